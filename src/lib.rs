@@ -1,0 +1,21 @@
+//! forkyard teaches Python's `multiprocessing` by running a lesson's own Python program in real
+//! Linux processes and showing, live, how they interleave. The code on screen is the code that runs.
+//!
+//! The house, bottom to top (arrows point down only):
+//! - [`python`]: the language. Parses with ruff (in `python::parse` only), converts to forkyard's own
+//!   AST, and evaluates it. `Process.start()` forks this interpreter, like CPython's fork start method.
+//!   It reaches the OS only through [`runtime`], via the bindings in `python::modules`.
+//! - [`runtime`]: the OS layer inside lesson processes: fork and the exit rules, the lesson clock,
+//!   the process cap, the trace writer, the kernel objects behind Lock, Queue, Pipe...
+//! - [`trace`]: the record format every lesson process writes and the observer reads.
+//! - [`session`]: the observer side: start a run (exec of this binary in a new process group), read its
+//!   trace, keep the `Run` model, stop it and reap until nothing is left.
+//! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.
+//! - [`cli`]: the headless face (`forkyard list | run | check`); it only talks to `session` and `lesson`.
+
+pub mod cli;
+pub mod lesson;
+pub mod python;
+pub mod runtime;
+pub mod session;
+pub mod trace;

@@ -1,0 +1,113 @@
+//! The trace record: one fact about one lesson process, written by that process (or by the one that
+//! reaped it) and read by the observer. Field names are stable: they are the `--format jsonl` output.
+
+use serde::{Deserialize, Serialize};
+
+/// One trace record. Every process of a run writes these into the run's single trace pipe, each with
+/// one `write()` of at most `PIPE_BUF` bytes so records never tear.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Record {
+    /// The process the record is about (the writer, except for `reaped` written by a parent).
+    pub pid: i32,
+    /// Its parent's pid.
+    pub ppid: i32,
+    /// Per-writer sequence number, starting at 0 in each process.
+    pub seq: u64,
+    /// `CLOCK_MONOTONIC` in nanoseconds when the record was made.
+    pub mono_ns: u64,
+    /// The lesson clock in nanoseconds (scaled by `--speed`, stopped while paused).
+    pub lesson_ns: u64,
+    /// What happened.
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// What a record says happened.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// The lesson main process began running `file` as Python's `MainProcess`.
+    Main { name: String, file: String },
+    /// A process began: written by the child right after `fork()`, its first record.
+    Spawn { name: String, daemon: bool },
+    /// Text the program wrote (`print`, `sys.stdout.write`, a traceback). May hold several lines or a
+    /// part of one; a long text arrives as several records.
+    Output { stream: Stream, text: String },
+    /// What the process is doing now.
+    State { state: State },
+    /// A step of the exit rules of a process that reached its end: SIGTERM to a live daemonic child,
+    /// then a join of every remaining child.
+    AtExit { action: AtExitAction, child: i32, child_name: String },
+    /// The process sent a signal to another one (`terminate()`, `kill()`).
+    Signal { target: i32, target_name: String, signal: i32, signal_name: String },
+    /// The process is about to end by itself with this exit code.
+    Exit { code: i32 },
+    /// A child was reaped (by its parent in `join`/`is_alive`/exit rules, or by the observer for the
+    /// lesson main and for orphans): how it ended.
+    Reaped { child: i32, child_name: String, ending: Ending },
+    /// A multiprocessing object (Lock, Queue, ...) was created.
+    Object { id: u32, class: String, capacity: Option<i64> },
+    /// Something happened to a multiprocessing object (acquired, released, put, got, set, ...).
+    Op { id: u32, op: String, detail: Option<String> },
+    /// forkyard itself refused something (the process cap, an unsupported feature met at run time).
+    Refused { message: String },
+}
+
+/// Where output went.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// What a process is doing.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum State {
+    /// Running Python code.
+    Running,
+    /// In `time.sleep` until this lesson time.
+    Sleeping { until_ns: u64 },
+    /// Waiting on something: `on` names it as a learner would ("Process-1", "Lock#1"), `op` says
+    /// for what ("join", "acquire", "get", "put", "recv", "wait").
+    Blocked { on: String, op: String },
+}
+
+/// A step of the exit rules.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AtExitAction {
+    /// SIGTERM sent to a live daemonic child.
+    Terminate,
+    /// Waiting for a non-daemonic (or already terminated) child to end.
+    Join,
+}
+
+/// How a process ended, as `waitpid` tells it.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Ending {
+    /// It called `_exit(code)`.
+    Exited { code: i32 },
+    /// A signal ended it.
+    Signaled { signal: i32 },
+}
+
+impl Ending {
+    /// Python's `exitcode`: the exit code, or minus the signal number.
+    pub fn exitcode(self) -> i32 {
+        match self {
+            Ending::Exited { code } => code,
+            Ending::Signaled { signal } => -signal,
+        }
+    }
+}
+
+/// The name of a signal as a learner reads it (`SIGTERM`).
+pub fn signal_name(signal: i32) -> String {
+    match nix::sys::signal::Signal::try_from(signal) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) => format!("signal {signal}"),
+    }
+}
