@@ -1,8 +1,15 @@
-//! The trace: the record format every lesson process writes and the observer reads.
+//! The trace: what lesson processes tell the observer, and how.
 //!
-//! Lives here: the record types (`record`), how a record is framed on the pipe and read back.
-//! Must not live here: anything that knows Python or draws a screen.
+//! Lives here, shared by both sides of a run: the record format (`record`), how a record is framed on
+//! the trace pipe (`frame`) and read back (`reader`), putting records from many processes back in time
+//! order (`order`), the lesson clock's arithmetic (`clock`) and the shared control page that holds it
+//! (`control`). Must not live here: anything that knows Python, owns a process, or draws a screen.
 
+pub mod clock;
+pub mod control;
+pub mod frame;
+pub mod order;
+pub mod reader;
 pub mod record;
 
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream};

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 /// one `write()` of at most `PIPE_BUF` bytes so records never tear.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Record {
-    /// The process the record is about (the writer, except for `reaped` written by a parent).
+    /// The process that wrote the record. The observer writes a few records itself (`reaped` for the
+    /// lesson main and for orphans it adopted, `stray`, `stop`): those carry the observer's pid. Who a
+    /// `reaped` record is about is its `child` field.
     pub pid: i32,
-    /// Its parent's pid.
+    /// The writer's parent's pid.
     pub ppid: i32,
     /// Per-writer sequence number, starting at 0 in each process.
     pub seq: u64,
@@ -51,6 +53,13 @@ pub enum Event {
     Op { id: u32, op: String, detail: Option<String> },
     /// forkyard itself refused something (the process cap, an unsupported feature met at run time).
     Refused { message: String },
+    /// Written by the observer: bytes a lesson process wrote straight to its real stdout or stderr
+    /// instead of through the trace. Normally there are none; a forkyard crash report lands here.
+    /// The observer cannot tell which process of the run wrote them.
+    Stray { stream: Stream, text: String },
+    /// Written by the observer: it is stopping the run now (`reason`: "stopped", "timeout", ...);
+    /// every process still alive is killed with SIGKILL right after this record.
+    Stop { reason: String },
 }
 
 /// Where output went.

@@ -1,0 +1,195 @@
+//! How a record travels on the trace pipe: one JSON object and a newline, at most [`PIPE_BUF`] bytes,
+//! so that one `write()` puts it in the pipe whole even when many processes write at once.
+//!
+//! Lives here: encoding a record to its line, splitting a long `output` text into pieces that each fit,
+//! and clamping the strings of any other event that would not fit. Must not live here: the `write()`
+//! itself (the runtime's) and reading lines back (`reader`).
+
+use super::record::{Event, Record};
+
+/// The largest write the kernel promises not to interleave with other writers of the same pipe.
+pub const PIPE_BUF: usize = libc::PIPE_BUF;
+
+/// The longest a string of a non-`output` event may be once clamped to fit a line.
+const CLAMPED_STRING: usize = 900;
+
+/// An output text of at most this many bytes fits a line whatever it holds (6 escaped bytes each,
+/// plus a header of under 200 bytes).
+const SURELY_FITS: usize = 600;
+
+/// Encodes a record as its trace line: compact JSON followed by `\n`.
+pub fn encode(record: &Record) -> Vec<u8> {
+    // Serializing plain data with string keys cannot fail.
+    let mut line = serde_json::to_vec(record).expect("a trace record always serializes");
+    line.push(b'\n');
+    line
+}
+
+/// Splits `event` into events whose lines each fit in [`PIPE_BUF`] bytes, whatever header (pid, seq,
+/// clocks) they get. An `output` text is cut into pieces on UTF-8 boundaries (the reader joins them
+/// again); the strings of any other event are clamped (they are names and messages, never that long).
+pub fn fit(event: Event) -> Vec<Event> {
+    match event {
+        // Fast path for the common short print: even if every byte escaped to six, it would fit.
+        Event::Output { ref text, .. } if text.len() <= SURELY_FITS => vec![event],
+        Event::Output { stream, text } => {
+            // Room left for the escaped text once the header and the empty quotes are counted.
+            let empty = Event::Output { stream, text: String::new() };
+            let room = PIPE_BUF - line_len_worst(&empty);
+            split_escaped(&text, room)
+                .into_iter()
+                .map(|text| Event::Output { stream, text: text.to_string() })
+                .collect()
+        }
+        other if line_len_worst(&other) <= PIPE_BUF => vec![other],
+        other => vec![clamp(other)],
+    }
+}
+
+/// Length of the line of `event` with the widest possible header numbers.
+fn line_len_worst(event: &Event) -> usize {
+    encode(&worst_record(event.clone())).len()
+}
+
+/// A record around `event` whose numbers take the most digits they can.
+fn worst_record(event: Event) -> Record {
+    Record { pid: i32::MIN, ppid: i32::MIN, seq: u64::MAX, mono_ns: u64::MAX, lesson_ns: u64::MAX, event }
+}
+
+/// Clamps every string of a non-`output` event to [`CLAMPED_STRING`] bytes.
+fn clamp(event: Event) -> Event {
+    let c = |s: String| clamp_str(s, CLAMPED_STRING);
+    match event {
+        Event::Main { name, file } => Event::Main { name: c(name), file: c(file) },
+        Event::Spawn { name, daemon } => Event::Spawn { name: c(name), daemon },
+        Event::State { state } => Event::State {
+            state: match state {
+                super::State::Blocked { on, op } => super::State::Blocked { on: c(on), op: c(op) },
+                other => other,
+            },
+        },
+        Event::AtExit { action, child, child_name } => {
+            Event::AtExit { action, child, child_name: c(child_name) }
+        }
+        Event::Signal { target, target_name, signal, signal_name } => {
+            Event::Signal { target, target_name: c(target_name), signal, signal_name: c(signal_name) }
+        }
+        Event::Reaped { child, child_name, ending } => {
+            Event::Reaped { child, child_name: c(child_name), ending }
+        }
+        Event::Object { id, class, capacity } => Event::Object { id, class: c(class), capacity },
+        Event::Op { id, op, detail } => Event::Op { id, op: c(op), detail: detail.map(c) },
+        Event::Refused { message } => Event::Refused { message: c(message) },
+        Event::Stray { stream, text } => Event::Stray { stream, text: c(text) },
+        Event::Stop { reason } => Event::Stop { reason: c(reason) },
+        other @ (Event::Exit { .. } | Event::Output { .. }) => other,
+    }
+}
+
+/// Cuts `s` to at most `max` escaped bytes on a character boundary, marking the cut with `…`.
+fn clamp_str(s: String, max: usize) -> String {
+    if escaped_len(&s) <= max {
+        return s;
+    }
+    let mut cut = split_escaped(&s, max - '…'.len_utf8())[0].to_string();
+    cut.push('…');
+    cut
+}
+
+/// How many bytes `c` takes inside a JSON string as serde_json writes it.
+fn escaped_char_len(c: char) -> usize {
+    match c {
+        '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+        c if (c as u32) < 0x20 => 6,
+        c => c.len_utf8(),
+    }
+}
+
+/// How many bytes `s` takes as a JSON string, quotes included.
+fn escaped_len(s: &str) -> usize {
+    2 + s.chars().map(escaped_char_len).sum::<usize>()
+}
+
+/// Cuts `text` into consecutive pieces whose escaped length (without quotes) is at most `room`.
+/// Always returns at least one piece (an empty text gives one empty piece).
+fn split_escaped(text: &str, room: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in text.char_indices() {
+        let len = escaped_char_len(c);
+        if used + len > room && i > start {
+            pieces.push(&text[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += len;
+    }
+    if start < text.len() || pieces.is_empty() {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::{State, Stream};
+
+    fn out(text: &str) -> Event {
+        Event::Output { stream: Stream::Stdout, text: text.to_string() }
+    }
+
+    #[test]
+    fn escaped_len_matches_serde_json() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("é漢字🦀\u{2028}\u{7f}");
+        for c in all.chars() {
+            let s = c.to_string();
+            assert_eq!(escaped_len(&s), serde_json::to_string(&s).unwrap().len(), "{c:?}");
+        }
+        assert_eq!(escaped_len(&all), serde_json::to_string(&all).unwrap().len());
+    }
+
+    #[test]
+    fn a_short_output_stays_whole() {
+        assert_eq!(fit(out("hello\n")), vec![out("hello\n")]);
+        assert_eq!(fit(out("")), vec![out("")]);
+    }
+
+    #[test]
+    fn a_long_output_splits_on_char_boundaries_and_every_piece_fits() {
+        let text: String = "ab\"\\\n\u{1}é漢🦀".repeat(2000);
+        let pieces = fit(out(&text));
+        assert!(pieces.len() > 1);
+        let mut joined = String::new();
+        for p in &pieces {
+            assert!(encode(&worst_record(p.clone())).len() <= PIPE_BUF);
+            let Event::Output { text, .. } = p else { panic!("not output") };
+            joined.push_str(text);
+        }
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn pieces_are_nearly_full() {
+        let pieces = fit(out(&"x".repeat(100_000)));
+        let first = encode(&worst_record(pieces[0].clone())).len();
+        assert!(first > PIPE_BUF - 8, "first piece only {first} bytes");
+    }
+
+    #[test]
+    fn the_fast_path_bound_is_safe() {
+        let worst = out(&"\u{1}".repeat(SURELY_FITS));
+        assert!(encode(&worst_record(worst)).len() <= PIPE_BUF);
+    }
+
+    #[test]
+    fn other_long_events_are_clamped() {
+        let huge = "y".repeat(10_000);
+        let e = Event::State { state: State::Blocked { on: huge.clone(), op: huge } };
+        let fitted = fit(e);
+        assert_eq!(fitted.len(), 1);
+        assert!(encode(&worst_record(fitted[0].clone())).len() <= PIPE_BUF);
+        let Event::State { state: State::Blocked { on, .. } } = &fitted[0] else { panic!() };
+        assert!(on.ends_with('…'));
+    }
+}
