@@ -1,1 +1,103 @@
-//! runtime (being written)
+//! The runtime: the OS layer inside lesson processes. It knows processes, pipes, signals and the
+//! lesson clock, and nothing of Python syntax; the interpreter reaches it through `python::modules`.
+//!
+//! Every lesson process is single-threaded: `fork()` copies the interpreter like CPython's fork start
+//! method does. Outside a run (no [`init`]: plain use, the interpreter's unit tests) everything still
+//! works: output goes to the real stdout/stderr or to [`capture::capture`], events go nowhere, the
+//! clock is real time.
+//!
+//! The API the interpreter calls:
+//! - [`init`]`(Handoff)`: attach this process (the lesson main) to its run; [`read_source`]`(fd)`.
+//! - [`emit`]`(Event)`: report a fact (one record, one atomic pipe write; long output split).
+//! - [`output::write`]`(Stream, &str)`: the program's output (`print`, tracebacks).
+//! - [`set_line`]`(line, col)`: the statement hook; [`pid`], [`parent_pid`], [`is_traced`].
+//! - [`clock`]: [`clock::now_ns`], [`clock::now_secs`] (`time.monotonic`), [`clock::epoch_secs`]
+//!   (`time.time`), [`clock::sleep`]`(secs)`, [`clock::wait_readable`]`(fd, Option<secs>) -> bool`,
+//!   [`clock::wait_poll`]`(&mut [pollfd], Option<secs>) -> bool`, all in lesson seconds.
+//! - [`process`]: [`process::fork`]`(name, daemon) -> Result<Forked, ForkError>`,
+//!   [`process::exit_process`]`(code) -> !`,
+//!   [`process::wait_child`]`(pid, name, Option<secs>) -> Option<Ending>`,
+//!   [`process::try_reap`]`(pid, name) -> Option<Ending>`,
+//!   [`process::send_signal`]`(pid, name, sig) -> io::Result<()>`, [`process::cpu_count`].
+//!
+//! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
+//! `catch_unwind` for control flow there.
+
+pub mod capture;
+pub mod clock;
+mod crash;
+mod emit;
+pub mod output;
+pub mod process;
+mod state;
+
+use std::io;
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::fs::FileExt;
+
+pub use emit::emit;
+pub use state::{is_traced, parent_pid, pid, set_line};
+
+use crate::trace::control::ControlPage;
+
+/// The fds the observer hands to the lesson main (inherited across exec; numbers on the command line).
+#[derive(Debug, Clone, Copy)]
+pub struct Handoff {
+    /// The write end of the run's trace pipe.
+    pub trace_fd: i32,
+    /// The run's control page (a memfd).
+    pub control_fd: i32,
+}
+
+/// Attaches this process, the lesson main, to its run: maps the control page, counts itself as the
+/// run's first process, starts the lesson clock, and from now on sends records to the trace pipe.
+/// Panics become fatal to this process only (see the module docs).
+pub fn init(handoff: Handoff) -> io::Result<()> {
+    let control = take_fd(handoff.control_fd)?;
+    check_fd(handoff.trace_fd)?;
+    let page = ControlPage::map(&control)?;
+    // The mapping outlives the fd; closing it keeps lesson processes' fd tables to what they made.
+    drop(control);
+    let slot = page.claim_process().map_err(|_| io::Error::other("the run's cap is 0 processes"))?;
+    page.start_clock();
+    if state::CONTROL.set(page).is_err() {
+        return Err(io::Error::other("runtime::init called twice"));
+    }
+    state::become_process(pid(), parent_pid(), Some(slot));
+    // Close-on-exec: nothing a lesson process runs should inherit the trace.
+    // SAFETY: fcntl on an fd we checked is open.
+    unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
+    crash::install();
+    Ok(())
+}
+
+/// Reads the program's source from the memfd the observer wrote it to, and closes that fd.
+pub fn read_source(fd: i32) -> io::Result<String> {
+    let file = std::fs::File::from(take_fd(fd)?);
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 64 * 1024];
+    // Read from offset 0: the file offset is shared with the observer, which wrote up to the end.
+    loop {
+        let n = file.read_at(&mut buf, bytes.len() as u64)?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8(bytes).map_err(|_| io::Error::other("the program is not valid UTF-8"))
+}
+
+fn check_fd(fd: i32) -> io::Result<()> {
+    // SAFETY: F_GETFD only inspects the fd table.
+    if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return Err(io::Error::other(format!("fd {fd} handed over by the observer is not open")));
+    }
+    Ok(())
+}
+
+fn take_fd(fd: i32) -> io::Result<OwnedFd> {
+    check_fd(fd)?;
+    // SAFETY: the fd is open and was handed to this process alone to own.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}

@@ -1,0 +1,36 @@
+//! Where a lesson program's output goes: the trace when observed, else the capture sink of this
+//! thread, else the real stdout/stderr (so the interpreter also works plainly, outside a run).
+
+use std::io::Write;
+
+use super::{capture, emit, state};
+use crate::trace::{Event, Stream};
+
+/// Writes `text` to `stream` as the program's output. Unbuffered: what is written is out, so a
+/// `fork()` or `_exit` never duplicates or loses output.
+pub fn write(stream: Stream, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let event = Event::Output { stream, text: text.to_string() };
+    if state::is_traced() {
+        emit::emit(event);
+    } else if !capture::offer(event) {
+        // Plain use: a failed write to a closed terminal has nowhere to be reported.
+        let _ = match stream {
+            Stream::Stdout => write_flushed(&mut std::io::stdout().lock(), text),
+            Stream::Stderr => write_flushed(&mut std::io::stderr().lock(), text),
+        };
+    }
+}
+
+fn write_flushed(w: &mut impl Write, text: &str) -> std::io::Result<()> {
+    w.write_all(text.as_bytes())?;
+    w.flush()
+}
+
+/// Flushes the real stdout/stderr (before `fork()` and `_exit`, for plain use; a no-op in a run).
+pub(crate) fn flush_real() {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+}

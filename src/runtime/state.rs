@@ -1,0 +1,89 @@
+//! This process's runtime state: where its trace goes, its control page and slot, its identity.
+//!
+//! Statics, because a lesson process is single-threaded and `fork()` copies them into the child,
+//! where `process::fork` resets what differs (pid, sequence numbers, slot). Atomics only so that the
+//! statics are `Sync`; there is no concurrency inside a lesson process.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicU64, Ordering};
+
+use crate::trace::control::{ControlPage, Slot};
+
+/// The trace pipe's write end, or -1 when no observer is attached (plain use, unit tests).
+pub(crate) static TRACE_FD: AtomicI32 = AtomicI32::new(-1);
+/// The run's control page, once mapped (never unmapped: children share the mapping).
+pub(crate) static CONTROL: OnceLock<ControlPage> = OnceLock::new();
+/// Next sequence number of this process's records.
+pub(crate) static SEQ: AtomicU64 = AtomicU64::new(0);
+/// This process's pid and its parent's, cached (0 = not cached yet).
+static PID: AtomicI32 = AtomicI32::new(0);
+static PPID: AtomicI32 = AtomicI32::new(0);
+/// This process's slot in the control page, or null.
+static SLOT: AtomicPtr<Slot> = AtomicPtr::new(std::ptr::null_mut());
+
+/// The control page, when a run is attached.
+pub(crate) fn control() -> Option<&'static ControlPage> {
+    CONTROL.get()
+}
+
+/// This process's pid (cached; `fork` refreshes it in the child).
+pub fn pid() -> i32 {
+    match PID.load(Ordering::Relaxed) {
+        0 => {
+            // SAFETY: getpid cannot fail.
+            let pid = unsafe { libc::getpid() };
+            PID.store(pid, Ordering::Relaxed);
+            pid
+        }
+        pid => pid,
+    }
+}
+
+/// The pid of the process that created this one (cached like [`pid`]).
+pub fn parent_pid() -> i32 {
+    match PPID.load(Ordering::Relaxed) {
+        0 => {
+            // SAFETY: getppid cannot fail.
+            let ppid = unsafe { libc::getppid() };
+            PPID.store(ppid, Ordering::Relaxed);
+            ppid
+        }
+        ppid => ppid,
+    }
+}
+
+/// Sets this process's identity after a fork (in the child) and takes control-page slot `slot`.
+pub(crate) fn become_process(pid: i32, ppid: i32, slot: Option<u32>) {
+    PID.store(pid, Ordering::Relaxed);
+    PPID.store(ppid, Ordering::Relaxed);
+    SEQ.store(0, Ordering::Relaxed);
+    let slot = slot.and_then(|i| control().and_then(|c| c.slot(i)));
+    let ptr = match slot {
+        Some(s) => {
+            s.pid.store(pid, Ordering::Relaxed);
+            s.line.store(0, Ordering::Relaxed);
+            s.col.store(0, Ordering::Relaxed);
+            std::ptr::from_ref(s).cast_mut()
+        }
+        None => std::ptr::null_mut(),
+    };
+    SLOT.store(ptr, Ordering::Relaxed);
+}
+
+/// Publishes the statement this process is about to run (1-based line, 0-based column) to its
+/// control-page slot, where the observer samples it. Two relaxed stores; nothing without a run.
+#[inline]
+pub fn set_line(line: u32, col: u32) {
+    let slot = SLOT.load(Ordering::Relaxed);
+    if !slot.is_null() {
+        // SAFETY: a non-null SLOT points into the control page, which is never unmapped.
+        let slot = unsafe { &*slot };
+        slot.line.store(line, Ordering::Relaxed);
+        slot.col.store(col, Ordering::Relaxed);
+    }
+}
+
+/// Whether this process writes a trace (it is part of an observed run).
+pub fn is_traced() -> bool {
+    TRACE_FD.load(Ordering::Relaxed) >= 0
+}
