@@ -12,4 +12,4 @@ pub mod order;
 pub mod reader;
 pub mod record;
 
-pub use record::{AtExitAction, Ending, Event, Record, State, Stream};
+pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
