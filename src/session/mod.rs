@@ -1,1 +1,185 @@
-//! session (being written)
+//! The observer side of a run: start it, read its trace, keep the `Run` model, stop it, and reap
+//! until nothing of it is left.
+//!
+//! Lives here: spawning the lesson main by exec (`spawn`; the observer never `fork()`s), the run's
+//! thread that reads and orders records and reaps (`pump`), killing and reaping (`reap`), the
+//! guarantees that hold when the observer itself is interrupted or panics (`guard`), and the pure
+//! data model that faces render (`model`). Must not live here: drawing, parsing Python.
+//!
+//! Faces use [`start`] → [`RunHandle`]: a channel of [`Update`]s, `set_speed`, `pause`, `resume`,
+//! `stop`; and feed the records into a [`Run`] with [`Run::apply`]. Runs are independent: each has
+//! its own process group, trace, control page and thread, so two can run side by side.
+
+mod guard;
+pub mod model;
+mod pump;
+mod reap;
+mod shared;
+mod spawn;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use anyhow::Context;
+use crossbeam_channel::Receiver;
+
+pub use guard::{install as install_guards, on_signal};
+pub use model::Run;
+pub use reap::processes_in_group;
+pub use spawn::LESSON_SUBCOMMAND;
+
+use crate::trace::{Ending, Record};
+
+/// The default process cap of a run.
+pub const DEFAULT_MAX_PROCESSES: u32 = 64;
+
+/// What to run and how.
+#[derive(Debug, Clone)]
+pub struct RunSpec {
+    /// The Python program.
+    pub source: String,
+    /// Its file name as tracebacks show it (`main.py`).
+    pub file_name: String,
+    /// Lesson seconds per real second (> 0).
+    pub speed: f64,
+    /// The most processes the run may create, its main included.
+    pub max_processes: u32,
+    /// The forkyard executable to run as the lesson main; `None`: this very executable. Tests of the
+    /// library pass `env!("CARGO_BIN_EXE_forkyard")`.
+    pub exe: Option<PathBuf>,
+}
+
+impl RunSpec {
+    /// A spec for `source` at speed 1 with the default cap.
+    pub fn new(source: impl Into<String>, file_name: impl Into<String>) -> RunSpec {
+        RunSpec {
+            source: source.into(),
+            file_name: file_name.into(),
+            speed: 1.0,
+            max_processes: DEFAULT_MAX_PROCESSES,
+            exe: None,
+        }
+    }
+}
+
+/// What a run's channel carries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Update {
+    /// The next trace record, in time order.
+    Record(Record),
+    /// The run is over and nothing of it is left; the last update.
+    End(RunEnd),
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunEnd {
+    /// How the lesson main ended (`None` if it could not be reaped, e.g. after an observer signal).
+    pub main: Option<Ending>,
+    /// Why the observer stopped the run, if it did ("stopped", "timeout after 5 s").
+    pub stopped: Option<String>,
+}
+
+/// A live (or finished) run. Dropping it stops the run and reaps it.
+pub struct RunHandle {
+    shared: Arc<shared::Shared>,
+    updates: Receiver<Update>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Starts a run. Call it from a thread that outlives the run (the main thread of a face): the lesson
+/// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
+pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
+    guard::install();
+    let exe = spec.exe.clone().unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
+    let speed = if spec.speed > 0.0 { spec.speed } else { 1.0 };
+    let mut spawned = spawn::spawn(&exe, &spec.source, &spec.file_name, speed, spec.max_processes)
+        .context("could not start the run")?;
+    guard::register(spawned.pid);
+    let shared = Arc::new(shared::Shared::new(spawned.control, spawned.pid, speed)?);
+    let (tx, updates) = crossbeam_channel::unbounded();
+    let pump = pump::Pump::new(
+        shared.clone(),
+        tx,
+        spawned.pid,
+        spawned.trace,
+        spawned.child.stdout.take(),
+        spawned.child.stderr.take(),
+        spawned.pidfd,
+    );
+    let thread = std::thread::Builder::new()
+        .name(format!("forkyard-run-{}", spawned.pid))
+        .spawn(move || pump.run());
+    match thread {
+        Ok(thread) => Ok(RunHandle { shared, updates, thread: Some(thread) }),
+        Err(e) => {
+            // No pump: end the run here rather than leave it unobserved.
+            reap::kill_run(spawned.pid);
+            reap::reap_group(spawned.pid, true);
+            guard::unregister(spawned.pid);
+            Err(e).context("could not start the run's observer thread")
+        }
+    }
+}
+
+impl RunHandle {
+    /// The run's updates: records in time order, then one [`Update::End`].
+    pub fn updates(&self) -> &Receiver<Update> {
+        &self.updates
+    }
+
+    /// The lesson main's pid, which is also the run's process group.
+    pub fn pid(&self) -> i32 {
+        self.shared.pgid
+    }
+
+    /// Runs the lesson clock at `speed` lesson seconds per real second from now on.
+    pub fn set_speed(&self, speed: f64) {
+        if speed > 0.0 && speed.is_finite() {
+            self.shared.set_speed(speed);
+        }
+    }
+
+    /// The current speed, and whether the run is paused.
+    pub fn speed(&self) -> (f64, bool) {
+        self.shared.speed()
+    }
+
+    /// Freezes the run: the lesson clock stops and every process of it gets SIGSTOP.
+    pub fn pause(&self) {
+        self.shared.pause();
+    }
+
+    /// Undoes [`pause`](Self::pause): SIGCONT, and the clock runs again at the set speed.
+    pub fn resume(&self) {
+        self.shared.resume();
+    }
+
+    /// Stops the run ("stopped"): kills every process of it and returns once all are reaped. The
+    /// remaining records and the end are still in [`updates`](Self::updates).
+    pub fn stop(&mut self) {
+        self.stop_because("stopped");
+    }
+
+    /// Like [`stop`](Self::stop), with the reason the trace's `stop` record and [`RunEnd`] give.
+    pub fn stop_because(&mut self, reason: &str) {
+        if let Some(thread) = self.thread.take() {
+            if !thread.is_finished() {
+                self.shared.request_stop(reason);
+            }
+            let _ = thread.join();
+        }
+    }
+
+    /// Whether every process of the run has been reaped.
+    pub fn is_over(&self) -> bool {
+        self.thread.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+}
+
+impl Drop for RunHandle {
+    fn drop(&mut self) {
+        self.stop_because("the run's handle was dropped");
+    }
+}

@@ -1,0 +1,228 @@
+//! The `Run` model: pure data built from trace records, which every face renders. No process, no
+//! pipe: tests feed it records.
+//!
+//! Lives here: the lanes (`lane`), the output log (`log`), the multiprocessing objects (`objects`),
+//! and the end summary (`summary`). Memory is bounded whatever the program does: the log keeps its
+//! last lines, lanes fold old state history, objects keep their recent operations.
+
+pub mod lane;
+pub mod log;
+pub mod objects;
+pub mod summary;
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+pub use lane::{Cause, Lane, LaneState, Segment};
+pub use log::{Line, Log};
+pub use objects::{Object, ObjectOp, Objects};
+pub use summary::ProcessSummary;
+
+use super::RunEnd;
+use crate::trace::{AtExitAction, Event, Record};
+
+/// The most notes (refusals) kept.
+const MAX_NOTES: usize = 1000;
+
+/// Something forkyard said about the run (a refusal, such as the process cap).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// When, lesson ns.
+    pub lesson_ns: u64,
+    /// The process it concerns.
+    pub pid: i32,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A step of a process's exit rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtExitStep {
+    /// When, lesson ns.
+    pub lesson_ns: u64,
+    /// SIGTERM to a daemonic child, or a join.
+    pub action: AtExitAction,
+    /// The child's pid.
+    pub child: i32,
+    /// Its name.
+    pub child_name: String,
+}
+
+/// Everything known about a run.
+#[derive(Default)]
+pub struct Run {
+    /// The program's file name, once the main reported it.
+    pub file: Option<String>,
+    /// The lesson main's pid.
+    pub main_pid: Option<i32>,
+    lanes: IndexMap<i32, Lane>,
+    names: IndexMap<i32, Arc<str>>,
+    /// The output log.
+    pub log: Log,
+    /// The multiprocessing objects.
+    pub objects: Objects,
+    /// What forkyard refused, in order.
+    pub notes: Vec<Note>,
+    /// Exit-rule steps per process (by the pid of the process that ran them).
+    pub at_exit: IndexMap<i32, Vec<AtExitStep>>,
+    /// Why the observer stopped the run, if it did.
+    pub stopped: Option<String>,
+    /// How the run ended, once it did.
+    pub end: Option<RunEnd>,
+    /// The latest lesson time seen.
+    pub now_ns: u64,
+    /// How many records were applied.
+    pub records: u64,
+}
+
+impl Run {
+    /// An empty model.
+    pub fn new() -> Run {
+        Run::default()
+    }
+
+    /// Updates the model with one record. Records should come in time order; a late one is still
+    /// placed where it belongs.
+    pub fn apply(&mut self, r: &Record) {
+        self.records += 1;
+        self.now_ns = self.now_ns.max(r.lesson_ns);
+        let at = r.lesson_ns;
+        match &r.event {
+            Event::Main { name, file } => {
+                self.file = Some(file.clone());
+                self.main_pid = Some(r.pid);
+                self.lane(r.pid, r.ppid, at, Some(name)).is_main = true;
+            }
+            Event::Spawn { name, daemon } => self.lane(r.pid, r.ppid, at, Some(name)).daemon = *daemon,
+            Event::Output { stream, text } => {
+                self.lane(r.pid, r.ppid, at, None);
+                let name = self.names[&r.pid].clone();
+                self.log.write((at, r.pid, &name), *stream, text, false);
+            }
+            Event::State { state } => self.lane(r.pid, r.ppid, at, None).set_state(at, state.into()),
+            Event::AtExit { action, child, child_name } => {
+                let by = self.name_of(r.pid);
+                if *action == AtExitAction::Terminate {
+                    self.lane_of(*child, child_name).cause = Some((Cause::AtExitTerminate { by }, at));
+                }
+                let step = AtExitStep { lesson_ns: at, action: *action, child: *child, child_name: child_name.clone() };
+                self.at_exit.entry(r.pid).or_default().push(step);
+            }
+            Event::Signal { target, target_name, signal, .. } => {
+                let by = self.name_of(r.pid);
+                let lane = self.lane_of(*target, target_name);
+                // The SIGTERM that carries out an exit-rule step keeps the step as its cause.
+                let step = matches!(&lane.cause, Some((Cause::AtExitTerminate { by: b }, _)) if *b == by);
+                if !(step && *signal == libc::SIGTERM) {
+                    lane.cause = Some((Cause::Signal { by, signal: *signal }, at));
+                }
+            }
+            Event::Exit { code } => {
+                let lane = self.lane(r.pid, r.ppid, at, None);
+                lane.exit = Some((*code, at));
+                lane.set_state(at, LaneState::Ended);
+                self.log.end_process(r.pid);
+            }
+            Event::Reaped { child, child_name, ending } => {
+                let lane = self.lane_of(*child, child_name);
+                lane.ending = Some((*ending, at));
+                let ended_at = lane.end_ns().unwrap_or(at);
+                lane.set_state(ended_at, LaneState::Ended);
+                self.log.end_process(*child);
+            }
+            Event::Object { id, class, capacity } => self.objects.create(*id, class, *capacity, r.pid, at),
+            Event::Op { id, op, detail } => {
+                let op = ObjectOp { lesson_ns: at, pid: r.pid, op: op.clone(), detail: detail.clone() };
+                self.objects.op(*id, op);
+            }
+            Event::Refused { message } => {
+                if self.notes.len() < MAX_NOTES {
+                    self.notes.push(Note { lesson_ns: at, pid: r.pid, text: message.clone() });
+                }
+            }
+            Event::Stray { stream, text } => {
+                // The observer cannot tell which process wrote it; the main is the best guess.
+                let pid = self.main_pid.unwrap_or(r.pid);
+                let name = self.names.get(&pid).cloned().unwrap_or_else(|| Arc::from("forkyard"));
+                self.log.write((at, pid, &name), *stream, text, true);
+            }
+            Event::Stop { reason } => {
+                self.stopped = Some(reason.clone());
+                for lane in self.lanes.values_mut().filter(|l| !l.has_ended()) {
+                    lane.cause = Some((Cause::Stopped { reason: reason.clone() }, at));
+                }
+            }
+        }
+    }
+
+    /// Marks the run over: pending partial lines become lines.
+    pub fn finish(&mut self, end: &RunEnd) {
+        self.log.end_all();
+        self.end = Some(end.clone());
+    }
+
+    /// The lane of `pid`, made on first sight (named later by its `spawn` record if it comes late).
+    fn lane(&mut self, pid: i32, ppid: i32, at: u64, name: Option<&String>) -> &mut Lane {
+        let known = self.lanes.contains_key(&pid);
+        if let Some(name) = name {
+            let name: Arc<str> = Arc::from(name.as_str());
+            self.log.rename(pid, &name);
+            self.names.insert(pid, name);
+        } else if !known {
+            self.names.insert(pid, Arc::from(format!("process {pid}")));
+        }
+        let label = self.names[&pid].to_string();
+        let lane = self.lanes.entry(pid).or_insert_with(|| Lane::new(pid, ppid, label.clone(), at));
+        if name.is_some() {
+            lane.name = label;
+            lane.ppid = ppid;
+            lane.start_ns = lane.start_ns.min(at);
+        }
+        lane
+    }
+
+    /// The lane of a process another record names (a signal's target, a reaped child).
+    fn lane_of(&mut self, pid: i32, name: &str) -> &mut Lane {
+        if !self.lanes.contains_key(&pid) {
+            let name = name.to_string();
+            return self.lane(pid, 0, self.now_ns, Some(&name));
+        }
+        &mut self.lanes[&pid]
+    }
+
+    fn name_of(&self, pid: i32) -> String {
+        self.names.get(&pid).map_or_else(|| format!("process {pid}"), ToString::to_string)
+    }
+
+    /// The lanes, in the order the processes appeared.
+    pub fn lanes(&self) -> impl Iterator<Item = &Lane> {
+        self.lanes.values()
+    }
+
+    /// The lane of `pid`.
+    pub fn lane_by_pid(&self, pid: i32) -> Option<&Lane> {
+        self.lanes.get(&pid)
+    }
+
+    /// The name of `pid` as the log shows it.
+    pub fn process_name(&self, pid: i32) -> Option<&Arc<str>> {
+        self.names.get(&pid)
+    }
+
+    /// The processes blocked on `on` (an object's or a process's name) now.
+    pub fn waiters(&self, on: &str) -> Vec<i32> {
+        self.lanes()
+            .filter(|l| matches!(l.state(), LaneState::Blocked { on: o, .. } if o == on))
+            .map(|l| l.pid)
+            .collect()
+    }
+
+    /// The end summary: every process, how it ended, when it started and ended.
+    pub fn summary(&self) -> Vec<ProcessSummary> {
+        self.lanes().map(|l| summary::of_lane(self, l)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

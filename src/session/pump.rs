@@ -1,0 +1,369 @@
+//! The run's observer thread: one loop that reads the trace, the lesson main's real stdout/stderr,
+//! and the main's pidfd; reaps orphans; puts records in time order; and, when the main has ended or a
+//! stop was asked, kills and reaps everything left of the run and reports the end.
+//!
+//! Records leave in time order through an unbounded channel (never dropped). The observer's own
+//! records (`reaped` for the main and for orphans, `stray`, `stop`) carry the observer's pid.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::process::{ChildStderr, ChildStdout};
+use std::sync::Arc;
+
+use crossbeam_channel::Sender;
+
+use super::reap::{kill_run, reap_group};
+use super::shared::Shared;
+use super::{RunEnd, Update, guard};
+use crate::trace::clock::mono_ns;
+use crate::trace::order::Reorder;
+use crate::trace::reader::{BadLine, Decoder};
+use crate::trace::{Ending, Event, Record, Stream};
+
+/// How long records wait to be put in time order.
+const REORDER_WINDOW_NS: u64 = 15_000_000;
+/// How often the loop wakes up when nothing happens (to reap orphans).
+const IDLE_POLL_MS: i32 = 50;
+/// How long it waits for the last writers to close the trace once everything was killed.
+const FINAL_DRAIN_MS: u64 = 2_000;
+/// The most bytes read from one source in one turn, so that no source starves the others.
+const READ_TURN: usize = 1 << 20;
+
+/// The pump's state; it lives on the run's thread.
+pub(crate) struct Pump {
+    pub shared: Arc<Shared>,
+    pub tx: Sender<Update>,
+    pub main_pid: i32,
+    pub trace: Option<File>,
+    pub stdout: Option<ChildStdout>,
+    pub stderr: Option<ChildStderr>,
+    pub pidfd: Option<OwnedFd>,
+    pub decoder: Decoder,
+    pub reorder: Reorder,
+    pub carry: [Vec<u8>; 2],
+    pub names: HashMap<i32, String>,
+    pub main_ending: Option<Ending>,
+    pub stopped: Option<String>,
+    pub seq: u64,
+}
+
+impl Pump {
+    /// Makes the pump for a freshly spawned run.
+    pub fn new(
+        shared: Arc<Shared>,
+        tx: Sender<Update>,
+        main_pid: i32,
+        trace: OwnedFd,
+        stdout: Option<ChildStdout>,
+        stderr: Option<ChildStderr>,
+        pidfd: OwnedFd,
+    ) -> Self {
+        for fd in [Some(trace.as_raw_fd()), stdout.as_ref().map(AsRawFd::as_raw_fd), stderr.as_ref().map(AsRawFd::as_raw_fd)]
+            .into_iter()
+            .flatten()
+        {
+            set_nonblocking(fd);
+        }
+        Pump {
+            shared,
+            tx,
+            main_pid,
+            trace: Some(File::from(trace)),
+            stdout,
+            stderr,
+            pidfd: Some(pidfd),
+            decoder: Decoder::new(),
+            reorder: Reorder::new(REORDER_WINDOW_NS),
+            carry: [Vec::new(), Vec::new()],
+            names: HashMap::from([(main_pid, "MainProcess".to_string())]),
+            main_ending: None,
+            stopped: None,
+            seq: 0,
+        }
+    }
+
+    /// Runs until nothing of the run is left, then sends [`Update::End`].
+    pub fn run(mut self) {
+        let mut final_deadline = None;
+        loop {
+            let ready = self.poll(final_deadline.is_some());
+            if ready.wake {
+                self.shared.clear_wake();
+            }
+            // Once the main is reaped the group id may be reused: no more signals to it.
+            if let Some(reason) = self.shared.stop_reason()
+                && self.stopped.is_none()
+                && final_deadline.is_none()
+            {
+                self.push_own(Event::Stop { reason: reason.clone() });
+                self.stopped = Some(reason);
+                kill_run(self.main_pid);
+            }
+            self.read_trace();
+            self.read_stray(Stream::Stdout);
+            self.read_stray(Stream::Stderr);
+            if ready.main_ended && final_deadline.is_none() {
+                self.finish_main();
+                final_deadline = Some(mono_ns() + FINAL_DRAIN_MS * 1_000_000);
+            } else if final_deadline.is_none() {
+                self.reap_orphans();
+            }
+            let sources_open = self.trace.is_some() || self.stdout.is_some() || self.stderr.is_some();
+            match final_deadline {
+                None => {
+                    let ready = self.reorder.ready(mono_ns());
+                    self.release(ready);
+                }
+                Some(_) if !sources_open => break,
+                Some(deadline) if mono_ns() > deadline => {
+                    // A writer outlived the kill (cannot happen to lesson code); don't hang on it.
+                    self.push_own(stray_note("the run's trace did not close after its end"));
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(bad) = self.decoder.finish() {
+            self.push_own(bad_line_note(&bad));
+        }
+        let rest = self.reorder.drain();
+        self.release(rest);
+        guard::unregister(self.main_pid);
+        let _ = self.tx.send(Update::End(RunEnd { main: self.main_ending, stopped: self.stopped.take() }));
+    }
+
+    /// Waits for any source; says whether the wake fd or the main's pidfd fired.
+    fn poll(&self, ending: bool) -> Ready {
+        let mut fds = vec![pollin(self.shared.wake_fd())];
+        let pidfd_at = self.pidfd.as_ref().map(|p| {
+            fds.push(pollin(p.as_raw_fd()));
+            fds.len() - 1
+        });
+        for fd in [
+            self.trace.as_ref().map(AsRawFd::as_raw_fd),
+            self.stdout.as_ref().map(AsRawFd::as_raw_fd),
+            self.stderr.as_ref().map(AsRawFd::as_raw_fd),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fds.push(pollin(fd));
+        }
+        let timeout = if ending || !self.reorder.is_empty() { 5 } else { IDLE_POLL_MS };
+        // SAFETY: `fds` is a valid array of pollfd for the duration of the call.
+        unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        Ready {
+            wake: fds[0].revents != 0,
+            main_ended: pidfd_at.is_some_and(|i| fds[i].revents != 0),
+        }
+    }
+
+    fn read_trace(&mut self) {
+        let Some(file) = &mut self.trace else { return };
+        let (bytes, eof) = read_available(file);
+        let mut records = Vec::new();
+        let mut bad = Vec::new();
+        for line in self.decoder.push(&bytes) {
+            match line {
+                Ok(record) => records.push(record),
+                Err(b) => bad.push(b),
+            }
+        }
+        for record in records {
+            match &record.event {
+                Event::Main { name, .. } | Event::Spawn { name, .. } => {
+                    self.names.insert(record.pid, name.clone());
+                }
+                _ => {}
+            }
+            self.reorder.push(record);
+        }
+        for b in bad {
+            self.push_own(bad_line_note(&b));
+        }
+        if eof {
+            self.trace = None;
+        }
+    }
+
+    /// Reads what the run wrote to its real stdout/stderr (not through the trace).
+    fn read_stray(&mut self, stream: Stream) {
+        let (bytes, eof) = match stream {
+            Stream::Stdout => match &mut self.stdout {
+                Some(s) => read_available(s),
+                None => return,
+            },
+            Stream::Stderr => match &mut self.stderr {
+                Some(s) => read_available(s),
+                None => return,
+            },
+        };
+        let carry = &mut self.carry[stream as usize];
+        carry.extend_from_slice(&bytes);
+        let text = take_utf8(carry, eof);
+        if !text.is_empty() {
+            self.push_own(Event::Stray { stream, text });
+        }
+        if eof {
+            match stream {
+                Stream::Stdout => self.stdout = None,
+                Stream::Stderr => self.stderr = None,
+            }
+        }
+    }
+
+    /// The main has ended: kill what is left of the run (while the main's zombie still holds the
+    /// group id), reap the main, then reap everything else.
+    fn finish_main(&mut self) {
+        self.pidfd = None;
+        let shared = self.shared.clone();
+        let guard = shared.end();
+        kill_run(self.main_pid);
+        let mut status = 0;
+        // SAFETY: waitpid with a valid out-pointer; the main is our child and has ended.
+        let got = unsafe { libc::waitpid(self.main_pid, &mut status, 0) };
+        let main = (got == self.main_pid).then(|| crate::runtime::process::ending_of(status)).flatten();
+        let others = reap_group(self.main_pid, true);
+        drop(guard);
+        if let Some(ending) = main {
+            self.on_reaped(self.main_pid, ending);
+        }
+        for (pid, ending) in others {
+            self.on_reaped(pid, ending);
+        }
+    }
+
+    /// Reaps adopted orphans that ended, leaving the main to `finish_main`.
+    fn reap_orphans(&mut self) {
+        loop {
+            // SAFETY: a zeroed siginfo is a valid out-buffer for waitid.
+            let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            let flags = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
+            // SAFETY: waitid peeks (WNOWAIT) with a valid out-pointer.
+            let r = unsafe { libc::waitid(libc::P_PGID, self.main_pid as libc::id_t, &mut info, flags) };
+            // SAFETY: si_pid is valid to read after a successful waitid.
+            let pid = unsafe { info.si_pid() };
+            if r < 0 || pid == 0 || pid == self.main_pid {
+                return; // none ended, none left, or it is the main (its pidfd fires too)
+            }
+            let mut status = 0;
+            // SAFETY: waitpid on the child waitid just reported.
+            if unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } == pid
+                && let Some(ending) = crate::runtime::process::ending_of(status)
+            {
+                self.on_reaped(pid, ending);
+            }
+        }
+    }
+
+    fn on_reaped(&mut self, pid: i32, ending: Ending) {
+        if pid == self.main_pid {
+            self.main_ending = Some(ending);
+        }
+        let child_name = self.names.get(&pid).cloned().unwrap_or_else(|| format!("process {pid}"));
+        self.push_own(Event::Reaped { child: pid, child_name, ending });
+    }
+
+    /// Adds a record written by the observer itself.
+    fn push_own(&mut self, event: Event) {
+        let mono = mono_ns();
+        let record = Record {
+            pid: std::process::id() as i32,
+            // SAFETY: getppid cannot fail.
+            ppid: unsafe { libc::getppid() },
+            seq: self.seq,
+            mono_ns: mono,
+            lesson_ns: self.shared.control.clock().lesson_at(mono),
+            event,
+        };
+        self.seq += 1;
+        self.reorder.push(record);
+    }
+
+    fn release(&self, records: Vec<Record>) {
+        for r in records {
+            // The receiver may be gone (the face quit); the run still ends and is reaped.
+            let _ = self.tx.send(Update::Record(r));
+        }
+    }
+}
+
+struct Ready {
+    wake: bool,
+    main_ended: bool,
+}
+
+fn pollin(fd: i32) -> libc::pollfd {
+    libc::pollfd { fd, events: libc::POLLIN, revents: 0 }
+}
+
+fn set_nonblocking(fd: i32) {
+    // SAFETY: fcntl on an fd we own.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+    }
+}
+
+/// Reads what is there now (up to a turn's worth) from a non-blocking source; says if it ended.
+fn read_available(src: &mut impl Read) -> (Vec<u8>, bool) {
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    while out.len() < READ_TURN {
+        match src.read(&mut buf) {
+            Ok(0) => return (out, true),
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+            Err(_) => return (out, true),
+        }
+    }
+    (out, false)
+}
+
+/// Takes the longest valid UTF-8 prefix of `carry`, keeping an incomplete last character for the
+/// next read (or, at the end, replacing it). Invalid bytes become U+FFFD.
+fn take_utf8(carry: &mut Vec<u8>, at_end: bool) -> String {
+    let keep = match std::str::from_utf8(carry) {
+        Ok(_) => 0,
+        Err(e) if e.error_len().is_none() && !at_end => carry.len() - e.valid_up_to(),
+        Err(_) => 0,
+    };
+    let tail = carry.split_off(carry.len() - keep);
+    let text = String::from_utf8_lossy(carry).into_owned();
+    *carry = tail;
+    text
+}
+
+fn stray_note(what: &str) -> Event {
+    Event::Stray { stream: Stream::Stderr, text: format!("forkyard: {what}\n") }
+}
+
+fn bad_line_note(bad: &BadLine) -> Event {
+    stray_note(&format!("a trace line could not be read ({}): {}", bad.reason, bad.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_split_across_reads_is_kept_whole() {
+        let bytes = "é漢".as_bytes();
+        let mut carry = bytes[..2].to_vec(); // é and the first byte of 漢
+        assert_eq!(take_utf8(&mut carry, false), "é");
+        carry.extend_from_slice(&bytes[2..]);
+        assert_eq!(take_utf8(&mut carry, false), "漢");
+        assert!(carry.is_empty());
+    }
+
+    #[test]
+    fn invalid_bytes_and_a_torn_end_become_replacement_characters() {
+        let mut carry = vec![b'a', 0xff, b'b'];
+        assert_eq!(take_utf8(&mut carry, false), "a\u{fffd}b");
+        let mut carry = vec![b'a', 0xe6];
+        assert_eq!(take_utf8(&mut carry, true), "a\u{fffd}");
+    }
+}

@@ -1,0 +1,122 @@
+//! Starting a run's lesson main: exec of the forkyard binary, never `fork()` of the observer.
+//!
+//! The observer may be multi-threaded, where a bare `fork()` is unsafe, so the lesson main is a fresh
+//! exec of forkyard with the hidden [`LESSON_SUBCOMMAND`]. It gets its own process group (so the run
+//! can be signalled as one), `/dev/null` for stdin, pipes for stdout and stderr (never the terminal),
+//! `PR_SET_PDEATHSIG(SIGKILL)` (it dies with the spawning thread), and three inherited fds: the trace
+//! pipe's write end, the control page, and a memfd holding the program's source.
+
+use std::io::{self, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::trace::control::ControlPage;
+
+/// The hidden subcommand that makes forkyard a lesson main.
+pub const LESSON_SUBCOMMAND: &str = "__lesson";
+
+/// How big the observer asks the trace pipe to be: room for bursts while it is busy.
+const TRACE_PIPE_BYTES: libc::c_int = 1 << 20;
+
+/// A started lesson main and the observer's ends of its channels.
+pub(crate) struct Spawned {
+    /// The lesson main (its stdout and stderr pipes are taken out by the pump).
+    pub child: Child,
+    /// Its pid, which is also the run's process group.
+    pub pid: i32,
+    /// The read end of the trace pipe.
+    pub trace: OwnedFd,
+    /// The observer's mapping of the control page.
+    pub control: ControlPage,
+    /// A pidfd of the lesson main: readable once it has ended.
+    pub pidfd: OwnedFd,
+}
+
+/// Starts `exe` as the lesson main of a new run of `source` (called `file_name` in tracebacks).
+pub(crate) fn spawn(
+    exe: &Path,
+    source: &str,
+    file_name: &str,
+    speed: f64,
+    max_processes: u32,
+) -> io::Result<Spawned> {
+    let (control, control_fd) = ControlPage::create(max_processes, speed)?;
+    let (trace_r, trace_w) = pipe()?;
+    // Best effort: the default 64 KiB still works, writers just block sooner.
+    // SAFETY: fcntl on our own fd.
+    unsafe { libc::fcntl(trace_r.as_raw_fd(), libc::F_SETPIPE_SZ, TRACE_PIPE_BYTES) };
+    let source_fd = source_memfd(source)?;
+
+    // Every fd above is close-on-exec, so a run started concurrently from another thread cannot
+    // inherit them; only this child clears the flag on its own copies, between fork and exec.
+    let inherit = [trace_w.as_raw_fd(), control_fd.as_raw_fd(), source_fd.as_raw_fd()];
+    let mut cmd = Command::new(exe);
+    cmd.arg(LESSON_SUBCOMMAND)
+        .args(["--file", file_name])
+        .args(["--source-fd", &inherit[2].to_string()])
+        .args(["--trace-fd", &inherit[0].to_string()])
+        .args(["--control-fd", &inherit[1].to_string()])
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: the closure only makes async-signal-safe syscalls (prctl, fcntl).
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0) < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            for fd in inherit {
+                if libc::fcntl(fd, libc::F_SETFD, 0) < 0 {
+                    return Err(io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let child = cmd.spawn().map_err(|e| {
+        io::Error::new(e.kind(), format!("could not start {} as a lesson main: {e}", exe.display()))
+    })?;
+    // The observer's copies of the child's ends must go: the trace reaches end-of-file only once
+    // every lesson process, and nobody else, has closed its write end.
+    drop((trace_w, control_fd, source_fd));
+    let pid = child.id() as i32;
+    let pidfd = pidfd_open(pid)?;
+    Ok(Spawned { child, pid, trace: trace_r, control, pidfd })
+}
+
+fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0; 2];
+    // SAFETY: a valid out-array for pipe2.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: both fds are fresh and ours.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+fn source_memfd(source: &str) -> io::Result<OwnedFd> {
+    // SAFETY: a valid C string and flags; the result is checked.
+    let raw = unsafe { libc::memfd_create(c"forkyard-source".as_ptr(), libc::MFD_CLOEXEC) };
+    if raw < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: a fresh fd that we own.
+    let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+    let mut file = std::fs::File::from(fd);
+    file.write_all(source.as_bytes())?;
+    Ok(file.into())
+}
+
+/// A pidfd for `pid`: becomes readable when the process ends.
+pub(crate) fn pidfd_open(pid: i32) -> io::Result<OwnedFd> {
+    // SAFETY: the pidfd_open syscall with plain integer arguments.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: a fresh fd that we own.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
