@@ -1,18 +1,64 @@
 //! The language: forkyard's Python subset.
 //!
-//! `parse` is the only module that touches the ruff parser crates; everything else works on
-//! forkyard's own AST (`ast`). Must not live here: fork, pipes, signals (those are `runtime`'s).
+//! `parse` is the only module that touches the ruff parser crates (`convert` and `scope` read the
+//! tree it returns); everything after works on forkyard's own AST (`ast`), evaluated by `interp`.
+//! `modules` is the one place where Python reaches the OS layer (`crate::runtime`).
+//! Must not live here: pipes, signals or fork calls of its own.
 
-/// Parse a program. Errors are CPython-style (file, line, the source line, a caret, the message) or
-/// name an unsupported construct with its line and column.
+pub mod ast;
+pub mod builtins;
+mod convert;
+pub mod exceptions;
+pub mod format;
+pub mod interp;
+mod methods;
+pub mod modules;
+mod natives;
+pub mod ops;
+pub mod parse;
+mod scope;
+pub mod value;
+
+use crate::runtime;
+use crate::trace::Stream;
+
+pub use parse::{ParseError, parse_program};
+
+/// Parse a program without running it. Errors are CPython-style (file, line, the source line, a
+/// caret, the message), or name an unsupported construct with its line and column.
 pub fn check_program(source: &str, file: &str) -> Result<(), String> {
-    let _ = (source, file);
-    todo!("python::check_program (being written)")
+    parse_program(source, file).map(|_| ()).map_err(|e| e.to_string())
 }
 
-/// Run `source` as Python's `MainProcess` in this process (the lesson main), including the exit rules
-/// of multiprocessing at its end. Returns the process's exit code. `runtime::init` must have run.
-pub fn run_main(source: &str, file: &str) -> i32 {
-    let _ = (source, file);
-    todo!("python::run_main (being written)")
+fn publish_line(pos: ast::Pos) {
+    runtime::state::set_line(pos.line, pos.col);
 }
+
+/// Run `source` as Python's `MainProcess` in this process (the lesson main), including the exit
+/// rules of multiprocessing at its end. Returns the process's exit code: 0, 1 after an uncaught
+/// exception (its traceback on stderr), or `sys.exit`'s code.
+pub fn run_main(source: &str, file: &str) -> i32 {
+    let module = match parse_program(source, file) {
+        Ok(m) => m,
+        Err(e) => {
+            runtime::output::write(Stream::Stderr, &format!("{e}\n"));
+            return 1;
+        }
+    };
+    let mut it = interp::Interp::new(file, source);
+    it.hook = Some(publish_line);
+    let code = match it.run_module(&module) {
+        Ok(()) => 0,
+        Err(e) if e.is("SystemExit") => modules::process::exit_code_of(&mut it, &e),
+        Err(e) => {
+            let tb = it.format_exception(&e);
+            runtime::output::write(Stream::Stderr, &tb);
+            1
+        }
+    };
+    modules::run_exit_rules(&mut it);
+    code
+}
+
+#[cfg(test)]
+mod tests;

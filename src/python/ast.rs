@@ -1,0 +1,245 @@
+//! forkyard's own syntax tree: what `parse` makes of ruff's tree, with every name already resolved to
+//! where it lives (a local slot, a closure cell, a global, a class body) and every statement carrying
+//! its (line, column), so the evaluator never looks a local up by name.
+
+use std::rc::Rc;
+
+use super::value::Value;
+
+/// A place in the source: 1-based line and 1-based column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Where a name lives, decided once at parse time.
+#[derive(Clone, Debug)]
+pub enum NameRef {
+    /// A slot of the current frame.
+    Local(u32),
+    /// A cell of the current frame (its own cells first, then those it closed over).
+    Cell(u32),
+    /// The module's globals, then the builtins.
+    Global(Rc<str>),
+    /// A class body's namespace, then globals, then builtins.
+    ClassBody(Rc<str>),
+}
+
+/// A name as written and where it lives.
+#[derive(Clone, Debug)]
+pub struct Name {
+    pub id: Rc<str>,
+    pub at: NameRef,
+}
+
+/// A statement.
+#[derive(Debug)]
+pub struct Stmt {
+    pub pos: Pos,
+    pub kind: StmtKind,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign { targets: Vec<Target>, value: Expr },
+    AugAssign { target: Target, op: BinOp, value: Expr },
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { target: Target, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    Break,
+    Continue,
+    Pass,
+    Return(Option<Expr>),
+    FunctionDef { def: Rc<FunctionDef>, decorators: Vec<Expr>, target: Name },
+    ClassDef { def: Rc<ClassDef>, decorators: Vec<Expr>, target: Name },
+    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    With { items: Vec<(Expr, Option<Target>)>, body: Vec<Stmt> },
+    Assert { test: Expr, msg: Option<Expr> },
+    Delete(Vec<Target>),
+    /// `import a.b as c`: the module path and where the bound name goes.
+    Import { module: Rc<str>, target: Name, bind_top: bool },
+    /// `from m import a as b, ...`.
+    ImportFrom { module: Rc<str>, names: Vec<(Rc<str>, Name)> },
+}
+
+/// An `except` clause.
+#[derive(Debug)]
+pub struct Handler {
+    pub pos: Pos,
+    pub kind: Option<Expr>,
+    pub name: Option<Name>,
+    pub body: Vec<Stmt>,
+}
+
+/// Where an assignment stores.
+#[derive(Debug)]
+pub enum Target {
+    Name(Name),
+    Attr(Box<Expr>, Rc<str>),
+    Subscript(Box<Expr>, Box<Expr>),
+    /// `a, *b, c = ...`: the targets and the index of the starred one.
+    Unpack(Vec<Target>, Option<usize>),
+}
+
+/// An expression.
+#[derive(Debug)]
+pub struct Expr {
+    pub pos: Pos,
+    pub kind: ExprKind,
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Const(Value),
+    Name(Name),
+    Attr(Box<Expr>, Rc<str>),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Call { func: Box<Expr>, args: Vec<Expr>, kwargs: Vec<Kwarg> },
+    BinOp(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// Entries; a `None` key is `**mapping`.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    /// `*x` inside a call, list, tuple or set display.
+    Starred(Box<Expr>),
+    Comp { kind: CompKind, elt: Box<Expr>, value: Option<Box<Expr>>, gens: Vec<Comprehension> },
+    Lambda(Rc<FunctionDef>),
+    FString(Vec<FPart>),
+    Walrus(Name, Box<Expr>),
+    /// Zero-argument `super()`: needs the frame's function and first argument.
+    Super,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    /// A generator expression: forkyard evaluates it eagerly into an iterator.
+    Gen,
+}
+
+#[derive(Debug)]
+pub struct Comprehension {
+    pub target: Target,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+}
+
+/// A keyword argument, or `**mapping` when `name` is `None`.
+#[derive(Debug)]
+pub struct Kwarg {
+    pub name: Option<Rc<str>>,
+    pub value: Expr,
+}
+
+/// A piece of an f-string.
+#[derive(Debug)]
+pub enum FPart {
+    Lit(Rc<str>),
+    Value { expr: Expr, conversion: Option<char>, spec: Option<Vec<FPart>>, debug: Option<Rc<str>> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Not,
+    Neg,
+    Pos,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// A parameter and where its value is stored in the frame.
+#[derive(Debug)]
+pub struct Param {
+    pub name: Rc<str>,
+    pub at: NameRef,
+}
+
+/// A function's code: parameters, body, and the frame it needs.
+#[derive(Debug)]
+pub struct FunctionDef {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub pos: Pos,
+    pub params: Vec<Param>,
+    /// How many of `params` have defaults (the last ones).
+    pub n_defaults: usize,
+    pub defaults: Vec<Expr>,
+    pub vararg: Option<Param>,
+    pub kwonly: Vec<Param>,
+    pub kw_defaults: Vec<Option<Expr>>,
+    pub kwarg: Option<Param>,
+    pub body: Vec<Stmt>,
+    /// A lambda's body is one expression whose value is returned.
+    pub is_lambda: bool,
+    pub frame: FrameShape,
+}
+
+/// What a frame of some code needs: its local slots and cells, and which cells it takes from the
+/// frame that creates it.
+#[derive(Debug, Default, Clone)]
+pub struct FrameShape {
+    pub n_locals: u32,
+    pub n_cells: u32,
+    /// For each closed-over variable: the index of the cell in the creating frame.
+    pub free_from: Vec<u32>,
+}
+
+/// A class statement's body.
+#[derive(Debug)]
+pub struct ClassDef {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub pos: Pos,
+    pub bases: Vec<Expr>,
+    pub body: Vec<Stmt>,
+    pub frame: FrameShape,
+}
+
+/// A whole program.
+#[derive(Debug)]
+pub struct Module {
+    pub body: Vec<Stmt>,
+    pub frame: FrameShape,
+}

@@ -1,0 +1,952 @@
+//! The builtin functions and types (`print`, `len`, `int`, `isinstance`, ...). Builtin types are
+//! classes (so `isinstance(x, int)` and `type(x) is str` work) whose `__new__` is native.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::exceptions::{self, Exc, not_available, type_error, value_error};
+use super::interp::{Interp, bind};
+use super::value::*;
+use crate::runtime::output;
+use crate::trace::Stream;
+
+/// Builtin type classes by the name `type(x).__name__` gives.
+const TYPES: &[&str] = &[
+    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "bytes", "range", "type",
+    "NoneType", "function", "builtin_function_or_method", "method", "module", "iterator", "slice",
+    "staticmethod", "classmethod", "property", "super", "ellipsis",
+];
+
+pub fn install(it: &mut Interp) {
+    let object = exceptions::class("object");
+    for name in TYPES {
+        let new: Option<NativeFn> = match *name {
+            "int" => Some(new_int),
+            "float" => Some(new_float),
+            "str" => Some(new_str),
+            "bool" => Some(new_bool),
+            "list" => Some(new_list),
+            "tuple" => Some(new_tuple),
+            "dict" => Some(new_dict),
+            "set" => Some(new_set),
+            "frozenset" => Some(new_frozenset),
+            "bytes" => Some(new_bytes),
+            "range" => Some(new_range),
+            "type" => Some(new_type),
+            "super" => Some(new_super),
+            _ => None,
+        };
+        let mut attrs = Namespace::new();
+        if let Some(f) = new {
+            attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
+        }
+        let base = if *name == "bool" { exceptions::class("int") } else { object.clone() };
+        let native = if matches!(*name, "staticmethod" | "classmethod" | "property") {
+            None
+        } else {
+            Some(NativeKind::Other)
+        };
+        let cls = exceptions::make_class(name, "builtins", vec![base], attrs, native).expect("single base");
+        exceptions::register(name, cls.clone());
+        if !matches!(*name, "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "iterator" | "ellipsis") {
+            it.builtins.insert(Rc::from(*name), Value::Class(cls));
+        }
+    }
+    // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
+    for (name, f) in [("staticmethod", wrap_func as NativeFn), ("classmethod", wrap_func)] {
+        let cls = exceptions::class(name);
+        cls.attrs.borrow_mut().insert(Rc::from("__init__"), Value::builtin(name, f));
+    }
+    let prop = exceptions::class("property");
+    prop.attrs.borrow_mut().insert(Rc::from("__init__"), Value::builtin("property", property_init));
+    prop.attrs.borrow_mut().insert(Rc::from("setter"), Value::builtin("setter", property_setter));
+    it.builtins.insert(Rc::from("object"), Value::Class(object));
+    let fns: &[(&str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", repr),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("any", any),
+        ("all", all),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("bin", bin),
+        ("oct", oct),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("callable", callable),
+        ("format", format),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("input", input),
+        ("open", open),
+        ("exec", exec),
+        ("eval", exec),
+        ("__import__", exec),
+        ("breakpoint", exec),
+        ("exit", exit),
+        ("quit", exit),
+    ];
+    for (name, f) in fns {
+        it.builtins.insert(Rc::from(*name), Value::builtin(name, *f));
+    }
+    it.builtins.insert(Rc::from("NotImplemented"), Value::builtin("NotImplemented", not_implemented));
+    it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    it.builtins.insert(Rc::from("__name__"), Value::str("builtins"));
+}
+
+fn not_implemented(_: &mut Interp, _: Args) -> PyResult {
+    Err(type_error("'NotImplementedType' object is not callable"))
+}
+
+/// The class of any value.
+pub fn type_of(v: &Value) -> Rc<Class> {
+    match v {
+        Value::Instance(i) => i.class.clone(),
+        Value::Class(_) => exceptions::class("type"),
+        other => exceptions::class(&other.type_name()),
+    }
+}
+
+fn arg(a: &Args, i: usize, fname: &str) -> Result<Value, Exc> {
+    a.pos.get(i).cloned().ok_or_else(|| type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+}
+
+fn kw(a: &Args, name: &str) -> Option<Value> {
+    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+}
+
+fn exactly(a: &Args, n: usize, fname: &str) -> Result<(), Exc> {
+    if a.pos.len() != n {
+        let s = if n == 1 { "" } else { "s" };
+        return Err(type_error(format!("{fname}() takes exactly {n} argument{s} ({} given)", a.pos.len())));
+    }
+    Ok(())
+}
+
+pub fn print(it: &mut Interp, a: Args) -> PyResult {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut stream = Stream::Stdout;
+    for (k, v) in &a.kw {
+        match (&**k, v) {
+            ("sep", Value::None) | ("end", Value::None) | ("flush", _) | ("file", Value::None) => {}
+            ("sep", Value::Str(s)) => sep = s.to_string(),
+            ("end", Value::Str(s)) => end = s.to_string(),
+            ("sep" | "end", other) => {
+                return Err(type_error(format!("{k} must be None or a string, not {}", other.type_name())));
+            }
+            ("file", f) => {
+                stream = match super::modules::stream_of(f) {
+                    Some(s) => s,
+                    None => return Err(not_available("print(file=...) to anything but sys.stdout/sys.stderr")),
+                }
+            }
+            _ => return Err(type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+        }
+    }
+    let mut out = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&it.str_of(v)?);
+    }
+    out.push_str(&end);
+    output::write(stream, &out);
+    Ok(Value::None)
+}
+
+fn len(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "len")?;
+    Ok(Value::Int(it.len_of(&a.pos[0])?))
+}
+
+fn repr(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "repr")?;
+    Ok(Value::Str(Rc::from(it.repr(&a.pos[0])?)))
+}
+
+fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
+    match spec {
+        Value::Class(c) => Ok(type_of(v).is_subclass(c) || (&*c.name == "object" && &*c.module == "builtins")),
+        Value::Tuple(t) => {
+            for s in t.iter() {
+                if class_matches(v, s)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn isinstance(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "isinstance")?;
+    Ok(Value::Bool(class_matches(&a.pos[0], &a.pos[1])?))
+}
+
+fn issubclass(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "issubclass")?;
+    let Value::Class(c) = &a.pos[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
+    let check = |s: &Value| -> Result<bool, Exc> {
+        match s {
+            Value::Class(k) => Ok(c.is_subclass(k)),
+            _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    };
+    Ok(Value::Bool(match &a.pos[1] {
+        Value::Tuple(t) => {
+            let mut any = false;
+            for s in t.iter() {
+                any |= check(s)?;
+            }
+            any
+        }
+        s => check(s)?,
+    }))
+}
+
+fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!("attribute name must be string, not '{}'", other.type_name()))),
+    }
+}
+
+fn hasattr(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "hasattr")?;
+    let name = attr_name(&a.pos[1])?;
+    match it.getattr_opt(&a.pos[0], &name) {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(it: &mut Interp, a: Args) -> PyResult {
+    let name = attr_name(&arg(&a, 1, "getattr")?)?;
+    match (it.getattr(&a.pos[0], &name), a.pos.get(2)) {
+        (Ok(v), _) => Ok(v),
+        (Err(e), Some(d)) if e.is("AttributeError") => Ok(d.clone()),
+        (Err(e), _) => Err(e),
+    }
+}
+
+fn setattr(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 3, "setattr")?;
+    let name = attr_name(&a.pos[1])?;
+    it.setattr(&a.pos[0], &name, a.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "delattr")?;
+    let name = attr_name(&a.pos[1])?;
+    it.delattr(&a.pos[0], &name)?;
+    Ok(Value::None)
+}
+
+fn abs(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "abs")?;
+    match &a.pos[0] {
+        Value::Int(i) => Ok(Value::Int(i.checked_abs().ok_or_else(|| Exc::new("OverflowError", "integer too large"))?)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        v @ Value::Instance(i) => match i.class.lookup("__abs__") {
+            Some(m) => it.call(&bind(m, v), Args::default()),
+            None => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+        },
+        v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+    }
+}
+
+fn extreme(it: &mut Interp, a: Args, want_max: bool) -> PyResult {
+    let fname = if want_max { "max" } else { "min" };
+    let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
+    let default = kw(&a, "default");
+    let items = if a.pos.len() == 1 { it.collect(&a.pos[0])? } else { a.pos.clone() };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(value_error(format!("{fname}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => it.call(k, Args::new(vec![best.clone()]))?,
+        None => best.clone(),
+    };
+    for x in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => it.call(kf, Args::new(vec![x.clone()]))?,
+            None => x.clone(),
+        };
+        let op = if want_max { super::ast::CmpOp::Gt } else { super::ast::CmpOp::Lt };
+        if it.compare(op, &k, &best_key)? {
+            best = x;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(it: &mut Interp, a: Args) -> PyResult {
+    extreme(it, a, false)
+}
+
+fn max(it: &mut Interp, a: Args) -> PyResult {
+    extreme(it, a, true)
+}
+
+fn sum(it: &mut Interp, a: Args) -> PyResult {
+    let items = it.collect(&arg(&a, 0, "sum")?)?;
+    let mut total = a.pos.get(1).cloned().or_else(|| kw(&a, "start")).unwrap_or(Value::Int(0));
+    if matches!(total, Value::Str(_)) {
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for x in items {
+        total = it.binop(super::ast::BinOp::Add, &total, &x)?;
+    }
+    Ok(total)
+}
+
+/// Sort values in place with an optional key, stably, as `list.sort` does.
+pub fn sort_values(it: &mut Interp, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> Result<(), Exc> {
+    let keys: Vec<Value> = match key {
+        Some(k) => items.iter().map(|x| it.call(k, Args::new(vec![x.clone()]))).collect::<Result<_, _>>()?,
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut err = None;
+    // Merge sort through a fallible comparison: collect the first error and stop comparing.
+    idx.sort_by(|&x, &y| {
+        if err.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        let (a, b) = if reverse { (&keys[y], &keys[x]) } else { (&keys[x], &keys[y]) };
+        match it.compare(super::ast::CmpOp::Lt, a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match it.compare(super::ast::CmpOp::Lt, b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err = Some(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+fn sorted(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "sorted")?;
+    let mut items = it.collect(&a.pos[0])?;
+    let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
+    let reverse = match kw(&a, "reverse") {
+        Some(r) => it.truthy(&r)?,
+        None => false,
+    };
+    sort_values(it, &mut items, key.as_ref(), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn seq_iter(items: Vec<Value>) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(Iter::Seq { items: items.into(), pos: 0 })))
+}
+
+fn reversed(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "reversed")?;
+    if let v @ Value::Instance(i) = &a.pos[0] {
+        if let Some(m) = i.class.lookup("__reversed__") {
+            return it.call(&bind(m, v), Args::default());
+        }
+    }
+    if matches!(a.pos[0], Value::Dict(_) | Value::Set(_) | Value::Iterator(_)) && !matches!(a.pos[0], Value::Dict(_)) {
+        return Err(type_error(format!("'{}' object is not reversible", a.pos[0].type_name())));
+    }
+    let mut items = it.collect(&a.pos[0])?;
+    items.reverse();
+    Ok(seq_iter(items))
+}
+
+fn enumerate(it: &mut Interp, a: Args) -> PyResult {
+    let items = it.collect(&arg(&a, 0, "enumerate")?)?;
+    let start = match a.pos.get(1).cloned().or_else(|| kw(&a, "start")) {
+        Some(Value::Int(i)) => i,
+        Some(other) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        None => 0,
+    };
+    Ok(seq_iter(items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect()))
+}
+
+fn zip(it: &mut Interp, a: Args) -> PyResult {
+    let mut cols = Vec::new();
+    for v in &a.pos {
+        cols.push(it.collect(v)?);
+    }
+    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+    Ok(seq_iter((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+}
+
+fn map(it: &mut Interp, a: Args) -> PyResult {
+    let f = arg(&a, 0, "map")?;
+    let mut cols = Vec::new();
+    for v in &a.pos[1..] {
+        cols.push(it.collect(v)?);
+    }
+    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        out.push(it.call(&f, Args::new(cols.iter().map(|c| c[i].clone()).collect()))?);
+    }
+    Ok(seq_iter(out))
+}
+
+fn filter(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "filter")?;
+    let items = it.collect(&a.pos[1])?;
+    let mut out = Vec::new();
+    for x in items {
+        let keep = match &a.pos[0] {
+            Value::None => it.truthy(&x)?,
+            f => {
+                let r = it.call(f, Args::new(vec![x.clone()]))?;
+                it.truthy(&r)?
+            }
+        };
+        if keep {
+            out.push(x);
+        }
+    }
+    Ok(seq_iter(out))
+}
+
+fn any(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "any")?;
+    let i = it.iter(&a.pos[0])?;
+    while let Some(x) = it.next(&i)? {
+        if it.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "all")?;
+    let i = it.iter(&a.pos[0])?;
+    while let Some(x) = it.next(&i)? {
+        if !it.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Round half to even, as Python 3 does.
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+}
+
+fn round(it: &mut Interp, a: Args) -> PyResult {
+    let x = arg(&a, 0, "round")?;
+    let nd = a.pos.get(1).cloned().or_else(|| kw(&a, "ndigits")).unwrap_or(Value::None);
+    match (&x, &nd) {
+        (Value::Int(_) | Value::Bool(_), Value::None) => Ok(Value::Int(match x {
+            Value::Bool(b) => b as i64,
+            Value::Int(i) => i,
+            _ => 0,
+        })),
+        (Value::Int(i), Value::Int(n)) => {
+            if *n >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let q = round_half_even(*i as f64 / p as f64);
+            Ok(Value::Int(q as i64 * p))
+        }
+        (Value::Float(f), Value::None) => {
+            if !f.is_finite() {
+                return Err(Exc::new("OverflowError", "cannot convert float infinity to integer"));
+            }
+            Ok(Value::Int(round_half_even(*f) as i64))
+        }
+        (Value::Float(f), Value::Int(n)) => {
+            // Round through the decimal text, as CPython does, so round(2.675, 2) == 2.67.
+            let n = *n;
+            if n >= 0 {
+                let s = format!("{:.*}", n as usize, f);
+                let exact: f64 = format!("{f:.17e}").parse().unwrap_or(*f);
+                let _ = exact;
+                Ok(Value::Float(s.parse().unwrap_or(*f)))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                Ok(Value::Float(round_half_even(f / p) * p))
+            }
+        }
+        (v @ Value::Instance(i), _) => match i.class.lookup("__round__") {
+            Some(m) => it.call(&bind(m, v), Args::new(a.pos[1..].to_vec())),
+            None => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+        },
+        _ => Err(type_error(format!("type {} doesn't define __round__ method", x.type_name()))),
+    }
+}
+
+fn divmod(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 2, "divmod")?;
+    let q = it.binop(super::ast::BinOp::FloorDiv, &a.pos[0], &a.pos[1])?;
+    let r = it.binop(super::ast::BinOp::Mod, &a.pos[0], &a.pos[1])?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn pow(it: &mut Interp, a: Args) -> PyResult {
+    let b = arg(&a, 0, "pow")?;
+    let e = arg(&a, 1, "pow")?;
+    if let Some(m) = a.pos.get(2) {
+        let (Value::Int(b), Value::Int(e), Value::Int(m)) = (&b, &e, m) else {
+            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        if *m == 0 {
+            return Err(value_error("pow() 3rd argument cannot be 0"));
+        }
+        let (mut base, mut exp, m) = ((*b as i128).rem_euclid(*m as i128), *e, *m as i128);
+        let mut r: i128 = 1;
+        while exp > 0 {
+            if exp & 1 == 1 {
+                r = r * base % m;
+            }
+            base = base * base % m;
+            exp >>= 1;
+        }
+        return Ok(Value::Int(r.rem_euclid(m) as i64));
+    }
+    it.binop(super::ast::BinOp::Pow, &b, &e)
+}
+
+fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer ({fname})", other.type_name()))),
+    }
+}
+
+fn chr(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "chr")?;
+    let i = int_arg(&a.pos[0], "chr")?;
+    let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
+    Ok(Value::Str(Rc::from(c.to_string())))
+}
+
+fn ord(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "ord")?;
+    match &a.pos[0] {
+        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
+        Value::Str(s) => Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
+    }
+}
+
+fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult {
+    exactly(a, 1, fname)?;
+    let i = int_arg(&a.pos[0], fname)?;
+    let s = if i < 0 { format!("-{prefix}{}", f(i.unsigned_abs())) } else { format!("{prefix}{}", f(i as u64)) };
+    Ok(Value::Str(Rc::from(s)))
+}
+
+fn hex(_: &mut Interp, a: Args) -> PyResult {
+    radix(&a, "hex", "0x", |u| format!("{u:x}"))
+}
+fn bin(_: &mut Interp, a: Args) -> PyResult {
+    radix(&a, "bin", "0b", |u| format!("{u:b}"))
+}
+fn oct(_: &mut Interp, a: Args) -> PyResult {
+    radix(&a, "oct", "0o", |u| format!("{u:o}"))
+}
+
+fn id(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "id")?;
+    Ok(Value::Int(a.pos[0].ptr().unwrap_or(match &a.pos[0] {
+        Value::Int(i) => *i as usize,
+        _ => 0,
+    }) as i64))
+}
+
+fn hash(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "hash")?;
+    use std::hash::{Hash, Hasher};
+    let k = it.hash_key(&a.pos[0])?;
+    Ok(Value::Int(match k {
+        HashKey::Int(i) => i,
+        other => {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            other.hash(&mut h);
+            h.finish() as i64
+        }
+    }))
+}
+
+fn iter(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "iter")?;
+    it.iter(&a.pos[0])
+}
+
+fn next(it: &mut Interp, a: Args) -> PyResult {
+    let i = arg(&a, 0, "next")?;
+    match it.next(&i)? {
+        Some(v) => Ok(v),
+        None => match a.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(Exc::with_args("StopIteration", vec![])),
+        },
+    }
+}
+
+fn callable(_: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "callable")?;
+    Ok(Value::Bool(match &a.pos[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn format(it: &mut Interp, a: Args) -> PyResult {
+    let v = arg(&a, 0, "format")?;
+    let spec = match a.pos.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(_) => return Err(type_error("format() argument 2 must be str")),
+        None => String::new(),
+    };
+    Ok(Value::Str(Rc::from(it.format_value(&v, &spec)?)))
+}
+
+fn vars(_: &mut Interp, a: Args) -> PyResult {
+    match a.pos.first() {
+        Some(Value::Instance(i)) => {
+            let mut d = Dict::default();
+            for (k, v) in i.attrs.borrow().iter() {
+                d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+            }
+            Ok(Value::dict(d))
+        }
+        _ => Err(type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(it: &mut Interp, a: Args) -> PyResult {
+    let mut names: Vec<Rc<str>> = match a.pos.first() {
+        Some(Value::Instance(i)) => {
+            let mut n: Vec<Rc<str>> = i.attrs.borrow().keys().cloned().collect();
+            for c in i.class.mro.borrow().iter() {
+                n.extend(c.attrs.borrow().keys().cloned());
+            }
+            n
+        }
+        Some(Value::Module(m)) => m.attrs.borrow().keys().cloned().collect(),
+        Some(Value::Class(c)) => c.mro.borrow().iter().flat_map(|k| k.attrs.borrow().keys().cloned().collect::<Vec<_>>()).collect(),
+        _ => it.globals.borrow().keys().cloned().collect(),
+    };
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
+fn globals(it: &mut Interp, _: Args) -> PyResult {
+    let mut d = Dict::default();
+    for (k, v) in it.globals.borrow().iter() {
+        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+    }
+    Ok(Value::dict(d))
+}
+
+fn input(_: &mut Interp, _: Args) -> PyResult {
+    Err(not_available("input() (a lesson process has no keyboard)"))
+}
+
+fn open(_: &mut Interp, _: Args) -> PyResult {
+    Err(not_available("open() (files)"))
+}
+
+fn exec(_: &mut Interp, _: Args) -> PyResult {
+    Err(Exc::new("NotImplementedError", "exec(), eval(), __import__() and breakpoint() are not supported by forkyard"))
+}
+
+fn exit(_: &mut Interp, a: Args) -> PyResult {
+    Err(Exc::with_args("SystemExit", a.pos))
+}
+
+fn wrap_func(it: &mut Interp, a: Args) -> PyResult {
+    let this = arg(&a, 0, "wrap")?;
+    let f = arg(&a, 1, "wrap")?;
+    it.setattr(&this, "__func__", f)?;
+    Ok(Value::None)
+}
+
+fn property_init(it: &mut Interp, a: Args) -> PyResult {
+    let this = arg(&a, 0, "property")?;
+    it.setattr(&this, "fget", a.pos.get(1).cloned().unwrap_or(Value::None))?;
+    it.setattr(&this, "fset", a.pos.get(2).cloned().unwrap_or(Value::None))?;
+    Ok(Value::None)
+}
+
+fn property_setter(it: &mut Interp, a: Args) -> PyResult {
+    let this = arg(&a, 0, "setter")?;
+    let fget = it.getattr(&this, "fget")?;
+    let cls = Value::Class(exceptions::class("property"));
+    it.call(&cls, Args::new(vec![fget, arg(&a, 1, "setter")?]))
+}
+
+// ---- constructors of builtin types ------------------------------------------------------------
+
+fn parse_int(s: &str, base: u32) -> Option<i64> {
+    let t = s.trim().replace('_', "");
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, t.strip_prefix('+').unwrap_or(&t).to_string()),
+    };
+    let (base, digits) = match (base, t.get(..2).map(|p| p.to_ascii_lowercase())) {
+        (16 | 0, Some(p)) if p == "0x" => (16, t[2..].to_string()),
+        (8 | 0, Some(p)) if p == "0o" => (8, t[2..].to_string()),
+        (2 | 0, Some(p)) if p == "0b" => (2, t[2..].to_string()),
+        (0, _) => (10, t),
+        (b, _) => (b, t),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let v = i64::from_str_radix(&digits, base).ok()?;
+    Some(if neg { -v } else { v })
+}
+
+fn new_int(it: &mut Interp, a: Args) -> PyResult {
+    let v = a.pos.get(1).cloned();
+    let base = a.pos.get(2).cloned().or_else(|| kw(&a, "base"));
+    Ok(Value::Int(match (v, base) {
+        (None, _) => 0,
+        (Some(Value::Str(s)), b) => {
+            let base = match b {
+                Some(Value::Int(b)) => b as u32,
+                _ => 10,
+            };
+            parse_int(&s, base).ok_or_else(|| {
+                value_error(format!("invalid literal for int() with base {base}: {}", super::format::str_repr(&s)))
+            })?
+        }
+        (Some(Value::Int(i)), _) => i,
+        (Some(Value::Bool(b)), _) => b as i64,
+        (Some(Value::Float(f)), _) => {
+            if f.is_nan() {
+                return Err(value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(Exc::new("OverflowError", "cannot convert float infinity to integer"));
+            }
+            f.trunc() as i64
+        }
+        (Some(v @ Value::Instance(_)), _) => {
+            let m = it.special_method(&v, "__int__").map_err(|_| {
+                type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()))
+            })?;
+            return it.call(&m, Args::default());
+        }
+        (Some(other), _) => {
+            return Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            )));
+        }
+    }))
+}
+
+fn new_float(_: &mut Interp, a: Args) -> PyResult {
+    Ok(Value::Float(match a.pos.get(1) {
+        None => 0.0,
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Bool(b)) => *b as i64 as f64,
+        Some(Value::Float(f)) => *f,
+        Some(Value::Str(s)) => {
+            let t = s.trim().to_ascii_lowercase();
+            match t.as_str() {
+                "inf" | "+inf" | "infinity" => f64::INFINITY,
+                "-inf" | "-infinity" => f64::NEG_INFINITY,
+                "nan" | "+nan" | "-nan" => f64::NAN,
+                _ => t.replace('_', "").parse().map_err(|_| {
+                    value_error(format!("could not convert string to float: {}", super::format::str_repr(s)))
+                })?,
+            }
+        }
+        Some(other) => {
+            return Err(type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name())));
+        }
+    }))
+}
+
+fn new_str(it: &mut Interp, a: Args) -> PyResult {
+    match a.pos.get(1) {
+        None => Ok(Value::str("")),
+        Some(Value::Bytes(b)) if a.pos.len() > 2 || !a.kw.is_empty() => {
+            Ok(Value::Str(Rc::from(String::from_utf8_lossy(b).as_ref())))
+        }
+        Some(v) => Ok(Value::Str(Rc::from(it.str_of(v)?))),
+    }
+}
+
+fn new_bool(it: &mut Interp, a: Args) -> PyResult {
+    match a.pos.get(1) {
+        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::Bool(it.truthy(v)?)),
+    }
+}
+
+fn new_list(it: &mut Interp, a: Args) -> PyResult {
+    match a.pos.get(1) {
+        None => Ok(Value::list(vec![])),
+        Some(v) => Ok(Value::list(it.collect(v)?)),
+    }
+}
+
+fn new_tuple(it: &mut Interp, a: Args) -> PyResult {
+    match a.pos.get(1) {
+        None => Ok(Value::tuple(vec![])),
+        Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+        Some(v) => Ok(Value::tuple(it.collect(v)?)),
+    }
+}
+
+/// Build a dict from a mapping or an iterable of pairs.
+pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> {
+    if let Value::Dict(s) = src {
+        for (k, v) in s.borrow().map.iter() {
+            d.insert(k.clone(), v.0.clone(), v.1.clone());
+        }
+        return Ok(());
+    }
+    for (i, pair) in it.collect(src)?.into_iter().enumerate() {
+        let kv = it.collect(&pair).map_err(|_| {
+            type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+        })?;
+        if kv.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                kv.len()
+            )));
+        }
+        let hk = it.hash_key(&kv[0])?;
+        d.insert(hk, kv[0].clone(), kv[1].clone());
+    }
+    Ok(())
+}
+
+fn new_dict(it: &mut Interp, a: Args) -> PyResult {
+    let mut d = Dict::default();
+    if let Some(src) = a.pos.get(1) {
+        dict_from(it, src, &mut d)?;
+    }
+    for (k, v) in a.kw {
+        d.insert(HashKey::Str(k.clone()), Value::Str(k), v);
+    }
+    Ok(Value::dict(d))
+}
+
+fn set_from(it: &mut Interp, a: &Args) -> Result<Set, Exc> {
+    let mut s = Set::default();
+    if let Some(src) = a.pos.get(1) {
+        for v in it.collect(src)? {
+            let k = it.hash_key(&v)?;
+            s.map.entry(k).or_insert(v);
+        }
+    }
+    Ok(s)
+}
+
+fn new_set(it: &mut Interp, a: Args) -> PyResult {
+    Ok(Value::Set(Rc::new(RefCell::new(set_from(it, &a)?))))
+}
+
+fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
+    Ok(Value::FrozenSet(Rc::new(set_from(it, &a)?)))
+}
+
+fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
+    Ok(Value::Bytes(Rc::from(match a.pos.get(1) {
+        None => vec![],
+        Some(Value::Str(s)) => s.as_bytes().to_vec(),
+        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+        Some(v) => {
+            let mut out = Vec::new();
+            for x in it.collect(v)? {
+                match x {
+                    Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                    _ => return Err(value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    })))
+}
+
+fn new_range(_: &mut Interp, a: Args) -> PyResult {
+    let nums: Vec<i64> = a.pos[1..].iter().map(|v| int_arg(v, "range")).collect::<Result<_, _>>()?;
+    let (start, stop, step) = match nums.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        [] => return Err(type_error("range expected at least 1 argument, got 0")),
+        _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", nums.len()))),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+}
+
+fn new_type(_: &mut Interp, a: Args) -> PyResult {
+    match a.pos.len() {
+        2 => Ok(Value::Class(type_of(&a.pos[1]))),
+        _ => Err(type_error("type() takes 1 argument (forkyard does not create classes with type(name, bases, dict))")),
+    }
+}
+
+fn new_super(_: &mut Interp, a: Args) -> PyResult {
+    match (a.pos.get(1), a.pos.get(2)) {
+        (Some(Value::Class(c)), Some(this)) => Ok(Value::Super(Rc::new((c.clone(), this.clone())))),
+        _ => Err(Exc::new("RuntimeError", "super(): use super() inside a method, or super(Class, self)")),
+    }
+}

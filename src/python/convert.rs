@@ -1,0 +1,663 @@
+//! ruff's tree -> forkyard's tree. Every name is resolved here (see `scope`), every statement gets
+//! its place, and anything outside the subset is refused with a sentence naming it.
+
+use std::rc::Rc;
+
+use ruff_python_ast::{self as ra, Expr as RExpr, Stmt as RStmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::ast::*;
+use super::parse::{LineIndex, ParseError};
+use super::scope::{Resolved, ScopeKind, Scopes};
+use super::value::Value;
+
+type R<T> = Result<T, ParseError>;
+
+struct Conv<'a> {
+    src: &'a str,
+    file: &'a str,
+    lines: &'a LineIndex,
+    sc: Scopes,
+    cur: usize,
+    qual: Vec<String>,
+}
+
+/// Convert a parsed module.
+pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<Module> {
+    let sc = Scopes::analyse(&m.body);
+    let mut c = Conv { src, file, lines, sc, cur: 0, qual: Vec::new() };
+    let body = c.stmts(&m.body)?;
+    let frame = c.frame_shape(0);
+    Ok(Module { body, frame })
+}
+
+impl Conv<'_> {
+    fn pos(&self, at: TextSize) -> Pos {
+        self.lines.pos(self.src, at)
+    }
+
+    fn unsupported(&self, at: TextSize, what: &str) -> ParseError {
+        let pos = self.pos(at);
+        ParseError {
+            file: self.file.to_string(),
+            pos,
+            source_line: self.lines.line(self.src, pos.line).to_string(),
+            message: format!("{what} not supported by forkyard yet"),
+            unsupported: true,
+        }
+    }
+
+    fn syntax(&self, at: TextSize, msg: &str) -> ParseError {
+        let pos = self.pos(at);
+        ParseError {
+            file: self.file.to_string(),
+            pos,
+            source_line: self.lines.line(self.src, pos.line).to_string(),
+            message: msg.to_string(),
+            unsupported: false,
+        }
+    }
+
+    fn frame_shape(&self, owner: usize) -> FrameShape {
+        let f = &self.sc.frames[&owner];
+        FrameShape {
+            n_locals: f.locals.len() as u32,
+            n_cells: (f.cells.len() + f.free.len()) as u32,
+            free_from: f.free_from.clone(),
+        }
+    }
+
+    fn name(&mut self, id: &str) -> Name {
+        let at = match self.sc.resolve(id, self.cur) {
+            Resolved::Here(b) => {
+                let owner = self.sc.scopes[b].owner;
+                let fr = self.sc.frames.get_mut(&owner).expect("frame");
+                let k = (b, id.to_string());
+                if let Some(&c) = fr.cells.get(&k) {
+                    NameRef::Cell(c)
+                } else {
+                    let next = fr.locals.len() as u32;
+                    NameRef::Local(*fr.locals.entry(k).or_insert(next))
+                }
+            }
+            Resolved::Free(b) => {
+                let owner = self.sc.scopes[self.cur].owner;
+                NameRef::Cell(self.free_index(owner, b, id))
+            }
+            Resolved::Global => NameRef::Global(Rc::from(id)),
+            Resolved::ClassBody => NameRef::ClassBody(Rc::from(id)),
+        };
+        Name { id: Rc::from(id), at }
+    }
+
+    /// The cell index, in `owner`'s frame, of variable `id` bound in scope `b` of an enclosing frame.
+    fn free_index(&mut self, owner: usize, b: usize, id: &str) -> u32 {
+        let k = (b, id.to_string());
+        let fr = &self.sc.frames[&owner];
+        let n_own = fr.cells.len() as u32;
+        if let Some(&i) = fr.free.get(&k) {
+            return n_own + i;
+        }
+        let parent = self.sc.scopes[owner].parent.expect("a free variable has an enclosing scope");
+        let parent_owner = self.sc.scopes[parent].owner;
+        let from = if self.sc.scopes[b].owner == parent_owner {
+            self.sc.frames[&parent_owner].cells[&k]
+        } else {
+            self.free_index(parent_owner, b, id)
+        };
+        let fr = self.sc.frames.get_mut(&owner).expect("frame");
+        let i = fr.free.len() as u32;
+        fr.free.insert(k, i);
+        fr.free_from.push(from);
+        n_own + i
+    }
+
+    fn stmts(&mut self, body: &[RStmt]) -> R<Vec<Stmt>> {
+        body.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, st: &RStmt) -> R<Stmt> {
+        let pos = self.pos(st.start());
+        let kind = match st {
+            RStmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)?),
+            RStmt::Assign(a) => {
+                let value = self.expr(&a.value)?;
+                let targets = a.targets.iter().map(|t| self.target(t)).collect::<R<_>>()?;
+                StmtKind::Assign { targets, value }
+            }
+            RStmt::AnnAssign(a) => match &a.value {
+                Some(v) => {
+                    let value = self.expr(v)?;
+                    StmtKind::Assign { targets: vec![self.target(&a.target)?], value }
+                }
+                None => StmtKind::Pass,
+            },
+            RStmt::AugAssign(a) => {
+                let value = self.expr(&a.value)?;
+                let target = self.target(&a.target)?;
+                StmtKind::AugAssign { target, op: binop(a.op), value }
+            }
+            RStmt::If(i) => {
+                let test = self.expr(&i.test)?;
+                let body = self.stmts(&i.body)?;
+                let orelse = self.elif_chain(&i.elif_else_clauses)?;
+                StmtKind::If { test, body, orelse }
+            }
+            RStmt::While(w) => StmtKind::While {
+                test: self.expr(&w.test)?,
+                body: self.stmts(&w.body)?,
+                orelse: self.stmts(&w.orelse)?,
+            },
+            RStmt::For(f) => {
+                if f.is_async {
+                    return Err(self.unsupported(f.start(), "`async for` is"));
+                }
+                let iter = self.expr(&f.iter)?;
+                StmtKind::For {
+                    target: self.target(&f.target)?,
+                    iter,
+                    body: self.stmts(&f.body)?,
+                    orelse: self.stmts(&f.orelse)?,
+                }
+            }
+            RStmt::Break(_) => StmtKind::Break,
+            RStmt::Continue(_) => StmtKind::Continue,
+            RStmt::Pass(_) => StmtKind::Pass,
+            RStmt::Return(r) => {
+                if self.sc.scopes[self.cur].kind != ScopeKind::Function {
+                    return Err(self.syntax(r.start(), "'return' outside function"));
+                }
+                StmtKind::Return(r.value.as_ref().map(|v| self.expr(v)).transpose()?)
+            }
+            RStmt::FunctionDef(f) => {
+                if f.is_async {
+                    return Err(self.unsupported(f.start(), "`async def` is"));
+                }
+                let decorators =
+                    f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?;
+                let def = self.function(f.range, f.name.as_str(), &f.parameters, FnBody::Block(&f.body))?;
+                let target = self.name(f.name.as_str());
+                StmtKind::FunctionDef { def: Rc::new(def), decorators, target }
+            }
+            RStmt::ClassDef(c) => self.class(c)?,
+            RStmt::Try(t) => {
+                if t.is_star {
+                    return Err(self.unsupported(t.start(), "`except*` is"));
+                }
+                let body = self.stmts(&t.body)?;
+                let mut handlers = Vec::new();
+                for h in &t.handlers {
+                    let ra::ExceptHandler::ExceptHandler(h) = h;
+                    handlers.push(Handler {
+                        pos: self.pos(h.start()),
+                        kind: h.type_.as_ref().map(|e| self.expr(e)).transpose()?,
+                        name: h.name.as_ref().map(|n| self.name(n.as_str())),
+                        body: self.stmts(&h.body)?,
+                    });
+                }
+                StmtKind::Try {
+                    body,
+                    handlers,
+                    orelse: self.stmts(&t.orelse)?,
+                    finalbody: self.stmts(&t.finalbody)?,
+                }
+            }
+            RStmt::Raise(r) => StmtKind::Raise {
+                exc: r.exc.as_ref().map(|e| self.expr(e)).transpose()?,
+                cause: r.cause.as_ref().map(|e| self.expr(e)).transpose()?,
+            },
+            RStmt::With(w) => {
+                if w.is_async {
+                    return Err(self.unsupported(w.start(), "`async with` is"));
+                }
+                let mut items = Vec::new();
+                for it in &w.items {
+                    let e = self.expr(&it.context_expr)?;
+                    let t = it.optional_vars.as_ref().map(|t| self.target(t)).transpose()?;
+                    items.push((e, t));
+                }
+                StmtKind::With { items, body: self.stmts(&w.body)? }
+            }
+            RStmt::Assert(a) => StmtKind::Assert {
+                test: self.expr(&a.test)?,
+                msg: a.msg.as_ref().map(|m| self.expr(m)).transpose()?,
+            },
+            RStmt::Delete(d) => {
+                StmtKind::Delete(d.targets.iter().map(|t| self.target(t)).collect::<R<_>>()?)
+            }
+            RStmt::Import(i) => {
+                // Several names in one statement become several statements' worth of work; keep the
+                // first here and chain the rest as a block.
+                let mut out = Vec::new();
+                for a in &i.names {
+                    let module: Rc<str> = Rc::from(a.name.as_str());
+                    let (bind, bind_top) = match &a.asname {
+                        Some(n) => (n.as_str().to_string(), false),
+                        None => (a.name.as_str().split('.').next().unwrap_or("").to_string(), true),
+                    };
+                    let target = self.name(&bind);
+                    out.push(Stmt { pos, kind: StmtKind::Import { module, target, bind_top } });
+                }
+                if out.len() == 1 {
+                    return Ok(out.pop().expect("one import"));
+                }
+                StmtKind::If { test: Expr { pos, kind: ExprKind::Const(Value::Bool(true)) }, body: out, orelse: vec![] }
+            }
+            RStmt::ImportFrom(i) => {
+                if i.level > 0 {
+                    return Err(self.unsupported(i.start(), "relative imports are"));
+                }
+                let module: Rc<str> = Rc::from(i.module.as_ref().map(|m| m.as_str()).unwrap_or(""));
+                let mut names = Vec::new();
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        return Err(self.unsupported(a.start(), "`from ... import *` is"));
+                    }
+                    let bind = a.asname.as_ref().unwrap_or(&a.name);
+                    names.push((Rc::from(a.name.as_str()), self.name(bind.as_str())));
+                }
+                StmtKind::ImportFrom { module, names }
+            }
+            RStmt::Global(_) | RStmt::Nonlocal(_) => StmtKind::Pass,
+            RStmt::Match(m) => return Err(self.unsupported(m.start(), "`match` statements are")),
+            RStmt::TypeAlias(t) => return Err(self.unsupported(t.start(), "`type` aliases are")),
+            RStmt::IpyEscapeCommand(c) => return Err(self.syntax(c.start(), "invalid syntax")),
+        };
+        Ok(Stmt { pos, kind })
+    }
+
+    fn elif_chain(&mut self, clauses: &[ra::ElifElseClause]) -> R<Vec<Stmt>> {
+        let Some((first, rest)) = clauses.split_first() else { return Ok(vec![]) };
+        match &first.test {
+            None => self.stmts(&first.body),
+            Some(t) => {
+                let pos = self.pos(first.start());
+                let test = self.expr(t)?;
+                let body = self.stmts(&first.body)?;
+                let orelse = self.elif_chain(rest)?;
+                Ok(vec![Stmt { pos, kind: StmtKind::If { test, body, orelse } }])
+            }
+        }
+    }
+
+    fn class(&mut self, c: &ra::StmtClassDef) -> R<StmtKind> {
+        if c.type_params.is_some() {
+            return Err(self.unsupported(c.start(), "generic classes are"));
+        }
+        let decorators = c.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?;
+        let mut bases = Vec::new();
+        if let Some(a) = &c.arguments {
+            if let Some(k) = a.keywords.first() {
+                return Err(self.unsupported(k.start(), "class keywords (like `metaclass=`) are"));
+            }
+            for b in a.args.iter() {
+                bases.push(self.expr(b)?);
+            }
+        }
+        let scope = self.sc.of(c.range);
+        let saved = std::mem::replace(&mut self.cur, scope);
+        self.qual.push(c.name.to_string());
+        let body = self.stmts(&c.body);
+        let qualname = self.qual.join(".");
+        self.qual.pop();
+        self.cur = saved;
+        let body = body?;
+        let def = ClassDef {
+            name: Rc::from(c.name.as_str()),
+            qualname: Rc::from(qualname),
+            pos: self.pos(c.start()),
+            bases,
+            body,
+            frame: self.frame_shape(scope),
+        };
+        let target = self.name(c.name.as_str());
+        Ok(StmtKind::ClassDef { def: Rc::new(def), decorators, target })
+    }
+
+    fn function(&mut self, range: TextRange, name: &str, p: &ra::Parameters, body: FnBody) -> R<FunctionDef> {
+        // Defaults are evaluated where the def stands.
+        let mut defaults = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(d) = &a.default {
+                defaults.push(self.expr(d)?);
+            }
+        }
+        let mut kw_defaults = Vec::new();
+        for a in p.kwonlyargs.iter() {
+            kw_defaults.push(a.default.as_ref().map(|d| self.expr(d)).transpose()?);
+        }
+        let scope = self.sc.of(range);
+        let saved = std::mem::replace(&mut self.cur, scope);
+        let is_lambda = matches!(body, FnBody::Lambda(_));
+        let in_class = self.sc.scopes[saved].kind == ScopeKind::Class;
+        self.qual.push(name.to_string());
+        let qualname = self.qual.join(".");
+        // Methods' nested functions say `<locals>` in their qualname, like CPython.
+        self.qual.push("<locals>".to_string());
+        let result = (|| -> R<FunctionDef> {
+            let params = p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .map(|a| self.param(a.parameter.name.as_str()))
+                .collect();
+            let vararg = p.vararg.as_ref().map(|v| self.param(v.name.as_str()));
+            let kwonly = p.kwonlyargs.iter().map(|a| self.param(a.parameter.name.as_str())).collect();
+            let kwarg = p.kwarg.as_ref().map(|v| self.param(v.name.as_str()));
+            let body = match body {
+                FnBody::Block(b) => self.stmts(b)?,
+                FnBody::Lambda(e) => {
+                    let pos = self.pos(e.start());
+                    vec![Stmt { pos, kind: StmtKind::Return(Some(self.expr(e)?)) }]
+                }
+            };
+            Ok(FunctionDef {
+                name: Rc::from(name),
+                qualname: Rc::from(qualname.as_str()),
+                pos: self.pos(range.start()),
+                n_defaults: defaults.len(),
+                params,
+                defaults: Vec::new(),
+                vararg,
+                kwonly,
+                kw_defaults: Vec::new(),
+                kwarg,
+                body,
+                is_lambda,
+                frame: FrameShape::default(),
+            })
+        })();
+        self.qual.pop();
+        self.qual.pop();
+        let _ = in_class;
+        let mut def = result?;
+        def.frame = self.frame_shape(scope);
+        self.cur = saved;
+        def.defaults = defaults;
+        def.kw_defaults = kw_defaults;
+        Ok(def)
+    }
+
+    fn param(&mut self, name: &str) -> Param {
+        let n = self.name(name);
+        Param { name: n.id, at: n.at }
+    }
+
+    fn target(&mut self, t: &RExpr) -> R<Target> {
+        Ok(match t {
+            RExpr::Name(n) => Target::Name(self.name(n.id.as_str())),
+            RExpr::Attribute(a) => Target::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str())),
+            RExpr::Subscript(s) => Target::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?)),
+            RExpr::Tuple(ra::ExprTuple { elts, .. }) | RExpr::List(ra::ExprList { elts, .. }) => {
+                let mut star = None;
+                let mut out = Vec::new();
+                for (i, e) in elts.iter().enumerate() {
+                    if let RExpr::Starred(s) = e {
+                        if star.is_some() {
+                            return Err(self.syntax(e.start(), "multiple starred expressions in assignment"));
+                        }
+                        star = Some(i);
+                        out.push(self.target(&s.value)?);
+                    } else {
+                        out.push(self.target(e)?);
+                    }
+                }
+                Target::Unpack(out, star)
+            }
+            RExpr::Starred(s) => return Err(self.syntax(s.start(), "starred assignment target must be in a list or tuple")),
+            other => return Err(self.syntax(other.start(), "cannot assign to expression")),
+        })
+    }
+
+    fn exprs(&mut self, es: &[RExpr]) -> R<Vec<Expr>> {
+        es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn expr(&mut self, e: &RExpr) -> R<Expr> {
+        let pos = self.pos(e.start());
+        let kind = match e {
+            RExpr::NumberLiteral(n) => ExprKind::Const(match &n.value {
+                ra::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Value::Int(v),
+                    None => return Err(self.unsupported(e.start(), "integers beyond 64 bits are")),
+                },
+                ra::Number::Float(f) => Value::Float(*f),
+                ra::Number::Complex { .. } => return Err(self.unsupported(e.start(), "complex numbers are")),
+            }),
+            RExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
+            RExpr::BytesLiteral(b) => {
+                let bytes: Vec<u8> = b.value.bytes().collect();
+                ExprKind::Const(Value::Bytes(Rc::from(bytes)))
+            }
+            RExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
+            RExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
+            RExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
+            RExpr::Name(n) => ExprKind::Name(self.name(n.id.as_str())),
+            RExpr::Attribute(a) => ExprKind::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str())),
+            RExpr::Subscript(s) => ExprKind::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?)),
+            RExpr::Slice(s) => {
+                let mut part = |x: &Option<Box<RExpr>>| -> R<Option<Box<Expr>>> {
+                    x.as_ref().map(|e| self.expr(e).map(Box::new)).transpose()
+                };
+                ExprKind::Slice(part(&s.lower)?, part(&s.upper)?, part(&s.step)?)
+            }
+            RExpr::Call(c) => {
+                let is_super = matches!(&*c.func, RExpr::Name(n) if n.id.as_str() == "super")
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty()
+                    && self.sc.resolve("super", self.cur) == Resolved::Global;
+                if is_super {
+                    ExprKind::Super
+                } else {
+                    let func = Box::new(self.expr(&c.func)?);
+                    let args = self.exprs(&c.arguments.args)?;
+                    let mut kwargs = Vec::new();
+                    for k in c.arguments.keywords.iter() {
+                        kwargs.push(Kwarg {
+                            name: k.arg.as_ref().map(|a| Rc::from(a.as_str())),
+                            value: self.expr(&k.value)?,
+                        });
+                    }
+                    ExprKind::Call { func, args, kwargs }
+                }
+            }
+            RExpr::BinOp(b) => ExprKind::BinOp(binop(b.op), Box::new(self.expr(&b.left)?), Box::new(self.expr(&b.right)?)),
+            RExpr::UnaryOp(u) => {
+                let op = match u.op {
+                    ra::UnaryOp::Not => UnaryOp::Not,
+                    ra::UnaryOp::USub => UnaryOp::Neg,
+                    ra::UnaryOp::UAdd => UnaryOp::Pos,
+                    ra::UnaryOp::Invert => UnaryOp::Invert,
+                };
+                // Fold `-5` so negative literals (including i64::MIN) are constants.
+                if let (UnaryOp::Neg, RExpr::NumberLiteral(n)) = (op, &*u.operand) {
+                    if let ra::Number::Int(i) = &n.value {
+                        if let Some(v) = i.as_u64() {
+                            if v <= i64::MAX as u64 + 1 {
+                                return Ok(Expr { pos, kind: ExprKind::Const(Value::Int((v as i128).wrapping_neg() as i64)) });
+                            }
+                        }
+                    }
+                }
+                ExprKind::Unary(op, Box::new(self.expr(&u.operand)?))
+            }
+            RExpr::BoolOp(b) => {
+                let vals = self.exprs(&b.values)?;
+                match b.op {
+                    ra::BoolOp::And => ExprKind::And(vals),
+                    ra::BoolOp::Or => ExprKind::Or(vals),
+                }
+            }
+            RExpr::Compare(c) => {
+                let left = Box::new(self.expr(&c.left)?);
+                let mut rest = Vec::new();
+                for (op, r) in c.ops.iter().zip(c.comparators.iter()) {
+                    rest.push((cmpop(*op), self.expr(r)?));
+                }
+                ExprKind::Compare(left, rest)
+            }
+            RExpr::If(i) => ExprKind::IfExp(
+                Box::new(self.expr(&i.test)?),
+                Box::new(self.expr(&i.body)?),
+                Box::new(self.expr(&i.orelse)?),
+            ),
+            RExpr::List(l) => ExprKind::List(self.exprs(&l.elts)?),
+            RExpr::Tuple(t) => ExprKind::Tuple(self.exprs(&t.elts)?),
+            RExpr::Set(s) => ExprKind::Set(self.exprs(&s.elts)?),
+            RExpr::Dict(d) => {
+                let mut items = Vec::new();
+                for it in &d.items {
+                    let k = it.key.as_ref().map(|k| self.expr(k)).transpose()?;
+                    items.push((k, self.expr(&it.value)?));
+                }
+                ExprKind::Dict(items)
+            }
+            RExpr::Starred(s) => ExprKind::Starred(Box::new(self.expr(&s.value)?)),
+            RExpr::ListComp(c) => self.comp(c.range, CompKind::List, &c.elt, None, &c.generators)?,
+            RExpr::SetComp(c) => self.comp(c.range, CompKind::Set, &c.elt, None, &c.generators)?,
+            RExpr::Generator(c) => self.comp(c.range, CompKind::Gen, &c.elt, None, &c.generators)?,
+            RExpr::DictComp(c) => {
+                let Some(key) = &c.key else {
+                    return Err(self.unsupported(c.start(), "`**` in dict comprehensions is"));
+                };
+                self.comp(c.range, CompKind::Dict, key, Some(&c.value), &c.generators)?
+            }
+            RExpr::Lambda(l) => {
+                let empty = ra::Parameters {
+                    range: TextRange::default(),
+                    node_index: Default::default(),
+                    posonlyargs: Default::default(),
+                    args: Default::default(),
+                    vararg: None,
+                    kwonlyargs: Default::default(),
+                    kwarg: None,
+                };
+                let params = l.parameters.as_deref().unwrap_or(&empty);
+                ExprKind::Lambda(Rc::new(self.function(l.range, "<lambda>", params, FnBody::Lambda(&l.body))?))
+            }
+            RExpr::FString(f) => {
+                let mut parts = Vec::new();
+                for part in f.value.as_slice() {
+                    match part {
+                        ra::FStringPart::Literal(s) => parts.push(FPart::Lit(Rc::from(&*s.value))),
+                        ra::FStringPart::FString(fs) => parts.extend(self.fparts(&fs.elements)?),
+                    }
+                }
+                ExprKind::FString(parts)
+            }
+            RExpr::Named(n) => {
+                let value = Box::new(self.expr(&n.value)?);
+                let RExpr::Name(t) = &*n.target else {
+                    return Err(self.syntax(n.start(), "cannot use assignment expressions with this target"));
+                };
+                ExprKind::Walrus(self.name(t.id.as_str()), value)
+            }
+            RExpr::Yield(_) | RExpr::YieldFrom(_) => {
+                return Err(self.unsupported(e.start(), "generators (`yield`) are"));
+            }
+            RExpr::Await(_) => return Err(self.unsupported(e.start(), "`await` is")),
+            RExpr::TString(_) => return Err(self.unsupported(e.start(), "template strings are")),
+            RExpr::IpyEscapeCommand(_) => return Err(self.syntax(e.start(), "invalid syntax")),
+        };
+        Ok(Expr { pos, kind })
+    }
+
+    fn fparts(&mut self, els: &ra::InterpolatedStringElements) -> R<Vec<FPart>> {
+        let mut out = Vec::new();
+        for el in els.iter() {
+            match el {
+                ra::InterpolatedStringElement::Literal(l) => out.push(FPart::Lit(Rc::from(&*l.value))),
+                ra::InterpolatedStringElement::Interpolation(i) => {
+                    let conversion = match i.conversion {
+                        ra::ConversionFlag::None => None,
+                        ra::ConversionFlag::Str => Some('s'),
+                        ra::ConversionFlag::Repr => Some('r'),
+                        ra::ConversionFlag::Ascii => Some('a'),
+                    };
+                    let spec = i.format_spec.as_ref().map(|s| self.fparts(&s.elements)).transpose()?;
+                    let debug = i.debug_text.as_ref().map(|d| Rc::from(d.as_str()));
+                    out.push(FPart::Value { expr: self.expr(&i.expression)?, conversion, spec, debug });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn comp(
+        &mut self,
+        range: TextRange,
+        kind: CompKind,
+        elt: &RExpr,
+        value: Option<&RExpr>,
+        gens: &[ra::Comprehension],
+    ) -> R<ExprKind> {
+        if gens.iter().any(|g| g.is_async) {
+            return Err(self.unsupported(range.start(), "async comprehensions are"));
+        }
+        // The first iterable belongs to the enclosing scope.
+        let first_iter = match gens.first() {
+            Some(g) => Some(self.expr(&g.iter)?),
+            None => None,
+        };
+        let scope = self.sc.of(range);
+        let saved = std::mem::replace(&mut self.cur, scope);
+        let result = (|| -> R<ExprKind> {
+            let mut out = Vec::new();
+            let mut first_iter = first_iter;
+            for g in gens {
+                let iter = match first_iter.take() {
+                    Some(i) => i,
+                    None => self.expr(&g.iter)?,
+                };
+                let target = self.target(&g.target)?;
+                let ifs = self.exprs(&g.ifs)?;
+                out.push(Comprehension { target, iter, ifs });
+            }
+            let elt = Box::new(self.expr(elt)?);
+            let value = value.map(|v| self.expr(v).map(Box::new)).transpose()?;
+            Ok(ExprKind::Comp { kind, elt, value, gens: out })
+        })();
+        self.cur = saved;
+        result
+    }
+}
+
+enum FnBody<'a> {
+    Block(&'a [RStmt]),
+    Lambda(&'a RExpr),
+}
+
+fn binop(op: ra::Operator) -> BinOp {
+    use ra::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::MatMult => BinOp::MatMul,
+        O::Div => BinOp::Div,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::BitOr => BinOp::BitOr,
+        O::BitXor => BinOp::BitXor,
+        O::BitAnd => BinOp::BitAnd,
+        O::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmpop(op: ra::CmpOp) -> CmpOp {
+    use ra::CmpOp as C;
+    match op {
+        C::Eq => CmpOp::Eq,
+        C::NotEq => CmpOp::NotEq,
+        C::Lt => CmpOp::Lt,
+        C::LtE => CmpOp::LtE,
+        C::Gt => CmpOp::Gt,
+        C::GtE => CmpOp::GtE,
+        C::Is => CmpOp::Is,
+        C::IsNot => CmpOp::IsNot,
+        C::In => CmpOp::In,
+        C::NotIn => CmpOp::NotIn,
+    }
+}

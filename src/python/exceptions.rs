@@ -1,0 +1,257 @@
+//! Python exceptions: the builtin hierarchy as real classes (so user classes can derive from them and
+//! `except` matches by subclass), the `Exc` that unwinds the evaluator, and CPython-style tracebacks.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::value::{Class, Instance, NativeKind, Namespace, Value};
+
+/// An exception on its way up: the exception object (an instance of a BaseException subclass).
+#[derive(Clone)]
+pub struct Exc {
+    pub value: Rc<Instance>,
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub file: Rc<str>,
+    pub line: u32,
+    pub func: Rc<str>,
+}
+
+/// What an exception instance carries besides its attributes.
+#[derive(Default)]
+pub struct ExcData {
+    pub traceback: Vec<TbEntry>,
+}
+
+/// The builtin exception hierarchy, child: parent.
+const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopIteration", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+thread_local! {
+    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+/// Make a class with the given bases (MRO by C3 linearisation).
+pub fn make_class(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    attrs: Namespace,
+    native: Option<NativeKind>,
+) -> Result<Rc<Class>, String> {
+    make_class_q(name, name, module, bases, attrs, native)
+}
+
+/// `make_class` with a qualified name (`Outer.Inner`).
+pub fn make_class_q(
+    name: &str,
+    qualname: &str,
+    module: &str,
+    bases: Vec<Rc<Class>>,
+    attrs: Namespace,
+    native: Option<NativeKind>,
+) -> Result<Rc<Class>, String> {
+    let cls = Rc::new(Class {
+        name: Rc::from(name),
+        qualname: Rc::from(qualname),
+        module: Rc::from(module),
+        bases: bases.clone(),
+        mro: RefCell::new(Vec::new()),
+        attrs: RefCell::new(attrs),
+        native,
+    });
+    let mro = c3(&cls, &bases)?;
+    *cls.mro.borrow_mut() = mro;
+    Ok(cls)
+}
+
+fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            if !in_tail {
+                found = Some(head.clone());
+                break;
+            }
+        }
+        let Some(next) = found else {
+            let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// Create the builtin classes for this interpreter; returns `object` and the exception classes.
+pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
+    let object = make_class("object", "builtins", vec![], Namespace::new(), Some(NativeKind::Object))
+        .expect("object has a trivial MRO");
+    let mut made: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    made.insert("object", object.clone());
+    for (name, parent) in HIERARCHY {
+        let p = made[parent].clone();
+        let native = (*name == "BaseException").then_some(NativeKind::BaseException);
+        let c = make_class(name, "builtins", vec![p], Namespace::new(), native).expect("single inheritance");
+        made.insert(name, c);
+    }
+    let out = made.iter().map(|(k, v)| (Rc::from(*k), v.clone())).collect();
+    CLASSES.with(|c| *c.borrow_mut() = made);
+    out
+}
+
+/// A builtin class by name (`"ValueError"`, `"object"`).
+pub fn class(name: &str) -> Rc<Class> {
+    CLASSES.with(|c| c.borrow().get(name).cloned()).unwrap_or_else(|| panic!("builtin class {name} is installed"))
+}
+
+/// Register an extra class that natives raise by name (`queue.Empty`, `multiprocessing.TimeoutError`).
+pub fn register(name: &'static str, cls: Rc<Class>) {
+    CLASSES.with(|c| c.borrow_mut().insert(name, cls));
+}
+
+/// A new exception instance of `cls` with these args (no `__init__` run: natives use this).
+pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
+    let inst = Rc::new(Instance {
+        class: cls,
+        attrs: RefCell::new(Namespace::new()),
+        native: RefCell::new(Some(Box::new(ExcData::default()))),
+    });
+    inst.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
+    inst
+}
+
+impl Exc {
+    /// A builtin exception with a message.
+    pub fn new(kind: &str, msg: impl Into<String>) -> Exc {
+        let msg: String = msg.into();
+        Exc { value: instance(class(kind), vec![Value::Str(Rc::from(msg.as_str()))]) }
+    }
+
+    /// A builtin exception with these args.
+    pub fn with_args(kind: &str, args: Vec<Value>) -> Exc {
+        Exc { value: instance(class(kind), args) }
+    }
+
+    pub fn class_name(&self) -> Rc<str> {
+        self.value.class.name.clone()
+    }
+
+    /// Whether this exception is an instance of the builtin class `kind` (or a subclass).
+    pub fn is(&self, kind: &str) -> bool {
+        self.value.class.is_subclass(&class(kind))
+    }
+
+    pub fn args(&self) -> Vec<Value> {
+        match self.value.attrs.borrow().get("args") {
+            Some(Value::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Add a line to the traceback as the exception leaves a frame.
+    pub fn push_tb(&self, entry: TbEntry) {
+        let mut n = self.value.native.borrow_mut();
+        if n.is_none() {
+            *n = Some(Box::new(ExcData::default()));
+        }
+        if let Some(d) = n.as_mut().and_then(|b| b.downcast_mut::<ExcData>()) {
+            d.traceback.push(entry);
+        }
+    }
+
+    /// The traceback, outermost frame first.
+    pub fn traceback(&self) -> Vec<TbEntry> {
+        let n = self.value.native.borrow();
+        match n.as_ref().and_then(|b| b.downcast_ref::<ExcData>()) {
+            Some(d) => d.traceback.iter().rev().cloned().collect(),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        self.value.attrs.borrow().get(name).cloned()
+    }
+}
+
+/// Shorthands natives use to raise.
+pub fn type_error(msg: impl Into<String>) -> Exc {
+    Exc::new("TypeError", msg)
+}
+pub fn value_error(msg: impl Into<String>) -> Exc {
+    Exc::new("ValueError", msg)
+}
+pub fn index_error(msg: impl Into<String>) -> Exc {
+    Exc::new("IndexError", msg)
+}
+pub fn attribute_error(msg: impl Into<String>) -> Exc {
+    Exc::new("AttributeError", msg)
+}
+pub fn not_available(what: &str) -> Exc {
+    Exc::new(
+        "NotImplementedError",
+        format!("{what} is not available in forkyard: lesson programs cannot reach the machine"),
+    )
+}

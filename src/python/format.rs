@@ -1,0 +1,835 @@
+//! Text of values: `repr`, `str`, the format-spec mini-language (f-strings, `format`,
+//! `str.format`) and `%` formatting, matching CPython's output character for character.
+
+use std::rc::Rc;
+
+use super::exceptions::{Exc, type_error, value_error};
+use super::interp::{Interp, bind};
+use super::value::*;
+
+/// CPython's `repr(float)`: the shortest text that reads back the same, with an exponent outside
+/// 1e-4 <= |x| < 1e16.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let sci = format!("{f:e}");
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..16).contains(&exp) {
+        let s = format!("{f}");
+        if s.contains('.') { s } else { format!("{s}.0") }
+    } else {
+        let mant = if mant.contains('.') { mant.to_string() } else { mant.to_string() };
+        format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
+}
+
+/// `repr(str)` with CPython's choice of quotes and escapes.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+impl Interp {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> Result<String, Exc> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => float_repr(*f),
+            Value::Str(s) => str_repr(s),
+            Value::Bytes(b) => bytes_repr(b),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                if self.repr_guard(v) {
+                    return Ok("[...]".into());
+                }
+                let r = self.join_reprs(&items);
+                self.repr_unguard();
+                format!("[{}]", r?)
+            }
+            Value::Tuple(t) => {
+                let r = self.join_reprs(t)?;
+                if t.len() == 1 { format!("({r},)") } else { format!("({r})") }
+            }
+            Value::Dict(d) => {
+                if self.repr_guard(v) {
+                    return Ok("{...}".into());
+                }
+                let items: Vec<(Value, Value)> = d.borrow().map.values().cloned().collect();
+                let mut parts = Vec::new();
+                for (k, val) in &items {
+                    let kr = self.repr(k);
+                    let vr = self.repr(val);
+                    match (kr, vr) {
+                        (Ok(k), Ok(val)) => parts.push(format!("{k}: {val}")),
+                        (Err(e), _) | (_, Err(e)) => {
+                            self.repr_unguard();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.repr_unguard();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(s) => {
+                let items: Vec<Value> = s.borrow().map.values().cloned().collect();
+                if items.is_empty() { "set()".into() } else { format!("{{{}}}", self.join_reprs(&items)?) }
+            }
+            Value::FrozenSet(s) => {
+                let items: Vec<Value> = s.map.values().cloned().collect();
+                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", self.join_reprs(&items)?) }
+            }
+            Value::Range(r) => {
+                if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) }
+            }
+            Value::Slice(s) => {
+                let a = self.repr(&s[0])?;
+                let b = self.repr(&s[1])?;
+                let c = self.repr(&s[2])?;
+                format!("slice({a}, {b}, {c})")
+            }
+            Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname, v.ptr().unwrap_or(0)),
+            Value::Builtin(b) => {
+                if &*b.name == "NotImplemented" { "NotImplemented".into() } else { format!("<built-in function {}>", b.name) }
+            }
+            Value::BoundMethod(m) => {
+                let name = match &m.func {
+                    Value::Function(f) => f.qualname.to_string(),
+                    Value::Builtin(b) => b.name.to_string(),
+                    _ => "?".into(),
+                };
+                let this = self.repr(&m.this)?;
+                format!("<bound method {name} of {this}>")
+            }
+            Value::Class(c) => {
+                if &*c.module == "builtins" { format!("<class '{}'>", c.name) } else { format!("<class '{}.{}'>", c.module, c.qualname) }
+            }
+            Value::Module(m) => format!("<module '{}'>", m.name),
+            Value::Iterator(_) => format!("<iterator object at 0x{:x}>", v.ptr().unwrap_or(0)),
+            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, s.1.type_name()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup("__repr__") {
+                    let r = self.call(&bind(m, v), Args::default())?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                    };
+                }
+                if let Some(s) = super::natives::repr(self, inst)? {
+                    return Ok(s);
+                }
+                if inst.class.native_kind() == Some(NativeKind::BaseException) {
+                    let args = match inst.attrs.borrow().get("args") {
+                        Some(Value::Tuple(t)) => t.to_vec(),
+                        _ => vec![],
+                    };
+                    let inner = self.join_reprs(&args)?;
+                    return Ok(format!("{}({inner})", inst.class.name));
+                }
+                format!("<{}.{} object at 0x{:x}>", inst.class.module, inst.class.qualname, v.ptr().unwrap_or(0))
+            }
+        })
+    }
+
+    fn repr_guard(&mut self, v: &Value) -> bool {
+        let p = v.ptr().unwrap_or(0);
+        if self.repr_stack.contains(&p) {
+            return true;
+        }
+        self.repr_stack.push(p);
+        false
+    }
+
+    fn repr_unguard(&mut self) {
+        self.repr_stack.pop();
+    }
+
+    fn join_reprs(&mut self, items: &[Value]) -> Result<String, Exc> {
+        let mut parts = Vec::with_capacity(items.len());
+        for x in items {
+            parts.push(self.repr(x)?);
+        }
+        Ok(parts.join(", "))
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> Result<String, Exc> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup("__str__") {
+                    let r = self.call(&bind(m, v), Args::default())?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                    };
+                }
+                if inst.class.native_kind() == Some(NativeKind::BaseException) {
+                    return self.exception_str(inst);
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> Result<String, Exc> {
+        if let Value::Instance(inst) = v {
+            if let Some(m) = inst.class.lookup("__format__") {
+                let r = self.call(&bind(m, v), Args::new(vec![Value::str(spec)]))?;
+                return self.str_of(&r);
+            }
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
+            let s = self.str_of(v)?;
+            return format_str(&s, &Spec::parse(spec)?, spec);
+        }
+        if spec.is_empty() {
+            return self.str_of(v);
+        }
+        let sp = Spec::parse(spec)?;
+        match v {
+            Value::Int(_) | Value::Bool(_) if sp.ty.is_none() && matches!(v, Value::Bool(_)) => {
+                let s = self.str_of(v)?;
+                Ok(pad(&s, &sp, '<'))
+            }
+            Value::Int(i) => format_int(*i as i128, &sp, spec),
+            Value::Bool(b) => format_int(*b as i128, &sp, spec),
+            Value::Float(f) => format_float(*f, &sp, spec),
+            Value::Str(s) => format_str(s, &sp, spec),
+            _ => {
+                let s = self.str_of(v)?;
+                if sp.ty.is_some() {
+                    return Err(type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        v.type_name()
+                    )));
+                }
+                Ok(pad(&s, &sp, '<'))
+            }
+        }
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> Result<String, Exc> {
+        let (items, mapping): (Vec<Value>, Option<Value>) = match args {
+            Value::Tuple(t) => (t.to_vec(), None),
+            Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+            other => (vec![other.clone()], None),
+        };
+        let mut next = 0usize;
+        let mut out = String::new();
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c != '%' {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            i += 1;
+            let mut key = None;
+            if chars.get(i) == Some(&'(') {
+                let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
+                let Some(end) = end else { return Err(value_error("incomplete format key")) };
+                key = Some(chars[i + 1..end].iter().collect::<String>());
+                i = end + 1;
+            }
+            let mut flags = String::new();
+            while let Some(&c) = chars.get(i) {
+                if "-+ #0".contains(c) {
+                    flags.push(c);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut width = String::new();
+            while let Some(&c) = chars.get(i) {
+                if c.is_ascii_digit() {
+                    width.push(c);
+                    i += 1;
+                } else if c == '*' {
+                    let w = items.get(next).cloned().unwrap_or(Value::Int(0));
+                    next += 1;
+                    width = self.str_of(&w)?;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut prec = None;
+            if chars.get(i) == Some(&'.') {
+                i += 1;
+                let mut p = String::new();
+                while let Some(&c) = chars.get(i) {
+                    if c.is_ascii_digit() {
+                        p.push(c);
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                prec = Some(p);
+            }
+            let Some(&conv) = chars.get(i) else {
+                return Err(value_error("incomplete format"));
+            };
+            i += 1;
+            if conv == '%' {
+                out.push('%');
+                continue;
+            }
+            let arg = match (&key, &mapping) {
+                (Some(k), Some(m)) => self.getitem(m, &Value::str(k))?,
+                (Some(_), None) => return Err(type_error("format requires a mapping")),
+                (None, _) => {
+                    let a = items
+                        .get(next)
+                        .cloned()
+                        .ok_or_else(|| type_error("not enough arguments for format string"))?;
+                    next += 1;
+                    a
+                }
+            };
+            let mut spec = String::new();
+            let align_left = flags.contains('-');
+            if flags.contains('0') && !align_left && conv != 's' && conv != 'r' {
+                spec.push('0');
+            }
+            if flags.contains('+') {
+                spec.push('+');
+            } else if flags.contains(' ') {
+                spec.push(' ');
+            }
+            if flags.contains('#') {
+                spec.push('#');
+            }
+            let text = match conv {
+                's' => self.str_of(&arg)?,
+                'r' | 'a' => self.repr(&arg)?,
+                'd' | 'i' | 'u' => {
+                    let n = match &arg {
+                        Value::Float(f) => Value::Int(f.trunc() as i64),
+                        Value::Int(_) | Value::Bool(_) => arg.clone(),
+                        other => {
+                            return Err(type_error(format!("%d format: a real number is required, not {}", other.type_name())));
+                        }
+                    };
+                    let mut s = spec.clone();
+                    s.push_str(&width);
+                    s.push('d');
+                    if align_left {
+                        s = s.replace('0', "");
+                    }
+                    self.format_value(&n, &s)?
+                }
+                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                    let x = match &arg {
+                        Value::Int(i) => Value::Float(*i as f64),
+                        Value::Bool(b) => Value::Float(*b as i64 as f64),
+                        Value::Float(_) => arg.clone(),
+                        other => return Err(type_error(format!("must be real number, not {}", other.type_name()))),
+                    };
+                    let mut s = spec.clone();
+                    s.push_str(&width);
+                    s.push('.');
+                    s.push_str(prec.as_deref().unwrap_or("6"));
+                    s.push(conv);
+                    self.format_value(&x, &s)?
+                }
+                'x' | 'X' | 'o' => {
+                    let mut s = spec.clone();
+                    s.push_str(&width);
+                    s.push(conv);
+                    self.format_value(&arg, &s)?
+                }
+                'c' => match &arg {
+                    Value::Int(i) => char::from_u32(*i as u32).map(String::from).unwrap_or_default(),
+                    other => self.str_of(other)?,
+                },
+                other => return Err(value_error(format!("unsupported format character '{other}'"))),
+            };
+            let text = match (conv, &prec) {
+                ('s' | 'r', Some(p)) => text.chars().take(p.parse().unwrap_or(usize::MAX)).collect(),
+                _ => text,
+            };
+            let w: usize = width.parse().unwrap_or(0);
+            let n = text.chars().count();
+            if n < w {
+                if align_left {
+                    out.push_str(&text);
+                    out.push_str(&" ".repeat(w - n));
+                } else {
+                    out.push_str(&" ".repeat(w - n));
+                    out.push_str(&text);
+                }
+            } else {
+                out.push_str(&text);
+            }
+        }
+        if mapping.is_none() && next < items.len() {
+            return Err(type_error("not all arguments converted during string formatting"));
+        }
+        Ok(out)
+    }
+}
+
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+#[derive(Default, Debug)]
+pub struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+impl Spec {
+    pub fn parse(spec: &str) -> Result<Spec, Exc> {
+        let c: Vec<char> = spec.chars().collect();
+        let mut s = Spec::default();
+        let mut i = 0;
+        if c.len() >= 2 && "<>^=".contains(c[1]) {
+            s.fill = Some(c[0]);
+            s.align = Some(c[1]);
+            i = 2;
+        } else if !c.is_empty() && "<>^=".contains(c[0]) {
+            s.align = Some(c[0]);
+            i = 1;
+        }
+        if i < c.len() && "+- ".contains(c[i]) {
+            s.sign = Some(c[i]);
+            i += 1;
+        }
+        if i < c.len() && c[i] == '#' {
+            s.alt = true;
+            i += 1;
+        }
+        if i < c.len() && c[i] == '0' {
+            s.zero = true;
+            i += 1;
+        }
+        let mut w = String::new();
+        while i < c.len() && c[i].is_ascii_digit() {
+            w.push(c[i]);
+            i += 1;
+        }
+        s.width = w.parse().unwrap_or(0);
+        if i < c.len() && (c[i] == ',' || c[i] == '_') {
+            s.grouping = Some(c[i]);
+            i += 1;
+        }
+        if i < c.len() && c[i] == '.' {
+            i += 1;
+            let mut p = String::new();
+            while i < c.len() && c[i].is_ascii_digit() {
+                p.push(c[i]);
+                i += 1;
+            }
+            if p.is_empty() {
+                return Err(value_error("Format specifier missing precision"));
+            }
+            s.precision = p.parse().ok();
+        }
+        if i < c.len() {
+            s.ty = Some(c[i]);
+            i += 1;
+        }
+        if i < c.len() {
+            return Err(value_error("Invalid format specifier"));
+        }
+        Ok(s)
+    }
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Pad `body` (with its sign already split off into `sign`) to the spec's width.
+fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> String {
+    let len = sign.chars().count() + prefix.len() + body.chars().count();
+    let align = sp.align.unwrap_or(if sp.zero { '=' } else { '>' });
+    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() { '0' } else { ' ' });
+    if len >= sp.width {
+        return format!("{sign}{prefix}{body}");
+    }
+    let n = sp.width - len;
+    let f = |k: usize| fill.to_string().repeat(k);
+    match align {
+        '<' => format!("{sign}{prefix}{body}{}", f(n)),
+        '^' => format!("{}{sign}{prefix}{body}{}", f(n / 2), f(n - n / 2)),
+        '=' => format!("{sign}{prefix}{}{body}", f(n)),
+        _ => format!("{}{sign}{prefix}{body}", f(n)),
+    }
+}
+
+fn pad(s: &str, sp: &Spec, default_align: char) -> String {
+    let len = s.chars().count();
+    if len >= sp.width {
+        return s.to_string();
+    }
+    let n = sp.width - len;
+    let fill = sp.fill.unwrap_or(' ');
+    let f = |k: usize| fill.to_string().repeat(k);
+    match sp.align.unwrap_or(default_align) {
+        '>' => format!("{}{s}", f(n)),
+        '^' => format!("{}{s}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{s}{}", f(n)),
+    }
+}
+
+fn sign_of(neg: bool, sp: &Spec) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        match sp.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    }
+}
+
+fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    let neg = i < 0;
+    let a = i.unsigned_abs();
+    let (body, prefix) = match sp.ty {
+        None | Some('d') | Some('n') => (a.to_string(), ""),
+        Some('b') => (format!("{a:b}"), "0b"),
+        Some('o') => (format!("{a:o}"), "0o"),
+        Some('x') => (format!("{a:x}"), "0x"),
+        Some('X') => (format!("{a:X}"), "0X"),
+        Some('c') => (char::from_u32(a as u32).map(String::from).unwrap_or_default(), ""),
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float(i as f64, sp, spec),
+        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'"))),
+    };
+    let body = match (sp.grouping, sp.ty) {
+        (Some(g), None | Some('d')) => group(&body, g, 3),
+        (Some('_'), Some('b' | 'o' | 'x' | 'X')) => group(&body, '_', 4),
+        _ => body,
+    };
+    let prefix = if sp.alt { prefix } else { "" };
+    Ok(pad_number(sign_of(neg, sp), prefix, &body, sp))
+}
+
+fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    let _ = spec;
+    let neg = f.is_sign_negative() && !(f == 0.0 && sp.ty.is_none() && false);
+    let a = f.abs();
+    let body = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        "inf".to_string()
+    } else {
+        match sp.ty {
+            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+            Some('e') | Some('E') => {
+                let s = sci(a, sp.precision.unwrap_or(6));
+                if sp.ty == Some('E') { s.to_uppercase() } else { s }
+            }
+            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            Some('g') | Some('G') => general(a, sp.precision.unwrap_or(6), sp.alt),
+            None => match sp.precision {
+                Some(p) => {
+                    let s = general(a, p.max(1), false);
+                    if s.contains(['.', 'e', 'n', 'i']) { s } else { format!("{s}.0") }
+                }
+                None => float_repr(a),
+            },
+            Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+        }
+    };
+    let body = match sp.grouping {
+        Some(g) => {
+            let (int_part, rest) = match body.find(['.', 'e', '%']) {
+                Some(p) => body.split_at(p),
+                None => (body.as_str(), ""),
+            };
+            format!("{}{}", group(int_part, g, 3), rest)
+        }
+        None => body,
+    };
+    Ok(pad_number(sign_of(neg && !f.is_nan(), sp), "", &body, sp))
+}
+
+/// `%e` style: mantissa with `prec` decimals, exponent with at least two digits.
+fn sci(a: f64, prec: usize) -> String {
+    let s = format!("{:.*e}", prec, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `%g` style.
+fn general(a: f64, prec: usize, alt: bool) -> String {
+    let p = prec.max(1);
+    if a == 0.0 {
+        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+    }
+    let exp = {
+        let s = format!("{:.*e}", p - 1, a);
+        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
+    };
+    let s = if exp < -4 || exp >= p as i32 {
+        let s = sci(a, p - 1);
+        if alt {
+            s
+        } else {
+            let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            format!("{m}e{e}")
+        }
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let s = format!("{:.*}", decimals, a);
+        if alt || !s.contains('.') { s } else { s.trim_end_matches('0').trim_end_matches('.').to_string() }
+    };
+    s
+}
+
+fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    match sp.ty {
+        None | Some('s') => {}
+        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'"))),
+    }
+    if sp.sign.is_some() {
+        return Err(value_error("Sign not allowed in string format specifier"));
+    }
+    let _ = spec;
+    let s: String = match sp.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(&s, sp, '<'))
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<String, Exc> {
+    let mut out = String::new();
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut auto = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                return Err(value_error("expected '}' before end of string"));
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            let (name_part, spec) = match field.find(':') {
+                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                None => (field.clone(), String::new()),
+            };
+            let (name_part, conv) = match name_part.find('!') {
+                Some(p) => (name_part[..p].to_string(), name_part[p + 1..].chars().next()),
+                None => (name_part, None),
+            };
+            // The spec itself may hold nested fields.
+            let spec = if spec.contains('{') { str_format(it, &spec, args, kwargs)? } else { spec };
+            let (first, rest) = split_field(&name_part);
+            let mut v = if first.is_empty() {
+                let v = args.get(auto).cloned().ok_or_else(|| {
+                    Exc::new("IndexError", format!("Replacement index {auto} out of range for positional args tuple"))
+                })?;
+                auto += 1;
+                v
+            } else if let Ok(n) = first.parse::<usize>() {
+                args.get(n).cloned().ok_or_else(|| {
+                    Exc::new("IndexError", format!("Replacement index {n} out of range for positional args tuple"))
+                })?
+            } else {
+                kwargs
+                    .iter()
+                    .find(|(k, _)| **k == *first)
+                    .map(|(_, v)| v.clone())
+                    .ok_or_else(|| Exc::with_args("KeyError", vec![Value::str(&first)]))?
+            };
+            for acc in rest {
+                v = match acc {
+                    Access::Attr(a) => it.getattr(&v, &a)?,
+                    Access::Index(k) => {
+                        let key = match k.parse::<i64>() {
+                            Ok(n) => Value::Int(n),
+                            Err(_) => Value::str(&k),
+                        };
+                        it.getitem(&v, &key)?
+                    }
+                };
+            }
+            let v = match conv {
+                Some('r') | Some('a') => Value::Str(Rc::from(it.repr(&v)?)),
+                Some('s') => Value::Str(Rc::from(it.str_of(&v)?)),
+                _ => v,
+            };
+            out.push_str(&it.format_value(&v, &spec)?);
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+enum Access {
+    Attr(String),
+    Index(String),
+}
+
+fn split_field(s: &str) -> (String, Vec<Access>) {
+    let mut first = String::new();
+    let mut rest = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
+        first.push(chars[i]);
+        i += 1;
+    }
+    while i < chars.len() {
+        if chars[i] == '.' {
+            i += 1;
+            let mut a = String::new();
+            while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
+                a.push(chars[i]);
+                i += 1;
+            }
+            rest.push(Access::Attr(a));
+        } else if chars[i] == '[' {
+            i += 1;
+            let mut a = String::new();
+            while i < chars.len() && chars[i] != ']' {
+                a.push(chars[i]);
+                i += 1;
+            }
+            i += 1;
+            rest.push(Access::Index(a));
+        } else {
+            i += 1;
+        }
+    }
+    (first, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_cpython() {
+        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1.5e-5), "1.5e-05");
+        assert_eq!(float_repr(3.0), "3.0");
+        assert_eq!(float_repr(123456789.0), "123456789.0");
+        assert_eq!(float_repr(-0.0), "-0.0");
+    }
+
+    #[test]
+    fn general_format() {
+        assert_eq!(general(0.0001234, 6, false), "0.0001234");
+        assert_eq!(general(1234567.0, 6, false), "1.23457e+06");
+        assert_eq!(general(3.0, 6, false), "3");
+    }
+
+    #[test]
+    fn specs() {
+        let f = |v: f64, s: &str| format_float(v, &Spec::parse(s).unwrap(), s).unwrap();
+        assert_eq!(f(3.14159, ">8.3f"), "   3.142");
+        assert_eq!(f(1234567.891, ",.2f"), "1,234,567.89");
+        assert_eq!(f(0.5, ".1%"), "50.0%");
+        let i = |v: i128, s: &str| format_int(v, &Spec::parse(s).unwrap(), s).unwrap();
+        assert_eq!(i(5, "08b"), "00000101");
+        assert_eq!(i(1234567, ","), "1,234,567");
+        assert_eq!(i(-42, "+05d"), "-0042");
+        assert_eq!(i(255, "#x"), "0xff");
+        assert_eq!(i(7, "^5"), "  7  ");
+    }
+}

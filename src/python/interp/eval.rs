@@ -1,0 +1,362 @@
+//! Expressions.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::ast::*;
+use super::super::exceptions::{Exc, type_error};
+use super::super::value::*;
+use super::{Frame, Interp};
+
+type R = Result<Value, Exc>;
+
+impl Interp {
+    pub fn eval(&mut self, e: &Expr, f: &mut Frame) -> R {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Name(n) => self.load(n, f),
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, f)?;
+                self.getattr(&o, name)
+            }
+            ExprKind::Subscript(obj, idx) => {
+                let o = self.eval(obj, f)?;
+                let i = self.eval(idx, f)?;
+                self.getitem(&o, &i)
+            }
+            ExprKind::Slice(a, b, c) => {
+                let mut part = |x: &Option<Box<Expr>>, it: &mut Interp| -> R {
+                    match x {
+                        Some(e) => it.eval(e, f),
+                        None => Ok(Value::None),
+                    }
+                };
+                let a = part(a, self)?;
+                let b = part(b, self)?;
+                let c = part(c, self)?;
+                Ok(Value::Slice(Rc::new([a, b, c])))
+            }
+            ExprKind::Call { func, args, kwargs } => {
+                let fv = self.eval(func, f)?;
+                let mut a = Args { pos: Vec::with_capacity(args.len()), kw: Vec::new() };
+                for x in args {
+                    if let ExprKind::Starred(inner) = &x.kind {
+                        let v = self.eval(inner, f)?;
+                        a.pos.extend(self.collect(&v)?);
+                    } else {
+                        a.pos.push(self.eval(x, f)?);
+                    }
+                }
+                for k in kwargs {
+                    let v = self.eval(&k.value, f)?;
+                    match &k.name {
+                        Some(n) => a.kw.push((n.clone(), v)),
+                        None => match &v {
+                            Value::Dict(d) => {
+                                for (key, val) in d.borrow().map.values() {
+                                    let Value::Str(s) = key else {
+                                        return Err(type_error("keywords must be strings"));
+                                    };
+                                    a.kw.push((s.clone(), val.clone()));
+                                }
+                            }
+                            _ => {
+                                return Err(type_error(format!(
+                                    "argument after ** must be a mapping, not {}",
+                                    v.type_name()
+                                )));
+                            }
+                        },
+                    }
+                }
+                self.call(&fv, a)
+            }
+            ExprKind::BinOp(op, l, r) => {
+                let a = self.eval(l, f)?;
+                let b = self.eval(r, f)?;
+                // The common case first: small-int arithmetic without a call.
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    match op {
+                        BinOp::Add => {
+                            if let Some(v) = x.checked_add(*y) {
+                                return Ok(Value::Int(v));
+                            }
+                        }
+                        BinOp::Sub => {
+                            if let Some(v) = x.checked_sub(*y) {
+                                return Ok(Value::Int(v));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                self.binop(*op, &a, &b)
+            }
+            ExprKind::Unary(op, x) => {
+                let v = self.eval(x, f)?;
+                self.unary(*op, &v)
+            }
+            ExprKind::And(vals) => {
+                let mut last = Value::None;
+                for x in vals {
+                    last = self.eval(x, f)?;
+                    if !self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Or(vals) => {
+                let mut last = Value::None;
+                for x in vals {
+                    last = self.eval(x, f)?;
+                    if self.truthy(&last)? {
+                        return Ok(last);
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare(left, rest) => {
+                let mut a = self.eval(left, f)?;
+                for (op, r) in rest {
+                    let b = self.eval(r, f)?;
+                    if !self.compare(*op, &a, &b)? {
+                        return Ok(Value::Bool(false));
+                    }
+                    a = b;
+                }
+                Ok(Value::Bool(true))
+            }
+            ExprKind::IfExp(t, a, b) => {
+                let tv = self.eval(t, f)?;
+                if self.truthy(&tv)? { self.eval(a, f) } else { self.eval(b, f) }
+            }
+            ExprKind::List(items) => Ok(Value::list(self.display(items, f)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f)?)),
+            ExprKind::Set(items) => {
+                let items = self.display(items, f)?;
+                let mut s = Set::default();
+                for v in items {
+                    let k = self.hash_key(&v)?;
+                    s.map.entry(k).or_insert(v);
+                }
+                Ok(Value::Set(Rc::new(RefCell::new(s))))
+            }
+            ExprKind::Dict(items) => {
+                let mut d = Dict::default();
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let kv = self.eval(k, f)?;
+                            let vv = self.eval(v, f)?;
+                            let hk = self.hash_key(&kv)?;
+                            d.insert(hk, kv, vv);
+                        }
+                        None => {
+                            let m = self.eval(v, f)?;
+                            let Value::Dict(src) = &m else {
+                                return Err(type_error(format!("'{}' object is not a mapping", m.type_name())));
+                            };
+                            for (hk, (kk, vv)) in src.borrow().map.iter() {
+                                d.insert(hk.clone(), kk.clone(), vv.clone());
+                            }
+                        }
+                    }
+                }
+                Ok(Value::dict(d))
+            }
+            ExprKind::Starred(_) => Err(type_error("can't use starred expression here")),
+            ExprKind::Comp { kind, elt, value, gens } => self.comprehension(*kind, elt, value.as_deref(), gens, f),
+            ExprKind::Lambda(def) => self.make_function(def, f),
+            ExprKind::FString(parts) => Ok(Value::Str(Rc::from(self.fstring(parts, f)?))),
+            ExprKind::Walrus(n, v) => {
+                let v = self.eval(v, f)?;
+                self.store(&n.at, v.clone(), f);
+                Ok(v)
+            }
+            ExprKind::Super => {
+                let Some(func) = f.func.clone() else {
+                    return Err(Exc::new("RuntimeError", "super(): no arguments"));
+                };
+                let Some(cls) = func.class.borrow().as_ref().and_then(|w| w.upgrade()) else {
+                    return Err(Exc::new("RuntimeError", "super(): __class__ cell not found"));
+                };
+                let Some(first) = func.def.params.first() else {
+                    return Err(Exc::new("RuntimeError", "super(): no arguments"));
+                };
+                let this = match &first.at {
+                    NameRef::Local(i) => f.locals[*i as usize].clone(),
+                    NameRef::Cell(i) => f.cells[*i as usize].borrow().clone(),
+                    _ => None,
+                };
+                let this = this.ok_or_else(|| Exc::new("RuntimeError", "super(): arg[0] deleted"))?;
+                Ok(Value::Super(Rc::new((cls, this))))
+            }
+        }
+    }
+
+    /// Read a name.
+    pub fn load(&mut self, n: &Name, f: &Frame) -> R {
+        match &n.at {
+            NameRef::Local(i) => match &f.locals[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(Exc::new(
+                    "UnboundLocalError",
+                    format!("cannot access local variable '{}' where it is not associated with a value", n.id),
+                )),
+            },
+            NameRef::Cell(i) => match &*f.cells[*i as usize].borrow() {
+                Some(v) => Ok(v.clone()),
+                None => Err(Exc::new(
+                    "NameError",
+                    format!(
+                        "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                        n.id
+                    ),
+                )),
+            },
+            NameRef::ClassBody(name) => {
+                if let Some(ns) = &f.class_ns {
+                    if let Some(v) = ns.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                }
+                self.load_global(name, f)
+            }
+            NameRef::Global(name) => self.load_global(name, f),
+        }
+    }
+
+    fn load_global(&self, name: &Rc<str>, f: &Frame) -> R {
+        if let Some(v) = f.globals.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        Err(Exc::new("NameError", format!("name '{name}' is not defined")))
+    }
+
+    /// The items of a list/tuple/set display, with `*x` spread.
+    fn display(&mut self, items: &[Expr], f: &mut Frame) -> Result<Vec<Value>, Exc> {
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            if let ExprKind::Starred(inner) = &x.kind {
+                let v = self.eval(inner, f)?;
+                out.extend(self.collect(&v)?);
+            } else {
+                out.push(self.eval(x, f)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        gens: &[Comprehension],
+        f: &mut Frame,
+    ) -> R {
+        let mut out = CompOut::new(kind);
+        self.comp_level(gens, 0, elt, value, &mut out, f)?;
+        Ok(match out {
+            CompOut::List(v) if kind == CompKind::Gen => {
+                Value::Iterator(Rc::new(RefCell::new(Iter::Seq { items: v.into(), pos: 0 })))
+            }
+            CompOut::List(v) => Value::list(v),
+            CompOut::Set(s) => Value::Set(Rc::new(RefCell::new(s))),
+            CompOut::Dict(d) => Value::dict(d),
+        })
+    }
+
+    fn comp_level(
+        &mut self,
+        gens: &[Comprehension],
+        i: usize,
+        elt: &Expr,
+        value: Option<&Expr>,
+        out: &mut CompOut,
+        f: &mut Frame,
+    ) -> Result<(), Exc> {
+        let Some(g) = gens.get(i) else {
+            let v = self.eval(elt, f)?;
+            match out {
+                CompOut::List(l) => l.push(v),
+                CompOut::Set(s) => {
+                    let k = self.hash_key(&v)?;
+                    s.map.entry(k).or_insert(v);
+                }
+                CompOut::Dict(d) => {
+                    let val = match value {
+                        Some(e) => self.eval(e, f)?,
+                        None => Value::None,
+                    };
+                    let k = self.hash_key(&v)?;
+                    d.insert(k, v, val);
+                }
+            }
+            return Ok(());
+        };
+        let iterable = self.eval(&g.iter, f)?;
+        let it = self.iter(&iterable)?;
+        'items: while let Some(x) = self.next(&it)? {
+            self.assign(&g.target, x, f)?;
+            for cond in &g.ifs {
+                let c = self.eval(cond, f)?;
+                if !self.truthy(&c)? {
+                    continue 'items;
+                }
+            }
+            self.comp_level(gens, i + 1, elt, value, out, f)?;
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &[FPart], f: &mut Frame) -> Result<String, Exc> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Value { expr, conversion, spec, debug } => {
+                    let v = self.eval(expr, f)?;
+                    if let Some(d) = debug {
+                        out.push_str(d);
+                    }
+                    let conv = match conversion {
+                        None if debug.is_some() && spec.is_none() => Some('r'),
+                        c => *c,
+                    };
+                    let v = match conv {
+                        Some('r') | Some('a') => Value::Str(Rc::from(self.repr(&v)?)),
+                        Some('s') => Value::Str(Rc::from(self.str_of(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match spec {
+                        Some(parts) => self.fstring(parts, f)?,
+                        None => String::new(),
+                    };
+                    out.push_str(&self.format_value(&v, &spec)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+enum CompOut {
+    List(Vec<Value>),
+    Set(Set),
+    Dict(Dict),
+}
+
+impl CompOut {
+    fn new(kind: CompKind) -> CompOut {
+        match kind {
+            CompKind::List | CompKind::Gen => CompOut::List(Vec::new()),
+            CompKind::Set => CompOut::Set(Set::default()),
+            CompKind::Dict => CompOut::Dict(Dict::default()),
+        }
+    }
+}

@@ -1,0 +1,589 @@
+//! Statements.
+
+use std::rc::Rc;
+
+use super::super::ast::*;
+use super::super::exceptions::{self, Exc, type_error};
+use super::super::value::*;
+use super::{Frame, Interp};
+
+/// Why a block stopped early.
+pub enum Unwind {
+    Exc(Exc),
+    Return(Value),
+    Break,
+    Continue,
+}
+
+impl From<Exc> for Unwind {
+    fn from(e: Exc) -> Unwind {
+        Unwind::Exc(e)
+    }
+}
+
+type Flow = Result<(), Unwind>;
+
+impl Interp {
+    pub fn exec_block(&mut self, body: &[Stmt], f: &mut Frame) -> Flow {
+        for s in body {
+            self.exec(s, f)?;
+        }
+        Ok(())
+    }
+
+    fn exec(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
+        f.line = s.pos.line;
+        if let Some(h) = self.hook {
+            h(s.pos);
+        }
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, f)?;
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value, f)?;
+                for t in targets {
+                    self.assign(t, v.clone(), f)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, f)?,
+            StmtKind::If { test, body, orelse } => {
+                let t = self.eval(test, f)?;
+                if self.truthy(&t)? {
+                    self.exec_block(body, f)?;
+                } else {
+                    self.exec_block(orelse, f)?;
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                loop {
+                    f.line = s.pos.line;
+                    let t = self.eval(test, f)?;
+                    if !self.truthy(&t)? {
+                        self.exec_block(orelse, f)?;
+                        break;
+                    }
+                    match self.exec_block(body, f) {
+                        Ok(()) | Err(Unwind::Continue) => {}
+                        Err(Unwind::Break) => break,
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let iterable = self.eval(iter, f)?;
+                let it = self.iter(&iterable)?;
+                loop {
+                    f.line = s.pos.line;
+                    let Some(v) = self.next(&it)? else {
+                        self.exec_block(orelse, f)?;
+                        break;
+                    };
+                    self.assign(target, v, f)?;
+                    match self.exec_block(body, f) {
+                        Ok(()) | Err(Unwind::Continue) => {}
+                        Err(Unwind::Break) => break,
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
+            StmtKind::Break => return Err(Unwind::Break),
+            StmtKind::Continue => return Err(Unwind::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e, f)?,
+                    None => Value::None,
+                };
+                return Err(Unwind::Return(v));
+            }
+            StmtKind::FunctionDef { def, decorators, target } => {
+                let decos = decorators.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+                let mut v = self.make_function(def, f)?;
+                for d in decos.iter().rev() {
+                    v = self.call(d, Args::new(vec![v]))?;
+                }
+                self.store(&target.at, v, f);
+            }
+            StmtKind::ClassDef { def, decorators, target } => {
+                let decos = decorators.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+                let mut v = self.make_class(def, f)?;
+                for d in decos.iter().rev() {
+                    v = self.call(d, Args::new(vec![v]))?;
+                }
+                self.store(&target.at, v, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                let result = match self.exec_block(body, f) {
+                    Ok(()) => self.exec_block(orelse, f),
+                    Err(Unwind::Exc(e)) => self.handle(e, handlers, f),
+                    Err(other) => Err(other),
+                };
+                if !finalbody.is_empty() {
+                    if let Err(Unwind::Exc(e)) = &result {
+                        self.handling.push(e.clone());
+                    }
+                    let fin = self.exec_block(finalbody, f);
+                    if let Err(Unwind::Exc(_)) = &result {
+                        self.handling.pop();
+                    }
+                    fin?;
+                }
+                result?;
+            }
+            StmtKind::Raise { exc, cause } => return Err(self.raise(exc.as_ref(), cause.as_ref(), f)?.into()),
+            StmtKind::With { items, body } => return self.with(items, body, f),
+            StmtKind::Assert { test, msg } => {
+                let t = self.eval(test, f)?;
+                if !self.truthy(&t)? {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(m, f)?],
+                        None => vec![],
+                    };
+                    return Err(Exc::with_args("AssertionError", args).into());
+                }
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t, f)?;
+                }
+            }
+            StmtKind::Import { module, target, bind_top } => {
+                let m = super::super::modules::import(self, module)?;
+                let v = if *bind_top {
+                    let top = module.split('.').next().unwrap_or(module);
+                    super::super::modules::import(self, top)?
+                } else {
+                    m
+                };
+                self.store(&target.at, v, f);
+            }
+            StmtKind::ImportFrom { module, names } => {
+                let m = super::super::modules::import(self, module)?;
+                for (name, target) in names {
+                    let v = match self.getattr_opt(&m, name)? {
+                        Some(v) => v,
+                        None => {
+                            let sub = format!("{module}.{name}");
+                            match super::super::modules::import(self, &sub) {
+                                Ok(v) => v,
+                                Err(_) => {
+                                    return Err(Exc::new(
+                                        "ImportError",
+                                        format!("cannot import name '{name}' from '{module}'"),
+                                    )
+                                    .into());
+                                }
+                            }
+                        }
+                    };
+                    self.store(&target.at, v, f);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, e: Exc, handlers: &[Handler], f: &mut Frame) -> Flow {
+        for h in handlers {
+            let matches = match &h.kind {
+                None => true,
+                Some(k) => {
+                    let kv = self.eval(k, f)?;
+                    self.exception_matches(&e, &kv)?
+                }
+            };
+            if !matches {
+                continue;
+            }
+            f.line = h.pos.line;
+            if let Some(n) = &h.name {
+                self.store(&n.at, Value::Instance(e.value.clone()), f);
+            }
+            self.handling.push(e.clone());
+            let r = self.exec_block(&h.body, f);
+            self.handling.pop();
+            if let Some(n) = &h.name {
+                self.unstore(&n.at, f);
+            }
+            if let Err(Unwind::Exc(new)) = &r {
+                set_context(new, &e);
+            }
+            return r;
+        }
+        Err(Unwind::Exc(e))
+    }
+
+    /// Whether `e` matches an `except` clause's class or tuple of classes.
+    pub fn exception_matches(&mut self, e: &Exc, kind: &Value) -> Result<bool, Exc> {
+        match kind {
+            Value::Class(c) => {
+                if !c.is_subclass(&exceptions::class("BaseException")) {
+                    return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(e.value.class.is_subclass(c))
+            }
+            Value::Tuple(t) => {
+                for k in t.iter() {
+                    if self.exception_matches(e, k)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    fn raise(&mut self, exc: Option<&Expr>, cause: Option<&Expr>, f: &mut Frame) -> Result<Exc, Unwind> {
+        let Some(exc) = exc else {
+            return match self.handling.last() {
+                Some(e) => Ok(e.clone()),
+                None => Ok(Exc::new("RuntimeError", "No active exception to reraise")),
+            };
+        };
+        let v = self.eval(exc, f)?;
+        let e = self.to_exception(v)?;
+        if let Some(c) = cause {
+            let cv = self.eval(c, f)?;
+            let cause_v = match cv {
+                Value::None => Value::None,
+                other => Value::Instance(self.to_exception(other)?.value),
+            };
+            e.value.attrs.borrow_mut().insert(Rc::from("__cause__"), cause_v);
+            e.value.attrs.borrow_mut().insert(Rc::from("__suppress_context__"), Value::Bool(true));
+        }
+        if let Some(h) = self.handling.last() {
+            set_context(&e, h);
+        }
+        Ok(e)
+    }
+
+    /// A raised value as an exception: an instance, or a class called with no arguments.
+    pub fn to_exception(&mut self, v: Value) -> Result<Exc, Exc> {
+        let base = exceptions::class("BaseException");
+        match &v {
+            Value::Instance(i) if i.class.is_subclass(&base) => Ok(Exc { value: i.clone() }),
+            Value::Class(c) if c.is_subclass(&base) => match self.call(&v, Args::default())? {
+                Value::Instance(i) => Ok(Exc { value: i }),
+                _ => Err(type_error("exceptions must derive from BaseException")),
+            },
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn with(&mut self, items: &[(Expr, Option<Target>)], body: &[Stmt], f: &mut Frame) -> Flow {
+        let Some(((expr, target), rest)) = items.split_first() else {
+            return self.exec_block(body, f);
+        };
+        let mgr = self.eval(expr, f)?;
+        let enter = self.special_method(&mgr, "__enter__")?;
+        let exit = self.special_method(&mgr, "__exit__")?;
+        let entered = self.call(&enter, Args::default())?;
+        if let Some(t) = target {
+            self.assign(t, entered, f)?;
+        }
+        let r = self.with(rest, body, f);
+        match r {
+            Err(Unwind::Exc(e)) => {
+                let args = vec![
+                    Value::Class(e.value.class.clone()),
+                    Value::Instance(e.value.clone()),
+                    Value::None,
+                ];
+                self.handling.push(e.clone());
+                let res = self.call(&exit, Args::new(args));
+                self.handling.pop();
+                let suppress = res?;
+                if self.truthy(&suppress)? { Ok(()) } else { Err(Unwind::Exc(e)) }
+            }
+            other => {
+                self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+                other
+            }
+        }
+    }
+
+    /// A special method looked up on the type, bound to the object (as `with` and operators do).
+    pub fn special_method(&mut self, obj: &Value, name: &str) -> Result<Value, Exc> {
+        let found = match obj {
+            Value::Instance(i) => i.class.lookup(name).map(|m| super::bind(m, obj)),
+            _ => self.getattr_opt(obj, name)?,
+        };
+        found.ok_or_else(|| {
+            let what = if name == "__enter__" || name == "__exit__" {
+                format!("'{}' object does not support the context manager protocol", obj.type_name())
+            } else {
+                format!("'{}' object has no attribute '{}'", obj.type_name(), name)
+            };
+            type_error(what)
+        })
+    }
+
+    fn aug_assign(&mut self, target: &Target, op: BinOp, value: &Expr, f: &mut Frame) -> Result<(), Exc> {
+        match target {
+            Target::Name(n) => {
+                let cur = self.load(n, f)?;
+                let rhs = self.eval(value, f)?;
+                let v = self.inplace(op, cur, rhs)?;
+                self.store(&n.at, v, f);
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(obj, f)?;
+                let cur = self.getattr(&o, name)?;
+                let rhs = self.eval(value, f)?;
+                let v = self.inplace(op, cur, rhs)?;
+                self.setattr(&o, name, v)?;
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(obj, f)?;
+                let i = self.eval(idx, f)?;
+                let cur = self.getitem(&o, &i)?;
+                let rhs = self.eval(value, f)?;
+                let v = self.inplace(op, cur, rhs)?;
+                self.setitem(&o, i, v)?;
+            }
+            Target::Unpack(..) => return Err(type_error("illegal expression for augmented assignment")),
+        }
+        Ok(())
+    }
+
+    /// `a op= b`: lists extend in place, everything else rebinds.
+    fn inplace(&mut self, op: BinOp, cur: Value, rhs: Value) -> Result<Value, Exc> {
+        if let (BinOp::Add, Value::List(l)) = (op, &cur) {
+            let items = self.collect(&rhs)?;
+            l.borrow_mut().extend(items);
+            return Ok(cur);
+        }
+        if let Value::Instance(i) = &cur {
+            let name = format!("__i{}", &super::super::ops::dunder(op)[2..]);
+            if let Some(m) = i.class.lookup(&name) {
+                return self.call(&super::bind(m, &cur), Args::new(vec![rhs]));
+            }
+        }
+        self.binop(op, &cur, &rhs)
+    }
+
+    /// Store into an assignment target.
+    pub fn assign(&mut self, t: &Target, v: Value, f: &mut Frame) -> Result<(), Exc> {
+        match t {
+            Target::Name(n) => {
+                self.store(&n.at, v, f);
+                Ok(())
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(obj, f)?;
+                self.setattr(&o, name, v)
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(obj, f)?;
+                let i = self.eval(idx, f)?;
+                self.setitem(&o, i, v)
+            }
+            Target::Unpack(targets, star) => {
+                let items = self.collect(&v)?;
+                match star {
+                    None => {
+                        if items.len() < targets.len() {
+                            return Err(Exc::new(
+                                "ValueError",
+                                format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                            ));
+                        }
+                        if items.len() > targets.len() {
+                            return Err(Exc::new(
+                                "ValueError",
+                                format!("too many values to unpack (expected {})", targets.len()),
+                            ));
+                        }
+                        for (t, x) in targets.iter().zip(items) {
+                            self.assign(t, x, f)?;
+                        }
+                    }
+                    Some(si) => {
+                        let after = targets.len() - si - 1;
+                        if items.len() < targets.len() - 1 {
+                            return Err(Exc::new(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    targets.len() - 1,
+                                    items.len()
+                                ),
+                            ));
+                        }
+                        let mut items = items;
+                        let tail = items.split_off(items.len() - after);
+                        let mid = items.split_off(*si);
+                        for (t, x) in targets[..*si].iter().zip(items) {
+                            self.assign(t, x, f)?;
+                        }
+                        self.assign(&targets[*si], Value::list(mid), f)?;
+                        for (t, x) in targets[si + 1..].iter().zip(tail) {
+                            self.assign(t, x, f)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Bind a name.
+    pub fn store(&mut self, at: &NameRef, v: Value, f: &mut Frame) {
+        match at {
+            NameRef::Local(i) => f.locals[*i as usize] = Some(v),
+            NameRef::Cell(i) => *f.cells[*i as usize].borrow_mut() = Some(v),
+            NameRef::Global(n) => {
+                f.globals.borrow_mut().insert(n.clone(), v);
+            }
+            NameRef::ClassBody(n) => match &f.class_ns {
+                Some(ns) => {
+                    ns.borrow_mut().insert(n.clone(), v);
+                }
+                None => {
+                    f.globals.borrow_mut().insert(n.clone(), v);
+                }
+            },
+        }
+    }
+
+    fn unstore(&mut self, at: &NameRef, f: &mut Frame) {
+        match at {
+            NameRef::Local(i) => f.locals[*i as usize] = None,
+            NameRef::Cell(i) => *f.cells[*i as usize].borrow_mut() = None,
+            NameRef::Global(n) => {
+                f.globals.borrow_mut().shift_remove(n);
+            }
+            NameRef::ClassBody(n) => {
+                if let Some(ns) = &f.class_ns {
+                    ns.borrow_mut().shift_remove(n);
+                }
+            }
+        }
+    }
+
+    fn delete(&mut self, t: &Target, f: &mut Frame) -> Result<(), Exc> {
+        match t {
+            Target::Name(n) => {
+                self.load(n, f)?;
+                self.unstore(&n.at, f);
+                Ok(())
+            }
+            Target::Attr(obj, name) => {
+                let o = self.eval(obj, f)?;
+                self.delattr(&o, name)
+            }
+            Target::Subscript(obj, idx) => {
+                let o = self.eval(obj, f)?;
+                let i = self.eval(idx, f)?;
+                self.delitem(&o, &i)
+            }
+            Target::Unpack(ts, _) => {
+                for t in ts {
+                    self.delete(t, f)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Make a function object from a `def` or `lambda`, closing over the current frame.
+    pub fn make_function(&mut self, def: &Rc<FunctionDef>, f: &mut Frame) -> Result<Value, Exc> {
+        let defaults = def.defaults.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+        let mut kw_defaults = Vec::new();
+        for d in &def.kw_defaults {
+            kw_defaults.push(match d {
+                Some(e) => Some(self.eval(e, f)?),
+                None => None,
+            });
+        }
+        let closure = def.frame.free_from.iter().map(|&i| f.cells[i as usize].clone()).collect();
+        Ok(Value::Function(Rc::new(Function {
+            def: def.clone(),
+            defaults,
+            kw_defaults,
+            closure,
+            globals: f.globals.clone(),
+            class: std::cell::RefCell::new(None),
+            qualname: def.qualname.clone(),
+        })))
+    }
+
+    fn make_class(&mut self, def: &Rc<ClassDef>, f: &mut Frame) -> Result<Value, Exc> {
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            match self.eval(b, f)? {
+                Value::Class(c) => {
+                    if matches!(&*c.name, "int" | "str" | "list" | "dict" | "tuple" | "set" | "float")
+                        && &*c.module == "builtins"
+                    {
+                        return Err(Exc::new(
+                            "NotImplementedError",
+                            format!("subclassing the builtin type '{}' is not supported by forkyard yet", c.name),
+                        ));
+                    }
+                    bases.push(c)
+                }
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not '{}' (class {})",
+                        other.type_name(),
+                        def.name
+                    )));
+                }
+            }
+        }
+        if bases.is_empty() {
+            bases.push(exceptions::class("object"));
+        }
+        let ns = Rc::new(std::cell::RefCell::new(Namespace::new()));
+        ns.borrow_mut().insert(Rc::from("__module__"), Value::str("__main__"));
+        ns.borrow_mut().insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
+        frame.class_ns = Some(ns.clone());
+        let n_own = def.frame.n_cells as usize - def.frame.free_from.len();
+        for (i, &from) in def.frame.free_from.iter().enumerate() {
+            frame.cells[n_own + i] = f.cells[from as usize].clone();
+        }
+        self.enter_frame(def.name.clone())?;
+        let r = self.exec_block(&def.body, &mut frame);
+        self.leave_frame();
+        match r {
+            Ok(()) => {}
+            Err(Unwind::Exc(e)) => {
+                e.push_tb(self.tb_entry(&frame));
+                return Err(e);
+            }
+            Err(_) => {}
+        }
+        let attrs = std::mem::take(&mut *ns.borrow_mut());
+        let cls = exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
+            .map_err(type_error)?;
+        for v in cls.attrs.borrow().values() {
+            let func = match v {
+                Value::Function(func) => Some(func.clone()),
+                Value::Instance(i) => match i.attrs.borrow().get("__func__") {
+                    Some(Value::Function(func)) => Some(func.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(func) = func {
+                *func.class.borrow_mut() = Some(Rc::downgrade(&cls));
+            }
+        }
+        Ok(Value::Class(cls))
+    }
+}
+
+/// Implicit chaining: an exception raised while handling another remembers it.
+fn set_context(new: &Exc, old: &Exc) {
+    if Rc::ptr_eq(&new.value, &old.value) {
+        return;
+    }
+    let mut attrs = new.value.attrs.borrow_mut();
+    if !matches!(attrs.get("__context__"), Some(Value::Instance(_))) {
+        attrs.insert(Rc::from("__context__"), Value::Instance(old.value.clone()));
+    }
+}

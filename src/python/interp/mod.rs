@@ -1,0 +1,493 @@
+//! The evaluator: frames, calls, attributes, iteration. Statements live in `exec`, expressions in
+//! `eval`. One `Interp` per process; after `fork()` the child carries on with its copy.
+
+mod call;
+mod eval;
+mod exec;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::ast::{FrameShape, Module as AstModule, Pos};
+use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
+use super::value::*;
+
+pub use exec::Unwind;
+
+/// How deep Python calls may nest before `RecursionError`, as CPython's default limit.
+pub const RECURSION_LIMIT: usize = 1000;
+
+/// One activation of a function, class body or module.
+pub struct Frame {
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<CellRef>,
+    pub globals: Rc<RefCell<Namespace>>,
+    /// A class body's namespace while it runs.
+    pub class_ns: Option<Rc<RefCell<Namespace>>>,
+    /// The function running in this frame (for zero-argument `super()`).
+    pub func: Option<Rc<Function>>,
+    /// For the traceback: `<module>`, a function's name.
+    pub name: Rc<str>,
+    pub line: u32,
+}
+
+impl Frame {
+    pub fn new(shape: &FrameShape, globals: Rc<RefCell<Namespace>>, name: Rc<str>) -> Frame {
+        Frame {
+            locals: vec![None; shape.n_locals as usize],
+            cells: (0..shape.n_cells).map(|_| Rc::new(RefCell::new(None))).collect(),
+            globals,
+            class_ns: None,
+            func: None,
+            name,
+            line: 0,
+        }
+    }
+}
+
+/// Called before every statement with the process's current place (see `runtime`): publishes the
+/// line for the observer. Kept as a plain function pointer so it costs one indirect call.
+pub type StatementHook = fn(Pos);
+
+/// Python-level state of the process running this interpreter, as `multiprocessing` keeps it.
+#[derive(Clone, Default)]
+pub struct ProcessInfo {
+    pub name: Rc<str>,
+    /// `_identity`: () for the main process, (2,) for Process-2, (2, 1) for its first child.
+    pub identity: Vec<u32>,
+    /// Counter for names of Process objects made in this process.
+    pub counter: u32,
+    pub daemon: bool,
+    /// The `Process` object that represents this process in its parent (None in the main).
+    pub this: Option<Value>,
+    /// The parent's name and pid, for `parent_process()`.
+    pub parent: Option<(Rc<str>, i32)>,
+    /// Child Process objects started by this process and not yet known to be finished.
+    pub children: Vec<Value>,
+}
+
+/// The interpreter of one process.
+pub struct Interp {
+    pub file: Rc<str>,
+    pub source: Rc<str>,
+    pub builtins: Namespace,
+    pub modules: HashMap<Rc<str>, Value>,
+    pub globals: Rc<RefCell<Namespace>>,
+    pub depth: usize,
+    /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
+    pub handling: Vec<Exc>,
+    pub hook: Option<StatementHook>,
+    pub process: ProcessInfo,
+    /// Frames' names and current lines, innermost last, for tracebacks of native errors.
+    frames_line: Vec<(Rc<str>, u32)>,
+    /// Containers being repr'd, to print `[...]` for a list that contains itself.
+    pub(crate) repr_stack: Vec<usize>,
+}
+
+impl Interp {
+    /// A fresh interpreter for `file`.
+    pub fn new(file: &str, source: &str) -> Interp {
+        let mut it = Interp {
+            file: Rc::from(file),
+            source: Rc::from(source),
+            builtins: Namespace::new(),
+            modules: HashMap::new(),
+            globals: Rc::new(RefCell::new(Namespace::new())),
+            depth: 0,
+            handling: Vec::new(),
+            hook: None,
+            process: ProcessInfo { name: Rc::from("MainProcess"), ..Default::default() },
+            frames_line: Vec::new(),
+            repr_stack: Vec::new(),
+        };
+        for (name, cls) in exceptions::install() {
+            it.builtins.insert(name, Value::Class(cls));
+        }
+        super::builtins::install(&mut it);
+        {
+            let mut g = it.globals.borrow_mut();
+            g.insert(Rc::from("__name__"), Value::str("__main__"));
+            g.insert(Rc::from("__file__"), Value::str(file));
+        }
+        it
+    }
+
+    /// Run a module body in the global frame.
+    pub fn run_module(&mut self, m: &AstModule) -> Result<(), Exc> {
+        let mut frame = Frame::new(&m.frame, self.globals.clone(), Rc::from("<module>"));
+        match self.exec_block(&m.body, &mut frame) {
+            Ok(()) => Ok(()),
+            Err(Unwind::Exc(e)) => Err(e),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// A line of the program's source, for tracebacks.
+    pub fn source_line(&self, line: u32) -> Option<String> {
+        self.source.lines().nth(line.saturating_sub(1) as usize).map(|l| l.trim().to_string())
+    }
+
+    /// Render an uncaught exception as CPython does, with its chain of causes.
+    pub fn format_exception(&mut self, e: &Exc) -> String {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(e, &mut out, &mut seen);
+        out
+    }
+
+    fn format_chain(&mut self, e: &Exc, out: &mut String, seen: &mut Vec<usize>) {
+        seen.push(Rc::as_ptr(&e.value) as usize);
+        let cause = e.attr("__cause__").filter(|v| !matches!(v, Value::None));
+        let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
+        let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
+        if let Some(Value::Instance(c)) = cause {
+            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+                self.format_chain(&Exc { value: c }, out, seen);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            }
+        } else if let (Some(Value::Instance(c)), false) = (context, suppress) {
+            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+                self.format_chain(&Exc { value: c }, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        let tb = e.traceback();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for t in &tb {
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", t.file, t.line, t.func));
+                if let Some(src) = self.source_line(t.line).filter(|s| !s.is_empty()) {
+                    out.push_str(&format!("    {src}\n"));
+                }
+            }
+        }
+        out.push_str(&self.exception_line(e));
+        out.push('\n');
+    }
+
+    /// `ValueError: message`, as the last line of a traceback.
+    pub fn exception_line(&mut self, e: &Exc) -> String {
+        let cls = &e.value.class;
+        let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
+            if &*cls.module == "__main__" { format!("__main__.{}", cls.qualname) } else { cls.name.to_string() }
+        } else {
+            format!("{}.{}", cls.module, cls.name)
+        };
+        let text = self.str_of(&Value::Instance(e.value.clone())).unwrap_or_default();
+        if text.is_empty() { name } else { format!("{name}: {text}") }
+    }
+
+    /// The str() of an exception: its one argument, or the repr of its args.
+    pub fn exception_str(&mut self, inst: &Rc<Instance>) -> PyResult<String> {
+        let args = match inst.attrs.borrow().get("args") {
+            Some(Value::Tuple(t)) => t.to_vec(),
+            _ => vec![],
+        };
+        let is_key_error = inst.class.is_subclass(&exceptions::class("KeyError"));
+        Ok(match args.len() {
+            0 => String::new(),
+            1 if is_key_error => self.repr(&args[0])?,
+            1 => self.str_of(&args[0])?,
+            _ => self.repr(&Value::tuple(args))?,
+        })
+    }
+
+    // ---- attributes -------------------------------------------------------------------------
+
+    /// `obj.name`.
+    pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attr(obj, name)),
+        }
+    }
+
+    fn no_attr(&self, obj: &Value, name: &str) -> Exc {
+        match obj {
+            Value::Module(m) => attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
+            Value::Class(c) => attribute_error(format!("type object '{}' has no attribute '{}'", c.name, name)),
+            _ => attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name)),
+        }
+    }
+
+    /// `obj.name`, or `None` when there is no such attribute.
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        Ok(match obj {
+            Value::Instance(inst) => {
+                if let Some(v) = inst.attrs.borrow().get(name) {
+                    return Ok(Some(v.clone()));
+                }
+                match inst.class.lookup(name) {
+                    Some(Value::Instance(p)) if &*p.class.name == "property" => {
+                        let fget = p.attrs.borrow().get("fget").cloned().unwrap_or(Value::None);
+                        return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
+                    }
+                    Some(v) => Some(bind(v, obj)),
+                    None => {
+                        if name == "__class__" {
+                            return Ok(Some(Value::Class(inst.class.clone())));
+                        }
+                        if let Some(v) = super::natives::instance_attr(self, inst, name)? {
+                            return Ok(Some(v));
+                        }
+                        if let Some(ga) = inst.class.lookup("__getattr__") {
+                            let f = bind(ga, obj);
+                            return self.call(&f, Args::new(vec![Value::str(name)])).map(Some);
+                        }
+                        None
+                    }
+                }
+            }
+            Value::Class(c) => match name {
+                "__name__" => Some(Value::Str(c.name.clone())),
+                "__qualname__" => Some(Value::Str(c.qualname.clone())),
+                "__module__" => Some(Value::Str(c.module.clone())),
+                "__mro__" => Some(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
+                "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+                _ => c.lookup(name),
+            },
+            Value::Module(m) => m.attrs.borrow().get(name).cloned(),
+            Value::Super(s) => {
+                let (cls, this) = (&s.0, &s.1);
+                let start = match this {
+                    Value::Instance(i) => i.class.clone(),
+                    Value::Class(c) => c.clone(),
+                    _ => return Ok(None),
+                };
+                let mro = start.mro.borrow().clone();
+                let after = mro.iter().position(|k| Rc::ptr_eq(k, cls)).map(|p| p + 1).unwrap_or(mro.len());
+                let found = mro[after..].iter().find_map(|k| k.attrs.borrow().get(name).cloned());
+                found.map(|v| bind(v, this))
+            }
+            Value::Function(f) => match name {
+                "__name__" => Some(Value::Str(f.def.name.clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.clone())),
+                "__module__" => Some(Value::str("__main__")),
+                _ => None,
+            },
+            Value::Builtin(b) => match name {
+                "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+                _ => None,
+            },
+            Value::BoundMethod(m) => match name {
+                "__self__" => Some(m.this.clone()),
+                "__func__" => Some(m.func.clone()),
+                _ => return self.getattr_opt(&m.func.clone(), name),
+            },
+            _ => super::methods::lookup(obj, name).map(|f| {
+                Value::BoundMethod(Rc::new(BoundMethod { this: obj.clone(), func: Value::builtin(name, f) }))
+            }),
+        })
+    }
+
+    /// `obj.name = value`.
+    pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if super::natives::set_instance_attr(self, inst, name, &value)? {
+                    return Ok(());
+                }
+                if let Some(Value::Instance(p)) = inst.class.lookup(name) {
+                    if &*p.class.name == "property" {
+                        let fset = p.attrs.borrow().get("fset").cloned().unwrap_or(Value::None);
+                        if matches!(fset, Value::None) {
+                            return Err(attribute_error(format!("can't set attribute '{name}'")));
+                        }
+                        self.call(&fset, Args::new(vec![obj.clone(), value]))?;
+                        return Ok(());
+                    }
+                }
+                inst.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
+            Value::Function(_) => Ok(()),
+            _ => Err(attribute_error(format!(
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                obj.type_name(),
+                name
+            ))),
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if inst.attrs.borrow_mut().shift_remove(name).is_some() {
+                return Ok(());
+            }
+        }
+        Err(self.no_attr(obj, name))
+    }
+
+    // ---- iteration --------------------------------------------------------------------------
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let it = match v {
+            Value::List(l) => Iter::List { list: l.clone(), pos: 0 },
+            Value::Tuple(t) => Iter::Seq { items: t.clone(), pos: 0 },
+            Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
+            Value::Range(r) => Iter::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Dict(d) => Iter::Seq { items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(), pos: 0 },
+            Value::Set(s) => Iter::Seq { items: s.borrow().map.values().cloned().collect(), pos: 0 },
+            Value::FrozenSet(s) => Iter::Seq { items: s.map.values().cloned().collect(), pos: 0 },
+            Value::Bytes(b) => Iter::Seq { items: b.iter().map(|x| Value::Int(*x as i64)).collect(), pos: 0 },
+            Value::Iterator(_) => return Ok(v.clone()),
+            Value::Instance(inst) => {
+                if let Some(f) = inst.class.lookup("__iter__") {
+                    let r = self.call(&bind(f, v), Args::default())?;
+                    if let Value::Instance(ri) = &r {
+                        if ri.class.lookup("__next__").is_some() {
+                            return Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Object(r)))));
+                        }
+                    }
+                    return self.iter(&r);
+                }
+                if let Some(items) = super::natives::iterate(self, inst)? {
+                    Iter::Seq { items: items.into(), pos: 0 }
+                } else if inst.class.lookup("__getitem__").is_some() {
+                    // The old sequence protocol: index from 0 until IndexError.
+                    let mut items = Vec::new();
+                    let f = bind(inst.class.lookup("__getitem__").expect("checked"), v);
+                    loop {
+                        match self.call(&f, Args::new(vec![Value::Int(items.len() as i64)])) {
+                            Ok(x) => items.push(x),
+                            Err(e) if e.is("IndexError") || e.is("StopIteration") => break,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Iter::Seq { items: items.into(), pos: 0 }
+                } else {
+                    return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
+                }
+            }
+            _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+        };
+        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let Value::Iterator(cell) = it else {
+            if let Value::Instance(inst) = it {
+                if let Some(f) = inst.class.lookup("__next__") {
+                    return match self.call(&bind(f, it), Args::default()) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.is("StopIteration") => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+            return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
+        };
+        let mut st = cell.borrow_mut();
+        let out = match &mut *st {
+            Iter::Seq { items, pos } => {
+                let v = items.get(*pos).cloned();
+                *pos += 1;
+                v
+            }
+            Iter::List { list, pos } => {
+                let v = list.borrow().get(*pos).cloned();
+                *pos += 1;
+                v
+            }
+            Iter::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next += *step;
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            Iter::Str { s, pos } => {
+                let rest = &s[*pos..];
+                rest.chars().next().map(|c| {
+                    *pos += c.len_utf8();
+                    Value::Str(Rc::from(c.encode_utf8(&mut [0; 4]) as &str))
+                })
+            }
+            Iter::Object(obj) => {
+                let obj = obj.clone();
+                drop(st);
+                return self.next(&obj);
+            }
+            Iter::Done => None,
+        };
+        if out.is_none() {
+            *st = Iter::Done;
+        }
+        Ok(out)
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    // ---- errors with places -----------------------------------------------------------------
+
+    pub(crate) fn enter_frame(&mut self, name: Rc<str>) -> PyResult<()> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(Exc::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        self.frames_line.push((name, 0));
+        Ok(())
+    }
+
+    pub(crate) fn leave_frame(&mut self) {
+        self.depth -= 1;
+        self.frames_line.pop();
+    }
+
+    pub(crate) fn tb_entry(&self, frame: &Frame) -> TbEntry {
+        TbEntry { file: self.file.clone(), line: frame.line, func: frame.name.clone() }
+    }
+
+    /// The process's `__name__`-level place, for natives that report where they are.
+    pub fn current_line(&self) -> u32 {
+        self.frames_line.last().map(|f| f.1).unwrap_or(0)
+    }
+}
+
+/// Bind a function found on a class to the object it was looked up through.
+pub fn bind(v: Value, this: &Value) -> Value {
+    match &v {
+        Value::Function(_) | Value::Builtin(_) => {
+            Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: v }))
+        }
+        Value::Instance(i) if &*i.class.name == "staticmethod" => {
+            i.attrs.borrow().get("__func__").cloned().unwrap_or(Value::None)
+        }
+        Value::Instance(i) if &*i.class.name == "classmethod" => {
+            let cls = match this {
+                Value::Instance(inst) => Value::Class(inst.class.clone()),
+                other => other.clone(),
+            };
+            let f = i.attrs.borrow().get("__func__").cloned().unwrap_or(Value::None);
+            Value::BoundMethod(Rc::new(BoundMethod { this: cls, func: f }))
+        }
+        Value::Instance(i) if &*i.class.name == "property" => v.clone(),
+        _ => v,
+    }
+}

@@ -1,0 +1,160 @@
+//! `list` and `tuple` methods.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{opt, req};
+use crate::python::exceptions::{Exc, index_error, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::ops::norm_index;
+use crate::python::value::{Args, NativeFn, Value};
+
+type R = Result<Value, Exc>;
+
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "append" => append,
+        "extend" => extend,
+        "insert" => insert,
+        "pop" => pop,
+        "remove" => remove,
+        "clear" => clear,
+        "index" => index,
+        "count" => count,
+        "reverse" => reverse,
+        "sort" => sort,
+        "copy" => copy,
+        _ => return None,
+    })
+}
+
+pub fn tuple_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "index" => index,
+        "count" => count,
+        _ => return None,
+    })
+}
+
+fn this(a: &Args) -> Rc<RefCell<Vec<Value>>> {
+    match &a.pos[0] {
+        Value::List(l) => l.clone(),
+        Value::Tuple(t) => Rc::new(RefCell::new(t.to_vec())),
+        _ => Rc::new(RefCell::new(Vec::new())),
+    }
+}
+
+fn append(_: &mut Interp, a: Args) -> R {
+    let v = req(&a, 0, "append")?;
+    this(&a).borrow_mut().push(v);
+    Ok(Value::None)
+}
+
+fn extend(it: &mut Interp, a: Args) -> R {
+    let items = it.collect(&req(&a, 0, "extend")?)?;
+    this(&a).borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn insert(_: &mut Interp, a: Args) -> R {
+    let Value::Int(i) = req(&a, 0, "insert")? else {
+        return Err(type_error("'insert' index must be an integer"));
+    };
+    let v = req(&a, 1, "insert")?;
+    let l = this(&a);
+    let mut l = l.borrow_mut();
+    let n = l.len() as i64;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.insert(i as usize, v);
+    Ok(Value::None)
+}
+
+fn pop(_: &mut Interp, a: Args) -> R {
+    let l = this(&a);
+    let mut l = l.borrow_mut();
+    if l.is_empty() {
+        return Err(index_error("pop from empty list"));
+    }
+    let i = match opt(&a, 0, "index") {
+        Some(Value::Int(i)) => norm_index(i, l.len()).ok_or_else(|| index_error("pop index out of range"))?,
+        Some(_) => return Err(type_error("pop index must be an integer")),
+        None => l.len() - 1,
+    };
+    Ok(l.remove(i))
+}
+
+fn position(it: &mut Interp, items: &[Value], v: &Value) -> Result<Option<usize>, Exc> {
+    for (i, x) in items.iter().enumerate() {
+        if x.is(v) || it.eq(x, v)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn remove(it: &mut Interp, a: Args) -> R {
+    let v = req(&a, 0, "remove")?;
+    let l = this(&a);
+    let items = l.borrow().clone();
+    match position(it, &items, &v)? {
+        Some(i) => {
+            l.borrow_mut().remove(i);
+            Ok(Value::None)
+        }
+        None => Err(value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn clear(_: &mut Interp, a: Args) -> R {
+    this(&a).borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn index(it: &mut Interp, a: Args) -> R {
+    let v = req(&a, 0, "index")?;
+    let items = this(&a).borrow().clone();
+    match position(it, &items, &v)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let what = if matches!(a.pos[0], Value::Tuple(_)) { "tuple.index(x): x not in tuple".to_string() } else { format!("{} is not in list", it.repr(&v)?) };
+            Err(value_error(what))
+        }
+    }
+}
+
+fn count(it: &mut Interp, a: Args) -> R {
+    let v = req(&a, 0, "count")?;
+    let items = this(&a).borrow().clone();
+    let mut n = 0;
+    for x in &items {
+        if x.is(&v) || it.eq(x, &v)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn reverse(_: &mut Interp, a: Args) -> R {
+    this(&a).borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn sort(it: &mut Interp, a: Args) -> R {
+    let l = this(&a);
+    let mut items = l.borrow().clone();
+    let key = a.kw.iter().find(|(k, _)| &**k == "key").map(|(_, v)| v.clone()).filter(|v| !matches!(v, Value::None));
+    let reverse = match a.kw.iter().find(|(k, _)| &**k == "reverse") {
+        Some((_, v)) => it.truthy(v)?,
+        None => false,
+    };
+    if a.pos.len() > 1 {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse)?;
+    *l.borrow_mut() = items;
+    Ok(Value::None)
+}
+
+fn copy(_: &mut Interp, a: Args) -> R {
+    Ok(Value::list(this(&a).borrow().clone()))
+}

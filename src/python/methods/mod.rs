@@ -1,0 +1,56 @@
+//! Methods of the builtin types (`"a b".split()`, `xs.append(1)`, `d.items()`), one file per type.
+//! A method receives its object as `args.pos[0]`.
+
+mod dict;
+mod list;
+mod str;
+
+use super::exceptions::{Exc, type_error};
+use super::value::{Args, NativeFn, Value};
+
+/// The native method `name` of a builtin value, if it has one.
+pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
+    match obj {
+        Value::Str(_) => str::lookup(name),
+        Value::List(_) => list::lookup(name),
+        Value::Tuple(_) => list::tuple_lookup(name),
+        Value::Dict(_) => dict::lookup(name),
+        Value::Set(_) | Value::FrozenSet(_) => dict::set_lookup(name),
+        Value::Bytes(_) => str::bytes_lookup(name),
+        Value::Int(_) | Value::Bool(_) => match name {
+            "bit_length" => Some(int_bit_length),
+            "to_bytes" => None,
+            _ => None,
+        },
+        Value::Float(_) => match name {
+            "is_integer" => Some(float_is_integer),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    match a.pos[0] {
+        Value::Int(i) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        _ => Err(type_error("bit_length")),
+    }
+}
+
+fn float_is_integer(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    match a.pos[0] {
+        Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
+        _ => Err(type_error("is_integer")),
+    }
+}
+
+/// Argument `i` (after self) or an error naming the method.
+pub(crate) fn req(a: &Args, i: usize, m: &str) -> Result<Value, Exc> {
+    a.pos.get(i + 1).cloned().ok_or_else(|| type_error(format!("{m}() takes at least {} argument{} (0 given)", i + 1, if i == 0 { "" } else { "s" })))
+}
+
+/// Optional argument `i` (after self) or keyword `name`.
+pub(crate) fn opt(a: &Args, i: usize, name: &str) -> Option<Value> {
+    a.pos.get(i + 1).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())).filter(|v| !matches!(v, Value::None))
+}

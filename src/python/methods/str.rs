@@ -1,0 +1,438 @@
+//! `str` and `bytes` methods.
+
+use std::rc::Rc;
+
+use super::{opt, req};
+use crate::python::exceptions::{Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, NativeFn, Value};
+
+type R = Result<Value, Exc>;
+
+pub fn lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "upper" => upper,
+        "lower" => lower,
+        "strip" => strip,
+        "lstrip" => lstrip,
+        "rstrip" => rstrip,
+        "split" => split,
+        "rsplit" => rsplit,
+        "splitlines" => splitlines,
+        "join" => join,
+        "replace" => replace,
+        "find" => find,
+        "rfind" => rfind,
+        "index" => index,
+        "count" => count,
+        "startswith" => startswith,
+        "endswith" => endswith,
+        "format" => format,
+        "center" => center,
+        "ljust" => ljust,
+        "rjust" => rjust,
+        "zfill" => zfill,
+        "isdigit" | "isnumeric" | "isdecimal" => isdigit,
+        "isalpha" => isalpha,
+        "isalnum" => isalnum,
+        "isspace" => isspace,
+        "isupper" => isupper,
+        "islower" => islower,
+        "title" => title,
+        "capitalize" => capitalize,
+        "swapcase" => swapcase,
+        "encode" => encode,
+        "partition" => partition,
+        "removeprefix" => removeprefix,
+        "removesuffix" => removesuffix,
+        _ => return None,
+    })
+}
+
+pub fn bytes_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "decode" => decode,
+        "hex" => bytes_hex,
+        _ => return None,
+    })
+}
+
+fn this(a: &Args) -> Rc<str> {
+    match &a.pos[0] {
+        Value::Str(s) => s.clone(),
+        _ => Rc::from(""),
+    }
+}
+
+fn s(v: String) -> R {
+    Ok(Value::Str(Rc::from(v)))
+}
+
+fn str_arg(v: &Value, m: &str) -> Result<Rc<str>, Exc> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!("{m}() argument must be str, not {}", other.type_name()))),
+    }
+}
+
+fn upper(_: &mut Interp, a: Args) -> R {
+    s(this(&a).to_uppercase())
+}
+fn lower(_: &mut Interp, a: Args) -> R {
+    s(this(&a).to_lowercase())
+}
+
+fn strip_chars(a: &Args, m: &str) -> Result<Option<Vec<char>>, Exc> {
+    match opt(a, 0, "chars") {
+        Some(v) => Ok(Some(str_arg(&v, m)?.chars().collect())),
+        None => Ok(None),
+    }
+}
+
+fn strip(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    match strip_chars(&a, "strip")? {
+        Some(cs) => s(t.trim_matches(|c| cs.contains(&c)).to_string()),
+        None => s(t.trim().to_string()),
+    }
+}
+fn lstrip(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    match strip_chars(&a, "lstrip")? {
+        Some(cs) => s(t.trim_start_matches(|c| cs.contains(&c)).to_string()),
+        None => s(t.trim_start().to_string()),
+    }
+}
+fn rstrip(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    match strip_chars(&a, "rstrip")? {
+        Some(cs) => s(t.trim_end_matches(|c| cs.contains(&c)).to_string()),
+        None => s(t.trim_end().to_string()),
+    }
+}
+
+fn maxsplit(a: &Args) -> Result<i64, Exc> {
+    match opt(a, 1, "maxsplit") {
+        Some(Value::Int(n)) => Ok(n),
+        Some(other) => Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        None => Ok(-1),
+    }
+}
+
+fn list_of(parts: Vec<String>) -> R {
+    Ok(Value::list(parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect()))
+}
+
+fn split(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let n = maxsplit(&a)?;
+    match opt(&a, 0, "sep") {
+        None => {
+            let mut out: Vec<String> = Vec::new();
+            let mut rest = t.trim_start();
+            while !rest.is_empty() {
+                if n >= 0 && out.len() as i64 == n {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            list_of(out)
+        }
+        Some(sep) => {
+            let sep = str_arg(&sep, "split")?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
+            let parts: Vec<String> = if n < 0 {
+                t.split(&*sep).map(String::from).collect()
+            } else {
+                t.splitn(n as usize + 1, &*sep).map(String::from).collect()
+            };
+            list_of(parts)
+        }
+    }
+}
+
+fn rsplit(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let n = maxsplit(&a)?;
+    match opt(&a, 0, "sep") {
+        None => {
+            let mut parts: Vec<String> = t.split_whitespace().map(String::from).collect();
+            if n >= 0 && parts.len() as i64 > n + 1 {
+                let keep = parts.split_off(parts.len() - n as usize);
+                let head = t.trim();
+                let mut head_s = head.to_string();
+                for k in keep.iter().rev() {
+                    if let Some(p) = head_s.rfind(k.as_str()) {
+                        head_s.truncate(p);
+                        head_s = head_s.trim_end().to_string();
+                    }
+                }
+                let mut out = vec![head_s];
+                out.extend(keep);
+                return list_of(out);
+            }
+            list_of(parts)
+        }
+        Some(sep) => {
+            let sep = str_arg(&sep, "rsplit")?;
+            let mut parts: Vec<String> = if n < 0 {
+                t.rsplit(&*sep).map(String::from).collect()
+            } else {
+                t.rsplitn(n as usize + 1, &*sep).map(String::from).collect()
+            };
+            parts.reverse();
+            list_of(parts)
+        }
+    }
+}
+
+fn splitlines(_: &mut Interp, a: Args) -> R {
+    list_of(this(&a).lines().map(String::from).collect())
+}
+
+fn join(it: &mut Interp, a: Args) -> R {
+    let sep = this(&a);
+    let items = it.collect(&req(&a, 0, "join")?)?;
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match x {
+            Value::Str(p) => out.push_str(p),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )));
+            }
+        }
+    }
+    s(out)
+}
+
+fn replace(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let old = str_arg(&req(&a, 0, "replace")?, "replace")?;
+    let new = str_arg(&req(&a, 1, "replace")?, "replace")?;
+    match opt(&a, 2, "count") {
+        Some(Value::Int(n)) if n >= 0 => s(t.replacen(&*old, &new, n as usize)),
+        _ => s(t.replace(&*old, &new)),
+    }
+}
+
+/// Char index of a byte offset.
+fn char_idx(t: &str, byte: usize) -> i64 {
+    t[..byte].chars().count() as i64
+}
+
+fn find(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let sub = str_arg(&req(&a, 0, "find")?, "find")?;
+    Ok(Value::Int(t.find(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1)))
+}
+
+fn rfind(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let sub = str_arg(&req(&a, 0, "rfind")?, "rfind")?;
+    Ok(Value::Int(t.rfind(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1)))
+}
+
+fn index(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let sub = str_arg(&req(&a, 0, "index")?, "index")?;
+    t.find(&*sub).map(|b| Value::Int(char_idx(&t, b))).ok_or_else(|| value_error("substring not found"))
+}
+
+fn count(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let sub = str_arg(&req(&a, 0, "count")?, "count")?;
+    if sub.is_empty() {
+        return Ok(Value::Int(t.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(t.matches(&*sub).count() as i64))
+}
+
+fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
+    let t = this(a);
+    let p = req(a, 0, m)?;
+    match &p {
+        Value::Str(x) => Ok(Value::Bool(test(&t, x))),
+        Value::Tuple(xs) => Ok(Value::Bool(xs.iter().any(|x| matches!(x, Value::Str(x) if test(&t, x))))),
+        other => Err(type_error(format!("{m} first arg must be str or a tuple of str, not {}", other.type_name()))),
+    }
+}
+
+fn startswith(_: &mut Interp, a: Args) -> R {
+    affix(&a, "startswith", |t, x| t.starts_with(x))
+}
+fn endswith(_: &mut Interp, a: Args) -> R {
+    affix(&a, "endswith", |t, x| t.ends_with(x))
+}
+
+fn format(it: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let out = crate::python::format::str_format(it, &t, &a.pos[1..], &a.kw)?;
+    s(out)
+}
+
+fn width_fill(a: &Args, m: &str) -> Result<(usize, char), Exc> {
+    let w = match req(a, 0, m)? {
+        Value::Int(w) => w.max(0) as usize,
+        other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+    };
+    let fill = match opt(a, 1, "fillchar") {
+        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(_) => return Err(type_error("The fill character must be exactly one character long")),
+        None => ' ',
+    };
+    Ok((w, fill))
+}
+
+fn center(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let (w, f) = width_fill(&a, "center")?;
+    let n = t.chars().count();
+    if n >= w {
+        return s(t.to_string());
+    }
+    let total = w - n;
+    // CPython puts the extra fill on the left when the string's length is odd.
+    let left = total / 2 + (total & n & 1);
+    s(format!("{}{}{}", f.to_string().repeat(left), t, f.to_string().repeat(total - left)))
+}
+
+fn ljust(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let (w, f) = width_fill(&a, "ljust")?;
+    let n = t.chars().count();
+    s(format!("{}{}", t, f.to_string().repeat(w.saturating_sub(n))))
+}
+
+fn rjust(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let (w, f) = width_fill(&a, "rjust")?;
+    let n = t.chars().count();
+    s(format!("{}{}", f.to_string().repeat(w.saturating_sub(n)), t))
+}
+
+fn zfill(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let w = match req(&a, 0, "zfill")? {
+        Value::Int(w) => w.max(0) as usize,
+        _ => return Err(type_error("zfill() argument must be int")),
+    };
+    let n = t.chars().count();
+    if n >= w {
+        return s(t.to_string());
+    }
+    let (sign, rest) = match t.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
+        _ => (String::new(), &t[..]),
+    };
+    s(format!("{sign}{}{rest}", "0".repeat(w - n)))
+}
+
+fn pred(a: &Args, f: fn(char) -> bool) -> R {
+    let t = this(a);
+    Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
+}
+
+fn isdigit(_: &mut Interp, a: Args) -> R {
+    pred(&a, |c| c.is_ascii_digit())
+}
+fn isalpha(_: &mut Interp, a: Args) -> R {
+    pred(&a, char::is_alphabetic)
+}
+fn isalnum(_: &mut Interp, a: Args) -> R {
+    pred(&a, char::is_alphanumeric)
+}
+fn isspace(_: &mut Interp, a: Args) -> R {
+    pred(&a, char::is_whitespace)
+}
+fn isupper(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    Ok(Value::Bool(t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)))
+}
+fn islower(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    Ok(Value::Bool(t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)))
+}
+
+fn title(_: &mut Interp, a: Args) -> R {
+    let mut out = String::new();
+    let mut prev_letter = false;
+    for c in this(&a).chars() {
+        if prev_letter {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    s(out)
+}
+
+fn capitalize(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(f) => s(f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()),
+        None => s(String::new()),
+    }
+}
+
+fn swapcase(_: &mut Interp, a: Args) -> R {
+    s(this(&a)
+        .chars()
+        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+        .collect())
+}
+
+fn encode(_: &mut Interp, a: Args) -> R {
+    Ok(Value::Bytes(Rc::from(this(&a).as_bytes())))
+}
+
+fn partition(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let sep = str_arg(&req(&a, 0, "partition")?, "partition")?;
+    let parts = match t.find(&*sep) {
+        Some(p) => [t[..p].to_string(), sep.to_string(), t[p + sep.len()..].to_string()],
+        None => [t.to_string(), String::new(), String::new()],
+    };
+    Ok(Value::tuple(parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect()))
+}
+
+fn removeprefix(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let p = str_arg(&req(&a, 0, "removeprefix")?, "removeprefix")?;
+    s(t.strip_prefix(&*p).unwrap_or(&t).to_string())
+}
+
+fn removesuffix(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let p = str_arg(&req(&a, 0, "removesuffix")?, "removesuffix")?;
+    s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
+}
+
+fn decode(_: &mut Interp, a: Args) -> R {
+    match &a.pos[0] {
+        Value::Bytes(b) => match std::str::from_utf8(b) {
+            Ok(t) => s(t.to_string()),
+            Err(e) => Err(Exc::new("UnicodeDecodeError", format!("'utf-8' codec can't decode bytes: {e}"))),
+        },
+        _ => Err(type_error("decode")),
+    }
+}
+
+fn bytes_hex(_: &mut Interp, a: Args) -> R {
+    match &a.pos[0] {
+        Value::Bytes(b) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
+        _ => Err(type_error("hex")),
+    }
+}

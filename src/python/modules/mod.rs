@@ -1,0 +1,78 @@
+//! The modules a lesson program can import, and the bindings from Python to `runtime`. This is the
+//! one place where the language meets the OS layer: everything here reaches fork, signals, the
+//! lesson clock and output through `crate::runtime`.
+
+mod multiprocessing;
+pub mod process;
+mod stdlib;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::exceptions::Exc;
+use super::interp::Interp;
+use super::value::{Module, Namespace, NativeFn, Value};
+use crate::trace::Stream;
+
+pub use process::run_exit_rules;
+
+/// `import name`: the module object, made once per interpreter.
+pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
+    if let Some(m) = it.modules.get(name) {
+        return Ok(m.clone());
+    }
+    let m = match name {
+        "multiprocessing" => multiprocessing::module(it),
+        "multiprocessing.pool" => multiprocessing::pool_module(it),
+        "time" => stdlib::time(),
+        "os" => stdlib::os(),
+        "sys" => stdlib::sys(it),
+        "random" => stdlib::random(),
+        "queue" => stdlib::queue(),
+        "signal" => stdlib::signal(),
+        "math" => stdlib::math(),
+        "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading" | "asyncio"
+        | "ctypes" | "pickle" => {
+            return Err(Exc::new(
+                "ModuleNotFoundError",
+                format!(
+                    "module '{name}' is not available in forkyard: lesson programs cannot reach the machine (files, network, threads, subprocesses)"
+                ),
+            ));
+        }
+        _ => {
+            return Err(Exc::new(
+                "ModuleNotFoundError",
+                format!(
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math)"
+                ),
+            ));
+        }
+    };
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        let p = import(it, parent)?;
+        if let Value::Module(pm) = &p {
+            pm.attrs.borrow_mut().insert(Rc::from(child), m.clone());
+        }
+    }
+    it.modules.insert(Rc::from(name), m.clone());
+    Ok(m)
+}
+
+/// A module object from a table of natives and values.
+pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
+    let mut attrs = Namespace::new();
+    attrs.insert(Rc::from("__name__"), Value::str(name));
+    for (n, f) in fns {
+        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+    }
+    for (n, v) in values {
+        attrs.insert(Rc::from(n), v);
+    }
+    Value::Module(Rc::new(Module { name: Rc::from(name), attrs: RefCell::new(attrs) }))
+}
+
+/// Which stream a `file=` argument names (`sys.stdout`, `sys.stderr`).
+pub fn stream_of(v: &Value) -> Option<Stream> {
+    stdlib::stream_of(v)
+}

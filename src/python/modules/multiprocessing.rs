@@ -1,0 +1,123 @@
+//! The `multiprocessing` module object: `Process`, `current_process`, `parent_process`,
+//! `active_children`, `cpu_count`. Each process gets its own module object when it first imports,
+//! and a forked child inherits its parent's, as with CPython's fork.
+
+use std::rc::Rc;
+
+use super::process::{self, ProcState};
+use super::stdlib::{cpu_count, getpid};
+use super::make_module;
+use crate::python::exceptions::{self, Exc};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Value};
+
+type R = Result<Value, Exc>;
+
+thread_local! {
+    static PROCESS_CLASS: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
+    static MAIN_OBJECT: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+fn process_class() -> Rc<Class> {
+    PROCESS_CLASS.with(|c| c.borrow_mut().get_or_insert_with(process::process_class).clone())
+}
+
+pub fn module(_it: &mut Interp) -> Value {
+    let process_cls = process_class();
+    let base = exceptions::class("Exception");
+    let process_error = exceptions::make_class("ProcessError", "multiprocessing", vec![base], Default::default(), None).expect("one base");
+    let timeout_error = exceptions::make_class("TimeoutError", "multiprocessing", vec![process_error.clone()], Default::default(), None)
+        .expect("one base");
+    let auth_error = exceptions::make_class("AuthenticationError", "multiprocessing", vec![process_error.clone()], Default::default(), None)
+        .expect("one base");
+    exceptions::register("multiprocessing.TimeoutError", timeout_error.clone());
+    make_module(
+        "multiprocessing",
+        &[
+            ("current_process", current_process),
+            ("parent_process", parent_process),
+            ("active_children", active_children),
+            ("cpu_count", cpu_count),
+            ("freeze_support", noop),
+            ("set_start_method", set_start_method),
+            ("get_start_method", get_start_method),
+            ("Pool", not_yet),
+            ("Lock", not_yet),
+            ("RLock", not_yet),
+            ("Semaphore", not_yet),
+            ("BoundedSemaphore", not_yet),
+            ("Event", not_yet),
+            ("Condition", not_yet),
+            ("Barrier", not_yet),
+            ("Queue", not_yet),
+            ("JoinableQueue", not_yet),
+            ("SimpleQueue", not_yet),
+            ("Pipe", not_yet),
+            ("Value", not_yet),
+            ("Array", not_yet),
+            ("Manager", not_yet),
+            ("_getpid", getpid),
+        ],
+        vec![
+            ("Process", Value::Class(process_cls)),
+            ("ProcessError", Value::Class(process_error)),
+            ("TimeoutError", Value::Class(timeout_error)),
+            ("AuthenticationError", Value::Class(auth_error)),
+        ],
+    )
+}
+
+pub fn pool_module(_it: &mut Interp) -> Value {
+    make_module("multiprocessing.pool", &[("Pool", not_yet), ("ThreadPool", not_yet)], vec![])
+}
+
+fn not_yet(_: &mut Interp, _: Args) -> R {
+    Err(Exc::new("NotImplementedError", "this part of multiprocessing is not supported by forkyard yet"))
+}
+
+fn noop(_: &mut Interp, _: Args) -> R {
+    Ok(Value::None)
+}
+
+fn set_start_method(_: &mut Interp, a: Args) -> R {
+    match a.pos.first() {
+        Some(Value::Str(s)) if &**s == "fork" => Ok(Value::None),
+        _ => Err(Exc::new(
+            "ValueError",
+            "forkyard runs only the fork start method (spawn and forkserver start a fresh interpreter, which forkyard does not do yet)",
+        )),
+    }
+}
+
+fn get_start_method(_: &mut Interp, _: Args) -> R {
+    Ok(Value::str("fork"))
+}
+
+fn current_process(it: &mut Interp, _: Args) -> R {
+    if let Some(p) = &it.process.this {
+        return Ok(p.clone());
+    }
+    let existing = MAIN_OBJECT.with(|m| m.borrow().clone());
+    if let Some(m) = existing {
+        return Ok(m);
+    }
+    let m = process::main_process_object(it, &process_class());
+    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = Some(m.clone()));
+    Ok(m)
+}
+
+fn parent_process(it: &mut Interp, _: Args) -> R {
+    match it.process.parent.clone() {
+        None => Ok(Value::None),
+        Some((name, pid)) => Ok(process::parent_object(&process_class(), name, pid)),
+    }
+}
+
+fn active_children(it: &mut Interp, _: Args) -> R {
+    Ok(Value::list(process::active_children(it)))
+}
+
+/// Whether an instance is a Process (for natives that dispatch on it).
+pub fn is_process(st: Option<std::cell::RefMut<'_, ProcState>>) -> bool {
+    st.is_some()
+}

@@ -1,0 +1,548 @@
+//! `multiprocessing.Process`: naming, `start` as a real fork of this interpreter, `join`,
+//! `is_alive`, `exitcode`, `terminate`, `kill`, `daemon`, and the exit rules every process runs
+//! when it reaches its end (SIGTERM to live daemonic children, then join the rest), as CPython's
+//! `multiprocessing.process` and `util._exit_function` do.
+
+use std::rc::Rc;
+
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::runtime::{self, process::Forked};
+use crate::trace::{AtExitAction, Ending, Event, Stream};
+
+/// What a Process object knows about its process.
+pub struct ProcState {
+    pub name: Rc<str>,
+    pub identity: Vec<u32>,
+    /// Set explicitly, or inherited from the creating process.
+    pub daemon: bool,
+    pub target: Value,
+    pub args: Vec<Value>,
+    pub kwargs: Vec<(Rc<str>, Value)>,
+    pub pid: Option<i32>,
+    /// The pid of the process that created this object (only it may start and join it).
+    pub parent_pid: i32,
+    pub ending: Option<Ending>,
+    /// This object stands for the process running this interpreter (`current_process()`).
+    pub is_current: bool,
+    pub closed: bool,
+}
+
+/// The native payload of a Process instance.
+pub fn state(inst: &Instance) -> Option<std::cell::RefMut<'_, ProcState>> {
+    let n = inst.native.borrow_mut();
+    std::cell::RefMut::filter_map(n, |b| b.as_mut().and_then(|x| x.downcast_mut::<ProcState>())).ok()
+}
+
+fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
+    match a.pos.first() {
+        Some(Value::Instance(i)) if state(i).is_some() => Ok(i.clone()),
+        Some(Value::Instance(i)) => Err(Exc::new(
+            "AttributeError",
+            format!("'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)", i.class.name),
+        )),
+        _ => Err(type_error("Process method called on something that is not a Process")),
+    }
+}
+
+fn assertion(msg: &str) -> Exc {
+    Exc::with_args("AssertionError", vec![Value::str(msg)])
+}
+
+fn kwarg(a: &Args, name: &str) -> Option<Value> {
+    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+}
+
+/// The class `Process`, with its methods as natives.
+pub fn process_class() -> Rc<Class> {
+    let mut attrs = Namespace::new();
+    let methods: &[(&str, crate::python::value::NativeFn)] = &[
+        ("__init__", init),
+        ("start", start),
+        ("run", run),
+        ("join", join),
+        ("is_alive", is_alive),
+        ("terminate", terminate),
+        ("kill", kill),
+        ("close", close),
+    ];
+    for (n, f) in methods {
+        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+    }
+    exceptions::make_class("Process", "multiprocessing.context", vec![exceptions::class("object")], attrs, Some(NativeKind::Process))
+        .expect("one base")
+}
+
+/// `Process(group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None)`.
+fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let Some(Value::Instance(inst)) = a.pos.first().cloned() else { return Err(type_error("Process.__init__ needs self")) };
+    let names = ["group", "target", "name", "args", "kwargs"];
+    let mut vals: Vec<Value> = vec![Value::None; 5];
+    for (i, v) in a.pos.iter().skip(1).enumerate() {
+        if i >= 5 {
+            return Err(type_error("Process.__init__() takes at most 6 positional arguments"));
+        }
+        vals[i] = v.clone();
+    }
+    let mut daemon = None;
+    for (k, v) in &a.kw {
+        match names.iter().position(|n| **n == **k) {
+            Some(i) => vals[i] = v.clone(),
+            None if &**k == "daemon" => daemon = Some(v.clone()),
+            None => return Err(type_error(format!("Process.__init__() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    if !matches!(vals[0], Value::None) {
+        return Err(assertion("group argument must be None for now"));
+    }
+    it.process.counter += 1;
+    let mut identity = it.process.identity.clone();
+    identity.push(it.process.counter);
+    let name: Rc<str> = match &vals[2] {
+        Value::None => {
+            let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
+            Rc::from(format!("{}-{}", inst.class.name, ids.join(":")))
+        }
+        v => Rc::from(it.str_of(v)?),
+    };
+    let args = match &vals[3] {
+        Value::None => vec![],
+        v => it.collect(v)?,
+    };
+    let kwargs = match &vals[4] {
+        Value::None => vec![],
+        Value::Dict(d) => d
+            .borrow()
+            .map
+            .values()
+            .map(|(k, v)| match k {
+                Value::Str(s) => Ok((s.clone(), v.clone())),
+                _ => Err(type_error("keywords must be strings")),
+            })
+            .collect::<Result<_, _>>()?,
+        other => return Err(type_error(format!("kwargs must be a dict, not {}", other.type_name()))),
+    };
+    let daemon = match daemon {
+        Some(Value::None) | None => it.process.daemon,
+        Some(v) => it.truthy(&v)?,
+    };
+    let st = ProcState {
+        name,
+        identity,
+        daemon,
+        target: vals[1].clone(),
+        args,
+        kwargs,
+        pid: None,
+        parent_pid: runtime::state::pid(),
+        ending: None,
+        is_current: false,
+        closed: false,
+    };
+    *inst.native.borrow_mut() = Some(Box::new(st));
+    Ok(Value::None)
+}
+
+fn check_open(st: &ProcState) -> Result<(), Exc> {
+    if st.closed { Err(value_error("process object is closed")) } else { Ok(()) }
+}
+
+fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    let obj = Value::Instance(inst.clone());
+    let (name, daemon) = {
+        let st = state(&inst).expect("checked");
+        check_open(&st)?;
+        if st.pid.is_some() || st.is_current {
+            return Err(assertion("cannot start a process twice"));
+        }
+        if st.parent_pid != runtime::state::pid() {
+            return Err(assertion("can only start a process object created by current process"));
+        }
+        (st.name.clone(), st.daemon)
+    };
+    if it.process.daemon {
+        return Err(assertion("daemonic processes are not allowed to have children"));
+    }
+    cleanup(it);
+    match runtime::process::fork(&name, daemon) {
+        Err(e) => Err(Exc::new("RuntimeError", e.to_string())),
+        Ok(Forked::Parent { pid }) => {
+            state(&inst).expect("checked").pid = Some(pid);
+            it.process.children.push(obj);
+            Ok(Value::None)
+        }
+        Ok(Forked::Child) => {
+            let parent = (it.process.name.clone(), runtime::state::parent_pid());
+            let identity = state(&inst).expect("checked").identity.clone();
+            {
+                let mut st = state(&inst).expect("checked");
+                st.pid = Some(runtime::state::pid());
+                st.is_current = true;
+            }
+            it.process.name = name.clone();
+            it.process.identity = identity;
+            it.process.counter = 0;
+            it.process.daemon = daemon;
+            it.process.this = Some(obj.clone());
+            it.process.parent = Some(parent);
+            it.process.children.clear();
+            it.handling.clear();
+            let code = bootstrap(it, &obj, &name);
+            runtime::process::exit_process(code)
+        }
+    }
+}
+
+/// What a forked child does: `run()`, the exit rules, and the exit code CPython would give.
+fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
+    let result = it.call_method(obj, "run", vec![]);
+    run_exit_rules(it);
+    match result {
+        Ok(_) => 0,
+        Err(e) if e.is("SystemExit") => exit_code_of(it, &e),
+        Err(e) => {
+            let tb = it.format_exception(&e);
+            runtime::output::write(Stream::Stderr, &format!("Process {name}:\n{tb}"));
+            1
+        }
+    }
+}
+
+/// The exit code of a `SystemExit`: `sys.exit()` -> 0, `sys.exit(n)` -> n, `sys.exit("msg")`
+/// prints the message and gives 1.
+pub fn exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
+    match e.args().first() {
+        None | Some(Value::None) => 0,
+        Some(Value::Int(n)) => *n as i32,
+        Some(Value::Bool(b)) => *b as i32,
+        Some(other) => {
+            let text = it.str_of(other).unwrap_or_default();
+            runtime::output::write(Stream::Stderr, &format!("{text}\n"));
+            1
+        }
+    }
+}
+
+fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    let (target, args, kwargs) = {
+        let st = state(&inst).expect("checked");
+        (st.target.clone(), st.args.clone(), st.kwargs.clone())
+    };
+    if !matches!(target, Value::None) {
+        it.call(&target, Args { pos: args, kw: kwargs })?;
+    }
+    Ok(Value::None)
+}
+
+fn timeout_arg(it: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
+    Ok(match v {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some((i as f64).max(0.0)),
+        Some(Value::Float(f)) => Some(f.max(0.0)),
+        Some(other) => {
+            let _ = it;
+            return Err(type_error(format!("timeout must be a number, not {}", other.type_name())));
+        }
+    })
+}
+
+fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    let timeout = timeout_arg(it, a.pos.get(1).cloned().or_else(|| kwarg(&a, "timeout")))?;
+    let (pid, name) = {
+        let st = state(&inst).expect("checked");
+        check_open(&st)?;
+        if st.parent_pid != runtime::state::pid() || st.is_current {
+            return Err(assertion("can only join a child process"));
+        }
+        let Some(pid) = st.pid else { return Err(assertion("can only join a started process")) };
+        if st.ending.is_some() {
+            return Ok(Value::None);
+        }
+        (pid, st.name.clone())
+    };
+    if let Some(ending) = runtime::process::wait_child(pid, &name, timeout) {
+        finished(it, &inst, ending);
+    }
+    Ok(Value::None)
+}
+
+/// Record how a child ended and forget it as a live child.
+fn finished(it: &mut Interp, inst: &Rc<Instance>, ending: Ending) {
+    state(inst).expect("a Process").ending = Some(ending);
+    it.process.children.retain(|c| !matches!(c, Value::Instance(i) if Rc::ptr_eq(i, inst)));
+}
+
+/// Poll a child without blocking: its ending if it has ended (reaping it).
+fn poll(it: &mut Interp, inst: &Rc<Instance>) -> Option<Ending> {
+    let (pid, name, ending, mine) = {
+        let st = state(inst)?;
+        (st.pid, st.name.clone(), st.ending, st.parent_pid == runtime::state::pid() && !st.is_current)
+    };
+    if ending.is_some() {
+        return ending;
+    }
+    let pid = pid?;
+    if !mine {
+        return None;
+    }
+    let ending = runtime::process::try_reap(pid, &name)?;
+    finished(it, inst, ending);
+    Some(ending)
+}
+
+fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    {
+        let st = state(&inst).expect("checked");
+        check_open(&st)?;
+        if st.is_current {
+            return Ok(Value::Bool(true));
+        }
+        if st.parent_pid != runtime::state::pid() {
+            return Err(assertion("can only test a child process"));
+        }
+        if st.pid.is_none() {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(poll(it, &inst).is_none()))
+}
+
+fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    if poll(it, &inst).is_some() {
+        return Ok(Value::None);
+    }
+    let (pid, name) = {
+        let st = state(&inst).expect("checked");
+        check_open(&st)?;
+        match st.pid {
+            Some(p) => (p, st.name.clone()),
+            None => return Err(Exc::new("AttributeError", "'NoneType' object has no attribute 'terminate'")),
+        }
+    };
+    // A child that has already gone (but is not reaped) makes kill() fail with ESRCH; CPython
+    // ignores that too.
+    let _ = runtime::process::send_signal(pid, &name, sig);
+    Ok(Value::None)
+}
+
+fn terminate(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    signal(it, a, libc::SIGTERM)
+}
+
+fn kill(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    signal(it, a, libc::SIGKILL)
+}
+
+fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let inst = this(&a)?;
+    let started = state(&inst).expect("checked").pid.is_some();
+    if started && poll(it, &inst).is_none() {
+        return Err(value_error("Cannot close a process while it is still running. You should first call join() or terminate()."));
+    }
+    state(&inst).expect("checked").closed = true;
+    Ok(Value::None)
+}
+
+/// Reap children that have ended (CPython's `_cleanup`).
+pub fn cleanup(it: &mut Interp) {
+    let children = it.process.children.clone();
+    for c in children {
+        if let Value::Instance(i) = c {
+            poll(it, &i);
+        }
+    }
+}
+
+/// `active_children()`: started children still running, after reaping the finished ones.
+pub fn active_children(it: &mut Interp) -> Vec<Value> {
+    cleanup(it);
+    it.process.children.clone()
+}
+
+/// The exit rules of a process that reached its end: SIGTERM every live daemonic child, then join
+/// every remaining child. Each step is reported, so a viewer can say "main waits for Process-1 at
+/// exit" or "Process-1 killed by SIGTERM at main's exit".
+pub fn run_exit_rules(it: &mut Interp) {
+    for c in active_children(it) {
+        let Value::Instance(inst) = &c else { continue };
+        let (pid, name, daemon) = {
+            let Some(st) = state(inst) else { continue };
+            (st.pid, st.name.clone(), st.daemon)
+        };
+        if let (Some(pid), true) = (pid, daemon) {
+            runtime::emit(Event::AtExit { action: AtExitAction::Terminate, child: pid, child_name: name.to_string() });
+            let _ = runtime::process::send_signal(pid, &name, libc::SIGTERM);
+        }
+    }
+    for c in active_children(it) {
+        let Value::Instance(inst) = &c else { continue };
+        let (pid, name) = {
+            let Some(st) = state(inst) else { continue };
+            (st.pid, st.name.clone())
+        };
+        if let Some(pid) = pid {
+            runtime::emit(Event::AtExit { action: AtExitAction::Join, child: pid, child_name: name.to_string() });
+            if let Some(ending) = runtime::process::wait_child(pid, &name, None) {
+                finished(it, inst, ending);
+            }
+        }
+    }
+}
+
+/// Attributes that are properties in CPython: `pid`, `name`, `daemon`, `exitcode`, `ident`...
+pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    if state(inst).is_none() {
+        return Ok(None);
+    }
+    if name == "exitcode" {
+        let (started, current) = {
+            let st = state(inst).expect("checked");
+            (st.pid.is_some(), st.is_current)
+        };
+        if !started || current {
+            return Ok(Some(Value::None));
+        }
+        return Ok(Some(match poll(it, inst) {
+            Some(e) => Value::Int(e.exitcode() as i64),
+            None => Value::None,
+        }));
+    }
+    let st = state(inst).expect("checked");
+    Ok(Some(match name {
+        "pid" | "ident" => st.pid.map(|p| Value::Int(p as i64)).unwrap_or(Value::None),
+        "name" => Value::Str(st.name.clone()),
+        "daemon" => Value::Bool(st.daemon),
+        "_identity" => Value::tuple(st.identity.iter().map(|i| Value::Int(*i as i64)).collect()),
+        "_parent_pid" => Value::Int(st.parent_pid as i64),
+        "_target" => st.target.clone(),
+        "_args" => Value::tuple(st.args.clone()),
+        "sentinel" => return Err(Exc::new("NotImplementedError", "Process.sentinel is not supported by forkyard yet")),
+        "authkey" => Value::Bytes(Rc::from(&b"forkyard"[..])),
+        _ => return Ok(None),
+    }))
+}
+
+/// Assignments with checks: `p.daemon = True` after start is an error; `p.name = ...` renames.
+pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+    if state(inst).is_none() {
+        return Ok(false);
+    }
+    match name {
+        "daemon" => {
+            let flag = it.truthy(v)?;
+            let mut st = state(inst).expect("checked");
+            if st.pid.is_some() || st.is_current {
+                return Err(assertion("process has already started"));
+            }
+            st.daemon = flag;
+            Ok(true)
+        }
+        "name" => {
+            let Value::Str(s) = v else { return Err(assertion("name must be a string")) };
+            state(inst).expect("checked").name = s.clone();
+            if state(inst).expect("checked").is_current {
+                it.process.name = s.clone();
+            }
+            Ok(true)
+        }
+        "pid" | "exitcode" | "ident" => Err(Exc::new("AttributeError", format!("property '{name}' of 'Process' object has no setter"))),
+        _ => Ok(false),
+    }
+}
+
+/// CPython's `Process.__repr__`.
+pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
+    let (cls, name, pid, parent, current, closed, daemon) = {
+        let st = state(inst)?;
+        (inst.class.name.clone(), st.name.clone(), st.pid, st.parent_pid, st.is_current, st.closed, st.daemon)
+    };
+    let mut exitcode = None;
+    let status = if current {
+        "started"
+    } else if closed {
+        "closed"
+    } else if parent != runtime::state::pid() {
+        "unknown"
+    } else if pid.is_none() {
+        "initial"
+    } else {
+        exitcode = poll(it, inst).map(|e| e.exitcode());
+        if exitcode.is_some() { "stopped" } else { "started" }
+    };
+    let is_main = &*cls == "_MainProcess";
+    let mut info = vec![cls.to_string(), format!("name={}", crate::python::format::str_repr(&name))];
+    if let (Some(p), false) = (pid, is_main) {
+        info.push(format!("pid={p}"));
+    }
+    if is_main {
+        info.push("parent=None".into());
+    } else {
+        info.push(format!("parent={parent}"));
+    }
+    info.push(status.into());
+    if let Some(code) = exitcode {
+        if code < 0 {
+            info.push(format!("exitcode={}", crate::trace::record::signal_name(-code)));
+        } else {
+            info.push(format!("exitcode={code}"));
+        }
+    }
+    if daemon {
+        info.push("daemon".into());
+    }
+    Some(format!("<{}>", info.join(" ")))
+}
+
+/// The object `current_process()` returns in the main process.
+pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
+    let cls = exceptions::make_class("_MainProcess", "multiprocessing.process", vec![process_cls.clone()], Namespace::new(), None)
+        .expect("one base");
+    let st = ProcState {
+        name: it.process.name.clone(),
+        identity: vec![],
+        daemon: false,
+        target: Value::None,
+        args: vec![],
+        kwargs: vec![],
+        pid: Some(runtime::state::pid()),
+        parent_pid: runtime::state::parent_pid(),
+        ending: None,
+        is_current: true,
+        closed: false,
+    };
+    Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: std::cell::RefCell::new(Some(Box::new(st))),
+    }))
+}
+
+/// The object `parent_process()` returns in a child: its name and pid.
+pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value {
+    let cls = exceptions::make_class("_ParentProcess", "multiprocessing.process", vec![process_cls.clone()], Namespace::new(), None)
+        .expect("one base");
+    let st = ProcState {
+        name,
+        identity: vec![],
+        daemon: false,
+        target: Value::None,
+        args: vec![],
+        kwargs: vec![],
+        pid: Some(pid),
+        parent_pid: 0,
+        ending: None,
+        is_current: false,
+        closed: false,
+    };
+    Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: std::cell::RefCell::new(Some(Box::new(st))),
+    }))
+}

@@ -1,0 +1,47 @@
+//! Dispatch from the evaluator to native objects (a Process, later Lock, Queue, Value...): their
+//! property-like attributes, `repr`, indexing and length. Each native kind answers `None` for what
+//! it does not have, and the evaluator falls back to ordinary Python rules.
+
+use std::rc::Rc;
+
+use super::exceptions::Exc;
+use super::interp::Interp;
+use super::modules::process;
+use super::value::{Instance, Value};
+
+type R<T> = Result<T, Exc>;
+
+/// An attribute of a native instance not found in its `__dict__` or class.
+pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
+    process::get_attr(it, inst, name)
+}
+
+/// Assignment to an attribute a native instance manages; `true` when handled.
+pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
+    process::set_attr(it, inst, name, v)
+}
+
+/// `repr` of a native instance.
+pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<String>> {
+    Ok(process::repr(it, inst))
+}
+
+/// `obj[idx]` on a native instance.
+pub fn getitem(_it: &mut Interp, _inst: &Rc<Instance>, _idx: &Value) -> R<Option<Value>> {
+    Ok(None)
+}
+
+/// `obj[idx] = v` on a native instance; `true` when handled.
+pub fn setitem(_it: &mut Interp, _inst: &Rc<Instance>, _idx: &Value, _v: &Value) -> R<bool> {
+    Ok(false)
+}
+
+/// `len(obj)` of a native instance.
+pub fn len(_it: &mut Interp, _inst: &Rc<Instance>) -> R<Option<i64>> {
+    Ok(None)
+}
+
+/// The items of a native iterable instance.
+pub fn iterate(_it: &mut Interp, _inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
+    Ok(None)
+}

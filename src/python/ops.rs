@@ -1,0 +1,888 @@
+//! Operators: arithmetic, comparison, truthiness, hashing, indexing. Numbers follow CPython exactly
+//! (floor division and modulo round toward minus infinity; `/` is true division); user classes
+//! take part through their dunder methods.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use super::ast::{BinOp, CmpOp, UnaryOp};
+use super::exceptions::{Exc, index_error, type_error};
+use super::interp::{Interp, bind};
+use super::value::*;
+
+/// The dunder method name of an operator (`__add__`).
+pub fn dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__add__",
+        BinOp::Sub => "__sub__",
+        BinOp::Mul => "__mul__",
+        BinOp::MatMul => "__matmul__",
+        BinOp::Div => "__truediv__",
+        BinOp::FloorDiv => "__floordiv__",
+        BinOp::Mod => "__mod__",
+        BinOp::Pow => "__pow__",
+        BinOp::LShift => "__lshift__",
+        BinOp::RShift => "__rshift__",
+        BinOp::BitOr => "__or__",
+        BinOp::BitXor => "__xor__",
+        BinOp::BitAnd => "__and__",
+    }
+}
+
+fn symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::MatMul => "@",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::BitAnd => "&",
+    }
+}
+
+fn overflow() -> Exc {
+    Exc::new("OverflowError", "integer result too large for forkyard (integers are 64-bit here)")
+}
+
+fn as_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
+    Ok(Value::Int(match op {
+        BinOp::Add => a.checked_add(b).ok_or_else(overflow)?,
+        BinOp::Sub => a.checked_sub(b).ok_or_else(overflow)?,
+        BinOp::Mul => a.checked_mul(b).ok_or_else(overflow)?,
+        BinOp::Div => {
+            if b == 0 {
+                return Err(Exc::new("ZeroDivisionError", "division by zero"));
+            }
+            return Ok(Value::Float(a as f64 / b as f64));
+        }
+        BinOp::FloorDiv => {
+            if b == 0 {
+                return Err(Exc::new("ZeroDivisionError", "integer division or modulo by zero"));
+            }
+            a.checked_div_euclid(b).map(|_| floor_div(a, b)).ok_or_else(overflow)?
+        }
+        BinOp::Mod => {
+            if b == 0 {
+                return Err(Exc::new("ZeroDivisionError", "integer modulo by zero"));
+            }
+            py_mod(a, b)
+        }
+        BinOp::Pow => {
+            if b < 0 {
+                return Ok(Value::Float((a as f64).powf(b as f64)));
+            }
+            let e = u32::try_from(b).map_err(|_| overflow())?;
+            a.checked_pow(e).ok_or_else(overflow)?
+        }
+        BinOp::LShift => {
+            if b < 0 {
+                return Err(Exc::new("ValueError", "negative shift count"));
+            }
+            if b >= 63 && a != 0 {
+                return Err(overflow());
+            }
+            let r = a.checked_shl(b as u32).ok_or_else(overflow)?;
+            if r >> b != a {
+                return Err(overflow());
+            }
+            r
+        }
+        BinOp::RShift => {
+            if b < 0 {
+                return Err(Exc::new("ValueError", "negative shift count"));
+            }
+            a >> b.min(63)
+        }
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        BinOp::BitAnd => a & b,
+        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+    }))
+}
+
+fn floor_div(a: i64, b: i64) -> i64 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
+}
+
+fn py_mod(a: i64, b: i64) -> i64 {
+    let r = a % b;
+    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+}
+
+fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
+    Ok(Value::Float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::Div => {
+            if b == 0.0 {
+                return Err(Exc::new("ZeroDivisionError", "float division by zero"));
+            }
+            a / b
+        }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return Err(Exc::new("ZeroDivisionError", "float floor division by zero"));
+            }
+            (a / b).floor()
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return Err(Exc::new("ZeroDivisionError", "float modulo"));
+            }
+            let r = a % b;
+            if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r }
+        }
+        BinOp::Pow => {
+            if a == 0.0 && b < 0.0 {
+                return Err(Exc::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+            }
+            a.powf(b)
+        }
+        _ => return Err(type_error("unsupported operand")),
+    }))
+}
+
+impl Interp {
+    pub fn binop(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        use Value::*;
+        match (a, b) {
+            (Int(_) | Bool(_), Int(_) | Bool(_)) => {
+                let (x, y) = (as_int(a).unwrap_or(0), as_int(b).unwrap_or(0));
+                if let (Bool(p), Bool(q), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a, b, op) {
+                    return Ok(Bool(match op {
+                        BinOp::BitAnd => *p & *q,
+                        BinOp::BitOr => *p | *q,
+                        _ => *p ^ *q,
+                    }));
+                }
+                return int_op(op, x, y);
+            }
+            (Float(_) | Int(_) | Bool(_), Float(_) | Int(_) | Bool(_))
+                if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) =>
+            {
+                return float_op(op, as_f64(a).unwrap_or(0.0), as_f64(b).unwrap_or(0.0));
+            }
+            (Str(x), Str(y)) if op == BinOp::Add => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Str(Rc::from(s)));
+            }
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), Int(_) | Bool(_)) if op == BinOp::Mul => {
+                return self.repeat(a, as_int(b).unwrap_or(0));
+            }
+            (Int(_) | Bool(_), Str(_) | List(_) | Tuple(_) | Bytes(_)) if op == BinOp::Mul => {
+                return self.repeat(b, as_int(a).unwrap_or(0));
+            }
+            (Str(s), _) if op == BinOp::Mod => return Ok(Str(Rc::from(self.percent_format(s, b)?))),
+            (List(x), List(y)) if op == BinOp::Add => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                return Ok(Value::list(v));
+            }
+            (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                return Ok(Value::tuple(v));
+            }
+            (Bytes(x), Bytes(y)) if op == BinOp::Add => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                return Ok(Bytes(Rc::from(v)));
+            }
+            (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
+                if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) =>
+            {
+                return self.set_op(op, a, b);
+            }
+            (Dict(x), Dict(y)) if op == BinOp::BitOr => {
+                let mut d = x.borrow().clone();
+                for (k, v) in y.borrow().map.iter() {
+                    d.insert(k.clone(), v.0.clone(), v.1.clone());
+                }
+                return Ok(Value::dict(d));
+            }
+            _ => {}
+        }
+        let name = dunder(op);
+        if let Instance(i) = a {
+            if let Some(m) = i.class.lookup(name) {
+                let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Instance(i) = b {
+            let rname = format!("__r{}", &name[2..]);
+            if let Some(m) = i.class.lookup(&rname) {
+                let r = self.call(&bind(m, b), Args::new(vec![a.clone()]))?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            symbol(op),
+            a.type_name(),
+            b.type_name()
+        )))
+    }
+
+    fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
+        let n = n.max(0) as usize;
+        Ok(match seq {
+            Value::Str(s) => Value::Str(Rc::from(s.repeat(n))),
+            Value::List(l) => {
+                let l = l.borrow();
+                let mut v = Vec::with_capacity(l.len() * n);
+                for _ in 0..n {
+                    v.extend(l.iter().cloned());
+                }
+                Value::list(v)
+            }
+            Value::Tuple(t) => {
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(n))),
+            _ => return Err(type_error("can't multiply sequence")),
+        })
+    }
+
+    fn set_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        let get = |v: &Value| -> Set {
+            match v {
+                Value::Set(s) => s.borrow().clone(),
+                Value::FrozenSet(s) => (**s).clone(),
+                _ => Set::default(),
+            }
+        };
+        let (x, y) = (get(a), get(b));
+        let mut out = Set::default();
+        match op {
+            BinOp::BitOr => {
+                out = x;
+                for (k, v) in y.map {
+                    out.map.entry(k).or_insert(v);
+                }
+            }
+            BinOp::BitAnd => {
+                for (k, v) in x.map {
+                    if y.map.contains_key(&k) {
+                        out.map.insert(k, v);
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for (k, v) in x.map {
+                    if !y.map.contains_key(&k) {
+                        out.map.insert(k, v);
+                    }
+                }
+            }
+            _ => {
+                for (k, v) in x.map.iter() {
+                    if !y.map.contains_key(k) {
+                        out.map.insert(k.clone(), v.clone());
+                    }
+                }
+                for (k, v) in y.map.iter() {
+                    if !x.map.contains_key(k) {
+                        out.map.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        Ok(match a {
+            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
+            _ => Value::Set(Rc::new(std::cell::RefCell::new(out))),
+        })
+    }
+
+    pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult {
+        Ok(match (op, v) {
+            (UnaryOp::Not, _) => Value::Bool(!self.truthy(v)?),
+            (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(overflow)?),
+            (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
+            (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
+            (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v.clone(),
+            (UnaryOp::Pos, Value::Bool(b)) => Value::Int(*b as i64),
+            (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+            (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i64)),
+            (_, Value::Instance(i)) => {
+                let name = match op {
+                    UnaryOp::Neg => "__neg__",
+                    UnaryOp::Pos => "__pos__",
+                    _ => "__invert__",
+                };
+                match i.class.lookup(name) {
+                    Some(m) => return self.call(&bind(m, v), Args::default()),
+                    None => return Err(self.bad_unary(op, v)),
+                }
+            }
+            _ => return Err(self.bad_unary(op, v)),
+        })
+    }
+
+    fn bad_unary(&self, op: UnaryOp, v: &Value) -> Exc {
+        let s = match op {
+            UnaryOp::Neg => "unary -",
+            UnaryOp::Pos => "unary +",
+            _ => "unary ~",
+        };
+        type_error(format!("bad operand type for {s}: '{}'", v.type_name()))
+    }
+
+    /// Python truthiness, calling `__bool__`/`__len__` on instances.
+    pub fn truthy(&mut self, v: &Value) -> Result<bool, Exc> {
+        if let Some(b) = v.truthy_simple() {
+            return Ok(b);
+        }
+        if let Value::Instance(i) = v {
+            if let Some(m) = i.class.lookup("__bool__") {
+                let r = self.call(&bind(m, v), Args::default())?;
+                return Ok(matches!(r, Value::Bool(true)));
+            }
+            if let Some(m) = i.class.lookup("__len__") {
+                let r = self.call(&bind(m, v), Args::default())?;
+                return Ok(!matches!(r, Value::Int(0)));
+            }
+        }
+        Ok(true)
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Exc> {
+        match op {
+            CmpOp::Eq => self.eq(a, b),
+            CmpOp::NotEq => Ok(!self.eq(a, b)?),
+            CmpOp::Is => Ok(a.is(b)),
+            CmpOp::IsNot => Ok(!a.is(b)),
+            CmpOp::In => self.contains(b, a),
+            CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
+                if let Value::Instance(_) = a {
+                    let name = match op {
+                        CmpOp::Lt => "__lt__",
+                        CmpOp::LtE => "__le__",
+                        CmpOp::Gt => "__gt__",
+                        _ => "__ge__",
+                    };
+                    if let Some(r) = self.rich(a, name, b)? {
+                        return self.truthy(&r);
+                    }
+                }
+                if let Value::Instance(_) = b {
+                    let name = match op {
+                        CmpOp::Lt => "__gt__",
+                        CmpOp::LtE => "__ge__",
+                        CmpOp::Gt => "__lt__",
+                        _ => "__le__",
+                    };
+                    if let Some(r) = self.rich(b, name, a)? {
+                        return self.truthy(&r);
+                    }
+                }
+                let ord = self.order(a, b, op)?;
+                Ok(match op {
+                    CmpOp::Lt => ord == Ordering::Less,
+                    CmpOp::LtE => ord != Ordering::Greater,
+                    CmpOp::Gt => ord == Ordering::Greater,
+                    _ => ord != Ordering::Less,
+                })
+            }
+        }
+    }
+
+    fn rich(&mut self, a: &Value, name: &str, b: &Value) -> Result<Option<Value>, Exc> {
+        if let Value::Instance(i) = a {
+            if let Some(m) = i.class.lookup(name) {
+                let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
+                if !is_not_implemented(&r) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Ordering for `<` and friends, and for `sorted`.
+    pub fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> Result<Ordering, Exc> {
+        use Value::*;
+        Ok(match (a, b) {
+            (Int(_) | Bool(_), Int(_) | Bool(_)) => as_int(a).cmp(&as_int(b)),
+            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
+                let (x, y) = (as_f64(a).unwrap_or(0.0), as_f64(b).unwrap_or(0.0));
+                x.partial_cmp(&y).unwrap_or(Ordering::Equal)
+            }
+            (Str(x), Str(y)) => x.cmp(y),
+            (Bytes(x), Bytes(y)) => x.cmp(y),
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let xs = self.collect(a)?;
+                let ys = self.collect(b)?;
+                for (x, y) in xs.iter().zip(ys.iter()) {
+                    if !self.eq(x, y)? {
+                        return self.order(x, y, op);
+                    }
+                }
+                xs.len().cmp(&ys.len())
+            }
+            (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+                return Err(type_error("forkyard compares sets only with == and !="));
+            }
+            _ => {
+                if let Instance(_) = a {
+                    if let Some(r) = self.rich(a, "__lt__", b)? {
+                        if self.truthy(&r)? {
+                            return Ok(Ordering::Less);
+                        }
+                        if let Some(r2) = self.rich(b, "__lt__", a)? {
+                            if self.truthy(&r2)? {
+                                return Ok(Ordering::Greater);
+                            }
+                        }
+                        return Ok(Ordering::Equal);
+                    }
+                }
+                let s = match op {
+                    CmpOp::Lt => "<",
+                    CmpOp::LtE => "<=",
+                    CmpOp::Gt => ">",
+                    _ => ">=",
+                };
+                return Err(type_error(format!(
+                    "'{s}' not supported between instances of '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                )));
+            }
+        })
+    }
+
+    /// `a == b`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Exc> {
+        use Value::*;
+        Ok(match (a, b) {
+            (None, None) | (Ellipsis, Ellipsis) => true,
+            (Int(_) | Bool(_), Int(_) | Bool(_)) => as_int(a) == as_int(b),
+            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => as_f64(a) == as_f64(b),
+            (Str(x), Str(y)) => x == y,
+            (Bytes(x), Bytes(y)) => x == y,
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let xs = self.collect(a)?;
+                let ys = self.collect(b)?;
+                if xs.len() != ys.len() {
+                    return Ok(false);
+                }
+                for (x, y) in xs.iter().zip(ys.iter()) {
+                    if !(x.is(y) || self.eq(x, y)?) {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            (Dict(x), Dict(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (k, (_, v)) in x.map.iter() {
+                    match y.get(k) {
+                        Some(w) => {
+                            if !self.eq(v, w)? {
+                                return Ok(false);
+                            }
+                        }
+                        Option::None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
+                let keys = |v: &Value| -> Vec<HashKey> {
+                    match v {
+                        Set(s) => s.borrow().map.keys().cloned().collect(),
+                        FrozenSet(s) => s.map.keys().cloned().collect(),
+                        _ => vec![],
+                    }
+                };
+                let (x, y) = (keys(a), keys(b));
+                x.len() == y.len() && x.iter().all(|k| y.contains(k))
+            }
+            (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
+            (Instance(_), _) | (_, Instance(_)) => {
+                if let Some(r) = self.rich(a, "__eq__", b)? {
+                    return self.truthy(&r);
+                }
+                if let Some(r) = self.rich(b, "__eq__", a)? {
+                    return self.truthy(&r);
+                }
+                a.is(b)
+            }
+            _ => a.is(b),
+        })
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> Result<bool, Exc> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(x) => Ok(s.contains(&**x)),
+                _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+            },
+            Value::Dict(d) => {
+                let k = self.hash_key(item)?;
+                Ok(d.borrow().map.contains_key(&k))
+            }
+            Value::Set(s) => {
+                let k = self.hash_key(item)?;
+                Ok(s.borrow().map.contains_key(&k))
+            }
+            Value::FrozenSet(s) => {
+                let k = self.hash_key(item)?;
+                Ok(s.map.contains_key(&k))
+            }
+            Value::Range(r) => {
+                let Some(i) = as_int(item) else { return Ok(false) };
+                if r.step > 0 {
+                    Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+                } else {
+                    Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+                }
+            }
+            Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
+                let m = bind(inst.class.lookup("__contains__").expect("checked"), container);
+                let r = self.call(&m, Args::new(vec![item.clone()]))?;
+                self.truthy(&r)
+            }
+            _ => {
+                let items = self.collect(container)?;
+                for x in &items {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// The dict key form of a value; unhashable values raise `TypeError` as in CPython.
+    pub fn hash_key(&mut self, v: &Value) -> Result<HashKey, Exc> {
+        Ok(match v {
+            Value::None => HashKey::None,
+            Value::Ellipsis => HashKey::Ellipsis,
+            Value::Bool(b) => HashKey::Int(*b as i64),
+            Value::Int(i) => HashKey::Int(*i),
+            Value::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 9.2e18 {
+                    HashKey::Int(*f as i64)
+                } else {
+                    HashKey::Float(f.to_bits())
+                }
+            }
+            Value::Str(s) => HashKey::Str(s.clone()),
+            Value::Bytes(b) => HashKey::Bytes(b.clone()),
+            Value::Tuple(t) => {
+                let mut ks = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    ks.push(self.hash_key(x)?);
+                }
+                HashKey::Tuple(Rc::from(ks))
+            }
+            Value::FrozenSet(s) => HashKey::FrozenSet(s.map.keys().cloned().collect()),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+                return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            Value::Instance(i) => {
+                if let Some(h) = i.class.lookup("__hash__") {
+                    if matches!(h, Value::None) {
+                        return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+                    }
+                    let r = self.call(&bind(h, v), Args::default())?;
+                    if let Value::Int(n) = r {
+                        return Ok(HashKey::Tuple(Rc::from(vec![HashKey::Str(i.class.name.clone()), HashKey::Int(n)])));
+                    }
+                }
+                HashKey::Ptr(v.ptr().unwrap_or(0))
+            }
+            other => HashKey::Ptr(other.ptr().unwrap_or(0)),
+        })
+    }
+
+    /// `obj[idx]`.
+    pub fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult {
+        match (obj, idx) {
+            (Value::List(l), Value::Int(_) | Value::Bool(_)) => {
+                let l = l.borrow();
+                let i = norm_index(as_int(idx).unwrap_or(0), l.len()).ok_or_else(|| index_error("list index out of range"))?;
+                Ok(l[i].clone())
+            }
+            (Value::Tuple(t), Value::Int(_) | Value::Bool(_)) => {
+                let i = norm_index(as_int(idx).unwrap_or(0), t.len()).ok_or_else(|| index_error("tuple index out of range"))?;
+                Ok(t[i].clone())
+            }
+            (Value::Str(s), Value::Int(i)) => {
+                let n = s.chars().count();
+                let i = norm_index(*i, n).ok_or_else(|| index_error("string index out of range"))?;
+                Ok(Value::Str(Rc::from(s.chars().nth(i).map(String::from).unwrap_or_default())))
+            }
+            (Value::Bytes(b), Value::Int(i)) => {
+                let i = norm_index(*i, b.len()).ok_or_else(|| index_error("index out of range"))?;
+                Ok(Value::Int(b[i] as i64))
+            }
+            (Value::Range(r), Value::Int(i)) => {
+                let n = r.len();
+                let i = norm_index(*i, n as usize).ok_or_else(|| index_error("range object index out of range"))?;
+                Ok(Value::Int(r.start + r.step * i as i64))
+            }
+            (Value::Dict(d), _) => {
+                let k = self.hash_key(idx)?;
+                if let Some(v) = d.borrow().get(&k) {
+                    return Ok(v.clone());
+                }
+                Err(Exc::with_args("KeyError", vec![idx.clone()]))
+            }
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Slice(s)) => {
+                self.slice(obj, s)
+            }
+            (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
+                Some(m) => self.call(&bind(m, obj), Args::new(vec![idx.clone()])),
+                None => match super::natives::getitem(self, i, idx)? {
+                    Some(v) => Ok(v),
+                    None => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+                },
+            },
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                obj.type_name(),
+                idx.type_name()
+            ))),
+            _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+        }
+    }
+
+    fn slice(&mut self, obj: &Value, s: &[Value; 3]) -> PyResult {
+        let len = match obj {
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Str(s) => s.chars().count(),
+            Value::Bytes(b) => b.len(),
+            Value::Range(r) => r.len() as usize,
+            _ => 0,
+        };
+        let idx = slice_indices(s, len)?;
+        Ok(match obj {
+            Value::List(l) => {
+                let l = l.borrow();
+                Value::list(idx.iter().map(|&i| l[i].clone()).collect())
+            }
+            Value::Tuple(t) => Value::tuple(idx.iter().map(|&i| t[i].clone()).collect()),
+            Value::Str(st) => {
+                let chars: Vec<char> = st.chars().collect();
+                Value::Str(Rc::from(idx.iter().map(|&i| chars[i]).collect::<String>()))
+            }
+            Value::Bytes(b) => Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>())),
+            Value::Range(r) => Value::list(idx.iter().map(|&i| Value::Int(r.start + r.step * i as i64)).collect()),
+            _ => Value::None,
+        })
+    }
+
+    /// `obj[idx] = v`.
+    pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> Result<(), Exc> {
+        match (obj, &idx) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut l = l.borrow_mut();
+                let n = l.len();
+                let i = norm_index(*i, n).ok_or_else(|| index_error("list assignment index out of range"))?;
+                l[i] = v;
+                Ok(())
+            }
+            (Value::List(l), Value::Slice(s)) => {
+                let items = self.collect(&v)?;
+                let n = l.borrow().len();
+                let (start, stop, step) = slice_bounds(s, n)?;
+                if step != 1 {
+                    let idx = slice_indices(s, n)?;
+                    if idx.len() != items.len() {
+                        return Err(Exc::new(
+                            "ValueError",
+                            format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), idx.len()),
+                        ));
+                    }
+                    let mut l = l.borrow_mut();
+                    for (i, x) in idx.into_iter().zip(items) {
+                        l[i] = x;
+                    }
+                    return Ok(());
+                }
+                let stop = stop.max(start);
+                l.borrow_mut().splice(start as usize..stop as usize, items);
+                Ok(())
+            }
+            (Value::Dict(d), _) => {
+                let k = self.hash_key(&idx)?;
+                d.borrow_mut().insert(k, idx, v);
+                Ok(())
+            }
+            (Value::Instance(i), _) => match i.class.lookup("__setitem__") {
+                Some(m) => {
+                    self.call(&bind(m, obj), Args::new(vec![idx, v]))?;
+                    Ok(())
+                }
+                None => {
+                    if super::natives::setitem(self, i, &idx, &v)? {
+                        return Ok(());
+                    }
+                    Err(type_error(format!("'{}' object does not support item assignment", obj.type_name())))
+                }
+            },
+            _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+        }
+    }
+
+    /// `del obj[idx]`.
+    pub fn delitem(&mut self, obj: &Value, idx: &Value) -> Result<(), Exc> {
+        match (obj, idx) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut l = l.borrow_mut();
+                let n = l.len();
+                let i = norm_index(*i, n).ok_or_else(|| index_error("list assignment index out of range"))?;
+                l.remove(i);
+                Ok(())
+            }
+            (Value::List(l), Value::Slice(s)) => {
+                let n = l.borrow().len();
+                let mut idx = slice_indices(s, n)?;
+                idx.sort_unstable();
+                let mut l = l.borrow_mut();
+                for i in idx.into_iter().rev() {
+                    l.remove(i);
+                }
+                Ok(())
+            }
+            (Value::Dict(d), _) => {
+                let k = self.hash_key(idx)?;
+                match d.borrow_mut().map.shift_remove(&k) {
+                    Some(_) => Ok(()),
+                    None => Err(Exc::with_args("KeyError", vec![idx.clone()])),
+                }
+            }
+            (Value::Instance(i), _) => match i.class.lookup("__delitem__") {
+                Some(m) => {
+                    self.call(&bind(m, obj), Args::new(vec![idx.clone()]))?;
+                    Ok(())
+                }
+                None => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+            },
+            _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: &Value) -> Result<i64, Exc> {
+        Ok(match v {
+            Value::Str(s) => s.chars().count() as i64,
+            Value::Bytes(b) => b.len() as i64,
+            Value::List(l) => l.borrow().len() as i64,
+            Value::Tuple(t) => t.len() as i64,
+            Value::Dict(d) => d.borrow().len() as i64,
+            Value::Set(s) => s.borrow().map.len() as i64,
+            Value::FrozenSet(s) => s.map.len() as i64,
+            Value::Range(r) => r.len(),
+            Value::Instance(i) => match i.class.lookup("__len__") {
+                Some(m) => match self.call(&bind(m, v), Args::default())? {
+                    Value::Int(n) => n,
+                    other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+                },
+                None => match super::natives::len(self, i)? {
+                    Some(n) => n,
+                    None => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+                },
+            },
+            _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        })
+    }
+}
+
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Builtin(b) if &*b.name == "NotImplemented")
+}
+
+/// A Python index into a sequence of `len`, negative from the end; `None` when out of range.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    if i < 0 || i >= len as i64 { None } else { Some(i as usize) }
+}
+
+fn slice_part(v: &Value) -> Result<Option<i64>, Exc> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+    }
+}
+
+/// CPython's `slice.indices(len)`.
+pub fn slice_bounds(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Exc> {
+    let len = len as i64;
+    let step = slice_part(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(Exc::new("ValueError", "slice step cannot be zero"));
+    }
+    let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) if x < 0 => (x + len).max(lo),
+            Some(x) => x.min(hi),
+        }
+    };
+    if step > 0 {
+        Ok((clamp(slice_part(&s[0])?, 0, 0, len), clamp(slice_part(&s[1])?, len, 0, len), step))
+    } else {
+        Ok((clamp(slice_part(&s[0])?, len - 1, -1, len - 1), clamp(slice_part(&s[1])?, -1, -1, len - 1), step))
+    }
+}
+
+/// The indices a slice selects.
+pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Vec<usize>, Exc> {
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}

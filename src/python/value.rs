@@ -1,0 +1,400 @@
+//! Python values as forkyard holds them.
+//!
+//! One interpreter lives in one process and is single-threaded, so values share with `Rc` and mutate
+//! through `RefCell`. `fork()` copies the whole heap into the child, which is exactly Python's fork
+//! semantics: the child starts with copies of every object, and later changes stay on their side.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+
+use super::ast::FunctionDef;
+use super::exceptions::Exc;
+use super::interp::Interp;
+
+/// The result of anything that can raise.
+pub type PyResult<T = Value> = Result<T, Exc>;
+
+/// A native function: positional arguments (for a method, `self` first) and keyword arguments.
+pub type NativeFn = fn(&mut Interp, Args) -> PyResult;
+
+/// Arguments of a call.
+#[derive(Default, Clone)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+}
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Set>>),
+    FrozenSet(Rc<Set>),
+    Range(Rc<Range>),
+    Slice(Rc<[Value; 3]>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    BoundMethod(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Iterator(Rc<RefCell<Iter>>),
+    /// The result of zero-argument `super()`: look methods up after `class` in `this`'s MRO.
+    Super(Rc<(Rc<Class>, Value)>),
+    /// Python's `...`.
+    Ellipsis,
+}
+
+/// `range(start, stop, step)`.
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 && self.start < self.stop {
+            (self.stop - self.start - 1) / self.step + 1
+        } else if self.step < 0 && self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+/// A user function: its definition and what it captured.
+pub struct Function {
+    pub def: Rc<FunctionDef>,
+    pub defaults: Vec<Value>,
+    pub kw_defaults: Vec<Option<Value>>,
+    /// Cells of enclosing scopes this function reads or writes (`def.free` says which).
+    pub closure: Vec<CellRef>,
+    pub globals: Rc<RefCell<Namespace>>,
+    /// The class whose body defined this function, for zero-argument `super()`.
+    pub class: RefCell<Option<std::rc::Weak<Class>>>,
+    pub qualname: Rc<str>,
+}
+
+/// A shared variable captured by a closure.
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+/// A function written in Rust.
+pub struct Builtin {
+    pub name: Rc<str>,
+    pub f: NativeFn,
+    /// Extra data a native function was made with (`functools`-like binding), passed as `pos[0]`.
+    pub data: Option<Value>,
+}
+
+/// A function bound to the object it was looked up on.
+pub struct BoundMethod {
+    pub this: Value,
+    pub func: Value,
+}
+
+/// A class: user classes, the builtin exception hierarchy and native classes like `Process`.
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub module: Rc<str>,
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, this class first.
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    pub attrs: RefCell<Namespace>,
+    /// Native classes say how their instances are made (for `Process`, `Lock`...).
+    pub native: Option<NativeKind>,
+}
+
+/// Which native payload instances of a native class carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NativeKind {
+    BaseException,
+    Object,
+    Process,
+    Other,
+}
+
+/// An instance of a class.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<Namespace>,
+    /// State of native classes (a Process's pid, a Lock's fds...).
+    pub native: RefCell<Option<Box<dyn std::any::Any>>>,
+}
+
+/// A module object (`multiprocessing`, `time`...).
+pub struct Module {
+    pub name: Rc<str>,
+    pub attrs: RefCell<Namespace>,
+}
+
+/// Attributes of an object, globals of a module: names to values, in insertion order.
+pub type Namespace = IndexMap<Rc<str>, Value>;
+
+/// A Python dict: insertion-ordered, keyed by the hashable form of the key.
+#[derive(Default, Clone)]
+pub struct Dict {
+    pub map: IndexMap<HashKey, (Value, Value)>,
+}
+
+/// A Python set.
+#[derive(Default, Clone)]
+pub struct Set {
+    pub map: IndexMap<HashKey, Value>,
+}
+
+/// An iterator over a builtin sequence, or a materialised one.
+pub enum Iter {
+    Seq { items: Rc<[Value]>, pos: usize },
+    List { list: Rc<RefCell<Vec<Value>>>, pos: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: Rc<str>, pos: usize },
+    /// A Python object with `__next__`.
+    Object(Value),
+    Done,
+}
+
+/// The hashable identity of a dict key or set member, equal where Python's `==` and `hash` agree.
+#[derive(Clone, Debug)]
+pub enum HashKey {
+    None,
+    Int(i64),
+    /// A float that is not integral (integral floats hash as `Int`, like Python: `1.0 == 1`).
+    Float(u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[HashKey]>),
+    FrozenSet(Rc<[HashKey]>),
+    /// Objects hashed by identity (functions, classes, instances without `__hash__`).
+    Ptr(usize),
+    Ellipsis,
+}
+
+impl PartialEq for HashKey {
+    fn eq(&self, other: &HashKey) -> bool {
+        use HashKey::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) => true,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a == b,
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) => a == b,
+            (FrozenSet(a), FrozenSet(b)) => {
+                a.len() == b.len() && a.iter().all(|x| b.contains(x))
+            }
+            (Ptr(a), Ptr(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for HashKey {}
+
+impl Hash for HashKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        use HashKey::*;
+        match self {
+            None => 0u8.hash(state),
+            Ellipsis => 1u8.hash(state),
+            Int(i) => i.hash(state),
+            Float(f) => f.hash(state),
+            Str(s) => s.hash(state),
+            Bytes(b) => b.hash(state),
+            Tuple(t) => t.hash(state),
+            // Order-independent: sum of member hashes.
+            FrozenSet(m) => {
+                let mut total: u64 = 0;
+                for k in m.iter() {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    k.hash(&mut h);
+                    total = total.wrapping_add(h.finish());
+                }
+                total.hash(state)
+            }
+            Ptr(p) => p.hash(state),
+        }
+    }
+}
+
+impl Dict {
+    pub fn get(&self, key: &HashKey) -> Option<&Value> {
+        self.map.get(key).map(|(_, v)| v)
+    }
+    pub fn insert(&mut self, hk: HashKey, key: Value, value: Value) {
+        match self.map.get_mut(&hk) {
+            // Python keeps the first key object and its position; only the value changes.
+            Some(slot) => slot.1 = value,
+            None => {
+                self.map.insert(hk, (key, value));
+            }
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::from(items))
+    }
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+    pub fn builtin(name: &str, f: NativeFn) -> Value {
+        Value::Builtin(Rc::new(Builtin {
+            name: Rc::from(name),
+            f,
+            data: None,
+        }))
+    }
+
+    /// Python's truthiness for values that need no method call.
+    pub fn truthy_simple(&self) -> Option<bool> {
+        Some(match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().map.is_empty(),
+            Value::FrozenSet(s) => !s.map.is_empty(),
+            Value::Range(r) => r.len() != 0,
+            Value::Instance(_) => return None,
+            _ => true,
+        })
+    }
+
+    /// Identity, as Python's `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints and interned strings are shared in CPython; equal immutables are a close
+            // enough stand-in for the programs forkyard runs.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 20 && a == b),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap object, for identity and `id()`.
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Bytes(b) => Rc::as_ptr(b) as *const u8 as usize,
+            Value::List(l) => Rc::as_ptr(l) as usize,
+            Value::Tuple(t) => Rc::as_ptr(t) as *const Value as usize,
+            Value::Dict(d) => Rc::as_ptr(d) as usize,
+            Value::Set(s) => Rc::as_ptr(s) as usize,
+            Value::FrozenSet(s) => Rc::as_ptr(s) as usize,
+            Value::Range(r) => Rc::as_ptr(r) as usize,
+            Value::Slice(s) => Rc::as_ptr(s) as *const Value as usize,
+            Value::Function(f) => Rc::as_ptr(f) as usize,
+            Value::Builtin(b) => Rc::as_ptr(b) as usize,
+            Value::BoundMethod(b) => Rc::as_ptr(b) as usize,
+            Value::Class(c) => Rc::as_ptr(c) as usize,
+            Value::Instance(i) => Rc::as_ptr(i) as usize,
+            Value::Module(m) => Rc::as_ptr(m) as usize,
+            Value::Iterator(i) => Rc::as_ptr(i) as usize,
+            Value::Super(s) => Rc::as_ptr(s) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+
+    /// The name of the value's type, as `type(x).__name__` says.
+    pub fn type_name(&self) -> Rc<str> {
+        Rc::from(match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Bytes(_) => "bytes",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+            Value::Range(_) => "range",
+            Value::Slice(_) => "slice",
+            Value::Function(_) => "function",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::BoundMethod(_) => "method",
+            Value::Class(_) => "type",
+            Value::Instance(i) => return i.class.name.clone(),
+            Value::Module(_) => "module",
+            Value::Iterator(_) => "iterator",
+            Value::Super(_) => "super",
+            Value::Ellipsis => "ellipsis",
+        })
+    }
+}
+
+impl Class {
+    /// Look a name up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in self.mro.borrow().iter().skip(1) {
+            if let Some(v) = c.attrs.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+
+    /// The native kind of the nearest native class in the MRO.
+    pub fn native_kind(&self) -> Option<NativeKind> {
+        self.mro.borrow().iter().find_map(|c| c.native)
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{}>", self.type_name())
+    }
+}
