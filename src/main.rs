@@ -1,1 +1,5 @@
-fn main(){}
+//! The forkyard binary: the command line of `forkyard::cli`.
+
+fn main() -> std::process::ExitCode {
+    forkyard::cli::main()
+}

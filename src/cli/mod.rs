@@ -1,1 +1,75 @@
-//! cli (being written)
+//! The headless face: `forkyard list | run | check`, and the hidden subcommand that makes this binary
+//! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
+//! `python`).
+//!
+//! Lives here: the command line (`clap`), the run command and its three output formats (`run`,
+//! `render`), the lesson main's entry (`lesson_main`). Must not live here: any process handling (that
+//! is `session`'s) or Python.
+
+mod lesson_main;
+mod render;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::session;
+
+/// forkyard: learn Python's multiprocessing by watching real processes.
+#[derive(Parser, Debug)]
+#[command(name = "forkyard", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the lessons.
+    List,
+    /// Run a lesson's program or a Python file, headless: its output streams in as it happens.
+    Run(run::RunArgs),
+    /// Validate lessons (all, or those named); exit 1 with the reasons if any is bad.
+    Check {
+        /// Lesson ids (`02-daemon`); none: every lesson.
+        lessons: Vec<String>,
+    },
+    /// Internal: run as the lesson main of a run started by an observer.
+    #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
+    Lesson(lesson_main::LessonArgs),
+}
+
+/// How `run` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Each output line tagged with lesson time and process, then a summary of every process.
+    Human,
+    /// Exactly what the program wrote to stdout and stderr, and nothing else.
+    Plain,
+    /// Every trace record as one JSON object per line.
+    Jsonl,
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Lesson(args)) => lesson_main::run(&args),
+        Some(Command::Run(args)) => run::run(&args),
+        Some(Command::List) => {
+            println!("No lessons are bundled yet. Run a Python file: forkyard run my_program.py");
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { lessons }) => {
+            let _ = lessons;
+            eprintln!("forkyard: there are no lessons to check yet");
+            ExitCode::SUCCESS
+        }
+        None => {
+            println!("forkyard: learn Python's multiprocessing by watching real processes.\n");
+            println!("  forkyard run my_program.py [--speed N]   run a program headless");
+            ExitCode::SUCCESS
+        }
+    }
+}

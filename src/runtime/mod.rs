@@ -29,7 +29,7 @@ mod crash;
 mod emit;
 pub mod output;
 pub mod process;
-mod state;
+pub mod state;
 
 use std::io;
 use std::os::fd::{FromRawFd, OwnedFd};

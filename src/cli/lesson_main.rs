@@ -1,0 +1,48 @@
+//! The hidden subcommand: this binary as a run's lesson main (Python's `MainProcess`).
+//!
+//! The observer execs it with the program's source in a memfd and the run's trace pipe and control
+//! page as inherited fds. It attaches to the run, reports `main`, interprets the program, and ends
+//! with `_exit` through the runtime, never returning into `main()`.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::runtime::{self, Handoff};
+use crate::trace::Event;
+
+/// The fds and names the observer passes.
+#[derive(Args, Debug)]
+pub struct LessonArgs {
+    /// The program's file name, as tracebacks show it.
+    #[arg(long)]
+    file: String,
+    /// A memfd holding the program's source.
+    #[arg(long)]
+    source_fd: i32,
+    /// The write end of the run's trace pipe.
+    #[arg(long)]
+    trace_fd: i32,
+    /// The run's control page (a memfd).
+    #[arg(long)]
+    control_fd: i32,
+}
+
+/// Runs the program as the lesson main; never returns on success.
+pub fn run(args: &LessonArgs) -> ExitCode {
+    let attached = runtime::read_source(args.source_fd).and_then(|source| {
+        runtime::init(Handoff { trace_fd: args.trace_fd, control_fd: args.control_fd })?;
+        Ok(source)
+    });
+    let source = match attached {
+        Ok(source) => source,
+        Err(e) => {
+            // Goes to the observer's stderr pipe: it shows as stray output of the run.
+            eprintln!("forkyard: this lesson main could not attach to its run: {e}");
+            return ExitCode::from(70);
+        }
+    };
+    runtime::emit(Event::Main { name: "MainProcess".into(), file: args.file.clone() });
+    let code = crate::python::run_main(&source, &args.file);
+    runtime::process::exit_process(code)
+}

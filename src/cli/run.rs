@@ -1,0 +1,133 @@
+//! `forkyard run`: start a run of a lesson's program or a Python file, print it as it happens, and
+//! exit with the main process's exit code.
+
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use crossbeam_channel::RecvTimeoutError;
+
+use super::Format;
+use super::render::Printer;
+use crate::session::{self, RunSpec, Update};
+use crate::trace::{Ending, signal_name};
+
+/// The exit status of a run stopped by `--timeout` (as `timeout(1)` uses).
+const TIMED_OUT: u8 = 124;
+
+/// Options of `forkyard run`.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// A lesson id (`02-daemon`) or a Python file (`my_program.py`).
+    target: String,
+    /// Lesson seconds per real second: sleeps and timeouts run this much faster.
+    #[arg(long, default_value_t = 1.0)]
+    speed: f64,
+    /// Set a lesson's knob (`--set daemon=on`); may be repeated.
+    #[arg(long = "set", value_name = "KNOB=VALUE")]
+    set: Vec<String>,
+    /// How to print the run.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Stop the run after this many real seconds and say so.
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
+    /// The most processes the run may create, its main included.
+    #[arg(long, default_value_t = session::DEFAULT_MAX_PROCESSES)]
+    max_processes: u32,
+}
+
+/// Runs `forkyard run`.
+pub fn run(args: &RunArgs) -> ExitCode {
+    match run_inner(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("forkyard: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
+    if !(args.speed > 0.0 && args.speed.is_finite()) {
+        return Err(format!("--speed must be a positive number, not {}", args.speed));
+    }
+    if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
+        return Err("--timeout must be a positive number of seconds".into());
+    }
+    let (source, file_name) = program(&args.target, &args.set)?;
+    let spec = RunSpec {
+        source,
+        file_name,
+        speed: args.speed,
+        max_processes: args.max_processes.max(1),
+        exe: None,
+    };
+    session::on_signal(|sig| {
+        eprintln!("\nforkyard: {} received; the run was stopped and all its processes ended", signal_name(sig));
+    });
+    let mut handle = session::start(spec).map_err(|e| format!("{e:#}"))?;
+    let mut printer = Printer::new(args.format, io::stdout().lock(), io::stderr().lock());
+    let mut deadline = args.timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
+    let mut timed_out = false;
+    let end = loop {
+        let update = match deadline {
+            Some(d) => handle.updates().recv_deadline(d),
+            None => handle.updates().recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let update = match update {
+            Ok(u) => u,
+            Err(RecvTimeoutError::Timeout) => {
+                deadline = None;
+                timed_out = true;
+                let secs = args.timeout.unwrap_or_default();
+                handle.stop_because(&format!("timeout after {secs} s"));
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return Err("the run's observer thread died".into()),
+        };
+        let written = match &update {
+            Update::Record(r) => printer.record(r),
+            Update::End(end) => break end.clone(),
+        };
+        let flushed = written.and_then(|()| if handle.updates().is_empty() { printer.flush() } else { Ok(()) });
+        if flushed.is_err() {
+            // Our stdout is gone (`| head`): nobody is watching; stop the run quietly.
+            handle.stop();
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let _ = printer.end(&end);
+    drop(printer);
+    if timed_out {
+        let secs = args.timeout.unwrap_or_default();
+        eprintln!("forkyard: the run did not end within {secs} s (--timeout), so it was stopped");
+        return Ok(ExitCode::from(TIMED_OUT));
+    }
+    Ok(exit_status(end.main))
+}
+
+/// The exit status of `forkyard run` for a main that ended so: its code, or 128 + its signal.
+fn exit_status(main: Option<Ending>) -> ExitCode {
+    match main {
+        Some(Ending::Exited { code }) => ExitCode::from((code & 0xff) as u8),
+        Some(Ending::Signaled { signal }) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+        None => ExitCode::FAILURE,
+    }
+}
+
+/// The program to run: a Python file's source and name.
+fn program(target: &str, set: &[String]) -> Result<(String, String), String> {
+    let path = Path::new(target);
+    if !path.is_file() {
+        return Err(format!("no Python file named {target}"));
+    }
+    if !set.is_empty() {
+        return Err("--set changes a lesson's knobs; a plain file has none".into());
+    }
+    let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {target}: {e}"))?;
+    let name = path.file_name().map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
+    Ok((source, name))
+}
