@@ -183,6 +183,12 @@ pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
     inst
 }
 
+impl std::fmt::Debug for Exc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} exception>", self.value.class.name)
+    }
+}
+
 impl Exc {
     /// A builtin exception with a message.
     pub fn new(kind: &str, msg: impl Into<String>) -> Exc {

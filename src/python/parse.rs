@@ -150,7 +150,7 @@ mod tests {
         let off = src.find('b').unwrap() as u32;
         assert_eq!(li.pos(src, TextSize::from(off)), Pos { line: 2, col: 1 });
         let off = src.find('\'').unwrap() as u32 + 7;
-        assert_eq!(li.pos(src, TextSize::from(off)).col, 7);
+        assert_eq!(li.pos(src, TextSize::from(off)).col, 8);
         assert_eq!(li.line(src, 2), "b = 2");
     }
 }

@@ -1,0 +1,207 @@
+//! Language tests: programs run in-process (no fork, no observer) with output captured.
+
+use crate::runtime::capture::capture;
+
+/// Run a single-process program; returns (exit code, stdout, stderr).
+fn run(src: &str) -> (i32, String, String) {
+    let (code, got) = capture(|| super::run_main(src, "main.py"));
+    (code, got.stdout, got.stderr)
+}
+
+fn out(src: &str) -> String {
+    let (code, stdout, stderr) = run(src);
+    assert_eq!(code, 0, "program failed:\n{stderr}");
+    stdout
+}
+
+#[test]
+fn arithmetic_follows_cpython() {
+    assert_eq!(out("print(7 // 2, -7 // 2, 7 % -3, -7 % 3, 7 / 2, 2 ** 10, 2 ** -1)"), "3 -4 -2 2 3.5 1024 0.5\n");
+    assert_eq!(out("print(0.1 + 0.2, 1e16, 1/3, round(2.5), round(3.5), divmod(-7, 2))"), "0.30000000000000004 1e+16 0.3333333333333333 2 4 (-4, 1)\n");
+    assert_eq!(out("print(True + 1, 3 == 3.0, 1 < 2 < 3, 1 < 3 < 2)"), "2 True True False\n");
+}
+
+#[test]
+fn strings_and_formatting() {
+    assert_eq!(out("x = 3.14159\nprint(f'{x:>8.3f}|{x!r}|{1234567:,}|{5:08b}')"), "   3.142|3.14159|1,234,567|00000101\n");
+    assert_eq!(out("print('%s-%d-%.2f-%5s|%-5s|' % ('a', 3, 2.5, 'r', 'l'))"), "a-3-2.50-    r|l    |\n");
+    assert_eq!(out("print('{} {name} {0}'.format(1, name='n'))"), "1 n 1\n");
+    assert_eq!(out("print(' a b  c '.split(), 'a,b'.split(','), '-'.join(['x', 'y']), 'ab'.center(5, '*'))"), "['a', 'b', 'c'] ['a', 'b'] x-y *ab**\n");
+    assert_eq!(out("print(repr('it\\'s'), repr(\"q\"), str(None))"), "\"it's\" 'q' None\n");
+    assert_eq!(out("x = 5\nprint(f'{x=}', f'{x + 1 = }')"), "x=5 x + 1 = 6\n");
+}
+
+#[test]
+fn collections() {
+    assert_eq!(out("l = [3, 1, 2]\nl.sort()\nprint(l, sorted('bca', reverse=True), l[::-1], l[1:])"), "[1, 2, 3] ['c', 'b', 'a'] [3, 2, 1] [2, 3]\n");
+    assert_eq!(out("d = {'a': 1}\nd['b'] = 2\nprint(d, list(d.items()), d.get('z', 0), 'a' in d)"), "{'a': 1, 'b': 2} [('a', 1), ('b', 2)] 0 True\n");
+    assert_eq!(out("s = {1, 2} | {3}\nprint(s, len(s), (1,), ())"), "{1, 2, 3} 3 (1,) ()\n");
+    assert_eq!(out("a, *b, c = range(5)\nprint(a, b, c)"), "0 [1, 2, 3] 4\n");
+    assert_eq!(out("print([x * y for x in range(3) for y in range(2) if x], {k: v for k, v in zip('ab', [1, 2])})"), "[0, 1, 0, 2] {'a': 1, 'b': 2}\n");
+    assert_eq!(out("print(sum(x for x in range(5)), max([3, 9, 2], key=lambda v: -v), min(4, 2))"), "10 2 2\n");
+}
+
+#[test]
+fn closures_and_scopes() {
+    let src = "\
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+c = counter()
+c(); c()
+print(c())
+x = 10
+def g():
+    global x
+    x = 20
+g()
+print(x)
+fs = [lambda: i for i in range(3)]
+print([f() for f in fs])
+i = 'outer'
+print([i for i in range(2)], i)
+";
+    assert_eq!(out(src), "3\n20\n[2, 2, 2]\n[0, 1] outer\n");
+}
+
+#[test]
+fn classes_and_super() {
+    let src = "\
+class A:
+    kind = 'a'
+    def __init__(self, x):
+        self.x = x
+    def who(self):
+        return 'A' + str(self.x)
+    def __repr__(self):
+        return f'A({self.x})'
+class B(A):
+    def __init__(self, x, y):
+        super().__init__(x)
+        self.y = y
+    def who(self):
+        return 'B/' + super().who()
+b = B(1, 2)
+print(b.who(), b.kind, b.y, isinstance(b, A), [b])
+class P:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return P(self.v + o.v)
+    def __eq__(self, o): return self.v == o.v
+    def __lt__(self, o): return self.v < o.v
+    def __len__(self): return self.v
+    def __str__(self): return 'P' + str(self.v)
+print(P(1) + P(2), P(1) == P(1), sorted([P(3), P(1)])[0], len(P(4)))
+";
+    assert_eq!(out(src), "B/A1 a 2 True [A(1)]\nP3 True P1 4\n");
+}
+
+#[test]
+fn exceptions_and_tracebacks() {
+    let src = "\
+class MyError(ValueError):
+    pass
+try:
+    raise MyError('bad', 2)
+except ValueError as e:
+    print(type(e).__name__, e.args, str(e))
+try:
+    {}['k']
+except KeyError as e:
+    print('key', e)
+finally:
+    print('fin')
+def f():
+    return 1 / 0
+f()
+";
+    let (code, stdout, stderr) = run(src);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "MyError ('bad', 2) ('bad', 2)\nkey 'k'\nfin\n");
+    assert_eq!(
+        stderr,
+        "Traceback (most recent call last):\n  File \"main.py\", line 15, in <module>\n    f()\n  File \"main.py\", line 14, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n"
+    );
+}
+
+#[test]
+fn chained_exceptions_print_both() {
+    let (_, _, stderr) = run("try:\n    int('x')\nexcept ValueError as e:\n    raise RuntimeError('wrapped') from e\n");
+    assert!(stderr.contains("ValueError: invalid literal for int() with base 10: 'x'"), "{stderr}");
+    assert!(stderr.contains("The above exception was the direct cause of the following exception:"));
+    assert!(stderr.ends_with("RuntimeError: wrapped\n"));
+}
+
+#[test]
+fn argument_errors_use_cpython_words() {
+    let (_, _, e) = run("def f(a, b=1): pass\nf()\n");
+    assert!(e.ends_with("TypeError: f() missing 1 required positional argument: 'a'\n"), "{e}");
+    let (_, _, e) = run("def f(a): pass\nf(1, 2)\n");
+    assert!(e.ends_with("TypeError: f() takes 1 positional argument but 2 were given\n"), "{e}");
+    let (_, _, e) = run("def f(a): pass\nf(b=2)\n");
+    assert!(e.ends_with("TypeError: f() got an unexpected keyword argument 'b'\n"), "{e}");
+    let (_, _, e) = run("print(undefined)\n");
+    assert!(e.ends_with("NameError: name 'undefined' is not defined\n"), "{e}");
+}
+
+#[test]
+fn with_statement_and_context_managers() {
+    let src = "\
+class CM:
+    def __enter__(self):
+        print('enter')
+        return 42
+    def __exit__(self, t, v, tb):
+        print('exit', t.__name__ if t else None)
+        return True
+with CM() as v:
+    print(v)
+    raise ValueError('swallowed')
+print('after')
+";
+    assert_eq!(out(src), "enter\n42\nexit ValueError\nafter\n");
+}
+
+#[test]
+fn sys_exit_codes() {
+    assert_eq!(run("import sys\nsys.exit(3)\n").0, 3);
+    let (code, _, err) = run("import sys\nsys.exit('bye')\n");
+    assert_eq!((code, err.as_str()), (1, "bye\n"));
+    assert_eq!(run("import sys\nsys.exit()\n").0, 0);
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let (code, _, err) = run("def f(n):\n    return f(n + 1)\nf(0)\n");
+    assert_eq!(code, 1);
+    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{}", &err[err.len().saturating_sub(200)..]);
+}
+
+#[test]
+fn unsupported_and_syntax_errors_are_reported_not_panicked() {
+    let (code, _, err) = run("def g():\n    yield 1\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("not supported by forkyard yet (main.py:2:5)"), "{err}");
+    let (code, _, err) = run("print 'x'\n");
+    assert_eq!(code, 1);
+    assert!(err.starts_with("  File \"main.py\", line 1\n"), "{err}");
+    assert!(err.contains("SyntaxError"), "{err}");
+}
+
+#[test]
+fn lesson_programs_cannot_reach_the_machine() {
+    for (src, what) in [
+        ("open('/etc/passwd')", "not available in forkyard"),
+        ("import socket", "not available in forkyard"),
+        ("import subprocess", "not available in forkyard"),
+        ("import os\nos.getenv('HOME')", "not available in forkyard"),
+        ("import os\nos.system('ls')", "not available in forkyard"),
+    ] {
+        let (code, _, err) = run(src);
+        assert_eq!(code, 1, "{src}");
+        assert!(err.contains(what), "{src}: {err}");
+    }
+}

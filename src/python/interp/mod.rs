@@ -118,7 +118,10 @@ impl Interp {
         let mut frame = Frame::new(&m.frame, self.globals.clone(), Rc::from("<module>"));
         match self.exec_block(&m.body, &mut frame) {
             Ok(()) => Ok(()),
-            Err(Unwind::Exc(e)) => Err(e),
+            Err(Unwind::Exc(e)) => {
+                e.push_tb(self.tb_entry(&frame));
+                Err(e)
+            }
             Err(_) => Ok(()),
         }
     }
