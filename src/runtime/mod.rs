@@ -30,6 +30,7 @@ mod emit;
 pub mod output;
 pub mod process;
 pub mod state;
+pub mod sync;
 
 use std::io;
 use std::os::fd::{FromRawFd, OwnedFd};

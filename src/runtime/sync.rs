@@ -1,0 +1,455 @@
+//! Kernel objects behind `multiprocessing`'s primitives, with no Python knowledge.
+//!
+//! Everything here is made by the process that constructs a primitive and inherited by the children
+//! it forks afterwards (the fds stay open across `fork`, the mappings stay shared):
+//! - [`Sem`]: an eventfd in semaphore mode holding tokens (acquire = read one, release = write one).
+//!   A holder killed by SIGKILL takes its token with it, like CPython's `SemLock`.
+//! - [`Flag`]: an eventfd as a level (set = write, clear = read, wait = poll): every waiter wakes.
+//! - [`Shared`]: a `MAP_SHARED | MAP_ANONYMOUS` mapping (counters, owners, `Value`/`Array` bytes).
+//! - [`Channel`]: a pipe or a `SOCK_SEQPACKET` socketpair end carrying length-prefixed messages.
+//!
+//! Every timeout counts lesson seconds (`clock`).
+
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use super::clock;
+
+fn check(r: libc::c_int) -> io::Result<libc::c_int> {
+    if r < 0 { Err(io::Error::last_os_error()) } else { Ok(r) }
+}
+
+fn own(fd: RawFd) -> OwnedFd {
+    // SAFETY: `fd` was just returned by a successful syscall and is owned by nobody else.
+    unsafe { OwnedFd::from_raw_fd(fd) }
+}
+
+/// A deadline in lesson seconds, for waits made of several steps.
+#[derive(Clone, Copy, Debug)]
+pub struct Deadline(Option<f64>);
+
+impl Deadline {
+    /// `None`: no limit. A negative timeout counts as 0.
+    pub fn after(timeout: Option<f64>) -> Deadline {
+        Deadline(timeout.map(|t| clock::now_secs() + t.max(0.0)))
+    }
+    /// Lesson seconds left (`None`: no limit), never negative.
+    pub fn left(self) -> Option<f64> {
+        self.0.map(|d| (d - clock::now_secs()).max(0.0))
+    }
+}
+
+/// Reads an eventfd counter without blocking: `Some(value)` or `None` when it is 0.
+fn eventfd_take(fd: RawFd) -> io::Result<Option<u64>> {
+    let mut v: u64 = 0;
+    loop {
+        // SAFETY: reading 8 bytes into a u64 we own.
+        let n = unsafe { libc::read(fd, std::ptr::from_mut(&mut v).cast(), 8) };
+        if n == 8 {
+            return Ok(Some(v));
+        }
+        let e = io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::EAGAIN) => return Ok(None),
+            _ => return Err(e),
+        }
+    }
+}
+
+fn eventfd_add(fd: RawFd, v: u64) -> io::Result<()> {
+    loop {
+        // SAFETY: writing 8 bytes from a u64 we own.
+        let n = unsafe { libc::write(fd, std::ptr::from_ref(&v).cast(), 8) };
+        if n == 8 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINTR) {
+            return Err(e);
+        }
+    }
+}
+
+/// A counting semaphore: an eventfd in `EFD_SEMAPHORE` mode.
+#[derive(Debug)]
+pub struct Sem {
+    fd: OwnedFd,
+}
+
+impl Sem {
+    pub fn new(initial: u32) -> io::Result<Sem> {
+        // SAFETY: plain syscall.
+        let fd = check(unsafe { libc::eventfd(initial, libc::EFD_SEMAPHORE | libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) })?;
+        Ok(Sem { fd: own(fd) })
+    }
+
+    /// Takes a token if one is there, without waiting.
+    pub fn try_acquire(&self) -> bool {
+        matches!(eventfd_take(self.fd.as_raw_fd()), Ok(Some(_)))
+    }
+
+    /// Takes a token, waiting at most `timeout` lesson seconds (`None`: forever). Whether it got one.
+    pub fn acquire(&self, timeout: Option<f64>) -> bool {
+        let deadline = Deadline::after(timeout);
+        loop {
+            if self.try_acquire() {
+                return true;
+            }
+            let left = deadline.left();
+            if left == Some(0.0) {
+                return false;
+            }
+            // Another waiter may win the token we were woken for: loop and try again.
+            clock::wait_readable(self.fd.as_raw_fd(), left);
+        }
+    }
+
+    /// Puts a token back.
+    pub fn release(&self) -> io::Result<()> {
+        eventfd_add(self.fd.as_raw_fd(), 1)
+    }
+
+    pub fn fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+}
+
+/// A level that wakes every waiter: an eventfd read as "non-zero = set".
+#[derive(Debug)]
+pub struct Flag {
+    fd: OwnedFd,
+}
+
+impl Flag {
+    pub fn new() -> io::Result<Flag> {
+        // SAFETY: plain syscall.
+        let fd = check(unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) })?;
+        Ok(Flag { fd: own(fd) })
+    }
+    pub fn set(&self) -> io::Result<()> {
+        if self.is_set() { Ok(()) } else { eventfd_add(self.fd.as_raw_fd(), 1) }
+    }
+    pub fn clear(&self) -> io::Result<()> {
+        eventfd_take(self.fd.as_raw_fd()).map(|_| ())
+    }
+    pub fn is_set(&self) -> bool {
+        clock::wait_readable(self.fd.as_raw_fd(), Some(0.0))
+    }
+    /// Waits until set, at most `timeout` lesson seconds. Whether it is set.
+    pub fn wait(&self, timeout: Option<f64>) -> bool {
+        clock::wait_readable(self.fd.as_raw_fd(), timeout.map(|t| t.max(0.0)))
+    }
+}
+
+/// A shared anonymous mapping, made before fork and shared with every child forked after.
+#[derive(Debug)]
+pub struct Shared {
+    ptr: *mut u8,
+    len: usize,
+}
+
+impl Shared {
+    /// `len` zeroed bytes (at least one i64 slot).
+    pub fn new(len: usize) -> io::Result<Shared> {
+        let len = len.max(8).next_multiple_of(8);
+        // SAFETY: an anonymous shared mapping; the result is checked.
+        let ptr = unsafe {
+            libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_SHARED | libc::MAP_ANONYMOUS, -1, 0)
+        };
+        if ptr == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(Shared { ptr: ptr.cast(), len })
+    }
+
+    /// The `i`-th 64-bit counter of the mapping.
+    pub fn counter(&self, i: usize) -> &AtomicI64 {
+        assert!((i + 1) * 8 <= self.len, "counter {i} out of a {}-byte mapping", self.len);
+        // SAFETY: in bounds (checked), 8-aligned (page-aligned base), shared memory only ever
+        // accessed through atomics or the byte accessors below.
+        unsafe { &*self.ptr.add(i * 8).cast::<AtomicI64>() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Copies `out.len()` bytes at `offset` out of the mapping.
+    pub fn read(&self, offset: usize, out: &mut [u8]) {
+        assert!(offset + out.len() <= self.len);
+        std::sync::atomic::fence(Ordering::SeqCst);
+        // SAFETY: in bounds (checked); other processes may write concurrently, as with C shared
+        // memory: the caller's lock (if any) orders the accesses.
+        unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(offset), out.as_mut_ptr(), out.len()) };
+    }
+
+    /// Copies `data` into the mapping at `offset`.
+    pub fn write(&self, offset: usize, data: &[u8]) {
+        assert!(offset + data.len() <= self.len);
+        // SAFETY: in bounds (checked); see `read`.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr.add(offset), data.len()) };
+        std::sync::atomic::fence(Ordering::SeqCst);
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        // SAFETY: unmapping our own mapping; other processes keep theirs.
+        unsafe { libc::munmap(self.ptr.cast(), self.len) };
+    }
+}
+
+/// The largest piece of a message in one `SOCK_SEQPACKET` packet.
+const CHUNK: usize = 32 * 1024;
+
+/// How a channel end moves bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transport {
+    /// A pipe end: a byte stream, messages framed by a 4-byte length.
+    Stream,
+    /// A `SOCK_SEQPACKET` socket: packets; a message is a packet starting with its 4-byte length,
+    /// then as many packets as its size needs.
+    Packets,
+}
+
+/// One end of a channel: readable, writable or both.
+#[derive(Debug)]
+pub struct Channel {
+    fd: OwnedFd,
+    transport: Transport,
+}
+
+/// What a read found.
+#[derive(Debug)]
+pub enum Recv {
+    Message(Vec<u8>),
+    /// Drained, and every copy of the other end is closed.
+    Eof,
+}
+
+impl Channel {
+    /// A one-way pipe: (read end, write end). Its capacity is raised so writers block late.
+    pub fn pipe() -> io::Result<(Channel, Channel)> {
+        let mut fds = [0; 2];
+        // SAFETY: a valid out-array for pipe2.
+        check(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) })?;
+        // SAFETY: fcntl on our pipe; failure (a lower limit) just keeps the default size.
+        unsafe { libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20) };
+        Ok((Channel { fd: own(fds[0]), transport: Transport::Stream }, Channel { fd: own(fds[1]), transport: Transport::Stream }))
+    }
+
+    /// A duplex `socketpair(AF_UNIX, SOCK_SEQPACKET)`.
+    pub fn duplex() -> io::Result<(Channel, Channel)> {
+        let mut fds = [0; 2];
+        // SAFETY: a valid out-array for socketpair.
+        check(unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) })?;
+        Ok((Channel { fd: own(fds[0]), transport: Transport::Packets }, Channel { fd: own(fds[1]), transport: Transport::Packets }))
+    }
+
+    pub fn fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    /// Waits until a message (or the end) can be read, at most `timeout` lesson seconds.
+    pub fn poll(&self, timeout: Option<f64>) -> bool {
+        clock::wait_readable(self.fd(), timeout)
+    }
+
+    /// Sends one whole message (blocking while the other side's buffer is full). `EPIPE` when no
+    /// reader is left.
+    pub fn send(&self, data: &[u8]) -> io::Result<()> {
+        let len = u32::try_from(data.len()).map_err(|_| io::Error::other("message too long"))?;
+        match self.transport {
+            Transport::Stream => {
+                let mut buf = Vec::with_capacity(4 + data.len());
+                buf.extend_from_slice(&len.to_le_bytes());
+                buf.extend_from_slice(data);
+                self.write_all(&buf)
+            }
+            Transport::Packets => {
+                let first = data.len().min(CHUNK);
+                let mut buf = Vec::with_capacity(4 + first);
+                buf.extend_from_slice(&len.to_le_bytes());
+                buf.extend_from_slice(&data[..first]);
+                self.send_packet(&buf)?;
+                for piece in data[first..].chunks(CHUNK) {
+                    self.send_packet(piece)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn send_packet(&self, p: &[u8]) -> io::Result<()> {
+        loop {
+            // SAFETY: sending our own buffer; MSG_NOSIGNAL turns a gone reader into EPIPE.
+            let n = unsafe { libc::send(self.fd(), p.as_ptr().cast(), p.len(), libc::MSG_NOSIGNAL) };
+            if n >= 0 {
+                return Ok(());
+            }
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EINTR) {
+                return Err(e);
+            }
+        }
+    }
+
+    fn write_all(&self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            // SAFETY: writing our own buffer to our fd.
+            let n = unsafe { libc::write(self.fd(), buf.as_ptr().cast(), buf.len()) };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(e);
+            }
+            buf = &buf[n as usize..];
+        }
+        Ok(())
+    }
+
+    /// Reads the next whole message, blocking until it is there.
+    pub fn recv(&self) -> io::Result<Recv> {
+        match self.transport {
+            Transport::Stream => {
+                let mut len = [0u8; 4];
+                if !self.read_exact(&mut len, true)? {
+                    return Ok(Recv::Eof);
+                }
+                let mut data = vec![0u8; u32::from_le_bytes(len) as usize];
+                if !self.read_exact(&mut data, false)? {
+                    return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                }
+                Ok(Recv::Message(data))
+            }
+            Transport::Packets => {
+                let mut buf = vec![0u8; CHUNK + 4];
+                let n = self.recv_packet(&mut buf)?;
+                if n == 0 {
+                    return Ok(Recv::Eof);
+                }
+                if n < 4 {
+                    return Err(io::Error::other("truncated message"));
+                }
+                let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
+                let mut data = Vec::with_capacity(total);
+                data.extend_from_slice(&buf[4..n]);
+                while data.len() < total {
+                    let n = self.recv_packet(&mut buf)?;
+                    if n == 0 {
+                        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                    }
+                    data.extend_from_slice(&buf[..n]);
+                }
+                Ok(Recv::Message(data))
+            }
+        }
+    }
+
+    fn recv_packet(&self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            // SAFETY: receiving into our own buffer.
+            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EINTR) {
+                return Err(e);
+            }
+        }
+    }
+
+    /// Fills `buf`; `Ok(false)` when the end came before any byte and `eof_ok`.
+    fn read_exact(&self, buf: &mut [u8], eof_ok: bool) -> io::Result<bool> {
+        let mut got = 0;
+        while got < buf.len() {
+            // SAFETY: reading into our own buffer.
+            let n = unsafe { libc::read(self.fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(e);
+            }
+            if n == 0 {
+                // The end before any byte is a clean end; inside a message, a torn one.
+                return if got == 0 && eof_ok { Ok(false) } else { Err(io::Error::from(io::ErrorKind::UnexpectedEof)) };
+            }
+            got += n as usize;
+        }
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semaphore_counts_tokens_and_times_out() {
+        let s = Sem::new(2).unwrap();
+        assert!(s.try_acquire());
+        assert!(s.acquire(Some(0.0)));
+        let t0 = clock::now_secs();
+        assert!(!s.acquire(Some(0.03)));
+        assert!(clock::now_secs() - t0 >= 0.03);
+        s.release().unwrap();
+        assert!(s.acquire(None));
+    }
+
+    #[test]
+    fn flag_is_a_level() {
+        let f = Flag::new().unwrap();
+        assert!(!f.is_set());
+        assert!(!f.wait(Some(0.01)));
+        f.set().unwrap();
+        f.set().unwrap();
+        assert!(f.is_set() && f.wait(None) && f.wait(Some(0.0)));
+        f.clear().unwrap();
+        assert!(!f.is_set());
+    }
+
+    #[test]
+    fn shared_counters_and_bytes() {
+        let m = Shared::new(20).unwrap();
+        assert_eq!(m.len(), 24);
+        m.counter(1).fetch_add(5, Ordering::SeqCst);
+        assert_eq!(m.counter(1).load(Ordering::SeqCst), 5);
+        m.write(16, b"abc");
+        let mut out = [0u8; 3];
+        m.read(16, &mut out);
+        assert_eq!(&out, b"abc");
+    }
+
+    #[test]
+    fn channels_keep_boundaries_and_see_the_end() {
+        for (a, b) in [Channel::pipe().unwrap(), Channel::duplex().unwrap()] {
+            let big = vec![7u8; 100_000];
+            let (r, w) = (a, b);
+            let writer = std::thread::spawn(move || {
+                w.send(b"one").unwrap();
+                w.send(b"").unwrap();
+                w.send(&big).unwrap();
+            });
+            let got: Vec<usize> = (0..3)
+                .map(|_| match r.recv().unwrap() {
+                    Recv::Message(m) => m.len(),
+                    Recv::Eof => usize::MAX,
+                })
+                .collect();
+            writer.join().unwrap();
+            assert_eq!(got, vec![3, 0, 100_000]);
+            assert!(matches!(r.recv().unwrap(), Recv::Eof));
+        }
+    }
+}
