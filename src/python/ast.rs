@@ -43,26 +43,75 @@ pub struct Stmt {
 #[derive(Debug)]
 pub enum StmtKind {
     Expr(Expr),
-    Assign { targets: Vec<Target>, value: Expr },
-    AugAssign { target: Target, op: BinOp, value: Expr },
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Target, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Target,
+        op: BinOp,
+        value: Expr,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Break,
     Continue,
     Pass,
     Return(Option<Expr>),
-    FunctionDef { def: Rc<FunctionDef>, decorators: Vec<Expr>, target: Name },
-    ClassDef { def: Rc<ClassDef>, decorators: Vec<Expr>, target: Name },
-    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    With { items: Vec<(Expr, Option<Target>)>, body: Vec<Stmt> },
-    Assert { test: Expr, msg: Option<Expr> },
+    FunctionDef {
+        def: Rc<FunctionDef>,
+        decorators: Vec<Expr>,
+        target: Name,
+    },
+    ClassDef {
+        def: Rc<ClassDef>,
+        decorators: Vec<Expr>,
+        target: Name,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    With {
+        items: Vec<(Expr, Option<Target>)>,
+        body: Vec<Stmt>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Delete(Vec<Target>),
     /// `import a.b as c`: the module path and where the bound name goes.
-    Import { module: Rc<str>, target: Name, bind_top: bool },
+    Import {
+        module: Rc<str>,
+        target: Name,
+        bind_top: bool,
+    },
     /// `from m import a as b, ...`.
-    ImportFrom { module: Rc<str>, names: Vec<(Rc<str>, Name)> },
+    ImportFrom {
+        module: Rc<str>,
+        names: Vec<(Rc<str>, Name)>,
+    },
 }
 
 /// An `except` clause.
@@ -98,7 +147,11 @@ pub enum ExprKind {
     Attr(Box<Expr>, Rc<str>),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
-    Call { func: Box<Expr>, args: Vec<Expr>, kwargs: Vec<Kwarg> },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+    },
     BinOp(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnaryOp, Box<Expr>),
     And(Vec<Expr>),
@@ -112,7 +165,12 @@ pub enum ExprKind {
     Dict(Vec<(Option<Expr>, Expr)>),
     /// `*x` inside a call, list, tuple or set display.
     Starred(Box<Expr>),
-    Comp { kind: CompKind, elt: Box<Expr>, value: Option<Box<Expr>>, gens: Vec<Comprehension> },
+    Comp {
+        kind: CompKind,
+        elt: Box<Expr>,
+        value: Option<Box<Expr>>,
+        gens: Vec<Comprehension>,
+    },
     Lambda(Rc<FunctionDef>),
     FString(Vec<FPart>),
     Walrus(Name, Box<Expr>),
@@ -147,7 +205,12 @@ pub struct Kwarg {
 #[derive(Debug)]
 pub enum FPart {
     Lit(Rc<str>),
-    Value { expr: Expr, conversion: Option<char>, spec: Option<Vec<FPart>>, debug: Option<Rc<str>> },
+    Value {
+        expr: Expr,
+        conversion: Option<char>,
+        spec: Option<Vec<FPart>>,
+        debug: Option<Rc<str>>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,9 +12,30 @@ use crate::trace::Stream;
 
 /// Builtin type classes by the name `type(x).__name__` gives.
 const TYPES: &[&str] = &[
-    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "bytes", "range", "type",
-    "NoneType", "function", "builtin_function_or_method", "method", "module", "iterator", "slice",
-    "staticmethod", "classmethod", "property", "super", "ellipsis",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "bytes",
+    "range",
+    "type",
+    "NoneType",
+    "function",
+    "builtin_function_or_method",
+    "method",
+    "module",
+    "iterator",
+    "slice",
+    "staticmethod",
+    "classmethod",
+    "property",
+    "super",
+    "ellipsis",
 ];
 
 pub fn install(it: &mut Interp) {
@@ -40,26 +61,51 @@ pub fn install(it: &mut Interp) {
         if let Some(f) = new {
             attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
         }
-        let base = if *name == "bool" { exceptions::class("int") } else { object.clone() };
+        let base = if *name == "bool" {
+            exceptions::class("int")
+        } else {
+            object.clone()
+        };
         let native = if matches!(*name, "staticmethod" | "classmethod" | "property") {
             None
         } else {
             Some(NativeKind::Other)
         };
-        let cls = exceptions::make_class(name, "builtins", vec![base], attrs, native).expect("single base");
+        let cls = exceptions::make_class(name, "builtins", vec![base], attrs, native)
+            .expect("single base");
         exceptions::register(name, cls.clone());
-        if !matches!(*name, "NoneType" | "function" | "builtin_function_or_method" | "method" | "module" | "iterator" | "ellipsis") {
+        if !matches!(
+            *name,
+            "NoneType"
+                | "function"
+                | "builtin_function_or_method"
+                | "method"
+                | "module"
+                | "iterator"
+                | "ellipsis"
+        ) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
         }
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
-    for (name, f) in [("staticmethod", wrap_func as NativeFn), ("classmethod", wrap_func)] {
+    for (name, f) in [
+        ("staticmethod", wrap_func as NativeFn),
+        ("classmethod", wrap_func),
+    ] {
         let cls = exceptions::class(name);
-        cls.attrs.borrow_mut().insert(Rc::from("__init__"), Value::builtin(name, f));
+        cls.attrs
+            .borrow_mut()
+            .insert(Rc::from("__init__"), Value::builtin(name, f));
     }
     let prop = exceptions::class("property");
-    prop.attrs.borrow_mut().insert(Rc::from("__init__"), Value::builtin("property", property_init));
-    prop.attrs.borrow_mut().insert(Rc::from("setter"), Value::builtin("setter", property_setter));
+    prop.attrs.borrow_mut().insert(
+        Rc::from("__init__"),
+        Value::builtin("property", property_init),
+    );
+    prop.attrs.borrow_mut().insert(
+        Rc::from("setter"),
+        Value::builtin("setter", property_setter),
+    );
     it.builtins.insert(Rc::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),
@@ -111,11 +157,16 @@ pub fn install(it: &mut Interp) {
         ("quit", exit),
     ];
     for (name, f) in fns {
-        it.builtins.insert(Rc::from(*name), Value::builtin(name, *f));
+        it.builtins
+            .insert(Rc::from(*name), Value::builtin(name, *f));
     }
-    it.builtins.insert(Rc::from("NotImplemented"), Value::builtin("NotImplemented", not_implemented));
+    it.builtins.insert(
+        Rc::from("NotImplemented"),
+        Value::builtin("NotImplemented", not_implemented),
+    );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
-    it.builtins.insert(Rc::from("__name__"), Value::str("builtins"));
+    it.builtins
+        .insert(Rc::from("__name__"), Value::str("builtins"));
 }
 
 fn not_implemented(_: &mut Interp, _: Args) -> PyResult {
@@ -132,17 +183,27 @@ pub fn type_of(v: &Value) -> Rc<Class> {
 }
 
 fn arg(a: &Args, i: usize, fname: &str) -> Result<Value, Exc> {
-    a.pos.get(i).cloned().ok_or_else(|| type_error(format!("{fname}() missing required argument (pos {})", i + 1)))
+    a.pos.get(i).cloned().ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument (pos {})",
+            i + 1
+        ))
+    })
 }
 
 fn kw(a: &Args, name: &str) -> Option<Value> {
-    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    a.kw.iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
 }
 
 fn exactly(a: &Args, n: usize, fname: &str) -> Result<(), Exc> {
     if a.pos.len() != n {
         let s = if n == 1 { "" } else { "s" };
-        return Err(type_error(format!("{fname}() takes exactly {n} argument{s} ({} given)", a.pos.len())));
+        return Err(type_error(format!(
+            "{fname}() takes exactly {n} argument{s} ({} given)",
+            a.pos.len()
+        )));
     }
     Ok(())
 }
@@ -157,15 +218,26 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
             ("sep", Value::Str(s)) => sep = s.to_string(),
             ("end", Value::Str(s)) => end = s.to_string(),
             ("sep" | "end", other) => {
-                return Err(type_error(format!("{k} must be None or a string, not {}", other.type_name())));
+                return Err(type_error(format!(
+                    "{k} must be None or a string, not {}",
+                    other.type_name()
+                )));
             }
             ("file", f) => {
                 stream = match super::modules::stream_of(f) {
                     Some(s) => s,
-                    None => return Err(not_available("print(file=...) to anything but sys.stdout/sys.stderr")),
+                    None => {
+                        return Err(not_available(
+                            "print(file=...) to anything but sys.stdout/sys.stderr",
+                        ));
+                    }
                 }
             }
-            _ => return Err(type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for print()"
+                )));
+            }
         }
     }
     let mut out = String::new();
@@ -192,7 +264,9 @@ fn repr(it: &mut Interp, a: Args) -> PyResult {
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
     match spec {
-        Value::Class(c) => Ok(type_of(v).is_subclass(c) || (&*c.name == "object" && &*c.module == "builtins")),
+        Value::Class(c) => {
+            Ok(type_of(v).is_subclass(c) || (&*c.name == "object" && &*c.module == "builtins"))
+        }
         Value::Tuple(t) => {
             for s in t.iter() {
                 if class_matches(v, s)? {
@@ -201,7 +275,9 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
             }
             Ok(false)
         }
-        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => Err(type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
     }
 }
 
@@ -212,11 +288,15 @@ fn isinstance(_: &mut Interp, a: Args) -> PyResult {
 
 fn issubclass(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "issubclass")?;
-    let Value::Class(c) = &a.pos[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
+    let Value::Class(c) = &a.pos[0] else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
     let check = |s: &Value| -> Result<bool, Exc> {
         match s {
             Value::Class(k) => Ok(c.is_subclass(k)),
-            _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            )),
         }
     };
     Ok(Value::Bool(match &a.pos[1] {
@@ -234,7 +314,10 @@ fn issubclass(_: &mut Interp, a: Args) -> PyResult {
 fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!("attribute name must be string, not '{}'", other.type_name()))),
+        other => Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
     }
 }
 
@@ -274,14 +357,24 @@ fn delattr(it: &mut Interp, a: Args) -> PyResult {
 fn abs(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "abs")?;
     match &a.pos[0] {
-        Value::Int(i) => Ok(Value::Int(i.checked_abs().ok_or_else(|| Exc::new("OverflowError", "integer too large"))?)),
+        Value::Int(i) => {
+            Ok(Value::Int(i.checked_abs().ok_or_else(|| {
+                Exc::new("OverflowError", "integer too large")
+            })?))
+        }
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ Value::Instance(i) => match i.class.lookup("__abs__") {
             Some(m) => it.call(&bind(m, v), Args::default()),
-            None => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+            None => Err(type_error(format!(
+                "bad operand type for abs(): '{}'",
+                v.type_name()
+            ))),
         },
-        v => Err(type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+        v => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            v.type_name()
+        ))),
     }
 }
 
@@ -289,7 +382,11 @@ fn extreme(it: &mut Interp, a: Args, want_max: bool) -> PyResult {
     let fname = if want_max { "max" } else { "min" };
     let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
     let default = kw(&a, "default");
-    let items = if a.pos.len() == 1 { it.collect(&a.pos[0])? } else { a.pos.clone() };
+    let items = if a.pos.len() == 1 {
+        it.collect(&a.pos[0])?
+    } else {
+        a.pos.clone()
+    };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
@@ -306,7 +403,11 @@ fn extreme(it: &mut Interp, a: Args, want_max: bool) -> PyResult {
             Some(kf) => it.call(kf, Args::new(vec![x.clone()]))?,
             None => x.clone(),
         };
-        let op = if want_max { super::ast::CmpOp::Gt } else { super::ast::CmpOp::Lt };
+        let op = if want_max {
+            super::ast::CmpOp::Gt
+        } else {
+            super::ast::CmpOp::Lt
+        };
         if it.compare(op, &k, &best_key)? {
             best = x;
             best_key = k;
@@ -325,9 +426,16 @@ fn max(it: &mut Interp, a: Args) -> PyResult {
 
 fn sum(it: &mut Interp, a: Args) -> PyResult {
     let items = it.collect(&arg(&a, 0, "sum")?)?;
-    let mut total = a.pos.get(1).cloned().or_else(|| kw(&a, "start")).unwrap_or(Value::Int(0));
+    let mut total = a
+        .pos
+        .get(1)
+        .cloned()
+        .or_else(|| kw(&a, "start"))
+        .unwrap_or(Value::Int(0));
     if matches!(total, Value::Str(_)) {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     for x in items {
         total = it.binop(super::ast::BinOp::Add, &total, &x)?;
@@ -336,9 +444,17 @@ fn sum(it: &mut Interp, a: Args) -> PyResult {
 }
 
 /// Sort values in place with an optional key, stably, as `list.sort` does.
-pub fn sort_values(it: &mut Interp, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> Result<(), Exc> {
+pub fn sort_values(
+    it: &mut Interp,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> Result<(), Exc> {
     let keys: Vec<Value> = match key {
-        Some(k) => items.iter().map(|x| it.call(k, Args::new(vec![x.clone()]))).collect::<Result<_, _>>()?,
+        Some(k) => items
+            .iter()
+            .map(|x| it.call(k, Args::new(vec![x.clone()])))
+            .collect::<Result<_, _>>()?,
         None => items.clone(),
     };
     let mut idx: Vec<usize> = (0..items.len()).collect();
@@ -348,7 +464,11 @@ pub fn sort_values(it: &mut Interp, items: &mut Vec<Value>, key: Option<&Value>,
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        let (a, b) = if reverse { (&keys[y], &keys[x]) } else { (&keys[x], &keys[y]) };
+        let (a, b) = if reverse {
+            (&keys[y], &keys[x])
+        } else {
+            (&keys[x], &keys[y])
+        };
         match it.compare(super::ast::CmpOp::Lt, a, b) {
             Ok(true) => std::cmp::Ordering::Less,
             Ok(false) => match it.compare(super::ast::CmpOp::Lt, b, a) {
@@ -386,18 +506,28 @@ fn sorted(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn seq_iter(items: Vec<Value>) -> Value {
-    Value::Iterator(Rc::new(RefCell::new(Iter::Seq { items: items.into(), pos: 0 })))
+    Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
+        items: items.into(),
+        pos: 0,
+    })))
 }
 
 fn reversed(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "reversed")?;
-    if let v @ Value::Instance(i) = &a.pos[0] {
-        if let Some(m) = i.class.lookup("__reversed__") {
-            return it.call(&bind(m, v), Args::default());
-        }
+    if let v @ Value::Instance(i) = &a.pos[0]
+        && let Some(m) = i.class.lookup("__reversed__")
+    {
+        return it.call(&bind(m, v), Args::default());
     }
-    if matches!(a.pos[0], Value::Dict(_) | Value::Set(_) | Value::Iterator(_)) && !matches!(a.pos[0], Value::Dict(_)) {
-        return Err(type_error(format!("'{}' object is not reversible", a.pos[0].type_name())));
+    if matches!(
+        a.pos[0],
+        Value::Dict(_) | Value::Set(_) | Value::Iterator(_)
+    ) && !matches!(a.pos[0], Value::Dict(_))
+    {
+        return Err(type_error(format!(
+            "'{}' object is not reversible",
+            a.pos[0].type_name()
+        )));
     }
     let mut items = it.collect(&a.pos[0])?;
     items.reverse();
@@ -408,10 +538,21 @@ fn enumerate(it: &mut Interp, a: Args) -> PyResult {
     let items = it.collect(&arg(&a, 0, "enumerate")?)?;
     let start = match a.pos.get(1).cloned().or_else(|| kw(&a, "start")) {
         Some(Value::Int(i)) => i,
-        Some(other) => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
         None => 0,
     };
-    Ok(seq_iter(items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v])).collect()))
+    Ok(seq_iter(
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
+            .collect(),
+    ))
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
@@ -420,7 +561,11 @@ fn zip(it: &mut Interp, a: Args) -> PyResult {
         cols.push(it.collect(v)?);
     }
     let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    Ok(seq_iter((0..n).map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect())).collect()))
+    Ok(seq_iter(
+        (0..n)
+            .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
+            .collect(),
+    ))
 }
 
 fn map(it: &mut Interp, a: Args) -> PyResult {
@@ -481,12 +626,21 @@ fn all(it: &mut Interp, a: Args) -> PyResult {
 /// Round half to even, as Python 3 does.
 fn round_half_even(x: f64) -> f64 {
     let r = x.round();
-    if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
 }
 
 fn round(it: &mut Interp, a: Args) -> PyResult {
     let x = arg(&a, 0, "round")?;
-    let nd = a.pos.get(1).cloned().or_else(|| kw(&a, "ndigits")).unwrap_or(Value::None);
+    let nd = a
+        .pos
+        .get(1)
+        .cloned()
+        .or_else(|| kw(&a, "ndigits"))
+        .unwrap_or(Value::None);
     match (&x, &nd) {
         (Value::Int(_) | Value::Bool(_), Value::None) => Ok(Value::Int(match x {
             Value::Bool(b) => b as i64,
@@ -503,7 +657,10 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
         }
         (Value::Float(f), Value::None) => {
             if !f.is_finite() {
-                return Err(Exc::new("OverflowError", "cannot convert float infinity to integer"));
+                return Err(Exc::new(
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
             }
             Ok(Value::Int(round_half_even(*f) as i64))
         }
@@ -522,9 +679,15 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
         }
         (v @ Value::Instance(i), _) => match i.class.lookup("__round__") {
             Some(m) => it.call(&bind(m, v), Args::new(a.pos[1..].to_vec())),
-            None => Err(type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+            None => Err(type_error(format!(
+                "type {} doesn't define __round__ method",
+                v.type_name()
+            ))),
         },
-        _ => Err(type_error(format!("type {} doesn't define __round__ method", x.type_name()))),
+        _ => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            x.type_name()
+        ))),
     }
 }
 
@@ -540,7 +703,9 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
     let e = arg(&a, 1, "pow")?;
     if let Some(m) = a.pos.get(2) {
         let (Value::Int(b), Value::Int(e), Value::Int(m)) = (&b, &e, m) else {
-            return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
         };
         if *m == 0 {
             return Err(value_error("pow() 3rd argument cannot be 0"));
@@ -563,30 +728,48 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer ({fname})", other.type_name()))),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer ({fname})",
+            other.type_name()
+        ))),
     }
 }
 
 fn chr(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "chr")?;
     let i = int_arg(&a.pos[0], "chr")?;
-    let c = u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
+    let c = u32::try_from(i)
+        .ok()
+        .and_then(char::from_u32)
+        .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
     Ok(Value::Str(Rc::from(c.to_string())))
 }
 
 fn ord(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "ord")?;
     match &a.pos[0] {
-        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))),
-        Value::Str(s) => Err(type_error(format!("ord() expected a character, but string of length {} found", s.chars().count()))),
-        other => Err(type_error(format!("ord() expected string of length 1, but {} found", other.type_name()))),
+        Value::Str(s) if s.chars().count() == 1 => {
+            Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
+        }
+        Value::Str(s) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        ))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            other.type_name()
+        ))),
     }
 }
 
 fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult {
     exactly(a, 1, fname)?;
     let i = int_arg(&a.pos[0], fname)?;
-    let s = if i < 0 { format!("-{prefix}{}", f(i.unsigned_abs())) } else { format!("{prefix}{}", f(i as u64)) };
+    let s = if i < 0 {
+        format!("-{prefix}{}", f(i.unsigned_abs()))
+    } else {
+        format!("{prefix}{}", f(i as u64))
+    };
     Ok(Value::Str(Rc::from(s)))
 }
 
@@ -680,7 +863,12 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
             n
         }
         Some(Value::Module(m)) => m.attrs.borrow().keys().cloned().collect(),
-        Some(Value::Class(c)) => c.mro.borrow().iter().flat_map(|k| k.attrs.borrow().keys().cloned().collect::<Vec<_>>()).collect(),
+        Some(Value::Class(c)) => c
+            .mro
+            .borrow()
+            .iter()
+            .flat_map(|k| k.attrs.borrow().keys().cloned().collect::<Vec<_>>())
+            .collect(),
         _ => it.globals.borrow().keys().cloned().collect(),
     };
     names.sort();
@@ -705,7 +893,10 @@ fn open(_: &mut Interp, _: Args) -> PyResult {
 }
 
 fn exec(_: &mut Interp, _: Args) -> PyResult {
-    Err(Exc::new("NotImplementedError", "exec(), eval(), __import__() and breakpoint() are not supported by forkyard"))
+    Err(Exc::new(
+        "NotImplementedError",
+        "exec(), eval(), __import__() and breakpoint() are not supported by forkyard",
+    ))
 }
 
 fn exit(_: &mut Interp, a: Args) -> PyResult {
@@ -766,7 +957,10 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 _ => 10,
             };
             parse_int(&s, base).ok_or_else(|| {
-                value_error(format!("invalid literal for int() with base {base}: {}", super::format::str_repr(&s)))
+                value_error(format!(
+                    "invalid literal for int() with base {base}: {}",
+                    super::format::str_repr(&s)
+                ))
             })?
         }
         (Some(Value::Int(i)), _) => i,
@@ -776,7 +970,10 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 return Err(value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(Exc::new("OverflowError", "cannot convert float infinity to integer"));
+                return Err(Exc::new(
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
             }
             f.trunc() as i64
         }
@@ -808,12 +1005,18 @@ fn new_float(_: &mut Interp, a: Args) -> PyResult {
                 "-inf" | "-infinity" => f64::NEG_INFINITY,
                 "nan" | "+nan" | "-nan" => f64::NAN,
                 _ => t.replace('_', "").parse().map_err(|_| {
-                    value_error(format!("could not convert string to float: {}", super::format::str_repr(s)))
+                    value_error(format!(
+                        "could not convert string to float: {}",
+                        super::format::str_repr(s)
+                    ))
                 })?,
             }
         }
         Some(other) => {
-            return Err(type_error(format!("float() argument must be a string or a real number, not '{}'", other.type_name())));
+            return Err(type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                other.type_name()
+            )));
         }
     }))
 }
@@ -860,7 +1063,9 @@ pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> 
     }
     for (i, pair) in it.collect(src)?.into_iter().enumerate() {
         let kv = it.collect(&pair).map_err(|_| {
-            type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
         })?;
         if kv.len() != 2 {
             return Err(value_error(format!(
@@ -923,13 +1128,21 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_range(_: &mut Interp, a: Args) -> PyResult {
-    let nums: Vec<i64> = a.pos[1..].iter().map(|v| int_arg(v, "range")).collect::<Result<_, _>>()?;
+    let nums: Vec<i64> = a.pos[1..]
+        .iter()
+        .map(|v| int_arg(v, "range"))
+        .collect::<Result<_, _>>()?;
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
         [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", nums.len()))),
+        _ => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                nums.len()
+            )));
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -940,13 +1153,18 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
 fn new_type(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.len() {
         2 => Ok(Value::Class(type_of(&a.pos[1]))),
-        _ => Err(type_error("type() takes 1 argument (forkyard does not create classes with type(name, bases, dict))")),
+        _ => Err(type_error(
+            "type() takes 1 argument (forkyard does not create classes with type(name, bases, dict))",
+        )),
     }
 }
 
 fn new_super(_: &mut Interp, a: Args) -> PyResult {
     match (a.pos.get(1), a.pos.get(2)) {
         (Some(Value::Class(c)), Some(this)) => Ok(Value::Super(Rc::new((c.clone(), this.clone())))),
-        _ => Err(Exc::new("RuntimeError", "super(): use super() inside a method, or super(Class, self)")),
+        _ => Err(Exc::new(
+            "RuntimeError",
+            "super(): use super() inside a method, or super(Class, self)",
+        )),
     }
 }

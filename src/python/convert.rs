@@ -25,7 +25,14 @@ struct Conv<'a> {
 /// Convert a parsed module.
 pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<Module> {
     let sc = Scopes::analyse(&m.body);
-    let mut c = Conv { src, file, lines, sc, cur: 0, qual: Vec::new() };
+    let mut c = Conv {
+        src,
+        file,
+        lines,
+        sc,
+        cur: 0,
+        qual: Vec::new(),
+    };
     let body = c.stmts(&m.body)?;
     let frame = c.frame_shape(0);
     Ok(Module { body, frame })
@@ -87,7 +94,10 @@ impl Conv<'_> {
             Resolved::Global => NameRef::Global(Rc::from(id)),
             Resolved::ClassBody => NameRef::ClassBody(Rc::from(id)),
         };
-        Name { id: Rc::from(id), at }
+        Name {
+            id: Rc::from(id),
+            at,
+        }
     }
 
     /// The cell index, in `owner`'s frame, of variable `id` bound in scope `b` of an enclosing frame.
@@ -98,7 +108,9 @@ impl Conv<'_> {
         if let Some(&i) = fr.free.get(&k) {
             return n_own + i;
         }
-        let parent = self.sc.scopes[owner].parent.expect("a free variable has an enclosing scope");
+        let parent = self.sc.scopes[owner]
+            .parent
+            .expect("a free variable has an enclosing scope");
         let parent_owner = self.sc.scopes[parent].owner;
         let from = if self.sc.scopes[b].owner == parent_owner {
             self.sc.frames[&parent_owner].cells[&k]
@@ -128,14 +140,21 @@ impl Conv<'_> {
             RStmt::AnnAssign(a) => match &a.value {
                 Some(v) => {
                     let value = self.expr(v)?;
-                    StmtKind::Assign { targets: vec![self.target(&a.target)?], value }
+                    StmtKind::Assign {
+                        targets: vec![self.target(&a.target)?],
+                        value,
+                    }
                 }
                 None => StmtKind::Pass,
             },
             RStmt::AugAssign(a) => {
                 let value = self.expr(&a.value)?;
                 let target = self.target(&a.target)?;
-                StmtKind::AugAssign { target, op: binop(a.op), value }
+                StmtKind::AugAssign {
+                    target,
+                    op: binop(a.op),
+                    value,
+                }
             }
             RStmt::If(i) => {
                 let test = self.expr(&i.test)?;
@@ -173,11 +192,23 @@ impl Conv<'_> {
                 if f.is_async {
                     return Err(self.unsupported(f.start(), "`async def` is"));
                 }
-                let decorators =
-                    f.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?;
-                let def = self.function(f.range, f.name.as_str(), &f.parameters, FnBody::Block(&f.body))?;
+                let decorators = f
+                    .decorator_list
+                    .iter()
+                    .map(|d| self.expr(&d.expression))
+                    .collect::<R<_>>()?;
+                let def = self.function(
+                    f.range,
+                    f.name.as_str(),
+                    &f.parameters,
+                    FnBody::Block(&f.body),
+                )?;
                 let target = self.name(f.name.as_str());
-                StmtKind::FunctionDef { def: Rc::new(def), decorators, target }
+                StmtKind::FunctionDef {
+                    def: Rc::new(def),
+                    decorators,
+                    target,
+                }
             }
             RStmt::ClassDef(c) => self.class(c)?,
             RStmt::Try(t) => {
@@ -213,10 +244,17 @@ impl Conv<'_> {
                 let mut items = Vec::new();
                 for it in &w.items {
                     let e = self.expr(&it.context_expr)?;
-                    let t = it.optional_vars.as_ref().map(|t| self.target(t)).transpose()?;
+                    let t = it
+                        .optional_vars
+                        .as_ref()
+                        .map(|t| self.target(t))
+                        .transpose()?;
                     items.push((e, t));
                 }
-                StmtKind::With { items, body: self.stmts(&w.body)? }
+                StmtKind::With {
+                    items,
+                    body: self.stmts(&w.body)?,
+                }
             }
             RStmt::Assert(a) => StmtKind::Assert {
                 test: self.expr(&a.test)?,
@@ -233,15 +271,32 @@ impl Conv<'_> {
                     let module: Rc<str> = Rc::from(a.name.as_str());
                     let (bind, bind_top) = match &a.asname {
                         Some(n) => (n.as_str().to_string(), false),
-                        None => (a.name.as_str().split('.').next().unwrap_or("").to_string(), true),
+                        None => (
+                            a.name.as_str().split('.').next().unwrap_or("").to_string(),
+                            true,
+                        ),
                     };
                     let target = self.name(&bind);
-                    out.push(Stmt { pos, kind: StmtKind::Import { module, target, bind_top } });
+                    out.push(Stmt {
+                        pos,
+                        kind: StmtKind::Import {
+                            module,
+                            target,
+                            bind_top,
+                        },
+                    });
                 }
                 if out.len() == 1 {
                     return Ok(out.pop().expect("one import"));
                 }
-                StmtKind::If { test: Expr { pos, kind: ExprKind::Const(Value::Bool(true)) }, body: out, orelse: vec![] }
+                StmtKind::If {
+                    test: Expr {
+                        pos,
+                        kind: ExprKind::Const(Value::Bool(true)),
+                    },
+                    body: out,
+                    orelse: vec![],
+                }
             }
             RStmt::ImportFrom(i) => {
                 if i.level > 0 {
@@ -267,7 +322,9 @@ impl Conv<'_> {
     }
 
     fn elif_chain(&mut self, clauses: &[ra::ElifElseClause]) -> R<Vec<Stmt>> {
-        let Some((first, rest)) = clauses.split_first() else { return Ok(vec![]) };
+        let Some((first, rest)) = clauses.split_first() else {
+            return Ok(vec![]);
+        };
         match &first.test {
             None => self.stmts(&first.body),
             Some(t) => {
@@ -275,7 +332,10 @@ impl Conv<'_> {
                 let test = self.expr(t)?;
                 let body = self.stmts(&first.body)?;
                 let orelse = self.elif_chain(rest)?;
-                Ok(vec![Stmt { pos, kind: StmtKind::If { test, body, orelse } }])
+                Ok(vec![Stmt {
+                    pos,
+                    kind: StmtKind::If { test, body, orelse },
+                }])
             }
         }
     }
@@ -284,7 +344,11 @@ impl Conv<'_> {
         if c.type_params.is_some() {
             return Err(self.unsupported(c.start(), "generic classes are"));
         }
-        let decorators = c.decorator_list.iter().map(|d| self.expr(&d.expression)).collect::<R<_>>()?;
+        let decorators = c
+            .decorator_list
+            .iter()
+            .map(|d| self.expr(&d.expression))
+            .collect::<R<_>>()?;
         let mut bases = Vec::new();
         if let Some(a) = &c.arguments {
             if let Some(k) = a.keywords.first() {
@@ -311,10 +375,20 @@ impl Conv<'_> {
             frame: self.frame_shape(scope),
         };
         let target = self.name(c.name.as_str());
-        Ok(StmtKind::ClassDef { def: Rc::new(def), decorators, target })
+        Ok(StmtKind::ClassDef {
+            def: Rc::new(def),
+            decorators,
+            target,
+        })
     }
 
-    fn function(&mut self, range: TextRange, name: &str, p: &ra::Parameters, body: FnBody) -> R<FunctionDef> {
+    fn function(
+        &mut self,
+        range: TextRange,
+        name: &str,
+        p: &ra::Parameters,
+        body: FnBody,
+    ) -> R<FunctionDef> {
         // Defaults are evaluated where the def stands.
         let mut defaults = Vec::new();
         for a in p.posonlyargs.iter().chain(p.args.iter()) {
@@ -342,13 +416,20 @@ impl Conv<'_> {
                 .map(|a| self.param(a.parameter.name.as_str()))
                 .collect();
             let vararg = p.vararg.as_ref().map(|v| self.param(v.name.as_str()));
-            let kwonly = p.kwonlyargs.iter().map(|a| self.param(a.parameter.name.as_str())).collect();
+            let kwonly = p
+                .kwonlyargs
+                .iter()
+                .map(|a| self.param(a.parameter.name.as_str()))
+                .collect();
             let kwarg = p.kwarg.as_ref().map(|v| self.param(v.name.as_str()));
             let body = match body {
                 FnBody::Block(b) => self.stmts(b)?,
                 FnBody::Lambda(e) => {
                     let pos = self.pos(e.start());
-                    vec![Stmt { pos, kind: StmtKind::Return(Some(self.expr(e)?)) }]
+                    vec![Stmt {
+                        pos,
+                        kind: StmtKind::Return(Some(self.expr(e)?)),
+                    }]
                 }
             };
             Ok(FunctionDef {
@@ -380,21 +461,30 @@ impl Conv<'_> {
 
     fn param(&mut self, name: &str) -> Param {
         let n = self.name(name);
-        Param { name: n.id, at: n.at }
+        Param {
+            name: n.id,
+            at: n.at,
+        }
     }
 
     fn target(&mut self, t: &RExpr) -> R<Target> {
         Ok(match t {
             RExpr::Name(n) => Target::Name(self.name(n.id.as_str())),
-            RExpr::Attribute(a) => Target::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str())),
-            RExpr::Subscript(s) => Target::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?)),
+            RExpr::Attribute(a) => {
+                Target::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str()))
+            }
+            RExpr::Subscript(s) => Target::Subscript(
+                Box::new(self.expr(&s.value)?),
+                Box::new(self.expr(&s.slice)?),
+            ),
             RExpr::Tuple(ra::ExprTuple { elts, .. }) | RExpr::List(ra::ExprList { elts, .. }) => {
                 let mut star = None;
                 let mut out = Vec::new();
                 for (i, e) in elts.iter().enumerate() {
                     if let RExpr::Starred(s) = e {
                         if star.is_some() {
-                            return Err(self.syntax(e.start(), "multiple starred expressions in assignment"));
+                            return Err(self
+                                .syntax(e.start(), "multiple starred expressions in assignment"));
                         }
                         star = Some(i);
                         out.push(self.target(&s.value)?);
@@ -404,7 +494,12 @@ impl Conv<'_> {
                 }
                 Target::Unpack(out, star)
             }
-            RExpr::Starred(s) => return Err(self.syntax(s.start(), "starred assignment target must be in a list or tuple")),
+            RExpr::Starred(s) => {
+                return Err(self.syntax(
+                    s.start(),
+                    "starred assignment target must be in a list or tuple",
+                ));
+            }
             other => return Err(self.syntax(other.start(), "cannot assign to expression")),
         })
     }
@@ -422,7 +517,9 @@ impl Conv<'_> {
                     None => return Err(self.unsupported(e.start(), "integers beyond 64 bits are")),
                 },
                 ra::Number::Float(f) => Value::Float(*f),
-                ra::Number::Complex { .. } => return Err(self.unsupported(e.start(), "complex numbers are")),
+                ra::Number::Complex { .. } => {
+                    return Err(self.unsupported(e.start(), "complex numbers are"));
+                }
             }),
             RExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
             RExpr::BytesLiteral(b) => {
@@ -433,8 +530,13 @@ impl Conv<'_> {
             RExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
             RExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
             RExpr::Name(n) => ExprKind::Name(self.name(n.id.as_str())),
-            RExpr::Attribute(a) => ExprKind::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str())),
-            RExpr::Subscript(s) => ExprKind::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?)),
+            RExpr::Attribute(a) => {
+                ExprKind::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str()))
+            }
+            RExpr::Subscript(s) => ExprKind::Subscript(
+                Box::new(self.expr(&s.value)?),
+                Box::new(self.expr(&s.slice)?),
+            ),
             RExpr::Slice(s) => {
                 let mut part = |x: &Option<Box<RExpr>>| -> R<Option<Box<Expr>>> {
                     x.as_ref().map(|e| self.expr(e).map(Box::new)).transpose()
@@ -461,7 +563,11 @@ impl Conv<'_> {
                     ExprKind::Call { func, args, kwargs }
                 }
             }
-            RExpr::BinOp(b) => ExprKind::BinOp(binop(b.op), Box::new(self.expr(&b.left)?), Box::new(self.expr(&b.right)?)),
+            RExpr::BinOp(b) => ExprKind::BinOp(
+                binop(b.op),
+                Box::new(self.expr(&b.left)?),
+                Box::new(self.expr(&b.right)?),
+            ),
             RExpr::UnaryOp(u) => {
                 let op = match u.op {
                     ra::UnaryOp::Not => UnaryOp::Not,
@@ -470,14 +576,15 @@ impl Conv<'_> {
                     ra::UnaryOp::Invert => UnaryOp::Invert,
                 };
                 // Fold `-5` so negative literals (including i64::MIN) are constants.
-                if let (UnaryOp::Neg, RExpr::NumberLiteral(n)) = (op, &*u.operand) {
-                    if let ra::Number::Int(i) = &n.value {
-                        if let Some(v) = i.as_u64() {
-                            if v <= i64::MAX as u64 + 1 {
-                                return Ok(Expr { pos, kind: ExprKind::Const(Value::Int((v as i128).wrapping_neg() as i64)) });
-                            }
-                        }
-                    }
+                if let (UnaryOp::Neg, RExpr::NumberLiteral(n)) = (op, &*u.operand)
+                    && let ra::Number::Int(i) = &n.value
+                    && let Some(v) = i.as_u64()
+                    && v <= i64::MAX as u64 + 1
+                {
+                    return Ok(Expr {
+                        pos,
+                        kind: ExprKind::Const(Value::Int((v as i128).wrapping_neg() as i64)),
+                    });
                 }
                 ExprKind::Unary(op, Box::new(self.expr(&u.operand)?))
             }
@@ -513,9 +620,13 @@ impl Conv<'_> {
                 ExprKind::Dict(items)
             }
             RExpr::Starred(s) => ExprKind::Starred(Box::new(self.expr(&s.value)?)),
-            RExpr::ListComp(c) => self.comp(c.range, CompKind::List, &c.elt, None, &c.generators)?,
+            RExpr::ListComp(c) => {
+                self.comp(c.range, CompKind::List, &c.elt, None, &c.generators)?
+            }
             RExpr::SetComp(c) => self.comp(c.range, CompKind::Set, &c.elt, None, &c.generators)?,
-            RExpr::Generator(c) => self.comp(c.range, CompKind::Gen, &c.elt, None, &c.generators)?,
+            RExpr::Generator(c) => {
+                self.comp(c.range, CompKind::Gen, &c.elt, None, &c.generators)?
+            }
             RExpr::DictComp(c) => {
                 let Some(key) = &c.key else {
                     return Err(self.unsupported(c.start(), "`**` in dict comprehensions is"));
@@ -533,7 +644,12 @@ impl Conv<'_> {
                     kwarg: None,
                 };
                 let params = l.parameters.as_deref().unwrap_or(&empty);
-                ExprKind::Lambda(Rc::new(self.function(l.range, "<lambda>", params, FnBody::Lambda(&l.body))?))
+                ExprKind::Lambda(Rc::new(self.function(
+                    l.range,
+                    "<lambda>",
+                    params,
+                    FnBody::Lambda(&l.body),
+                )?))
             }
             RExpr::FString(f) => {
                 let mut parts = Vec::new();
@@ -548,7 +664,10 @@ impl Conv<'_> {
             RExpr::Named(n) => {
                 let value = Box::new(self.expr(&n.value)?);
                 let RExpr::Name(t) = &*n.target else {
-                    return Err(self.syntax(n.start(), "cannot use assignment expressions with this target"));
+                    return Err(self.syntax(
+                        n.start(),
+                        "cannot use assignment expressions with this target",
+                    ));
                 };
                 ExprKind::Walrus(self.name(t.id.as_str()), value)
             }
@@ -566,7 +685,9 @@ impl Conv<'_> {
         let mut out = Vec::new();
         for el in els.iter() {
             match el {
-                ra::InterpolatedStringElement::Literal(l) => out.push(FPart::Lit(Rc::from(&*l.value))),
+                ra::InterpolatedStringElement::Literal(l) => {
+                    out.push(FPart::Lit(Rc::from(&*l.value)))
+                }
                 ra::InterpolatedStringElement::Interpolation(i) => {
                     let conversion = match i.conversion {
                         ra::ConversionFlag::None => None,
@@ -574,9 +695,18 @@ impl Conv<'_> {
                         ra::ConversionFlag::Repr => Some('r'),
                         ra::ConversionFlag::Ascii => Some('a'),
                     };
-                    let spec = i.format_spec.as_ref().map(|s| self.fparts(&s.elements)).transpose()?;
+                    let spec = i
+                        .format_spec
+                        .as_ref()
+                        .map(|s| self.fparts(&s.elements))
+                        .transpose()?;
                     let debug = i.debug_text.as_ref().map(|d| Rc::from(d.as_str()));
-                    out.push(FPart::Value { expr: self.expr(&i.expression)?, conversion, spec, debug });
+                    out.push(FPart::Value {
+                        expr: self.expr(&i.expression)?,
+                        conversion,
+                        spec,
+                        debug,
+                    });
                 }
             }
         }
@@ -615,7 +745,12 @@ impl Conv<'_> {
             }
             let elt = Box::new(self.expr(elt)?);
             let value = value.map(|v| self.expr(v).map(Box::new)).transpose()?;
-            Ok(ExprKind::Comp { kind, elt, value, gens: out })
+            Ok(ExprKind::Comp {
+                kind,
+                elt,
+                value,
+                gens: out,
+            })
         })();
         self.cur = saved;
         result

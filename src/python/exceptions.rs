@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::value::{Class, Instance, NativeKind, Namespace, Value};
+use super::value::{Class, Instance, Namespace, NativeKind, Value};
 
 /// An exception on its way up: the exception object (an instance of a BaseException subclass).
 #[derive(Clone)]
@@ -123,7 +123,9 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let mut found = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, head)));
             if !in_tail {
                 found = Some(head.clone());
                 break;
@@ -147,24 +149,36 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
 
 /// Create the builtin classes for this interpreter; returns `object` and the exception classes.
 pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
-    let object = make_class("object", "builtins", vec![], Namespace::new(), Some(NativeKind::Object))
-        .expect("object has a trivial MRO");
+    let object = make_class(
+        "object",
+        "builtins",
+        vec![],
+        Namespace::new(),
+        Some(NativeKind::Object),
+    )
+    .expect("object has a trivial MRO");
     let mut made: HashMap<&'static str, Rc<Class>> = HashMap::new();
     made.insert("object", object.clone());
     for (name, parent) in HIERARCHY {
         let p = made[parent].clone();
         let native = (*name == "BaseException").then_some(NativeKind::BaseException);
-        let c = make_class(name, "builtins", vec![p], Namespace::new(), native).expect("single inheritance");
+        let c = make_class(name, "builtins", vec![p], Namespace::new(), native)
+            .expect("single inheritance");
         made.insert(name, c);
     }
-    let out = made.iter().map(|(k, v)| (Rc::from(*k), v.clone())).collect();
+    let out = made
+        .iter()
+        .map(|(k, v)| (Rc::from(*k), v.clone()))
+        .collect();
     CLASSES.with(|c| *c.borrow_mut() = made);
     out
 }
 
 /// A builtin class by name (`"ValueError"`, `"object"`).
 pub fn class(name: &str) -> Rc<Class> {
-    CLASSES.with(|c| c.borrow().get(name).cloned()).unwrap_or_else(|| panic!("builtin class {name} is installed"))
+    CLASSES
+        .with(|c| c.borrow().get(name).cloned())
+        .unwrap_or_else(|| panic!("builtin class {name} is installed"))
 }
 
 /// Register an extra class that natives raise by name (`queue.Empty`, `multiprocessing.TimeoutError`).
@@ -179,7 +193,9 @@ pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
         attrs: RefCell::new(Namespace::new()),
         native: RefCell::new(Some(Box::new(ExcData::default()))),
     });
-    inst.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args));
+    inst.attrs
+        .borrow_mut()
+        .insert(Rc::from("args"), Value::tuple(args));
     inst
 }
 
@@ -193,12 +209,16 @@ impl Exc {
     /// A builtin exception with a message.
     pub fn new(kind: &str, msg: impl Into<String>) -> Exc {
         let msg: String = msg.into();
-        Exc { value: instance(class(kind), vec![Value::Str(Rc::from(msg.as_str()))]) }
+        Exc {
+            value: instance(class(kind), vec![Value::Str(Rc::from(msg.as_str()))]),
+        }
     }
 
     /// A builtin exception with these args.
     pub fn with_args(kind: &str, args: Vec<Value>) -> Exc {
-        Exc { value: instance(class(kind), args) }
+        Exc {
+            value: instance(class(kind), args),
+        }
     }
 
     pub fn class_name(&self) -> Rc<str> {

@@ -17,7 +17,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let sci = format!("{f:e}");
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -26,14 +30,17 @@ pub fn float_repr(f: f64) -> String {
         let s = format!("{f}");
         if s.contains('.') { s } else { format!("{s}.0") }
     } else {
-        let mant = if mant.contains('.') { mant.to_string() } else { mant.to_string() };
         format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
     }
 }
 
 /// `repr(str)` with CPython's choice of quotes and escapes.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -46,7 +53,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -55,7 +64,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -98,7 +111,11 @@ impl Interp {
             }
             Value::Tuple(t) => {
                 let r = self.join_reprs(t)?;
-                if t.len() == 1 { format!("({r},)") } else { format!("({r})") }
+                if t.len() == 1 {
+                    format!("({r},)")
+                } else {
+                    format!("({r})")
+                }
             }
             Value::Dict(d) => {
                 if self.repr_guard(v) {
@@ -122,14 +139,26 @@ impl Interp {
             }
             Value::Set(s) => {
                 let items: Vec<Value> = s.borrow().map.values().cloned().collect();
-                if items.is_empty() { "set()".into() } else { format!("{{{}}}", self.join_reprs(&items)?) }
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    format!("{{{}}}", self.join_reprs(&items)?)
+                }
             }
             Value::FrozenSet(s) => {
                 let items: Vec<Value> = s.map.values().cloned().collect();
-                if items.is_empty() { "frozenset()".into() } else { format!("frozenset({{{}}})", self.join_reprs(&items)?) }
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    format!("frozenset({{{}}})", self.join_reprs(&items)?)
+                }
             }
             Value::Range(r) => {
-                if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) }
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
             }
             Value::Slice(s) => {
                 let a = self.repr(&s[0])?;
@@ -137,9 +166,15 @@ impl Interp {
                 let c = self.repr(&s[2])?;
                 format!("slice({a}, {b}, {c})")
             }
-            Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname, v.ptr().unwrap_or(0)),
+            Value::Function(f) => {
+                format!("<function {} at 0x{:x}>", f.qualname, v.ptr().unwrap_or(0))
+            }
             Value::Builtin(b) => {
-                if &*b.name == "NotImplemented" { "NotImplemented".into() } else { format!("<built-in function {}>", b.name) }
+                if &*b.name == "NotImplemented" {
+                    "NotImplemented".into()
+                } else {
+                    format!("<built-in function {}>", b.name)
+                }
             }
             Value::BoundMethod(m) => {
                 let name = match &m.func {
@@ -151,17 +186,28 @@ impl Interp {
                 format!("<bound method {name} of {this}>")
             }
             Value::Class(c) => {
-                if &*c.module == "builtins" { format!("<class '{}'>", c.name) } else { format!("<class '{}.{}'>", c.module, c.qualname) }
+                if &*c.module == "builtins" {
+                    format!("<class '{}'>", c.name)
+                } else {
+                    format!("<class '{}.{}'>", c.module, c.qualname)
+                }
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Iterator(_) => format!("<iterator object at 0x{:x}>", v.ptr().unwrap_or(0)),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name, s.1.type_name()),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                s.1.type_name()
+            ),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__repr__") {
                     let r = self.call(&bind(m, v), Args::default())?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_error(format!("__repr__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if let Some(s) = super::natives::repr(self, inst)? {
@@ -175,7 +221,12 @@ impl Interp {
                     let inner = self.join_reprs(&args)?;
                     return Ok(format!("{}({inner})", inst.class.name));
                 }
-                format!("<{}.{} object at 0x{:x}>", inst.class.module, inst.class.qualname, v.ptr().unwrap_or(0))
+                format!(
+                    "<{}.{} object at 0x{:x}>",
+                    inst.class.module,
+                    inst.class.qualname,
+                    v.ptr().unwrap_or(0)
+                )
             }
         })
     }
@@ -210,7 +261,10 @@ impl Interp {
                     let r = self.call(&bind(m, v), Args::default())?;
                     return match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_error(format!("__str__ returned non-string (type {})", other.type_name()))),
+                        other => Err(type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
                     };
                 }
                 if inst.class.native_kind() == Some(NativeKind::BaseException) {
@@ -283,7 +337,9 @@ impl Interp {
             let mut key = None;
             if chars.get(i) == Some(&'(') {
                 let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i);
-                let Some(end) = end else { return Err(value_error("incomplete format key")) };
+                let Some(end) = end else {
+                    return Err(value_error("incomplete format key"));
+                };
                 key = Some(chars[i + 1..end].iter().collect::<String>());
                 i = end + 1;
             }
@@ -365,7 +421,10 @@ impl Interp {
                         Value::Float(f) => Value::Int(f.trunc() as i64),
                         Value::Int(_) | Value::Bool(_) => arg.clone(),
                         other => {
-                            return Err(type_error(format!("%d format: a real number is required, not {}", other.type_name())));
+                            return Err(type_error(format!(
+                                "%d format: a real number is required, not {}",
+                                other.type_name()
+                            )));
                         }
                     };
                     let mut s = spec.clone();
@@ -381,7 +440,12 @@ impl Interp {
                         Value::Int(i) => Value::Float(*i as f64),
                         Value::Bool(b) => Value::Float(*b as i64 as f64),
                         Value::Float(_) => arg.clone(),
-                        other => return Err(type_error(format!("must be real number, not {}", other.type_name()))),
+                        other => {
+                            return Err(type_error(format!(
+                                "must be real number, not {}",
+                                other.type_name()
+                            )));
+                        }
                     };
                     let mut s = spec.clone();
                     s.push_str(&width);
@@ -397,13 +461,21 @@ impl Interp {
                     self.format_value(&arg, &s)?
                 }
                 'c' => match &arg {
-                    Value::Int(i) => char::from_u32(*i as u32).map(String::from).unwrap_or_default(),
+                    Value::Int(i) => char::from_u32(*i as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
                     other => self.str_of(other)?,
                 },
-                other => return Err(value_error(format!("unsupported format character '{other}'"))),
+                other => {
+                    return Err(value_error(format!(
+                        "unsupported format character '{other}'"
+                    )));
+                }
             };
             let text = match (conv, &prec) {
-                ('s' | 'r', Some(p)) => text.chars().take(p.parse().unwrap_or(usize::MAX)).collect(),
+                ('s' | 'r', Some(p)) => {
+                    text.chars().take(p.parse().unwrap_or(usize::MAX)).collect()
+                }
                 _ => text,
             };
             let w: usize = width.parse().unwrap_or(0);
@@ -421,7 +493,9 @@ impl Interp {
             }
         }
         if mapping.is_none() && next < items.len() {
-            return Err(type_error("not all arguments converted during string formatting"));
+            return Err(type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(out)
     }
@@ -503,7 +577,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);
@@ -515,7 +589,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> String {
     let len = sign.chars().count() + prefix.len() + body.chars().count();
     let align = sp.align.unwrap_or(if sp.zero { '=' } else { '>' });
-    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() { '0' } else { ' ' });
+    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
     if len >= sp.width {
         return format!("{sign}{prefix}{body}");
     }
@@ -565,9 +643,18 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
         Some('o') => (format!("{a:o}"), "0o"),
         Some('x') => (format!("{a:x}"), "0x"),
         Some('X') => (format!("{a:X}"), "0X"),
-        Some('c') => (char::from_u32(a as u32).map(String::from).unwrap_or_default(), ""),
+        Some('c') => (
+            char::from_u32(a as u32)
+                .map(String::from)
+                .unwrap_or_default(),
+            "",
+        ),
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float(i as f64, sp, spec),
-        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'"))),
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            )));
+        }
     };
     let body = match (sp.grouping, sp.ty) {
         (Some(g), None | Some('d')) => group(&body, g, 3),
@@ -580,7 +667,7 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
 
 fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
     let _ = spec;
-    let neg = f.is_sign_negative() && !(f == 0.0 && sp.ty.is_none() && false);
+    let neg = f.is_sign_negative();
     let a = f.abs();
     let body = if f.is_nan() {
         "nan".to_string()
@@ -591,18 +678,30 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
             Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
             Some('e') | Some('E') => {
                 let s = sci(a, sp.precision.unwrap_or(6));
-                if sp.ty == Some('E') { s.to_uppercase() } else { s }
+                if sp.ty == Some('E') {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
             }
             Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
             Some('g') | Some('G') => general(a, sp.precision.unwrap_or(6), sp.alt),
             None => match sp.precision {
                 Some(p) => {
                     let s = general(a, p.max(1), false);
-                    if s.contains(['.', 'e', 'n', 'i']) { s } else { format!("{s}.0") }
+                    if s.contains(['.', 'e', 'n', 'i']) {
+                        s
+                    } else {
+                        format!("{s}.0")
+                    }
                 }
                 None => float_repr(a),
             },
-            Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+            Some(t) => {
+                return Err(value_error(format!(
+                    "Unknown format code '{t}' for object of type 'float'"
+                )));
+            }
         }
     };
     let body = match sp.grouping {
@@ -630,33 +729,51 @@ fn sci(a: f64, prec: usize) -> String {
 fn general(a: f64, prec: usize, alt: bool) -> String {
     let p = prec.max(1);
     if a == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
     let exp = {
         let s = format!("{:.*e}", p - 1, a);
-        s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
+        s.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .unwrap_or(0)
     };
-    let s = if exp < -4 || exp >= p as i32 {
+
+    if exp < -4 || exp >= p as i32 {
         let s = sci(a, p - 1);
         if alt {
             s
         } else {
             let (m, e) = s.split_once('e').unwrap_or((&s, ""));
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            let m = if m.contains('.') {
+                m.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                m
+            };
             format!("{m}e{e}")
         }
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         let s = format!("{:.*}", decimals, a);
-        if alt || !s.contains('.') { s } else { s.trim_end_matches('0').trim_end_matches('.').to_string() }
-    };
-    s
+        if alt || !s.contains('.') {
+            s
+        } else {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
 }
 
 fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
     match sp.ty {
         None | Some('s') => {}
-        Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'"))),
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            )));
+        }
     }
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
@@ -670,7 +787,12 @@ fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
 }
 
 /// `str.format(*args, **kwargs)`.
-pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> Result<String, Exc> {
+pub fn str_format(
+    it: &mut Interp,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(Rc<str>, Value)],
+) -> Result<String, Exc> {
     let mut out = String::new();
     let chars: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -703,21 +825,34 @@ pub fn str_format(it: &mut Interp, fmt: &str, args: &[Value], kwargs: &[(Rc<str>
                 None => (field.clone(), String::new()),
             };
             let (name_part, conv) = match name_part.find('!') {
-                Some(p) => (name_part[..p].to_string(), name_part[p + 1..].chars().next()),
+                Some(p) => (
+                    name_part[..p].to_string(),
+                    name_part[p + 1..].chars().next(),
+                ),
                 None => (name_part, None),
             };
             // The spec itself may hold nested fields.
-            let spec = if spec.contains('{') { str_format(it, &spec, args, kwargs)? } else { spec };
+            let spec = if spec.contains('{') {
+                str_format(it, &spec, args, kwargs)?
+            } else {
+                spec
+            };
             let (first, rest) = split_field(&name_part);
             let mut v = if first.is_empty() {
                 let v = args.get(auto).cloned().ok_or_else(|| {
-                    Exc::new("IndexError", format!("Replacement index {auto} out of range for positional args tuple"))
+                    Exc::new(
+                        "IndexError",
+                        format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
                 })?;
                 auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
                 args.get(n).cloned().ok_or_else(|| {
-                    Exc::new("IndexError", format!("Replacement index {n} out of range for positional args tuple"))
+                    Exc::new(
+                        "IndexError",
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    )
                 })?
             } else {
                 kwargs
@@ -822,7 +957,7 @@ mod tests {
     #[test]
     fn specs() {
         let f = |v: f64, s: &str| format_float(v, &Spec::parse(s).unwrap(), s).unwrap();
-        assert_eq!(f(3.14159, ">8.3f"), "   3.142");
+        assert_eq!(f(1.23456, ">8.3f"), "   1.235");
         assert_eq!(f(1234567.891, ",.2f"), "1,234,567.89");
         assert_eq!(f(0.5, ".1%"), "50.0%");
         let i = |v: i128, s: &str| format_int(v, &Spec::parse(s).unwrap(), s).unwrap();

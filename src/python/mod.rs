@@ -27,7 +27,9 @@ pub use parse::{ParseError, parse_program};
 /// Parse a program without running it. Errors are CPython-style (file, line, the source line, a
 /// caret, the message), or name an unsupported construct with its line and column.
 pub fn check_program(source: &str, file: &str) -> Result<(), String> {
-    parse_program(source, file).map(|_| ()).map_err(|e| e.to_string())
+    parse_program(source, file)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 fn publish_line(pos: ast::Pos) {

@@ -48,7 +48,10 @@ fn symbol(op: BinOp) -> &'static str {
 }
 
 fn overflow() -> Exc {
-    Exc::new("OverflowError", "integer result too large for forkyard (integers are 64-bit here)")
+    Exc::new(
+        "OverflowError",
+        "integer result too large for forkyard (integers are 64-bit here)",
+    )
 }
 
 fn as_f64(v: &Value) -> Option<f64> {
@@ -81,9 +84,14 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::FloorDiv => {
             if b == 0 {
-                return Err(Exc::new("ZeroDivisionError", "integer division or modulo by zero"));
+                return Err(Exc::new(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
             }
-            a.checked_div_euclid(b).map(|_| floor_div(a, b)).ok_or_else(overflow)?
+            a.checked_div_euclid(b)
+                .map(|_| floor_div(a, b))
+                .ok_or_else(overflow)?
         }
         BinOp::Mod => {
             if b == 0 {
@@ -120,18 +128,30 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         BinOp::BitOr => a | b,
         BinOp::BitXor => a ^ b,
         BinOp::BitAnd => a & b,
-        BinOp::MatMul => return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOp::MatMul => {
+            return Err(type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ));
+        }
     }))
 }
 
 fn floor_div(a: i64, b: i64) -> i64 {
     let q = a / b;
-    if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 fn py_mod(a: i64, b: i64) -> i64 {
     let r = a % b;
-    if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
 }
 
 fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
@@ -147,7 +167,10 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
         }
         BinOp::FloorDiv => {
             if b == 0.0 {
-                return Err(Exc::new("ZeroDivisionError", "float floor division by zero"));
+                return Err(Exc::new(
+                    "ZeroDivisionError",
+                    "float floor division by zero",
+                ));
             }
             (a / b).floor()
         }
@@ -156,11 +179,18 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
                 return Err(Exc::new("ZeroDivisionError", "float modulo"));
             }
             let r = a % b;
-            if r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r }
+            if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
+                r + b
+            } else {
+                r
+            }
         }
         BinOp::Pow => {
             if a == 0.0 && b < 0.0 {
-                return Err(Exc::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                return Err(Exc::new(
+                    "ZeroDivisionError",
+                    "0.0 cannot be raised to a negative power",
+                ));
             }
             a.powf(b)
         }
@@ -174,7 +204,8 @@ impl Interp {
         match (a, b) {
             (Int(_) | Bool(_), Int(_) | Bool(_)) => {
                 let (x, y) = (as_int(a).unwrap_or(0), as_int(b).unwrap_or(0));
-                if let (Bool(p), Bool(q), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a, b, op) {
+                if let (Bool(p), Bool(q), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a, b, op)
+                {
                     return Ok(Bool(match op {
                         BinOp::BitAnd => *p & *q,
                         BinOp::BitOr => *p | *q,
@@ -184,7 +215,15 @@ impl Interp {
                 return int_op(op, x, y);
             }
             (Float(_) | Int(_) | Bool(_), Float(_) | Int(_) | Bool(_))
-                if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) =>
+                if !matches!(
+                    op,
+                    BinOp::BitAnd
+                        | BinOp::BitOr
+                        | BinOp::BitXor
+                        | BinOp::LShift
+                        | BinOp::RShift
+                        | BinOp::MatMul
+                ) =>
             {
                 return float_op(op, as_f64(a).unwrap_or(0.0), as_f64(b).unwrap_or(0.0));
             }
@@ -200,7 +239,9 @@ impl Interp {
             (Int(_) | Bool(_), Str(_) | List(_) | Tuple(_) | Bytes(_)) if op == BinOp::Mul => {
                 return self.repeat(b, as_int(a).unwrap_or(0));
             }
-            (Str(s), _) if op == BinOp::Mod => return Ok(Str(Rc::from(self.percent_format(s, b)?))),
+            (Str(s), _) if op == BinOp::Mod => {
+                return Ok(Str(Rc::from(self.percent_format(s, b)?)));
+            }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
@@ -217,7 +258,10 @@ impl Interp {
                 return Ok(Bytes(Rc::from(v)));
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
-                if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) =>
+                if matches!(
+                    op,
+                    BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                ) =>
             {
                 return self.set_op(op, a, b);
             }
@@ -231,12 +275,12 @@ impl Interp {
             _ => {}
         }
         let name = dunder(op);
-        if let Instance(i) = a {
-            if let Some(m) = i.class.lookup(name) {
-                let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
-                if !is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        if let Instance(i) = a
+            && let Some(m) = i.class.lookup(name)
+        {
+            let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         if let Instance(i) = b {
@@ -425,12 +469,12 @@ impl Interp {
     }
 
     fn rich(&mut self, a: &Value, name: &str, b: &Value) -> Result<Option<Value>, Exc> {
-        if let Value::Instance(i) = a {
-            if let Some(m) = i.class.lookup(name) {
-                let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
-                if !is_not_implemented(&r) {
-                    return Ok(Some(r));
-                }
+        if let Value::Instance(i) = a
+            && let Some(m) = i.class.lookup(name)
+        {
+            let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
+            if !is_not_implemented(&r) {
+                return Ok(Some(r));
             }
         }
         Ok(None)
@@ -461,18 +505,18 @@ impl Interp {
                 return Err(type_error("forkyard compares sets only with == and !="));
             }
             _ => {
-                if let Instance(_) = a {
-                    if let Some(r) = self.rich(a, "__lt__", b)? {
-                        if self.truthy(&r)? {
-                            return Ok(Ordering::Less);
-                        }
-                        if let Some(r2) = self.rich(b, "__lt__", a)? {
-                            if self.truthy(&r2)? {
-                                return Ok(Ordering::Greater);
-                            }
-                        }
-                        return Ok(Ordering::Equal);
+                if let Instance(_) = a
+                    && let Some(r) = self.rich(a, "__lt__", b)?
+                {
+                    if self.truthy(&r)? {
+                        return Ok(Ordering::Less);
                     }
+                    if let Some(r2) = self.rich(b, "__lt__", a)?
+                        && self.truthy(&r2)?
+                    {
+                        return Ok(Ordering::Greater);
+                    }
+                    return Ok(Ordering::Equal);
                 }
                 let s = match op {
                     CmpOp::Lt => "<",
@@ -558,7 +602,10 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(&**x)),
-                _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", item.type_name()))),
+                _ => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
             },
             Value::Dict(d) => {
                 let k = self.hash_key(item)?;
@@ -573,7 +620,9 @@ impl Interp {
                 Ok(s.map.contains_key(&k))
             }
             Value::Range(r) => {
-                let Some(i) = as_int(item) else { return Ok(false) };
+                let Some(i) = as_int(item) else {
+                    return Ok(false);
+                };
                 if r.step > 0 {
                     Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
                 } else {
@@ -581,7 +630,10 @@ impl Interp {
                 }
             }
             Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
-                let m = bind(inst.class.lookup("__contains__").expect("checked"), container);
+                let m = bind(
+                    inst.class.lookup("__contains__").expect("checked"),
+                    container,
+                );
                 let r = self.call(&m, Args::new(vec![item.clone()]))?;
                 self.truthy(&r)
             }
@@ -631,7 +683,10 @@ impl Interp {
                     }
                     let r = self.call(&bind(h, v), Args::default())?;
                     if let Value::Int(n) = r {
-                        return Ok(HashKey::Tuple(Rc::from(vec![HashKey::Str(i.class.name.clone()), HashKey::Int(n)])));
+                        return Ok(HashKey::Tuple(Rc::from(vec![
+                            HashKey::Str(i.class.name.clone()),
+                            HashKey::Int(n),
+                        ])));
                     }
                 }
                 HashKey::Ptr(v.ptr().unwrap_or(0))
@@ -645,17 +700,22 @@ impl Interp {
         match (obj, idx) {
             (Value::List(l), Value::Int(_) | Value::Bool(_)) => {
                 let l = l.borrow();
-                let i = norm_index(as_int(idx).unwrap_or(0), l.len()).ok_or_else(|| index_error("list index out of range"))?;
+                let i = norm_index(as_int(idx).unwrap_or(0), l.len())
+                    .ok_or_else(|| index_error("list index out of range"))?;
                 Ok(l[i].clone())
             }
             (Value::Tuple(t), Value::Int(_) | Value::Bool(_)) => {
-                let i = norm_index(as_int(idx).unwrap_or(0), t.len()).ok_or_else(|| index_error("tuple index out of range"))?;
+                let i = norm_index(as_int(idx).unwrap_or(0), t.len())
+                    .ok_or_else(|| index_error("tuple index out of range"))?;
                 Ok(t[i].clone())
             }
             (Value::Str(s), Value::Int(i)) => {
                 let n = s.chars().count();
-                let i = norm_index(*i, n).ok_or_else(|| index_error("string index out of range"))?;
-                Ok(Value::Str(Rc::from(s.chars().nth(i).map(String::from).unwrap_or_default())))
+                let i =
+                    norm_index(*i, n).ok_or_else(|| index_error("string index out of range"))?;
+                Ok(Value::Str(Rc::from(
+                    s.chars().nth(i).map(String::from).unwrap_or_default(),
+                )))
             }
             (Value::Bytes(b), Value::Int(i)) => {
                 let i = norm_index(*i, b.len()).ok_or_else(|| index_error("index out of range"))?;
@@ -663,7 +723,8 @@ impl Interp {
             }
             (Value::Range(r), Value::Int(i)) => {
                 let n = r.len();
-                let i = norm_index(*i, n as usize).ok_or_else(|| index_error("range object index out of range"))?;
+                let i = norm_index(*i, n as usize)
+                    .ok_or_else(|| index_error("range object index out of range"))?;
                 Ok(Value::Int(r.start + r.step * i as i64))
             }
             (Value::Dict(d), _) => {
@@ -673,14 +734,22 @@ impl Interp {
                 }
                 Err(Exc::with_args("KeyError", vec![idx.clone()]))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_), Value::Slice(s)) => {
-                self.slice(obj, s)
-            }
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Slice(s),
+            ) => self.slice(obj, s),
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(m) => self.call(&bind(m, obj), Args::new(vec![idx.clone()])),
                 None => match super::natives::getitem(self, i, idx)? {
                     Some(v) => Ok(v),
-                    None => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+                    None => Err(type_error(format!(
+                        "'{}' object is not subscriptable",
+                        obj.type_name()
+                    ))),
                 },
             },
             (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(type_error(format!(
@@ -688,7 +757,10 @@ impl Interp {
                 obj.type_name(),
                 idx.type_name()
             ))),
-            _ => Err(type_error(format!("'{}' object is not subscriptable", obj.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -712,8 +784,14 @@ impl Interp {
                 let chars: Vec<char> = st.chars().collect();
                 Value::Str(Rc::from(idx.iter().map(|&i| chars[i]).collect::<String>()))
             }
-            Value::Bytes(b) => Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>())),
-            Value::Range(r) => Value::list(idx.iter().map(|&i| Value::Int(r.start + r.step * i as i64)).collect()),
+            Value::Bytes(b) => {
+                Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>()))
+            }
+            Value::Range(r) => Value::list(
+                idx.iter()
+                    .map(|&i| Value::Int(r.start + r.step * i as i64))
+                    .collect(),
+            ),
             _ => Value::None,
         })
     }
@@ -724,7 +802,8 @@ impl Interp {
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
-                let i = norm_index(*i, n).ok_or_else(|| index_error("list assignment index out of range"))?;
+                let i = norm_index(*i, n)
+                    .ok_or_else(|| index_error("list assignment index out of range"))?;
                 l[i] = v;
                 Ok(())
             }
@@ -737,7 +816,11 @@ impl Interp {
                     if idx.len() != items.len() {
                         return Err(Exc::new(
                             "ValueError",
-                            format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), idx.len()),
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                idx.len()
+                            ),
                         ));
                     }
                     let mut l = l.borrow_mut();
@@ -764,10 +847,16 @@ impl Interp {
                     if super::natives::setitem(self, i, &idx, &v)? {
                         return Ok(());
                     }
-                    Err(type_error(format!("'{}' object does not support item assignment", obj.type_name())))
+                    Err(type_error(format!(
+                        "'{}' object does not support item assignment",
+                        obj.type_name()
+                    )))
                 }
             },
-            _ => Err(type_error(format!("'{}' object does not support item assignment", obj.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -777,7 +866,8 @@ impl Interp {
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
-                let i = norm_index(*i, n).ok_or_else(|| index_error("list assignment index out of range"))?;
+                let i = norm_index(*i, n)
+                    .ok_or_else(|| index_error("list assignment index out of range"))?;
                 l.remove(i);
                 Ok(())
             }
@@ -803,9 +893,15 @@ impl Interp {
                     self.call(&bind(m, obj), Args::new(vec![idx.clone()]))?;
                     Ok(())
                 }
-                None => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+                None => Err(type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    obj.type_name()
+                ))),
             },
-            _ => Err(type_error(format!("'{}' object doesn't support item deletion", obj.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                obj.type_name()
+            ))),
         }
     }
 
@@ -823,14 +919,29 @@ impl Interp {
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) => n,
-                    other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+                    other => {
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )));
+                    }
                 },
                 None => match super::natives::len(self, i)? {
                     Some(n) => n,
-                    None => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+                    None => {
+                        return Err(type_error(format!(
+                            "object of type '{}' has no len()",
+                            v.type_name()
+                        )));
+                    }
                 },
             },
-            _ => return Err(type_error(format!("object of type '{}' has no len()", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )));
+            }
         })
     }
 }
@@ -842,7 +953,11 @@ pub fn is_not_implemented(v: &Value) -> bool {
 /// A Python index into a sequence of `len`, negative from the end; `None` when out of range.
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
-    if i < 0 || i >= len as i64 { None } else { Some(i as usize) }
+    if i < 0 || i >= len as i64 {
+        None
+    } else {
+        Some(i as usize)
+    }
 }
 
 fn slice_part(v: &Value) -> Result<Option<i64>, Exc> {
@@ -850,7 +965,9 @@ fn slice_part(v: &Value) -> Result<Option<i64>, Exc> {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i)),
         Value::Bool(b) => Ok(Some(*b as i64)),
-        _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+        _ => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
@@ -869,9 +986,17 @@ pub fn slice_bounds(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Exc> 
         }
     };
     if step > 0 {
-        Ok((clamp(slice_part(&s[0])?, 0, 0, len), clamp(slice_part(&s[1])?, len, 0, len), step))
+        Ok((
+            clamp(slice_part(&s[0])?, 0, 0, len),
+            clamp(slice_part(&s[1])?, len, 0, len),
+            step,
+        ))
     } else {
-        Ok((clamp(slice_part(&s[0])?, len - 1, -1, len - 1), clamp(slice_part(&s[1])?, -1, -1, len - 1), step))
+        Ok((
+            clamp(slice_part(&s[0])?, len - 1, -1, len - 1),
+            clamp(slice_part(&s[1])?, -1, -1, len - 1),
+            step,
+        ))
     }
 }
 

@@ -28,7 +28,9 @@ impl fmt::Display for ParseError {
         let indent = self.source_line.chars().count() - trimmed.chars().count();
         if !trimmed.is_empty() {
             writeln!(f, "    {}", trimmed.trim_end())?;
-            let caret = (self.pos.col as usize).saturating_sub(1).saturating_sub(indent);
+            let caret = (self.pos.col as usize)
+                .saturating_sub(1)
+                .saturating_sub(indent);
             writeln!(f, "    {}^", " ".repeat(caret))?;
         }
         if self.unsupported {
@@ -65,13 +67,18 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= off).max(1);
         let start = self.starts[line - 1];
         let col = src.get(start..off).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        Pos { line: line as u32, col: col as u32 }
+        Pos {
+            line: line as u32,
+            col: col as u32,
+        }
     }
 
     /// The text of a 1-based line.
     pub fn line<'a>(&self, src: &'a str, line: u32) -> &'a str {
         let i = line.saturating_sub(1) as usize;
-        let Some(&start) = self.starts.get(i) else { return "" };
+        let Some(&start) = self.starts.get(i) else {
+            return "";
+        };
         let end = self.starts.get(i + 1).copied().unwrap_or(src.len());
         src[start..end].trim_end_matches(['\n', '\r'])
     }
@@ -110,11 +117,12 @@ fn cpython_wording(msg: &str) -> String {
         return "invalid syntax".into();
     }
     let mut s = m.to_string();
-    if let Some(first) = s.get(..1) {
-        if first.chars().all(|c| c.is_ascii_uppercase()) && !s.starts_with("Expected ") {
-            let lower = first.to_ascii_lowercase();
-            s.replace_range(..1, &lower);
-        }
+    if let Some(first) = s.get(..1)
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && !s.starts_with("Expected ")
+    {
+        let lower = first.to_ascii_lowercase();
+        s.replace_range(..1, &lower);
     }
     s
 }
@@ -128,7 +136,10 @@ mod tests {
         let e = parse_program("x = 1\nif x\n    pass\n", "main.py").unwrap_err();
         assert_eq!(e.pos.line, 2);
         let text = e.to_string();
-        assert!(text.starts_with("  File \"main.py\", line 2\n    if x\n"), "{text}");
+        assert!(
+            text.starts_with("  File \"main.py\", line 2\n    if x\n"),
+            "{text}"
+        );
         assert!(text.contains("SyntaxError: "), "{text}");
         assert!(!e.unsupported);
     }
@@ -138,7 +149,10 @@ mod tests {
         let e = parse_program("def f():\n    yield 1\n", "main.py").unwrap_err();
         assert!(e.unsupported);
         assert_eq!((e.pos.line, e.pos.col), (2, 5));
-        assert!(e.to_string().contains("generators (`yield`) are not supported by forkyard yet"));
+        assert!(
+            e.to_string()
+                .contains("generators (`yield`) are not supported by forkyard yet")
+        );
         assert!(e.to_string().contains("(main.py:2:5)"));
     }
 

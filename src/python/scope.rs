@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::{IndexMap, IndexSet};
 use ruff_python_ast::{self as ra, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -68,7 +68,11 @@ fn key(r: TextRange) -> (u32, u32) {
 impl Scopes {
     /// Analyse a module.
     pub fn analyse(body: &[Stmt]) -> Scopes {
-        let mut s = Scopes { scopes: Vec::new(), by_node: HashMap::new(), frames: HashMap::new() };
+        let mut s = Scopes {
+            scopes: Vec::new(),
+            by_node: HashMap::new(),
+            frames: HashMap::new(),
+        };
         let root = s.push(ScopeKind::Module, None, TextRange::default());
         for st in body {
             s.stmt(st, root);
@@ -266,7 +270,12 @@ impl Scopes {
     }
 
     fn parameters(&mut self, p: &ra::Parameters, s: usize) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(d) = &a.default {
                 self.expr(d, s);
             }
@@ -274,7 +283,12 @@ impl Scopes {
     }
 
     fn bind_parameters(&mut self, p: &ra::Parameters, fs: usize) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for a in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             self.bind(fs, a.parameter.name.as_str());
         }
         if let Some(v) = &p.vararg {
@@ -393,7 +407,11 @@ impl Scopes {
             match sc.kind {
                 ScopeKind::Comp | ScopeKind::Function => {
                     if sc.bound.contains(name) && !nonlocal {
-                        return if crossed { Resolved::Free(cur) } else { Resolved::Here(cur) };
+                        return if crossed {
+                            Resolved::Free(cur)
+                        } else {
+                            Resolved::Here(cur)
+                        };
                     }
                 }
                 ScopeKind::Class => {
@@ -487,9 +505,4 @@ fn fstring_children<'a>(els: &'a ra::InterpolatedStringElements, f: &mut dyn FnM
             }
         }
     }
-}
-
-/// The range of an expression (re-exported so `convert` need not import ruff's trait).
-pub fn range_of(e: &Expr) -> TextRange {
-    e.range()
 }

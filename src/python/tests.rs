@@ -16,29 +16,75 @@ fn out(src: &str) -> String {
 
 #[test]
 fn arithmetic_follows_cpython() {
-    assert_eq!(out("print(7 // 2, -7 // 2, 7 % -3, -7 % 3, 7 / 2, 2 ** 10, 2 ** -1)"), "3 -4 -2 2 3.5 1024 0.5\n");
-    assert_eq!(out("print(0.1 + 0.2, 1e16, 1/3, round(2.5), round(3.5), divmod(-7, 2))"), "0.30000000000000004 1e+16 0.3333333333333333 2 4 (-4, 1)\n");
-    assert_eq!(out("print(True + 1, 3 == 3.0, 1 < 2 < 3, 1 < 3 < 2)"), "2 True True False\n");
+    assert_eq!(
+        out("print(7 // 2, -7 // 2, 7 % -3, -7 % 3, 7 / 2, 2 ** 10, 2 ** -1)"),
+        "3 -4 -2 2 3.5 1024 0.5\n"
+    );
+    assert_eq!(
+        out("print(0.1 + 0.2, 1e16, 1/3, round(2.5), round(3.5), divmod(-7, 2))"),
+        "0.30000000000000004 1e+16 0.3333333333333333 2 4 (-4, 1)\n"
+    );
+    assert_eq!(
+        out("print(True + 1, 3 == 3.0, 1 < 2 < 3, 1 < 3 < 2)"),
+        "2 True True False\n"
+    );
 }
 
 #[test]
 fn strings_and_formatting() {
-    assert_eq!(out("x = 3.14159\nprint(f'{x:>8.3f}|{x!r}|{1234567:,}|{5:08b}')"), "   3.142|3.14159|1,234,567|00000101\n");
-    assert_eq!(out("print('%s-%d-%.2f-%5s|%-5s|' % ('a', 3, 2.5, 'r', 'l'))"), "a-3-2.50-    r|l    |\n");
+    assert_eq!(
+        out("x = 3.14159\nprint(f'{x:>8.3f}|{x!r}|{1234567:,}|{5:08b}')"),
+        "   3.142|3.14159|1,234,567|00000101\n"
+    );
+    assert_eq!(
+        out("print('%s-%d-%.2f-%5s|%-5s|' % ('a', 3, 2.5, 'r', 'l'))"),
+        "a-3-2.50-    r|l    |\n"
+    );
     assert_eq!(out("print('{} {name} {0}'.format(1, name='n'))"), "1 n 1\n");
-    assert_eq!(out("print(' a b  c '.split(), 'a,b'.split(','), '-'.join(['x', 'y']), 'ab'.center(5, '*'))"), "['a', 'b', 'c'] ['a', 'b'] x-y *ab**\n");
-    assert_eq!(out("print(repr('it\\'s'), repr(\"q\"), str(None))"), "\"it's\" 'q' None\n");
-    assert_eq!(out("x = 5\nprint(f'{x=}', f'{x + 1 = }')"), "x=5 x + 1 = 6\n");
+    assert_eq!(
+        out(
+            "print(' a b  c '.split(), 'a,b'.split(','), '-'.join(['x', 'y']), 'ab'.center(5, '*'))"
+        ),
+        "['a', 'b', 'c'] ['a', 'b'] x-y *ab**\n"
+    );
+    assert_eq!(
+        out("print(repr('it\\'s'), repr(\"q\"), str(None))"),
+        "\"it's\" 'q' None\n"
+    );
+    assert_eq!(
+        out("x = 5\nprint(f'{x=}', f'{x + 1 = }')"),
+        "x=5 x + 1 = 6\n"
+    );
 }
 
 #[test]
 fn collections() {
-    assert_eq!(out("l = [3, 1, 2]\nl.sort()\nprint(l, sorted('bca', reverse=True), l[::-1], l[1:])"), "[1, 2, 3] ['c', 'b', 'a'] [3, 2, 1] [2, 3]\n");
-    assert_eq!(out("d = {'a': 1}\nd['b'] = 2\nprint(d, list(d.items()), d.get('z', 0), 'a' in d)"), "{'a': 1, 'b': 2} [('a', 1), ('b', 2)] 0 True\n");
-    assert_eq!(out("s = {1, 2} | {3}\nprint(s, len(s), (1,), ())"), "{1, 2, 3} 3 (1,) ()\n");
-    assert_eq!(out("a, *b, c = range(5)\nprint(a, b, c)"), "0 [1, 2, 3] 4\n");
-    assert_eq!(out("print([x * y for x in range(3) for y in range(2) if x], {k: v for k, v in zip('ab', [1, 2])})"), "[0, 1, 0, 2] {'a': 1, 'b': 2}\n");
-    assert_eq!(out("print(sum(x for x in range(5)), max([3, 9, 2], key=lambda v: -v), min(4, 2))"), "10 2 2\n");
+    assert_eq!(
+        out("l = [3, 1, 2]\nl.sort()\nprint(l, sorted('bca', reverse=True), l[::-1], l[1:])"),
+        "[1, 2, 3] ['c', 'b', 'a'] [3, 2, 1] [2, 3]\n"
+    );
+    assert_eq!(
+        out("d = {'a': 1}\nd['b'] = 2\nprint(d, list(d.items()), d.get('z', 0), 'a' in d)"),
+        "{'a': 1, 'b': 2} [('a', 1), ('b', 2)] 0 True\n"
+    );
+    assert_eq!(
+        out("s = {1, 2} | {3}\nprint(s, len(s), (1,), ())"),
+        "{1, 2, 3} 3 (1,) ()\n"
+    );
+    assert_eq!(
+        out("a, *b, c = range(5)\nprint(a, b, c)"),
+        "0 [1, 2, 3] 4\n"
+    );
+    assert_eq!(
+        out(
+            "print([x * y for x in range(3) for y in range(2) if x], {k: v for k, v in zip('ab', [1, 2])})"
+        ),
+        "[0, 1, 0, 2] {'a': 1, 'b': 2}\n"
+    );
+    assert_eq!(
+        out("print(sum(x for x in range(5)), max([3, 9, 2], key=lambda v: -v), min(4, 2))"),
+        "10 2 2\n"
+    );
 }
 
 #[test]
@@ -129,22 +175,41 @@ f()
 
 #[test]
 fn chained_exceptions_print_both() {
-    let (_, _, stderr) = run("try:\n    int('x')\nexcept ValueError as e:\n    raise RuntimeError('wrapped') from e\n");
-    assert!(stderr.contains("ValueError: invalid literal for int() with base 10: 'x'"), "{stderr}");
-    assert!(stderr.contains("The above exception was the direct cause of the following exception:"));
+    let (_, _, stderr) = run(
+        "try:\n    int('x')\nexcept ValueError as e:\n    raise RuntimeError('wrapped') from e\n",
+    );
+    assert!(
+        stderr.contains("ValueError: invalid literal for int() with base 10: 'x'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("The above exception was the direct cause of the following exception:")
+    );
     assert!(stderr.ends_with("RuntimeError: wrapped\n"));
 }
 
 #[test]
 fn argument_errors_use_cpython_words() {
     let (_, _, e) = run("def f(a, b=1): pass\nf()\n");
-    assert!(e.ends_with("TypeError: f() missing 1 required positional argument: 'a'\n"), "{e}");
+    assert!(
+        e.ends_with("TypeError: f() missing 1 required positional argument: 'a'\n"),
+        "{e}"
+    );
     let (_, _, e) = run("def f(a): pass\nf(1, 2)\n");
-    assert!(e.ends_with("TypeError: f() takes 1 positional argument but 2 were given\n"), "{e}");
+    assert!(
+        e.ends_with("TypeError: f() takes 1 positional argument but 2 were given\n"),
+        "{e}"
+    );
     let (_, _, e) = run("def f(a): pass\nf(b=2)\n");
-    assert!(e.ends_with("TypeError: f() got an unexpected keyword argument 'b'\n"), "{e}");
+    assert!(
+        e.ends_with("TypeError: f() got an unexpected keyword argument 'b'\n"),
+        "{e}"
+    );
     let (_, _, e) = run("print(undefined)\n");
-    assert!(e.ends_with("NameError: name 'undefined' is not defined\n"), "{e}");
+    assert!(
+        e.ends_with("NameError: name 'undefined' is not defined\n"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -177,14 +242,21 @@ fn sys_exit_codes() {
 fn deep_recursion_is_a_recursion_error() {
     let (code, _, err) = run("def f(n):\n    return f(n + 1)\nf(0)\n");
     assert_eq!(code, 1);
-    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{}", &err[err.len().saturating_sub(200)..]);
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        &err[err.len().saturating_sub(200)..]
+    );
 }
 
 #[test]
 fn unsupported_and_syntax_errors_are_reported_not_panicked() {
     let (code, _, err) = run("def g():\n    yield 1\n");
     assert_eq!(code, 1);
-    assert!(err.contains("not supported by forkyard yet (main.py:2:5)"), "{err}");
+    assert!(
+        err.contains("not supported by forkyard yet (main.py:2:5)"),
+        "{err}"
+    );
     let (code, _, err) = run("print 'x'\n");
     assert_eq!(code, 1);
     assert!(err.starts_with("  File \"main.py\", line 1\n"), "{err}");

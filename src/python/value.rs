@@ -30,7 +30,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 }
 
@@ -71,6 +74,10 @@ pub struct Range {
 }
 
 impl Range {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> i64 {
         if self.step > 0 && self.start < self.stop {
             (self.stop - self.start - 1) / self.step + 1
@@ -165,10 +172,23 @@ pub struct Set {
 
 /// An iterator over a builtin sequence, or a materialised one.
 pub enum Iter {
-    Seq { items: Rc<[Value]>, pos: usize },
-    List { list: Rc<RefCell<Vec<Value>>>, pos: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { s: Rc<str>, pos: usize },
+    Seq {
+        items: Rc<[Value]>,
+        pos: usize,
+    },
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        pos: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Rc<str>,
+        pos: usize,
+    },
     /// A Python object with `__next__`.
     Object(Value),
     Done,
@@ -200,9 +220,7 @@ impl PartialEq for HashKey {
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => a == b,
-            (FrozenSet(a), FrozenSet(b)) => {
-                a.len() == b.len() && a.iter().all(|x| b.contains(x))
-            }
+            (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
             (Ptr(a), Ptr(b)) => a == b,
             _ => false,
         }
@@ -293,7 +311,7 @@ impl Value {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().map.is_empty(),
             Value::FrozenSet(s) => !s.map.is_empty(),
-            Value::Range(r) => r.len() != 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Instance(_) => return None,
             _ => true,
         })

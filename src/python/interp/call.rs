@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::NameRef;
-use super::super::exceptions::{self, Exc, ExcData, type_error};
+use super::super::exceptions::{Exc, ExcData, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, bind};
@@ -33,9 +33,15 @@ impl Interp {
             Value::Class(c) => self.instantiate(c, args),
             Value::Instance(inst) => match inst.class.lookup("__call__") {
                 Some(m) => self.call(&bind(m, func), args),
-                None => Err(type_error(format!("'{}' object is not callable", func.type_name()))),
+                None => Err(type_error(format!(
+                    "'{}' object is not callable",
+                    func.type_name()
+                ))),
             },
-            _ => Err(type_error(format!("'{}' object is not callable", func.type_name()))),
+            _ => Err(type_error(format!(
+                "'{}' object is not callable",
+                func.type_name()
+            ))),
         }
     }
 
@@ -50,17 +56,26 @@ impl Interp {
         let inst = Rc::new(Instance {
             class: c.clone(),
             attrs: RefCell::new(Namespace::new()),
-            native: RefCell::new(if is_exc { Some(Box::new(ExcData::default())) } else { None }),
+            native: RefCell::new(if is_exc {
+                Some(Box::new(ExcData::default()))
+            } else {
+                None
+            }),
         });
         if is_exc {
-            inst.attrs.borrow_mut().insert(Rc::from("args"), Value::tuple(args.pos.clone()));
+            inst.attrs
+                .borrow_mut()
+                .insert(Rc::from("args"), Value::tuple(args.pos.clone()));
         }
         let obj = Value::Instance(inst);
         match c.lookup("__init__") {
             Some(init) => {
                 let r = self.call(&bind(init, &obj), args)?;
                 if !matches!(r, Value::None) {
-                    return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+                    return Err(type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        r.type_name()
+                    )));
                 }
             }
             None if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => {
@@ -82,7 +97,9 @@ impl Interp {
         }
         self.bind_args(fun, args, &mut frame)?;
         self.enter_frame(def.name.clone())?;
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || self.exec_block(&def.body, &mut frame));
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
+            self.exec_block(&def.body, &mut frame)
+        });
         self.leave_frame();
         match r {
             Ok(()) => Ok(Value::None),
@@ -118,22 +135,32 @@ impl Interp {
                 format!("{n} positional arguments")
             };
             let were = if given == 1 { "was" } else { "were" };
-            return Err(type_error(format!("{name}() takes {takes} but {given} {were} given")));
+            return Err(type_error(format!(
+                "{name}() takes {takes} but {given} {were} given"
+            )));
         }
         let mut kwonly: Vec<Option<Value>> = vec![None; def.kwonly.len()];
         let mut kwargs = Dict::default();
         for (k, v) in args.kw {
             if let Some(i) = def.params.iter().position(|p| p.name == k) {
                 if slots[i].is_some() {
-                    return Err(type_error(format!("{name}() got multiple values for argument '{k}'")));
+                    return Err(type_error(format!(
+                        "{name}() got multiple values for argument '{k}'"
+                    )));
                 }
                 slots[i] = Some(v);
             } else if let Some(i) = def.kwonly.iter().position(|p| p.name == k) {
                 kwonly[i] = Some(v);
             } else if def.kwarg.is_some() {
-                kwargs.insert(super::super::value::HashKey::Str(k.clone()), Value::Str(k), v);
+                kwargs.insert(
+                    super::super::value::HashKey::Str(k.clone()),
+                    Value::Str(k),
+                    v,
+                );
             } else {
-                return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+                return Err(type_error(format!(
+                    "{name}() got an unexpected keyword argument '{k}'"
+                )));
             }
         }
         let first_default = n - def.n_defaults;
@@ -207,11 +234,10 @@ fn join_names(names: &[String]) -> String {
     match names.len() {
         1 => names[0].clone(),
         2 => format!("{} and {}", names[0], names[1]),
-        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            names[..names.len() - 1].join(", "),
+            names[names.len() - 1]
+        ),
     }
-}
-
-/// Used by natives that need the builtin exception classes.
-pub fn exc_class(name: &str) -> Rc<Class> {
-    exceptions::class(name)
 }

@@ -38,7 +38,10 @@ impl Interp {
             }
             ExprKind::Call { func, args, kwargs } => {
                 let fv = self.eval(func, f)?;
-                let mut a = Args { pos: Vec::with_capacity(args.len()), kw: Vec::new() };
+                let mut a = Args {
+                    pos: Vec::with_capacity(args.len()),
+                    kw: Vec::new(),
+                };
                 for x in args {
                     if let ExprKind::Starred(inner) = &x.kind {
                         let v = self.eval(inner, f)?;
@@ -129,7 +132,11 @@ impl Interp {
             }
             ExprKind::IfExp(t, a, b) => {
                 let tv = self.eval(t, f)?;
-                if self.truthy(&tv)? { self.eval(a, f) } else { self.eval(b, f) }
+                if self.truthy(&tv)? {
+                    self.eval(a, f)
+                } else {
+                    self.eval(b, f)
+                }
             }
             ExprKind::List(items) => Ok(Value::list(self.display(items, f)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f)?)),
@@ -155,7 +162,10 @@ impl Interp {
                         None => {
                             let m = self.eval(v, f)?;
                             let Value::Dict(src) = &m else {
-                                return Err(type_error(format!("'{}' object is not a mapping", m.type_name())));
+                                return Err(type_error(format!(
+                                    "'{}' object is not a mapping",
+                                    m.type_name()
+                                )));
                             };
                             for (hk, (kk, vv)) in src.borrow().map.iter() {
                                 d.insert(hk.clone(), kk.clone(), vv.clone());
@@ -166,7 +176,12 @@ impl Interp {
                 Ok(Value::dict(d))
             }
             ExprKind::Starred(_) => Err(type_error("can't use starred expression here")),
-            ExprKind::Comp { kind, elt, value, gens } => self.comprehension(*kind, elt, value.as_deref(), gens, f),
+            ExprKind::Comp {
+                kind,
+                elt,
+                value,
+                gens,
+            } => self.comprehension(*kind, elt, value.as_deref(), gens, f),
             ExprKind::Lambda(def) => self.make_function(def, f),
             ExprKind::FString(parts) => Ok(Value::Str(Rc::from(self.fstring(parts, f)?))),
             ExprKind::Walrus(n, v) => {
@@ -179,7 +194,10 @@ impl Interp {
                     return Err(Exc::new("RuntimeError", "super(): no arguments"));
                 };
                 let Some(cls) = func.class.borrow().as_ref().and_then(|w| w.upgrade()) else {
-                    return Err(Exc::new("RuntimeError", "super(): __class__ cell not found"));
+                    return Err(Exc::new(
+                        "RuntimeError",
+                        "super(): __class__ cell not found",
+                    ));
                 };
                 let Some(first) = func.def.params.first() else {
                     return Err(Exc::new("RuntimeError", "super(): no arguments"));
@@ -189,7 +207,8 @@ impl Interp {
                     NameRef::Cell(i) => f.cells[*i as usize].borrow().clone(),
                     _ => None,
                 };
-                let this = this.ok_or_else(|| Exc::new("RuntimeError", "super(): arg[0] deleted"))?;
+                let this =
+                    this.ok_or_else(|| Exc::new("RuntimeError", "super(): arg[0] deleted"))?;
                 Ok(Value::Super(Rc::new((cls, this))))
             }
         }
@@ -202,7 +221,10 @@ impl Interp {
                 Some(v) => Ok(v.clone()),
                 None => Err(Exc::new(
                     "UnboundLocalError",
-                    format!("cannot access local variable '{}' where it is not associated with a value", n.id),
+                    format!(
+                        "cannot access local variable '{}' where it is not associated with a value",
+                        n.id
+                    ),
                 )),
             },
             NameRef::Cell(i) => match &*f.cells[*i as usize].borrow() {
@@ -216,10 +238,10 @@ impl Interp {
                 )),
             },
             NameRef::ClassBody(name) => {
-                if let Some(ns) = &f.class_ns {
-                    if let Some(v) = ns.borrow().get(name) {
-                        return Ok(v.clone());
-                    }
+                if let Some(ns) = &f.class_ns
+                    && let Some(v) = ns.borrow().get(name)
+                {
+                    return Ok(v.clone());
                 }
                 self.load_global(name, f)
             }
@@ -234,7 +256,10 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
-        Err(Exc::new("NameError", format!("name '{name}' is not defined")))
+        Err(Exc::new(
+            "NameError",
+            format!("name '{name}' is not defined"),
+        ))
     }
 
     /// The items of a list/tuple/set display, with `*x` spread.
@@ -263,7 +288,10 @@ impl Interp {
         self.comp_level(gens, 0, elt, value, &mut out, f)?;
         Ok(match out {
             CompOut::List(v) if kind == CompKind::Gen => {
-                Value::Iterator(Rc::new(RefCell::new(Iter::Seq { items: v.into(), pos: 0 })))
+                Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
+                    items: v.into(),
+                    pos: 0,
+                })))
             }
             CompOut::List(v) => Value::list(v),
             CompOut::Set(s) => Value::Set(Rc::new(RefCell::new(s))),
@@ -319,7 +347,12 @@ impl Interp {
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
-                FPart::Value { expr, conversion, spec, debug } => {
+                FPart::Value {
+                    expr,
+                    conversion,
+                    spec,
+                    debug,
+                } => {
                     let v = self.eval(expr, f)?;
                     if let Some(d) = debug {
                         out.push_str(d);

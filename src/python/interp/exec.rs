@@ -55,22 +55,25 @@ impl Interp {
                     self.exec_block(orelse, f)?;
                 }
             }
-            StmtKind::While { test, body, orelse } => {
-                loop {
-                    f.line = s.pos.line;
-                    let t = self.eval(test, f)?;
-                    if !self.truthy(&t)? {
-                        self.exec_block(orelse, f)?;
-                        break;
-                    }
-                    match self.exec_block(body, f) {
-                        Ok(()) | Err(Unwind::Continue) => {}
-                        Err(Unwind::Break) => break,
-                        Err(other) => return Err(other),
-                    }
+            StmtKind::While { test, body, orelse } => loop {
+                f.line = s.pos.line;
+                let t = self.eval(test, f)?;
+                if !self.truthy(&t)? {
+                    self.exec_block(orelse, f)?;
+                    break;
                 }
-            }
-            StmtKind::For { target, iter, body, orelse } => {
+                match self.exec_block(body, f) {
+                    Ok(()) | Err(Unwind::Continue) => {}
+                    Err(Unwind::Break) => break,
+                    Err(other) => return Err(other),
+                }
+            },
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let iterable = self.eval(iter, f)?;
                 let it = self.iter(&iterable)?;
                 loop {
@@ -97,23 +100,42 @@ impl Interp {
                 };
                 return Err(Unwind::Return(v));
             }
-            StmtKind::FunctionDef { def, decorators, target } => {
-                let decos = decorators.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+            StmtKind::FunctionDef {
+                def,
+                decorators,
+                target,
+            } => {
+                let decos = decorators
+                    .iter()
+                    .map(|d| self.eval(d, f))
+                    .collect::<Result<Vec<_>, _>>()?;
                 let mut v = self.make_function(def, f)?;
                 for d in decos.iter().rev() {
                     v = self.call(d, Args::new(vec![v]))?;
                 }
                 self.store(&target.at, v, f);
             }
-            StmtKind::ClassDef { def, decorators, target } => {
-                let decos = decorators.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+            StmtKind::ClassDef {
+                def,
+                decorators,
+                target,
+            } => {
+                let decos = decorators
+                    .iter()
+                    .map(|d| self.eval(d, f))
+                    .collect::<Result<Vec<_>, _>>()?;
                 let mut v = self.make_class(def, f)?;
                 for d in decos.iter().rev() {
                     v = self.call(d, Args::new(vec![v]))?;
                 }
                 self.store(&target.at, v, f);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 let result = match self.exec_block(body, f) {
                     Ok(()) => self.exec_block(orelse, f),
                     Err(Unwind::Exc(e)) => self.handle(e, handlers, f),
@@ -131,7 +153,9 @@ impl Interp {
                 }
                 result?;
             }
-            StmtKind::Raise { exc, cause } => return Err(self.raise(exc.as_ref(), cause.as_ref(), f)?.into()),
+            StmtKind::Raise { exc, cause } => {
+                return Err(self.raise(exc.as_ref(), cause.as_ref(), f)?.into());
+            }
             StmtKind::With { items, body } => return self.with(items, body, f),
             StmtKind::Assert { test, msg } => {
                 let t = self.eval(test, f)?;
@@ -148,7 +172,11 @@ impl Interp {
                     self.delete(t, f)?;
                 }
             }
-            StmtKind::Import { module, target, bind_top } => {
+            StmtKind::Import {
+                module,
+                target,
+                bind_top,
+            } => {
                 let m = super::super::modules::import(self, module)?;
                 let v = if *bind_top {
                     let top = module.split('.').next().unwrap_or(module);
@@ -219,7 +247,9 @@ impl Interp {
         match kind {
             Value::Class(c) => {
                 if !c.is_subclass(&exceptions::class("BaseException")) {
-                    return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
                 Ok(e.value.class.is_subclass(c))
             }
@@ -231,11 +261,18 @@ impl Interp {
                 }
                 Ok(false)
             }
-            _ => Err(type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
-    fn raise(&mut self, exc: Option<&Expr>, cause: Option<&Expr>, f: &mut Frame) -> Result<Exc, Unwind> {
+    fn raise(
+        &mut self,
+        exc: Option<&Expr>,
+        cause: Option<&Expr>,
+        f: &mut Frame,
+    ) -> Result<Exc, Unwind> {
         let Some(exc) = exc else {
             return match self.handling.last() {
                 Some(e) => Ok(e.clone()),
@@ -250,8 +287,14 @@ impl Interp {
                 Value::None => Value::None,
                 other => Value::Instance(self.to_exception(other)?.value),
             };
-            e.value.attrs.borrow_mut().insert(Rc::from("__cause__"), cause_v);
-            e.value.attrs.borrow_mut().insert(Rc::from("__suppress_context__"), Value::Bool(true));
+            e.value
+                .attrs
+                .borrow_mut()
+                .insert(Rc::from("__cause__"), cause_v);
+            e.value
+                .attrs
+                .borrow_mut()
+                .insert(Rc::from("__suppress_context__"), Value::Bool(true));
         }
         if let Some(h) = self.handling.last() {
             set_context(&e, h);
@@ -295,10 +338,17 @@ impl Interp {
                 let res = self.call(&exit, Args::new(args));
                 self.handling.pop();
                 let suppress = res?;
-                if self.truthy(&suppress)? { Ok(()) } else { Err(Unwind::Exc(e)) }
+                if self.truthy(&suppress)? {
+                    Ok(())
+                } else {
+                    Err(Unwind::Exc(e))
+                }
             }
             other => {
-                self.call(&exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
+                self.call(
+                    &exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )?;
                 other
             }
         }
@@ -312,7 +362,10 @@ impl Interp {
         };
         found.ok_or_else(|| {
             let what = if name == "__enter__" || name == "__exit__" {
-                format!("'{}' object does not support the context manager protocol", obj.type_name())
+                format!(
+                    "'{}' object does not support the context manager protocol",
+                    obj.type_name()
+                )
             } else {
                 format!("'{}' object has no attribute '{}'", obj.type_name(), name)
             };
@@ -320,7 +373,13 @@ impl Interp {
         })
     }
 
-    fn aug_assign(&mut self, target: &Target, op: BinOp, value: &Expr, f: &mut Frame) -> Result<(), Exc> {
+    fn aug_assign(
+        &mut self,
+        target: &Target,
+        op: BinOp,
+        value: &Expr,
+        f: &mut Frame,
+    ) -> Result<(), Exc> {
         match target {
             Target::Name(n) => {
                 let cur = self.load(n, f)?;
@@ -343,7 +402,9 @@ impl Interp {
                 let v = self.inplace(op, cur, rhs)?;
                 self.setitem(&o, i, v)?;
             }
-            Target::Unpack(..) => return Err(type_error("illegal expression for augmented assignment")),
+            Target::Unpack(..) => {
+                return Err(type_error("illegal expression for augmented assignment"));
+            }
         }
         Ok(())
     }
@@ -387,7 +448,11 @@ impl Interp {
                         if items.len() < targets.len() {
                             return Err(Exc::new(
                                 "ValueError",
-                                format!("not enough values to unpack (expected {}, got {})", targets.len(), items.len()),
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    targets.len(),
+                                    items.len()
+                                ),
                             ));
                         }
                         if items.len() > targets.len() {
@@ -490,7 +555,11 @@ impl Interp {
 
     /// Make a function object from a `def` or `lambda`, closing over the current frame.
     pub fn make_function(&mut self, def: &Rc<FunctionDef>, f: &mut Frame) -> Result<Value, Exc> {
-        let defaults = def.defaults.iter().map(|d| self.eval(d, f)).collect::<Result<Vec<_>, _>>()?;
+        let defaults = def
+            .defaults
+            .iter()
+            .map(|d| self.eval(d, f))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut kw_defaults = Vec::new();
         for d in &def.kw_defaults {
             kw_defaults.push(match d {
@@ -498,7 +567,12 @@ impl Interp {
                 None => None,
             });
         }
-        let closure = def.frame.free_from.iter().map(|&i| f.cells[i as usize].clone()).collect();
+        let closure = def
+            .frame
+            .free_from
+            .iter()
+            .map(|&i| f.cells[i as usize].clone())
+            .collect();
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             defaults,
@@ -515,12 +589,17 @@ impl Interp {
         for b in &def.bases {
             match self.eval(b, f)? {
                 Value::Class(c) => {
-                    if matches!(&*c.name, "int" | "str" | "list" | "dict" | "tuple" | "set" | "float")
-                        && &*c.module == "builtins"
+                    if matches!(
+                        &*c.name,
+                        "int" | "str" | "list" | "dict" | "tuple" | "set" | "float"
+                    ) && &*c.module == "builtins"
                     {
                         return Err(Exc::new(
                             "NotImplementedError",
-                            format!("subclassing the builtin type '{}' is not supported by forkyard yet", c.name),
+                            format!(
+                                "subclassing the builtin type '{}' is not supported by forkyard yet",
+                                c.name
+                            ),
                         ));
                     }
                     bases.push(c)
@@ -538,8 +617,10 @@ impl Interp {
             bases.push(exceptions::class("object"));
         }
         let ns = Rc::new(std::cell::RefCell::new(Namespace::new()));
-        ns.borrow_mut().insert(Rc::from("__module__"), Value::str("__main__"));
-        ns.borrow_mut().insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        ns.borrow_mut()
+            .insert(Rc::from("__module__"), Value::str("__main__"));
+        ns.borrow_mut()
+            .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
         frame.class_ns = Some(ns.clone());
         let n_own = def.frame.n_cells as usize - def.frame.free_from.len();
@@ -558,8 +639,9 @@ impl Interp {
             Err(_) => {}
         }
         let attrs = std::mem::take(&mut *ns.borrow_mut());
-        let cls = exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
-            .map_err(type_error)?;
+        let cls =
+            exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
+                .map_err(type_error)?;
         for v in cls.attrs.borrow().values() {
             let func = match v {
                 Value::Function(func) => Some(func.clone()),

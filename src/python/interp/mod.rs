@@ -36,7 +36,9 @@ impl Frame {
     pub fn new(shape: &FrameShape, globals: Rc<RefCell<Namespace>>, name: Rc<str>) -> Frame {
         Frame {
             locals: vec![None; shape.n_locals as usize],
-            cells: (0..shape.n_cells).map(|_| Rc::new(RefCell::new(None))).collect(),
+            cells: (0..shape.n_cells)
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect(),
             globals,
             class_ns: None,
             func: None,
@@ -97,7 +99,10 @@ impl Interp {
             depth: 0,
             handling: Vec::new(),
             hook: None,
-            process: ProcessInfo { name: Rc::from("MainProcess"), ..Default::default() },
+            process: ProcessInfo {
+                name: Rc::from("MainProcess"),
+                ..Default::default()
+            },
             frames_line: Vec::new(),
             repr_stack: Vec::new(),
         };
@@ -128,7 +133,10 @@ impl Interp {
 
     /// A line of the program's source, for tracebacks.
     pub fn source_line(&self, line: u32) -> Option<String> {
-        self.source.lines().nth(line.saturating_sub(1) as usize).map(|l| l.trim().to_string())
+        self.source
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .map(|l| l.trim().to_string())
     }
 
     /// Render an uncaught exception as CPython does, with its chain of causes.
@@ -147,19 +155,26 @@ impl Interp {
         if let Some(Value::Instance(c)) = cause {
             if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
                 self.format_chain(&Exc { value: c }, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
-        } else if let (Some(Value::Instance(c)), false) = (context, suppress) {
-            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                self.format_chain(&Exc { value: c }, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
+        } else if let (Some(Value::Instance(c)), false) = (context, suppress)
+            && !seen.contains(&(Rc::as_ptr(&c) as usize))
+        {
+            self.format_chain(&Exc { value: c }, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         let tb = e.traceback();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for t in &tb {
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", t.file, t.line, t.func));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    t.file, t.line, t.func
+                ));
                 if let Some(src) = self.source_line(t.line).filter(|s| !s.is_empty()) {
                     out.push_str(&format!("    {src}\n"));
                 }
@@ -173,12 +188,22 @@ impl Interp {
     pub fn exception_line(&mut self, e: &Exc) -> String {
         let cls = &e.value.class;
         let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
-            if &*cls.module == "__main__" { format!("__main__.{}", cls.qualname) } else { cls.name.to_string() }
+            if &*cls.module == "__main__" {
+                format!("__main__.{}", cls.qualname)
+            } else {
+                cls.name.to_string()
+            }
         } else {
             format!("{}.{}", cls.module, cls.name)
         };
-        let text = self.str_of(&Value::Instance(e.value.clone())).unwrap_or_default();
-        if text.is_empty() { name } else { format!("{name}: {text}") }
+        let text = self
+            .str_of(&Value::Instance(e.value.clone()))
+            .unwrap_or_default();
+        if text.is_empty() {
+            name
+        } else {
+            format!("{name}: {text}")
+        }
     }
 
     /// The str() of an exception: its one argument, or the repr of its args.
@@ -208,9 +233,18 @@ impl Interp {
 
     fn no_attr(&self, obj: &Value, name: &str) -> Exc {
         match obj {
-            Value::Module(m) => attribute_error(format!("module '{}' has no attribute '{}'", m.name, name)),
-            Value::Class(c) => attribute_error(format!("type object '{}' has no attribute '{}'", c.name, name)),
-            _ => attribute_error(format!("'{}' object has no attribute '{}'", obj.type_name(), name)),
+            Value::Module(m) => {
+                attribute_error(format!("module '{}' has no attribute '{}'", m.name, name))
+            }
+            Value::Class(c) => attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                c.name, name
+            )),
+            _ => attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                obj.type_name(),
+                name
+            )),
         }
     }
 
@@ -246,8 +280,16 @@ impl Interp {
                 "__name__" => Some(Value::Str(c.name.clone())),
                 "__qualname__" => Some(Value::Str(c.qualname.clone())),
                 "__module__" => Some(Value::Str(c.module.clone())),
-                "__mro__" => Some(Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect())),
-                "__bases__" => Some(Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect())),
+                "__mro__" => Some(Value::tuple(
+                    c.mro
+                        .borrow()
+                        .iter()
+                        .map(|k| Value::Class(k.clone()))
+                        .collect(),
+                )),
+                "__bases__" => Some(Value::tuple(
+                    c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
+                )),
                 _ => c.lookup(name),
             },
             Value::Module(m) => m.attrs.borrow().get(name).cloned(),
@@ -259,8 +301,14 @@ impl Interp {
                     _ => return Ok(None),
                 };
                 let mro = start.mro.borrow().clone();
-                let after = mro.iter().position(|k| Rc::ptr_eq(k, cls)).map(|p| p + 1).unwrap_or(mro.len());
-                let found = mro[after..].iter().find_map(|k| k.attrs.borrow().get(name).cloned());
+                let after = mro
+                    .iter()
+                    .position(|k| Rc::ptr_eq(k, cls))
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
+                let found = mro[after..]
+                    .iter()
+                    .find_map(|k| k.attrs.borrow().get(name).cloned());
                 found.map(|v| bind(v, this))
             }
             Value::Function(f) => match name {
@@ -279,7 +327,10 @@ impl Interp {
                 _ => return self.getattr_opt(&m.func.clone(), name),
             },
             _ => super::methods::lookup(obj, name).map(|f| {
-                Value::BoundMethod(Rc::new(BoundMethod { this: obj.clone(), func: Value::builtin(name, f) }))
+                Value::BoundMethod(Rc::new(BoundMethod {
+                    this: obj.clone(),
+                    func: Value::builtin(name, f),
+                }))
             }),
         })
     }
@@ -291,15 +342,15 @@ impl Interp {
                 if super::natives::set_instance_attr(self, inst, name, &value)? {
                     return Ok(());
                 }
-                if let Some(Value::Instance(p)) = inst.class.lookup(name) {
-                    if &*p.class.name == "property" {
-                        let fset = p.attrs.borrow().get("fset").cloned().unwrap_or(Value::None);
-                        if matches!(fset, Value::None) {
-                            return Err(attribute_error(format!("can't set attribute '{name}'")));
-                        }
-                        self.call(&fset, Args::new(vec![obj.clone(), value]))?;
-                        return Ok(());
+                if let Some(Value::Instance(p)) = inst.class.lookup(name)
+                    && &*p.class.name == "property"
+                {
+                    let fset = p.attrs.borrow().get("fset").cloned().unwrap_or(Value::None);
+                    if matches!(fset, Value::None) {
+                        return Err(attribute_error(format!("can't set attribute '{name}'")));
                     }
+                    self.call(&fset, Args::new(vec![obj.clone(), value]))?;
+                    return Ok(());
                 }
                 inst.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
@@ -322,10 +373,10 @@ impl Interp {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
-        if let Value::Instance(inst) = obj {
-            if inst.attrs.borrow_mut().shift_remove(name).is_some() {
-                return Ok(());
-            }
+        if let Value::Instance(inst) = obj
+            && inst.attrs.borrow_mut().shift_remove(name).is_some()
+        {
+            return Ok(());
         }
         Err(self.no_attr(obj, name))
     }
@@ -335,27 +386,55 @@ impl Interp {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         let it = match v {
-            Value::List(l) => Iter::List { list: l.clone(), pos: 0 },
-            Value::Tuple(t) => Iter::Seq { items: t.clone(), pos: 0 },
-            Value::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
-            Value::Range(r) => Iter::Range { next: r.start, stop: r.stop, step: r.step },
-            Value::Dict(d) => Iter::Seq { items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(), pos: 0 },
-            Value::Set(s) => Iter::Seq { items: s.borrow().map.values().cloned().collect(), pos: 0 },
-            Value::FrozenSet(s) => Iter::Seq { items: s.map.values().cloned().collect(), pos: 0 },
-            Value::Bytes(b) => Iter::Seq { items: b.iter().map(|x| Value::Int(*x as i64)).collect(), pos: 0 },
+            Value::List(l) => Iter::List {
+                list: l.clone(),
+                pos: 0,
+            },
+            Value::Tuple(t) => Iter::Seq {
+                items: t.clone(),
+                pos: 0,
+            },
+            Value::Str(s) => Iter::Str {
+                s: s.clone(),
+                pos: 0,
+            },
+            Value::Range(r) => Iter::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
+            Value::Dict(d) => Iter::Seq {
+                items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
+                pos: 0,
+            },
+            Value::Set(s) => Iter::Seq {
+                items: s.borrow().map.values().cloned().collect(),
+                pos: 0,
+            },
+            Value::FrozenSet(s) => Iter::Seq {
+                items: s.map.values().cloned().collect(),
+                pos: 0,
+            },
+            Value::Bytes(b) => Iter::Seq {
+                items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
+                pos: 0,
+            },
             Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
-                    if let Value::Instance(ri) = &r {
-                        if ri.class.lookup("__next__").is_some() {
-                            return Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Object(r)))));
-                        }
+                    if let Value::Instance(ri) = &r
+                        && ri.class.lookup("__next__").is_some()
+                    {
+                        return Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Object(r)))));
                     }
                     return self.iter(&r);
                 }
                 if let Some(items) = super::natives::iterate(self, inst)? {
-                    Iter::Seq { items: items.into(), pos: 0 }
+                    Iter::Seq {
+                        items: items.into(),
+                        pos: 0,
+                    }
                 } else if inst.class.lookup("__getitem__").is_some() {
                     // The old sequence protocol: index from 0 until IndexError.
                     let mut items = Vec::new();
@@ -367,12 +446,23 @@ impl Interp {
                             Err(e) => return Err(e),
                         }
                     }
-                    Iter::Seq { items: items.into(), pos: 0 }
+                    Iter::Seq {
+                        items: items.into(),
+                        pos: 0,
+                    }
                 } else {
-                    return Err(type_error(format!("'{}' object is not iterable", v.type_name())));
+                    return Err(type_error(format!(
+                        "'{}' object is not iterable",
+                        v.type_name()
+                    )));
                 }
             }
-            _ => return Err(type_error(format!("'{}' object is not iterable", v.type_name()))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )));
+            }
         };
         Ok(Value::Iterator(Rc::new(RefCell::new(it))))
     }
@@ -380,16 +470,19 @@ impl Interp {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
-            if let Value::Instance(inst) = it {
-                if let Some(f) = inst.class.lookup("__next__") {
-                    return match self.call(&bind(f, it), Args::default()) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is("StopIteration") => Ok(None),
-                        Err(e) => Err(e),
-                    };
-                }
+            if let Value::Instance(inst) = it
+                && let Some(f) = inst.class.lookup("__next__")
+            {
+                return match self.call(&bind(f, it), Args::default()) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is("StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                };
             }
-            return Err(type_error(format!("'{}' object is not an iterator", it.type_name())));
+            return Err(type_error(format!(
+                "'{}' object is not an iterator",
+                it.type_name()
+            )));
         };
         let mut st = cell.borrow_mut();
         let out = match &mut *st {
@@ -451,7 +544,10 @@ impl Interp {
 
     pub(crate) fn enter_frame(&mut self, name: Rc<str>) -> PyResult<()> {
         if self.depth >= RECURSION_LIMIT {
-            return Err(Exc::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(Exc::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         self.depth += 1;
         self.frames_line.push((name, 0));
@@ -464,7 +560,11 @@ impl Interp {
     }
 
     pub(crate) fn tb_entry(&self, frame: &Frame) -> TbEntry {
-        TbEntry { file: self.file.clone(), line: frame.line, func: frame.name.clone() }
+        TbEntry {
+            file: self.file.clone(),
+            line: frame.line,
+            func: frame.name.clone(),
+        }
     }
 
     /// The process's `__name__`-level place, for natives that report where they are.
@@ -476,18 +576,27 @@ impl Interp {
 /// Bind a function found on a class to the object it was looked up through.
 pub fn bind(v: Value, this: &Value) -> Value {
     match &v {
-        Value::Function(_) | Value::Builtin(_) => {
-            Value::BoundMethod(Rc::new(BoundMethod { this: this.clone(), func: v }))
-        }
-        Value::Instance(i) if &*i.class.name == "staticmethod" => {
-            i.attrs.borrow().get("__func__").cloned().unwrap_or(Value::None)
-        }
+        Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
+            this: this.clone(),
+            func: v,
+        })),
+        Value::Instance(i) if &*i.class.name == "staticmethod" => i
+            .attrs
+            .borrow()
+            .get("__func__")
+            .cloned()
+            .unwrap_or(Value::None),
         Value::Instance(i) if &*i.class.name == "classmethod" => {
             let cls = match this {
                 Value::Instance(inst) => Value::Class(inst.class.clone()),
                 other => other.clone(),
             };
-            let f = i.attrs.borrow().get("__func__").cloned().unwrap_or(Value::None);
+            let f = i
+                .attrs
+                .borrow()
+                .get("__func__")
+                .cloned()
+                .unwrap_or(Value::None);
             Value::BoundMethod(Rc::new(BoundMethod { this: cls, func: f }))
         }
         Value::Instance(i) if &*i.class.name == "property" => v.clone(),

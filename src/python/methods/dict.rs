@@ -54,19 +54,44 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 
 fn get(it: &mut Interp, a: Args) -> R {
     let k = it.hash_key(&req(&a, 0, "get")?)?;
-    Ok(this(&a).borrow().get(&k).cloned().unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+    Ok(this(&a)
+        .borrow()
+        .get(&k)
+        .cloned()
+        .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn keys(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(this(&a).borrow().map.values().map(|(k, _)| k.clone()).collect()))
+    Ok(Value::list(
+        this(&a)
+            .borrow()
+            .map
+            .values()
+            .map(|(k, _)| k.clone())
+            .collect(),
+    ))
 }
 
 fn values(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(this(&a).borrow().map.values().map(|(_, v)| v.clone()).collect()))
+    Ok(Value::list(
+        this(&a)
+            .borrow()
+            .map
+            .values()
+            .map(|(_, v)| v.clone())
+            .collect(),
+    ))
 }
 
 fn items(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(this(&a).borrow().map.values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()))
+    Ok(Value::list(
+        this(&a)
+            .borrow()
+            .map
+            .values()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    ))
 }
 
 fn pop(it: &mut Interp, a: Args) -> R {
@@ -210,11 +235,25 @@ fn set_union(it: &mut Interp, a: Args) -> R {
 }
 
 fn set_intersection(it: &mut Interp, a: Args) -> R {
-    combine(it, &a, |x, y| Set { map: x.map.iter().filter(|(k, _)| y.map.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect() })
+    combine(it, &a, |x, y| Set {
+        map: x
+            .map
+            .iter()
+            .filter(|(k, _)| y.map.contains_key(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    })
 }
 
 fn set_difference(it: &mut Interp, a: Args) -> R {
-    combine(it, &a, |x, y| Set { map: x.map.iter().filter(|(k, _)| !y.map.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect() })
+    combine(it, &a, |x, y| Set {
+        map: x
+            .map
+            .iter()
+            .filter(|(k, _)| !y.map.contains_key(*k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    })
 }
 
 fn set_issubset(it: &mut Interp, a: Args) -> R {

@@ -76,7 +76,9 @@ fn pop(_: &mut Interp, a: Args) -> R {
         return Err(index_error("pop from empty list"));
     }
     let i = match opt(&a, 0, "index") {
-        Some(Value::Int(i)) => norm_index(i, l.len()).ok_or_else(|| index_error("pop index out of range"))?,
+        Some(Value::Int(i)) => {
+            norm_index(i, l.len()).ok_or_else(|| index_error("pop index out of range"))?
+        }
         Some(_) => return Err(type_error("pop index must be an integer")),
         None => l.len() - 1,
     };
@@ -116,7 +118,11 @@ fn index(it: &mut Interp, a: Args) -> R {
     match position(it, &items, &v)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
-            let what = if matches!(a.pos[0], Value::Tuple(_)) { "tuple.index(x): x not in tuple".to_string() } else { format!("{} is not in list", it.repr(&v)?) };
+            let what = if matches!(a.pos[0], Value::Tuple(_)) {
+                "tuple.index(x): x not in tuple".to_string()
+            } else {
+                format!("{} is not in list", it.repr(&v)?)
+            };
             Err(value_error(what))
         }
     }
@@ -142,7 +148,11 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 fn sort(it: &mut Interp, a: Args) -> R {
     let l = this(&a);
     let mut items = l.borrow().clone();
-    let key = a.kw.iter().find(|(k, _)| &**k == "key").map(|(_, v)| v.clone()).filter(|v| !matches!(v, Value::None));
+    let key =
+        a.kw.iter()
+            .find(|(k, _)| &**k == "key")
+            .map(|(_, v)| v.clone())
+            .filter(|v| !matches!(v, Value::None));
     let reverse = match a.kw.iter().find(|(k, _)| &**k == "reverse") {
         Some((_, v)) => it.truthy(v)?,
         None => false,

@@ -47,10 +47,24 @@ fn float_is_integer(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc
 
 /// Argument `i` (after self) or an error naming the method.
 pub(crate) fn req(a: &Args, i: usize, m: &str) -> Result<Value, Exc> {
-    a.pos.get(i + 1).cloned().ok_or_else(|| type_error(format!("{m}() takes at least {} argument{} (0 given)", i + 1, if i == 0 { "" } else { "s" })))
+    a.pos.get(i + 1).cloned().ok_or_else(|| {
+        type_error(format!(
+            "{m}() takes at least {} argument{} (0 given)",
+            i + 1,
+            if i == 0 { "" } else { "s" }
+        ))
+    })
 }
 
 /// Optional argument `i` (after self) or keyword `name`.
 pub(crate) fn opt(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.pos.get(i + 1).cloned().or_else(|| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())).filter(|v| !matches!(v, Value::None))
+    a.pos
+        .get(i + 1)
+        .cloned()
+        .or_else(|| {
+            a.kw.iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.clone())
+        })
+        .filter(|v| !matches!(v, Value::None))
 }

@@ -71,7 +71,10 @@ fn s(v: String) -> R {
 fn str_arg(v: &Value, m: &str) -> Result<Rc<str>, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!("{m}() argument must be str, not {}", other.type_name()))),
+        other => Err(type_error(format!(
+            "{m}() argument must be str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -114,13 +117,18 @@ fn rstrip(_: &mut Interp, a: Args) -> R {
 fn maxsplit(a: &Args) -> Result<i64, Exc> {
     match opt(a, 1, "maxsplit") {
         Some(Value::Int(n)) => Ok(n),
-        Some(other) => Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
         None => Ok(-1),
     }
 }
 
 fn list_of(parts: Vec<String>) -> R {
-    Ok(Value::list(parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect()))
+    Ok(Value::list(
+        parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
+    ))
 }
 
 fn split(_: &mut Interp, a: Args) -> R {
@@ -234,19 +242,25 @@ fn char_idx(t: &str, byte: usize) -> i64 {
 fn find(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sub = str_arg(&req(&a, 0, "find")?, "find")?;
-    Ok(Value::Int(t.find(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1)))
+    Ok(Value::Int(
+        t.find(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1),
+    ))
 }
 
 fn rfind(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sub = str_arg(&req(&a, 0, "rfind")?, "rfind")?;
-    Ok(Value::Int(t.rfind(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1)))
+    Ok(Value::Int(
+        t.rfind(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1),
+    ))
 }
 
 fn index(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sub = str_arg(&req(&a, 0, "index")?, "index")?;
-    t.find(&*sub).map(|b| Value::Int(char_idx(&t, b))).ok_or_else(|| value_error("substring not found"))
+    t.find(&*sub)
+        .map(|b| Value::Int(char_idx(&t, b)))
+        .ok_or_else(|| value_error("substring not found"))
 }
 
 fn count(_: &mut Interp, a: Args) -> R {
@@ -263,8 +277,13 @@ fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
     let p = req(a, 0, m)?;
     match &p {
         Value::Str(x) => Ok(Value::Bool(test(&t, x))),
-        Value::Tuple(xs) => Ok(Value::Bool(xs.iter().any(|x| matches!(x, Value::Str(x) if test(&t, x))))),
-        other => Err(type_error(format!("{m} first arg must be str or a tuple of str, not {}", other.type_name()))),
+        Value::Tuple(xs) => Ok(Value::Bool(
+            xs.iter().any(|x| matches!(x, Value::Str(x) if test(&t, x))),
+        )),
+        other => Err(type_error(format!(
+            "{m} first arg must be str or a tuple of str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -284,11 +303,20 @@ fn format(it: &mut Interp, a: Args) -> R {
 fn width_fill(a: &Args, m: &str) -> Result<(usize, char), Exc> {
     let w = match req(a, 0, m)? {
         Value::Int(w) => w.max(0) as usize,
-        other => return Err(type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
     };
     let fill = match opt(a, 1, "fillchar") {
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-        Some(_) => return Err(type_error("The fill character must be exactly one character long")),
+        Some(_) => {
+            return Err(type_error(
+                "The fill character must be exactly one character long",
+            ));
+        }
         None => ' ',
     };
     Ok((w, fill))
@@ -304,21 +332,34 @@ fn center(_: &mut Interp, a: Args) -> R {
     let total = w - n;
     // CPython puts the extra fill on the left when the string's length is odd.
     let left = total / 2 + (total & n & 1);
-    s(format!("{}{}{}", f.to_string().repeat(left), t, f.to_string().repeat(total - left)))
+    s(format!(
+        "{}{}{}",
+        f.to_string().repeat(left),
+        t,
+        f.to_string().repeat(total - left)
+    ))
 }
 
 fn ljust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "ljust")?;
     let n = t.chars().count();
-    s(format!("{}{}", t, f.to_string().repeat(w.saturating_sub(n))))
+    s(format!(
+        "{}{}",
+        t,
+        f.to_string().repeat(w.saturating_sub(n))
+    ))
 }
 
 fn rjust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "rjust")?;
     let n = t.chars().count();
-    s(format!("{}{}", f.to_string().repeat(w.saturating_sub(n)), t))
+    s(format!(
+        "{}{}",
+        f.to_string().repeat(w.saturating_sub(n)),
+        t
+    ))
 }
 
 fn zfill(_: &mut Interp, a: Args) -> R {
@@ -357,11 +398,15 @@ fn isspace(_: &mut Interp, a: Args) -> R {
 }
 fn isupper(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    Ok(Value::Bool(t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)))
+    Ok(Value::Bool(
+        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
+    ))
 }
 fn islower(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    Ok(Value::Bool(t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)))
+    Ok(Value::Bool(
+        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
+    ))
 }
 
 fn title(_: &mut Interp, a: Args) -> R {
@@ -382,7 +427,10 @@ fn capitalize(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let mut cs = t.chars();
     match cs.next() {
-        Some(f) => s(f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()),
+        Some(f) => s(f
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect()),
         None => s(String::new()),
     }
 }
@@ -390,7 +438,13 @@ fn capitalize(_: &mut Interp, a: Args) -> R {
 fn swapcase(_: &mut Interp, a: Args) -> R {
     s(this(&a)
         .chars()
-        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
         .collect())
 }
 
@@ -402,10 +456,16 @@ fn partition(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sep = str_arg(&req(&a, 0, "partition")?, "partition")?;
     let parts = match t.find(&*sep) {
-        Some(p) => [t[..p].to_string(), sep.to_string(), t[p + sep.len()..].to_string()],
+        Some(p) => [
+            t[..p].to_string(),
+            sep.to_string(),
+            t[p + sep.len()..].to_string(),
+        ],
         None => [t.to_string(), String::new(), String::new()],
     };
-    Ok(Value::tuple(parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect()))
+    Ok(Value::tuple(
+        parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
+    ))
 }
 
 fn removeprefix(_: &mut Interp, a: Args) -> R {
@@ -424,7 +484,10 @@ fn decode(_: &mut Interp, a: Args) -> R {
     match &a.pos[0] {
         Value::Bytes(b) => match std::str::from_utf8(b) {
             Ok(t) => s(t.to_string()),
-            Err(e) => Err(Exc::new("UnicodeDecodeError", format!("'utf-8' codec can't decode bytes: {e}"))),
+            Err(e) => Err(Exc::new(
+                "UnicodeDecodeError",
+                format!("'utf-8' codec can't decode bytes: {e}"),
+            )),
         },
         _ => Err(type_error("decode")),
     }

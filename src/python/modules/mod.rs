@@ -31,8 +31,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "queue" => stdlib::queue(),
         "signal" => stdlib::signal(),
         "math" => stdlib::math(),
-        "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading" | "asyncio"
-        | "ctypes" | "pickle" => {
+        "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
+        | "asyncio" | "ctypes" | "pickle" => {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
@@ -69,7 +69,10 @@ pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Valu
     for (n, v) in values {
         attrs.insert(Rc::from(n), v);
     }
-    Value::Module(Rc::new(Module { name: Rc::from(name), attrs: RefCell::new(attrs) }))
+    Value::Module(Rc::new(Module {
+        name: Rc::from(name),
+        attrs: RefCell::new(attrs),
+    }))
 }
 
 /// Which stream a `file=` argument names (`sys.stdout`, `sys.stderr`).

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
-use super::process::{self, ProcState};
-use super::stdlib::{cpu_count, getpid};
 use super::make_module;
+use super::process;
+use super::stdlib::{cpu_count, getpid};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
@@ -19,17 +19,40 @@ thread_local! {
 }
 
 fn process_class() -> Rc<Class> {
-    PROCESS_CLASS.with(|c| c.borrow_mut().get_or_insert_with(process::process_class).clone())
+    PROCESS_CLASS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(process::process_class)
+            .clone()
+    })
 }
 
 pub fn module(_it: &mut Interp) -> Value {
     let process_cls = process_class();
     let base = exceptions::class("Exception");
-    let process_error = exceptions::make_class("ProcessError", "multiprocessing", vec![base], Default::default(), None).expect("one base");
-    let timeout_error = exceptions::make_class("TimeoutError", "multiprocessing", vec![process_error.clone()], Default::default(), None)
-        .expect("one base");
-    let auth_error = exceptions::make_class("AuthenticationError", "multiprocessing", vec![process_error.clone()], Default::default(), None)
-        .expect("one base");
+    let process_error = exceptions::make_class(
+        "ProcessError",
+        "multiprocessing",
+        vec![base],
+        Default::default(),
+        None,
+    )
+    .expect("one base");
+    let timeout_error = exceptions::make_class(
+        "TimeoutError",
+        "multiprocessing",
+        vec![process_error.clone()],
+        Default::default(),
+        None,
+    )
+    .expect("one base");
+    let auth_error = exceptions::make_class(
+        "AuthenticationError",
+        "multiprocessing",
+        vec![process_error.clone()],
+        Default::default(),
+        None,
+    )
+    .expect("one base");
     exceptions::register("multiprocessing.TimeoutError", timeout_error.clone());
     make_module(
         "multiprocessing",
@@ -68,11 +91,18 @@ pub fn module(_it: &mut Interp) -> Value {
 }
 
 pub fn pool_module(_it: &mut Interp) -> Value {
-    make_module("multiprocessing.pool", &[("Pool", not_yet), ("ThreadPool", not_yet)], vec![])
+    make_module(
+        "multiprocessing.pool",
+        &[("Pool", not_yet), ("ThreadPool", not_yet)],
+        vec![],
+    )
 }
 
 fn not_yet(_: &mut Interp, _: Args) -> R {
-    Err(Exc::new("NotImplementedError", "this part of multiprocessing is not supported by forkyard yet"))
+    Err(Exc::new(
+        "NotImplementedError",
+        "this part of multiprocessing is not supported by forkyard yet",
+    ))
 }
 
 fn noop(_: &mut Interp, _: Args) -> R {
@@ -115,9 +145,4 @@ fn parent_process(it: &mut Interp, _: Args) -> R {
 
 fn active_children(it: &mut Interp, _: Args) -> R {
     Ok(Value::list(process::active_children(it)))
-}
-
-/// Whether an instance is a Process (for natives that dispatch on it).
-pub fn is_process(st: Option<std::cell::RefMut<'_, ProcState>>) -> bool {
-    st.is_some()
 }

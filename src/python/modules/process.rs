@@ -32,7 +32,10 @@ pub struct ProcState {
 /// The native payload of a Process instance.
 pub fn state(inst: &Instance) -> Option<std::cell::RefMut<'_, ProcState>> {
     let n = inst.native.borrow_mut();
-    std::cell::RefMut::filter_map(n, |b| b.as_mut().and_then(|x| x.downcast_mut::<ProcState>())).ok()
+    std::cell::RefMut::filter_map(n, |b| {
+        b.as_mut().and_then(|x| x.downcast_mut::<ProcState>())
+    })
+    .ok()
 }
 
 fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
@@ -40,9 +43,14 @@ fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
         Some(Value::Instance(i)) if state(i).is_some() => Ok(i.clone()),
         Some(Value::Instance(i)) => Err(Exc::new(
             "AttributeError",
-            format!("'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)", i.class.name),
+            format!(
+                "'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)",
+                i.class.name
+            ),
         )),
-        _ => Err(type_error("Process method called on something that is not a Process")),
+        _ => Err(type_error(
+            "Process method called on something that is not a Process",
+        )),
     }
 }
 
@@ -51,7 +59,9 @@ fn assertion(msg: &str) -> Exc {
 }
 
 fn kwarg(a: &Args, name: &str) -> Option<Value> {
-    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+    a.kw.iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
 }
 
 /// The class `Process`, with its methods as natives.
@@ -70,18 +80,28 @@ pub fn process_class() -> Rc<Class> {
     for (n, f) in methods {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
-    exceptions::make_class("Process", "multiprocessing.context", vec![exceptions::class("object")], attrs, Some(NativeKind::Process))
-        .expect("one base")
+    exceptions::make_class(
+        "Process",
+        "multiprocessing.context",
+        vec![exceptions::class("object")],
+        attrs,
+        Some(NativeKind::Process),
+    )
+    .expect("one base")
 }
 
 /// `Process(group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None)`.
 fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let Some(Value::Instance(inst)) = a.pos.first().cloned() else { return Err(type_error("Process.__init__ needs self")) };
+    let Some(Value::Instance(inst)) = a.pos.first().cloned() else {
+        return Err(type_error("Process.__init__ needs self"));
+    };
     let names = ["group", "target", "name", "args", "kwargs"];
     let mut vals: Vec<Value> = vec![Value::None; 5];
     for (i, v) in a.pos.iter().skip(1).enumerate() {
         if i >= 5 {
-            return Err(type_error("Process.__init__() takes at most 6 positional arguments"));
+            return Err(type_error(
+                "Process.__init__() takes at most 6 positional arguments",
+            ));
         }
         vals[i] = v.clone();
     }
@@ -90,7 +110,11 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         match names.iter().position(|n| **n == **k) {
             Some(i) => vals[i] = v.clone(),
             None if &**k == "daemon" => daemon = Some(v.clone()),
-            None => return Err(type_error(format!("Process.__init__() got an unexpected keyword argument '{k}'"))),
+            None => {
+                return Err(type_error(format!(
+                    "Process.__init__() got an unexpected keyword argument '{k}'"
+                )));
+            }
         }
     }
     if !matches!(vals[0], Value::None) {
@@ -121,7 +145,12 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
                 _ => Err(type_error("keywords must be strings")),
             })
             .collect::<Result<_, _>>()?,
-        other => return Err(type_error(format!("kwargs must be a dict, not {}", other.type_name()))),
+        other => {
+            return Err(type_error(format!(
+                "kwargs must be a dict, not {}",
+                other.type_name()
+            )));
+        }
     };
     let daemon = match daemon {
         Some(Value::None) | None => it.process.daemon,
@@ -145,7 +174,11 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 }
 
 fn check_open(st: &ProcState) -> Result<(), Exc> {
-    if st.closed { Err(value_error("process object is closed")) } else { Ok(()) }
+    if st.closed {
+        Err(value_error("process object is closed"))
+    } else {
+        Ok(())
+    }
 }
 
 fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
@@ -158,12 +191,16 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             return Err(assertion("cannot start a process twice"));
         }
         if st.parent_pid != runtime::state::pid() {
-            return Err(assertion("can only start a process object created by current process"));
+            return Err(assertion(
+                "can only start a process object created by current process",
+            ));
         }
         (st.name.clone(), st.daemon)
     };
     if it.process.daemon {
-        return Err(assertion("daemonic processes are not allowed to have children"));
+        return Err(assertion(
+            "daemonic processes are not allowed to have children",
+        ));
     }
     cleanup(it);
     match runtime::process::fork(&name, daemon) {
@@ -232,7 +269,13 @@ fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
     };
     if !matches!(target, Value::None) {
-        it.call(&target, Args { pos: args, kw: kwargs })?;
+        it.call(
+            &target,
+            Args {
+                pos: args,
+                kw: kwargs,
+            },
+        )?;
     }
     Ok(Value::None)
 }
@@ -244,7 +287,10 @@ fn timeout_arg(it: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
         Some(Value::Float(f)) => Some(f.max(0.0)),
         Some(other) => {
             let _ = it;
-            return Err(type_error(format!("timeout must be a number, not {}", other.type_name())));
+            return Err(type_error(format!(
+                "timeout must be a number, not {}",
+                other.type_name()
+            )));
         }
     })
 }
@@ -258,7 +304,9 @@ fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         if st.parent_pid != runtime::state::pid() || st.is_current {
             return Err(assertion("can only join a child process"));
         }
-        let Some(pid) = st.pid else { return Err(assertion("can only join a started process")) };
+        let Some(pid) = st.pid else {
+            return Err(assertion("can only join a started process"));
+        };
         if st.ending.is_some() {
             return Ok(Value::None);
         }
@@ -273,14 +321,21 @@ fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 /// Record how a child ended and forget it as a live child.
 fn finished(it: &mut Interp, inst: &Rc<Instance>, ending: Ending) {
     state(inst).expect("a Process").ending = Some(ending);
-    it.process.children.retain(|c| !matches!(c, Value::Instance(i) if Rc::ptr_eq(i, inst)));
+    it.process
+        .children
+        .retain(|c| !matches!(c, Value::Instance(i) if Rc::ptr_eq(i, inst)));
 }
 
 /// Poll a child without blocking: its ending if it has ended (reaping it).
 fn poll(it: &mut Interp, inst: &Rc<Instance>) -> Option<Ending> {
     let (pid, name, ending, mine) = {
         let st = state(inst)?;
-        (st.pid, st.name.clone(), st.ending, st.parent_pid == runtime::state::pid() && !st.is_current)
+        (
+            st.pid,
+            st.name.clone(),
+            st.ending,
+            st.parent_pid == runtime::state::pid() && !st.is_current,
+        )
     };
     if ending.is_some() {
         return ending;
@@ -322,7 +377,12 @@ fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
         check_open(&st)?;
         match st.pid {
             Some(p) => (p, st.name.clone()),
-            None => return Err(Exc::new("AttributeError", "'NoneType' object has no attribute 'terminate'")),
+            None => {
+                return Err(Exc::new(
+                    "AttributeError",
+                    "'NoneType' object has no attribute 'terminate'",
+                ));
+            }
         }
     };
     // A child that has already gone (but is not reaped) makes kill() fail with ESRCH; CPython
@@ -343,7 +403,9 @@ fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let inst = this(&a)?;
     let started = state(&inst).expect("checked").pid.is_some();
     if started && poll(it, &inst).is_none() {
-        return Err(value_error("Cannot close a process while it is still running. You should first call join() or terminate()."));
+        return Err(value_error(
+            "Cannot close a process while it is still running. You should first call join() or terminate().",
+        ));
     }
     state(&inst).expect("checked").closed = true;
     Ok(Value::None)
@@ -376,7 +438,11 @@ pub fn run_exit_rules(it: &mut Interp) {
             (st.pid, st.name.clone(), st.daemon)
         };
         if let (Some(pid), true) = (pid, daemon) {
-            runtime::emit(Event::AtExit { action: AtExitAction::Terminate, child: pid, child_name: name.to_string() });
+            runtime::emit(Event::AtExit {
+                action: AtExitAction::Terminate,
+                child: pid,
+                child_name: name.to_string(),
+            });
             let _ = runtime::process::send_signal(pid, &name, libc::SIGTERM);
         }
     }
@@ -387,7 +453,11 @@ pub fn run_exit_rules(it: &mut Interp) {
             (st.pid, st.name.clone())
         };
         if let Some(pid) = pid {
-            runtime::emit(Event::AtExit { action: AtExitAction::Join, child: pid, child_name: name.to_string() });
+            runtime::emit(Event::AtExit {
+                action: AtExitAction::Join,
+                child: pid,
+                child_name: name.to_string(),
+            });
             if let Some(ending) = runtime::process::wait_child(pid, &name, None) {
                 finished(it, inst, ending);
             }
@@ -422,7 +492,12 @@ pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opti
         "_parent_pid" => Value::Int(st.parent_pid as i64),
         "_target" => st.target.clone(),
         "_args" => Value::tuple(st.args.clone()),
-        "sentinel" => return Err(Exc::new("NotImplementedError", "Process.sentinel is not supported by forkyard yet")),
+        "sentinel" => {
+            return Err(Exc::new(
+                "NotImplementedError",
+                "Process.sentinel is not supported by forkyard yet",
+            ));
+        }
         "authkey" => Value::Bytes(Rc::from(&b"forkyard"[..])),
         _ => return Ok(None),
     }))
@@ -444,14 +519,19 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
             Ok(true)
         }
         "name" => {
-            let Value::Str(s) = v else { return Err(assertion("name must be a string")) };
+            let Value::Str(s) = v else {
+                return Err(assertion("name must be a string"));
+            };
             state(inst).expect("checked").name = s.clone();
             if state(inst).expect("checked").is_current {
                 it.process.name = s.clone();
             }
             Ok(true)
         }
-        "pid" | "exitcode" | "ident" => Err(Exc::new("AttributeError", format!("property '{name}' of 'Process' object has no setter"))),
+        "pid" | "exitcode" | "ident" => Err(Exc::new(
+            "AttributeError",
+            format!("property '{name}' of 'Process' object has no setter"),
+        )),
         _ => Ok(false),
     }
 }
@@ -460,7 +540,15 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
 pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
     let (cls, name, pid, parent, current, closed, daemon) = {
         let st = state(inst)?;
-        (inst.class.name.clone(), st.name.clone(), st.pid, st.parent_pid, st.is_current, st.closed, st.daemon)
+        (
+            inst.class.name.clone(),
+            st.name.clone(),
+            st.pid,
+            st.parent_pid,
+            st.is_current,
+            st.closed,
+            st.daemon,
+        )
     };
     let mut exitcode = None;
     let status = if current {
@@ -473,10 +561,17 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
         "initial"
     } else {
         exitcode = poll(it, inst).map(|e| e.exitcode());
-        if exitcode.is_some() { "stopped" } else { "started" }
+        if exitcode.is_some() {
+            "stopped"
+        } else {
+            "started"
+        }
     };
     let is_main = &*cls == "_MainProcess";
-    let mut info = vec![cls.to_string(), format!("name={}", crate::python::format::str_repr(&name))];
+    let mut info = vec![
+        cls.to_string(),
+        format!("name={}", crate::python::format::str_repr(&name)),
+    ];
     if let (Some(p), false) = (pid, is_main) {
         info.push(format!("pid={p}"));
     }
@@ -488,7 +583,10 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
     info.push(status.into());
     if let Some(code) = exitcode {
         if code < 0 {
-            info.push(format!("exitcode={}", crate::trace::record::signal_name(-code)));
+            info.push(format!(
+                "exitcode={}",
+                crate::trace::record::signal_name(-code)
+            ));
         } else {
             info.push(format!("exitcode={code}"));
         }
@@ -501,8 +599,14 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
 
 /// The object `current_process()` returns in the main process.
 pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
-    let cls = exceptions::make_class("_MainProcess", "multiprocessing.process", vec![process_cls.clone()], Namespace::new(), None)
-        .expect("one base");
+    let cls = exceptions::make_class(
+        "_MainProcess",
+        "multiprocessing.process",
+        vec![process_cls.clone()],
+        Namespace::new(),
+        None,
+    )
+    .expect("one base");
     let st = ProcState {
         name: it.process.name.clone(),
         identity: vec![],
@@ -525,8 +629,14 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
 
 /// The object `parent_process()` returns in a child: its name and pid.
 pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value {
-    let cls = exceptions::make_class("_ParentProcess", "multiprocessing.process", vec![process_cls.clone()], Namespace::new(), None)
-        .expect("one base");
+    let cls = exceptions::make_class(
+        "_ParentProcess",
+        "multiprocessing.process",
+        vec![process_cls.clone()],
+        Namespace::new(),
+        None,
+    )
+    .expect("one base");
     let st = ProcState {
         name,
         identity: vec![],

@@ -18,7 +18,10 @@ fn num(v: Option<&Value>, what: &str) -> Result<f64, Exc> {
         Some(Value::Int(i)) => Ok(*i as f64),
         Some(Value::Bool(b)) => Ok(*b as i64 as f64),
         Some(Value::Float(f)) => Ok(*f),
-        Some(other) => Err(type_error(format!("'{}' object cannot be interpreted as a number ({what})", other.type_name()))),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as a number ({what})",
+            other.type_name()
+        ))),
         None => Err(type_error(format!("{what} missing required argument"))),
     }
 }
@@ -28,7 +31,15 @@ fn num(v: Option<&Value>, what: &str) -> Result<f64, Exc> {
 pub fn time() -> Value {
     make_module(
         "time",
-        &[("sleep", sleep), ("time", time_time), ("monotonic", monotonic), ("perf_counter", monotonic), ("time_ns", time_ns), ("monotonic_ns", monotonic_ns), ("perf_counter_ns", monotonic_ns)],
+        &[
+            ("sleep", sleep),
+            ("time", time_time),
+            ("monotonic", monotonic),
+            ("perf_counter", monotonic),
+            ("time_ns", time_ns),
+            ("monotonic_ns", monotonic_ns),
+            ("perf_counter_ns", monotonic_ns),
+        ],
         vec![],
     )
 }
@@ -78,7 +89,11 @@ pub fn os() -> Value {
             ("mkdir", no_files),
             ("getcwd", no_files),
         ],
-        vec![("sep", Value::str("/")), ("linesep", Value::str("\n")), ("name", Value::str("posix"))],
+        vec![
+            ("sep", Value::str("/")),
+            ("linesep", Value::str("\n")),
+            ("name", Value::str("posix")),
+        ],
     )
 }
 
@@ -113,7 +128,9 @@ fn no_fork(_: &mut Interp, _: Args) -> R {
     Err(not_available("os.fork (use multiprocessing.Process)"))
 }
 fn no_kill(_: &mut Interp, _: Args) -> R {
-    Err(not_available("os.kill (use Process.terminate() or Process.kill())"))
+    Err(not_available(
+        "os.kill (use Process.terminate() or Process.kill())",
+    ))
 }
 fn no_files(_: &mut Interp, _: Args) -> R {
     Err(not_available("file system access"))
@@ -125,8 +142,14 @@ fn no_files(_: &mut Interp, _: Args) -> R {
 struct StreamTag(Stream);
 
 pub fn sys(it: &mut Interp) -> Value {
-    let stream_cls = exceptions::make_class("TextIOWrapper", "io", vec![exceptions::class("object")], Namespace::new(), Some(NativeKind::Other))
-        .expect("one base");
+    let stream_cls = exceptions::make_class(
+        "TextIOWrapper",
+        "io",
+        vec![exceptions::class("object")],
+        Namespace::new(),
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
     {
         let mut attrs = stream_cls.attrs.borrow_mut();
         attrs.insert(Rc::from("write"), Value::builtin("write", stream_write));
@@ -142,7 +165,11 @@ pub fn sys(it: &mut Interp) -> Value {
     let argv = Value::list(vec![Value::Str(it.file.clone())]);
     make_module(
         "sys",
-        &[("exit", sys_exit), ("getrecursionlimit", recursion_limit), ("setrecursionlimit", set_recursion_limit)],
+        &[
+            ("exit", sys_exit),
+            ("getrecursionlimit", recursion_limit),
+            ("setrecursionlimit", set_recursion_limit),
+        ],
         vec![
             ("stdout", mk(Stream::Stdout)),
             ("stderr", mk(Stream::Stderr)),
@@ -150,7 +177,10 @@ pub fn sys(it: &mut Interp) -> Value {
             ("platform", Value::str("linux")),
             ("maxsize", Value::Int(i64::MAX)),
             ("version", Value::str("3.11 (forkyard)")),
-            ("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)])),
+            (
+                "version_info",
+                Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
+            ),
         ],
     )
 }
@@ -158,14 +188,21 @@ pub fn sys(it: &mut Interp) -> Value {
 pub fn stream_of(v: &Value) -> Option<Stream> {
     let Value::Instance(i) = v else { return None };
     let n = i.native.borrow();
-    n.as_ref().and_then(|b| b.downcast_ref::<StreamTag>()).map(|t| t.0)
+    n.as_ref()
+        .and_then(|b| b.downcast_ref::<StreamTag>())
+        .map(|t| t.0)
 }
 
 fn stream_write(it: &mut Interp, a: Args) -> R {
     let stream = a.pos.first().and_then(stream_of).unwrap_or(Stream::Stdout);
     let text = match a.pos.get(1) {
         Some(Value::Str(s)) => s.clone(),
-        Some(other) => return Err(type_error(format!("write() argument must be str, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(type_error(format!(
+                "write() argument must be str, not {}",
+                other.type_name()
+            )));
+        }
         None => return Err(type_error("write() takes exactly one argument (0 given)")),
     };
     let _ = it;
@@ -178,7 +215,10 @@ fn stream_flush(_: &mut Interp, _: Args) -> R {
 }
 
 fn sys_exit(_: &mut Interp, a: Args) -> R {
-    Err(Exc::with_args("SystemExit", a.pos.into_iter().take(1).collect()))
+    Err(Exc::with_args(
+        "SystemExit",
+        a.pos.into_iter().take(1).collect(),
+    ))
 }
 
 fn recursion_limit(_: &mut Interp, _: Args) -> R {
@@ -198,7 +238,10 @@ thread_local! {
 }
 
 fn seed_from_clock() -> u64 {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(1);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1);
     (t ^ 0x9E37_79B9_7F4A_7C15) | 1
 }
 
@@ -218,7 +261,11 @@ fn unit() -> f64 {
 }
 
 fn below(n: i64) -> i64 {
-    if n <= 0 { 0 } else { (next_u64() % n as u64) as i64 }
+    if n <= 0 {
+        0
+    } else {
+        (next_u64() % n as u64) as i64
+    }
 }
 
 pub fn random() -> Value {
@@ -253,13 +300,21 @@ fn int_at(a: &Args, i: usize, f: &str) -> Result<i64, Exc> {
 fn randint(_: &mut Interp, a: Args) -> R {
     let (lo, hi) = (int_at(&a, 0, "randint")?, int_at(&a, 1, "randint")?);
     if hi < lo {
-        return Err(value_error(format!("empty range for randrange() ({lo}, {}, {})", hi + 1, hi + 1 - lo)));
+        return Err(value_error(format!(
+            "empty range for randrange() ({lo}, {}, {})",
+            hi + 1,
+            hi + 1 - lo
+        )));
     }
     Ok(Value::Int(lo + below(hi - lo + 1)))
 }
 
 fn randrange(_: &mut Interp, a: Args) -> R {
-    let (lo, hi) = if a.pos.len() == 1 { (0, int_at(&a, 0, "randrange")?) } else { (int_at(&a, 0, "randrange")?, int_at(&a, 1, "randrange")?) };
+    let (lo, hi) = if a.pos.len() == 1 {
+        (0, int_at(&a, 0, "randrange")?)
+    } else {
+        (int_at(&a, 0, "randrange")?, int_at(&a, 1, "randrange")?)
+    };
     if hi <= lo {
         return Err(value_error("empty range for randrange()"));
     }
@@ -275,13 +330,18 @@ fn uniform(_: &mut Interp, a: Args) -> R {
 fn choice(it: &mut Interp, a: Args) -> R {
     let items = it.collect(a.pos.first().unwrap_or(&Value::None))?;
     if items.is_empty() {
-        return Err(Exc::new("IndexError", "Cannot choose from an empty sequence"));
+        return Err(Exc::new(
+            "IndexError",
+            "Cannot choose from an empty sequence",
+        ));
     }
     Ok(items[below(items.len() as i64) as usize].clone())
 }
 
 fn shuffle(_: &mut Interp, a: Args) -> R {
-    let Some(Value::List(l)) = a.pos.first() else { return Err(type_error("shuffle() needs a list")) };
+    let Some(Value::List(l)) = a.pos.first() else {
+        return Err(type_error("shuffle() needs a list"));
+    };
     let mut l = l.borrow_mut();
     for i in (1..l.len()).rev() {
         let j = below(i as i64 + 1) as usize;
@@ -323,7 +383,10 @@ fn seed(it: &mut Interp, a: Args) -> R {
 // ---- queue, signal, math ----------------------------------------------------------------------
 
 /// `queue.Empty` and `queue.Full`, registered so natives can raise them by name.
-pub fn queue_classes() -> (Rc<crate::python::value::Class>, Rc<crate::python::value::Class>) {
+pub fn queue_classes() -> (
+    Rc<crate::python::value::Class>,
+    Rc<crate::python::value::Class>,
+) {
     thread_local! {
         static MADE: std::cell::RefCell<Option<(Rc<crate::python::value::Class>, Rc<crate::python::value::Class>)>> = const { std::cell::RefCell::new(None) };
     }
@@ -331,8 +394,17 @@ pub fn queue_classes() -> (Rc<crate::python::value::Class>, Rc<crate::python::va
         m.borrow_mut()
             .get_or_insert_with(|| {
                 let base = exceptions::class("Exception");
-                let empty = exceptions::make_class("Empty", "_queue", vec![base.clone()], Namespace::new(), None).expect("one base");
-                let full = exceptions::make_class("Full", "queue", vec![base], Namespace::new(), None).expect("one base");
+                let empty = exceptions::make_class(
+                    "Empty",
+                    "_queue",
+                    vec![base.clone()],
+                    Namespace::new(),
+                    None,
+                )
+                .expect("one base");
+                let full =
+                    exceptions::make_class("Full", "queue", vec![base], Namespace::new(), None)
+                        .expect("one base");
                 exceptions::register("queue.Empty", empty.clone());
                 exceptions::register("queue.Full", full.clone());
                 (empty, full)
@@ -343,7 +415,11 @@ pub fn queue_classes() -> (Rc<crate::python::value::Class>, Rc<crate::python::va
 
 pub fn queue() -> Value {
     let (empty, full) = queue_classes();
-    make_module("queue", &[], vec![("Empty", Value::Class(empty)), ("Full", Value::Class(full))])
+    make_module(
+        "queue",
+        &[],
+        vec![("Empty", Value::Class(empty)), ("Full", Value::Class(full))],
+    )
 }
 
 pub fn signal() -> Value {
@@ -365,8 +441,17 @@ pub fn signal() -> Value {
 pub fn math() -> Value {
     make_module(
         "math",
-        &[("sqrt", sqrt), ("floor", floor), ("ceil", ceil), ("isclose", isclose)],
-        vec![("pi", Value::Float(std::f64::consts::PI)), ("e", Value::Float(std::f64::consts::E)), ("inf", Value::Float(f64::INFINITY))],
+        &[
+            ("sqrt", sqrt),
+            ("floor", floor),
+            ("ceil", ceil),
+            ("isclose", isclose),
+        ],
+        vec![
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("inf", Value::Float(f64::INFINITY)),
+        ],
     )
 }
 

@@ -1,0 +1,441 @@
+//! How values cross processes (Queue, Pipe): serialized into bytes by the sender, rebuilt as new
+//! objects by the receiver, so the receiver always gets a copy, as with CPython's pickle.
+//!
+//! What crosses: None, bools, ints, floats, str, bytes, lists, tuples, dicts, sets, frozensets,
+//! ranges, nested; module-level functions and classes by name (the receiver, a fork of the same
+//! program, finds them in its own `__main__`); instances of module-level classes (their attributes)
+//! and exceptions (their args). What does not raises what CPython's pickling raises: a lambda or a
+//! nested function, a multiprocessing primitive ("... should only be shared between processes
+//! through inheritance"), a module...
+
+use std::rc::Rc;
+
+use crate::python::exceptions::{self, Exc, type_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Dict, Instance, NativeKind, Set, Value};
+
+/// Every serialized object starts with these bytes (raw `send_bytes` messages do not).
+pub const MAGIC: &[u8] = b"\x80FY1";
+
+const MAX_DEPTH: usize = 500;
+
+/// Serializes `v` (with the magic prefix).
+pub fn dumps(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
+    let mut out = MAGIC.to_vec();
+    put(it, v, &mut out, 0)?;
+    Ok(out)
+}
+
+/// Rebuilds a value serialized by [`dumps`].
+pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
+    let Some(body) = b.strip_prefix(MAGIC) else {
+        let key = b
+            .first()
+            .map(|c| crate::python::format::str_repr(&(*c as char).to_string()))
+            .unwrap_or_else(|| "''".into());
+        return Err(pickle_error(
+            "UnpicklingError",
+            format!("invalid load key, {key}."),
+        ));
+    };
+    let mut r = Reader { b: body, pos: 0 };
+    get(it, &mut r)
+}
+
+fn pickle_error(kind: &str, msg: String) -> Exc {
+    thread_local! {
+        static MADE: std::cell::RefCell<Option<(Rc<crate::python::value::Class>, Rc<crate::python::value::Class>)>> = const { std::cell::RefCell::new(None) };
+    }
+    let (p, u) = MADE.with(|m| {
+        m.borrow_mut()
+            .get_or_insert_with(|| {
+                let base = exceptions::class("Exception");
+                let pe = exceptions::make_class(
+                    "PickleError",
+                    "_pickle",
+                    vec![base],
+                    Default::default(),
+                    None,
+                )
+                .expect("one base");
+                let p = exceptions::make_class(
+                    "PicklingError",
+                    "_pickle",
+                    vec![pe.clone()],
+                    Default::default(),
+                    None,
+                )
+                .expect("one base");
+                let u = exceptions::make_class(
+                    "UnpicklingError",
+                    "_pickle",
+                    vec![pe],
+                    Default::default(),
+                    None,
+                )
+                .expect("one base");
+                (p, u)
+            })
+            .clone()
+    });
+    let cls = if kind == "PicklingError" { p } else { u };
+    Exc {
+        value: exceptions::instance(cls, vec![Value::str(&msg)]),
+    }
+}
+
+fn inheritance_error(class: &str) -> Exc {
+    Exc::new(
+        "RuntimeError",
+        format!("{class} objects should only be shared between processes through inheritance"),
+    )
+}
+
+/// The name a module-level function or class is found by in `__main__`, or the error CPython gives.
+fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc> {
+    if qualname.contains("<locals>") {
+        return Err(Exc::new(
+            "AttributeError",
+            format!("Can't pickle local object '{qualname}'"),
+        ));
+    }
+    match lookup_global(it, qualname) {
+        Some(found) if found.is(v) => Ok(qualname.to_string()),
+        Some(_) => {
+            let r = it.repr(v)?;
+            Err(pickle_error(
+                "PicklingError",
+                format!("Can't pickle {r}: it's not the same object as __main__.{qualname}"),
+            ))
+        }
+        None => {
+            let r = it.repr(v)?;
+            let last = qualname.rsplit('.').next().unwrap_or(qualname);
+            Err(pickle_error(
+                "PicklingError",
+                format!("Can't pickle {r}: attribute lookup {last} on __main__ failed"),
+            ))
+        }
+    }
+}
+
+fn lookup_global(it: &mut Interp, qualname: &str) -> Option<Value> {
+    let mut parts = qualname.split('.');
+    let first = parts.next()?;
+    let mut cur = it
+        .globals
+        .borrow()
+        .get(first)
+        .cloned()
+        .or_else(|| it.builtins.get(first).cloned())?;
+    for p in parts {
+        cur = it.getattr_opt(&cur, p).ok()??;
+    }
+    Some(cur)
+}
+
+fn put_len(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<(), Exc> {
+    if depth > MAX_DEPTH {
+        return Err(Exc::new(
+            "RecursionError",
+            "maximum recursion depth exceeded while pickling an object",
+        ));
+    }
+    let d = depth + 1;
+    match v {
+        Value::None => out.push(b'N'),
+        Value::Ellipsis => out.push(b'e'),
+        Value::Bool(true) => out.push(b'T'),
+        Value::Bool(false) => out.push(b'F'),
+        Value::Int(i) => {
+            out.push(b'i');
+            out.extend_from_slice(&i.to_le_bytes());
+        }
+        Value::Float(f) => {
+            out.push(b'f');
+            out.extend_from_slice(&f.to_le_bytes());
+        }
+        Value::Str(s) => {
+            out.push(b's');
+            put_str(out, s);
+        }
+        Value::Bytes(b) => {
+            out.push(b'b');
+            put_len(out, b.len());
+            out.extend_from_slice(b);
+        }
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            out.push(b'l');
+            put_len(out, items.len());
+            for x in &items {
+                put(it, x, out, d)?;
+            }
+        }
+        Value::Tuple(t) => {
+            out.push(b't');
+            put_len(out, t.len());
+            for x in t.iter() {
+                put(it, x, out, d)?;
+            }
+        }
+        Value::Dict(m) => {
+            let pairs: Vec<(Value, Value)> = m.borrow().map.values().cloned().collect();
+            out.push(b'd');
+            put_len(out, pairs.len());
+            for (k, x) in &pairs {
+                put(it, k, out, d)?;
+                put(it, x, out, d)?;
+            }
+        }
+        Value::Set(s) => {
+            let items: Vec<Value> = s.borrow().map.values().cloned().collect();
+            out.push(b'S');
+            put_len(out, items.len());
+            for x in &items {
+                put(it, x, out, d)?;
+            }
+        }
+        Value::FrozenSet(s) => {
+            let items: Vec<Value> = s.map.values().cloned().collect();
+            out.push(b'Z');
+            put_len(out, items.len());
+            for x in &items {
+                put(it, x, out, d)?;
+            }
+        }
+        Value::Range(r) => {
+            out.push(b'r');
+            for n in [r.start, r.stop, r.step] {
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+        }
+        Value::Function(f) => {
+            let q = f.qualname.clone();
+            let name = global_name(it, v, &q)?;
+            out.push(b'G');
+            put_str(out, &name);
+        }
+        Value::Class(c) => {
+            let name = if it.builtins.get(&*c.name).is_some_and(|b| b.is(v)) {
+                c.name.to_string()
+            } else {
+                let q = c.qualname.clone();
+                global_name(it, v, &q)?
+            };
+            out.push(b'G');
+            put_str(out, &name);
+        }
+        Value::Builtin(b)
+            if b.data.is_none() && it.builtins.get(&*b.name).is_some_and(|x| x.is(v)) =>
+        {
+            out.push(b'G');
+            put_str(out, &b.name);
+        }
+        Value::Instance(inst) => put_instance(it, v, inst, out, d)?,
+        other => {
+            return Err(type_error(format!(
+                "cannot pickle '{}' object",
+                other.type_name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn put_instance(
+    it: &mut Interp,
+    v: &Value,
+    inst: &Rc<Instance>,
+    out: &mut Vec<u8>,
+    d: usize,
+) -> Result<(), Exc> {
+    if let Some(kind) = super::sync::shared_kind(inst) {
+        return Err(inheritance_error(kind));
+    }
+    let kind = inst.class.native_kind();
+    let is_exc = kind == Some(NativeKind::BaseException);
+    if !is_exc && !matches!(kind, None | Some(NativeKind::Object))
+        || inst.native.borrow().is_some() && !is_exc
+    {
+        return Err(type_error(format!(
+            "cannot pickle '{}' object",
+            inst.class.name
+        )));
+    }
+    let cls = Value::Class(inst.class.clone());
+    out.push(if is_exc { b'E' } else { b'O' });
+    put(it, &cls, out, d)?;
+    if is_exc {
+        let args = inst
+            .attrs
+            .borrow()
+            .get("args")
+            .cloned()
+            .unwrap_or_else(|| Value::tuple(vec![]));
+        put(it, &args, out, d)?;
+    }
+    let attrs: Vec<(Rc<str>, Value)> = inst
+        .attrs
+        .borrow()
+        .iter()
+        .filter(|(k, _)| !(is_exc && &***k == "args"))
+        .map(|(k, x)| (k.clone(), x.clone()))
+        .collect();
+    put_len(out, attrs.len());
+    for (k, x) in &attrs {
+        put_str(out, k);
+        put(it, x, out, d)?;
+    }
+    let _ = v;
+    Ok(())
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], Exc> {
+        if self.pos + n > self.b.len() {
+            return Err(pickle_error(
+                "UnpicklingError",
+                "pickle data was truncated".into(),
+            ));
+        }
+        let s = &self.b[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn byte(&mut self) -> Result<u8, Exc> {
+        Ok(self.take(1)?[0])
+    }
+    fn i64(&mut self) -> Result<i64, Exc> {
+        Ok(i64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+    fn len(&mut self) -> Result<usize, Exc> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")) as usize)
+    }
+    fn str(&mut self) -> Result<Rc<str>, Exc> {
+        let n = self.len()?;
+        let s = self.take(n)?;
+        std::str::from_utf8(s)
+            .map(Rc::from)
+            .map_err(|_| pickle_error("UnpicklingError", "invalid utf-8 in pickle data".into()))
+    }
+}
+
+fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
+    Ok(match r.byte()? {
+        b'N' => Value::None,
+        b'e' => Value::Ellipsis,
+        b'T' => Value::Bool(true),
+        b'F' => Value::Bool(false),
+        b'i' => Value::Int(r.i64()?),
+        b'f' => Value::Float(f64::from_bits(r.i64()? as u64)),
+        b's' => Value::Str(r.str()?),
+        b'b' => {
+            let n = r.len()?;
+            Value::Bytes(Rc::from(r.take(n)?))
+        }
+        b'l' | b't' | b'S' | b'Z' => {
+            let tag = r.b[r.pos - 1];
+            let n = r.len()?;
+            let mut items = Vec::with_capacity(n.min(1 << 16));
+            for _ in 0..n {
+                items.push(get(it, r)?);
+            }
+            match tag {
+                b'l' => Value::list(items),
+                b't' => Value::tuple(items),
+                _ => {
+                    let mut s = Set::default();
+                    for x in items {
+                        let k = it.hash_key(&x)?;
+                        s.map.insert(k, x);
+                    }
+                    if tag == b'S' {
+                        Value::Set(Rc::new(std::cell::RefCell::new(s)))
+                    } else {
+                        Value::FrozenSet(Rc::new(s))
+                    }
+                }
+            }
+        }
+        b'd' => {
+            let n = r.len()?;
+            let mut m = Dict::default();
+            for _ in 0..n {
+                let k = get(it, r)?;
+                let x = get(it, r)?;
+                let hk = it.hash_key(&k)?;
+                m.insert(hk, k, x);
+            }
+            Value::dict(m)
+        }
+        b'r' => {
+            let (start, stop, step) = (r.i64()?, r.i64()?, r.i64()?);
+            Value::Range(Rc::new(crate::python::value::Range { start, stop, step }))
+        }
+        b'G' => {
+            let name = r.str()?;
+            lookup_global(it, &name).ok_or_else(|| {
+                Exc::new(
+                    "AttributeError",
+                    format!(
+                        "Can't get attribute '{name}' on <module '__main__' from '{}'>",
+                        it.file
+                    ),
+                )
+            })?
+        }
+        tag @ (b'O' | b'E') => {
+            let Value::Class(cls) = get(it, r)? else {
+                return Err(pickle_error(
+                    "UnpicklingError",
+                    "bad object class in pickle data".into(),
+                ));
+            };
+            let inst = if tag == b'E' {
+                let Value::Tuple(args) = get(it, r)? else {
+                    return Err(pickle_error(
+                        "UnpicklingError",
+                        "bad exception args in pickle data".into(),
+                    ));
+                };
+                exceptions::instance(cls, args.to_vec())
+            } else {
+                Rc::new(Instance {
+                    class: cls,
+                    attrs: Default::default(),
+                    native: Default::default(),
+                })
+            };
+            let n = r.len()?;
+            for _ in 0..n {
+                let k = r.str()?;
+                let x = get(it, r)?;
+                inst.attrs.borrow_mut().insert(k, x);
+            }
+            Value::Instance(inst)
+        }
+        other => {
+            return Err(pickle_error(
+                "UnpicklingError",
+                format!("invalid load key, '{}'.", other as char),
+            ));
+        }
+    })
+}
