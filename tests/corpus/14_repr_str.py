@@ -1,0 +1,12 @@
+# repr and str of values and containers.
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("back\\slash"))
+print(repr("new\nline"), repr("tab\t"), repr(""))
+print(str("it's"), [ "it's", 'a"b' ])
+print([1, 2.5, "s", None, True], (1,), (), [], {}, set())
+print({"a": [1, {"b": (2, 3)}], 3: "x"})
+print([[1, 2], [3, [4, [5]]]])
+print(repr(1), repr(1.5), repr(None), repr(True), repr([1, "2"]))
+print((1, "a", [2.0]), ("single",))
+print(str(3.0), str(-0.5), [0.1 + 0.2])
+print(repr(repr("x")))
+print({1: 1.0, 2.0: 2, "3": None})

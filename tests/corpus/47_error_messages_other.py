@@ -1,0 +1,35 @@
+# ValueError, KeyError, IndexError, AttributeError and ZeroDivisionError messages.
+def show(fn):
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+show(lambda: int("abc"))
+show(lambda: int("12.5"))
+show(lambda: int(""))
+show(lambda: float("x1"))
+show(lambda: [1, 2][5])
+show(lambda: (1,)[3])
+show(lambda: "ab"[9])
+show(lambda: {"a": 1}["b"])
+show(lambda: {1: 1}[2])
+show(lambda: [].pop())
+show(lambda: {}.popitem())
+show(lambda: "abc".index("z"))
+show(lambda: 1 / 0)
+show(lambda: 1 // 0)
+show(lambda: 1 % 0)
+show(lambda: 1.0 / 0)
+show(lambda: divmod(1, 0))
+show(lambda: "x".nope)
+show(lambda: [].nope)
+class Thing:
+    pass
+show(lambda: Thing().missing)
+show(lambda: None.attr)
+show(lambda: chr(-1))
+show(lambda: range(1, 2, 0))
+show(lambda: max([]))
+show(lambda: "a,b".split(""))
+show(lambda: int("5", 1))
+show(lambda: "{}".format())
