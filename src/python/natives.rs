@@ -6,42 +6,51 @@ use std::rc::Rc;
 
 use super::exceptions::Exc;
 use super::interp::Interp;
-use super::modules::process;
+use super::modules::{process, shared, sync};
 use super::value::{Instance, Value};
 
 type R<T> = Result<T, Exc>;
 
 /// An attribute of a native instance not found in its `__dict__` or class.
 pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
-    process::get_attr(it, inst, name)
+    if let Some(v) = process::get_attr(it, inst, name)? {
+        return Ok(Some(v));
+    }
+    shared::get_attr(it, inst, name)
 }
 
 /// Assignment to an attribute a native instance manages; `true` when handled.
 pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
-    process::set_attr(it, inst, name, v)
+    Ok(process::set_attr(it, inst, name, v)? || shared::set_attr(it, inst, name, v)?)
 }
 
 /// `repr` of a native instance.
 pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<String>> {
-    Ok(process::repr(it, inst))
+    if let Some(r) = process::repr(it, inst) {
+        return Ok(Some(r));
+    }
+    if let Some(r) = sync::repr(it, inst)? {
+        return Ok(Some(r));
+    }
+    shared::repr(it, inst)
 }
 
 /// `obj[idx]` on a native instance.
-pub fn getitem(_it: &mut Interp, _inst: &Rc<Instance>, _idx: &Value) -> R<Option<Value>> {
-    Ok(None)
+pub fn getitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> R<Option<Value>> {
+    shared::getitem(it, inst, idx)
 }
 
 /// `obj[idx] = v` on a native instance; `true` when handled.
-pub fn setitem(_it: &mut Interp, _inst: &Rc<Instance>, _idx: &Value, _v: &Value) -> R<bool> {
-    Ok(false)
+pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> R<bool> {
+    shared::setitem(it, inst, idx, v)
 }
 
 /// `len(obj)` of a native instance.
-pub fn len(_it: &mut Interp, _inst: &Rc<Instance>) -> R<Option<i64>> {
-    Ok(None)
+pub fn len(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<i64>> {
+    Ok(shared::len(inst))
 }
 
 /// The items of a native iterable instance.
-pub fn iterate(_it: &mut Interp, _inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
-    Ok(None)
+pub fn iterate(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
+    Ok(shared::iterate(inst))
 }

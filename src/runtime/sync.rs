@@ -17,7 +17,11 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use super::clock;
 
 fn check(r: libc::c_int) -> io::Result<libc::c_int> {
-    if r < 0 { Err(io::Error::last_os_error()) } else { Ok(r) }
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
 }
 
 fn own(fd: RawFd) -> OwnedFd {
@@ -81,7 +85,12 @@ pub struct Sem {
 impl Sem {
     pub fn new(initial: u32) -> io::Result<Sem> {
         // SAFETY: plain syscall.
-        let fd = check(unsafe { libc::eventfd(initial, libc::EFD_SEMAPHORE | libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) })?;
+        let fd = check(unsafe {
+            libc::eventfd(
+                initial,
+                libc::EFD_SEMAPHORE | libc::EFD_NONBLOCK | libc::EFD_CLOEXEC,
+            )
+        })?;
         Ok(Sem { fd: own(fd) })
     }
 
@@ -129,7 +138,11 @@ impl Flag {
         Ok(Flag { fd: own(fd) })
     }
     pub fn set(&self) -> io::Result<()> {
-        if self.is_set() { Ok(()) } else { eventfd_add(self.fd.as_raw_fd(), 1) }
+        if self.is_set() {
+            Ok(())
+        } else {
+            eventfd_add(self.fd.as_raw_fd(), 1)
+        }
     }
     pub fn clear(&self) -> io::Result<()> {
         eventfd_take(self.fd.as_raw_fd()).map(|_| ())
@@ -156,17 +169,31 @@ impl Shared {
         let len = len.max(8).next_multiple_of(8);
         // SAFETY: an anonymous shared mapping; the result is checked.
         let ptr = unsafe {
-            libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_SHARED | libc::MAP_ANONYMOUS, -1, 0)
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
         };
         if ptr == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        Ok(Shared { ptr: ptr.cast(), len })
+        Ok(Shared {
+            ptr: ptr.cast(),
+            len,
+        })
     }
 
     /// The `i`-th 64-bit counter of the mapping.
     pub fn counter(&self, i: usize) -> &AtomicI64 {
-        assert!((i + 1) * 8 <= self.len, "counter {i} out of a {}-byte mapping", self.len);
+        assert!(
+            (i + 1) * 8 <= self.len,
+            "counter {i} out of a {}-byte mapping",
+            self.len
+        );
         // SAFETY: in bounds (checked), 8-aligned (page-aligned base), shared memory only ever
         // accessed through atomics or the byte accessors below.
         unsafe { &*self.ptr.add(i * 8).cast::<AtomicI64>() }
@@ -241,15 +268,40 @@ impl Channel {
         check(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) })?;
         // SAFETY: fcntl on our pipe; failure (a lower limit) just keeps the default size.
         unsafe { libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20) };
-        Ok((Channel { fd: own(fds[0]), transport: Transport::Stream }, Channel { fd: own(fds[1]), transport: Transport::Stream }))
+        Ok((
+            Channel {
+                fd: own(fds[0]),
+                transport: Transport::Stream,
+            },
+            Channel {
+                fd: own(fds[1]),
+                transport: Transport::Stream,
+            },
+        ))
     }
 
     /// A duplex `socketpair(AF_UNIX, SOCK_SEQPACKET)`.
     pub fn duplex() -> io::Result<(Channel, Channel)> {
         let mut fds = [0; 2];
         // SAFETY: a valid out-array for socketpair.
-        check(unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0, fds.as_mut_ptr()) })?;
-        Ok((Channel { fd: own(fds[0]), transport: Transport::Packets }, Channel { fd: own(fds[1]), transport: Transport::Packets }))
+        check(unsafe {
+            libc::socketpair(
+                libc::AF_UNIX,
+                libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC,
+                0,
+                fds.as_mut_ptr(),
+            )
+        })?;
+        Ok((
+            Channel {
+                fd: own(fds[0]),
+                transport: Transport::Packets,
+            },
+            Channel {
+                fd: own(fds[1]),
+                transport: Transport::Packets,
+            },
+        ))
     }
 
     pub fn fd(&self) -> RawFd {
@@ -289,7 +341,8 @@ impl Channel {
     fn send_packet(&self, p: &[u8]) -> io::Result<()> {
         loop {
             // SAFETY: sending our own buffer; MSG_NOSIGNAL turns a gone reader into EPIPE.
-            let n = unsafe { libc::send(self.fd(), p.as_ptr().cast(), p.len(), libc::MSG_NOSIGNAL) };
+            let n =
+                unsafe { libc::send(self.fd(), p.as_ptr().cast(), p.len(), libc::MSG_NOSIGNAL) };
             if n >= 0 {
                 return Ok(());
             }
@@ -373,7 +426,8 @@ impl Channel {
         let mut got = 0;
         while got < buf.len() {
             // SAFETY: reading into our own buffer.
-            let n = unsafe { libc::read(self.fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
+            let n =
+                unsafe { libc::read(self.fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
             if n < 0 {
                 let e = io::Error::last_os_error();
                 if e.raw_os_error() == Some(libc::EINTR) {
@@ -383,7 +437,11 @@ impl Channel {
             }
             if n == 0 {
                 // The end before any byte is a clean end; inside a message, a torn one.
-                return if got == 0 && eof_ok { Ok(false) } else { Err(io::Error::from(io::ErrorKind::UnexpectedEof)) };
+                return if got == 0 && eof_ok {
+                    Ok(false)
+                } else {
+                    Err(io::Error::from(io::ErrorKind::UnexpectedEof))
+                };
             }
             got += n as usize;
         }

@@ -3,8 +3,13 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod multiprocessing;
+mod pipe;
 pub mod process;
+mod queues;
+pub mod shared;
 mod stdlib;
+pub mod sync;
+mod wire;
 
 use std::cell::RefCell;
 use std::rc::Rc;

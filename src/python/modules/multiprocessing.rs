@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::make_module;
 use super::process;
+use super::{shared, sync};
 use super::stdlib::{cpu_count, getpid};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
@@ -65,19 +66,13 @@ pub fn module(_it: &mut Interp) -> Value {
             ("set_start_method", set_start_method),
             ("get_start_method", get_start_method),
             ("Pool", not_yet),
-            ("Lock", not_yet),
-            ("RLock", not_yet),
-            ("Semaphore", not_yet),
-            ("BoundedSemaphore", not_yet),
-            ("Event", not_yet),
-            ("Condition", not_yet),
             ("Barrier", not_yet),
             ("Queue", not_yet),
             ("JoinableQueue", not_yet),
             ("SimpleQueue", not_yet),
             ("Pipe", not_yet),
-            ("Value", not_yet),
-            ("Array", not_yet),
+            ("Value", shared::value),
+            ("Array", shared::array),
             ("Manager", not_yet),
             ("_getpid", getpid),
         ],
@@ -86,6 +81,12 @@ pub fn module(_it: &mut Interp) -> Value {
             ("ProcessError", Value::Class(process_error)),
             ("TimeoutError", Value::Class(timeout_error)),
             ("AuthenticationError", Value::Class(auth_error)),
+            ("Lock", Value::Class(sync::lock_class())),
+            ("RLock", Value::Class(sync::rlock_class())),
+            ("Semaphore", Value::Class(sync::semaphore_class())),
+            ("BoundedSemaphore", Value::Class(sync::bounded_class())),
+            ("Event", Value::Class(sync::event_class())),
+            ("Condition", Value::Class(sync::condition_class())),
         ],
     )
 }

@@ -1,0 +1,497 @@
+//! `multiprocessing.Value` and `Array`: ctypes-like numbers in a `MAP_SHARED` mapping made before
+//! fork, so every process sees the same memory, with an RLock (or the given lock) as `get_lock()`.
+//! `v.value += 1` is a read then a write, exactly as racy as in CPython.
+
+use std::rc::Rc;
+
+use super::sync::{self, instance_with, new_id, os_error, payload, this};
+use crate::python::exceptions::{Exc, index_error, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::ops::{norm_index, slice_indices};
+use crate::python::value::{Args, Class, Instance, Value};
+use crate::runtime::sync::Shared;
+
+type R = Result<Value, Exc>;
+
+/// A ctypes element type, by its typecode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Code {
+    Char,
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    I64,
+    U64,
+    F32,
+    F64,
+}
+
+impl Code {
+    fn parse(s: &str) -> Option<Code> {
+        Some(match s {
+            "c" => Code::Char,
+            "b" => Code::I8,
+            "B" => Code::U8,
+            "h" => Code::I16,
+            "H" => Code::U16,
+            "i" => Code::I32,
+            "I" => Code::U32,
+            "l" | "q" => Code::I64,
+            "L" | "Q" => Code::U64,
+            "f" => Code::F32,
+            "d" => Code::F64,
+            _ => return None,
+        })
+    }
+    fn size(self) -> usize {
+        match self {
+            Code::Char | Code::I8 | Code::U8 => 1,
+            Code::I16 | Code::U16 => 2,
+            Code::I32 | Code::U32 | Code::F32 => 4,
+            Code::I64 | Code::U64 | Code::F64 => 8,
+        }
+    }
+    fn ctype(self) -> &'static str {
+        match self {
+            Code::Char => "c_char",
+            Code::I8 => "c_byte",
+            Code::U8 => "c_ubyte",
+            Code::I16 => "c_short",
+            Code::U16 => "c_ushort",
+            Code::I32 => "c_int",
+            Code::U32 => "c_uint",
+            Code::I64 => "c_long",
+            Code::U64 => "c_ulong",
+            Code::F32 => "c_float",
+            Code::F64 => "c_double",
+        }
+    }
+}
+
+/// A shared number or array of numbers.
+#[derive(Debug)]
+pub struct SharedArr {
+    code: Code,
+    len: usize,
+    is_array: bool,
+    shm: Rc<Shared>,
+    /// The lock object (`None` for `lock=False`: a raw ctypes object).
+    lock: Option<Value>,
+}
+
+impl SharedArr {
+    fn get(&self, i: usize) -> Value {
+        let size = self.code.size();
+        let mut b = [0u8; 8];
+        self.shm.read(i * size, &mut b[..size]);
+        match self.code {
+            Code::Char => Value::Bytes(Rc::from(&b[..1])),
+            Code::I8 => Value::Int(b[0] as i8 as i64),
+            Code::U8 => Value::Int(b[0] as i64),
+            Code::I16 => Value::Int(i16::from_le_bytes([b[0], b[1]]) as i64),
+            Code::U16 => Value::Int(u16::from_le_bytes([b[0], b[1]]) as i64),
+            Code::I32 => Value::Int(i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64),
+            Code::U32 => Value::Int(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64),
+            Code::I64 => Value::Int(i64::from_le_bytes(b)),
+            Code::U64 => Value::Int(u64::from_le_bytes(b) as i64),
+            Code::F32 => Value::Float(f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64),
+            Code::F64 => Value::Float(f64::from_le_bytes(b)),
+        }
+    }
+
+    fn encode(&self, v: &Value) -> Result<Vec<u8>, Exc> {
+        let int = |v: &Value| -> Result<i64, Exc> {
+            match v {
+                Value::Int(i) => Ok(*i),
+                Value::Bool(b) => Ok(*b as i64),
+                other => Err(type_error(format!(
+                    "int expected instead of {}",
+                    other.type_name()
+                ))),
+            }
+        };
+        let float = |v: &Value| -> Result<f64, Exc> {
+            match v {
+                Value::Int(i) => Ok(*i as f64),
+                Value::Bool(b) => Ok(*b as i64 as f64),
+                Value::Float(f) => Ok(*f),
+                other => Err(type_error(format!(
+                    "must be real number, not {}",
+                    other.type_name()
+                ))),
+            }
+        };
+        Ok(match self.code {
+            Code::Char => match v {
+                Value::Bytes(b) if b.len() == 1 => vec![b[0]],
+                Value::Int(i) if (0..256).contains(i) => vec![*i as u8],
+                _ => {
+                    return Err(type_error(
+                        "one character bytes, bytearray or integer expected",
+                    ));
+                }
+            },
+            Code::I8 | Code::U8 => vec![int(v)? as u8],
+            Code::I16 | Code::U16 => (int(v)? as u16).to_le_bytes().to_vec(),
+            Code::I32 | Code::U32 => (int(v)? as u32).to_le_bytes().to_vec(),
+            Code::I64 | Code::U64 => int(v)?.to_le_bytes().to_vec(),
+            Code::F32 => (float(v)? as f32).to_le_bytes().to_vec(),
+            Code::F64 => float(v)?.to_le_bytes().to_vec(),
+        })
+    }
+
+    fn set(&self, i: usize, v: &Value) -> Result<(), Exc> {
+        let b = self.encode(v)?;
+        self.shm.write(i * self.code.size(), &b);
+        Ok(())
+    }
+
+    fn items(&self) -> Vec<Value> {
+        (0..self.len).map(|i| self.get(i)).collect()
+    }
+
+    /// The bytes of a `c_char` array up to the first NUL (its `.value`).
+    fn char_value(&self) -> Value {
+        let mut b = vec![0u8; self.len];
+        self.shm.read(0, &mut b);
+        let end = b.iter().position(|c| *c == 0).unwrap_or(b.len());
+        Value::Bytes(Rc::from(&b[..end]))
+    }
+}
+
+/// The CPython class name for "... objects should only be shared between processes through inheritance".
+pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
+    let s = b.downcast_ref::<Rc<SharedArr>>()?;
+    Some(match (s.is_array, s.lock.is_some()) {
+        (false, true) => "Synchronized",
+        (true, true) => "SynchronizedArray",
+        (_, false) => s.code.ctype(),
+    })
+}
+
+fn class_for(is_array: bool, locked: bool) -> Rc<Class> {
+    let common: &[(&str, crate::python::value::NativeFn)] = &[
+        ("get_lock", get_lock),
+        ("get_obj", get_obj),
+        ("acquire", acquire),
+        ("release", release),
+        ("__enter__", enter),
+        ("__exit__", exit),
+    ];
+    match (is_array, locked) {
+        (false, true) => sync::native_class(
+            "shared.Synchronized",
+            "multiprocessing.sharedctypes",
+            common,
+        ),
+        (true, true) => sync::native_class(
+            "shared.SynchronizedArray",
+            "multiprocessing.sharedctypes",
+            common,
+        ),
+        (false, false) => {
+            sync::native_class("shared.RawValue", "multiprocessing.sharedctypes", &[])
+        }
+        (true, false) => sync::native_class("shared.RawArray", "multiprocessing.sharedctypes", &[]),
+    }
+}
+
+fn typecode(a: &Args, func: &str) -> Result<Code, Exc> {
+    match a.pos.first() {
+        Some(Value::Str(s)) => Code::parse(s).ok_or_else(|| {
+            type_error(format!(
+                "{func}(): unsupported typecode '{s}' (forkyard knows c b B h H i I l L q Q f d)"
+            ))
+        }),
+        Some(other) => Err(type_error(format!(
+            "{func}(): the typecode must be a str like 'i' or 'd', not {}",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!(
+            "{func}() missing 1 required positional argument: 'typecode_or_type'"
+        ))),
+    }
+}
+
+/// The lock argument: `True` (default) makes an RLock, `False` none, a lock object is used as is.
+fn lock_arg(it: &mut Interp, a: &Args) -> Result<Option<Value>, Exc> {
+    match a
+        .kw
+        .iter()
+        .find(|(k, _)| &**k == "lock")
+        .map(|(_, v)| v.clone())
+    {
+        None | Some(Value::Bool(true)) | Some(Value::None) => Ok(Some(sync::new_rlock(it)?)),
+        Some(Value::Bool(false)) => Ok(None),
+        Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
+        Some(v) => Err(Exc::new(
+            "AttributeError",
+            format!("'{}' object has no attribute 'acquire'", v.type_name()),
+        )),
+    }
+}
+
+fn make(
+    it: &mut Interp,
+    code: Code,
+    len: usize,
+    is_array: bool,
+    lock: Option<Value>,
+) -> Result<SharedArr, Exc> {
+    let shm = Shared::new(code.size() * len.max(1)).map_err(os_error)?;
+    let id = new_id(it);
+    sync::created(
+        id,
+        if is_array { "Array" } else { "Value" },
+        Some(len as i64),
+    );
+    Ok(SharedArr {
+        code,
+        len,
+        is_array,
+        shm: Rc::new(shm),
+        lock,
+    })
+}
+
+/// `Value(typecode_or_type, *args, lock=True)`.
+pub fn value(it: &mut Interp, a: Args) -> R {
+    let code = typecode(&a, "Value")?;
+    sync::check_kw(&a, "Value", &["lock"])?;
+    let lock = lock_arg(it, &a)?;
+    let s = make(it, code, 1, false, lock)?;
+    if let Some(v) = a.pos.get(1) {
+        s.set(0, v)?;
+    }
+    let locked = s.lock.is_some();
+    Ok(instance_with(class_for(false, locked), Rc::new(s)))
+}
+
+/// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
+pub fn array(it: &mut Interp, a: Args) -> R {
+    let code = typecode(&a, "Array")?;
+    sync::check_kw(&a, "Array", &["lock"])?;
+    let init = a.pos.get(1).cloned().ok_or_else(|| {
+        type_error("Array() missing 1 required positional argument: 'size_or_initializer'")
+    })?;
+    let items = match &init {
+        Value::Int(n) if *n < 0 => return Err(value_error("Array length must be >= 0")),
+        Value::Int(_) => None,
+        Value::Bytes(b) if code == Code::Char => Some(
+            b.iter()
+                .map(|c| Value::Bytes(Rc::from(&[*c][..])))
+                .collect(),
+        ),
+        v => Some(it.collect(v)?),
+    };
+    let len = match (&init, &items) {
+        (Value::Int(n), _) => *n as usize,
+        (_, Some(v)) => v.len(),
+        _ => 0,
+    };
+    let lock = lock_arg(it, &a)?;
+    let s = make(it, code, len, true, lock)?;
+    for (i, v) in items.iter().flatten().enumerate() {
+        s.set(i, v)?;
+    }
+    let locked = s.lock.is_some();
+    Ok(instance_with(class_for(true, locked), Rc::new(s)))
+}
+
+fn arr(v: &Value) -> Option<Rc<SharedArr>> {
+    payload::<Rc<SharedArr>>(v)
+}
+
+fn the_lock(a: &Args) -> Result<Value, Exc> {
+    let s: Rc<SharedArr> = this(&a.clone(), "Synchronized")?;
+    s.lock
+        .clone()
+        .ok_or_else(|| Exc::new("AttributeError", "object has no attribute 'get_lock'"))
+}
+
+fn get_lock(_: &mut Interp, a: Args) -> R {
+    the_lock(&a)
+}
+
+fn get_obj(_: &mut Interp, a: Args) -> R {
+    let s: Rc<SharedArr> = this(&a, "Synchronized")?;
+    let raw = SharedArr {
+        code: s.code,
+        len: s.len,
+        is_array: s.is_array,
+        shm: s.shm.clone(),
+        lock: None,
+    };
+    Ok(instance_with(class_for(s.is_array, false), Rc::new(raw)))
+}
+
+fn lock_call(it: &mut Interp, a: Args, method: &str) -> R {
+    let l = the_lock(&a)?;
+    let rest = Args {
+        pos: a.pos[1..].to_vec(),
+        kw: a.kw.clone(),
+    };
+    let m = it.getattr(&l, method)?;
+    it.call(&m, rest)
+}
+
+fn acquire(it: &mut Interp, a: Args) -> R {
+    lock_call(it, a, "acquire")
+}
+fn release(it: &mut Interp, a: Args) -> R {
+    lock_call(it, a, "release")
+}
+fn enter(it: &mut Interp, a: Args) -> R {
+    lock_call(it, a, "__enter__")
+}
+fn exit(it: &mut Interp, a: Args) -> R {
+    lock_call(it, a, "__exit__")
+}
+
+// ---- dispatch from `natives` -----------------------------------------------------------------
+
+pub fn get_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    let Some(s) = arr(&Value::Instance(inst.clone())) else {
+        return Ok(None);
+    };
+    Ok(match (name, s.is_array, s.code) {
+        ("value", false, _) => Some(s.get(0)),
+        ("value", true, Code::Char) => Some(s.char_value()),
+        ("raw", true, Code::Char) => {
+            let mut b = vec![0u8; s.len];
+            s.shm.read(0, &mut b);
+            Some(Value::Bytes(Rc::from(b)))
+        }
+        _ => None,
+    })
+}
+
+pub fn set_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+    let Some(s) = arr(&Value::Instance(inst.clone())) else {
+        return Ok(false);
+    };
+    match (name, s.is_array, s.code) {
+        ("value", false, _) => s.set(0, v).map(|_| true),
+        ("value" | "raw", true, Code::Char) => {
+            let Value::Bytes(b) = v else {
+                return Err(type_error(format!(
+                    "bytes expected instead of {} instance",
+                    v.type_name()
+                )));
+            };
+            if b.len() > s.len {
+                return Err(value_error("byte string too long"));
+            }
+            s.shm.write(0, b);
+            if b.len() < s.len && name == "value" {
+                s.shm.write(b.len(), &[0]);
+            }
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let v = Value::Instance(inst.clone());
+    let Some(s) = arr(&v) else { return Ok(None) };
+    let inner = if s.is_array {
+        format!(
+            "<multiprocessing.sharedctypes.{}_Array_{} object at 0x{:x}>",
+            s.code.ctype(),
+            s.len,
+            v.ptr().unwrap_or(0)
+        )
+    } else {
+        let x = s.get(0);
+        format!("{}({})", s.code.ctype(), it.repr(&x)?)
+    };
+    Ok(Some(match (s.lock.is_some(), s.is_array) {
+        (false, _) => inner,
+        (true, false) => format!("<Synchronized wrapper for {inner}>"),
+        (true, true) => format!("<SynchronizedArray wrapper for {inner}>"),
+    }))
+}
+
+fn array_of(inst: &Rc<Instance>) -> Option<Rc<SharedArr>> {
+    arr(&Value::Instance(inst.clone())).filter(|s| s.is_array)
+}
+
+pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Option<Value>, Exc> {
+    let Some(s) = array_of(inst) else {
+        return Ok(None);
+    };
+    Ok(Some(match idx {
+        Value::Int(i) => {
+            let i = norm_index(*i, s.len).ok_or_else(|| index_error("invalid index"))?;
+            s.get(i)
+        }
+        Value::Slice(sl) => {
+            let items: Vec<Value> = slice_indices(sl, s.len)?
+                .into_iter()
+                .map(|i| s.get(i))
+                .collect();
+            if s.code == Code::Char {
+                let b: Vec<u8> = items
+                    .iter()
+                    .map(|x| if let Value::Bytes(b) = x { b[0] } else { 0 })
+                    .collect();
+                Value::Bytes(Rc::from(b))
+            } else {
+                Value::list(items)
+            }
+        }
+        other => {
+            return Err(type_error(format!(
+                "indices must be integers, not {}",
+                other.type_name()
+            )));
+        }
+    }))
+}
+
+pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> Result<bool, Exc> {
+    let Some(s) = array_of(inst) else {
+        return Ok(false);
+    };
+    match idx {
+        Value::Int(i) => {
+            let i = norm_index(*i, s.len).ok_or_else(|| index_error("invalid index"))?;
+            s.set(i, v)?;
+        }
+        Value::Slice(sl) => {
+            let at = slice_indices(sl, s.len)?;
+            let vals = match (v, s.code) {
+                (Value::Bytes(b), Code::Char) => b
+                    .iter()
+                    .map(|c| Value::Bytes(Rc::from(&[*c][..])))
+                    .collect(),
+                _ => it.collect(v)?,
+            };
+            if vals.len() != at.len() {
+                return Err(value_error("Can only assign sequence of same size"));
+            }
+            for (i, x) in at.into_iter().zip(vals.iter()) {
+                s.set(i, x)?;
+            }
+        }
+        other => {
+            return Err(type_error(format!(
+                "indices must be integers, not {}",
+                other.type_name()
+            )));
+        }
+    }
+    Ok(true)
+}
+
+pub fn len(inst: &Rc<Instance>) -> Option<i64> {
+    array_of(inst).map(|s| s.len as i64)
+}
+
+pub fn iterate(inst: &Rc<Instance>) -> Option<Vec<Value>> {
+    array_of(inst).map(|s| s.items())
+}

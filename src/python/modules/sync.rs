@@ -1,0 +1,850 @@
+//! `multiprocessing`'s locks and signals: `Lock`, `RLock`, `Semaphore`, `BoundedSemaphore`, `Event`,
+//! `Condition`, with CPython's signatures, return values, reprs and errors (`semantics.md`). Each is a
+//! kernel object from `runtime::sync`, inherited across fork, and reports to the trace: `Object` when
+//! made, `Blocked`/`Running` around a wait, `Op` for acquired / released / set / cleared / timeout.
+//!
+//! Also the helpers the other primitives (`shared`, `queues`, `pipe`) share: ids, argument parsing,
+//! payload access, native classes.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::Ordering::SeqCst;
+
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, Value};
+use crate::runtime::{self, sync::Sem, sync::Shared};
+use crate::trace::{Event, State};
+
+type R = Result<Value, Exc>;
+
+// ---- helpers shared by the primitives --------------------------------------------------------
+
+thread_local! {
+    static COUNTER: RefCell<u32> = const { RefCell::new(0) };
+    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+/// A run-unique id for a new primitive: a counter in the lesson main (1, 2, ...), `pid << 16 |
+/// counter` in other processes (pids stay below 2^16 here: `pid_max` is 32768).
+pub fn new_id(it: &Interp) -> u32 {
+    let n = COUNTER.with(|c| {
+        let mut c = c.borrow_mut();
+        *c += 1;
+        *c
+    });
+    if it.process.this.is_none() {
+        n
+    } else {
+        ((runtime::pid() as u32) << 16) | (n & 0xffff)
+    }
+}
+
+/// Reports a new primitive; returns its label for `Blocked` states ("Lock#1").
+pub fn created(id: u32, class: &str, capacity: Option<i64>) -> String {
+    runtime::emit(Event::Object {
+        id,
+        class: class.to_string(),
+        capacity,
+    });
+    format!("{class}#{id}")
+}
+
+pub fn op(id: u32, op: &str, detail: Option<String>) {
+    runtime::emit(Event::Op {
+        id,
+        op: op.to_string(),
+        detail,
+    });
+}
+
+pub fn blocked(on: &str, op: &str) {
+    runtime::emit(Event::State {
+        state: State::Blocked {
+            on: on.to_string(),
+            op: op.to_string(),
+        },
+    });
+}
+
+pub fn running() {
+    runtime::emit(Event::State {
+        state: State::Running,
+    });
+}
+
+/// Positional argument `i` (after `self`) or keyword `name`.
+pub fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
+    a.pos.get(i + 1).cloned().or_else(|| {
+        a.kw.iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+/// Rejects keywords other than `names`, as CPython does.
+pub fn check_kw(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
+    for (k, _) in &a.kw {
+        if !names.contains(&&**k) {
+            return Err(type_error(format!(
+                "{func}() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A timeout in seconds (`None` = no limit; negative counts as 0).
+pub fn timeout_of(v: Option<Value>) -> Result<Option<f64>, Exc> {
+    Ok(match v {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some((i as f64).max(0.0)),
+        Some(Value::Bool(b)) => Some(b as i64 as f64),
+        Some(Value::Float(f)) => Some(if f.is_nan() { 0.0 } else { f.max(0.0) }),
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as a number",
+                other.type_name()
+            )));
+        }
+    })
+}
+
+pub fn truthy(it: &mut Interp, v: Option<Value>, default: bool) -> Result<bool, Exc> {
+    match v {
+        None => Ok(default),
+        Some(v) => it.truthy(&v),
+    }
+}
+
+/// The payload of a native instance, if it is a `T`.
+pub fn payload<T: Clone + 'static>(v: &Value) -> Option<T> {
+    match v {
+        Value::Instance(i) => i
+            .native
+            .borrow()
+            .as_ref()
+            .and_then(|b| b.downcast_ref::<T>())
+            .cloned(),
+        _ => None,
+    }
+}
+
+/// `self` of a method as a `T`.
+pub fn this<T: Clone + 'static>(a: &Args, what: &str) -> Result<T, Exc> {
+    a.pos
+        .first()
+        .and_then(payload::<T>)
+        .ok_or_else(|| type_error(format!("descriptor needs a '{what}' object")))
+}
+
+/// A native class (made once per interpreter) whose methods are `methods`.
+pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn)]) -> Rc<Class> {
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+        return c;
+    }
+    let mut attrs = Namespace::new();
+    for (n, f) in methods {
+        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+    }
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let cls = exceptions::make_class(
+        short,
+        module,
+        vec![exceptions::class("object")],
+        attrs,
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
+    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    cls
+}
+
+/// A new instance of `cls` carrying `payload`.
+pub fn instance_with<T: 'static>(cls: Rc<Class>, payload: T) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: RefCell::new(Some(Box::new(payload))),
+    }))
+}
+
+/// Stores `payload` into `self` (an `__init__`).
+pub fn init_with<T: 'static>(a: &Args, payload: T) -> R {
+    match a.pos.first() {
+        Some(Value::Instance(i)) => {
+            *i.native.borrow_mut() = Some(Box::new(payload));
+            Ok(Value::None)
+        }
+        _ => Err(type_error("__init__ needs self")),
+    }
+}
+
+/// An OS failure as Python's `OSError` (`BrokenPipeError` for `EPIPE`).
+pub fn os_error(e: std::io::Error) -> Exc {
+    let errno = e.raw_os_error().unwrap_or(0);
+    let kind = match errno {
+        libc::EPIPE => "BrokenPipeError",
+        libc::ECONNRESET => "ConnectionResetError",
+        _ => "OSError",
+    };
+    let strerror = match errno {
+        libc::EPIPE => "Broken pipe".to_string(),
+        libc::ECONNRESET => "Connection reset by peer".to_string(),
+        _ => e
+            .to_string()
+            .split(" (os error")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    };
+    let exc = Exc::new(kind, format!("[Errno {errno}] {strerror}"));
+    exc.value
+        .attrs
+        .borrow_mut()
+        .insert(Rc::from("errno"), Value::Int(errno as i64));
+    exc.value
+        .attrs
+        .borrow_mut()
+        .insert(Rc::from("strerror"), Value::str(&strerror));
+    exc
+}
+
+fn assertion(msg: &str) -> Exc {
+    Exc::with_args("AssertionError", vec![Value::str(msg)])
+}
+
+/// The CPython class name a primitive gives in "... objects should only be shared between processes
+/// through inheritance", for any forkyard primitive.
+pub fn shared_kind(inst: &Instance) -> Option<&'static str> {
+    let n = inst.native.borrow();
+    let b = n.as_ref()?;
+    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
+        return Some(l.kind.name());
+    }
+    if b.is::<Rc<EventObj>>() || b.is::<Rc<CondObj>>() {
+        return Some("Condition");
+    }
+    super::shared::shared_kind(&**b)
+        .or_else(|| super::queues::shared_kind(&**b))
+        .or_else(|| super::pipe::shared_kind(&**b))
+}
+
+// ---- SemLock: Lock, RLock, Semaphore, BoundedSemaphore ---------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Lock,
+    RLock,
+    Semaphore,
+    Bounded,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Lock => "Lock",
+            Kind::RLock => "RLock",
+            Kind::Semaphore => "Semaphore",
+            Kind::Bounded => "BoundedSemaphore",
+        }
+    }
+}
+
+/// Shared slots of a SemLock's mapping.
+const VALUE: usize = 0;
+const OWNER: usize = 1;
+const COUNT: usize = 2;
+
+/// A semaphore with CPython's `SemLock` rules. The token count lives in the eventfd; the mapping
+/// mirrors it (for `get_value` and reprs) and holds the owner (pid) and recursion count.
+#[derive(Debug)]
+pub struct SemLock {
+    pub kind: Kind,
+    sem: Sem,
+    shm: Shared,
+    max: i64,
+    pub id: u32,
+    pub label: String,
+}
+
+impl SemLock {
+    pub fn new(it: &Interp, kind: Kind, value: i64, max: i64) -> Result<SemLock, Exc> {
+        if value < 0 || value > u32::MAX as i64 {
+            return Err(Exc::new("OSError", "[Errno 22] Invalid argument"));
+        }
+        let sem = Sem::new(value as u32).map_err(os_error)?;
+        let shm = Shared::new(24).map_err(os_error)?;
+        shm.counter(VALUE).store(value, SeqCst);
+        let id = new_id(it);
+        let capacity = if kind == Kind::Semaphore {
+            Some(value)
+        } else {
+            Some(max)
+        };
+        let label = created(id, kind.name(), capacity);
+        Ok(SemLock {
+            kind,
+            sem,
+            shm,
+            max,
+            id,
+            label,
+        })
+    }
+
+    fn me() -> i64 {
+        runtime::pid() as i64
+    }
+
+    pub fn is_mine(&self) -> bool {
+        self.shm.counter(OWNER).load(SeqCst) == Self::me()
+            && self.shm.counter(COUNT).load(SeqCst) > 0
+    }
+
+    /// How many times this process holds it (RLock recursion; 1 for a held Lock).
+    pub fn count(&self) -> i64 {
+        if self.is_mine() {
+            self.shm.counter(COUNT).load(SeqCst)
+        } else {
+            0
+        }
+    }
+
+    pub fn value(&self) -> i64 {
+        self.shm.counter(VALUE).load(SeqCst)
+    }
+
+    /// CPython's `acquire(block, timeout)`.
+    pub fn acquire(&self, block: bool, timeout: Option<f64>) -> bool {
+        if self.kind == Kind::RLock && self.is_mine() {
+            let n = self.shm.counter(COUNT).fetch_add(1, SeqCst) + 1;
+            op(self.id, "acquired", Some(format!("count={n}")));
+            return true;
+        }
+        let got = if self.sem.try_acquire() {
+            true
+        } else if !block {
+            false
+        } else {
+            blocked(&self.label, "acquire");
+            let got = self.sem.acquire(timeout);
+            running();
+            if !got {
+                op(self.id, "timeout", Some("acquire".into()));
+            }
+            got
+        };
+        if got {
+            let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
+            if matches!(self.kind, Kind::Lock | Kind::RLock) {
+                self.shm.counter(OWNER).store(Self::me(), SeqCst);
+                self.shm.counter(COUNT).store(1, SeqCst);
+                op(self.id, "acquired", None);
+            } else {
+                op(self.id, "acquired", Some(format!("value={v}")));
+            }
+        }
+        got
+    }
+
+    /// CPython's `release()`.
+    pub fn release(&self) -> Result<(), Exc> {
+        match self.kind {
+            Kind::RLock => {
+                if !self.is_mine() {
+                    return Err(assertion(
+                        "attempt to release recursive lock not owned by thread",
+                    ));
+                }
+                let n = self.shm.counter(COUNT).fetch_sub(1, SeqCst) - 1;
+                if n > 0 {
+                    op(self.id, "released", Some(format!("count={n}")));
+                    return Ok(());
+                }
+            }
+            Kind::Semaphore => {}
+            Kind::Lock | Kind::Bounded => {
+                if self.value() >= self.max {
+                    return Err(value_error("semaphore or lock released too many times"));
+                }
+            }
+        }
+        if matches!(self.kind, Kind::Lock | Kind::RLock) {
+            self.shm.counter(OWNER).store(0, SeqCst);
+            self.shm.counter(COUNT).store(0, SeqCst);
+        }
+        let v = self.shm.counter(VALUE).fetch_add(1, SeqCst) + 1;
+        self.sem.release().map_err(os_error)?;
+        op(
+            self.id,
+            "released",
+            (!matches!(self.kind, Kind::Lock | Kind::RLock)).then(|| format!("value={v}")),
+        );
+        Ok(())
+    }
+
+    fn repr(&self, it: &Interp) -> String {
+        let owner = || {
+            if self.is_mine() {
+                it.process.name.to_string()
+            } else if self.value() >= 1 {
+                "None".into()
+            } else {
+                "SomeOtherProcess".into()
+            }
+        };
+        match self.kind {
+            Kind::Lock => format!("<Lock(owner={})>", owner()),
+            Kind::RLock => {
+                let count = if self.is_mine() {
+                    self.count().to_string()
+                } else if self.value() >= 1 {
+                    "0".into()
+                } else {
+                    "nonzero".into()
+                };
+                format!("<RLock({}, {count})>", owner())
+            }
+            Kind::Semaphore => format!("<Semaphore(value={})>", self.value()),
+            Kind::Bounded => format!(
+                "<BoundedSemaphore(value={}, maxvalue={})>",
+                self.value(),
+                self.max
+            ),
+        }
+    }
+}
+
+fn semlock_class(kind: Kind) -> Rc<Class> {
+    let (name, init): (&'static str, NativeFn) = match kind {
+        Kind::Lock => ("sync.Lock", init_lock),
+        Kind::RLock => ("sync.RLock", init_rlock),
+        Kind::Semaphore => ("sync.Semaphore", init_semaphore),
+        Kind::Bounded => ("sync.BoundedSemaphore", init_bounded),
+    };
+    let mut methods: Vec<(&str, NativeFn)> = vec![
+        ("__init__", init),
+        ("acquire", acquire),
+        ("release", release),
+        ("__enter__", enter),
+        ("__exit__", exit),
+    ];
+    if matches!(kind, Kind::Semaphore | Kind::Bounded) {
+        methods.push(("get_value", get_value));
+    }
+    native_class(name, "multiprocessing.synchronize", &methods)
+}
+
+pub fn lock_class() -> Rc<Class> {
+    semlock_class(Kind::Lock)
+}
+pub fn rlock_class() -> Rc<Class> {
+    semlock_class(Kind::RLock)
+}
+pub fn semaphore_class() -> Rc<Class> {
+    semlock_class(Kind::Semaphore)
+}
+pub fn bounded_class() -> Rc<Class> {
+    semlock_class(Kind::Bounded)
+}
+
+/// A new RLock object (the default lock of `Value`, `Array`, `Condition`).
+pub fn new_rlock(it: &mut Interp) -> R {
+    let l = SemLock::new(it, Kind::RLock, 1, 1)?;
+    Ok(instance_with(rlock_class(), Rc::new(l)))
+}
+
+fn no_args(a: &Args, name: &str) -> Result<(), Exc> {
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        return Err(type_error(format!("{name}() takes no arguments")));
+    }
+    Ok(())
+}
+
+fn init_lock(it: &mut Interp, a: Args) -> R {
+    no_args(&a, "Lock")?;
+    let l = SemLock::new(it, Kind::Lock, 1, 1)?;
+    init_with(&a, Rc::new(l))
+}
+
+fn init_rlock(it: &mut Interp, a: Args) -> R {
+    no_args(&a, "RLock")?;
+    let l = SemLock::new(it, Kind::RLock, 1, 1)?;
+    init_with(&a, Rc::new(l))
+}
+
+fn sem_value(it: &mut Interp, a: &Args, name: &str) -> Result<i64, Exc> {
+    check_kw(a, name, &["value"])?;
+    if a.pos.len() > 2 {
+        return Err(type_error(format!(
+            "{name}() takes from 0 to 1 positional arguments but {} were given",
+            a.pos.len() - 1
+        )));
+    }
+    match arg(a, 0, "value") {
+        None => Ok(1),
+        Some(Value::Int(i)) => Ok(i),
+        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(other) => {
+            let _ = it;
+            Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
+    }
+}
+
+fn init_semaphore(it: &mut Interp, a: Args) -> R {
+    let v = sem_value(it, &a, "Semaphore")?;
+    let l = SemLock::new(it, Kind::Semaphore, v, i32::MAX as i64)?;
+    init_with(&a, Rc::new(l))
+}
+
+fn init_bounded(it: &mut Interp, a: Args) -> R {
+    let v = sem_value(it, &a, "BoundedSemaphore")?;
+    let l = SemLock::new(it, Kind::Bounded, v, v)?;
+    init_with(&a, Rc::new(l))
+}
+
+/// `acquire(block=True, timeout=None)`: the timeout counts only when blocking.
+fn acquire(it: &mut Interp, a: Args) -> R {
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
+    check_kw(&a, "acquire", &["block", "timeout"])?;
+    let block = truthy(it, arg(&a, 0, "block"), true)?;
+    let timeout = if block {
+        timeout_of(arg(&a, 1, "timeout"))?
+    } else {
+        None
+    };
+    Ok(Value::Bool(l.acquire(block, timeout)))
+}
+
+fn release(_: &mut Interp, a: Args) -> R {
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
+    l.release()?;
+    Ok(Value::None)
+}
+
+fn enter(_: &mut Interp, a: Args) -> R {
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
+    Ok(Value::Bool(l.acquire(true, None)))
+}
+
+fn exit(_: &mut Interp, a: Args) -> R {
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
+    l.release()?;
+    Ok(Value::None)
+}
+
+fn get_value(_: &mut Interp, a: Args) -> R {
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
+    Ok(Value::Int(l.value()))
+}
+
+// ---- Event -----------------------------------------------------------------------------------
+
+#[derive(Debug)]
+pub struct EventObj {
+    flag: runtime::sync::Flag,
+    id: u32,
+    label: String,
+}
+
+pub fn event_class() -> Rc<Class> {
+    native_class(
+        "sync.Event",
+        "multiprocessing.synchronize",
+        &[
+            ("__init__", event_init),
+            ("is_set", event_is_set),
+            ("set", event_set),
+            ("clear", event_clear),
+            ("wait", event_wait),
+        ],
+    )
+}
+
+fn event_init(it: &mut Interp, a: Args) -> R {
+    no_args(&a, "Event")?;
+    let flag = runtime::sync::Flag::new().map_err(os_error)?;
+    let id = new_id(it);
+    let label = created(id, "Event", None);
+    init_with(&a, Rc::new(EventObj { flag, id, label }))
+}
+
+fn event_is_set(_: &mut Interp, a: Args) -> R {
+    let e: Rc<EventObj> = this(&a, "Event")?;
+    Ok(Value::Bool(e.flag.is_set()))
+}
+
+fn event_set(_: &mut Interp, a: Args) -> R {
+    let e: Rc<EventObj> = this(&a, "Event")?;
+    e.flag.set().map_err(os_error)?;
+    op(e.id, "set", None);
+    Ok(Value::None)
+}
+
+fn event_clear(_: &mut Interp, a: Args) -> R {
+    let e: Rc<EventObj> = this(&a, "Event")?;
+    e.flag.clear().map_err(os_error)?;
+    op(e.id, "cleared", None);
+    Ok(Value::None)
+}
+
+fn event_wait(_: &mut Interp, a: Args) -> R {
+    let e: Rc<EventObj> = this(&a, "Event")?;
+    check_kw(&a, "wait", &["timeout"])?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    if e.flag.is_set() {
+        return Ok(Value::Bool(true));
+    }
+    if timeout == Some(0.0) {
+        return Ok(Value::Bool(false));
+    }
+    blocked(&e.label, "wait");
+    let got = e.flag.wait(timeout);
+    running();
+    op(
+        e.id,
+        if got { "woke" } else { "timeout" },
+        Some("wait".into()),
+    );
+    Ok(Value::Bool(got))
+}
+
+// ---- Condition -------------------------------------------------------------------------------
+
+/// CPython's `multiprocessing.synchronize.Condition`, ported: a lock plus three semaphores.
+#[derive(Debug)]
+pub struct CondObj {
+    lock_obj: Value,
+    lock: Rc<SemLock>,
+    sleeping: Sem,
+    woken: Sem,
+    wait_sem: Sem,
+    counts: Shared,
+    id: u32,
+    label: String,
+}
+
+const SLEEPING: usize = 0;
+const WOKEN: usize = 1;
+
+impl CondObj {
+    fn sleepers(&self) -> i64 {
+        self.counts.counter(SLEEPING).load(SeqCst) - self.counts.counter(WOKEN).load(SeqCst)
+    }
+    fn take(&self, s: &Sem, slot: Option<usize>) -> bool {
+        let got = s.try_acquire();
+        if got && let Some(i) = slot {
+            self.counts.counter(i).fetch_sub(1, SeqCst);
+        }
+        got
+    }
+    fn give(&self, s: &Sem, slot: Option<usize>) {
+        if let Some(i) = slot {
+            self.counts.counter(i).fetch_add(1, SeqCst);
+        }
+        let _ = s.release();
+    }
+}
+
+pub fn condition_class() -> Rc<Class> {
+    native_class(
+        "sync.Condition",
+        "multiprocessing.synchronize",
+        &[
+            ("__init__", cond_init),
+            ("acquire", cond_acquire),
+            ("release", cond_release),
+            ("__enter__", cond_enter),
+            ("__exit__", cond_exit),
+            ("wait", cond_wait),
+            ("wait_for", cond_wait_for),
+            ("notify", cond_notify),
+            ("notify_all", cond_notify_all),
+        ],
+    )
+}
+
+fn cond_init(it: &mut Interp, a: Args) -> R {
+    check_kw(&a, "Condition", &["lock"])?;
+    let lock_obj = match arg(&a, 0, "lock") {
+        None | Some(Value::None) => new_rlock(it)?,
+        Some(v) => v,
+    };
+    let Some(lock) = payload::<Rc<SemLock>>(&lock_obj) else {
+        return Err(type_error(
+            "Condition() needs a multiprocessing Lock or RLock",
+        ));
+    };
+    let mk = || Sem::new(0).map_err(os_error);
+    let (sleeping, woken, wait_sem) = (mk()?, mk()?, mk()?);
+    let counts = Shared::new(16).map_err(os_error)?;
+    let id = new_id(it);
+    let label = created(id, "Condition", None);
+    init_with(
+        &a,
+        Rc::new(CondObj {
+            lock_obj,
+            lock,
+            sleeping,
+            woken,
+            wait_sem,
+            counts,
+            id,
+            label,
+        }),
+    )
+}
+
+fn cond_acquire(it: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    let mut a2 = a.clone();
+    a2.pos[0] = c.lock_obj.clone();
+    acquire(it, a2)
+}
+
+fn cond_release(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    c.lock.release()?;
+    Ok(Value::None)
+}
+
+fn cond_enter(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    Ok(Value::Bool(c.lock.acquire(true, None)))
+}
+
+fn cond_exit(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    c.lock.release()?;
+    Ok(Value::None)
+}
+
+fn wait_on(c: &CondObj, timeout: Option<f64>) -> Result<bool, Exc> {
+    if !c.lock.is_mine() {
+        return Err(assertion("must acquire() condition before using wait()"));
+    }
+    c.give(&c.sleeping, Some(SLEEPING));
+    let count = c.lock.count();
+    for _ in 0..count {
+        c.lock.release()?;
+    }
+    blocked(&c.label, "wait");
+    let got = c.wait_sem.acquire(timeout);
+    running();
+    op(
+        c.id,
+        if got { "woke" } else { "timeout" },
+        Some("wait".into()),
+    );
+    c.give(&c.woken, Some(WOKEN));
+    for _ in 0..count {
+        c.lock.acquire(true, None);
+    }
+    Ok(got)
+}
+
+fn cond_wait(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    check_kw(&a, "wait", &["timeout"])?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    Ok(Value::Bool(wait_on(&c, timeout)?))
+}
+
+fn cond_wait_for(it: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    check_kw(&a, "wait_for", &["predicate", "timeout"])?;
+    let Some(pred) = arg(&a, 0, "predicate") else {
+        return Err(type_error(
+            "wait_for() missing 1 required positional argument: 'predicate'",
+        ));
+    };
+    let timeout = timeout_of(arg(&a, 1, "timeout"))?;
+    let end = timeout.map(|t| runtime::clock::now_secs() + t);
+    let mut result = it.call(&pred, Args::default())?;
+    while !it.truthy(&result)? {
+        let wait = match end {
+            Some(e) => {
+                let left = e - runtime::clock::now_secs();
+                if left <= 0.0 {
+                    break;
+                }
+                Some(left)
+            }
+            None => None,
+        };
+        wait_on(&c, wait)?;
+        result = it.call(&pred, Args::default())?;
+    }
+    Ok(result)
+}
+
+fn notify(c: &CondObj, n: i64) -> Result<(), Exc> {
+    if !c.lock.is_mine() {
+        return Err(assertion("lock is not owned"));
+    }
+    // Account for waiters that timed out since the last notify.
+    while c.take(&c.woken, Some(WOKEN)) {
+        c.take(&c.sleeping, Some(SLEEPING));
+    }
+    let mut sleepers = 0;
+    while sleepers < n && c.take(&c.sleeping, Some(SLEEPING)) {
+        c.give(&c.wait_sem, None);
+        sleepers += 1;
+    }
+    if sleepers > 0 {
+        op(c.id, "notified", Some(format!("{sleepers}")));
+        for _ in 0..sleepers {
+            c.woken.acquire(None);
+            c.counts.counter(WOKEN).fetch_sub(1, SeqCst);
+        }
+        while c.take(&c.wait_sem, None) {}
+    }
+    Ok(())
+}
+
+fn cond_notify(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    check_kw(&a, "notify", &["n"])?;
+    let n = match arg(&a, 0, "n") {
+        None => 1,
+        Some(Value::Int(n)) => n,
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+    };
+    notify(&c, n)?;
+    Ok(Value::None)
+}
+
+fn cond_notify_all(_: &mut Interp, a: Args) -> R {
+    let c: Rc<CondObj> = this(&a, "Condition")?;
+    notify(&c, i64::MAX)?;
+    Ok(Value::None)
+}
+
+// ---- dispatch from `natives` -----------------------------------------------------------------
+
+/// `repr` of a lock-family object or Condition.
+pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let v = Value::Instance(inst.clone());
+    if let Some(l) = payload::<Rc<SemLock>>(&v) {
+        return Ok(Some(l.repr(it)));
+    }
+    if let Some(c) = payload::<Rc<CondObj>>(&v) {
+        return Ok(Some(format!(
+            "<Condition({}, {})>",
+            c.lock.repr(it),
+            c.sleepers()
+        )));
+    }
+    Ok(None)
+}
