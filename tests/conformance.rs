@@ -449,10 +449,7 @@ fn run_all(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
-                loop {
-                    let Some(&(runner, i)) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                        break;
-                    };
+                while let Some(&(runner, i)) = jobs.get(next.fetch_add(1, Ordering::SeqCst)) {
                     let outcome = run_captured(runner.command(&programs[i], python));
                     results.lock().unwrap().insert((runner, i), outcome);
                 }
