@@ -359,14 +359,49 @@ impl Channel {
             let n = unsafe { libc::write(self.fd(), buf.as_ptr().cast(), buf.len()) };
             if n < 0 {
                 let e = io::Error::last_os_error();
-                if e.raw_os_error() == Some(libc::EINTR) {
-                    continue;
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    // A non-blocking end (a Queue's): wait until the reader makes room.
+                    Some(libc::EAGAIN) => {
+                        let mut fds = [libc::pollfd {
+                            fd: self.fd(),
+                            events: libc::POLLOUT,
+                            revents: 0,
+                        }];
+                        clock::wait_poll(&mut fds, None);
+                        continue;
+                    }
+                    _ => return Err(e),
                 }
-                return Err(e);
             }
             buf = &buf[n as usize..];
         }
         Ok(())
+    }
+
+    /// Makes this end non-blocking (for every process sharing it: they all go through [`Channel`],
+    /// which waits on `EAGAIN`).
+    pub fn set_nonblocking(&self) -> io::Result<()> {
+        // SAFETY: fcntl on our fd.
+        let flags = check(unsafe { libc::fcntl(self.fd(), libc::F_GETFL) })?;
+        // SAFETY: as above.
+        check(unsafe { libc::fcntl(self.fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) })?;
+        Ok(())
+    }
+
+    /// Sends a message on a pipe only if the whole frame fits now (the caller holds the write lock,
+    /// so nobody else adds bytes meanwhile). Whether it was sent.
+    pub fn try_send(&self, data: &[u8]) -> io::Result<bool> {
+        let mut queued: libc::c_int = 0;
+        // SAFETY: FIONREAD writes an int we own; F_GETPIPE_SZ only reads.
+        let cap = check(unsafe { libc::fcntl(self.fd(), libc::F_GETPIPE_SZ) })? as usize;
+        // SAFETY: as above.
+        check(unsafe { libc::ioctl(self.fd(), libc::FIONREAD, &mut queued) })?;
+        if 4 + data.len() > cap.saturating_sub(queued.max(0) as usize) {
+            return Ok(false);
+        }
+        self.send(data)?;
+        Ok(true)
     }
 
     /// Reads the next whole message, blocking until it is there.

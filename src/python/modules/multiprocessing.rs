@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::make_module;
 use super::process;
-use super::{shared, sync};
+use super::{queues, shared, sync};
 use super::stdlib::{cpu_count, getpid};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
@@ -67,9 +67,6 @@ pub fn module(_it: &mut Interp) -> Value {
             ("get_start_method", get_start_method),
             ("Pool", not_yet),
             ("Barrier", not_yet),
-            ("Queue", not_yet),
-            ("JoinableQueue", not_yet),
-            ("SimpleQueue", not_yet),
             ("Pipe", not_yet),
             ("Value", shared::value),
             ("Array", shared::array),
@@ -87,6 +84,9 @@ pub fn module(_it: &mut Interp) -> Value {
             ("BoundedSemaphore", Value::Class(sync::bounded_class())),
             ("Event", Value::Class(sync::event_class())),
             ("Condition", Value::Class(sync::condition_class())),
+            ("Queue", Value::Class(queues::queue_class())),
+            ("JoinableQueue", Value::Class(queues::joinable_class())),
+            ("SimpleQueue", Value::Class(queues::simple_class())),
         ],
     )
 }

@@ -463,6 +463,9 @@ pub fn run_exit_rules(it: &mut Interp) {
             }
         }
     }
+    // Then, as CPython's last finalizers join the queues' feeder threads: data this process put
+    // goes into the pipes before it exits.
+    super::queues::flush_at_exit();
 }
 
 /// Attributes that are properties in CPython: `pid`, `name`, `daemon`, `exitcode`, `ident`...

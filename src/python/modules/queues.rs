@@ -1,6 +1,570 @@
-//! `multiprocessing.Queue`, `JoinableQueue`, `SimpleQueue`.
+//! `multiprocessing.Queue`, `JoinableQueue` and `SimpleQueue`: a pipe carrying length-prefixed
+//! frames of serialized values (`wire`), a read lock and a write lock (eventfd semaphores), a slot
+//! semaphore for `maxsize`, and a shared mapping for the size and unfinished-task counters.
+//!
+//! CPython's `put` hands the object to a feeder thread and returns at once; the feeder writes it to
+//! the pipe when there is room, and a process that put data does not finish exiting until its data
+//! is in the pipe. forkyard has no threads: `put` writes the frame when it fits in the pipe now,
+//! otherwise keeps it in this process's pending list, which is written out at later queue calls and,
+//! blocking, at the end of the exit rules. So the documented pitfall (joining a child that put a big
+//! item before anyone reads it deadlocks) happens as in CPython, at the same place.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+use std::sync::atomic::Ordering::SeqCst;
+
+use super::stdlib::queue_classes;
+use super::sync::{
+    self, arg, blocked, check_kw, created, new_id, op, os_error, running, this, timeout_of, truthy,
+};
+use super::wire;
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Value};
+use crate::runtime::{
+    self, sync::Channel, sync::Deadline, sync::Flag, sync::Recv, sync::Sem, sync::Shared,
+};
+
+type R = Result<Value, Exc>;
+
+const SIZE: usize = 0;
+const UNFINISHED: usize = 1;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum QKind {
+    Queue,
+    Joinable,
+    Simple,
+}
+
+impl QKind {
+    fn name(self) -> &'static str {
+        match self {
+            QKind::Queue => "Queue",
+            QKind::Joinable => "JoinableQueue",
+            QKind::Simple => "SimpleQueue",
+        }
+    }
+}
+
+/// One queue, as this process sees it (the kernel objects are shared; `pending` and `closed` are
+/// this process's own).
+#[derive(Debug)]
+pub struct QueueCore {
+    kind: QKind,
+    reader: Channel,
+    writer: Channel,
+    rlock: Sem,
+    wlock: Sem,
+    slots: Option<Sem>,
+    shm: Shared,
+    maxsize: i64,
+    /// JoinableQueue: a lock around the unfinished counter and a flag set when it reaches 0.
+    joinable: Option<(Sem, Flag)>,
+    /// Frames put by this process (`.0`) not yet in the pipe.
+    pending: RefCell<(i32, VecDeque<Vec<u8>>)>,
+    closed: Cell<bool>,
+    cancelled: Cell<bool>,
+    id: u32,
+    label: String,
+}
+
+thread_local! {
+    /// The queues this process made or inherited, for the flush at exit.
+    static QUEUES: RefCell<Vec<Weak<QueueCore>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl QueueCore {
+    fn new(it: &Interp, kind: QKind, maxsize: i64) -> Result<Rc<QueueCore>, Exc> {
+        let (reader, writer) = Channel::pipe().map_err(os_error)?;
+        writer.set_nonblocking().map_err(os_error)?;
+        let mk = |n| Sem::new(n).map_err(os_error);
+        let slots = if maxsize > 0 && kind != QKind::Simple {
+            Some(mk(maxsize.min(u32::MAX as i64) as u32)?)
+        } else {
+            None
+        };
+        let joinable = if kind == QKind::Joinable {
+            let done = Flag::new().map_err(os_error)?;
+            done.set().map_err(os_error)?;
+            Some((mk(1)?, done))
+        } else {
+            None
+        };
+        let id = new_id(it);
+        let label = created(id, kind.name(), (maxsize > 0).then_some(maxsize));
+        let q = Rc::new(QueueCore {
+            kind,
+            reader,
+            writer,
+            rlock: mk(1)?,
+            wlock: mk(1)?,
+            slots,
+            shm: Shared::new(16).map_err(os_error)?,
+            maxsize,
+            joinable,
+            pending: RefCell::new((runtime::pid(), VecDeque::new())),
+            closed: Cell::new(false),
+            cancelled: Cell::new(false),
+            id,
+            label,
+        });
+        QUEUES.with(|qs| qs.borrow_mut().push(Rc::downgrade(&q)));
+        Ok(q)
+    }
+
+    fn size(&self) -> i64 {
+        self.shm.counter(SIZE).load(SeqCst)
+    }
+
+    /// This process's pending frames (a forked child starts with none, like CPython's `_after_fork`).
+    fn pending(&self) -> std::cell::RefMut<'_, VecDeque<Vec<u8>>> {
+        let mut p = self.pending.borrow_mut();
+        if p.0 != runtime::pid() {
+            *p = (runtime::pid(), VecDeque::new());
+        }
+        std::cell::RefMut::map(p, |p| &mut p.1)
+    }
+
+    /// Writes pending frames that fit now, without waiting. Whether none is left.
+    fn try_flush(&self) -> Result<bool, Exc> {
+        if self.pending().is_empty() {
+            return Ok(true);
+        }
+        if !self.wlock.try_acquire() {
+            return Ok(false);
+        }
+        let r = (|| {
+            loop {
+                let Some(frame) = self.pending().front().cloned() else {
+                    return Ok(true);
+                };
+                if !self.writer.try_send(&frame)? {
+                    return Ok(false);
+                }
+                self.pending().pop_front();
+            }
+        })();
+        let _ = self.wlock.release();
+        r.map_err(os_error)
+    }
+
+    /// Writes every pending frame, waiting for room (the exit rules, `join_thread`).
+    fn flush(&self) -> Result<(), Exc> {
+        if self.pending().is_empty() || self.cancelled.get() {
+            return Ok(());
+        }
+        blocked(&self.label, "put");
+        self.wlock.acquire(None);
+        let r = (|| {
+            while let Some(frame) = self.pending().pop_front() {
+                self.writer.send(&frame)?;
+            }
+            Ok(())
+        })();
+        let _ = self.wlock.release();
+        running();
+        r.map_err(os_error)
+    }
+
+    fn put(&self, data: Vec<u8>, detail: String) -> Result<(), Exc> {
+        if let Some((lock, done)) = &self.joinable {
+            lock.acquire(None);
+            self.shm.counter(UNFINISHED).fetch_add(1, SeqCst);
+            let _ = done.clear();
+            let _ = lock.release();
+        }
+        let n = self.shm.counter(SIZE).fetch_add(1, SeqCst) + 1;
+        if !self.try_flush()? || !self.wlock.try_acquire() {
+            self.pending().push_back(data);
+        } else {
+            let sent = self.writer.try_send(&data);
+            let _ = self.wlock.release();
+            if !sent.map_err(os_error)? {
+                self.pending().push_back(data);
+            }
+        }
+        op(self.id, "put", Some(format!("size={n} item={detail}")));
+        Ok(())
+    }
+
+    /// One frame, waiting until `deadline`; `None` on timeout (or at once when `!block`).
+    fn get(&self, block: bool, timeout: Option<f64>) -> Result<Option<Vec<u8>>, Exc> {
+        self.try_flush()?;
+        let deadline = Deadline::after(timeout);
+        let mut waiting = false;
+        let give_up = |waiting: bool| {
+            if waiting {
+                running();
+                op(self.id, "timeout", Some("get".into()));
+            }
+            Ok(None)
+        };
+        if !self.rlock.try_acquire() {
+            if !block {
+                return Ok(None);
+            }
+            blocked(&self.label, "get");
+            waiting = true;
+            if !self.rlock.acquire(deadline.left()) {
+                return give_up(waiting);
+            }
+        }
+        if !self.reader.poll(Some(0.0)) {
+            if !block {
+                let _ = self.rlock.release();
+                return Ok(None);
+            }
+            if !waiting {
+                blocked(&self.label, "get");
+                waiting = true;
+            }
+            if !self.reader.poll(deadline.left()) {
+                let _ = self.rlock.release();
+                return give_up(waiting);
+            }
+        }
+        let got = self.reader.recv();
+        let _ = self.rlock.release();
+        if waiting {
+            running();
+        }
+        match got.map_err(os_error)? {
+            Recv::Message(m) => {
+                self.shm.counter(SIZE).fetch_sub(1, SeqCst);
+                if let Some(s) = &self.slots {
+                    let _ = s.release();
+                }
+                Ok(Some(m))
+            }
+            Recv::Eof => Err(Exc::with_args("EOFError", vec![])),
+        }
+    }
+}
+
+/// Writes out, waiting as needed, what this process put and the pipes have not taken yet: the end
+/// of CPython's exit function, which joins each queue's feeder thread.
+pub fn flush_at_exit() {
+    let qs: Vec<Rc<QueueCore>> =
+        QUEUES.with(|qs| qs.borrow().iter().filter_map(Weak::upgrade).collect());
+    for q in qs {
+        let _ = q.flush();
+    }
+}
 
 /// The CPython class name for "... objects should only be shared between processes through inheritance".
-pub fn shared_kind(_b: &dyn std::any::Any) -> Option<&'static str> {
-    None
+pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
+    b.downcast_ref::<Rc<QueueCore>>().map(|q| q.kind.name())
+}
+
+// ---- the Python classes ----------------------------------------------------------------------
+
+pub fn queue_class() -> Rc<Class> {
+    sync::native_class("queues.Queue", "multiprocessing.queues", QUEUE_METHODS)
+}
+
+pub fn joinable_class() -> Rc<Class> {
+    let mut m = QUEUE_METHODS.to_vec();
+    m[0] = ("__init__", init_joinable);
+    m.push(("task_done", task_done));
+    m.push(("join", join));
+    sync::native_class("queues.JoinableQueue", "multiprocessing.queues", &m)
+}
+
+pub fn simple_class() -> Rc<Class> {
+    sync::native_class(
+        "queues.SimpleQueue",
+        "multiprocessing.queues",
+        &[
+            ("__init__", init_simple),
+            ("put", simple_put),
+            ("get", simple_get),
+            ("empty", empty),
+            ("close", close),
+        ],
+    )
+}
+
+const QUEUE_METHODS: &[(&str, crate::python::value::NativeFn)] = &[
+    ("__init__", init_queue),
+    ("put", put),
+    ("get", get),
+    ("put_nowait", put_nowait),
+    ("get_nowait", get_nowait),
+    ("qsize", qsize),
+    ("empty", empty),
+    ("full", full),
+    ("close", close),
+    ("join_thread", join_thread),
+    ("cancel_join_thread", cancel_join_thread),
+];
+
+fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
+    check_kw(a, name, &["maxsize"])?;
+    match arg(a, 0, "maxsize") {
+        None => Ok(0),
+        Some(Value::Int(n)) => Ok(n),
+        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+fn init_queue(it: &mut Interp, a: Args) -> R {
+    let maxsize = maxsize_arg(&a, "Queue")?;
+    sync::init_with(&a, QueueCore::new(it, QKind::Queue, maxsize)?)
+}
+
+fn init_joinable(it: &mut Interp, a: Args) -> R {
+    let maxsize = maxsize_arg(&a, "JoinableQueue")?;
+    sync::init_with(&a, QueueCore::new(it, QKind::Joinable, maxsize)?)
+}
+
+fn init_simple(it: &mut Interp, a: Args) -> R {
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        return Err(type_error("SimpleQueue() takes no arguments"));
+    }
+    sync::init_with(&a, QueueCore::new(it, QKind::Simple, 0)?)
+}
+
+fn core(a: &Args) -> Result<Rc<QueueCore>, Exc> {
+    this::<Rc<QueueCore>>(a, "Queue")
+}
+
+fn check_open(it: &mut Interp, a: &Args, q: &QueueCore) -> Result<(), Exc> {
+    if q.closed.get() {
+        if q.kind == QKind::Simple {
+            return Err(Exc::new("OSError", "handle is closed"));
+        }
+        let r = it.repr(&a.pos[0])?;
+        return Err(value_error(format!("Queue {r} is closed")));
+    }
+    Ok(())
+}
+
+fn short_repr(it: &mut Interp, v: &Value) -> String {
+    let mut r = it.repr(v).unwrap_or_else(|_| "?".into());
+    if r.chars().count() > 60 {
+        r = r.chars().take(57).collect::<String>() + "...";
+    }
+    r
+}
+
+fn full_exc() -> Exc {
+    Exc {
+        value: exceptions::instance(queue_classes().1, vec![]),
+    }
+}
+
+fn empty_exc() -> Exc {
+    Exc {
+        value: exceptions::instance(queue_classes().0, vec![]),
+    }
+}
+
+fn do_put(
+    it: &mut Interp,
+    a: &Args,
+    q: &QueueCore,
+    obj: &Value,
+    block: bool,
+    timeout: Option<f64>,
+) -> Result<(), Exc> {
+    check_open(it, a, q)?;
+    let data = match wire::dumps(it, obj) {
+        Ok(d) => d,
+        // CPython pickles in the feeder thread: the error is printed there, `put` returns, and
+        // the item is dropped. (A SimpleQueue pickles in `put` and raises.)
+        Err(e) if q.kind != QKind::Simple => {
+            let line = it.exception_line(&e);
+            runtime::output::write(
+                crate::trace::Stream::Stderr,
+                &format!(
+                    "Traceback (most recent call last):\n  File \"multiprocessing/queues.py\", line 244, in _feed\n{line}\n"
+                ),
+            );
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some(slots) = &q.slots {
+        if !slots.try_acquire() {
+            if !block {
+                return Err(full_exc());
+            }
+            blocked(&q.label, "put");
+            let got = slots.acquire(timeout);
+            running();
+            if !got {
+                op(q.id, "timeout", Some("put".into()));
+                return Err(full_exc());
+            }
+        }
+    }
+    let detail = short_repr(it, obj);
+    q.put(data, detail)
+}
+
+fn do_get(it: &mut Interp, a: &Args, q: &QueueCore, block: bool, timeout: Option<f64>) -> R {
+    check_open(it, a, q)?;
+    match q.get(block, timeout)? {
+        None => Err(empty_exc()),
+        Some(m) => {
+            let v = wire::loads(it, &m)?;
+            let detail = short_repr(it, &v);
+            op(
+                q.id,
+                "got",
+                Some(format!("size={} item={detail}", q.size())),
+            );
+            Ok(v)
+        }
+    }
+}
+
+/// `put(obj, block=True, timeout=None)`.
+fn put(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    check_kw(&a, "Queue.put", &["obj", "block", "timeout"])?;
+    let obj = arg(&a, 0, "obj")
+        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
+    let block = truthy(it, arg(&a, 1, "block"), true)?;
+    let timeout = if block {
+        timeout_of(arg(&a, 2, "timeout"))?
+    } else {
+        None
+    };
+    do_put(it, &a, &q, &obj, block, timeout)?;
+    Ok(Value::None)
+}
+
+/// `get(block=True, timeout=None)`.
+fn get(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    check_kw(&a, "Queue.get", &["block", "timeout"])?;
+    let block = truthy(it, arg(&a, 0, "block"), true)?;
+    let timeout = if block {
+        timeout_of(arg(&a, 1, "timeout"))?
+    } else {
+        None
+    };
+    do_get(it, &a, &q, block, timeout)
+}
+
+fn put_nowait(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    let obj = arg(&a, 0, "obj")
+        .ok_or_else(|| type_error("put_nowait() missing 1 required positional argument: 'obj'"))?;
+    do_put(it, &a, &q, &obj, false, None)?;
+    Ok(Value::None)
+}
+
+fn get_nowait(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    do_get(it, &a, &q, false, None)
+}
+
+fn simple_put(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    check_kw(&a, "SimpleQueue.put", &["obj"])?;
+    let obj = arg(&a, 0, "obj")
+        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
+    do_put(it, &a, &q, &obj, true, None)?;
+    Ok(Value::None)
+}
+
+fn simple_get(it: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        return Err(type_error(format!(
+            "get() takes 1 positional argument but {} were given",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    do_get(it, &a, &q, true, None)
+}
+
+fn qsize(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    q.try_flush()?;
+    Ok(Value::Int(q.size().max(0)))
+}
+
+fn empty(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    if q.closed.get() && q.kind == QKind::Simple {
+        return Err(Exc::new("OSError", "handle is closed"));
+    }
+    q.try_flush()?;
+    Ok(Value::Bool(!q.reader.poll(Some(0.0))))
+}
+
+fn full(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    Ok(Value::Bool(q.maxsize > 0 && q.size() >= q.maxsize))
+}
+
+fn close(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    q.closed.set(true);
+    Ok(Value::None)
+}
+
+fn join_thread(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    if !q.closed.get() {
+        return Err(Exc::with_args("AssertionError", vec![]));
+    }
+    q.flush()?;
+    Ok(Value::None)
+}
+
+fn cancel_join_thread(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    q.cancelled.set(true);
+    Ok(Value::None)
+}
+
+fn task_done(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    let Some((lock, done)) = &q.joinable else {
+        return Ok(Value::None);
+    };
+    lock.acquire(None);
+    let n = q.shm.counter(UNFINISHED).load(SeqCst);
+    let r = if n <= 0 {
+        Err(value_error("task_done() called too many times"))
+    } else {
+        q.shm.counter(UNFINISHED).store(n - 1, SeqCst);
+        if n == 1 {
+            let _ = done.set();
+        }
+        Ok(Value::None)
+    };
+    let _ = lock.release();
+    if r.is_ok() {
+        op(q.id, "task_done", Some(format!("unfinished={}", n - 1)));
+    }
+    r
+}
+
+fn join(_: &mut Interp, a: Args) -> R {
+    let q = core(&a)?;
+    let Some((_, done)) = &q.joinable else {
+        return Ok(Value::None);
+    };
+    q.try_flush()?;
+    if q.shm.counter(UNFINISHED).load(SeqCst) <= 0 {
+        return Ok(Value::None);
+    }
+    blocked(&q.label, "join");
+    while q.shm.counter(UNFINISHED).load(SeqCst) > 0 {
+        // The flag is set and cleared under the counter's lock: no busy loop here.
+        done.wait(None);
+    }
+    running();
+    Ok(Value::None)
 }
