@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::exceptions::Exc;
 use super::interp::Interp;
-use super::modules::{process, shared, sync};
+use super::modules::{pipe, process, shared, sync};
 use super::value::{Instance, Value};
 
 type R<T> = Result<T, Exc>;
@@ -14,6 +14,9 @@ type R<T> = Result<T, Exc>;
 /// An attribute of a native instance not found in its `__dict__` or class.
 pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
     if let Some(v) = process::get_attr(it, inst, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(v) = pipe::get_attr(inst, name) {
         return Ok(Some(v));
     }
     shared::get_attr(it, inst, name)

@@ -261,13 +261,11 @@ pub enum Recv {
 }
 
 impl Channel {
-    /// A one-way pipe: (read end, write end). Its capacity is raised so writers block late.
+    /// A one-way pipe: (read end, write end), of the default capacity (64 KiB).
     pub fn pipe() -> io::Result<(Channel, Channel)> {
         let mut fds = [0; 2];
         // SAFETY: a valid out-array for pipe2.
         check(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) })?;
-        // SAFETY: fcntl on our pipe; failure (a lower limit) just keeps the default size.
-        unsafe { libc::fcntl(fds[1], libc::F_SETPIPE_SZ, 1 << 20) };
         Ok((
             Channel {
                 fd: own(fds[0]),
@@ -377,6 +375,12 @@ impl Channel {
             buf = &buf[n as usize..];
         }
         Ok(())
+    }
+
+    /// Raises a pipe's capacity to 1 MiB (the unprivileged limit); failing that, keeps it.
+    pub fn enlarge(&self) {
+        // SAFETY: fcntl on our pipe; failure (a lower limit) just keeps the default size.
+        unsafe { libc::fcntl(self.fd(), libc::F_SETPIPE_SZ, 1 << 20) };
     }
 
     /// Makes this end non-blocking (for every process sharing it: they all go through [`Channel`],

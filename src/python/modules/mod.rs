@@ -3,7 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod multiprocessing;
-mod pipe;
+pub mod pipe;
 pub mod process;
 mod queues;
 pub mod shared;

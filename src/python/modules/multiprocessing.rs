@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::make_module;
 use super::process;
-use super::{queues, shared, sync};
+use super::{pipe, queues, shared, sync};
 use super::stdlib::{cpu_count, getpid};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
@@ -67,7 +67,7 @@ pub fn module(_it: &mut Interp) -> Value {
             ("get_start_method", get_start_method),
             ("Pool", not_yet),
             ("Barrier", not_yet),
-            ("Pipe", not_yet),
+            ("Pipe", pipe::pipe),
             ("Value", shared::value),
             ("Array", shared::array),
             ("Manager", not_yet),

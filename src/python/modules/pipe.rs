@@ -1,6 +1,326 @@
-//! `multiprocessing.Pipe` and its `Connection`s.
+//! `multiprocessing.Pipe(duplex=True)` and its two `Connection`s: a `SOCK_SEQPACKET` socketpair when
+//! duplex, a `pipe()` when not (first end receive-only, second send-only). Messages keep their
+//! boundaries; `send` serializes (`wire`), `send_bytes` sends raw bytes. `recv` raises `EOFError`
+//! only once drained and every copy of the other end, in every process, is closed; sending to a
+//! gone reader raises `BrokenPipeError`.
 
-/// The class name pickling reports for a Connection.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::sync::{
+    self, arg, blocked, check_kw, created, new_id, op, os_error, payload, running, this, timeout_of,
+};
+use super::wire;
+use crate::python::exceptions::{Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Instance, Value};
+use crate::runtime::sync::{Channel, Recv};
+
+type R = Result<Value, Exc>;
+
+/// One end of a Pipe, as this process holds it (`close` closes this process's copy only).
+#[derive(Debug)]
+pub struct Conn {
+    ch: RefCell<Option<Channel>>,
+    readable: std::cell::Cell<bool>,
+    writable: bool,
+    id: u32,
+    label: String,
+}
+
+/// Connections cannot go through a Queue or a Pipe in forkyard.
 pub fn shared_kind(_b: &dyn std::any::Any) -> Option<&'static str> {
     None
+}
+
+fn conn_class() -> Rc<Class> {
+    sync::native_class(
+        "connection.Connection",
+        "multiprocessing.connection",
+        &[
+            ("send", send),
+            ("recv", recv),
+            ("poll", poll),
+            ("send_bytes", send_bytes),
+            ("recv_bytes", recv_bytes),
+            ("close", close),
+            ("fileno", fileno),
+            ("__enter__", enter),
+            ("__exit__", exit),
+        ],
+    )
+}
+
+fn make(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
+    let id = new_id(it);
+    let label = created(id, "Connection", None);
+    sync::instance_with(
+        conn_class(),
+        Rc::new(Conn {
+            ch: RefCell::new(Some(ch)),
+            readable: std::cell::Cell::new(readable),
+            writable,
+            id,
+            label,
+        }),
+    )
+}
+
+/// `Pipe(duplex=True) -> (conn1, conn2)`.
+pub fn pipe(it: &mut Interp, a: Args) -> R {
+    check_kw(&a, "Pipe", &["duplex"])?;
+    let duplex = match a
+        .pos
+        .first()
+        .cloned()
+        .or_else(|| a.kw.first().map(|(_, v)| v.clone()))
+    {
+        None => true,
+        Some(v) => it.truthy(&v)?,
+    };
+    if duplex {
+        let (x, y) = Channel::duplex().map_err(os_error)?;
+        Ok(Value::tuple(vec![
+            make(it, x, true, true),
+            make(it, y, true, true),
+        ]))
+    } else {
+        let (r, w) = Channel::pipe().map_err(os_error)?;
+        Ok(Value::tuple(vec![
+            make(it, r, true, false),
+            make(it, w, false, true),
+        ]))
+    }
+}
+
+fn conn(a: &Args) -> Result<Rc<Conn>, Exc> {
+    this::<Rc<Conn>>(a, "Connection")
+}
+
+fn closed() -> Exc {
+    Exc::new("OSError", "handle is closed")
+}
+
+fn io_error(e: std::io::Error) -> Exc {
+    if e.kind() == std::io::ErrorKind::UnexpectedEof {
+        // The writer went away in the middle of a message.
+        return Exc::with_args("EOFError", vec![]);
+    }
+    os_error(e)
+}
+
+fn check_send(c: &Conn) -> Result<(), Exc> {
+    if c.ch.borrow().is_none() {
+        return Err(closed());
+    }
+    if !c.writable {
+        return Err(Exc::new("OSError", "connection is read-only"));
+    }
+    Ok(())
+}
+
+fn check_recv(c: &Conn) -> Result<(), Exc> {
+    if c.ch.borrow().is_none() {
+        return Err(closed());
+    }
+    if !c.readable.get() {
+        return Err(Exc::new("OSError", "connection is write-only"));
+    }
+    Ok(())
+}
+
+fn send_raw(c: &Conn, data: &[u8], detail: String) -> Result<(), Exc> {
+    let r = c.ch.borrow().as_ref().expect("checked open").send(data);
+    r.map_err(io_error)?;
+    op(c.id, "sent", Some(detail));
+    Ok(())
+}
+
+/// The next message, waiting for it (reported as blocked on `recv`).
+fn recv_raw(c: &Conn) -> Result<Vec<u8>, Exc> {
+    let ready =
+        c.ch.borrow()
+            .as_ref()
+            .expect("checked open")
+            .poll(Some(0.0));
+    if !ready {
+        blocked(&c.label, "recv");
+        c.ch.borrow().as_ref().expect("checked open").poll(None);
+        running();
+    }
+    let r = c.ch.borrow().as_ref().expect("checked open").recv();
+    match r.map_err(io_error)? {
+        Recv::Message(m) => Ok(m),
+        Recv::Eof => {
+            op(c.id, "eof", None);
+            Err(Exc::with_args("EOFError", vec![]))
+        }
+    }
+}
+
+fn short_repr(it: &mut Interp, v: &Value) -> String {
+    let mut r = it.repr(v).unwrap_or_else(|_| "?".into());
+    if r.chars().count() > 60 {
+        r = r.chars().take(57).collect::<String>() + "...";
+    }
+    r
+}
+
+fn send(it: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    check_kw(&a, "send", &["obj"])?;
+    let obj = arg(&a, 0, "obj").ok_or_else(|| {
+        type_error("Connection.send() missing 1 required positional argument: 'obj'")
+    })?;
+    check_send(&c)?;
+    let data = wire::dumps(it, &obj)?;
+    let detail = short_repr(it, &obj);
+    send_raw(&c, &data, detail)?;
+    Ok(Value::None)
+}
+
+fn recv(it: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    check_recv(&c)?;
+    let m = recv_raw(&c)?;
+    let v = wire::loads(it, &m)?;
+    let detail = short_repr(it, &v);
+    op(c.id, "received", Some(detail));
+    Ok(v)
+}
+
+fn int_arg(v: Option<Value>, name: &str) -> Result<Option<i64>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer ({name})",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `send_bytes(buf, offset=0, size=None)`.
+fn send_bytes(_: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    check_kw(&a, "send_bytes", &["buf", "offset", "size"])?;
+    check_send(&c)?;
+    let buf = match arg(&a, 0, "buf") {
+        Some(Value::Bytes(b)) => b,
+        Some(other) => {
+            return Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            )));
+        }
+        None => {
+            return Err(type_error(
+                "Connection.send_bytes() missing 1 required positional argument: 'buf'",
+            ));
+        }
+    };
+    let n = buf.len() as i64;
+    let offset = int_arg(arg(&a, 1, "offset"), "offset")?.unwrap_or(0);
+    if offset < 0 {
+        return Err(value_error("offset is negative"));
+    }
+    if n < offset {
+        return Err(value_error("buffer length < offset"));
+    }
+    let size = match int_arg(arg(&a, 2, "size"), "size")? {
+        None => n - offset,
+        Some(s) if s < 0 => return Err(value_error("size is negative")),
+        Some(s) if offset + s > n => return Err(value_error("buffer length < offset + size")),
+        Some(s) => s,
+    };
+    let piece = &buf[offset as usize..(offset + size) as usize];
+    send_raw(&c, piece, format!("{} bytes", piece.len()))?;
+    Ok(Value::None)
+}
+
+/// `recv_bytes(maxlength=None)`.
+fn recv_bytes(_: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    check_kw(&a, "recv_bytes", &["maxlength"])?;
+    let max = int_arg(arg(&a, 0, "maxlength"), "maxlength")?;
+    if max.is_some_and(|m| m < 0) {
+        return Err(value_error("negative maxlength"));
+    }
+    check_recv(&c)?;
+    let m = recv_raw(&c)?;
+    if max.is_some_and(|x| m.len() as i64 > x) {
+        // As CPython: a duplex end stops reading, a receive-only end closes.
+        if c.writable {
+            c.readable.set(false);
+        } else {
+            c.ch.borrow_mut().take();
+        }
+        return Err(Exc::new("OSError", "bad message length"));
+    }
+    op(c.id, "received", Some(format!("{} bytes", m.len())));
+    Ok(Value::Bytes(Rc::from(m)))
+}
+
+/// `poll(timeout=0.0)`: whether there is something to read (`None` waits forever).
+fn poll(_: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    check_kw(&a, "poll", &["timeout"])?;
+    check_recv(&c)?;
+    let timeout = match arg(&a, 0, "timeout") {
+        None => Some(0.0),
+        v => timeout_of(v)?,
+    };
+    let now =
+        c.ch.borrow()
+            .as_ref()
+            .expect("checked open")
+            .poll(Some(0.0));
+    if now || timeout == Some(0.0) {
+        return Ok(Value::Bool(now));
+    }
+    blocked(&c.label, "poll");
+    let got = c.ch.borrow().as_ref().expect("checked open").poll(timeout);
+    running();
+    if !got {
+        op(c.id, "timeout", Some("poll".into()));
+    }
+    Ok(Value::Bool(got))
+}
+
+fn close(_: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    if c.ch.borrow_mut().take().is_some() {
+        op(c.id, "closed", None);
+    }
+    Ok(Value::None)
+}
+
+fn fileno(_: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    let fd =
+        c.ch.borrow()
+            .as_ref()
+            .map(|ch| ch.fd())
+            .ok_or_else(closed)?;
+    Ok(Value::Int(fd as i64))
+}
+
+fn enter(_: &mut Interp, a: Args) -> R {
+    conn(&a)?;
+    Ok(a.pos[0].clone())
+}
+
+fn exit(it: &mut Interp, a: Args) -> R {
+    close(it, Args::new(vec![a.pos[0].clone()]))
+}
+
+/// `closed`, `readable`, `writable`.
+pub fn get_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
+    let c = payload::<Rc<Conn>>(&Value::Instance(inst.clone()))?;
+    Some(match name {
+        "closed" => Value::Bool(c.ch.borrow().is_none()),
+        "readable" => Value::Bool(c.readable.get()),
+        "writable" => Value::Bool(c.writable),
+        _ => return None,
+    })
 }

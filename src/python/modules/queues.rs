@@ -78,6 +78,7 @@ thread_local! {
 impl QueueCore {
     fn new(it: &Interp, kind: QKind, maxsize: i64) -> Result<Rc<QueueCore>, Exc> {
         let (reader, writer) = Channel::pipe().map_err(os_error)?;
+        writer.enlarge();
         writer.set_nonblocking().map_err(os_error)?;
         let mk = |n| Sem::new(n).map_err(os_error);
         let slots = if maxsize > 0 && kind != QKind::Simple {
