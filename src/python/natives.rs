@@ -16,7 +16,7 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
     if let Some(v) = process::get_attr(it, inst, name)? {
         return Ok(Some(v));
     }
-    if let Some(v) = pipe::get_attr(inst, name) {
+    if let Some(v) = pipe::get_attr(inst, name).or_else(|| sync::get_attr(inst, name)) {
         return Ok(Some(v));
     }
     shared::get_attr(it, inst, name)

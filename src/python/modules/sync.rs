@@ -223,7 +223,7 @@ pub fn shared_kind(inst: &Instance) -> Option<&'static str> {
     if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
         return Some(l.kind.name());
     }
-    if b.is::<Rc<EventObj>>() || b.is::<Rc<CondObj>>() {
+    if b.is::<Rc<EventObj>>() || b.is::<Rc<CondObj>>() || b.is::<Rc<BarrierObj>>() {
         return Some("Condition");
     }
     super::shared::shared_kind(&**b)
@@ -670,9 +670,8 @@ pub fn condition_class() -> Rc<Class> {
     )
 }
 
-fn cond_init(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "Condition", &["lock"])?;
-    let lock_obj = match arg(&a, 0, "lock") {
+fn new_cond(it: &mut Interp, lock_obj: Option<Value>) -> Result<CondObj, Exc> {
+    let lock_obj = match lock_obj {
         None | Some(Value::None) => new_rlock(it)?,
         Some(v) => v,
     };
@@ -686,19 +685,22 @@ fn cond_init(it: &mut Interp, a: Args) -> R {
     let counts = Shared::new(16).map_err(os_error)?;
     let id = new_id(it);
     let label = created(id, "Condition", None);
-    init_with(
-        &a,
-        Rc::new(CondObj {
-            lock_obj,
-            lock,
-            sleeping,
-            woken,
-            wait_sem,
-            counts,
-            id,
-            label,
-        }),
-    )
+    Ok(CondObj {
+        lock_obj,
+        lock,
+        sleeping,
+        woken,
+        wait_sem,
+        counts,
+        id,
+        label,
+    })
+}
+
+fn cond_init(it: &mut Interp, a: Args) -> R {
+    check_kw(&a, "Condition", &["lock"])?;
+    let c = new_cond(it, arg(&a, 0, "lock"))?;
+    init_with(&a, Rc::new(c))
 }
 
 fn cond_acquire(it: &mut Interp, a: Args) -> R {
@@ -725,7 +727,7 @@ fn cond_exit(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn wait_on(c: &CondObj, timeout: Option<f64>) -> Result<bool, Exc> {
+fn wait_on(c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
     if !c.lock.is_mine() {
         return Err(assertion("must acquire() condition before using wait()"));
     }
@@ -734,7 +736,7 @@ fn wait_on(c: &CondObj, timeout: Option<f64>) -> Result<bool, Exc> {
     for _ in 0..count {
         c.lock.release()?;
     }
-    blocked(&c.label, "wait");
+    blocked(on, "wait");
     let got = c.wait_sem.acquire(timeout);
     running();
     op(
@@ -753,7 +755,7 @@ fn cond_wait(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
     check_kw(&a, "wait", &["timeout"])?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
-    Ok(Value::Bool(wait_on(&c, timeout)?))
+    Ok(Value::Bool(wait_on(&c, timeout, &c.label)?))
 }
 
 fn cond_wait_for(it: &mut Interp, a: Args) -> R {
@@ -778,7 +780,7 @@ fn cond_wait_for(it: &mut Interp, a: Args) -> R {
             }
             None => None,
         };
-        wait_on(&c, wait)?;
+        wait_on(&c, wait, &c.label)?;
         result = it.call(&pred, Args::default())?;
     }
     Ok(result)
@@ -829,6 +831,235 @@ fn cond_notify_all(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
     notify(&c, i64::MAX)?;
     Ok(Value::None)
+}
+
+// ---- Barrier --------------------------------------------------------------------------------
+
+/// CPython's `multiprocessing.synchronize.Barrier` (threading's algorithm over a Condition and two
+/// shared ints: the state and the count).
+#[derive(Debug)]
+pub struct BarrierObj {
+    cond: CondObj,
+    shm: Shared,
+    parties: i64,
+    action: Value,
+    timeout: Option<f64>,
+    id: u32,
+    label: String,
+}
+
+/// Barrier states, as threading's: filling, draining, resetting, broken.
+const FILLING: i64 = 0;
+const DRAINING: i64 = 1;
+const RESETTING: i64 = -1;
+const BROKEN: i64 = -2;
+const B_STATE: usize = 0;
+const B_COUNT: usize = 1;
+
+impl BarrierObj {
+    fn state(&self) -> i64 {
+        self.shm.counter(B_STATE).load(SeqCst)
+    }
+    fn set_state(&self, v: i64) {
+        self.shm.counter(B_STATE).store(v, SeqCst)
+    }
+    fn count(&self) -> i64 {
+        self.shm.counter(B_COUNT).load(SeqCst)
+    }
+    fn add_count(&self, d: i64) {
+        self.shm.counter(B_COUNT).fetch_add(d, SeqCst);
+    }
+    fn brk(&self) -> Result<(), Exc> {
+        self.set_state(BROKEN);
+        op(self.id, "broken", None);
+        notify(&self.cond, i64::MAX)
+    }
+}
+
+fn broken_error() -> Exc {
+    thread_local! {
+        static CLS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+    }
+    let cls = CLS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                exceptions::make_class(
+                    "BrokenBarrierError",
+                    "threading",
+                    vec![exceptions::class("RuntimeError")],
+                    Namespace::new(),
+                    None,
+                )
+                .expect("one base")
+            })
+            .clone()
+    });
+    Exc {
+        value: exceptions::instance(cls, vec![]),
+    }
+}
+
+pub fn barrier_class() -> Rc<Class> {
+    native_class(
+        "sync.Barrier",
+        "multiprocessing.synchronize",
+        &[
+            ("__init__", barrier_init),
+            ("wait", barrier_wait),
+            ("reset", barrier_reset),
+            ("abort", barrier_abort),
+        ],
+    )
+}
+
+/// `Barrier(parties, action=None, timeout=None)`.
+fn barrier_init(it: &mut Interp, a: Args) -> R {
+    check_kw(&a, "Barrier", &["parties", "action", "timeout"])?;
+    let parties = match arg(&a, 0, "parties") {
+        Some(Value::Int(n)) => n,
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+        None => {
+            return Err(type_error(
+                "Barrier() missing 1 required positional argument: 'parties'",
+            ));
+        }
+    };
+    let action = arg(&a, 1, "action").unwrap_or(Value::None);
+    let timeout = timeout_of(arg(&a, 2, "timeout"))?;
+    let cond = new_cond(it, None)?;
+    let shm = Shared::new(16).map_err(os_error)?;
+    let id = new_id(it);
+    let label = created(id, "Barrier", Some(parties));
+    init_with(
+        &a,
+        Rc::new(BarrierObj {
+            cond,
+            shm,
+            parties,
+            action,
+            timeout,
+            id,
+            label,
+        }),
+    )
+}
+
+fn barrier_wait(it: &mut Interp, a: Args) -> R {
+    let b: Rc<BarrierObj> = this(&a, "Barrier")?;
+    check_kw(&a, "wait", &["timeout"])?;
+    let timeout = match arg(&a, 0, "timeout") {
+        None | Some(Value::None) => b.timeout,
+        v => timeout_of(v)?,
+    };
+    b.cond.lock.acquire(true, None);
+    let r = barrier_wait_locked(it, &b, timeout);
+    b.cond.lock.release()?;
+    r
+}
+
+fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) -> R {
+    // Block while the barrier drains or resets.
+    while matches!(b.state(), DRAINING | RESETTING) {
+        wait_on(&b.cond, None, &b.label)?;
+    }
+    if b.state() < 0 {
+        return Err(broken_error());
+    }
+    let index = b.count();
+    b.add_count(1);
+    let r = if index + 1 == b.parties {
+        // The last one in: run the action, then release everyone.
+        let done = if matches!(b.action, Value::None) {
+            Ok(Value::None)
+        } else {
+            it.call(&b.action, Args::default())
+        };
+        match done {
+            Ok(_) => {
+                b.set_state(DRAINING);
+                op(b.id, "released", Some(format!("{} parties", b.parties)));
+                notify(&b.cond, i64::MAX)
+            }
+            Err(e) => {
+                b.brk()?;
+                Err(e)
+            }
+        }
+    } else {
+        let end = timeout.map(|t| runtime::clock::now_secs() + t);
+        let mut ok = true;
+        while b.state() == FILLING {
+            let wait = match end {
+                Some(e) => {
+                    let left = e - runtime::clock::now_secs();
+                    if left <= 0.0 {
+                        ok = false;
+                        break;
+                    }
+                    Some(left)
+                }
+                None => None,
+            };
+            wait_on(&b.cond, wait, &b.label)?;
+        }
+        if !ok {
+            b.brk()?;
+            Err(broken_error())
+        } else if b.state() < 0 {
+            Err(broken_error())
+        } else {
+            Ok(())
+        }
+    };
+    b.add_count(-1);
+    if b.count() == 0 && matches!(b.state(), DRAINING | RESETTING) {
+        b.set_state(FILLING);
+        notify(&b.cond, i64::MAX)?;
+    }
+    r.map(|_| Value::Int(index))
+}
+
+fn barrier_reset(_: &mut Interp, a: Args) -> R {
+    let b: Rc<BarrierObj> = this(&a, "Barrier")?;
+    b.cond.lock.acquire(true, None);
+    if b.count() > 0 {
+        if matches!(b.state(), FILLING | BROKEN) {
+            b.set_state(RESETTING);
+        }
+    } else {
+        b.set_state(FILLING);
+    }
+    let r = notify(&b.cond, i64::MAX);
+    b.cond.lock.release()?;
+    r.map(|_| Value::None)
+}
+
+fn barrier_abort(_: &mut Interp, a: Args) -> R {
+    let b: Rc<BarrierObj> = this(&a, "Barrier")?;
+    b.cond.lock.acquire(true, None);
+    let r = b.brk();
+    b.cond.lock.release()?;
+    r.map(|_| Value::None)
+}
+
+fn barrier_attr(b: &BarrierObj, name: &str) -> Option<Value> {
+    Some(match name {
+        "parties" => Value::Int(b.parties),
+        "n_waiting" => Value::Int(if b.state() == FILLING { b.count() } else { 0 }),
+        "broken" => Value::Bool(b.state() == BROKEN),
+        _ => return None,
+    })
+}
+
+/// `parties`, `n_waiting`, `broken` of a Barrier.
+pub fn get_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
+    let b = payload::<Rc<BarrierObj>>(&Value::Instance(inst.clone()))?;
+    barrier_attr(&b, name)
 }
 
 // ---- dispatch from `natives` -----------------------------------------------------------------
