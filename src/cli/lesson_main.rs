@@ -31,7 +31,10 @@ pub struct LessonArgs {
 /// Runs the program as the lesson main; never returns on success.
 pub fn run(args: &LessonArgs) -> ExitCode {
     let attached = runtime::read_source(args.source_fd).and_then(|source| {
-        runtime::init(Handoff { trace_fd: args.trace_fd, control_fd: args.control_fd })?;
+        runtime::init(Handoff {
+            trace_fd: args.trace_fd,
+            control_fd: args.control_fd,
+        })?;
         Ok(source)
     });
     let source = match attached {
@@ -42,7 +45,10 @@ pub fn run(args: &LessonArgs) -> ExitCode {
             return ExitCode::from(70);
         }
     };
-    runtime::emit(Event::Main { name: "MainProcess".into(), file: args.file.clone() });
+    runtime::emit(Event::Main {
+        name: "MainProcess".into(),
+        file: args.file.clone(),
+    });
     let code = crate::python::run_main(&source, &args.file);
     runtime::process::exit_process(code)
 }

@@ -22,6 +22,9 @@ use crate::session;
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The playground draws with ASCII only (no box or block characters).
+    #[arg(long)]
+    ascii: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -66,10 +69,7 @@ pub fn main() -> ExitCode {
             eprintln!("forkyard: there are no lessons to check yet");
             ExitCode::SUCCESS
         }
-        None => {
-            println!("forkyard: learn Python's multiprocessing by watching real processes.\n");
-            println!("  forkyard run my_program.py [--speed N]   run a program headless");
-            ExitCode::SUCCESS
-        }
+        // No subcommand: the playground on a terminal; in a pipe, the lessons and how to run one.
+        None => crate::tui::open(crate::tui::Options { ascii: cli.ascii }),
     }
 }

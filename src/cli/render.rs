@@ -27,7 +27,13 @@ pub struct Printer<W: Write, E: Write> {
 impl<W: Write, E: Write> Printer<W, E> {
     /// A printer writing to `out` (and, for plain stderr, `err`).
     pub fn new(format: Format, out: W, err: E) -> Self {
-        Printer { format, out, err, run: Run::new(), next_line: 0 }
+        Printer {
+            format,
+            out,
+            err,
+            run: Run::new(),
+            next_line: 0,
+        }
     }
 
     /// Takes in one record and prints what it completes.
@@ -47,8 +53,15 @@ impl<W: Write, E: Write> Printer<W, E> {
             },
             Format::Human => {
                 if let Event::Refused { message } = &r.event {
-                    let name = self.run.process_name(r.pid).map_or("forkyard".into(), ToString::to_string);
-                    writeln!(self.out, "{}  forkyard refused: {message}", prefix(r.lesson_ns, &name))?;
+                    let name = self
+                        .run
+                        .process_name(r.pid)
+                        .map_or("forkyard".into(), ToString::to_string);
+                    writeln!(
+                        self.out,
+                        "{}  forkyard refused: {message}",
+                        prefix(r.lesson_ns, &name)
+                    )?;
                 }
                 self.print_new_lines()
             }
@@ -61,7 +74,11 @@ impl<W: Write, E: Write> Printer<W, E> {
         if self.format == Format::Human {
             self.print_new_lines()?;
             if self.run.log.dropped() > 0 {
-                writeln!(self.out, "({} early lines were not kept)", self.run.log.dropped())?;
+                writeln!(
+                    self.out,
+                    "({} early lines were not kept)",
+                    self.run.log.dropped()
+                )?;
             }
             write_summary(&mut self.out, &self.run.summary())?;
         }
@@ -74,11 +91,20 @@ impl<W: Write, E: Write> Printer<W, E> {
         self.err.flush()
     }
 
-
     fn print_new_lines(&mut self) -> io::Result<()> {
-        let lines: Vec<(u64, Line)> = self.run.log.since(self.next_line).map(|(n, l)| (n, l.clone())).collect();
+        let lines: Vec<(u64, Line)> = self
+            .run
+            .log
+            .since(self.next_line)
+            .map(|(n, l)| (n, l.clone()))
+            .collect();
         for (n, line) in lines {
-            writeln!(self.out, "{}  {}", prefix(line.lesson_ns, &line.process), line.text)?;
+            writeln!(
+                self.out,
+                "{}  {}",
+                prefix(line.lesson_ns, &line.process),
+                line.text
+            )?;
             self.next_line = n + 1;
         }
         Ok(())
@@ -91,15 +117,43 @@ fn prefix(lesson_ns: u64, name: &str) -> String {
 }
 
 fn write_summary(out: &mut impl Write, rows: &[ProcessSummary]) -> io::Result<()> {
-    let names: Vec<String> =
-        rows.iter().map(|r| if r.daemon { format!("{} (daemon)", r.name) } else { r.name.clone() }).collect();
-    let name_w = names.iter().map(String::len).max().unwrap_or(0).max("process".len());
-    let how_w = rows.iter().map(|r| r.how.len()).max().unwrap_or(0).max("ended".len());
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            if r.daemon {
+                format!("{} (daemon)", r.name)
+            } else {
+                r.name.clone()
+            }
+        })
+        .collect();
+    let name_w = names
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0)
+        .max("process".len());
+    let how_w = rows
+        .iter()
+        .map(|r| r.how.len())
+        .max()
+        .unwrap_or(0)
+        .max("ended".len());
     writeln!(out)?;
-    writeln!(out, "  {:<name_w$}  {:>7}  {:<how_w$}  {:>7}  {:>7}", "process", "pid", "ended", "start", "end")?;
+    writeln!(
+        out,
+        "  {:<name_w$}  {:>7}  {:<how_w$}  {:>7}  {:>7}",
+        "process", "pid", "ended", "start", "end"
+    )?;
     for (r, name) in rows.iter().zip(names) {
-        let end = r.end_s.map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
-        writeln!(out, "  {name:<name_w$}  {:>7}  {:<how_w$}  {:>7.3}  {end:>7}", r.pid, r.how, r.start_s)?;
+        let end = r
+            .end_s
+            .map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
+        writeln!(
+            out,
+            "  {name:<name_w$}  {:>7}  {:<how_w$}  {:>7.3}  {end:>7}",
+            r.pid, r.how, r.start_s
+        )?;
     }
     Ok(())
 }
@@ -110,19 +164,76 @@ mod tests {
     use crate::trace::Ending;
 
     fn rec(pid: i32, seq: u64, ms: u64, event: Event) -> Record {
-        Record { pid, ppid: 1, seq, mono_ns: ms * 1_000_000, lesson_ns: ms * 1_000_000, event }
+        Record {
+            pid,
+            ppid: 1,
+            seq,
+            mono_ns: ms * 1_000_000,
+            lesson_ns: ms * 1_000_000,
+            event,
+        }
     }
 
     fn records() -> Vec<Record> {
         vec![
-            rec(10, 0, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() }),
-            rec(11, 0, 1, Event::Spawn { name: "Process-1".into(), daemon: false }),
-            rec(10, 1, 1, Event::Output { stream: Stream::Stdout, text: "end\n".into() }),
-            rec(11, 1, 2, Event::Output { stream: Stream::Stderr, text: "oops\n".into() }),
+            rec(
+                10,
+                0,
+                0,
+                Event::Main {
+                    name: "MainProcess".into(),
+                    file: "main.py".into(),
+                },
+            ),
+            rec(
+                11,
+                0,
+                1,
+                Event::Spawn {
+                    name: "Process-1".into(),
+                    daemon: false,
+                },
+            ),
+            rec(
+                10,
+                1,
+                1,
+                Event::Output {
+                    stream: Stream::Stdout,
+                    text: "end\n".into(),
+                },
+            ),
+            rec(
+                11,
+                1,
+                2,
+                Event::Output {
+                    stream: Stream::Stderr,
+                    text: "oops\n".into(),
+                },
+            ),
             rec(11, 2, 3, Event::Exit { code: 0 }),
-            rec(10, 2, 4, Event::Reaped { child: 11, child_name: "Process-1".into(), ending: Ending::Exited { code: 0 } }),
+            rec(
+                10,
+                2,
+                4,
+                Event::Reaped {
+                    child: 11,
+                    child_name: "Process-1".into(),
+                    ending: Ending::Exited { code: 0 },
+                },
+            ),
             rec(10, 3, 5, Event::Exit { code: 0 }),
-            rec(5, 0, 6, Event::Reaped { child: 10, child_name: "MainProcess".into(), ending: Ending::Exited { code: 0 } }),
+            rec(
+                5,
+                0,
+                6,
+                Event::Reaped {
+                    child: 10,
+                    child_name: "MainProcess".into(),
+                    ending: Ending::Exited { code: 0 },
+                },
+            ),
         ]
     }
 
@@ -132,9 +243,16 @@ mod tests {
         for r in records() {
             p.record(&r).unwrap();
         }
-        p.end(&RunEnd { main: Some(Ending::Exited { code: 0 }), stopped: None }).unwrap();
+        p.end(&RunEnd {
+            main: Some(Ending::Exited { code: 0 }),
+            stopped: None,
+        })
+        .unwrap();
         drop(p);
-        (String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
     }
 
     #[test]
@@ -145,8 +263,16 @@ mod tests {
         assert_eq!(lines[0], "  0.001  MainProcess   end");
         assert_eq!(lines[1], "  0.002  Process-1     oops");
         assert!(lines[3].contains("process") && lines[3].contains("ended"));
-        assert!(lines[4].contains("MainProcess") && lines[4].contains("exit code 0") && lines[4].contains("0.005"));
-        assert!(lines[5].contains("Process-1") && lines[5].contains("0.001") && lines[5].contains("0.003"));
+        assert!(
+            lines[4].contains("MainProcess")
+                && lines[4].contains("exit code 0")
+                && lines[4].contains("0.005")
+        );
+        assert!(
+            lines[5].contains("Process-1")
+                && lines[5].contains("0.001")
+                && lines[5].contains("0.003")
+        );
     }
 
     #[test]
@@ -157,7 +283,10 @@ mod tests {
     #[test]
     fn jsonl_is_every_record() {
         let (out, _) = print(Format::Jsonl);
-        let back: Vec<Record> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let back: Vec<Record> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(back, records());
         assert!(out.lines().next().unwrap().contains("\"kind\":\"main\""));
     }

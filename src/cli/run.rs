@@ -52,7 +52,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
 
 fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     if !(args.speed > 0.0 && args.speed.is_finite()) {
-        return Err(format!("--speed must be a positive number, not {}", args.speed));
+        return Err(format!(
+            "--speed must be a positive number, not {}",
+            args.speed
+        ));
     }
     if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         return Err("--timeout must be a positive number of seconds".into());
@@ -66,16 +69,24 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         exe: None,
     };
     session::on_signal(|sig| {
-        eprintln!("\nforkyard: {} received; the run was stopped and all its processes ended", signal_name(sig));
+        eprintln!(
+            "\nforkyard: {} received; the run was stopped and all its processes ended",
+            signal_name(sig)
+        );
     });
     let mut handle = session::start(spec).map_err(|e| format!("{e:#}"))?;
-    let mut printer = Printer::new(args.format, io::stdout().lock(), io::stderr().lock());
-    let mut deadline = args.timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
+    let mut printer = Printer::new(args.format, io::stdout(), io::stderr());
+    let mut deadline = args
+        .timeout
+        .map(|t| Instant::now() + Duration::from_secs_f64(t));
     let mut timed_out = false;
     let end = loop {
         let update = match deadline {
             Some(d) => handle.updates().recv_deadline(d),
-            None => handle.updates().recv().map_err(|_| RecvTimeoutError::Disconnected),
+            None => handle
+                .updates()
+                .recv()
+                .map_err(|_| RecvTimeoutError::Disconnected),
         };
         let update = match update {
             Ok(u) => u,
@@ -86,13 +97,21 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
                 handle.stop_because(&format!("timeout after {secs} s"));
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => return Err("the run's observer thread died".into()),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err("the run's observer thread died".into());
+            }
         };
         let written = match &update {
             Update::Record(r) => printer.record(r),
             Update::End(end) => break end.clone(),
         };
-        let flushed = written.and_then(|()| if handle.updates().is_empty() { printer.flush() } else { Ok(()) });
+        let flushed = written.and_then(|()| {
+            if handle.updates().is_empty() {
+                printer.flush()
+            } else {
+                Ok(())
+            }
+        });
         if flushed.is_err() {
             // Our stdout is gone (`| head`): nobody is watching; stop the run quietly.
             handle.stop();
@@ -128,6 +147,8 @@ fn program(target: &str, set: &[String]) -> Result<(String, String), String> {
         return Err("--set changes a lesson's knobs; a plain file has none".into());
     }
     let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {target}: {e}"))?;
-    let name = path.file_name().map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
     Ok((source, name))
 }

@@ -4,7 +4,7 @@
 //! SIGKILL of the observer cannot be caught; there the kernel does the work: the lesson main has
 //! `PDEATHSIG(SIGKILL)`, and so does every process it forks, so the run dies top-down.
 
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Mutex, MutexGuard, Once, OnceLock};
 use std::thread::ThreadId;
 
@@ -20,6 +20,9 @@ static LIVE: Mutex<Vec<Live>> = Mutex::new(Vec::new());
 static INSTALL: Once = Once::new();
 static SIGNAL_PIPE_W: AtomicI32 = AtomicI32::new(-1);
 static ON_SIGNAL: OnceLock<Box<dyn Fn(i32) + Send + Sync>> = OnceLock::new();
+/// Set once the observer is dying of a signal: runs it killed report no end, so that the face does
+/// not race the signal thread to exit with another status.
+static DYING: AtomicBool = AtomicBool::new(false);
 
 fn live() -> MutexGuard<'static, Vec<Live>> {
     // A panic while holding the lock must not stop the cleanup that follows it.
@@ -39,13 +42,22 @@ pub fn install() {
 }
 
 /// Sets what the observer does after a SIGINT/SIGTERM/SIGHUP has ended every run, just before it
-/// dies of that signal (say so to the user, restore the terminal). Only the first call counts.
+/// dies of that signal (say so to the user, restore the terminal). Only the first call counts. It
+/// runs on the signal thread while another thread may hold the stdout/stderr locks: write raw.
 pub fn on_signal(f: impl Fn(i32) + Send + Sync + 'static) {
     let _ = ON_SIGNAL.set(Box::new(f));
 }
 
+/// Whether the observer is dying of a signal (see [`DYING`]).
+pub(crate) fn dying() -> bool {
+    DYING.load(Ordering::SeqCst)
+}
+
 pub(crate) fn register(pgid: i32) {
-    live().push(Live { pgid, owner: std::thread::current().id() });
+    live().push(Live {
+        pgid,
+        owner: std::thread::current().id(),
+    });
 }
 
 pub(crate) fn unregister(pgid: i32) {
@@ -91,16 +103,18 @@ fn install_signal_thread() {
     }
     SIGNAL_PIPE_W.store(fds[1], Ordering::Relaxed);
     let read_fd = fds[0];
-    let spawned = std::thread::Builder::new().name("forkyard-signals".into()).spawn(move || {
-        loop {
-            let mut byte = 0u8;
-            // SAFETY: reading one byte into our buffer.
-            let n = unsafe { libc::read(read_fd, std::ptr::from_mut(&mut byte).cast(), 1) };
-            if n == 1 {
-                ended_by_signal(i32::from(byte));
+    let spawned = std::thread::Builder::new()
+        .name("forkyard-signals".into())
+        .spawn(move || {
+            loop {
+                let mut byte = 0u8;
+                // SAFETY: reading one byte into our buffer.
+                let n = unsafe { libc::read(read_fd, std::ptr::from_mut(&mut byte).cast(), 1) };
+                if n == 1 {
+                    ended_by_signal(i32::from(byte));
+                }
             }
-        }
-    });
+        });
     if spawned.is_err() {
         return;
     }
@@ -118,6 +132,7 @@ fn install_signal_thread() {
 
 /// The observer got `sig`: end every run, let the face say so, then die of `sig` as if unhandled.
 fn ended_by_signal(sig: i32) {
+    DYING.store(true, Ordering::SeqCst);
     end_runs(|_| true);
     if let Some(f) = ON_SIGNAL.get() {
         f(sig);

@@ -92,10 +92,19 @@ pub struct RunHandle {
 /// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
 pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
     guard::install();
-    let exe = spec.exe.clone().unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
+    let exe = spec
+        .exe
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
     let speed = if spec.speed > 0.0 { spec.speed } else { 1.0 };
-    let mut spawned = spawn::spawn(&exe, &spec.source, &spec.file_name, speed, spec.max_processes)
-        .context("could not start the run")?;
+    let mut spawned = spawn::spawn(
+        &exe,
+        &spec.source,
+        &spec.file_name,
+        speed,
+        spec.max_processes,
+    )
+    .context("could not start the run")?;
     guard::register(spawned.pid);
     let shared = Arc::new(shared::Shared::new(spawned.control, spawned.pid, speed)?);
     let (tx, updates) = crossbeam_channel::unbounded();
@@ -112,7 +121,11 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         .name(format!("forkyard-run-{}", spawned.pid))
         .spawn(move || pump.run());
     match thread {
-        Ok(thread) => Ok(RunHandle { shared, updates, thread: Some(thread) }),
+        Ok(thread) => Ok(RunHandle {
+            shared,
+            updates,
+            thread: Some(thread),
+        }),
         Err(e) => {
             // No pump: end the run here rather than leave it unobserved.
             reap::kill_run(spawned.pid);

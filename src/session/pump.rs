@@ -60,9 +60,13 @@ impl Pump {
         stderr: Option<ChildStderr>,
         pidfd: OwnedFd,
     ) -> Self {
-        for fd in [Some(trace.as_raw_fd()), stdout.as_ref().map(AsRawFd::as_raw_fd), stderr.as_ref().map(AsRawFd::as_raw_fd)]
-            .into_iter()
-            .flatten()
+        for fd in [
+            Some(trace.as_raw_fd()),
+            stdout.as_ref().map(AsRawFd::as_raw_fd),
+            stderr.as_ref().map(AsRawFd::as_raw_fd),
+        ]
+        .into_iter()
+        .flatten()
         {
             set_nonblocking(fd);
         }
@@ -97,7 +101,9 @@ impl Pump {
                 && self.stopped.is_none()
                 && final_deadline.is_none()
             {
-                self.push_own(Event::Stop { reason: reason.clone() });
+                self.push_own(Event::Stop {
+                    reason: reason.clone(),
+                });
                 self.stopped = Some(reason);
                 kill_run(self.main_pid);
             }
@@ -110,7 +116,8 @@ impl Pump {
             } else if final_deadline.is_none() {
                 self.reap_orphans();
             }
-            let sources_open = self.trace.is_some() || self.stdout.is_some() || self.stderr.is_some();
+            let sources_open =
+                self.trace.is_some() || self.stdout.is_some() || self.stderr.is_some();
             match final_deadline {
                 None => {
                     let ready = self.reorder.ready(mono_ns());
@@ -131,7 +138,14 @@ impl Pump {
         let rest = self.reorder.drain();
         self.release(rest);
         guard::unregister(self.main_pid);
-        let _ = self.tx.send(Update::End(RunEnd { main: self.main_ending, stopped: self.stopped.take() }));
+        while guard::dying() {
+            // The signal thread is about to end the process; don't let the face exit first.
+            std::thread::park();
+        }
+        let _ = self.tx.send(Update::End(RunEnd {
+            main: self.main_ending,
+            stopped: self.stopped.take(),
+        }));
     }
 
     /// Waits for any source; says whether the wake fd or the main's pidfd fired.
@@ -151,7 +165,11 @@ impl Pump {
         {
             fds.push(pollin(fd));
         }
-        let timeout = if ending || !self.reorder.is_empty() { 5 } else { IDLE_POLL_MS };
+        let timeout = if ending || !self.reorder.is_empty() {
+            5
+        } else {
+            IDLE_POLL_MS
+        };
         // SAFETY: `fds` is a valid array of pollfd for the duration of the call.
         unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
         Ready {
@@ -224,7 +242,9 @@ impl Pump {
         let mut status = 0;
         // SAFETY: waitpid with a valid out-pointer; the main is our child and has ended.
         let got = unsafe { libc::waitpid(self.main_pid, &mut status, 0) };
-        let main = (got == self.main_pid).then(|| crate::runtime::process::ending_of(status)).flatten();
+        let main = (got == self.main_pid)
+            .then(|| crate::runtime::process::ending_of(status))
+            .flatten();
         let others = reap_group(self.main_pid, true);
         drop(guard);
         if let Some(ending) = main {
@@ -242,7 +262,9 @@ impl Pump {
             let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
             let flags = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
             // SAFETY: waitid peeks (WNOWAIT) with a valid out-pointer.
-            let r = unsafe { libc::waitid(libc::P_PGID, self.main_pid as libc::id_t, &mut info, flags) };
+            let r = unsafe {
+                libc::waitid(libc::P_PGID, self.main_pid as libc::id_t, &mut info, flags)
+            };
             // SAFETY: si_pid is valid to read after a successful waitid.
             let pid = unsafe { info.si_pid() };
             if r < 0 || pid == 0 || pid == self.main_pid {
@@ -262,8 +284,16 @@ impl Pump {
         if pid == self.main_pid {
             self.main_ending = Some(ending);
         }
-        let child_name = self.names.get(&pid).cloned().unwrap_or_else(|| format!("process {pid}"));
-        self.push_own(Event::Reaped { child: pid, child_name, ending });
+        let child_name = self
+            .names
+            .get(&pid)
+            .cloned()
+            .unwrap_or_else(|| format!("process {pid}"));
+        self.push_own(Event::Reaped {
+            child: pid,
+            child_name,
+            ending,
+        });
     }
 
     /// Adds a record written by the observer itself.
@@ -296,7 +326,11 @@ struct Ready {
 }
 
 fn pollin(fd: i32) -> libc::pollfd {
-    libc::pollfd { fd, events: libc::POLLIN, revents: 0 }
+    libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }
 }
 
 fn set_nonblocking(fd: i32) {
@@ -338,11 +372,17 @@ fn take_utf8(carry: &mut Vec<u8>, at_end: bool) -> String {
 }
 
 fn stray_note(what: &str) -> Event {
-    Event::Stray { stream: Stream::Stderr, text: format!("forkyard: {what}\n") }
+    Event::Stray {
+        stream: Stream::Stderr,
+        text: format!("forkyard: {what}\n"),
+    }
 }
 
 fn bad_line_note(bad: &BadLine) -> Event {
-    stray_note(&format!("a trace line could not be read ({}): {}", bad.reason, bad.start))
+    stray_note(&format!(
+        "a trace line could not be read ({}): {}",
+        bad.reason, bad.start
+    ))
 }
 
 #[cfg(test)]

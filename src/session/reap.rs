@@ -45,11 +45,17 @@ pub(crate) fn reap_group(pgid: i32, block: bool) -> Vec<(i32, Ending)> {
 
 /// The children of every thread of the observer (orphans are adopted by whichever thread).
 fn observer_children() -> Vec<i32> {
-    let Ok(tasks) = fs::read_dir("/proc/self/task") else { return Vec::new() };
+    let Ok(tasks) = fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
     tasks
         .flatten()
         .filter_map(|t| fs::read_to_string(t.path().join("children")).ok())
-        .flat_map(|s| s.split_whitespace().filter_map(|p| p.parse().ok()).collect::<Vec<_>>())
+        .flat_map(|s| {
+            s.split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -68,7 +74,9 @@ fn parse_stat_pgid(stat: &str) -> Option<i32> {
 /// Every process on the machine whose process group is `pgid`, zombies included, found by scanning
 /// `/proc` (not by asking `waitpid`). After a run is over this must be empty.
 pub fn processes_in_group(pgid: i32) -> Vec<i32> {
-    let Ok(entries) = fs::read_dir("/proc") else { return Vec::new() };
+    let Ok(entries) = fs::read_dir("/proc") else {
+        return Vec::new();
+    };
     entries
         .flatten()
         .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())

@@ -38,7 +38,11 @@ impl Shared {
         Ok(Shared {
             control,
             pgid,
-            ctl: Mutex::new(Ctl { speed, paused: false, over: false }),
+            ctl: Mutex::new(Ctl {
+                speed,
+                paused: false,
+                over: false,
+            }),
             stop: Mutex::new(None),
             // SAFETY: a fresh fd that we own.
             wake: unsafe { OwnedFd::from_raw_fd(fd) },
@@ -61,7 +65,10 @@ impl Shared {
 
     /// Asks the pump to stop the run (the first reason wins).
     pub fn request_stop(&self, reason: &str) {
-        self.stop.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert_with(|| reason.to_string());
+        self.stop
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert_with(|| reason.to_string());
         let one = 1u64;
         // SAFETY: writing 8 bytes to our eventfd.
         unsafe { libc::write(self.wake.as_raw_fd(), std::ptr::from_ref(&one).cast(), 8) };

@@ -51,7 +51,11 @@ pub(crate) fn spawn(
 
     // Every fd above is close-on-exec, so a run started concurrently from another thread cannot
     // inherit them; only this child clears the flag on its own copies, between fork and exec.
-    let inherit = [trace_w.as_raw_fd(), control_fd.as_raw_fd(), source_fd.as_raw_fd()];
+    let inherit = [
+        trace_w.as_raw_fd(),
+        control_fd.as_raw_fd(),
+        source_fd.as_raw_fd(),
+    ];
     let mut cmd = Command::new(exe);
     cmd.arg(LESSON_SUBCOMMAND)
         .args(["--file", file_name])
@@ -65,7 +69,14 @@ pub(crate) fn spawn(
     // SAFETY: the closure only makes async-signal-safe syscalls (prctl, fcntl).
     unsafe {
         cmd.pre_exec(move || {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0) < 0 {
+            if libc::prctl(
+                libc::PR_SET_PDEATHSIG,
+                libc::SIGKILL as libc::c_ulong,
+                0,
+                0,
+                0,
+            ) < 0
+            {
                 return Err(io::Error::last_os_error());
             }
             for fd in inherit {
@@ -77,14 +88,23 @@ pub(crate) fn spawn(
         });
     }
     let child = cmd.spawn().map_err(|e| {
-        io::Error::new(e.kind(), format!("could not start {} as a lesson main: {e}", exe.display()))
+        io::Error::new(
+            e.kind(),
+            format!("could not start {} as a lesson main: {e}", exe.display()),
+        )
     })?;
     // The observer's copies of the child's ends must go: the trace reaches end-of-file only once
     // every lesson process, and nobody else, has closed its write end.
     drop((trace_w, control_fd, source_fd));
     let pid = child.id() as i32;
     let pidfd = pidfd_open(pid)?;
-    Ok(Spawned { child, pid, trace: trace_r, control, pidfd })
+    Ok(Spawned {
+        child,
+        pid,
+        trace: trace_r,
+        control,
+        pidfd,
+    })
 }
 
 fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {

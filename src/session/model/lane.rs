@@ -32,8 +32,13 @@ impl From<&State> for LaneState {
     fn from(s: &State) -> Self {
         match s {
             State::Running => LaneState::Running,
-            State::Sleeping { until_ns } => LaneState::Sleeping { until_ns: *until_ns },
-            State::Blocked { on, op } => LaneState::Blocked { on: on.clone(), op: op.clone() },
+            State::Sleeping { until_ns } => LaneState::Sleeping {
+                until_ns: *until_ns,
+            },
+            State::Blocked { on, op } => LaneState::Blocked {
+                on: on.clone(),
+                op: op.clone(),
+            },
         }
     }
 }
@@ -106,7 +111,10 @@ impl Lane {
             daemon: false,
             is_main: false,
             start_ns,
-            segments: VecDeque::from([Segment { from_ns: start_ns, state: LaneState::Running }]),
+            segments: VecDeque::from([Segment {
+                from_ns: start_ns,
+                state: LaneState::Running,
+            }]),
             folded: 0,
             exit: None,
             ending: None,
@@ -117,11 +125,21 @@ impl Lane {
     /// Records that the process is in `state` from `at_ns` on. A record that arrives late (out of
     /// time order) is slotted in where it belongs.
     pub fn set_state(&mut self, at_ns: u64, state: LaneState) {
-        let pos = self.segments.iter().rposition(|s| s.from_ns <= at_ns).map_or(0, |i| i + 1);
+        let pos = self
+            .segments
+            .iter()
+            .rposition(|s| s.from_ns <= at_ns)
+            .map_or(0, |i| i + 1);
         if pos > 0 && self.segments[pos - 1].state == state {
             return;
         }
-        self.segments.insert(pos, Segment { from_ns: at_ns, state });
+        self.segments.insert(
+            pos,
+            Segment {
+                from_ns: at_ns,
+                state,
+            },
+        );
         while self.segments.len() > MAX_SEGMENTS {
             self.segments.pop_front();
             self.folded += 1;
@@ -130,7 +148,9 @@ impl Lane {
 
     /// The state now (its last segment).
     pub fn state(&self) -> &LaneState {
-        self.segments.back().map_or(&LaneState::Running, |s| &s.state)
+        self.segments
+            .back()
+            .map_or(&LaneState::Running, |s| &s.state)
     }
 
     /// Whether the process has ended (exited or reaped).
@@ -152,7 +172,9 @@ impl Lane {
 
     /// Python's `exitcode`, once known.
     pub fn exitcode(&self) -> Option<i32> {
-        self.ending.map(|(e, _)| e.exitcode()).or(self.exit.map(|(c, _)| c))
+        self.ending
+            .map(|(e, _)| e.exitcode())
+            .or(self.exit.map(|(c, _)| c))
     }
 }
 
@@ -175,7 +197,11 @@ mod tests {
     fn segments_are_bounded() {
         let mut l = Lane::new(1, 0, "P".into(), 0);
         for i in 0..(MAX_SEGMENTS as u64 * 2) {
-            let state = if i % 2 == 0 { LaneState::Ended } else { LaneState::Running };
+            let state = if i % 2 == 0 {
+                LaneState::Ended
+            } else {
+                LaneState::Running
+            };
             l.set_state(i + 1, state);
         }
         assert_eq!(l.segments.len(), MAX_SEGMENTS);

@@ -55,7 +55,12 @@ impl Default for Log {
 impl Log {
     /// A log that keeps at most `max_lines` lines.
     pub fn with_capacity(max_lines: usize) -> Log {
-        Log { lines: VecDeque::new(), first: 0, max_lines: max_lines.max(1), partial: HashMap::new() }
+        Log {
+            lines: VecDeque::new(),
+            first: 0,
+            max_lines: max_lines.max(1),
+            partial: HashMap::new(),
+        }
     }
 
     /// Adds text a process wrote at `lesson_ns`.
@@ -63,12 +68,15 @@ impl Log {
         let (lesson_ns, pid, process) = at;
         let mut rest = text;
         while !rest.is_empty() {
-            let part = self.partial.entry((pid, stream)).or_insert_with(|| Partial {
-                lesson_ns,
-                process: process.clone(),
-                text: String::new(),
-                stray,
-            });
+            let part = self
+                .partial
+                .entry((pid, stream))
+                .or_insert_with(|| Partial {
+                    lesson_ns,
+                    process: process.clone(),
+                    text: String::new(),
+                    stray,
+                });
             match rest.find('\n') {
                 Some(nl) => {
                     part.text.push_str(&rest[..nl]);
@@ -112,7 +120,9 @@ impl Log {
     }
 
     fn finish(&mut self, key: (i32, Stream), complete: bool) {
-        let Some(p) = self.partial.remove(&key) else { return };
+        let Some(p) = self.partial.remove(&key) else {
+            return;
+        };
         self.lines.push_back(Line {
             lesson_ns: p.lesson_ns,
             pid: key.0,
@@ -159,7 +169,9 @@ mod tests {
     }
 
     fn texts(log: &Log) -> Vec<(String, String, bool)> {
-        log.lines().map(|l| (l.process.to_string(), l.text.clone(), l.complete)).collect()
+        log.lines()
+            .map(|l| (l.process.to_string(), l.text.clone(), l.complete))
+            .collect()
     }
 
     #[test]
@@ -172,9 +184,17 @@ mod tests {
         log.end_process(2);
         assert_eq!(
             texts(&log),
-            vec![("B".into(), "one".into(), true), ("A".into(), "xy".into(), true), ("B".into(), "tw".into(), false)]
+            vec![
+                ("B".into(), "one".into(), true),
+                ("A".into(), "xy".into(), true),
+                ("B".into(), "tw".into(), false)
+            ]
         );
-        assert_eq!(log.lines().nth(1).unwrap().lesson_ns, 1, "a line is dated by its start");
+        assert_eq!(
+            log.lines().nth(1).unwrap().lesson_ns,
+            1,
+            "a line is dated by its start"
+        );
     }
 
     #[test]
@@ -187,8 +207,14 @@ mod tests {
         assert_eq!(log.lines().count(), 100);
         assert_eq!(log.dropped(), 99_900);
         assert_eq!(log.next_number(), 100_000);
-        let tail: Vec<_> = log.since(99_998).map(|(n, l)| (n, l.text.clone())).collect();
-        assert_eq!(tail, vec![(99_998, "99998".into()), (99_999, "99999".into())]);
+        let tail: Vec<_> = log
+            .since(99_998)
+            .map(|(n, l)| (n, l.text.clone()))
+            .collect();
+        assert_eq!(
+            tail,
+            vec![(99_998, "99998".into()), (99_999, "99999".into())]
+        );
         assert_eq!(log.since(0).count(), 100);
     }
 
@@ -200,6 +226,9 @@ mod tests {
             log.write((0, 1, &a), Stream::Stdout, &"z".repeat(1000), false);
         }
         assert!(log.lines().count() >= 5);
-        assert!(log.lines().all(|l| !l.complete && l.text.len() <= MAX_LINE_BYTES + 1000));
+        assert!(
+            log.lines()
+                .all(|l| !l.complete && l.text.len() <= MAX_LINE_BYTES + 1000)
+        );
     }
 }

@@ -94,28 +94,54 @@ impl Run {
                 self.main_pid = Some(r.pid);
                 self.lane(r.pid, r.ppid, at, Some(name)).is_main = true;
             }
-            Event::Spawn { name, daemon } => self.lane(r.pid, r.ppid, at, Some(name)).daemon = *daemon,
+            Event::Spawn { name, daemon } => {
+                self.lane(r.pid, r.ppid, at, Some(name)).daemon = *daemon
+            }
             Event::Output { stream, text } => {
                 self.lane(r.pid, r.ppid, at, None);
                 let name = self.names[&r.pid].clone();
                 self.log.write((at, r.pid, &name), *stream, text, false);
             }
-            Event::State { state } => self.lane(r.pid, r.ppid, at, None).set_state(at, state.into()),
-            Event::AtExit { action, child, child_name } => {
+            Event::State { state } => self
+                .lane(r.pid, r.ppid, at, None)
+                .set_state(at, state.into()),
+            Event::AtExit {
+                action,
+                child,
+                child_name,
+            } => {
                 let by = self.name_of(r.pid);
                 if *action == AtExitAction::Terminate {
-                    self.lane_of(*child, child_name).cause = Some((Cause::AtExitTerminate { by }, at));
+                    self.lane_of(*child, child_name).cause =
+                        Some((Cause::AtExitTerminate { by }, at));
                 }
-                let step = AtExitStep { lesson_ns: at, action: *action, child: *child, child_name: child_name.clone() };
+                let step = AtExitStep {
+                    lesson_ns: at,
+                    action: *action,
+                    child: *child,
+                    child_name: child_name.clone(),
+                };
                 self.at_exit.entry(r.pid).or_default().push(step);
             }
-            Event::Signal { target, target_name, signal, .. } => {
+            Event::Signal {
+                target,
+                target_name,
+                signal,
+                ..
+            } => {
                 let by = self.name_of(r.pid);
                 let lane = self.lane_of(*target, target_name);
                 // The SIGTERM that carries out an exit-rule step keeps the step as its cause.
-                let step = matches!(&lane.cause, Some((Cause::AtExitTerminate { by: b }, _)) if *b == by);
+                let step =
+                    matches!(&lane.cause, Some((Cause::AtExitTerminate { by: b }, _)) if *b == by);
                 if !(step && *signal == libc::SIGTERM) {
-                    lane.cause = Some((Cause::Signal { by, signal: *signal }, at));
+                    lane.cause = Some((
+                        Cause::Signal {
+                            by,
+                            signal: *signal,
+                        },
+                        at,
+                    ));
                 }
             }
             Event::Exit { code } => {
@@ -124,33 +150,59 @@ impl Run {
                 lane.set_state(at, LaneState::Ended);
                 self.log.end_process(r.pid);
             }
-            Event::Reaped { child, child_name, ending } => {
+            Event::Reaped {
+                child,
+                child_name,
+                ending,
+            } => {
                 let lane = self.lane_of(*child, child_name);
                 lane.ending = Some((*ending, at));
                 let ended_at = lane.end_ns().unwrap_or(at);
                 lane.set_state(ended_at, LaneState::Ended);
                 self.log.end_process(*child);
             }
-            Event::Object { id, class, capacity } => self.objects.create(*id, class, *capacity, r.pid, at),
+            Event::Object {
+                id,
+                class,
+                capacity,
+            } => self.objects.create(*id, class, *capacity, r.pid, at),
             Event::Op { id, op, detail } => {
-                let op = ObjectOp { lesson_ns: at, pid: r.pid, op: op.clone(), detail: detail.clone() };
+                let op = ObjectOp {
+                    lesson_ns: at,
+                    pid: r.pid,
+                    op: op.clone(),
+                    detail: detail.clone(),
+                };
                 self.objects.op(*id, op);
             }
             Event::Refused { message } => {
                 if self.notes.len() < MAX_NOTES {
-                    self.notes.push(Note { lesson_ns: at, pid: r.pid, text: message.clone() });
+                    self.notes.push(Note {
+                        lesson_ns: at,
+                        pid: r.pid,
+                        text: message.clone(),
+                    });
                 }
             }
             Event::Stray { stream, text } => {
                 // The observer cannot tell which process wrote it; the main is the best guess.
                 let pid = self.main_pid.unwrap_or(r.pid);
-                let name = self.names.get(&pid).cloned().unwrap_or_else(|| Arc::from("forkyard"));
+                let name = self
+                    .names
+                    .get(&pid)
+                    .cloned()
+                    .unwrap_or_else(|| Arc::from("forkyard"));
                 self.log.write((at, pid, &name), *stream, text, true);
             }
             Event::Stop { reason } => {
                 self.stopped = Some(reason.clone());
                 for lane in self.lanes.values_mut().filter(|l| !l.has_ended()) {
-                    lane.cause = Some((Cause::Stopped { reason: reason.clone() }, at));
+                    lane.cause = Some((
+                        Cause::Stopped {
+                            reason: reason.clone(),
+                        },
+                        at,
+                    ));
                 }
             }
         }
@@ -173,7 +225,10 @@ impl Run {
             self.names.insert(pid, Arc::from(format!("process {pid}")));
         }
         let label = self.names[&pid].to_string();
-        let lane = self.lanes.entry(pid).or_insert_with(|| Lane::new(pid, ppid, label.clone(), at));
+        let lane = self
+            .lanes
+            .entry(pid)
+            .or_insert_with(|| Lane::new(pid, ppid, label.clone(), at));
         if name.is_some() {
             lane.name = label;
             lane.ppid = ppid;
@@ -192,7 +247,9 @@ impl Run {
     }
 
     fn name_of(&self, pid: i32) -> String {
-        self.names.get(&pid).map_or_else(|| format!("process {pid}"), ToString::to_string)
+        self.names
+            .get(&pid)
+            .map_or_else(|| format!("process {pid}"), ToString::to_string)
     }
 
     /// The lanes, in the order the processes appeared.

@@ -119,7 +119,12 @@ mod tests {
     use super::*;
 
     fn op(pid: i32, what: &str) -> ObjectOp {
-        ObjectOp { lesson_ns: 0, pid, op: what.into(), detail: None }
+        ObjectOp {
+            lesson_ns: 0,
+            pid,
+            op: what.into(),
+            detail: None,
+        }
     }
 
     #[test]

@@ -56,14 +56,18 @@ pub fn how_it_ended(run: &Run, lane: &Lane) -> String {
 fn killed_by(run: &Run, lane: &Lane, signal: i32) -> String {
     let sig = signal_name(signal);
     match lane.cause.as_ref().map(|(c, _)| c) {
-        Some(Cause::AtExitTerminate { by }) if signal == libc::SIGTERM => format!("{sig} at {by}'s exit"),
+        Some(Cause::AtExitTerminate { by }) if signal == libc::SIGTERM => {
+            format!("{sig} at {by}'s exit")
+        }
         Some(Cause::Signal { by, signal: s }) if *s == signal => format!("{sig} from {by}"),
         Some(Cause::Stopped { reason }) if signal == libc::SIGKILL => match reason.as_str() {
             "stopped" => format!("{sig}: the run was stopped"),
             reason => format!("{sig}: the run was stopped ({reason})"),
         },
         _ if signal == libc::SIGKILL && parent_ended(run, lane) => {
-            let parent = run.lane_by_pid(lane.ppid).map_or("its parent", |p| p.name.as_str());
+            let parent = run
+                .lane_by_pid(lane.ppid)
+                .map_or("its parent", |p| p.name.as_str());
             format!("{sig}: {parent} ended first")
         }
         _ => format!("killed by {sig}"),

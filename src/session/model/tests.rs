@@ -15,7 +15,10 @@ struct Feed {
 
 impl Feed {
     fn new() -> Feed {
-        Feed { run: Run::new(), seq: 0 }
+        Feed {
+            run: Run::new(),
+            seq: 0,
+        }
     }
 
     fn at(&mut self, pid: i32, ms: u64, event: Event) -> &mut Self {
@@ -25,43 +28,132 @@ impl Feed {
             _ => MAIN,
         };
         self.seq += 1;
-        let r = Record { pid, ppid, seq: self.seq, mono_ns: ms * MS, lesson_ns: ms * MS, event };
+        let r = Record {
+            pid,
+            ppid,
+            seq: self.seq,
+            mono_ns: ms * MS,
+            lesson_ns: ms * MS,
+            event,
+        };
         self.run.apply(&r);
         self
     }
 }
 
 fn out(text: &str) -> Event {
-    Event::Output { stream: Stream::Stdout, text: text.into() }
+    Event::Output {
+        stream: Stream::Stdout,
+        text: text.into(),
+    }
 }
 
 fn reaped(child: i32, name: &str, ending: Ending) -> Event {
-    Event::Reaped { child, child_name: name.into(), ending }
+    Event::Reaped {
+        child,
+        child_name: name.into(),
+        ending,
+    }
 }
 
 /// The daemon lesson with daemon=True: main prints end and exits; its exit rules SIGTERM the child.
 fn daemon_run() -> Feed {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(P1, 1, Event::Spawn { name: "Process-1".into(), daemon: true })
-        .at(MAIN, 1, out("end\n"))
-        .at(MAIN, 2, Event::AtExit { action: AtExitAction::Terminate, child: P1, child_name: "Process-1".into() })
-        .at(MAIN, 2, Event::Signal { target: P1, target_name: "Process-1".into(), signal: 15, signal_name: "SIGTERM".into() })
-        .at(MAIN, 3, Event::AtExit { action: AtExitAction::Join, child: P1, child_name: "Process-1".into() })
-        .at(MAIN, 3, Event::State { state: State::Blocked { on: "Process-1".into(), op: "join".into() } })
-        .at(MAIN, 4, reaped(P1, "Process-1", Ending::Signaled { signal: 15 }))
-        .at(MAIN, 4, Event::State { state: State::Running })
-        .at(MAIN, 5, Event::Exit { code: 0 })
-        .at(OBSERVER, 6, reaped(MAIN, "MainProcess", Ending::Exited { code: 0 }));
-    f.run.finish(&RunEnd { main: Some(Ending::Exited { code: 0 }), stopped: None });
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        1,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: true,
+        },
+    )
+    .at(MAIN, 1, out("end\n"))
+    .at(
+        MAIN,
+        2,
+        Event::AtExit {
+            action: AtExitAction::Terminate,
+            child: P1,
+            child_name: "Process-1".into(),
+        },
+    )
+    .at(
+        MAIN,
+        2,
+        Event::Signal {
+            target: P1,
+            target_name: "Process-1".into(),
+            signal: 15,
+            signal_name: "SIGTERM".into(),
+        },
+    )
+    .at(
+        MAIN,
+        3,
+        Event::AtExit {
+            action: AtExitAction::Join,
+            child: P1,
+            child_name: "Process-1".into(),
+        },
+    )
+    .at(
+        MAIN,
+        3,
+        Event::State {
+            state: State::Blocked {
+                on: "Process-1".into(),
+                op: "join".into(),
+            },
+        },
+    )
+    .at(
+        MAIN,
+        4,
+        reaped(P1, "Process-1", Ending::Signaled { signal: 15 }),
+    )
+    .at(
+        MAIN,
+        4,
+        Event::State {
+            state: State::Running,
+        },
+    )
+    .at(MAIN, 5, Event::Exit { code: 0 })
+    .at(
+        OBSERVER,
+        6,
+        reaped(MAIN, "MainProcess", Ending::Exited { code: 0 }),
+    );
+    f.run.finish(&RunEnd {
+        main: Some(Ending::Exited { code: 0 }),
+        stopped: None,
+    });
     f
 }
 
 #[test]
 fn lanes_know_who_is_who() {
     let f = daemon_run();
-    let names: Vec<_> = f.run.lanes().map(|l| (l.name.as_str(), l.pid, l.daemon, l.is_main)).collect();
-    assert_eq!(names, vec![("MainProcess", MAIN, false, true), ("Process-1", P1, true, false)]);
+    let names: Vec<_> = f
+        .run
+        .lanes()
+        .map(|l| (l.name.as_str(), l.pid, l.daemon, l.is_main))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("MainProcess", MAIN, false, true),
+            ("Process-1", P1, true, false)
+        ]
+    );
     assert_eq!(f.run.main_pid, Some(MAIN));
     assert_eq!(f.run.file.as_deref(), Some("main.py"));
     assert_eq!(f.run.lane_by_pid(P1).unwrap().ppid, MAIN);
@@ -75,19 +167,33 @@ fn summary_says_the_daemon_died_by_sigterm_at_mains_exit() {
     assert_eq!((s[0].start_s, s[0].end_s), (0.0, Some(0.005)));
     assert_eq!(s[1].how, "SIGTERM at MainProcess's exit");
     assert_eq!(s[1].exitcode, Some(-15));
-    assert_eq!(s[1].end_s, Some(0.002), "ended when the signal was sent, not when reaped");
+    assert_eq!(
+        s[1].end_s,
+        Some(0.002),
+        "ended when the signal was sent, not when reaped"
+    );
 }
 
 #[test]
 fn lane_states_follow_the_trace() {
     let f = daemon_run();
     let main = f.run.lane_by_pid(MAIN).unwrap();
-    let states: Vec<_> = main.segments.iter().map(|s| (s.from_ns / MS, s.state.clone())).collect();
+    let states: Vec<_> = main
+        .segments
+        .iter()
+        .map(|s| (s.from_ns / MS, s.state.clone()))
+        .collect();
     assert_eq!(
         states,
         vec![
             (0, LaneState::Running),
-            (3, LaneState::Blocked { on: "Process-1".into(), op: "join".into() }),
+            (
+                3,
+                LaneState::Blocked {
+                    on: "Process-1".into(),
+                    op: "join".into()
+                }
+            ),
             (4, LaneState::Running),
             (5, LaneState::Ended),
         ]
@@ -99,13 +205,32 @@ fn lane_states_follow_the_trace() {
 #[test]
 fn output_lines_carry_time_and_process() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(P1, 1, Event::Spawn { name: "Process-1".into(), daemon: false })
-        .at(P1, 1, out("0\n"))
-        .at(MAIN, 2, out("a "))
-        .at(P1, 3, out("1\n"))
-        .at(MAIN, 4, out("b\n"));
-    let lines: Vec<_> = f.run.log.lines().map(|l| (l.lesson_ns / MS, l.process.to_string(), l.text.clone())).collect();
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        1,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+        },
+    )
+    .at(P1, 1, out("0\n"))
+    .at(MAIN, 2, out("a "))
+    .at(P1, 3, out("1\n"))
+    .at(MAIN, 4, out("b\n"));
+    let lines: Vec<_> = f
+        .run
+        .log
+        .lines()
+        .map(|l| (l.lesson_ns / MS, l.process.to_string(), l.text.clone()))
+        .collect();
     assert_eq!(
         lines,
         vec![
@@ -119,14 +244,62 @@ fn output_lines_carry_time_and_process() {
 #[test]
 fn signals_from_a_process_and_stops_are_explained() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(P1, 1, Event::Spawn { name: "Process-1".into(), daemon: false })
-        .at(102, 1, Event::Spawn { name: "Process-2".into(), daemon: false })
-        .at(MAIN, 2, Event::Signal { target: P1, target_name: "Process-1".into(), signal: 9, signal_name: "SIGKILL".into() })
-        .at(MAIN, 3, reaped(P1, "Process-1", Ending::Signaled { signal: 9 }))
-        .at(OBSERVER, 4, Event::Stop { reason: "timeout after 5 s".into() })
-        .at(OBSERVER, 5, reaped(MAIN, "MainProcess", Ending::Signaled { signal: 9 }))
-        .at(OBSERVER, 5, reaped(102, "Process-2", Ending::Signaled { signal: 9 }));
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        1,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+        },
+    )
+    .at(
+        102,
+        1,
+        Event::Spawn {
+            name: "Process-2".into(),
+            daemon: false,
+        },
+    )
+    .at(
+        MAIN,
+        2,
+        Event::Signal {
+            target: P1,
+            target_name: "Process-1".into(),
+            signal: 9,
+            signal_name: "SIGKILL".into(),
+        },
+    )
+    .at(
+        MAIN,
+        3,
+        reaped(P1, "Process-1", Ending::Signaled { signal: 9 }),
+    )
+    .at(
+        OBSERVER,
+        4,
+        Event::Stop {
+            reason: "timeout after 5 s".into(),
+        },
+    )
+    .at(
+        OBSERVER,
+        5,
+        reaped(MAIN, "MainProcess", Ending::Signaled { signal: 9 }),
+    )
+    .at(
+        OBSERVER,
+        5,
+        reaped(102, "Process-2", Ending::Signaled { signal: 9 }),
+    );
     let how: Vec<_> = f.run.summary().into_iter().map(|s| s.how).collect();
     assert_eq!(
         how,
@@ -141,11 +314,39 @@ fn signals_from_a_process_and_stops_are_explained() {
 #[test]
 fn an_orphan_killed_by_its_parents_death_is_explained() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(P1, 1, Event::Spawn { name: "Process-1".into(), daemon: false });
-    let mut r = Record { pid: 103, ppid: P1, seq: 0, mono_ns: 2 * MS, lesson_ns: 2 * MS, event: Event::Spawn { name: "Process-1:1".into(), daemon: false } };
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        1,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+        },
+    );
+    let mut r = Record {
+        pid: 103,
+        ppid: P1,
+        seq: 0,
+        mono_ns: 2 * MS,
+        lesson_ns: 2 * MS,
+        event: Event::Spawn {
+            name: "Process-1:1".into(),
+            daemon: false,
+        },
+    };
     f.run.apply(&r);
-    f.at(MAIN, 3, reaped(P1, "Process-1", Ending::Signaled { signal: 9 }));
+    f.at(
+        MAIN,
+        3,
+        reaped(P1, "Process-1", Ending::Signaled { signal: 9 }),
+    );
     r.event = reaped(103, "Process-1:1", Ending::Signaled { signal: 9 });
     r.pid = OBSERVER;
     f.run.apply(&r);
@@ -155,9 +356,29 @@ fn an_orphan_killed_by_its_parents_death_is_explained() {
 #[test]
 fn stray_text_goes_to_the_main_and_refusals_are_noted() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(MAIN, 1, Event::Refused { message: "cap".into() })
-        .at(OBSERVER, 2, Event::Stray { stream: Stream::Stderr, text: "forkyard: internal error\n".into() });
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        MAIN,
+        1,
+        Event::Refused {
+            message: "cap".into(),
+        },
+    )
+    .at(
+        OBSERVER,
+        2,
+        Event::Stray {
+            stream: Stream::Stderr,
+            text: "forkyard: internal error\n".into(),
+        },
+    );
     let line = f.run.log.lines().next().unwrap();
     assert!(line.stray && &*line.process == "MainProcess" && line.stream == Stream::Stderr);
     assert_eq!(f.run.notes[0].text, "cap");
@@ -167,7 +388,14 @@ fn stray_text_goes_to_the_main_and_refusals_are_noted() {
 fn a_late_spawn_names_earlier_output() {
     let mut f = Feed::new();
     f.at(P1, 1, out("early"));
-    f.at(P1, 0, Event::Spawn { name: "Process-1".into(), daemon: false });
+    f.at(
+        P1,
+        0,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+        },
+    );
     f.at(P1, 2, out("\n"));
     assert_eq!(&*f.run.log.lines().next().unwrap().process, "Process-1");
     assert_eq!(f.run.lane_by_pid(P1).unwrap().start_ns, 0);
@@ -176,11 +404,30 @@ fn a_late_spawn_names_earlier_output() {
 #[test]
 fn a_hundred_thousand_lines_stay_bounded() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() });
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    );
     for i in 0..100_000 {
         f.at(MAIN, i, out(&format!("{i}\n")));
-        f.at(MAIN, i, Event::State { state: State::Sleeping { until_ns: i } });
-        f.at(MAIN, i, Event::State { state: State::Running });
+        f.at(
+            MAIN,
+            i,
+            Event::State {
+                state: State::Sleeping { until_ns: i },
+            },
+        );
+        f.at(
+            MAIN,
+            i,
+            Event::State {
+                state: State::Running,
+            },
+        );
     }
     assert_eq!(f.run.log.lines().count(), log::DEFAULT_MAX_LINES);
     assert!(f.run.lane_by_pid(MAIN).unwrap().segments.len() <= lane::MAX_SEGMENTS);
@@ -189,11 +436,50 @@ fn a_hundred_thousand_lines_stay_bounded() {
 #[test]
 fn objects_are_recorded_with_holders_and_waiters() {
     let mut f = Feed::new();
-    f.at(MAIN, 0, Event::Main { name: "MainProcess".into(), file: "main.py".into() })
-        .at(MAIN, 1, Event::Object { id: 1, class: "Lock".into(), capacity: Some(1) })
-        .at(P1, 2, Event::Spawn { name: "Process-1".into(), daemon: false })
-        .at(MAIN, 3, Event::Op { id: 1, op: "acquired".into(), detail: None })
-        .at(P1, 4, Event::State { state: State::Blocked { on: "Lock#1".into(), op: "acquire".into() } });
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        MAIN,
+        1,
+        Event::Object {
+            id: 1,
+            class: "Lock".into(),
+            capacity: Some(1),
+        },
+    )
+    .at(
+        P1,
+        2,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+        },
+    )
+    .at(
+        MAIN,
+        3,
+        Event::Op {
+            id: 1,
+            op: "acquired".into(),
+            detail: None,
+        },
+    )
+    .at(
+        P1,
+        4,
+        Event::State {
+            state: State::Blocked {
+                on: "Lock#1".into(),
+                op: "acquire".into(),
+            },
+        },
+    );
     assert_eq!(f.run.objects.get(1).unwrap().holders, vec![MAIN]);
     assert_eq!(f.run.waiters("Lock#1"), vec![P1]);
 }
