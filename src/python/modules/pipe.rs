@@ -104,7 +104,7 @@ fn closed() -> Exc {
 fn io_error(e: std::io::Error) -> Exc {
     if e.kind() == std::io::ErrorKind::UnexpectedEof {
         // The writer went away in the middle of a message.
-        return Exc::with_args("EOFError", vec![]);
+        return Exc::new("OSError", "got end of file during message");
     }
     os_error(e)
 }

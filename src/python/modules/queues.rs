@@ -128,12 +128,15 @@ impl QueueCore {
         std::cell::RefMut::map(p, |p| &mut p.1)
     }
 
-    /// Writes pending frames that fit now, without waiting. Whether none is left.
-    fn try_flush(&self) -> Result<bool, Exc> {
+    /// Writes pending frames that fit in the pipe now. Whether none is left. With `wait_lock`, waits
+    /// for the write lock (other writers hold it for one frame); without, gives up when it is taken.
+    fn try_flush(&self, wait_lock: bool) -> Result<bool, Exc> {
         if self.pending().is_empty() {
             return Ok(true);
         }
-        if !self.wlock.try_acquire() {
+        if wait_lock {
+            self.wlock.acquire(None);
+        } else if !self.wlock.try_acquire() {
             return Ok(false);
         }
         let r = (|| {
@@ -177,9 +180,11 @@ impl QueueCore {
             let _ = lock.release();
         }
         let n = self.shm.counter(SIZE).fetch_add(1, SeqCst) + 1;
-        if !self.try_flush()? || !self.wlock.try_acquire() {
+        // Frames go out in order: behind this process's pending ones, if any.
+        if !self.try_flush(true)? {
             self.pending().push_back(data);
         } else {
+            self.wlock.acquire(None);
             let sent = self.writer.try_send(&data);
             let _ = self.wlock.release();
             if !sent.map_err(os_error)? {
@@ -192,7 +197,7 @@ impl QueueCore {
 
     /// One frame, waiting until `deadline`; `None` on timeout (or at once when `!block`).
     fn get(&self, block: bool, timeout: Option<f64>) -> Result<Option<Vec<u8>>, Exc> {
-        self.try_flush()?;
+        self.try_flush(true)?;
         let deadline = Deadline::after(timeout);
         let mut waiting = false;
         let give_up = |waiting: bool| {
@@ -241,6 +246,16 @@ impl QueueCore {
             }
             Recv::Eof => Err(Exc::with_args("EOFError", vec![])),
         }
+    }
+}
+
+/// Writes what fits of every queue's pending frames, without waiting: called before this process
+/// blocks on anything, standing in for CPython's feeder thread, which keeps writing meanwhile.
+pub fn flush_pending() {
+    let qs: Vec<Rc<QueueCore>> =
+        QUEUES.with(|qs| qs.borrow().iter().filter_map(Weak::upgrade).collect());
+    for q in qs {
+        let _ = q.try_flush(false);
     }
 }
 
@@ -490,7 +505,7 @@ fn simple_get(it: &mut Interp, a: Args) -> R {
 
 fn qsize(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    q.try_flush()?;
+    q.try_flush(true)?;
     Ok(Value::Int(q.size().max(0)))
 }
 
@@ -499,7 +514,7 @@ fn empty(_: &mut Interp, a: Args) -> R {
     if q.closed.get() && q.kind == QKind::Simple {
         return Err(Exc::new("OSError", "handle is closed"));
     }
-    q.try_flush()?;
+    q.try_flush(true)?;
     Ok(Value::Bool(!q.reader.poll(Some(0.0))))
 }
 
@@ -557,7 +572,7 @@ fn join(_: &mut Interp, a: Args) -> R {
     let Some((_, done)) = &q.joinable else {
         return Ok(Value::None);
     };
-    q.try_flush()?;
+    q.try_flush(true)?;
     if q.shm.counter(UNFINISHED).load(SeqCst) <= 0 {
         return Ok(Value::None);
     }

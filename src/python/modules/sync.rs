@@ -60,6 +60,7 @@ pub fn op(id: u32, op: &str, detail: Option<String>) {
 }
 
 pub fn blocked(on: &str, op: &str) {
+    super::queues::flush_pending();
     runtime::emit(Event::State {
         state: State::Blocked {
             on: on.to_string(),
@@ -375,13 +376,16 @@ impl SemLock {
             self.shm.counter(OWNER).store(0, SeqCst);
             self.shm.counter(COUNT).store(0, SeqCst);
         }
-        let v = self.shm.counter(VALUE).fetch_add(1, SeqCst) + 1;
-        self.sem.release().map_err(os_error)?;
+        // Reported before the token goes back, so that in the trace (ordered by time) a release
+        // always comes before the acquire it allows.
+        let v = self.value() + 1;
         op(
             self.id,
             "released",
             (!matches!(self.kind, Kind::Lock | Kind::RLock)).then(|| format!("value={v}")),
         );
+        self.shm.counter(VALUE).fetch_add(1, SeqCst);
+        self.sem.release().map_err(os_error)?;
         Ok(())
     }
 
@@ -582,8 +586,9 @@ fn event_is_set(_: &mut Interp, a: Args) -> R {
 
 fn event_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    e.flag.set().map_err(os_error)?;
+    // Reported first, so that in the trace the set comes before the wakes it causes.
     op(e.id, "set", None);
+    e.flag.set().map_err(os_error)?;
     Ok(Value::None)
 }
 

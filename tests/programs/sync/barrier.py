@@ -14,7 +14,8 @@ out = mp.Queue()
 ps = [mp.Process(target=party, args=(b, out, i)) for i in range(2)]
 for p in ps:
     p.start()
-time.sleep(0.2)
+while b.n_waiting < 2:
+    time.sleep(0.01)
 print("waiting", b.n_waiting)
 mine = b.wait()
 got = sorted([mine] + [out.get() for _ in range(2)])

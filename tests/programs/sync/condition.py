@@ -37,8 +37,7 @@ time.sleep(0.1)
 print("woken before notify", woken.get_value())
 with cond:
     cond.notify()
-time.sleep(0.2)
-print("after notify", woken.get_value())
+print("after notify", woken.acquire(timeout=5), woken.get_value())
 with cond:
     cond.notify_all()
 for p in ps:
