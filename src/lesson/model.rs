@@ -1,0 +1,360 @@
+//! What a loaded lesson is: plain data, already validated. Built by `load`, read by everyone else.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A language a lesson's words are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Chinese (simplified).
+    Zh,
+}
+
+impl Lang {
+    /// The language a `LANG`/`LC_ALL` value asks for: `zh*` is Chinese, anything else English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The other language (what `L` switches to).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+}
+
+/// The same words in English and Chinese. Both are always present and non-empty.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+impl Text {
+    /// The text in `lang`, as written in lesson.toml (single line breaks included).
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    /// The text in `lang` as paragraphs to wrap: a blank line ends a paragraph, a line starting with
+    /// `- ` starts a list item (kept with its `- `), and any other line break inside a paragraph is
+    /// joined, with a space in English and with nothing between two Chinese characters.
+    pub fn paragraphs(&self, lang: Lang) -> Vec<String> {
+        reflow(self.get(lang))
+    }
+}
+
+fn reflow(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            out.extend(current.take());
+            continue;
+        }
+        match current.as_mut() {
+            Some(para) if !line.starts_with("- ") => {
+                let last_wide = para.chars().last().is_some_and(is_wide);
+                let next_wide = line.chars().next().is_some_and(is_wide);
+                if !(last_wide && next_wide) {
+                    para.push(' ');
+                }
+                para.push_str(line);
+            }
+            _ => {
+                out.extend(current.take());
+                current = Some(line.to_string());
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Whether `c` is a CJK character or full-width punctuation (joined to its neighbour without a space).
+pub(crate) fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x2FA1F)
+}
+
+/// One lesson: `lessons/NN-name/lesson.toml` and its programs, loaded and validated.
+#[derive(Clone, Debug)]
+pub struct Lesson {
+    /// The directory name, `NN-name` (`02-daemon`); stable, used by the CLI and tests.
+    pub id: String,
+    /// `NN` as a number (2).
+    pub number: u32,
+    /// The directory the lesson came from, as shown in messages (for a built-in lesson, the path it
+    /// had in the source tree, `lessons/02-daemon`).
+    pub dir: PathBuf,
+    /// Where it was loaded from.
+    pub origin: Origin,
+    /// Short title for the lesson list ("daemon").
+    pub title: Text,
+    /// One line: what the lesson is about.
+    pub summary: Text,
+    /// What the API is.
+    pub what: Text,
+    /// What to watch for in this run.
+    pub watch: Text,
+    /// Why it happens (processes, signals, pipes).
+    pub why: Text,
+    /// Points the learner should notice in the timeline.
+    pub notices: Vec<Notice>,
+    /// The note's claims for this chapter and what is really true.
+    pub notes: Vec<NoteClaim>,
+    /// The programs, in the order lesson.toml lists them; the first is the one a run uses by default.
+    pub programs: Vec<ProgramFile>,
+    /// The knobs, in the order lesson.toml lists them.
+    pub knobs: Vec<Knob>,
+}
+
+/// Where a lesson was loaded from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A directory on disk (`FORKYARD_LESSONS` or the source tree).
+    Disk,
+    /// The copy built into the binary.
+    Embedded,
+}
+
+/// A program of a lesson as it is on disk (every knob at its default).
+#[derive(Clone, Debug)]
+pub struct ProgramFile {
+    /// File name inside the lesson directory (`main.py`).
+    pub file: String,
+    /// What the program tab is called; defaults to the file name in both languages.
+    pub label: Text,
+    /// The file's text.
+    pub source: String,
+}
+
+/// A point the learner should notice, tied to a lane, an event or a line where that helps.
+#[derive(Clone, Debug)]
+pub struct Notice {
+    /// The words.
+    pub text: Text,
+    /// The lane (process name) it is about: `MainProcess`, `Process-1`, `ForkPoolWorker-2`.
+    pub lane: Option<String>,
+    /// The kind of trace event it is about (one of [`NOTICE_EVENTS`]).
+    pub event: Option<String>,
+    /// The program it is about (None: the lesson's first program).
+    pub program: Option<String>,
+    /// The 1-based line of `program` it points at, if it names one.
+    pub line: Option<usize>,
+    /// Knob settings under which it applies (all must hold); empty: always.
+    pub when: Vec<(String, String)>,
+}
+
+impl Notice {
+    /// Whether this notice applies to a run of `program` with `settings`.
+    pub fn applies(&self, lesson: &Lesson, program: &str, settings: &super::KnobSettings) -> bool {
+        let own = self
+            .program
+            .as_deref()
+            .unwrap_or_else(|| lesson.programs[0].file.as_str());
+        own == program
+            && self
+                .when
+                .iter()
+                .all(|(k, v)| settings.get(k) == Some(v.as_str()))
+    }
+}
+
+/// "The note says / really": a claim of the note for this chapter, the truth, and the run that shows it.
+#[derive(Clone, Debug)]
+pub struct NoteClaim {
+    /// What the note claims (in our words).
+    pub says: Text,
+    /// What CPython really does.
+    pub really: Text,
+    /// The program whose run shows it (None: the lesson's first program).
+    pub program: Option<String>,
+    /// The knob settings that show it (empty: the defaults).
+    pub set: Vec<(String, String)>,
+}
+
+/// Whether a knob is an on/off switch or a choice among named values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KnobKind {
+    /// Options `off` and `on`.
+    Toggle,
+    /// Options listed in lesson.toml.
+    Choice,
+}
+
+/// A named change to the program, bound to one key.
+#[derive(Clone, Debug)]
+pub struct Knob {
+    /// The name used by `--set name=value` (`daemon`).
+    pub name: String,
+    /// The key that changes it in the playground (`d`).
+    pub key: char,
+    /// What the hint bar and the code pane call it.
+    pub label: Text,
+    /// Toggle or choice.
+    pub kind: KnobKind,
+    /// The values it can take, in order (`off`, `on` for a toggle).
+    pub options: Vec<String>,
+    /// The value the program on disk has.
+    pub default: String,
+    /// Whether this is the lesson's comparison (both sides run at once).
+    pub compare: bool,
+    /// Options with which the program (other knobs at their defaults) never ends by itself.
+    pub endless: Vec<String>,
+    /// The lines it changes.
+    pub edits: Vec<Edit>,
+}
+
+impl Knob {
+    /// The option after `value`, wrapping around (what a key press does).
+    pub fn next_option(&self, value: &str) -> &str {
+        let i = self.options.iter().position(|o| o == value).unwrap_or(0);
+        &self.options[(i + 1) % self.options.len()]
+    }
+
+    /// The two settings a comparison of this knob runs side by side: both options of a two-option
+    /// knob, otherwise the default and the option after it.
+    pub fn compare_pair(&self) -> [String; 2] {
+        if self.options.len() == 2 {
+            [self.options[0].clone(), self.options[1].clone()]
+        } else {
+            [
+                self.default.clone(),
+                self.next_option(&self.default).to_string(),
+            ]
+        }
+    }
+
+    /// `on|off` or `1|2|3`: the accepted values, for messages.
+    pub fn options_hint(&self) -> String {
+        match self.kind {
+            KnobKind::Toggle => "on|off".to_string(),
+            KnobKind::Choice => self.options.join("|"),
+        }
+    }
+
+    /// The program files this knob edits.
+    pub fn files(&self) -> Vec<&str> {
+        let mut files: Vec<&str> = self.edits.iter().map(|e| e.file.as_str()).collect();
+        files.dedup();
+        files
+    }
+}
+
+/// One line a knob changes: in `file`, the text `find` (on line `line`) becomes the replacement.
+#[derive(Clone, Debug)]
+pub struct Edit {
+    /// The program file.
+    pub file: String,
+    /// The 1-based line `find` is on.
+    pub line: usize,
+    /// The text to replace, exactly as it is in the file (the default's text).
+    pub find: String,
+    /// What it becomes.
+    pub replace: Replacement,
+}
+
+/// How an edit's text depends on the knob's value.
+#[derive(Clone, Debug)]
+pub enum Replacement {
+    /// One text per option; options not listed keep `find`.
+    When(BTreeMap<String, String>),
+    /// One text for every option, with `{value}` standing for the option (`Semaphore({value})`).
+    Template(String),
+}
+
+impl Edit {
+    /// The text this edit puts in place of `find` when the knob has `value`.
+    pub fn text_for<'a>(&'a self, value: &str) -> std::borrow::Cow<'a, str> {
+        match &self.replace {
+            Replacement::When(map) => map.get(value).unwrap_or(&self.find).as_str().into(),
+            Replacement::Template(t) => t.replace("{value}", value).into(),
+        }
+    }
+}
+
+/// Kinds of event a notice may name: the trace's record kinds and process states.
+pub const NOTICE_EVENTS: &[&str] = &[
+    "spawn", "output", "running", "sleeping", "blocked", "at_exit", "signal", "exit", "reaped",
+    "object", "op",
+];
+
+/// Keys the playground uses for itself; no knob may take one. `h j k l` move like the arrows.
+pub const RESERVED_KEYS: &[char] = &[
+    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '-', 'h', 'j', 'k', 'l',
+];
+
+impl Lesson {
+    /// The knob called `name`.
+    pub fn knob(&self, name: &str) -> Option<&Knob> {
+        self.knobs.iter().find(|k| k.name == name)
+    }
+
+    /// The knob bound to `key`.
+    pub fn knob_by_key(&self, key: char) -> Option<&Knob> {
+        self.knobs.iter().find(|k| k.key == key)
+    }
+
+    /// The program called `file`.
+    pub fn program_file(&self, file: &str) -> Option<&ProgramFile> {
+        self.programs.iter().find(|p| p.file == file)
+    }
+
+    /// The lesson's comparison: the knob marked `compare = true` and the two values to run.
+    pub fn comparison(&self) -> Option<(&Knob, [String; 2])> {
+        self.knobs
+            .iter()
+            .find(|k| k.compare)
+            .map(|k| (k, k.compare_pair()))
+    }
+
+    /// The knobs that edit `file`.
+    pub fn knobs_for(&self, file: &str) -> impl Iterator<Item = &Knob> {
+        self.knobs
+            .iter()
+            .filter(move |k| k.edits.iter().any(|e| e.file == file))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_join_lines_and_keep_items() {
+        let t = Text {
+            en: "One\ntwo.\n\n- a\n- b\ncontinued\n\nLast".into(),
+            zh: "第一行\n第二行，`join()`\n说明".into(),
+        };
+        assert_eq!(
+            t.paragraphs(Lang::En),
+            ["One two.", "- a", "- b continued", "Last"]
+        );
+        assert_eq!(t.paragraphs(Lang::Zh), ["第一行第二行，`join()` 说明"]);
+    }
+
+    #[test]
+    fn lang_from_locale() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+        assert_eq!(Lang::En.other(), Lang::Zh);
+    }
+}

@@ -1,0 +1,85 @@
+//! lesson.toml exactly as written: serde structs with spans, before any validation.
+//! Almost everything is optional here so that `load` can say what is missing in its own words.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub(crate) type S<T> = Spanned<T>;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawLesson {
+    pub title: Option<S<RawText>>,
+    pub summary: Option<S<RawText>>,
+    pub what: Option<S<RawText>>,
+    pub watch: Option<S<RawText>>,
+    pub why: Option<S<RawText>>,
+    #[serde(default)]
+    pub program: Vec<S<RawProgram>>,
+    #[serde(default)]
+    pub knob: Vec<S<RawKnob>>,
+    #[serde(default)]
+    pub notice: Vec<S<RawNotice>>,
+    #[serde(default)]
+    pub note: Vec<S<RawNote>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawText {
+    pub en: Option<S<String>>,
+    pub zh: Option<S<String>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawProgram {
+    pub file: Option<S<String>>,
+    pub label: Option<S<RawText>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKnob {
+    pub name: Option<S<String>>,
+    pub key: Option<S<String>>,
+    pub label: Option<S<RawText>>,
+    pub options: Option<S<Vec<S<toml::Value>>>>,
+    pub default: Option<S<toml::Value>>,
+    pub compare: Option<S<bool>>,
+    pub endless: Option<S<Vec<S<toml::Value>>>>,
+    #[serde(default)]
+    pub edit: Vec<S<RawEdit>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEdit {
+    pub file: Option<S<String>>,
+    pub find: Option<S<String>>,
+    pub when: Option<S<BTreeMap<S<String>, S<String>>>>,
+    pub template: Option<S<String>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNotice {
+    pub en: Option<S<String>>,
+    pub zh: Option<S<String>>,
+    pub lane: Option<S<String>>,
+    pub event: Option<S<String>>,
+    pub program: Option<S<String>>,
+    pub code: Option<S<String>>,
+    pub when: Option<S<Vec<S<String>>>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNote {
+    pub says: Option<S<RawText>>,
+    pub really: Option<S<RawText>>,
+    pub program: Option<S<String>>,
+    pub set: Option<S<Vec<S<String>>>>,
+}
