@@ -406,18 +406,18 @@ fn do_put(
         }
         Err(e) => return Err(e),
     };
-    if let Some(slots) = &q.slots {
-        if !slots.try_acquire() {
-            if !block {
-                return Err(full_exc());
-            }
-            blocked(&q.label, "put");
-            let got = slots.acquire(timeout);
-            running();
-            if !got {
-                op(q.id, "timeout", Some("put".into()));
-                return Err(full_exc());
-            }
+    if let Some(slots) = &q.slots
+        && !slots.try_acquire()
+    {
+        if !block {
+            return Err(full_exc());
+        }
+        blocked(&q.label, "put");
+        let got = slots.acquire(timeout);
+        running();
+        if !got {
+            op(q.id, "timeout", Some("put".into()));
+            return Err(full_exc());
         }
     }
     let detail = short_repr(it, obj);

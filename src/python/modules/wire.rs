@@ -241,7 +241,7 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
             out.push(b'G');
             put_str(out, &b.name);
         }
-        Value::Instance(inst) => put_instance(it, v, inst, out, d)?,
+        Value::Instance(inst) => put_instance(it, inst, out, d)?,
         other => {
             return Err(type_error(format!(
                 "cannot pickle '{}' object",
@@ -254,7 +254,6 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
 
 fn put_instance(
     it: &mut Interp,
-    v: &Value,
     inst: &Rc<Instance>,
     out: &mut Vec<u8>,
     d: usize,
@@ -264,8 +263,8 @@ fn put_instance(
     }
     let kind = inst.class.native_kind();
     let is_exc = kind == Some(NativeKind::BaseException);
-    if !is_exc && !matches!(kind, None | Some(NativeKind::Object))
-        || inst.native.borrow().is_some() && !is_exc
+    if !is_exc
+        && (!matches!(kind, None | Some(NativeKind::Object)) || inst.native.borrow().is_some())
     {
         return Err(type_error(format!(
             "cannot pickle '{}' object",
@@ -296,7 +295,6 @@ fn put_instance(
         put_str(out, k);
         put(it, x, out, d)?;
     }
-    let _ = v;
     Ok(())
 }
 
