@@ -7,6 +7,7 @@
 //! is `session`'s) or Python.
 
 mod lesson_main;
+mod lessons;
 mod render;
 mod run;
 
@@ -35,7 +36,7 @@ enum Command {
     Run(run::RunArgs),
     /// Validate lessons (all, or those named); exit 1 with the reasons if any is bad.
     Check {
-        /// Lesson ids (`02-daemon`); none: every lesson.
+        /// Lesson ids (`02-daemon`) or lesson directories; none: every lesson.
         lessons: Vec<String>,
     },
     /// Internal: run as the lesson main of a run started by an observer.
@@ -60,16 +61,8 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
-        Some(Command::List) => {
-            println!("No lessons are bundled yet. Run a Python file: forkyard run my_program.py");
-            ExitCode::SUCCESS
-        }
-        Some(Command::Check { lessons }) => {
-            let _ = lessons;
-            eprintln!("forkyard: there are no lessons to check yet");
-            ExitCode::SUCCESS
-        }
-        // No subcommand: the playground on a terminal; in a pipe, the lessons and how to run one.
-        None => crate::tui::open(crate::tui::Options { ascii: cli.ascii }),
+        Some(Command::List) => lessons::list(),
+        Some(Command::Check { lessons }) => lessons::check(&lessons),
+        None => lessons::intro(),
     }
 }

@@ -2,7 +2,6 @@
 //! exit with the main process's exit code.
 
 use std::io;
-use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -60,7 +59,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         return Err("--timeout must be a positive number of seconds".into());
     }
-    let (source, file_name) = program(&args.target, &args.set)?;
+    let (source, file_name) = super::lessons::program_for(&args.target, &args.set)?;
     let spec = RunSpec {
         source,
         file_name,
@@ -135,20 +134,4 @@ fn exit_status(main: Option<Ending>) -> ExitCode {
         Some(Ending::Signaled { signal }) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
         None => ExitCode::FAILURE,
     }
-}
-
-/// The program to run: a Python file's source and name.
-fn program(target: &str, set: &[String]) -> Result<(String, String), String> {
-    let path = Path::new(target);
-    if !path.is_file() {
-        return Err(format!("no Python file named {target}"));
-    }
-    if !set.is_empty() {
-        return Err("--set changes a lesson's knobs; a plain file has none".into());
-    }
-    let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {target}: {e}"))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
-    Ok((source, name))
 }

@@ -1,0 +1,143 @@
+//! The lesson side of the command line: `forkyard list`, `forkyard check`, the no-argument intro, and
+//! turning `run`'s target (a lesson id, a lesson directory, or a Python file) into a program.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::lesson::{self, Lang, Lesson, LessonError};
+
+/// The language of the learner's locale (`LC_ALL`, else `LANG`).
+fn lang() -> Lang {
+    let locale = std::env::var("LC_ALL")
+        .or_else(|_| std::env::var("LANG"))
+        .unwrap_or_default();
+    Lang::from_locale(&locale)
+}
+
+/// `forkyard list`: every lesson with its title and summary; broken lessons as their diagnostics.
+pub fn list() -> ExitCode {
+    let broken = print_list(&lesson::catalog());
+    if broken {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints the lessons; says whether any failed to load.
+fn print_list(entries: &[Result<Lesson, LessonError>]) -> bool {
+    let lang = lang();
+    let mut broken = false;
+    for entry in entries {
+        match entry {
+            Ok(l) => println!(
+                "  {:<14} {} — {}",
+                l.id,
+                l.title.get(lang),
+                l.summary.get(lang)
+            ),
+            Err(e) => {
+                broken = true;
+                eprintln!("{e}");
+            }
+        }
+    }
+    broken
+}
+
+/// `forkyard` with no arguments: until the playground exists, the lessons and how to run one.
+pub fn intro() -> ExitCode {
+    println!("forkyard: learn Python's multiprocessing by watching real processes.\n");
+    let entries = lesson::catalog();
+    print_list(&entries);
+    let lessons: Vec<&Lesson> = entries.iter().flatten().collect();
+    // The first lesson with a knob shows both commands.
+    let Some(example) = lessons
+        .iter()
+        .find(|l| !l.knobs.is_empty())
+        .or(lessons.first())
+    else {
+        println!("No lessons found. Run your own file: forkyard run my_program.py");
+        return ExitCode::SUCCESS;
+    };
+    let id = &example.id;
+    println!();
+    println!("Run one headless:    forkyard run {id} --speed 10");
+    if let Some(k) = example.knobs.first() {
+        println!(
+            "Turn a knob:         forkyard run {id} --set {}={} --speed 10",
+            k.name,
+            k.next_option(&k.default)
+        );
+    }
+    println!("Run your own file:   forkyard run my_program.py");
+    println!("See every event:     forkyard run {id} --format jsonl");
+    ExitCode::SUCCESS
+}
+
+/// `forkyard check [lesson...]`: validates every lesson (or those named, by id or directory);
+/// prints each problem as `path:line:col: sentence`; exit 1 if there is any.
+pub fn check(names: &[String]) -> ExitCode {
+    let mut lookup_failed = false;
+    let entries: Vec<Result<Lesson, LessonError>> = if names.is_empty() {
+        lesson::catalog()
+    } else {
+        names
+            .iter()
+            .filter_map(|name| {
+                let dir = Path::new(name);
+                if dir.is_dir() {
+                    return Some(lesson::load_dir(dir));
+                }
+                match lesson::find(name) {
+                    Ok(l) => Some(Ok(l)),
+                    Err(e) => {
+                        eprintln!("forkyard: {e}");
+                        lookup_failed = true;
+                        None
+                    }
+                }
+            })
+            .collect()
+    };
+    let problems = lesson::check(&entries);
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() && !lookup_failed {
+        println!("{} lessons checked: all good", entries.len());
+        ExitCode::SUCCESS
+    } else {
+        if !problems.is_empty() {
+            eprintln!("forkyard: {} problems found", problems.len());
+        }
+        ExitCode::FAILURE
+    }
+}
+
+/// The program `forkyard run` runs: a Python file (no knobs), a lesson directory, or a lesson id
+/// (`02-daemon`, `02`, `daemon`), with `--set` knob values applied. Returns (source, file name).
+pub fn program_for(target: &str, set: &[String]) -> Result<(String, String), String> {
+    let path = Path::new(target);
+    if path.is_file() {
+        if !set.is_empty() {
+            return Err(format!(
+                "--set changes a lesson's knobs; {target} is a plain file and has none"
+            ));
+        }
+        let source =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {target}: {e}"))?;
+        let name = path
+            .file_name()
+            .map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
+        return Ok((source, name));
+    }
+    let lesson = if path.is_dir() {
+        lesson::load_dir(path).map_err(|e| e.to_string())?
+    } else {
+        lesson::find(target).map_err(|e| e.to_string())?
+    };
+    let settings = lesson.settings_from(set).map_err(|e| e.to_string())?;
+    let program = lesson.program_with(&settings).map_err(|e| e.to_string())?;
+    Ok((program.source, program.file))
+}
