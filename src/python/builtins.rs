@@ -953,8 +953,17 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
         (None, _) => 0,
         (Some(Value::Str(s)), b) => {
             let base = match b {
-                Some(Value::Int(b)) => b as u32,
-                _ => 10,
+                Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
+                Some(Value::Int(_)) => {
+                    return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+                }
+                Some(other) => {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        other.type_name()
+                    )));
+                }
+                None => 10,
             };
             parse_int(&s, base).ok_or_else(|| {
                 value_error(format!(
@@ -962,6 +971,11 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                     super::format::str_repr(&s)
                 ))
             })?
+        }
+        (Some(_), Some(_)) => {
+            return Err(type_error(
+                "int() can't convert non-string with explicit base",
+            ));
         }
         (Some(Value::Int(i)), _) => i,
         (Some(Value::Bool(b)), _) => b as i64,

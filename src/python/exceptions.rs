@@ -16,6 +16,8 @@ pub struct Exc {
 /// One line of a traceback.
 #[derive(Clone, Debug)]
 pub struct TbEntry {
+    /// Which frame (its address while it runs), so a frame is entered once per exception.
+    pub frame: usize,
     pub file: Rc<str>,
     pub line: u32,
     pub func: Rc<str>,
@@ -162,8 +164,18 @@ pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
     for (name, parent) in HIERARCHY {
         let p = made[parent].clone();
         let native = (*name == "BaseException").then_some(NativeKind::BaseException);
-        let c = make_class(name, "builtins", vec![p], Namespace::new(), native)
-            .expect("single inheritance");
+        let mut attrs = Namespace::default();
+        if *name == "BaseException" {
+            attrs.insert(
+                Rc::from("__init__"),
+                Value::builtin("__init__", base_exception_init),
+            );
+            attrs.insert(
+                Rc::from("with_traceback"),
+                Value::builtin("with_traceback", with_traceback),
+            );
+        }
+        let c = make_class(name, "builtins", vec![p], attrs, native).expect("single inheritance");
         made.insert(name, c);
     }
     let out = made
@@ -237,13 +249,17 @@ impl Exc {
         }
     }
 
-    /// Add a line to the traceback as the exception leaves a frame.
-    pub fn push_tb(&self, entry: TbEntry) {
+    /// Add a frame's line to the traceback, unless the innermost entry is that frame already.
+    pub fn push_tb_once(&self, mut entry: TbEntry, frame: usize) {
+        entry.frame = frame;
         let mut n = self.value.native.borrow_mut();
         if n.is_none() {
             *n = Some(Box::new(ExcData::default()));
         }
         if let Some(d) = n.as_mut().and_then(|b| b.downcast_mut::<ExcData>()) {
+            if d.traceback.last().is_some_and(|t| t.frame == frame) {
+                return;
+            }
             d.traceback.push(entry);
         }
     }
@@ -260,6 +276,27 @@ impl Exc {
     pub fn attr(&self, name: &str) -> Option<Value> {
         self.value.attrs.borrow().get(name).cloned()
     }
+}
+
+/// `BaseException.__init__(self, *args)`: keeps the arguments as `args`.
+fn base_exception_init(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Value, Exc> {
+    let mut pos = a.pos.into_iter();
+    if let Some(Value::Instance(inst)) = pos.next() {
+        if let Some((k, _)) = a.kw.first() {
+            return Err(type_error(format!(
+                "{}() takes no keyword arguments ({k})",
+                inst.class.name
+            )));
+        }
+        inst.attrs
+            .borrow_mut()
+            .insert(Rc::from("args"), Value::tuple(pos.collect()));
+    }
+    Ok(Value::None)
+}
+
+fn with_traceback(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Value, Exc> {
+    Ok(a.pos.first().cloned().unwrap_or(Value::None))
 }
 
 /// Shorthands natives use to raise.

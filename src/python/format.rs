@@ -138,7 +138,7 @@ impl Interp {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(s) => {
-                let items: Vec<Value> = s.borrow().map.values().cloned().collect();
+                let items = s.borrow().iteration_order();
                 if items.is_empty() {
                     "set()".into()
                 } else {
@@ -146,7 +146,7 @@ impl Interp {
                 }
             }
             Value::FrozenSet(s) => {
-                let items: Vec<Value> = s.map.values().cloned().collect();
+                let items = s.iteration_order();
                 if items.is_empty() {
                     "frozenset()".into()
                 } else {
@@ -413,6 +413,9 @@ impl Interp {
             if flags.contains('#') {
                 spec.push('#');
             }
+            // Left-justified numbers are padded below, like strings; right-justified ones by the spec
+            // (which may zero-fill).
+            let num_width: &str = if align_left { "" } else { &width };
             let text = match conv {
                 's' => self.str_of(&arg)?,
                 'r' | 'a' => self.repr(&arg)?,
@@ -428,11 +431,8 @@ impl Interp {
                         }
                     };
                     let mut s = spec.clone();
-                    s.push_str(&width);
+                    s.push_str(num_width);
                     s.push('d');
-                    if align_left {
-                        s = s.replace('0', "");
-                    }
                     self.format_value(&n, &s)?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
@@ -448,7 +448,7 @@ impl Interp {
                         }
                     };
                     let mut s = spec.clone();
-                    s.push_str(&width);
+                    s.push_str(num_width);
                     s.push('.');
                     s.push_str(prec.as_deref().unwrap_or("6"));
                     s.push(conv);
@@ -456,7 +456,7 @@ impl Interp {
                 }
                 'x' | 'X' | 'o' => {
                     let mut s = spec.clone();
-                    s.push_str(&width);
+                    s.push_str(num_width);
                     s.push(conv);
                     self.format_value(&arg, &s)?
                 }

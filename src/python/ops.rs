@@ -192,7 +192,14 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
                     "0.0 cannot be raised to a negative power",
                 ));
             }
-            a.powf(b)
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                return Err(Exc::with_args(
+                    "OverflowError",
+                    vec![Value::Int(34), Value::str("Numerical result out of range")],
+                ));
+            }
+            r
         }
         _ => return Err(type_error("unsupported operand")),
     }))
@@ -292,12 +299,7 @@ impl Interp {
                 }
             }
         }
-        Err(type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            symbol(op),
-            a.type_name(),
-            b.type_name()
-        )))
+        Err(type_error(binop_message(op, a, b)))
     }
 
     fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
@@ -434,6 +436,22 @@ impl Interp {
             CmpOp::IsNot => Ok(!a.is(b)),
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
+            CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+                if set_keys(a).is_some() && set_keys(b).is_some() =>
+            {
+                // Sets are ordered by inclusion.
+                let (x, y) = (
+                    set_keys(a).unwrap_or_default(),
+                    set_keys(b).unwrap_or_default(),
+                );
+                let sub = |p: &[HashKey], q: &[HashKey]| p.iter().all(|k| q.contains(k));
+                Ok(match op {
+                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
+                    CmpOp::LtE => sub(&x, &y),
+                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
+                    _ => sub(&y, &x),
+                })
+            }
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
                 if let Value::Instance(_) = a {
                     let name = match op {
@@ -943,6 +961,35 @@ impl Interp {
                 )));
             }
         })
+    }
+}
+
+/// CPython's wording for an operator its operands do not support.
+fn binop_message(op: BinOp, a: &Value, b: &Value) -> String {
+    let (ta, tb) = (a.type_name(), b.type_name());
+    let seq = |v: &Value| {
+        matches!(
+            v,
+            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+        )
+    };
+    match op {
+        BinOp::Add if seq(a) => format!("can only concatenate {ta} (not \"{tb}\") to {ta}"),
+        BinOp::Mul if seq(a) => format!("can't multiply sequence by non-int of type '{tb}'"),
+        BinOp::Mul if seq(b) => format!("can't multiply sequence by non-int of type '{ta}'"),
+        _ => format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            symbol(op)
+        ),
+    }
+}
+
+/// The keys of a set or frozenset.
+fn set_keys(v: &Value) -> Option<Vec<HashKey>> {
+    match v {
+        Value::Set(s) => Some(s.borrow().map.keys().cloned().collect()),
+        Value::FrozenSet(s) => Some(s.map.keys().cloned().collect()),
+        _ => None,
     }
 }
 

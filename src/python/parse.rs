@@ -103,6 +103,55 @@ pub fn parse_program(src: &str, file: &str) -> Result<Module, ParseError> {
     convert::module(parsed.syntax(), src, file, &lines)
 }
 
+/// What a piece of source text is, for syntax colouring (the playground's code pane).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// `def`, `if`, `import`, ... and the soft keywords.
+    Keyword,
+    /// `True`, `False`, `None`.
+    Constant,
+    /// An identifier.
+    Name,
+    /// An int, float or complex literal.
+    Number,
+    /// A string or a piece of an f-string's text.
+    String,
+    /// A `#` comment.
+    Comment,
+    /// An operator or a delimiter.
+    Operator,
+}
+
+/// The coloured tokens of `src`, in order, as byte ranges: what ruff's lexer makes of it. Never fails:
+/// a broken program yields what the lexer could make of it (the code pane still shows every line).
+pub fn tokens(src: &str) -> Vec<(std::ops::Range<usize>, TokenClass)> {
+    use ruff_python_ast::token::TokenKind as K;
+    use ruff_text_size::Ranged;
+    let parsed =
+        ruff_python_parser::parse_unchecked_source(src, ruff_python_ast::PySourceType::Python);
+    parsed
+        .tokens()
+        .iter()
+        .filter_map(|t| {
+            let kind = t.kind();
+            let class = match kind {
+                K::True | K::False | K::None => TokenClass::Constant,
+                _ if kind.is_keyword() || kind.is_soft_keyword() => TokenClass::Keyword,
+                K::Name => TokenClass::Name,
+                K::Int | K::Float | K::Complex => TokenClass::Number,
+                K::String | K::FStringStart | K::FStringMiddle | K::FStringEnd => {
+                    TokenClass::String
+                }
+                K::Comment => TokenClass::Comment,
+                _ if kind.is_operator() => TokenClass::Operator,
+                _ => return None,
+            };
+            let r = t.range();
+            Some((r.start().to_usize()..r.end().to_usize(), class))
+        })
+        .collect()
+}
+
 /// ruff's messages say the same things as CPython's in other words; match CPython's where the
 /// learner will meet them most.
 fn cpython_wording(msg: &str) -> String {

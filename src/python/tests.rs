@@ -45,7 +45,7 @@ fn strings_and_formatting() {
         out(
             "print(' a b  c '.split(), 'a,b'.split(','), '-'.join(['x', 'y']), 'ab'.center(5, '*'))"
         ),
-        "['a', 'b', 'c'] ['a', 'b'] x-y *ab**\n"
+        "['a', 'b', 'c'] ['a', 'b'] x-y **ab*\n"
     );
     assert_eq!(
         out("print(repr('it\\'s'), repr(\"q\"), str(None))"),

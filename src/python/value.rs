@@ -416,3 +416,68 @@ impl fmt::Debug for Value {
         write!(f, "<{}>", self.type_name())
     }
 }
+
+impl Set {
+    /// The members in the order CPython iterates them. For sets of ints that order is fixed (an
+    /// int's hash is the int), and programs print such sets, so forkyard lays them out in a table
+    /// the way CPython's `setobject.c` does; other members hash differently in every CPython
+    /// process, so for them insertion order is as good as CPython's.
+    pub fn iteration_order(&self) -> Vec<Value> {
+        let mut hashes = Vec::with_capacity(self.map.len());
+        for k in self.map.keys() {
+            match k {
+                HashKey::Int(i) if i.unsigned_abs() < (1 << 61) => {
+                    hashes.push(if *i == -1 { -2 } else { *i } as u64)
+                }
+                _ => return self.map.values().cloned().collect(),
+            }
+        }
+        const LINEAR_PROBES: usize = 9;
+        let insert = |table: &mut Vec<Option<usize>>, h: u64, idx: usize| {
+            let mask = table.len() - 1;
+            let mut perturb = h;
+            let mut i = (h as usize) & mask;
+            loop {
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
+                for j in 0..=probes {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        return;
+                    }
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
+        };
+        let mut table: Vec<Option<usize>> = vec![None; 8];
+        for (n, &h) in hashes.iter().enumerate() {
+            insert(&mut table, h, n);
+            let used = n + 1;
+            if used * 5 >= (table.len() - 1) * 3 {
+                let minused = if used > 50000 { used * 2 } else { used * 4 };
+                let mut size = 8;
+                while size <= minused {
+                    size <<= 1;
+                }
+                let old = std::mem::replace(&mut table, vec![None; size]);
+                for idx in old.into_iter().flatten() {
+                    insert(&mut table, hashes[idx], idx);
+                }
+            }
+        }
+        let values: Vec<&Value> = self.map.values().collect();
+        table
+            .into_iter()
+            .flatten()
+            .map(|i| values[i].clone())
+            .collect()
+    }
+}

@@ -104,10 +104,7 @@ impl Interp {
         match r {
             Ok(()) => Ok(Value::None),
             Err(Unwind::Return(v)) => Ok(v),
-            Err(Unwind::Exc(e)) => {
-                e.push_tb(self.tb_entry(&frame));
-                Err(e)
-            }
+            Err(Unwind::Exc(e)) => Err(e),
             Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),
         }
     }

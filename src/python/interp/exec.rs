@@ -31,7 +31,17 @@ impl Interp {
         Ok(())
     }
 
+    /// Run one statement. The first statement of a frame that an exception leaves adds the frame's
+    /// line to the traceback (so a `finally` or `except` that runs later does not move it).
     fn exec(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
+        let r = self.exec_stmt(s, f);
+        if let Err(Unwind::Exc(e)) = &r {
+            e.push_tb_once(self.tb_entry(f), std::ptr::from_ref(f) as usize);
+        }
+        r
+    }
+
+    fn exec_stmt(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
         f.line = s.pos.line;
         if let Some(h) = self.hook {
             h(s.pos);
@@ -442,7 +452,16 @@ impl Interp {
                 self.setitem(&o, i, v)
             }
             Target::Unpack(targets, star) => {
-                let items = self.collect(&v)?;
+                let items = self.collect(&v).map_err(|e| {
+                    if e.is("TypeError") && !matches!(v, Value::Instance(_)) {
+                        type_error(format!(
+                            "cannot unpack non-iterable {} object",
+                            v.type_name()
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
                 match star {
                     None => {
                         if items.len() < targets.len() {
@@ -630,13 +649,8 @@ impl Interp {
         self.enter_frame(def.name.clone())?;
         let r = self.exec_block(&def.body, &mut frame);
         self.leave_frame();
-        match r {
-            Ok(()) => {}
-            Err(Unwind::Exc(e)) => {
-                e.push_tb(self.tb_entry(&frame));
-                return Err(e);
-            }
-            Err(_) => {}
+        if let Err(Unwind::Exc(e)) = r {
+            return Err(e);
         }
         let attrs = std::mem::take(&mut *ns.borrow_mut());
         let cls =

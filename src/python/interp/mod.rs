@@ -123,10 +123,7 @@ impl Interp {
         let mut frame = Frame::new(&m.frame, self.globals.clone(), Rc::from("<module>"));
         match self.exec_block(&m.body, &mut frame) {
             Ok(()) => Ok(()),
-            Err(Unwind::Exc(e)) => {
-                e.push_tb(self.tb_entry(&frame));
-                Err(e)
-            }
+            Err(Unwind::Exc(e)) => Err(e),
             Err(_) => Ok(()),
         }
     }
@@ -187,14 +184,9 @@ impl Interp {
     /// `ValueError: message`, as the last line of a traceback.
     pub fn exception_line(&mut self, e: &Exc) -> String {
         let cls = &e.value.class;
-        let name = if &*cls.module == "builtins" || &*cls.module == "__main__" {
-            if &*cls.module == "__main__" {
-                format!("__main__.{}", cls.qualname)
-            } else {
-                cls.name.to_string()
-            }
-        } else {
-            format!("{}.{}", cls.module, cls.name)
+        let name = match &*cls.module {
+            "builtins" | "__main__" => cls.qualname.to_string(),
+            module => format!("{module}.{}", cls.qualname),
         };
         let text = self
             .str_of(&Value::Instance(e.value.clone()))
@@ -265,6 +257,26 @@ impl Interp {
                         if name == "__class__" {
                             return Ok(Some(Value::Class(inst.class.clone())));
                         }
+                        if inst.class.native_kind() == Some(NativeKind::BaseException) {
+                            match name {
+                                "__cause__" | "__context__" | "__traceback__" => {
+                                    return Ok(Some(Value::None));
+                                }
+                                "__suppress_context__" => return Ok(Some(Value::Bool(false))),
+                                "code"
+                                    if inst.class.is_subclass(&exceptions::class("SystemExit")) =>
+                                {
+                                    let args = inst.attrs.borrow().get("args").cloned();
+                                    return Ok(Some(match args {
+                                        Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
+                                        Some(Value::Tuple(t)) if t.is_empty() => Value::None,
+                                        Some(t) => t,
+                                        None => Value::None,
+                                    }));
+                                }
+                                _ => {}
+                            }
+                        }
                         if let Some(v) = super::natives::instance_attr(self, inst, name)? {
                             return Ok(Some(v));
                         }
@@ -290,7 +302,11 @@ impl Interp {
                 "__bases__" => Some(Value::tuple(
                     c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
                 )),
-                _ => c.lookup(name),
+                _ => match c.lookup(name) {
+                    Some(v) => Some(v),
+                    None if &*c.module == "builtins" => super::methods::on_type(&c.name, name),
+                    None => None,
+                },
             },
             Value::Module(m) => m.attrs.borrow().get(name).cloned(),
             Value::Super(s) => {
@@ -408,11 +424,11 @@ impl Interp {
                 pos: 0,
             },
             Value::Set(s) => Iter::Seq {
-                items: s.borrow().map.values().cloned().collect(),
+                items: s.borrow().iteration_order().into(),
                 pos: 0,
             },
             Value::FrozenSet(s) => Iter::Seq {
-                items: s.map.values().cloned().collect(),
+                items: s.iteration_order().into(),
                 pos: 0,
             },
             Value::Bytes(b) => Iter::Seq {
@@ -561,6 +577,7 @@ impl Interp {
 
     pub(crate) fn tb_entry(&self, frame: &Frame) -> TbEntry {
         TbEntry {
+            frame: 0,
             file: self.file.clone(),
             line: frame.line,
             func: frame.name.clone(),

@@ -40,6 +40,7 @@ pub fn set_lookup(name: &str) -> Option<NativeFn> {
         "difference" => set_difference,
         "issubset" => set_issubset,
         "issuperset" => set_issuperset,
+        "isdisjoint" => set_isdisjoint,
         "copy" => set_copy,
         _ => return None,
     })
@@ -53,6 +54,12 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 }
 
 fn get(it: &mut Interp, a: Args) -> R {
+    if a.pos.len() < 2 {
+        let n = a.pos.len().saturating_sub(1);
+        return Err(type_error(format!(
+            "get expected at least 1 argument, got {n}"
+        )));
+    }
     let k = it.hash_key(&req(&a, 0, "get")?)?;
     Ok(this(&a)
         .borrow()
@@ -62,36 +69,40 @@ fn get(it: &mut Interp, a: Args) -> R {
 }
 
 fn keys(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(
-        this(&a)
-            .borrow()
-            .map
-            .values()
-            .map(|(k, _)| k.clone())
-            .collect(),
-    ))
+    noargs(&a, "keys")?;
+    Ok(super::views::make("dict_keys", this(&a)))
 }
 
 fn values(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(
-        this(&a)
-            .borrow()
-            .map
-            .values()
-            .map(|(_, v)| v.clone())
-            .collect(),
-    ))
+    noargs(&a, "values")?;
+    Ok(super::views::make("dict_values", this(&a)))
 }
 
 fn items(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(
-        this(&a)
-            .borrow()
-            .map
-            .values()
-            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-            .collect(),
-    ))
+    noargs(&a, "items")?;
+    Ok(super::views::make("dict_items", this(&a)))
+}
+
+fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
+    if a.pos.len() > 1 {
+        let n = a.pos.len() - 1;
+        return Err(type_error(format!(
+            "dict.{m}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// `dict.fromkeys(iterable, value=None)` (`self` is ignored: it is a class method).
+pub fn fromkeys(it: &mut Interp, a: Args) -> R {
+    let keys = it.collect(&req(&a, 0, "fromkeys")?)?;
+    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+    let mut d = Dict::default();
+    for k in keys {
+        let hk = it.hash_key(&k)?;
+        d.insert(hk, k, v.clone());
+    }
+    Ok(Value::dict(d))
 }
 
 fn pop(it: &mut Interp, a: Args) -> R {
@@ -275,6 +286,16 @@ fn set_issuperset(it: &mut Interp, a: Args) -> R {
         }
     }
     let _ = opt(&a, 5, "");
+    Ok(Value::Bool(true))
+}
+
+fn set_isdisjoint(it: &mut Interp, a: Args) -> R {
+    let x = snapshot(&a.pos[0]);
+    for v in it.collect(&req(&a, 0, "isdisjoint")?)? {
+        if x.map.contains_key(&it.hash_key(&v)?) {
+            return Ok(Value::Bool(false));
+        }
+    }
     Ok(Value::Bool(true))
 }
 

@@ -4,9 +4,38 @@
 mod dict;
 mod list;
 mod str;
+mod views;
+
+pub use dict::fromkeys;
 
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, Value};
+
+/// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so
+/// the object comes as the first argument.
+pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
+    if type_name == "dict" && name == "fromkeys" {
+        return Some(Value::builtin("fromkeys", fromkeys_unbound));
+    }
+    let sample = match type_name {
+        "str" => Value::str(""),
+        "list" => Value::list(vec![]),
+        "tuple" => Value::tuple(vec![]),
+        "dict" => Value::dict(Default::default()),
+        "set" => Value::Set(Default::default()),
+        "bytes" => Value::Bytes(std::rc::Rc::from(&b""[..])),
+        "int" => Value::Int(0),
+        "float" => Value::Float(0.0),
+        _ => return None,
+    };
+    lookup(&sample, name).map(|f| Value::builtin(name, f))
+}
+
+/// `dict.fromkeys` called on the class: there is no `self` to skip.
+fn fromkeys_unbound(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
+    a.pos.insert(0, Value::None);
+    fromkeys(it, a)
+}
 
 /// The native method `name` of a builtin value, if it has one.
 pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {

@@ -24,6 +24,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "find" => find,
         "rfind" => rfind,
         "index" => index,
+        "rindex" => rindex,
+        "rpartition" => rpartition,
+        "istitle" => istitle,
         "count" => count,
         "startswith" => startswith,
         "endswith" => endswith,
@@ -79,9 +82,22 @@ fn str_arg(v: &Value, m: &str) -> Result<Rc<str>, Exc> {
 }
 
 fn upper(_: &mut Interp, a: Args) -> R {
+    noargs(&a, "upper")?;
     s(this(&a).to_uppercase())
 }
+
+/// Methods that take no arguments say so, as CPython does.
+fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        let n = a.pos.len() - 1 + a.kw.len();
+        return Err(type_error(format!(
+            "str.{m}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
 fn lower(_: &mut Interp, a: Args) -> R {
+    noargs(&a, "lower")?;
     s(this(&a).to_lowercase())
 }
 
@@ -240,45 +256,81 @@ fn char_idx(t: &str, byte: usize) -> i64 {
 }
 
 fn find(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let sub = str_arg(&req(&a, 0, "find")?, "find")?;
-    Ok(Value::Int(
-        t.find(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1),
-    ))
+    Ok(Value::Int(search(&a, "find", false)?.unwrap_or(-1)))
 }
 
 fn rfind(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let sub = str_arg(&req(&a, 0, "rfind")?, "rfind")?;
-    Ok(Value::Int(
-        t.rfind(&*sub).map(|b| char_idx(&t, b)).unwrap_or(-1),
-    ))
+    Ok(Value::Int(search(&a, "rfind", true)?.unwrap_or(-1)))
 }
 
 fn index(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let sub = str_arg(&req(&a, 0, "index")?, "index")?;
-    t.find(&*sub)
-        .map(|b| Value::Int(char_idx(&t, b)))
+    search(&a, "index", false)?
+        .map(Value::Int)
         .ok_or_else(|| value_error("substring not found"))
+}
+
+fn rindex(_: &mut Interp, a: Args) -> R {
+    search(&a, "rindex", true)?
+        .map(Value::Int)
+        .ok_or_else(|| value_error("substring not found"))
+}
+
+/// The char range `[start:end]` of `str.find(sub, start, end)` as byte offsets into `t`.
+fn window(a: &Args, t: &str) -> Result<(usize, usize), Exc> {
+    let n = t.chars().count() as i64;
+    let bound = |i: usize, default: i64| -> Result<i64, Exc> {
+        match a.pos.get(i) {
+            None | Some(Value::None) => Ok(default),
+            Some(Value::Int(x)) => Ok(if *x < 0 { (x + n).max(0) } else { (*x).min(n) }),
+            Some(other) => Err(type_error(format!(
+                "slice indices must be integers or None or have an __index__ method, not {}",
+                other.type_name()
+            ))),
+        }
+    };
+    let (start, end) = (bound(2, 0)?, bound(3, n)?);
+    let byte = |c: i64| {
+        t.char_indices()
+            .nth(c as usize)
+            .map(|(b, _)| b)
+            .unwrap_or(t.len())
+    };
+    Ok((byte(start), byte(end.max(start))))
+}
+
+fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
+    let t = this(a);
+    let sub = str_arg(&req(a, 0, m)?, m)?;
+    let (lo, hi) = window(a, &t)?;
+    let hay = &t[lo..hi];
+    let found = if from_right {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
+    Ok(found.map(|b| char_idx(&t, lo + b)))
 }
 
 fn count(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sub = str_arg(&req(&a, 0, "count")?, "count")?;
+    let (lo, hi) = window(&a, &t)?;
+    let hay = &t[lo..hi];
     if sub.is_empty() {
-        return Ok(Value::Int(t.chars().count() as i64 + 1));
+        return Ok(Value::Int(hay.chars().count() as i64 + 1));
     }
-    Ok(Value::Int(t.matches(&*sub).count() as i64))
+    Ok(Value::Int(hay.matches(&*sub).count() as i64))
 }
 
 fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
-    let t = this(a);
+    let full = this(a);
+    let (lo, hi) = window(a, &full)?;
+    let t = &full[lo..hi];
     let p = req(a, 0, m)?;
     match &p {
-        Value::Str(x) => Ok(Value::Bool(test(&t, x))),
+        Value::Str(x) => Ok(Value::Bool(test(t, x))),
         Value::Tuple(xs) => Ok(Value::Bool(
-            xs.iter().any(|x| matches!(x, Value::Str(x) if test(&t, x))),
+            xs.iter().any(|x| matches!(x, Value::Str(x) if test(t, x))),
         )),
         other => Err(type_error(format!(
             "{m} first arg must be str or a tuple of str, not {}",
@@ -330,8 +382,8 @@ fn center(_: &mut Interp, a: Args) -> R {
         return s(t.to_string());
     }
     let total = w - n;
-    // CPython puts the extra fill on the left when the string's length is odd.
-    let left = total / 2 + (total & n & 1);
+    // CPython: `left = marg / 2 + (marg & width & 1)`.
+    let left = total / 2 + (total & w & 1);
     s(format!(
         "{}{}{}",
         f.to_string().repeat(left),
@@ -385,7 +437,7 @@ fn pred(a: &Args, f: fn(char) -> bool) -> R {
 }
 
 fn isdigit(_: &mut Interp, a: Args) -> R {
-    pred(&a, |c| c.is_ascii_digit())
+    pred(&a, char::is_numeric)
 }
 fn isalpha(_: &mut Interp, a: Args) -> R {
     pred(&a, char::is_alphabetic)
@@ -453,19 +505,59 @@ fn encode(_: &mut Interp, a: Args) -> R {
 }
 
 fn partition(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let sep = str_arg(&req(&a, 0, "partition")?, "partition")?;
-    let parts = match t.find(&*sep) {
+    split_at_sep(&a, "partition", false)
+}
+
+fn rpartition(_: &mut Interp, a: Args) -> R {
+    split_at_sep(&a, "rpartition", true)
+}
+
+fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
+    let t = this(a);
+    let sep = str_arg(&req(a, 0, m)?, m)?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    let at = if from_right {
+        t.rfind(&*sep)
+    } else {
+        t.find(&*sep)
+    };
+    let parts = match at {
         Some(p) => [
             t[..p].to_string(),
             sep.to_string(),
             t[p + sep.len()..].to_string(),
         ],
+        None if from_right => [String::new(), String::new(), t.to_string()],
         None => [t.to_string(), String::new(), String::new()],
     };
     Ok(Value::tuple(
         parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
     ))
+}
+
+fn istitle(_: &mut Interp, a: Args) -> R {
+    let t = this(&a);
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in t.chars() {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn removeprefix(_: &mut Interp, a: Args) -> R {

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use super::make_module;
 use super::process;
-use super::{pipe, queues, shared, sync};
 use super::stdlib::{cpu_count, getpid};
+use super::{pipe, queues, shared, sync};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};

@@ -1,0 +1,95 @@
+//! `dict.keys()`, `dict.values()`, `dict.items()`: live views of their dict (a key added later shows
+//! in a view made earlier), printed as CPython prints them (`dict_keys(['a', 'b'])`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::python::exceptions::{self, Exc};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Dict, Instance, Namespace, NativeKind, Value};
+
+/// The dict a view looks at.
+struct Viewed(Rc<RefCell<Dict>>);
+
+thread_local! {
+    static CLASSES: RefCell<Vec<Rc<Class>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn class(kind: &str) -> Rc<Class> {
+    CLASSES.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(k) = c.iter().find(|k| &*k.name == kind) {
+            return k.clone();
+        }
+        let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", view_iter));
+        attrs.insert(Rc::from("__len__"), Value::builtin("__len__", view_len));
+        attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", view_repr));
+        attrs.insert(
+            Rc::from("__contains__"),
+            Value::builtin("__contains__", view_contains),
+        );
+        let k = exceptions::make_class(
+            kind,
+            "builtins",
+            vec![exceptions::class("object")],
+            attrs,
+            Some(NativeKind::Other),
+        )
+        .expect("one base");
+        c.push(k.clone());
+        k
+    })
+}
+
+/// A view of kind `dict_keys`, `dict_values` or `dict_items` over `dict`.
+pub fn make(kind: &str, dict: Rc<RefCell<Dict>>) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: class(kind),
+        attrs: RefCell::new(Namespace::default()),
+        native: RefCell::new(Some(Box::new(Viewed(dict)))),
+    }))
+}
+
+fn items(a: &Args) -> Vec<Value> {
+    let Some(Value::Instance(i)) = a.pos.first() else {
+        return Vec::new();
+    };
+    let native = i.native.borrow();
+    let Some(Viewed(d)) = native.as_ref().and_then(|b| b.downcast_ref::<Viewed>()) else {
+        return Vec::new();
+    };
+    let d = d.borrow();
+    match &*i.class.name {
+        "dict_keys" => d.map.values().map(|(k, _)| k.clone()).collect(),
+        "dict_values" => d.map.values().map(|(_, v)| v.clone()).collect(),
+        _ => d
+            .map
+            .values()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    }
+}
+
+fn view_iter(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    it.iter(&Value::list(items(&a)))
+}
+
+fn view_len(_: &mut Interp, a: Args) -> Result<Value, Exc> {
+    Ok(Value::Int(items(&a).len() as i64))
+}
+
+fn view_repr(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let name = match a.pos.first() {
+        Some(Value::Instance(i)) => i.class.name.clone(),
+        _ => Rc::from("dict_view"),
+    };
+    let inner = it.repr(&Value::list(items(&a)))?;
+    Ok(Value::Str(Rc::from(format!("{name}({inner})"))))
+}
+
+fn view_contains(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let needle = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let found = it.contains(&Value::list(items(&a)), &needle)?;
+    Ok(Value::Bool(found))
+}
