@@ -1,0 +1,124 @@
+//! Every lesson headless under forkyard at high speed, at its defaults and at each knob setting:
+//! it ends by itself (or, where the lesson marks it endless, is stopped by `--timeout`), and leaves
+//! no process behind. Lessons 02 and 03 are checked against what their texts promise, from the trace.
+
+mod run_support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use forkyard::lesson;
+use forkyard::trace::{AtExitAction, Ending, Event, Record};
+use run_support::{EXE, group, main_pid, records};
+
+/// `forkyard run <lesson> --set ... --format jsonl` at speed 20; the records and the exit status.
+fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i32>) {
+    let mut cmd = Command::new(EXE);
+    cmd.args(["run", id, "--speed", "20", "--format", "jsonl", "--timeout", timeout]);
+    for s in set {
+        cmd.args(["--set", s]);
+    }
+    let out = cmd.stdin(Stdio::null()).output().unwrap();
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert!(!recs.is_empty(), "{id} {set:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(group(main_pid(&recs)), Vec::<i32>::new(), "{id} {set:?} left processes");
+    (recs, out.status.code())
+}
+
+fn pid_of(recs: &[Record], name: &str) -> i32 {
+    recs.iter()
+        .find_map(|r| match &r.event {
+            Event::Main { name: n, .. } | Event::Spawn { name: n, .. } if n == name => Some(r.pid),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no process {name}"))
+}
+
+/// Every output record as (pid, text), in trace order.
+fn outputs(recs: &[Record]) -> Vec<(i32, &str)> {
+    recs.iter()
+        .filter_map(|r| match &r.event {
+            Event::Output { text, .. } => Some((r.pid, text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn text_of(recs: &[Record], pid: i32) -> String {
+    outputs(recs).into_iter().filter(|(p, _)| *p == pid).map(|(_, t)| t).collect()
+}
+
+#[test]
+fn every_lesson_runs_at_every_knob_setting_and_leaves_nothing() {
+    let lessons = lesson::catalog_in(Path::new("lessons"));
+    assert!(!lessons.is_empty());
+    for l in lessons {
+        let l = l.unwrap();
+        // `run` runs a lesson's first program: only the knobs that edit it matter here.
+        let first = l.programs[0].file.as_str();
+        let knobs: Vec<_> = l.knobs.iter().filter(|k| k.files().contains(&first)).collect();
+        let mut settings = vec![(Vec::new(), false)];
+        for k in &knobs {
+            for o in k.options.iter().filter(|o| **o != k.default) {
+                settings.push((vec![format!("{}={o}", k.name)], k.endless.contains(o)));
+            }
+        }
+        for k in &knobs {
+            if k.endless.contains(&k.default) {
+                settings[0].1 = true;
+            }
+        }
+        for (set, endless) in settings {
+            let (_, status) = run_lesson(&l.id, &set, if endless { "2" } else { "60" });
+            if endless {
+                assert_eq!(status, Some(124), "{} {set:?} is marked endless", l.id);
+            } else {
+                assert_ne!(status, Some(124), "{} {set:?} did not end", l.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn lesson_02_daemon_on_sigterm_at_mains_exit_and_nothing_after_end() {
+    let (recs, status) = run_lesson("02-daemon", &["daemon=on".into()], "60");
+    assert_eq!(status, Some(0));
+    let main = pid_of(&recs, "MainProcess");
+    // The child may be killed before its first record (its `spawn`): find it by main's exit rules.
+    let child = recs
+        .iter()
+        .find_map(|r| match r.event {
+            Event::AtExit { action: AtExitAction::Terminate, child, .. } => Some(child),
+            _ => None,
+        })
+        .expect("main's exit rules terminate the daemonic child");
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::Reaped { child: c, ending: Ending::Signaled { signal: 15 }, .. } if c == child)));
+    let out = outputs(&recs);
+    let end_at = out.iter().position(|(p, t)| *p == main && t.contains("end")).unwrap();
+    assert!(out[end_at..].iter().all(|(p, _)| *p != child), "the child printed after end: {out:?}");
+}
+
+#[test]
+fn lesson_02_daemon_off_main_waits_and_the_child_prints_0_1_2() {
+    let (recs, status) = run_lesson("02-daemon", &["daemon=off".into()], "60");
+    assert_eq!(status, Some(0));
+    let child = pid_of(&recs, "Process-1");
+    assert_eq!(text_of(&recs, child), "0\n1\n2\n");
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::AtExit { action: AtExitAction::Join, child: c, .. } if c == child)));
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::Reaped { child: c, ending: Ending::Exited { code: 0 }, .. } if c == child)));
+}
+
+#[test]
+fn lesson_03_join_puts_end_last_and_a_timeout_leaves_the_child_alive() {
+    let (recs, _) = run_lesson("03-join", &["join=join".into()], "60");
+    let main = pid_of(&recs, "MainProcess");
+    let out = outputs(&recs);
+    assert_eq!(out.last().unwrap(), &(main, "end\n"));
+
+    let (recs, _) = run_lesson("03-join", &["join=timeout".into()], "60");
+    let main = pid_of(&recs, "MainProcess");
+    assert!(text_of(&recs, main).contains("alive: True exitcode: None"), "{}", text_of(&recs, main));
+}
