@@ -12,6 +12,8 @@
 //!   trace, keep the `Run` model, stop it and reap until nothing is left.
 //! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.
 //! - [`cli`]: the headless face (`forkyard list | run | check`); it only talks to `session` and `lesson`.
+//! - [`tui`]: the playground (`forkyard` with no arguments): the same runs, drawn live; it too only
+//!   talks to `session` and `lesson` (and asks `python::parse` for tokens to colour the code).
 
 pub mod cli;
 pub mod lesson;
@@ -19,3 +21,4 @@ pub mod python;
 pub mod runtime;
 pub mod session;
 pub mod trace;
+pub mod tui;

@@ -63,6 +63,10 @@ pub fn main() -> ExitCode {
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::List) => lessons::list(),
         Some(Command::Check { lessons }) => lessons::check(&lessons),
+        // No subcommand: the playground on a terminal; in a pipe or a script, the lesson list.
+        None if crate::tui::on_terminal() => {
+            crate::tui::run(crate::tui::Options { ascii: cli.ascii })
+        }
         None => lessons::intro(),
     }
 }

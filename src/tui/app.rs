@@ -1,0 +1,303 @@
+//! The playground's state (`App`), the messages that change it (`Msg`) and the effects it asks the
+//! loop to carry out (`Effect`). Domain facts live in the session's `Run` models inside
+//! [`RunView`]s; everything else here is view state: focus, scroll, overlays, speed.
+//! Must not live here: processes, terminals, files. `update` is pure so tests drive it directly.
+
+use std::ops::Range;
+
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use super::progress::Progress;
+use super::runs::{RunId, RunView};
+use super::theme::Theme;
+use crate::lesson::{KnobSettings, Lang, Lesson, LessonError, Program};
+use crate::python::parse::{TokenClass, tokens};
+use crate::session::Update;
+
+/// Lesson speeds `+`/`-` step through (lesson seconds per real second).
+pub const SPEEDS: &[f64] = &[0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+/// The speed the playground starts at.
+pub const DEFAULT_SPEED: f64 = 1.0;
+
+/// Something that happened: input, a run's update, time passing.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key press.
+    Key(KeyEvent),
+    /// A mouse event.
+    Mouse(MouseEvent),
+    /// The terminal's new size.
+    Resize(u16, u16),
+    /// An update of a run.
+    Run(RunId, Update),
+    /// A run started; its lesson main has this pid.
+    Started(RunId, i32),
+    /// A run could not start.
+    Failed(RunId, String),
+    /// Monotonic time now (ns): the animation's tick, also sent before each batch of messages.
+    Tick(u64),
+}
+
+/// What `update` asks the loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Start a run of `source` (named `file`) at `speed`; its updates come back as `Msg::Run(id, _)`.
+    Start {
+        /// The run's id.
+        id: RunId,
+        /// The program.
+        source: String,
+        /// Its file name.
+        file: String,
+        /// Lesson seconds per real second.
+        speed: f64,
+    },
+    /// Stop a run and reap it.
+    Stop(RunId),
+    /// Every live run at this speed.
+    Speed(f64),
+    /// Freeze every live run.
+    Pause,
+    /// Thaw every live run.
+    Resume,
+    /// Write the progress file.
+    SaveProgress,
+    /// Leave the playground.
+    Quit,
+}
+
+/// The panes focus moves between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The lesson list.
+    Lessons,
+    /// The program.
+    Code,
+    /// What happens (the lesson's words).
+    Text,
+    /// The lanes.
+    Timeline,
+    /// The output lines.
+    Output,
+}
+
+impl Focus {
+    /// In Tab order.
+    pub const ALL: [Focus; 5] = [
+        Focus::Lessons,
+        Focus::Code,
+        Focus::Text,
+        Focus::Timeline,
+        Focus::Output,
+    ];
+
+    /// The next pane (`forward`) or the previous one.
+    pub fn step(self, forward: bool) -> Focus {
+        let i = Focus::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        let n = Focus::ALL.len();
+        Focus::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// How far each pane is scrolled (lines from the top; the output: lines from the bottom).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// First lesson row shown.
+    pub lessons: usize,
+    /// First program line shown.
+    pub code: usize,
+    /// First text line shown.
+    pub text: usize,
+    /// First lane shown.
+    pub timeline: usize,
+    /// Lines from the newest (0: follow new output).
+    pub output_back: usize,
+}
+
+/// The current lesson's program, ready to draw.
+pub struct Code {
+    /// The program as it will run.
+    pub program: Program,
+    /// Its coloured tokens.
+    pub tokens: Vec<(Range<usize>, TokenClass)>,
+}
+
+/// The whole state of the playground.
+pub struct App {
+    /// The catalog: a lesson, or why it could not be loaded.
+    pub lessons: Vec<Result<Lesson, LessonError>>,
+    /// Each lesson's knob settings (kept while moving between lessons).
+    pub settings: Vec<Option<KnobSettings>>,
+    /// The open lesson.
+    pub selected: usize,
+    /// Its program (or why there is none).
+    pub code: Result<Code, String>,
+    /// The language of the lesson's words.
+    pub lang: Lang,
+    /// Colours and glyphs.
+    pub theme: Theme,
+    /// The focused pane.
+    pub focus: Focus,
+    /// Whether the help is open.
+    pub help: bool,
+    /// Pane scroll offsets.
+    pub scroll: Scroll,
+    /// The run on screen: none, one, or two side by side (a comparison).
+    pub runs: Vec<RunView>,
+    /// Lesson seconds per real second.
+    pub speed: f64,
+    /// Whether the runs are paused.
+    pub paused: bool,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// Lessons visited and completed.
+    pub progress: Progress,
+    /// A sentence for the learner about the last action (no comparison here, ...).
+    pub status: Option<String>,
+    /// Monotonic time now, ns.
+    pub now_ns: u64,
+    /// Whether the playground is leaving.
+    pub quitting: bool,
+    next_id: RunId,
+}
+
+impl App {
+    /// A playground over `lessons`, opened at the last lesson of `progress` (else the first).
+    pub fn new(
+        lessons: Vec<Result<Lesson, LessonError>>,
+        progress: Progress,
+        lang: Lang,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let selected = progress
+            .last
+            .as_ref()
+            .and_then(|last| lessons.iter().position(|l| id_of(l) == *last))
+            .unwrap_or(0);
+        let settings = lessons
+            .iter()
+            .map(|l| l.as_ref().ok().map(Lesson::default_settings))
+            .collect();
+        let mut app = App {
+            lessons,
+            settings,
+            selected,
+            code: Err(String::new()),
+            lang,
+            theme,
+            focus: Focus::Lessons,
+            help: false,
+            scroll: Scroll::default(),
+            runs: Vec::new(),
+            speed: DEFAULT_SPEED,
+            paused: false,
+            size,
+            progress,
+            status: None,
+            now_ns: 0,
+            quitting: false,
+            next_id: 1,
+        };
+        app.open_lesson(selected);
+        app
+    }
+
+    /// The open lesson, if it loaded.
+    pub fn lesson(&self) -> Option<&Lesson> {
+        self.lessons
+            .get(self.selected)
+            .and_then(|l| l.as_ref().ok())
+    }
+
+    /// The open lesson's knob settings.
+    pub fn current_settings(&self) -> Option<&KnobSettings> {
+        self.settings.get(self.selected).and_then(Option::as_ref)
+    }
+
+    /// Opens lesson `i` (marks it visited; the code pane shows its program).
+    pub(crate) fn open_lesson(&mut self, i: usize) {
+        self.selected = i.min(self.lessons.len().saturating_sub(1));
+        self.scroll.code = 0;
+        self.scroll.text = 0;
+        self.scroll.timeline = 0;
+        self.scroll.output_back = 0;
+        let id = self.lessons.get(self.selected).map(id_of);
+        if let Some(id) = id {
+            self.progress.visited.insert(id.clone());
+            self.progress.last = Some(id);
+        }
+        self.refresh_code();
+    }
+
+    /// Rebuilds the program from the lesson and its settings.
+    pub(crate) fn refresh_code(&mut self) {
+        self.code = match (self.lessons.get(self.selected), self.current_settings()) {
+            (Some(Ok(lesson)), Some(settings)) => lesson
+                .program_with(settings)
+                .map(|program| Code {
+                    tokens: tokens(&program.source),
+                    program,
+                })
+                .map_err(|e| e.to_string()),
+            (Some(Err(e)), _) => Err(e.to_string()),
+            _ => Err("there are no lessons".into()),
+        };
+        self.show_knob_lines();
+    }
+
+    /// Scrolls the code pane so the lines the knobs control are in view (the changed ones first).
+    fn show_knob_lines(&mut self) {
+        let Ok(code) = &self.code else { return };
+        let lines = &code.program.knob_lines;
+        let Some(line) = lines
+            .iter()
+            .find(|k| k.changed)
+            .or(lines.first())
+            .map(|k| k.line)
+        else {
+            return;
+        };
+        let page = super::view::layout::areas(self.size).page(Focus::Code);
+        let top = self.scroll.code;
+        if line <= top || line > top + page {
+            self.scroll.code = line.saturating_sub(page / 2 + 1);
+        }
+    }
+
+    /// A fresh run id.
+    pub(crate) fn next_run_id(&mut self) -> RunId {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Whether any run on screen may still have processes.
+    pub fn is_live(&self) -> bool {
+        self.runs.iter().any(RunView::is_live)
+    }
+
+    /// Whether the screen changes by itself (a live run that is not paused): then the loop ticks.
+    pub fn animating(&self) -> bool {
+        self.is_live() && !self.paused
+    }
+
+    /// The run view with id `id`.
+    pub(crate) fn run_mut(&mut self, id: RunId) -> Option<&mut RunView> {
+        self.runs.iter_mut().find(|r| r.id == id)
+    }
+}
+
+/// The id of a catalog entry (`02-daemon`; for a broken lesson, its directory's name).
+pub fn id_of(entry: &Result<Lesson, LessonError>) -> String {
+    match entry {
+        Ok(l) => l.id.clone(),
+        Err(e) => std::path::Path::new(&e.id)
+            .file_name()
+            .map_or_else(|| e.id.clone(), |n| n.to_string_lossy().into_owned()),
+    }
+}

@@ -1,0 +1,232 @@
+//! The playground: the terminal app where lessons run live (`forkyard` with no arguments).
+//!
+//! Elm-shaped: [`App`](app::App) is the state, [`update`](update::update) the only place it changes
+//! (pure: a message in, effects out), `view` draws it, and the loop here is the runtime: it owns the
+//! terminal and the runs' handles, feeds every input event and run update into one channel, drains
+//! it, updates, carries the effects out, and draws once. A ticker runs only while a run animates;
+//! an idle playground sleeps in `recv` and never wakes up.
+//!
+//! Lives here: the loop, terminal set-up and restore (on quit, error, panic, SIGTERM/SIGHUP).
+//! Must not live here: any process handling beyond the session API (the playground never forks and
+//! never touches a lesson's pipe), or drawing (that is `view`).
+
+pub mod app;
+pub mod keymap;
+pub mod progress;
+pub mod runs;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender, never, select, tick};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+
+use app::{App, Effect, Msg};
+use runs::RunId;
+use theme::Theme;
+
+use crate::lesson::{self, Lang};
+use crate::session::{self, RunHandle, RunSpec};
+use crate::trace::clock::mono_ns;
+
+/// How often the screen is redrawn while a run animates.
+const FRAME: Duration = Duration::from_millis(33);
+/// The longest the loop takes in messages before it draws (a flood of records stays smooth).
+const DRAIN_BUDGET: Duration = Duration::from_millis(25);
+
+/// How the playground was asked to look.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// ASCII only (`--ascii`).
+    pub ascii: bool,
+}
+
+/// Opens the playground; returns when the learner quits.
+pub fn run(opts: Options) -> ExitCode {
+    // The session's guards first: ratatui's panic hook (installed by `init`) then runs before
+    // theirs, so the terminal is restored before the runs are ended and the panic printed.
+    session::install_guards();
+    session::on_signal(|sig| {
+        restore_terminal();
+        eprintln!(
+            "forkyard: {} received; every run was stopped and its processes ended",
+            crate::trace::signal_name(sig)
+        );
+    });
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ascii: opts.ascii,
+    };
+    let lang = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::En, |v| Lang::from_locale(&v));
+    let mut terminal = ratatui::init();
+    let _guard = TerminalGuard;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
+    let mut app = App::new(lesson::catalog(), progress::load(), lang, theme, size);
+    let result = event_loop(&mut terminal, &mut app);
+    drop(_guard);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("forkyard: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Restores the terminal when the loop ends for any reason (an error included).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let (tx, rx) = crossbeam_channel::unbounded::<Msg>();
+    spawn_input(tx.clone());
+    let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            dirty = false;
+        }
+        // Never a ticker while nothing moves: idle means no wake-ups at all.
+        let ticker = if app.animating() {
+            tick(FRAME)
+        } else {
+            never()
+        };
+        let first = select! {
+            recv(rx) -> msg => msg?,
+            recv(ticker) -> _ => Msg::Tick(mono_ns()),
+        };
+        let started = Instant::now();
+        update::update(app, Msg::Tick(mono_ns()));
+        let mut next = Some(first);
+        while let Some(msg) = next.take() {
+            let redraw = !matches!(msg, Msg::Tick(_)) || app.animating();
+            dirty |= redraw;
+            let effects = update::update(app, msg);
+            for effect in effects {
+                if carry_out(effect, app, &mut handles, &tx) {
+                    return Ok(());
+                }
+            }
+            if started.elapsed() < DRAIN_BUDGET {
+                next = rx.try_recv().ok();
+            }
+        }
+        // A run that ended is reaped already, and one no longer on screen was stopped: drop both.
+        handles.retain(|id, _| app.runs.iter().any(|r| r.id == *id && r.is_live()));
+    }
+}
+
+/// Reads terminal events on their own thread (blocking: no polling) into the channel.
+fn spawn_input(tx: Sender<Msg>) {
+    let _ = std::thread::Builder::new()
+        .name("forkyard-input".into())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                let msg = match ev {
+                    Event::Key(k) => Msg::Key(k),
+                    Event::Mouse(m) => Msg::Mouse(m),
+                    Event::Resize(w, h) => Msg::Resize(w, h),
+                    _ => continue,
+                };
+                if tx.send(msg).is_err() {
+                    return;
+                }
+            }
+        });
+}
+
+/// Carries out one effect; true when the playground should leave.
+fn carry_out(
+    effect: Effect,
+    app: &App,
+    handles: &mut HashMap<RunId, RunHandle>,
+    tx: &Sender<Msg>,
+) -> bool {
+    match effect {
+        Effect::Start {
+            id,
+            source,
+            file,
+            speed,
+        } => {
+            let spec = RunSpec {
+                speed,
+                ..RunSpec::new(source, file)
+            };
+            // From the main thread: the lesson main dies with the thread that started it.
+            match session::start(spec) {
+                Ok(handle) => {
+                    let _ = tx.send(Msg::Started(id, handle.pid()));
+                    forward(id, handle.updates().clone(), tx.clone());
+                    handles.insert(id, handle);
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Failed(id, format!("{e:#}")));
+                }
+            }
+        }
+        Effect::Stop(id) => {
+            if let Some(mut h) = handles.remove(&id) {
+                h.stop();
+            }
+        }
+        Effect::Speed(s) => handles.values().for_each(|h| h.set_speed(s)),
+        Effect::Pause => handles.values().for_each(RunHandle::pause),
+        Effect::Resume => handles.values().for_each(RunHandle::resume),
+        Effect::SaveProgress => {
+            let _ = progress::save(&app.progress);
+        }
+        Effect::Quit => {
+            // Dropping the handles stops and reaps every run before the terminal is restored.
+            handles.clear();
+            return true;
+        }
+    }
+    false
+}
+
+/// Forwards a run's updates into the one channel, tagged with the run's id. Ends with the run.
+fn forward(id: RunId, updates: Receiver<session::Update>, tx: Sender<Msg>) {
+    let _ = std::thread::Builder::new()
+        .name(format!("forkyard-forward-{id}"))
+        .spawn(move || {
+            for u in updates {
+                if tx.send(Msg::Run(id, u)).is_err() {
+                    return;
+                }
+            }
+        });
+}
+
+/// Whether stdin and stdout are a terminal (else `forkyard` prints the lesson list instead).
+pub fn on_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}

@@ -1,0 +1,110 @@
+//! A run as the playground shows it: the session's `Run` model (the domain) plus what only the view
+//! needs: which run it is, its lesson clock estimate between records, and where each process printed
+//! (the marks on its lane, bounded so a chatty run never grows them without end).
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::session::{Run, RunEnd};
+use crate::trace::{Ending, Event, Record};
+
+/// Identifies a run the playground started; updates of a run it has since left are ignored.
+pub type RunId = u64;
+
+/// How many output marks a lane keeps (the newest).
+pub const MAX_MARKS: usize = 2048;
+
+/// One side of the screen's run (two in a comparison).
+pub struct RunView {
+    /// Which run.
+    pub id: RunId,
+    /// The knob settings it runs with, as `daemon=on` (shown in a comparison).
+    pub label: String,
+    /// What the trace said so far.
+    pub run: Run,
+    /// The lesson main's pid, once started.
+    pub pid: Option<i32>,
+    /// Why it could not start, if it could not.
+    pub error: Option<String>,
+    /// The latest record's (monotonic ns, lesson ns): the base of the clock estimate.
+    anchor: Option<(u64, u64)>,
+    /// Lesson time now, as far as the playground can tell.
+    pub clock_ns: u64,
+    /// Lesson times at which each process printed.
+    pub marks: HashMap<i32, VecDeque<u64>>,
+}
+
+impl RunView {
+    /// A run that is being started.
+    pub fn new(id: RunId, label: String) -> RunView {
+        RunView {
+            id,
+            label,
+            run: Run::new(),
+            pid: None,
+            error: None,
+            anchor: None,
+            clock_ns: 0,
+            marks: HashMap::new(),
+        }
+    }
+
+    /// Whether its processes may still be alive.
+    pub fn is_live(&self) -> bool {
+        self.error.is_none() && self.run.end.is_none()
+    }
+
+    /// Takes in a record.
+    pub fn record(&mut self, r: &Record) {
+        self.run.apply(r);
+        self.anchor = Some((r.mono_ns, r.lesson_ns));
+        self.clock_ns = self.clock_ns.max(r.lesson_ns);
+        if matches!(r.event, Event::Output { .. }) {
+            let marks = self.marks.entry(r.pid).or_default();
+            marks.push_back(r.lesson_ns);
+            if marks.len() > MAX_MARKS {
+                marks.pop_front();
+            }
+        }
+    }
+
+    /// The run is over.
+    pub fn end(&mut self, end: &RunEnd) {
+        self.run.finish(end);
+        self.clock_ns = self.run.now_ns;
+    }
+
+    /// Moves the clock estimate to monotonic time `now` at `speed` lesson seconds per second.
+    pub fn tick(&mut self, now: u64, speed: f64) {
+        if !self.is_live() {
+            return;
+        }
+        if let Some((mono, lesson)) = self.anchor {
+            let est = lesson + (now.saturating_sub(mono) as f64 * speed) as u64;
+            self.clock_ns = self.clock_ns.max(est);
+        }
+    }
+
+    /// Re-bases the estimate at `now` (before a speed change or a pause, after a resume), so the
+    /// time before counts at the old speed and nothing counts while paused.
+    pub fn rebase(&mut self, now: u64) {
+        if self.anchor.is_some() {
+            self.anchor = Some((now, self.clock_ns));
+        }
+    }
+
+    /// Whether the lesson main ran to its end by itself (not stopped, not killed).
+    pub fn completed(&self) -> bool {
+        matches!(
+            self.run.end.as_ref(),
+            Some(RunEnd {
+                main: Some(Ending::Exited { .. }),
+                stopped: None
+            })
+        )
+    }
+
+    /// The lesson time the run ended at, once it did.
+    pub fn total_ns(&self) -> Option<u64> {
+        self.run.end.as_ref().map(|_| self.run.now_ns)
+    }
+}

@@ -1,0 +1,238 @@
+//! Drawing: `impl Widget for &App` paints the whole screen from the state, nothing else. One file
+//! per pane; `layout` decides where they go.
+//! Must not live here: state changes (that is `update`), terminal handling (that is the loop).
+
+pub mod code;
+pub mod help;
+pub mod layout;
+pub mod output;
+pub mod text;
+pub mod timeline;
+pub mod wrap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::app::{App, Focus};
+use super::keymap::{Context, bindings};
+use crate::lesson::Lang;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if !layout::fits((area.width, area.height)) {
+            too_small(area, buf);
+            return;
+        }
+        let areas = layout::areas((area.width, area.height));
+        header(self, areas.header, buf);
+        lessons(self, areas.lessons, buf);
+        code::render(self, areas.code, buf);
+        text::render(self, areas.text, buf);
+        timeline::render(self, areas.timeline, buf);
+        output::render(self, areas.output, buf);
+        hints(self, areas.hints, buf);
+        if self.help {
+            help::render(self, area, buf);
+        }
+    }
+}
+
+/// A pane's box, bright when focused.
+pub fn pane<'a>(app: &App, title: impl Into<Line<'a>>, focus: Focus) -> Block<'a> {
+    let focused = app.focus == focus;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border_set())
+        .border_style(app.theme.border(focused))
+        .title(title)
+}
+
+/// The words of the screen itself in the learner's language.
+pub fn words(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let (w, h) = layout::MIN;
+    let lines = vec![
+        Line::from(format!("forkyard needs {w}×{h}")),
+        Line::from(format!("this terminal is {}×{}", area.width, area.height)),
+        Line::from("make it bigger, or press q to quit"),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let inner = Rect::new(
+        area.x,
+        area.y + top,
+        area.width,
+        area.height.saturating_sub(top),
+    );
+    Paragraph::new(lines)
+        .alignment(ratatui::layout::Alignment::Center)
+        .render(inner, buf);
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let title = match app.lessons.get(app.selected) {
+        Some(Ok(l)) => format!("{:02} {}", l.number, l.title.get(app.lang)),
+        Some(Err(_)) => super::app::id_of(&app.lessons[app.selected]),
+        None => String::new(),
+    };
+    let left = format!(" forkyard {} {title}", t.dot());
+    let (state, style) = run_state(app);
+    let clock = app.runs.iter().map(|r| r.clock_ns).max().unwrap_or(0);
+    let lang = match app.lang {
+        Lang::En => "en",
+        Lang::Zh => "中文",
+    };
+    let right = format!(
+        "  lesson {:.2} s  speed {}{}  {lang} ",
+        clock as f64 / 1e9,
+        speed_text(app.speed),
+        t.times()
+    );
+    let used = wrap::width(&left) + wrap::width(&state) + wrap::width(&right);
+    let gap = (area.width as usize).saturating_sub(used);
+    Line::from(vec![
+        Span::styled(left, t.bold()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(state, style),
+        Span::raw(right),
+    ])
+    .render(area, buf);
+}
+
+/// `4`, `0.5`, `0.25`.
+pub fn speed_text(speed: f64) -> String {
+    let s = format!("{speed}");
+    s.trim_end_matches(".0").to_string()
+}
+
+/// The run state as the header says it.
+fn run_state(app: &App) -> (String, Style) {
+    let t = app.theme;
+    use super::theme::Mood;
+    if app.runs.is_empty() {
+        return ("ready".into(), t.dim());
+    }
+    if app.runs.iter().any(|r| r.error.is_some()) {
+        return (
+            format!("{} could not start", t.glyph(Mood::Killed)),
+            t.mood(Mood::Failed),
+        );
+    }
+    if app.is_live() {
+        if app.paused {
+            let g = if t.ascii { "||" } else { "⏸" };
+            return (format!("{g} paused"), t.mood(Mood::Blocked));
+        }
+        return (
+            format!("{} running", t.glyph(Mood::Running)),
+            t.mood(Mood::Running),
+        );
+    }
+    let g = if t.ascii { "#" } else { "■" };
+    (format!("{g} ended"), t.bold())
+}
+
+fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let title = words(app.lang, " Lessons ", " 课程 ");
+    let block = pane(app, title, Focus::Lessons);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let rows = app
+        .lessons
+        .iter()
+        .enumerate()
+        .skip(app.scroll.lessons)
+        .take(inner.height as usize);
+    for (row, (i, entry)) in rows.enumerate() {
+        let id = super::app::id_of(entry);
+        let selected = i == app.selected;
+        let pointer = if selected { t.pointer() } else { " " };
+        let (name, mark, style) = match entry {
+            Ok(l) => {
+                let mark = if app.progress.completed.contains(&id) {
+                    t.check()
+                } else if app.progress.visited.contains(&id) {
+                    t.visited()
+                } else {
+                    " "
+                };
+                (
+                    format!("{:02} {}", l.number, l.title.get(app.lang)),
+                    mark,
+                    Style::default(),
+                )
+            }
+            Err(_) => (
+                id,
+                if t.ascii { "x" } else { "✗" },
+                t.mood(super::theme::Mood::Failed),
+            ),
+        };
+        let text = format!(
+            "{pointer}{}{mark}",
+            wrap::pad(&name, width.saturating_sub(2))
+        );
+        let style = if selected {
+            style.patch(t.selected())
+        } else {
+            style
+        };
+        buf.set_stringn(inner.x, inner.y + row as u16, text, width, style);
+    }
+}
+
+fn hints(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    if let Some(status) = &app.status {
+        let style = t.mood(super::theme::Mood::Blocked);
+        Line::from(Span::styled(format!(" {status}"), style)).render(area, buf);
+        return;
+    }
+    let context = if app.help {
+        Context::Help
+    } else {
+        Context::Main
+    };
+    // The table's hints, the lesson's knobs right after `r run`; `? help` and `q quit` always
+    // fit: the others give way from the end when the screen is narrow.
+    let mut items: Vec<String> = Vec::new();
+    let mut last: Vec<String> = Vec::new();
+    for b in bindings(context).filter(|b| !b.hint.is_empty()) {
+        match b.action {
+            super::keymap::Action::Help | super::keymap::Action::Quit => {
+                last.push(b.hint.to_string())
+            }
+            _ => items.push(b.hint.to_string()),
+        }
+        if b.action == super::keymap::Action::Run
+            && let (Some(lesson), Some(settings)) = (app.lesson(), app.current_settings())
+        {
+            for knob in &lesson.knobs {
+                let value = settings.get(&knob.name).unwrap_or(&knob.default);
+                items.push(format!("{} {} {value}", knob.key, knob.name));
+            }
+        }
+    }
+    let cost = |v: &[String]| v.iter().map(|s| wrap::width(s) + 2).sum::<usize>();
+    while !items.is_empty() && 1 + cost(&items) + cost(&last) > area.width as usize {
+        items.pop();
+    }
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    for item in items.iter().chain(&last) {
+        let (key, word) = item.split_once(' ').unwrap_or((item, ""));
+        spans.push(Span::styled(key.to_string(), t.bold()));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    Line::from(spans).render(area, buf);
+}

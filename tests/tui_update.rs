@@ -1,0 +1,327 @@
+//! The playground's `update`: keys, mouse and run updates in; state and effects out. No process, no
+//! terminal.
+
+mod tui_common;
+
+use forkyard::lesson::{Lang, RESERVED_KEYS};
+use forkyard::session::Update;
+use forkyard::tui::app::{Effect, Focus, Msg};
+use forkyard::tui::keymap::{Action, Context, KEYMAP, Key, action_for};
+use forkyard::tui::update::update;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use tui_common::*;
+
+#[test]
+fn r_starts_the_program_as_shown() {
+    let mut app = app(100, 30);
+    assert_eq!(app.lesson().unwrap().id, "02-daemon");
+    let effects = update(&mut app, key('r'));
+    let [
+        Effect::Start {
+            source,
+            file,
+            speed,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(file, "main.py");
+    assert_eq!(*speed, 1.0);
+    assert!(source.contains("    # p.daemon = True\n"));
+    assert_eq!(app.runs.len(), 1);
+    assert!(app.is_live() && app.animating());
+    // Enter does the same, and stops the run on screen first.
+    let effects = update(&mut app, code(KeyCode::Enter));
+    assert!(matches!(effects[0], Effect::Stop(_)));
+    assert!(matches!(effects[1], Effect::Start { .. }));
+}
+
+#[test]
+fn a_knob_key_edits_the_code_at_once_and_reruns() {
+    let mut app = app(100, 30);
+    let first = started(&update(&mut app, key('r')))[0];
+    let effects = update(&mut app, key('d'));
+    assert_eq!(effects[0], Effect::Stop(first));
+    let Effect::Start { source, .. } = &effects[1] else {
+        panic!("{effects:?}");
+    };
+    assert!(source.contains("    p.daemon = True\n") && !source.contains("# p.daemon"));
+    let code = app.code.as_ref().unwrap();
+    assert_eq!(code.program.changed_lines(), vec![13]);
+    assert_eq!(app.current_settings().unwrap().get("daemon"), Some("on"));
+    // The changed line is scrolled into view.
+    assert!(app.scroll.code < 13 && app.scroll.code + 10 >= 13);
+    // Records of the run that was left are ignored.
+    feed(&mut app, first, daemon_on_whole());
+    assert_eq!(app.runs[0].run.lanes().count(), 0);
+    let second = started(&effects)[0];
+    feed(&mut app, second, daemon_on_whole());
+    assert_eq!(app.runs[0].run.lanes().count(), 2);
+}
+
+#[test]
+fn a_completed_run_is_remembered() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    feed(&mut app, id, daemon_on_whole());
+    assert!(app.is_live());
+    let effects = end(&mut app, id);
+    assert_eq!(effects, vec![Effect::SaveProgress]);
+    assert!(!app.is_live() && !app.animating());
+    assert!(app.progress.completed.contains("02-daemon"));
+    assert!(app.progress.visited.contains("02-daemon"));
+    assert_eq!(app.runs[0].total_ns(), Some(10_000_000));
+    // A second completion saves nothing new.
+    let id = started(&update(&mut app, key('r')))[0];
+    assert!(end(&mut app, id).is_empty());
+}
+
+#[test]
+fn space_pauses_and_resumes_only_a_live_run() {
+    let mut app = app(100, 30);
+    assert!(update(&mut app, key(' ')).is_empty());
+    let id = started(&update(&mut app, key('r')))[0];
+    feed(&mut app, id, daemon_start(false));
+    update(&mut app, Msg::Tick(1_006_000_000));
+    let before = app.runs[0].clock_ns;
+    assert_eq!(
+        before, 1_006_000_000,
+        "the clock runs on from the last record"
+    );
+    assert_eq!(update(&mut app, key(' ')), vec![Effect::Pause]);
+    assert!(app.paused && !app.animating());
+    update(&mut app, Msg::Tick(5_000_000_000));
+    assert_eq!(
+        app.runs[0].clock_ns, before,
+        "paused: the lesson clock stands still"
+    );
+    assert_eq!(update(&mut app, key(' ')), vec![Effect::Resume]);
+    update(&mut app, Msg::Tick(5_500_000_000));
+    assert_eq!(app.runs[0].clock_ns, before + 500_000_000);
+    // The run's end ends the pause too.
+    update(&mut app, key(' '));
+    end(&mut app, id);
+    assert!(!app.paused);
+}
+
+#[test]
+fn plus_and_minus_change_the_speed_within_bounds() {
+    let mut app = app(100, 30);
+    assert_eq!(update(&mut app, key('+')), vec![Effect::Speed(2.0)]);
+    assert_eq!(update(&mut app, key('=')), vec![Effect::Speed(4.0)]);
+    assert_eq!(update(&mut app, key('-')), vec![Effect::Speed(2.0)]);
+    for _ in 0..10 {
+        update(&mut app, key('+'));
+    }
+    assert_eq!(app.speed, 32.0);
+    assert!(update(&mut app, key('+')).is_empty());
+    let effects = update(&mut app, key('r'));
+    assert!(matches!(effects[0], Effect::Start { speed, .. } if speed == 32.0));
+}
+
+#[test]
+fn leaving_a_lesson_stops_its_run() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    let effects = update(&mut app, key('n'));
+    assert_eq!(effects, vec![Effect::Stop(id), Effect::SaveProgress]);
+    assert!(app.runs.is_empty());
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.progress.last.as_deref(), Some("03-broken"));
+    assert!(app.lesson().is_none(), "03-broken does not load");
+    assert!(
+        app.code
+            .as_ref()
+            .err()
+            .unwrap()
+            .contains("names no line of main.py")
+    );
+    // It cannot run, and says so; the others still work.
+    assert!(update(&mut app, key('r')).is_empty());
+    assert!(app.status.is_some());
+    assert!(
+        update(&mut app, key('n')).is_empty(),
+        "no lesson after the last"
+    );
+    update(&mut app, code(KeyCode::Left));
+    assert_eq!(app.selected, 0);
+    update(&mut app, code(KeyCode::Down));
+    assert_eq!(app.selected, 1, "arrows move in the focused lesson list");
+    update(&mut app, key('p'));
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn c_runs_both_sides_of_the_comparison() {
+    let mut app = app(100, 30);
+    let effects = update(&mut app, key('c'));
+    let sources: Vec<&String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Start { source, .. } => Some(source),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sources.len(), 2);
+    assert!(sources[0].contains("# p.daemon = True"));
+    assert!(!sources[1].contains("# p.daemon = True"));
+    let labels: Vec<&str> = app.runs.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["daemon=off", "daemon=on"]);
+}
+
+#[test]
+fn help_takes_the_keys_until_esc() {
+    let mut app = app(100, 30);
+    update(&mut app, key('?'));
+    assert!(app.help);
+    assert!(
+        update(&mut app, key('r')).is_empty(),
+        "r does not run under the help"
+    );
+    assert!(app.runs.is_empty() && app.help);
+    update(&mut app, code(KeyCode::Esc));
+    assert!(!app.help);
+    update(&mut app, key('?'));
+    let effects = update(&mut app, ctrl('c'));
+    assert_eq!(effects, vec![Effect::SaveProgress, Effect::Quit]);
+}
+
+#[test]
+fn q_quits_and_ends_the_runs() {
+    let mut app = app(100, 30);
+    let ids = started(&update(&mut app, key('c')));
+    let effects = update(&mut app, key('q'));
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Stop(ids[0]),
+            Effect::Stop(ids[1]),
+            Effect::SaveProgress,
+            Effect::Quit
+        ]
+    );
+    assert!(app.quitting);
+}
+
+#[test]
+fn focus_scroll_and_language() {
+    let mut app = app(80, 24);
+    assert_eq!(app.focus, Focus::Lessons);
+    update(&mut app, code(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Code);
+    update(&mut app, code(KeyCode::Home));
+    assert_eq!(app.scroll.code, 0);
+    update(&mut app, code(KeyCode::PageDown));
+    assert!(app.scroll.code > 0);
+    update(&mut app, code(KeyCode::End));
+    let bottom = app.scroll.code;
+    update(&mut app, code(KeyCode::Down));
+    assert_eq!(app.scroll.code, bottom, "never past the end");
+    update(&mut app, code(KeyCode::BackTab));
+    assert_eq!(app.focus, Focus::Lessons);
+    assert_eq!(app.lang, Lang::En);
+    update(&mut app, key('L'));
+    assert_eq!(app.lang, Lang::Zh);
+    // The output scrolls back from the newest line and End follows again.
+    let id = started(&update(&mut app, key('r')))[0];
+    for i in 0..100 {
+        feed(
+            &mut app,
+            id,
+            vec![rec(MAIN, OBSERVER, i, out(&format!("{i}\n")))],
+        );
+    }
+    app.focus = Focus::Output;
+    update(&mut app, code(KeyCode::PageUp));
+    assert!(app.scroll.output_back > 0);
+    update(&mut app, code(KeyCode::End));
+    assert_eq!(app.scroll.output_back, 0);
+}
+
+#[test]
+fn the_mouse_scrolls_and_selects() {
+    let mut app = app(100, 30);
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Row 0 is the header, 1 the list's border: row 3 is the second lesson.
+    update(&mut app, click(3));
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.focus, Focus::Lessons);
+    update(&mut app, click(2));
+    assert_eq!(app.selected, 0);
+    let wheel = Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 40,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    update(&mut app, wheel);
+    assert!(app.scroll.code > 0, "the wheel scrolls the pane under it");
+}
+
+#[test]
+fn records_build_lanes_and_marks() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    update(&mut app, Msg::Started(id, MAIN));
+    feed(&mut app, id, daemon_off_midway());
+    let run = &app.runs[0];
+    assert_eq!(run.pid, Some(MAIN));
+    let names: Vec<&str> = run.run.lanes().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["MainProcess", "Process-1"]);
+    assert_eq!(run.marks[&CHILD].len(), 2);
+    // A run that cannot start says why.
+    let id = started(&update(&mut app, key('r')))[0];
+    update(
+        &mut app,
+        Msg::Failed(id, "could not start the run: no memory".into()),
+    );
+    assert!(!app.is_live());
+    let _ = Update::End;
+}
+
+#[test]
+fn the_keymap_leaves_knob_keys_free() {
+    let table: Vec<char> = KEYMAP
+        .iter()
+        .filter(|b| b.context == Context::Main)
+        .flat_map(|b| b.keys.iter())
+        .filter_map(|k| match k {
+            Key::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    for c in &table {
+        assert!(
+            RESERVED_KEYS.contains(c) || "=_".contains(*c),
+            "`{c}` is in the keymap but a lesson's knob may take it (lesson::RESERVED_KEYS)"
+        );
+    }
+    for l in forkyard::lesson::catalog().into_iter().flatten() {
+        for k in &l.knobs {
+            assert!(
+                !table.contains(&k.key),
+                "{}: knob key {} is a playground key",
+                l.id,
+                k.key
+            );
+        }
+    }
+    // Every main-screen action is reachable, and help says what each does.
+    let ev = |c| ratatui::crossterm::event::KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(action_for(&ev('r'), Context::Main), Some(Action::Run));
+    assert_eq!(action_for(&ev('q'), Context::Help), Some(Action::Close));
+    assert!(
+        KEYMAP
+            .iter()
+            .any(|b| !b.help.is_empty() && b.action == Action::Quit)
+    );
+}
