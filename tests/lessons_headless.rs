@@ -14,14 +14,31 @@ use run_support::{EXE, group, main_pid, records};
 /// `forkyard run <lesson> --set ... --format jsonl` at speed 20; the records and the exit status.
 fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i32>) {
     let mut cmd = Command::new(EXE);
-    cmd.args(["run", id, "--speed", "20", "--format", "jsonl", "--timeout", timeout]);
+    cmd.args([
+        "run",
+        id,
+        "--speed",
+        "20",
+        "--format",
+        "jsonl",
+        "--timeout",
+        timeout,
+    ]);
     for s in set {
         cmd.args(["--set", s]);
     }
     let out = cmd.stdin(Stdio::null()).output().unwrap();
     let recs = records(&String::from_utf8(out.stdout).unwrap());
-    assert!(!recs.is_empty(), "{id} {set:?}: {}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(group(main_pid(&recs)), Vec::<i32>::new(), "{id} {set:?} left processes");
+    assert!(
+        !recs.is_empty(),
+        "{id} {set:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        group(main_pid(&recs)),
+        Vec::<i32>::new(),
+        "{id} {set:?} left processes"
+    );
     (recs, out.status.code())
 }
 
@@ -45,7 +62,11 @@ fn outputs(recs: &[Record]) -> Vec<(i32, &str)> {
 }
 
 fn text_of(recs: &[Record], pid: i32) -> String {
-    outputs(recs).into_iter().filter(|(p, _)| *p == pid).map(|(_, t)| t).collect()
+    outputs(recs)
+        .into_iter()
+        .filter(|(p, _)| *p == pid)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 #[test]
@@ -56,7 +77,11 @@ fn every_lesson_runs_at_every_knob_setting_and_leaves_nothing() {
         let l = l.unwrap();
         // `run` runs a lesson's first program: only the knobs that edit it matter here.
         let first = l.programs[0].file.as_str();
-        let knobs: Vec<_> = l.knobs.iter().filter(|k| k.files().contains(&first)).collect();
+        let knobs: Vec<_> = l
+            .knobs
+            .iter()
+            .filter(|k| k.files().contains(&first))
+            .collect();
         let mut settings = vec![(Vec::new(), false)];
         for k in &knobs {
             for o in k.options.iter().filter(|o| **o != k.default) {
@@ -88,15 +113,25 @@ fn lesson_02_daemon_on_sigterm_at_mains_exit_and_nothing_after_end() {
     let child = recs
         .iter()
         .find_map(|r| match r.event {
-            Event::AtExit { action: AtExitAction::Terminate, child, .. } => Some(child),
+            Event::AtExit {
+                action: AtExitAction::Terminate,
+                child,
+                ..
+            } => Some(child),
             _ => None,
         })
         .expect("main's exit rules terminate the daemonic child");
     assert!(recs.iter().any(|r| matches!(r.event,
         Event::Reaped { child: c, ending: Ending::Signaled { signal: 15 }, .. } if c == child)));
     let out = outputs(&recs);
-    let end_at = out.iter().position(|(p, t)| *p == main && t.contains("end")).unwrap();
-    assert!(out[end_at..].iter().all(|(p, _)| *p != child), "the child printed after end: {out:?}");
+    let end_at = out
+        .iter()
+        .position(|(p, t)| *p == main && t.contains("end"))
+        .unwrap();
+    assert!(
+        out[end_at..].iter().all(|(p, _)| *p != child),
+        "the child printed after end: {out:?}"
+    );
 }
 
 #[test]
@@ -120,5 +155,9 @@ fn lesson_03_join_puts_end_last_and_a_timeout_leaves_the_child_alive() {
 
     let (recs, _) = run_lesson("03-join", &["join=timeout".into()], "60");
     let main = pid_of(&recs, "MainProcess");
-    assert!(text_of(&recs, main).contains("alive: True exitcode: None"), "{}", text_of(&recs, main));
+    assert!(
+        text_of(&recs, main).contains("alive: True exitcode: None"),
+        "{}",
+        text_of(&recs, main)
+    );
 }

@@ -27,7 +27,11 @@ fn local_start() -> (u64, u64) {
 pub(crate) fn params() -> ClockParams {
     match state::control() {
         Some(page) => page.clock(),
-        None => ClockParams { base_mono_ns: local_start().0, base_lesson_ns: 0, rate: 1.0 },
+        None => ClockParams {
+            base_mono_ns: local_start().0,
+            base_lesson_ns: 0,
+            rate: 1.0,
+        },
     }
 }
 
@@ -53,7 +57,11 @@ pub fn epoch_secs() -> f64 {
 
 /// Lesson seconds to nanoseconds (negative and NaN count as 0; huge values saturate).
 pub fn secs_to_ns(secs: f64) -> u64 {
-    if secs.is_nan() || secs <= 0.0 { 0 } else { (secs * 1e9).min(u64::MAX as f64) as u64 }
+    if secs.is_nan() || secs <= 0.0 {
+        0
+    } else {
+        (secs * 1e9).min(u64::MAX as f64) as u64
+    }
 }
 
 /// `time.sleep(secs)` in lesson seconds (`secs >= 0`; rejecting a negative one is the caller's job).
@@ -64,11 +72,15 @@ pub fn sleep(secs: f64) {
         return;
     }
     let until_ns = now_ns().saturating_add(ns);
-    emit(Event::State { state: State::Sleeping { until_ns } });
+    emit(Event::State {
+        state: State::Sleeping { until_ns },
+    });
     while let Some(slice) = slice_before(until_ns) {
         nap(slice);
     }
-    emit(Event::State { state: State::Running });
+    emit(Event::State {
+        state: State::Running,
+    });
 }
 
 /// The real time to wait next before lesson time `deadline`, or `None` once it has come.
@@ -78,7 +90,10 @@ fn slice_before(deadline: u64) -> Option<u64> {
     if now >= deadline {
         return None;
     }
-    Some(p.real_ns_for(deadline - now).map_or(SLICE_NS, |ns| ns.clamp(1, SLICE_NS)))
+    Some(
+        p.real_ns_for(deadline - now)
+            .map_or(SLICE_NS, |ns| ns.clamp(1, SLICE_NS)),
+    )
 }
 
 fn nap(ns: u64) {
@@ -88,7 +103,11 @@ fn nap(ns: u64) {
 /// Waits until `fd` is readable (data, end of file, or an exited process for a pidfd), at most
 /// `timeout` lesson seconds (`None`: no limit). Returns whether it is.
 pub fn wait_readable(fd: RawFd, timeout: Option<f64>) -> bool {
-    let mut fds = [libc::pollfd { fd, events: libc::POLLIN, revents: 0 }];
+    let mut fds = [libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
     wait_poll(&mut fds, timeout)
 }
 
@@ -97,10 +116,7 @@ pub fn wait_readable(fd: RawFd, timeout: Option<f64>) -> bool {
 pub fn wait_poll(fds: &mut [libc::pollfd], timeout: Option<f64>) -> bool {
     let deadline = timeout.map(|t| now_ns().saturating_add(secs_to_ns(t)));
     loop {
-        let slice = match deadline {
-            None => None,
-            Some(d) => Some(slice_before(d).unwrap_or(0)),
-        };
+        let slice = deadline.map(|d| slice_before(d).unwrap_or(0));
         match poll_once(fds, slice) {
             PollResult::Ready => return true,
             PollResult::Timeout if slice == Some(0) => return false,
@@ -122,7 +138,14 @@ fn poll_once(fds: &mut [libc::pollfd], wait_ns: Option<u64>) -> PollResult {
     });
     let ts_ptr = ts.as_ref().map_or(std::ptr::null(), std::ptr::from_ref);
     // SAFETY: `fds` is a valid slice of pollfd; `ts_ptr` is null or points to `ts`, alive here.
-    let n = unsafe { libc::ppoll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ts_ptr, std::ptr::null()) };
+    let n = unsafe {
+        libc::ppoll(
+            fds.as_mut_ptr(),
+            fds.len() as libc::nfds_t,
+            ts_ptr,
+            std::ptr::null(),
+        )
+    };
     match n {
         n if n > 0 => PollResult::Ready,
         0 => PollResult::Timeout,
@@ -148,8 +171,18 @@ mod tests {
         let t0 = now_secs();
         let ((), got) = capture(|| sleep(0.03));
         assert!(now_secs() - t0 >= 0.03);
-        assert!(matches!(got.events[0], Event::State { state: State::Sleeping { .. } }));
-        assert_eq!(got.events[1], Event::State { state: State::Running });
+        assert!(matches!(
+            got.events[0],
+            Event::State {
+                state: State::Sleeping { .. }
+            }
+        ));
+        assert_eq!(
+            got.events[1],
+            Event::State {
+                state: State::Running
+            }
+        );
         let ((), none) = capture(|| sleep(0.0));
         assert!(none.events.is_empty(), "sleep(0) reports nothing");
     }

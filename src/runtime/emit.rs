@@ -44,7 +44,11 @@ fn write_whole(fd: i32, line: &[u8]) {
         // SAFETY: writing our own buffer to our own fd.
         let n = unsafe { libc::write(fd, line.as_ptr().cast(), line.len()) };
         if n >= 0 {
-            debug_assert_eq!(n as usize, line.len(), "a pipe write of <= PIPE_BUF is atomic");
+            debug_assert_eq!(
+                n as usize,
+                line.len(),
+                "a pipe write of <= PIPE_BUF is atomic"
+            );
             return;
         }
         if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {

@@ -59,7 +59,9 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     let page = ControlPage::map(&control)?;
     // The mapping outlives the fd; closing it keeps lesson processes' fd tables to what they made.
     drop(control);
-    let slot = page.claim_process().map_err(|_| io::Error::other("the run's cap is 0 processes"))?;
+    let slot = page
+        .claim_process()
+        .map_err(|_| io::Error::other("the run's cap is 0 processes"))?;
     page.start_clock();
     if state::CONTROL.set(page).is_err() {
         return Err(io::Error::other("runtime::init called twice"));
@@ -92,7 +94,9 @@ pub fn read_source(fd: i32) -> io::Result<String> {
 fn check_fd(fd: i32) -> io::Result<()> {
     // SAFETY: F_GETFD only inspects the fd table.
     if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
-        return Err(io::Error::other(format!("fd {fd} handed over by the observer is not open")));
+        return Err(io::Error::other(format!(
+            "fd {fd} handed over by the observer is not open"
+        )));
     }
     Ok(())
 }

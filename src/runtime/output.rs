@@ -12,7 +12,10 @@ pub fn write(stream: Stream, text: &str) {
     if text.is_empty() {
         return;
     }
-    let event = Event::Output { stream, text: text.to_string() };
+    let event = Event::Output {
+        stream,
+        text: text.to_string(),
+    };
     if state::is_traced() {
         emit::emit(event);
     } else if !capture::offer(event) {

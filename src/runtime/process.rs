@@ -61,7 +61,11 @@ impl std::error::Error for ForkError {}
 /// the child has already reported `spawn` and must end with [`exit_process`]. Refused (and reported
 /// as `refused`) when the run's process cap is reached.
 pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
-    let slot = claim_slot().inspect_err(|e| emit(Event::Refused { message: e.to_string() }))?;
+    let slot = claim_slot().inspect_err(|e| {
+        emit(Event::Refused {
+            message: e.to_string(),
+        })
+    })?;
     output::flush_real();
     let parent = state::pid();
     // SAFETY: this process is single-threaded (the lesson runtime starts no threads), so the child
@@ -70,7 +74,10 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
         -1 => Err(ForkError::Os(std::io::Error::last_os_error())),
         0 => {
             become_child(parent, slot);
-            emit(Event::Spawn { name: name.to_string(), daemon });
+            emit(Event::Spawn {
+                name: name.to_string(),
+                daemon,
+            });
             Ok(Forked::Child)
         }
         pid => Ok(Forked::Parent { pid }),
@@ -80,9 +87,14 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
 /// Counts the new process against the cap and returns its control-page slot.
 fn claim_slot() -> Result<Option<u32>, ForkError> {
     match state::control() {
-        Some(page) => page.claim_process().map(Some).map_err(|c| ForkError::Cap { max: c.max }),
+        Some(page) => page
+            .claim_process()
+            .map(Some)
+            .map_err(|c| ForkError::Cap { max: c.max }),
         None => LOCAL_STARTED
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| (n < LOCAL_CAP).then_some(n + 1))
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n < LOCAL_CAP).then_some(n + 1)
+            })
             .map(|_| None)
             .map_err(|_| ForkError::Cap { max: LOCAL_CAP }),
     }
@@ -92,7 +104,13 @@ fn claim_slot() -> Result<Option<u32>, ForkError> {
 fn become_child(parent: i32, slot: Option<u32>) {
     // SAFETY: prctl with constant arguments; getppid cannot fail.
     unsafe {
-        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0);
+        libc::prctl(
+            libc::PR_SET_PDEATHSIG,
+            libc::SIGKILL as libc::c_ulong,
+            0,
+            0,
+            0,
+        );
         // The parent may have died between fork and prctl; then PDEATHSIG will never fire.
         if libc::getppid() != parent {
             libc::_exit(1);
@@ -121,7 +139,12 @@ pub fn wait_child(pid: i32, child_name: &str, timeout: Option<f64>) -> Option<En
     if timeout.is_some_and(|t| t <= 0.0) {
         return None;
     }
-    emit(Event::State { state: State::Blocked { on: child_name.to_string(), op: "join".into() } });
+    emit(Event::State {
+        state: State::Blocked {
+            on: child_name.to_string(),
+            op: "join".into(),
+        },
+    });
     let ended = match pidfd_open(pid) {
         Some(pidfd) => {
             let exited = wait_readable(pidfd, timeout);
@@ -132,8 +155,14 @@ pub fn wait_child(pid: i32, child_name: &str, timeout: Option<f64>) -> Option<En
         // Not our child any more (ESRCH): nothing to wait for; the reap below says how it stands.
         None => true,
     };
-    let ending = if ended { reap(pid, child_name, 0) } else { None };
-    emit(Event::State { state: State::Running });
+    let ending = if ended {
+        reap(pid, child_name, 0)
+    } else {
+        None
+    };
+    emit(Event::State {
+        state: State::Running,
+    });
     ending
 }
 
@@ -155,16 +184,24 @@ fn reap(pid: i32, child_name: &str, flags: i32) -> Option<Ending> {
         return None;
     }
     let ending = ending_of(status)?;
-    emit(Event::Reaped { child: pid, child_name: child_name.to_string(), ending });
+    emit(Event::Reaped {
+        child: pid,
+        child_name: child_name.to_string(),
+        ending,
+    });
     Some(ending)
 }
 
 /// How a process ended, from a `waitpid` status (`None` for a stop or continue report).
 pub fn ending_of(status: i32) -> Option<Ending> {
     if libc::WIFEXITED(status) {
-        Some(Ending::Exited { code: libc::WEXITSTATUS(status) })
+        Some(Ending::Exited {
+            code: libc::WEXITSTATUS(status),
+        })
     } else if libc::WIFSIGNALED(status) {
-        Some(Ending::Signaled { signal: libc::WTERMSIG(status) })
+        Some(Ending::Signaled {
+            signal: libc::WTERMSIG(status),
+        })
     } else {
         None
     }

@@ -15,7 +15,10 @@ pub fn wall_ns() -> u64 {
 }
 
 fn clock_ns(clock: libc::clockid_t) -> u64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `ts` is a valid out-pointer; these clocks always exist on Linux.
     unsafe { libc::clock_gettime(clock, &mut ts) };
     (ts.tv_sec as u64) * 1_000_000_000 + ts.tv_nsec as u64
@@ -59,7 +62,11 @@ impl ClockParams {
         if self.base_mono_ns == NOT_STARTED {
             return ClockParams { rate, ..*self };
         }
-        ClockParams { base_mono_ns: mono_ns, base_lesson_ns: self.lesson_at(mono_ns), rate }
+        ClockParams {
+            base_mono_ns: mono_ns,
+            base_lesson_ns: self.lesson_at(mono_ns),
+            rate,
+        }
     }
 }
 
@@ -71,7 +78,11 @@ mod tests {
 
     #[test]
     fn lesson_time_scales_with_the_rate() {
-        let c = ClockParams { base_mono_ns: 100 * S, base_lesson_ns: 0, rate: 10.0 };
+        let c = ClockParams {
+            base_mono_ns: 100 * S,
+            base_lesson_ns: 0,
+            rate: 10.0,
+        };
         assert_eq!(c.lesson_at(100 * S), 0);
         assert_eq!(c.lesson_at(101 * S), 10 * S);
         assert_eq!(c.lesson_at(50 * S), 0, "never before the base");
@@ -80,7 +91,11 @@ mod tests {
 
     #[test]
     fn rebasing_keeps_lesson_time_continuous_and_pause_stops_it() {
-        let c = ClockParams { base_mono_ns: 0, base_lesson_ns: 0, rate: 2.0 };
+        let c = ClockParams {
+            base_mono_ns: 0,
+            base_lesson_ns: 0,
+            rate: 2.0,
+        };
         let paused = c.rebased(5 * S, 0.0);
         assert_eq!(paused.lesson_at(5 * S), 10 * S);
         assert_eq!(paused.lesson_at(500 * S), 10 * S);
@@ -91,7 +106,11 @@ mod tests {
 
     #[test]
     fn a_clock_not_started_stays_put_and_keeps_a_new_rate() {
-        let c = ClockParams { base_mono_ns: NOT_STARTED, base_lesson_ns: 0, rate: 1.0 };
+        let c = ClockParams {
+            base_mono_ns: NOT_STARTED,
+            base_lesson_ns: 0,
+            rate: 1.0,
+        };
         assert_eq!(c.lesson_at(mono_ns()), 0);
         let r = c.rebased(mono_ns(), 5.0);
         assert_eq!((r.base_mono_ns, r.rate), (NOT_STARTED, 5.0));

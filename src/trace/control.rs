@@ -122,7 +122,10 @@ impl ControlPage {
         if base == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        Ok(ControlPage { base: base.cast(), len })
+        Ok(ControlPage {
+            base: base.cast(),
+            len,
+        })
     }
 
     fn header(&self) -> &Header {
@@ -137,7 +140,10 @@ impl ControlPage {
 
     /// How many processes the run has created so far, the lesson main included.
     pub fn started(&self) -> u32 {
-        self.header().started.load(Ordering::Relaxed).min(self.max_processes())
+        self.header()
+            .started
+            .load(Ordering::Relaxed)
+            .min(self.max_processes())
     }
 
     /// Counts one more process of the run and returns its slot, or refuses at the cap.
@@ -145,7 +151,9 @@ impl ControlPage {
         let h = self.header();
         let max = h.max_processes.load(Ordering::Relaxed);
         h.started
-            .fetch_update(Ordering::AcqRel, Ordering::Relaxed, |n| (n < max).then_some(n + 1))
+            .fetch_update(Ordering::AcqRel, Ordering::Relaxed, |n| {
+                (n < max).then_some(n + 1)
+            })
             .map_err(|_| CapReached { max })
     }
 
@@ -213,7 +221,7 @@ impl ControlPage {
         // Writer side of the sequence lock; writers (observer threads) exclude each other by CAS.
         let seq = loop {
             let s = h.clock_seq.load(Ordering::Relaxed);
-            if s % 2 == 0
+            if s.is_multiple_of(2)
                 && h.clock_seq
                     .compare_exchange_weak(s, s + 1, Ordering::Acquire, Ordering::Relaxed)
                     .is_ok()
@@ -232,7 +240,8 @@ impl ControlPage {
         let new = old.rebased(now, rate);
         if old.base_mono_ns != NOT_STARTED {
             h.base_mono_ns.store(new.base_mono_ns, Ordering::Relaxed);
-            h.base_lesson_ns.store(new.base_lesson_ns, Ordering::Relaxed);
+            h.base_lesson_ns
+                .store(new.base_lesson_ns, Ordering::Relaxed);
         }
         h.rate_bits.store(new.rate.to_bits(), Ordering::Relaxed);
         h.clock_seq.store(seq + 2, Ordering::Release);
@@ -285,7 +294,10 @@ mod tests {
         page.start_clock();
         std::thread::sleep(std::time::Duration::from_millis(2));
         let running = page.lesson_now_ns();
-        assert!(running >= 2_000_000_000, "at 1000x, 2 ms is 2 lesson s, got {running}");
+        assert!(
+            running >= 2_000_000_000,
+            "at 1000x, 2 ms is 2 lesson s, got {running}"
+        );
         page.set_rate(0.0);
         let paused = page.lesson_now_ns();
         std::thread::sleep(std::time::Duration::from_millis(2));

@@ -34,11 +34,17 @@ pub fn fit(event: Event) -> Vec<Event> {
         Event::Output { ref text, .. } if text.len() <= SURELY_FITS => vec![event],
         Event::Output { stream, text } => {
             // Room left for the escaped text once the header and the empty quotes are counted.
-            let empty = Event::Output { stream, text: String::new() };
+            let empty = Event::Output {
+                stream,
+                text: String::new(),
+            };
             let room = PIPE_BUF - line_len_worst(&empty);
             split_escaped(&text, room)
                 .into_iter()
-                .map(|text| Event::Output { stream, text: text.to_string() })
+                .map(|text| Event::Output {
+                    stream,
+                    text: text.to_string(),
+                })
                 .collect()
         }
         other if line_len_worst(&other) <= PIPE_BUF => vec![other],
@@ -53,34 +59,87 @@ fn line_len_worst(event: &Event) -> usize {
 
 /// A record around `event` whose numbers take the most digits they can.
 fn worst_record(event: Event) -> Record {
-    Record { pid: i32::MIN, ppid: i32::MIN, seq: u64::MAX, mono_ns: u64::MAX, lesson_ns: u64::MAX, event }
+    Record {
+        pid: i32::MIN,
+        ppid: i32::MIN,
+        seq: u64::MAX,
+        mono_ns: u64::MAX,
+        lesson_ns: u64::MAX,
+        event,
+    }
 }
 
 /// Clamps every string of a non-`output` event to [`CLAMPED_STRING`] bytes.
 fn clamp(event: Event) -> Event {
     let c = |s: String| clamp_str(s, CLAMPED_STRING);
     match event {
-        Event::Main { name, file } => Event::Main { name: c(name), file: c(file) },
-        Event::Spawn { name, daemon } => Event::Spawn { name: c(name), daemon },
+        Event::Main { name, file } => Event::Main {
+            name: c(name),
+            file: c(file),
+        },
+        Event::Spawn { name, daemon } => Event::Spawn {
+            name: c(name),
+            daemon,
+        },
         Event::State { state } => Event::State {
             state: match state {
-                super::State::Blocked { on, op } => super::State::Blocked { on: c(on), op: c(op) },
+                super::State::Blocked { on, op } => super::State::Blocked {
+                    on: c(on),
+                    op: c(op),
+                },
                 other => other,
             },
         },
-        Event::AtExit { action, child, child_name } => {
-            Event::AtExit { action, child, child_name: c(child_name) }
-        }
-        Event::Signal { target, target_name, signal, signal_name } => {
-            Event::Signal { target, target_name: c(target_name), signal, signal_name: c(signal_name) }
-        }
-        Event::Reaped { child, child_name, ending } => {
-            Event::Reaped { child, child_name: c(child_name), ending }
-        }
-        Event::Object { id, class, capacity } => Event::Object { id, class: c(class), capacity },
-        Event::Op { id, op, detail } => Event::Op { id, op: c(op), detail: detail.map(c) },
-        Event::Refused { message } => Event::Refused { message: c(message) },
-        Event::Stray { stream, text } => Event::Stray { stream, text: c(text) },
+        Event::AtExit {
+            action,
+            child,
+            child_name,
+        } => Event::AtExit {
+            action,
+            child,
+            child_name: c(child_name),
+        },
+        Event::Signal {
+            target,
+            target_name,
+            signal,
+            signal_name,
+        } => Event::Signal {
+            target,
+            target_name: c(target_name),
+            signal,
+            signal_name: c(signal_name),
+        },
+        Event::Reaped {
+            child,
+            child_name,
+            ending,
+        } => Event::Reaped {
+            child,
+            child_name: c(child_name),
+            ending,
+        },
+        Event::Object {
+            id,
+            class,
+            capacity,
+        } => Event::Object {
+            id,
+            class: c(class),
+            capacity,
+        },
+        Event::Op { id, op, detail } => Event::Op {
+            id,
+            op: c(op),
+            detail: detail.map(c),
+        },
+        Event::Refused { message } => Event::Refused {
+            message: c(message),
+        },
+        Event::Stray { stream, text } => Event::Stray {
+            stream,
+            text: c(text),
+        },
         Event::Stop { reason } => Event::Stop { reason: c(reason) },
         other @ (Event::Exit { .. } | Event::Output { .. }) => other,
     }
@@ -135,7 +194,10 @@ mod tests {
     use crate::trace::{State, Stream};
 
     fn out(text: &str) -> Event {
-        Event::Output { stream: Stream::Stdout, text: text.to_string() }
+        Event::Output {
+            stream: Stream::Stdout,
+            text: text.to_string(),
+        }
     }
 
     #[test]
@@ -144,9 +206,16 @@ mod tests {
         all.push_str("é漢字🦀\u{2028}\u{7f}");
         for c in all.chars() {
             let s = c.to_string();
-            assert_eq!(escaped_len(&s), serde_json::to_string(&s).unwrap().len(), "{c:?}");
+            assert_eq!(
+                escaped_len(&s),
+                serde_json::to_string(&s).unwrap().len(),
+                "{c:?}"
+            );
         }
-        assert_eq!(escaped_len(&all), serde_json::to_string(&all).unwrap().len());
+        assert_eq!(
+            escaped_len(&all),
+            serde_json::to_string(&all).unwrap().len()
+        );
     }
 
     #[test]
@@ -163,7 +232,9 @@ mod tests {
         let mut joined = String::new();
         for p in &pieces {
             assert!(encode(&worst_record(p.clone())).len() <= PIPE_BUF);
-            let Event::Output { text, .. } = p else { panic!("not output") };
+            let Event::Output { text, .. } = p else {
+                panic!("not output")
+            };
             joined.push_str(text);
         }
         assert_eq!(joined, text);
@@ -185,11 +256,21 @@ mod tests {
     #[test]
     fn other_long_events_are_clamped() {
         let huge = "y".repeat(10_000);
-        let e = Event::State { state: State::Blocked { on: huge.clone(), op: huge } };
+        let e = Event::State {
+            state: State::Blocked {
+                on: huge.clone(),
+                op: huge,
+            },
+        };
         let fitted = fit(e);
         assert_eq!(fitted.len(), 1);
         assert!(encode(&worst_record(fitted[0].clone())).len() <= PIPE_BUF);
-        let Event::State { state: State::Blocked { on, .. } } = &fitted[0] else { panic!() };
+        let Event::State {
+            state: State::Blocked { on, .. },
+        } = &fitted[0]
+        else {
+            panic!()
+        };
         assert!(on.ends_with('…'));
     }
 }

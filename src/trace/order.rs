@@ -20,7 +20,11 @@ pub struct Reorder {
 impl Reorder {
     /// Holds each record until `window_ns` of monotonic time has passed since it was made.
     pub fn new(window_ns: u64) -> Self {
-        Self { window_ns, pending: BTreeMap::new(), arrivals: 0 }
+        Self {
+            window_ns,
+            pending: BTreeMap::new(),
+            arrivals: 0,
+        }
     }
 
     /// Adds a record.
@@ -33,7 +37,9 @@ impl Reorder {
     pub fn ready(&mut self, now_mono_ns: u64) -> Vec<Record> {
         let cutoff = now_mono_ns.saturating_sub(self.window_ns);
         let later = self.pending.split_off(&(cutoff.saturating_add(1), 0));
-        std::mem::replace(&mut self.pending, later).into_values().collect()
+        std::mem::replace(&mut self.pending, later)
+            .into_values()
+            .collect()
     }
 
     /// Takes everything, in time order (at the end of a run).
@@ -53,7 +59,14 @@ mod tests {
     use crate::trace::Event;
 
     fn rec(pid: i32, seq: u64, mono_ns: u64) -> Record {
-        Record { pid, ppid: 1, seq, mono_ns, lesson_ns: mono_ns, event: Event::Exit { code: 0 } }
+        Record {
+            pid,
+            ppid: 1,
+            seq,
+            mono_ns,
+            lesson_ns: mono_ns,
+            event: Event::Exit { code: 0 },
+        }
     }
 
     fn keys(v: &[Record]) -> Vec<(i32, u64)> {

@@ -73,7 +73,10 @@ fn parse(line: &[u8]) -> Result<Record, BadLine> {
 
 fn bad(reason: &str, line: &[u8]) -> BadLine {
     let start = String::from_utf8_lossy(&line[..line.len().min(120)]).into_owned();
-    BadLine { reason: reason.to_string(), start }
+    BadLine {
+        reason: reason.to_string(),
+        start,
+    }
 }
 
 #[cfg(test)]
@@ -89,7 +92,10 @@ mod tests {
             seq,
             mono_ns: 5,
             lesson_ns: 6,
-            event: Event::Output { stream: Stream::Stdout, text: text.into() },
+            event: Event::Output {
+                stream: Stream::Stdout,
+                text: text.into(),
+            },
         }
     }
 

@@ -39,18 +39,39 @@ pub enum Event {
     State { state: State },
     /// A step of the exit rules of a process that reached its end: SIGTERM to a live daemonic child,
     /// then a join of every remaining child.
-    AtExit { action: AtExitAction, child: i32, child_name: String },
+    AtExit {
+        action: AtExitAction,
+        child: i32,
+        child_name: String,
+    },
     /// The process sent a signal to another one (`terminate()`, `kill()`).
-    Signal { target: i32, target_name: String, signal: i32, signal_name: String },
+    Signal {
+        target: i32,
+        target_name: String,
+        signal: i32,
+        signal_name: String,
+    },
     /// The process is about to end by itself with this exit code.
     Exit { code: i32 },
     /// A child was reaped (by its parent in `join`/`is_alive`/exit rules, or by the observer for the
     /// lesson main and for orphans): how it ended.
-    Reaped { child: i32, child_name: String, ending: Ending },
+    Reaped {
+        child: i32,
+        child_name: String,
+        ending: Ending,
+    },
     /// A multiprocessing object (Lock, Queue, ...) was created.
-    Object { id: u32, class: String, capacity: Option<i64> },
+    Object {
+        id: u32,
+        class: String,
+        capacity: Option<i64>,
+    },
     /// Something happened to a multiprocessing object (acquired, released, put, got, set, ...).
-    Op { id: u32, op: String, detail: Option<String> },
+    Op {
+        id: u32,
+        op: String,
+        detail: Option<String>,
+    },
     /// forkyard itself refused something (the process cap, an unsupported feature met at run time).
     Refused { message: String },
     /// Written by the observer: bytes a lesson process wrote straight to its real stdout or stderr
