@@ -7,7 +7,8 @@
 //!   It reaches the OS only through [`runtime`], via the bindings in `python::modules`.
 //! - [`runtime`]: the OS layer inside lesson processes: fork and the exit rules, the lesson clock,
 //!   the process cap, the trace writer, the kernel objects behind Lock, Queue, Pipe...
-//! - [`trace`]: the record format every lesson process writes and the observer reads.
+//! - [`trace`]: what lesson processes tell the observer: the record format and its framing on the
+//!   run's trace pipe, and the shared control page (lesson clock, process cap, current lines).
 //! - [`session`]: the observer side: start a run (exec of this binary in a new process group), read its
 //!   trace, keep the `Run` model, stop it and reap until nothing is left.
 //! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.

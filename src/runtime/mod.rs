@@ -19,6 +19,7 @@
 //!   [`process::wait_child`]`(pid, name, Option<secs>) -> Option<Ending>`,
 //!   [`process::try_reap`]`(pid, name) -> Option<Ending>`,
 //!   [`process::send_signal`]`(pid, name, sig) -> io::Result<()>`, [`process::cpu_count`].
+//! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
 //! `catch_unwind` for control flow there.
