@@ -45,6 +45,13 @@ pub struct Object {
     pub holders: Vec<i32>,
 }
 
+impl Object {
+    /// How the trace names it in `blocked` states (`Lock#65537`): pass it to `Run::waiters`.
+    pub fn label(&self) -> String {
+        format!("{}#{}", self.class, self.id)
+    }
+}
+
 /// Every object of the run, in creation order.
 #[derive(Default)]
 pub struct Objects {
@@ -133,6 +140,7 @@ mod tests {
         o.create(1, "Lock", None, 10, 0);
         o.op(1, op(11, "acquired"));
         assert_eq!(o.get(1).unwrap().holders, vec![11]);
+        assert_eq!(o.get(1).unwrap().label(), "Lock#1");
         o.op(1, op(12, "released")); // a Lock has no owner
         assert!(o.get(1).unwrap().holders.is_empty());
         for _ in 0..1000 {
