@@ -57,7 +57,7 @@ pub fn install(it: &mut Interp) {
             "super" => Some(new_super),
             _ => None,
         };
-        let mut attrs = Namespace::new();
+        let mut attrs = Namespace::default();
         if let Some(f) = new {
             attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
         }

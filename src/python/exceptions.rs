@@ -155,7 +155,7 @@ pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
         "object",
         "builtins",
         vec![],
-        Namespace::new(),
+        Namespace::default(),
         Some(NativeKind::Object),
     )
     .expect("object has a trivial MRO");
@@ -202,7 +202,7 @@ pub fn register(name: &'static str, cls: Rc<Class>) {
 pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
     let inst = Rc::new(Instance {
         class: cls,
-        attrs: RefCell::new(Namespace::new()),
+        attrs: RefCell::new(Namespace::default()),
         native: RefCell::new(Some(Box::new(ExcData::default()))),
     });
     inst.attrs

@@ -10,6 +10,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 
 use super::ast::FunctionDef;
 use super::exceptions::Exc;
@@ -155,19 +156,21 @@ pub struct Module {
     pub attrs: RefCell<Namespace>,
 }
 
-/// Attributes of an object, globals of a module: names to values, in insertion order.
-pub type Namespace = IndexMap<Rc<str>, Value>;
+/// Attributes of an object, globals of a module: names to values, in insertion order. Hashed with
+/// Fx (rustc's hasher): these maps are looked up on every name and attribute access, and their keys
+/// come from the program, not from an adversary.
+pub type Namespace = IndexMap<Rc<str>, Value, FxBuildHasher>;
 
 /// A Python dict: insertion-ordered, keyed by the hashable form of the key.
 #[derive(Default, Clone)]
 pub struct Dict {
-    pub map: IndexMap<HashKey, (Value, Value)>,
+    pub map: IndexMap<HashKey, (Value, Value), FxBuildHasher>,
 }
 
 /// A Python set.
 #[derive(Default, Clone)]
 pub struct Set {
-    pub map: IndexMap<HashKey, Value>,
+    pub map: IndexMap<HashKey, Value, FxBuildHasher>,
 }
 
 /// An iterator over a builtin sequence, or a materialised one.

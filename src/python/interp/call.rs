@@ -55,7 +55,7 @@ impl Interp {
         let is_exc = c.native_kind() == Some(NativeKind::BaseException);
         let inst = Rc::new(Instance {
             class: c.clone(),
-            attrs: RefCell::new(Namespace::new()),
+            attrs: RefCell::new(Namespace::default()),
             native: RefCell::new(if is_exc {
                 Some(Box::new(ExcData::default()))
             } else {
@@ -96,7 +96,7 @@ impl Interp {
             frame.cells[n_own + i] = c.clone();
         }
         self.bind_args(fun, args, &mut frame)?;
-        self.enter_frame(def.name.clone())?;
+        self.enter_frame()?;
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
             self.exec_block(&def.body, &mut frame)
         });

@@ -37,11 +37,23 @@ impl Interp {
                 Ok(Value::Slice(Rc::new([a, b, c])))
             }
             ExprKind::Call { func, args, kwargs } => {
-                let fv = self.eval(func, f)?;
+                // `obj.method(...)` on an instance: take the function from the class and pass
+                // `obj` first, without making a bound method object for every call.
+                let (fv, this) = match &func.kind {
+                    ExprKind::Attr(obj, name) => {
+                        let o = self.eval(obj, f)?;
+                        match method_of(&o, name) {
+                            Some(m) => (m, Some(o)),
+                            None => (self.getattr(&o, name)?, None),
+                        }
+                    }
+                    _ => (self.eval(func, f)?, None),
+                };
                 let mut a = Args {
-                    pos: Vec::with_capacity(args.len()),
+                    pos: Vec::with_capacity(args.len() + 1),
                     kw: Vec::new(),
                 };
+                a.pos.extend(this);
                 for x in args {
                     if let ExprKind::Starred(inner) = &x.kind {
                         let v = self.eval(inner, f)?;
@@ -375,6 +387,22 @@ impl Interp {
             }
         }
         Ok(out)
+    }
+}
+
+/// A plain function found on an instance's class (not shadowed by the instance), to be called
+/// with the instance as its first argument.
+fn method_of(obj: &Value, name: &str) -> Option<Value> {
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    if inst.attrs.borrow().contains_key(name) {
+        return None;
+    }
+    match inst.class.lookup(name)? {
+        m @ Value::Function(_) => Some(m),
+        Value::Builtin(b) if b.data.is_none() => Some(Value::Builtin(b)),
+        _ => None,
     }
 }
 

@@ -635,7 +635,7 @@ impl Interp {
         if bases.is_empty() {
             bases.push(exceptions::class("object"));
         }
-        let ns = Rc::new(std::cell::RefCell::new(Namespace::new()));
+        let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
         ns.borrow_mut()
             .insert(Rc::from("__module__"), Value::str("__main__"));
         ns.borrow_mut()
@@ -646,7 +646,7 @@ impl Interp {
         for (i, &from) in def.frame.free_from.iter().enumerate() {
             frame.cells[n_own + i] = f.cells[from as usize].clone();
         }
-        self.enter_frame(def.name.clone())?;
+        self.enter_frame()?;
         let r = self.exec_block(&def.body, &mut frame);
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {

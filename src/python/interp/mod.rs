@@ -81,8 +81,6 @@ pub struct Interp {
     pub handling: Vec<Exc>,
     pub hook: Option<StatementHook>,
     pub process: ProcessInfo,
-    /// Frames' names and current lines, innermost last, for tracebacks of native errors.
-    frames_line: Vec<(Rc<str>, u32)>,
     /// Containers being repr'd, to print `[...]` for a list that contains itself.
     pub(crate) repr_stack: Vec<usize>,
 }
@@ -93,9 +91,9 @@ impl Interp {
         let mut it = Interp {
             file: Rc::from(file),
             source: Rc::from(source),
-            builtins: Namespace::new(),
+            builtins: Namespace::default(),
             modules: HashMap::new(),
-            globals: Rc::new(RefCell::new(Namespace::new())),
+            globals: Rc::new(RefCell::new(Namespace::default())),
             depth: 0,
             handling: Vec::new(),
             hook: None,
@@ -103,7 +101,6 @@ impl Interp {
                 name: Rc::from("MainProcess"),
                 ..Default::default()
             },
-            frames_line: Vec::new(),
             repr_stack: Vec::new(),
         };
         for (name, cls) in exceptions::install() {
@@ -355,7 +352,8 @@ impl Interp {
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if super::natives::set_instance_attr(self, inst, name, &value)? {
+                let native = inst.native.borrow().is_some();
+                if native && super::natives::set_instance_attr(self, inst, name, &value)? {
                     return Ok(());
                 }
                 if let Some(Value::Instance(p)) = inst.class.lookup(name)
@@ -368,7 +366,13 @@ impl Interp {
                     self.call(&fset, Args::new(vec![obj.clone(), value]))?;
                     return Ok(());
                 }
-                inst.attrs.borrow_mut().insert(Rc::from(name), value);
+                let mut attrs = inst.attrs.borrow_mut();
+                match attrs.get_mut(name) {
+                    Some(slot) => *slot = value,
+                    None => {
+                        attrs.insert(Rc::from(name), value);
+                    }
+                }
                 Ok(())
             }
             Value::Class(c) => {
@@ -558,7 +562,7 @@ impl Interp {
 
     // ---- errors with places -----------------------------------------------------------------
 
-    pub(crate) fn enter_frame(&mut self, name: Rc<str>) -> PyResult<()> {
+    pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
         if self.depth >= RECURSION_LIMIT {
             return Err(Exc::new(
                 "RecursionError",
@@ -566,13 +570,11 @@ impl Interp {
             ));
         }
         self.depth += 1;
-        self.frames_line.push((name, 0));
         Ok(())
     }
 
     pub(crate) fn leave_frame(&mut self) {
         self.depth -= 1;
-        self.frames_line.pop();
     }
 
     pub(crate) fn tb_entry(&self, frame: &Frame) -> TbEntry {
@@ -582,11 +584,6 @@ impl Interp {
             line: frame.line,
             func: frame.name.clone(),
         }
-    }
-
-    /// The process's `__name__`-level place, for natives that report where they are.
-    pub fn current_line(&self) -> u32 {
-        self.frames_line.last().map(|f| f.1).unwrap_or(0)
     }
 }
 

@@ -66,7 +66,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
 
 /// A module object from a table of natives and values.
 pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
-    let mut attrs = Namespace::new();
+    let mut attrs = Namespace::default();
     attrs.insert(Rc::from("__name__"), Value::str(name));
     for (n, f) in fns {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));

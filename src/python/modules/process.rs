@@ -66,7 +66,7 @@ fn kwarg(a: &Args, name: &str) -> Option<Value> {
 
 /// The class `Process`, with its methods as natives.
 pub fn process_class() -> Rc<Class> {
-    let mut attrs = Namespace::new();
+    let mut attrs = Namespace::default();
     let methods: &[(&str, crate::python::value::NativeFn)] = &[
         ("__init__", init),
         ("start", start),
@@ -606,7 +606,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         "_MainProcess",
         "multiprocessing.process",
         vec![process_cls.clone()],
-        Namespace::new(),
+        Namespace::default(),
         None,
     )
     .expect("one base");
@@ -636,7 +636,7 @@ pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value 
         "_ParentProcess",
         "multiprocessing.process",
         vec![process_cls.clone()],
-        Namespace::new(),
+        Namespace::default(),
         None,
     )
     .expect("one base");

@@ -111,7 +111,11 @@ impl QueueCore {
             id,
             label,
         });
-        QUEUES.with(|qs| qs.borrow_mut().push(Rc::downgrade(&q)));
+        QUEUES.with(|qs| {
+            let mut qs = qs.borrow_mut();
+            qs.retain(|w| w.strong_count() > 0);
+            qs.push(Rc::downgrade(&q));
+        });
         Ok(q)
     }
 

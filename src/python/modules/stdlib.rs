@@ -146,7 +146,7 @@ pub fn sys(it: &mut Interp) -> Value {
         "TextIOWrapper",
         "io",
         vec![exceptions::class("object")],
-        Namespace::new(),
+        Namespace::default(),
         Some(NativeKind::Other),
     )
     .expect("one base");
@@ -398,12 +398,12 @@ pub fn queue_classes() -> (
                     "Empty",
                     "_queue",
                     vec![base.clone()],
-                    Namespace::new(),
+                    Namespace::default(),
                     None,
                 )
                 .expect("one base");
                 let full =
-                    exceptions::make_class("Full", "queue", vec![base], Namespace::new(), None)
+                    exceptions::make_class("Full", "queue", vec![base], Namespace::default(), None)
                         .expect("one base");
                 exceptions::register("queue.Empty", empty.clone());
                 exceptions::register("queue.Full", full.clone());

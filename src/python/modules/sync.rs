@@ -145,7 +145,7 @@ pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn
     if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
         return c;
     }
-    let mut attrs = Namespace::new();
+    let mut attrs = Namespace::default();
     for (n, f) in methods {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
@@ -892,7 +892,7 @@ fn broken_error() -> Exc {
                     "BrokenBarrierError",
                     "threading",
                     vec![exceptions::class("RuntimeError")],
-                    Namespace::new(),
+                    Namespace::default(),
                     None,
                 )
                 .expect("one base")
