@@ -4,6 +4,7 @@
 
 mod multiprocessing;
 pub mod pipe;
+mod pool;
 pub mod process;
 mod queues;
 pub mod shared;

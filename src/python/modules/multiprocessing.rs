@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::make_module;
 use super::process;
 use super::stdlib::{cpu_count, getpid};
-use super::{pipe, queues, shared, sync};
+use super::{pipe, pool, queues, shared, sync};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
@@ -17,6 +17,11 @@ type R = Result<Value, Exc>;
 thread_local! {
     static PROCESS_CLASS: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
     static MAIN_OBJECT: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `Process` class, as a value (for classes that derive from it, like pool workers).
+pub fn process_class_value() -> Value {
+    Value::Class(process_class())
 }
 
 fn process_class() -> Rc<Class> {
@@ -65,7 +70,6 @@ pub fn module(_it: &mut Interp) -> Value {
             ("freeze_support", noop),
             ("set_start_method", set_start_method),
             ("get_start_method", get_start_method),
-            ("Pool", not_yet),
             ("Pipe", pipe::pipe),
             ("Value", shared::value),
             ("Array", shared::array),
@@ -87,6 +91,7 @@ pub fn module(_it: &mut Interp) -> Value {
             ("Queue", Value::Class(queues::queue_class())),
             ("JoinableQueue", Value::Class(queues::joinable_class())),
             ("SimpleQueue", Value::Class(queues::simple_class())),
+            ("Pool", Value::Class(pool::pool_class())),
         ],
     )
 }
@@ -94,8 +99,14 @@ pub fn module(_it: &mut Interp) -> Value {
 pub fn pool_module(_it: &mut Interp) -> Value {
     make_module(
         "multiprocessing.pool",
-        &[("Pool", not_yet), ("ThreadPool", not_yet)],
-        vec![],
+        &[("ThreadPool", not_yet)],
+        vec![
+            ("Pool", Value::Class(pool::pool_class())),
+            (
+                "TimeoutError",
+                Value::Class(exceptions::class("multiprocessing.TimeoutError")),
+            ),
+        ],
     )
 }
 

@@ -1,0 +1,1250 @@
+//! `multiprocessing.Pool`: real daemonic worker processes (`ForkPoolWorker-N`, forked like any
+//! `Process`) fed through a task pipe and answering through a result pipe, as in CPython.
+//!
+//! CPython's parent runs three helper threads (keep the pool full, feed tasks, collect results).
+//! A lesson process stays single-threaded, so forkyard's parent does that work itself whenever it
+//! waits on the pool (`get`, `wait`, `map`, `join`, iterating `imap`...) and whenever it touches it:
+//! dead workers are replaced, queued tasks are fed as the pipe makes room, results are collected and
+//! callbacks run, in the parent, one at a time. A callback therefore runs at the parent's next pool
+//! call rather than the instant its result arrives.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::rc::Rc;
+
+use super::process;
+use super::sync::{arg, blocked, check_kw, created, new_id, op, os_error, running, timeout_of};
+use super::wire;
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::runtime::{
+    self,
+    sync::{Channel, Recv, Sem},
+};
+
+type R = Result<Value, Exc>;
+
+/// How a task's items are called.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `func(*args, **kwds)`, one result (apply).
+    Apply = 0,
+    /// `[func(x) for x in chunk]` (map, imap).
+    Map = 1,
+    /// `[func(*x) for x in chunk]` (starmap).
+    Star = 2,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PoolRun {
+    Run,
+    Close,
+    Terminate,
+}
+
+/// What the parent knows of one submitted job.
+struct Job {
+    /// Chunks not yet answered.
+    left: usize,
+    chunksize: usize,
+    /// For map-like jobs, one slot per item; for apply, one slot.
+    values: Vec<Value>,
+    error: Option<Exc>,
+    /// Chunk results not yet taken by an `imap` iterator, by chunk index.
+    arrived: BTreeMap<usize, Result<Vec<Value>, Exc>>,
+    /// Arrival order of chunks (for `imap_unordered`).
+    order: VecDeque<usize>,
+    single: bool,
+    callback: Value,
+    error_callback: Value,
+}
+
+impl Job {
+    fn ready(&self) -> bool {
+        self.left == 0
+    }
+}
+
+/// The pool's kernel objects and the parent's bookkeeping. Workers get a copy by fork and use only
+/// the worker side (`tasks_r` + `read_lock`, `results_w` + `write_lock`).
+struct PoolState {
+    id: u32,
+    tasks_r: Channel,
+    tasks_w: Channel,
+    results_r: Channel,
+    results_w: Channel,
+    read_lock: Sem,
+    write_lock: Sem,
+    processes: usize,
+    initializer: Value,
+    initargs: Vec<Value>,
+    maxtasks: Option<i64>,
+    workers: Vec<Value>,
+    state: PoolRun,
+    next_job: u64,
+    jobs: HashMap<u64, Job>,
+    /// Encoded task frames waiting for room in the task pipe.
+    outbox: VecDeque<Vec<u8>>,
+    /// Sentinels owed to workers after `close()` (one each, after the last task).
+    sentinels_sent: usize,
+}
+
+#[derive(Clone)]
+struct PoolRef(Rc<RefCell<PoolState>>);
+
+/// An `AsyncResult`, `MapResult` or imap iterator: its pool and job.
+#[derive(Clone)]
+struct JobRef {
+    pool: PoolRef,
+    job: u64,
+    /// For imap iterators: the next item to yield and whether order matters.
+    next: Rc<RefCell<(usize, usize)>>,
+    ordered: bool,
+    /// Buffered items of the current chunk.
+    buffer: Rc<RefCell<VecDeque<Value>>>,
+}
+
+thread_local! {
+    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+fn class(
+    name: &'static str,
+    module: &str,
+    methods: &[(&str, crate::python::value::NativeFn)],
+    base: Option<Rc<Class>>,
+) -> Rc<Class> {
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+        return c;
+    }
+    let mut attrs = Namespace::default();
+    for (n, f) in methods {
+        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+    }
+    let base = base.unwrap_or_else(|| exceptions::class("object"));
+    let native = (&*base.name == "object").then_some(NativeKind::Other);
+    let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
+    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    cls
+}
+
+/// The `Pool` class.
+pub fn pool_class() -> Rc<Class> {
+    class(
+        "Pool",
+        "multiprocessing.pool",
+        &[
+            ("__init__", init),
+            ("apply", apply),
+            ("apply_async", apply_async),
+            ("map", map),
+            ("map_async", map_async),
+            ("starmap", starmap),
+            ("starmap_async", starmap_async),
+            ("imap", imap),
+            ("imap_unordered", imap_unordered),
+            ("close", close),
+            ("terminate", terminate),
+            ("join", join),
+            ("__enter__", enter),
+            ("__exit__", exit),
+            ("__repr__", pool_repr),
+        ],
+        None,
+    )
+}
+
+fn async_class() -> Rc<Class> {
+    class(
+        "AsyncResult",
+        "multiprocessing.pool",
+        &[
+            ("get", result_get),
+            ("wait", result_wait),
+            ("ready", result_ready),
+            ("successful", result_successful),
+        ],
+        None,
+    )
+}
+
+fn map_result_class() -> Rc<Class> {
+    class(
+        "MapResult",
+        "multiprocessing.pool",
+        &[],
+        Some(async_class()),
+    )
+}
+
+fn imap_class(ordered: bool) -> Rc<Class> {
+    let methods: &[(&str, crate::python::value::NativeFn)] = &[
+        ("__iter__", imap_iter),
+        ("__next__", imap_next),
+        ("next", imap_next),
+    ];
+    if ordered {
+        class("IMapIterator", "multiprocessing.pool", methods, None)
+    } else {
+        class(
+            "IMapUnorderedIterator",
+            "multiprocessing.pool",
+            methods,
+            None,
+        )
+    }
+}
+
+/// `RemoteTraceback`, the cause of an exception re-raised from a worker.
+fn remote_traceback_class() -> Rc<Class> {
+    class(
+        "RemoteTraceback",
+        "multiprocessing.pool",
+        &[],
+        Some(exceptions::class("Exception")),
+    )
+}
+
+/// The worker process class: a `Process` whose `run` is the worker loop.
+fn worker_class() -> Rc<Class> {
+    let process = match super::multiprocessing::process_class_value() {
+        Value::Class(c) => c,
+        _ => exceptions::class("object"),
+    };
+    class(
+        "ForkProcess",
+        "multiprocessing.context",
+        &[("run", worker_run)],
+        Some(process),
+    )
+}
+
+fn pool_of(a: &Args) -> Result<PoolRef, Exc> {
+    super::sync::this::<PoolRef>(a, "Pool")
+}
+
+fn job_of(a: &Args) -> Result<JobRef, Exc> {
+    super::sync::this::<JobRef>(a, "AsyncResult")
+}
+
+fn int_opt(v: Option<Value>, what: &str) -> Result<Option<i64>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(other) => Err(type_error(format!(
+            "{what} must be an integer, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+// ---- the pool -------------------------------------------------------------------------------
+
+/// `Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)`.
+fn init(it: &mut Interp, a: Args) -> R {
+    check_kw(
+        &a,
+        "Pool",
+        &[
+            "processes",
+            "initializer",
+            "initargs",
+            "maxtasksperchild",
+            "context",
+        ],
+    )?;
+    let processes = match int_opt(arg(&a, 0, "processes"), "processes")? {
+        None => runtime::process::cpu_count() as i64,
+        Some(n) => n,
+    };
+    if processes < 1 {
+        return Err(value_error("Number of processes must be at least 1"));
+    }
+    let initializer = arg(&a, 1, "initializer").unwrap_or(Value::None);
+    if !matches!(initializer, Value::None) && !is_callable(&initializer) {
+        return Err(type_error("initializer must be a callable"));
+    }
+    let initargs = match arg(&a, 2, "initargs") {
+        None | Some(Value::None) => vec![],
+        Some(v) => it.collect(&v)?,
+    };
+    let maxtasks = int_opt(arg(&a, 3, "maxtasksperchild"), "maxtasksperchild")?;
+    if maxtasks.is_some_and(|m| m < 1) {
+        return Err(value_error(
+            "maxtasksperchild must be a positive int or None",
+        ));
+    }
+    let (tasks_r, tasks_w) = Channel::pipe().map_err(os_error)?;
+    let (results_r, results_w) = Channel::pipe().map_err(os_error)?;
+    tasks_w.enlarge();
+    results_w.enlarge();
+    let id = new_id(it);
+    created(id, "Pool", Some(processes));
+    let state = PoolState {
+        id,
+        tasks_r,
+        tasks_w,
+        results_r,
+        results_w,
+        read_lock: Sem::new(1).map_err(os_error)?,
+        write_lock: Sem::new(1).map_err(os_error)?,
+        processes: processes as usize,
+        initializer,
+        initargs,
+        maxtasks,
+        workers: Vec::new(),
+        state: PoolRun::Run,
+        next_job: 0,
+        jobs: HashMap::new(),
+        outbox: VecDeque::new(),
+        sentinels_sent: 0,
+    };
+    let pool = PoolRef(Rc::new(RefCell::new(state)));
+    let Some(Value::Instance(inst)) = a.pos.first() else {
+        return Err(type_error("Pool.__init__ needs self"));
+    };
+    *inst.native.borrow_mut() = Some(Box::new(pool.clone()));
+    for _ in 0..processes {
+        spawn_worker(it, &pool, &Value::Instance(inst.clone()))?;
+    }
+    Ok(Value::None)
+}
+
+fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }
+}
+
+/// Start one `ForkPoolWorker-N`: a daemonic Process whose run is the worker loop.
+fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(), Exc> {
+    let cls = Value::Class(worker_class());
+    let w = it.call(&cls, Args::default())?;
+    if let Value::Instance(inst) = &w {
+        let name = it.getattr(&w, "name")?;
+        let name = it.str_of(&name)?.replace("Process", "PoolWorker");
+        it.setattr(&w, "name", Value::str(&name))?;
+        it.setattr(&w, "daemon", Value::Bool(true))?;
+        inst.attrs
+            .borrow_mut()
+            .insert(Rc::from("_pool"), pool_obj.clone());
+    }
+    it.call_method(&w, "start", vec![])?;
+    pool.0.borrow_mut().workers.push(w);
+    Ok(())
+}
+
+/// Keep the pool full: reap workers that ended and start new ones while there is work or the pool
+/// is running (CPython's `_maintain_pool`).
+fn maintain(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(), Exc> {
+    let workers = pool.0.borrow().workers.clone();
+    let mut alive = Vec::new();
+    for w in workers {
+        let code = it.getattr(&w, "exitcode")?;
+        if matches!(code, Value::None) {
+            alive.push(w);
+        }
+    }
+    let (state, need) = {
+        let mut p = pool.0.borrow_mut();
+        let ended = p.workers.len() - alive.len();
+        p.workers = alive;
+        let need = p.processes.saturating_sub(p.workers.len());
+        if ended > 0 && p.state == PoolRun::Close {
+            // Each replacement needs its own sentinel.
+            p.sentinels_sent = p.sentinels_sent.saturating_sub(ended);
+        }
+        (p.state, need)
+    };
+    let busy = !pool.0.borrow().jobs.is_empty();
+    if state == PoolRun::Run || (state == PoolRun::Close && busy) {
+        for _ in 0..need {
+            spawn_worker(it, pool, pool_obj)?;
+        }
+    }
+    Ok(())
+}
+
+/// After `close()`, once every task is queued, each worker gets a sentinel telling it to finish.
+fn queue_sentinels(it: &mut Interp, pool: &PoolRef) -> Result<(), Exc> {
+    let owed = {
+        let p = pool.0.borrow();
+        if p.state != PoolRun::Close {
+            return Ok(());
+        }
+        p.workers.len().saturating_sub(p.sentinels_sent)
+    };
+    for _ in 0..owed {
+        let frame = wire::dumps(it, &Value::None)?;
+        let mut p = pool.0.borrow_mut();
+        p.outbox.push_back(frame);
+        p.sentinels_sent += 1;
+    }
+    Ok(())
+}
+
+/// Feed queued tasks into the pipe as far as it has room (never blocking).
+fn feed(pool: &PoolRef) -> Result<(), Exc> {
+    let mut p = pool.0.borrow_mut();
+    while let Some(frame) = p.outbox.front() {
+        if !p.tasks_w.try_send(frame).map_err(os_error)? {
+            break;
+        }
+        p.outbox.pop_front();
+    }
+    Ok(())
+}
+
+/// One round of the parent's pool work: replace dead workers, feed tasks, wait at most `timeout`
+/// lesson seconds for results (or room in the pipe), and take every result that is there.
+fn pump(
+    it: &mut Interp,
+    pool: &PoolRef,
+    pool_obj: &Value,
+    timeout: Option<f64>,
+) -> Result<(), Exc> {
+    maintain(it, pool, pool_obj)?;
+    if pool.0.borrow().jobs.is_empty() {
+        queue_sentinels(it, pool)?;
+    }
+    feed(pool)?;
+    let (rfd, wfd, want_write) = {
+        let p = pool.0.borrow();
+        (p.results_r.fd(), p.tasks_w.fd(), !p.outbox.is_empty())
+    };
+    let mut fds = vec![libc::pollfd {
+        fd: rfd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    if want_write {
+        fds.push(libc::pollfd {
+            fd: wfd,
+            events: libc::POLLOUT,
+            revents: 0,
+        });
+    }
+    // A worker that dies while we wait must wake us: watch the workers' pidfds too.
+    let pidfds = worker_pidfds(it, pool)?;
+    for fd in &pidfds {
+        fds.push(libc::pollfd {
+            fd: *fd,
+            events: libc::POLLIN,
+            revents: 0,
+        });
+    }
+    runtime::clock::wait_poll(&mut fds, timeout);
+    for fd in pidfds {
+        // SAFETY: closing pidfds this function opened.
+        unsafe { libc::close(fd) };
+    }
+    loop {
+        let ready = pool.0.borrow().results_r.poll(Some(0.0));
+        if !ready {
+            break;
+        }
+        let msg = pool.0.borrow().results_r.recv().map_err(os_error)?;
+        let Recv::Message(bytes) = msg else { break };
+        take_result(it, pool, &bytes)?;
+    }
+    feed(pool)
+}
+
+fn worker_pidfds(it: &mut Interp, pool: &PoolRef) -> Result<Vec<i32>, Exc> {
+    let workers = pool.0.borrow().workers.clone();
+    let mut out = Vec::new();
+    for w in workers {
+        if let Value::Int(pid) = it.getattr(&w, "pid")? {
+            // SAFETY: pidfd_open takes a pid and flags; failure (already reaped) is skipped.
+            let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, 0) } as i32;
+            if fd >= 0 {
+                out.push(fd);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A result message from a worker: `(job, chunk, ok, value, traceback_text)`.
+fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc> {
+    let msg = wire::loads(it, bytes)?;
+    let Value::Tuple(t) = msg else { return Ok(()) };
+    let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
+        return Ok(());
+    };
+    let (job, chunk, ok) = (*job as u64, *chunk as usize, *ok);
+    let outcome: Result<Vec<Value>, Exc> = if ok {
+        match &t[3] {
+            Value::List(l) => Ok(l.borrow().clone()),
+            v => Ok(vec![v.clone()]),
+        }
+    } else {
+        Err(remote_exception(it, &t[3], &t[4]))
+    };
+    let id = pool.0.borrow().id;
+    op(
+        id,
+        "result",
+        Some(format!("job {job} chunk {chunk} reached the parent")),
+    );
+    let callback = {
+        let mut p = pool.0.borrow_mut();
+        let Some(j) = p.jobs.get_mut(&job) else {
+            return Ok(());
+        };
+        j.left = j.left.saturating_sub(1);
+        match &outcome {
+            Ok(vals) => {
+                for (k, v) in vals.iter().enumerate() {
+                    let i = chunk * j.chunksize.max(1) + k;
+                    if i < j.values.len() {
+                        j.values[i] = v.clone();
+                    }
+                }
+            }
+            Err(e) => {
+                if j.error.is_none() {
+                    j.error = Some(e.clone());
+                }
+            }
+        }
+        j.arrived.insert(chunk, outcome);
+        j.order.push_back(chunk);
+        if j.ready() {
+            Some((
+                j.callback.clone(),
+                j.error_callback.clone(),
+                j.error.clone(),
+                j.single,
+                j.values.clone(),
+            ))
+        } else {
+            None
+        }
+    };
+    if let Some((cb, ecb, err, single, values)) = callback {
+        match err {
+            None if !matches!(cb, Value::None) => {
+                let v = if single {
+                    values.into_iter().next().unwrap_or(Value::None)
+                } else {
+                    Value::list(values)
+                };
+                it.call(&cb, Args::new(vec![v]))?;
+            }
+            Some(e) if !matches!(ecb, Value::None) => {
+                it.call(&ecb, Args::new(vec![Value::Instance(e.value)]))?;
+            }
+            _ => {}
+        }
+        let keep = pool
+            .0
+            .borrow()
+            .jobs
+            .get(&job)
+            .is_some_and(|j| !j.arrived.is_empty() && !j.single && j.chunksize == 0);
+        let _ = keep;
+    }
+    Ok(())
+}
+
+/// The exception a worker raised, with its traceback text as a `RemoteTraceback` cause.
+fn remote_exception(it: &mut Interp, exc: &Value, tb: &Value) -> Exc {
+    let e = match it.to_exception(exc.clone()) {
+        Ok(e) => e,
+        Err(e) => e,
+    };
+    let text = match tb {
+        Value::Str(s) => format!("\n\"\"\"\n{}\"\"\"", s),
+        _ => String::new(),
+    };
+    let cause = exceptions::instance(remote_traceback_class(), vec![Value::str(&text)]);
+    e.value
+        .attrs
+        .borrow_mut()
+        .insert(Rc::from("__cause__"), Value::Instance(cause));
+    e
+}
+
+fn check_running(pool: &PoolRef) -> Result<(), Exc> {
+    if pool.0.borrow().state != PoolRun::Run {
+        return Err(value_error("Pool not running"));
+    }
+    Ok(())
+}
+
+/// A callable as it travels to a worker: functions and classes by name (as pickle does); builtins of
+/// a module (`os.getpid`, `time.sleep`) as `(module, name)`.
+fn func_ref(it: &mut Interp, f: &Value) -> Result<Value, Exc> {
+    if let Value::Builtin(b) = f
+        && b.data.is_none()
+    {
+        for (mname, m) in it.modules.clone() {
+            if let Value::Module(module) = &m
+                && module.attrs.borrow().get(&*b.name).is_some_and(|x| x.is(f))
+            {
+                return Ok(Value::tuple(vec![
+                    Value::str("__forkyard_module_attr__"),
+                    Value::Str(mname),
+                    Value::Str(b.name.clone()),
+                ]));
+            }
+        }
+    }
+    if !is_callable(f) {
+        return Err(type_error(format!(
+            "'{}' object is not callable",
+            f.type_name()
+        )));
+    }
+    Ok(f.clone())
+}
+
+fn resolve_func(it: &mut Interp, f: Value) -> R {
+    if let Value::Tuple(t) = &f
+        && t.len() == 3
+        && matches!(&t[0], Value::Str(s) if &**s == "__forkyard_module_attr__")
+    {
+        let (Value::Str(m), Value::Str(n)) = (&t[1], &t[2]) else {
+            return Ok(f);
+        };
+        let module = super::import(it, m)?;
+        return it.getattr(&module, n);
+    }
+    Ok(f)
+}
+
+/// Queue a job of `chunks` (each a list of argument items) and return its id.
+#[allow(clippy::too_many_arguments)]
+fn submit(
+    it: &mut Interp,
+    pool: &PoolRef,
+    func: &Value,
+    mode: Mode,
+    items: Vec<Value>,
+    kwds: Value,
+    chunksize: usize,
+    callback: Value,
+    error_callback: Value,
+) -> Result<u64, Exc> {
+    check_running(pool)?;
+    let fref = func_ref(it, func)?;
+    let n = items.len();
+    let single = mode == Mode::Apply;
+    let chunks: Vec<Vec<Value>> = if single {
+        vec![items]
+    } else {
+        items.chunks(chunksize.max(1)).map(|c| c.to_vec()).collect()
+    };
+    let (job, id) = {
+        let mut p = pool.0.borrow_mut();
+        p.next_job += 1;
+        (p.next_job, p.id)
+    };
+    let mut frames = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let detail = describe(it, func, mode, chunk, i);
+        let msg = Value::tuple(vec![
+            Value::Int(job as i64),
+            Value::Int(i as i64),
+            Value::Int(mode as i64),
+            fref.clone(),
+            Value::list(chunk.clone()),
+            kwds.clone(),
+            Value::str(&detail),
+        ]);
+        frames.push(wire::dumps(it, &msg)?);
+        op(id, "submit", Some(format!("job {job} chunk {i}: {detail}")));
+    }
+    let left = frames.len();
+    let job_state = Job {
+        left,
+        chunksize: if single { 1 } else { chunksize.max(1) },
+        values: vec![Value::None; if single { 1 } else { n }],
+        error: None,
+        arrived: BTreeMap::new(),
+        order: VecDeque::new(),
+        single,
+        callback,
+        error_callback,
+    };
+    let mut p = pool.0.borrow_mut();
+    p.jobs.insert(job, job_state);
+    p.outbox.extend(frames);
+    drop(p);
+    feed(pool)?;
+    Ok(job)
+}
+
+/// `f(3)`, `f(1, 2)`, `f([3 items])`: what a task runs, for the timeline.
+fn describe(it: &mut Interp, func: &Value, mode: Mode, chunk: &[Value], i: usize) -> String {
+    let name = match func {
+        Value::Function(f) => f.def.name.to_string(),
+        Value::Builtin(b) => b.name.to_string(),
+        other => other.type_name().to_string(),
+    };
+    let show = |it: &mut Interp, v: &Value| it.repr(v).unwrap_or_default();
+    match mode {
+        Mode::Apply => {
+            let args = match chunk.first() {
+                Some(v) => it.collect(v).unwrap_or_default(),
+                None => vec![],
+            };
+            let parts: Vec<String> = args.iter().map(|a| show(it, a)).collect();
+            format!("{name}({})", parts.join(", "))
+        }
+        _ if chunk.len() == 1 => format!("{name}({}) [item {i}]", show(it, &chunk[0])),
+        _ => format!("{name} over {} items (chunk {i})", chunk.len()),
+    }
+}
+
+fn pool_obj(a: &Args) -> Value {
+    a.pos.first().cloned().unwrap_or(Value::None)
+}
+
+fn job_handle(pool: &PoolRef, job: u64, ordered: bool) -> JobRef {
+    JobRef {
+        pool: pool.clone(),
+        job,
+        next: Rc::new(RefCell::new((0, 0))),
+        ordered,
+        buffer: Rc::new(RefCell::new(VecDeque::new())),
+    }
+}
+
+fn result_object(cls: Rc<Class>, handle: JobRef, pool_obj: Value) -> Value {
+    let v = Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: RefCell::new(Some(Box::new(handle))),
+    }));
+    if let Value::Instance(i) = &v {
+        i.attrs.borrow_mut().insert(Rc::from("_pool"), pool_obj);
+    }
+    v
+}
+
+fn apply_async(it: &mut Interp, a: Args) -> R {
+    check_kw(
+        &a,
+        "apply_async",
+        &["func", "args", "kwds", "callback", "error_callback"],
+    )?;
+    let pool = pool_of(&a)?;
+    let func = arg(&a, 0, "func")
+        .ok_or_else(|| type_error("apply_async() missing required argument 'func' (pos 1)"))?;
+    let args = match arg(&a, 1, "args") {
+        None | Some(Value::None) => Value::tuple(vec![]),
+        Some(v) => Value::tuple(it.collect(&v)?),
+    };
+    let kwds = arg(&a, 2, "kwds").unwrap_or(Value::None);
+    let callback = arg(&a, 3, "callback").unwrap_or(Value::None);
+    let error_callback = arg(&a, 4, "error_callback").unwrap_or(Value::None);
+    let job = submit(
+        it,
+        &pool,
+        &func,
+        Mode::Apply,
+        vec![args],
+        kwds,
+        1,
+        callback,
+        error_callback,
+    )?;
+    Ok(result_object(
+        async_class(),
+        job_handle(&pool, job, true),
+        pool_obj(&a),
+    ))
+}
+
+fn apply(it: &mut Interp, a: Args) -> R {
+    let obj = pool_obj(&a);
+    let r = apply_async(it, a)?;
+    it.call_method(&r, "get", vec![]).inspect_err(|_| {
+        let _ = obj;
+    })
+}
+
+/// CPython's default chunksize: `ceil(len / (4 * workers))`.
+fn default_chunksize(n: usize, workers: usize) -> usize {
+    let (q, r) = (n / (workers * 4), n % (workers * 4));
+    if r > 0 { q + 1 } else { q }
+}
+
+fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<bool>) -> R {
+    check_kw(
+        a,
+        fname,
+        &[
+            "func",
+            "iterable",
+            "chunksize",
+            "callback",
+            "error_callback",
+        ],
+    )?;
+    let pool = pool_of(a)?;
+    check_running(&pool)?;
+    let func = arg(a, 0, "func").ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument 'func' (pos 1)"
+        ))
+    })?;
+    let iterable = arg(a, 1, "iterable").ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument 'iterable' (pos 2)"
+        ))
+    })?;
+    let items = it.collect(&iterable)?;
+    let workers = pool.0.borrow().processes;
+    let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
+        (Some(c), _) if c < 1 => return Err(value_error(format!("Chunksize must be 1+, not {c}"))),
+        (Some(c), _) => c as usize,
+        (None, Some(_)) => 1,
+        (None, None) => default_chunksize(items.len(), workers),
+    };
+    let (callback, error_callback) = if ordered.is_none() {
+        (
+            arg(a, 3, "callback").unwrap_or(Value::None),
+            arg(a, 4, "error_callback").unwrap_or(Value::None),
+        )
+    } else {
+        (Value::None, Value::None)
+    };
+    let job = submit(
+        it,
+        &pool,
+        &func,
+        mode,
+        items,
+        Value::None,
+        chunksize,
+        callback,
+        error_callback,
+    )?;
+    let handle = job_handle(&pool, job, ordered.unwrap_or(true));
+    Ok(match ordered {
+        None => result_object(map_result_class(), handle, pool_obj(a)),
+        Some(o) => result_object(imap_class(o), handle, pool_obj(a)),
+    })
+}
+
+fn map_async(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "map_async", Mode::Map, None)
+}
+
+fn starmap_async(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "starmap_async", Mode::Star, None)
+}
+
+fn map(it: &mut Interp, a: Args) -> R {
+    let r = map_like(it, &a, "map", Mode::Map, None)?;
+    it.call_method(&r, "get", vec![])
+}
+
+fn starmap(it: &mut Interp, a: Args) -> R {
+    let r = map_like(it, &a, "starmap", Mode::Star, None)?;
+    it.call_method(&r, "get", vec![])
+}
+
+fn imap(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "imap", Mode::Map, Some(true))
+}
+
+fn imap_unordered(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "imap_unordered", Mode::Map, Some(false))
+}
+
+fn close(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    {
+        let mut p = pool.0.borrow_mut();
+        if p.state == PoolRun::Run {
+            p.state = PoolRun::Close;
+        }
+    }
+    op(pool.0.borrow().id, "close", None);
+    if pool.0.borrow().jobs.is_empty() {
+        queue_sentinels(it, &pool)?;
+        feed(&pool)?;
+    }
+    Ok(Value::None)
+}
+
+fn terminate(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    pool.0.borrow_mut().state = PoolRun::Terminate;
+    op(pool.0.borrow().id, "terminate", None);
+    let workers = pool.0.borrow().workers.clone();
+    for w in &workers {
+        it.call_method(w, "terminate", vec![])?;
+    }
+    for w in &workers {
+        it.call_method(w, "join", vec![])?;
+    }
+    let mut p = pool.0.borrow_mut();
+    p.workers.clear();
+    p.outbox.clear();
+    Ok(Value::None)
+}
+
+fn join(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    let obj = pool_obj(&a);
+    let state = pool.0.borrow().state;
+    if state == PoolRun::Run {
+        return Err(value_error("Pool is still running"));
+    }
+    let label = format!("Pool#{}", pool.0.borrow().id);
+    blocked(&label, "join");
+    // Wait for every job's results, then for every worker to finish (sentinels are queued once no
+    // job is left).
+    while state == PoolRun::Close && !pool.0.borrow().jobs.values().all(|j| j.ready()) {
+        pump(it, &pool, &obj, None)?;
+    }
+    if state == PoolRun::Close {
+        pool.0.borrow_mut().jobs.retain(|_, j| !j.ready());
+        queue_sentinels(it, &pool)?;
+        while !pool.0.borrow().outbox.is_empty() {
+            pump(it, &pool, &obj, None)?;
+        }
+    }
+    running();
+    let workers = pool.0.borrow().workers.clone();
+    for w in &workers {
+        it.call_method(w, "join", vec![])?;
+    }
+    pool.0.borrow_mut().workers.clear();
+    Ok(Value::None)
+}
+
+fn enter(_: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    check_running(&pool)?;
+    Ok(pool_obj(&a))
+}
+
+fn exit(it: &mut Interp, a: Args) -> R {
+    terminate(it, Args::new(vec![pool_obj(&a)]))?;
+    Ok(Value::Bool(false))
+}
+
+fn pool_repr(_: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    let p = pool.0.borrow();
+    let state = match p.state {
+        PoolRun::Run => "RUN",
+        PoolRun::Close => "CLOSE",
+        PoolRun::Terminate => "TERMINATE",
+    };
+    Ok(Value::str(&format!(
+        "<multiprocessing.pool.Pool state={state} pool_size={}>",
+        p.workers.len()
+    )))
+}
+
+// ---- results --------------------------------------------------------------------------------
+
+/// Pump the pool until job `h` is ready or `timeout` lesson seconds pass; whether it is ready.
+fn wait_for(
+    it: &mut Interp,
+    h: &JobRef,
+    pool_obj: &Value,
+    timeout: Option<f64>,
+) -> Result<bool, Exc> {
+    let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
+    let ready = |h: &JobRef| h.pool.0.borrow().jobs.get(&h.job).is_none_or(|j| j.ready());
+    if ready(h) {
+        return Ok(true);
+    }
+    let label = format!("Pool#{}", h.pool.0.borrow().id);
+    blocked(&label, "get");
+    loop {
+        let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
+        pump(it, &h.pool, pool_obj, left)?;
+        if ready(h) {
+            running();
+            return Ok(true);
+        }
+        if left.is_some_and(|l| l <= 0.0) {
+            running();
+            return Ok(false);
+        }
+    }
+}
+
+fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
+    let h = job_of(a)?;
+    let obj = match a.pos.first() {
+        Some(Value::Instance(i)) => i
+            .attrs
+            .borrow()
+            .get("_pool")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    Ok((h, obj))
+}
+
+fn result_get(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    if !wait_for(it, &h, &obj, timeout)? {
+        return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+    }
+    let p = h.pool.0.borrow();
+    let Some(j) = p.jobs.get(&h.job) else {
+        return Ok(Value::None);
+    };
+    if let Some(e) = &j.error {
+        return Err(e.clone());
+    }
+    Ok(if j.single {
+        j.values[0].clone()
+    } else {
+        Value::list(j.values.clone())
+    })
+}
+
+fn result_wait(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    wait_for(it, &h, &obj, timeout)?;
+    Ok(Value::None)
+}
+
+fn result_ready(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    // Take whatever has arrived, without waiting.
+    pump(it, &h.pool, &obj, Some(0.0))?;
+    let p = h.pool.0.borrow();
+    Ok(Value::Bool(p.jobs.get(&h.job).is_none_or(|j| j.ready())))
+}
+
+fn result_successful(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    pump(it, &h.pool, &obj, Some(0.0))?;
+    let p = h.pool.0.borrow();
+    match p.jobs.get(&h.job) {
+        Some(j) if !j.ready() => Err(value_error(
+            format!(
+                "{:?} not ready",
+                "<multiprocessing.pool.ApplyResult object>"
+            )
+            .replace('"', ""),
+        )),
+        Some(j) => Ok(Value::Bool(j.error.is_none())),
+        None => Ok(Value::Bool(true)),
+    }
+}
+
+fn imap_iter(_: &mut Interp, a: Args) -> R {
+    Ok(pool_obj(&a))
+}
+
+/// `next(it)` / `it.next(timeout)`: the next result, in order (imap) or as they come
+/// (imap_unordered); `StopIteration` at the end.
+fn imap_next(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    if let Some(v) = h.buffer.borrow_mut().pop_front() {
+        return Ok(v);
+    }
+    let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
+    loop {
+        let taken = {
+            let mut p = h.pool.0.borrow_mut();
+            let Some(j) = p.jobs.get_mut(&h.job) else {
+                return Err(Exc::with_args("StopIteration", vec![]));
+            };
+            let total_chunks = j.values.len().div_ceil(j.chunksize.max(1));
+            let mut next = h.next.borrow_mut();
+            if next.0 >= total_chunks {
+                return Err(Exc::with_args("StopIteration", vec![]));
+            }
+            let chunk = if h.ordered {
+                j.arrived.remove(&next.0).map(|r| (next.0, r))
+            } else {
+                match j.order.pop_front() {
+                    Some(c) => j.arrived.remove(&c).map(|r| (c, r)),
+                    None => None,
+                }
+            };
+            if chunk.is_some() {
+                next.0 += 1;
+            }
+            chunk
+        };
+        match taken {
+            Some((_, Ok(vals))) => {
+                let mut buf = h.buffer.borrow_mut();
+                buf.extend(vals);
+                if let Some(v) = buf.pop_front() {
+                    return Ok(v);
+                }
+            }
+            Some((_, Err(e))) => return Err(e),
+            None => {
+                let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
+                if left.is_some_and(|l| l <= 0.0) {
+                    return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+                }
+                let label = format!("Pool#{}", h.pool.0.borrow().id);
+                blocked(&label, "next");
+                pump(it, &h.pool, &obj, left)?;
+                running();
+            }
+        }
+    }
+}
+
+// ---- the worker -----------------------------------------------------------------------------
+
+/// The worker process's `run()`: take tasks until a sentinel (or `maxtasksperchild`), run each,
+/// send its result back. An exception in a task goes back to the caller; `SystemExit` ends the
+/// worker (its task's result never comes, as in CPython).
+fn worker_run(it: &mut Interp, a: Args) -> R {
+    let me = pool_obj(&a);
+    let pool_v = match &me {
+        Value::Instance(i) => i
+            .attrs
+            .borrow()
+            .get("_pool")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let Some(pool) = super::sync::payload::<PoolRef>(&pool_v) else {
+        return Err(type_error("a pool worker needs its pool"));
+    };
+    let (init_f, init_args, maxtasks, id) = {
+        let p = pool.0.borrow();
+        (p.initializer.clone(), p.initargs.clone(), p.maxtasks, p.id)
+    };
+    if !matches!(init_f, Value::None) {
+        it.call(&init_f, Args::new(init_args))?;
+    }
+    let mut completed = 0i64;
+    loop {
+        if maxtasks.is_some_and(|m| completed >= m) {
+            break;
+        }
+        let msg = {
+            let p = pool.0.borrow();
+            p.read_lock.acquire(None);
+            let r = p.tasks_r.recv();
+            let _ = p.read_lock.release();
+            r
+        };
+        let bytes = match msg {
+            Ok(Recv::Message(b)) => b,
+            Ok(Recv::Eof) | Err(_) => break,
+        };
+        let task = wire::loads(it, &bytes)?;
+        let Value::Tuple(t) = task else { break };
+        let (Value::Int(job), Value::Int(chunk), Value::Int(mode)) = (&t[0], &t[1], &t[2]) else {
+            break;
+        };
+        let detail = match &t[6] {
+            Value::Str(s) => s.to_string(),
+            _ => String::new(),
+        };
+        op(
+            id,
+            "start",
+            Some(format!("job {job} chunk {chunk}: {detail}")),
+        );
+        let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
+        let reply = match result {
+            Ok(v) => Value::tuple(vec![
+                Value::Int(*job),
+                Value::Int(*chunk),
+                Value::Bool(true),
+                v,
+                Value::None,
+            ]),
+            Err(e) if e.is("SystemExit") => return Err(e),
+            Err(e) => {
+                let tb = it.format_exception(&e);
+                Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(false),
+                    Value::Instance(e.value),
+                    Value::str(&tb),
+                ])
+            }
+        };
+        let frame = match wire::dumps(it, &reply) {
+            Ok(f) => f,
+            Err(e) => {
+                // A result that cannot travel comes back as the error (CPython's MaybeEncodingError).
+                let tb = it.format_exception(&e);
+                let text = it.exception_line(&e);
+                let err = Exc::new("ValueError", format!("Error sending result: {text}"));
+                let reply = Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(false),
+                    Value::Instance(err.value),
+                    Value::str(&tb),
+                ]);
+                wire::dumps(it, &reply)?
+            }
+        };
+        op(
+            id,
+            "finish",
+            Some(format!("job {job} chunk {chunk}: {detail}")),
+        );
+        {
+            let p = pool.0.borrow();
+            p.write_lock.acquire(None);
+            let r = p.results_w.send(&frame);
+            let _ = p.write_lock.release();
+            if r.is_err() {
+                break;
+            }
+        }
+        completed += 1;
+    }
+    let _ = process::cleanup;
+    Ok(Value::None)
+}
+
+fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Value) -> R {
+    let func = resolve_func(it, fref.clone())?;
+    let items = it.collect(items)?;
+    let kw: Vec<(Rc<str>, Value)> = match kwds {
+        Value::Dict(d) => d
+            .borrow()
+            .map
+            .values()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) => Some((s.clone(), v.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
+    };
+    if mode == Mode::Apply as i64 {
+        let args = items.into_iter().next().unwrap_or(Value::tuple(vec![]));
+        let args = it.collect(&args)?;
+        return it.call(&func, Args { pos: args, kw });
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        let args = if mode == Mode::Star as i64 {
+            it.collect(&x)?
+        } else {
+            vec![x]
+        };
+        out.push(it.call(&func, Args::new(args))?);
+    }
+    Ok(Value::list(out))
+}
