@@ -40,13 +40,16 @@ p.join()
 print(got == list(range(1000)))
 
 # a child that puts a big item is done with run() but waits at exit until it is read
-def big(q):
+def big(q, done):
     q.put("x" * 3_000_000)
     print("child put done")
+    done.set()
 
 q3 = mp.Queue()
-p = mp.Process(target=big, args=(q3,))
+done = mp.Event()
+p = mp.Process(target=big, args=(q3, done))
 p.start()
+done.wait()
 p.join(1)
 print("alive after join(1):", p.is_alive())
 print(len(q3.get()))
