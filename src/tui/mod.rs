@@ -11,6 +11,7 @@
 //! never touches a lesson's pipe), or drawing (that is `view`).
 
 pub mod app;
+pub mod capture;
 pub mod keymap;
 pub mod progress;
 pub mod runs;

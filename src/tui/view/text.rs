@@ -61,13 +61,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     para(&mut out, lesson.summary.get(lang), t.bold());
     out.push(Line::default());
-    for p in lesson.what.paragraphs(lang) {
-        para(&mut out, &p, Style::default());
-    }
+    paragraphs(&mut out, &lesson.what.paragraphs(lang), width);
     heading(&mut out, "Watch", "看什么");
-    for p in lesson.watch.paragraphs(lang) {
-        para(&mut out, &p, Style::default());
-    }
+    paragraphs(&mut out, &lesson.watch.paragraphs(lang), width);
     let program = app
         .code
         .as_ref()
@@ -92,9 +88,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
     heading(&mut out, "Why", "为什么");
-    for p in lesson.why.paragraphs(lang) {
-        para(&mut out, &p, Style::default());
-    }
+    paragraphs(&mut out, &lesson.why.paragraphs(lang), width);
     for claim in &lesson.notes {
         heading(&mut out, "The note says", "笔记上说");
         para(&mut out, claim.says.get(lang), Style::default());
@@ -102,4 +96,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         para(&mut out, claim.really.get(lang), t.fg(Color::Green));
     }
     out
+}
+
+/// Paragraphs with a blank line between them (list items stay together).
+fn paragraphs(out: &mut Vec<Line<'static>>, paras: &[String], width: usize) {
+    for (i, p) in paras.iter().enumerate() {
+        if i > 0 && !p.starts_with("- ") {
+            out.push(Line::default());
+        }
+        out.extend(wrap::wrap(p, width).into_iter().map(Line::from));
+    }
 }

@@ -160,6 +160,9 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
                 .unwrap_or_default();
             facts.push(format!("last: {} {}{detail}", pname(run, op.pid), op.op));
         }
+        if facts.is_empty() {
+            facts.push(format!("made by {}", pname(run, obj.created_by)));
+        }
         let text = format!(
             " {}  {}",
             wrap::pad(&name, name_w + PID_W + 2),
@@ -241,6 +244,20 @@ fn status(run: &RunView, lane: &Lane) -> String {
     }
 }
 
+/// How it ended, in a few cells (`SIGTERM (-15)`, `exit 0`), for narrow lanes.
+fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
+    if !(lane.has_ended() || run.run.end.is_some()) {
+        return None;
+    }
+    Some(match (lane.ending.map(|e| e.0), lane.exitcode()) {
+        (Some(Ending::Signaled { signal }), _) => {
+            format!("{} (-{signal})", crate::trace::signal_name(signal))
+        }
+        (_, Some(code)) => format!("exit {code}"),
+        _ => return None,
+    })
+}
+
 type Geometry = (u16, u16, usize, u16, usize);
 
 fn lane_row(
@@ -302,11 +319,14 @@ fn lane_row(
         };
         buf.set_string(bar_x + col as u16, y, sym, style);
     }
-    let text = status(run, lane);
+    let mut text = status(run, lane);
     if text.is_empty() {
         return;
     }
     let room_after = bar_w.saturating_sub(last + 2);
+    if wrap::width(&text) > room_after {
+        text = short_status(run, lane).unwrap_or(text);
+    }
     let text_w = wrap::width(&text);
     let style = t.mood(mood);
     if text_w <= room_after {
