@@ -7,7 +7,7 @@ use ruff_python_ast::{self as ra, Expr as RExpr, Stmt as RStmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ast::*;
-use super::parse::{LineIndex, ParseError};
+use super::parse::{ErrorKind, LineIndex, ParseError};
 use super::scope::{Resolved, ScopeKind, Scopes};
 use super::value::Value;
 
@@ -20,7 +20,17 @@ struct Conv<'a> {
     sc: Scopes,
     cur: usize,
     qual: Vec<String>,
+    /// How deep in nested expressions and blocks the conversion is.
+    depth: u32,
+    blocks: u32,
 }
+
+/// CPython gives up compiling expressions nested deeper than about this
+/// ("maximum recursion depth exceeded during compilation"); so does forkyard, which keeps the
+/// evaluator's own recursion bounded.
+const MAX_EXPR_DEPTH: u32 = 2000;
+/// CPython's tokenizer allows 100 levels of indentation.
+const MAX_BLOCK_DEPTH: u32 = 100;
 
 /// Convert a parsed module.
 pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<Module> {
@@ -32,6 +42,8 @@ pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<
         sc,
         cur: 0,
         qual: Vec::new(),
+        depth: 0,
+        blocks: 0,
     };
     let body = c.stmts(&m.body)?;
     let frame = c.frame_shape(0);
@@ -50,7 +62,7 @@ impl Conv<'_> {
             pos,
             source_line: self.lines.line(self.src, pos.line).to_string(),
             message: format!("{what} not supported by forkyard yet"),
-            unsupported: true,
+            kind: ErrorKind::Unsupported,
         }
     }
 
@@ -61,7 +73,7 @@ impl Conv<'_> {
             pos,
             source_line: self.lines.line(self.src, pos.line).to_string(),
             message: msg.to_string(),
-            unsupported: false,
+            kind: ErrorKind::Syntax,
         }
     }
 
@@ -125,7 +137,14 @@ impl Conv<'_> {
     }
 
     fn stmts(&mut self, body: &[RStmt]) -> R<Vec<Stmt>> {
-        body.iter().map(|s| self.stmt(s)).collect()
+        self.blocks += 1;
+        if self.blocks > MAX_BLOCK_DEPTH + 1 {
+            let at = body.first().map(|s| s.start()).unwrap_or_default();
+            return Err(self.syntax(at, "too many levels of indentation"));
+        }
+        let r = body.iter().map(|s| self.stmt(s)).collect();
+        self.blocks -= 1;
+        r
     }
 
     fn stmt(&mut self, st: &RStmt) -> R<Stmt> {
@@ -509,6 +528,21 @@ impl Conv<'_> {
     }
 
     fn expr(&mut self, e: &RExpr) -> R<Expr> {
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            let mut err = self.syntax(
+                e.start(),
+                "maximum recursion depth exceeded during compilation",
+            );
+            err.kind = ErrorKind::Recursion;
+            return Err(err);
+        }
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &RExpr) -> R<Expr> {
         let pos = self.pos(e.start());
         let kind = match e {
             RExpr::NumberLiteral(n) => ExprKind::Const(match &n.value {

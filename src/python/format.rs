@@ -92,6 +92,19 @@ fn bytes_repr(b: &[u8]) -> String {
 impl Interp {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> Result<String, Exc> {
+        match v {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_) => {
+                self.nested("while getting the repr of an object", |it| it.repr_inner(v))
+            }
+            _ => self.repr_inner(v),
+        }
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> Result<String, Exc> {
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),

@@ -40,6 +40,15 @@ fn publish_line(pos: ast::Pos) {
 /// rules of multiprocessing at its end. Returns the process's exit code: 0, 1 after an uncaught
 /// exception (its traceback on stderr), or `sys.exit`'s code.
 pub fn run_main(source: &str, file: &str) -> i32 {
+    // Python data can nest deeply (a list in a list, 100 000 times): dropping or walking it recurses
+    // in Rust. The interpreter runs on a large, lazily mapped stack so that only Python's own limits
+    // (RecursionError) are ever met; forked children inherit it.
+    stacker::grow(INTERPRETER_STACK, || run_main_on_big_stack(source, file))
+}
+
+const INTERPRETER_STACK: usize = 1 << 30;
+
+fn run_main_on_big_stack(source: &str, file: &str) -> i32 {
     let module = match parse_program(source, file) {
         Ok(m) => m,
         Err(e) => {
@@ -59,6 +68,9 @@ pub fn run_main(source: &str, file: &str) -> i32 {
         }
     };
     modules::run_exit_rules(&mut it);
+    // The process ends right after this; tearing the heap down would only cost time.
+    std::mem::forget(it);
+    std::mem::forget(module);
     code
 }
 

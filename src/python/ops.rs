@@ -553,6 +553,15 @@ impl Interp {
 
     /// `a == b`.
     pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Exc> {
+        match a {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) => {
+                self.nested("in comparison", |it| it.eq_inner(a, b))
+            }
+            _ => self.eq_inner(a, b),
+        }
+    }
+
+    fn eq_inner(&mut self, a: &Value, b: &Value) -> Result<bool, Exc> {
         use Value::*;
         Ok(match (a, b) {
             (None, None) | (Ellipsis, Ellipsis) => true,

@@ -17,8 +17,18 @@ pub struct ParseError {
     /// The source line, without its newline.
     pub source_line: String,
     pub message: String,
-    /// `true` when the program is valid Python that forkyard does not support yet.
-    pub unsupported: bool,
+    pub kind: ErrorKind,
+}
+
+/// What kind of problem a program has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not valid Python: CPython refuses it too.
+    Syntax,
+    /// Valid Python that forkyard does not support yet.
+    Unsupported,
+    /// Nested too deeply to compile (CPython's `RecursionError` during compilation).
+    Recursion,
 }
 
 impl fmt::Display for ParseError {
@@ -33,14 +43,14 @@ impl fmt::Display for ParseError {
                 .saturating_sub(indent);
             writeln!(f, "    {}^", " ".repeat(caret))?;
         }
-        if self.unsupported {
-            write!(
+        match self.kind {
+            ErrorKind::Unsupported => write!(
                 f,
                 "NotSupported: {} ({}:{}:{})",
                 self.message, self.file, self.pos.line, self.pos.col
-            )
-        } else {
-            write!(f, "SyntaxError: {}", self.message)
+            ),
+            ErrorKind::Syntax => write!(f, "SyntaxError: {}", self.message),
+            ErrorKind::Recursion => write!(f, "RecursionError: {}", self.message),
         }
     }
 }
@@ -84,8 +94,16 @@ impl LineIndex {
     }
 }
 
+/// Stack for parsing: the parser and the converter recurse once per nesting level, and a program
+/// may nest deeply (`-----...1`); the stack is mapped lazily, so only what is used costs memory.
+const PARSE_STACK: usize = 256 << 20;
+
 /// Parse and convert a whole program.
 pub fn parse_program(src: &str, file: &str) -> Result<Module, ParseError> {
+    stacker::grow(PARSE_STACK, || parse_on_big_stack(src, file))
+}
+
+fn parse_on_big_stack(src: &str, file: &str) -> Result<Module, ParseError> {
     let lines = LineIndex::new(src);
     let parsed = match ruff_python_parser::parse_module(src) {
         Ok(p) => p,
@@ -96,7 +114,7 @@ pub fn parse_program(src: &str, file: &str) -> Result<Module, ParseError> {
                 pos,
                 source_line: lines.line(src, pos.line).to_string(),
                 message: cpython_wording(&e.error.to_string()),
-                unsupported: false,
+                kind: ErrorKind::Syntax,
             });
         }
     };
@@ -190,13 +208,13 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("SyntaxError: "), "{text}");
-        assert!(!e.unsupported);
+        assert_eq!(e.kind, ErrorKind::Syntax);
     }
 
     #[test]
     fn generators_are_refused_with_their_place() {
         let e = parse_program("def f():\n    yield 1\n", "main.py").unwrap_err();
-        assert!(e.unsupported);
+        assert_eq!(e.kind, ErrorKind::Unsupported);
         assert_eq!((e.pos.line, e.pos.col), (2, 5));
         assert!(
             e.to_string()

@@ -277,3 +277,38 @@ fn lesson_programs_cannot_reach_the_machine() {
         assert!(err.contains(what), "{src}: {err}");
     }
 }
+
+#[test]
+fn deep_nesting_ends_in_python_errors_not_a_crash() {
+    let src = format!("x = {}1\n", "-".repeat(100_000));
+    let (code, _, err) = run(&src);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded during compilation\n"),
+        "{err}"
+    );
+    let (code, _, err) = run("x = []\nfor i in range(100000):\n    x = [x]\nprint(len(repr(x)))\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with(
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object\n"
+        ),
+        "{err}"
+    );
+    // Dropping deeply nested data mid-program must not overflow the stack either.
+    assert_eq!(
+        out("x = []\nfor i in range(200000):\n    x = [x]\nx = None\nprint('dropped')\n"),
+        "dropped\n"
+    );
+    let mut deep_blocks = String::new();
+    for i in 0..120 {
+        deep_blocks.push_str(&format!("{}if True:\n", "    ".repeat(i)));
+    }
+    deep_blocks.push_str(&format!("{}pass\n", "    ".repeat(120)));
+    let (code, _, err) = run(&deep_blocks);
+    assert_eq!(code, 1);
+    assert!(
+        err.ends_with("SyntaxError: too many levels of indentation\n"),
+        "{err}"
+    );
+}

@@ -562,6 +562,25 @@ impl Interp {
 
     // ---- errors with places -----------------------------------------------------------------
 
+    /// Run `f` one level deeper in a recursion over nested data (`repr` of a list in a list...),
+    /// counted against the recursion limit like a call, on a stack that grows as needed.
+    pub fn nested<T>(
+        &mut self,
+        during: &str,
+        f: impl FnOnce(&mut Interp) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(Exc::new(
+                "RecursionError",
+                format!("maximum recursion depth exceeded {during}"),
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(128 * 1024, 4 << 20, || f(self));
+        self.depth -= 1;
+        r
+    }
+
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
         if self.depth >= RECURSION_LIMIT {
             return Err(Exc::new(
