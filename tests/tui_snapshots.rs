@@ -139,3 +139,17 @@ fn glyph_and_colour_say_the_same() {
     }
     insta::assert_snapshot!("ascii_killed_daemon_100x30", t.backend());
 }
+
+#[test]
+fn an_output_line_marks_its_moment() {
+    screens("output_selected", |app| {
+        let id = started(&update(app, key('r')))[0];
+        feed(app, id, daemon_off_midway());
+        end(app, id);
+        for _ in 0..4 {
+            update(app, code(KeyCode::Tab));
+        }
+        update(app, code(KeyCode::Up));
+        update(app, code(KeyCode::Up));
+    });
+}

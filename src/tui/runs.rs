@@ -31,6 +31,8 @@ pub struct RunView {
     pub clock_ns: u64,
     /// Lesson times at which each process printed.
     pub marks: HashMap<i32, VecDeque<u64>>,
+    /// Lesson times at which each process did something to an object (acquired, put, got, set...).
+    pub op_marks: HashMap<i32, VecDeque<u64>>,
 }
 
 impl RunView {
@@ -45,6 +47,7 @@ impl RunView {
             anchor: None,
             clock_ns: 0,
             marks: HashMap::new(),
+            op_marks: HashMap::new(),
         }
     }
 
@@ -58,12 +61,15 @@ impl RunView {
         self.run.apply(r);
         self.anchor = Some((r.mono_ns, r.lesson_ns));
         self.clock_ns = self.clock_ns.max(r.lesson_ns);
-        if matches!(r.event, Event::Output { .. }) {
-            let marks = self.marks.entry(r.pid).or_default();
-            marks.push_back(r.lesson_ns);
-            if marks.len() > MAX_MARKS {
-                marks.pop_front();
-            }
+        let marks = match r.event {
+            Event::Output { .. } => &mut self.marks,
+            Event::Op { .. } => &mut self.op_marks,
+            _ => return,
+        };
+        let marks = marks.entry(r.pid).or_default();
+        marks.push_back(r.lesson_ns);
+        if marks.len() > MAX_MARKS {
+            marks.pop_front();
         }
     }
 

@@ -162,6 +162,11 @@ impl Theme {
         if self.ascii { "|" } else { "┃" }
     }
 
+    /// The mark drawn on a lane where its process acted on an object (acquired, put, got...).
+    pub fn op_mark(self) -> &'static str {
+        if self.ascii { "*" } else { "◆" }
+    }
+
     /// The marker of the selected lesson and of a process's line in the code pane.
     pub fn pointer(self) -> &'static str {
         if self.ascii { ">" } else { "▶" }

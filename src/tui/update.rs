@@ -321,9 +321,15 @@ fn scroll(app: &mut App, focus: Focus, by: isize) -> Vec<Effect> {
         Focus::Code => app.scroll.code = moved(app.scroll.code),
         Focus::Text => app.scroll.text = moved(app.scroll.text),
         Focus::Timeline => app.scroll.timeline = moved(app.scroll.timeline),
-        // The output counts from the newest line: scrolling up goes back.
+        // The output counts from the newest line: scrolling up goes back, as far as the oldest
+        // line (the newest line on screen is the one whose moment the timeline marks).
         Focus::Output => {
-            app.scroll.output_back = app.scroll.output_back.saturating_add_signed(-by).min(max)
+            let oldest = len.saturating_sub(1);
+            app.scroll.output_back = app
+                .scroll
+                .output_back
+                .saturating_add_signed(-by)
+                .min(oldest)
         }
     }
     Vec::new()

@@ -34,6 +34,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The output line being looked at: the newest one on screen while the output pane has focus and
+/// is scrolled back (its moment is marked on the timeline).
+pub fn selected<'a>(app: &App, run: &'a RunView) -> Option<&'a crate::session::model::Line> {
+    let log = &run.run.log;
+    let back = app.scroll.output_back as u64;
+    if app.focus != Focus::Output || back == 0 {
+        return None;
+    }
+    let n = log.next_number().checked_sub(back + 1)?;
+    log.since(n).next().map(|(_, l)| l)
+}
+
 fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let log = run.map(|r| &r.run.log);
@@ -54,7 +66,13 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
     let end = log.next_number() - back as u64;
     let from = end.saturating_sub(rows as u64).max(log.dropped());
     let order: Vec<i32> = run.run.lanes().map(|l| l.pid).collect();
-    let name_w = 12;
+    let widest = run
+        .run
+        .lanes()
+        .map(|l| wrap::width(&l.name))
+        .max()
+        .unwrap_or(0);
+    let name_w = widest.clamp(11, if inner.width < 60 { 12 } else { 18 });
     for (row, (_, line)) in log.since(from).take((end - from) as usize).enumerate() {
         let y = inner.y + row as u16;
         let n = order.iter().position(|p| *p == line.pid).unwrap_or(0);
@@ -71,10 +89,13 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         );
         let tx = nx + name_w as u16 + 1;
         let room = (inner.x + inner.width).saturating_sub(tx) as usize;
-        let style = match line.stream {
+        let mut style = match line.stream {
             Stream::Stderr => t.fg(Color::Red),
             Stream::Stdout => ratatui::style::Style::default(),
         };
+        if back > 0 && app.focus == Focus::Output && row + 1 == (end - from) as usize {
+            style = style.patch(t.selected());
+        }
         buf.set_stringn(tx, y, wrap::cut(&line.text, room), room, style);
     }
 }

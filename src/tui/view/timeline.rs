@@ -14,8 +14,8 @@ use crate::tui::app::{App, Focus};
 use crate::tui::runs::RunView;
 use crate::tui::theme::{Mood, Theme};
 
-/// Width of the name column.
-const NAME_W: usize = 12;
+/// The widest the name column gets.
+const NAME_MAX: usize = 18;
 /// Width of the pid column.
 const PID_W: usize = 6;
 
@@ -104,17 +104,25 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         }
         return;
     }
-    let name_w = if inner.width < 60 { 11 } else { NAME_W };
+    // As wide as the longest name (`ForkPoolWorker-1`), within reason.
+    let widest = run
+        .run
+        .lanes()
+        .map(|l| wrap::width(&l.name))
+        .max()
+        .unwrap_or(0);
+    let name_w = widest.clamp(11, if inner.width < 60 { 12 } else { NAME_MAX });
     let bar_x = inner.x + (1 + name_w + 1 + PID_W + 4) as u16;
     let bar_w = (inner.x + inner.width).saturating_sub(bar_x) as usize;
     // The time labels sit in the bottom border: every row inside is a lane.
     axis(t, span, bar_x, area.y + area.height - 1, bar_w, buf);
+
     let rows = inner.height as usize;
     let lanes: Vec<&Lane> = run.run.lanes().collect();
     let mut row = 0;
     for (n, lane) in lanes.iter().enumerate().skip(app.scroll.timeline) {
         if row >= rows {
-            return;
+            break;
         }
         let y = inner.y + row as u16;
         lane_row(
@@ -131,7 +139,7 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     let skip = app.scroll.timeline.saturating_sub(lanes.len());
     for obj in run.run.objects.iter().skip(skip) {
         if row >= rows {
-            return;
+            break;
         }
         let y = inner.y + row as u16;
         let name = format!("{}#{}", obj.class, obj.id);
@@ -177,6 +185,20 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         );
         row += 1;
     }
+    // The output line being looked at (output focused and scrolled back): its moment, as a
+    // column through every lane.
+    if let Some(ns) = super::output::selected(app, run).map(|l| l.lesson_ns)
+        && bar_w > 0
+    {
+        let col = ((ns as f64 / span as f64) * bar_w as f64) as usize;
+        let x = bar_x + col.min(bar_w - 1) as u16;
+        for y in inner.y..inner.y + inner.height {
+            buf[(x, y)].set_style(t.selected());
+            if buf[(x, y)].symbol() == " " {
+                buf[(x, y)].set_symbol(if t.ascii { "|" } else { "│" });
+            }
+        }
+    }
 }
 
 fn pname(run: &RunView, pid: i32) -> String {
@@ -191,8 +213,8 @@ fn axis(t: Theme, span: u64, x: u16, y: u16, w: usize, buf: &mut Buffer) {
         return;
     }
     let secs = span as f64 / 1e9;
-    // About one label every 10 cells.
-    let step = nice(secs * 1e9 / (w as f64 / 10.0).max(1.0)) as f64 / 1e9;
+    // About one label every 10 cells, and at least two.
+    let step = nice(secs * 1e9 / (w as f64 / 10.0).max(2.0)) as f64 / 1e9;
     let mut v = 0.0;
     while v <= secs + 1e-9 {
         let col = ((v / secs) * w as f64) as usize;
@@ -244,6 +266,23 @@ fn status(run: &RunView, lane: &Lane) -> String {
     }
 }
 
+/// Whether any mark falls in `[t0, t1)` (or before, in the lane's first column); consumes them.
+fn take_marks<'a>(
+    marks: &mut Option<std::iter::Peekable<impl Iterator<Item = &'a u64>>>,
+    t0: u64,
+    t1: u64,
+    first: bool,
+) -> bool {
+    let Some(m) = marks.as_mut() else {
+        return false;
+    };
+    let mut hit = false;
+    while m.peek().is_some_and(|&&ns| ns < t1) {
+        hit |= m.next().is_some_and(|&ns| ns >= t0 || first);
+    }
+    hit
+}
+
 /// How it ended, in a few cells (`SIGTERM (-15)`, `exit 0`), for narrow lanes.
 fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
     if !(lane.has_ended() || run.run.end.is_some()) {
@@ -285,10 +324,20 @@ fn lane_row(
     let end = lane.end_ns().unwrap_or(run.clock_ns).max(lane.start_ns);
     let col_of = |ns: u64| ((ns as f64 / span as f64) * bar_w as f64) as usize;
     let (first, last) = (col_of(lane.start_ns), col_of(end).min(bar_w - 1));
-    let marks = run.marks.get(&lane.pid);
     let mut seg = lane.segments.iter().peekable();
     let mut state = &LaneState::Running;
-    let mut m = marks.map(|m| m.iter().peekable());
+    // Marks only where they stay sparse: a lane full of marks would hide its states.
+    let sparse = |m: &&std::collections::VecDeque<u64>, per: usize| m.len() <= bar_w / per;
+    let mut m = run
+        .marks
+        .get(&lane.pid)
+        .filter(|m| sparse(m, 2))
+        .map(|m| m.iter().peekable());
+    let mut ops = run
+        .op_marks
+        .get(&lane.pid)
+        .filter(|m| sparse(m, 3))
+        .map(|m| m.iter().peekable());
     for col in first..=last {
         let t0 = (col as u128 * span as u128 / bar_w as u128) as u64;
         let t1 = ((col + 1) as u128 * span as u128 / bar_w as u128) as u64;
@@ -300,14 +349,12 @@ fn lane_row(
                 break;
             }
         }
-        let mut marked = false;
-        if let Some(m) = m.as_mut() {
-            while m.peek().is_some_and(|&&ns| ns < t1) {
-                marked |= m.next().is_some_and(|&ns| ns >= t0 || col == first);
-            }
-        }
+        let marked = take_marks(&mut m, t0, t1, col == first);
+        let op = take_marks(&mut ops, t0, t1, col == first);
         let sm = state_mood(state);
-        let (sym, style): (&str, Style) = if marked {
+        let (sym, style): (&str, Style) = if op {
+            (t.op_mark(), t.fg(ratatui::style::Color::Yellow))
+        } else if marked {
             (
                 t.mark(),
                 t.process(n).add_modifier(ratatui::style::Modifier::BOLD),
