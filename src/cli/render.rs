@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 
 use super::Format;
-use crate::session::model::{Line, ProcessSummary};
+use crate::session::model::ProcessSummary;
 use crate::session::{Run, RunEnd};
 use crate::trace::{Event, Record, Stream};
 
@@ -22,6 +22,7 @@ pub struct Printer<W: Write, E: Write> {
     err: E,
     run: Run,
     next_line: u64,
+    last_stream: Option<Stream>,
 }
 
 impl<W: Write, E: Write> Printer<W, E> {
@@ -33,6 +34,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             err,
             run: Run::new(),
             next_line: 0,
+            last_stream: None,
         }
     }
 
@@ -45,10 +47,21 @@ impl<W: Write, E: Write> Printer<W, E> {
                 self.out.write_all(b"\n")
             }
             Format::Plain => match &r.event {
-                Event::Output { stream, text } | Event::Stray { stream, text } => match stream {
-                    Stream::Stdout => self.out.write_all(text.as_bytes()),
-                    Stream::Stderr => self.err.write_all(text.as_bytes()),
-                },
+                Event::Output { stream, text } | Event::Stray { stream, text } => {
+                    // Both outputs are buffered: flush one before writing to the other, so a
+                    // terminal showing both sees them in the order the program wrote them.
+                    if self
+                        .last_stream
+                        .replace(*stream)
+                        .is_some_and(|s| s != *stream)
+                    {
+                        self.flush()?;
+                    }
+                    match stream {
+                        Stream::Stdout => self.out.write_all(text.as_bytes()),
+                        Stream::Stderr => self.err.write_all(text.as_bytes()),
+                    }
+                }
                 _ => Ok(()),
             },
             Format::Human => {
@@ -73,13 +86,6 @@ impl<W: Write, E: Write> Printer<W, E> {
         self.run.finish(end);
         if self.format == Format::Human {
             self.print_new_lines()?;
-            if self.run.log.dropped() > 0 {
-                writeln!(
-                    self.out,
-                    "({} early lines were not kept)",
-                    self.run.log.dropped()
-                )?;
-            }
             write_summary(&mut self.out, &self.run.summary())?;
         }
         self.flush()
@@ -92,22 +98,22 @@ impl<W: Write, E: Write> Printer<W, E> {
     }
 
     fn print_new_lines(&mut self) -> io::Result<()> {
-        let lines: Vec<(u64, Line)> = self
-            .run
-            .log
-            .since(self.next_line)
-            .map(|(n, l)| (n, l.clone()))
-            .collect();
-        for (n, line) in lines {
-            writeln!(
-                self.out,
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        for (n, line) in self.run.log.since(self.next_line) {
+            if n > self.next_line {
+                // Only if the log dropped lines before they were printed (it never should here).
+                let _ = writeln!(text, "({} lines were not kept)", n - self.next_line);
+            }
+            let _ = writeln!(
+                text,
                 "{}  {}",
                 prefix(line.lesson_ns, &line.process),
                 line.text
-            )?;
+            );
             self.next_line = n + 1;
         }
-        Ok(())
+        self.out.write_all(text.as_bytes())
     }
 }
 

@@ -74,7 +74,11 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         );
     });
     let mut handle = session::start(spec).map_err(|e| format!("{e:#}"))?;
-    let mut printer = Printer::new(args.format, io::stdout(), io::stderr());
+    let mut printer = Printer::new(
+        args.format,
+        io::BufWriter::new(io::stdout()),
+        io::BufWriter::new(io::stderr()),
+    );
     let mut deadline = args
         .timeout
         .map(|t| Instant::now() + Duration::from_secs_f64(t));

@@ -150,8 +150,9 @@ impl Log {
 
     /// Lines numbered `from` on (those still kept), with their numbers.
     pub fn since(&self, from: u64) -> impl Iterator<Item = (u64, &Line)> {
-        let skip = from.saturating_sub(self.first) as usize;
-        (self.first..).zip(self.lines.iter()).skip(skip)
+        // `range` seeks in O(1); `skip` would walk every kept line on each call.
+        let skip = (from.saturating_sub(self.first) as usize).min(self.lines.len());
+        (self.first + skip as u64..).zip(self.lines.range(skip..))
     }
 
     /// Every line still kept.
