@@ -60,7 +60,7 @@ pub(crate) fn load_with(dir: &Path, origin: Origin, read: ReadFile) -> Result<Le
         Err(e) => {
             let message = format!(
                 "{} (see docs/lesson-format.md)",
-                e.message().trim().replace('\n', ": ")
+                plain_words(&e.message().trim().replace('\n', ": "))
             );
             let d = match e.span() {
                 Some(span) => Diagnostic::at(&toml_path, &source, span.start, message),
@@ -948,6 +948,23 @@ impl Cx<'_> {
         }
         out
     }
+}
+
+/// serde's words for the schema's types, in the words of lesson.toml.
+fn plain_words(message: &str) -> String {
+    [
+        ("struct RawText", "a table { en = \"...\", zh = \"...\" }"),
+        ("struct RawLesson", "a lesson.toml table"),
+        ("struct RawProgram", "a [[program]] table"),
+        ("struct RawKnob", "a [[knob]] table"),
+        ("struct RawEdit", "a [[knob.edit]] table"),
+        ("struct RawNotice", "a [[notice]] table"),
+        ("struct RawNote", "a [[note]] table"),
+        ("a sequence", "an array"),
+        ("a map", "a table"),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
 }
 
 fn program_list(programs: &[ProgramFile]) -> String {

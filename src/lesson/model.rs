@@ -69,9 +69,12 @@ fn reflow(text: &str) -> Vec<String> {
         }
         match current.as_mut() {
             Some(para) if !line.starts_with("- ") => {
-                let last_wide = para.chars().last().is_some_and(is_wide);
-                let next_wide = line.chars().next().is_some_and(is_wide);
-                if !(last_wide && next_wide) {
+                let last = para.chars().last().unwrap_or(' ');
+                let next = line.chars().next().unwrap_or(' ');
+                let tight = (is_wide(last) && is_wide(next))
+                    || is_wide_punctuation(last)
+                    || is_wide_punctuation(next);
+                if !tight {
                     para.push(' ');
                 }
                 para.push_str(line);
@@ -84,6 +87,11 @@ fn reflow(text: &str) -> Vec<String> {
     }
     out.extend(current);
     out
+}
+
+/// Whether `c` is CJK or full-width punctuation (`。`, `，`, `（`), which takes no space around it.
+fn is_wide_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
 }
 
 /// Whether `c` is a CJK character or full-width punctuation (joined to its neighbour without a space).
@@ -341,13 +349,16 @@ mod tests {
     fn paragraphs_join_lines_and_keep_items() {
         let t = Text {
             en: "One\ntwo.\n\n- a\n- b\ncontinued\n\nLast".into(),
-            zh: "第一行\n第二行，`join()`\n说明".into(),
+            zh: "第一行\n第二行，`join()`\n说明。\n`done` 和\nProcess-1（按 d）\n完".into(),
         };
         assert_eq!(
             t.paragraphs(Lang::En),
             ["One two.", "- a", "- b continued", "Last"]
         );
-        assert_eq!(t.paragraphs(Lang::Zh), ["第一行第二行，`join()` 说明"]);
+        assert_eq!(
+            t.paragraphs(Lang::Zh),
+            ["第一行第二行，`join()` 说明。`done` 和 Process-1（按 d）完"]
+        );
     }
 
     #[test]

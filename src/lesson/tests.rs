@@ -154,6 +154,33 @@ fn wrong_type() {
 }
 
 #[test]
+fn type_names_are_in_lesson_words() {
+    assert_one(
+        &edited("title = { en = \"daemon\", zh = \"守护\" }", "title = 1"),
+        &format!(
+            "{T}:1:9: invalid type: integer `1`, expected a table {{ en = \"...\", zh = \"...\" }} \
+             (see docs/lesson-format.md)"
+        ),
+    );
+    assert_one(
+        &edited(
+            "when = { on = \"p.daemon = True\" }",
+            "when = \"p.daemon = True\"",
+        ),
+        &format!(
+            "{T}:17:8: invalid type: string \"p.daemon = True\", expected a table (see \
+             docs/lesson-format.md)"
+        ),
+    );
+    assert_one(
+        &edited("compare = true", "endless = \"none\""),
+        &format!(
+            "{T}:24:11: invalid type: string \"none\", expected an array (see docs/lesson-format.md)"
+        ),
+    );
+}
+
+#[test]
 fn missing_texts() {
     assert_one(
         &edited("summary = { en = \"s\", zh = \"摘要\" }\n", ""),
