@@ -304,9 +304,10 @@ pub const NOTICE_EVENTS: &[&str] = &[
     "object", "op",
 ];
 
-/// Keys the playground uses for itself; no knob may take one. `h j k l` move like the arrows.
+/// Keys the playground uses for itself; no knob may take one. `+`/`=` and `-`/`_` change the speed,
+/// `j`/`k` (and `h`/`l`) move like the arrows. The playground's keymap must stay within this list.
 pub const RESERVED_KEYS: &[char] = &[
-    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '-', 'h', 'j', 'k', 'l',
+    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l',
 ];
 
 impl Lesson {

@@ -285,8 +285,8 @@ fn keys_clash_or_are_reserved() {
     assert_one(
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
-            "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + - \
-             h j k l); pick another"
+            "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
+             _ h j k l); pick another"
         ),
     );
     assert_one(
