@@ -1,6 +1,12 @@
 import multiprocessing as mp
 import time
 
+def waited(t0, target):
+    # lesson seconds waited, as "about TARGET" (tolerates a loaded machine at --speed 4)
+    dt = time.time() - t0
+    return f"about {target}" if target - 0.01 <= dt <= target + 0.2 else f"{dt:.3f} (expected about {target})"
+
+
 b = mp.Barrier(3)
 print(b.parties, b.n_waiting, b.broken)
 
@@ -39,7 +45,7 @@ t0 = time.time()
 try:
     t.wait()
 except Exception as e:
-    print(type(e).__name__, round(time.time() - t0, 1), t.broken)
+    print(type(e).__name__, waited(t0, 0.2), t.broken)
 try:
     t.wait()
 except Exception as e:

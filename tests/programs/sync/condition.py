@@ -1,6 +1,12 @@
 import multiprocessing as mp
 import time
 
+def waited(t0, target):
+    # lesson seconds waited, as "about TARGET" (tolerates a loaded machine at --speed 4)
+    dt = time.time() - t0
+    return f"about {target}" if target - 0.01 <= dt <= target + 0.2 else f"{dt:.3f} (expected about {target})"
+
+
 c = mp.Condition()
 print(c)
 for m in ("notify", "notify_all", "wait"):
@@ -11,10 +17,10 @@ for m in ("notify", "notify_all", "wait"):
 with c:
     print(c)
     t0 = time.time()
-    print(c.wait(0.2), round(time.time() - t0, 1))
+    print(c.wait(0.2), waited(t0, 0.2))
     print(c.wait_for(lambda: 42, 0.1))
     t0 = time.time()
-    print(c.wait_for(lambda: 0, 0.2), round(time.time() - t0, 1))
+    print(c.wait_for(lambda: 0, 0.2), waited(t0, 0.2))
     c.notify()
     c.notify_all()
 print(mp.Condition(mp.Lock()))

@@ -1,6 +1,12 @@
 import multiprocessing as mp
 import time
 
+def waited(t0, target):
+    # lesson seconds waited, as "about TARGET" (tolerates a loaded machine at --speed 4)
+    dt = time.time() - t0
+    return f"about {target}" if target - 0.01 <= dt <= target + 0.2 else f"{dt:.3f} (expected about {target})"
+
+
 e = mp.Event()
 print(e.is_set(), e.wait(0.01), e.wait(timeout=0))
 e.set()
@@ -26,4 +32,4 @@ for p in ps:
 print("after set", done.value, [p.exitcode for p in ps])
 t0 = time.time()
 e2 = mp.Event()
-print(e2.wait(0.3), round(time.time() - t0, 1))
+print(e2.wait(0.3), waited(t0, 0.3))
