@@ -24,7 +24,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, Sender, never, select, tick};
+use crossbeam_channel::{Receiver, Sender, after, never, select, tick};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
@@ -38,6 +38,8 @@ use crate::trace::clock::mono_ns;
 
 /// How often the screen is redrawn while a run animates.
 const FRAME: Duration = Duration::from_millis(33);
+/// The shortest time between two frames (at most 60 a second, however fast records come).
+const MIN_FRAME: Duration = Duration::from_millis(16);
 /// The longest the loop takes in messages before it draws (a flood of records stays smooth).
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
@@ -108,20 +110,30 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
     spawn_input(tx.clone());
     let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
     let mut dirty = true;
+    let mut last_draw: Option<Instant> = None;
+    let (mut ticker, mut ticking) = (never(), false);
     loop {
-        if dirty {
+        let since = last_draw.map_or(MIN_FRAME, |t| t.elapsed());
+        if dirty && since >= MIN_FRAME {
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
+            last_draw = Some(Instant::now());
         }
         // Never a ticker while nothing moves: idle means no wake-ups at all.
-        let ticker = if app.animating() {
-            tick(FRAME)
+        if app.animating() != ticking {
+            ticking = !ticking;
+            ticker = if ticking { tick(FRAME) } else { never() };
+        }
+        // A change came too soon after the last frame: draw it when the next frame is due.
+        let due = if dirty {
+            after(MIN_FRAME.saturating_sub(since))
         } else {
             never()
         };
         let first = select! {
             recv(rx) -> msg => msg?,
             recv(ticker) -> _ => Msg::Tick(mono_ns()),
+            recv(due) -> _ => continue,
         };
         let started = Instant::now();
         update::update(app, Msg::Tick(mono_ns()));
