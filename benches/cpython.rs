@@ -42,9 +42,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let python = Command::new("python3")
         .arg("--version")
         .output()
@@ -57,8 +63,14 @@ fn machine() -> String {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let forkyard = PathBuf::from(env!("CARGO_BIN_EXE_forkyard"));
-    let rounds: usize = std::env::var("FORKYARD_BENCH_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
-    let have_python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let rounds: usize = std::env::var("FORKYARD_BENCH_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let have_python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     let mut programs: Vec<PathBuf> = std::fs::read_dir(root.join("benches/programs"))
         .expect("benches/programs exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -70,13 +82,22 @@ fn main() {
     if !have_python {
         println!("CPython column skipped: python3 is not installed on this machine");
     }
-    println!("{:<26} {:>12} {:>12} {:>8}  unit", "figure", "forkyard", "CPython", "ratio");
+    println!(
+        "{:<26} {:>12} {:>12} {:>8}  unit",
+        "figure", "forkyard", "CPython", "ratio"
+    );
     for prog in &programs {
-        let label = prog.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let label = prog
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         let (mut ours, mut theirs) = (Vec::new(), Vec::new());
         let (mut name, mut unit, mut failure) = (label.clone(), String::new(), None);
         for _ in 0..rounds {
-            match run(Command::new(&forkyard).args(["run", "--format", "plain", "--timeout", "120"]).arg(prog)) {
+            match run(Command::new(&forkyard)
+                .args(["run", "--format", "plain", "--timeout", "120"])
+                .arg(prog))
+            {
                 Ok(f) => {
                     name = f.name;
                     unit = f.unit;
@@ -84,14 +105,21 @@ fn main() {
                 }
                 Err(e) => failure = Some(e),
             }
-            if have_python {
-                if let Ok(f) = run(Command::new("python3").arg(prog).current_dir(prog.parent().unwrap_or(Path::new(".")))) {
-                    theirs.push(f.value);
-                }
+            let python = || {
+                let mut cmd = Command::new("python3");
+                cmd.arg(prog)
+                    .current_dir(prog.parent().unwrap_or(Path::new(".")));
+                run(&mut cmd)
+            };
+            if have_python && let Ok(f) = python() {
+                theirs.push(f.value);
             }
         }
         if ours.is_empty() {
-            println!("{label:<26} forkyard cannot run it yet: {}", failure.unwrap_or_default());
+            println!(
+                "{label:<26} forkyard cannot run it yet: {}",
+                failure.unwrap_or_default()
+            );
             continue;
         }
         let a = median(ours);

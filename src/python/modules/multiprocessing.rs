@@ -106,6 +106,10 @@ pub fn pool_module(_it: &mut Interp) -> Value {
                 "TimeoutError",
                 Value::Class(exceptions::class("multiprocessing.TimeoutError")),
             ),
+            (
+                "RemoteTraceback",
+                Value::Class(pool::remote_traceback_class()),
+            ),
         ],
     )
 }
