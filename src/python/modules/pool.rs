@@ -56,6 +56,10 @@ struct Job {
     /// Arrival order of chunks (for `imap_unordered`).
     order: VecDeque<usize>,
     single: bool,
+    /// An imap iterator's job: chunk outcomes are kept for the iterator to take.
+    imap: bool,
+    /// An imap iterable's own error, raised by the iterator after the items before it.
+    tail_error: Option<Exc>,
     callback: Value,
     error_callback: Value,
 }
@@ -83,7 +87,8 @@ struct PoolState {
     workers: Vec<Value>,
     state: PoolRun,
     next_job: u64,
-    jobs: HashMap<u64, Job>,
+    /// Jobs still waiting for results (CPython's cache); a result object keeps its job after.
+    jobs: HashMap<u64, Rc<RefCell<Job>>>,
     /// Encoded task frames waiting for room in the task pipe.
     outbox: VecDeque<Vec<u8>>,
     /// Sentinels owed to workers after `close()` (one each, after the last task).
@@ -97,7 +102,7 @@ struct PoolRef(Rc<RefCell<PoolState>>);
 #[derive(Clone)]
 struct JobRef {
     pool: PoolRef,
-    job: u64,
+    state: Rc<RefCell<Job>>,
     /// For imap iterators: the next item to yield and whether order matters.
     next: Rc<RefCell<(usize, usize)>>,
     ordered: bool,
@@ -157,7 +162,7 @@ pub fn pool_class() -> Rc<Class> {
 
 fn async_class() -> Rc<Class> {
     class(
-        "AsyncResult",
+        "ApplyResult",
         "multiprocessing.pool",
         &[
             ("get", result_get),
@@ -197,11 +202,11 @@ fn imap_class(ordered: bool) -> Rc<Class> {
 }
 
 /// `RemoteTraceback`, the cause of an exception re-raised from a worker.
-fn remote_traceback_class() -> Rc<Class> {
+pub fn remote_traceback_class() -> Rc<Class> {
     class(
         "RemoteTraceback",
         "multiprocessing.pool",
-        &[],
+        &[("__str__", remote_traceback_str)],
         Some(exceptions::class("Exception")),
     )
 }
@@ -334,7 +339,16 @@ fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(),
     }
     it.call_method(&w, "start", vec![])?;
     pool.0.borrow_mut().workers.push(w);
+    publish_workers(pool, pool_obj);
     Ok(())
+}
+
+/// `pool._pool`: the list of worker processes, as CPython's pool keeps it.
+fn publish_workers(pool: &PoolRef, pool_obj: &Value) {
+    if let Value::Instance(inst) = pool_obj {
+        let list = Value::list(pool.0.borrow().workers.clone());
+        inst.attrs.borrow_mut().insert(Rc::from("_pool"), list);
+    }
 }
 
 /// Keep the pool full: reap workers that ended and start new ones while there is work or the pool
@@ -352,6 +366,11 @@ fn maintain(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(), Exc
         let mut p = pool.0.borrow_mut();
         let ended = p.workers.len() - alive.len();
         p.workers = alive;
+        if ended > 0 {
+            drop(p);
+            publish_workers(pool, pool_obj);
+            p = pool.0.borrow_mut();
+        }
         let need = p.processes.saturating_sub(p.workers.len());
         if ended > 0 && p.state == PoolRun::Close {
             // Each replacement needs its own sentinel.
@@ -359,13 +378,18 @@ fn maintain(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(), Exc
         }
         (p.state, need)
     };
-    let busy = !pool.0.borrow().jobs.is_empty();
+    let busy = unfinished(pool);
     if state == PoolRun::Run || (state == PoolRun::Close && busy) {
         for _ in 0..need {
             spawn_worker(it, pool, pool_obj)?;
         }
     }
     Ok(())
+}
+
+/// Whether some job still waits for results.
+fn unfinished(pool: &PoolRef) -> bool {
+    !pool.0.borrow().jobs.is_empty()
 }
 
 /// After `close()`, once every task is queued, each worker gets a sentinel telling it to finish.
@@ -407,7 +431,7 @@ fn pump(
     timeout: Option<f64>,
 ) -> Result<(), Exc> {
     maintain(it, pool, pool_obj)?;
-    if pool.0.borrow().jobs.is_empty() {
+    if !unfinished(pool) {
         queue_sentinels(it, pool)?;
     }
     feed(pool)?;
@@ -491,10 +515,10 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
         Some(format!("job {job} chunk {chunk} reached the parent")),
     );
     let callback = {
-        let mut p = pool.0.borrow_mut();
-        let Some(j) = p.jobs.get_mut(&job) else {
+        let Some(rc) = pool.0.borrow().jobs.get(&job).cloned() else {
             return Ok(());
         };
+        let mut j = rc.borrow_mut();
         j.left = j.left.saturating_sub(1);
         match &outcome {
             Ok(vals) => {
@@ -511,16 +535,25 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
                 }
             }
         }
-        j.arrived.insert(chunk, outcome);
-        j.order.push_back(chunk);
+        if j.imap {
+            j.arrived.insert(chunk, outcome);
+            j.order.push_back(chunk);
+        }
         if j.ready() {
-            Some((
-                j.callback.clone(),
-                j.error_callback.clone(),
-                j.error.clone(),
-                j.single,
-                j.values.clone(),
-            ))
+            pool.0.borrow_mut().jobs.remove(&job);
+            let wanted = match j.error {
+                None => !matches!(j.callback, Value::None),
+                Some(_) => !matches!(j.error_callback, Value::None),
+            };
+            wanted.then(|| {
+                (
+                    j.callback.clone(),
+                    j.error_callback.clone(),
+                    j.error.clone(),
+                    j.single,
+                    j.values.clone(),
+                )
+            })
         } else {
             None
         }
@@ -540,13 +573,6 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
             }
             _ => {}
         }
-        let keep = pool
-            .0
-            .borrow()
-            .jobs
-            .get(&job)
-            .is_some_and(|j| !j.arrived.is_empty() && !j.single && j.chunksize == 0);
-        let _ = keep;
     }
     Ok(())
 }
@@ -562,11 +588,21 @@ fn remote_exception(it: &mut Interp, exc: &Value, tb: &Value) -> Exc {
         _ => String::new(),
     };
     let cause = exceptions::instance(remote_traceback_class(), vec![Value::str(&text)]);
+    cause
+        .attrs
+        .borrow_mut()
+        .insert(Rc::from("tb"), Value::str(&text));
     e.value
         .attrs
         .borrow_mut()
         .insert(Rc::from("__cause__"), Value::Instance(cause));
     e
+}
+
+/// `str(RemoteTraceback)` is its `tb`, the worker's traceback text.
+fn remote_traceback_str(it: &mut Interp, a: Args) -> R {
+    let me = pool_obj(&a);
+    it.getattr(&me, "tb")
 }
 
 fn check_running(pool: &PoolRef) -> Result<(), Exc> {
@@ -629,7 +665,7 @@ fn submit(
     chunksize: usize,
     callback: Value,
     error_callback: Value,
-) -> Result<u64, Exc> {
+) -> Result<(u64, Rc<RefCell<Job>>), Exc> {
     check_running(pool)?;
     let fref = func_ref(it, func)?;
     let n = items.len();
@@ -668,15 +704,20 @@ fn submit(
         arrived: BTreeMap::new(),
         order: VecDeque::new(),
         single,
+        imap: false,
+        tail_error: None,
         callback,
         error_callback,
     };
+    let state = Rc::new(RefCell::new(job_state));
     let mut p = pool.0.borrow_mut();
-    p.jobs.insert(job, job_state);
+    if left > 0 {
+        p.jobs.insert(job, state.clone());
+    }
     p.outbox.extend(frames);
     drop(p);
     feed(pool)?;
-    Ok(job)
+    Ok((job, state))
 }
 
 /// `f(3)`, `f(1, 2)`, `f([3 items])`: what a task runs, for the timeline.
@@ -705,10 +746,10 @@ fn pool_obj(a: &Args) -> Value {
     a.pos.first().cloned().unwrap_or(Value::None)
 }
 
-fn job_handle(pool: &PoolRef, job: u64, ordered: bool) -> JobRef {
+fn job_handle(pool: &PoolRef, state: Rc<RefCell<Job>>, ordered: bool) -> JobRef {
     JobRef {
         pool: pool.clone(),
-        job,
+        state,
         next: Rc::new(RefCell::new((0, 0))),
         ordered,
         buffer: Rc::new(RefCell::new(VecDeque::new())),
@@ -743,7 +784,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
     let kwds = arg(&a, 2, "kwds").unwrap_or(Value::None);
     let callback = arg(&a, 3, "callback").unwrap_or(Value::None);
     let error_callback = arg(&a, 4, "error_callback").unwrap_or(Value::None);
-    let job = submit(
+    let (_, job) = submit(
         it,
         &pool,
         &func,
@@ -799,7 +840,27 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
             "{fname}() missing required argument 'iterable' (pos 2)"
         ))
     })?;
-    let items = it.collect(&iterable)?;
+    // map and starmap take the whole iterable first (an error in it reaches the caller at once);
+    // imap's task feeder takes items until the iterable fails, and the iterator raises that error
+    // after the items before it (CPython's `_handle_tasks`).
+    let (items, tail_error) = if ordered.is_none() {
+        (it.collect(&iterable)?, None)
+    } else {
+        let iter = it.iter(&iterable)?;
+        let mut items = Vec::new();
+        let mut failed = None;
+        loop {
+            match it.next(&iter) {
+                Ok(Some(v)) => items.push(v),
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        (items, failed)
+    };
     let workers = pool.0.borrow().processes;
     let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
         (Some(c), _) if c < 1 => return Err(value_error(format!("Chunksize must be 1+, not {c}"))),
@@ -815,7 +876,7 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
     } else {
         (Value::None, Value::None)
     };
-    let job = submit(
+    let (_, job) = submit(
         it,
         &pool,
         &func,
@@ -826,6 +887,11 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
         callback,
         error_callback,
     )?;
+    {
+        let mut j = job.borrow_mut();
+        j.tail_error = tail_error;
+        j.imap = ordered.is_some();
+    }
     let handle = job_handle(&pool, job, ordered.unwrap_or(true));
     Ok(match ordered {
         None => result_object(map_result_class(), handle, pool_obj(a)),
@@ -868,7 +934,7 @@ fn close(it: &mut Interp, a: Args) -> R {
         }
     }
     op(pool.0.borrow().id, "close", None);
-    if pool.0.borrow().jobs.is_empty() {
+    if !unfinished(&pool) {
         queue_sentinels(it, &pool)?;
         feed(&pool)?;
     }
@@ -903,11 +969,10 @@ fn join(it: &mut Interp, a: Args) -> R {
     blocked(&label, "join");
     // Wait for every job's results, then for every worker to finish (sentinels are queued once no
     // job is left).
-    while state == PoolRun::Close && !pool.0.borrow().jobs.values().all(|j| j.ready()) {
+    while state == PoolRun::Close && unfinished(&pool) {
         pump(it, &pool, &obj, None)?;
     }
     if state == PoolRun::Close {
-        pool.0.borrow_mut().jobs.retain(|_, j| !j.ready());
         queue_sentinels(it, &pool)?;
         while !pool.0.borrow().outbox.is_empty() {
             pump(it, &pool, &obj, None)?;
@@ -957,7 +1022,7 @@ fn wait_for(
     timeout: Option<f64>,
 ) -> Result<bool, Exc> {
     let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
-    let ready = |h: &JobRef| h.pool.0.borrow().jobs.get(&h.job).is_none_or(|j| j.ready());
+    let ready = |h: &JobRef| h.state.borrow().ready();
     if ready(h) {
         return Ok(true);
     }
@@ -997,10 +1062,7 @@ fn result_get(it: &mut Interp, a: Args) -> R {
     if !wait_for(it, &h, &obj, timeout)? {
         return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
     }
-    let p = h.pool.0.borrow();
-    let Some(j) = p.jobs.get(&h.job) else {
-        return Ok(Value::None);
-    };
+    let j = h.state.borrow();
     if let Some(e) = &j.error {
         return Err(e.clone());
     }
@@ -1022,25 +1084,19 @@ fn result_ready(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     // Take whatever has arrived, without waiting.
     pump(it, &h.pool, &obj, Some(0.0))?;
-    let p = h.pool.0.borrow();
-    Ok(Value::Bool(p.jobs.get(&h.job).is_none_or(|j| j.ready())))
+    Ok(Value::Bool(h.state.borrow().ready()))
 }
 
 fn result_successful(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     pump(it, &h.pool, &obj, Some(0.0))?;
-    let p = h.pool.0.borrow();
-    match p.jobs.get(&h.job) {
-        Some(j) if !j.ready() => Err(value_error(
-            format!(
-                "{:?} not ready",
-                "<multiprocessing.pool.ApplyResult object>"
-            )
-            .replace('"', ""),
-        )),
-        Some(j) => Ok(Value::Bool(j.error.is_none())),
-        None => Ok(Value::Bool(true)),
+    let ready = h.state.borrow().ready();
+    if !ready {
+        let me = pool_obj(&a);
+        let text = it.repr(&me)?;
+        return Err(value_error(format!("{text} not ready")));
     }
+    Ok(Value::Bool(h.state.borrow().error.is_none()))
 }
 
 fn imap_iter(_: &mut Interp, a: Args) -> R {
@@ -1058,13 +1114,13 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
     let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
     loop {
         let taken = {
-            let mut p = h.pool.0.borrow_mut();
-            let Some(j) = p.jobs.get_mut(&h.job) else {
-                return Err(Exc::with_args("StopIteration", vec![]));
-            };
+            let mut j = h.state.borrow_mut();
             let total_chunks = j.values.len().div_ceil(j.chunksize.max(1));
             let mut next = h.next.borrow_mut();
             if next.0 >= total_chunks {
+                if let Some(e) = j.tail_error.take() {
+                    return Err(e);
+                }
                 return Err(Exc::with_args("StopIteration", vec![]));
             }
             let chunk = if h.ordered {
