@@ -42,6 +42,8 @@ fn during_a_run_with_several_lanes() {
         update(app, Msg::Started(id, MAIN));
         feed(app, id, lock_run_midway());
         update(app, Msg::Tick(1_400_000_000));
+        let lines = vec![(MAIN, 14), (MAIN + 1, 8), (MAIN + 2, 7), (MAIN + 3, 7)];
+        update(app, Msg::Lines(id, lines));
     });
 }
 

@@ -325,3 +325,21 @@ fn the_keymap_leaves_knob_keys_free() {
             .any(|b| !b.help.is_empty() && b.action == Action::Quit)
     );
 }
+
+#[test]
+fn current_lines_are_kept_for_live_processes_only() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    let mut records = daemon_on_whole();
+    records.truncate(records.len() - 2); // the main has not exited yet
+    feed(&mut app, id, records);
+    update(&mut app, Msg::Lines(id, vec![(MAIN, 15), (CHILD, 7)]));
+    assert_eq!(app.runs[0].lines, vec![(MAIN, 15)], "Process-1 was reaped");
+    end(&mut app, id);
+    assert!(app.runs[0].lines.is_empty());
+    update(&mut app, Msg::Lines(id, vec![(MAIN, 15)]));
+    assert!(
+        app.runs[0].lines.is_empty(),
+        "an ended run has no current lines"
+    );
+}

@@ -36,6 +36,8 @@ pub enum Msg {
     Failed(RunId, String),
     /// Monotonic time now (ns): the animation's tick, also sent before each batch of messages.
     Tick(u64),
+    /// The line each process of a run is running now (pid, 1-based line), sampled per frame.
+    Lines(RunId, Vec<(i32, u32)>),
 }
 
 /// What `update` asks the loop to do.

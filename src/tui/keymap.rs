@@ -131,15 +131,15 @@ pub const KEYMAP: &[Binding] = &[
         context: C::Main,
     },
     Binding {
-        keys: &[Char('n'), Code(KeyCode::Right)],
-        shown: "n/→ p/←",
+        keys: &[Char('n'), Code(KeyCode::Right), Char('l')],
+        shown: "n/→/l p/←/h",
         action: A::NextLesson,
         hint: "",
         help: "next / previous lesson (leaving a lesson ends its run)",
         context: C::Main,
     },
     Binding {
-        keys: &[Char('p'), Code(KeyCode::Left)],
+        keys: &[Char('p'), Code(KeyCode::Left), Char('h')],
         shown: "p/←",
         action: A::PrevLesson,
         hint: "",

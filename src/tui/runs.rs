@@ -29,6 +29,8 @@ pub struct RunView {
     anchor: Option<(u64, u64)>,
     /// Lesson time now, as far as the playground can tell.
     pub clock_ns: u64,
+    /// The line each live process is running (pid, 1-based line), as last sampled.
+    pub lines: Vec<(i32, u32)>,
     /// Lesson times at which each process printed.
     pub marks: HashMap<i32, VecDeque<u64>>,
     /// Lesson times at which each process did something to an object (acquired, put, got, set...).
@@ -46,6 +48,7 @@ impl RunView {
             error: None,
             anchor: None,
             clock_ns: 0,
+            lines: Vec::new(),
             marks: HashMap::new(),
             op_marks: HashMap::new(),
         }
@@ -76,6 +79,7 @@ impl RunView {
     /// The run is over.
     pub fn end(&mut self, end: &RunEnd) {
         self.run.finish(end);
+        self.lines.clear();
         self.clock_ns = self.run.now_ns;
     }
 

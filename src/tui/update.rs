@@ -27,6 +27,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Lines(id, lines) => {
+            if let Some(r) = app.run_mut(id).filter(|r| r.is_live()) {
+                // Only processes still running have a current line.
+                r.lines = lines
+                    .into_iter()
+                    .filter(|(pid, _)| r.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
+                    .collect();
+            }
+            Vec::new()
+        }
         Msg::Started(id, pid) => {
             if let Some(r) = app.run_mut(id) {
                 r.pid = Some(pid);

@@ -71,10 +71,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim()
         };
         buf.set_stringn(inner.x, y, &gutter, width, gutter_style);
+        let here = here(app, line_no + 1);
         let tag = knob.map(|k| format!(" [{}] {}", k.key, k.value));
         let tag_w = tag.as_deref().map_or(0, wrap::width);
         let code_x = inner.x + wrap::width(&gutter) as u16;
-        let room = width.saturating_sub(wrap::width(&gutter) + tag_w);
+        let here_w: usize = here.iter().map(|(s, _)| wrap::width(s)).sum();
+        let room = width.saturating_sub(wrap::width(&gutter) + tag_w + here_w);
         // Skip tokens of earlier lines, then colour this line's text piece by piece.
         while tok.peek().is_some_and(|(r, _)| r.end <= start) {
             tok.next();
@@ -104,6 +106,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             put(&src[at..end], Style::default(), &mut x);
         }
         let _ = text;
+        // Where each process is: `◀P-1` in its lane's colour, left of the knob tag.
+        let mut hx = inner.x + width.saturating_sub(tag_w + here_w) as u16;
+        for (text, style) in &here {
+            buf.set_string(hx, y, text, *style);
+            hx += wrap::width(text) as u16;
+        }
         if let Some(tag) = tag {
             let style = if changed {
                 t.fg(Color::Yellow).add_modifier(Modifier::BOLD)
@@ -114,6 +122,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             buf.set_stringn(tx, y, tag, tag_w, style);
         }
     }
+}
+
+/// The processes running line `line` now, as `◀P-1` marks in their lanes' colours.
+fn here(app: &App, line: usize) -> Vec<(String, Style)> {
+    let t = app.theme;
+    let mut out = Vec::new();
+    for run in &app.runs {
+        for (pid, l) in &run.lines {
+            if *l as usize != line {
+                continue;
+            }
+            let Some(n) = run.run.lanes().position(|lane| lane.pid == *pid) else {
+                continue;
+            };
+            let name = run.run.lanes().nth(n).map_or("", |lane| lane.name.as_str());
+            let short = name
+                .strip_prefix("Process-")
+                .map(|k| format!("P-{k}"))
+                .or_else(|| {
+                    name.strip_prefix("ForkPoolWorker-")
+                        .map(|k| format!("W-{k}"))
+                })
+                .unwrap_or_else(|| {
+                    if name == "MainProcess" {
+                        "Main".into()
+                    } else {
+                        name.into()
+                    }
+                });
+            let arrow = if t.ascii { "<" } else { "◀" };
+            out.push((
+                format!(" {arrow}{short}"),
+                t.process(n).add_modifier(Modifier::BOLD),
+            ));
+        }
+    }
+    out
 }
 
 fn token_style(t: Theme, class: TokenClass) -> Style {

@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     for b in bindings(Context::Main).filter(|b| !b.help.is_empty()) {
         lines.push(Line::from(vec![
-            Span::styled(format!(" {:<10}", b.shown), t.bold()),
+            Span::styled(format!(" {:<12}", b.shown), t.bold()),
             Span::raw(b.help),
         ]));
     }
@@ -35,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         for k in &lesson.knobs {
             let value = settings.get(&k.name).unwrap_or(&k.default);
             lines.push(Line::from(vec![
-                Span::styled(format!(" {:<10}", k.key), t.bold()),
+                Span::styled(format!(" {:<12}", k.key), t.bold()),
                 Span::raw(format!(
                     "{} ({}): now {value}, options {}",
                     k.label.get(app.lang),
