@@ -806,8 +806,18 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn iter(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "iter")?;
-    it.iter(&a.pos[0])
+    match a.pos.len() {
+        1 => it.iter(&a.pos[0]),
+        // iter(callable, sentinel): each step calls, until the sentinel comes back (the common
+        // `for item in iter(q.get, None)` reads a queue item by item, as it arrives).
+        2 => Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Call {
+            func: a.pos[0].clone(),
+            sentinel: a.pos[1].clone(),
+        })))),
+        n => Err(type_error(format!(
+            "iter expected at most 2 arguments, got {n}"
+        ))),
+    }
 }
 
 fn next(it: &mut Interp, a: Args) -> PyResult {

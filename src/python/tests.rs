@@ -312,3 +312,18 @@ fn deep_nesting_ends_in_python_errors_not_a_crash() {
         "{err}"
     );
 }
+
+#[test]
+fn iter_with_a_sentinel_calls_lazily_and_os_errors_print_errno() {
+    let src = "\
+items = [1, 2, None, 3]
+calls = []
+def take():
+    calls.append(1)
+    return items.pop(0)
+for x in iter(take, None):
+    print(x, len(calls))
+print(OSError(32, 'Broken pipe'))
+";
+    assert_eq!(out(src), "1 1\n2 2\n[Errno 32] Broken pipe\n");
+}

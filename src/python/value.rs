@@ -194,6 +194,11 @@ pub enum Iter {
     },
     /// A Python object with `__next__`.
     Object(Value),
+    /// `iter(callable, sentinel)`: call until the sentinel comes back.
+    Call {
+        func: Value,
+        sentinel: Value,
+    },
     Done,
 }
 

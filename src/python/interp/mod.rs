@@ -202,9 +202,15 @@ impl Interp {
             _ => vec![],
         };
         let is_key_error = inst.class.is_subclass(&exceptions::class("KeyError"));
+        let is_os_error = inst.class.is_subclass(&exceptions::class("OSError"));
         Ok(match args.len() {
             0 => String::new(),
             1 if is_key_error => self.repr(&args[0])?,
+            // OSError(errno, strerror) prints as `[Errno 32] Broken pipe`.
+            2 if is_os_error && matches!(args[0], Value::Int(_)) => {
+                let strerror = self.str_of(&args[1])?;
+                format!("[Errno {}] {strerror}", self.str_of(&args[0])?)
+            }
             1 => self.str_of(&args[0])?,
             _ => self.repr(&Value::tuple(args))?,
         })
@@ -536,6 +542,16 @@ impl Interp {
                 let obj = obj.clone();
                 drop(st);
                 return self.next(&obj);
+            }
+            Iter::Call { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(st);
+                let v = self.call(&func, Args::default())?;
+                if v.is(&sentinel) || self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = Iter::Done;
+                    return Ok(None);
+                }
+                return Ok(Some(v));
             }
             Iter::Done => None,
         };
