@@ -48,7 +48,18 @@ pub fn run_main(source: &str, file: &str) -> i32 {
 
 const INTERPRETER_STACK: usize = 1 << 30;
 
+/// Run a single-process program in this process with at most `budget` statements, for tools that
+/// run untrusted programs in-process (fuzz tests): returns the exit code, output goes through
+/// `runtime::output` (capture it with `runtime::capture`). Starting a process is refused.
+pub fn run_with_budget(source: &str, file: &str, budget: u64) -> i32 {
+    stacker::grow(INTERPRETER_STACK, || run_inner(source, file, Some(budget)))
+}
+
 fn run_main_on_big_stack(source: &str, file: &str) -> i32 {
+    run_inner(source, file, None)
+}
+
+fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
     let module = match parse_program(source, file) {
         Ok(m) => m,
         Err(e) => {
@@ -58,6 +69,8 @@ fn run_main_on_big_stack(source: &str, file: &str) -> i32 {
     };
     let mut it = interp::Interp::new(file, source);
     it.hook = Some(publish_line);
+    it.budget = budget;
+    it.process.no_fork = budget.is_some();
     let code = match it.run_module(&module) {
         Ok(()) => 0,
         Err(e) if e.is("SystemExit") => modules::process::exit_code_of(&mut it, &e),

@@ -304,6 +304,16 @@ impl Interp {
 
     fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
         let n = n.max(0) as usize;
+        let unit = match seq {
+            Value::Str(s) => s.len(),
+            Value::List(l) => l.borrow().len() * std::mem::size_of::<Value>(),
+            Value::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
+            Value::Bytes(b) => b.len(),
+            _ => 0,
+        };
+        if unit.saturating_mul(n) > super::interp::MAX_OBJECT_BYTES {
+            return Err(super::interp::memory_error());
+        }
         Ok(match seq {
             Value::Str(s) => Value::Str(Rc::from(s.repeat(n))),
             Value::List(l) => {

@@ -342,6 +342,7 @@ impl Interp {
         let iterable = self.eval(&g.iter, f)?;
         let it = self.iter(&iterable)?;
         'items: while let Some(x) = self.next(&it)? {
+            self.step()?;
             self.assign(&g.target, x, f)?;
             for cond in &g.ifs {
                 let c = self.eval(cond, f)?;

@@ -43,6 +43,7 @@ impl Interp {
 
     fn exec_stmt(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
         f.line = s.pos.line;
+        self.step()?;
         if let Some(h) = self.hook {
             h(s.pos);
         }

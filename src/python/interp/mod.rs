@@ -15,6 +15,15 @@ use super::value::*;
 
 pub use exec::Unwind;
 
+/// The largest single object (a string, list...) a program may build. Past it, `MemoryError`, as
+/// CPython raises when an allocation fails, instead of the process being killed by the kernel.
+pub const MAX_OBJECT_BYTES: usize = 1 << 30;
+
+/// The `MemoryError` for an object over [`MAX_OBJECT_BYTES`].
+pub fn memory_error() -> Exc {
+    Exc::with_args("MemoryError", vec![])
+}
+
 /// How deep Python calls may nest before `RecursionError`, as CPython's default limit.
 pub const RECURSION_LIMIT: usize = 1000;
 
@@ -67,6 +76,8 @@ pub struct ProcessInfo {
     pub parent: Option<(Rc<str>, i32)>,
     /// Child Process objects started by this process and not yet known to be finished.
     pub children: Vec<Value>,
+    /// Starting processes is refused (an in-process run under a test harness must not fork).
+    pub no_fork: bool,
 }
 
 /// The interpreter of one process.
@@ -80,6 +91,9 @@ pub struct Interp {
     /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
     pub handling: Vec<Exc>,
     pub hook: Option<StatementHook>,
+    /// How many more statements (and comprehension steps) may run; `None` = no limit. Only tools
+    /// that run untrusted programs in-process (the fuzz tests) set it.
+    pub budget: Option<u64>,
     pub process: ProcessInfo,
     /// Containers being repr'd, to print `[...]` for a list that contains itself.
     pub(crate) repr_stack: Vec<usize>,
@@ -97,6 +111,7 @@ impl Interp {
             depth: 0,
             handling: Vec::new(),
             hook: None,
+            budget: None,
             process: ProcessInfo {
                 name: Rc::from("MainProcess"),
                 ..Default::default()
@@ -568,6 +583,11 @@ impl Interp {
             Value::Tuple(t) => return Ok(t.to_vec()),
             _ => {}
         }
+        if let Value::Range(r) = v {
+            if r.len() as usize > MAX_OBJECT_BYTES / std::mem::size_of::<Value>() {
+                return Err(memory_error());
+            }
+        }
         let it = self.iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
@@ -595,6 +615,21 @@ impl Interp {
         let r = stacker::maybe_grow(128 * 1024, 4 << 20, || f(self));
         self.depth -= 1;
         r
+    }
+
+    /// Spend one step of the budget, if there is one.
+    #[inline]
+    pub(crate) fn step(&mut self) -> PyResult<()> {
+        if let Some(b) = &mut self.budget {
+            if *b == 0 {
+                return Err(Exc::new(
+                    "RuntimeError",
+                    "forkyard: the program ran out of its step budget",
+                ));
+            }
+            *b -= 1;
+        }
+        Ok(())
     }
 
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {

@@ -202,6 +202,12 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             "daemonic processes are not allowed to have children",
         ));
     }
+    if it.process.no_fork {
+        return Err(Exc::new(
+            "RuntimeError",
+            "this in-process run may not start processes",
+        ));
+    }
     cleanup(it);
     match runtime::process::fork(&name, daemon) {
         Err(e) => Err(Exc::new("RuntimeError", e.to_string())),

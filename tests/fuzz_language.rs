@@ -1,0 +1,314 @@
+//! Hostile input for the language: programs from the conformance corpus, mutated (lines deleted,
+//! swapped, duplicated, truncated, random tokens, deep nesting, huge literals, long lines, unusual
+//! unicode) and programs generated from scratch. Each one must end, within a step budget, in a
+//! result or a clear Python error — never a panic, never a hang.
+//!
+//! `FORKYARD_FUZZ_CASES=N` runs more cases (default 3000 in CI time).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use forkyard::python;
+use forkyard::runtime::capture::capture;
+
+/// A small deterministic generator, so a failing case can be rerun from its number.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "lambda",
+    "def",
+    "class",
+    "return",
+    "if",
+    "else",
+    "elif",
+    "while",
+    "for",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "None",
+    "True",
+    "False",
+    "try",
+    "except",
+    "finally",
+    "raise",
+    "with",
+    "as",
+    "yield",
+    "async",
+    "await",
+    "global",
+    "nonlocal",
+    "del",
+    "pass",
+    "break",
+    "continue",
+    "import",
+    "from",
+    "x",
+    "y",
+    "print",
+    "len",
+    "range",
+    "0",
+    "1",
+    "-1",
+    "3.5",
+    "'s'",
+    "\"t\"",
+    "f'{x}'",
+    "\\",
+    "\n",
+    "    ",
+    "\t",
+    "#",
+    "@",
+    "->",
+    ":=",
+    "...",
+    "中文",
+    "é",
+    "\u{200b}",
+    "\u{1F600}",
+    "'",
+    "\"\"\"",
+];
+
+/// The single-process corpus programs (multi-process ones would fork inside the test harness).
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("tests/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter_map(|p| {
+            let src = std::fs::read_to_string(&p).ok()?;
+            let single = !src.contains("multiprocessing") && !src.contains("import queue");
+            single.then(|| (p.display().to_string(), src))
+        })
+        .collect();
+    out.sort();
+    assert!(
+        out.len() >= 40,
+        "the corpus should give at least 40 single-process seeds, found {}",
+        out.len()
+    );
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+fn mutate(src: &str, r: &mut Rng) -> String {
+    let mut lines: Vec<String> = src.lines().map(String::from).collect();
+    let n = lines.len().max(1);
+    for _ in 0..1 + r.below(3) {
+        match r.below(10) {
+            0 if !lines.is_empty() => {
+                lines.remove(r.below(lines.len()));
+            }
+            1 if lines.len() > 1 => {
+                let (a, b) = (r.below(lines.len()), r.below(lines.len()));
+                lines.swap(a, b);
+            }
+            2 if !lines.is_empty() => {
+                let i = r.below(lines.len());
+                let l = lines[i].clone();
+                lines.insert(i, l);
+            }
+            3 if !lines.is_empty() => {
+                let i = r.below(lines.len());
+                let cut = r.below(lines[i].len() + 1);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|c| lines[i].is_char_boundary(*c))
+                    .unwrap_or(0);
+                lines[i].truncate(cut);
+            }
+            4 => {
+                let i = r.below(n).min(lines.len());
+                let tok = r.pick(TOKENS).to_string();
+                match lines.get_mut(i) {
+                    Some(l) => {
+                        let at = r.below(l.len() + 1);
+                        let at = (0..=at).rev().find(|c| l.is_char_boundary(*c)).unwrap_or(0);
+                        l.insert_str(at, &tok);
+                    }
+                    None => lines.push(tok),
+                }
+            }
+            5 => {
+                let depth = 1 + r.below(3000);
+                lines.push(format!("z = {}1{}", "(".repeat(depth), ")".repeat(depth)));
+            }
+            6 => {
+                let depth = 1 + r.below(5000);
+                lines.push(format!("z = {}1", "-".repeat(depth)));
+            }
+            7 => {
+                let digits = 1 + r.below(60);
+                lines.push(format!("z = {} * 7", "9".repeat(digits)));
+            }
+            8 => lines.push(format!("z = '{}'", "ab\u{301}中".repeat(r.below(20_000)))),
+            _ => {
+                let i = r.below(n).min(lines.len());
+                let stmt = r.pick(&[
+                    "while True: pass",
+                    "x = [x for x in range(10**9)]",
+                    "s = 'a' * 10**12",
+                    "def f(): return f()\nf()",
+                    "l = list(range(10**15))",
+                    "import socket",
+                    "open('/etc/passwd')",
+                    "raise SystemExit(3)",
+                    "del undefined_name",
+                    "x = {}; x[[]] = 1",
+                ]);
+                lines.insert(i, stmt.to_string());
+            }
+        }
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// A program made from scratch: nested statements of random small expressions.
+fn generate(r: &mut Rng) -> String {
+    let mut out = String::new();
+    let depth = 1 + r.below(6);
+    for d in 0..depth {
+        let indent = "    ".repeat(d);
+        let head = r.pick(&[
+            "if x:",
+            "for i in range(3):",
+            "while x > 100:",
+            "try:",
+            "def g(a, *b, **c):",
+            "class C(object):",
+        ]);
+        out.push_str(&format!("{indent}x = {}\n{indent}{head}\n", r.below(10)));
+    }
+    let indent = "    ".repeat(depth);
+    for _ in 0..1 + r.below(4) {
+        let expr: Vec<&str> = (0..1 + r.below(8)).map(|_| r.pick(TOKENS)).collect();
+        out.push_str(&format!("{indent}print({})\n", expr.join(" ")));
+    }
+    out
+}
+
+/// Runs one program in-process; `Err` says what went wrong (a panic, or an error with no message).
+fn check(src: &str) -> Result<i32, String> {
+    let ran = catch_unwind(AssertUnwindSafe(|| {
+        capture(|| python::run_with_budget(src, "fuzz.py", 20_000))
+    }));
+    let (code, got) = ran.map_err(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+        format!("panicked: {}", msg.unwrap_or_default())
+    })?;
+    if code != 0 {
+        let last = got.stderr.lines().last().unwrap_or("");
+        let named = last.split(':').next().is_some_and(|k| {
+            k.ends_with("Error")
+                || k.ends_with("Exception")
+                || k == "NotSupported"
+                || k == "KeyboardInterrupt"
+        });
+        // sys.exit(n) ends quietly with its code; anything else must say what went wrong.
+        if !named && !(got.stderr.is_empty() && code != 1) && !src.contains("exit") {
+            return Err(format!(
+                "exit {code} without a clear error; stderr ends with {last:?}"
+            ));
+        }
+    }
+    Ok(code)
+}
+
+#[test]
+fn mutated_and_generated_programs_end_in_a_result_or_a_clear_error() {
+    let cases: usize = std::env::var("FORKYARD_FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    let seeds = seeds();
+    let (mut ok, mut errors) = (0usize, 0usize);
+    let mut failures = Vec::new();
+    let started = std::time::Instant::now();
+    for case in 0..cases {
+        let mut r = Rng::new(case as u64 + 1);
+        let src = if case % 4 == 3 {
+            generate(&mut r)
+        } else {
+            mutate(&seeds[case % seeds.len()], &mut r)
+        };
+        let t = std::time::Instant::now();
+        match check(&src) {
+            Ok(0) => ok += 1,
+            Ok(_) => errors += 1,
+            Err(why) => failures.push(format!("case {case}: {why}\n--- program ---\n{src}")),
+        }
+        if t.elapsed().as_secs() > 20 {
+            failures.push(format!(
+                "case {case}: took {:?} (a hang)\n--- program ---\n{src}",
+                t.elapsed()
+            ));
+        }
+    }
+    println!(
+        "fuzz: {cases} cases in {:.1?}: {ok} ran to the end, {errors} ended in a Python error, {} panics or unclear endings",
+        started.elapsed(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} bad cases; the first:\n{}",
+        failures.len(),
+        failures[0]
+    );
+}
