@@ -583,10 +583,10 @@ impl Interp {
             Value::Tuple(t) => return Ok(t.to_vec()),
             _ => {}
         }
-        if let Value::Range(r) = v {
-            if r.len() as usize > MAX_OBJECT_BYTES / std::mem::size_of::<Value>() {
-                return Err(memory_error());
-            }
+        if let Value::Range(r) = v
+            && r.len() as usize > MAX_OBJECT_BYTES / std::mem::size_of::<Value>()
+        {
+            return Err(memory_error());
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
