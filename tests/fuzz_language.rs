@@ -261,7 +261,8 @@ fn check(src: &str) -> Result<i32, String> {
                 || k == "KeyboardInterrupt"
         });
         // sys.exit(n) ends quietly with its code; anything else must say what went wrong.
-        if !named && !(got.stderr.is_empty() && code != 1) && !src.contains("exit") {
+        let quiet_exit = got.stderr.is_empty() && code != 1;
+        if !named && !quiet_exit && !src.contains("exit") {
             return Err(format!(
                 "exit {code} without a clear error; stderr ends with {last:?}"
             ));
