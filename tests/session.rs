@@ -110,6 +110,18 @@ fn a_pause_stops_the_lesson_clock_and_the_processes() {
 }
 
 #[test]
+fn the_current_line_of_each_process_can_be_sampled() {
+    let src = "import time\nprint('go')\ntime.sleep(60)\n";
+    let mut h = session::start(spec(src, 1.0)).unwrap();
+    first_line(&h, &mut Run::new());
+    std::thread::sleep(Duration::from_millis(50));
+    let lines = h.current_lines();
+    assert_eq!(lines.len(), 1);
+    assert_eq!((lines[0].pid, lines[0].line, lines[0].col), (h.pid(), 3, 1));
+    h.stop();
+}
+
+#[test]
 fn a_speed_change_applies_in_the_middle_of_a_sleep() {
     let src = "import time\nprint('go')\ntime.sleep(60)\nprint('woke')\n";
     let h = session::start(spec(src, 1.0)).unwrap();

@@ -70,8 +70,9 @@ pub(crate) fn become_process(pid: i32, ppid: i32, slot: Option<u32>) {
     SLOT.store(ptr, Ordering::Relaxed);
 }
 
-/// Publishes the statement this process is about to run (1-based line, 0-based column) to its
-/// control-page slot, where the observer samples it. Two relaxed stores; nothing without a run.
+/// Publishes the statement this process is about to run (1-based line and column, as
+/// `python::ast::Pos`) to its control-page slot, where the observer samples it. Two relaxed stores;
+/// nothing without a run.
 #[inline]
 pub fn set_line(line: u32, col: u32) {
     let slot = SLOT.load(Ordering::Relaxed);

@@ -19,6 +19,7 @@ mod spawn;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::thread::JoinHandle;
 
 use anyhow::Context;
@@ -79,6 +80,17 @@ pub struct RunEnd {
     pub main: Option<Ending>,
     /// Why the observer stopped the run, if it did ("stopped", "timeout after 5 s").
     pub stopped: Option<String>,
+}
+
+/// The statement a process is running, from the control page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurrentLine {
+    /// The process.
+    pub pid: i32,
+    /// Its line, 1-based (0: before its first statement).
+    pub line: u32,
+    /// The statement's column, 1-based.
+    pub col: u32,
 }
 
 /// A live (or finished) run. Dropping it stops the run and reaps it.
@@ -183,6 +195,21 @@ impl RunHandle {
             }
             let _ = thread.join();
         }
+    }
+
+    /// Where each process of the run is in its program now, sampled from the control page (cheap:
+    /// call it per frame). One entry per process started so far, ended ones with their last line.
+    pub fn current_lines(&self) -> Vec<CurrentLine> {
+        let page = &self.shared.control;
+        (0..page.started())
+            .filter_map(|i| page.slot(i))
+            .map(|s| CurrentLine {
+                pid: s.pid.load(Ordering::Relaxed),
+                line: s.line.load(Ordering::Relaxed),
+                col: s.col.load(Ordering::Relaxed),
+            })
+            .filter(|c| c.pid != 0)
+            .collect()
     }
 
     /// Whether every process of the run has been reaped.

@@ -38,7 +38,7 @@ pub struct Slot {
     pub pid: AtomicI32,
     /// The line it is running (1-based; 0 before its first statement).
     pub line: AtomicU32,
-    /// The column of that statement (0-based).
+    /// The column of that statement (1-based; 0 before its first statement).
     pub col: AtomicU32,
     reserved: AtomicU32,
 }
