@@ -132,6 +132,9 @@ pub fn program_for(target: &str, set: &[String]) -> Result<(String, String), Str
             .map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
         return Ok((source, name));
     }
+    if target.ends_with(".py") {
+        return Err(format!("no Python file {target}"));
+    }
     let lesson = if path.is_dir() {
         lesson::load_dir(path).map_err(|e| e.to_string())?
     } else {
