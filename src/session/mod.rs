@@ -118,7 +118,20 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
     )
     .context("could not start the run")?;
     guard::register(spawned.pid);
-    let shared = Arc::new(shared::Shared::new(spawned.control, spawned.pid, speed)?);
+    let pid = spawned.pid;
+    // Past this point a failure must not leave the started lesson main unobserved.
+    let abandon = || {
+        reap::kill_run(pid);
+        reap::reap_group(pid, true);
+        guard::unregister(pid);
+    };
+    let shared = match shared::Shared::new(spawned.control, pid, speed) {
+        Ok(shared) => Arc::new(shared),
+        Err(e) => {
+            abandon();
+            return Err(e).context("could not set up the run's observer");
+        }
+    };
     let (tx, updates) = crossbeam_channel::unbounded();
     let pump = pump::Pump::new(
         shared.clone(),
@@ -130,7 +143,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         spawned.pidfd,
     );
     let thread = std::thread::Builder::new()
-        .name(format!("forkyard-run-{}", spawned.pid))
+        .name(format!("forkyard-run-{pid}"))
         .spawn(move || pump.run());
     match thread {
         Ok(thread) => Ok(RunHandle {
@@ -139,10 +152,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
             thread: Some(thread),
         }),
         Err(e) => {
-            // No pump: end the run here rather than leave it unobserved.
-            reap::kill_run(spawned.pid);
-            reap::reap_group(spawned.pid, true);
-            guard::unregister(spawned.pid);
+            abandon();
             Err(e).context("could not start the run's observer thread")
         }
     }
