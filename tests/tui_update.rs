@@ -343,3 +343,25 @@ fn current_lines_are_kept_for_live_processes_only() {
         "an ended run has no current lines"
     );
 }
+
+#[test]
+fn a_traceback_names_what_was_raised() {
+    use forkyard::trace::{Event, Stream};
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    let mut records = daemon_start(false);
+    records.push(rec(
+        MAIN,
+        OBSERVER,
+        7,
+        Event::Output {
+            stream: Stream::Stderr,
+            text: "Traceback (most recent call last):\n  File \"main.py\", line 3\nZeroDivisionError: division by zero\n".into(),
+        },
+    ));
+    feed(&mut app, id, records);
+    assert_eq!(
+        app.runs[0].last_error.get(&MAIN).map(String::as_str),
+        Some("ZeroDivisionError: division by zero")
+    );
+}

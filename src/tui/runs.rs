@@ -5,7 +5,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::session::{Run, RunEnd};
-use crate::trace::{Ending, Event, Record};
+use crate::trace::{Ending, Event, Record, Stream};
 
 /// Identifies a run the playground started; updates of a run it has since left are ignored.
 pub type RunId = u64;
@@ -31,6 +31,8 @@ pub struct RunView {
     pub clock_ns: u64,
     /// The line each live process is running (pid, 1-based line), as last sampled.
     pub lines: Vec<(i32, u32)>,
+    /// The last line each process wrote to stderr (a traceback's last line says what was raised).
+    pub last_error: HashMap<i32, String>,
     /// Lesson times at which each process printed.
     pub marks: HashMap<i32, VecDeque<u64>>,
     /// Lesson times at which each process did something to an object (acquired, put, got, set...).
@@ -49,6 +51,7 @@ impl RunView {
             anchor: None,
             clock_ns: 0,
             lines: Vec::new(),
+            last_error: HashMap::new(),
             marks: HashMap::new(),
             op_marks: HashMap::new(),
         }
@@ -64,6 +67,14 @@ impl RunView {
         self.run.apply(r);
         self.anchor = Some((r.mono_ns, r.lesson_ns));
         self.clock_ns = self.clock_ns.max(r.lesson_ns);
+        if let Event::Output {
+            stream: Stream::Stderr,
+            text,
+        } = &r.event
+            && let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty())
+        {
+            self.last_error.insert(r.pid, line.trim().to_string());
+        }
         let marks = match r.event {
             Event::Output { .. } => &mut self.marks,
             Event::Op { .. } => &mut self.op_marks,

@@ -256,6 +256,11 @@ fn status(run: &RunView, lane: &Lane) -> String {
         let how = summary::how_it_ended(&run.run, lane);
         return match lane.exitcode() {
             Some(code) if code < 0 => format!("{how} ({code})"),
+            // What it raised, from the last line of its traceback.
+            Some(code) if code > 0 => match run.last_error.get(&lane.pid) {
+                Some(error) => format!("{how}: {error}"),
+                None => how,
+            },
             _ => how,
         };
     }
