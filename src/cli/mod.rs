@@ -6,6 +6,7 @@
 //! `render`), the lesson main's entry (`lesson_main`). Must not live here: any process handling (that
 //! is `session`'s) or Python.
 
+mod compare;
 mod lesson_main;
 mod lessons;
 mod render;

@@ -38,6 +38,16 @@ impl<W: Write, E: Write> Printer<W, E> {
         }
     }
 
+    /// What was written to the two outputs (for printers writing into buffers).
+    pub fn buffers(&self) -> (&W, &E) {
+        (&self.out, &self.err)
+    }
+
+    /// The run as recorded so far.
+    pub fn run(&self) -> &Run {
+        &self.run
+    }
+
     /// Takes in one record and prints what it completes.
     pub fn record(&mut self, r: &Record) -> io::Result<()> {
         self.run.apply(r);

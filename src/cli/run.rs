@@ -14,28 +14,32 @@ use crate::session::{self, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 
 /// The exit status of a run stopped by `--timeout` (as `timeout(1)` uses).
-const TIMED_OUT: u8 = 124;
+pub(super) const TIMED_OUT: u8 = 124;
 
 /// Options of `forkyard run`.
 #[derive(Args, Debug)]
 pub struct RunArgs {
     /// A lesson id (`02-daemon`) or a Python file (`my_program.py`).
-    target: String,
+    pub(super) target: String,
     /// Lesson seconds per real second: sleeps and timeouts run this much faster.
     #[arg(long, default_value_t = 1.0)]
-    speed: f64,
+    pub(super) speed: f64,
     /// Set a lesson's knob (`--set daemon=on`); may be repeated.
     #[arg(long = "set", value_name = "KNOB=VALUE")]
-    set: Vec<String>,
+    pub(super) set: Vec<String>,
     /// How to print the run.
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    pub(super) format: Format,
     /// Stop the run after this many real seconds and say so.
     #[arg(long, value_name = "SECONDS")]
-    timeout: Option<f64>,
+    pub(super) timeout: Option<f64>,
     /// The most processes the run may create, its main included.
     #[arg(long, default_value_t = session::DEFAULT_MAX_PROCESSES)]
-    max_processes: u32,
+    pub(super) max_processes: u32,
+    /// Run the lesson twice at once, the knob set both ways (`--compare method`), then print both
+    /// transcripts and each side's total lesson time.
+    #[arg(long, value_name = "KNOB")]
+    compare: Option<String>,
 }
 
 /// Runs `forkyard run`.
@@ -58,6 +62,9 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     }
     if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         return Err("--timeout must be a positive number of seconds".into());
+    }
+    if let Some(knob) = &args.compare {
+        return super::compare::run(args, knob);
     }
     let (source, file_name) = super::lessons::program_for(&args.target, &args.set)?;
     let spec = RunSpec {
@@ -132,7 +139,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
 }
 
 /// The exit status of `forkyard run` for a main that ended so: its code, or 128 + its signal.
-fn exit_status(main: Option<Ending>) -> ExitCode {
+pub(super) fn exit_status(main: Option<Ending>) -> ExitCode {
     match main {
         Some(Ending::Exited { code }) => ExitCode::from((code & 0xff) as u8),
         Some(Ending::Signaled { signal }) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
