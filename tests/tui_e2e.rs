@@ -197,14 +197,23 @@ fn run_toggle_rerun_help_quit() {
 
 #[test]
 fn sigterm_mid_run_leaves_no_process() {
-    let tui = match Tui::new("fy-e2e-term") {
+    killed_mid_run("TERM");
+}
+
+#[test]
+fn sighup_mid_run_leaves_no_process() {
+    killed_mid_run("HUP");
+}
+
+fn killed_mid_run(signal: &str) {
+    let tui = match Tui::new(&format!("fy-e2e-{signal}")) {
         Ok(t) => t,
         Err(why) => {
             eprintln!("skipped: {why}");
             return;
         }
     };
-    let state = state_dir("term");
+    let state = state_dir(signal);
     tui.start(&state);
     tui.wait("Lessons", 10);
     tui.keys(&["n", "r"]);
@@ -216,12 +225,12 @@ fn sigterm_mid_run_leaves_no_process() {
     let after = &stat[stat.rfind(')').unwrap() + 2..];
     let observer: i32 = after.split_whitespace().nth(1).unwrap().parse().unwrap();
     Command::new("kill")
-        .args(["-TERM", &observer.to_string()])
+        .args([&format!("-{signal}"), &observer.to_string()])
         .status()
         .unwrap();
     assert!(
         wait_until(10, || !tui.alive()),
-        "the playground did not end on SIGTERM"
+        "the playground did not end on the signal"
     );
     for pid in pids {
         assert!(

@@ -147,6 +147,22 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         if let Some(cap) = obj.capacity.filter(|_| obj.class.contains("emaphore")) {
             facts.push(format!("value {}", cap - obj.holders.len() as i64));
         }
+        // A queue's size and an event's flag, from their latest operations that tell.
+        let size = obj.ops.iter().rev().find_map(|op| {
+            let d = op.detail.as_deref()?.strip_prefix("size=")?;
+            Some(d.split_whitespace().next().unwrap_or(d).to_string())
+        });
+        if let Some(n) = size {
+            facts.push(format!("size {n}"));
+        }
+        if obj.class == "Event" {
+            let set = obj.ops.iter().rev().find_map(|op| match op.op.as_str() {
+                "set" => Some(true),
+                "clear" | "cleared" => Some(false),
+                _ => None,
+            });
+            facts.push(if set == Some(true) { "set" } else { "not set" }.to_string());
+        }
         if !obj.holders.is_empty() {
             let who: Vec<String> = obj.holders.iter().map(|p| pname(run, *p)).collect();
             facts.push(format!("held by {}", who.join(", ")));
