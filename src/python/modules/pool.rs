@@ -439,6 +439,13 @@ fn pump(
         let p = pool.0.borrow();
         (p.results_r.fd(), p.tasks_w.fd(), !p.outbox.is_empty())
     };
+    // No result is owed and nothing waits to be fed (join's last round, after close): there is
+    // nothing to wait for, and waiting without a timeout would never end.
+    let timeout = if !want_write && !unfinished(pool) {
+        Some(0.0)
+    } else {
+        timeout
+    };
     let mut fds = vec![libc::pollfd {
         fd: rfd,
         events: libc::POLLIN,
@@ -630,6 +637,24 @@ fn func_ref(it: &mut Interp, f: &Value) -> Result<Value, Exc> {
             }
         }
     }
+    // A method of a builtin type looked up on the type (`str.upper`), as pickle sends it: by name.
+    if let Value::Builtin(b) = f
+        && b.data.is_none()
+    {
+        for tn in [
+            "str", "list", "tuple", "dict", "set", "bytes", "int", "float",
+        ] {
+            if let Some(Value::Builtin(m)) = crate::python::methods::on_type(tn, &b.name)
+                && std::ptr::fn_addr_eq(m.f, b.f)
+            {
+                return Ok(Value::tuple(vec![
+                    Value::str("__forkyard_type_attr__"),
+                    Value::str(tn),
+                    Value::Str(b.name.clone()),
+                ]));
+            }
+        }
+    }
     if !is_callable(f) {
         return Err(type_error(format!(
             "'{}' object is not callable",
@@ -649,6 +674,14 @@ fn resolve_func(it: &mut Interp, f: Value) -> R {
         };
         let module = super::import(it, m)?;
         return it.getattr(&module, n);
+    }
+    if let Value::Tuple(t) = &f
+        && t.len() == 3
+        && matches!(&t[0], Value::Str(s) if &**s == "__forkyard_type_attr__")
+        && let (Value::Str(tn), Value::Str(n)) = (&t[1], &t[2])
+        && let Some(m) = crate::python::methods::on_type(tn, n)
+    {
+        return Ok(m);
     }
     Ok(f)
 }
@@ -672,6 +705,8 @@ fn submit(
     let single = mode == Mode::Apply;
     let chunks: Vec<Vec<Value>> = if single {
         vec![items]
+    } else if chunksize == 0 {
+        vec![]
     } else {
         items.chunks(chunksize.max(1)).map(|c| c.to_vec()).collect()
     };
@@ -863,7 +898,11 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
     };
     let workers = pool.0.borrow().processes;
     let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
-        (Some(c), _) if c < 1 => return Err(value_error(format!("Chunksize must be 1+, not {c}"))),
+        (Some(c), Some(_)) if c < 1 => {
+            return Err(value_error(format!("Chunksize must be 1+, not {c}")));
+        }
+        // CPython's map with a chunksize below 1 sends no task and answers `[None] * len`.
+        (Some(c), None) if c < 1 => 0,
         (Some(c), _) => c as usize,
         (None, Some(_)) => 1,
         (None, None) => default_chunksize(items.len(), workers),
@@ -952,9 +991,7 @@ fn terminate(it: &mut Interp, a: Args) -> R {
     for w in &workers {
         it.call_method(w, "join", vec![])?;
     }
-    let mut p = pool.0.borrow_mut();
-    p.workers.clear();
-    p.outbox.clear();
+    pool.0.borrow_mut().outbox.clear();
     Ok(Value::None)
 }
 
@@ -983,7 +1020,6 @@ fn join(it: &mut Interp, a: Args) -> R {
     for w in &workers {
         it.call_method(w, "join", vec![])?;
     }
-    pool.0.borrow_mut().workers.clear();
     Ok(Value::None)
 }
 
