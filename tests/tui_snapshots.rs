@@ -155,3 +155,26 @@ fn an_output_line_marks_its_moment() {
         update(app, code(KeyCode::Up));
     });
 }
+
+#[test]
+fn a_picked_lane() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    feed(&mut app, id, daemon_off_midway());
+    app.picked = Some(CHILD);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    // The output lines of the other processes step back.
+    let row = (0..buf.area.height)
+        .find(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, *y)].symbol())
+                .collect::<String>()
+                .contains("MainProcess end")
+        })
+        .expect("the main's line in the output");
+    let x = (0..buf.area.width)
+        .find(|x| buf[(*x, row)].symbol() == "M")
+        .unwrap();
+    assert_eq!(buf[(x, row)].fg, Color::DarkGray);
+}

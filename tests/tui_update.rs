@@ -365,3 +365,28 @@ fn a_traceback_names_what_was_raised() {
         Some("ZeroDivisionError: division by zero")
     );
 }
+
+#[test]
+fn a_click_on_a_lane_picks_its_process() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    feed(&mut app, id, daemon_off_midway());
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 30,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // At 100x30 the timeline's border is on row 13: its lanes start on row 14.
+    update(&mut app, click(15));
+    assert_eq!(app.picked, Some(CHILD));
+    assert_eq!(app.focus, Focus::Timeline);
+    update(&mut app, click(15));
+    assert_eq!(app.picked, None, "a second click lets go");
+    update(&mut app, click(14));
+    assert_eq!(app.picked, Some(MAIN));
+    update(&mut app, key('r'));
+    assert_eq!(app.picked, None, "a new run forgets the pick");
+}

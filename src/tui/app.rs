@@ -162,6 +162,8 @@ pub struct App {
     pub status: Option<String>,
     /// Monotonic time now, ns.
     pub now_ns: u64,
+    /// The process picked by a click on its lane: its lane and its output lines stand out.
+    pub picked: Option<i32>,
     /// Whether the playground is leaving.
     pub quitting: bool,
     next_id: RunId,
@@ -202,6 +204,7 @@ impl App {
             progress,
             status: None,
             now_ns: 0,
+            picked: None,
             quitting: false,
             next_id: 1,
         };

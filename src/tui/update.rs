@@ -155,6 +155,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 
 /// Stops every run on screen (their views go too).
 fn stop_all(app: &mut App) -> Vec<Effect> {
+    app.picked = None;
     let effects = app
         .runs
         .drain(..)
@@ -358,6 +359,9 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollDown => scroll(app, pane, 3),
         MouseEventKind::Down(MouseButton::Left) => {
             app.focus = pane;
+            if pane == Focus::Timeline {
+                pick_lane(app, mouse.column, mouse.row, areas.timeline);
+            }
             if pane == Focus::Lessons {
                 let row = mouse.row.saturating_sub(areas.lessons.y + 1) as usize;
                 let inside = mouse.row > areas.lessons.y
@@ -370,4 +374,22 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
         }
         _ => Vec::new(),
     }
+}
+
+/// A click on a lane picks its process (a second click, or a click elsewhere in the pane, lets go).
+fn pick_lane(app: &mut App, col: u16, row: u16, area: ratatui::layout::Rect) {
+    let side = if app.runs.len() > 1 && col >= area.x + area.width / 2 {
+        1
+    } else {
+        0
+    };
+    let index = (row.saturating_sub(area.y + 1) as usize) + app.scroll.timeline;
+    let inside = row > area.y && row + 1 < area.y + area.height;
+    let pid = app
+        .runs
+        .get(side)
+        .filter(|_| inside)
+        .and_then(|r| r.run.lanes().nth(index))
+        .map(|l| l.pid);
+    app.picked = if pid == app.picked { None } else { pid };
 }

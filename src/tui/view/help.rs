@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![Span::raw(
-        " Mouse: the wheel scrolls the pane under it; a click selects a lesson. ",
+        " Mouse: the wheel scrolls the pane under it; a click picks a lesson or a lane. ",
     )]));
     lines.push(Line::from(Span::styled(" Esc closes this help.", t.dim())));
     let w = area.width.saturating_sub(4).min(90);

@@ -80,19 +80,23 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         buf.set_string(inner.x, y, &time, t.dim());
         let name = wrap::pad(&line.process, name_w);
         let nx = inner.x + time.len() as u16;
-        buf.set_stringn(
-            nx,
-            y,
-            &name,
-            inner.width as usize - time.len(),
-            t.process(n),
-        );
+        // With a lane picked, its lines stand out and the others step back.
+        let (name_style, dimmed) = match app.picked {
+            Some(pid) if pid == line.pid => (t.process(n).patch(t.selected()), false),
+            Some(_) => (t.dim(), true),
+            None => (t.process(n), false),
+        };
+        let width = inner.width as usize - time.len();
+        buf.set_stringn(nx, y, &name, width, name_style);
         let tx = nx + name_w as u16 + 1;
         let room = (inner.x + inner.width).saturating_sub(tx) as usize;
         let mut style = match line.stream {
             Stream::Stderr => t.fg(Color::Red),
             Stream::Stdout => ratatui::style::Style::default(),
         };
+        if dimmed {
+            style = t.dim();
+        }
         if back > 0 && app.focus == Focus::Output && row + 1 == (end - from) as usize {
             style = style.patch(t.selected());
         }

@@ -332,7 +332,13 @@ fn lane_row(
     let t = app.theme;
     let mood = mood(run, lane);
     let head = format!(" {} {:>PID_W$}  ", wrap::pad(&lane.name, name_w), lane.pid);
-    buf.set_string(x, y, &head, t.process(n));
+    let picked = app.picked == Some(lane.pid);
+    let head_style = if picked {
+        t.process(n).patch(t.selected())
+    } else {
+        t.process(n)
+    };
+    buf.set_string(x, y, &head, head_style);
     buf.set_string(
         x + wrap::width(&head) as u16,
         y,
