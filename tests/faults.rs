@@ -1,0 +1,121 @@
+//! Faults: SIGKILL of a random lesson process at a random moment, over many runs. After each, the
+//! run's account names the killed process as killed by SIGKILL, the run ends by itself, and no
+//! process of the run is left (checked in /proc).
+
+mod run_support;
+
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+use forkyard::trace::{Ending, Event, Record};
+use run_support::*;
+
+/// Three workers print and sleep; the main joins them. Killing any of them (or the main) must
+/// still let the run end.
+const WORKERS: &str = r#"
+import multiprocessing, time
+
+def work(n):
+    for i in range(6):
+        print(n, i)
+        time.sleep(0.1)
+
+if __name__ == '__main__':
+    ps = [multiprocessing.Process(target=work, args=(n,)) for n in range(3)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print('main done', [p.exitcode for p in ps])
+"#;
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+#[test]
+fn random_sigkills_leave_an_accurate_account_and_nothing_behind() {
+    let prog = program("faults_workers.py", WORKERS);
+    let runs = std::env::var("FORKYARD_FAULT_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
+    let mut rng = Rng(0x5EED_F00D);
+    let mut killed_main = 0;
+    for run in 0..runs {
+        let (mut child, mut out) = spawn_observer(&prog, &["--speed", "4", "--timeout", "30"]);
+        // Wait for the main and its workers to appear, then a random moment more.
+        let mut recs = read_until(&mut out, |r| spawns(r) >= 3);
+        let pgid = main_pid(&recs);
+        std::thread::sleep(Duration::from_millis(rng.below(120)));
+        let mut pids: Vec<i32> = recs
+            .iter()
+            .filter(|r| matches!(r.event, Event::Spawn { .. } | Event::Main { .. }))
+            .map(|r| r.pid)
+            .collect();
+        pids.sort_unstable();
+        pids.dedup();
+        let victim = pids[rng.below(pids.len() as u64) as usize];
+        if victim == pgid {
+            killed_main += 1;
+        }
+        // SAFETY: sending SIGKILL to a process of this test's own run.
+        unsafe { libc::kill(victim, libc::SIGKILL) };
+        let mut line = String::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            line.clear();
+            match out.read_line(&mut line) {
+                Ok(0) => break,
+                Ok(_) => {
+                    let r: Record = serde_json::from_str(line.trim_end()).expect("a trace record");
+                    recs.push(r);
+                }
+                Err(e) => panic!("run {run}: reading the trace: {e}"),
+            }
+            assert!(
+                Instant::now() < deadline,
+                "run {run}: the run did not end after the kill"
+            );
+        }
+        let status = child.wait().expect("the observer ends");
+        assert_ne!(
+            status.code(),
+            Some(124),
+            "run {run}: the run hit --timeout after a kill of {victim}"
+        );
+        // Whoever reaped the victim (its parent, or the observer for the main) says SIGKILL, unless
+        // it had already ended by itself.
+        let ended = recs.iter().find_map(|r| match &r.event {
+            Event::Reaped { child, ending, .. } if *child == victim => Some(*ending),
+            _ => None,
+        });
+        let exited_first = recs
+            .iter()
+            .any(|r| r.pid == victim && matches!(r.event, Event::Exit { .. }));
+        if !exited_first {
+            assert_eq!(
+                ended,
+                Some(Ending::Signaled {
+                    signal: libc::SIGKILL
+                }),
+                "run {run}: victim {victim}"
+            );
+        }
+        let left = wait_group_gone(pgid, 5);
+        assert!(
+            left.is_empty(),
+            "run {run}: processes left after killing {victim}: {left:?}"
+        );
+    }
+    println!(
+        "faults: {runs} runs with a random SIGKILL ({killed_main} of the main), 0 hangs, 0 leaks"
+    );
+}
