@@ -119,3 +119,33 @@ fn random_sigkills_leave_an_accurate_account_and_nothing_behind() {
         "faults: {runs} runs with a random SIGKILL ({killed_main} of the main), 0 hangs, 0 leaks"
     );
 }
+
+#[test]
+fn a_process_that_eats_all_memory_dies_alone_and_the_run_says_so() {
+    let prog = program(
+        "faults_oom.py",
+        "import multiprocessing\n\ndef eat():\n    x = []\n    while True:\n        x.append('a' * 10**7)\n\nif __name__ == '__main__':\n    p = multiprocessing.Process(target=eat)\n    p.start()\n    p.join()\n    print('child ended with', p.exitcode)\n",
+    );
+    let out = run_cmd(&prog, &["--format", "jsonl", "--timeout", "120"])
+        .output()
+        .expect("forkyard runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = records(&String::from_utf8_lossy(&out.stdout));
+    let said: String = recs
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::Output { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(said.contains("child ended with -6"), "{said}");
+    assert!(
+        recs.iter().any(|r| matches!(&r.event, Event::Reaped { ending: Ending::Signaled { signal }, .. } if *signal == libc::SIGABRT)),
+        "the child's end is reported"
+    );
+    assert!(wait_group_gone(main_pid(&recs), 5).is_empty());
+}

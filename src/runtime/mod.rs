@@ -73,7 +73,22 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
     crash::install();
+    limit_memory();
     Ok(())
+}
+
+/// Address space each lesson process may use (its children inherit the limit). A program that
+/// allocates without end fails an allocation and dies (reported as killed by SIGABRT) long before
+/// the machine runs short; the interpreter's lazily mapped stacks (1.25 GiB) count against it.
+pub const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
+
+fn limit_memory() {
+    let lim = libc::rlimit {
+        rlim_cur: ADDRESS_SPACE_LIMIT,
+        rlim_max: ADDRESS_SPACE_LIMIT,
+    };
+    // SAFETY: setrlimit with a valid struct; failing (a lower hard limit) keeps the lower one.
+    unsafe { libc::setrlimit(libc::RLIMIT_AS, &lim) };
 }
 
 /// Reads the program's source from the memfd the observer wrote it to, and closes that fd.
