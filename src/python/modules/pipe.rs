@@ -289,8 +289,12 @@ fn poll(_: &mut Interp, a: Args) -> R {
 
 fn close(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    if c.ch.borrow_mut().take().is_some() {
+    let ch = c.ch.borrow_mut().take();
+    if let Some(ch) = ch {
+        // Reported before the descriptors close, so that in the trace (ordered by time) the last
+        // close of a send end always comes before the EOF it causes.
         op(c.id, "closed", None);
+        drop(ch);
     }
     Ok(Value::None)
 }

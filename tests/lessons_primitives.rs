@@ -1,0 +1,366 @@
+//! Lessons 04-08 headless at high speed, each checked against what its text teaches, from the
+//! jsonl trace: 04 loses updates without the lock (by its design: every worker reads before any
+//! writes) and never with it; 05 never has more holders than permits; 06's waits return what the
+//! timeout knob says; 07's note ending hangs at main's exit on the reader, the fixed one ends; 08's
+//! reader sees EOFError only once every copy of the send end is closed.
+
+mod run_support;
+
+use std::process::{Command, Stdio};
+
+use forkyard::trace::{AtExitAction, Ending, Event, Record};
+use run_support::{EXE, group, main_pid, records};
+
+/// `forkyard run <lesson> --set ... --format jsonl --speed 20`: its records in time order and its
+/// exit status. Checks that no process of the run is left.
+fn run_lesson(id: &str, set: &[&str], timeout: &str) -> (Vec<Record>, Option<i32>) {
+    let mut cmd = Command::new(EXE);
+    cmd.args([
+        "run",
+        id,
+        "--speed",
+        "20",
+        "--format",
+        "jsonl",
+        "--timeout",
+        timeout,
+    ]);
+    for s in set {
+        cmd.args(["--set", s]);
+    }
+    let out = cmd.stdin(Stdio::null()).output().unwrap();
+    let mut recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        !recs.is_empty(),
+        "{id} {set:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        group(main_pid(&recs)),
+        Vec::<i32>::new(),
+        "{id} {set:?} left processes"
+    );
+    recs.sort_by_key(|r| r.mono_ns);
+    (recs, out.status.code())
+}
+
+fn pid_of(recs: &[Record], name: &str) -> i32 {
+    recs.iter()
+        .find_map(|r| match &r.event {
+            Event::Main { name: n, .. } | Event::Spawn { name: n, .. } if n == name => Some(r.pid),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no process {name}"))
+}
+
+/// Everything `pid` printed, joined.
+fn text_of(recs: &[Record], pid: i32) -> String {
+    recs.iter()
+        .filter(|r| r.pid == pid)
+        .filter_map(|r| match &r.event {
+            Event::Output { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every line printed by any process, in time order.
+fn all_lines(recs: &[Record]) -> Vec<String> {
+    let mut by_pid: std::collections::HashMap<i32, String> = Default::default();
+    let mut lines = Vec::new();
+    for r in recs {
+        if let Event::Output { text, .. } = &r.event {
+            let buf = by_pid.entry(r.pid).or_default();
+            buf.push_str(text);
+            while let Some(i) = buf.find('\n') {
+                lines.push(buf[..i].to_string());
+                buf.drain(..=i);
+            }
+        }
+    }
+    lines
+}
+
+/// The id of the first object of `class`.
+fn object_id(recs: &[Record], class: &str) -> u32 {
+    recs.iter()
+        .find_map(|r| match &r.event {
+            Event::Object { id, class: c, .. } if c == class => Some(*id),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no {class} in the trace"))
+}
+
+/// (pid, op, detail) of every op on object `id`, in time order.
+fn ops_on(recs: &[Record], id: u32) -> Vec<(i32, &str, Option<&str>)> {
+    recs.iter()
+        .filter_map(|r| match &r.event {
+            Event::Op { id: i, op, detail } if *i == id => {
+                Some((r.pid, op.as_str(), detail.as_deref()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The most holders at once from acquired/released ops, and how many acquires there were.
+fn most_holders(ops: &[(i32, &str, Option<&str>)]) -> (usize, usize) {
+    let mut holders: Vec<i32> = Vec::new();
+    let (mut most, mut acquires) = (0, 0);
+    for (pid, op, _) in ops {
+        match *op {
+            "acquired" => {
+                holders.push(*pid);
+                acquires += 1;
+                most = most.max(holders.len());
+            }
+            "released" => {
+                let at = holders
+                    .iter()
+                    .position(|h| h == pid)
+                    .unwrap_or_else(|| panic!("a release by a non-holder {pid}: {ops:?}"));
+                holders.remove(at);
+            }
+            _ => {}
+        }
+    }
+    (most, acquires)
+}
+
+/// `counter: N expected: M` from main's output.
+fn counter_line(recs: &[Record]) -> (i64, i64) {
+    let main = text_of(recs, pid_of(recs, "MainProcess"));
+    let line = main
+        .lines()
+        .find(|l| l.starts_with("counter:"))
+        .unwrap_or_else(|| panic!("no counter line in {main:?}"));
+    let w: Vec<&str> = line.split_whitespace().collect();
+    (w[1].parse().unwrap(), w[3].parse().unwrap())
+}
+
+#[test]
+fn lesson_04_without_the_lock_loses_updates_with_it_the_total_is_exact() {
+    for processes in [2, 3, 5] {
+        let p = format!("processes={processes}");
+        // Without the lock every worker reads the counter during the others' 0.5 s sleep: each
+        // round ends with the counter one higher whatever the number of workers (lost updates).
+        let (recs, status) = run_lesson("04-lock", &["lock=off", &p], "60");
+        assert_eq!(status, Some(0));
+        let (got, expected) = counter_line(&recs);
+        assert_eq!(expected, processes * 3);
+        assert!(got < expected, "{p} without the lock lost nothing: {got}");
+        // The lesson's lock is created but never taken.
+        let lock = object_id(&recs, "Lock");
+        assert_eq!(most_holders(&ops_on(&recs, lock)), (0, 0));
+
+        let (recs, status) = run_lesson("04-lock", &["lock=on", &p], "60");
+        assert_eq!(status, Some(0));
+        assert_eq!(counter_line(&recs), (processes * 3, processes * 3), "{p}");
+        let lock = object_id(&recs, "Lock");
+        let (most, acquires) = most_holders(&ops_on(&recs, lock));
+        assert_eq!((most, acquires), (1, (processes * 3) as usize), "{p}");
+        // Each worker's "read N wrote N+1" lines, in time order, count up by one with the lock.
+        let lines = all_lines(&recs);
+        let reads: Vec<i64> = lines
+            .iter()
+            .filter_map(|l| l.split(" read ").nth(1))
+            .map(|rest| rest.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(reads, (0..processes * 3).collect::<Vec<_>>(), "{p}");
+    }
+}
+
+#[test]
+fn lesson_05_never_more_holders_than_permits() {
+    for permits in 1..=5usize {
+        let (recs, status) = run_lesson("05-semaphore", &[&format!("permits={permits}")], "60");
+        assert_eq!(status, Some(0));
+        let sem = object_id(&recs, "Semaphore");
+        let ops = ops_on(&recs, sem);
+        let (most, acquires) = most_holders(&ops);
+        assert_eq!(
+            acquires, 5,
+            "permits={permits}: every worker got a permit once"
+        );
+        // At most `permits` at once (how many are reached depends on how fast the five start).
+        assert!(
+            (1..=permits).contains(&most),
+            "permits={permits}: {most} holders at once: {ops:?}"
+        );
+        // The value reported with each operation never goes below 0 nor above the permits.
+        for (_, _, detail) in &ops {
+            if let Some(v) = detail.and_then(|d| d.strip_prefix("value=")) {
+                let v: i64 = v.parse().unwrap();
+                assert!((0..=permits as i64).contains(&v), "value {v}: {ops:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn lesson_06_wait_returns_what_the_timeout_knob_says() {
+    for (knob, woke) in [("longer", true), ("shorter", false)] {
+        let (recs, status) = run_lesson("06-event", &[&format!("timeout={knob}")], "60");
+        assert_eq!(status, Some(0));
+        let ev = object_id(&recs, "Event");
+        let ops = ops_on(&recs, ev);
+        let set_at = ops.iter().position(|(_, op, _)| *op == "set").unwrap();
+        for name in ["Process-1", "Process-2", "Process-3"] {
+            let pid = pid_of(&recs, name);
+            let text = text_of(&recs, pid);
+            let mine: Vec<_> = ops.iter().enumerate().filter(|(_, o)| o.0 == pid).collect();
+            assert_eq!(mine.len(), 1, "{knob} {name}: one wait outcome: {ops:?}");
+            let (at, (_, op, _)) = mine[0];
+            if woke {
+                assert_eq!(*op, "woke", "{knob} {name}");
+                assert!(at > set_at, "{name} woke before set");
+                assert!(text.contains("woke up: the event is set"), "{text}");
+            } else {
+                assert_eq!(*op, "timeout", "{knob} {name}");
+                assert!(at < set_at, "{name} timed out after set");
+                assert!(text.contains("gave up: wait() returned False"), "{text}");
+            }
+        }
+        let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+        assert_eq!(
+            main,
+            "main: is_set() = True\nmain: after clear(), is_set() = False\nmain: wait(0.5) now returns False\n"
+        );
+    }
+}
+
+#[test]
+fn lesson_07_the_notes_ending_hangs_on_the_reader_the_fixed_one_ends() {
+    // The note's ending: main joins the writer twice, prints `main: end`, then its exit rules join
+    // the reader, which waits in get() for an item that never comes. Only --timeout stops it.
+    let (recs, status) = run_lesson("07-queue", &["ending=note"], "3");
+    assert_eq!(status, Some(124));
+    let main = pid_of(&recs, "MainProcess");
+    let reader = pid_of(&recs, "Process-2");
+    assert!(text_of(&recs, main).ends_with("main: end\n"));
+    let join = recs
+        .iter()
+        .position(|r| {
+            r.pid == main
+                && matches!(r.event, Event::AtExit { action: AtExitAction::Join, child, .. } if child == reader)
+        })
+        .expect("main's exit rules join the reader");
+    let stop = recs
+        .iter()
+        .position(|r| matches!(r.event, Event::Stop { .. }))
+        .expect("the run is stopped by --timeout");
+    assert!(join < stop);
+    // The reader got all four items, never None, and was still blocked in get() when stopped.
+    let text = text_of(&recs, reader);
+    assert_eq!(text, "read: got a\nread: got b\nread: got c\nread: got d\n");
+    let q = format!("Queue#{}", object_id(&recs, "Queue"));
+    let last_state = recs[..stop]
+        .iter()
+        .rev()
+        .find_map(|r| match &r.event {
+            Event::State { state } if r.pid == reader => Some(state.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        last_state,
+        forkyard::trace::State::Blocked {
+            on: q,
+            op: "get".into()
+        }
+    );
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::Reaped { child, ending: Ending::Signaled { signal: 9 }, .. } if child == reader)));
+
+    // The fixed ending: main puts None, the reader stops on it, every process exits 0.
+    let (recs, status) = run_lesson("07-queue", &[], "60");
+    assert_eq!(status, Some(0));
+    let reader = pid_of(&recs, "Process-2");
+    assert!(text_of(&recs, reader).ends_with("read: got None, the writer is done\n"));
+    assert!(text_of(&recs, pid_of(&recs, "MainProcess")).ends_with("main: end\n"));
+    assert!(!recs.iter().any(|r| matches!(r.event, Event::Stop { .. })));
+
+    // The note's ending with a get timeout ends too: the reader stops on queue.Empty.
+    let (recs, status) = run_lesson("07-queue", &["ending=note", "timeout=3"], "60");
+    assert_eq!(status, Some(0));
+    let reader = pid_of(&recs, "Process-2");
+    assert!(text_of(&recs, reader).ends_with("read: queue.Empty, nothing came, I stop\n"));
+}
+
+#[test]
+fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
+    // The send end is the one Process-1, the sender, sends on (main may send a ping on the other).
+    let sent_end = |recs: &[Record]| {
+        let sender = pid_of(recs, "Process-1");
+        recs.iter()
+            .find_map(|r| match &r.event {
+                Event::Op { id, op, .. } if op == "sent" && r.pid == sender => Some(*id),
+                _ => None,
+            })
+            .expect("a send")
+    };
+    // Both knobs on: the sender, main and the receiver each close their copy; EOF comes after the
+    // last of the three closes, and after the five items.
+    for duplex in ["False", "True"] {
+        let (recs, status) = run_lesson("08-pipe", &[&format!("duplex={duplex}")], "60");
+        assert_eq!(status, Some(0), "duplex={duplex}");
+        let send_end = sent_end(&recs);
+        let closers: Vec<i32> = ops_on(&recs, send_end)
+            .iter()
+            .filter(|o| o.1 == "closed")
+            .map(|o| o.0)
+            .collect();
+        let mut want = vec![
+            pid_of(&recs, "MainProcess"),
+            pid_of(&recs, "Process-1"),
+            pid_of(&recs, "Process-2"),
+        ];
+        let mut got = closers.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(
+            got, want,
+            "duplex={duplex}: every copy of the send end closed once"
+        );
+        let last_close = recs
+            .iter()
+            .rposition(|r| matches!(&r.event, Event::Op { id, op, .. } if *id == send_end && op == "closed"))
+            .unwrap();
+        let eof = recs
+            .iter()
+            .position(|r| matches!(&r.event, Event::Op { op, .. } if op == "eof"))
+            .expect("EOFError in the receiver");
+        assert!(
+            last_close < eof,
+            "duplex={duplex}: EOF before the last close"
+        );
+        let receiver = pid_of(&recs, "Process-2");
+        assert_eq!(
+            text_of(&recs, receiver),
+            "recv: 0\nrecv: 1\nrecv: 2\nrecv: 3\nrecv: 4\nrecv: EOFError, every copy of the send end is closed\n"
+        );
+    }
+    // Either copy left open: no EOF, the receiver waits in recv() until --timeout stops the run.
+    for knob in ["main_closes=off", "receiver_closes=off"] {
+        let (recs, status) = run_lesson("08-pipe", &[knob], "3");
+        assert_eq!(status, Some(124), "{knob} should be endless");
+        let send_end = sent_end(&recs);
+        let closes = ops_on(&recs, send_end)
+            .iter()
+            .filter(|o| o.1 == "closed")
+            .count();
+        assert_eq!(closes, 2, "{knob}: one copy stays open");
+        assert!(
+            !recs
+                .iter()
+                .any(|r| matches!(&r.event, Event::Op { op, .. } if op == "eof")),
+            "{knob}: EOFError with a copy of the send end open"
+        );
+        let receiver = pid_of(&recs, "Process-2");
+        assert_eq!(
+            text_of(&recs, receiver),
+            "recv: 0\nrecv: 1\nrecv: 2\nrecv: 3\nrecv: 4\n",
+            "{knob}"
+        );
+    }
+}
