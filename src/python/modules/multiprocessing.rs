@@ -110,6 +110,10 @@ pub fn pool_module(_it: &mut Interp) -> Value {
                 "RemoteTraceback",
                 Value::Class(pool::remote_traceback_class()),
             ),
+            (
+                "MaybeEncodingError",
+                Value::Class(pool::maybe_encoding_error_class()),
+            ),
         ],
     )
 }

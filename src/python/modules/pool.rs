@@ -584,8 +584,63 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
     Ok(())
 }
 
+/// Tags a result that could not be sent: `(MAYBE_ENCODING, repr(error), repr(value))`.
+const MAYBE_ENCODING: &str = "__forkyard_maybe_encoding_error__";
+
+/// `multiprocessing.pool.MaybeEncodingError(exc, value)`: a result the worker could not send.
+pub fn maybe_encoding_error_class() -> Rc<Class> {
+    class(
+        "MaybeEncodingError",
+        "multiprocessing.pool",
+        &[
+            ("__str__", maybe_encoding_str),
+            ("__repr__", maybe_encoding_repr),
+        ],
+        Some(exceptions::class("Exception")),
+    )
+}
+
+/// `Error sending result: 'VALUE'. Reason: 'EXC'`.
+fn maybe_encoding_str(it: &mut Interp, a: Args) -> R {
+    let me = pool_obj(&a);
+    let exc = it.getattr(&me, "exc")?;
+    let value = it.getattr(&me, "value")?;
+    let (exc, value) = (it.str_of(&exc)?, it.str_of(&value)?);
+    Ok(Value::str(&format!(
+        "Error sending result: '{value}'. Reason: '{exc}'"
+    )))
+}
+
+fn maybe_encoding_repr(it: &mut Interp, a: Args) -> R {
+    let me = pool_obj(&a);
+    let text = maybe_encoding_str(it, a)?;
+    let text = it.str_of(&text)?;
+    let _ = me;
+    Ok(Value::str(&format!("<MaybeEncodingError: {text}>")))
+}
+
 /// The exception a worker raised, with its traceback text as a `RemoteTraceback` cause.
 fn remote_exception(it: &mut Interp, exc: &Value, tb: &Value) -> Exc {
+    if let Value::Tuple(t) = exc
+        && t.len() == 3
+        && matches!(&t[0], Value::Str(s) if &**s == MAYBE_ENCODING)
+    {
+        // CPython pickles it as (class, args, __dict__): unpickling runs __init__ again on the
+        // reprs, so its args end up repr'd twice while exc and value come back from __dict__.
+        let args = [t[1].clone(), t[2].clone()]
+            .iter()
+            .map(|v| it.repr(v).map(|r| Value::str(&r)))
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_default();
+        let inst = exceptions::instance(maybe_encoding_error_class(), args);
+        let mut attrs = inst.attrs.borrow_mut();
+        attrs.insert(Rc::from("exc"), t[1].clone());
+        attrs.insert(Rc::from("value"), t[2].clone());
+        drop(attrs);
+        return match it.to_exception(Value::Instance(inst)) {
+            Ok(e) | Err(e) => e,
+        };
+    }
     let e = match it.to_exception(exc.clone()) {
         Ok(e) => e,
         Err(e) => e,
@@ -1252,17 +1307,22 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             Some(format!("job {job} chunk {chunk}: {detail}")),
         );
         let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
+        let sent;
         let reply = match result {
-            Ok(v) => Value::tuple(vec![
-                Value::Int(*job),
-                Value::Int(*chunk),
-                Value::Bool(true),
-                v,
-                Value::None,
-            ]),
+            Ok(v) => {
+                sent = v.clone();
+                Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(true),
+                    v,
+                    Value::None,
+                ])
+            }
             Err(e) if e.is("SystemExit") => return Err(e),
             Err(e) => {
                 let tb = it.format_exception(&e);
+                sent = Value::Instance(e.value.clone());
                 Value::tuple(vec![
                     Value::Int(*job),
                     Value::Int(*chunk),
@@ -1275,16 +1335,20 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
         let frame = match wire::dumps(it, &reply) {
             Ok(f) => f,
             Err(e) => {
-                // A result that cannot travel comes back as the error (CPython's MaybeEncodingError).
-                let tb = it.format_exception(&e);
-                let text = it.exception_line(&e);
-                let err = Exc::new("ValueError", format!("Error sending result: {text}"));
+                // A result that cannot travel comes back as CPython's MaybeEncodingError, made of
+                // the reprs of the pickling error and of the value; it has no remote traceback.
+                let exc = it.repr(&Value::Instance(e.value))?;
+                let value = it.repr(&sent)?;
                 let reply = Value::tuple(vec![
                     Value::Int(*job),
                     Value::Int(*chunk),
                     Value::Bool(false),
-                    Value::Instance(err.value),
-                    Value::str(&tb),
+                    Value::tuple(vec![
+                        Value::str(MAYBE_ENCODING),
+                        Value::str(&exc),
+                        Value::str(&value),
+                    ]),
+                    Value::None,
                 ]);
                 wire::dumps(it, &reply)?
             }

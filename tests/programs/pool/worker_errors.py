@@ -28,6 +28,10 @@ def sqr(x):
     return x * x
 
 
+def unpickleable_result():
+    return lambda: 42
+
+
 if __name__ == "__main__":
     scratchpad = [None]
 
@@ -42,6 +46,27 @@ if __name__ == "__main__":
     except KeyError:
         print("error callback: KeyError from get")
     print("errback got:", type(scratchpad[0]).__name__, scratchpad[0])
+    p.close()
+    p.join()
+
+    # test_unpickleable_result: a result that cannot be sent comes back as MaybeEncodingError, and
+    # no worker is lost to it.
+    from multiprocessing.pool import MaybeEncodingError
+
+    p = multiprocessing.Pool(2)
+    seen = []
+    for iteration in range(20):
+        scratchpad = [None]
+        res = p.apply_async(unpickleable_result, error_callback=errback)
+        try:
+            res.get()
+            seen.append("no error")
+        except MaybeEncodingError:
+            wrapped = scratchpad[0]
+            ok = isinstance(wrapped, MaybeEncodingError) and wrapped.exc is not None and wrapped.value is not None
+            seen.append("ok" if ok else "bad wrapped")
+    print("unpickleable result:", sorted(set(seen)), len(seen))
+    print("unpickleable result: workers", len(p._pool))
     p.close()
     p.join()
 
