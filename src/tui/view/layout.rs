@@ -39,9 +39,10 @@ pub fn areas(size: (u16, u16)) -> Areas {
     let top = (avail * 45 / 100).max(9);
     let timeline = (avail - top) / 2;
     let output = avail - top - timeline;
-    let list_w = if w >= 100 { 20 } else { 16 };
+    let list_w = if w >= 100 { 20 } else { 17 };
     let rest = w - list_w;
-    let code_w = rest * 55 / 100;
+    // The program gets the larger share: its knob lines must stay readable at 80 columns.
+    let code_w = rest * if w >= 100 { 55 } else { 60 } / 100;
     let text_w = rest - code_w;
     Areas {
         header: Rect::new(0, 0, w, 1),

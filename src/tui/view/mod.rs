@@ -180,8 +180,8 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         };
         let text = format!(
-            "{pointer}{}{mark}",
-            wrap::pad(&name, width.saturating_sub(2))
+            "{pointer}{} {mark}",
+            wrap::pad(&name, width.saturating_sub(3))
         );
         let style = if selected {
             style.patch(t.selected())
