@@ -149,3 +149,57 @@ fn a_process_that_eats_all_memory_dies_alone_and_the_run_says_so() {
     );
     assert!(wait_group_gone(main_pid(&recs), 5).is_empty());
 }
+
+/// A main that leaves with `os._exit` runs no exit rules: its daemonic child is not terminated and
+/// lives on as an orphan, as under CPython.
+const ORPHAN: &str = r#"
+import multiprocessing, os, time
+
+def worker():
+    for i in range(3):
+        time.sleep(0.5)
+        print('orphan still here', i)
+
+if __name__ == '__main__':
+    p = multiprocessing.Process(target=worker)
+    p.daemon = True
+    p.start()
+    print('main leaves with os._exit')
+    os._exit(0)
+"#;
+
+#[test]
+fn a_child_outlives_a_main_that_left_with_os_exit_as_in_cpython() {
+    let prog = program("faults_orphan.py", ORPHAN);
+    let out = run_cmd(
+        &prog,
+        &["--format", "plain", "--speed", "5", "--timeout", "30"],
+    )
+    .output()
+    .expect("forkyard runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text,
+        "main leaves with os._exit\norphan still here 0\norphan still here 1\norphan still here 2\n"
+    );
+}
+
+#[test]
+fn killing_the_observer_while_an_orphan_runs_leaves_nothing() {
+    let prog = program(
+        "faults_orphan2.py",
+        &ORPHAN.replace("range(3)", "range(100)"),
+    );
+    let (mut child, mut out) = spawn_observer(&prog, &["--speed", "1"]);
+    let recs = read_until(&mut out, |r| {
+        r.iter().any(|x| matches!(&x.event, Event::Output { text, .. } if text.contains("orphan still here")))
+    });
+    let pgid = main_pid(&recs);
+    child.kill().expect("SIGKILL the observer");
+    let _ = child.wait();
+    let left = wait_group_gone(pgid, 5);
+    assert!(
+        left.is_empty(),
+        "the run's lifeline should have ended the orphan: {left:?}"
+    );
+}

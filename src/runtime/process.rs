@@ -102,20 +102,9 @@ fn claim_slot() -> Result<Option<u32>, ForkError> {
 
 /// First steps of a new child: die with the parent, and take a fresh identity.
 fn become_child(parent: i32, slot: Option<u32>) {
-    // SAFETY: prctl with constant arguments; getppid cannot fail.
-    unsafe {
-        libc::prctl(
-            libc::PR_SET_PDEATHSIG,
-            libc::SIGKILL as libc::c_ulong,
-            0,
-            0,
-            0,
-        );
-        // The parent may have died between fork and prctl; then PDEATHSIG will never fire.
-        if libc::getppid() != parent {
-            libc::_exit(1);
-        }
-    }
+    // No PDEATHSIG here: as with CPython, a child outlives a parent killed by SIGKILL (or one that
+    // called os._exit) and goes on as an orphan, adopted by the observer. What stops every process
+    // of the run when the observer goes is the run's lifeline (see `session::spawn`).
     // SAFETY: getpid cannot fail.
     state::become_process(unsafe { libc::getpid() }, parent, slot);
 }

@@ -141,6 +141,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         spawned.child.stdout.take(),
         spawned.child.stderr.take(),
         spawned.pidfd,
+        spawned.lifeline,
     );
     let thread = std::thread::Builder::new()
         .name(format!("forkyard-run-{pid}"))

@@ -47,6 +47,12 @@ pub(crate) struct Pump {
     pub main_ending: Option<Ending>,
     pub stopped: Option<String>,
     pub seq: u64,
+    /// The run's lifeline (see `spawn`): dropped, with the pump, once nothing of the run is left.
+    #[expect(
+        dead_code,
+        reason = "held for its Drop: closing it SIGKILLs whatever is left of the run"
+    )]
+    pub lifeline: OwnedFd,
 }
 
 impl Pump {
@@ -59,6 +65,7 @@ impl Pump {
         stdout: Option<ChildStdout>,
         stderr: Option<ChildStderr>,
         pidfd: OwnedFd,
+        lifeline: OwnedFd,
     ) -> Self {
         for fd in [
             Some(trace.as_raw_fd()),
@@ -85,12 +92,16 @@ impl Pump {
             main_ending: None,
             stopped: None,
             seq: 0,
+            lifeline,
         }
     }
 
     /// Runs until nothing of the run is left, then sends [`Update::End`].
     pub fn run(mut self) {
         let mut final_deadline = None;
+        // The main has ended but processes of the run live on (orphans, as under CPython when the
+        // main was killed or called os._exit): the run goes on until they end too.
+        let mut main_done = false;
         loop {
             let ready = self.poll(final_deadline.is_some());
             if ready.wake {
@@ -110,14 +121,17 @@ impl Pump {
             self.read_trace();
             self.read_stray(Stream::Stdout);
             self.read_stray(Stream::Stderr);
-            if ready.main_ended && final_deadline.is_none() {
+            if ready.main_ended && !main_done && final_deadline.is_none() {
                 self.finish_main();
-                final_deadline = Some(mono_ns() + FINAL_DRAIN_MS * 1_000_000);
+                main_done = true;
             } else if final_deadline.is_none() {
                 self.reap_orphans();
             }
             let sources_open =
                 self.trace.is_some() || self.stdout.is_some() || self.stderr.is_some();
+            if main_done && final_deadline.is_none() && self.group_gone(sources_open) {
+                final_deadline = Some(mono_ns() + FINAL_DRAIN_MS * 1_000_000);
+            }
             match final_deadline {
                 None => {
                     let ready = self.reorder.ready(mono_ns());
@@ -234,25 +248,37 @@ impl Pump {
 
     /// The main has ended: kill what is left of the run (while the main's zombie still holds the
     /// group id), reap the main, then reap everything else.
+    /// The main has ended: reap it. Its children, if any are left, live on (the group, and so its
+    /// id, lasts while any of them does, so signals to the group stay safe).
     fn finish_main(&mut self) {
         self.pidfd = None;
-        let shared = self.shared.clone();
-        let guard = shared.end();
-        kill_run(self.main_pid);
         let mut status = 0;
         // SAFETY: waitpid with a valid out-pointer; the main is our child and has ended.
         let got = unsafe { libc::waitpid(self.main_pid, &mut status, 0) };
         let main = (got == self.main_pid)
             .then(|| crate::runtime::process::ending_of(status))
             .flatten();
-        let others = reap_group(self.main_pid, true);
-        drop(guard);
         if let Some(ending) = main {
             self.on_reaped(self.main_pid, ending);
         }
+    }
+
+    /// After the main: whether every process of the run has ended. Every lesson process holds the
+    /// trace and output pipes, so they close only when the last one is gone; then the group is
+    /// reaped to the end under the run's lock (no signal may reach a recycled group id).
+    fn group_gone(&mut self, sources_open: bool) -> bool {
+        if sources_open {
+            return false;
+        }
+        let shared = self.shared.clone();
+        let guard = shared.end();
+        kill_run(self.main_pid);
+        let others = reap_group(self.main_pid, true);
+        drop(guard);
         for (pid, ending) in others {
             self.on_reaped(pid, ending);
         }
+        true
     }
 
     /// Reaps adopted orphans that ended, leaving the main to `finish_main`.

@@ -32,6 +32,10 @@ pub(crate) struct Spawned {
     pub control: ControlPage,
     /// A pidfd of the lesson main: readable once it has ended.
     pub pidfd: OwnedFd,
+    /// The write end of the run's lifeline: while the observer holds it the run lives; when it is
+    /// closed (the run's end, or the observer's death, however it dies) the kernel SIGKILLs the
+    /// run's whole process group.
+    pub lifeline: OwnedFd,
 }
 
 /// Starts `exe` as the lesson main of a new run of `source` (called `file_name` in tracebacks).
@@ -48,6 +52,8 @@ pub(crate) fn spawn(
     // SAFETY: fcntl on our own fd.
     unsafe { libc::fcntl(trace_r.as_raw_fd(), libc::F_SETPIPE_SZ, TRACE_PIPE_BYTES) };
     let source_fd = source_memfd(source)?;
+    let (lifeline_r, lifeline_w) = pipe()?;
+    let lifeline = lifeline_r.as_raw_fd();
 
     // Every fd above is close-on-exec, so a run started concurrently from another thread cannot
     // inherit them; only this child clears the flag on its own copies, between fork and exec.
@@ -84,6 +90,17 @@ pub(crate) fn spawn(
                     return Err(io::Error::last_os_error());
                 }
             }
+            // The lifeline: the read end, kept open across exec and inherited by every fork,
+            // signals its owner (the run's group: we are its leader now) when the write end
+            // closes, and the signal it sends is SIGKILL.
+            let group = -libc::getpid();
+            if libc::fcntl(lifeline, libc::F_SETFD, 0) < 0
+                || libc::fcntl(lifeline, libc::F_SETOWN, group) < 0
+                || libc::fcntl(lifeline, F_SETSIG, libc::SIGKILL) < 0
+                || libc::fcntl(lifeline, libc::F_SETFL, libc::O_ASYNC) < 0
+            {
+                return Err(io::Error::last_os_error());
+            }
             Ok(())
         });
     }
@@ -95,7 +112,7 @@ pub(crate) fn spawn(
     })?;
     // The observer's copies of the child's ends must go: the trace reaches end-of-file only once
     // every lesson process, and nobody else, has closed its write end.
-    drop((trace_w, control_fd, source_fd));
+    drop((trace_w, control_fd, source_fd, lifeline_r));
     let pid = child.id() as i32;
     let pidfd = pidfd_open(pid)?;
     Ok(Spawned {
@@ -104,8 +121,12 @@ pub(crate) fn spawn(
         trace: trace_r,
         control,
         pidfd,
+        lifeline: lifeline_w,
     })
 }
+
+/// `fcntl(F_SETSIG)`: which signal a file's owner gets on I/O readiness (Linux; not in `libc`).
+const F_SETSIG: libc::c_int = 10;
 
 fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {
     let mut fds = [0; 2];
