@@ -56,7 +56,11 @@ pub(crate) struct Pump {
 }
 
 impl Pump {
-    /// Makes the pump for a freshly spawned run.
+    /// Makes the pump for a freshly spawned run: it takes over every handle of the run.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one argument per handle of the spawned run"
+    )]
     pub fn new(
         shared: Arc<Shared>,
         tx: Sender<Update>,
