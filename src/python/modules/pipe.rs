@@ -130,9 +130,15 @@ fn check_recv(c: &Conn) -> Result<(), Exc> {
 }
 
 fn send_raw(c: &Conn, data: &[u8], detail: String) -> Result<(), Exc> {
-    let r = c.ch.borrow().as_ref().expect("checked open").send(data);
-    r.map_err(io_error)?;
+    // Reported before the bytes go, so that in the trace (ordered by time) a message is always
+    // sent before it is received; a send that then fails says so.
     op(c.id, "sent", Some(detail));
+    let r = c.ch.borrow().as_ref().expect("checked open").send(data);
+    if let Err(e) = r {
+        let e = io_error(e);
+        op(c.id, "send_failed", Some(e.class_name().to_string()));
+        return Err(e);
+    }
     Ok(())
 }
 

@@ -184,6 +184,9 @@ impl QueueCore {
             let _ = lock.release();
         }
         let n = self.shm.counter(SIZE).fetch_add(1, SeqCst) + 1;
+        // Reported before the frame goes, so that in the trace (ordered by time) an item is
+        // always put before it is got.
+        op(self.id, "put", Some(format!("size={n} item={detail}")));
         // Frames go out in order: behind this process's pending ones, if any.
         if !self.try_flush(true)? {
             self.pending().push_back(data);
@@ -195,7 +198,6 @@ impl QueueCore {
                 self.pending().push_back(data);
             }
         }
-        op(self.id, "put", Some(format!("size={n} item={detail}")));
         Ok(())
     }
 

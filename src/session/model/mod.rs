@@ -160,6 +160,7 @@ impl Run {
                 let ended_at = lane.end_ns().unwrap_or(at);
                 lane.set_state(ended_at, LaneState::Ended);
                 self.log.end_process(*child);
+                self.objects.holder_ended(*child, *ending);
             }
             Event::Object {
                 id,
@@ -273,6 +274,63 @@ impl Run {
             .filter(|l| matches!(l.state(), LaneState::Blocked { on: o, .. } if o == on))
             .map(|l| l.pid)
             .collect()
+    }
+
+    /// The processes blocked on object `id` now, each with what it waits for ("acquire", "get",
+    /// "put", "recv", "wait").
+    pub fn object_waiters(&self, id: u32) -> Vec<(i32, String)> {
+        let Some(obj) = self.objects.get(id) else {
+            return Vec::new();
+        };
+        let label = obj.label();
+        self.lanes()
+            .filter_map(|l| match l.state() {
+                LaneState::Blocked { on, op } if *on == label => Some((l.pid, op.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// What `pid` is blocked on, said the way a viewer writes it: "Process-3 blocked on Lock#1
+    /// (acquire) held by Process-2", "... held by a dead process (Process-2, killed by SIGKILL)".
+    /// `None` when it is not blocked.
+    pub fn blocked_sentence(&self, pid: i32) -> Option<String> {
+        let LaneState::Blocked { on, op } = self.lanes.get(&pid)?.state() else {
+            return None;
+        };
+        let mut s = format!("{} blocked on {on} ({op})", self.name_of(pid));
+        let Some(obj) = self.objects.iter().find(|o| o.label() == *on) else {
+            return Some(s);
+        };
+        let mut holders: Vec<i32> = obj.holders.clone();
+        holders.dedup();
+        let dead: Vec<String> = obj
+            .dead_holders
+            .iter()
+            .map(|(p, ending)| match ending {
+                crate::trace::Ending::Signaled { signal } => format!(
+                    "{}, killed by {}",
+                    self.name_of(*p),
+                    crate::trace::signal_name(*signal)
+                ),
+                crate::trace::Ending::Exited { code } => {
+                    format!("{}, exited with {code}", self.name_of(*p))
+                }
+            })
+            .collect();
+        let live: Vec<String> = holders
+            .iter()
+            .filter(|p| !obj.dead_holders.iter().any(|(d, _)| d == *p))
+            .map(|p| self.name_of(*p))
+            .collect();
+        if !live.is_empty() {
+            s.push_str(&format!(" held by {}", live.join(", ")));
+        }
+        if !dead.is_empty() {
+            s.push_str(if live.is_empty() { " held by" } else { " and" });
+            s.push_str(&format!(" a dead process ({})", dead.join("; ")));
+        }
+        Some(s)
     }
 
     /// The end summary: every process, how it ended, when it started and ended.

@@ -1,10 +1,15 @@
 //! The run's multiprocessing objects (Lock, Queue, ...) as the trace reports them: what they are,
 //! who made them, and their recent operations. Holders are derived from `acquired`/`released`
-//! operations; waiters are the lanes blocked on an object's name (see `Run::waiters`).
+//! operations, the value from what the operations report (`value=`, `size=`, set/cleared); waiters
+//! are the lanes blocked on an object's name (see `Run::waiters` and `Run::object_waiters`). A
+//! holder that ends while holding (killed by SIGKILL, typically) keeps its place: its token is
+//! lost, as in CPython, and the object is marked held by a dead process.
 
 use std::collections::VecDeque;
 
 use indexmap::IndexMap;
+
+use crate::trace::Ending;
 
 /// How many operations an object keeps; older ones are folded into a count.
 pub const MAX_OPS: usize = 256;
@@ -41,8 +46,15 @@ pub struct Object {
     pub ops: VecDeque<ObjectOp>,
     /// How many older operations were folded away.
     pub folded: u64,
-    /// Processes holding it now (one entry per held permit).
+    /// Processes holding it now (one entry per held permit; an RLock's owner once per level).
+    /// A holder that ended while holding stays here: its permit is lost.
     pub holders: Vec<i32>,
+    /// The holders that ended while holding, and how they ended.
+    pub dead_holders: Vec<(i32, Ending)>,
+    /// Its value now, as its operations report it: a Semaphore's or BoundedSemaphore's counter,
+    /// 1 for a free Lock or RLock and 0 for a held one, a queue's number of items, 1 for a set
+    /// Event and 0 for a clear one. `None` for objects without one (Pipe ends, Value, Array...).
+    pub value: Option<i64>,
 }
 
 impl Object {
@@ -50,6 +62,32 @@ impl Object {
     pub fn label(&self) -> String {
         format!("{}#{}", self.class, self.id)
     }
+
+    /// Whether a holder ended while holding it: its token is lost and its waiters stay blocked.
+    pub fn held_by_dead(&self) -> bool {
+        !self.dead_holders.is_empty()
+    }
+
+    /// The value a new object starts with (see `value`).
+    fn initial_value(class: &str, capacity: Option<i64>) -> Option<i64> {
+        match class {
+            "Lock" | "RLock" => Some(1),
+            "Semaphore" | "BoundedSemaphore" => capacity,
+            "Queue" | "JoinableQueue" | "SimpleQueue" | "Event" => Some(0),
+            _ => None,
+        }
+    }
+
+    fn is_lock(&self) -> bool {
+        matches!(self.class.as_str(), "Lock" | "RLock")
+    }
+}
+
+/// The number after `key=` in an operation's detail (`value=1`, `size=3 item='a'`).
+fn detail_number(detail: Option<&str>, key: &str) -> Option<i64> {
+    detail?
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix(key)?.strip_prefix('=')?.parse().ok())
 }
 
 /// Every object of the run, in creation order.
@@ -72,6 +110,8 @@ impl Objects {
                 ops: VecDeque::new(),
                 folded: 0,
                 holders: Vec::new(),
+                dead_holders: Vec::new(),
+                value: Object::initial_value(class, capacity),
             },
         );
         if self.by_id.len() > MAX_OBJECTS {
@@ -90,23 +130,63 @@ impl Objects {
             ops: VecDeque::new(),
             folded: 0,
             holders: Vec::new(),
+            dead_holders: Vec::new(),
+            value: None,
         });
+        let detail = op.detail.as_deref();
         match op.op.as_str() {
-            "acquired" => obj.holders.push(op.pid),
-            "released" => {
-                if let Some(i) = obj.holders.iter().position(|&p| p == op.pid).or(
-                    // Any process may release a Lock it did not acquire: drop the oldest holder.
-                    (!obj.holders.is_empty()).then_some(0),
-                ) {
-                    obj.holders.remove(i);
-                }
+            "acquired" => {
+                obj.holders.push(op.pid);
+                obj.value = if obj.is_lock() {
+                    Some(0)
+                } else {
+                    detail_number(detail, "value").or(obj.value)
+                };
             }
+            "released" => {
+                let mine = obj.holders.iter().position(|&p| p == op.pid);
+                // Any process may release a Lock or a Semaphore it did not acquire: the permit of
+                // a dead holder goes first (it was lost), else the oldest holder's.
+                let dead = || {
+                    let (pid, _) = *obj.dead_holders.first()?;
+                    obj.holders.iter().position(|&p| p == pid)
+                };
+                if let Some(i) = mine
+                    .or_else(dead)
+                    .or((!obj.holders.is_empty()).then_some(0))
+                {
+                    let pid = obj.holders.remove(i);
+                    if !obj.holders.contains(&pid) {
+                        obj.dead_holders.retain(|(p, _)| *p != pid);
+                    }
+                }
+                obj.value = match detail_number(detail, "value") {
+                    Some(v) => Some(v),
+                    // An RLock released to a lower level (`count=N`, N > 0) stays held.
+                    None if obj.is_lock() && detail_number(detail, "count").unwrap_or(0) == 0 => {
+                        Some(1)
+                    }
+                    None => obj.value,
+                };
+            }
+            "put" | "got" => obj.value = detail_number(detail, "size").or(obj.value),
+            "set" => obj.value = Some(1),
+            "cleared" => obj.value = Some(0),
             _ => {}
         }
         obj.ops.push_back(op);
         if obj.ops.len() > MAX_OPS {
             obj.ops.pop_front();
             obj.folded += 1;
+        }
+    }
+
+    /// `pid` ended (`ending`): every object it still holds is now held by a dead process.
+    pub fn holder_ended(&mut self, pid: i32, ending: Ending) {
+        for obj in self.by_id.values_mut() {
+            if obj.holders.contains(&pid) && !obj.dead_holders.iter().any(|(p, _)| *p == pid) {
+                obj.dead_holders.push((pid, ending));
+            }
         }
     }
 
@@ -132,6 +212,109 @@ mod tests {
             op: what.into(),
             detail: None,
         }
+    }
+
+    fn op_d(pid: i32, what: &str, detail: &str) -> ObjectOp {
+        ObjectOp {
+            detail: Some(detail.into()),
+            ..op(pid, what)
+        }
+    }
+
+    const KILLED: Ending = Ending::Signaled { signal: 9 };
+
+    #[test]
+    fn values_follow_the_operations() {
+        let mut o = Objects::default();
+        o.create(1, "Lock", Some(1), 10, 0);
+        o.create(2, "Semaphore", Some(2), 10, 0);
+        o.create(3, "Queue", Some(0), 10, 0);
+        o.create(4, "Event", None, 10, 0);
+        o.create(5, "RLock", Some(1), 10, 0);
+        o.create(6, "Connection", None, 10, 0);
+        let value = |o: &Objects, id| o.get(id).unwrap().value;
+        assert_eq!(
+            (1..=6).map(|id| value(&o, id)).collect::<Vec<_>>(),
+            [Some(1), Some(2), Some(0), Some(0), Some(1), None]
+        );
+        o.op(1, op(11, "acquired"));
+        assert_eq!(value(&o, 1), Some(0));
+        o.op(1, op(11, "released"));
+        assert_eq!(value(&o, 1), Some(1));
+        o.op(2, op_d(11, "acquired", "value=1"));
+        o.op(2, op_d(12, "acquired", "value=0"));
+        assert_eq!(
+            (value(&o, 2), &o.get(2).unwrap().holders),
+            (Some(0), &vec![11, 12])
+        );
+        o.op(2, op_d(12, "released", "value=1"));
+        assert_eq!(
+            (value(&o, 2), &o.get(2).unwrap().holders),
+            (Some(1), &vec![11])
+        );
+        o.op(3, op_d(11, "put", "size=1 item='a b'"));
+        o.op(3, op_d(11, "put", "size=2 item=2"));
+        o.op(3, op_d(12, "got", "size=1 item='a b'"));
+        assert_eq!(value(&o, 3), Some(1));
+        o.op(4, op(11, "set"));
+        assert_eq!(value(&o, 4), Some(1));
+        o.op(4, op_d(12, "woke", "wait"));
+        o.op(4, op(11, "cleared"));
+        assert_eq!(value(&o, 4), Some(0));
+        // An RLock stays held until its owner's last release.
+        o.op(5, op(11, "acquired"));
+        o.op(5, op_d(11, "acquired", "count=2"));
+        o.op(5, op_d(11, "released", "count=1"));
+        assert_eq!(
+            (value(&o, 5), &o.get(5).unwrap().holders),
+            (Some(0), &vec![11])
+        );
+        o.op(5, op(11, "released"));
+        assert_eq!(
+            (value(&o, 5), o.get(5).unwrap().holders.len()),
+            (Some(1), 0)
+        );
+    }
+
+    #[test]
+    fn a_holder_that_dies_leaves_the_lock_held_by_a_dead_process() {
+        let mut o = Objects::default();
+        o.create(1, "Lock", Some(1), 10, 0);
+        o.create(2, "Lock", Some(1), 10, 0);
+        o.op(1, op(11, "acquired"));
+        o.op(2, op(12, "acquired"));
+        o.op(2, op(12, "released"));
+        o.holder_ended(11, KILLED);
+        o.holder_ended(12, KILLED);
+        let lock = o.get(1).unwrap();
+        assert!(lock.held_by_dead());
+        assert_eq!(lock.holders, vec![11], "the token is lost with its holder");
+        assert_eq!(lock.dead_holders, vec![(11, KILLED)]);
+        assert_eq!(lock.value, Some(0));
+        assert!(!o.get(2).unwrap().held_by_dead(), "12 had released it");
+        // Ending twice (an exit record, then the reaping) marks it once.
+        o.holder_ended(11, KILLED);
+        assert_eq!(o.get(1).unwrap().dead_holders.len(), 1);
+        // Another process may still release a Lock: the lost token comes back.
+        o.op(1, op(13, "released"));
+        let lock = o.get(1).unwrap();
+        assert!(!lock.held_by_dead());
+        assert!(lock.holders.is_empty());
+        assert_eq!(lock.value, Some(1));
+    }
+
+    #[test]
+    fn a_release_by_another_process_gives_back_a_dead_holders_permit_first() {
+        let mut o = Objects::default();
+        o.create(1, "Semaphore", Some(2), 10, 0);
+        o.op(1, op_d(11, "acquired", "value=1"));
+        o.op(1, op_d(12, "acquired", "value=0"));
+        o.holder_ended(12, Ending::Exited { code: 0 });
+        o.op(1, op_d(10, "released", "value=1"));
+        let sem = o.get(1).unwrap();
+        assert_eq!(sem.holders, vec![11]);
+        assert!(!sem.held_by_dead());
+        assert_eq!(sem.value, Some(1));
     }
 
     #[test]

@@ -483,3 +483,103 @@ fn objects_are_recorded_with_holders_and_waiters() {
     assert_eq!(f.run.objects.get(1).unwrap().holders, vec![MAIN]);
     assert_eq!(f.run.waiters("Lock#1"), vec![P1]);
 }
+
+/// A Lock, a Semaphore(2) and a Queue; Process-1 takes the Lock, Process-2 and Process-3 wait on it,
+/// then Process-1 is killed by SIGKILL while holding it.
+#[test]
+fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead() {
+    const P2: i32 = 102;
+    const P3: i32 = 103;
+    let op = |id: u32, op: &str, detail: Option<&str>| Event::Op {
+        id,
+        op: op.into(),
+        detail: detail.map(Into::into),
+    };
+    let blocked = |on: &str, op: &str| Event::State {
+        state: State::Blocked {
+            on: on.into(),
+            op: op.into(),
+        },
+    };
+    let object = |id: u32, class: &str, capacity: Option<i64>| Event::Object {
+        id,
+        class: class.into(),
+        capacity,
+    };
+    let spawn = |name: &str| Event::Spawn {
+        name: name.into(),
+        daemon: false,
+    };
+    let mut f = Feed::new();
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(MAIN, 1, object(1, "Lock", Some(1)))
+    .at(MAIN, 1, object(2, "Semaphore", Some(2)))
+    .at(MAIN, 1, object(3, "Queue", Some(0)))
+    .at(P1, 2, spawn("Process-1"))
+    .at(P2, 2, spawn("Process-2"))
+    .at(P3, 2, spawn("Process-3"))
+    .at(P1, 3, op(1, "acquired", None))
+    .at(P2, 4, blocked("Lock#1", "acquire"))
+    .at(P3, 4, blocked("Lock#1", "acquire"))
+    .at(P2, 5, op(2, "acquired", Some("value=1")))
+    .at(MAIN, 5, op(3, "put", Some("size=1 item=7")))
+    .at(MAIN, 6, blocked("Queue#3", "put"));
+    let lock = f.run.objects.get(1).unwrap();
+    assert_eq!((lock.holders.clone(), lock.value), (vec![P1], Some(0)));
+    assert!(!lock.held_by_dead());
+    assert_eq!(
+        f.run.object_waiters(1),
+        vec![(P2, "acquire".to_string()), (P3, "acquire".to_string())]
+    );
+    assert_eq!(f.run.object_waiters(3), vec![(MAIN, "put".to_string())]);
+    assert_eq!(f.run.object_waiters(2), vec![]);
+    assert_eq!(f.run.objects.get(2).unwrap().value, Some(1));
+    assert_eq!(f.run.objects.get(3).unwrap().value, Some(1));
+    assert_eq!(
+        f.run.blocked_sentence(P2).unwrap(),
+        "Process-2 blocked on Lock#1 (acquire) held by Process-1"
+    );
+    assert_eq!(f.run.blocked_sentence(P1), None);
+
+    // SIGKILL while holding: no release ever comes; the token is lost, the waiters stay blocked.
+    f.at(
+        MAIN,
+        7,
+        Event::Signal {
+            target: P1,
+            target_name: "Process-1".into(),
+            signal: 9,
+            signal_name: "SIGKILL".into(),
+        },
+    )
+    .at(
+        MAIN,
+        8,
+        reaped(P1, "Process-1", Ending::Signaled { signal: 9 }),
+    );
+    let lock = f.run.objects.get(1).unwrap();
+    assert!(lock.held_by_dead());
+    assert_eq!(lock.holders, vec![P1]);
+    assert_eq!(
+        lock.dead_holders,
+        vec![(P1, Ending::Signaled { signal: 9 })]
+    );
+    assert_eq!(lock.value, Some(0));
+    assert_eq!(
+        f.run.object_waiters(1),
+        vec![(P2, "acquire".to_string()), (P3, "acquire".to_string())]
+    );
+    assert_eq!(
+        f.run.blocked_sentence(P3).unwrap(),
+        "Process-3 blocked on Lock#1 (acquire) held by a dead process (Process-1, killed by SIGKILL)"
+    );
+    // The Semaphore's holder is alive: nothing dead there.
+    assert!(!f.run.objects.get(2).unwrap().held_by_dead());
+}
