@@ -151,6 +151,18 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
                 next = rx.try_recv().ok();
             }
         }
+        // Where each process is in its program: sampled from the run's control page per frame.
+        if app.animating() {
+            for (id, h) in &handles {
+                let lines = h
+                    .current_lines()
+                    .into_iter()
+                    .filter(|c| c.line > 0)
+                    .map(|c| (c.pid, c.line))
+                    .collect();
+                update::update(app, Msg::Lines(*id, lines));
+            }
+        }
         // A run that ended is reaped already, and one no longer on screen was stopped: drop both.
         handles.retain(|id, _| app.runs.iter().any(|r| r.id == *id && r.is_live()));
     }
