@@ -111,6 +111,18 @@ impl Interp {
 
     fn bind_args(&mut self, fun: &Rc<Function>, args: Args, frame: &mut Frame) -> Result<(), Exc> {
         let def = &fun.def;
+        // The common call: exactly the positional parameters, nothing else. Bind them directly.
+        if args.kw.is_empty()
+            && args.pos.len() == def.params.len()
+            && def.vararg.is_none()
+            && def.kwonly.is_empty()
+            && def.kwarg.is_none()
+        {
+            for (p, v) in def.params.iter().zip(args.pos) {
+                put(frame, &p.at, v);
+            }
+            return Ok(());
+        }
         let name = &fun.qualname;
         let n = def.params.len();
         let mut slots: Vec<Option<Value>> = vec![None; n];
