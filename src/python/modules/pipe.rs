@@ -68,7 +68,7 @@ fn make(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
 
 /// `Pipe(duplex=True) -> (conn1, conn2)`.
 pub fn pipe(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "Pipe", &["duplex"])?;
+    check_kw(&a, "BaseContext.Pipe", &["duplex"])?;
     let duplex = match a
         .pos
         .first()
@@ -174,7 +174,7 @@ fn short_repr(it: &mut Interp, v: &Value) -> String {
 
 fn send(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "send", &["obj"])?;
+    check_kw(&a, "_ConnectionBase.send", &["obj"])?;
     let obj = arg(&a, 0, "obj").ok_or_else(|| {
         type_error("Connection.send() missing 1 required positional argument: 'obj'")
     })?;
@@ -209,7 +209,7 @@ fn int_arg(v: Option<Value>, name: &str) -> Result<Option<i64>, Exc> {
 /// `send_bytes(buf, offset=0, size=None)`.
 fn send_bytes(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "send_bytes", &["buf", "offset", "size"])?;
+    check_kw(&a, "_ConnectionBase.send_bytes", &["buf", "offset", "size"])?;
     check_send(&c)?;
     let buf = match arg(&a, 0, "buf") {
         Some(Value::Bytes(b)) => b,
@@ -247,7 +247,7 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
 /// `recv_bytes(maxlength=None)`.
 fn recv_bytes(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "recv_bytes", &["maxlength"])?;
+    check_kw(&a, "_ConnectionBase.recv_bytes", &["maxlength"])?;
     let max = int_arg(arg(&a, 0, "maxlength"), "maxlength")?;
     if max.is_some_and(|m| m < 0) {
         return Err(value_error("negative maxlength"));
@@ -270,7 +270,7 @@ fn recv_bytes(_: &mut Interp, a: Args) -> R {
 /// `poll(timeout=0.0)`: whether there is something to read (`None` waits forever).
 fn poll(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "poll", &["timeout"])?;
+    check_kw(&a, "_ConnectionBase.poll", &["timeout"])?;
     check_recv(&c)?;
     let timeout = match arg(&a, 0, "timeout") {
         None => Some(0.0),

@@ -323,7 +323,7 @@ const QUEUE_METHODS: &[(&str, crate::python::value::NativeFn)] = &[
 ];
 
 fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
-    check_kw(a, name, &["maxsize"])?;
+    check_kw(a, &format!("BaseContext.{name}"), &["maxsize"])?;
     match arg(a, 0, "maxsize") {
         None => Ok(0),
         Some(Value::Int(n)) => Ok(n),

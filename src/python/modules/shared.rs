@@ -108,7 +108,7 @@ impl SharedArr {
                 Value::Int(i) => Ok(*i),
                 Value::Bool(b) => Ok(*b as i64),
                 other => Err(type_error(format!(
-                    "int expected instead of {}",
+                    "'{}' object cannot be interpreted as an integer",
                     other.type_name()
                 ))),
             }
@@ -260,7 +260,7 @@ fn make(
 /// `Value(typecode_or_type, *args, lock=True)`.
 pub fn value(it: &mut Interp, a: Args) -> R {
     let code = typecode(&a, "Value")?;
-    sync::check_kw(&a, "Value", &["lock"])?;
+    sync::check_kw(&a, "BaseContext.Value", &["lock"])?;
     let lock = lock_arg(it, &a)?;
     let s = make(it, code, 1, false, lock)?;
     if let Some(v) = a.pos.get(1) {
@@ -273,7 +273,7 @@ pub fn value(it: &mut Interp, a: Args) -> R {
 /// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
 pub fn array(it: &mut Interp, a: Args) -> R {
     let code = typecode(&a, "Array")?;
-    sync::check_kw(&a, "Array", &["lock"])?;
+    sync::check_kw(&a, "BaseContext.Array", &["lock"])?;
     let init = a.pos.get(1).cloned().ok_or_else(|| {
         type_error("Array() missing 1 required positional argument: 'size_or_initializer'")
     })?;
@@ -285,7 +285,11 @@ pub fn array(it: &mut Interp, a: Args) -> R {
                 .map(|c| Value::Bytes(Rc::from(&[*c][..])))
                 .collect(),
         ),
-        v => Some(it.collect(v)?),
+        v => {
+            // CPython asks for its length first: `object of type 'float' has no len()`.
+            it.len_of(v)?;
+            Some(it.collect(v)?)
+        }
     };
     let len = match (&init, &items) {
         (Value::Int(n), _) => *n as usize,

@@ -96,6 +96,16 @@ pub fn check_kw(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
     Ok(())
 }
 
+/// Rejects keywords other than `names` the way a C function of CPython does (`SemLock.acquire`).
+pub fn check_kw_c(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
+    match a.kw.iter().find(|(k, _)| !names.contains(&&**k)) {
+        Some((k, _)) => Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for {func}()"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// A timeout in seconds (`None` = no limit; negative counts as 0).
 pub fn timeout_of(v: Option<Value>) -> Result<Option<f64>, Exc> {
     Ok(match v {
@@ -480,7 +490,7 @@ fn init_rlock(it: &mut Interp, a: Args) -> R {
 }
 
 fn sem_value(it: &mut Interp, a: &Args, name: &str) -> Result<i64, Exc> {
-    check_kw(a, name, &["value"])?;
+    check_kw(a, &format!("BaseContext.{name}"), &["value"])?;
     if a.pos.len() > 2 {
         return Err(type_error(format!(
             "{name}() takes from 0 to 1 positional arguments but {} were given",
@@ -516,7 +526,7 @@ fn init_bounded(it: &mut Interp, a: Args) -> R {
 /// `acquire(block=True, timeout=None)`: the timeout counts only when blocking.
 fn acquire(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
-    check_kw(&a, "acquire", &["block", "timeout"])?;
+    check_kw_c(&a, "acquire", &["block", "timeout"])?;
     let block = truthy(it, arg(&a, 0, "block"), true)?;
     let timeout = if block {
         timeout_of(arg(&a, 1, "timeout"))?
@@ -601,7 +611,7 @@ fn event_clear(_: &mut Interp, a: Args) -> R {
 
 fn event_wait(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    check_kw(&a, "wait", &["timeout"])?;
+    check_kw(&a, "Event.wait", &["timeout"])?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
     if e.flag.is_set() {
         return Ok(Value::Bool(true));
@@ -703,7 +713,7 @@ fn new_cond(it: &mut Interp, lock_obj: Option<Value>) -> Result<CondObj, Exc> {
 }
 
 fn cond_init(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "Condition", &["lock"])?;
+    check_kw(&a, "BaseContext.Condition", &["lock"])?;
     let c = new_cond(it, arg(&a, 0, "lock"))?;
     init_with(&a, Rc::new(c))
 }
@@ -758,14 +768,14 @@ fn wait_on(c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
 
 fn cond_wait(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "wait", &["timeout"])?;
+    check_kw(&a, "Condition.wait", &["timeout"])?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
     Ok(Value::Bool(wait_on(&c, timeout, &c.label)?))
 }
 
 fn cond_wait_for(it: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "wait_for", &["predicate", "timeout"])?;
+    check_kw(&a, "Condition.wait_for", &["predicate", "timeout"])?;
     let Some(pred) = arg(&a, 0, "predicate") else {
         return Err(type_error(
             "wait_for() missing 1 required positional argument: 'predicate'",
@@ -817,7 +827,7 @@ fn notify(c: &CondObj, n: i64) -> Result<(), Exc> {
 
 fn cond_notify(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "notify", &["n"])?;
+    check_kw(&a, "Condition.notify", &["n"])?;
     let n = match arg(&a, 0, "n") {
         None => 1,
         Some(Value::Int(n)) => n,
@@ -919,7 +929,7 @@ pub fn barrier_class() -> Rc<Class> {
 
 /// `Barrier(parties, action=None, timeout=None)`.
 fn barrier_init(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "Barrier", &["parties", "action", "timeout"])?;
+    check_kw(&a, "BaseContext.Barrier", &["parties", "action", "timeout"])?;
     let parties = match arg(&a, 0, "parties") {
         Some(Value::Int(n)) => n,
         Some(other) => {
@@ -956,7 +966,7 @@ fn barrier_init(it: &mut Interp, a: Args) -> R {
 
 fn barrier_wait(it: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
-    check_kw(&a, "wait", &["timeout"])?;
+    check_kw(&a, "Barrier.wait", &["timeout"])?;
     let timeout = match arg(&a, 0, "timeout") {
         None | Some(Value::None) => b.timeout,
         v => timeout_of(v)?,
