@@ -217,7 +217,7 @@ fn killed_mid_run(signal: &str) {
     tui.start(&state);
     tui.wait("Lessons", 10);
     tui.keys(&["n", "r"]);
-    tui.wait("blocked on Process-1", 10);
+    tui.wait("waits for Process-1", 10);
     let pids = tui.lane_pids();
     assert_eq!(pids.len(), 2, "{}", tui.screen());
     // The playground is the lesson main's parent.

@@ -281,6 +281,17 @@ fn status(run: &RunView, lane: &Lane) -> String {
         };
     }
     match lane.state() {
+        // The exit rules' join: the main has run its last line and waits for a child.
+        LaneState::Blocked { on, op }
+            if op == "join"
+                && run
+                    .run
+                    .at_exit
+                    .get(&lane.pid)
+                    .is_some_and(|steps| steps.iter().any(|s| s.child_name == *on)) =>
+        {
+            format!("at its exit, waits for {on} (join)")
+        }
         LaneState::Blocked { on, op } => format!("blocked on {on} ({op})"),
         LaneState::Sleeping { .. } => "sleeping".into(),
         _ => String::new(),
