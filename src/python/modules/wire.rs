@@ -262,6 +262,26 @@ fn put_instance(
         return Err(inheritance_error(kind));
     }
     let kind = inst.class.native_kind();
+    if kind == Some(NativeKind::Process) && &*inst.class.name == "_MainProcess" {
+        return Err(pickle_error(
+            "PicklingError",
+            "Can't pickle <class 'multiprocessing.process._MainProcess'>: attribute lookup \
+             _MainProcess on multiprocessing.process failed"
+                .into(),
+        ));
+    }
+    if &*inst.class.name == "Pool" && inst.native.borrow().is_some() {
+        return Err(Exc::new(
+            "NotImplementedError",
+            "pool objects cannot be passed between processes or pickled",
+        ));
+    }
+    if kind == Some(NativeKind::Process) {
+        // A Process carries its authkey, which CPython refuses to pickle.
+        return Err(type_error(
+            "Pickling an AuthenticationString object is disallowed for security reasons",
+        ));
+    }
     let is_exc = kind == Some(NativeKind::BaseException);
     if !is_exc
         && (!matches!(kind, None | Some(NativeKind::Object)) || inst.native.borrow().is_some())
