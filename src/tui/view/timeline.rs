@@ -142,7 +142,7 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
             break;
         }
         let y = inner.y + row as u16;
-        let name = format!("{}#{}", obj.class, obj.id);
+        let name = obj.label();
         let mut facts = Vec::new();
         if let Some(cap) = obj.capacity.filter(|_| obj.class.contains("emaphore")) {
             facts.push(format!("value {}", cap - obj.holders.len() as i64));
@@ -163,9 +163,23 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
             });
             facts.push(if set == Some(true) { "set" } else { "not set" }.to_string());
         }
-        if !obj.holders.is_empty() {
-            let who: Vec<String> = obj.holders.iter().map(|p| pname(run, *p)).collect();
-            facts.push(format!("held by {}", who.join(", ")));
+        let dead = |p: &i32| obj.dead_holders.iter().any(|(d, _)| d == p);
+        let live: Vec<String> = obj
+            .holders
+            .iter()
+            .filter(|p| !dead(p))
+            .map(|p| pname(run, *p))
+            .collect();
+        if !live.is_empty() {
+            facts.push(format!("held by {}", live.join(", ")));
+        }
+        if !obj.dead_holders.is_empty() {
+            let who: Vec<String> = obj
+                .dead_holders
+                .iter()
+                .map(|(p, _)| pname(run, *p))
+                .collect();
+            facts.push(format!("held by a dead process ({})", who.join(", ")));
         }
         let waiters: Vec<String> = run
             .run
@@ -292,7 +306,13 @@ fn status(run: &RunView, lane: &Lane) -> String {
         {
             format!("at its exit, waits for {on} (join)")
         }
-        LaneState::Blocked { on, op } => format!("blocked on {on} ({op})"),
+        // "blocked on Lock#1 (acquire) held by Process-2", or by a dead process.
+        LaneState::Blocked { on, op } => match run.run.blocked_sentence(lane.pid) {
+            Some(s) => s
+                .strip_prefix(&format!("{} ", lane.name))
+                .map_or(s.clone(), str::to_string),
+            None => format!("blocked on {on} ({op})"),
+        },
         LaneState::Sleeping { .. } => "sleeping".into(),
         _ => String::new(),
     }
