@@ -91,6 +91,9 @@ struct PoolState {
     jobs: HashMap<u64, Rc<RefCell<Job>>>,
     /// Encoded task frames waiting for room in the task pipe.
     outbox: VecDeque<Vec<u8>>,
+    /// Bytes of the front frame (its 4-byte length first) already in the pipe: a frame larger
+    /// than the room in the pipe goes in pieces (only the parent writes the task pipe).
+    front_written: usize,
     /// Sentinels owed to workers after `close()` (one each, after the last task).
     sentinels_sent: usize,
 }
@@ -284,6 +287,8 @@ fn init(it: &mut Interp, a: Args) -> R {
     let (results_r, results_w) = Channel::pipe().map_err(os_error)?;
     tasks_w.enlarge();
     results_w.enlarge();
+    // The parent feeds the task pipe without ever blocking (see `feed`).
+    tasks_w.set_nonblocking().map_err(os_error)?;
     let id = new_id(it);
     created(id, "Pool", Some(processes));
     let state = PoolState {
@@ -303,6 +308,7 @@ fn init(it: &mut Interp, a: Args) -> R {
         next_job: 0,
         jobs: HashMap::new(),
         outbox: VecDeque::new(),
+        front_written: 0,
         sentinels_sent: 0,
     };
     let pool = PoolRef(Rc::new(RefCell::new(state)));
@@ -410,13 +416,39 @@ fn queue_sentinels(it: &mut Interp, pool: &PoolRef) -> Result<(), Exc> {
     Ok(())
 }
 
-/// Feed queued tasks into the pipe as far as it has room (never blocking).
+/// Feed queued tasks into the pipe as far as it has room (never blocking). A frame that does not
+/// fit whole goes in as much as fits now, the rest at later rounds, so a task larger than the
+/// pipe itself (a 3 MB argument) gets through too, as workers read it.
 fn feed(pool: &PoolRef) -> Result<(), Exc> {
     let mut p = pool.0.borrow_mut();
     while let Some(frame) = p.outbox.front() {
-        if !p.tasks_w.try_send(frame).map_err(os_error)? {
-            break;
+        if p.front_written == 0 && p.tasks_w.try_send(frame).map_err(os_error)? {
+            p.outbox.pop_front();
+            continue;
         }
+        let header = (frame.len() as u32).to_le_bytes();
+        let total = 4 + frame.len();
+        let rest = match p.front_written {
+            w if w < 4 => &header[w..],
+            w => &frame[w - 4..],
+        };
+        // SAFETY: writing our own buffer to our pipe's non-blocking write end.
+        let n = unsafe { libc::write(p.tasks_w.fd(), rest.as_ptr().cast(), rest.len()) };
+        if n < 0 {
+            let err = std::io::Error::last_os_error();
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted
+            ) {
+                break;
+            }
+            return Err(os_error(err));
+        }
+        p.front_written += n as usize;
+        if p.front_written < total {
+            continue;
+        }
+        p.front_written = 0;
         p.outbox.pop_front();
     }
     Ok(())
@@ -810,6 +842,9 @@ fn submit(
     Ok((job, state))
 }
 
+/// The most characters of one argument's repr a trace record shows.
+const DETAIL_CHARS: usize = 40;
+
 /// `f(3)`, `f(1, 2)`, `f([3 items])`: what a task runs, for the timeline.
 fn describe(it: &mut Interp, func: &Value, mode: Mode, chunk: &[Value], i: usize) -> String {
     let name = match func {
@@ -817,7 +852,15 @@ fn describe(it: &mut Interp, func: &Value, mode: Mode, chunk: &[Value], i: usize
         Value::Builtin(b) => b.name.to_string(),
         other => other.type_name().to_string(),
     };
-    let show = |it: &mut Interp, v: &Value| it.repr(v).unwrap_or_default();
+    // Arguments as the timeline shows them: short (a 3 MB string argument must not become 3 MB
+    // of trace in every record of its task).
+    let show = |it: &mut Interp, v: &Value| {
+        let text = it.repr(v).unwrap_or_default();
+        match text.char_indices().nth(DETAIL_CHARS) {
+            Some((at, _)) => format!("{}...", &text[..at]),
+            None => text,
+        }
+    };
     match mode {
         Mode::Apply => {
             let args = match chunk.first() {
@@ -1046,7 +1089,9 @@ fn terminate(it: &mut Interp, a: Args) -> R {
     for w in &workers {
         it.call_method(w, "join", vec![])?;
     }
-    pool.0.borrow_mut().outbox.clear();
+    let mut p = pool.0.borrow_mut();
+    p.outbox.clear();
+    p.front_written = 0;
     Ok(Value::None)
 }
 
@@ -1271,6 +1316,12 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
     };
     let (init_f, init_args, maxtasks, id) = {
         let p = pool.0.borrow();
+        // As CPython's worker closes `inqueue._writer` and `outqueue._reader`: once the parent is
+        // gone (even by SIGKILL) no one can write a task, so an idle worker reads EOF and ends,
+        // and a busy one gets a broken pipe when it sends its result. The fds are pointed at
+        // /dev/null rather than closed, so the Channels' own close stays harmless.
+        detach(p.tasks_w.fd());
+        detach(p.results_r.fd());
         (p.initializer.clone(), p.initargs.clone(), p.maxtasks, p.id)
     };
     if !matches!(init_f, Value::None) {
@@ -1363,14 +1414,26 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             p.write_lock.acquire(None);
             let r = p.results_w.send(&frame);
             let _ = p.write_lock.release();
-            if r.is_err() {
-                break;
-            }
+            // No reader left (the parent died): CPython's worker dies of the BrokenPipeError.
+            r.map_err(os_error)?;
         }
         completed += 1;
     }
     let _ = process::cleanup;
     Ok(Value::None)
+}
+
+/// Points `fd` at /dev/null: this process's copy of a pipe end is closed, the number stays valid.
+fn detach(fd: i32) {
+    // SAFETY: opening /dev/null and duplicating it over an fd this process owns, then closing the
+    // temporary descriptor.
+    unsafe {
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC);
+        if null >= 0 {
+            libc::dup3(null, fd, libc::O_CLOEXEC);
+            libc::close(null);
+        }
+    }
 }
 
 fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Value) -> R {
