@@ -77,8 +77,9 @@ thread_local! {
 
 impl QueueCore {
     fn new(it: &Interp, kind: QKind, maxsize: i64) -> Result<Rc<QueueCore>, Exc> {
+        // The pipe keeps the kernel's default size (64 KiB), as CPython's does: a process that put
+        // more than that, which nobody got, cannot end (its data must be in the pipe first).
         let (reader, writer) = Channel::pipe().map_err(os_error)?;
-        writer.enlarge();
         writer.set_nonblocking().map_err(os_error)?;
         let mk = |n| Sem::new(n).map_err(os_error);
         let slots = if maxsize > 0 && kind != QKind::Simple {
