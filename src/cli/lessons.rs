@@ -109,7 +109,11 @@ pub fn check(names: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         if !problems.is_empty() {
-            eprintln!("forkyard: {} problems found", problems.len());
+            let n = problems.len();
+            eprintln!(
+                "forkyard: {n} problem{} found",
+                if n == 1 { "" } else { "s" }
+            );
         }
         ExitCode::FAILURE
     }

@@ -62,12 +62,29 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
-        Some(Command::List) => lessons::list(),
-        Some(Command::Check { lessons }) => lessons::check(&lessons),
+        Some(Command::List) => {
+            quiet_on_closed_pipe();
+            lessons::list()
+        }
+        Some(Command::Check { lessons }) => {
+            quiet_on_closed_pipe();
+            lessons::check(&lessons)
+        }
         // No subcommand: the playground on a terminal; in a pipe or a script, the lesson list.
         None if crate::tui::on_terminal() => {
             crate::tui::run(crate::tui::Options { ascii: cli.ascii })
         }
-        None => lessons::intro(),
+        None => {
+            quiet_on_closed_pipe();
+            lessons::intro()
+        }
     }
+}
+
+/// Commands that only print end quietly when their reader goes (`forkyard list | head -3`), as
+/// command-line tools do, instead of failing on the write: the default action of SIGPIPE. (`run`
+/// keeps SIGPIPE ignored: it notices a closed stdout itself and stops its run cleanly.)
+fn quiet_on_closed_pipe() {
+    // SAFETY: resetting one signal's disposition, before any thread is started.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
 }
