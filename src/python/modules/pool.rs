@@ -542,7 +542,7 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
     let outcome: Result<Vec<Value>, Exc> = if ok {
         match &t[3] {
             Value::List(l) => Ok(l.borrow().clone()),
-            v => Ok(vec![v.clone()]),
+            _ => return Ok(()),
         }
     } else {
         Err(remote_exception(it, &t[3], &t[4]))
@@ -724,6 +724,21 @@ fn func_ref(it: &mut Interp, f: &Value) -> Result<Value, Exc> {
             }
         }
     }
+    // A bound method (`obj.method`), as pickle sends it: its object, and the name to look up on it.
+    if let Value::BoundMethod(m) = f {
+        let name = match &m.func {
+            Value::Function(func) => Some(func.def.name.to_string()),
+            Value::Builtin(b) => Some(b.name.to_string()),
+            _ => None,
+        };
+        if let Some(name) = name {
+            return Ok(Value::tuple(vec![
+                Value::str("__forkyard_bound_method__"),
+                m.this.clone(),
+                Value::str(&name),
+            ]));
+        }
+    }
     // A method of a builtin type looked up on the type (`str.upper`), as pickle sends it: by name.
     if let Value::Builtin(b) = f
         && b.data.is_none()
@@ -761,6 +776,13 @@ fn resolve_func(it: &mut Interp, f: Value) -> R {
         };
         let module = super::import(it, m)?;
         return it.getattr(&module, n);
+    }
+    if let Value::Tuple(t) = &f
+        && t.len() == 3
+        && matches!(&t[0], Value::Str(s) if &**s == "__forkyard_bound_method__")
+        && let Value::Str(n) = &t[2]
+    {
+        return it.getattr(&t[1], n);
     }
     if let Value::Tuple(t) = &f
         && t.len() == 3
@@ -850,6 +872,12 @@ fn describe(it: &mut Interp, func: &Value, mode: Mode, chunk: &[Value], i: usize
     let name = match func {
         Value::Function(f) => f.def.name.to_string(),
         Value::Builtin(b) => b.name.to_string(),
+        Value::BoundMethod(m) => match &m.func {
+            Value::Function(f) => f.def.name.to_string(),
+            Value::Builtin(b) => b.name.to_string(),
+            other => other.type_name().to_string(),
+        },
+        Value::Class(c) => c.name.to_string(),
         other => other.type_name().to_string(),
     };
     // Arguments as the timeline shows them: short (a 3 MB string argument must not become 3 MB
@@ -1362,11 +1390,18 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
         let reply = match result {
             Ok(v) => {
                 sent = v.clone();
+                // A chunk's results always travel as a list: an apply's one value too, so that a
+                // task returning a list is not taken for a chunk of results.
+                let values = if *mode == Mode::Apply as i64 {
+                    Value::list(vec![v])
+                } else {
+                    v
+                };
                 Value::tuple(vec![
                     Value::Int(*job),
                     Value::Int(*chunk),
                     Value::Bool(true),
-                    v,
+                    values,
                     Value::None,
                 ])
             }
