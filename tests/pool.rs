@@ -139,17 +139,19 @@ fn test_pool_timing() {
     // test_async, test_async_timeout, test_terminate, test_map_no_failfast. Forks and joins carry
     // real overhead scaled by the speed, so the upper bounds are generous.
     let f = port("timing", "5");
+    // Never early; late by at most 0.75 lesson s (150 ms of real time at speed 5, for a loaded
+    // machine; CPython's own assertTimingAlmostEqual is off unless CHECK_TIMINGS).
     within(
         "test_async get",
         figure(&f, "async"),
-        0.82 - 0.05,
-        0.82 + 0.4,
+        0.82 - 0.02,
+        0.82 + 0.75,
     );
     within(
         "test_async_timeout get",
         figure(&f, "async_timeout"),
-        0.35 - 0.05,
-        0.35 + 0.4,
+        0.35 - 0.02,
+        0.35 + 0.75,
     );
     within(
         "test_terminate join",
@@ -266,7 +268,9 @@ fn lesson_09_apply_runs_one_task_at_a_time() {
         "the pool's three workers ran them: {pids:?}"
     );
     // 10 x 3 s, one after the other
-    within("apply total", lesson_total(&recs), 30.0 - 0.1, 30.0 + 2.5);
+    // (the lesson prints its total to 0.1 s; each of the ten round trips may add real overhead,
+    // twenty times longer in lesson time on a loaded machine)
+    within("apply total", lesson_total(&recs), 30.0 - 0.1, 30.0 + 4.0);
 }
 
 #[test]
@@ -281,7 +285,7 @@ fn lesson_09_apply_async_runs_three_at_a_time() {
         "apply_async total",
         lesson_total(&recs),
         12.0 - 0.1,
-        12.0 + 1.5,
+        12.0 + 2.5,
     );
 }
 
