@@ -14,12 +14,17 @@ use run_support::{EXE, group, main_pid, records};
 /// `forkyard run <lesson> --set ... --format jsonl --speed 20`: its records in time order and its
 /// exit status. Checks that no process of the run is left.
 fn run_lesson(id: &str, set: &[&str], timeout: &str) -> (Vec<Record>, Option<i32>) {
+    run_lesson_at(id, set, timeout, "20")
+}
+
+/// `run_lesson` at another speed.
+fn run_lesson_at(id: &str, set: &[&str], timeout: &str, speed: &str) -> (Vec<Record>, Option<i32>) {
     let mut cmd = Command::new(EXE);
     cmd.args([
         "run",
         id,
         "--speed",
-        "20",
+        speed,
         "--format",
         "jsonl",
         "--timeout",
@@ -144,7 +149,9 @@ fn lesson_04_without_the_lock_loses_updates_with_it_the_total_is_exact() {
         let p = format!("processes={processes}");
         // Without the lock every worker reads the counter during the others' 0.5 s sleep: each
         // round ends with the counter one higher whatever the number of workers (lost updates).
-        let (recs, status) = run_lesson("04-lock", &["lock=off", &p], "60");
+        // Speed 5: the 0.5 s between a worker's read and its write is 100 ms of real time, far
+        // more than the forks of the workers take even on a loaded machine.
+        let (recs, status) = run_lesson_at("04-lock", &["lock=off", &p], "60", "5");
         assert_eq!(status, Some(0));
         let (got, expected) = counter_line(&recs);
         assert_eq!(expected, processes * 3);
