@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::sync::{
-    self, arg, blocked, check_kw, created, new_id, op, os_error, payload, running, this, timeout_of,
+    self, arg, blocked, check_kw, created, deadline_of, new_id, op, os_error, payload, running,
+    this,
 };
 use super::wire;
 use crate::python::exceptions::{Exc, type_error, value_error};
@@ -176,7 +177,7 @@ fn send(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
     check_kw(&a, "_ConnectionBase.send", &["obj"])?;
     let obj = arg(&a, 0, "obj").ok_or_else(|| {
-        type_error("Connection.send() missing 1 required positional argument: 'obj'")
+        type_error("_ConnectionBase.send() missing 1 required positional argument: 'obj'")
     })?;
     check_send(&c)?;
     let data = wire::dumps(it, &obj)?;
@@ -215,13 +216,13 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
         Some(Value::Bytes(b)) => b,
         Some(other) => {
             return Err(type_error(format!(
-                "a bytes-like object is required, not '{}'",
+                "memoryview: a bytes-like object is required, not '{}'",
                 other.type_name()
             )));
         }
         None => {
             return Err(type_error(
-                "Connection.send_bytes() missing 1 required positional argument: 'buf'",
+                "_ConnectionBase.send_bytes() missing 1 required positional argument: 'buf'",
             ));
         }
     };
@@ -274,7 +275,7 @@ fn poll(_: &mut Interp, a: Args) -> R {
     check_recv(&c)?;
     let timeout = match arg(&a, 0, "timeout") {
         None => Some(0.0),
-        v => timeout_of(v)?,
+        v => deadline_of(v)?,
     };
     let now =
         c.ch.borrow()

@@ -16,7 +16,8 @@ use std::sync::atomic::Ordering::SeqCst;
 
 use super::stdlib::queue_classes;
 use super::sync::{
-    self, arg, blocked, check_kw, created, new_id, op, os_error, running, this, timeout_of, truthy,
+    self, arg, blocked, check_kw, created, deadline_of, new_id, op, os_error, running, this,
+    timeout_of, truthy,
 };
 use super::wire;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
@@ -327,6 +328,9 @@ fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
     check_kw(a, &format!("BaseContext.{name}"), &["maxsize"])?;
     match arg(a, 0, "maxsize") {
         None => Ok(0),
+        Some(Value::None) => Err(type_error(
+            "'<=' not supported between instances of 'NoneType' and 'int'",
+        )),
         Some(Value::Int(n)) => Ok(n),
         Some(Value::Bool(b)) => Ok(b as i64),
         Some(other) => Err(type_error(format!(
@@ -453,7 +457,7 @@ fn put(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
     check_kw(&a, "Queue.put", &["obj", "block", "timeout"])?;
     let obj = arg(&a, 0, "obj")
-        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
+        .ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'obj'"))?;
     let block = truthy(it, arg(&a, 1, "block"), true)?;
     let timeout = if block {
         timeout_of(arg(&a, 2, "timeout"))?
@@ -470,7 +474,7 @@ fn get(it: &mut Interp, a: Args) -> R {
     check_kw(&a, "Queue.get", &["block", "timeout"])?;
     let block = truthy(it, arg(&a, 0, "block"), true)?;
     let timeout = if block {
-        timeout_of(arg(&a, 1, "timeout"))?
+        deadline_of(arg(&a, 1, "timeout"))?
     } else {
         None
     };
@@ -479,8 +483,9 @@ fn get(it: &mut Interp, a: Args) -> R {
 
 fn put_nowait(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    let obj = arg(&a, 0, "obj")
-        .ok_or_else(|| type_error("put_nowait() missing 1 required positional argument: 'obj'"))?;
+    let obj = arg(&a, 0, "obj").ok_or_else(|| {
+        type_error("Queue.put_nowait() missing 1 required positional argument: 'obj'")
+    })?;
     do_put(it, &a, &q, &obj, false, None)?;
     Ok(Value::None)
 }
@@ -493,8 +498,9 @@ fn get_nowait(it: &mut Interp, a: Args) -> R {
 fn simple_put(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
     check_kw(&a, "SimpleQueue.put", &["obj"])?;
-    let obj = arg(&a, 0, "obj")
-        .ok_or_else(|| type_error("put() missing 1 required positional argument: 'obj'"))?;
+    let obj = arg(&a, 0, "obj").ok_or_else(|| {
+        type_error("SimpleQueue.put() missing 1 required positional argument: 'obj'")
+    })?;
     do_put(it, &a, &q, &obj, true, None)?;
     Ok(Value::None)
 }

@@ -211,7 +211,7 @@ fn typecode(a: &Args, func: &str) -> Result<Code, Exc> {
             other.type_name()
         ))),
         None => Err(type_error(format!(
-            "{func}() missing 1 required positional argument: 'typecode_or_type'"
+            "BaseContext.{func}() missing 1 required positional argument: 'typecode_or_type'"
         ))),
     }
 }
@@ -261,6 +261,13 @@ fn make(
 pub fn value(it: &mut Interp, a: Args) -> R {
     let code = typecode(&a, "Value")?;
     sync::check_kw(&a, "BaseContext.Value", &["lock"])?;
+    if a.pos.len() > 2 {
+        // The extra arguments go to the ctypes type, which takes one.
+        return Err(type_error(format!(
+            "__init__ expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
     let lock = lock_arg(it, &a)?;
     let s = make(it, code, 1, false, lock)?;
     if let Some(v) = a.pos.get(1) {
@@ -275,10 +282,14 @@ pub fn array(it: &mut Interp, a: Args) -> R {
     let code = typecode(&a, "Array")?;
     sync::check_kw(&a, "BaseContext.Array", &["lock"])?;
     let init = a.pos.get(1).cloned().ok_or_else(|| {
-        type_error("Array() missing 1 required positional argument: 'size_or_initializer'")
+        type_error(
+            "BaseContext.Array() missing 1 required positional argument: 'size_or_initializer'",
+        )
     })?;
     let items = match &init {
-        Value::Int(n) if *n < 0 => return Err(value_error("Array length must be >= 0")),
+        Value::Int(n) if *n < 0 => {
+            return Err(value_error(format!("Array length must be >= 0, not {n}")));
+        }
         Value::Int(_) => None,
         Value::Bytes(b) if code == Code::Char => Some(
             b.iter()

@@ -107,18 +107,27 @@ pub fn check_kw_c(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
 }
 
 /// A timeout in seconds (`None` = no limit; negative counts as 0).
+/// A wrong type gives the error of CPython's C semaphore (`must be real number, not str`): Lock,
+/// RLock, Semaphore `acquire`, `Event.wait`, `Condition.wait`, `Queue.put`.
 pub fn timeout_of(v: Option<Value>) -> Result<Option<f64>, Exc> {
+    timeout_with(v, |t| format!("must be real number, not {t}"))
+}
+
+/// A timeout that CPython adds to the clock first (`Queue.get`, `Connection.poll`,
+/// `Condition.wait_for`, `Barrier.wait`): a wrong type gives that addition's error.
+pub fn deadline_of(v: Option<Value>) -> Result<Option<f64>, Exc> {
+    timeout_with(v, |t| {
+        format!("unsupported operand type(s) for +: 'float' and '{t}'")
+    })
+}
+
+fn timeout_with(v: Option<Value>, error: impl Fn(&str) -> String) -> Result<Option<f64>, Exc> {
     Ok(match v {
         None | Some(Value::None) => None,
         Some(Value::Int(i)) => Some((i as f64).max(0.0)),
         Some(Value::Bool(b)) => Some(b as i64 as f64),
         Some(Value::Float(f)) => Some(if f.is_nan() { 0.0 } else { f.max(0.0) }),
-        Some(other) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as a number",
-                other.type_name()
-            )));
-        }
+        Some(other) => return Err(type_error(error(&other.type_name()))),
     })
 }
 
@@ -527,7 +536,19 @@ fn init_bounded(it: &mut Interp, a: Args) -> R {
 fn acquire(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
     check_kw_c(&a, "acquire", &["block", "timeout"])?;
-    let block = truthy(it, arg(&a, 0, "block"), true)?;
+    // The C function parses `block` as an int.
+    let block = match arg(&a, 0, "block") {
+        None => true,
+        Some(Value::Int(i)) => i != 0,
+        Some(Value::Bool(b)) => b,
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+    };
+    let _ = it;
     let timeout = if block {
         timeout_of(arg(&a, 1, "timeout"))?
     } else {
@@ -778,10 +799,10 @@ fn cond_wait_for(it: &mut Interp, a: Args) -> R {
     check_kw(&a, "Condition.wait_for", &["predicate", "timeout"])?;
     let Some(pred) = arg(&a, 0, "predicate") else {
         return Err(type_error(
-            "wait_for() missing 1 required positional argument: 'predicate'",
+            "Condition.wait_for() missing 1 required positional argument: 'predicate'",
         ));
     };
-    let timeout = timeout_of(arg(&a, 1, "timeout"))?;
+    let timeout = deadline_of(arg(&a, 1, "timeout"))?;
     let end = timeout.map(|t| runtime::clock::now_secs() + t);
     let mut result = it.call(&pred, Args::default())?;
     while !it.truthy(&result)? {
@@ -940,7 +961,7 @@ fn barrier_init(it: &mut Interp, a: Args) -> R {
         }
         None => {
             return Err(type_error(
-                "Barrier() missing 1 required positional argument: 'parties'",
+                "BaseContext.Barrier() missing 1 required positional argument: 'parties'",
             ));
         }
     };
@@ -969,7 +990,7 @@ fn barrier_wait(it: &mut Interp, a: Args) -> R {
     check_kw(&a, "Barrier.wait", &["timeout"])?;
     let timeout = match arg(&a, 0, "timeout") {
         None | Some(Value::None) => b.timeout,
-        v => timeout_of(v)?,
+        v => deadline_of(v)?,
     };
     b.cond.lock.acquire(true, None);
     let r = barrier_wait_locked(it, &b, timeout);
@@ -1091,6 +1112,18 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc>
             c.lock.repr(it),
             c.sleepers()
         )));
+    }
+    if let Some(b) = payload::<Rc<BarrierObj>>(&v) {
+        let at = v.ptr().unwrap_or(0);
+        return Ok(Some(if b.state() == BROKEN {
+            format!("<multiprocessing.synchronize.Barrier at 0x{at:x}: broken>")
+        } else {
+            let waiting = if b.state() == FILLING { b.count() } else { 0 };
+            format!(
+                "<multiprocessing.synchronize.Barrier at 0x{at:x}: waiters={waiting}/{}>",
+                b.parties
+            )
+        }));
     }
     Ok(None)
 }
