@@ -12,7 +12,6 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
-use super::process;
 use super::sync::{arg, blocked, check_kw, created, new_id, op, os_error, running, timeout_of};
 use super::wire;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
@@ -964,11 +963,9 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
 }
 
 fn apply(it: &mut Interp, a: Args) -> R {
-    let obj = pool_obj(&a);
+    // `apply_async(...).get()`, as CPython's: the caller waits, so its tasks never overlap.
     let r = apply_async(it, a)?;
-    it.call_method(&r, "get", vec![]).inspect_err(|_| {
-        let _ = obj;
-    })
+    it.call_method(&r, "get", vec![])
 }
 
 /// CPython's default chunksize: `ceil(len / (4 * workers))`.
@@ -1454,7 +1451,6 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
         }
         completed += 1;
     }
-    let _ = process::cleanup;
     Ok(Value::None)
 }
 
