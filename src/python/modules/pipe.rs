@@ -188,6 +188,7 @@ fn send(it: &mut Interp, a: Args) -> R {
 
 fn recv(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
+    super::sync::method_no_args(&a, "_ConnectionBase.recv")?;
     check_recv(&c)?;
     let m = recv_raw(&c)?;
     let v = wire::loads(it, &m)?;
@@ -296,6 +297,7 @@ fn poll(_: &mut Interp, a: Args) -> R {
 
 fn close(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
+    super::sync::method_no_args(&a, "_ConnectionBase.close")?;
     let ch = c.ch.borrow_mut().take();
     if let Some(ch) = ch {
         // Reported before the descriptors close, so that in the trace (ordered by time) the last
@@ -308,6 +310,7 @@ fn close(_: &mut Interp, a: Args) -> R {
 
 fn fileno(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
+    super::sync::method_no_args(&a, "_ConnectionBase.fileno")?;
     let fd =
         c.ch.borrow()
             .as_ref()

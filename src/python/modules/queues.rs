@@ -492,6 +492,7 @@ fn put_nowait(it: &mut Interp, a: Args) -> R {
 
 fn get_nowait(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "Queue.get_nowait")?;
     do_get(it, &a, &q, false, None)
 }
 
@@ -507,23 +508,27 @@ fn simple_put(it: &mut Interp, a: Args) -> R {
 
 fn simple_get(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "get() takes 1 positional argument but {} were given",
-            a.pos.len() + a.kw.len()
-        )));
-    }
+    sync::method_no_args(&a, "SimpleQueue.get")?;
     do_get(it, &a, &q, true, None)
 }
 
 fn qsize(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "Queue.qsize")?;
     q.try_flush(true)?;
     Ok(Value::Int(q.size().max(0)))
 }
 
 fn empty(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(
+        &a,
+        if q.kind == QKind::Simple {
+            "SimpleQueue.empty"
+        } else {
+            "Queue.empty"
+        },
+    )?;
     if q.closed.get() && q.kind == QKind::Simple {
         return Err(Exc::new("OSError", "handle is closed"));
     }
@@ -533,17 +538,27 @@ fn empty(_: &mut Interp, a: Args) -> R {
 
 fn full(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "Queue.full")?;
     Ok(Value::Bool(q.maxsize > 0 && q.size() >= q.maxsize))
 }
 
 fn close(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(
+        &a,
+        if q.kind == QKind::Simple {
+            "SimpleQueue.close"
+        } else {
+            "Queue.close"
+        },
+    )?;
     q.closed.set(true);
     Ok(Value::None)
 }
 
 fn join_thread(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "Queue.join_thread")?;
     if !q.closed.get() {
         return Err(Exc::with_args("AssertionError", vec![]));
     }
@@ -553,12 +568,14 @@ fn join_thread(_: &mut Interp, a: Args) -> R {
 
 fn cancel_join_thread(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "Queue.cancel_join_thread")?;
     q.cancelled.set(true);
     Ok(Value::None)
 }
 
 fn task_done(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "JoinableQueue.task_done")?;
     let Some((lock, done)) = &q.joinable else {
         return Ok(Value::None);
     };
@@ -582,6 +599,7 @@ fn task_done(_: &mut Interp, a: Args) -> R {
 
 fn join(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
+    sync::method_no_args(&a, "JoinableQueue.join")?;
     let Some((_, done)) = &q.joinable else {
         return Ok(Value::None);
     };

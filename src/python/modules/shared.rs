@@ -328,11 +328,13 @@ fn the_lock(a: &Args) -> Result<Value, Exc> {
 }
 
 fn get_lock(_: &mut Interp, a: Args) -> R {
+    sync::method_no_args(&a, "SynchronizedBase.get_lock")?;
     the_lock(&a)
 }
 
 fn get_obj(_: &mut Interp, a: Args) -> R {
     let s: Rc<SharedArr> = this(&a, "Synchronized")?;
+    sync::method_no_args(&a, "SynchronizedBase.get_obj")?;
     let raw = SharedArr {
         code: s.code,
         len: s.len,

@@ -96,6 +96,23 @@ pub fn check_kw(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
     Ok(())
 }
 
+/// Rejects any argument but `self`, as a Python method without parameters does (`qual`: its
+/// qualified name, `Event.set`).
+pub fn method_no_args(a: &Args, qual: &str) -> Result<(), Exc> {
+    if let Some((k, _)) = a.kw.first() {
+        return Err(type_error(format!(
+            "{qual}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    if a.pos.len() > 1 {
+        return Err(type_error(format!(
+            "{qual}() takes 1 positional argument but {} were given",
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
 /// Rejects keywords other than `names` the way a C function of CPython does (`SemLock.acquire`).
 pub fn check_kw_c(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
     match a.kw.iter().find(|(k, _)| !names.contains(&&**k)) {
@@ -559,12 +576,20 @@ fn acquire(it: &mut Interp, a: Args) -> R {
 
 fn release(_: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        // A C method without arguments.
+        return Err(type_error(format!(
+            "SemLock.release() takes no arguments ({} given)",
+            a.pos.len() - 1 + a.kw.len()
+        )));
+    }
     l.release()?;
     Ok(Value::None)
 }
 
 fn enter(_: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
+    method_no_args(&a, "SemLock.__enter__")?;
     Ok(Value::Bool(l.acquire(true, None)))
 }
 
@@ -576,6 +601,7 @@ fn exit(_: &mut Interp, a: Args) -> R {
 
 fn get_value(_: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
+    method_no_args(&a, "Semaphore.get_value")?;
     Ok(Value::Int(l.value()))
 }
 
@@ -612,11 +638,13 @@ fn event_init(it: &mut Interp, a: Args) -> R {
 
 fn event_is_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
+    method_no_args(&a, "Event.is_set")?;
     Ok(Value::Bool(e.flag.is_set()))
 }
 
 fn event_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
+    method_no_args(&a, "Event.set")?;
     // Reported first, so that in the trace the set comes before the wakes it causes.
     op(e.id, "set", None);
     e.flag.set().map_err(os_error)?;
@@ -625,6 +653,7 @@ fn event_set(_: &mut Interp, a: Args) -> R {
 
 fn event_clear(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
+    method_no_args(&a, "Event.clear")?;
     e.flag.clear().map_err(os_error)?;
     op(e.id, "cleared", None);
     Ok(Value::None)
@@ -865,6 +894,7 @@ fn cond_notify(_: &mut Interp, a: Args) -> R {
 
 fn cond_notify_all(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
+    method_no_args(&a, "Condition.notify_all")?;
     notify(&c, i64::MAX)?;
     Ok(Value::None)
 }
@@ -1062,6 +1092,7 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
 
 fn barrier_reset(_: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
+    method_no_args(&a, "Barrier.reset")?;
     b.cond.lock.acquire(true, None);
     if b.count() > 0 {
         if matches!(b.state(), FILLING | BROKEN) {
@@ -1077,6 +1108,7 @@ fn barrier_reset(_: &mut Interp, a: Args) -> R {
 
 fn barrier_abort(_: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
+    method_no_args(&a, "Barrier.abort")?;
     b.cond.lock.acquire(true, None);
     let r = b.brk();
     b.cond.lock.release()?;
