@@ -114,6 +114,8 @@ pub fn pool_module(_it: &mut Interp) -> Value {
                 "MaybeEncodingError",
                 Value::Class(pool::maybe_encoding_error_class()),
             ),
+            ("AsyncResult", Value::Class(pool::async_result_class())),
+            ("ApplyResult", Value::Class(pool::async_result_class())),
         ],
     )
 }

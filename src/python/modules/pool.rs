@@ -157,9 +157,15 @@ pub fn pool_class() -> Rc<Class> {
             ("__enter__", enter),
             ("__exit__", exit),
             ("__repr__", pool_repr),
+            ("_repopulate_pool", repopulate),
         ],
         None,
     )
+}
+
+/// `multiprocessing.pool.AsyncResult` (= `ApplyResult`), the class of `apply_async`'s result.
+pub fn async_result_class() -> Rc<Class> {
+    async_class()
 }
 
 fn async_class() -> Rc<Class> {
@@ -1145,6 +1151,14 @@ fn join(it: &mut Interp, a: Args) -> R {
     for w in &workers {
         it.call_method(w, "join", vec![])?;
     }
+    Ok(Value::None)
+}
+
+/// `pool._repopulate_pool()`: reap ended workers and start new ones up to the pool's size (what
+/// any pool call does first; CPython's tests call it directly).
+fn repopulate(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    maintain(it, &pool, &pool_obj(&a))?;
     Ok(Value::None)
 }
 

@@ -1,6 +1,7 @@
 # _TestPoolWorkerLifetime: maxtasksperchild replaces workers (different pids), and closing a pool
 # whose workers have limited lifetimes before its tasks ran must not make join() hang.
 import multiprocessing
+import multiprocessing.pool
 import time
 
 DELTA = 0.1
@@ -20,16 +21,18 @@ if __name__ == "__main__":
     for i in range(100):
         results.append(p.apply_async(sqr, (i,)))
     print("results:", all(res.get() == sqr(j) for j, res in enumerate(results)))
-    # CPython's test calls p._repopulate_pool() here; any pool call does that in forkyard and in
-    # CPython's worker handler thread: wait until all workers are alive.
+    # Refill the pool
+    p._repopulate_pool()
+    # Wait until all workers are alive
+    # (countdown * DELTA = 5 seconds max startup process time)
     countdown = 50
-    while countdown and not (len(p._pool) == 3 and all(w.is_alive() for w in p._pool)):
+    while countdown and not all(w.is_alive() for w in p._pool):
         countdown -= 1
         time.sleep(DELTA)
-        p.apply(sqr, (1,))
     finalworkerpids = [w.pid for w in p._pool]
     print("no None pids:", None not in origworkerpids, None not in finalworkerpids)
     print("pids changed:", sorted(origworkerpids) != sorted(finalworkerpids))
+    print("workers after refill:", len(p._pool))
     p.close()
     p.join()
 
@@ -50,5 +53,6 @@ if __name__ == "__main__":
     p.close()
     p.join()
     print("early close:", [res.get() for res in results])
+    print("AsyncResult:", isinstance(results[0], multiprocessing.pool.AsyncResult))
     print(f"elapsed early_close {time.monotonic() - t:.3f} above 0.6")
     print("done")
