@@ -149,6 +149,9 @@ impl Run {
                 lane.exit = Some((*code, at));
                 lane.set_state(at, LaneState::Ended);
                 self.log.end_process(r.pid);
+                // Whatever it still holds, it holds for ever (before its parent even reaps it).
+                self.objects
+                    .holder_ended(r.pid, crate::trace::Ending::Exited { code: *code });
             }
             Event::Reaped {
                 child,

@@ -582,4 +582,15 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
     );
     // The Semaphore's holder is alive: nothing dead there.
     assert!(!f.run.objects.get(2).unwrap().held_by_dead());
+
+    // A holder that ends by itself holding the Semaphore: marked from its exit record on.
+    f.at(P2, 9, Event::Exit { code: 0 });
+    let sem = f.run.objects.get(2).unwrap();
+    assert_eq!(sem.dead_holders, vec![(P2, Ending::Exited { code: 0 })]);
+    f.at(
+        MAIN,
+        10,
+        reaped(P2, "Process-2", Ending::Exited { code: 0 }),
+    );
+    assert_eq!(f.run.objects.get(2).unwrap().dead_holders.len(), 1);
 }
