@@ -260,6 +260,9 @@ impl Interp {
 
     /// `obj.name`, or `None` when there is no such attribute.
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" && !matches!(obj, Value::Instance(_) | Value::Super(_)) {
+            return Ok(Some(Value::Class(super::builtins::type_of(obj))));
+        }
         Ok(match obj {
             Value::Instance(inst) => {
                 if let Some(v) = inst.attrs.borrow().get(name) {
@@ -464,10 +467,11 @@ impl Interp {
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
+                    // An object with __next__ is its own iterator: `iter(x) is x` holds.
                     if let Value::Instance(ri) = &r
                         && ri.class.lookup("__next__").is_some()
                     {
-                        return Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Object(r)))));
+                        return Ok(r);
                     }
                     return self.iter(&r);
                 }
