@@ -19,4 +19,4 @@ if __name__ == "__main__":
     t0 = time.time()
     for p in ps:
         p.join()
-    print("join took", round(time.time() - t0, 1), [p.exitcode for p in ps])
+    print("join returned at once:", time.time() - t0 < 0.1, [p.exitcode for p in ps])
