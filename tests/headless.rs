@@ -51,17 +51,25 @@ fn jsonl(name: &str, src: &str, args: &[&str]) -> (Vec<Record>, i32) {
 fn a_daemonic_child_dies_by_sigterm_at_mains_exit() {
     let (recs, code) = jsonl("daemon.py", DAEMON, &["--speed", "10"]);
     assert_eq!(code, 0);
+    // The child may be killed before it ever ran (and wrote its `spawn` record), as under CPython:
+    // the main's exit rules name it.
     let child = recs
         .iter()
-        .find(|r| matches!(&r.event, Event::Spawn { daemon: true, .. }))
-        .unwrap()
-        .pid;
-    assert!(recs.iter().any(|r| r.event
-        == Event::AtExit {
-            action: AtExitAction::Terminate,
-            child,
-            child_name: "Process-1".into()
-        }));
+        .find_map(|r| match &r.event {
+            Event::AtExit {
+                action: AtExitAction::Terminate,
+                child,
+                child_name,
+            } if child_name == "Process-1" => Some(*child),
+            _ => None,
+        })
+        .expect("the main's exit rules terminate Process-1");
+    if let Some(spawn) = recs
+        .iter()
+        .find(|r| r.pid == child && matches!(r.event, Event::Spawn { .. }))
+    {
+        assert!(matches!(spawn.event, Event::Spawn { daemon: true, .. }));
+    }
     assert!(recs.iter().any(|r| matches!(&r.event,
         Event::Reaped { child: c, ending: Ending::Signaled { signal: 15 }, .. } if *c == child)));
     assert!(
@@ -150,7 +158,9 @@ fn an_uncaught_exception_prints_a_traceback_and_exits_1() {
 
 #[test]
 fn sleeps_and_clocks_count_lesson_seconds() {
-    let src = "import time\nt = time.time()\nm = time.monotonic()\ntime.sleep(2)\nprint(round(time.time() - t, 1), round(time.monotonic() - m, 1))\n";
+    // A sleep never ends early and may end a little late (more so at a high speed on a busy
+    // machine): check bounds, not rounded values.
+    let src = "import time\nt = time.time()\nm = time.monotonic()\ntime.sleep(2)\nw, s = time.time() - t, time.monotonic() - m\nprint(2 <= w < 2.4, 2 <= s < 2.4)\n";
     let wall = Instant::now();
     let out = run_cmd(
         &program("clock.py", src),
@@ -158,7 +168,7 @@ fn sleeps_and_clocks_count_lesson_seconds() {
     )
     .output()
     .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "2.0 2.0\n");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "True True\n");
     assert!(
         wall.elapsed() < Duration::from_millis(1500),
         "took {:?}",

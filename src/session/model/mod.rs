@@ -112,8 +112,11 @@ impl Run {
             } => {
                 let by = self.name_of(r.pid);
                 if *action == AtExitAction::Terminate {
-                    self.lane_of(*child, child_name).cause =
-                        Some((Cause::AtExitTerminate { by }, at));
+                    let lane = self.lane_of(*child, child_name);
+                    lane.cause = Some((Cause::AtExitTerminate { by }, at));
+                    // Only daemonic children are terminated at exit: this says so even for a child
+                    // killed before its own `spawn` record was written.
+                    lane.daemon = true;
                 }
                 let step = AtExitStep {
                     lesson_ns: at,
