@@ -115,32 +115,12 @@ impl Interp {
                 def,
                 decorators,
                 target,
-            } => {
-                let decos = decorators
-                    .iter()
-                    .map(|d| self.eval(d, f))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let mut v = self.make_function(def, f)?;
-                for d in decos.iter().rev() {
-                    v = self.call(d, Args::new(vec![v]))?;
-                }
-                self.store(&target.at, v, f);
-            }
+            } => self.define(decorators, target, f, |it, f| it.make_function(def, f))?,
             StmtKind::ClassDef {
                 def,
                 decorators,
                 target,
-            } => {
-                let decos = decorators
-                    .iter()
-                    .map(|d| self.eval(d, f))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let mut v = self.make_class(def, f)?;
-                for d in decos.iter().rev() {
-                    v = self.call(d, Args::new(vec![v]))?;
-                }
-                self.store(&target.at, v, f);
-            }
+            } => self.define(decorators, target, f, |it, f| it.make_class(def, f))?,
             StmtKind::Try {
                 body,
                 handlers,
@@ -220,6 +200,27 @@ impl Interp {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// `def` and `class`: evaluate the decorators (top to bottom), make the object, apply the
+    /// decorators (bottom to top), bind the name.
+    fn define(
+        &mut self,
+        decorators: &[Expr],
+        target: &Name,
+        f: &mut Frame,
+        make: impl FnOnce(&mut Interp, &mut Frame) -> Result<Value, Exc>,
+    ) -> Result<(), Exc> {
+        let decos = decorators
+            .iter()
+            .map(|d| self.eval(d, f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut v = make(self, f)?;
+        for d in decos.iter().rev() {
+            v = self.call(d, Args::new(vec![v]))?;
+        }
+        self.store(&target.at, v, f);
         Ok(())
     }
 
