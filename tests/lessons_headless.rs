@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use forkyard::lesson;
 use forkyard::trace::{AtExitAction, Ending, Event, Record};
-use run_support::{EXE, group, main_pid, records};
+use run_support::{EXE, group, main_pid, pid_of, records, text_of};
 
 /// `forkyard run <lesson> --set ... --format jsonl` at speed 20; the records and the exit status.
 fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i32>) {
@@ -42,15 +42,6 @@ fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i
     (recs, out.status.code())
 }
 
-fn pid_of(recs: &[Record], name: &str) -> i32 {
-    recs.iter()
-        .find_map(|r| match &r.event {
-            Event::Main { name: n, .. } | Event::Spawn { name: n, .. } if n == name => Some(r.pid),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no process {name}"))
-}
-
 /// Every output record as (pid, text), in trace order.
 fn outputs(recs: &[Record]) -> Vec<(i32, &str)> {
     recs.iter()
@@ -58,14 +49,6 @@ fn outputs(recs: &[Record]) -> Vec<(i32, &str)> {
             Event::Output { text, .. } => Some((r.pid, text.as_str())),
             _ => None,
         })
-        .collect()
-}
-
-fn text_of(recs: &[Record], pid: i32) -> String {
-    outputs(recs)
-        .into_iter()
-        .filter(|(p, _)| *p == pid)
-        .map(|(_, t)| t)
         .collect()
 }
 

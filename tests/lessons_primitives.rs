@@ -9,7 +9,7 @@ mod run_support;
 use std::process::{Command, Stdio};
 
 use forkyard::trace::{AtExitAction, Ending, Event, Record};
-use run_support::{EXE, group, main_pid, records};
+use run_support::{EXE, group, main_pid, pid_of, records, text_of};
 
 /// `forkyard run <lesson> --set ... --format jsonl --speed 20`: its records in time order and its
 /// exit status. Checks that no process of the run is left.
@@ -47,26 +47,6 @@ fn run_lesson_at(id: &str, set: &[&str], timeout: &str, speed: &str) -> (Vec<Rec
     );
     recs.sort_by_key(|r| r.mono_ns);
     (recs, out.status.code())
-}
-
-fn pid_of(recs: &[Record], name: &str) -> i32 {
-    recs.iter()
-        .find_map(|r| match &r.event {
-            Event::Main { name: n, .. } | Event::Spawn { name: n, .. } if n == name => Some(r.pid),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no process {name}"))
-}
-
-/// Everything `pid` printed, joined.
-fn text_of(recs: &[Record], pid: i32) -> String {
-    recs.iter()
-        .filter(|r| r.pid == pid)
-        .filter_map(|r| match &r.event {
-            Event::Output { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Every line printed by any process, in time order.

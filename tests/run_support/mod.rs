@@ -119,3 +119,24 @@ pub fn spawn_observer(program: &PathBuf, args: &[&str]) -> (Child, BufReader<Chi
     let out = BufReader::new(child.stdout.take().unwrap());
     (child, out)
 }
+
+/// The pid of the process named `name` (from its `main` or `spawn` record).
+pub fn pid_of(recs: &[Record], name: &str) -> i32 {
+    recs.iter()
+        .find_map(|r| match &r.event {
+            Event::Main { name: n, .. } | Event::Spawn { name: n, .. } if n == name => Some(r.pid),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no process {name}"))
+}
+
+/// Everything `pid` printed, joined, in record order.
+pub fn text_of(recs: &[Record], pid: i32) -> String {
+    recs.iter()
+        .filter(|r| r.pid == pid)
+        .filter_map(|r| match &r.event {
+            Event::Output { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}

@@ -613,14 +613,6 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
 
 /// The object `current_process()` returns in the main process.
 pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
-    let cls = exceptions::make_class(
-        "_MainProcess",
-        "multiprocessing.process",
-        vec![process_cls.clone()],
-        Namespace::default(),
-        None,
-    )
-    .expect("one base");
     let st = ProcState {
         name: it.process.name.clone(),
         identity: vec![],
@@ -634,23 +626,11 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         is_current: true,
         closed: false,
     };
-    Value::Instance(Rc::new(Instance {
-        class: cls,
-        attrs: Default::default(),
-        native: std::cell::RefCell::new(Some(Box::new(st))),
-    }))
+    stand_in("_MainProcess", process_cls, st)
 }
 
 /// The object `parent_process()` returns in a child: its name and pid.
 pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value {
-    let cls = exceptions::make_class(
-        "_ParentProcess",
-        "multiprocessing.process",
-        vec![process_cls.clone()],
-        Namespace::default(),
-        None,
-    )
-    .expect("one base");
     let st = ProcState {
         name,
         identity: vec![],
@@ -664,6 +644,20 @@ pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value 
         is_current: false,
         closed: false,
     };
+    stand_in("_ParentProcess", process_cls, st)
+}
+
+/// A Process object that stands for a process this one did not start (`_MainProcess`,
+/// `_ParentProcess`, as CPython names their classes).
+fn stand_in(class_name: &str, process_cls: &Rc<Class>, st: ProcState) -> Value {
+    let cls = exceptions::make_class(
+        class_name,
+        "multiprocessing.process",
+        vec![process_cls.clone()],
+        Namespace::default(),
+        None,
+    )
+    .expect("one base");
     Value::Instance(Rc::new(Instance {
         class: cls,
         attrs: Default::default(),
