@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, LessonError};
 use super::model::{
-    Edit, Knob, KnobKind, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin, ProgramFile,
+    Card, Edit, Knob, KnobKind, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin, ProgramFile,
     RESERVED_KEYS, Replacement, Text, is_wide,
 };
-use super::raw::{RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawText, S};
+use super::raw::{RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawText, S};
 
 /// Reads a file of the lesson directory by name (`lesson.toml`, `main.py`).
 pub(crate) type ReadFile<'a> = &'a dyn Fn(&str) -> io::Result<String>;
@@ -151,6 +151,9 @@ impl Cx<'_> {
             .into_iter()
             .map(|n| self.note(n, &programs, &knobs))
             .collect();
+        let recap = raw.recap.map(|t| self.one_line_text(t, "recap"));
+        let next = raw.next.map(|t| self.one_line_text(t, "next"));
+        let cards = raw.card.into_iter().map(|c| self.card(c)).collect();
         Lesson {
             id,
             number,
@@ -165,6 +168,46 @@ impl Cx<'_> {
             notes,
             programs,
             knobs,
+            recap,
+            next,
+            cards,
+        }
+    }
+
+    /// `recap` and `next`: a `{ en, zh }` text of one line each, the Chinese in Chinese.
+    fn one_line_text(&mut self, raw: S<RawText>, name: &str) -> Text {
+        let span = raw.span();
+        let text = self.text(raw, &format!("`{name}`"), true);
+        if text.en.trim().contains('\n') || text.zh.trim().contains('\n') {
+            self.err(
+                span,
+                format!(
+                    "`{name}` is one line: write it as {name} = {{ en = \"...\", zh = \"...\" }}"
+                ),
+            );
+        }
+        text
+    }
+
+    /// A `[[card]]`: a title and the words, both languages, the Chinese in Chinese.
+    fn card(&mut self, raw: S<RawCard>) -> Card {
+        let span = raw.span();
+        let rc = raw.into_inner();
+        let title = match rc.title {
+            Some(t) => self.text(t, "this [[card]]'s `title`", true),
+            None => {
+                self.err(
+                    span.clone(),
+                    "this [[card]] has no `title`: add title = { en = \"...\", zh = \"...\" }",
+                );
+                Text::default()
+            }
+        };
+        let en = self.lang_text(rc.en, &span, "this [[card]]", "en", "English", false);
+        let zh = self.lang_text(rc.zh, &span, "this [[card]]", "zh", "Chinese", true);
+        Card {
+            title,
+            text: Text { en, zh },
         }
     }
 

@@ -48,8 +48,8 @@ pub use check::{PythonCheck, check, check_programs, check_with};
 pub use diagnostic::{Diagnostic, LessonError, line_col};
 pub use knobs::{KnobError, KnobLine, KnobSettings, Program};
 pub use model::{
-    Edit, Knob, KnobKind, Lang, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin, ProgramFile,
-    RESERVED_KEYS, Replacement, Text,
+    Card, Edit, Knob, KnobKind, Lang, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin,
+    ProgramFile, RESERVED_KEYS, Replacement, Text,
 };
 
 #[cfg(test)]

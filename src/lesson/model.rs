@@ -131,6 +131,22 @@ pub struct Lesson {
     pub programs: Vec<ProgramFile>,
     /// The knobs, in the order lesson.toml lists them.
     pub knobs: Vec<Knob>,
+    /// One line: what the lesson showed (shown at the end of its text).
+    pub recap: Option<Text>,
+    /// One line: what the next lesson adds to this one (None for the last lesson).
+    pub next: Option<Text>,
+    /// Cards shown once the lesson has run: the pitfalls learners fall into, idioms, history.
+    pub cards: Vec<Card>,
+}
+
+/// A card the text shows after the lesson's first run: a pitfall, an idiom, a piece of history.
+/// It comes after the run because it makes sense only once the learner has seen the run.
+#[derive(Clone, Debug)]
+pub struct Card {
+    /// Its heading (`Pitfall: += on a shared Value`).
+    pub title: Text,
+    /// Its words.
+    pub text: Text,
 }
 
 /// Where a lesson was loaded from.
@@ -304,10 +320,15 @@ pub const NOTICE_EVENTS: &[&str] = &[
     "object", "op",
 ];
 
-/// Keys the playground uses for itself; no knob may take one. `+`/`=` and `-`/`_` change the speed,
-/// `j`/`k` (and `h`/`l`) move like the arrows. The playground's keymap must stay within this list.
+/// Keys the playground keeps for itself, today's and those it is growing into (tui.md, "Keys as the
+/// playground grows"); no knob may take one. `+`/`=` and `-`/`_` change the speed, `j`/`k` (and
+/// `h`/`l`) move like the arrows; `s` holds a run, `.` steps the picked lane, a digit gives it that
+/// many steps, `g` lets it go; `x` explores, `e` edits; `t`/`T` send SIGTERM to the picked lane, `K`
+/// SIGKILL, `z`/`Z` freeze it. Reserving them now means adding those keys never renames a knob. The
+/// playground's keymap must stay within this list.
 pub const RESERVED_KEYS: &[char] = &[
-    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l',
+    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l', 's', '.', 'g',
+    'x', 'e', 't', 'T', 'K', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
 ];
 
 impl Lesson {

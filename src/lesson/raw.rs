@@ -24,6 +24,10 @@ pub(crate) struct RawLesson {
     pub notice: Vec<S<RawNotice>>,
     #[serde(default)]
     pub note: Vec<S<RawNote>>,
+    pub recap: Option<S<RawText>>,
+    pub next: Option<S<RawText>>,
+    #[serde(default)]
+    pub card: Vec<S<RawCard>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -82,4 +86,12 @@ pub(crate) struct RawNote {
     pub really: Option<S<RawText>>,
     pub program: Option<S<String>>,
     pub set: Option<S<Vec<S<String>>>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCard {
+    pub title: Option<S<RawText>>,
+    pub en: Option<S<String>>,
+    pub zh: Option<S<String>>,
 }

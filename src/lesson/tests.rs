@@ -286,9 +286,21 @@ fn keys_clash_or_are_reserved() {
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
             "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
-             _ h j k l); pick another"
+             _ h j k l s . g x e t T K z Z 0 1 2 3 4 5 6 7 8 9); pick another"
         ),
     );
+    // The keys the playground is growing into are refused already: hold, step, go, explore, edit,
+    // the per-lane signals, the step counts.
+    for key in ['s', '.', 'g', 'x', 'e', 't', 'T', 'K', 'z', 'Z', '3'] {
+        let p = problems(&edited("key = \"w\"", &format!("key = \"{key}\"")));
+        assert_eq!(p.len(), 1, "{key}: {p:?}");
+        assert!(
+            p[0].starts_with(&format!(
+                "{T}:21:7: knob `join`: key `{key}` is the playground's own"
+            )),
+            "{p:?}"
+        );
+    }
     assert_one(
         &edited("key = \"w\"", "key = \"wx\""),
         &format!("{T}:21:7: knob `join`: key `wx` must be a single character, like key = \"d\""),
@@ -1002,5 +1014,76 @@ fn check_reports_a_program_forkyard_cannot_parse() {
         d[0].message.contains("not supported by forkyard"),
         "{}",
         d[0]
+    );
+}
+
+#[test]
+fn recap_next_and_cards_load() {
+    let toml = format!(
+        "{GOOD}\nrecap = {{ en = \"r\", zh = \"回顾\" }}\nnext = {{ en = \"n\", zh = \"下一课\" }}\n\n\
+         [[card]]\ntitle = {{ en = \"Pitfall\", zh = \"陷阱\" }}\nen = \"words\"\nzh = \"文字\"\n"
+    );
+    // recap and next are top-level keys: they must come before the first table.
+    let toml = toml.replacen(
+        "[[program]]",
+        "recap = { en = \"r\", zh = \"回顾\" }\nnext = { en = \"n\", zh = \"下一课\" }\n\n[[program]]",
+        1,
+    );
+    let toml = toml.replace(
+        "\nrecap = { en = \"r\", zh = \"回顾\" }\nnext = { en = \"n\", zh = \"下一课\" }\n\n[[card]]",
+        "\n[[card]]",
+    );
+    let l = load_toml(&toml).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.recap.as_ref().unwrap().get(Lang::Zh), "回顾");
+    assert_eq!(l.next.as_ref().unwrap().en, "n");
+    assert_eq!(l.cards.len(), 1);
+    assert_eq!(l.cards[0].title.get(Lang::Zh), "陷阱");
+    assert_eq!(l.cards[0].text.en, "words");
+    // Without them a lesson still loads: they are optional in the format.
+    let g = good();
+    assert!(g.recap.is_none() && g.next.is_none() && g.cards.is_empty());
+}
+
+#[test]
+fn recap_and_cards_are_checked() {
+    let with = |top: &str, tail: &str| {
+        let toml = GOOD.replacen("[[program]]", &format!("{top}\n[[program]]"), 1);
+        problems(&format!("{toml}{tail}"))
+    };
+    assert_eq!(
+        with("recap = { en = \"one\\ntwo\", zh = \"回顾\" }\n", ""),
+        [format!(
+            "{T}:7:9: `recap` is one line: write it as recap = {{ en = \"...\", zh = \"...\" }}"
+        )]
+    );
+    assert_eq!(
+        with("next = { en = \"n\", zh = \"next\" }\n", ""),
+        [format!(
+            "{T}:7:25: `next`: zh has no Chinese in it: write it in Chinese"
+        )]
+    );
+    assert_eq!(
+        with("", "\n[[card]]\nen = \"e\"\nzh = \"中文\"\n"),
+        [format!(
+            "{T}:31:1: this [[card]] has no `title`: add title = {{ en = \"...\", zh = \"...\" }}"
+        )]
+    );
+    assert_eq!(
+        with(
+            "",
+            "\n[[card]]\ntitle = { en = \"t\", zh = \"标题\" }\nen = \"e\"\n"
+        ),
+        [format!(
+            "{T}:31:1: this [[card]] has no Chinese text: add zh = \"...\""
+        )]
+    );
+    assert_eq!(
+        with(
+            "",
+            "\n[[card]]\ntitle = { en = \"t\", zh = \"标题\" }\nen = \"e\"\nzh = \"e\"\n"
+        ),
+        [format!(
+            "{T}:34:6: this [[card]]: zh has no Chinese in it: write it in Chinese"
+        )]
     );
 }
