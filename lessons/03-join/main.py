@@ -12,6 +12,6 @@ if __name__ == "__main__":
     p = multiprocessing.Process(target=worker)
     # p.daemon = True
     p.start()
-    p.join()
+    print("join() returned", p.join())
     print("alive:", p.is_alive(), "exitcode:", p.exitcode)
     print("end")
