@@ -11,6 +11,7 @@ def write(q, items):
             print("write: put", item)
         except queue.Full:
             print("write: queue.Full, dropped", item)
+    # q.put("z" * 100_000)  # one big item: more than a pipe holds
     print("write: done")
 
 
@@ -24,7 +25,7 @@ def read(q):
         if item is None:
             print("read: got None, the writer is done")
             break
-        print("read: got", item)
+        print("read: got", item[:10])  # at most 10 characters of a big item
         time.sleep(3)
 
 
