@@ -161,3 +161,209 @@ fn lesson_03_join_puts_end_last_and_a_timeout_leaves_the_child_alive() {
         text_of(&recs, main)
     );
 }
+
+/// How `pid` ended, from its parent's (or the observer's) `reaped` record.
+fn ending_of(recs: &[Record], pid: i32) -> Option<Ending> {
+    recs.iter().find_map(|r| match &r.event {
+        Event::Reaped { child, ending, .. } if *child == pid => Some(ending.clone()),
+        _ => None,
+    })
+}
+
+/// The lesson time (in seconds) of `pid`'s first output containing `text`.
+fn said_at(recs: &[Record], pid: i32, text: &str) -> f64 {
+    recs.iter()
+        .find_map(|r| match &r.event {
+            Event::Output { text: t, .. } if r.pid == pid && t.contains(text) => {
+                Some(r.lesson_ns as f64 / 1e9)
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{pid} never printed {text:?}"))
+}
+
+#[test]
+fn lesson_02_a_daemonic_process_may_not_have_children() {
+    // daemon on: Process-1's start() of its own child raises, Process-1 ends with exitcode 1 and
+    // no grandchild ever exists.
+    let (recs, status) = run_lesson(
+        "02-daemon",
+        &["daemon=on".into(), "grandchild=on".into()],
+        "60",
+    );
+    assert_eq!(status, Some(0));
+    let child = pid_of(&recs, "Process-1");
+    assert!(
+        text_of(&recs, child)
+            .contains("AssertionError: daemonic processes are not allowed to have children"),
+        "{}",
+        text_of(&recs, child)
+    );
+    assert_eq!(ending_of(&recs, child), Some(Ending::Exited { code: 1 }));
+    assert!(
+        !recs
+            .iter()
+            .any(|r| matches!(&r.event, Event::Spawn { name, .. } if name == "Process-1:1"))
+    );
+    // daemon off: the same line starts Process-1:1, which runs.
+    let (recs, status) = run_lesson("02-daemon", &["grandchild=on".into()], "60");
+    assert_eq!(status, Some(0));
+    let grandchild = pid_of(&recs, "Process-1:1");
+    assert_eq!(text_of(&recs, grandchild), "helper: a child of Process-1\n");
+    assert_eq!(
+        ending_of(&recs, pid_of(&recs, "Process-1")),
+        Some(Ending::Exited { code: 0 })
+    );
+}
+
+#[test]
+fn lesson_02_the_exit_handler_runs_after_sys_exit_and_an_exception_but_not_after_os_exit() {
+    for (ending, code) in [("exit", 0), ("raise", 1)] {
+        let (recs, status) = run_lesson(
+            "02-daemon",
+            &["daemon=on".into(), format!("ending={ending}")],
+            "60",
+        );
+        assert_eq!(status, Some(code), "ending={ending}");
+        let main = pid_of(&recs, "MainProcess");
+        assert!(
+            recs.iter()
+                .any(|r| r.pid == main && matches!(r.event, Event::Exit { code: c } if c == code)),
+            "ending={ending}: main exits {code}"
+        );
+        let killed = recs
+            .iter()
+            .find_map(|r| match r.event {
+                Event::AtExit {
+                    action: AtExitAction::Terminate,
+                    child,
+                    ..
+                } if r.pid == main => Some(child),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("ending={ending}: the exit handler terminates the child"));
+        assert_eq!(
+            ending_of(&recs, killed),
+            Some(Ending::Signaled { signal: 15 }),
+            "ending={ending}"
+        );
+    }
+    // os._exit(0): no exit handler, nobody signals the daemonic child: it prints 0 1 2 after main
+    // has gone, an orphan, and ends by itself.
+    let (recs, status) = run_lesson(
+        "02-daemon",
+        &["daemon=on".into(), "ending=os_exit".into()],
+        "60",
+    );
+    assert_eq!(status, Some(0));
+    let main = pid_of(&recs, "MainProcess");
+    let child = pid_of(&recs, "Process-1");
+    assert!(
+        !recs
+            .iter()
+            .any(|r| matches!(r.event, Event::AtExit { .. } | Event::Signal { .. })),
+        "no exit handler ran after os._exit"
+    );
+    assert_eq!(text_of(&recs, child), "0\n1\n2\n");
+    let main_exit = recs
+        .iter()
+        .find_map(|r| match r.event {
+            Event::Exit { .. } if r.pid == main => Some(r.lesson_ns as f64 / 1e9),
+            _ => None,
+        })
+        .expect("main exits");
+    assert!(
+        said_at(&recs, child, "2\n") > main_exit,
+        "the child went on printing after main was gone"
+    );
+    assert_eq!(ending_of(&recs, child), Some(Ending::Exited { code: 0 }));
+}
+
+#[test]
+fn lesson_03_join_returns_none_whether_or_not_the_child_ended() {
+    let (recs, _) = run_lesson("03-join", &[], "60");
+    let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+    assert_eq!(
+        main,
+        "join() returned None\nalive: False exitcode: 0\nend\n"
+    );
+    let (recs, _) = run_lesson("03-join", &["join=timeout".into()], "60");
+    let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+    assert_eq!(
+        main,
+        "join(1.5) returned None\nalive: True exitcode: None\nend\n"
+    );
+}
+
+#[test]
+fn lesson_09_join_before_close_raises_and_with_terminates() {
+    // finish=none: join() on a running pool raises ValueError in main, exit code 1.
+    let (recs, status) = run_lesson(
+        "09-pool",
+        &["finish=none".into(), "method=apply_async".into()],
+        "60",
+    );
+    assert_eq!(status, Some(1));
+    let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+    assert!(main.contains("ValueError: Pool is still running"), "{main}");
+    // finish=with and apply_async: the block's end terminates the workers before any task starts.
+    let (recs, status) = run_lesson(
+        "09-pool",
+        &["finish=with".into(), "method=apply_async".into()],
+        "60",
+    );
+    assert_eq!(status, Some(0));
+    // A worker may be killed before its first record: find them by main's reaped records.
+    let workers: Vec<i32> = recs
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::Reaped {
+                child, child_name, ..
+            } if child_name.starts_with("ForkPoolWorker-") => Some(*child),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(workers.len(), 3);
+    for w in &workers {
+        assert_eq!(text_of(&recs, *w), "", "a task ran in {w}");
+        assert_eq!(ending_of(&recs, *w), Some(Ending::Signaled { signal: 15 }));
+    }
+    assert!(text_of(&recs, pid_of(&recs, "MainProcess")).contains("main: done after 0."));
+}
+
+#[test]
+fn lesson_09_a_failing_apply_async_task_is_silent_until_get() {
+    let (recs, status) = run_lesson(
+        "09-pool",
+        &["fails=on".into(), "method=apply_async".into()],
+        "60",
+    );
+    assert_eq!(status, Some(1));
+    let main = pid_of(&recs, "MainProcess");
+    let asked = said_at(&recs, main, "main: task 3 ready True successful False");
+    // Task 3 failed in its round (3-6 s), yet nothing was printed about it by anyone until main
+    // asked: no traceback from any worker, none from main before its question.
+    let outs = outputs(&recs);
+    assert!(
+        outs.iter()
+            .all(|(p, t)| *p == main || !t.contains("Traceback") && !t.contains("failed")),
+        "a worker printed the error: {outs:?}"
+    );
+    let main_text = text_of(&recs, main);
+    let question = main_text.find("main: task 3 ready").unwrap();
+    assert!(!main_text[..question].contains("ValueError"));
+    assert!(main_text[question..].contains("ValueError: task 3 failed"));
+    assert!(asked > 11.0, "main asked at {asked} s, after every task");
+    // With apply, the same error comes back at once, in main, and main stops there.
+    let (recs, status) = run_lesson("09-pool", &["fails=on".into()], "60");
+    assert_eq!(status, Some(1));
+    let main = pid_of(&recs, "MainProcess");
+    let main_text = text_of(&recs, main);
+    assert!(main_text.contains("ValueError: task 3 failed"));
+    assert!(!main_text.contains("handed over"));
+    let failed_at = said_at(&recs, main, "Traceback");
+    assert!(
+        (11.5..14.0).contains(&failed_at),
+        "apply raised at {failed_at} s"
+    );
+}

@@ -351,3 +351,174 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
         );
     }
 }
+
+/// Holders over time from acquired/released ops, where a release by a process that holds nothing
+/// (a stray `release()`) adds a permit instead: (most holders at once, stray releases).
+fn holders_with_strays(ops: &[(i32, &str, Option<&str>)]) -> (usize, usize) {
+    let mut holders: Vec<i32> = Vec::new();
+    let (mut most, mut strays) = (0, 0);
+    for (pid, op, _) in ops {
+        match *op {
+            "acquired" => {
+                holders.push(*pid);
+                most = most.max(holders.len());
+            }
+            "released" => match holders.iter().position(|h| h == pid) {
+                Some(at) => {
+                    holders.remove(at);
+                }
+                None => strays += 1,
+            },
+            _ => {}
+        }
+    }
+    (most, strays)
+}
+
+/// `main: all joined, permits left: N` from main's output.
+fn permits_left(recs: &[Record]) -> i64 {
+    let main = text_of(recs, pid_of(recs, "MainProcess"));
+    main.lines()
+        .find_map(|l| l.strip_prefix("main: all joined, permits left: "))
+        .unwrap_or_else(|| panic!("no permits line in {main:?}"))
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn lesson_05_a_stray_release_lets_three_in_and_a_bounded_semaphore_refuses_it() {
+    // Speed 5: the shortest holder works 1 s = 200 ms, far longer than five forks take, so the
+    // first three acquires overlap even on a loaded machine.
+    let (recs, status) = run_lesson_at("05-semaphore", &["extra_release=on"], "60", "5");
+    assert_eq!(status, Some(0));
+    let sem = object_id(&recs, "Semaphore");
+    let ops = ops_on(&recs, sem);
+    let (most, strays) = holders_with_strays(&ops);
+    assert_eq!(strays, 1, "main's one release nobody paid for: {ops:?}");
+    assert_eq!(most, 3, "Semaphore(2) let three in at once: {ops:?}");
+    assert_eq!(permits_left(&recs), 3);
+    // The defaults, for contrast: two at most, two left.
+    let (recs, _) = run_lesson_at("05-semaphore", &[], "60", "5");
+    let (most, strays) = holders_with_strays(&ops_on(&recs, object_id(&recs, "Semaphore")));
+    assert_eq!((most, strays), (2, 0));
+    assert_eq!(permits_left(&recs), 2);
+
+    // BoundedSemaphore: the stray release raises ValueError in main before any worker starts.
+    let (recs, status) = run_lesson(
+        "05-semaphore",
+        &["extra_release=on", "kind=BoundedSemaphore"],
+        "60",
+    );
+    assert_eq!(status, Some(1));
+    let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+    assert!(
+        main.contains("ValueError: semaphore or lock released too many times"),
+        "{main}"
+    );
+    assert!(
+        !recs.iter().any(|r| matches!(r.event, Event::Spawn { .. })),
+        "a worker started"
+    );
+}
+
+#[test]
+fn lesson_05_a_holder_that_dies_takes_its_permit_with_it() {
+    let (recs, status) = run_lesson("05-semaphore", &["holder_killed=on"], "60");
+    assert_eq!(status, Some(0));
+    let p1 = pid_of(&recs, "Process-1");
+    let sem = object_id(&recs, "Semaphore");
+    let ops = ops_on(&recs, sem);
+    let mine: Vec<&str> = ops.iter().filter(|o| o.0 == p1).map(|o| o.1).collect();
+    assert!(mine.contains(&"acquired"), "{ops:?}");
+    assert!(
+        !mine.contains(&"released"),
+        "Process-1 gave it back: {ops:?}"
+    );
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::Reaped { child, ending: Ending::Exited { code: 1 }, .. } if child == p1)));
+    // The four others still each got a permit, one fewer was left to share, and it never came back.
+    let acquires = ops.iter().filter(|o| o.1 == "acquired").count();
+    assert_eq!(acquires, 5);
+    assert_eq!(permits_left(&recs), 1);
+}
+
+#[test]
+fn lesson_07_blocked_is_a_type_error_and_a_big_item_holds_its_writer() {
+    // The note's `blocked=`: TypeError at the writer's first put; the reader still stops on None.
+    let (recs, status) = run_lesson("07-queue", &["block=blocked"], "60");
+    assert_eq!(status, Some(0));
+    let writer = pid_of(&recs, "Process-1");
+    assert!(
+        text_of(&recs, writer)
+            .contains("TypeError: Queue.put() got an unexpected keyword argument 'blocked'"),
+        "{}",
+        text_of(&recs, writer)
+    );
+    assert!(recs.iter().any(|r| matches!(r.event,
+        Event::Reaped { child, ending: Ending::Exited { code: 1 }, .. } if child == writer)));
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "Process-2")),
+        "read: got None, the writer is done\n"
+    );
+
+    // One big item: the writer says `write: done` at about 2 s but cannot end until the reader has
+    // taken the item (its fourth 3 s nap later), blocked on the queue meanwhile; main's join waits.
+    let (recs, status) = run_lesson("07-queue", &["big=on"], "60");
+    assert_eq!(status, Some(0));
+    let writer = pid_of(&recs, "Process-1");
+    let reader = pid_of(&recs, "Process-2");
+    let at = |pid: i32, text: &str| {
+        recs.iter()
+            .find_map(|r| match &r.event {
+                Event::Output { text: t, .. } if r.pid == pid && t.contains(text) => {
+                    Some(r.lesson_ns)
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{pid} never printed {text:?}"))
+    };
+    let done = at(writer, "write: done");
+    let got_d = at(reader, "read: got d");
+    let writer_exit = recs
+        .iter()
+        .find_map(|r| match r.event {
+            Event::Exit { .. } if r.pid == writer => Some(r.lesson_ns),
+            _ => None,
+        })
+        .expect("the writer exits");
+    assert!(
+        done < got_d && got_d < writer_exit,
+        "{done} {got_d} {writer_exit}"
+    );
+    assert!(
+        writer_exit - done > 8_000_000_000,
+        "the writer ended {} s after write: done",
+        (writer_exit - done) as f64 / 1e9
+    );
+    let q = format!("Queue#{}", object_id(&recs, "Queue"));
+    let blocked_after_done = recs.iter().any(|r| {
+        r.pid == writer
+            && r.lesson_ns > done
+            && matches!(&r.event, Event::State { state: forkyard::trace::State::Blocked { on, op } }
+                if *on == q && op == "put")
+    });
+    assert!(
+        blocked_after_done,
+        "the writer waits on the queue after write: done"
+    );
+    assert!(text_of(&recs, reader).contains("read: got zzzzzzzzzz\n"));
+    // main's writer.join() returned only after that: main's None comes after the writer's exit.
+    let main = pid_of(&recs, "MainProcess");
+    let none_put = recs
+        .iter()
+        .find_map(|r| match &r.event {
+            Event::Op {
+                op,
+                detail: Some(d),
+                ..
+            } if r.pid == main && op == "put" && d.contains("item=None") => Some(r.lesson_ns),
+            _ => None,
+        })
+        .expect("main puts None");
+    assert!(none_put > writer_exit);
+}
