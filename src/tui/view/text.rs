@@ -1,6 +1,8 @@
 //! The "What happens" pane: the lesson's words in the chosen language (summary, what, what to
-//! watch, why), the notices that apply to the current knob settings, and the note's claims with
-//! the truth. Wrapped by display width, so Chinese lines fit.
+//! watch, why), the notices that apply to the current knob settings, the note's claims with the
+//! truth, the lesson's cards once it has run (pitfalls make sense after the learner has seen the
+//! run), and its recap and what the next lesson adds. Wrapped by display width, so Chinese lines
+//! fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -95,7 +97,28 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         heading(&mut out, "Really", "实际上");
         para(&mut out, claim.really.get(lang), t.fg(Color::Green));
     }
+    if has_run(app, &lesson.id) {
+        for card in &lesson.cards {
+            out.push(Line::default());
+            para(&mut out, card.title.get(lang), t.bold().fg(Color::Cyan));
+            paragraphs(&mut out, &card.text.paragraphs(lang), width);
+        }
+    }
+    if let Some(recap) = &lesson.recap {
+        heading(&mut out, "In one line", "一句话");
+        para(&mut out, recap.get(lang), Style::default());
+    }
+    if let Some(next) = &lesson.next {
+        out.push(Line::default());
+        para(&mut out, next.get(lang), t.fg(Color::Cyan));
+    }
     out
+}
+
+/// Whether the open lesson has run at least once: a run of it has ended here (by itself or
+/// stopped), or it ran to its end in an earlier session.
+fn has_run(app: &App, id: &str) -> bool {
+    app.progress.completed.contains(id) || app.runs.iter().any(|r| r.run.end.is_some())
 }
 
 /// Paragraphs with a blank line between them (list items stay together).
@@ -105,5 +128,68 @@ fn paragraphs(out: &mut Vec<Line<'static>>, paras: &[String], width: usize) {
             out.push(Line::default());
         }
         out.extend(wrap::wrap(p, width).into_iter().map(Line::from));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::lines;
+    use crate::lesson::{Lang, catalog_in};
+    use crate::tui::app::App;
+    use crate::tui::progress::Progress;
+    use crate::tui::theme::Theme;
+
+    /// A playground over the shipped lessons, open at `id`.
+    fn app_at(id: &str, lang: Lang) -> App {
+        let lessons = catalog_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"));
+        let at = lessons
+            .iter()
+            .position(|l| l.as_ref().is_ok_and(|l| l.id == id))
+            .unwrap();
+        let mut app = App::new(lessons, Progress::default(), lang, Theme::FULL, (100, 30));
+        app.selected = at;
+        app
+    }
+
+    fn text(app: &App) -> String {
+        lines(app, 200)
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn cards_come_after_the_first_run_the_recap_and_next_always() {
+        let mut app = app_at("03-join", Lang::En);
+        let before = text(&app);
+        assert!(before.contains("In one line"), "{before}");
+        assert!(before.contains("Next, 04 Lock"), "{before}");
+        assert!(!before.contains("Pitfall: start() and join() in one loop"));
+        app.progress.completed.insert("03-join".into());
+        let after = text(&app);
+        assert!(after.contains("Pitfall: start() and join() in one loop"));
+        // The card sits between the note's claims and the recap.
+        let card = after.find("Pitfall:").unwrap();
+        assert!(after.find("Really").unwrap() < card);
+        assert!(card < after.find("In one line").unwrap());
+    }
+
+    #[test]
+    fn cards_and_recap_follow_the_language() {
+        let mut app = app_at("07-queue", Lang::Zh);
+        app.progress.completed.insert("07-queue".into());
+        let zh = text(&app);
+        assert!(zh.contains("一句话"), "{zh}");
+        assert!(zh.contains("惯用写法：None 是“毒丸”"), "{zh}");
+        assert!(zh.contains("下一课 08 Pipe"), "{zh}");
+        assert!(!zh.contains("poison pill\n"), "{zh}");
     }
 }
