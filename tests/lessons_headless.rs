@@ -165,7 +165,7 @@ fn lesson_03_join_puts_end_last_and_a_timeout_leaves_the_child_alive() {
 /// How `pid` ended, from its parent's (or the observer's) `reaped` record.
 fn ending_of(recs: &[Record], pid: i32) -> Option<Ending> {
     recs.iter().find_map(|r| match &r.event {
-        Event::Reaped { child, ending, .. } if *child == pid => Some(ending.clone()),
+        Event::Reaped { child, ending, .. } if *child == pid => Some(*ending),
         _ => None,
     })
 }
