@@ -30,8 +30,15 @@ pub struct Record {
 pub enum Event {
     /// The lesson main process began running `file` as Python's `MainProcess`.
     Main { name: String, file: String },
-    /// A process began: written by the child right after `fork()`, its first record.
-    Spawn { name: String, daemon: bool },
+    /// A process began: written by the child right after `fork()`, its first record. `forked_ns`
+    /// is the lesson time its parent called `fork()` (absent in traces of older forkyards): it
+    /// orders a parent's children by start, and says which pipe ends the child inherited.
+    Spawn {
+        name: String,
+        daemon: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        forked_ns: Option<u64>,
+    },
     /// Text the program wrote (`print`, `sys.stdout.write`, a traceback). May hold several lines or a
     /// part of one; a long text arrives as several records.
     Output { stream: Stream, text: String },
@@ -60,11 +67,17 @@ pub enum Event {
         child_name: String,
         ending: Ending,
     },
-    /// A multiprocessing object (Lock, Queue, ...) was created.
+    /// A multiprocessing object (Lock, Queue, ...) was created. `owner` is the object it is a part
+    /// of (a `Value`'s own lock); `role` says which end a `Connection` is ("receive end", "send
+    /// end", "both ways"). Both are absent when they do not apply (and in older traces).
     Object {
         id: u32,
         class: String,
         capacity: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
     },
     /// Something happened to a multiprocessing object (acquired, released, put, got, set, ...).
     Op {

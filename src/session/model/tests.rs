@@ -73,6 +73,7 @@ fn daemon_run() -> Feed {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: true,
+            forked_ns: None,
         },
     )
     .at(MAIN, 1, out("end\n"))
@@ -219,6 +220,7 @@ fn output_lines_carry_time_and_process() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(P1, 1, out("0\n"))
@@ -258,6 +260,7 @@ fn signals_from_a_process_and_stops_are_explained() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -266,6 +269,7 @@ fn signals_from_a_process_and_stops_are_explained() {
         Event::Spawn {
             name: "Process-2".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -328,6 +332,7 @@ fn an_orphan_killed_by_its_parents_death_is_explained() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     );
     let mut r = Record {
@@ -339,6 +344,7 @@ fn an_orphan_killed_by_its_parents_death_is_explained() {
         event: Event::Spawn {
             name: "Process-1:1".into(),
             daemon: false,
+            forked_ns: None,
         },
     };
     f.run.apply(&r);
@@ -394,6 +400,7 @@ fn a_late_spawn_names_earlier_output() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     );
     f.at(P1, 2, out("\n"));
@@ -451,6 +458,8 @@ fn objects_are_recorded_with_holders_and_waiters() {
             id: 1,
             class: "Lock".into(),
             capacity: Some(1),
+            owner: None,
+            role: None,
         },
     )
     .at(
@@ -459,6 +468,7 @@ fn objects_are_recorded_with_holders_and_waiters() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -505,10 +515,13 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
         id,
         class: class.into(),
         capacity,
+        owner: None,
+        role: None,
     };
     let spawn = |name: &str| Event::Spawn {
         name: name.into(),
         daemon: false,
+        forked_ns: None,
     };
     let mut f = Feed::new();
     f.at(
