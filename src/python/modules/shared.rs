@@ -280,6 +280,9 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     if let Some(v) = a.pos.get(1) {
         s.set(0, v)?;
     }
+    // What it starts with, so the inspector shows a value from the first moment.
+    let first = it.repr(&s.get(0))?;
+    sync::op(id, "stored", Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked), Rc::new(s)))
 }

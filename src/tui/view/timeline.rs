@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::{pane, words, wrap};
-use crate::session::model::{Lane, LaneState, summary};
+use super::{objects, pane, words, wrap};
+use crate::session::model::{Lane, LaneState, shorten, summary};
 use crate::trace::Ending;
 use crate::tui::app::{App, Focus};
 use crate::tui::runs::RunView;
@@ -71,6 +71,84 @@ fn nice(ns: f64) -> u64 {
     }
 }
 
+/// What a row of the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The lane of a process (its pid).
+    Lane(i32),
+    /// An object of the inspector (its index among the object rows).
+    Object(usize),
+}
+
+/// The rows a side shows, and how many stay hidden above and below (each side of hidden rows
+/// costs one row: its "N more" mark).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Window {
+    /// Rows hidden above.
+    pub above: usize,
+    /// The rows shown, top to bottom (after the mark above, if any).
+    pub rows: Vec<Row>,
+    /// Lanes and objects hidden below.
+    pub below: (usize, usize),
+}
+
+/// Which rows of `run` fit in `height` rows scrolled by `scroll` (lanes first, then objects).
+pub fn window(run: &RunView, objects: usize, height: usize, scroll: usize) -> Window {
+    let all: Vec<Row> = run
+        .run
+        .lanes()
+        .map(|l| Row::Lane(l.pid))
+        .chain((0..objects).map(Row::Object))
+        .collect();
+    let total = all.len();
+    if total <= height {
+        return Window {
+            rows: all,
+            ..Window::default()
+        };
+    }
+    let above = scroll.min(total + 1 - height);
+    let mut shown = height - usize::from(above > 0);
+    if above + shown < total {
+        shown = shown.saturating_sub(1);
+    }
+    let rows = all[above..above + shown].to_vec();
+    let hidden = &all[above + shown..];
+    let lanes = hidden.iter().filter(|r| matches!(r, Row::Lane(_))).count();
+    Window {
+        above,
+        rows,
+        below: (lanes, hidden.len() - lanes),
+    }
+}
+
+/// How far the timeline scrolls: its rows, and one more for the mark above once it scrolls.
+pub fn scroll_len(app: &App) -> usize {
+    let page = super::layout::areas(app.size).page(Focus::Timeline);
+    app.runs
+        .iter()
+        .map(|run| {
+            let total =
+                run.run.lanes().count() + objects::rows(run, app.lang, false, NAME_MAX).len();
+            total + usize::from(total > page)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The process whose lane is at `row` (0: the first row inside the pane) of side `side`.
+pub fn lane_at(app: &App, side: usize, row: usize) -> Option<i32> {
+    let run = app.runs.get(side)?;
+    let height = super::layout::areas(app.size).page(Focus::Timeline);
+    let objects = objects::rows(run, app.lang, false, NAME_MAX).len();
+    let w = window(run, objects, height, app.scroll.timeline);
+    let at = row.checked_sub(usize::from(w.above > 0))?;
+    match w.rows.get(at)? {
+        Row::Lane(pid) => Some(*pid),
+        Row::Object(_) => None,
+    }
+}
+
 fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let block = pane(app, title, Focus::Timeline);
@@ -104,116 +182,77 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         }
         return;
     }
-    // As wide as the longest name (`ForkPoolWorker-1`), within reason.
+    // As wide as the longest name (`ForkPoolWorker-1`), within reason: a longer one is shortened
+    // keeping its number (`…Worker-12`).
     let widest = run
         .run
         .lanes()
         .map(|l| wrap::width(&l.name))
         .max()
         .unwrap_or(0);
-    let name_w = widest.clamp(11, if inner.width < 60 { 12 } else { NAME_MAX });
+    let name_w = if inner.width < 60 {
+        widest.clamp(9, 10)
+    } else {
+        widest.clamp(11, NAME_MAX)
+    };
     let bar_x = inner.x + (1 + name_w + 1 + PID_W + 4) as u16;
-    let bar_w = (inner.x + inner.width).saturating_sub(bar_x) as usize;
+    // The bars end where the labels' room begins: every lane's bar has the same scale, and no
+    // label ever covers a bar.
+    let label_w = (inner.width as usize / 4).clamp(10, 28);
+    let right = inner.x + inner.width;
+    let bar_w = right.saturating_sub(bar_x).saturating_sub(label_w as u16) as usize;
     // The time labels sit in the bottom border: every row inside is a lane.
     axis(t, span, bar_x, area.y + area.height - 1, bar_w, buf);
 
-    let rows = inner.height as usize;
-    let lanes: Vec<&Lane> = run.run.lanes().collect();
-    let mut row = 0;
-    for (n, lane) in lanes.iter().enumerate().skip(app.scroll.timeline) {
-        if row >= rows {
-            break;
-        }
-        let y = inner.y + row as u16;
-        lane_row(
-            app,
-            run,
-            lane,
-            n,
-            (inner.x, bar_x, bar_w, y, name_w),
-            span,
-            buf,
-        );
-        row += 1;
+    let object_rows = objects::rows(run, app.lang, t.ascii, name_w);
+    let w = window(
+        run,
+        object_rows.len(),
+        inner.height as usize,
+        app.scroll.timeline,
+    );
+    let mut y = inner.y;
+    let width = inner.width as usize;
+    if w.above > 0 {
+        let text = match app.lang {
+            crate::lesson::Lang::En => format!(" ↑ {} more", w.above),
+            crate::lesson::Lang::Zh => format!(" ↑ 上面还有 {} 行", w.above),
+        };
+        buf.set_stringn(inner.x, y, text, width, t.dim());
+        y += 1;
     }
-    let skip = app.scroll.timeline.saturating_sub(lanes.len());
-    for obj in run.run.objects.iter().skip(skip) {
-        if row >= rows {
-            break;
+    let lanes: Vec<&Lane> = run.run.lanes().collect();
+    for row in &w.rows {
+        match *row {
+            Row::Lane(pid) => {
+                let Some(n) = lanes.iter().position(|l| l.pid == pid) else {
+                    continue;
+                };
+                let geometry = (inner.x, bar_x, bar_w, y, name_w, right);
+                lane_row(app, run, lanes[n], n, geometry, span, buf);
+            }
+            Row::Object(i) => {
+                let obj = &object_rows[i];
+                let text = format!(
+                    " {}  {}",
+                    wrap::pad(&obj.label, name_w + PID_W + 2),
+                    obj.facts
+                );
+                buf.set_stringn(
+                    inner.x,
+                    y,
+                    wrap::cut(&text, width),
+                    width,
+                    t.fg(ratatui::style::Color::Yellow),
+                );
+            }
         }
-        let y = inner.y + row as u16;
-        let name = obj.label();
-        let mut facts = Vec::new();
-        if let Some(cap) = obj.capacity.filter(|_| obj.class.contains("emaphore")) {
-            facts.push(format!("value {}", cap - obj.holders.len() as i64));
-        }
-        // A queue's size and an event's flag, from their latest operations that tell.
-        let size = obj.ops.iter().rev().find_map(|op| {
-            let d = op.detail.as_deref()?.strip_prefix("size=")?;
-            Some(d.split_whitespace().next().unwrap_or(d).to_string())
-        });
-        if let Some(n) = size {
-            facts.push(format!("size {n}"));
-        }
-        if obj.class == "Event" {
-            let set = obj.ops.iter().rev().find_map(|op| match op.op.as_str() {
-                "set" => Some(true),
-                "clear" | "cleared" => Some(false),
-                _ => None,
-            });
-            facts.push(if set == Some(true) { "set" } else { "not set" }.to_string());
-        }
-        let dead = |p: &i32| obj.dead_holders.iter().any(|(d, _)| d == p);
-        let live: Vec<String> = obj
-            .holders
-            .iter()
-            .filter(|p| !dead(p))
-            .map(|p| pname(run, *p))
-            .collect();
-        if !live.is_empty() {
-            facts.push(format!("held by {}", live.join(", ")));
-        }
-        if !obj.dead_holders.is_empty() {
-            let who: Vec<String> = obj
-                .dead_holders
-                .iter()
-                .map(|(p, _)| pname(run, *p))
-                .collect();
-            facts.push(format!("held by a dead process ({})", who.join(", ")));
-        }
-        let waiters: Vec<String> = run
-            .run
-            .waiters(&name)
-            .iter()
-            .map(|p| pname(run, *p))
-            .collect();
-        if !waiters.is_empty() {
-            facts.push(format!("waiting: {}", waiters.join(", ")));
-        }
-        if let Some(op) = obj.ops.back() {
-            let detail = op
-                .detail
-                .as_deref()
-                .map(|d| format!(" {d}"))
-                .unwrap_or_default();
-            facts.push(format!("last: {} {}{detail}", pname(run, op.pid), op.op));
-        }
-        if facts.is_empty() {
-            facts.push(format!("made by {}", pname(run, obj.created_by)));
-        }
-        let text = format!(
-            " {}  {}",
-            wrap::pad(&name, name_w + PID_W + 2),
-            facts.join(" · ")
-        );
-        buf.set_stringn(
-            inner.x,
-            y,
-            text,
-            inner.width as usize,
-            t.fg(ratatui::style::Color::Yellow),
-        );
-        row += 1;
+        y += 1;
+    }
+    let (lanes_below, objects_below) = w.below;
+    if lanes_below + objects_below > 0 {
+        let text = more_below(app.lang, lanes_below, objects_below);
+        buf.set_stringn(inner.x, y, wrap::cut(&text, width), width, t.dim());
     }
     // The output line being looked at (output focused and scrolled back): its moment, as a
     // column through every lane.
@@ -231,10 +270,26 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     }
 }
 
-fn pname(run: &RunView, pid: i32) -> String {
-    run.run
-        .process_name(pid)
-        .map_or_else(|| pid.to_string(), ToString::to_string)
+/// The mark under the last row when more rows are hidden below: what, and how to see them.
+fn more_below(lang: crate::lesson::Lang, lanes: usize, objects: usize) -> String {
+    use crate::lesson::Lang;
+    let n = lanes + objects;
+    match lang {
+        Lang::En => {
+            let mut what = Vec::new();
+            if lanes > 0 {
+                what.push(format!("{lanes} lane{}", if lanes == 1 { "" } else { "s" }));
+            }
+            if objects > 0 {
+                what.push(format!(
+                    "{objects} object{}",
+                    if objects == 1 { "" } else { "s" }
+                ));
+            }
+            format!(" ↓ {n} more: {} (scroll)", what.join(", "))
+        }
+        Lang::Zh => format!(" ↓ 下面还有 {n} 行：{lanes} 条进程，{objects} 个对象（滚动查看）"),
+    }
 }
 
 /// The time labels above the bars.
@@ -306,6 +361,10 @@ fn status(run: &RunView, lane: &Lane) -> String {
         {
             format!("at its exit, waits for {on} (join)")
         }
+        // An idle Pool worker: blocked in the pool's task queue.
+        LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
+            "waiting for a task".into()
+        }
         // "blocked on Lock#1 (acquire) held by Process-2", or by a dead process.
         LaneState::Blocked { on, op } => match run.run.blocked_sentence(lane.pid) {
             Some(s) => s
@@ -313,8 +372,13 @@ fn status(run: &RunView, lane: &Lane) -> String {
                 .map_or(s.clone(), str::to_string),
             None => format!("blocked on {on} ({op})"),
         },
-        LaneState::Sleeping { .. } => "sleeping".into(),
-        _ => String::new(),
+        // A Pool worker says which task it is busy with.
+        state => match (run.run.task_of(lane.pid), state) {
+            (Some(task), LaneState::Sleeping { .. }) => format!("task {task} · sleeping"),
+            (Some(task), _) => format!("task {task}"),
+            (None, LaneState::Sleeping { .. }) => "sleeping".into(),
+            _ => String::new(),
+        },
     }
 }
 
@@ -349,20 +413,23 @@ fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
     })
 }
 
-type Geometry = (u16, u16, usize, u16, usize);
+/// Where a lane goes: the pane's left edge, the bars' left edge and width, the row, the name
+/// column's width, and the pane's right edge.
+type Geometry = (u16, u16, usize, u16, usize, u16);
 
 fn lane_row(
     app: &App,
     run: &RunView,
     lane: &Lane,
     n: usize,
-    (x, bar_x, bar_w, y, name_w): Geometry,
+    (x, bar_x, bar_w, y, name_w, right): Geometry,
     span: u64,
     buf: &mut Buffer,
 ) {
     let t = app.theme;
     let mood = mood(run, lane);
-    let head = format!(" {} {:>PID_W$}  ", wrap::pad(&lane.name, name_w), lane.pid);
+    let name = shorten(&lane.name, name_w);
+    let head = format!(" {} {:>PID_W$}  ", wrap::pad(&name, name_w), lane.pid);
     let picked = app.picked == Some(lane.pid);
     let head_style = if picked {
         t.process(n).patch(t.selected())
@@ -428,22 +495,13 @@ fn lane_row(
     if text.is_empty() {
         return;
     }
-    let room_after = bar_w.saturating_sub(last + 2);
-    if wrap::width(&text) > room_after {
+    // Beside the bar, in the room after it (the labels' column at least): never over it.
+    let text_x = bar_x + last as u16 + 2;
+    let room = right.saturating_sub(text_x) as usize;
+    if wrap::width(&text) > room {
         text = short_status(run, lane).unwrap_or(text);
     }
-    let text_w = wrap::width(&text);
-    let style = t.mood(mood);
-    if text_w <= room_after {
-        buf.set_string(bar_x + last as u16 + 2, y, text, style);
-    } else {
-        let shown = wrap::cut(&text, bar_w);
-        let sx = bar_x + bar_w.saturating_sub(wrap::width(&shown)) as u16;
-        buf.set_string(
-            sx,
-            y,
-            shown,
-            style.add_modifier(ratatui::style::Modifier::REVERSED),
-        );
+    if room > 0 {
+        buf.set_stringn(text_x, y, wrap::cut(&text, room), room, t.mood(mood));
     }
 }
