@@ -14,7 +14,23 @@ pub fn shorten(name: &str, width: usize) -> String {
         return String::new();
     }
     let room = width - 1;
-    if numbered(name) {
+    if let Some((head, number)) = numbered(name) {
+        // Whole words of a CamelCase name first (`…Worker-2`), then its initials (`FPW-2`).
+        let words: Vec<usize> = head
+            .char_indices()
+            .filter(|(_, c)| c.is_uppercase())
+            .map(|(i, _)| i)
+            .collect();
+        for &at in &words[words.len().min(1)..] {
+            let tail = &name[at..];
+            if tail.width() <= room {
+                return format!("…{tail}");
+            }
+        }
+        let initials: String = head.chars().filter(|c| c.is_uppercase()).collect();
+        if initials.chars().count() > 1 && initials.width() + 1 + number.width() <= width {
+            return format!("{initials}-{number}");
+        }
         let mut tail: Vec<char> = Vec::new();
         let mut used = 0;
         for c in name.chars().rev() {
@@ -41,9 +57,9 @@ pub fn shorten(name: &str, width: usize) -> String {
     }
 }
 
-/// Whether the name ends in `-N` or `-N:M...` (multiprocessing's own names).
-fn numbered(name: &str) -> bool {
-    name.rsplit_once('-').is_some_and(|(head, n)| {
+/// The name and number of a name that ends in `-N` or `-N:M...` (multiprocessing's own names).
+fn numbered(name: &str) -> Option<(&str, &str)> {
+    name.rsplit_once('-').filter(|(head, n)| {
         !head.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ':')
     })
 }
@@ -55,14 +71,20 @@ mod tests {
     #[test]
     fn numbered_names_keep_their_number() {
         assert_eq!(shorten("ForkPoolWorker-2", 16), "ForkPoolWorker-2");
-        assert_eq!(shorten("ForkPoolWorker-2", 12), "…oolWorker-2");
-        assert_eq!(shorten("ForkPoolWorker-12", 9), "…orker-12");
+        // whole words first, then initials, then the end
+        assert_eq!(shorten("ForkPoolWorker-2", 14), "…PoolWorker-2");
+        assert_eq!(shorten("ForkPoolWorker-2", 12), "…Worker-2");
+        assert_eq!(shorten("ForkPoolWorker-12", 10), "…Worker-12");
+        assert_eq!(shorten("ForkPoolWorker-12", 9), "FPW-12");
+        assert_eq!(shorten("ForkPoolWorker-2", 5), "FPW-2");
+        assert_eq!(shorten("ForkPoolWorker-12", 4), "…-12");
         assert_eq!(shorten("Process-1:3", 6), "…s-1:3");
+        assert_eq!(shorten("worker-10", 6), "…er-10");
         // three workers cut to the same width still differ
         let cut: Vec<String> = (1..=3)
             .map(|i| shorten(&format!("ForkPoolWorker-{i}"), 8))
             .collect();
-        assert_eq!(cut, ["…orker-1", "…orker-2", "…orker-3"]);
+        assert_eq!(cut, ["FPW-1", "FPW-2", "FPW-3"]);
     }
 
     #[test]

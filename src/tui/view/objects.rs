@@ -152,7 +152,8 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             say(lang, "not set", "未设置")
         }],
         "Connection" => {
-            let mut f = Vec::new();
+            // One fact (role and copies together): the "N more" mark shows a row's first fact.
+            let mut f: Vec<String> = Vec::new();
             if let Some(role) = &obj.role {
                 f.push(match lang {
                     Lang::En => role.clone(),
@@ -169,7 +170,7 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             } else {
                 format!("{} {}", say(lang, "open in", "打开于"), names(c, copies))
             });
-            f
+            vec![f.join(", ")]
         }
         "Pool" => return pool_facts(c, obj),
         _ => Vec::new(),
@@ -479,7 +480,7 @@ mod tests {
         ]);
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
-            "task 1 → …oolWorker-2 · 1 queued · result of task 0 · idle: …oolWorker-1"
+            "task 1 → …Worker-2 · 1 queued · result of task 0 · idle: …Worker-1"
         );
         assert_eq!(v.run.task_of(12), Some(1));
         assert_eq!(v.run.task_of(11), None);
@@ -538,8 +539,8 @@ mod tests {
         assert_eq!(
             facts,
             [
-                "receive end · open in MainProcess, Process-1, Process-2",
-                "send end · open in Process-1, Process-2",
+                "receive end, open in MainProcess, Process-1, Process-2",
+                "send end, open in Process-1, Process-2",
             ]
         );
         records.push(closed(12, 8, 2));
@@ -551,7 +552,7 @@ mod tests {
         assert!(v.run.copies(2).is_empty());
         assert_eq!(
             rows(&v, Lang::En, false, 12)[1].facts,
-            "send end · closed in every process"
+            "send end, closed in every process"
         );
     }
 }

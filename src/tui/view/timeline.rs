@@ -88,8 +88,8 @@ pub struct Window {
     pub above: usize,
     /// The rows shown, top to bottom (after the mark above, if any).
     pub rows: Vec<Row>,
-    /// Lanes and objects hidden below.
-    pub below: (usize, usize),
+    /// The rows hidden below.
+    pub below: Vec<Row>,
 }
 
 /// Which rows of `run` fit in `height` rows scrolled by `scroll` (lanes first, then objects).
@@ -112,13 +112,10 @@ pub fn window(run: &RunView, objects: usize, height: usize, scroll: usize) -> Wi
     if above + shown < total {
         shown = shown.saturating_sub(1);
     }
-    let rows = all[above..above + shown].to_vec();
-    let hidden = &all[above + shown..];
-    let lanes = hidden.iter().filter(|r| matches!(r, Row::Lane(_))).count();
     Window {
         above,
-        rows,
-        below: (lanes, hidden.len() - lanes),
+        rows: all[above..above + shown].to_vec(),
+        below: all[above + shown..].to_vec(),
     }
 }
 
@@ -195,7 +192,9 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     } else {
         widest.clamp(11, NAME_MAX)
     };
-    let bar_x = inner.x + (1 + name_w + 1 + PID_W + 4) as u16;
+    // A half of a comparison at 80 or 100 columns keeps its cells for the bars: no pid column.
+    let pid_w = if inner.width < 50 { 0 } else { PID_W + 1 };
+    let bar_x = inner.x + (1 + name_w + pid_w + 4) as u16;
     // The bars end where the labels' room begins: every lane's bar has the same scale, and no
     // label ever covers a bar.
     let label_w = (inner.width as usize / 4).clamp(10, 28);
@@ -228,14 +227,22 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
                 let Some(n) = lanes.iter().position(|l| l.pid == pid) else {
                     continue;
                 };
-                let geometry = (inner.x, bar_x, bar_w, y, name_w, right);
+                let geometry = Geometry {
+                    x: inner.x,
+                    bar_x,
+                    bar_w,
+                    y,
+                    name_w,
+                    pid_w,
+                    right,
+                };
                 lane_row(app, run, lanes[n], n, geometry, span, buf);
             }
             Row::Object(i) => {
                 let obj = &object_rows[i];
                 let text = format!(
                     " {}  {}",
-                    wrap::pad(&obj.label, name_w + PID_W + 2),
+                    wrap::pad(&obj.label, name_w + pid_w + 1),
                     obj.facts
                 );
                 buf.set_stringn(
@@ -249,9 +256,29 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         }
         y += 1;
     }
-    let (lanes_below, objects_below) = w.below;
-    if lanes_below + objects_below > 0 {
-        let text = more_below(app.lang, lanes_below, objects_below);
+    if !w.below.is_empty() {
+        // What is hidden, by name: a lesson's objects stay in sight at 80×24 (`Value#1 value 3`).
+        let hidden: Vec<String> = w
+            .below
+            .iter()
+            .map(|row| match *row {
+                Row::Lane(pid) => run
+                    .run
+                    .lane_by_pid(pid)
+                    .map_or_else(String::new, |l| shorten(&l.name, name_w)),
+                Row::Object(i) => {
+                    let o = &object_rows[i];
+                    let first = o.facts.split(" · ").next().unwrap_or_default();
+                    format!("{} {first}", o.label)
+                }
+            })
+            .collect();
+        let text = match app.lang {
+            crate::lesson::Lang::En => format!(" ↓ {} more: {}", hidden.len(), hidden.join(" · ")),
+            crate::lesson::Lang::Zh => {
+                format!(" ↓ 下面还有 {} 行：{}", hidden.len(), hidden.join(" · "))
+            }
+        };
         buf.set_stringn(inner.x, y, wrap::cut(&text, width), width, t.dim());
     }
     // The output line being looked at (output focused and scrolled back): its moment, as a
@@ -267,28 +294,6 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
                 buf[(x, y)].set_symbol(if t.ascii { "|" } else { "│" });
             }
         }
-    }
-}
-
-/// The mark under the last row when more rows are hidden below: what, and how to see them.
-fn more_below(lang: crate::lesson::Lang, lanes: usize, objects: usize) -> String {
-    use crate::lesson::Lang;
-    let n = lanes + objects;
-    match lang {
-        Lang::En => {
-            let mut what = Vec::new();
-            if lanes > 0 {
-                what.push(format!("{lanes} lane{}", if lanes == 1 { "" } else { "s" }));
-            }
-            if objects > 0 {
-                what.push(format!(
-                    "{objects} object{}",
-                    if objects == 1 { "" } else { "s" }
-                ));
-            }
-            format!(" ↓ {n} more: {} (scroll)", what.join(", "))
-        }
-        Lang::Zh => format!(" ↓ 下面还有 {n} 行：{lanes} 条进程，{objects} 个对象（滚动查看）"),
     }
 }
 
@@ -399,10 +404,17 @@ fn take_marks<'a>(
     hit
 }
 
-/// How it ended, in a few cells (`SIGTERM (-15)`, `exit 0`), for narrow lanes.
+/// What it does or how it ended, in a few cells (`idle`, `join Process-1`, `SIGTERM (-15)`,
+/// `exit 0`), for narrow lanes.
 fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
     if !(lane.has_ended() || run.run.end.is_some()) {
-        return None;
+        return match lane.state() {
+            LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
+                Some("idle".into())
+            }
+            LaneState::Blocked { on, op } => Some(format!("{op} {on}")),
+            _ => run.run.task_of(lane.pid).map(|task| format!("task {task}")),
+        };
     }
     Some(match (lane.ending.map(|e| e.0), lane.exitcode()) {
         (Some(Ending::Signaled { signal }), _) => {
@@ -415,21 +427,45 @@ fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
 
 /// Where a lane goes: the pane's left edge, the bars' left edge and width, the row, the name
 /// column's width, and the pane's right edge.
-type Geometry = (u16, u16, usize, u16, usize, u16);
+#[derive(Clone, Copy)]
+struct Geometry {
+    x: u16,
+    bar_x: u16,
+    bar_w: usize,
+    y: u16,
+    name_w: usize,
+    /// The pid column with its space (0: no pid column).
+    pid_w: usize,
+    right: u16,
+}
 
 fn lane_row(
     app: &App,
     run: &RunView,
     lane: &Lane,
     n: usize,
-    (x, bar_x, bar_w, y, name_w, right): Geometry,
+    g: Geometry,
     span: u64,
     buf: &mut Buffer,
 ) {
     let t = app.theme;
     let mood = mood(run, lane);
+    let Geometry {
+        x,
+        bar_x,
+        bar_w,
+        y,
+        name_w,
+        pid_w,
+        right,
+    } = g;
+    let pid = if pid_w > 0 {
+        format!(" {:>PID_W$}", lane.pid)
+    } else {
+        String::new()
+    };
     let name = shorten(&lane.name, name_w);
-    let head = format!(" {} {:>PID_W$}  ", wrap::pad(&name, name_w), lane.pid);
+    let head = format!(" {}{pid}  ", wrap::pad(&name, name_w));
     let picked = app.picked == Some(lane.pid);
     let head_style = if picked {
         t.process(n).patch(t.selected())
