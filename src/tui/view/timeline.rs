@@ -356,14 +356,7 @@ fn status(run: &RunView, lane: &Lane) -> String {
     }
     match lane.state() {
         // The exit rules' join: the main has run its last line and waits for a child.
-        LaneState::Blocked { on, op }
-            if op == "join"
-                && run
-                    .run
-                    .at_exit
-                    .get(&lane.pid)
-                    .is_some_and(|steps| steps.iter().any(|s| s.child_name == *on)) =>
-        {
+        LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
             format!("at its exit, waits for {on} (join)")
         }
         // An idle Pool worker: blocked in the pool's task queue.
@@ -385,6 +378,14 @@ fn status(run: &RunView, lane: &Lane) -> String {
             _ => String::new(),
         },
     }
+}
+
+/// Whether `lane` waits for child `on` as a step of its exit rules (it ran its last line).
+fn at_exit_join(run: &RunView, lane: &Lane, on: &str) -> bool {
+    run.run
+        .at_exit
+        .get(&lane.pid)
+        .is_some_and(|steps| steps.iter().any(|s| s.child_name == on))
 }
 
 /// Whether any mark falls in `[t0, t1)` (or before, in the lane's first column); consumes them.
@@ -411,6 +412,9 @@ fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
         return match lane.state() {
             LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
                 Some("idle".into())
+            }
+            LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
+                Some("at its exit (join)".into())
             }
             LaneState::Blocked { on, op } => Some(format!("{op} {on}")),
             _ => run.run.task_of(lane.pid).map(|task| format!("task {task}")),
