@@ -607,3 +607,80 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
     );
     assert_eq!(f.run.objects.get(2).unwrap().dead_holders.len(), 1);
 }
+
+/// Records of a main with two children and a grandchild, fed in `order` (by pid): the
+/// processes' own records cross on the trace pipe, and pids need not follow the start order.
+fn family(order: &[i32]) -> Vec<String> {
+    let mut run = Run::new();
+    let spawn = |pid: i32, ppid: i32, name: &str, forked_ms: u64| Record {
+        pid,
+        ppid,
+        seq: 0,
+        mono_ns: 50 * MS,
+        lesson_ns: 50 * MS,
+        event: Event::Spawn {
+            name: name.into(),
+            daemon: false,
+            forked_ns: Some(forked_ms * MS),
+        },
+    };
+    let main = Record {
+        pid: MAIN,
+        ppid: OBSERVER,
+        seq: 0,
+        mono_ns: 0,
+        lesson_ns: 0,
+        event: Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    };
+    let records = [
+        spawn(300, MAIN, "Process-1", 10),
+        spawn(200, MAIN, "Process-2", 20),
+        spawn(400, 200, "Process-2:1", 30),
+        main,
+    ];
+    for pid in order {
+        for r in records.iter().filter(|r| r.pid == *pid) {
+            run.apply(r);
+        }
+    }
+    run.lanes().map(|l| l.name.clone()).collect()
+}
+
+#[test]
+fn lanes_come_by_creation_whatever_order_records_arrive_in() {
+    let want = ["MainProcess", "Process-1", "Process-2", "Process-2:1"];
+    for order in [
+        [MAIN, 300, 200, 400],
+        [400, 200, 300, MAIN],
+        [200, MAIN, 400, 300],
+    ] {
+        assert_eq!(family(&order), want, "records in order {order:?}");
+    }
+}
+
+#[test]
+fn a_spawn_record_dates_the_lane_from_the_fork() {
+    let mut f = Feed::new();
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        40,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+            forked_ns: Some(25 * MS),
+        },
+    );
+    let lane = f.run.lane_by_pid(P1).unwrap();
+    assert_eq!((lane.start_ns, lane.forked_ns), (25 * MS, Some(25 * MS)));
+}
