@@ -11,7 +11,7 @@ pub mod name;
 pub mod objects;
 pub mod summary;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -307,9 +307,10 @@ impl Run {
             kids.sort_by_key(|l| key(l));
         }
         let mut order = Vec::with_capacity(self.lanes.len());
+        let mut seen = HashSet::with_capacity(self.lanes.len());
         let mut stack: Vec<&Lane> = roots.into_iter().rev().collect();
         while let Some(lane) = stack.pop() {
-            if order.contains(&lane.pid) {
+            if !seen.insert(lane.pid) {
                 continue;
             }
             order.push(lane.pid);
@@ -319,7 +320,7 @@ impl Run {
         }
         // A lane whose parents form a loop (a reused pid) is still shown, last.
         for pid in self.lanes.keys() {
-            if !order.contains(pid) {
+            if seen.insert(*pid) {
                 order.push(*pid);
             }
         }

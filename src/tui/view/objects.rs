@@ -106,10 +106,11 @@ fn names(c: Ctx, pids: impl IntoIterator<Item = i32>) -> String {
 fn facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang, ascii) = (c.run, c.lang, c.ascii);
     let mut facts = match obj.class.as_str() {
-        "Value" | "Array" => {
-            let v = obj.stored.clone().unwrap_or_else(|| "?".into());
-            vec![format!("{} {v}", say(lang, "value", "值"))]
-        }
+        // An Array's item stores are not traced: it says who made it.
+        "Value" => match &obj.stored {
+            Some(v) => vec![format!("{} {v}", say(lang, "value", "值"))],
+            None => Vec::new(),
+        },
         "Semaphore" | "BoundedSemaphore" => {
             let mut f = Vec::new();
             if let Some(v) = obj.value {
@@ -231,12 +232,13 @@ fn facts_of_lock(c: Ctx, obj: &Object) -> Vec<String> {
 fn pool_facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang) = (c.run, c.lang);
     let tasks = obj.pool_tasks();
+    let arrow = if c.ascii { "->" } else { "→" };
     let mut f: Vec<String> = tasks
         .busy
         .iter()
         .map(|(pid, task)| match lang {
-            Lang::En => format!("task {task} → {}", name(c, *pid)),
-            Lang::Zh => format!("任务 {task} → {}", name(c, *pid)),
+            Lang::En => format!("task {task} {arrow} {}", name(c, *pid)),
+            Lang::Zh => format!("任务 {task} {arrow} {}", name(c, *pid)),
         })
         .collect();
     if !tasks.queued.is_empty() {

@@ -108,7 +108,7 @@ pub fn window(run: &RunView, objects: usize, height: usize, scroll: usize) -> Wi
         };
     }
     let above = scroll.min(total + 1 - height);
-    let mut shown = height - usize::from(above > 0);
+    let mut shown = height.saturating_sub(usize::from(above > 0));
     if above + shown < total {
         shown = shown.saturating_sub(1);
     }
@@ -212,10 +212,11 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     );
     let mut y = inner.y;
     let width = inner.width as usize;
+    let (up, down) = if t.ascii { ("^", "v") } else { ("↑", "↓") };
     if w.above > 0 {
         let text = match app.lang {
-            crate::lesson::Lang::En => format!(" ↑ {} more", w.above),
-            crate::lesson::Lang::Zh => format!(" ↑ 上面还有 {} 行", w.above),
+            crate::lesson::Lang::En => format!(" {up} {} more", w.above),
+            crate::lesson::Lang::Zh => format!(" {up} 上面还有 {} 行", w.above),
         };
         buf.set_stringn(inner.x, y, text, width, t.dim());
         y += 1;
@@ -274,9 +275,15 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
             })
             .collect();
         let text = match app.lang {
-            crate::lesson::Lang::En => format!(" ↓ {} more: {}", hidden.len(), hidden.join(" · ")),
+            crate::lesson::Lang::En => {
+                format!(" {down} {} more: {}", hidden.len(), hidden.join(" · "))
+            }
             crate::lesson::Lang::Zh => {
-                format!(" ↓ 下面还有 {} 行：{}", hidden.len(), hidden.join(" · "))
+                format!(
+                    " {down} 下面还有 {} 行：{}",
+                    hidden.len(),
+                    hidden.join(" · ")
+                )
             }
         };
         buf.set_stringn(inner.x, y, wrap::cut(&text, width), width, t.dim());
