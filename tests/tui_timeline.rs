@@ -295,7 +295,7 @@ fn labels_never_cover_the_bars() {
                 );
             }
             let main = lane(rows, "MainProcess");
-            assert!(main.contains("at its exit"), "{}", rows.join("\n"));
+            assert!(main.contains(" exit"), "{}", rows.join("\n"));
         },
     );
 }

@@ -197,7 +197,7 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     let bar_x = inner.x + (1 + name_w + pid_w + 4) as u16;
     // The bars end where the labels' room begins: every lane's bar has the same scale, and no
     // label ever covers a bar.
-    let label_w = (inner.width as usize / 4).clamp(10, 28);
+    let label_w = (inner.width as usize * 3 / 10).clamp(10, 32);
     let right = inner.x + inner.width;
     let bar_w = right.saturating_sub(bar_x).saturating_sub(label_w as u16) as usize;
     // The time labels sit in the bottom border: every row inside is a lane.
@@ -412,6 +412,21 @@ fn take_marks<'a>(
     hit
 }
 
+/// What it waits on without the details (`blocked on Lock#1 (acquire)`, `at exit, waits for
+/// Process-1`), for lanes with a little room.
+fn medium_status(run: &RunView, lane: &Lane) -> Option<String> {
+    if lane.has_ended() || run.run.end.is_some() {
+        return None;
+    }
+    match lane.state() {
+        LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
+            Some(format!("at exit, waits for {on}"))
+        }
+        LaneState::Blocked { on, op } if op != "task" => Some(format!("blocked on {on} ({op})")),
+        _ => None,
+    }
+}
+
 /// What it does or how it ended, in a few cells (`idle`, `join Process-1`, `SIGTERM (-15)`,
 /// `exit 0`), for narrow lanes.
 fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
@@ -538,17 +553,22 @@ fn lane_row(
         };
         buf.set_string(bar_x + col as u16, y, sym, style);
     }
-    let mut text = status(run, lane);
-    if text.is_empty() {
+    let long = status(run, lane);
+    if long.is_empty() {
         return;
     }
-    // Beside the bar, in the room after it (the labels' column at least): never over it.
+    // Beside the bar, in the room after it (the labels' column at least): never over it. The
+    // longest wording that fits, else the shortest, cut.
     let text_x = bar_x + last as u16 + 2;
     let room = right.saturating_sub(text_x) as usize;
-    if wrap::width(&text) > room {
-        text = short_status(run, lane).unwrap_or(text);
-    }
+    let mut forms = vec![long];
+    forms.extend(medium_status(run, lane));
+    forms.extend(short_status(run, lane));
+    let text = match forms.iter().find(|f| wrap::width(f) <= room) {
+        Some(fits) => fits.clone(),
+        None => wrap::cut(forms.last().map_or("", String::as_str), room),
+    };
     if room > 0 {
-        buf.set_stringn(text_x, y, wrap::cut(&text, room), room, t.mood(mood));
+        buf.set_stringn(text_x, y, text, room, t.mood(mood));
     }
 }
