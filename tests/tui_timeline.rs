@@ -24,9 +24,15 @@ fn rows_of(app: &App, area: ratatui::layout::Rect) -> Vec<String> {
     let buf = t.backend().buffer();
     (area.y..area.y + area.height)
         .map(|y| {
-            (area.x..area.x + area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
+            let mut row = String::new();
+            let mut x = area.x;
+            while x < area.x + area.width {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                // A wide character (中文) covers the next cell too.
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            row
         })
         .collect()
 }
@@ -619,4 +625,22 @@ fn picking_a_lane_jumps_the_output_to_its_lines() {
             "the output shows the picked process's lines:\n{shown}"
         );
     }
+}
+
+#[test]
+fn lane_states_follow_the_language() {
+    let mut app = app(100, 30);
+    app.lang = forkyard::lesson::Lang::Zh;
+    let id = start(&mut app, 'r')[0];
+    feed(&mut app, id, pool_midway());
+    update(&mut app, Msg::Tick(900_000_000));
+    let rows = timeline(&app);
+    let text = rows.join("\n");
+    assert!(
+        lane(&rows, "ForkPoolWorker-1").contains("等待任务"),
+        "{text}"
+    );
+    assert!(lane(&rows, "ForkPoolWorker-2").contains("任务 1"), "{text}");
+    assert!(text.contains("任务 1 → ForkPoolWorker-2"), "{text}");
+    assert!(!text.contains("waiting for a task"), "{text}");
 }

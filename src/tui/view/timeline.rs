@@ -188,7 +188,7 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         .max()
         .unwrap_or(0);
     let name_w = if inner.width < 60 {
-        widest.clamp(9, 10)
+        widest.clamp(9, 11)
     } else {
         widest.clamp(11, NAME_MAX)
     };
@@ -348,7 +348,7 @@ fn state_mood(state: &LaneState) -> Mood {
 }
 
 /// What the lane says after its bar: what it waits on, or how it ended.
-fn status(run: &RunView, lane: &Lane) -> String {
+fn status(run: &RunView, lane: &Lane, zh: bool) -> String {
     if lane.has_ended() || run.run.end.is_some() {
         let how = summary::how_it_ended(&run.run, lane);
         return match lane.exitcode() {
@@ -364,13 +364,21 @@ fn status(run: &RunView, lane: &Lane) -> String {
     match lane.state() {
         // The exit rules' join: the main has run its last line and waits for a child.
         LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
-            format!("at its exit, waits for {on} (join)")
+            if zh {
+                format!("在退出时等待 {on}（join）")
+            } else {
+                format!("at its exit, waits for {on} (join)")
+            }
         }
         // An idle Pool worker: blocked in the pool's task queue.
-        LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
-            "waiting for a task".into()
+        LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => if zh {
+            "等待任务"
+        } else {
+            "waiting for a task"
         }
+        .into(),
         // "blocked on Lock#1 (acquire) held by Process-2", or by a dead process.
+        LaneState::Blocked { on, op } if zh => format!("阻塞于 {on}（{op}）"),
         LaneState::Blocked { on, op } => match run.run.blocked_sentence(lane.pid) {
             Some(s) => s
                 .strip_prefix(&format!("{} ", lane.name))
@@ -379,9 +387,11 @@ fn status(run: &RunView, lane: &Lane) -> String {
         },
         // A Pool worker says which task it is busy with.
         state => match (run.run.task_of(lane.pid), state) {
+            (Some(task), LaneState::Sleeping { .. }) if zh => format!("任务 {task} · 睡眠中"),
             (Some(task), LaneState::Sleeping { .. }) => format!("task {task} · sleeping"),
+            (Some(task), _) if zh => format!("任务 {task}"),
             (Some(task), _) => format!("task {task}"),
-            (None, LaneState::Sleeping { .. }) => "sleeping".into(),
+            (None, LaneState::Sleeping { .. }) => if zh { "睡眠中" } else { "sleeping" }.into(),
             _ => String::new(),
         },
     }
@@ -414,32 +424,49 @@ fn take_marks<'a>(
 
 /// What it waits on without the details (`blocked on Lock#1 (acquire)`, `at exit, waits for
 /// Process-1`), for lanes with a little room.
-fn medium_status(run: &RunView, lane: &Lane) -> Option<String> {
+fn medium_status(run: &RunView, lane: &Lane, zh: bool) -> Option<String> {
     if lane.has_ended() || run.run.end.is_some() {
         return None;
     }
     match lane.state() {
         LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
-            Some(format!("at exit, waits for {on}"))
+            Some(if zh {
+                format!("退出时等待 {on}")
+            } else {
+                format!("at exit, waits for {on}")
+            })
         }
-        LaneState::Blocked { on, op } if op != "task" => Some(format!("blocked on {on} ({op})")),
+        LaneState::Blocked { on, op } if op != "task" && !zh => {
+            Some(format!("blocked on {on} ({op})"))
+        }
         _ => None,
     }
 }
 
 /// What it does or how it ended, in a few cells (`idle`, `join Process-1`, `SIGTERM (-15)`,
 /// `exit 0`), for narrow lanes.
-fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
+fn short_status(run: &RunView, lane: &Lane, zh: bool) -> Option<String> {
     if !(lane.has_ended() || run.run.end.is_some()) {
         return match lane.state() {
             LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
-                Some("idle".into())
+                Some(if zh { "空闲" } else { "idle" }.into())
             }
-            LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
-                Some("at its exit (join)".into())
-            }
+            LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => Some(
+                if zh {
+                    "退出时 join"
+                } else {
+                    "at its exit (join)"
+                }
+                .into(),
+            ),
             LaneState::Blocked { on, op } => Some(format!("{op} {on}")),
-            _ => run.run.task_of(lane.pid).map(|task| format!("task {task}")),
+            _ => run.run.task_of(lane.pid).map(|task| {
+                if zh {
+                    format!("任务 {task}")
+                } else {
+                    format!("task {task}")
+                }
+            }),
         };
     }
     Some(match (lane.ending.map(|e| e.0), lane.exitcode()) {
@@ -553,7 +580,8 @@ fn lane_row(
         };
         buf.set_string(bar_x + col as u16, y, sym, style);
     }
-    let long = status(run, lane);
+    let zh = app.lang == crate::lesson::Lang::Zh;
+    let long = status(run, lane, zh);
     if long.is_empty() {
         return;
     }
@@ -562,8 +590,8 @@ fn lane_row(
     let text_x = bar_x + last as u16 + 2;
     let room = right.saturating_sub(text_x) as usize;
     let mut forms = vec![long];
-    forms.extend(medium_status(run, lane));
-    forms.extend(short_status(run, lane));
+    forms.extend(medium_status(run, lane, zh));
+    forms.extend(short_status(run, lane, zh));
     let text = match forms.iter().find(|f| wrap::width(f) <= room) {
         Some(fits) => fits.clone(),
         None => wrap::cut(forms.last().map_or("", String::as_str), room),
