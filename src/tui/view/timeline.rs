@@ -101,6 +101,9 @@ pub fn window(run: &RunView, objects: usize, height: usize, scroll: usize) -> Wi
         .chain((0..objects).map(Row::Object))
         .collect();
     let total = all.len();
+    if height == 0 {
+        return Window::default();
+    }
     if total <= height {
         return Window {
             rows: all,
