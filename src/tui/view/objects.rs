@@ -147,11 +147,7 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
                 vec![format!("{what}: {}", items.join(", "))]
             }
         }
-        "Event" => vec![if obj.value == Some(1) {
-            say(lang, "set", "已设置")
-        } else {
-            say(lang, "not set", "未设置")
-        }],
+        "Event" => vec![event_state(c, obj)],
         "Connection" => {
             // One fact (role and copies together): the "N more" mark shows a row's first fact.
             let mut f: Vec<String> = Vec::new();
@@ -189,6 +185,43 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
         ));
     }
     facts
+}
+
+/// An Event's state now, and its last change (who set it and when; when it was cleared).
+fn event_state(c: Ctx, obj: &Object) -> String {
+    let secs = |ns: u64| ns as f64 / 1e9;
+    let last = |what: &str| obj.ops.iter().rev().find(|o| o.op == what);
+    let (set, cleared) = (last("set"), last("cleared"));
+    match (obj.value == Some(1), c.lang) {
+        (true, lang) => match set {
+            Some(op) => match lang {
+                Lang::En => format!("set by {} at {:.2} s", name(c, op.pid), secs(op.lesson_ns)),
+                Lang::Zh => format!(
+                    "已设置（{}，{:.2} 秒）",
+                    name(c, op.pid),
+                    secs(op.lesson_ns)
+                ),
+            },
+            None => say(lang, "set", "已设置"),
+        },
+        (false, lang) => match (set, cleared) {
+            (Some(s), Some(cl)) => match lang {
+                Lang::En => format!(
+                    "not set (set by {} at {:.2} s, cleared at {:.2} s)",
+                    name(c, s.pid),
+                    secs(s.lesson_ns),
+                    secs(cl.lesson_ns)
+                ),
+                Lang::Zh => format!(
+                    "未设置（{} 于 {:.2} 秒设置，{:.2} 秒清除）",
+                    name(c, s.pid),
+                    secs(s.lesson_ns),
+                    secs(cl.lesson_ns)
+                ),
+            },
+            _ => say(lang, "not set", "未设置"),
+        },
+    }
 }
 
 /// Who holds a lock or a semaphore, who waits for it.
@@ -407,6 +440,68 @@ mod tests {
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
             "2 items: 'a very lon…, None"
+        );
+    }
+
+    #[test]
+    fn an_event_says_its_state_and_its_last_change() {
+        let mut records = vec![
+            main(),
+            rec(10, 1, 1, object(1, "Event", None, None)),
+            rec(
+                10,
+                1,
+                2,
+                Event::State {
+                    state: crate::trace::State::Blocked {
+                        on: "Event#1".into(),
+                        op: "wait".into(),
+                    },
+                },
+            ),
+        ];
+        let v = view(&records);
+        assert_eq!(
+            rows(&v, Lang::En, false, 12)[0].facts,
+            "not set · waiting: MainProcess (wait)"
+        );
+        records.push(rec(
+            10,
+            1,
+            2_500_000_000,
+            Event::Op {
+                id: 1,
+                op: "set".into(),
+                detail: None,
+            },
+        ));
+        records.push(rec(
+            10,
+            1,
+            2_500_000_001,
+            Event::State {
+                state: crate::trace::State::Running,
+            },
+        ));
+        let v = view(&records);
+        assert_eq!(
+            rows(&v, Lang::En, false, 12)[0].facts,
+            "set by MainProcess at 2.50 s"
+        );
+        records.push(rec(
+            10,
+            1,
+            2_750_000_000,
+            Event::Op {
+                id: 1,
+                op: "cleared".into(),
+                detail: None,
+            },
+        ));
+        let v = view(&records);
+        assert_eq!(
+            rows(&v, Lang::En, false, 12)[0].facts,
+            "not set (set by MainProcess at 2.50 s, cleared at 2.75 s)"
         );
     }
 
