@@ -154,3 +154,60 @@ pub fn signal_name(signal: i32) -> String {
         Err(_) => format!("signal {signal}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Event {
+        serde_json::from_str::<Record>(json).unwrap().event
+    }
+
+    #[test]
+    fn records_of_older_traces_still_read_and_absent_fields_stay_absent() {
+        let head = r#""pid":2,"ppid":1,"seq":0,"mono_ns":5,"lesson_ns":5"#;
+        let spawn = parse(&format!(
+            r#"{{{head},"kind":"spawn","name":"Process-1","daemon":false}}"#
+        ));
+        assert_eq!(
+            spawn,
+            Event::Spawn {
+                name: "Process-1".into(),
+                daemon: false,
+                forked_ns: None
+            }
+        );
+        let object = parse(&format!(
+            r#"{{{head},"kind":"object","id":1,"class":"Lock","capacity":1}}"#
+        ));
+        assert_eq!(
+            object,
+            Event::Object {
+                id: 1,
+                class: "Lock".into(),
+                capacity: Some(1),
+                owner: None,
+                role: None
+            }
+        );
+        // Written without the fields they lack, as before; with them when they are known.
+        let text = serde_json::to_string(&object).unwrap();
+        assert!(!text.contains("owner") && !text.contains("role"), "{text}");
+        let part = Event::Object {
+            id: 2,
+            class: "RLock".into(),
+            capacity: Some(1),
+            owner: Some(1),
+            role: None,
+        };
+        let text = serde_json::to_string(&part).unwrap();
+        assert!(text.contains(r#""owner":1"#), "{text}");
+        let forked = Event::Spawn {
+            name: "P".into(),
+            daemon: true,
+            forked_ns: Some(7),
+        };
+        let back: Event = serde_json::from_str(&serde_json::to_string(&forked).unwrap()).unwrap();
+        assert_eq!(back, forked);
+    }
+}
