@@ -38,6 +38,7 @@ fn frame_time_with_30_lanes_and_100k_lines() {
                 Event::Spawn {
                     name: format!("Process-{i}"),
                     daemon: false,
+                    forked_ns: None,
                 },
             ));
         }

@@ -208,6 +208,7 @@ mod tests {
                 Event::Spawn {
                     name: "Process-1".into(),
                     daemon: false,
+                    forked_ns: None,
                 },
             ),
             rec(

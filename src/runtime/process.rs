@@ -68,6 +68,9 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
     })?;
     output::flush_real();
     let parent = state::pid();
+    // Taken before the fork, so it comes before anything the parent does after it (a `close()`
+    // of its copy of a pipe end): the observer can tell what the child inherited.
+    let forked_ns = super::clock::now_ns();
     // SAFETY: this process is single-threaded (the lesson runtime starts no threads), so the child
     // gets a consistent copy; it ends with `_exit` and never returns into the parent's frames.
     match unsafe { libc::fork() } {
@@ -77,6 +80,7 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
             emit(Event::Spawn {
                 name: name.to_string(),
                 daemon,
+                forked_ns: Some(forked_ns),
             });
             Ok(Forked::Child)
         }

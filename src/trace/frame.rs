@@ -77,9 +77,14 @@ fn clamp(event: Event) -> Event {
             name: c(name),
             file: c(file),
         },
-        Event::Spawn { name, daemon } => Event::Spawn {
+        Event::Spawn {
+            name,
+            daemon,
+            forked_ns,
+        } => Event::Spawn {
             name: c(name),
             daemon,
+            forked_ns,
         },
         Event::State { state } => Event::State {
             state: match state {
@@ -123,10 +128,14 @@ fn clamp(event: Event) -> Event {
             id,
             class,
             capacity,
+            owner,
+            role,
         } => Event::Object {
             id,
             class: c(class),
             capacity,
+            owner,
+            role: role.map(c),
         },
         Event::Op { id, op, detail } => Event::Op {
             id,

@@ -30,8 +30,15 @@ pub struct Record {
 pub enum Event {
     /// The lesson main process began running `file` as Python's `MainProcess`.
     Main { name: String, file: String },
-    /// A process began: written by the child right after `fork()`, its first record.
-    Spawn { name: String, daemon: bool },
+    /// A process began: written by the child right after `fork()`, its first record. `forked_ns`
+    /// is the lesson time its parent called `fork()` (absent in traces of older forkyards): it
+    /// orders a parent's children by start, and says which pipe ends the child inherited.
+    Spawn {
+        name: String,
+        daemon: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        forked_ns: Option<u64>,
+    },
     /// Text the program wrote (`print`, `sys.stdout.write`, a traceback). May hold several lines or a
     /// part of one; a long text arrives as several records.
     Output { stream: Stream, text: String },
@@ -60,11 +67,17 @@ pub enum Event {
         child_name: String,
         ending: Ending,
     },
-    /// A multiprocessing object (Lock, Queue, ...) was created.
+    /// A multiprocessing object (Lock, Queue, ...) was created. `owner` is the object it is a part
+    /// of (a `Value`'s own lock); `role` says which end a `Connection` is ("receive end", "send
+    /// end", "both ways"). Both are absent when they do not apply (and in older traces).
     Object {
         id: u32,
         class: String,
         capacity: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
     },
     /// Something happened to a multiprocessing object (acquired, released, put, got, set, ...).
     Op {
@@ -139,5 +152,62 @@ pub fn signal_name(signal: i32) -> String {
     match nix::sys::signal::Signal::try_from(signal) {
         Ok(s) => s.as_str().to_string(),
         Err(_) => format!("signal {signal}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Event {
+        serde_json::from_str::<Record>(json).unwrap().event
+    }
+
+    #[test]
+    fn records_of_older_traces_still_read_and_absent_fields_stay_absent() {
+        let head = r#""pid":2,"ppid":1,"seq":0,"mono_ns":5,"lesson_ns":5"#;
+        let spawn = parse(&format!(
+            r#"{{{head},"kind":"spawn","name":"Process-1","daemon":false}}"#
+        ));
+        assert_eq!(
+            spawn,
+            Event::Spawn {
+                name: "Process-1".into(),
+                daemon: false,
+                forked_ns: None
+            }
+        );
+        let object = parse(&format!(
+            r#"{{{head},"kind":"object","id":1,"class":"Lock","capacity":1}}"#
+        ));
+        assert_eq!(
+            object,
+            Event::Object {
+                id: 1,
+                class: "Lock".into(),
+                capacity: Some(1),
+                owner: None,
+                role: None
+            }
+        );
+        // Written without the fields they lack, as before; with them when they are known.
+        let text = serde_json::to_string(&object).unwrap();
+        assert!(!text.contains("owner") && !text.contains("role"), "{text}");
+        let part = Event::Object {
+            id: 2,
+            class: "RLock".into(),
+            capacity: Some(1),
+            owner: Some(1),
+            role: None,
+        };
+        let text = serde_json::to_string(&part).unwrap();
+        assert!(text.contains(r#""owner":1"#), "{text}");
+        let forked = Event::Spawn {
+            name: "P".into(),
+            daemon: true,
+            forked_ns: Some(7),
+        };
+        let back: Event = serde_json::from_str(&serde_json::to_string(&forked).unwrap()).unwrap();
+        assert_eq!(back, forked);
     }
 }

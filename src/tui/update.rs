@@ -306,12 +306,7 @@ fn extent(app: &App, focus: Focus) -> (usize, usize) {
             Err(e) => e.lines().count(),
         },
         Focus::Text => text::line_count(app, areas.text.width.saturating_sub(2)),
-        Focus::Timeline => app
-            .runs
-            .iter()
-            .map(|r| r.run.lanes().count() + r.run.objects.iter().count())
-            .max()
-            .unwrap_or(0),
+        Focus::Timeline => crate::tui::view::timeline::scroll_len(app),
         Focus::Output => app
             .runs
             .iter()
@@ -383,13 +378,29 @@ fn pick_lane(app: &mut App, col: u16, row: u16, area: ratatui::layout::Rect) {
     } else {
         0
     };
-    let index = (row.saturating_sub(area.y + 1) as usize) + app.scroll.timeline;
     let inside = row > area.y && row + 1 < area.y + area.height;
-    let pid = app
-        .runs
-        .get(side)
-        .filter(|_| inside)
-        .and_then(|r| r.run.lanes().nth(index))
-        .map(|l| l.pid);
+    let index = row.saturating_sub(area.y + 1) as usize;
+    let pid = inside
+        .then(|| crate::tui::view::timeline::lane_at(app, side, index))
+        .flatten();
     app.picked = if pid == app.picked { None } else { pid };
+    if let Some(pid) = app.picked {
+        show_lines_of(app, side, pid);
+    }
+}
+
+/// Scrolls the output back to the newest line `pid` printed (it stays where it is if that line is
+/// on screen already, or if the process printed nothing).
+fn show_lines_of(app: &mut App, side: usize, pid: i32) {
+    let Some(log) = app.runs.get(side).map(|r| &r.run.log) else {
+        return;
+    };
+    let Some(newest) = log.lines().rev().position(|l| l.pid == pid) else {
+        return;
+    };
+    let page = layout::areas(app.size).page(Focus::Output);
+    let back = app.scroll.output_back;
+    if newest < back || newest >= back + page {
+        app.scroll.output_back = newest;
+    }
 }

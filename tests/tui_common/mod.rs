@@ -125,6 +125,7 @@ pub fn daemon_start(daemon: bool) -> Vec<Record> {
             Event::Spawn {
                 name: "Process-1".into(),
                 daemon,
+                forked_ns: None,
             },
         ),
         rec(MAIN, OBSERVER, 6, out("end\n")),
@@ -246,6 +247,8 @@ pub fn lock_run_midway() -> Vec<Record> {
             id: 1,
             class: "Lock".into(),
             capacity: None,
+            owner: None,
+            role: None,
         },
     ));
     for i in 1..=3 {
@@ -257,6 +260,7 @@ pub fn lock_run_midway() -> Vec<Record> {
             Event::Spawn {
                 name: format!("Process-{i}"),
                 daemon: false,
+                forked_ns: None,
             },
         ));
     }

@@ -8,8 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::sync::{
-    self, arg, blocked, check_kw, created, deadline_of, new_id, op, os_error, payload, running,
-    this,
+    self, arg, blocked, check_kw, deadline_of, new_id, op, os_error, payload, running, this,
 };
 use super::wire;
 use crate::python::exceptions::{Exc, type_error, value_error};
@@ -54,7 +53,12 @@ fn conn_class() -> Rc<Class> {
 
 fn make(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
     let id = new_id(it);
-    let label = created(id, "Connection", None);
+    let role = match (readable, writable) {
+        (true, false) => "receive end",
+        (false, true) => "send end",
+        _ => "both ways",
+    };
+    let label = sync::created_as(id, "Connection", None, None, Some(role));
     sync::instance_with(
         conn_class(),
         Rc::new(Conn {

@@ -61,6 +61,8 @@ struct Job {
     tail_error: Option<Exc>,
     callback: Value,
     error_callback: Value,
+    /// The pool's number for its first chunk (see `PoolState::next_task`).
+    first_task: u64,
 }
 
 impl Job {
@@ -86,6 +88,9 @@ struct PoolState {
     workers: Vec<Value>,
     state: PoolRun,
     next_job: u64,
+    /// The next task's number: each chunk handed to a worker is a task, counted from 0 in the
+    /// order they were handed over, so that `apply(f, (i,))` in a loop runs tasks 0, 1, 2...
+    next_task: u64,
     /// Jobs still waiting for results (CPython's cache); a result object keeps its job after.
     jobs: HashMap<u64, Rc<RefCell<Job>>>,
     /// Encoded task frames waiting for room in the task pipe.
@@ -311,6 +316,7 @@ fn init(it: &mut Interp, a: Args) -> R {
         workers: Vec::new(),
         state: PoolRun::Run,
         next_job: 0,
+        next_task: 0,
         jobs: HashMap::new(),
         outbox: VecDeque::new(),
         front_written: 0,
@@ -553,11 +559,20 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
         Err(remote_exception(it, &t[3], &t[4]))
     };
     let id = pool.0.borrow().id;
-    op(
-        id,
-        "result",
-        Some(format!("job {job} chunk {chunk} reached the parent")),
-    );
+    let first_task = pool
+        .0
+        .borrow()
+        .jobs
+        .get(&job)
+        .map(|j| j.borrow().first_task);
+    if let Some(first) = first_task {
+        let task = first + chunk as u64;
+        op(
+            id,
+            "result",
+            Some(format!("task {task} reached the parent")),
+        );
+    }
     let callback = {
         let Some(rc) = pool.0.borrow().jobs.get(&job).cloned() else {
             return Ok(());
@@ -824,14 +839,21 @@ fn submit(
     } else {
         items.chunks(chunksize.max(1)).map(|c| c.to_vec()).collect()
     };
-    let (job, id) = {
+    let (job, id, first_task) = {
         let mut p = pool.0.borrow_mut();
         p.next_job += 1;
-        (p.next_job, p.id)
+        let first = p.next_task;
+        p.next_task += chunks.len() as u64;
+        (p.next_job, p.id, first)
     };
     let mut frames = Vec::new();
     for (i, chunk) in chunks.iter().enumerate() {
-        let detail = describe(it, func, mode, chunk, i);
+        // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
+        let detail = format!(
+            "task {}: {}",
+            first_task + i as u64,
+            describe(it, func, mode, chunk, i)
+        );
         let msg = Value::tuple(vec![
             Value::Int(job as i64),
             Value::Int(i as i64),
@@ -842,7 +864,7 @@ fn submit(
             Value::str(&detail),
         ]);
         frames.push(wire::dumps(it, &msg)?);
-        op(id, "submit", Some(format!("job {job} chunk {i}: {detail}")));
+        op(id, "submit", Some(detail));
     }
     let left = frames.len();
     let job_state = Job {
@@ -857,6 +879,7 @@ fn submit(
         tail_error: None,
         callback,
         error_callback,
+        first_task,
     };
     let state = Rc::new(RefCell::new(job_state));
     let mut p = pool.0.borrow_mut();
@@ -1371,6 +1394,8 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
         if maxtasks.is_some_and(|m| completed >= m) {
             break;
         }
+        // Idle: waiting in the pool's task queue is what this process does now, not running.
+        super::sync::blocked(&format!("Pool#{id}"), "task");
         let msg = {
             let p = pool.0.borrow();
             p.read_lock.acquire(None);
@@ -1378,6 +1403,7 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             let _ = p.read_lock.release();
             r
         };
+        super::sync::running();
         let bytes = match msg {
             Ok(Recv::Message(b)) => b,
             Ok(Recv::Eof) | Err(_) => break,
@@ -1391,11 +1417,7 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             Value::Str(s) => s.to_string(),
             _ => String::new(),
         };
-        op(
-            id,
-            "start",
-            Some(format!("job {job} chunk {chunk}: {detail}")),
-        );
+        op(id, "start", Some(detail.clone()));
         let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
         let sent;
         let reply = match result {
@@ -1450,11 +1472,7 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
                 wire::dumps(it, &reply)?
             }
         };
-        op(
-            id,
-            "finish",
-            Some(format!("job {job} chunk {chunk}: {detail}")),
-        );
+        op(id, "finish", Some(detail.clone()));
         {
             let p = pool.0.borrow();
             p.write_lock.acquire(None);

@@ -80,6 +80,8 @@ pub struct SharedArr {
     shm: Rc<Shared>,
     /// The lock object (`None` for `lock=False`: a raw ctypes object).
     lock: Option<Value>,
+    /// Its id in the trace.
+    id: u32,
 }
 
 impl SharedArr {
@@ -217,14 +219,17 @@ fn typecode(a: &Args, func: &str) -> Result<Code, Exc> {
 }
 
 /// The lock argument: `True` (default) makes an RLock, `False` none, a lock object is used as is.
-fn lock_arg(it: &mut Interp, a: &Args) -> Result<Option<Value>, Exc> {
+fn lock_arg(it: &mut Interp, a: &Args, owner: u32) -> Result<Option<Value>, Exc> {
     match a
         .kw
         .iter()
         .find(|(k, _)| &**k == "lock")
         .map(|(_, v)| v.clone())
     {
-        None | Some(Value::Bool(true)) | Some(Value::None) => Ok(Some(sync::new_rlock(it)?)),
+        // The lock made here is the object's own: the viewer folds it under the object.
+        None | Some(Value::Bool(true)) | Some(Value::None) => {
+            Ok(Some(sync::new_rlock_of(it, Some(owner))?))
+        }
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
         Some(v) => Err(Exc::new(
@@ -235,14 +240,13 @@ fn lock_arg(it: &mut Interp, a: &Args) -> Result<Option<Value>, Exc> {
 }
 
 fn make(
-    it: &mut Interp,
+    id: u32,
     code: Code,
     len: usize,
     is_array: bool,
     lock: Option<Value>,
 ) -> Result<SharedArr, Exc> {
     let shm = Shared::new(code.size() * len.max(1)).map_err(os_error)?;
-    let id = new_id(it);
     sync::created(
         id,
         if is_array { "Array" } else { "Value" },
@@ -254,6 +258,7 @@ fn make(
         is_array,
         shm: Rc::new(shm),
         lock,
+        id,
     })
 }
 
@@ -268,11 +273,16 @@ pub fn value(it: &mut Interp, a: Args) -> R {
             a.pos.len() - 1
         )));
     }
-    let lock = lock_arg(it, &a)?;
-    let s = make(it, code, 1, false, lock)?;
+    // Its id comes first, so that its own lock can name it as its owner.
+    let id = new_id(it);
+    let lock = lock_arg(it, &a, id)?;
+    let s = make(id, code, 1, false, lock)?;
     if let Some(v) = a.pos.get(1) {
         s.set(0, v)?;
     }
+    // What it starts with, so the inspector shows a value from the first moment.
+    let first = it.repr(&s.get(0))?;
+    sync::op(id, "stored", Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked), Rc::new(s)))
 }
@@ -307,8 +317,9 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         (_, Some(v)) => v.len(),
         _ => 0,
     };
-    let lock = lock_arg(it, &a)?;
-    let s = make(it, code, len, true, lock)?;
+    let id = new_id(it);
+    let lock = lock_arg(it, &a, id)?;
+    let s = make(id, code, len, true, lock)?;
     for (i, v) in items.iter().flatten().enumerate() {
         s.set(i, v)?;
     }
@@ -341,6 +352,7 @@ fn get_obj(_: &mut Interp, a: Args) -> R {
         is_array: s.is_array,
         shm: s.shm.clone(),
         lock: None,
+        id: s.id,
     };
     Ok(instance_with(class_for(s.is_array, false), Rc::new(raw)))
 }
@@ -386,12 +398,18 @@ pub fn get_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opt
     })
 }
 
-pub fn set_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
     let Some(s) = arr(&Value::Instance(inst.clone())) else {
         return Ok(false);
     };
     match (name, s.is_array, s.code) {
-        ("value", false, _) => s.set(0, v).map(|_| true),
+        ("value", false, _) => {
+            s.set(0, v)?;
+            // What it holds now (as stored: an int wraps, a float rounds), for the inspector.
+            let now = it.repr(&s.get(0))?;
+            sync::op(s.id, "stored", Some(format!("value={now}")));
+            Ok(true)
+        }
         ("value" | "raw", true, Code::Char) => {
             let Value::Bytes(b) = v else {
                 return Err(type_error(format!(

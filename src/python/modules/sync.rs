@@ -43,10 +43,24 @@ pub fn new_id(it: &Interp) -> u32 {
 
 /// Reports a new primitive; returns its label for `Blocked` states ("Lock#1").
 pub fn created(id: u32, class: &str, capacity: Option<i64>) -> String {
+    created_as(id, class, capacity, None, None)
+}
+
+/// Reports a new primitive that is a part of `owner` (a `Value`'s own lock), or plays a `role`
+/// (a Connection's "send end"): the viewer folds parts under their owner and names the role.
+pub fn created_as(
+    id: u32,
+    class: &str,
+    capacity: Option<i64>,
+    owner: Option<u32>,
+    role: Option<&str>,
+) -> String {
     runtime::emit(Event::Object {
         id,
         class: class.to_string(),
         capacity,
+        owner,
+        role: role.map(str::to_string),
     });
     format!("{class}#{id}")
 }
@@ -308,6 +322,17 @@ pub struct SemLock {
 
 impl SemLock {
     pub fn new(it: &Interp, kind: Kind, value: i64, max: i64) -> Result<SemLock, Exc> {
+        SemLock::part_of(it, kind, value, max, None)
+    }
+
+    /// A lock made as a part of object `owner` (a `Value`'s own lock), when there is one.
+    pub fn part_of(
+        it: &Interp,
+        kind: Kind,
+        value: i64,
+        max: i64,
+        owner: Option<u32>,
+    ) -> Result<SemLock, Exc> {
         if value < 0 || value > u32::MAX as i64 {
             return Err(Exc::new("OSError", "[Errno 22] Invalid argument"));
         }
@@ -320,7 +345,7 @@ impl SemLock {
         } else {
             Some(max)
         };
-        let label = created(id, kind.name(), capacity);
+        let label = created_as(id, kind.name(), capacity, owner, None);
         Ok(SemLock {
             kind,
             sem,
@@ -492,7 +517,12 @@ pub fn bounded_class() -> Rc<Class> {
 
 /// A new RLock object (the default lock of `Value`, `Array`, `Condition`).
 pub fn new_rlock(it: &mut Interp) -> R {
-    let l = SemLock::new(it, Kind::RLock, 1, 1)?;
+    new_rlock_of(it, None)
+}
+
+/// An RLock that is a part of object `owner` (a `Value`'s own lock).
+pub fn new_rlock_of(it: &mut Interp, owner: Option<u32>) -> R {
+    let l = SemLock::part_of(it, Kind::RLock, 1, 1, owner)?;
     Ok(instance_with(rlock_class(), Rc::new(l)))
 }
 

@@ -89,6 +89,8 @@ pub struct Lane {
     pub is_main: bool,
     /// When it began, lesson ns.
     pub start_ns: u64,
+    /// When its parent forked it, lesson ns (from its `spawn` record; the main has none).
+    pub forked_ns: Option<u64>,
     /// What it did, in time order (the oldest may have been folded away).
     pub segments: VecDeque<Segment>,
     /// How many old segments were folded away to bound memory.
@@ -111,6 +113,7 @@ impl Lane {
             daemon: false,
             is_main: false,
             start_ns,
+            forked_ns: None,
             segments: VecDeque::from([Segment {
                 from_ns: start_ns,
                 state: LaneState::Running,

@@ -156,7 +156,7 @@ impl Log {
     }
 
     /// Every line still kept.
-    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+    pub fn lines(&self) -> impl DoubleEndedIterator<Item = &Line> {
         self.lines.iter()
     }
 }

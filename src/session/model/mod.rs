@@ -7,16 +7,19 @@
 
 pub mod lane;
 pub mod log;
+pub mod name;
 pub mod objects;
 pub mod summary;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
 
 pub use lane::{Cause, Lane, LaneState, Segment};
 pub use log::{Line, Log};
-pub use objects::{Object, ObjectOp, Objects};
+pub use name::shorten;
+pub use objects::{Object, ObjectOp, Objects, PoolTasks};
 pub use summary::ProcessSummary;
 
 use super::RunEnd;
@@ -57,6 +60,8 @@ pub struct Run {
     /// The lesson main's pid.
     pub main_pid: Option<i32>,
     lanes: IndexMap<i32, Lane>,
+    /// The lanes' pids in the order they are shown: by creation, parent before child.
+    order: Vec<i32>,
     names: IndexMap<i32, Arc<str>>,
     /// The output log.
     pub log: Log,
@@ -93,9 +98,21 @@ impl Run {
                 self.file = Some(file.clone());
                 self.main_pid = Some(r.pid);
                 self.lane(r.pid, r.ppid, at, Some(name)).is_main = true;
+                self.sort_lanes();
             }
-            Event::Spawn { name, daemon } => {
-                self.lane(r.pid, r.ppid, at, Some(name)).daemon = *daemon
+            Event::Spawn {
+                name,
+                daemon,
+                forked_ns,
+            } => {
+                let lane = self.lane(r.pid, r.ppid, at, Some(name));
+                lane.daemon = *daemon;
+                if let Some(f) = *forked_ns {
+                    // It exists from its fork on (its first record comes a little later).
+                    lane.forked_ns = Some(f);
+                    lane.start_ns = lane.start_ns.min(f);
+                }
+                self.sort_lanes();
             }
             Event::Output { stream, text } => {
                 self.lane(r.pid, r.ppid, at, None);
@@ -172,7 +189,12 @@ impl Run {
                 id,
                 class,
                 capacity,
-            } => self.objects.create(*id, class, *capacity, r.pid, at),
+                owner,
+                role,
+            } => {
+                self.objects.create(*id, class, *capacity, r.pid, at);
+                self.objects.describe(*id, *owner, role.as_deref());
+            }
             Event::Op { id, op, detail } => {
                 let op = ObjectOp {
                     lesson_ns: at,
@@ -232,10 +254,12 @@ impl Run {
             self.names.insert(pid, Arc::from(format!("process {pid}")));
         }
         let label = self.names[&pid].to_string();
-        let lane = self
-            .lanes
-            .entry(pid)
-            .or_insert_with(|| Lane::new(pid, ppid, label.clone(), at));
+        if !known {
+            self.lanes
+                .insert(pid, Lane::new(pid, ppid, label.clone(), at));
+            self.sort_lanes();
+        }
+        let lane = &mut self.lanes[&pid];
         if name.is_some() {
             lane.name = label;
             lane.ppid = ppid;
@@ -259,9 +283,48 @@ impl Run {
             .map_or_else(|| format!("process {pid}"), ToString::to_string)
     }
 
-    /// The lanes, in the order the processes appeared.
+    /// The lanes by creation: the main, then each process's children in the order they were
+    /// started, each followed by its own children (the same order on every run of a program).
     pub fn lanes(&self) -> impl Iterator<Item = &Lane> {
-        self.lanes.values()
+        self.order.iter().filter_map(|pid| self.lanes.get(pid))
+    }
+
+    /// Puts the lanes in creation order (see `lanes`).
+    fn sort_lanes(&mut self) {
+        // When a child began: its fork, as its parent saw it (else its first record).
+        let key = |l: &Lane| (!l.is_main, l.forked_ns.unwrap_or(l.start_ns), l.pid);
+        let mut children: HashMap<i32, Vec<&Lane>> = HashMap::new();
+        let mut roots: Vec<&Lane> = Vec::new();
+        for lane in self.lanes.values() {
+            if lane.ppid != lane.pid && self.lanes.contains_key(&lane.ppid) && !lane.is_main {
+                children.entry(lane.ppid).or_default().push(lane);
+            } else {
+                roots.push(lane);
+            }
+        }
+        roots.sort_by_key(|l| key(l));
+        for kids in children.values_mut() {
+            kids.sort_by_key(|l| key(l));
+        }
+        let mut order = Vec::with_capacity(self.lanes.len());
+        let mut seen = HashSet::with_capacity(self.lanes.len());
+        let mut stack: Vec<&Lane> = roots.into_iter().rev().collect();
+        while let Some(lane) = stack.pop() {
+            if !seen.insert(lane.pid) {
+                continue;
+            }
+            order.push(lane.pid);
+            if let Some(kids) = children.get(&lane.pid) {
+                stack.extend(kids.iter().rev());
+            }
+        }
+        // A lane whose parents form a loop (a reused pid) is still shown, last.
+        for pid in self.lanes.keys() {
+            if seen.insert(*pid) {
+                order.push(*pid);
+            }
+        }
+        self.order = order;
     }
 
     /// The lane of `pid`.
@@ -337,6 +400,43 @@ impl Run {
             s.push_str(&format!(" a dead process ({})", dead.join("; ")));
         }
         Some(s)
+    }
+
+    /// The processes that hold a copy of object `id` now (a Connection end): the one that made it,
+    /// and every process forked while its parent held one, until each closes its copy or ends.
+    /// A copy the main never closes is why `recv()` never raises EOFError.
+    pub fn copies(&self, id: u32) -> Vec<i32> {
+        let Some(obj) = self.objects.get(id) else {
+            return Vec::new();
+        };
+        self.lanes()
+            .filter(|l| !l.has_ended() && self.holds_copy(obj, l.pid, u64::MAX, 0))
+            .map(|l| l.pid)
+            .collect()
+    }
+
+    /// Whether `pid` held a copy of `obj` at lesson time `at`.
+    fn holds_copy(&self, obj: &Object, pid: i32, at: u64, depth: usize) -> bool {
+        let closed = obj.closed.iter().any(|&(p, ns)| p == pid && ns <= at);
+        if closed || depth > self.lanes.len() {
+            return false;
+        }
+        if pid == obj.created_by {
+            return obj.created_ns <= at;
+        }
+        let Some(lane) = self.lanes.get(&pid) else {
+            return false;
+        };
+        let forked = lane.forked_ns.unwrap_or(lane.start_ns);
+        lane.ppid != pid && forked <= at && self.holds_copy(obj, lane.ppid, forked, depth + 1)
+    }
+
+    /// The task a Pool worker is running now (`None` when it is not running one).
+    pub fn task_of(&self, pid: i32) -> Option<u64> {
+        self.objects
+            .iter()
+            .filter(|o| o.class == "Pool")
+            .find_map(|o| o.pool_tasks().busy.iter().find(|b| b.0 == pid).map(|b| b.1))
     }
 
     /// The end summary: every process, how it ended, when it started and ended.

@@ -13,6 +13,10 @@ use crate::trace::Ending;
 
 /// How many operations an object keeps; older ones are folded into a count.
 pub const MAX_OPS: usize = 256;
+/// How many items of a queue the model keeps (the newest; the count stays exact).
+pub const MAX_ITEMS: usize = 64;
+/// How many value changes an object keeps for its history (a semaphore's value over time).
+pub const MAX_HISTORY: usize = 256;
 /// How many objects the model keeps; the oldest are dropped past that.
 pub const MAX_OBJECTS: usize = 4096;
 
@@ -55,6 +59,21 @@ pub struct Object {
     /// 1 for a free Lock or RLock and 0 for a held one, a queue's number of items, 1 for a set
     /// Event and 0 for a clear one. `None` for objects without one (Pipe ends, Value, Array...).
     pub value: Option<i64>,
+    /// Its value's changes over time (lesson ns, value), oldest first, at most [`MAX_HISTORY`].
+    pub history: VecDeque<(u64, i64)>,
+    /// The object it is a part of (a `Value`'s own lock names the `Value`).
+    pub owner: Option<u32>,
+    /// What it is for, when its class does not say (a Connection's "send end").
+    pub role: Option<String>,
+    /// What a shared `Value` holds now, as Python's repr (its last store).
+    pub stored: Option<String>,
+    /// The items in a queue now, as their reprs, oldest first (the newest [`MAX_ITEMS`]).
+    pub items: VecDeque<String>,
+    /// Gets seen before their puts (records of two processes can cross): the next puts are
+    /// already taken.
+    taken_early: usize,
+    /// Who closed their copy of it (a Connection end), and when.
+    pub closed: Vec<(i32, u64)>,
 }
 
 impl Object {
@@ -81,6 +100,102 @@ impl Object {
     fn is_lock(&self) -> bool {
         matches!(self.class.as_str(), "Lock" | "RLock")
     }
+
+    /// Whether it is a queue (its puts and gets carry items).
+    pub fn is_queue(&self) -> bool {
+        self.class.ends_with("Queue")
+    }
+
+    fn new(id: u32, class: &str, capacity: Option<i64>, pid: i32, at_ns: u64) -> Object {
+        let value = Object::initial_value(class, capacity);
+        Object {
+            id,
+            class: class.to_string(),
+            capacity,
+            created_by: pid,
+            created_ns: at_ns,
+            ops: VecDeque::new(),
+            folded: 0,
+            holders: Vec::new(),
+            dead_holders: Vec::new(),
+            value,
+            history: value.map(|v| (at_ns, v)).into_iter().collect(),
+            owner: None,
+            role: None,
+            stored: None,
+            items: VecDeque::new(),
+            taken_early: 0,
+            closed: Vec::new(),
+        }
+    }
+
+    /// Its tasks, if it is a Pool (from its recent operations).
+    pub fn pool_tasks(&self) -> PoolTasks {
+        let mut t = PoolTasks::default();
+        for op in &self.ops {
+            let Some(task) = detail_task(op.detail.as_deref()) else {
+                continue;
+            };
+            match op.op.as_str() {
+                "submit" => t.queued.push(task),
+                "start" => {
+                    t.queued.retain(|q| *q != task);
+                    t.busy.push((op.pid, task));
+                }
+                "finish" => t.busy.retain(|b| *b != (op.pid, task)),
+                "result" => t.results.push(task),
+                _ => {}
+            }
+        }
+        t
+    }
+
+    /// A queue's items after a `put` (`item=` repr) or a `got`, kept to the size the operation
+    /// reports.
+    fn move_items(&mut self, op: &str, detail: Option<&str>) {
+        let item = detail
+            .and_then(|d| d.split_once("item="))
+            .map(|(_, i)| i.to_string());
+        match op {
+            "put" if self.taken_early > 0 => self.taken_early -= 1,
+            "put" => self.items.extend(item),
+            _ => {
+                if self.items.pop_front().is_none() {
+                    self.taken_early += 1;
+                }
+            }
+        }
+        if let Some(n) = detail_number(detail, "size") {
+            let n = usize::try_from(n).unwrap_or(0);
+            while self.items.len() > n {
+                self.items.pop_front();
+            }
+        }
+        while self.items.len() > MAX_ITEMS {
+            self.items.pop_front();
+        }
+    }
+}
+
+/// A Pool's tasks as its operations tell (task numbers count the pool's tasks from 0, in the
+/// order they were handed over).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PoolTasks {
+    /// Handed over, not taken by a worker yet.
+    pub queued: Vec<u64>,
+    /// (worker pid, task) being run now.
+    pub busy: Vec<(i32, u64)>,
+    /// Tasks whose results reached the pool's process, oldest first.
+    pub results: Vec<u64>,
+}
+
+/// The task number at the start of a pool operation's detail (`task 2: f(2)`).
+fn detail_task(detail: Option<&str>) -> Option<u64> {
+    let rest = detail?.strip_prefix("task ")?;
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
 }
 
 /// The number after `key=` in an operation's detail (`value=1`, `size=3 item='a'`).
@@ -99,21 +214,8 @@ pub struct Objects {
 impl Objects {
     /// Records a new object.
     pub fn create(&mut self, id: u32, class: &str, capacity: Option<i64>, pid: i32, at_ns: u64) {
-        self.by_id.insert(
-            id,
-            Object {
-                id,
-                class: class.to_string(),
-                capacity,
-                created_by: pid,
-                created_ns: at_ns,
-                ops: VecDeque::new(),
-                folded: 0,
-                holders: Vec::new(),
-                dead_holders: Vec::new(),
-                value: Object::initial_value(class, capacity),
-            },
-        );
+        self.by_id
+            .insert(id, Object::new(id, class, capacity, pid, at_ns));
         if self.by_id.len() > MAX_OBJECTS {
             self.by_id.shift_remove_index(0);
         }
@@ -121,19 +223,12 @@ impl Objects {
 
     /// Records an operation (on an object not seen yet too: it may have been dropped or reordered).
     pub fn op(&mut self, id: u32, op: ObjectOp) {
-        let obj = self.by_id.entry(id).or_insert_with(|| Object {
-            id,
-            class: String::from("?"),
-            capacity: None,
-            created_by: op.pid,
-            created_ns: op.lesson_ns,
-            ops: VecDeque::new(),
-            folded: 0,
-            holders: Vec::new(),
-            dead_holders: Vec::new(),
-            value: None,
-        });
+        let obj = self
+            .by_id
+            .entry(id)
+            .or_insert_with(|| Object::new(id, "?", None, op.pid, op.lesson_ns));
         let detail = op.detail.as_deref();
+        let before = obj.value;
         match op.op.as_str() {
             "acquired" => {
                 obj.holders.push(op.pid);
@@ -169,10 +264,23 @@ impl Objects {
                     None => obj.value,
                 };
             }
-            "put" | "got" => obj.value = detail_number(detail, "size").or(obj.value),
+            "put" | "got" => {
+                obj.value = detail_number(detail, "size").or(obj.value);
+                if obj.is_queue() {
+                    obj.move_items(&op.op, detail);
+                }
+            }
             "set" => obj.value = Some(1),
             "cleared" => obj.value = Some(0),
+            "stored" => obj.stored = detail.map(|d| d.strip_prefix("value=").unwrap_or(d).into()),
+            "closed" => obj.closed.push((op.pid, op.lesson_ns)),
             _ => {}
+        }
+        if let Some(v) = obj.value.filter(|v| before != Some(*v)) {
+            obj.history.push_back((op.lesson_ns, v));
+            if obj.history.len() > MAX_HISTORY {
+                obj.history.pop_front();
+            }
         }
         obj.ops.push_back(op);
         if obj.ops.len() > MAX_OPS {
@@ -188,6 +296,30 @@ impl Objects {
                 obj.dead_holders.push((pid, ending));
             }
         }
+    }
+
+    /// Says that object `id` is a part of `owner` (a `Value`'s own lock) or plays `role`.
+    pub fn describe(&mut self, id: u32, owner: Option<u32>, role: Option<&str>) {
+        if let Some(obj) = self.by_id.get_mut(&id) {
+            obj.owner = owner;
+            obj.role = role.map(str::to_string);
+        }
+    }
+
+    /// The objects the program made itself, oldest first, each with its parts (a `Value`'s own
+    /// lock), which the trace made first but a learner looks for second.
+    pub fn own(&self) -> Vec<(&Object, Vec<&Object>)> {
+        let mut parts: std::collections::HashMap<u32, Vec<&Object>> = Default::default();
+        for o in self.by_id.values() {
+            if let Some(owner) = o.owner.filter(|id| self.by_id.contains_key(id)) {
+                parts.entry(owner).or_default().push(o);
+            }
+        }
+        self.by_id
+            .values()
+            .filter(|o| o.owner.is_none_or(|id| !self.by_id.contains_key(&id)))
+            .map(|o| (o, parts.remove(&o.id).unwrap_or_default()))
+            .collect()
     }
 
     /// An object by id.

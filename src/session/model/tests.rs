@@ -73,6 +73,7 @@ fn daemon_run() -> Feed {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: true,
+            forked_ns: None,
         },
     )
     .at(MAIN, 1, out("end\n"))
@@ -219,6 +220,7 @@ fn output_lines_carry_time_and_process() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(P1, 1, out("0\n"))
@@ -258,6 +260,7 @@ fn signals_from_a_process_and_stops_are_explained() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -266,6 +269,7 @@ fn signals_from_a_process_and_stops_are_explained() {
         Event::Spawn {
             name: "Process-2".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -328,6 +332,7 @@ fn an_orphan_killed_by_its_parents_death_is_explained() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     );
     let mut r = Record {
@@ -339,6 +344,7 @@ fn an_orphan_killed_by_its_parents_death_is_explained() {
         event: Event::Spawn {
             name: "Process-1:1".into(),
             daemon: false,
+            forked_ns: None,
         },
     };
     f.run.apply(&r);
@@ -394,6 +400,7 @@ fn a_late_spawn_names_earlier_output() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     );
     f.at(P1, 2, out("\n"));
@@ -451,6 +458,8 @@ fn objects_are_recorded_with_holders_and_waiters() {
             id: 1,
             class: "Lock".into(),
             capacity: Some(1),
+            owner: None,
+            role: None,
         },
     )
     .at(
@@ -459,6 +468,7 @@ fn objects_are_recorded_with_holders_and_waiters() {
         Event::Spawn {
             name: "Process-1".into(),
             daemon: false,
+            forked_ns: None,
         },
     )
     .at(
@@ -505,10 +515,13 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
         id,
         class: class.into(),
         capacity,
+        owner: None,
+        role: None,
     };
     let spawn = |name: &str| Event::Spawn {
         name: name.into(),
         daemon: false,
+        forked_ns: None,
     };
     let mut f = Feed::new();
     f.at(
@@ -593,4 +606,81 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
         reaped(P2, "Process-2", Ending::Exited { code: 0 }),
     );
     assert_eq!(f.run.objects.get(2).unwrap().dead_holders.len(), 1);
+}
+
+/// Records of a main with two children and a grandchild, fed in `order` (by pid): the
+/// processes' own records cross on the trace pipe, and pids need not follow the start order.
+fn family(order: &[i32]) -> Vec<String> {
+    let mut run = Run::new();
+    let spawn = |pid: i32, ppid: i32, name: &str, forked_ms: u64| Record {
+        pid,
+        ppid,
+        seq: 0,
+        mono_ns: 50 * MS,
+        lesson_ns: 50 * MS,
+        event: Event::Spawn {
+            name: name.into(),
+            daemon: false,
+            forked_ns: Some(forked_ms * MS),
+        },
+    };
+    let main = Record {
+        pid: MAIN,
+        ppid: OBSERVER,
+        seq: 0,
+        mono_ns: 0,
+        lesson_ns: 0,
+        event: Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    };
+    let records = [
+        spawn(300, MAIN, "Process-1", 10),
+        spawn(200, MAIN, "Process-2", 20),
+        spawn(400, 200, "Process-2:1", 30),
+        main,
+    ];
+    for pid in order {
+        for r in records.iter().filter(|r| r.pid == *pid) {
+            run.apply(r);
+        }
+    }
+    run.lanes().map(|l| l.name.clone()).collect()
+}
+
+#[test]
+fn lanes_come_by_creation_whatever_order_records_arrive_in() {
+    let want = ["MainProcess", "Process-1", "Process-2", "Process-2:1"];
+    for order in [
+        [MAIN, 300, 200, 400],
+        [400, 200, 300, MAIN],
+        [200, MAIN, 400, 300],
+    ] {
+        assert_eq!(family(&order), want, "records in order {order:?}");
+    }
+}
+
+#[test]
+fn a_spawn_record_dates_the_lane_from_the_fork() {
+    let mut f = Feed::new();
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        40,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+            forked_ns: Some(25 * MS),
+        },
+    );
+    let lane = f.run.lane_by_pid(P1).unwrap();
+    assert_eq!((lane.start_ns, lane.forked_ns), (25 * MS, Some(25 * MS)));
 }

@@ -5,6 +5,7 @@
 pub mod code;
 pub mod help;
 pub mod layout;
+pub mod objects;
 pub mod output;
 pub mod text;
 pub mod timeline;

@@ -8,6 +8,7 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use super::{pane, words, wrap};
+use crate::session::model::shorten;
 use crate::trace::Stream;
 use crate::tui::app::{App, Focus};
 use crate::tui::runs::RunView;
@@ -78,7 +79,8 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         let n = order.iter().position(|p| *p == line.pid).unwrap_or(0);
         let time = format!("{:>7.2}  ", line.lesson_ns as f64 / 1e9);
         buf.set_string(inner.x, y, &time, t.dim());
-        let name = wrap::pad(&line.process, name_w);
+        // Shortened as the lanes are: the part that tells processes apart survives.
+        let name = wrap::pad(&shorten(&line.process, name_w), name_w);
         let nx = inner.x + time.len() as u16;
         // With a lane picked, its lines stand out and the others step back.
         let (name_style, dimmed) = match app.picked {

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::{pane, words, wrap};
-use crate::session::model::{Lane, LaneState, summary};
+use super::{objects, pane, words, wrap};
+use crate::session::model::{Lane, LaneState, shorten, summary};
 use crate::trace::Ending;
 use crate::tui::app::{App, Focus};
 use crate::tui::runs::RunView;
@@ -71,6 +71,84 @@ fn nice(ns: f64) -> u64 {
     }
 }
 
+/// What a row of the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The lane of a process (its pid).
+    Lane(i32),
+    /// An object of the inspector (its index among the object rows).
+    Object(usize),
+}
+
+/// The rows a side shows, and how many stay hidden above and below (each side of hidden rows
+/// costs one row: its "N more" mark).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Window {
+    /// Rows hidden above.
+    pub above: usize,
+    /// The rows shown, top to bottom (after the mark above, if any).
+    pub rows: Vec<Row>,
+    /// The rows hidden below.
+    pub below: Vec<Row>,
+}
+
+/// Which rows of `run` fit in `height` rows scrolled by `scroll` (lanes first, then objects).
+pub fn window(run: &RunView, objects: usize, height: usize, scroll: usize) -> Window {
+    let all: Vec<Row> = run
+        .run
+        .lanes()
+        .map(|l| Row::Lane(l.pid))
+        .chain((0..objects).map(Row::Object))
+        .collect();
+    let total = all.len();
+    if height == 0 {
+        return Window::default();
+    }
+    if total <= height {
+        return Window {
+            rows: all,
+            ..Window::default()
+        };
+    }
+    let above = scroll.min(total + 1 - height);
+    let mut shown = height.saturating_sub(usize::from(above > 0));
+    if above + shown < total {
+        shown = shown.saturating_sub(1);
+    }
+    Window {
+        above,
+        rows: all[above..above + shown].to_vec(),
+        below: all[above + shown..].to_vec(),
+    }
+}
+
+/// How far the timeline scrolls: its rows, and one more for the mark above once it scrolls.
+pub fn scroll_len(app: &App) -> usize {
+    let page = super::layout::areas(app.size).page(Focus::Timeline);
+    app.runs
+        .iter()
+        .map(|run| {
+            let total =
+                run.run.lanes().count() + objects::rows(run, app.lang, false, NAME_MAX).len();
+            total + usize::from(total > page)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The process whose lane is at `row` (0: the first row inside the pane) of side `side`.
+pub fn lane_at(app: &App, side: usize, row: usize) -> Option<i32> {
+    let run = app.runs.get(side)?;
+    let height = super::layout::areas(app.size).page(Focus::Timeline);
+    let objects = objects::rows(run, app.lang, false, NAME_MAX).len();
+    let w = window(run, objects, height, app.scroll.timeline);
+    let at = row.checked_sub(usize::from(w.above > 0))?;
+    match w.rows.get(at)? {
+        Row::Lane(pid) => Some(*pid),
+        Row::Object(_) => None,
+    }
+}
+
 fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let block = pane(app, title, Focus::Timeline);
@@ -104,116 +182,114 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         }
         return;
     }
-    // As wide as the longest name (`ForkPoolWorker-1`), within reason.
+    // As wide as the longest name (`ForkPoolWorker-1`), within reason: a longer one is shortened
+    // keeping its number (`…Worker-12`).
     let widest = run
         .run
         .lanes()
         .map(|l| wrap::width(&l.name))
         .max()
         .unwrap_or(0);
-    let name_w = widest.clamp(11, if inner.width < 60 { 12 } else { NAME_MAX });
-    let bar_x = inner.x + (1 + name_w + 1 + PID_W + 4) as u16;
-    let bar_w = (inner.x + inner.width).saturating_sub(bar_x) as usize;
+    let name_w = if inner.width < 60 {
+        widest.clamp(9, 11)
+    } else {
+        widest.clamp(11, NAME_MAX)
+    };
+    // A half of a comparison at 80 or 100 columns keeps its cells for the bars: no pid column.
+    let pid_w = if inner.width < 50 { 0 } else { PID_W + 1 };
+    let bar_x = inner.x + (1 + name_w + pid_w + 4) as u16;
+    // The bars end where the labels' room begins: every lane's bar has the same scale, and no
+    // label ever covers a bar.
+    let label_w = (inner.width as usize * 3 / 10).clamp(10, 32);
+    let right = inner.x + inner.width;
+    let bar_w = right.saturating_sub(bar_x).saturating_sub(label_w as u16) as usize;
     // The time labels sit in the bottom border: every row inside is a lane.
     axis(t, span, bar_x, area.y + area.height - 1, bar_w, buf);
 
-    let rows = inner.height as usize;
-    let lanes: Vec<&Lane> = run.run.lanes().collect();
-    let mut row = 0;
-    for (n, lane) in lanes.iter().enumerate().skip(app.scroll.timeline) {
-        if row >= rows {
-            break;
-        }
-        let y = inner.y + row as u16;
-        lane_row(
-            app,
-            run,
-            lane,
-            n,
-            (inner.x, bar_x, bar_w, y, name_w),
-            span,
-            buf,
-        );
-        row += 1;
+    let object_rows = objects::rows(run, app.lang, t.ascii, name_w);
+    let w = window(
+        run,
+        object_rows.len(),
+        inner.height as usize,
+        app.scroll.timeline,
+    );
+    let mut y = inner.y;
+    let width = inner.width as usize;
+    let (up, down) = if t.ascii { ("^", "v") } else { ("↑", "↓") };
+    if w.above > 0 {
+        let text = match app.lang {
+            crate::lesson::Lang::En => format!(" {up} {} more", w.above),
+            crate::lesson::Lang::Zh => format!(" {up} 上面还有 {} 行", w.above),
+        };
+        buf.set_stringn(inner.x, y, text, width, t.dim());
+        y += 1;
     }
-    let skip = app.scroll.timeline.saturating_sub(lanes.len());
-    for obj in run.run.objects.iter().skip(skip) {
-        if row >= rows {
-            break;
+    let lanes: Vec<&Lane> = run.run.lanes().collect();
+    for row in &w.rows {
+        match *row {
+            Row::Lane(pid) => {
+                let Some(n) = lanes.iter().position(|l| l.pid == pid) else {
+                    continue;
+                };
+                let geometry = Geometry {
+                    x: inner.x,
+                    bar_x,
+                    bar_w,
+                    y,
+                    name_w,
+                    pid_w,
+                    right,
+                };
+                lane_row(app, run, lanes[n], n, geometry, span, buf);
+            }
+            Row::Object(i) => {
+                let obj = &object_rows[i];
+                let text = format!(
+                    " {}  {}",
+                    wrap::pad(&obj.label, name_w + pid_w + 1),
+                    obj.facts
+                );
+                buf.set_stringn(
+                    inner.x,
+                    y,
+                    wrap::cut(&text, width),
+                    width,
+                    t.fg(ratatui::style::Color::Yellow),
+                );
+            }
         }
-        let y = inner.y + row as u16;
-        let name = obj.label();
-        let mut facts = Vec::new();
-        if let Some(cap) = obj.capacity.filter(|_| obj.class.contains("emaphore")) {
-            facts.push(format!("value {}", cap - obj.holders.len() as i64));
-        }
-        // A queue's size and an event's flag, from their latest operations that tell.
-        let size = obj.ops.iter().rev().find_map(|op| {
-            let d = op.detail.as_deref()?.strip_prefix("size=")?;
-            Some(d.split_whitespace().next().unwrap_or(d).to_string())
-        });
-        if let Some(n) = size {
-            facts.push(format!("size {n}"));
-        }
-        if obj.class == "Event" {
-            let set = obj.ops.iter().rev().find_map(|op| match op.op.as_str() {
-                "set" => Some(true),
-                "clear" | "cleared" => Some(false),
-                _ => None,
-            });
-            facts.push(if set == Some(true) { "set" } else { "not set" }.to_string());
-        }
-        let dead = |p: &i32| obj.dead_holders.iter().any(|(d, _)| d == p);
-        let live: Vec<String> = obj
-            .holders
+        y += 1;
+    }
+    if !w.below.is_empty() {
+        // What is hidden, by name: a lesson's objects stay in sight at 80×24 (`Value#1 value 3`).
+        let hidden: Vec<String> = w
+            .below
             .iter()
-            .filter(|p| !dead(p))
-            .map(|p| pname(run, *p))
+            .map(|row| match *row {
+                Row::Lane(pid) => run
+                    .run
+                    .lane_by_pid(pid)
+                    .map_or_else(String::new, |l| shorten(&l.name, name_w)),
+                Row::Object(i) => {
+                    let o = &object_rows[i];
+                    let first = o.facts.split(" · ").next().unwrap_or_default();
+                    format!("{} {first}", o.label)
+                }
+            })
             .collect();
-        if !live.is_empty() {
-            facts.push(format!("held by {}", live.join(", ")));
-        }
-        if !obj.dead_holders.is_empty() {
-            let who: Vec<String> = obj
-                .dead_holders
-                .iter()
-                .map(|(p, _)| pname(run, *p))
-                .collect();
-            facts.push(format!("held by a dead process ({})", who.join(", ")));
-        }
-        let waiters: Vec<String> = run
-            .run
-            .waiters(&name)
-            .iter()
-            .map(|p| pname(run, *p))
-            .collect();
-        if !waiters.is_empty() {
-            facts.push(format!("waiting: {}", waiters.join(", ")));
-        }
-        if let Some(op) = obj.ops.back() {
-            let detail = op
-                .detail
-                .as_deref()
-                .map(|d| format!(" {d}"))
-                .unwrap_or_default();
-            facts.push(format!("last: {} {}{detail}", pname(run, op.pid), op.op));
-        }
-        if facts.is_empty() {
-            facts.push(format!("made by {}", pname(run, obj.created_by)));
-        }
-        let text = format!(
-            " {}  {}",
-            wrap::pad(&name, name_w + PID_W + 2),
-            facts.join(" · ")
-        );
-        buf.set_stringn(
-            inner.x,
-            y,
-            text,
-            inner.width as usize,
-            t.fg(ratatui::style::Color::Yellow),
-        );
-        row += 1;
+        let text = match app.lang {
+            crate::lesson::Lang::En => {
+                format!(" {down} {} more: {}", hidden.len(), hidden.join(" · "))
+            }
+            crate::lesson::Lang::Zh => {
+                format!(
+                    " {down} 下面还有 {} 行：{}",
+                    hidden.len(),
+                    hidden.join(" · ")
+                )
+            }
+        };
+        buf.set_stringn(inner.x, y, wrap::cut(&text, width), width, t.dim());
     }
     // The output line being looked at (output focused and scrolled back): its moment, as a
     // column through every lane.
@@ -229,12 +305,6 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
             }
         }
     }
-}
-
-fn pname(run: &RunView, pid: i32) -> String {
-    run.run
-        .process_name(pid)
-        .map_or_else(|| pid.to_string(), ToString::to_string)
 }
 
 /// The time labels above the bars.
@@ -281,7 +351,7 @@ fn state_mood(state: &LaneState) -> Mood {
 }
 
 /// What the lane says after its bar: what it waits on, or how it ended.
-fn status(run: &RunView, lane: &Lane) -> String {
+fn status(run: &RunView, lane: &Lane, zh: bool) -> String {
     if lane.has_ended() || run.run.end.is_some() {
         let how = summary::how_it_ended(&run.run, lane);
         return match lane.exitcode() {
@@ -296,26 +366,46 @@ fn status(run: &RunView, lane: &Lane) -> String {
     }
     match lane.state() {
         // The exit rules' join: the main has run its last line and waits for a child.
-        LaneState::Blocked { on, op }
-            if op == "join"
-                && run
-                    .run
-                    .at_exit
-                    .get(&lane.pid)
-                    .is_some_and(|steps| steps.iter().any(|s| s.child_name == *on)) =>
-        {
-            format!("at its exit, waits for {on} (join)")
+        LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
+            if zh {
+                format!("在退出时等待 {on}（join）")
+            } else {
+                format!("at its exit, waits for {on} (join)")
+            }
         }
+        // An idle Pool worker: blocked in the pool's task queue.
+        LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => if zh {
+            "等待任务"
+        } else {
+            "waiting for a task"
+        }
+        .into(),
         // "blocked on Lock#1 (acquire) held by Process-2", or by a dead process.
+        LaneState::Blocked { on, op } if zh => format!("阻塞于 {on}（{op}）"),
         LaneState::Blocked { on, op } => match run.run.blocked_sentence(lane.pid) {
             Some(s) => s
                 .strip_prefix(&format!("{} ", lane.name))
                 .map_or(s.clone(), str::to_string),
             None => format!("blocked on {on} ({op})"),
         },
-        LaneState::Sleeping { .. } => "sleeping".into(),
-        _ => String::new(),
+        // A Pool worker says which task it is busy with.
+        state => match (run.run.task_of(lane.pid), state) {
+            (Some(task), LaneState::Sleeping { .. }) if zh => format!("任务 {task} · 睡眠中"),
+            (Some(task), LaneState::Sleeping { .. }) => format!("task {task} · sleeping"),
+            (Some(task), _) if zh => format!("任务 {task}"),
+            (Some(task), _) => format!("task {task}"),
+            (None, LaneState::Sleeping { .. }) => if zh { "睡眠中" } else { "sleeping" }.into(),
+            _ => String::new(),
+        },
     }
+}
+
+/// Whether `lane` waits for child `on` as a step of its exit rules (it ran its last line).
+fn at_exit_join(run: &RunView, lane: &Lane, on: &str) -> bool {
+    run.run
+        .at_exit
+        .get(&lane.pid)
+        .is_some_and(|steps| steps.iter().any(|s| s.child_name == on))
 }
 
 /// Whether any mark falls in `[t0, t1)` (or before, in the lane's first column); consumes them.
@@ -335,10 +425,52 @@ fn take_marks<'a>(
     hit
 }
 
-/// How it ended, in a few cells (`SIGTERM (-15)`, `exit 0`), for narrow lanes.
-fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
-    if !(lane.has_ended() || run.run.end.is_some()) {
+/// What it waits on without the details (`blocked on Lock#1 (acquire)`, `at exit, waits for
+/// Process-1`), for lanes with a little room.
+fn medium_status(run: &RunView, lane: &Lane, zh: bool) -> Option<String> {
+    if lane.has_ended() || run.run.end.is_some() {
         return None;
+    }
+    match lane.state() {
+        LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => {
+            Some(if zh {
+                format!("退出时等待 {on}")
+            } else {
+                format!("at exit, waits for {on}")
+            })
+        }
+        LaneState::Blocked { on, op } if op != "task" && !zh => {
+            Some(format!("blocked on {on} ({op})"))
+        }
+        _ => None,
+    }
+}
+
+/// What it does or how it ended, in a few cells (`idle`, `join Process-1`, `SIGTERM (-15)`,
+/// `exit 0`), for narrow lanes.
+fn short_status(run: &RunView, lane: &Lane, zh: bool) -> Option<String> {
+    if !(lane.has_ended() || run.run.end.is_some()) {
+        return match lane.state() {
+            LaneState::Blocked { on, op } if op == "task" && on.starts_with("Pool#") => {
+                Some(if zh { "空闲" } else { "idle" }.into())
+            }
+            LaneState::Blocked { on, op } if op == "join" && at_exit_join(run, lane, on) => Some(
+                if zh {
+                    "退出时 join"
+                } else {
+                    "at its exit (join)"
+                }
+                .into(),
+            ),
+            LaneState::Blocked { on, op } => Some(format!("{op} {on}")),
+            _ => run.run.task_of(lane.pid).map(|task| {
+                if zh {
+                    format!("任务 {task}")
+                } else {
+                    format!("task {task}")
+                }
+            }),
+        };
     }
     Some(match (lane.ending.map(|e| e.0), lane.exitcode()) {
         (Some(Ending::Signaled { signal }), _) => {
@@ -349,20 +481,47 @@ fn short_status(run: &RunView, lane: &Lane) -> Option<String> {
     })
 }
 
-type Geometry = (u16, u16, usize, u16, usize);
+/// Where a lane goes: the pane's left edge, the bars' left edge and width, the row, the name
+/// column's width, and the pane's right edge.
+#[derive(Clone, Copy)]
+struct Geometry {
+    x: u16,
+    bar_x: u16,
+    bar_w: usize,
+    y: u16,
+    name_w: usize,
+    /// The pid column with its space (0: no pid column).
+    pid_w: usize,
+    right: u16,
+}
 
 fn lane_row(
     app: &App,
     run: &RunView,
     lane: &Lane,
     n: usize,
-    (x, bar_x, bar_w, y, name_w): Geometry,
+    g: Geometry,
     span: u64,
     buf: &mut Buffer,
 ) {
     let t = app.theme;
     let mood = mood(run, lane);
-    let head = format!(" {} {:>PID_W$}  ", wrap::pad(&lane.name, name_w), lane.pid);
+    let Geometry {
+        x,
+        bar_x,
+        bar_w,
+        y,
+        name_w,
+        pid_w,
+        right,
+    } = g;
+    let pid = if pid_w > 0 {
+        format!(" {:>PID_W$}", lane.pid)
+    } else {
+        String::new()
+    };
+    let name = shorten(&lane.name, name_w);
+    let head = format!(" {}{pid}  ", wrap::pad(&name, name_w));
     let picked = app.picked == Some(lane.pid);
     let head_style = if picked {
         t.process(n).patch(t.selected())
@@ -424,26 +583,23 @@ fn lane_row(
         };
         buf.set_string(bar_x + col as u16, y, sym, style);
     }
-    let mut text = status(run, lane);
-    if text.is_empty() {
+    let zh = app.lang == crate::lesson::Lang::Zh;
+    let long = status(run, lane, zh);
+    if long.is_empty() {
         return;
     }
-    let room_after = bar_w.saturating_sub(last + 2);
-    if wrap::width(&text) > room_after {
-        text = short_status(run, lane).unwrap_or(text);
-    }
-    let text_w = wrap::width(&text);
-    let style = t.mood(mood);
-    if text_w <= room_after {
-        buf.set_string(bar_x + last as u16 + 2, y, text, style);
-    } else {
-        let shown = wrap::cut(&text, bar_w);
-        let sx = bar_x + bar_w.saturating_sub(wrap::width(&shown)) as u16;
-        buf.set_string(
-            sx,
-            y,
-            shown,
-            style.add_modifier(ratatui::style::Modifier::REVERSED),
-        );
+    // Beside the bar, in the room after it (the labels' column at least): never over it. The
+    // longest wording that fits, else the shortest, cut.
+    let text_x = bar_x + last as u16 + 2;
+    let room = right.saturating_sub(text_x) as usize;
+    let mut forms = vec![long];
+    forms.extend(medium_status(run, lane, zh));
+    forms.extend(short_status(run, lane, zh));
+    let text = match forms.iter().find(|f| wrap::width(f) <= room) {
+        Some(fits) => fits.clone(),
+        None => wrap::cut(forms.last().map_or("", String::as_str), room),
+    };
+    if room > 0 {
+        buf.set_stringn(text_x, y, text, room, t.mood(mood));
     }
 }
