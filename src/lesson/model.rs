@@ -305,9 +305,10 @@ pub const NOTICE_EVENTS: &[&str] = &[
 ];
 
 /// Keys the playground uses for itself; no knob may take one. `+`/`=` and `-`/`_` change the speed,
-/// `j`/`k` (and `h`/`l`) move like the arrows. The playground's keymap must stay within this list.
+/// `j`/`k` (and `h`/`l`) move like the arrows, `x` stops a run and `o` shows the next program.
+/// The playground's keymap must stay within this list.
 pub const RESERVED_KEYS: &[char] = &[
-    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l',
+    'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l', 'x', 'o',
 ];
 
 impl Lesson {

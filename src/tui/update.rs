@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent,
 use super::app::{App, Effect, Focus, Msg, SPEEDS};
 use super::keymap::{Action, Context, action_for};
 use super::runs::RunView;
-use super::view::{layout, text};
+use super::view::{layout, text, words};
 use crate::lesson::KnobSettings;
 use crate::session::Update;
 
@@ -35,6 +35,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     .filter(|(pid, _)| r.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
                     .collect();
             }
+            follow_lines(app);
             Vec::new()
         }
         Msg::Started(id, pid) => {
@@ -75,6 +76,27 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// The code pane follows the running lines: when none of them is in view (and the learner is not
+/// scrolling the code), the first one is brought into view.
+fn follow_lines(app: &mut App) {
+    if app.focus == Focus::Code || !layout::fits(app.size) {
+        return;
+    }
+    let (first, last) = super::view::code::visible(app);
+    let lines: Vec<usize> = app
+        .runs
+        .iter()
+        .flat_map(|r| r.lines.iter().map(|(_, l)| *l as usize))
+        .filter(|l| *l > 0)
+        .collect();
+    if lines.is_empty() || lines.iter().any(|l| (first..=last).contains(l)) {
+        return;
+    }
+    if let Some(line) = lines.iter().min() {
+        app.reveal_line(*line);
+    }
+}
+
 /// A pause ends with the last live run.
 fn settle_pause(app: &mut App) {
     if !app.is_live() {
@@ -93,10 +115,29 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
             Some(Action::Quit) => quit(app),
+            Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+                let page = app.size.1.saturating_sub(6).max(1) as isize;
+                let by = match a {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    _ => page,
+                };
+                let max = super::view::help::max_scroll(app);
+                app.scroll.help = app.scroll.help.saturating_add_signed(by).min(max);
+                Vec::new()
+            }
             _ => Vec::new(),
         };
     }
     app.status = None;
+    // Below the minimum size nothing is on screen to act on: only quitting works (and resizing).
+    if !layout::fits(app.size) {
+        return match action_for(key, Context::Main) {
+            Some(Action::Quit) => quit(app),
+            _ => Vec::new(),
+        };
+    }
     if let Some(action) = action_for(key, Context::Main) {
         return act(app, action);
     }
@@ -111,6 +152,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let areas = layout::areas(app.size);
     match action {
         Action::Run => run(app),
+        Action::Stop => stop(app),
+        Action::Program => next_program(app),
         Action::Compare => compare(app),
         Action::Pause => pause(app),
         Action::Faster | Action::Slower => speed(app, action == Action::Faster),
@@ -138,6 +181,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Help => {
             app.help = true;
+            app.scroll.help = 0;
             Vec::new()
         }
         Action::Close => Vec::new(),
@@ -166,6 +210,46 @@ fn stop_all(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// Stops the live runs; their lanes and output stay on screen until the next run.
+fn stop(app: &mut App) -> Vec<Effect> {
+    if !app.is_live() {
+        app.status = Some(
+            words(
+                app.lang,
+                "no run is live: nothing to stop",
+                "没有正在运行的程序，无需停止",
+            )
+            .into(),
+        );
+        return Vec::new();
+    }
+    app.paused = false;
+    app.runs
+        .iter()
+        .filter(|r| r.is_live())
+        .map(|r| Effect::Stop(r.id))
+        .collect()
+}
+
+/// Shows the lesson's next program (and ends a run of the one before: what is on screen runs).
+fn next_program(app: &mut App) -> Vec<Effect> {
+    let Some(lesson) = app.lesson() else {
+        return Vec::new();
+    };
+    if lesson.programs.len() < 2 {
+        app.status =
+            Some(words(app.lang, "this lesson has one program", "本课只有一个程序").into());
+        return Vec::new();
+    }
+    let i = app.programs.get(app.selected).copied().unwrap_or(0);
+    let next = lesson.programs[(i + 1) % lesson.programs.len()]
+        .file
+        .clone();
+    let effects = stop_all(app);
+    app.show_program(&next);
+    effects
+}
+
 /// Starts one run per `(label, settings)`, replacing the runs on screen.
 fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> {
     let mut effects = stop_all(app);
@@ -175,10 +259,11 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
         app.status = Some("this lesson could not be loaded, so it cannot run".into());
         return effects;
     };
+    let file = app.program_file().unwrap_or_default().to_string();
     for (label, settings) in sides {
         let id = app.next_run_id();
         let mut view = RunView::new(id, label);
-        match lesson.program_with(&settings) {
+        match lesson.program_named(&file, &settings) {
             Ok(program) => effects.push(Effect::Start {
                 id,
                 source: program.source,
@@ -208,22 +293,64 @@ fn compare(app: &mut App) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    let Some((knob, pair)) = lesson
-        .comparison()
-        .map(|(k, p)| (k.clone(), p))
-        .or_else(|| lesson.knobs.first().map(|k| (k.clone(), k.compare_pair())))
-    else {
-        app.status = Some("this lesson has no knob to compare".into());
+    let file = app.program_file().unwrap_or_default().to_string();
+    // The lesson's comparison if it belongs to the program on screen, else the first knob that
+    // does; a lesson whose program on screen has no knob compares its own comparison's program.
+    let own = |k: &&crate::lesson::Knob| k.files().contains(&file.as_str());
+    let knob = lesson
+        .knobs
+        .iter()
+        .find(|k| k.compare && own(k))
+        .or_else(|| lesson.knobs.iter().find(own))
+        .or_else(|| lesson.knobs.iter().find(|k| k.compare))
+        .or(lesson.knobs.first())
+        .cloned();
+    let Some(knob) = knob else {
+        app.status = Some(
+            words(
+                app.lang,
+                "this lesson has no knob to compare",
+                "本课没有可对比的开关",
+            )
+            .into(),
+        );
         return Vec::new();
     };
+    if let Some(other) = knob.files().first().filter(|f| **f != file) {
+        app.show_program(other);
+    }
+    let current = settings
+        .get(&knob.name)
+        .unwrap_or(&knob.default)
+        .to_string();
     let mut sides = Vec::new();
-    for value in pair {
+    for value in compare_values(&knob, &current) {
         let mut s = settings.clone();
         if s.set(&knob, &value).is_ok() {
-            sides.push((format!("{}={value}", knob.name), s));
+            sides.push((knob_label(&knob, &value, app.lang), s));
         }
     }
     start_runs(app, sides)
+}
+
+/// The two values a comparison runs: both options of a two-option knob; otherwise the current
+/// value and the option after it, in the knob's order (with 03's `join=none`: `join` and `none`).
+pub fn compare_values(knob: &crate::lesson::Knob, current: &str) -> [String; 2] {
+    if knob.options.len() == 2 {
+        return knob.compare_pair();
+    }
+    let next = knob.next_option(current).to_string();
+    let at = |v: &str| knob.options.iter().position(|o| o == v).unwrap_or(0);
+    if at(&next) < at(current) {
+        [next, current.to_string()]
+    } else {
+        [current.to_string(), next]
+    }
+}
+
+/// A comparison side's title: the knob's words and its value (`how main joins: timeout`).
+pub fn knob_label(knob: &crate::lesson::Knob, value: &str, lang: crate::lesson::Lang) -> String {
+    format!("{}: {value}", knob.label.get(lang))
 }
 
 fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
@@ -233,7 +360,13 @@ fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
     if let Some(Some(settings)) = app.settings.get_mut(app.selected) {
         settings.cycle(&knob);
     }
-    app.refresh_code();
+    // The knob's own program is the one that runs (01's `t` runs subclass.py).
+    let file = app.program_file().unwrap_or_default().to_string();
+    match knob.files().first() {
+        Some(own) if !knob.files().contains(&file.as_str()) => app.show_program(own),
+        _ => app.refresh_code(),
+    }
+    app.reveal_knob(&knob.name);
     run(app)
 }
 
@@ -285,6 +418,16 @@ fn change_lesson(app: &mut App, i: usize) -> Vec<Effect> {
     }
     let mut effects = stop_all(app);
     app.open_lesson(i);
+    if app.speed != super::app::DEFAULT_SPEED {
+        // The speed carries from lesson to lesson: say so, once, where the keys are.
+        let speed = super::view::speed_text(app.speed);
+        app.status = Some(match app.lang {
+            crate::lesson::Lang::En => {
+                format!("still at speed {speed}× from before: +/- change it")
+            }
+            crate::lesson::Lang::Zh => format!("速度仍是之前的 {speed}×：按 +/- 调整"),
+        });
+    }
     let page = layout::areas(app.size).page(Focus::Lessons);
     if app.selected < app.scroll.lessons {
         app.scroll.lessons = app.selected;

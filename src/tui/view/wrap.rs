@@ -72,6 +72,28 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut into rows of at most `max` cells, keeping every character and space as it is (for
+/// program output, whose spacing matters). Tabs become spaces; an empty text is one empty row.
+pub fn hard_wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let (c, w) = match c {
+            '\t' => (' ', 1),
+            c if c.is_control() => continue,
+            c => (c, c.width().unwrap_or(0)),
+        };
+        if used + w > max && used > 0 {
+            rows.push(String::new());
+            used = 0;
+        }
+        rows.last_mut().expect("a row").push(c);
+        used += w;
+    }
+    rows
+}
+
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -112,5 +134,8 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(cut("守护进程", 5), "守护…");
         assert_eq!(width(&pad("守护", 6)), 6);
+        assert_eq!(hard_wrap("ab  cd", 3), ["ab ", " cd"]);
+        assert_eq!(hard_wrap("", 3), [""]);
+        assert!(hard_wrap("守护进程", 3).iter().all(|r| width(r) <= 3));
     }
 }
