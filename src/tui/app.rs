@@ -120,6 +120,8 @@ pub struct Scroll {
     pub output_back: usize,
     /// First row of the help shown.
     pub help: usize,
+    /// The line a knob just changed (1-based): following the running lines never hides it.
+    pub pinned: Option<usize>,
 }
 
 /// The current lesson's program, ready to draw.
@@ -252,6 +254,7 @@ impl App {
         if self.programs.get(self.selected) != Some(&i) {
             self.programs[self.selected] = i;
             self.scroll.code = 0;
+            self.scroll.pinned = None;
         }
         self.refresh_code();
     }
@@ -260,6 +263,7 @@ impl App {
     pub(crate) fn open_lesson(&mut self, i: usize) {
         self.selected = i.min(self.lessons.len().saturating_sub(1));
         self.scroll.code = 0;
+        self.scroll.pinned = None;
         self.scroll.text = 0;
         self.scroll.timeline = 0;
         self.scroll.output_back = 0;
@@ -288,16 +292,13 @@ impl App {
         self.show_knob_lines();
     }
 
-    /// Scrolls the code pane so the lines the knobs control are in view (the changed ones first).
+    /// Scrolls the code pane so the first line a knob changed is in view.
     fn show_knob_lines(&mut self) {
         let Ok(code) = &self.code else { return };
         let lines = &code.program.knob_lines;
-        let Some(line) = lines
-            .iter()
-            .find(|k| k.changed)
-            .or(lines.first())
-            .map(|k| k.line)
-        else {
+        // A program opens at its top (the border says how much lies below) unless a knob changed
+        // a line: then that line is brought into view.
+        let Some(line) = lines.iter().find(|k| k.changed).map(|k| k.line) else {
             return;
         };
         self.reveal_line(line);
@@ -322,6 +323,7 @@ impl App {
             .map(|k| k.line)
         {
             self.reveal_line(line);
+            self.scroll.pinned = Some(line);
         }
     }
 

@@ -76,25 +76,56 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// The code pane follows the running lines: when none of them is in view (and the learner is not
-/// scrolling the code), the first one is brought into view.
+/// The code pane follows the running lines: when some are out of view (and the learner is not
+/// scrolling the code), it shows them all if they fit, else the children's (the main mostly waits).
 fn follow_lines(app: &mut App) {
     if app.focus == Focus::Code || !layout::fits(app.size) {
         return;
     }
+    let before = app.scroll.code;
+    follow(app);
+    // The line a knob just changed stays in view: that is what the learner is looking at.
+    if let Some(pinned) = app.scroll.pinned {
+        let (first, last) = super::view::code::visible(app);
+        if !(first..=last).contains(&pinned) {
+            app.scroll.code = before;
+        }
+    }
+}
+
+fn follow(app: &mut App) {
     let (first, last) = super::view::code::visible(app);
-    let lines: Vec<usize> = app
-        .runs
-        .iter()
-        .flat_map(|r| r.lines.iter().map(|(_, l)| *l as usize))
-        .filter(|l| *l > 0)
-        .collect();
-    if lines.is_empty() || lines.iter().any(|l| (first..=last).contains(l)) {
+    let mut all = Vec::new();
+    let mut children = Vec::new();
+    for r in &app.runs {
+        for (pid, line) in &r.lines {
+            let line = *line as usize;
+            if line == 0 {
+                continue;
+            }
+            all.push(line);
+            if r.run.lane_by_pid(*pid).is_some_and(|l| !l.is_main) {
+                children.push(line);
+            }
+        }
+    }
+    let (Some(lo), Some(hi)) = (all.iter().min().copied(), all.iter().max().copied()) else {
+        return;
+    };
+    if lo >= first && hi <= last {
         return;
     }
-    if let Some(line) = lines.iter().min() {
-        app.reveal_line(*line);
+    let page = last + 1 - first;
+    if hi - lo < page {
+        // Everything fits: centre the span.
+        app.scroll.code = (lo - 1).saturating_sub((page - (hi - lo + 1)) / 2);
+        let (first, last) = super::view::code::visible(app);
+        if lo >= first && hi <= last {
+            return;
+        }
     }
+    let want = children.iter().min().copied().unwrap_or(lo);
+    app.reveal_line(want);
 }
 
 /// A pause ends with the last live run.
@@ -472,7 +503,10 @@ fn scroll(app: &mut App, focus: Focus, by: isize) -> Vec<Effect> {
     let moved = |at: usize| at.saturating_add_signed(by).min(max);
     match focus {
         Focus::Lessons => app.scroll.lessons = moved(app.scroll.lessons),
-        Focus::Code => app.scroll.code = moved(app.scroll.code),
+        Focus::Code => {
+            app.scroll.code = moved(app.scroll.code);
+            app.scroll.pinned = None;
+        }
         Focus::Text => app.scroll.text = moved(app.scroll.text),
         Focus::Timeline => app.scroll.timeline = moved(app.scroll.timeline),
         // The output counts from the newest line: scrolling up goes back, as far as the oldest
