@@ -518,7 +518,7 @@ fn compare_starts_from_the_current_value_of_a_three_way_knob() {
     sources(&update(&mut app, key('c')));
     assert_eq!(
         labels(&app),
-        ["how main joins: join", "how main joins: timeout"]
+        ["join · how main joins", "timeout · how main joins"]
     );
     update(&mut app, key('w'));
     update(&mut app, key('w'));
@@ -526,7 +526,7 @@ fn compare_starts_from_the_current_value_of_a_three_way_knob() {
     let s = sources(&update(&mut app, key('c')));
     assert_eq!(
         labels(&app),
-        ["how main joins: join", "how main joins: none"]
+        ["join · how main joins", "none · how main joins"]
     );
     assert!(s[0].contains("\n    p.join()\n") && s[1].contains("# p.join()"));
     // From main.py, `c` compares the lesson's comparison in its own program.

@@ -379,9 +379,14 @@ pub fn compare_values(knob: &crate::lesson::Knob, current: &str) -> [String; 2] 
     }
 }
 
-/// A comparison side's title: the knob's words and its value (`how main joins: timeout`).
+/// A comparison side's title in the knob's words: a switch as `daemon flag: on`, a choice by its
+/// value first (`apply_async · how tasks are handed over`), so a narrow title still tells the two
+/// sides apart.
 pub fn knob_label(knob: &crate::lesson::Knob, value: &str, lang: crate::lesson::Lang) -> String {
-    format!("{}: {value}", knob.label.get(lang))
+    match knob.kind {
+        crate::lesson::KnobKind::Toggle => format!("{}: {value}", knob.label.get(lang)),
+        crate::lesson::KnobKind::Choice => format!("{value} · {}", knob.label.get(lang)),
+    }
 }
 
 fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
