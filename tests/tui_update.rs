@@ -646,3 +646,30 @@ fn the_speed_that_carries_to_the_next_lesson_is_said() {
     assert_eq!(app.speed, 2.0);
     assert!(app.status.as_deref().unwrap().contains("speed 2×"));
 }
+
+#[test]
+fn picking_a_lane_brings_its_output_into_view() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    let mut records = daemon_start(false);
+    for i in 0..20u64 {
+        records.push(rec(CHILD, MAIN, 10 + i, out(&format!("line {i}\n"))));
+    }
+    feed(&mut app, id, records);
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 30,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The child's newest line is on screen already: nothing moves.
+    update(&mut app, click(15));
+    assert_eq!(app.picked, Some(CHILD));
+    assert_eq!(app.scroll.output_back, 0);
+    // The main's only line (`end`, the first of 21) is far above: the output goes back to it.
+    update(&mut app, click(14));
+    assert_eq!(app.picked, Some(MAIN));
+    assert_eq!(app.scroll.output_back, 20);
+}

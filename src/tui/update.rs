@@ -574,4 +574,32 @@ fn pick_lane(app: &mut App, col: u16, row: u16, area: ratatui::layout::Rect) {
         .and_then(|r| r.run.lanes().nth(index))
         .map(|l| l.pid);
     app.picked = if pid == app.picked { None } else { pid };
+    if let (Some(pid), Some(run)) = (app.picked, app.runs.get(side)) {
+        jump_to_output_of(app, run.id, pid);
+    }
+}
+
+/// Scrolls the output so the newest line of process `pid` (of run `id`) is on screen.
+fn jump_to_output_of(app: &mut App, id: super::runs::RunId, pid: i32) {
+    let Some(run) = app.runs.iter().find(|r| r.id == id) else {
+        return;
+    };
+    let log = &run.run.log;
+    let Some(number) = log
+        .since(log.dropped())
+        .filter(|(_, l)| l.pid == pid)
+        .map(|(n, _)| n)
+        .last()
+    else {
+        return;
+    };
+    let page = layout::areas(app.size).page(Focus::Output) as u64;
+    let newest = log.next_number().saturating_sub(1);
+    let back = app.scroll.output_back as u64;
+    let bottom = newest.saturating_sub(back);
+    // Already on screen: leave the output where it is.
+    if number <= bottom && number + page > bottom {
+        return;
+    }
+    app.scroll.output_back = (newest - number) as usize;
 }

@@ -129,7 +129,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(rect, buf);
     let mut close = words(app.lang, " Esc closes this help ", " Esc 关闭帮助 ").to_string();
     if all.len() > shown {
-        let more = words(app.lang, "↑/↓ scroll", "↑/↓ 滚动");
+        let more = match (t.ascii, app.lang) {
+            (true, crate::lesson::Lang::En) => "up/down scroll",
+            (true, crate::lesson::Lang::Zh) => "up/down 滚动",
+            (false, lang) => words(lang, "↑/↓ scroll", "↑/↓ 滚动"),
+        };
         close = format!("{close}· {more} ");
     }
     let block = Block::default()
