@@ -286,7 +286,7 @@ fn keys_clash_or_are_reserved() {
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
             "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
-             _ h j k l); pick another"
+             _ h j k l x o); pick another"
         ),
     );
     assert_one(
