@@ -673,3 +673,17 @@ fn picking_a_lane_brings_its_output_into_view() {
     assert_eq!(app.picked, Some(MAIN));
     assert_eq!(app.scroll.output_back, 20);
 }
+
+#[test]
+fn a_key_the_lesson_does_not_have_says_so() {
+    let mut app = app(100, 30);
+    assert!(update(&mut app, key('z')).is_empty());
+    assert!(
+        app.status.as_deref().unwrap().contains("`z` does nothing"),
+        "{:?}",
+        app.status
+    );
+    // The next key clears it.
+    update(&mut app, key('+'));
+    assert!(app.status.is_none());
+}

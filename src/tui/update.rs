@@ -391,6 +391,14 @@ pub fn knob_label(knob: &crate::lesson::Knob, value: &str, lang: crate::lesson::
 
 fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
     let Some(knob) = app.lesson().and_then(|l| l.knob_by_key(c)).cloned() else {
+        if c.is_alphanumeric() && app.lesson().is_some() {
+            app.status = Some(match app.lang {
+                crate::lesson::Lang::En => {
+                    format!("`{c}` does nothing in this lesson: ? lists its keys")
+                }
+                crate::lesson::Lang::Zh => format!("本课没有 `{c}` 键：按 ? 查看所有按键"),
+            });
+        }
         return Vec::new();
     };
     if let Some(Some(settings)) = app.settings.get_mut(app.selected) {
