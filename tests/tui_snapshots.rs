@@ -377,3 +377,36 @@ fn below_the_minimum_size_after_a_key() {
     insta::assert_snapshot!("too_small_60x15_after_r", draw(&app).backend());
     assert!(app.runs.is_empty());
 }
+
+#[test]
+fn a_knobs_rerun_marks_its_new_output() {
+    screens("knob_new_output", |app| {
+        let id = started(&update(app, key('r')))[0];
+        feed(app, id, daemon_off_midway());
+        end(app, id);
+        let id = started(&update(app, key('d')))[0];
+        let mut records = daemon_start(true);
+        records.push(rec(CHILD, MAIN, 8, out("only with daemon on\n")));
+        feed(app, id, records);
+    });
+    let mut app = app(80, 24);
+    let id = started(&update(&mut app, key('r')))[0];
+    feed(&mut app, id, daemon_off_midway());
+    end(&mut app, id);
+    let id = started(&update(&mut app, key('d')))[0];
+    let mut records = daemon_start(true);
+    records.push(rec(CHILD, MAIN, 8, out("only with daemon on\n")));
+    feed(&mut app, id, records);
+    let all = rows(&draw(&app));
+    assert!(
+        all.iter().any(|r| r.contains("● 1 new since the knob")),
+        "{all:#?}"
+    );
+    let marked = all
+        .iter()
+        .find(|r| r.contains("only with daemon on"))
+        .unwrap();
+    assert!(marked.starts_with("│●"), "{marked}");
+    let same = all.iter().find(|r| r.contains("MainProcess end")).unwrap();
+    assert!(!same.contains('●'), "{same}");
+}

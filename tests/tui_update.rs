@@ -687,3 +687,30 @@ fn a_key_the_lesson_does_not_have_says_so() {
     update(&mut app, key('+'));
     assert!(app.status.is_none());
 }
+
+#[test]
+fn a_knobs_rerun_marks_the_output_lines_that_are_new() {
+    let mut app = app(100, 30);
+    let id = started(&update(&mut app, key('r')))[0];
+    let mut records = daemon_off_midway();
+    records.push(rec(CHILD, MAIN, 1009, out("child pid 4101\n")));
+    feed(&mut app, id, records);
+    end(&mut app, id);
+    let id = started(&update(&mut app, key('d')))[0];
+    let mut records = daemon_start(true);
+    records.push(rec(CHILD, MAIN, 7, out("child pid 5123\n")));
+    records.push(rec(CHILD, MAIN, 8, out("only with daemon on\n")));
+    feed(&mut app, id, records);
+    let view = &app.runs[0];
+    let new: Vec<&str> = view
+        .run
+        .log
+        .lines()
+        .filter(|l| view.is_new(l))
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(new, ["only with daemon on"], "a pid is not a change");
+    // `r` is not a knob: nothing to compare with.
+    update(&mut app, key('r'));
+    assert!(app.runs[0].before.is_none());
+}

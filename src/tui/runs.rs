@@ -40,6 +40,9 @@ pub struct RunView {
     /// What happened to which process so far, as (process name, notice event kind): a lesson's
     /// notice about a lane is shown only once this run shows it.
     pub seen: HashSet<(String, &'static str)>,
+    /// After a knob's rerun: the lines the run before printed (process and text, long numbers
+    /// such as pids blotted out), so the output can mark what the knob changed.
+    pub before: Option<HashSet<String>>,
 }
 
 impl RunView {
@@ -58,6 +61,7 @@ impl RunView {
             marks: HashMap::new(),
             op_marks: HashMap::new(),
             seen: HashSet::new(),
+            before: None,
         }
     }
 
@@ -120,6 +124,18 @@ impl RunView {
         Some((name?, kind))
     }
 
+    /// Every output line of this run in the form [`RunView::before`] keeps.
+    pub fn printed(&self) -> HashSet<String> {
+        self.run.log.lines().map(printed_key).collect()
+    }
+
+    /// Whether `line` is one the run before the last knob change did not print.
+    pub fn is_new(&self, line: &crate::session::model::Line) -> bool {
+        self.before
+            .as_ref()
+            .is_some_and(|b| !b.contains(&printed_key(line)))
+    }
+
     /// Whether this run showed `kind` happening to the process called `lane`.
     pub fn saw(&self, lane: &str, kind: &str) -> bool {
         self.seen.iter().any(|(n, k)| n == lane && *k == kind)
@@ -166,4 +182,25 @@ impl RunView {
     pub fn total_ns(&self) -> Option<u64> {
         self.run.end.as_ref().map(|_| self.run.now_ns)
     }
+}
+
+/// A printed line as runs are compared: its process and text, with numbers of four digits or
+/// more (pids) blotted out, since they differ from run to run by nature.
+fn printed_key(line: &crate::session::model::Line) -> String {
+    let mut out = format!("{}\t", line.process);
+    let mut digits = String::new();
+    for c in line.text.chars().chain(std::iter::once('\n')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() >= 4 {
+            out.push('#');
+        } else {
+            out.push_str(&digits);
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out
 }

@@ -406,12 +406,23 @@ fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
     }
     // The knob's own program is the one that runs (01's `t` runs subclass.py).
     let file = app.program_file().unwrap_or_default().to_string();
+    // What the run on screen printed, to mark what the knob changed in the output.
+    let before = match app.runs.as_slice() {
+        [only] if knob.files().contains(&file.as_str()) && only.error.is_none() => {
+            Some(only.printed())
+        }
+        _ => None,
+    };
     match knob.files().first() {
         Some(own) if !knob.files().contains(&file.as_str()) => app.show_program(own),
         _ => app.refresh_code(),
     }
     app.reveal_knob(&knob.name);
-    run(app)
+    let effects = run(app);
+    if let [view] = app.runs.as_mut_slice() {
+        view.before = before;
+    }
+    effects
 }
 
 fn pause(app: &mut App) -> Vec<Effect> {

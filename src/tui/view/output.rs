@@ -88,6 +88,18 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
     } else {
         title
     };
+    // After a knob's rerun: how many lines the run before did not print (marked `●` below).
+    let title = match run.filter(|r| r.before.is_some() && kept <= 5000) {
+        Some(r) => match r.run.log.lines().filter(|l| r.is_new(l)).count() {
+            0 => title,
+            n => format!(
+                "{title}{} {n} {} ",
+                app.theme.changed(),
+                words(app.lang, "new since the knob", "行随开关改变")
+            ),
+        },
+        None => title,
+    };
     let block = pane(app, title, Focus::Output);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -133,6 +145,12 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         if row.first {
             let time = format!("{:>7.2}  ", line.lesson_ns as f64 / 1e9);
             buf.set_string(inner.x, y, &time, t.dim());
+            if run.is_new(line) {
+                let style = t
+                    .fg(Color::Yellow)
+                    .add_modifier(ratatui::style::Modifier::BOLD);
+                buf.set_string(inner.x, y, t.changed(), style);
+            }
             let name = wrap::pad(&names::short_name(&line.process, name_w), name_w);
             buf.set_stringn(inner.x + time_w as u16, y, &name, name_w, name_style);
         }
