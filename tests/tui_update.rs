@@ -714,3 +714,18 @@ fn a_knobs_rerun_marks_the_output_lines_that_are_new() {
     update(&mut app, key('r'));
     assert!(app.runs[0].before.is_none());
 }
+
+#[test]
+fn end_in_the_code_shows_the_programs_last_line_even_with_wrapped_lines() {
+    // other.py with join=timeout: line 13 takes three rows at 80 columns.
+    let mut app = programs_app(80, 24);
+    update(&mut app, key('w'));
+    update(&mut app, code(KeyCode::Tab));
+    assert_eq!(app.focus, Focus::Code);
+    update(&mut app, code(KeyCode::End));
+    let (_, last) = forkyard::tui::view::code::visible(&app);
+    let n = app.code.as_ref().unwrap().program.source.lines().count();
+    assert_eq!(last, n, "End reaches the last line");
+    update(&mut app, code(KeyCode::Home));
+    assert_eq!(app.scroll.code, 0);
+}

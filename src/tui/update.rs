@@ -528,7 +528,11 @@ fn scroll(app: &mut App, focus: Focus, by: isize) -> Vec<Effect> {
     match focus {
         Focus::Lessons => app.scroll.lessons = moved(app.scroll.lessons),
         Focus::Code => {
-            app.scroll.code = moved(app.scroll.code);
+            let max = match app.code {
+                Ok(_) => super::view::code::max_top(app),
+                Err(_) => max,
+            };
+            app.scroll.code = app.scroll.code.saturating_add_signed(by).min(max);
             app.scroll.pinned = None;
         }
         Focus::Text => app.scroll.text = moved(app.scroll.text),

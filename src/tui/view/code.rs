@@ -334,6 +334,29 @@ pub fn visible(app: &App) -> (usize, usize) {
     visible_in(app, code, w as usize, h as usize)
 }
 
+/// The last top line (0-based) scrolling can reach: the one that shows the program's end with the
+/// pane full (lines a knob controls may take more than one row).
+pub fn max_top(app: &App) -> usize {
+    let Ok(code) = &app.code else { return 0 };
+    let area = layout::areas(app.size).code;
+    let (w, h) = (
+        area.width.saturating_sub(2) as usize,
+        area.height.saturating_sub(2) as usize,
+    );
+    let n = code.program.source.lines().count();
+    let mut used = 0;
+    let mut top = n;
+    while top > 0 {
+        let more = row_count(app, code, top - 1, w);
+        if used + more > h {
+            break;
+        }
+        used += more;
+        top -= 1;
+    }
+    top
+}
+
 /// The top line (0-based) that shows 1-based `line` whole, a third of the way down the pane.
 pub fn top_for(app: &App, line: usize) -> usize {
     let Ok(code) = &app.code else { return 0 };
