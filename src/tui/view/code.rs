@@ -92,8 +92,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let extras_w: usize = row.extras.iter().map(|(s, _)| wrap::width(s)).sum();
             let mut x = inner.x + width.saturating_sub(extras_w) as u16;
             for (text, style) in &row.extras {
-                buf.set_string(x, ry, text, *style);
-                x += wrap::width(text) as u16;
+                // Never past the border, however many processes share the line.
+                let room = (inner.x + inner.width).saturating_sub(x) as usize;
+                buf.set_stringn(x, ry, text, room, *style);
+                x += wrap::width(text).min(room) as u16;
             }
             y += 1;
         }

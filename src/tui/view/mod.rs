@@ -294,3 +294,17 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
     }
     items.into_iter().map(|(_, s, _)| s).chain(last).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lesson_name_drops_words_before_it_is_cut() {
+        assert_eq!(list_name(5, "Semaphore", 12), "05 Semaphore");
+        assert_eq!(list_name(5, "Semaphore 信号量", 12), "05 信号量");
+        assert_eq!(list_name(2, "daemon 守护进程", 12), "02 守护进程");
+        assert_eq!(list_name(1, "Process 进程", 17), "01 Process 进程");
+        assert_eq!(list_name(9, "averyveryverylongname", 8), "09 aver…");
+    }
+}
