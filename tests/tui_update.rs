@@ -729,3 +729,21 @@ fn end_in_the_code_shows_the_programs_last_line_even_with_wrapped_lines() {
     update(&mut app, code(KeyCode::Home));
     assert_eq!(app.scroll.code, 0);
 }
+
+#[test]
+fn a_click_on_a_program_tab_shows_it() {
+    let mut app = programs_app(100, 30);
+    let click = |column| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // At 100x30 the code pane starts at column 20: ` main.py │ other.py`.
+    update(&mut app, click(20 + 1 + 1 + 7 + 3 + 2));
+    assert_eq!(app.program_file(), Some("other.py"));
+    update(&mut app, click(20 + 1 + 1 + 2));
+    assert_eq!(app.program_file(), Some("main.py"));
+}

@@ -567,6 +567,9 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
             if pane == Focus::Timeline {
                 pick_lane(app, mouse.column, mouse.row, areas.timeline);
             }
+            if pane == Focus::Code && mouse.row == areas.code.y {
+                return click_tab(app, mouse.column.saturating_sub(areas.code.x + 1));
+            }
             if pane == Focus::Lessons {
                 let row = mouse.row.saturating_sub(areas.lessons.y + 1) as usize;
                 let inside = mouse.row > areas.lessons.y
@@ -576,6 +579,34 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
                 }
             }
             Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A click on the code pane's title at cell `x` (after its corner): the program tab there, if any.
+fn click_tab(app: &mut App, x: u16) -> Vec<Effect> {
+    let Some(lesson) = app.lesson() else {
+        return Vec::new();
+    };
+    if lesson.programs.len() < 2 {
+        return Vec::new();
+    }
+    // The title reads ` main.py │ subclass.py [o] `: one space, then the tabs, ` │ ` between.
+    let mut at = 1usize;
+    let mut hit = None;
+    for p in &lesson.programs {
+        let w = super::view::wrap::width(&p.file);
+        if (at..at + w).contains(&usize::from(x)) {
+            hit = Some(p.file.clone());
+        }
+        at += w + 3;
+    }
+    match hit {
+        Some(file) if Some(file.as_str()) != app.program_file() => {
+            let effects = stop_all(app);
+            app.show_program(&file);
+            effects
         }
         _ => Vec::new(),
     }
