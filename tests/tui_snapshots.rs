@@ -357,7 +357,7 @@ fn the_help_at_80x24_keeps_its_way_out() {
     assert!(text.contains("Esc closes this help"), "{text}");
     // Cut nowhere: a long sentence wraps under its key instead.
     assert!(
-        !text.contains("a l\n") && text.contains("a click picks a lesson or a"),
+        !text.contains("a l\n") && text.contains("lane or a program tab."),
         "{text}"
     );
 }

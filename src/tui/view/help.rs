@@ -74,8 +74,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let mouse = words(
         lang,
-        "Mouse: the wheel scrolls the pane under it; a click picks a lesson or a lane.",
-        "鼠标：滚轮滚动它下面的窗格；点击选中一课或一条时间线。",
+        "Mouse: the wheel scrolls the pane under it; a click picks a lesson, a lane or a program tab.",
+        "鼠标：滚轮滚动它下面的窗格；点击选中一课、一条时间线或一个程序标签。",
     );
     for part in wrap::wrap(mouse, width.saturating_sub(1)) {
         out.push(Line::from(format!(" {part}")));
