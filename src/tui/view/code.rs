@@ -33,7 +33,8 @@ struct Row {
 /// Draws the code pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let mut block = pane(app, title(app), Focus::Code);
+    // Room for the `↑ N above` mark on the same border decides whether the tabs get `[o]`.
+    let mut block = pane(app, title(app, area.width.saturating_sub(16)), Focus::Code);
     let inner = block.inner(area);
     if let Ok(code) = &app.code {
         let n = code.program.source.lines().count();
@@ -102,8 +103,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The pane's title: the program's file, or every program as tabs with the one shown bright.
-fn title(app: &App) -> Line<'static> {
+/// The pane's title: the program's file, or every program as tabs with the one shown bright
+/// (and `[o]`, the key that switches, where `room` cells allow).
+fn title(app: &App, room: u16) -> Line<'static> {
     let t = app.theme;
     let Ok(code) = &app.code else {
         return Line::from(words(app.lang, " problems ", " 问题 "));
@@ -126,7 +128,12 @@ fn title(app: &App) -> Line<'static> {
             spans.push(Span::styled(p.file.clone(), t.dim()));
         }
     }
-    spans.push(Span::styled(" [o] ", t.fg(Color::Yellow)));
+    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    if used + 5 <= usize::from(room) {
+        spans.push(Span::styled(" [o] ", t.fg(Color::Yellow)));
+    } else {
+        spans.push(Span::raw(" "));
+    }
     Line::from(spans)
 }
 
@@ -368,14 +375,15 @@ pub fn top_for(app: &App, line: usize) -> usize {
         area.height.saturating_sub(2) as usize,
     );
     let target = line.saturating_sub(1);
-    let mut used = row_count(app, code, target, w);
+    // Up to a third of the pane shows the lines above it, for context.
+    let mut above = 0;
     let mut top = target;
     while top > 0 {
         let more = row_count(app, code, top - 1, w);
-        if used + more > (h / 3).max(1) {
+        if above + more > (h / 3).max(1) || above + more + row_count(app, code, target, w) > h {
             break;
         }
-        used += more;
+        above += more;
         top -= 1;
     }
     top
