@@ -93,6 +93,11 @@ fn x_stops_an_endless_run() {
         p.screen().contains("write: done"),
         "the stopped run stays on screen"
     );
+    // 07 has four knobs: at 80x24 its help is taller than the screen, yet says how to leave it.
+    p.key("?");
+    p.wait("Esc closes this help", 5);
+    p.key("\x1b");
+    p.gone("Help: keys", 5);
     quit_and_check(&mut p, &[]);
 }
 
