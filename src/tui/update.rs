@@ -383,8 +383,12 @@ pub fn compare_values(knob: &crate::lesson::Knob, current: &str) -> [String; 2] 
 /// value first (`apply_async · how tasks are handed over`), so a narrow title still tells the two
 /// sides apart.
 pub fn knob_label(knob: &crate::lesson::Knob, value: &str, lang: crate::lesson::Lang) -> String {
+    let colon = match lang {
+        crate::lesson::Lang::En => ": ",
+        crate::lesson::Lang::Zh => "：",
+    };
     match knob.kind {
-        crate::lesson::KnobKind::Toggle => format!("{}: {value}", knob.label.get(lang)),
+        crate::lesson::KnobKind::Toggle => format!("{}{colon}{value}", knob.label.get(lang)),
         crate::lesson::KnobKind::Choice => format!("{value} · {}", knob.label.get(lang)),
     }
 }
