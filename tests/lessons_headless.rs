@@ -13,6 +13,16 @@ use run_support::{EXE, group, main_pid, pid_of, records, text_of};
 
 /// `forkyard run <lesson> --set ... --format jsonl` at speed 20; the records and the exit status.
 fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i32>) {
+    run_program(id, None, set, timeout)
+}
+
+/// [`run_lesson`] of one of the lesson's programs (`--program FILE`).
+fn run_program(
+    id: &str,
+    program: Option<&str>,
+    set: &[String],
+    timeout: &str,
+) -> (Vec<Record>, Option<i32>) {
     let mut cmd = Command::new(EXE);
     cmd.args([
         "run",
@@ -26,6 +36,9 @@ fn run_lesson(id: &str, set: &[String], timeout: &str) -> (Vec<Record>, Option<i
     ]);
     for s in set {
         cmd.args(["--set", s]);
+    }
+    if let Some(p) = program {
+        cmd.args(["--program", p]);
     }
     let out = cmd.stdin(Stdio::null()).output().unwrap();
     let mut recs = records(&String::from_utf8(out.stdout).unwrap());
@@ -61,30 +74,43 @@ fn every_lesson_runs_at_every_knob_setting_and_leaves_nothing() {
     assert!(!lessons.is_empty());
     for l in lessons {
         let l = l.unwrap();
-        // `run` runs a lesson's first program: only the knobs that edit it matter here.
-        let first = l.programs[0].file.as_str();
-        let knobs: Vec<_> = l
-            .knobs
-            .iter()
-            .filter(|k| k.files().contains(&first))
-            .collect();
-        let mut settings = vec![(Vec::new(), false)];
-        for k in &knobs {
-            for o in k.options.iter().filter(|o| **o != k.default) {
-                settings.push((vec![format!("{}={o}", k.name)], k.endless.contains(o)));
+        // Every program of the lesson (`--program`), with the knobs that edit it.
+        for program in &l.programs {
+            let file = program.file.as_str();
+            let knobs: Vec<_> = l
+                .knobs
+                .iter()
+                .filter(|k| k.files().contains(&file))
+                .collect();
+            let mut settings = vec![(Vec::new(), false)];
+            for k in &knobs {
+                for o in k.options.iter().filter(|o| **o != k.default) {
+                    settings.push((vec![format!("{}={o}", k.name)], k.endless.contains(o)));
+                }
             }
-        }
-        for k in &knobs {
-            if k.endless.contains(&k.default) {
-                settings[0].1 = true;
+            for k in &knobs {
+                if k.endless.contains(&k.default) {
+                    settings[0].1 = true;
+                }
             }
-        }
-        for (set, endless) in settings {
-            let (_, status) = run_lesson(&l.id, &set, if endless { "2" } else { "60" });
-            if endless {
-                assert_eq!(status, Some(124), "{} {set:?} is marked endless", l.id);
-            } else {
-                assert_ne!(status, Some(124), "{} {set:?} did not end", l.id);
+            for (set, endless) in settings {
+                let timeout = if endless { "2" } else { "60" };
+                let (recs, status) = run_program(&l.id, Some(file), &set, timeout);
+                let ran = recs.iter().find_map(|r| match &r.event {
+                    Event::Main { file, .. } => Some(file.clone()),
+                    _ => None,
+                });
+                assert_eq!(ran.as_deref(), Some(file), "{} {set:?}", l.id);
+                if endless {
+                    assert_eq!(
+                        status,
+                        Some(124),
+                        "{} {file} {set:?} is marked endless",
+                        l.id
+                    );
+                } else {
+                    assert_ne!(status, Some(124), "{} {file} {set:?} did not end", l.id);
+                }
             }
         }
     }

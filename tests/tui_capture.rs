@@ -83,8 +83,8 @@ fn screen(write: bool) -> String {
 #[test]
 fn a_real_comparison_on_screen() {
     let text = screen(false);
-    assert!(text.contains("daemon=off · total"), "{text}");
-    assert!(text.contains("daemon=on · total"), "{text}");
+    assert!(text.contains("daemon flag: off · total"), "{text}");
+    assert!(text.contains("daemon flag: on · total"), "{text}");
     assert!(text.contains("SIGTERM") && text.contains("(-15)"), "{text}");
     assert!(text.contains("exit code 0"), "{text}");
 }

@@ -1,236 +1,261 @@
-//! The real binary in a real terminal (tmux, through `../shared/tools/tui`): open the playground,
-//! run 02-daemon, toggle `d`, rerun, see the SIGTERM lane, open help, quit; the terminal is
-//! restored and no lesson process remains. Then the same with SIGTERM to the playground mid-run.
-//! Skipped, with the reason printed, where tmux or the tool is missing.
+//! The real binary in a real (pseudo-)terminal, driven as a person would: open the playground,
+//! run, turn knobs, stop an endless run, switch programs, resize below the minimum, open the help
+//! in 中文, quit, and be killed by SIGTERM/SIGHUP mid-run. After each: the terminal is restored
+//! (main screen, no mouse reporting, cooked mode) and no lesson process is left. Needs nothing
+//! outside the repository (`tests/pty`: nix's openpty and a vt100 screen).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod pty;
 
-const SOCKET: &str = "tui-drive";
+use pty::{Pty, exists, state_dir, wait_until};
 
-struct Tui {
-    tool: PathBuf,
-    name: String,
-}
-
-impl Tui {
-    /// The driver, or why these tests cannot run here.
-    fn new(name: &str) -> Result<Tui, String> {
-        let tool = std::env::var_os("FORKYARD_TUI_TOOL").map_or_else(
-            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/tui"),
-            PathBuf::from,
-        );
-        if !tool.is_file() {
-            return Err(format!("no tui driver at {}", tool.display()));
-        }
-        let tmux = Command::new("tmux").arg("-V").output();
-        if !tmux.is_ok_and(|o| o.status.success()) {
-            return Err("tmux is not installed".into());
-        }
-        Ok(Tui {
-            tool,
-            name: format!("{name}-{}", std::process::id()),
-        })
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new(&self.tool)
-            .arg(args[0])
-            .args(["-s", &self.name])
-            .args(&args[1..])
-            .output()
-            .expect("the tui driver runs")
-    }
-
-    fn start(&self, state: &Path) {
-        let bin = env!("CARGO_BIN_EXE_forkyard");
-        let xdg = format!("XDG_STATE_HOME={}", state.display());
-        let out = self.run(&["start", "-w", "100", "-h", "30", "--", "env", &xdg, bin]);
-        assert!(out.status.success(), "{out:?}");
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["keys"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn wait(&self, text: &str, secs: u32) {
-        let t = secs.to_string();
-        let out = self.run(&["wait", "-t", &t, text]);
+/// Quits with `q` and checks the playground left the terminal as it found it.
+fn quit_and_check(p: &mut Pty, pids: &[i32]) {
+    p.key("q");
+    let status = p.exited(10).expect("the playground quits on q");
+    assert!(status.success(), "{status:?}");
+    assert_eq!(
+        p.modes(),
+        (false, false),
+        "main screen and no mouse reporting after quitting"
+    );
+    assert!(p.cooked(), "the terminal is back in cooked mode");
+    for pid in pids {
         assert!(
-            out.status.success(),
-            "waited for `{text}`:\n{}",
-            String::from_utf8_lossy(&out.stderr)
+            wait_until(5, || !exists(*pid)),
+            "lesson process {pid} outlived the playground"
         );
     }
-
-    fn gone(&self, text: &str) {
-        let out = self.run(&["gone", "-t", "5", text]);
-        assert!(out.status.success(), "`{text}` stayed on screen");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["screen"]).stdout).into_owned()
-    }
-
-    fn alive(&self) -> bool {
-        self.run(&["alive"]).status.success()
-    }
-
-    /// tmux's view of the pane: (alternate screen on, mouse reporting on).
-    fn modes(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", SOCKET, "display-message", "-p", "-t", &self.name])
-            .arg("#{alternate_on} #{mouse_any_flag}")
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// The pids the lanes on screen show (a lane: name, pid, state glyph).
-    fn lane_pids(&self) -> Vec<i32> {
-        let glyphs = ["▶", "z", "‖", "✓", "✗", "!"];
-        let mut pids = Vec::new();
-        for line in self.screen().lines() {
-            let words: Vec<&str> = line.split(['│', ' ']).filter(|w| !w.is_empty()).collect();
-            for w in words.windows(3) {
-                let named = w[0] == "MainProcess" || w[0].starts_with("Process-");
-                if named
-                    && glyphs.contains(&w[2])
-                    && let Ok(pid) = w[1].parse::<i32>()
-                {
-                    pids.push(pid);
-                }
-            }
-        }
-        pids
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        self.run(&["stop"]);
-    }
-}
-
-/// Whether `pid` is still a process (a zombie counts: nobody reaped it).
-fn exists(pid: i32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-}
-
-fn wait_until(secs: u64, what: impl Fn() -> bool) -> bool {
-    let end = Instant::now() + Duration::from_secs(secs);
-    while Instant::now() < end {
-        if what() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    what()
-}
-
-fn state_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("forkyard-tui-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
 fn run_toggle_rerun_help_quit() {
-    let tui = match Tui::new("fy-e2e") {
-        Ok(t) => t,
-        Err(why) => {
-            eprintln!("skipped: {why}");
-            return;
-        }
-    };
     let state = state_dir("e2e");
-    tui.start(&state);
-    tui.wait("Lessons", 10);
-    assert!(
-        tui.modes().starts_with('1'),
-        "the playground uses the alternate screen"
-    );
-    tui.keys(&["n"]);
-    tui.wait("02 daemon", 5);
-    tui.keys(&["+", "+", "r"]);
-    tui.wait("Process-1", 10);
-    tui.wait("exit code 0", 15);
-    let mut pids = tui.lane_pids();
-    tui.keys(&["d"]);
-    tui.wait("[d] on", 5);
-    tui.wait("SIGTERM at MainProcess's exit", 15);
-    pids.extend(tui.lane_pids());
-    assert!(
-        pids.len() >= 4,
-        "lanes with pids: {pids:?}\n{}",
-        tui.screen()
-    );
-    tui.keys(&["?"]);
-    tui.wait("Help: keys", 5);
-    tui.keys(&["Escape"]);
-    tui.gone("Help: keys");
-    tui.keys(&["q"]);
-    assert!(
-        wait_until(10, || !tui.alive()),
-        "the playground did not quit"
-    );
-    let screen = tui.screen();
-    assert!(
-        !screen.contains("Lessons"),
-        "the terminal was not restored:\n{screen}"
-    );
-    assert_eq!(
-        tui.modes(),
-        "0 0",
-        "alternate screen and mouse reporting are off again"
-    );
-    for pid in pids {
-        assert!(!exists(pid), "lesson process {pid} outlived the playground");
-    }
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    assert_eq!(p.modes(), (true, true), "alternate screen and mouse on");
+    p.key("n");
+    p.wait("02 daemon", 5);
+    p.key("+");
+    p.key("+");
+    p.key("r");
+    p.wait("Process-1", 10);
+    p.wait("ended", 15);
+    let mut pids = p.lane_pids();
+    p.key("d");
+    p.wait("[d] on", 5);
+    p.wait("d daemon=on", 5);
+    p.wait("SIGTERM", 15);
+    p.wait("ended", 15);
+    pids.extend(p.lane_pids());
+    assert!(pids.len() >= 4, "lanes with pids: {pids:?}\n{}", p.screen());
+    p.key("?");
+    p.wait("Help: keys", 5);
+    p.wait("Esc closes this help", 5);
+    p.key("\x1b");
+    p.gone("Help: keys", 5);
+    quit_and_check(&mut p, &pids);
     let progress = std::fs::read_to_string(state.join("forkyard/progress.json")).unwrap();
     assert!(progress.contains("\"02-daemon\""), "{progress}");
 }
 
 #[test]
+fn x_stops_an_endless_run() {
+    let state = state_dir("stop");
+    let mut p = Pty::start(80, 24, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    for _ in 0..6 {
+        p.key("n");
+    }
+    p.wait("07 Queue", 5);
+    // ending=note: the reader waits for an item that never comes, and the main for the reader.
+    p.key("e");
+    p.wait("[e] note", 5);
+    p.wait("x stop", 10);
+    p.wait("write: done", 15);
+    assert!(
+        wait_until(10, || p.lane_pids().len() >= 3),
+        "{}",
+        p.screen()
+    );
+    let pids = p.lane_pids();
+    // The writer is done; the main and the reader wait forever.
+    assert!(
+        pids.iter().filter(|pid| exists(**pid)).count() >= 2,
+        "the run is live"
+    );
+    p.key("x");
+    p.wait("ended", 10);
+    p.gone("x stop", 5);
+    for pid in &pids {
+        assert!(wait_until(5, || !exists(*pid)), "process {pid} outlived x");
+    }
+    assert!(
+        p.screen().contains("write: done"),
+        "the stopped run stays on screen"
+    );
+    // 07 has four knobs: at 80x24 its help is taller than the screen, yet says how to leave it.
+    p.key("?");
+    p.wait("Esc closes this help", 5);
+    p.key("\x1b");
+    p.gone("Help: keys", 5);
+    quit_and_check(&mut p, &[]);
+}
+
+#[test]
+fn a_knob_of_the_second_program_runs_it() {
+    let state = state_dir("programs");
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("01 Process", 10);
+    p.wait("main.py │ subclass.py", 5);
+    p.key("+");
+    p.key("+");
+    // `t` is subclass.py's knob: the pane shows subclass.py and its counters run.
+    p.key("t");
+    p.wait("[t] off", 5);
+    p.wait("Counter-1 counts", 10);
+    let pids = p.lane_pids();
+    p.key("o");
+    p.wait("ready", 5);
+    p.gone("[t] off", 5);
+    p.gone("Counter-1 counts", 5);
+    for pid in &pids {
+        assert!(
+            wait_until(5, || !exists(*pid)),
+            "switching programs ends the run: {pid}"
+        );
+    }
+    quit_and_check(&mut p, &[]);
+}
+
+#[test]
+fn below_the_minimum_size_keys_do_nothing_but_quit() {
+    let state = state_dir("small");
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    p.resize(60, 15);
+    p.wait("forkyard needs 80×24", 5);
+    p.key("r");
+    p.key("d");
+    // Keys and the resize come through one channel in order: the screen drawn after the resize
+    // already shows whatever r and d did.
+    p.resize(100, 30);
+    p.wait("Lessons", 5);
+    let screen = p.screen();
+    assert!(
+        screen.contains("ready") && !screen.contains("running"),
+        "r at 60x15 started a run out of sight:\n{screen}"
+    );
+    assert!(!screen.contains("[d] on"), "{screen}");
+    p.resize(60, 15);
+    p.wait("forkyard needs 80×24", 5);
+    quit_and_check(&mut p, &[]);
+}
+
+#[test]
+fn chinese_help_keeps_its_border() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (160, 45)] {
+        chinese_help_at(w, h);
+    }
+}
+
+fn chinese_help_at(w: u16, h: u16) {
+    let state = state_dir(&format!("zh-{w}"));
+    let mut p = Pty::start(w, h, &state, "zh_CN.UTF-8");
+    p.wait("课程", 10);
+    // The bar speaks Chinese too.
+    p.wait("q 退出", 5);
+    p.key("?");
+    p.wait("帮助：按键", 5);
+    p.wait("Esc 关闭帮助", 5);
+    // Every row of the popup starts with its border, whatever wide character lies left of it.
+    let screen = p.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows
+        .iter()
+        .position(|r| r.contains("帮助：按键"))
+        .expect("the popup's top");
+    let col = rows[top].chars().position(|c| c == '┌').map(|_| {
+        // The column in cells: count display widths up to the corner.
+        let before: String = rows[top].split("┌ 帮助").next().unwrap().to_string();
+        unicode_cells(&before)
+    });
+    let col = col.expect("the popup's corner");
+    for row in &rows[top + 1..] {
+        if row.contains("Esc 关闭帮助") {
+            break;
+        }
+        let at = cell_at(row, col);
+        assert_eq!(
+            at,
+            Some('│'),
+            "{w}x{h}: the left border is lost on `{row}`\n{screen}"
+        );
+    }
+    p.key("\x1b");
+    p.gone("帮助：按键", 5);
+    quit_and_check(&mut p, &[]);
+}
+
+/// Display cells of `s` (a CJK character takes two).
+fn unicode_cells(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && is_wide(c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// The character at display cell `col` of `row`.
+fn cell_at(row: &str, col: usize) -> Option<char> {
+    let mut at = 0;
+    for c in row.chars() {
+        if at == col {
+            return Some(c);
+        }
+        at += if is_wide(c) { 2 } else { 1 };
+        if at > col {
+            return None;
+        }
+    }
+    None
+}
+
+#[test]
 fn sigterm_mid_run_leaves_no_process() {
-    killed_mid_run("TERM");
+    killed_mid_run(libc::SIGTERM, "TERM");
 }
 
 #[test]
 fn sighup_mid_run_leaves_no_process() {
-    killed_mid_run("HUP");
+    killed_mid_run(libc::SIGHUP, "HUP");
 }
 
-fn killed_mid_run(signal: &str) {
-    let tui = match Tui::new(&format!("fy-e2e-{signal}")) {
-        Ok(t) => t,
-        Err(why) => {
-            eprintln!("skipped: {why}");
-            return;
-        }
-    };
-    let state = state_dir(signal);
-    tui.start(&state);
-    tui.wait("Lessons", 10);
-    tui.keys(&["n", "r"]);
-    tui.wait("waits for Process-1", 10);
-    let pids = tui.lane_pids();
-    assert_eq!(pids.len(), 2, "{}", tui.screen());
-    // The playground is the lesson main's parent.
-    let stat = std::fs::read_to_string(format!("/proc/{}/stat", pids[0])).unwrap();
-    let after = &stat[stat.rfind(')').unwrap() + 2..];
-    let observer: i32 = after.split_whitespace().nth(1).unwrap().parse().unwrap();
-    Command::new("kill")
-        .args([&format!("-{signal}"), &observer.to_string()])
-        .status()
-        .unwrap();
+fn killed_mid_run(signal: i32, tag: &str) {
+    let state = state_dir(tag);
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    p.key("n");
+    p.wait("02 daemon", 5);
+    p.key("r");
+    p.wait("x stop", 10);
     assert!(
-        wait_until(10, || !tui.alive()),
-        "the playground did not end on the signal"
+        wait_until(10, || p.lane_pids().len() == 2),
+        "{}",
+        p.screen()
+    );
+    let pids = p.lane_pids();
+    p.signal(signal);
+    assert!(
+        p.exited(10).is_some(),
+        "the playground did not end on SIG{tag}"
     );
     for pid in pids {
         assert!(
@@ -238,5 +263,6 @@ fn killed_mid_run(signal: &str) {
             "lesson process {pid} outlived the playground"
         );
     }
-    assert_eq!(tui.modes(), "0 0", "the terminal was restored");
+    assert_eq!(p.modes(), (false, false), "the terminal was restored");
+    assert!(p.cooked(), "the terminal is back in cooked mode");
 }

@@ -34,13 +34,19 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         )
     })?;
     let values = knob.compare_pair();
+    // The knob's own program (01's terminate: subclass.py), or the one `--program` names.
+    let mut named = args.set.clone();
+    named.push(format!("{knob_name}={}", values[0]));
+    let file = super::lessons::pick_program(&lesson, &named, args.program.as_deref())?;
     let mut sides = Vec::new();
     for value in &values {
         let mut set = args.set.clone();
         set.retain(|s| !s.starts_with(&format!("{knob_name}=")));
         set.push(format!("{knob_name}={value}"));
         let settings = lesson.settings_from(&set).map_err(|e| e.to_string())?;
-        let program = lesson.program_with(&settings).map_err(|e| e.to_string())?;
+        let program = lesson
+            .program_named(&file, &settings)
+            .map_err(|e| e.to_string())?;
         let spec = RunSpec {
             source: program.source,
             file_name: program.file,

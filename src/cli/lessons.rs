@@ -30,12 +30,23 @@ fn print_list(entries: &[Result<Lesson, LessonError>]) -> bool {
     let mut broken = false;
     for entry in entries {
         match entry {
-            Ok(l) => println!(
-                "  {:<14} {} — {}",
-                l.id,
-                l.title.get(lang),
-                l.summary.get(lang)
-            ),
+            Ok(l) => {
+                println!(
+                    "  {:<14} {} — {}",
+                    l.id,
+                    l.title.get(lang),
+                    l.summary.get(lang)
+                );
+                // A lesson with more than one program names them all: each can be run.
+                if l.programs.len() > 1 {
+                    let files: Vec<&str> = l.programs.iter().map(|p| p.file.as_str()).collect();
+                    let head = match lang {
+                        Lang::En => "programs:",
+                        Lang::Zh => "程序：",
+                    };
+                    println!("  {:<14} {head} {} (--program FILE)", "", files.join(", "));
+                }
+            }
             Err(e) => {
                 broken = true;
                 eprintln!("{e}");
@@ -120,13 +131,25 @@ pub fn check(names: &[String]) -> ExitCode {
 }
 
 /// The program `forkyard run` runs: a Python file (no knobs), a lesson directory, or a lesson id
-/// (`02-daemon`, `02`, `daemon`), with `--set` knob values applied. Returns (source, file name).
-pub fn program_for(target: &str, set: &[String]) -> Result<(String, String), String> {
+/// (`02-daemon`, `02`, `daemon`), with `--set` knob values applied. Of a lesson with more than one
+/// program, `program` picks one (`--program subclass.py`); without it, the program the `--set`
+/// knobs edit (01's `--set terminate=off` runs subclass.py), else the first. Returns (source, file
+/// name).
+pub fn program_for(
+    target: &str,
+    set: &[String],
+    program: Option<&str>,
+) -> Result<(String, String), String> {
     let path = Path::new(target);
     if path.is_file() {
         if !set.is_empty() {
             return Err(format!(
                 "--set changes a lesson's knobs; {target} is a plain file and has none"
+            ));
+        }
+        if program.is_some() {
+            return Err(format!(
+                "--program picks one of a lesson's programs; {target} is a plain file: run it without --program"
             ));
         }
         let source =
@@ -145,6 +168,59 @@ pub fn program_for(target: &str, set: &[String]) -> Result<(String, String), Str
         lesson::find(target).map_err(|e| e.to_string())?
     };
     let settings = lesson.settings_from(set).map_err(|e| e.to_string())?;
-    let program = lesson.program_with(&settings).map_err(|e| e.to_string())?;
+    let file = pick_program(&lesson, set, program)?;
+    let program = lesson
+        .program_named(&file, &settings)
+        .map_err(|e| e.to_string())?;
     Ok((program.source, program.file))
+}
+
+/// Which of `lesson`'s programs a run with knob settings `set` (`name=value`) runs: `program` if
+/// given (every knob set must edit it), else the first program that every knob set edits.
+pub fn pick_program(
+    lesson: &Lesson,
+    set: &[String],
+    program: Option<&str>,
+) -> Result<String, String> {
+    let files: Vec<&str> = lesson.programs.iter().map(|p| p.file.as_str()).collect();
+    if let Some(p) = program
+        && !files.contains(&p)
+    {
+        return Err(format!(
+            "{} has no program `{p}` (programs: {}); pick one with --program",
+            lesson.id,
+            files.join(", ")
+        ));
+    }
+    let knobs: Vec<&lesson::Knob> = set
+        .iter()
+        .filter_map(|s| s.split_once('='))
+        .filter_map(|(name, _)| lesson.knob(name.trim()))
+        .collect();
+    let edits_all = |file: &str| knobs.iter().all(|k| k.files().contains(&file));
+    if let Some(p) = program {
+        if let Some(k) = knobs.iter().find(|k| !k.files().contains(&p)) {
+            return Err(format!(
+                "knob {} changes {}, not {p}: drop --program {p}, or pick --program {}",
+                k.name,
+                k.files().join(", "),
+                k.files().first().copied().unwrap_or_default()
+            ));
+        }
+        return Ok(p.to_string());
+    }
+    match files.iter().find(|f| edits_all(f)) {
+        Some(f) => Ok(f.to_string()),
+        None => {
+            let each: Vec<String> = knobs
+                .iter()
+                .map(|k| format!("{} changes {}", k.name, k.files().join(", ")))
+                .collect();
+            Err(format!(
+                "no one program of {} has every knob set ({}): set the knobs of one program at a time",
+                lesson.id,
+                each.join("; ")
+            ))
+        }
+    }
 }

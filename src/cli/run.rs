@@ -27,6 +27,10 @@ pub struct RunArgs {
     /// Set a lesson's knob (`--set daemon=on`); may be repeated.
     #[arg(long = "set", value_name = "KNOB=VALUE")]
     pub(super) set: Vec<String>,
+    /// Which of the lesson's programs to run (`--program subclass.py`); default: the one the
+    /// `--set` knobs change, else the lesson's first.
+    #[arg(long, value_name = "FILE")]
+    pub(super) program: Option<String>,
     /// How to print the run.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,
@@ -66,7 +70,8 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     if let Some(knob) = &args.compare {
         return super::compare::run(args, knob);
     }
-    let (source, file_name) = super::lessons::program_for(&args.target, &args.set)?;
+    let (source, file_name) =
+        super::lessons::program_for(&args.target, &args.set, args.program.as_deref())?;
     let spec = RunSpec {
         source,
         file_name,

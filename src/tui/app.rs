@@ -118,6 +118,10 @@ pub struct Scroll {
     pub timeline: usize,
     /// Lines from the newest (0: follow new output).
     pub output_back: usize,
+    /// First row of the help shown.
+    pub help: usize,
+    /// The line a knob just changed (1-based): following the running lines never hides it.
+    pub pinned: Option<usize>,
 }
 
 /// The current lesson's program, ready to draw.
@@ -134,6 +138,8 @@ pub struct App {
     pub lessons: Vec<Result<Lesson, LessonError>>,
     /// Each lesson's knob settings (kept while moving between lessons).
     pub settings: Vec<Option<KnobSettings>>,
+    /// Each lesson's program on screen: an index into its programs (kept like the settings).
+    pub programs: Vec<usize>,
     /// The open lesson.
     pub selected: usize,
     /// Its program (or why there is none).
@@ -187,9 +193,11 @@ impl App {
             .iter()
             .map(|l| l.as_ref().ok().map(Lesson::default_settings))
             .collect();
+        let programs = vec![0; lessons.len()];
         let mut app = App {
             lessons,
             settings,
+            programs,
             selected,
             code: Err(String::new()),
             lang,
@@ -224,10 +232,38 @@ impl App {
         self.settings.get(self.selected).and_then(Option::as_ref)
     }
 
+    /// The file name of the open lesson's program on screen (`main.py`).
+    pub fn program_file(&self) -> Option<&str> {
+        let lesson = self.lesson()?;
+        let i = self.programs.get(self.selected).copied().unwrap_or(0);
+        lesson
+            .programs
+            .get(i)
+            .or(lesson.programs.first())
+            .map(|p| p.file.as_str())
+    }
+
+    /// Shows the open lesson's program `file` (a no-op for a name the lesson does not have).
+    pub(crate) fn show_program(&mut self, file: &str) {
+        let Some(i) = self
+            .lesson()
+            .and_then(|l| l.programs.iter().position(|p| p.file == file))
+        else {
+            return;
+        };
+        if self.programs.get(self.selected) != Some(&i) {
+            self.programs[self.selected] = i;
+            self.scroll.code = 0;
+            self.scroll.pinned = None;
+        }
+        self.refresh_code();
+    }
+
     /// Opens lesson `i` (marks it visited; the code pane shows its program).
     pub(crate) fn open_lesson(&mut self, i: usize) {
         self.selected = i.min(self.lessons.len().saturating_sub(1));
         self.scroll.code = 0;
+        self.scroll.pinned = None;
         self.scroll.text = 0;
         self.scroll.timeline = 0;
         self.scroll.output_back = 0;
@@ -241,9 +277,10 @@ impl App {
 
     /// Rebuilds the program from the lesson and its settings.
     pub(crate) fn refresh_code(&mut self) {
+        let file = self.program_file().unwrap_or_default().to_string();
         self.code = match (self.lessons.get(self.selected), self.current_settings()) {
             (Some(Ok(lesson)), Some(settings)) => lesson
-                .program_with(settings)
+                .program_named(&file, settings)
                 .map(|program| Code {
                     tokens: tokens(&program.source),
                     program,
@@ -255,22 +292,38 @@ impl App {
         self.show_knob_lines();
     }
 
-    /// Scrolls the code pane so the lines the knobs control are in view (the changed ones first).
+    /// Scrolls the code pane so the first line a knob changed is in view.
     fn show_knob_lines(&mut self) {
         let Ok(code) = &self.code else { return };
         let lines = &code.program.knob_lines;
-        let Some(line) = lines
-            .iter()
-            .find(|k| k.changed)
-            .or(lines.first())
-            .map(|k| k.line)
-        else {
+        // A program opens at its top (the border says how much lies below) unless a knob changed
+        // a line: then that line is brought into view.
+        let Some(line) = lines.iter().find(|k| k.changed).map(|k| k.line) else {
             return;
         };
-        let page = super::view::layout::areas(self.size).page(Focus::Code);
-        let top = self.scroll.code;
-        if line <= top || line > top + page {
-            self.scroll.code = line.saturating_sub(page / 2 + 1);
+        self.reveal_line(line);
+    }
+
+    /// Scrolls the code pane so 1-based `line` is shown whole (unless it already is).
+    pub(crate) fn reveal_line(&mut self, line: usize) {
+        let (first, last) = super::view::code::visible(self);
+        if line < first || line > last {
+            self.scroll.code = super::view::code::top_for(self, line);
+        }
+    }
+
+    /// Scrolls the code pane to the line knob `name` controls in the program on screen.
+    pub(crate) fn reveal_knob(&mut self, name: &str) {
+        let Ok(code) = &self.code else { return };
+        if let Some(line) = code
+            .program
+            .knob_lines
+            .iter()
+            .find(|k| k.knob == name)
+            .map(|k| k.line)
+        {
+            self.reveal_line(line);
+            self.scroll.pinned = Some(line);
         }
     }
 

@@ -4,11 +4,17 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::lesson::Lang;
+
 /// What a key does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Start the lesson's program (again).
     Run,
+    /// Stop the live run (its lanes and output stay on screen).
+    Stop,
+    /// Show and run the lesson's next program (`main.py`, `subclass.py`).
+    Program,
     /// Run the lesson's comparison: both settings side by side.
     Compare,
     /// Pause or resume the run.
@@ -78,8 +84,12 @@ pub struct Binding {
     pub action: Action,
     /// How the hint bar says it, key first (`r run`; empty: not in the hint bar).
     pub hint: &'static str,
+    /// The hint in Chinese.
+    pub hint_zh: &'static str,
     /// The help's sentence for it.
     pub help: &'static str,
+    /// The help's sentence in Chinese.
+    pub help_zh: &'static str,
     /// Where it applies.
     pub context: Context,
 }
@@ -95,7 +105,29 @@ pub const KEYMAP: &[Binding] = &[
         shown: "r/Enter",
         action: A::Run,
         hint: "r run",
+        hint_zh: "r 运行",
         help: "run the program (again); a live run is stopped first",
+        help_zh: "运行程序（再次）；正在运行的会先停下",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('x')],
+        shown: "x",
+        action: A::Stop,
+        hint: "x stop",
+        hint_zh: "x 停止",
+        help: "stop the run: its processes end, its lanes and output stay",
+        help_zh: "停止运行：进程结束，时间线和输出留在屏幕上",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('o')],
+        shown: "o",
+        action: A::Program,
+        hint: "o program",
+        hint_zh: "o 换程序",
+        help: "the lesson's next program (the tabs above the code)",
+        help_zh: "本课的下一个程序（代码上方的标签）",
         context: C::Main,
     },
     Binding {
@@ -103,7 +135,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "c",
         action: A::Compare,
         hint: "c compare",
+        hint_zh: "c 对比",
         help: "compare: both settings side by side on one time axis",
+        help_zh: "对比：两种设置并排运行，同一条时间轴",
         context: C::Main,
     },
     Binding {
@@ -111,7 +145,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "space",
         action: A::Pause,
         hint: "space pause",
+        hint_zh: "space 暂停",
         help: "pause / resume: the lesson clock and the processes stop",
+        help_zh: "暂停 / 继续：课程时钟和进程都停下",
         context: C::Main,
     },
     Binding {
@@ -119,7 +155,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "+/-",
         action: A::Faster,
         hint: "+/- speed",
+        hint_zh: "+/- 速度",
         help: "faster / slower lesson clock, also during a run",
+        help_zh: "课程时钟加快 / 放慢，运行中也可以",
         context: C::Main,
     },
     Binding {
@@ -127,7 +165,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "-",
         action: A::Slower,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -135,7 +175,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "n/→/l p/←/h",
         action: A::NextLesson,
         hint: "",
+        hint_zh: "",
         help: "next / previous lesson (leaving a lesson ends its run)",
+        help_zh: "下一课 / 上一课（离开一课会结束它的运行）",
         context: C::Main,
     },
     Binding {
@@ -143,7 +185,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "p/←",
         action: A::PrevLesson,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -151,7 +195,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "↑/k ↓/j",
         action: A::Up,
         hint: "",
+        hint_zh: "",
         help: "lesson list: previous / next lesson; else scroll",
+        help_zh: "课程列表里：上一课 / 下一课；其他窗格里：滚动",
         context: C::Main,
     },
     Binding {
@@ -159,7 +205,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "↓/j",
         action: A::Down,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -167,7 +215,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "PgUp/PgDn",
         action: A::PageUp,
         hint: "",
+        hint_zh: "",
         help: "scroll the focused pane a page (the mouse wheel too)",
+        help_zh: "当前窗格翻一页（鼠标滚轮也可以）",
         context: C::Main,
     },
     Binding {
@@ -175,7 +225,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "PgDn",
         action: A::PageDown,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -183,7 +235,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "Home/End",
         action: A::Home,
         hint: "",
+        hint_zh: "",
         help: "top / bottom of the focused pane; End follows output",
+        help_zh: "当前窗格的顶部 / 底部；End 跟随新输出",
         context: C::Main,
     },
     Binding {
@@ -191,7 +245,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "End",
         action: A::End,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -199,7 +255,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "Tab",
         action: A::FocusNext,
         hint: "tab focus",
+        hint_zh: "tab 切换窗格",
         help: "focus the next pane (Shift-Tab: the previous one)",
+        help_zh: "切到下一个窗格（Shift-Tab：上一个）",
         context: C::Main,
     },
     Binding {
@@ -207,7 +265,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "S-Tab",
         action: A::FocusPrev,
         hint: "",
+        hint_zh: "",
         help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {
@@ -215,7 +275,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "L",
         action: A::Lang,
         hint: "L en/中文",
+        hint_zh: "L en/中文",
         help: "the lesson's words in English / 中文",
+        help_zh: "课程文字切换 English / 中文",
         context: C::Main,
     },
     Binding {
@@ -223,7 +285,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "?",
         action: A::Help,
         hint: "? help",
+        hint_zh: "? 帮助",
         help: "this help",
+        help_zh: "这份帮助",
         context: C::Main,
     },
     Binding {
@@ -231,7 +295,9 @@ pub const KEYMAP: &[Binding] = &[
         shown: "q",
         action: A::Quit,
         hint: "q quit",
+        hint_zh: "q 退出",
         help: "quit (also Ctrl-C); every run's processes end first",
+        help_zh: "退出（也可 Ctrl-C）；所有进程先结束",
         context: C::Main,
     },
     Binding {
@@ -239,7 +305,49 @@ pub const KEYMAP: &[Binding] = &[
         shown: "Esc",
         action: A::Close,
         hint: "esc close",
+        hint_zh: "esc 关闭",
         help: "close the help",
+        help_zh: "关闭帮助",
+        context: C::Help,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Up), Char('k')],
+        shown: "↑/k",
+        action: A::Up,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
+        context: C::Help,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Down), Char('j')],
+        shown: "↓/j",
+        action: A::Down,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
+        context: C::Help,
+    },
+    Binding {
+        keys: &[Code(KeyCode::PageUp)],
+        shown: "PgUp",
+        action: A::PageUp,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
+        context: C::Help,
+    },
+    Binding {
+        keys: &[Code(KeyCode::PageDown), Char(' ')],
+        shown: "PgDn",
+        action: A::PageDown,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
         context: C::Help,
     },
     Binding {
@@ -247,10 +355,30 @@ pub const KEYMAP: &[Binding] = &[
         shown: "C-c",
         action: A::Quit,
         hint: "",
+        hint_zh: "",
         help: "quit",
+        help_zh: "退出",
         context: C::Help,
     },
 ];
+
+impl Binding {
+    /// The hint bar's words in `lang` (key first).
+    pub fn hint_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.hint,
+            Lang::Zh => self.hint_zh,
+        }
+    }
+
+    /// The help's sentence in `lang`.
+    pub fn help_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.help,
+            Lang::Zh => self.help_zh,
+        }
+    }
+}
 
 /// Whether the table's `key` is the pressed `event`.
 fn matches(key: Key, event: &KeyEvent) -> bool {

@@ -2,10 +2,10 @@
 //! needs: which run it is, its lesson clock estimate between records, and where each process printed
 //! (the marks on its lane, bounded so a chatty run never grows them without end).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::session::{Run, RunEnd};
-use crate::trace::{Ending, Event, Record, Stream};
+use crate::trace::{Ending, Event, Record, State, Stream};
 
 /// Identifies a run the playground started; updates of a run it has since left are ignored.
 pub type RunId = u64;
@@ -37,6 +37,12 @@ pub struct RunView {
     pub marks: HashMap<i32, VecDeque<u64>>,
     /// Lesson times at which each process did something to an object (acquired, put, got, set...).
     pub op_marks: HashMap<i32, VecDeque<u64>>,
+    /// What happened to which process so far, as (process name, notice event kind): a lesson's
+    /// notice about a lane is shown only once this run shows it.
+    pub seen: HashSet<(String, &'static str)>,
+    /// After a knob's rerun: the lines the run before printed (process and text, long numbers
+    /// such as pids blotted out), so the output can mark what the knob changed.
+    pub before: Option<HashSet<String>>,
 }
 
 impl RunView {
@@ -54,6 +60,8 @@ impl RunView {
             last_error: HashMap::new(),
             marks: HashMap::new(),
             op_marks: HashMap::new(),
+            seen: HashSet::new(),
+            before: None,
         }
     }
 
@@ -65,6 +73,9 @@ impl RunView {
     /// Takes in a record.
     pub fn record(&mut self, r: &Record) {
         self.run.apply(r);
+        if let Some(seen) = self.seen_in(r) {
+            self.seen.insert(seen);
+        }
         self.anchor = Some((r.mono_ns, r.lesson_ns));
         self.clock_ns = self.clock_ns.max(r.lesson_ns);
         if let Event::Output {
@@ -85,6 +96,49 @@ impl RunView {
         if marks.len() > MAX_MARKS {
             marks.pop_front();
         }
+    }
+
+    /// The process a record is about and the notice event kind it is (`lesson::NOTICE_EVENTS`):
+    /// a signal and a reaping are about the process they end, the rest about the writer.
+    fn seen_in(&self, r: &Record) -> Option<(String, &'static str)> {
+        let own = || self.run.process_name(r.pid).map(|n| n.to_string());
+        let (name, kind) = match &r.event {
+            Event::Spawn { name, .. } => (Some(name.clone()), "spawn"),
+            Event::Output { .. } => (own(), "output"),
+            Event::State { state } => (
+                own(),
+                match state {
+                    State::Running => "running",
+                    State::Sleeping { .. } => "sleeping",
+                    State::Blocked { .. } => "blocked",
+                },
+            ),
+            Event::AtExit { .. } => (own(), "at_exit"),
+            Event::Signal { target_name, .. } => (Some(target_name.clone()), "signal"),
+            Event::Exit { .. } => (own(), "exit"),
+            Event::Reaped { child_name, .. } => (Some(child_name.clone()), "reaped"),
+            Event::Object { .. } => (own(), "object"),
+            Event::Op { .. } => (own(), "op"),
+            _ => return None,
+        };
+        Some((name?, kind))
+    }
+
+    /// Every output line of this run in the form [`RunView::before`] keeps.
+    pub fn printed(&self) -> HashSet<String> {
+        self.run.log.lines().map(printed_key).collect()
+    }
+
+    /// Whether `line` is one the run before the last knob change did not print.
+    pub fn is_new(&self, line: &crate::session::model::Line) -> bool {
+        self.before
+            .as_ref()
+            .is_some_and(|b| !b.contains(&printed_key(line)))
+    }
+
+    /// Whether this run showed `kind` happening to the process called `lane`.
+    pub fn saw(&self, lane: &str, kind: &str) -> bool {
+        self.seen.iter().any(|(n, k)| n == lane && *k == kind)
     }
 
     /// The run is over.
@@ -128,4 +182,25 @@ impl RunView {
     pub fn total_ns(&self) -> Option<u64> {
         self.run.end.as_ref().map(|_| self.run.now_ns)
     }
+}
+
+/// A printed line as runs are compared: its process and text, with numbers of four digits or
+/// more (pids) blotted out, since they differ from run to run by nature.
+fn printed_key(line: &crate::session::model::Line) -> String {
+    let mut out = format!("{}\t", line.process);
+    let mut digits = String::new();
+    for c in line.text.chars().chain(std::iter::once('\n')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() >= 4 {
+            out.push('#');
+        } else {
+            out.push_str(&digits);
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out
 }

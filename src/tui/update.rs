@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent,
 use super::app::{App, Effect, Focus, Msg, SPEEDS};
 use super::keymap::{Action, Context, action_for};
 use super::runs::RunView;
-use super::view::{layout, text};
+use super::view::{layout, text, words};
 use crate::lesson::KnobSettings;
 use crate::session::Update;
 
@@ -35,6 +35,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     .filter(|(pid, _)| r.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
                     .collect();
             }
+            follow_lines(app);
             Vec::new()
         }
         Msg::Started(id, pid) => {
@@ -75,6 +76,58 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// The code pane follows the running lines: when some are out of view (and the learner is not
+/// scrolling the code), it shows them all if they fit, else the children's (the main mostly waits).
+fn follow_lines(app: &mut App) {
+    if app.focus == Focus::Code || !layout::fits(app.size) {
+        return;
+    }
+    let before = app.scroll.code;
+    follow(app);
+    // The line a knob just changed stays in view: that is what the learner is looking at.
+    if let Some(pinned) = app.scroll.pinned {
+        let (first, last) = super::view::code::visible(app);
+        if !(first..=last).contains(&pinned) {
+            app.scroll.code = before;
+        }
+    }
+}
+
+fn follow(app: &mut App) {
+    let (first, last) = super::view::code::visible(app);
+    let mut all = Vec::new();
+    let mut children = Vec::new();
+    for r in &app.runs {
+        for (pid, line) in &r.lines {
+            let line = *line as usize;
+            if line == 0 {
+                continue;
+            }
+            all.push(line);
+            if r.run.lane_by_pid(*pid).is_some_and(|l| !l.is_main) {
+                children.push(line);
+            }
+        }
+    }
+    let (Some(lo), Some(hi)) = (all.iter().min().copied(), all.iter().max().copied()) else {
+        return;
+    };
+    if lo >= first && hi <= last {
+        return;
+    }
+    let page = last + 1 - first;
+    if hi - lo < page {
+        // Everything fits: centre the span.
+        app.scroll.code = (lo - 1).saturating_sub((page - (hi - lo + 1)) / 2);
+        let (first, last) = super::view::code::visible(app);
+        if lo >= first && hi <= last {
+            return;
+        }
+    }
+    let want = children.iter().min().copied().unwrap_or(lo);
+    app.reveal_line(want);
+}
+
 /// A pause ends with the last live run.
 fn settle_pause(app: &mut App) {
     if !app.is_live() {
@@ -93,10 +146,29 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
             Some(Action::Quit) => quit(app),
+            Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+                let page = app.size.1.saturating_sub(6).max(1) as isize;
+                let by = match a {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -page,
+                    _ => page,
+                };
+                let max = super::view::help::max_scroll(app);
+                app.scroll.help = app.scroll.help.saturating_add_signed(by).min(max);
+                Vec::new()
+            }
             _ => Vec::new(),
         };
     }
     app.status = None;
+    // Below the minimum size nothing is on screen to act on: only quitting works (and resizing).
+    if !layout::fits(app.size) {
+        return match action_for(key, Context::Main) {
+            Some(Action::Quit) => quit(app),
+            _ => Vec::new(),
+        };
+    }
     if let Some(action) = action_for(key, Context::Main) {
         return act(app, action);
     }
@@ -111,6 +183,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let areas = layout::areas(app.size);
     match action {
         Action::Run => run(app),
+        Action::Stop => stop(app),
+        Action::Program => next_program(app),
         Action::Compare => compare(app),
         Action::Pause => pause(app),
         Action::Faster | Action::Slower => speed(app, action == Action::Faster),
@@ -138,6 +212,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Help => {
             app.help = true;
+            app.scroll.help = 0;
             Vec::new()
         }
         Action::Close => Vec::new(),
@@ -166,6 +241,46 @@ fn stop_all(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// Stops the live runs; their lanes and output stay on screen until the next run.
+fn stop(app: &mut App) -> Vec<Effect> {
+    if !app.is_live() {
+        app.status = Some(
+            words(
+                app.lang,
+                "no run is live: nothing to stop",
+                "没有正在运行的程序，无需停止",
+            )
+            .into(),
+        );
+        return Vec::new();
+    }
+    app.paused = false;
+    app.runs
+        .iter()
+        .filter(|r| r.is_live())
+        .map(|r| Effect::Stop(r.id))
+        .collect()
+}
+
+/// Shows the lesson's next program (and ends a run of the one before: what is on screen runs).
+fn next_program(app: &mut App) -> Vec<Effect> {
+    let Some(lesson) = app.lesson() else {
+        return Vec::new();
+    };
+    if lesson.programs.len() < 2 {
+        app.status =
+            Some(words(app.lang, "this lesson has one program", "本课只有一个程序").into());
+        return Vec::new();
+    }
+    let i = app.programs.get(app.selected).copied().unwrap_or(0);
+    let next = lesson.programs[(i + 1) % lesson.programs.len()]
+        .file
+        .clone();
+    let effects = stop_all(app);
+    app.show_program(&next);
+    effects
+}
+
 /// Starts one run per `(label, settings)`, replacing the runs on screen.
 fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> {
     let mut effects = stop_all(app);
@@ -175,10 +290,11 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
         app.status = Some("this lesson could not be loaded, so it cannot run".into());
         return effects;
     };
+    let file = app.program_file().unwrap_or_default().to_string();
     for (label, settings) in sides {
         let id = app.next_run_id();
         let mut view = RunView::new(id, label);
-        match lesson.program_with(&settings) {
+        match lesson.program_named(&file, &settings) {
             Ok(program) => effects.push(Effect::Start {
                 id,
                 source: program.source,
@@ -208,33 +324,109 @@ fn compare(app: &mut App) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    let Some((knob, pair)) = lesson
-        .comparison()
-        .map(|(k, p)| (k.clone(), p))
-        .or_else(|| lesson.knobs.first().map(|k| (k.clone(), k.compare_pair())))
-    else {
-        app.status = Some("this lesson has no knob to compare".into());
+    let file = app.program_file().unwrap_or_default().to_string();
+    // The lesson's comparison if it belongs to the program on screen, else the first knob that
+    // does; a lesson whose program on screen has no knob compares its own comparison's program.
+    let own = |k: &&crate::lesson::Knob| k.files().contains(&file.as_str());
+    let knob = lesson
+        .knobs
+        .iter()
+        .find(|k| k.compare && own(k))
+        .or_else(|| lesson.knobs.iter().find(own))
+        .or_else(|| lesson.knobs.iter().find(|k| k.compare))
+        .or(lesson.knobs.first())
+        .cloned();
+    let Some(knob) = knob else {
+        app.status = Some(
+            words(
+                app.lang,
+                "this lesson has no knob to compare",
+                "本课没有可对比的开关",
+            )
+            .into(),
+        );
         return Vec::new();
     };
+    if let Some(other) = knob.files().first().filter(|f| **f != file) {
+        app.show_program(other);
+    }
+    let current = settings
+        .get(&knob.name)
+        .unwrap_or(&knob.default)
+        .to_string();
     let mut sides = Vec::new();
-    for value in pair {
+    for value in compare_values(&knob, &current) {
         let mut s = settings.clone();
         if s.set(&knob, &value).is_ok() {
-            sides.push((format!("{}={value}", knob.name), s));
+            sides.push((knob_label(&knob, &value, app.lang), s));
         }
     }
     start_runs(app, sides)
 }
 
+/// The two values a comparison runs: both options of a two-option knob; otherwise the current
+/// value and the option after it, in the knob's order (with 03's `join=none`: `join` and `none`).
+pub fn compare_values(knob: &crate::lesson::Knob, current: &str) -> [String; 2] {
+    if knob.options.len() == 2 {
+        return knob.compare_pair();
+    }
+    let next = knob.next_option(current).to_string();
+    let at = |v: &str| knob.options.iter().position(|o| o == v).unwrap_or(0);
+    if at(&next) < at(current) {
+        [next, current.to_string()]
+    } else {
+        [current.to_string(), next]
+    }
+}
+
+/// A comparison side's title in the knob's words: a switch as `daemon flag: on`, a choice by its
+/// value first (`apply_async · how tasks are handed over`), so a narrow title still tells the two
+/// sides apart.
+pub fn knob_label(knob: &crate::lesson::Knob, value: &str, lang: crate::lesson::Lang) -> String {
+    let colon = match lang {
+        crate::lesson::Lang::En => ": ",
+        crate::lesson::Lang::Zh => "：",
+    };
+    match knob.kind {
+        crate::lesson::KnobKind::Toggle => format!("{}{colon}{value}", knob.label.get(lang)),
+        crate::lesson::KnobKind::Choice => format!("{value} · {}", knob.label.get(lang)),
+    }
+}
+
 fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
     let Some(knob) = app.lesson().and_then(|l| l.knob_by_key(c)).cloned() else {
+        if c.is_alphanumeric() && app.lesson().is_some() {
+            app.status = Some(match app.lang {
+                crate::lesson::Lang::En => {
+                    format!("`{c}` does nothing in this lesson: ? lists its keys")
+                }
+                crate::lesson::Lang::Zh => format!("本课没有 `{c}` 键：按 ? 查看所有按键"),
+            });
+        }
         return Vec::new();
     };
     if let Some(Some(settings)) = app.settings.get_mut(app.selected) {
         settings.cycle(&knob);
     }
-    app.refresh_code();
-    run(app)
+    // The knob's own program is the one that runs (01's `t` runs subclass.py).
+    let file = app.program_file().unwrap_or_default().to_string();
+    // What the run on screen printed, to mark what the knob changed in the output.
+    let before = match app.runs.as_slice() {
+        [only] if knob.files().contains(&file.as_str()) && only.error.is_none() => {
+            Some(only.printed())
+        }
+        _ => None,
+    };
+    match knob.files().first() {
+        Some(own) if !knob.files().contains(&file.as_str()) => app.show_program(own),
+        _ => app.refresh_code(),
+    }
+    app.reveal_knob(&knob.name);
+    let effects = run(app);
+    if let [view] = app.runs.as_mut_slice() {
+        view.before = before;
+    }
+    effects
 }
 
 fn pause(app: &mut App) -> Vec<Effect> {
@@ -285,6 +477,16 @@ fn change_lesson(app: &mut App, i: usize) -> Vec<Effect> {
     }
     let mut effects = stop_all(app);
     app.open_lesson(i);
+    if app.speed != super::app::DEFAULT_SPEED {
+        // The speed carries from lesson to lesson: say so, once, where the keys are.
+        let speed = super::view::speed_text(app.speed);
+        app.status = Some(match app.lang {
+            crate::lesson::Lang::En => {
+                format!("still at speed {speed}× from before: +/- change it")
+            }
+            crate::lesson::Lang::Zh => format!("速度仍是之前的 {speed}×：按 +/- 调整"),
+        });
+    }
     let page = layout::areas(app.size).page(Focus::Lessons);
     if app.selected < app.scroll.lessons {
         app.scroll.lessons = app.selected;
@@ -324,7 +526,14 @@ fn scroll(app: &mut App, focus: Focus, by: isize) -> Vec<Effect> {
     let moved = |at: usize| at.saturating_add_signed(by).min(max);
     match focus {
         Focus::Lessons => app.scroll.lessons = moved(app.scroll.lessons),
-        Focus::Code => app.scroll.code = moved(app.scroll.code),
+        Focus::Code => {
+            let max = match app.code {
+                Ok(_) => super::view::code::max_top(app),
+                Err(_) => max,
+            };
+            app.scroll.code = app.scroll.code.saturating_add_signed(by).min(max);
+            app.scroll.pinned = None;
+        }
         Focus::Text => app.scroll.text = moved(app.scroll.text),
         Focus::Timeline => app.scroll.timeline = moved(app.scroll.timeline),
         // The output counts from the newest line: scrolling up goes back, as far as the oldest
@@ -357,6 +566,9 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
             if pane == Focus::Timeline {
                 pick_lane(app, mouse.column, mouse.row, areas.timeline);
             }
+            if pane == Focus::Code && mouse.row == areas.code.y {
+                return click_tab(app, mouse.column.saturating_sub(areas.code.x + 1));
+            }
             if pane == Focus::Lessons {
                 let row = mouse.row.saturating_sub(areas.lessons.y + 1) as usize;
                 let inside = mouse.row > areas.lessons.y
@@ -366,6 +578,34 @@ fn on_mouse(app: &mut App, mouse: &MouseEvent) -> Vec<Effect> {
                 }
             }
             Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A click on the code pane's title at cell `x` (after its corner): the program tab there, if any.
+fn click_tab(app: &mut App, x: u16) -> Vec<Effect> {
+    let Some(lesson) = app.lesson() else {
+        return Vec::new();
+    };
+    if lesson.programs.len() < 2 {
+        return Vec::new();
+    }
+    // The title reads ` main.py │ subclass.py [o] `: one space, then the tabs, ` │ ` between.
+    let mut at = 1usize;
+    let mut hit = None;
+    for p in &lesson.programs {
+        let w = super::view::wrap::width(&p.file);
+        if (at..at + w).contains(&usize::from(x)) {
+            hit = Some(p.file.clone());
+        }
+        at += w + 3;
+    }
+    match hit {
+        Some(file) if Some(file.as_str()) != app.program_file() => {
+            let effects = stop_all(app);
+            app.show_program(&file);
+            effects
         }
         _ => Vec::new(),
     }
@@ -384,23 +624,32 @@ fn pick_lane(app: &mut App, col: u16, row: u16, area: ratatui::layout::Rect) {
         .then(|| crate::tui::view::timeline::lane_at(app, side, index))
         .flatten();
     app.picked = if pid == app.picked { None } else { pid };
-    if let Some(pid) = app.picked {
-        show_lines_of(app, side, pid);
+    if let (Some(pid), Some(run)) = (app.picked, app.runs.get(side)) {
+        jump_to_output_of(app, run.id, pid);
     }
 }
 
-/// Scrolls the output back to the newest line `pid` printed (it stays where it is if that line is
-/// on screen already, or if the process printed nothing).
-fn show_lines_of(app: &mut App, side: usize, pid: i32) {
-    let Some(log) = app.runs.get(side).map(|r| &r.run.log) else {
+/// Scrolls the output so the newest line of process `pid` (of run `id`) is on screen.
+fn jump_to_output_of(app: &mut App, id: super::runs::RunId, pid: i32) {
+    let Some(run) = app.runs.iter().find(|r| r.id == id) else {
         return;
     };
-    let Some(newest) = log.lines().rev().position(|l| l.pid == pid) else {
+    let log = &run.run.log;
+    let Some(number) = log
+        .since(log.dropped())
+        .filter(|(_, l)| l.pid == pid)
+        .map(|(n, _)| n)
+        .last()
+    else {
         return;
     };
-    let page = layout::areas(app.size).page(Focus::Output);
-    let back = app.scroll.output_back;
-    if newest < back || newest >= back + page {
-        app.scroll.output_back = newest;
+    let page = layout::areas(app.size).page(Focus::Output) as u64;
+    let newest = log.next_number().saturating_sub(1);
+    let back = app.scroll.output_back as u64;
+    let bottom = newest.saturating_sub(back);
+    // Already on screen: leave the output where it is.
+    if number <= bottom && number + page > bottom {
+        return;
     }
+    app.scroll.output_back = (newest - number) as usize;
 }

@@ -1,26 +1,63 @@
 //! The code pane: the program exactly as it will run, coloured from the parser's own tokens, with
-//! the lines knobs control tagged `[d] on` and the lines they changed marked. A lesson that did not
-//! load shows its problems here instead (file:line:col), in red.
+//! the lines knobs control tagged `[d] on` and the lines they changed marked. A lesson with more
+//! than one program shows them as tabs in the title (`o` switches). A line a knob controls is
+//! always shown whole (wrapped onto more rows), other long lines end in `…`; tags and the `◀P-1`
+//! marks go right of the code, or on a row of their own, never over it. The borders say how many
+//! lines lie above and below. A lesson that did not load shows its problems here instead
+//! (file:line:col), in red.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{pane, wrap};
+use super::{layout, names, pane, words, wrap};
 use crate::python::parse::TokenClass;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Code, Focus};
 use crate::tui::theme::{Mood, Theme};
+
+/// A piece of text in one style.
+type Piece = (String, Style);
+
+/// One screen row of the pane.
+struct Row {
+    /// The gutter (`* 13 `, or blank on a continuation row).
+    gutter: Piece,
+    /// The code on this row, left to right.
+    code: Vec<Piece>,
+    /// Tags and marks, right-aligned.
+    extras: Vec<Piece>,
+}
 
 /// Draws the code pane.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let title = match &app.code {
-        Ok(code) => format!(" {} ", code.program.file),
-        Err(_) => " problems ".to_string(),
-    };
-    let block = pane(app, title, Focus::Code);
+    // Room for the `↑ N above` mark on the same border decides whether the tabs get `[o]`.
+    let mut block = pane(app, title(app, area.width.saturating_sub(16)), Focus::Code);
     let inner = block.inner(area);
+    if let Ok(code) = &app.code {
+        let n = code.program.source.lines().count();
+        let (first, last) = visible_in(app, code, inner.width as usize, inner.height as usize);
+        let arrow = |up: bool| match (t.ascii, up) {
+            (true, true) => "^",
+            (true, false) => "v",
+            (false, true) => "↑",
+            (false, false) => "↓",
+        };
+        if first > 1 {
+            let above = words(app.lang, "above", "在上面");
+            block = block.title(
+                Line::from(format!(" {} {} {above} ", arrow(true), first - 1)).right_aligned(),
+            );
+        }
+        if last < n {
+            let below = words(app.lang, "below", "在下面");
+            block = block.title_bottom(
+                Line::from(format!(" {} {} {below} ", arrow(false), n - last)).right_aligned(),
+            );
+        }
+    }
     block.render(area, buf);
     let code = match &app.code {
         Ok(code) => code,
@@ -39,93 +76,321 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             return;
         }
     };
-    let src = &code.program.source;
     let width = inner.width as usize;
-    let mut starts = vec![0];
-    starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-    let n_lines = src.lines().count();
-    let digits = n_lines.to_string().len().max(2);
-    let mut tok = code.tokens.iter().peekable();
-    for (row, line_no) in (app.scroll.code..n_lines).enumerate() {
-        if row >= inner.height as usize {
-            break;
-        }
-        let y = inner.y + row as u16;
-        let start = starts[line_no];
-        let end = starts.get(line_no + 1).map_or(src.len(), |e| e - 1);
-        let text = &src[start..end.max(start)];
-        let knob = code
-            .program
-            .knob_lines
-            .iter()
-            .find(|k| k.line == line_no + 1);
-        let changed = knob.is_some_and(|k| k.changed);
-        let gutter = format!(
-            "{}{:>digits$} ",
-            if changed { t.changed() } else { " " },
-            line_no + 1
-        );
-        let gutter_style = if changed {
-            t.fg(Color::Yellow).add_modifier(Modifier::BOLD)
-        } else {
-            t.dim()
-        };
-        buf.set_stringn(inner.x, y, &gutter, width, gutter_style);
-        let here = here(app, line_no + 1);
-        let tag = knob.map(|k| format!(" [{}] {}", k.key, k.value));
-        let tag_w = tag.as_deref().map_or(0, wrap::width);
-        let code_x = inner.x + wrap::width(&gutter) as u16;
-        let here_w: usize = here.iter().map(|(s, _)| wrap::width(s)).sum();
-        let room = width.saturating_sub(wrap::width(&gutter) + tag_w + here_w);
-        // Skip tokens of earlier lines, then colour this line's text piece by piece.
-        while tok.peek().is_some_and(|(r, _)| r.end <= start) {
-            tok.next();
-        }
-        let mut x = 0usize;
-        let mut at = start;
-        let line_tokens: Vec<_> = tok.clone().take_while(|(r, _)| r.start < end).collect();
-        let mut put = |piece: &str, style: Style, x: &mut usize| {
-            if *x >= room {
-                return;
+    let n_lines = code.program.source.lines().count();
+    let mut y = 0usize;
+    'lines: for line_no in app.scroll.code..n_lines {
+        for row in rows(app, code, line_no, width) {
+            if y >= inner.height as usize {
+                break 'lines;
             }
-            let shown = wrap::cut(piece, room - *x);
-            buf.set_stringn(code_x + *x as u16, y, &shown, room - *x, style);
-            *x += wrap::width(&shown);
-        };
-        for (r, class) in line_tokens {
-            let (s, e) = (r.start.max(start), r.end.min(end));
-            if s > at {
-                put(&src[at..s], Style::default(), &mut x);
+            let ry = inner.y + y as u16;
+            let mut x = inner.x;
+            for (text, style) in std::iter::once(&row.gutter).chain(&row.code) {
+                buf.set_stringn(x, ry, text, width, *style);
+                x += wrap::width(text) as u16;
             }
-            if e > s {
-                put(&src[s..e], token_style(t, *class), &mut x);
+            let extras_w: usize = row.extras.iter().map(|(s, _)| wrap::width(s)).sum();
+            let mut x = inner.x + width.saturating_sub(extras_w) as u16;
+            for (text, style) in &row.extras {
+                // Never past the border, however many processes share the line.
+                let room = (inner.x + inner.width).saturating_sub(x) as usize;
+                buf.set_stringn(x, ry, text, room, *style);
+                x += wrap::width(text).min(room) as u16;
             }
-            at = at.max(e);
-        }
-        if at < end {
-            put(&src[at..end], Style::default(), &mut x);
-        }
-        let _ = text;
-        // Where each process is: `◀P-1` in its lane's colour, left of the knob tag.
-        let mut hx = inner.x + width.saturating_sub(tag_w + here_w) as u16;
-        for (text, style) in &here {
-            buf.set_string(hx, y, text, *style);
-            hx += wrap::width(text) as u16;
-        }
-        if let Some(tag) = tag {
-            let style = if changed {
-                t.fg(Color::Yellow).add_modifier(Modifier::BOLD)
-            } else {
-                t.fg(Color::Yellow)
-            };
-            let tx = inner.x + width.saturating_sub(tag_w) as u16;
-            buf.set_stringn(tx, y, tag, tag_w, style);
+            y += 1;
         }
     }
 }
 
+/// The pane's title: the program's file, or every program as tabs with the one shown bright
+/// (and `[o]`, the key that switches, where `room` cells allow).
+fn title(app: &App, room: u16) -> Line<'static> {
+    let t = app.theme;
+    let Ok(code) = &app.code else {
+        return Line::from(words(app.lang, " problems ", " 问题 "));
+    };
+    let programs = app.lesson().map_or(&[][..], |l| l.programs.as_slice());
+    if programs.len() < 2 {
+        return Line::from(format!(" {} ", code.program.file));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, p) in programs.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(if t.ascii { " | " } else { " │ " }, t.dim()));
+        }
+        if p.file == code.program.file {
+            spans.push(Span::styled(
+                p.file.clone(),
+                t.selected().add_modifier(Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::styled(p.file.clone(), t.dim()));
+        }
+    }
+    let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    if used + 5 <= usize::from(room) {
+        spans.push(Span::styled(" [o] ", t.fg(Color::Yellow)));
+    } else {
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+/// The screen rows of 0-based line `line_no` at `width` cells.
+fn rows(app: &App, code: &Code, line_no: usize, width: usize) -> Vec<Row> {
+    let t = app.theme;
+    let src = &code.program.source;
+    let (start, end) = line_span(src, line_no);
+    let knob = code
+        .program
+        .knob_lines
+        .iter()
+        .find(|k| k.line == line_no + 1);
+    let changed = knob.is_some_and(|k| k.changed);
+    let digits = src.lines().count().to_string().len().max(2);
+    let gutter_w = digits + 2;
+    let gutter_style = if changed {
+        t.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    } else {
+        t.dim()
+    };
+    let gutter = (
+        format!(
+            "{}{:>digits$} ",
+            if changed { t.changed() } else { " " },
+            line_no + 1
+        ),
+        gutter_style,
+    );
+    let blank = || {
+        let arrow = if t.ascii { ">" } else { "↪" };
+        (format!("{:>w$} ", arrow, w = gutter_w - 1), t.dim())
+    };
+    let mut extras = here(app, line_no + 1);
+    if let Some(k) = knob {
+        let style = if changed {
+            t.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        } else {
+            t.fg(Color::Yellow)
+        };
+        extras.push((format!(" [{}] {}", k.key, k.value), style));
+    }
+    let extras_w: usize = extras.iter().map(|(s, _)| wrap::width(s)).sum();
+    let room = width.saturating_sub(gutter_w).max(1);
+    let pieces = coloured(t, code, start, end);
+    let text_w: usize = pieces.iter().map(|(s, _)| wrap::width(s)).sum();
+    if text_w + extras_w <= room {
+        return vec![Row {
+            gutter,
+            code: pieces,
+            extras,
+        }];
+    }
+    let mut out = Vec::new();
+    if knob.is_some() {
+        // A line a knob controls is shown whole: the learner must see what the knob did.
+        for (i, chunk) in split(&pieces, room).into_iter().enumerate() {
+            out.push(Row {
+                gutter: if i == 0 { gutter.clone() } else { blank() },
+                code: chunk,
+                extras: Vec::new(),
+            });
+        }
+    } else if extras_w > 0 && room >= extras_w + 12 {
+        return vec![Row {
+            gutter,
+            code: cut(&pieces, room - extras_w),
+            extras,
+        }];
+    } else {
+        out.push(Row {
+            gutter,
+            code: cut(&pieces, room),
+            extras: Vec::new(),
+        });
+    }
+    if extras_w > 0 {
+        let last = out.last_mut().expect("a row");
+        let used: usize = last.code.iter().map(|(s, _)| wrap::width(s)).sum();
+        if used + extras_w <= room {
+            last.extras = extras;
+        } else {
+            out.push(Row {
+                gutter: (" ".repeat(gutter_w), Style::default()),
+                code: Vec::new(),
+                extras,
+            });
+        }
+    }
+    out
+}
+
+/// Byte range of 0-based line `line_no` in `src` (without its newline).
+fn line_span(src: &str, line_no: usize) -> (usize, usize) {
+    let mut start = 0;
+    for _ in 0..line_no {
+        match src[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return (src.len(), src.len()),
+        }
+    }
+    let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+    (start, end)
+}
+
+/// The text of `start..end` as pieces coloured by the parser's tokens.
+fn coloured(t: Theme, code: &Code, start: usize, end: usize) -> Vec<Piece> {
+    let src = &code.program.source;
+    let mut out = Vec::new();
+    let mut at = start;
+    for (r, class) in code
+        .tokens
+        .iter()
+        .filter(|(r, _)| r.end > start && r.start < end)
+    {
+        let (s, e) = (r.start.max(start), r.end.min(end));
+        if s > at {
+            out.push((src[at..s].to_string(), Style::default()));
+        }
+        if e > s && s >= at {
+            out.push((src[s..e].to_string(), token_style(t, *class)));
+        }
+        at = at.max(e);
+    }
+    if at < end {
+        out.push((src[at..end].to_string(), Style::default()));
+    }
+    out
+}
+
+/// `pieces` cut to `max` cells, ending in `…` when anything was cut.
+fn cut(pieces: &[Piece], max: usize) -> Vec<Piece> {
+    let total: usize = pieces.iter().map(|(s, _)| wrap::width(s)).sum();
+    if total <= max {
+        return pieces.to_vec();
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (s, style) in pieces {
+        let w = wrap::width(s);
+        if used + w < max {
+            out.push((s.clone(), *style));
+            used += w;
+            continue;
+        }
+        // Something follows (the total is wider): the `…` must show even if this piece fits.
+        out.push((wrap::cut(&format!("{s}…"), max - used), *style));
+        return out;
+    }
+    out
+}
+
+/// `pieces` split into rows of at most `max` cells (by display width).
+fn split(pieces: &[Piece], max: usize) -> Vec<Vec<Piece>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut rows = vec![Vec::new()];
+    let mut used = 0;
+    for (s, style) in pieces {
+        let mut piece = String::new();
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > max && used > 0 {
+                if !piece.is_empty() {
+                    rows.last_mut()
+                        .expect("a row")
+                        .push((std::mem::take(&mut piece), *style));
+                }
+                rows.push(Vec::new());
+                used = 0;
+            }
+            piece.push(c);
+            used += w;
+        }
+        if !piece.is_empty() {
+            rows.last_mut().expect("a row").push((piece, *style));
+        }
+    }
+    rows
+}
+
+/// How many rows 0-based line `line_no` takes at the pane's width.
+fn row_count(app: &App, code: &Code, line_no: usize, width: usize) -> usize {
+    rows(app, code, line_no, width).len()
+}
+
+/// The first and last 1-based lines the pane shows whole (`width`×`height` inside its border).
+fn visible_in(app: &App, code: &Code, width: usize, height: usize) -> (usize, usize) {
+    let n = code.program.source.lines().count();
+    let first = app.scroll.code.min(n.saturating_sub(1));
+    let mut used = 0;
+    let mut last = first;
+    for line_no in first..n {
+        used += row_count(app, code, line_no, width);
+        if used > height {
+            break;
+        }
+        last = line_no + 1;
+    }
+    (first + 1, last)
+}
+
+/// The first and last 1-based lines the code pane shows whole at the app's size.
+pub fn visible(app: &App) -> (usize, usize) {
+    let Ok(code) = &app.code else { return (1, 1) };
+    let area = layout::areas(app.size).code;
+    let (w, h) = (area.width.saturating_sub(2), area.height.saturating_sub(2));
+    visible_in(app, code, w as usize, h as usize)
+}
+
+/// The last top line (0-based) scrolling can reach: the one that shows the program's end with the
+/// pane full (lines a knob controls may take more than one row).
+pub fn max_top(app: &App) -> usize {
+    let Ok(code) = &app.code else { return 0 };
+    let area = layout::areas(app.size).code;
+    let (w, h) = (
+        area.width.saturating_sub(2) as usize,
+        area.height.saturating_sub(2) as usize,
+    );
+    let n = code.program.source.lines().count();
+    let mut used = 0;
+    let mut top = n;
+    while top > 0 {
+        let more = row_count(app, code, top - 1, w);
+        if used + more > h {
+            break;
+        }
+        used += more;
+        top -= 1;
+    }
+    top
+}
+
+/// The top line (0-based) that shows 1-based `line` whole, a third of the way down the pane.
+pub fn top_for(app: &App, line: usize) -> usize {
+    let Ok(code) = &app.code else { return 0 };
+    let area = layout::areas(app.size).code;
+    let (w, h) = (
+        area.width.saturating_sub(2) as usize,
+        area.height.saturating_sub(2) as usize,
+    );
+    let target = line.saturating_sub(1);
+    // Up to a third of the pane shows the lines above it, for context.
+    let mut above = 0;
+    let mut top = target;
+    while top > 0 {
+        let more = row_count(app, code, top - 1, w);
+        if above + more > (h / 3).max(1) || above + more + row_count(app, code, target, w) > h {
+            break;
+        }
+        above += more;
+        top -= 1;
+    }
+    top
+}
+
 /// The processes running line `line` now, as `◀P-1` marks in their lanes' colours.
-fn here(app: &App, line: usize) -> Vec<(String, Style)> {
+fn here(app: &App, line: usize) -> Vec<Piece> {
     let t = app.theme;
     let mut out = Vec::new();
     for run in &app.runs {
@@ -137,23 +402,9 @@ fn here(app: &App, line: usize) -> Vec<(String, Style)> {
                 continue;
             };
             let name = run.run.lanes().nth(n).map_or("", |lane| lane.name.as_str());
-            let short = name
-                .strip_prefix("Process-")
-                .map(|k| format!("P-{k}"))
-                .or_else(|| {
-                    name.strip_prefix("ForkPoolWorker-")
-                        .map(|k| format!("W-{k}"))
-                })
-                .unwrap_or_else(|| {
-                    if name == "MainProcess" {
-                        "Main".into()
-                    } else {
-                        name.into()
-                    }
-                });
             let arrow = if t.ascii { "<" } else { "◀" };
             out.push((
-                format!(" {arrow}{short}"),
+                format!(" {arrow}{}", names::tiny(name)),
                 t.process(n).add_modifier(Modifier::BOLD),
             ));
         }
@@ -170,5 +421,36 @@ fn token_style(t: Theme, class: TokenClass) -> Style {
         TokenClass::String => t.fg(Color::Green),
         TokenClass::Comment => t.dim().add_modifier(Modifier::ITALIC),
         TokenClass::Operator => t.fg(Color::Gray),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_ends_in_an_ellipsis_and_split_keeps_every_character() {
+        let pieces = vec![
+            ("lock".to_string(), Style::default()),
+            (".acquire()".to_string(), Style::default()),
+        ];
+        let cut = cut(&pieces, 8);
+        let text: String = cut.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(text, "lock.ac…");
+        let rows = split(&pieces, 5);
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|r| r.iter().map(|(s, _)| s.as_str()).collect())
+            .collect();
+        assert_eq!(texts, ["lock.", "acqui", "re()"]);
+    }
+
+    #[test]
+    fn line_spans() {
+        let src = "a\nbc\n\nd";
+        assert_eq!(line_span(src, 0), (0, 1));
+        assert_eq!(line_span(src, 1), (2, 4));
+        assert_eq!(line_span(src, 2), (5, 5));
+        assert_eq!(line_span(src, 3), (6, 7));
     }
 }

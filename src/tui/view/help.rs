@@ -1,68 +1,153 @@
 //! The `?` help: every key of the main screen from the keymap table, then the open lesson's knob
-//! keys with their values. Esc closes it.
+//! keys with their values, in the learner's language. Long sentences wrap under their key; when
+//! the help is taller than the screen it scrolls (↑/↓), and the way out (`Esc closes this help`)
+//! sits on its bottom border, so it never scrolls away.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::words;
+use super::{words, wrap};
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
 
-/// Draws the help over the screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The width of the key column.
+const KEY_W: usize = 13;
+
+/// The help's rows for a popup `width` cells wide inside its border.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
-    let mut lines: Vec<Line> = Vec::new();
+    let lang = app.lang;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let text_w = width.saturating_sub(KEY_W).max(8);
+    let entry = |out: &mut Vec<Line<'static>>, key: String, text: &str| {
+        for (i, part) in wrap::wrap(text, text_w).into_iter().enumerate() {
+            let key = if i == 0 {
+                wrap::pad(&format!(" {key}"), KEY_W)
+            } else {
+                " ".repeat(KEY_W)
+            };
+            out.push(Line::from(vec![
+                Span::styled(key, t.bold()),
+                Span::raw(part),
+            ]));
+        }
+    };
     for b in bindings(Context::Main).filter(|b| !b.help.is_empty()) {
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {:<12}", b.shown), t.bold()),
-            Span::raw(b.help),
-        ]));
+        entry(&mut out, b.shown.to_string(), b.help_in(lang));
     }
     if let (Some(lesson), Some(settings)) = (app.lesson(), app.current_settings())
         && !lesson.knobs.is_empty()
     {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            words(
-                app.lang,
-                " This lesson's knobs (change the code, then rerun):",
-                " 本课的开关（改代码，然后重新运行）：",
-            ),
-            t.bold(),
-        )));
+        out.push(Line::default());
+        let head = words(
+            lang,
+            "This lesson's knobs (change the code, then rerun):",
+            "本课的开关（改代码，然后重新运行）：",
+        );
+        for part in wrap::wrap(head, width.saturating_sub(1)) {
+            out.push(Line::from(Span::styled(format!(" {part}"), t.bold())));
+        }
         for k in &lesson.knobs {
             let value = settings.get(&k.name).unwrap_or(&k.default);
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {:<12}", k.key), t.bold()),
-                Span::raw(format!(
-                    "{} ({}): now {value}, options {}",
-                    k.label.get(app.lang),
+            let text = match lang {
+                crate::lesson::Lang::En => format!(
+                    "{} ({}): now {value}, options {}; in {}",
+                    k.label.get(lang),
                     k.name,
-                    k.options.join("|")
-                )),
-            ]));
+                    k.options.join("|"),
+                    k.files().join(", ")
+                ),
+                crate::lesson::Lang::Zh => format!(
+                    "{}（{}）：现在 {value}，可选 {}；在 {}",
+                    k.label.get(lang),
+                    k.name,
+                    k.options.join("|"),
+                    k.files().join("、")
+                ),
+            };
+            entry(&mut out, k.key.to_string(), &text);
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::from(vec![Span::raw(
-        " Mouse: the wheel scrolls the pane under it; a click picks a lesson or a lane. ",
-    )]));
-    lines.push(Line::from(Span::styled(" Esc closes this help.", t.dim())));
+    out.push(Line::default());
+    let mouse = words(
+        lang,
+        "Mouse: the wheel scrolls the pane under it; a click picks a lesson, a lane or a program tab.",
+        "鼠标：滚轮滚动它下面的窗格；点击选中一课、一条时间线或一个程序标签。",
+    );
+    for part in wrap::wrap(mouse, width.saturating_sub(1)) {
+        out.push(Line::from(format!(" {part}")));
+    }
+    let bar = words(
+        lang,
+        "When the bottom bar is too narrow for every key, it ends in `? more`: they are all here.",
+        "底栏放不下所有按键时，末尾显示 `? 更多`：它们都在这里。",
+    );
+    for part in wrap::wrap(bar, width.saturating_sub(1)) {
+        out.push(Line::from(Span::styled(format!(" {part}"), t.dim())));
+    }
+    out
+}
+
+/// The popup's rectangle on a screen of `area`.
+pub fn rect(area: Rect, rows: usize) -> Rect {
     let w = area.width.saturating_sub(4).min(90);
-    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let rect = Rect::new(
+    let h = (rows as u16 + 2).min(area.height.saturating_sub(2));
+    Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
         w,
         h,
-    );
+    )
+}
+
+/// How far the help can scroll at this screen size.
+pub fn max_scroll(app: &App) -> usize {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let w = rect(area, 0).width.saturating_sub(2) as usize;
+    let rows = lines(app, w).len();
+    let shown = rect(area, rows).height.saturating_sub(2) as usize;
+    rows.saturating_sub(shown)
+}
+
+/// Draws the help over the screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let inner_w = rect(area, 0).width.saturating_sub(2) as usize;
+    let all = lines(app, inner_w);
+    let rect = rect(area, all.len());
+    let shown = rect.height.saturating_sub(2) as usize;
+    let top = app.scroll.help.min(all.len().saturating_sub(shown));
+    // A wide character just left of the popup would be drawn over its left border: blank it.
+    for y in rect.y..rect.y + rect.height {
+        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
+            buf[(rect.x - 1, y)].set_symbol(" ");
+        }
+    }
     Clear.render(rect, buf);
+    let mut close = words(app.lang, " Esc closes this help ", " Esc 关闭帮助 ").to_string();
+    if all.len() > shown {
+        let more = match (t.ascii, app.lang) {
+            (true, crate::lesson::Lang::En) => "up/down scroll",
+            (true, crate::lesson::Lang::Zh) => "up/down 滚动",
+            (false, lang) => words(lang, "↑/↓ scroll", "↑/↓ 滚动"),
+        };
+        close = format!("{close}· {more} ");
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(t.border_set())
         .border_style(t.border(true))
-        .title(words(app.lang, " Help: keys ", " 帮助：按键 "));
-    Paragraph::new(lines).block(block).render(rect, buf);
+        .title(words(app.lang, " Help: keys ", " 帮助：按键 "))
+        .title_bottom(Line::from(Span::styled(close, Style::default())).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (row, line) in all.into_iter().skip(top).take(shown).enumerate() {
+        line.render(
+            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
+            buf,
+        );
+    }
 }

@@ -5,6 +5,7 @@
 pub mod code;
 pub mod help;
 pub mod layout;
+pub mod names;
 pub mod objects;
 pub mod output;
 pub mod text;
@@ -169,7 +170,7 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
                     " "
                 };
                 (
-                    format!("{:02} {}", l.number, l.title.get(app.lang)),
+                    list_name(l.number, l.title.get(app.lang), width.saturating_sub(3)),
                     mark,
                     Style::default(),
                 )
@@ -193,6 +194,19 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A lesson's name in the list, in `max` cells: `05 Semaphore 信号量` whole when it fits, else
+/// without its leading words (`05 信号量`: the header shows the whole title), else cut with `…`.
+fn list_name(number: u32, title: &str, max: usize) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    for skip in 0..words.len() {
+        let name = format!("{number:02} {}", words[skip..].join(" "));
+        if wrap::width(&name) <= max {
+            return name;
+        }
+    }
+    wrap::cut(&format!("{number:02} {title}"), max)
+}
+
 fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     if let Some(status) = &app.status {
@@ -200,40 +214,139 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(format!(" {status}"), style)).render(area, buf);
         return;
     }
+    let mut spans: Vec<Span> = vec![Span::raw(" ")];
+    for item in hint_items(app, area.width as usize) {
+        let (key, word) = item.split_once(' ').unwrap_or((&item, ""));
+        spans.push(Span::styled(key.to_string(), t.bold()));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// The hint bar's items for a bar `width` cells wide, key first (`d daemon=on`). Every knob, the
+/// stop key while a run is live, the program and compare keys come first; the others give way
+/// from the least useful when the bar is narrow, and then `?` says `more`: the help lists
+/// every key.
+pub fn hint_items(app: &App, width: usize) -> Vec<String> {
+    use super::keymap::Action;
+    let lang = app.lang;
     let context = if app.help {
         Context::Help
     } else {
         Context::Main
     };
-    // The table's hints, the lesson's knobs right after `r run`; `? help` and `q quit` always
-    // fit: the others give way from the end when the screen is narrow.
-    let mut items: Vec<String> = Vec::new();
+    // (rank: lower stays longer, text, shorter text for a narrow bar)
+    let mut items: Vec<(u8, String, Option<String>)> = Vec::new();
     let mut last: Vec<String> = Vec::new();
+    let mut knob_keys: Vec<String> = Vec::new();
+    let programs = app.lesson().map_or(0, |l| l.programs.len());
     for b in bindings(context).filter(|b| !b.hint.is_empty()) {
-        match b.action {
-            super::keymap::Action::Help | super::keymap::Action::Quit => {
-                last.push(b.hint.to_string())
+        let hint = b.hint_in(lang).to_string();
+        let rank = match b.action {
+            Action::Help | Action::Quit => {
+                last.push(hint);
+                continue;
             }
-            _ => items.push(b.hint.to_string()),
-        }
-        if b.action == super::keymap::Action::Run
+            Action::Stop if !app.is_live() => continue,
+            Action::Program if programs < 2 => continue,
+            Action::Pause if !app.is_live() => continue,
+            Action::Stop | Action::Close => 0,
+            Action::Program | Action::Compare => 1,
+            Action::Run | Action::Pause => 2,
+            Action::Faster => 3,
+            Action::FocusNext => 4,
+            _ => 5,
+        };
+        items.push((rank, hint, None));
+        if b.action == Action::Run
             && let (Some(lesson), Some(settings)) = (app.lesson(), app.current_settings())
         {
             for knob in &lesson.knobs {
                 let value = settings.get(&knob.name).unwrap_or(&knob.default);
-                items.push(format!("{} {} {value}", knob.key, knob.name));
+                let short = format!("{} {}", knob.key, knob.name);
+                knob_keys.push(format!("{} ", knob.key));
+                items.push((0, format!("{short}={value}"), Some(short)));
             }
         }
     }
-    let cost = |v: &[String]| v.iter().map(|s| wrap::width(s) + 2).sum::<usize>();
-    while !items.is_empty() && 1 + cost(&items) + cost(&last) > area.width as usize {
-        items.pop();
+    let cost = |v: &mut dyn Iterator<Item = &String>| v.map(|s| wrap::width(s) + 2).sum::<usize>();
+    let fits = |items: &[(u8, String, Option<String>)], last: &[String]| {
+        1 + cost(&mut items.iter().map(|(_, s, _)| s)) + cost(&mut last.iter()) <= width
+    };
+    if !fits(&items, &last) {
+        if let Some(help) = last.iter_mut().find(|s| s.starts_with('?')) {
+            *help = words(lang, "? more", "? 更多").to_string();
+        }
+        // The least useful keys give way first; then the knobs lose their values (the code's
+        // tags show them); only then anything else, from the end.
+        while !fits(&items, &last) {
+            let worst = items.iter().map(|(r, _, _)| *r).max().unwrap_or(0);
+            if items.iter().all(|(_, _, short)| short.is_none()) && worst < 2 {
+                break;
+            }
+            if worst >= 2 {
+                let Some(at) = items.iter().rposition(|(r, _, _)| *r == worst) else {
+                    break;
+                };
+                items.remove(at);
+                continue;
+            }
+            for item in &mut items {
+                if let Some(short) = item.2.take() {
+                    item.1 = short;
+                }
+            }
+        }
+        // Still too wide (a lesson with many knobs): the knobs' names are cut, never their keys,
+        // and never `c`, `x` or `o`.
+        let mut room = items
+            .iter()
+            .map(|(_, s, _)| wrap::width(s))
+            .max()
+            .unwrap_or(0);
+        while !fits(&items, &last) && room > 1 {
+            room -= 1;
+            for (_, text, _) in items.iter_mut() {
+                if knob_keys.iter().any(|k| text.starts_with(k.as_str()))
+                    && wrap::width(text) > room
+                {
+                    *text = cut_knob(text, room);
+                }
+            }
+        }
+        // Only then anything else, from the end.
+        while !fits(&items, &last) && items.pop().is_some() {}
     }
-    let mut spans: Vec<Span> = vec![Span::raw(" ")];
-    for item in items.iter().chain(&last) {
-        let (key, word) = item.split_once(' ').unwrap_or((item, ""));
-        spans.push(Span::styled(key.to_string(), t.bold()));
-        spans.push(Span::raw(format!(" {word}  ")));
+    items.into_iter().map(|(_, s, _)| s).chain(last).collect()
+}
+
+/// A knob's hint (`u extra_release`) cut to `room` cells with `…`, its key always kept.
+fn cut_knob(text: &str, room: usize) -> String {
+    let key: String = text.chars().take(2).collect();
+    if room <= 3 {
+        return key.trim_end().to_string();
     }
-    Line::from(spans).render(area, buf);
+    let mut out = String::new();
+    for c in text.chars() {
+        if wrap::width(&out) + wrap::width(c.encode_utf8(&mut [0; 4])) + 1 > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lesson_name_drops_words_before_it_is_cut() {
+        assert_eq!(list_name(5, "Semaphore", 12), "05 Semaphore");
+        assert_eq!(list_name(5, "Semaphore 信号量", 12), "05 信号量");
+        assert_eq!(list_name(2, "daemon 守护进程", 12), "02 守护进程");
+        assert_eq!(list_name(1, "Process 进程", 17), "01 Process 进程");
+        assert_eq!(list_name(9, "averyveryverylongname", 8), "09 aver…");
+    }
 }

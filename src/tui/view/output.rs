@@ -8,7 +8,7 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use super::{pane, words, wrap};
-use crate::session::model::shorten;
+use crate::session::model::{Line, shorten};
 use crate::trace::Stream;
 use crate::tui::app::{App, Focus};
 use crate::tui::runs::RunView;
@@ -47,15 +47,58 @@ pub fn selected<'a>(app: &App, run: &'a RunView) -> Option<&'a crate::session::m
     log.since(n).next().map(|(_, l)| l)
 }
 
+/// One screen row of the output: a line's first row carries its time and process.
+struct Row<'a> {
+    /// The line's number in the log.
+    number: u64,
+    /// The line.
+    line: &'a Line,
+    /// Whether this is the line's first row.
+    first: bool,
+    /// This row's part of the text.
+    text: String,
+}
+
+/// The rows of the log lines `number, line` at `room` cells of text: long lines wrap.
+fn rows_of<'a>(lines: impl Iterator<Item = (u64, &'a Line)>, room: usize) -> Vec<Row<'a>> {
+    let mut out = Vec::new();
+    for (number, line) in lines {
+        for (i, text) in wrap::hard_wrap(&line.text, room).into_iter().enumerate() {
+            out.push(Row {
+                number,
+                line,
+                first: i == 0,
+                text,
+            });
+        }
+    }
+    out
+}
+
 fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let log = run.map(|r| &r.run.log);
     let kept = log.map_or(0, |l| (l.next_number() - l.dropped()) as usize);
     let back = app.scroll.output_back.min(kept);
     let title = if back > 0 {
-        format!("{title}(scrolled: End follows) ")
+        format!(
+            "{title}{} ",
+            words(app.lang, "(scrolled: End follows)", "（已回滚：End 跟随）")
+        )
     } else {
         title
+    };
+    // After a knob's rerun: how many lines the run before did not print (marked `●` below).
+    let title = match run.filter(|r| r.before.is_some() && kept <= 5000) {
+        Some(r) => match r.run.log.lines().filter(|l| r.is_new(l)).count() {
+            0 => title,
+            n => format!(
+                "{title}{} {n} {} ",
+                app.theme.changed(),
+                words(app.lang, "new since the knob", "行随开关改变")
+            ),
+        },
+        None => title,
     };
     let block = pane(app, title, Focus::Output);
     let inner = block.inner(area);
@@ -63,9 +106,7 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
     let (Some(run), Some(log)) = (run, log) else {
         return;
     };
-    let rows = inner.height as usize;
-    let end = log.next_number() - back as u64;
-    let from = end.saturating_sub(rows as u64).max(log.dropped());
+    let height = inner.height as usize;
     let order: Vec<i32> = run.run.lanes().map(|l| l.pid).collect();
     let widest = run
         .run
@@ -74,24 +115,45 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         .max()
         .unwrap_or(0);
     let name_w = widest.clamp(11, if inner.width < 60 { 12 } else { 18 });
-    for (row, (_, line)) in log.since(from).take((end - from) as usize).enumerate() {
-        let y = inner.y + row as u16;
+    let time_w = 9;
+    let room = (inner.width as usize)
+        .saturating_sub(time_w + name_w + 1)
+        .max(1);
+    // The newest line on screen is the one `output_back` points at; the rows above it are filled
+    // from older lines, and when there are too few of those, from the lines after it: no holes.
+    let end = log.next_number() - back as u64;
+    let from = end.saturating_sub(height as u64).max(log.dropped());
+    let mut rows = rows_of(log.since(from).take((end - from) as usize), room);
+    if rows.len() > height {
+        rows.drain(..rows.len() - height);
+    } else {
+        let more = log.since(end).take(height);
+        rows.extend(rows_of(more, room));
+        rows.truncate(height);
+    }
+    let selected = (back > 0 && app.focus == Focus::Output).then(|| end.saturating_sub(1));
+    for (y, row) in rows.iter().enumerate() {
+        let y = inner.y + y as u16;
+        let line = row.line;
         let n = order.iter().position(|p| *p == line.pid).unwrap_or(0);
-        let time = format!("{:>7.2}  ", line.lesson_ns as f64 / 1e9);
-        buf.set_string(inner.x, y, &time, t.dim());
-        // Shortened as the lanes are: the part that tells processes apart survives.
-        let name = wrap::pad(&shorten(&line.process, name_w), name_w);
-        let nx = inner.x + time.len() as u16;
         // With a lane picked, its lines stand out and the others step back.
         let (name_style, dimmed) = match app.picked {
             Some(pid) if pid == line.pid => (t.process(n).patch(t.selected()), false),
             Some(_) => (t.dim(), true),
             None => (t.process(n), false),
         };
-        let width = inner.width as usize - time.len();
-        buf.set_stringn(nx, y, &name, width, name_style);
-        let tx = nx + name_w as u16 + 1;
-        let room = (inner.x + inner.width).saturating_sub(tx) as usize;
+        if row.first {
+            let time = format!("{:>7.2}  ", line.lesson_ns as f64 / 1e9);
+            buf.set_string(inner.x, y, &time, t.dim());
+            if run.is_new(line) {
+                let style = t
+                    .fg(Color::Yellow)
+                    .add_modifier(ratatui::style::Modifier::BOLD);
+                buf.set_string(inner.x, y, t.changed(), style);
+            }
+            let name = wrap::pad(&shorten(&line.process, name_w), name_w);
+            buf.set_stringn(inner.x + time_w as u16, y, &name, name_w, name_style);
+        }
         let mut style = match line.stream {
             Stream::Stderr => t.fg(Color::Red),
             Stream::Stdout => ratatui::style::Style::default(),
@@ -99,9 +161,10 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         if dimmed {
             style = t.dim();
         }
-        if back > 0 && app.focus == Focus::Output && row + 1 == (end - from) as usize {
+        if selected == Some(row.number) {
             style = style.patch(t.selected());
         }
-        buf.set_stringn(tx, y, wrap::cut(&line.text, room), room, style);
+        let tx = inner.x + (time_w + name_w + 1) as u16;
+        buf.set_stringn(tx, y, &row.text, room, style);
     }
 }

@@ -72,10 +72,20 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .map(|c| c.program.file.clone())
         .unwrap_or_default();
     if let Some(settings) = app.current_settings() {
+        // A notice about a lane's event is a claim about the run: with a run on screen it is
+        // shown only once that run shows it (05's "Process-3 waits in acquire()" stays away from
+        // a run that gave Process-3 a permit at once). Before any run, it says what to look for.
+        let shown = |n: &&crate::lesson::Notice| match (&n.lane, &n.event) {
+            (Some(lane), Some(event)) if !app.runs.is_empty() => {
+                app.runs.iter().any(|r| r.saw(lane, event))
+            }
+            _ => true,
+        };
         let notices: Vec<_> = lesson
             .notices
             .iter()
             .filter(|n| n.applies(lesson, &program, settings))
+            .filter(shown)
             .collect();
         if !notices.is_empty() {
             heading(&mut out, "Notice", "留意");

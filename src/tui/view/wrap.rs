@@ -72,6 +72,36 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut into rows of at most `max` cells, keeping every character and space as it is (for
+/// program output, whose spacing matters): a row breaks after its last space when it has one
+/// past its indentation, else anywhere. Tabs become spaces; an empty text is one empty row.
+pub fn hard_wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let (c, w) = match c {
+            '\t' => (' ', 1),
+            c if c.is_control() => continue,
+            c => (c, c.width().unwrap_or(0)),
+        };
+        if used + w > max && used > 0 {
+            let row = rows.last_mut().expect("a row");
+            // The word being cut moves to the next row whole, if a space before it allows.
+            let indent = row.len() - row.trim_start().len();
+            let tail = match row[indent..].rfind(' ') {
+                Some(at) if c != ' ' => row.split_off(indent + at + 1),
+                _ => String::new(),
+            };
+            used = width(&tail);
+            rows.push(tail);
+        }
+        rows.last_mut().expect("a row").push(c);
+        used += w;
+    }
+    rows
+}
+
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -112,5 +142,13 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(cut("守护进程", 5), "守护…");
         assert_eq!(width(&pad("守护", 6)), 6);
+        assert_eq!(hard_wrap("ab  cd", 3), ["ab ", " cd"]);
+        assert_eq!(
+            hard_wrap("got a permit, works", 10),
+            ["got a ", "permit, ", "works"]
+        );
+        assert_eq!(hard_wrap("  abcdefgh", 6), ["  abcd", "efgh"]);
+        assert_eq!(hard_wrap("", 3), [""]);
+        assert!(hard_wrap("守护进程", 3).iter().all(|r| width(r) <= 3));
     }
 }

@@ -1,8 +1,8 @@
-//! The playground's render benchmark (not a timed test; it asserts nothing about speed):
-//! `cargo test --release --test tui_bench -- --ignored --nocapture`. A run with 30 processes that
-//! printed 100k lines and changed state 60k times: how long applying the records takes, and how
-//! long one frame takes at 120x40 and 80x24.
+//! The playground's render benchmark: a run with 30 processes that printed 100k lines and changed
+//! state 60k times: how long applying the records takes, and how long one frame takes at 120x40,
+//! 100x30 and 80x24. Prints its figures; run with `cargo bench --bench tui`.
 
+#[path = "../tests/tui_common/mod.rs"]
 mod tui_common;
 
 use std::time::Instant;
@@ -15,10 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_common::*;
 
-#[test]
-#[ignore = "a benchmark: run it with --ignored --nocapture"]
-fn frame_time_with_30_lanes_and_100k_lines() {
-    for (w, h) in [(120, 40), (80, 24)] {
+fn main() {
+    for (w, h) in [(120, 40), (100, 30), (80, 24)] {
         let mut app = app(w, h);
         let id = started(&update(&mut app, key('r')))[0];
         let mut records = vec![rec(
