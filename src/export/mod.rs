@@ -87,7 +87,7 @@ pub struct Target {
 impl Target {
     /// Targets from the command line's `--export FORMAT FILE` values, taken two by two.
     pub fn parse_pairs(values: &[String]) -> Result<Vec<Target>, String> {
-        if values.len() % 2 != 0 {
+        if !values.len().is_multiple_of(2) {
             return Err(
                 "--export takes a format and a file: --export perfetto run.json".to_string(),
             );
