@@ -229,7 +229,29 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
         .iter()
         .filter(|(from, _)| from["args"]["op"] == "released")
         .collect();
-    assert!(!handovers.is_empty());
+    // One arrow for every acquire that had to wait.
+    let mut waiting: HashMap<i32, String> = HashMap::new();
+    let mut waited_acquires = 0;
+    for r in &recs {
+        match &r.event {
+            Event::State {
+                state: forkyard::trace::State::Blocked { on, op },
+            } if op == "acquire" => {
+                waiting.insert(r.pid, on.clone());
+            }
+            Event::Op { id, op, .. } if op == "acquired" => {
+                if waiting
+                    .remove(&r.pid)
+                    .is_some_and(|on| on.ends_with(&format!("#{id}")))
+                {
+                    waited_acquires += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(waited_acquires > 0);
+    assert_eq!(handovers.len(), waited_acquires);
     for (from, to) in handovers {
         assert_eq!(to["args"]["op"], "acquired");
         assert_eq!(from["args"]["object"], to["args"]["object"]);
@@ -238,9 +260,13 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
 }
 
 #[test]
-fn perfetto_flows_pair_each_put_with_its_get_and_each_send_with_its_receive() {
+fn perfetto_flows_pair_puts_with_gets_sends_with_receives_and_sets_with_waiters() {
     let d = dir("perfetto-flows");
-    for (lesson, give, take) in [("07-queue", "put", "got"), ("08-pipe", "sent", "received")] {
+    for (lesson, give, take) in [
+        ("07-queue", "put", "got"),
+        ("08-pipe", "sent", "received"),
+        ("06-event", "set", "woke"),
+    ] {
         let file = d.join(format!("{lesson}.json"));
         let recs = run_lesson(lesson, &["--export", "perfetto", path(&file)]);
         let events = check_trace_event_format(&std::fs::read_to_string(&file).unwrap());
@@ -256,13 +282,22 @@ fn perfetto_flows_pair_each_put_with_its_get_and_each_send_with_its_receive() {
         for (from, to) in &pairs {
             assert_eq!(to["args"]["op"], take, "{lesson}");
             assert!(to["ts"].as_f64() >= from["ts"].as_f64());
+            // A Pipe message goes from one end to the other; the rest stay on one object.
+            let (a, b) = (&from["args"]["object"], &to["args"]["object"]);
+            if give == "sent" {
+                assert!(a != b && a.as_str().unwrap().starts_with("Connection#"));
+            } else {
+                assert_eq!(a, b, "{lesson}");
+            }
             // The same value travelled (a queue's details also carry its size).
             let item = |v: &Value| {
                 let d = v["args"]["detail"].as_str().unwrap().to_string();
                 d.split_once(" item=")
                     .map_or(d.clone(), |(_, i)| i.to_string())
             };
-            assert_eq!(item(from), item(to), "{lesson}");
+            if give != "set" {
+                assert_eq!(item(from), item(to), "{lesson}");
+            }
         }
     }
 }

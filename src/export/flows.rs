@@ -5,9 +5,10 @@
 //!
 //! Pairing relies on the trace's order guarantee: a hand-over (`released`, `put`, `sent`, `set`)
 //! is recorded before the hand-over happens, a take (`acquired`, `got`, `received`, `woke`) after,
-//! so in time order the giving side always comes first. An acquire is only said to be allowed by
-//! a release if the acquirer was waiting: one that found the lock free was allowed by nobody in
-//! particular.
+//! so in time order the giving side always comes first. A Lock or Semaphore is followed as a line
+//! of tokens: it starts with as many as its value (nobody gave those), each release adds one and
+//! each acquire takes the oldest; an arrow is drawn only to an acquire that had to wait, from the
+//! release whose token it took.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -55,11 +56,10 @@ pub struct Flow {
     pub kind: FlowKind,
 }
 
-/// A hand-over waiting for its take: the mark's index, when, and its detail's item.
+/// A hand-over waiting for its take: the mark's index, who gave, and its detail's item.
 #[derive(Debug, Clone)]
 struct Given {
     mark: usize,
-    ns: u64,
     pid: i32,
     item: Option<String>,
 }
@@ -67,13 +67,16 @@ struct Given {
 /// Pairs hand-overs with takes, fed the run's records in time order.
 #[derive(Default)]
 pub struct Pairing {
-    /// Each process's latest wait: on what, since when. Kept after it ends: the take that ends a
-    /// wait is recorded just after the process is running again.
-    waits: HashMap<i32, (String, u64)>,
-    /// Releases, puts and sends not taken yet, by object id (a send by its receiving end).
+    /// What each process last waited on. Kept after the wait ends: the take that ends a wait is
+    /// recorded just after the process is running again.
+    waits: HashMap<i32, String>,
+    /// Puts and sends not taken yet, by object id (a send by its receiving end).
     given: HashMap<u32, VecDeque<Given>>,
+    /// The tokens of each Lock and Semaphore, oldest first: `None` for those it was made with,
+    /// else the release that gave it.
+    tokens: HashMap<u32, VecDeque<Option<usize>>>,
     /// The latest set of each Event.
-    sets: HashMap<u32, (usize, u64)>,
+    sets: HashMap<u32, usize>,
     /// Pool tasks submitted or finished, by (pool id, "job J chunk C", step).
     tasks: HashMap<(u32, String, &'static str), usize>,
     /// A Connection made just before, waiting for its peer (Pipe() makes both ends in a row).
@@ -85,8 +88,15 @@ pub struct Pairing {
 }
 
 impl Pairing {
-    /// An object was made (only Pipe ends matter: they come in pairs).
-    pub fn object(&mut self, pid: i32, id: u32, class: &str) {
+    /// An object was made: a Lock or Semaphore with its first tokens (`capacity`), a Pipe end
+    /// (they come in pairs).
+    pub fn object(&mut self, pid: i32, id: u32, class: &str, capacity: Option<i64>) {
+        if matches!(class, "Lock" | "RLock" | "Semaphore" | "BoundedSemaphore") {
+            let n = capacity.unwrap_or(1).clamp(0, MAX_PENDING as i64) as usize;
+            self.tokens
+                .insert(id, std::iter::repeat_n(None, n).collect());
+            return;
+        }
         if class != "Connection" {
             return;
         }
@@ -100,30 +110,35 @@ impl Pairing {
     }
 
     /// A process's state changed.
-    pub fn state(&mut self, pid: i32, ns: u64, state: &LaneState) {
+    pub fn state(&mut self, pid: i32, state: &LaneState) {
         if let LaneState::Blocked { on, .. } = state {
-            self.waits.insert(pid, (on.clone(), ns));
+            self.waits.insert(pid, on.clone());
         }
     }
 
     /// An operation on object `id` (`label`: "Lock#1") was recorded as mark `mark`.
-    pub fn op(&mut self, mark: usize, at: (u64, i32), object: (u32, &str), op: &str, detail: &str) {
-        let (ns, pid) = at;
+    pub fn op(&mut self, mark: usize, pid: i32, object: (u32, &str), op: &str, detail: &str) {
         let (id, label) = object;
-        let given = |item: Option<String>| Given {
-            mark,
-            ns,
-            pid,
-            item,
-        };
+        let given = |item: Option<String>| Given { mark, pid, item };
         match op {
             // An RLock released to a lower level is still held: nothing is handed over.
             "released" if number_after(detail, "count").unwrap_or(0) == 0 => {
-                self.give(id, given(None));
+                let tokens = self.tokens.entry(id).or_default();
+                tokens.push_back(Some(mark));
+                if tokens.len() > MAX_PENDING {
+                    tokens.pop_front();
+                }
             }
             "acquired" if number_after(detail, "count").unwrap_or(1) == 1 => {
-                if let Some(since) = self.waited(pid, label) {
-                    self.take(id, mark, FlowKind::Release, |g| g.ns >= since);
+                let token = self.tokens.get_mut(&id).and_then(VecDeque::pop_front);
+                if let Some(Some(from)) = token
+                    && self.waited(pid, label)
+                {
+                    self.flows.push(Flow {
+                        from,
+                        to: mark,
+                        kind: FlowKind::Release,
+                    });
                 }
             }
             "put" => self.give(id, given(item_of(detail))),
@@ -146,12 +161,13 @@ impl Pairing {
             }
             "received" => self.take_item(id, mark, FlowKind::Message, Some(detail.to_string())),
             "set" => {
-                self.sets.insert(id, (mark, ns));
+                self.sets.insert(id, mark);
             }
+            // A waiter wakes only with the flag set: by the latest set (even one that came just
+            // before it reported its wait).
             "woke" => {
-                if let (Some(since), Some(&(set, set_ns))) =
-                    (self.waited(pid, label), self.sets.get(&id))
-                    && set_ns >= since
+                if let Some(&set) = self.sets.get(&id)
+                    && self.waited(pid, label)
                 {
                     self.flows.push(Flow {
                         from: set,
@@ -165,16 +181,13 @@ impl Pairing {
         }
     }
 
-    /// When `pid` began its latest wait, if it was on `label`; the wait is used up.
-    fn waited(&mut self, pid: i32, label: &str) -> Option<u64> {
-        match self.waits.get(&pid) {
-            Some((on, since)) if on == label => {
-                let since = *since;
-                self.waits.remove(&pid);
-                Some(since)
-            }
-            _ => None,
+    /// Whether `pid`'s latest wait was on `label`; the wait is used up.
+    fn waited(&mut self, pid: i32, label: &str) -> bool {
+        let on_it = self.waits.get(&pid).is_some_and(|on| on == label);
+        if on_it {
+            self.waits.remove(&pid);
         }
+        on_it
     }
 
     fn give(&mut self, id: u32, g: Given) {
@@ -182,23 +195,6 @@ impl Pairing {
         q.push_back(g);
         if q.len() > MAX_PENDING {
             q.pop_front();
-        }
-    }
-
-    /// The first pending hand-over of `id` that `fits` (older ones that do not are dropped).
-    fn take(&mut self, id: u32, mark: usize, kind: FlowKind, fits: impl Fn(&Given) -> bool) {
-        let Some(q) = self.given.get_mut(&id) else {
-            return;
-        };
-        while let Some(g) = q.pop_front() {
-            if fits(&g) {
-                self.flows.push(Flow {
-                    from: g.mark,
-                    to: mark,
-                    kind,
-                });
-                return;
-            }
         }
     }
 
@@ -285,13 +281,15 @@ mod tests {
     #[test]
     fn a_release_flows_to_the_waiting_acquire_it_allowed_only() {
         let mut p = Pairing::default();
+        p.object(10, 1, "Lock", Some(1));
         let lock = (1, "Lock#1");
-        p.op(0, (0, 10), lock, "acquired", ""); // found it free: no arrow
-        p.state(11, 1, &blocked("Lock#1"));
-        p.op(1, (2, 10), lock, "released", "");
-        p.op(2, (2, 11), lock, "acquired", "");
-        p.op(3, (3, 11), lock, "released", "");
-        p.op(4, (4, 12), lock, "acquired", ""); // did not wait: no arrow
+        p.op(0, 10, lock, "acquired", ""); // found it free: no arrow
+        p.op(1, 10, lock, "released", "");
+        // The release came between 11's failed try and its report of the wait: still its token.
+        p.state(11, &blocked("Lock#1"));
+        p.op(2, 11, lock, "acquired", "");
+        p.op(3, 11, lock, "released", "");
+        p.op(4, 12, lock, "acquired", ""); // did not wait: no arrow
         assert_eq!(
             p.flows,
             vec![Flow {
@@ -303,13 +301,33 @@ mod tests {
     }
 
     #[test]
+    fn a_semaphore_waiter_takes_the_oldest_token() {
+        let mut p = Pairing::default();
+        p.object(10, 2, "Semaphore", Some(2));
+        let sem = (2, "Semaphore#2");
+        p.op(0, 11, sem, "acquired", "value=1");
+        p.op(1, 12, sem, "acquired", "value=0");
+        p.state(13, &blocked("Semaphore#2"));
+        p.state(14, &blocked("Semaphore#2"));
+        p.op(2, 12, sem, "released", "value=1");
+        p.op(3, 13, sem, "acquired", "value=0");
+        p.op(4, 11, sem, "released", "value=1");
+        p.op(5, 14, sem, "acquired", "value=0");
+        let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
+        assert_eq!(pairs, vec![(2, 3), (4, 5)]);
+    }
+
+    #[test]
     fn an_rlock_hands_over_only_at_its_last_release() {
         let mut p = Pairing::default();
+        p.object(10, 1, "RLock", Some(1));
         let rlock = (1, "RLock#1");
-        p.state(11, 0, &blocked("RLock#1"));
-        p.op(0, (1, 10), rlock, "released", "count=1");
-        p.op(1, (2, 10), rlock, "released", "");
-        p.op(2, (3, 11), rlock, "acquired", "");
+        p.op(5, 10, rlock, "acquired", "");
+        p.op(6, 10, rlock, "acquired", "count=2");
+        p.state(11, &blocked("RLock#1"));
+        p.op(0, 10, rlock, "released", "count=1");
+        p.op(1, 10, rlock, "released", "");
+        p.op(2, 11, rlock, "acquired", "");
         assert_eq!(p.flows.len(), 1);
         assert_eq!((p.flows[0].from, p.flows[0].to), (1, 2));
     }
@@ -318,10 +336,10 @@ mod tests {
     fn queue_items_pair_by_their_repr_then_in_order() {
         let mut p = Pairing::default();
         let q = (5, "Queue#5");
-        p.op(0, (0, 10), q, "put", "size=1 item='a'");
-        p.op(1, (0, 11), q, "put", "size=2 item='b'");
-        p.op(2, (1, 12), q, "got", "size=1 item='b'");
-        p.op(3, (2, 12), q, "got", "size=0 item='a'");
+        p.op(0, 10, q, "put", "size=1 item='a'");
+        p.op(1, 11, q, "put", "size=2 item='b'");
+        p.op(2, 12, q, "got", "size=1 item='b'");
+        p.op(3, 12, q, "got", "size=0 item='a'");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
         assert_eq!(pairs, vec![(1, 2), (0, 3)]);
     }
@@ -329,30 +347,24 @@ mod tests {
     #[test]
     fn a_pipe_message_goes_to_the_other_end() {
         let mut p = Pairing::default();
-        p.object(10, 7, "Connection");
-        p.object(10, 8, "Connection");
-        p.op(0, (1, 11), (8, "Connection#8"), "sent", "'hi'");
-        p.op(1, (1, 11), (8, "Connection#8"), "sent", "'lost'");
-        p.op(
-            2,
-            (1, 11),
-            (8, "Connection#8"),
-            "send_failed",
-            "BrokenPipeError",
-        );
-        p.op(3, (2, 10), (7, "Connection#7"), "received", "'hi'");
-        p.op(4, (3, 10), (7, "Connection#7"), "received", "'lost'");
+        p.object(10, 7, "Connection", None);
+        p.object(10, 8, "Connection", None);
+        p.op(0, 11, (8, "Connection#8"), "sent", "'hi'");
+        p.op(1, 11, (8, "Connection#8"), "sent", "'lost'");
+        p.op(2, 11, (8, "Connection#8"), "send_failed", "BrokenPipeError");
+        p.op(3, 10, (7, "Connection#7"), "received", "'hi'");
+        p.op(4, 10, (7, "Connection#7"), "received", "'lost'");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to, f.kind)).collect();
         assert_eq!(pairs, vec![(0, 3, FlowKind::Message)]);
     }
 
     #[test]
-    fn a_set_wakes_the_waiters_that_waited_before_it() {
+    fn a_waiter_is_woken_by_the_latest_set() {
         let mut p = Pairing::default();
         let ev = (3, "Event#3");
-        p.state(11, 0, &blocked("Event#3"));
-        p.op(0, (5, 10), ev, "set", "");
-        p.op(1, (6, 11), ev, "woke", "wait");
+        p.state(11, &blocked("Event#3"));
+        p.op(0, 10, ev, "set", "");
+        p.op(1, 11, ev, "woke", "wait");
         assert_eq!(p.flows.len(), 1);
         assert_eq!(p.flows[0].kind, FlowKind::Wake);
     }
@@ -361,16 +373,10 @@ mod tests {
     fn pool_tasks_flow_to_their_worker_and_back() {
         let mut p = Pairing::default();
         let pool = (2, "Pool#2");
-        p.op(0, (0, 10), pool, "submit", "job 0 chunk 0: task('task 0')");
-        p.op(1, (1, 11), pool, "start", "job 0 chunk 0: task('task 0')");
-        p.op(2, (3, 11), pool, "finish", "job 0 chunk 0: task('task 0')");
-        p.op(
-            3,
-            (4, 10),
-            pool,
-            "result",
-            "job 0 chunk 0 reached the parent",
-        );
+        p.op(0, 10, pool, "submit", "job 0 chunk 0: task('task 0')");
+        p.op(1, 11, pool, "start", "job 0 chunk 0: task('task 0')");
+        p.op(2, 11, pool, "finish", "job 0 chunk 0: task('task 0')");
+        p.op(3, 10, pool, "result", "job 0 chunk 0 reached the parent");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
         assert_eq!(pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(task_key("job 12 chunk 3: x"), Some("job 12 chunk 3".into()));

@@ -18,6 +18,8 @@
 //! first), so even a reader that does not sort sees each track's time go forward and each flow
 //! start before its end.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 
 use super::Timeline;
@@ -58,6 +60,12 @@ pub fn render(t: &Timeline) -> String {
             json!({"name": format!("{} (pid {})", p.name, p.pid)}),
         ));
         events.push(meta("thread_sort_index", json!({"sort_index": i})));
+    }
+    // The flows that start or end at each mark.
+    let mut ends: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, f) in t.flows.iter().enumerate() {
+        ends.entry(f.from).or_default().push(n);
+        ends.entry(f.to).or_default().push(n);
     }
     let mut placed: Vec<Placed> = Vec::new();
     for (track, p) in t.processes.iter().enumerate() {
@@ -113,7 +121,10 @@ pub fn render(t: &Timeline) -> String {
                 MarkKind::Signal => "signal",
                 MarkKind::Refused => "refused",
             };
-            let tier = if t.flows.iter().any(|f| f.to == m) {
+            let tier = if ends
+                .get(&m)
+                .is_some_and(|fs| fs.iter().any(|&n| t.flows[n].to == m))
+            {
                 2
             } else {
                 1
@@ -137,14 +148,9 @@ pub fn render(t: &Timeline) -> String {
                 }),
             );
             // The ends of arrows at this mark, right after it.
-            for (n, flow) in t.flows.iter().enumerate() {
-                let ph = if flow.from == m {
-                    "s"
-                } else if flow.to == m {
-                    "f"
-                } else {
-                    continue;
-                };
+            for &n in ends.get(&m).into_iter().flatten() {
+                let flow = &t.flows[n];
+                let ph = if flow.from == m { "s" } else { "f" };
                 let object = t.marks[flow.from].object.as_deref().unwrap_or("");
                 let mut event = json!({
                     "name": format!("{object} {}", flow.kind.word()), "cat": "flow", "ph": ph,

@@ -151,14 +151,18 @@ impl Timeline {
                 }
                 Event::State { state } => {
                     let state = LaneState::from(state);
-                    pairing.state(r.pid, at, &state);
+                    pairing.state(r.pid, &state);
                     changes.entry(r.pid).or_default().push((at, state));
                 }
                 Event::Exit { .. } => log.end_process(r.pid),
                 Event::Reaped { child, .. } => log.end_process(*child),
-                Event::Object { id, class, .. } => {
+                Event::Object {
+                    id,
+                    class,
+                    capacity,
+                } => {
                     labels.insert(*id, format!("{class}#{id}"));
-                    pairing.object(r.pid, *id, class);
+                    pairing.object(r.pid, *id, class, *capacity);
                 }
                 Event::Op { id, op, detail } => {
                     let label = labels
@@ -166,7 +170,7 @@ impl Timeline {
                         .cloned()
                         .unwrap_or_else(|| format!("object#{id}"));
                     let detail_text = detail.as_deref().unwrap_or("");
-                    pairing.op(marks.len(), (at, r.pid), (*id, &label), op, detail_text);
+                    pairing.op(marks.len(), r.pid, (*id, &label), op, detail_text);
                     marks.push(Mark {
                         lesson_ns: at,
                         pid: r.pid,
