@@ -238,17 +238,27 @@ impl Collector {
 
 /// Renders `recording` in `format`.
 pub fn render(format: Format, recording: &Recording) -> String {
+    render_with(format, recording, &mut None)
+}
+
+/// Renders `recording` in `format`, building its timeline into `timeline` only if it is not
+/// there yet (several graphic exports of one run share it).
+fn render_with(format: Format, recording: &Recording, timeline: &mut Option<Timeline>) -> String {
+    if format == Format::Transcript {
+        return transcript::render(recording);
+    }
+    let timeline = timeline.get_or_insert_with(|| Timeline::build(recording));
     match format {
-        Format::Transcript => transcript::render(recording),
-        Format::Perfetto => perfetto::render(&Timeline::build(recording)),
-        Format::Svg => svg::render(&Timeline::build(recording)),
+        Format::Perfetto => perfetto::render(timeline),
+        _ => svg::render(timeline),
     }
 }
 
 /// Writes every target; the first failure is a sentence naming the file.
 pub fn write_all(targets: &[Target], recording: &Recording) -> Result<(), String> {
+    let mut timeline = None;
     for t in targets {
-        let text = render(t.format, recording);
+        let text = render_with(t.format, recording, &mut timeline);
         std::fs::write(&t.path, text).map_err(|e| {
             format!(
                 "could not write the {} export to {}: {e}",

@@ -20,6 +20,7 @@
 
 use std::collections::HashMap;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Timeline;
@@ -40,14 +41,69 @@ struct Placed {
     tier: u8,
     track: usize,
     seq: usize,
-    event: Value,
+    /// The event, already written as JSON (a run of 100k lines makes half a million events).
+    event: String,
+}
+
+/// An instant event: an output line, an operation, a signal, a refusal.
+#[derive(Serialize)]
+struct Instant<'a> {
+    name: &'a str,
+    cat: &'static str,
+    ph: &'static str,
+    s: &'static str,
+    pid: i32,
+    tid: i32,
+    ts: f64,
+    args: InstantArgs<'a>,
+}
+
+/// What an instant carries.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum InstantArgs<'a> {
+    Line {
+        stream: &'static str,
+        text: &'a str,
+        process: &'a str,
+    },
+    Mark {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        object: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        op: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        detail: Option<&'a str>,
+    },
+}
+
+/// One end of a flow arrow.
+#[derive(Serialize)]
+struct FlowEnd<'a> {
+    name: &'a str,
+    cat: &'static str,
+    ph: &'static str,
+    id: usize,
+    pid: i32,
+    tid: i32,
+    ts: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bp: Option<&'static str>,
+}
+
+/// `event` as one line of JSON (these types always serialize).
+fn line_of(event: &impl Serialize) -> String {
+    serde_json::to_string(event).unwrap_or_default()
 }
 
 /// The trace-event JSON of `t`.
 pub fn render(t: &Timeline) -> String {
-    let mut events = Vec::new();
+    let mut events: Vec<String> = Vec::new();
     for (i, p) in t.processes.iter().enumerate() {
-        let meta = |name: &str, args: Value| json!({"name": name, "ph": "M", "pid": p.pid, "tid": p.pid, "ts": 0, "args": args});
+        let meta = |name: &str, args: Value| {
+            json!({"name": name, "ph": "M", "pid": p.pid, "tid": p.pid, "ts": 0, "args": args})
+                .to_string()
+        };
         let mut label = format!("pid {}", p.pid);
         if p.daemon {
             label.push_str(", daemon");
@@ -69,7 +125,7 @@ pub fn render(t: &Timeline) -> String {
     }
     let mut placed: Vec<Placed> = Vec::new();
     for (track, p) in t.processes.iter().enumerate() {
-        let mut place = |ns: u64, tier: u8, event: Value| {
+        let mut place = |ns: u64, tier: u8, event: String| {
             let seq = placed.len();
             placed.push(Placed {
                 ns,
@@ -88,12 +144,13 @@ pub fn render(t: &Timeline) -> String {
                 with(
                     &common,
                     json!({"ph": "B", "ts": us(span.from_ns), "cname": cname, "args": args}),
-                ),
+                )
+                .to_string(),
             );
             place(
                 span.to_ns,
                 0,
-                with(&common, json!({"ph": "E", "ts": us(span.to_ns)})),
+                with(&common, json!({"ph": "E", "ts": us(span.to_ns)})).to_string(),
             );
         }
         for line in t.lines.iter().filter(|l| l.pid == p.pid) {
@@ -105,15 +162,21 @@ pub fn render(t: &Timeline) -> String {
             if name.len() < line.text.len() {
                 name.push('…');
             }
-            place(
-                line.lesson_ns,
-                1,
-                json!({
-                    "name": name, "cat": "output", "ph": "i", "s": "t",
-                    "pid": p.pid, "tid": p.pid, "ts": us(line.lesson_ns),
-                    "args": {"stream": stream, "text": line.text, "process": p.name},
-                }),
-            );
+            let event = Instant {
+                name: &name,
+                cat: "output",
+                ph: "i",
+                s: "t",
+                pid: p.pid,
+                tid: p.pid,
+                ts: us(line.lesson_ns),
+                args: InstantArgs::Line {
+                    stream,
+                    text: &line.text,
+                    process: &p.name,
+                },
+            };
+            place(line.lesson_ns, 1, line_of(&event));
         }
         for (m, mark) in t.marks.iter().enumerate().filter(|(_, m)| m.pid == p.pid) {
             let cat = match mark.kind {
@@ -129,37 +192,37 @@ pub fn render(t: &Timeline) -> String {
             } else {
                 1
             };
-            let mut args = serde_json::Map::new();
-            for (k, v) in [
-                ("object", &mark.object),
-                ("op", &mark.op),
-                ("detail", &mark.detail),
-            ] {
-                if let Some(v) = v {
-                    args.insert(k.into(), json!(v));
-                }
-            }
-            place(
-                mark.lesson_ns,
-                tier,
-                json!({
-                    "name": mark.title, "cat": cat, "ph": "i", "s": "t",
-                    "pid": p.pid, "tid": p.pid, "ts": us(mark.lesson_ns), "args": args,
-                }),
-            );
+            let event = Instant {
+                name: &mark.title,
+                cat,
+                ph: "i",
+                s: "t",
+                pid: p.pid,
+                tid: p.pid,
+                ts: us(mark.lesson_ns),
+                args: InstantArgs::Mark {
+                    object: mark.object.as_deref(),
+                    op: mark.op.as_deref(),
+                    detail: mark.detail.as_deref(),
+                },
+            };
+            place(mark.lesson_ns, tier, line_of(&event));
             // The ends of arrows at this mark, right after it.
             for &n in ends.get(&m).into_iter().flatten() {
                 let flow = &t.flows[n];
                 let ph = if flow.from == m { "s" } else { "f" };
                 let object = t.marks[flow.from].object.as_deref().unwrap_or("");
-                let mut event = json!({
-                    "name": format!("{object} {}", flow.kind.word()), "cat": "flow", "ph": ph,
-                    "id": n + 1, "pid": p.pid, "tid": p.pid, "ts": us(mark.lesson_ns),
-                });
-                if ph == "f" {
-                    event["bp"] = json!("e");
-                }
-                place(mark.lesson_ns, tier, event);
+                let event = FlowEnd {
+                    name: &format!("{object} {}", flow.kind.word()),
+                    cat: "flow",
+                    ph,
+                    id: n + 1,
+                    pid: p.pid,
+                    tid: p.pid,
+                    ts: us(mark.lesson_ns),
+                    bp: (ph == "f").then_some("e"),
+                };
+                place(mark.lesson_ns, tier, line_of(&event));
             }
         }
     }
@@ -183,7 +246,7 @@ pub fn render(t: &Timeline) -> String {
         if i > 0 {
             out.push_str(",\n");
         }
-        out.push_str(&e.to_string());
+        out.push_str(e);
     }
     out.push_str("\n],\n\"displayTimeUnit\":\"ms\",\n\"otherData\":");
     out.push_str(&Value::Object(other).to_string());
