@@ -13,6 +13,7 @@ use crate::export::{self, Recording};
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// The recorded run: the output of `forkyard run ... --format jsonl`.
+    #[arg(value_name = "RUN.jsonl")]
     trace: PathBuf,
     /// Write it to FILE as `perfetto` (trace-event JSON for ui.perfetto.dev), `svg` (the
     /// timeline as a picture) or `transcript` (the human text); may be repeated.

@@ -42,6 +42,7 @@ enum Command {
         lessons: Vec<String>,
     },
     /// Export a run recorded with `run ... --format jsonl` (nothing is run again).
+    #[command(override_usage = "forkyard export RUN.jsonl --to FORMAT FILE [--to FORMAT FILE]...")]
     Export(export::ExportArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
