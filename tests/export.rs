@@ -239,13 +239,14 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
             } if op == "acquire" => {
                 waiting.insert(r.pid, on.clone());
             }
-            Event::Op { id, op, .. } if op == "acquired" => {
-                if waiting
-                    .remove(&r.pid)
-                    .is_some_and(|on| on.ends_with(&format!("#{id}")))
-                {
-                    waited_acquires += 1;
-                }
+            // An acquire ends the wait before it, if there was one.
+            Event::Op { id, op, .. }
+                if op == "acquired"
+                    && waiting
+                        .remove(&r.pid)
+                        .is_some_and(|on| on.ends_with(&format!("#{id}"))) =>
+            {
+                waited_acquires += 1;
             }
             _ => {}
         }
