@@ -146,6 +146,17 @@ impl Recording {
                 path.display()
             ));
         }
+        let mains = records
+            .iter()
+            .filter(|r| matches!(r.event, Event::Main { .. }))
+            .count();
+        if mains > 1 {
+            return Err(format!(
+                "{}: holds {mains} runs (as `run --compare` prints them); export a run from its own \
+                 `forkyard run ... --format jsonl` file, or use `--set` to pick the knob's value",
+                path.display()
+            ));
+        }
         let end = Some(end_from_records(&records));
         Ok(Recording {
             records,
@@ -307,5 +318,11 @@ mod tests {
         );
         let err = Recording::from_jsonl("", Path::new("empty.jsonl")).unwrap_err();
         assert!(err.contains("holds no trace records"), "{err}");
+        let main = r#"{"pid":1,"ppid":0,"seq":0,"mono_ns":0,"lesson_ns":0,"kind":"main","name":"MainProcess","file":"main.py"}"#;
+        let two = format!("{main}\n{main}\n");
+        let err = Recording::from_jsonl(&two, Path::new("both.jsonl")).unwrap_err();
+        assert!(err.starts_with("both.jsonl: holds 2 runs"), "{err}");
+        let one = Recording::from_jsonl(main, Path::new("one.jsonl")).unwrap();
+        assert_eq!(one.records.len(), 1);
     }
 }
