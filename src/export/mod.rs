@@ -130,6 +130,14 @@ impl Recording {
             if line.trim().is_empty() {
                 continue;
             }
+            if line.starts_with("=== ") {
+                return Err(format!(
+                    "{}:{}: this is the output of `run --compare` (two runs); export a run from \
+                     its own `forkyard run ... --format jsonl` file, with `--set` to pick the knob's value",
+                    path.display(),
+                    n + 1
+                ));
+            }
             let record: Record = serde_json::from_str(line).map_err(|e| {
                 format!(
                     "{}:{}: not a forkyard trace record ({e}); make one with \
@@ -152,8 +160,7 @@ impl Recording {
             .count();
         if mains > 1 {
             return Err(format!(
-                "{}: holds {mains} runs (as `run --compare` prints them); export a run from its own \
-                 `forkyard run ... --format jsonl` file, or use `--set` to pick the knob's value",
+                "{}: holds {mains} runs; export a run from its own `forkyard run ... --format jsonl` file",
                 path.display()
             ));
         }
@@ -322,6 +329,12 @@ mod tests {
         let two = format!("{main}\n{main}\n");
         let err = Recording::from_jsonl(&two, Path::new("both.jsonl")).unwrap_err();
         assert!(err.starts_with("both.jsonl: holds 2 runs"), "{err}");
+        let compared = format!("=== 09-pool (method=apply) ===\n{main}\n");
+        let err = Recording::from_jsonl(&compared, Path::new("cmp.jsonl")).unwrap_err();
+        assert!(
+            err.contains("cmp.jsonl:1: this is the output of `run --compare`"),
+            "{err}"
+        );
         let one = Recording::from_jsonl(main, Path::new("one.jsonl")).unwrap();
         assert_eq!(one.records.len(), 1);
     }
