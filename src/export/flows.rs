@@ -1,7 +1,8 @@
 //! The hand-overs between processes, as arrows: from a release to the acquire it allowed, from a
 //! put to the get that took that item, from a send to the receive of that message, from an
 //! Event's set to each waiter it woke, and a Pool task from its submit to the worker's start and
-//! from the worker's finish to the result reaching the parent.
+//! from the worker's finish to the result reaching the parent (and a Condition's notify to a
+//! waiter it woke).
 //!
 //! Pairing relies on the trace's order guarantee: a hand-over (`released`, `put`, `sent`, `set`)
 //! is recorded before the hand-over happens, a take (`acquired`, `got`, `received`, `woke`) after,
@@ -39,7 +40,7 @@ impl FlowKind {
             FlowKind::Release => "release → acquire",
             FlowKind::Item => "put → get",
             FlowKind::Message => "send → receive",
-            FlowKind::Wake => "set → woke",
+            FlowKind::Wake => "set/notify → woke",
             FlowKind::Task => "pool task",
         }
     }
@@ -130,10 +131,9 @@ impl Pairing {
                 }
             }
             "acquired" if number_after(detail, "count").unwrap_or(1) == 1 => {
+                let waited = self.waited(pid, label);
                 let token = self.tokens.get_mut(&id).and_then(VecDeque::pop_front);
-                if let Some(Some(from)) = token
-                    && self.waited(pid, label)
-                {
+                if let (Some(Some(from)), true) = (token, waited) {
                     self.flows.push(Flow {
                         from,
                         to: mark,
@@ -160,21 +160,25 @@ impl Pairing {
                 }
             }
             "received" => self.take_item(id, mark, FlowKind::Message, Some(detail.to_string())),
-            "set" => {
+            // An Event's set, or a Condition's notify.
+            "set" | "notified" => {
                 self.sets.insert(id, mark);
             }
-            // A waiter wakes only with the flag set: by the latest set (even one that came just
-            // before it reported its wait).
+            // A waiter wakes only with the flag set (or notified): by the latest set (even one
+            // that came just before it reported its wait).
             "woke" => {
-                if let Some(&set) = self.sets.get(&id)
-                    && self.waited(pid, label)
-                {
+                let waited = self.waited(pid, label);
+                if let (Some(&set), true) = (self.sets.get(&id), waited) {
                     self.flows.push(Flow {
                         from: set,
                         to: mark,
                         kind: FlowKind::Wake,
                     });
                 }
+            }
+            // A wait that ran out ends without a hand-over.
+            "timeout" => {
+                self.waited(pid, label);
             }
             "submit" | "start" | "finish" | "result" => self.task(mark, id, op, detail),
             _ => {}
@@ -298,6 +302,19 @@ mod tests {
                 kind: FlowKind::Release
             }]
         );
+    }
+
+    #[test]
+    fn a_wait_that_timed_out_is_not_a_wait_for_the_next_acquire() {
+        let mut p = Pairing::default();
+        p.object(10, 1, "Lock", Some(1));
+        let lock = (1, "Lock#1");
+        p.op(0, 10, lock, "acquired", "");
+        p.state(11, &blocked("Lock#1"));
+        p.op(1, 11, lock, "timeout", "acquire");
+        p.op(2, 10, lock, "released", "");
+        p.op(3, 11, lock, "acquired", ""); // found it free this time
+        assert!(p.flows.is_empty());
     }
 
     #[test]
