@@ -11,12 +11,16 @@
 //!   run's trace pipe, and the shared control page (lesson clock, process cap, current lines).
 //! - [`session`]: the observer side: start a run (exec of this binary in a new process group), read its
 //!   trace, keep the `Run` model, stop it and reap until nothing is left.
+//! - [`export`]: a finished run as files: a Chrome trace-event JSON for ui.perfetto.dev, an SVG
+//!   timeline, the human transcript; built from the trace records (live or read back from jsonl).
 //! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.
-//! - [`cli`]: the headless face (`forkyard list | run | check`); it only talks to `session` and `lesson`.
+//! - [`cli`]: the headless face (`forkyard list | run | check | export`); it only talks to `session`,
+//!   `lesson` and `export`.
 //! - [`tui`]: the playground (`forkyard` with no arguments): the same runs, drawn live; it too only
 //!   talks to `session` and `lesson` (and asks `python::parse` for tokens to colour the code).
 
 pub mod cli;
+pub mod export;
 pub mod lesson;
 pub mod python;
 pub mod runtime;

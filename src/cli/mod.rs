@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -7,6 +7,7 @@
 //! is `session`'s) or Python.
 
 mod compare;
+mod export;
 mod lesson_main;
 mod lessons;
 mod render;
@@ -40,6 +41,9 @@ enum Command {
         /// Lesson ids (`02-daemon`) or lesson directories; none: every lesson.
         lessons: Vec<String>,
     },
+    /// Export a run recorded with `run ... --format jsonl` (nothing is run again).
+    #[command(override_usage = "forkyard export RUN.jsonl --to FORMAT FILE [--to FORMAT FILE]...")]
+    Export(export::ExportArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -62,6 +66,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()

@@ -1,19 +1,17 @@
 //! Printing a run as it happens, in one of the three formats of `forkyard run`.
 //!
 //! - human: each output line as `  0.000  MainProcess   end` (lesson seconds, process name) as soon
-//!   as it is complete, forkyard's refusals the same way, then a summary of every process.
+//!   as it is complete, forkyard's refusals the same way, then a summary of every process (the
+//!   transcript, `export::transcript`, which `--export transcript` writes too).
 //! - plain: exactly the bytes the program wrote, stdout to stdout and stderr to stderr.
 //! - jsonl: every trace record, one JSON object per line.
 
 use std::io::{self, Write};
 
 use super::Format;
-use crate::session::model::ProcessSummary;
+use crate::export::transcript::Transcript;
 use crate::session::{Run, RunEnd};
 use crate::trace::{Event, Record, Stream};
-
-/// Width of the process-name column.
-const NAME_WIDTH: usize = 12;
 
 /// Prints one run.
 pub struct Printer<W: Write, E: Write> {
@@ -21,7 +19,7 @@ pub struct Printer<W: Write, E: Write> {
     out: W,
     err: E,
     run: Run,
-    next_line: u64,
+    transcript: Transcript,
     last_stream: Option<Stream>,
 }
 
@@ -33,7 +31,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             out,
             err,
             run: Run::new(),
-            next_line: 0,
+            transcript: Transcript::new(),
             last_stream: None,
         }
     }
@@ -75,18 +73,8 @@ impl<W: Write, E: Write> Printer<W, E> {
                 _ => Ok(()),
             },
             Format::Human => {
-                if let Event::Refused { message } = &r.event {
-                    let name = self
-                        .run
-                        .process_name(r.pid)
-                        .map_or("forkyard".into(), ToString::to_string);
-                    writeln!(
-                        self.out,
-                        "{}  forkyard refused: {message}",
-                        prefix(r.lesson_ns, &name)
-                    )?;
-                }
-                self.print_new_lines()
+                let text = self.transcript.record(&self.run, r);
+                self.out.write_all(text.as_bytes())
             }
         }
     }
@@ -95,8 +83,8 @@ impl<W: Write, E: Write> Printer<W, E> {
     pub fn end(&mut self, end: &RunEnd) -> io::Result<()> {
         self.run.finish(end);
         if self.format == Format::Human {
-            self.print_new_lines()?;
-            write_summary(&mut self.out, &self.run.summary())?;
+            let text = self.transcript.end(&self.run);
+            self.out.write_all(text.as_bytes())?;
         }
         self.flush()
     }
@@ -106,72 +94,6 @@ impl<W: Write, E: Write> Printer<W, E> {
         self.out.flush()?;
         self.err.flush()
     }
-
-    fn print_new_lines(&mut self) -> io::Result<()> {
-        use std::fmt::Write as _;
-        let mut text = String::new();
-        for (n, line) in self.run.log.since(self.next_line) {
-            if n > self.next_line {
-                // Only if the log dropped lines before they were printed (it never should here).
-                let _ = writeln!(text, "({} lines were not kept)", n - self.next_line);
-            }
-            let _ = writeln!(
-                text,
-                "{}  {}",
-                prefix(line.lesson_ns, &line.process),
-                line.text
-            );
-            self.next_line = n + 1;
-        }
-        self.out.write_all(text.as_bytes())
-    }
-}
-
-/// `  0.000  MainProcess ` : lesson seconds and the process name, padded.
-fn prefix(lesson_ns: u64, name: &str) -> String {
-    format!("{:>7.3}  {name:<NAME_WIDTH$}", lesson_ns as f64 / 1e9)
-}
-
-fn write_summary(out: &mut impl Write, rows: &[ProcessSummary]) -> io::Result<()> {
-    let names: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            if r.daemon {
-                format!("{} (daemon)", r.name)
-            } else {
-                r.name.clone()
-            }
-        })
-        .collect();
-    let name_w = names
-        .iter()
-        .map(String::len)
-        .max()
-        .unwrap_or(0)
-        .max("process".len());
-    let how_w = rows
-        .iter()
-        .map(|r| r.how.len())
-        .max()
-        .unwrap_or(0)
-        .max("ended".len());
-    writeln!(out)?;
-    writeln!(
-        out,
-        "  {:<name_w$}  {:>7}  {:<how_w$}  {:>7}  {:>7}",
-        "process", "pid", "ended", "start", "end"
-    )?;
-    for (r, name) in rows.iter().zip(names) {
-        let end = r
-            .end_s
-            .map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
-        writeln!(
-            out,
-            "  {name:<name_w$}  {:>7}  {:<how_w$}  {:>7.3}  {end:>7}",
-            r.pid, r.how, r.start_s
-        )?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

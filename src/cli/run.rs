@@ -10,6 +10,7 @@ use crossbeam_channel::RecvTimeoutError;
 
 use super::Format;
 use super::render::Printer;
+use crate::export;
 use crate::session::{self, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 
@@ -44,6 +45,11 @@ pub struct RunArgs {
     /// transcripts and each side's total lesson time.
     #[arg(long, value_name = "KNOB")]
     compare: Option<String>,
+    /// When the run ends, also write it to FILE as `perfetto` (trace-event JSON for
+    /// ui.perfetto.dev), `svg` (the timeline as a picture) or `transcript` (the human text);
+    /// may be repeated.
+    #[arg(long = "export", num_args = 2, value_names = ["FORMAT", "FILE"])]
+    pub(super) export: Vec<String>,
 }
 
 /// Runs `forkyard run`.
@@ -67,7 +73,11 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         return Err("--timeout must be a positive number of seconds".into());
     }
+    let mut exports = export::Collector::from_args(&args.export)?.title(&args.target);
     if let Some(knob) = &args.compare {
+        if !exports.is_empty() {
+            return Err("--export writes one run; it cannot be combined with --compare".into());
+        }
         return super::compare::run(args, knob);
     }
     let (source, file_name) =
@@ -117,7 +127,10 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
             }
         };
         let written = match &update {
-            Update::Record(r) => printer.record(r),
+            Update::Record(r) => {
+                exports.record(r);
+                printer.record(r)
+            }
             Update::End(end) => break end.clone(),
         };
         let flushed = written.and_then(|()| {
@@ -135,6 +148,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     };
     let _ = printer.end(&end);
     drop(printer);
+    exports.finish(&end)?;
     if timed_out {
         let secs = args.timeout.unwrap_or_default();
         eprintln!("forkyard: the run did not end within {secs} s (--timeout), so it was stopped");
