@@ -324,6 +324,14 @@ impl Conv<'_> {
                     orelse: vec![],
                 }
             }
+            // A feature CPython 3.11 has on anyway (`parse::compile` refused unknown ones).
+            RStmt::ImportFrom(i)
+                if i.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+            {
+                StmtKind::Pass
+            }
             RStmt::ImportFrom(i) => {
                 if i.level > 0 {
                     return Err(self.unsupported(i.start(), "relative imports are"));

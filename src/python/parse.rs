@@ -8,9 +8,11 @@
 //! hint line on how to write them in Python 3 (`py2`). Nesting limits are checked before ruff
 //! parses (`depth`), since ruff has none and would exhaust the stack.
 
+mod compile;
 mod depth;
 mod py2;
 mod py311;
+mod wording;
 
 use std::fmt;
 
@@ -176,6 +178,7 @@ fn parse_on_big_stack(src: &str, file: &str) -> Result<Module, ParseError> {
         return Err(source.describe(range, &failure));
     }
     py311::check_fstring_nesting(parsed.syntax(), &source)?;
+    compile::check(parsed.syntax(), &source)?;
     convert::module(parsed.syntax(), src, file, &lines)
 }
 
@@ -202,16 +205,7 @@ impl Source<'_> {
         }
         match failure {
             Failure::Newer(e) => py311::describe(self, e),
-            Failure::Syntax(e) => {
-                let msg = e.error.to_string();
-                let (kind, message) = match cpython_wording(&msg) {
-                    Wording::Indentation(m) => (ErrorKind::Indentation, m),
-                    Wording::Syntax(m) => (ErrorKind::Syntax, m),
-                };
-                let mut err = self.error(range.start(), range.start(), &message);
-                err.kind = kind;
-                err
-            }
+            Failure::Syntax(e) => wording::describe(self, range, &e.error.to_string()),
         }
     }
 
@@ -318,71 +312,6 @@ pub fn tokens(src: &str) -> Vec<(std::ops::Range<usize>, TokenClass)> {
             Some((r.start().to_usize()..r.end().to_usize(), class))
         })
         .collect()
-}
-
-/// A message in CPython's words, and which exception CPython raises with it.
-enum Wording {
-    Syntax(String),
-    Indentation(String),
-}
-
-/// ruff's messages say the same things as CPython's in other words; match CPython's where the
-/// learner will meet them most.
-fn cpython_wording(msg: &str) -> Wording {
-    let m = msg.trim();
-    if m.starts_with("Expected an indented block") {
-        return Wording::Indentation("expected an indented block".into());
-    }
-    if m.contains("Unexpected indentation") {
-        return Wording::Indentation("unexpected indent".into());
-    }
-    let same: &[(&str, &str)] = &[
-        ("Simple statements must be separated", "invalid syntax"),
-        ("Expected an expression", "invalid syntax"),
-        ("got unexpected token", "invalid syntax"),
-        ("Expected a statement", "invalid syntax"),
-        ("Expected `else`", "expected 'else' after 'if' expression"),
-        (
-            "Expected `except` or `finally`",
-            "expected 'except' or 'finally' block",
-        ),
-        (
-            "parameter without a default cannot follow a parameter with a default",
-            "non-default argument follows default argument",
-        ),
-        (
-            "positional argument cannot follow keyword argument unpacking",
-            "positional argument follows keyword argument unpacking",
-        ),
-        (
-            "positional argument cannot follow keyword argument",
-            "positional argument follows keyword argument",
-        ),
-        (
-            "iterable argument unpacking cannot follow keyword argument unpacking",
-            "iterable argument unpacking follows keyword argument unpacking",
-        ),
-        (
-            "Expected one or more keyword parameter after",
-            "named arguments must follow bare *",
-        ),
-        (
-            "f-string: invalid conversion character",
-            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-        ),
-    ];
-    if let Some((_, cpython)) = same.iter().find(|(ruff, _)| m.starts_with(ruff)) {
-        return Wording::Syntax(cpython.to_string());
-    }
-    let mut s = m.to_string();
-    if let Some(first) = s.get(..1)
-        && first.chars().all(|c| c.is_ascii_uppercase())
-        && !s.starts_with("Expected ")
-    {
-        let lower = first.to_ascii_lowercase();
-        s.replace_range(..1, &lower);
-    }
-    Wording::Syntax(s)
 }
 
 #[cfg(test)]

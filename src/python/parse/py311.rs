@@ -123,6 +123,14 @@ fn fstring(s: &Source<'_>, at: TextSize, kind: &str) -> ParseError {
     s.error(caret, caret, msg)
 }
 
+/// Where CPython 3.11's f-string parser reports an error in the f-string around `at`: the token
+/// after it.
+pub(super) fn after_fstring(s: &Source<'_>, at: TextSize) -> TextSize {
+    let start = outermost_fstring_start(s, at);
+    let end = string_end_311(s.src, start.to_usize());
+    TextSize::from(after_strings(s.src, end) as u32)
+}
+
 /// The start of the outermost f-string around `at` (where 3.11's tokenizer starts its string).
 fn outermost_fstring_start(s: &Source<'_>, at: TextSize) -> TextSize {
     let i = s.token_at(at).min(s.tokens.len());
