@@ -112,23 +112,127 @@ fn fstring(s: &Source<'_>, at: TextSize, kind: &str) -> ParseError {
         return s.error(start, start, &msg);
     }
     // 3.11 reads the f-string as one string token that ends at its first unescaped closing
-    // quote, then reports the error at the token after the strings.
-    let end = string_end_311(s.src, start.to_usize());
-    let caret = TextSize::from(after_strings(s.src, end) as u32);
+    // quote; its f-string parser then reports at the token after the strings.
+    let caret = after_fstring(s, at);
     let msg = match kind {
-        "Backslash" => "f-string expression part cannot include a backslash",
-        "Comment" => "f-string expression part cannot include '#'",
-        _ => "f-string: expecting '}'",
+        "Backslash" => "f-string expression part cannot include a backslash".to_string(),
+        "Comment" => "f-string expression part cannot include '#'".to_string(),
+        _ => {
+            // The quote reused inside ends 3.11's string early: what its f-string parser makes
+            // of the part it got.
+            let end = string_end_311(s.src, start.to_usize());
+            let body = &s.src[start.to_usize() + prefix + 1
+                ..end.saturating_sub(1).max(start.to_usize() + prefix + 1)];
+            field_error_311(body)
+        }
     };
-    s.error(caret, caret, msg)
+    s.error(caret.start(), caret.end(), &msg)
+}
+
+/// What CPython 3.11's f-string parser (`fstring_find_expr`) says about an f-string's text that
+/// ends inside a replacement field.
+fn field_error_311(body: &str) -> String {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' if b.get(i + 1) == Some(&b'{') => i += 2,
+            b'{' => {
+                i += 1;
+                let mut nested: Vec<u8> = Vec::new();
+                let mut quote: Option<u8> = None;
+                loop {
+                    let Some(&c) = b.get(i) else {
+                        return if quote.is_some() {
+                            "f-string: unterminated string".to_string()
+                        } else if let Some(&open) = nested.last() {
+                            format!("f-string: unmatched '{}'", open as char)
+                        } else {
+                            "f-string: expecting '}'".to_string()
+                        };
+                    };
+                    i += 1;
+                    if let Some(q) = quote {
+                        if c == q {
+                            quote = None;
+                        }
+                        continue;
+                    }
+                    match c {
+                        b'\'' | b'"' => quote = Some(c),
+                        b'(' | b'[' | b'{' => nested.push(c),
+                        b'#' => return "f-string expression part cannot include '#'".to_string(),
+                        b')' | b']' | b'}' if !nested.is_empty() => {
+                            nested.pop();
+                        }
+                        b')' | b']' => return format!("f-string: unmatched '{}'", c as char),
+                        b'!' if b.get(i) == Some(&b'=') => i += 1,
+                        b'}' | b'!' | b':' => {
+                            // The field's end, or its conversion / format spec up to its `}`.
+                            if c != b'}' {
+                                let mut depth = 0;
+                                loop {
+                                    match b.get(i) {
+                                        None => return "f-string: expecting '}'".to_string(),
+                                        Some(b'{') => depth += 1,
+                                        Some(b'}') if depth == 0 => break,
+                                        Some(b'}') => depth -= 1,
+                                        Some(_) => {}
+                                    }
+                                    i += 1;
+                                }
+                                i += 1;
+                            }
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    "f-string: expecting '}'".to_string()
 }
 
 /// Where CPython 3.11's f-string parser reports an error in the f-string around `at`: the token
-/// after it.
-pub(super) fn after_fstring(s: &Source<'_>, at: TextSize) -> TextSize {
+/// after it (the whole token is marked).
+pub(super) fn after_fstring(s: &Source<'_>, at: TextSize) -> ruff_text_size::TextRange {
     let start = outermost_fstring_start(s, at);
     let end = string_end_311(s.src, start.to_usize());
-    TextSize::from(after_strings(s.src, end) as u32)
+    let next = after_strings(s.src, end);
+    let token_end = token_end_311(s.src, next);
+    ruff_text_size::TextRange::new(
+        TextSize::from(next as u32),
+        TextSize::from(token_end as u32),
+    )
+}
+
+/// The end of the token CPython 3.11's tokenizer reads at `at` (at a line's end: `at` itself).
+fn token_end_311(src: &str, at: usize) -> usize {
+    let rest = &src[at.min(src.len())..];
+    let Some(c) = rest.chars().next() else {
+        return at;
+    };
+    if c == '\n' || c == '\r' || c == '#' {
+        return at;
+    }
+    if c.is_alphanumeric() || c == '_' {
+        let n = rest
+            .find(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '.'))
+            .unwrap_or(rest.len());
+        return at + n;
+    }
+    const OPS: [&str; 21] = [
+        "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->",
+        ":=", "+=", "-=", "*=", "/=", "%=", "|=",
+    ];
+    let n = OPS
+        .iter()
+        .find(|op| rest.starts_with(**op))
+        .map(|op| op.len())
+        .unwrap_or(c.len_utf8());
+    at + n
 }
 
 /// The start of the outermost f-string around `at` (where 3.11's tokenizer starts its string).
@@ -206,10 +310,9 @@ pub(super) fn check_fstring_nesting(m: &ra::ModModule, s: &Source<'_>) -> Result
     finder.visit_body(&m.body);
     match finder.found {
         Some(at) => {
-            let start = outermost_fstring_start(s, at);
-            let end = string_end_311(s.src, start.to_usize());
-            let caret = TextSize::from(after_strings(s.src, end) as u32);
-            Err(s.error(caret, caret, "f-string: expressions nested too deeply"))
+            let caret = after_fstring(s, at);
+            let msg = "f-string: expressions nested too deeply";
+            Err(s.error(caret.start(), caret.end(), msg))
         }
         None => Ok(()),
     }

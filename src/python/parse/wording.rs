@@ -33,7 +33,11 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
         && after.starts_with(['}', '!', ':'])
     {
         let caret = super::py311::after_fstring(s, at);
-        return s.error(caret, caret, "f-string: empty expression not allowed");
+        return s.error(
+            caret.start(),
+            caret.end(),
+            "f-string: empty expression not allowed",
+        );
     }
     match wording {
         Wording::Indentation(m) if m == "expected an indented block" => indented_block(s, at),
@@ -54,7 +58,7 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
         // CPython 3.11's f-string parser reports at the token after the f-string.
         Wording::Syntax(m) if m.starts_with("f-string") => {
             let caret = super::py311::after_fstring(s, at);
-            s.error(caret, caret, &m)
+            s.error(caret.start(), caret.end(), &m)
         }
         Wording::Syntax(m) => s.error(at, at, &m),
     }
@@ -221,7 +225,11 @@ pub(super) fn cpython_wording(msg: &str) -> Wording {
             "f-string: empty expression not allowed",
         ),
         ("Expected symbol after", "invalid syntax"),
+        ("Expected `:`, found", "expected ':'"),
         ("Expected `,`, found", "invalid syntax"),
+        ("Expected `]`, found", "invalid syntax"),
+        ("Expected `)`, found", "invalid syntax"),
+        ("Expected `}`, found", "invalid syntax"),
         ("unexpected EOF while parsing", "invalid syntax"),
         ("Expected `else`", "expected 'else' after 'if' expression"),
         (
