@@ -543,8 +543,8 @@ fn cases_match_live_cpython() {
             .output()
             .unwrap();
         // CPython 3.11 prints the script's absolute path.
-        let stderr = String::from_utf8_lossy(&out.stderr)
-            .replace(&format!("{}/", dir.display()), "");
+        let stderr =
+            String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.display()), "");
         if out.status.code() != Some(1) || stderr != c.cpython {
             failures.push(format!("{}: CPython now prints\n{stderr}", c.name));
         }
