@@ -310,6 +310,78 @@ const CASES: &[Case] = &[
         cpython: "  File \"prog.py\", line 1\n    x = f'{}'\n             ^\nSyntaxError: f-string: empty expression not allowed\n",
         hint: None,
     },
+    Case {
+        name: "target_function_call",
+        source: "f() = 1\n",
+        cpython: "  File \"prog.py\", line 1\n    f() = 1\n    ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n",
+        hint: None,
+    },
+    Case {
+        name: "target_in_tuple",
+        source: "a, f() = 1, 2\n",
+        cpython: "  File \"prog.py\", line 1\n    a, f() = 1, 2\n       ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n",
+        hint: None,
+    },
+    Case {
+        name: "target_second_of_chain",
+        source: "x = f() = 1\n",
+        cpython: "  File \"prog.py\", line 1\n    x = f() = 1\n        ^^^\nSyntaxError: cannot assign to function call\n",
+        hint: None,
+    },
+    Case {
+        name: "target_true",
+        source: "True = 1\n",
+        cpython: "  File \"prog.py\", line 1\n    True = 1\n    ^^^^\nSyntaxError: cannot assign to True\n",
+        hint: None,
+    },
+    Case {
+        name: "target_comprehension",
+        source: "[x for x in y] = 1\n",
+        cpython: "  File \"prog.py\", line 1\n    [x for x in y] = 1\n    ^^^^^^^^^^^^^^\nSyntaxError: cannot assign to list comprehension here. Maybe you meant '==' instead of '='?\n",
+        hint: None,
+    },
+    Case {
+        name: "target_generator",
+        source: "(a for a in b) = 1\n",
+        cpython: "  File \"prog.py\", line 1\n    (a for a in b) = 1\n    ^^^^^^^^^^^^^^\nSyntaxError: cannot assign to generator expression\n",
+        hint: None,
+    },
+    Case {
+        name: "target_comparison",
+        source: "x < 1 = 2\n",
+        cpython: "  File \"prog.py\", line 1\n    x < 1 = 2\n    ^^^^^\nSyntaxError: cannot assign to comparison\n",
+        hint: None,
+    },
+    Case {
+        name: "target_yield",
+        source: "def f():\n    x = yield = 3\n",
+        cpython: "  File \"prog.py\", line 2\n    x = yield = 3\n        ^^^^^\nSyntaxError: assignment to yield expression not possible\n",
+        hint: None,
+    },
+    Case {
+        name: "target_for_loop",
+        source: "for f() in x:\n    pass\n",
+        cpython: "  File \"prog.py\", line 1\n    for f() in x:\n        ^^^\nSyntaxError: cannot assign to function call\n",
+        hint: None,
+    },
+    Case {
+        name: "target_augmented_none",
+        source: "None += 1\n",
+        cpython: "  File \"prog.py\", line 1\n    None += 1\n    ^^^^\nSyntaxError: 'None' is an illegal expression for augmented assignment\n",
+        hint: None,
+    },
+    Case {
+        name: "target_delete_call",
+        source: "del f()\n",
+        cpython: "  File \"prog.py\", line 1\n    del f()\n        ^^^\nSyntaxError: cannot delete function call\n",
+        hint: None,
+    },
+    Case {
+        name: "py312_fstring_subscript_same_quote",
+        source: "x = {\"a\": [1]}\nprint(f\"{x[\"a\"]} worker\")\n",
+        cpython: "  File \"prog.py\", line 2\n    print(f\"{x[\"a\"]} worker\")\n                ^\nSyntaxError: f-string: unmatched '['\n",
+        hint: None,
+    },
 ];
 
 /// Programs CPython 3.11 runs (and prints this for): forkyard must run them too.

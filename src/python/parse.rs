@@ -12,6 +12,7 @@ mod compile;
 mod depth;
 mod py2;
 mod py311;
+mod targets;
 mod wording;
 
 use std::fmt;
@@ -159,6 +160,7 @@ fn parse_on_big_stack(src: &str, file: &str) -> Result<Module, ParseError> {
         file,
         lines: &lines,
         tokens: parsed.tokens(),
+        module: parsed.syntax(),
     };
     // CPython stops at the first error in the file; ruff reports syntax errors and 3.12+ syntax
     // apart: the earliest of both is the one CPython 3.11 meets.
@@ -196,6 +198,8 @@ struct Source<'a> {
     file: &'a str,
     lines: &'a LineIndex,
     tokens: &'a Tokens,
+    /// The tree ruff made of it, errors and all (ruff recovers and keeps going).
+    module: &'a ruff_python_ast::ModModule,
 }
 
 impl Source<'_> {

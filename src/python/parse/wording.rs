@@ -26,6 +26,9 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
     if msg.starts_with("missing closing quote") {
         return unterminated(s, at);
     }
+    if let Some(e) = super::targets::describe(s, at, msg) {
+        return e;
+    }
     let before = s.src[..at.to_usize()].trim_end();
     let after = &s.src[at.to_usize()..];
     if msg.starts_with("Expected an expression")
