@@ -209,7 +209,7 @@ pub(super) fn after_fstring(s: &Source<'_>, at: TextSize) -> ruff_text_size::Tex
 }
 
 /// The end of the token CPython 3.11's tokenizer reads at `at` (at a line's end: `at` itself).
-fn token_end_311(src: &str, at: usize) -> usize {
+pub(super) fn token_end_311(src: &str, at: usize) -> usize {
     let rest = &src[at.min(src.len())..];
     let Some(c) = rest.chars().next() else {
         return at;

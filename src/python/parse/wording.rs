@@ -29,6 +29,9 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
     if let Some(e) = super::targets::describe(s, at, msg) {
         return e;
     }
+    if let Some(e) = number(s, at) {
+        return e;
+    }
     let before = s.src[..at.to_usize()].trim_end();
     let after = &s.src[at.to_usize()..];
     if msg.starts_with("Expected an expression")
@@ -63,7 +66,89 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
             let caret = super::py311::after_fstring(s, at);
             s.error(caret.start(), caret.end(), &m)
         }
+        // CPython marks the whole token it could not fit.
+        Wording::Syntax(m) if m == "invalid syntax" => {
+            let end = super::py311::token_end_311(s.src, at.to_usize());
+            s.error(at, TextSize::from(end as u32), &m)
+        }
         Wording::Syntax(m) => s.error(at, at, &m),
+    }
+}
+
+/// A malformed number literal around `at`, as CPython 3.11's tokenizer words it: misplaced
+/// underscores, a digit the base does not have, a letter stuck to the digits.
+fn number(s: &Source<'_>, at: TextSize) -> Option<ParseError> {
+    let b = s.src.as_bytes();
+    // The literal's start: back over digits, letters, `_` and `.` to the first digit.
+    let mut start = at.to_usize().min(b.len());
+    while start > 0
+        && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_' || b[start - 1] == b'.')
+    {
+        start -= 1;
+    }
+    // Only a literal that reaches `at`: never one further on.
+    while start < at.to_usize() && !b[start].is_ascii_digit() {
+        start += 1;
+    }
+    if !b.get(start).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if start >= b.len()
+        || (start > 0 && (b[start - 1].is_ascii_alphabetic() || b[start - 1] == b'_'))
+    {
+        return None;
+    }
+    let at_ = |i: usize, msg: &str| {
+        let p = TextSize::from(i as u32);
+        Some(s.error(p, p, msg))
+    };
+    let base = match (b[start], b.get(start + 1).map(u8::to_ascii_lowercase)) {
+        (b'0', Some(b'x')) => Some((16, "hexadecimal")),
+        (b'0', Some(b'o')) => Some((8, "octal")),
+        (b'0', Some(b'b')) => Some((2, "binary")),
+        _ => None,
+    };
+    let mut i = start;
+    if let Some((radix, name)) = base {
+        i += 2;
+        let mut any = false;
+        loop {
+            match b.get(i) {
+                Some(b'_') => {
+                    i += 1;
+                    if !b.get(i).is_some_and(|c| (*c as char).is_digit(radix)) {
+                        return at_(i - 1, &format!("invalid {name} literal"));
+                    }
+                }
+                Some(c) if (*c as char).is_digit(radix) => {
+                    any = true;
+                    i += 1;
+                }
+                Some(c) if c.is_ascii_digit() => {
+                    let msg = format!("invalid digit '{}' in {name} literal", *c as char);
+                    return at_(i, &msg);
+                }
+                Some(c) if c.is_ascii_alphanumeric() || !any => {
+                    return at_(i.saturating_sub(1), &format!("invalid {name} literal"));
+                }
+                _ => return None,
+            }
+        }
+    }
+    // Decimal: digits with single underscores between them, then a fraction and an exponent.
+    loop {
+        match b.get(i) {
+            Some(c) if c.is_ascii_digit() => i += 1,
+            Some(b'_') => {
+                if !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                    return at_(i, "invalid decimal literal");
+                }
+                i += 1;
+            }
+            Some(b'.' | b'e' | b'E' | b'j' | b'J') => return None,
+            Some(c) if c.is_ascii_alphabetic() => return at_(i - 1, "invalid decimal literal"),
+            _ => return None,
+        }
     }
 }
 
@@ -264,7 +349,11 @@ pub(super) fn cpython_wording(msg: &str) -> Wording {
             "f-string: invalid conversion character: expected 's', 'r', or 'a'",
         ),
     ];
-    if let Some((_, cpython)) = same.iter().find(|(ruff, _)| m.starts_with(ruff)) {
+    let lower = m.to_ascii_lowercase();
+    if let Some((_, cpython)) = same
+        .iter()
+        .find(|(ruff, _)| lower.starts_with(&ruff.to_ascii_lowercase()))
+    {
         return Wording::Syntax(cpython.to_string());
     }
     let mut s = m.to_string();
