@@ -121,31 +121,32 @@ fn lesson_processes_run_sandboxed() -> Result<(), String> {
     let result = if pids.len() < 2 {
         Err(format!("the lesson never printed both pids: {seen:?}"))
     } else {
-        pids.iter()
-            .map(|&pid| {
-                // Both of forkyard's filters, over whatever this test itself runs under.
-                let own = status_field(std::process::id() as i32, "Seccomp_filters:");
-                let fields = (
-                    status_field(pid, "NoNewPrivs:"),
-                    status_field(pid, "Seccomp:"),
-                    status_field(pid, "Seccomp_filters:")
-                        .zip(own)
-                        .map(|(l, o)| l - o),
-                );
-                if fields == (Some(1), Some(2), Some(2)) {
-                    Ok(())
-                } else {
-                    Err(format!(
-                        "process {pid}: NoNewPrivs, Seccomp, forkyard's filters = {fields:?}"
-                    ))
-                }
-            })
-            .collect()
+        pids.iter().try_for_each(|&pid| {
+            // Both of forkyard's filters, over whatever this test itself runs under.
+            let own = status_field(std::process::id() as i32, "Seccomp_filters:");
+            let fields = (
+                status_field(pid, "NoNewPrivs:"),
+                status_field(pid, "Seccomp:"),
+                status_field(pid, "Seccomp_filters:")
+                    .zip(own)
+                    .map(|(l, o)| l - o),
+            );
+            if fields == (Some(1), Some(2), Some(2)) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "process {pid}: NoNewPrivs, Seccomp, forkyard's filters = {fields:?}"
+                ))
+            }
+        })
     };
     let _ = run.kill();
     let _ = run.wait();
     result
 }
+
+/// A check's name, how the sandboxed child must end, and what it does.
+type Check = (&'static str, End, fn() -> i32);
 
 fn main() {
     let mut passed = 0;
@@ -157,7 +158,7 @@ fn main() {
         println!("0 passed, 0 failed, 1 skipped");
         return;
     }
-    let checks: Vec<(&str, End, fn() -> i32)> = vec![
+    let checks: Vec<Check> = vec![
         ("execve kills", End::Signal(libc::SIGSYS), || {
             let path = CString::new("/bin/true").unwrap();
             let argv = [path.as_ptr(), std::ptr::null()];

@@ -179,6 +179,12 @@ fn fatal() -> Vec<i64> {
     calls
 }
 
+/// An ioctl request number as seccomp compares it (`c_ulong` on glibc, `c_int` on musl).
+#[allow(clippy::unnecessary_cast)]
+fn request(r: libc::Ioctl) -> u64 {
+    r as u64
+}
+
 fn cond(arg: u8, op: Op, value: u64) -> Result<SeccompCondition, seccompiler::Error> {
     Ok(SeccompCondition::new(arg, Len::Qword, op, value)?)
 }
@@ -208,7 +214,7 @@ fn restricted() -> Result<BTreeMap<i64, Vec<SeccompRule>>, seccompiler::Error> {
         libc::SYS_ioctl,
         ioctls
             .iter()
-            .map(|&r| Ok(SeccompRule::new(vec![cond(1, Op::Eq, r as u64)?])?))
+            .map(|&r| Ok(SeccompRule::new(vec![cond(1, Op::Eq, request(r))?])?))
             .collect::<Result<_, seccompiler::Error>>()?,
     );
     // clone(flags, ...): a fork, never a new namespace.
