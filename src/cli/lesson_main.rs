@@ -45,6 +45,8 @@ pub fn run(args: &LessonArgs) -> ExitCode {
             return ExitCode::from(70);
         }
     };
+    // Before any of the program runs; every process it forks inherits the sandbox.
+    runtime::sandbox::enter();
     runtime::emit(Event::Main {
         name: "MainProcess".into(),
         file: args.file.clone(),

@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, LessonError, display_path};
-use super::load::{load_with, parse_id};
+use super::load::{load_named, load_with, parse_id};
 use super::model::{Lesson, Origin};
 
 /// The environment variable naming a lessons directory to use instead of the built-in lessons.
@@ -86,11 +86,32 @@ pub fn catalog_in(root: &Path) -> Vec<Result<Lesson, LessonError>> {
     flag_duplicate_numbers(lessons)
 }
 
-/// Load the lesson in directory `dir` (named `NN-name`).
+/// Load the lesson in directory `dir` (named `NN-name`). `dir` may be given any way a shell
+/// names it: relative, `.` or `..`, with a trailing slash, or through a symlink.
 pub fn load_dir(dir: &Path) -> Result<Lesson, LessonError> {
     let shown = display_path(dir);
     let read = |name: &str| std::fs::read_to_string(dir.join(name));
-    load_with(&shown, Origin::Disk, &read)
+    load_named(&shown, &lesson_id_of(dir), Origin::Disk, &read)
+}
+
+/// The id of the lesson in `dir`: the directory's name as given, or, when that is no lesson id
+/// (`.`, `..`, a symlink named otherwise), the name of the directory it really is.
+fn lesson_id_of(dir: &Path) -> String {
+    let given = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if parse_id(&given).is_some() {
+        return given;
+    }
+    let real = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|real| real.file_name().map(|n| n.to_string_lossy().into_owned()));
+    match real {
+        // The real name when it is a lesson's, or when the given one names nothing (`.`).
+        Some(real) if parse_id(&real).is_some() || given.is_empty() => real,
+        _ => given,
+    }
 }
 
 /// The lessons built into the binary, sorted by id.

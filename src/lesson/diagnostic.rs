@@ -88,9 +88,15 @@ impl std::error::Error for LessonError {}
 
 /// `path` relative to the current directory when it lies under it, else unchanged.
 pub(crate) fn display_path(path: &Path) -> PathBuf {
-    match std::env::current_dir() {
+    let shown = match std::env::current_dir() {
         Ok(cwd) => path.strip_prefix(&cwd).unwrap_or(path).to_path_buf(),
         Err(_) => path.to_path_buf(),
+    };
+    // The working directory itself: `.`, never an empty path (which names nothing).
+    if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown
     }
 }
 

@@ -22,6 +22,18 @@ pub(crate) fn load_with(dir: &Path, origin: Origin, read: ReadFile) -> Result<Le
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    load_named(dir, &id, origin, read)
+}
+
+/// Load the lesson `id` whose directory is shown as `dir`: the shown path may not end in the id
+/// (it is `.` when the lesson directory is the working directory).
+pub(crate) fn load_named(
+    dir: &Path,
+    id: &str,
+    origin: Origin,
+    read: ReadFile,
+) -> Result<Lesson, LessonError> {
+    let id = id.to_string();
     let fail = |d: Diagnostic| LessonError {
         id: if id.is_empty() {
             dir.display().to_string()

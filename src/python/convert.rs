@@ -25,10 +25,11 @@ struct Conv<'a> {
     blocks: u32,
 }
 
-/// CPython gives up compiling expressions nested deeper than about this
-/// ("maximum recursion depth exceeded during compilation"); so does forkyard, which keeps the
-/// evaluator's own recursion bounded.
-const MAX_EXPR_DEPTH: u32 = 2000;
+/// CPython 3.11 gives up compiling expressions nested deeper than about this (`1+1+...` compiles
+/// with 2,993 terms, not 2,994: "maximum recursion depth exceeded during compilation"); so does
+/// forkyard, which keeps the evaluator's own recursion bounded. `parse::depth` refuses deeper
+/// source before it is parsed; this is the same limit on the tree.
+const MAX_EXPR_DEPTH: u32 = 2993;
 /// CPython's tokenizer allows 100 levels of indentation.
 const MAX_BLOCK_DEPTH: u32 = 100;
 
@@ -60,9 +61,11 @@ impl Conv<'_> {
         ParseError {
             file: self.file.to_string(),
             pos,
+            end_col: 0,
             source_line: self.lines.line(self.src, pos.line).to_string(),
             message: format!("{what} not supported by forkyard yet"),
             kind: ErrorKind::Unsupported,
+            hint: None,
         }
     }
 
@@ -71,9 +74,11 @@ impl Conv<'_> {
         ParseError {
             file: self.file.to_string(),
             pos,
+            end_col: 0,
             source_line: self.lines.line(self.src, pos.line).to_string(),
             message: msg.to_string(),
             kind: ErrorKind::Syntax,
+            hint: None,
         }
     }
 
@@ -140,7 +145,9 @@ impl Conv<'_> {
         self.blocks += 1;
         if self.blocks > MAX_BLOCK_DEPTH + 1 {
             let at = body.first().map(|s| s.start()).unwrap_or_default();
-            return Err(self.syntax(at, "too many levels of indentation"));
+            let mut err = self.syntax(at, "too many levels of indentation");
+            err.kind = ErrorKind::Indentation;
+            return Err(err);
         }
         let r = body.iter().map(|s| self.stmt(s)).collect();
         self.blocks -= 1;
@@ -316,6 +323,14 @@ impl Conv<'_> {
                     body: out,
                     orelse: vec![],
                 }
+            }
+            // A feature CPython 3.11 has on anyway (`parse::compile` refused unknown ones).
+            RStmt::ImportFrom(i)
+                if i.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+            {
+                StmtKind::Pass
             }
             RStmt::ImportFrom(i) => {
                 if i.level > 0 {

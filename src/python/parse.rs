@@ -1,10 +1,26 @@
 //! Parsing: the only module that calls the ruff parser. It turns source text into forkyard's own
 //! tree (`convert`), and turns parse failures into CPython-style messages: file, line, the source
 //! line, a caret, the message. Constructs outside forkyard's subset are refused here with their place.
+//!
+//! forkyard is Python 3.11 (`sys.version` says so), and ruff's parser reads newer Python too: it is
+//! asked for 3.11 and what it calls unsupported on 3.11 is a SyntaxError in CPython's words
+//! (`py311`). Python 2 forms, which the learner's note is written in, get CPython's error and a
+//! hint line on how to write them in Python 3 (`py2`). Nesting limits are checked before ruff
+//! parses (`depth`), since ruff has none and would exhaust the stack.
+
+mod compile;
+mod depth;
+mod py2;
+mod py311;
+mod targets;
+mod wording;
 
 use std::fmt;
 
-use ruff_text_size::TextSize;
+use ruff_python_ast::PythonVersion;
+use ruff_python_ast::token::Tokens;
+use ruff_python_parser::{Mode, ParseOptions};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ast::{Module, Pos};
 use super::convert;
@@ -14,10 +30,15 @@ use super::convert;
 pub struct ParseError {
     pub file: String,
     pub pos: Pos,
+    /// Where the caret range ends on the same line: the column after its last `^`. At or before
+    /// `pos.col`, one caret is drawn (CPython 3.11 marks the whole offending range).
+    pub end_col: u32,
     /// The source line, without its newline.
     pub source_line: String,
     pub message: String,
     pub kind: ErrorKind,
+    /// forkyard's own line after CPython's message: how to write a Python 2 form in Python 3.
+    pub hint: Option<String>,
 }
 
 /// What kind of problem a program has.
@@ -29,20 +50,43 @@ pub enum ErrorKind {
     Unsupported,
     /// Nested too deeply to compile (CPython's `RecursionError` during compilation).
     Recursion,
+    /// CPython's `IndentationError` (a SyntaxError subclass): indentation that does not fit.
+    Indentation,
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "  File \"{}\", line {}", self.file, self.pos.line)?;
-        let trimmed = self.source_line.trim_start();
-        let indent = self.source_line.chars().count() - trimmed.chars().count();
-        if !trimmed.is_empty() {
-            writeln!(f, "    {}", trimmed.trim_end())?;
-            let caret = (self.pos.col as usize)
-                .saturating_sub(1)
-                .saturating_sub(indent);
-            writeln!(f, "    {}^", " ".repeat(caret))?;
+        if self.kind == ErrorKind::Recursion {
+            // CPython prints this one alone: it comes from the compiler, with no place.
+            return write!(f, "RecursionError: {}", self.message);
         }
+        writeln!(f, "  File \"{}\", line {}", self.file, self.pos.line)?;
+        let trimmed = self.source_line.trim_start_matches([' ', '\t', '\x0c']);
+        let indent = self.source_line.chars().count() - trimmed.chars().count();
+        // CPython keeps trailing spaces (only the line end goes).
+        let text = trimmed.trim_end_matches(['\n', '\r']);
+        if !text.trim_end().is_empty() {
+            writeln!(f, "    {text}")?;
+            // As CPython's print_error_text: columns count from the stripped text; a caret left
+            // of it is not drawn; one past the end is the last place a caret may stand.
+            let len = text.chars().count() as i64;
+            let start = (self.pos.col as i64 - 1 - indent as i64).min(len);
+            if start >= 0 {
+                let end = (self.end_col as i64 - 1 - indent as i64).min(len.max(start + 1));
+                let width = (end - start).max(1) as usize;
+                writeln!(f, "    {}{}", " ".repeat(start as usize), "^".repeat(width))?;
+            }
+        }
+        self.fmt_message(f)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n{hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ParseError {
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             ErrorKind::Unsupported => write!(
                 f,
@@ -51,6 +95,7 @@ impl fmt::Display for ParseError {
             ),
             ErrorKind::Syntax => write!(f, "SyntaxError: {}", self.message),
             ErrorKind::Recursion => write!(f, "RecursionError: {}", self.message),
+            ErrorKind::Indentation => write!(f, "IndentationError: {}", self.message),
         }
     }
 }
@@ -104,21 +149,124 @@ pub fn parse_program(src: &str, file: &str) -> Result<Module, ParseError> {
 }
 
 fn parse_on_big_stack(src: &str, file: &str) -> Result<Module, ParseError> {
+    depth::check(src, file)?;
     let lines = LineIndex::new(src);
-    let parsed = match ruff_python_parser::parse_module(src) {
-        Ok(p) => p,
-        Err(e) => {
-            let pos = lines.pos(src, e.location.start());
-            return Err(ParseError {
-                file: file.to_string(),
-                pos,
-                source_line: lines.line(src, pos.line).to_string(),
-                message: cpython_wording(&e.error.to_string()),
-                kind: ErrorKind::Syntax,
-            });
-        }
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
+    let Some(parsed) = ruff_python_parser::parse_unchecked(src, options).try_into_module() else {
+        unreachable!("parsed in module mode");
     };
+    let source = Source {
+        src,
+        file,
+        lines: &lines,
+        tokens: parsed.tokens(),
+        module: parsed.syntax(),
+    };
+    // CPython stops at the first error in the file; ruff reports syntax errors and 3.12+ syntax
+    // apart: the earliest of both is the one CPython 3.11 meets.
+    let syntax = parsed
+        .errors()
+        .first()
+        .map(|e| (e.location, Failure::Syntax(e)));
+    let newer = parsed
+        .unsupported_syntax_errors()
+        .iter()
+        .map(|e| (e.range, Failure::Newer(e)));
+    if let Some((range, failure)) = syntax
+        .into_iter()
+        .chain(newer)
+        .min_by_key(|(r, _)| r.start())
+    {
+        return Err(source.describe(range, &failure));
+    }
+    py311::check_fstring_nesting(parsed.syntax(), &source)?;
+    compile::check(parsed.syntax(), &source)?;
     convert::module(parsed.syntax(), src, file, &lines)
+}
+
+/// One parse failure as ruff reports it.
+enum Failure<'a> {
+    /// Not Python at all.
+    Syntax(&'a ruff_python_parser::ParseError),
+    /// Python newer than 3.11.
+    Newer(&'a ruff_python_parser::UnsupportedSyntaxError),
+}
+
+/// A program and its tokens, for turning ruff's reports into CPython's.
+struct Source<'a> {
+    src: &'a str,
+    file: &'a str,
+    lines: &'a LineIndex,
+    tokens: &'a Tokens,
+    /// The tree ruff made of it, errors and all (ruff recovers and keeps going).
+    module: &'a ruff_python_ast::ModModule,
+}
+
+impl Source<'_> {
+    fn describe(&self, range: TextRange, failure: &Failure<'_>) -> ParseError {
+        if let Some(e) = py2::recognize(self, range, failure) {
+            return e;
+        }
+        match failure {
+            Failure::Newer(e) => py311::describe(self, e),
+            Failure::Syntax(e) => wording::describe(self, range, &e.error.to_string()),
+        }
+    }
+
+    /// A SyntaxError at `start`, with carets up to `end` when both are on one line.
+    fn error(&self, start: TextSize, end: TextSize, message: &str) -> ParseError {
+        let pos = self.lines.pos(self.src, start);
+        let end_pos = self.lines.pos(self.src, end);
+        let end_col = if end_pos.line == pos.line {
+            end_pos.col
+        } else {
+            // A range over several lines is marked to the end of its first (as CPython does).
+            self.lines.line(self.src, pos.line).chars().count() as u32 + 1
+        };
+        ParseError {
+            file: self.file.to_string(),
+            pos,
+            end_col,
+            source_line: self.lines.line(self.src, pos.line).to_string(),
+            message: message.to_string(),
+            kind: ErrorKind::Syntax,
+            hint: None,
+        }
+    }
+
+    fn text(&self, r: TextRange) -> &str {
+        self.src
+            .get(r.start().to_usize()..r.end().to_usize())
+            .unwrap_or("")
+    }
+
+    /// The index of the first token that ends after `at`.
+    fn token_at(&self, at: TextSize) -> usize {
+        self.tokens.partition_point(|t| t.end() <= at)
+    }
+
+    /// The significant tokens of the logical line around token `i`: from after the previous
+    /// statement end (newline, `;`, indent, dedent) to before the next.
+    fn statement_of(&self, i: usize) -> std::ops::Range<usize> {
+        use ruff_python_ast::token::TokenKind as K;
+        let ends = |k: K| {
+            matches!(
+                k,
+                K::Newline | K::Semi | K::Indent | K::Dedent | K::EndOfFile
+            )
+        };
+        let toks = self.tokens;
+        let i = i.min(toks.len());
+        let mut start = i;
+        while start > 0 && !ends(toks[start - 1].kind()) {
+            start -= 1;
+        }
+        let mut end = i;
+        while end < toks.len() && !ends(toks[end].kind()) {
+            end += 1;
+        }
+        start..end
+    }
 }
 
 /// What a piece of source text is, for syntax colouring (the playground's code pane).
@@ -168,30 +316,6 @@ pub fn tokens(src: &str) -> Vec<(std::ops::Range<usize>, TokenClass)> {
             Some((r.start().to_usize()..r.end().to_usize(), class))
         })
         .collect()
-}
-
-/// ruff's messages say the same things as CPython's in other words; match CPython's where the
-/// learner will meet them most.
-fn cpython_wording(msg: &str) -> String {
-    let m = msg.trim();
-    if m.starts_with("Expected an indented block") {
-        return "expected an indented block".into();
-    }
-    if m.contains("Unexpected indentation") {
-        return "unexpected indent".into();
-    }
-    if m.starts_with("Simple statements must be separated") {
-        return "invalid syntax".into();
-    }
-    let mut s = m.to_string();
-    if let Some(first) = s.get(..1)
-        && first.chars().all(|c| c.is_ascii_uppercase())
-        && !s.starts_with("Expected ")
-    {
-        let lower = first.to_ascii_lowercase();
-        s.replace_range(..1, &lower);
-    }
-    s
 }
 
 #[cfg(test)]

@@ -308,7 +308,7 @@ fn deep_nesting_ends_in_python_errors_not_a_crash() {
     let (code, _, err) = run(&deep_blocks);
     assert_eq!(code, 1);
     assert!(
-        err.ends_with("SyntaxError: too many levels of indentation\n"),
+        err.ends_with("IndentationError: too many levels of indentation\n"),
         "{err}"
     );
 }

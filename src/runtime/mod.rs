@@ -30,6 +30,7 @@ mod crash;
 mod emit;
 pub mod output;
 pub mod process;
+pub mod sandbox;
 pub mod state;
 pub mod sync;
 
