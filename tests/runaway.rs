@@ -68,6 +68,7 @@ fn a_reader_that_falls_behind_loses_no_record() {
         file_name: "slow_reader.py".into(),
         speed: 1.0,
         max_processes: 64,
+        max_memory: None,
         exe: Some(EXE.into()),
     })
     .expect("the run starts");

@@ -12,7 +12,7 @@ use crossbeam_channel::{Select, never};
 use super::render::Printer;
 use super::run::{RunArgs, TIMED_OUT, exit_status};
 use crate::lesson;
-use crate::session::{self, RunEnd, RunHandle, RunSpec, Update};
+use crate::session::{self, RunEnd, RunHandle, Update};
 
 /// One side of the comparison as it runs.
 struct Side {
@@ -41,13 +41,7 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         set.push(format!("{knob_name}={value}"));
         let settings = lesson.settings_from(&set).map_err(|e| e.to_string())?;
         let program = lesson.program_with(&settings).map_err(|e| e.to_string())?;
-        let spec = RunSpec {
-            source: program.source,
-            file_name: program.file,
-            speed: args.speed,
-            max_processes: args.max_processes.max(1),
-            exe: None,
-        };
+        let spec = args.spec(program.source, program.file);
         sides.push((format!("{knob_name}={value}"), spec));
     }
     // Start both before reading either, so they begin together.
@@ -104,13 +98,15 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
     }
     let mut out = io::stdout().lock();
     let mut totals = Vec::new();
+    let mut written = Ok(());
     for s in &mut running {
         let _ = s.printer.flush();
-        let _ = writeln!(out, "=== {} ({}) ===", lesson.id, s.label);
         let (text, errors) = s.printer.buffers();
-        let _ = out.write_all(text);
-        let _ = io::stderr().write_all(errors);
-        let _ = writeln!(out);
+        written = written
+            .and_then(|()| writeln!(out, "=== {} ({}) ===", lesson.id, s.label))
+            .and_then(|()| out.write_all(text))
+            .and_then(|()| writeln!(out));
+        super::say::raw(&String::from_utf8_lossy(errors));
         let total = s
             .printer
             .run()
@@ -127,17 +123,27 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
             None => format!("{label} did not end"),
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "compare {}: {} (lesson seconds)",
-        knob_name,
-        parts.join(", ")
-    );
+    written = written
+        .and_then(|()| {
+            writeln!(
+                out,
+                "compare {}: {} (lesson seconds)",
+                knob_name,
+                parts.join(", ")
+            )
+        })
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            super::say::error(&format!("could not write the comparison: {e}"));
+        }
+        return Ok(ExitCode::FAILURE);
+    }
     if timed_out {
-        eprintln!(
-            "forkyard: the runs did not end within {} s (--timeout), so they were stopped",
+        super::say::error(&format!(
+            "the runs did not end within {} s (--timeout), so they were stopped",
             args.timeout.unwrap_or_default()
-        );
+        ));
         return Ok(ExitCode::from(TIMED_OUT));
     }
     // Both sides must end well for the comparison to succeed; report the first failure.

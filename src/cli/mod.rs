@@ -9,8 +9,10 @@
 mod compare;
 mod lesson_main;
 mod lessons;
+mod limits;
 mod render;
 mod run;
+mod say;
 
 use std::process::ExitCode;
 

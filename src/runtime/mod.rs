@@ -49,6 +49,9 @@ pub struct Handoff {
     pub trace_fd: i32,
     /// The run's control page (a memfd).
     pub control_fd: i32,
+    /// The address space each lesson process may use, bytes (the run's memory budget plus what
+    /// the interpreter reserves without using; see [`limit_memory`]).
+    pub address_space: u64,
 }
 
 /// Attaches this process, the lesson main, to its run: maps the control page, counts itself as the
@@ -73,19 +76,19 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
     crash::install();
-    limit_memory();
+    limit_memory(handoff.address_space);
     Ok(())
 }
 
-/// Address space each lesson process may use (its children inherit the limit). A program that
-/// allocates without end fails an allocation and dies (reported as killed by SIGABRT) long before
-/// the machine runs short; the interpreter's lazily mapped stacks (1.25 GiB) count against it.
-pub const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
-
-fn limit_memory() {
+/// Limits the address space of this process and every process it forks (they inherit it) to
+/// `bytes`. The observer passes the run's memory budget plus the interpreter's lazily mapped
+/// stacks, which count against the limit without being used: so no single process can allocate
+/// past the run's budget (the allocation fails where the interpreter can raise `MemoryError`),
+/// and the observer's watch over the run's total (`session`) catches many processes together.
+fn limit_memory(bytes: u64) {
     let lim = libc::rlimit {
-        rlim_cur: ADDRESS_SPACE_LIMIT,
-        rlim_max: ADDRESS_SPACE_LIMIT,
+        rlim_cur: bytes,
+        rlim_max: bytes,
     };
     // SAFETY: setrlimit with a valid struct; failing (a lower hard limit) keeps the lower one.
     unsafe { libc::setrlimit(libc::RLIMIT_AS, &lim) };

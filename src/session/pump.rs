@@ -2,8 +2,15 @@
 //! and the main's pidfd; reaps orphans; puts records in time order; and, when the main has ended or a
 //! stop was asked, kills and reaps everything left of the run and reports the end.
 //!
-//! Records leave in time order through an unbounded channel (never dropped). The observer's own
-//! records (`reaped` for the main and for orphans, `stray`, `stop`) carry the observer's pid.
+//! Records leave in time order through a channel and are never dropped. Back-pressure: while the face
+//! has [`BACKLOG`] updates or more still to take, the pump stops reading the run's pipes, so the
+//! lesson processes block on their next write, as CPython's would on a full pipe; the observer's
+//! memory stays bounded however slow its reader is. The pump itself never blocks on the channel, so
+//! a stop (`--timeout`, a signal, a quit) is carried out whether or not anybody reads: once the run
+//! is killed its pipes hold at most their capacity, and they are read to the end.
+//!
+//! The observer's own records (`reaped` for the main and for orphans, `stray`, `stop`) carry the
+//! observer's pid.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -28,8 +35,14 @@ const REORDER_WINDOW_NS: u64 = 15_000_000;
 const IDLE_POLL_MS: i32 = 50;
 /// How long it waits for the last writers to close the trace once everything was killed.
 const FINAL_DRAIN_MS: u64 = 2_000;
-/// The most bytes read from one source in one turn, so that no source starves the others.
+/// The most bytes read from the trace in one turn, so that no source starves the others.
 const READ_TURN: usize = 1 << 20;
+/// The most bytes of stray output read in one turn (each turn makes one update of at most this).
+const STRAY_TURN: usize = 16 << 10;
+/// Updates waiting in the channel beyond which the pump stops reading the run (back-pressure). An
+/// update is a record of at most one pipe write (4 KiB of text) or a stray turn (16 KiB), so what
+/// waits stays under `BACKLOG * 16 KiB` plus one read turn, and in practice far less.
+pub(crate) const BACKLOG: usize = 1024;
 
 /// The pump's state; it lives on the run's thread.
 pub(crate) struct Pump {
@@ -47,6 +60,8 @@ pub(crate) struct Pump {
     pub main_ending: Option<Ending>,
     pub stopped: Option<String>,
     pub seq: u64,
+    /// The run's memory budget, watched while the run lives.
+    pub budget: Option<super::budget::Budget>,
     /// The run's lifeline (see `spawn`): dropped, with the pump, once nothing of the run is left.
     #[expect(
         dead_code,
@@ -96,6 +111,7 @@ impl Pump {
             main_ending: None,
             stopped: None,
             seq: 0,
+            budget: None,
             lifeline,
         }
     }
@@ -107,9 +123,16 @@ impl Pump {
         // main was killed or called os._exit): the run goes on until they end too.
         let mut main_done = false;
         loop {
-            let ready = self.poll(final_deadline.is_some());
+            let held = self.held_back();
+            let ready = self.poll(final_deadline.is_some(), held);
             if ready.wake {
                 self.shared.clear_wake();
+            }
+            if final_deadline.is_none()
+                && let Some(budget) = &mut self.budget
+                && let Some(reason) = budget.check(&self.shared.control, mono_ns())
+            {
+                self.shared.request_stop(&reason);
             }
             // Once the main is reaped the group id may be reused: no more signals to it.
             if let Some(reason) = self.shared.stop_reason()
@@ -122,9 +145,12 @@ impl Pump {
                 self.stopped = Some(reason);
                 kill_run(self.main_pid);
             }
-            self.read_trace();
-            self.read_stray(Stream::Stdout);
-            self.read_stray(Stream::Stderr);
+            // A stop asked just now frees the reading at once (the run is being killed).
+            if !self.held_back() {
+                self.read_trace();
+                self.read_stray(Stream::Stdout);
+                self.read_stray(Stream::Stderr);
+            }
             if ready.main_ended && !main_done && final_deadline.is_none() {
                 self.finish_main();
                 main_done = true;
@@ -166,24 +192,29 @@ impl Pump {
         }));
     }
 
-    /// Waits for any source; says whether the wake fd or the main's pidfd fired.
-    fn poll(&self, ending: bool) -> Ready {
+    /// Back-pressure: whether the face is so far behind that the run must wait for it. Never once
+    /// the run was stopped: its processes are being killed, and what they left must be read.
+    fn held_back(&self) -> bool {
+        self.stopped.is_none() && self.tx.len() >= BACKLOG
+    }
+
+    /// Waits for any source (none while `held` back: then only for a stop, the main's end, or a
+    /// short while to look at the channel again); says whether the wake fd or the pidfd fired.
+    fn poll(&self, ending: bool, held: bool) -> Ready {
         let mut fds = vec![pollin(self.shared.wake_fd())];
         let pidfd_at = self.pidfd.as_ref().map(|p| {
             fds.push(pollin(p.as_raw_fd()));
             fds.len() - 1
         });
-        for fd in [
+        let sources = [
             self.trace.as_ref().map(AsRawFd::as_raw_fd),
             self.stdout.as_ref().map(AsRawFd::as_raw_fd),
             self.stderr.as_ref().map(AsRawFd::as_raw_fd),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        ];
+        for fd in sources.into_iter().flatten().filter(|_| !held) {
             fds.push(pollin(fd));
         }
-        let timeout = if ending || !self.reorder.is_empty() {
+        let timeout = if ending || held || !self.reorder.is_empty() {
             5
         } else {
             IDLE_POLL_MS
@@ -198,7 +229,7 @@ impl Pump {
 
     fn read_trace(&mut self) {
         let Some(file) = &mut self.trace else { return };
-        let (bytes, eof) = read_available(file);
+        let (bytes, eof) = read_available(file, READ_TURN);
         let mut records = Vec::new();
         let mut bad = Vec::new();
         for line in self.decoder.push(&bytes) {
@@ -228,11 +259,11 @@ impl Pump {
     fn read_stray(&mut self, stream: Stream) {
         let (bytes, eof) = match stream {
             Stream::Stdout => match &mut self.stdout {
-                Some(s) => read_available(s),
+                Some(s) => read_available(s, STRAY_TURN),
                 None => return,
             },
             Stream::Stderr => match &mut self.stderr {
-                Some(s) => read_available(s),
+                Some(s) => read_available(s, STRAY_TURN),
                 None => return,
             },
         };
@@ -371,12 +402,13 @@ fn set_nonblocking(fd: i32) {
     }
 }
 
-/// Reads what is there now (up to a turn's worth) from a non-blocking source; says if it ended.
-fn read_available(src: &mut impl Read) -> (Vec<u8>, bool) {
+/// Reads what is there now (up to `turn` bytes) from a non-blocking source; says if it ended.
+fn read_available(src: &mut impl Read, turn: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    while out.len() < READ_TURN {
-        match src.read(&mut buf) {
+    let mut buf = vec![0u8; turn.min(64 * 1024)];
+    while out.len() < turn {
+        let room = (turn - out.len()).min(buf.len());
+        match src.read(&mut buf[..room]) {
             Ok(0) => return (out, true),
             Ok(n) => out.extend_from_slice(&buf[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
