@@ -1,0 +1,332 @@
+//! A hostile world around the observer: its terminal closes, its stderr is full, its reader stops
+//! reading, Ctrl-Z stops it, its output cannot be written. Whatever happens, the observer ends (or
+//! stops and continues) together with its whole run, never panics, and leaves no process behind:
+//! every test checks `/proc` for the run's processes at its end.
+
+mod pty_support;
+mod run_support;
+
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use forkyard::trace::Event;
+use pty_support::*;
+use run_support::*;
+
+/// A main and a child that spin for ever without a word.
+const SPIN: &str = r#"
+import multiprocessing
+
+def spin():
+    while True:
+        pass
+
+if __name__ == '__main__':
+    multiprocessing.Process(target=spin).start()
+    spin()
+"#;
+
+/// Four processes printing as fast as they can, for ever.
+const ENDLESS: &str = r#"
+import multiprocessing
+
+def shout(n):
+    while True:
+        print(n, 'x' * 80)
+
+if __name__ == '__main__':
+    for n in range(3):
+        multiprocessing.Process(target=shout, args=(n,)).start()
+    shout('main')
+"#;
+
+/// Two workers counting aloud, slowly, for ever.
+const COUNTERS: &str = r#"
+import multiprocessing, time
+
+def count(n):
+    i = 0
+    while True:
+        print(n, i)
+        i += 1
+        time.sleep(0.02)
+
+if __name__ == '__main__':
+    for n in range(2):
+        multiprocessing.Process(target=count, args=(n,)).start()
+    count('main')
+"#;
+
+/// The pids of the direct children of `pid` (the observer's: its lesson main).
+fn children_of(pid: u32) -> Vec<i32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("children")).ok())
+        .flat_map(|s| {
+            s.split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect::<Vec<i32>>()
+        })
+        .collect()
+}
+
+/// The run's group: the observer's one child, the lesson main, once it is up.
+fn run_group_of(observer: u32) -> i32 {
+    let mut main = None;
+    assert!(
+        eventually(20, || {
+            main = children_of(observer).first().copied();
+            main.is_some()
+        }),
+        "the observer started no lesson main"
+    );
+    main.unwrap()
+}
+
+/// Reaps this process's children in session `sid` and waits until `/proc` shows nothing of the
+/// session for up to `secs`; returns what is left.
+fn session_gone(sid: i32, secs: u64) -> Vec<i32> {
+    let me = std::process::id().to_string();
+    let start = Instant::now();
+    loop {
+        for pid in in_session(sid) {
+            if stat_field(pid, 4).as_deref() == Some(me.as_str()) {
+                let mut status = 0;
+                // SAFETY: waitpid on one child of ours with a valid out-pointer.
+                unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+            }
+        }
+        let left = in_session(sid);
+        if left.is_empty() || start.elapsed() > Duration::from_secs(secs) {
+            return left;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_observer_and_its_whole_run() {
+    become_subreaper();
+    let prog = program("spin.py", SPIN);
+    let pty = Pty::new();
+    let mut cmd = Command::new(EXE);
+    cmd.arg("run").arg(&prog);
+    let mut observer = pty.spawn(cmd);
+    let sid = observer.id() as i32;
+    let pgid = run_group_of(observer.id());
+    assert!(
+        eventually(20, || group(pgid).len() == 2),
+        "the main and its child spin"
+    );
+    // Hang up: the terminal is gone, as when its window is closed.
+    pty.hang_up();
+    let status = wait_ended(&mut observer, 20).expect("the observer ends after a hang-up");
+    assert!(
+        status.signal() == Some(libc::SIGHUP) || status.code() == Some(1),
+        "ends by the hang-up (or its failed write), not a panic: {status:?}"
+    );
+    assert_eq!(session_gone(sid, 10), Vec::<i32>::new(), "nothing is left");
+    assert_eq!(group(pgid), Vec::<i32>::new());
+}
+
+#[test]
+fn sigterm_with_a_full_stderr_ends_the_observer_and_its_whole_run() {
+    let prog = program("spin_full.py", SPIN);
+    for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT, libc::SIGUSR1] {
+        let full = std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut observer = run_cmd(&prog, &[])
+            .stdout(Stdio::from(full.try_clone().unwrap()))
+            .stderr(Stdio::from(full))
+            .spawn()
+            .unwrap();
+        let pgid = run_group_of(observer.id());
+        assert!(eventually(20, || group(pgid).len() == 2), "both spin");
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(observer.id() as i32, sig) };
+        let status = wait_ended(&mut observer, 20).expect("the observer ends");
+        assert_eq!(status.signal(), Some(sig), "dies of the signal it got");
+        assert_eq!(wait_group_gone(pgid, 5), Vec::<i32>::new(), "after {sig}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_reading_holds_the_run_back_and_the_timeout_still_fires() {
+    let prog = program("endless.py", ENDLESS);
+    let mut observer = run_cmd(&prog, &["--timeout", "3"]).spawn().unwrap();
+    // The test holds the read end of the observer's stdout and never reads it.
+    let _stalled = observer.stdout.take();
+    let pgid = run_group_of(observer.id());
+    let started = Instant::now();
+    std::thread::sleep(Duration::from_millis(2500));
+    let rss = rss_kib(observer.id());
+    // Every lesson process is blocked on its next write (none is running): back-pressure.
+    let blocked = eventually(2, || {
+        let pids = group(pgid);
+        pids.len() == 4 && pids.iter().all(|&p| state_of(p) == Some('S'))
+    });
+    let status = wait_ended(&mut observer, 20).expect("the observer ends");
+    let took = started.elapsed();
+    let mut err = String::new();
+    observer
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(124), "stopped by --timeout: {err}");
+    assert!(err.contains("did not end within 3 s"), "{err}");
+    assert!(blocked, "the lesson processes wait for the reader");
+    assert!(
+        rss < 64 * 1024,
+        "observer RSS {rss} KiB under a stalled reader"
+    );
+    // 3 s of run, then at most the 2 s the output may stall before it is given up.
+    assert!(took < Duration::from_secs(9), "ended after {took:?}");
+    assert_eq!(wait_group_gone(pgid, 5), Vec::<i32>::new());
+    println!("stalled reader: observer RSS {rss} KiB at 2.5 s; ended after {took:?}");
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn ctrl_z_stops_the_whole_run_and_sigcont_continues_it() {
+    let prog = program("counters.py", COUNTERS);
+    // Its own process group, as a shell puts a job; the test, its parent, is the shell.
+    let mut cmd = run_cmd(&prog, &["--format", "jsonl"]);
+    cmd.process_group(0);
+    let mut observer = cmd.spawn().unwrap();
+    let mut out = std::io::BufReader::new(observer.stdout.take().unwrap());
+    let recs = read_until(&mut out, |r| spawns(r) >= 2);
+    let pgid = main_pid(&recs);
+    let obs = observer.id() as i32;
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(obs, libc::SIGTSTP) };
+    let all_stopped = || {
+        let pids = group(pgid);
+        pids.len() == 3 && pids.iter().all(|&p| state_of(p) == Some('T'))
+    };
+    assert!(
+        eventually(10, || state_of(obs) == Some('T')),
+        "the observer stops"
+    );
+    assert!(
+        eventually(10, all_stopped),
+        "every process of the run stops"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(all_stopped(), "and stays stopped");
+    // SAFETY: as above.
+    unsafe { libc::kill(obs, libc::SIGCONT) };
+    assert!(
+        eventually(10, || {
+            let pids = group(pgid);
+            state_of(obs) != Some('T') && pids.iter().all(|&p| state_of(p) != Some('T'))
+        }),
+        "the observer and its run continue"
+    );
+    // And the run really goes on: new output from every process after the continue.
+    let before = recs.len();
+    let more = read_until(&mut out, |r| {
+        r.iter()
+            .filter(|x| matches!(x.event, Event::Output { .. }))
+            .count()
+            > 6
+    });
+    assert!(more.len() + before > before);
+    // SAFETY: as above.
+    unsafe { libc::kill(obs, libc::SIGTERM) };
+    let status = wait_ended(&mut observer, 20).expect("the observer ends");
+    assert_eq!(status.signal(), Some(libc::SIGTERM));
+    assert_eq!(wait_group_gone(pgid, 5), Vec::<i32>::new());
+}
+
+#[test]
+fn write_errors_are_a_sentence_and_a_failure_never_a_panic() {
+    let prog = program("hello.py", "print('hello')\n");
+    let full = || {
+        std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("list", vec!["list"]),
+        ("check", vec!["check"]),
+        ("run", vec!["run", prog.to_str().unwrap()]),
+        (
+            "run plain",
+            vec!["run", prog.to_str().unwrap(), "--format", "plain"],
+        ),
+        (
+            "run jsonl",
+            vec!["run", prog.to_str().unwrap(), "--format", "jsonl"],
+        ),
+    ];
+    for (name, args) in cases {
+        let out = Command::new(EXE)
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(full()))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {:?} {err}", out.status);
+        assert!(
+            err.contains("No space left on device") && err.starts_with("forkyard: could not write"),
+            "{name}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    // Both outputs full: still no panic, still a failure.
+    let out = Command::new(EXE)
+        .args(["run", prog.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(full()))
+        .stderr(Stdio::from(full()))
+        .status()
+        .unwrap();
+    assert_eq!(out.code(), Some(1));
+}
+
+#[test]
+fn option_values_out_of_range_are_sentences_with_the_range() {
+    let prog = program("ok.py", "print(1)\n");
+    let cases = [
+        (["--timeout", "1e20"], "at most 31536000 real seconds"),
+        (["--timeout", "nan"], "at most 31536000 real seconds"),
+        (["--speed", "1e308"], "from 0.001 to 1000 lesson seconds"),
+        (["--speed", "-1"], "from 0.001 to 1000 lesson seconds"),
+        (["--speed", "inf"], "from 0.001 to 1000 lesson seconds"),
+        (["--speed", "0"], "from 0.001 to 1000 lesson seconds"),
+        (["--speed", "NaN"], "from 0.001 to 1000 lesson seconds"),
+        (["--max-processes", "-1"], "from 1 to 4096"),
+        (["--max-memory", "1K"], "at least 32 MiB"),
+    ];
+    for (args, says) in cases {
+        let out = run_cmd(&prog, &args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(says) && err.contains(args[0]),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("unexpected argument"), "{args:?}: {err}");
+    }
+}

@@ -1,0 +1,147 @@
+//! The playground and its terminal under signals: whatever signal ends it, the terminal is given
+//! back (main screen, mouse reporting off, cooked mode); Ctrl-Z gives it back before the
+//! playground stops, and `fg` (SIGCONT) takes it again. Driven on a pseudo-terminal.
+
+mod pty_support;
+mod run_support;
+
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::PathBuf;
+use std::process::Command;
+
+use pty_support::*;
+use run_support::EXE;
+
+/// What the playground writes when it takes the terminal: the alternate screen.
+const ENTER: &[u8] = b"\x1b[?1049h";
+/// What it writes when it gives it back: mouse reporting off, then the main screen.
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const LEAVE: &[u8] = b"\x1b[?1049l";
+
+fn state_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("forkyard-term-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The playground's command: in the repository (its lessons), progress kept in a temp dir.
+fn playground(name: &str) -> Command {
+    let mut cmd = Command::new(EXE);
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm-256color")
+        .env("XDG_STATE_HOME", state_dir(name));
+    cmd
+}
+
+/// Whether the terminal is in raw mode (the playground has it).
+fn is_raw(pty: &Pty) -> bool {
+    pty.termios().c_lflag & libc::ICANON == 0
+}
+
+#[test]
+fn every_signal_that_ends_the_playground_gives_the_terminal_back() {
+    let signals = [
+        libc::SIGQUIT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGTERM,
+        libc::SIGHUP,
+        libc::SIGINT,
+        libc::SIGVTALRM,
+        libc::SIGXCPU,
+    ];
+    for sig in signals {
+        let pty = Pty::new();
+        let mut child = pty.spawn(playground("signals"));
+        assert!(
+            pty.wait_for(ENTER, 0, 20),
+            "the playground took the terminal"
+        );
+        assert!(eventually(10, || is_raw(&pty)), "in raw mode");
+        let mark = pty.mark();
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(child.id() as i32, sig) };
+        let status = wait_ended(&mut child, 20).expect("the playground ends");
+        assert_eq!(status.signal(), Some(sig), "dies of signal {sig}");
+        assert!(pty.wait_for(LEAVE, mark, 5), "main screen back after {sig}");
+        assert!(pty.wait_for(MOUSE_OFF, mark, 1), "mouse off after {sig}");
+        assert!(pty.is_cooked(), "cooked mode back after {sig}");
+        pty.hang_up();
+    }
+}
+
+/// Not a test of its own: when the test below starts this binary again with
+/// `FORKYARD_TEST_JOB_SHELL` set, it is the session leader of a terminal and plays the shell with
+/// job control: it starts the playground as a job in its own process group, in the foreground,
+/// and waits for it (so the playground's group is not orphaned, and Ctrl-Z really stops it).
+#[test]
+fn job_shell() {
+    let Some(pid_file) = std::env::var_os("FORKYARD_TEST_JOB_SHELL") else {
+        return;
+    };
+    let mut cmd = playground("job");
+    // SAFETY: setpgid, signal and tcsetpgrp are async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setpgid(0, 0);
+            libc::signal(libc::SIGTTOU, libc::SIG_IGN);
+            libc::tcsetpgrp(0, libc::getpid());
+            libc::signal(libc::SIGTTOU, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    std::fs::write(pid_file, child.id().to_string()).unwrap();
+    let _ = child.wait();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let pid_file = state_dir("job").join("pid");
+    let _ = std::fs::remove_file(&pid_file);
+    let pty = Pty::new();
+    let mut shell = Command::new(std::env::current_exe().unwrap());
+    shell
+        .args(["--exact", "job_shell", "--test-threads=1", "-q"])
+        .env("FORKYARD_TEST_JOB_SHELL", &pid_file);
+    let mut shell = pty.spawn(shell);
+    assert!(
+        eventually(20, || pid_file.exists()
+            && std::fs::read_to_string(&pid_file).is_ok_and(|s| !s.is_empty())),
+        "the job started"
+    );
+    let pid: i32 = std::fs::read_to_string(&pid_file).unwrap().parse().unwrap();
+    assert!(
+        pty.wait_for(ENTER, 0, 20),
+        "the playground took the terminal"
+    );
+    assert!(eventually(10, || is_raw(&pty)));
+    let mark = pty.mark();
+    pty.type_keys(b"\x1a"); // Ctrl-Z
+    assert!(
+        eventually(10, || state_of(pid) == Some('T')),
+        "the playground stops"
+    );
+    assert!(
+        pty.wait_for(LEAVE, mark, 5),
+        "the main screen is back while it is stopped"
+    );
+    assert!(pty.wait_for(MOUSE_OFF, mark, 1), "mouse reporting is off");
+    assert!(pty.is_cooked(), "cooked mode is back while it is stopped");
+    let mark = pty.mark();
+    // SAFETY: `fg` sends SIGCONT to the job.
+    unsafe { libc::kill(pid, libc::SIGCONT) };
+    assert!(
+        eventually(10, || state_of(pid) != Some('T')),
+        "it continues"
+    );
+    assert!(pty.wait_for(ENTER, mark, 5), "and takes the terminal again");
+    assert!(eventually(5, || is_raw(&pty)), "in raw mode again");
+    // SAFETY: ending the playground.
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    let status = wait_ended(&mut shell, 20).expect("the job and its shell end");
+    assert!(status.success() || status.code().is_some(), "{status:?}");
+    assert!(pty.is_cooked());
+    pty.hang_up();
+}
