@@ -330,3 +330,146 @@ fn option_values_out_of_range_are_sentences_with_the_range() {
         assert!(!err.contains("unexpected argument"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn stray_output_names_the_process_that_wrote_it() {
+    use forkyard::session::{self, RunSpec, Update};
+    use std::os::unix::fs::PermissionsExt;
+    // A stand-in lesson main: a script whose child, then itself, write to the real stderr.
+    let script = program(
+        "stray.sh",
+        "#!/bin/sh\nsh -c 'echo \"child $$\" >&2'\necho \"main $$\" >&2\n",
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let h = session::start(RunSpec {
+        exe: Some(script),
+        ..RunSpec::new("", "main.py")
+    })
+    .unwrap();
+    let mut strays = Vec::new();
+    loop {
+        match h.updates().recv_timeout(Duration::from_secs(30)).unwrap() {
+            Update::Record(r) => {
+                if let Event::Stray { text, writer, .. } = r.event {
+                    strays.push((text, writer));
+                }
+            }
+            Update::End(_) => break,
+        }
+    }
+    let pid_in = |who: &str| -> Option<i32> {
+        strays
+            .iter()
+            .find_map(|(t, _)| t.strip_prefix(who)?.trim().parse().ok())
+    };
+    let (child, main) = (pid_in("child ").unwrap(), pid_in("main ").unwrap());
+    assert_eq!(main, h.pid());
+    assert_ne!(child, main);
+    for (text, writer) in &strays {
+        let who = if text.starts_with("child") {
+            child
+        } else {
+            main
+        };
+        assert_eq!(*writer, Some(who), "{text:?} was written by {who}");
+    }
+    assert_eq!(group(h.pid()), Vec::<i32>::new());
+}
+
+/// Four children each take 80 MB (eight 10 MB strings, a little at a time), then wait.
+const HOGS: &str = r#"
+import multiprocessing, time
+
+def hog(n):
+    blocks = []
+    for i in range(8):
+        blocks.append('x' * 10_000_000 + str(i))
+        time.sleep(0.05)
+    print(n, 'holds', len(blocks) * 10, 'MB')
+    time.sleep(60)
+
+if __name__ == '__main__':
+    ps = [multiprocessing.Process(target=hog, args=(n,)) for n in range(4)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    print('done')
+"#;
+
+#[test]
+fn a_run_over_its_memory_budget_is_stopped_and_every_process_says_why() {
+    let prog = program("hogs.py", HOGS);
+    let started = Instant::now();
+    let out = run_cmd(&prog, &["--max-memory", "200M"]).output().unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    let said = "killed: the run went over its memory budget of 200.0 MiB (--max-memory)";
+    assert!(started.elapsed() < Duration::from_secs(30), "stopped early");
+    assert!(!stdout.contains("done"), "{stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(128 + libc::SIGKILL),
+        "{stdout}{stderr}"
+    );
+    for name in ["MainProcess", "Process-1", "Process-4"] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(name) && l.contains(said)),
+            "{name} says why: {stdout}"
+        );
+    }
+    assert!(
+        stderr.contains(
+            "the run went over its memory budget of 200.0 MiB (--max-memory), so it was stopped"
+        ),
+        "{stderr}"
+    );
+    let pgid: i32 = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("MainProcess") && l.contains(said))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .expect("the main's pid in the summary");
+    assert_eq!(group(pgid), Vec::<i32>::new());
+}
+
+#[test]
+fn a_run_within_its_memory_budget_is_untouched() {
+    let src = HOGS
+        .replace("range(8)", "range(2)")
+        .replace("range(4)", "range(2)")
+        .replace("time.sleep(60)", "time.sleep(0.2)");
+    let prog = program("small_hogs.py", &src);
+    let out = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.ends_with("done\n"), "{stdout}");
+}
+
+#[test]
+fn one_process_cannot_allocate_past_the_budget_alone() {
+    // 700 MB in one allocation: within the old per-process limit (4 GiB), past a 200 MiB budget.
+    let src = "try:\n    s = 'x' * 700_000_000\n    print('got', len(s))\nexcept MemoryError:\n    print('MemoryError')\n";
+    let prog = program("one_hog.py", src);
+    let out = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("got"),
+        "the allocation must fail: {stdout}"
+    );
+    let out = run_cmd(&prog, &["--max-memory", "2G", "--format", "plain"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "got 700000000\n");
+}

@@ -1,7 +1,10 @@
 //! Printing a run as it happens, in one of the three formats of `forkyard run`.
 //!
 //! - human: each output line as `  0.000  MainProcess   end` (lesson seconds, process name) as soon
-//!   as it is complete, forkyard's refusals the same way, then a summary of every process.
+//!   as it is complete, forkyard's refusals the same way, then a summary of every process. Control
+//!   characters a program prints (ANSI escapes, `\r`, bells) are shown escaped (`\x1b`), as the
+//!   playground does not pass them to the terminal either: output must not move the cursor over
+//!   the tags, clear the screen, or retitle the window.
 //! - plain: exactly the bytes the program wrote, stdout to stdout and stderr to stderr.
 //! - jsonl: every trace record, one JSON object per line.
 
@@ -57,7 +60,7 @@ impl<W: Write, E: Write> Printer<W, E> {
                 self.out.write_all(b"\n")
             }
             Format::Plain => match &r.event {
-                Event::Output { stream, text } | Event::Stray { stream, text } => {
+                Event::Output { stream, text } | Event::Stray { stream, text, .. } => {
                     // Both outputs are buffered: flush one before writing to the other, so a
                     // terminal showing both sees them in the order the program wrote them.
                     if self
@@ -82,8 +85,9 @@ impl<W: Write, E: Write> Printer<W, E> {
                         .map_or("forkyard".into(), ToString::to_string);
                     writeln!(
                         self.out,
-                        "{}  forkyard refused: {message}",
-                        prefix(r.lesson_ns, &name)
+                        "{}  forkyard refused: {}",
+                        prefix(r.lesson_ns, &visible(&name)),
+                        visible(message)
                     )?;
                 }
                 self.print_new_lines()
@@ -118,13 +122,37 @@ impl<W: Write, E: Write> Printer<W, E> {
             let _ = writeln!(
                 text,
                 "{}  {}",
-                prefix(line.lesson_ns, &line.process),
-                line.text
+                prefix(line.lesson_ns, &visible(&line.process)),
+                visible(&line.text)
             );
             self.next_line = n + 1;
         }
         self.out.write_all(text.as_bytes())
     }
+}
+
+/// `text` with every character that would act on the terminal instead of showing (C0 and C1
+/// controls but the tab, DEL, and the bidirectional overrides that reorder a line) written as
+/// Python writes it in a `repr` (`\x1b`, `\r`, `\u202e`).
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(acts) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if acts(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if acts(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
 /// `  0.000  MainProcess ` : lesson seconds and the process name, padded.
@@ -136,22 +164,24 @@ fn write_summary(out: &mut impl Write, rows: &[ProcessSummary]) -> io::Result<()
     let names: Vec<String> = rows
         .iter()
         .map(|r| {
+            let name = visible(&r.name);
             if r.daemon {
-                format!("{} (daemon)", r.name)
+                format!("{name} (daemon)")
             } else {
-                r.name.clone()
+                name.into_owned()
             }
         })
         .collect();
+    let hows: Vec<String> = rows.iter().map(|r| visible(&r.how).into_owned()).collect();
     let name_w = names
         .iter()
         .map(String::len)
         .max()
         .unwrap_or(0)
         .max("process".len());
-    let how_w = rows
+    let how_w = hows
         .iter()
-        .map(|r| r.how.len())
+        .map(String::len)
         .max()
         .unwrap_or(0)
         .max("ended".len());
@@ -161,14 +191,14 @@ fn write_summary(out: &mut impl Write, rows: &[ProcessSummary]) -> io::Result<()
         "  {:<name_w$}  {:>7}  {:<how_w$}  {:>7}  {:>7}",
         "process", "pid", "ended", "start", "end"
     )?;
-    for (r, name) in rows.iter().zip(names) {
+    for ((r, name), how) in rows.iter().zip(names).zip(hows) {
         let end = r
             .end_s
             .map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
         writeln!(
             out,
-            "  {name:<name_w$}  {:>7}  {:<how_w$}  {:>7.3}  {end:>7}",
-            r.pid, r.how, r.start_s
+            "  {name:<name_w$}  {:>7}  {how:<how_w$}  {:>7.3}  {end:>7}",
+            r.pid, r.start_s
         )?;
     }
     Ok(())
@@ -288,6 +318,37 @@ mod tests {
             lines[5].contains("Process-1")
                 && lines[5].contains("0.001")
                 && lines[5].contains("0.003")
+        );
+    }
+
+    #[test]
+    fn human_lines_show_control_characters_escaped() {
+        assert_eq!(visible("plain\ttab"), "plain\ttab");
+        assert_eq!(
+            visible("\x1b[2J\x1b]0;pwned\x07red\rover\u{9b}\u{202e}"),
+            "\\x1b[2J\\x1b]0;pwned\\x07red\\rover\\x9b\\u202e"
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut p = Printer::new(Format::Human, &mut out, &mut err);
+        let mut rs = records();
+        rs[2] = rec(
+            10,
+            1,
+            1,
+            Event::Output {
+                stream: Stream::Stdout,
+                text: "\x1b[31mred\x1b[0m\n".into(),
+            },
+        );
+        for r in rs {
+            p.record(&r).unwrap();
+        }
+        drop(p);
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains('\x1b'), "{out:?}");
+        assert!(
+            out.contains("MainProcess   \\x1b[31mred\\x1b[0m"),
+            "{out:?}"
         );
     }
 

@@ -17,8 +17,8 @@ use crate::trace::control::ControlPage;
 pub const OVER_BUDGET: &str = "the run went over its memory budget";
 
 /// What each lesson process reserves beyond the budget without using it (the interpreter's stacks,
-/// mapped lazily, and the binary): about 1.1 GiB measured, with room.
-pub const ADDRESS_SPACE_RESERVE: u64 = 3 << 29;
+/// mapped lazily, and the binary): about 1.0 GiB measured, with a quarter more for room.
+pub const ADDRESS_SPACE_RESERVE: u64 = 5 << 28;
 
 /// How often the observer adds up the run's memory, in monotonic ns.
 const CHECK_EVERY_NS: u64 = 50_000_000;

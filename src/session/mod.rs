@@ -17,6 +17,7 @@ mod pump;
 mod reap;
 mod shared;
 mod spawn;
+mod stray;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -118,7 +119,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         .unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
     let speed = if spec.speed > 0.0 { spec.speed } else { 1.0 };
     let max_memory = spec.max_memory.unwrap_or_else(default_max_memory);
-    let mut spawned = spawn::spawn(
+    let spawned = spawn::spawn(
         &exe,
         &spec.source,
         &spec.file_name,
@@ -149,8 +150,8 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         tx,
         spawned.pid,
         spawned.trace,
-        spawned.child.stdout.take(),
-        spawned.child.stderr.take(),
+        spawned.stdout,
+        spawned.stderr,
         spawned.pidfd,
         spawned.lifeline,
     );

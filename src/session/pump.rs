@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::process::{ChildStderr, ChildStdout};
 use std::sync::Arc;
 
 use crossbeam_channel::Sender;
@@ -50,12 +49,13 @@ pub(crate) struct Pump {
     pub tx: Sender<Update>,
     pub main_pid: i32,
     pub trace: Option<File>,
-    pub stdout: Option<ChildStdout>,
-    pub stderr: Option<ChildStderr>,
+    pub stdout: Option<OwnedFd>,
+    pub stderr: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
     pub decoder: Decoder,
     pub reorder: Reorder,
-    pub carry: [Vec<u8>; 2],
+    /// Per stream: the writer of the bytes carried over, and those bytes (an unfinished character).
+    pub carry: [(Option<i32>, Vec<u8>); 2],
     pub names: HashMap<i32, String>,
     pub main_ending: Option<Ending>,
     pub stopped: Option<String>,
@@ -81,15 +81,15 @@ impl Pump {
         tx: Sender<Update>,
         main_pid: i32,
         trace: OwnedFd,
-        stdout: Option<ChildStdout>,
-        stderr: Option<ChildStderr>,
+        stdout: OwnedFd,
+        stderr: OwnedFd,
         pidfd: OwnedFd,
         lifeline: OwnedFd,
     ) -> Self {
         for fd in [
             Some(trace.as_raw_fd()),
-            stdout.as_ref().map(AsRawFd::as_raw_fd),
-            stderr.as_ref().map(AsRawFd::as_raw_fd),
+            Some(stdout.as_raw_fd()),
+            Some(stderr.as_raw_fd()),
         ]
         .into_iter()
         .flatten()
@@ -101,12 +101,12 @@ impl Pump {
             tx,
             main_pid,
             trace: Some(File::from(trace)),
-            stdout,
-            stderr,
+            stdout: Some(stdout),
+            stderr: Some(stderr),
             pidfd: Some(pidfd),
             decoder: Decoder::new(),
             reorder: Reorder::new(REORDER_WINDOW_NS),
-            carry: [Vec::new(), Vec::new()],
+            carry: [(None, Vec::new()), (None, Vec::new())],
             names: HashMap::from([(main_pid, "MainProcess".to_string())]),
             main_ending: None,
             stopped: None,
@@ -255,23 +255,57 @@ impl Pump {
         }
     }
 
-    /// Reads what the run wrote to its real stdout/stderr (not through the trace).
+    /// Reads what the run wrote to its real stdout/stderr (not through the trace), one update per
+    /// writer's piece, each naming its writer.
     fn read_stray(&mut self, stream: Stream) {
-        let (bytes, eof) = match stream {
-            Stream::Stdout => match &mut self.stdout {
-                Some(s) => read_available(s, STRAY_TURN),
-                None => return,
-            },
-            Stream::Stderr => match &mut self.stderr {
-                Some(s) => read_available(s, STRAY_TURN),
-                None => return,
-            },
+        let source = match stream {
+            Stream::Stdout => &self.stdout,
+            Stream::Stderr => &self.stderr,
         };
-        let carry = &mut self.carry[stream as usize];
-        carry.extend_from_slice(&bytes);
-        let text = take_utf8(carry, eof);
-        if !text.is_empty() {
-            self.push_own(Event::Stray { stream, text });
+        let Some(fd) = source else { return };
+        let mut pieces: Vec<(Option<i32>, Vec<u8>)> = Vec::new();
+        let mut buf = vec![0u8; STRAY_TURN];
+        let mut got = 0;
+        let mut eof = false;
+        while got < STRAY_TURN {
+            match super::stray::read(fd, &mut buf[..STRAY_TURN - got]) {
+                Ok((0, _)) => {
+                    eof = true;
+                    break;
+                }
+                Ok((n, writer)) => {
+                    got += n;
+                    match pieces.last_mut() {
+                        Some((w, bytes)) if *w == writer => bytes.extend_from_slice(&buf[..n]),
+                        _ => pieces.push((writer, buf[..n].to_vec())),
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(_) => {
+                    eof = true;
+                    break;
+                }
+            }
+        }
+        let slot = stream as usize;
+        for (writer, bytes) in pieces {
+            // Another writer: what the last one left unfinished is ended as it is.
+            if self.carry[slot].0 != writer && !self.carry[slot].1.is_empty() {
+                let (w, mut rest) = std::mem::take(&mut self.carry[slot]);
+                let text = take_utf8(&mut rest, true);
+                self.push_stray(stream, text, w);
+            }
+            let carry = &mut self.carry[slot];
+            carry.0 = writer;
+            carry.1.extend_from_slice(&bytes);
+            let text = take_utf8(&mut carry.1, false);
+            self.push_stray(stream, text, writer);
+        }
+        if eof {
+            let (w, mut rest) = std::mem::take(&mut self.carry[slot]);
+            let text = take_utf8(&mut rest, true);
+            self.push_stray(stream, text, w);
         }
         if eof {
             match stream {
@@ -357,6 +391,16 @@ impl Pump {
         });
     }
 
+    fn push_stray(&mut self, stream: Stream, text: String, writer: Option<i32>) {
+        if !text.is_empty() {
+            self.push_own(Event::Stray {
+                stream,
+                text,
+                writer,
+            });
+        }
+    }
+
     /// Adds a record written by the observer itself.
     fn push_own(&mut self, event: Event) {
         let mono = mono_ns();
@@ -437,6 +481,7 @@ fn stray_note(what: &str) -> Event {
     Event::Stray {
         stream: Stream::Stderr,
         text: format!("forkyard: {what}\n"),
+        writer: None,
     }
 }
 
