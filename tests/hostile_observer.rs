@@ -116,7 +116,7 @@ fn closing_the_terminal_ends_the_observer_and_its_whole_run() {
     let pty = Pty::new();
     let mut cmd = Command::new(EXE);
     cmd.arg("run").arg(&prog);
-    let mut observer = pty.spawn(cmd);
+    let mut observer = Guarded(pty.spawn(cmd));
     let sid = observer.id() as i32;
     let pgid = run_group_of(observer.id());
     assert!(
@@ -142,11 +142,13 @@ fn sigterm_with_a_full_stderr_ends_the_observer_and_its_whole_run() {
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let mut observer = run_cmd(&prog, &[])
-            .stdout(Stdio::from(full.try_clone().unwrap()))
-            .stderr(Stdio::from(full))
-            .spawn()
-            .unwrap();
+        let mut observer = Guarded(
+            run_cmd(&prog, &[])
+                .stdout(Stdio::from(full.try_clone().unwrap()))
+                .stderr(Stdio::from(full))
+                .spawn()
+                .unwrap(),
+        );
         let pgid = run_group_of(observer.id());
         assert!(eventually(20, || group(pgid).len() == 2), "both spin");
         // SAFETY: signalling our own child.
@@ -160,7 +162,7 @@ fn sigterm_with_a_full_stderr_ends_the_observer_and_its_whole_run() {
 #[test]
 fn a_reader_that_stops_reading_holds_the_run_back_and_the_timeout_still_fires() {
     let prog = program("endless.py", ENDLESS);
-    let mut observer = run_cmd(&prog, &["--timeout", "3"]).spawn().unwrap();
+    let mut observer = Guarded(run_cmd(&prog, &["--timeout", "3"]).spawn().unwrap());
     // The test holds the read end of the observer's stdout and never reads it.
     let _stalled = observer.stdout.take();
     let pgid = run_group_of(observer.id());
@@ -209,7 +211,7 @@ fn ctrl_z_stops_the_whole_run_and_sigcont_continues_it() {
     // Its own process group, as a shell puts a job; the test, its parent, is the shell.
     let mut cmd = run_cmd(&prog, &["--format", "jsonl"]);
     cmd.process_group(0);
-    let mut observer = cmd.spawn().unwrap();
+    let mut observer = Guarded(cmd.spawn().unwrap());
     let mut out = std::io::BufReader::new(observer.stdout.take().unwrap());
     let recs = read_until(&mut out, |r| spawns(r) >= 2);
     let pgid = main_pid(&recs);
@@ -472,4 +474,24 @@ fn one_process_cannot_allocate_past_the_budget_alone() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "got 700000000\n");
+}
+
+#[test]
+fn escapes_a_program_prints_are_shown_not_obeyed_in_the_human_format() {
+    let src = "import multiprocessing\n\ndef shout():\n    print('\\x1b[2J\\x1b]0;title\\x07\\x1b[31mred\\rover')\n\nif __name__ == '__main__':\n    p = multiprocessing.Process(target=shout)\n    p.start()\n    p.join()\n";
+    let prog = program("ansi.py", src);
+    let out = run_cmd(&prog, &[]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(!stdout.contains('\x1b') && !stdout.contains('\r') && !stdout.contains('\x07'));
+    assert!(
+        stdout.contains("Process-1     \\x1b[2J\\x1b]0;title\\x07\\x1b[31mred\\rover"),
+        "{stdout}"
+    );
+    // The plain format stays exactly what the program wrote.
+    let out = run_cmd(&prog, &["--format", "plain"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\x1b[2J\x1b]0;title\x07\x1b[31mred\rover\n"
+    );
 }

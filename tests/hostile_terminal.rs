@@ -53,7 +53,7 @@ fn every_signal_that_ends_the_playground_gives_the_terminal_back() {
     ];
     for sig in signals {
         let pty = Pty::new();
-        let mut child = pty.spawn(playground("signals"));
+        let mut child = Guarded(pty.spawn(playground("signals")));
         assert!(
             pty.wait_for(ENTER, 0, 20),
             "the playground took the terminal"
@@ -105,13 +105,14 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     shell
         .args(["--exact", "job_shell", "--test-threads=1", "-q"])
         .env("FORKYARD_TEST_JOB_SHELL", &pid_file);
-    let mut shell = pty.spawn(shell);
+    let mut shell = Guarded(pty.spawn(shell));
     assert!(
         eventually(20, || pid_file.exists()
             && std::fs::read_to_string(&pid_file).is_ok_and(|s| !s.is_empty())),
         "the job started"
     );
     let pid: i32 = std::fs::read_to_string(&pid_file).unwrap().parse().unwrap();
+    let _playground = InSession(pid, shell.id() as i32);
     assert!(
         pty.wait_for(ENTER, 0, 20),
         "the playground took the terminal"
@@ -144,4 +145,17 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     assert!(status.success() || status.code().is_some(), "{status:?}");
     assert!(pty.is_cooked());
     pty.hang_up();
+}
+
+/// Kills the playground (`.0`) when the test ends, if it is still in the job shell's session
+/// (`.1`): a failing assertion must not leave it behind.
+struct InSession(i32, i32);
+
+impl Drop for InSession {
+    fn drop(&mut self) {
+        if stat_field(self.0, 6).and_then(|s| s.parse().ok()) == Some(self.1) {
+            // SAFETY: a signal to the playground this test started.
+            unsafe { libc::kill(self.0, libc::SIGKILL) };
+        }
+    }
 }

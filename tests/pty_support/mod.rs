@@ -212,3 +212,29 @@ pub fn eventually(secs: u64, mut ok: impl FnMut() -> bool) -> bool {
     }
     ok()
 }
+
+/// A child that is killed and reaped when the test lets go of it, even when an assertion fails
+/// half-way: a failing test must not leave a process behind either.
+pub struct Guarded(pub Child);
+
+impl std::ops::Deref for Guarded {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Guarded {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
