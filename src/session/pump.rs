@@ -3,7 +3,7 @@
 //! stop was asked, kills and reaps everything left of the run and reports the end.
 //!
 //! Records leave in time order through a channel and are never dropped. Back-pressure: while the face
-//! has [`BACKLOG`] updates or more still to take, the pump stops reading the run's pipes, so the
+//! has [`BACKLOG_BYTES`] or more still to take, the pump stops reading the run's pipes, so the
 //! lesson processes block on their next write, as CPython's would on a full pipe; the observer's
 //! memory stays bounded however slow its reader is. The pump itself never blocks on the channel, so
 //! a stop (`--timeout`, a signal, a quit) is carried out whether or not anybody reads: once the run
@@ -12,7 +12,7 @@
 //! The observer's own records (`reaped` for the main and for orphans, `stray`, `stop`) carry the
 //! observer's pid.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -38,10 +38,10 @@ const FINAL_DRAIN_MS: u64 = 2_000;
 const READ_TURN: usize = 1 << 20;
 /// The most bytes of stray output read in one turn (each turn makes one update of at most this).
 const STRAY_TURN: usize = 16 << 10;
-/// Updates waiting in the channel beyond which the pump stops reading the run (back-pressure). An
-/// update is a record of at most one pipe write (4 KiB of text) or a stray turn (16 KiB), so what
-/// waits stays under `BACKLOG * 16 KiB` plus one read turn, and in practice far less.
-pub(crate) const BACKLOG: usize = 1024;
+/// What may wait in the channel, in (estimated) bytes, before the pump stops reading the run
+/// (back-pressure): enough that the face never runs dry while the pump looks again, little enough
+/// that the observer stays small. At most one read turn more can be on its way.
+pub(crate) const BACKLOG_BYTES: usize = 8 << 20;
 
 /// The pump's state; it lives on the run's thread.
 pub(crate) struct Pump {
@@ -60,6 +60,9 @@ pub(crate) struct Pump {
     pub main_ending: Option<Ending>,
     pub stopped: Option<String>,
     pub seq: u64,
+    /// The estimated sizes of the updates sent and maybe not yet taken, oldest first, and their sum.
+    pub inflight: VecDeque<usize>,
+    pub inflight_bytes: usize,
     /// The run's memory budget, watched while the run lives.
     pub budget: Option<super::budget::Budget>,
     /// The run's lifeline (see `spawn`): dropped, with the pump, once nothing of the run is left.
@@ -111,6 +114,8 @@ impl Pump {
             main_ending: None,
             stopped: None,
             seq: 0,
+            inflight: VecDeque::new(),
+            inflight_bytes: 0,
             budget: None,
             lifeline,
         }
@@ -194,8 +199,12 @@ impl Pump {
 
     /// Back-pressure: whether the face is so far behind that the run must wait for it. Never once
     /// the run was stopped: its processes are being killed, and what they left must be read.
-    fn held_back(&self) -> bool {
-        self.stopped.is_none() && self.tx.len() >= BACKLOG
+    fn held_back(&mut self) -> bool {
+        // The face takes updates oldest first: those beyond the channel's length were taken.
+        while self.inflight.len() > self.tx.len() {
+            self.inflight_bytes -= self.inflight.pop_front().unwrap_or(0);
+        }
+        self.stopped.is_none() && self.inflight_bytes >= BACKLOG_BYTES
     }
 
     /// Waits for any source (none while `held` back: then only for a stop, the main's end, or a
@@ -214,7 +223,11 @@ impl Pump {
         for fd in sources.into_iter().flatten().filter(|_| !held) {
             fds.push(pollin(fd));
         }
-        let timeout = if ending || held || !self.reorder.is_empty() {
+        // Held back: look at the channel again soon, so the face never runs dry while the run
+        // waits (2 ms is less than the face takes to print a backlog).
+        let timeout = if held {
+            2
+        } else if ending || !self.reorder.is_empty() {
             5
         } else {
             IDLE_POLL_MS
@@ -417,12 +430,25 @@ impl Pump {
         self.reorder.push(record);
     }
 
-    fn release(&self, records: Vec<Record>) {
+    fn release(&mut self, records: Vec<Record>) {
         for r in records {
+            let size = approx_size(&r);
             // The receiver may be gone (the face quit); the run still ends and is reaped.
-            let _ = self.tx.send(Update::Record(r));
+            if self.tx.send(Update::Record(r)).is_ok() {
+                self.inflight.push_back(size);
+                self.inflight_bytes += size;
+            }
         }
     }
+}
+
+/// About how many bytes a record takes in memory: its texts and the rest.
+fn approx_size(r: &Record) -> usize {
+    let text = match &r.event {
+        Event::Output { text, .. } | Event::Stray { text, .. } => text.len(),
+        _ => 0,
+    };
+    text + 160
 }
 
 struct Ready {
