@@ -208,53 +208,57 @@ fn rss_kib(pid: u32) -> u64 {
 #[test]
 fn ctrl_z_stops_the_whole_run_and_sigcont_continues_it() {
     let prog = program("counters.py", COUNTERS);
-    // Its own process group, as a shell puts a job; the test, its parent, is the shell.
-    let mut cmd = run_cmd(&prog, &["--format", "jsonl"]);
-    cmd.process_group(0);
-    let mut observer = Guarded(cmd.spawn().unwrap());
-    let mut out = std::io::BufReader::new(observer.stdout.take().unwrap());
-    let recs = read_until(&mut out, |r| spawns(r) >= 2);
-    let pgid = main_pid(&recs);
-    let obs = observer.id() as i32;
-    // SAFETY: signalling our own child.
-    unsafe { libc::kill(obs, libc::SIGTSTP) };
-    let all_stopped = || {
-        let pids = group(pgid);
-        pids.len() == 3 && pids.iter().all(|&p| state_of(p) == Some('T'))
-    };
-    assert!(
-        eventually(10, || state_of(obs) == Some('T')),
-        "the observer stops"
-    );
-    assert!(
-        eventually(10, all_stopped),
-        "every process of the run stops"
-    );
-    std::thread::sleep(Duration::from_millis(300));
-    assert!(all_stopped(), "and stays stopped");
-    // SAFETY: as above.
-    unsafe { libc::kill(obs, libc::SIGCONT) };
-    assert!(
-        eventually(10, || {
+    // SIGTTIN and SIGTTOU (a background job touched the terminal) stop a job as Ctrl-Z does.
+    for sig in [libc::SIGTSTP, libc::SIGTTOU, libc::SIGTTIN] {
+        // Its own process group, as a shell puts a job; the test, its parent, is the shell.
+        let mut cmd = run_cmd(&prog, &["--format", "jsonl"]);
+        cmd.process_group(0);
+        let mut observer = Guarded(cmd.spawn().unwrap());
+        let mut out = std::io::BufReader::new(observer.stdout.take().unwrap());
+        let recs = read_until(&mut out, |r| spawns(r) >= 2);
+        let pgid = main_pid(&recs);
+        let obs = observer.id() as i32;
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(obs, sig) };
+        let all_stopped = || {
             let pids = group(pgid);
-            state_of(obs) != Some('T') && pids.iter().all(|&p| state_of(p) != Some('T'))
-        }),
-        "the observer and its run continue"
-    );
-    // And the run really goes on: new output from every process after the continue.
-    let before = recs.len();
-    let more = read_until(&mut out, |r| {
-        r.iter()
-            .filter(|x| matches!(x.event, Event::Output { .. }))
-            .count()
-            > 6
-    });
-    assert!(more.len() + before > before);
-    // SAFETY: as above.
-    unsafe { libc::kill(obs, libc::SIGTERM) };
-    let status = wait_ended(&mut observer, 20).expect("the observer ends");
-    assert_eq!(status.signal(), Some(libc::SIGTERM));
-    assert_eq!(wait_group_gone(pgid, 5), Vec::<i32>::new());
+            pids.len() == 3 && pids.iter().all(|&p| state_of(p) == Some('T'))
+        };
+        assert!(
+            eventually(10, || state_of(obs) == Some('T')),
+            "the observer stops on {sig}"
+        );
+        assert!(
+            eventually(10, all_stopped),
+            "every process of the run stops on {sig}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(all_stopped(), "and stays stopped");
+        // SAFETY: as above.
+        unsafe { libc::kill(obs, libc::SIGCONT) };
+        assert!(
+            eventually(10, || {
+                let pids = group(pgid);
+                state_of(obs) != Some('T') && pids.iter().all(|&p| state_of(p) != Some('T'))
+            }),
+            "the observer and its run continue after {sig}"
+        );
+        // And the run really goes on: every process prints again after the continue.
+        let after = read_until(&mut out, |r| {
+            let outputs: std::collections::HashSet<i32> = r
+                .iter()
+                .filter(|x| matches!(x.event, Event::Output { .. }))
+                .map(|x| x.pid)
+                .collect();
+            outputs.len() == 3
+        });
+        assert!(!after.is_empty());
+        // SAFETY: as above.
+        unsafe { libc::kill(obs, libc::SIGTERM) };
+        let status = wait_ended(&mut observer, 20).expect("the observer ends");
+        assert_eq!(status.signal(), Some(libc::SIGTERM));
+        assert_eq!(wait_group_gone(pgid, 5), Vec::<i32>::new());
+    }
 }
 
 #[test]

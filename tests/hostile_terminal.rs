@@ -71,6 +71,27 @@ fn every_signal_that_ends_the_playground_gives_the_terminal_back() {
     }
 }
 
+#[test]
+fn a_hang_up_ends_the_playground() {
+    let pty = Pty::new();
+    let mut child = Guarded(pty.spawn(playground("hangup")));
+    let sid = child.id() as i32;
+    assert!(
+        pty.wait_for(ENTER, 0, 20),
+        "the playground took the terminal"
+    );
+    pty.hang_up();
+    let status = wait_ended(&mut child, 20).expect("the playground ends after a hang-up");
+    assert!(
+        status.signal() == Some(libc::SIGHUP) || status.code() == Some(1),
+        "{status:?}"
+    );
+    assert!(
+        eventually(10, || in_session(sid).is_empty()),
+        "nothing of it is left"
+    );
+}
+
 /// Not a test of its own: when the test below starts this binary again with
 /// `FORKYARD_TEST_JOB_SHELL` set, it is the session leader of a terminal and plays the shell with
 /// job control: it starts the playground as a job in its own process group, in the foreground,

@@ -211,7 +211,7 @@ fn install_signal_thread() {
                 let n = unsafe { libc::read(read_fd, std::ptr::from_mut(&mut byte).cast(), 1) };
                 if n == 1 {
                     match i32::from(byte) {
-                        libc::SIGTSTP => suspend(),
+                        sig @ (libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU) => suspend(sig),
                         sig => ended_by_signal(sig),
                     }
                 }
@@ -224,14 +224,16 @@ fn install_signal_thread() {
         set_handler(sig);
     }
     // Job control, unless the observer was started with it ignored (a shell without job control).
-    // SAFETY: querying the current disposition into a valid out-pointer.
-    let ignored = unsafe {
-        let mut old: libc::sigaction = std::mem::zeroed();
-        libc::sigaction(libc::SIGTSTP, std::ptr::null(), &mut old);
-        old.sa_sigaction == libc::SIG_IGN
-    };
-    if !ignored {
-        set_handler(libc::SIGTSTP);
+    for sig in [libc::SIGTSTP, libc::SIGTTIN, libc::SIGTTOU] {
+        // SAFETY: querying the current disposition into a valid out-pointer.
+        let ignored = unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(sig, std::ptr::null(), &mut old);
+            old.sa_sigaction == libc::SIG_IGN
+        };
+        if !ignored {
+            set_handler(sig);
+        }
     }
 }
 
@@ -240,11 +242,14 @@ fn run_hook(f: impl FnOnce()) {
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
 }
 
-/// Ctrl-Z: the face lets go of the terminal, every run stops (its whole group, SIGSTOP), then the
-/// observer stops itself as SIGTSTP would have. When it is continued (`fg`, SIGCONT), the runs
-/// continue too (except those the face paused), and the face takes the terminal back.
-fn suspend() {
-    if let Some((f, _)) = ON_JOB_CONTROL.get() {
+/// Ctrl-Z (SIGTSTP): the face lets go of the terminal, every run stops (its whole group,
+/// SIGSTOP), then the observer stops itself as the signal would have. When it is continued (`fg`,
+/// SIGCONT), the runs continue too (except those the face paused), and the face takes the terminal
+/// back. SIGTTIN/SIGTTOU (a job in the background touched the terminal) stop the runs and the
+/// observer the same way, without the face's hooks: the terminal is not the observer's then.
+fn suspend(sig: i32) {
+    let hooks = ON_JOB_CONTROL.get().filter(|_| sig == libc::SIGTSTP);
+    if let Some((f, _)) = hooks {
         run_hook(f);
     }
     let runs = live_shared();
@@ -254,14 +259,14 @@ fn suspend() {
     // SAFETY: the default action of SIGTSTP stops the whole process here; when SIGCONT continues
     // it, raise returns and the handler is put back.
     unsafe {
-        libc::signal(libc::SIGTSTP, libc::SIG_DFL);
-        libc::raise(libc::SIGTSTP);
+        libc::signal(sig, libc::SIG_DFL);
+        libc::raise(sig);
     }
-    set_handler(libc::SIGTSTP);
+    set_handler(sig);
     for run in &runs {
         run.job_continue();
     }
-    if let Some((_, f)) = ON_JOB_CONTROL.get() {
+    if let Some((_, f)) = hooks {
         run_hook(f);
     }
 }
