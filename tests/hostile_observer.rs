@@ -353,14 +353,10 @@ fn stray_output_names_the_process_that_wrote_it() {
     })
     .unwrap();
     let mut strays = Vec::new();
-    loop {
-        match h.updates().recv_timeout(Duration::from_secs(30)).unwrap() {
-            Update::Record(r) => {
-                if let Event::Stray { text, writer, .. } = r.event {
-                    strays.push((text, writer));
-                }
-            }
-            Update::End(_) => break,
+    // Records until the end (the last update).
+    while let Update::Record(r) = h.updates().recv_timeout(Duration::from_secs(30)).unwrap() {
+        if let Event::Stray { text, writer, .. } = r.event {
+            strays.push((text, writer));
         }
     }
     let pid_in = |who: &str| -> Option<i32> {
