@@ -323,7 +323,7 @@ fn option_values_out_of_range_are_sentences_with_the_range() {
         (["--speed", "0"], "from 0.001 to 1000 lesson seconds"),
         (["--speed", "NaN"], "from 0.001 to 1000 lesson seconds"),
         (["--max-processes", "-1"], "from 1 to 4096"),
-        (["--max-memory", "1K"], "at least 32 MiB"),
+        (["--max-memory", "1K"], "at least 64 MiB"),
     ];
     for (args, says) in cases {
         let out = run_cmd(&prog, &args).output().unwrap();

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::runtime::{self, Handoff};
-use crate::session;
 use crate::trace::Event;
 
 /// The fds and names the observer passes.
@@ -38,9 +37,7 @@ pub fn run(args: &LessonArgs) -> ExitCode {
         runtime::init(Handoff {
             trace_fd: args.trace_fd,
             control_fd: args.control_fd,
-            address_space: args
-                .max_memory
-                .saturating_add(session::ADDRESS_SPACE_RESERVE),
+            memory_budget: args.max_memory,
         })?;
         Ok(source)
     });

@@ -10,7 +10,7 @@ pub const MAX_TIMEOUT_S: f64 = 365.0 * 24.0 * 3600.0;
 /// The most processes one run may create.
 pub const MAX_PROCESSES: u32 = 4096;
 /// The smallest memory budget a run can work in (the interpreter itself needs some).
-pub const MIN_MEMORY: u64 = 32 << 20;
+pub const MIN_MEMORY: u64 = 64 << 20;
 
 /// A number (NaN, which no range holds, is left to the range check that follows).
 fn number(range: &str, text: &str) -> Result<f64, String> {
@@ -130,8 +130,18 @@ mod tests {
         assert_eq!(parse_memory("2G"), Ok(2 << 30));
         assert_eq!(parse_memory("1.5GiB"), Ok(3 << 29));
         assert_eq!(parse_memory("64mb"), Ok(64 << 20));
-        assert_eq!(parse_memory("33554432"), Ok(32 << 20));
-        for bad in ["", "-1G", "1M", "lots", "2X", "1e30", "nan", "99999999999T"] {
+        assert_eq!(parse_memory("67108864"), Ok(64 << 20));
+        for bad in [
+            "",
+            "-1G",
+            "1M",
+            "lots",
+            "2X",
+            "1e30",
+            "nan",
+            "99999999999T",
+            "32M",
+        ] {
             assert!(
                 parse_memory(bad).unwrap_err().contains("512M or 2G"),
                 "{bad}"

@@ -1,12 +1,14 @@
 //! A run's memory budget: one limit for all its processes together (`--max-memory`), so that no run,
 //! however many processes it forks, can take the machine.
 //!
-//! Two layers. Each lesson process gets an address-space limit of the budget plus what the
-//! interpreter reserves without using (its lazily mapped stacks), so one process alone cannot
-//! allocate past the budget: the allocation fails inside it, where the interpreter can raise
-//! `MemoryError`. And the observer adds up the memory the run's processes really use (their
-//! proportional set size, from `/proc/PID/smaps_rollup`: pages shared after a fork count once) a
-//! few times a second; a run that goes over is stopped, and every process it kills says why.
+//! Two layers. Each lesson process gets an address-space limit of the budget on top of what the
+//! interpreter has mapped when the program starts (its lazily used stacks), so one process alone
+//! cannot allocate past the budget: the allocation fails inside it, where the interpreter can raise
+//! `MemoryError` (`runtime::apply_memory_limit`). And the observer adds up the memory the run's
+//! processes really use (their proportional set size, from `/proc/PID/smaps_rollup`: pages shared
+//! after a fork count once) ten times a second; a run that goes over is stopped, and every process
+//! it kills says why. The observer allows a sixteenth more (at least 16 MiB) before it acts, so
+//! that one process alone meets its own limit, and `MemoryError`, first.
 
 use std::fs;
 
@@ -16,12 +18,13 @@ use crate::trace::control::ControlPage;
 /// line recognise it).
 pub const OVER_BUDGET: &str = "the run went over its memory budget";
 
-/// What each lesson process reserves beyond the budget without using it (the interpreter's stacks,
-/// mapped lazily, and the binary): about 1.0 GiB measured, with a quarter more for room.
-pub const ADDRESS_SPACE_RESERVE: u64 = 5 << 28;
-
 /// How often the observer adds up the run's memory, in monotonic ns.
-const CHECK_EVERY_NS: u64 = 50_000_000;
+const CHECK_EVERY_NS: u64 = 100_000_000;
+
+/// How far past the budget the run's total may go before the observer stops it (see above).
+fn slack(max: u64) -> u64 {
+    (max / 16).max(16 << 20)
+}
 
 /// The default budget: a quarter of the machine's memory (from `/proc/meminfo`), at least 256 MiB;
 /// 2 GiB where the machine does not say.
@@ -91,7 +94,7 @@ impl Budget {
             .filter(|&pid| pid > 0);
         let used: u64 = pids.map(|pid| memory_of(pid, self.pgid)).sum();
         self.peak = self.peak.max(used);
-        (used > self.max).then(|| over_budget_reason(self.max))
+        (used > self.max.saturating_add(slack(self.max))).then(|| over_budget_reason(self.max))
     }
 }
 

@@ -237,6 +237,16 @@ fn install_signal_thread() {
     }
 }
 
+/// Whether this process's group is the foreground of its terminal (the first of stdin, stdout,
+/// stderr that is one); `None` without a terminal.
+pub fn in_foreground() -> Option<bool> {
+    (0..3).find_map(|fd| {
+        // SAFETY: tcgetpgrp and getpgrp only read process state.
+        let group = unsafe { libc::tcgetpgrp(fd) };
+        (group > 0).then(|| group == unsafe { libc::getpgrp() })
+    })
+}
+
 /// Runs a face's hook; a panic in it must not keep the signal thread from its work.
 fn run_hook(f: impl FnOnce()) {
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
@@ -246,10 +256,15 @@ fn run_hook(f: impl FnOnce()) {
 /// SIGSTOP), then the observer stops itself as the signal would have. When it is continued (`fg`,
 /// SIGCONT), the runs continue too (except those the face paused), and the face takes the terminal
 /// back. SIGTTIN/SIGTTOU (a job in the background touched the terminal) stop the runs and the
-/// observer the same way, without the face's hooks: the terminal is not the observer's then.
+/// observer the same way; the face gives nothing back then (the terminal is not the observer's),
+/// but takes the terminal when continued in the foreground.
 fn suspend(sig: i32) {
-    let hooks = ON_JOB_CONTROL.get().filter(|_| sig == libc::SIGTSTP);
-    if let Some((f, _)) = hooks {
+    if sig != libc::SIGTSTP && in_foreground() == Some(true) {
+        // Left over from before a `fg`: the terminal is ours again.
+        return;
+    }
+    let hooks = ON_JOB_CONTROL.get();
+    if let Some((f, _)) = hooks.filter(|_| sig == libc::SIGTSTP) {
         run_hook(f);
     }
     let runs = live_shared();

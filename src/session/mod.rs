@@ -27,10 +27,8 @@ use std::thread::JoinHandle;
 use anyhow::Context;
 use crossbeam_channel::Receiver;
 
-pub use budget::{
-    ADDRESS_SPACE_RESERVE, OVER_BUDGET, default_max_memory, describe as describe_size,
-};
-pub use guard::{install as install_guards, on_job_control, on_signal, write_raw};
+pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
+pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
 pub use spawn::LESSON_SUBCOMMAND;

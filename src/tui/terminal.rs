@@ -65,11 +65,15 @@ pub fn take() -> io::Result<DefaultTerminal> {
 }
 
 /// Gives the terminal back as it was before the playground. Safe from any thread, at any time,
-/// more than once.
+/// more than once. Only while the playground is the terminal's foreground: in the background the
+/// terminal is the shell's (and touching it would stop us with SIGTTOU, again and again).
 pub fn give_back() {
     let mut given = lock_briefly();
     if let Some(g) = given.as_deref_mut() {
         *g = true;
+    }
+    if session::in_foreground() != Some(true) {
+        return;
     }
     session::write_raw(1, GIVE_BACK);
     if let Some(m) = MODES.get() {
@@ -78,8 +82,13 @@ pub fn give_back() {
     }
 }
 
-/// Takes the terminal again after the process was continued, and asks for a full redraw.
+/// Takes the terminal again after the process was continued, and asks for a full redraw. Continued
+/// in the background (`bg`), it leaves the terminal alone: its first read stops it again (SIGTTIN),
+/// and the `fg` after that takes it.
 fn take_again() {
+    if session::in_foreground() != Some(true) {
+        return;
+    }
     if let Some(m) = MODES.get() {
         // SAFETY: as in `give_back`.
         unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &m.raw) };
