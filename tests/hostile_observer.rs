@@ -284,7 +284,10 @@ fn write_errors_are_a_sentence_and_a_failure_never_a_panic() {
         ),
     ];
     for (name, args) in cases {
-        let out = Command::new(EXE)
+        let label = format!("write-errors-{}-{name}", std::process::id());
+        let mut cmd = Command::new(EXE);
+        tag(&mut cmd, &label);
+        let out = cmd
             .args(&args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .stdin(Stdio::null())
@@ -299,6 +302,7 @@ fn write_errors_are_a_sentence_and_a_failure_never_a_panic() {
             "{name}: {err}"
         );
         assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(tagged(&label), Vec::<i32>::new(), "{name}: nothing left");
     }
     // Both outputs full: still no panic, still a failure.
     let out = Command::new(EXE)
@@ -445,9 +449,11 @@ fn a_run_within_its_memory_budget_is_untouched() {
         .replace("range(4)", "range(2)")
         .replace("time.sleep(60)", "time.sleep(0.2)");
     let prog = program("small_hogs.py", &src);
-    let out = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"])
-        .output()
-        .unwrap();
+    let label = format!("small-hogs-{}", std::process::id());
+    let mut cmd = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"]);
+    tag(&mut cmd, &label);
+    let out = cmd.output().unwrap();
+    assert_eq!(tagged(&label), Vec::<i32>::new(), "nothing left");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -462,9 +468,11 @@ fn one_process_cannot_allocate_past_the_budget_alone() {
     // 700 MB in one allocation: within the old per-process limit (4 GiB), past a 200 MiB budget.
     let src = "try:\n    s = 'x' * 700_000_000\n    print('got', len(s))\nexcept MemoryError:\n    print('MemoryError')\n";
     let prog = program("one_hog.py", src);
-    let out = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"])
-        .output()
-        .unwrap();
+    let label = format!("one-hog-{}", std::process::id());
+    let mut cmd = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"]);
+    tag(&mut cmd, &label);
+    let out = cmd.output().unwrap();
+    assert_eq!(tagged(&label), Vec::<i32>::new(), "nothing left");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         !stdout.contains("got"),
@@ -480,7 +488,11 @@ fn one_process_cannot_allocate_past_the_budget_alone() {
 fn escapes_a_program_prints_are_shown_not_obeyed_in_the_human_format() {
     let src = "import multiprocessing\n\ndef shout():\n    print('\\x1b[2J\\x1b]0;title\\x07\\x1b[31mred\\rover')\n\nif __name__ == '__main__':\n    p = multiprocessing.Process(target=shout)\n    p.start()\n    p.join()\n";
     let prog = program("ansi.py", src);
-    let out = run_cmd(&prog, &[]).output().unwrap();
+    let label = format!("ansi-{}", std::process::id());
+    let mut cmd = run_cmd(&prog, &[]);
+    tag(&mut cmd, &label);
+    let out = cmd.output().unwrap();
+    assert_eq!(tagged(&label), Vec::<i32>::new(), "nothing left");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(!stdout.contains('\x1b') && !stdout.contains('\r') && !stdout.contains('\x07'));

@@ -67,7 +67,12 @@ fn every_signal_that_ends_the_playground_gives_the_terminal_back() {
         assert!(pty.wait_for(LEAVE, mark, 5), "main screen back after {sig}");
         assert!(pty.wait_for(MOUSE_OFF, mark, 1), "mouse off after {sig}");
         assert!(pty.is_cooked(), "cooked mode back after {sig}");
+        let sid = child.id() as i32;
         pty.hang_up();
+        assert!(
+            eventually(10, || in_session(sid).is_empty()),
+            "nothing left after {sig}"
+        );
     }
 }
 
@@ -92,47 +97,85 @@ fn a_hang_up_ends_the_playground() {
     );
 }
 
-/// Not a test of its own: when the test below starts this binary again with
-/// `FORKYARD_TEST_JOB_SHELL` set, it is the session leader of a terminal and plays the shell with
-/// job control: it starts the playground as a job in its own process group, in the foreground,
-/// and waits for it (so the playground's group is not orphaned, and Ctrl-Z really stops it).
+/// Not a test of its own: when a test below starts this binary again with
+/// `FORKYARD_TEST_JOB_SHELL` set (a directory), it is the session leader of a terminal and plays the
+/// shell with job control: it starts the playground as a job in its own process group, in the
+/// foreground (so the playground's group is not orphaned, and Ctrl-Z really stops it), and waits
+/// for it. Each time the job stops it takes the terminal back, as a shell does, and writes
+/// `stopped-N` in the directory; then it waits for the test to write `bg-N` (continue the job in
+/// the background) or `fg-N` (give the job the terminal, then continue it).
 #[test]
 fn job_shell() {
-    let Some(pid_file) = std::env::var_os("FORKYARD_TEST_JOB_SHELL") else {
+    let Some(dir) = std::env::var_os("FORKYARD_TEST_JOB_SHELL").map(PathBuf::from) else {
         return;
     };
+    // SAFETY: a shell ignores SIGTTOU, to take the terminal back from a stopped job.
+    unsafe { libc::signal(libc::SIGTTOU, libc::SIG_IGN) };
     let mut cmd = playground("job");
     // SAFETY: setpgid, signal and tcsetpgrp are async-signal-safe.
     unsafe {
         cmd.pre_exec(|| {
             libc::setpgid(0, 0);
-            libc::signal(libc::SIGTTOU, libc::SIG_IGN);
             libc::tcsetpgrp(0, libc::getpid());
             libc::signal(libc::SIGTTOU, libc::SIG_DFL);
             Ok(())
         });
     }
-    let mut child = cmd.spawn().unwrap();
-    std::fs::write(pid_file, child.id().to_string()).unwrap();
-    let _ = child.wait();
+    let child = cmd.spawn().unwrap();
+    let pid = child.id() as i32;
+    std::fs::write(dir.join("pid"), pid.to_string()).unwrap();
+    for n in 0.. {
+        let mut status = 0;
+        // SAFETY: waitpid on our child with a valid out-pointer.
+        if unsafe { libc::waitpid(pid, &mut status, libc::WUNTRACED) } != pid
+            || !libc::WIFSTOPPED(status)
+        {
+            return; // it ended
+        }
+        // SAFETY: taking the terminal back for our own group.
+        unsafe { libc::tcsetpgrp(0, libc::getpgrp()) };
+        std::fs::write(dir.join(format!("stopped-{n}")), "").unwrap();
+        loop {
+            if dir.join(format!("bg-{n}")).exists() {
+                break;
+            }
+            if dir.join(format!("fg-{n}")).exists() {
+                // SAFETY: giving the job the terminal.
+                unsafe { libc::tcsetpgrp(0, pid) };
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // SAFETY: continuing our own job.
+        unsafe { libc::kill(pid, libc::SIGCONT) };
+    }
+}
+
+/// Starts the playground under the job shell on `pty`; returns the shell, the playground's pid and
+/// the shell's directory.
+fn under_job_shell(pty: &Pty, name: &str) -> (Guarded, i32, PathBuf) {
+    let dir = state_dir(name).join("shell");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut shell = Command::new(std::env::current_exe().unwrap());
+    shell
+        .args(["--exact", "job_shell", "--test-threads=1", "-q"])
+        .env("FORKYARD_TEST_JOB_SHELL", &dir);
+    let shell = Guarded(pty.spawn(shell));
+    let pid_file = dir.join("pid");
+    assert!(
+        eventually(20, || std::fs::read_to_string(&pid_file)
+            .is_ok_and(|s| !s.is_empty())),
+        "the job started"
+    );
+    let pid = std::fs::read_to_string(&pid_file).unwrap().parse().unwrap();
+    (shell, pid, dir)
 }
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
-    let pid_file = state_dir("job").join("pid");
-    let _ = std::fs::remove_file(&pid_file);
     let pty = Pty::new();
-    let mut shell = Command::new(std::env::current_exe().unwrap());
-    shell
-        .args(["--exact", "job_shell", "--test-threads=1", "-q"])
-        .env("FORKYARD_TEST_JOB_SHELL", &pid_file);
-    let mut shell = Guarded(pty.spawn(shell));
-    assert!(
-        eventually(20, || pid_file.exists()
-            && std::fs::read_to_string(&pid_file).is_ok_and(|s| !s.is_empty())),
-        "the job started"
-    );
-    let pid: i32 = std::fs::read_to_string(&pid_file).unwrap().parse().unwrap();
+    let (mut shell, pid, dir) = under_job_shell(&pty, "job");
     let _playground = InSession(pid, shell.id() as i32);
     assert!(
         pty.wait_for(ENTER, 0, 20),
@@ -151,9 +194,9 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     );
     assert!(pty.wait_for(MOUSE_OFF, mark, 1), "mouse reporting is off");
     assert!(pty.is_cooked(), "cooked mode is back while it is stopped");
+    assert!(eventually(10, || dir.join("stopped-0").exists()));
     let mark = pty.mark();
-    // SAFETY: `fg` sends SIGCONT to the job.
-    unsafe { libc::kill(pid, libc::SIGCONT) };
+    std::fs::write(dir.join("fg-0"), "").unwrap();
     assert!(
         eventually(10, || state_of(pid) != Some('T')),
         "it continues"
@@ -163,8 +206,53 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     // SAFETY: ending the playground.
     unsafe { libc::kill(pid, libc::SIGTERM) };
     let status = wait_ended(&mut shell, 20).expect("the job and its shell end");
-    assert!(status.success() || status.code().is_some(), "{status:?}");
+    assert!(status.code().is_some(), "{status:?}");
     assert!(pty.is_cooked());
+    pty.hang_up();
+}
+
+#[test]
+fn continued_in_the_background_it_leaves_the_terminal_alone_until_fg() {
+    let pty = Pty::new();
+    let (mut shell, pid, dir) = under_job_shell(&pty, "bg");
+    let _playground = InSession(pid, shell.id() as i32);
+    assert!(
+        pty.wait_for(ENTER, 0, 20),
+        "the playground took the terminal"
+    );
+    pty.type_keys(b"\x1a"); // Ctrl-Z
+    assert!(eventually(10, || dir.join("stopped-0").exists()), "stopped");
+    // `bg`: it runs on, in the background, and must not touch the terminal.
+    let mark = pty.mark();
+    std::fs::write(dir.join("bg-0"), "").unwrap();
+    assert!(
+        eventually(10, || state_of(pid) != Some('T')),
+        "it runs in the background"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        find(&pty.seen()[mark..], ENTER).is_none(),
+        "no drawing from the background"
+    );
+    assert!(pty.is_cooked(), "the shell's terminal modes stay");
+    // A line typed now is the shell's, but the playground reads it: SIGTTIN stops it again.
+    pty.type_keys(b"x\n");
+    assert!(
+        eventually(10, || dir.join("stopped-1").exists()),
+        "SIGTTIN stops it"
+    );
+    // `fg`: the terminal is the playground's again.
+    let mark = pty.mark();
+    std::fs::write(dir.join("fg-1"), "").unwrap();
+    assert!(
+        pty.wait_for(ENTER, mark, 10),
+        "fg: it takes the terminal again"
+    );
+    assert!(eventually(5, || is_raw(&pty)), "in raw mode again");
+    // SAFETY: ending the playground.
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    wait_ended(&mut shell, 20).expect("the job and its shell end");
+    assert!(pty.is_cooked(), "given back at the end");
     pty.hang_up();
 }
 

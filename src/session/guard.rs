@@ -200,6 +200,10 @@ fn install_signal_thread() {
     if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
         return;
     }
+    // The handler must never block: a full pipe (a signal repeated faster than the thread reads,
+    // as SIGTTOU is while a write from the background restarts) drops the repeats.
+    // SAFETY: fcntl on the fresh write end.
+    unsafe { libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK) };
     SIGNAL_PIPE_W.store(fds[1], Ordering::Relaxed);
     let read_fd = fds[0];
     let spawned = std::thread::Builder::new()
@@ -212,6 +216,7 @@ fn install_signal_thread() {
                 if n == 1 {
                     match i32::from(byte) {
                         sig @ (libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU) => suspend(sig),
+                        libc::SIGCONT => continued(),
                         sig => ended_by_signal(sig),
                     }
                 }
@@ -223,6 +228,9 @@ fn install_signal_thread() {
     for sig in ending_signals() {
         set_handler(sig);
     }
+    // A continue that did not come through `suspend` (the observer was stopped by SIGSTOP, or
+    // ran on in the background and is now brought to the foreground): the runs continue too.
+    set_handler(libc::SIGCONT);
     // Job control, unless the observer was started with it ignored (a shell without job control).
     for sig in [libc::SIGTSTP, libc::SIGTTIN, libc::SIGTTOU] {
         // SAFETY: querying the current disposition into a valid out-pointer.
@@ -282,6 +290,18 @@ fn suspend(sig: i32) {
         run.job_continue();
     }
     if let Some((_, f)) = hooks {
+        run_hook(f);
+    }
+}
+
+/// The observer was continued (SIGCONT): so are its runs (except those the face paused), and the
+/// face takes the terminal if it had given it back and is in the foreground now. Harmless when
+/// `suspend` already did both.
+fn continued() {
+    for run in live_shared() {
+        run.job_continue();
+    }
+    if let Some((_, f)) = ON_JOB_CONTROL.get() {
         run_hook(f);
     }
 }

@@ -86,7 +86,8 @@ pub fn give_back() {
 /// in the background (`bg`), it leaves the terminal alone: its first read stops it again (SIGTTIN),
 /// and the `fg` after that takes it.
 fn take_again() {
-    if session::in_foreground() != Some(true) {
+    let given = lock_briefly().is_some_and(|g| *g);
+    if !given || session::in_foreground() != Some(true) {
         return;
     }
     if let Some(m) = MODES.get() {

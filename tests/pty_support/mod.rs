@@ -238,3 +238,25 @@ impl Drop for Guarded {
         }
     }
 }
+
+/// Marks `cmd` and every process it starts (they inherit the environment) with `tag`, so that a
+/// test can find them all in `/proc` afterwards with [`tagged`].
+pub fn tag(cmd: &mut Command, tag: &str) {
+    cmd.env("FORKYARD_TEST_TAG", tag);
+}
+
+/// Every live or zombie process carrying `tag` (see [`tag`]), from `/proc/PID/environ`.
+pub fn tagged(tag: &str) -> Vec<i32> {
+    let needle = format!("FORKYARD_TEST_TAG={tag}\0");
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| find(&env, needle.as_bytes()).is_some())
+        })
+        .collect()
+}
