@@ -121,6 +121,10 @@ fn job_shell() {
             Ok(())
         });
     }
+    #[expect(
+        clippy::zombie_processes,
+        reason = "reaped by waitpid(WUNTRACED) below, which also sees it stop, as a shell's does"
+    )]
     let child = cmd.spawn().unwrap();
     let pid = child.id() as i32;
     std::fs::write(dir.join("pid"), pid.to_string()).unwrap();
