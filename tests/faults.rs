@@ -126,9 +126,21 @@ fn a_process_that_eats_all_memory_dies_alone_and_the_run_says_so() {
         "faults_oom.py",
         "import multiprocessing\n\ndef eat():\n    x = []\n    while True:\n        x.append('a' * 10**7)\n\nif __name__ == '__main__':\n    p = multiprocessing.Process(target=eat)\n    p.start()\n    p.join()\n    print('child ended with', p.exitcode)\n",
     );
-    let out = run_cmd(&prog, &["--format", "jsonl", "--timeout", "120"])
-        .output()
-        .expect("forkyard runs");
+    // A small budget keeps the test cheap: the child meets its own limit (it may map no more than
+    // the run's budget) long before the machine runs short, and alone, before the run's total.
+    let out = run_cmd(
+        &prog,
+        &[
+            "--format",
+            "jsonl",
+            "--timeout",
+            "120",
+            "--max-memory",
+            "512M",
+        ],
+    )
+    .output()
+    .expect("forkyard runs");
     assert!(
         out.status.success(),
         "{}",

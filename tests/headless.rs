@@ -198,7 +198,7 @@ fn bad_arguments_are_sentences() {
     let p = program("ok.py", "print(1)\n");
     let out = run_cmd(&p, &["--speed", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--speed must be a positive number"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the speed must be from 0.001 to 1000"));
     let out = run_cmd(&p, &["--set", "daemon=on"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("plain file"));
 }

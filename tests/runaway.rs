@@ -48,7 +48,9 @@ fn endless_output_keeps_the_observer_bounded() {
     let status = child.wait().expect("the observer ends");
     let bytes = drain.join().expect("drained");
     assert_eq!(status.code(), Some(124), "stopped by --timeout");
-    assert!(bytes > 10 << 20, "the flood was real: {bytes} bytes");
+    // The writers go as fast as the observer prints (back-pressure), which a loaded machine slows;
+    // 4 MiB is still four times what the log keeps (10,000 lines of ~100 bytes).
+    assert!(bytes > 4 << 20, "the flood was real: {bytes} bytes");
     // The model caps its log: memory must not grow with the output.
     assert!(late < 200 * 1024, "observer RSS {late} KiB");
     assert!(
@@ -68,6 +70,7 @@ fn a_reader_that_falls_behind_loses_no_record() {
         file_name: "slow_reader.py".into(),
         speed: 1.0,
         max_processes: 64,
+        max_memory: None,
         exe: Some(EXE.into()),
     })
     .expect("the run starts");

@@ -176,6 +176,7 @@ fn output_that_bypasses_the_trace_still_reaches_the_user() {
                 if let Event::Stray {
                     stream: Stream::Stderr,
                     text,
+                    ..
                 } = r.event
                 {
                     stray.push_str(&text);

@@ -12,13 +12,13 @@ use crossbeam_channel::{Select, never};
 use super::render::Printer;
 use super::run::{RunArgs, TIMED_OUT, exit_status};
 use crate::lesson;
-use crate::session::{self, RunEnd, RunHandle, RunSpec, Update};
+use crate::session::{self, RunEnd, RunHandle, Update};
 
 /// One side of the comparison as it runs.
 struct Side {
     label: String,
     handle: RunHandle,
-    printer: Printer<Vec<u8>, Vec<u8>>,
+    printer: Printer<Capped, Capped>,
     end: Option<RunEnd>,
 }
 
@@ -47,13 +47,7 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         let program = lesson
             .program_named(&file, &settings)
             .map_err(|e| e.to_string())?;
-        let spec = RunSpec {
-            source: program.source,
-            file_name: program.file,
-            speed: args.speed,
-            max_processes: args.max_processes.max(1),
-            exe: None,
-        };
+        let spec = args.spec(program.source, program.file);
         sides.push((format!("{knob_name}={value}"), spec));
     }
     // Start both before reading either, so they begin together.
@@ -63,7 +57,7 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         running.push(Side {
             label,
             handle,
-            printer: Printer::new(args.format, Vec::new(), Vec::new()),
+            printer: Printer::new(args.format, Capped::default(), Capped::default()),
             end: None,
         });
     }
@@ -110,13 +104,16 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
     }
     let mut out = io::stdout().lock();
     let mut totals = Vec::new();
+    let mut written = Ok(());
     for s in &mut running {
         let _ = s.printer.flush();
-        let _ = writeln!(out, "=== {} ({}) ===", lesson.id, s.label);
         let (text, errors) = s.printer.buffers();
-        let _ = out.write_all(text);
-        let _ = io::stderr().write_all(errors);
-        let _ = writeln!(out);
+        let (text, errors) = (text.text(), errors.text());
+        written = written
+            .and_then(|()| writeln!(out, "=== {} ({}) ===", lesson.id, s.label))
+            .and_then(|()| out.write_all(&text))
+            .and_then(|()| writeln!(out));
+        super::say::raw(&String::from_utf8_lossy(&errors));
         let total = s
             .printer
             .run()
@@ -133,17 +130,27 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
             None => format!("{label} did not end"),
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "compare {}: {} (lesson seconds)",
-        knob_name,
-        parts.join(", ")
-    );
+    written = written
+        .and_then(|()| {
+            writeln!(
+                out,
+                "compare {}: {} (lesson seconds)",
+                knob_name,
+                parts.join(", ")
+            )
+        })
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            super::say::error(&format!("could not write the comparison: {e}"));
+        }
+        return Ok(ExitCode::FAILURE);
+    }
     if timed_out {
-        eprintln!(
-            "forkyard: the runs did not end within {} s (--timeout), so they were stopped",
+        super::say::error(&format!(
+            "the runs did not end within {} s (--timeout), so they were stopped",
             args.timeout.unwrap_or_default()
-        );
+        ));
         return Ok(ExitCode::from(TIMED_OUT));
     }
     // Both sides must end well for the comparison to succeed; report the first failure.
@@ -155,4 +162,64 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         Some(m) => exit_status(m),
         None => ExitCode::SUCCESS,
     })
+}
+
+/// The most of each side's transcript kept for printing after both runs: a program that prints
+/// without end under `--compare` must not grow the observer without bound.
+const KEPT: usize = 16 << 20;
+
+/// A transcript buffer that keeps the first [`KEPT`] bytes and counts the rest.
+#[derive(Default)]
+struct Capped {
+    kept: Vec<u8>,
+    dropped: u64,
+}
+
+impl Capped {
+    /// What was kept, and a line saying how much was not.
+    fn text(&self) -> Vec<u8> {
+        let mut text = self.kept.clone();
+        if self.dropped > 0 {
+            text.extend_from_slice(
+                format!(
+                    "\n(forkyard kept the first {} MiB of this transcript; {} bytes more were not kept)\n",
+                    KEPT >> 20,
+                    self.dropped
+                )
+                .as_bytes(),
+            );
+        }
+        text
+    }
+}
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let room = KEPT.saturating_sub(self.kept.len()).min(buf.len());
+        self.kept.extend_from_slice(&buf[..room]);
+        self.dropped += (buf.len() - room) as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_transcript_is_kept_up_to_its_cap_and_says_what_was_not() {
+        let mut c = Capped::default();
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..17 {
+            c.write_all(&chunk).unwrap();
+        }
+        assert_eq!(c.kept.len(), KEPT);
+        assert_eq!(c.dropped, 1 << 20);
+        let text = String::from_utf8(c.text()).unwrap();
+        assert!(text.ends_with("1048576 bytes more were not kept)\n"));
+    }
 }

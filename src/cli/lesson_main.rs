@@ -26,6 +26,9 @@ pub struct LessonArgs {
     /// The run's control page (a memfd).
     #[arg(long)]
     control_fd: i32,
+    /// The run's memory budget, bytes.
+    #[arg(long)]
+    max_memory: u64,
 }
 
 /// Runs the program as the lesson main; never returns on success.
@@ -34,6 +37,7 @@ pub fn run(args: &LessonArgs) -> ExitCode {
         runtime::init(Handoff {
             trace_fd: args.trace_fd,
             control_fd: args.control_fd,
+            memory_budget: args.max_memory,
         })?;
         Ok(source)
     });
@@ -41,7 +45,9 @@ pub fn run(args: &LessonArgs) -> ExitCode {
         Ok(source) => source,
         Err(e) => {
             // Goes to the observer's stderr pipe: it shows as stray output of the run.
-            eprintln!("forkyard: this lesson main could not attach to its run: {e}");
+            super::say::error(&format!(
+                "this lesson main could not attach to its run: {e}"
+            ));
             return ExitCode::from(70);
         }
     };

@@ -1,8 +1,11 @@
 //! The lesson side of the command line: `forkyard list`, `forkyard check`, the no-argument intro, and
 //! turning `run`'s target (a lesson id, a lesson directory, or a Python file) into a program.
 
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+
+use super::say;
 
 use crate::lesson::{self, Lang, Lesson, LessonError};
 
@@ -16,27 +19,43 @@ fn lang() -> Lang {
 
 /// `forkyard list`: every lesson with its title and summary; broken lessons as their diagnostics.
 pub fn list() -> ExitCode {
-    let broken = print_list(&lesson::catalog());
-    if broken {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    written(|out| {
+        let broken = print_list(out, &lesson::catalog())?;
+        Ok(if broken {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
+    })
+}
+
+/// Runs a command that prints to stdout; a write that fails (`>/dev/full`, a closed terminal) is
+/// said on stderr and fails the command, instead of a panic or a silent exit 0.
+fn written(command: impl FnOnce(&mut dyn Write) -> io::Result<ExitCode>) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match command(&mut out).and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        Err(e) => {
+            say::error(&format!("could not write to stdout: {e}"));
+            ExitCode::FAILURE
+        }
     }
 }
 
 /// Prints the lessons; says whether any failed to load.
-fn print_list(entries: &[Result<Lesson, LessonError>]) -> bool {
+fn print_list(out: &mut dyn Write, entries: &[Result<Lesson, LessonError>]) -> io::Result<bool> {
     let lang = lang();
     let mut broken = false;
     for entry in entries {
         match entry {
             Ok(l) => {
-                println!(
+                writeln!(
+                    out,
                     "  {:<14} {} — {}",
                     l.id,
                     l.title.get(lang),
                     l.summary.get(lang)
-                );
+                )?;
                 // A lesson with more than one program names them all: each can be run.
                 if l.programs.len() > 1 {
                     let files: Vec<&str> = l.programs.iter().map(|p| p.file.as_str()).collect();
@@ -44,46 +63,60 @@ fn print_list(entries: &[Result<Lesson, LessonError>]) -> bool {
                         Lang::En => "programs:",
                         Lang::Zh => "程序：",
                     };
-                    println!("  {:<14} {head} {} (--program FILE)", "", files.join(", "));
+                    writeln!(
+                        out,
+                        "  {:<14} {head} {} (--program FILE)",
+                        "",
+                        files.join(", ")
+                    )?;
                 }
             }
             Err(e) => {
                 broken = true;
-                eprintln!("{e}");
+                say::raw(&format!("{e}\n"));
             }
         }
     }
-    broken
+    Ok(broken)
 }
 
 /// `forkyard` with no arguments: until the playground exists, the lessons and how to run one.
 pub fn intro() -> ExitCode {
-    println!("forkyard: learn Python's multiprocessing by watching real processes.\n");
-    let entries = lesson::catalog();
-    print_list(&entries);
-    let lessons: Vec<&Lesson> = entries.iter().flatten().collect();
-    // The first lesson with a knob shows both commands.
-    let Some(example) = lessons
-        .iter()
-        .find(|l| !l.knobs.is_empty())
-        .or(lessons.first())
-    else {
-        println!("No lessons found. Run your own file: forkyard run my_program.py");
-        return ExitCode::SUCCESS;
-    };
-    let id = &example.id;
-    println!();
-    println!("Run one headless:    forkyard run {id} --speed 10");
-    if let Some(k) = example.knobs.first() {
-        println!(
-            "Turn a knob:         forkyard run {id} --set {}={} --speed 10",
-            k.name,
-            k.next_option(&k.default)
-        );
-    }
-    println!("Run your own file:   forkyard run my_program.py");
-    println!("See every event:     forkyard run {id} --format jsonl");
-    ExitCode::SUCCESS
+    written(|out| {
+        writeln!(
+            out,
+            "forkyard: learn Python's multiprocessing by watching real processes.\n"
+        )?;
+        let entries = lesson::catalog();
+        print_list(out, &entries)?;
+        let lessons: Vec<&Lesson> = entries.iter().flatten().collect();
+        // The first lesson with a knob shows both commands.
+        let Some(example) = lessons
+            .iter()
+            .find(|l| !l.knobs.is_empty())
+            .or(lessons.first())
+        else {
+            writeln!(
+                out,
+                "No lessons found. Run your own file: forkyard run my_program.py"
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        };
+        let id = &example.id;
+        writeln!(out)?;
+        writeln!(out, "Run one headless:    forkyard run {id} --speed 10")?;
+        if let Some(k) = example.knobs.first() {
+            writeln!(
+                out,
+                "Turn a knob:         forkyard run {id} --set {}={} --speed 10",
+                k.name,
+                k.next_option(&k.default)
+            )?;
+        }
+        writeln!(out, "Run your own file:   forkyard run my_program.py")?;
+        writeln!(out, "See every event:     forkyard run {id} --format jsonl")?;
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// `forkyard check [lesson...]`: validates every lesson (or those named, by id or directory);
@@ -103,7 +136,7 @@ pub fn check(names: &[String]) -> ExitCode {
                 match lesson::find(name) {
                     Ok(l) => Some(Ok(l)),
                     Err(e) => {
-                        eprintln!("forkyard: {e}");
+                        say::error(&e.to_string());
                         lookup_failed = true;
                         None
                     }
@@ -112,22 +145,23 @@ pub fn check(names: &[String]) -> ExitCode {
             .collect()
     };
     let problems = lesson::check(&entries);
-    for p in &problems {
-        println!("{p}");
-    }
-    if problems.is_empty() && !lookup_failed {
-        println!("{} lessons checked: all good", entries.len());
-        ExitCode::SUCCESS
-    } else {
+    written(|out| {
+        for p in &problems {
+            writeln!(out, "{p}")?;
+        }
+        if problems.is_empty() && !lookup_failed {
+            writeln!(out, "{} lessons checked: all good", entries.len())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         if !problems.is_empty() {
             let n = problems.len();
-            eprintln!(
-                "forkyard: {n} problem{} found",
+            say::error(&format!(
+                "{n} problem{} found",
                 if n == 1 { "" } else { "s" }
-            );
+            ));
         }
-        ExitCode::FAILURE
-    }
+        Ok(ExitCode::FAILURE)
+    })
 }
 
 /// The program `forkyard run` runs: a Python file (no knobs), a lesson directory, or a lesson id

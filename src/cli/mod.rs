@@ -10,8 +10,10 @@ mod compare;
 mod export;
 mod lesson_main;
 mod lessons;
+mod limits;
 mod render;
 mod run;
+mod say;
 
 use std::process::ExitCode;
 

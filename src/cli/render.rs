@@ -55,7 +55,7 @@ impl<W: Write, E: Write> Printer<W, E> {
                 self.out.write_all(b"\n")
             }
             Format::Plain => match &r.event {
-                Event::Output { stream, text } | Event::Stray { stream, text } => {
+                Event::Output { stream, text } | Event::Stray { stream, text, .. } => {
                     // Both outputs are buffered: flush one before writing to the other, so a
                     // terminal showing both sees them in the order the program wrote them.
                     if self
@@ -99,6 +99,7 @@ impl<W: Write, E: Write> Printer<W, E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::transcript::visible;
     use crate::trace::Ending;
 
     fn rec(pid: i32, seq: u64, ms: u64, event: Event) -> Record {
@@ -211,6 +212,37 @@ mod tests {
             lines[5].contains("Process-1")
                 && lines[5].contains("0.001")
                 && lines[5].contains("0.003")
+        );
+    }
+
+    #[test]
+    fn human_lines_show_control_characters_escaped() {
+        assert_eq!(visible("plain\ttab"), "plain\ttab");
+        assert_eq!(
+            visible("\x1b[2J\x1b]0;pwned\x07red\rover\u{9b}\u{202e}"),
+            "\\x1b[2J\\x1b]0;pwned\\x07red\\rover\\x9b\\u202e"
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut p = Printer::new(Format::Human, &mut out, &mut err);
+        let mut rs = records();
+        rs[2] = rec(
+            10,
+            1,
+            1,
+            Event::Output {
+                stream: Stream::Stdout,
+                text: "\x1b[31mred\x1b[0m\n".into(),
+            },
+        );
+        for r in rs {
+            p.record(&r).unwrap();
+        }
+        drop(p);
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains('\x1b'), "{out:?}");
+        assert!(
+            out.contains("MainProcess   \\x1b[31mred\\x1b[0m"),
+            "{out:?}"
         );
     }
 

@@ -1,29 +1,42 @@
 //! `forkyard run`: start a run of a lesson's program or a Python file, print it as it happens, and
 //! exit with the main process's exit code.
+//!
+//! Two threads: a printer that takes the run's updates and writes them (it may block on a slow
+//! reader, and then the run waits for it: see the session's back-pressure), and this one, which
+//! only waits for the printer or for `--timeout`, so a timeout fires whether or not the output is
+//! ever written. A write error (a full disk, a closed terminal) stops the run and is said on stderr
+//! (quietly for a reader that went away, `| head`); the exit status is then not 0.
 
 use std::io;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use crossbeam_channel::RecvTimeoutError;
+use crossbeam_channel::{Receiver, RecvTimeoutError};
 
 use super::Format;
+use super::limits;
 use super::render::Printer;
+use super::say;
 use crate::export;
-use crate::session::{self, RunSpec, Update};
+use crate::session::{self, RunEnd, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 
 /// The exit status of a run stopped by `--timeout` (as `timeout(1)` uses).
 pub(super) const TIMED_OUT: u8 = 124;
+/// After a `--timeout` stop, how long the printer may go without taking an update before the rest
+/// of the output is given up (nobody reads it).
+const STALLED_OUTPUT: Duration = Duration::from_secs(2);
 
 /// Options of `forkyard run`.
 #[derive(Args, Debug)]
 pub struct RunArgs {
     /// A lesson id (`02-daemon`) or a Python file (`my_program.py`).
     pub(super) target: String,
-    /// Lesson seconds per real second: sleeps and timeouts run this much faster.
-    #[arg(long, default_value_t = 1.0)]
+    /// Lesson seconds per real second (0.001 to 1000): sleeps and timeouts run this much faster.
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true, value_parser = limits::parse_speed)]
     pub(super) speed: f64,
     /// Set a lesson's knob (`--set daemon=on`); may be repeated.
     #[arg(long = "set", value_name = "KNOB=VALUE")]
@@ -35,12 +48,16 @@ pub struct RunArgs {
     /// How to print the run.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,
-    /// Stop the run after this many real seconds and say so.
-    #[arg(long, value_name = "SECONDS")]
+    /// Stop the run after this many real seconds (at most a year) and say so.
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true, value_parser = limits::parse_timeout)]
     pub(super) timeout: Option<f64>,
-    /// The most processes the run may create, its main included.
-    #[arg(long, default_value_t = session::DEFAULT_MAX_PROCESSES)]
+    /// The most processes the run may create, its main included (1 to 4096).
+    #[arg(long, default_value_t = session::DEFAULT_MAX_PROCESSES, allow_negative_numbers = true, value_parser = limits::parse_max_processes)]
     pub(super) max_processes: u32,
+    /// The memory all the run's processes may use together (`512M`, `2G`); default: a quarter of
+    /// the machine's memory. A run that goes over is stopped and says so.
+    #[arg(long, value_name = "SIZE", allow_negative_numbers = true, value_parser = limits::parse_memory)]
+    pub(super) max_memory: Option<u64>,
     /// Run the lesson twice at once, the knob set both ways (`--compare method`), then print both
     /// transcripts and each side's total lesson time.
     #[arg(long, value_name = "KNOB")]
@@ -52,28 +69,40 @@ pub struct RunArgs {
     pub(super) export: Vec<String>,
 }
 
+impl RunArgs {
+    /// The spec of a run of `source` with these options.
+    pub(super) fn spec(&self, source: String, file_name: String) -> RunSpec {
+        RunSpec {
+            speed: self.speed,
+            max_processes: self.max_processes,
+            max_memory: self.max_memory,
+            ..RunSpec::new(source, file_name)
+        }
+    }
+}
+
 /// Runs `forkyard run`.
 pub fn run(args: &RunArgs) -> ExitCode {
     match run_inner(args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("forkyard: {message}");
+            say::error(&message);
             ExitCode::from(2)
         }
     }
 }
 
+/// How the printer thread finished.
+enum Printed {
+    /// It printed the whole run.
+    /// It printed the whole run; the exports were written, or why not.
+    Ended(RunEnd, Result<(), String>),
+    /// A write failed; the run goes on unprinted until it is stopped.
+    Failed(io::Error),
+}
+
 fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
-    if !(args.speed > 0.0 && args.speed.is_finite()) {
-        return Err(format!(
-            "--speed must be a positive number, not {}",
-            args.speed
-        ));
-    }
-    if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
-        return Err("--timeout must be a positive number of seconds".into());
-    }
-    let mut exports = export::Collector::from_args(&args.export)?.title(&args.target);
+    let exports = export::Collector::from_args(&args.export)?.title(&args.target);
     if let Some(knob) = &args.compare {
         if !exports.is_empty() {
             return Err("--export writes one run; it cannot be combined with --compare".into());
@@ -82,79 +111,162 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     }
     let (source, file_name) =
         super::lessons::program_for(&args.target, &args.set, args.program.as_deref())?;
-    let spec = RunSpec {
-        source,
-        file_name,
-        speed: args.speed,
-        max_processes: args.max_processes.max(1),
-        exe: None,
-    };
     session::on_signal(|sig| {
-        eprintln!(
-            "\nforkyard: {} received; the run was stopped and all its processes ended",
+        let text = format!(
+            "\nforkyard: {} received; the run was stopped and all its processes ended\n",
             signal_name(sig)
         );
+        session::write_raw(2, text.as_bytes());
     });
-    let mut handle = session::start(spec).map_err(|e| format!("{e:#}"))?;
-    let mut printer = Printer::new(
+    let mut handle = session::start(args.spec(source, file_name)).map_err(|e| format!("{e:#}"))?;
+    let taken = Arc::new(AtomicU64::new(0));
+    let printed = spawn_printer(
         args.format,
+        handle.updates().clone(),
+        taken.clone(),
+        exports,
+    )?;
+    let deadline = args
+        .timeout
+        .map(|t| Instant::now() + Duration::from_secs_f64(t));
+    let outcome = match deadline {
+        Some(d) => printed.recv_deadline(d),
+        None => printed.recv().map_err(|_| RecvTimeoutError::Disconnected),
+    };
+    match outcome {
+        Ok(Printed::Ended(end, exported)) => {
+            exported?;
+            Ok(ended(&end))
+        }
+        Ok(Printed::Failed(e)) => {
+            handle.stop_because("its output could not be written");
+            Ok(write_failed(&e))
+        }
+        Err(RecvTimeoutError::Timeout) => {
+            let secs = args.timeout.unwrap_or_default();
+            // Returns once every process of the run is gone, however far behind the printer is.
+            handle.stop_because(&format!("timeout after {secs} s"));
+            let rest = wait_for_printer(&printed, &taken);
+            let said = format!(
+                "the run did not end within {secs} s (--timeout), so it was stopped{}",
+                match &rest {
+                    None => "; the rest of its output could not be written (nobody read it)",
+                    Some(Printed::Failed(_)) => "; its output could not all be written",
+                    Some(Printed::Ended(_, Err(e))) => {
+                        say::error(e);
+                        ""
+                    }
+                    Some(Printed::Ended(_, Ok(()))) => "",
+                }
+            );
+            say::error(&said);
+            Ok(ExitCode::from(TIMED_OUT))
+        }
+        Err(RecvTimeoutError::Disconnected) => {
+            handle.stop_because("forkyard's printer failed");
+            Err("the thread printing the run died".into())
+        }
+    }
+}
+
+/// Starts the printer thread; it reports once on the returned channel.
+fn spawn_printer(
+    format: Format,
+    updates: Receiver<Update>,
+    taken: Arc<AtomicU64>,
+    exports: export::Collector,
+) -> Result<Receiver<Printed>, String> {
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    std::thread::Builder::new()
+        .name("forkyard-printer".into())
+        .spawn(move || {
+            let _ = tx.send(print_run(format, &updates, &taken, exports));
+        })
+        .map_err(|e| format!("could not start the printing thread: {e}"))?;
+    Ok(rx)
+}
+
+/// Prints every update of the run to stdout/stderr as it comes.
+fn print_run(
+    format: Format,
+    updates: &Receiver<Update>,
+    taken: &AtomicU64,
+    mut exports: export::Collector,
+) -> Printed {
+    let mut printer = Printer::new(
+        format,
         io::BufWriter::new(io::stdout()),
         io::BufWriter::new(io::stderr()),
     );
-    let mut deadline = args
-        .timeout
-        .map(|t| Instant::now() + Duration::from_secs_f64(t));
-    let mut timed_out = false;
-    let end = loop {
-        let update = match deadline {
-            Some(d) => handle.updates().recv_deadline(d),
-            None => handle
-                .updates()
-                .recv()
-                .map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        let update = match update {
-            Ok(u) => u,
-            Err(RecvTimeoutError::Timeout) => {
-                deadline = None;
-                timed_out = true;
-                let secs = args.timeout.unwrap_or_default();
-                handle.stop_because(&format!("timeout after {secs} s"));
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err("the run's observer thread died".into());
-            }
-        };
+    for update in updates {
+        taken.fetch_add(1, Ordering::Relaxed);
         let written = match &update {
             Update::Record(r) => {
                 exports.record(r);
                 printer.record(r)
             }
-            Update::End(end) => break end.clone(),
+            Update::End(end) => {
+                let printed = printer.end(end);
+                // The files are written whatever became of the printing.
+                let exported = exports.finish(end);
+                return match printed {
+                    Ok(()) => Printed::Ended(end.clone(), exported),
+                    Err(e) => Printed::Failed(e),
+                };
+            }
         };
         let flushed = written.and_then(|()| {
-            if handle.updates().is_empty() {
+            if updates.is_empty() {
                 printer.flush()
             } else {
                 Ok(())
             }
         });
-        if flushed.is_err() {
-            // Our stdout is gone (`| head`): nobody is watching; stop the run quietly.
-            handle.stop();
-            return Ok(ExitCode::FAILURE);
+        if let Err(e) = flushed {
+            return Printed::Failed(e);
         }
-    };
-    let _ = printer.end(&end);
-    drop(printer);
-    exports.finish(&end)?;
-    if timed_out {
-        let secs = args.timeout.unwrap_or_default();
-        eprintln!("forkyard: the run did not end within {secs} s (--timeout), so it was stopped");
-        return Ok(ExitCode::from(TIMED_OUT));
     }
-    Ok(exit_status(end.main))
+    Printed::Failed(io::Error::other(
+        "the run's observer thread ended without an end",
+    ))
+}
+
+/// After a stop: lets the printer finish while it makes progress; `None` if it stalls (its reader
+/// stopped reading) and the rest is given up.
+fn wait_for_printer(printed: &Receiver<Printed>, taken: &AtomicU64) -> Option<Printed> {
+    let mut seen = taken.load(Ordering::Relaxed);
+    loop {
+        match printed.recv_timeout(STALLED_OUTPUT) {
+            Ok(p) => return Some(p),
+            Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Timeout) => {
+                let now = taken.load(Ordering::Relaxed);
+                if now == seen {
+                    return None;
+                }
+                seen = now;
+            }
+        }
+    }
+}
+
+/// The exit status for a run printed to its end, and what the end says on stderr.
+fn ended(end: &RunEnd) -> ExitCode {
+    if let Some(reason) = &end.stopped
+        && reason.starts_with(session::OVER_BUDGET)
+    {
+        say::error(&format!("{reason}, so it was stopped"));
+    }
+    exit_status(end.main)
+}
+
+/// The output could not be written: said on stderr unless its reader just went away (`| head`,
+/// where quiet is what a command-line tool does); never exit 0.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        say::error(&format!("could not write the run's output: {e}"));
+    }
+    ExitCode::FAILURE
 }
 
 /// The exit status of `forkyard run` for a main that ended so: its code, or 128 + its signal.

@@ -144,8 +144,17 @@ impl Timeline {
                     let name = name_of(&run, r.pid);
                     log.write((at, r.pid, &name), *stream, text, false);
                 }
-                Event::Stray { stream, text } => {
-                    let pid = run.main_pid.unwrap_or(r.pid);
+                Event::Stray {
+                    stream,
+                    text,
+                    writer,
+                } => {
+                    // The process that wrote it, as the kernel said (as the Run model reads it);
+                    // else the main.
+                    let pid = writer
+                        .filter(|w| run.process_name(*w).is_some())
+                        .or(run.main_pid)
+                        .unwrap_or(r.pid);
                     let name = name_of(&run, pid);
                     log.write((at, pid, &name), *stream, text, true);
                 }

@@ -34,8 +34,9 @@ impl Transcript {
                 .map_or("forkyard".into(), ToString::to_string);
             let _ = writeln!(
                 text,
-                "{}  forkyard refused: {message}",
-                prefix(r.lesson_ns, &name)
+                "{}  forkyard refused: {}",
+                prefix(r.lesson_ns, &visible(&name)),
+                visible(message)
             );
         }
         self.new_lines(run, &mut text);
@@ -60,8 +61,8 @@ impl Transcript {
             let _ = writeln!(
                 text,
                 "{}  {}",
-                prefix(line.lesson_ns, &line.process),
-                line.text
+                prefix(line.lesson_ns, &visible(&line.process)),
+                visible(&line.text)
             );
             self.next_line = n + 1;
         }
@@ -84,6 +85,31 @@ pub fn render(recording: &Recording) -> String {
     text
 }
 
+/// `text` with every character that would act on the terminal instead of showing (C0 and C1
+/// controls but the tab, DEL, and the bidirectional overrides that reorder a line) written as
+/// Python writes it in a `repr` (`\x1b`, `\r`, `\u202e`): a program's output must not move the
+/// cursor over the tags, clear the screen, or retitle the window, as in the playground.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(acts) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if acts(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if acts(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// `  0.000  MainProcess ` : lesson seconds and the process name, padded.
 fn prefix(lesson_ns: u64, name: &str) -> String {
     format!("{:>7.3}  {name:<NAME_WIDTH$}", lesson_ns as f64 / 1e9)
@@ -93,22 +119,24 @@ fn write_summary(out: &mut String, rows: &[ProcessSummary]) {
     let names: Vec<String> = rows
         .iter()
         .map(|r| {
+            let name = visible(&r.name);
             if r.daemon {
-                format!("{} (daemon)", r.name)
+                format!("{name} (daemon)")
             } else {
-                r.name.clone()
+                name.into_owned()
             }
         })
         .collect();
+    let hows: Vec<String> = rows.iter().map(|r| visible(&r.how).into_owned()).collect();
     let name_w = names
         .iter()
         .map(String::len)
         .max()
         .unwrap_or(0)
         .max("process".len());
-    let how_w = rows
+    let how_w = hows
         .iter()
-        .map(|r| r.how.len())
+        .map(String::len)
         .max()
         .unwrap_or(0)
         .max("ended".len());
@@ -118,14 +146,14 @@ fn write_summary(out: &mut String, rows: &[ProcessSummary]) {
         "  {:<name_w$}  {:>7}  {:<how_w$}  {:>7}  {:>7}",
         "process", "pid", "ended", "start", "end"
     );
-    for (r, name) in rows.iter().zip(names) {
+    for ((r, name), how) in rows.iter().zip(names).zip(hows) {
         let end = r
             .end_s
             .map_or_else(|| "-".to_string(), |s| format!("{s:.3}"));
         let _ = writeln!(
             out,
-            "  {name:<name_w$}  {:>7}  {:<how_w$}  {:>7.3}  {end:>7}",
-            r.pid, r.how, r.start_s
+            "  {name:<name_w$}  {:>7}  {how:<how_w$}  {:>7.3}  {end:>7}",
+            r.pid, r.start_s
         );
     }
 }

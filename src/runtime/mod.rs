@@ -50,6 +50,9 @@ pub struct Handoff {
     pub trace_fd: i32,
     /// The run's control page (a memfd).
     pub control_fd: i32,
+    /// The run's memory budget, bytes: no process may map more than this beyond what the
+    /// interpreter has mapped when the program starts (see [`apply_memory_limit`]).
+    pub memory_budget: u64,
 }
 
 /// Attaches this process, the lesson main, to its run: maps the control page, counts itself as the
@@ -74,19 +77,34 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
     crash::install();
-    limit_memory();
+    MEMORY_LIMIT_PENDING.store(handoff.memory_budget, std::sync::atomic::Ordering::Relaxed);
     Ok(())
 }
 
-/// Address space each lesson process may use (its children inherit the limit). A program that
-/// allocates without end fails an allocation and dies (reported as killed by SIGABRT) long before
-/// the machine runs short; the interpreter's lazily mapped stacks (1.25 GiB) count against it.
-pub const ADDRESS_SPACE_LIMIT: u64 = 4 << 30;
+/// The run's memory budget, until the lesson main applies it (0: applied, or none).
+pub(crate) static MEMORY_LIMIT_PENDING: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
 
-fn limit_memory() {
+/// At the program's first statement (the statement hook calls it once): limits the address space
+/// of this process, and of every process it forks (they inherit it), to what it has mapped now
+/// plus the run's budget. Now, because by then the interpreter has mapped its large, lazily used
+/// stacks and parsed (with a stack of its own, since unmapped), which count against the limit
+/// without being used. So no single process can allocate past the run's budget: the allocation
+/// fails inside it, where the interpreter can raise `MemoryError`; the observer's watch over the
+/// run's total (`session`) catches many processes together.
+#[cold]
+pub(crate) fn apply_memory_limit() {
+    let budget = MEMORY_LIMIT_PENDING.swap(0, std::sync::atomic::Ordering::Relaxed);
+    let mapped = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        // SAFETY: sysconf with a constant name.
+        .map(|pages| pages.saturating_mul(unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as u64));
+    let Some(mapped) = mapped else { return };
+    let bytes = mapped.saturating_add(budget);
     let lim = libc::rlimit {
-        rlim_cur: ADDRESS_SPACE_LIMIT,
-        rlim_max: ADDRESS_SPACE_LIMIT,
+        rlim_cur: bytes,
+        rlim_max: bytes,
     };
     // SAFETY: setrlimit with a valid struct; failing (a lower hard limit) keeps the lower one.
     unsafe { libc::setrlimit(libc::RLIMIT_AS, &lim) };

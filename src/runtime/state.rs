@@ -75,6 +75,9 @@ pub(crate) fn become_process(pid: i32, ppid: i32, slot: Option<u32>) {
 /// nothing without a run.
 #[inline]
 pub fn set_line(line: u32, col: u32) {
+    if super::MEMORY_LIMIT_PENDING.load(Ordering::Relaxed) != 0 {
+        super::apply_memory_limit();
+    }
     let slot = SLOT.load(Ordering::Relaxed);
     if !slot.is_null() {
         // SAFETY: a non-null SLOT points into the control page, which is never unmapped.

@@ -10,12 +10,14 @@
 //! `stop`; and feed the records into a [`Run`] with [`Run::apply`]. Runs are independent: each has
 //! its own process group, trace, control page and thread, so two can run side by side.
 
+mod budget;
 mod guard;
 pub mod model;
 mod pump;
 mod reap;
 mod shared;
 mod spawn;
+mod stray;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,7 +27,8 @@ use std::thread::JoinHandle;
 use anyhow::Context;
 use crossbeam_channel::Receiver;
 
-pub use guard::{install as install_guards, on_signal};
+pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
+pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
 pub use spawn::LESSON_SUBCOMMAND;
@@ -46,6 +49,9 @@ pub struct RunSpec {
     pub speed: f64,
     /// The most processes the run may create, its main included.
     pub max_processes: u32,
+    /// The memory all the run's processes may use together, bytes; `None`: the default budget
+    /// ([`default_max_memory`]).
+    pub max_memory: Option<u64>,
     /// The forkyard executable to run as the lesson main; `None`: this very executable. Tests of the
     /// library pass `env!("CARGO_BIN_EXE_forkyard")`.
     pub exe: Option<PathBuf>,
@@ -59,6 +65,7 @@ impl RunSpec {
             file_name: file_name.into(),
             speed: 1.0,
             max_processes: DEFAULT_MAX_PROCESSES,
+            max_memory: None,
             exe: None,
         }
     }
@@ -109,12 +116,14 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("/proc/self/exe"));
     let speed = if spec.speed > 0.0 { spec.speed } else { 1.0 };
-    let mut spawned = spawn::spawn(
+    let max_memory = spec.max_memory.unwrap_or_else(default_max_memory);
+    let spawned = spawn::spawn(
         &exe,
         &spec.source,
         &spec.file_name,
         speed,
         spec.max_processes,
+        max_memory,
     )
     .context("could not start the run")?;
     guard::register(spawned.pid);
@@ -132,17 +141,19 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
             return Err(e).context("could not set up the run's observer");
         }
     };
+    guard::attach(pid, &shared);
     let (tx, updates) = crossbeam_channel::unbounded();
-    let pump = pump::Pump::new(
+    let mut pump = pump::Pump::new(
         shared.clone(),
         tx,
         spawned.pid,
         spawned.trace,
-        spawned.child.stdout.take(),
-        spawned.child.stderr.take(),
+        spawned.stdout,
+        spawned.stderr,
         spawned.pidfd,
         spawned.lifeline,
     );
+    pump.budget = Some(budget::Budget::new(max_memory, pid));
     let thread = std::thread::Builder::new()
         .name(format!("forkyard-run-{pid}"))
         .spawn(move || pump.run());

@@ -2,14 +2,20 @@
 //! and the main's pidfd; reaps orphans; puts records in time order; and, when the main has ended or a
 //! stop was asked, kills and reaps everything left of the run and reports the end.
 //!
-//! Records leave in time order through an unbounded channel (never dropped). The observer's own
-//! records (`reaped` for the main and for orphans, `stray`, `stop`) carry the observer's pid.
+//! Records leave in time order through a channel and are never dropped. Back-pressure: while the face
+//! has [`BACKLOG_BYTES`] or more still to take, the pump stops reading the run's pipes, so the
+//! lesson processes block on their next write, as CPython's would on a full pipe; the observer's
+//! memory stays bounded however slow its reader is. The pump itself never blocks on the channel, so
+//! a stop (`--timeout`, a signal, a quit) is carried out whether or not anybody reads: once the run
+//! is killed its pipes hold at most their capacity, and they are read to the end.
+//!
+//! The observer's own records (`reaped` for the main and for orphans, `stray`, `stop`) carry the
+//! observer's pid.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::process::{ChildStderr, ChildStdout};
 use std::sync::Arc;
 
 use crossbeam_channel::Sender;
@@ -28,8 +34,14 @@ const REORDER_WINDOW_NS: u64 = 15_000_000;
 const IDLE_POLL_MS: i32 = 50;
 /// How long it waits for the last writers to close the trace once everything was killed.
 const FINAL_DRAIN_MS: u64 = 2_000;
-/// The most bytes read from one source in one turn, so that no source starves the others.
+/// The most bytes read from the trace in one turn, so that no source starves the others.
 const READ_TURN: usize = 1 << 20;
+/// The most bytes of stray output read in one turn (each turn makes one update of at most this).
+const STRAY_TURN: usize = 16 << 10;
+/// What may wait in the channel, in (estimated) bytes, before the pump stops reading the run
+/// (back-pressure): enough that the face never runs dry while the pump looks again, little enough
+/// that the observer stays small. At most one read turn more can be on its way.
+pub(crate) const BACKLOG_BYTES: usize = 8 << 20;
 
 /// The pump's state; it lives on the run's thread.
 pub(crate) struct Pump {
@@ -37,16 +49,22 @@ pub(crate) struct Pump {
     pub tx: Sender<Update>,
     pub main_pid: i32,
     pub trace: Option<File>,
-    pub stdout: Option<ChildStdout>,
-    pub stderr: Option<ChildStderr>,
+    pub stdout: Option<OwnedFd>,
+    pub stderr: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
     pub decoder: Decoder,
     pub reorder: Reorder,
-    pub carry: [Vec<u8>; 2],
+    /// Per stream: the writer of the bytes carried over, and those bytes (an unfinished character).
+    pub carry: [(Option<i32>, Vec<u8>); 2],
     pub names: HashMap<i32, String>,
     pub main_ending: Option<Ending>,
     pub stopped: Option<String>,
     pub seq: u64,
+    /// The estimated sizes of the updates sent and maybe not yet taken, oldest first, and their sum.
+    pub inflight: VecDeque<usize>,
+    pub inflight_bytes: usize,
+    /// The run's memory budget, watched while the run lives.
+    pub budget: Option<super::budget::Budget>,
     /// The run's lifeline (see `spawn`): dropped, with the pump, once nothing of the run is left.
     #[expect(
         dead_code,
@@ -66,15 +84,15 @@ impl Pump {
         tx: Sender<Update>,
         main_pid: i32,
         trace: OwnedFd,
-        stdout: Option<ChildStdout>,
-        stderr: Option<ChildStderr>,
+        stdout: OwnedFd,
+        stderr: OwnedFd,
         pidfd: OwnedFd,
         lifeline: OwnedFd,
     ) -> Self {
         for fd in [
             Some(trace.as_raw_fd()),
-            stdout.as_ref().map(AsRawFd::as_raw_fd),
-            stderr.as_ref().map(AsRawFd::as_raw_fd),
+            Some(stdout.as_raw_fd()),
+            Some(stderr.as_raw_fd()),
         ]
         .into_iter()
         .flatten()
@@ -86,16 +104,19 @@ impl Pump {
             tx,
             main_pid,
             trace: Some(File::from(trace)),
-            stdout,
-            stderr,
+            stdout: Some(stdout),
+            stderr: Some(stderr),
             pidfd: Some(pidfd),
             decoder: Decoder::new(),
             reorder: Reorder::new(REORDER_WINDOW_NS),
-            carry: [Vec::new(), Vec::new()],
+            carry: [(None, Vec::new()), (None, Vec::new())],
             names: HashMap::from([(main_pid, "MainProcess".to_string())]),
             main_ending: None,
             stopped: None,
             seq: 0,
+            inflight: VecDeque::new(),
+            inflight_bytes: 0,
+            budget: None,
             lifeline,
         }
     }
@@ -107,9 +128,16 @@ impl Pump {
         // main was killed or called os._exit): the run goes on until they end too.
         let mut main_done = false;
         loop {
-            let ready = self.poll(final_deadline.is_some());
+            let held = self.held_back();
+            let ready = self.poll(final_deadline.is_some(), held);
             if ready.wake {
                 self.shared.clear_wake();
+            }
+            if final_deadline.is_none()
+                && let Some(budget) = &mut self.budget
+                && let Some(reason) = budget.check(&self.shared.control, mono_ns())
+            {
+                self.shared.request_stop(&reason);
             }
             // Once the main is reaped the group id may be reused: no more signals to it.
             if let Some(reason) = self.shared.stop_reason()
@@ -122,9 +150,12 @@ impl Pump {
                 self.stopped = Some(reason);
                 kill_run(self.main_pid);
             }
-            self.read_trace();
-            self.read_stray(Stream::Stdout);
-            self.read_stray(Stream::Stderr);
+            // A stop asked just now frees the reading at once (the run is being killed).
+            if !self.held_back() {
+                self.read_trace();
+                self.read_stray(Stream::Stdout);
+                self.read_stray(Stream::Stderr);
+            }
             if ready.main_ended && !main_done && final_deadline.is_none() {
                 self.finish_main();
                 main_done = true;
@@ -166,24 +197,37 @@ impl Pump {
         }));
     }
 
-    /// Waits for any source; says whether the wake fd or the main's pidfd fired.
-    fn poll(&self, ending: bool) -> Ready {
+    /// Back-pressure: whether the face is so far behind that the run must wait for it. Never once
+    /// the run was stopped: its processes are being killed, and what they left must be read.
+    fn held_back(&mut self) -> bool {
+        // The face takes updates oldest first: those beyond the channel's length were taken.
+        while self.inflight.len() > self.tx.len() {
+            self.inflight_bytes -= self.inflight.pop_front().unwrap_or(0);
+        }
+        self.stopped.is_none() && self.inflight_bytes >= BACKLOG_BYTES
+    }
+
+    /// Waits for any source (none while `held` back: then only for a stop, the main's end, or a
+    /// short while to look at the channel again); says whether the wake fd or the pidfd fired.
+    fn poll(&self, ending: bool, held: bool) -> Ready {
         let mut fds = vec![pollin(self.shared.wake_fd())];
         let pidfd_at = self.pidfd.as_ref().map(|p| {
             fds.push(pollin(p.as_raw_fd()));
             fds.len() - 1
         });
-        for fd in [
+        let sources = [
             self.trace.as_ref().map(AsRawFd::as_raw_fd),
             self.stdout.as_ref().map(AsRawFd::as_raw_fd),
             self.stderr.as_ref().map(AsRawFd::as_raw_fd),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        ];
+        for fd in sources.into_iter().flatten().filter(|_| !held) {
             fds.push(pollin(fd));
         }
-        let timeout = if ending || !self.reorder.is_empty() {
+        // Held back: look at the channel again soon, so the face never runs dry while the run
+        // waits (2 ms is less than the face takes to print a backlog).
+        let timeout = if held {
+            2
+        } else if ending || !self.reorder.is_empty() {
             5
         } else {
             IDLE_POLL_MS
@@ -198,7 +242,7 @@ impl Pump {
 
     fn read_trace(&mut self) {
         let Some(file) = &mut self.trace else { return };
-        let (bytes, eof) = read_available(file);
+        let (bytes, eof) = read_available(file, READ_TURN);
         let mut records = Vec::new();
         let mut bad = Vec::new();
         for line in self.decoder.push(&bytes) {
@@ -224,23 +268,57 @@ impl Pump {
         }
     }
 
-    /// Reads what the run wrote to its real stdout/stderr (not through the trace).
+    /// Reads what the run wrote to its real stdout/stderr (not through the trace), one update per
+    /// writer's piece, each naming its writer.
     fn read_stray(&mut self, stream: Stream) {
-        let (bytes, eof) = match stream {
-            Stream::Stdout => match &mut self.stdout {
-                Some(s) => read_available(s),
-                None => return,
-            },
-            Stream::Stderr => match &mut self.stderr {
-                Some(s) => read_available(s),
-                None => return,
-            },
+        let source = match stream {
+            Stream::Stdout => &self.stdout,
+            Stream::Stderr => &self.stderr,
         };
-        let carry = &mut self.carry[stream as usize];
-        carry.extend_from_slice(&bytes);
-        let text = take_utf8(carry, eof);
-        if !text.is_empty() {
-            self.push_own(Event::Stray { stream, text });
+        let Some(fd) = source else { return };
+        let mut pieces: Vec<(Option<i32>, Vec<u8>)> = Vec::new();
+        let mut buf = vec![0u8; STRAY_TURN];
+        let mut got = 0;
+        let mut eof = false;
+        while got < STRAY_TURN {
+            match super::stray::read(fd, &mut buf[..STRAY_TURN - got]) {
+                Ok((0, _)) => {
+                    eof = true;
+                    break;
+                }
+                Ok((n, writer)) => {
+                    got += n;
+                    match pieces.last_mut() {
+                        Some((w, bytes)) if *w == writer => bytes.extend_from_slice(&buf[..n]),
+                        _ => pieces.push((writer, buf[..n].to_vec())),
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(_) => {
+                    eof = true;
+                    break;
+                }
+            }
+        }
+        let slot = stream as usize;
+        for (writer, bytes) in pieces {
+            // Another writer: what the last one left unfinished is ended as it is.
+            if self.carry[slot].0 != writer && !self.carry[slot].1.is_empty() {
+                let (w, mut rest) = std::mem::take(&mut self.carry[slot]);
+                let text = take_utf8(&mut rest, true);
+                self.push_stray(stream, text, w);
+            }
+            let carry = &mut self.carry[slot];
+            carry.0 = writer;
+            carry.1.extend_from_slice(&bytes);
+            let text = take_utf8(&mut carry.1, false);
+            self.push_stray(stream, text, writer);
+        }
+        if eof {
+            let (w, mut rest) = std::mem::take(&mut self.carry[slot]);
+            let text = take_utf8(&mut rest, true);
+            self.push_stray(stream, text, w);
         }
         if eof {
             match stream {
@@ -326,6 +404,16 @@ impl Pump {
         });
     }
 
+    fn push_stray(&mut self, stream: Stream, text: String, writer: Option<i32>) {
+        if !text.is_empty() {
+            self.push_own(Event::Stray {
+                stream,
+                text,
+                writer,
+            });
+        }
+    }
+
     /// Adds a record written by the observer itself.
     fn push_own(&mut self, event: Event) {
         let mono = mono_ns();
@@ -342,12 +430,25 @@ impl Pump {
         self.reorder.push(record);
     }
 
-    fn release(&self, records: Vec<Record>) {
+    fn release(&mut self, records: Vec<Record>) {
         for r in records {
+            let size = approx_size(&r);
             // The receiver may be gone (the face quit); the run still ends and is reaped.
-            let _ = self.tx.send(Update::Record(r));
+            if self.tx.send(Update::Record(r)).is_ok() {
+                self.inflight.push_back(size);
+                self.inflight_bytes += size;
+            }
         }
     }
+}
+
+/// About how many bytes a record takes in memory: its texts and the rest.
+fn approx_size(r: &Record) -> usize {
+    let text = match &r.event {
+        Event::Output { text, .. } | Event::Stray { text, .. } => text.len(),
+        _ => 0,
+    };
+    text + 160
 }
 
 struct Ready {
@@ -371,12 +472,13 @@ fn set_nonblocking(fd: i32) {
     }
 }
 
-/// Reads what is there now (up to a turn's worth) from a non-blocking source; says if it ended.
-fn read_available(src: &mut impl Read) -> (Vec<u8>, bool) {
+/// Reads what is there now (up to `turn` bytes) from a non-blocking source; says if it ended.
+fn read_available(src: &mut impl Read, turn: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    while out.len() < READ_TURN {
-        match src.read(&mut buf) {
+    let mut buf = vec![0u8; turn.min(64 * 1024)];
+    while out.len() < turn {
+        let room = (turn - out.len()).min(buf.len());
+        match src.read(&mut buf[..room]) {
             Ok(0) => return (out, true),
             Ok(n) => out.extend_from_slice(&buf[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -405,6 +507,7 @@ fn stray_note(what: &str) -> Event {
     Event::Stray {
         stream: Stream::Stderr,
         text: format!("forkyard: {what}\n"),
+        writer: None,
     }
 }
 

@@ -66,7 +66,7 @@ fn group_of(pid: i32) -> Option<i32> {
 }
 
 /// Field 5 of a `/proc/PID/stat` line (after the parenthesised command, which may hold spaces).
-fn parse_stat_pgid(stat: &str) -> Option<i32> {
+pub(crate) fn parse_stat_pgid(stat: &str) -> Option<i32> {
     let after = &stat[stat.rfind(')')? + 1..];
     after.split_whitespace().nth(2)?.parse().ok()
 }

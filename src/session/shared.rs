@@ -122,6 +122,20 @@ impl Shared {
         self.signal_group(&ctl, libc::SIGCONT);
     }
 
+    /// Job control (Ctrl-Z of the observer): stops the run's whole group, paused or not.
+    pub fn job_stop(&self) {
+        let ctl = self.ctl();
+        self.signal_group(&ctl, libc::SIGSTOP);
+    }
+
+    /// The observer was continued: so is the run, unless the face paused it (then `resume` will).
+    pub fn job_continue(&self) {
+        let ctl = self.ctl();
+        if !ctl.paused {
+            self.signal_group(&ctl, libc::SIGCONT);
+        }
+    }
+
     pub fn speed(&self) -> (f64, bool) {
         let ctl = self.ctl();
         (ctl.speed, ctl.paused)

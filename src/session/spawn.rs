@@ -4,13 +4,14 @@
 //! exec of forkyard with the hidden [`LESSON_SUBCOMMAND`]. It gets its own process group (so the run
 //! can be signalled as one), `/dev/null` for stdin, pipes for stdout and stderr (never the terminal),
 //! `PR_SET_PDEATHSIG(SIGKILL)` (it dies with the spawning thread), and three inherited fds: the trace
-//! pipe's write end, the control page, and a memfd holding the program's source.
+//! pipe's write end, the control page, and a memfd holding the program's source. Its stdout and
+//! stderr are sockets that tell the observer who wrote what (`stray`).
 
 use std::io::{self, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use crate::trace::control::ControlPage;
 
@@ -22,8 +23,9 @@ const TRACE_PIPE_BYTES: libc::c_int = 1 << 20;
 
 /// A started lesson main and the observer's ends of its channels.
 pub(crate) struct Spawned {
-    /// The lesson main (its stdout and stderr pipes are taken out by the pump).
-    pub child: Child,
+    /// The observer's ends of the run's real stdout and stderr.
+    pub stdout: OwnedFd,
+    pub stderr: OwnedFd,
     /// Its pid, which is also the run's process group.
     pub pid: i32,
     /// The read end of the trace pipe.
@@ -45,6 +47,7 @@ pub(crate) fn spawn(
     file_name: &str,
     speed: f64,
     max_processes: u32,
+    max_memory: u64,
 ) -> io::Result<Spawned> {
     let (control, control_fd) = ControlPage::create(max_processes, speed)?;
     let (trace_r, trace_w) = pipe()?;
@@ -54,6 +57,8 @@ pub(crate) fn spawn(
     let source_fd = source_memfd(source)?;
     let (lifeline_r, lifeline_w) = pipe()?;
     let lifeline = lifeline_r.as_raw_fd();
+    let (stdout, stdout_theirs) = super::stray::pair()?;
+    let (stderr, stderr_theirs) = super::stray::pair()?;
 
     // Every fd above is close-on-exec, so a run started concurrently from another thread cannot
     // inherit them; only this child clears the flag on its own copies, between fork and exec.
@@ -68,10 +73,11 @@ pub(crate) fn spawn(
         .args(["--source-fd", &inherit[2].to_string()])
         .args(["--trace-fd", &inherit[0].to_string()])
         .args(["--control-fd", &inherit[1].to_string()])
+        .args(["--max-memory", &max_memory.to_string()])
         .process_group(0)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stdout(Stdio::from(stdout_theirs))
+        .stderr(Stdio::from(stderr_theirs));
     // SAFETY: the closure only makes async-signal-safe syscalls (prctl, fcntl).
     unsafe {
         cmd.pre_exec(move || {
@@ -110,13 +116,15 @@ pub(crate) fn spawn(
             format!("could not start {} as a lesson main: {e}", exe.display()),
         )
     })?;
+    drop(cmd); // its copies of the run's ends of stdout and stderr
     // The observer's copies of the child's ends must go: the trace reaches end-of-file only once
     // every lesson process, and nobody else, has closed its write end.
     drop((trace_w, control_fd, source_fd, lifeline_r));
     let pid = child.id() as i32;
     let pidfd = pidfd_open(pid)?;
     Ok(Spawned {
-        child,
+        stdout,
+        stderr,
         pid,
         trace: trace_r,
         control,

@@ -145,9 +145,14 @@ fn clamp(event: Event) -> Event {
         Event::Refused { message } => Event::Refused {
             message: c(message),
         },
-        Event::Stray { stream, text } => Event::Stray {
+        Event::Stray {
+            stream,
+            text,
+            writer,
+        } => Event::Stray {
             stream,
             text: c(text),
+            writer,
         },
         Event::Stop { reason } => Event::Stop { reason: c(reason) },
         other @ (Event::Exit { .. } | Event::Output { .. }) => other,

@@ -88,9 +88,15 @@ pub enum Event {
     /// forkyard itself refused something (the process cap, an unsupported feature met at run time).
     Refused { message: String },
     /// Written by the observer: bytes a lesson process wrote straight to its real stdout or stderr
-    /// instead of through the trace. Normally there are none; a forkyard crash report lands here.
-    /// The observer cannot tell which process of the run wrote them.
-    Stray { stream: Stream, text: String },
+    /// instead of through the trace. Normally there are none; a crash report of the Rust runtime
+    /// (a stack overflow) lands here. `writer`: the pid of the process that wrote them, as the
+    /// kernel told the observer (absent for the observer's own notes).
+    Stray {
+        stream: Stream,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        writer: Option<i32>,
+    },
     /// Written by the observer: it is stopping the run now (`reason`: "stopped", "timeout", ...);
     /// every process still alive is killed with SIGKILL right after this record.
     Stop { reason: String },

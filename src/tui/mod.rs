@@ -6,7 +6,8 @@
 //! it, updates, carries the effects out, and draws once. A ticker runs only while a run animates;
 //! an idle playground sleeps in `recv` and never wakes up.
 //!
-//! Lives here: the loop, terminal set-up and restore (on quit, error, panic, SIGTERM/SIGHUP).
+//! Lives here: the loop; taking the terminal and giving it back (on quit, error, panic, every signal
+//! that ends the process, and around Ctrl-Z) is `terminal`'s.
 //! Must not live here: any process handling beyond the session API (the playground never forks and
 //! never touches a lesson's pipe), or drawing (that is `view`).
 
@@ -15,18 +16,17 @@ pub mod capture;
 pub mod keymap;
 pub mod progress;
 pub mod runs;
+pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, after, never, select, tick};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use app::{App, Effect, Msg};
 use runs::RunId;
@@ -52,16 +52,9 @@ pub struct Options {
 
 /// Opens the playground; returns when the learner quits.
 pub fn run(opts: Options) -> ExitCode {
-    // The session's guards first: ratatui's panic hook (installed by `init`) then runs before
+    // The session's guards first: the terminal's panic hook (installed by `take`) then runs before
     // theirs, so the terminal is restored before the runs are ended and the panic printed.
     session::install_guards();
-    session::on_signal(|sig| {
-        restore_terminal();
-        eprintln!(
-            "forkyard: {} received; every run was stopped and its processes ended",
-            crate::trace::signal_name(sig)
-        );
-    });
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         ascii: opts.ascii,
@@ -71,9 +64,15 @@ pub fn run(opts: Options) -> ExitCode {
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
         .map_or(Lang::En, |v| Lang::from_locale(&v));
-    let mut terminal = ratatui::init();
+    let mut terminal = match terminal::take() {
+        Ok(t) => t,
+        Err(e) => {
+            terminal::give_back();
+            say(&format!("forkyard: could not set up the terminal: {e}\n"));
+            return ExitCode::FAILURE;
+        }
+    };
     let _guard = TerminalGuard;
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
@@ -84,10 +83,15 @@ pub fn run(opts: Options) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("forkyard: {e:#}");
+            say(&format!("forkyard: {e:#}\n"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A sentence on stderr that cannot fail the playground (the terminal may be gone).
+fn say(text: &str) {
+    session::write_raw(2, text.as_bytes());
 }
 
 /// Restores the terminal when the loop ends for any reason (an error included).
@@ -95,14 +99,8 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore_terminal();
+        terminal::give_back();
     }
-}
-
-fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = std::io::stdout().flush();
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
@@ -112,10 +110,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let (mut ticker, mut ticking) = (never(), false);
+    let redraw = terminal::redraw_requests();
     loop {
         let since = last_draw.map_or(MIN_FRAME, |t| t.elapsed());
         if dirty && since >= MIN_FRAME {
-            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            terminal::draw(terminal, |f| f.render_widget(&*app, f.area()))?;
             dirty = false;
             last_draw = Some(Instant::now());
         }
@@ -134,6 +133,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             recv(rx) -> msg => msg?,
             recv(ticker) -> _ => Msg::Tick(mono_ns()),
             recv(due) -> _ => continue,
+            recv(redraw) -> _ => {
+                // Back from Ctrl-Z: the screen is not what the terminal's buffer thinks it is.
+                terminal.clear()?;
+                dirty = true;
+                continue;
+            }
         };
         let started = Instant::now();
         update::update(app, Msg::Tick(mono_ns()));
@@ -175,6 +180,17 @@ fn spawn_input(tx: Sender<Msg>) {
         .spawn(move || {
             while let Ok(ev) = event::read() {
                 let msg = match ev {
+                    // Raw mode turns Ctrl-Z into a key: make it the signal it is on a terminal
+                    // (the session stops every run, then the playground; `fg` continues them).
+                    Event::Key(k)
+                        if k.code == KeyCode::Char('z')
+                            && k.modifiers.contains(KeyModifiers::CONTROL)
+                            && k.kind == KeyEventKind::Press =>
+                    {
+                        // SAFETY: a signal to this very process.
+                        unsafe { libc::kill(libc::getpid(), libc::SIGTSTP) };
+                        continue;
+                    }
                     Event::Key(k) => Msg::Key(k),
                     Event::Mouse(m) => Msg::Mouse(m),
                     Event::Resize(w, h) => Msg::Resize(w, h),

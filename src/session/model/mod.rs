@@ -213,9 +213,17 @@ impl Run {
                     });
                 }
             }
-            Event::Stray { stream, text } => {
-                // The observer cannot tell which process wrote it; the main is the best guess.
-                let pid = self.main_pid.unwrap_or(r.pid);
+            Event::Stray {
+                stream,
+                text,
+                writer,
+            } => {
+                // The process that wrote it, as the kernel said; else (the observer's own notes,
+                // a writer never seen in the trace) the main.
+                let pid = writer
+                    .filter(|w| self.names.contains_key(w))
+                    .or(self.main_pid)
+                    .unwrap_or(r.pid);
                 let name = self
                     .names
                     .get(&pid)

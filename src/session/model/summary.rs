@@ -62,6 +62,7 @@ fn killed_by(run: &Run, lane: &Lane, signal: i32) -> String {
         Some(Cause::Signal { by, signal: s }) if *s == signal => format!("{sig} from {by}"),
         Some(Cause::Stopped { reason }) if signal == libc::SIGKILL => match reason.as_str() {
             "stopped" => format!("{sig}: the run was stopped"),
+            over if over.starts_with(crate::session::OVER_BUDGET) => format!("killed: {over}"),
             reason => format!("{sig}: the run was stopped ({reason})"),
         },
         _ if signal == libc::SIGKILL && parent_ended(run, lane) => {

@@ -383,11 +383,61 @@ fn stray_text_goes_to_the_main_and_refusals_are_noted() {
         Event::Stray {
             stream: Stream::Stderr,
             text: "forkyard: internal error\n".into(),
+            writer: None,
         },
     );
     let line = f.run.log.lines().next().unwrap();
     assert!(line.stray && &*line.process == "MainProcess" && line.stream == Stream::Stderr);
     assert_eq!(f.run.notes[0].text, "cap");
+}
+
+#[test]
+fn stray_text_is_labelled_with_the_process_that_wrote_it() {
+    let mut f = Feed::new();
+    f.at(
+        MAIN,
+        0,
+        Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    )
+    .at(
+        P1,
+        1,
+        Event::Spawn {
+            name: "Process-1".into(),
+            daemon: false,
+            forked_ns: None,
+        },
+    )
+    .at(
+        OBSERVER,
+        2,
+        Event::Stray {
+            stream: Stream::Stderr,
+            text: "thread 'main' has overflowed its stack\n".into(),
+            writer: Some(P1),
+        },
+    )
+    .at(
+        OBSERVER,
+        3,
+        Event::Stray {
+            stream: Stream::Stderr,
+            text: "from a stranger\n".into(),
+            writer: Some(4242),
+        },
+    );
+    let lines: Vec<_> = f.run.log.lines().collect();
+    assert_eq!(
+        &*lines[0].process, "Process-1",
+        "the crashed child, not the main"
+    );
+    assert_eq!(
+        &*lines[1].process, "MainProcess",
+        "an unknown writer: the main"
+    );
 }
 
 #[test]
