@@ -68,8 +68,8 @@ fn x_stops_an_endless_run() {
     }
     p.wait("07 Queue", 5);
     // ending=note: the reader waits for an item that never comes, and the main for the reader.
-    p.key("e");
-    p.wait("[e] note", 5);
+    p.key("f");
+    p.wait("[f] note", 5);
     p.wait("x stop", 10);
     p.wait("write: done", 15);
     assert!(
@@ -109,14 +109,14 @@ fn a_knob_of_the_second_program_runs_it() {
     p.wait("main.py │ subclass.py", 5);
     p.key("+");
     p.key("+");
-    // `t` is subclass.py's knob: the pane shows subclass.py and its counters run.
-    p.key("t");
-    p.wait("[t] off", 5);
+    // `f` (terminate) is subclass.py's knob: the pane shows subclass.py and its counters run.
+    p.key("f");
+    p.wait("[f] off", 5);
     p.wait("Counter-1 counts", 10);
     let pids = p.lane_pids();
     p.key("o");
     p.wait("ready", 5);
-    p.gone("[t] off", 5);
+    p.gone("[f] off", 5);
     p.gone("Counter-1 counts", 5);
     for pid in &pids {
         assert!(
