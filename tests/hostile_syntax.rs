@@ -359,6 +359,12 @@ const CASES: &[Case] = &[
         hint: None,
     },
     Case {
+        name: "ternary_without_else",
+        source: "def f(x):\n    return x if x > 0\n",
+        cpython: "  File \"prog.py\", line 2\n    return x if x > 0\n           ^^^^^^^^^^\nSyntaxError: expected 'else' after 'if' expression\n",
+        hint: None,
+    },
+    Case {
         name: "target_function_call",
         source: "f() = 1\n",
         cpython: "  File \"prog.py\", line 1\n    f() = 1\n    ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n",

@@ -121,8 +121,11 @@ fn fstring(s: &Source<'_>, at: TextSize, kind: &str) -> ParseError {
             // The quote reused inside ends 3.11's string early: what its f-string parser makes
             // of the part it got.
             let end = string_end_311(s.src, start.to_usize());
-            let body = &s.src[start.to_usize() + prefix + 1
-                ..end.saturating_sub(1).max(start.to_usize() + prefix + 1)];
+            let from = start.to_usize() + prefix + 1;
+            let body = s
+                .src
+                .get(from..end.saturating_sub(1).max(from))
+                .unwrap_or("");
             field_error_311(body)
         }
     };

@@ -78,7 +78,7 @@ pub(super) fn describe(s: &Source<'_>, at: TextSize, msg: &str) -> Option<ParseE
 }
 
 /// The innermost simple statement whose range holds `at` (or the compound one whose header does).
-fn statement_at(body: &[Stmt], at: TextSize) -> Option<&Stmt> {
+pub(super) fn statement_at(body: &[Stmt], at: TextSize) -> Option<&Stmt> {
     let st = body.iter().find(|st| st.range().contains_inclusive(at))?;
     let inner: Option<&Stmt> = match st {
         Stmt::If(i) => statement_at(&i.body, at).or_else(|| {

@@ -66,6 +66,11 @@ pub(super) fn describe(s: &Source<'_>, range: TextRange, msg: &str) -> ParseErro
             let caret = super::py311::after_fstring(s, at);
             s.error(caret.start(), caret.end(), &m)
         }
+        // CPython marks the body and the condition of the `if` that has no `else`.
+        Wording::Syntax(m) if m == "expected 'else' after 'if' expression" => {
+            let (start, end) = ternary_without_else(s, at).unwrap_or((at, at));
+            s.error(start, end, &m)
+        }
         // CPython marks the whole token it could not fit.
         Wording::Syntax(m) if m == "invalid syntax" => {
             let end = super::py311::token_end_311(s.src, at.to_usize());
@@ -150,6 +155,31 @@ fn number(s: &Source<'_>, at: TextSize) -> Option<ParseError> {
             _ => return None,
         }
     }
+}
+
+/// The conditional expression whose `else` is missing before `at`: from its body's start to its
+/// condition's end.
+fn ternary_without_else(s: &Source<'_>, at: TextSize) -> Option<(TextSize, TextSize)> {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Find {
+        at: TextSize,
+        found: Option<(TextSize, TextSize)>,
+    }
+    impl<'a> Visitor<'a> for Find {
+        fn visit_expr(&mut self, e: &'a ruff_python_ast::Expr) {
+            if let ruff_python_ast::Expr::If(i) = e
+                && i.test.end() <= self.at
+                && i.body.start() <= self.at
+            {
+                self.found = Some((i.body.start(), i.test.end()));
+            }
+            visitor::walk_expr(self, e);
+        }
+    }
+    let stmt = super::targets::statement_at(&s.module.body, at)?;
+    let mut f = Find { at, found: None };
+    f.visit_stmt(stmt);
+    f.found
 }
 
 /// An unterminated string: CPython marks where it starts and says where it noticed.
