@@ -105,6 +105,7 @@ impl Drop for TerminalGuard {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     let (tx, rx) = crossbeam_channel::unbounded::<Msg>();
+    let backlog = Backlog::default();
     spawn_input(tx.clone());
     let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
     let mut dirty = true;
@@ -144,11 +145,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
         update::update(app, Msg::Tick(mono_ns()));
         let mut next = Some(first);
         while let Some(msg) = next.take() {
+            if matches!(msg, Msg::Run(..)) {
+                backlog.taken();
+            }
             let redraw = !matches!(msg, Msg::Tick(_)) || app.animating();
             dirty |= redraw;
             let effects = update::update(app, msg);
             for effect in effects {
-                if carry_out(effect, app, &mut handles, &tx) {
+                if carry_out(effect, app, &mut handles, &tx, &backlog) {
                     return Ok(());
                 }
             }
@@ -209,6 +213,7 @@ fn carry_out(
     app: &App,
     handles: &mut HashMap<RunId, RunHandle>,
     tx: &Sender<Msg>,
+    backlog: &Backlog,
 ) -> bool {
     match effect {
         Effect::Start {
@@ -225,7 +230,7 @@ fn carry_out(
             match session::start(spec) {
                 Ok(handle) => {
                     let _ = tx.send(Msg::Started(id, handle.pid()));
-                    forward(id, handle.updates().clone(), tx.clone());
+                    forward(id, handle.updates().clone(), tx.clone(), backlog.clone());
                     handles.insert(id, handle);
                 }
                 Err(e) => {
@@ -253,12 +258,40 @@ fn carry_out(
     false
 }
 
+/// How many run updates may wait in the loop's channel before the forwarders hold back: enough for
+/// several frames of a flood, small enough that a playground that cannot keep up stays bounded.
+const MAX_BACKLOG: usize = 50_000;
+
+/// The run updates forwarded into the loop's channel and not yet taken out. The channel also carries
+/// keys, so it cannot be bounded itself (a key must never wait behind a flood); instead a forwarder
+/// stops reading its run while the backlog is full, the session's own channel then fills, and the
+/// session stops reading the run's trace: the lesson processes block on their next write, as
+/// CPython's would on a full pipe (the back-pressure of `forkyard run`).
+#[derive(Clone, Default)]
+struct Backlog(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Backlog {
+    fn taken(&self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Counts one more update in, first waiting while the backlog is full (it sleeps only then:
+    /// an idle or keeping-up playground never polls).
+    fn add(&self) {
+        while self.0.load(std::sync::atomic::Ordering::Relaxed) >= MAX_BACKLOG {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Forwards a run's updates into the one channel, tagged with the run's id. Ends with the run.
-fn forward(id: RunId, updates: Receiver<session::Update>, tx: Sender<Msg>) {
+fn forward(id: RunId, updates: Receiver<session::Update>, tx: Sender<Msg>, backlog: Backlog) {
     let _ = std::thread::Builder::new()
         .name(format!("forkyard-forward-{id}"))
         .spawn(move || {
             for u in updates {
+                backlog.add();
                 if tx.send(Msg::Run(id, u)).is_err() {
                     return;
                 }
@@ -270,4 +303,27 @@ fn forward(id: RunId, updates: Receiver<session::Update>, tx: Sender<Msg>) {
 pub fn on_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_backlog_holds_the_forwarder_until_the_loop_takes_one() {
+        let backlog = Backlog::default();
+        for _ in 0..MAX_BACKLOG {
+            backlog.add();
+        }
+        let (done_tx, done_rx) = crossbeam_channel::bounded(1);
+        let b = backlog.clone();
+        std::thread::spawn(move || {
+            b.add();
+            let _ = done_tx.send(());
+        });
+        // Held while full: nothing the loop has not taken gets in.
+        assert!(done_rx.recv_timeout(Duration::from_millis(100)).is_err());
+        backlog.taken();
+        assert!(done_rx.recv_timeout(Duration::from_secs(10)).is_ok());
+    }
 }
