@@ -434,7 +434,7 @@ impl Interp {
                 'r' | 'a' => self.repr(&arg)?,
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
-                        Value::Float(f) => Value::Int(f.trunc() as i64),
+                        Value::Float(f) => Value::Int(crate::python::ops::float_to_int(*f)?),
                         Value::Int(_) | Value::Bool(_) => arg.clone(),
                         other => {
                             return Err(type_error(format!(

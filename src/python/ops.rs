@@ -48,10 +48,39 @@ fn symbol(op: BinOp) -> &'static str {
 }
 
 fn overflow() -> Exc {
+    int_overflow()
+}
+
+/// The error for an integer result past 64 bits: CPython has big integers, forkyard does not
+/// (yet), so it says so rather than wrap or saturate.
+pub fn int_overflow() -> Exc {
     Exc::new(
         "OverflowError",
         "integer result too large for forkyard (integers are 64-bit here)",
     )
+}
+
+/// A float's integer part, as `int(f)` gives it: NaN and infinities raise what CPython raises, and
+/// a value past 64 bits raises [`int_overflow`] instead of saturating (`int(1e300)`).
+pub fn float_to_int(f: f64) -> Result<i64, Exc> {
+    if f.is_nan() {
+        return Err(Exc::new(
+            "ValueError",
+            "cannot convert float NaN to integer",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(Exc::new(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = f.trunc();
+    // i64::MIN is exactly -2**63; 2**63 itself is already too large.
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
+        return Err(int_overflow());
+    }
+    Ok(t as i64)
 }
 
 fn as_f64(v: &Value) -> Option<f64> {
@@ -101,10 +130,29 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::Pow => {
             if b < 0 {
+                if a == 0 {
+                    return Err(Exc::new(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
                 return Ok(Value::Float((a as f64).powf(b as f64)));
             }
-            let e = u32::try_from(b).map_err(|_| overflow())?;
-            a.checked_pow(e).ok_or_else(overflow)?
+            match a {
+                // Any exponent, however large, keeps these small.
+                0 | 1 => a.pow(u32::from(b != 0)),
+                -1 => {
+                    if b % 2 == 0 {
+                        1
+                    } else {
+                        -1
+                    }
+                }
+                _ => {
+                    let e = u32::try_from(b).map_err(|_| overflow())?;
+                    a.checked_pow(e).ok_or_else(overflow)?
+                }
+            }
         }
         BinOp::LShift => {
             if b < 0 {
@@ -146,7 +194,8 @@ fn floor_div(a: i64, b: i64) -> i64 {
 }
 
 fn py_mod(a: i64, b: i64) -> i64 {
-    let r = a % b;
+    // `i64::MIN % -1` overflows in Rust (and traps); its remainder is 0.
+    let r = a.checked_rem(b).unwrap_or(0);
     if r != 0 && ((r < 0) != (b < 0)) {
         r + b
     } else {
@@ -660,11 +709,7 @@ impl Interp {
                 let Some(i) = as_int(item) else {
                     return Ok(false);
                 };
-                if r.step > 0 {
-                    Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
-                } else {
-                    Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
-                }
+                Ok(r.contains(i))
             }
             Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
                 let m = bind(
@@ -762,7 +807,7 @@ impl Interp {
                 let n = r.len();
                 let i = norm_index(*i, n as usize)
                     .ok_or_else(|| index_error("range object index out of range"))?;
-                Ok(Value::Int(r.start + r.step * i as i64))
+                Ok(Value::Int(r.item(i)))
             }
             (Value::Dict(d), _) => {
                 let k = self.hash_key(idx)?;
@@ -824,11 +869,7 @@ impl Interp {
             Value::Bytes(b) => {
                 Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>()))
             }
-            Value::Range(r) => Value::list(
-                idx.iter()
-                    .map(|&i| Value::Int(r.start + r.step * i as i64))
-                    .collect(),
-            ),
+            Value::Range(r) => Value::list(idx.iter().map(|&i| Value::Int(r.item(i))).collect()),
             _ => Value::None,
         })
     }
@@ -952,7 +993,12 @@ impl Interp {
             Value::Dict(d) => d.borrow().len() as i64,
             Value::Set(s) => s.borrow().map.len() as i64,
             Value::FrozenSet(s) => s.map.len() as i64,
-            Value::Range(r) => r.len(),
+            Value::Range(r) => i64::try_from(r.len_exact()).map_err(|_| {
+                Exc::new(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) => n,
@@ -1073,7 +1119,11 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Vec<usize>, Exc> {
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
-        i += step;
+        // A step past the end overflows: that is the end too (`x[1::2**63-1]`).
+        let Some(next) = i.checked_add(step) else {
+            break;
+        };
+        i = next;
     }
     Ok(out)
 }

@@ -79,14 +79,38 @@ impl Range {
         self.len() == 0
     }
 
-    pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+    /// The number of items, exactly (`range(-2**63, 2**63-1)` has more than `i64::MAX`).
+    pub fn len_exact(&self) -> i128 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
         }
+    }
+
+    /// The number of items, at most `i64::MAX` (`len()` raises OverflowError past it, see
+    /// [`Range::len_exact`]).
+    pub fn len(&self) -> i64 {
+        i64::try_from(self.len_exact()).unwrap_or(i64::MAX)
+    }
+
+    /// The `i`-th item (`i` < the length, so the result lies between start and stop).
+    pub fn item(&self, i: usize) -> i64 {
+        (self.start as i128 + self.step as i128 * i as i128) as i64
+    }
+
+    /// Whether `x` is one of the items.
+    pub fn contains(&self, x: i64) -> bool {
+        let (x, start, step) = (x as i128, self.start as i128, self.step as i128);
+        let inside = if step > 0 {
+            x >= start && x < self.stop as i128
+        } else {
+            x <= start && x > self.stop as i128
+        };
+        inside && (x - start) % step == 0
     }
 }
 

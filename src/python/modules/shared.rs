@@ -241,7 +241,18 @@ fn make(
     is_array: bool,
     lock: Option<Value>,
 ) -> Result<SharedArr, Exc> {
-    let shm = Shared::new(code.size() * len.max(1)).map_err(os_error)?;
+    // As ctypes: an array whose size in bytes does not fit a Py_ssize_t is an OverflowError;
+    // past what one object may take, MemoryError (never a wrapped size: that would map a few bytes
+    // and let an index reach other memory).
+    let bytes = code
+        .size()
+        .checked_mul(len.max(1))
+        .filter(|n| isize::try_from(*n).is_ok())
+        .ok_or_else(|| Exc::new("OverflowError", "array too large"))?;
+    if bytes > crate::python::alloc::MAX_OBJECT_BYTES {
+        return Err(crate::python::alloc::memory_error());
+    }
+    let shm = Shared::new(bytes).map_err(os_error)?;
     let id = new_id(it);
     sync::created(
         id,
@@ -509,6 +520,11 @@ pub fn len(inst: &Rc<Instance>) -> Option<i64> {
     array_of(inst).map(|s| s.len as i64)
 }
 
-pub fn iterate(inst: &Rc<Instance>) -> Option<Vec<Value>> {
-    array_of(inst).map(|s| s.items())
+/// The items of an Array, or `MemoryError` when they are more than one list may hold.
+pub fn iterate(inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Exc> {
+    let Some(s) = array_of(inst) else {
+        return Ok(None);
+    };
+    crate::python::alloc::check_items(s.len)?;
+    Ok(Some(s.items()))
 }

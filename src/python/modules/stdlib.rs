@@ -466,11 +466,21 @@ fn sqrt(_: &mut Interp, a: Args) -> R {
 }
 
 fn floor(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(num(a.pos.first(), "floor")?.floor() as i64))
+    // An int is its own floor (through a float it would lose its low digits).
+    if let Some(Value::Int(i)) = a.pos.first() {
+        return Ok(Value::Int(*i));
+    }
+    let x = num(a.pos.first(), "floor")?.floor();
+    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
 }
 
 fn ceil(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(num(a.pos.first(), "ceil")?.ceil() as i64))
+    // An int is its own ceil (through a float it would lose its low digits).
+    if let Some(Value::Int(i)) = a.pos.first() {
+        return Ok(Value::Int(*i));
+    }
+    let x = num(a.pos.first(), "ceil")?.ceil();
+    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {
