@@ -804,10 +804,10 @@ impl Interp {
                 Ok(Value::Int(b[i] as i64))
             }
             (Value::Range(r), Value::Int(i)) => {
-                let n = r.len();
-                let i = norm_index(*i, n as usize)
+                let x = r
+                    .at(*i)
                     .ok_or_else(|| index_error("range object index out of range"))?;
-                Ok(Value::Int(r.item(i)))
+                Ok(Value::Int(x))
             }
             (Value::Dict(d), _) => {
                 let k = self.hash_key(idx)?;

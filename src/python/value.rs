@@ -102,6 +102,15 @@ impl Range {
         (self.start as i128 + self.step as i128 * i as i128) as i64
     }
 
+    /// `r[i]`, negative `i` counting from the end; `None` out of range. Exact for any length.
+    pub fn at(&self, i: i64) -> Option<i64> {
+        let len = self.len_exact();
+        let i = if i < 0 { i as i128 + len } else { i as i128 };
+        (0..len)
+            .contains(&i)
+            .then(|| (self.start as i128 + self.step as i128 * i) as i64)
+    }
+
     /// Whether `x` is one of the items.
     pub fn contains(&self, x: i64) -> bool {
         let (x, start, step) = (x as i128, self.start as i128, self.step as i128);
