@@ -46,6 +46,39 @@ pub fn string_with_capacity(n: usize) -> Result<String, Exc> {
     Ok(s)
 }
 
+/// `s` repeated `n` times, or `MemoryError`.
+pub fn repeat_str(s: &str, n: usize) -> Result<String, Exc> {
+    let mut out = string_with_capacity(bytes_for(s.len(), n)?)?;
+    for _ in 0..n {
+        out.push_str(s);
+    }
+    Ok(out)
+}
+
+/// `c` repeated `n` times, or `MemoryError`.
+pub fn repeat_char(c: char, n: usize) -> Result<String, Exc> {
+    repeat_str(c.encode_utf8(&mut [0; 4]), n)
+}
+
+/// `b` repeated `n` times, or `MemoryError`.
+pub fn repeat_bytes(b: &[u8], n: usize) -> Result<Vec<u8>, Exc> {
+    let mut out = vec_with_capacity(bytes_for(b.len(), n)?)?;
+    for _ in 0..n {
+        out.extend_from_slice(b);
+    }
+    Ok(out)
+}
+
+/// The pieces joined, or `MemoryError`.
+pub fn concat(parts: &[&str]) -> Result<String, Exc> {
+    let total = parts.iter().try_fold(0usize, |n, p| plus(n, p.len()))?;
+    let mut out = string_with_capacity(total)?;
+    for p in parts {
+        out.push_str(p);
+    }
+    Ok(out)
+}
+
 /// A Python count (a repeat count, a width, a length) as a size: negative counts as 0, as
 /// Python's repeats and paddings do.
 pub fn count(n: i64) -> usize {

@@ -1201,8 +1201,12 @@ fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
 fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Bytes(Rc::from(match a.pos.get(1) {
         None => vec![],
+        Some(Value::Str(_)) if a.pos.len() < 3 && a.kw.is_empty() => {
+            return Err(type_error("string argument without an encoding"));
+        }
         Some(Value::Str(s)) => s.as_bytes().to_vec(),
-        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+        Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
+        Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
         Some(v) => {
             let mut out = Vec::new();
             for x in it.collect(v)? {

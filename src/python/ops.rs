@@ -352,35 +352,23 @@ impl Interp {
     }
 
     fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
-        let n = n.max(0) as usize;
-        let unit = match seq {
-            Value::Str(s) => s.len(),
-            Value::List(l) => l.borrow().len() * std::mem::size_of::<Value>(),
-            Value::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
-            Value::Bytes(b) => b.len(),
-            _ => 0,
+        use super::alloc;
+        let n = alloc::count(n);
+        let items = |v: &[Value]| -> Result<Vec<Value>, Exc> {
+            let mut out = alloc::vec_with_capacity(v.len().checked_mul(n).unwrap_or(usize::MAX))?;
+            for _ in 0..n {
+                out.extend(v.iter().cloned());
+            }
+            Ok(out)
         };
-        if unit.saturating_mul(n) > super::interp::MAX_OBJECT_BYTES {
-            return Err(super::interp::memory_error());
-        }
         Ok(match seq {
-            Value::Str(s) => Value::Str(Rc::from(s.repeat(n))),
+            Value::Str(s) => Value::Str(Rc::from(alloc::repeat_str(s, n)?)),
             Value::List(l) => {
-                let l = l.borrow();
-                let mut v = Vec::with_capacity(l.len() * n);
-                for _ in 0..n {
-                    v.extend(l.iter().cloned());
-                }
-                Value::list(v)
+                let l = l.borrow().clone();
+                Value::list(items(&l)?)
             }
-            Value::Tuple(t) => {
-                let mut v = Vec::with_capacity(t.len() * n);
-                for _ in 0..n {
-                    v.extend(t.iter().cloned());
-                }
-                Value::tuple(v)
-            }
-            Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(n))),
+            Value::Tuple(t) => Value::tuple(items(t)?),
+            Value::Bytes(b) => Value::Bytes(Rc::from(alloc::repeat_bytes(b, n)?)),
             _ => return Err(type_error("can't multiply sequence")),
         })
     }

@@ -1,5 +1,6 @@
 //! `str` and `bytes` methods.
 
+use crate::python::alloc::{concat, repeat_char};
 use std::rc::Rc;
 
 use super::{opt, req};
@@ -384,40 +385,31 @@ fn center(_: &mut Interp, a: Args) -> R {
     let total = w - n;
     // CPython: `left = marg / 2 + (marg & width & 1)`.
     let left = total / 2 + (total & w & 1);
-    s(format!(
-        "{}{}{}",
-        f.to_string().repeat(left),
-        t,
-        f.to_string().repeat(total - left)
-    ))
+    s(concat(&[
+        &repeat_char(f, left)?,
+        &t,
+        &repeat_char(f, total - left)?,
+    ])?)
 }
 
 fn ljust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "ljust")?;
     let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        t,
-        f.to_string().repeat(w.saturating_sub(n))
-    ))
+    s(concat(&[&t, &repeat_char(f, w.saturating_sub(n))?])?)
 }
 
 fn rjust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "rjust")?;
     let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        f.to_string().repeat(w.saturating_sub(n)),
-        t
-    ))
+    s(concat(&[&repeat_char(f, w.saturating_sub(n))?, &t])?)
 }
 
 fn zfill(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let w = match req(&a, 0, "zfill")? {
-        Value::Int(w) => w.max(0) as usize,
+        Value::Int(w) => crate::python::alloc::count(w),
         _ => return Err(type_error("zfill() argument must be int")),
     };
     let n = t.chars().count();
@@ -428,7 +420,7 @@ fn zfill(_: &mut Interp, a: Args) -> R {
         Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
         _ => (String::new(), &t[..]),
     };
-    s(format!("{sign}{}{rest}", "0".repeat(w - n)))
+    s(concat(&[&sign, &repeat_char('0', w - n)?, rest])?)
 }
 
 fn pred(a: &Args, f: fn(char) -> bool) -> R {
