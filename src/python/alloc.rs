@@ -48,11 +48,9 @@ pub fn string_with_capacity(n: usize) -> Result<String, Exc> {
 
 /// `s` repeated `n` times, or `MemoryError`.
 pub fn repeat_str(s: &str, n: usize) -> Result<String, Exc> {
-    let mut out = string_with_capacity(bytes_for(s.len(), n)?)?;
-    for _ in 0..n {
-        out.push_str(s);
-    }
-    Ok(out)
+    let bytes = repeat_bytes(s.as_bytes(), n)?;
+    // Copies of whole UTF-8 strings are UTF-8.
+    Ok(String::from_utf8(bytes).expect("repeated UTF-8 is UTF-8"))
 }
 
 /// `c` repeated `n` times, or `MemoryError`.
@@ -62,9 +60,15 @@ pub fn repeat_char(c: char, n: usize) -> Result<String, Exc> {
 
 /// `b` repeated `n` times, or `MemoryError`.
 pub fn repeat_bytes(b: &[u8], n: usize) -> Result<Vec<u8>, Exc> {
-    let mut out = vec_with_capacity(bytes_for(b.len(), n)?)?;
-    for _ in 0..n {
+    let total = bytes_for(b.len(), n)?;
+    let mut out = vec_with_capacity(total)?;
+    if n > 0 {
         out.extend_from_slice(b);
+    }
+    // Doubling copies: log2(n) steps instead of n.
+    while out.len() < total {
+        let more = out.len().min(total - out.len());
+        out.extend_from_within(..more);
     }
     Ok(out)
 }
@@ -78,6 +82,35 @@ pub fn concat(parts: &[&str]) -> Result<String, Exc> {
     }
     Ok(out)
 }
+
+/// Room for `extra` more items in `v`, or `MemoryError` (the list would be more than one object
+/// may take, or the allocator said no): for lists that grow one item at a time.
+pub fn grow<T>(v: &mut Vec<T>, extra: usize) -> Result<(), Exc> {
+    let want = v.len().checked_add(extra).ok_or_else(memory_error)?;
+    if want > v.capacity() {
+        bytes_for(std::mem::size_of::<T>().max(1), want)?;
+        // Double as `push` would, but ask first.
+        let target = want.max(v.capacity().saturating_mul(2));
+        let target = target.min(MAX_OBJECT_BYTES / std::mem::size_of::<T>().max(1));
+        v.try_reserve_exact(target - v.len())
+            .or_else(|_| v.try_reserve_exact(extra))
+            .map_err(|_| memory_error())?;
+    }
+    Ok(())
+}
+
+/// What a list of `n` new strings costs besides their text: its slots and each string's header.
+/// `MemoryError` when that is more than one object may take (`'a b ' * 10**8).split()`).
+pub fn check_strings(n: usize) -> Result<(), Exc> {
+    if n > MAX_STRINGS {
+        return Err(memory_error());
+    }
+    Ok(())
+}
+
+/// The most strings one list of new strings may hold (see [`check_strings`]).
+pub const MAX_STRINGS: usize = MAX_OBJECT_BYTES / (std::mem::size_of::<Value>() + STR_HEADER);
+const STR_HEADER: usize = 32;
 
 /// A Python count (a repeat count, a width, a length) as a size: negative counts as 0, as
 /// Python's repeats and paddings do.

@@ -847,17 +847,12 @@ impl Interp {
         Ok(match obj {
             Value::List(l) => {
                 let l = l.borrow();
-                Value::list(idx.iter().map(|&i| l[i].clone()).collect())
+                Value::list(idx.map(|i| l[i].clone()).collect())
             }
-            Value::Tuple(t) => Value::tuple(idx.iter().map(|&i| t[i].clone()).collect()),
-            Value::Str(st) => {
-                let chars: Vec<char> = st.chars().collect();
-                Value::Str(Rc::from(idx.iter().map(|&i| chars[i]).collect::<String>()))
-            }
-            Value::Bytes(b) => {
-                Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>()))
-            }
-            Value::Range(r) => Value::list(idx.iter().map(|&i| Value::Int(r.item(i))).collect()),
+            Value::Tuple(t) => Value::tuple(idx.map(|i| t[i].clone()).collect()),
+            Value::Str(st) => Value::Str(Rc::from(slice_str(st, len, s)?)),
+            Value::Bytes(b) => Value::Bytes(Rc::from(idx.map(|i| b[i]).collect::<Vec<u8>>())),
+            Value::Range(r) => Value::Range(Rc::new(slice_range(r, s)?)),
             _ => Value::None,
         })
     }
@@ -939,12 +934,15 @@ impl Interp {
             }
             (Value::List(l), Value::Slice(s)) => {
                 let n = l.borrow().len();
-                let mut idx = slice_indices(s, n)?;
-                idx.sort_unstable();
-                let mut l = l.borrow_mut();
-                for i in idx.into_iter().rev() {
-                    l.remove(i);
+                let mut gone = vec![false; n];
+                for i in slice_indices(s, n)? {
+                    gone[i] = true;
                 }
+                let mut k = 0;
+                l.borrow_mut().retain(|_| {
+                    k += 1;
+                    !gone[k - 1]
+                });
                 Ok(())
             }
             (Value::Dict(d), _) => {
@@ -1100,18 +1098,81 @@ pub fn slice_bounds(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Exc> 
     }
 }
 
-/// The indices a slice selects.
-pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Vec<usize>, Exc> {
+/// The indices a slice selects, one at a time: a slice of a big sequence never has its indices
+/// all in memory at once.
+pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Picks, Exc> {
     let (start, stop, step) = slice_bounds(s, len)?;
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        // A step past the end overflows: that is the end too (`x[1::2**63-1]`).
-        let Some(next) = i.checked_add(step) else {
-            break;
+    let r = super::value::Range { start, stop, step };
+    Ok(Picks {
+        at: start,
+        step,
+        // At most `len` (all clamped into 0..len), so it fits.
+        left: r.len_exact() as usize,
+    })
+}
+
+/// `s[a:b:c]` of a str of `len` characters, walking the text (no array of its characters).
+fn slice_str(st: &str, len: usize, s: &[Value; 3]) -> Result<String, Exc> {
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let n = slice_indices(s, len)?.len();
+    if n == 0 {
+        return Ok(String::new());
+    }
+    if step == 1 {
+        let byte_at = |k: i64| {
+            st.char_indices()
+                .nth(k as usize)
+                .map_or(st.len(), |(b, _)| b)
         };
-        i = next;
+        return Ok(st[byte_at(start)..byte_at(stop)].to_string());
+    }
+    let mut out = super::alloc::string_with_capacity(n)?;
+    let stride = step.unsigned_abs().min(usize::MAX as u64) as usize;
+    if step > 0 {
+        out.extend(st.chars().skip(start as usize).step_by(stride).take(n));
+    } else {
+        let from_end = len - 1 - start as usize;
+        out.extend(st.chars().rev().skip(from_end).step_by(stride).take(n));
     }
     Ok(out)
 }
+
+/// `r[a:b:c]` of a range is a range, as in CPython (never its items).
+fn slice_range(r: &super::value::Range, s: &[Value; 3]) -> Result<super::value::Range, Exc> {
+    let len = usize::try_from(r.len_exact()).map_err(|_| int_overflow())?;
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let at = |k: i64| r.start as i128 + r.step as i128 * k as i128;
+    let fit = |x: i128| i64::try_from(x).map_err(|_| int_overflow());
+    Ok(super::value::Range {
+        start: fit(at(start))?,
+        stop: fit(at(stop))?,
+        step: fit(r.step as i128 * step as i128)?,
+    })
+}
+
+/// The indices of a slice (see [`slice_indices`]), in order.
+#[derive(Clone, Debug)]
+pub struct Picks {
+    at: i64,
+    step: i64,
+    left: usize,
+}
+
+impl Iterator for Picks {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.left == 0 {
+            return None;
+        }
+        let i = self.at as usize;
+        self.left -= 1;
+        // The last index may be followed by one past i64 (`x[1::2**63-1]`); it is never used.
+        self.at = self.at.wrapping_add(self.step);
+        Some(i)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Picks {}

@@ -148,9 +148,50 @@ fn list_of(parts: Vec<String>) -> R {
     ))
 }
 
+/// Refuses, before making any, more parts than one list may hold: at most `limit` parts
+/// (`maxsplit + 1`, or every separator if negative).
+fn check_parts(t: &str, sep: Option<&str>, maxsplit: i64) -> Result<(), Exc> {
+    use crate::python::alloc::{MAX_STRINGS, check_strings};
+    // Counting stops as soon as the answer is known: past what a list may hold, or past maxsplit.
+    let too_many = MAX_STRINGS + 1;
+    let limit = usize::try_from(maxsplit)
+        .map(|m| m.saturating_add(1))
+        .unwrap_or(usize::MAX)
+        .min(too_many);
+    let parts = match sep {
+        Some(sep) => (t.matches(sep).take(limit).count() + 1).min(limit),
+        None => {
+            // Words start where a non-space byte follows a space (or the start); a byte of a
+            // multi-byte character is never ASCII whitespace, so counting bytes is enough for a
+            // bound.
+            let mut n = 0;
+            let mut in_word = false;
+            for b in t.bytes() {
+                let space = b.is_ascii_whitespace() || (0x1c..=0x1f).contains(&b) || b == 0x0b;
+                if !space && !in_word {
+                    n += 1;
+                    if n >= limit {
+                        break;
+                    }
+                }
+                in_word = !space;
+            }
+            n
+        }
+    };
+    check_strings(parts)
+}
+
 fn split(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let n = maxsplit(&a)?;
+    let sep = match opt(&a, 0, "sep") {
+        Some(v @ Value::Str(_)) => Some(str_arg(&v, "split")?),
+        _ => None,
+    };
+    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.as_deref(), n)?;
+    }
     match opt(&a, 0, "sep") {
         None => {
             let mut out: Vec<String> = Vec::new();
@@ -184,6 +225,13 @@ fn split(_: &mut Interp, a: Args) -> R {
 fn rsplit(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let n = maxsplit(&a)?;
+    let sep = match opt(&a, 0, "sep") {
+        Some(v @ Value::Str(_)) => Some(str_arg(&v, "rsplit")?),
+        _ => None,
+    };
+    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.as_deref(), n)?;
+    }
     match opt(&a, 0, "sep") {
         None => {
             let mut parts: Vec<String> = t.split_whitespace().map(String::from).collect();
@@ -217,13 +265,24 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 }
 
 fn splitlines(_: &mut Interp, a: Args) -> R {
-    list_of(this(&a).lines().map(String::from).collect())
+    let t = this(&a);
+    crate::python::alloc::check_strings(t.lines().count())?;
+    list_of(t.lines().map(String::from).collect())
 }
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
     let items = it.collect(&req(&a, 0, "join")?)?;
-    let mut out = String::new();
+    let mut total = sep
+        .len()
+        .checked_mul(items.len().saturating_sub(1))
+        .ok_or_else(crate::python::alloc::memory_error)?;
+    for x in &items {
+        if let Value::Str(p) = x {
+            total = crate::python::alloc::plus(total, p.len())?;
+        }
+    }
+    let mut out = crate::python::alloc::string_with_capacity(total)?;
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);

@@ -458,10 +458,9 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
             s.get(i)
         }
         Value::Slice(sl) => {
-            let items: Vec<Value> = slice_indices(sl, s.len)?
-                .into_iter()
-                .map(|i| s.get(i))
-                .collect();
+            let picks = slice_indices(sl, s.len)?;
+            crate::python::alloc::check_items(picks.len())?;
+            let items: Vec<Value> = picks.map(|i| s.get(i)).collect();
             if s.code == Code::Char {
                 let b: Vec<u8> = items
                     .iter()
