@@ -735,18 +735,41 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
         if *m == 0 {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        let (mut base, mut exp, m) = ((*b as i128).rem_euclid(*m as i128), *e, *m as i128);
-        let mut r: i128 = 1;
+        // Work modulo |m| (products of two residues fit in i128), then take m's sign as Python's
+        // `%` does. A negative exponent is the modular inverse's power (Python 3.8+).
+        let modulus = (*m as i128).abs();
+        let mut base = (*b as i128).rem_euclid(modulus);
+        if *e < 0 {
+            base = mod_inverse(base, modulus)
+                .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        }
+        let mut exp = e.unsigned_abs();
+        let mut r: i128 = 1 % modulus;
         while exp > 0 {
             if exp & 1 == 1 {
-                r = r * base % m;
+                r = r * base % modulus;
             }
-            base = base * base % m;
+            base = base * base % modulus;
             exp >>= 1;
         }
-        return Ok(Value::Int(r.rem_euclid(m) as i64));
+        if *m < 0 && r != 0 {
+            r += *m as i128;
+        }
+        return Ok(Value::Int(r as i64));
     }
     it.binop(super::ast::BinOp::Pow, &b, &e)
+}
+
+/// `x` with `x * a % m == 1`, by the extended Euclid algorithm (`None` when gcd(a, m) != 1).
+fn mod_inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a, m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(m))
 }
 
 fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {

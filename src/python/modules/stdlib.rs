@@ -217,10 +217,15 @@ fn stream_flush(_: &mut Interp, _: Args) -> R {
 }
 
 fn sys_exit(_: &mut Interp, a: Args) -> R {
-    Err(Exc::with_args(
-        "SystemExit",
-        a.pos.into_iter().take(1).collect(),
-    ))
+    // CPython raises SystemExit with the argument as the exception's value, and a tuple value
+    // becomes the args themselves: `sys.exit(())` is `SystemExit()` (code None, status 0),
+    // `sys.exit((5,))` is `SystemExit(5)`.
+    let args = match a.pos.into_iter().next() {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        Some(v) => vec![v],
+        None => vec![],
+    };
+    Err(Exc::with_args("SystemExit", args))
 }
 
 fn recursion_limit(_: &mut Interp, _: Args) -> R {
