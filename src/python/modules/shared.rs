@@ -288,6 +288,28 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     Ok(instance_with(class_for(false, locked), Rc::new(s)))
 }
 
+/// `RawValue(typecode_or_type, *args)`: a Value without a lock.
+pub fn raw_value(it: &mut Interp, a: Args) -> R {
+    sync::check_kw(&a, "BaseContext.RawValue", &[])?;
+    value(it, unlocked(a))
+}
+
+/// `RawArray(typecode_or_type, size_or_initializer)`: an Array without a lock.
+pub fn raw_array(it: &mut Interp, a: Args) -> R {
+    sync::check_kw(&a, "BaseContext.RawArray", &[])?;
+    if a.pos.len() < 2 {
+        return Err(type_error(
+            "BaseContext.RawArray() missing 1 required positional argument: 'size_or_initializer'",
+        ));
+    }
+    array(it, unlocked(a))
+}
+
+fn unlocked(mut a: Args) -> Args {
+    a.kw.push((Rc::from("lock"), Value::Bool(false)));
+    a
+}
+
 /// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
 pub fn array(it: &mut Interp, a: Args) -> R {
     let code = typecode(&a, "Array")?;
