@@ -124,9 +124,9 @@ show("splitlines of 25 M lines", lambda: ('\n' * (25 * 10**6)).splitlines())
 show("list of 75 M chars", lambda: list(words))
 words = None
 show("list(range(2**40))", lambda: list(range(2**40)))
-l = [0] * 2**24
+l = [0] * 2**25
 def grow():
-    for _ in range(4):
+    for _ in range(2):
         l.extend(l)
 show("extend doubling", grow)
 l = None

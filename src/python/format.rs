@@ -630,6 +630,7 @@ fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> Result<String,
         ' '
     });
     let n = sp.width.saturating_sub(len);
+    crate::python::alloc::plus(len, crate::python::alloc::bytes_for(fill.len_utf8(), n)?)?;
     let (before, after) = match align {
         '<' => (0, n),
         '^' => (n / 2, n - n / 2),
@@ -646,6 +647,10 @@ fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> Result<String,
 fn pad(s: &str, sp: &Spec, default_align: char) -> Result<String, Exc> {
     let n = sp.width.saturating_sub(s.chars().count());
     let fill = sp.fill.unwrap_or(' ');
+    crate::python::alloc::plus(
+        s.len(),
+        crate::python::alloc::bytes_for(fill.len_utf8(), n)?,
+    )?;
     let (before, after) = match sp.align.unwrap_or(default_align) {
         '>' => (n, 0),
         '^' => (n / 2, n - n / 2),
