@@ -24,6 +24,16 @@ fn check(r: libc::c_int) -> io::Result<libc::c_int> {
     }
 }
 
+/// `n` zero bytes for a message, or `OutOfMemory` (the length comes from the other end: asking
+/// the allocator first keeps a message too large for this process from aborting it).
+fn zeroed(n: usize) -> io::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 fn own(fd: RawFd) -> OwnedFd {
     // SAFETY: `fd` was just returned by a successful syscall and is owned by nobody else.
     unsafe { OwnedFd::from_raw_fd(fd) }
@@ -442,7 +452,7 @@ impl Channel {
                 if !self.read_exact(&mut len, true)? {
                     return Ok(Recv::Eof);
                 }
-                let mut data = vec![0u8; u32::from_le_bytes(len) as usize];
+                let mut data = zeroed(u32::from_le_bytes(len) as usize)?;
                 if !self.read_exact(&mut data, false)? {
                     return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
                 }
@@ -458,7 +468,9 @@ impl Channel {
                     return Err(io::Error::other("truncated message"));
                 }
                 let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-                let mut data = Vec::with_capacity(total);
+                let mut data = Vec::new();
+                data.try_reserve_exact(total)
+                    .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
                 data.extend_from_slice(&buf[4..n]);
                 while data.len() < total {
                     let n = self.recv_packet(&mut buf)?;
