@@ -747,17 +747,38 @@ impl Interp {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }
             Value::Instance(i) => {
-                if let Some(h) = i.class.lookup("__hash__") {
+                // As CPython's type creation: a class that defines __eq__ without __hash__ has
+                // `__hash__ = None`, for itself and the classes that inherit it.
+                let own_hash = i.class.mro.borrow().iter().find_map(|c| {
+                    let attrs = c.attrs.borrow();
+                    if let Some(h) = attrs.get("__hash__") {
+                        Some(h.clone())
+                    } else if attrs.get("__eq__").is_some() {
+                        Some(Value::None)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(h) = own_hash {
                     if matches!(h, Value::None) {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
                     }
-                    let r = self.call(&bind(h, v), Args::default())?;
-                    if let Value::Int(n) = r {
-                        return Ok(HashKey::Tuple(Rc::from(vec![
-                            HashKey::Str(i.class.name.clone()),
-                            HashKey::Int(n),
-                        ])));
+                    let n = match self.call(&bind(h, v), Args::default())? {
+                        Value::Int(n) => n,
+                        Value::Bool(b) => b as i64,
+                        _ => {
+                            return Err(type_error("__hash__ method should return an integer"));
+                        }
+                    };
+                    // Without an __eq__ of its own, equality is identity (object's), so two
+                    // instances with the same hash are still two keys.
+                    if !matches!(i.class.lookup("__eq__"), Some(Value::Function(_))) {
+                        return Ok(HashKey::Ptr(v.ptr().unwrap_or(0)));
                     }
+                    return Ok(HashKey::Tuple(Rc::from(vec![
+                        HashKey::Str(i.class.name.clone()),
+                        HashKey::Int(n),
+                    ])));
                 }
                 HashKey::Ptr(v.ptr().unwrap_or(0))
             }
