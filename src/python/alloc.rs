@@ -124,6 +124,7 @@ mod tests {
 
     #[test]
     fn sizes_that_overflow_or_exceed_the_object_limit_are_memory_errors() {
+        crate::python::exceptions::install();
         assert_eq!(bytes_for(8, 4).unwrap(), 32);
         assert!(bytes_for(8, 1 << 62).unwrap_err().is("MemoryError"));
         assert!(bytes_for(usize::MAX, 2).unwrap_err().is("MemoryError"));

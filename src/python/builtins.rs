@@ -1284,3 +1284,50 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_text_reads_what_cpython_reads_and_knows_64_bits() {
+        assert_eq!(parse_int("-9223372036854775808", 10), Ok(i64::MIN));
+        assert_eq!(parse_int(" +42\n", 10), Ok(42));
+        assert_eq!(parse_int("0x_ff", 0), Ok(255));
+        assert_eq!(parse_int("1_000", 10), Ok(1000));
+        assert_eq!(parse_int("000", 0), Ok(0));
+        for bad in ["--5", "+-5", "1__0", "_1", "1_", "010", "", "0x", "12a"] {
+            assert_eq!(parse_int(bad, 0), Err(IntText::Invalid), "{bad:?}");
+        }
+        assert_eq!(parse_int("9223372036854775808", 10), Err(IntText::TooLarge));
+        assert_eq!(
+            parse_int("-9223372036854775809", 10),
+            Err(IntText::TooLarge)
+        );
+        assert_eq!(parse_int(&"9".repeat(40), 10), Err(IntText::TooLarge));
+    }
+
+    #[test]
+    fn round_is_exact_for_ints_and_total_for_floats() {
+        crate::python::exceptions::install();
+        assert_eq!(round_int(25, -1).unwrap(), 20);
+        assert_eq!(round_int(35, -1).unwrap(), 40);
+        assert_eq!(round_int(-25, -1).unwrap(), -20);
+        assert_eq!(
+            round_int(123456789012345678, -1).unwrap(),
+            123456789012345680
+        );
+        assert_eq!(round_int(i64::MAX, i64::MIN).unwrap(), 0);
+        assert!(round_int(i64::MAX, -1).unwrap_err().is("OverflowError"));
+        assert_eq!(round_float(1.0, 70000).unwrap(), 1.0);
+        assert_eq!(round_float(2.675, 2).unwrap(), 2.67);
+        assert_eq!(round_float(1.5e300, i64::MIN).unwrap(), 0.0);
+        assert!(round_float(1.7e308, -308).is_err());
+    }
+
+    #[test]
+    fn modular_inverse() {
+        assert_eq!(mod_inverse(3, 7), Some(5));
+        assert_eq!(mod_inverse(2, 4), None);
+    }
+}

@@ -1001,9 +1001,9 @@ mod tests {
 
     #[test]
     fn general_format() {
-        assert_eq!(general(0.0001234, 6, false), "0.0001234");
-        assert_eq!(general(1234567.0, 6, false), "1.23457e+06");
-        assert_eq!(general(3.0, 6, false), "3");
+        assert_eq!(general(0.0001234, 6, false).unwrap(), "0.0001234");
+        assert_eq!(general(1234567.0, 6, false).unwrap(), "1.23457e+06");
+        assert_eq!(general(3.0, 6, false).unwrap(), "3");
     }
 
     #[test]

@@ -355,7 +355,7 @@ impl Interp {
         use super::alloc;
         let n = alloc::count(n);
         let items = |v: &[Value]| -> Result<Vec<Value>, Exc> {
-            let mut out = alloc::vec_with_capacity(v.len().checked_mul(n).unwrap_or(usize::MAX))?;
+            let mut out = alloc::vec_with_capacity(v.len().saturating_mul(n))?;
             for _ in 0..n {
                 out.extend(v.iter().cloned());
             }

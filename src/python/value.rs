@@ -522,3 +522,31 @@ impl Set {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Range;
+
+    #[test]
+    fn ranges_past_i64_count_index_and_test_membership_exactly() {
+        let all = Range {
+            start: i64::MIN,
+            stop: i64::MAX,
+            step: 1,
+        };
+        assert_eq!(all.len_exact(), u64::MAX as i128);
+        assert_eq!(all.len(), i64::MAX);
+        assert_eq!(all.at(-1), Some(i64::MAX - 1));
+        assert_eq!(all.at(0), Some(i64::MIN));
+        assert!(all.contains(0));
+        let wide = Range {
+            start: i64::MAX - 1,
+            stop: i64::MIN,
+            step: i64::MIN,
+        };
+        assert_eq!(wide.len_exact(), 2);
+        assert_eq!(wide.at(1), Some(-2));
+        assert!(!wide.contains(0));
+        assert_eq!(wide.at(2), None);
+    }
+}
