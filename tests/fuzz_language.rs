@@ -259,8 +259,10 @@ fn check(src: &str) -> Result<i32, String> {
                 || k.ends_with("Exception")
                 || k == "NotSupported"
                 || k == "KeyboardInterrupt"
-                // An exception class of the program's own (`class InsufficientFunds(Exception)`).
-                || src.contains(&format!("class {k}("))
+                // A program's own exception class (`InsufficientFunds: ...`) under a traceback.
+                || (got.stderr.starts_with("Traceback (most recent call last):")
+                    && !k.is_empty()
+                    && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
         });
         // sys.exit(n) ends quietly with its code; anything else must say what went wrong.
         let quiet_exit = got.stderr.is_empty() && code != 1;

@@ -633,6 +633,56 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
+/// `round(i, n)` for an int: exact, in integers (a float would lose digits past 2**53), half to
+/// even; past 64 bits, the int overflow error.
+fn round_int(i: i64, n: i64) -> Result<i64, Exc> {
+    if n >= 0 {
+        return Ok(i);
+    }
+    // 10**39 is more than any i64 is from 0: everything rounds to 0.
+    let Some(p) = u32::try_from(-(n as i128))
+        .ok()
+        .and_then(|k| 10i128.checked_pow(k))
+    else {
+        return Ok(0);
+    };
+    let x = i as i128;
+    let (q, r) = (x.div_euclid(p), x.rem_euclid(p));
+    let q = match (2 * r).cmp(&p) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+        _ => q,
+    };
+    i64::try_from(q * p).map_err(|_| super::ops::int_overflow())
+}
+
+/// `round(f, n)` for a float, as CPython: through the decimal text (so round(2.675, 2) == 2.67);
+/// past the digits a double has, `f` itself; far to the left, a signed zero.
+fn round_float(f: f64, n: i64) -> Result<f64, Exc> {
+    // CPython's NDIGITS_MAX and NDIGITS_MIN for IEEE doubles.
+    if n > 323 || !f.is_finite() || f == 0.0 {
+        return Ok(f);
+    }
+    if n < -308 {
+        return Ok(0.0 * f);
+    }
+    let r = if n >= 0 {
+        let s = format!("{:.*}", n as usize, f);
+        s.parse().unwrap_or(f)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        round_half_even(f / p) * p
+    };
+    if r.is_finite() {
+        Ok(r)
+    } else {
+        Err(Exc::new(
+            "OverflowError",
+            "rounded value too large to represent",
+        ))
+    }
+}
+
 fn round(it: &mut Interp, a: Args) -> PyResult {
     let x = arg(&a, 0, "round")?;
     let nd = a
@@ -647,36 +697,11 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
             Value::Int(i) => i,
             _ => 0,
         })),
-        (Value::Int(i), Value::Int(n)) => {
-            if *n >= 0 {
-                return Ok(Value::Int(*i));
-            }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let q = round_half_even(*i as f64 / p as f64);
-            Ok(Value::Int(q as i64 * p))
-        }
+        (Value::Int(i), Value::Int(n)) => round_int(*i, *n).map(Value::Int),
         (Value::Float(f), Value::None) => {
-            if !f.is_finite() {
-                return Err(Exc::new(
-                    "OverflowError",
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            Ok(Value::Int(round_half_even(*f) as i64))
+            Ok(Value::Int(super::ops::float_to_int(round_half_even(*f))?))
         }
-        (Value::Float(f), Value::Int(n)) => {
-            // Round through the decimal text, as CPython does, so round(2.675, 2) == 2.67.
-            let n = *n;
-            if n >= 0 {
-                let s = format!("{:.*}", n as usize, f);
-                let exact: f64 = format!("{f:.17e}").parse().unwrap_or(*f);
-                let _ = exact;
-                Ok(Value::Float(s.parse().unwrap_or(*f)))
-            } else {
-                let p = 10f64.powi((-n) as i32);
-                Ok(Value::Float(round_half_even(f / p) * p))
-            }
-        }
+        (Value::Float(f), Value::Int(n)) => round_float(*f, *n).map(Value::Float),
         (v @ Value::Instance(i), _) => match i.class.lookup("__round__") {
             Some(m) => it.call(&bind(m, v), Args::new(a.pos[1..].to_vec())),
             None => Err(type_error(format!(
@@ -710,18 +735,41 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
         if *m == 0 {
             return Err(value_error("pow() 3rd argument cannot be 0"));
         }
-        let (mut base, mut exp, m) = ((*b as i128).rem_euclid(*m as i128), *e, *m as i128);
-        let mut r: i128 = 1;
+        // Work modulo |m| (products of two residues fit in i128), then take m's sign as Python's
+        // `%` does. A negative exponent is the modular inverse's power (Python 3.8+).
+        let modulus = (*m as i128).abs();
+        let mut base = (*b as i128).rem_euclid(modulus);
+        if *e < 0 {
+            base = mod_inverse(base, modulus)
+                .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        }
+        let mut exp = e.unsigned_abs();
+        let mut r: i128 = 1 % modulus;
         while exp > 0 {
             if exp & 1 == 1 {
-                r = r * base % m;
+                r = r * base % modulus;
             }
-            base = base * base % m;
+            base = base * base % modulus;
             exp >>= 1;
         }
-        return Ok(Value::Int(r.rem_euclid(m) as i64));
+        if *m < 0 && r != 0 {
+            r += *m as i128;
+        }
+        return Ok(Value::Int(r as i64));
     }
     it.binop(super::ast::BinOp::Pow, &b, &e)
+}
+
+/// `x` with `x * a % m == 1`, by the extended Euclid algorithm (`None` when gcd(a, m) != 1).
+fn mod_inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a, m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(m))
 }
 
 fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
@@ -936,24 +984,71 @@ fn property_setter(it: &mut Interp, a: Args) -> PyResult {
 
 // ---- constructors of builtin types ------------------------------------------------------------
 
-fn parse_int(s: &str, base: u32) -> Option<i64> {
-    let t = s.trim().replace('_', "");
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.strip_prefix('+').unwrap_or(&t).to_string()),
+/// Why a string is not an int: not one at all, or one past 64 bits.
+#[derive(Debug, PartialEq)]
+enum IntText {
+    Invalid,
+    TooLarge,
+}
+
+/// CPython's `int(s, base)`: surrounding whitespace, one sign, a prefix matching the base (or any
+/// prefix for base 0), digits with single underscores between them; base 0 refuses leading zeros.
+fn parse_int(s: &str, base: u32) -> Result<i64, IntText> {
+    let t = s.trim();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
     };
-    let (base, digits) = match (base, t.get(..2).map(|p| p.to_ascii_lowercase())) {
-        (16 | 0, Some(p)) if p == "0x" => (16, t[2..].to_string()),
-        (8 | 0, Some(p)) if p == "0o" => (8, t[2..].to_string()),
-        (2 | 0, Some(p)) if p == "0b" => (2, t[2..].to_string()),
-        (0, _) => (10, t),
-        (b, _) => (b, t),
+    let prefix = t.get(..2).map(|p| p.to_ascii_lowercase());
+    let (base, digits, prefixed) = match (base, prefix.as_deref()) {
+        (16 | 0, Some("0x")) => (16, &t[2..], true),
+        (8 | 0, Some("0o")) => (8, &t[2..], true),
+        (2 | 0, Some("0b")) => (2, &t[2..], true),
+        (0, _) => {
+            // Base 0 reads like source code: "010" is not an int, "000" is.
+            if t.len() > 1 && t.starts_with('0') && t.bytes().any(|c| !matches!(c, b'0' | b'_')) {
+                return Err(IntText::Invalid);
+            }
+            (10, t, false)
+        }
+        (b, _) => (b, t, false),
     };
-    if digits.is_empty() {
-        return None;
+    // After a prefix one underscore may come first ("0x_ff"); elsewhere only between digits.
+    let digits = if prefixed {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return Err(IntText::Invalid);
     }
-    let v = i64::from_str_radix(&digits, base).ok()?;
-    Some(if neg { -v } else { v })
+    let mut magnitude: u64 = 0;
+    let mut too_large = false;
+    for c in digits.chars().filter(|c| *c != '_') {
+        let d = c.to_digit(base).ok_or(IntText::Invalid)?;
+        match magnitude
+            .checked_mul(base as u64)
+            .and_then(|m| m.checked_add(d as u64))
+        {
+            Some(m) => magnitude = m,
+            None => too_large = true,
+        }
+    }
+    if too_large {
+        return Err(IntText::TooLarge);
+    }
+    if neg {
+        // -2**63 fits although 2**63 does not.
+        0i64.checked_sub_unsigned(magnitude)
+            .ok_or(IntText::TooLarge)
+    } else {
+        i64::try_from(magnitude).map_err(|_| IntText::TooLarge)
+    }
 }
 
 fn new_int(it: &mut Interp, a: Args) -> PyResult {
@@ -975,12 +1070,16 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 }
                 None => 10,
             };
-            parse_int(&s, base).ok_or_else(|| {
-                value_error(format!(
-                    "invalid literal for int() with base {base}: {}",
-                    super::format::str_repr(&s)
-                ))
-            })?
+            match parse_int(&s, base) {
+                Ok(i) => i,
+                Err(IntText::TooLarge) => return Err(super::ops::int_overflow()),
+                Err(IntText::Invalid) => {
+                    return Err(value_error(format!(
+                        "invalid literal for int() with base {base}: {}",
+                        super::format::str_repr(&s)
+                    )));
+                }
+            }
         }
         (Some(_), Some(_)) => {
             return Err(type_error(
@@ -989,18 +1088,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
         }
         (Some(Value::Int(i)), _) => i,
         (Some(Value::Bool(b)), _) => b as i64,
-        (Some(Value::Float(f)), _) => {
-            if f.is_nan() {
-                return Err(value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(Exc::new(
-                    "OverflowError",
-                    "cannot convert float infinity to integer",
-                ));
-            }
-            f.trunc() as i64
-        }
+        (Some(Value::Float(f)), _) => super::ops::float_to_int(f)?,
         (Some(v @ Value::Instance(_)), _) => {
             let m = it.special_method(&v, "__int__").map_err(|_| {
                 type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()))
@@ -1136,8 +1224,12 @@ fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
 fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Bytes(Rc::from(match a.pos.get(1) {
         None => vec![],
+        Some(Value::Str(_)) if a.pos.len() < 3 && a.kw.is_empty() => {
+            return Err(type_error("string argument without an encoding"));
+        }
         Some(Value::Str(s)) => s.as_bytes().to_vec(),
-        Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+        Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
+        Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
         Some(v) => {
             let mut out = Vec::new();
             for x in it.collect(v)? {
@@ -1190,5 +1282,52 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
             "RuntimeError",
             "super(): use super() inside a method, or super(Class, self)",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_text_reads_what_cpython_reads_and_knows_64_bits() {
+        assert_eq!(parse_int("-9223372036854775808", 10), Ok(i64::MIN));
+        assert_eq!(parse_int(" +42\n", 10), Ok(42));
+        assert_eq!(parse_int("0x_ff", 0), Ok(255));
+        assert_eq!(parse_int("1_000", 10), Ok(1000));
+        assert_eq!(parse_int("000", 0), Ok(0));
+        for bad in ["--5", "+-5", "1__0", "_1", "1_", "010", "", "0x", "12a"] {
+            assert_eq!(parse_int(bad, 0), Err(IntText::Invalid), "{bad:?}");
+        }
+        assert_eq!(parse_int("9223372036854775808", 10), Err(IntText::TooLarge));
+        assert_eq!(
+            parse_int("-9223372036854775809", 10),
+            Err(IntText::TooLarge)
+        );
+        assert_eq!(parse_int(&"9".repeat(40), 10), Err(IntText::TooLarge));
+    }
+
+    #[test]
+    fn round_is_exact_for_ints_and_total_for_floats() {
+        crate::python::exceptions::install();
+        assert_eq!(round_int(25, -1).unwrap(), 20);
+        assert_eq!(round_int(35, -1).unwrap(), 40);
+        assert_eq!(round_int(-25, -1).unwrap(), -20);
+        assert_eq!(
+            round_int(123456789012345678, -1).unwrap(),
+            123456789012345680
+        );
+        assert_eq!(round_int(i64::MAX, i64::MIN).unwrap(), 0);
+        assert!(round_int(i64::MAX, -1).unwrap_err().is("OverflowError"));
+        assert_eq!(round_float(1.0, 70000).unwrap(), 1.0);
+        assert_eq!(round_float(2.675, 2).unwrap(), 2.67);
+        assert_eq!(round_float(1.5e300, i64::MIN).unwrap(), 0.0);
+        assert!(round_float(1.7e308, -308).is_err());
+    }
+
+    #[test]
+    fn modular_inverse() {
+        assert_eq!(mod_inverse(3, 7), Some(5));
+        assert_eq!(mod_inverse(2, 4), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Text of values: `repr`, `str`, the format-spec mini-language (f-strings, `format`,
 //! `str.format`) and `%` formatting, matching CPython's output character for character.
 
+use super::alloc::{concat, repeat_char};
 use std::rc::Rc;
 
 use super::exceptions::{Exc, type_error, value_error};
@@ -309,7 +310,7 @@ impl Interp {
         match v {
             Value::Int(_) | Value::Bool(_) if sp.ty.is_none() && matches!(v, Value::Bool(_)) => {
                 let s = self.str_of(v)?;
-                Ok(pad(&s, &sp, '<'))
+                pad(&s, &sp, '<')
             }
             Value::Int(i) => format_int(*i as i128, &sp, spec),
             Value::Bool(b) => format_int(*b as i128, &sp, spec),
@@ -323,7 +324,7 @@ impl Interp {
                         v.type_name()
                     )));
                 }
-                Ok(pad(&s, &sp, '<'))
+                pad(&s, &sp, '<')
             }
         }
     }
@@ -434,7 +435,7 @@ impl Interp {
                 'r' | 'a' => self.repr(&arg)?,
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
-                        Value::Float(f) => Value::Int(f.trunc() as i64),
+                        Value::Float(f) => Value::Int(crate::python::ops::float_to_int(*f)?),
                         Value::Int(_) | Value::Bool(_) => arg.clone(),
                         other => {
                             return Err(type_error(format!(
@@ -474,9 +475,7 @@ impl Interp {
                     self.format_value(&arg, &s)?
                 }
                 'c' => match &arg {
-                    Value::Int(i) => char::from_u32(*i as u32)
-                        .map(String::from)
-                        .unwrap_or_default(),
+                    Value::Int(i) => percent_c(*i)?.to_string(),
                     other => self.str_of(other)?,
                 },
                 other => {
@@ -491,19 +490,15 @@ impl Interp {
                 }
                 _ => text,
             };
-            let w: usize = width.parse().unwrap_or(0);
-            let n = text.chars().count();
-            if n < w {
-                if align_left {
-                    out.push_str(&text);
-                    out.push_str(&" ".repeat(w - n));
-                } else {
-                    out.push_str(&" ".repeat(w - n));
-                    out.push_str(&text);
-                }
+            let w = spec_number(&width)?;
+            let room = repeat_char(' ', w.saturating_sub(text.chars().count()))?;
+            let piece = if align_left {
+                concat(&[&text, &room])?
             } else {
-                out.push_str(&text);
-            }
+                concat(&[&room, &text])?
+            };
+            crate::python::alloc::plus(out.len(), piece.len())?;
+            out.push_str(&piece);
         }
         if mapping.is_none() && next < items.len() {
             return Err(type_error(
@@ -558,7 +553,7 @@ impl Spec {
             w.push(c[i]);
             i += 1;
         }
-        s.width = w.parse().unwrap_or(0);
+        s.width = spec_number(&w)?;
         if i < c.len() && (c[i] == ',' || c[i] == '_') {
             s.grouping = Some(c[i]);
             i += 1;
@@ -573,7 +568,12 @@ impl Spec {
             if p.is_empty() {
                 return Err(value_error("Format specifier missing precision"));
             }
-            s.precision = p.parse().ok();
+            let p = spec_number(&p)?;
+            // CPython keeps precisions in a C int.
+            if p > i32::MAX as usize {
+                return Err(value_error("precision too big"));
+            }
+            s.precision = Some(p);
         }
         if i < c.len() {
             s.ty = Some(c[i]);
@@ -584,6 +584,28 @@ impl Spec {
         }
         Ok(s)
     }
+}
+
+/// The character of `'%c' % i` / `'{:c}'.format(i)`, with CPython's error out of range.
+fn percent_c(i: i64) -> Result<char, Exc> {
+    u32::try_from(i)
+        .ok()
+        .filter(|c| *c < 0x110000)
+        .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+        .ok_or_else(|| Exc::new("OverflowError", "%c arg not in range(0x110000)"))
+}
+
+/// A width or precision of a format spec. Past a Py_ssize_t, CPython's ValueError; the result
+/// itself is weighed when it is built (padding, digits), where too large is a MemoryError.
+fn spec_number(digits: &str) -> Result<usize, Exc> {
+    if digits.is_empty() {
+        return Ok(0);
+    }
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|n| isize::try_from(*n).is_ok())
+        .ok_or_else(|| value_error("Too many decimal digits in format string"))
 }
 
 fn group(digits: &str, sep: char, every: usize) -> String {
@@ -599,7 +621,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 }
 
 /// Pad `body` (with its sign already split off into `sign`) to the spec's width.
-fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> String {
+fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> Result<String, Exc> {
     let len = sign.chars().count() + prefix.len() + body.chars().count();
     let align = sp.align.unwrap_or(if sp.zero { '=' } else { '>' });
     let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
@@ -607,32 +629,34 @@ fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> String {
     } else {
         ' '
     });
-    if len >= sp.width {
-        return format!("{sign}{prefix}{body}");
-    }
-    let n = sp.width - len;
-    let f = |k: usize| fill.to_string().repeat(k);
-    match align {
-        '<' => format!("{sign}{prefix}{body}{}", f(n)),
-        '^' => format!("{}{sign}{prefix}{body}{}", f(n / 2), f(n - n / 2)),
-        '=' => format!("{sign}{prefix}{}{body}", f(n)),
-        _ => format!("{}{sign}{prefix}{body}", f(n)),
+    let n = sp.width.saturating_sub(len);
+    crate::python::alloc::plus(len, crate::python::alloc::bytes_for(fill.len_utf8(), n)?)?;
+    let (before, after) = match align {
+        '<' => (0, n),
+        '^' => (n / 2, n - n / 2),
+        _ => (n, 0),
+    };
+    let (left, right) = (repeat_char(fill, before)?, repeat_char(fill, after)?);
+    if align == '=' {
+        concat(&[sign, prefix, &left, body])
+    } else {
+        concat(&[&left, sign, prefix, body, &right])
     }
 }
 
-fn pad(s: &str, sp: &Spec, default_align: char) -> String {
-    let len = s.chars().count();
-    if len >= sp.width {
-        return s.to_string();
-    }
-    let n = sp.width - len;
+fn pad(s: &str, sp: &Spec, default_align: char) -> Result<String, Exc> {
+    let n = sp.width.saturating_sub(s.chars().count());
     let fill = sp.fill.unwrap_or(' ');
-    let f = |k: usize| fill.to_string().repeat(k);
-    match sp.align.unwrap_or(default_align) {
-        '>' => format!("{}{s}", f(n)),
-        '^' => format!("{}{s}{}", f(n / 2), f(n - n / 2)),
-        _ => format!("{s}{}", f(n)),
-    }
+    crate::python::alloc::plus(
+        s.len(),
+        crate::python::alloc::bytes_for(fill.len_utf8(), n)?,
+    )?;
+    let (before, after) = match sp.align.unwrap_or(default_align) {
+        '>' => (n, 0),
+        '^' => (n / 2, n - n / 2),
+        _ => (0, n),
+    };
+    concat(&[&repeat_char(fill, before)?, s, &repeat_char(fill, after)?])
 }
 
 fn sign_of(neg: bool, sp: &Spec) -> &'static str {
@@ -657,9 +681,7 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
         Some('x') => (format!("{a:x}"), "0x"),
         Some('X') => (format!("{a:X}"), "0X"),
         Some('c') => (
-            char::from_u32(a as u32)
-                .map(String::from)
-                .unwrap_or_default(),
+            percent_c(i64::try_from(i).unwrap_or(i64::MAX))?.to_string(),
             "",
         ),
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float(i as f64, sp, spec),
@@ -675,7 +697,7 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
         _ => body,
     };
     let prefix = if sp.alt { prefix } else { "" };
-    Ok(pad_number(sign_of(neg, sp), prefix, &body, sp))
+    pad_number(sign_of(neg, sp), prefix, &body, sp)
 }
 
 fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
@@ -688,20 +710,20 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
         "inf".to_string()
     } else {
         match sp.ty {
-            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+            Some('f') | Some('F') => fixed(a, sp.precision.unwrap_or(6))?,
             Some('e') | Some('E') => {
-                let s = sci(a, sp.precision.unwrap_or(6));
+                let s = sci(a, sp.precision.unwrap_or(6))?;
                 if sp.ty == Some('E') {
                     s.to_uppercase()
                 } else {
                     s
                 }
             }
-            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
-            Some('g') | Some('G') => general(a, sp.precision.unwrap_or(6), sp.alt),
+            Some('%') => fixed(a * 100.0, sp.precision.unwrap_or(6))? + "%",
+            Some('g') | Some('G') => general(a, sp.precision.unwrap_or(6), sp.alt)?,
             None => match sp.precision {
                 Some(p) => {
-                    let s = general(a, p.max(1), false);
+                    let s = general(a, p.max(1), false)?;
                     if s.contains(['.', 'e', 'n', 'i']) {
                         s
                     } else {
@@ -727,36 +749,53 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
         }
         None => body,
     };
-    Ok(pad_number(sign_of(neg && !f.is_nan(), sp), "", &body, sp))
+    pad_number(sign_of(neg && !f.is_nan(), sp), "", &body, sp)
+}
+
+/// Digits past these are all zeros for any double: its exact decimal expansion has at most 1074
+/// decimals and 767 significant digits. Rust's formatter takes precisions below 65536 only, so
+/// longer results are formatted to here and padded with zeros (exact, as CPython's).
+const EXACT_DECIMALS: usize = 1100;
+const EXACT_DIGITS: usize = 800;
+
+/// `%f` style with `prec` decimals, at any precision (or `MemoryError`).
+fn fixed(a: f64, prec: usize) -> Result<String, Exc> {
+    if prec <= EXACT_DECIMALS {
+        return Ok(format!("{a:.prec$}"));
+    }
+    let head = format!("{a:.EXACT_DECIMALS$}");
+    concat(&[&head, &repeat_char('0', prec - EXACT_DECIMALS)?])
 }
 
 /// `%e` style: mantissa with `prec` decimals, exponent with at least two digits.
-fn sci(a: f64, prec: usize) -> String {
-    let s = format!("{:.*e}", prec, a);
+fn sci(a: f64, prec: usize) -> Result<String, Exc> {
+    let s = format!("{:.*e}", prec.min(EXACT_DIGITS), a);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+    let zeros = repeat_char('0', prec.saturating_sub(EXACT_DIGITS))?;
+    let exp = format!("e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    concat(&[m, &zeros, &exp])
 }
 
 /// `%g` style.
-fn general(a: f64, prec: usize, alt: bool) -> String {
+fn general(a: f64, prec: usize, alt: bool) -> Result<String, Exc> {
     let p = prec.max(1);
     if a == 0.0 {
         return if alt {
-            format!("{:.*}", p - 1, 0.0)
+            fixed(0.0, p - 1)
         } else {
-            "0".into()
+            Ok("0".into())
         };
     }
     let exp = {
-        let s = format!("{:.*e}", p - 1, a);
+        let s = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), a);
         s.split_once('e')
             .and_then(|(_, e)| e.parse::<i32>().ok())
             .unwrap_or(0)
     };
 
-    if exp < -4 || exp >= p as i32 {
-        let s = sci(a, p - 1);
+    Ok(if exp < -4 || exp >= p.min(i32::MAX as usize) as i32 {
+        let s = sci(a, p - 1)?;
         if alt {
             s
         } else {
@@ -769,14 +808,14 @@ fn general(a: f64, prec: usize, alt: bool) -> String {
             format!("{m}e{e}")
         }
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let s = format!("{:.*}", decimals, a);
+        let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+        let s = fixed(a, decimals)?;
         if alt || !s.contains('.') {
             s
         } else {
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
-    }
+    })
 }
 
 fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
@@ -796,7 +835,7 @@ fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
         Some(p) => s.chars().take(p).collect(),
         None => s.to_string(),
     };
-    Ok(pad(&s, sp, '<'))
+    pad(&s, sp, '<')
 }
 
 /// `str.format(*args, **kwargs)`.
@@ -962,9 +1001,9 @@ mod tests {
 
     #[test]
     fn general_format() {
-        assert_eq!(general(0.0001234, 6, false), "0.0001234");
-        assert_eq!(general(1234567.0, 6, false), "1.23457e+06");
-        assert_eq!(general(3.0, 6, false), "3");
+        assert_eq!(general(0.0001234, 6, false).unwrap(), "0.0001234");
+        assert_eq!(general(1234567.0, 6, false).unwrap(), "1.23457e+06");
+        assert_eq!(general(3.0, 6, false).unwrap(), "3");
     }
 
     #[test]

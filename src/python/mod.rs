@@ -5,6 +5,7 @@
 //! `modules` is the one place where Python reaches the OS layer (`crate::runtime`).
 //! Must not live here: pipes, signals or fork calls of its own.
 
+pub mod alloc;
 pub mod ast;
 pub mod builtins;
 mod convert;

@@ -55,5 +55,5 @@ pub fn len(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<i64>> {
 
 /// The items of a native iterable instance.
 pub fn iterate(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
-    Ok(shared::iterate(inst))
+    shared::iterate(inst)
 }

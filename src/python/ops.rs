@@ -48,10 +48,39 @@ fn symbol(op: BinOp) -> &'static str {
 }
 
 fn overflow() -> Exc {
+    int_overflow()
+}
+
+/// The error for an integer result past 64 bits: CPython has big integers, forkyard does not
+/// (yet), so it says so rather than wrap or saturate.
+pub fn int_overflow() -> Exc {
     Exc::new(
         "OverflowError",
         "integer result too large for forkyard (integers are 64-bit here)",
     )
+}
+
+/// A float's integer part, as `int(f)` gives it: NaN and infinities raise what CPython raises, and
+/// a value past 64 bits raises [`int_overflow`] instead of saturating (`int(1e300)`).
+pub fn float_to_int(f: f64) -> Result<i64, Exc> {
+    if f.is_nan() {
+        return Err(Exc::new(
+            "ValueError",
+            "cannot convert float NaN to integer",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(Exc::new(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = f.trunc();
+    // i64::MIN is exactly -2**63; 2**63 itself is already too large.
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
+        return Err(int_overflow());
+    }
+    Ok(t as i64)
 }
 
 fn as_f64(v: &Value) -> Option<f64> {
@@ -101,10 +130,29 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::Pow => {
             if b < 0 {
+                if a == 0 {
+                    return Err(Exc::new(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
                 return Ok(Value::Float((a as f64).powf(b as f64)));
             }
-            let e = u32::try_from(b).map_err(|_| overflow())?;
-            a.checked_pow(e).ok_or_else(overflow)?
+            match a {
+                // Any exponent, however large, keeps these small.
+                0 | 1 => a.pow(u32::from(b != 0)),
+                -1 => {
+                    if b % 2 == 0 {
+                        1
+                    } else {
+                        -1
+                    }
+                }
+                _ => {
+                    let e = u32::try_from(b).map_err(|_| overflow())?;
+                    a.checked_pow(e).ok_or_else(overflow)?
+                }
+            }
         }
         BinOp::LShift => {
             if b < 0 {
@@ -146,7 +194,8 @@ fn floor_div(a: i64, b: i64) -> i64 {
 }
 
 fn py_mod(a: i64, b: i64) -> i64 {
-    let r = a % b;
+    // `i64::MIN % -1` overflows in Rust (and traps); its remainder is 0.
+    let r = a.checked_rem(b).unwrap_or(0);
     if r != 0 && ((r < 0) != (b < 0)) {
         r + b
     } else {
@@ -303,35 +352,23 @@ impl Interp {
     }
 
     fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
-        let n = n.max(0) as usize;
-        let unit = match seq {
-            Value::Str(s) => s.len(),
-            Value::List(l) => l.borrow().len() * std::mem::size_of::<Value>(),
-            Value::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
-            Value::Bytes(b) => b.len(),
-            _ => 0,
+        use super::alloc;
+        let n = alloc::count(n);
+        let items = |v: &[Value]| -> Result<Vec<Value>, Exc> {
+            let mut out = alloc::vec_with_capacity(v.len().saturating_mul(n))?;
+            for _ in 0..n {
+                out.extend(v.iter().cloned());
+            }
+            Ok(out)
         };
-        if unit.saturating_mul(n) > super::interp::MAX_OBJECT_BYTES {
-            return Err(super::interp::memory_error());
-        }
         Ok(match seq {
-            Value::Str(s) => Value::Str(Rc::from(s.repeat(n))),
+            Value::Str(s) => Value::Str(Rc::from(alloc::repeat_str(s, n)?)),
             Value::List(l) => {
-                let l = l.borrow();
-                let mut v = Vec::with_capacity(l.len() * n);
-                for _ in 0..n {
-                    v.extend(l.iter().cloned());
-                }
-                Value::list(v)
+                let l = l.borrow().clone();
+                Value::list(items(&l)?)
             }
-            Value::Tuple(t) => {
-                let mut v = Vec::with_capacity(t.len() * n);
-                for _ in 0..n {
-                    v.extend(t.iter().cloned());
-                }
-                Value::tuple(v)
-            }
-            Value::Bytes(b) => Value::Bytes(Rc::from(b.repeat(n))),
+            Value::Tuple(t) => Value::tuple(items(t)?),
+            Value::Bytes(b) => Value::Bytes(Rc::from(alloc::repeat_bytes(b, n)?)),
             _ => return Err(type_error("can't multiply sequence")),
         })
     }
@@ -660,11 +697,7 @@ impl Interp {
                 let Some(i) = as_int(item) else {
                     return Ok(false);
                 };
-                if r.step > 0 {
-                    Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
-                } else {
-                    Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
-                }
+                Ok(r.contains(i))
             }
             Value::Instance(inst) if inst.class.lookup("__contains__").is_some() => {
                 let m = bind(
@@ -714,17 +747,38 @@ impl Interp {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }
             Value::Instance(i) => {
-                if let Some(h) = i.class.lookup("__hash__") {
+                // As CPython's type creation: a class that defines __eq__ without __hash__ has
+                // `__hash__ = None`, for itself and the classes that inherit it.
+                let own_hash = i.class.mro.borrow().iter().find_map(|c| {
+                    let attrs = c.attrs.borrow();
+                    if let Some(h) = attrs.get("__hash__") {
+                        Some(h.clone())
+                    } else if attrs.get("__eq__").is_some() {
+                        Some(Value::None)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(h) = own_hash {
                     if matches!(h, Value::None) {
                         return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
                     }
-                    let r = self.call(&bind(h, v), Args::default())?;
-                    if let Value::Int(n) = r {
-                        return Ok(HashKey::Tuple(Rc::from(vec![
-                            HashKey::Str(i.class.name.clone()),
-                            HashKey::Int(n),
-                        ])));
+                    let n = match self.call(&bind(h, v), Args::default())? {
+                        Value::Int(n) => n,
+                        Value::Bool(b) => b as i64,
+                        _ => {
+                            return Err(type_error("__hash__ method should return an integer"));
+                        }
+                    };
+                    // Without an __eq__ of its own, equality is identity (object's), so two
+                    // instances with the same hash are still two keys.
+                    if !matches!(i.class.lookup("__eq__"), Some(Value::Function(_))) {
+                        return Ok(HashKey::Ptr(v.ptr().unwrap_or(0)));
                     }
+                    return Ok(HashKey::Tuple(Rc::from(vec![
+                        HashKey::Str(i.class.name.clone()),
+                        HashKey::Int(n),
+                    ])));
                 }
                 HashKey::Ptr(v.ptr().unwrap_or(0))
             }
@@ -759,10 +813,10 @@ impl Interp {
                 Ok(Value::Int(b[i] as i64))
             }
             (Value::Range(r), Value::Int(i)) => {
-                let n = r.len();
-                let i = norm_index(*i, n as usize)
+                let x = r
+                    .at(*i)
                     .ok_or_else(|| index_error("range object index out of range"))?;
-                Ok(Value::Int(r.start + r.step * i as i64))
+                Ok(Value::Int(x))
             }
             (Value::Dict(d), _) => {
                 let k = self.hash_key(idx)?;
@@ -814,21 +868,12 @@ impl Interp {
         Ok(match obj {
             Value::List(l) => {
                 let l = l.borrow();
-                Value::list(idx.iter().map(|&i| l[i].clone()).collect())
+                Value::list(idx.map(|i| l[i].clone()).collect())
             }
-            Value::Tuple(t) => Value::tuple(idx.iter().map(|&i| t[i].clone()).collect()),
-            Value::Str(st) => {
-                let chars: Vec<char> = st.chars().collect();
-                Value::Str(Rc::from(idx.iter().map(|&i| chars[i]).collect::<String>()))
-            }
-            Value::Bytes(b) => {
-                Value::Bytes(Rc::from(idx.iter().map(|&i| b[i]).collect::<Vec<u8>>()))
-            }
-            Value::Range(r) => Value::list(
-                idx.iter()
-                    .map(|&i| Value::Int(r.start + r.step * i as i64))
-                    .collect(),
-            ),
+            Value::Tuple(t) => Value::tuple(idx.map(|i| t[i].clone()).collect()),
+            Value::Str(st) => Value::Str(Rc::from(slice_str(st, len, s)?)),
+            Value::Bytes(b) => Value::Bytes(Rc::from(idx.map(|i| b[i]).collect::<Vec<u8>>())),
+            Value::Range(r) => Value::Range(Rc::new(slice_range(r, s)?)),
             _ => Value::None,
         })
     }
@@ -910,12 +955,15 @@ impl Interp {
             }
             (Value::List(l), Value::Slice(s)) => {
                 let n = l.borrow().len();
-                let mut idx = slice_indices(s, n)?;
-                idx.sort_unstable();
-                let mut l = l.borrow_mut();
-                for i in idx.into_iter().rev() {
-                    l.remove(i);
+                let mut gone = vec![false; n];
+                for i in slice_indices(s, n)? {
+                    gone[i] = true;
                 }
+                let mut k = 0;
+                l.borrow_mut().retain(|_| {
+                    k += 1;
+                    !gone[k - 1]
+                });
                 Ok(())
             }
             (Value::Dict(d), _) => {
@@ -952,7 +1000,12 @@ impl Interp {
             Value::Dict(d) => d.borrow().len() as i64,
             Value::Set(s) => s.borrow().map.len() as i64,
             Value::FrozenSet(s) => s.map.len() as i64,
-            Value::Range(r) => r.len(),
+            Value::Range(r) => i64::try_from(r.len_exact()).map_err(|_| {
+                Exc::new(
+                    "OverflowError",
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) => n,
@@ -1066,14 +1119,81 @@ pub fn slice_bounds(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Exc> 
     }
 }
 
-/// The indices a slice selects.
-pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Vec<usize>, Exc> {
+/// The indices a slice selects, one at a time: a slice of a big sequence never has its indices
+/// all in memory at once.
+pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Picks, Exc> {
     let (start, stop, step) = slice_bounds(s, len)?;
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
+    let r = super::value::Range { start, stop, step };
+    Ok(Picks {
+        at: start,
+        step,
+        // At most `len` (all clamped into 0..len), so it fits.
+        left: r.len_exact() as usize,
+    })
+}
+
+/// `s[a:b:c]` of a str of `len` characters, walking the text (no array of its characters).
+fn slice_str(st: &str, len: usize, s: &[Value; 3]) -> Result<String, Exc> {
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let n = slice_indices(s, len)?.len();
+    if n == 0 {
+        return Ok(String::new());
+    }
+    if step == 1 {
+        let byte_at = |k: i64| {
+            st.char_indices()
+                .nth(k as usize)
+                .map_or(st.len(), |(b, _)| b)
+        };
+        return Ok(st[byte_at(start)..byte_at(stop)].to_string());
+    }
+    let mut out = super::alloc::string_with_capacity(n)?;
+    let stride = step.unsigned_abs().min(usize::MAX as u64) as usize;
+    if step > 0 {
+        out.extend(st.chars().skip(start as usize).step_by(stride).take(n));
+    } else {
+        let from_end = len - 1 - start as usize;
+        out.extend(st.chars().rev().skip(from_end).step_by(stride).take(n));
     }
     Ok(out)
 }
+
+/// `r[a:b:c]` of a range is a range, as in CPython (never its items).
+fn slice_range(r: &super::value::Range, s: &[Value; 3]) -> Result<super::value::Range, Exc> {
+    let len = usize::try_from(r.len_exact()).map_err(|_| int_overflow())?;
+    let (start, stop, step) = slice_bounds(s, len)?;
+    let at = |k: i64| r.start as i128 + r.step as i128 * k as i128;
+    let fit = |x: i128| i64::try_from(x).map_err(|_| int_overflow());
+    Ok(super::value::Range {
+        start: fit(at(start))?,
+        stop: fit(at(stop))?,
+        step: fit(r.step as i128 * step as i128)?,
+    })
+}
+
+/// The indices of a slice (see [`slice_indices`]), in order.
+#[derive(Clone, Debug)]
+pub struct Picks {
+    at: i64,
+    step: i64,
+    left: usize,
+}
+
+impl Iterator for Picks {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.left == 0 {
+            return None;
+        }
+        let i = self.at as usize;
+        self.left -= 1;
+        // The last index may be followed by one past i64 (`x[1::2**63-1]`); it is never used.
+        self.at = self.at.wrapping_add(self.step);
+        Some(i)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Picks {}

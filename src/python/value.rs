@@ -79,14 +79,47 @@ impl Range {
         self.len() == 0
     }
 
-    pub fn len(&self) -> i64 {
-        if self.step > 0 && self.start < self.stop {
-            (self.stop - self.start - 1) / self.step + 1
-        } else if self.step < 0 && self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
+    /// The number of items, exactly (`range(-2**63, 2**63-1)` has more than `i64::MAX`).
+    pub fn len_exact(&self) -> i128 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
         } else {
             0
         }
+    }
+
+    /// The number of items, at most `i64::MAX` (`len()` raises OverflowError past it, see
+    /// [`Range::len_exact`]).
+    pub fn len(&self) -> i64 {
+        i64::try_from(self.len_exact()).unwrap_or(i64::MAX)
+    }
+
+    /// The `i`-th item (`i` < the length, so the result lies between start and stop).
+    pub fn item(&self, i: usize) -> i64 {
+        (self.start as i128 + self.step as i128 * i as i128) as i64
+    }
+
+    /// `r[i]`, negative `i` counting from the end; `None` out of range. Exact for any length.
+    pub fn at(&self, i: i64) -> Option<i64> {
+        let len = self.len_exact();
+        let i = if i < 0 { i as i128 + len } else { i as i128 };
+        (0..len)
+            .contains(&i)
+            .then(|| (self.start as i128 + self.step as i128 * i) as i64)
+    }
+
+    /// Whether `x` is one of the items.
+    pub fn contains(&self, x: i64) -> bool {
+        let (x, start, step) = (x as i128, self.start as i128, self.step as i128);
+        let inside = if step > 0 {
+            x >= start && x < self.stop as i128
+        } else {
+            x <= start && x > self.stop as i128
+        };
+        inside && (x - start) % step == 0
     }
 }
 
@@ -487,5 +520,33 @@ impl Set {
             .flatten()
             .map(|i| values[i].clone())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Range;
+
+    #[test]
+    fn ranges_past_i64_count_index_and_test_membership_exactly() {
+        let all = Range {
+            start: i64::MIN,
+            stop: i64::MAX,
+            step: 1,
+        };
+        assert_eq!(all.len_exact(), u64::MAX as i128);
+        assert_eq!(all.len(), i64::MAX);
+        assert_eq!(all.at(-1), Some(i64::MAX - 1));
+        assert_eq!(all.at(0), Some(i64::MIN));
+        assert!(all.contains(0));
+        let wide = Range {
+            start: i64::MAX - 1,
+            stop: i64::MIN,
+            step: i64::MIN,
+        };
+        assert_eq!(wide.len_exact(), 2);
+        assert_eq!(wide.at(1), Some(-2));
+        assert!(!wide.contains(0));
+        assert_eq!(wide.at(2), None);
     }
 }

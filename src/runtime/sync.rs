@@ -12,7 +12,7 @@
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, Ordering};
 
 use super::clock;
 
@@ -22,6 +22,16 @@ fn check(r: libc::c_int) -> io::Result<libc::c_int> {
     } else {
         Ok(r)
     }
+}
+
+/// `n` zero bytes for a message, or `OutOfMemory` (the length comes from the other end: asking
+/// the allocator first keeps a message too large for this process from aborting it).
+fn zeroed(n: usize) -> io::Result<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+    v.resize(n, 0);
+    Ok(v)
 }
 
 fn own(fd: RawFd) -> OwnedFd {
@@ -164,10 +174,16 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// `len` zeroed bytes (at least one i64 slot).
+    /// `len` zeroed bytes (at least one i64 slot). A length that cannot be mapped (past
+    /// `isize::MAX` once rounded up) is `InvalidInput`, never a wrapped size.
     pub fn new(len: usize) -> io::Result<Shared> {
-        let len = len.max(8).next_multiple_of(8);
-        // SAFETY: an anonymous shared mapping; the result is checked.
+        let len = len
+            .max(8)
+            .checked_next_multiple_of(8)
+            .filter(|n| isize::try_from(*n).is_ok())
+            .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
+        // SAFETY: a fresh anonymous mapping (no address hint, no fd); mmap either returns a
+        // mapping of `len` readable and writable bytes or MAP_FAILED, which is checked below.
         let ptr = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
@@ -187,16 +203,32 @@ impl Shared {
         })
     }
 
+    /// Whether `n` bytes at `offset` lie inside the mapping (no overflow on the way).
+    fn fits(&self, offset: usize, n: usize) -> bool {
+        offset.checked_add(n).is_some_and(|end| end <= self.len)
+    }
+
     /// The `i`-th 64-bit counter of the mapping.
     pub fn counter(&self, i: usize) -> &AtomicI64 {
         assert!(
-            (i + 1) * 8 <= self.len,
+            i.checked_mul(8).is_some_and(|at| self.fits(at, 8)),
             "counter {i} out of a {}-byte mapping",
             self.len
         );
-        // SAFETY: in bounds (checked), 8-aligned (page-aligned base), shared memory only ever
-        // accessed through atomics or the byte accessors below.
+        // SAFETY: `i * 8 + 8 <= len` (checked without overflow), so the 8 bytes are inside the
+        // mapping, which lives as long as `self`; the base is page-aligned, so they are 8-aligned;
+        // other processes touch them only through atomics too (this method).
         unsafe { &*self.ptr.add(i * 8).cast::<AtomicI64>() }
+    }
+
+    /// The byte at `i` as an atomic: other processes may write the mapping at any moment, and only
+    /// atomic accesses make such a race defined (a plain copy of racing bytes would not be).
+    fn byte(&self, i: usize) -> &AtomicU8 {
+        assert!(i < self.len, "byte {i} out of a {}-byte mapping", self.len);
+        // SAFETY: `i < len`, so the byte is inside the mapping, which lives as long as `self`;
+        // AtomicU8 has the size and alignment of u8, and every access to these bytes (here and
+        // in other processes) goes through atomics.
+        unsafe { &*self.ptr.add(i).cast::<AtomicU8>() }
     }
 
     pub fn len(&self) -> usize {
@@ -207,27 +239,31 @@ impl Shared {
         self.len == 0
     }
 
-    /// Copies `out.len()` bytes at `offset` out of the mapping.
+    /// Copies `out.len()` bytes at `offset` out of the mapping. Out of the mapping is a bug of
+    /// the caller (sizes are checked where Python values become offsets): it panics, never reads
+    /// outside.
     pub fn read(&self, offset: usize, out: &mut [u8]) {
-        assert!(offset + out.len() <= self.len);
+        assert!(self.fits(offset, out.len()), "read out of the mapping");
         std::sync::atomic::fence(Ordering::SeqCst);
-        // SAFETY: in bounds (checked); other processes may write concurrently, as with C shared
-        // memory: the caller's lock (if any) orders the accesses.
-        unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(offset), out.as_mut_ptr(), out.len()) };
+        for (k, b) in out.iter_mut().enumerate() {
+            *b = self.byte(offset + k).load(Ordering::Relaxed);
+        }
     }
 
-    /// Copies `data` into the mapping at `offset`.
+    /// Copies `data` into the mapping at `offset` (bounds as in [`Shared::read`]).
     pub fn write(&self, offset: usize, data: &[u8]) {
-        assert!(offset + data.len() <= self.len);
-        // SAFETY: in bounds (checked); see `read`.
-        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), self.ptr.add(offset), data.len()) };
+        assert!(self.fits(offset, data.len()), "write out of the mapping");
+        for (k, b) in data.iter().enumerate() {
+            self.byte(offset + k).store(*b, Ordering::Relaxed);
+        }
         std::sync::atomic::fence(Ordering::SeqCst);
     }
 }
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        // SAFETY: unmapping our own mapping; other processes keep theirs.
+        // SAFETY: `ptr`/`len` are exactly the mapping `new` made, unmapped once (here); no
+        // reference into it outlives `self` (accessors borrow `self`). Other processes keep theirs.
         unsafe { libc::munmap(self.ptr.cast(), self.len) };
     }
 }
@@ -416,7 +452,7 @@ impl Channel {
                 if !self.read_exact(&mut len, true)? {
                     return Ok(Recv::Eof);
                 }
-                let mut data = vec![0u8; u32::from_le_bytes(len) as usize];
+                let mut data = zeroed(u32::from_le_bytes(len) as usize)?;
                 if !self.read_exact(&mut data, false)? {
                     return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
                 }
@@ -432,7 +468,9 @@ impl Channel {
                     return Err(io::Error::other("truncated message"));
                 }
                 let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-                let mut data = Vec::with_capacity(total);
+                let mut data = Vec::new();
+                data.try_reserve_exact(total)
+                    .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
                 data.extend_from_slice(&buf[4..n]);
                 while data.len() < total {
                     let n = self.recv_packet(&mut buf)?;

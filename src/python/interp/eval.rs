@@ -323,7 +323,10 @@ impl Interp {
         let Some(g) = gens.get(i) else {
             let v = self.eval(elt, f)?;
             match out {
-                CompOut::List(l) => l.push(v),
+                CompOut::List(l) => {
+                    crate::python::alloc::grow(l, 1)?;
+                    l.push(v)
+                }
                 CompOut::Set(s) => {
                     let k = self.hash_key(&v)?;
                     s.map.entry(k).or_insert(v);

@@ -544,7 +544,8 @@ impl Interp {
             Iter::Range { next, stop, step } => {
                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                     let v = *next;
-                    *next += *step;
+                    // Past i64 is past the stop too.
+                    *next = next.checked_add(*step).unwrap_or(*stop);
                     Some(Value::Int(v))
                 } else {
                     None
@@ -587,14 +588,19 @@ impl Interp {
             Value::Tuple(t) => return Ok(t.to_vec()),
             _ => {}
         }
-        if let Value::Range(r) = v
-            && r.len() as usize > MAX_OBJECT_BYTES / std::mem::size_of::<Value>()
-        {
-            return Err(memory_error());
+        // What is known to be too many is refused before the first item is made.
+        match v {
+            Value::Range(r) => {
+                super::alloc::check_items(usize::try_from(r.len()).unwrap_or(usize::MAX))?
+            }
+            Value::Str(s) => super::alloc::check_strings(s.len())?,
+            Value::Bytes(b) => super::alloc::check_items(b.len())?,
+            _ => {}
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
+            super::alloc::grow(&mut out, 1)?;
             out.push(x);
         }
         Ok(out)

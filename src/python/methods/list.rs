@@ -46,13 +46,19 @@ fn this(a: &Args) -> Rc<RefCell<Vec<Value>>> {
 
 fn append(_: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "append")?;
-    this(&a).borrow_mut().push(v);
+    let l = this(&a);
+    let mut l = l.borrow_mut();
+    crate::python::alloc::grow(&mut l, 1)?;
+    l.push(v);
     Ok(Value::None)
 }
 
 fn extend(it: &mut Interp, a: Args) -> R {
     let items = it.collect(&req(&a, 0, "extend")?)?;
-    this(&a).borrow_mut().extend(items);
+    let l = this(&a);
+    let mut l = l.borrow_mut();
+    crate::python::alloc::grow(&mut l, items.len())?;
+    l.extend(items);
     Ok(Value::None)
 }
 

@@ -1,5 +1,6 @@
 //! `str` and `bytes` methods.
 
+use crate::python::alloc::{concat, repeat_char};
 use std::rc::Rc;
 
 use super::{opt, req};
@@ -147,9 +148,50 @@ fn list_of(parts: Vec<String>) -> R {
     ))
 }
 
+/// Refuses, before making any, more parts than one list may hold: at most `limit` parts
+/// (`maxsplit + 1`, or every separator if negative).
+fn check_parts(t: &str, sep: Option<&str>, maxsplit: i64) -> Result<(), Exc> {
+    use crate::python::alloc::{MAX_STRINGS, check_strings};
+    // Counting stops as soon as the answer is known: past what a list may hold, or past maxsplit.
+    let too_many = MAX_STRINGS + 1;
+    let limit = usize::try_from(maxsplit)
+        .map(|m| m.saturating_add(1))
+        .unwrap_or(usize::MAX)
+        .min(too_many);
+    let parts = match sep {
+        Some(sep) => (t.matches(sep).take(limit).count() + 1).min(limit),
+        None => {
+            // Words start where a non-space byte follows a space (or the start); a byte of a
+            // multi-byte character is never ASCII whitespace, so counting bytes is enough for a
+            // bound.
+            let mut n = 0;
+            let mut in_word = false;
+            for b in t.bytes() {
+                let space = b.is_ascii_whitespace() || (0x1c..=0x1f).contains(&b) || b == 0x0b;
+                if !space && !in_word {
+                    n += 1;
+                    if n >= limit {
+                        break;
+                    }
+                }
+                in_word = !space;
+            }
+            n
+        }
+    };
+    check_strings(parts)
+}
+
 fn split(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let n = maxsplit(&a)?;
+    let sep = match opt(&a, 0, "sep") {
+        Some(v @ Value::Str(_)) => Some(str_arg(&v, "split")?),
+        _ => None,
+    };
+    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.as_deref(), n)?;
+    }
     match opt(&a, 0, "sep") {
         None => {
             let mut out: Vec<String> = Vec::new();
@@ -183,6 +225,13 @@ fn split(_: &mut Interp, a: Args) -> R {
 fn rsplit(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let n = maxsplit(&a)?;
+    let sep = match opt(&a, 0, "sep") {
+        Some(v @ Value::Str(_)) => Some(str_arg(&v, "rsplit")?),
+        _ => None,
+    };
+    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.as_deref(), n)?;
+    }
     match opt(&a, 0, "sep") {
         None => {
             let mut parts: Vec<String> = t.split_whitespace().map(String::from).collect();
@@ -216,13 +265,26 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 }
 
 fn splitlines(_: &mut Interp, a: Args) -> R {
-    list_of(this(&a).lines().map(String::from).collect())
+    let t = this(&a);
+    // A bound that stops early: there are no more lines than newlines + 1.
+    let limit = crate::python::alloc::MAX_STRINGS + 1;
+    crate::python::alloc::check_strings(t.bytes().filter(|b| *b == b'\n').take(limit).count())?;
+    list_of(t.lines().map(String::from).collect())
 }
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
     let items = it.collect(&req(&a, 0, "join")?)?;
-    let mut out = String::new();
+    let mut total = sep
+        .len()
+        .checked_mul(items.len().saturating_sub(1))
+        .ok_or_else(crate::python::alloc::memory_error)?;
+    for x in &items {
+        if let Value::Str(p) = x {
+            total = crate::python::alloc::plus(total, p.len())?;
+        }
+    }
+    let mut out = crate::python::alloc::string_with_capacity(total)?;
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
@@ -384,40 +446,31 @@ fn center(_: &mut Interp, a: Args) -> R {
     let total = w - n;
     // CPython: `left = marg / 2 + (marg & width & 1)`.
     let left = total / 2 + (total & w & 1);
-    s(format!(
-        "{}{}{}",
-        f.to_string().repeat(left),
-        t,
-        f.to_string().repeat(total - left)
-    ))
+    s(concat(&[
+        &repeat_char(f, left)?,
+        &t,
+        &repeat_char(f, total - left)?,
+    ])?)
 }
 
 fn ljust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "ljust")?;
     let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        t,
-        f.to_string().repeat(w.saturating_sub(n))
-    ))
+    s(concat(&[&t, &repeat_char(f, w.saturating_sub(n))?])?)
 }
 
 fn rjust(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let (w, f) = width_fill(&a, "rjust")?;
     let n = t.chars().count();
-    s(format!(
-        "{}{}",
-        f.to_string().repeat(w.saturating_sub(n)),
-        t
-    ))
+    s(concat(&[&repeat_char(f, w.saturating_sub(n))?, &t])?)
 }
 
 fn zfill(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let w = match req(&a, 0, "zfill")? {
-        Value::Int(w) => w.max(0) as usize,
+        Value::Int(w) => crate::python::alloc::count(w),
         _ => return Err(type_error("zfill() argument must be int")),
     };
     let n = t.chars().count();
@@ -428,7 +481,7 @@ fn zfill(_: &mut Interp, a: Args) -> R {
         Some(c @ ('+' | '-')) => (c.to_string(), &t[1..]),
         _ => (String::new(), &t[..]),
     };
-    s(format!("{sign}{}{rest}", "0".repeat(w - n)))
+    s(concat(&[&sign, &repeat_char('0', w - n)?, rest])?)
 }
 
 fn pred(a: &Args, f: fn(char) -> bool) -> R {

@@ -10,7 +10,7 @@ mod queues;
 pub mod shared;
 mod stdlib;
 pub mod sync;
-mod wire;
+pub mod wire;
 
 use std::cell::RefCell;
 use std::rc::Rc;

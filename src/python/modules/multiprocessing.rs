@@ -73,6 +73,8 @@ pub fn module(_it: &mut Interp) -> Value {
             ("Pipe", pipe::pipe),
             ("Value", shared::value),
             ("Array", shared::array),
+            ("RawValue", shared::raw_value),
+            ("RawArray", shared::raw_array),
             ("Manager", not_yet),
             ("_getpid", getpid),
         ],

@@ -242,7 +242,9 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
     let size = match int_arg(arg(&a, 2, "size"), "size")? {
         None => n - offset,
         Some(s) if s < 0 => return Err(value_error("size is negative")),
-        Some(s) if offset + s > n => return Err(value_error("buffer length < offset + size")),
+        Some(s) if offset.checked_add(s).is_none_or(|end| end > n) => {
+            return Err(value_error("buffer length < offset + size"));
+        }
         Some(s) => s,
     };
     let piece = &buf[offset as usize..(offset + size) as usize];

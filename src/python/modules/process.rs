@@ -380,21 +380,34 @@ fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
     let inst = this(&a)?;
+    let method = if sig == libc::SIGKILL {
+        "kill"
+    } else {
+        "terminate"
+    };
+    // CPython signals through the object's `_popen`, which only the process that started it has:
+    // a Process not started, the current process (even in the child it describes), the main
+    // process object and the parent stand-in all have `_popen = None`.
+    let no_popen = || {
+        Exc::new(
+            "AttributeError",
+            format!("'NoneType' object has no attribute '{method}'"),
+        )
+    };
+    {
+        let st = state(&inst).expect("checked");
+        check_open(&st)?;
+        let stand_in = matches!(&*inst.class.name, "_MainProcess" | "_ParentProcess");
+        if st.pid.is_none() || st.is_current || stand_in {
+            return Err(no_popen());
+        }
+    }
     if poll(it, &inst).is_some() {
         return Ok(Value::None);
     }
     let (pid, name) = {
         let st = state(&inst).expect("checked");
-        check_open(&st)?;
-        match st.pid {
-            Some(p) => (p, st.name.clone()),
-            None => {
-                return Err(Exc::new(
-                    "AttributeError",
-                    "'NoneType' object has no attribute 'terminate'",
-                ));
-            }
-        }
+        (st.pid.ok_or_else(no_popen)?, st.name.clone())
     };
     // A child that has already gone (but is not reaped) makes kill() fail with ESRCH; CPython
     // ignores that too.

@@ -246,7 +246,18 @@ fn make(
     is_array: bool,
     lock: Option<Value>,
 ) -> Result<SharedArr, Exc> {
-    let shm = Shared::new(code.size() * len.max(1)).map_err(os_error)?;
+    // As ctypes: an array whose size in bytes does not fit a Py_ssize_t is an OverflowError;
+    // past what one object may take, MemoryError (never a wrapped size: that would map a few bytes
+    // and let an index reach other memory).
+    let bytes = code
+        .size()
+        .checked_mul(len.max(1))
+        .filter(|n| isize::try_from(*n).is_ok())
+        .ok_or_else(|| Exc::new("OverflowError", "array too large"))?;
+    if bytes > crate::python::alloc::MAX_OBJECT_BYTES {
+        return Err(crate::python::alloc::memory_error());
+    }
+    let shm = Shared::new(bytes).map_err(os_error)?;
     sync::created(
         id,
         if is_array { "Array" } else { "Value" },
@@ -285,6 +296,28 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     sync::op(id, "stored", Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked), Rc::new(s)))
+}
+
+/// `RawValue(typecode_or_type, *args)`: a Value without a lock.
+pub fn raw_value(it: &mut Interp, a: Args) -> R {
+    sync::check_kw(&a, "BaseContext.RawValue", &[])?;
+    value(it, unlocked(a))
+}
+
+/// `RawArray(typecode_or_type, size_or_initializer)`: an Array without a lock.
+pub fn raw_array(it: &mut Interp, a: Args) -> R {
+    sync::check_kw(&a, "BaseContext.RawArray", &[])?;
+    if a.pos.len() < 2 {
+        return Err(type_error(
+            "BaseContext.RawArray() missing 1 required positional argument: 'size_or_initializer'",
+        ));
+    }
+    array(it, unlocked(a))
+}
+
+fn unlocked(mut a: Args) -> Args {
+    a.kw.push((Rc::from("lock"), Value::Bool(false)));
+    a
 }
 
 /// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
@@ -465,10 +498,9 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
             s.get(i)
         }
         Value::Slice(sl) => {
-            let items: Vec<Value> = slice_indices(sl, s.len)?
-                .into_iter()
-                .map(|i| s.get(i))
-                .collect();
+            let picks = slice_indices(sl, s.len)?;
+            crate::python::alloc::check_items(picks.len())?;
+            let items: Vec<Value> = picks.map(|i| s.get(i)).collect();
             if s.code == Code::Char {
                 let b: Vec<u8> = items
                     .iter()
@@ -527,6 +559,11 @@ pub fn len(inst: &Rc<Instance>) -> Option<i64> {
     array_of(inst).map(|s| s.len as i64)
 }
 
-pub fn iterate(inst: &Rc<Instance>) -> Option<Vec<Value>> {
-    array_of(inst).map(|s| s.items())
+/// The items of an Array, or `MemoryError` when they are more than one list may hold.
+pub fn iterate(inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Exc> {
+    let Some(s) = array_of(inst) else {
+        return Ok(None);
+    };
+    crate::python::alloc::check_items(s.len)?;
+    Ok(Some(s.items()))
 }

@@ -217,10 +217,15 @@ fn stream_flush(_: &mut Interp, _: Args) -> R {
 }
 
 fn sys_exit(_: &mut Interp, a: Args) -> R {
-    Err(Exc::with_args(
-        "SystemExit",
-        a.pos.into_iter().take(1).collect(),
-    ))
+    // CPython raises SystemExit with the argument as the exception's value, and a tuple value
+    // becomes the args themselves: `sys.exit(())` is `SystemExit()` (code None, status 0),
+    // `sys.exit((5,))` is `SystemExit(5)`.
+    let args = match a.pos.into_iter().next() {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        Some(v) => vec![v],
+        None => vec![],
+    };
+    Err(Exc::with_args("SystemExit", args))
 }
 
 fn recursion_limit(_: &mut Interp, _: Args) -> R {
@@ -466,11 +471,21 @@ fn sqrt(_: &mut Interp, a: Args) -> R {
 }
 
 fn floor(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(num(a.pos.first(), "floor")?.floor() as i64))
+    // An int is its own floor (through a float it would lose its low digits).
+    if let Some(Value::Int(i)) = a.pos.first() {
+        return Ok(Value::Int(*i));
+    }
+    let x = num(a.pos.first(), "floor")?.floor();
+    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
 }
 
 fn ceil(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(num(a.pos.first(), "ceil")?.ceil() as i64))
+    // An int is its own ceil (through a float it would lose its low digits).
+    if let Some(Value::Int(i)) = a.pos.first() {
+        return Ok(Value::Int(*i));
+    }
+    let x = num(a.pos.first(), "ceil")?.ceil();
+    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {

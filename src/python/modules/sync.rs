@@ -234,6 +234,9 @@ pub fn init_with<T: 'static>(a: &Args, payload: T) -> R {
 
 /// An OS failure as Python's `OSError` (`BrokenPipeError` for `EPIPE`).
 pub fn os_error(e: std::io::Error) -> Exc {
+    if e.kind() == std::io::ErrorKind::OutOfMemory {
+        return crate::python::alloc::memory_error();
+    }
     let errno = e.raw_os_error().unwrap_or(0);
     let kind = match errno {
         libc::EPIPE => "BrokenPipeError",

@@ -29,17 +29,26 @@ pub fn dumps(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
 /// Rebuilds a value serialized by [`dumps`].
 pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     let Some(body) = b.strip_prefix(MAGIC) else {
-        let key = b
-            .first()
-            .map(|c| crate::python::format::str_repr(&(*c as char).to_string()))
-            .unwrap_or_else(|| "''".into());
-        return Err(pickle_error(
-            "UnpicklingError",
-            format!("invalid load key, {key}."),
-        ));
+        return Err(match b.first() {
+            Some(c) => invalid_load_key(*c),
+            None => Exc::with_args("EOFError", vec![Value::str("Ran out of input")]),
+        });
     };
-    let mut r = Reader { b: body, pos: 0 };
-    get(it, &mut r)
+    let mut r = Reader {
+        b: body,
+        pos: 0,
+        made: 0,
+    };
+    get(it, &mut r, 0)
+}
+
+/// CPython's words for a byte that starts no known opcode.
+fn invalid_load_key(c: u8) -> Exc {
+    let key = match c {
+        0x20..=0x7e if c != b'\\' => (c as char).to_string(),
+        _ => format!("\\x{c:02x}"),
+    };
+    pickle_error("UnpicklingError", format!("invalid load key, '{key}'."))
 }
 
 fn pickle_error(kind: &str, msg: String) -> Exc {
@@ -318,18 +327,27 @@ fn put_instance(
     Ok(())
 }
 
+/// Reads one frame. Nothing in a frame is trusted: every length is checked against what is left,
+/// nesting stops at the encoder's depth, and the number of values at what one list may hold, so a
+/// hostile or torn message is an `UnpicklingError` (or `MemoryError`), never a crash.
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
+    /// Values made so far (each takes a slot somewhere).
+    made: usize,
+}
+
+fn truncated() -> Exc {
+    pickle_error("UnpicklingError", "pickle data was truncated".into())
 }
 
 impl Reader<'_> {
+    fn left(&self) -> usize {
+        self.b.len() - self.pos
+    }
     fn take(&mut self, n: usize) -> Result<&[u8], Exc> {
-        if self.pos + n > self.b.len() {
-            return Err(pickle_error(
-                "UnpicklingError",
-                "pickle data was truncated".into(),
-            ));
+        if n > self.left() {
+            return Err(truncated());
         }
         let s = &self.b[self.pos..self.pos + n];
         self.pos += n;
@@ -338,13 +356,27 @@ impl Reader<'_> {
     fn byte(&mut self) -> Result<u8, Exc> {
         Ok(self.take(1)?[0])
     }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], Exc> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
     fn i64(&mut self) -> Result<i64, Exc> {
-        Ok(i64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
-        ))
+        Ok(i64::from_le_bytes(self.array()?))
     }
     fn len(&mut self) -> Result<usize, Exc> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")) as usize)
+        Ok(u32::from_le_bytes(self.array()?) as usize)
+    }
+    /// A count of items that follow: each takes at least one byte, so a count above the bytes
+    /// left is a lie, refused before anything is reserved for it.
+    fn count(&mut self) -> Result<usize, Exc> {
+        let n = self.len()?;
+        if n > self.left() {
+            return Err(truncated());
+        }
+        self.made = self.made.saturating_add(n);
+        crate::python::alloc::check_items(self.made)?;
+        Ok(n)
     }
     fn str(&mut self) -> Result<Rc<str>, Exc> {
         let n = self.len()?;
@@ -355,7 +387,15 @@ impl Reader<'_> {
     }
 }
 
-fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
+fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
+    if depth > MAX_DEPTH {
+        // The encoder never nests deeper, so only a forged message gets here.
+        return Err(pickle_error(
+            "UnpicklingError",
+            "maximum recursion depth exceeded while unpickling an object".into(),
+        ));
+    }
+    let d = depth + 1;
     Ok(match r.byte()? {
         b'N' => Value::None,
         b'e' => Value::Ellipsis,
@@ -368,12 +408,11 @@ fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
             let n = r.len()?;
             Value::Bytes(Rc::from(r.take(n)?))
         }
-        b'l' | b't' | b'S' | b'Z' => {
-            let tag = r.b[r.pos - 1];
-            let n = r.len()?;
-            let mut items = Vec::with_capacity(n.min(1 << 16));
+        tag @ (b'l' | b't' | b'S' | b'Z') => {
+            let n = r.count()?;
+            let mut items = Vec::with_capacity(n);
             for _ in 0..n {
-                items.push(get(it, r)?);
+                items.push(get(it, r, d)?);
             }
             match tag {
                 b'l' => Value::list(items),
@@ -393,11 +432,11 @@ fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
             }
         }
         b'd' => {
-            let n = r.len()?;
+            let n = r.count()?;
             let mut m = Dict::default();
             for _ in 0..n {
-                let k = get(it, r)?;
-                let x = get(it, r)?;
+                let k = get(it, r, d)?;
+                let x = get(it, r, d)?;
                 let hk = it.hash_key(&k)?;
                 m.insert(hk, k, x);
             }
@@ -405,6 +444,12 @@ fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
         }
         b'r' => {
             let (start, stop, step) = (r.i64()?, r.i64()?, r.i64()?);
+            if step == 0 {
+                return Err(pickle_error(
+                    "UnpicklingError",
+                    "bad range in pickle data".into(),
+                ));
+            }
             Value::Range(Rc::new(crate::python::value::Range { start, stop, step }))
         }
         b'G' => {
@@ -420,14 +465,25 @@ fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
             })?
         }
         tag @ (b'O' | b'E') => {
-            let Value::Class(cls) = get(it, r)? else {
-                return Err(pickle_error(
-                    "UnpicklingError",
-                    "bad object class in pickle data".into(),
-                ));
+            // Only what the encoder writes: a plain class for 'O', an exception class for 'E'.
+            let is_exc = tag == b'E';
+            let cls = match get(it, r, d)? {
+                Value::Class(c)
+                    if (c.native_kind() == Some(NativeKind::BaseException)) == is_exc
+                        && (is_exc
+                            || matches!(c.native_kind(), None | Some(NativeKind::Object))) =>
+                {
+                    c
+                }
+                _ => {
+                    return Err(pickle_error(
+                        "UnpicklingError",
+                        "bad object class in pickle data".into(),
+                    ));
+                }
             };
-            let inst = if tag == b'E' {
-                let Value::Tuple(args) = get(it, r)? else {
+            let inst = if is_exc {
+                let Value::Tuple(args) = get(it, r, d)? else {
                     return Err(pickle_error(
                         "UnpicklingError",
                         "bad exception args in pickle data".into(),
@@ -441,19 +497,14 @@ fn get(it: &mut Interp, r: &mut Reader) -> Result<Value, Exc> {
                     native: Default::default(),
                 })
             };
-            let n = r.len()?;
+            let n = r.count()?;
             for _ in 0..n {
                 let k = r.str()?;
-                let x = get(it, r)?;
+                let x = get(it, r, d)?;
                 inst.attrs.borrow_mut().insert(k, x);
             }
             Value::Instance(inst)
         }
-        other => {
-            return Err(pickle_error(
-                "UnpicklingError",
-                format!("invalid load key, '{}'.", other as char),
-            ));
-        }
+        other => return Err(invalid_load_key(other)),
     })
 }
