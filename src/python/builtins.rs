@@ -357,11 +357,9 @@ fn delattr(it: &mut Interp, a: Args) -> PyResult {
 fn abs(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "abs")?;
     match &a.pos[0] {
-        Value::Int(i) => {
-            Ok(Value::Int(i.checked_abs().ok_or_else(|| {
-                Exc::new("OverflowError", "integer too large")
-            })?))
-        }
+        Value::Int(i) => Ok(Value::Int(
+            i.checked_abs().ok_or_else(super::ops::int_overflow)?,
+        )),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ Value::Instance(i) => match i.class.lookup("__abs__") {
@@ -546,13 +544,14 @@ fn enumerate(it: &mut Interp, a: Args) -> PyResult {
         }
         None => 0,
     };
-    Ok(seq_iter(
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| Value::tuple(vec![Value::Int(start + i as i64), v]))
-            .collect(),
-    ))
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.into_iter().enumerate() {
+        let n = start
+            .checked_add(i as i64)
+            .ok_or_else(super::ops::int_overflow)?;
+        out.push(Value::tuple(vec![Value::Int(n), v]));
+    }
+    Ok(seq_iter(out))
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
@@ -786,6 +785,12 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
 fn chr(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "chr")?;
     let i = int_arg(&a.pos[0], "chr")?;
+    if i32::try_from(i).is_err() {
+        return Err(Exc::new(
+            "OverflowError",
+            "Python int too large to convert to C int",
+        ));
+    }
     let c = u32::try_from(i)
         .ok()
         .and_then(char::from_u32)

@@ -374,7 +374,15 @@ impl Interp {
                 } else if c == '*' {
                     let w = items.get(next).cloned().unwrap_or(Value::Int(0));
                     next += 1;
-                    width = self.str_of(&w)?;
+                    width = match w {
+                        // A negative `*` width left-aligns, as the `-` flag does.
+                        Value::Int(n) if n < 0 => {
+                            flags.push('-');
+                            n.unsigned_abs().to_string()
+                        }
+                        Value::Int(n) => n.to_string(),
+                        _ => return Err(type_error("* wants int")),
+                    };
                     i += 1;
                 } else {
                     break;

@@ -158,7 +158,11 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
             if b < 0 {
                 return Err(Exc::new("ValueError", "negative shift count"));
             }
-            if b >= 63 && a != 0 {
+            if a == 0 {
+                // Zero stays zero however far it moves (and `b` may be past any shift width).
+                return Ok(Value::Int(0));
+            }
+            if b >= 63 {
                 return Err(overflow());
             }
             let r = a.checked_shl(b as u32).ok_or_else(overflow)?;
@@ -239,6 +243,14 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
                 return Err(Exc::new(
                     "ZeroDivisionError",
                     "0.0 cannot be raised to a negative power",
+                ));
+            }
+            if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
+                // CPython's answer is a complex number, which forkyard does not have.
+                return Err(Exc::new(
+                    "ValueError",
+                    "negative number cannot be raised to a fractional power (the result is a \
+                     complex number, which forkyard does not support)",
                 ));
             }
             let r = a.powf(b);
