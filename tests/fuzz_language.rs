@@ -253,7 +253,13 @@ fn check(src: &str) -> Result<i32, String> {
         format!("panicked: {}", msg.unwrap_or_default())
     })?;
     if code != 0 {
-        let last = got.stderr.lines().last().unwrap_or("");
+        // The error's own line; a Python 2 form's hint (`Hint: this is Python 2 ...`) follows it.
+        let last = got
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| !l.starts_with("Hint: "))
+            .unwrap_or("");
         let named = last.split(':').next().is_some_and(|k| {
             k.ends_with("Error")
                 || k.ends_with("Exception")
