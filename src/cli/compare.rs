@@ -47,6 +47,7 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
             speed: args.speed,
             max_processes: args.max_processes.max(1),
             exe: None,
+            stdout: args.stdout,
         };
         sides.push((format!("{knob_name}={value}"), spec));
     }

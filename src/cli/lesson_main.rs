@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::runtime::stdout::StdoutMode;
 use crate::runtime::{self, Handoff};
 use crate::trace::Event;
 
@@ -26,6 +27,9 @@ pub struct LessonArgs {
     /// The run's control page (a memfd).
     #[arg(long)]
     control_fd: i32,
+    /// How the program's stdout is buffered (`tty`, `pipe`, `unbuffered`).
+    #[arg(long, default_value_t = StdoutMode::Tty)]
+    stdout: StdoutMode,
 }
 
 /// Runs the program as the lesson main; never returns on success.
@@ -45,6 +49,8 @@ pub fn run(args: &LessonArgs) -> ExitCode {
             return ExitCode::from(70);
         }
     };
+    // Before the first statement; every process forked later copies it.
+    runtime::stdout::set_mode(args.stdout);
     runtime::emit(Event::Main {
         name: "MainProcess".into(),
         file: args.file.clone(),

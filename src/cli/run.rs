@@ -10,6 +10,7 @@ use crossbeam_channel::RecvTimeoutError;
 
 use super::Format;
 use super::render::Printer;
+use crate::runtime::stdout::StdoutMode;
 use crate::session::{self, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 
@@ -40,6 +41,11 @@ pub struct RunArgs {
     /// transcripts and each side's total lesson time.
     #[arg(long, value_name = "KNOB")]
     compare: Option<String>,
+    /// How the program's stdout is buffered, as CPython buffers it: `tty` (line by line, as in a
+    /// terminal), `pipe` (in 8192-byte blocks, as into a pipe or file: unflushed output is lost when
+    /// a process dies by a signal) or `unbuffered` (as `python -u` / `PYTHONUNBUFFERED=1`).
+    #[arg(long, value_name = "MODE", default_value_t = StdoutMode::Tty)]
+    pub(super) stdout: StdoutMode,
 }
 
 /// Runs `forkyard run`.
@@ -73,6 +79,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         speed: args.speed,
         max_processes: args.max_processes.max(1),
         exe: None,
+        stdout: args.stdout,
     };
     session::on_signal(|sig| {
         eprintln!(

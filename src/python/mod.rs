@@ -81,6 +81,9 @@ fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
         }
     };
     modules::run_exit_rules(&mut it);
+    // What sys.stdout/sys.stderr still hold goes out at a normal end, after the exit rules, as at
+    // CPython's finalization.
+    runtime::output::flush_all();
     // The process ends right after this; tearing the heap down would only cost time.
     std::mem::forget(it);
     std::mem::forget(module);

@@ -9,13 +9,14 @@
 //! The API the interpreter calls:
 //! - [`init`]`(Handoff)`: attach this process (the lesson main) to its run; [`read_source`]`(fd)`.
 //! - [`emit`]`(Event)`: report a fact (one record, one atomic pipe write; long output split).
-//! - [`output::write`]`(Stream, &str)`: the program's output (`print`, tracebacks).
+//! - [`output::write`]`(Stream, &str)`: the program's output (`print`, tracebacks), buffered as
+//!   [`stdout::set_mode`] says; [`output::flush`]`(Stream)`, [`output::flush_all`].
 //! - [`set_line`]`(line, col)`: the statement hook; [`pid`], [`parent_pid`], [`is_traced`].
 //! - [`clock`]: [`clock::now_ns`], [`clock::now_secs`] (`time.monotonic`), [`clock::epoch_secs`]
 //!   (`time.time`), [`clock::sleep`]`(secs)`, [`clock::wait_readable`]`(fd, Option<secs>) -> bool`,
 //!   [`clock::wait_poll`]`(&mut [pollfd], Option<secs>) -> bool`, all in lesson seconds.
 //! - [`process`]: [`process::fork`]`(name, daemon) -> Result<Forked, ForkError>`,
-//!   [`process::exit_process`]`(code) -> !`,
+//!   [`process::exit_process`]`(code) -> !` (flushes), [`process::exit_now`]`(code) -> !` (`os._exit`),
 //!   [`process::wait_child`]`(pid, name, Option<secs>) -> Option<Ending>`,
 //!   [`process::try_reap`]`(pid, name) -> Option<Ending>`,
 //!   [`process::send_signal`]`(pid, name, sig) -> io::Result<()>`, [`process::cpu_count`].
@@ -31,6 +32,7 @@ mod emit;
 pub mod output;
 pub mod process;
 pub mod state;
+pub mod stdout;
 pub mod sync;
 
 use std::io;

@@ -1,14 +1,34 @@
-//! Where a lesson program's output goes: the trace when observed, else the capture sink of this
+//! Where a lesson program's output goes: through its buffer (`stdout`, as CPython buffers
+//! `sys.stdout`/`sys.stderr`), then to the trace when observed, else the capture sink of this
 //! thread, else the real stdout/stderr (so the interpreter also works plainly, outside a run).
 
 use std::io::Write;
 
-use super::{capture, emit, state};
+use super::{capture, emit, state, stdout};
 use crate::trace::{Event, Stream};
 
-/// Writes `text` to `stream` as the program's output. Unbuffered: what is written is out, so a
-/// `fork()` or `_exit` never duplicates or loses output.
+/// Writes `text` to `stream` as the program's output. It goes out now or when its buffer is
+/// flushed, as the run's `StdoutMode` says (outside a run: now).
 pub fn write(stream: Stream, text: &str) {
+    if let Some(out) = stdout::accept(stream, text) {
+        deliver(stream, &out);
+    }
+}
+
+/// `stream.flush()`, `print(..., flush=True)`: what `stream` holds goes out now.
+pub fn flush(stream: Stream) {
+    let out = stdout::take(stream);
+    deliver(stream, &out);
+}
+
+/// A normal end or a fork: both buffers go out, stdout then stderr, as CPython's
+/// `multiprocessing.util._flush_std_streams` does.
+pub fn flush_all() {
+    flush(Stream::Stdout);
+    flush(Stream::Stderr);
+}
+
+fn deliver(stream: Stream, text: &str) {
     if text.is_empty() {
         return;
     }

@@ -66,6 +66,9 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
             message: e.to_string(),
         })
     })?;
+    // CPython's Popen (fork method) flushes sys.stdout and sys.stderr before forking, so the child
+    // starts with empty buffers and never repeats its parent's output.
+    output::flush_all();
     output::flush_real();
     let parent = state::pid();
     // SAFETY: this process is single-threaded (the lesson runtime starts no threads), so the child
@@ -109,8 +112,17 @@ fn become_child(parent: i32, slot: Option<u32>) {
     state::become_process(unsafe { libc::getpid() }, parent, slot);
 }
 
-/// Ends this process with `code` (reported as `exit`), at once: no unwinding, no `Drop`, no atexit.
+/// Ends this process normally with `code` (reported as `exit`): its buffered output goes out (as
+/// CPython's interpreter finalization and a child's `_bootstrap` flush it), then it ends at once:
+/// no unwinding, no `Drop`.
 pub fn exit_process(code: i32) -> ! {
+    output::flush_all();
+    exit_now(code)
+}
+
+/// `os._exit(code)`: ends this process at once, losing what its stdout and stderr buffers hold.
+pub fn exit_now(code: i32) -> ! {
+    super::stdout::discard();
     output::flush_real();
     emit(Event::Exit { code });
     // SAFETY: _exit never returns and is always safe to call.

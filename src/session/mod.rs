@@ -30,6 +30,7 @@ pub use model::Run;
 pub use reap::processes_in_group;
 pub use spawn::LESSON_SUBCOMMAND;
 
+use crate::runtime::stdout::StdoutMode;
 use crate::trace::{Ending, Record};
 
 /// The default process cap of a run.
@@ -49,6 +50,8 @@ pub struct RunSpec {
     /// The forkyard executable to run as the lesson main; `None`: this very executable. Tests of the
     /// library pass `env!("CARGO_BIN_EXE_forkyard")`.
     pub exe: Option<PathBuf>,
+    /// How the run's processes buffer their stdout (CPython in a terminal, into a pipe, or `-u`).
+    pub stdout: StdoutMode,
 }
 
 impl RunSpec {
@@ -60,6 +63,7 @@ impl RunSpec {
             speed: 1.0,
             max_processes: DEFAULT_MAX_PROCESSES,
             exe: None,
+            stdout: StdoutMode::default(),
         }
     }
 }
@@ -115,6 +119,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         &spec.file_name,
         speed,
         spec.max_processes,
+        spec.stdout,
     )
     .context("could not start the run")?;
     guard::register(spawned.pid);

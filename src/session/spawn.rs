@@ -45,6 +45,7 @@ pub(crate) fn spawn(
     file_name: &str,
     speed: f64,
     max_processes: u32,
+    stdout: crate::runtime::stdout::StdoutMode,
 ) -> io::Result<Spawned> {
     let (control, control_fd) = ControlPage::create(max_processes, speed)?;
     let (trace_r, trace_w) = pipe()?;
@@ -68,6 +69,7 @@ pub(crate) fn spawn(
         .args(["--source-fd", &inherit[2].to_string()])
         .args(["--trace-fd", &inherit[0].to_string()])
         .args(["--control-fd", &inherit[1].to_string()])
+        .args(["--stdout", stdout.name()])
         .process_group(0)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

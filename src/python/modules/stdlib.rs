@@ -116,8 +116,9 @@ fn os_exit(_: &mut Interp, a: Args) -> R {
         Some(Value::Int(i)) => *i as i32,
         _ => return Err(type_error("os._exit() takes an integer exit status")),
     };
-    // os._exit skips every exit rule: no daemon is terminated, no child joined.
-    runtime::process::exit_process(code)
+    // os._exit skips every exit rule (no daemon is terminated, no child joined) and loses what
+    // sys.stdout and sys.stderr hold unflushed.
+    runtime::process::exit_now(code)
 }
 
 fn no_env(_: &mut Interp, _: Args) -> R {
@@ -212,7 +213,9 @@ fn stream_write(it: &mut Interp, a: Args) -> R {
     Ok(Value::Int(text.chars().count() as i64))
 }
 
-fn stream_flush(_: &mut Interp, _: Args) -> R {
+fn stream_flush(_: &mut Interp, a: Args) -> R {
+    let stream = a.pos.first().and_then(stream_of).unwrap_or(Stream::Stdout);
+    runtime::output::flush(stream);
     Ok(Value::None)
 }
 
