@@ -83,6 +83,45 @@ pub fn sleep(secs: f64) {
     });
 }
 
+/// Sleeps until lesson time `until_ns` unless a caught signal waits for its Python handler first.
+/// Returns whether the time came (false: run the handlers, then sleep again for what is left, as
+/// PEP 475 says). Reports `sleeping`, then `running`.
+pub fn sleep_until(until_ns: u64) -> bool {
+    emit(Event::State {
+        state: State::Sleeping { until_ns },
+    });
+    let came = loop {
+        if super::signals::any_pending() {
+            break false;
+        }
+        match slice_before(until_ns) {
+            Some(slice) => nap(slice),
+            None => break true,
+        }
+    };
+    emit(Event::State {
+        state: State::Running,
+    });
+    came
+}
+
+/// `signal.pause()`: waits until a caught signal waits for its handler (a signal whose default
+/// action ends the process ends it here). Reports `blocked` on "a signal", then `running`.
+pub fn pause() {
+    emit(Event::State {
+        state: State::Blocked {
+            on: "a signal".into(),
+            op: "pause".into(),
+        },
+    });
+    while !super::signals::any_pending() {
+        nap(SLICE_NS);
+    }
+    emit(Event::State {
+        state: State::Running,
+    });
+}
+
 /// The real time to wait next before lesson time `deadline`, or `None` once it has come.
 fn slice_before(deadline: u64) -> Option<u64> {
     let p = params();
@@ -96,8 +135,14 @@ fn slice_before(deadline: u64) -> Option<u64> {
     )
 }
 
+/// Sleeps `ns` real nanoseconds or until a signal comes (`EINTR`), whichever is first.
 fn nap(ns: u64) {
-    std::thread::sleep(std::time::Duration::from_nanos(ns));
+    let ts = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as libc::time_t,
+        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: nanosleep with a valid request and no remainder pointer.
+    unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
 }
 
 /// Waits until `fd` is readable (data, end of file, or an exited process for a pidfd), at most

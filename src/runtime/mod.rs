@@ -31,6 +31,7 @@ mod crash;
 mod emit;
 pub mod output;
 pub mod process;
+pub mod signals;
 pub mod state;
 pub mod stdout;
 pub mod sync;
@@ -76,6 +77,9 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
     crash::install();
     limit_memory();
+    // CPython installs `signal.default_int_handler` for SIGINT at startup: Ctrl-C (or a SIGINT from
+    // another process of the run) raises KeyboardInterrupt in the program.
+    signals::set(libc::SIGINT, signals::Disposition::Catch)?;
     Ok(())
 }
 

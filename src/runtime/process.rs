@@ -110,6 +110,7 @@ fn become_child(parent: i32, slot: Option<u32>) {
     // of the run when the observer goes is the run's lifeline (see `session::spawn`).
     // SAFETY: getpid cannot fail.
     state::become_process(unsafe { libc::getpid() }, parent, slot);
+    super::signals::after_fork();
 }
 
 /// Ends this process normally with `code` (reported as `exit`): its buffered output goes out (as
