@@ -170,6 +170,38 @@ pub fn wait_poll(fds: &mut [libc::pollfd], timeout: Option<f64>) -> bool {
     }
 }
 
+/// How [`wait_poll_or_signal`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waited {
+    /// An fd is ready.
+    Ready,
+    /// The deadline came first.
+    TimedOut,
+    /// A caught signal waits for its Python handler: run it, then wait again (PEP 475).
+    Signal,
+}
+
+/// `poll()` on `fds` until lesson time `deadline_ns` (`None`: no limit), returning early when a
+/// caught signal waits for its Python handler.
+pub fn wait_poll_or_signal(fds: &mut [libc::pollfd], deadline_ns: Option<u64>) -> Waited {
+    loop {
+        if super::signals::any_pending() {
+            return Waited::Signal;
+        }
+        // Without a deadline, still wake up every slice: a signal that came between the check
+        // above and the poll would otherwise wait for the fd.
+        let slice = match deadline_ns {
+            Some(d) => slice_before(d).unwrap_or(0),
+            None => SLICE_NS,
+        };
+        match poll_once(fds, Some(slice)) {
+            PollResult::Ready => return Waited::Ready,
+            PollResult::Timeout if slice == 0 => return Waited::TimedOut,
+            PollResult::Timeout | PollResult::Interrupted => {}
+        }
+    }
+}
+
 enum PollResult {
     Ready,
     Timeout,

@@ -168,6 +168,57 @@ pub fn wait_child(pid: i32, child_name: &str, timeout: Option<f64>) -> Option<En
     ending
 }
 
+/// A wait that returned early because a caught signal waits for its Python handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interrupted;
+
+/// [`wait_child`] until lesson time `deadline_ns` (`None`: no limit) that returns
+/// `Err(Interrupted)` when a caught signal waits for its Python handler (the caller runs it and
+/// calls again with the same deadline, as PEP 475 retries).
+pub fn wait_child_or_signal(
+    pid: i32,
+    child_name: &str,
+    deadline_ns: Option<u64>,
+) -> Result<Option<Ending>, Interrupted> {
+    if let Some(ending) = try_reap(pid, child_name) {
+        return Ok(Some(ending));
+    }
+    if deadline_ns.is_some_and(|d| d <= super::clock::now_ns()) {
+        return Ok(None);
+    }
+    emit(Event::State {
+        state: State::Blocked {
+            on: child_name.to_string(),
+            op: "join".into(),
+        },
+    });
+    let waited = match pidfd_open(pid) {
+        Some(pidfd) => {
+            let mut fds = [libc::pollfd {
+                fd: pidfd,
+                events: libc::POLLIN,
+                revents: 0,
+            }];
+            let waited = super::clock::wait_poll_or_signal(&mut fds, deadline_ns);
+            // SAFETY: closing the pidfd we opened.
+            unsafe { libc::close(pidfd) };
+            waited
+        }
+        None => super::clock::Waited::Ready,
+    };
+    let ending = match waited {
+        super::clock::Waited::Ready => reap(pid, child_name, 0),
+        _ => None,
+    };
+    emit(Event::State {
+        state: State::Running,
+    });
+    if waited == super::clock::Waited::Signal {
+        return Err(Interrupted);
+    }
+    Ok(ending)
+}
+
 /// Reaps child `pid` if it has ended, without waiting (`is_alive`, `exitcode`, `active_children`).
 pub fn try_reap(pid: i32, child_name: &str) -> Option<Ending> {
     reap(pid, child_name, libc::WNOHANG)
