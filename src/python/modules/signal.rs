@@ -513,6 +513,9 @@ pub fn os_kill(it: &mut Interp, a: Args) -> R {
             format!("[Errno {errno}] {}", errno_text(errno)),
         ));
     }
+    // A signal a process sends itself is delivered before kill() returns, and CPython runs its
+    // handler before the next bytecode: within this statement, as its traceback shows.
+    run_pending(it)?;
     Ok(Value::None)
 }
 
