@@ -82,18 +82,21 @@ pub fn renote(sig: i32) {
 }
 
 /// Whether `pid` is a process of this run: one that took a slot of the run's control page and is
-/// still in the run's process group. Outside a run: this process's own group.
+/// in the run's process group, or is gone (then `kill` says "No such process", as CPython's
+/// does). Outside a run: a process of this process's own group.
 pub fn belongs_to_run(pid: i32) -> bool {
     // SAFETY: getpgid/getpgrp only read the process table.
-    let same_group = unsafe { libc::getpgid(pid) == libc::getpgrp() };
-    if !same_group {
+    let group = unsafe { libc::getpgid(pid) };
+    let gone = group < 0 && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+    // SAFETY: as above.
+    if !gone && group != unsafe { libc::getpgrp() } {
         return false;
     }
     match super::state::control() {
         Some(page) => (0..page.started())
             .filter_map(|i| page.slot(i))
             .any(|s| s.pid.load(Ordering::Relaxed) == pid),
-        None => true,
+        None => !gone,
     }
 }
 

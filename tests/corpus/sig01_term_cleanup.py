@@ -5,13 +5,14 @@ import sys
 import time
 
 
-def worker(code):
+def worker(code, ready):
     def on_term(signum, frame):
         print("worker: got", signal.Signals(signum).name, "- saving my work")
         sys.exit(code)
 
     signal.signal(signal.SIGTERM, on_term)
     print("worker: working")
+    ready.set()
     time.sleep(5)
     print("worker: never printed")
 
@@ -22,9 +23,10 @@ def plain():
 
 if __name__ == "__main__":
     for code in (0, 3):
-        p = multiprocessing.Process(target=worker, args=(code,))
+        ready = multiprocessing.Event()
+        p = multiprocessing.Process(target=worker, args=(code, ready))
         p.start()
-        time.sleep(0.3)
+        ready.wait()
         p.terminate()
         p.join()
         print("exitcode", p.exitcode)

@@ -6,8 +6,9 @@ import signal
 import time
 
 
-def init_worker():
+def init_worker(started):
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    started.put("ready")
 
 
 def square(x):
@@ -16,9 +17,10 @@ def square(x):
 
 
 if __name__ == "__main__":
-    with multiprocessing.Pool(2, initializer=init_worker) as pool:
+    started = multiprocessing.Queue()
+    with multiprocessing.Pool(2, initializer=init_worker, initargs=(started,)) as pool:
         res = pool.map_async(square, range(4))
-        time.sleep(0.1)
+        print(started.get(), started.get())
         workers = multiprocessing.active_children()
         print("workers:", len(workers))
         for w in workers:

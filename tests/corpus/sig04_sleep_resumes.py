@@ -37,5 +37,5 @@ if __name__ == "__main__":
     try:
         time.sleep(0.5)
     except Wake as e:
-        print("sleep ended by", repr(e), time.time() - t0 < 0.45)
+        print("sleep ended by", repr(e))
     q.join()

@@ -6,19 +6,20 @@ import signal
 import time
 
 
-def listener():
+def listener(ready):
     def on_usr1(signum, frame):
         print("listener: SIGUSR1 from my sibling")
 
     signal.signal(signal.SIGUSR1, on_usr1)
+    ready.set()
     time.sleep(0.5)
     print("listener: done")
 
 
-def sender(sibling):
-    time.sleep(0.2)
+def sender(sibling, ready):
+    ready.wait()
     os.kill(sibling, signal.SIGUSR1)
-    time.sleep(0.4)
+    time.sleep(0.2)
     os.kill(os.getppid(), signal.SIGUSR2)
 
 
@@ -28,9 +29,10 @@ def on_usr2(signum, frame):
 
 if __name__ == "__main__":
     signal.signal(signal.SIGUSR2, on_usr2)
-    a = multiprocessing.Process(target=listener)
+    ready = multiprocessing.Event()
+    a = multiprocessing.Process(target=listener, args=(ready,))
     a.start()
-    b = multiprocessing.Process(target=sender, args=(a.pid,))
+    b = multiprocessing.Process(target=sender, args=(a.pid, ready))
     b.start()
     a.join()
     b.join()
