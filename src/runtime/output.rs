@@ -11,14 +11,13 @@ use crate::trace::{Event, Stream};
 /// flushed, as the run's `StdoutMode` says (outside a run: now).
 pub fn write(stream: Stream, text: &str) {
     if let Some(out) = stdout::accept(stream, text) {
-        deliver(stream, &out);
+        deliver(stream, out);
     }
 }
 
 /// `stream.flush()`, `print(..., flush=True)`: what `stream` holds goes out now.
 pub fn flush(stream: Stream) {
-    let out = stdout::take(stream);
-    deliver(stream, &out);
+    deliver(stream, stdout::take(stream));
 }
 
 /// A normal end or a fork: both buffers go out, stdout then stderr, as CPython's
@@ -28,21 +27,23 @@ pub fn flush_all() {
     flush(Stream::Stderr);
 }
 
-fn deliver(stream: Stream, text: &str) {
+fn deliver(stream: Stream, text: String) {
     if text.is_empty() {
+        return;
+    }
+    if state::is_traced() {
+        emit::emit(Event::Output { stream, text });
         return;
     }
     let event = Event::Output {
         stream,
-        text: text.to_string(),
+        text: text.clone(),
     };
-    if state::is_traced() {
-        emit::emit(event);
-    } else if !capture::offer(event) {
+    if !capture::offer(event) {
         // Plain use: a failed write to a closed terminal has nowhere to be reported.
         let _ = match stream {
-            Stream::Stdout => write_flushed(&mut std::io::stdout().lock(), text),
-            Stream::Stderr => write_flushed(&mut std::io::stderr().lock(), text),
+            Stream::Stdout => write_flushed(&mut std::io::stdout().lock(), &text),
+            Stream::Stderr => write_flushed(&mut std::io::stderr().lock(), &text),
         };
     }
 }

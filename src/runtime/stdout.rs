@@ -126,13 +126,17 @@ pub(crate) fn accept(stream: Stream, text: &str) -> Option<String> {
             let rest = (buf.len() >= BLOCK_BYTES).then(|| std::mem::take(buf));
             return Some(block + rest.as_deref().unwrap_or(""));
         }
-        buf.push_str(text);
         let out = match how {
             Buffering::None => true,
             // TextIOWrapper with line_buffering flushes after a write that contains a newline.
             Buffering::Line => text.contains(['\n', '\r']),
-            Buffering::Block => buf.len() >= BLOCK_BYTES,
+            Buffering::Block => buf.len() + text.len() >= BLOCK_BYTES,
         };
+        if out && buf.is_empty() {
+            // The common case (a whole line on a terminal): one copy, as without buffering.
+            return Some(text.to_owned());
+        }
+        buf.push_str(text);
         out.then(|| std::mem::take(buf))
     })
 }
