@@ -202,6 +202,17 @@ pub fn wait_poll_or_signal(fds: &mut [libc::pollfd], deadline_ns: Option<u64>) -
     }
 }
 
+/// [`wait_readable`] that also returns early when a caught signal waits for its Python handler.
+pub fn wait_readable_or_signal(fd: RawFd, timeout: Option<f64>) -> Waited {
+    let mut fds = [libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    let deadline = timeout.map(|t| now_ns().saturating_add(secs_to_ns(t)));
+    wait_poll_or_signal(&mut fds, deadline)
+}
+
 enum PollResult {
     Ready,
     Timeout,
