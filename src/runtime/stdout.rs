@@ -217,6 +217,35 @@ mod tests {
     }
 
     #[test]
+    fn output_reaches_the_sink_only_when_flushed_into_a_pipe() {
+        use crate::runtime::{capture::capture, output};
+        let ((), got) = capture(|| {
+            in_mode(StdoutMode::Pipe, || {
+                output::write(Stream::Stdout, "a\n");
+                output::write(Stream::Stderr, "e\n");
+                output::write(Stream::Stdout, "b\n");
+                output::flush(Stream::Stdout);
+                output::write(Stream::Stdout, "lost\n");
+            })
+        });
+        assert_eq!(got.stdout, "a\nb\n", "one flush, nothing after it");
+        assert_eq!(got.stderr, "e\n");
+        let order: Vec<_> = got
+            .events
+            .iter()
+            .map(|e| match e {
+                crate::trace::Event::Output { text, .. } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            order,
+            ["e\n", "a\nb\n"],
+            "stderr went out first, at its newline"
+        );
+    }
+
+    #[test]
     fn unbuffered_writes_everything_at_once_and_discard_loses_the_rest() {
         in_mode(StdoutMode::Unbuffered, || {
             assert_eq!(accept(Stream::Stdout, "a"), Some("a".into()));
