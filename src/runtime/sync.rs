@@ -172,6 +172,10 @@ impl Flag {
     pub fn wait(&self, timeout: Option<f64>) -> bool {
         clock::wait_readable(self.fd.as_raw_fd(), timeout.map(|t| t.max(0.0)))
     }
+    /// [`Flag::wait`] that also returns early when a caught signal waits for its handler.
+    pub fn wait_or_signal(&self, timeout: Option<f64>) -> clock::Waited {
+        clock::wait_readable_or_signal(self.fd.as_raw_fd(), timeout.map(|t| t.max(0.0)))
+    }
 }
 
 /// A shared anonymous mapping, made before fork and shared with every child forked after.
