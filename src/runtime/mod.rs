@@ -20,6 +20,11 @@
 //!   [`process::wait_child`]`(pid, name, Option<secs>) -> Option<Ending>`,
 //!   [`process::try_reap`]`(pid, name) -> Option<Ending>`,
 //!   [`process::send_signal`]`(pid, name, sig) -> io::Result<()>`, [`process::cpu_count`].
+//! - [`signals`]: signals a program handles itself: [`signals::set`]`(sig, Disposition)`,
+//!   [`signals::any_pending`] (the statement hook's check), [`signals::take_pending`],
+//!   [`signals::alarm`] (lesson seconds), [`signals::belongs_to_run`]`(pid)` (what `os.kill` may
+//!   reach); the waits `clock::sleep_until`, `clock::wait_poll_or_signal`,
+//!   `process::wait_child_or_signal` return early so that the handler can run.
 //! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
