@@ -3,7 +3,7 @@
 //! statements (the interpreter's statement hook) or when a blocking wait notices the note and
 //! returns early to let it run.
 //!
-//! The notes are statics, so `fork()` copies them; a new child clears them ([`after_fork`]) as
+//! The notes are statics, so `fork()` copies them; a new child clears them (`after_fork`) as
 //! CPython's `PyOS_AfterFork_Child` does, and an alarm is not inherited (the kernel clears it).
 //! Handlers are installed without `SA_RESTART`, so a blocking `poll` or `nanosleep` returns `EINTR`.
 
