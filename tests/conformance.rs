@@ -224,7 +224,9 @@ impl Runner {
                 let mut cmd = Command::new(FORKYARD);
                 cmd.arg("run")
                     .arg(p.file_name())
-                    .args(["--format", "plain"]);
+                    .args(["--format", "plain"])
+                    // CPython runs with `-u`: the same buffering on both sides.
+                    .args(["--stdout", "unbuffered"]);
                 cmd.args(["--timeout", &FORKYARD_TIMEOUT_S.to_string()]);
                 if self == Runner::ForkyardFast {
                     cmd.args(["--speed", "10"]);

@@ -33,6 +33,8 @@ fn forkyard(prog: &Path, speed: &str) -> Ran {
         .arg("run")
         .arg(prog)
         .args(["--format", "plain", "--timeout", "30", "--speed", speed])
+        // CPython runs with `-u`: the same buffering on both sides.
+        .args(["--stdout", "unbuffered"])
         .output()
         .expect("forkyard runs");
     Ran {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::runtime::stdout::StdoutMode;
 use crate::runtime::{self, Handoff};
 use crate::trace::Event;
 
@@ -29,6 +30,9 @@ pub struct LessonArgs {
     /// The run's memory budget, bytes.
     #[arg(long)]
     max_memory: u64,
+    /// How the program's stdout is buffered (`tty`, `pipe`, `unbuffered`).
+    #[arg(long, default_value_t = StdoutMode::Tty)]
+    stdout: StdoutMode,
 }
 
 /// Runs the program as the lesson main; never returns on success.
@@ -53,6 +57,8 @@ pub fn run(args: &LessonArgs) -> ExitCode {
     };
     // Before any of the program runs; every process it forks inherits the sandbox.
     runtime::sandbox::enter();
+    // Before the first statement; every process forked later copies it.
+    runtime::stdout::set_mode(args.stdout);
     runtime::emit(Event::Main {
         name: "MainProcess".into(),
         file: args.file.clone(),

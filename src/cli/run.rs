@@ -21,6 +21,7 @@ use super::limits;
 use super::render::Printer;
 use super::say;
 use crate::export;
+use crate::runtime::stdout::StdoutMode;
 use crate::session::{self, RunEnd, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 
@@ -67,6 +68,11 @@ pub struct RunArgs {
     /// may be repeated.
     #[arg(long = "export", num_args = 2, value_names = ["FORMAT", "FILE"])]
     pub(super) export: Vec<String>,
+    /// How the program's stdout is buffered, as CPython buffers it: `tty` (line by line, as in a
+    /// terminal), `pipe` (in 8192-byte blocks, as into a pipe or file: unflushed output is lost when
+    /// a process dies by a signal) or `unbuffered` (as `python -u` / `PYTHONUNBUFFERED=1`).
+    #[arg(long, value_name = "MODE", default_value_t = StdoutMode::Tty)]
+    pub(super) stdout: StdoutMode,
 }
 
 impl RunArgs {
@@ -76,6 +82,7 @@ impl RunArgs {
             speed: self.speed,
             max_processes: self.max_processes,
             max_memory: self.max_memory,
+            stdout: self.stdout,
             ..RunSpec::new(source, file_name)
         }
     }

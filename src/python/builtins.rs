@@ -212,9 +212,11 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut stream = Stream::Stdout;
+    let mut flush = false;
     for (k, v) in &a.kw {
         match (&**k, v) {
-            ("sep", Value::None) | ("end", Value::None) | ("flush", _) | ("file", Value::None) => {}
+            ("sep", Value::None) | ("end", Value::None) | ("file", Value::None) => {}
+            ("flush", v) => flush = it.truthy(v)?,
             ("sep", Value::Str(s)) => sep = s.to_string(),
             ("end", Value::Str(s)) => end = s.to_string(),
             ("sep" | "end", other) => {
@@ -249,6 +251,9 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
     }
     out.push_str(&end);
     output::write(stream, &out);
+    if flush {
+        output::flush(stream);
+    }
     Ok(Value::None)
 }
 

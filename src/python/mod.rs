@@ -72,16 +72,25 @@ fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
     it.hook = Some(publish_line);
     it.budget = budget;
     it.process.no_fork = budget.is_some();
+    let mut interrupted = false;
     let code = match it.run_module(&module) {
         Ok(()) => 0,
         Err(e) if e.is("SystemExit") => modules::process::exit_code_of(&mut it, &e),
         Err(e) => {
             let tb = it.format_exception(&e);
             runtime::output::write(Stream::Stderr, &tb);
+            interrupted = e.is("KeyboardInterrupt");
             1
         }
     };
     modules::run_exit_rules(&mut it);
+    // What sys.stdout/sys.stderr still hold goes out at a normal end, after the exit rules, as at
+    // CPython's finalization.
+    runtime::output::flush_all();
+    if interrupted && runtime::is_traced() {
+        // CPython's main ends by SIGINT after an uncaught KeyboardInterrupt (the shell sees 130).
+        runtime::signals::die_by(libc::SIGINT);
+    }
     // The process ends right after this; tearing the heap down would only cost time.
     std::mem::forget(it);
     std::mem::forget(module);

@@ -83,6 +83,45 @@ pub fn sleep(secs: f64) {
     });
 }
 
+/// Sleeps until lesson time `until_ns` unless a caught signal waits for its Python handler first.
+/// Returns whether the time came (false: run the handlers, then sleep again for what is left, as
+/// PEP 475 says). Reports `sleeping`, then `running`.
+pub fn sleep_until(until_ns: u64) -> bool {
+    emit(Event::State {
+        state: State::Sleeping { until_ns },
+    });
+    let came = loop {
+        if super::signals::any_pending() {
+            break false;
+        }
+        match slice_before(until_ns) {
+            Some(slice) => nap(slice),
+            None => break true,
+        }
+    };
+    emit(Event::State {
+        state: State::Running,
+    });
+    came
+}
+
+/// `signal.pause()`: waits until a caught signal waits for its handler (a signal whose default
+/// action ends the process ends it here). Reports `blocked` on "a signal", then `running`.
+pub fn pause() {
+    emit(Event::State {
+        state: State::Blocked {
+            on: "a signal".into(),
+            op: "pause".into(),
+        },
+    });
+    while !super::signals::any_pending() {
+        nap(SLICE_NS);
+    }
+    emit(Event::State {
+        state: State::Running,
+    });
+}
+
 /// The real time to wait next before lesson time `deadline`, or `None` once it has come.
 fn slice_before(deadline: u64) -> Option<u64> {
     let p = params();
@@ -96,8 +135,14 @@ fn slice_before(deadline: u64) -> Option<u64> {
     )
 }
 
+/// Sleeps `ns` real nanoseconds or until a signal comes (`EINTR`), whichever is first.
 fn nap(ns: u64) {
-    std::thread::sleep(std::time::Duration::from_nanos(ns));
+    let ts = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as libc::time_t,
+        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: nanosleep with a valid request and no remainder pointer.
+    unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
 }
 
 /// Waits until `fd` is readable (data, end of file, or an exited process for a pidfd), at most
@@ -123,6 +168,49 @@ pub fn wait_poll(fds: &mut [libc::pollfd], timeout: Option<f64>) -> bool {
             PollResult::Timeout | PollResult::Interrupted => {}
         }
     }
+}
+
+/// How [`wait_poll_or_signal`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waited {
+    /// An fd is ready.
+    Ready,
+    /// The deadline came first.
+    TimedOut,
+    /// A caught signal waits for its Python handler: run it, then wait again (PEP 475).
+    Signal,
+}
+
+/// `poll()` on `fds` until lesson time `deadline_ns` (`None`: no limit), returning early when a
+/// caught signal waits for its Python handler.
+pub fn wait_poll_or_signal(fds: &mut [libc::pollfd], deadline_ns: Option<u64>) -> Waited {
+    loop {
+        if super::signals::any_pending() {
+            return Waited::Signal;
+        }
+        // Without a deadline, still wake up every slice: a signal that came between the check
+        // above and the poll would otherwise wait for the fd.
+        let slice = match deadline_ns {
+            Some(d) => slice_before(d).unwrap_or(0),
+            None => SLICE_NS,
+        };
+        match poll_once(fds, Some(slice)) {
+            PollResult::Ready => return Waited::Ready,
+            PollResult::Timeout if slice == 0 => return Waited::TimedOut,
+            PollResult::Timeout | PollResult::Interrupted => {}
+        }
+    }
+}
+
+/// [`wait_readable`] that also returns early when a caught signal waits for its Python handler.
+pub fn wait_readable_or_signal(fd: RawFd, timeout: Option<f64>) -> Waited {
+    let mut fds = [libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    let deadline = timeout.map(|t| now_ns().saturating_add(secs_to_ns(t)));
+    wait_poll_or_signal(&mut fds, deadline)
 }
 
 enum PollResult {

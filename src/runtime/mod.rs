@@ -9,16 +9,22 @@
 //! The API the interpreter calls:
 //! - [`init`]`(Handoff)`: attach this process (the lesson main) to its run; [`read_source`]`(fd)`.
 //! - [`emit`]`(Event)`: report a fact (one record, one atomic pipe write; long output split).
-//! - [`output::write`]`(Stream, &str)`: the program's output (`print`, tracebacks).
+//! - [`output::write`]`(Stream, &str)`: the program's output (`print`, tracebacks), buffered as
+//!   [`stdout::set_mode`] says; [`output::flush`]`(Stream)`, [`output::flush_all`].
 //! - [`set_line`]`(line, col)`: the statement hook; [`pid`], [`parent_pid`], [`is_traced`].
 //! - [`clock`]: [`clock::now_ns`], [`clock::now_secs`] (`time.monotonic`), [`clock::epoch_secs`]
 //!   (`time.time`), [`clock::sleep`]`(secs)`, [`clock::wait_readable`]`(fd, Option<secs>) -> bool`,
 //!   [`clock::wait_poll`]`(&mut [pollfd], Option<secs>) -> bool`, all in lesson seconds.
 //! - [`process`]: [`process::fork`]`(name, daemon) -> Result<Forked, ForkError>`,
-//!   [`process::exit_process`]`(code) -> !`,
+//!   [`process::exit_process`]`(code) -> !` (flushes), [`process::exit_now`]`(code) -> !` (`os._exit`),
 //!   [`process::wait_child`]`(pid, name, Option<secs>) -> Option<Ending>`,
 //!   [`process::try_reap`]`(pid, name) -> Option<Ending>`,
 //!   [`process::send_signal`]`(pid, name, sig) -> io::Result<()>`, [`process::cpu_count`].
+//! - [`signals`]: signals a program handles itself: [`signals::set`]`(sig, Disposition)`,
+//!   [`signals::any_pending`] (the statement hook's check), [`signals::take_pending`],
+//!   [`signals::alarm`] (lesson seconds), [`signals::belongs_to_run`]`(pid)` (what `os.kill` may
+//!   reach); the waits `clock::sleep_until`, `clock::wait_poll_or_signal`,
+//!   `process::wait_child_or_signal` return early so that the handler can run.
 //! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
@@ -31,7 +37,9 @@ mod emit;
 pub mod output;
 pub mod process;
 pub mod sandbox;
+pub mod signals;
 pub mod state;
+pub mod stdout;
 pub mod sync;
 
 use std::io;
@@ -78,6 +86,9 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
     crash::install();
     MEMORY_LIMIT_PENDING.store(handoff.memory_budget, std::sync::atomic::Ordering::Relaxed);
+    // CPython installs `signal.default_int_handler` for SIGINT at startup: Ctrl-C (or a SIGINT from
+    // another process of the run) raises KeyboardInterrupt in the program.
+    signals::set(libc::SIGINT, signals::Disposition::Catch)?;
     Ok(())
 }
 

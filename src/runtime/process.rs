@@ -66,6 +66,9 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
             message: e.to_string(),
         })
     })?;
+    // CPython's Popen (fork method) flushes sys.stdout and sys.stderr before forking, so the child
+    // starts with empty buffers and never repeats its parent's output.
+    output::flush_all();
     output::flush_real();
     let parent = state::pid();
     // Taken before the fork, so it comes before anything the parent does after it (a `close()`
@@ -111,10 +114,20 @@ fn become_child(parent: i32, slot: Option<u32>) {
     // of the run when the observer goes is the run's lifeline (see `session::spawn`).
     // SAFETY: getpid cannot fail.
     state::become_process(unsafe { libc::getpid() }, parent, slot);
+    super::signals::after_fork();
 }
 
-/// Ends this process with `code` (reported as `exit`), at once: no unwinding, no `Drop`, no atexit.
+/// Ends this process normally with `code` (reported as `exit`): its buffered output goes out (as
+/// CPython's interpreter finalization and a child's `_bootstrap` flush it), then it ends at once:
+/// no unwinding, no `Drop`.
 pub fn exit_process(code: i32) -> ! {
+    output::flush_all();
+    exit_now(code)
+}
+
+/// `os._exit(code)`: ends this process at once, losing what its stdout and stderr buffers hold.
+pub fn exit_now(code: i32) -> ! {
+    super::stdout::discard();
     output::flush_real();
     emit(Event::Exit { code });
     // SAFETY: _exit never returns and is always safe to call.
@@ -157,6 +170,57 @@ pub fn wait_child(pid: i32, child_name: &str, timeout: Option<f64>) -> Option<En
         state: State::Running,
     });
     ending
+}
+
+/// A wait that returned early because a caught signal waits for its Python handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interrupted;
+
+/// [`wait_child`] until lesson time `deadline_ns` (`None`: no limit) that returns
+/// `Err(Interrupted)` when a caught signal waits for its Python handler (the caller runs it and
+/// calls again with the same deadline, as PEP 475 retries).
+pub fn wait_child_or_signal(
+    pid: i32,
+    child_name: &str,
+    deadline_ns: Option<u64>,
+) -> Result<Option<Ending>, Interrupted> {
+    if let Some(ending) = try_reap(pid, child_name) {
+        return Ok(Some(ending));
+    }
+    if deadline_ns.is_some_and(|d| d <= super::clock::now_ns()) {
+        return Ok(None);
+    }
+    emit(Event::State {
+        state: State::Blocked {
+            on: child_name.to_string(),
+            op: "join".into(),
+        },
+    });
+    let waited = match pidfd_open(pid) {
+        Some(pidfd) => {
+            let mut fds = [libc::pollfd {
+                fd: pidfd,
+                events: libc::POLLIN,
+                revents: 0,
+            }];
+            let waited = super::clock::wait_poll_or_signal(&mut fds, deadline_ns);
+            // SAFETY: closing the pidfd we opened.
+            unsafe { libc::close(pidfd) };
+            waited
+        }
+        None => super::clock::Waited::Ready,
+    };
+    let ending = match waited {
+        super::clock::Waited::Ready => reap(pid, child_name, 0),
+        _ => None,
+    };
+    emit(Event::State {
+        state: State::Running,
+    });
+    if waited == super::clock::Waited::Signal {
+        return Err(Interrupted);
+    }
+    Ok(ending)
 }
 
 /// Reaps child `pid` if it has ended, without waiting (`is_alive`, `exitcode`, `active_children`).

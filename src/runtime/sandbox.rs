@@ -102,6 +102,7 @@ fn allowed() -> Vec<i64> {
         libc::SYS_getppid,
         libc::SYS_gettid,
         libc::SYS_getpgid,
+        libc::SYS_getpgrp,
         libc::SYS_getuid,
         libc::SYS_geteuid,
         libc::SYS_getgid,
@@ -122,6 +123,14 @@ fn allowed() -> Vec<i64> {
         libc::SYS_rt_sigaction,
         libc::SYS_rt_sigprocmask,
         libc::SYS_rt_sigreturn,
+        // The `signal` module: alarm and pause, and waiting for a signal.
+        libc::SYS_alarm,
+        libc::SYS_setitimer,
+        libc::SYS_getitimer,
+        libc::SYS_pause,
+        libc::SYS_rt_sigsuspend,
+        libc::SYS_rt_sigpending,
+        libc::SYS_rt_sigtimedwait,
         libc::SYS_sigaltstack,
         libc::SYS_restart_syscall,
         // Time: the lesson clock, sleeps, timeouts.

@@ -125,6 +125,24 @@ impl Sem {
         }
     }
 
+    /// [`Sem::acquire`] that gives up early, with `Waited::Signal`, when a caught signal waits for
+    /// its Python handler (the caller runs it and tries again). `Waited::Ready`: got a token.
+    pub fn acquire_or_signal(&self, timeout: Option<f64>) -> clock::Waited {
+        let deadline = Deadline::after(timeout);
+        loop {
+            if self.try_acquire() {
+                return clock::Waited::Ready;
+            }
+            let left = deadline.left();
+            if left == Some(0.0) {
+                return clock::Waited::TimedOut;
+            }
+            if clock::wait_readable_or_signal(self.fd.as_raw_fd(), left) == clock::Waited::Signal {
+                return clock::Waited::Signal;
+            }
+        }
+    }
+
     /// Puts a token back.
     pub fn release(&self) -> io::Result<()> {
         eventfd_add(self.fd.as_raw_fd(), 1)
@@ -163,6 +181,10 @@ impl Flag {
     /// Waits until set, at most `timeout` lesson seconds. Whether it is set.
     pub fn wait(&self, timeout: Option<f64>) -> bool {
         clock::wait_readable(self.fd.as_raw_fd(), timeout.map(|t| t.max(0.0)))
+    }
+    /// [`Flag::wait`] that also returns early when a caught signal waits for its handler.
+    pub fn wait_or_signal(&self, timeout: Option<f64>) -> clock::Waited {
+        clock::wait_readable_or_signal(self.fd.as_raw_fd(), timeout.map(|t| t.max(0.0)))
     }
 }
 
@@ -345,6 +367,11 @@ impl Channel {
     /// Waits until a message (or the end) can be read, at most `timeout` lesson seconds.
     pub fn poll(&self, timeout: Option<f64>) -> bool {
         clock::wait_readable(self.fd(), timeout)
+    }
+
+    /// [`Channel::poll`] that also returns early when a caught signal waits for its handler.
+    pub fn poll_or_signal(&self, timeout: Option<f64>) -> clock::Waited {
+        clock::wait_readable_or_signal(self.fd(), timeout)
     }
 
     /// Sends one whole message (blocking while the other side's buffer is full). `EPIPE` when no

@@ -33,6 +33,7 @@ pub use model::Run;
 pub use reap::processes_in_group;
 pub use spawn::LESSON_SUBCOMMAND;
 
+use crate::runtime::stdout::StdoutMode;
 use crate::trace::{Ending, Record};
 
 /// The default process cap of a run.
@@ -55,6 +56,8 @@ pub struct RunSpec {
     /// The forkyard executable to run as the lesson main; `None`: this very executable. Tests of the
     /// library pass `env!("CARGO_BIN_EXE_forkyard")`.
     pub exe: Option<PathBuf>,
+    /// How the run's processes buffer their stdout (CPython in a terminal, into a pipe, or `-u`).
+    pub stdout: StdoutMode,
 }
 
 impl RunSpec {
@@ -67,6 +70,7 @@ impl RunSpec {
             max_processes: DEFAULT_MAX_PROCESSES,
             max_memory: None,
             exe: None,
+            stdout: StdoutMode::default(),
         }
     }
 }
@@ -124,6 +128,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         speed,
         spec.max_processes,
         max_memory,
+        spec.stdout,
     )
     .context("could not start the run")?;
     guard::register(spawned.pid);

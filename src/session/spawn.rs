@@ -48,6 +48,7 @@ pub(crate) fn spawn(
     speed: f64,
     max_processes: u32,
     max_memory: u64,
+    stdout_mode: crate::runtime::stdout::StdoutMode,
 ) -> io::Result<Spawned> {
     let (control, control_fd) = ControlPage::create(max_processes, speed)?;
     let (trace_r, trace_w) = pipe()?;
@@ -74,6 +75,7 @@ pub(crate) fn spawn(
         .args(["--trace-fd", &inherit[0].to_string()])
         .args(["--control-fd", &inherit[1].to_string()])
         .args(["--max-memory", &max_memory.to_string()])
+        .args(["--stdout", stdout_mode.name()])
         .process_group(0)
         .stdin(Stdio::null())
         .stdout(Stdio::from(stdout_theirs))

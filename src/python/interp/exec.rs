@@ -44,6 +44,10 @@ impl Interp {
     fn exec_stmt(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
         f.line = s.pos.line;
         self.step()?;
+        // Python signal handlers run between statements, as CPython runs them between bytecodes.
+        if crate::runtime::signals::any_pending() {
+            crate::python::modules::signal::run_pending(self)?;
+        }
         if let Some(h) = self.hook {
             h(s.pos);
         }

@@ -8,6 +8,7 @@ mod pool;
 pub mod process;
 mod queues;
 pub mod shared;
+pub mod signal;
 mod stdlib;
 pub mod sync;
 pub mod wire;
@@ -35,7 +36,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "sys" => stdlib::sys(it),
         "random" => stdlib::random(),
         "queue" => stdlib::queue(),
-        "signal" => stdlib::signal(),
+        "signal" => signal::module(),
         "math" => stdlib::math(),
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {

@@ -14,6 +14,7 @@ use super::wire;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Value};
+use crate::runtime::clock::Waited;
 use crate::runtime::sync::{Channel, Recv};
 
 type R = Result<Value, Exc>;
@@ -148,16 +149,30 @@ fn send_raw(c: &Conn, data: &[u8], detail: String) -> Result<(), Exc> {
 }
 
 /// The next message, waiting for it (reported as blocked on `recv`).
-fn recv_raw(c: &Conn) -> Result<Vec<u8>, Exc> {
-    let ready =
-        c.ch.borrow()
-            .as_ref()
-            .expect("checked open")
-            .poll(Some(0.0));
-    if !ready {
+fn recv_raw(it: &mut Interp, c: &Conn) -> Result<Vec<u8>, Exc> {
+    loop {
+        let ready =
+            c.ch.borrow()
+                .as_ref()
+                .expect("checked open")
+                .poll(Some(0.0));
+        if ready {
+            break;
+        }
         blocked(&c.label, "recv");
-        c.ch.borrow().as_ref().expect("checked open").poll(None);
+        let waited =
+            c.ch.borrow()
+                .as_ref()
+                .expect("checked open")
+                .poll_or_signal(None);
         running();
+        if waited != Waited::Signal {
+            break;
+        }
+        // A signal handler runs while recv waits, then recv waits again (PEP 475); the handler
+        // may have closed this end.
+        super::signal::run_pending(it)?;
+        check_recv(c)?;
     }
     let r = c.ch.borrow().as_ref().expect("checked open").recv();
     match r.map_err(io_error)? {
@@ -194,7 +209,7 @@ fn recv(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
     super::sync::method_no_args(&a, "_ConnectionBase.recv")?;
     check_recv(&c)?;
-    let m = recv_raw(&c)?;
+    let m = recv_raw(it, &c)?;
     let v = wire::loads(it, &m)?;
     let detail = short_repr(it, &v);
     op(c.id, "received", Some(detail));
@@ -253,7 +268,7 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
 }
 
 /// `recv_bytes(maxlength=None)`.
-fn recv_bytes(_: &mut Interp, a: Args) -> R {
+fn recv_bytes(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
     check_kw(&a, "_ConnectionBase.recv_bytes", &["maxlength"])?;
     let max = int_arg(arg(&a, 0, "maxlength"), "maxlength")?;
@@ -261,7 +276,7 @@ fn recv_bytes(_: &mut Interp, a: Args) -> R {
         return Err(value_error("negative maxlength"));
     }
     check_recv(&c)?;
-    let m = recv_raw(&c)?;
+    let m = recv_raw(it, &c)?;
     if max.is_some_and(|x| m.len() as i64 > x) {
         // As CPython: a duplex end stops reading, a receive-only end closes.
         if c.writable {

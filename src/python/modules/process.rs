@@ -323,8 +323,19 @@ fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
         (pid, st.name.clone())
     };
-    if let Some(ending) = runtime::process::wait_child(pid, &name, timeout) {
-        finished(it, &inst, ending);
+    let deadline =
+        timeout.map(|t| runtime::clock::now_ns().saturating_add(runtime::clock::secs_to_ns(t)));
+    // A signal handler runs while the join waits (KeyboardInterrupt at Ctrl-C ends it); the join
+    // then goes on to the same deadline, as CPython's does.
+    loop {
+        match runtime::process::wait_child_or_signal(pid, &name, deadline) {
+            Ok(Some(ending)) => {
+                finished(it, &inst, ending);
+                break;
+            }
+            Ok(None) => break,
+            Err(runtime::process::Interrupted) => super::signal::run_pending(it)?,
+        }
     }
     Ok(Value::None)
 }

@@ -23,6 +23,7 @@ use super::wire;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
+use crate::runtime::clock::Waited;
 use crate::runtime::{
     self, sync::Channel, sync::Deadline, sync::Flag, sync::Recv, sync::Sem, sync::Shared,
 };
@@ -74,6 +75,13 @@ pub struct QueueCore {
 thread_local! {
     /// The queues this process made or inherited, for the flush at exit.
     static QUEUES: RefCell<Vec<Weak<QueueCore>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What one attempt to take a frame from a queue found.
+enum Got {
+    Item(Vec<u8>),
+    Nothing,
+    Signal,
 }
 
 impl QueueCore {
@@ -203,40 +211,53 @@ impl QueueCore {
         Ok(())
     }
 
-    /// One frame, waiting until `deadline`; `None` on timeout (or at once when `!block`).
-    fn get(&self, block: bool, timeout: Option<f64>) -> Result<Option<Vec<u8>>, Exc> {
+    /// One frame, waiting until `deadline`; `Nothing` on timeout (or at once when `!block`),
+    /// `Signal` when a caught signal came first (run its handler, then call again).
+    fn get(&self, block: bool, deadline: Deadline) -> Result<Got, Exc> {
         self.try_flush(true)?;
-        let deadline = Deadline::after(timeout);
         let mut waiting = false;
         let give_up = |waiting: bool| {
             if waiting {
                 running();
                 op(self.id, "timeout", Some("get".into()));
             }
-            Ok(None)
+            Ok(Got::Nothing)
         };
         if !self.rlock.try_acquire() {
             if !block {
-                return Ok(None);
+                return Ok(Got::Nothing);
             }
             blocked(&self.label, "get");
             waiting = true;
-            if !self.rlock.acquire(deadline.left()) {
-                return give_up(waiting);
+            match self.rlock.acquire_or_signal(deadline.left()) {
+                Waited::Ready => {}
+                Waited::TimedOut => return give_up(waiting),
+                Waited::Signal => {
+                    running();
+                    return Ok(Got::Signal);
+                }
             }
         }
         if !self.reader.poll(Some(0.0)) {
             if !block {
                 let _ = self.rlock.release();
-                return Ok(None);
+                return Ok(Got::Nothing);
             }
             if !waiting {
                 blocked(&self.label, "get");
                 waiting = true;
             }
-            if !self.reader.poll(deadline.left()) {
-                let _ = self.rlock.release();
-                return give_up(waiting);
+            match self.reader.poll_or_signal(deadline.left()) {
+                Waited::Ready => {}
+                Waited::TimedOut => {
+                    let _ = self.rlock.release();
+                    return give_up(waiting);
+                }
+                Waited::Signal => {
+                    let _ = self.rlock.release();
+                    running();
+                    return Ok(Got::Signal);
+                }
             }
         }
         let got = self.reader.recv();
@@ -250,7 +271,7 @@ impl QueueCore {
                 if let Some(s) = &self.slots {
                     let _ = s.release();
                 }
-                Ok(Some(m))
+                Ok(Got::Item(m))
             }
             Recv::Eof => Err(Exc::with_args("EOFError", vec![])),
         }
@@ -437,9 +458,18 @@ fn do_put(
 
 fn do_get(it: &mut Interp, a: &Args, q: &QueueCore, block: bool, timeout: Option<f64>) -> R {
     check_open(it, a, q)?;
-    match q.get(block, timeout)? {
-        None => Err(empty_exc()),
-        Some(m) => {
+    let deadline = Deadline::after(timeout);
+    // A blocked get wakes up for a signal handler (a worker's SIGTERM cleanup) and, if the handler
+    // returns, waits again until the same deadline, as CPython's does.
+    let got = loop {
+        match q.get(block, deadline)? {
+            Got::Signal => super::signal::run_pending(it)?,
+            other => break other,
+        }
+    };
+    match got {
+        Got::Signal | Got::Nothing => Err(empty_exc()),
+        Got::Item(m) => {
             let v = wire::loads(it, &m)?;
             let detail = short_repr(it, &v);
             op(

@@ -1,5 +1,5 @@
 //! The small standard modules: `time` (on the lesson clock), `os` (process identity only), `sys`,
-//! `random`, `queue` (its exceptions), `signal` (the names), `math`.
+//! `random`, `queue` (its exceptions), `math`. `signal` and `os.kill` are in `signal.rs`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -50,7 +50,7 @@ fn sleep(it: &mut Interp, a: Args) -> R {
         return Err(value_error("sleep length must be non-negative"));
     }
     if it.budget.is_none() {
-        runtime::clock::sleep(s);
+        super::signal::sleep(it, s)?;
     }
     Ok(Value::None)
 }
@@ -85,7 +85,7 @@ pub fn os() -> Value {
             ("system", no_subprocess),
             ("popen", no_subprocess),
             ("fork", no_fork),
-            ("kill", no_kill),
+            ("kill", super::signal::os_kill),
             ("listdir", no_files),
             ("remove", no_files),
             ("mkdir", no_files),
@@ -116,8 +116,9 @@ fn os_exit(_: &mut Interp, a: Args) -> R {
         Some(Value::Int(i)) => *i as i32,
         _ => return Err(type_error("os._exit() takes an integer exit status")),
     };
-    // os._exit skips every exit rule: no daemon is terminated, no child joined.
-    runtime::process::exit_process(code)
+    // os._exit skips every exit rule (no daemon is terminated, no child joined) and loses what
+    // sys.stdout and sys.stderr hold unflushed.
+    runtime::process::exit_now(code)
 }
 
 fn no_env(_: &mut Interp, _: Args) -> R {
@@ -128,11 +129,6 @@ fn no_subprocess(_: &mut Interp, _: Args) -> R {
 }
 fn no_fork(_: &mut Interp, _: Args) -> R {
     Err(not_available("os.fork (use multiprocessing.Process)"))
-}
-fn no_kill(_: &mut Interp, _: Args) -> R {
-    Err(not_available(
-        "os.kill (use Process.terminate() or Process.kill())",
-    ))
 }
 fn no_files(_: &mut Interp, _: Args) -> R {
     Err(not_available("file system access"))
@@ -212,7 +208,9 @@ fn stream_write(it: &mut Interp, a: Args) -> R {
     Ok(Value::Int(text.chars().count() as i64))
 }
 
-fn stream_flush(_: &mut Interp, _: Args) -> R {
+fn stream_flush(_: &mut Interp, a: Args) -> R {
+    let stream = a.pos.first().and_then(stream_of).unwrap_or(Stream::Stdout);
+    runtime::output::flush(stream);
     Ok(Value::None)
 }
 
@@ -387,7 +385,7 @@ fn seed(it: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-// ---- queue, signal, math ----------------------------------------------------------------------
+// ---- queue, math ----------------------------------------------------------------------
 
 /// `queue.Empty` and `queue.Full`, registered so natives can raise them by name.
 pub fn queue_classes() -> (
@@ -426,22 +424,6 @@ pub fn queue() -> Value {
         "queue",
         &[],
         vec![("Empty", Value::Class(empty)), ("Full", Value::Class(full))],
-    )
-}
-
-pub fn signal() -> Value {
-    make_module(
-        "signal",
-        &[],
-        vec![
-            ("SIGHUP", Value::Int(1)),
-            ("SIGINT", Value::Int(2)),
-            ("SIGKILL", Value::Int(9)),
-            ("SIGTERM", Value::Int(15)),
-            ("SIGCHLD", Value::Int(17)),
-            ("SIGSTOP", Value::Int(19)),
-            ("SIGCONT", Value::Int(18)),
-        ],
     )
 }
 

@@ -692,7 +692,7 @@ fn event_clear(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn event_wait(_: &mut Interp, a: Args) -> R {
+fn event_wait(it: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
     check_kw(&a, "Event.wait", &["timeout"])?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
@@ -702,8 +702,21 @@ fn event_wait(_: &mut Interp, a: Args) -> R {
     if timeout == Some(0.0) {
         return Ok(Value::Bool(false));
     }
+    let deadline = runtime::sync::Deadline::after(timeout);
     blocked(&e.label, "wait");
-    let got = e.flag.wait(timeout);
+    // A signal handler runs while the wait waits; if it returns, the wait goes on to the same
+    // deadline (PEP 475).
+    let got = loop {
+        match e.flag.wait_or_signal(deadline.left()) {
+            runtime::clock::Waited::Ready => break true,
+            runtime::clock::Waited::TimedOut => break false,
+            runtime::clock::Waited::Signal => {
+                running();
+                super::signal::run_pending(it)?;
+                blocked(&e.label, "wait");
+            }
+        }
+    };
     running();
     op(
         e.id,
