@@ -32,7 +32,8 @@ if __name__ == "__main__":
     finalworkerpids = [w.pid for w in p._pool]
     print("no None pids:", None not in origworkerpids, None not in finalworkerpids)
     print("pids changed:", sorted(origworkerpids) != sorted(finalworkerpids))
-    print("workers after refill:", len(p._pool))
+    # CPython's worker handler thread may repopulate at the same moment (a race: 3 or 4).
+    print("workers after refill, at least 3:", len(p._pool) >= 3)
     p.close()
     p.join()
 
