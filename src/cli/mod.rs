@@ -11,6 +11,7 @@ mod lesson_main;
 mod lessons;
 mod render;
 mod run;
+mod schedule;
 
 use std::process::ExitCode;
 

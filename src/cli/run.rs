@@ -40,6 +40,9 @@ pub struct RunArgs {
     /// transcripts and each side's total lesson time.
     #[arg(long, value_name = "KNOB")]
     compare: Option<String>,
+    /// Held runs: `--schedule`, `--hold`, `--granularity`.
+    #[command(flatten)]
+    pub(super) held: super::schedule::HoldArgs,
 }
 
 /// Runs `forkyard run`.
@@ -63,6 +66,10 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     if args.timeout.is_some_and(|t| !(t > 0.0 && t.is_finite())) {
         return Err("--timeout must be a positive number of seconds".into());
     }
+    let hold = args.held.hold()?;
+    if hold.is_some() && args.compare.is_some() {
+        return Err("--compare runs free: drop --schedule/--hold, or --compare".into());
+    }
     if let Some(knob) = &args.compare {
         return super::compare::run(args, knob);
     }
@@ -80,7 +87,12 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
             signal_name(sig)
         );
     });
-    let mut handle = session::start(spec).map_err(|e| format!("{e:#}"))?;
+    let mut handle = match hold {
+        Some(hold) => session::start_held(spec, hold),
+        None => session::start(spec),
+    }
+    .map_err(|e| format!("{e:#}"))?;
+    let mut deadlock = Vec::new();
     let mut printer = Printer::new(
         args.format,
         io::BufWriter::new(io::stdout()),
@@ -112,7 +124,15 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
             }
         };
         let written = match &update {
-            Update::Record(r) => printer.record(r),
+            Update::Record(r) => {
+                if let crate::trace::Event::Stop { reason } = &r.event
+                    && reason == session::DEADLOCK
+                {
+                    // Who waits on what and who holds it, as the run stood when it stopped.
+                    deadlock = super::schedule::deadlock_sentences(printer.run());
+                }
+                printer.record(r)
+            }
             Update::End(end) => break end.clone(),
         };
         let flushed = written.and_then(|()| {
@@ -130,6 +150,18 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     };
     let _ = printer.end(&end);
     drop(printer);
+    if let Some(log) = handle.held_log() {
+        let _ = super::schedule::report(&mut io::stdout().lock(), args.format, &log, &deadlock);
+        match log.end {
+            Some(session::HeldEnd::Deadlock(_)) => {
+                return Ok(ExitCode::from(super::schedule::DEADLOCKED));
+            }
+            Some(session::HeldEnd::Diverged(_)) => {
+                return Ok(ExitCode::from(super::schedule::DIVERGED));
+            }
+            None => {}
+        }
+    }
     if timed_out {
         let secs = args.timeout.unwrap_or_default();
         eprintln!("forkyard: the run did not end within {secs} s (--timeout), so it was stopped");

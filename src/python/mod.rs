@@ -17,6 +17,7 @@ mod natives;
 pub mod ops;
 pub mod parse;
 mod scope;
+mod steps;
 pub mod value;
 
 use crate::runtime;

@@ -75,7 +75,9 @@ pub fn sleep(secs: f64) {
     emit(Event::State {
         state: State::Sleeping { until_ns },
     });
-    while let Some(slice) = slice_before(until_ns) {
+    // A held run: the scheduler moves the clock to the wake-up when it lets this process go on.
+    let held = super::gate::sleep_until(until_ns);
+    while !held && let Some(slice) = slice_before(until_ns) {
         nap(slice);
     }
     emit(Event::State {
@@ -115,6 +117,13 @@ pub fn wait_readable(fd: RawFd, timeout: Option<f64>) -> bool {
 /// ready (their `revents` say which); false when the timeout passed first.
 pub fn wait_poll(fds: &mut [libc::pollfd], timeout: Option<f64>) -> bool {
     let deadline = timeout.map(|t| now_ns().saturating_add(secs_to_ns(t)));
+    super::gate::enter_wait(deadline);
+    let ready = wait_poll_until(fds, deadline);
+    super::gate::leave_wait();
+    ready
+}
+
+fn wait_poll_until(fds: &mut [libc::pollfd], deadline: Option<u64>) -> bool {
     loop {
         let slice = deadline.map(|d| slice_before(d).unwrap_or(0));
         match poll_once(fds, slice) {

@@ -77,6 +77,9 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
         -1 => Err(ForkError::Os(std::io::Error::last_os_error())),
         0 => {
             become_child(parent, slot);
+            if let Some(slot) = state::slot() {
+                super::gate::init(&slot.gate, name);
+            }
             emit(Event::Spawn {
                 name: name.to_string(),
                 daemon,
@@ -116,6 +119,7 @@ fn become_child(parent: i32, slot: Option<u32>) {
 /// Ends this process with `code` (reported as `exit`), at once: no unwinding, no `Drop`, no atexit.
 pub fn exit_process(code: i32) -> ! {
     output::flush_real();
+    super::gate::exit(code);
     emit(Event::Exit { code });
     // SAFETY: _exit never returns and is always safe to call.
     unsafe { libc::_exit(code) }
