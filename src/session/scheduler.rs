@@ -271,7 +271,8 @@ enum Snapshot {
 
 fn snapshot(page: &ControlPage, main_pid: i32) -> Snapshot {
     let mut views = Vec::new();
-    let mut moving = false;
+    // Before the lesson main has claimed its slot, the run has not begun.
+    let mut moving = page.started() == 0 && proc_state(main_pid).is_some_and(|s| s != 'Z');
     for i in 0..page.started() {
         let Some(slot) = page.slot(i) else { break };
         let pid = slot.pid.load(Ordering::Acquire);
