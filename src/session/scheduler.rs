@@ -29,6 +29,9 @@ pub struct Step {
     pub what: String,
     /// Lesson time when it was taken.
     pub lesson_ns: u64,
+    /// Real time from the grant until the run was still again (the cost of a step; not part of
+    /// what a replay reproduces).
+    pub took_ns: u64,
 }
 
 /// How a held run ended, when the scheduler ended it.
@@ -90,7 +93,17 @@ pub(crate) fn run(
         log.lock().unwrap_or_else(|e| e.into_inner()).end = Some(end);
         shared.request_stop(reason);
     };
+    let mut granted: Option<std::time::Instant> = None;
     while let Some(views) = settle(&shared, page, main_pid) {
+        if let Some(at) = granted.take()
+            && let Some(step) = log
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .steps
+                .last_mut()
+        {
+            step.took_ns = at.elapsed().as_nanos() as u64;
+        }
         let now = page.lesson_now_ns();
         let live: Vec<&View> = views.iter().filter(|v| v.at != Where::Ended).collect();
         if live.is_empty() {
@@ -193,12 +206,14 @@ pub(crate) fn run(
             line: pick.line,
             what: pick.what.clone(),
             lesson_ns: page.lesson_now_ns(),
+            took_ns: 0,
         };
         log.lock()
             .unwrap_or_else(|e| e.into_inner())
             .steps
             .push(step);
         last = Some(pick.slot);
+        granted = Some(std::time::Instant::now());
         grant(page, pick.slot);
     }
 }
