@@ -394,8 +394,25 @@ mod tests {
     }
 
     #[test]
-    fn proc_state_sees_this_process_running() {
-        assert_eq!(proc_state(std::process::id() as i32), Some('R'));
+    fn proc_state_tells_asleep_ended_and_gone() {
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let pid = child.id() as i32;
+        // It falls asleep in the kernel soon after exec: wait for it, bounded.
+        let t0 = std::time::Instant::now();
+        while proc_state(pid) != Some('S') && t0.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(proc_state(pid), Some('S'));
+        child.kill().unwrap();
+        while proc_state(pid) != Some('Z') && t0.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert_eq!(proc_state(pid), Some('Z'), "killed, not reaped yet");
+        child.wait().unwrap();
+        assert_eq!(proc_state(pid), None);
         assert_eq!(proc_state(0), None);
     }
 }
