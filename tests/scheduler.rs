@@ -324,3 +324,27 @@ fn a_replay_that_diverges_stops_and_says_where() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("schedule entry 1 `MainProcess*x`"), "{err}");
 }
+
+#[test]
+fn every_lesson_runs_held_to_its_end() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut lessons: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        .collect();
+    lessons.sort();
+    assert!(lessons.len() >= 9, "{lessons:?}");
+    for lesson in &lessons {
+        // Pool workers wait for tasks in a read, other lessons in acquire/get/join/sleep: each
+        // of those waits is seen as blocked, so the held run reaches its end.
+        let o = forkyard(&[lesson, "--hold"]);
+        let out = stdout(&o);
+        assert_ne!(
+            o.status.code(),
+            Some(124),
+            "{lesson} did not end held:\n{out}"
+        );
+        assert!(out.contains("schedule: MainProcess"), "{lesson}:\n{out}");
+    }
+}
