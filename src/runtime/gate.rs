@@ -8,6 +8,7 @@
 use std::sync::atomic::Ordering;
 
 use super::state;
+use crate::trace::control::Slot;
 use crate::trace::gate::{FREE, Gate, NO_DEADLINE, Status, futex_wait};
 
 /// This process's gate when the run is held for it.
@@ -34,12 +35,12 @@ pub(crate) fn init(gate: &Gate, name: &str) {
         .store(if held { 0 } else { FREE }, Ordering::Release);
 }
 
-/// The start of a statement (skipped under `--granularity op`).
+/// The start of a statement in `slot`, this process's (skipped under `--granularity op`). In a
+/// free run: the one relaxed load of the credit.
 #[inline]
-pub fn statement(line: u32, col: u32) {
-    if let Some(gate) = held_gate()
-        && !state::control().is_some_and(|c| c.held().1)
-    {
+pub(crate) fn statement(slot: &Slot, line: u32, col: u32) {
+    let gate = &slot.gate;
+    if gate.is_held() && !state::control().is_some_and(|c| c.held().1) {
         wait(gate, line, col, "statement", NO_DEADLINE);
     }
 }

@@ -82,7 +82,7 @@ pub fn set_line(line: u32, col: u32) {
         slot.line.store(line, Ordering::Relaxed);
         slot.col.store(col, Ordering::Relaxed);
         // A checkpoint of a held run (one relaxed load in a free one).
-        super::gate::statement(line, col);
+        super::gate::statement(slot, line, col);
     }
 }
 
