@@ -352,4 +352,21 @@ mod tests {
         assert_eq!(page.lesson_now_ns(), paused);
         assert!(page.start_wall_ns() > 0);
     }
+
+    #[test]
+    fn a_held_clock_stands_still_and_only_moves_forward() {
+        let (page, _fd) = ControlPage::create(4, 1000.0).unwrap();
+        assert_eq!(page.held(), (false, false));
+        page.hold(true);
+        assert_eq!(page.held(), (true, true));
+        page.start_clock();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(page.lesson_now_ns(), 0, "a held run's clock stands still");
+        page.advance_to(500_000_000);
+        assert_eq!(page.lesson_now_ns(), 500_000_000);
+        page.advance_to(100);
+        assert_eq!(page.lesson_now_ns(), 500_000_000, "never back");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(page.lesson_now_ns(), 500_000_000);
+    }
 }
