@@ -14,6 +14,7 @@ mod limits;
 mod render;
 mod run;
 mod say;
+mod schedule;
 
 use std::process::ExitCode;
 

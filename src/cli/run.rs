@@ -73,6 +73,9 @@ pub struct RunArgs {
     /// a process dies by a signal) or `unbuffered` (as `python -u` / `PYTHONUNBUFFERED=1`).
     #[arg(long, value_name = "MODE", default_value_t = StdoutMode::Tty)]
     pub(super) stdout: StdoutMode,
+    /// Held runs: `--schedule`, `--hold`, `--granularity`.
+    #[command(flatten)]
+    pub(super) held: super::schedule::HoldArgs,
 }
 
 impl RunArgs {
@@ -101,15 +104,23 @@ pub fn run(args: &RunArgs) -> ExitCode {
 
 /// How the printer thread finished.
 enum Printed {
-    /// It printed the whole run.
-    /// It printed the whole run; the exports were written, or why not.
-    Ended(RunEnd, Result<(), String>),
+    /// It printed the whole run; the exports were written, or why not; a held run that ended in a
+    /// deadlock: who waits on what and who holds it, as the run stood when it stopped.
+    Ended {
+        end: RunEnd,
+        exported: Result<(), String>,
+        deadlock: Vec<String>,
+    },
     /// A write failed; the run goes on unprinted until it is stopped.
     Failed(io::Error),
 }
 
 fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
     let exports = export::Collector::from_args(&args.export)?.title(&args.target);
+    let hold = args.held.hold()?;
+    if hold.is_some() && args.compare.is_some() {
+        return Err("--compare runs free: drop --schedule/--hold, or --compare".into());
+    }
     if let Some(knob) = &args.compare {
         if !exports.is_empty() {
             return Err("--export writes one run; it cannot be combined with --compare".into());
@@ -125,7 +136,12 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         );
         session::write_raw(2, text.as_bytes());
     });
-    let mut handle = session::start(args.spec(source, file_name)).map_err(|e| format!("{e:#}"))?;
+    let spec = args.spec(source, file_name);
+    let mut handle = match hold {
+        Some(hold) => session::start_held(spec, hold),
+        None => session::start(spec),
+    }
+    .map_err(|e| format!("{e:#}"))?;
     let taken = Arc::new(AtomicU64::new(0));
     let printed = spawn_printer(
         args.format,
@@ -141,8 +157,15 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         None => printed.recv().map_err(|_| RecvTimeoutError::Disconnected),
     };
     match outcome {
-        Ok(Printed::Ended(end, exported)) => {
+        Ok(Printed::Ended {
+            end,
+            exported,
+            deadlock,
+        }) => {
             exported?;
+            if let Some(code) = report_held(&handle, args.format, &deadlock) {
+                return Ok(code);
+            }
             Ok(ended(&end))
         }
         Ok(Printed::Failed(e)) => {
@@ -159,11 +182,13 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
                 match &rest {
                     None => "; the rest of its output could not be written (nobody read it)",
                     Some(Printed::Failed(_)) => "; its output could not all be written",
-                    Some(Printed::Ended(_, Err(e))) => {
+                    Some(Printed::Ended {
+                        exported: Err(e), ..
+                    }) => {
                         say::error(e);
                         ""
                     }
-                    Some(Printed::Ended(_, Ok(()))) => "",
+                    Some(Printed::Ended { .. }) => "",
                 }
             );
             say::error(&said);
@@ -205,10 +230,17 @@ fn print_run(
         io::BufWriter::new(io::stdout()),
         io::BufWriter::new(io::stderr()),
     );
+    let mut deadlock = Vec::new();
     for update in updates {
         taken.fetch_add(1, Ordering::Relaxed);
         let written = match &update {
             Update::Record(r) => {
+                if let crate::trace::Event::Stop { reason } = &r.event
+                    && reason == session::DEADLOCK
+                {
+                    // Who waits on what and who holds it, as the run stood when it stopped.
+                    deadlock = super::schedule::deadlock_sentences(printer.run());
+                }
                 exports.record(r);
                 printer.record(r)
             }
@@ -217,7 +249,11 @@ fn print_run(
                 // The files are written whatever became of the printing.
                 let exported = exports.finish(end);
                 return match printed {
-                    Ok(()) => Printed::Ended(end.clone(), exported),
+                    Ok(()) => Printed::Ended {
+                        end: end.clone(),
+                        exported,
+                        deadlock,
+                    },
                     Err(e) => Printed::Failed(e),
                 };
             }
@@ -236,6 +272,24 @@ fn print_run(
     Printed::Failed(io::Error::other(
         "the run's observer thread ended without an end",
     ))
+}
+
+/// A held run's steps and schedule, printed after its transcript; the exit status of a held run
+/// that ended in a deadlock or whose schedule diverged.
+fn report_held(
+    handle: &session::RunHandle,
+    format: Format,
+    deadlock: &[String],
+) -> Option<ExitCode> {
+    let log = handle.held_log()?;
+    if let Err(e) = super::schedule::report(&mut io::stdout().lock(), format, &log, deadlock) {
+        return Some(write_failed(&e));
+    }
+    match log.end {
+        Some(session::HeldEnd::Deadlock(_)) => Some(ExitCode::from(super::schedule::DEADLOCKED)),
+        Some(session::HeldEnd::Diverged(_)) => Some(ExitCode::from(super::schedule::DIVERGED)),
+        None => None,
+    }
 }
 
 /// After a stop: lets the printer finish while it makes progress; `None` if it stalls (its reader

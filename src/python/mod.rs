@@ -18,6 +18,7 @@ mod natives;
 pub mod ops;
 pub mod parse;
 mod scope;
+mod steps;
 pub mod value;
 
 use crate::runtime;

@@ -13,6 +13,9 @@ type R<T> = Result<T, Exc>;
 
 /// An attribute of a native instance not found in its `__dict__` or class.
 pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
+    if matches!(name, "value" | "raw") {
+        super::steps::shared_access(inst, false);
+    }
     if let Some(v) = process::get_attr(it, inst, name)? {
         return Ok(Some(v));
     }
@@ -24,6 +27,9 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
 
 /// Assignment to an attribute a native instance manages; `true` when handled.
 pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
+    if matches!(name, "value" | "raw") {
+        super::steps::shared_access(inst, true);
+    }
     Ok(process::set_attr(it, inst, name, v)? || shared::set_attr(it, inst, name, v)?)
 }
 
@@ -40,11 +46,13 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<String>> {
 
 /// `obj[idx]` on a native instance.
 pub fn getitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> R<Option<Value>> {
+    super::steps::shared_access(inst, false);
     shared::getitem(it, inst, idx)
 }
 
 /// `obj[idx] = v` on a native instance; `true` when handled.
 pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> R<bool> {
+    super::steps::shared_access(inst, true);
     shared::setitem(it, inst, idx, v)
 }
 

@@ -75,7 +75,9 @@ pub fn sleep(secs: f64) {
     emit(Event::State {
         state: State::Sleeping { until_ns },
     });
-    while let Some(slice) = slice_before(until_ns) {
+    // A held run: the scheduler moves the clock to the wake-up when it lets this process go on.
+    let held = super::gate::sleep_until(until_ns);
+    while !held && let Some(slice) = slice_before(until_ns) {
         nap(slice);
     }
     emit(Event::State {
@@ -90,6 +92,13 @@ pub fn sleep_until(until_ns: u64) -> bool {
     emit(Event::State {
         state: State::Sleeping { until_ns },
     });
+    // A held run: the scheduler moves the clock to the wake-up when it lets this process go on.
+    if super::gate::sleep_until(until_ns) {
+        emit(Event::State {
+            state: State::Running,
+        });
+        return true;
+    }
     let came = loop {
         if super::signals::any_pending() {
             break false;
@@ -114,9 +123,12 @@ pub fn pause() {
             op: "pause".into(),
         },
     });
+    // A held run's scheduler sees it blocked with no deadline: it waits for another process.
+    super::gate::enter_wait(None);
     while !super::signals::any_pending() {
         nap(SLICE_NS);
     }
+    super::gate::leave_wait();
     emit(Event::State {
         state: State::Running,
     });
@@ -160,6 +172,13 @@ pub fn wait_readable(fd: RawFd, timeout: Option<f64>) -> bool {
 /// ready (their `revents` say which); false when the timeout passed first.
 pub fn wait_poll(fds: &mut [libc::pollfd], timeout: Option<f64>) -> bool {
     let deadline = timeout.map(|t| now_ns().saturating_add(secs_to_ns(t)));
+    super::gate::enter_wait(deadline);
+    let ready = wait_poll_until(fds, deadline);
+    super::gate::leave_wait();
+    ready
+}
+
+fn wait_poll_until(fds: &mut [libc::pollfd], deadline: Option<u64>) -> bool {
     loop {
         let slice = deadline.map(|d| slice_before(d).unwrap_or(0));
         match poll_once(fds, slice) {
@@ -184,6 +203,14 @@ pub enum Waited {
 /// `poll()` on `fds` until lesson time `deadline_ns` (`None`: no limit), returning early when a
 /// caught signal waits for its Python handler.
 pub fn wait_poll_or_signal(fds: &mut [libc::pollfd], deadline_ns: Option<u64>) -> Waited {
+    // A held run's scheduler sees the process blocked (with its deadline), as with `wait_poll`.
+    super::gate::enter_wait(deadline_ns);
+    let waited = wait_poll_or_signal_until(fds, deadline_ns);
+    super::gate::leave_wait();
+    waited
+}
+
+fn wait_poll_or_signal_until(fds: &mut [libc::pollfd], deadline_ns: Option<u64>) -> Waited {
     loop {
         if super::signals::any_pending() {
             return Waited::Signal;

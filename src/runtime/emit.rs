@@ -14,6 +14,12 @@ use crate::trace::{Event, Record};
 /// Reports `event` to the observer. Without a run (plain use, unit tests) it goes to the
 /// [`capture`](super::capture::capture) sink of this thread if one is open, else nowhere.
 pub fn emit(event: Event) {
+    if let Event::State {
+        state: crate::trace::State::Blocked { on, op },
+    } = &event
+    {
+        super::gate::blocked_on(on, op);
+    }
     let fd = state::TRACE_FD.load(Ordering::Relaxed);
     if fd < 0 {
         capture::offer(event);

@@ -34,6 +34,7 @@ pub mod capture;
 pub mod clock;
 mod crash;
 mod emit;
+pub mod gate;
 pub mod output;
 pub mod process;
 pub mod sandbox;
@@ -80,6 +81,9 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
         return Err(io::Error::other("runtime::init called twice"));
     }
     state::become_process(pid(), parent_pid(), Some(slot));
+    if let Some(slot) = state::slot() {
+        gate::init(&slot.gate, "MainProcess");
+    }
     // Close-on-exec: nothing a lesson process runs should inherit the trace.
     // SAFETY: fcntl on an fd we checked is open.
     unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };

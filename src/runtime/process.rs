@@ -80,6 +80,9 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
         -1 => Err(ForkError::Os(std::io::Error::last_os_error())),
         0 => {
             become_child(parent, slot);
+            if let Some(slot) = state::slot() {
+                super::gate::init(&slot.gate, name);
+            }
             emit(Event::Spawn {
                 name: name.to_string(),
                 daemon,
@@ -129,6 +132,7 @@ pub fn exit_process(code: i32) -> ! {
 pub fn exit_now(code: i32) -> ! {
     super::stdout::discard();
     output::flush_real();
+    super::gate::exit(code);
     emit(Event::Exit { code });
     // SAFETY: _exit never returns and is always safe to call.
     unsafe { libc::_exit(code) }

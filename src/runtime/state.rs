@@ -84,7 +84,17 @@ pub fn set_line(line: u32, col: u32) {
         let slot = unsafe { &*slot };
         slot.line.store(line, Ordering::Relaxed);
         slot.col.store(col, Ordering::Relaxed);
+        // A checkpoint of a held run (one relaxed load in a free one).
+        super::gate::statement(slot, line, col);
     }
+}
+
+/// This process's control-page slot, when it has one.
+#[inline]
+pub(crate) fn slot() -> Option<&'static Slot> {
+    let slot = SLOT.load(Ordering::Relaxed);
+    // SAFETY: a non-null SLOT points into the control page, which is never unmapped.
+    (!slot.is_null()).then(|| unsafe { &*slot })
 }
 
 /// Whether this process writes a trace (it is part of an observed run).

@@ -15,6 +15,8 @@ mod guard;
 pub mod model;
 mod pump;
 mod reap;
+pub mod schedule;
+mod scheduler;
 mod shared;
 mod spawn;
 mod stray;
@@ -31,6 +33,7 @@ pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
 pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
+pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Step};
 pub use spawn::LESSON_SUBCOMMAND;
 
 use crate::runtime::stdout::StdoutMode;
@@ -109,11 +112,31 @@ pub struct RunHandle {
     shared: Arc<shared::Shared>,
     updates: Receiver<Update>,
     thread: Option<JoinHandle<()>>,
+    held: Option<Arc<std::sync::Mutex<HeldLog>>>,
+}
+
+/// How a held run is held: its schedule, and which checkpoints count.
+#[derive(Debug, Clone, Default)]
+pub struct Hold {
+    /// The steps to give first; then the run goes on round-robin in creation order.
+    pub schedule: Vec<schedule::Entry>,
+    /// `--granularity op`: only operations are checkpoints, not statement starts.
+    pub ops_only: bool,
 }
 
 /// Starts a run. Call it from a thread that outlives the run (the main thread of a face): the lesson
 /// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
 pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
+    start_with(spec, None)
+}
+
+/// Starts a held run (`scheduler.md`): one process takes one step at a time, as `hold` says. Its
+/// steps are in [`RunHandle::held_log`].
+pub fn start_held(spec: RunSpec, hold: Hold) -> anyhow::Result<RunHandle> {
+    start_with(spec, Some(hold))
+}
+
+fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
     guard::install();
     let exe = spec
         .exe
@@ -129,6 +152,7 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
         spec.max_processes,
         max_memory,
         spec.stdout,
+        hold.as_ref().map(|h| h.ops_only),
     )
     .context("could not start the run")?;
     guard::register(spawned.pid);
@@ -162,11 +186,27 @@ pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
     let thread = std::thread::Builder::new()
         .name(format!("forkyard-run-{pid}"))
         .spawn(move || pump.run());
+    let held = match hold {
+        Some(hold) => {
+            let log = Arc::new(std::sync::Mutex::new(HeldLog::default()));
+            let (s, l) = (shared.clone(), log.clone());
+            let started = std::thread::Builder::new()
+                .name(format!("forkyard-scheduler-{pid}"))
+                .spawn(move || scheduler::run(s, pid, hold.schedule, l));
+            if let Err(e) = started {
+                abandon();
+                return Err(e).context("could not start the held run's scheduler");
+            }
+            Some(log)
+        }
+        None => None,
+    };
     match thread {
         Ok(thread) => Ok(RunHandle {
             shared,
             updates,
             thread: Some(thread),
+            held,
         }),
         Err(e) => {
             abandon();
@@ -237,6 +277,13 @@ impl RunHandle {
             })
             .filter(|c| c.pid != 0)
             .collect()
+    }
+
+    /// The steps a held run took so far and how the scheduler ended it (`None`: a free run).
+    pub fn held_log(&self) -> Option<HeldLog> {
+        self.held
+            .as_ref()
+            .map(|l| l.lock().unwrap_or_else(|e| e.into_inner()).clone())
     }
 
     /// Whether every process of the run has been reaped.

@@ -49,8 +49,13 @@ pub(crate) fn spawn(
     max_processes: u32,
     max_memory: u64,
     stdout_mode: crate::runtime::stdout::StdoutMode,
+    hold: Option<bool>,
 ) -> io::Result<Spawned> {
     let (control, control_fd) = ControlPage::create(max_processes, speed)?;
+    // A held run is held from its first statement: the page says so before the main exists.
+    if let Some(ops_only) = hold {
+        control.hold(ops_only);
+    }
     let (trace_r, trace_w) = pipe()?;
     // Best effort: the default 64 KiB still works, writers just block sooner.
     // SAFETY: fcntl on our own fd.

@@ -12,6 +12,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering, fence};
 
 use super::clock::{ClockParams, NOT_STARTED, mono_ns, wall_ns};
+use super::gate::Gate;
 
 const MAGIC: u64 = u64::from_le_bytes(*b"FORKYRD1");
 
@@ -29,6 +30,10 @@ struct Header {
     max_processes: AtomicU32,
     /// Processes created so far in the run, the lesson main included.
     started: AtomicU32,
+    /// 1 when the run is held (new processes start at a gate), 0 when free.
+    held: AtomicU32,
+    /// 1 when only operations are checkpoints (`--granularity op`), 0 for statements too.
+    ops_only: AtomicU32,
 }
 
 /// One lesson process's slot: the facts the observer samples per frame.
@@ -41,6 +46,8 @@ pub struct Slot {
     /// The column of that statement (1-based; 0 before its first statement).
     pub col: AtomicU32,
     reserved: AtomicU32,
+    /// The gate of a held run (see `trace::gate`).
+    pub gate: Gate,
 }
 
 /// A mapping of a run's control page.
@@ -190,6 +197,41 @@ impl ControlPage {
         }
     }
 
+    /// Holds the run (before its lesson main starts): every process starts at a gate, and the
+    /// clock stands still except when [`advance_to`](Self::advance_to) moves it.
+    pub fn hold(&self, ops_only: bool) {
+        let h = self.header();
+        h.ops_only.store(u32::from(ops_only), Ordering::Relaxed);
+        h.held.store(1, Ordering::Release);
+        h.rate_bits.store(0f64.to_bits(), Ordering::Relaxed);
+    }
+
+    /// Whether the run is held, and whether only operations are checkpoints.
+    pub fn held(&self) -> (bool, bool) {
+        let h = self.header();
+        (
+            h.held.load(Ordering::Acquire) == 1,
+            h.ops_only.load(Ordering::Relaxed) == 1,
+        )
+    }
+
+    /// Moves a stopped clock forward to lesson time `lesson_ns` (never back): virtual time.
+    pub fn advance_to(&self, lesson_ns: u64) {
+        let now = self.lesson_now_ns();
+        if lesson_ns <= now {
+            return;
+        }
+        self.write_clock(|old, mono| ClockParams {
+            base_mono_ns: if old.base_mono_ns == NOT_STARTED {
+                NOT_STARTED
+            } else {
+                mono
+            },
+            base_lesson_ns: lesson_ns,
+            rate: 0.0,
+        });
+    }
+
     /// Lesson time now.
     pub fn lesson_now_ns(&self) -> u64 {
         self.clock().lesson_at(mono_ns())
@@ -217,8 +259,14 @@ impl ControlPage {
 
     /// Runs the clock at `rate` from now on (0 pauses it). Lesson time stays continuous.
     pub fn set_rate(&self, rate: f64) {
+        self.write_clock(|old, now| old.rebased(now, rate));
+    }
+
+    /// Writer side of the clock's sequence lock: `change` maps the old parameters (and the
+    /// monotonic time now) to the new ones. A clock not started yet keeps its base.
+    fn write_clock(&self, change: impl FnOnce(ClockParams, u64) -> ClockParams) {
         let h = self.header();
-        // Writer side of the sequence lock; writers (observer threads) exclude each other by CAS.
+        // Writers (observer threads) exclude each other by CAS.
         let seq = loop {
             let s = h.clock_seq.load(Ordering::Relaxed);
             if s.is_multiple_of(2)
@@ -237,12 +285,12 @@ impl ControlPage {
             base_lesson_ns: h.base_lesson_ns.load(Ordering::Relaxed),
             rate: f64::from_bits(h.rate_bits.load(Ordering::Relaxed)),
         };
-        let new = old.rebased(now, rate);
+        let new = change(old, now);
         if old.base_mono_ns != NOT_STARTED {
             h.base_mono_ns.store(new.base_mono_ns, Ordering::Relaxed);
-            h.base_lesson_ns
-                .store(new.base_lesson_ns, Ordering::Relaxed);
         }
+        h.base_lesson_ns
+            .store(new.base_lesson_ns, Ordering::Relaxed);
         h.rate_bits.store(new.rate.to_bits(), Ordering::Relaxed);
         h.clock_seq.store(seq + 2, Ordering::Release);
     }
@@ -303,5 +351,22 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(2));
         assert_eq!(page.lesson_now_ns(), paused);
         assert!(page.start_wall_ns() > 0);
+    }
+
+    #[test]
+    fn a_held_clock_stands_still_and_only_moves_forward() {
+        let (page, _fd) = ControlPage::create(4, 1000.0).unwrap();
+        assert_eq!(page.held(), (false, false));
+        page.hold(true);
+        assert_eq!(page.held(), (true, true));
+        page.start_clock();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(page.lesson_now_ns(), 0, "a held run's clock stands still");
+        page.advance_to(500_000_000);
+        assert_eq!(page.lesson_now_ns(), 500_000_000);
+        page.advance_to(100);
+        assert_eq!(page.lesson_now_ns(), 500_000_000, "never back");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        assert_eq!(page.lesson_now_ns(), 500_000_000);
     }
 }

@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod control;
 pub mod frame;
+pub mod gate;
 pub mod order;
 pub mod reader;
 pub mod record;

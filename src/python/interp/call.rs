@@ -17,6 +17,7 @@ const STACK_GROWTH: usize = 4 * 1024 * 1024;
 impl Interp {
     /// Call any callable.
     pub fn call(&mut self, func: &Value, mut args: Args) -> PyResult {
+        super::super::steps::before_call(func, &args);
         match func {
             Value::Function(fun) => self.call_function(fun, args),
             Value::Builtin(b) => {

@@ -360,6 +360,13 @@ pub fn array(it: &mut Interp, a: Args) -> R {
     Ok(instance_with(class_for(true, locked), Rc::new(s)))
 }
 
+/// The label of a `Value` or `Array` ("Value#1"), for a held run's step names.
+pub fn label_of(inst: &Rc<Instance>) -> Option<String> {
+    let s = arr(&Value::Instance(inst.clone()))?;
+    let class = if s.is_array { "Array" } else { "Value" };
+    Some(format!("{class}#{}", s.id))
+}
+
 fn arr(v: &Value) -> Option<Rc<SharedArr>> {
     payload::<Rc<SharedArr>>(v)
 }
