@@ -85,6 +85,12 @@ fn combinations() -> Vec<(&'static str, &'static str, &'static str)> {
     vec![
         ("02-daemon", "main.py", "daemon=on,grandchild=on"),
         ("02-daemon", "main.py", "daemon=on,ending=os_exit"),
+        ("03-join", "main.py", "daemon=on,join=timeout,output=pipe"),
+        (
+            "03-join",
+            "main.py",
+            "daemon=on,join=timeout,output=pipe,flush=on",
+        ),
         (
             "05-semaphore",
             "main.py",
@@ -146,6 +152,9 @@ fn promises() -> Vec<Promise> {
         ("03-join", "main.py", "", vec!["0\n1\n2\njoin() returned None\nalive: False exitcode: 0\nend\n"], vec![]),
         ("03-join", "main.py", "join=timeout", vec!["join(1.5) returned None\nalive: True exitcode: None\nend\n"], vec![]),
         ("03-join", "main.py", "daemon=on", vec!["0\n1\n2\njoin() returned None\nalive: False exitcode: 0\nend\n"], vec![]),
+        // Into a file (as into a pipe) the killed child's 0 and 1 are lost, unless it flushed them.
+        ("03-join", "main.py", "daemon=on,join=timeout,output=pipe", vec!["join(1.5) returned None\nalive: True exitcode: None\nend\n"], vec!["0\n", "1\n"]),
+        ("03-join", "main.py", "daemon=on,join=timeout,output=pipe,flush=on", vec!["0\n1\njoin(1.5) returned None\nalive: True exitcode: None\nend\n"], vec!["2\n"]),
         ("04-lock", "main.py", "", vec!["counter: 3 expected: 9"], vec![]),
         ("04-lock", "main.py", "lock=on", vec!["counter: 9 expected: 9"], vec![]),
         ("04-lock", "main.py", "processes=1", vec!["counter: 3 expected: 3"], vec![]),
@@ -343,4 +352,80 @@ fn lesson_programs_run_under_cpython() {
         .filter_map(|o| o.problem.map(|p| format!("{}: {p}", o.name)))
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// 03's `output` and `flush` knobs under CPython, each run where the knobs say its stdout goes:
+/// into a real pipe for `output=pipe` (no `-u`, `PYTHONUNBUFFERED` removed), on a pseudo-terminal
+/// made by `script(1)` otherwise. With join(1.5) and daemon on the child is killed by SIGTERM
+/// after printing 0 and 1: into a pipe they are lost, unless printed with `flush=True`; on a
+/// terminal they are there.
+#[test]
+fn lesson_03_a_killed_childs_lines_under_cpython_into_a_pipe_and_on_a_terminal() {
+    let Some(python) = python3() else {
+        eprintln!("SKIPPED lesson_03 output under CPython: python3 is not installed");
+        return;
+    };
+    let script_ok = Command::new("script")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let lesson =
+        lesson::find_in(lesson::catalog_in(&root), "03-join").unwrap_or_else(|e| panic!("{e}"));
+    let dir = std::env::temp_dir().join(format!("forkyard-cpython-03-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("make a temp dir");
+    let main_says = "join(1.5) returned None\nalive: True exitcode: None\nend\n";
+    let mut failures = Vec::new();
+    for (extra, child_says) in [
+        (vec![], "0\n1\n"),
+        (vec!["output=pipe"], ""),
+        (vec!["output=pipe", "flush=on"], "0\n1\n"),
+        (vec!["flush=on"], "0\n1\n"),
+    ] {
+        let mut sets = vec!["join=timeout", "daemon=on"];
+        sets.extend(extra);
+        let settings = lesson.settings_from(&sets).expect("valid settings");
+        let program = lesson.program_with(&settings).expect("the program");
+        let file = dir.join(format!("{}.py", sets.join("-").replace('=', "_")));
+        std::fs::write(&file, &program.source).expect("write the program");
+        let output = match program.stdout {
+            Some(forkyard::runtime::stdout::StdoutMode::Pipe) => Command::new(&python)
+                .arg(&file)
+                .env_remove("PYTHONUNBUFFERED")
+                .stdin(Stdio::null())
+                .output()
+                .expect("python3 runs"),
+            None if !script_ok => {
+                eprintln!(
+                    "SKIPPED 03 {sets:?} on a terminal: script(1), which gives CPython a \
+                     pseudo-terminal, is not installed"
+                );
+                continue;
+            }
+            None => Command::new("script")
+                .args([
+                    "-qec",
+                    &format!("{} {} 2>/dev/null", python.display(), file.display()),
+                    "/dev/null",
+                ])
+                .env_remove("PYTHONUNBUFFERED")
+                .stdin(Stdio::null())
+                .output()
+                .expect("script runs"),
+            Some(other) => panic!("03's knobs set no stdout mode {other}"),
+        };
+        let printed = String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n");
+        let want = format!("{child_says}{main_says}");
+        eprintln!("  03-join [{}]: {printed:?}", sets.join(", "));
+        if printed != want || !output.status.success() {
+            failures.push(format!(
+                "03-join {sets:?} ({:?}): printed {printed:?}, want {want:?}",
+                program.stdout
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

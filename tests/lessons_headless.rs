@@ -23,17 +23,18 @@ fn run_program(
     set: &[String],
     timeout: &str,
 ) -> (Vec<Record>, Option<i32>) {
+    run_with(id, program, set, &["--speed", "20", "--timeout", timeout])
+}
+
+/// `forkyard run <lesson> --format jsonl` with `--set`s and other arguments (`--speed` among them).
+fn run_with(
+    id: &str,
+    program: Option<&str>,
+    set: &[String],
+    args: &[&str],
+) -> (Vec<Record>, Option<i32>) {
     let mut cmd = Command::new(EXE);
-    cmd.args([
-        "run",
-        id,
-        "--speed",
-        "20",
-        "--format",
-        "jsonl",
-        "--timeout",
-        timeout,
-    ]);
+    cmd.args(["run", id, "--format", "jsonl"]).args(args);
     for s in set {
         cmd.args(["--set", s]);
     }
@@ -77,11 +78,7 @@ fn every_lesson_runs_at_every_knob_setting_and_leaves_nothing() {
         // Every program of the lesson (`--program`), with the knobs that edit it.
         for program in &l.programs {
             let file = program.file.as_str();
-            let knobs: Vec<_> = l
-                .knobs
-                .iter()
-                .filter(|k| k.files().contains(&file))
-                .collect();
+            let knobs: Vec<_> = l.knobs.iter().filter(|k| k.concerns(file)).collect();
             let mut settings = vec![(Vec::new(), false)];
             for k in &knobs {
                 for o in k.options.iter().filter(|o| **o != k.default) {
@@ -188,6 +185,86 @@ fn lesson_03_join_puts_end_last_and_a_timeout_leaves_the_child_alive() {
         text_of(&recs, main).contains("alive: True exitcode: None"),
         "{}",
         text_of(&recs, main)
+    );
+}
+
+/// 03 with join(1.5) and daemon on, plus `set` and `args`: (what the child printed, what main
+/// printed), from the trace, after checking that main's exit rules killed the child by SIGTERM
+/// before it printed `2`. Speed 4: the child's `2` comes half a lesson second (125 ms) after the
+/// SIGTERM that main sends once `join(1.5)` gives up.
+fn lesson_03_killed_child(set: &[&str], args: &[&str]) -> (String, String) {
+    let mut sets: Vec<String> = vec!["join=timeout".into(), "daemon=on".into()];
+    sets.extend(set.iter().map(|s| s.to_string()));
+    let mut all = vec!["--speed", "4", "--timeout", "60"];
+    all.extend_from_slice(args);
+    let (recs, status) = run_with("03-join", None, &sets, &all);
+    assert_eq!(status, Some(0), "{sets:?} {args:?}");
+    let main = pid_of(&recs, "MainProcess");
+    let child = recs
+        .iter()
+        .find_map(|r| match r.event {
+            Event::AtExit {
+                action: AtExitAction::Terminate,
+                child,
+                ..
+            } => Some(child),
+            _ => None,
+        })
+        .expect("main's exit rules terminate the daemonic child");
+    assert_eq!(
+        ending_of(&recs, child),
+        Some(Ending::Signaled { signal: 15 }),
+        "{sets:?} {args:?}"
+    );
+    (text_of(&recs, child), text_of(&recs, main))
+}
+
+#[test]
+fn lesson_03_into_a_pipe_a_killed_childs_lines_are_lost_unless_flushed() {
+    let main_says = "join(1.5) returned None\nalive: True exitcode: None\nend\n";
+    // On a terminal (the default) each line goes out as it is printed: 0 and 1 are there.
+    assert_eq!(
+        lesson_03_killed_child(&[], &[]),
+        ("0\n1\n".to_string(), main_says.to_string())
+    );
+    // Into a pipe they wait in the child's buffer, and SIGTERM throws the buffer away.
+    assert_eq!(
+        lesson_03_killed_child(&["output=pipe"], &[]),
+        (String::new(), main_says.to_string())
+    );
+    // flush=True writes each line out at once, into a pipe too.
+    assert_eq!(
+        lesson_03_killed_child(&["output=pipe", "flush=on"], &[]),
+        ("0\n1\n".to_string(), main_says.to_string())
+    );
+    // An explicit --stdout wins over the knob.
+    assert_eq!(
+        lesson_03_killed_child(&["output=pipe"], &["--stdout", "tty"]),
+        ("0\n1\n".to_string(), main_says.to_string())
+    );
+}
+
+#[test]
+fn lesson_03_compare_output_runs_one_side_into_a_pipe() {
+    let out = Command::new(EXE)
+        .args(["run", "03-join", "--compare", "output", "--format", "plain"])
+        .args(["--set", "join=timeout", "--set", "daemon=on"])
+        .args(["--speed", "4", "--timeout", "60"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let main_says = "join(1.5) returned None\nalive: True exitcode: None\nend\n";
+    assert!(
+        text.contains(&format!(
+            "=== 03-join (output=terminal) ===\n0\n1\n{main_says}"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("=== 03-join (output=pipe) ===\n{main_says}")),
+        "{text}"
     );
 }
 

@@ -29,10 +29,12 @@ fn carry_out(app: &mut App, effects: Vec<Effect>) {
             source,
             file,
             speed,
+            stdout,
         } = e
         {
             let spec = RunSpec {
                 speed,
+                stdout,
                 exe: Some(env!("CARGO_BIN_EXE_forkyard").into()),
                 ..RunSpec::new(source, file)
             };

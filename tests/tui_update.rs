@@ -750,3 +750,52 @@ fn a_click_on_a_program_tab_shows_it() {
     update(&mut app, click(20 + 1 + 1 + 2));
     assert_eq!(app.program_file(), Some("main.py"));
 }
+
+#[test]
+fn a_knob_that_sets_stdout_starts_the_run_with_that_mode() {
+    use forkyard::runtime::stdout::StdoutMode;
+    // Only the real 03-join, so it is the lesson on screen.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let lessons: Vec<_> = forkyard::lesson::catalog_in(&dir)
+        .into_iter()
+        .filter(|l| l.as_ref().is_ok_and(|l| l.id == "03-join"))
+        .collect();
+    let mut app = forkyard::tui::app::App::new(
+        lessons,
+        forkyard::tui::progress::Progress::default(),
+        Lang::En,
+        forkyard::tui::theme::Theme::FULL,
+        (100, 30),
+    );
+    assert_eq!(app.lesson().unwrap().id, "03-join");
+    let modes = |effects: &[Effect]| -> Vec<(StdoutMode, bool)> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Start { stdout, source, .. } => {
+                    Some((*stdout, source.contains("print(i, flush=True)")))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        modes(&update(&mut app, key('r'))),
+        [(StdoutMode::Tty, false)]
+    );
+    // b: output=pipe, the same program run as into a pipe.
+    assert_eq!(
+        modes(&update(&mut app, key('b'))),
+        [(StdoutMode::Pipe, false)]
+    );
+    // f: the child flushes; still into a pipe.
+    assert_eq!(
+        modes(&update(&mut app, key('f'))),
+        [(StdoutMode::Pipe, true)]
+    );
+    // b again: back on a terminal.
+    assert_eq!(
+        modes(&update(&mut app, key('b'))),
+        [(StdoutMode::Tty, true)]
+    );
+}

@@ -47,7 +47,7 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         let program = lesson
             .program_named(&file, &settings)
             .map_err(|e| e.to_string())?;
-        let spec = args.spec(program.source, program.file);
+        let spec = args.spec(program.source, program.file, program.stdout);
         sides.push((format!("{knob_name}={value}"), spec));
     }
     // Start both before reading either, so they begin together.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use super::say;
 
 use crate::lesson::{self, Lang, Lesson, LessonError};
+use crate::runtime::stdout::StdoutMode;
 
 /// The language of the learner's locale (`LC_ALL`, else `LANG`).
 fn lang() -> Lang {
@@ -168,12 +169,12 @@ pub fn check(names: &[String]) -> ExitCode {
 /// (`02-daemon`, `02`, `daemon`), with `--set` knob values applied. Of a lesson with more than one
 /// program, `program` picks one (`--program subclass.py`); without it, the program the `--set`
 /// knobs edit (01's `--set terminate=off` runs subclass.py), else the first. Returns (source, file
-/// name).
+/// name, the stdout mode the knobs ask for: 03's `--set output=pipe`).
 pub fn program_for(
     target: &str,
     set: &[String],
     program: Option<&str>,
-) -> Result<(String, String), String> {
+) -> Result<(String, String, Option<StdoutMode>), String> {
     let path = Path::new(target);
     if path.is_file() {
         if !set.is_empty() {
@@ -191,7 +192,7 @@ pub fn program_for(
         let name = path
             .file_name()
             .map_or_else(|| target.to_string(), |n| n.to_string_lossy().into_owned());
-        return Ok((source, name));
+        return Ok((source, name, None));
     }
     if target.ends_with(".py") {
         return Err(format!("no Python file {target}"));
@@ -206,11 +207,12 @@ pub fn program_for(
     let program = lesson
         .program_named(&file, &settings)
         .map_err(|e| e.to_string())?;
-    Ok((program.source, program.file))
+    Ok((program.source, program.file, program.stdout))
 }
 
 /// Which of `lesson`'s programs a run with knob settings `set` (`name=value`) runs: `program` if
-/// given (every knob set must edit it), else the first program that every knob set edits.
+/// given (every knob set must edit it), else the first program that every knob set edits. A knob
+/// that edits no line (it only changes how the program runs) goes with any program.
 pub fn pick_program(
     lesson: &Lesson,
     set: &[String],
@@ -231,9 +233,9 @@ pub fn pick_program(
         .filter_map(|s| s.split_once('='))
         .filter_map(|(name, _)| lesson.knob(name.trim()))
         .collect();
-    let edits_all = |file: &str| knobs.iter().all(|k| k.files().contains(&file));
+    let edits_all = |file: &str| knobs.iter().all(|k| k.concerns(file));
     if let Some(p) = program {
-        if let Some(k) = knobs.iter().find(|k| !k.files().contains(&p)) {
+        if let Some(k) = knobs.iter().find(|k| !k.concerns(p)) {
             return Err(format!(
                 "knob {} changes {}, not {p}: drop --program {p}, or pick --program {}",
                 k.name,

@@ -71,21 +71,29 @@ pub struct RunArgs {
     /// How the program's stdout is buffered, as CPython buffers it: `tty` (line by line, as in a
     /// terminal), `pipe` (in 8192-byte blocks, as into a pipe or file: unflushed output is lost when
     /// a process dies by a signal) or `unbuffered` (as `python -u` / `PYTHONUNBUFFERED=1`).
-    #[arg(long, value_name = "MODE", default_value_t = StdoutMode::Tty)]
-    pub(super) stdout: StdoutMode,
+    /// Default: what the lesson's knobs set (03's `--set output=pipe`), else `tty`; given here, it
+    /// wins over the knobs.
+    #[arg(long, value_name = "MODE")]
+    pub(super) stdout: Option<StdoutMode>,
     /// Held runs: `--schedule`, `--hold`, `--granularity`.
     #[command(flatten)]
     pub(super) held: super::schedule::HoldArgs,
 }
 
 impl RunArgs {
-    /// The spec of a run of `source` with these options.
-    pub(super) fn spec(&self, source: String, file_name: String) -> RunSpec {
+    /// The spec of a run of `source` with these options; `knob_stdout`: the stdout mode the
+    /// lesson's knobs ask for, which an explicit `--stdout` overrides.
+    pub(super) fn spec(
+        &self,
+        source: String,
+        file_name: String,
+        knob_stdout: Option<StdoutMode>,
+    ) -> RunSpec {
         RunSpec {
             speed: self.speed,
             max_processes: self.max_processes,
             max_memory: self.max_memory,
-            stdout: self.stdout,
+            stdout: self.stdout.or(knob_stdout).unwrap_or_default(),
             ..RunSpec::new(source, file_name)
         }
     }
@@ -127,7 +135,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         }
         return super::compare::run(args, knob);
     }
-    let (source, file_name) =
+    let (source, file_name, knob_stdout) =
         super::lessons::program_for(&args.target, &args.set, args.program.as_deref())?;
     session::on_signal(|sig| {
         let text = format!(
@@ -136,7 +144,7 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         );
         session::write_raw(2, text.as_bytes());
     });
-    let spec = args.spec(source, file_name);
+    let spec = args.spec(source, file_name, knob_stdout);
     let mut handle = match hold {
         Some(hold) => session::start_held(spec, hold),
         None => session::start(spec),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::model::{Knob, KnobKind, Lesson};
+use crate::runtime::stdout::StdoutMode;
 
 /// A value for every knob of one lesson. Made by [`Lesson::default_settings`] or
 /// [`Lesson::settings_from`]; always valid for that lesson.
@@ -193,6 +194,9 @@ pub struct Program {
     pub source: String,
     /// Every line a knob controls, in line order, whether or not its current value changed it.
     pub knob_lines: Vec<KnobLine>,
+    /// How a knob asks the run to buffer stdout (`output=pipe`: as into a pipe); None: the run's
+    /// own mode. `forkyard run --stdout` given on the command line wins over it.
+    pub stdout: Option<StdoutMode>,
 }
 
 /// A line of a program that a knob controls.
@@ -287,8 +291,10 @@ impl Lesson {
             .map(str::to_string)
             .collect();
         let mut knob_lines = Vec::new();
+        let mut stdout = None;
         for knob in &self.knobs {
             let value = settings.get(&knob.name).unwrap_or(&knob.default);
+            stdout = stdout.or(knob.stdout_for(value));
             for edit in knob.edits.iter().filter(|e| e.file == file) {
                 let text = edit.text_for(value);
                 let changed = text != edit.find;
@@ -310,6 +316,7 @@ impl Lesson {
             path: self.dir.join(file),
             source: lines.concat(),
             knob_lines,
+            stdout,
         })
     }
 

@@ -11,7 +11,8 @@ use super::model::{
     Card, Edit, Knob, KnobKind, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin, ProgramFile,
     RESERVED_KEYS, Replacement, Text, is_wide,
 };
-use super::raw::{RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawText, S};
+use super::raw::{RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawRun, RawText, S};
+use crate::runtime::stdout::StdoutMode;
 
 /// Reads a file of the lesson directory by name (`lesson.toml`, `main.py`).
 pub(crate) type ReadFile<'a> = &'a dyn Fn(&str) -> io::Result<String>;
@@ -495,13 +496,19 @@ impl Cx<'_> {
             compare,
             endless,
             edits: Vec::new(),
+            stdout: BTreeMap::new(),
         };
-        if rk.edit.is_empty() {
+        let runs = rk.run.is_some();
+        if let Some(run) = rk.run {
+            knob.stdout = self.run(run, &knob, earlier);
+        }
+        if rk.edit.is_empty() && !runs {
             self.err(
                 span,
                 format!(
                     "knob `{}` changes no line: add [[knob.edit]] with find = \"...\" and when = {{ ... }} \
-                     or template = \"...{{value}}...\"",
+                     or template = \"...{{value}}...\" (or, to change only how it runs, \
+                     run = {{ option = {{ stdout = \"pipe\" }} }})",
                     knob.name
                 ),
             );
@@ -512,6 +519,76 @@ impl Cx<'_> {
             }
         }
         knob
+    }
+
+    /// `run = { pipe = { stdout = "pipe" } }`: per option, how the run buffers stdout. An option
+    /// of the knob, not its default (at its default a knob leaves the run as it is, as the program
+    /// on disk is the default), a mode forkyard knows, and one such knob per lesson (two could
+    /// disagree).
+    fn run(
+        &mut self,
+        run: S<BTreeMap<S<String>, S<RawRun>>>,
+        knob: &Knob,
+        earlier: &[Knob],
+    ) -> BTreeMap<String, StdoutMode> {
+        let kname = &knob.name;
+        let rspan = run.span();
+        let mut out = BTreeMap::new();
+        for (option, change) in run.into_inner() {
+            let ospan = option.span();
+            let option = option.into_inner();
+            let cspan = change.span();
+            if !knob.options.contains(&option) {
+                self.err(
+                    ospan,
+                    format!(
+                        "knob `{kname}` has no option `{option}` (options: {})",
+                        knob.options_hint()
+                    ),
+                );
+                continue;
+            }
+            if option == knob.default {
+                self.err(
+                    ospan,
+                    format!(
+                        "knob `{kname}`: at its default `{option}` a knob leaves the run as it is \
+                         (the program on disk runs as a terminal shows it); drop this entry"
+                    ),
+                );
+                continue;
+            }
+            let Some(mode) = change.into_inner().stdout else {
+                self.err(
+                    cspan,
+                    format!(
+                        "knob `{kname}`: run.{option} changes nothing: add stdout = \"pipe\" \
+                         (tty, pipe or unbuffered)"
+                    ),
+                );
+                continue;
+            };
+            let mspan = mode.span();
+            match mode.into_inner().parse::<StdoutMode>() {
+                Ok(m) => {
+                    out.insert(option, m);
+                }
+                Err(e) => self.err(mspan, format!("knob `{kname}`: {e}")),
+            }
+        }
+        if !out.is_empty()
+            && let Some(other) = earlier.iter().find(|k| !k.stdout.is_empty())
+        {
+            self.err(
+                rspan,
+                format!(
+                    "knob `{kname}`: knob `{}` already sets the run's stdout, and two could \
+                     disagree; let one knob set it",
+                    other.name
+                ),
+            );
+        }
+        out
     }
 
     fn key(
@@ -1013,6 +1090,7 @@ fn plain_words(message: &str) -> String {
         ("struct RawProgram", "a [[program]] table"),
         ("struct RawKnob", "a [[knob]] table"),
         ("struct RawEdit", "a [[knob.edit]] table"),
+        ("struct RawRun", "a table { stdout = \"...\" }"),
         ("struct RawNotice", "a [[notice]] table"),
         ("struct RawNote", "a [[note]] table"),
         ("a sequence", "an array"),

@@ -21,7 +21,8 @@
 //! let l = lesson::find("02")?; // id `02-daemon`, number `02`/`2`, or name `daemon`
 //! let settings = l.settings_from(&["daemon=on"])?; // "knob daemon takes on|off, not `x`"
 //! let program = l.program_with(&settings)?; // first program; `program_named("subclass.py", ..)`
-//! // program.source runs; program.file names it; program.knob_lines mark the code pane
+//! // program.source runs; program.file names it; program.knob_lines mark the code pane;
+//! // program.stdout: the stdout mode a knob's `run` asks for (03's output=pipe), else None
 //! // forkyard check: exit 1 if this is not empty, printing each diagnostic on its own line(s)
 //! let problems = lesson::check(&lesson::catalog());
 //! // forkyard check path/to/lesson-dir

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::runtime::stdout::StdoutMode;
+
 /// A language a lesson's words are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -242,8 +244,12 @@ pub struct Knob {
     pub compare: bool,
     /// Options with which the program (other knobs at their defaults) never ends by itself.
     pub endless: Vec<String>,
-    /// The lines it changes.
+    /// The lines it changes (none for a knob that only changes how the program runs).
     pub edits: Vec<Edit>,
+    /// How the run buffers stdout with each option listed (`run = { pipe = { stdout = "pipe" } }`):
+    /// the same program, run as into a pipe, shows what a killed process never flushed. Options
+    /// not listed leave the run's own mode (a terminal's, or `forkyard run --stdout`).
+    pub stdout: BTreeMap<String, StdoutMode>,
 }
 
 impl Knob {
@@ -272,6 +278,17 @@ impl Knob {
             KnobKind::Toggle => "on|off".to_string(),
             KnobKind::Choice => self.options.join("|"),
         }
+    }
+
+    /// The stdout mode this knob asks the run for when it has `value` (None: the run's own).
+    pub fn stdout_for(&self, value: &str) -> Option<StdoutMode> {
+        self.stdout.get(value).copied()
+    }
+
+    /// Whether the knob belongs to a run of `file`: it edits that file, or it edits no line at all
+    /// and only changes how the program runs (any program of the lesson).
+    pub fn concerns(&self, file: &str) -> bool {
+        self.edits.is_empty() || self.edits.iter().any(|e| e.file == file)
     }
 
     /// The program files this knob edits.
@@ -355,11 +372,10 @@ impl Lesson {
             .map(|k| (k, k.compare_pair()))
     }
 
-    /// The knobs that edit `file`.
+    /// The knobs of a run of `file`: those that edit it, and those that only change how a
+    /// program runs ([`Knob::concerns`]).
     pub fn knobs_for(&self, file: &str) -> impl Iterator<Item = &Knob> {
-        self.knobs
-            .iter()
-            .filter(move |k| k.edits.iter().any(|e| e.file == file))
+        self.knobs.iter().filter(move |k| k.concerns(file))
     }
 }
 

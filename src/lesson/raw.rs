@@ -56,6 +56,14 @@ pub(crate) struct RawKnob {
     pub endless: Option<S<Vec<S<toml::Value>>>>,
     #[serde(default)]
     pub edit: Vec<S<RawEdit>>,
+    pub run: Option<S<BTreeMap<S<String>, S<RawRun>>>>,
+}
+
+/// What a knob option changes in the run itself: `run = { pipe = { stdout = "pipe" } }`.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRun {
+    pub stdout: Option<S<String>>,
 }
 
 #[derive(Deserialize, Debug)]

@@ -131,7 +131,7 @@ fn unknown_field() {
         &edited("key = \"w\"\n", "key = \"w\"\nkeys = 3\n"),
         &format!(
             "{T}:22:1: unknown field `keys`, expected one of `name`, `key`, `label`, `options`, \
-             `default`, `compare`, `endless`, `edit` (see docs/lesson-format.md)"
+             `default`, `compare`, `endless`, `edit`, `run` (see docs/lesson-format.md)"
         ),
     );
     assert_one(
@@ -507,7 +507,8 @@ fn comparison_endless_and_no_edits() {
         p,
         [format!(
             "{T}:10:1: knob `daemon` changes no line: add [[knob.edit]] with find = \"...\" and \
-             when = {{ ... }} or template = \"...{{value}}...\""
+             when = {{ ... }} or template = \"...{{value}}...\" (or, to change only how it runs, \
+             run = {{ option = {{ stdout = \"pipe\" }} }})"
         )]
     );
 }
@@ -1108,4 +1109,113 @@ fn recap_and_cards_are_checked() {
             "{T}:34:6: this [[card]]: zh has no Chinese in it: write it in Chinese"
         )]
     );
+}
+
+// ---- a knob that sets how the run buffers stdout (`run = { option = { stdout = ... } }`) ----
+
+/// `GOOD` plus a knob `output` whose `run` line (35) is `run`.
+fn with_output_knob(run: &str) -> String {
+    format!(
+        "{GOOD}\n[[knob]]\nname = \"output\"\nkey = \"b\"\nlabel = {{ en = \"output\", zh = \"输出\" }}\n\
+         options = [\"terminal\", \"pipe\"]\n{run}\n"
+    )
+}
+
+#[test]
+fn a_knob_may_set_the_runs_stdout_and_edit_nothing() {
+    use crate::runtime::stdout::StdoutMode;
+    let l = load_toml(&with_output_knob("run = { pipe = { stdout = \"pipe\" } }")).unwrap();
+    let k = l.knob("output").unwrap();
+    assert!(k.edits.is_empty());
+    assert_eq!(k.stdout_for("pipe"), Some(StdoutMode::Pipe));
+    assert_eq!(k.stdout_for("terminal"), None);
+    // It goes with every program, and check tries it.
+    assert!(k.concerns("main.py") && k.concerns("other.py"));
+    assert!(l.knobs_for("main.py").any(|k| k.name == "output"));
+    // At its default the run is the plain one; with `pipe` the same source runs as into a pipe.
+    let plain = l.program_with(&l.default_settings()).unwrap();
+    assert_eq!(plain.stdout, None);
+    let s = l.settings_from(&["output=pipe", "daemon=on"]).unwrap();
+    let piped = l.program_with(&s).unwrap();
+    assert_eq!(piped.stdout, Some(StdoutMode::Pipe));
+    assert_eq!(piped.changed_lines(), [5]);
+    assert!(piped.knob_lines.iter().all(|kl| kl.knob != "output"));
+    // A knob may both edit a line and set the mode.
+    let both = with_output_knob(
+        "run = { pipe = { stdout = \"unbuffered\" } }\n\n[[knob.edit]]\nfind = \"print(\\\"end\\\")\"\n\
+         when = { pipe = \"print(\\\"end\\\", flush=True)\" }",
+    );
+    let l = load_toml(&both).unwrap();
+    let p = l
+        .program_with(&l.settings_from(&["output=pipe"]).unwrap())
+        .unwrap();
+    assert_eq!(p.stdout, Some(StdoutMode::Unbuffered));
+    assert!(p.source.contains("print(\"end\", flush=True)"));
+    assert_eq!(check_with(&[Ok(l)], &|_, _| Ok(())), Vec::new());
+}
+
+#[test]
+fn a_knobs_run_is_checked_at_its_place() {
+    // An unknown mode is named, with the modes there are.
+    assert_one(
+        &with_output_knob("run = { pipe = { stdout = \"file\" } }"),
+        &format!(
+            "{T}:35:27: knob `output`: unknown stdout mode `file` (use tty, pipe or unbuffered)"
+        ),
+    );
+    // An option the knob does not have.
+    assert_one(
+        &with_output_knob("run = { pipes = { stdout = \"pipe\" } }"),
+        &format!("{T}:35:9: knob `output` has no option `pipes` (options: terminal|pipe)"),
+    );
+    // At its default a knob leaves the run alone.
+    assert_one(
+        &with_output_knob("run = { terminal = { stdout = \"tty\" } }"),
+        &format!(
+            "{T}:35:9: knob `output`: at its default `terminal` a knob leaves the run as it is \
+             (the program on disk runs as a terminal shows it); drop this entry"
+        ),
+    );
+    // An option that changes nothing.
+    assert_one(
+        &with_output_knob("run = { pipe = {} }"),
+        &format!(
+            "{T}:35:16: knob `output`: run.pipe changes nothing: add stdout = \"pipe\" (tty, pipe \
+             or unbuffered)"
+        ),
+    );
+    // A typo in the run table.
+    assert_one(
+        &with_output_knob("run = { pipe = { stdot = \"pipe\" } }"),
+        &format!("{T}:35:18: unknown field `stdot`, expected `stdout` (see docs/lesson-format.md)"),
+    );
+    // Two knobs that set stdout could disagree.
+    let two = format!(
+        "{}\n[[knob]]\nname = \"again\"\nkey = \"a\"\nlabel = {{ en = \"a\", zh = \"再\" }}\n\
+         run = {{ on = {{ stdout = \"unbuffered\" }} }}\n",
+        with_output_knob("run = { pipe = { stdout = \"pipe\" } }")
+    );
+    assert_eq!(
+        problems(&two),
+        [format!(
+            "{T}:41:7: knob `again`: knob `output` already sets the run's stdout, and two could \
+             disagree; let one knob set it"
+        )]
+    );
+}
+
+#[test]
+fn the_lesson_03_output_knob_runs_into_a_pipe() {
+    use crate::runtime::stdout::StdoutMode;
+    let l = shipped().into_iter().find(|l| l.id == "03-join").unwrap();
+    let out = l.knob("output").unwrap();
+    assert_eq!(out.options, ["terminal", "pipe"]);
+    assert_eq!(out.stdout_for("pipe"), Some(StdoutMode::Pipe));
+    let s = l
+        .settings_from(&["output=pipe", "flush=on", "join=timeout", "daemon=on"])
+        .unwrap();
+    let p = l.program_with(&s).unwrap();
+    assert_eq!(p.stdout, Some(StdoutMode::Pipe));
+    assert!(p.source.contains("print(i, flush=True)"));
+    assert!(p.source.contains("p.join(1.5)"));
 }

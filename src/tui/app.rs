@@ -12,6 +12,7 @@ use super::runs::{RunId, RunView};
 use super::theme::Theme;
 use crate::lesson::{KnobSettings, Lang, Lesson, LessonError, Program};
 use crate::python::parse::{TokenClass, tokens};
+use crate::runtime::stdout::StdoutMode;
 use crate::session::Update;
 
 /// Lesson speeds `+`/`-` step through (lesson seconds per real second).
@@ -53,6 +54,9 @@ pub enum Effect {
         file: String,
         /// Lesson seconds per real second.
         speed: f64,
+        /// How its stdout is buffered: a terminal's, unless a knob says otherwise (03's
+        /// `output=pipe`).
+        stdout: StdoutMode,
     },
     /// Stop a run and reap it.
     Stop(RunId),

@@ -221,9 +221,11 @@ fn carry_out(
             source,
             file,
             speed,
+            stdout,
         } => {
             let spec = RunSpec {
                 speed,
+                stdout,
                 ..RunSpec::new(source, file)
             };
             // From the main thread: the lesson main dies with the thread that started it.

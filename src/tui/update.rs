@@ -300,6 +300,7 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
                 source: program.source,
                 file: program.file,
                 speed: app.speed,
+                stdout: program.stdout.unwrap_or_default(),
             }),
             Err(e) => view.error = Some(e.to_string()),
         }
@@ -327,7 +328,7 @@ fn compare(app: &mut App) -> Vec<Effect> {
     let file = app.program_file().unwrap_or_default().to_string();
     // The lesson's comparison if it belongs to the program on screen, else the first knob that
     // does; a lesson whose program on screen has no knob compares its own comparison's program.
-    let own = |k: &&crate::lesson::Knob| k.files().contains(&file.as_str());
+    let own = |k: &&crate::lesson::Knob| k.concerns(&file);
     let knob = lesson
         .knobs
         .iter()
@@ -412,9 +413,7 @@ fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
     let file = app.program_file().unwrap_or_default().to_string();
     // What the run on screen printed, to mark what the knob changed in the output.
     let before = match app.runs.as_slice() {
-        [only] if knob.files().contains(&file.as_str()) && only.error.is_none() => {
-            Some(only.printed())
-        }
+        [only] if knob.concerns(&file) && only.error.is_none() => Some(only.printed()),
         _ => None,
     };
     match knob.files().first() {

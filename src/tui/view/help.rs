@@ -52,20 +52,25 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         for k in &lesson.knobs {
             let value = settings.get(&k.name).unwrap_or(&k.default);
+            // A knob that edits no line changes how the program runs (03's output: into a pipe).
+            let place = match (lang, k.files().is_empty()) {
+                (crate::lesson::Lang::En, true) => "how the program runs".to_string(),
+                (crate::lesson::Lang::En, false) => format!("in {}", k.files().join(", ")),
+                (crate::lesson::Lang::Zh, true) => "改的是程序的运行方式".to_string(),
+                (crate::lesson::Lang::Zh, false) => format!("在 {}", k.files().join("、")),
+            };
             let text = match lang {
                 crate::lesson::Lang::En => format!(
-                    "{} ({}): now {value}, options {}; in {}",
+                    "{} ({}): now {value}, options {}; {place}",
                     k.label.get(lang),
                     k.name,
                     k.options.join("|"),
-                    k.files().join(", ")
                 ),
                 crate::lesson::Lang::Zh => format!(
-                    "{}（{}）：现在 {value}，可选 {}；在 {}",
+                    "{}（{}）：现在 {value}，可选 {}；{place}",
                     k.label.get(lang),
                     k.name,
                     k.options.join("|"),
-                    k.files().join("、")
                 ),
             };
             entry(&mut out, k.key.to_string(), &text);
