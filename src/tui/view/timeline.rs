@@ -353,7 +353,8 @@ fn state_mood(state: &LaneState) -> Mood {
 /// What the lane says after its bar: what it waits on, or how it ended.
 fn status(run: &RunView, lane: &Lane, zh: bool) -> String {
     if lane.has_ended() || run.run.end.is_some() {
-        let how = summary::how_it_ended(&run.run, lane);
+        let ended = summary::how_ended(&run.run, lane);
+        let how = if zh { ended.zh() } else { ended.en() };
         return match lane.exitcode() {
             Some(code) if code < 0 => format!("{how} ({code})"),
             // What it raised, from the last line of its traceback.
