@@ -24,7 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, run) in app.runs.iter().enumerate().take(2) {
         let x = area.x + half * i as u16;
         let w = if i == 0 { half } else { area.width - half };
-        let title = format!(" {} {} {} ", title.trim(), app.theme.dot(), run.label);
+        // The label is what tells the two sides apart: cut it last.
+        let title = wrap::fit_title(title.trim(), app.theme.dot(), &run.label, w as usize);
         side(
             app,
             Some(run),

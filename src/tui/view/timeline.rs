@@ -39,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Some(ns) => format!("total {:.2} s", ns as f64 / 1e9),
             None => format!("{:.1} s", run.clock_ns as f64 / 1e9),
         };
-        let title = format!(" {} {} {total} ", run.label, app.theme.dot());
+        let title = super::wrap::fit_title(&run.label, app.theme.dot(), &total, w as usize);
         side(
             app,
             Some(run),

@@ -28,6 +28,26 @@ pub fn cut(s: &str, max: usize) -> String {
     out
 }
 
+/// A pane title ` {head} · {tail} ` that fits a pane `pane_width` cells wide: `head` is cut (with
+/// `…`) before `tail` is, since the tail (a side's total) is what the learner compares.
+pub fn fit_title(head: &str, dot: &str, tail: &str, pane_width: usize) -> String {
+    // Two corners, and a cell of border on each side of the title.
+    let room = pane_width.saturating_sub(4);
+    let whole = format!(" {head} {dot} {tail} ");
+    if width(&whole) <= room {
+        return whole;
+    }
+    let fixed = width(&format!("  {dot} {tail} "));
+    if room > fixed + 3 {
+        format!(" {} {dot} {tail} ", cut(head, room - fixed))
+    } else {
+        format!(
+            " {} ",
+            cut(&format!("{head} {dot} {tail}"), room.saturating_sub(2))
+        )
+    }
+}
+
 /// `s` padded with spaces (or cut) to exactly `cells` cells.
 pub fn pad(s: &str, cells: usize) -> String {
     let s = cut(s, cells);
@@ -132,6 +152,23 @@ fn pieces(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_keeps_its_tail_and_cuts_its_head() {
+        let t = fit_title(
+            "apply · how tasks are handed over",
+            "·",
+            "total 30.34 s",
+            50,
+        );
+        assert!(t.ends_with("· total 30.34 s "), "{t}");
+        assert!(t.contains('…'), "{t}");
+        assert!(width(&t) <= 46, "{t}");
+        assert_eq!(
+            fit_title("daemon: on", "·", "total 0.02 s", 80),
+            " daemon: on · total 0.02 s "
+        );
+    }
 
     #[test]
     fn wraps_words_and_cjk_by_width() {
