@@ -175,3 +175,58 @@ impl Interp {
         Ok(true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(hash: i64, id: usize) -> HashKey {
+        HashKey::User { hash, id }
+    }
+
+    #[test]
+    fn same_hash_finds_every_user_and_int_key_of_that_hash_in_insertion_order() {
+        let mut d = Dict::default();
+        d.insert(HashKey::Int(7), Value::Int(0), Value::None);
+        d.insert(HashKey::Str("7".into()), Value::Int(1), Value::None);
+        // Enough keys of one hash to spread over several of the map's probe groups.
+        for id in 0..100 {
+            d.insert(user(7, 1000 + id), Value::Int(2 + id as i64), Value::None);
+        }
+        d.insert(user(8, 5), Value::Int(-1), Value::None);
+        let found = d.same_hash(&user(7, 1));
+        assert_eq!(found.len(), 101);
+        assert_eq!(found[0].0, HashKey::Int(7));
+        let objects: Vec<i64> = found
+            .iter()
+            .map(|(_, v)| match v {
+                Value::Int(i) => *i,
+                _ => -99,
+            })
+            .collect();
+        assert_eq!(
+            objects,
+            (0..101)
+                .map(|i| if i == 0 { 0 } else { i + 1 })
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(d.same_hash(&user(8, 9)).len(), 1);
+        assert!(d.same_hash(&user(9, 9)).is_empty());
+    }
+
+    #[test]
+    fn plain_keys_take_no_detour() {
+        let mut s = Set::default();
+        s.map.insert(user(7, 1), Value::Int(1));
+        s.map.insert(HashKey::Int(7), Value::Int(7));
+        assert!(s.same_hash(&HashKey::Int(7)).is_empty());
+        assert_eq!(s.same_hash(&user(7, 2)).len(), 2);
+    }
+
+    #[test]
+    fn user_keys_are_one_key_only_by_identity() {
+        assert_eq!(user(7, 1), user(7, 1));
+        assert_ne!(user(7, 1), user(7, 2));
+        assert_ne!(user(7, 1), HashKey::Int(7));
+    }
+}
