@@ -749,9 +749,11 @@ impl Interp {
                 for x in t.iter() {
                     ks.push(self.hash_key(x)?);
                 }
-                HashKey::Tuple(Rc::from(ks))
+                user_container(v, HashKey::Tuple(Rc::from(ks)))
             }
-            Value::FrozenSet(s) => HashKey::FrozenSet(s.map.keys().cloned().collect()),
+            Value::FrozenSet(s) => {
+                user_container(v, HashKey::FrozenSet(s.map.keys().cloned().collect()))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }
@@ -1064,6 +1066,25 @@ fn binop_message(op: BinOp, a: &Value, b: &Value) -> String {
             "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
             symbol(op)
         ),
+    }
+}
+
+/// A tuple or frozenset holding a user key is equal to another only as `__eq__` says, so it is
+/// itself keyed as a user key: its hash (which ignores the members' identities) and its identity;
+/// the lookup then compares the two containers with `==`, which calls the members' `__eq__`.
+fn user_container(v: &Value, key: HashKey) -> HashKey {
+    let (HashKey::Tuple(ks) | HashKey::FrozenSet(ks)) = &key else {
+        return key;
+    };
+    if !ks.iter().any(|k| matches!(k, HashKey::User { .. })) {
+        return key;
+    }
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    HashKey::User {
+        hash: h.finish() as i64,
+        id: v.ptr().unwrap_or(0),
     }
 }
 

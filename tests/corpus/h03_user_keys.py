@@ -182,6 +182,14 @@ print(d[1], d["s"], d[Point(1, 1)], d[Bucket("b")], d[2.5], len(d))
 print(One() in {1}, {1: "int"}[One()], len({1, One()}), len({One(), One()}))
 print({1: "int", One(): "one"}, One() in {"x", 1})
 
+print("-- in tuples and frozensets")
+d = {(Point(1, 2), "a"): 1, ((Point(3, 4),), 5): 2}
+print(d[(Point(1, 2), "a")], (Point(1, 2), "b") in d, d.get(((Point(3, 4),), 5)))
+print(len({(Point(1, 1),), (Point(1, 1),)}), len({(Bucket("a"), 1), (Bucket("b"), 1)}))
+print(frozenset([Point(1, 1)]) in {frozenset([Point(1, 1)])}, hash((Point(1, 1), 2)) == hash((Point(1, 1), 2)))
+s = {(1, 2), (Point(5, 5), 1)}
+print((1, 2) in s, (Point(5, 5), 1) in s, (Point(6, 6), 1) in s)
+
 print("-- __eq__ raising on insertion, uncaught")
 pool = {Angry("kept"): "x"}
 pool[Angry("new")] = "y"
