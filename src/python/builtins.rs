@@ -854,7 +854,7 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
     Ok(Value::Int(match k {
-        HashKey::Int(i) => i,
+        HashKey::Int(i) | HashKey::User { hash: i, .. } => i,
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);
@@ -1195,8 +1195,7 @@ pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> 
                 kv.len()
             )));
         }
-        let hk = it.hash_key(&kv[0])?;
-        d.insert(hk, kv[0].clone(), kv[1].clone());
+        it.dict_insert(d, kv[0].clone(), kv[1].clone())?;
     }
     Ok(())
 }
@@ -1216,8 +1215,7 @@ fn set_from(it: &mut Interp, a: &Args) -> Result<Set, Exc> {
     let mut s = Set::default();
     if let Some(src) = a.pos.get(1) {
         for v in it.collect(src)? {
-            let k = it.hash_key(&v)?;
-            s.map.entry(k).or_insert(v);
+            it.set_insert(&mut s, v)?;
         }
     }
     Ok(s)

@@ -12,6 +12,7 @@ mod convert;
 pub mod exceptions;
 pub mod format;
 pub mod interp;
+mod keys;
 mod methods;
 pub mod modules;
 mod natives;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::ast::{BinOp, CmpOp, UnaryOp};
 use super::exceptions::{Exc, index_error, type_error};
 use super::interp::{Interp, bind};
+use super::keys::set_members;
 use super::value::*;
 
 /// The dunder method name of an operator (`__add__`).
@@ -398,32 +399,32 @@ impl Interp {
         match op {
             BinOp::BitOr => {
                 out = x;
-                for (k, v) in y.map {
-                    out.map.entry(k).or_insert(v);
+                for v in y.map.into_values() {
+                    self.set_insert(&mut out, v)?;
                 }
             }
             BinOp::BitAnd => {
                 for (k, v) in x.map {
-                    if y.map.contains_key(&k) {
+                    if y.map.contains_key(&self.key_in_set(&y, &k, &v)?) {
                         out.map.insert(k, v);
                     }
                 }
             }
             BinOp::Sub => {
                 for (k, v) in x.map {
-                    if !y.map.contains_key(&k) {
+                    if !y.map.contains_key(&self.key_in_set(&y, &k, &v)?) {
                         out.map.insert(k, v);
                     }
                 }
             }
             _ => {
                 for (k, v) in x.map.iter() {
-                    if !y.map.contains_key(k) {
+                    if !y.map.contains_key(&self.key_in_set(&y, k, v)?) {
                         out.map.insert(k.clone(), v.clone());
                     }
                 }
                 for (k, v) in y.map.iter() {
-                    if !x.map.contains_key(k) {
+                    if !x.map.contains_key(&self.key_in_set(&x, k, v)?) {
                         out.map.insert(k.clone(), v.clone());
                     }
                 }
@@ -496,19 +497,18 @@ impl Interp {
             CmpOp::In => self.contains(b, a),
             CmpOp::NotIn => Ok(!self.contains(b, a)?),
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
-                if set_keys(a).is_some() && set_keys(b).is_some() =>
+                if set_members(a).is_some() && set_members(b).is_some() =>
             {
                 // Sets are ordered by inclusion.
                 let (x, y) = (
-                    set_keys(a).unwrap_or_default(),
-                    set_keys(b).unwrap_or_default(),
+                    set_members(a).unwrap_or_default(),
+                    set_members(b).unwrap_or_default(),
                 );
-                let sub = |p: &[HashKey], q: &[HashKey]| p.iter().all(|k| q.contains(k));
                 Ok(match op {
-                    CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
-                    CmpOp::LtE => sub(&x, &y),
-                    CmpOp::Gt => x.len() > y.len() && sub(&y, &x),
-                    _ => sub(&y, &x),
+                    CmpOp::Lt => x.map.len() < y.map.len() && self.is_subset(&x, &y)?,
+                    CmpOp::LtE => self.is_subset(&x, &y)?,
+                    CmpOp::Gt => x.map.len() > y.map.len() && self.is_subset(&y, &x)?,
+                    _ => self.is_subset(&y, &x)?,
                 })
             }
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
@@ -646,8 +646,9 @@ impl Interp {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
-                for (k, (_, v)) in x.map.iter() {
-                    match y.get(k) {
+                for (k, (key, v)) in x.map.iter() {
+                    let k = self.key_in_dict(&y, k, key)?;
+                    match y.get(&k) {
                         Some(w) => {
                             if !self.eq(v, w)? {
                                 return Ok(false);
@@ -659,15 +660,11 @@ impl Interp {
                 true
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
-                let keys = |v: &Value| -> Vec<HashKey> {
-                    match v {
-                        Set(s) => s.borrow().map.keys().cloned().collect(),
-                        FrozenSet(s) => s.map.keys().cloned().collect(),
-                        _ => vec![],
-                    }
-                };
-                let (x, y) = (keys(a), keys(b));
-                x.len() == y.len() && x.iter().all(|k| y.contains(k))
+                let (x, y) = (
+                    set_members(a).unwrap_or_default(),
+                    set_members(b).unwrap_or_default(),
+                );
+                x.map.len() == y.map.len() && self.is_subset(&x, &y)?
             }
             (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
             (Instance(_), _) | (_, Instance(_)) => {
@@ -694,15 +691,15 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => {
-                let k = self.hash_key(item)?;
+                let k = self.key_in(item, |k| d.borrow().same_hash(k))?;
                 Ok(d.borrow().map.contains_key(&k))
             }
             Value::Set(s) => {
-                let k = self.hash_key(item)?;
+                let k = self.key_in(item, |k| s.borrow().same_hash(k))?;
                 Ok(s.borrow().map.contains_key(&k))
             }
             Value::FrozenSet(s) => {
-                let k = self.hash_key(item)?;
+                let k = self.key_in(item, |k| s.same_hash(k))?;
                 Ok(s.map.contains_key(&k))
             }
             Value::Range(r) => {
@@ -752,9 +749,11 @@ impl Interp {
                 for x in t.iter() {
                     ks.push(self.hash_key(x)?);
                 }
-                HashKey::Tuple(Rc::from(ks))
+                user_container(v, HashKey::Tuple(Rc::from(ks)))
             }
-            Value::FrozenSet(s) => HashKey::FrozenSet(s.map.keys().cloned().collect()),
+            Value::FrozenSet(s) => {
+                user_container(v, HashKey::FrozenSet(s.map.keys().cloned().collect()))
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }
@@ -787,10 +786,12 @@ impl Interp {
                     if !matches!(i.class.lookup("__eq__"), Some(Value::Function(_))) {
                         return Ok(HashKey::Ptr(v.ptr().unwrap_or(0)));
                     }
-                    return Ok(HashKey::Tuple(Rc::from(vec![
-                        HashKey::Str(i.class.name.clone()),
-                        HashKey::Int(n),
-                    ])));
+                    // With one, two instances are one key when `__eq__` says so: the container's
+                    // lookup calls it (src/python/keys.rs).
+                    return Ok(HashKey::User {
+                        hash: n,
+                        id: v.ptr().unwrap_or(0),
+                    });
                 }
                 HashKey::Ptr(v.ptr().unwrap_or(0))
             }
@@ -831,7 +832,7 @@ impl Interp {
                 Ok(Value::Int(x))
             }
             (Value::Dict(d), _) => {
-                let k = self.hash_key(idx)?;
+                let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
                 if let Some(v) = d.borrow().get(&k) {
                     return Ok(v.clone());
                 }
@@ -928,7 +929,7 @@ impl Interp {
                 Ok(())
             }
             (Value::Dict(d), _) => {
-                let k = self.hash_key(&idx)?;
+                let k = self.key_in(&idx, |k| d.borrow().same_hash(k))?;
                 d.borrow_mut().insert(k, idx, v);
                 Ok(())
             }
@@ -979,7 +980,7 @@ impl Interp {
                 Ok(())
             }
             (Value::Dict(d), _) => {
-                let k = self.hash_key(idx)?;
+                let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
                 match d.borrow_mut().map.shift_remove(&k) {
                     Some(_) => Ok(()),
                     None => Err(Exc::with_args("KeyError", vec![idx.clone()])),
@@ -1068,12 +1069,22 @@ fn binop_message(op: BinOp, a: &Value, b: &Value) -> String {
     }
 }
 
-/// The keys of a set or frozenset.
-fn set_keys(v: &Value) -> Option<Vec<HashKey>> {
-    match v {
-        Value::Set(s) => Some(s.borrow().map.keys().cloned().collect()),
-        Value::FrozenSet(s) => Some(s.map.keys().cloned().collect()),
-        _ => None,
+/// A tuple or frozenset holding a user key is equal to another only as `__eq__` says, so it is
+/// itself keyed as a user key: its hash (which ignores the members' identities) and its identity;
+/// the lookup then compares the two containers with `==`, which calls the members' `__eq__`.
+fn user_container(v: &Value, key: HashKey) -> HashKey {
+    let (HashKey::Tuple(ks) | HashKey::FrozenSet(ks)) = &key else {
+        return key;
+    };
+    if !ks.iter().any(|k| matches!(k, HashKey::User { .. })) {
+        return key;
+    }
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    HashKey::User {
+        hash: h.finish() as i64,
+        id: v.ptr().unwrap_or(0),
     }
 }
 

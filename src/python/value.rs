@@ -249,6 +249,13 @@ pub enum HashKey {
     /// Objects hashed by identity (functions, classes, instances without `__hash__`).
     Ptr(usize),
     Ellipsis,
+    /// An instance whose class defines `__hash__` and `__eq__`: its hash and its identity. Two
+    /// such keys are one key only by identity here; equal but distinct objects are matched by
+    /// calling `__eq__` before the container is touched (`Interp::key_in`, src/python/keys.rs).
+    User {
+        hash: i64,
+        id: usize,
+    },
 }
 
 impl PartialEq for HashKey {
@@ -263,6 +270,7 @@ impl PartialEq for HashKey {
             (Tuple(a), Tuple(b)) => a == b,
             (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
             (Ptr(a), Ptr(b)) => a == b,
+            (User { id: a, .. }, User { id: b, .. }) => a == b,
             _ => false,
         }
     }
@@ -292,6 +300,9 @@ impl Hash for HashKey {
                 total.hash(state)
             }
             Ptr(p) => p.hash(state),
+            // As `Int`: an int key and an object whose `__hash__` returns that int share a
+            // bucket, so the lookup can find both and let `__eq__` decide.
+            User { hash, .. } => hash.hash(state),
         }
     }
 }
@@ -366,6 +377,10 @@ impl Value {
             // Small ints and interned strings are shared in CPython; equal immutables are a close
             // enough stand-in for the programs forkyard runs.
             (Value::Int(a), Value::Int(b)) => a == b,
+            // Floats are not boxed here, so a float is "itself" when its bits are the same: a
+            // name bound to `float('nan')` is found in a list by identity, as in CPython (two
+            // separately made NaNs are one object here, where CPython has two).
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 20 && a == b),
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,

@@ -156,8 +156,7 @@ impl Interp {
                 let items = self.display(items, f)?;
                 let mut s = Set::default();
                 for v in items {
-                    let k = self.hash_key(&v)?;
-                    s.map.entry(k).or_insert(v);
+                    self.set_insert(&mut s, v)?;
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(s))))
             }
@@ -168,8 +167,7 @@ impl Interp {
                         Some(k) => {
                             let kv = self.eval(k, f)?;
                             let vv = self.eval(v, f)?;
-                            let hk = self.hash_key(&kv)?;
-                            d.insert(hk, kv, vv);
+                            self.dict_insert(&mut d, kv, vv)?;
                         }
                         None => {
                             let m = self.eval(v, f)?;
@@ -327,17 +325,13 @@ impl Interp {
                     crate::python::alloc::grow(l, 1)?;
                     l.push(v)
                 }
-                CompOut::Set(s) => {
-                    let k = self.hash_key(&v)?;
-                    s.map.entry(k).or_insert(v);
-                }
+                CompOut::Set(s) => self.set_insert(s, v)?,
                 CompOut::Dict(d) => {
                     let val = match value {
                         Some(e) => self.eval(e, f)?,
                         None => Value::None,
                     };
-                    let k = self.hash_key(&v)?;
-                    d.insert(k, v, val);
+                    self.dict_insert(d, v, val)?;
                 }
             }
             return Ok(());

@@ -60,9 +60,9 @@ fn get(it: &mut Interp, a: Args) -> R {
             "get expected at least 1 argument, got {n}"
         )));
     }
-    let k = it.hash_key(&req(&a, 0, "get")?)?;
-    Ok(this(&a)
-        .borrow()
+    let d = this(&a);
+    let k = it.key_in(&req(&a, 0, "get")?, |k| d.borrow().same_hash(k))?;
+    Ok(d.borrow()
         .get(&k)
         .cloned()
         .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
@@ -99,16 +99,16 @@ pub fn fromkeys(it: &mut Interp, a: Args) -> R {
     let v = a.pos.get(2).cloned().unwrap_or(Value::None);
     let mut d = Dict::default();
     for k in keys {
-        let hk = it.hash_key(&k)?;
-        d.insert(hk, k, v.clone());
+        it.dict_insert(&mut d, k, v.clone())?;
     }
     Ok(Value::dict(d))
 }
 
 fn pop(it: &mut Interp, a: Args) -> R {
     let key = req(&a, 0, "pop")?;
-    let k = it.hash_key(&key)?;
-    match this(&a).borrow_mut().map.shift_remove(&k) {
+    let d = this(&a);
+    let k = it.key_in(&key, |k| d.borrow().same_hash(k))?;
+    match d.borrow_mut().map.shift_remove(&k) {
         Some((_, v)) => Ok(v),
         None => match a.pos.get(2) {
             Some(d) => Ok(d.clone()),
@@ -126,8 +126,8 @@ fn popitem(_: &mut Interp, a: Args) -> R {
 
 fn setdefault(it: &mut Interp, a: Args) -> R {
     let key = req(&a, 0, "setdefault")?;
-    let k = it.hash_key(&key)?;
     let d = this(&a);
+    let k = it.key_in(&key, |k| d.borrow().same_hash(k))?;
     if let Some(v) = d.borrow().get(&k) {
         return Ok(v.clone());
     }
@@ -175,15 +175,17 @@ fn snapshot(v: &Value) -> Set {
 
 fn set_add(it: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "add")?;
-    let k = it.hash_key(&v)?;
-    set_of(&a)?.borrow_mut().map.entry(k).or_insert(v);
+    let s = set_of(&a)?;
+    let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
+    s.borrow_mut().map.entry(k).or_insert(v);
     Ok(Value::None)
 }
 
 fn set_remove(it: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "remove")?;
-    let k = it.hash_key(&v)?;
-    match set_of(&a)?.borrow_mut().map.shift_remove(&k) {
+    let s = set_of(&a)?;
+    let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
+    match s.borrow_mut().map.shift_remove(&k) {
         Some(_) => Ok(Value::None),
         None => Err(Exc::with_args("KeyError", vec![v])),
     }
@@ -191,8 +193,9 @@ fn set_remove(it: &mut Interp, a: Args) -> R {
 
 fn set_discard(it: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "discard")?;
-    let k = it.hash_key(&v)?;
-    set_of(&a)?.borrow_mut().map.shift_remove(&k);
+    let s = set_of(&a)?;
+    let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
+    s.borrow_mut().map.shift_remove(&k);
     Ok(Value::None)
 }
 
@@ -212,22 +215,23 @@ fn set_update(it: &mut Interp, a: Args) -> R {
     let s = set_of(&a)?;
     for src in &a.pos[1..] {
         for v in it.collect(src)? {
-            let k = it.hash_key(&v)?;
+            let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
             s.borrow_mut().map.entry(k).or_insert(v);
         }
     }
     Ok(Value::None)
 }
 
-fn combine(it: &mut Interp, a: &Args, f: fn(&Set, &Set) -> Set) -> R {
+type SetOp = fn(&mut Interp, &Set, &Set) -> Result<Set, Exc>;
+
+fn combine(it: &mut Interp, a: &Args, f: SetOp) -> R {
     let mut acc = snapshot(&a.pos[0]);
     for src in &a.pos[1..] {
         let mut other = Set::default();
         for v in it.collect(src)? {
-            let k = it.hash_key(&v)?;
-            other.map.entry(k).or_insert(v);
+            it.set_insert(&mut other, v)?;
         }
-        acc = f(&acc, &other);
+        acc = f(it, &acc, &other)?;
     }
     Ok(match &a.pos[0] {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(acc)),
@@ -236,52 +240,54 @@ fn combine(it: &mut Interp, a: &Args, f: fn(&Set, &Set) -> Set) -> R {
 }
 
 fn set_union(it: &mut Interp, a: Args) -> R {
-    combine(it, &a, |x, y| {
+    combine(it, &a, |it, x, y| {
         let mut out = x.clone();
-        for (k, v) in &y.map {
-            out.map.entry(k.clone()).or_insert(v.clone());
+        for v in y.map.values() {
+            it.set_insert(&mut out, v.clone())?;
         }
-        out
+        Ok(out)
     })
 }
 
 fn set_intersection(it: &mut Interp, a: Args) -> R {
-    combine(it, &a, |x, y| Set {
-        map: x
-            .map
-            .iter()
-            .filter(|(k, _)| y.map.contains_key(*k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+    combine(it, &a, |it, x, y| {
+        let mut out = Set::default();
+        for (k, v) in &x.map {
+            if y.map.contains_key(&it.key_in_set(y, k, v)?) {
+                out.map.insert(k.clone(), v.clone());
+            }
+        }
+        Ok(out)
     })
 }
 
 fn set_difference(it: &mut Interp, a: Args) -> R {
-    combine(it, &a, |x, y| Set {
-        map: x
-            .map
-            .iter()
-            .filter(|(k, _)| !y.map.contains_key(*k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+    combine(it, &a, |it, x, y| {
+        let mut out = Set::default();
+        for (k, v) in &x.map {
+            if !y.map.contains_key(&it.key_in_set(y, k, v)?) {
+                out.map.insert(k.clone(), v.clone());
+            }
+        }
+        Ok(out)
     })
 }
 
 fn set_issubset(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
     let other = req(&a, 0, "issubset")?;
-    let mut keys = Vec::new();
+    let mut y = Set::default();
     for v in it.collect(&other)? {
-        keys.push(it.hash_key(&v)?);
+        it.set_insert(&mut y, v)?;
     }
-    Ok(Value::Bool(x.map.keys().all(|k| keys.contains(k))))
+    Ok(Value::Bool(it.is_subset(&x, &y)?))
 }
 
 fn set_issuperset(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
     let other = req(&a, 0, "issuperset")?;
     for v in it.collect(&other)? {
-        if !x.map.contains_key(&it.hash_key(&v)?) {
+        if !x.map.contains_key(&it.key_in(&v, |k| x.same_hash(k))?) {
             return Ok(Value::Bool(false));
         }
     }
@@ -292,7 +298,7 @@ fn set_issuperset(it: &mut Interp, a: Args) -> R {
 fn set_isdisjoint(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
     for v in it.collect(&req(&a, 0, "isdisjoint")?)? {
-        if x.map.contains_key(&it.hash_key(&v)?) {
+        if x.map.contains_key(&it.key_in(&v, |k| x.same_hash(k))?) {
             return Ok(Value::Bool(false));
         }
     }

@@ -420,8 +420,7 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
                 _ => {
                     let mut s = Set::default();
                     for x in items {
-                        let k = it.hash_key(&x)?;
-                        s.map.insert(k, x);
+                        it.set_insert(&mut s, x)?;
                     }
                     if tag == b'S' {
                         Value::Set(Rc::new(std::cell::RefCell::new(s)))
@@ -437,8 +436,7 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
             for _ in 0..n {
                 let k = get(it, r, d)?;
                 let x = get(it, r, d)?;
-                let hk = it.hash_key(&k)?;
-                m.insert(hk, k, x);
+                it.dict_insert(&mut m, k, x)?;
             }
             Value::dict(m)
         }
