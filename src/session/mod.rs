@@ -146,12 +146,9 @@ fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
     let max_memory = spec.max_memory.unwrap_or_else(default_max_memory);
     let spawned = spawn::spawn(
         &exe,
-        &spec.source,
-        &spec.file_name,
+        &spec,
         speed,
-        spec.max_processes,
         max_memory,
-        spec.stdout,
         hold.as_ref().map(|h| h.ops_only),
     )
     .context("could not start the run")?;

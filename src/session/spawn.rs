@@ -41,16 +41,17 @@ pub(crate) struct Spawned {
 }
 
 /// Starts `exe` as the lesson main of a new run of `source` (called `file_name` in tracebacks).
+/// What the run is (`spec`: its program, its process cap, its stdout mode) and how it runs (`speed`,
+/// its memory budget in bytes, and, for a held run, whether only operations are steps).
 pub(crate) fn spawn(
     exe: &Path,
-    source: &str,
-    file_name: &str,
+    spec: &super::RunSpec,
     speed: f64,
-    max_processes: u32,
     max_memory: u64,
-    stdout_mode: crate::runtime::stdout::StdoutMode,
     hold: Option<bool>,
 ) -> io::Result<Spawned> {
+    let (source, file_name, max_processes) = (&spec.source, &spec.file_name, spec.max_processes);
+    let stdout_mode = spec.stdout;
     let (control, control_fd) = ControlPage::create(max_processes, speed)?;
     // A held run is held from its first statement: the page says so before the main exists.
     if let Some(ops_only) = hold {
