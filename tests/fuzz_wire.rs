@@ -9,29 +9,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use forkyard::python::{self, interp::Interp, modules::wire, value::Value};
 
-/// A small deterministic generator, so a failing case can be rerun from its number.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+mod fuzz_support;
+use fuzz_support::Rng;
 
 /// The program whose values seed the frames (and whose globals `G` frames may name).
 const PROGRAM: &str = r#"
