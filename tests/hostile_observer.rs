@@ -196,15 +196,6 @@ fn a_reader_that_stops_reading_holds_the_run_back_and_the_timeout_still_fires() 
     println!("stalled reader: observer RSS {rss} KiB at 2.5 s; ended after {took:?}");
 }
 
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
-}
-
 #[test]
 fn ctrl_z_stops_the_whole_run_and_sigcont_continues_it() {
     let prog = program("counters.py", COUNTERS);

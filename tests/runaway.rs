@@ -10,15 +10,6 @@ use forkyard::session::{self, RunSpec, Update};
 use forkyard::trace::Event;
 use run_support::*;
 
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
-}
-
 #[test]
 fn endless_output_keeps_the_observer_bounded() {
     let prog = program(

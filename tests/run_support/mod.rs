@@ -140,3 +140,13 @@ pub fn text_of(recs: &[Record], pid: i32) -> String {
         })
         .collect()
 }
+
+/// A process's resident memory, KiB (0 once it is gone): how the suites watch the observer's size.
+pub fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
