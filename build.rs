@@ -22,11 +22,18 @@ fn main() {
                 continue;
             }
             let name = file.file_name().expect("a directory entry has a name");
+            // Relative to the crate, not an absolute path: the generated table stays right when a
+            // build directory is reused by another checkout of the same tree.
+            let relative = format!(
+                "/lessons/{}/{}",
+                id.to_string_lossy(),
+                name.to_string_lossy()
+            );
             writeln!(
                 out,
-                "        ({:?}, include_str!({:?})),",
+                "        ({:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
                 name.to_string_lossy(),
-                file.display().to_string()
+                relative
             )
             .expect("write to a String");
         }

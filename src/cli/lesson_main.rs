@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::runtime::stdout::StdoutMode;
 use crate::runtime::{self, Handoff};
+use crate::session::StdoutMode;
 use crate::trace::Event;
 
 /// The fds and names the observer passes.

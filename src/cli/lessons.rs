@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::say;
 
 use crate::lesson::{self, Lang, Lesson, LessonError};
-use crate::runtime::stdout::StdoutMode;
+use crate::session::StdoutMode;
 
 /// The language of the learner's locale (`LC_ALL`, else `LANG`).
 fn lang() -> Lang {
@@ -81,7 +81,7 @@ fn print_list(out: &mut dyn Write, entries: &[Result<Lesson, LessonError>]) -> i
     Ok(broken)
 }
 
-/// `forkyard` with no arguments: until the playground exists, the lessons and how to run one.
+/// `forkyard` with no arguments and no terminal (a pipe, a script): the lessons and how to run one.
 pub fn intro() -> ExitCode {
     written(|out| {
         writeln!(

@@ -1,4 +1,4 @@
-//! Dispatch from the evaluator to native objects (a Process, later Lock, Queue, Value...): their
+//! Dispatch from the evaluator to native objects (a Process, a Lock, a Queue, a Value...): their
 //! property-like attributes, `repr`, indexing and length. Each native kind answers `None` for what
 //! it does not have, and the evaluator falls back to ordinary Python rules.
 

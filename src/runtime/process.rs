@@ -2,9 +2,9 @@
 //! signals. What `multiprocessing.Process` is made of, minus the Python.
 //!
 //! Why it is safe: a lesson process is single-threaded, so `fork()` copies a consistent interpreter.
-//! The child asks the kernel to SIGKILL it when its parent dies (`PR_SET_PDEATHSIG`) and checks that
-//! the parent did not die before that; it ends with `_exit`, so it never unwinds into the parent's
-//! frames or runs the parent's `Drop`s.
+//! A child is not tied to its parent's life (as under CPython, an orphan goes on, adopted by the
+//! observer; the run's lifeline ends everyone if the observer goes); it ends with `_exit`, so it
+//! never unwinds into the parent's frames or runs the parent's `Drop`s.
 
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -110,7 +110,7 @@ fn claim_slot() -> Result<Option<u32>, ForkError> {
     }
 }
 
-/// First steps of a new child: die with the parent, and take a fresh identity.
+/// First steps of a new child: take a fresh identity and reset the signal state.
 fn become_child(parent: i32, slot: Option<u32>) {
     // No PDEATHSIG here: as with CPython, a child outlives a parent killed by SIGKILL (or one that
     // called os._exit) and goes on as an orphan, adopted by the observer. What stops every process
@@ -244,28 +244,13 @@ fn reap(pid: i32, child_name: &str, flags: i32) -> Option<Ending> {
     if got != pid {
         return None;
     }
-    let ending = ending_of(status)?;
+    let ending = Ending::from_wait_status(status)?;
     emit(Event::Reaped {
         child: pid,
         child_name: child_name.to_string(),
         ending,
     });
     Some(ending)
-}
-
-/// How a process ended, from a `waitpid` status (`None` for a stop or continue report).
-pub fn ending_of(status: i32) -> Option<Ending> {
-    if libc::WIFEXITED(status) {
-        Some(Ending::Exited {
-            code: libc::WEXITSTATUS(status),
-        })
-    } else if libc::WIFSIGNALED(status) {
-        Some(Ending::Signaled {
-            signal: libc::WTERMSIG(status),
-        })
-    } else {
-        None
-    }
 }
 
 /// A pidfd for `pid`, or `None` if there is no such process.
@@ -308,9 +293,15 @@ mod tests {
 
     #[test]
     fn endings_decode_from_wait_statuses() {
-        assert_eq!(ending_of(3 << 8), Some(Ending::Exited { code: 3 }));
-        assert_eq!(ending_of(15), Some(Ending::Signaled { signal: 15 }));
-        assert_eq!(ending_of(0x137f), None, "a stop report");
+        assert_eq!(
+            Ending::from_wait_status(3 << 8),
+            Some(Ending::Exited { code: 3 })
+        );
+        assert_eq!(
+            Ending::from_wait_status(15),
+            Some(Ending::Signaled { signal: 15 })
+        );
+        assert_eq!(Ending::from_wait_status(0x137f), None, "a stop report");
     }
 
     #[test]

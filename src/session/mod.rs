@@ -36,7 +36,7 @@ pub use reap::processes_in_group;
 pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Step};
 pub use spawn::LESSON_SUBCOMMAND;
 
-use crate::runtime::stdout::StdoutMode;
+pub use crate::trace::StdoutMode;
 use crate::trace::{Ending, Record};
 
 /// The default process cap of a run.

@@ -338,7 +338,7 @@ impl Pump {
         // SAFETY: waitpid with a valid out-pointer; the main is our child and has ended.
         let got = unsafe { libc::waitpid(self.main_pid, &mut status, 0) };
         let main = (got == self.main_pid)
-            .then(|| crate::runtime::process::ending_of(status))
+            .then(|| crate::trace::Ending::from_wait_status(status))
             .flatten();
         if let Some(ending) = main {
             self.on_reaped(self.main_pid, ending);
@@ -381,7 +381,7 @@ impl Pump {
             let mut status = 0;
             // SAFETY: waitpid on the child waitid just reported.
             if unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } == pid
-                && let Some(ending) = crate::runtime::process::ending_of(status)
+                && let Some(ending) = crate::trace::Ending::from_wait_status(status)
             {
                 self.on_reaped(pid, ending);
             }

@@ -31,7 +31,7 @@ pub(crate) fn reap_group(pgid: i32, block: bool) -> Vec<(i32, Ending)> {
         // SAFETY: waitpid with a valid out-pointer.
         let pid = unsafe { libc::waitpid(-pgid, &mut status, flags) };
         if pid > 0 {
-            if let Some(ending) = crate::runtime::process::ending_of(status) {
+            if let Some(ending) = crate::trace::Ending::from_wait_status(status) {
                 reaped.push((pid, ending));
             }
             continue;

@@ -12,5 +12,7 @@ pub mod gate;
 pub mod order;
 pub mod reader;
 pub mod record;
+pub mod stdout_mode;
 
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
+pub use stdout_mode::StdoutMode;

@@ -151,6 +151,21 @@ impl Ending {
             Ending::Signaled { signal } => -signal,
         }
     }
+
+    /// How a process ended, from a `waitpid` status (`None` for a stop or continue report).
+    pub fn from_wait_status(status: i32) -> Option<Ending> {
+        if libc::WIFEXITED(status) {
+            Some(Ending::Exited {
+                code: libc::WEXITSTATUS(status),
+            })
+        } else if libc::WIFSIGNALED(status) {
+            Some(Ending::Signaled {
+                signal: libc::WTERMSIG(status),
+            })
+        } else {
+            None
+        }
+    }
 }
 
 /// The name of a signal as a learner reads it (`SIGTERM`).

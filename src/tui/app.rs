@@ -12,7 +12,7 @@ use super::runs::{RunId, RunView};
 use super::theme::Theme;
 use crate::lesson::{KnobSettings, Lang, Lesson, LessonError, Program};
 use crate::python::parse::{TokenClass, tokens};
-use crate::runtime::stdout::StdoutMode;
+use crate::session::StdoutMode;
 use crate::session::Update;
 
 /// Lesson speeds `+`/`-` step through (lesson seconds per real second).

@@ -64,8 +64,6 @@ pub enum HowEnded {
     OverBudget { reason: String },
     /// SIGKILL because the run was stopped for this reason (`timeout after 5 s`).
     RunStoppedBecause { sig: String, reason: String },
-    /// SIGKILL after its parent ended (the run's lifeline).
-    ParentEnded { sig: String, parent: String },
     /// Killed by a signal nobody of the run sent.
     KilledBy { sig: String },
 }
@@ -84,7 +82,6 @@ impl HowEnded {
             HowEnded::RunStoppedBecause { sig, reason } => {
                 format!("{sig}: the run was stopped ({reason})")
             }
-            HowEnded::ParentEnded { sig, parent } => format!("{sig}: {parent} ended first"),
             HowEnded::KilledBy { sig } => format!("killed by {sig}"),
         }
     }
@@ -102,7 +99,6 @@ impl HowEnded {
             HowEnded::RunStoppedBecause { sig, reason } => {
                 format!("{sig}：运行被停止（{reason}）")
             }
-            HowEnded::ParentEnded { sig, parent } => format!("{sig}：{parent} 先结束了"),
             HowEnded::KilledBy { sig } => format!("被 {sig} 杀死"),
         }
     }
@@ -113,7 +109,7 @@ pub fn how_ended(run: &Run, lane: &Lane) -> HowEnded {
     let ending = lane.ending.map(|(e, _)| e);
     match ending {
         Some(Ending::Exited { code }) => HowEnded::Exited(code),
-        Some(Ending::Signaled { signal }) => killed_by(run, lane, signal),
+        Some(Ending::Signaled { signal }) => killed_by(lane, signal),
         None => match lane.exit {
             Some((code, _)) => HowEnded::Exited(code),
             None if run.end.is_some() => HowEnded::GoneWithTheRun,
@@ -122,7 +118,7 @@ pub fn how_ended(run: &Run, lane: &Lane) -> HowEnded {
     }
 }
 
-fn killed_by(run: &Run, lane: &Lane, signal: i32) -> HowEnded {
+fn killed_by(lane: &Lane, signal: i32) -> HowEnded {
     let sig = signal_name(signal);
     match lane.cause.as_ref().map(|(c, _)| c) {
         Some(Cause::AtExitTerminate { by }) if signal == libc::SIGTERM => HowEnded::AtExitOf {
@@ -143,22 +139,8 @@ fn killed_by(run: &Run, lane: &Lane, signal: i32) -> HowEnded {
                 reason: reason.to_string(),
             },
         },
-        _ if signal == libc::SIGKILL && parent_ended(run, lane) => {
-            let parent = run
-                .lane_by_pid(lane.ppid)
-                .map_or("its parent", |p| p.name.as_str());
-            HowEnded::ParentEnded {
-                sig,
-                parent: parent.to_string(),
-            }
-        }
         _ => HowEnded::KilledBy { sig },
     }
-}
-
-/// Whether the process's parent (a process of the run) had ended when it was killed.
-fn parent_ended(run: &Run, lane: &Lane) -> bool {
-    run.lane_by_pid(lane.ppid).is_some_and(Lane::has_ended)
 }
 
 #[cfg(test)]
