@@ -318,7 +318,11 @@ fn is_marker_line(line: &str) -> bool {
 fn normalize_stderr(text: &str, file_name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut skipping_frame = false;
+    // CPython names the program by its absolute path in messages too (`<module '__mp_main__' from
+    // '/.../NAME.py'>`); regen.sh records them without this directory's prefix.
+    let here = format!("{}/", corpus_dir().display());
     for line in lines_of(text) {
+        let line = line.replace(&here, "");
         if let Some(path) = frame_path(&line) {
             let base = path.rsplit('/').next().unwrap_or(path);
             skipping_frame = base != file_name;

@@ -71,7 +71,9 @@ fn programs_and_knobs_that_do_not_fit_are_sentences() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("01-process has no program `nope.py` (programs: main.py, subclass.py)"),
+        err.contains(
+            "01-process has no program `nope.py` (programs: main.py, subclass.py, start_methods.py)"
+        ),
         "{err}"
     );
     let out = forkyard(&[

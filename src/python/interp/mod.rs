@@ -76,6 +76,12 @@ pub struct ProcessInfo {
     pub parent: Option<(Rc<str>, i32)>,
     /// Child Process objects started by this process and not yet known to be finished.
     pub children: Vec<Value>,
+    /// The start method of the default context (`set_start_method`, or `fork` fixed by the first
+    /// use), `None` while nothing has fixed it, as CPython's `DefaultContext`.
+    pub start_method: Option<&'static str>,
+    /// A spawned child is re-running the main program as `__mp_main__`: starting a process now is
+    /// CPython's "bootstrapping phase" error.
+    pub importing_main: bool,
     /// Starting processes is refused (an in-process run under a test harness must not fork).
     pub no_fork: bool,
 }

@@ -2,6 +2,7 @@
 //! one place where the language meets the OS layer: everything here reaches fork, signals, the
 //! lesson clock and output through `crate::runtime`.
 
+mod context;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
@@ -9,6 +10,7 @@ pub mod process;
 mod queues;
 pub mod shared;
 pub mod signal;
+mod spawn;
 mod stdlib;
 pub mod sync;
 pub mod wire;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::make_module;
 use super::process;
 use super::stdlib::{cpu_count, getpid};
-use super::{pipe, pool, queues, shared, sync};
+use super::{context, pipe, pool, queues, shared, sync};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
@@ -68,8 +68,10 @@ pub fn module(_it: &mut Interp) -> Value {
             ("active_children", active_children),
             ("cpu_count", cpu_count),
             ("freeze_support", noop),
-            ("set_start_method", set_start_method),
-            ("get_start_method", get_start_method),
+            ("set_start_method", context::set_start_method),
+            ("get_start_method", context::get_start_method),
+            ("get_all_start_methods", context::get_all_start_methods),
+            ("get_context", context::get_context),
             ("Pipe", pipe::pipe),
             ("Value", shared::value),
             ("Array", shared::array),
@@ -133,20 +135,6 @@ fn noop(_: &mut Interp, _: Args) -> R {
     Ok(Value::None)
 }
 
-fn set_start_method(_: &mut Interp, a: Args) -> R {
-    match a.pos.first() {
-        Some(Value::Str(s)) if &**s == "fork" => Ok(Value::None),
-        _ => Err(Exc::new(
-            "ValueError",
-            "forkyard runs only the fork start method (spawn and forkserver start a fresh interpreter, which forkyard does not do yet)",
-        )),
-    }
-}
-
-fn get_start_method(_: &mut Interp, _: Args) -> R {
-    Ok(Value::str("fork"))
-}
-
 fn current_process(it: &mut Interp, _: Args) -> R {
     if let Some(p) = &it.process.this {
         return Ok(p.clone());
@@ -158,6 +146,11 @@ fn current_process(it: &mut Interp, _: Args) -> R {
     let m = process::main_process_object(it, &process_class());
     MAIN_OBJECT.with(|slot| *slot.borrow_mut() = Some(m.clone()));
     Ok(m)
+}
+
+/// A spawned child is a fresh interpreter: its `current_process()` is made anew.
+pub fn forget_main_object() {
+    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = None);
 }
 
 fn parent_process(it: &mut Interp, _: Args) -> R {

@@ -19,6 +19,44 @@ use crate::runtime::sync::{Channel, Recv};
 
 type R = Result<Value, Exc>;
 
+thread_local! {
+    /// Every Connection end this process made or inherited, so that a spawned child can close
+    /// the ends it was not given (a fresh CPython process never had them).
+    static LIVE: RefCell<Vec<std::rc::Weak<Conn>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// In a spawned child: closes this process's copy of every Connection end except those passed to
+/// it (`kept`). Under CPython the new process only ever receives the ends it is given, and whether
+/// `recv` meets EOFError depends on it; here the child is a fork, so it gives the others back.
+pub fn close_all_but(kept: &[Value]) {
+    let kept: Vec<*const Conn> = kept
+        .iter()
+        .filter_map(|v| match v {
+            Value::Instance(i) => i
+                .native
+                .borrow()
+                .as_ref()
+                .and_then(|b| b.downcast_ref::<Rc<Conn>>().map(Rc::as_ptr)),
+            _ => None,
+        })
+        .collect();
+    let live: Vec<Rc<Conn>> =
+        LIVE.with(|l| l.borrow().iter().filter_map(|w| w.upgrade()).collect());
+    for c in live {
+        if kept.contains(&Rc::as_ptr(&c)) {
+            continue;
+        }
+        if let Some(ch) = c.ch.borrow_mut().take() {
+            op(
+                c.id,
+                "closed",
+                Some("not passed to this spawned process".into()),
+            );
+            drop(ch);
+        }
+    }
+}
+
 /// One end of a Pipe, as this process holds it (`close` closes this process's copy only).
 #[derive(Debug)]
 pub struct Conn {
@@ -27,6 +65,11 @@ pub struct Conn {
     writable: bool,
     id: u32,
     label: String,
+}
+
+/// Whether a native payload is a Connection end (passed to a spawned child by inheritance).
+pub fn is_connection(b: &dyn std::any::Any) -> bool {
+    b.is::<Rc<Conn>>()
 }
 
 /// Connections cannot go through a Queue or a Pipe in forkyard.
@@ -60,16 +103,19 @@ fn make(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
         _ => "both ways",
     };
     let label = sync::created_as(id, "Connection", None, None, Some(role));
-    sync::instance_with(
-        conn_class(),
-        Rc::new(Conn {
-            ch: RefCell::new(Some(ch)),
-            readable: std::cell::Cell::new(readable),
-            writable,
-            id,
-            label,
-        }),
-    )
+    let c = Rc::new(Conn {
+        ch: RefCell::new(Some(ch)),
+        readable: std::cell::Cell::new(readable),
+        writable,
+        id,
+        label,
+    });
+    LIVE.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|w| w.strong_count() > 0);
+        l.push(Rc::downgrade(&c));
+    });
+    sync::instance_with(conn_class(), c)
 }
 
 /// `Pipe(duplex=True) -> (conn1, conn2)`.

@@ -209,12 +209,36 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         ));
     }
     cleanup(it);
+    let spawning = match super::context::start_method_of(it, &inst.class) {
+        "fork" => None,
+        "spawn" => Some(super::spawn::prepare(it, &inst)?),
+        other => {
+            return Err(Exc::new(
+                "NotImplementedError",
+                format!(
+                    "the '{other}' start method is not supported by forkyard yet: use 'spawn' \
+                     (a fresh interpreter per child) or 'fork'"
+                ),
+            ));
+        }
+    };
     match runtime::process::fork(&name, daemon) {
         Err(e) => Err(Exc::new("RuntimeError", e.to_string())),
         Ok(Forked::Parent { pid }) => {
             state(&inst).expect("checked").pid = Some(pid);
             it.process.children.push(obj);
             Ok(Value::None)
+        }
+        Ok(Forked::Child) if spawning.is_some() => {
+            let identity = state(&inst).expect("checked").identity.clone();
+            let who = super::spawn::Identity {
+                name,
+                identity,
+                daemon,
+            };
+            let spawning = spawning.expect("matched");
+            let code = super::spawn::run_child(it, spawning, who);
+            runtime::process::exit_process(code)
         }
         Ok(Forked::Child) => {
             let parent = (it.process.name.clone(), runtime::state::parent_pid());
@@ -239,7 +263,7 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 }
 
 /// What a forked child does: `run()`, the exit rules, and the exit code CPython would give.
-fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
+pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
     let result = it.call_method(obj, "run", vec![]);
     run_exit_rules(it);
     match result {

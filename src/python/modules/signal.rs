@@ -295,6 +295,29 @@ fn startup_handler(sig: i32) -> Value {
     }
 }
 
+/// A spawned child is a fresh interpreter: as after CPython's `exec`, the parent's Python handlers
+/// are gone (the signal goes back to its startup handling) while an ignored signal stays ignored.
+pub fn forget_python_handlers() {
+    let e = enums();
+    let set: Vec<(i32, Value)> =
+        HANDLERS.with(|h| h.borrow().iter().map(|(k, v)| (*k, v.clone())).collect());
+    for (sig, handler) in set {
+        if same(&handler, &e.sig_ign) || same(&handler, &e.sig_dfl) {
+            continue;
+        }
+        let startup = startup_handler(sig);
+        let how = if same(&startup, &e.sig_ign) {
+            Disposition::Ignore
+        } else if same(&startup, &e.sig_dfl) {
+            Disposition::Default
+        } else {
+            Disposition::Catch
+        };
+        let _ = runtime::signals::set(sig, how);
+        HANDLERS.with(|h| h.borrow_mut().remove(&sig));
+    }
+}
+
 fn handler_of(sig: i32) -> Value {
     HANDLERS
         .with(|h| h.borrow().get(&sig).cloned())

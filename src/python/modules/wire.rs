@@ -26,6 +26,34 @@ pub fn dumps(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
     Ok(out)
 }
 
+thread_local! {
+    /// While a spawned child's process object is serialized ([`dumps_spawning`]), or rebuilt in
+    /// the child ([`loads_inherited`]): the primitives passed along. CPython lets Locks, Queues,
+    /// Connections... cross only "through inheritance", which includes being an argument of a
+    /// process being spawned; a spawned child here is a fork, so the primitive objects themselves
+    /// are still in its memory, and the message carries their index in this table.
+    static INHERITED: std::cell::RefCell<Option<Vec<Value>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Serializes `v` for a process being spawned: as [`dumps`], but multiprocessing primitives are
+/// allowed and passed by inheritance (returned beside the bytes).
+pub fn dumps_spawning(it: &mut Interp, v: &Value) -> Result<(Vec<u8>, Vec<Value>), Exc> {
+    INHERITED.with(|t| *t.borrow_mut() = Some(Vec::new()));
+    let bytes = dumps(it, v);
+    let inherited = INHERITED
+        .with(|t| t.borrow_mut().take())
+        .unwrap_or_default();
+    Ok((bytes?, inherited))
+}
+
+/// Rebuilds, in a spawned child, what [`dumps_spawning`] serialized in its parent.
+pub fn loads_inherited(it: &mut Interp, b: &[u8], inherited: Vec<Value>) -> Result<Value, Exc> {
+    INHERITED.with(|t| *t.borrow_mut() = Some(inherited));
+    let v = loads(it, b);
+    INHERITED.with(|t| *t.borrow_mut() = None);
+    v
+}
+
 /// Rebuilds a value serialized by [`dumps`].
 pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     let Some(body) = b.strip_prefix(MAGIC) else {
@@ -261,14 +289,39 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
     Ok(())
 }
 
+/// A primitive passed to a process being spawned: its index in the inherited table.
+fn put_inherited(inst: &Rc<Instance>, out: &mut Vec<u8>) -> Result<(), Exc> {
+    let index = INHERITED.with(|t| {
+        let mut t = t.borrow_mut();
+        let table = t.as_mut().expect("only while spawning");
+        table.push(Value::Instance(inst.clone()));
+        table.len() - 1
+    });
+    out.push(b'H');
+    out.extend_from_slice(&(index as u64).to_le_bytes());
+    Ok(())
+}
+
 fn put_instance(
     it: &mut Interp,
     inst: &Rc<Instance>,
     out: &mut Vec<u8>,
     d: usize,
 ) -> Result<(), Exc> {
+    let connection = inst
+        .native
+        .borrow()
+        .as_ref()
+        .is_some_and(|b| super::pipe::is_connection(&**b));
+    let spawning = INHERITED.with(|t| t.borrow().is_some());
+    if connection && spawning {
+        return put_inherited(inst, out);
+    }
     if let Some(kind) = super::sync::shared_kind(inst) {
-        return Err(inheritance_error(kind));
+        if !spawning {
+            return Err(inheritance_error(kind));
+        }
+        return put_inherited(inst, out);
     }
     let kind = inst.class.native_kind();
     if kind == Some(NativeKind::Process) && &*inst.class.name == "_MainProcess" {
@@ -450,13 +503,33 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
             }
             Value::Range(Rc::new(crate::python::value::Range { start, stop, step }))
         }
+        b'H' => {
+            let index = r.i64()? as u64;
+            let found = INHERITED.with(|t| {
+                t.borrow()
+                    .as_ref()
+                    .and_then(|table| usize::try_from(index).ok().and_then(|i| table.get(i)))
+                    .cloned()
+            });
+            // Only a process being spawned passes primitives; anywhere else it is forged data.
+            found.ok_or_else(|| {
+                pickle_error(
+                    "UnpicklingError",
+                    "an inherited object outside of spawning".into(),
+                )
+            })?
+        }
         b'G' => {
             let name = r.str()?;
             lookup_global(it, &name).ok_or_else(|| {
+                let module = match it.globals.borrow().get("__name__") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => "__main__".to_string(),
+                };
                 Exc::new(
                     "AttributeError",
                     format!(
-                        "Can't get attribute '{name}' on <module '__main__' from '{}'>",
+                        "Can't get attribute '{name}' on <module '{module}' from '{}'>",
                         it.file
                     ),
                 )

@@ -1,0 +1,230 @@
+//! Start methods and contexts: `set_start_method`, `get_start_method`, `get_all_start_methods`,
+//! `get_context`, and the context objects whose `Process` starts children one way or the other
+//! (`ForkProcess`, `SpawnProcess`), as CPython's `multiprocessing.context`.
+//!
+//! The default context has no start method until something fixes it: `set_start_method`, or the
+//! first `get_start_method()` or `Process.start()`, which fix `fork` (CPython 3.11's default on
+//! Linux). After that, `set_start_method` without `force=True` is CPython's RuntimeError.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Builtin, Class, Instance, Namespace, Value};
+
+type R = Result<Value, Exc>;
+
+/// Every start method CPython 3.11 has on Linux, in its order.
+pub const ALL: [&str; 3] = ["fork", "spawn", "forkserver"];
+
+/// The class attribute by which a context's Process class names its start method.
+const START_METHOD_ATTR: &str = "_start_method";
+
+thread_local! {
+    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per process.
+    static PROCESS_CLASSES: RefCell<Vec<(&'static str, Rc<Class>)>> = const { RefCell::new(Vec::new()) };
+    /// The context objects, made once per interpreter as CPython's are singletons.
+    static CONTEXTS: RefCell<Vec<(&'static str, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn known(name: &str) -> Option<&'static str> {
+    ALL.into_iter().find(|m| *m == name)
+}
+
+fn no_context(v: &Value, it: &mut Interp) -> Exc {
+    let shown = it.repr(v).unwrap_or_else(|_| "?".into());
+    value_error(format!("cannot find context for {shown}"))
+}
+
+fn kwarg<'a>(a: &'a Args, name: &str) -> Option<&'a Value> {
+    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+}
+
+fn only_kwargs(a: &Args, func: &str, allowed: &[&str]) -> Result<(), Exc> {
+    match a.kw.iter().find(|(k, _)| !allowed.contains(&&**k)) {
+        Some((k, _)) => Err(type_error(format!(
+            "{func}() got an unexpected keyword argument '{k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The start method a `Process` of class `cls` uses: its context's, or the default context's
+/// (fixing `fork` when nothing has chosen yet, as CPython's `_default_context.get_context()`).
+pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
+    if let Some(Value::Str(s)) = cls.lookup(START_METHOD_ATTR)
+        && let Some(m) = known(&s)
+    {
+        return m;
+    }
+    it.process.start_method.get_or_insert("fork")
+}
+
+/// `set_start_method(method, force=False)`.
+pub fn set_start_method(it: &mut Interp, a: Args) -> R {
+    only_kwargs(&a, "set_start_method", &["method", "force"])?;
+    let method = a
+        .pos
+        .first()
+        .or_else(|| kwarg(&a, "method"))
+        .cloned()
+        .ok_or_else(|| {
+            type_error("set_start_method() missing 1 required positional argument: 'method'")
+        })?;
+    let force = match a.pos.get(1).or_else(|| kwarg(&a, "force")) {
+        Some(v) => it.truthy(&v.clone())?,
+        None => false,
+    };
+    if it.process.start_method.is_some() && !force {
+        return Err(Exc::new("RuntimeError", "context has already been set"));
+    }
+    if matches!(method, Value::None) && force {
+        it.process.start_method = None;
+        return Ok(Value::None);
+    }
+    let chosen = match &method {
+        Value::Str(s) => known(s),
+        _ => None,
+    };
+    let Some(chosen) = chosen else {
+        return Err(no_context(&method, it));
+    };
+    it.process.start_method = Some(chosen);
+    Ok(Value::None)
+}
+
+/// `get_start_method(allow_none=False)`.
+pub fn get_start_method(it: &mut Interp, a: Args) -> R {
+    only_kwargs(&a, "get_start_method", &["allow_none"])?;
+    let allow_none = match a.pos.first().or_else(|| kwarg(&a, "allow_none")) {
+        Some(v) => it.truthy(&v.clone())?,
+        None => false,
+    };
+    match it.process.start_method {
+        None if allow_none => Ok(Value::None),
+        _ => Ok(Value::str(it.process.start_method.get_or_insert("fork"))),
+    }
+}
+
+/// `get_all_start_methods()`.
+pub fn get_all_start_methods(_: &mut Interp, _: Args) -> R {
+    Ok(Value::list(ALL.iter().map(|m| Value::str(m)).collect()))
+}
+
+/// `get_context(method=None)`: the context of a start method; with none, the default context's
+/// current one, which fixes `fork` when nothing has chosen yet (CPython's
+/// `DefaultContext.get_context`).
+pub fn get_context(it: &mut Interp, a: Args) -> R {
+    only_kwargs(&a, "get_context", &["method"])?;
+    let method = a.pos.first().or_else(|| kwarg(&a, "method")).cloned();
+    match method {
+        None | Some(Value::None) => {
+            let current = *it.process.start_method.get_or_insert("fork");
+            Ok(context(it, current))
+        }
+        Some(Value::Str(s)) if known(&s).is_some() => {
+            let m = known(&s).expect("checked");
+            Ok(context(it, m))
+        }
+        Some(other) => Err(no_context(&other, it)),
+    }
+}
+
+/// A concrete context's `get_start_method()`: its own method, whatever the default context says.
+fn fixed_start_method(_: &mut Interp, a: Args) -> R {
+    Ok(a.pos.first().cloned().unwrap_or(Value::None))
+}
+
+/// The Process class of a start method's context (`ForkProcess`...), made once per process.
+pub fn process_class_for(method: &'static str) -> Rc<Class> {
+    if let Some(c) = PROCESS_CLASSES.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(m, _)| *m == method)
+            .map(|(_, c)| c.clone())
+    }) {
+        return c;
+    }
+    let name = match method {
+        "fork" => "ForkProcess",
+        "spawn" => "SpawnProcess",
+        _ => "ForkServerProcess",
+    };
+    let base = match super::multiprocessing::process_class_value() {
+        Value::Class(c) => c,
+        _ => unreachable!("the Process class is a class"),
+    };
+    let mut attrs = Namespace::default();
+    attrs.insert(Rc::from(START_METHOD_ATTR), Value::str(method));
+    let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
+        .expect("one base");
+    PROCESS_CLASSES.with(|p| p.borrow_mut().push((method, cls.clone())));
+    cls
+}
+
+/// The context object of a start method.
+fn context(it: &mut Interp, method: &'static str) -> Value {
+    let key = method;
+    if let Some(v) = CONTEXTS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(m, _)| *m == key)
+            .map(|(_, v)| v.clone())
+    }) {
+        return v;
+    }
+    let class_name = match method {
+        "fork" => "ForkContext",
+        "spawn" => "SpawnContext",
+        _ => "ForkServerContext",
+    };
+    let cls = exceptions::make_class(
+        class_name,
+        "multiprocessing.context",
+        vec![exceptions::class("object")],
+        Namespace::default(),
+        None,
+    )
+    .expect("one base");
+    // A context offers what the module offers (CPython's module functions are the default
+    // context's bound methods), with its own Process class and start method.
+    let module = match it.modules.get("multiprocessing").cloned() {
+        Some(m) => m,
+        None => super::multiprocessing::module(it),
+    };
+    let mut attrs = Namespace::default();
+    if let Value::Module(m) = &module {
+        for (k, v) in m.attrs.borrow().iter() {
+            if !k.starts_with("__") {
+                attrs.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    {
+        let m = method;
+        attrs.insert(Rc::from("Process"), Value::Class(process_class_for(m)));
+        attrs.insert(Rc::from("_name"), Value::str(m));
+        attrs.insert(
+            Rc::from("get_start_method"),
+            Value::Builtin(Rc::new(Builtin {
+                name: Rc::from("get_start_method"),
+                f: fixed_start_method,
+                data: Some(Value::str(m)),
+            })),
+        );
+        attrs.shift_remove("set_start_method");
+    }
+    let ctx = Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: RefCell::new(attrs),
+        native: RefCell::new(None),
+    }));
+    CONTEXTS.with(|c| c.borrow_mut().push((key, ctx.clone())));
+    ctx
+}
+
+/// A spawned child is a fresh interpreter: its contexts are made anew from its own module.
+pub fn forget_contexts() {
+    CONTEXTS.with(|c| c.borrow_mut().clear());
+}

@@ -1,0 +1,242 @@
+//! The `spawn` start method: the child is a fresh interpreter that re-runs the main program as
+//! `__mp_main__`, then rebuilds its Process object from what the parent serialized, as CPython's
+//! `popen_spawn_posix` and `spawn._main` do.
+//!
+//! What a learner meets, as under CPython: the program's top level runs again in every child (its
+//! prints appear again, a `start()` outside `if __name__ == '__main__':` is the "bootstrapping
+//! phase" RuntimeError in the child), the child sees globals as the program's top level makes them
+//! (not as the parent changed them afterwards), and the target and arguments must pickle (a lambda
+//! fails in the parent; a function defined only under the guard fails in the child). Locks,
+//! Queues, Connections and shared Values may be passed as arguments ("through inheritance").
+//!
+//! How: the child is still a real `fork()` (the sandbox forbids `exec`), but nothing of the
+//! parent's Python heap is used by it: it builds a new interpreter from the program's source. Only
+//! the primitives passed as arguments cross as themselves, since the kernel objects behind them are
+//! inherited by the fork (CPython passes their file descriptors to the new process).
+
+use std::rc::Rc;
+
+use super::process::{ProcState, bootstrap, exit_code_of};
+use super::wire;
+use crate::python::exceptions::{Exc, type_error};
+use crate::python::interp::{Interp, ProcessInfo};
+use crate::python::value::{Class, Dict, Instance, NativeKind, Value};
+use crate::runtime;
+use crate::trace::Stream;
+
+/// What the parent hands its spawned child: the process object, serialized before the fork.
+pub struct Spawning {
+    /// The parent's default start method, which becomes the child's.
+    default_method: &'static str,
+    /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`); a class of
+    /// the program travels inside `bytes`, by name, as pickle sends it.
+    native_class: Option<Rc<Class>>,
+    bytes: Vec<u8>,
+    inherited: Vec<Value>,
+}
+
+/// CPython's error for a `start()` while a spawned child is still importing the main program.
+pub fn bootstrapping_error() -> Exc {
+    Exc::new(
+        "RuntimeError",
+        "\n        An attempt has been made to start a new process before the\n        \
+         current process has finished its bootstrapping phase.\n\n        \
+         This probably means that you are not using fork to start your\n        \
+         child processes and you have forgotten to use the proper idiom\n        \
+         in the main module:\n\n            \
+         if __name__ == '__main__':\n                \
+         freeze_support()\n                \
+         ...\n\n        \
+         The \"freeze_support()\" line can be omitted if the program\n        \
+         is not going to be frozen to produce an executable.\n\n        \
+         To fix this issue, refer to the \"Safe importing of main module\"\n        \
+         section in https://docs.python.org/3/library/multiprocessing.html\n        ",
+    )
+}
+
+/// In the parent, before the fork: serializes the process object, raising what pickling it
+/// raises in CPython (a lambda target, a local class, an open file...).
+pub fn prepare(it: &mut Interp, inst: &Rc<Instance>) -> Result<Spawning, Exc> {
+    if it.process.importing_main {
+        return Err(bootstrapping_error());
+    }
+    // The child learns the parent's default start method (`spawn.get_preparation_data` asks
+    // `get_start_method()`, which fixes `fork` if nothing had chosen).
+    let default_method = *it.process.start_method.get_or_insert("fork");
+    let native_class = is_multiprocessing_class(&inst.class).then(|| inst.class.clone());
+    let (target, args, kwargs) = {
+        let st = super::process::state(inst).expect("a started Process has its state");
+        (st.target.clone(), st.args.clone(), st.kwargs.clone())
+    };
+    let mut kw = Dict::default();
+    for (k, v) in kwargs {
+        it.dict_insert(&mut kw, Value::Str(k), v)?;
+    }
+    let mut attrs = Dict::default();
+    let own: Vec<(Rc<str>, Value)> = inst
+        .attrs
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (k, v) in own {
+        it.dict_insert(&mut attrs, Value::Str(k), v)?;
+    }
+    let class = match &native_class {
+        Some(_) => Value::None,
+        None => Value::Class(inst.class.clone()),
+    };
+    let whole = Value::tuple(vec![
+        class,
+        target,
+        Value::tuple(args),
+        Value::dict(kw),
+        Value::dict(attrs),
+    ]);
+    let (bytes, inherited) = wire::dumps_spawning(it, &whole)?;
+    Ok(Spawning {
+        default_method,
+        native_class,
+        bytes,
+        inherited,
+    })
+}
+
+/// Whether `cls` is multiprocessing's own Process class or a context's (`SpawnProcess`).
+fn is_multiprocessing_class(cls: &Rc<Class>) -> bool {
+    cls.module.starts_with("multiprocessing")
+}
+
+/// Who the spawned child is: what its parent decided before the fork.
+pub struct Identity {
+    pub name: Rc<str>,
+    pub identity: Vec<u32>,
+    pub daemon: bool,
+}
+
+/// In the child, after the fork: a fresh interpreter imports the main program as `__mp_main__`,
+/// rebuilds the process object and runs it. Returns the exit code (never returns to the parent's
+/// frames: the caller ends the process with it).
+pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
+    let parent = (parent_it.process.name.clone(), runtime::state::parent_pid());
+    let mut it = Interp::new(&parent_it.file, &parent_it.source);
+    it.hook = parent_it.hook;
+    it.globals
+        .borrow_mut()
+        .insert(Rc::from("__name__"), Value::str("__mp_main__"));
+    it.process = ProcessInfo {
+        name: who.name.clone(),
+        identity: who.identity.clone(),
+        daemon: who.daemon,
+        parent: Some(parent),
+        start_method: Some(sp.default_method),
+        importing_main: true,
+        ..Default::default()
+    };
+    // Nothing of the parent's Python world survives an exec: its handlers, its context objects,
+    // its `current_process()` object.
+    super::signal::forget_python_handlers();
+    super::context::forget_contexts();
+    super::multiprocessing::forget_main_object();
+    // A fresh process holds only the Connection ends it is given (before the import, which may
+    // make Pipes of its own).
+    super::pipe::close_all_but(&sp.inherited);
+    let module = match crate::python::parse_program(&it.source.clone(), &it.file.clone()) {
+        Ok(m) => m,
+        Err(e) => {
+            runtime::output::write(Stream::Stderr, &format!("{e}\n"));
+            return 1;
+        }
+    };
+    if let Err(e) = it.run_module(&module) {
+        return failed_before_run(&mut it, &e);
+    }
+    it.process.importing_main = false;
+    let obj = match rebuild(&mut it, sp, &who) {
+        Ok(obj) => obj,
+        Err(e) => return failed_before_run(&mut it, &e),
+    };
+    it.process.this = Some(obj.clone());
+    let code = bootstrap(&mut it, &obj, &who.name);
+    std::mem::forget(module);
+    std::mem::forget(it);
+    code
+}
+
+/// An error while the child imports the main program or unpickles its process object: CPython
+/// prints the traceback (from `spawn_main`, with no `Process NAME:` header, since `_bootstrap`
+/// never ran) and the child exits 1.
+fn failed_before_run(it: &mut Interp, e: &Exc) -> i32 {
+    if e.is("SystemExit") {
+        return exit_code_of(it, e);
+    }
+    let mut tb = it.format_exception(e);
+    if !tb.starts_with("Traceback") {
+        tb.insert_str(0, "Traceback (most recent call last):\n");
+    }
+    runtime::output::write(Stream::Stderr, &tb);
+    1
+}
+
+/// The child's process object, rebuilt in the fresh interpreter as pickle rebuilds it: its class
+/// found by name in `__mp_main__`, its attributes set without calling `__init__`.
+fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity) -> Result<Value, Exc> {
+    let whole = wire::loads_inherited(it, &sp.bytes, sp.inherited)?;
+    let Value::Tuple(parts) = whole else {
+        return Err(type_error("a spawned process object is a tuple"));
+    };
+    let [class, target, args, kwargs, attrs] = &parts[..] else {
+        return Err(type_error("a spawned process object has five parts"));
+    };
+    let class = match (sp.native_class, class) {
+        (Some(c), _) => c,
+        (None, Value::Class(c)) if c.native_kind() == Some(NativeKind::Process) => c.clone(),
+        _ => {
+            return Err(type_error(
+                "a spawned process object's class is a Process class",
+            ));
+        }
+    };
+    let args = match args {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let kwargs = match kwargs {
+        Value::Dict(d) => d
+            .borrow()
+            .map
+            .values()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) => Some((s.clone(), v.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let inst = Rc::new(Instance {
+        class,
+        attrs: Default::default(),
+        native: std::cell::RefCell::new(Some(Box::new(ProcState {
+            name: who.name.clone(),
+            identity: who.identity.clone(),
+            daemon: who.daemon,
+            target: target.clone(),
+            args,
+            kwargs,
+            pid: Some(runtime::state::pid()),
+            parent_pid: runtime::state::parent_pid(),
+            ending: None,
+            is_current: true,
+            closed: false,
+        }))),
+    });
+    if let Value::Dict(d) = attrs {
+        let mut own = inst.attrs.borrow_mut();
+        for (k, v) in d.borrow().map.values() {
+            if let Value::Str(s) = k {
+                own.insert(s.clone(), v.clone());
+            }
+        }
+    }
+    Ok(Value::Instance(inst))
+}
