@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::session::{Run, RunEnd};
+use crate::session::{HeldLog, Run, RunEnd, Stand, Standing};
 use crate::trace::{Ending, Event, Record, State, Stream};
 
 /// Identifies a run the playground started; updates of a run it has since left are ignored.
@@ -43,6 +43,16 @@ pub struct RunView {
     /// After a knob's rerun: the lines the run before printed (process and text, long numbers
     /// such as pids blotted out), so the output can mark what the knob changed.
     pub before: Option<HashSet<String>>,
+    /// A held run: its scheduler's last word (steps, standings, how it ended).
+    pub held: Option<HeldLog>,
+    /// The processes frozen by `z` (SIGSTOP) and not thawed since.
+    pub frozen: HashSet<i32>,
+    /// What each step of a held run did to a shared value, as the objects pane says it
+    /// (`Process-1 read Value#1 → 0`), with the lesson time: a lost update made visible.
+    pub accesses: Vec<String>,
+    /// A held run that ended in a deadlock: who waited on what and who held it, as the model
+    /// said it when the scheduler found the deadlock.
+    pub deadlock: Option<Vec<String>>,
 }
 
 impl RunView {
@@ -62,7 +72,64 @@ impl RunView {
             op_marks: HashMap::new(),
             seen: HashSet::new(),
             before: None,
+            held: None,
+            frozen: HashSet::new(),
+            accesses: Vec::new(),
+            deadlock: None,
         }
+    }
+
+    /// Whether the run is held now: live, held, and not released.
+    pub fn is_held(&self) -> bool {
+        self.is_live()
+            && self
+                .held
+                .as_ref()
+                .is_some_and(|h| !h.released && h.end.is_none())
+    }
+
+    /// Where process `pid` stands in the held run.
+    pub fn standing(&self, pid: i32) -> Option<&Standing> {
+        let held = self.held.as_ref().filter(|_| self.is_held())?;
+        held.standing.iter().find(|s| s.pid == pid)
+    }
+
+    /// Takes in a held run's scheduler's news: the code pane's marks follow each process's next
+    /// line, the clock stands where the scheduler left it, and each new step on a shared value is
+    /// said with the value it read (nothing moves during a step, so a read reads the value the
+    /// objects pane shows when it is granted).
+    pub fn held_news(&mut self, news: HeldLog) {
+        let before = self.held.as_ref().map_or(0, |h| h.steps.len());
+        for step in news.steps.iter().skip(before) {
+            if let Some((object, how)) = step.what.rsplit_once(' ')
+                && (how == "read" || how == "write")
+            {
+                let value = self
+                    .run
+                    .objects
+                    .iter()
+                    .find(|o| o.label() == object)
+                    .and_then(|o| o.stored.clone());
+                self.accesses.push(match (how, value) {
+                    ("read", Some(v)) => format!("{} read {object} → {v}", step.name),
+                    ("read", None) => format!("{} read {object}", step.name),
+                    _ => format!("{} writes {object}", step.name),
+                });
+            }
+        }
+        if news.lesson_ns > self.clock_ns {
+            self.clock_ns = news.lesson_ns;
+        }
+        self.anchor = None;
+        if !news.released {
+            self.lines = news
+                .standing
+                .iter()
+                .filter(|s| !matches!(s.stand, Stand::Ended) && s.line > 0)
+                .map(|s| (s.pid, s.line))
+                .collect();
+        }
+        self.held = Some(news);
     }
 
     /// Whether its processes may still be alive.
@@ -150,7 +217,8 @@ impl RunView {
 
     /// Moves the clock estimate to monotonic time `now` at `speed` lesson seconds per second.
     pub fn tick(&mut self, now: u64, speed: f64) {
-        if !self.is_live() {
+        // A held run's clock moves only by its scheduler.
+        if !self.is_live() || self.is_held() {
             return;
         }
         if let Some((mono, lesson)) = self.anchor {
