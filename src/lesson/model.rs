@@ -346,8 +346,8 @@ pub const NOTICE_EVENTS: &[&str] = &[
 /// those keys never renames a knob. The playground's keymap must stay within this list.
 pub const RESERVED_KEYS: &[char] = &[
     'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l', 'x', 'o', 's',
-    '.', 'g', 'e', 't', 'T', 'K', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    'S', 'y',
+    '.', 'g', 'e', 't', 'T', 'K', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'S',
+    'y',
 ];
 
 impl Lesson {

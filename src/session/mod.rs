@@ -254,12 +254,20 @@ impl RunHandle {
         let (steer, commands) = crossbeam_channel::unbounded();
         let (notify, news) = crossbeam_channel::unbounded();
         let steering = scheduler::Steering { commands, notify };
-        if spawn_scheduler(&self.shared, self.shared.pgid, Vec::new(), &log, Some(steering))
-            .is_err()
+        if spawn_scheduler(
+            &self.shared,
+            self.shared.pgid,
+            Vec::new(),
+            &log,
+            Some(steering),
+        )
+        .is_err()
         {
             // No scheduler: the run must not stay held with nobody to give steps.
             let (speed, paused) = self.shared.speed();
-            self.shared.control.release(if paused { 0.0 } else { speed });
+            self.shared
+                .control
+                .release(if paused { 0.0 } else { speed });
             for i in 0..self.shared.control.started() {
                 if let Some(slot) = self.shared.control.slot(i) {
                     slot.gate

@@ -495,12 +495,7 @@ fn grant(page: &ControlPage, slot: u32) {
 
 /// Waits until the run is still, and returns where every process stands; `None` once the run is
 /// over or being stopped.
-fn settle(
-    shared: &Shared,
-    page: &ControlPage,
-    main_pid: i32,
-    steered: bool,
-) -> Option<Vec<View>> {
+fn settle(shared: &Shared, page: &ControlPage, main_pid: i32, steered: bool) -> Option<Vec<View>> {
     let mut previous: Option<Vec<View>> = None;
     let mut rounds = 0u32;
     loop {

@@ -42,13 +42,21 @@ pub fn hold(app: &mut App) -> Vec<Effect> {
                 ));
                 return Vec::new();
             }
-            app.paused = false;
+            // A paused run is thawed into the hold: its processes reach their checkpoints.
+            let mut effects = vec![Effect::Hold(id)];
+            if app.paused {
+                app.paused = false;
+                effects.push(Effect::Resume);
+            }
+            if let Some(r) = app.run_mut(id) {
+                r.held_live = true;
+            }
             app.status = Some(say(
                 app.lang,
                 "holding: every process stops at its next step",
                 "接管中：每个进程停在它的下一步",
             ));
-            vec![Effect::Hold(id)]
+            effects
         }
         _ => {
             app.status = Some(say(
@@ -267,13 +275,22 @@ pub fn deadlock(run: &RunView) -> Option<Vec<String>> {
     let mut lines = vec!["deadlock: every live process waits and none can go on".to_string()];
     let sentences = run.deadlock.clone().unwrap_or_default();
     if sentences.is_empty() {
-        lines.extend(waits.iter().map(|(name, what)| format!("  {name} waits: {what}")));
+        lines.extend(
+            waits
+                .iter()
+                .map(|(name, what)| format!("  {name} waits: {what}")),
+        );
     }
     lines.extend(sentences.iter().map(|s| format!("  {s}")));
     if let Some(c) = crate::cli::schedule::cycle(&sentences) {
         lines.push(format!("  cycle: {c}"));
     }
     Some(lines)
+}
+
+/// Whether the run on screen ended in a deadlock.
+pub fn deadlock_of(app: &App) -> bool {
+    app.runs.iter().any(|r| deadlock(r).is_some())
 }
 
 /// Takes in a held run's news (and says a refused step or a deadlock in the status line).

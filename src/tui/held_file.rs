@@ -36,8 +36,12 @@ mod tests {
     #[test]
     fn a_schedule_goes_under_the_state_directory_and_never_over_another() {
         let dir = std::env::temp_dir().join(format!("forkyard-held-file-{}", std::process::id()));
-        let a =
-            super::save_in(&dir, "forkyard run 04-lock --schedule \"A\"", Some("04-lock")).unwrap();
+        let a = super::save_in(
+            &dir,
+            "forkyard run 04-lock --schedule \"A\"",
+            Some("04-lock"),
+        )
+        .unwrap();
         let b = super::save_in(&dir, "B", Some("04-lock")).unwrap();
         assert!(a.starts_with(&dir), "{a:?}");
         assert_ne!(a, b);

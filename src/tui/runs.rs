@@ -13,6 +13,20 @@ pub type RunId = u64;
 /// How many output marks a lane keeps (the newest).
 pub const MAX_MARKS: usize = 2048;
 
+/// A held step that read or wrote a shared value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access {
+    /// The object (`Value#1`).
+    pub object: String,
+    /// The process's Python name.
+    pub name: String,
+    /// A write (else a read).
+    pub write: bool,
+    /// The value read (the object's value when the step was granted: nothing else moves during
+    /// a step), or written (from the process's `stored` record); `None` until known.
+    pub value: Option<String>,
+}
+
 /// One side of the screen's run (two in a comparison).
 pub struct RunView {
     /// Which run.
@@ -47,12 +61,14 @@ pub struct RunView {
     pub held: Option<HeldLog>,
     /// The processes frozen by `z` (SIGSTOP) and not thawed since.
     pub frozen: HashSet<i32>,
-    /// What each step of a held run did to a shared value, as the objects pane says it
-    /// (`Process-1 read Value#1 → 0`), with the lesson time: a lost update made visible.
-    pub accesses: Vec<String>,
+    /// Each step of a held run on a shared value, with the value it read or wrote: the objects
+    /// pane shows the last few (both reads of 0, both writes of 1: a lost update made visible).
+    pub accesses: Vec<Access>,
     /// A held run that ended in a deadlock: who waited on what and who held it, as the model
     /// said it when the scheduler found the deadlock.
     pub deadlock: Option<Vec<String>>,
+    /// Held while it ran free (`s` on a live run): its schedule starts mid-run.
+    pub held_live: bool,
 }
 
 impl RunView {
@@ -76,6 +92,7 @@ impl RunView {
             frozen: HashSet::new(),
             accesses: Vec::new(),
             deadlock: None,
+            held_live: false,
         }
     }
 
@@ -104,16 +121,21 @@ impl RunView {
             if let Some((object, how)) = step.what.rsplit_once(' ')
                 && (how == "read" || how == "write")
             {
-                let value = self
-                    .run
-                    .objects
-                    .iter()
-                    .find(|o| o.label() == object)
-                    .and_then(|o| o.stored.clone());
-                self.accesses.push(match (how, value) {
-                    ("read", Some(v)) => format!("{} read {object} → {v}", step.name),
-                    ("read", None) => format!("{} read {object}", step.name),
-                    _ => format!("{} writes {object}", step.name),
+                let write = how == "write";
+                let value = (!write)
+                    .then(|| {
+                        self.run
+                            .objects
+                            .iter()
+                            .find(|o| o.label() == object)
+                            .and_then(|o| o.stored.clone())
+                    })
+                    .flatten();
+                self.accesses.push(Access {
+                    object: object.to_string(),
+                    name: step.name.clone(),
+                    write,
+                    value,
                 });
             }
         }
@@ -152,6 +174,24 @@ impl RunView {
             && let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty())
         {
             self.last_error.insert(r.pid, line.trim().to_string());
+        }
+        // A held write's value comes with the writer's `stored` record.
+        if let Event::Op { id, op, detail } = &r.event
+            && op == "stored"
+            && let Some(name) = self.run.process_name(r.pid)
+        {
+            let label = self.run.objects.get(*id).map(|o| o.label());
+            let value = detail
+                .as_deref()
+                .map(|d| d.strip_prefix("value=").unwrap_or(d).to_string());
+            if let Some(a) = self.accesses.iter_mut().rev().find(|a| {
+                a.write
+                    && a.value.is_none()
+                    && *a.name == **name
+                    && Some(&a.object) == label.as_ref()
+            }) {
+                a.value = value;
+            }
         }
         let marks = match r.event {
             Event::Output { .. } => &mut self.marks,

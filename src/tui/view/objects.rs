@@ -107,10 +107,15 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang, ascii) = (c.run, c.lang, c.ascii);
     let mut facts = match obj.class.as_str() {
         // An Array's item stores are not traced: it says who made it.
-        "Value" => match &obj.stored {
-            Some(v) => vec![format!("{} {v}", say(lang, "value", "值"))],
-            None => Vec::new(),
-        },
+        "Value" => {
+            let mut f: Vec<String> = obj
+                .stored
+                .iter()
+                .map(|v| format!("{} {v}", say(lang, "value", "值")))
+                .collect();
+            f.extend(held_accesses(c, obj));
+            f
+        }
         "Semaphore" | "BoundedSemaphore" => {
             let mut f = Vec::new();
             if let Some(v) = obj.value {
@@ -185,6 +190,36 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
         ));
     }
     facts
+}
+
+/// How many of a held run's latest reads and writes of one value its row shows.
+const ACCESSES: usize = 4;
+
+/// A held run's latest steps on this value, with what each read or wrote (`Process-1 read 0,
+/// Process-2 read 0, Process-1 wrote 1`): the lost update, one step at a time.
+fn held_accesses(c: Ctx, obj: &Object) -> Option<String> {
+    let label = obj.label();
+    let mine: Vec<&crate::tui::runs::Access> = c
+        .run
+        .accesses
+        .iter()
+        .filter(|a| a.object == label)
+        .collect();
+    let shown: Vec<String> = mine
+        .iter()
+        .skip(mine.len().saturating_sub(ACCESSES))
+        .map(|a| {
+            let who = shorten(&a.name, c.name_w);
+            let v = a.value.as_deref().unwrap_or("?");
+            match (c.lang, a.write) {
+                (Lang::En, false) => format!("{who} read {v}"),
+                (Lang::En, true) => format!("{who} wrote {v}"),
+                (Lang::Zh, false) => format!("{who} 读到 {v}"),
+                (Lang::Zh, true) => format!("{who} 写入 {v}"),
+            }
+        })
+        .collect();
+    (!shown.is_empty()).then(|| shown.join(", "))
 }
 
 /// An Event's state now, and its last change (who set it and when; when it was cleared).
