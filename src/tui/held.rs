@@ -166,10 +166,11 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
         ));
         return Vec::new();
     };
+    // The lane, or (its records still on their way) the held run's standing, names it.
     let Some(run) = app
         .runs
         .iter_mut()
-        .find(|r| r.run.lane_by_pid(pid).is_some())
+        .find(|r| r.run.lane_by_pid(pid).is_some() || r.standing(pid).is_some())
     else {
         return Vec::new();
     };
@@ -177,8 +178,11 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
         .run
         .lane_by_pid(pid)
         .map(|l| l.name.clone())
+        .or_else(|| run.standing(pid).map(|s| s.name.clone()))
         .unwrap_or_default();
-    if !run.is_live() || run.run.lane_by_pid(pid).is_some_and(|l| l.has_ended()) {
+    let ended = run.run.lane_by_pid(pid).is_some_and(|l| l.has_ended())
+        || run.standing(pid).is_some_and(|s| s.stand == Stand::Ended);
+    if !run.is_live() || ended {
         app.status = Some(match lang {
             Lang::En => format!("{name} has ended: there is nothing to signal"),
             Lang::Zh => format!("{name} 已结束：没有可发信号的进程"),
@@ -305,12 +309,7 @@ pub fn news(app: &mut App, id: super::runs::RunId, news: HeldLog) {
         .is_none_or(|h| h.steps.len() != news.steps.len());
     if deadlocked && run.deadlock.is_none() {
         // The model's sentences now, before the stopped run's lanes end.
-        run.deadlock = Some(
-            run.run
-                .lanes()
-                .filter_map(|l| run.run.blocked_sentence(l.pid))
-                .collect(),
-        );
+        run.deadlock = Some(run.blocked_sentences());
     }
     run.held_news(news);
     if deadlocked {

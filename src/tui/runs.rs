@@ -22,8 +22,8 @@ pub struct Access {
     pub name: String,
     /// A write (else a read).
     pub write: bool,
-    /// The value read (the object's value when the step was granted: nothing else moves during
-    /// a step), or written (from the process's `stored` record); `None` until known.
+    /// The value it read or wrote, from the process's own `read` or `stored` record; `None`
+    /// until that record comes.
     pub value: Option<String>,
 }
 
@@ -69,6 +69,9 @@ pub struct RunView {
     pub deadlock: Option<Vec<String>>,
     /// Held while it ran free (`s` on a live run): its schedule starts mid-run.
     pub held_live: bool,
+    /// A held run's reads and stores whose step has not been told yet (the record and the
+    /// scheduler's news come by different ways): (process name, object, a write, value).
+    values: Vec<(String, String, bool, String)>,
 }
 
 impl RunView {
@@ -93,7 +96,16 @@ impl RunView {
             accesses: Vec::new(),
             deadlock: None,
             held_live: false,
+            values: Vec::new(),
         }
+    }
+
+    /// What every blocked process waits on and who holds it, in the model's words.
+    pub fn blocked_sentences(&self) -> Vec<String> {
+        self.run
+            .lanes()
+            .filter_map(|l| self.run.blocked_sentence(l.pid))
+            .collect()
     }
 
     /// Whether the run is held now: live, held, and not released.
@@ -112,9 +124,8 @@ impl RunView {
     }
 
     /// Takes in a held run's scheduler's news: the code pane's marks follow each process's next
-    /// line, the clock stands where the scheduler left it, and each new step on a shared value is
-    /// said with the value it read (nothing moves during a step, so a read reads the value the
-    /// objects pane shows when it is granted).
+    /// line, the clock stands where the scheduler left it, and each new step on a shared value
+    /// becomes an [`Access`], its value from its record.
     pub fn held_news(&mut self, news: HeldLog) {
         let before = self.held.as_ref().map_or(0, |h| h.steps.len());
         for step in news.steps.iter().skip(before) {
@@ -122,15 +133,12 @@ impl RunView {
                 && (how == "read" || how == "write")
             {
                 let write = how == "write";
-                let value = (!write)
-                    .then(|| {
-                        self.run
-                            .objects
-                            .iter()
-                            .find(|o| o.label() == object)
-                            .and_then(|o| o.stored.clone())
-                    })
-                    .flatten();
+                // Its record may have come before this news.
+                let value = self
+                    .values
+                    .iter()
+                    .position(|(n, o, w, _)| *n == step.name && o == object && *w == write)
+                    .map(|i| self.values.remove(i).3);
                 self.accesses.push(Access {
                     object: object.to_string(),
                     name: step.name.clone(),
@@ -162,6 +170,17 @@ impl RunView {
     /// Takes in a record.
     pub fn record(&mut self, r: &Record) {
         self.run.apply(r);
+        // A deadlock's sentences are the model's: a wait it learns of after the scheduler's
+        // news (records and news come by different ways) joins them.
+        if matches!(
+            r.event,
+            Event::State {
+                state: State::Blocked { .. }
+            }
+        ) && self.deadlock.is_some()
+        {
+            self.deadlock = Some(self.blocked_sentences());
+        }
         if let Some(seen) = self.seen_in(r) {
             self.seen.insert(seen);
         }
@@ -175,22 +194,31 @@ impl RunView {
         {
             self.last_error.insert(r.pid, line.trim().to_string());
         }
-        // A held write's value comes with the writer's `stored` record.
+        // A held read's or write's value comes with the process's `read` or `stored` record.
         if let Event::Op { id, op, detail } = &r.event
-            && op == "stored"
+            && (op == "stored" || op == "read")
             && let Some(name) = self.run.process_name(r.pid)
         {
+            let write = op == "stored";
             let label = self.run.objects.get(*id).map(|o| o.label());
             let value = detail
                 .as_deref()
                 .map(|d| d.strip_prefix("value=").unwrap_or(d).to_string());
-            if let Some(a) = self.accesses.iter_mut().rev().find(|a| {
-                a.write
+            let held = self.is_held();
+            let waiting = self.accesses.iter_mut().find(|a| {
+                a.write == write
                     && a.value.is_none()
                     && *a.name == **name
                     && Some(&a.object) == label.as_ref()
-            }) {
-                a.value = value;
+            });
+            match (waiting, label, value) {
+                (Some(a), _, value) => a.value = value,
+                // Its step is not told yet: kept for it (only while held: a free run's stores
+                // belong to no step).
+                (None, Some(label), Some(value)) if held => {
+                    self.values.push((name.to_string(), label, write, value));
+                }
+                _ => {}
             }
         }
         let marks = match r.event {
