@@ -50,6 +50,7 @@ pub fn hold(app: &mut App) -> Vec<Effect> {
             }
             if let Some(r) = app.run_mut(id) {
                 r.held_live = true;
+                r.held = Some(HeldLog::default());
             }
             app.status = Some(say(
                 app.lang,

@@ -103,6 +103,16 @@ fn follow_lines(app: &mut App) {
 }
 
 fn follow(app: &mut App) {
+    // A held run: the picked process's next line is what the learner is about to step.
+    if let Some(line) = app.picked.and_then(|p| {
+        app.held_run()
+            .and_then(|r| r.standing(p))
+            .map(|s| s.line as usize)
+    }) && line > 0
+    {
+        app.reveal_line(line);
+        return;
+    }
     let (first, last) = super::view::code::visible(app);
     let mut all = Vec::new();
     let mut children = Vec::new();
@@ -331,8 +341,13 @@ fn next_program(app: &mut App) -> Vec<Effect> {
 pub(crate) fn start_held(app: &mut App) -> Vec<Effect> {
     let mut effects = run(app);
     for e in &mut effects {
-        if let Effect::Start { held, .. } = e {
+        if let Effect::Start { id, held, .. } = e {
             *held = true;
+            // Held from its first record: a held read that comes before the scheduler's first
+            // news is kept for its step.
+            if let Some(view) = app.run_mut(*id) {
+                view.held = Some(crate::session::HeldLog::default());
+            }
         }
     }
     effects

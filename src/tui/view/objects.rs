@@ -205,21 +205,31 @@ fn held_accesses(c: Ctx, obj: &Object) -> Option<String> {
         .iter()
         .filter(|a| a.object == label)
         .collect();
-    let shown: Vec<String> = mine
-        .iter()
-        .skip(mine.len().saturating_sub(ACCESSES))
-        .map(|a| {
-            let who = shorten(&a.name, c.name_w);
-            let v = a.value.as_deref().unwrap_or("?");
-            match (c.lang, a.write) {
-                (Lang::En, false) => format!("{who} read {v}"),
-                (Lang::En, true) => format!("{who} wrote {v}"),
-                (Lang::Zh, false) => format!("{who} 读到 {v}"),
-                (Lang::Zh, true) => format!("{who} 写入 {v}"),
-            }
+    // In order, reads next to each other grouped (`read P-1 0, P-2 0 · wrote P-1 1, P-2 1`):
+    // the order is the lesson, and four accesses fit beside the value at 80 columns.
+    let mut groups: Vec<(bool, Vec<String>)> = Vec::new();
+    for a in mine.iter().skip(mine.len().saturating_sub(ACCESSES)) {
+        // The code pane's tiny marks (`P-1`).
+        let who = crate::tui::view::names::tiny(&a.name);
+        let one = format!("{who} {}", a.value.as_deref().unwrap_or("?"));
+        match groups.last_mut() {
+            Some((write, list)) if *write == a.write => list.push(one),
+            _ => groups.push((a.write, vec![one])),
+        }
+    }
+    let shown: Vec<String> = groups
+        .into_iter()
+        .map(|(write, list)| {
+            let verb = match (c.lang, write) {
+                (Lang::En, false) => "read",
+                (Lang::En, true) => "wrote",
+                (Lang::Zh, false) => "读到",
+                (Lang::Zh, true) => "写入",
+            };
+            format!("{verb} {}", list.join(", "))
         })
         .collect();
-    (!shown.is_empty()).then(|| shown.join(", "))
+    (!shown.is_empty()).then(|| shown.join(" · "))
 }
 
 /// An Event's state now, and its last change (who set it and when; when it was cleared).

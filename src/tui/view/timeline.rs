@@ -549,8 +549,14 @@ fn lane_row(
         String::new()
     };
     let name = shorten(&lane.name, name_w);
-    let head = format!(" {}{pid}  ", wrap::pad(&name, name_w));
     let picked = app.picked == Some(lane.pid);
+    // A held run's steps go to the picked lane: it says so in glyphs too, not only in colour.
+    let pointer = if picked && run.is_held() {
+        t.pointer()
+    } else {
+        " "
+    };
+    let head = format!("{pointer}{}{pid}  ", wrap::pad(&name, name_w));
     let head_style = if picked {
         t.process(n).patch(t.selected())
     } else {
