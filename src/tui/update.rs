@@ -205,12 +205,12 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         {
             return super::held::step(app, c.to_digit(10));
         }
-        // Enter runs the program unless a run is held (then it steps, as `.` does).
-        if action == Action::Step
+        // Enter runs the program unless a run is held: then it steps, as `.` does.
+        if action == Action::Run
             && key.code == ratatui::crossterm::event::KeyCode::Enter
-            && app.held_run().is_none()
+            && app.held_run().is_some()
         {
-            return act(app, Action::Run);
+            return act(app, Action::Step);
         }
         return act(app, action);
     }

@@ -311,6 +311,8 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             Action::Run | Action::Pause => 2,
             Action::Faster => 3,
             Action::FocusNext => 4,
+            // Holding is a lesson of its own: at 80 columns it gives way first (`?` lists it).
+            Action::Hold => 6,
             _ => 5,
         };
         items.push((rank, hint, None));
