@@ -137,7 +137,7 @@ impl Driver {
     }
 
     /// Feeds everything until the run ended.
-    fn to_the_end(&mut self) {
+    fn until_the_end(&mut self) {
         let (id, h) = self.handles.iter().next().expect("a run");
         let id = *id;
         let updates = h.updates().clone();
@@ -230,7 +230,7 @@ fn the_lost_update_made_by_hand_in_the_playground() {
     d.press('.');
     // Let it go free: the rest runs as the kernel chooses.
     d.press('s');
-    d.to_the_end();
+    d.until_the_end();
     let run = &d.app.runs[0];
     let said: Vec<String> = run
         .accesses
@@ -314,7 +314,7 @@ fn a_killed_lock_holder_leaves_the_lock_held_and_its_waiter_blocked() {
     }
     assert!(d.app.schedule, "the schedule popup opens on a deadlock");
     // Every record in (they come apart from the scheduler's news): who waits on what.
-    d.to_the_end();
+    d.until_the_end();
     // Who waits on what, as the scheduler found it (the headless run's words).
     let Some(HeldEnd::Deadlock(waits)) = d.app.runs[0].held.as_ref().unwrap().end.clone() else {
         panic!("not a deadlock: {:?}", d.app.runs[0].held);
