@@ -191,6 +191,7 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
         return Vec::new();
     }
     let id = run.id;
+    run.signalled = true;
     let sig = if sig == libc::SIGSTOP && run.frozen.contains(&pid) {
         run.frozen.remove(&pid);
         libc::SIGCONT

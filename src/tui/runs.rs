@@ -69,6 +69,9 @@ pub struct RunView {
     pub deadlock: Option<Vec<String>>,
     /// Held while it ran free (`s` on a live run): its schedule starts mid-run.
     pub held_live: bool,
+    /// A signal from the playground (`t`, `K`, `z`) reached one of its processes: a replay of
+    /// its schedule does not send it.
+    pub signalled: bool,
     /// A held run's reads and stores whose step has not been told yet (the record and the
     /// scheduler's news come by different ways): (process name, object, a write, value).
     values: Vec<(String, String, bool, String)>,
@@ -96,6 +99,7 @@ impl RunView {
             accesses: Vec::new(),
             deadlock: None,
             held_live: false,
+            signalled: false,
             values: Vec::new(),
         }
     }

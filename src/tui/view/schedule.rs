@@ -73,6 +73,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.dim(),
         );
     }
+    if run.signalled {
+        para(
+            &mut out,
+            words(
+                lang,
+                "Signals sent from the playground (t, K, z) are not part of a schedule: a replay \
+                 does not send them.",
+                "在 playground 里发送的信号（t、K、z）不属于调度：重放时不会发送。",
+            ),
+            t.dim(),
+        );
+    }
     out
 }
 
