@@ -343,3 +343,75 @@ fn a_killed_lock_holder_leaves_the_lock_held_and_its_waiter_blocked() {
         .expect("the lesson's lock");
     assert!(lock.held_by_dead(), "the lock is left held: {lock:?}");
 }
+
+#[test]
+fn s_holds_a_free_run_where_it_is_and_s_again_lets_it_finish() {
+    let mut d = Driver::new("04-lock");
+    // The slowest speed: the workers' half-second sleeps last two real seconds.
+    for _ in 0..4 {
+        let effects = update(&mut d.app, key('-'));
+        assert!(effects.iter().all(|e| matches!(e, Effect::Speed(_))));
+    }
+    d.press('r');
+    let id = d.app.runs[0].id;
+    // Free until the last worker is asleep in its first sleep (records, not time).
+    let updates = d.handles[&id].updates().clone();
+    while !d.app.runs[0].run.lanes().any(|l| {
+        l.name == "Process-3"
+            && matches!(
+                l.state(),
+                forkyard::session::model::LaneState::Sleeping { .. }
+            )
+    }) {
+        let u = updates
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the run goes on");
+        update(&mut d.app, Msg::Run(id, u));
+    }
+    let until = d.app.runs[0]
+        .run
+        .lanes()
+        .find_map(|l| match l.state() {
+            forkyard::session::model::LaneState::Sleeping { until_ns } if l.name == "Process-1" => {
+                Some(*until_ns)
+            }
+            _ => None,
+        })
+        .unwrap();
+    d.press('s');
+    assert!(d.app.runs[0].is_held() && d.app.runs[0].held_live);
+    // Every process stopped where it was: at a step, asleep (its wake-up kept) or in join.
+    let held = d.app.runs[0].held.clone().unwrap();
+    assert_eq!(held.standing.len(), 4, "{:?}", held.standing);
+    let p1 = &held.standing[1];
+    assert_eq!(p1.stand, Stand::Sleeping(until), "{p1:?}");
+    assert!(p1.what.starts_with("sleep until 0.5"), "{p1:?}");
+    // The main: in its join, or (if the hold came first) at its next statement.
+    assert!(
+        matches!(held.standing[0].stand, Stand::Blocked(None) | Stand::Ready),
+        "{:?}",
+        held.standing[0]
+    );
+    assert!(
+        held.standing
+            .iter()
+            .all(|s| !matches!(s.stand, Stand::Ended | Stand::Frozen)),
+        "{:?}",
+        held.standing
+    );
+    // Stepping the sleeper moves the clock to its wake-up, not a moment of real time.
+    d.pick("Process-1");
+    d.press('.');
+    assert_eq!(d.app.runs[0].held.as_ref().unwrap().lesson_ns, until);
+    // s again: free, and the run ends by itself.
+    d.press('s');
+    assert!(!d.app.runs[0].is_held());
+    d.until_the_end();
+    let run = &d.app.runs[0];
+    assert!(run.completed(), "{:?}", run.run.end);
+    let last = run.run.log.lines().last().map(|l| l.text.clone());
+    assert!(
+        last.as_deref().is_some_and(|l| l.starts_with("counter: ")),
+        "{last:?}"
+    );
+}
