@@ -333,11 +333,8 @@ pub fn news(app: &mut App, id: super::runs::RunId, news: HeldLog) {
     }
 }
 
+/// A status sentence in the learner's language.
 fn say(lang: Lang, en: &str, zh: &str) -> String {
-    words_owned(lang, en, zh)
-}
-
-fn words_owned(lang: Lang, en: &str, zh: &str) -> String {
     match lang {
         Lang::En => en.to_string(),
         Lang::Zh => zh.to_string(),
