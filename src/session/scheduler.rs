@@ -648,6 +648,20 @@ mod tests {
     }
 
     #[test]
+    fn a_learner_sees_ready_sleeping_blocked_frozen_and_ended() {
+        let at = |at: Where| standing(&view(1, at)).stand;
+        let deadline = NO_DEADLINE;
+        assert_eq!(at(Where::Gate { deadline }), Stand::Ready);
+        assert_eq!(at(Where::Gate { deadline: 50 }), Stand::Sleeping(50));
+        assert_eq!(at(Where::Blocked { deadline }), Stand::Blocked(None));
+        assert_eq!(at(Where::Blocked { deadline: 7 }), Stand::Blocked(Some(7)));
+        assert_eq!(at(Where::Frozen), Stand::Frozen);
+        assert_eq!(at(Where::Ended), Stand::Ended);
+        let s = standing(&view(2, Where::Ended));
+        assert_eq!((s.name.as_str(), s.line), ("P2", 1));
+    }
+
+    #[test]
     fn proc_state_tells_asleep_ended_and_gone() {
         let mut child = std::process::Command::new("sleep")
             .arg("30")
