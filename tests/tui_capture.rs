@@ -30,6 +30,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>) {
             file,
             speed,
             stdout,
+            ..
         } = e
         {
             let spec = RunSpec {

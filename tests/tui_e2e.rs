@@ -266,3 +266,42 @@ fn killed_mid_run(signal: i32, tag: &str) {
     assert_eq!(p.modes(), (false, false), "the terminal was restored");
     assert!(p.cooked(), "the terminal is back in cooked mode");
 }
+
+#[test]
+fn s_holds_the_run_steps_the_picked_lane_and_releases_it() {
+    let state = state_dir("held");
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    for _ in 0..3 {
+        p.key("n");
+    }
+    p.wait("04 Lock", 5);
+    // s with no run: the lesson starts held, nothing moves until a step is given.
+    p.key("s");
+    p.wait("held · step 0", 10);
+    p.wait("▸ 1 statement", 10);
+    // g: the main (the lane that can step) goes on until it blocks in its first join.
+    p.key("g");
+    p.wait("blocked on Process-1 (join)", 15);
+    p.wait("held · step 25", 10);
+    // ↓ picks Process-1; Enter gives it one step, 3 three more.
+    p.key("\x1b[B");
+    p.wait("▶Process-1", 5);
+    p.key("\r");
+    p.wait("held · step 26", 10);
+    p.key("3");
+    p.wait("held · step 29", 10);
+    let pids = p.lane_pids();
+    // S shows the schedule as text to replay.
+    p.key("S");
+    p.wait("MainProcess*25 Process-1*4", 5);
+    p.wait("forkyard run 04-lock --schedule", 5);
+    p.key("\x1b");
+    p.gone("The same run again", 5);
+    // s again: free from here on, to its end.
+    p.key("s");
+    p.wait("released", 5);
+    p.wait("counter:", 20);
+    p.wait("ended", 20);
+    quit_and_check(&mut p, &pids);
+}

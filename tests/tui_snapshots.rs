@@ -355,6 +355,11 @@ fn the_help_at_80x24_keeps_its_way_out() {
     update(&mut app, key('?'));
     let text = rows(&draw(&app)).join("\n");
     assert!(text.contains("Esc closes this help"), "{text}");
+    // Taller than the screen (the held run's keys too): its end is a page or two down.
+    for _ in 0..3 {
+        update(&mut app, code(KeyCode::PageDown));
+    }
+    let text = rows(&draw(&app)).join("\n");
     // Cut nowhere: a long sentence wraps under its key instead.
     assert!(
         !text.contains("a l\n") && text.contains("lane or a program tab."),

@@ -680,9 +680,9 @@ fn picking_a_lane_brings_its_output_into_view() {
 #[test]
 fn a_key_the_lesson_does_not_have_says_so() {
     let mut app = app(100, 30);
-    assert!(update(&mut app, key('z')).is_empty());
+    assert!(update(&mut app, key('v')).is_empty());
     assert!(
-        app.status.as_deref().unwrap().contains("`z` does nothing"),
+        app.status.as_deref().unwrap().contains("`v` does nothing"),
         "{:?}",
         app.status
     );

@@ -14,7 +14,7 @@ mod limits;
 mod render;
 mod run;
 mod say;
-mod schedule;
+pub mod schedule;
 
 use std::process::ExitCode;
 

@@ -21,7 +21,7 @@ use super::limits;
 use super::render::Printer;
 use super::say;
 use crate::export;
-use crate::runtime::stdout::StdoutMode;
+use crate::session::StdoutMode;
 use crate::session::{self, RunEnd, RunSpec, Update};
 use crate::trace::{Ending, signal_name};
 

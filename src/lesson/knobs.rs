@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 
 use super::model::{Knob, KnobKind, Lesson};
-use crate::runtime::stdout::StdoutMode;
+use crate::trace::StdoutMode;
 
 /// A value for every knob of one lesson. Made by [`Lesson::default_settings`] or
 /// [`Lesson::settings_from`]; always valid for that lesson.

@@ -12,7 +12,7 @@ use super::model::{
     RESERVED_KEYS, Replacement, Text, is_wide,
 };
 use super::raw::{RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawRun, RawText, S};
-use crate::runtime::stdout::StdoutMode;
+use crate::trace::StdoutMode;
 
 /// Reads a file of the lesson directory by name (`lesson.toml`, `main.py`).
 pub(crate) type ReadFile<'a> = &'a dyn Fn(&str) -> io::Result<String>;

@@ -286,12 +286,14 @@ fn keys_clash_or_are_reserved() {
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
             "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
-             _ h j k l x o s . g e t T K z Z 0 1 2 3 4 5 6 7 8 9); pick another"
+             _ h j k l x o s . g e t T K z Z 0 1 2 3 4 5 6 7 8 9 S y); pick another"
         ),
     );
     // The keys the playground is growing into are refused already: hold, step, go, explore, edit,
-    // the per-lane signals, the step counts.
-    for key in ['s', '.', 'g', 'x', 'e', 't', 'T', 'K', 'z', 'Z', '3'] {
+    // the per-lane signals, the step counts, the schedule's popup and file.
+    for key in [
+        's', '.', 'g', 'x', 'e', 't', 'T', 'K', 'z', 'Z', '3', 'S', 'y',
+    ] {
         let p = problems(&edited("key = \"w\"", &format!("key = \"{key}\"")));
         assert_eq!(p.len(), 1, "{key}: {p:?}");
         assert!(
@@ -1123,7 +1125,7 @@ fn with_output_knob(run: &str) -> String {
 
 #[test]
 fn a_knob_may_set_the_runs_stdout_and_edit_nothing() {
-    use crate::runtime::stdout::StdoutMode;
+    use crate::trace::StdoutMode;
     let l = load_toml(&with_output_knob("run = { pipe = { stdout = \"pipe\" } }")).unwrap();
     let k = l.knob("output").unwrap();
     assert!(k.edits.is_empty());
@@ -1206,7 +1208,7 @@ fn a_knobs_run_is_checked_at_its_place() {
 
 #[test]
 fn the_lesson_03_output_knob_runs_into_a_pipe() {
-    use crate::runtime::stdout::StdoutMode;
+    use crate::trace::StdoutMode;
     let l = shipped().into_iter().find(|l| l.id == "03-join").unwrap();
     let out = l.knob("output").unwrap();
     assert_eq!(out.options, ["terminal", "pipe"]);

@@ -22,7 +22,13 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
     if let Some(v) = pipe::get_attr(inst, name).or_else(|| sync::get_attr(inst, name)) {
         return Ok(Some(v));
     }
-    shared::get_attr(it, inst, name)
+    let got = shared::get_attr(it, inst, name)?;
+    if name == "value"
+        && let Some(v) = &got
+    {
+        shared::traced_read(it, inst, v)?;
+    }
+    Ok(got)
 }
 
 /// Assignment to an attribute a native instance manages; `true` when handled.

@@ -76,9 +76,12 @@ pub fn sleep(secs: f64) {
         state: State::Sleeping { until_ns },
     });
     // A held run: the scheduler moves the clock to the wake-up when it lets this process go on.
-    let held = super::gate::sleep_until(until_ns);
+    let mut held = super::gate::sleep_until(until_ns);
     while !held && let Some(slice) = slice_before(until_ns) {
         nap(slice);
+        // The run was held while this process slept (the playground's `s`): the rest of the
+        // sleep is a checkpoint the scheduler passes by moving the clock.
+        held = super::gate::sleep_until(until_ns);
     }
     emit(Event::State {
         state: State::Running,
@@ -102,6 +105,10 @@ pub fn sleep_until(until_ns: u64) -> bool {
     let came = loop {
         if super::signals::any_pending() {
             break false;
+        }
+        // Held while asleep (the playground's `s`): the rest is a held checkpoint.
+        if super::gate::sleep_until(until_ns) {
+            break true;
         }
         match slice_before(until_ns) {
             Some(slice) => nap(slice),

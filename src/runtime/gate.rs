@@ -33,6 +33,17 @@ pub(crate) fn init(gate: &Gate, name: &str) {
     gate.set_status(Status::Running);
     gate.credit
         .store(if held { 0 } else { FREE }, Ordering::Release);
+    // The playground may hold or release a live run while this process starts: it changes the
+    // page's flag, then every slot's credit. Look at the flag again after storing ours, so that
+    // either this process sees the change or the observer's pass over the slots sees this slot.
+    std::sync::atomic::fence(Ordering::SeqCst);
+    let now_held = state::control().is_some_and(|c| c.held().0);
+    if now_held != held {
+        let (from, to) = if now_held { (FREE, 0) } else { (0, FREE) };
+        let _ = gate
+            .credit
+            .compare_exchange(from, to, Ordering::AcqRel, Ordering::Relaxed);
+    }
 }
 
 /// The start of a statement in `slot`, this process's (skipped under `--granularity op`). In a
@@ -75,16 +86,21 @@ pub fn exit(code: i32) {
     }
 }
 
-/// What a process about to block in the kernel waits on ("acquire Lock#2").
+/// What a process about to block in the kernel waits on ("acquire Lock#2"). Stored in a free run
+/// too (a blocking call is slow anyway): a free run the learner holds in the playground shows its
+/// blocked processes' waits at once.
 pub fn blocked_on(on: &str, op: &str) {
-    if let Some(gate) = held_gate() {
-        gate.what.store(&format!("{op} {on}"));
+    if let Some(slot) = state::slot() {
+        slot.gate.what.store(&format!("{op} {on}"));
     }
 }
 
 /// Around a kernel wait (`clock::wait_poll`): `deadline_ns` is when it times out, if it does.
+/// Marked in a free run too, so that holding a live run (the playground's `s`) sees a process
+/// already inside a wait as blocked rather than as moving.
 pub fn enter_wait(deadline_ns: Option<u64>) {
-    if let Some(gate) = held_gate() {
+    if let Some(slot) = state::slot() {
+        let gate = &slot.gate;
         gate.deadline_ns
             .store(deadline_ns.unwrap_or(NO_DEADLINE), Ordering::Relaxed);
         gate.set_status(Status::Blocked);
@@ -93,8 +109,8 @@ pub fn enter_wait(deadline_ns: Option<u64>) {
 
 /// The kernel wait returned.
 pub fn leave_wait() {
-    if let Some(gate) = held_gate() {
-        gate.set_status(Status::Running);
+    if let Some(slot) = state::slot() {
+        slot.gate.set_status(Status::Running);
     }
 }
 

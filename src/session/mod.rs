@@ -33,7 +33,7 @@ pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
 pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
-pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Step};
+pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Stand, Standing, Steer, Step};
 pub use spawn::LESSON_SUBCOMMAND;
 
 pub use crate::trace::StdoutMode;
@@ -113,6 +113,8 @@ pub struct RunHandle {
     updates: Receiver<Update>,
     thread: Option<JoinHandle<()>>,
     held: Option<Arc<std::sync::Mutex<HeldLog>>>,
+    /// A steered run (the playground's): where the learner's steps go, and the scheduler's news.
+    steering: Option<(crossbeam_channel::Sender<Steer>, Receiver<HeldLog>)>,
 }
 
 /// How a held run is held: its schedule, and which checkpoints count.
@@ -127,16 +129,22 @@ pub struct Hold {
 /// Starts a run. Call it from a thread that outlives the run (the main thread of a face): the lesson
 /// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
 pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
-    start_with(spec, None)
+    start_with(spec, None, false)
 }
 
 /// Starts a held run (`scheduler.md`): one process takes one step at a time, as `hold` says. Its
 /// steps are in [`RunHandle::held_log`].
 pub fn start_held(spec: RunSpec, hold: Hold) -> anyhow::Result<RunHandle> {
-    start_with(spec, Some(hold))
+    start_with(spec, Some(hold), false)
 }
 
-fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
+/// Starts a run held for a learner (the playground's `s` before a run): no process takes a step
+/// until [`RunHandle::steer`] gives it one; [`RunHandle::held_changes`] says where each stands.
+pub fn start_steered(spec: RunSpec) -> anyhow::Result<RunHandle> {
+    start_with(spec, Some(Hold::default()), true)
+}
+
+fn start_with(spec: RunSpec, hold: Option<Hold>, steered: bool) -> anyhow::Result<RunHandle> {
     guard::install();
     let exe = spec
         .exe
@@ -183,18 +191,23 @@ fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
     let thread = std::thread::Builder::new()
         .name(format!("forkyard-run-{pid}"))
         .spawn(move || pump.run());
+    let mut steering = None;
     let held = match hold {
         Some(hold) => {
             let log = Arc::new(std::sync::Mutex::new(HeldLog::default()));
-            let (s, l) = (shared.clone(), log.clone());
-            let started = std::thread::Builder::new()
-                .name(format!("forkyard-scheduler-{pid}"))
-                .spawn(move || scheduler::run(s, pid, hold.schedule, l));
-            if let Err(e) = started {
-                abandon();
-                return Err(e).context("could not start the held run's scheduler");
+            let steer = steered.then(|| {
+                let (steer, commands) = crossbeam_channel::unbounded();
+                let (notify, news) = crossbeam_channel::unbounded();
+                steering = Some((steer, news));
+                scheduler::Steering { commands, notify }
+            });
+            match spawn_scheduler(&shared, pid, hold.schedule, &log, steer) {
+                Ok(()) => Some(log),
+                Err(e) => {
+                    abandon();
+                    return Err(e).context("could not start the held run's scheduler");
+                }
             }
-            Some(log)
         }
         None => None,
     };
@@ -204,6 +217,7 @@ fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
             updates,
             thread: Some(thread),
             held,
+            steering,
         }),
         Err(e) => {
             abandon();
@@ -212,7 +226,82 @@ fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
     }
 }
 
+/// Starts the scheduler of a held run on its own thread.
+fn spawn_scheduler(
+    shared: &Arc<shared::Shared>,
+    pid: i32,
+    schedule: Vec<schedule::Entry>,
+    log: &Arc<std::sync::Mutex<HeldLog>>,
+    steering: Option<scheduler::Steering>,
+) -> std::io::Result<()> {
+    let (s, l) = (shared.clone(), log.clone());
+    std::thread::Builder::new()
+        .name(format!("forkyard-scheduler-{pid}"))
+        .spawn(move || scheduler::run(s, pid, schedule, l, steering))
+        .map(drop)
+}
+
 impl RunHandle {
+    /// Holds this live free run for a learner: every process stops at its next checkpoint (one in
+    /// a sleep or a kernel wait stops there) and the clock stands still. A run held already,
+    /// released or over is left as it is (false).
+    pub fn hold(&mut self) -> bool {
+        if self.held.is_some() || self.is_over() {
+            return false;
+        }
+        scheduler::hold_live(&self.shared.control);
+        let log = Arc::new(std::sync::Mutex::new(HeldLog::default()));
+        let (steer, commands) = crossbeam_channel::unbounded();
+        let (notify, news) = crossbeam_channel::unbounded();
+        let steering = scheduler::Steering { commands, notify };
+        if spawn_scheduler(
+            &self.shared,
+            self.shared.pgid,
+            Vec::new(),
+            &log,
+            Some(steering),
+        )
+        .is_err()
+        {
+            // No scheduler: the run must not stay held with nobody to give steps.
+            let (speed, paused) = self.shared.speed();
+            self.shared
+                .control
+                .release(if paused { 0.0 } else { speed });
+            for i in 0..self.shared.control.started() {
+                if let Some(slot) = self.shared.control.slot(i) {
+                    slot.gate
+                        .credit
+                        .store(crate::trace::gate::FREE, Ordering::SeqCst);
+                    crate::trace::gate::futex_wake(&slot.gate.credit);
+                }
+            }
+            return false;
+        }
+        self.held = Some(log);
+        self.steering = Some((steer, news));
+        true
+    }
+
+    /// Gives a steered run's scheduler the learner's step (or lets the run go free).
+    pub fn steer(&self, steer: Steer) {
+        if let Some((tx, _)) = &self.steering {
+            let _ = tx.send(steer);
+        }
+    }
+
+    /// A steered run's news: its [`HeldLog`] each time the scheduler waits for the learner, ends
+    /// the run (a deadlock) or lets it go free.
+    pub fn held_changes(&self) -> Option<&Receiver<HeldLog>> {
+        self.steering.as_ref().map(|(_, rx)| rx)
+    }
+
+    /// Sends `sig` to one process of this run (the playground's `t`, `K`, `z`). Refused, with a
+    /// sentence, when the process is not (or no longer) one of this run's.
+    pub fn signal(&self, pid: i32, sig: i32) -> Result<(), String> {
+        self.shared.signal_one(pid, sig)
+    }
+
     /// The run's updates: records in time order, then one [`Update::End`].
     pub fn updates(&self) -> &Receiver<Update> {
         &self.updates

@@ -48,6 +48,62 @@ pub enum HeldEnd {
 pub struct HeldLog {
     pub steps: Vec<Step>,
     pub end: Option<HeldEnd>,
+    /// A steered run (the playground's): where every process stands while the scheduler waits
+    /// for the learner's next step, in creation order.
+    pub standing: Vec<Standing>,
+    /// Whether the scheduler waits for the learner now.
+    pub waiting: bool,
+    /// Why the learner's last step could not be taken ("Process-2 is blocked (acquire Lock#3)...").
+    pub refused: Option<String>,
+    /// The learner let the run go free again.
+    pub released: bool,
+    /// Lesson time when this was written.
+    pub lesson_ns: u64,
+}
+
+/// What the learner asks of a steered run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Steer {
+    /// Give `name` steps (one, N, or until it blocks, sleeps or ends).
+    Step { name: String, count: Count },
+    /// Let the run go free from here on.
+    Release,
+}
+
+/// Where one process of a steered run stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its Python name.
+    pub name: String,
+    /// Its pid.
+    pub pid: i32,
+    /// The line of its next step (0: before its first statement).
+    pub line: u32,
+    /// What its next step does, or what it waits on.
+    pub what: String,
+    /// Whether it can take that step.
+    pub stand: Stand,
+}
+
+/// Whether a process can be given a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stand {
+    /// At a checkpoint: a step takes it to the next one.
+    Ready,
+    /// Asleep until this lesson time: a step moves the clock there.
+    Sleeping(u64),
+    /// Inside a kernel wait, until another process lets it go on (or until a timeout, lesson ns).
+    Blocked(Option<u64>),
+    /// Stopped by SIGSTOP (the playground's `z`): it takes no step until it is continued.
+    Frozen,
+    /// It has ended.
+    Ended,
+}
+
+/// The learner's side of a steered run: the steps asked for, and where each new standing goes.
+pub(crate) struct Steering {
+    pub commands: crossbeam_channel::Receiver<Steer>,
+    pub notify: crossbeam_channel::Sender<HeldLog>,
 }
 
 /// The stop reason of a run that ended in a deadlock.
@@ -65,12 +121,15 @@ enum Where {
     Blocked {
         deadline: u64,
     },
+    /// Stopped by a signal (seen only by a steered run's scheduler).
+    Frozen,
     Ended,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct View {
     slot: u32,
+    pid: i32,
     name: String,
     line: u32,
     what: String,
@@ -83,18 +142,36 @@ pub(crate) fn run(
     main_pid: i32,
     schedule: Vec<Entry>,
     log: Arc<Mutex<HeldLog>>,
+    steering: Option<Steering>,
 ) {
     let page = &shared.control;
     let mut queue: std::collections::VecDeque<(Entry, u32)> =
         schedule.into_iter().map(|e| (e, 0)).collect();
     let mut last: Option<u32> = None;
-    let mut n = 0u64;
-    let stop = |end: HeldEnd, reason: &str| {
+    let mut n = log.lock().unwrap_or_else(|e| e.into_inner()).steps.len() as u64;
+    let steered = steering.is_some();
+    let tell = |waiting: bool, views: &[View]| {
+        if let Some(s) = &steering {
+            let mut l = log.lock().unwrap_or_else(|e| e.into_inner());
+            l.waiting = waiting;
+            l.lesson_ns = page.lesson_now_ns();
+            l.standing = views.iter().map(standing).collect();
+            let _ = s.notify.send(l.clone());
+        }
+    };
+    let stop = |end: HeldEnd, reason: &str, views: &[View]| {
         log.lock().unwrap_or_else(|e| e.into_inner()).end = Some(end);
+        tell(false, views);
         shared.request_stop(reason);
     };
+    // A step the learner asked for that cannot be taken: said, and dropped (a replay stops).
+    let refuse = |why: String| {
+        log.lock().unwrap_or_else(|e| e.into_inner()).refused = Some(why);
+    };
     let mut granted: Option<std::time::Instant> = None;
-    while let Some(views) = settle(&shared, page, main_pid) {
+    let mut last_views: Vec<View> = Vec::new();
+    while let Some(views) = settle(&shared, page, main_pid, steered) {
+        last_views.clone_from(&views);
         if let Some(at) = granted.take()
             && let Some(step) = log
                 .lock()
@@ -107,7 +184,7 @@ pub(crate) fn run(
         let now = page.lesson_now_ns();
         let live: Vec<&View> = views.iter().filter(|v| v.at != Where::Ended).collect();
         if live.is_empty() {
-            return;
+            break;
         }
         let pick = match queue.front_mut() {
             Some((entry, done)) => {
@@ -124,6 +201,20 @@ pub(crate) fn run(
                 };
                 let Some(v) = found else {
                     let ended = views.iter().any(|v| v.name == entry.name);
+                    let why = format!(
+                        "{} {}",
+                        entry.name,
+                        if ended {
+                            "has ended"
+                        } else {
+                            "is no process of this run"
+                        }
+                    );
+                    if steered {
+                        refuse(why);
+                        queue.pop_front();
+                        continue;
+                    }
                     stop(
                         HeldEnd::Diverged(format!(
                             "step {}: the schedule gives a step to {}, which {}",
@@ -136,11 +227,29 @@ pub(crate) fn run(
                             }
                         )),
                         DIVERGED,
+                        &views,
                     );
                     return;
                 };
                 match v.at {
+                    Where::Frozen => {
+                        refuse(format!(
+                            "{} is frozen (SIGSTOP): it takes no step until z thaws it",
+                            v.name
+                        ));
+                        queue.pop_front();
+                        continue;
+                    }
                     Where::Blocked { deadline } if deadline == NO_DEADLINE => {
+                        if steered {
+                            refuse(format!(
+                                "{} cannot take a step: it is blocked ({}) until another \
+                                 process lets it go on",
+                                v.name, v.what
+                            ));
+                            queue.pop_front();
+                            continue;
+                        }
                         stop(
                             HeldEnd::Diverged(format!(
                                 "step {}: {} cannot take a step: it is blocked ({}) with no \
@@ -150,6 +259,7 @@ pub(crate) fn run(
                                 v.what
                             )),
                             DIVERGED,
+                            &views,
                         );
                         return;
                     }
@@ -162,6 +272,55 @@ pub(crate) fn run(
                 }
                 *done += 1;
                 v
+            }
+            None if steered => {
+                // The learner's turn: the clock jumps only when no process is at a gate (a
+                // sleeper at its gate is the learner's to wake by stepping it).
+                let at_gate = live
+                    .iter()
+                    .any(|v| matches!(v.at, Where::Gate { .. } | Where::Frozen));
+                if !at_gate {
+                    let next = live
+                        .iter()
+                        .filter_map(|v| match v.at {
+                            Where::Blocked { deadline } if deadline != NO_DEADLINE => {
+                                Some(deadline)
+                            }
+                            _ => None,
+                        })
+                        .min();
+                    match next {
+                        Some(deadline) => {
+                            page.advance_to(deadline);
+                            continue;
+                        }
+                        None => {
+                            let waits = live
+                                .iter()
+                                .map(|v| (v.name.clone(), v.what.clone()))
+                                .collect();
+                            stop(HeldEnd::Deadlock(waits), DEADLOCK, &views);
+                            return;
+                        }
+                    }
+                }
+                tell(true, &views);
+                let Some(s) = &steering else { return };
+                match wait_for_learner(&shared, page, main_pid, &views, s) {
+                    Learner::Asks(Steer::Step { name, count }) => {
+                        queue.push_back((Entry { name, count }, 0));
+                        log.lock().unwrap_or_else(|e| e.into_inner()).refused = None;
+                        continue;
+                    }
+                    Learner::Asks(Steer::Release) => {
+                        release(&shared, page);
+                        log.lock().unwrap_or_else(|e| e.into_inner()).released = true;
+                        tell(false, &views);
+                        return;
+                    }
+                    Learner::Changed => continue,
+                    Learner::Gone => break,
+                }
             }
             None => match round_robin(&live, last, now) {
                 Some(v) => v,
@@ -187,7 +346,7 @@ pub(crate) fn run(
                                 .iter()
                                 .map(|v| (v.name.clone(), v.what.clone()))
                                 .collect();
-                            stop(HeldEnd::Deadlock(waits), DEADLOCK);
+                            stop(HeldEnd::Deadlock(waits), DEADLOCK, &views);
                             return;
                         }
                     }
@@ -215,6 +374,95 @@ pub(crate) fn run(
         last = Some(pick.slot);
         granted = Some(std::time::Instant::now());
         grant(page, pick.slot);
+    }
+    tell(false, &last_views);
+}
+
+/// What came while the scheduler waited for the learner.
+enum Learner {
+    Asks(Steer),
+    /// The run moved without a step (a signal killed, froze or thawed a process).
+    Changed,
+    /// The run is over or being stopped, or the face is gone.
+    Gone,
+}
+
+/// Waits for the learner's next step, watching the run meanwhile: a signal from the playground
+/// may end, freeze or thaw a process without any step (then the standings are told again).
+fn wait_for_learner(
+    shared: &Shared,
+    page: &ControlPage,
+    main_pid: i32,
+    views: &[View],
+    steering: &Steering,
+) -> Learner {
+    use crossbeam_channel::RecvTimeoutError;
+    loop {
+        match steering.commands.recv_timeout(Duration::from_millis(50)) {
+            Ok(steer) => return Learner::Asks(steer),
+            Err(RecvTimeoutError::Disconnected) => return Learner::Gone,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+        if shared.stop_reason().is_some() {
+            return Learner::Gone;
+        }
+        match snapshot(page, main_pid, true) {
+            Snapshot::Over => return Learner::Gone,
+            Snapshot::Still(now) if now == views => {}
+            _ => return Learner::Changed,
+        }
+    }
+}
+
+/// Lets every process of the run go free: the page's flag first (new processes start free), then
+/// every slot's credit, each waiter woken.
+fn release(shared: &Shared, page: &ControlPage) {
+    let (speed, paused) = shared.speed();
+    page.release(if paused { 0.0 } else { speed });
+    // Pairs with the fence in `runtime::gate::init`: a process starting now sees the flag, or
+    // this pass sees its slot.
+    std::sync::atomic::fence(Ordering::SeqCst);
+    for i in 0..page.started() {
+        if let Some(slot) = page.slot(i) {
+            slot.gate
+                .credit
+                .store(crate::trace::gate::FREE, Ordering::SeqCst);
+            futex_wake(&slot.gate.credit);
+        }
+    }
+}
+
+/// Holds a free run at its processes' next checkpoints (the playground's `s` on a live run).
+pub(crate) fn hold_live(page: &ControlPage) {
+    page.hold(false);
+    std::sync::atomic::fence(Ordering::SeqCst);
+    for i in 0..page.started() {
+        if let Some(slot) = page.slot(i) {
+            let _ = slot.gate.credit.compare_exchange(
+                crate::trace::gate::FREE,
+                0,
+                Ordering::SeqCst,
+                Ordering::Relaxed,
+            );
+        }
+    }
+}
+
+fn standing(v: &View) -> Standing {
+    Standing {
+        name: v.name.clone(),
+        pid: v.pid,
+        line: v.line,
+        what: v.what.clone(),
+        stand: match v.at {
+            Where::Gate { deadline } if deadline != NO_DEADLINE => Stand::Sleeping(deadline),
+            Where::Gate { .. } => Stand::Ready,
+            Where::Blocked { deadline } => {
+                Stand::Blocked((deadline != NO_DEADLINE).then_some(deadline))
+            }
+            Where::Frozen => Stand::Frozen,
+            Where::Ended => Stand::Ended,
+        },
     }
 }
 
@@ -247,14 +495,14 @@ fn grant(page: &ControlPage, slot: u32) {
 
 /// Waits until the run is still, and returns where every process stands; `None` once the run is
 /// over or being stopped.
-fn settle(shared: &Shared, page: &ControlPage, main_pid: i32) -> Option<Vec<View>> {
+fn settle(shared: &Shared, page: &ControlPage, main_pid: i32, steered: bool) -> Option<Vec<View>> {
     let mut previous: Option<Vec<View>> = None;
     let mut rounds = 0u32;
     loop {
         if shared.stop_reason().is_some() {
             return None;
         }
-        match snapshot(page, main_pid) {
+        match snapshot(page, main_pid, steered) {
             Snapshot::Over => return None,
             Snapshot::Still(views) => {
                 // Still twice in a row: no wake-up was on its way between the two looks.
@@ -284,7 +532,9 @@ enum Snapshot {
     Over,
 }
 
-fn snapshot(page: &ControlPage, main_pid: i32) -> Snapshot {
+/// Where every process stands; `steered`: a process stopped by SIGSTOP is `Frozen` (still), as
+/// only the playground's `z` stops one process of a held run.
+fn snapshot(page: &ControlPage, main_pid: i32, steered: bool) -> Snapshot {
     let mut views = Vec::new();
     // Before the lesson main has claimed its slot, the run has not begun.
     let mut moving = page.started() == 0 && proc_state(main_pid).is_some_and(|s| s != 'Z');
@@ -297,6 +547,8 @@ fn snapshot(page: &ControlPage, main_pid: i32) -> Snapshot {
         let dead = pid != 0 && matches!(kernel, None | Some('Z' | 'X'));
         let at = if dead {
             Where::Ended
+        } else if steered && matches!(kernel, Some('T' | 't')) {
+            Where::Frozen
         } else if pid == 0 {
             // A child between fork and its first gate, or a lesson main not started yet.
             if i == 0 && proc_state(main_pid).is_none_or(|s| s == 'Z' || s == 'X') {
@@ -327,6 +579,7 @@ fn snapshot(page: &ControlPage, main_pid: i32) -> Snapshot {
         };
         views.push(View {
             slot: i,
+            pid,
             name,
             line: gate.line.load(Ordering::Relaxed),
             what: gate.what.load(),
@@ -359,6 +612,7 @@ mod tests {
     fn view(slot: u32, at: Where) -> View {
         View {
             slot,
+            pid: 0,
             name: format!("P{slot}"),
             line: 1,
             what: String::new(),
@@ -391,6 +645,20 @@ mod tests {
             1,
             "b woke up"
         );
+    }
+
+    #[test]
+    fn a_learner_sees_ready_sleeping_blocked_frozen_and_ended() {
+        let at = |at: Where| standing(&view(1, at)).stand;
+        let deadline = NO_DEADLINE;
+        assert_eq!(at(Where::Gate { deadline }), Stand::Ready);
+        assert_eq!(at(Where::Gate { deadline: 50 }), Stand::Sleeping(50));
+        assert_eq!(at(Where::Blocked { deadline }), Stand::Blocked(None));
+        assert_eq!(at(Where::Blocked { deadline: 7 }), Stand::Blocked(Some(7)));
+        assert_eq!(at(Where::Frozen), Stand::Frozen);
+        assert_eq!(at(Where::Ended), Stand::Ended);
+        let s = standing(&view(2, Where::Ended));
+        assert_eq!((s.name.as_str(), s.line), ("P2", 1));
     }
 
     #[test]

@@ -94,10 +94,32 @@ impl Shared {
         }
     }
 
+    /// Sends `sig` to process `pid` of this run, if it is one: still in the run's group, and the
+    /// run not over (the lock keeps the group's leader from being reaped meanwhile).
+    pub fn signal_one(&self, pid: i32, sig: i32) -> Result<(), String> {
+        let ctl = self.ctl();
+        if ctl.over || pid <= 0 {
+            return Err(format!("process {pid} has ended with its run"));
+        }
+        // SAFETY: getpgid and kill on a pid, checked to be in this run's group just before.
+        let group = unsafe { libc::getpgid(pid) };
+        if group != self.pgid {
+            return Err(format!("process {pid} has ended"));
+        }
+        if unsafe { libc::kill(pid, sig) } != 0 {
+            return Err(format!(
+                "could not signal process {pid}: {}",
+                io::Error::last_os_error()
+            ));
+        }
+        Ok(())
+    }
+
     pub fn set_speed(&self, speed: f64) {
         let mut ctl = self.ctl();
         ctl.speed = speed;
-        if !ctl.paused {
+        // A held run's clock moves only by its scheduler (virtual time).
+        if !ctl.paused && !self.control.held().0 {
             self.control.set_rate(speed);
         }
     }
@@ -118,7 +140,9 @@ impl Shared {
             return;
         }
         ctl.paused = false;
-        self.control.set_rate(ctl.speed);
+        if !self.control.held().0 {
+            self.control.set_rate(ctl.speed);
+        }
         self.signal_group(&ctl, libc::SIGCONT);
     }
 

@@ -206,6 +206,15 @@ impl ControlPage {
         h.rate_bits.store(0f64.to_bits(), Ordering::Relaxed);
     }
 
+    /// Lets a held run go free (the playground's second `s`): new processes start free and the
+    /// clock runs at `rate` again from the lesson time it stood at. The slots' gates are the
+    /// scheduler's to open.
+    pub fn release(&self, rate: f64) {
+        let h = self.header();
+        h.held.store(0, Ordering::Release);
+        self.set_rate(rate);
+    }
+
     /// Whether the run is held, and whether only operations are checkpoints.
     pub fn held(&self) -> (bool, bool) {
         let h = self.header();

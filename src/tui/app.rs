@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::lesson::{KnobSettings, Lang, Lesson, LessonError, Program};
 use crate::python::parse::{TokenClass, tokens};
 use crate::session::StdoutMode;
-use crate::session::Update;
+use crate::session::{HeldLog, Steer, Update};
 
 /// Lesson speeds `+`/`-` step through (lesson seconds per real second).
 pub const SPEEDS: &[f64] = &[0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
@@ -39,6 +39,10 @@ pub enum Msg {
     Tick(u64),
     /// The line each process of a run is running now (pid, 1-based line), sampled per frame.
     Lines(RunId, Vec<(i32, u32)>),
+    /// A held run's scheduler: its steps, where each process stands, how it ended.
+    Held(RunId, HeldLog),
+    /// A sentence from carrying out an effect (where the schedule was written, a refused signal).
+    Said(String),
 }
 
 /// What `update` asks the loop to do.
@@ -57,7 +61,24 @@ pub enum Effect {
         /// How its stdout is buffered: a terminal's, unless a knob says otherwise (03's
         /// `output=pipe`).
         stdout: StdoutMode,
+        /// Held from its first statement for the learner's steps (`s` before a run).
+        held: bool,
     },
+    /// Hold a live run at its processes' next checkpoints.
+    Hold(RunId),
+    /// The learner's step for a held run (or its release).
+    Steer(RunId, Steer),
+    /// Send a signal to one process of a run.
+    Signal {
+        /// The run.
+        id: RunId,
+        /// The process.
+        pid: i32,
+        /// The signal (`libc::SIGTERM`...).
+        sig: i32,
+    },
+    /// Write a held run's schedule to a file under the state directory and say where.
+    SaveSchedule(String),
     /// Stop a run and reap it.
     Stop(RunId),
     /// Every live run at this speed.
@@ -156,6 +177,8 @@ pub struct App {
     pub focus: Focus,
     /// Whether the help is open.
     pub help: bool,
+    /// Whether the schedule popup is open (`S`).
+    pub schedule: bool,
     /// Pane scroll offsets.
     pub scroll: Scroll,
     /// The run on screen: none, one, or two side by side (a comparison).
@@ -208,6 +231,7 @@ impl App {
             theme,
             focus: Focus::Lessons,
             help: false,
+            schedule: false,
             scroll: Scroll::default(),
             runs: Vec::new(),
             speed: DEFAULT_SPEED,
@@ -343,9 +367,15 @@ impl App {
         self.runs.iter().any(RunView::is_live)
     }
 
-    /// Whether the screen changes by itself (a live run that is not paused): then the loop ticks.
+    /// Whether the screen changes by itself (a live run that is not paused nor held): then the
+    /// loop ticks. A held run changes only by the learner's steps.
     pub fn animating(&self) -> bool {
-        self.is_live() && !self.paused
+        self.is_live() && !self.paused && !self.runs.iter().any(RunView::is_held)
+    }
+
+    /// The held run on screen, if the run on screen is held.
+    pub fn held_run(&self) -> Option<&RunView> {
+        self.runs.iter().find(|r| r.is_held())
     }
 
     /// The run view with id `id`.

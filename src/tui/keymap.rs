@@ -17,6 +17,24 @@ pub enum Action {
     Program,
     /// Run the lesson's comparison: both settings side by side.
     Compare,
+    /// Hold the run for the learner's steps, or release a held one (`s`).
+    Hold,
+    /// A held run: one step of the picked process (Enter, `.`); otherwise Enter runs.
+    Step,
+    /// A held run: as many steps of the picked process as the digit says.
+    Steps,
+    /// A held run: the picked process goes on until it blocks, sleeps or ends.
+    Go,
+    /// SIGTERM to the picked process.
+    Terminate,
+    /// SIGKILL to the picked process.
+    Kill,
+    /// Freeze (SIGSTOP) or thaw (SIGCONT) the picked process.
+    Freeze,
+    /// Show the run's schedule as text.
+    Schedule,
+    /// Write the run's schedule to a file.
+    SaveSchedule,
     /// Pause or resume the run.
     Pause,
     /// Faster lesson clock.
@@ -60,6 +78,8 @@ pub enum Context {
     Main,
     /// While the help is open.
     Help,
+    /// While the schedule popup is open.
+    Schedule,
 }
 
 /// A key as the table names it.
@@ -271,6 +291,106 @@ pub const KEYMAP: &[Binding] = &[
         context: C::Main,
     },
     Binding {
+        keys: &[Char('.')],
+        shown: "./Enter",
+        action: A::Step,
+        hint: "",
+        hint_zh: "",
+        help: "held: one step of the picked lane (↑/↓ or a click picks it)",
+        help_zh: "接管时：选中的进程走一步（↑/↓ 或点击选择）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('s')],
+        shown: "s",
+        action: A::Hold,
+        hint: "s hold",
+        hint_zh: "s 调度",
+        help: "hold the run: you give each process its steps; s again lets it go free",
+        help_zh: "接管调度：由你让每个进程走一步；再按 s 放开",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9'),
+        ],
+        shown: "1-9",
+        action: A::Steps,
+        hint: "",
+        hint_zh: "",
+        help: "held: that many steps of the picked lane",
+        help_zh: "接管时：选中的进程走这么多步",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('g')],
+        shown: "g",
+        action: A::Go,
+        hint: "",
+        hint_zh: "",
+        help: "held: the picked lane goes on until it blocks, sleeps or ends",
+        help_zh: "接管时：选中的进程一直走，直到阻塞、睡眠或结束",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('t')],
+        shown: "t",
+        action: A::Terminate,
+        hint: "",
+        hint_zh: "",
+        help: "SIGTERM to the picked lane's process (held or free)",
+        help_zh: "向选中的进程发送 SIGTERM（调度中或自由运行）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('K')],
+        shown: "K",
+        action: A::Kill,
+        hint: "",
+        hint_zh: "",
+        help: "SIGKILL to the picked lane's process",
+        help_zh: "向选中的进程发送 SIGKILL",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('z')],
+        shown: "z",
+        action: A::Freeze,
+        hint: "",
+        hint_zh: "",
+        help: "freeze / thaw the picked lane's process (SIGSTOP / SIGCONT)",
+        help_zh: "冻结 / 解冻选中的进程（SIGSTOP / SIGCONT）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('S')],
+        shown: "S",
+        action: A::Schedule,
+        hint: "",
+        hint_zh: "",
+        help: "the held run's schedule as text (replay it with forkyard run --schedule)",
+        help_zh: "以文字显示这次调度（可用 forkyard run --schedule 重放）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('y')],
+        shown: "y",
+        action: A::SaveSchedule,
+        hint: "",
+        hint_zh: "",
+        help: "write the held run's schedule to a file and say where",
+        help_zh: "把这次调度写入文件，并显示文件位置",
+        context: C::Main,
+    },
+    Binding {
         keys: &[Char('L')],
         shown: "L",
         action: A::Lang,
@@ -359,6 +479,36 @@ pub const KEYMAP: &[Binding] = &[
         help: "quit",
         help_zh: "退出",
         context: C::Help,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Esc), Char('S'), Char('q')],
+        shown: "Esc",
+        action: A::Close,
+        hint: "esc close",
+        hint_zh: "esc 关闭",
+        help: "close the schedule",
+        help_zh: "关闭调度",
+        context: C::Schedule,
+    },
+    Binding {
+        keys: &[Char('y')],
+        shown: "y",
+        action: A::SaveSchedule,
+        hint: "y save",
+        hint_zh: "y 保存",
+        help: "write the schedule to a file and say where",
+        help_zh: "把调度写入文件，并显示文件位置",
+        context: C::Schedule,
+    },
+    Binding {
+        keys: &[Ctrl('c')],
+        shown: "C-c",
+        action: A::Quit,
+        hint: "",
+        hint_zh: "",
+        help: "quit",
+        help_zh: "退出",
+        context: C::Schedule,
     },
 ];
 

@@ -13,6 +13,8 @@
 
 pub mod app;
 pub mod capture;
+pub mod held;
+pub mod held_file;
 pub mod keymap;
 pub mod progress;
 pub mod runs;
@@ -222,6 +224,7 @@ fn carry_out(
             file,
             speed,
             stdout,
+            held,
         } => {
             let spec = RunSpec {
                 speed,
@@ -229,10 +232,16 @@ fn carry_out(
                 ..RunSpec::new(source, file)
             };
             // From the main thread: the lesson main dies with the thread that started it.
-            match session::start(spec) {
+            let started = if held {
+                session::start_steered(spec)
+            } else {
+                session::start(spec)
+            };
+            match started {
                 Ok(handle) => {
                     let _ = tx.send(Msg::Started(id, handle.pid()));
                     forward(id, handle.updates().clone(), tx.clone(), backlog.clone());
+                    forward_held(id, &handle, tx.clone());
                     handles.insert(id, handle);
                 }
                 Err(e) => {
@@ -244,6 +253,34 @@ fn carry_out(
             if let Some(mut h) = handles.remove(&id) {
                 h.stop();
             }
+        }
+        Effect::Hold(id) => {
+            if let Some(h) = handles.get_mut(&id)
+                && h.hold()
+            {
+                forward_held(id, h, tx.clone());
+            }
+        }
+        Effect::Steer(id, steer) => {
+            if let Some(h) = handles.get(&id) {
+                h.steer(steer);
+            }
+        }
+        Effect::Signal { id, pid, sig } => {
+            let refused = match handles.get(&id) {
+                Some(h) => h.signal(pid, sig).err(),
+                None => Some(format!("process {pid} has ended with its run")),
+            };
+            if let Some(why) = refused {
+                let _ = tx.send(Msg::Said(why));
+            }
+        }
+        Effect::SaveSchedule(text) => {
+            let said = match held_file::save(&text, app.lesson().map(|l| l.id.as_str())) {
+                Ok(path) => format!("schedule written to {}", path.display()),
+                Err(e) => format!("could not write the schedule: {e}"),
+            };
+            let _ = tx.send(Msg::Said(said));
         }
         Effect::Speed(s) => handles.values().for_each(|h| h.set_speed(s)),
         Effect::Pause => handles.values().for_each(RunHandle::pause),
@@ -295,6 +332,22 @@ fn forward(id: RunId, updates: Receiver<session::Update>, tx: Sender<Msg>, backl
             for u in updates {
                 backlog.add();
                 if tx.send(Msg::Run(id, u)).is_err() {
+                    return;
+                }
+            }
+        });
+}
+
+/// Forwards a steered run's scheduler news into the one channel. Ends with the run.
+fn forward_held(id: RunId, handle: &RunHandle, tx: Sender<Msg>) {
+    let Some(news) = handle.held_changes().cloned() else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name(format!("forkyard-held-{id}"))
+        .spawn(move || {
+            for n in news {
+                if tx.send(Msg::Held(id, n)).is_err() {
                     return;
                 }
             }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::session::{Run, RunEnd};
+use crate::session::{HeldLog, Run, RunEnd, Stand, Standing};
 use crate::trace::{Ending, Event, Record, State, Stream};
 
 /// Identifies a run the playground started; updates of a run it has since left are ignored.
@@ -12,6 +12,20 @@ pub type RunId = u64;
 
 /// How many output marks a lane keeps (the newest).
 pub const MAX_MARKS: usize = 2048;
+
+/// A held step that read or wrote a shared value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Access {
+    /// The object (`Value#1`).
+    pub object: String,
+    /// The process's Python name.
+    pub name: String,
+    /// A write (else a read).
+    pub write: bool,
+    /// The value it read or wrote, from the process's own `read` or `stored` record; `None`
+    /// until that record comes.
+    pub value: Option<String>,
+}
 
 /// One side of the screen's run (two in a comparison).
 pub struct RunView {
@@ -43,6 +57,24 @@ pub struct RunView {
     /// After a knob's rerun: the lines the run before printed (process and text, long numbers
     /// such as pids blotted out), so the output can mark what the knob changed.
     pub before: Option<HashSet<String>>,
+    /// A held run: its scheduler's last word (steps, standings, how it ended).
+    pub held: Option<HeldLog>,
+    /// The processes frozen by `z` (SIGSTOP) and not thawed since.
+    pub frozen: HashSet<i32>,
+    /// Each step of a held run on a shared value, with the value it read or wrote: the objects
+    /// pane shows the last few (both reads of 0, both writes of 1: a lost update made visible).
+    pub accesses: Vec<Access>,
+    /// A held run that ended in a deadlock: who waited on what and who held it, as the model
+    /// said it when the scheduler found the deadlock.
+    pub deadlock: Option<Vec<String>>,
+    /// Held while it ran free (`s` on a live run): its schedule starts mid-run.
+    pub held_live: bool,
+    /// A signal from the playground (`t`, `K`, `z`) reached one of its processes: a replay of
+    /// its schedule does not send it.
+    pub signalled: bool,
+    /// A held run's reads and stores whose step has not been told yet (the record and the
+    /// scheduler's news come by different ways): (process name, object, a write, value).
+    values: Vec<(String, String, bool, String)>,
 }
 
 impl RunView {
@@ -62,7 +94,76 @@ impl RunView {
             op_marks: HashMap::new(),
             seen: HashSet::new(),
             before: None,
+            held: None,
+            frozen: HashSet::new(),
+            accesses: Vec::new(),
+            deadlock: None,
+            held_live: false,
+            signalled: false,
+            values: Vec::new(),
         }
+    }
+
+    /// What every blocked process waits on and who holds it, in the model's words.
+    pub fn blocked_sentences(&self) -> Vec<String> {
+        self.run
+            .lanes()
+            .filter_map(|l| self.run.blocked_sentence(l.pid))
+            .collect()
+    }
+
+    /// Whether the run is held now: live, held, and not released.
+    pub fn is_held(&self) -> bool {
+        self.is_live()
+            && self
+                .held
+                .as_ref()
+                .is_some_and(|h| !h.released && h.end.is_none())
+    }
+
+    /// Where process `pid` stands in the held run.
+    pub fn standing(&self, pid: i32) -> Option<&Standing> {
+        let held = self.held.as_ref().filter(|_| self.is_held())?;
+        held.standing.iter().find(|s| s.pid == pid)
+    }
+
+    /// Takes in a held run's scheduler's news: the code pane's marks follow each process's next
+    /// line, the clock stands where the scheduler left it, and each new step on a shared value
+    /// becomes an [`Access`], its value from its record.
+    pub fn held_news(&mut self, news: HeldLog) {
+        let before = self.held.as_ref().map_or(0, |h| h.steps.len());
+        for step in news.steps.iter().skip(before) {
+            if let Some((object, how)) = step.what.rsplit_once(' ')
+                && (how == "read" || how == "write")
+            {
+                let write = how == "write";
+                // Its record may have come before this news.
+                let value = self
+                    .values
+                    .iter()
+                    .position(|(n, o, w, _)| *n == step.name && o == object && *w == write)
+                    .map(|i| self.values.remove(i).3);
+                self.accesses.push(Access {
+                    object: object.to_string(),
+                    name: step.name.clone(),
+                    write,
+                    value,
+                });
+            }
+        }
+        if news.lesson_ns > self.clock_ns {
+            self.clock_ns = news.lesson_ns;
+        }
+        self.anchor = None;
+        if !news.released {
+            self.lines = news
+                .standing
+                .iter()
+                .filter(|s| !matches!(s.stand, Stand::Ended) && s.line > 0)
+                .map(|s| (s.pid, s.line))
+                .collect();
+        }
+        self.held = Some(news);
     }
 
     /// Whether its processes may still be alive.
@@ -73,6 +174,17 @@ impl RunView {
     /// Takes in a record.
     pub fn record(&mut self, r: &Record) {
         self.run.apply(r);
+        // A deadlock's sentences are the model's: a wait it learns of after the scheduler's
+        // news (records and news come by different ways) joins them.
+        if matches!(
+            r.event,
+            Event::State {
+                state: State::Blocked { .. }
+            }
+        ) && self.deadlock.is_some()
+        {
+            self.deadlock = Some(self.blocked_sentences());
+        }
         if let Some(seen) = self.seen_in(r) {
             self.seen.insert(seen);
         }
@@ -85,6 +197,33 @@ impl RunView {
             && let Some(line) = text.lines().rev().find(|l| !l.trim().is_empty())
         {
             self.last_error.insert(r.pid, line.trim().to_string());
+        }
+        // A held read's or write's value comes with the process's `read` or `stored` record.
+        if let Event::Op { id, op, detail } = &r.event
+            && (op == "stored" || op == "read")
+            && let Some(name) = self.run.process_name(r.pid)
+        {
+            let write = op == "stored";
+            let label = self.run.objects.get(*id).map(|o| o.label());
+            let value = detail
+                .as_deref()
+                .map(|d| d.strip_prefix("value=").unwrap_or(d).to_string());
+            let held = self.is_held();
+            let waiting = self.accesses.iter_mut().find(|a| {
+                a.write == write
+                    && a.value.is_none()
+                    && *a.name == **name
+                    && Some(&a.object) == label.as_ref()
+            });
+            match (waiting, label, value) {
+                (Some(a), _, value) => a.value = value,
+                // Its step is not told yet: kept for it (only while held: a free run's stores
+                // belong to no step).
+                (None, Some(label), Some(value)) if held => {
+                    self.values.push((name.to_string(), label, write, value));
+                }
+                _ => {}
+            }
         }
         let marks = match r.event {
             Event::Output { .. } => &mut self.marks,
@@ -150,7 +289,8 @@ impl RunView {
 
     /// Moves the clock estimate to monotonic time `now` at `speed` lesson seconds per second.
     pub fn tick(&mut self, now: u64, speed: f64) {
-        if !self.is_live() {
+        // A held run's clock moves only by its scheduler.
+        if !self.is_live() || self.is_held() {
             return;
         }
         if let Some((mono, lesson)) = self.anchor {

@@ -38,6 +38,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             follow_lines(app);
             Vec::new()
         }
+        Msg::Held(id, news) => {
+            super::held::news(app, id, news);
+            follow_lines(app);
+            Vec::new()
+        }
+        Msg::Said(sentence) => {
+            app.status = Some(sentence);
+            Vec::new()
+        }
         Msg::Started(id, pid) => {
             if let Some(r) = app.run_mut(id) {
                 r.pid = Some(pid);
@@ -94,6 +103,16 @@ fn follow_lines(app: &mut App) {
 }
 
 fn follow(app: &mut App) {
+    // A held run: the picked process's next line is what the learner is about to step.
+    if let Some(line) = app.picked.and_then(|p| {
+        app.held_run()
+            .and_then(|r| r.standing(p))
+            .map(|s| s.line as usize)
+    }) && line > 0
+    {
+        app.reveal_line(line);
+        return;
+    }
     let (first, last) = super::view::code::visible(app);
     let mut all = Vec::new();
     let mut children = Vec::new();
@@ -161,6 +180,17 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
+    if app.schedule {
+        return match action_for(key, Context::Schedule) {
+            Some(Action::Close) => {
+                app.schedule = false;
+                Vec::new()
+            }
+            Some(Action::SaveSchedule) => super::held::save_schedule(app),
+            Some(Action::Quit) => quit(app),
+            _ => Vec::new(),
+        };
+    }
     app.status = None;
     // Below the minimum size nothing is on screen to act on: only quitting works (and resizing).
     if !layout::fits(app.size) {
@@ -170,6 +200,18 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         };
     }
     if let Some(action) = action_for(key, Context::Main) {
+        if action == Action::Steps
+            && let ratatui::crossterm::event::KeyCode::Char(c) = key.code
+        {
+            return super::held::step(app, c.to_digit(10));
+        }
+        // Enter runs the program unless a run is held: then it steps, as `.` does.
+        if action == Action::Run
+            && key.code == ratatui::crossterm::event::KeyCode::Enter
+            && app.held_run().is_some()
+        {
+            return act(app, Action::Step);
+        }
         return act(app, action);
     }
     if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
@@ -183,6 +225,19 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let areas = layout::areas(app.size);
     match action {
         Action::Run => run(app),
+        Action::Hold => super::held::hold(app),
+        // Enter steps a held run's picked lane; otherwise it runs (as `r`).
+        Action::Step | Action::Steps => super::held::step(app, Some(1)),
+        Action::Go => super::held::step(app, None),
+        Action::Terminate => super::held::signal(app, libc::SIGTERM),
+        Action::Kill => super::held::signal(app, libc::SIGKILL),
+        Action::Freeze => super::held::signal(app, libc::SIGSTOP),
+        Action::Schedule => super::held::show_schedule(app),
+        Action::SaveSchedule => super::held::save_schedule(app),
+        Action::Up | Action::Down if app.held_run().is_some() => {
+            super::held::pick(app, action == Action::Down);
+            Vec::new()
+        }
         Action::Stop => stop(app),
         Action::Program => next_program(app),
         Action::Compare => compare(app),
@@ -231,6 +286,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 /// Stops every run on screen (their views go too).
 fn stop_all(app: &mut App) -> Vec<Effect> {
     app.picked = None;
+    app.schedule = false;
     let effects = app
         .runs
         .drain(..)
@@ -281,6 +337,22 @@ fn next_program(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// Starts the lesson's program held for the learner's steps (`s` with no live run).
+pub(crate) fn start_held(app: &mut App) -> Vec<Effect> {
+    let mut effects = run(app);
+    for e in &mut effects {
+        if let Effect::Start { id, held, .. } = e {
+            *held = true;
+            // Held from its first record: a held read that comes before the scheduler's first
+            // news is kept for its step.
+            if let Some(view) = app.run_mut(*id) {
+                view.held = Some(crate::session::HeldLog::default());
+            }
+        }
+    }
+    effects
+}
+
 /// Starts one run per `(label, settings)`, replacing the runs on screen.
 fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> {
     let mut effects = stop_all(app);
@@ -301,6 +373,7 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
                 file: program.file,
                 speed: app.speed,
                 stdout: program.stdout.unwrap_or_default(),
+                held: false,
             }),
             Err(e) => view.error = Some(e.to_string()),
         }

@@ -367,6 +367,19 @@ pub fn label_of(inst: &Rc<Instance>) -> Option<String> {
     Some(format!("{class}#{}", s.id))
 }
 
+/// In a held run, after a step read a `Value`'s `value`: a `read` op with what it read, so the
+/// playground can show each read of a lost update (`Process-2 read 0`). A free run emits nothing.
+pub fn traced_read(it: &mut Interp, inst: &Rc<Instance>, got: &Value) -> Result<(), Exc> {
+    if !crate::runtime::gate::is_held() {
+        return Ok(());
+    }
+    if let Some(s) = arr(&Value::Instance(inst.clone())).filter(|s| !s.is_array) {
+        let now = it.repr(got)?;
+        sync::op(s.id, "read", Some(format!("value={now}")));
+    }
+    Ok(())
+}
+
 fn arr(v: &Value) -> Option<Rc<SharedArr>> {
     payload::<Rc<SharedArr>>(v)
 }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod names;
 pub mod objects;
 pub mod output;
+pub mod schedule;
 pub mod text;
 pub mod timeline;
 pub mod wrap;
@@ -36,6 +37,9 @@ impl Widget for &App {
         timeline::render(self, areas.timeline, buf);
         output::render(self, areas.output, buf);
         hints(self, areas.hints, buf);
+        if self.schedule {
+            schedule::render(self, area, buf);
+        }
         if self.help {
             help::render(self, area, buf);
         }
@@ -126,6 +130,22 @@ fn run_state(app: &App) -> (String, Style) {
     if app.runs.iter().any(|r| r.error.is_some()) {
         return (
             format!("{} could not start", t.glyph(Mood::Killed)),
+            t.mood(Mood::Failed),
+        );
+    }
+    if let Some(run) = app.held_run() {
+        let steps = run.held.as_ref().map_or(0, |h| h.steps.len());
+        let g = if t.ascii { "||" } else { "⏸" };
+        let text = match app.lang {
+            Lang::En => format!("{g} held · step {steps}"),
+            Lang::Zh => format!("{g} 接管中 · 第 {steps} 步"),
+        };
+        return (text, t.mood(Mood::Blocked));
+    }
+    if app.runs.iter().any(|r| super::held::deadlock(r).is_some()) {
+        let text = words(app.lang, "deadlock", "死锁");
+        return (
+            format!("{} {text}", t.glyph(Mood::Killed)),
             t.mood(Mood::Failed),
         );
     }
@@ -223,6 +243,37 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// The hint bar of a held run: the stepping keys first, then as many others as fit, then `?`.
+fn held_hints(lang: Lang, width: usize) -> Vec<String> {
+    let items: &[(&str, &str)] = &[
+        ("↑/↓ pick", "↑/↓ 选进程"),
+        (". step", ". 走一步"),
+        ("1-9 steps", "1-9 走几步"),
+        ("g go", "g 一直走"),
+        ("s release", "s 放开"),
+        ("S schedule", "S 调度"),
+        ("t/K/z signal", "t/K/z 信号"),
+        ("x stop", "x 停止"),
+    ];
+    let end = [
+        words(lang, "? more", "? 更多"),
+        words(lang, "q quit", "q 退出"),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    let mut used = 1 + end.iter().map(|s| wrap::width(s) + 2).sum::<usize>();
+    for (en, zh) in items {
+        let item = words(lang, en, zh);
+        let w = wrap::width(item) + 2;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(item.to_string());
+    }
+    out.extend(end.iter().map(|s| s.to_string()));
+    out
+}
+
 /// The hint bar's items for a bar `width` cells wide, key first (`d daemon=on`). Every knob, the
 /// stop key while a run is live, the program and compare keys come first; the others give way
 /// from the least useful when the bar is narrow, and then `?` says `more`: the help lists
@@ -230,8 +281,13 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn hint_items(app: &App, width: usize) -> Vec<String> {
     use super::keymap::Action;
     let lang = app.lang;
+    if !app.help && !app.schedule && app.held_run().is_some() {
+        return held_hints(lang, width);
+    }
     let context = if app.help {
         Context::Help
+    } else if app.schedule {
+        Context::Schedule
     } else {
         Context::Main
     };
@@ -255,6 +311,8 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             Action::Run | Action::Pause => 2,
             Action::Faster => 3,
             Action::FocusNext => 4,
+            // Holding is a lesson of its own: at 80 columns it gives way first (`?` lists it).
+            Action::Hold => 6,
             _ => 5,
         };
         items.push((rank, hint, None));

@@ -107,10 +107,15 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang, ascii) = (c.run, c.lang, c.ascii);
     let mut facts = match obj.class.as_str() {
         // An Array's item stores are not traced: it says who made it.
-        "Value" => match &obj.stored {
-            Some(v) => vec![format!("{} {v}", say(lang, "value", "值"))],
-            None => Vec::new(),
-        },
+        "Value" => {
+            let mut f: Vec<String> = obj
+                .stored
+                .iter()
+                .map(|v| format!("{} {v}", say(lang, "value", "值")))
+                .collect();
+            f.extend(held_accesses(c, obj));
+            f
+        }
         "Semaphore" | "BoundedSemaphore" => {
             let mut f = Vec::new();
             if let Some(v) = obj.value {
@@ -185,6 +190,46 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
         ));
     }
     facts
+}
+
+/// How many of a held run's latest reads and writes of one value its row shows.
+const ACCESSES: usize = 4;
+
+/// A held run's latest steps on this value, with what each read or wrote (`Process-1 read 0,
+/// Process-2 read 0, Process-1 wrote 1`): the lost update, one step at a time.
+fn held_accesses(c: Ctx, obj: &Object) -> Option<String> {
+    let label = obj.label();
+    let mine: Vec<&crate::tui::runs::Access> = c
+        .run
+        .accesses
+        .iter()
+        .filter(|a| a.object == label)
+        .collect();
+    // In order, reads next to each other grouped (`read P-1 0, P-2 0 · wrote P-1 1, P-2 1`):
+    // the order is the lesson, and four accesses fit beside the value at 80 columns.
+    let mut groups: Vec<(bool, Vec<String>)> = Vec::new();
+    for a in mine.iter().skip(mine.len().saturating_sub(ACCESSES)) {
+        // The code pane's tiny marks (`P-1`).
+        let who = crate::tui::view::names::tiny(&a.name);
+        let one = format!("{who} {}", a.value.as_deref().unwrap_or("?"));
+        match groups.last_mut() {
+            Some((write, list)) if *write == a.write => list.push(one),
+            _ => groups.push((a.write, vec![one])),
+        }
+    }
+    let shown: Vec<String> = groups
+        .into_iter()
+        .map(|(write, list)| {
+            let verb = match (c.lang, write) {
+                (Lang::En, false) => "read",
+                (Lang::En, true) => "wrote",
+                (Lang::Zh, false) => "读到",
+                (Lang::Zh, true) => "写入",
+            };
+            format!("{verb} {}", list.join(", "))
+        })
+        .collect();
+    (!shown.is_empty()).then(|| shown.join(" · "))
 }
 
 /// An Event's state now, and its last change (who set it and when; when it was cleared).

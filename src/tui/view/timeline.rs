@@ -307,6 +307,33 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
     }
 }
 
+/// What a lane says in a held run (the step it is about to take: `▸ 12 Value#1 read`) or when
+/// `z` froze it; `None`: its usual status (blocked, ended...).
+fn held_status(app: &App, run: &RunView, lane: &Lane) -> Option<String> {
+    use crate::session::Stand;
+    let zh = app.lang == crate::lesson::Lang::Zh;
+    let frozen = if zh {
+        "已冻结（SIGSTOP）：z 解冻"
+    } else {
+        "frozen (SIGSTOP): z thaws it"
+    };
+    if lane.has_ended() {
+        return None;
+    }
+    let Some(s) = run.standing(lane.pid) else {
+        return run.frozen.contains(&lane.pid).then(|| frozen.to_string());
+    };
+    let next = if app.theme.ascii { ">" } else { "▸" };
+    match s.stand {
+        Stand::Ready | Stand::Sleeping(_) if s.line > 0 => {
+            Some(format!("{next} {} {}", s.line, s.what))
+        }
+        Stand::Ready | Stand::Sleeping(_) => Some(format!("{next} {}", s.what)),
+        Stand::Frozen => Some(frozen.to_string()),
+        Stand::Blocked(_) | Stand::Ended => None,
+    }
+}
+
 /// The time labels above the bars.
 fn axis(t: Theme, span: u64, x: u16, y: u16, w: usize, buf: &mut Buffer) {
     if w < 4 {
@@ -522,8 +549,14 @@ fn lane_row(
         String::new()
     };
     let name = shorten(&lane.name, name_w);
-    let head = format!(" {}{pid}  ", wrap::pad(&name, name_w));
     let picked = app.picked == Some(lane.pid);
+    // A held run's steps go to the picked lane: it says so in glyphs too, not only in colour.
+    let pointer = if picked && run.is_held() {
+        t.pointer()
+    } else {
+        " "
+    };
+    let head = format!("{pointer}{}{pid}  ", wrap::pad(&name, name_w));
     let head_style = if picked {
         t.process(n).patch(t.selected())
     } else {
@@ -585,7 +618,8 @@ fn lane_row(
         buf.set_string(bar_x + col as u16, y, sym, style);
     }
     let zh = app.lang == crate::lesson::Lang::Zh;
-    let long = status(run, lane, zh);
+    let held = held_status(app, run, lane);
+    let long = held.clone().unwrap_or_else(|| status(run, lane, zh));
     if long.is_empty() {
         return;
     }
@@ -594,8 +628,10 @@ fn lane_row(
     let text_x = bar_x + last as u16 + 2;
     let room = right.saturating_sub(text_x) as usize;
     let mut forms = vec![long];
-    forms.extend(medium_status(run, lane, zh));
-    forms.extend(short_status(run, lane, zh));
+    if held.is_none() {
+        forms.extend(medium_status(run, lane, zh));
+        forms.extend(short_status(run, lane, zh));
+    }
     let text = match forms.iter().find(|f| wrap::width(f) <= room) {
         Some(fits) => fits.clone(),
         None => wrap::cut(forms.last().map_or("", String::as_str), room),
