@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -7,6 +7,7 @@
 //! is `session`'s) or Python.
 
 mod compare;
+mod explore;
 mod export;
 mod lesson_main;
 mod lessons;
@@ -47,6 +48,9 @@ enum Command {
     /// Export a run recorded with `run ... --format jsonl` (nothing is run again).
     #[command(override_usage = "forkyard export RUN.jsonl --to FORMAT FILE [--to FORMAT FILE]...")]
     Export(export::ExportArgs),
+    /// Every outcome a program can have: runs it held under systematically chosen schedules and
+    /// lists each distinct outcome with the shortest schedule that gives it.
+    Explore(explore::ExploreArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -70,6 +74,7 @@ pub fn main() -> ExitCode {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Explore(args)) => explore::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()

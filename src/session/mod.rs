@@ -11,8 +11,10 @@
 //! its own process group, trace, control page and thread, so two can run side by side.
 
 mod budget;
+pub mod explore;
 mod guard;
 pub mod model;
+pub mod outcome;
 mod pump;
 mod reap;
 pub mod schedule;
@@ -33,7 +35,7 @@ pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
 pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
-pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Step};
+pub use scheduler::{CHOOSER_STOPPED, Chooser, DEADLOCK, DIVERGED, HeldEnd, HeldLog, Step};
 pub use spawn::LESSON_SUBCOMMAND;
 
 use crate::runtime::stdout::StdoutMode;
@@ -127,16 +129,33 @@ pub struct Hold {
 /// Starts a run. Call it from a thread that outlives the run (the main thread of a face): the lesson
 /// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
 pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
-    start_with(spec, None)
+    start_with(spec, None, None)
 }
 
 /// Starts a held run (`scheduler.md`): one process takes one step at a time, as `hold` says. Its
 /// steps are in [`RunHandle::held_log`].
 pub fn start_held(spec: RunSpec, hold: Hold) -> anyhow::Result<RunHandle> {
-    start_with(spec, Some(hold))
+    start_with(spec, Some(hold), None)
 }
 
-fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
+/// Starts a held run whose every step is picked by `chooser` (explore steers runs with it).
+pub fn start_chosen(
+    spec: RunSpec,
+    ops_only: bool,
+    chooser: Box<dyn Chooser>,
+) -> anyhow::Result<RunHandle> {
+    let hold = Hold {
+        schedule: Vec::new(),
+        ops_only,
+    };
+    start_with(spec, Some(hold), Some(chooser))
+}
+
+fn start_with(
+    spec: RunSpec,
+    hold: Option<Hold>,
+    chooser: Option<Box<dyn Chooser>>,
+) -> anyhow::Result<RunHandle> {
     guard::install();
     let exe = spec
         .exe
@@ -189,7 +208,7 @@ fn start_with(spec: RunSpec, hold: Option<Hold>) -> anyhow::Result<RunHandle> {
             let (s, l) = (shared.clone(), log.clone());
             let started = std::thread::Builder::new()
                 .name(format!("forkyard-scheduler-{pid}"))
-                .spawn(move || scheduler::run(s, pid, hold.schedule, l));
+                .spawn(move || scheduler::run(s, pid, hold.schedule, l, chooser));
             if let Err(e) = started {
                 abandon();
                 return Err(e).context("could not start the held run's scheduler");
