@@ -141,9 +141,7 @@ fn print_text(
     for (i, f) in e.outcomes.iter().enumerate() {
         print_outcome(out, i + 1, f)?;
     }
-    let plural = |n: u64, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     writeln!(
         out,
         "{} from {} in {:.1} s ({:.0} runs/s), granularity {}",
@@ -194,7 +192,11 @@ fn print_outcome(out: &mut impl Write, n: usize, f: &Found) -> io::Result<()> {
         out,
         "outcome {n}: {} {}{}",
         f.count,
-        if f.count == 1 { "schedule" } else { "schedules" },
+        if f.count == 1 {
+            "schedule"
+        } else {
+            "schedules"
+        },
         if o.deadlock { ", DEADLOCK" } else { "" }
     )?;
     output_lines(out, &o.stdout)?;

@@ -200,11 +200,7 @@ pub fn explore(
                 .iter()
                 .map(|p| p.ready[p.chosen].0.clone())
                 .collect();
-            let preemptions = taken
-                .points
-                .iter()
-                .filter(|p| p.preempts(p.chosen))
-                .count() as u32;
+            let preemptions = taken.points.iter().filter(|p| p.preempts(p.chosen)).count() as u32;
             each(&Explored {
                 steps: &steps,
                 preemptions,
