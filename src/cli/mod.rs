@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export | explore`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore | stats`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -16,6 +16,7 @@ mod render;
 mod run;
 mod say;
 mod schedule;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -51,6 +52,8 @@ enum Command {
     /// Every outcome a program can have: runs it held under systematically chosen schedules and
     /// lists each distinct outcome with the shortest schedule that gives it.
     Explore(explore::ExploreArgs),
+    /// What the kernel really does: runs a program many times free and counts its outcomes.
+    Stats(stats::StatsArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Explore(args)) => explore::run(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()
