@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export | explore | stats`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore | stats | quiz`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -12,6 +12,7 @@ mod export;
 mod lesson_main;
 mod lessons;
 mod limits;
+mod quiz;
 mod render;
 mod run;
 mod say;
@@ -54,6 +55,8 @@ enum Command {
     Explore(explore::ExploreArgs),
     /// What the kernel really does: runs a program many times free and counts its outcomes.
     Stats(stats::StatsArgs),
+    /// A lesson's predictions, asked on stdin, each graded from a real run with its knobs.
+    Quiz(quiz::QuizArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Explore(args)) => explore::run(&args),
         Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Quiz(args)) => quiz::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()
