@@ -179,7 +179,9 @@ fn print_text(
     if e.diverged > 0 {
         writeln!(
             out,
-            "{} did not follow their schedule (forkyard's fault: please report it)",
+            "{} went another way than the schedule they were given: which of several processes \
+             waiting on one queue or Pool gets an item is the kernel's choice, not the \
+             scheduler's; each is counted as the run it was",
             plural(e.diverged, "run", "runs")
         )?;
     }

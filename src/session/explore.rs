@@ -93,7 +93,8 @@ pub struct Exploration {
     pub complete: bool,
     /// Runs cut at `max_steps`, or stopped at `run_timeout`.
     pub cut: u64,
-    /// Runs that did not follow their prefix (a run not determined by its schedule: a bug).
+    /// Runs that did not follow their prefix: the kernel chose which of several waiting processes
+    /// went on (a Pool's task, a queue's item); each is counted as the run it really was.
     pub diverged: u64,
     /// Real time the search took.
     pub seconds: f64,
@@ -134,6 +135,11 @@ struct Steer {
     diverged: Arc<Mutex<bool>>,
 }
 
+/// Not preempting: the last goes on, else the first that can without the clock moving.
+fn default(ready: &[(String, bool)], last: Option<usize>) -> usize {
+    last.unwrap_or_else(|| ready.iter().position(|(_, now)| *now).unwrap_or(0))
+}
+
 impl Chooser for Steer {
     fn choose(&mut self, ready: &[(String, bool)], last: Option<usize>) -> Option<usize> {
         let mut points = self.points.lock().unwrap_or_else(|e| e.into_inner());
@@ -145,12 +151,15 @@ impl Chooser for Steer {
             Some(name) => match ready.iter().position(|(r, _)| r == name) {
                 Some(i) => i,
                 None => {
+                    // The run went another way than the one it was steered down (which of several
+                    // processes waiting on one queue gets an item is the kernel's choice): it goes
+                    // on by the rule, and counts as the run it really was.
                     *self.diverged.lock().unwrap_or_else(|e| e.into_inner()) = true;
-                    return None;
+                    self.prefix.clear();
+                    default(ready, last)
                 }
             },
-            // Not preempting: the last goes on, else the first that can without the clock moving.
-            None => last.unwrap_or_else(|| ready.iter().position(|(_, now)| *now).unwrap_or(0)),
+            None => default(ready, last),
         };
         points.push(Point {
             ready: ready.to_vec(),
@@ -193,7 +202,6 @@ pub fn explore(
             }
             if taken.diverged {
                 result.diverged += 1;
-                continue;
             }
             let steps: Vec<String> = taken
                 .points
@@ -321,7 +329,7 @@ fn take_one(spec: &RunSpec, options: &Options, prefix: Vec<String>) -> anyhow::R
     let stopped = finished.end.as_ref().and_then(|e| e.stopped.clone());
     let cut_by_steps = stopped.as_deref() == Some(CHOOSER_STOPPED);
     let diverged = *diverged.lock().unwrap_or_else(|e| e.into_inner());
-    let cut = (cut_by_steps && !diverged) || timed_out;
+    let cut = cut_by_steps || timed_out;
     let why = if timed_out {
         Some(format!(
             "still running after {} s",
@@ -367,12 +375,17 @@ mod tests {
         assert!(p[0].preempts(1) && !p[1].preempts(1) && !p[2].preempts(0));
         drop(p);
         let mut s = Steer {
-            prefix: vec!["C".into()],
+            prefix: vec!["C".into(), "B".into()],
             max_steps: 3,
             points: points.clone(),
             diverged: diverged.clone(),
         };
-        assert_eq!(s.choose(&ab, None), None);
+        assert_eq!(s.choose(&ab, None), Some(0), "no C: by the rule");
+        assert_eq!(
+            s.choose(&ab, Some(0)),
+            Some(0),
+            "and by the rule from then on"
+        );
         assert!(*diverged.lock().unwrap());
     }
 }
