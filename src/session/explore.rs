@@ -377,7 +377,7 @@ mod tests {
         let mut s = Steer {
             prefix: vec!["C".into(), "B".into()],
             max_steps: 3,
-            points: points.clone(),
+            points: Arc::new(Mutex::new(Vec::new())),
             diverged: diverged.clone(),
         };
         assert_eq!(s.choose(&ab, None), Some(0), "no C: by the rule");
