@@ -150,7 +150,7 @@ fn take_runs(spec: &RunSpec, args: &StatsArgs) -> Result<Tally, String> {
         done += 1;
     }
     // Most frequent first; the sort is stable, so ties stay in the order first seen.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     lesson_seconds.sort_by(f64::total_cmp);
     Ok(Tally {
         outcomes: counts,

@@ -1070,11 +1070,13 @@ impl Cx<'_> {
                 None
             }
         };
-        let wants = |field: &str| match (kind.as_deref(), field) {
-            (Some("ending"), "process")
-            | (Some("value"), "prefix")
-            | (Some("time"), "tolerance") => true,
-            _ => false,
+        let wants = |field: &str| {
+            matches!(
+                (kind.as_deref(), field),
+                (Some("ending"), "process")
+                    | (Some("value"), "prefix")
+                    | (Some("time"), "tolerance")
+            )
         };
         for (field, there) in [
             ("process", rp.process.as_ref().map(S::span)),
