@@ -298,3 +298,23 @@ fn bad_options_are_one_sentence_each() {
     let out = forkyard(&["explore", "04-lock", "--set", "lock=maybe"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_programs_error_is_part_of_its_outcome() {
+    let program = run_support::program("unclosed.py", "print(1\n");
+    let p = program.to_str().unwrap();
+    let (outcomes, _) = explored(&[p]);
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(outcomes[0]["stdout"], "");
+    let stderr = outcomes[0]["stderr"].as_str().unwrap();
+    assert!(
+        stderr.contains("SyntaxError: '(' was never closed"),
+        "{stderr}"
+    );
+    assert_eq!(outcomes[0]["endings"]["MainProcess"], "exit code 1");
+    let text = String::from_utf8(forkyard(&["explore", p]).stdout).unwrap();
+    assert!(
+        text.contains("  ! SyntaxError: '(' was never closed"),
+        "{text}"
+    );
+}

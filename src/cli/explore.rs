@@ -118,16 +118,33 @@ pub fn endings_words(o: &Outcome) -> String {
     }
 }
 
-/// The program's output, each line after `| `; a last line without its newline says so.
-pub fn output_lines(out: &mut impl Write, stdout: &str) -> io::Result<()> {
-    if stdout.is_empty() {
+/// `line` with its control characters and bidirectional overrides escaped (`\u{1b}`, `\r`), so
+/// that output cannot act on the terminal; everything else as written.
+fn shown(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The program's output, each stdout line after `| ` and each stderr line after `! `; a last
+/// line without its newline says so.
+pub fn output_lines(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
+    if o.stdout.is_empty() && o.stderr.is_empty() {
         return writeln!(out, "  (no output)");
     }
-    for line in stdout.lines() {
-        writeln!(out, "  | {}", line.escape_debug())?;
-    }
-    if !stdout.ends_with('\n') {
-        writeln!(out, "  (no newline at the end)")?;
+    for (text, mark) in [(&o.stdout, '|'), (&o.stderr, '!')] {
+        for line in text.lines() {
+            writeln!(out, "  {mark} {}", shown(line))?;
+        }
+        if !text.is_empty() && !text.ends_with('\n') {
+            writeln!(out, "  (no newline at the end)")?;
+        }
     }
     Ok(())
 }
@@ -201,7 +218,7 @@ fn print_outcome(out: &mut impl Write, n: usize, f: &Found) -> io::Result<()> {
         },
         if o.deadlock { ", DEADLOCK" } else { "" }
     )?;
-    output_lines(out, &o.stdout)?;
+    output_lines(out, o)?;
     writeln!(out, "  {}", endings_words(o))?;
     writeln!(
         out,
@@ -230,6 +247,7 @@ fn print_jsonl(out: &mut impl Write, e: &Exploration, args: &ExploreArgs) -> io:
             "kind": "outcome",
             "count": f.count,
             "stdout": o.stdout,
+            "stderr": o.stderr,
             "endings": endings_json(o),
             "deadlock": o.deadlock,
             "schedule": f.schedule,
@@ -253,4 +271,28 @@ fn print_jsonl(out: &mut impl Write, e: &Exploration, args: &ExploreArgs) -> io:
         "max_runs": args.max_runs,
     });
     writeln!(out, "{summary}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_cannot_act_on_the_terminal_and_stderr_is_marked() {
+        assert_eq!(shown("a\x1b[2Jb\r"), "a\\u{1b}[2Jb\\r");
+        assert_eq!(shown("\u{202e}evil 计数"), "\\u{202e}evil 计数");
+        let o = Outcome {
+            stdout: "one\ntwo".into(),
+            stderr: "Traceback\n".into(),
+            endings: vec![("MainProcess".into(), "exit code 1".into())],
+            deadlock: false,
+        };
+        let mut out = Vec::new();
+        output_lines(&mut out, &o).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "  | one\n  | two\n  (no newline at the end)\n  ! Traceback\n"
+        );
+        assert_eq!(endings_words(&o), "MainProcess exit code 1");
+    }
 }

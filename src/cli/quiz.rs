@@ -56,6 +56,7 @@ struct Words {
     this_run: &'static str,
     score: &'static str,
     skipped: &'static str,
+    none: &'static str,
 }
 
 const EN: Words = Words {
@@ -70,6 +71,7 @@ const EN: Words = Words {
     this_run: "this run:",
     score: "right",
     skipped: "skipped",
+    none: "none of these",
 };
 
 const ZH: Words = Words {
@@ -84,6 +86,7 @@ const ZH: Words = Words {
     this_run: "这次运行：",
     score: "答对",
     skipped: "跳过",
+    none: "都不是",
 };
 
 fn run_inner(args: &QuizArgs) -> Result<ExitCode, String> {
@@ -273,7 +276,8 @@ fn tell(
 ) -> io::Result<()> {
     let numbered = |is: &[usize]| -> String {
         if is.is_empty() {
-            return "0".into();
+            // An `appears` answer of no line at all, or a run that showed none of the choices.
+            return words.none.into();
         }
         is.iter()
             .map(|&i| format!("{}) {}", i + 1, label(p, i, words)))

@@ -182,7 +182,7 @@ fn print_text(out: &mut impl Write, t: &Tally, args: &StatsArgs) -> io::Result<(
             args.runs,
             percent(*n, args.runs)
         )?;
-        output_lines(out, &o.stdout)?;
+        output_lines(out, o)?;
         writeln!(out, "  {}", endings_words(o))?;
         writeln!(out)?;
     }
@@ -225,6 +225,7 @@ fn print_jsonl(out: &mut impl Write, t: &Tally, args: &StatsArgs) -> io::Result<
             "count": n,
             "percent": percent(*n, args.runs),
             "stdout": o.stdout,
+            "stderr": o.stderr,
             "endings": endings_json(o),
         });
         writeln!(out, "{line}")?;

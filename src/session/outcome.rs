@@ -1,5 +1,6 @@
-//! What one run came to, as explore and stats compare runs: the program's stdout, how each process
-//! ended, and whether it ended in a deadlock. Two runs with the same outcome count as one.
+//! What one run came to, as explore and stats compare runs: the program's stdout (and stderr, where
+//! a traceback says why a process failed), how each process ended, and whether it ended in a
+//! deadlock. Two runs with the same outcome count as one.
 //!
 //! A pid differs on every run, so a program that prints one (`os.getpid()`, `p.pid`) would give
 //! a new outcome each time: in the stdout kept here every pid of the run is written as the name
@@ -17,6 +18,8 @@ use crate::trace::{Ending, Event, Record, Stream, signal_name};
 pub struct Outcome {
     /// Everything the program wrote to stdout, pids written as names.
     pub stdout: String,
+    /// Everything it wrote to stderr (a traceback, a syntax error), pids written as names.
+    pub stderr: String,
     /// Each process in creation order with how it ended ("exit code 0", "SIGTERM",
     /// "deadlocked: Lock#2.acquire").
     pub endings: Vec<(String, String)>,
@@ -70,17 +73,16 @@ impl Finished {
         for lane in self.run.lanes() {
             pids.insert(lane.pid.to_string(), format!("‹{}›", lane.name));
         }
-        let stdout: String = self
-            .records
-            .iter()
-            .filter_map(|r| match &r.event {
-                Event::Output {
-                    stream: Stream::Stdout,
-                    text,
-                } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let stream = |which: Stream| -> String {
+            self.records
+                .iter()
+                .filter_map(|r| match &r.event {
+                    Event::Output { stream, text } if *stream == which => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (stdout, stderr) = (stream(Stream::Stdout), stream(Stream::Stderr));
         let endings = self
             .run
             .lanes()
@@ -103,6 +105,7 @@ impl Finished {
             .collect();
         Outcome {
             stdout: write_pids_as_names(&stdout, &pids),
+            stderr: write_pids_as_names(&stderr, &pids),
             endings,
             deadlock: !waiting.is_empty(),
         }
