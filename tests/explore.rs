@@ -50,8 +50,16 @@ fn explored(args: &[&str]) -> (Vec<Value>, Value) {
         summary["runs"].as_u64().unwrap(),
         "every run is counted in one outcome"
     );
-    assert_eq!(summary["diverged"], 0, "every run followed its schedule");
     (objects, summary)
+}
+
+/// Every run followed its schedule: true of programs where no two processes ever wait on one
+/// object at once (with two waiters, which one the kernel wakes is not the scheduler's choice).
+fn assert_determined(summary: &Value) {
+    assert_eq!(
+        summary["diverged"], 0,
+        "every run followed its schedule: {summary}"
+    );
 }
 
 /// `forkyard run TARGET ARGS --granularity op --schedule S --format plain`.
@@ -110,20 +118,20 @@ fn lesson_04_loses_updates_without_the_lock_and_never_with_it() {
     );
     assert_eq!(summary["runs"], 80);
     assert_eq!(summary["complete"], false);
+    assert_determined(&summary);
     // The schedule of the lowest and of the highest counter each give that counter again.
     let low = outcomes.iter().min_by_key(|o| counter(o)).unwrap();
     let high = outcomes.iter().max_by_key(|o| counter(o)).unwrap();
     assert_replays("04-lock", &args, low);
     assert_replays("04-lock", &args, high);
 
-    let (outcomes, _) = explored(&["04-lock", "--set", "lock=on", "--max-runs", "30"]);
+    // With the lock, two workers may wait in `acquire()` at once, and which one the kernel wakes
+    // is not the scheduler's choice: some runs go another way than their schedule, and a replay
+    // may too. What holds over every run, however it went: the counter ends at 9.
+    let (outcomes, summary) = explored(&["04-lock", "--set", "lock=on", "--max-runs", "30"]);
     let counters: BTreeSet<i64> = outcomes.iter().map(counter).collect();
     assert_eq!(counters, BTreeSet::from([9]), "the lock: one final value");
-    assert_replays(
-        "04-lock",
-        &["--set", "lock=on"],
-        &outcomes[outcomes.len() - 1],
-    );
+    assert_eq!(summary["runs"], 30);
 }
 
 #[test]
@@ -181,7 +189,8 @@ fn lesson_05_never_has_more_holders_than_permits_in_any_explored_run() {
 #[test]
 fn lesson_07_the_notes_ending_hangs_and_explore_says_deadlock() {
     let args = ["--set", "ending=note"];
-    let (outcomes, _) = explored(&["07-queue", "--set", "ending=note", "--max-runs", "10"]);
+    let (outcomes, summary) = explored(&["07-queue", "--set", "ending=note", "--max-runs", "10"]);
+    assert_determined(&summary);
     let hang = outcomes
         .iter()
         .find(|o| o["deadlock"] == true)
@@ -206,7 +215,8 @@ fn lesson_07_the_notes_ending_hangs_and_explore_says_deadlock() {
 
 #[test]
 fn lesson_01_done_comes_before_between_and_after_the_childrens_lines() {
-    let (outcomes, _) = explored(&["01-process", "--max-runs", "60"]);
+    let (outcomes, summary) = explored(&["01-process", "--max-runs", "60"]);
+    assert_determined(&summary);
     let mut before = BTreeSet::new();
     for o in &outcomes {
         let lines: Vec<&str> = o["stdout"].as_str().unwrap().lines().collect();
@@ -241,6 +251,7 @@ fn two_locks_in_opposite_order_deadlock_and_the_schedule_replays_it() {
     );
     let (outcomes, summary) = explored(&[program, "--preemptions", "1"]);
     assert_eq!(summary["exhaustive_within"], 1, "{summary}");
+    assert_determined(&summary);
     let (hangs, ends): (Vec<&Value>, Vec<&Value>) =
         outcomes.iter().partition(|o| o["deadlock"] == true);
     assert_eq!(ends.len(), 2, "either worker first: {outcomes:?}");

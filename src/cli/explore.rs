@@ -197,7 +197,7 @@ fn print_text(
         writeln!(
             out,
             "{} went another way than the schedule they were given: which of several processes \
-             waiting on one queue or Pool gets an item is the kernel's choice, not the \
+             waiting on one Lock, queue or Pool goes on is the kernel's choice, not the \
              scheduler's; each is counted as the run it was",
             plural(e.diverged, "run", "runs")
         )?;
