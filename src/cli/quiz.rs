@@ -125,7 +125,7 @@ fn run_inner(args: &QuizArgs) -> Result<ExitCode, String> {
             continue;
         };
         let facts = run_for(&lesson, p, &knobs, args)?;
-        let grade = p.grade(&picked, &facts);
+        let grade = p.grade(&picked, &facts, lang);
         if grade.right {
             right += 1;
         }

@@ -2,7 +2,7 @@
 //! run did (its stdout, how each process ended, its lesson time). Pure data and grading here;
 //! running is the faces' (`forkyard quiz`).
 
-use super::model::Text;
+use super::model::{Lang, Text};
 
 /// What a prediction asks about, and so which fact of the run grades it.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,8 +68,9 @@ impl Prediction {
         self.choices.len() + usize::from(self.any)
     }
 
-    /// Which choices the run shows, and the fact in words.
-    pub fn shown(&self, run: &RunFacts) -> (Vec<usize>, String) {
+    /// Which choices the run shows, and the fact in words of `lang`.
+    pub fn shown(&self, run: &RunFacts, lang: Lang) -> (Vec<usize>, String) {
+        let zh = lang == Lang::Zh;
         let lines: Vec<&str> = run.stdout.lines().map(str::trim_end).collect();
         let matching = |fact: &str| -> Vec<usize> {
             (0..self.choices.len())
@@ -84,17 +85,23 @@ impl Prediction {
                     .find(|l| !l.trim().is_empty())
                     .copied()
                     .unwrap_or("");
-                (matching(last), format!("the last line was `{last}`"))
+                let fact = if zh {
+                    format!("最后一行是 `{last}`")
+                } else {
+                    format!("the last line was `{last}`")
+                };
+                (matching(last), fact)
             }
             Ask::Appears => {
                 let shown: Vec<usize> = (0..self.choices.len())
                     .filter(|&i| lines.iter().any(|l| l.contains(&self.choices[i])))
                     .collect();
                 let words: Vec<String> = shown.iter().map(|&i| (i + 1).to_string()).collect();
-                let fact = if words.is_empty() {
-                    "none of these lines appeared".into()
-                } else {
-                    format!("the lines that appeared: {}", words.join(" "))
+                let fact = match (words.is_empty(), zh) {
+                    (true, false) => "none of these lines appeared".into(),
+                    (true, true) => "这些行都没有出现".into(),
+                    (false, false) => format!("the lines that appeared: {}", words.join(" ")),
+                    (false, true) => format!("出现的行：{}", words.join(" ")),
                 };
                 (shown, fact)
             }
@@ -104,7 +111,12 @@ impl Prediction {
                     .iter()
                     .find(|(n, _)| n == process)
                     .map_or("it never ran", |(_, h)| h.as_str());
-                (matching(how), format!("{process} ended: {how}"))
+                let fact = if zh {
+                    format!("{process} 的结局：{how}")
+                } else {
+                    format!("{process} ended: {how}")
+                };
+                (matching(how), fact)
             }
             Ask::Value { prefix } => {
                 let value = lines
@@ -134,9 +146,10 @@ impl Prediction {
         }
     }
 
-    /// Grades `picked` (answer indices, 0-based; the "any" answer is `choices.len()`).
-    pub fn grade(&self, picked: &[usize], run: &RunFacts) -> Grade {
-        let (shown, fact) = self.shown(run);
+    /// Grades `picked` (answer indices, 0-based; the "any" answer is `choices.len()`); the fact is
+    /// said in `lang`.
+    pub fn grade(&self, picked: &[usize], run: &RunFacts, lang: Lang) -> Grade {
+        let (shown, fact) = self.shown(run, lang);
         let mut picked: Vec<usize> = picked.to_vec();
         picked.sort_unstable();
         picked.dedup();
@@ -182,11 +195,11 @@ mod tests {
     fn each_kind_is_graded_from_its_fact() {
         let run = facts("0\nend\ncounter: 3 expected: 9\n");
         let last = p(Ask::LastLine, &["end", "counter: 3 expected: 9"], false);
-        assert!(last.grade(&[1], &run).right);
-        assert!(!last.grade(&[0], &run).right);
+        assert!(last.grade(&[1], &run, Lang::En).right);
+        assert!(!last.grade(&[0], &run, Lang::En).right);
         let appears = p(Ask::Appears, &["0", "1", "end"], false);
-        assert!(appears.grade(&[2, 0], &run).right, "any order");
-        assert!(!appears.grade(&[0], &run).right, "all of them");
+        assert!(appears.grade(&[2, 0], &run, Lang::En).right, "any order");
+        assert!(!appears.grade(&[0], &run, Lang::En).right, "all of them");
         let ending = p(
             Ask::Ending {
                 process: "Process-1".into(),
@@ -194,7 +207,7 @@ mod tests {
             &["exit code 0", "SIGTERM"],
             false,
         );
-        assert!(ending.grade(&[1], &run).right);
+        assert!(ending.grade(&[1], &run, Lang::En).right);
         let value = p(
             Ask::Value {
                 prefix: "counter:".into(),
@@ -202,9 +215,9 @@ mod tests {
             &["9", "3"],
             false,
         );
-        assert_eq!(value.grade(&[1], &run).shown, vec![1]);
+        assert_eq!(value.grade(&[1], &run, Lang::En).shown, vec![1]);
         let time = p(Ask::Time { tolerance: 0.5 }, &["3", "12"], false);
-        assert!(time.grade(&[0], &run).right && !time.grade(&[1], &run).right);
+        assert!(time.grade(&[0], &run, Lang::En).right && !time.grade(&[1], &run, Lang::En).right);
         let any = p(
             Ask::Value {
                 prefix: "counter:".into(),
@@ -212,12 +225,16 @@ mod tests {
             &["9", "3"],
             true,
         );
-        assert!(any.grade(&[2], &run).right && !any.grade(&[1], &run).right);
+        assert!(any.grade(&[2], &run, Lang::En).right && !any.grade(&[1], &run, Lang::En).right);
         assert_eq!(
-            any.grade(&[2], &run).shown,
+            any.grade(&[2], &run, Lang::En).shown,
             vec![1],
             "what happened this time"
         );
         assert_eq!(any.answers(), 3);
+        assert_eq!(
+            last.grade(&[1], &run, Lang::Zh).fact,
+            "最后一行是 `counter: 3 expected: 9`"
+        );
     }
 }
