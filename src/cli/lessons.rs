@@ -11,7 +11,7 @@ use crate::lesson::{self, Lang, Lesson, LessonError};
 use crate::session::StdoutMode;
 
 /// The language of the learner's locale (`LC_ALL`, else `LANG`).
-fn lang() -> Lang {
+pub(super) fn lang() -> Lang {
     let locale = std::env::var("LC_ALL")
         .or_else(|_| std::env::var("LANG"))
         .unwrap_or_default();

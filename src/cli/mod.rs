@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore | stats | quiz`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -7,14 +7,17 @@
 //! is `session`'s) or Python.
 
 mod compare;
+mod explore;
 mod export;
 mod lesson_main;
 mod lessons;
 mod limits;
+mod quiz;
 mod render;
 mod run;
 mod say;
 pub mod schedule;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -47,6 +50,13 @@ enum Command {
     /// Export a run recorded with `run ... --format jsonl` (nothing is run again).
     #[command(override_usage = "forkyard export RUN.jsonl --to FORMAT FILE [--to FORMAT FILE]...")]
     Export(export::ExportArgs),
+    /// Every outcome a program can have: runs it held under systematically chosen schedules and
+    /// lists each distinct outcome with the shortest schedule that gives it.
+    Explore(explore::ExploreArgs),
+    /// What the kernel really does: runs a program many times free and counts its outcomes.
+    Stats(stats::StatsArgs),
+    /// A lesson's predictions, asked on stdin, each graded from a real run with its knobs.
+    Quiz(quiz::QuizArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -70,6 +80,9 @@ pub fn main() -> ExitCode {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Explore(args)) => explore::run(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Quiz(args)) => quiz::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()

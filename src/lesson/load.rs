@@ -11,7 +11,10 @@ use super::model::{
     Card, Edit, Knob, KnobKind, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin, ProgramFile,
     RESERVED_KEYS, Replacement, Text, is_wide,
 };
-use super::raw::{RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawRun, RawText, S};
+use super::predict::{Ask, KINDS, Prediction};
+use super::raw::{
+    RawCard, RawEdit, RawKnob, RawLesson, RawNote, RawNotice, RawPredict, RawRun, RawText, S,
+};
 use crate::trace::StdoutMode;
 
 /// Reads a file of the lesson directory by name (`lesson.toml`, `main.py`).
@@ -167,6 +170,11 @@ impl Cx<'_> {
         let recap = raw.recap.map(|t| self.one_line_text(t, "recap"));
         let next = raw.next.map(|t| self.one_line_text(t, "next"));
         let cards = raw.card.into_iter().map(|c| self.card(c)).collect();
+        let predictions = raw
+            .predict
+            .into_iter()
+            .map(|p| self.predict(p, &programs, &knobs))
+            .collect();
         Lesson {
             id,
             number,
@@ -184,6 +192,7 @@ impl Cx<'_> {
             recap,
             next,
             cards,
+            predictions,
         }
     }
 
@@ -1017,6 +1026,198 @@ impl Cx<'_> {
         }
     }
 
+    /// A `[[predict]]`: the question and explanation in both languages, a known `kind` with the
+    /// field it needs (and none it does not), at least two distinct choices, the run's knobs.
+    fn predict(
+        &mut self,
+        raw: S<RawPredict>,
+        programs: &[ProgramFile],
+        knobs: &[Knob],
+    ) -> Prediction {
+        let span = raw.span();
+        let rp = raw.into_inner();
+        let text = |cx: &mut Self, t: Option<S<RawText>>, name: &str| match t {
+            Some(t) => cx.text(t, &format!("this [[predict]]'s `{name}`"), true),
+            None => {
+                cx.err(
+                    span.clone(),
+                    format!(
+                        "this [[predict]] has no `{name}`: add {name} = {{ en = \"...\", zh = \"...\" }}"
+                    ),
+                );
+                Text::default()
+            }
+        };
+        let question = text(self, rp.question, "question");
+        let explain = text(self, rp.explain, "explain");
+        let kind = match &rp.kind {
+            Some(k) if KINDS.contains(&k.get_ref().as_str()) => Some(k.get_ref().clone()),
+            Some(k) => {
+                self.err(
+                    k.span(),
+                    format!("kind `{}` is not one of {}", k.get_ref(), KINDS.join(", ")),
+                );
+                None
+            }
+            None => {
+                self.err(
+                    span.clone(),
+                    format!(
+                        "this [[predict]] has no `kind`: add kind = \"...\", one of {}",
+                        KINDS.join(", ")
+                    ),
+                );
+                None
+            }
+        };
+        let wants = |field: &str| {
+            matches!(
+                (kind.as_deref(), field),
+                (Some("ending"), "process")
+                    | (Some("value"), "prefix")
+                    | (Some("time"), "tolerance")
+            )
+        };
+        for (field, there) in [
+            ("process", rp.process.as_ref().map(S::span)),
+            ("prefix", rp.prefix.as_ref().map(S::span)),
+            ("tolerance", rp.tolerance.as_ref().map(S::span)),
+        ] {
+            match there {
+                Some(at) if kind.is_some() && !wants(field) => self.err(
+                    at,
+                    format!(
+                        "`{field}` belongs to kind = \"{}\" only: remove it",
+                        match field {
+                            "process" => "ending",
+                            "prefix" => "value",
+                            _ => "time",
+                        }
+                    ),
+                ),
+                None if wants(field) => self.err(
+                    span.clone(),
+                    format!(
+                        "kind = \"{}\" needs `{field}`: add {}",
+                        kind.as_deref().unwrap_or_default(),
+                        match field {
+                            "process" =>
+                                "process = \"Process-1\" (the process whose ending is asked)",
+                            "prefix" => "prefix = \"counter:\" (the value is the word after it)",
+                            _ => "tolerance = 0.5 (seconds an answer may be off)",
+                        }
+                    ),
+                ),
+                _ => {}
+            }
+        }
+        let process = rp.process.map(|p| {
+            let (pspan, p) = (p.span(), p.into_inner());
+            if !is_lane_name(&p) {
+                self.err(
+                    pspan,
+                    format!(
+                        "process `{p}` is not a process name: write it as Python names it \
+                         (`MainProcess`, `Process-1`, `ForkPoolWorker-3`)"
+                    ),
+                );
+            }
+            p
+        });
+        let prefix = rp.prefix.map(|p| {
+            let (pspan, p) = (p.span(), p.into_inner());
+            if p.trim().is_empty() {
+                self.err(pspan, "prefix is empty: write the text the value follows");
+            }
+            p
+        });
+        let tolerance = rp.tolerance.and_then(|t| {
+            let (tspan, t) = (t.span(), t.into_inner());
+            match t.as_float().or_else(|| t.as_integer().map(|i| i as f64)) {
+                Some(x) if x > 0.0 && x.is_finite() => Some(x),
+                _ => {
+                    self.err(
+                        tspan,
+                        format!("tolerance is a number of seconds above 0, not {t}"),
+                    );
+                    None
+                }
+            }
+        });
+        let mut choices: Vec<String> = Vec::new();
+        match rp.choices {
+            None => self.err(
+                span.clone(),
+                "this [[predict]] has no `choices`: add choices = [\"...\", \"...\"] (lines, \
+                 endings, values or seconds, as the run shows them)",
+            ),
+            Some(list) => {
+                let lspan = list.span();
+                for c in list.into_inner() {
+                    let (cspan, c) = (c.span(), c.into_inner());
+                    let text = match &c {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Integer(i) => i.to_string(),
+                        toml::Value::Float(f) => f.to_string(),
+                        other => {
+                            self.err(
+                                cspan,
+                                format!("a choice is a string or a number, not {other}"),
+                            );
+                            continue;
+                        }
+                    };
+                    if text.trim().is_empty() {
+                        self.err(cspan, "a choice is empty: write what the run would show");
+                    } else if choices.contains(&text) {
+                        self.err(cspan, format!("the choice `{text}` is there twice"));
+                    } else if kind.as_deref() == Some("time") && text.parse::<f64>().is_err() {
+                        self.err(
+                            cspan,
+                            format!("kind = \"time\": a choice is seconds, not `{text}`"),
+                        );
+                    } else {
+                        choices.push(text);
+                    }
+                }
+                if choices.len() < 2 {
+                    self.err(lspan, "a [[predict]] needs at least two choices");
+                }
+            }
+        }
+        let any = rp.any.is_some_and(S::into_inner);
+        let program = self.program_ref(rp.program, programs);
+        let set = self.settings_list(rp.set, knobs, "set");
+        let ask = match kind.as_deref() {
+            Some("appears") => Ask::Appears,
+            Some("ending") => Ask::Ending {
+                process: process.unwrap_or_default(),
+            },
+            Some("value") => Ask::Value {
+                prefix: prefix.unwrap_or_default(),
+            },
+            Some("time") => Ask::Time {
+                tolerance: tolerance.unwrap_or(0.5),
+            },
+            _ => Ask::LastLine,
+        };
+        if any && ask == Ask::Appears {
+            self.err(
+                span,
+                "kind = \"appears\" is graded line by line: it cannot take any = true",
+            );
+        }
+        Prediction {
+            question,
+            ask,
+            choices,
+            any,
+            explain,
+            program,
+            set,
+        }
+    }
+
     fn program_ref(&mut self, raw: Option<S<String>>, programs: &[ProgramFile]) -> Option<String> {
         let p = raw?;
         let pspan = p.span();
@@ -1093,6 +1294,7 @@ fn plain_words(message: &str) -> String {
         ("struct RawRun", "a table { stdout = \"...\" }"),
         ("struct RawNotice", "a [[notice]] table"),
         ("struct RawNote", "a [[note]] table"),
+        ("struct RawPredict", "a [[predict]] table"),
         ("a sequence", "an array"),
         ("a map", "a table"),
     ]

@@ -39,6 +39,7 @@ mod diagnostic;
 mod knobs;
 mod load;
 mod model;
+mod predict;
 mod raw;
 
 pub use catalog::{
@@ -52,6 +53,7 @@ pub use model::{
     Card, Edit, Knob, KnobKind, Lang, Lesson, NOTICE_EVENTS, NoteClaim, Notice, Origin,
     ProgramFile, RESERVED_KEYS, Replacement, Text,
 };
+pub use predict::{Ask, Grade, KINDS as PREDICT_KINDS, Prediction, RunFacts};
 
 #[cfg(test)]
 mod tests;

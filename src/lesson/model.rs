@@ -139,6 +139,8 @@ pub struct Lesson {
     pub next: Option<Text>,
     /// Cards shown once the lesson has run: the pitfalls learners fall into, idioms, history.
     pub cards: Vec<Card>,
+    /// `[[predict]]`: questions asked before a run and graded from it (`forkyard quiz`).
+    pub predictions: Vec<super::predict::Prediction>,
 }
 
 /// A card the text shows after the lesson's first run: a pitfall, an idiom, a piece of history.

@@ -28,6 +28,8 @@ pub(crate) struct RawLesson {
     pub next: Option<S<RawText>>,
     #[serde(default)]
     pub card: Vec<S<RawCard>>,
+    #[serde(default)]
+    pub predict: Vec<S<RawPredict>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -102,4 +104,20 @@ pub(crate) struct RawCard {
     pub title: Option<S<RawText>>,
     pub en: Option<S<String>>,
     pub zh: Option<S<String>>,
+}
+
+/// A `[[predict]]`: a question asked before a run, graded from the run (`predict.rs`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPredict {
+    pub question: Option<S<RawText>>,
+    pub kind: Option<S<String>>,
+    pub choices: Option<S<Vec<S<toml::Value>>>>,
+    pub any: Option<S<bool>>,
+    pub process: Option<S<String>>,
+    pub prefix: Option<S<String>>,
+    pub tolerance: Option<S<toml::Value>>,
+    pub explain: Option<S<RawText>>,
+    pub program: Option<S<String>>,
+    pub set: Option<S<Vec<S<String>>>>,
 }

@@ -1221,3 +1221,147 @@ fn the_lesson_03_output_knob_runs_into_a_pipe() {
     assert!(p.source.contains("print(i, flush=True)"));
     assert!(p.source.contains("p.join(1.5)"));
 }
+
+// ---- [[predict]] ----
+
+/// `GOOD` with a `[[predict]]` table of `body` appended.
+fn with_predict(body: &str) -> String {
+    format!("{GOOD}\n[[predict]]\n{body}\n")
+}
+
+const QUESTION: &str =
+    "question = { en = \"q\", zh = \"问题\" }\nexplain = { en = \"e\", zh = \"解释\" }";
+
+/// `path:line:col` of the first `needle` in `toml` (1-based, columns in characters).
+fn at(toml: &str, needle: &str) -> String {
+    let offset = toml.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    let line = toml[..offset].matches('\n').count() + 1;
+    let col = toml[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    format!("{T}:{line}:{col}")
+}
+
+#[test]
+fn predictions_load_with_their_kind_and_knobs() {
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"ending\"\nprocess = \"Process-1\"\nset = [\"daemon=on\"]\n\
+         choices = [\"exit code 0\", \"SIGTERM\"]"
+    ));
+    let l = load_toml(&toml).unwrap();
+    let p = &l.predictions[0];
+    assert_eq!(
+        p.ask,
+        Ask::Ending {
+            process: "Process-1".into()
+        }
+    );
+    assert_eq!(p.set, [("daemon".to_string(), "on".to_string())]);
+    assert_eq!(p.choices, ["exit code 0", "SIGTERM"]);
+    assert!(!p.any);
+    assert_eq!(p.question.zh, "问题");
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"time\"\ntolerance = 2\nchoices = [3, 12.5]"
+    ));
+    let p = &load_toml(&toml).unwrap().predictions[0];
+    assert_eq!(p.ask, Ask::Time { tolerance: 2.0 });
+    assert_eq!(p.choices, ["3", "12.5"]);
+}
+
+#[test]
+fn prediction_mistakes_are_said_at_their_place() {
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"order\"\nchoices = [\"a\", \"b\"]"
+    ));
+    assert_one(
+        &toml,
+        &format!(
+            "{}: kind `order` is not one of last_line, appears, ending, value, time",
+            at(&toml, "\"order\"")
+        ),
+    );
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"value\"\nchoices = [\"a\", \"b\"]"
+    ));
+    assert_one(
+        &toml,
+        &format!(
+            "{}: kind = \"value\" needs `prefix`: add prefix = \"counter:\" (the value is the word after it)",
+            at(&toml, "[[predict]]")
+        ),
+    );
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"last_line\"\nprocess = \"Process-1\"\nchoices = [\"a\", \"b\"]"
+    ));
+    assert_one(
+        &toml,
+        &format!(
+            "{}: `process` belongs to kind = \"ending\" only: remove it",
+            at(&toml, "\"Process-1\"")
+        ),
+    );
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"last_line\"\nchoices = [\"a\", \"a\"]"
+    ));
+    let p = problems(&toml);
+    assert!(
+        p.contains(&format!(
+            "{}: the choice `a` is there twice",
+            at(&toml, "\"a\"]")
+        )) && p.contains(&format!(
+            "{}: a [[predict]] needs at least two choices",
+            at(&toml, "[\"a\"")
+        )),
+        "{p:?}"
+    );
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"time\"\ntolerance = 0\nchoices = [1, \"soon\"]"
+    ));
+    let p = problems(&toml);
+    assert!(
+        p.contains(&format!(
+            "{}: tolerance is a number of seconds above 0, not 0",
+            at(&toml, "0\nchoices")
+        )) && p.contains(&format!(
+            "{}: kind = \"time\": a choice is seconds, not `soon`",
+            at(&toml, "\"soon\"")
+        )),
+        "{p:?}"
+    );
+    let toml = with_predict(&format!(
+        "{QUESTION}\nkind = \"ending\"\nprocess = \"worker\"\nset = [\"daemon=maybe\"]\nchoices = [\"a\", \"b\"]"
+    ));
+    let p = problems(&toml);
+    assert!(
+        p.contains(&format!(
+            "{}: process `worker` is not a process name: write it as Python names it \
+             (`MainProcess`, `Process-1`, `ForkPoolWorker-3`)",
+            at(&toml, "\"worker\"")
+        )) && p.contains(&format!(
+            "{}: set: knob daemon takes on|off, not `maybe`",
+            at(&toml, "\"daemon=maybe\"")
+        )),
+        "{p:?}"
+    );
+    let toml = with_predict("kind = \"appears\"\nany = true\nchoices = [\"a\", \"b\"]");
+    let p = problems(&toml);
+    let head = at(&toml, "[[predict]]");
+    assert!(
+        p.contains(&format!(
+            "{head}: this [[predict]] has no `question`: add question = {{ en = \"...\", zh = \"...\" }}"
+        )) && p.contains(&format!(
+            "{head}: kind = \"appears\" is graded line by line: it cannot take any = true"
+        )),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_shipped_lesson_asks_at_least_two_predictions() {
+    for entry in catalog() {
+        let l = entry.expect("every lesson loads");
+        assert!(l.predictions.len() >= 2, "{}", l.id);
+        for p in &l.predictions {
+            assert!(p.question.zh.chars().any(super::model::is_wide), "{}", l.id);
+            assert!(p.explain.zh.chars().any(super::model::is_wide), "{}", l.id);
+        }
+    }
+}

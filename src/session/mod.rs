@@ -11,8 +11,10 @@
 //! its own process group, trace, control page and thread, so two can run side by side.
 
 mod budget;
+pub mod explore;
 mod guard;
 pub mod model;
+pub mod outcome;
 mod pump;
 mod reap;
 pub mod schedule;
@@ -33,7 +35,9 @@ pub use budget::{OVER_BUDGET, default_max_memory, describe as describe_size};
 pub use guard::{in_foreground, install as install_guards, on_job_control, on_signal, write_raw};
 pub use model::Run;
 pub use reap::processes_in_group;
-pub use scheduler::{DEADLOCK, DIVERGED, HeldEnd, HeldLog, Stand, Standing, Steer, Step};
+pub use scheduler::{
+    CHOOSER_STOPPED, Chooser, DEADLOCK, DIVERGED, HeldEnd, HeldLog, Stand, Standing, Steer, Step,
+};
 pub use spawn::LESSON_SUBCOMMAND;
 
 pub use crate::trace::StdoutMode;
@@ -129,22 +133,40 @@ pub struct Hold {
 /// Starts a run. Call it from a thread that outlives the run (the main thread of a face): the lesson
 /// main is killed when the thread that started it exits (`PR_SET_PDEATHSIG`).
 pub fn start(spec: RunSpec) -> anyhow::Result<RunHandle> {
-    start_with(spec, None, false)
+    start_with(spec, None, false, None)
 }
 
 /// Starts a held run (`scheduler.md`): one process takes one step at a time, as `hold` says. Its
 /// steps are in [`RunHandle::held_log`].
 pub fn start_held(spec: RunSpec, hold: Hold) -> anyhow::Result<RunHandle> {
-    start_with(spec, Some(hold), false)
+    start_with(spec, Some(hold), false, None)
 }
 
 /// Starts a run held for a learner (the playground's `s` before a run): no process takes a step
 /// until [`RunHandle::steer`] gives it one; [`RunHandle::held_changes`] says where each stands.
 pub fn start_steered(spec: RunSpec) -> anyhow::Result<RunHandle> {
-    start_with(spec, Some(Hold::default()), true)
+    start_with(spec, Some(Hold::default()), true, None)
 }
 
-fn start_with(spec: RunSpec, hold: Option<Hold>, steered: bool) -> anyhow::Result<RunHandle> {
+/// Starts a held run whose every step is picked by `chooser` (explore steers runs with it).
+pub fn start_chosen(
+    spec: RunSpec,
+    ops_only: bool,
+    chooser: Box<dyn Chooser>,
+) -> anyhow::Result<RunHandle> {
+    let hold = Hold {
+        schedule: Vec::new(),
+        ops_only,
+    };
+    start_with(spec, Some(hold), false, Some(chooser))
+}
+
+fn start_with(
+    spec: RunSpec,
+    hold: Option<Hold>,
+    steered: bool,
+    chooser: Option<Box<dyn Chooser>>,
+) -> anyhow::Result<RunHandle> {
     guard::install();
     let exe = spec
         .exe
@@ -201,7 +223,7 @@ fn start_with(spec: RunSpec, hold: Option<Hold>, steered: bool) -> anyhow::Resul
                 steering = Some((steer, news));
                 scheduler::Steering { commands, notify }
             });
-            match spawn_scheduler(&shared, pid, hold.schedule, &log, steer) {
+            match spawn_scheduler(&shared, pid, hold.schedule, &log, steer, chooser) {
                 Ok(()) => Some(log),
                 Err(e) => {
                     abandon();
@@ -233,11 +255,12 @@ fn spawn_scheduler(
     schedule: Vec<schedule::Entry>,
     log: &Arc<std::sync::Mutex<HeldLog>>,
     steering: Option<scheduler::Steering>,
+    chooser: Option<Box<dyn Chooser>>,
 ) -> std::io::Result<()> {
     let (s, l) = (shared.clone(), log.clone());
     std::thread::Builder::new()
         .name(format!("forkyard-scheduler-{pid}"))
-        .spawn(move || scheduler::run(s, pid, schedule, l, steering))
+        .spawn(move || scheduler::run(s, pid, schedule, l, steering, chooser))
         .map(drop)
 }
 
@@ -260,6 +283,7 @@ impl RunHandle {
             Vec::new(),
             &log,
             Some(steering),
+            None,
         )
         .is_err()
         {

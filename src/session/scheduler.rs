@@ -110,6 +110,18 @@ pub(crate) struct Steering {
 pub const DEADLOCK: &str = "deadlock";
 /// The stop reason of a replay that diverged.
 pub const DIVERGED: &str = "the schedule diverged";
+/// The stop reason of a run whose [`Chooser`] gave up (an explored run past its step limit).
+pub const CHOOSER_STOPPED: &str = "the explorer's step limit";
+
+/// Picks the next step once a held run's schedule is spent, in place of round-robin: explore
+/// (`session::explore`) uses it to steer each run down one path and to learn the choice points.
+pub trait Chooser: Send {
+    /// `choices`: every process at a gate, in creation order, with whether it can go on now
+    /// (`true`) or is asleep until a later lesson time (picking it moves the clock to its wake-up,
+    /// as the others wait); at least one can go on now. `last`: the index of the process that took
+    /// the previous step, if it can go on now. Returns the index to step, or `None` to stop the run.
+    fn choose(&mut self, choices: &[(String, bool)], last: Option<usize>) -> Option<usize>;
+}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Where {
@@ -143,6 +155,7 @@ pub(crate) fn run(
     schedule: Vec<Entry>,
     log: Arc<Mutex<HeldLog>>,
     steering: Option<Steering>,
+    mut chooser: Option<Box<dyn Chooser>>,
 ) {
     let page = &shared.control;
     let mut queue: std::collections::VecDeque<(Entry, u32)> =
@@ -322,9 +335,13 @@ pub(crate) fn run(
                     Learner::Gone => break,
                 }
             }
-            None => match round_robin(&live, last, now) {
-                Some(v) => v,
-                None => {
+            None => match next_step(&mut chooser, &live, last, now) {
+                Next::Step(v) => v,
+                Next::GiveUp => {
+                    shared.request_stop(CHOOSER_STOPPED);
+                    return;
+                }
+                Next::NoneReady => {
                     let next = live
                         .iter()
                         .filter_map(|v| match v.at {
@@ -463,6 +480,45 @@ fn standing(v: &View) -> Standing {
             Where::Frozen => Stand::Frozen,
             Where::Ended => Stand::Ended,
         },
+    }
+}
+
+enum Next<'a> {
+    Step(&'a View),
+    /// No process can take a step without the clock moving.
+    NoneReady,
+    /// The chooser stopped the run.
+    GiveUp,
+}
+
+/// The step after the schedule: the chooser's pick among the ready processes, else round-robin.
+fn next_step<'a>(
+    chooser: &mut Option<Box<dyn Chooser>>,
+    live: &[&'a View],
+    last: Option<u32>,
+    now: u64,
+) -> Next<'a> {
+    let Some(chooser) = chooser else {
+        return round_robin(live, last, now).map_or(Next::NoneReady, Next::Step);
+    };
+    if !live.iter().any(|v| runnable(v, now)) {
+        return Next::NoneReady;
+    }
+    let at_gate: Vec<&View> = live
+        .iter()
+        .copied()
+        .filter(|v| matches!(v.at, Where::Gate { .. }))
+        .collect();
+    let choices: Vec<(String, bool)> = at_gate
+        .iter()
+        .map(|v| (v.name.clone(), runnable(v, now)))
+        .collect();
+    let previous = at_gate
+        .iter()
+        .position(|v| Some(v.slot) == last && runnable(v, now));
+    match chooser.choose(&choices, previous) {
+        Some(i) if i < at_gate.len() => Next::Step(at_gate[i]),
+        _ => Next::GiveUp,
     }
 }
 
