@@ -173,7 +173,7 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 try:
-    "x".join(1)
+    "x".join([1])
 except TypeError as e:
     print("TypeError:", e)
 

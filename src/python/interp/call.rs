@@ -275,6 +275,7 @@ impl Interp {
     }
 }
 
+#[inline]
 pub(crate) fn put(frame: &mut Frame, at: &NameRef, v: Value) {
     match at {
         NameRef::Local(i) => frame.locals[*i as usize] = Some(v),

@@ -294,6 +294,7 @@ impl Interp {
     }
 
     /// Read a name.
+    #[inline]
     pub fn load(&mut self, n: &Name, f: &Frame) -> R {
         match &n.at {
             NameRef::Local(i) => match &f.locals[*i as usize] {
@@ -468,6 +469,7 @@ impl Interp {
 }
 
 /// The value of global `name` at the index where it was found last, if it is still there.
+#[inline]
 pub(super) fn cached_global<'g>(
     g: &'g Namespace,
     name: &Rc<str>,

@@ -268,6 +268,12 @@ impl Interp {
         }
         Ok(match obj {
             Value::Instance(inst) => {
+                // A property is a data descriptor: it wins over the instance's own attribute (one
+                // set before the property was added to the class).
+                if let Some(p) = inst.class.property(name) {
+                    let fget = p.attrs.borrow().get("fget").cloned().unwrap_or(Value::None);
+                    return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
+                }
                 if let Some(v) = inst.attrs.borrow().get(name) {
                     return Ok(Some(v.clone()));
                 }
