@@ -31,6 +31,9 @@ pub enum NameRef {
 pub struct Name {
     pub id: Rc<str>,
     pub at: NameRef,
+    /// For a global: the index in the module namespace where it was found last (confirmed by
+    /// the key before use, so a stale index only costs the hash lookup it saves).
+    pub slot: std::cell::Cell<u32>,
 }
 
 /// A statement.

@@ -23,6 +23,9 @@ struct Conv<'a> {
     /// How deep in nested expressions and blocks the conversion is.
     depth: u32,
     blocks: u32,
+    /// One `Rc` per identifier, so a global's key in the module namespace is the very string every
+    /// use of the name holds (a cached slot is confirmed by pointer).
+    idents: std::collections::HashMap<String, Rc<str>>,
 }
 
 /// CPython 3.11 gives up compiling expressions nested deeper than about this (`1+1+...` compiles
@@ -45,6 +48,7 @@ pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<
         qual: Vec::new(),
         depth: 0,
         blocks: 0,
+        idents: std::collections::HashMap::new(),
     };
     let body = c.stmts(&m.body)?;
     let frame = c.frame_shape(0);
@@ -108,13 +112,24 @@ impl Conv<'_> {
                 let owner = self.sc.scopes[self.cur].owner;
                 NameRef::Cell(self.free_index(owner, b, id))
             }
-            Resolved::Global => NameRef::Global(Rc::from(id)),
-            Resolved::ClassBody => NameRef::ClassBody(Rc::from(id)),
+            Resolved::Global => NameRef::Global(self.ident(id)),
+            Resolved::ClassBody => NameRef::ClassBody(self.ident(id)),
         };
         Name {
-            id: Rc::from(id),
+            id: self.ident(id),
             at,
+            slot: std::cell::Cell::new(0),
         }
+    }
+
+    /// The shared `Rc` of identifier `id`.
+    fn ident(&mut self, id: &str) -> Rc<str> {
+        if let Some(r) = self.idents.get(id) {
+            return r.clone();
+        }
+        let r: Rc<str> = Rc::from(id);
+        self.idents.insert(id.to_string(), r.clone());
+        r
     }
 
     /// The cell index, in `owner`'s frame, of variable `id` bound in scope `b` of an enclosing frame.
@@ -505,7 +520,7 @@ impl Conv<'_> {
         Ok(match t {
             RExpr::Name(n) => Target::Name(self.name(n.id.as_str())),
             RExpr::Attribute(a) => {
-                Target::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str()))
+                Target::Attr(Box::new(self.expr(&a.value)?), self.ident(a.attr.as_str()))
             }
             RExpr::Subscript(s) => Target::Subscript(
                 Box::new(self.expr(&s.value)?),
@@ -580,7 +595,7 @@ impl Conv<'_> {
             RExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
             RExpr::Name(n) => ExprKind::Name(self.name(n.id.as_str())),
             RExpr::Attribute(a) => {
-                ExprKind::Attr(Box::new(self.expr(&a.value)?), Rc::from(a.attr.as_str()))
+                ExprKind::Attr(Box::new(self.expr(&a.value)?), self.ident(a.attr.as_str()))
             }
             RExpr::Subscript(s) => ExprKind::Subscript(
                 Box::new(self.expr(&s.value)?),

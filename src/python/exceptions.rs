@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::value::{Class, Instance, Namespace, NativeKind, Value};
+use super::value::{Class, Instance, Namespace, NativeKind, Value, is_property};
 
 /// An exception on its way up: the exception object (an instance of a BaseException subclass).
 #[derive(Clone)]
@@ -105,6 +105,11 @@ pub fn make_class_q(
         module: Rc::from(module),
         bases: bases.clone(),
         mro: RefCell::new(Vec::new()),
+        has_property: std::cell::Cell::new(
+            attrs
+                .values()
+                .any(|v| matches!(v, Value::Instance(p) if is_property(p))),
+        ),
         attrs: RefCell::new(attrs),
         native,
     });

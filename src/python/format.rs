@@ -329,6 +329,26 @@ impl Interp {
         }
     }
 
+    /// `format(v, spec)` appended to `out`: an int or a str with no spec goes straight in, without
+    /// a String of its own (f-strings and `str.format` format thousands of these in a loop).
+    pub fn format_into(&mut self, out: &mut String, v: &Value, spec: &str) -> Result<(), Exc> {
+        if spec.is_empty() {
+            match v {
+                Value::Str(s) => {
+                    out.push_str(s);
+                    return Ok(());
+                }
+                Value::Int(i) => {
+                    push_int(out, *i);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        out.push_str(&self.format_value(v, spec)?);
+        Ok(())
+    }
+
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> Result<String, Exc> {
         let (items, mapping): (Vec<Value>, Option<Value>) = match args {
@@ -422,6 +442,20 @@ impl Interp {
                     a
                 }
             };
+            // `%d` of an int and `%s` of a str, the common conversions, need no spec.
+            if flags.is_empty() && width.is_empty() && prec.is_none() {
+                match (conv, &arg) {
+                    ('d' | 'i' | 'u', Value::Int(n)) => {
+                        push_int(&mut out, *n);
+                        continue;
+                    }
+                    ('s', Value::Str(s)) => {
+                        out.push_str(s);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let mut spec = String::new();
             let align_left = flags.contains('-');
             if flags.contains('0') && !align_left && conv != 's' && conv != 'r' {
@@ -766,8 +800,34 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
 const EXACT_DECIMALS: usize = 1100;
 const EXACT_DIGITS: usize = 800;
 
+/// `%f` style of a non-negative `a` that is exactly an integer over `10^prec` (`2.5` at `.2f`):
+/// its digits without rounding. Rust's formatter finds these the slow way (its fast algorithm
+/// cannot tell an exact tie, so it falls back to big-number arithmetic), and they are common.
+fn fixed_exact(a: f64, prec: usize) -> Option<String> {
+    const TWO_53: f64 = 9_007_199_254_740_992.0;
+    if prec > 15 || !(0.0..TWO_53).contains(&a) {
+        return None;
+    }
+    let scale = 10f64.powi(prec as i32);
+    let m = a * scale;
+    // `m` is an integer and the product was exact (the fused remainder is zero), so the decimal
+    // expansion of `a` is exactly `m` with the point `prec` digits from the right.
+    if m >= TWO_53 || m != m.trunc() || a.mul_add(scale, -m) != 0.0 {
+        return None;
+    }
+    let digits = format!("{:0width$}", m as u64, width = prec + 1);
+    if prec == 0 {
+        return Some(digits);
+    }
+    let (int_part, frac) = digits.split_at(digits.len() - prec);
+    Some(format!("{int_part}.{frac}"))
+}
+
 /// `%f` style with `prec` decimals, at any precision (or `MemoryError`).
 fn fixed(a: f64, prec: usize) -> Result<String, Exc> {
+    if let Some(s) = fixed_exact(a, prec) {
+        return Ok(s);
+    }
     if prec <= EXACT_DECIMALS {
         return Ok(format!("{a:.prec$}"));
     }
@@ -846,6 +906,25 @@ fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
     pad(&s, sp, '<')
 }
 
+/// The decimal digits of `n`, appended to `out` (what `str(n)` is, without a String of its own).
+pub fn push_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+}
+
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(
     it: &mut Interp,
@@ -862,6 +941,19 @@ pub fn str_format(
         if c == '{' {
             if chars.get(i + 1) == Some(&'{') {
                 out.push('{');
+                i += 2;
+                continue;
+            }
+            // `{}`: the next positional argument as str() makes it.
+            if chars.get(i + 1) == Some(&'}') {
+                let v = args.get(auto).ok_or_else(|| {
+                    Exc::new(
+                        "IndexError",
+                        format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
+                })?;
+                auto += 1;
+                it.format_into(&mut out, v, "")?;
                 i += 2;
                 continue;
             }
@@ -938,7 +1030,7 @@ pub fn str_format(
                 Some('s') => Value::Str(Rc::from(it.str_of(&v)?)),
                 _ => v,
             };
-            out.push_str(&it.format_value(&v, &spec)?);
+            it.format_into(&mut out, &v, &spec)?;
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
                 out.push('}');
@@ -1012,6 +1104,62 @@ mod tests {
         assert_eq!(general(0.0001234, 6, false).unwrap(), "0.0001234");
         assert_eq!(general(1234567.0, 6, false).unwrap(), "1.23457e+06");
         assert_eq!(general(3.0, 6, false).unwrap(), "3");
+    }
+
+    #[test]
+    fn exact_fixed_point_matches_the_general_formatter() {
+        let values = [
+            0.0,
+            0.5,
+            2.5,
+            12345.5,
+            0.125,
+            1.0,
+            100.0,
+            0.1,
+            0.3,
+            1.005,
+            2.675,
+            1e15,
+            123.456,
+            4503599627370495.5,
+            9007199254740991.0,
+        ];
+        for a in values {
+            for prec in 0..=15 {
+                let general = format!("{a:.prec$}");
+                if let Some(s) = fixed_exact(a, prec) {
+                    assert_eq!(s, general, "{a} at .{prec}f");
+                }
+                assert_eq!(fixed(a, prec).unwrap(), general, "{a} at .{prec}f");
+            }
+        }
+        assert_eq!(fixed_exact(2.5, 2).as_deref(), Some("2.50"));
+        assert_eq!(
+            fixed_exact(0.125, 1),
+            None,
+            "needs rounding: left to the general path"
+        );
+        assert_eq!(fixed_exact(0.1, 2), None, "0.1 is not exactly 10/100");
+    }
+
+    #[test]
+    fn ints_go_in_as_str_makes_them() {
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            -10,
+            1234567890,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ] {
+            let mut out = String::from("<");
+            push_int(&mut out, n);
+            assert_eq!(out, format!("<{n}"));
+        }
     }
 
     #[test]

@@ -153,6 +153,11 @@ pub struct BoundMethod {
     pub func: Value,
 }
 
+/// Whether `v` is a `property` object.
+pub fn is_property(p: &Instance) -> bool {
+    &*p.class.name == "property"
+}
+
 /// A class: user classes, the builtin exception hierarchy and native classes like `Process`.
 pub struct Class {
     pub name: Rc<str>,
@@ -164,6 +169,9 @@ pub struct Class {
     pub attrs: RefCell<Namespace>,
     /// Native classes say how their instances are made (for `Process`, `Lock`...).
     pub native: Option<NativeKind>,
+    /// Whether a `property` was ever among this class's own attributes: a store to an instance
+    /// looks for a property setter only in classes of its MRO that have one.
+    pub has_property: std::cell::Cell<bool>,
 }
 
 /// Which native payload instances of a native class carry.
@@ -454,6 +462,17 @@ impl Class {
             }
         }
         None
+    }
+
+    /// The property `name` of this class or a base, if a class of the MRO holds properties.
+    pub fn property(&self, name: &str) -> Option<Rc<Instance>> {
+        if !self.mro.borrow().iter().any(|c| c.has_property.get()) {
+            return None;
+        }
+        match self.lookup(name) {
+            Some(Value::Instance(p)) if is_property(&p) => Some(p),
+            _ => None,
+        }
     }
 
     /// Whether `self` is `other` or derives from it.

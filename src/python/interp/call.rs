@@ -14,6 +14,10 @@ use super::{Frame, Interp, bind};
 const STACK_RED_ZONE: usize = 128 * 1024;
 const STACK_GROWTH: usize = 4 * 1024 * 1024;
 
+/// How many locals vectors of finished calls are kept for the next calls (as deep as recursion
+/// usually goes; deeper calls allocate).
+const SPARE_LOCALS: usize = 64;
+
 impl Interp {
     /// Call any callable.
     pub fn call(&mut self, func: &Value, mut args: Args) -> PyResult {
@@ -87,27 +91,67 @@ impl Interp {
         Ok(obj)
     }
 
-    /// Run a user function.
+    /// Call a user function with `Args`: bind them, then run the body.
     pub fn call_function(&mut self, fun: &Rc<Function>, args: Args) -> PyResult {
+        let mut frame = self.function_frame(fun);
+        self.bind_args(fun, args, &mut frame)?;
+        self.run_function(fun, frame)
+    }
+
+    /// A fresh frame for a call of `fun`, its closure cells in place and its parameters unbound.
+    /// The locals' storage comes from the frames that calls before this one left behind.
+    pub(crate) fn function_frame(&mut self, fun: &Rc<Function>) -> Frame {
         let def = &fun.def;
-        let mut frame = Frame::new(&def.frame, fun.globals.clone(), def.name.clone());
-        frame.func = Some(fun.clone());
+        let mut locals = self.spare_locals.pop().unwrap_or_default();
+        locals.resize(def.frame.n_locals as usize, None);
+        let mut frame = Frame {
+            locals,
+            cells: (0..def.frame.n_cells)
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect(),
+            globals: fun.globals.clone(),
+            class_ns: None,
+            func: Some(fun.clone()),
+            name: def.name.clone(),
+            line: 0,
+        };
         let n_own = def.frame.n_cells as usize - fun.closure.len();
         for (i, c) in fun.closure.iter().enumerate() {
             frame.cells[n_own + i] = c.clone();
         }
-        self.bind_args(fun, args, &mut frame)?;
+        frame
+    }
+
+    /// Run a user function's body in `frame`, whose parameters are already bound: every call of a
+    /// user function ends here.
+    pub(crate) fn run_function(&mut self, fun: &Rc<Function>, mut frame: Frame) -> PyResult {
         self.enter_frame()?;
         let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
-            self.exec_block(&def.body, &mut frame)
+            self.exec_block(&fun.def.body, &mut frame)
         });
         self.leave_frame();
+        // The locals' storage serves the next call (a loop of calls allocates none).
+        let mut locals = std::mem::take(&mut frame.locals);
+        locals.clear();
+        if self.spare_locals.len() < SPARE_LOCALS {
+            self.spare_locals.push(locals);
+        }
         match r {
             Ok(()) => Ok(Value::None),
             Err(Unwind::Return(v)) => Ok(v),
             Err(Unwind::Exc(e)) => Err(e),
             Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),
         }
+    }
+
+    /// Whether a call with `n` positional arguments and nothing else binds them one to one to
+    /// `fun`'s parameters (no defaults to fill, no `*args`, keyword-only or `**kwargs`).
+    pub(crate) fn binds_plainly(fun: &Function, n: usize) -> bool {
+        let def = &fun.def;
+        n == def.params.len()
+            && def.vararg.is_none()
+            && def.kwonly.is_empty()
+            && def.kwarg.is_none()
     }
 
     fn bind_args(&mut self, fun: &Rc<Function>, args: Args, frame: &mut Frame) -> Result<(), Exc> {
@@ -231,7 +275,8 @@ impl Interp {
     }
 }
 
-fn put(frame: &mut Frame, at: &NameRef, v: Value) {
+#[inline]
+pub(crate) fn put(frame: &mut Frame, at: &NameRef, v: Value) {
     match at {
         NameRef::Local(i) => frame.locals[*i as usize] = Some(v),
         NameRef::Cell(i) => *frame.cells[*i as usize].borrow_mut() = Some(v),

@@ -1,6 +1,6 @@
 //! Expressions.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::super::ast::*;
@@ -44,47 +44,56 @@ impl Interp {
                         let o = self.eval(obj, f)?;
                         match method_of(&o, name) {
                             Some(m) => (m, Some(o)),
-                            None => (self.getattr(&o, name)?, None),
+                            None => match builtin_method_of(&o, name) {
+                                // `xs.append(x)`, `s.join(...)`: the native method, called with
+                                // the object first, without a bound method object.
+                                Some(nf) => {
+                                    let mut a = Args {
+                                        pos: Vec::with_capacity(args.len() + 1),
+                                        kw: Vec::new(),
+                                    };
+                                    a.pos.push(o);
+                                    self.call_args(args, kwargs, &mut a, f)?;
+                                    return nf(self, a);
+                                }
+                                None => (self.getattr(&o, name)?, None),
+                            },
                         }
                     }
                     _ => (self.eval(func, f)?, None),
                 };
-                let mut a = Args {
-                    pos: Vec::with_capacity(args.len() + 1),
-                    kw: Vec::new(),
-                };
-                a.pos.extend(this);
-                for x in args {
-                    if let ExprKind::Starred(inner) = &x.kind {
-                        let v = self.eval(inner, f)?;
-                        a.pos.extend(self.collect(&v)?);
-                    } else {
-                        a.pos.push(self.eval(x, f)?);
-                    }
-                }
-                for k in kwargs {
-                    let v = self.eval(&k.value, f)?;
-                    match &k.name {
-                        Some(n) => a.kw.push((n.clone(), v)),
-                        None => match &v {
-                            Value::Dict(d) => {
-                                for (key, val) in d.borrow().map.values() {
-                                    let Value::Str(s) = key else {
-                                        return Err(type_error("keywords must be strings"));
-                                    };
-                                    a.kw.push((s.clone(), val.clone()));
-                                }
-                            }
-                            _ => {
-                                return Err(type_error(format!(
-                                    "argument after ** must be a mapping, not {}",
-                                    v.type_name()
-                                )));
-                            }
+                // A user function whose parameters take the arguments one to one: evaluate them
+                // straight into the callee's frame.
+                let plain = kwargs.is_empty()
+                    && !args.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)));
+                if plain {
+                    let (fun, this) = match (&fv, this) {
+                        (Value::Function(fun), this) => (fun, this),
+                        (Value::BoundMethod(m), None) => match &m.func {
+                            Value::Function(fun) => (fun, Some(m.this.clone())),
+                            _ => return self.call_with(&fv, None, args, kwargs, f),
                         },
+                        (_, this) => return self.call_with(&fv, this, args, kwargs, f),
+                    };
+                    let n = args.len() + usize::from(this.is_some());
+                    if Interp::binds_plainly(fun, n) {
+                        let fun = fun.clone();
+                        let mut frame = self.function_frame(&fun);
+                        let mut params = fun.def.params.iter();
+                        if let Some(o) = this
+                            && let Some(p) = params.next()
+                        {
+                            super::call::put(&mut frame, &p.at, o);
+                        }
+                        for (x, p) in args.iter().zip(params) {
+                            let v = self.eval(x, f)?;
+                            super::call::put(&mut frame, &p.at, v);
+                        }
+                        return self.run_function(&fun, frame);
                     }
+                    return self.call_with(&fv, this, args, kwargs, f);
                 }
-                self.call(&fv, a)
+                self.call_with(&fv, this, args, kwargs, f)
             }
             ExprKind::BinOp(op, l, r) => {
                 let a = self.eval(l, f)?;
@@ -224,7 +233,68 @@ impl Interp {
         }
     }
 
+    /// Call `fv` (with `this` first, for a method taken from an instance's class) on the
+    /// arguments of a call expression.
+    fn call_with(
+        &mut self,
+        fv: &Value,
+        this: Option<Value>,
+        args: &[Expr],
+        kwargs: &[Kwarg],
+        f: &mut Frame,
+    ) -> R {
+        let mut a = Args {
+            pos: Vec::with_capacity(args.len() + 1),
+            kw: Vec::new(),
+        };
+        a.pos.extend(this);
+        self.call_args(args, kwargs, &mut a, f)?;
+        self.call(fv, a)
+    }
+
+    /// Evaluate a call's arguments into `a`, spreading `*xs` and `**kw`.
+    fn call_args(
+        &mut self,
+        args: &[Expr],
+        kwargs: &[Kwarg],
+        a: &mut Args,
+        f: &mut Frame,
+    ) -> Result<(), Exc> {
+        for x in args {
+            if let ExprKind::Starred(inner) = &x.kind {
+                let v = self.eval(inner, f)?;
+                a.pos.extend(self.collect(&v)?);
+            } else {
+                a.pos.push(self.eval(x, f)?);
+            }
+        }
+        for k in kwargs {
+            let v = self.eval(&k.value, f)?;
+            match &k.name {
+                Some(n) => a.kw.push((n.clone(), v)),
+                None => match &v {
+                    Value::Dict(d) => {
+                        for (key, val) in d.borrow().map.values() {
+                            let Value::Str(s) = key else {
+                                return Err(type_error("keywords must be strings"));
+                            };
+                            a.kw.push((s.clone(), val.clone()));
+                        }
+                    }
+                    _ => {
+                        return Err(type_error(format!(
+                            "argument after ** must be a mapping, not {}",
+                            v.type_name()
+                        )));
+                    }
+                },
+            }
+        }
+        Ok(())
+    }
+
     /// Read a name.
+    #[inline]
     pub fn load(&mut self, n: &Name, f: &Frame) -> R {
         match &n.at {
             NameRef::Local(i) => match &f.locals[*i as usize] {
@@ -253,16 +323,22 @@ impl Interp {
                 {
                     return Ok(v.clone());
                 }
-                self.load_global(name, f)
+                self.load_global(name, &n.slot, f)
             }
-            NameRef::Global(name) => self.load_global(name, f),
+            NameRef::Global(name) => self.load_global(name, &n.slot, f),
         }
     }
 
-    fn load_global(&self, name: &Rc<str>, f: &Frame) -> R {
-        if let Some(v) = f.globals.borrow().get(name) {
+    fn load_global(&self, name: &Rc<str>, slot: &Cell<u32>, f: &Frame) -> R {
+        let g = f.globals.borrow();
+        if let Some(v) = cached_global(&g, name, slot) {
             return Ok(v.clone());
         }
+        if let Some((i, _, v)) = g.get_full(&**name) {
+            slot.set(i as u32);
+            return Ok(v.clone());
+        }
+        drop(g);
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
@@ -376,16 +452,31 @@ impl Interp {
                         Some('s') => Value::Str(Rc::from(self.str_of(&v)?)),
                         _ => v,
                     };
-                    let spec = match spec {
-                        Some(parts) => self.fstring(parts, f)?,
-                        None => String::new(),
-                    };
-                    out.push_str(&self.format_value(&v, &spec)?);
+                    match spec.as_deref() {
+                        None => self.format_into(&mut out, &v, "")?,
+                        // A spec without fields (`:>6`) is used as written.
+                        Some([FPart::Lit(spec)]) => self.format_into(&mut out, &v, spec)?,
+                        Some(parts) => {
+                            let spec = self.fstring(parts, f)?;
+                            self.format_into(&mut out, &v, &spec)?
+                        }
+                    }
                 }
             }
         }
         Ok(out)
     }
+}
+
+/// The value of global `name` at the index where it was found last, if it is still there.
+#[inline]
+pub(super) fn cached_global<'g>(
+    g: &'g Namespace,
+    name: &Rc<str>,
+    slot: &Cell<u32>,
+) -> Option<&'g Value> {
+    let (k, v) = g.get_index(slot.get() as usize)?;
+    (Rc::ptr_eq(k, name) || **k == **name).then_some(v)
 }
 
 /// A plain function found on an instance's class (not shadowed by the instance), to be called
@@ -400,6 +491,28 @@ fn method_of(obj: &Value, name: &str) -> Option<Value> {
     match inst.class.lookup(name)? {
         m @ Value::Function(_) => Some(m),
         Value::Builtin(b) if b.data.is_none() => Some(Value::Builtin(b)),
+        _ => None,
+    }
+}
+
+/// The native method `name` of a builtin type's value (`list.append`...), as `getattr` would
+/// find it and bind it.
+fn builtin_method_of(obj: &Value, name: &str) -> Option<NativeFn> {
+    match obj {
+        Value::Str(_)
+        | Value::List(_)
+        | Value::Tuple(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::FrozenSet(_)
+        | Value::Bytes(_)
+        | Value::Int(_)
+        | Value::Bool(_)
+        | Value::Float(_)
+            if name != "__class__" =>
+        {
+            super::super::methods::lookup(obj, name)
+        }
         _ => None,
     }
 }

@@ -401,7 +401,7 @@ impl Interp {
                 let cur = self.load(n, f)?;
                 let rhs = self.eval(value, f)?;
                 let v = self.inplace(op, cur, rhs)?;
-                self.store(&n.at, v, f);
+                self.store_name(n, v, f);
             }
             Target::Attr(obj, name) => {
                 let o = self.eval(obj, f)?;
@@ -427,6 +427,18 @@ impl Interp {
 
     /// `a op= b`: lists extend in place, everything else rebinds.
     fn inplace(&mut self, op: BinOp, cur: Value, rhs: Value) -> Result<Value, Exc> {
+        // The common case first, as for `a + b`: small-int `+=`/`-=` without the general path
+        // (an overflow falls through to it).
+        if let (Value::Int(x), Value::Int(y)) = (&cur, &rhs) {
+            let small = match op {
+                BinOp::Add => x.checked_add(*y),
+                BinOp::Sub => x.checked_sub(*y),
+                _ => None,
+            };
+            if let Some(v) = small {
+                return Ok(Value::Int(v));
+            }
+        }
         if let (BinOp::Add, Value::List(l)) = (op, &cur) {
             let items = self.collect(&rhs)?;
             l.borrow_mut().extend(items);
@@ -445,7 +457,7 @@ impl Interp {
     pub fn assign(&mut self, t: &Target, v: Value, f: &mut Frame) -> Result<(), Exc> {
         match t {
             Target::Name(n) => {
-                self.store(&n.at, v, f);
+                self.store_name(n, v, f);
                 Ok(())
             }
             Target::Attr(obj, name) => {
@@ -519,13 +531,39 @@ impl Interp {
         }
     }
 
+    /// Bind a name, a global through its cached slot.
+    #[inline]
+    pub fn store_name(&mut self, n: &Name, v: Value, f: &mut Frame) {
+        let NameRef::Global(name) = &n.at else {
+            return self.store(&n.at, v, f);
+        };
+        let mut g = f.globals.borrow_mut();
+        let i = n.slot.get() as usize;
+        if let Some((k, slot)) = g.get_index_mut(i)
+            && (Rc::ptr_eq(k, name) || **k == **name)
+        {
+            *slot = v;
+            return;
+        }
+        let (i, old) = g.insert_full(name.clone(), v);
+        drop(old);
+        n.slot.set(i as u32);
+    }
+
     /// Bind a name.
     pub fn store(&mut self, at: &NameRef, v: Value, f: &mut Frame) {
         match at {
             NameRef::Local(i) => f.locals[*i as usize] = Some(v),
             NameRef::Cell(i) => *f.cells[*i as usize].borrow_mut() = Some(v),
             NameRef::Global(n) => {
-                f.globals.borrow_mut().insert(n.clone(), v);
+                // Rebinding (the common case, `i` of a loop) keeps the key already there.
+                let mut g = f.globals.borrow_mut();
+                match g.get_mut(&**n) {
+                    Some(slot) => *slot = v,
+                    None => {
+                        g.insert(n.clone(), v);
+                    }
+                }
             }
             NameRef::ClassBody(n) => match &f.class_ns {
                 Some(ns) => {

@@ -103,6 +103,8 @@ pub struct Interp {
     pub process: ProcessInfo,
     /// Containers being repr'd, to print `[...]` for a list that contains itself.
     pub(crate) repr_stack: Vec<usize>,
+    /// Emptied locals vectors of finished calls, reused by the next calls.
+    pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
 }
 
 impl Interp {
@@ -123,6 +125,7 @@ impl Interp {
                 ..Default::default()
             },
             repr_stack: Vec::new(),
+            spare_locals: Vec::new(),
         };
         for (name, cls) in exceptions::install() {
             it.builtins.insert(name, Value::Class(cls));
@@ -271,6 +274,12 @@ impl Interp {
         }
         Ok(match obj {
             Value::Instance(inst) => {
+                // A property is a data descriptor: it wins over the instance's own attribute (one
+                // set before the property was added to the class).
+                if let Some(p) = inst.class.property(name) {
+                    let fget = p.attrs.borrow().get("fget").cloned().unwrap_or(Value::None);
+                    return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
+                }
                 if let Some(v) = inst.attrs.borrow().get(name) {
                     return Ok(Some(v.clone()));
                 }
@@ -330,6 +339,13 @@ impl Interp {
                     c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
                 )),
                 _ => match c.lookup(name) {
+                    // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
+                    // a plain function stays a function.
+                    Some(Value::Instance(i))
+                        if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
+                    {
+                        Some(bind(Value::Instance(i), obj))
+                    }
                     Some(v) => Some(v),
                     None if &*c.module == "builtins" => super::methods::on_type(&c.name, name),
                     None => None,
@@ -386,9 +402,7 @@ impl Interp {
                 if native && super::natives::set_instance_attr(self, inst, name, &value)? {
                     return Ok(());
                 }
-                if let Some(Value::Instance(p)) = inst.class.lookup(name)
-                    && &*p.class.name == "property"
-                {
+                if let Some(p) = inst.class.property(name) {
                     let fset = p.attrs.borrow().get("fset").cloned().unwrap_or(Value::None);
                     if matches!(fset, Value::None) {
                         return Err(attribute_error(format!("can't set attribute '{name}'")));
@@ -406,6 +420,9 @@ impl Interp {
                 Ok(())
             }
             Value::Class(c) => {
+                if matches!(&value, Value::Instance(p) if is_property(p)) {
+                    c.has_property.set(true);
+                }
                 c.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
