@@ -110,6 +110,7 @@ impl Interp {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => crate::python::bigint::to_decimal(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -314,6 +315,7 @@ impl Interp {
             }
             Value::Int(i) => format_int(*i as i128, &sp, spec),
             Value::Bool(b) => format_int(*b as i128, &sp, spec),
+            Value::BigInt(b) => format_big(b, &sp, spec),
             Value::Float(f) => format_float(*f, &sp, spec),
             Value::Str(s) => format_str(s, &sp, spec),
             _ => {
@@ -443,8 +445,8 @@ impl Interp {
                 'r' | 'a' => self.repr(&arg)?,
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
-                        Value::Float(f) => Value::Int(crate::python::ops::float_to_int(*f)?),
-                        Value::Int(_) | Value::Bool(_) => arg.clone(),
+                        Value::Float(f) => crate::python::ops::float_to_int(*f)?,
+                        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => arg.clone(),
                         other => {
                             return Err(type_error(format!(
                                 "%d format: a real number is required, not {}",
@@ -460,6 +462,7 @@ impl Interp {
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                     let x = match &arg {
                         Value::Int(i) => Value::Float(*i as f64),
+                        Value::BigInt(b) => Value::Float(crate::python::bigint::to_f64(b)?),
                         Value::Bool(b) => Value::Float(*b as i64 as f64),
                         Value::Float(_) => arg.clone(),
                         other => {
@@ -699,6 +702,11 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
             )));
         }
     };
+    finish_int(neg, body, prefix, sp)
+}
+
+/// An int's digits grouped, prefixed and padded as the spec says.
+fn finish_int(neg: bool, body: String, prefix: &str, sp: &Spec) -> Result<String, Exc> {
     let body = match (sp.grouping, sp.ty) {
         (Some(g), None | Some('d')) => group(&body, g, 3),
         (Some('_'), Some('b' | 'o' | 'x' | 'X')) => group(&body, '_', 4),
@@ -706,6 +714,31 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
     };
     let prefix = if sp.alt { prefix } else { "" };
     pad_number(sign_of(neg, sp), prefix, &body, sp)
+}
+
+/// [`format_int`] for an int past 64 bits.
+fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    use crate::python::bigint::{radix_digits, to_decimal, to_f64};
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let (body, prefix) = match sp.ty {
+        None | Some('d') | Some('n') => (to_decimal(b)?.trim_start_matches('-').to_string(), ""),
+        Some('b') => (radix_digits(b, 2, false), "0b"),
+        Some('o') => (radix_digits(b, 8, false), "0o"),
+        Some('x') => (radix_digits(b, 16, false), "0x"),
+        Some('X') => (radix_digits(b, 16, true), "0X"),
+        Some('c') => {
+            return Err(Exc::new("OverflowError", "%c arg not in range(0x110000)"));
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            return format_float(to_f64(b)?, sp, spec);
+        }
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            )));
+        }
+    };
+    finish_int(neg, body, prefix, sp)
 }
 
 fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {

@@ -46,7 +46,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::Dict(_) => dict::lookup(name),
         Value::Set(_) | Value::FrozenSet(_) => dict::set_lookup(name),
         Value::Bytes(_) => str::bytes_lookup(name),
-        Value::Int(_) | Value::Bool(_) => match name {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => Some(int_bit_length),
             "to_bytes" => None,
             _ => None,
@@ -63,6 +63,7 @@ fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
     match a.pos[0] {
         Value::Int(i) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::BigInt(ref b) => Ok(Value::Int(b.bits() as i64)),
         _ => Err(type_error("bit_length")),
     }
 }

@@ -2,6 +2,7 @@
 //! one place where the language meets the OS layer: everything here reaches fork, signals, the
 //! lesson clock and output through `crate::runtime`.
 
+mod math_ints;
 mod multiprocessing;
 pub mod pipe;
 mod pool;

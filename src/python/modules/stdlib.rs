@@ -16,6 +16,7 @@ type R = Result<Value, Exc>;
 fn num(v: Option<&Value>, what: &str) -> Result<f64, Exc> {
     match v {
         Some(Value::Int(i)) => Ok(*i as f64),
+        Some(Value::BigInt(b)) => crate::python::bigint::to_f64(b),
         Some(Value::Bool(b)) => Ok(*b as i64 as f64),
         Some(Value::Float(f)) => Ok(*f),
         Some(other) => Err(type_error(format!(
@@ -435,6 +436,10 @@ pub fn math() -> Value {
             ("floor", floor),
             ("ceil", ceil),
             ("isclose", isclose),
+            ("factorial", super::math_ints::factorial),
+            ("gcd", super::math_ints::gcd),
+            ("comb", super::math_ints::comb),
+            ("isqrt", super::math_ints::isqrt),
         ],
         vec![
             ("pi", Value::Float(std::f64::consts::PI)),
@@ -454,20 +459,20 @@ fn sqrt(_: &mut Interp, a: Args) -> R {
 
 fn floor(_: &mut Interp, a: Args) -> R {
     // An int is its own floor (through a float it would lose its low digits).
-    if let Some(Value::Int(i)) = a.pos.first() {
-        return Ok(Value::Int(*i));
+    if let Some(v @ (Value::Int(_) | Value::BigInt(_))) = a.pos.first() {
+        return Ok(v.clone());
     }
     let x = num(a.pos.first(), "floor")?.floor();
-    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
+    crate::python::ops::float_to_int(x)
 }
 
 fn ceil(_: &mut Interp, a: Args) -> R {
     // An int is its own ceil (through a float it would lose its low digits).
-    if let Some(Value::Int(i)) = a.pos.first() {
-        return Ok(Value::Int(*i));
+    if let Some(v @ (Value::Int(_) | Value::BigInt(_))) = a.pos.first() {
+        return Ok(v.clone());
     }
     let x = num(a.pos.first(), "ceil")?.ceil();
-    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
+    crate::python::ops::float_to_int(x)
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {
