@@ -443,10 +443,11 @@ mod tests {
 
     #[test]
     fn true_division_is_correctly_rounded() {
+        crate::python::exceptions::install();
         let a = big("1") << 400u32;
         let b = big("3");
-        // CPython: 2**400 / 3 == 8.606239028466609e+119.
-        assert_eq!(true_div(&a, &b).ok(), Some(8.606239028466609e+119));
+        // CPython: 2**400 / 3 == 8.607499593623028e+119.
+        assert_eq!(true_div(&a, &b).ok(), Some(8.607499593623028e+119));
         let ten400 = num_traits::Pow::pow(BigInt::from(10), 400u32);
         let ten390 = num_traits::Pow::pow(BigInt::from(10), 390u32);
         assert_eq!(true_div(&ten400, &ten390).ok(), Some(1e10));
@@ -473,6 +474,7 @@ mod tests {
 
     #[test]
     fn huge_shifts_and_powers_refuse_instead_of_allocating() {
+        crate::python::exceptions::install();
         let one = BigInt::one();
         let far = BigInt::one() << 100u32;
         assert!(matches!(int_op(BinOp::LShift, &one, &far), Err(e) if e.is("OverflowError")));
@@ -494,14 +496,16 @@ mod tests {
 
     #[test]
     fn modular_power_with_a_negative_exponent_inverts() {
+        crate::python::exceptions::install();
         let v = |x: i64| BigInt::from(x);
         assert!(matches!(pow_mod(&v(3), &v(-1), &v(7)), Ok(Value::Int(5))));
-        assert!(matches!(pow_mod(&v(2), &v(10), &v(-7)), Ok(Value::Int(-6))));
+        assert!(matches!(pow_mod(&v(2), &v(10), &v(-7)), Ok(Value::Int(-5))));
         assert!(pow_mod(&v(2), &v(-1), &v(4)).is_err());
     }
 
     #[test]
     fn decimal_text_has_cpythons_limit() {
+        crate::python::exceptions::install();
         let ok = num_traits::Pow::pow(BigInt::from(10), 4299u32);
         assert_eq!(to_decimal(&ok).map(|s| s.len()).ok(), Some(4300));
         assert!(to_decimal(&(ok * 10)).is_err());
