@@ -769,7 +769,10 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
 
 fn chr(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "chr")?;
-    let i = int_arg(&a.pos[0], "chr")?;
+    let i = match &a.pos[0] {
+        Value::BigInt(_) => i64::MAX,
+        v => int_arg(v, "chr")?,
+    };
     if i32::try_from(i).is_err() {
         return Err(Exc::new(
             "OverflowError",
@@ -1067,7 +1070,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
         (Some(Value::Str(s)), b) => {
             let base = match b {
                 Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
-                Some(Value::Int(_)) => {
+                Some(Value::Int(_) | Value::BigInt(_)) => {
                     return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
                 }
                 Some(other) => {

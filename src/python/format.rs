@@ -727,7 +727,10 @@ fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, E
         Some('x') => (radix_digits(b, 16, false), "0x"),
         Some('X') => (radix_digits(b, 16, true), "0X"),
         Some('c') => {
-            return Err(Exc::new("OverflowError", "%c arg not in range(0x110000)"));
+            return Err(Exc::new(
+                "OverflowError",
+                "Python int too large to convert to C long",
+            ));
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             return format_float(to_f64(b)?, sp, spec);

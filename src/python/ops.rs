@@ -300,14 +300,11 @@ impl Interp {
             (Int(_) | Bool(_), Str(_) | List(_) | Tuple(_) | Bytes(_)) if op == BinOp::Mul => {
                 return self.repeat(b, as_int(a).unwrap_or(0));
             }
-            (Str(_) | List(_) | Tuple(_) | Bytes(_), BigInt(n))
-            | (BigInt(n), Str(_) | List(_) | Tuple(_) | Bytes(_))
+            // A count past 64 bits, of either sign, is CPython's OverflowError.
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), BigInt(_))
+            | (BigInt(_), Str(_) | List(_) | Tuple(_) | Bytes(_))
                 if op == BinOp::Mul =>
             {
-                // A negative count of any size repeats nothing; a positive one is too many.
-                if n.sign() == num_bigint::Sign::Minus {
-                    return self.repeat(if matches!(a, BigInt(_)) { b } else { a }, 0);
-                }
                 return Err(bigint::index_overflow("OverflowError"));
             }
             (Str(s), _) if op == BinOp::Mod => {
