@@ -24,10 +24,13 @@ fn int_at(a: &Args, i: usize, what: &str) -> Result<BigInt, Exc> {
     }
 }
 
-/// `n` as a count small enough to loop over: beyond it the result could not be held anyway.
-fn count(n: &BigInt) -> Result<u64, Exc> {
+/// `n` as a count small enough to loop over (past it the result could not be held anyway), or
+/// CPython's OverflowError: `what` is its wording before "exceed N".
+fn count(n: &BigInt, what: &str) -> Result<u64, Exc> {
     u64::try_from(n)
-        .map_err(|_| Exc::new("OverflowError", "Python int too large to convert to C long"))
+        .ok()
+        .filter(|n| i64::try_from(*n).is_ok())
+        .ok_or_else(|| Exc::new("OverflowError", format!("{what} exceed {}", i64::MAX)))
 }
 
 /// The product of `lo..=hi`, split in halves so the big multiplications are balanced.
@@ -47,7 +50,7 @@ pub fn factorial(_: &mut Interp, a: Args) -> R {
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = count(&n)?;
+    let n = count(&n, "factorial() argument should not")?;
     // log2(n!) < n * log2(n): weighed before the work starts.
     check_bits(n.saturating_mul(64 - n.leading_zeros() as u64))?;
     Ok(norm(product(2, n)))
@@ -73,7 +76,7 @@ pub fn comb(_: &mut Interp, a: Args) -> R {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = count(&k.clone().min(&n - &k))?;
+    let k = count(&k.clone().min(&n - &k), "min(n - k, k) must not")?;
     check_bits(k.saturating_mul(n.bits()))?;
     // C(n, i+1) = C(n, i) * (n - i) / (i + 1), exact at every step.
     let mut r = BigInt::one();
