@@ -1308,6 +1308,7 @@ mod tests {
 
     #[test]
     fn int_text_reads_what_cpython_reads_at_any_size() {
+        crate::python::exceptions::install();
         let text = |s: &str, base: u32| match parse_int(s, base) {
             Ok(Value::Int(i)) => format!("int {i}"),
             Ok(Value::BigInt(b)) => format!("big {b}"),
