@@ -1059,6 +1059,7 @@ impl Interp {
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) => n,
+                    Value::BigInt(_) => return Err(bigint::index_overflow("OverflowError")),
                     other => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
