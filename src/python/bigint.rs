@@ -62,6 +62,14 @@ pub fn index_overflow(error: &str) -> Exc {
     Exc::new(error, "cannot fit 'int' into an index-sized integer")
 }
 
+/// CPython's error where a C size is needed (`list.pop(2**100)`, `'x'.zfill(2**100)`).
+pub fn ssize_overflow() -> Exc {
+    Exc::new(
+        "OverflowError",
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
 /// `int` to `float`, correctly rounded, or CPython's OverflowError.
 pub fn to_f64(b: &BigInt) -> Result<f64, Exc> {
     match b.to_f64() {

@@ -756,10 +756,7 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(Exc::new(
-            "OverflowError",
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::BigInt(_) => Err(bigint::ssize_overflow()),
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer ({fname})",
             other.type_name()

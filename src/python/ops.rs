@@ -861,13 +861,12 @@ impl Interp {
                 Ok(Value::Int(x))
             }
             (
-                Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
                 Value::BigInt(_),
             ) => Err(bigint::index_overflow("IndexError")),
+            (Value::Range(_), Value::BigInt(_)) => {
+                Err(index_error("range object index out of range"))
+            }
             (Value::Dict(d), _) => {
                 let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
                 if let Some(v) = d.borrow().get(&k) {
@@ -931,6 +930,7 @@ impl Interp {
     /// `obj[idx] = v`.
     pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> Result<(), Exc> {
         match (obj, &idx) {
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
@@ -995,6 +995,7 @@ impl Interp {
     /// `del obj[idx]`.
     pub fn delitem(&mut self, obj: &Value, idx: &Value) -> Result<(), Exc> {
         match (obj, idx) {
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();

@@ -51,10 +51,7 @@ pub fn to_bytes(_: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
         Some(Value::Int(l)) => l as usize,
         Some(Value::BigInt(_)) => {
-            return Err(Exc::new(
-                "OverflowError",
-                "Python int too large to convert to C ssize_t",
-            ));
+            return Err(crate::python::bigint::ssize_overflow());
         }
         Some(other) => {
             return Err(type_error(format!(
