@@ -295,36 +295,54 @@ fn rand_random(_: &mut Interp, _: Args) -> R {
     Ok(Value::Float(unit()))
 }
 
-fn int_at(a: &Args, i: usize, f: &str) -> Result<i64, Exc> {
+fn int_at(a: &Args, i: usize, f: &str) -> Result<num_bigint::BigInt, Exc> {
     match a.pos.get(i) {
-        Some(Value::Int(n)) => Ok(*n),
-        Some(Value::Bool(b)) => Ok(*b as i64),
-        _ => Err(type_error(format!("{f}() needs integer arguments"))),
+        Some(v) => crate::python::bigint::to_big(v)
+            .ok_or_else(|| type_error(format!("{f}() needs integer arguments"))),
+        None => Err(type_error(format!("{f}() needs integer arguments"))),
     }
+}
+
+/// A uniform int in `lo..hi` (`hi > lo`), at any size: enough 64-bit draws for the span and one
+/// more, taken modulo the span (the bias is below 2**-64).
+fn between(lo: &num_bigint::BigInt, hi: &num_bigint::BigInt) -> Result<Value, Exc> {
+    use num_integer::Integer;
+    let span = hi - lo;
+    crate::python::bigint::check_bits(span.bits())?;
+    let mut draw = num_bigint::BigInt::from(0);
+    for _ in 0..span.bits() / 64 + 2 {
+        draw = (draw << 64u32) + next_u64();
+    }
+    Ok(crate::python::bigint::norm(lo + draw.mod_floor(&span)))
 }
 
 fn randint(_: &mut Interp, a: Args) -> R {
     let (lo, hi) = (int_at(&a, 0, "randint")?, int_at(&a, 1, "randint")?);
+    let stop = &hi + 1;
     if hi < lo {
         return Err(value_error(format!(
-            "empty range for randrange() ({lo}, {}, {})",
-            hi + 1,
-            hi + 1 - lo
+            "empty range for randrange() ({lo}, {stop}, {})",
+            &stop - &lo
         )));
     }
-    Ok(Value::Int(lo + below(hi - lo + 1)))
+    between(&lo, &stop)
 }
 
 fn randrange(_: &mut Interp, a: Args) -> R {
     let (lo, hi) = if a.pos.len() == 1 {
-        (0, int_at(&a, 0, "randrange")?)
+        (num_bigint::BigInt::from(0), int_at(&a, 0, "randrange")?)
     } else {
         (int_at(&a, 0, "randrange")?, int_at(&a, 1, "randrange")?)
     };
     if hi <= lo {
-        return Err(value_error("empty range for randrange()"));
+        // CPython names the bounds only when both were given.
+        return Err(value_error(if a.pos.len() == 1 {
+            "empty range for randrange()".to_string()
+        } else {
+            format!("empty range for randrange() ({lo}, {hi}, {})", &hi - &lo)
+        }));
     }
-    Ok(Value::Int(lo + below(hi - lo)))
+    between(&lo, &hi)
 }
 
 fn uniform(_: &mut Interp, a: Args) -> R {
@@ -358,10 +376,10 @@ fn shuffle(_: &mut Interp, a: Args) -> R {
 
 fn sample(it: &mut Interp, a: Args) -> R {
     let mut items = it.collect(a.pos.first().unwrap_or(&Value::None))?;
-    let k = int_at(&a, 1, "sample")?;
-    if k < 0 || k as usize > items.len() {
-        return Err(value_error("Sample larger than population or is negative"));
-    }
+    let k = usize::try_from(&int_at(&a, 1, "sample")?)
+        .ok()
+        .filter(|k| *k <= items.len())
+        .ok_or_else(|| value_error("Sample larger than population or is negative"))?;
     let mut out = Vec::new();
     for _ in 0..k {
         let j = below(items.len() as i64) as usize;
