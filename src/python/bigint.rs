@@ -25,6 +25,50 @@ pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 /// CPython 3.11's default limit on decimal digits converted between `int` and `str`.
 pub const MAX_STR_DIGITS: usize = 4300;
 
+/// The smallest limit `sys.set_int_max_str_digits` accepts (other than 0, no limit).
+const MIN_STR_DIGITS: usize = 640;
+
+thread_local! {
+    /// The process's current limit (`sys.set_int_max_str_digits`), 0 for none. One interpreter per
+    /// process; a forked child starts with its parent's limit, as in CPython.
+    static STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()`.
+pub fn max_str_digits() -> usize {
+    STR_DIGITS.with(|d| d.get())
+}
+
+/// `sys.set_int_max_str_digits(n)`: 0, or at least 640, as CPython.
+pub fn set_max_str_digits(v: &Value) -> Result<(), Exc> {
+    let n = match v {
+        Value::Int(n) => *n,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(Exc::new(
+                "OverflowError",
+                "Python int too large to convert to C int",
+            ));
+        }
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+    };
+    match usize::try_from(n) {
+        Ok(n) if n == 0 || n >= MIN_STR_DIGITS => {
+            STR_DIGITS.with(|d| d.set(n));
+            Ok(())
+        }
+        _ => Err(Exc::new(
+            "ValueError",
+            format!("maxdigits must be 0 or larger than {MIN_STR_DIGITS}"),
+        )),
+    }
+}
+
 /// The value as an int, `Some` for ints and bools.
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
@@ -366,8 +410,13 @@ pub fn true_div(a: &BigInt, b: &BigInt) -> Result<f64, Exc> {
     Ok(if negate { -r } else { r })
 }
 
-/// The decimal digits of `b`, refused past CPython 3.11's 4300-digit limit with its words.
+/// The decimal digits of `b`, refused past the process's digit limit (CPython 3.11's 4300 unless
+/// `sys.set_int_max_str_digits` changed it) with CPython's words.
 pub fn to_decimal(b: &BigInt) -> Result<String, Exc> {
+    let limit = max_str_digits();
+    if limit == 0 {
+        return Ok(b.to_string());
+    }
     // A number of `bits` bits lies in [2**(bits-1), 2**bits): the number of its digits is known
     // within one from the bit count, and only in between need the text be made to count them.
     let bits = b.bits() as f64;
@@ -377,16 +426,16 @@ pub fn to_decimal(b: &BigInt) -> Result<String, Exc> {
         Exc::new(
             "ValueError",
             format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; \
+                "Exceeds the limit ({limit} digits) for integer string conversion; \
                  use sys.set_int_max_str_digits() to increase the limit"
             ),
         )
     };
-    if at_least >= MAX_STR_DIGITS as f64 {
+    if at_least >= limit as f64 {
         return Err(too_many());
     }
     let s = b.to_string();
-    if at_most >= MAX_STR_DIGITS as f64 && s.trim_start_matches('-').len() > MAX_STR_DIGITS {
+    if at_most >= limit as f64 && s.trim_start_matches('-').len() > limit {
         return Err(too_many());
     }
     Ok(s)
@@ -395,11 +444,12 @@ pub fn to_decimal(b: &BigInt) -> Result<String, Exc> {
 /// Digits (already checked: valid for `base`, no underscores) as an int; past CPython's limit
 /// for a base that is not a power of two, its ValueError.
 pub fn parse_digits(digits: &str, base: u32, negative: bool) -> Result<Value, Exc> {
-    if !base.is_power_of_two() && digits.len() > MAX_STR_DIGITS {
+    let limit = max_str_digits();
+    if !base.is_power_of_two() && limit != 0 && digits.len() > limit {
         return Err(Exc::new(
             "ValueError",
             format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: \
+                "Exceeds the limit ({limit} digits) for integer string conversion: \
                  value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
                 digits.len()
             ),

@@ -168,6 +168,8 @@ pub fn sys(it: &mut Interp) -> Value {
             ("exit", sys_exit),
             ("getrecursionlimit", recursion_limit),
             ("setrecursionlimit", set_recursion_limit),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
         ],
         vec![
             ("stdout", mk(Stream::Stdout)),
@@ -232,6 +234,26 @@ fn recursion_limit(_: &mut Interp, _: Args) -> R {
 }
 
 fn set_recursion_limit(_: &mut Interp, _: Args) -> R {
+    Ok(Value::None)
+}
+
+fn get_int_max_str_digits(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Int(crate::python::bigint::max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(_: &mut Interp, a: Args) -> R {
+    let n = a
+        .pos
+        .first()
+        .or_else(|| {
+            a.kw.iter()
+                .find(|(k, _)| &**k == "maxdigits")
+                .map(|(_, v)| v)
+        })
+        .ok_or_else(|| {
+            type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        })?;
+    crate::python::bigint::set_max_str_digits(n)?;
     Ok(Value::None)
 }
 
