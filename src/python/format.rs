@@ -24,15 +24,77 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
+    let sign = if f < 0.0 { "-" } else { "" };
+    let (digits, exp) = shortest_digits(f.abs());
+    if (-4..16).contains(&exp) {
+        let point = exp + 1;
+        if point <= 0 {
+            format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+        } else if digits.len() as i32 <= point {
+            format!(
+                "{sign}{digits}{}.0",
+                "0".repeat(point as usize - digits.len())
+            )
+        } else {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{sign}{int}.{frac}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        let e = if exp < 0 { '-' } else { '+' };
+        format!("{sign}{first}{dot}{rest}e{e}{:02}", exp.abs())
+    }
+}
+
+/// The shortest decimal digits that read back as `f` (positive, finite) and the exponent of the
+/// first one. Rust's formatter finds them; where two such strings are equally near `f` it rounds
+/// the tie up, CPython to the even digit (265981251019105.625 is `...105.62`), so a tie is looked
+/// for exactly (in integers) and settled CPython's way.
+fn shortest_digits(f: f64) -> (String, i32) {
     let sci = format!("{f:e}");
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if (-4..16).contains(&exp) {
-        let s = format!("{f}");
-        if s.contains('.') { s } else { format!("{s}.0") }
-    } else {
-        format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let odd = digits.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1);
+    if !odd || digits.len() < 2 {
+        return (digits, exp);
     }
+    use num_bigint::BigInt;
+    let Ok(d) = digits.parse::<BigInt>() else {
+        return (digits, exp);
+    };
+    // f = m * 2**e2 exactly; the candidate is d * 10**k.
+    let bits = f.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e2) = if raw_exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), raw_exp - 1075)
+    };
+    let k = exp - (digits.len() as i32 - 1);
+    for other in [&d - 1u32, &d + 1u32] {
+        // A tie: f lies exactly halfway, 2 * f == (d + other) * 10**k.
+        let mut lhs = BigInt::from(m) * 2;
+        let mut rhs = &d + &other;
+        if e2 >= 0 {
+            lhs <<= e2 as u32;
+        } else {
+            rhs <<= (-e2) as u32;
+        }
+        let ten = BigInt::from(10);
+        if k >= 0 {
+            rhs *= num_traits::Pow::pow(&ten, k as u32);
+        } else {
+            lhs *= num_traits::Pow::pow(&ten, (-k) as u32);
+        }
+        let text: String = other.to_string();
+        if lhs == rhs && text.len() == digits.len() && format!("{text}e{k}").parse() == Ok(f) {
+            return (text, exp);
+        }
+    }
+    (digits, exp)
 }
 
 /// `repr(str)` with CPython's choice of quotes and escapes.
@@ -1041,6 +1103,15 @@ mod tests {
         assert_eq!(float_repr(3.0), "3.0");
         assert_eq!(float_repr(123456789.0), "123456789.0");
         assert_eq!(float_repr(-0.0), "-0.0");
+        // Ties between two shortest texts go to the even digit, as CPython (Rust rounds them up).
+        assert_eq!(float_repr(265981251019105.625), "265981251019105.62");
+        assert_eq!(float_repr(-1337461030091373.25), "-1337461030091373.2");
+        assert_eq!(float_repr(123456789012345.675), "123456789012345.67");
+        assert_eq!(float_repr(5e-324), "5e-324");
+        assert_eq!(float_repr(1e23), "1e+23");
+        assert_eq!(float_repr(0.00012), "0.00012");
+        assert_eq!(float_repr(1e-5), "1e-05");
+        assert_eq!(float_repr(9007199254740993.0), "9007199254740992.0");
     }
 
     #[test]
