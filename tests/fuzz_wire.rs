@@ -30,7 +30,7 @@ for _ in range(200):
     nested = [(nested,), 2]
 
 SEEDS = [
-    None, True, False, 0, -1, 2**62, 3.5, float('inf'), 'text', 'é中😀', b'\x00\xff', ...,
+    None, True, False, 0, -1, 2**62, 2**100, -3**200, 3.5, float('inf'), 'text', 'é中😀', b'\x00\xff', ...,
     [1, [2, [3, [4]]]], (1, 'a', None), {'a': 1, 2: [3]}, {1, 2, 3}, frozenset({'x'}),
     range(1, 10, 3), Point(1, Point(2, 3)), Oops('bad', 7), ValueError('v'), work, Point, int,
     len, nested, {'k': (Point(0, 0), [Oops()])}, [[]] * 30, list(range(300)),

@@ -4,6 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+use num_traits::Signed;
+
+use super::bigint;
 use super::exceptions::{self, Exc, not_available, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::value::*;
@@ -362,9 +366,11 @@ fn delattr(it: &mut Interp, a: Args) -> PyResult {
 fn abs(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "abs")?;
     match &a.pos[0] {
-        Value::Int(i) => Ok(Value::Int(
-            i.checked_abs().ok_or_else(super::ops::int_overflow)?,
-        )),
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => bigint::norm(BigInt::from(*i).abs()),
+        }),
+        Value::BigInt(b) => Ok(bigint::norm(b.abs())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v @ Value::Instance(i) => match i.class.lookup("__abs__") {
@@ -551,10 +557,11 @@ fn enumerate(it: &mut Interp, a: Args) -> PyResult {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
-        let n = start
-            .checked_add(i as i64)
-            .ok_or_else(super::ops::int_overflow)?;
-        out.push(Value::tuple(vec![Value::Int(n), v]));
+        let n = match start.checked_add(i as i64) {
+            Some(n) => Value::Int(n),
+            None => bigint::norm(BigInt::from(start) + i),
+        };
+        out.push(Value::tuple(vec![n, v]));
     }
     Ok(seq_iter(out))
 }
@@ -638,26 +645,25 @@ fn round_half_even(x: f64) -> f64 {
 }
 
 /// `round(i, n)` for an int: exact, in integers (a float would lose digits past 2**53), half to
-/// even; past 64 bits, the int overflow error.
-fn round_int(i: i64, n: i64) -> Result<i64, Exc> {
+/// even, at any size.
+fn round_int(i: &BigInt, n: i64) -> Value {
     if n >= 0 {
-        return Ok(i);
+        return bigint::norm(i.clone());
     }
-    // 10**39 is more than any i64 is from 0: everything rounds to 0.
-    let Some(p) = u32::try_from(-(n as i128))
-        .ok()
-        .and_then(|k| 10i128.checked_pow(k))
-    else {
-        return Ok(0);
-    };
-    let x = i as i128;
-    let (q, r) = (x.div_euclid(p), x.rem_euclid(p));
-    let q = match (2 * r).cmp(&p) {
+    // 10**k > 2**k: with k past the int's bit count, |i| < 10**k / 2 and everything rounds to 0.
+    let k = n.unsigned_abs();
+    if k > i.bits() {
+        return Value::Int(0);
+    }
+    let p = num_traits::Pow::pow(BigInt::from(10), k as u32);
+    let (q, r) = num_integer::Integer::div_mod_floor(i, &p);
+    let twice: BigInt = r * 2;
+    let q = match twice.cmp(&p) {
         std::cmp::Ordering::Greater => q + 1,
-        std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+        std::cmp::Ordering::Equal if num_integer::Integer::is_odd(&q) => q + 1,
         _ => q,
     };
-    i64::try_from(q * p).map_err(|_| super::ops::int_overflow())
+    bigint::norm(q * p)
 }
 
 /// `round(f, n)` for a float, as CPython: through the decimal text (so round(2.675, 2) == 2.67);
@@ -696,15 +702,18 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
         .or_else(|| kw(&a, "ndigits"))
         .unwrap_or(Value::None);
     match (&x, &nd) {
-        (Value::Int(_) | Value::Bool(_), Value::None) => Ok(Value::Int(match x {
-            Value::Bool(b) => b as i64,
-            Value::Int(i) => i,
-            _ => 0,
-        })),
-        (Value::Int(i), Value::Int(n)) => round_int(*i, *n).map(Value::Int),
-        (Value::Float(f), Value::None) => {
-            Ok(Value::Int(super::ops::float_to_int(round_half_even(*f))?))
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::None) => {
+            Ok(bigint::norm(bigint::to_big(&x).unwrap_or_default()))
         }
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::Int(n)) => {
+            Ok(round_int(&bigint::to_big(&x).unwrap_or_default(), *n))
+        }
+        // A number of digits past 64 bits: everything rounds to 0, or stays as it is.
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::BigInt(n)) => Ok(round_int(
+            &bigint::to_big(&x).unwrap_or_default(),
+            if n.is_negative() { i64::MIN } else { 0 },
+        )),
+        (Value::Float(f), Value::None) => super::ops::float_to_int(round_half_even(*f)),
         (Value::Float(f), Value::Int(n)) => round_float(*f, *n).map(Value::Float),
         (v @ Value::Instance(i), _) => match i.class.lookup("__round__") {
             Some(m) => it.call(&bind(m, v), Args::new(a.pos[1..].to_vec())),
@@ -731,55 +740,23 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
     let b = arg(&a, 0, "pow")?;
     let e = arg(&a, 1, "pow")?;
     if let Some(m) = a.pos.get(2) {
-        let (Value::Int(b), Value::Int(e), Value::Int(m)) = (&b, &e, m) else {
+        let (Some(b), Some(e), Some(m)) =
+            (bigint::to_big(&b), bigint::to_big(&e), bigint::to_big(m))
+        else {
             return Err(type_error(
                 "pow() 3rd argument not allowed unless all arguments are integers",
             ));
         };
-        if *m == 0 {
-            return Err(value_error("pow() 3rd argument cannot be 0"));
-        }
-        // Work modulo |m| (products of two residues fit in i128), then take m's sign as Python's
-        // `%` does. A negative exponent is the modular inverse's power (Python 3.8+).
-        let modulus = (*m as i128).abs();
-        let mut base = (*b as i128).rem_euclid(modulus);
-        if *e < 0 {
-            base = mod_inverse(base, modulus)
-                .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
-        }
-        let mut exp = e.unsigned_abs();
-        let mut r: i128 = 1 % modulus;
-        while exp > 0 {
-            if exp & 1 == 1 {
-                r = r * base % modulus;
-            }
-            base = base * base % modulus;
-            exp >>= 1;
-        }
-        if *m < 0 && r != 0 {
-            r += *m as i128;
-        }
-        return Ok(Value::Int(r as i64));
+        return bigint::pow_mod(&b, &e, &m);
     }
     it.binop(super::ast::BinOp::Pow, &b, &e)
-}
-
-/// `x` with `x * a % m == 1`, by the extended Euclid algorithm (`None` when gcd(a, m) != 1).
-fn mod_inverse(a: i128, m: i128) -> Option<i128> {
-    let (mut old_r, mut r) = (a, m);
-    let (mut old_s, mut s) = (1i128, 0i128);
-    while r != 0 {
-        let q = old_r / r;
-        (old_r, r) = (r, old_r - q * r);
-        (old_s, s) = (s, old_s - q * s);
-    }
-    (old_r == 1).then(|| old_s.rem_euclid(m))
 }
 
 fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(bigint::ssize_overflow()),
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer ({fname})",
             other.type_name()
@@ -789,7 +766,10 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
 
 fn chr(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "chr")?;
-    let i = int_arg(&a.pos[0], "chr")?;
+    let i = match &a.pos[0] {
+        Value::BigInt(_) => i64::MAX,
+        v => int_arg(v, "chr")?,
+    };
     if i32::try_from(i).is_err() {
         return Err(Exc::new(
             "OverflowError",
@@ -822,6 +802,11 @@ fn ord(_: &mut Interp, a: Args) -> PyResult {
 
 fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult {
     exactly(a, 1, fname)?;
+    if let Value::BigInt(b) = &a.pos[0] {
+        let digits = bigint::radix_digits(b, prefix_radix(prefix), false);
+        let sign = if b.is_negative() { "-" } else { "" };
+        return Ok(Value::Str(Rc::from(format!("{sign}{prefix}{digits}"))));
+    }
     let i = int_arg(&a.pos[0], fname)?;
     let s = if i < 0 {
         format!("-{prefix}{}", f(i.unsigned_abs()))
@@ -829,6 +814,15 @@ fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult 
         format!("{prefix}{}", f(i as u64))
     };
     Ok(Value::Str(Rc::from(s)))
+}
+
+/// The base a `bin`/`oct`/`hex` prefix names.
+fn prefix_radix(prefix: &str) -> u32 {
+    match prefix {
+        "0b" => 2,
+        "0o" => 8,
+        _ => 16,
+    }
 }
 
 fn hex(_: &mut Interp, a: Args) -> PyResult {
@@ -854,7 +848,8 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
     Ok(Value::Int(match k {
-        HashKey::Int(i) | HashKey::User { hash: i, .. } => i,
+        HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(i),
+        HashKey::BigInt(b) => bigint::hash_big(&b),
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);
@@ -994,16 +989,16 @@ fn property_setter(it: &mut Interp, a: Args) -> PyResult {
 
 // ---- constructors of builtin types ------------------------------------------------------------
 
-/// Why a string is not an int: not one at all, or one past 64 bits.
-#[derive(Debug, PartialEq)]
+/// Why a string is not an int: not one at all, or more digits than CPython converts.
+#[derive(Debug)]
 enum IntText {
     Invalid,
-    TooLarge,
+    Limit(Exc),
 }
 
 /// CPython's `int(s, base)`: surrounding whitespace, one sign, a prefix matching the base (or any
 /// prefix for base 0), digits with single underscores between them; base 0 refuses leading zeros.
-fn parse_int(s: &str, base: u32) -> Result<i64, IntText> {
+fn parse_int(s: &str, base: u32) -> Result<Value, IntText> {
     let t = s.trim();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -1049,27 +1044,30 @@ fn parse_int(s: &str, base: u32) -> Result<i64, IntText> {
             None => too_large = true,
         }
     }
-    if too_large {
-        return Err(IntText::TooLarge);
-    }
-    if neg {
+    if !too_large {
         // -2**63 fits although 2**63 does not.
-        0i64.checked_sub_unsigned(magnitude)
-            .ok_or(IntText::TooLarge)
-    } else {
-        i64::try_from(magnitude).map_err(|_| IntText::TooLarge)
+        let small = if neg {
+            0i64.checked_sub_unsigned(magnitude)
+        } else {
+            i64::try_from(magnitude).ok()
+        };
+        if let Some(i) = small {
+            return Ok(Value::Int(i));
+        }
     }
+    let plain: String = digits.chars().filter(|c| *c != '_').collect();
+    bigint::parse_digits(&plain, base, neg).map_err(IntText::Limit)
 }
 
 fn new_int(it: &mut Interp, a: Args) -> PyResult {
     let v = a.pos.get(1).cloned();
     let base = a.pos.get(2).cloned().or_else(|| kw(&a, "base"));
-    Ok(Value::Int(match (v, base) {
-        (None, _) => 0,
+    Ok(match (v, base) {
+        (None, _) => Value::Int(0),
         (Some(Value::Str(s)), b) => {
             let base = match b {
                 Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
-                Some(Value::Int(_)) => {
+                Some(Value::Int(_) | Value::BigInt(_)) => {
                     return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
                 }
                 Some(other) => {
@@ -1082,7 +1080,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
             };
             match parse_int(&s, base) {
                 Ok(i) => i,
-                Err(IntText::TooLarge) => return Err(super::ops::int_overflow()),
+                Err(IntText::Limit(e)) => return Err(e),
                 Err(IntText::Invalid) => {
                     return Err(value_error(format!(
                         "invalid literal for int() with base {base}: {}",
@@ -1096,8 +1094,8 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 "int() can't convert non-string with explicit base",
             ));
         }
-        (Some(Value::Int(i)), _) => i,
-        (Some(Value::Bool(b)), _) => b as i64,
+        (Some(v @ (Value::Int(_) | Value::BigInt(_))), _) => v,
+        (Some(Value::Bool(b)), _) => Value::Int(b as i64),
         (Some(Value::Float(f)), _) => super::ops::float_to_int(f)?,
         (Some(v @ Value::Instance(_)), _) => {
             let m = it.special_method(&v, "__int__").map_err(|_| {
@@ -1111,13 +1109,14 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 other.type_name()
             )));
         }
-    }))
+    })
 }
 
 fn new_float(_: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Float(match a.pos.get(1) {
         None => 0.0,
         Some(Value::Int(i)) => *i as f64,
+        Some(Value::BigInt(b)) => bigint::to_f64(b)?,
         Some(Value::Bool(b)) => *b as i64 as f64,
         Some(Value::Float(f)) => *f,
         Some(Value::Str(s)) => {
@@ -1252,6 +1251,13 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_range(_: &mut Interp, a: Args) -> PyResult {
+    if a.pos[1..].iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return Err(Exc::new(
+            "OverflowError",
+            "range() bounds past 64 bits: forkyard's ranges hold 64-bit ints (count with a while \
+             loop for bigger numbers)",
+        ));
+    }
     let nums: Vec<i64> = a.pos[1..]
         .iter()
         .map(|v| int_arg(v, "range"))
@@ -1298,44 +1304,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn int_text_reads_what_cpython_reads_and_knows_64_bits() {
-        assert_eq!(parse_int("-9223372036854775808", 10), Ok(i64::MIN));
-        assert_eq!(parse_int(" +42\n", 10), Ok(42));
-        assert_eq!(parse_int("0x_ff", 0), Ok(255));
-        assert_eq!(parse_int("1_000", 10), Ok(1000));
-        assert_eq!(parse_int("000", 0), Ok(0));
+    fn int_text_reads_what_cpython_reads_at_any_size() {
+        crate::python::exceptions::install();
+        let text = |s: &str, base: u32| match parse_int(s, base) {
+            Ok(Value::Int(i)) => format!("int {i}"),
+            Ok(Value::BigInt(b)) => format!("big {b}"),
+            Ok(_) => "other".into(),
+            Err(IntText::Invalid) => "invalid".into(),
+            Err(IntText::Limit(_)) => "limit".into(),
+        };
+        assert_eq!(text("-9223372036854775808", 10), "int -9223372036854775808");
+        assert_eq!(text(" +42\n", 10), "int 42");
+        assert_eq!(text("0x_ff", 0), "int 255");
+        assert_eq!(text("1_000", 10), "int 1000");
+        assert_eq!(text("000", 0), "int 0");
         for bad in ["--5", "+-5", "1__0", "_1", "1_", "010", "", "0x", "12a"] {
-            assert_eq!(parse_int(bad, 0), Err(IntText::Invalid), "{bad:?}");
+            assert_eq!(text(bad, 0), "invalid", "{bad:?}");
         }
-        assert_eq!(parse_int("9223372036854775808", 10), Err(IntText::TooLarge));
+        assert_eq!(text("9223372036854775808", 10), "big 9223372036854775808");
+        assert_eq!(text("-9223372036854775809", 10), "big -9223372036854775809");
+        assert_eq!(text(&"9".repeat(40), 10), format!("big {}", "9".repeat(40)));
         assert_eq!(
-            parse_int("-9223372036854775809", 10),
-            Err(IntText::TooLarge)
+            text(
+                "0b_1_0000000000000000000000000000000000000000000000000000000000000000",
+                0
+            ),
+            "big 18446744073709551616"
         );
-        assert_eq!(parse_int(&"9".repeat(40), 10), Err(IntText::TooLarge));
+        assert_eq!(text(&"1".repeat(4301), 10), "limit");
+        assert_eq!(text(&"1".repeat(4301), 16).get(..3), Some("big"));
     }
 
     #[test]
     fn round_is_exact_for_ints_and_total_for_floats() {
         crate::python::exceptions::install();
-        assert_eq!(round_int(25, -1).unwrap(), 20);
-        assert_eq!(round_int(35, -1).unwrap(), 40);
-        assert_eq!(round_int(-25, -1).unwrap(), -20);
-        assert_eq!(
-            round_int(123456789012345678, -1).unwrap(),
-            123456789012345680
-        );
-        assert_eq!(round_int(i64::MAX, i64::MIN).unwrap(), 0);
-        assert!(round_int(i64::MAX, -1).unwrap_err().is("OverflowError"));
+        let r = |i: i64, n: i64| match round_int(&BigInt::from(i), n) {
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => b.to_string(),
+            _ => "other".into(),
+        };
+        assert_eq!(r(25, -1), "20");
+        assert_eq!(r(35, -1), "40");
+        assert_eq!(r(-25, -1), "-20");
+        assert_eq!(r(123456789012345678, -1), "123456789012345680");
+        assert_eq!(r(i64::MAX, i64::MIN), "0");
+        assert_eq!(r(i64::MAX, -1), "9223372036854775810");
         assert_eq!(round_float(1.0, 70000).unwrap(), 1.0);
         assert_eq!(round_float(2.675, 2).unwrap(), 2.67);
         assert_eq!(round_float(1.5e300, i64::MIN).unwrap(), 0.0);
         assert!(round_float(1.7e308, -308).is_err());
-    }
-
-    #[test]
-    fn modular_inverse() {
-        assert_eq!(mod_inverse(3, 7), Some(5));
-        assert_eq!(mod_inverse(2, 4), None);
     }
 }

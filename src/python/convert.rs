@@ -578,7 +578,9 @@ impl Conv<'_> {
             RExpr::NumberLiteral(n) => ExprKind::Const(match &n.value {
                 ra::Number::Int(i) => match i.as_i64() {
                     Some(v) => Value::Int(v),
-                    None => return Err(self.unsupported(e.start(), "integers beyond 64 bits are")),
+                    // Past 64 bits the parser keeps the literal's text (`0x...` or digits).
+                    None => big_literal(&i.to_string())
+                        .ok_or_else(|| self.unsupported(e.start(), "this integer literal is"))?,
                 },
                 ra::Number::Float(f) => Value::Float(*f),
                 ra::Number::Complex { .. } => {
@@ -859,4 +861,22 @@ fn cmpop(op: ra::CmpOp) -> CmpOp {
         C::In => CmpOp::In,
         C::NotIn => CmpOp::NotIn,
     }
+}
+
+/// An integer literal past 64 bits, from its source text: an optional `0x`/`0o`/`0b` prefix, then
+/// digits (the lexer has already checked them). A decimal literal past CPython's 4300-digit limit
+/// is refused (`None`), as CPython refuses it at compile time.
+fn big_literal(text: &str) -> Option<Value> {
+    let t = text.replace('_', "");
+    let lower = t.to_ascii_lowercase();
+    let (digits, base) = match lower.get(..2) {
+        Some("0x") => (&t[2..], 16),
+        Some("0o") => (&t[2..], 8),
+        Some("0b") => (&t[2..], 2),
+        _ => (&t[..], 10),
+    };
+    if base == 10 && digits.len() > super::bigint::MAX_STR_DIGITS {
+        return None;
+    }
+    num_bigint::BigInt::parse_bytes(digits.as_bytes(), base).map(super::bigint::norm)
 }

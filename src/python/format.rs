@@ -24,15 +24,77 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
+    let sign = if f < 0.0 { "-" } else { "" };
+    let (digits, exp) = shortest_digits(f.abs());
+    if (-4..16).contains(&exp) {
+        let point = exp + 1;
+        if point <= 0 {
+            format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
+        } else if digits.len() as i32 <= point {
+            format!(
+                "{sign}{digits}{}.0",
+                "0".repeat(point as usize - digits.len())
+            )
+        } else {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{sign}{int}.{frac}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        let e = if exp < 0 { '-' } else { '+' };
+        format!("{sign}{first}{dot}{rest}e{e}{:02}", exp.abs())
+    }
+}
+
+/// The shortest decimal digits that read back as `f` (positive, finite) and the exponent of the
+/// first one. Rust's formatter finds them; where two such strings are equally near `f` it rounds
+/// the tie up, CPython to the even digit (265981251019105.625 is `...105.62`), so a tie is looked
+/// for exactly (in integers) and settled CPython's way.
+fn shortest_digits(f: f64) -> (String, i32) {
     let sci = format!("{f:e}");
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    if (-4..16).contains(&exp) {
-        let s = format!("{f}");
-        if s.contains('.') { s } else { format!("{s}.0") }
-    } else {
-        format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let odd = digits.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1);
+    if !odd || digits.len() < 2 {
+        return (digits, exp);
     }
+    use num_bigint::BigInt;
+    let Ok(d) = digits.parse::<BigInt>() else {
+        return (digits, exp);
+    };
+    // f = m * 2**e2 exactly; the candidate is d * 10**k.
+    let bits = f.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e2) = if raw_exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), raw_exp - 1075)
+    };
+    let k = exp - (digits.len() as i32 - 1);
+    for other in [&d - 1u32, &d + 1u32] {
+        // A tie: f lies exactly halfway, 2 * f == (d + other) * 10**k.
+        let mut lhs = BigInt::from(m) * 2;
+        let mut rhs = &d + &other;
+        if e2 >= 0 {
+            lhs <<= e2 as u32;
+        } else {
+            rhs <<= (-e2) as u32;
+        }
+        let ten = BigInt::from(10);
+        if k >= 0 {
+            rhs *= num_traits::Pow::pow(&ten, k as u32);
+        } else {
+            lhs *= num_traits::Pow::pow(&ten, (-k) as u32);
+        }
+        let text: String = other.to_string();
+        if lhs == rhs && text.len() == digits.len() && format!("{text}e{k}").parse() == Ok(f) {
+            return (text, exp);
+        }
+    }
+    (digits, exp)
 }
 
 /// `repr(str)` with CPython's choice of quotes and escapes.
@@ -110,6 +172,7 @@ impl Interp {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => crate::python::bigint::to_decimal(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -314,6 +377,7 @@ impl Interp {
             }
             Value::Int(i) => format_int(*i as i128, &sp, spec),
             Value::Bool(b) => format_int(*b as i128, &sp, spec),
+            Value::BigInt(b) => format_big(b, &sp, spec),
             Value::Float(f) => format_float(*f, &sp, spec),
             Value::Str(s) => format_str(s, &sp, spec),
             _ => {
@@ -477,8 +541,8 @@ impl Interp {
                 'r' | 'a' => self.repr(&arg)?,
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
-                        Value::Float(f) => Value::Int(crate::python::ops::float_to_int(*f)?),
-                        Value::Int(_) | Value::Bool(_) => arg.clone(),
+                        Value::Float(f) => crate::python::ops::float_to_int(*f)?,
+                        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => arg.clone(),
                         other => {
                             return Err(type_error(format!(
                                 "%d format: a real number is required, not {}",
@@ -494,6 +558,7 @@ impl Interp {
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                     let x = match &arg {
                         Value::Int(i) => Value::Float(*i as f64),
+                        Value::BigInt(b) => Value::Float(crate::python::bigint::to_f64(b)?),
                         Value::Bool(b) => Value::Float(*b as i64 as f64),
                         Value::Float(_) => arg.clone(),
                         other => {
@@ -733,6 +798,11 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
             )));
         }
     };
+    finish_int(neg, body, prefix, sp)
+}
+
+/// An int's digits grouped, prefixed and padded as the spec says.
+fn finish_int(neg: bool, body: String, prefix: &str, sp: &Spec) -> Result<String, Exc> {
     let body = match (sp.grouping, sp.ty) {
         (Some(g), None | Some('d')) => group(&body, g, 3),
         (Some('_'), Some('b' | 'o' | 'x' | 'X')) => group(&body, '_', 4),
@@ -740,6 +810,34 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
     };
     let prefix = if sp.alt { prefix } else { "" };
     pad_number(sign_of(neg, sp), prefix, &body, sp)
+}
+
+/// [`format_int`] for an int past 64 bits.
+fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    use crate::python::bigint::{radix_digits, to_decimal, to_f64};
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let (body, prefix) = match sp.ty {
+        None | Some('d') | Some('n') => (to_decimal(b)?.trim_start_matches('-').to_string(), ""),
+        Some('b') => (radix_digits(b, 2, false), "0b"),
+        Some('o') => (radix_digits(b, 8, false), "0o"),
+        Some('x') => (radix_digits(b, 16, false), "0x"),
+        Some('X') => (radix_digits(b, 16, true), "0X"),
+        Some('c') => {
+            return Err(Exc::new(
+                "OverflowError",
+                "Python int too large to convert to C long",
+            ));
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            return format_float(to_f64(b)?, sp, spec);
+        }
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            )));
+        }
+    };
+    finish_int(neg, body, prefix, sp)
 }
 
 fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
@@ -1097,6 +1195,15 @@ mod tests {
         assert_eq!(float_repr(3.0), "3.0");
         assert_eq!(float_repr(123456789.0), "123456789.0");
         assert_eq!(float_repr(-0.0), "-0.0");
+        // Ties between two shortest texts go to the even digit, as CPython (Rust rounds them up).
+        // 265981251019105.625 and -1337461030091373.25, exactly.
+        assert_eq!(float_repr(8511400032611380.0 / 32.0), "265981251019105.62");
+        assert_eq!(float_repr(-5349844120365493.0 / 4.0), "-1337461030091373.2");
+        assert_eq!(float_repr(5e-324), "5e-324");
+        assert_eq!(float_repr(1e23), "1e+23");
+        assert_eq!(float_repr(0.00012), "0.00012");
+        assert_eq!(float_repr(1e-5), "1e-05");
+        assert_eq!(float_repr(9007199254740993.0), "9007199254740992.0");
     }
 
     #[test]

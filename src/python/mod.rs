@@ -7,6 +7,7 @@
 
 pub mod alloc;
 pub mod ast;
+pub mod bigint;
 pub mod builtins;
 mod convert;
 pub mod exceptions;

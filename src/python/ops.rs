@@ -6,10 +6,12 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
+use super::bigint;
 use super::exceptions::{Exc, index_error, type_error};
 use super::interp::{Interp, bind};
 use super::keys::set_members;
 use super::value::*;
+use num_bigint::BigInt;
 
 /// The dunder method name of an operator (`__add__`).
 pub fn dunder(op: BinOp) -> &'static str {
@@ -48,49 +50,35 @@ fn symbol(op: BinOp) -> &'static str {
     }
 }
 
-fn overflow() -> Exc {
-    int_overflow()
+/// A float's integer part, as `int(f)` gives it: exact at any size (`int(1e300)`); NaN and
+/// infinities raise what CPython raises.
+pub fn float_to_int(f: f64) -> PyResult {
+    bigint::from_f64(f)
 }
 
-/// The error for an integer result past 64 bits: CPython has big integers, forkyard does not
-/// (yet), so it says so rather than wrap or saturate.
-pub fn int_overflow() -> Exc {
-    Exc::new(
-        "OverflowError",
-        "integer result too large for forkyard (integers are 64-bit here)",
-    )
-}
-
-/// A float's integer part, as `int(f)` gives it: NaN and infinities raise what CPython raises, and
-/// a value past 64 bits raises [`int_overflow`] instead of saturating (`int(1e300)`).
-pub fn float_to_int(f: f64) -> Result<i64, Exc> {
-    if f.is_nan() {
-        return Err(Exc::new(
-            "ValueError",
-            "cannot convert float NaN to integer",
-        ));
-    }
-    if f.is_infinite() {
-        return Err(Exc::new(
-            "OverflowError",
-            "cannot convert float infinity to integer",
-        ));
-    }
-    let t = f.trunc();
-    // i64::MIN is exactly -2**63; 2**63 itself is already too large.
-    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) {
-        return Err(int_overflow());
-    }
-    Ok(t as i64)
-}
-
-fn as_f64(v: &Value) -> Option<f64> {
+/// A number as a float for mixed arithmetic: an int too large for a double is CPython's
+/// OverflowError.
+fn to_float(v: &Value) -> Result<f64, Exc> {
     match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Float(f) => Some(*f),
-        _ => None,
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        Value::BigInt(b) => bigint::to_f64(b),
+        _ => Err(type_error("a number is required")),
     }
+}
+
+/// `a op b` again on big ints, after the 64-bit result did not fit.
+fn big_op(op: BinOp, a: i64, b: i64) -> PyResult {
+    bigint::int_op(op, &BigInt::from(a), &BigInt::from(b))
+}
+
+/// Both operands as ints, at least one of them past 64 bits.
+fn big_pair(a: &Value, b: &Value) -> (BigInt, BigInt) {
+    (
+        bigint::to_big(a).unwrap_or_default(),
+        bigint::to_big(b).unwrap_or_default(),
+    )
 }
 
 fn as_int(v: &Value) -> Option<i64> {
@@ -103,12 +91,25 @@ fn as_int(v: &Value) -> Option<i64> {
 
 fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
     Ok(Value::Int(match op {
-        BinOp::Add => a.checked_add(b).ok_or_else(overflow)?,
-        BinOp::Sub => a.checked_sub(b).ok_or_else(overflow)?,
-        BinOp::Mul => a.checked_mul(b).ok_or_else(overflow)?,
+        BinOp::Add => match a.checked_add(b) {
+            Some(r) => r,
+            None => return big_op(op, a, b),
+        },
+        BinOp::Sub => match a.checked_sub(b) {
+            Some(r) => r,
+            None => return big_op(op, a, b),
+        },
+        BinOp::Mul => match a.checked_mul(b) {
+            Some(r) => r,
+            None => return big_op(op, a, b),
+        },
         BinOp::Div => {
             if b == 0 {
                 return Err(Exc::new("ZeroDivisionError", "division by zero"));
+            }
+            // Past 2**53 a double does not hold every int: divide exactly, round once.
+            if a.unsigned_abs() > 1 << 53 || b.unsigned_abs() > 1 << 53 {
+                return big_op(op, a, b);
             }
             return Ok(Value::Float(a as f64 / b as f64));
         }
@@ -119,9 +120,11 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
                     "integer division or modulo by zero",
                 ));
             }
-            a.checked_div_euclid(b)
-                .map(|_| floor_div(a, b))
-                .ok_or_else(overflow)?
+            match a.checked_div_euclid(b) {
+                Some(_) => floor_div(a, b),
+                // -2**63 // -1
+                None => return big_op(op, a, b),
+            }
         }
         BinOp::Mod => {
             if b == 0 {
@@ -139,20 +142,9 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
                 }
                 return Ok(Value::Float((a as f64).powf(b as f64)));
             }
-            match a {
-                // Any exponent, however large, keeps these small.
-                0 | 1 => a.pow(u32::from(b != 0)),
-                -1 => {
-                    if b % 2 == 0 {
-                        1
-                    } else {
-                        -1
-                    }
-                }
-                _ => {
-                    let e = u32::try_from(b).map_err(|_| overflow())?;
-                    a.checked_pow(e).ok_or_else(overflow)?
-                }
+            match u32::try_from(b).ok().and_then(|e| a.checked_pow(e)) {
+                Some(r) => r,
+                None => return big_op(op, a, b),
             }
         }
         BinOp::LShift => {
@@ -163,14 +155,10 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
                 // Zero stays zero however far it moves (and `b` may be past any shift width).
                 return Ok(Value::Int(0));
             }
-            if b >= 63 {
-                return Err(overflow());
+            if b >= 63 || (a << b) >> b != a {
+                return big_op(op, a, b);
             }
-            let r = a.checked_shl(b as u32).ok_or_else(overflow)?;
-            if r >> b != a {
-                return Err(overflow());
-            }
-            r
+            a << b
         }
         BinOp::RShift => {
             if b < 0 {
@@ -283,7 +271,11 @@ impl Interp {
                 }
                 return int_op(op, x, y);
             }
-            (Float(_) | Int(_) | Bool(_), Float(_) | Int(_) | Bool(_))
+            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
+                let (x, y) = big_pair(a, b);
+                return bigint::int_op(op, &x, &y);
+            }
+            (Float(_) | Int(_) | Bool(_) | BigInt(_), Float(_) | Int(_) | Bool(_) | BigInt(_))
                 if !matches!(
                     op,
                     BinOp::BitAnd
@@ -294,7 +286,7 @@ impl Interp {
                         | BinOp::MatMul
                 ) =>
             {
-                return float_op(op, as_f64(a).unwrap_or(0.0), as_f64(b).unwrap_or(0.0));
+                return float_op(op, to_float(a)?, to_float(b)?);
             }
             (Str(x), Str(y)) if op == BinOp::Add => {
                 let mut s = String::with_capacity(x.len() + y.len());
@@ -307,6 +299,13 @@ impl Interp {
             }
             (Int(_) | Bool(_), Str(_) | List(_) | Tuple(_) | Bytes(_)) if op == BinOp::Mul => {
                 return self.repeat(b, as_int(a).unwrap_or(0));
+            }
+            // A count past 64 bits, of either sign, is CPython's OverflowError.
+            (Str(_) | List(_) | Tuple(_) | Bytes(_), BigInt(_))
+            | (BigInt(_), Str(_) | List(_) | Tuple(_) | Bytes(_))
+                if op == BinOp::Mul =>
+            {
+                return Err(bigint::index_overflow("OverflowError"));
             }
             (Str(s), _) if op == BinOp::Mod => {
                 return Ok(Str(Rc::from(self.percent_format(s, b)?)));
@@ -439,7 +438,13 @@ impl Interp {
     pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult {
         Ok(match (op, v) {
             (UnaryOp::Not, _) => Value::Bool(!self.truthy(v)?),
-            (UnaryOp::Neg, Value::Int(i)) => Value::Int(i.checked_neg().ok_or_else(overflow)?),
+            (UnaryOp::Neg, Value::Int(i)) => match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => bigint::norm(-BigInt::from(*i)),
+            },
+            (UnaryOp::Neg, Value::BigInt(b)) => bigint::norm(-&**b),
+            (UnaryOp::Pos, Value::BigInt(_)) => v.clone(),
+            (UnaryOp::Invert, Value::BigInt(b)) => bigint::norm(!&**b),
             (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i64)),
             (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => v.clone(),
@@ -562,10 +567,17 @@ impl Interp {
         use Value::*;
         Ok(match (a, b) {
             (Int(_) | Bool(_), Int(_) | Bool(_)) => as_int(a).cmp(&as_int(b)),
-            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
-                let (x, y) = (as_f64(a).unwrap_or(0.0), as_f64(b).unwrap_or(0.0));
-                x.partial_cmp(&y).unwrap_or(Ordering::Equal)
+            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
+                let (x, y) = big_pair(a, b);
+                x.cmp(&y)
             }
+            (Float(x), Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            (Int(_) | Bool(_) | BigInt(_), Float(y)) => {
+                bigint::cmp_float(a, *y).unwrap_or(Ordering::Equal)
+            }
+            (Float(x), Int(_) | Bool(_) | BigInt(_)) => bigint::cmp_float(b, *x)
+                .map(Ordering::reverse)
+                .unwrap_or(Ordering::Equal),
             (Str(x), Str(y)) => x.cmp(y),
             (Bytes(x), Bytes(y)) => x.cmp(y),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
@@ -625,7 +637,16 @@ impl Interp {
         Ok(match (a, b) {
             (None, None) | (Ellipsis, Ellipsis) => true,
             (Int(_) | Bool(_), Int(_) | Bool(_)) => as_int(a) == as_int(b),
-            (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => as_f64(a) == as_f64(b),
+            // One form per number (src/python/bigint.rs): a big int equals only a big int.
+            (BigInt(x), BigInt(y)) => x == y,
+            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => false,
+            (Float(x), Float(y)) => x == y,
+            (Int(_) | Bool(_) | BigInt(_), Float(y)) => {
+                bigint::cmp_float(a, *y) == Some(Ordering::Equal)
+            }
+            (Float(x), Int(_) | Bool(_) | BigInt(_)) => {
+                bigint::cmp_float(b, *x) == Some(Ordering::Equal)
+            }
             (Str(x), Str(y)) => x == y,
             (Bytes(x), Bytes(y)) => x == y,
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
@@ -735,9 +756,15 @@ impl Interp {
             Value::Ellipsis => HashKey::Ellipsis,
             Value::Bool(b) => HashKey::Int(*b as i64),
             Value::Int(i) => HashKey::Int(*i),
+            Value::BigInt(b) => HashKey::BigInt(b.clone()),
             Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    HashKey::Int(*f as i64)
+                // An integral float is the int it equals (`{2.0**64: 1}[2**64]`).
+                if f.is_finite() && f.fract() == 0.0 {
+                    match bigint::from_f64(*f)? {
+                        Value::Int(i) => HashKey::Int(i),
+                        Value::BigInt(b) => HashKey::BigInt(b),
+                        _ => HashKey::Float(f.to_bits()),
+                    }
                 } else {
                     HashKey::Float(f.to_bits())
                 }
@@ -777,6 +804,8 @@ impl Interp {
                     let n = match self.call(&bind(h, v), Args::default())? {
                         Value::Int(n) => n,
                         Value::Bool(b) => b as i64,
+                        // CPython reduces a big `__hash__` result as it hashes that int.
+                        Value::BigInt(b) => bigint::hash_big(&b),
                         _ => {
                             return Err(type_error("__hash__ method should return an integer"));
                         }
@@ -830,6 +859,13 @@ impl Interp {
                     .at(*i)
                     .ok_or_else(|| index_error("range object index out of range"))?;
                 Ok(Value::Int(x))
+            }
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
+                Value::BigInt(_),
+            ) => Err(bigint::index_overflow("IndexError")),
+            (Value::Range(_), Value::BigInt(_)) => {
+                Err(index_error("range object index out of range"))
             }
             (Value::Dict(d), _) => {
                 let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
@@ -894,6 +930,7 @@ impl Interp {
     /// `obj[idx] = v`.
     pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> Result<(), Exc> {
         match (obj, &idx) {
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
@@ -958,6 +995,7 @@ impl Interp {
     /// `del obj[idx]`.
     pub fn delitem(&mut self, obj: &Value, idx: &Value) -> Result<(), Exc> {
         match (obj, idx) {
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
@@ -1022,6 +1060,7 @@ impl Interp {
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) => n,
+                    Value::BigInt(_) => return Err(bigint::index_overflow("OverflowError")),
                     other => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -1107,6 +1146,12 @@ fn slice_part(v: &Value) -> Result<Option<i64>, Exc> {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i)),
         Value::Bool(b) => Ok(Some(*b as i64)),
+        // Past any length either way: clamped like CPython's slice indices.
+        Value::BigInt(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN + 1
+        } else {
+            i64::MAX
+        })),
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),
@@ -1183,10 +1228,17 @@ fn slice_str(st: &str, len: usize, s: &[Value; 3]) -> Result<String, Exc> {
 
 /// `r[a:b:c]` of a range is a range, as in CPython (never its items).
 fn slice_range(r: &super::value::Range, s: &[Value; 3]) -> Result<super::value::Range, Exc> {
-    let len = usize::try_from(r.len_exact()).map_err(|_| int_overflow())?;
+    // forkyard's ranges keep 64-bit bounds; CPython's words for a length past them.
+    let too_large = || {
+        Exc::new(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )
+    };
+    let len = usize::try_from(r.len_exact()).map_err(|_| too_large())?;
     let (start, stop, step) = slice_bounds(s, len)?;
     let at = |k: i64| r.start as i128 + r.step as i128 * k as i128;
-    let fit = |x: i128| i64::try_from(x).map_err(|_| int_overflow());
+    let fit = |x: i128| i64::try_from(x).map_err(|_| too_large());
     Ok(super::value::Range {
         start: fit(at(start))?,
         stop: fit(at(stop))?,

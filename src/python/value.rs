@@ -44,6 +44,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int past 64 bits (never one that fits in `Int`: see src/python/bigint.rs).
+    BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
@@ -248,6 +250,8 @@ pub enum Iter {
 pub enum HashKey {
     None,
     Int(i64),
+    /// An int past 64 bits, or an integral float of that size.
+    BigInt(Rc<num_bigint::BigInt>),
     /// A float that is not integral (integral floats hash as `Int`, like Python: `1.0 == 1`).
     Float(u64),
     Str(Rc<str>),
@@ -272,6 +276,7 @@ impl PartialEq for HashKey {
         match (self, other) {
             (None, None) | (Ellipsis, Ellipsis) => true,
             (Int(a), Int(b)) => a == b,
+            (BigInt(a), BigInt(b)) => a == b,
             (Float(a), Float(b)) => a == b,
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
@@ -293,6 +298,7 @@ impl Hash for HashKey {
             None => 0u8.hash(state),
             Ellipsis => 1u8.hash(state),
             Int(i) => i.hash(state),
+            BigInt(b) => b.hash(state),
             Float(f) => f.hash(state),
             Str(s) => s.hash(state),
             Bytes(b) => b.hash(state),
@@ -408,6 +414,7 @@ impl Value {
             Value::Set(s) => Rc::as_ptr(s) as usize,
             Value::FrozenSet(s) => Rc::as_ptr(s) as usize,
             Value::Range(r) => Rc::as_ptr(r) as usize,
+            Value::BigInt(b) => Rc::as_ptr(b) as usize,
             Value::Slice(s) => Rc::as_ptr(s) as *const Value as usize,
             Value::Function(f) => Rc::as_ptr(f) as usize,
             Value::Builtin(b) => Rc::as_ptr(b) as usize,
@@ -426,7 +433,7 @@ impl Value {
         Rc::from(match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::Bytes(_) => "bytes",
@@ -501,9 +508,8 @@ impl Set {
         let mut hashes = Vec::with_capacity(self.map.len());
         for k in self.map.keys() {
             match k {
-                HashKey::Int(i) if i.unsigned_abs() < (1 << 61) => {
-                    hashes.push(if *i == -1 { -2 } else { *i } as u64)
-                }
+                HashKey::Int(i) => hashes.push(super::bigint::hash_i64(*i) as u64),
+                HashKey::BigInt(b) => hashes.push(super::bigint::hash_big(b) as u64),
                 _ => return self.map.values().cloned().collect(),
             }
         }

@@ -63,8 +63,10 @@ fn extend(it: &mut Interp, a: Args) -> R {
 }
 
 fn insert(_: &mut Interp, a: Args) -> R {
-    let Value::Int(i) = req(&a, 0, "insert")? else {
-        return Err(type_error("'insert' index must be an integer"));
+    let i = match req(&a, 0, "insert")? {
+        Value::Int(i) => i,
+        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
+        _ => return Err(type_error("'insert' index must be an integer")),
     };
     let v = req(&a, 1, "insert")?;
     let l = this(&a);
@@ -85,6 +87,7 @@ fn pop(_: &mut Interp, a: Args) -> R {
         Some(Value::Int(i)) => {
             norm_index(i, l.len()).ok_or_else(|| index_error("pop index out of range"))?
         }
+        Some(Value::BigInt(_)) => return Err(crate::python::bigint::ssize_overflow()),
         Some(_) => return Err(type_error("pop index must be an integer")),
         None => l.len() - 1,
     };

@@ -2,6 +2,7 @@
 //! A method receives its object as `args.pos[0]`.
 
 mod dict;
+mod int;
 mod list;
 mod str;
 mod views;
@@ -16,6 +17,9 @@ use super::value::{Args, NativeFn, Value};
 pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
     if type_name == "dict" && name == "fromkeys" {
         return Some(Value::builtin("fromkeys", fromkeys_unbound));
+    }
+    if type_name == "int" && name == "from_bytes" {
+        return Some(Value::builtin("from_bytes", int::from_bytes));
     }
     let sample = match type_name {
         "str" => Value::str(""),
@@ -46,9 +50,9 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::Dict(_) => dict::lookup(name),
         Value::Set(_) | Value::FrozenSet(_) => dict::set_lookup(name),
         Value::Bytes(_) => str::bytes_lookup(name),
-        Value::Int(_) | Value::Bool(_) => match name {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => Some(int_bit_length),
-            "to_bytes" => None,
+            "to_bytes" => Some(int::to_bytes),
             _ => None,
         },
         Value::Float(_) => match name {
@@ -63,6 +67,7 @@ fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
     match a.pos[0] {
         Value::Int(i) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::BigInt(ref b) => Ok(Value::Int(b.bits() as i64)),
         _ => Err(type_error("bit_length")),
     }
 }

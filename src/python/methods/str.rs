@@ -417,6 +417,7 @@ fn format(it: &mut Interp, a: Args) -> R {
 fn width_fill(a: &Args, m: &str) -> Result<(usize, char), Exc> {
     let w = match req(a, 0, m)? {
         Value::Int(w) => w.max(0) as usize,
+        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
         other => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -471,6 +472,7 @@ fn zfill(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let w = match req(&a, 0, "zfill")? {
         Value::Int(w) => crate::python::alloc::count(w),
+        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
         _ => return Err(type_error("zfill() argument must be int")),
     };
     let n = t.chars().count();

@@ -3,6 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod context;
+mod math_ints;
 mod multiprocessing;
 pub mod pipe;
 mod pool;

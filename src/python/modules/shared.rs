@@ -98,7 +98,7 @@ impl SharedArr {
             Code::I32 => Value::Int(i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64),
             Code::U32 => Value::Int(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64),
             Code::I64 => Value::Int(i64::from_le_bytes(b)),
-            Code::U64 => Value::Int(u64::from_le_bytes(b) as i64),
+            Code::U64 => crate::python::bigint::norm(u64::from_le_bytes(b).into()),
             Code::F32 => Value::Float(f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64),
             Code::F64 => Value::Float(f64::from_le_bytes(b)),
         }
@@ -109,6 +109,11 @@ impl SharedArr {
             match v {
                 Value::Int(i) => Ok(*i),
                 Value::Bool(b) => Ok(*b as i64),
+                // ctypes keeps the low bits of a larger int, as CPython's `c_longlong(2**64 + 1)`.
+                Value::BigInt(b) => {
+                    let low = &**b & num_bigint::BigInt::from(u64::MAX);
+                    Ok(u64::try_from(&low).unwrap_or(0) as i64)
+                }
                 other => Err(type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     other.type_name()
@@ -118,6 +123,7 @@ impl SharedArr {
         let float = |v: &Value| -> Result<f64, Exc> {
             match v {
                 Value::Int(i) => Ok(*i as f64),
+                Value::BigInt(b) => crate::python::bigint::to_f64(b),
                 Value::Bool(b) => Ok(*b as i64 as f64),
                 Value::Float(f) => Ok(*f),
                 other => Err(type_error(format!(
@@ -334,6 +340,7 @@ pub fn array(it: &mut Interp, a: Args) -> R {
             return Err(value_error(format!("Array length must be >= 0, not {n}")));
         }
         Value::Int(_) => None,
+        Value::BigInt(_) => return Err(crate::python::bigint::index_overflow("OverflowError")),
         Value::Bytes(b) if code == Code::Char => Some(
             b.iter()
                 .map(|c| Value::Bytes(Rc::from(&[*c][..])))
@@ -517,6 +524,7 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
             let i = norm_index(*i, s.len).ok_or_else(|| index_error("invalid index"))?;
             s.get(i)
         }
+        Value::BigInt(_) => return Err(crate::python::bigint::index_overflow("IndexError")),
         Value::Slice(sl) => {
             let picks = slice_indices(sl, s.len)?;
             crate::python::alloc::check_items(picks.len())?;

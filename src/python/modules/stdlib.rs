@@ -16,6 +16,7 @@ type R = Result<Value, Exc>;
 fn num(v: Option<&Value>, what: &str) -> Result<f64, Exc> {
     match v {
         Some(Value::Int(i)) => Ok(*i as f64),
+        Some(Value::BigInt(b)) => crate::python::bigint::to_f64(b),
         Some(Value::Bool(b)) => Ok(*b as i64 as f64),
         Some(Value::Float(f)) => Ok(*f),
         Some(other) => Err(type_error(format!(
@@ -167,6 +168,8 @@ pub fn sys(it: &mut Interp) -> Value {
             ("exit", sys_exit),
             ("getrecursionlimit", recursion_limit),
             ("setrecursionlimit", set_recursion_limit),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
         ],
         vec![
             ("stdout", mk(Stream::Stdout)),
@@ -234,6 +237,26 @@ fn set_recursion_limit(_: &mut Interp, _: Args) -> R {
     Ok(Value::None)
 }
 
+fn get_int_max_str_digits(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Int(crate::python::bigint::max_str_digits() as i64))
+}
+
+fn set_int_max_str_digits(_: &mut Interp, a: Args) -> R {
+    let n = a
+        .pos
+        .first()
+        .or_else(|| {
+            a.kw.iter()
+                .find(|(k, _)| &**k == "maxdigits")
+                .map(|(_, v)| v)
+        })
+        .ok_or_else(|| {
+            type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        })?;
+    crate::python::bigint::set_max_str_digits(n)?;
+    Ok(Value::None)
+}
+
 // ---- random -----------------------------------------------------------------------------------
 
 thread_local! {
@@ -294,36 +317,54 @@ fn rand_random(_: &mut Interp, _: Args) -> R {
     Ok(Value::Float(unit()))
 }
 
-fn int_at(a: &Args, i: usize, f: &str) -> Result<i64, Exc> {
+fn int_at(a: &Args, i: usize, f: &str) -> Result<num_bigint::BigInt, Exc> {
     match a.pos.get(i) {
-        Some(Value::Int(n)) => Ok(*n),
-        Some(Value::Bool(b)) => Ok(*b as i64),
-        _ => Err(type_error(format!("{f}() needs integer arguments"))),
+        Some(v) => crate::python::bigint::to_big(v)
+            .ok_or_else(|| type_error(format!("{f}() needs integer arguments"))),
+        None => Err(type_error(format!("{f}() needs integer arguments"))),
     }
+}
+
+/// A uniform int in `lo..hi` (`hi > lo`), at any size: enough 64-bit draws for the span and one
+/// more, taken modulo the span (the bias is below 2**-64).
+fn between(lo: &num_bigint::BigInt, hi: &num_bigint::BigInt) -> Result<Value, Exc> {
+    use num_integer::Integer;
+    let span = hi - lo;
+    crate::python::bigint::check_bits(span.bits())?;
+    let mut draw = num_bigint::BigInt::from(0);
+    for _ in 0..span.bits() / 64 + 2 {
+        draw = (draw << 64u32) + next_u64();
+    }
+    Ok(crate::python::bigint::norm(lo + draw.mod_floor(&span)))
 }
 
 fn randint(_: &mut Interp, a: Args) -> R {
     let (lo, hi) = (int_at(&a, 0, "randint")?, int_at(&a, 1, "randint")?);
+    let stop = &hi + 1;
     if hi < lo {
         return Err(value_error(format!(
-            "empty range for randrange() ({lo}, {}, {})",
-            hi + 1,
-            hi + 1 - lo
+            "empty range for randrange() ({lo}, {stop}, {})",
+            &stop - &lo
         )));
     }
-    Ok(Value::Int(lo + below(hi - lo + 1)))
+    between(&lo, &stop)
 }
 
 fn randrange(_: &mut Interp, a: Args) -> R {
     let (lo, hi) = if a.pos.len() == 1 {
-        (0, int_at(&a, 0, "randrange")?)
+        (num_bigint::BigInt::from(0), int_at(&a, 0, "randrange")?)
     } else {
         (int_at(&a, 0, "randrange")?, int_at(&a, 1, "randrange")?)
     };
     if hi <= lo {
-        return Err(value_error("empty range for randrange()"));
+        // CPython names the bounds only when both were given.
+        return Err(value_error(if a.pos.len() == 1 {
+            "empty range for randrange()".to_string()
+        } else {
+            format!("empty range for randrange() ({lo}, {hi}, {})", &hi - &lo)
+        }));
     }
-    Ok(Value::Int(lo + below(hi - lo)))
+    between(&lo, &hi)
 }
 
 fn uniform(_: &mut Interp, a: Args) -> R {
@@ -357,10 +398,10 @@ fn shuffle(_: &mut Interp, a: Args) -> R {
 
 fn sample(it: &mut Interp, a: Args) -> R {
     let mut items = it.collect(a.pos.first().unwrap_or(&Value::None))?;
-    let k = int_at(&a, 1, "sample")?;
-    if k < 0 || k as usize > items.len() {
-        return Err(value_error("Sample larger than population or is negative"));
-    }
+    let k = usize::try_from(&int_at(&a, 1, "sample")?)
+        .ok()
+        .filter(|k| *k <= items.len())
+        .ok_or_else(|| value_error("Sample larger than population or is negative"))?;
     let mut out = Vec::new();
     for _ in 0..k {
         let j = below(items.len() as i64) as usize;
@@ -435,6 +476,10 @@ pub fn math() -> Value {
             ("floor", floor),
             ("ceil", ceil),
             ("isclose", isclose),
+            ("factorial", super::math_ints::factorial),
+            ("gcd", super::math_ints::gcd),
+            ("comb", super::math_ints::comb),
+            ("isqrt", super::math_ints::isqrt),
         ],
         vec![
             ("pi", Value::Float(std::f64::consts::PI)),
@@ -454,20 +499,20 @@ fn sqrt(_: &mut Interp, a: Args) -> R {
 
 fn floor(_: &mut Interp, a: Args) -> R {
     // An int is its own floor (through a float it would lose its low digits).
-    if let Some(Value::Int(i)) = a.pos.first() {
-        return Ok(Value::Int(*i));
+    if let Some(v @ (Value::Int(_) | Value::BigInt(_))) = a.pos.first() {
+        return Ok(v.clone());
     }
     let x = num(a.pos.first(), "floor")?.floor();
-    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
+    crate::python::ops::float_to_int(x)
 }
 
 fn ceil(_: &mut Interp, a: Args) -> R {
     // An int is its own ceil (through a float it would lose its low digits).
-    if let Some(Value::Int(i)) = a.pos.first() {
-        return Ok(Value::Int(*i));
+    if let Some(v @ (Value::Int(_) | Value::BigInt(_))) = a.pos.first() {
+        return Ok(v.clone());
     }
     let x = num(a.pos.first(), "ceil")?.ceil();
-    Ok(Value::Int(crate::python::ops::float_to_int(x)?))
+    crate::python::ops::float_to_int(x)
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {

@@ -1,7 +1,7 @@
 //! How values cross processes (Queue, Pipe): serialized into bytes by the sender, rebuilt as new
 //! objects by the receiver, so the receiver always gets a copy, as with CPython's pickle.
 //!
-//! What crosses: None, bools, ints, floats, str, bytes, lists, tuples, dicts, sets, frozensets,
+//! What crosses: None, bools, ints (of any size), floats, str, bytes, lists, tuples, dicts, sets, frozensets,
 //! ranges, nested; module-level functions and classes by name (the receiver, a fork of the same
 //! program, finds them in its own `__main__`); instances of module-level classes (their attributes)
 //! and exceptions (their args). What does not raises what CPython's pickling raises: a lambda or a
@@ -196,6 +196,13 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
         Value::Int(i) => {
             out.push(b'i');
             out.extend_from_slice(&i.to_le_bytes());
+        }
+        // An int past 64 bits: its two's-complement bytes, least significant first.
+        Value::BigInt(b) => {
+            let bytes = b.to_signed_bytes_le();
+            out.push(b'I');
+            put_len(out, bytes.len());
+            out.extend_from_slice(&bytes);
         }
         Value::Float(f) => {
             out.push(b'f');
@@ -455,6 +462,11 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
         b'T' => Value::Bool(true),
         b'F' => Value::Bool(false),
         b'i' => Value::Int(r.i64()?),
+        // The length is checked against the bytes left before anything is made of them.
+        b'I' => {
+            let n = r.len()?;
+            crate::python::bigint::norm(num_bigint::BigInt::from_signed_bytes_le(r.take(n)?))
+        }
         b'f' => Value::Float(f64::from_bits(r.i64()? as u64)),
         b's' => Value::Str(r.str()?),
         b'b' => {
@@ -578,4 +590,31 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
         }
         other => return Err(invalid_load_key(other)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_ints_cross_exactly_and_a_forged_length_is_refused() {
+        crate::python::exceptions::install();
+        let mut it = Interp::new("wire.py", "");
+        for text in [
+            "18446744073709551616",
+            "-340282366920938463463374607431768211457",
+        ] {
+            let n: num_bigint::BigInt = text.parse().expect("a number");
+            let v = crate::python::bigint::norm(n);
+            let frame = dumps(&mut it, &v).expect("dumps");
+            let back = loads(&mut it, &frame).expect("loads");
+            assert!(matches!(&back, Value::BigInt(b) if b.to_string() == text));
+        }
+        // A frame claiming four gigabytes of digits holds eight: truncated, nothing reserved.
+        let mut forged = MAGIC.to_vec();
+        forged.push(b'I');
+        forged.extend_from_slice(&u32::MAX.to_le_bytes());
+        forged.extend_from_slice(&[1; 8]);
+        assert!(loads(&mut it, &forged).is_err());
+    }
 }
