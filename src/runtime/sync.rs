@@ -16,6 +16,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU32, Ordering};
 
 use super::clock;
+use crate::trace::gate::{futex_wait_for, futex_wake_n};
 
 fn check(r: libc::c_int) -> io::Result<libc::c_int> {
     if r < 0 {
@@ -166,7 +167,7 @@ impl Sem {
                 },
                 None => clock::SLICE_NS,
             };
-            futex_wait(self.tokens(), 0, slice);
+            futex_wait_for(self.tokens(), 0, slice);
         };
         self.sleepers().fetch_sub(1, Ordering::SeqCst);
         // A wake meant for a sleeper may have come to us as we gave up: pass it on.
@@ -174,7 +175,7 @@ impl Sem {
             && self.tokens().load(Ordering::SeqCst) > 0
             && self.sleepers().load(Ordering::SeqCst) > 0
         {
-            futex_wake(self.tokens(), 1);
+            futex_wake_n(self.tokens(), 1);
         }
         super::gate::leave_wait();
         waited
@@ -188,7 +189,7 @@ impl Sem {
             })
             .map_err(|_| io::Error::from_raw_os_error(libc::EOVERFLOW))?;
         if self.sleepers().load(Ordering::SeqCst) > 0 {
-            futex_wake(self.tokens(), 1);
+            futex_wake_n(self.tokens(), 1);
         }
         Ok(())
     }
@@ -196,34 +197,6 @@ impl Sem {
     /// The tokens there now (for tests and reprs; may change at once).
     pub fn tokens_now(&self) -> u32 {
         self.tokens().load(Ordering::SeqCst)
-    }
-}
-
-/// Sleeps while `word` holds `expected`, at most `ns` real nanoseconds; returns early on a wake,
-/// a signal, or when the word already differs. The caller looks again in every case.
-fn futex_wait(word: &AtomicU32, expected: u32, ns: u64) {
-    let ts = libc::timespec {
-        tv_sec: (ns / 1_000_000_000) as libc::time_t,
-        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
-    };
-    // SAFETY: FUTEX_WAIT on a valid, aligned u32 of a shared mapping (no PRIVATE flag: wakers are
-    // other processes), with a valid relative timeout.
-    unsafe {
-        libc::syscall(
-            libc::SYS_futex,
-            word.as_ptr(),
-            libc::FUTEX_WAIT,
-            expected,
-            &raw const ts,
-        );
-    }
-}
-
-/// Wakes at most `n` processes sleeping on `word`.
-fn futex_wake(word: &AtomicU32, n: i32) {
-    // SAFETY: FUTEX_WAKE on a valid, aligned u32 of a shared mapping.
-    unsafe {
-        libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, n);
     }
 }
 

@@ -12,5 +12,6 @@ pub mod gate;
 pub mod order;
 pub mod reader;
 pub mod record;
+pub mod ring;
 
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
