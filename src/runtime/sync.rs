@@ -368,6 +368,8 @@ pub enum Transport {
 pub struct Channel {
     fd: OwnedFd,
     transport: Transport,
+    /// Whether [`Channel::set_nonblocking`] made the end non-blocking (reads may then be tried).
+    nonblocking: std::sync::atomic::AtomicBool,
 }
 
 /// What a read found.
@@ -388,10 +390,12 @@ impl Channel {
             Channel {
                 fd: own(fds[0]),
                 transport: Transport::Stream,
+                nonblocking: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Stream,
+                nonblocking: false.into(),
             },
         ))
     }
@@ -412,10 +416,12 @@ impl Channel {
             Channel {
                 fd: own(fds[0]),
                 transport: Transport::Packets,
+                nonblocking: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Packets,
+                nonblocking: false.into(),
             },
         ))
     }
@@ -513,12 +519,34 @@ impl Channel {
         let flags = check(unsafe { libc::fcntl(self.fd(), libc::F_GETFL) })?;
         // SAFETY: as above.
         check(unsafe { libc::fcntl(self.fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) })?;
+        self.nonblocking.store(true, Ordering::Relaxed);
         Ok(())
     }
 
     /// Sends a message on a pipe only if the whole frame fits now (the caller holds the write lock,
     /// so nobody else adds bytes meanwhile). Whether it was sent.
     pub fn try_send(&self, data: &[u8]) -> io::Result<bool> {
+        // A frame of at most PIPE_BUF bytes on a non-blocking pipe goes in whole or not at all
+        // (EAGAIN): one write() says both, where asking for the room first took two more calls.
+        if self.transport == Transport::Stream && 4 + data.len() <= libc::PIPE_BUF {
+            let mut frame = [0u8; libc::PIPE_BUF];
+            frame[..4].copy_from_slice(&(data.len() as u32).to_le_bytes());
+            frame[4..4 + data.len()].copy_from_slice(data);
+            loop {
+                // SAFETY: writing our own buffer to our fd.
+                let n = unsafe { libc::write(self.fd(), frame.as_ptr().cast(), 4 + data.len()) };
+                if n >= 0 {
+                    debug_assert_eq!(n as usize, 4 + data.len(), "PIPE_BUF writes are whole");
+                    return Ok(true);
+                }
+                let e = io::Error::last_os_error();
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    Some(libc::EAGAIN) => return Ok(false),
+                    _ => return Err(e),
+                }
+            }
+        }
         let mut queued: libc::c_int = 0;
         // SAFETY: FIONREAD writes an int we own; F_GETPIPE_SZ only reads.
         let cap = check(unsafe { libc::fcntl(self.fd(), libc::F_GETPIPE_SZ) })? as usize;
@@ -529,6 +557,53 @@ impl Channel {
         }
         self.send(data)?;
         Ok(true)
+    }
+
+    /// Reads the next whole message if it has begun to arrive (`None`: nothing there now), in one
+    /// system call for a short one: a packet taken with `MSG_DONTWAIT`, or a pipe end made
+    /// non-blocking by [`Channel::set_nonblocking`] (its readers all go through here).
+    pub fn try_recv(&self) -> io::Result<Option<Recv>> {
+        match self.transport {
+            Transport::Packets => {
+                let mut buf = vec![0u8; CHUNK + 4];
+                match self.recv_packet_flags(&mut buf, libc::MSG_DONTWAIT) {
+                    Ok(n) => self.rest_of_packets(buf, n).map(Some),
+                    Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            Transport::Stream if !self.nonblocking.load(Ordering::Relaxed) => {
+                if self.poll(Some(0.0)) {
+                    self.recv().map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+            Transport::Stream => {
+                let mut len = [0u8; 4];
+                // SAFETY: reading into our own 4-byte buffer.
+                let n = unsafe { libc::read(self.fd(), len.as_mut_ptr().cast(), 4) };
+                if n < 0 {
+                    let e = io::Error::last_os_error();
+                    return match e.raw_os_error() {
+                        Some(libc::EAGAIN) | Some(libc::EINTR) => Ok(None),
+                        _ => Err(e),
+                    };
+                }
+                if n == 0 {
+                    return Ok(Some(Recv::Eof));
+                }
+                let got = n as usize;
+                if got < 4 && !self.read_exact(&mut len[got..], false)? {
+                    return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                }
+                let mut data = zeroed(u32::from_le_bytes(len) as usize)?;
+                if !self.read_exact(&mut data, false)? {
+                    return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                }
+                Ok(Some(Recv::Message(data)))
+            }
+        }
     }
 
     /// Reads the next whole message, blocking until it is there.
@@ -552,33 +627,42 @@ impl Channel {
             Transport::Packets => {
                 let mut buf = vec![0u8; CHUNK + 4];
                 let n = self.recv_packet(&mut buf)?;
-                if n == 0 {
-                    return Ok(Recv::Eof);
-                }
-                if n < 4 {
-                    return Err(io::Error::other("truncated message"));
-                }
-                let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-                let mut data = Vec::new();
-                data.try_reserve_exact(total)
-                    .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
-                data.extend_from_slice(&buf[4..n]);
-                while data.len() < total {
-                    let n = self.recv_packet(&mut buf)?;
-                    if n == 0 {
-                        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
-                    }
-                    data.extend_from_slice(&buf[..n]);
-                }
-                Ok(Recv::Message(data))
+                self.rest_of_packets(buf, n)
             }
         }
     }
 
+    /// The message whose first packet (`n` bytes) is in `buf`: reads the packets that follow.
+    fn rest_of_packets(&self, mut buf: Vec<u8>, n: usize) -> io::Result<Recv> {
+        if n == 0 {
+            return Ok(Recv::Eof);
+        }
+        if n < 4 {
+            return Err(io::Error::other("truncated message"));
+        }
+        let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
+        let mut data = Vec::new();
+        data.try_reserve_exact(total)
+            .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        data.extend_from_slice(&buf[4..n]);
+        while data.len() < total {
+            let n = self.recv_packet(&mut buf)?;
+            if n == 0 {
+                return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+            }
+            data.extend_from_slice(&buf[..n]);
+        }
+        Ok(Recv::Message(data))
+    }
+
     fn recv_packet(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.recv_packet_flags(buf, 0)
+    }
+
+    fn recv_packet_flags(&self, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
         loop {
             // SAFETY: receiving into our own buffer.
-            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), flags) };
             if n >= 0 {
                 return Ok(n as usize);
             }
@@ -598,10 +682,15 @@ impl Channel {
                 unsafe { libc::read(self.fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
             if n < 0 {
                 let e = io::Error::last_os_error();
-                if e.raw_os_error() == Some(libc::EINTR) {
-                    continue;
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    // A non-blocking end (a Queue's): wait for the bytes, as a blocking read would.
+                    Some(libc::EAGAIN) => {
+                        clock::wait_readable(self.fd(), None);
+                        continue;
+                    }
+                    _ => return Err(e),
                 }
-                return Err(e);
             }
             if n == 0 {
                 // The end before any byte is a clean end; inside a message, a torn one.
@@ -789,5 +878,52 @@ mod tests {
             assert_eq!(got, vec![3, 0, 100_000]);
             assert!(matches!(r.recv().unwrap(), Recv::Eof));
         }
+    }
+
+    #[test]
+    fn try_recv_takes_what_is_there_and_never_waits() {
+        let (pr, pw) = Channel::pipe().unwrap();
+        let (blocking_r, blocking_w) = Channel::pipe().unwrap();
+        pr.set_nonblocking().unwrap();
+        pw.set_nonblocking().unwrap();
+        let (dr, dw) = Channel::duplex().unwrap();
+        for (r, w) in [(&pr, &pw), (&blocking_r, &blocking_w), (&dr, &dw)] {
+            assert!(r.try_recv().unwrap().is_none(), "empty: no wait");
+            match w.transport {
+                Transport::Stream => assert!(w.try_send(b"small").unwrap()),
+                Transport::Packets => w.send(b"small").unwrap(),
+            }
+            let big = vec![9u8; 50_000];
+            w.send(&big).unwrap();
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m == b"small"));
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m == big));
+            assert!(r.try_recv().unwrap().is_none());
+        }
+        drop((pw, blocking_w, dw));
+        for r in [&pr, &blocking_r, &dr] {
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Eof)));
+        }
+    }
+
+    #[test]
+    fn a_full_pipe_refuses_a_small_frame_whole() {
+        let (r, w) = Channel::pipe().unwrap();
+        w.set_nonblocking().unwrap();
+        let mut sent = 0;
+        while w.try_send(&[1u8; 1000]).unwrap() {
+            sent += 1;
+        }
+        assert!(
+            sent >= 16,
+            "a 64 KiB pipe takes at least 16 frames of 1004 bytes"
+        );
+        r.set_nonblocking().unwrap();
+        for _ in 0..sent {
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m.len() == 1000));
+        }
+        assert!(
+            r.try_recv().unwrap().is_none(),
+            "no torn frame was left behind"
+        );
     }
 }
