@@ -40,6 +40,9 @@ pub fn emit(event: Event) {
     }
 }
 
+/// The longest a writer sleeps for room before it looks whether the observer is still there.
+const FULL_RING_NAP_NS: u64 = 1_000_000_000;
+
 /// Puts `line` in this process's ring, waiting for room while it is full, then wakes the observer
 /// if it sleeps.
 fn commit(ring: Ring<'static>, fd: i32, line: &[u8]) {
@@ -50,7 +53,10 @@ fn commit(ring: Ring<'static>, fd: i32, line: &[u8]) {
             // Nobody is left to read it; the run's cleanup is about to kill this process.
             return;
         }
-        ring.sleep_for_room(line.len(), super::clock::SLICE_NS);
+        // The observer wakes us once it drained the ring; the timeout only bounds the look at a
+        // gone observer (whose lifeline kills the run anyway), so a blocked writer sleeps as one
+        // blocked on a full pipe did instead of waking every slice.
+        ring.sleep_for_room(line.len(), FULL_RING_NAP_NS);
     }
     wake_observer(fd);
 }
