@@ -58,6 +58,8 @@ pub(crate) struct Pump {
     pub ring_decoder: Decoder,
     /// Bytes drained from the rings, reused from turn to turn.
     pub ring_bytes: Vec<u8>,
+    /// The ring the next turn starts with.
+    pub ring_next: u32,
     pub reorder: Reorder,
     /// Per stream: the writer of the bytes carried over, and those bytes (an unfinished character).
     pub carry: [(Option<i32>, Vec<u8>); 2],
@@ -115,6 +117,7 @@ impl Pump {
             decoder: Decoder::new(),
             ring_decoder: Decoder::new(),
             ring_bytes: Vec::new(),
+            ring_next: 0,
             reorder: Reorder::new(REORDER_WINDOW_NS),
             carry: [(None, Vec::new()), (None, Vec::new())],
             names: HashMap::from([(main_pid, "MainProcess".to_string())]),
@@ -266,13 +269,21 @@ impl Pump {
         (0..control.started()).any(|i| control.ring(i).is_some_and(|r| r.has_lines()))
     }
 
-    /// Takes what every process's ring holds (each ring's lines in its order).
+    /// Takes what the processes' rings hold (each ring's lines in its order), at most about one
+    /// read turn's worth: the rings after the last one drained wait for the next turn, which
+    /// starts with them, so the observer's memory stays bounded however many processes write.
     fn drain_rings(&mut self) -> Vec<Result<Record, BadLine>> {
         let control = &self.shared.control;
+        let n = control.started();
         self.ring_bytes.clear();
-        for i in 0..control.started() {
+        for k in 0..n {
+            let i = (self.ring_next + k) % n;
             if let Some(ring) = control.ring(i) {
                 ring.drain(&mut self.ring_bytes);
+            }
+            if self.ring_bytes.len() >= READ_TURN {
+                self.ring_next = (i + 1) % n;
+                break;
             }
         }
         self.ring_decoder.push(&self.ring_bytes)
@@ -285,8 +296,15 @@ impl Pump {
         lines.extend(self.drain_rings());
         if eof {
             // Every lesson process is gone (they all held the pipe): what their rings hold now is
-            // all there will be.
-            lines.extend(self.drain_rings());
+            // all there will be, and there is no later turn to read it.
+            loop {
+                let more = self.drain_rings();
+                // Nothing taken: every ring is empty (or holds nothing a writer committed).
+                if self.ring_bytes.is_empty() {
+                    break;
+                }
+                lines.extend(more);
+            }
         }
         let mut records = Vec::new();
         let mut bad = Vec::new();
