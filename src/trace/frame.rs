@@ -1,5 +1,6 @@
-//! How a record travels on the trace pipe: one JSON object and a newline, at most [`PIPE_BUF`] bytes,
-//! so that one `write()` puts it in the pipe whole even when many processes write at once.
+//! How a record travels in a trace ring or on the trace pipe: one JSON object and a newline, at most
+//! [`PIPE_BUF`] bytes, so that one `write()` puts it in the pipe whole even when many processes
+//! write at once (and a ring always has room for one once drained).
 //!
 //! Lives here: encoding a record to its line, splitting a long `output` text into pieces that each fit,
 //! and clamping the strings of any other event that would not fit. Must not live here: the `write()`

@@ -1,5 +1,5 @@
 //! `multiprocessing.Queue`, `JoinableQueue` and `SimpleQueue`: a pipe carrying length-prefixed
-//! frames of serialized values (`wire`), a read lock and a write lock (eventfd semaphores), a slot
+//! frames of serialized values (`wire`), a read lock and a write lock (futex semaphores), a slot
 //! semaphore for `maxsize`, and a shared mapping for the size and unfinished-task counters.
 //!
 //! CPython's `put` hands the object to a feeder thread and returns at once; the feeder writes it to
