@@ -1,7 +1,7 @@
 //! The trace pipeline: records per second from 8 writer processes into one observer, and none lost.
 //!
 //! Eight processes each print 25 000 numbered lines as fast as the interpreter goes; every print is
-//! one `output` record on the run's trace pipe. The observer (`forkyard run --format plain`) must
+//! one `output` record in the writer's trace ring. The observer (`forkyard run --format plain`) must
 //! deliver every line. CPython printing the same program into a pipe is the reference.
 //! Run with `cargo bench --bench trace`.
 

@@ -14,7 +14,7 @@ use crate::trace::clock::{ClockParams, mono_ns, wall_ns};
 use crate::trace::{Event, State};
 
 /// The longest real time a wait goes without re-reading the clock.
-const SLICE_NS: u64 = 20_000_000;
+pub(crate) const SLICE_NS: u64 = 20_000_000;
 
 /// Real time (monotonic, wall) at the first use of the clock, for processes outside a run.
 static LOCAL_START: OnceLock<(u64, u64)> = OnceLock::new();
@@ -142,7 +142,7 @@ pub fn pause() {
 }
 
 /// The real time to wait next before lesson time `deadline`, or `None` once it has come.
-fn slice_before(deadline: u64) -> Option<u64> {
+pub(crate) fn slice_before(deadline: u64) -> Option<u64> {
     let p = params();
     let now = p.lesson_at(mono_ns());
     if now >= deadline {

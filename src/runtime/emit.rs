@@ -1,14 +1,19 @@
 //! The trace writer: every fact a lesson process reports goes through [`emit`].
 //!
-//! One record is one `write()` of at most `PIPE_BUF` bytes on the run's trace pipe, so records from
-//! many processes never tear; a long output text becomes several records (`trace::frame::fit`).
-//! Nothing is buffered, so there is nothing to flush before a fork or lose at `_exit`.
+//! A record is one line of at most `PIPE_BUF` bytes (a long output text becomes several records,
+//! `trace::frame::fit`), committed whole to this process's trace ring in the control page
+//! (`trace::ring`): no system call, unless the observer sleeps (one byte on the trace pipe wakes
+//! it) or the ring is full (the process waits for the observer to drain it). A process without a
+//! slot writes its records to the trace pipe itself, one `write()` each, so records never tear.
+//! Nothing is buffered in the process, so there is nothing to flush before a fork or lose at
+//! `_exit`: a committed record is in shared memory, read by the observer even after a SIGKILL.
 
 use std::sync::atomic::Ordering;
 
 use super::{capture, state};
 use crate::trace::clock::mono_ns;
 use crate::trace::frame;
+use crate::trace::ring::Ring;
 use crate::trace::{Event, Record};
 
 /// Reports `event` to the observer. Without a run (plain use, unit tests) it goes to the
@@ -25,10 +30,53 @@ pub fn emit(event: Event) {
         capture::offer(event);
         return;
     }
+    let ring = state::ring();
     for piece in frame::fit(event) {
         let line = frame::encode(&record(piece));
-        write_whole(fd, &line);
+        match ring {
+            Some(ring) => commit(ring, fd, &line),
+            None => write_whole(fd, &line),
+        }
     }
+}
+
+/// The longest a writer sleeps for room before it looks whether the observer is still there.
+const FULL_RING_NAP_NS: u64 = 1_000_000_000;
+
+/// Puts `line` in this process's ring, waiting for room while it is full, then wakes the observer
+/// if it sleeps.
+fn commit(ring: Ring<'static>, fd: i32, line: &[u8]) {
+    while ring.push(line).is_err() {
+        // Full: the observer may be asleep with its ring not yet looked at, so wake it first.
+        wake_observer(fd);
+        if observer_gone(fd) {
+            // Nobody is left to read it; the run's cleanup is about to kill this process.
+            return;
+        }
+        // The observer wakes us once it drained the ring; the timeout only bounds the look at a
+        // gone observer (whose lifeline kills the run anyway), so a blocked writer sleeps as one
+        // blocked on a full pipe did instead of waking every slice.
+        ring.sleep_for_room(line.len(), FULL_RING_NAP_NS);
+    }
+    wake_observer(fd);
+}
+
+/// One byte on the trace pipe when the observer said it sleeps (the reader skips empty lines).
+fn wake_observer(fd: i32) {
+    if state::control().is_some_and(|c| c.take_observer_wake()) {
+        write_whole(fd, b"\n");
+    }
+}
+
+/// Whether the trace pipe has no reader left (`POLLERR` on a write end).
+fn observer_gone(fd: i32) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: poll on one valid pollfd, no waiting.
+    unsafe { libc::poll(&mut p, 1, 0) > 0 && p.revents & (libc::POLLERR | libc::POLLNVAL) != 0 }
 }
 
 /// A record around `event`, stamped with this process's identity and both clocks.

@@ -5,9 +5,10 @@
 //! statics are `Sync`; there is no concurrency inside a lesson process.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicU32, AtomicU64, Ordering};
 
 use crate::trace::control::{ControlPage, Slot};
+use crate::trace::ring::Ring;
 
 /// The trace pipe's write end, or -1 when no observer is attached (plain use, unit tests).
 pub(crate) static TRACE_FD: AtomicI32 = AtomicI32::new(-1);
@@ -20,6 +21,9 @@ static PID: AtomicI32 = AtomicI32::new(0);
 static PPID: AtomicI32 = AtomicI32::new(0);
 /// This process's slot in the control page, or null.
 static SLOT: AtomicPtr<Slot> = AtomicPtr::new(std::ptr::null_mut());
+/// The number of that slot (its trace ring's), or `NO_SLOT`.
+static SLOT_INDEX: AtomicU32 = AtomicU32::new(NO_SLOT);
+const NO_SLOT: u32 = u32::MAX;
 
 /// The control page, when a run is attached.
 pub(crate) fn control() -> Option<&'static ControlPage> {
@@ -57,6 +61,9 @@ pub(crate) fn become_process(pid: i32, ppid: i32, slot: Option<u32>) {
     PID.store(pid, Ordering::Relaxed);
     PPID.store(ppid, Ordering::Relaxed);
     SEQ.store(0, Ordering::Relaxed);
+    // Set before anything else of the child can write a record: the parent's ring has one writer.
+    let index = slot.filter(|i| control().is_some_and(|c| c.ring(*i).is_some()));
+    SLOT_INDEX.store(index.unwrap_or(NO_SLOT), Ordering::Relaxed);
     let slot = slot.and_then(|i| control().and_then(|c| c.slot(i)));
     let ptr = match slot {
         Some(s) => {
@@ -86,6 +93,15 @@ pub fn set_line(line: u32, col: u32) {
         slot.col.store(col, Ordering::Relaxed);
         // A checkpoint of a held run (one relaxed load in a free one).
         super::gate::statement(slot, line, col);
+    }
+}
+
+/// This process's trace ring, when it has a slot.
+#[inline]
+pub(crate) fn ring() -> Option<Ring<'static>> {
+    match SLOT_INDEX.load(Ordering::Relaxed) {
+        NO_SLOT => None,
+        i => control()?.ring(i),
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Everything here is made by the process that constructs a primitive and inherited by the children
 //! it forks afterwards (the fds stay open across `fork`, the mappings stay shared):
-//! - [`Sem`]: an eventfd in semaphore mode holding tokens (acquire = read one, release = write one).
-//!   A holder killed by SIGKILL takes its token with it, like CPython's `SemLock`.
+//! - [`Sem`]: a futex word in a shared mapping holding tokens (acquire = take one, release = give one
+//!   back; a system call only to sleep or to wake a sleeper). A holder killed by SIGKILL takes its
+//!   token with it, like CPython's `SemLock`.
 //! - [`Flag`]: an eventfd as a level (set = write, clear = read, wait = poll): every waiter wakes.
 //! - [`Shared`]: a `MAP_SHARED | MAP_ANONYMOUS` mapping (counters, owners, `Value`/`Array` bytes).
 //! - [`Channel`]: a pipe or a `SOCK_SEQPACKET` socketpair end carrying length-prefixed messages.
@@ -12,9 +13,10 @@
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::sync::atomic::{AtomicI64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU8, AtomicU32, Ordering};
 
 use super::clock;
+use crate::trace::gate::{futex_wait_for, futex_wake_n};
 
 fn check(r: libc::c_int) -> io::Result<libc::c_int> {
     if r < 0 {
@@ -86,70 +88,115 @@ fn eventfd_add(fd: RawFd, v: u64) -> io::Result<()> {
     }
 }
 
-/// A counting semaphore: an eventfd in `EFD_SEMAPHORE` mode.
+/// A counting semaphore: a futex word in shared memory holding the tokens, and a count of the
+/// processes sleeping on it, as glibc's `sem_t` (under CPython's `SemLock`) keeps them. Taking or
+/// giving a token is one atomic instruction; the kernel is asked only to sleep when there is no
+/// token, and to wake a sleeper when one is there.
 #[derive(Debug)]
 pub struct Sem {
-    fd: OwnedFd,
+    shm: Shared,
 }
+
+/// The words of a [`Sem`]'s mapping.
+const TOKENS: usize = 0;
+const SLEEPERS: usize = 1;
+
+/// The most tokens a semaphore holds (CPython's `SEM_VALUE_MAX` on Linux).
+const SEM_VALUE_MAX: u32 = i32::MAX as u32;
 
 impl Sem {
     pub fn new(initial: u32) -> io::Result<Sem> {
-        // SAFETY: plain syscall.
-        let fd = check(unsafe {
-            libc::eventfd(
-                initial,
-                libc::EFD_SEMAPHORE | libc::EFD_NONBLOCK | libc::EFD_CLOEXEC,
-            )
-        })?;
-        Ok(Sem { fd: own(fd) })
+        if initial > SEM_VALUE_MAX {
+            return Err(io::Error::from_raw_os_error(libc::EINVAL));
+        }
+        let shm = Shared::new(8)?;
+        shm.word(TOKENS).store(initial, Ordering::SeqCst);
+        Ok(Sem { shm })
     }
 
-    /// Takes a token if one is there, without waiting.
+    fn tokens(&self) -> &AtomicU32 {
+        self.shm.word(TOKENS)
+    }
+
+    fn sleepers(&self) -> &AtomicU32 {
+        self.shm.word(SLEEPERS)
+    }
+
+    /// Takes a token if one is there, without waiting (no system call).
     pub fn try_acquire(&self) -> bool {
-        matches!(eventfd_take(self.fd.as_raw_fd()), Ok(Some(_)))
+        self.tokens()
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+            .is_ok()
     }
 
     /// Takes a token, waiting at most `timeout` lesson seconds (`None`: forever). Whether it got one.
     pub fn acquire(&self, timeout: Option<f64>) -> bool {
-        let deadline = Deadline::after(timeout);
-        loop {
-            if self.try_acquire() {
-                return true;
-            }
-            let left = deadline.left();
-            if left == Some(0.0) {
-                return false;
-            }
-            // Another waiter may win the token we were woken for: loop and try again.
-            clock::wait_readable(self.fd.as_raw_fd(), left);
-        }
+        self.try_acquire() || self.wait(timeout, false) == clock::Waited::Ready
     }
 
     /// [`Sem::acquire`] that gives up early, with `Waited::Signal`, when a caught signal waits for
     /// its Python handler (the caller runs it and tries again). `Waited::Ready`: got a token.
     pub fn acquire_or_signal(&self, timeout: Option<f64>) -> clock::Waited {
-        let deadline = Deadline::after(timeout);
-        loop {
-            if self.try_acquire() {
-                return clock::Waited::Ready;
-            }
-            let left = deadline.left();
-            if left == Some(0.0) {
-                return clock::Waited::TimedOut;
-            }
-            if clock::wait_readable_or_signal(self.fd.as_raw_fd(), left) == clock::Waited::Signal {
-                return clock::Waited::Signal;
-            }
+        if self.try_acquire() {
+            return clock::Waited::Ready;
         }
+        self.wait(timeout, true)
     }
 
-    /// Puts a token back.
+    /// Sleeps on the token word until a token is taken, the deadline passes or (with `signals`) a
+    /// caught signal waits for its handler. Counted as a sleeper meanwhile, so that a release
+    /// knows to wake somebody; a held run's scheduler sees the process blocked.
+    fn wait(&self, timeout: Option<f64>, signals: bool) -> clock::Waited {
+        let deadline = timeout.map(|t| clock::now_ns().saturating_add(clock::secs_to_ns(t)));
+        super::gate::enter_wait(deadline);
+        // Counted before the next look at the tokens: a release after that look sees the count
+        // (both sides are SeqCst), so its wake cannot fall between our look and our sleep; and
+        // the kernel only sleeps while the word still reads 0.
+        self.sleepers().fetch_add(1, Ordering::SeqCst);
+        let waited = loop {
+            if self.try_acquire() {
+                break clock::Waited::Ready;
+            }
+            if signals && super::signals::any_pending() {
+                break clock::Waited::Signal;
+            }
+            let slice = match deadline {
+                Some(d) => match clock::slice_before(d) {
+                    Some(s) => s,
+                    None => break clock::Waited::TimedOut,
+                },
+                None => clock::SLICE_NS,
+            };
+            futex_wait_for(self.tokens(), 0, slice);
+        };
+        self.sleepers().fetch_sub(1, Ordering::SeqCst);
+        // A wake meant for a sleeper may have come to us as we gave up: pass it on.
+        if waited != clock::Waited::Ready
+            && self.tokens().load(Ordering::SeqCst) > 0
+            && self.sleepers().load(Ordering::SeqCst) > 0
+        {
+            futex_wake_n(self.tokens(), 1);
+        }
+        super::gate::leave_wait();
+        waited
+    }
+
+    /// Puts a token back, waking one sleeper if there is any (else no system call).
     pub fn release(&self) -> io::Result<()> {
-        eventfd_add(self.fd.as_raw_fd(), 1)
+        self.tokens()
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| {
+                (t < SEM_VALUE_MAX).then_some(t + 1)
+            })
+            .map_err(|_| io::Error::from_raw_os_error(libc::EOVERFLOW))?;
+        if self.sleepers().load(Ordering::SeqCst) > 0 {
+            futex_wake_n(self.tokens(), 1);
+        }
+        Ok(())
     }
 
-    pub fn fd(&self) -> RawFd {
-        self.fd.as_raw_fd()
+    /// The tokens there now (for tests and reprs; may change at once).
+    pub fn tokens_now(&self) -> u32 {
+        self.tokens().load(Ordering::SeqCst)
     }
 }
 
@@ -243,6 +290,19 @@ impl Shared {
         unsafe { &*self.ptr.add(i * 8).cast::<AtomicI64>() }
     }
 
+    /// The `i`-th 32-bit word of the mapping (a futex word).
+    pub fn word(&self, i: usize) -> &AtomicU32 {
+        assert!(
+            i.checked_mul(4).is_some_and(|at| self.fits(at, 4)),
+            "word {i} out of a {}-byte mapping",
+            self.len
+        );
+        // SAFETY: `i * 4 + 4 <= len` (checked without overflow), inside the mapping, which lives as
+        // long as `self`; the base is page-aligned, so the word is 4-aligned; other processes touch
+        // it only through atomics (here) and the futex calls.
+        unsafe { &*self.ptr.add(i * 4).cast::<AtomicU32>() }
+    }
+
     /// The byte at `i` as an atomic: other processes may write the mapping at any moment, and only
     /// atomic accesses make such a race defined (a plain copy of racing bytes would not be).
     fn byte(&self, i: usize) -> &AtomicU8 {
@@ -308,6 +368,8 @@ pub enum Transport {
 pub struct Channel {
     fd: OwnedFd,
     transport: Transport,
+    /// Whether [`Channel::set_nonblocking`] made the end non-blocking (reads may then be tried).
+    nonblocking: std::sync::atomic::AtomicBool,
 }
 
 /// What a read found.
@@ -328,10 +390,12 @@ impl Channel {
             Channel {
                 fd: own(fds[0]),
                 transport: Transport::Stream,
+                nonblocking: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Stream,
+                nonblocking: false.into(),
             },
         ))
     }
@@ -352,10 +416,12 @@ impl Channel {
             Channel {
                 fd: own(fds[0]),
                 transport: Transport::Packets,
+                nonblocking: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Packets,
+                nonblocking: false.into(),
             },
         ))
     }
@@ -453,12 +519,34 @@ impl Channel {
         let flags = check(unsafe { libc::fcntl(self.fd(), libc::F_GETFL) })?;
         // SAFETY: as above.
         check(unsafe { libc::fcntl(self.fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) })?;
+        self.nonblocking.store(true, Ordering::Relaxed);
         Ok(())
     }
 
     /// Sends a message on a pipe only if the whole frame fits now (the caller holds the write lock,
     /// so nobody else adds bytes meanwhile). Whether it was sent.
     pub fn try_send(&self, data: &[u8]) -> io::Result<bool> {
+        // A frame of at most PIPE_BUF bytes on a non-blocking pipe goes in whole or not at all
+        // (EAGAIN): one write() says both, where asking for the room first took two more calls.
+        if self.transport == Transport::Stream && 4 + data.len() <= libc::PIPE_BUF {
+            let mut frame = [0u8; libc::PIPE_BUF];
+            frame[..4].copy_from_slice(&(data.len() as u32).to_le_bytes());
+            frame[4..4 + data.len()].copy_from_slice(data);
+            loop {
+                // SAFETY: writing our own buffer to our fd.
+                let n = unsafe { libc::write(self.fd(), frame.as_ptr().cast(), 4 + data.len()) };
+                if n >= 0 {
+                    debug_assert_eq!(n as usize, 4 + data.len(), "PIPE_BUF writes are whole");
+                    return Ok(true);
+                }
+                let e = io::Error::last_os_error();
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    Some(libc::EAGAIN) => return Ok(false),
+                    _ => return Err(e),
+                }
+            }
+        }
         let mut queued: libc::c_int = 0;
         // SAFETY: FIONREAD writes an int we own; F_GETPIPE_SZ only reads.
         let cap = check(unsafe { libc::fcntl(self.fd(), libc::F_GETPIPE_SZ) })? as usize;
@@ -469,6 +557,53 @@ impl Channel {
         }
         self.send(data)?;
         Ok(true)
+    }
+
+    /// Reads the next whole message if it has begun to arrive (`None`: nothing there now), in one
+    /// system call for a short one: a packet taken with `MSG_DONTWAIT`, or a pipe end made
+    /// non-blocking by [`Channel::set_nonblocking`] (its readers all go through here).
+    pub fn try_recv(&self) -> io::Result<Option<Recv>> {
+        match self.transport {
+            Transport::Packets => {
+                let mut buf = vec![0u8; CHUNK + 4];
+                match self.recv_packet_flags(&mut buf, libc::MSG_DONTWAIT) {
+                    Ok(n) => self.rest_of_packets(buf, n).map(Some),
+                    Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            Transport::Stream if !self.nonblocking.load(Ordering::Relaxed) => {
+                if self.poll(Some(0.0)) {
+                    self.recv().map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+            Transport::Stream => {
+                let mut len = [0u8; 4];
+                // SAFETY: reading into our own 4-byte buffer.
+                let n = unsafe { libc::read(self.fd(), len.as_mut_ptr().cast(), 4) };
+                if n < 0 {
+                    let e = io::Error::last_os_error();
+                    return match e.raw_os_error() {
+                        Some(libc::EAGAIN) | Some(libc::EINTR) => Ok(None),
+                        _ => Err(e),
+                    };
+                }
+                if n == 0 {
+                    return Ok(Some(Recv::Eof));
+                }
+                let got = n as usize;
+                if got < 4 && !self.read_exact(&mut len[got..], false)? {
+                    return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                }
+                let mut data = zeroed(u32::from_le_bytes(len) as usize)?;
+                if !self.read_exact(&mut data, false)? {
+                    return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+                }
+                Ok(Some(Recv::Message(data)))
+            }
+        }
     }
 
     /// Reads the next whole message, blocking until it is there.
@@ -492,33 +627,42 @@ impl Channel {
             Transport::Packets => {
                 let mut buf = vec![0u8; CHUNK + 4];
                 let n = self.recv_packet(&mut buf)?;
-                if n == 0 {
-                    return Ok(Recv::Eof);
-                }
-                if n < 4 {
-                    return Err(io::Error::other("truncated message"));
-                }
-                let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
-                let mut data = Vec::new();
-                data.try_reserve_exact(total)
-                    .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
-                data.extend_from_slice(&buf[4..n]);
-                while data.len() < total {
-                    let n = self.recv_packet(&mut buf)?;
-                    if n == 0 {
-                        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
-                    }
-                    data.extend_from_slice(&buf[..n]);
-                }
-                Ok(Recv::Message(data))
+                self.rest_of_packets(buf, n)
             }
         }
     }
 
+    /// The message whose first packet (`n` bytes) is in `buf`: reads the packets that follow.
+    fn rest_of_packets(&self, mut buf: Vec<u8>, n: usize) -> io::Result<Recv> {
+        if n == 0 {
+            return Ok(Recv::Eof);
+        }
+        if n < 4 {
+            return Err(io::Error::other("truncated message"));
+        }
+        let total = u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize;
+        let mut data = Vec::new();
+        data.try_reserve_exact(total)
+            .map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        data.extend_from_slice(&buf[4..n]);
+        while data.len() < total {
+            let n = self.recv_packet(&mut buf)?;
+            if n == 0 {
+                return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+            }
+            data.extend_from_slice(&buf[..n]);
+        }
+        Ok(Recv::Message(data))
+    }
+
     fn recv_packet(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.recv_packet_flags(buf, 0)
+    }
+
+    fn recv_packet_flags(&self, buf: &mut [u8], flags: libc::c_int) -> io::Result<usize> {
         loop {
             // SAFETY: receiving into our own buffer.
-            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+            let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), flags) };
             if n >= 0 {
                 return Ok(n as usize);
             }
@@ -538,10 +682,15 @@ impl Channel {
                 unsafe { libc::read(self.fd(), buf[got..].as_mut_ptr().cast(), buf.len() - got) };
             if n < 0 {
                 let e = io::Error::last_os_error();
-                if e.raw_os_error() == Some(libc::EINTR) {
-                    continue;
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    // A non-blocking end (a Queue's): wait for the bytes, as a blocking read would.
+                    Some(libc::EAGAIN) => {
+                        clock::wait_readable(self.fd(), None);
+                        continue;
+                    }
+                    _ => return Err(e),
                 }
-                return Err(e);
             }
             if n == 0 {
                 // The end before any byte is a clean end; inside a message, a torn one.
@@ -571,6 +720,118 @@ mod tests {
         assert!(clock::now_secs() - t0 >= 0.03);
         s.release().unwrap();
         assert!(s.acquire(None));
+    }
+
+    /// Forks a child that runs `body` and ends with `_exit(0)` (only atomics and system calls
+    /// in there: the test harness has other threads).
+    fn fork_child(body: impl FnOnce()) -> libc::pid_t {
+        // SAFETY: the child only touches shared atomics, makes system calls and `_exit`s.
+        match unsafe { libc::fork() } {
+            0 => {
+                body();
+                // SAFETY: ending the child without running the parent's destructors.
+                unsafe { libc::_exit(0) }
+            }
+            pid => {
+                assert!(pid > 0, "fork failed");
+                pid
+            }
+        }
+    }
+
+    fn wait_child(pid: libc::pid_t) -> libc::c_int {
+        let mut status = 0;
+        // SAFETY: waiting for our own child with a valid out-pointer.
+        assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+        status
+    }
+
+    #[test]
+    fn a_futex_semaphore_excludes_forked_processes_from_each_other() {
+        const ROUNDS: i64 = 20_000;
+        let lock = Sem::new(1).unwrap();
+        let counters = Shared::new(16).unwrap();
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                fork_child(|| {
+                    for _ in 0..ROUNDS {
+                        if !lock.acquire(None) {
+                            // SAFETY: ending the child with a failure its parent sees.
+                            unsafe { libc::_exit(1) };
+                        }
+                        // A read-modify-write in two steps: lost updates unless excluded.
+                        let v = counters.counter(0).load(Ordering::Relaxed);
+                        counters.counter(1).fetch_add(1, Ordering::Relaxed);
+                        std::hint::spin_loop();
+                        counters.counter(0).store(v + 1, Ordering::Relaxed);
+                        if lock.release().is_err() {
+                            // SAFETY: as above.
+                            unsafe { libc::_exit(2) };
+                        }
+                    }
+                })
+            })
+            .collect();
+        for pid in children {
+            assert_eq!(wait_child(pid), 0, "a child failed");
+        }
+        assert_eq!(counters.counter(1).load(Ordering::SeqCst), 2 * ROUNDS);
+        assert_eq!(counters.counter(0).load(Ordering::SeqCst), 2 * ROUNDS);
+        assert_eq!(lock.tokens_now(), 1);
+        assert_eq!(lock.sleepers().load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn a_sleeper_is_woken_by_a_release_in_another_process() {
+        let sem = Sem::new(0).unwrap();
+        let done = Shared::new(8).unwrap();
+        clock::now_ns(); // the clock's start is read before the fork, not in the child
+        let child = fork_child(|| {
+            let got = sem.acquire(Some(30.0));
+            done.counter(0)
+                .store(if got { 1 } else { 2 }, Ordering::SeqCst);
+        });
+        // Release only once the child sleeps, so the wake path is the one tested.
+        while sem.sleepers().load(Ordering::SeqCst) == 0 {
+            std::thread::yield_now();
+        }
+        sem.release().unwrap();
+        assert_eq!(wait_child(child), 0);
+        assert_eq!(done.counter(0).load(Ordering::SeqCst), 1);
+        assert_eq!(sem.tokens_now(), 0);
+    }
+
+    #[test]
+    fn a_holder_killed_by_sigkill_leaves_the_lock_held() {
+        let lock = Sem::new(1).unwrap();
+        let held = Shared::new(8).unwrap();
+        let child = fork_child(|| {
+            lock.acquire(None);
+            held.counter(0).store(1, Ordering::SeqCst);
+            loop {
+                // SAFETY: waits for the SIGKILL.
+                unsafe { libc::pause() };
+            }
+        });
+        while held.counter(0).load(Ordering::SeqCst) == 0 {
+            std::thread::yield_now();
+        }
+        // SAFETY: killing our own child.
+        unsafe { libc::kill(child, libc::SIGKILL) };
+        let status = wait_child(child);
+        assert!(libc::WIFSIGNALED(status));
+        let t0 = clock::now_secs();
+        assert!(!lock.acquire(Some(0.05)), "the dead holder took its token");
+        assert!(clock::now_secs() - t0 >= 0.05);
+        assert!(!lock.try_acquire());
+    }
+
+    #[test]
+    fn releases_past_the_maximum_are_refused() {
+        let s = Sem::new(SEM_VALUE_MAX).unwrap();
+        assert!(s.release().is_err());
+        assert_eq!(s.tokens_now(), SEM_VALUE_MAX);
+        assert!(Sem::new(SEM_VALUE_MAX + 1).is_err());
     }
 
     #[test]
@@ -617,5 +878,52 @@ mod tests {
             assert_eq!(got, vec![3, 0, 100_000]);
             assert!(matches!(r.recv().unwrap(), Recv::Eof));
         }
+    }
+
+    #[test]
+    fn try_recv_takes_what_is_there_and_never_waits() {
+        let (pr, pw) = Channel::pipe().unwrap();
+        let (blocking_r, blocking_w) = Channel::pipe().unwrap();
+        pr.set_nonblocking().unwrap();
+        pw.set_nonblocking().unwrap();
+        let (dr, dw) = Channel::duplex().unwrap();
+        for (r, w) in [(&pr, &pw), (&blocking_r, &blocking_w), (&dr, &dw)] {
+            assert!(r.try_recv().unwrap().is_none(), "empty: no wait");
+            match w.transport {
+                Transport::Stream => assert!(w.try_send(b"small").unwrap()),
+                Transport::Packets => w.send(b"small").unwrap(),
+            }
+            let big = vec![9u8; 50_000];
+            w.send(&big).unwrap();
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m == b"small"));
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m == big));
+            assert!(r.try_recv().unwrap().is_none());
+        }
+        drop((pw, blocking_w, dw));
+        for r in [&pr, &blocking_r, &dr] {
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Eof)));
+        }
+    }
+
+    #[test]
+    fn a_full_pipe_refuses_a_small_frame_whole() {
+        let (r, w) = Channel::pipe().unwrap();
+        w.set_nonblocking().unwrap();
+        let mut sent = 0;
+        while w.try_send(&[1u8; 1000]).unwrap() {
+            sent += 1;
+        }
+        assert!(
+            sent >= 16,
+            "a 64 KiB pipe takes at least 16 frames of 1004 bytes"
+        );
+        r.set_nonblocking().unwrap();
+        for _ in 0..sent {
+            assert!(matches!(r.try_recv().unwrap(), Some(Recv::Message(m)) if m.len() == 1000));
+        }
+        assert!(
+            r.try_recv().unwrap().is_none(),
+            "no torn frame was left behind"
+        );
     }
 }

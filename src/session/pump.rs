@@ -1,4 +1,5 @@
-//! The run's observer thread: one loop that reads the trace, the lesson main's real stdout/stderr,
+//! The run's observer thread: one loop that reads the trace (every process's ring in the control
+//! page, and the trace pipe, which wakes it and carries the records of processes without a slot), the lesson main's real stdout/stderr,
 //! and the main's pidfd; reaps orphans; puts records in time order; and, when the main has ended or a
 //! stop was asked, kills and reaps everything left of the run and reports the end.
 //!
@@ -53,6 +54,12 @@ pub(crate) struct Pump {
     pub stderr: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
     pub decoder: Decoder,
+    /// Decodes what the rings hold (whole lines only, apart from the pipe's chunks).
+    pub ring_decoder: Decoder,
+    /// Bytes drained from the rings, reused from turn to turn.
+    pub ring_bytes: Vec<u8>,
+    /// The ring the next turn starts with.
+    pub ring_next: u32,
     pub reorder: Reorder,
     /// Per stream: the writer of the bytes carried over, and those bytes (an unfinished character).
     pub carry: [(Option<i32>, Vec<u8>); 2],
@@ -108,6 +115,9 @@ impl Pump {
             stderr: Some(stderr),
             pidfd: Some(pidfd),
             decoder: Decoder::new(),
+            ring_decoder: Decoder::new(),
+            ring_bytes: Vec::new(),
+            ring_next: 0,
             reorder: Reorder::new(REORDER_WINDOW_NS),
             carry: [(None, Vec::new()), (None, Vec::new())],
             names: HashMap::from([(main_pid, "MainProcess".to_string())]),
@@ -181,7 +191,10 @@ impl Pump {
                 Some(_) => {}
             }
         }
-        if let Some(bad) = self.decoder.finish() {
+        for bad in [self.decoder.finish(), self.ring_decoder.finish()]
+            .into_iter()
+            .flatten()
+        {
             self.push_own(bad_line_note(&bad));
         }
         let rest = self.reorder.drain();
@@ -232,20 +245,70 @@ impl Pump {
         } else {
             IDLE_POLL_MS
         };
+        // About to sleep on the trace: say so, then look at the rings once more (a record committed
+        // before the flag was seen is found here; one after it wakes us through the pipe).
+        let control = &self.shared.control;
+        let timeout = if held || self.trace.is_none() {
+            timeout
+        } else {
+            control.observer_sleeps();
+            if self.rings_have_lines() { 0 } else { timeout }
+        };
         // SAFETY: `fds` is a valid array of pollfd for the duration of the call.
         unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        control.observer_awake();
         Ready {
             wake: fds[0].revents != 0,
             main_ended: pidfd_at.is_some_and(|i| fds[i].revents != 0),
         }
     }
 
+    /// Whether any process's ring holds records.
+    fn rings_have_lines(&self) -> bool {
+        let control = &self.shared.control;
+        (0..control.started()).any(|i| control.ring(i).is_some_and(|r| r.has_lines()))
+    }
+
+    /// Takes what the processes' rings hold (each ring's lines in its order), at most about one
+    /// read turn's worth: the rings after the last one drained wait for the next turn, which
+    /// starts with them, so the observer's memory stays bounded however many processes write.
+    fn drain_rings(&mut self) -> Vec<Result<Record, BadLine>> {
+        let control = &self.shared.control;
+        let n = control.started();
+        self.ring_bytes.clear();
+        for k in 0..n {
+            let i = (self.ring_next + k) % n;
+            if let Some(ring) = control.ring(i) {
+                ring.drain(&mut self.ring_bytes);
+            }
+            if self.ring_bytes.len() >= READ_TURN {
+                self.ring_next = (i + 1) % n;
+                break;
+            }
+        }
+        self.ring_decoder.push(&self.ring_bytes)
+    }
+
     fn read_trace(&mut self) {
         let Some(file) = &mut self.trace else { return };
         let (bytes, eof) = read_available(file, READ_TURN);
+        let mut lines = self.decoder.push(&bytes);
+        lines.extend(self.drain_rings());
+        if eof {
+            // Every lesson process is gone (they all held the pipe): what their rings hold now is
+            // all there will be, and there is no later turn to read it.
+            loop {
+                let more = self.drain_rings();
+                // Nothing taken: every ring is empty (or holds nothing a writer committed).
+                if self.ring_bytes.is_empty() {
+                    break;
+                }
+                lines.extend(more);
+            }
+        }
         let mut records = Vec::new();
         let mut bad = Vec::new();
-        for line in self.decoder.push(&bytes) {
+        for line in lines {
             match line {
                 Ok(record) => records.push(record),
                 Err(b) => bad.push(b),

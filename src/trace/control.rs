@@ -3,7 +3,9 @@
 //! The observer makes it (a memfd), every lesson process maps it (`MAP_SHARED`, inherited across
 //! fork). It holds what is cheap and frequent, or what all processes of a run must agree on: the
 //! lesson clock (behind a sequence lock), the process cap and count, and one slot per process with its
-//! current line. The pipe carries events; this page carries state that is sampled.
+//! current line. After the slots come the slots' trace rings (`ring`): each process puts its records
+//! in its own ring, and the trace pipe only wakes the observer (and tells it, by closing, that every
+//! lesson process is gone).
 //!
 //! Only atomics live in the page, so any process may read or write it at any time.
 
@@ -13,6 +15,7 @@ use std::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering, fence};
 
 use super::clock::{ClockParams, NOT_STARTED, mono_ns, wall_ns};
 use super::gate::Gate;
+use super::ring::{RING_STRIDE, Ring};
 
 const MAGIC: u64 = u64::from_le_bytes(*b"FORKYRD1");
 
@@ -34,6 +37,10 @@ struct Header {
     held: AtomicU32,
     /// 1 when only operations are checkpoints (`--granularity op`), 0 for statements too.
     ops_only: AtomicU32,
+    /// 1 while the observer is about to sleep (or sleeps) waiting for the trace: a writer that
+    /// commits a record then takes the flag and wakes it through the trace pipe (see `ring`).
+    observer_asleep: AtomicU32,
+    _pad: AtomicU32,
 }
 
 /// One lesson process's slot: the facts the observer samples per frame.
@@ -176,6 +183,39 @@ impl ControlPage {
         Some(unsafe { &*self.base.add(offset).cast::<Slot>() })
     }
 
+    /// The trace ring of slot `i` (`None` outside the page).
+    pub fn ring(&self, i: u32) -> Option<Ring<'_>> {
+        if i >= self.max_processes() {
+            return None;
+        }
+        let offset = slots_len(self.max_processes()) + i as usize * RING_STRIDE;
+        if offset + RING_STRIDE > self.len {
+            return None;
+        }
+        // SAFETY: in bounds (checked above), 64-aligned (the area starts on a page and the stride is
+        // a multiple of 64), zeroed at creation, and used only as this slot's ring while the
+        // mapping (`self`) lives.
+        Some(unsafe { Ring::at(self.base.add(offset)) })
+    }
+
+    /// Observer side, before it sleeps on the trace: says so, so that the next record committed
+    /// wakes it. The caller then looks at the rings once more before sleeping.
+    pub fn observer_sleeps(&self) {
+        self.header().observer_asleep.store(1, Ordering::SeqCst);
+    }
+
+    /// Observer side, once awake: writers need not wake it.
+    pub fn observer_awake(&self) {
+        self.header().observer_asleep.store(0, Ordering::Relaxed);
+    }
+
+    /// Writer side, after committing a record: whether the observer sleeps and this writer is the
+    /// one to wake it (the flag is taken, so one wake per sleep).
+    pub fn take_observer_wake(&self) -> bool {
+        let flag = &self.header().observer_asleep;
+        flag.load(Ordering::SeqCst) == 1 && flag.swap(0, Ordering::SeqCst) == 1
+    }
+
     /// Reads the clock's parameters consistently (sequence lock reader: retry while a writer is in).
     pub fn clock(&self) -> ClockParams {
         let h = self.header();
@@ -312,9 +352,16 @@ impl Drop for ControlPage {
     }
 }
 
-fn page_len(max_processes: u32) -> usize {
+/// The header and the slots, to the next page: where the rings begin.
+fn slots_len(max_processes: u32) -> usize {
     let len = size_of::<Header>() + max_processes as usize * size_of::<Slot>();
     len.next_multiple_of(4096)
+}
+
+/// The whole page: header, slots, then one trace ring per slot (pages of a ring nobody writes are
+/// never touched, so they cost no memory).
+fn page_len(max_processes: u32) -> usize {
+    slots_len(max_processes) + max_processes as usize * RING_STRIDE
 }
 
 #[cfg(test)]
@@ -331,6 +378,23 @@ mod tests {
         assert_eq!(page.started(), 3);
         assert!(page.slot(2).is_some());
         assert!(page.slot(3).is_none());
+    }
+
+    #[test]
+    fn every_slot_has_its_own_ring_shared_by_every_mapping() {
+        let (page, fd) = ControlPage::create(3, 1.0).unwrap();
+        let other = ControlPage::map(&fd).unwrap();
+        other.ring(2).unwrap().push(b"two\n").unwrap();
+        other.ring(0).unwrap().push(b"zero\n").unwrap();
+        let mut out = Vec::new();
+        page.ring(2).unwrap().drain(&mut out);
+        assert_eq!(out, b"two\n");
+        assert!(!page.ring(1).unwrap().has_lines());
+        assert!(page.ring(0).unwrap().has_lines());
+        assert!(page.ring(3).is_none());
+        page.observer_sleeps();
+        assert!(other.take_observer_wake());
+        assert!(!other.take_observer_wake(), "one wake per sleep");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! How a record travels on the trace pipe: one JSON object and a newline, at most [`PIPE_BUF`] bytes,
-//! so that one `write()` puts it in the pipe whole even when many processes write at once.
+//! How a record travels in a trace ring or on the trace pipe: one JSON object and a newline, at most
+//! [`PIPE_BUF`] bytes, so that one `write()` puts it in the pipe whole even when many processes
+//! write at once (and a ring always has room for one once drained).
 //!
 //! Lives here: encoding a record to its line, splitting a long `output` text into pieces that each fit,
 //! and clamping the strings of any other event that would not fit. Must not live here: the `write()`
@@ -47,8 +48,39 @@ pub fn fit(event: Event) -> Vec<Event> {
                 })
                 .collect()
         }
+        // Fast path for the common event (an op, a state): short strings surely fit, so the line is
+        // not encoded twice to find out.
+        ref other if strings_len(other) <= SURELY_FITS_STRINGS => vec![event],
         other if line_len_worst(&other) <= PIPE_BUF => vec![other],
         other => vec![clamp(other)],
+    }
+}
+
+/// Strings of a non-`output` event totalling at most this many bytes fit a line whatever they hold
+/// (6 escaped bytes each, plus the header, the keys and the numbers: under 700 bytes).
+const SURELY_FITS_STRINGS: usize = 500;
+
+/// The bytes of every string of `event`, unescaped.
+fn strings_len(event: &Event) -> usize {
+    match event {
+        Event::Main { name, file } => name.len() + file.len(),
+        Event::Spawn { name, .. } => name.len(),
+        Event::Output { text, .. } | Event::Stray { text, .. } => text.len(),
+        Event::State { state } => match state {
+            super::State::Blocked { on, op } => on.len() + op.len(),
+            super::State::Running | super::State::Sleeping { .. } => 0,
+        },
+        Event::AtExit { child_name, .. } | Event::Reaped { child_name, .. } => child_name.len(),
+        Event::Signal {
+            target_name,
+            signal_name,
+            ..
+        } => target_name.len() + signal_name.len(),
+        Event::Exit { .. } => 0,
+        Event::Object { class, role, .. } => class.len() + role.as_ref().map_or(0, String::len),
+        Event::Op { op, detail, .. } => op.len() + detail.as_ref().map_or(0, String::len),
+        Event::Refused { message } => message.len(),
+        Event::Stop { reason } => reason.len(),
     }
 }
 
@@ -265,6 +297,52 @@ mod tests {
     fn the_fast_path_bound_is_safe() {
         let worst = out(&"\u{1}".repeat(SURELY_FITS));
         assert!(encode(&worst_record(worst)).len() <= PIPE_BUF);
+    }
+
+    #[test]
+    fn the_fast_path_bound_for_other_events_is_safe() {
+        let worst = |n: usize| "\u{1}".repeat(n);
+        let half = SURELY_FITS_STRINGS / 2;
+        let events = [
+            Event::Main {
+                name: worst(half),
+                file: worst(half),
+            },
+            Event::State {
+                state: State::Blocked {
+                    on: worst(half),
+                    op: worst(half),
+                },
+            },
+            Event::Signal {
+                target: i32::MIN,
+                target_name: worst(half),
+                signal: i32::MIN,
+                signal_name: worst(half),
+            },
+            Event::Object {
+                id: u32::MAX,
+                class: worst(half),
+                capacity: Some(i64::MIN),
+                owner: Some(u32::MAX),
+                role: Some(worst(half)),
+            },
+            Event::Op {
+                id: u32::MAX,
+                op: worst(half),
+                detail: Some(worst(half)),
+            },
+            Event::Reaped {
+                child: i32::MIN,
+                child_name: worst(SURELY_FITS_STRINGS),
+                ending: crate::trace::Ending::Signaled { signal: i32::MIN },
+            },
+        ];
+        for e in events {
+            assert!(strings_len(&e) <= SURELY_FITS_STRINGS);
+            assert!(line_len_worst(&e) <= PIPE_BUF, "{e:?}");
+            assert_eq!(fit(e.clone()), vec![e]);
+        }
     }
 
     #[test]

@@ -127,6 +127,34 @@ pub fn futex_wait(word: &AtomicU32, expected: u32) {
     }
 }
 
+/// Sleeps while `word` holds `expected`, at most `ns` real nanoseconds; returns early on a wake, a
+/// signal, or when the word already differs. The caller looks again in every case.
+pub fn futex_wait_for(word: &AtomicU32, expected: u32, ns: u64) {
+    let ts = libc::timespec {
+        tv_sec: (ns / 1_000_000_000) as libc::time_t,
+        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: FUTEX_WAIT on a valid, aligned u32 (shared with other processes: no PRIVATE flag),
+    // with a valid relative timeout.
+    unsafe {
+        libc::syscall(
+            libc::SYS_futex,
+            word.as_ptr(),
+            libc::FUTEX_WAIT,
+            expected,
+            &raw const ts,
+        );
+    }
+}
+
+/// Wakes at most `n` processes waiting on `word`.
+pub fn futex_wake_n(word: &AtomicU32, n: i32) {
+    // SAFETY: FUTEX_WAKE on a valid, aligned u32.
+    unsafe {
+        libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE, n);
+    }
+}
+
 /// Wakes every process waiting on `word`.
 pub fn futex_wake(word: &AtomicU32) {
     // SAFETY: FUTEX_WAKE on a valid, aligned u32 inside a shared mapping.

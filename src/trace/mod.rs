@@ -1,8 +1,9 @@
 //! The trace: what lesson processes tell the observer, and how.
 //!
-//! Lives here, shared by both sides of a run: the record format (`record`), how a record is framed on
-//! the trace pipe (`frame`) and read back (`reader`), putting records from many processes back in time
-//! order (`order`), the lesson clock's arithmetic (`clock`) and the shared control page that holds it
+//! Lives here, shared by both sides of a run: the record format (`record`), how a record is framed
+//! (`frame`), carried in a process's trace ring (`ring`) or on the trace pipe, and read back
+//! (`reader`), putting records from many processes back in time order (`order`), the lesson
+//! clock's arithmetic (`clock`) and the shared control page that holds it and the rings
 //! (`control`). Must not live here: anything that knows Python, owns a process, or draws a screen.
 
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod gate;
 pub mod order;
 pub mod reader;
 pub mod record;
+pub mod ring;
 pub mod stdout_mode;
 
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};

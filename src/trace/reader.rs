@@ -36,6 +36,11 @@ impl Decoder {
         let mut out = Vec::new();
         let mut rest = bytes;
         while let Some(nl) = rest.iter().position(|&b| b == b'\n') {
+            // An empty line is a writer waking the observer (`runtime::emit`), not a record.
+            if nl == 0 && self.partial.is_empty() {
+                rest = &rest[1..];
+                continue;
+            }
             let line = if self.partial.is_empty() {
                 parse(&rest[..nl])
             } else {
@@ -109,6 +114,17 @@ mod tests {
             got.extend(d.push(chunk).into_iter().map(Result::unwrap));
         }
         assert_eq!(got, vec![rec(0, "a\n"), rec(1, "é")]);
+        assert!(d.finish().is_none());
+    }
+
+    #[test]
+    fn empty_lines_are_wakes_not_records() {
+        let mut bytes = b"\n\n".to_vec();
+        bytes.extend(encode(&rec(0, "a")));
+        bytes.extend(b"\n");
+        let mut d = Decoder::new();
+        let got: Vec<_> = d.push(&bytes).into_iter().map(Result::unwrap).collect();
+        assert_eq!(got, vec![rec(0, "a")]);
         assert!(d.finish().is_none());
     }
 

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One trace record. Every process of a run writes these into the run's single trace pipe, each with
-/// one `write()` of at most `PIPE_BUF` bytes so records never tear.
+/// One trace record. Every process of a run commits these whole to its own trace ring (or, without a
+/// slot, writes each to the run's trace pipe with one `write()` of at most `PIPE_BUF` bytes), so
+/// records never tear.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Record {
     /// The process that wrote the record. The observer writes a few records itself (`reaped` for the

@@ -196,14 +196,11 @@ fn send_raw(c: &Conn, data: &[u8], detail: String) -> Result<(), Exc> {
 
 /// The next message, waiting for it (reported as blocked on `recv`).
 fn recv_raw(it: &mut Interp, c: &Conn) -> Result<Vec<u8>, Exc> {
-    loop {
-        let ready =
-            c.ch.borrow()
-                .as_ref()
-                .expect("checked open")
-                .poll(Some(0.0));
-        if ready {
-            break;
+    let r = loop {
+        // A message already there is taken in one call, without asking first.
+        let now = c.ch.borrow().as_ref().expect("checked open").try_recv();
+        if let Some(r) = now.transpose() {
+            break r;
         }
         blocked(&c.label, "recv");
         let waited =
@@ -213,14 +210,13 @@ fn recv_raw(it: &mut Interp, c: &Conn) -> Result<Vec<u8>, Exc> {
                 .poll_or_signal(None);
         running();
         if waited != Waited::Signal {
-            break;
+            break c.ch.borrow().as_ref().expect("checked open").recv();
         }
         // A signal handler runs while recv waits, then recv waits again (PEP 475); the handler
         // may have closed this end.
         super::signal::run_pending(it)?;
         check_recv(c)?;
-    }
-    let r = c.ch.borrow().as_ref().expect("checked open").recv();
+    };
     match r.map_err(io_error)? {
         Recv::Message(m) => Ok(m),
         Recv::Eof => {

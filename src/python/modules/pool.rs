@@ -63,11 +63,24 @@ struct Job {
     error_callback: Value,
     /// The pool's number for its first chunk (see `PoolState::next_task`).
     first_task: u64,
+    /// A ready map's result list, made once from `values` (which it takes): `get()` and the
+    /// callback then hand out that one list, as CPython's `_value`, instead of a copy each.
+    list: Option<Value>,
 }
 
 impl Job {
     fn ready(&self) -> bool {
         self.left == 0
+    }
+
+    /// The result of a ready job: the one value of an apply, the list of a map.
+    fn result(&mut self) -> Value {
+        if self.single {
+            return self.values.first().cloned().unwrap_or(Value::None);
+        }
+        self.list
+            .get_or_insert_with(|| Value::list(std::mem::take(&mut self.values)))
+            .clone()
     }
 }
 
@@ -605,26 +618,21 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
                 Some(_) => !matches!(j.error_callback, Value::None),
             };
             wanted.then(|| {
+                let value = j.result();
                 (
                     j.callback.clone(),
                     j.error_callback.clone(),
                     j.error.clone(),
-                    j.single,
-                    j.values.clone(),
+                    value,
                 )
             })
         } else {
             None
         }
     };
-    if let Some((cb, ecb, err, single, values)) = callback {
+    if let Some((cb, ecb, err, v)) = callback {
         match err {
             None if !matches!(cb, Value::None) => {
-                let v = if single {
-                    values.into_iter().next().unwrap_or(Value::None)
-                } else {
-                    Value::list(values)
-                };
                 it.call(&cb, Args::new(vec![v]))?;
             }
             Some(e) if !matches!(ecb, Value::None) => {
@@ -837,7 +845,12 @@ fn submit(
     } else if chunksize == 0 {
         vec![]
     } else {
-        items.chunks(chunksize.max(1)).map(|c| c.to_vec()).collect()
+        // The items move into their chunks: a million-item map holds them once, not twice.
+        let size = chunksize.max(1);
+        let mut rest = items.into_iter();
+        (0..n.div_ceil(size))
+            .map(|_| rest.by_ref().take(size).collect())
+            .collect()
     };
     let (job, id, first_task) = {
         let mut p = pool.0.borrow_mut();
@@ -847,19 +860,19 @@ fn submit(
         (p.next_job, p.id, first)
     };
     let mut frames = Vec::new();
-    for (i, chunk) in chunks.iter().enumerate() {
+    for (i, chunk) in chunks.into_iter().enumerate() {
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
             "task {}: {}",
             first_task + i as u64,
-            describe(it, func, mode, chunk, i)
+            describe(it, func, mode, &chunk, i)
         );
         let msg = Value::tuple(vec![
             Value::Int(job as i64),
             Value::Int(i as i64),
             Value::Int(mode as i64),
             fref.clone(),
-            Value::list(chunk.clone()),
+            Value::list(chunk),
             kwds.clone(),
             Value::str(&detail),
         ]);
@@ -880,6 +893,7 @@ fn submit(
         callback,
         error_callback,
         first_task,
+        list: None,
     };
     let state = Rc::new(RefCell::new(job_state));
     let mut p = pool.0.borrow_mut();
@@ -1260,15 +1274,11 @@ fn result_get(it: &mut Interp, a: Args) -> R {
     if !wait_for(it, &h, &obj, timeout)? {
         return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
     }
-    let j = h.state.borrow();
+    let mut j = h.state.borrow_mut();
     if let Some(e) = &j.error {
         return Err(e.clone());
     }
-    Ok(if j.single {
-        j.values[0].clone()
-    } else {
-        Value::list(j.values.clone())
-    })
+    Ok(j.result())
 }
 
 fn result_wait(it: &mut Interp, a: Args) -> R {

@@ -1,5 +1,5 @@
 //! `multiprocessing.Queue`, `JoinableQueue` and `SimpleQueue`: a pipe carrying length-prefixed
-//! frames of serialized values (`wire`), a read lock and a write lock (eventfd semaphores), a slot
+//! frames of serialized values (`wire`), a read lock and a write lock (futex semaphores), a slot
 //! semaphore for `maxsize`, and a shared mapping for the size and unfinished-task counters.
 //!
 //! CPython's `put` hands the object to a feeder thread and returns at once; the feeder writes it to
@@ -90,6 +90,8 @@ impl QueueCore {
         // more than that, which nobody got, cannot end (its data must be in the pipe first).
         let (reader, writer) = Channel::pipe().map_err(os_error)?;
         writer.set_nonblocking().map_err(os_error)?;
+        // So that `get` takes a frame that is there in one read, without asking first.
+        reader.set_nonblocking().map_err(os_error)?;
         let mk = |n| Sem::new(n).map_err(os_error);
         let slots = if maxsize > 0 && kind != QKind::Simple {
             Some(mk(maxsize.min(u32::MAX as i64) as u32)?)
@@ -238,7 +240,22 @@ impl QueueCore {
                 }
             }
         }
-        if !self.reader.poll(Some(0.0)) {
+        // A frame already there: taken at once (the common case of a busy queue).
+        let ready = match self.reader.try_recv() {
+            Ok(Some(got)) => {
+                let _ = self.rlock.release();
+                if waiting {
+                    running();
+                }
+                return self.got(Ok(got));
+            }
+            Ok(None) => false,
+            Err(e) => {
+                let _ = self.rlock.release();
+                return Err(os_error(e));
+            }
+        };
+        if !ready {
             if !block {
                 let _ = self.rlock.release();
                 return Ok(Got::Nothing);
@@ -265,6 +282,11 @@ impl QueueCore {
         if waiting {
             running();
         }
+        self.got(got)
+    }
+
+    /// What a read of the pipe gave: an item (the size and the free slots follow it) or the end.
+    fn got(&self, got: std::io::Result<Recv>) -> Result<Got, Exc> {
         match got.map_err(os_error)? {
             Recv::Message(m) => {
                 self.shm.counter(SIZE).fetch_sub(1, SeqCst);

@@ -311,8 +311,8 @@ const VALUE: usize = 0;
 const OWNER: usize = 1;
 const COUNT: usize = 2;
 
-/// A semaphore with CPython's `SemLock` rules. The token count lives in the eventfd; the mapping
-/// mirrors it (for `get_value` and reprs) and holds the owner (pid) and recursion count.
+/// A semaphore with CPython's `SemLock` rules. The token count lives in the futex word of `Sem`; the
+/// mapping mirrors it (for `get_value` and reprs) and holds the owner (pid) and recursion count.
 #[derive(Debug)]
 pub struct SemLock {
     pub kind: Kind,
