@@ -106,8 +106,8 @@ fn write_whole(fd: i32, line: &[u8]) {
             return;
         }
         if std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            // The observer is gone (EPIPE): this process is about to be killed by PDEATHSIG or the
-            // run's cleanup; there is nobody left to tell.
+            // The observer is gone (EPIPE): this process is about to be killed by the run's
+            // lifeline or its cleanup; there is nobody left to tell.
             return;
         }
     }
