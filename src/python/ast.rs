@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::inline_cache::AttrCache;
 use super::value::Value;
 
 /// A place in the source: 1-based line and 1-based column.
@@ -130,7 +131,8 @@ pub struct Handler {
 #[derive(Debug)]
 pub enum Target {
     Name(Name),
-    Attr(Box<Expr>, Rc<str>),
+    /// `obj.name = v`, with the site's cache of where `name` was in the instance.
+    Attr(Box<Expr>, Rc<str>, AttrCache),
     Subscript(Box<Expr>, Box<Expr>),
     /// `a, *b, c = ...`: the targets and the index of the starred one.
     Unpack(Vec<Target>, Option<usize>),
@@ -147,7 +149,8 @@ pub struct Expr {
 pub enum ExprKind {
     Const(Value),
     Name(Name),
-    Attr(Box<Expr>, Rc<str>),
+    /// `obj.name`, with the site's cache (of the attribute's place, or of the method it calls).
+    Attr(Box<Expr>, Rc<str>, AttrCache),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Call {

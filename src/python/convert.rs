@@ -519,9 +519,11 @@ impl Conv<'_> {
     fn target(&mut self, t: &RExpr) -> R<Target> {
         Ok(match t {
             RExpr::Name(n) => Target::Name(self.name(n.id.as_str())),
-            RExpr::Attribute(a) => {
-                Target::Attr(Box::new(self.expr(&a.value)?), self.ident(a.attr.as_str()))
-            }
+            RExpr::Attribute(a) => Target::Attr(
+                Box::new(self.expr(&a.value)?),
+                self.ident(a.attr.as_str()),
+                Default::default(),
+            ),
             RExpr::Subscript(s) => Target::Subscript(
                 Box::new(self.expr(&s.value)?),
                 Box::new(self.expr(&s.slice)?),
@@ -596,9 +598,11 @@ impl Conv<'_> {
             RExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
             RExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
             RExpr::Name(n) => ExprKind::Name(self.name(n.id.as_str())),
-            RExpr::Attribute(a) => {
-                ExprKind::Attr(Box::new(self.expr(&a.value)?), self.ident(a.attr.as_str()))
-            }
+            RExpr::Attribute(a) => ExprKind::Attr(
+                Box::new(self.expr(&a.value)?),
+                self.ident(a.attr.as_str()),
+                Default::default(),
+            ),
             RExpr::Subscript(s) => ExprKind::Subscript(
                 Box::new(self.expr(&s.value)?),
                 Box::new(self.expr(&s.slice)?),

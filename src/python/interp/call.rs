@@ -103,7 +103,12 @@ impl Interp {
     pub(crate) fn function_frame(&mut self, fun: &Rc<Function>) -> Frame {
         let def = &fun.def;
         let mut locals = self.spare_locals.pop().unwrap_or_default();
-        locals.resize(def.frame.n_locals as usize, None);
+        // A push per slot: `resize` clones its `None` through `Value`'s `Clone` for every slot.
+        let n = def.frame.n_locals as usize;
+        locals.reserve(n);
+        for _ in 0..n {
+            locals.push(None);
+        }
         let mut frame = Frame {
             locals,
             cells: (0..def.frame.n_cells)
@@ -275,7 +280,7 @@ impl Interp {
     }
 }
 
-#[inline]
+#[inline(always)]
 pub(crate) fn put(frame: &mut Frame, at: &NameRef, v: Value) {
     match at {
         NameRef::Local(i) => frame.locals[*i as usize] = Some(v),

@@ -15,8 +15,13 @@ impl Interp {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Name(n) => self.load(n, f),
-            ExprKind::Attr(obj, name) => {
+            ExprKind::Attr(obj, name, cache) => {
                 let o = self.eval(obj, f)?;
+                if let Value::Instance(inst) = &o
+                    && let Some(v) = cache.read(inst, name)
+                {
+                    return Ok(v);
+                }
                 self.getattr(&o, name)
             }
             ExprKind::Subscript(obj, idx) => {
@@ -40,9 +45,13 @@ impl Interp {
                 // `obj.method(...)` on an instance: take the function from the class and pass
                 // `obj` first, without making a bound method object for every call.
                 let (fv, this) = match &func.kind {
-                    ExprKind::Attr(obj, name) => {
+                    ExprKind::Attr(obj, name, cache) => {
                         let o = self.eval(obj, f)?;
-                        match method_of(&o, name) {
+                        let method = match &o {
+                            Value::Instance(inst) => cache.method(inst, &inst.class, name),
+                            _ => None,
+                        };
+                        match method {
                             Some(m) => (m, Some(o)),
                             None => match builtin_method_of(&o, name) {
                                 // `xs.append(x)`, `s.join(...)`: the native method, called with
@@ -477,22 +486,6 @@ pub(super) fn cached_global<'g>(
 ) -> Option<&'g Value> {
     let (k, v) = g.get_index(slot.get() as usize)?;
     (Rc::ptr_eq(k, name) || **k == **name).then_some(v)
-}
-
-/// A plain function found on an instance's class (not shadowed by the instance), to be called
-/// with the instance as its first argument.
-fn method_of(obj: &Value, name: &str) -> Option<Value> {
-    let Value::Instance(inst) = obj else {
-        return None;
-    };
-    if inst.attrs.borrow().contains_key(name) {
-        return None;
-    }
-    match inst.class.lookup(name)? {
-        m @ Value::Function(_) => Some(m),
-        Value::Builtin(b) if b.data.is_none() => Some(Value::Builtin(b)),
-        _ => None,
-    }
 }
 
 /// The native method `name` of a builtin type's value (`list.append`...), as `getattr` would

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::super::ast::*;
 use super::super::exceptions::{self, Exc, type_error};
+use super::super::inline_cache::AttrCache;
 use super::super::value::*;
 use super::{Frame, Interp};
 
@@ -403,12 +404,19 @@ impl Interp {
                 let v = self.inplace(op, cur, rhs)?;
                 self.store_name(n, v, f);
             }
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, cache) => {
                 let o = self.eval(obj, f)?;
-                let cur = self.getattr(&o, name)?;
+                let cached = match &o {
+                    Value::Instance(inst) => cache.read(inst, name),
+                    _ => None,
+                };
+                let cur = match cached {
+                    Some(v) => v,
+                    None => self.getattr(&o, name)?,
+                };
                 let rhs = self.eval(value, f)?;
                 let v = self.inplace(op, cur, rhs)?;
-                self.setattr(&o, name, v)?;
+                self.store_attr(&o, name, cache, v)?;
             }
             Target::Subscript(obj, idx) => {
                 let o = self.eval(obj, f)?;
@@ -453,6 +461,24 @@ impl Interp {
         self.binop(op, &cur, &rhs)
     }
 
+    /// `obj.name = v` at a site with a cache: straight into the instance's namespace when the
+    /// cache says nothing (a property, a native attribute) takes the store.
+    fn store_attr(
+        &mut self,
+        o: &Value,
+        name: &Rc<str>,
+        cache: &AttrCache,
+        v: Value,
+    ) -> Result<(), Exc> {
+        match o {
+            Value::Instance(inst) => match cache.write(inst, name, v) {
+                Ok(()) => Ok(()),
+                Err(v) => self.setattr(o, name, v),
+            },
+            _ => self.setattr(o, name, v),
+        }
+    }
+
     /// Store into an assignment target.
     pub fn assign(&mut self, t: &Target, v: Value, f: &mut Frame) -> Result<(), Exc> {
         match t {
@@ -460,9 +486,9 @@ impl Interp {
                 self.store_name(n, v, f);
                 Ok(())
             }
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, cache) => {
                 let o = self.eval(obj, f)?;
-                self.setattr(&o, name, v)
+                self.store_attr(&o, name, cache, v)
             }
             Target::Subscript(obj, idx) => {
                 let o = self.eval(obj, f)?;
@@ -598,7 +624,7 @@ impl Interp {
                 self.unstore(&n.at, f);
                 Ok(())
             }
-            Target::Attr(obj, name) => {
+            Target::Attr(obj, name, _) => {
                 let o = self.eval(obj, f)?;
                 self.delattr(&o, name)
             }

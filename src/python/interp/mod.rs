@@ -424,6 +424,7 @@ impl Interp {
                     c.has_property.set(true);
                 }
                 c.attrs.borrow_mut().insert(Rc::from(name), value);
+                super::inline_cache::classes_changed();
                 Ok(())
             }
             Value::Module(m) => {
@@ -443,6 +444,12 @@ impl Interp {
         if let Value::Instance(inst) = obj
             && inst.attrs.borrow_mut().shift_remove(name).is_some()
         {
+            return Ok(());
+        }
+        if let Value::Class(c) = obj
+            && c.attrs.borrow_mut().shift_remove(name).is_some()
+        {
+            super::inline_cache::classes_changed();
             return Ok(());
         }
         Err(self.no_attr(obj, name))

@@ -101,6 +101,7 @@ fn member(cls: &Rc<Class>, name: &str, value: i64) -> Value {
     }
     let v = Value::Instance(Rc::new(inst));
     cls.attrs.borrow_mut().insert(Rc::from(name), v.clone());
+    crate::python::inline_cache::classes_changed();
     v
 }
 
