@@ -128,3 +128,105 @@ impl AttrCache {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions;
+    use crate::python::value::Namespace;
+
+    fn class_with(name: &str, attrs: &[(&str, Value)]) -> Rc<Class> {
+        exceptions::install();
+        let mut ns = Namespace::default();
+        for (k, v) in attrs {
+            ns.insert(Rc::from(*k), v.clone());
+        }
+        exceptions::make_class(
+            name,
+            "__main__",
+            vec![exceptions::class("object")],
+            ns,
+            None,
+        )
+        .expect("one base")
+    }
+
+    fn instance(class: &Rc<Class>) -> Instance {
+        Instance {
+            class: class.clone(),
+            attrs: Default::default(),
+            native: RefCell::new(None),
+        }
+    }
+
+    #[test]
+    fn a_slot_read_follows_the_attribute_when_it_moves() {
+        let cls = class_with("Point", &[]);
+        let p = instance(&cls);
+        let (x, y): (Rc<str>, Rc<str>) = (Rc::from("x"), Rc::from("y"));
+        let site = AttrCache::default();
+        p.attrs.borrow_mut().insert(x.clone(), Value::Int(1));
+        p.attrs.borrow_mut().insert(y.clone(), Value::Int(2));
+        assert!(matches!(site.read(&p, &y), Some(Value::Int(2))));
+        // `y` moves from index 1 to index 0: the remembered index is past the end now.
+        p.attrs.borrow_mut().shift_remove("x");
+        assert!(matches!(site.read(&p, &y), Some(Value::Int(2))));
+        p.attrs.borrow_mut().insert(x.clone(), Value::Int(3));
+        assert!(matches!(site.read(&p, &x), Some(Value::Int(3))));
+        assert!(matches!(site.read(&p, &y), Some(Value::Int(2))));
+        p.attrs.borrow_mut().shift_remove("y");
+        assert!(site.read(&p, &y).is_none());
+    }
+
+    #[test]
+    fn a_method_site_sees_a_class_store_and_an_instance_shadow() {
+        let first = Value::str("first");
+        let cls = class_with("Greeter", &[]);
+        let p = instance(&cls);
+        let site = AttrCache::default();
+        // The site remembers that the class has no such method...
+        assert!(site.method(&p, &cls, "greet").is_none());
+        // ...until a class store: the epoch tells the site to look again.
+        cls.attrs
+            .borrow_mut()
+            .insert(Rc::from("greet"), first.clone());
+        classes_changed();
+        // A str is not a method: the site says so (the general lookup takes over).
+        assert!(site.method(&p, &cls, "greet").is_none());
+        let f = Value::builtin("greet", |_, _| Ok(Value::None));
+        cls.attrs.borrow_mut().insert(Rc::from("greet"), f);
+        classes_changed();
+        assert!(matches!(
+            site.method(&p, &cls, "greet"),
+            Some(Value::Builtin(_))
+        ));
+        assert!(matches!(
+            site.method(&p, &cls, "greet"),
+            Some(Value::Builtin(_))
+        ));
+        p.attrs.borrow_mut().insert(Rc::from("greet"), first);
+        assert!(site.method(&p, &cls, "greet").is_none());
+    }
+
+    #[test]
+    fn a_store_goes_to_a_property_added_after_the_site_cached() {
+        let cls = class_with("Box", &[]);
+        let p = instance(&cls);
+        let n: Rc<str> = Rc::from("n");
+        let site = AttrCache::default();
+        assert!(site.write(&p, &n, Value::Int(1)).is_ok());
+        assert!(matches!(site.read(&p, &n), Some(Value::Int(1))));
+        let prop = Instance {
+            class: class_with("property", &[]),
+            attrs: Default::default(),
+            native: RefCell::new(None),
+        };
+        cls.attrs
+            .borrow_mut()
+            .insert(n.clone(), Value::Instance(Rc::new(prop)));
+        cls.has_property.set(true);
+        classes_changed();
+        assert!(site.read(&p, &n).is_none());
+        assert!(site.write(&p, &n, Value::Int(2)).is_err());
+    }
+}

@@ -58,8 +58,13 @@ impl Interp {
             }
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value, f)?;
-                for t in targets {
-                    self.assign(t, v.clone(), f)?;
+                // One target (nearly every assignment) takes the value itself, not a copy.
+                if let [t] = &targets[..] {
+                    self.assign(t, v, f)?;
+                } else {
+                    for t in targets {
+                        self.assign(t, v.clone(), f)?;
+                    }
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, f)?,
