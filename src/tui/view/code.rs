@@ -64,7 +64,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Err(e) => {
             let mut row = 0;
             for line in e.lines().skip(app.scroll.code) {
-                for part in wrap::wrap(line, inner.width as usize) {
+                // A line that fits keeps its indentation: a SyntaxError's caret stays under its place.
+                let parts = if wrap::width(line) <= inner.width as usize {
+                    vec![line.to_string()]
+                } else {
+                    wrap::wrap(line, inner.width as usize)
+                };
+                for part in parts {
                     if row >= inner.height {
                         return;
                     }
