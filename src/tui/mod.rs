@@ -94,19 +94,7 @@ pub fn run(opts: Options) -> ExitCode {
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
     let mut app = match own {
-        Some((path, source)) => {
-            let mut app = App::new(
-                vec![Ok(own::lesson_of_file(&path, &source))],
-                progress::Progress::default(),
-                lang,
-                theme,
-                size,
-            );
-            app.own.file = Some(path);
-            app.focus = app::Focus::Code;
-            app.refresh_code();
-            app
-        }
+        Some((path, source)) => own::app_for_file(&path, &source, lang, theme, size),
         None => App::new(lesson::catalog(), progress::load(), lang, theme, size),
     };
     let result = event_loop(&mut terminal, &mut app);

@@ -193,6 +193,28 @@ pub fn lost_knob(app: &App, key: char) -> Option<String> {
     )
 }
 
+/// A playground on the learner's file at `path` with text `source` (`forkyard FILE.py`): the
+/// code pane has the focus; progress is neither read nor written (a file is no lesson).
+pub fn app_for_file(
+    path: &Path,
+    source: &str,
+    lang: Lang,
+    theme: super::theme::Theme,
+    size: (u16, u16),
+) -> App {
+    let mut app = App::new(
+        vec![Ok(lesson_of_file(path, source))],
+        super::progress::Progress::default(),
+        lang,
+        theme,
+        size,
+    );
+    app.own.file = Some(path.to_path_buf());
+    app.focus = super::app::Focus::Code;
+    app.refresh_code();
+    app
+}
+
 /// Reads the learner's file for `forkyard FILE.py`: its path and text, or a sentence that says
 /// what is wrong and what to do.
 pub fn read(path: &Path) -> Result<(PathBuf, String), String> {
