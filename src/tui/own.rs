@@ -224,6 +224,12 @@ pub fn read(path: &Path) -> Result<(PathBuf, String), String> {
             path.display()
         ));
     }
+    if !path.exists() && path.extension().is_none() && path.components().count() == 1 {
+        return Err(format!(
+            "`{}` is neither a command (list, run, check, export) nor a Python file: forkyard --help says what there is, forkyard FILE.py opens your own program",
+            path.display()
+        ));
+    }
     read_text(path).map(|text| (path.to_path_buf(), text))
 }
 
@@ -465,6 +471,22 @@ mod tests {
         );
         assert_eq!(docstring("import os\n\"\"\"not a docstring\"\"\"\n"), None);
         assert_eq!(docstring(""), None);
+    }
+
+    #[test]
+    fn what_is_not_a_file_is_a_sentence_with_the_way_out() {
+        let typo = read(Path::new("lst")).unwrap_err();
+        assert!(
+            typo.contains("neither a command") && typo.contains("--help"),
+            "{typo}"
+        );
+        let missing = read(Path::new("no/such/mine.py")).unwrap_err();
+        assert!(
+            missing.contains("there is no file no/such/mine.py"),
+            "{missing}"
+        );
+        let dir = read(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap_err();
+        assert!(dir.contains("is a directory"), "{dir}");
     }
 
     #[test]

@@ -166,7 +166,11 @@ fn run_state(app: &App) -> (String, Style) {
 
 fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let title = words(app.lang, " Lessons ", " 课程 ");
+    let title = if app.own.file.is_some() {
+        words(app.lang, " Program ", " 程序 ")
+    } else {
+        words(app.lang, " Lessons ", " 课程 ")
+    };
     let block = pane(app, title, Focus::Lessons);
     let inner = block.inner(area);
     block.render(area, buf);
