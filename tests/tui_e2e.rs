@@ -396,8 +396,14 @@ fn a_syntax_error_shows_its_caret_and_a_save_that_fixes_it_runs() {
     std::fs::rename(&tmp, &file).unwrap();
     p.wait("fixed and saved", 15);
     p.wait("ended", 15);
-    let pids = p.lane_pids();
+    let mut pids = p.lane_pids();
     assert!(!pids.is_empty(), "{}", p.screen());
+    // Written in place, as other editors save: run again.
+    std::fs::write(&file, "print('written in place')\n").unwrap();
+    p.wait("written in place", 15);
+    p.gone("fixed and saved", 5);
+    p.wait("ended", 15);
+    pids.extend(p.lane_pids());
     quit_and_check(&mut p, &pids);
 }
 
