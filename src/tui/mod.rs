@@ -1,4 +1,6 @@
-//! The playground: the terminal app where lessons run live (`forkyard` with no arguments).
+//! The playground: the terminal app where lessons run live (`forkyard` with no arguments), or the
+//! learner's own program (`forkyard FILE.py`: `own`; `e` opens an editor: `editor`; a save reruns:
+//! `watch`).
 //!
 //! Elm-shaped: [`App`](app::App) is the state, [`update`](update::update) the only place it changes
 //! (pure: a message in, effects out), `view` draws it, and the loop here is the runtime: it owns the
