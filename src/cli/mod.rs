@@ -34,6 +34,10 @@ pub struct Cli {
     /// The playground draws with ASCII only (no box or block characters).
     #[arg(long)]
     ascii: bool,
+    /// Your own Python program: the playground opens on it (`forkyard my_program.py`), and reruns
+    /// it when you save it.
+    #[arg(value_name = "FILE.py")]
+    file: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -92,8 +96,21 @@ pub fn main() -> ExitCode {
             lessons::check(&lessons)
         }
         // No subcommand: the playground on a terminal; in a pipe or a script, the lesson list.
-        None if crate::tui::on_terminal() => {
-            crate::tui::run(crate::tui::Options { ascii: cli.ascii })
+        None if crate::tui::on_terminal() => crate::tui::run(crate::tui::Options {
+            ascii: cli.ascii,
+            file: cli.file,
+        }),
+        // A file outside a terminal: what it prints, as `forkyard run FILE.py` does.
+        None if cli.file.is_some() => {
+            let file = cli.file.unwrap_or_default();
+            match crate::tui::own::read(&file) {
+                Err(why) => say::error(&why),
+                Ok(_) => say::error(&format!(
+                    "the playground needs a terminal; to run {} here: forkyard run {0}",
+                    file.display()
+                )),
+            }
+            ExitCode::from(2)
         }
         None => {
             quiet_on_closed_pipe();

@@ -43,6 +43,9 @@ pub enum Msg {
     Held(RunId, HeldLog),
     /// A sentence from carrying out an effect (where the schedule was written, a refused signal).
     Said(String),
+    /// The program's text again, after the learner's editor or a save of the file shown (or why
+    /// it could not be read).
+    Edited(Result<String, String>, super::own::Came),
 }
 
 /// What `update` asks the loop to do.
@@ -89,6 +92,8 @@ pub enum Effect {
     Resume,
     /// Write the progress file.
     SaveProgress,
+    /// Open the program in the learner's editor; its text comes back as `Msg::Edited`.
+    Edit(super::own::EditWhat),
     /// Leave the playground.
     Quit,
 }
@@ -199,6 +204,8 @@ pub struct App {
     pub picked: Option<i32>,
     /// Whether the playground is leaving.
     pub quitting: bool,
+    /// The learner's own file, and the lessons whose program the learner edited.
+    pub own: super::own::Own,
     next_id: RunId,
 }
 
@@ -242,6 +249,7 @@ impl App {
             now_ns: 0,
             picked: None,
             quitting: false,
+            own: super::own::Own::default(),
             next_id: 1,
         };
         app.open_lesson(selected);
@@ -313,7 +321,12 @@ impl App {
                     tokens: tokens(&program.source),
                     program,
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.to_string())
+                // An edited program may not parse: its SyntaxError, caret and all, is the pane.
+                .and_then(|code| {
+                    crate::python::check_program(&code.program.source, &code.program.file)
+                        .map(|()| code)
+                }),
             (Some(Err(e)), _) => Err(e.to_string()),
             _ => Err("there are no lessons".into()),
         };

@@ -35,6 +35,10 @@ pub enum Action {
     Schedule,
     /// Write the run's schedule to a file.
     SaveSchedule,
+    /// Open the program in the learner's editor (`e`).
+    Edit,
+    /// An edited lesson's own program again (`R`).
+    Original,
     /// Pause or resume the run.
     Pause,
     /// Faster lesson clock.
@@ -158,6 +162,26 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "c 对比",
         help: "compare: both settings side by side on one time axis",
         help_zh: "对比：两种设置并排运行，同一条时间轴",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('e')],
+        shown: "e",
+        action: A::Edit,
+        hint: "e edit",
+        hint_zh: "e 编辑",
+        help: "edit the program in $VISUAL/$EDITOR (a lesson: your copy; the lesson stays as it is), then run it",
+        help_zh: "用 $VISUAL/$EDITOR 编辑程序（课程：编辑你的副本，课程本身不变），然后运行",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('R')],
+        shown: "R",
+        action: A::Original,
+        hint: "",
+        hint_zh: "",
+        help: "an edited lesson: back to the lesson's own program",
+        help_zh: "改过的课程：回到本课的原版程序",
         context: C::Main,
     },
     Binding {

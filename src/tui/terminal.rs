@@ -82,6 +82,11 @@ pub fn give_back() {
     }
 }
 
+/// Takes the terminal again after an editor (`e`) had it, and asks for a full redraw.
+pub fn resume() {
+    take_again();
+}
+
 /// Takes the terminal again after the process was continued, and asks for a full redraw. Continued
 /// in the background (`bg`), it leaves the terminal alone: its first read stops it again (SIGTTIN),
 /// and the `fg` after that takes it.
@@ -99,6 +104,15 @@ fn take_again() {
         *g = false;
     }
     let _ = redraws().0.try_send(());
+}
+
+/// Makes the next frame a whole one, over a cleared screen. Not ratatui's `clear`: that asks the
+/// terminal where its cursor is, and the answer would be read by the input thread, not by it (it
+/// then gives up after two seconds with an error).
+pub fn redraw_whole(terminal: &mut DefaultTerminal) {
+    session::write_raw(1, b"\x1b[2J");
+    // The frame last drawn is dropped: the next one is compared with an empty screen.
+    terminal.swap_buffers();
 }
 
 /// Requests for a full redraw, for the loop to select on.

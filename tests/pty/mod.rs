@@ -37,6 +37,18 @@ impl Pty {
     /// Starts `forkyard` (no arguments: the playground) at `cols`×`rows`, its progress kept under
     /// `state` and in `lang`.
     pub fn start(cols: u16, rows: u16, state: &std::path::Path, lang: &str) -> Pty {
+        Pty::start_with(cols, rows, state, lang, &[], &[])
+    }
+
+    /// [`Pty::start`] with arguments (`forkyard FILE.py`) and more environment (`EDITOR`).
+    pub fn start_with(
+        cols: u16,
+        rows: u16,
+        state: &std::path::Path,
+        lang: &str,
+        args: &[&std::ffi::OsStr],
+        envs: &[(&str, &std::ffi::OsStr)],
+    ) -> Pty {
         let pty = openpty(Some(&size(cols, rows)), None).expect("a pseudo-terminal");
         let slave: OwnedFd = pty.slave;
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("a copy of the pty's fd"));
@@ -47,6 +59,10 @@ impl Pty {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .args(args)
+            .envs(envs.iter().copied())
             .stdin(io(&slave))
             .stdout(io(&slave))
             .stderr(io(&slave));

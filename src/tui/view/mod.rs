@@ -86,6 +86,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let title = match app.lessons.get(app.selected) {
+        Some(Ok(_)) if app.own.file.is_some() => app.own.file_name(),
         Some(Ok(l)) => format!("{:02} {}", l.number, l.title.get(app.lang)),
         Some(Err(_)) => super::app::id_of(&app.lessons[app.selected]),
         None => String::new(),
@@ -165,7 +166,11 @@ fn run_state(app: &App) -> (String, Style) {
 
 fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let title = words(app.lang, " Lessons ", " 课程 ");
+    let title = if app.own.file.is_some() {
+        words(app.lang, " Program ", " 程序 ")
+    } else {
+        words(app.lang, " Lessons ", " 课程 ")
+    };
     let block = pane(app, title, Focus::Lessons);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -181,6 +186,11 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.selected;
         let pointer = if selected { t.pointer() } else { " " };
         let (name, mark, style) = match entry {
+            Ok(_) if app.own.file.is_some() => (
+                wrap::cut(&app.own.file_name(), width.saturating_sub(3)),
+                " ",
+                Style::default(),
+            ),
             Ok(l) => {
                 let mark = if app.progress.completed.contains(&id) {
                     t.check()
@@ -305,6 +315,7 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             }
             Action::Stop if !app.is_live() => continue,
             Action::Program if programs < 2 => continue,
+            Action::Compare if app.lesson().is_some_and(|l| l.knobs.is_empty()) => continue,
             Action::Pause if !app.is_live() => continue,
             Action::Stop | Action::Close => 0,
             Action::Program | Action::Compare => 1,
