@@ -22,6 +22,8 @@ pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, as bytes (terminal modes are checked on the parsed screen).
     pub raw: Arc<Mutex<Vec<u8>>>,
+    /// The reader met the end of the terminal's output (everyone holding it is gone).
+    drained: Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> Winsize {
@@ -88,6 +90,8 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().expect("a copy of the master");
         let (s, r) = (screen.clone(), raw.clone());
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let d = drained.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             // Ends with EIO once the program and everything holding the pty are gone.
@@ -98,12 +102,14 @@ impl Pty {
                 s.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            d.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Pty {
             master,
             child,
             screen,
             raw,
+            drained,
         }
     }
 
@@ -192,6 +198,15 @@ impl Pty {
         let end = Instant::now() + Duration::from_secs(secs);
         while Instant::now() < end {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // What it wrote last may still be on its way to the screen: wait for the reader
+                // to meet the end of the terminal's output (bounded: a left-over process could
+                // hold the terminal open, which the caller's own checks then show).
+                let drained_by = Instant::now() + Duration::from_secs(2);
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst)
+                    && Instant::now() < drained_by
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return Some(status);
             }
             std::thread::sleep(Duration::from_millis(20));
