@@ -35,6 +35,12 @@ pub enum Action {
     Schedule,
     /// Write the run's schedule to a file.
     SaveSchedule,
+    /// Export the run on screen (perfetto, svg, transcript) under the state directory.
+    Export,
+    /// One event back on a finished or paused run (the time cursor).
+    ScrubBack,
+    /// One event forward on it.
+    ScrubForward,
     /// Pause or resume the run.
     Pause,
     /// Faster lesson clock.
@@ -168,6 +174,39 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "space 暂停",
         help: "pause / resume: the lesson clock and the processes stop",
         help_zh: "暂停 / 继续：课程时钟和进程都停下",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('[')],
+        shown: "[/] {/}",
+        action: A::ScrubBack,
+        hint: "[/] scrub",
+        hint_zh: "[/] 回看",
+        help: "scrub a finished or paused run: one event back / forward ({/} ten or more); with \
+               the timeline focused also ←/→ (Shift: more), Home/End; click the time axis to jump; \
+               Esc returns to now",
+        help_zh: "回看结束或暂停的运行：后退 / 前进一个事件（{/} 一次多步）；时间线窗格里也可用 \
+                  ←/→（Shift 多步）、Home/End；点时间轴直接跳到那里；Esc 回到现在",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('E')],
+        shown: "E",
+        action: A::Export,
+        hint: "E export",
+        hint_zh: "E 导出",
+        help: "export the run on screen: perfetto, svg or transcript, under the state directory",
+        help_zh: "导出屏幕上的运行：perfetto、svg 或文本，写到状态目录下",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char(']')],
+        shown: "]",
+        action: A::ScrubForward,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {

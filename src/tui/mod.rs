@@ -13,11 +13,13 @@
 
 pub mod app;
 pub mod capture;
+pub mod export_key;
 pub mod held;
 pub mod held_file;
 pub mod keymap;
 pub mod progress;
 pub mod runs;
+pub mod scrub;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -281,6 +283,9 @@ fn carry_out(
                 Err(e) => format!("could not write the schedule: {e}"),
             };
             let _ = tx.send(Msg::Said(said));
+        }
+        Effect::Export(format) => {
+            let _ = tx.send(Msg::Said(export_key::write(app, format)));
         }
         Effect::Speed(s) => handles.values().for_each(|h| h.set_speed(s)),
         Effect::Pause => handles.values().for_each(RunHandle::pause),
