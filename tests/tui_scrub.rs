@@ -237,3 +237,112 @@ fn nothing_to_scrub_before_a_run() {
     assert!(fresh.scrub.is_none());
     assert!(fresh.status.as_deref().unwrap().contains("run the program"));
 }
+
+/// A long run: 100 000 records of four processes printing, taking a lock and sleeping.
+fn long_run(n: usize) -> Vec<Record> {
+    use forkyard::trace::{Event, State};
+    let main = 7000;
+    let mut v = vec![Record {
+        pid: main,
+        ppid: 1,
+        seq: 0,
+        mono_ns: 0,
+        lesson_ns: 0,
+        event: Event::Main {
+            name: "MainProcess".into(),
+            file: "main.py".into(),
+        },
+    }];
+    for i in 1..n {
+        let pid = main + 1 + (i % 3) as i32;
+        let event = match i % 5 {
+            0 => Event::Output {
+                stream: forkyard::trace::Stream::Stdout,
+                text: format!("line {i}\n"),
+            },
+            1 => Event::State {
+                state: State::Running,
+            },
+            2 => Event::State {
+                state: State::Sleeping {
+                    until_ns: i as u64 * 1000 + 500,
+                },
+            },
+            3 if i < 10 => Event::Spawn {
+                name: format!("Process-{}", i % 3),
+                daemon: false,
+                forked_ns: None,
+            },
+            _ => Event::Output {
+                stream: forkyard::trace::Stream::Stdout,
+                text: format!("{pid} says {i}\n"),
+            },
+        };
+        v.push(Record {
+            pid,
+            ppid: main,
+            seq: i as u64,
+            mono_ns: i as u64 * 1000,
+            lesson_ns: i as u64 * 1000,
+            event,
+        });
+    }
+    v
+}
+
+/// Scrubbing a 100 000-record run: entering the scrub and each move are quick (the figures are
+/// printed: `cargo test --test tui_scrub -- --nocapture a_long_run`), and the moment is right.
+#[test]
+fn a_long_run_scrubs_in_small_steps() {
+    let records = long_run(100_000);
+    let mut app = App::new(
+        Vec::new(),
+        Progress::default(),
+        Lang::En,
+        Theme::FULL,
+        (120, 40),
+    );
+    let id = 1;
+    app.runs
+        .push(forkyard::tui::runs::RunView::new(id, String::new()));
+    let taking = std::time::Instant::now();
+    for r in &records {
+        app.runs[0].record(r);
+    }
+    let taking = taking.elapsed();
+    app.runs[0].end(&RunEnd {
+        main: Some(Ending::Exited { code: 0 }),
+        stopped: None,
+    });
+    let started = std::time::Instant::now();
+    update(&mut app, key('['));
+    let enter = started.elapsed();
+    let mut worst = std::time::Duration::ZERO;
+    let mut moves = 0;
+    for (msg, times) in [
+        (key('['), 50),
+        (key('{'), 30),
+        (key(']'), 50),
+        (key('}'), 10),
+    ] {
+        for _ in 0..times {
+            let t = std::time::Instant::now();
+            update(&mut app, msg.clone());
+            let _ = screen(&app);
+            worst = worst.max(t.elapsed());
+            moves += 1;
+        }
+    }
+    let at = app.scrub.as_ref().unwrap().at;
+    eprintln!(
+        "100k records: taken in (with the copies) {taking:?}; entering the scrub {enter:?}; \
+         worst of {moves} moves (with a draw) {worst:?}; at event {at}; {} copies",
+        app.scrub.as_ref().unwrap().full[0].snapshots.len()
+    );
+    assert!(at > 0 && at < records.len(), "the moves end mid-run");
+    let mut model = Run::new();
+    records[..at].iter().for_each(|r| model.apply(r));
+    assert_eq!(app.runs[0].run.records, model.records);
+    let last = |r: &Run| r.log.lines().last().map(|l| l.text.clone());
+    assert_eq!(last(&app.runs[0].run), last(&model));
+}

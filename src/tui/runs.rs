@@ -82,6 +82,11 @@ pub struct RunView {
     /// When the sampled running lines changed: (records taken in by then, the lines). The trace
     /// does not carry lines, so scrubbing shows a moment's lines from here.
     pub line_history: Vec<(usize, Vec<(i32, u32)>)>,
+    /// Copies of this view as it was after so many records (ascending), taken as the records come
+    /// so that scrubbing rebuilds any moment from the closest copy before it (`scrub::snapshot`).
+    pub snapshots: Vec<(usize, RunView)>,
+    /// How many records apart those copies are (it doubles as the run grows, keeping them few).
+    pub snapshot_every: usize,
     /// A held run's reads and stores whose step has not been told yet (the record and the
     /// scheduler's news come by different ways): (process name, object, a write, value).
     values: Vec<(String, String, bool, String)>,
@@ -112,6 +117,8 @@ impl RunView {
             signalled: false,
             trace: Vec::new(),
             line_history: Vec::new(),
+            snapshots: Vec::new(),
+            snapshot_every: super::scrub::SNAPSHOT_EVERY,
             values: Vec::new(),
         }
     }
@@ -196,8 +203,11 @@ impl RunView {
     pub fn record(&mut self, r: &Record) {
         if self.trace.len() < MAX_TRACE {
             self.trace.push(r.clone());
+            self.replay(r);
+            super::scrub::snapshot(self);
+        } else {
+            self.replay(r);
         }
-        self.replay(r);
     }
 
     /// Takes in a record without keeping it (scrubbing rebuilds a moment this way).

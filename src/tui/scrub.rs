@@ -5,8 +5,10 @@
 //! up to the cursor, applied to a fresh `Run` model), and the runs as they are now wait aside in
 //! [`Scrub::full`]. Drawing needs no change; updates of the real runs (a stray record after a
 //! pause, a held run's steps) go to the runs aside ([`around`]). A copy of the view every
-//! [`SNAPSHOT_EVERY`] records makes any moment of a long run quick to rebuild: at most that many
-//! records are applied per move, whatever the run's length.
+//! [`SNAPSHOT_EVERY`] records, taken as the records come ([`snapshot`]), makes any moment of a
+//! long run quick to rebuild and entering the scrub free: a move applies at most the records since
+//! the closest copy. The copies stay at most [`MAX_SNAPSHOTS`]: past that, every other one goes
+//! and they are taken half as often.
 //!
 //! Keys: `[`/`]` one event back/forward (the keymap's), `{`/`}` a bigger step, anywhere; with the timeline
 //! focused also ←/→ (Shift: the bigger step) and Home/End (the ends); a click on the time axis
@@ -22,8 +24,10 @@ use super::keymap::{Action, Context, action_for};
 use super::runs::RunView;
 use super::view::words;
 
-/// A copy of a side's view is kept every this many of its records.
+/// A copy of a side's view is kept every this many of its records (at first).
 pub const SNAPSHOT_EVERY: usize = 1024;
+/// The most copies a side keeps.
+pub const MAX_SNAPSHOTS: usize = 64;
 /// How many events `{`/`}` and Shift+←/→ move: a twentieth of the run, at least this many.
 const BIG_STEP: usize = 10;
 
@@ -35,8 +39,6 @@ pub struct Scrub {
     order: Vec<(u64, usize)>,
     /// How many of `order` the screen shows applied (`order.len()`: the end).
     pub at: usize,
-    /// Per side: its view after 0, N, 2N... of its records.
-    snapshots: Vec<Vec<RunView>>,
     /// Per side: how many of its records its view on screen has applied.
     shown: Vec<usize>,
     /// Per side: how many records it had when the scrub began.
@@ -232,15 +234,14 @@ pub fn go_to(app: &mut App, to: usize) {
         let full = &s.full[side];
         let shown = s.shown[side];
         // From the view on screen when it is on the way, else from the closest copy before.
-        let reuse = shown <= n && n - shown <= n % SNAPSHOT_EVERY;
-        let (mut view, done) = if reuse {
+        let copy = full.snapshots.iter().rev().find(|(k, _)| *k <= n);
+        let from = copy.map_or(0, |(k, _)| *k);
+        let (mut view, done) = if shown <= n && n - shown <= n - from {
             let blank = RunView::new(full.id, String::new());
             (std::mem::replace(&mut app.runs[side], blank), shown)
         } else {
-            let copies = &s.snapshots[side];
-            let k = (n / SNAPSHOT_EVERY).min(copies.len().saturating_sub(1));
-            match copies.get(k) {
-                Some(copy) => (copy.clone(), k * SNAPSHOT_EVERY),
+            match copy {
+                Some((k, copy)) => (copy.clone(), *k),
                 None => (base(full), 0),
             }
         };
@@ -305,7 +306,10 @@ fn enter(app: &mut App) -> bool {
         app.status = Some(sentence.into());
         return false;
     }
-    let full = app.runs.clone();
+    // The views on screen are the runs now, without what only scrubbing needs (one copy of each:
+    // the cursor starts at the end).
+    let now: Vec<RunView> = app.runs.iter_mut().map(bare_copy).collect();
+    let full = std::mem::replace(&mut app.runs, now);
     let mut order: Vec<(u64, usize)> = full
         .iter()
         .enumerate()
@@ -313,31 +317,48 @@ fn enter(app: &mut App) -> bool {
         .collect();
     // Stable: each side's own records keep their order.
     order.sort_by_key(|e| e.0);
-    let snapshots = full.iter().map(snapshots_of).collect();
     let shown: Vec<usize> = full.iter().map(|r| r.trace.len()).collect();
     app.scrub = Some(Scrub {
         lens: shown.clone(),
         at: order.len(),
         order,
-        snapshots,
         shown,
         full,
     });
-    // The views on screen are the runs now: the cursor starts at the end.
     true
 }
 
-/// A side's view after 0, N, 2N... of its records.
-fn snapshots_of(full: &RunView) -> Vec<RunView> {
-    let mut view = base(full);
-    let mut copies = vec![view.clone()];
-    for (i, r) in full.trace.iter().enumerate() {
-        view.replay(r);
-        if (i + 1) % SNAPSHOT_EVERY == 0 {
-            copies.push(view.clone());
-        }
+/// Keeps a copy of `view` when its records reach the next multiple of its interval (called as
+/// each record comes).
+pub fn snapshot(view: &mut RunView) {
+    let n = view.trace.len();
+    if n == 0 || n % view.snapshot_every != 0 {
+        return;
     }
-    copies
+    let mut copy = bare_copy(view);
+    // What the scheduler and the learner's signals said belongs to now, not to this moment.
+    copy.held = None;
+    copy.deadlock = None;
+    copy.accesses.clear();
+    copy.frozen.clear();
+    view.snapshots.push((n, copy));
+    if view.snapshots.len() > MAX_SNAPSHOTS {
+        view.snapshot_every *= 2;
+        let every = view.snapshot_every;
+        view.snapshots.retain(|(k, _)| k % every == 0);
+    }
+}
+
+/// A copy of `view` without its records, line history and copies (what only scrubbing needs).
+fn bare_copy(view: &mut RunView) -> RunView {
+    let trace = std::mem::take(&mut view.trace);
+    let history = std::mem::take(&mut view.line_history);
+    let snapshots = std::mem::take(&mut view.snapshots);
+    let copy = view.clone();
+    view.trace = trace;
+    view.line_history = history;
+    view.snapshots = snapshots;
+    copy
 }
 
 /// Back to now: the runs as they are.
