@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | view`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -15,6 +15,7 @@ mod render;
 mod run;
 mod say;
 pub mod schedule;
+mod view;
 
 use std::process::ExitCode;
 
@@ -29,8 +30,11 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// The playground draws with ASCII only (no box or block characters).
-    #[arg(long)]
+    #[arg(long, global = true)]
     ascii: bool,
+    /// Record the playground session as an asciicast v2 file (replays in asciinema).
+    #[arg(long, value_name = "FILE", global = true)]
+    record: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -47,6 +51,9 @@ enum Command {
     /// Export a run recorded with `run ... --format jsonl` (nothing is run again).
     #[command(override_usage = "forkyard export RUN.jsonl --to FORMAT FILE [--to FORMAT FILE]...")]
     Export(export::ExportArgs),
+    /// Open the playground on a run recorded with `run ... --format jsonl`, to scrub through it
+    /// (nothing is run again).
+    View(view::ViewArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -70,6 +77,7 @@ pub fn main() -> ExitCode {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::View(args)) => view::run(&args, cli.ascii, cli.record),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()
@@ -79,9 +87,11 @@ pub fn main() -> ExitCode {
             lessons::check(&lessons)
         }
         // No subcommand: the playground on a terminal; in a pipe or a script, the lesson list.
-        None if crate::tui::on_terminal() => {
-            crate::tui::run(crate::tui::Options { ascii: cli.ascii })
-        }
+        None if crate::tui::on_terminal() => crate::tui::run(crate::tui::Options {
+            ascii: cli.ascii,
+            record: cli.record,
+            recorded: None,
+        }),
         None => {
             quiet_on_closed_pipe();
             lessons::intro()

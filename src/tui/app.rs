@@ -206,6 +206,8 @@ pub struct App {
     pub scrub: Option<super::scrub::Scrub>,
     /// Whether the export popup is open (`E`).
     pub exporting: bool,
+    /// A recorded run is on screen (`forkyard view`): scrub only, nothing runs.
+    pub recorded: bool,
     next_id: RunId,
 }
 
@@ -251,6 +253,7 @@ impl App {
             quitting: false,
             scrub: None,
             exporting: false,
+            recorded: false,
             next_id: 1,
         };
         app.open_lesson(selected);

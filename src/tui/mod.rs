@@ -18,6 +18,8 @@ pub mod held;
 pub mod held_file;
 pub mod keymap;
 pub mod progress;
+pub mod record;
+pub mod recorded;
 pub mod runs;
 pub mod scrub;
 pub mod terminal;
@@ -48,10 +50,15 @@ const MIN_FRAME: Duration = Duration::from_millis(16);
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
 /// How the playground was asked to look.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// ASCII only (`--ascii`).
     pub ascii: bool,
+    /// Record the session as an asciicast v2 file (`--record FILE`).
+    pub record: Option<std::path::PathBuf>,
+    /// Open on this recorded run, scrub only (`forkyard view RUN.jsonl`), and the lesson whose
+    /// program it ran, if named.
+    pub recorded: Option<(crate::export::Recording, Option<String>)>,
 }
 
 /// Opens the playground; returns when the learner quits.
@@ -82,8 +89,27 @@ pub fn run(opts: Options) -> ExitCode {
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
     let mut app = App::new(lesson::catalog(), progress::load(), lang, theme, size);
+    if let Some((recording, lesson)) = opts.recorded
+        && let Err(e) = recorded::load(&mut app, recording, lesson.as_deref())
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
+    if let Some(path) = &opts.record
+        && let Err(e) = record::start(path, size.0, size.1)
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
     let result = event_loop(&mut terminal, &mut app);
     drop(_guard);
+    if let Err(e) = record::finish() {
+        say(&format!(
+            "forkyard: the recording could not be written: {e}\n"
+        ));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -107,7 +133,7 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()> {
     let (tx, rx) = crossbeam_channel::unbounded::<Msg>();
     let backlog = Backlog::default();
     spawn_input(tx.clone());

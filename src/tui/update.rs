@@ -16,6 +16,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::export_key::on_msg(app, &msg) {
         return effects;
     }
+    if let Some(effects) = super::recorded::refuse(app, &msg) {
+        return effects;
+    }
     super::scrub::update(app, msg, update_now)
 }
 
