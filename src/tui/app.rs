@@ -208,6 +208,8 @@ pub struct App {
     pub exporting: bool,
     /// A recorded run is on screen (`forkyard view`): scrub only, nothing runs.
     pub recorded: bool,
+    /// The lesson it ran, when named (`--lesson`): its exports are titled after it.
+    pub recorded_lesson: Option<String>,
     next_id: RunId,
 }
 
@@ -254,6 +256,7 @@ impl App {
             scrub: None,
             exporting: false,
             recorded: false,
+            recorded_lesson: None,
             next_id: 1,
         };
         app.open_lesson(selected);

@@ -87,9 +87,13 @@ pub fn write(app: &App, format: Format) -> String {
         return "could not export: neither XDG_STATE_HOME nor HOME is set (no state directory)"
             .into();
     };
-    let stem = app
-        .lesson()
-        .map_or_else(|| "program".to_string(), |l| l.id.clone());
+    // A recorded run is titled after its lesson only when it was named.
+    let title = if app.recorded {
+        app.recorded_lesson.clone()
+    } else {
+        app.lesson().map(|l| l.id.clone())
+    };
+    let stem = title.clone().unwrap_or_else(|| "program".to_string());
     let mut written = Vec::new();
     for run in runs_now(app) {
         if run.trace.is_empty() {
@@ -100,7 +104,7 @@ pub fn write(app: &App, format: Format) -> String {
         } else {
             format!("{stem}-{}", run.label.replace(['/', ' ', '='], "_"))
         };
-        match write_in(&dir, &label, format, &recording_of(run, &stem)) {
+        match write_in(&dir, &label, format, &recording_of(run, title.as_deref())) {
             Ok(path) => written.push(path.display().to_string()),
             Err(e) => return format!("could not export to {}: {e}", dir.display()),
         }
@@ -109,11 +113,11 @@ pub fn write(app: &App, format: Format) -> String {
 }
 
 /// A run view's records as an export's recording.
-pub fn recording_of(run: &RunView, title: &str) -> Recording {
+pub fn recording_of(run: &RunView, title: Option<&str>) -> Recording {
     Recording {
         records: run.trace.clone(),
         end: run.run.end.clone(),
-        title: Some(title.to_string()),
+        title: title.map(str::to_string),
     }
 }
 

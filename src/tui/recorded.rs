@@ -43,6 +43,7 @@ pub fn load(app: &mut App, recording: Recording, lesson: Option<&str>) -> Result
     }
     app.runs = vec![view];
     app.recorded = true;
+    app.recorded_lesson = lesson.map(str::to_string);
     app.focus = Focus::Timeline;
     super::scrub::move_by(app, isize::MAX);
     app.status = Some(

@@ -37,10 +37,22 @@ impl Pty {
     /// Starts `forkyard` (no arguments: the playground) at `cols`×`rows`, its progress kept under
     /// `state` and in `lang`.
     pub fn start(cols: u16, rows: u16, state: &std::path::Path, lang: &str) -> Pty {
+        Pty::start_with(cols, rows, state, lang, &[])
+    }
+
+    /// [`Pty::start`] with arguments (`view RUN.jsonl`, `--record FILE`).
+    pub fn start_with(
+        cols: u16,
+        rows: u16,
+        state: &std::path::Path,
+        lang: &str,
+        args: &[&str],
+    ) -> Pty {
         let pty = openpty(Some(&size(cols, rows)), None).expect("a pseudo-terminal");
         let slave: OwnedFd = pty.slave;
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("a copy of the pty's fd"));
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_forkyard"));
+        cmd.args(args);
         cmd.env("XDG_STATE_HOME", state)
             .env("TERM", "xterm-256color")
             .env("LANG", lang)
