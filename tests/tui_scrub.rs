@@ -135,6 +135,8 @@ fn arrows_scrub_in_the_timeline_and_change_the_lesson_elsewhere() {
     let shift = |c| Msg::Key(KeyEvent::new(c, KeyModifiers::SHIFT));
     update(&mut app, shift(KeyCode::Left));
     assert_eq!(app.scrub.as_ref().unwrap().at, n - 1 - 10);
+    update(&mut app, code(KeyCode::End));
+    assert_eq!(app.scrub.as_ref().unwrap().at, n);
     update(&mut app, code(KeyCode::Home));
     assert_eq!(app.scrub.as_ref().unwrap().at, 0);
     update(&mut app, code(KeyCode::Right));
@@ -144,7 +146,10 @@ fn arrows_scrub_in_the_timeline_and_change_the_lesson_elsewhere() {
     assert!(app.scrub.is_none());
     assert!(app.runs[0].run.end.is_some());
     assert_eq!(app.runs[0].run.records, n as u64);
-    // In the lesson list, → is still the next lesson (there is one lesson: nothing to scrub).
+    // Not scrubbing, Home and End in the timeline scroll its lanes as they always did.
+    update(&mut app, code(KeyCode::End));
+    assert!(app.scrub.is_none());
+    // In the lesson list, ← is still the previous lesson (there is none before: nothing happens).
     app.focus = forkyard::tui::app::Focus::Lessons;
     update(&mut app, code(KeyCode::Left));
     assert!(app.scrub.is_none());

@@ -11,8 +11,8 @@
 //! and they are taken half as often.
 //!
 //! Keys: `[`/`]` one event back/forward (the keymap's), `{`/`}` a bigger step, anywhere; with the timeline
-//! focused also ←/→ (Shift: the bigger step) and Home/End (the ends); a click on the time axis
-//! jumps there; Esc (or anything that runs, steps or leaves the lesson) returns to now. ←/→ still
+//! focused also ←/→ (Shift: the bigger step) and, once scrubbing, Home/End (the ends); a click on
+//! the time axis jumps there; Esc (or anything that runs, steps or leaves the lesson) returns to now. ←/→ still
 //! change the lesson elsewhere, as they always did.
 
 use ratatui::crossterm::event::{
@@ -182,7 +182,11 @@ fn route(app: &mut App, msg: &Msg) -> Route {
 /// How far a key moves the cursor: `Some(isize::MIN)` the start, `Some(isize::MAX)` the end.
 fn step_for(app: &App, key: &KeyEvent) -> Option<isize> {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    let timeline = app.focus == Focus::Timeline;
+    // ←/→ in the timeline scrub a run that can be scrubbed (else they change the lesson, as
+    // elsewhere); Home/End move the cursor once scrubbing (else they scroll the lanes).
+    let scrubbing = app.scrub.is_some();
+    let timeline = app.focus == Focus::Timeline && (scrubbing || can_scrub(app));
+    let ends = timeline && scrubbing;
     match key.code {
         KeyCode::Char('{') => Some(-big_step(app)),
         KeyCode::Char('}') => Some(big_step(app)),
@@ -190,8 +194,8 @@ fn step_for(app: &App, key: &KeyEvent) -> Option<isize> {
         KeyCode::Right if timeline && shift => Some(big_step(app)),
         KeyCode::Left if timeline => Some(-1),
         KeyCode::Right if timeline => Some(1),
-        KeyCode::Home if timeline => Some(isize::MIN),
-        KeyCode::End if timeline => Some(isize::MAX),
+        KeyCode::Home if ends => Some(isize::MIN),
+        KeyCode::End if ends => Some(isize::MAX),
         _ => None,
     }
 }
@@ -202,6 +206,12 @@ fn big_step(app: &App) -> isize {
         Scrub::events,
     );
     (events / 20).max(BIG_STEP) as isize
+}
+
+/// Whether the runs on screen can be scrubbed now: they have records and do not move by
+/// themselves.
+fn can_scrub(app: &App) -> bool {
+    !app.animating() && app.runs.iter().any(|r| !r.trace.is_empty())
 }
 
 /// Moves the cursor by `step` events (entering the scrub at the end of the run first).
