@@ -160,3 +160,51 @@ fn a_bad_recording_is_a_sentence_with_its_place() {
     assert!(out.stdout.is_empty(), "the terminal was not touched");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_playground_records_its_session() {
+    let state = state_dir("record");
+    let cast = state.join("lesson.cast");
+    let mut p = Pty::start_with(
+        80,
+        24,
+        &state,
+        "en_US.UTF-8",
+        &["--record", cast.to_str().unwrap()],
+    );
+    p.wait("Lessons", 10);
+    p.key("q");
+    assert!(p.exited(10).is_some_and(|s| s.success()));
+    let text = std::fs::read_to_string(&cast).unwrap();
+    let mut lines = text.lines();
+    let header: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+    assert_eq!(
+        (header["width"].as_u64(), header["height"].as_u64()),
+        (Some(80), Some(24))
+    );
+    let events: Vec<(f64, String, String)> =
+        lines.map(|l| serde_json::from_str(l).unwrap()).collect();
+    let all: String = events.iter().map(|e| e.2.as_str()).collect();
+    assert!(all.contains("Lessons"), "the first frame is in it");
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn a_recording_that_cannot_be_made_is_a_sentence() {
+    let state = state_dir("record-bad");
+    let mut p = Pty::start_with(
+        80,
+        24,
+        &state,
+        "en_US.UTF-8",
+        &["--record", "/nonexistent-dir/session.cast"],
+    );
+    let status = p.exited(10).expect("it stops at once");
+    assert_eq!(status.code(), Some(2));
+    p.wait(
+        "could not create the recording /nonexistent-dir/session.cast",
+        5,
+    );
+    assert_eq!(p.modes(), (false, false), "the terminal is given back");
+    let _ = std::fs::remove_dir_all(&state);
+}
