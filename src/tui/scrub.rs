@@ -160,8 +160,13 @@ fn route(app: &mut App, msg: &Msg) -> Route {
             if let Some(effects) = click(app, m) {
                 return Route::Done(effects);
             }
-            match m.kind {
-                MouseEventKind::Down(_) if scrubbing => Route::Now,
+            // A click on a lane picks it, on the output scrolls it: the moment stays. A click on
+            // a lesson or a program tab changes what runs: back to now first.
+            let areas = super::view::layout::areas(app.size);
+            match (m.kind, areas.at(m.column, m.row)) {
+                (MouseEventKind::Down(_), Some(Focus::Lessons | Focus::Code)) if scrubbing => {
+                    Route::Now
+                }
                 _ => Route::Moment,
             }
         }
@@ -342,7 +347,7 @@ fn enter(app: &mut App) -> bool {
 /// each record comes).
 pub fn snapshot(view: &mut RunView) {
     let n = view.trace.len();
-    if n == 0 || n % view.snapshot_every != 0 {
+    if n == 0 || !n.is_multiple_of(view.snapshot_every) {
         return;
     }
     let mut copy = bare_copy(view);
@@ -355,7 +360,7 @@ pub fn snapshot(view: &mut RunView) {
     if view.snapshots.len() > MAX_SNAPSHOTS {
         view.snapshot_every *= 2;
         let every = view.snapshot_every;
-        view.snapshots.retain(|(k, _)| k % every == 0);
+        view.snapshots.retain(|(k, _)| k.is_multiple_of(every));
     }
 }
 
@@ -425,4 +430,53 @@ fn click(app: &mut App, m: &MouseEvent) -> Option<Vec<Effect>> {
     let to = s.order.partition_point(|e| e.0 <= ns);
     go_to(app, to);
     Some(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::{Event, Record, Stream};
+
+    fn line(i: usize) -> Record {
+        Record {
+            pid: 10,
+            ppid: 1,
+            seq: i as u64,
+            mono_ns: i as u64,
+            lesson_ns: i as u64,
+            event: Event::Output {
+                stream: Stream::Stdout,
+                text: format!("{i}\n"),
+            },
+        }
+    }
+
+    #[test]
+    fn copies_stay_few_and_evenly_spaced_as_a_run_grows() {
+        let mut view = RunView::new(1, String::new());
+        let n = SNAPSHOT_EVERY * (MAX_SNAPSHOTS + 4);
+        for i in 0..n {
+            view.record(&line(i));
+        }
+        assert!(
+            view.snapshots.len() <= MAX_SNAPSHOTS,
+            "{}",
+            view.snapshots.len()
+        );
+        assert_eq!(view.snapshot_every, SNAPSHOT_EVERY * 2);
+        let at: Vec<usize> = view.snapshots.iter().map(|(k, _)| *k).collect();
+        assert!(
+            at.iter().all(|k| k.is_multiple_of(SNAPSHOT_EVERY * 2)),
+            "{at:?}"
+        );
+        assert!(
+            at.windows(2).all(|w| w[1] - w[0] == SNAPSHOT_EVERY * 2),
+            "{at:?}"
+        );
+        // Each copy is the run after its records, and holds no records itself.
+        for (k, copy) in &view.snapshots {
+            assert_eq!(copy.run.records, *k as u64);
+            assert!(copy.trace.is_empty() && copy.snapshots.is_empty());
+        }
+    }
 }
