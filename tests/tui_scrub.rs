@@ -351,3 +351,36 @@ fn a_long_run_scrubs_in_small_steps() {
     let last = |r: &Run| r.log.lines().last().map(|l| l.text.clone());
     assert_eq!(last(&app.runs[0].run), last(&model));
 }
+
+#[test]
+fn a_moment_shows_the_lines_running_then() {
+    let (mut app, records) = ran(100, 30);
+    let id = app.runs[0].id;
+    // Lines sampled as the run went: after 20 records, and after 40.
+    let mut view = forkyard::tui::runs::RunView::new(id, String::new());
+    for (i, r) in records.iter().enumerate() {
+        view.record(r);
+        if i + 1 == 20 {
+            view.set_lines(vec![(13558, 11), (13560, 13)]);
+        }
+        if i + 1 == 40 {
+            view.set_lines(vec![(13558, 13)]);
+        }
+    }
+    view.end(&lock_run().end.unwrap());
+    app.runs[0] = view;
+    update(&mut app, key('['));
+    let n = records.len();
+    times(&mut app, key('['), n - 1 - 30);
+    assert_eq!(app.scrub.as_ref().unwrap().at, 30);
+    assert_eq!(app.runs[0].lines, vec![(13558, 11), (13560, 13)]);
+    times(&mut app, key(']'), 15);
+    assert_eq!(app.runs[0].lines, vec![(13558, 13)]);
+    times(&mut app, key('{'), 3);
+    assert_eq!(app.scrub.as_ref().unwrap().at, 15);
+    assert!(app.runs[0].lines.is_empty(), "before any sample, no line");
+    // At the end every process has ended: no line.
+    update(&mut app, code(KeyCode::Esc));
+    update(&mut app, key('['));
+    assert!(app.runs[0].lines.is_empty());
+}

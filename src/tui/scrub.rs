@@ -263,7 +263,11 @@ pub fn go_to(app: &mut App, to: usize) {
         for r in &full.trace[done..n] {
             view.replay(r);
         }
-        view.lines = lines_at(full, n);
+        // Only a process still running at that moment has a current line.
+        view.lines = lines_at(full, n)
+            .into_iter()
+            .filter(|(pid, _)| view.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
+            .collect();
         if at_end {
             if let Some(end) = &full.run.end {
                 view.end(end);
