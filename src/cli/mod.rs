@@ -30,10 +30,10 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// The playground draws with ASCII only (no box or block characters).
-    #[arg(long, global = true)]
+    #[arg(long)]
     ascii: bool,
     /// Record the playground session as an asciicast v2 file (replays in asciinema).
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     record: Option<std::path::PathBuf>,
 }
 
@@ -77,7 +77,7 @@ pub fn main() -> ExitCode {
         Some(Command::Lesson(args)) => lesson_main::run(&args),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Export(args)) => export::run(&args),
-        Some(Command::View(args)) => view::run(&args, cli.ascii, cli.record),
+        Some(Command::View(args)) => view::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()

@@ -18,10 +18,16 @@ pub struct ViewArgs {
     /// The lesson the run ran (`04-lock`): its program is shown in the code pane.
     #[arg(long, value_name = "LESSON")]
     lesson: Option<String>,
+    /// Draw with ASCII only (no box or block characters).
+    #[arg(long)]
+    ascii: bool,
+    /// Record the session as an asciicast v2 file (replays in asciinema).
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
 }
 
 /// Runs `forkyard view`.
-pub fn run(args: &ViewArgs, ascii: bool, record: Option<PathBuf>) -> ExitCode {
+pub fn run(args: &ViewArgs) -> ExitCode {
     let recording = match read(args) {
         Ok(r) => r,
         Err(message) => {
@@ -38,8 +44,8 @@ pub fn run(args: &ViewArgs, ascii: bool, record: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     crate::tui::run(crate::tui::Options {
-        ascii,
-        record,
+        ascii: args.ascii,
+        record: args.record.clone(),
         recorded: Some((recording, args.lesson.clone())),
     })
 }
