@@ -384,3 +384,36 @@ fn a_moment_shows_the_lines_running_then() {
     update(&mut app, key('['));
     assert!(app.runs[0].lines.is_empty());
 }
+
+#[test]
+fn the_newest_line_of_the_moment_stands_out_in_the_output() {
+    let (mut app, _) = ran(100, 30);
+    times(&mut app, key('['), 40);
+    let lines: Vec<String> = app.runs[0]
+        .run
+        .log
+        .lines()
+        .map(|l| l.text.trim_end().to_string())
+        .collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buf = t.backend().buffer().clone();
+    let style_of = |text: &str| {
+        let area = forkyard::tui::view::layout::areas(app.size).output;
+        (area.y..area.y + area.height)
+            .find_map(|y| {
+                let row: String = (area.x..area.x + area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect();
+                let x = row.find(text)?;
+                // The column of the text's first character (cells, not bytes).
+                let col = row[..x].chars().count() as u16;
+                Some(buf[(area.x + col, y)].style())
+            })
+            .unwrap_or_else(|| panic!("{text:?} is not in the output"))
+    };
+    let newest = style_of(&lines[lines.len() - 1]);
+    let before = style_of(&lines[lines.len() - 2]);
+    assert_ne!(newest, before, "the moment's newest line is highlighted");
+}
