@@ -82,6 +82,8 @@ pub enum Effect {
     },
     /// Write a held run's schedule to a file under the state directory and say where.
     SaveSchedule(String),
+    /// Write the run on screen as a file of this format under the state directory and say where.
+    Export(crate::export::Format),
     /// Stop a run and reap it.
     Stop(RunId),
     /// Every live run at this speed.
@@ -206,6 +208,15 @@ pub struct App {
     pub quitting: bool,
     /// The learner's own file, and the lessons whose program the learner edited.
     pub own: super::own::Own,
+    /// The time cursor over a finished, paused or held run (`[`/`]`): the runs on screen are
+    /// then that moment's, rebuilt from the trace.
+    pub scrub: Option<super::scrub::Scrub>,
+    /// Whether the export popup is open (`E`).
+    pub exporting: bool,
+    /// A recorded run is on screen (`forkyard view`): scrub only, nothing runs.
+    pub recorded: bool,
+    /// The lesson it ran, when named (`--lesson`): its exports are titled after it.
+    pub recorded_lesson: Option<String>,
     next_id: RunId,
 }
 
@@ -250,6 +261,10 @@ impl App {
             picked: None,
             quitting: false,
             own: super::own::Own::default(),
+            scrub: None,
+            exporting: false,
+            recorded: false,
+            recorded_lesson: None,
             next_id: 1,
         };
         app.open_lesson(selected);
@@ -383,12 +398,20 @@ impl App {
     /// Whether the screen changes by itself (a live run that is not paused nor held): then the
     /// loop ticks. A held run changes only by the learner's steps.
     pub fn animating(&self) -> bool {
-        self.is_live() && !self.paused && !self.runs.iter().any(RunView::is_held)
+        self.scrub.is_none()
+            && self.is_live()
+            && !self.paused
+            && !self.runs.iter().any(RunView::is_held)
     }
 
     /// The held run on screen, if the run on screen is held.
     pub fn held_run(&self) -> Option<&RunView> {
         self.runs.iter().find(|r| r.is_held())
+    }
+
+    /// Side `i`'s run as it is now (while scrubbing, not the moment on screen).
+    pub fn full_run(&self, i: usize) -> Option<&RunView> {
+        self.scrub.as_ref().map_or(&self.runs, |s| &s.full).get(i)
     }
 
     /// The run view with id `id`.

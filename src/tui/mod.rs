@@ -16,12 +16,16 @@
 pub mod app;
 pub mod capture;
 pub mod editor;
+pub mod export_key;
 pub mod held;
 pub mod held_file;
 pub mod keymap;
 pub mod own;
 pub mod progress;
+pub mod record;
+pub mod recorded;
 pub mod runs;
+pub mod scrub;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -51,12 +55,17 @@ const MIN_FRAME: Duration = Duration::from_millis(16);
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
 /// How the playground was asked to look.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// ASCII only (`--ascii`).
     pub ascii: bool,
     /// The learner's own program to open instead of the lessons (`forkyard FILE.py`).
     pub file: Option<std::path::PathBuf>,
+    /// Record the session as an asciicast v2 file (`--record FILE`).
+    pub record: Option<std::path::PathBuf>,
+    /// Open on this recorded run, scrub only (`forkyard view RUN.jsonl`), and the lesson whose
+    /// program it ran, if named.
+    pub recorded: Option<(crate::export::Recording, Option<String>)>,
 }
 
 /// Opens the playground; returns when the learner quits.
@@ -99,8 +108,27 @@ pub fn run(opts: Options) -> ExitCode {
         Some((path, source)) => own::app_for_file(&path, &source, lang, theme, size),
         None => App::new(lesson::catalog(), progress::load(), lang, theme, size),
     };
+    if let Some((recording, lesson)) = opts.recorded
+        && let Err(e) = recorded::load(&mut app, recording, lesson.as_deref())
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
+    if let Some(path) = &opts.record
+        && let Err(e) = record::start(path, size.0, size.1)
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
     let result = event_loop(&mut terminal, &mut app);
     drop(_guard);
+    if let Err(e) = record::finish() {
+        say(&format!(
+            "forkyard: the recording could not be written: {e}\n"
+        ));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -124,7 +152,7 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()> {
     let (tx, rx) = crossbeam_channel::unbounded::<Msg>();
     let backlog = Backlog::default();
     let gate = editor::InputGate::default();
@@ -334,6 +362,9 @@ fn carry_out(
                 Err(e) => format!("could not write the schedule: {e}"),
             };
             let _ = tx.send(Msg::Said(said));
+        }
+        Effect::Export(format) => {
+            let _ = tx.send(Msg::Said(export_key::write(app, format)));
         }
         Effect::Speed(s) => handles.values().for_each(|h| h.set_speed(s)),
         Effect::Pause => handles.values().for_each(RunHandle::pause),

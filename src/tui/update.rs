@@ -10,8 +10,20 @@ use super::view::{layout, text, words};
 use crate::lesson::KnobSettings;
 use crate::session::Update;
 
-/// Applies `msg` to `app`; returns what the loop must do.
+/// Applies `msg` to `app`; returns what the loop must do. Scrubbing goes first: it moves its
+/// cursor, and returns to now before anything that runs.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if let Some(effects) = super::export_key::on_msg(app, &msg) {
+        return effects;
+    }
+    if let Some(effects) = super::recorded::refuse(app, &msg) {
+        return effects;
+    }
+    super::scrub::update(app, msg, update_now)
+}
+
+/// Applies `msg` to the runs on screen.
+fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
         Msg::Mouse(mouse) => on_mouse(app, &mouse),
@@ -30,10 +42,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Lines(id, lines) => {
             if let Some(r) = app.run_mut(id).filter(|r| r.is_live()) {
                 // Only processes still running have a current line.
-                r.lines = lines
+                let lines = lines
                     .into_iter()
                     .filter(|(pid, _)| r.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
                     .collect();
+                r.set_lines(lines);
             }
             follow_lines(app);
             Vec::new()
@@ -277,6 +290,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Edit => super::own::edit(app),
         Action::Original => super::own::original(app),
+        Action::Export => super::export_key::open(app),
+        Action::ScrubBack => super::scrub::move_by(app, -1),
+        Action::ScrubForward => super::scrub::move_by(app, 1),
         Action::Close => Vec::new(),
         Action::Quit => quit(app),
     }

@@ -42,7 +42,19 @@ impl Pty {
         Pty::start_with(cols, rows, state, lang, &[], &[])
     }
 
-    /// [`Pty::start`] with arguments (`forkyard FILE.py`) and more environment (`EDITOR`).
+    /// [`Pty::start`] with plain-text arguments (`view RUN.jsonl`, `--record FILE`).
+    pub fn start_args(
+        cols: u16,
+        rows: u16,
+        state: &std::path::Path,
+        lang: &str,
+        args: &[&str],
+    ) -> Pty {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        Pty::start_with(cols, rows, state, lang, &args, &[])
+    }
+
+    /// [`Pty::start`] with arguments (`forkyard FILE.py`, `view RUN.jsonl`, `--record FILE`) and more environment (`EDITOR`).
     pub fn start_with(
         cols: u16,
         rows: u16,
