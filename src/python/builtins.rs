@@ -30,6 +30,7 @@ const TYPES: &[&str] = &[
     "method",
     "module",
     "iterator",
+    "generator",
     "slice",
     "staticmethod",
     "classmethod",
@@ -82,6 +83,7 @@ pub fn install(it: &mut Interp) {
                 | "method"
                 | "module"
                 | "iterator"
+                | "generator"
                 | "ellipsis"
         ) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
@@ -880,6 +882,10 @@ fn iter(it: &mut Interp, a: Args) -> PyResult {
 
 fn next(it: &mut Interp, a: Args) -> PyResult {
     let i = arg(&a, 0, "next")?;
+    // A generator's StopIteration carries its return value.
+    if let (Value::Generator(g), None) = (&i, a.pos.get(1)) {
+        return it.gen_step(g, super::interp::generator::Resume::Send(Value::None));
+    }
     match it.next(&i)? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {

@@ -61,6 +61,8 @@ pub enum Value {
     Instance(Rc<Instance>),
     Module(Rc<Module>),
     Iterator(Rc<RefCell<Iter>>),
+    /// A generator object (`interp::generator`).
+    Generator(Rc<super::interp::Generator>),
     /// The result of zero-argument `super()`: look methods up after `class` in `this`'s MRO.
     Super(Rc<(Rc<Class>, Value)>),
     /// Python's `...`.
@@ -408,6 +410,7 @@ impl Value {
             Value::Instance(i) => Rc::as_ptr(i) as usize,
             Value::Module(m) => Rc::as_ptr(m) as usize,
             Value::Iterator(i) => Rc::as_ptr(i) as usize,
+            Value::Generator(g) => Rc::as_ptr(g) as usize,
             Value::Super(s) => Rc::as_ptr(s) as *const u8 as usize,
             _ => return None,
         })
@@ -436,6 +439,7 @@ impl Value {
             Value::Instance(i) => return i.class.name.clone(),
             Value::Module(_) => "module",
             Value::Iterator(_) => "iterator",
+            Value::Generator(_) => "generator",
             Value::Super(_) => "super",
             Value::Ellipsis => "ellipsis",
         })

@@ -97,8 +97,12 @@ impl Interp {
             frame.cells[n_own + i] = c.clone();
         }
         self.bind_args(fun, args, &mut frame)?;
+        if def.is_generator {
+            let body = super::generator::GenBody::Function(fun.clone(), Box::new(frame));
+            return Ok(self.make_generator(def.name.clone(), fun.qualname.clone(), body));
+        }
         self.enter_frame()?;
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
+        let r = super::stack::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
             self.exec_block(&def.body, &mut frame)
         });
         self.leave_frame();

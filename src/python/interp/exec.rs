@@ -48,6 +48,9 @@ impl Interp {
         if crate::runtime::signals::any_pending() {
             crate::python::modules::signal::run_pending(self)?;
         }
+        if super::generator::orphans_pending() {
+            self.close_orphans();
+        }
         if let Some(h) = self.hook {
             h(s.pos);
         }

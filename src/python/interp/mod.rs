@@ -4,6 +4,8 @@
 mod call;
 mod eval;
 mod exec;
+pub mod generator;
+mod stack;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,6 +16,7 @@ use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
 pub use exec::Unwind;
+pub use generator::Generator;
 
 /// The largest single object (a string, list...) a program may build. Past it, `MemoryError`, as
 /// CPython raises when an allocation fails, instead of the process being killed by the kernel.
@@ -97,6 +100,8 @@ pub struct Interp {
     pub process: ProcessInfo,
     /// Containers being repr'd, to print `[...]` for a list that contains itself.
     pub(crate) repr_stack: Vec<usize>,
+    /// The running generators' yielders, innermost last: where a `yield` hands its value.
+    pub(crate) yielders: Vec<*const generator::GenYielder>,
 }
 
 impl Interp {
@@ -117,6 +122,7 @@ impl Interp {
                 ..Default::default()
             },
             repr_stack: Vec::new(),
+            yielders: Vec::new(),
         };
         for (name, cls) in exceptions::install() {
             it.builtins.insert(name, Value::Class(cls));
@@ -284,6 +290,18 @@ impl Interp {
                                     return Ok(Some(Value::None));
                                 }
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
+                                // The value a generator returned.
+                                "value"
+                                    if inst
+                                        .class
+                                        .is_subclass(&exceptions::class("StopIteration")) =>
+                                {
+                                    let args = inst.attrs.borrow().get("args").cloned();
+                                    return Ok(Some(match args {
+                                        Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                                        _ => Value::None,
+                                    }));
+                                }
                                 "code"
                                     if inst.class.is_subclass(&exceptions::class("SystemExit")) =>
                                 {
@@ -463,7 +481,7 @@ impl Interp {
                 items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 pos: 0,
             },
-            Value::Iterator(_) => return Ok(v.clone()),
+            Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
@@ -515,6 +533,9 @@ impl Interp {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
+            if let Value::Generator(g) = it {
+                return self.gen_next(g);
+            }
             if let Value::Instance(inst) = it
                 && let Some(f) = inst.class.lookup("__next__")
             {
@@ -622,7 +643,7 @@ impl Interp {
             ));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(128 * 1024, 4 << 20, || f(self));
+        let r = stack::maybe_grow(128 * 1024, 4 << 20, || f(self));
         self.depth -= 1;
         r
     }
