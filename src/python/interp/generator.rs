@@ -9,7 +9,7 @@
 //! to a small pool when the generator finishes.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use corosensei::stack::{DefaultStack, Stack};
@@ -45,6 +45,15 @@ thread_local! {
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
     static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize)>> = const { RefCell::new(Vec::new()) };
+    /// Generators started and not finished, by address, in the order they started: the main
+    /// process closes those still alive when the program ends, as CPython's finalization does.
+    static STARTED: RefCell<indexmap::IndexMap<usize, Weak<Generator>>> =
+        RefCell::new(indexmap::IndexMap::new());
+}
+
+fn forget_started(g: &Generator) {
+    let key = g as *const Generator as usize;
+    let _ = STARTED.try_with(|s| s.borrow_mut().swap_remove(&key));
 }
 
 /// Whether `ORPHANS` has something: one relaxed load per statement.
@@ -79,6 +88,7 @@ pub struct Generator {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        forget_started(self);
         let st = std::mem::replace(self.state.get_mut(), GenState::Done);
         if let GenState::Suspended { co, limit, .. } = st {
             ORPHANS.with(|o| o.borrow_mut().push((self.qualname.clone(), co, limit)));
@@ -149,7 +159,7 @@ impl Interp {
     }
 
     /// Resume `g` once: run it until its next `yield` or its end.
-    pub fn gen_resume(&mut self, g: &Generator, how: Resume) -> PyResult<Step> {
+    pub fn gen_resume(&mut self, g: &Rc<Generator>, how: Resume) -> PyResult<Step> {
         let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         let (mut co, saved, limit) = match st {
             GenState::Running => {
@@ -165,6 +175,10 @@ impl Interp {
             GenState::Created(body) => match how {
                 Resume::Send(Value::None) => match take_stack() {
                     Ok(s) => {
+                        STARTED.with(|m| {
+                            m.borrow_mut()
+                                .insert(Rc::as_ptr(g) as usize, Rc::downgrade(g))
+                        });
                         // The lowest page is the guard page.
                         let limit = s.limit().get() + 4096;
                         let co = Coroutine::with_stack(s, move |y, (ip, _)| run_body(y, ip, body));
@@ -227,13 +241,14 @@ impl Interp {
                 self.handling.truncate(outer);
                 give_back(co.into_stack());
                 *g.state.borrow_mut() = GenState::Done;
+                forget_started(g);
                 r.map(Step::Returned)
             }
         }
     }
 
     /// `next(g)` for iteration: `None` when it returned.
-    pub fn gen_next(&mut self, g: &Generator) -> PyResult<Option<Value>> {
+    pub fn gen_next(&mut self, g: &Rc<Generator>) -> PyResult<Option<Value>> {
         match self.gen_resume(g, Resume::Send(Value::None))? {
             Step::Yielded(v) => Ok(Some(v)),
             Step::Returned(_) => Ok(None),
@@ -241,7 +256,7 @@ impl Interp {
     }
 
     /// `g.send(v)` / `g.throw(e)`: the next yielded value, or StopIteration with the return value.
-    pub fn gen_step(&mut self, g: &Generator, how: Resume) -> PyResult {
+    pub fn gen_step(&mut self, g: &Rc<Generator>, how: Resume) -> PyResult {
         match self.gen_resume(g, how)? {
             Step::Yielded(v) => Ok(v),
             Step::Returned(Value::None) => Err(Exc::with_args("StopIteration", vec![])),
@@ -250,7 +265,7 @@ impl Interp {
     }
 
     /// `g.close()`: GeneratorExit at the `yield` it waits at, so its `finally` blocks run.
-    pub fn gen_close(&mut self, g: &Generator) -> PyResult<()> {
+    pub fn gen_close(&mut self, g: &Rc<Generator>) -> PyResult<()> {
         {
             let mut st = g.state.borrow_mut();
             if matches!(*st, GenState::Created(_) | GenState::Done) {
@@ -334,7 +349,7 @@ impl Interp {
     pub(crate) fn close_orphans(&mut self) {
         ORPHANS_PENDING.store(false, Ordering::Relaxed);
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
-            let g = Generator {
+            let g = Rc::new(Generator {
                 name: qualname.clone(),
                 qualname,
                 state: RefCell::new(GenState::Suspended {
@@ -342,17 +357,51 @@ impl Interp {
                     handling: Vec::new(),
                     limit,
                 }),
-            };
-            if let Err(e) = self.gen_close(&g) {
-                let text = self.format_exception(&e);
-                crate::runtime::output::write(
-                    crate::trace::Stream::Stderr,
-                    &format!(
-                        "Exception ignored in: <generator object {} at 0x{:x}>\n{text}",
-                        g.qualname, &g as *const Generator as usize
-                    ),
-                );
+            });
+            self.close_reporting(&g);
+        }
+    }
+
+    /// Close `g`; an exception it raises is printed, not raised (as CPython does for a generator
+    /// closed by the garbage collector).
+    fn close_reporting(&mut self, g: &Rc<Generator>) {
+        if let Err(e) = self.gen_close(g) {
+            let text = self.format_exception(&e);
+            crate::runtime::output::write(
+                crate::trace::Stream::Stderr,
+                &format!(
+                    "Exception ignored in: <generator object {} at 0x{:x}>\n{text}",
+                    g.qualname,
+                    Rc::as_ptr(g) as usize
+                ),
+            );
+        }
+        // One that ignored GeneratorExit is not asked again: its stack is unwound and freed
+        // without running Python (dropping it would queue it to be closed once more).
+        let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Done);
+        forget_started(g);
+        drop(st);
+    }
+
+    /// At the main program's end: close every generator still suspended (its `finally` blocks
+    /// run), as CPython does when it clears the module at exit.
+    pub fn close_generators_at_exit(&mut self) {
+        self.close_orphans();
+        loop {
+            let next = STARTED.with(|s| s.borrow().values().next().cloned());
+            let Some(weak) = next else { break };
+            match weak.upgrade() {
+                Some(g) => {
+                    forget_started(&g);
+                    if matches!(*g.state.borrow(), GenState::Suspended { .. }) {
+                        self.close_reporting(&g);
+                    }
+                }
+                None => {
+                    STARTED.with(|s| s.borrow_mut().shift_remove_index(0));
+                }
             }
+            self.close_orphans();
         }
     }
 }
