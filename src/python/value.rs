@@ -234,6 +234,15 @@ pub enum Iter {
         func: Value,
         sentinel: Value,
     },
+    /// `zip(a, b, ...)`: an item from each iterator, until the shortest ends. Lazy, as in
+    /// CPython, so `zip(endless_generator(), "abc")` stops after three.
+    Zip(Rc<[Value]>),
+    /// `map(f, a, ...)`: `f` called on an item from each iterator.
+    Map(Value, Rc<[Value]>),
+    /// `enumerate(it, start)`: the next count and item.
+    Enumerate(Value, i64),
+    /// `filter(f, it)`: the items `f` (or their truth, when `f` is None) keeps.
+    Filter(Value, Value),
     Done,
 }
 

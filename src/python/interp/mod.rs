@@ -594,12 +594,74 @@ impl Interp {
                 }
                 return Ok(Some(v));
             }
+            Iter::Zip(its) => {
+                let its = its.clone();
+                drop(st);
+                return self.next_row(cell, &its).map(|r| r.map(Value::tuple));
+            }
+            Iter::Map(func, its) => {
+                let (func, its) = (func.clone(), its.clone());
+                drop(st);
+                return match self.next_row(cell, &its)? {
+                    Some(row) => self.call(&func, Args::new(row)).map(Some),
+                    None => Ok(None),
+                };
+            }
+            Iter::Enumerate(inner, n) => {
+                let (inner, n) = (inner.clone(), *n);
+                drop(st);
+                let Some(v) = self.next(&inner)? else {
+                    *cell.borrow_mut() = Iter::Done;
+                    return Ok(None);
+                };
+                if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
+                    *count = n.checked_add(1).ok_or_else(super::ops::int_overflow)?;
+                }
+                return Ok(Some(Value::tuple(vec![Value::Int(n), v])));
+            }
+            Iter::Filter(func, inner) => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(st);
+                while let Some(v) = self.next(&inner)? {
+                    let keep = match &func {
+                        Value::None => self.truthy(&v)?,
+                        f => {
+                            let r = self.call(f, Args::new(vec![v.clone()]))?;
+                            self.truthy(&r)?
+                        }
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                *cell.borrow_mut() = Iter::Done;
+                return Ok(None);
+            }
             Iter::Done => None,
         };
         if out.is_none() {
             *st = Iter::Done;
         }
         Ok(out)
+    }
+
+    /// An item from each of `its`, or `None` (and `cell` done) when one of them has ended.
+    fn next_row(&mut self, cell: &RefCell<Iter>, its: &[Value]) -> PyResult<Option<Vec<Value>>> {
+        let mut row = Vec::with_capacity(its.len());
+        for i in its {
+            match self.next(i)? {
+                Some(v) => row.push(v),
+                None => {
+                    *cell.borrow_mut() = Iter::Done;
+                    return Ok(None);
+                }
+            }
+        }
+        if its.is_empty() {
+            *cell.borrow_mut() = Iter::Done;
+            return Ok(None);
+        }
+        Ok(Some(row))
     }
 
     /// All items of an iterable.
