@@ -10,7 +10,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
@@ -45,6 +44,8 @@ thread_local! {
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
     static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize)>> = const { RefCell::new(Vec::new()) };
+    /// Whether `ORPHANS` has something: one load per statement.
+    static ORPHANS_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Generators started and not finished, by address, in the order they started: the main
     /// process closes those still alive when the program ends, as CPython's finalization does.
     static STARTED: RefCell<indexmap::IndexMap<usize, Weak<Generator>>> =
@@ -55,9 +56,6 @@ fn forget_started(g: &Generator) {
     let key = g as *const Generator as usize;
     let _ = STARTED.try_with(|s| s.borrow_mut().swap_remove(&key));
 }
-
-/// Whether `ORPHANS` has something: one relaxed load per statement.
-static ORPHANS_PENDING: AtomicBool = AtomicBool::new(false);
 
 /// The body a generator runs: a `def` with `yield`, or a generator expression.
 pub enum GenBody {
@@ -91,8 +89,13 @@ impl Drop for Generator {
         forget_started(self);
         let st = std::mem::replace(self.state.get_mut(), GenState::Done);
         if let GenState::Suspended { co, limit, .. } = st {
-            ORPHANS.with(|o| o.borrow_mut().push((self.qualname.clone(), co, limit)));
-            ORPHANS_PENDING.store(true, Ordering::Relaxed);
+            let name = self.qualname.clone();
+            // While the thread's storage is being torn down there is no one left to close it:
+            // the coroutine is unwound (its Rust values dropped) and its stack freed.
+            let _ = ORPHANS.try_with(|o| {
+                o.borrow_mut().push((name, co, limit));
+                let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
+            });
         }
     }
 }
@@ -106,7 +109,7 @@ pub enum Step {
 /// Whether suspended generators were dropped and wait to be closed.
 #[inline]
 pub fn orphans_pending() -> bool {
-    ORPHANS_PENDING.load(Ordering::Relaxed)
+    ORPHANS_PENDING.with(Cell::get)
 }
 
 fn take_stack() -> PyResult<DefaultStack> {
@@ -221,7 +224,9 @@ impl Interp {
         let depth = self.depth;
         self.depth += 1;
         let outer = self.handling.len();
-        self.handling.extend(saved);
+        if !saved.is_empty() {
+            self.handling.extend(saved);
+        }
         let r = {
             let _limit = stack::enter(limit);
             co.resume((self as *mut Interp, how))
@@ -229,7 +234,12 @@ impl Interp {
         self.depth = depth;
         match r {
             CoroutineResult::Yield(v) => {
-                let handling = self.handling.split_off(outer.min(self.handling.len()));
+                // (Without an allocation in the common case: nothing was being handled.)
+                let handling = if self.handling.len() > outer {
+                    self.handling.split_off(outer)
+                } else {
+                    Vec::new()
+                };
                 *g.state.borrow_mut() = GenState::Suspended {
                     co,
                     handling,
@@ -347,7 +357,7 @@ impl Interp {
     /// reference goes): their `finally` blocks run now, between statements.
     #[cold]
     pub(crate) fn close_orphans(&mut self) {
-        ORPHANS_PENDING.store(false, Ordering::Relaxed);
+        ORPHANS_PENDING.with(|p| p.set(false));
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
