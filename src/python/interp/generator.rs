@@ -543,3 +543,36 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::capture::capture;
+
+    fn run(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn finished_generators_give_their_stacks_back_to_the_pool() {
+        let out = run("n = 0\nfor i in range(5000):\n    n += sum(x for x in (i, 1))\nprint(n)\n");
+        assert_eq!(out, "12502500\n");
+        // 5 000 generators ran one after another on at most a pool's worth of stacks.
+        assert!(
+            LIVE_STACKS.with(Cell::get) <= POOL,
+            "{}",
+            LIVE_STACKS.with(Cell::get)
+        );
+        assert!(STARTED.with(|s| s.borrow().is_empty()));
+    }
+
+    #[test]
+    fn names_and_repr_follow_cpython() {
+        let out = run(
+            "def f():\n    return (x for x in 'a')\ndef g():\n    yield\nprint(g().__name__, f().__qualname__, repr(g()).startswith('<generator object g at 0x'))\n",
+        );
+        assert_eq!(out, "g f.<locals>.<genexpr> True\n");
+    }
+}

@@ -376,6 +376,8 @@ impl Interp {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
                 _ => None,
             },
+            Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
+            Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
             Value::BoundMethod(m) => match name {
                 "__self__" => Some(m.this.clone()),
                 "__func__" => Some(m.func.clone()),
