@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::NameRef;
-use super::super::exceptions::{Exc, ExcData, type_error};
+use super::super::exceptions::{Exc, ExcData, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, bind};
@@ -106,6 +106,19 @@ impl Interp {
             self.exec_block(&def.body, &mut frame)
         });
         self.leave_frame();
+        // A generator that only this call's frame held is closed now, as CPython closes it when
+        // the frame goes.
+        let line = frame.line;
+        drop(frame);
+        if super::generator::orphans_pending() {
+            let at = TbEntry {
+                frame: 0,
+                file: self.file.clone(),
+                line,
+                func: def.name.clone(),
+            };
+            self.close_orphans(Some(at));
+        }
         match r {
             Ok(()) => Ok(Value::None),
             Err(Unwind::Return(v)) => Ok(v),

@@ -42,14 +42,17 @@ impl Interp {
     }
 
     fn exec_stmt(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
+        // Before the line moves on: a generator dropped by the statement just run is closed as if
+        // from that statement (CPython's "Exception ignored in" traceback names it).
+        if super::generator::orphans_pending() {
+            let at = self.tb_entry(f);
+            self.close_orphans(Some(at));
+        }
         f.line = s.pos.line;
         self.step()?;
         // Python signal handlers run between statements, as CPython runs them between bytecodes.
         if crate::runtime::signals::any_pending() {
             crate::python::modules::signal::run_pending(self)?;
-        }
-        if super::generator::orphans_pending() {
-            self.close_orphans();
         }
         if let Some(h) = self.hook {
             h(s.pos);

@@ -15,7 +15,7 @@ use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use super::super::ast::GenExp;
-use super::super::exceptions::{self, Exc, type_error};
+use super::super::exceptions::{self, Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, RECURSION_LIMIT, stack};
@@ -356,7 +356,7 @@ impl Interp {
     /// Close the generators dropped while suspended (CPython closes them when their last
     /// reference goes): their `finally` blocks run now, between statements.
     #[cold]
-    pub(crate) fn close_orphans(&mut self) {
+    pub(crate) fn close_orphans(&mut self, at: Option<TbEntry>) {
         ORPHANS_PENDING.with(|p| p.set(false));
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
@@ -368,15 +368,35 @@ impl Interp {
                     limit,
                 }),
             });
-            self.close_reporting(&g);
+            self.close_reporting(&g, at.clone());
         }
     }
 
     /// Close `g`; an exception it raises is printed, not raised (as CPython does for a generator
     /// closed by the garbage collector).
-    fn close_reporting(&mut self, g: &Rc<Generator>) {
+    fn close_reporting(&mut self, g: &Rc<Generator>, at: Option<TbEntry>) {
         if let Err(e) = self.gen_close(g) {
-            let text = self.format_exception(&e);
+            // CPython's report: the exception's own traceback (the generator's frames), or, for
+            // one raised by the closing itself, the frame that dropped the generator; no chain.
+            let mut tb = e.traceback();
+            if tb.is_empty() {
+                tb.extend(at);
+            }
+            let mut text = String::new();
+            if !tb.is_empty() {
+                text.push_str("Traceback (most recent call last):\n");
+            }
+            for t in &tb {
+                text.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    t.file, t.line, t.func
+                ));
+                if let Some(src) = self.source_line(t.line).filter(|s| !s.is_empty()) {
+                    text.push_str(&format!("    {src}\n"));
+                }
+            }
+            text.push_str(&self.exception_line(&e));
+            text.push('\n');
             crate::runtime::output::write(
                 crate::trace::Stream::Stderr,
                 &format!(
@@ -396,7 +416,7 @@ impl Interp {
     /// At the main program's end: close every generator still suspended (its `finally` blocks
     /// run), as CPython does when it clears the module at exit.
     pub fn close_generators_at_exit(&mut self) {
-        self.close_orphans();
+        self.close_orphans(None);
         loop {
             let next = STARTED.with(|s| s.borrow().values().next().cloned());
             let Some(weak) = next else { break };
@@ -404,14 +424,14 @@ impl Interp {
                 Some(g) => {
                     forget_started(&g);
                     if matches!(*g.state.borrow(), GenState::Suspended { .. }) {
-                        self.close_reporting(&g);
+                        self.close_reporting(&g, None);
                     }
                 }
                 None => {
                     STARTED.with(|s| s.borrow_mut().shift_remove_index(0));
                 }
             }
-            self.close_orphans();
+            self.close_orphans(None);
         }
     }
 }
