@@ -302,7 +302,7 @@ impl Interp {
             .expect("`yield` is refused outside a function when the file is parsed");
         // SAFETY: the yielder lives on the generator's stack, which is running now (it is on top
         // of `yielders` because this frame is the running generator's).
-        let (_, how) = unsafe { (*y).suspend(v) };
+        let how = unsafe { suspend(&*y, self, v) };
         self.yielders.push(y);
         how
     }
@@ -434,6 +434,19 @@ impl Interp {
             self.close_orphans(None);
         }
     }
+}
+
+/// Suspend at a `yield`. While suspended, whoever resumes other generators changes the interpreter
+/// (its `yielders`, `depth`, `handling`...): `it` is handed to this opaque call so that the
+/// compiler cannot keep the interpreter's fields in registers across it, as it may across a call
+/// that does not see them.
+#[inline(never)]
+fn suspend(y: &GenYielder, it: &mut Interp, v: Value) -> Resume {
+    std::hint::black_box(std::ptr::from_mut(it));
+    let (resumer, how) = y.suspend(v);
+    debug_assert!(std::ptr::eq(resumer, it), "one interpreter per process");
+    std::hint::black_box(resumer);
+    how
 }
 
 /// The generator's side of the coroutine: run the body to its end.
