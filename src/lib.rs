@@ -16,7 +16,8 @@
 //! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.
 //! - [`cli`]: the headless face (`forkyard list | run | check | export`); it only talks to `session`,
 //!   `lesson` and `export`.
-//! - [`tui`]: the playground (`forkyard` with no arguments): the same runs, drawn live; it too only
+//! - [`tui`]: the playground (`forkyard` with no arguments, or `forkyard FILE.py` on the learner's own
+//!   program): the same runs, drawn live; it too only
 //!   talks to `session` and `lesson` (and asks `python::parse` for tokens to colour the code).
 
 pub mod cli;

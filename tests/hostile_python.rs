@@ -249,3 +249,73 @@ print(list(victim), list(a))
          [7, 7, 7, 7] [0, 0, 0, 0]\n"
     );
 }
+
+/// Every started generator has a stack of its own: 100 000 suspended at once either fit or stop
+/// with a MemoryError the program catches, never a crash; and the generators already made keep
+/// working after it.
+#[test]
+fn a_hundred_thousand_suspended_generators_fit_or_are_a_memory_error() {
+    let (code, out, err) = run(
+        "many_generators.py",
+        r#"
+def numbers(i):
+    yield i
+    yield i + 1
+
+held = []
+try:
+    for i in range(100000):
+        g = numbers(i)
+        next(g)
+        held.append(g)
+    print("all", len(held))
+except MemoryError:
+    print("MemoryError", len(held) > 1000)
+print(next(held[0]), next(held[-1]) == len(held))
+held = None
+print(sum(x for x in range(10)))
+"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out == "all 100000\n1 True\n45\n" || out == "MemoryError True\n1 True\n45\n",
+        "{out}"
+    );
+}
+
+/// Recursion inside a generator runs on the generator's small stack and then in new segments:
+/// it ends in RecursionError like anywhere else, never in a stack overflow.
+#[test]
+fn deep_recursion_inside_a_generator_is_a_recursion_error() {
+    let (code, out, err) = run(
+        "generator_recursion.py",
+        r#"
+def down(n):
+    return down(n + 1)
+
+def gen():
+    yield down(0)
+
+def nested(n):
+    if n == 0:
+        yield "bottom"
+    else:
+        yield from nested(n - 1)
+
+try:
+    next(gen())
+except RecursionError as e:
+    print("RecursionError:", e)
+print(next(nested(400)))
+try:
+    next(nested(2000))
+except RecursionError as e:
+    print("RecursionError:", e)
+"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "RecursionError: maximum recursion depth exceeded\nbottom\nRecursionError: maximum recursion depth exceeded\n"
+    );
+}

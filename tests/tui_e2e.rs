@@ -305,3 +305,178 @@ fn s_holds_the_run_steps_the_picked_lane_and_releases_it() {
     p.wait("ended", 20);
     quit_and_check(&mut p, &pids);
 }
+
+/// A directory of its own for a test's program and editor script.
+fn program_dir(tag: &str) -> std::path::PathBuf {
+    let dir = state_dir(&format!("own-{tag}")).join("work");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const TWO_LINES: &str = "from multiprocessing import Process\n\n\ndef hello(word):\n    print('child says', word)\n\n\nif __name__ == '__main__':\n    p = Process(target=hello, args=('first',))\n    p.start()\n    p.join()\n";
+
+#[test]
+fn e_opens_the_editor_on_the_file_and_its_change_reruns() {
+    use std::os::unix::fs::PermissionsExt;
+    let state = state_dir("own-edit");
+    let dir = program_dir("edit");
+    let file = dir.join("mine.py");
+    std::fs::write(&file, TWO_LINES).unwrap();
+    // The fake editor reads a word from the terminal, as an editor reads keys, and puts it in place
+    // of `first`: the word gets to it only if the terminal is its (cooked: Enter is a newline).
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'fake editor on %s, a word: ' \"$1\"\nIFS= read -r word\nsed -i \"s/first/$word/\" \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = Pty::start_with(
+        80,
+        24,
+        &state,
+        "en_US.UTF-8",
+        &[file.as_os_str()],
+        &[("EDITOR", editor.as_os_str())],
+    );
+    p.wait("mine.py", 10);
+    p.key("r");
+    p.wait("child says first", 15);
+    p.wait("ended", 15);
+    let mut pids = p.lane_pids();
+    p.key("e");
+    p.wait("fake editor on", 10);
+    assert_eq!(
+        p.modes(),
+        (false, false),
+        "the editor has the main screen, no mouse"
+    );
+    p.keys("second\r");
+    p.wait("child says second", 15);
+    p.wait("ended", 15);
+    assert_eq!(
+        p.modes(),
+        (true, true),
+        "the playground took the terminal back"
+    );
+    assert!(std::fs::read_to_string(&file).unwrap().contains("'second'"));
+    pids.extend(p.lane_pids());
+    quit_and_check(&mut p, &pids);
+    assert!(
+        !state.join("forkyard/progress.json").exists(),
+        "a file is no lesson: no progress written"
+    );
+}
+
+#[test]
+fn a_syntax_error_shows_its_caret_and_a_save_that_fixes_it_runs() {
+    let state = state_dir("own-watch");
+    let dir = program_dir("watch");
+    let file = dir.join("broken.py");
+    std::fs::write(&file, "print('never'\n").unwrap();
+    let mut p = Pty::start_with(100, 30, &state, "en_US.UTF-8", &[file.as_os_str()], &[]);
+    p.wait("SyntaxError: '(' was never closed", 10);
+    let screen = p.screen();
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("print('never'"))
+        .unwrap();
+    assert_eq!(
+        rows[at + 1].find('^'),
+        rows[at].find("('never'"),
+        "the caret under the parenthesis:\n{screen}"
+    );
+    p.key("r");
+    p.wait("nothing runs until it is fixed", 5);
+    assert!(p.lane_pids().is_empty(), "nothing ran:\n{}", p.screen());
+    // Saved from another editor, as an editor saves: a new file renamed over the old one.
+    let tmp = dir.join(".broken.py.swp");
+    std::fs::write(&tmp, "print('fixed and saved')\n").unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    p.wait("fixed and saved", 15);
+    p.wait("ended", 15);
+    let mut pids = p.lane_pids();
+    assert!(!pids.is_empty(), "{}", p.screen());
+    // Written in place, as other editors save: run again.
+    std::fs::write(&file, "print('written in place')\n").unwrap();
+    p.wait("written in place", 15);
+    p.gone("fixed and saved", 5);
+    p.wait("ended", 15);
+    pids.extend(p.lane_pids());
+    quit_and_check(&mut p, &pids);
+}
+
+#[test]
+fn a_missing_file_is_a_sentence_not_a_playground() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_forkyard"))
+        .arg("no_such_program.py")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("there is no file no_such_program.py") && err.contains("forkyard alone"),
+        "{err}"
+    );
+    let state = state_dir("own-missing");
+    let mut p = Pty::start_with(
+        80,
+        24,
+        &state,
+        "en_US.UTF-8",
+        &[std::ffi::OsStr::new("no_such_program.py")],
+        &[],
+    );
+    let status = p.exited(10).expect("it ends at once");
+    assert_eq!(status.code(), Some(2));
+    assert!(
+        p.screen().contains("there is no file no_such_program.py"),
+        "{}",
+        p.screen()
+    );
+}
+
+#[test]
+fn e_in_a_lesson_edits_a_copy_and_r_returns_to_the_lesson() {
+    use std::os::unix::fs::PermissionsExt;
+    let state = state_dir("own-lesson");
+    let dir = program_dir("lesson");
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf \"print('a line of my own')\\n\" >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut p = Pty::start_with(
+        100,
+        30,
+        &state,
+        "en_US.UTF-8",
+        &[],
+        &[("VISUAL", editor.as_os_str())],
+    );
+    p.wait("01 Process", 10);
+    p.key("+");
+    p.key("+");
+    p.key("e");
+    p.wait("a line of my own", 15);
+    p.wait("your copy of main.py", 5);
+    p.wait("ended", 15);
+    let pids = p.lane_pids();
+    let copy = state.join("forkyard/edits/01-process/main.py");
+    let text = std::fs::read_to_string(&copy).expect("the copy is under the state directory");
+    assert!(text.ends_with("print('a line of my own')\n"), "{text}");
+    let lesson =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/01-process/main.py");
+    assert!(
+        !std::fs::read_to_string(lesson)
+            .unwrap()
+            .contains("a line of my own")
+    );
+    p.key("R");
+    p.wait("the lesson's own program again", 5);
+    p.gone("a line of my own", 5);
+    quit_and_check(&mut p, &pids);
+}

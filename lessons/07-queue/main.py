@@ -11,6 +11,7 @@ def write(q, items):
             print("write: put", item)
         except queue.Full:
             print("write: queue.Full, dropped", item)
+    # q.put(lambda: None)  # cannot be pickled: put returns, the feeder prints why
     # q.put("z" * 100_000)  # one big item: more than a pipe holds
     print("write: done")
 

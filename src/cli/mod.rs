@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export | explore | stats | quiz`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore | stats | quiz | view`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -18,6 +18,7 @@ mod run;
 mod say;
 pub mod schedule;
 mod stats;
+mod view;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,13 @@ pub struct Cli {
     /// The playground draws with ASCII only (no box or block characters).
     #[arg(long)]
     ascii: bool,
+    /// Your own Python program: the playground opens on it (`forkyard my_program.py`), and reruns
+    /// it when you save it.
+    #[arg(value_name = "FILE.py")]
+    file: Option<std::path::PathBuf>,
+    /// Record the playground session as an asciicast v2 file (replays in asciinema).
+    #[arg(long, value_name = "FILE")]
+    record: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,6 +65,9 @@ enum Command {
     Stats(stats::StatsArgs),
     /// A lesson's predictions, asked on stdin, each graded from a real run with its knobs.
     Quiz(quiz::QuizArgs),
+    /// Open the playground on a run recorded with `run ... --format jsonl`, to scrub through it
+    /// (nothing is run again).
+    View(view::ViewArgs),
     /// Internal: run as the lesson main of a run started by an observer.
     #[command(name = session::LESSON_SUBCOMMAND, hide = true)]
     Lesson(lesson_main::LessonArgs),
@@ -83,6 +94,7 @@ pub fn main() -> ExitCode {
         Some(Command::Explore(args)) => explore::run(&args),
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Quiz(args)) => quiz::run(&args),
+        Some(Command::View(args)) => view::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();
             lessons::list()
@@ -92,8 +104,23 @@ pub fn main() -> ExitCode {
             lessons::check(&lessons)
         }
         // No subcommand: the playground on a terminal; in a pipe or a script, the lesson list.
-        None if crate::tui::on_terminal() => {
-            crate::tui::run(crate::tui::Options { ascii: cli.ascii })
+        None if crate::tui::on_terminal() => crate::tui::run(crate::tui::Options {
+            ascii: cli.ascii,
+            file: cli.file,
+            record: cli.record,
+            recorded: None,
+        }),
+        // A file outside a terminal: what it prints, as `forkyard run FILE.py` does.
+        None if cli.file.is_some() => {
+            let file = cli.file.unwrap_or_default();
+            match crate::tui::own::read(&file) {
+                Err(why) => say::error(&why),
+                Ok(_) => say::error(&format!(
+                    "the playground needs a terminal; to run {} here: forkyard run {0}",
+                    file.display()
+                )),
+            }
+            ExitCode::from(2)
         }
         None => {
             quiet_on_closed_pipe();

@@ -286,7 +286,7 @@ fn keys_clash_or_are_reserved() {
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
             "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
-             _ h j k l x o s . g e t T K z Z 0 1 2 3 4 5 6 7 8 9 S y); pick another"
+             _ h j k l x o s . g e t T K z Z 0 1 2 3 4 5 6 7 8 9 S y R E [ ] {{ }}); pick another"
         ),
     );
     // The keys the playground is growing into are refused already: hold, step, go, explore, edit,
@@ -1021,7 +1021,7 @@ fn shipped_lessons_pass_check_with_forkyards_parser() {
 fn check_reports_a_program_forkyard_cannot_parse() {
     let toml = edited(
         "when = { on = \"p.daemon = True\" }",
-        "when = { on = \"yield p\" }",
+        "when = { on = \"await p\" }",
     );
     let l = load_toml(&toml).unwrap();
     let d = check(&[Ok(l)]);

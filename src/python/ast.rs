@@ -182,6 +182,12 @@ pub enum ExprKind {
     Walrus(Name, Box<Expr>),
     /// Zero-argument `super()`: needs the frame's function and first argument.
     Super,
+    /// `yield` / `yield x` inside a generator function.
+    Yield(Option<Box<Expr>>),
+    /// `yield from x`.
+    YieldFrom(Box<Expr>),
+    /// A generator expression: a lazy generator with a frame of its own.
+    GenExp(Rc<GenExp>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,8 +195,21 @@ pub enum CompKind {
     List,
     Set,
     Dict,
-    /// A generator expression: forkyard evaluates it eagerly into an iterator.
+    /// A generator expression (`ExprKind::GenExp`, never a `Comp`).
     Gen,
+}
+
+/// A generator expression: `(elt for target in first_iter if ... for ...)`. The first iterable
+/// is evaluated where the expression stands (as CPython does); the rest runs lazily in the
+/// generator's own frame.
+#[derive(Debug)]
+pub struct GenExp {
+    pub qualname: Rc<str>,
+    pub first_iter: Expr,
+    /// The `for` clauses; the first one's `iter` is not used (see `first_iter`).
+    pub gens: Vec<Comprehension>,
+    pub elt: Expr,
+    pub frame: FrameShape,
 }
 
 #[derive(Debug)]
@@ -282,6 +301,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// A lambda's body is one expression whose value is returned.
     pub is_lambda: bool,
+    /// The body contains `yield`: calling it makes a generator.
+    pub is_generator: bool,
     pub frame: FrameShape,
 }
 

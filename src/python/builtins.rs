@@ -34,6 +34,7 @@ const TYPES: &[&str] = &[
     "method",
     "module",
     "iterator",
+    "generator",
     "slice",
     "staticmethod",
     "classmethod",
@@ -86,6 +87,7 @@ pub fn install(it: &mut Interp) {
                 | "method"
                 | "module"
                 | "iterator"
+                | "generator"
                 | "ellipsis"
         ) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
@@ -544,7 +546,7 @@ fn reversed(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn enumerate(it: &mut Interp, a: Args) -> PyResult {
-    let items = it.collect(&arg(&a, 0, "enumerate")?)?;
+    let inner = it.iter(&arg(&a, 0, "enumerate")?)?;
     let start = match a.pos.get(1).cloned().or_else(|| kw(&a, "start")) {
         Some(Value::Int(i)) => i,
         Some(other) => {
@@ -555,61 +557,35 @@ fn enumerate(it: &mut Interp, a: Args) -> PyResult {
         }
         None => 0,
     };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.into_iter().enumerate() {
-        let n = match start.checked_add(i as i64) {
-            Some(n) => Value::Int(n),
-            None => bigint::norm(BigInt::from(start) + i),
-        };
-        out.push(Value::tuple(vec![n, v]));
-    }
-    Ok(seq_iter(out))
+    Ok(lazy(Iter::Enumerate(inner, start)))
+}
+
+/// `zip`, `map`, `enumerate` and `filter` are lazy, as in CPython: they take an item from their
+/// iterables only when asked, so they work on endless generators.
+fn lazy(i: Iter) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(i)))
+}
+
+fn iters(it: &mut Interp, vs: &[Value]) -> Result<Rc<[Value]>, Exc> {
+    vs.iter().map(|v| it.iter(v)).collect()
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
-    let mut cols = Vec::new();
-    for v in &a.pos {
-        cols.push(it.collect(v)?);
-    }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    Ok(seq_iter(
-        (0..n)
-            .map(|i| Value::tuple(cols.iter().map(|c| c[i].clone()).collect()))
-            .collect(),
-    ))
+    Ok(lazy(Iter::Zip(iters(it, &a.pos)?)))
 }
 
 fn map(it: &mut Interp, a: Args) -> PyResult {
     let f = arg(&a, 0, "map")?;
-    let mut cols = Vec::new();
-    for v in &a.pos[1..] {
-        cols.push(it.collect(v)?);
+    if a.pos.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
     }
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        out.push(it.call(&f, Args::new(cols.iter().map(|c| c[i].clone()).collect()))?);
-    }
-    Ok(seq_iter(out))
+    Ok(lazy(Iter::Map(f, iters(it, &a.pos[1..])?)))
 }
 
 fn filter(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "filter")?;
-    let items = it.collect(&a.pos[1])?;
-    let mut out = Vec::new();
-    for x in items {
-        let keep = match &a.pos[0] {
-            Value::None => it.truthy(&x)?,
-            f => {
-                let r = it.call(f, Args::new(vec![x.clone()]))?;
-                it.truthy(&r)?
-            }
-        };
-        if keep {
-            out.push(x);
-        }
-    }
-    Ok(seq_iter(out))
+    let inner = it.iter(&a.pos[1])?;
+    Ok(lazy(Iter::Filter(a.pos[0].clone(), inner)))
 }
 
 fn any(it: &mut Interp, a: Args) -> PyResult {
@@ -875,6 +851,10 @@ fn iter(it: &mut Interp, a: Args) -> PyResult {
 
 fn next(it: &mut Interp, a: Args) -> PyResult {
     let i = arg(&a, 0, "next")?;
+    // A generator's StopIteration carries its return value.
+    if let (Value::Generator(g), None) = (&i, a.pos.get(1)) {
+        return it.gen_step(g, super::interp::generator::Resume::Send(Value::None));
+    }
     match it.next(&i)? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {

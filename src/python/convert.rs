@@ -494,6 +494,7 @@ impl Conv<'_> {
                 kwarg,
                 body,
                 is_lambda,
+                is_generator: self.sc.scopes[scope].is_generator,
                 frame: FrameShape::default(),
             })
         })();
@@ -694,9 +695,7 @@ impl Conv<'_> {
                 self.comp(c.range, CompKind::List, &c.elt, None, &c.generators)?
             }
             RExpr::SetComp(c) => self.comp(c.range, CompKind::Set, &c.elt, None, &c.generators)?,
-            RExpr::Generator(c) => {
-                self.comp(c.range, CompKind::Gen, &c.elt, None, &c.generators)?
-            }
+            RExpr::Generator(c) => self.genexp(c)?,
             RExpr::DictComp(c) => {
                 let Some(key) = &c.key else {
                     return Err(self.unsupported(c.start(), "`**` in dict comprehensions is"));
@@ -741,8 +740,18 @@ impl Conv<'_> {
                 };
                 ExprKind::Walrus(self.name(t.id.as_str()), value)
             }
-            RExpr::Yield(_) | RExpr::YieldFrom(_) => {
-                return Err(self.unsupported(e.start(), "generators (`yield`) are"));
+            RExpr::Yield(y) => {
+                self.check_yield(e.start())?;
+                ExprKind::Yield(
+                    y.value
+                        .as_ref()
+                        .map(|v| self.expr(v).map(Box::new))
+                        .transpose()?,
+                )
+            }
+            RExpr::YieldFrom(y) => {
+                self.check_yield(e.start())?;
+                ExprKind::YieldFrom(Box::new(self.expr(&y.value)?))
             }
             RExpr::Await(_) => return Err(self.unsupported(e.start(), "`await` is")),
             RExpr::TString(_) => return Err(self.unsupported(e.start(), "template strings are")),
@@ -781,6 +790,47 @@ impl Conv<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// `yield` belongs in a function's own body, as CPython's compiler says.
+    fn check_yield(&self, at: TextSize) -> R<()> {
+        match self.sc.scopes[self.cur].kind {
+            ScopeKind::Function => Ok(()),
+            ScopeKind::Module | ScopeKind::Class => {
+                Err(self.syntax(at, "'yield' outside function"))
+            }
+            ScopeKind::Comp | ScopeKind::GenExp => {
+                Err(self.syntax(at, "'yield' inside a comprehension or generator expression"))
+            }
+        }
+    }
+
+    /// A generator expression: its first iterable here, the rest in a frame of its own.
+    fn genexp(&mut self, c: &ra::ExprGenerator) -> R<ExprKind> {
+        let ExprKind::Comp { elt, gens, .. } =
+            self.comp(c.range, CompKind::Gen, &c.elt, None, &c.generators)?
+        else {
+            unreachable!("comp makes a Comp")
+        };
+        let scope = self.sc.of(c.range);
+        let mut gens = gens;
+        let pos = self.pos(c.start());
+        let first_iter = std::mem::replace(
+            &mut gens[0].iter,
+            Expr {
+                pos,
+                kind: ExprKind::Const(Value::None),
+            },
+        );
+        let mut qual = self.qual.clone();
+        qual.push("<genexpr>".to_string());
+        Ok(ExprKind::GenExp(Rc::new(GenExp {
+            qualname: Rc::from(qual.join(".")),
+            first_iter,
+            gens,
+            elt: *elt,
+            frame: self.frame_shape(scope),
+        })))
     }
 
     fn comp(

@@ -271,6 +271,11 @@ impl Interp {
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
             Value::Iterator(_) => format!("<iterator object at 0x{:x}>", v.ptr().unwrap_or(0)),
+            Value::Generator(g) => format!(
+                "<generator object {} at 0x{:x}>",
+                g.qualname,
+                v.ptr().unwrap_or(0)
+            ),
             Value::Super(s) => format!(
                 "<super: <class '{}'>, <{} object>>",
                 s.0.name,

@@ -321,6 +321,7 @@ pub fn tokens(src: &str) -> Vec<(std::ops::Range<usize>, TokenClass)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::ast::StmtKind;
 
     #[test]
     fn syntax_error_has_caret_and_place() {
@@ -336,15 +337,25 @@ mod tests {
     }
 
     #[test]
-    fn generators_are_refused_with_their_place() {
-        let e = parse_program("def f():\n    yield 1\n", "main.py").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Unsupported);
-        assert_eq!((e.pos.line, e.pos.col), (2, 5));
-        assert!(
-            e.to_string()
-                .contains("generators (`yield`) are not supported by forkyard yet")
-        );
-        assert!(e.to_string().contains("(main.py:2:5)"));
+    fn generator_functions_parse_and_stray_yields_are_syntax_errors() {
+        let m = parse_program("def f():\n    yield 1\n", "main.py").unwrap();
+        let StmtKind::FunctionDef { def, .. } = &m.body[0].kind else {
+            panic!("a def");
+        };
+        assert!(def.is_generator);
+        let m = parse_program("def f():\n    return [lambda: 1]\n", "main.py").unwrap();
+        let StmtKind::FunctionDef { def, .. } = &m.body[0].kind else {
+            panic!("a def");
+        };
+        assert!(!def.is_generator);
+        let e = parse_program("x = 1\nyield x\n", "main.py").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert_eq!((e.pos.line, e.pos.col), (2, 1));
+        assert!(e.to_string().contains("'yield' outside function"), "{e}");
+        let e =
+            parse_program("def f():\n    return [(yield) for x in 'ab']\n", "main.py").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert!(e.to_string().contains("comprehension"), "{e}");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //!
 //! The analysis walks ruff's tree once (`collect`) to record what each scope binds, declares and
 //! uses, then marks cells. `convert` asks `resolve` for every name it meets. Comprehensions are their
-//! own scopes (their variables do not leak) but share the frame of the code around them.
+//! own scopes (their variables do not leak) but share the frame of the code around them; generator
+//! expressions run later, in a generator, so they have a frame of their own and reach the code
+//! around them through cells, like a nested function.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +19,8 @@ pub enum ScopeKind {
     Function,
     Class,
     Comp,
+    /// A generator expression: a comprehension with a frame of its own.
+    GenExp,
 }
 
 #[derive(Debug)]
@@ -29,6 +33,8 @@ pub struct Scope {
     pub globals: HashSet<String>,
     pub nonlocals: HashSet<String>,
     pub uses: Vec<String>,
+    /// A function whose body has `yield` or `yield from`.
+    pub is_generator: bool,
 }
 
 /// Per frame-owner bookkeeping filled in while converting.
@@ -100,6 +106,7 @@ impl Scopes {
             globals: HashSet::new(),
             nonlocals: HashSet::new(),
             uses: Vec::new(),
+            is_generator: false,
         });
         if parent.is_some() {
             self.by_node.insert(key(range), idx);
@@ -310,11 +317,21 @@ impl Scopes {
     }
 
     fn comprehension(&mut self, node: TextRange, gens: &[ra::Comprehension], s: usize) -> usize {
+        self.comprehension_of(ScopeKind::Comp, node, gens, s)
+    }
+
+    fn comprehension_of(
+        &mut self,
+        kind: ScopeKind,
+        node: TextRange,
+        gens: &[ra::Comprehension],
+        s: usize,
+    ) -> usize {
         // The first iterable is evaluated in the enclosing scope, as in CPython.
         if let Some(g) = gens.first() {
             self.expr(&g.iter, s);
         }
-        let cs = self.push(ScopeKind::Comp, Some(s), node);
+        let cs = self.push(kind, Some(s), node);
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter, cs);
@@ -349,7 +366,7 @@ impl Scopes {
                 self.expr(&c.elt, cs);
             }
             Expr::Generator(c) => {
-                let cs = self.comprehension(c.range, &c.generators, s);
+                let cs = self.comprehension_of(ScopeKind::GenExp, c.range, &c.generators, s);
                 self.expr(&c.elt, cs);
             }
             Expr::DictComp(c) => {
@@ -363,13 +380,19 @@ impl Scopes {
                 self.expr(&n.value, s);
                 // The walrus binds in the nearest scope that is not a comprehension.
                 let mut b = s;
-                while self.scopes[b].kind == ScopeKind::Comp {
+                while matches!(self.scopes[b].kind, ScopeKind::Comp | ScopeKind::GenExp) {
                     b = self.scopes[b].parent.unwrap_or(0);
                 }
                 if let Expr::Name(t) = &*n.target {
                     self.bind(b, t.id.as_str());
                     self.scopes[s].uses.push(t.id.to_string());
                 }
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                if self.scopes[s].kind == ScopeKind::Function {
+                    self.scopes[s].is_generator = true;
+                }
+                for_each_child(e, &mut |c| self.expr(c, s));
             }
             _ => {
                 for_each_child(e, &mut |c| self.expr(c, s));
@@ -405,7 +428,7 @@ impl Scopes {
             }
             let nonlocal = sc.nonlocals.contains(name);
             match sc.kind {
-                ScopeKind::Comp | ScopeKind::Function => {
+                ScopeKind::Comp | ScopeKind::GenExp | ScopeKind::Function => {
                     if sc.bound.contains(name) && !nonlocal {
                         return if crossed {
                             Resolved::Free(cur)
@@ -421,7 +444,10 @@ impl Scopes {
                 }
                 ScopeKind::Module => return Resolved::Global,
             }
-            if matches!(sc.kind, ScopeKind::Function | ScopeKind::Class) {
+            if matches!(
+                sc.kind,
+                ScopeKind::Function | ScopeKind::Class | ScopeKind::GenExp
+            ) {
                 crossed = true;
             }
             match sc.parent {

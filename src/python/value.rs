@@ -63,6 +63,8 @@ pub enum Value {
     Instance(Rc<Instance>),
     Module(Rc<Module>),
     Iterator(Rc<RefCell<Iter>>),
+    /// A generator object (`interp::generator`).
+    Generator(Rc<super::interp::Generator>),
     /// The result of zero-argument `super()`: look methods up after `class` in `this`'s MRO.
     Super(Rc<(Rc<Class>, Value)>),
     /// Python's `...`.
@@ -242,6 +244,15 @@ pub enum Iter {
         func: Value,
         sentinel: Value,
     },
+    /// `zip(a, b, ...)`: an item from each iterator, until the shortest ends. Lazy, as in
+    /// CPython, so `zip(endless_generator(), "abc")` stops after three.
+    Zip(Rc<[Value]>),
+    /// `map(f, a, ...)`: `f` called on an item from each iterator.
+    Map(Value, Rc<[Value]>),
+    /// `enumerate(it, start)`: the next count and item.
+    Enumerate(Value, i64),
+    /// `filter(f, it)`: the items `f` (or their truth, when `f` is None) keeps.
+    Filter(Value, Value),
     Done,
 }
 
@@ -423,6 +434,7 @@ impl Value {
             Value::Instance(i) => Rc::as_ptr(i) as usize,
             Value::Module(m) => Rc::as_ptr(m) as usize,
             Value::Iterator(i) => Rc::as_ptr(i) as usize,
+            Value::Generator(g) => Rc::as_ptr(g) as usize,
             Value::Super(s) => Rc::as_ptr(s) as *const u8 as usize,
             _ => return None,
         })
@@ -451,6 +463,7 @@ impl Value {
             Value::Instance(i) => return i.class.name.clone(),
             Value::Module(_) => "module",
             Value::Iterator(_) => "iterator",
+            Value::Generator(_) => "generator",
             Value::Super(_) => "super",
             Value::Ellipsis => "ellipsis",
         })

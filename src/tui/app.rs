@@ -43,6 +43,9 @@ pub enum Msg {
     Held(RunId, HeldLog),
     /// A sentence from carrying out an effect (where the schedule was written, a refused signal).
     Said(String),
+    /// The program's text again, after the learner's editor or a save of the file shown (or why
+    /// it could not be read).
+    Edited(Result<String, String>, super::own::Came),
 }
 
 /// What `update` asks the loop to do.
@@ -79,6 +82,8 @@ pub enum Effect {
     },
     /// Write a held run's schedule to a file under the state directory and say where.
     SaveSchedule(String),
+    /// Write the run on screen as a file of this format under the state directory and say where.
+    Export(crate::export::Format),
     /// Stop a run and reap it.
     Stop(RunId),
     /// Every live run at this speed.
@@ -89,6 +94,8 @@ pub enum Effect {
     Resume,
     /// Write the progress file.
     SaveProgress,
+    /// Open the program in the learner's editor; its text comes back as `Msg::Edited`.
+    Edit(super::own::EditWhat),
     /// Leave the playground.
     Quit,
 }
@@ -199,6 +206,17 @@ pub struct App {
     pub picked: Option<i32>,
     /// Whether the playground is leaving.
     pub quitting: bool,
+    /// The learner's own file, and the lessons whose program the learner edited.
+    pub own: super::own::Own,
+    /// The time cursor over a finished, paused or held run (`[`/`]`): the runs on screen are
+    /// then that moment's, rebuilt from the trace.
+    pub scrub: Option<super::scrub::Scrub>,
+    /// Whether the export popup is open (`E`).
+    pub exporting: bool,
+    /// A recorded run is on screen (`forkyard view`): scrub only, nothing runs.
+    pub recorded: bool,
+    /// The lesson it ran, when named (`--lesson`): its exports are titled after it.
+    pub recorded_lesson: Option<String>,
     next_id: RunId,
 }
 
@@ -242,6 +260,11 @@ impl App {
             now_ns: 0,
             picked: None,
             quitting: false,
+            own: super::own::Own::default(),
+            scrub: None,
+            exporting: false,
+            recorded: false,
+            recorded_lesson: None,
             next_id: 1,
         };
         app.open_lesson(selected);
@@ -313,7 +336,12 @@ impl App {
                     tokens: tokens(&program.source),
                     program,
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.to_string())
+                // An edited program may not parse: its SyntaxError, caret and all, is the pane.
+                .and_then(|code| {
+                    crate::python::check_program(&code.program.source, &code.program.file)
+                        .map(|()| code)
+                }),
             (Some(Err(e)), _) => Err(e.to_string()),
             _ => Err("there are no lessons".into()),
         };
@@ -370,12 +398,20 @@ impl App {
     /// Whether the screen changes by itself (a live run that is not paused nor held): then the
     /// loop ticks. A held run changes only by the learner's steps.
     pub fn animating(&self) -> bool {
-        self.is_live() && !self.paused && !self.runs.iter().any(RunView::is_held)
+        self.scrub.is_none()
+            && self.is_live()
+            && !self.paused
+            && !self.runs.iter().any(RunView::is_held)
     }
 
     /// The held run on screen, if the run on screen is held.
     pub fn held_run(&self) -> Option<&RunView> {
         self.runs.iter().find(|r| r.is_held())
+    }
+
+    /// Side `i`'s run as it is now (while scrubbing, not the moment on screen).
+    pub fn full_run(&self, i: usize) -> Option<&RunView> {
+        self.scrub.as_ref().map_or(&self.runs, |s| &s.full).get(i)
     }
 
     /// The run view with id `id`.

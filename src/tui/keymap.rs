@@ -35,6 +35,16 @@ pub enum Action {
     Schedule,
     /// Write the run's schedule to a file.
     SaveSchedule,
+    /// Open the program in the learner's editor (`e`).
+    Edit,
+    /// An edited lesson's own program again (`R`).
+    Original,
+    /// Export the run on screen (perfetto, svg, transcript) under the state directory.
+    Export,
+    /// One event back on a finished or paused run (the time cursor).
+    ScrubBack,
+    /// One event forward on it.
+    ScrubForward,
     /// Pause or resume the run.
     Pause,
     /// Faster lesson clock.
@@ -158,6 +168,26 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "c 对比",
         help: "compare: both settings side by side on one time axis",
         help_zh: "对比：两种设置并排运行，同一条时间轴",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('e')],
+        shown: "e",
+        action: A::Edit,
+        hint: "e edit",
+        hint_zh: "e 编辑",
+        help: "edit the program in $VISUAL/$EDITOR (a lesson: your copy; the lesson stays as it is), then run it",
+        help_zh: "用 $VISUAL/$EDITOR 编辑程序（课程：编辑你的副本，课程本身不变），然后运行",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('R')],
+        shown: "R",
+        action: A::Original,
+        hint: "",
+        hint_zh: "",
+        help: "an edited lesson: back to the lesson's own program",
+        help_zh: "改过的课程：回到本课的原版程序",
         context: C::Main,
     },
     Binding {
@@ -388,6 +418,40 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "",
         help: "write the held run's schedule to a file and say where",
         help_zh: "把这次调度写入文件，并显示文件位置",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('[')],
+        shown: "[/] {/}",
+        action: A::ScrubBack,
+        // Not in the hint bar (the help has it, and the bar while scrubbing says the rest).
+        hint: "",
+        hint_zh: "",
+        help: "scrub a finished or paused run: one event back / forward ({/} ten or more); with \
+               the timeline focused also ←/→ (Shift: more), Home/End; click the time axis to jump; \
+               Esc returns to now",
+        help_zh: "回看结束或暂停的运行：后退 / 前进一个事件（{/} 一次多步）；时间线窗格里也可用 \
+                  ←/→（Shift 多步）、Home/End；点时间轴直接跳到那里；Esc 回到现在",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('E')],
+        shown: "E",
+        action: A::Export,
+        hint: "",
+        hint_zh: "",
+        help: "export the run on screen: perfetto, svg or transcript, under the state directory",
+        help_zh: "导出屏幕上的运行：perfetto、svg 或文本，写到状态目录下",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char(']')],
+        shown: "]",
+        action: A::ScrubForward,
+        hint: "",
+        hint_zh: "",
+        help: "",
+        help_zh: "",
         context: C::Main,
     },
     Binding {

@@ -1,4 +1,6 @@
-//! The playground: the terminal app where lessons run live (`forkyard` with no arguments).
+//! The playground: the terminal app where lessons run live (`forkyard` with no arguments), or the
+//! learner's own program (`forkyard FILE.py`: `own`; `e` opens an editor: `editor`; a save reruns:
+//! `watch`).
 //!
 //! Elm-shaped: [`App`](app::App) is the state, [`update`](update::update) the only place it changes
 //! (pure: a message in, effects out), `view` draws it, and the loop here is the runtime: it owns the
@@ -13,15 +15,22 @@
 
 pub mod app;
 pub mod capture;
+pub mod editor;
+pub mod export_key;
 pub mod held;
 pub mod held_file;
 pub mod keymap;
+pub mod own;
 pub mod progress;
+pub mod record;
+pub mod recorded;
 pub mod runs;
+pub mod scrub;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod watch;
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -46,16 +55,32 @@ const MIN_FRAME: Duration = Duration::from_millis(16);
 const DRAIN_BUDGET: Duration = Duration::from_millis(25);
 
 /// How the playground was asked to look.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// ASCII only (`--ascii`).
     pub ascii: bool,
+    /// The learner's own program to open instead of the lessons (`forkyard FILE.py`).
+    pub file: Option<std::path::PathBuf>,
+    /// Record the session as an asciicast v2 file (`--record FILE`).
+    pub record: Option<std::path::PathBuf>,
+    /// Open on this recorded run, scrub only (`forkyard view RUN.jsonl`), and the lesson whose
+    /// program it ran, if named.
+    pub recorded: Option<(crate::export::Recording, Option<String>)>,
 }
 
 /// Opens the playground; returns when the learner quits.
 pub fn run(opts: Options) -> ExitCode {
     // The session's guards first: the terminal's panic hook (installed by `take`) then runs before
     // theirs, so the terminal is restored before the runs are ended and the panic printed.
+    // The learner's file is read before the terminal is taken: a missing one is a sentence.
+    let own = match opts.file.as_deref().map(own::read) {
+        Some(Ok(own)) => Some(own),
+        Some(Err(why)) => {
+            say(&format!("forkyard: {why}\n"));
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
     session::install_guards();
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -79,9 +104,31 @@ pub fn run(opts: Options) -> ExitCode {
         .size()
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
-    let mut app = App::new(lesson::catalog(), progress::load(), lang, theme, size);
+    let mut app = match own {
+        Some((path, source)) => own::app_for_file(&path, &source, lang, theme, size),
+        None => App::new(lesson::catalog(), progress::load(), lang, theme, size),
+    };
+    if let Some((recording, lesson)) = opts.recorded
+        && let Err(e) = recorded::load(&mut app, recording, lesson.as_deref())
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
+    if let Some(path) = &opts.record
+        && let Err(e) = record::start(path, size.0, size.1)
+    {
+        drop(_guard);
+        say(&format!("forkyard: {e}\n"));
+        return ExitCode::from(2);
+    }
     let result = event_loop(&mut terminal, &mut app);
     drop(_guard);
+    if let Err(e) = record::finish() {
+        say(&format!(
+            "forkyard: the recording could not be written: {e}\n"
+        ));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -105,10 +152,23 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()> {
     let (tx, rx) = crossbeam_channel::unbounded::<Msg>();
     let backlog = Backlog::default();
-    spawn_input(tx.clone());
+    let gate = editor::InputGate::default();
+    spawn_input(tx.clone(), gate.clone());
+    // The learner's file is watched while it is shown: a save reruns it once it has settled.
+    let (saved_tx, saved) = crossbeam_channel::bounded::<()>(1);
+    let _watch = match app.own.file.as_deref().map(|p| watch::watch(p, saved_tx)) {
+        Some(Err(e)) => {
+            app.status = Some(format!(
+                "saving the file will not rerun it (cannot watch it: {e})"
+            ));
+            None
+        }
+        w => w.and_then(Result::ok),
+    };
+    let mut settle = never();
     let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
@@ -136,9 +196,20 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             recv(rx) -> msg => msg?,
             recv(ticker) -> _ => Msg::Tick(mono_ns()),
             recv(due) -> _ => continue,
+            recv(saved) -> _ => {
+                settle = after(watch::SETTLE);
+                continue;
+            }
+            recv(settle) -> _ => {
+                settle = never();
+                match app.own.file.as_deref() {
+                    Some(path) => Msg::Edited(own::read_text(path), own::Came::Saved),
+                    None => continue,
+                }
+            }
             recv(redraw) -> _ => {
                 // Back from Ctrl-Z: the screen is not what the terminal's buffer thinks it is.
-                terminal.clear()?;
+                terminal::redraw_whole(terminal);
                 dirty = true;
                 continue;
             }
@@ -154,6 +225,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             dirty |= redraw;
             let effects = update::update(app, msg);
             for effect in effects {
+                if let Effect::Edit(what) = effect {
+                    let _ = tx.send(own::open_editor(&what, &gate));
+                    terminal::redraw_whole(terminal);
+                    dirty = true;
+                    continue;
+                }
                 if carry_out(effect, app, &mut handles, &tx, &backlog) {
                     return Ok(());
                 }
@@ -180,11 +257,15 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
 }
 
 /// Reads terminal events on their own thread (blocking: no polling) into the channel.
-fn spawn_input(tx: Sender<Msg>) {
+fn spawn_input(tx: Sender<Msg>, gate: editor::InputGate) {
     let _ = std::thread::Builder::new()
         .name("forkyard-input".into())
         .spawn(move || {
             while let Ok(ev) = event::read() {
+                // The learner's editor has the terminal: what was read meanwhile is not ours.
+                if gate.pass() {
+                    continue;
+                }
                 let msg = match ev {
                     // Raw mode turns Ctrl-Z into a key: make it the signal it is on a terminal
                     // (the session stops every run, then the playground; `fg` continues them).
@@ -282,9 +363,15 @@ fn carry_out(
             };
             let _ = tx.send(Msg::Said(said));
         }
+        Effect::Export(format) => {
+            let _ = tx.send(Msg::Said(export_key::write(app, format)));
+        }
         Effect::Speed(s) => handles.values().for_each(|h| h.set_speed(s)),
         Effect::Pause => handles.values().for_each(RunHandle::pause),
         Effect::Resume => handles.values().for_each(RunHandle::resume),
+        // The learner's own file is no lesson: nothing to record.
+        Effect::SaveProgress if app.own.file.is_some() => {}
+        Effect::Edit(_) => {}
         Effect::SaveProgress => {
             let _ = progress::save(&app.progress);
         }

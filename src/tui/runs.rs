@@ -12,6 +12,9 @@ pub type RunId = u64;
 
 /// How many output marks a lane keeps (the newest).
 pub const MAX_MARKS: usize = 2048;
+/// How many records a run keeps for scrubbing (the first ones: a run past this scrubs up to here
+/// and says so). Half a million records is a few hundred MB at most, and far beyond any lesson.
+pub const MAX_TRACE: usize = 500_000;
 
 /// A held step that read or wrote a shared value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +31,7 @@ pub struct Access {
 }
 
 /// One side of the screen's run (two in a comparison).
+#[derive(Clone)]
 pub struct RunView {
     /// Which run.
     pub id: RunId,
@@ -72,6 +76,17 @@ pub struct RunView {
     /// A signal from the playground (`t`, `K`, `z`) reached one of its processes: a replay of
     /// its schedule does not send it.
     pub signalled: bool,
+    /// Every record taken in, in order (at most [`MAX_TRACE`]): scrubbing rebuilds any moment
+    /// from them.
+    pub trace: Vec<Record>,
+    /// When the sampled running lines changed: (records taken in by then, the lines). The trace
+    /// does not carry lines, so scrubbing shows a moment's lines from here.
+    pub line_history: Vec<(usize, Vec<(i32, u32)>)>,
+    /// Copies of this view as it was after so many records (ascending), taken as the records come
+    /// so that scrubbing rebuilds any moment from the closest copy before it (`scrub::snapshot`).
+    pub snapshots: Vec<(usize, RunView)>,
+    /// How many records apart those copies are (it doubles as the run grows, keeping them few).
+    pub snapshot_every: usize,
     /// A held run's reads and stores whose step has not been told yet (the record and the
     /// scheduler's news come by different ways): (process name, object, a write, value).
     values: Vec<(String, String, bool, String)>,
@@ -100,6 +115,10 @@ impl RunView {
             deadlock: None,
             held_live: false,
             signalled: false,
+            trace: Vec::new(),
+            line_history: Vec::new(),
+            snapshots: Vec::new(),
+            snapshot_every: super::scrub::SNAPSHOT_EVERY,
             values: Vec::new(),
         }
     }
@@ -156,12 +175,13 @@ impl RunView {
         }
         self.anchor = None;
         if !news.released {
-            self.lines = news
+            let lines = news
                 .standing
                 .iter()
                 .filter(|s| !matches!(s.stand, Stand::Ended) && s.line > 0)
                 .map(|s| (s.pid, s.line))
                 .collect();
+            self.set_lines(lines);
         }
         self.held = Some(news);
     }
@@ -171,8 +191,27 @@ impl RunView {
         self.error.is_none() && self.run.end.is_none()
     }
 
+    /// The line each live process runs now (sampled), kept in the history scrubbing reads.
+    pub fn set_lines(&mut self, lines: Vec<(i32, u32)>) {
+        if self.line_history.last().map(|(_, l)| l) != Some(&lines) {
+            self.line_history.push((self.trace.len(), lines.clone()));
+        }
+        self.lines = lines;
+    }
+
     /// Takes in a record.
     pub fn record(&mut self, r: &Record) {
+        if self.trace.len() < MAX_TRACE {
+            self.trace.push(r.clone());
+            self.replay(r);
+            super::scrub::snapshot(self);
+        } else {
+            self.replay(r);
+        }
+    }
+
+    /// Takes in a record without keeping it (scrubbing rebuilds a moment this way).
+    pub fn replay(&mut self, r: &Record) {
         self.run.apply(r);
         // A deadlock's sentences are the model's: a wait it learns of after the scheduler's
         // news (records and news come by different ways) joins them.

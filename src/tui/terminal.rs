@@ -13,7 +13,6 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender};
-use ratatui::DefaultTerminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::terminal::enable_raw_mode;
 
@@ -21,9 +20,10 @@ use crate::session;
 
 /// Alternate screen, hidden cursor, mouse reporting (crossterm's EnterAlternateScreen, Hide,
 /// EnableMouseCapture).
-const TAKE: &[u8] = b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h";
+pub(crate) const TAKE: &[u8] =
+    b"\x1b[?1049h\x1b[?25l\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h";
 /// Their inverses, in reverse order: mouse reporting off, cursor shown, main screen back.
-const GIVE_BACK: &[u8] =
+pub(crate) const GIVE_BACK: &[u8] =
     b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l";
 
 /// The terminal modes before the playground (cooked) and while it runs (raw), of stdin.
@@ -41,7 +41,7 @@ static REDRAW: OnceLock<(Sender<()>, Receiver<()>)> = OnceLock::new();
 
 /// Takes the terminal for the playground and installs the ways to give it back (a panic hook, the
 /// session's signal and job-control hooks).
-pub fn take() -> io::Result<DefaultTerminal> {
+pub fn take() -> io::Result<super::record::Screen> {
     let cooked = modes_of_stdin()?;
     enable_raw_mode()?;
     let raw = modes_of_stdin()?;
@@ -61,7 +61,7 @@ pub fn take() -> io::Result<DefaultTerminal> {
     });
     session::on_job_control(give_back, take_again);
     session::write_raw(1, TAKE);
-    ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))
+    ratatui::Terminal::new(CrosstermBackend::new(super::record::Tee::stdout()))
 }
 
 /// Gives the terminal back as it was before the playground. Safe from any thread, at any time,
@@ -80,6 +80,11 @@ pub fn give_back() {
         // SAFETY: tcsetattr on stdin with a termios read from it before.
         unsafe { libc::tcsetattr(0, libc::TCSADRAIN, &m.cooked) };
     }
+}
+
+/// Takes the terminal again after an editor (`e`) had it, and asks for a full redraw.
+pub fn resume() {
+    take_again();
 }
 
 /// Takes the terminal again after the process was continued, and asks for a full redraw. Continued
@@ -101,6 +106,15 @@ fn take_again() {
     let _ = redraws().0.try_send(());
 }
 
+/// Makes the next frame a whole one, over a cleared screen. Not ratatui's `clear`: that asks the
+/// terminal where its cursor is, and the answer would be read by the input thread, not by it (it
+/// then gives up after two seconds with an error).
+pub fn redraw_whole(terminal: &mut super::record::Screen) {
+    session::write_raw(1, b"\x1b[2J");
+    // The frame last drawn is dropped: the next one is compared with an empty screen.
+    terminal.swap_buffers();
+}
+
 /// Requests for a full redraw, for the loop to select on.
 pub fn redraw_requests() -> Receiver<()> {
     redraws().1.clone()
@@ -112,7 +126,7 @@ fn redraws() -> &'static (Sender<()>, Receiver<()>) {
 
 /// Draws one frame unless the terminal was given back (the draw's error, if any).
 pub fn draw(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut super::record::Screen,
     frame: impl FnOnce(&mut ratatui::Frame),
 ) -> io::Result<()> {
     let given = GIVEN_BACK.lock().unwrap_or_else(|p| p.into_inner());

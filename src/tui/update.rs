@@ -10,8 +10,20 @@ use super::view::{layout, text, words};
 use crate::lesson::KnobSettings;
 use crate::session::Update;
 
-/// Applies `msg` to `app`; returns what the loop must do.
+/// Applies `msg` to `app`; returns what the loop must do. Scrubbing goes first: it moves its
+/// cursor, and returns to now before anything that runs.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if let Some(effects) = super::export_key::on_msg(app, &msg) {
+        return effects;
+    }
+    if let Some(effects) = super::recorded::refuse(app, &msg) {
+        return effects;
+    }
+    super::scrub::update(app, msg, update_now)
+}
+
+/// Applies `msg` to the runs on screen.
+fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, &key),
         Msg::Mouse(mouse) => on_mouse(app, &mouse),
@@ -30,10 +42,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Lines(id, lines) => {
             if let Some(r) = app.run_mut(id).filter(|r| r.is_live()) {
                 // Only processes still running have a current line.
-                r.lines = lines
+                let lines = lines
                     .into_iter()
                     .filter(|(pid, _)| r.run.lane_by_pid(*pid).is_some_and(|l| !l.has_ended()))
                     .collect();
+                r.set_lines(lines);
             }
             follow_lines(app);
             Vec::new()
@@ -43,6 +56,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             follow_lines(app);
             Vec::new()
         }
+        Msg::Edited(text, came) => super::own::edited(app, text, came),
         Msg::Said(sentence) => {
             app.status = Some(sentence);
             Vec::new()
@@ -215,6 +229,10 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         return act(app, action);
     }
     if let ratatui::crossterm::event::KeyCode::Char(c) = key.code {
+        if let Some(said) = super::own::lost_knob(app, c) {
+            app.status = Some(said);
+            return Vec::new();
+        }
         return knob_key(app, c);
     }
     Vec::new()
@@ -270,6 +288,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.scroll.help = 0;
             Vec::new()
         }
+        Action::Edit => super::own::edit(app),
+        Action::Original => super::own::original(app),
+        Action::Export => super::export_key::open(app),
+        Action::ScrubBack => super::scrub::move_by(app, -1),
+        Action::ScrubForward => super::scrub::move_by(app, 1),
         Action::Close => Vec::new(),
         Action::Quit => quit(app),
     }
@@ -284,7 +307,7 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 /// Stops every run on screen (their views go too).
-fn stop_all(app: &mut App) -> Vec<Effect> {
+pub(crate) fn stop_all(app: &mut App) -> Vec<Effect> {
     app.picked = None;
     app.schedule = false;
     let effects = app
@@ -382,7 +405,19 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
     effects
 }
 
-fn run(app: &mut App) -> Vec<Effect> {
+pub(crate) fn run(app: &mut App) -> Vec<Effect> {
+    // A program that does not parse never runs: its SyntaxError is in the code pane.
+    if app.code.is_err() && app.lesson().is_some() {
+        app.status = Some(
+            words(
+                app.lang,
+                "a SyntaxError (in the code pane): nothing runs until it is fixed (e edits)",
+                "语法错误（见代码窗格）：改好之前什么都不会运行（按 e 编辑）",
+            )
+            .into(),
+        );
+        return Vec::new();
+    }
     let Some(settings) = app.current_settings().cloned() else {
         return start_runs(app, Vec::new());
     };
@@ -412,11 +447,19 @@ fn compare(app: &mut App) -> Vec<Effect> {
         .cloned();
     let Some(knob) = knob else {
         app.status = Some(
-            words(
-                app.lang,
-                "this lesson has no knob to compare",
-                "本课没有可对比的开关",
-            )
+            if app.own.file.is_some() {
+                words(
+                    app.lang,
+                    "compare runs a lesson's knob both ways: your own program has no knobs",
+                    "对比是把课程的开关两种设置并排运行：你自己的程序没有开关",
+                )
+            } else {
+                words(
+                    app.lang,
+                    "this lesson has no knob to compare",
+                    "本课没有可对比的开关",
+                )
+            }
             .into(),
         );
         return Vec::new();

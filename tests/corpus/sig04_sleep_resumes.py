@@ -29,7 +29,8 @@ if __name__ == "__main__":
     p.start()
     t0 = time.time()
     time.sleep(0.5)
-    print("slept in full:", round(time.time() - t0, 1))
+    # The handler's run is real overhead (scaled by --speed): a bound, not a rounded figure.
+    print("slept in full:", 0.5 <= time.time() - t0 < 0.7)
     p.join()
     q = multiprocessing.Process(target=poke, args=(signal.SIGUSR2,))
     q.start()

@@ -22,6 +22,8 @@ pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, as bytes (terminal modes are checked on the parsed screen).
     pub raw: Arc<Mutex<Vec<u8>>>,
+    /// The reader met the end of the terminal's output (everyone holding it is gone).
+    drained: Arc<std::sync::atomic::AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> Winsize {
@@ -37,6 +39,30 @@ impl Pty {
     /// Starts `forkyard` (no arguments: the playground) at `cols`×`rows`, its progress kept under
     /// `state` and in `lang`.
     pub fn start(cols: u16, rows: u16, state: &std::path::Path, lang: &str) -> Pty {
+        Pty::start_with(cols, rows, state, lang, &[], &[])
+    }
+
+    /// [`Pty::start`] with plain-text arguments (`view RUN.jsonl`, `--record FILE`).
+    pub fn start_args(
+        cols: u16,
+        rows: u16,
+        state: &std::path::Path,
+        lang: &str,
+        args: &[&str],
+    ) -> Pty {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        Pty::start_with(cols, rows, state, lang, &args, &[])
+    }
+
+    /// [`Pty::start`] with arguments (`forkyard FILE.py`, `view RUN.jsonl`, `--record FILE`) and more environment (`EDITOR`).
+    pub fn start_with(
+        cols: u16,
+        rows: u16,
+        state: &std::path::Path,
+        lang: &str,
+        args: &[&std::ffi::OsStr],
+        envs: &[(&str, &std::ffi::OsStr)],
+    ) -> Pty {
         let pty = openpty(Some(&size(cols, rows)), None).expect("a pseudo-terminal");
         let slave: OwnedFd = pty.slave;
         let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("a copy of the pty's fd"));
@@ -47,6 +73,10 @@ impl Pty {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("NO_COLOR")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .args(args)
+            .envs(envs.iter().copied())
             .stdin(io(&slave))
             .stdout(io(&slave))
             .stderr(io(&slave));
@@ -72,6 +102,8 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().expect("a copy of the master");
         let (s, r) = (screen.clone(), raw.clone());
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let d = drained.clone();
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             // Ends with EIO once the program and everything holding the pty are gone.
@@ -82,12 +114,14 @@ impl Pty {
                 s.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            d.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Pty {
             master,
             child,
             screen,
             raw,
+            drained,
         }
     }
 
@@ -176,6 +210,15 @@ impl Pty {
         let end = Instant::now() + Duration::from_secs(secs);
         while Instant::now() < end {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // What it wrote last may still be on its way to the screen: wait for the reader
+                // to meet the end of the terminal's output (bounded: a left-over process could
+                // hold the terminal open, which the caller's own checks then show).
+                let drained_by = Instant::now() + Duration::from_secs(2);
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst)
+                    && Instant::now() < drained_by
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return Some(status);
             }
             std::thread::sleep(Duration::from_millis(20));

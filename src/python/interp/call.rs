@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::NameRef;
-use super::super::exceptions::{Exc, ExcData, type_error};
+use super::super::exceptions::{Exc, ExcData, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, bind};
@@ -128,11 +128,16 @@ impl Interp {
     }
 
     /// Run a user function's body in `frame`, whose parameters are already bound: every call of a
-    /// user function ends here.
+    /// user function ends here (a generator function's call makes its generator instead).
     pub(crate) fn run_function(&mut self, fun: &Rc<Function>, mut frame: Frame) -> PyResult {
+        let def = &fun.def;
+        if def.is_generator {
+            let body = super::generator::GenBody::Function(fun.clone(), Box::new(frame));
+            return Ok(self.make_generator(def.name.clone(), fun.qualname.clone(), body));
+        }
         self.enter_frame()?;
-        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
-            self.exec_block(&fun.def.body, &mut frame)
+        let r = super::stack::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
+            self.exec_block(&def.body, &mut frame)
         });
         self.leave_frame();
         // The locals' storage serves the next call (a loop of calls allocates none).
@@ -140,6 +145,19 @@ impl Interp {
         locals.clear();
         if self.spare_locals.len() < SPARE_LOCALS {
             self.spare_locals.push(locals);
+        }
+        // A generator that only this call's frame held is closed now, as CPython closes it when
+        // the frame goes.
+        let line = frame.line;
+        drop(frame);
+        if super::generator::orphans_pending() {
+            let at = TbEntry {
+                frame: 0,
+                file: self.file.clone(),
+                line,
+                func: def.name.clone(),
+            };
+            self.close_orphans(Some(at));
         }
         match r {
             Ok(()) => Ok(Value::None),

@@ -211,6 +211,30 @@ impl Interp {
                 gens,
             } => self.comprehension(*kind, elt, value.as_deref(), gens, f),
             ExprKind::Lambda(def) => self.make_function(def, f),
+            ExprKind::Yield(v) => {
+                let v = match v {
+                    Some(x) => self.eval(x, f)?,
+                    None => Value::None,
+                };
+                self.yield_value(v)
+            }
+            ExprKind::YieldFrom(x) => {
+                let sub = self.eval(x, f)?;
+                self.yield_from(&sub)
+            }
+            ExprKind::GenExp(g) => {
+                let first = self.eval(&g.first_iter, f)?;
+                let it = self.iter(&first)?;
+                let name: Rc<str> = Rc::from("<genexpr>");
+                let mut frame = Frame::new(&g.frame, f.globals.clone(), name.clone());
+                frame.line = e.pos.line;
+                let n_own = g.frame.n_cells as usize - g.frame.free_from.len();
+                for (i, &from) in g.frame.free_from.iter().enumerate() {
+                    frame.cells[n_own + i] = f.cells[from as usize].clone();
+                }
+                let body = super::generator::GenBody::Expr(g.clone(), Box::new(frame), it);
+                Ok(self.make_generator(name, g.qualname.clone(), body))
+            }
             ExprKind::FString(parts) => Ok(Value::Str(Rc::from(self.fstring(parts, f)?))),
             ExprKind::Walrus(n, v) => {
                 let v = self.eval(v, f)?;
@@ -433,6 +457,53 @@ impl Interp {
                 }
             }
             self.comp_level(gens, i + 1, elt, value, out, f)?;
+        }
+        Ok(())
+    }
+
+    /// A generator expression's body, run lazily in its generator: each item is yielded.
+    pub(crate) fn genexp_body(
+        &mut self,
+        g: &GenExp,
+        f: &mut Frame,
+        first: Value,
+    ) -> Result<(), Exc> {
+        let r = self.genexp_level(g, 0, Some(first), f);
+        if let Err(e) = &r {
+            e.push_tb_once(self.tb_entry(f), std::ptr::from_ref(f) as usize);
+        }
+        r
+    }
+
+    fn genexp_level(
+        &mut self,
+        g: &GenExp,
+        i: usize,
+        first: Option<Value>,
+        f: &mut Frame,
+    ) -> Result<(), Exc> {
+        let Some(c) = g.gens.get(i) else {
+            let v = self.eval(&g.elt, f)?;
+            self.yield_value(v)?;
+            return Ok(());
+        };
+        let it = match first {
+            Some(it) => it,
+            None => {
+                let v = self.eval(&c.iter, f)?;
+                self.iter(&v)?
+            }
+        };
+        'items: while let Some(x) = self.next(&it)? {
+            self.step()?;
+            self.assign(&c.target, x, f)?;
+            for cond in &c.ifs {
+                let t = self.eval(cond, f)?;
+                if !self.truthy(&t)? {
+                    continue 'items;
+                }
+            }
+            self.genexp_level(g, i + 1, None, f)?;
         }
         Ok(())
     }

@@ -43,6 +43,12 @@ impl Interp {
     }
 
     fn exec_stmt(&mut self, s: &Stmt, f: &mut Frame) -> Flow {
+        // Before the line moves on: a generator dropped by the statement just run is closed as if
+        // from that statement (CPython's "Exception ignored in" traceback names it).
+        if super::generator::orphans_pending() {
+            let at = self.tb_entry(f);
+            self.close_orphans(Some(at));
+        }
         f.line = s.pos.line;
         self.step()?;
         // Python signal handlers run between statements, as CPython runs them between bytecodes.

@@ -4,6 +4,8 @@
 mod call;
 mod eval;
 mod exec;
+pub mod generator;
+mod stack;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,6 +16,7 @@ use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
 pub use exec::Unwind;
+pub use generator::Generator;
 
 /// The largest single object (a string, list...) a program may build. Past it, `MemoryError`, as
 /// CPython raises when an allocation fails, instead of the process being killed by the kernel.
@@ -105,6 +108,8 @@ pub struct Interp {
     pub(crate) repr_stack: Vec<usize>,
     /// Emptied locals vectors of finished calls, reused by the next calls.
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
+    /// The running generators' yielders, innermost last: where a `yield` hands its value.
+    pub(crate) yielders: Vec<*const generator::GenYielder>,
 }
 
 impl Interp {
@@ -126,6 +131,7 @@ impl Interp {
             },
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
+            yielders: Vec::new(),
         };
         for (name, cls) in exceptions::install() {
             it.builtins.insert(name, Value::Class(cls));
@@ -299,6 +305,18 @@ impl Interp {
                                     return Ok(Some(Value::None));
                                 }
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
+                                // The value a generator returned.
+                                "value"
+                                    if inst
+                                        .class
+                                        .is_subclass(&exceptions::class("StopIteration")) =>
+                                {
+                                    let args = inst.attrs.borrow().get("args").cloned();
+                                    return Ok(Some(match args {
+                                        Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                                        _ => Value::None,
+                                    }));
+                                }
                                 "code"
                                     if inst.class.is_subclass(&exceptions::class("SystemExit")) =>
                                 {
@@ -380,6 +398,8 @@ impl Interp {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
                 _ => None,
             },
+            Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
+            Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
             Value::BoundMethod(m) => match name {
                 "__self__" => Some(m.this.clone()),
                 "__func__" => Some(m.func.clone()),
@@ -493,7 +513,7 @@ impl Interp {
                 items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 pos: 0,
             },
-            Value::Iterator(_) => return Ok(v.clone()),
+            Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
@@ -545,6 +565,9 @@ impl Interp {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
+            if let Value::Generator(g) = it {
+                return self.gen_next(g);
+            }
             if let Value::Instance(inst) = it
                 && let Some(f) = inst.class.lookup("__next__")
             {
@@ -603,12 +626,79 @@ impl Interp {
                 }
                 return Ok(Some(v));
             }
+            Iter::Zip(its) => {
+                let its = its.clone();
+                drop(st);
+                return self.next_row(cell, &its).map(|r| r.map(Value::tuple));
+            }
+            Iter::Map(func, its) => {
+                let (func, its) = (func.clone(), its.clone());
+                drop(st);
+                return match self.next_row(cell, &its)? {
+                    Some(row) => self.call(&func, Args::new(row)).map(Some),
+                    None => Ok(None),
+                };
+            }
+            Iter::Enumerate(inner, n) => {
+                let (inner, n) = (inner.clone(), *n);
+                drop(st);
+                let Some(v) = self.next(&inner)? else {
+                    *cell.borrow_mut() = Iter::Done;
+                    return Ok(None);
+                };
+                if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
+                    *count = n.checked_add(1).ok_or_else(|| {
+                        Exc::new(
+                            "OverflowError",
+                            "enumerate() counting past 2**63-1 is not supported by forkyard yet",
+                        )
+                    })?;
+                }
+                return Ok(Some(Value::tuple(vec![Value::Int(n), v])));
+            }
+            Iter::Filter(func, inner) => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(st);
+                while let Some(v) = self.next(&inner)? {
+                    let keep = match &func {
+                        Value::None => self.truthy(&v)?,
+                        f => {
+                            let r = self.call(f, Args::new(vec![v.clone()]))?;
+                            self.truthy(&r)?
+                        }
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                *cell.borrow_mut() = Iter::Done;
+                return Ok(None);
+            }
             Iter::Done => None,
         };
         if out.is_none() {
             *st = Iter::Done;
         }
         Ok(out)
+    }
+
+    /// An item from each of `its`, or `None` (and `cell` done) when one of them has ended.
+    fn next_row(&mut self, cell: &RefCell<Iter>, its: &[Value]) -> PyResult<Option<Vec<Value>>> {
+        let mut row = Vec::with_capacity(its.len());
+        for i in its {
+            match self.next(i)? {
+                Some(v) => row.push(v),
+                None => {
+                    *cell.borrow_mut() = Iter::Done;
+                    return Ok(None);
+                }
+            }
+        }
+        if its.is_empty() {
+            *cell.borrow_mut() = Iter::Done;
+            return Ok(None);
+        }
+        Ok(Some(row))
     }
 
     /// All items of an iterable.
@@ -652,7 +742,7 @@ impl Interp {
             ));
         }
         self.depth += 1;
-        let r = stacker::maybe_grow(128 * 1024, 4 << 20, || f(self));
+        let r = stack::maybe_grow(128 * 1024, 4 << 20, || f(self));
         self.depth -= 1;
         r
     }

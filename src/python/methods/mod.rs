@@ -59,8 +59,26 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
             "is_integer" => Some(float_is_integer),
             _ => None,
         },
+        Value::Generator(_) => super::interp::generator::lookup(name),
+        Value::Iterator(_) => match name {
+            "__next__" => Some(iterator_next),
+            "__iter__" => Some(iterator_iter),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// `it.__next__()` of a builtin iterator (`iter(xs).__next__` is a common `iter(f, sentinel)`).
+fn iterator_next(it: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    match it.next(&a.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(Exc::with_args("StopIteration", vec![])),
+    }
+}
+
+fn iterator_iter(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    Ok(a.pos[0].clone())
 }
 
 fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {

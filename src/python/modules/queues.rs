@@ -75,6 +75,25 @@ pub struct QueueCore {
 thread_local! {
     /// The queues this process made or inherited, for the flush at exit.
     static QUEUES: RefCell<Vec<Weak<QueueCore>>> = const { RefCell::new(Vec::new()) };
+    /// Tracebacks of items that could not be pickled, with the pid that put them: CPython's
+    /// feeder thread prints them when it next runs (when the putting process waits on something,
+    /// or at its end), not inside `put`.
+    static FEEDER_ERRORS: RefCell<(i32, Vec<String>)> = const { RefCell::new((0, Vec::new())) };
+}
+
+/// Prints the feeder's tracebacks this process still owes (a forked child owes none of its
+/// parent's: CPython's feeder thread does not survive a fork).
+fn report_feeder_errors() {
+    let owed = FEEDER_ERRORS.with(|f| {
+        let mut f = f.borrow_mut();
+        let mine = f.0 == runtime::pid();
+        f.0 = runtime::pid();
+        let owed = std::mem::take(&mut f.1);
+        if mine { owed } else { Vec::new() }
+    });
+    for text in owed {
+        runtime::output::write(crate::trace::Stream::Stderr, &text);
+    }
 }
 
 /// What one attempt to take a frame from a queue found.
@@ -303,6 +322,7 @@ impl QueueCore {
 /// Writes what fits of every queue's pending frames, without waiting: called before this process
 /// blocks on anything, standing in for CPython's feeder thread, which keeps writing meanwhile.
 pub fn flush_pending() {
+    report_feeder_errors();
     let qs: Vec<Rc<QueueCore>> =
         QUEUES.with(|qs| qs.borrow().iter().filter_map(Weak::upgrade).collect());
     for q in qs {
@@ -313,6 +333,7 @@ pub fn flush_pending() {
 /// Writes out, waiting as needed, what this process put and the pipes have not taken yet: the end
 /// of CPython's exit function, which joins each queue's feeder thread.
 pub fn flush_at_exit() {
+    report_feeder_errors();
     let qs: Vec<Rc<QueueCore>> =
         QUEUES.with(|qs| qs.borrow().iter().filter_map(Weak::upgrade).collect());
     for q in qs {
@@ -446,16 +467,20 @@ fn do_put(
     check_open(it, a, q)?;
     let data = match wire::dumps(it, obj) {
         Ok(d) => d,
-        // CPython pickles in the feeder thread: the error is printed there, `put` returns, and
-        // the item is dropped. (A SimpleQueue pickles in `put` and raises.)
+        // CPython pickles in the feeder thread: `put` returns, the item is dropped, and the
+        // feeder prints the error when it next runs. (A SimpleQueue pickles in `put` and raises.)
         Err(e) if q.kind != QKind::Simple => {
             let line = it.exception_line(&e);
-            runtime::output::write(
-                crate::trace::Stream::Stderr,
-                &format!(
-                    "Traceback (most recent call last):\n  File \"multiprocessing/queues.py\", line 244, in _feed\n{line}\n"
-                ),
+            let text = format!(
+                "Traceback (most recent call last):\n  File \"multiprocessing/queues.py\", line 244, in _feed\n{line}\n"
             );
+            FEEDER_ERRORS.with(|f| {
+                let mut f = f.borrow_mut();
+                if f.0 != runtime::pid() {
+                    *f = (runtime::pid(), Vec::new());
+                }
+                f.1.push(text);
+            });
             return Ok(());
         }
         Err(e) => return Err(e),

@@ -473,6 +473,9 @@ pub fn sleep(it: &mut Interp, secs: f64) -> Result<(), Exc> {
     if ns == 0 {
         return run_pending(it);
     }
+    // CPython's feeder threads run while the main thread sleeps: what this process put goes out
+    // (and an unpicklable item's traceback is printed) now, not after the sleep.
+    super::queues::flush_pending();
     let until = runtime::clock::now_ns().saturating_add(ns);
     while !runtime::clock::sleep_until(until) {
         run_pending(it)?;

@@ -31,6 +31,7 @@ pub struct Line {
     pub stray: bool,
 }
 
+#[derive(Clone)]
 struct Partial {
     lesson_ns: u64,
     process: Arc<str>,
@@ -39,6 +40,7 @@ struct Partial {
 }
 
 /// The log. Lines are numbered from 0 for the whole run; [`Log::since`] resumes from a number.
+#[derive(Clone)]
 pub struct Log {
     lines: VecDeque<Line>,
     first: u64,

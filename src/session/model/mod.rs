@@ -52,8 +52,9 @@ pub struct AtExitStep {
     pub child_name: String,
 }
 
-/// Everything known about a run.
-#[derive(Default)]
+/// Everything known about a run. Cloned by the playground's scrubbing, which keeps a copy every
+/// so many records to rebuild any moment quickly.
+#[derive(Clone, Default)]
 pub struct Run {
     /// The program's file name, once the main reported it.
     pub file: Option<String>,

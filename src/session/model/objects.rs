@@ -206,7 +206,7 @@ fn detail_number(detail: Option<&str>, key: &str) -> Option<i64> {
 }
 
 /// Every object of the run, in creation order.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Objects {
     by_id: IndexMap<u32, Object>,
 }

@@ -63,8 +63,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Ok(code) => code,
         Err(e) => {
             let mut row = 0;
-            for line in e.lines().skip(app.scroll.code) {
-                for part in wrap::wrap(line, inner.width as usize) {
+            for line in caret_lines(e, inner.width as usize)
+                .iter()
+                .skip(app.scroll.code)
+            {
+                // A line that fits keeps its indentation: a SyntaxError's caret stays under its place.
+                let parts = if wrap::width(line) <= inner.width as usize {
+                    vec![line.to_string()]
+                } else {
+                    wrap::wrap(line, inner.width as usize)
+                };
+                for part in parts {
                     if row >= inner.height {
                         return;
                     }
@@ -101,6 +110,42 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             y += 1;
         }
     }
+}
+
+/// The lines of a problem: a SyntaxError's source line wider than `width` is cut, not wrapped, and
+/// shifted left with its caret line (a `…` in front) when the caret would be past the edge, so the
+/// caret stays under the place it points at, as CPython prints it.
+fn caret_lines(text: &str, width: usize) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_caret = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && t.chars().all(|c| c == '^' || c == '~')
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (line, next) = (lines[i], lines.get(i + 1).copied());
+        match next {
+            Some(caret) if is_caret(caret) && wrap::width(line) > width => {
+                let last = caret.trim_end().chars().count().saturating_sub(1);
+                let drop = (last + 2).saturating_sub(width);
+                let (line, caret) = if drop == 0 {
+                    (line.to_string(), caret.to_string())
+                } else {
+                    let shift = |s: &str| s.chars().skip(drop + 1).collect::<String>();
+                    (format!("…{}", shift(line)), format!(" {}", shift(caret)))
+                };
+                out.push(wrap::cut(&line, width));
+                out.push(caret);
+                i += 2;
+            }
+            _ => {
+                out.push(line.to_string());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The pane's title: the program's file, or every program as tabs with the one shown bright
@@ -443,6 +488,32 @@ mod tests {
             .map(|r| r.iter().map(|(s, _)| s.as_str()).collect())
             .collect();
         assert_eq!(texts, ["lock.", "acqui", "re()"]);
+    }
+
+    #[test]
+    fn a_caret_stays_under_its_place_in_a_narrow_pane() {
+        let src = "    p = f(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, (";
+        let caret = format!("{}^", " ".repeat(src.len() - 1));
+        let e =
+            format!("  File \"x.py\", line 1\n{src}\n{caret}\nSyntaxError: '(' was never closed");
+        let lines = super::caret_lines(&e, 30);
+        let col = |l: &str| l.chars().position(|c| c == '^');
+        let paren = lines[1]
+            .chars()
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|c| *c == '(');
+        assert_eq!(col(&lines[2]), paren, "{lines:#?}");
+        assert!(lines[1].starts_with('…'), "{lines:#?}");
+        assert!(
+            lines[1..3].iter().all(|l| l.chars().count() <= 30),
+            "{lines:#?}"
+        );
+        // Near the start: the line is cut, the caret stays as it is.
+        let e = "    p = g(a, b, c, d, e, f, g, h, i, j, k)\n         ^\nSyntaxError: x";
+        let lines = super::caret_lines(e, 20);
+        assert_eq!(lines[1], "         ^");
+        assert!(lines[0].ends_with('…'), "{lines:#?}");
     }
 
     #[test]

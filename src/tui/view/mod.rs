@@ -40,6 +40,9 @@ impl Widget for &App {
         if self.schedule {
             schedule::render(self, area, buf);
         }
+        if self.exporting {
+            crate::tui::export_key::render(self, area, buf);
+        }
         if self.help {
             help::render(self, area, buf);
         }
@@ -86,6 +89,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let title = match app.lessons.get(app.selected) {
+        Some(Ok(_)) if app.own.file.is_some() => app.own.file_name(),
         Some(Ok(l)) => format!("{:02} {}", l.number, l.title.get(app.lang)),
         Some(Err(_)) => super::app::id_of(&app.lessons[app.selected]),
         None => String::new(),
@@ -133,6 +137,11 @@ fn run_state(app: &App) -> (String, Style) {
             t.mood(Mood::Failed),
         );
     }
+    if app.scrub.is_some() {
+        let g = if t.ascii { "<>" } else { "⇄" };
+        let text = words(app.lang, "scrubbing", "回看中");
+        return (format!("{g} {text}"), t.mood(Mood::Blocked));
+    }
     if let Some(run) = app.held_run() {
         let steps = run.held.as_ref().map_or(0, |h| h.steps.len());
         let g = if t.ascii { "||" } else { "⏸" };
@@ -165,7 +174,11 @@ fn run_state(app: &App) -> (String, Style) {
 
 fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let title = words(app.lang, " Lessons ", " 课程 ");
+    let title = if app.own.file.is_some() {
+        words(app.lang, " Program ", " 程序 ")
+    } else {
+        words(app.lang, " Lessons ", " 课程 ")
+    };
     let block = pane(app, title, Focus::Lessons);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -181,6 +194,11 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
         let selected = i == app.selected;
         let pointer = if selected { t.pointer() } else { " " };
         let (name, mark, style) = match entry {
+            Ok(_) if app.own.file.is_some() => (
+                wrap::cut(&app.own.file_name(), width.saturating_sub(3)),
+                " ",
+                Style::default(),
+            ),
             Ok(l) => {
                 let mark = if app.progress.completed.contains(&id) {
                     t.check()
@@ -243,6 +261,18 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// The hint bar while scrubbing: the cursor's keys, then as many others as fit, then `?`.
+fn scrub_hints(lang: Lang, width: usize) -> Vec<String> {
+    let items: &[(&str, &str)] = &[
+        ("[/] event", "[/] 一个事件"),
+        ("{/} more", "{/} 多步"),
+        ("Esc now", "Esc 回到现在"),
+        ("E export", "E 导出"),
+        ("tab focus", "tab 切换窗格"),
+    ];
+    fit_hints(items, lang, width)
+}
+
 /// The hint bar of a held run: the stepping keys first, then as many others as fit, then `?`.
 fn held_hints(lang: Lang, width: usize) -> Vec<String> {
     let items: &[(&str, &str)] = &[
@@ -255,6 +285,11 @@ fn held_hints(lang: Lang, width: usize) -> Vec<String> {
         ("t/K/z signal", "t/K/z 信号"),
         ("x stop", "x 停止"),
     ];
+    fit_hints(items, lang, width)
+}
+
+/// `items` as far as they fit in `width`, then `?` and `q`.
+fn fit_hints(items: &[(&'static str, &'static str)], lang: Lang, width: usize) -> Vec<String> {
     let end = [
         words(lang, "? more", "? 更多"),
         words(lang, "q quit", "q 退出"),
@@ -281,6 +316,9 @@ fn held_hints(lang: Lang, width: usize) -> Vec<String> {
 pub fn hint_items(app: &App, width: usize) -> Vec<String> {
     use super::keymap::Action;
     let lang = app.lang;
+    if !app.help && !app.schedule && app.scrub.is_some() {
+        return scrub_hints(lang, width);
+    }
     if !app.help && !app.schedule && app.held_run().is_some() {
         return held_hints(lang, width);
     }
@@ -305,6 +343,7 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             }
             Action::Stop if !app.is_live() => continue,
             Action::Program if programs < 2 => continue,
+            Action::Compare if app.lesson().is_some_and(|l| l.knobs.is_empty()) => continue,
             Action::Pause if !app.is_live() => continue,
             Action::Stop | Action::Close => 0,
             Action::Program | Action::Compare => 1,

@@ -132,7 +132,15 @@ fn side(app: &App, run: Option<&RunView>, title: String, area: Rect, buf: &mut B
         rows.extend(rows_of(more, room));
         rows.truncate(height);
     }
-    let selected = (back > 0 && app.focus == Focus::Output).then(|| end.saturating_sub(1));
+    // Scrolled back in the output: its last line shown stands out. Scrubbing: the newest line of
+    // the moment does (the output is what was printed up to it).
+    let selected = if back > 0 && app.focus == Focus::Output {
+        Some(end.saturating_sub(1))
+    } else if app.scrub.is_some() {
+        log.next_number().checked_sub(1)
+    } else {
+        None
+    };
     for (y, row) in rows.iter().enumerate() {
         let y = inner.y + y as u16;
         let line = row.line;

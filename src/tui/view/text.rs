@@ -57,6 +57,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         para(&mut out, msg, t.fg(Color::Red));
         return out;
     };
+    // The learner's own file: its docstring and what to look for, no lesson words.
+    if app.own.file.is_some() {
+        paragraphs(&mut out, &crate::tui::own::about(app), width);
+        return out;
+    }
     let heading = |out: &mut Vec<Line<'static>>, en: &'static str, zh: &'static str| {
         out.push(Line::default());
         out.push(Line::from(Span::styled(words(lang, en, zh), t.bold())));

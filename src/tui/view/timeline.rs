@@ -23,12 +23,16 @@ const PID_W: usize = 6;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let span = axis_span(app);
     if app.runs.len() < 2 {
-        let title = words(
-            app.lang,
-            " Timeline (lesson seconds) ",
-            " 时间线（课程秒） ",
-        );
-        side(app, app.runs.first(), title.to_string(), span, area, buf);
+        let title = match &app.scrub {
+            Some(s) => s.title(app.lang),
+            None => words(
+                app.lang,
+                " Timeline (lesson seconds) ",
+                " 时间线（课程秒） ",
+            )
+            .to_string(),
+        };
+        side(app, app.runs.first(), title, span, area, buf);
         return;
     }
     let half = area.width / 2;
@@ -51,9 +55,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The lesson time the axis spans: the longest run so far, rounded up to a step of its labels.
+/// The lesson time the axis spans: the longest run so far, rounded up to a step of its labels
+/// (while scrubbing: the whole runs', so the scale stays as the cursor moves).
 fn axis_span(app: &App) -> u64 {
-    let longest = app.runs.iter().map(|r| r.clock_ns).max().unwrap_or(0) as f64 * 1.02;
+    let longest = match &app.scrub {
+        Some(s) => s.span_ns(),
+        None => app.runs.iter().map(|r| r.clock_ns).max().unwrap_or(0),
+    } as f64
+        * 1.02;
     let step = nice(longest / 5.0) as f64;
     ((longest / step).ceil() * step).max(1e9) as u64
 }
@@ -182,27 +191,8 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         }
         return;
     }
-    // As wide as the longest name (`ForkPoolWorker-1`), within reason: a longer one is shortened
-    // keeping its number (`…Worker-12`).
-    let widest = run
-        .run
-        .lanes()
-        .map(|l| wrap::width(&l.name))
-        .max()
-        .unwrap_or(0);
-    let name_w = if inner.width < 60 {
-        widest.clamp(9, 11)
-    } else {
-        widest.clamp(11, NAME_MAX)
-    };
-    // A half of a comparison at 80 or 100 columns keeps its cells for the bars: no pid column.
-    let pid_w = if inner.width < 50 { 0 } else { PID_W + 1 };
-    let bar_x = inner.x + (1 + name_w + pid_w + 4) as u16;
-    // The bars end where the labels' room begins: every lane's bar has the same scale, and no
-    // label ever covers a bar.
-    let label_w = (inner.width as usize * 3 / 10).clamp(10, 32);
+    let (name_w, pid_w, bar_x, bar_w) = columns(run, inner);
     let right = inner.x + inner.width;
-    let bar_w = right.saturating_sub(bar_x).saturating_sub(label_w as u16) as usize;
     // The time labels sit in the bottom border: every row inside is a lane.
     axis(t, span, bar_x, area.y + area.height - 1, bar_w, buf);
 
@@ -291,6 +281,20 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
         };
         buf.set_stringn(inner.x, y, wrap::cut(&text, width), width, t.dim());
     }
+    // The scrub's moment: a column through every lane, and a mark on the axis.
+    if let Some(s) = &app.scrub
+        && bar_w > 0
+    {
+        let col = ((s.at_ns() as f64 / span as f64) * bar_w as f64) as usize;
+        let x = bar_x + col.min(bar_w - 1) as u16;
+        for y in inner.y..inner.y + inner.height {
+            buf[(x, y)].set_style(t.selected());
+            if buf[(x, y)].symbol() == " " {
+                buf[(x, y)].set_symbol(if t.ascii { "|" } else { "│" });
+            }
+        }
+        buf[(x, area.y + area.height - 1)].set_symbol(if t.ascii { "^" } else { "▲" });
+    }
     // The output line being looked at (output focused and scrolled back): its moment, as a
     // column through every lane.
     if let Some(ns) = super::output::selected(app, run).map(|l| l.lesson_ns)
@@ -305,6 +309,60 @@ fn side(app: &App, run: Option<&RunView>, title: String, span: u64, area: Rect, 
             }
         }
     }
+}
+
+/// Where a side's columns are: (name width, pid width, first bar column, bar width).
+fn columns(run: &RunView, inner: Rect) -> (usize, usize, u16, usize) {
+    // As wide as the longest name (`ForkPoolWorker-1`), within reason: a longer one is shortened
+    // keeping its number (`…Worker-12`).
+    let widest = run
+        .run
+        .lanes()
+        .map(|l| wrap::width(&l.name))
+        .max()
+        .unwrap_or(0);
+    let name_w = if inner.width < 60 {
+        widest.clamp(9, 11)
+    } else {
+        widest.clamp(11, NAME_MAX)
+    };
+    // A half of a comparison at 80 or 100 columns keeps its cells for the bars: no pid column.
+    let pid_w = if inner.width < 50 { 0 } else { PID_W + 1 };
+    let bar_x = inner.x + (1 + name_w + pid_w + 4) as u16;
+    // The bars end where the labels' room begins: every lane's bar has the same scale, and no
+    // label ever covers a bar.
+    let label_w = (inner.width as usize * 3 / 10).clamp(10, 32);
+    let right = inner.x + inner.width;
+    let bar_w = right.saturating_sub(bar_x).saturating_sub(label_w as u16) as usize;
+    (name_w, pid_w, bar_x, bar_w)
+}
+
+/// The lesson time under (`col`, `row`) when that cell is on a time axis (the timeline's bottom
+/// border, over the bars), else `None`. Scrubbing jumps there on a click.
+pub fn axis_time(app: &App, col: u16, row: u16) -> Option<u64> {
+    let area = super::layout::areas(app.size).timeline;
+    if app.runs.is_empty() || row != area.y + area.height.checked_sub(1)? {
+        return None;
+    }
+    let n = app.runs.len().min(2) as u16;
+    let half = area.width / n;
+    let i = ((col.checked_sub(area.x)?) / half.max(1)).min(n - 1);
+    let x = area.x + half * i;
+    let w = if i + 1 == n {
+        area.width - half * i
+    } else {
+        half
+    };
+    let side = Rect::new(x, area.y, w, area.height);
+    let inner = pane(app, "", Focus::Timeline).inner(side);
+    // The moment a side's cells stand for is the same across sides: one axis for both.
+    let (_, _, bar_x, bar_w) = columns(app.full_run(i as usize)?, inner);
+    let at = col.checked_sub(bar_x)? as usize;
+    if at >= bar_w {
+        return None;
+    }
+    // The middle of the cell, as the bars draw it.
+    Some(((at as f64 + 0.5) / bar_w as f64 * axis_span(app) as f64) as u64)
 }
 
 /// What a lane says in a held run (the step it is about to take: `▸ 12 Value#1 read`) or when
