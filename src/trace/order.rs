@@ -6,18 +6,21 @@
 //! which is their `seq` order. A record later than the window can still arrive out of order, so
 //! consumers (the `Run` model) must tolerate that; the window only makes it rare.
 
+use std::collections::VecDeque;
+
 use super::record::Record;
 
 /// A jitter buffer over records, ordered by monotonic time then arrival.
 ///
-/// A Vec sorted when records are taken, not a BTreeMap sorted at every insert: records come
+/// A VecDeque sorted when records are taken, not a BTreeMap sorted at every insert: records come
 /// mostly in time order (each ring's are), and a stable sort of nearly sorted records is close to
 /// one pass (it finds the sorted runs), where a map insert cost an allocation and a tree walk per
-/// record, a sixth of the observer's time on a flood of Lock records.
+/// record, a sixth of the observer's time on a flood of Lock records. A deque, so that taking
+/// the oldest records does not move the ones left.
 pub struct Reorder {
     window_ns: u64,
     /// Records not released yet, in arrival order after the sorted ones left from the last take.
-    pending: Vec<Record>,
+    pending: VecDeque<Record>,
 }
 
 impl Reorder {
@@ -25,13 +28,13 @@ impl Reorder {
     pub fn new(window_ns: u64) -> Self {
         Self {
             window_ns,
-            pending: Vec::new(),
+            pending: VecDeque::new(),
         }
     }
 
     /// Adds a record.
     pub fn push(&mut self, record: Record) {
-        self.pending.push(record);
+        self.pending.push_back(record);
     }
 
     /// Takes, in time order, every record made at least the window before `now_mono_ns`.
@@ -39,21 +42,27 @@ impl Reorder {
         let cutoff = now_mono_ns.saturating_sub(self.window_ns);
         self.sort();
         let n = self.pending.partition_point(|r| r.mono_ns <= cutoff);
-        let later = self.pending.split_off(n);
-        std::mem::replace(&mut self.pending, later)
+        self.pending.drain(..n).collect()
     }
 
     /// Takes everything, in time order (at the end of a run).
     pub fn drain(&mut self) -> Vec<Record> {
         self.sort();
-        std::mem::take(&mut self.pending)
+        std::mem::take(&mut self.pending).into()
     }
 
     /// Sorts the pending records by time. Stable: records of equal time keep their arrival order
     /// (and one process's, its seq). Already sorted (the common case) costs one look, no scratch.
     fn sort(&mut self) {
-        if !self.pending.is_sorted_by_key(|r| r.mono_ns) {
-            self.pending.sort_by_key(|r| r.mono_ns);
+        let (front, back) = self.pending.as_slices();
+        let sorted = front.is_sorted_by_key(|r| r.mono_ns)
+            && back.is_sorted_by_key(|r| r.mono_ns)
+            && match (front.last(), back.first()) {
+                (Some(a), Some(b)) => a.mono_ns <= b.mono_ns,
+                _ => true,
+            };
+        if !sorted {
+            self.pending.make_contiguous().sort_by_key(|r| r.mono_ns);
         }
     }
 
