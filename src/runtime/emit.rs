@@ -1,10 +1,10 @@
 //! The trace writer: every fact a lesson process reports goes through [`emit`].
 //!
-//! A record is one line of at most `PIPE_BUF` bytes (a long output text becomes several records,
-//! `trace::frame::fit`), committed whole to this process's trace ring in the control page
-//! (`trace::ring`): no system call, unless the observer sleeps (one byte on the trace pipe wakes
+//! A record fits one JSON line of at most `PIPE_BUF` bytes (a long output text becomes several
+//! records, `trace::frame::fit`); it is committed whole, as a binary frame (`trace::wire`), to this
+//! process's trace ring in the control page (`trace::ring`): no system call, unless the observer sleeps (one byte on the trace pipe wakes
 //! it) or the ring is full (the process waits for the observer to drain it). A process without a
-//! slot writes its records to the trace pipe itself, one `write()` each, so records never tear.
+//! slot writes its records to the trace pipe itself as JSON lines, one `write()` each, so records never tear.
 //! Nothing is buffered in the process, so there is nothing to flush before a fork or lose at
 //! `_exit`: a committed record is in shared memory, read by the observer even after a SIGKILL.
 
@@ -12,9 +12,9 @@ use std::sync::atomic::Ordering;
 
 use super::{capture, state};
 use crate::trace::clock::mono_ns;
-use crate::trace::frame;
 use crate::trace::ring::Ring;
 use crate::trace::{Event, Record};
+use crate::trace::{frame, wire};
 
 /// Reports `event` to the observer. Without a run (plain use, unit tests) it goes to the
 /// [`capture`](super::capture::capture) sink of this thread if one is open, else nowhere.
@@ -32,10 +32,12 @@ pub fn emit(event: Event) {
     }
     let ring = state::ring();
     for piece in frame::fit(event) {
-        let line = frame::encode(&record(piece));
+        let record = record(piece);
         match ring {
-            Some(ring) => commit(ring, fd, &line),
-            None => write_whole(fd, &line),
+            // The ring takes the compact binary frame: JSON cost several times the interpreter's
+            // own work on a Lock pair. The observer turns it back into JSON for the user.
+            Some(ring) => commit(ring, fd, &wire::encode(&record)),
+            None => write_whole(fd, &frame::encode(&record)),
         }
     }
 }

@@ -27,6 +27,7 @@ use super::{RunEnd, Update, guard};
 use crate::trace::clock::mono_ns;
 use crate::trace::order::Reorder;
 use crate::trace::reader::{BadLine, Decoder};
+use crate::trace::wire;
 use crate::trace::{Ending, Event, Record, Stream};
 
 /// How long records wait to be put in time order.
@@ -54,8 +55,6 @@ pub(crate) struct Pump {
     pub stderr: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
     pub decoder: Decoder,
-    /// Decodes what the rings hold (whole lines only, apart from the pipe's chunks).
-    pub ring_decoder: Decoder,
     /// Bytes drained from the rings, reused from turn to turn.
     pub ring_bytes: Vec<u8>,
     /// The ring the next turn starts with.
@@ -115,7 +114,6 @@ impl Pump {
             stderr: Some(stderr),
             pidfd: Some(pidfd),
             decoder: Decoder::new(),
-            ring_decoder: Decoder::new(),
             ring_bytes: Vec::new(),
             ring_next: 0,
             reorder: Reorder::new(REORDER_WINDOW_NS),
@@ -191,10 +189,7 @@ impl Pump {
                 Some(_) => {}
             }
         }
-        for bad in [self.decoder.finish(), self.ring_decoder.finish()]
-            .into_iter()
-            .flatten()
-        {
+        if let Some(bad) = self.decoder.finish() {
             self.push_own(bad_line_note(&bad));
         }
         let rest = self.reorder.drain();
@@ -269,24 +264,33 @@ impl Pump {
         (0..control.started()).any(|i| control.ring(i).is_some_and(|r| r.has_lines()))
     }
 
-    /// Takes what the processes' rings hold (each ring's lines in its order), at most about one
+    /// Takes what the processes' rings hold (each ring's records in its order), at most about one
     /// read turn's worth: the rings after the last one drained wait for the next turn, which
     /// starts with them, so the observer's memory stays bounded however many processes write.
+    /// A ring holds whole binary frames (`trace::wire`), decoded ring by ring so that a bad frame
+    /// costs only the rest of its own ring's batch.
     fn drain_rings(&mut self) -> Vec<Result<Record, BadLine>> {
         let control = &self.shared.control;
         let n = control.started();
         self.ring_bytes.clear();
+        let mut records = Vec::new();
         for k in 0..n {
             let i = (self.ring_next + k) % n;
             if let Some(ring) = control.ring(i) {
+                let at = self.ring_bytes.len();
                 ring.drain(&mut self.ring_bytes);
+                records.extend(
+                    wire::decode_all(&self.ring_bytes[at..])
+                        .into_iter()
+                        .map(|r| r.map_err(bad_frame)),
+                );
             }
             if self.ring_bytes.len() >= READ_TURN {
                 self.ring_next = (i + 1) % n;
                 break;
             }
         }
-        self.ring_decoder.push(&self.ring_bytes)
+        records
     }
 
     fn read_trace(&mut self) {
@@ -571,6 +575,14 @@ fn stray_note(what: &str) -> Event {
         stream: Stream::Stderr,
         text: format!("forkyard: {what}\n"),
         writer: None,
+    }
+}
+
+/// A ring's frame that is not a record, reported as a bad trace line is.
+fn bad_frame(bad: wire::BadFrame) -> BadLine {
+    BadLine {
+        reason: bad.0,
+        start: "(a binary frame in a trace ring)".to_string(),
     }
 }
 

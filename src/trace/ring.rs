@@ -1,8 +1,9 @@
 //! A lesson process's trace ring: its records go into shared memory, the observer drains them.
 //!
 //! One ring per control-page slot, so one writer per ring (the process in the slot) and one reader
-//! (the observer). The writer copies a whole trace line (`frame::encode`) after `head`, then moves
-//! `head` past it with a release store: a line is visible only once whole, so a writer killed in the
+//! (the observer). The writer copies a whole record (a length-prefixed binary frame,
+//! `wire::encode`) after `head`, then moves `head` past it with a release store: a record is
+//! visible only once whole, so a writer killed in the
 //! middle of a copy leaves nothing the observer could misread. The observer copies out what lies
 //! between `tail` and `head` and moves `tail`. A full ring makes the writer wait for the observer
 //! (back-pressure, as a full pipe did), never lose a record.
@@ -69,7 +70,7 @@ impl<'a> Ring<'a> {
     pub fn push(&self, line: &[u8]) -> Result<bool, Full> {
         assert!(
             line.len() <= RING_BYTES,
-            "a trace line is at most PIPE_BUF bytes"
+            "a trace record is at most PIPE_BUF bytes"
         );
         let head = self.header.head.load(Ordering::Relaxed);
         let tail = self.header.tail.load(Ordering::Acquire);
@@ -234,6 +235,35 @@ mod tests {
         ring.drain(&mut out);
         assert_eq!(out, b"{\"whole\":1}\n");
         assert!(!ring.has_lines());
+    }
+
+    #[test]
+    fn a_record_torn_by_a_killed_writer_is_never_decoded() {
+        use crate::trace::{Event, Record, wire};
+        let mut buf = Buf::new();
+        let ring = buf.ring();
+        let rec = |seq| Record {
+            pid: 3,
+            ppid: 2,
+            seq,
+            mono_ns: 10,
+            lesson_ns: 10,
+            event: Event::Op {
+                id: 1,
+                op: "acquired".into(),
+                detail: None,
+            },
+        };
+        ring.push(&wire::encode(&rec(0))).unwrap();
+        // Killed in the middle of copying the next frame: its bytes are there, head is not moved.
+        let next = wire::encode(&rec(1));
+        ring.copy_in(
+            ring.header.head.load(Ordering::Relaxed),
+            &next[..next.len() / 2],
+        );
+        let mut out = Vec::new();
+        ring.drain(&mut out);
+        assert_eq!(wire::decode_all(&out), vec![Ok(rec(0))]);
     }
 
     #[test]
