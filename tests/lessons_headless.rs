@@ -501,3 +501,95 @@ fn lesson_09_a_failing_apply_async_task_is_silent_until_get() {
         "apply went on after the error: {outs:?}"
     );
 }
+
+/// `pid`'s stderr, as one text.
+fn stderr_of(recs: &[Record], pid: i32) -> String {
+    recs.iter()
+        .filter(|r| r.pid == pid)
+        .filter_map(|r| match &r.event {
+            Event::Output {
+                stream: forkyard::trace::Stream::Stderr,
+                text,
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn lesson_01_spawned_children_run_the_top_level_again_and_see_its_globals() {
+    let set = ["method=spawn".to_string()];
+    let (recs, status) = run_program("01-process", Some("start_methods.py"), &set, "60");
+    assert_eq!(status, Some(0));
+    for name in ["SpawnProcess-1", "SpawnProcess-2"] {
+        let child = pid_of(&recs, name);
+        let text = text_of(&recs, child);
+        assert!(
+            text.starts_with("the file's top level runs, as __mp_main__, in pid "),
+            "{name}: {text}"
+        );
+        assert!(
+            text.ends_with(&format!(
+                "{name} runs worker() with greeting = 'set by the top level'\n"
+            )),
+            "{name}: {text}"
+        );
+        assert_eq!(ending_of(&recs, child), Some(Ending::Exited { code: 0 }));
+    }
+    // Under fork the children are copies taken after main changed the global.
+    let (recs, _) = run_program("01-process", Some("start_methods.py"), &[], "60");
+    let child = pid_of(&recs, "ForkProcess-1");
+    assert_eq!(
+        text_of(&recs, child),
+        "ForkProcess-1 runs worker() with greeting = 'changed by main under the guard'\n"
+    );
+}
+
+#[test]
+fn lesson_01_a_start_outside_the_guard_fails_in_every_spawned_child() {
+    let set = ["method=spawn".to_string(), "unguarded=on".to_string()];
+    let (recs, status) = run_program("01-process", Some("start_methods.py"), &set, "60");
+    assert_eq!(status, Some(0));
+    for name in ["SpawnProcess-2", "SpawnProcess-3"] {
+        let child = pid_of(&recs, name);
+        assert_eq!(ending_of(&recs, child), Some(Ending::Exited { code: 1 }));
+        let err = stderr_of(&recs, child);
+        assert!(
+            err.contains("current process has finished its bootstrapping phase."),
+            "{name}: {err}"
+        );
+    }
+    let main = text_of(&recs, pid_of(&recs, "MainProcess"));
+    assert!(
+        main.ends_with("SpawnProcess-2 exitcode 1\nSpawnProcess-3 exitcode 1\ndone\n"),
+        "{main}"
+    );
+}
+
+#[test]
+fn lesson_07_an_unpicklable_put_returns_and_the_feeder_reports_it_later() {
+    let (recs, status) = run_lesson("07-queue", &["unpicklable=on".into()], "60");
+    assert_eq!(status, Some(0));
+    let writer = pid_of(&recs, "Process-1");
+    let reader = pid_of(&recs, "Process-2");
+    // put returned: the writer went on to its last line, and only then did the feeder speak.
+    let done = said_at(&recs, writer, "write: done");
+    let err = stderr_of(&recs, writer);
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n")
+            && err
+                .ends_with("AttributeError: Can't pickle local object 'write.<locals>.<lambda>'\n"),
+        "{err}"
+    );
+    let reported = said_at(&recs, writer, "Traceback");
+    assert!(
+        done <= reported,
+        "write: done at {done}, traceback at {reported}"
+    );
+    assert_eq!(ending_of(&recs, writer), Some(Ending::Exited { code: 0 }));
+    // The item was dropped: the reader got the four letters and the None, nothing else.
+    assert_eq!(
+        text_of(&recs, reader),
+        "read: got a\nread: got b\nread: got c\nread: got d\nread: got None, the writer is done\n"
+    );
+}
