@@ -7,42 +7,17 @@ mod run_support;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use forkyard::session::RunSpec;
 use forkyard::session::explore::{self, Options};
 use forkyard::trace::Event;
-use run_support::EXE;
+use run_support::{EXE, forkyard};
 use serde_json::Value;
-
-fn forkyard(args: &[&str]) -> Output {
-    Command::new(EXE)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap()
-}
 
 /// `forkyard explore ARGS --format jsonl`: the outcome objects and the summary.
 fn explored(args: &[&str]) -> (Vec<Value>, Value) {
-    let mut all = vec!["explore"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "jsonl"]);
-    let out = forkyard(&all);
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        out.status.success(),
-        "{all:?}: {}\n{text}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut objects: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let summary = objects.pop().unwrap();
-    assert_eq!(summary["kind"], "summary", "{text}");
+    let (objects, summary) = run_support::outcomes("explore", args);
     assert!(objects.iter().all(|o| o["kind"] == "outcome"));
     let counted: u64 = objects.iter().map(|o| o["count"].as_u64().unwrap()).sum();
     assert_eq!(

@@ -3,39 +3,12 @@
 
 mod run_support;
 
-use std::process::{Command, Output, Stdio};
-
-use run_support::{EXE, program};
+use run_support::{forkyard, program};
 use serde_json::Value;
-
-fn forkyard(args: &[&str]) -> Output {
-    Command::new(EXE)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap()
-}
 
 /// `forkyard stats ARGS --format jsonl`: the outcome objects and the summary.
 fn stats(args: &[&str]) -> (Vec<Value>, Value) {
-    let mut all = vec!["stats"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "jsonl"]);
-    let out = forkyard(&all);
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        out.status.success(),
-        "{all:?}: {}\n{text}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut objects: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let summary = objects.pop().unwrap();
-    assert_eq!(summary["kind"], "summary", "{text}");
+    let (objects, summary) = run_support::outcomes("stats", args);
     let counts: Vec<u64> = objects
         .iter()
         .map(|o| o["count"].as_u64().unwrap())

@@ -21,6 +21,39 @@ pub fn program(name: &str, source: &str) -> PathBuf {
     path
 }
 
+/// `forkyard ARGS` to its end, stdin empty, stdout and stderr captured.
+pub fn forkyard(args: &[&str]) -> std::process::Output {
+    Command::new(EXE)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+/// `forkyard COMMAND ARGS --format jsonl` of a command that counts outcomes (`explore`, `stats`):
+/// it succeeded; the outcome objects and the closing summary object.
+pub fn outcomes(command: &str, args: &[&str]) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let mut all = vec![command];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "jsonl"]);
+    let out = forkyard(&all);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.status.success(),
+        "{all:?}: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut objects: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary = objects.pop().unwrap();
+    assert_eq!(summary["kind"], "summary", "{text}");
+    (objects, summary)
+}
+
 /// `forkyard run <program> <args>` with piped stdout and stderr.
 pub fn run_cmd(program: &PathBuf, args: &[&str]) -> Command {
     let mut cmd = Command::new(EXE);

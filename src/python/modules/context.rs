@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::sync::check_kw;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Builtin, Class, Instance, Namespace, Value};
@@ -41,15 +42,6 @@ fn kwarg<'a>(a: &'a Args, name: &str) -> Option<&'a Value> {
     a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
 }
 
-fn only_kwargs(a: &Args, func: &str, allowed: &[&str]) -> Result<(), Exc> {
-    match a.kw.iter().find(|(k, _)| !allowed.contains(&&**k)) {
-        Some((k, _)) => Err(type_error(format!(
-            "{func}() got an unexpected keyword argument '{k}'"
-        ))),
-        None => Ok(()),
-    }
-}
-
 /// The start method a `Process` of class `cls` uses: its context's, or the default context's
 /// (fixing `fork` when nothing has chosen yet, as CPython's `_default_context.get_context()`).
 pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
@@ -63,7 +55,7 @@ pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
 
 /// `set_start_method(method, force=False)`.
 pub fn set_start_method(it: &mut Interp, a: Args) -> R {
-    only_kwargs(&a, "set_start_method", &["method", "force"])?;
+    check_kw(&a, "set_start_method", &["method", "force"])?;
     let method = a
         .pos
         .first()
@@ -96,7 +88,7 @@ pub fn set_start_method(it: &mut Interp, a: Args) -> R {
 
 /// `get_start_method(allow_none=False)`.
 pub fn get_start_method(it: &mut Interp, a: Args) -> R {
-    only_kwargs(&a, "get_start_method", &["allow_none"])?;
+    check_kw(&a, "get_start_method", &["allow_none"])?;
     let allow_none = match a.pos.first().or_else(|| kwarg(&a, "allow_none")) {
         Some(v) => it.truthy(&v.clone())?,
         None => false,
@@ -116,7 +108,7 @@ pub fn get_all_start_methods(_: &mut Interp, _: Args) -> R {
 /// current one, which fixes `fork` when nothing has chosen yet (CPython's
 /// `DefaultContext.get_context`).
 pub fn get_context(it: &mut Interp, a: Args) -> R {
-    only_kwargs(&a, "get_context", &["method"])?;
+    check_kw(&a, "get_context", &["method"])?;
     let method = a.pos.first().or_else(|| kwarg(&a, "method")).cloned();
     match method {
         None | Some(Value::None) => {

@@ -306,15 +306,9 @@ pub fn forget_python_handlers() {
         if same(&handler, &e.sig_ign) || same(&handler, &e.sig_dfl) {
             continue;
         }
-        let startup = startup_handler(sig);
-        let how = if same(&startup, &e.sig_ign) {
-            Disposition::Ignore
-        } else if same(&startup, &e.sig_dfl) {
-            Disposition::Default
-        } else {
-            Disposition::Catch
-        };
-        let _ = runtime::signals::set(sig, how);
+        if let Some(how) = disposition(&e, &startup_handler(sig)) {
+            let _ = runtime::signals::set(sig, how);
+        }
         HANDLERS.with(|h| h.borrow_mut().remove(&sig));
     }
 }
@@ -341,6 +335,19 @@ fn callable(v: &Value) -> bool {
     }
 }
 
+/// What the kernel is told for a Python-level handler (`None`: not a handler at all).
+fn disposition(e: &Enums, handler: &Value) -> Option<Disposition> {
+    if same(handler, &e.sig_ign) {
+        Some(Disposition::Ignore)
+    } else if same(handler, &e.sig_dfl) {
+        Some(Disposition::Default)
+    } else if callable(handler) {
+        Some(Disposition::Catch)
+    } else {
+        None
+    }
+}
+
 fn signal(_: &mut Interp, a: Args) -> R {
     let sig = signal_number(a.pos.first(), "signal()")?;
     let handler = a
@@ -348,14 +355,7 @@ fn signal(_: &mut Interp, a: Args) -> R {
         .get(1)
         .cloned()
         .ok_or_else(|| type_error("signal() missing required argument 'handler' (pos 2)"))?;
-    let e = enums();
-    let how = if same(&handler, &e.sig_ign) {
-        Disposition::Ignore
-    } else if same(&handler, &e.sig_dfl) {
-        Disposition::Default
-    } else if callable(&handler) {
-        Disposition::Catch
-    } else {
+    let Some(how) = disposition(&enums(), &handler) else {
         return Err(type_error(
             "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
         ));
