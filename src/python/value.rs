@@ -198,7 +198,8 @@ pub struct Instance {
 /// A module object (`multiprocessing`, `time`...).
 pub struct Module {
     pub name: Rc<str>,
-    pub attrs: RefCell<Namespace>,
+    /// Shared with the functions a module written in Python defines: they are its globals.
+    pub attrs: Rc<RefCell<Namespace>>,
 }
 
 /// Attributes of an object, globals of a module: names to values, in insertion order. Hashed with

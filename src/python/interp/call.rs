@@ -153,7 +153,7 @@ impl Interp {
         if super::generator::orphans_pending() {
             let at = TbEntry {
                 frame: 0,
-                file: self.file.clone(),
+                file: self.file_of_globals(&fun.globals),
                 line,
                 func: def.name.clone(),
             };

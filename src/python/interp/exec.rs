@@ -55,7 +55,11 @@ impl Interp {
         if crate::runtime::signals::any_pending() {
             crate::python::modules::signal::run_pending(self)?;
         }
-        if let Some(h) = self.hook {
+        // Only the learner's own lines are published: a library module's statements (its globals
+        // are not the program's) run under the learner's line that called them.
+        if let Some(h) = self.hook
+            && Rc::ptr_eq(&f.globals, &self.globals)
+        {
             h(s.pos);
         }
         match &s.kind {

@@ -391,7 +391,10 @@ impl Interp {
                     "  File \"{}\", line {}, in {}\n",
                     t.file, t.line, t.func
                 ));
-                if let Some(src) = self.source_line(t.line).filter(|s| !s.is_empty()) {
+                if let Some(src) = self
+                    .source_line_in(&t.file, t.line)
+                    .filter(|s| !s.is_empty())
+                {
                     text.push_str(&format!("    {src}\n"));
                 }
             }

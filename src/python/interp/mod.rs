@@ -155,6 +155,28 @@ impl Interp {
         }
     }
 
+    /// The file whose code runs with `globals`: the program's, or a library module's.
+    pub(crate) fn file_of_globals(&self, globals: &Rc<RefCell<Namespace>>) -> Rc<str> {
+        if Rc::ptr_eq(globals, &self.globals) {
+            return self.file.clone();
+        }
+        match globals.borrow().get("__file__") {
+            Some(Value::Str(f)) => f.clone(),
+            _ => self.file.clone(),
+        }
+    }
+
+    /// A line of a traceback's file: the program's source, or a library module's.
+    pub fn source_line_in(&self, file: &str, line: u32) -> Option<String> {
+        match super::modules::library::source_of_file(file) {
+            Some(src) => src
+                .lines()
+                .nth(line.saturating_sub(1) as usize)
+                .map(|l| l.trim().to_string()),
+            None => self.source_line(line),
+        }
+    }
+
     /// A line of the program's source, for tracebacks.
     pub fn source_line(&self, line: u32) -> Option<String> {
         self.source
@@ -199,7 +221,10 @@ impl Interp {
                     "  File \"{}\", line {}, in {}\n",
                     t.file, t.line, t.func
                 ));
-                if let Some(src) = self.source_line(t.line).filter(|s| !s.is_empty()) {
+                if let Some(src) = self
+                    .source_line_in(&t.file, t.line)
+                    .filter(|s| !s.is_empty())
+                {
                     out.push_str(&format!("    {src}\n"));
                 }
             }
@@ -780,7 +805,7 @@ impl Interp {
     pub(crate) fn tb_entry(&self, frame: &Frame) -> TbEntry {
         TbEntry {
             frame: 0,
-            file: self.file.clone(),
+            file: self.file_of_globals(&frame.globals),
             line: frame.line,
             func: frame.name.clone(),
         }

@@ -3,6 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod context;
+pub mod library;
 mod math_ints;
 mod multiprocessing;
 pub mod pipe;
@@ -41,6 +42,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "queue" => stdlib::queue(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
+        name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
             return Err(Exc::new(
@@ -81,7 +83,7 @@ pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Valu
     }
     Value::Module(Rc::new(Module {
         name: Rc::from(name),
-        attrs: RefCell::new(attrs),
+        attrs: Rc::new(RefCell::new(attrs)),
     }))
 }
 
