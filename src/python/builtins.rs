@@ -173,6 +173,7 @@ pub fn install(it: &mut Interp) {
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
     it.builtins
         .insert(Rc::from("__name__"), Value::str("builtins"));
+    super::subclass::install();
 }
 
 fn not_implemented(_: &mut Interp, _: Args) -> PyResult {
@@ -733,6 +734,10 @@ fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(bigint::ssize_overflow()),
+        // An int subclass (an IntEnum member) is the int it carries.
+        Value::Instance(_) if matches!(super::subclass::base_of(v), Some(Value::Int(_))) => {
+            int_arg(&super::subclass::unwrap(v), fname)
+        }
         other => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer ({fname})",
             other.type_name()
@@ -1159,6 +1164,12 @@ pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> 
     if let Value::Dict(s) = src {
         for (k, v) in s.borrow().map.iter() {
             d.insert(k.clone(), v.0.clone(), v.1.clone());
+        }
+        return Ok(());
+    }
+    if let Some(items) = super::subclass::mapping_items(it, src)? {
+        for (k, v) in items {
+            it.dict_insert(d, k, v)?;
         }
         return Ok(());
     }

@@ -541,6 +541,11 @@ impl Interp {
             // Left-justified numbers are padded below, like strings; right-justified ones by the spec
             // (which may zero-fill).
             let num_width: &str = if align_left { "" } else { &width };
+            // `%d` of an int subclass (an IntEnum member) formats the number it carries.
+            let arg = match conv {
+                's' | 'r' | 'a' => arg,
+                _ => crate::python::subclass::unwrap(&arg),
+            };
             let text = match conv {
                 's' => self.str_of(&arg)?,
                 'r' | 'a' => self.repr(&arg)?,

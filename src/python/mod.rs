@@ -22,6 +22,7 @@ pub mod ops;
 pub mod parse;
 mod scope;
 mod steps;
+pub mod subclass;
 pub mod value;
 
 use crate::runtime;

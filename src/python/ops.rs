@@ -706,6 +706,9 @@ impl Interp {
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(&**x)),
+                Value::Instance(_) if let Some(Value::Str(x)) = super::subclass::base_of(item) => {
+                    Ok(s.contains(&*x))
+                }
                 _ => Err(type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     item.type_name()
@@ -783,6 +786,13 @@ impl Interp {
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            Value::Instance(i)
+                if let Some(base) = super::subclass::base_of_instance(i)
+                    && !defines_own_hash_or_eq(&i.class) =>
+            {
+                // `Point(1, 2)` is the key `(1, 2)` is: equal, with the same hash.
+                return self.hash_key(&base);
             }
             Value::Instance(i) => {
                 // As CPython's type creation: a class that defines __eq__ without __hash__ has
@@ -882,6 +892,22 @@ impl Interp {
                 | Value::Range(_),
                 Value::Slice(s),
             ) => self.slice(obj, s),
+            // `xs[Color.RED]`: an index is any object with `__index__`.
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Instance(i),
+            ) if i.class.lookup("__index__").is_some() => {
+                let m = i.class.lookup("__index__").expect("checked");
+                let n = self.call(&bind(m, idx), Args::default())?;
+                if matches!(n, Value::Instance(_)) {
+                    return Err(type_error("__index__ returned non-int"));
+                }
+                self.getitem(obj, &n)
+            }
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(m) => self.call(&bind(m, obj), Args::new(vec![idx.clone()])),
                 None => match super::natives::getitem(self, i, idx)? {
@@ -1272,3 +1298,18 @@ impl Iterator for Picks {
 }
 
 impl ExactSizeIterator for Picks {}
+
+/// Whether a class derived from a builtin type defines `__hash__` or `__eq__` itself (in a class
+/// of its MRO before the builtin type), which then decide its hashing as for any class.
+fn defines_own_hash_or_eq(c: &super::value::Class) -> bool {
+    for k in c.mro.borrow().iter() {
+        if &*k.module == "builtins" {
+            return false;
+        }
+        let attrs = k.attrs.borrow();
+        if attrs.contains_key("__hash__") || attrs.contains_key("__eq__") {
+            return true;
+        }
+    }
+    false
+}

@@ -52,7 +52,31 @@ impl Interp {
 
     /// Make an instance of a class and run its `__init__`.
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
-        if let Some(Value::Builtin(new)) = c.lookup("__new__") {
+        let new = c.lookup("__new__");
+        // A class's own `__new__` (a function, kept as a staticmethod as CPython keeps it).
+        if let Some(n) = &new
+            && !matches!(n, Value::Builtin(_))
+        {
+            return super::super::subclass::instantiate_with_new(self, c, n.clone(), args);
+        }
+        if let Some(base) = super::super::subclass::builtin_base(c) {
+            return super::super::subclass::instantiate(self, c, &base, args);
+        }
+        if let Some(ctor) = super::super::subclass::constructor(c) {
+            let mut a = args;
+            // `int(Color.RED)`, `float(Mass(2))`: the number an int or float subclass carries.
+            if matches!(&*c.name, "int" | "float")
+                && let Some(n) = a.pos.first().and_then(super::super::subclass::base_of)
+                && matches!(n, Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+            {
+                a.pos[0] = n;
+            }
+            a.pos.insert(0, Value::Class(c.clone()));
+            return ctor(self, a);
+        }
+        if let Some(Value::Builtin(new)) = new
+            && !super::super::subclass::is_slot_new(&Value::Builtin(new.clone()))
+        {
             let mut a = args;
             a.pos.insert(0, Value::Class(c.clone()));
             return (new.f)(self, a);

@@ -189,14 +189,15 @@ impl Interp {
                         }
                         None => {
                             let m = self.eval(v, f)?;
-                            let Value::Dict(src) = &m else {
+                            let Some(items) = super::super::subclass::mapping_items(self, &m)?
+                            else {
                                 return Err(type_error(format!(
                                     "'{}' object is not a mapping",
                                     m.type_name()
                                 )));
                             };
-                            for (hk, (kk, vv)) in src.borrow().map.iter() {
-                                d.insert(hk.clone(), kk.clone(), vv.clone());
+                            for (kk, vv) in items {
+                                self.dict_insert(&mut d, kk, vv)?;
                             }
                         }
                     }
@@ -305,16 +306,16 @@ impl Interp {
             let v = self.eval(&k.value, f)?;
             match &k.name {
                 Some(n) => a.kw.push((n.clone(), v)),
-                None => match &v {
-                    Value::Dict(d) => {
-                        for (key, val) in d.borrow().map.values() {
+                None => match super::super::subclass::mapping_items(self, &v)? {
+                    Some(items) => {
+                        for (key, val) in items {
                             let Value::Str(s) = key else {
                                 return Err(type_error("keywords must be strings"));
                             };
-                            a.kw.push((s.clone(), val.clone()));
+                            a.kw.push((s, val));
                         }
                     }
-                    _ => {
+                    None => {
                         return Err(type_error(format!(
                             "argument after ** must be a mapping, not {}",
                             v.type_name()

@@ -693,18 +693,11 @@ impl Interp {
         for b in &def.bases {
             match self.eval(b, f)? {
                 Value::Class(c) => {
-                    if matches!(
-                        &*c.name,
-                        "int" | "str" | "list" | "dict" | "tuple" | "set" | "float"
-                    ) && &*c.module == "builtins"
-                    {
-                        return Err(Exc::new(
-                            "NotImplementedError",
-                            format!(
-                                "subclassing the builtin type '{}' is not supported by forkyard yet",
-                                c.name
-                            ),
-                        ));
+                    if super::super::subclass::refuses_subclassing(&c) {
+                        return Err(type_error(format!(
+                            "type '{}' is not an acceptable base type",
+                            c.name
+                        )));
                     }
                     bases.push(c)
                 }
@@ -720,9 +713,25 @@ impl Interp {
         if bases.is_empty() {
             bases.push(exceptions::class("object"));
         }
+        // Two builtin bases cannot share one instance (`class X(int, str)`), as in CPython.
+        let builtin_bases: Vec<_> = bases
+            .iter()
+            .filter_map(super::super::subclass::builtin_base_or_self)
+            .collect();
+        if builtin_bases
+            .windows(2)
+            .any(|w| !w[0].is_subclass(&w[1]) && !w[1].is_subclass(&w[0]))
+        {
+            return Err(type_error("multiple bases have instance lay-out conflict"));
+        }
+        // The module the class is defined in: the program's `__main__`, or a library module.
+        let module: Rc<str> = match f.globals.borrow().get("__name__") {
+            Some(Value::Str(s)) => s.clone(),
+            _ => Rc::from("__main__"),
+        };
         let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
         ns.borrow_mut()
-            .insert(Rc::from("__module__"), Value::str("__main__"));
+            .insert(Rc::from("__module__"), Value::Str(module.clone()));
         ns.borrow_mut()
             .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
@@ -737,10 +746,19 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);
         }
-        let attrs = std::mem::take(&mut *ns.borrow_mut());
-        let cls =
-            exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
-                .map_err(type_error)?;
+        let mut attrs = std::mem::take(&mut *ns.borrow_mut());
+        // `__new__` is a static method even when written without the decorator.
+        if let Some(new @ Value::Function(_)) = attrs.get("__new__").cloned() {
+            let sm = Rc::new(Instance {
+                class: exceptions::class("staticmethod"),
+                attrs: Default::default(),
+                native: Default::default(),
+            });
+            sm.attrs.borrow_mut().insert(Rc::from("__func__"), new);
+            attrs.insert(Rc::from("__new__"), Value::Instance(sm));
+        }
+        let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
+            .map_err(type_error)?;
         for v in cls.attrs.borrow().values() {
             let func = match v {
                 Value::Function(func) => Some(func.clone()),

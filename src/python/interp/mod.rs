@@ -359,6 +359,15 @@ impl Interp {
                         if let Some(v) = super::natives::instance_attr(self, inst, name)? {
                             return Ok(Some(v));
                         }
+                        // `self.items()` in a dict subclass: the base value's own method.
+                        if let Some(base) = super::subclass::base_of_instance(inst)
+                            && let Some(f) = super::methods::lookup(&base, name)
+                        {
+                            return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                                this: base,
+                                func: Value::builtin(name, f),
+                            }))));
+                        }
                         if let Some(ga) = inst.class.lookup("__getattr__") {
                             let f = bind(ga, obj);
                             return self.call(&f, Args::new(vec![Value::str(name)])).map(Some);
@@ -411,7 +420,18 @@ impl Interp {
                 let found = mro[after..]
                     .iter()
                     .find_map(|k| k.attrs.borrow().get(name).cloned());
-                found.map(|v| bind(v, this))
+                match found {
+                    Some(v) => Some(bind(v, this)),
+                    // `super().update(x)` in a dict subclass: the base value's own method.
+                    None => super::subclass::base_of(this).and_then(|base| {
+                        super::methods::lookup(&base, name).map(|f| {
+                            Value::BoundMethod(Rc::new(BoundMethod {
+                                this: base,
+                                func: Value::builtin(name, f),
+                            }))
+                        })
+                    }),
+                }
             }
             Value::Function(f) => match name {
                 "__name__" => Some(Value::Str(f.def.name.clone())),
@@ -815,6 +835,8 @@ impl Interp {
 /// Bind a function found on a class to the object it was looked up through.
 pub fn bind(v: Value, this: &Value) -> Value {
     match &v {
+        // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
+        Value::Builtin(_) if super::subclass::is_slot_new(&v) => v,
         Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
             this: this.clone(),
             func: v,

@@ -32,7 +32,54 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         "float" => Value::Float(0.0),
         _ => return None,
     };
-    lookup(&sample, name).map(|f| Value::builtin(name, f))
+    lookup(&sample, name)?;
+    // Unbound (`dict.update(self, x)`): the object may be an instance of a class derived from
+    // the type, whose base value the method works on.
+    Some(Value::Builtin(std::rc::Rc::new(super::value::Builtin {
+        name: std::rc::Rc::from(name),
+        f: unbound_method,
+        data: Some(Value::tuple(vec![Value::str(type_name), Value::str(name)])),
+    })))
+}
+
+/// `(type name, method name)` of a method looked up on a builtin type (`str.upper`), which is
+/// how pickle names it.
+pub fn unbound_method_of(v: &Value) -> Option<(std::rc::Rc<str>, std::rc::Rc<str>)> {
+    let Value::Builtin(b) = v else { return None };
+    if !std::ptr::fn_addr_eq(b.f, unbound_method as NativeFn) {
+        return None;
+    }
+    match &b.data {
+        Some(Value::Tuple(t)) => match (&t[0], &t[1]) {
+            (Value::Str(tn), Value::Str(n)) => Some((tn.clone(), n.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `str.upper(s)`, `dict.update(d, x)`: the method of the object's (base) value.
+fn unbound_method(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
+    let name = match a.pos.remove(0) {
+        Value::Tuple(t) if t.len() == 2 => match &t[1] {
+            Value::Str(n) => n.clone(),
+            _ => return Err(type_error("unbound method without its name")),
+        },
+        _ => return Err(type_error("unbound method without its name")),
+    };
+    let Some(obj) = a.pos.first().map(super::subclass::unwrap) else {
+        return Err(type_error(format!(
+            "unbound method {name}() needs an argument"
+        )));
+    };
+    let Some(f) = lookup(&obj, &name) else {
+        return Err(type_error(format!(
+            "descriptor '{name}' for this type doesn't apply to a '{}' object",
+            obj.type_name()
+        )));
+    };
+    a.pos[0] = obj;
+    f(it, a)
 }
 
 /// `dict.fromkeys` called on the class: there is no `self` to skip.

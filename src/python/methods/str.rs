@@ -291,6 +291,10 @@ fn join(it: &mut Interp, a: Args) -> R {
         }
         match x {
             Value::Str(p) => out.push_str(p),
+            // A str subclass's instance joins as the text it carries.
+            Value::Instance(_) if let Some(Value::Str(p)) = crate::python::subclass::base_of(x) => {
+                out.push_str(&p)
+            }
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",

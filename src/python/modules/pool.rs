@@ -768,22 +768,12 @@ fn func_ref(it: &mut Interp, f: &Value) -> Result<Value, Exc> {
         }
     }
     // A method of a builtin type looked up on the type (`str.upper`), as pickle sends it: by name.
-    if let Value::Builtin(b) = f
-        && b.data.is_none()
-    {
-        for tn in [
-            "str", "list", "tuple", "dict", "set", "bytes", "int", "float",
-        ] {
-            if let Some(Value::Builtin(m)) = crate::python::methods::on_type(tn, &b.name)
-                && std::ptr::fn_addr_eq(m.f, b.f)
-            {
-                return Ok(Value::tuple(vec![
-                    Value::str("__forkyard_type_attr__"),
-                    Value::str(tn),
-                    Value::Str(b.name.clone()),
-                ]));
-            }
-        }
+    if let Some((tn, name)) = crate::python::methods::unbound_method_of(f) {
+        return Ok(Value::tuple(vec![
+            Value::str("__forkyard_type_attr__"),
+            Value::Str(tn),
+            Value::Str(name),
+        ]));
     }
     if !is_callable(f) {
         return Err(type_error(format!(
