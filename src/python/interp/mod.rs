@@ -450,12 +450,17 @@ impl Interp {
                 "__func__" => Some(m.func.clone()),
                 _ => return self.getattr_opt(&m.func.clone(), name),
             },
-            _ => super::methods::lookup(obj, name).map(|f| {
-                Value::BoundMethod(Rc::new(BoundMethod {
+            _ => match super::methods::lookup(obj, name) {
+                Some(f) => Some(Value::BoundMethod(Rc::new(BoundMethod {
                     this: obj.clone(),
                     func: Value::builtin(name, f),
-                }))
-            }),
+                }))),
+                // `d.__getitem__`, `(5).__add__`: the slot methods of the value's type.
+                None if name.starts_with("__") => super::builtins::type_of(obj)
+                    .lookup(name)
+                    .map(|m| bind(m, obj)),
+                None => None,
+            },
         })
     }
 
