@@ -31,6 +31,10 @@ const LIBRARY: &[Source] = &[
         name: "json",
         text: include_str!("../lib/json.py"),
     },
+    Source {
+        name: "statistics",
+        text: include_str!("../lib/statistics.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.
