@@ -35,6 +35,10 @@ const LIBRARY: &[Source] = &[
         name: "statistics",
         text: include_str!("../lib/statistics.py"),
     },
+    Source {
+        name: "textwrap",
+        text: include_str!("../lib/textwrap.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.
