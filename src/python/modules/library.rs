@@ -36,6 +36,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/statistics.py"),
     },
     Source {
+        name: "string",
+        text: include_str!("../lib/string.py"),
+    },
+    Source {
         name: "textwrap",
         text: include_str!("../lib/textwrap.py"),
     },
