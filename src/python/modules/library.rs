@@ -32,6 +32,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/json.py"),
     },
     Source {
+        name: "pprint",
+        text: include_str!("../lib/pprint.py"),
+    },
+    Source {
         name: "statistics",
         text: include_str!("../lib/statistics.py"),
     },
