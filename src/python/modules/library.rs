@@ -36,6 +36,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/pprint.py"),
     },
     Source {
+        name: "queue",
+        text: include_str!("../lib/queue.py"),
+    },
+    Source {
         name: "statistics",
         text: include_str!("../lib/statistics.py"),
     },

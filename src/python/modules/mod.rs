@@ -39,7 +39,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "os" => stdlib::os(),
         "sys" => stdlib::sys(it),
         "random" => stdlib::random(),
-        "queue" => stdlib::queue(),
+        "_queue" => stdlib::queue(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
         name if library::has(name) => library::load(it, name)?,

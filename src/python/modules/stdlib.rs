@@ -462,7 +462,7 @@ pub fn queue_classes() -> (
 pub fn queue() -> Value {
     let (empty, full) = queue_classes();
     make_module(
-        "queue",
+        "_queue",
         &[],
         vec![("Empty", Value::Class(empty)), ("Full", Value::Class(full))],
     )
