@@ -141,6 +141,8 @@ pub struct Lesson {
     pub cards: Vec<Card>,
     /// `[[predict]]`: questions asked before a run and graded from it (`forkyard quiz`).
     pub predictions: Vec<super::predict::Prediction>,
+    /// `[[challenge]]` (at most one): an outcome to make happen by holding and stepping a run.
+    pub challenge: Option<super::challenge::Challenge>,
 }
 
 /// A card the text shows after the lesson's first run: a pitfall, an idiom, a piece of history.
