@@ -418,8 +418,8 @@ pub const KEYMAP: &[Binding] = &[
         action: A::Challenge,
         hint: "",
         hint_zh: "",
-        help: "the lesson's challenge: an outcome to make happen by holding the run (sets its knobs)",
-        help_zh: "本课的挑战：通过接管调度让某个结果出现（会设置它需要的旋钮）",
+        help: "the lesson's challenge, to meet by holding the run (sets its knobs)",
+        help_zh: "本课的挑战：接管调度去完成它（会设置它的旋钮）",
         context: C::Main,
     },
     Binding {
