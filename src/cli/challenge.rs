@@ -68,7 +68,7 @@ fn run_inner(args: &ChallengeArgs) -> Result<ExitCode, String> {
         // Only the challenge asked for: nothing ran, nothing to grade.
         return Ok(ExitCode::SUCCESS);
     }
-    let (trace, said) = run_for(&lesson, challenge, hold, args)?;
+    let (trace, said) = run_for(&lesson, challenge, hold, args, lang)?;
     let verdict = challenge.grade(&trace, lang);
     verdict_lines(&mut out, &verdict, said.as_deref(), lang).map_err(write_error)?;
     Ok(if verdict.met {
@@ -85,7 +85,7 @@ fn write_error(e: io::Error) -> String {
 /// The challenge: its lesson, its knobs, its text and its hint.
 fn tell(out: &mut impl Write, lesson: &Lesson, c: &Challenge, lang: Lang) -> io::Result<()> {
     let (head, hint) = match lang {
-        Lang::En => ("challenge", "hint:"),
+        Lang::En => ("challenge", "hint: "),
         Lang::Zh => ("挑战", "提示："),
     };
     let knobs: Vec<String> = c.set.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -100,7 +100,7 @@ fn tell(out: &mut impl Write, lesson: &Lesson, c: &Challenge, lang: Lang) -> io:
         )?;
     }
     writeln!(out, "{}", c.text.get(lang).trim())?;
-    writeln!(out, "{hint} {}", c.hint.get(lang).trim())?;
+    writeln!(out, "{hint}{}", c.hint.get(lang).trim())?;
     out.flush()
 }
 
@@ -135,6 +135,7 @@ fn run_for(
     c: &Challenge,
     hold: Option<session::Hold>,
     args: &ChallengeArgs,
+    lang: Lang,
 ) -> Result<(Trace, Option<String>), String> {
     let dir = lesson.dir.to_string_lossy().into_owned();
     let target = if Path::new(&dir).is_dir() {
@@ -175,7 +176,11 @@ fn run_for(
     }
     if let Some(log) = &log {
         let schedule = session::schedule::compress(log.steps.iter().map(|s| s.name.as_str()));
-        let steps = format!("held run: {} steps; schedule: {schedule}", log.steps.len());
+        let n = log.steps.len();
+        let steps = match lang {
+            Lang::En => format!("held run: {n} steps; schedule: {schedule}"),
+            Lang::Zh => format!("接管的运行：{n} 步；调度：{schedule}"),
+        };
         said = Some(match said {
             Some(s) => format!("{s}\n{steps}"),
             None => steps,
