@@ -244,3 +244,78 @@ fn a_run_with_other_knobs_is_not_graded() {
         a.status
     );
 }
+
+/// A held run of the open lesson whose child prints `lines`, to its end.
+fn held_printing(app: &mut App, lines: &[&str]) {
+    let id = held(app);
+    update(app, Msg::Started(id, MAIN));
+    let mut records = vec![
+        rec(
+            MAIN,
+            OBSERVER,
+            0,
+            Event::Main {
+                name: "MainProcess".into(),
+                file: "main.py".into(),
+            },
+        ),
+        rec(
+            CHILD,
+            MAIN,
+            0,
+            Event::Spawn {
+                name: "Process-1".into(),
+                daemon: false,
+                forked_ns: None,
+            },
+        ),
+    ];
+    for line in lines {
+        records.push(rec(CHILD, MAIN, 1, out(&format!("{line}\n"))));
+    }
+    for r in records {
+        update(app, Msg::Run(id, Update::Record(r)));
+    }
+    update(
+        app,
+        Msg::Held(
+            id,
+            HeldLog {
+                steps: Vec::new(),
+                ..HeldLog::default()
+            },
+        ),
+    );
+    update(
+        app,
+        Msg::Run(
+            id,
+            Update::End(RunEnd {
+                main: Some(Ending::Exited { code: 0 }),
+                stopped: None,
+            }),
+        ),
+    );
+}
+
+#[test]
+fn only_the_challenges_program_is_graded() {
+    let lines = ["Process-1 wakes up and ends", "Process-2 wakes up and ends"];
+    let at_01 = || {
+        let progress = Progress {
+            last: Some("01-process".into()),
+            ..Progress::default()
+        };
+        App::new(lesson::catalog(), progress, Lang::En, Theme::FULL, (80, 24))
+    };
+    let mut a = at_01();
+    update(&mut a, key('o'));
+    assert_ne!(a.program_file(), Some("main.py"));
+    held_printing(&mut a, &lines);
+    assert!(a.progress.challenges.is_empty(), "another program's run");
+
+    let mut a = at_01();
+    assert_eq!(a.program_file(), Some("main.py"));
+    held_printing(&mut a, &lines);
+    assert!(a.progress.challenges.contains("01-process"));
+}

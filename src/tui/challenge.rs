@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{App, Effect};
 use super::runs::RunId;
-use crate::lesson::{Challenge, Lang, Trace};
+use crate::lesson::{Challenge, Lang, Lesson, Trace};
 
 fn say(lang: Lang, en: &str, zh: &str) -> String {
     match lang {
@@ -54,18 +54,27 @@ fn set_knobs(app: &mut App) {
             }
         }
     }
-    let file = c.program.clone().or_else(|| {
-        // The program the knobs change, as `forkyard challenge` picks it.
-        c.set
-            .iter()
-            .find_map(|(name, _)| lesson.knob(name).and_then(|k| k.files().first().copied()))
-            .map(str::to_string)
-    });
+    let file = program_of(&lesson, c);
     match file {
         Some(f) if Some(f.as_str()) != app.program_file() => app.show_program(&f),
         _ if changed => app.refresh_code(),
         _ => {}
     }
+}
+
+/// The program the challenge runs, as `forkyard challenge` picks it: its own `program`, else the
+/// one its knobs change, else the lesson's first.
+fn program_of(lesson: &Lesson, c: &Challenge) -> Option<String> {
+    c.program
+        .clone()
+        .or_else(|| {
+            c.set.iter().find_map(|(name, _)| {
+                lesson
+                    .knob(name)
+                    .and_then(|k| k.files().first().map(|f| f.to_string()))
+            })
+        })
+        .or_else(|| lesson.programs.first().map(|p| p.file.clone()))
 }
 
 /// While the popup is open: Esc, `C` or `q` closes it; any other key is not acted on.
@@ -79,14 +88,19 @@ pub fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Whether the open lesson's knobs are those the challenge is graded with.
+/// Whether the program on screen and the open lesson's knobs are those the challenge is graded
+/// with.
 pub fn knobs_match(app: &App) -> bool {
-    let (Some(c), Some(settings)) = (of(app), app.current_settings()) else {
+    let (Some(lesson), Some(settings)) = (app.lesson(), app.current_settings()) else {
         return false;
     };
-    c.set
-        .iter()
-        .all(|(name, value)| settings.get(name) == Some(value.as_str()))
+    let Some(c) = lesson.challenge.as_ref() else {
+        return false;
+    };
+    program_of(lesson, c).as_deref() == app.program_file()
+        && c.set
+            .iter()
+            .all(|(name, value)| settings.get(name) == Some(value.as_str()))
 }
 
 /// A run ended: when it is the one run on screen, of a lesson's own program with the challenge's
