@@ -32,6 +32,8 @@
 //! The playground also uses [`KnobSettings::cycle`] (a knob's key), [`Lesson::knob_by_key`],
 //! [`Lesson::comparison`] (the two settings `c` runs side by side), [`Text::get`]/[`Text::paragraphs`]
 //! with a [`Lang`], [`Notice::applies`], and [`RESERVED_KEYS`] (keys no knob may take).
+//! A lesson's `[[challenge]]` ([`Challenge`]) is graded by `forkyard challenge` and the playground
+//! with [`Challenge::grade`] from a [`Trace`] ([`Trace::of`] a run's records and model).
 
 mod catalog;
 mod challenge;
