@@ -19,7 +19,7 @@
 //!   timeline, the human transcript; built from the trace records (live or read back from jsonl).
 //! - [`lesson`]: lesson files: `lesson.toml` + programs, knobs, validation.
 //! - [`cli`]: the headless face (`forkyard list | run | check | export | explore | stats | quiz |
-//!   view`); it only talks to `session`, `lesson` and `export`.
+//!   challenge | view`); it only talks to `session`, `lesson` and `export`.
 //! - [`tui`]: the playground (`forkyard` with no arguments, or `forkyard FILE.py` on the learner's own
 //!   program): the same runs, drawn live; it too only
 //!   talks to `session` and `lesson` (and asks `python::parse` for tokens to colour the code).

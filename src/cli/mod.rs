@@ -1,4 +1,4 @@
-//! The headless face: `forkyard list | run | check | export | explore | stats | quiz | view`, and the hidden subcommand that makes this binary
+//! The headless face: `forkyard list | run | check | export | explore | stats | quiz | challenge | view`, and the hidden subcommand that makes this binary
 //! a lesson main. It only talks to `session` and `lesson` (and, as a lesson main, to `runtime` and
 //! `python`).
 //!
@@ -6,6 +6,7 @@
 //! `render`), the lesson main's entry (`lesson_main`). Must not live here: any process handling (that
 //! is `session`'s) or Python.
 
+mod challenge;
 mod compare;
 mod explore;
 mod export;
@@ -65,6 +66,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// A lesson's predictions, asked on stdin, each graded from a real run with its knobs.
     Quiz(quiz::QuizArgs),
+    /// A lesson's challenge; with `--schedule`, a held run of it graded: exit 0 met, 1 not met.
+    Challenge(challenge::ChallengeArgs),
     /// Open the playground on a run recorded with `run ... --format jsonl`, to scrub through it
     /// (nothing is run again).
     View(view::ViewArgs),
@@ -94,6 +97,7 @@ pub fn main() -> ExitCode {
         Some(Command::Explore(args)) => explore::run(&args),
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Quiz(args)) => quiz::run(&args),
+        Some(Command::Challenge(args)) => challenge::run(&args),
         Some(Command::View(args)) => view::run(&args),
         Some(Command::List) => {
             quiet_on_closed_pipe();

@@ -17,6 +17,8 @@ use super::raw::{
 };
 use crate::trace::StdoutMode;
 
+mod challenge;
+
 /// Reads a file of the lesson directory by name (`lesson.toml`, `main.py`).
 pub(crate) type ReadFile<'a> = &'a dyn Fn(&str) -> io::Result<String>;
 
@@ -175,6 +177,7 @@ impl Cx<'_> {
             .into_iter()
             .map(|p| self.predict(p, &programs, &knobs))
             .collect();
+        let challenge = self.challenges(raw.challenge, &programs, &knobs);
         Lesson {
             id,
             number,
@@ -193,6 +196,7 @@ impl Cx<'_> {
             next,
             cards,
             predictions,
+            challenge,
         }
     }
 
@@ -1295,6 +1299,8 @@ fn plain_words(message: &str) -> String {
         ("struct RawNotice", "a [[notice]] table"),
         ("struct RawNote", "a [[note]] table"),
         ("struct RawPredict", "a [[predict]] table"),
+        ("struct RawChallenge", "a [[challenge]] table"),
+        ("struct RawGoal", "a [[challenge.goal]] table"),
         ("a sequence", "an array"),
         ("a map", "a table"),
     ]

@@ -32,8 +32,11 @@
 //! The playground also uses [`KnobSettings::cycle`] (a knob's key), [`Lesson::knob_by_key`],
 //! [`Lesson::comparison`] (the two settings `c` runs side by side), [`Text::get`]/[`Text::paragraphs`]
 //! with a [`Lang`], [`Notice::applies`], and [`RESERVED_KEYS`] (keys no knob may take).
+//! A lesson's `[[challenge]]` ([`Challenge`]) is graded by `forkyard challenge` and the playground
+//! with [`Challenge::grade`] from a [`Trace`] ([`Trace::of`] a run's records and model).
 
 mod catalog;
+mod challenge;
 mod check;
 mod diagnostic;
 mod knobs;
@@ -46,6 +49,7 @@ pub use catalog::{
     CatalogSource, FindError, LESSONS_ENV, catalog, catalog_in, catalog_source, embedded_catalog,
     find, find_in, load_dir,
 };
+pub use challenge::{Challenge, Goal, KINDS as CHALLENGE_KINDS, Trace, Verdict};
 pub use check::{PythonCheck, check, check_programs, check_with};
 pub use diagnostic::{Diagnostic, LessonError, line_col};
 pub use knobs::{KnobError, KnobLine, KnobSettings, Program};
@@ -55,5 +59,7 @@ pub use model::{
 };
 pub use predict::{Ask, Grade, KINDS as PREDICT_KINDS, Prediction, RunFacts};
 
+#[cfg(test)]
+mod challenge_tests;
 #[cfg(test)]
 mod tests;

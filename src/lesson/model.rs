@@ -141,6 +141,8 @@ pub struct Lesson {
     pub cards: Vec<Card>,
     /// `[[predict]]`: questions asked before a run and graded from it (`forkyard quiz`).
     pub predictions: Vec<super::predict::Prediction>,
+    /// `[[challenge]]` (at most one): an outcome to make happen by holding and stepping a run.
+    pub challenge: Option<super::challenge::Challenge>,
 }
 
 /// A card the text shows after the lesson's first run: a pitfall, an idiom, a piece of history.
@@ -349,7 +351,7 @@ pub const NOTICE_EVENTS: &[&str] = &[
 pub const RESERVED_KEYS: &[char] = &[
     'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l', 'x', 'o', 's',
     '.', 'g', 'e', 't', 'T', 'K', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'S',
-    'y', 'R', 'E', '[', ']', '{', '}',
+    'y', 'R', 'E', '[', ']', '{', '}', 'C',
 ];
 
 impl Lesson {

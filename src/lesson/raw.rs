@@ -30,6 +30,8 @@ pub(crate) struct RawLesson {
     pub card: Vec<S<RawCard>>,
     #[serde(default)]
     pub predict: Vec<S<RawPredict>>,
+    #[serde(default)]
+    pub challenge: Vec<S<RawChallenge>>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -120,4 +122,33 @@ pub(crate) struct RawPredict {
     pub explain: Option<S<RawText>>,
     pub program: Option<S<String>>,
     pub set: Option<S<Vec<S<String>>>>,
+}
+
+/// A `[[challenge]]`: an outcome to make happen in a held run, graded from it (`challenge.rs`).
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawChallenge {
+    pub text: Option<S<RawText>>,
+    pub hint: Option<S<RawText>>,
+    pub program: Option<S<String>>,
+    pub set: Option<S<Vec<S<String>>>>,
+    #[serde(default)]
+    pub goal: Vec<S<RawGoal>>,
+}
+
+/// A `[[challenge.goal]]`: one thing the run must show; `kind` says which fields it takes.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGoal {
+    pub kind: Option<S<String>>,
+    pub line: Option<S<String>>,
+    pub process: Option<S<String>>,
+    pub ending: Option<S<String>>,
+    pub prefix: Option<S<String>>,
+    pub value: Option<S<toml::Value>>,
+    pub seconds: Option<S<toml::Value>>,
+    pub tolerance: Option<S<toml::Value>>,
+    pub first: Option<S<String>>,
+    pub then: Option<S<String>>,
+    pub exception: Option<S<String>>,
 }

@@ -186,6 +186,8 @@ pub struct App {
     pub help: bool,
     /// Whether the schedule popup is open (`S`).
     pub schedule: bool,
+    /// Whether the challenge popup is open (`C`).
+    pub challenge: bool,
     /// Pane scroll offsets.
     pub scroll: Scroll,
     /// The run on screen: none, one, or two side by side (a comparison).
@@ -250,6 +252,7 @@ impl App {
             focus: Focus::Lessons,
             help: false,
             schedule: false,
+            challenge: false,
             scroll: Scroll::default(),
             runs: Vec::new(),
             speed: DEFAULT_SPEED,

@@ -33,6 +33,8 @@ pub enum Action {
     Freeze,
     /// Show the run's schedule as text.
     Schedule,
+    /// Show the lesson's challenge (and set the knobs it is graded with).
+    Challenge,
     /// Write the run's schedule to a file.
     SaveSchedule,
     /// Open the program in the learner's editor (`e`).
@@ -408,6 +410,16 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "",
         help: "the held run's schedule as text (replay it with forkyard run --schedule)",
         help_zh: "以文字显示这次调度（可用 forkyard run --schedule 重放）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('C')],
+        shown: "C",
+        action: A::Challenge,
+        hint: "",
+        hint_zh: "",
+        help: "the lesson's challenge, to meet by holding the run (sets its knobs)",
+        help_zh: "本课的挑战：接管调度去完成它（会设置它的旋钮）",
         context: C::Main,
     },
     Binding {

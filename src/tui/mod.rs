@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod capture;
+pub mod challenge;
 pub mod editor;
 pub mod export_key;
 pub mod held;

@@ -299,6 +299,7 @@ pub fn lesson_of_file(path: &Path, source: &str) -> Lesson {
         why: Text::default(),
         notices: Vec::new(),
         predictions: Vec::new(),
+        challenge: None,
         notes: Vec::new(),
         programs: vec![ProgramFile {
             file: name.clone(),

@@ -19,6 +19,9 @@ pub struct Progress {
     /// Lessons whose program ran to its end at least once.
     #[serde(default)]
     pub completed: BTreeSet<String>,
+    /// Lessons whose challenge a run met (`C` shows a lesson's challenge).
+    #[serde(default)]
+    pub challenges: BTreeSet<String>,
 }
 
 /// Where progress is kept: `$XDG_STATE_HOME/forkyard/progress.json`, else under `$HOME`.

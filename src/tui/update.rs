@@ -88,13 +88,16 @@ fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
             let completed = r.completed();
             settle_pause(app);
             let lesson = app.lesson().map(|l| l.id.clone());
+            let mut effects = super::challenge::graded(app, id);
             match lesson {
                 Some(id) if completed && !app.progress.completed.contains(&id) => {
                     app.progress.completed.insert(id);
-                    vec![Effect::SaveProgress]
+                    effects.push(Effect::SaveProgress);
                 }
-                _ => Vec::new(),
+                _ => {}
             }
+            effects.dedup();
+            effects
         }
     }
 }
@@ -205,6 +208,9 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
+    if app.challenge {
+        return super::challenge::on_key(app, key);
+    }
     app.status = None;
     // Below the minimum size nothing is on screen to act on: only quitting works (and resizing).
     if !layout::fits(app.size) {
@@ -251,6 +257,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Kill => super::held::signal(app, libc::SIGKILL),
         Action::Freeze => super::held::signal(app, libc::SIGSTOP),
         Action::Schedule => super::held::show_schedule(app),
+        Action::Challenge => super::challenge::open(app),
         Action::SaveSchedule => super::held::save_schedule(app),
         Action::Up | Action::Down if app.held_run().is_some() => {
             super::held::pick(app, action == Action::Down);

@@ -2,6 +2,7 @@
 //! per pane; `layout` decides where they go.
 //! Must not live here: state changes (that is `update`), terminal handling (that is the loop).
 
+pub mod challenge;
 pub mod code;
 pub mod help;
 pub mod layout;
@@ -39,6 +40,9 @@ impl Widget for &App {
         hints(self, areas.hints, buf);
         if self.schedule {
             schedule::render(self, area, buf);
+        }
+        if self.challenge {
+            challenge::render(self, area, buf);
         }
         if self.exporting {
             crate::tui::export_key::render(self, area, buf);
@@ -200,7 +204,10 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
                 Style::default(),
             ),
             Ok(l) => {
-                let mark = if app.progress.completed.contains(&id) {
+                let mark = if app.progress.challenges.contains(&id) {
+                    // The challenge met: more than a run to its end.
+                    if t.ascii { "*" } else { "★" }
+                } else if app.progress.completed.contains(&id) {
                     t.check()
                 } else if app.progress.visited.contains(&id) {
                     t.visited()
