@@ -26,8 +26,9 @@ fn challenge(lesson: &str, args: &[&str]) -> (Option<i32>, String) {
     (out.status.code(), format!("{text}{err}"))
 }
 
-/// The lesson's challenge is met under `schedule` (op granularity), not under round robin, and not
-/// by a free run.
+/// The lesson's challenge is met under `schedule` (op granularity) and not under round robin.
+/// (That a free run rarely meets it is the kernel's habit, not something a test can promise: on a
+/// loaded machine a process can be kept off the processor for seconds. README gives the figures.)
 fn solved_by(lesson: &str, schedule: &str) {
     let (code, text) = challenge(lesson, &["--granularity", "op", "--schedule", schedule]);
     assert_eq!(code, Some(0), "{lesson} under `{schedule}`:\n{text}");
@@ -38,10 +39,6 @@ fn solved_by(lesson: &str, schedule: &str) {
     assert_eq!(code, Some(1), "{lesson} round-robin:\n{text}");
     assert!(text.trim_end().ends_with("challenge not met"), "{text}");
     assert!(text.contains('✗'), "the goal that did not hold: {text}");
-
-    let (code, text) = challenge(lesson, &["--free", "--speed", "1"]);
-    assert_eq!(code, Some(1), "{lesson} free:\n{text}");
-    assert!(text.trim_end().ends_with("challenge not met"), "{text}");
 }
 
 #[test]
