@@ -175,12 +175,14 @@ pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
     let s = b.downcast_ref::<Rc<SharedArr>>()?;
     Some(match (s.is_array, s.lock.is_some()) {
         (false, true) => "Synchronized",
+        // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
+        (true, true) if matches!(s.code, Code::Char) => "SynchronizedString",
         (true, true) => "SynchronizedArray",
         (_, false) => s.code.ctype(),
     })
 }
 
-fn class_for(is_array: bool, locked: bool) -> Rc<Class> {
+fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
     let common: &[(&str, crate::python::value::NativeFn)] = &[
         ("get_lock", get_lock),
         ("get_obj", get_obj),
@@ -190,6 +192,11 @@ fn class_for(is_array: bool, locked: bool) -> Rc<Class> {
         ("__exit__", exit),
     ];
     match (is_array, locked) {
+        (true, true) if code == Code::Char => sync::native_class(
+            "shared.SynchronizedString",
+            "multiprocessing.sharedctypes",
+            common,
+        ),
         (false, true) => sync::native_class(
             "shared.Synchronized",
             "multiprocessing.sharedctypes",
@@ -301,7 +308,7 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     let first = it.repr(&s.get(0))?;
     sync::op(id, "stored", Some(format!("value={first}")));
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(false, locked), Rc::new(s)))
+    Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
 }
 
 /// `RawValue(typecode_or_type, *args)`: a Value without a lock.
@@ -364,7 +371,7 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         s.set(i, v)?;
     }
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(true, locked), Rc::new(s)))
+    Ok(instance_with(class_for(true, locked, s.code), Rc::new(s)))
 }
 
 /// The label of a `Value` or `Array` ("Value#1"), for a held run's step names.
@@ -414,7 +421,10 @@ fn get_obj(_: &mut Interp, a: Args) -> R {
         lock: None,
         id: s.id,
     };
-    Ok(instance_with(class_for(s.is_array, false), Rc::new(raw)))
+    Ok(instance_with(
+        class_for(s.is_array, false, s.code),
+        Rc::new(raw),
+    ))
 }
 
 fn lock_call(it: &mut Interp, a: Args, method: &str) -> R {
@@ -507,6 +517,9 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc>
     Ok(Some(match (s.lock.is_some(), s.is_array) {
         (false, _) => inner,
         (true, false) => format!("<Synchronized wrapper for {inner}>"),
+        (true, true) if matches!(s.code, Code::Char) => {
+            format!("<SynchronizedString wrapper for {inner}>")
+        }
         (true, true) => format!("<SynchronizedArray wrapper for {inner}>"),
     }))
 }
