@@ -100,6 +100,24 @@ pub fn belongs_to_run(pid: i32) -> bool {
     }
 }
 
+/// Have the kernel send this process SIGIO when `fd` (a pipe's read end) becomes readable, and
+/// note SIGIO like any caught signal, so the interpreter acts on it between statements and wakes
+/// from a sleep. (Used for a Pool's result pipe: see `python::modules::pool::results_arrived`.)
+pub fn notify_when_readable(fd: i32) -> io::Result<()> {
+    set(libc::SIGIO, Disposition::Catch)?;
+    // SAFETY: fcntl on a descriptor this process owns, with plain integer arguments.
+    unsafe {
+        if libc::fcntl(fd, libc::F_SETOWN, libc::getpid()) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags < 0 || libc::fcntl(fd, libc::F_SETFL, flags | libc::O_ASYNC) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
 /// In a new child: forget the parent's notes (its signals were for it).
 pub(crate) fn after_fork() {
     ANY.store(false, Ordering::SeqCst);

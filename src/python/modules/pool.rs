@@ -5,8 +5,10 @@
 //! A lesson process stays single-threaded, so forkyard's parent does that work itself whenever it
 //! waits on the pool (`get`, `wait`, `map`, `join`, iterating `imap`...) and whenever it touches it:
 //! dead workers are replaced, queued tasks are fed as the pipe makes room, results are collected and
-//! callbacks run, in the parent, one at a time. A callback therefore runs at the parent's next pool
-//! call rather than the instant its result arrives.
+//! callbacks run, in the parent, one at a time. And once a job with a callback is waiting, the
+//! result pipe raises SIGIO in the parent when a result arrives (`results_arrived`): between two of
+//! the parent's statements, or in the middle of its `time.sleep`, the result is taken and the
+//! callback runs, where CPython's result-handler thread would run it.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -644,6 +646,66 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
     Ok(())
 }
 
+thread_local! {
+    /// Pools with a callback waiting, whose result pipe signals this process (SIGIO) when a result
+    /// arrives.
+    static LISTENING: RefCell<Vec<(std::rc::Weak<RefCell<PoolState>>, std::rc::Weak<Instance>)>> =
+        const { RefCell::new(Vec::new()) };
+    /// Set while `results_arrived` runs: a callback's own statements do not start another round.
+    static TAKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Have the pool's result pipe signal this process when a result arrives, so that callbacks run
+/// as soon as their results are here (CPython's result-handler thread), not at the next pool call.
+fn listen(pool: &PoolRef, pool_obj: &Value) {
+    let Value::Instance(obj) = pool_obj else {
+        return;
+    };
+    let known = LISTENING.with(|l| {
+        l.borrow()
+            .iter()
+            .any(|(p, _)| std::ptr::eq(p.as_ptr(), Rc::as_ptr(&pool.0)))
+    });
+    if known {
+        return;
+    }
+    let fd = pool.0.borrow().results_r.fd();
+    if runtime::signals::notify_when_readable(fd).is_ok() {
+        LISTENING.with(|l| {
+            let mut l = l.borrow_mut();
+            l.retain(|(p, _)| p.strong_count() > 0);
+            l.push((Rc::downgrade(&pool.0), Rc::downgrade(obj)));
+        });
+    }
+}
+
+/// SIGIO came: take the results waiting in every listening pool's pipe and run their callbacks
+/// (and keep the pool going, as its helper threads would: replace dead workers, feed tasks).
+pub fn results_arrived(it: &mut Interp) -> Result<(), Exc> {
+    if TAKING.with(|t| t.replace(true)) {
+        return Ok(());
+    }
+    let pools: Vec<(PoolRef, Value)> = LISTENING.with(|l| {
+        l.borrow()
+            .iter()
+            .filter_map(|(p, o)| Some((PoolRef(p.upgrade()?), Value::Instance(o.upgrade()?))))
+            .collect()
+    });
+    let mut result = Ok(());
+    for (pool, obj) in pools {
+        let ready = {
+            let p = pool.0.borrow();
+            p.state != PoolRun::Terminate && p.results_r.poll(Some(0.0))
+        };
+        if ready && let Err(e) = pump(it, &pool, &obj, Some(0.0)) {
+            result = Err(e);
+            break;
+        }
+    }
+    TAKING.with(|t| t.set(false));
+    result
+}
+
 /// Tags a result that could not be sent: `(MAYBE_ENCODING, repr(error), repr(value))`.
 const MAYBE_ENCODING: &str = "__forkyard_maybe_encoding_error__";
 
@@ -977,6 +1039,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
     let kwds = arg(&a, 2, "kwds").unwrap_or(Value::None);
     let callback = arg(&a, 3, "callback").unwrap_or(Value::None);
     let error_callback = arg(&a, 4, "error_callback").unwrap_or(Value::None);
+    let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
     let (_, job) = submit(
         it,
         &pool,
@@ -988,6 +1051,9 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
         callback,
         error_callback,
     )?;
+    if wants {
+        listen(&pool, &pool_obj(&a));
+    }
     Ok(result_object(
         async_class(),
         job_handle(&pool, job, true),
@@ -1071,6 +1137,7 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
     } else {
         (Value::None, Value::None)
     };
+    let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
     let (_, job) = submit(
         it,
         &pool,
@@ -1082,6 +1149,9 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
         callback,
         error_callback,
     )?;
+    if wants {
+        listen(&pool, &pool_obj(a));
+    }
     {
         let mut j = job.borrow_mut();
         j.tail_error = tail_error;

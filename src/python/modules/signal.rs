@@ -449,6 +449,10 @@ fn strsignal(_: &mut Interp, a: Args) -> R {
 /// the signals after it stay noted for the next check, as in CPython.
 pub fn run_pending(it: &mut Interp) -> Result<(), Exc> {
     let pending = runtime::signals::take_pending();
+    // A Pool's result arrived (its pipe raised SIGIO): the work of CPython's result-handler thread.
+    if pending.contains(&libc::SIGIO) {
+        super::pool::results_arrived(it)?;
+    }
     let e = enums();
     for (i, &sig) in pending.iter().enumerate() {
         let handler = handler_of(sig);
