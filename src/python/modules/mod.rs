@@ -3,7 +3,6 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod context;
-mod math_ints;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
