@@ -4,6 +4,7 @@
 
 mod math;
 mod math_ints;
+mod mt;
 mod os;
 mod queue;
 mod random;
@@ -13,7 +14,7 @@ mod time;
 pub use math::math;
 pub use os::{cpu_count, getpid, os};
 pub use queue::{queue, queue_classes};
-pub use random::random;
+pub use random::random_module as random;
 pub use sys::{stream_of, sys};
 pub use time::time;
 
