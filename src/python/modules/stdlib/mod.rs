@@ -7,7 +7,7 @@ mod math_ints;
 mod mt;
 mod os;
 mod queue;
-mod random;
+pub(super) mod random;
 mod sys;
 mod time;
 
