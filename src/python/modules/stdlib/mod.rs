@@ -8,8 +8,10 @@ mod mt;
 mod os;
 mod queue;
 pub(super) mod random;
+mod structseq;
 mod sys;
 mod time;
+mod time_struct;
 
 pub use math::math;
 pub use os::{cpu_count, getpid, os};

@@ -1,6 +1,7 @@
 //! `time`: the clock functions, on the lesson clock where they tell elapsed time.
 
 use super::super::make_module;
+use super::time_struct;
 use super::{R, num};
 use crate::python::exceptions::value_error;
 use crate::python::interp::Interp;
@@ -18,9 +19,46 @@ pub fn time() -> Value {
             ("time_ns", time_ns),
             ("monotonic_ns", monotonic_ns),
             ("perf_counter_ns", monotonic_ns),
+            ("process_time", process_time),
+            ("process_time_ns", process_time_ns),
+            ("thread_time", thread_time),
+            ("thread_time_ns", thread_time_ns),
+            ("gmtime", time_struct::gmtime),
+            ("localtime", time_struct::localtime),
+            ("mktime", time_struct::mktime),
+            ("asctime", time_struct::asctime),
+            ("ctime", time_struct::ctime),
+            ("strftime", time_struct::strftime),
         ],
-        vec![],
+        vec![(
+            "struct_time",
+            Value::Class(time_struct::struct_time_class()),
+        )],
     )
+}
+
+fn process_time(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Float(
+        time_struct::cpu_ns(libc::CLOCK_PROCESS_CPUTIME_ID) as f64 / 1e9,
+    ))
+}
+
+fn process_time_ns(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Int(time_struct::cpu_ns(
+        libc::CLOCK_PROCESS_CPUTIME_ID,
+    )))
+}
+
+fn thread_time(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Float(
+        time_struct::cpu_ns(libc::CLOCK_THREAD_CPUTIME_ID) as f64 / 1e9,
+    ))
+}
+
+fn thread_time_ns(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Int(time_struct::cpu_ns(
+        libc::CLOCK_THREAD_CPUTIME_ID,
+    )))
 }
 
 fn sleep(it: &mut Interp, a: Args) -> R {
