@@ -289,6 +289,8 @@ pub fn exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
         None | Some(Value::None) => 0,
         Some(Value::Int(n)) => *n as i32,
         Some(Value::Bool(b)) => *b as i32,
+        // CPython's PyLong_AsLong overflows to -1, which exits with status 255, silently.
+        Some(Value::BigInt(_)) => -1,
         Some(other) => {
             let text = it.str_of(other).unwrap_or_default();
             runtime::output::write(Stream::Stderr, &format!("{text}\n"));

@@ -29,6 +29,7 @@ pub fn os() -> Value {
             ("sep", Value::str("/")),
             ("linesep", Value::str("\n")),
             ("name", Value::str("posix")),
+            ("environ", environ()),
         ],
     )
 }
@@ -53,6 +54,48 @@ fn os_exit(_: &mut Interp, a: Args) -> R {
     // os._exit skips every exit rule (no daemon is terminated, no child joined) and loses what
     // sys.stdout and sys.stderr hold unflushed.
     runtime::process::exit_now(code)
+}
+
+/// `os.environ`: present, so `os.environ["HOME"]` meets forkyard's sentence rather than an
+/// AttributeError, and refusing every way of reading or changing it.
+fn environ() -> Value {
+    let mut attrs = crate::python::value::Namespace::default();
+    for n in [
+        "__getitem__",
+        "__setitem__",
+        "__delitem__",
+        "__contains__",
+        "__iter__",
+        "__len__",
+        "__repr__",
+        "get",
+        "keys",
+        "items",
+        "values",
+        "copy",
+        "setdefault",
+        "pop",
+        "update",
+    ] {
+        attrs.insert(std::rc::Rc::from(n), Value::builtin(n, no_environ));
+    }
+    let cls = crate::python::exceptions::make_class(
+        "_Environ",
+        "os",
+        vec![crate::python::exceptions::class("object")],
+        attrs,
+        Some(crate::python::value::NativeKind::Other),
+    )
+    .expect("one base");
+    Value::Instance(std::rc::Rc::new(crate::python::value::Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: Default::default(),
+    }))
+}
+
+fn no_environ(_: &mut Interp, _: Args) -> R {
+    Err(not_available("os.environ (the environment)"))
 }
 
 fn no_env(_: &mut Interp, _: Args) -> R {

@@ -197,15 +197,18 @@ fn stream_flush(_: &mut Interp, a: Args) -> R {
 }
 
 fn sys_exit(_: &mut Interp, a: Args) -> R {
-    // CPython raises SystemExit with the argument as the exception's value, and a tuple value
-    // becomes the args themselves: `sys.exit(())` is `SystemExit()` (code None, status 0),
-    // `sys.exit((5,))` is `SystemExit(5)`.
-    let args = match a.pos.into_iter().next() {
-        Some(Value::Tuple(t)) => t.to_vec(),
-        Some(v) => vec![v],
-        None => vec![],
-    };
-    Err(Exc::with_args("SystemExit", args))
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        return Err(type_error(format!(
+            "exit expected at most 1 argument, got {}",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    // CPython raises SystemExit with the argument as its one value, whatever it is: a tuple is
+    // the code itself (`sys.exit((5,))` prints `(5,)` and exits with status 1).
+    Err(Exc::with_args(
+        "SystemExit",
+        a.pos.into_iter().take(1).collect(),
+    ))
 }
 
 fn recursion_limit(it: &mut Interp, _: Args) -> R {
