@@ -316,25 +316,34 @@ fn isnan(_: &mut Interp, a: Args) -> R {
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
+    // Argument Clinic's signature: isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
+    if a.pos.len() > 2 {
         return Err(type_error(format!(
             "isclose() takes exactly 2 positional arguments ({} given)",
             a.pos.len()
         )));
     }
-    let (x, y) = (real(a.pos.first())?, real(a.pos.get(1))?);
+    let (mut x, mut y) = (a.pos.first().cloned(), a.pos.get(1).cloned());
     let (mut rel, mut abs) = (1e-9, 0.0);
     for (k, v) in &a.kw {
         match &**k {
+            "a" if x.is_none() => x = Some(v.clone()),
+            "b" if y.is_none() => y = Some(v.clone()),
             "rel_tol" => rel = real(Some(v))?,
             "abs_tol" => abs = real(Some(v))?,
             _ => {
                 return Err(type_error(format!(
-                    "isclose() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for isclose()"
                 )));
             }
         }
     }
+    let x = real(Some(x.as_ref().ok_or_else(|| {
+        type_error("isclose() missing required argument 'a' (pos 1)")
+    })?))?;
+    let y = real(Some(y.as_ref().ok_or_else(|| {
+        type_error("isclose() missing required argument 'b' (pos 2)")
+    })?))?;
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }

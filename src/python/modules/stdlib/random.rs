@@ -194,7 +194,8 @@ fn seed_gen(a: Option<&Value>, version: i64) -> Result<Mt, Exc> {
     let n: BigInt = match a {
         None | Some(Value::None) => return Ok(from_os()),
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_big(v).expect("int"),
-        Some(Value::Float(f)) => BigInt::from(hash_float(*f)),
+        // CPython seeds with the hash as an unsigned word (`PyLong_FromSize_t`), not its absolute value.
+        Some(Value::Float(f)) => BigInt::from(hash_float(*f) as u64),
         Some(v @ (Value::Str(_) | Value::Bytes(_))) => {
             let bytes: Vec<u8> = match v {
                 Value::Str(s) => s.as_bytes().to_vec(),
@@ -257,7 +258,7 @@ fn setstate(it: &mut Interp, g: &Src, a: Args) -> R {
     let state = it.collect(a.pos.first().unwrap_or(&Value::None))?;
     let version = state.first().cloned().unwrap_or(Value::None);
     if !matches!(version, Value::Int(2 | 3)) {
-        let v = it.repr(&version)?;
+        let v = it.str_of(&version)?;
         return Err(value_error(format!(
             "state with version {v} passed to Random.setstate() of version 3"
         )));

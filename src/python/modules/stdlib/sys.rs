@@ -203,12 +203,21 @@ fn sys_exit(_: &mut Interp, a: Args) -> R {
             a.pos.len() + a.kw.len()
         )));
     }
-    // CPython raises SystemExit with the argument as its one value, whatever it is: a tuple is
-    // the code itself (`sys.exit((5,))` prints `(5,)` and exits with status 1).
-    Err(Exc::with_args(
-        "SystemExit",
-        a.pos.into_iter().take(1).collect(),
-    ))
+    // CPython raises SystemExit with the argument as the exception's value, and a tuple value
+    // becomes the args themselves: `sys.exit(())` is `SystemExit()` (code None), `sys.exit((5,))`
+    // is `SystemExit(5)` when caught. `sys.exit(None)` has no args either.
+    match a.pos.into_iter().next() {
+        Some(t @ Value::Tuple(_)) => {
+            let Value::Tuple(items) = &t else {
+                unreachable!()
+            };
+            let e = Exc::with_args("SystemExit", items.to_vec());
+            e.set_exit_tuple(t);
+            Err(e)
+        }
+        Some(Value::None) | None => Err(Exc::with_args("SystemExit", vec![])),
+        Some(v) => Err(Exc::with_args("SystemExit", vec![v])),
+    }
 }
 
 fn recursion_limit(it: &mut Interp, _: Args) -> R {

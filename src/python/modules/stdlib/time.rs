@@ -62,7 +62,18 @@ fn thread_time_ns(_: &mut Interp, _: Args) -> R {
 }
 
 fn sleep(it: &mut Interp, a: Args) -> R {
-    let s = num(a.pos.first(), "sleep")?;
+    let s = match a.pos.first() {
+        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)) | None => {
+            num(a.pos.first(), "sleep")?
+        }
+        // CPython's _PyTime_FromSecondsObject: a non-number is asked for an integer.
+        Some(other) => {
+            return Err(crate::python::exceptions::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+    };
     if s < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
