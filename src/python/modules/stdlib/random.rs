@@ -359,9 +359,8 @@ fn bound(v: &Value, which: &str) -> Result<BigInt, Exc> {
     }
     match v {
         Value::Float(f) if f.fract() == 0.0 && f.is_finite() => {
-            match crate::python::bigint::from_f64(*f)? {
-                v => Ok(to_big(&v).expect("int")),
-            }
+            let v = crate::python::bigint::from_f64(*f)?;
+            Ok(to_big(&v).expect("int"))
         }
         Value::Float(f) if f.is_finite() => {
             Err(value_error(format!("non-integer {which} for randrange()")))

@@ -258,11 +258,7 @@ pub fn strftime(it: &mut Interp, a: Args) -> R {
         }
     };
     let mut tm = tm_arg(it, a.pos.get(1), "strftime")?;
-    if tm.tm_isdst < -1 {
-        tm.tm_isdst = -1;
-    } else if tm.tm_isdst > 1 {
-        tm.tm_isdst = 1;
-    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     if fmt.is_empty() {
         return Ok(Value::str(""));
     }
