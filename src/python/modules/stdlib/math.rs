@@ -694,3 +694,43 @@ pub fn math() -> Value {
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cbrt_is_glibcs() {
+        // python3 -c 'import math; print(repr(math.cbrt(27)))' prints 3.0000000000000004.
+        assert_eq!(c_cbrt(27.0), 3.0000000000000004);
+        assert_eq!(c_cbrt(-8.0), -2.0);
+    }
+
+    #[test]
+    fn vector_norm_is_cpythons() {
+        // python3 -c 'import math; print(math.hypot(0.1, 0.2, 0.3, 0.4), math.hypot(1e200, 1e200))'
+        let mut v = [0.1, 0.2, 0.3, 0.4];
+        assert_eq!(vector_norm(&mut v, 0.4, false), 0.5477225575051661);
+        let mut v = [1e200, 1e200];
+        assert_eq!(vector_norm(&mut v, 1e200, false), 1.414213562373095e200);
+        assert!(vector_norm(&mut [1.0, f64::NAN], 1.0, true).is_nan());
+        assert_eq!(
+            vector_norm(&mut [f64::INFINITY], f64::INFINITY, true),
+            f64::INFINITY
+        );
+    }
+
+    #[test]
+    fn log_of_an_int_past_the_float_range() {
+        // python3 -c 'import math; print(math.log(10**400), math.log2(2**2000))'
+        let big = num_bigint::BigInt::from(10).pow(400);
+        let v = Value::BigInt(std::rc::Rc::new(big));
+        assert_eq!(log_of(Some(&v), ln).unwrap(), 921.0340371976182);
+        let two = Value::BigInt(std::rc::Rc::new(num_bigint::BigInt::from(1) << 2000u32));
+        assert_eq!(
+            log_of(Some(&two), |x| unsafe { libm::log2(x) }).unwrap(),
+            2000.0
+        );
+        assert!(log_of(Some(&Value::Int(0)), ln).is_err());
+    }
+}

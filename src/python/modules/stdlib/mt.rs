@@ -170,6 +170,21 @@ mod tests {
     }
 
     #[test]
+    fn big_draws_take_words_least_significant_first() {
+        // python3 -c 'import random; random.seed(1); print(random.getrandbits(70));
+        //   print([random.randrange(10) for _ in range(5)]); print(random.randrange(10**30))'
+        let mut g = Mt::from_int(&BigInt::from(1));
+        assert_eq!(g.bits(70).to_string(), "1006624138111981302261");
+        let draws: Vec<u64> = (0..5).map(|_| g.below(10)).collect();
+        assert_eq!(draws, [1, 4, 1, 7, 7]);
+        let n: BigInt = "1000000000000000000000000000000".parse().unwrap();
+        assert_eq!(
+            g.below_big(&n).to_string(),
+            "980814166729821154279298502753"
+        );
+    }
+
+    #[test]
     fn negative_seed_is_its_absolute_value() {
         let mut a = Mt::from_int(&BigInt::from(-7));
         let mut b = Mt::from_int(&BigInt::from(7));
