@@ -722,6 +722,7 @@ mod tests {
 
     #[test]
     fn log_of_an_int_past_the_float_range() {
+        crate::python::exceptions::install();
         // python3 -c 'import math; print(math.log(10**400), math.log2(2**2000))'
         let big = num_bigint::BigInt::from(10).pow(400);
         let v = Value::BigInt(std::rc::Rc::new(big));
