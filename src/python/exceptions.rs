@@ -27,6 +27,9 @@ pub struct TbEntry {
 #[derive(Default)]
 pub struct ExcData {
     pub traceback: Vec<TbEntry>,
+    /// `sys.exit(t)` with a tuple `t`: caught, the exception's args are `t`'s items, but CPython's
+    /// top level, which sees the raw value, reports `t` itself (prints it, exits with status 1).
+    pub exit_tuple: Option<Value>,
 }
 
 /// The builtin exception hierarchy, child: parent.
@@ -267,6 +270,25 @@ impl Exc {
             }
             d.traceback.push(entry);
         }
+    }
+
+    /// Remember the tuple `sys.exit` was given (see `ExcData::exit_tuple`).
+    pub fn set_exit_tuple(&self, t: Value) {
+        let mut n = self.value.native.borrow_mut();
+        if n.is_none() {
+            *n = Some(Box::new(ExcData::default()));
+        }
+        if let Some(d) = n.as_mut().and_then(|b| b.downcast_mut::<ExcData>()) {
+            d.exit_tuple = Some(t);
+        }
+    }
+
+    /// The tuple `sys.exit` was given, if it was one.
+    pub fn exit_tuple(&self) -> Option<Value> {
+        let n = self.value.native.borrow();
+        n.as_ref()
+            .and_then(|b| b.downcast_ref::<ExcData>())
+            .and_then(|d| d.exit_tuple.clone())
     }
 
     /// The traceback, outermost frame first.

@@ -80,7 +80,7 @@ fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
     let mut interrupted = false;
     let code = match it.run_module(&module) {
         Ok(()) => 0,
-        Err(e) if e.is("SystemExit") => modules::process::exit_code_of(&mut it, &e),
+        Err(e) if e.is("SystemExit") => modules::process::main_exit_code_of(&mut it, &e),
         Err(e) => {
             let tb = it.format_exception(&e);
             runtime::output::write(Stream::Stderr, &tb);

@@ -18,7 +18,7 @@ use super::super::ast::GenExp;
 use super::super::exceptions::{self, Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
-use super::{Frame, Interp, RECURSION_LIMIT, stack};
+use super::{Frame, Interp, stack};
 
 /// What a suspended generator is resumed with.
 pub enum Resume {
@@ -210,7 +210,7 @@ impl Interp {
                 limit,
             } => (co, handling, limit),
         };
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             *g.state.borrow_mut() = GenState::Suspended {
                 co,
                 handling: saved,

@@ -27,7 +27,8 @@ pub fn memory_error() -> Exc {
     Exc::with_args("MemoryError", vec![])
 }
 
-/// How deep Python calls may nest before `RecursionError`, as CPython's default limit.
+/// How deep Python calls may nest before `RecursionError` by default, as CPython's default limit;
+/// `sys.setrecursionlimit` changes an interpreter's own `recursion_limit`.
 pub const RECURSION_LIMIT: usize = 1000;
 
 /// One activation of a function, class body or module.
@@ -97,6 +98,8 @@ pub struct Interp {
     pub modules: HashMap<Rc<str>, Value>,
     pub globals: Rc<RefCell<Namespace>>,
     pub depth: usize,
+    /// `sys.getrecursionlimit()`: the depth at which a call raises `RecursionError`.
+    pub recursion_limit: usize,
     /// Exceptions being handled (innermost last), for implicit chaining and bare `raise`.
     pub handling: Vec<Exc>,
     pub hook: Option<StatementHook>,
@@ -122,6 +125,7 @@ impl Interp {
             modules: HashMap::new(),
             globals: Rc::new(RefCell::new(Namespace::default())),
             depth: 0,
+            recursion_limit: RECURSION_LIMIT,
             handling: Vec::new(),
             hook: None,
             budget: None,
@@ -785,7 +789,7 @@ impl Interp {
         during: &str,
         f: impl FnOnce(&mut Interp) -> PyResult<T>,
     ) -> PyResult<T> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             return Err(Exc::new(
                 "RecursionError",
                 format!("maximum recursion depth exceeded {during}"),
@@ -813,7 +817,7 @@ impl Interp {
     }
 
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             return Err(Exc::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",

@@ -58,6 +58,16 @@ pub fn file_of(name: &str) -> String {
     format!("<forkyard>/src/python/lib/{name}.py")
 }
 
+/// The importable modules written in Python (not those named with a leading underscore), for the
+/// sentence that says what forkyard provides.
+pub fn names() -> Vec<&'static str> {
+    LIBRARY
+        .iter()
+        .map(|s| s.name)
+        .filter(|n| !n.starts_with('_'))
+        .collect()
+}
+
 /// Whether `name` is a module written in Python.
 pub fn has(name: &str) -> bool {
     LIBRARY.iter().any(|s| s.name == name)

@@ -4,7 +4,6 @@
 
 mod context;
 pub mod library;
-mod math_ints;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
@@ -56,7 +55,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
-                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math)"
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, signal, math, {})",
+                    library::names().join(", ")
                 ),
             ));
         }

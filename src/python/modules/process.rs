@@ -284,11 +284,25 @@ pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
 
 /// The exit code of a `SystemExit`: `sys.exit()` -> 0, `sys.exit(n)` -> n, `sys.exit("msg")`
 /// prints the message and gives 1.
+/// The exit status of the main program ended by `e`. CPython's top level sees the raw value
+/// `sys.exit` was given: a tuple there is printed and exits with status 1 (`sys.exit((5,))`), where
+/// a child's bootstrap, which catches the exception, exits with status 5.
+pub fn main_exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
+    if let Some(t) = e.exit_tuple() {
+        let text = it.str_of(&t).unwrap_or_default();
+        runtime::output::write(Stream::Stderr, &format!("{text}\n"));
+        return 1;
+    }
+    exit_code_of(it, e)
+}
+
 pub fn exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
     match e.args().first() {
         None | Some(Value::None) => 0,
         Some(Value::Int(n)) => *n as i32,
         Some(Value::Bool(b)) => *b as i32,
+        // CPython's PyLong_AsLong overflows to -1, which exits with status 255, silently.
+        Some(Value::BigInt(_)) => -1,
         Some(other) => {
             let text = it.str_of(other).unwrap_or_default();
             runtime::output::write(Stream::Stderr, &format!("{text}\n"));

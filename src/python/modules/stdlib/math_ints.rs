@@ -1,4 +1,5 @@
-//! The `math` functions on ints, exact at any size: `factorial`, `gcd`, `comb`, `isqrt`.
+//! The `math` functions on ints, exact at any size: `factorial`, `gcd`, `lcm`, `comb`, `perm`,
+//! `isqrt`.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -64,7 +65,58 @@ pub fn gcd(_: &mut Interp, a: Args) -> R {
     Ok(norm(g))
 }
 
+/// `lcm(*integers)`: 1 for none, 0 if any is 0, always non-negative.
+pub fn lcm(_: &mut Interp, a: Args) -> R {
+    let mut l = BigInt::one();
+    for i in 0..a.pos.len() {
+        let n = int_at(&a, i, "lcm")?;
+        if l.is_zero() || n.is_zero() {
+            l = BigInt::zero();
+            continue;
+        }
+        l = l.lcm(&n);
+    }
+    Ok(norm(l.abs()))
+}
+
+/// `perm(n, k=None)`: n! / (n-k)!, and `factorial(n)` when k is None.
+pub fn perm(it: &mut Interp, a: Args) -> R {
+    if a.pos.is_empty() || a.pos.len() > 2 {
+        return Err(type_error(format!(
+            "perm expected at least 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    if matches!(a.pos.get(1), None | Some(Value::None)) {
+        return factorial(it, Args::new(vec![a.pos[0].clone()]));
+    }
+    let n = int_at(&a, 0, "perm")?;
+    let k = int_at(&a, 1, "perm")?;
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = count(&k, "k must not")?;
+    check_bits(k.saturating_mul(n.bits()))?;
+    let mut r = BigInt::one();
+    for i in 0..k {
+        r *= &n - i;
+    }
+    Ok(norm(r))
+}
+
 pub fn comb(_: &mut Interp, a: Args) -> R {
+    if a.pos.len() != 2 {
+        return Err(type_error(format!(
+            "comb expected 2 arguments, got {}",
+            a.pos.len()
+        )));
+    }
     let n = int_at(&a, 0, "comb")?;
     let k = int_at(&a, 1, "comb")?;
     if n.is_negative() {
