@@ -46,6 +46,13 @@ pub enum Msg {
     /// The program's text again, after the learner's editor or a save of the file shown (or why
     /// it could not be read).
     Edited(Result<String, String>, super::own::Came),
+    /// How many runs a background job has taken so far.
+    Progress(super::background::JobId, u64),
+    /// What a background search found (or why it could not search).
+    Explored(
+        super::background::JobId,
+        Result<crate::session::explore::Exploration, String>,
+    ),
 }
 
 /// What `update` asks the loop to do.
@@ -96,6 +103,19 @@ pub enum Effect {
     SaveProgress,
     /// Open the program in the learner's editor; its text comes back as `Msg::Edited`.
     Edit(super::own::EditWhat),
+    /// Search every outcome of a program in the background; it comes back as `Msg::Explored`.
+    Explore {
+        /// The job's id.
+        job: super::background::JobId,
+        /// The program.
+        source: String,
+        /// Its file name.
+        file: String,
+        /// How its stdout is buffered.
+        stdout: StdoutMode,
+    },
+    /// End a background job (its processes reaped, its thread joined).
+    Cancel(super::background::JobId),
     /// Leave the playground.
     Quit,
 }
@@ -217,7 +237,10 @@ pub struct App {
     pub recorded: bool,
     /// The lesson it ran, when named (`--lesson`): its exports are titled after it.
     pub recorded_lesson: Option<String>,
+    /// Predictions: the question before a run, the grade after it.
+    pub predict: super::predict::Predict,
     next_id: RunId,
+    next_job: super::background::JobId,
 }
 
 impl App {
@@ -265,7 +288,9 @@ impl App {
             exporting: false,
             recorded: false,
             recorded_lesson: None,
+            predict: super::predict::Predict::default(),
             next_id: 1,
+            next_job: 1,
         };
         app.open_lesson(selected);
         app
@@ -387,6 +412,13 @@ impl App {
     pub(crate) fn next_run_id(&mut self) -> RunId {
         let id = self.next_id;
         self.next_id += 1;
+        id
+    }
+
+    /// A fresh background job id.
+    pub(crate) fn next_job_id(&mut self) -> super::background::JobId {
+        let id = self.next_job;
+        self.next_job += 1;
         id
     }
 

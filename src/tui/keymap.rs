@@ -71,6 +71,8 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Predictions before a run on or off for the session (`P`).
+    Predictions,
     /// English / 中文.
     Lang,
     /// Open the help.
@@ -452,6 +454,16 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "",
         help: "",
         help_zh: "",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('P')],
+        shown: "P",
+        action: A::Predictions,
+        hint: "",
+        hint_zh: "",
+        help: "predictions on / off for this session: a lesson's question before the run it is about, graded after it",
+        help_zh: "本次开启 / 关闭预测：运行之前先问课程里相应的问题，运行之后批改",
         context: C::Main,
     },
     Binding {

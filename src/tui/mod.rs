@@ -14,6 +14,7 @@
 //! never touches a lesson's pipe), or drawing (that is `view`).
 
 pub mod app;
+pub mod background;
 pub mod capture;
 pub mod editor;
 pub mod export_key;
@@ -21,6 +22,7 @@ pub mod held;
 pub mod held_file;
 pub mod keymap;
 pub mod own;
+pub mod predict;
 pub mod progress;
 pub mod record;
 pub mod recorded;
@@ -170,6 +172,8 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
     };
     let mut settle = never();
     let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
+    // Declared after the handles so it is dropped first: a job's runs end before the views' runs.
+    let mut jobs: HashMap<background::JobId, background::Job> = HashMap::new();
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let (mut ticker, mut ticking) = (never(), false);
@@ -221,6 +225,10 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
             if matches!(msg, Msg::Run(..)) {
                 backlog.taken();
             }
+            // A job that said its last word is done: its thread is joined here.
+            if let Msg::Explored(job, _) = &msg {
+                jobs.remove(job);
+            }
             let redraw = !matches!(msg, Msg::Tick(_)) || app.animating();
             dirty |= redraw;
             let effects = update::update(app, msg);
@@ -231,7 +239,7 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
                     dirty = true;
                     continue;
                 }
-                if carry_out(effect, app, &mut handles, &tx, &backlog) {
+                if carry_out(effect, app, &mut handles, &mut jobs, &tx, &backlog) {
                     return Ok(());
                 }
             }
@@ -295,10 +303,26 @@ fn carry_out(
     effect: Effect,
     app: &App,
     handles: &mut HashMap<RunId, RunHandle>,
+    jobs: &mut HashMap<background::JobId, background::Job>,
     tx: &Sender<Msg>,
     backlog: &Backlog,
 ) -> bool {
     match effect {
+        Effect::Explore {
+            job,
+            source,
+            file,
+            stdout,
+        } => {
+            jobs.insert(
+                job,
+                background::explore(job, source, file, stdout, tx.clone()),
+            );
+        }
+        // Dropping a job cancels it and joins its thread (its runs reaped).
+        Effect::Cancel(job) => {
+            jobs.remove(&job);
+        }
         Effect::Start {
             id,
             source,
@@ -376,7 +400,9 @@ fn carry_out(
             let _ = progress::save(&app.progress);
         }
         Effect::Quit => {
-            // Dropping the handles stops and reaps every run before the terminal is restored.
+            // Dropping the jobs and the handles stops and reaps every run before the terminal is
+            // restored.
+            jobs.clear();
             handles.clear();
             return true;
         }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod names;
 pub mod objects;
 pub mod output;
+pub mod predict;
 pub mod schedule;
 pub mod text;
 pub mod timeline;
@@ -42,6 +43,9 @@ impl Widget for &App {
         }
         if self.exporting {
             crate::tui::export_key::render(self, area, buf);
+        }
+        if self.predict.shown() {
+            predict::render(self, area, buf);
         }
         if self.help {
             help::render(self, area, buf);
@@ -207,8 +211,20 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
                 } else {
                     " "
                 };
+                // Predictions made here, as right/made before the mark (`2/3 ✓`).
+                let tally = app
+                    .progress
+                    .predictions
+                    .get(&id)
+                    .filter(|p| p.made > 0)
+                    .map(|p| format!(" {}/{}", p.right, p.made))
+                    .unwrap_or_default();
+                let room = width.saturating_sub(3 + wrap::width(&tally));
                 (
-                    list_name(l.number, l.title.get(app.lang), width.saturating_sub(3)),
+                    format!(
+                        "{}{tally}",
+                        wrap::pad(&list_name(l.number, l.title.get(app.lang), room), room)
+                    ),
                     mark,
                     Style::default(),
                 )
