@@ -1,6 +1,7 @@
-//! Predictions in the real binary on a pseudo-terminal: a question answered before the run and
-//! graded after it (progress keeps it), and quitting while explore searches in the background for
-//! an "any of these" answer, which leaves no process behind and no thread holding the exit.
+//! The playground's background work in the real binary on a pseudo-terminal: a prediction
+//! answered before the run and graded after it (progress keeps it); quitting while explore
+//! searches for an "any of these" answer; Esc during stats (`%`) and quitting during them. None
+//! leaves a process behind or a thread holding the exit.
 
 mod pty;
 
@@ -106,6 +107,53 @@ fn quitting_while_explore_searches_leaves_no_process() {
         assert!(
             wait_until(5, || !exists(pid)),
             "explore's process {pid} outlived the playground"
+        );
+    }
+}
+
+#[test]
+fn esc_during_stats_cancels_them_and_reaps_every_run() {
+    let state = state_dir("stats-esc");
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    p.key("n");
+    p.wait("02 daemon", 5);
+    p.key("%");
+    p.wait("Stats · 02-daemon", 5);
+    let playground = p.pid();
+    assert!(
+        wait_until(30, || !descendants(playground).is_empty()),
+        "stats ran no process\n{}",
+        p.screen()
+    );
+    let seen = descendants(playground);
+    p.key("\x1b");
+    p.gone("Stats · 02-daemon", 10);
+    for pid in &seen {
+        assert!(
+            wait_until(5, || !exists(*pid)),
+            "stats' process {pid} outlived Esc"
+        );
+    }
+    assert!(
+        descendants(playground).is_empty(),
+        "nothing runs after Esc: {:?}",
+        descendants(playground)
+    );
+    // Again, and quit this time.
+    p.key("%");
+    p.wait("runs counted", 5);
+    assert!(wait_until(30, || !descendants(playground).is_empty()));
+    let seen = descendants(playground);
+    p.key("q");
+    let status = p
+        .exited(20)
+        .expect("quitting during stats ends them and the playground");
+    assert!(status.success(), "{status:?}");
+    for pid in seen {
+        assert!(
+            wait_until(5, || !exists(pid)),
+            "stats' process {pid} outlived the playground"
         );
     }
 }

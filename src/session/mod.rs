@@ -21,6 +21,7 @@ pub mod schedule;
 mod scheduler;
 mod shared;
 mod spawn;
+pub mod stats;
 mod stray;
 
 use std::path::PathBuf;

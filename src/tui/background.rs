@@ -1,4 +1,4 @@
-//! Work the playground does beside the runs on screen: explore's search (and stats' runs) on a
+//! Work the playground does beside the runs on screen: explore's search and stats' runs on a
 //! thread of its own, so the screen never freezes. A [`Job`] is owned by the loop; dropping it
 //! cancels the work and joins its thread, so no thread outlives its view and every process it
 //! started is reaped (the session reaps a run before `explore` or a run's handle returns).
@@ -8,6 +8,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use crossbeam_channel::Sender;
 
@@ -52,12 +53,14 @@ pub fn explore(
     source: String,
     file: String,
     stdout: StdoutMode,
+    ops_only: bool,
     tx: Sender<Msg>,
 ) -> Job {
     let cancel = Arc::new(AtomicBool::new(false));
     let options = explore::Options {
         cancel: Some(cancel.clone()),
         max_runs: EXPLORE_RUNS,
+        ops_only,
         ..explore::Options::default()
     };
     let spec = RunSpec {
@@ -80,6 +83,59 @@ pub fn explore(
         Ok(thread) => Some(thread),
         Err(e) => {
             let _ = tx.send(Msg::Explored(
+                job,
+                Err(format!("could not start a thread: {e}")),
+            ));
+            None
+        }
+    };
+    Job { cancel, thread }
+}
+
+/// How many runs `%` takes: the same as `forkyard stats`.
+pub const STATS_RUNS: u32 = 20;
+/// A run of stats still going after this long (real time) is stopped, as `forkyard stats` does.
+pub const STATS_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Starts stats' runs of a program at `speed`; each counted run comes back as
+/// `Msg::Progress(job, n)`, the tally as `Msg::Stats(job, _)`.
+pub fn stats(
+    job: JobId,
+    source: String,
+    file: String,
+    stdout: StdoutMode,
+    speed: f64,
+    tx: Sender<Msg>,
+) -> Job {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let spec = RunSpec {
+        stdout,
+        speed,
+        ..RunSpec::new(source, file)
+    };
+    let told = tx.clone();
+    let flag = cancel.clone();
+    let thread = std::thread::Builder::new()
+        .name("forkyard-stats".into())
+        .spawn(move || {
+            let cut = |within: Duration| format!("still running after {} s", within.as_secs());
+            let progress = |n| {
+                let _ = told.send(Msg::Progress(job, u64::from(n)));
+            };
+            let tally = crate::session::stats::take_runs(
+                &spec,
+                STATS_RUNS,
+                STATS_TIMEOUT,
+                &cut,
+                Some(&flag),
+                progress,
+            );
+            let _ = told.send(Msg::Stats(job, tally));
+        });
+    let thread = match thread {
+        Ok(thread) => Some(thread),
+        Err(e) => {
+            let _ = tx.send(Msg::Stats(
                 job,
                 Err(format!("could not start a thread: {e}")),
             ));

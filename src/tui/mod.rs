@@ -17,6 +17,7 @@ pub mod app;
 pub mod background;
 pub mod capture;
 pub mod editor;
+pub mod explore_key;
 pub mod export_key;
 pub mod held;
 pub mod held_file;
@@ -28,6 +29,7 @@ pub mod record;
 pub mod recorded;
 pub mod runs;
 pub mod scrub;
+pub mod stats_key;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -226,7 +228,7 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
                 backlog.taken();
             }
             // A job that said its last word is done: its thread is joined here.
-            if let Msg::Explored(job, _) = &msg {
+            if let Msg::Explored(job, _) | Msg::Stats(job, _) = &msg {
                 jobs.remove(job);
             }
             let redraw = !matches!(msg, Msg::Tick(_)) || app.animating();
@@ -313,10 +315,23 @@ fn carry_out(
             source,
             file,
             stdout,
+            ops_only,
         } => {
             jobs.insert(
                 job,
-                background::explore(job, source, file, stdout, tx.clone()),
+                background::explore(job, source, file, stdout, ops_only, tx.clone()),
+            );
+        }
+        Effect::Stats {
+            job,
+            source,
+            file,
+            stdout,
+            speed,
+        } => {
+            jobs.insert(
+                job,
+                background::stats(job, source, file, stdout, speed, tx.clone()),
             );
         }
         // Dropping a job cancels it and joins its thread (its runs reaped).

@@ -163,24 +163,27 @@ pub fn prediction<'a>(app: &'a App, lesson: &str, index: usize) -> Option<&'a Pr
 /// Keys while an overlay of predictions is up (`None`: none is, the message goes on as usual).
 /// Also `P` anywhere: asking on or off.
 pub fn on_msg(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
+    // Only this overlay's search: another view's (`X`), or one since closed, goes on as usual.
     if let Msg::Explored(job, found) = msg {
-        if let Some(told) = &mut app.predict.told
-            && matches!(told.explored, Explored::Running(j, _) if j == *job)
-        {
-            told.explored = match found {
-                Ok(found) => Explored::Found(found.clone()),
-                Err(e) => Explored::Failed(e.clone()),
-            };
+        let told = app.predict.told.as_mut()?;
+        if !matches!(told.explored, Explored::Running(j, _) if j == *job) {
+            return None;
         }
+        told.explored = match found {
+            Ok(found) => Explored::Found(found.clone()),
+            Err(e) => Explored::Failed(e.clone()),
+        };
         return Some(Vec::new());
     }
     if let Msg::Progress(job, runs) = msg {
-        if let Some(told) = &mut app.predict.told
-            && let Explored::Running(j, n) = &mut told.explored
-            && *j == *job
-        {
-            *n = *runs;
+        let told = app.predict.told.as_mut()?;
+        let Explored::Running(j, n) = &mut told.explored else {
+            return None;
+        };
+        if *j != *job {
+            return None;
         }
+        *n = *runs;
         return Some(Vec::new());
     }
     let Msg::Key(key) = msg else {
@@ -363,6 +366,8 @@ pub fn after(app: &mut App, ended: Option<RunId>) -> Vec<Effect> {
             source,
             file,
             stdout,
+            // The question reads outcomes, not schedules: the coarser search finds more of them.
+            ops_only: true,
         });
         Explored::Running(job, 0)
     } else {

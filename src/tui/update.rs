@@ -19,6 +19,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::recorded::refuse(app, &msg) {
         return effects;
     }
+    if let Some(effects) = super::stats_key::on_msg(app, &msg) {
+        return effects;
+    }
+    if let Some(effects) = super::explore_key::on_msg(app, &msg) {
+        return effects;
+    }
     if let Some(effects) = super::predict::on_msg(app, &msg) {
         return effects;
     }
@@ -64,7 +70,7 @@ fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Edited(text, came) => super::own::edited(app, text, came),
         // Taken by `predict` before this (a search of a view since closed ends here).
-        Msg::Explored(..) | Msg::Progress(..) => Vec::new(),
+        Msg::Explored(..) | Msg::Stats(..) | Msg::Progress(..) => Vec::new(),
         Msg::Said(sentence) => {
             app.status = Some(sentence);
             Vec::new()
@@ -252,6 +258,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Run => super::predict::before_run(app).unwrap_or_else(|| run(app)),
         Action::Predictions => super::predict::toggle(app),
+        Action::Stats => super::stats_key::open(app),
+        Action::Explore => super::explore_key::open(app),
         Action::Hold => super::held::hold(app),
         // Enter steps a held run's picked lane; otherwise it runs (as `r`).
         Action::Step | Action::Steps => super::held::step(app, Some(1)),

@@ -3,6 +3,7 @@
 //! Must not live here: state changes (that is `update`), terminal handling (that is the loop).
 
 pub mod code;
+pub mod explore;
 pub mod help;
 pub mod layout;
 pub mod names;
@@ -10,6 +11,7 @@ pub mod objects;
 pub mod output;
 pub mod predict;
 pub mod schedule;
+pub mod stats;
 pub mod text;
 pub mod timeline;
 pub mod wrap;
@@ -46,6 +48,12 @@ impl Widget for &App {
         }
         if self.predict.shown() {
             predict::render(self, area, buf);
+        }
+        if self.stats.is_some() {
+            stats::render(self, area, buf);
+        }
+        if self.explore.is_some() {
+            explore::render(self, area, buf);
         }
         if self.help {
             help::render(self, area, buf);
@@ -368,6 +376,8 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             Action::FocusNext => 4,
             // Holding is a lesson of its own: at 80 columns it gives way first (`?` lists it).
             Action::Hold => 6,
+            // Stats and explore work beside the run on screen: they give way before holding.
+            Action::Stats | Action::Explore => 7,
             _ => 5,
         };
         items.push((rank, hint, None));

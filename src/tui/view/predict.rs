@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{help, words, wrap};
 use crate::lesson::{Ask, Lang, Prediction, RunFacts};
-use crate::session::explore::{Exploration, Found};
+use crate::session::explore::Exploration;
 use crate::tui::app::App;
 use crate::tui::predict::{self, Explored, Told};
 use crate::tui::theme::Mood;
@@ -260,42 +260,6 @@ pub fn by_fact(p: &Prediction, found: &Exploration, lang: Lang) -> Vec<(String, 
         }
     }
     facts
-}
-
-/// Each outcome in one line: its stdout lines the other outcomes do not all share (else its last
-/// line), and its endings when a process did not exit with 0.
-pub fn distinguishing(found: &[Found]) -> Vec<String> {
-    let all: Vec<Vec<&str>> = found
-        .iter()
-        .map(|f| {
-            f.outcome
-                .stdout
-                .lines()
-                .map(str::trim_end)
-                .filter(|l| !l.is_empty())
-                .collect()
-        })
-        .collect();
-    found
-        .iter()
-        .zip(&all)
-        .map(|(f, lines)| {
-            let own: Vec<&str> = lines
-                .iter()
-                .copied()
-                .filter(|l| !all.iter().all(|other| other.contains(l)))
-                .collect();
-            let mut text = if own.is_empty() {
-                lines.last().copied().unwrap_or("(no output)").to_string()
-            } else {
-                own.join(" · ")
-            };
-            if f.outcome.deadlock || f.outcome.endings.iter().any(|(_, h)| h != "exit code 0") {
-                text.push_str(&format!(" · {}", f.outcome.endings_line()));
-            }
-            text
-        })
-        .collect()
 }
 
 /// Draws the overlay over the screen.
