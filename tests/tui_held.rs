@@ -75,6 +75,7 @@ impl Driver {
                 speed,
                 stdout,
                 held,
+                ..
             } => {
                 let spec = RunSpec {
                     speed,

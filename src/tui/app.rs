@@ -78,6 +78,8 @@ pub enum Effect {
         stdout: StdoutMode,
         /// Held from its first statement for the learner's steps (`s` before a run).
         held: bool,
+        /// Held with operations only as steps (a schedule explore found, which counts so).
+        ops_only: bool,
     },
     /// Hold a live run at its processes' next checkpoints.
     Hold(RunId),

@@ -115,9 +115,9 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         source: program.source,
         file: program.file,
         stdout: program.stdout.unwrap_or_default(),
-        // Statement starts are steps too, as in the playground's held runs (`s`): a schedule
-        // found here replays there step for step.
-        ops_only: false,
+        // Operations only, as `forkyard explore` counts steps (fewer, so the search goes further);
+        // Enter holds the run at the same granularity, so a schedule replays step for step.
+        ops_only: true,
     }]
 }
 
@@ -195,8 +195,11 @@ fn open_picked(app: &mut App) -> Vec<Effect> {
     };
     app.explore = None;
     let mut effects = super::update::start_held(app);
-    let Some(id) = effects.iter().find_map(|e| match e {
-        Effect::Start { id, .. } => Some(*id),
+    let Some(id) = effects.iter_mut().find_map(|e| match e {
+        Effect::Start { id, ops_only, .. } => {
+            *ops_only = true;
+            Some(*id)
+        }
         _ => None,
     }) else {
         return effects;

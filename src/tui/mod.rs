@@ -345,6 +345,7 @@ fn carry_out(
             speed,
             stdout,
             held,
+            ops_only,
         } => {
             let spec = RunSpec {
                 speed,
@@ -352,10 +353,10 @@ fn carry_out(
                 ..RunSpec::new(source, file)
             };
             // From the main thread: the lesson main dies with the thread that started it.
-            let started = if held {
-                session::start_steered(spec)
-            } else {
-                session::start(spec)
+            let started = match (held, ops_only) {
+                (true, true) => session::start_steered_ops(spec),
+                (true, false) => session::start_steered(spec),
+                (false, _) => session::start(spec),
             };
             match started {
                 Ok(handle) => {

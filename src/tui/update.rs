@@ -414,6 +414,7 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
                 speed: app.speed,
                 stdout: program.stdout.unwrap_or_default(),
                 held: false,
+                ops_only: false,
             }),
             Err(e) => view.error = Some(e.to_string()),
         }

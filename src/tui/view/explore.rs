@@ -166,7 +166,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     // The picked outcome (and the line under it) stays in view.
-    let skip = (picked_row + 3).saturating_sub(shown);
+    let skip = (picked_row + 3)
+        .saturating_sub(shown)
+        .min(all.len().saturating_sub(shown));
     for (row, line) in all.into_iter().skip(skip).take(shown).enumerate() {
         line.render(
             Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
