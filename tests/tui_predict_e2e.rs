@@ -1,6 +1,6 @@
 //! The playground's background work in the real binary on a pseudo-terminal: a prediction
 //! answered before the run and graded after it (progress keeps it); quitting while explore
-//! searches for an "any of these" answer; Esc during stats (`%`) and quitting during them. None
+//! searches for an "any of these" answer; Esc or quitting during stats (`%`) and explore (`X`). None
 //! leaves a process behind or a thread holding the exit.
 
 mod pty;
@@ -154,6 +154,49 @@ fn esc_during_stats_cancels_them_and_reaps_every_run() {
         assert!(
             wait_until(5, || !exists(pid)),
             "stats' process {pid} outlived the playground"
+        );
+    }
+}
+
+#[test]
+fn esc_or_quitting_during_explore_reaps_every_run() {
+    let state = state_dir("explore-x");
+    let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
+    p.wait("Lessons", 10);
+    for _ in 0..3 {
+        p.key("n");
+    }
+    p.wait("04 Lock", 5);
+    p.key("X");
+    p.wait("Explore · 04-lock", 5);
+    let playground = p.pid();
+    assert!(
+        wait_until(30, || !descendants(playground).is_empty()),
+        "explore ran no process\n{}",
+        p.screen()
+    );
+    let seen = descendants(playground);
+    p.key("\x1b");
+    p.gone("Explore · 04-lock", 10);
+    for pid in &seen {
+        assert!(
+            wait_until(5, || !exists(*pid)),
+            "explore's process {pid} outlived Esc"
+        );
+    }
+    p.key("X");
+    p.wait("exploring…", 5);
+    assert!(wait_until(30, || !descendants(playground).is_empty()));
+    let seen = descendants(playground);
+    p.key("q");
+    let status = p
+        .exited(20)
+        .expect("quitting during explore ends it and the playground");
+    assert!(status.success(), "{status:?}");
+    for pid in seen {
+        assert!(
+            wait_until(5, || !exists(pid)),
+            "explore's process {pid} outlived the playground"
         );
     }
 }
