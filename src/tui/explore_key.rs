@@ -214,29 +214,22 @@ fn open_picked(app: &mut App) -> Vec<Effect> {
         )
     }));
     let runs = app.last_tally.as_ref().map_or(0, |(_, t)| t.runs);
+    // One line at 80 columns: the status line takes the bar's place.
     app.status = Some(match (seen, app.lang) {
-        (Some(0), crate::lesson::Lang::En) => format!(
-            "possible, but the kernel rarely does it: stats never saw it in {runs} runs \
-             (its schedule is being stepped; s lets it go)"
-        ),
+        (Some(0), crate::lesson::Lang::En) => {
+            format!("possible, but the kernel rarely does it (stats: 0 of {runs}); s lets it go")
+        }
         (Some(0), crate::lesson::Lang::Zh) => {
-            format!(
-                "可能发生，但内核很少这样调度：统计的 {runs} 次运行里一次也没见到（正在按它的调度走；s 放开）"
-            )
+            format!("可能发生，但内核很少这样调度（统计：{runs} 次里 0 次）；s 放开")
         }
-        (Some(n), crate::lesson::Lang::En) => format!(
-            "stats saw this {n} of {runs} runs (its schedule is being stepped; s lets it go)"
-        ),
-        (Some(n), crate::lesson::Lang::Zh) => {
-            format!("统计的 {runs} 次运行里见到 {n} 次（正在按它的调度走；s 放开）")
+        (Some(n), crate::lesson::Lang::En) => {
+            format!("stats saw this in {n} of {runs} runs; s lets it go")
         }
+        (Some(n), crate::lesson::Lang::Zh) => format!("统计的 {runs} 次里见到 {n} 次；s 放开"),
         (None, crate::lesson::Lang::En) => {
-            "its schedule is being stepped (s lets it go); % says how often the kernel does it"
-                .to_string()
+            "its schedule, stepped; s lets it go, % says how often the kernel does it".to_string()
         }
-        (None, crate::lesson::Lang::Zh) => {
-            "正在按它的调度走（s 放开）；按 % 看内核多常这样做".to_string()
-        }
+        (None, crate::lesson::Lang::Zh) => "已按它的调度走；s 放开，% 看内核多常这样做".to_string(),
     });
     effects
 }
