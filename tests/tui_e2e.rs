@@ -27,12 +27,20 @@ fn quit_and_check(p: &mut Pty, pids: &[i32]) {
     }
 }
 
+/// Turns the lessons' questions before a run off for the session (`P`): these tests are about
+/// runs; predictions have `tests/tui_predict_e2e.rs`.
+fn no_predictions(p: &mut Pty) {
+    p.key("P");
+    p.wait("predictions off", 5);
+}
+
 #[test]
 fn run_toggle_rerun_help_quit() {
     let state = state_dir("e2e");
     let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
     p.wait("Lessons", 10);
     assert_eq!(p.modes(), (true, true), "alternate screen and mouse on");
+    no_predictions(&mut p);
     p.key("n");
     p.wait("02 daemon", 5);
     p.key("+");
@@ -63,6 +71,7 @@ fn x_stops_an_endless_run() {
     let state = state_dir("stop");
     let mut p = Pty::start(80, 24, &state, "en_US.UTF-8");
     p.wait("Lessons", 10);
+    no_predictions(&mut p);
     for _ in 0..6 {
         p.key("n");
     }
@@ -242,6 +251,7 @@ fn killed_mid_run(signal: i32, tag: &str) {
     let state = state_dir(tag);
     let mut p = Pty::start(100, 30, &state, "en_US.UTF-8");
     p.wait("Lessons", 10);
+    no_predictions(&mut p);
     p.key("n");
     p.wait("02 daemon", 5);
     p.key("r");

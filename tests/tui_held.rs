@@ -26,13 +26,16 @@ fn app_at(id: &str) -> App {
         last: Some(id.into()),
         ..Progress::default()
     };
-    App::new(
+    let mut app = App::new(
         lesson::catalog(),
         progress,
         Lang::En,
         Theme::FULL,
         (100, 30),
-    )
+    );
+    // Held and free runs, not the lessons' questions before them (those are `tui_predict`'s).
+    app.predict.off = true;
+    app
 }
 
 /// The playground's loop, for one held run: carries out effects on real runs and feeds what comes
@@ -72,6 +75,7 @@ impl Driver {
                 speed,
                 stdout,
                 held,
+                ..
             } => {
                 let spec = RunSpec {
                     speed,

@@ -29,7 +29,10 @@ fn app(w: u16, h: u16) -> App {
         last: Some("04-lock".into()),
         ..Progress::default()
     };
-    App::new(lesson::catalog(), progress, Lang::En, Theme::FULL, (w, h))
+    let mut app = App::new(lesson::catalog(), progress, Lang::En, Theme::FULL, (w, h));
+    // Held and free runs, not the lessons' questions before them (those are `tui_predict`'s).
+    app.predict.off = true;
+    app
 }
 
 fn draw(app: &App) -> String {

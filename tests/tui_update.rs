@@ -551,6 +551,8 @@ fn at_80_columns_the_bar_keeps_every_knob_compare_and_stop() {
             Theme::FULL,
             (80, 24),
         );
+        // The bar of a run, not a lesson's question before it.
+        app.predict.off = true;
         while app.selected < i {
             update(&mut app, key('n'));
         }
@@ -767,6 +769,8 @@ fn a_knob_that_sets_stdout_starts_the_run_with_that_mode() {
         forkyard::tui::theme::Theme::FULL,
         (100, 30),
     );
+    // The runs' stdout modes, not a lesson's question before them.
+    app.predict.off = true;
     assert_eq!(app.lesson().unwrap().id, "03-join");
     let modes = |effects: &[Effect]| -> Vec<(StdoutMode, bool)> {
         effects

@@ -3,17 +3,16 @@
 //! percentages, then how long the runs took (lesson time: the same at any `--speed`, up to what
 //! the CPU work costs). Explore says what could happen; stats says what does, and how often.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::Args;
 
 use super::explore::{ListFormat, endings_json, endings_words, output_lines};
 use super::{limits, say};
-use crate::session::outcome::{Finished, Outcome};
-use crate::session::{self, RunSpec};
+use crate::session::RunSpec;
+use crate::session::stats::{self, Tally};
 
 /// Options of `forkyard stats`.
 #[derive(Args, Debug)]
@@ -51,26 +50,6 @@ pub fn run(args: &StatsArgs) -> ExitCode {
     }
 }
 
-/// What the runs came to.
-struct Tally {
-    /// Outcomes, most frequent first (ties: first seen first), with their counts.
-    outcomes: Vec<(Outcome, u32)>,
-    /// Each run's lesson time from start to its last process's end, seconds, sorted.
-    lesson_seconds: Vec<f64>,
-    /// Runs stopped by `--timeout`.
-    stopped: u32,
-    /// Runs at once.
-    at_once: usize,
-    /// Real time for all of them.
-    seconds: f64,
-}
-
-/// How many runs at once: one per core, at least two (a run mostly waits), at most eight.
-fn at_once(runs: u32) -> usize {
-    let cores = std::thread::available_parallelism().map_or(2, usize::from);
-    cores.clamp(2, 8).min(runs as usize)
-}
-
 fn run_inner(args: &StatsArgs) -> Result<ExitCode, String> {
     let (source, file_name, knob_stdout) =
         super::lessons::program_for(&args.target, &args.set, args.program.as_deref())?;
@@ -92,73 +71,18 @@ fn run_inner(args: &StatsArgs) -> Result<ExitCode, String> {
     }
 }
 
-/// Takes the runs, a few at once. Runs are started from this thread (a run's lesson main dies
-/// with the thread that started it) and read to their end on threads of their own.
+/// Takes the runs (`session::stats`); a run still going at `--timeout` is stopped and says so.
 fn take_runs(spec: &RunSpec, args: &StatsArgs) -> Result<Tally, String> {
-    let started = Instant::now();
-    let at_once = at_once(args.runs);
-    let within = Duration::from_secs_f64(args.timeout);
-    let (tx, rx) = crossbeam_channel::unbounded::<(usize, Finished)>();
-    let mut live: HashMap<usize, session::RunHandle> = HashMap::new();
-    let mut next = 0usize;
-    let mut counts: Vec<(Outcome, u32)> = Vec::new();
-    let mut lesson_seconds = Vec::new();
-    let mut stopped = 0;
-    let mut done = 0usize;
-    while done < args.runs as usize {
-        while next < args.runs as usize && live.len() < at_once {
-            let handle = session::start(spec.clone()).map_err(|e| format!("{e:#}"))?;
-            let updates = handle.updates().clone();
-            let tx = tx.clone();
-            let i = next;
-            std::thread::Builder::new()
-                .name(format!("forkyard-stats-{i}"))
-                .spawn(move || {
-                    let _ = tx.send((i, Finished::read(&updates, within)));
-                })
-                .map_err(|e| format!("could not start a thread to read a run: {e}"))?;
-            live.insert(i, handle);
-            next += 1;
-        }
-        let Ok((i, finished)) = rx.recv() else {
-            return Err("a thread reading a run died".into());
-        };
-        let mut handle = live.remove(&i).expect("a live run");
-        let cut = if finished.end.is_none() {
-            stopped += 1;
-            handle.stop_because(&format!("timeout after {} s", args.timeout));
-            Some(format!(
-                "still running after {} s (--timeout)",
-                args.timeout
-            ))
-        } else {
-            None
-        };
-        drop(handle);
-        let outcome = finished.outcome(&[], cut.as_deref());
-        let end = finished
-            .run
-            .lanes()
-            .filter_map(|l| l.end_ns())
-            .max()
-            .unwrap_or(0);
-        lesson_seconds.push(end as f64 / 1e9);
-        match counts.iter_mut().find(|(o, _)| *o == outcome) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((outcome, 1)),
-        }
-        done += 1;
-    }
-    // Most frequent first; the sort is stable, so ties stay in the order first seen.
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    lesson_seconds.sort_by(f64::total_cmp);
-    Ok(Tally {
-        outcomes: counts,
-        lesson_seconds,
-        stopped,
-        at_once,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    let cut =
+        |within: Duration| format!("still running after {} s (--timeout)", within.as_secs_f64());
+    stats::take_runs(
+        spec,
+        args.runs,
+        Duration::from_secs_f64(args.timeout),
+        &cut,
+        None,
+        |_| {},
+    )
 }
 
 /// Min, median and max of sorted `xs`.

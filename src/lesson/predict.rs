@@ -125,10 +125,12 @@ impl Prediction {
                     .find_map(|l| l.split_once(prefix.as_str()).map(|(_, rest)| rest))
                     .and_then(|rest| rest.split_whitespace().next())
                     .unwrap_or("");
-                (
-                    matching(value),
-                    format!("`{prefix}` was followed by `{value}`"),
-                )
+                let fact = if zh {
+                    format!("`{prefix}` 后面是 `{value}`")
+                } else {
+                    format!("`{prefix}` was followed by `{value}`")
+                };
+                (matching(value), fact)
             }
             Ask::Time { tolerance } => {
                 let shown = (0..self.choices.len())
@@ -138,10 +140,12 @@ impl Prediction {
                             .is_ok_and(|c| (c - run.seconds).abs() <= *tolerance)
                     })
                     .collect();
-                (
-                    shown,
-                    format!("the run took {:.2} s of lesson time", run.seconds),
-                )
+                let fact = if zh {
+                    format!("这次运行用了 {:.2} 秒课程时间", run.seconds)
+                } else {
+                    format!("the run took {:.2} s of lesson time", run.seconds)
+                };
+                (shown, fact)
             }
         }
     }

@@ -18,6 +18,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -39,6 +40,9 @@ pub struct Options {
     pub max_steps: usize,
     /// A run that takes longer than this in real time is stopped (it should never happen).
     pub run_timeout: Duration,
+    /// Set by another thread to end the search after the run it is taking (the playground's view
+    /// closed): what was found so far is returned, as when the run budget is spent.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
@@ -49,6 +53,7 @@ impl Default for Options {
             max_runs: 2_000,
             max_steps: 20_000,
             run_timeout: Duration::from_secs(30),
+            cancel: None,
         }
     }
 }
@@ -191,7 +196,11 @@ pub fn explore(
             stack.push(prefix);
         }
         while let Some(prefix) = stack.pop() {
-            if result.runs >= options.max_runs {
+            let cancelled = options
+                .cancel
+                .as_ref()
+                .is_some_and(|c| c.load(Ordering::Relaxed));
+            if result.runs >= options.max_runs || cancelled {
                 budget_spent = true;
                 break;
             }

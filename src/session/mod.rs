@@ -21,6 +21,7 @@ pub mod schedule;
 mod scheduler;
 mod shared;
 mod spawn;
+pub mod stats;
 mod stray;
 
 use std::path::PathBuf;
@@ -146,6 +147,16 @@ pub fn start_held(spec: RunSpec, hold: Hold) -> anyhow::Result<RunHandle> {
 /// until [`RunHandle::steer`] gives it one; [`RunHandle::held_changes`] says where each stands.
 pub fn start_steered(spec: RunSpec) -> anyhow::Result<RunHandle> {
     start_with(spec, Some(Hold::default()), true, None)
+}
+
+/// [`start_steered`] with operations only as steps (`--granularity op`): how explore's runs step,
+/// so a schedule explore found replays step for step (the playground's `X`, Enter).
+pub fn start_steered_ops(spec: RunSpec) -> anyhow::Result<RunHandle> {
+    let hold = Hold {
+        schedule: Vec::new(),
+        ops_only: true,
+    };
+    start_with(spec, Some(hold), true, None)
 }
 
 /// Starts a held run whose every step is picked by `chooser` (explore steers runs with it).

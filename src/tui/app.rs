@@ -46,6 +46,18 @@ pub enum Msg {
     /// The program's text again, after the learner's editor or a save of the file shown (or why
     /// it could not be read).
     Edited(Result<String, String>, super::own::Came),
+    /// What stats' runs came to (or why they could not run).
+    Stats(
+        super::background::JobId,
+        Result<crate::session::stats::Tally, String>,
+    ),
+    /// How many runs a background job has taken so far.
+    Progress(super::background::JobId, u64),
+    /// What a background search found (or why it could not search).
+    Explored(
+        super::background::JobId,
+        Result<crate::session::explore::Exploration, String>,
+    ),
 }
 
 /// What `update` asks the loop to do.
@@ -66,6 +78,8 @@ pub enum Effect {
         stdout: StdoutMode,
         /// Held from its first statement for the learner's steps (`s` before a run).
         held: bool,
+        /// Held with operations only as steps (a schedule explore found, which counts so).
+        ops_only: bool,
     },
     /// Hold a live run at its processes' next checkpoints.
     Hold(RunId),
@@ -96,6 +110,35 @@ pub enum Effect {
     SaveProgress,
     /// Open the program in the learner's editor; its text comes back as `Msg::Edited`.
     Edit(super::own::EditWhat),
+    /// Search every outcome of a program in the background; it comes back as `Msg::Explored`.
+    Explore {
+        /// The job's id.
+        job: super::background::JobId,
+        /// The program.
+        source: String,
+        /// Its file name.
+        file: String,
+        /// How its stdout is buffered.
+        stdout: StdoutMode,
+        /// Only operations are steps (else statement starts too, as in the playground's held
+        /// runs, so a schedule found replays there).
+        ops_only: bool,
+    },
+    /// Run a program N times free in the background; the tally comes back as `Msg::Stats`.
+    Stats {
+        /// The job's id.
+        job: super::background::JobId,
+        /// The program.
+        source: String,
+        /// Its file name.
+        file: String,
+        /// How its stdout is buffered.
+        stdout: StdoutMode,
+        /// Lesson seconds per real second.
+        speed: f64,
+    },
+    /// End a background job (its processes reaped, its thread joined).
+    Cancel(super::background::JobId),
     /// Leave the playground.
     Quit,
 }
@@ -219,7 +262,17 @@ pub struct App {
     pub recorded: bool,
     /// The lesson it ran, when named (`--lesson`): its exports are titled after it.
     pub recorded_lesson: Option<String>,
+    /// The explore overlay (`X`): its search in the background, then the outcomes found.
+    pub explore: Option<super::explore_key::ExploreView>,
+    /// The last stats taken this session, and the program they ran (explore's view counts how
+    /// often the kernel gave each outcome it finds).
+    pub last_tally: Option<(String, crate::session::stats::Tally)>,
+    /// The stats overlay (`%`): its runs in the background, then their tally.
+    pub stats: Option<super::stats_key::StatsView>,
+    /// Predictions: the question before a run, the grade after it.
+    pub predict: super::predict::Predict,
     next_id: RunId,
+    next_job: super::background::JobId,
 }
 
 impl App {
@@ -268,7 +321,12 @@ impl App {
             exporting: false,
             recorded: false,
             recorded_lesson: None,
+            stats: None,
+            explore: None,
+            last_tally: None,
+            predict: super::predict::Predict::default(),
             next_id: 1,
+            next_job: 1,
         };
         app.open_lesson(selected);
         app
@@ -390,6 +448,13 @@ impl App {
     pub(crate) fn next_run_id(&mut self) -> RunId {
         let id = self.next_id;
         self.next_id += 1;
+        id
+    }
+
+    /// A fresh background job id.
+    pub(crate) fn next_job_id(&mut self) -> super::background::JobId {
+        let id = self.next_job;
+        self.next_job += 1;
         id
     }
 

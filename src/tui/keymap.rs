@@ -73,6 +73,12 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Search every outcome of the program in the background and list them (`X`).
+    Explore,
+    /// Run the program N times free in the background and chart its outcomes (`%`).
+    Stats,
+    /// Predictions before a run on or off for the session (`P`).
+    Predictions,
     /// English / 中文.
     Lang,
     /// Open the help.
@@ -464,6 +470,36 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "",
         help: "",
         help_zh: "",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('%')],
+        shown: "%",
+        action: A::Stats,
+        hint: "% stats",
+        hint_zh: "% 统计",
+        help: "stats: the program run 20 times free in the background, its outcomes as bars, most frequent first (Esc cancels)",
+        help_zh: "统计：在后台自由运行 20 次，按出现次数从多到少画出各种结果（Esc 取消）",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('X')],
+        shown: "X",
+        action: A::Explore,
+        hint: "X explore",
+        hint_zh: "X 探索",
+        help: "explore: every outcome the program can have, searched in the background, beside what % saw; Enter opens one's schedule as a held run",
+        help_zh: "探索：在后台搜索程序可能的每一种结果，并列出 % 见到的次数；Enter 按它的调度接管运行",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('P')],
+        shown: "P",
+        action: A::Predictions,
+        hint: "",
+        hint_zh: "",
+        help: "predictions on / off for this session: a lesson's question before the run it is about, graded after it",
+        help_zh: "本次开启 / 关闭预测：运行之前先问课程里相应的问题，运行之后批改",
         context: C::Main,
     },
     Binding {

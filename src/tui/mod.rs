@@ -14,19 +14,23 @@
 //! never touches a lesson's pipe), or drawing (that is `view`).
 
 pub mod app;
+pub mod background;
 pub mod capture;
 pub mod challenge;
 pub mod editor;
+pub mod explore_key;
 pub mod export_key;
 pub mod held;
 pub mod held_file;
 pub mod keymap;
 pub mod own;
+pub mod predict;
 pub mod progress;
 pub mod record;
 pub mod recorded;
 pub mod runs;
 pub mod scrub;
+pub mod stats_key;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -171,6 +175,8 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
     };
     let mut settle = never();
     let mut handles: HashMap<RunId, RunHandle> = HashMap::new();
+    // Declared after the handles so it is dropped first: a job's runs end before the views' runs.
+    let mut jobs: HashMap<background::JobId, background::Job> = HashMap::new();
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let (mut ticker, mut ticking) = (never(), false);
@@ -222,6 +228,10 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
             if matches!(msg, Msg::Run(..)) {
                 backlog.taken();
             }
+            // A job that said its last word is done: its thread is joined here.
+            if let Msg::Explored(job, _) | Msg::Stats(job, _) = &msg {
+                jobs.remove(job);
+            }
             let redraw = !matches!(msg, Msg::Tick(_)) || app.animating();
             dirty |= redraw;
             let effects = update::update(app, msg);
@@ -232,7 +242,7 @@ fn event_loop(terminal: &mut record::Screen, app: &mut App) -> anyhow::Result<()
                     dirty = true;
                     continue;
                 }
-                if carry_out(effect, app, &mut handles, &tx, &backlog) {
+                if carry_out(effect, app, &mut handles, &mut jobs, &tx, &backlog) {
                     return Ok(());
                 }
             }
@@ -296,10 +306,39 @@ fn carry_out(
     effect: Effect,
     app: &App,
     handles: &mut HashMap<RunId, RunHandle>,
+    jobs: &mut HashMap<background::JobId, background::Job>,
     tx: &Sender<Msg>,
     backlog: &Backlog,
 ) -> bool {
     match effect {
+        Effect::Explore {
+            job,
+            source,
+            file,
+            stdout,
+            ops_only,
+        } => {
+            jobs.insert(
+                job,
+                background::explore(job, source, file, stdout, ops_only, tx.clone()),
+            );
+        }
+        Effect::Stats {
+            job,
+            source,
+            file,
+            stdout,
+            speed,
+        } => {
+            jobs.insert(
+                job,
+                background::stats(job, source, file, stdout, speed, tx.clone()),
+            );
+        }
+        // Dropping a job cancels it and joins its thread (its runs reaped).
+        Effect::Cancel(job) => {
+            jobs.remove(&job);
+        }
         Effect::Start {
             id,
             source,
@@ -307,6 +346,7 @@ fn carry_out(
             speed,
             stdout,
             held,
+            ops_only,
         } => {
             let spec = RunSpec {
                 speed,
@@ -314,10 +354,10 @@ fn carry_out(
                 ..RunSpec::new(source, file)
             };
             // From the main thread: the lesson main dies with the thread that started it.
-            let started = if held {
-                session::start_steered(spec)
-            } else {
-                session::start(spec)
+            let started = match (held, ops_only) {
+                (true, true) => session::start_steered_ops(spec),
+                (true, false) => session::start_steered(spec),
+                (false, _) => session::start(spec),
             };
             match started {
                 Ok(handle) => {
@@ -377,7 +417,9 @@ fn carry_out(
             let _ = progress::save(&app.progress);
         }
         Effect::Quit => {
-            // Dropping the handles stops and reaps every run before the terminal is restored.
+            // Dropping the jobs and the handles stops and reaps every run before the terminal is
+            // restored.
+            jobs.clear();
             handles.clear();
             return true;
         }

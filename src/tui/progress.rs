@@ -2,7 +2,7 @@
 //! `$XDG_STATE_HOME/forkyard/progress.json` (default `~/.local/state/forkyard/`). A missing or
 //! broken file is a fresh start, never an error: progress is a convenience.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,20 @@ pub struct Progress {
     /// Lessons whose challenge a run met (`C` shows a lesson's challenge).
     #[serde(default)]
     pub challenges: BTreeSet<String>,
+    /// Each lesson's predictions answered before a run in the playground, and how many were right.
+    #[serde(default)]
+    pub predictions: BTreeMap<String, Predicted>,
+}
+
+/// One lesson's predictions: made (answered, not skipped) and right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Predicted {
+    /// Answered and graded.
+    #[serde(default)]
+    pub made: u32,
+    /// Graded right.
+    #[serde(default)]
+    pub right: u32,
 }
 
 /// Where progress is kept: `$XDG_STATE_HOME/forkyard/progress.json`, else under `$HOME`.

@@ -19,7 +19,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if let Some(effects) = super::recorded::refuse(app, &msg) {
         return effects;
     }
-    super::scrub::update(app, msg, update_now)
+    if let Some(effects) = super::stats_key::on_msg(app, &msg) {
+        return effects;
+    }
+    if let Some(effects) = super::explore_key::on_msg(app, &msg) {
+        return effects;
+    }
+    if let Some(effects) = super::predict::on_msg(app, &msg) {
+        return effects;
+    }
+    let ended = super::predict::ends(&msg);
+    let mut effects = super::scrub::update(app, msg, update_now);
+    effects.extend(super::predict::after(app, ended));
+    effects
 }
 
 /// Applies `msg` to the runs on screen.
@@ -57,6 +69,8 @@ fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Edited(text, came) => super::own::edited(app, text, came),
+        // Taken by `predict` before this (a search of a view since closed ends here).
+        Msg::Explored(..) | Msg::Stats(..) | Msg::Progress(..) => Vec::new(),
         Msg::Said(sentence) => {
             app.status = Some(sentence);
             Vec::new()
@@ -248,7 +262,10 @@ fn on_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let areas = layout::areas(app.size);
     match action {
-        Action::Run => run(app),
+        Action::Run => super::predict::before_run(app).unwrap_or_else(|| run(app)),
+        Action::Predictions => super::predict::toggle(app),
+        Action::Stats => super::stats_key::open(app),
+        Action::Explore => super::explore_key::open(app),
         Action::Hold => super::held::hold(app),
         // Enter steps a held run's picked lane; otherwise it runs (as `r`).
         Action::Step | Action::Steps => super::held::step(app, Some(1)),
@@ -404,6 +421,7 @@ fn start_runs(app: &mut App, sides: Vec<(String, KnobSettings)>) -> Vec<Effect> 
                 speed: app.speed,
                 stdout: program.stdout.unwrap_or_default(),
                 held: false,
+                ops_only: false,
             }),
             Err(e) => view.error = Some(e.to_string()),
         }
@@ -544,6 +562,10 @@ fn knob_key(app: &mut App, c: char) -> Vec<Effect> {
         _ => app.refresh_code(),
     }
     app.reveal_knob(&knob.name);
+    // The new knob values may be what a prediction asks about: the question comes first.
+    if let Some(effects) = super::predict::before_run(app) {
+        return effects;
+    }
     let effects = run(app);
     if let [view] = app.runs.as_mut_slice() {
         view.before = before;

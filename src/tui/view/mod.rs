@@ -4,12 +4,15 @@
 
 pub mod challenge;
 pub mod code;
+pub mod explore;
 pub mod help;
 pub mod layout;
 pub mod names;
 pub mod objects;
 pub mod output;
+pub mod predict;
 pub mod schedule;
+pub mod stats;
 pub mod text;
 pub mod timeline;
 pub mod wrap;
@@ -46,6 +49,15 @@ impl Widget for &App {
         }
         if self.exporting {
             crate::tui::export_key::render(self, area, buf);
+        }
+        if self.predict.shown() {
+            predict::render(self, area, buf);
+        }
+        if self.stats.is_some() {
+            stats::render(self, area, buf);
+        }
+        if self.explore.is_some() {
+            explore::render(self, area, buf);
         }
         if self.help {
             help::render(self, area, buf);
@@ -214,8 +226,20 @@ fn lessons(app: &App, area: Rect, buf: &mut Buffer) {
                 } else {
                     " "
                 };
+                // Predictions made here, as right/made before the mark (`2/3 ✓`).
+                let tally = app
+                    .progress
+                    .predictions
+                    .get(&id)
+                    .filter(|p| p.made > 0)
+                    .map(|p| format!(" {}/{}", p.right, p.made))
+                    .unwrap_or_default();
+                let room = width.saturating_sub(3 + wrap::width(&tally));
                 (
-                    list_name(l.number, l.title.get(app.lang), width.saturating_sub(3)),
+                    format!(
+                        "{}{tally}",
+                        wrap::pad(&list_name(l.number, l.title.get(app.lang), room), room)
+                    ),
                     mark,
                     Style::default(),
                 )
@@ -359,6 +383,8 @@ pub fn hint_items(app: &App, width: usize) -> Vec<String> {
             Action::FocusNext => 4,
             // Holding is a lesson of its own: at 80 columns it gives way first (`?` lists it).
             Action::Hold => 6,
+            // Stats and explore work beside the run on screen: they give way before holding.
+            Action::Stats | Action::Explore => 7,
             _ => 5,
         };
         items.push((rank, hint, None));
