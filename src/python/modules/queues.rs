@@ -465,7 +465,13 @@ fn do_put(
     timeout: Option<f64>,
 ) -> Result<(), Exc> {
     check_open(it, a, q)?;
-    let data = match wire::dumps(it, obj) {
+    // A SimpleQueue pickles in `put`, at the caller's depth; the others in the feeder thread.
+    let pickled = if q.kind == QKind::Simple {
+        wire::dumps(it, obj)
+    } else {
+        wire::dumps_as_feeder(it, obj)
+    };
+    let data = match pickled {
         Ok(d) => d,
         // CPython pickles in the feeder thread: `put` returns, the item is dropped, and the
         // feeder prints the error when it next runs. (A SimpleQueue pickles in `put` and raises.)
