@@ -96,6 +96,27 @@ fn report_feeder_errors() {
     }
 }
 
+/// The traceback CPython's feeder thread prints for an item it could not pickle: its own `_feed`
+/// frame, then the frames of the program's code that ran while pickling (a `__getstate__` or a
+/// `__reduce__` that raised), then the error.
+fn feeder_traceback(it: &mut Interp, e: &Exc) -> String {
+    const HEADER: &str = "Traceback (most recent call last):\n";
+    const FEED: &str = "  File \"multiprocessing/queues.py\", line 244, in _feed\n";
+    let text = it.format_exception(e);
+    let last = it.exception_line(e);
+    match text.rfind(HEADER) {
+        // The error's own section (chained causes come before it) starts with the last header.
+        Some(at) if !e.traceback().is_empty() => {
+            let at = at + HEADER.len();
+            format!("{}{FEED}{}", &text[..at], &text[at..])
+        }
+        _ => {
+            let before = text.strip_suffix(&format!("{last}\n")).unwrap_or("");
+            format!("{before}{HEADER}{FEED}{last}\n")
+        }
+    }
+}
+
 /// What one attempt to take a frame from a queue found.
 enum Got {
     Item(Vec<u8>),
@@ -476,10 +497,7 @@ fn do_put(
         // CPython pickles in the feeder thread: `put` returns, the item is dropped, and the
         // feeder prints the error when it next runs. (A SimpleQueue pickles in `put` and raises.)
         Err(e) if q.kind != QKind::Simple => {
-            let line = it.exception_line(&e);
-            let text = format!(
-                "Traceback (most recent call last):\n  File \"multiprocessing/queues.py\", line 244, in _feed\n{line}\n"
-            );
+            let text = feeder_traceback(it, &e);
             FEEDER_ERRORS.with(|f| {
                 let mut f = f.borrow_mut();
                 if f.0 != runtime::pid() {
