@@ -567,14 +567,24 @@ fn put_inherited(inst: &Rc<Instance>, w: &mut Writer) -> Result<(), Exc> {
     Ok(())
 }
 
-/// An instance's `__dict__` as a dict (without `skip`), or `None` when it is empty: what
-/// `object.__getstate__` returns.
-fn attrs_state(it: &mut Interp, inst: &Instance, skip: Option<&str>) -> Result<Option<Value>, Exc> {
+/// What an exception keeps outside its `__dict__` in CPython (`args` and the chaining slots), so
+/// pickle leaves it out of the state: a copy has no cause, context or traceback.
+const EXCEPTION_SLOTS: &[&str] = &[
+    "args",
+    "__cause__",
+    "__context__",
+    "__suppress_context__",
+    "__traceback__",
+];
+
+/// An instance's `__dict__` as a dict (without the names in `skip`), or `None` when it is empty:
+/// what `object.__getstate__` returns.
+fn attrs_state(it: &mut Interp, inst: &Instance, skip: &[&str]) -> Result<Option<Value>, Exc> {
     let attrs: Vec<(Rc<str>, Value)> = inst
         .attrs
         .borrow()
         .iter()
-        .filter(|(k, _)| Some(&***k) != skip)
+        .filter(|(k, _)| !skip.contains(&&***k))
         .map(|(k, x)| (k.clone(), x.clone()))
         .collect();
     if attrs.is_empty() {
@@ -649,7 +659,7 @@ fn put_instance(
         Some(hook) => {
             Some(it.call(&hook, Args::new(vec![]))?).filter(|s| !matches!(s, Value::None))
         }
-        None => attrs_state(it, inst, is_exc.then_some("args"))?,
+        None => attrs_state(it, inst, if is_exc { EXCEPTION_SLOTS } else { &[] })?,
     };
     let cls = Value::Class(inst.class.clone());
     if is_exc {
