@@ -7,6 +7,7 @@ mod math_ints;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
+mod pool_results;
 pub mod process;
 mod queues;
 pub mod shared;

@@ -113,6 +113,10 @@ struct PoolState {
     front_written: usize,
     /// Sentinels owed to workers after `close()` (one each, after the last task).
     sentinels_sent: usize,
+    /// CPython's `_handle_results` thread: its `Thread-N` number, and whether it died of a
+    /// result that could not be unpickled (see `pool_results`).
+    handler_thread: u32,
+    results_dead: bool,
 }
 
 #[derive(Clone)]
@@ -334,6 +338,8 @@ fn init(it: &mut Interp, a: Args) -> R {
         outbox: VecDeque::new(),
         front_written: 0,
         sentinels_sent: 0,
+        handler_thread: super::pool_results::new_handler_number(),
+        results_dead: false,
     };
     let pool = PoolRef(Rc::new(RefCell::new(state)));
     let Some(Value::Instance(inst)) = a.pos.first() else {
@@ -491,9 +497,11 @@ fn pump(
         queue_sentinels(it, pool)?;
     }
     feed(pool)?;
-    let (rfd, wfd, want_write) = {
+    let (rfd, wfd, want_write, results_dead) = {
         let p = pool.0.borrow();
-        (p.results_r.fd(), p.tasks_w.fd(), !p.outbox.is_empty())
+        // A dead result handler reads nothing: poll skips a negative fd.
+        let rfd = if p.results_dead { -1 } else { p.results_r.fd() };
+        (rfd, p.tasks_w.fd(), !p.outbox.is_empty(), p.results_dead)
     };
     // No result is owed and nothing waits to be fed (join's last round, after close): there is
     // nothing to wait for, and waiting without a timeout would never end.
@@ -528,7 +536,7 @@ fn pump(
         // SAFETY: closing pidfds this function opened.
         unsafe { libc::close(fd) };
     }
-    loop {
+    while !results_dead {
         let ready = pool.0.borrow().results_r.poll(Some(0.0));
         if !ready {
             break;
@@ -557,7 +565,19 @@ fn worker_pidfds(it: &mut Interp, pool: &PoolRef) -> Result<Vec<i32>, Exc> {
 
 /// A result message from a worker: `(job, chunk, ok, value, traceback_text)`.
 fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc> {
-    let msg = wire::loads(it, bytes)?;
+    let msg = match wire::loads(it, bytes) {
+        Ok(msg) => msg,
+        // CPython's result handler thread dies here; nothing reaches the parent after.
+        Err(e) => {
+            let thread = {
+                let mut p = pool.0.borrow_mut();
+                p.results_dead = true;
+                p.handler_thread
+            };
+            super::pool_results::report_death(it, thread, &e);
+            return Ok(());
+        }
+    };
     let Value::Tuple(t) = msg else { return Ok(()) };
     let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
         return Ok(());
@@ -1148,7 +1168,14 @@ fn close(it: &mut Interp, a: Args) -> R {
 
 fn terminate(it: &mut Interp, a: Args) -> R {
     let pool = pool_of(&a)?;
-    pool.0.borrow_mut().state = PoolRun::Terminate;
+    let was = std::mem::replace(&mut pool.0.borrow_mut().state, PoolRun::Terminate);
+    {
+        let p = pool.0.borrow();
+        // CPython's `_terminate_pool` checks this before it stops any worker (and runs once).
+        if was != PoolRun::Terminate && p.results_dead && !p.jobs.is_empty() {
+            return Err(super::pool_results::dead_handler_error());
+        }
+    }
     op(pool.0.borrow().id, "terminate", None);
     let workers = pool.0.borrow().workers.clone();
     for w in &workers {

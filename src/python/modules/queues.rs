@@ -100,21 +100,11 @@ fn report_feeder_errors() {
 /// frame, then the frames of the program's code that ran while pickling (a `__getstate__` or a
 /// `__reduce__` that raised), then the error.
 fn feeder_traceback(it: &mut Interp, e: &Exc) -> String {
-    const HEADER: &str = "Traceback (most recent call last):\n";
-    const FEED: &str = "  File \"multiprocessing/queues.py\", line 244, in _feed\n";
-    let text = it.format_exception(e);
-    let last = it.exception_line(e);
-    match text.rfind(HEADER) {
-        // The error's own section (chained causes come before it) starts with the last header.
-        Some(at) if !e.traceback().is_empty() => {
-            let at = at + HEADER.len();
-            format!("{}{FEED}{}", &text[..at], &text[at..])
-        }
-        _ => {
-            let before = text.strip_suffix(&format!("{last}\n")).unwrap_or("");
-            format!("{before}{HEADER}{FEED}{last}\n")
-        }
-    }
+    wire::helper_thread_traceback(
+        it,
+        e,
+        "  File \"multiprocessing/queues.py\", line 244, in _feed\n",
+    )
 }
 
 /// What one attempt to take a frame from a queue found.

@@ -133,6 +133,27 @@ pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     get(it, &mut r, 0)
 }
 
+/// The traceback a helper thread of CPython's multiprocessing (a Queue's feeder, a Pool's result
+/// handler) prints for an error in pickling or unpickling: `frame` (the thread's own function,
+/// in the library), then the frames of the program's code that ran (a `__getstate__`, a
+/// `__setstate__`), then the error; chained errors before it, as usual.
+pub fn helper_thread_traceback(it: &mut Interp, e: &Exc, frame: &str) -> String {
+    const HEADER: &str = "Traceback (most recent call last):\n";
+    let text = it.format_exception(e);
+    let last = it.exception_line(e);
+    match text.rfind(HEADER) {
+        // The error's own section (chained causes come before it) starts with the last header.
+        Some(at) if !e.traceback().is_empty() => {
+            let at = at + HEADER.len();
+            format!("{}{frame}{}", &text[..at], &text[at..])
+        }
+        _ => {
+            let before = text.strip_suffix(&format!("{last}\n")).unwrap_or("");
+            format!("{before}{HEADER}{frame}{last}\n")
+        }
+    }
+}
+
 /// CPython's words for a byte that starts no known opcode.
 fn invalid_load_key(c: u8) -> Exc {
     let key = match c {
