@@ -606,6 +606,18 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
             Some(format!("task {task} reached the parent")),
         );
     }
+    deliver(it, pool, job, chunk, outcome)
+}
+
+/// One chunk's outcome into its job (CPython's `ApplyResult._set` / `MapResult._set`): its values
+/// or its error, and the job's callback once the job is ready.
+fn deliver(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: u64,
+    chunk: usize,
+    outcome: Result<Vec<Value>, Exc>,
+) -> Result<(), Exc> {
     let callback = {
         let Some(rc) = pool.0.borrow().jobs.get(&job).cloned() else {
             return Ok(());
@@ -855,6 +867,7 @@ fn submit(
     chunksize: usize,
     callback: Value,
     error_callback: Value,
+    imap: bool,
 ) -> Result<(u64, Rc<RefCell<Job>>), Exc> {
     check_running(pool)?;
     let fref = func_ref(it, func)?;
@@ -880,6 +893,10 @@ fn submit(
         (p.next_job, p.id, first)
     };
     let mut frames = Vec::new();
+    let n_chunks = chunks.len();
+    // Chunks that could not be pickled: CPython's task handler thread sets them failed (so the
+    // error comes out of `get()` and goes to `error_callback`, not out of `apply_async`).
+    let mut unpicklable = Vec::new();
     for (i, chunk) in chunks.into_iter().enumerate() {
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
@@ -896,10 +913,17 @@ fn submit(
             kwds.clone(),
             Value::str(&detail),
         ]);
-        frames.push(wire::dumps(it, &msg)?);
+        match wire::dumps(it, &msg) {
+            Ok(frame) => frames.push(frame),
+            Err(e) if e.value.class.is_subclass(&exceptions::class("Exception")) => {
+                unpicklable.push((i, e));
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         op(id, "submit", Some(detail));
     }
-    let left = frames.len();
+    let left = n_chunks;
     let job_state = Job {
         left,
         chunksize: if single { 1 } else { chunksize.max(1) },
@@ -908,7 +932,7 @@ fn submit(
         arrived: BTreeMap::new(),
         order: VecDeque::new(),
         single,
-        imap: false,
+        imap,
         tail_error: None,
         callback,
         error_callback,
@@ -922,6 +946,9 @@ fn submit(
     }
     p.outbox.extend(frames);
     drop(p);
+    for (i, e) in unpicklable {
+        deliver(it, pool, job, i, Err(e))?;
+    }
     feed(pool)?;
     Ok((job, state))
 }
@@ -1017,6 +1044,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
         1,
         callback,
         error_callback,
+        false,
     )?;
     Ok(result_object(
         async_class(),
@@ -1111,12 +1139,9 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
         chunksize,
         callback,
         error_callback,
+        ordered.is_some(),
     )?;
-    {
-        let mut j = job.borrow_mut();
-        j.tail_error = tail_error;
-        j.imap = ordered.is_some();
-    }
+    job.borrow_mut().tail_error = tail_error;
     let handle = job_handle(&pool, job, ordered.unwrap_or(true));
     Ok(match ordered {
         None => result_object(map_result_class(), handle, pool_obj(a)),
