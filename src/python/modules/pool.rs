@@ -497,11 +497,11 @@ fn pump(
         queue_sentinels(it, pool)?;
     }
     feed(pool)?;
-    let (rfd, wfd, want_write, results_dead) = {
+    let (rfd, wfd, want_write) = {
         let p = pool.0.borrow();
         // A dead result handler reads nothing: poll skips a negative fd.
         let rfd = if p.results_dead { -1 } else { p.results_r.fd() };
-        (rfd, p.tasks_w.fd(), !p.outbox.is_empty(), p.results_dead)
+        (rfd, p.tasks_w.fd(), !p.outbox.is_empty())
     };
     // No result is owed and nothing waits to be fed (join's last round, after close): there is
     // nothing to wait for, and waiting without a timeout would never end.
@@ -536,7 +536,8 @@ fn pump(
         // SAFETY: closing pidfds this function opened.
         unsafe { libc::close(fd) };
     }
-    while !results_dead {
+    // The handler may die of any result taken here: nothing is read after that one.
+    while !pool.0.borrow().results_dead {
         let ready = pool.0.borrow().results_r.poll(Some(0.0));
         if !ready {
             break;
