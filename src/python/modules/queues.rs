@@ -478,7 +478,7 @@ fn do_put(
     check_open(it, a, q)?;
     // A SimpleQueue pickles in `put`, at the caller's depth; the others in the feeder thread.
     let pickled = if q.kind == QKind::Simple {
-        wire::dumps(it, obj)
+        wire::dumps_in_call(it, obj)
     } else {
         wire::dumps_as_feeder(it, obj)
     };
