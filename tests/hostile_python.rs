@@ -74,7 +74,10 @@ if __name__ == '__main__':
         print(type(e).__name__ + ":", e)
     p.join()
     print("exitcode", p.exitcode)
+    # 600 levels decode (the writer itself makes up to ~2000); past 3000 only a forged frame goes.
     w.send_bytes(b'\x80FY1' + b'l\x01\x00\x00\x00' * 600 + b'N')
+    print("600 levels:", type(r.recv()).__name__)
+    w.send_bytes(b'\x80FY1' + b'l\x01\x00\x00\x00' * 3_100 + b'N')
     r.recv()
 "#,
     );
@@ -82,7 +85,7 @@ if __name__ == '__main__':
     assert!(
         out.starts_with(
             "UnpicklingError: maximum recursion depth exceeded while unpickling an object\n\
-             exitcode 0\n"
+             exitcode 0\n600 levels: list\n"
         ),
         "{out}"
     );

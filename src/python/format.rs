@@ -187,7 +187,15 @@ impl Interp {
                 format!("[{}]", r?)
             }
             Value::Tuple(t) => {
-                let r = self.join_reprs(t)?;
+                // A tuple can reach itself through a list inside it: CPython shows that as `(...)`.
+                if !t.is_empty() && self.repr_guard(v) {
+                    return Ok("(...)".into());
+                }
+                let r = self.join_reprs(t);
+                if !t.is_empty() {
+                    self.repr_unguard();
+                }
+                let r = r?;
                 if t.len() == 1 {
                     format!("({r},)")
                 } else {

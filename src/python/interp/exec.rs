@@ -351,6 +351,8 @@ impl Interp {
         let Some(((expr, target), rest)) = items.split_first() else {
             return self.exec_block(body, f);
         };
+        // CPython puts the `__exit__` call of a normal exit on the `with` line.
+        let with_line = f.line;
         let mgr = self.eval(expr, f)?;
         let enter = self.special_method(&mgr, "__enter__")?;
         let exit = self.special_method(&mgr, "__exit__")?;
@@ -377,6 +379,7 @@ impl Interp {
                 }
             }
             other => {
+                f.line = with_line;
                 self.call(
                     &exit,
                     Args::new(vec![Value::None, Value::None, Value::None]),

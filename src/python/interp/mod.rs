@@ -5,7 +5,7 @@ mod call;
 mod eval;
 mod exec;
 pub mod generator;
-mod stack;
+pub(crate) mod stack;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

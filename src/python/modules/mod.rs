@@ -7,6 +7,7 @@ pub mod library;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
+mod pool_results;
 pub mod process;
 mod queues;
 pub mod shared;

@@ -241,7 +241,7 @@ fn send(it: &mut Interp, a: Args) -> R {
         type_error("_ConnectionBase.send() missing 1 required positional argument: 'obj'")
     })?;
     check_send(&c)?;
-    let data = wire::dumps(it, &obj)?;
+    let data = wire::dumps_in_call(it, &obj)?;
     let detail = short_repr(it, &obj);
     send_raw(&c, &data, detail)?;
     Ok(Value::None)

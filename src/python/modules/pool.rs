@@ -115,6 +115,10 @@ struct PoolState {
     front_written: usize,
     /// Sentinels owed to workers after `close()` (one each, after the last task).
     sentinels_sent: usize,
+    /// CPython's `_handle_results` thread: its `Thread-N` number, and whether it died of a
+    /// result that could not be unpickled (see `pool_results`).
+    handler_thread: u32,
+    results_dead: bool,
 }
 
 #[derive(Clone)]
@@ -336,6 +340,8 @@ fn init(it: &mut Interp, a: Args) -> R {
         outbox: VecDeque::new(),
         front_written: 0,
         sentinels_sent: 0,
+        handler_thread: super::pool_results::new_handler_number(),
+        results_dead: false,
     };
     let pool = PoolRef(Rc::new(RefCell::new(state)));
     let Some(Value::Instance(inst)) = a.pos.first() else {
@@ -495,7 +501,9 @@ fn pump(
     feed(pool)?;
     let (rfd, wfd, want_write) = {
         let p = pool.0.borrow();
-        (p.results_r.fd(), p.tasks_w.fd(), !p.outbox.is_empty())
+        // A dead result handler reads nothing: poll skips a negative fd.
+        let rfd = if p.results_dead { -1 } else { p.results_r.fd() };
+        (rfd, p.tasks_w.fd(), !p.outbox.is_empty())
     };
     // No result is owed and nothing waits to be fed (join's last round, after close): there is
     // nothing to wait for, and waiting without a timeout would never end.
@@ -530,7 +538,8 @@ fn pump(
         // SAFETY: closing pidfds this function opened.
         unsafe { libc::close(fd) };
     }
-    loop {
+    // The handler may die of any result taken here: nothing is read after that one.
+    while !pool.0.borrow().results_dead {
         let ready = pool.0.borrow().results_r.poll(Some(0.0));
         if !ready {
             break;
@@ -559,7 +568,19 @@ fn worker_pidfds(it: &mut Interp, pool: &PoolRef) -> Result<Vec<i32>, Exc> {
 
 /// A result message from a worker: `(job, chunk, ok, value, traceback_text)`.
 fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc> {
-    let msg = wire::loads(it, bytes)?;
+    let msg = match wire::loads(it, bytes) {
+        Ok(msg) => msg,
+        // CPython's result handler thread dies here; nothing reaches the parent after.
+        Err(e) => {
+            let thread = {
+                let mut p = pool.0.borrow_mut();
+                p.results_dead = true;
+                p.handler_thread
+            };
+            super::pool_results::report_death(it, thread, &e);
+            return Ok(());
+        }
+    };
     let Value::Tuple(t) = msg else { return Ok(()) };
     let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
         return Ok(());
@@ -588,6 +609,18 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
             Some(format!("task {task} reached the parent")),
         );
     }
+    deliver(it, pool, job, chunk, outcome)
+}
+
+/// One chunk's outcome into its job (CPython's `ApplyResult._set` / `MapResult._set`): its values
+/// or its error, and the job's callback once the job is ready.
+fn deliver(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: u64,
+    chunk: usize,
+    outcome: Result<Vec<Value>, Exc>,
+) -> Result<(), Exc> {
     let callback = {
         let Some(rc) = pool.0.borrow().jobs.get(&job).cloned() else {
             return Ok(());
@@ -887,6 +920,7 @@ fn submit(
     chunksize: usize,
     callback: Value,
     error_callback: Value,
+    imap: bool,
 ) -> Result<(u64, Rc<RefCell<Job>>), Exc> {
     check_running(pool)?;
     let fref = func_ref(it, func)?;
@@ -912,6 +946,10 @@ fn submit(
         (p.next_job, p.id, first)
     };
     let mut frames = Vec::new();
+    let n_chunks = chunks.len();
+    // Chunks that could not be pickled: CPython's task handler thread sets them failed (so the
+    // error comes out of `get()` and goes to `error_callback`, not out of `apply_async`).
+    let mut unpicklable = Vec::new();
     for (i, chunk) in chunks.into_iter().enumerate() {
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
@@ -928,10 +966,17 @@ fn submit(
             kwds.clone(),
             Value::str(&detail),
         ]);
-        frames.push(wire::dumps(it, &msg)?);
+        match wire::dumps(it, &msg) {
+            Ok(frame) => frames.push(frame),
+            Err(e) if e.value.class.is_subclass(&exceptions::class("Exception")) => {
+                unpicklable.push((i, e));
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         op(id, "submit", Some(detail));
     }
-    let left = frames.len();
+    let left = n_chunks;
     let job_state = Job {
         left,
         chunksize: if single { 1 } else { chunksize.max(1) },
@@ -940,7 +985,7 @@ fn submit(
         arrived: BTreeMap::new(),
         order: VecDeque::new(),
         single,
-        imap: false,
+        imap,
         tail_error: None,
         callback,
         error_callback,
@@ -954,6 +999,9 @@ fn submit(
     }
     p.outbox.extend(frames);
     drop(p);
+    for (i, e) in unpicklable {
+        deliver(it, pool, job, i, Err(e))?;
+    }
     feed(pool)?;
     Ok((job, state))
 }
@@ -1050,6 +1098,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
         1,
         callback,
         error_callback,
+        false,
     )?;
     if wants {
         listen(&pool, &pool_obj(&a));
@@ -1148,15 +1197,12 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
         chunksize,
         callback,
         error_callback,
+        ordered.is_some(),
     )?;
     if wants {
         listen(&pool, &pool_obj(a));
     }
-    {
-        let mut j = job.borrow_mut();
-        j.tail_error = tail_error;
-        j.imap = ordered.is_some();
-    }
+    job.borrow_mut().tail_error = tail_error;
     let handle = job_handle(&pool, job, ordered.unwrap_or(true));
     Ok(match ordered {
         None => result_object(map_result_class(), handle, pool_obj(a)),
@@ -1208,7 +1254,14 @@ fn close(it: &mut Interp, a: Args) -> R {
 
 fn terminate(it: &mut Interp, a: Args) -> R {
     let pool = pool_of(&a)?;
-    pool.0.borrow_mut().state = PoolRun::Terminate;
+    let was = std::mem::replace(&mut pool.0.borrow_mut().state, PoolRun::Terminate);
+    {
+        let p = pool.0.borrow();
+        // CPython's `_terminate_pool` checks this before it stops any worker (and runs once).
+        if was != PoolRun::Terminate && p.results_dead && !p.jobs.is_empty() {
+            return Err(super::pool_results::dead_handler_error());
+        }
+    }
     op(pool.0.borrow().id, "terminate", None);
     let workers = pool.0.borrow().workers.clone();
     for w in &workers {

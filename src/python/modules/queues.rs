@@ -96,6 +96,17 @@ fn report_feeder_errors() {
     }
 }
 
+/// The traceback CPython's feeder thread prints for an item it could not pickle: its own `_feed`
+/// frame, then the frames of the program's code that ran while pickling (a `__getstate__` or a
+/// `__reduce__` that raised), then the error.
+fn feeder_traceback(it: &mut Interp, e: &Exc) -> String {
+    wire::helper_thread_traceback(
+        it,
+        e,
+        "  File \"multiprocessing/queues.py\", line 244, in _feed\n",
+    )
+}
+
 /// What one attempt to take a frame from a queue found.
 enum Got {
     Item(Vec<u8>),
@@ -465,15 +476,18 @@ fn do_put(
     timeout: Option<f64>,
 ) -> Result<(), Exc> {
     check_open(it, a, q)?;
-    let data = match wire::dumps(it, obj) {
+    // A SimpleQueue pickles in `put`, at the caller's depth; the others in the feeder thread.
+    let pickled = if q.kind == QKind::Simple {
+        wire::dumps_in_call(it, obj)
+    } else {
+        wire::dumps_as_feeder(it, obj)
+    };
+    let data = match pickled {
         Ok(d) => d,
         // CPython pickles in the feeder thread: `put` returns, the item is dropped, and the
         // feeder prints the error when it next runs. (A SimpleQueue pickles in `put` and raises.)
         Err(e) if q.kind != QKind::Simple => {
-            let line = it.exception_line(&e);
-            let text = format!(
-                "Traceback (most recent call last):\n  File \"multiprocessing/queues.py\", line 244, in _feed\n{line}\n"
-            );
+            let text = feeder_traceback(it, &e);
             FEEDER_ERRORS.with(|f| {
                 let mut f = f.borrow_mut();
                 if f.0 != runtime::pid() {

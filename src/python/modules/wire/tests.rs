@@ -1,0 +1,203 @@
+//! Unit tests of the message format: the memo, cycles, depth, reduction.
+
+use super::read::MAX_READ_DEPTH;
+use super::*;
+
+#[test]
+fn big_ints_cross_exactly_and_a_forged_length_is_refused() {
+    crate::python::exceptions::install();
+    let mut it = Interp::new("wire.py", "");
+    for text in [
+        "18446744073709551616",
+        "-340282366920938463463374607431768211457",
+    ] {
+        let n: num_bigint::BigInt = text.parse().expect("a number");
+        let v = crate::python::bigint::norm(n);
+        let frame = dumps(&mut it, &v).expect("dumps");
+        let back = loads(&mut it, &frame).expect("loads");
+        assert!(matches!(&back, Value::BigInt(b) if b.to_string() == text));
+    }
+    // A frame claiming four gigabytes of digits holds eight: truncated, nothing reserved.
+    let mut forged = MAGIC.to_vec();
+    forged.push(b'I');
+    forged.extend_from_slice(&u32::MAX.to_le_bytes());
+    forged.extend_from_slice(&[1; 8]);
+    assert!(loads(&mut it, &forged).is_err());
+}
+
+/// An interpreter that has run `source` (its classes and functions are globals).
+fn run(source: &str) -> Interp {
+    crate::python::exceptions::install();
+    let module = crate::python::parse_program(source, "wire.py").expect("parses");
+    let mut it = Interp::new("wire.py", source);
+    it.run_module(&module).expect("runs");
+    // The functions made by the program refer into its syntax tree for the whole test.
+    std::mem::forget(module);
+    it
+}
+
+fn global(it: &Interp, name: &str) -> Value {
+    it.globals.borrow().get(name).cloned().expect("defined")
+}
+
+fn round_trip(it: &mut Interp, v: &Value) -> Value {
+    let frame = dumps(it, v).expect("dumps");
+    loads(it, &frame).expect("loads")
+}
+
+fn round_trip_global(it: &mut Interp, name: &str) -> Value {
+    let v = global(it, name);
+    round_trip(it, &v)
+}
+
+fn dumps_global(it: &mut Interp, name: &str) -> Result<Vec<u8>, Exc> {
+    let v = global(it, name);
+    dumps(it, &v)
+}
+
+fn item(v: &Value, i: usize) -> Value {
+    match v {
+        Value::List(l) => l.borrow()[i].clone(),
+        Value::Tuple(t) => t[i].clone(),
+        _ => panic!("not a sequence"),
+    }
+}
+
+fn attr(v: &Value, name: &str) -> Value {
+    let Value::Instance(inst) = v else {
+        panic!("not an instance")
+    };
+    inst.attrs
+        .borrow()
+        .get(name)
+        .cloned()
+        .expect("has the attribute")
+}
+
+#[test]
+fn the_memo_keeps_one_object_shared_and_a_copy_new() {
+    let mut it = run("x = [1, 2]\ns = 'a string longer than twenty'\nboth = [x, x, s, s]\n");
+    let both = global(&it, "both");
+    let back = round_trip(&mut it, &both);
+    assert!(item(&back, 0).is(&item(&back, 1)), "one object twice");
+    assert!(
+        !item(&back, 0).is(&item(&both, 0)),
+        "a copy, not the sender's"
+    );
+    assert!(item(&back, 2).is(&item(&back, 3)));
+    // The memo lives for one message: two messages are two copies.
+    let again = round_trip(&mut it, &both);
+    assert!(!item(&again, 0).is(&item(&back, 0)));
+}
+
+#[test]
+fn cycles_through_lists_dicts_tuples_and_instances_arrive_whole() {
+    let mut it = run(concat!(
+        "class Node:\n    pass\n",
+        "l = [1]\nl.append(l)\n",
+        "d = {}\nd['me'] = d\n",
+        "t = ([],)\nt[0].append(t)\n",
+        "a = Node()\nb = Node()\na.other = b\nb.other = a\na.me = a\n",
+    ));
+    let l = round_trip_global(&mut it, "l");
+    assert!(item(&l, 1).is(&l));
+    let d = round_trip_global(&mut it, "d");
+    let Value::Dict(m) = &d else { panic!("a dict") };
+    let inner = m.borrow().map.values().next().expect("one item").1.clone();
+    assert!(inner.is(&d));
+    let t = round_trip_global(&mut it, "t");
+    assert!(matches!(t, Value::Tuple(_)));
+    assert!(
+        item(&item(&t, 0), 0).is(&t),
+        "the tuple inside is the tuple itself"
+    );
+    let a = round_trip_global(&mut it, "a");
+    assert!(attr(&attr(&a, "other"), "other").is(&a));
+    assert!(attr(&a, "me").is(&a));
+}
+
+#[test]
+fn deep_nesting_is_a_recursion_error_in_the_writer_and_no_overflow_in_the_reader() {
+    // On the test thread's own (small) stack, on purpose: neither side may overflow it.
+    let mut it = run(concat!(
+        "deep = []\nfor _ in range(10000):\n    deep = [deep]\n",
+        "fine = []\nfor _ in range(400):\n    fine = [fine]\n",
+    ));
+    let e = dumps_global(&mut it, "deep").expect_err("too deep");
+    assert_eq!(&*e.class_name(), "RecursionError");
+    assert!(it.format_exception(&e).contains("while pickling an object"));
+    assert_eq!(it.depth, 0, "the depth is given back after the error");
+    let back = round_trip_global(&mut it, "fine");
+    let mut n = 0;
+    let mut cur = back;
+    while let Value::List(l) = cur.clone() {
+        let Some(next) = l.borrow().first().cloned() else {
+            break;
+        };
+        cur = next;
+        n += 1;
+    }
+    assert_eq!(n, 400);
+    // A frame nesting far deeper than any writer makes decodes or is refused, never overflows.
+    let mut frame = MAGIC.to_vec();
+    for _ in 0..MAX_READ_DEPTH - 10 {
+        frame.extend_from_slice(b"l\x01\x00\x00\x00");
+    }
+    frame.push(b'N');
+    assert!(loads(&mut it, &frame).is_ok());
+    let mut forged = MAGIC.to_vec();
+    for _ in 0..MAX_READ_DEPTH + 10 {
+        forged.extend_from_slice(b"l\x01\x00\x00\x00");
+    }
+    forged.push(b'N');
+    let e = loads(&mut it, &forged).expect_err("deeper than the limit");
+    assert_eq!(&*e.class_name(), "UnpicklingError");
+    // Dropping the program's 10000-deep list is recursive in Rust; lesson processes run on a
+    // big stack for that, this test thread does not.
+    std::mem::forget(it);
+}
+
+#[test]
+fn reduce_getstate_and_setstate_are_honoured() {
+    let mut it = run(concat!(
+        "calls = []\n",
+        "class Guarded:\n",
+        "    def __init__(self):\n        self.n = 5\n        self.lock = 'a lock'\n",
+        "    def __getstate__(self):\n        calls.append('get')\n        return {'n': self.n}\n",
+        "    def __setstate__(self, state):\n        calls.append('set')\n        self.n = state['n']\n        self.lock = 'new lock'\n",
+        "def rebuild(n):\n    calls.append('rebuild')\n    return n * 10\n",
+        "class Reduced:\n    def __reduce__(self):\n        return (rebuild, (4,))\n",
+        "class Both:\n",
+        "    def __reduce_ex__(self, protocol):\n        return (rebuild, (protocol,))\n",
+        "    def __reduce__(self):\n        return (rebuild, (0,))\n",
+        "class Bad:\n    def __reduce__(self):\n        return (rebuild,)\n",
+        "class Err(Exception):\n    def __init__(self, a, b):\n        super().__init__(a)\n",
+        "g = Guarded()\nr = Reduced()\nboth = Both()\nbad = Bad()\nerr = Err(1, 2)\n",
+    ));
+    let g = round_trip_global(&mut it, "g");
+    assert!(matches!(attr(&g, "lock"), Value::Str(s) if &*s == "new lock"));
+    assert!(matches!(attr(&g, "n"), Value::Int(5)));
+    let r = round_trip_global(&mut it, "r");
+    assert!(matches!(r, Value::Int(40)), "rebuilt by calling rebuild(4)");
+    let b = round_trip_global(&mut it, "both");
+    assert!(
+        matches!(b, Value::Int(40)),
+        "__reduce_ex__(4) wins over __reduce__"
+    );
+    let calls = global(&it, "calls");
+    let calls = it.repr(&calls).expect("repr");
+    assert_eq!(calls, "['get', 'set', 'rebuild', 'rebuild']");
+    let e = dumps_global(&mut it, "bad").expect_err("a 1-tuple");
+    assert!(
+        it.format_exception(&e).contains(
+            "PicklingError: tuple returned by __reduce__ must contain 2 through 6 elements"
+        )
+    );
+    // An exception is rebuilt by calling its class with args: Err(1) lacks `b`.
+    let frame = dumps_global(&mut it, "err").expect("dumps");
+    let e = loads(&mut it, &frame).expect_err("cannot call Err(1)");
+    assert!(
+        it.format_exception(&e)
+            .contains("TypeError: Err.__init__() missing 1 required positional argument: 'b'")
+    );
+}
