@@ -218,8 +218,18 @@ impl Interp {
         }
         let mut kwonly: Vec<Option<Value>> = vec![None; def.kwonly.len()];
         let mut kwargs = Dict::default();
+        let mut posonly_as_kw = Vec::new();
         for (k, v) in args.kw {
-            if let Some(i) = def.params.iter().position(|p| p.name == k) {
+            let at = def.params.iter().position(|p| p.name == k);
+            if let Some(i) = at.filter(|&i| i < def.n_posonly) {
+                // A positional-only name given as a keyword: `**kwargs` takes it, or it is an
+                // error CPython reports after binding everything else.
+                if def.kwarg.is_some() {
+                    kwargs.insert(HashKey::Str(k.clone()), Value::Str(k), v);
+                } else {
+                    posonly_as_kw.push(format!("'{}'", def.params[i].name));
+                }
+            } else if let Some(i) = at {
                 if slots[i].is_some() {
                     return Err(type_error(format!(
                         "{name}() got multiple values for argument '{k}'"
@@ -229,16 +239,18 @@ impl Interp {
             } else if let Some(i) = def.kwonly.iter().position(|p| p.name == k) {
                 kwonly[i] = Some(v);
             } else if def.kwarg.is_some() {
-                kwargs.insert(
-                    super::super::value::HashKey::Str(k.clone()),
-                    Value::Str(k),
-                    v,
-                );
+                kwargs.insert(HashKey::Str(k.clone()), Value::Str(k), v);
             } else {
                 return Err(type_error(format!(
                     "{name}() got an unexpected keyword argument '{k}'"
                 )));
             }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(type_error(format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: {}",
+                posonly_as_kw.join(", ")
+            )));
         }
         let first_default = n - def.n_defaults;
         let mut missing = Vec::new();

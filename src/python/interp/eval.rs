@@ -61,8 +61,10 @@ impl Interp {
                                         pos: Vec::with_capacity(args.len() + 1),
                                         kw: Vec::new(),
                                     };
+                                    let owner = o.type_name();
                                     a.pos.push(o);
-                                    self.call_args(args, kwargs, &mut a, f)?;
+                                    let desc = || format!("{owner}.{name}");
+                                    self.call_args(args, kwargs, &mut a, f, &desc)?;
                                     return nf(self, a);
                                 }
                                 None => (self.getattr(&o, name)?, None),
@@ -281,7 +283,7 @@ impl Interp {
             kw: Vec::new(),
         };
         a.pos.extend(this);
-        self.call_args(args, kwargs, &mut a, f)?;
+        self.call_args(args, kwargs, &mut a, f, &|| super::describe::callable(fv))?;
         self.call(fv, a)
     }
 
@@ -292,6 +294,7 @@ impl Interp {
         kwargs: &[Kwarg],
         a: &mut Args,
         f: &mut Frame,
+        desc: &dyn Fn() -> String,
     ) -> Result<(), Exc> {
         for x in args {
             if let ExprKind::Starred(inner) = &x.kind {
@@ -301,26 +304,18 @@ impl Interp {
                 a.pos.push(self.eval(x, f)?);
             }
         }
+        let mut spread = false;
         for k in kwargs {
             let v = self.eval(&k.value, f)?;
             match &k.name {
+                // Two literal keywords of one name are a SyntaxError already; one after a `**`
+                // may meet a key of the mapping.
+                Some(n) if spread => super::describe::push_kwarg(&mut a.kw, n.clone(), v, desc)?,
                 Some(n) => a.kw.push((n.clone(), v)),
-                None => match &v {
-                    Value::Dict(d) => {
-                        for (key, val) in d.borrow().map.values() {
-                            let Value::Str(s) = key else {
-                                return Err(type_error("keywords must be strings"));
-                            };
-                            a.kw.push((s.clone(), val.clone()));
-                        }
-                    }
-                    _ => {
-                        return Err(type_error(format!(
-                            "argument after ** must be a mapping, not {}",
-                            v.type_name()
-                        )));
-                    }
-                },
+                None => {
+                    spread = true;
+                    self.spread_kwargs(&v, &mut a.kw, desc)?
+                }
             }
         }
         Ok(())

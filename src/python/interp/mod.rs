@@ -2,6 +2,7 @@
 //! `eval`. One `Interp` per process; after `fork()` the child carries on with its copy.
 
 mod call;
+mod describe;
 mod eval;
 mod exec;
 pub mod generator;
