@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::value::{Class, Instance, Namespace, NativeKind, Value, is_property};
+use super::value::{
+    ACCESS_HOOKS, Class, Instance, Namespace, NativeKind, Value, is_data_descriptor,
+};
 
 /// An exception on its way up: the exception object (an instance of a BaseException subclass).
 #[derive(Clone)]
@@ -108,7 +110,12 @@ pub fn make_class_q(
         has_property: std::cell::Cell::new(
             attrs
                 .values()
-                .any(|v| matches!(v, Value::Instance(p) if is_property(p))),
+                .any(|v| matches!(v, Value::Instance(p) if is_data_descriptor(p))),
+        ),
+        meta: RefCell::new(None),
+        hooks: std::cell::Cell::new(
+            ACCESS_HOOKS.iter().any(|h| attrs.contains_key(*h))
+                || bases.iter().any(|b| b.hooks.get()),
         ),
         attrs: RefCell::new(attrs),
         native,

@@ -482,12 +482,16 @@ impl Interp {
         }
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup("__bool__") {
-                let r = self.call(&bind(m, v), Args::default())?;
-                return Ok(matches!(r, Value::Bool(true)));
+                return match self.call(&bind(m, v), Args::default())? {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        other.type_name()
+                    ))),
+                };
             }
-            if let Some(m) = i.class.lookup("__len__") {
-                let r = self.call(&bind(m, v), Args::default())?;
-                return Ok(!matches!(r, Value::Int(0)));
+            if i.class.lookup("__len__").is_some() {
+                return Ok(self.len_of(v)? != 0);
             }
         }
         Ok(true)
@@ -516,29 +520,41 @@ impl Interp {
                     _ => self.is_subset(&y, &x)?,
                 })
             }
+            CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+                if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) =>
+            {
+                let (name, reflected, sym) = match op {
+                    CmpOp::Lt => ("__lt__", "__gt__", "<"),
+                    CmpOp::LtE => ("__le__", "__ge__", "<="),
+                    CmpOp::Gt => ("__gt__", "__lt__", ">"),
+                    _ => ("__ge__", "__le__", ">="),
+                };
+                // As CPython: the right operand goes first when its class derives from the
+                // left's and defines the reflected method; NotImplemented passes the turn.
+                let right_first = match (a, b) {
+                    (Value::Instance(x), Value::Instance(y)) => {
+                        !Rc::ptr_eq(&x.class, &y.class)
+                            && y.class.is_subclass(&x.class)
+                            && y.class.lookup(reflected).is_some()
+                    }
+                    _ => false,
+                };
+                if right_first && let Some(r) = self.rich(b, reflected, a)? {
+                    return self.truthy(&r);
+                }
+                if let Some(r) = self.rich(a, name, b)? {
+                    return self.truthy(&r);
+                }
+                if !right_first && let Some(r) = self.rich(b, reflected, a)? {
+                    return self.truthy(&r);
+                }
+                Err(type_error(format!(
+                    "'{sym}' not supported between instances of '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                )))
+            }
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
-                if let Value::Instance(_) = a {
-                    let name = match op {
-                        CmpOp::Lt => "__lt__",
-                        CmpOp::LtE => "__le__",
-                        CmpOp::Gt => "__gt__",
-                        _ => "__ge__",
-                    };
-                    if let Some(r) = self.rich(a, name, b)? {
-                        return self.truthy(&r);
-                    }
-                }
-                if let Value::Instance(_) = b {
-                    let name = match op {
-                        CmpOp::Lt => "__gt__",
-                        CmpOp::LtE => "__ge__",
-                        CmpOp::Gt => "__lt__",
-                        _ => "__le__",
-                    };
-                    if let Some(r) = self.rich(b, name, a)? {
-                        return self.truthy(&r);
-                    }
-                }
                 let ord = self.order(a, b, op)?;
                 Ok(match op {
                     CmpOp::Lt => ord == Ordering::Less,
@@ -882,6 +898,25 @@ impl Interp {
                 | Value::Range(_),
                 Value::Slice(s),
             ) => self.slice(obj, s),
+            (Value::Class(c), _) => self.class_getitem(c, idx),
+            // An object with `__index__` indexes a sequence as the int it gives.
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Instance(i),
+            ) if i.class.lookup("__index__").is_some() => {
+                let n = self.call_method(idx, "__index__", vec![])?;
+                if !matches!(n, Value::Int(_) | Value::BigInt(_)) {
+                    return Err(type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        n.type_name()
+                    )));
+                }
+                self.getitem(obj, &n)
+            }
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(m) => self.call(&bind(m, obj), Args::new(vec![idx.clone()])),
                 None => match super::natives::getitem(self, i, idx)? {
@@ -1059,7 +1094,11 @@ impl Interp {
             })?,
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
+                    Value::Int(n) if n < 0 => {
+                        return Err(Exc::new("ValueError", "__len__() should return >= 0"));
+                    }
                     Value::Int(n) => n,
+                    Value::Bool(b) => b as i64,
                     Value::BigInt(_) => return Err(bigint::index_overflow("OverflowError")),
                     other => {
                         return Err(type_error(format!(

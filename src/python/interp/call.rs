@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::NameRef;
-use super::super::exceptions::{Exc, ExcData, TbEntry, type_error};
+use super::super::exceptions::{Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, bind};
@@ -36,6 +36,10 @@ impl Interp {
                 self.call(&f, args)
             }
             Value::Class(c) => self.instantiate(c, args),
+            Value::Instance(inst) if &*inst.class.name == "staticmethod" => {
+                let f = inst.attrs.borrow().get("__func__").cloned();
+                self.call(&f.unwrap_or(Value::None), args)
+            }
             Value::Instance(inst) => match inst.class.lookup("__call__") {
                 Some(m) => self.call(&bind(m, func), args),
                 None => Err(type_error(format!(
@@ -50,45 +54,16 @@ impl Interp {
         }
     }
 
-    /// Make an instance of a class and run its `__init__`.
+    /// Call a class: its metaclass's `__call__` when it has one of its own, else `__new__` and
+    /// `__init__` (`Interp::construct`).
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
-        if let Some(Value::Builtin(new)) = c.lookup("__new__") {
-            let mut a = args;
-            a.pos.insert(0, Value::Class(c.clone()));
-            return (new.f)(self, a);
+        let meta = c.meta.borrow().clone();
+        if let Some(meta) = meta
+            && let Some(call) = meta.lookup("__call__")
+        {
+            return self.call(&bind(call, &Value::Class(c.clone())), args);
         }
-        let is_exc = c.native_kind() == Some(NativeKind::BaseException);
-        let inst = Rc::new(Instance {
-            class: c.clone(),
-            attrs: RefCell::new(Namespace::default()),
-            native: RefCell::new(if is_exc {
-                Some(Box::new(ExcData::default()))
-            } else {
-                None
-            }),
-        });
-        if is_exc {
-            inst.attrs
-                .borrow_mut()
-                .insert(Rc::from("args"), Value::tuple(args.pos.clone()));
-        }
-        let obj = Value::Instance(inst);
-        match c.lookup("__init__") {
-            Some(init) => {
-                let r = self.call(&bind(init, &obj), args)?;
-                if !matches!(r, Value::None) {
-                    return Err(type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        r.type_name()
-                    )));
-                }
-            }
-            None if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => {
-                return Err(type_error(format!("{}() takes no arguments", c.name)));
-            }
-            None => {}
-        }
-        Ok(obj)
+        self.construct(c, args)
     }
 
     /// Call a user function with `Args`: bind them, then run the body.

@@ -90,6 +90,7 @@ mod tests {
 
     #[test]
     fn a_keyword_given_twice_is_refused_with_the_callable_named() {
+        let _it = Interp::new("t.py", "");
         let mut kw = Vec::new();
         let desc = || "__main__.f".to_string();
         push_kwarg(&mut kw, Rc::from("sep"), Value::Int(1), &desc).expect("first is fine");

@@ -353,7 +353,16 @@ impl Interp {
                 }
                 self.load_global(name, &n.slot, f)
             }
-            NameRef::Global(name) => self.load_global(name, &n.slot, f),
+            NameRef::Global(name) => {
+                // A class body reads its namespace first, which `__prepare__` may have filled
+                // with names the body never assigns.
+                if let Some(ns) = &f.class_ns
+                    && let Some(v) = ns.borrow().get(&**name)
+                {
+                    return Ok(v.clone());
+                }
+                self.load_global(name, &n.slot, f)
+            }
         }
     }
 

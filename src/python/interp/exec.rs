@@ -687,40 +687,26 @@ impl Interp {
     fn make_class(&mut self, def: &Rc<ClassDef>, f: &mut Frame) -> Result<Value, Exc> {
         let mut bases = Vec::new();
         for b in &def.bases {
-            match self.eval(b, f)? {
-                Value::Class(c) => {
-                    if matches!(
-                        &*c.name,
-                        "int" | "str" | "list" | "dict" | "tuple" | "set" | "float"
-                    ) && &*c.module == "builtins"
-                    {
-                        return Err(Exc::new(
-                            "NotImplementedError",
-                            format!(
-                                "subclassing the builtin type '{}' is not supported by forkyard yet",
-                                c.name
-                            ),
-                        ));
-                    }
-                    bases.push(c)
-                }
-                other => {
-                    return Err(type_error(format!(
-                        "bases must be types, not '{}' (class {})",
-                        other.type_name(),
-                        def.name
-                    )));
-                }
+            bases.push(self.eval(b, f)?);
+        }
+        let mut kw = Vec::new();
+        let desc = || def.name.to_string();
+        for k in &def.keywords {
+            let v = self.eval(&k.value, f)?;
+            match &k.name {
+                Some(n) => super::describe::push_kwarg(&mut kw, n.clone(), v, &desc)?,
+                None => self.spread_kwargs(&v, &mut kw, &desc)?,
             }
         }
-        if bases.is_empty() {
-            bases.push(exceptions::class("object"));
+        let meta = self.class_metaclass(&bases, &mut kw)?;
+        let mut attrs = self.prepare_namespace(&meta, &def.name, &bases, &kw)?;
+        attrs.insert(Rc::from("__module__"), Value::str("__main__"));
+        attrs.insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        let doc = super::classes::docstring(&def.body);
+        if !matches!(doc, Value::None) {
+            attrs.insert(Rc::from("__doc__"), doc);
         }
-        let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
-        ns.borrow_mut()
-            .insert(Rc::from("__module__"), Value::str("__main__"));
-        ns.borrow_mut()
-            .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        let ns = Rc::new(std::cell::RefCell::new(attrs));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
         frame.class_ns = Some(ns.clone());
         let n_own = def.frame.n_cells as usize - def.frame.free_from.len();
@@ -734,23 +720,7 @@ impl Interp {
             return Err(e);
         }
         let attrs = std::mem::take(&mut *ns.borrow_mut());
-        let cls =
-            exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
-                .map_err(type_error)?;
-        for v in cls.attrs.borrow().values() {
-            let func = match v {
-                Value::Function(func) => Some(func.clone()),
-                Value::Instance(i) => match i.attrs.borrow().get("__func__") {
-                    Some(Value::Function(func)) => Some(func.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(func) = func {
-                *func.class.borrow_mut() = Some(Rc::downgrade(&cls));
-            }
-        }
-        Ok(Value::Class(cls))
+        self.finish_class(meta, &def.name, bases, attrs, kw)
     }
 }
 
