@@ -705,6 +705,16 @@ impl Interp {
             }
             (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
             (Instance(_), _) | (_, Instance(_)) => {
+                // The right operand first when its class derives from the left's and has its
+                // own `__eq__`, as CPython.
+                if let (Instance(x), Instance(y)) = (a, b)
+                    && !Rc::ptr_eq(&x.class, &y.class)
+                    && y.class.is_subclass(&x.class)
+                    && y.class.attrs.borrow().contains_key("__eq__")
+                    && let Some(r) = self.rich(b, "__eq__", a)?
+                {
+                    return self.truthy(&r);
+                }
                 if let Some(r) = self.rich(a, "__eq__", b)? {
                     return self.truthy(&r);
                 }
@@ -1092,6 +1102,13 @@ impl Interp {
                     "Python int too large to convert to C ssize_t",
                 )
             })?,
+            Value::Class(c) if super::interp::meta_method(c, "__len__").is_some() => {
+                let m = super::interp::meta_method(c, "__len__").expect("checked");
+                match self.call(&bind(m, v), Args::default())? {
+                    Value::Int(n) if n >= 0 => n,
+                    _ => return Err(type_error("__len__() should return a non-negative int")),
+                }
+            }
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) if n < 0 => {

@@ -19,6 +19,12 @@ pub fn meta_of(c: &Class) -> Rc<Class> {
         .unwrap_or_else(|| exceptions::class("type"))
 }
 
+/// A method the metaclass of `c` defines (`__repr__`, `__len__`, `__iter__`...), which operations
+/// on the class itself use. `None` for classes made by `type`.
+pub fn meta_method(c: &Class, name: &str) -> Option<Value> {
+    c.meta.borrow().as_ref().and_then(|m| m.lookup(name))
+}
+
 /// Whether `c` is the builtin `type` itself.
 fn is_type(c: &Class) -> bool {
     &*c.name == "type" && &*c.module == "builtins"

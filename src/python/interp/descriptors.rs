@@ -80,6 +80,13 @@ impl Interp {
             return self.call(&super::bind(set, &this), args).map(drop);
         }
         if classes::is_slotted(&inst.class) && !classes::slot_names(&inst.class).contains(name) {
+            // A class attribute has no slot behind it to store into.
+            if inst.class.lookup(name).is_some() {
+                return Err(attribute_error(format!(
+                    "'{}' object attribute '{name}' is read-only",
+                    inst.class.name
+                )));
+            }
             return Err(attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
                 inst.class.name
@@ -208,4 +215,75 @@ fn property_setter(it: &mut Interp, a: Args) -> PyResult {
 
 fn property_deleter(it: &mut Interp, a: Args) -> PyResult {
     property_with(it, a, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    fn out(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn a_data_descriptor_added_later_takes_over_a_cached_read_and_store() {
+        let src = "\
+class D:
+    def __get__(self, obj, owner):
+        return 'from D'
+    def __set__(self, obj, value):
+        obj.__dict__['seen'] = value
+class P:
+    pass
+p = P()
+got = []
+for i in range(3):
+    p.x = i
+    got.append(p.x)
+    if i == 0:
+        P.x = D()
+print(got, p.seen)
+";
+        assert_eq!(out(src), "[0, 'from D', 'from D'] 2\n");
+    }
+
+    #[test]
+    fn a_getattribute_added_later_sees_every_read_and_method_call() {
+        let src = "\
+class P:
+    def m(self):
+        return 'm'
+p = P()
+p.a = 1
+log = []
+for i in range(2):
+    log.append((p.a, p.m()))
+    if i == 0:
+        def spy(self, name):
+            log.append(name)
+            return object.__getattribute__(self, name)
+        P.__getattribute__ = spy
+print(log)
+";
+        assert_eq!(out(src), "[(1, 'm'), 'a', 'm', (1, 'm')]\n");
+    }
+
+    #[test]
+    fn a_property_without_a_setter_names_itself_and_its_class() {
+        let (code, got) = capture(|| {
+            crate::python::run_main(
+                "class C:\n    @property\n    def x(self):\n        return 1\nC().x = 2\n",
+                "main.py",
+            )
+        });
+        assert_eq!(code, 1);
+        assert!(
+            got.stderr
+                .ends_with("AttributeError: property 'x' of 'C' object has no setter\n"),
+            "{}",
+            got.stderr
+        );
+    }
 }

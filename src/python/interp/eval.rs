@@ -379,6 +379,15 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
+        // `__class__` in a method is the class whose body defined it (as zero-argument super()).
+        if &**name == "__class__"
+            && let Some(c) = f
+                .func
+                .as_ref()
+                .and_then(|fun| fun.class.borrow().as_ref().and_then(|w| w.upgrade()))
+        {
+            return Ok(Value::Class(c));
+        }
         Err(Exc::new(
             "NameError",
             format!("name '{name}' is not defined"),

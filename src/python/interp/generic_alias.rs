@@ -40,6 +40,10 @@ impl Interp {
     /// `C[item]` for a class `C`.
     pub(crate) fn class_getitem(&mut self, c: &Rc<Class>, item: &Value) -> PyResult {
         let cls = Value::Class(c.clone());
+        // The metaclass's `__getitem__` comes before the class's `__class_getitem__`.
+        if let Some(m) = super::classes::meta_method(c, "__getitem__") {
+            return self.call(&bind(m, &cls), Args::new(vec![item.clone()]));
+        }
         if let Some(f) = c.lookup("__class_getitem__") {
             let f = match f {
                 Value::Function(_) => {
@@ -113,4 +117,44 @@ fn alias_call(it: &mut Interp, mut a: Args) -> PyResult {
     let origin = attr(&a, "__origin__");
     a.pos.remove(0);
     it.call(&origin, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    fn out(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn builtin_containers_subscript_to_an_alias_that_prints_as_written() {
+        assert_eq!(
+            out("print(list[int], dict[str, list[int]], tuple[int, ...], tuple[()])"),
+            "list[int] dict[str, list[int]] tuple[int, ...] tuple[()]\n"
+        );
+        assert_eq!(
+            out("print(list[int]('ab'), set[int]() == set())"),
+            "['a', 'b'] True\n"
+        );
+    }
+
+    #[test]
+    fn a_metaclass_getitem_comes_before_class_getitem() {
+        let src = "\
+class M(type):
+    def __getitem__(cls, k):
+        return 'meta'
+class A(metaclass=M):
+    def __class_getitem__(cls, k):
+        return 'class'
+class B:
+    def __class_getitem__(cls, k):
+        return cls.__name__ + str(k)
+print(A[1], B[2])
+";
+        assert_eq!(out(src), "meta B2\n");
+    }
 }

@@ -20,7 +20,7 @@ use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
-pub use classes::{meta_of, type_new};
+pub use classes::{meta_method, meta_of, type_new};
 pub use descriptors::install_property;
 pub use exec::Unwind;
 pub use generator::Generator;
@@ -610,6 +610,11 @@ impl Interp {
                 pos: 0,
             },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Class(c) if meta_method(c, "__iter__").is_some() => {
+                let f = meta_method(c, "__iter__").expect("checked");
+                let r = self.call(&bind(f, v), Args::default())?;
+                return self.iter(&r);
+            }
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
