@@ -611,6 +611,39 @@ pub fn bind_builtin_attr(name: &str, f: Value, this: &Value) -> Value {
     }
 }
 
+/// Whether instances of `c` have no `__dict__`: every class of its MRO but `object` defines
+/// `__slots__`.
+pub fn is_slotted(c: &Class) -> bool {
+    c.hooks.get()
+        && c.mro
+            .borrow()
+            .iter()
+            .filter(|k| !(&*k.name == "object" && &*k.module == "builtins"))
+            .all(|k| k.attrs.borrow().contains_key("__slots__"))
+}
+
+/// The attribute names `__slots__` allows along `c`'s MRO (a string is one name).
+pub fn slot_names(c: &Class) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for k in c.mro.borrow().iter() {
+        match k.attrs.borrow().get("__slots__") {
+            Some(Value::Str(s)) => {
+                names.insert(s.to_string());
+            }
+            Some(Value::Tuple(t)) => names.extend(t.iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })),
+            Some(Value::List(l)) => names.extend(l.borrow().iter().filter_map(|v| match v {
+                Value::Str(s) => Some(s.to_string()),
+                _ => None,
+            })),
+            _ => {}
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -646,37 +679,4 @@ mod tests {
         *c.meta.borrow_mut() = Some(m.clone());
         assert!(Rc::ptr_eq(&meta_of(&c), &m));
     }
-}
-
-/// Whether instances of `c` have no `__dict__`: every class of its MRO but `object` defines
-/// `__slots__`.
-pub fn is_slotted(c: &Class) -> bool {
-    c.hooks.get()
-        && c.mro
-            .borrow()
-            .iter()
-            .filter(|k| !(&*k.name == "object" && &*k.module == "builtins"))
-            .all(|k| k.attrs.borrow().contains_key("__slots__"))
-}
-
-/// The attribute names `__slots__` allows along `c`'s MRO (a string is one name).
-pub fn slot_names(c: &Class) -> std::collections::HashSet<String> {
-    let mut names = std::collections::HashSet::new();
-    for k in c.mro.borrow().iter() {
-        match k.attrs.borrow().get("__slots__") {
-            Some(Value::Str(s)) => {
-                names.insert(s.to_string());
-            }
-            Some(Value::Tuple(t)) => names.extend(t.iter().filter_map(|v| match v {
-                Value::Str(s) => Some(s.to_string()),
-                _ => None,
-            })),
-            Some(Value::List(l)) => names.extend(l.borrow().iter().filter_map(|v| match v {
-                Value::Str(s) => Some(s.to_string()),
-                _ => None,
-            })),
-            _ => {}
-        }
-    }
-    names
 }
