@@ -894,10 +894,12 @@ fn vars(it: &mut Interp, a: Args) -> PyResult {
         )));
     }
     match a.pos.first() {
-        Some(v @ (Value::Instance(_) | Value::Class(_))) => match it.getattr_opt(v, "__dict__") {
-            Ok(Some(d)) => Ok(d),
-            _ => Err(type_error("vars() argument must have __dict__ attribute")),
-        },
+        Some(v @ (Value::Instance(_) | Value::Class(_) | Value::Function(_))) => {
+            match it.getattr_opt(v, "__dict__") {
+                Ok(Some(d)) => Ok(d),
+                _ => Err(type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
         Some(Value::Module(m)) => {
             let mut d = Dict::default();
             for (k, v) in m.attrs.borrow().iter() {

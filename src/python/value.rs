@@ -138,6 +138,8 @@ pub struct Function {
     /// The class whose body defined this function, for zero-argument `super()`.
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
     pub qualname: Rc<str>,
+    /// Attributes the program set on the function (`f.calls = 0`, `f.__doc__ = ...`).
+    pub attrs: RefCell<Namespace>,
 }
 
 /// A shared variable captured by a closure.

@@ -681,6 +681,7 @@ impl Interp {
             globals: f.globals.clone(),
             class: std::cell::RefCell::new(None),
             qualname: def.qualname.clone(),
+            attrs: Default::default(),
         })))
     }
 

@@ -385,7 +385,13 @@ impl Interp {
                         .map(|f| classes::bind_builtin_attr(name, f, this)),
                 }
             }
+            Value::Function(f)
+                if !f.attrs.borrow().is_empty() && f.attrs.borrow().contains_key(name) =>
+            {
+                f.attrs.borrow().get(name).cloned()
+            }
             Value::Function(f) => match name {
+                "__dict__" => Some(namespace_view::function_dict(f)),
                 "__name__" => Some(Value::Str(f.def.name.clone())),
                 "__qualname__" => Some(Value::Str(f.qualname.clone())),
                 "__module__" => Some(Value::str("__main__")),
@@ -543,7 +549,10 @@ impl Interp {
                 m.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
             _ => Err(attribute_error(format!(
                 "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
                 obj.type_name(),
@@ -566,6 +575,11 @@ impl Interp {
             && c.attrs.borrow_mut().shift_remove(name).is_some()
         {
             super::inline_cache::classes_changed();
+            return Ok(());
+        }
+        if let Value::Function(f) = obj
+            && f.attrs.borrow_mut().shift_remove(name).is_some()
+        {
             return Ok(());
         }
         Err(self.no_attr(obj, name))

@@ -15,6 +15,7 @@ use super::Interp;
 enum Target {
     Instance(Rc<Instance>),
     Class(Rc<Class>),
+    Function(Rc<Function>),
 }
 
 impl Target {
@@ -22,8 +23,23 @@ impl Target {
         match self {
             Target::Instance(i) => &i.attrs,
             Target::Class(c) => &c.attrs,
+            Target::Function(f) => &f.attrs,
         }
     }
+}
+
+/// The names a function keeps outside its `__dict__` (`f.__name__ = ...` renames it).
+const FUNCTION_OWN: [&str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+
+/// The entries a view shows, in order.
+fn entries(t: &Target) -> Vec<(Rc<str>, Value)> {
+    let hidden = |k: &str| matches!(t, Target::Function(_)) && FUNCTION_OWN.contains(&k);
+    t.attrs()
+        .borrow()
+        .iter()
+        .filter(|(k, _)| !hidden(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 thread_local! {
@@ -91,6 +107,11 @@ pub fn instance_dict(inst: &Rc<Instance>) -> Value {
     view(view_classes().0, Target::Instance(inst.clone()))
 }
 
+/// `f.__dict__`: the attributes the program set on a function.
+pub fn function_dict(f: &Rc<Function>) -> Value {
+    view(view_classes().0, Target::Function(f.clone()))
+}
+
 /// `C.__dict__`.
 pub fn class_dict(c: &Rc<Class>) -> Value {
     view(view_classes().1, Target::Class(c.clone()))
@@ -122,8 +143,8 @@ fn key(a: &Args, i: usize) -> PyResult<Rc<str>> {
 /// The namespace as a plain dict (a snapshot), for repr, comparison and `copy()`.
 fn snapshot(t: &Target) -> Dict {
     let mut d = Dict::default();
-    for (k, v) in t.attrs().borrow().iter() {
-        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+    for (k, v) in entries(t) {
+        d.insert(HashKey::Str(k.clone()), Value::Str(k), v);
     }
     d
 }
@@ -153,11 +174,7 @@ fn contains(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn keys_of(t: &Target) -> Vec<Value> {
-    t.attrs()
-        .borrow()
-        .keys()
-        .map(|k| Value::Str(k.clone()))
-        .collect()
+    entries(t).into_iter().map(|(k, _)| Value::Str(k)).collect()
 }
 
 fn iter(it: &mut Interp, a: Args) -> PyResult {
@@ -171,29 +188,29 @@ fn keys(_: &mut Interp, a: Args) -> PyResult {
 
 fn values(_: &mut Interp, a: Args) -> PyResult {
     let t = target(&a)?;
-    Ok(Value::list(t.attrs().borrow().values().cloned().collect()))
+    Ok(Value::list(
+        entries(&t).into_iter().map(|(_, v)| v).collect(),
+    ))
 }
 
 fn items(_: &mut Interp, a: Args) -> PyResult {
     let t = target(&a)?;
-    let pairs = t
-        .attrs()
-        .borrow()
-        .iter()
-        .map(|(k, v)| Value::tuple(vec![Value::Str(k.clone()), v.clone()]))
+    let pairs = entries(&t)
+        .into_iter()
+        .map(|(k, v)| Value::tuple(vec![Value::Str(k), v]))
         .collect();
     Ok(Value::list(pairs))
 }
 
 fn len(_: &mut Interp, a: Args) -> PyResult {
-    Ok(Value::Int(target(&a)?.attrs().borrow().len() as i64))
+    Ok(Value::Int(entries(&target(&a)?).len() as i64))
 }
 
 fn repr(it: &mut Interp, a: Args) -> PyResult {
     let t = target(&a)?;
     let inner = it.repr(&Value::dict(snapshot(&t)))?;
     Ok(Value::str(&match t {
-        Target::Instance(_) => inner,
+        Target::Instance(_) | Target::Function(_) => inner,
         Target::Class(_) => format!("mappingproxy({inner})"),
     }))
 }
