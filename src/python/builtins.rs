@@ -1097,7 +1097,25 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
     })
 }
 
-fn new_float(_: &mut Interp, a: Args) -> PyResult {
+fn new_float(it: &mut Interp, a: Args) -> PyResult {
+    // An object converts through its `__float__`, else its `__index__`.
+    if let Some(v @ Value::Instance(i)) = a.pos.get(1) {
+        for name in ["__float__", "__index__"] {
+            if let Some(m) = i.class.lookup(name) {
+                return match it.call(&bind(m, v), Args::default())? {
+                    Value::Float(f) => Ok(Value::Float(f)),
+                    n @ (Value::Int(_) | Value::BigInt(_)) if name == "__index__" => {
+                        new_float(it, Args::new(vec![Value::None, n]))
+                    }
+                    other => Err(type_error(format!(
+                        "{}.{name} returned non-float (type {})",
+                        v.type_name(),
+                        other.type_name()
+                    ))),
+                };
+            }
+        }
+    }
     Ok(Value::Float(match a.pos.get(1) {
         None => 0.0,
         Some(Value::Int(i)) => *i as f64,

@@ -764,9 +764,19 @@ impl Interp {
                 self.truthy(&r)
             }
             _ => {
-                let items = self.collect(container)?;
-                for x in &items {
-                    if x.is(item) || self.eq(x, item)? {
+                // Item by item, stopping at the first match (an endless generator can hold it).
+                let it = match self.iter(container) {
+                    Ok(it) => it,
+                    Err(e) if e.is("TypeError") && matches!(container, Value::Instance(_)) => {
+                        return Err(type_error(format!(
+                            "argument of type '{}' is not iterable",
+                            container.type_name()
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                };
+                while let Some(x) = self.next(&it)? {
+                    if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
                 }
