@@ -148,7 +148,8 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(next) = found else {
             let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                // CPython 3.11's message has this line break.
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

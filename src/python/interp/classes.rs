@@ -60,8 +60,7 @@ impl Interp {
             None => exceptions::class("type"),
         };
         for b in bases {
-            let Value::Class(bc) = b else { continue };
-            let bm = meta_of(bc);
+            let bm = super::super::builtins::type_of(b);
             if winner.is_subclass(&bm) {
                 continue;
             }
@@ -182,6 +181,11 @@ impl Interp {
                         other.type_name(),
                     )));
                 }
+            }
+        }
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+                return Err(type_error(format!("duplicate base class {}", b.name)));
             }
         }
         if bases.is_empty() {
@@ -481,7 +485,15 @@ fn object_setattr(it: &mut Interp, a: Args) -> PyResult {
     let (obj, name) = obj_and_name(&a, "__setattr__", 3)?;
     match &obj {
         Value::Instance(inst) => it.generic_setattr(&obj, inst, &name, a.pos[2].clone())?,
-        other => it.setattr(other, &name, a.pos[2].clone())?,
+        other @ (Value::Class(_) | Value::Module(_) | Value::Function(_)) => {
+            it.setattr(other, &name, a.pos[2].clone())?
+        }
+        other => {
+            return Err(attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                other.type_name()
+            )));
+        }
     }
     Ok(Value::None)
 }
