@@ -69,7 +69,7 @@ impl AttrCache {
             return self.method.borrow().clone();
         }
         // A `__getattribute__` of the class's own must see every lookup.
-        let m = match class.lookup(name).filter(|_| !class.hooks.get()) {
+        let m = match class.lookup(name).filter(|_| !class.has_hooks()) {
             Some(m @ Value::Function(_)) => Some(m),
             Some(Value::Builtin(b)) if b.data.is_none() => Some(Value::Builtin(b)),
             _ => None,
@@ -86,7 +86,7 @@ impl AttrCache {
         if self.holds(class) {
             return true;
         }
-        if class.hooks.get() || class.data_descriptor(name).is_some() {
+        if class.has_hooks() || class.data_descriptor(name).is_some() {
             return false;
         }
         self.remember(class);

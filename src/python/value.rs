@@ -532,6 +532,12 @@ impl Class {
         std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
     }
 
+    /// Whether this class or a class of its MRO has access hooks (see `Class::hooks`): a hook set
+    /// on a base after its subclasses were made counts too.
+    pub fn has_hooks(&self) -> bool {
+        self.mro.borrow().iter().any(|c| c.hooks.get())
+    }
+
     /// The native kind of the nearest native class in the MRO.
     pub fn native_kind(&self) -> Option<NativeKind> {
         self.mro.borrow().iter().find_map(|c| c.native)

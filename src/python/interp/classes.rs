@@ -626,7 +626,7 @@ pub fn bind_builtin_attr(name: &str, f: Value, this: &Value) -> Value {
 /// Whether instances of `c` have no `__dict__`: every class of its MRO but `object` defines
 /// `__slots__`.
 pub fn is_slotted(c: &Class) -> bool {
-    c.hooks.get()
+    c.has_hooks()
         && c.mro
             .borrow()
             .iter()

@@ -271,6 +271,25 @@ print(log)
     }
 
     #[test]
+    fn a_setattr_hook_set_on_a_base_later_guards_an_existing_subclass() {
+        let src = "\
+class Base:
+    pass
+class Child(Base):
+    pass
+c = Child()
+for i in range(2):
+    c.v = i
+    if i == 0:
+        def guard(self, name, value):
+            print('guarded', name, value)
+        Base.__setattr__ = guard
+print(c.v)
+";
+        assert_eq!(out(src), "guarded v 1\n0\n");
+    }
+
+    #[test]
     fn a_property_without_a_setter_names_itself_and_its_class() {
         let (code, got) = capture(|| {
             crate::python::run_main(

@@ -293,7 +293,7 @@ impl Interp {
             Value::Instance(inst) => {
                 // A `__getattribute__` of the program's own sees every lookup; `__getattr__` is
                 // asked when it (or the default lookup) finds nothing.
-                if inst.class.hooks.get()
+                if inst.class.has_hooks()
                     && let Some(ga) = inst.class.lookup("__getattribute__")
                 {
                     let r = self.call(&bind(ga, obj), Args::new(vec![Value::str(name)]));
@@ -526,7 +526,7 @@ impl Interp {
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if inst.class.hooks.get()
+                if inst.class.has_hooks()
                     && let Some(sa) = inst.class.lookup("__setattr__")
                 {
                     let args = Args::new(vec![Value::str(name), value]);
@@ -563,7 +563,7 @@ impl Interp {
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            if inst.class.hooks.get()
+            if inst.class.has_hooks()
                 && let Some(da) = inst.class.lookup("__delattr__")
             {
                 let args = Args::new(vec![Value::str(name)]);
