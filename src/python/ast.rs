@@ -291,6 +291,8 @@ pub struct FunctionDef {
     pub qualname: Rc<str>,
     pub pos: Pos,
     pub params: Vec<Param>,
+    /// How many of `params` are positional-only (the first ones, before `/`).
+    pub n_posonly: usize,
     /// How many of `params` have defaults (the last ones).
     pub n_defaults: usize,
     pub defaults: Vec<Expr>,
@@ -323,6 +325,8 @@ pub struct ClassDef {
     pub qualname: Rc<str>,
     pub pos: Pos,
     pub bases: Vec<Expr>,
+    /// `metaclass=M` and the keywords passed to `__init_subclass__` (a `None` name is `**kw`).
+    pub keywords: Vec<Kwarg>,
     pub body: Vec<Stmt>,
     pub frame: FrameShape,
 }

@@ -104,14 +104,7 @@ pub fn install(it: &mut Interp) {
             .insert(Rc::from("__init__"), Value::builtin(name, f));
     }
     let prop = exceptions::class("property");
-    prop.attrs.borrow_mut().insert(
-        Rc::from("__init__"),
-        Value::builtin("property", property_init),
-    );
-    prop.attrs.borrow_mut().insert(
-        Rc::from("setter"),
-        Value::builtin("setter", property_setter),
-    );
+    super::interp::install_property(&prop);
     it.builtins.insert(Rc::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),
@@ -184,7 +177,7 @@ fn not_implemented(_: &mut Interp, _: Args) -> PyResult {
 pub fn type_of(v: &Value) -> Rc<Class> {
     match v {
         Value::Instance(i) => i.class.clone(),
-        Value::Class(_) => exceptions::class("type"),
+        Value::Class(c) => super::interp::meta_of(c),
         other => exceptions::class(&other.type_name()),
     }
 }
@@ -312,10 +305,14 @@ fn issubclass(_: &mut Interp, a: Args) -> PyResult {
         }
     };
     Ok(Value::Bool(match &a.pos[1] {
+        // As CPython: the first class that matches ends the check.
         Value::Tuple(t) => {
             let mut any = false;
             for s in t.iter() {
-                any |= check(s)?;
+                if check(s)? {
+                    any = true;
+                    break;
+                }
             }
             any
         }
@@ -831,6 +828,8 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Int(match k {
         HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(i),
         HashKey::BigInt(b) => bigint::hash_big(&b),
+        // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
+        HashKey::Ptr(p) => (p >> 4) as i64,
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);
@@ -873,7 +872,10 @@ fn callable(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "callable")?;
     Ok(Value::Bool(match &a.pos[0] {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
-        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        // A staticmethod object is callable (since 3.10); a classmethod object is not.
+        Value::Instance(i) => {
+            i.class.lookup("__call__").is_some() || &*i.class.name == "staticmethod"
+        }
         _ => false,
     }))
 }
@@ -888,16 +890,33 @@ fn format(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Str(Rc::from(it.format_value(&v, &spec)?)))
 }
 
-fn vars(_: &mut Interp, a: Args) -> PyResult {
+/// `vars(obj)`: the object's `__dict__`, the live namespace (src/python/interp/namespace_view.rs).
+fn vars(it: &mut Interp, a: Args) -> PyResult {
+    if a.pos.len() > 1 {
+        return Err(type_error(format!(
+            "vars expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
     match a.pos.first() {
-        Some(Value::Instance(i)) => {
+        Some(v @ (Value::Instance(_) | Value::Class(_) | Value::Function(_))) => {
+            match it.getattr_opt(v, "__dict__") {
+                Ok(Some(d)) => Ok(d),
+                _ => Err(type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
+        Some(Value::Module(m)) => {
             let mut d = Dict::default();
-            for (k, v) in i.attrs.borrow().iter() {
+            for (k, v) in m.attrs.borrow().iter() {
                 d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
             }
             Ok(Value::dict(d))
         }
-        _ => Err(type_error("vars() argument must have __dict__ attribute")),
+        Some(_) => Err(type_error("vars() argument must have __dict__ attribute")),
+        None => Err(Exc::new(
+            "NotImplementedError",
+            "vars() without an argument (the caller's local variables) is not supported by forkyard yet: name the object, as vars(obj)",
+        )),
     }
 }
 
@@ -956,20 +975,6 @@ fn wrap_func(it: &mut Interp, a: Args) -> PyResult {
     let f = arg(&a, 1, "wrap")?;
     it.setattr(&this, "__func__", f)?;
     Ok(Value::None)
-}
-
-fn property_init(it: &mut Interp, a: Args) -> PyResult {
-    let this = arg(&a, 0, "property")?;
-    it.setattr(&this, "fget", a.pos.get(1).cloned().unwrap_or(Value::None))?;
-    it.setattr(&this, "fset", a.pos.get(2).cloned().unwrap_or(Value::None))?;
-    Ok(Value::None)
-}
-
-fn property_setter(it: &mut Interp, a: Args) -> PyResult {
-    let this = arg(&a, 0, "setter")?;
-    let fget = it.getattr(&this, "fget")?;
-    let cls = Value::Class(exceptions::class("property"));
-    it.call(&cls, Args::new(vec![fget, arg(&a, 1, "setter")?]))
 }
 
 // ---- constructors of builtin types ------------------------------------------------------------
@@ -1097,7 +1102,25 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
     })
 }
 
-fn new_float(_: &mut Interp, a: Args) -> PyResult {
+fn new_float(it: &mut Interp, a: Args) -> PyResult {
+    // An object converts through its `__float__`, else its `__index__`.
+    if let Some(v @ Value::Instance(i)) = a.pos.get(1) {
+        for name in ["__float__", "__index__"] {
+            if let Some(m) = i.class.lookup(name) {
+                return match it.call(&bind(m, v), Args::default())? {
+                    Value::Float(f) => Ok(Value::Float(f)),
+                    n @ (Value::Int(_) | Value::BigInt(_)) if name == "__index__" => {
+                        new_float(it, Args::new(vec![Value::None, n]))
+                    }
+                    other => Err(type_error(format!(
+                        "{}.{name} returned non-float (type {})",
+                        v.type_name(),
+                        other.type_name()
+                    ))),
+                };
+            }
+        }
+    }
     Ok(Value::Float(match a.pos.get(1) {
         None => 0.0,
         Some(Value::Int(i)) => *i as f64,
@@ -1271,13 +1294,8 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Range(Rc::new(Range { start, stop, step })))
 }
 
-fn new_type(_: &mut Interp, a: Args) -> PyResult {
-    match a.pos.len() {
-        2 => Ok(Value::Class(type_of(&a.pos[1]))),
-        _ => Err(type_error(
-            "type() takes 1 argument (forkyard does not create classes with type(name, bases, dict))",
-        )),
-    }
+fn new_type(it: &mut Interp, a: Args) -> PyResult {
+    super::interp::type_new(it, a)
 }
 
 fn new_super(_: &mut Interp, a: Args) -> PyResult {

@@ -399,12 +399,16 @@ impl Conv<'_> {
             .map(|d| self.expr(&d.expression))
             .collect::<R<_>>()?;
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if let Some(a) = &c.arguments {
-            if let Some(k) = a.keywords.first() {
-                return Err(self.unsupported(k.start(), "class keywords (like `metaclass=`) are"));
-            }
             for b in a.args.iter() {
                 bases.push(self.expr(b)?);
+            }
+            for k in a.keywords.iter() {
+                keywords.push(Kwarg {
+                    name: k.arg.as_ref().map(|n| Rc::from(n.as_str())),
+                    value: self.expr(&k.value)?,
+                });
             }
         }
         let scope = self.sc.of(c.range);
@@ -420,6 +424,7 @@ impl Conv<'_> {
             qualname: Rc::from(qualname),
             pos: self.pos(c.start()),
             bases,
+            keywords,
             body,
             frame: self.frame_shape(scope),
         };
@@ -486,6 +491,7 @@ impl Conv<'_> {
                 qualname: Rc::from(qualname.as_str()),
                 pos: self.pos(range.start()),
                 n_defaults: defaults.len(),
+                n_posonly: p.posonlyargs.len(),
                 params,
                 defaults: Vec::new(),
                 vararg,

@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::value::{Class, Instance, Namespace, NativeKind, Value, is_property};
+use super::value::{
+    ACCESS_HOOKS, Class, Instance, Namespace, NativeKind, Value, is_data_descriptor,
+};
 
 /// An exception on its way up: the exception object (an instance of a BaseException subclass).
 #[derive(Clone)]
@@ -111,7 +113,12 @@ pub fn make_class_q(
         has_property: std::cell::Cell::new(
             attrs
                 .values()
-                .any(|v| matches!(v, Value::Instance(p) if is_property(p))),
+                .any(|v| matches!(v, Value::Instance(p) if is_data_descriptor(p))),
+        ),
+        meta: RefCell::new(None),
+        hooks: std::cell::Cell::new(
+            ACCESS_HOOKS.iter().any(|h| attrs.contains_key(*h))
+                || bases.iter().any(|b| b.hooks.get()),
         ),
         attrs: RefCell::new(attrs),
         native,
@@ -144,7 +151,8 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let Some(next) = found else {
             let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                // CPython 3.11's message has this line break.
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

@@ -271,6 +271,16 @@ impl Interp {
                 format!("<bound method {name} of {this}>")
             }
             Value::Class(c) => {
+                // A metaclass's `__repr__` prints its classes.
+                if let Some(m) = super::interp::meta_method(c, "__repr__") {
+                    return match self.call(&bind(m, v), Args::default())? {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
+                }
                 if &*c.module == "builtins" {
                     format!("<class '{}'>", c.name)
                 } else {

@@ -68,7 +68,8 @@ impl AttrCache {
         if self.holds(class) {
             return self.method.borrow().clone();
         }
-        let m = match class.lookup(name) {
+        // A `__getattribute__` of the class's own must see every lookup.
+        let m = match class.lookup(name).filter(|_| !class.has_hooks()) {
             Some(m @ Value::Function(_)) => Some(m),
             Some(Value::Builtin(b)) if b.data.is_none() => Some(Value::Builtin(b)),
             _ => None,
@@ -85,7 +86,7 @@ impl AttrCache {
         if self.holds(class) {
             return true;
         }
-        if class.property(name).is_some() {
+        if class.has_hooks() || class.data_descriptor(name).is_some() {
             return false;
         }
         self.remember(class);

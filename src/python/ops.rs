@@ -482,12 +482,16 @@ impl Interp {
         }
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup("__bool__") {
-                let r = self.call(&bind(m, v), Args::default())?;
-                return Ok(matches!(r, Value::Bool(true)));
+                return match self.call(&bind(m, v), Args::default())? {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        other.type_name()
+                    ))),
+                };
             }
-            if let Some(m) = i.class.lookup("__len__") {
-                let r = self.call(&bind(m, v), Args::default())?;
-                return Ok(!matches!(r, Value::Int(0)));
+            if i.class.lookup("__len__").is_some() {
+                return Ok(self.len_of(v)? != 0);
             }
         }
         Ok(true)
@@ -516,29 +520,41 @@ impl Interp {
                     _ => self.is_subset(&y, &x)?,
                 })
             }
+            CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE
+                if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) =>
+            {
+                let (name, reflected, sym) = match op {
+                    CmpOp::Lt => ("__lt__", "__gt__", "<"),
+                    CmpOp::LtE => ("__le__", "__ge__", "<="),
+                    CmpOp::Gt => ("__gt__", "__lt__", ">"),
+                    _ => ("__ge__", "__le__", ">="),
+                };
+                // As CPython: the right operand goes first when its class derives from the
+                // left's and defines the reflected method; NotImplemented passes the turn.
+                let right_first = match (a, b) {
+                    (Value::Instance(x), Value::Instance(y)) => {
+                        !Rc::ptr_eq(&x.class, &y.class)
+                            && y.class.is_subclass(&x.class)
+                            && y.class.lookup(reflected).is_some()
+                    }
+                    _ => false,
+                };
+                if right_first && let Some(r) = self.rich(b, reflected, a)? {
+                    return self.truthy(&r);
+                }
+                if let Some(r) = self.rich(a, name, b)? {
+                    return self.truthy(&r);
+                }
+                if !right_first && let Some(r) = self.rich(b, reflected, a)? {
+                    return self.truthy(&r);
+                }
+                Err(type_error(format!(
+                    "'{sym}' not supported between instances of '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                )))
+            }
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
-                if let Value::Instance(_) = a {
-                    let name = match op {
-                        CmpOp::Lt => "__lt__",
-                        CmpOp::LtE => "__le__",
-                        CmpOp::Gt => "__gt__",
-                        _ => "__ge__",
-                    };
-                    if let Some(r) = self.rich(a, name, b)? {
-                        return self.truthy(&r);
-                    }
-                }
-                if let Value::Instance(_) = b {
-                    let name = match op {
-                        CmpOp::Lt => "__gt__",
-                        CmpOp::LtE => "__ge__",
-                        CmpOp::Gt => "__lt__",
-                        _ => "__le__",
-                    };
-                    if let Some(r) = self.rich(b, name, a)? {
-                        return self.truthy(&r);
-                    }
-                }
                 let ord = self.order(a, b, op)?;
                 Ok(match op {
                     CmpOp::Lt => ord == Ordering::Less,
@@ -689,6 +705,16 @@ impl Interp {
             }
             (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
             (Instance(_), _) | (_, Instance(_)) => {
+                // The right operand first when its class derives from the left's and has its
+                // own `__eq__`, as CPython.
+                if let (Instance(x), Instance(y)) = (a, b)
+                    && !Rc::ptr_eq(&x.class, &y.class)
+                    && y.class.is_subclass(&x.class)
+                    && y.class.attrs.borrow().contains_key("__eq__")
+                    && let Some(r) = self.rich(b, "__eq__", a)?
+                {
+                    return self.truthy(&r);
+                }
                 if let Some(r) = self.rich(a, "__eq__", b)? {
                     return self.truthy(&r);
                 }
@@ -741,9 +767,19 @@ impl Interp {
                 self.truthy(&r)
             }
             _ => {
-                let items = self.collect(container)?;
-                for x in &items {
-                    if x.is(item) || self.eq(x, item)? {
+                // Item by item, stopping at the first match (an endless generator can hold it).
+                let it = match self.iter(container) {
+                    Ok(it) => it,
+                    Err(e) if e.is("TypeError") && matches!(container, Value::Instance(_)) => {
+                        return Err(type_error(format!(
+                            "argument of type '{}' is not iterable",
+                            container.type_name()
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                };
+                while let Some(x) = self.next(&it)? {
+                    if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
                 }
@@ -892,7 +928,8 @@ impl Interp {
                 | Value::Range(_),
                 Value::Slice(s),
             ) => self.slice(obj, s),
-            // `xs[Color.RED]`: an index is any object with `__index__`.
+            (Value::Class(c), _) => self.class_getitem(c, idx),
+            // An object with `__index__` indexes a sequence as the int it gives.
             (
                 Value::List(_)
                 | Value::Tuple(_)
@@ -901,10 +938,12 @@ impl Interp {
                 | Value::Range(_),
                 Value::Instance(i),
             ) if i.class.lookup("__index__").is_some() => {
-                let m = i.class.lookup("__index__").expect("checked");
-                let n = self.call(&bind(m, idx), Args::default())?;
-                if matches!(n, Value::Instance(_)) {
-                    return Err(type_error("__index__ returned non-int"));
+                let n = self.call_method(idx, "__index__", vec![])?;
+                if !matches!(n, Value::Int(_) | Value::BigInt(_)) {
+                    return Err(type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        n.type_name()
+                    )));
                 }
                 self.getitem(obj, &n)
             }
@@ -1083,9 +1122,20 @@ impl Interp {
                     "Python int too large to convert to C ssize_t",
                 )
             })?,
+            Value::Class(c) if super::interp::meta_method(c, "__len__").is_some() => {
+                let m = super::interp::meta_method(c, "__len__").expect("checked");
+                match self.call(&bind(m, v), Args::default())? {
+                    Value::Int(n) if n >= 0 => n,
+                    _ => return Err(type_error("__len__() should return a non-negative int")),
+                }
+            }
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
+                    Value::Int(n) if n < 0 => {
+                        return Err(Exc::new("ValueError", "__len__() should return >= 0"));
+                    }
                     Value::Int(n) => n,
+                    Value::Bool(b) => b as i64,
                     Value::BigInt(_) => return Err(bigint::index_overflow("OverflowError")),
                     other => {
                         return Err(type_error(format!(

@@ -35,12 +35,26 @@ const SUBCLASSABLE: &[&str] = &[
     "bytes",
 ];
 
-/// Whether `c` is a builtin type a Python class may not derive from (CPython's `type 'bool' is not
-/// an acceptable base type`): the builtin types other than `SUBCLASSABLE` and `object`.
+/// The builtin types a Python class may not derive from (CPython's `type 'bool' is not an
+/// acceptable base type`).
+const FINAL: &[&str] = &[
+    "bool",
+    "range",
+    "slice",
+    "memoryview",
+    "NoneType",
+    "function",
+    "builtin_function_or_method",
+    "method",
+    "generator",
+    "ellipsis",
+    "iterator",
+    "module",
+];
+
+/// Whether `c` is a builtin type a Python class may not derive from.
 pub fn refuses_subclassing(c: &Class) -> bool {
-    &*c.module == "builtins"
-        && c.native_kind() == Some(super::value::NativeKind::Other)
-        && !SUBCLASSABLE.contains(&&*c.name)
+    &*c.module == "builtins" && FINAL.contains(&&*c.name)
 }
 
 /// The builtin type `c` derives from (`dict` for `class Counter(dict)`), if any; `None` for the
@@ -198,27 +212,6 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
         return Ok(value);
     }
     Ok(wrap(&cls, value))
-}
-
-/// `Cls(*args)` when a class on the way defines `__new__` (a function): call it with the class
-/// first, then `__init__` when it returned an instance of `cls`, as `type.__call__` does.
-pub fn instantiate_with_new(it: &mut Interp, cls: &Rc<Class>, new: Value, args: Args) -> R<Value> {
-    let new = match new {
-        Value::Instance(i) if &*i.class.name == "staticmethod" => i
-            .attrs
-            .borrow()
-            .get("__func__")
-            .cloned()
-            .unwrap_or(Value::None),
-        v => v,
-    };
-    let mut with_cls = args.clone();
-    with_cls.pos.insert(0, Value::Class(cls.clone()));
-    let obj = it.call(&new, with_cls)?;
-    if super::builtins::type_of(&obj).is_subclass(cls) {
-        init(it, cls, &obj, args)?;
-    }
-    Ok(obj)
 }
 
 /// The mapping protocol (`dict(m)`, `f(**m)`, `{**m}`): the key-value pairs of a dict, of an

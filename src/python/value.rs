@@ -138,6 +138,8 @@ pub struct Function {
     /// The class whose body defined this function, for zero-argument `super()`.
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
     pub qualname: Rc<str>,
+    /// Attributes the program set on the function (`f.calls = 0`, `f.__doc__ = ...`).
+    pub attrs: RefCell<Namespace>,
 }
 
 /// A shared variable captured by a closure.
@@ -162,6 +164,20 @@ pub fn is_property(p: &Instance) -> bool {
     &*p.class.name == "property"
 }
 
+/// Whether `p` is a data descriptor: a `property`, or an object whose class defines `__set__` or
+/// `__delete__`. A data descriptor on the class wins over the instance's own attribute.
+pub fn is_data_descriptor(p: &Instance) -> bool {
+    is_property(p) || p.class.lookup("__set__").is_some() || p.class.lookup("__delete__").is_some()
+}
+
+/// The names whose definition in a class makes attribute access take the general path.
+pub const ACCESS_HOOKS: [&str; 4] = [
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__slots__",
+];
+
 /// A class: user classes, the builtin exception hierarchy and native classes like `Process`.
 pub struct Class {
     pub name: Rc<str>,
@@ -173,9 +189,16 @@ pub struct Class {
     pub attrs: RefCell<Namespace>,
     /// Native classes say how their instances are made (for `Process`, `Lock`...).
     pub native: Option<NativeKind>,
-    /// Whether a `property` was ever among this class's own attributes: a store to an instance
-    /// looks for a property setter only in classes of its MRO that have one.
+    /// Whether a `property` (or another data descriptor) was ever among this class's own
+    /// attributes: a store to an instance looks for a setter only in classes of its MRO that have
+    /// one.
     pub has_property: std::cell::Cell<bool>,
+    /// The metaclass, when it is not `type` (`class A(metaclass=M)`, or inherited from a base).
+    pub meta: RefCell<Option<Rc<Class>>>,
+    /// Whether this class or a base overrides `__getattribute__`, `__setattr__` or `__delattr__`,
+    /// or lays its instances out with `__slots__`: attribute access then takes the general path,
+    /// never an inline cache's shortcut.
+    pub hooks: std::cell::Cell<bool>,
 }
 
 /// Which native payload instances of a native class carry.
@@ -487,11 +510,20 @@ impl Class {
 
     /// The property `name` of this class or a base, if a class of the MRO holds properties.
     pub fn property(&self, name: &str) -> Option<Rc<Instance>> {
+        match self.data_descriptor(name) {
+            Some(p) if is_property(&p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The data descriptor (a property, or an object with `__set__`/`__delete__`) `name` of this
+    /// class or a base, if a class of the MRO holds any.
+    pub fn data_descriptor(&self, name: &str) -> Option<Rc<Instance>> {
         if !self.mro.borrow().iter().any(|c| c.has_property.get()) {
             return None;
         }
         match self.lookup(name) {
-            Some(Value::Instance(p)) if is_property(&p) => Some(p),
+            Some(Value::Instance(p)) if is_data_descriptor(&p) => Some(p),
             _ => None,
         }
     }
@@ -499,6 +531,12 @@ impl Class {
     /// Whether `self` is `other` or derives from it.
     pub fn is_subclass(&self, other: &Class) -> bool {
         std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+
+    /// Whether this class or a class of its MRO has access hooks (see `Class::hooks`): a hook set
+    /// on a base after its subclasses were made counts too.
+    pub fn has_hooks(&self) -> bool {
+        self.mro.borrow().iter().any(|c| c.hooks.get())
     }
 
     /// The native kind of the nearest native class in the MRO.

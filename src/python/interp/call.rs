@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::NameRef;
-use super::super::exceptions::{Exc, ExcData, TbEntry, type_error};
+use super::super::exceptions::{Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, bind};
@@ -36,6 +36,10 @@ impl Interp {
                 self.call(&f, args)
             }
             Value::Class(c) => self.instantiate(c, args),
+            Value::Instance(inst) if &*inst.class.name == "staticmethod" => {
+                let f = inst.attrs.borrow().get("__func__").cloned();
+                self.call(&f.unwrap_or(Value::None), args)
+            }
             Value::Instance(inst) => match inst.class.lookup("__call__") {
                 Some(m) => self.call(&bind(m, func), args),
                 None => Err(type_error(format!(
@@ -50,18 +54,16 @@ impl Interp {
         }
     }
 
-    /// Make an instance of a class and run its `__init__`.
+    /// Call a class: its metaclass's `__call__` when it has one of its own, else `__new__` and
+    /// `__init__` (`Interp::construct`).
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
-        let new = c.lookup("__new__");
-        // A class's own `__new__` (a function, kept as a staticmethod as CPython keeps it).
-        if let Some(n) = &new
-            && !matches!(n, Value::Builtin(_))
+        let meta = c.meta.borrow().clone();
+        if let Some(meta) = meta
+            && let Some(call) = meta.lookup("__call__")
         {
-            return super::super::subclass::instantiate_with_new(self, c, n.clone(), args);
+            return self.call(&bind(call, &Value::Class(c.clone())), args);
         }
-        if let Some(base) = super::super::subclass::builtin_base(c) {
-            return super::super::subclass::instantiate(self, c, &base, args);
-        }
+        // A builtin type itself (`dict(a=1)`): its own constructor.
         if let Some(ctor) = super::super::subclass::constructor(c) {
             let mut a = args;
             // `int(Color.RED)`, `float(Mass(2))`: the number an int or float subclass carries.
@@ -74,45 +76,15 @@ impl Interp {
             a.pos.insert(0, Value::Class(c.clone()));
             return ctor(self, a);
         }
-        if let Some(Value::Builtin(new)) = new
-            && !super::super::subclass::is_slot_new(&Value::Builtin(new.clone()))
-        {
-            let mut a = args;
-            a.pos.insert(0, Value::Class(c.clone()));
-            return (new.f)(self, a);
+        // A class derived from a builtin type, without a `__new__` of its own: the base value,
+        // then `__init__` (subclass.rs).
+        let own_new = c
+            .lookup("__new__")
+            .is_some_and(|n| !matches!(n, Value::Builtin(_)));
+        if !own_new && let Some(base) = super::super::subclass::builtin_base(c) {
+            return super::super::subclass::instantiate(self, c, &base, args);
         }
-        let is_exc = c.native_kind() == Some(NativeKind::BaseException);
-        let inst = Rc::new(Instance {
-            class: c.clone(),
-            attrs: RefCell::new(Namespace::default()),
-            native: RefCell::new(if is_exc {
-                Some(Box::new(ExcData::default()))
-            } else {
-                None
-            }),
-        });
-        if is_exc {
-            inst.attrs
-                .borrow_mut()
-                .insert(Rc::from("args"), Value::tuple(args.pos.clone()));
-        }
-        let obj = Value::Instance(inst);
-        match c.lookup("__init__") {
-            Some(init) => {
-                let r = self.call(&bind(init, &obj), args)?;
-                if !matches!(r, Value::None) {
-                    return Err(type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        r.type_name()
-                    )));
-                }
-            }
-            None if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => {
-                return Err(type_error(format!("{}() takes no arguments", c.name)));
-            }
-            None => {}
-        }
-        Ok(obj)
+        self.construct(c, args)
     }
 
     /// Call a user function with `Args`: bind them, then run the body.
@@ -242,8 +214,18 @@ impl Interp {
         }
         let mut kwonly: Vec<Option<Value>> = vec![None; def.kwonly.len()];
         let mut kwargs = Dict::default();
+        let mut posonly_as_kw = Vec::new();
         for (k, v) in args.kw {
-            if let Some(i) = def.params.iter().position(|p| p.name == k) {
+            let at = def.params.iter().position(|p| p.name == k);
+            if let Some(i) = at.filter(|&i| i < def.n_posonly) {
+                // A positional-only name given as a keyword: `**kwargs` takes it, or it is an
+                // error CPython reports after binding everything else.
+                if def.kwarg.is_some() {
+                    kwargs.insert(HashKey::Str(k.clone()), Value::Str(k), v);
+                } else {
+                    posonly_as_kw.push(format!("'{}'", def.params[i].name));
+                }
+            } else if let Some(i) = at {
                 if slots[i].is_some() {
                     return Err(type_error(format!(
                         "{name}() got multiple values for argument '{k}'"
@@ -253,16 +235,18 @@ impl Interp {
             } else if let Some(i) = def.kwonly.iter().position(|p| p.name == k) {
                 kwonly[i] = Some(v);
             } else if def.kwarg.is_some() {
-                kwargs.insert(
-                    super::super::value::HashKey::Str(k.clone()),
-                    Value::Str(k),
-                    v,
-                );
+                kwargs.insert(HashKey::Str(k.clone()), Value::Str(k), v);
             } else {
                 return Err(type_error(format!(
                     "{name}() got an unexpected keyword argument '{k}'"
                 )));
             }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(type_error(format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: {}",
+                posonly_as_kw.join(", ")
+            )));
         }
         let first_default = n - def.n_defaults;
         let mut missing = Vec::new();

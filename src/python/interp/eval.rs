@@ -61,8 +61,10 @@ impl Interp {
                                         pos: Vec::with_capacity(args.len() + 1),
                                         kw: Vec::new(),
                                     };
+                                    let owner = o.type_name();
                                     a.pos.push(o);
-                                    self.call_args(args, kwargs, &mut a, f)?;
+                                    let desc = || format!("{owner}.{name}");
+                                    self.call_args(args, kwargs, &mut a, f, &desc)?;
                                     return nf(self, a);
                                 }
                                 None => (self.getattr(&o, name)?, None),
@@ -282,7 +284,7 @@ impl Interp {
             kw: Vec::new(),
         };
         a.pos.extend(this);
-        self.call_args(args, kwargs, &mut a, f)?;
+        self.call_args(args, kwargs, &mut a, f, &|| super::describe::callable(fv))?;
         self.call(fv, a)
     }
 
@@ -293,6 +295,7 @@ impl Interp {
         kwargs: &[Kwarg],
         a: &mut Args,
         f: &mut Frame,
+        desc: &dyn Fn() -> String,
     ) -> Result<(), Exc> {
         for x in args {
             if let ExprKind::Starred(inner) = &x.kind {
@@ -302,26 +305,18 @@ impl Interp {
                 a.pos.push(self.eval(x, f)?);
             }
         }
+        let mut spread = false;
         for k in kwargs {
             let v = self.eval(&k.value, f)?;
             match &k.name {
+                // Two literal keywords of one name are a SyntaxError already; one after a `**`
+                // may meet a key of the mapping.
+                Some(n) if spread => super::describe::push_kwarg(&mut a.kw, n.clone(), v, desc)?,
                 Some(n) => a.kw.push((n.clone(), v)),
-                None => match super::super::subclass::mapping_items(self, &v)? {
-                    Some(items) => {
-                        for (key, val) in items {
-                            let Value::Str(s) = key else {
-                                return Err(type_error("keywords must be strings"));
-                            };
-                            a.kw.push((s, val));
-                        }
-                    }
-                    None => {
-                        return Err(type_error(format!(
-                            "argument after ** must be a mapping, not {}",
-                            v.type_name()
-                        )));
-                    }
-                },
+                None => {
+                    spread = true;
+                    self.spread_kwargs(&v, &mut a.kw, desc)?
+                }
             }
         }
         Ok(())
@@ -359,7 +354,16 @@ impl Interp {
                 }
                 self.load_global(name, &n.slot, f)
             }
-            NameRef::Global(name) => self.load_global(name, &n.slot, f),
+            NameRef::Global(name) => {
+                // A class body reads its namespace first, which `__prepare__` may have filled
+                // with names the body never assigns.
+                if let Some(ns) = &f.class_ns
+                    && let Some(v) = ns.borrow().get(&**name)
+                {
+                    return Ok(v.clone());
+                }
+                self.load_global(name, &n.slot, f)
+            }
         }
     }
 
@@ -375,6 +379,15 @@ impl Interp {
         drop(g);
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
+        }
+        // `__class__` in a method is the class whose body defined it (as zero-argument super()).
+        if &**name == "__class__"
+            && let Some(c) = f
+                .func
+                .as_ref()
+                .and_then(|fun| fun.class.borrow().as_ref().and_then(|w| w.upgrade()))
+        {
+            return Ok(Value::Class(c));
         }
         Err(Exc::new(
             "NameError",

@@ -688,55 +688,38 @@ impl Interp {
             globals: f.globals.clone(),
             class: std::cell::RefCell::new(None),
             qualname: def.qualname.clone(),
+            attrs: Default::default(),
         })))
     }
 
     fn make_class(&mut self, def: &Rc<ClassDef>, f: &mut Frame) -> Result<Value, Exc> {
         let mut bases = Vec::new();
         for b in &def.bases {
-            match self.eval(b, f)? {
-                Value::Class(c) => {
-                    if super::super::subclass::refuses_subclassing(&c) {
-                        return Err(type_error(format!(
-                            "type '{}' is not an acceptable base type",
-                            c.name
-                        )));
-                    }
-                    bases.push(c)
-                }
-                other => {
-                    return Err(type_error(format!(
-                        "bases must be types, not '{}' (class {})",
-                        other.type_name(),
-                        def.name
-                    )));
-                }
+            bases.push(self.eval(b, f)?);
+        }
+        let mut kw = Vec::new();
+        let desc = || def.name.to_string();
+        for k in &def.keywords {
+            let v = self.eval(&k.value, f)?;
+            match &k.name {
+                Some(n) => super::describe::push_kwarg(&mut kw, n.clone(), v, &desc)?,
+                None => self.spread_kwargs(&v, &mut kw, &desc)?,
             }
         }
-        if bases.is_empty() {
-            bases.push(exceptions::class("object"));
-        }
-        // Two builtin bases cannot share one instance (`class X(int, str)`), as in CPython.
-        let builtin_bases: Vec<_> = bases
-            .iter()
-            .filter_map(super::super::subclass::builtin_base_or_self)
-            .collect();
-        if builtin_bases
-            .windows(2)
-            .any(|w| !w[0].is_subclass(&w[1]) && !w[1].is_subclass(&w[0]))
-        {
-            return Err(type_error("multiple bases have instance lay-out conflict"));
-        }
+        let meta = self.class_metaclass(&bases, &mut kw)?;
+        let mut attrs = self.prepare_namespace(&meta, &def.name, &bases, &kw)?;
         // The module the class is defined in: the program's `__main__`, or a library module.
-        let module: Rc<str> = match f.globals.borrow().get("__name__") {
-            Some(Value::Str(s)) => s.clone(),
-            _ => Rc::from("__main__"),
+        let module = match f.globals.borrow().get("__name__") {
+            Some(Value::Str(m)) => Value::Str(m.clone()),
+            _ => Value::str("__main__"),
         };
-        let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
-        ns.borrow_mut()
-            .insert(Rc::from("__module__"), Value::Str(module.clone()));
-        ns.borrow_mut()
-            .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        attrs.insert(Rc::from("__module__"), module);
+        attrs.insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        let doc = super::classes::docstring(&def.body);
+        if !matches!(doc, Value::None) {
+            attrs.insert(Rc::from("__doc__"), doc);
+        }
+        let ns = Rc::new(std::cell::RefCell::new(attrs));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
         frame.class_ns = Some(ns.clone());
         let n_own = def.frame.n_cells as usize - def.frame.free_from.len();
@@ -749,33 +732,8 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);
         }
-        let mut attrs = std::mem::take(&mut *ns.borrow_mut());
-        // `__new__` is a static method even when written without the decorator.
-        if let Some(new @ Value::Function(_)) = attrs.get("__new__").cloned() {
-            let sm = Rc::new(Instance {
-                class: exceptions::class("staticmethod"),
-                attrs: Default::default(),
-                native: Default::default(),
-            });
-            sm.attrs.borrow_mut().insert(Rc::from("__func__"), new);
-            attrs.insert(Rc::from("__new__"), Value::Instance(sm));
-        }
-        let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
-            .map_err(type_error)?;
-        for v in cls.attrs.borrow().values() {
-            let func = match v {
-                Value::Function(func) => Some(func.clone()),
-                Value::Instance(i) => match i.attrs.borrow().get("__func__") {
-                    Some(Value::Function(func)) => Some(func.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(func) = func {
-                *func.class.borrow_mut() = Some(Rc::downgrade(&cls));
-            }
-        }
-        Ok(Value::Class(cls))
+        let attrs = std::mem::take(&mut *ns.borrow_mut());
+        self.finish_class(meta, &def.name, bases, attrs, kw)
     }
 }
 

@@ -2,9 +2,14 @@
 //! `eval`. One `Interp` per process; after `fork()` the child carries on with its copy.
 
 mod call;
+mod classes;
+mod describe;
+mod descriptors;
 mod eval;
 mod exec;
 pub mod generator;
+mod generic_alias;
+mod namespace_view;
 pub(crate) mod stack;
 
 use std::cell::RefCell;
@@ -15,6 +20,8 @@ use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
+pub use classes::{meta_method, meta_of, type_new};
+pub use descriptors::install_property;
 pub use exec::Unwind;
 pub use generator::Generator;
 
@@ -152,6 +159,10 @@ impl Interp {
     /// Run a module body in the global frame.
     pub fn run_module(&mut self, m: &AstModule) -> Result<(), Exc> {
         let mut frame = Frame::new(&m.frame, self.globals.clone(), Rc::from("<module>"));
+        self.globals
+            .borrow_mut()
+            .entry(Rc::from("__doc__"))
+            .or_insert_with(|| classes::docstring(&m.body));
         match self.exec_block(&m.body, &mut frame) {
             Ok(()) => Ok(()),
             Err(Unwind::Exc(e)) => Err(e),
@@ -309,19 +320,177 @@ impl Interp {
         }
         Ok(match obj {
             Value::Instance(inst) => {
-                // A property is a data descriptor: it wins over the instance's own attribute (one
-                // set before the property was added to the class).
-                if let Some(p) = inst.class.property(name) {
-                    let fget = p.attrs.borrow().get("fget").cloned().unwrap_or(Value::None);
-                    return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
+                // A `__getattribute__` of the program's own sees every lookup; `__getattr__` is
+                // asked when it (or the default lookup) finds nothing.
+                if inst.class.has_hooks()
+                    && let Some(ga) = inst.class.lookup("__getattribute__")
+                {
+                    let r = self.call(&bind(ga, obj), Args::new(vec![Value::str(name)]));
+                    return match r {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.is("AttributeError") => {
+                            match inst.class.lookup("__getattr__") {
+                                Some(g) => {
+                                    let f = bind(g, obj);
+                                    self.call(&f, Args::new(vec![Value::str(name)])).map(Some)
+                                }
+                                None => Err(e),
+                            }
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+                if let Some(v) = self.generic_getattr(obj, inst, name)? {
+                    return Ok(Some(v));
+                }
+                if let Some(ga) = inst.class.lookup("__getattr__") {
+                    let f = bind(ga, obj);
+                    return self.call(&f, Args::new(vec![Value::str(name)])).map(Some);
+                }
+                None
+            }
+            Value::Class(c) => match name {
+                "__name__" => Some(Value::Str(c.name.clone())),
+                "__qualname__" => Some(Value::Str(c.qualname.clone())),
+                "__module__" => Some(Value::Str(c.module.clone())),
+                "__mro__" => Some(Value::tuple(
+                    c.mro
+                        .borrow()
+                        .iter()
+                        .map(|k| Value::Class(k.clone()))
+                        .collect(),
+                )),
+                "__bases__" => Some(Value::tuple(
+                    c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
+                )),
+                "__base__" => c.bases.first().map(|b| Value::Class(b.clone())),
+                "__dict__" => Some(namespace_view::class_dict(c)),
+                _ => match c.lookup(name) {
+                    // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
+                    // a plain function stays a function.
+                    Some(Value::Instance(i))
+                        if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
+                    {
+                        Some(bind(Value::Instance(i), obj))
+                    }
+                    // A descriptor on the class answers for the class too (`__get__(None, C)`).
+                    Some(Value::Instance(d)) if descriptors::is_descriptor(&d) => {
+                        return self.descriptor_get(&d, &Value::None, c, name).map(Some);
+                    }
+                    Some(v) => Some(v),
+                    None => return self.class_attr_fallback(c, obj, name),
+                },
+            },
+            Value::Module(m) => m.attrs.borrow().get(name).cloned(),
+            Value::Super(s) => {
+                let (cls, this) = (&s.0, &s.1);
+                let start = match this {
+                    Value::Instance(i) => i.class.clone(),
+                    // In a classmethod the class's own MRO; in a metaclass's method (`this` is
+                    // a class made by it) the metaclass's.
+                    Value::Class(c) if c.is_subclass(cls) => c.clone(),
+                    Value::Class(c) => meta_of(c),
+                    _ => return Ok(None),
+                };
+                let mro = start.mro.borrow().clone();
+                let after = mro
+                    .iter()
+                    .position(|k| Rc::ptr_eq(k, cls))
+                    .map(|p| p + 1)
+                    .unwrap_or(mro.len());
+                let found = mro[after..]
+                    .iter()
+                    .find_map(|k| k.attrs.borrow().get(name).cloned());
+                match found {
+                    // `__new__` is a static method: `super().__new__(cls)` passes the class.
+                    Some(v @ Value::Function(_)) if name == "__new__" => Some(v),
+                    Some(v) if name == "__new__" && matches!(v, Value::Builtin(_)) => Some(v),
+                    Some(v) => Some(bind(v, this)),
+                    // `super().update(x)` in a dict subclass: the base value's own method.
+                    None if super::subclass::base_of(this)
+                        .is_some_and(|b| super::methods::lookup(&b, name).is_some()) =>
+                    {
+                        let base = super::subclass::base_of(this).expect("checked");
+                        let f = super::methods::lookup(&base, name).expect("checked");
+                        Some(Value::BoundMethod(Rc::new(BoundMethod {
+                            this: base,
+                            func: Value::builtin(name, f),
+                        })))
+                    }
+                    // `super().__init__()` and friends reach `object`'s and `type`'s own.
+                    None => mro[after..]
+                        .iter()
+                        .filter(|k| &*k.module == "builtins")
+                        .find_map(|k| classes::builtin_attr(&k.name, name))
+                        .map(|f| classes::bind_builtin_attr(name, f, this)),
+                }
+            }
+            Value::Function(f)
+                if !f.attrs.borrow().is_empty() && f.attrs.borrow().contains_key(name) =>
+            {
+                f.attrs.borrow().get(name).cloned()
+            }
+            Value::Function(f) => match name {
+                "__dict__" => Some(namespace_view::function_dict(f)),
+                "__name__" => Some(Value::Str(f.def.name.clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.clone())),
+                "__module__" => Some(match f.globals.borrow().get("__name__") {
+                    Some(Value::Str(m)) => Value::Str(m.clone()),
+                    _ => Value::str("__main__"),
+                }),
+                "__doc__" if f.def.is_lambda => Some(Value::None),
+                "__doc__" => Some(classes::docstring(&f.def.body)),
+                _ => None,
+            },
+            Value::Builtin(b) => match name {
+                "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+                _ => None,
+            },
+            Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
+            Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
+            Value::BoundMethod(m) => match name {
+                "__self__" => Some(m.this.clone()),
+                "__func__" => Some(m.func.clone()),
+                _ => return self.getattr_opt(&m.func.clone(), name),
+            },
+            _ => match super::methods::lookup(obj, name) {
+                Some(f) => Some(Value::BoundMethod(Rc::new(BoundMethod {
+                    this: obj.clone(),
+                    func: Value::builtin(name, f),
+                }))),
+                // `d.__getitem__`, `(5).__add__`: the slot methods of the value's type.
+                None if name.starts_with("__") => super::builtins::type_of(obj)
+                    .lookup(name)
+                    .map(|m| bind(m, obj)),
+                None => None,
+            },
+        })
+    }
+
+    /// `object.__getattribute__`: a data descriptor of the class, the instance's own attribute,
+    /// another descriptor or method of the class, the native attributes; `None` when none has it.
+    pub(crate) fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        Ok({
+            {
+                // A data descriptor (a property...) wins over the instance's own attribute (one
+                // set before the descriptor was added to the class).
+                if let Some(d) = inst.class.data_descriptor(name) {
+                    return self.descriptor_get(&d, obj, &inst.class, name).map(Some);
                 }
                 if let Some(v) = inst.attrs.borrow().get(name) {
                     return Ok(Some(v.clone()));
                 }
+                if name == "__dict__" && !classes::is_slotted(&inst.class) {
+                    return Ok(Some(namespace_view::instance_dict(inst)));
+                }
                 match inst.class.lookup(name) {
-                    Some(Value::Instance(p)) if &*p.class.name == "property" => {
-                        let fget = p.attrs.borrow().get("fget").cloned().unwrap_or(Value::None);
-                        return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
+                    Some(Value::Instance(d)) if descriptors::is_descriptor(&d) => {
+                        return self.descriptor_get(&d, obj, &inst.class, name).map(Some);
                     }
                     Some(v) => Some(bind(v, obj)),
                     None => {
@@ -372,130 +541,62 @@ impl Interp {
                                 func: Value::builtin(name, f),
                             }))));
                         }
-                        if let Some(ga) = inst.class.lookup("__getattr__") {
-                            let f = bind(ga, obj);
-                            return self.call(&f, Args::new(vec![Value::str(name)])).map(Some);
-                        }
                         None
                     }
                 }
             }
-            Value::Class(c) => match name {
-                "__name__" => Some(Value::Str(c.name.clone())),
-                "__qualname__" => Some(Value::Str(c.qualname.clone())),
-                "__module__" => Some(Value::Str(c.module.clone())),
-                "__mro__" => Some(Value::tuple(
-                    c.mro
-                        .borrow()
-                        .iter()
-                        .map(|k| Value::Class(k.clone()))
-                        .collect(),
-                )),
-                "__bases__" => Some(Value::tuple(
-                    c.bases.iter().map(|k| Value::Class(k.clone())).collect(),
-                )),
-                _ => match c.lookup(name) {
-                    // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
-                    // a plain function stays a function.
-                    Some(Value::Instance(i))
-                        if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
-                    {
-                        Some(bind(Value::Instance(i), obj))
-                    }
-                    Some(v) => Some(v),
-                    None if &*c.module == "builtins" => super::methods::on_type(&c.name, name),
-                    None => None,
-                },
-            },
-            Value::Module(m) => m.attrs.borrow().get(name).cloned(),
-            Value::Super(s) => {
-                let (cls, this) = (&s.0, &s.1);
-                let start = match this {
-                    Value::Instance(i) => i.class.clone(),
-                    Value::Class(c) => c.clone(),
-                    _ => return Ok(None),
-                };
-                let mro = start.mro.borrow().clone();
-                let after = mro
-                    .iter()
-                    .position(|k| Rc::ptr_eq(k, cls))
-                    .map(|p| p + 1)
-                    .unwrap_or(mro.len());
-                let found = mro[after..]
-                    .iter()
-                    .find_map(|k| k.attrs.borrow().get(name).cloned());
-                match found {
-                    Some(v) => Some(bind(v, this)),
-                    // `super().update(x)` in a dict subclass: the base value's own method.
-                    None => super::subclass::base_of(this).and_then(|base| {
-                        super::methods::lookup(&base, name).map(|f| {
-                            Value::BoundMethod(Rc::new(BoundMethod {
-                                this: base,
-                                func: Value::builtin(name, f),
-                            }))
-                        })
-                    }),
-                }
-            }
-            Value::Function(f) => match name {
-                "__name__" => Some(Value::Str(f.def.name.clone())),
-                "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                "__module__" => Some(Value::str("__main__")),
-                _ => None,
-            },
-            Value::Builtin(b) => match name {
-                "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
-                _ => None,
-            },
-            Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
-            Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
-            Value::BoundMethod(m) => match name {
-                "__self__" => Some(m.this.clone()),
-                "__func__" => Some(m.func.clone()),
-                _ => return self.getattr_opt(&m.func.clone(), name),
-            },
-            _ => match super::methods::lookup(obj, name) {
-                Some(f) => Some(Value::BoundMethod(Rc::new(BoundMethod {
-                    this: obj.clone(),
-                    func: Value::builtin(name, f),
-                }))),
-                // `d.__getitem__`, `(5).__add__`: the slot methods of the value's type.
-                None if name.starts_with("__") => super::builtins::type_of(obj)
-                    .lookup(name)
-                    .map(|m| bind(m, obj)),
-                None => None,
-            },
         })
+    }
+
+    /// `C.name` that neither `C` nor its bases hold: the metaclass's attribute (its methods bind
+    /// to the class), then what builtin types and `object` define natively.
+    fn class_attr_fallback(
+        &mut self,
+        c: &Rc<Class>,
+        obj: &Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let meta = c.meta.borrow().clone();
+        if let Some(m) = meta
+            && let Some(v) = m.lookup(name)
+        {
+            return match v {
+                Value::Instance(d) if is_property(&d) || descriptors::is_descriptor(&d) => {
+                    self.descriptor_get(&d, obj, &m, name).map(Some)
+                }
+                v => Ok(Some(bind(v, obj))),
+            };
+        }
+        if &*c.module == "builtins"
+            && let Some(v) = super::methods::on_type(&c.name, name)
+        {
+            return Ok(Some(v));
+        }
+        Ok(c.mro
+            .borrow()
+            .iter()
+            .filter(|k| &*k.module == "builtins")
+            .find_map(|k| classes::builtin_attr(&k.name, name)))
     }
 
     /// `obj.name = value`.
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                let native = inst.native.borrow().is_some();
-                if native && super::natives::set_instance_attr(self, inst, name, &value)? {
-                    return Ok(());
+                if inst.class.has_hooks()
+                    && let Some(sa) = inst.class.lookup("__setattr__")
+                {
+                    let args = Args::new(vec![Value::str(name), value]);
+                    return self.call(&bind(sa, obj), args).map(drop);
                 }
-                if let Some(p) = inst.class.property(name) {
-                    let fset = p.attrs.borrow().get("fset").cloned().unwrap_or(Value::None);
-                    if matches!(fset, Value::None) {
-                        return Err(attribute_error(format!("can't set attribute '{name}'")));
-                    }
-                    self.call(&fset, Args::new(vec![obj.clone(), value]))?;
-                    return Ok(());
-                }
-                let mut attrs = inst.attrs.borrow_mut();
-                match attrs.get_mut(name) {
-                    Some(slot) => *slot = value,
-                    None => {
-                        attrs.insert(Rc::from(name), value);
-                    }
-                }
-                Ok(())
+                self.generic_setattr(obj, inst, name, value)
             }
             Value::Class(c) => {
-                if matches!(&value, Value::Instance(p) if is_property(p)) {
+                if matches!(&value, Value::Instance(p) if is_data_descriptor(p)) {
                     c.has_property.set(true);
+                }
+                if ACCESS_HOOKS.contains(&name) {
+                    c.hooks.set(true);
                 }
                 c.attrs.borrow_mut().insert(Rc::from(name), value);
                 super::inline_cache::classes_changed();
@@ -505,7 +606,10 @@ impl Interp {
                 m.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
             _ => Err(attribute_error(format!(
                 "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
                 obj.type_name(),
@@ -515,15 +619,24 @@ impl Interp {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
-        if let Value::Instance(inst) = obj
-            && inst.attrs.borrow_mut().shift_remove(name).is_some()
-        {
-            return Ok(());
+        if let Value::Instance(inst) = obj {
+            if inst.class.has_hooks()
+                && let Some(da) = inst.class.lookup("__delattr__")
+            {
+                let args = Args::new(vec![Value::str(name)]);
+                return self.call(&bind(da, obj), args).map(drop);
+            }
+            return self.generic_delattr(obj, inst, name);
         }
         if let Value::Class(c) = obj
             && c.attrs.borrow_mut().shift_remove(name).is_some()
         {
             super::inline_cache::classes_changed();
+            return Ok(());
+        }
+        if let Value::Function(f) = obj
+            && f.attrs.borrow_mut().shift_remove(name).is_some()
+        {
             return Ok(());
         }
         Err(self.no_attr(obj, name))
@@ -568,6 +681,11 @@ impl Interp {
                 pos: 0,
             },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Class(c) if meta_method(c, "__iter__").is_some() => {
+                let f = meta_method(c, "__iter__").expect("checked");
+                let r = self.call(&bind(f, v), Args::default())?;
+                return self.iter(&r);
+            }
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup("__iter__") {
                     let r = self.call(&bind(f, v), Args::default())?;
@@ -577,7 +695,13 @@ impl Interp {
                     {
                         return Ok(r);
                     }
-                    return self.iter(&r);
+                    if matches!(r, Value::Iterator(_) | Value::Generator(_)) {
+                        return Ok(r);
+                    }
+                    return Err(type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        r.type_name()
+                    )));
                 }
                 if let Some(items) = super::natives::iterate(self, inst)? {
                     Iter::Seq {

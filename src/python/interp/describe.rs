@@ -1,0 +1,110 @@
+//! Keyword arguments spread from a mapping (`f(**kw)`), and how CPython names a callable in the
+//! errors about them: `__main__.f()`, `__main__.C.m()`, `dict()`, `str.format()`.
+
+use std::rc::Rc;
+
+use super::super::exceptions::{Exc, type_error};
+use super::super::value::*;
+use super::Interp;
+
+/// The name CPython gives a callable in "got multiple values for keyword argument" and "argument
+/// after ** must be a mapping": module-qualified for Python code, bare for builtins.
+pub fn callable(fv: &Value) -> String {
+    match fv {
+        Value::Function(fun) => {
+            let module = match fun.globals.borrow().get("__name__") {
+                Some(Value::Str(m)) => m.to_string(),
+                _ => "__main__".to_string(),
+            };
+            format!("{module}.{}", fun.qualname)
+        }
+        Value::BoundMethod(m) => match &m.func {
+            Value::Builtin(b) => format!("{}.{}", m.this.type_name(), b.name),
+            other => callable(other),
+        },
+        Value::Builtin(b) => b.name.to_string(),
+        Value::Class(c) if &*c.module == "builtins" => c.name.to_string(),
+        Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+        other => format!("{} object", other.type_name()),
+    }
+}
+
+/// Add one keyword to `kw`, refusing a name that is there already (CPython's TypeError).
+pub fn push_kwarg(
+    kw: &mut Vec<(Rc<str>, Value)>,
+    name: Rc<str>,
+    v: Value,
+    desc: &dyn Fn() -> String,
+) -> Result<(), Exc> {
+    if kw.iter().any(|(k, _)| *k == name) {
+        return Err(type_error(format!(
+            "{}() got multiple values for keyword argument '{name}'",
+            desc()
+        )));
+    }
+    kw.push((name, v));
+    Ok(())
+}
+
+impl Interp {
+    /// `**m` in a call: each key of the mapping `m` (a dict, or an object with `keys()` and
+    /// `__getitem__`) becomes a keyword argument, once.
+    pub(crate) fn spread_kwargs(
+        &mut self,
+        m: &Value,
+        kw: &mut Vec<(Rc<str>, Value)>,
+        desc: &dyn Fn() -> String,
+    ) -> Result<(), Exc> {
+        let pairs: Vec<(Value, Value)> = match m {
+            Value::Dict(d) => d.borrow().map.values().cloned().collect(),
+            Value::Instance(_) => match crate::python::subclass::mapping_items(self, m)? {
+                Some(pairs) => pairs,
+                None => {
+                    return Err(type_error(format!(
+                        "{}() argument after ** must be a mapping, not {}",
+                        desc(),
+                        m.type_name()
+                    )));
+                }
+            },
+            _ => {
+                return Err(type_error(format!(
+                    "{}() argument after ** must be a mapping, not {}",
+                    desc(),
+                    m.type_name()
+                )));
+            }
+        };
+        for (k, v) in pairs {
+            let Value::Str(s) = k else {
+                return Err(type_error("keywords must be strings"));
+            };
+            push_kwarg(kw, s, v, desc)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_keyword_given_twice_is_refused_with_the_callable_named() {
+        let _it = Interp::new("t.py", "");
+        let mut kw = Vec::new();
+        let desc = || "__main__.f".to_string();
+        push_kwarg(&mut kw, Rc::from("sep"), Value::Int(1), &desc).expect("first is fine");
+        let e = push_kwarg(&mut kw, Rc::from("sep"), Value::Int(2), &desc).unwrap_err();
+        assert!(e.is("TypeError"));
+        assert_eq!(kw.len(), 1);
+    }
+
+    #[test]
+    fn builtins_are_named_bare_and_user_classes_with_their_module() {
+        assert_eq!(
+            callable(&Value::builtin("print", |_, _| Ok(Value::None))),
+            "print"
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! `list[int]`, `dict[str, int]`, `tuple[int, ...]`: subscripting a class. Builtin containers
+//! give a `types.GenericAlias` (it prints as written and calls its origin); a class of the
+//! program answers through its `__class_getitem__`, which is implicitly a classmethod.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::exceptions::{self, type_error};
+use super::super::value::*;
+use super::{Interp, bind};
+
+/// The builtin classes whose subscription makes a `GenericAlias`.
+const GENERIC_BUILTINS: [&str; 6] = ["list", "dict", "tuple", "set", "frozenset", "type"];
+
+thread_local! {
+    static ALIAS_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+}
+
+fn alias_class() -> Rc<Class> {
+    ALIAS_CLASS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let mut ns = Namespace::default();
+                ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", alias_repr));
+                ns.insert(Rc::from("__call__"), Value::builtin("__call__", alias_call));
+                exceptions::make_class(
+                    "GenericAlias",
+                    "types",
+                    vec![exceptions::class("object")],
+                    ns,
+                    None,
+                )
+                .expect("one base")
+            })
+            .clone()
+    })
+}
+
+impl Interp {
+    /// `C[item]` for a class `C`.
+    pub(crate) fn class_getitem(&mut self, c: &Rc<Class>, item: &Value) -> PyResult {
+        let cls = Value::Class(c.clone());
+        // The metaclass's `__getitem__` comes before the class's `__class_getitem__`.
+        if let Some(m) = super::classes::meta_method(c, "__getitem__") {
+            return self.call(&bind(m, &cls), Args::new(vec![item.clone()]));
+        }
+        if let Some(f) = c.lookup("__class_getitem__") {
+            let f = match f {
+                Value::Function(_) => {
+                    Value::BoundMethod(Rc::new(BoundMethod { this: cls, func: f }))
+                }
+                other => bind(other, &cls),
+            };
+            return self.call(&f, Args::new(vec![item.clone()]));
+        }
+        if &*c.module == "builtins" && GENERIC_BUILTINS.contains(&&*c.name) {
+            let args = match item {
+                Value::Tuple(t) => item_tuple(t),
+                other => Value::tuple(vec![other.clone()]),
+            };
+            let mut attrs = Namespace::default();
+            attrs.insert(Rc::from("__origin__"), cls);
+            attrs.insert(Rc::from("__args__"), args);
+            return Ok(Value::Instance(Rc::new(Instance {
+                class: alias_class(),
+                attrs: RefCell::new(attrs),
+                native: RefCell::new(None),
+            })));
+        }
+        Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            c.name
+        )))
+    }
+}
+
+fn item_tuple(t: &Rc<[Value]>) -> Value {
+    Value::Tuple(t.clone())
+}
+
+fn attr(a: &Args, name: &str) -> Value {
+    match a.pos.first() {
+        Some(Value::Instance(i)) => i.attrs.borrow().get(name).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// How a type argument prints inside `list[...]`: classes by name, `...` as written.
+fn arg_repr(it: &mut Interp, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::Class(c) if &*c.module == "builtins" => c.qualname.to_string(),
+        Value::Class(c) => format!("{}.{}", c.module, c.qualname),
+        Value::Ellipsis => "...".to_string(),
+        other => it.repr(other)?,
+    })
+}
+
+fn alias_repr(it: &mut Interp, a: Args) -> PyResult {
+    let origin = arg_repr(it, &attr(&a, "__origin__"))?;
+    let mut parts = Vec::new();
+    if let Value::Tuple(t) = attr(&a, "__args__") {
+        for v in t.iter() {
+            parts.push(arg_repr(it, v)?);
+        }
+    }
+    // `tuple[()]` has no arguments and prints them as `()`.
+    let inner = if parts.is_empty() {
+        "()".to_string()
+    } else {
+        parts.join(", ")
+    };
+    Ok(Value::str(&format!("{origin}[{inner}]")))
+}
+
+/// `list[int]()` is `list()`.
+fn alias_call(it: &mut Interp, mut a: Args) -> PyResult {
+    let origin = attr(&a, "__origin__");
+    a.pos.remove(0);
+    it.call(&origin, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    fn out(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn builtin_containers_subscript_to_an_alias_that_prints_as_written() {
+        assert_eq!(
+            out("print(list[int], dict[str, list[int]], tuple[int, ...], tuple[()])"),
+            "list[int] dict[str, list[int]] tuple[int, ...] tuple[()]\n"
+        );
+        assert_eq!(
+            out("print(list[int]('ab'), set[int]() == set())"),
+            "['a', 'b'] True\n"
+        );
+    }
+
+    #[test]
+    fn a_metaclass_getitem_comes_before_class_getitem() {
+        let src = "\
+class M(type):
+    def __getitem__(cls, k):
+        return 'meta'
+class A(metaclass=M):
+    def __class_getitem__(cls, k):
+        return 'class'
+class B:
+    def __class_getitem__(cls, k):
+        return cls.__name__ + str(k)
+print(A[1], B[2])
+";
+        assert_eq!(out(src), "meta B2\n");
+    }
+}
