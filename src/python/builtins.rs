@@ -60,6 +60,7 @@ pub fn install(it: &mut Interp) {
             "range" => Some(new_range),
             "type" => Some(new_type),
             "super" => Some(new_super),
+            "slice" => Some(super::methods::slice_new),
             _ => None,
         };
         let mut attrs = Namespace::default();
@@ -117,7 +118,7 @@ pub fn install(it: &mut Interp) {
         ("print", print),
         ("len", len),
         ("repr", repr),
-        ("ascii", repr),
+        ("ascii", ascii),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("hasattr", hasattr),
@@ -171,6 +172,7 @@ pub fn install(it: &mut Interp) {
         Value::builtin("NotImplemented", not_implemented),
     );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    super::methods::bytearray::install(it);
     it.builtins
         .insert(Rc::from("__name__"), Value::str("builtins"));
 }
@@ -290,6 +292,21 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),
     }
+}
+
+/// `ascii(x)`: `repr(x)` with every non-ASCII character escaped (`'é'` is `'\\xe9'`).
+fn ascii(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "ascii")?;
+    let text = it.repr(&a.pos[0])?;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            super::format::push_escape(&mut out, c);
+        }
+    }
+    Ok(Value::Str(Rc::from(out)))
 }
 
 fn isinstance(_: &mut Interp, a: Args) -> PyResult {
@@ -1214,7 +1231,15 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
         Some(Value::Str(_)) if a.pos.len() < 3 && a.kw.is_empty() => {
             return Err(type_error("string argument without an encoding"));
         }
-        Some(Value::Str(s)) => s.as_bytes().to_vec(),
+        Some(s @ Value::Str(_)) => {
+            let mut args = Args::new(vec![s.clone()]);
+            args.pos.extend(a.pos[2..].iter().cloned());
+            args.kw = a.kw.clone();
+            match super::methods::str_encode(it, args)? {
+                Value::Bytes(b) => b.to_vec(),
+                _ => vec![],
+            }
+        }
         Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
         Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
         Some(v) => {

@@ -119,6 +119,7 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
+            c if !super::methods::is_printable(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -126,7 +127,19 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-fn bytes_repr(b: &[u8]) -> String {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that holds `c`, as `repr` and `ascii` write it.
+pub fn push_escape(out: &mut String, c: char) {
+    let n = c as u32;
+    if n < 0x100 {
+        out.push_str(&format!("\\x{n:02x}"));
+    } else if n < 0x10000 {
+        out.push_str(&format!("\\u{n:04x}"));
+    } else {
+        out.push_str(&format!("\\U{n:08x}"));
+    }
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {

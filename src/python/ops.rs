@@ -711,6 +711,23 @@ impl Interp {
                     item.type_name()
                 ))),
             },
+            Value::Bytes(b) => match item {
+                Value::Int(i) => match u8::try_from(*i) {
+                    Ok(x) => Ok(b.contains(&x)),
+                    Err(_) => Err(Exc::new("ValueError", "byte must be in range(0, 256)")),
+                },
+                Value::Bool(x) => Ok(b.contains(&(*x as u8))),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &**sub))
+                }
+                other => match super::methods::bytearray::contents(other) {
+                    Some(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &*sub)),
+                    None => Err(type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        other.type_name()
+                    ))),
+                },
+            },
             Value::Dict(d) => {
                 let k = self.key_in(item, |k| d.borrow().same_hash(k))?;
                 Ok(d.borrow().map.contains_key(&k))

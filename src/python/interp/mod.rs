@@ -398,6 +398,9 @@ impl Interp {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
                 _ => None,
             },
+            Value::Slice(s) if matches!(name, "start" | "stop" | "step") => {
+                super::methods::slice_attr(s, name)
+            }
             Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
             Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
             Value::BoundMethod(m) => match name {

@@ -11,6 +11,9 @@ use crate::python::value::{Args, NativeFn, Value};
 type R = Result<Value, Exc>;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
+    if let Some(f) = super::text::lookup(name) {
+        return Some(f);
+    }
     Some(match name {
         "upper" => upper,
         "lower" => lower,
@@ -19,7 +22,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "rstrip" => rstrip,
         "split" => split,
         "rsplit" => rsplit,
-        "splitlines" => splitlines,
         "join" => join,
         "replace" => replace,
         "find" => find,
@@ -27,7 +29,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "index" => index,
         "rindex" => rindex,
         "rpartition" => rpartition,
-        "istitle" => istitle,
         "count" => count,
         "startswith" => startswith,
         "endswith" => endswith,
@@ -36,27 +37,10 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "ljust" => ljust,
         "rjust" => rjust,
         "zfill" => zfill,
-        "isdigit" | "isnumeric" | "isdecimal" => isdigit,
-        "isalpha" => isalpha,
-        "isalnum" => isalnum,
-        "isspace" => isspace,
-        "isupper" => isupper,
-        "islower" => islower,
-        "title" => title,
-        "capitalize" => capitalize,
-        "swapcase" => swapcase,
-        "encode" => encode,
+        "encode" => super::codecs::encode,
         "partition" => partition,
         "removeprefix" => removeprefix,
         "removesuffix" => removesuffix,
-        _ => return None,
-    })
-}
-
-pub fn bytes_lookup(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "decode" => decode,
-        "hex" => bytes_hex,
         _ => return None,
     })
 }
@@ -113,21 +97,21 @@ fn strip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "strip")? {
         Some(cs) => s(t.trim_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim().to_string()),
+        None => s(t.trim_matches(super::text::is_space).to_string()),
     }
 }
 fn lstrip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "lstrip")? {
         Some(cs) => s(t.trim_start_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim_start().to_string()),
+        None => s(t.trim_start_matches(super::text::is_space).to_string()),
     }
 }
 fn rstrip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "rstrip")? {
         Some(cs) => s(t.trim_end_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim_end().to_string()),
+        None => s(t.trim_end_matches(super::text::is_space).to_string()),
     }
 }
 
@@ -193,20 +177,7 @@ fn split(_: &mut Interp, a: Args) -> R {
         check_parts(&t, sep.as_deref(), n)?;
     }
     match opt(&a, 0, "sep") {
-        None => {
-            let mut out: Vec<String> = Vec::new();
-            let mut rest = t.trim_start();
-            while !rest.is_empty() {
-                if n >= 0 && out.len() as i64 == n {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
-            }
-            list_of(out)
-        }
+        None => list_of(super::text::split_whitespace(&t, n)),
         Some(sep) => {
             let sep = str_arg(&sep, "split")?;
             if sep.is_empty() {
@@ -233,24 +204,7 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
         check_parts(&t, sep.as_deref(), n)?;
     }
     match opt(&a, 0, "sep") {
-        None => {
-            let mut parts: Vec<String> = t.split_whitespace().map(String::from).collect();
-            if n >= 0 && parts.len() as i64 > n + 1 {
-                let keep = parts.split_off(parts.len() - n as usize);
-                let head = t.trim();
-                let mut head_s = head.to_string();
-                for k in keep.iter().rev() {
-                    if let Some(p) = head_s.rfind(k.as_str()) {
-                        head_s.truncate(p);
-                        head_s = head_s.trim_end().to_string();
-                    }
-                }
-                let mut out = vec![head_s];
-                out.extend(keep);
-                return list_of(out);
-            }
-            list_of(parts)
-        }
+        None => list_of(super::text::rsplit_whitespace(&t, n)),
         Some(sep) => {
             let sep = str_arg(&sep, "rsplit")?;
             let mut parts: Vec<String> = if n < 0 {
@@ -262,14 +216,6 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
             list_of(parts)
         }
     }
-}
-
-fn splitlines(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    // A bound that stops early: there are no more lines than newlines + 1.
-    let limit = crate::python::alloc::MAX_STRINGS + 1;
-    crate::python::alloc::check_strings(t.bytes().filter(|b| *b == b'\n').take(limit).count())?;
-    list_of(t.lines().map(String::from).collect())
 }
 
 fn join(it: &mut Interp, a: Args) -> R {
@@ -486,79 +432,6 @@ fn zfill(_: &mut Interp, a: Args) -> R {
     s(concat(&[&sign, &repeat_char('0', w - n)?, rest])?)
 }
 
-fn pred(a: &Args, f: fn(char) -> bool) -> R {
-    let t = this(a);
-    Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
-}
-
-fn isdigit(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_numeric)
-}
-fn isalpha(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_alphabetic)
-}
-fn isalnum(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_alphanumeric)
-}
-fn isspace(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_whitespace)
-}
-fn isupper(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    Ok(Value::Bool(
-        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
-    ))
-}
-fn islower(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    Ok(Value::Bool(
-        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
-    ))
-}
-
-fn title(_: &mut Interp, a: Args) -> R {
-    let mut out = String::new();
-    let mut prev_letter = false;
-    for c in this(&a).chars() {
-        if prev_letter {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_letter = c.is_alphabetic();
-    }
-    s(out)
-}
-
-fn capitalize(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let mut cs = t.chars();
-    match cs.next() {
-        Some(f) => s(f
-            .to_uppercase()
-            .chain(cs.flat_map(char::to_lowercase))
-            .collect()),
-        None => s(String::new()),
-    }
-}
-
-fn swapcase(_: &mut Interp, a: Args) -> R {
-    s(this(&a)
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect()
-            }
-        })
-        .collect())
-}
-
-fn encode(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Bytes(Rc::from(this(&a).as_bytes())))
-}
-
 fn partition(_: &mut Interp, a: Args) -> R {
     split_at_sep(&a, "partition", false)
 }
@@ -592,29 +465,6 @@ fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
     ))
 }
 
-fn istitle(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let (mut cased, mut prev_cased) = (false, false);
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(Value::Bool(cased))
-}
-
 fn removeprefix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let p = str_arg(&req(&a, 0, "removeprefix")?, "removeprefix")?;
@@ -625,24 +475,4 @@ fn removesuffix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let p = str_arg(&req(&a, 0, "removesuffix")?, "removesuffix")?;
     s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
-}
-
-fn decode(_: &mut Interp, a: Args) -> R {
-    match &a.pos[0] {
-        Value::Bytes(b) => match std::str::from_utf8(b) {
-            Ok(t) => s(t.to_string()),
-            Err(e) => Err(Exc::new(
-                "UnicodeDecodeError",
-                format!("'utf-8' codec can't decode bytes: {e}"),
-            )),
-        },
-        _ => Err(type_error("decode")),
-    }
-}
-
-fn bytes_hex(_: &mut Interp, a: Args) -> R {
-    match &a.pos[0] {
-        Value::Bytes(b) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
-        _ => Err(type_error("hex")),
-    }
 }
