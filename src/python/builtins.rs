@@ -161,6 +161,7 @@ pub fn install(it: &mut Interp) {
         ("__import__", exec),
         ("breakpoint", exec),
         ("exit", exit),
+        ("complex", complex),
         ("quit", exit),
     ];
     for (name, f) in fns {
@@ -173,6 +174,7 @@ pub fn install(it: &mut Interp) {
     );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
     super::methods::bytearray::install(it);
+    super::methods::memoryview::install(it);
     it.builtins
         .insert(Rc::from("__name__"), Value::str("builtins"));
 }
@@ -722,8 +724,41 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
     }
 }
 
+/// `complex` is refused by name rather than left undefined: forkyard's numbers are real.
+fn complex(_: &mut Interp, _: Args) -> PyResult {
+    Err(Exc::new(
+        "NotImplementedError",
+        "complex numbers are not supported in forkyard",
+    ))
+}
+
 fn divmod(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "divmod")?;
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        )
+    };
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    if number(x) && number(y) {
+        let float = matches!(x, Value::Float(_)) || matches!(y, Value::Float(_));
+        let zero = match y {
+            Value::Float(f) => *f == 0.0,
+            Value::Int(i) => *i == 0,
+            Value::Bool(b) => !*b,
+            _ => false,
+        };
+        if float && zero {
+            return Err(Exc::new("ZeroDivisionError", "float divmod()"));
+        }
+    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_)) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            x.type_name(),
+            y.type_name()
+        )));
+    }
     let q = it.binop(super::ast::BinOp::FloorDiv, &a.pos[0], &a.pos[1])?;
     let r = it.binop(super::ast::BinOp::Mod, &a.pos[0], &a.pos[1])?;
     Ok(Value::tuple(vec![q, r]))

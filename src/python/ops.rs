@@ -325,6 +325,14 @@ impl Interp {
                 v.extend_from_slice(y);
                 return Ok(Bytes(Rc::from(v)));
             }
+            // `b'ab' + bytearray(b'c')` is bytes (the left operand's type).
+            (Bytes(x), Instance(_)) if op == BinOp::Add => {
+                if let Some(y) = super::methods::bytes_like(b) {
+                    let mut v = x.to_vec();
+                    v.extend_from_slice(&y);
+                    return Ok(Bytes(Rc::from(v)));
+                }
+            }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
                 if matches!(
                     op,
@@ -688,6 +696,14 @@ impl Interp {
                 x.map.len() == y.map.len() && self.is_subset(&x, &y)?
             }
             (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
+            (Slice(x), Slice(y)) => {
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !(p.is(q) || self.eq(p, q)?) {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
             (Instance(_), _) | (_, Instance(_)) => {
                 if let Some(r) = self.rich(a, "__eq__", b)? {
                     return self.truthy(&r);
@@ -1115,6 +1131,7 @@ fn binop_message(op: BinOp, a: &Value, b: &Value) -> String {
         )
     };
     match op {
+        BinOp::Add if matches!(a, Value::Bytes(_)) => format!("can't concat {tb} to bytes"),
         BinOp::Add if seq(a) => format!("can only concatenate {ta} (not \"{tb}\") to {ta}"),
         BinOp::Mul if seq(a) => format!("can't multiply sequence by non-int of type '{tb}'"),
         BinOp::Mul if seq(b) => format!("can't multiply sequence by non-int of type '{ta}'"),

@@ -306,8 +306,16 @@ fn iter(it: &mut Interp, a: Args) -> R {
     it.iter(&Value::list(ints))
 }
 
+/// `bytearray(b'...')`. Unlike `bytes`, CPython escapes a `'` even inside double quotes
+/// (`bytearray(b"it\'s")`).
 fn repr(_: &mut Interp, a: Args) -> R {
-    let inner = crate::python::format::bytes_repr(&this(&a));
+    let b = this(&a);
+    let inner = crate::python::format::bytes_repr(&b);
+    let inner = if inner.starts_with("b\"") {
+        inner.replace('\'', "\\'")
+    } else {
+        inner
+    };
     Ok(Value::Str(Rc::from(format!("bytearray({inner})"))))
 }
 

@@ -63,7 +63,9 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 pub fn bytes_like(v: &Value) -> Option<Rc<[u8]>> {
     match v {
         Value::Bytes(b) => Some(b.clone()),
-        other => super::bytearray::contents(other).map(Rc::from),
+        other => super::bytearray::contents(other)
+            .or_else(|| super::memoryview::contents(other))
+            .map(Rc::from),
     }
 }
 

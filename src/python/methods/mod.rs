@@ -8,6 +8,7 @@ mod dict;
 mod float;
 mod int;
 mod list;
+pub mod memoryview;
 mod slice;
 mod str;
 mod text;
@@ -15,6 +16,7 @@ mod text;
 mod unicode_db;
 mod views;
 
+pub use bytes::bytes_like;
 pub use codecs::encode as str_encode;
 pub use dict::fromkeys;
 pub use slice::{attr as slice_attr, new as slice_new};
