@@ -17,7 +17,7 @@ mod unicode_db;
 mod views;
 
 pub use bytes::bytes_like;
-pub use codecs::encode as str_encode;
+pub use codecs::{decode, encode as str_encode};
 pub use dict::fromkeys;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
