@@ -629,7 +629,7 @@ fn iters(it: &mut Interp, vs: &[Value]) -> Result<Rc<[Value]>, Exc> {
 fn zip(it: &mut Interp, a: Args) -> PyResult {
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "strict") {
         return Err(type_error(format!(
-            "zip() got an unexpected keyword argument '{k}'"
+            "'{k}' is an invalid keyword argument for zip()"
         )));
     }
     let strict = match kw(&a, "strict") {
@@ -886,6 +886,14 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
             "pow() takes at most 3 arguments ({} given)",
             a.pos.len()
         )));
+    }
+    // `pow(base=2, exp=5, mod=3)`: keywords fill the places after the positional ones.
+    let mut a = a;
+    for name in ["base", "exp", "mod"].iter().skip(a.pos.len()) {
+        match kw(&a, name) {
+            Some(v) => a.pos.push(v),
+            None => break,
+        }
     }
     let b = arg(&a, 0, "pow")?;
     let e = arg(&a, 1, "pow")?;

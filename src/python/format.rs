@@ -957,14 +957,7 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
             // `n` is `g` with the locale's separators, and forkyard's locale is C (none).
             Some('g' | 'G' | 'n') => general(a, sp.precision.unwrap_or(6), sp.alt)?,
             None => match sp.precision {
-                Some(p) => {
-                    let s = general(a, p.max(1), sp.alt)?;
-                    if s.contains(['.', 'e', 'n', 'i']) {
-                        s
-                    } else {
-                        format!("{s}.0")
-                    }
-                }
+                Some(p) => general_repr(a, p.max(1), sp.alt)?,
                 None => point_kept(float_repr(a), sp),
             },
             Some(t) => {
@@ -1060,12 +1053,53 @@ fn sci(a: f64, prec: usize) -> Result<String, Exc> {
     concat(&[m, &zeros, &exp])
 }
 
+/// No type with a precision: `g`, except that a fixed-point result keeps a digit after the point,
+/// and the exponent form starts one digit sooner to make room for it (CPython's `add_dot_0`:
+/// `format(100.0, '.3')` is `'1e+02'`).
+fn general_repr(a: f64, p: usize, alt: bool) -> Result<String, Exc> {
+    let exp = if a == 0.0 {
+        0
+    } else {
+        let s = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), a);
+        s.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    if exp < -4 || exp as i64 >= p as i64 - 1 {
+        let s = sci(a, p - 1)?;
+        let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+        let m = if alt {
+            if m.contains('.') {
+                m.to_string()
+            } else {
+                format!("{m}.")
+            }
+        } else if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m.to_string()
+        };
+        return Ok(format!("{m}e{e}"));
+    }
+    let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+    let s = fixed(a, decimals)?;
+    if alt {
+        return Ok(s);
+    }
+    let t = s.trim_end_matches('0');
+    Ok(if t.ends_with('.') {
+        format!("{t}0")
+    } else {
+        t.to_string()
+    })
+}
+
 /// `%g` style.
 fn general(a: f64, prec: usize, alt: bool) -> Result<String, Exc> {
     let p = prec.max(1);
     if a == 0.0 {
         return if alt {
-            fixed(0.0, p - 1)
+            fixed(0.0, p - 1).map(|s| if s.contains('.') { s } else { s + "." })
         } else {
             Ok("0".into())
         };
@@ -1115,6 +1149,9 @@ fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
                 "Unknown format code '{t}' for object of type 'str'"
             )));
         }
+    }
+    if sp.sign == Some(' ') {
+        return Err(value_error("Space not allowed in string format specifier"));
     }
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));

@@ -930,6 +930,10 @@ impl Interp {
                 obj.type_name(),
                 idx.type_name()
             ))),
+            (Value::Bytes(_), _) => Err(type_error(format!(
+                "byte indices must be integers or slices, not {}",
+                idx.type_name()
+            ))),
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 obj.type_name()

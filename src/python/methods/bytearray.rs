@@ -86,6 +86,7 @@ pub fn install(it: &mut Interp) {
         ("clear", clear),
         ("reverse", reverse),
         ("copy", copy),
+        ("fromhex", fromhex),
     ];
     for (name, f) in own {
         attrs.insert(Rc::from(*name), Value::builtin(name, *f));
@@ -476,6 +477,14 @@ fn clear(_: &mut Interp, a: Args) -> R {
 fn reverse(_: &mut Interp, a: Args) -> R {
     mutate(&a, |b| b.reverse())?;
     Ok(Value::None)
+}
+
+/// `bytearray.fromhex(text)`, called on the class.
+fn fromhex(it: &mut Interp, a: Args) -> R {
+    match super::bytes::fromhex(it, a)? {
+        Value::Bytes(b) => Ok(new_value(b.to_vec())),
+        other => Ok(other),
+    }
 }
 
 fn copy(_: &mut Interp, a: Args) -> R {

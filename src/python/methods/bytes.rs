@@ -103,7 +103,13 @@ fn arg_bytes(v: &Value) -> Result<Rc<[u8]>, Exc> {
 }
 
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
+    if !a.kw.is_empty() {
+        return Err(type_error(format!(
+            "{}.{m}() takes no keyword arguments",
+            a.pos[0].type_name()
+        )));
+    }
+    let n = a.pos.len() - 1;
     if n > 0 {
         return Err(type_error(format!(
             "{}.{m}() takes no arguments ({n} given)",
@@ -344,11 +350,8 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
                     break;
                 }
                 if n >= 0 && out.len() as i64 == n {
-                    let mut start = 0;
-                    while start < end && is_space(t[start]) {
-                        start += 1;
-                    }
-                    out.push(t[start..end].to_vec());
+                    // The head keeps its leading whitespace, as CPython's does.
+                    out.push(t[..end].to_vec());
                     break;
                 }
                 let stop = end;
@@ -809,6 +812,12 @@ fn hex(_: &mut Interp, a: Args) -> R {
             Some(b) if b.len() == 1 => Some(b[0] as char),
             Some(_) => return Err(value_error("sep must be length 1.")),
             None if matches!(v, Value::Str(_)) => return Err(value_error("sep must be length 1.")),
+            None if matches!(v, Value::Int(_) | Value::Float(_) | Value::None) => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )));
+            }
             None => return Err(type_error("sep must be str or bytes.")),
         },
     };

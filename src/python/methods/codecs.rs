@@ -157,10 +157,10 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
         match errors.as_str() {
             "strict" => {
                 let what = if run == 1 {
-                    format!(
-                        "character {} in position {i}",
-                        crate::python::format::str_repr(&c.to_string())
-                    )
+                    // The character as `ascii()` shows it: `'\xe9'`.
+                    let mut shown = String::new();
+                    crate::python::format::push_escape(&mut shown, c);
+                    format!("character '{shown}' in position {i}")
                 } else {
                     format!("characters in position {i}-{}", i + run - 1)
                 };

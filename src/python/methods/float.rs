@@ -77,10 +77,7 @@ fn fromhex_method(it: &mut Interp, mut a: Args) -> R {
 pub fn fromhex(_: &mut Interp, a: Args) -> R {
     match a.pos.first() {
         Some(Value::Str(s)) if a.pos.len() == 1 => parse_hex_float(s).map(Value::Float),
-        Some(other) if a.pos.len() == 1 => Err(type_error(format!(
-            "must be str, not {}",
-            other.type_name()
-        ))),
+        Some(_) if a.pos.len() == 1 => Err(type_error("bad argument type for built-in operation")),
         _ => Err(type_error(format!(
             "float.fromhex() takes exactly one argument ({} given)",
             a.pos.len()

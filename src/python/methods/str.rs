@@ -126,6 +126,17 @@ fn maxsplit(a: &Args) -> Result<i64, Exc> {
     }
 }
 
+/// The `sep` of `split`/`rsplit`, in CPython's words when it is not a str.
+fn sep_arg(v: &Value) -> Result<Rc<str>, Exc> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "must be str or None, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
 fn list_of(parts: Vec<String>) -> R {
     Ok(Value::list(
         parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
@@ -179,7 +190,7 @@ fn split(_: &mut Interp, a: Args) -> R {
     match opt(&a, 0, "sep") {
         None => list_of(super::text::split_whitespace(&t, n)),
         Some(sep) => {
-            let sep = str_arg(&sep, "split")?;
+            let sep = sep_arg(&sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
@@ -206,7 +217,10 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
     match opt(&a, 0, "sep") {
         None => list_of(super::text::rsplit_whitespace(&t, n)),
         Some(sep) => {
-            let sep = str_arg(&sep, "rsplit")?;
+            let sep = sep_arg(&sep)?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
             let mut parts: Vec<String> = if n < 0 {
                 t.rsplit(&*sep).map(String::from).collect()
             } else {
@@ -419,7 +433,12 @@ fn zfill(_: &mut Interp, a: Args) -> R {
     let w = match req(&a, 0, "zfill")? {
         Value::Int(w) => crate::python::alloc::count(w),
         Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
-        _ => return Err(type_error("zfill() argument must be int")),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
     };
     let n = t.chars().count();
     if n >= w {

@@ -88,6 +88,26 @@ fn mapped(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str
         .map(|i| table[i].1)
 }
 
+/// Lowercase of `cs[i]`, with Greek final sigma: `Σ` after a cased letter and not before one is
+/// `ς` (as CPython's `lower`, `title` and `swapcase` do).
+fn push_lower(out: &mut String, cs: &[char], i: usize) {
+    if cs[i] == 'Σ' {
+        let before = cs[..i].iter().rev().find(|c| !is_case_ignorable(**c));
+        let after = cs[i + 1..].iter().find(|c| !is_case_ignorable(**c));
+        if before.is_some_and(|c| is_cased(*c)) && !after.is_some_and(|c| is_cased(*c)) {
+            out.push('ς');
+            return;
+        }
+    }
+    out.extend(cs[i].to_lowercase());
+}
+
+/// Marks and apostrophes that the final-sigma rule looks past.
+fn is_case_ignorable(c: char) -> bool {
+    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{b7}' | '\u{2019}')
+        || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 fn push_title(out: &mut String, c: char) {
     match mapped(db::TITLE, c) {
         Some(t) => out.push_str(t),
@@ -108,7 +128,10 @@ fn s(v: String) -> R {
 
 /// Methods without arguments refuse any, in CPython's words.
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
+    if !a.kw.is_empty() {
+        return Err(type_error(format!("str.{m}() takes no keyword arguments")));
+    }
+    let n = a.pos.len() - 1;
     if n > 0 {
         return Err(type_error(format!(
             "str.{m}() takes no arguments ({n} given)"
@@ -219,9 +242,10 @@ fn title(_: &mut Interp, a: Args) -> R {
     noargs(&a, "title")?;
     let mut out = String::new();
     let mut prev_cased = false;
-    for c in this(&a).chars() {
+    let cs: Vec<char> = this(&a).chars().collect();
+    for (i, &c) in cs.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &cs, i);
         } else {
             push_title(&mut out, c);
         }
@@ -247,9 +271,10 @@ fn capitalize(_: &mut Interp, a: Args) -> R {
 fn swapcase(_: &mut Interp, a: Args) -> R {
     noargs(&a, "swapcase")?;
     let mut out = String::new();
-    for c in this(&a).chars() {
+    let cs: Vec<char> = this(&a).chars().collect();
+    for (i, &c) in cs.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &cs, i);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -320,7 +345,7 @@ pub(super) fn keepends_arg(it: &mut Interp, a: &Args, m: &str) -> Result<bool, E
     }
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "keepends") {
         return Err(type_error(format!(
-            "{m}() got an unexpected keyword argument '{k}'"
+            "'{k}' is an invalid keyword argument for {m}()"
         )));
     }
     match opt(a, 0, "keepends") {
@@ -492,6 +517,9 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
     let text = |i: usize| -> Result<Rc<str>, Exc> {
         match &a.pos[i] {
             Value::Str(s) => Ok(s.clone()),
+            _ if i == 0 => Err(type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            )),
             other => Err(type_error(format!(
                 "maketrans() argument {} must be str, not {}",
                 i + 1,
@@ -542,8 +570,14 @@ fn format_map(it: &mut Interp, a: Args) -> R {
             )));
         }
     };
-    let out = crate::python::format::str_format(it, &this(&a), &[], &kw)?;
-    s(out)
+    match crate::python::format::str_format(it, &this(&a), &[], &kw) {
+        Ok(out) => s(out),
+        // No positional arguments exist for `{}` or `{0}` to read.
+        Err(e) if e.is("IndexError") => {
+            Err(value_error("Format string contains positional fields"))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
