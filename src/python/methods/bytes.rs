@@ -306,11 +306,8 @@ fn split(_: &mut Interp, a: Args) -> R {
                     break;
                 }
                 if n >= 0 && out.len() as i64 == n {
-                    let mut end = t.len();
-                    while end > i && is_space(t[end - 1]) {
-                        end -= 1;
-                    }
-                    out.push(t[i..end].to_vec());
+                    // The rest keeps its trailing whitespace, as CPython's does.
+                    out.push(t[i..].to_vec());
                     break;
                 }
                 let start = i;
