@@ -115,13 +115,41 @@ pub fn contents(v: &Value) -> Option<Vec<u8>> {
     with(v, |b| b.clone())
 }
 
-fn with<T>(v: &Value, f: impl FnOnce(&mut Vec<u8>) -> T) -> Option<T> {
+/// A bytearray's bytes, and how many memoryviews export them: while any does, the size is fixed
+/// (CPython's `BufferError`), since a view's indices point into these bytes.
+struct Buf {
+    data: Vec<u8>,
+    exports: usize,
+}
+
+fn with_buf<T>(v: &Value, f: impl FnOnce(&mut Buf) -> T) -> Option<T> {
     let Value::Instance(inst) = v else {
         return None;
     };
     let mut native = inst.native.borrow_mut();
-    let cell = native.as_mut()?.downcast_mut::<RefCell<Vec<u8>>>()?;
-    Some(f(&mut cell.borrow_mut()))
+    let buf = native.as_mut()?.downcast_mut::<RefCell<Buf>>()?;
+    Some(f(&mut buf.borrow_mut()))
+}
+
+fn with<T>(v: &Value, f: impl FnOnce(&mut Vec<u8>) -> T) -> Option<T> {
+    with_buf(v, |b| f(&mut b.data))
+}
+
+/// A memoryview starts (`+1`) or stops (`-1`) exporting `v`'s bytes; nothing for bytes.
+pub fn export(v: &Value, delta: isize) {
+    with_buf(v, |b| b.exports = b.exports.saturating_add_signed(delta));
+}
+
+/// A change of size, refused while a memoryview exports the bytes.
+fn resize<T>(a: &Args, f: impl FnOnce(&mut Vec<u8>) -> T) -> Result<T, Exc> {
+    let exported = with_buf(&a.pos[0], |b| b.exports > 0).unwrap_or(false);
+    if exported {
+        return Err(Exc::new(
+            "BufferError",
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    mutate(a, f)
 }
 
 /// A new bytearray holding `b`.
@@ -129,7 +157,10 @@ pub fn new_value(b: Vec<u8>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: exceptions::class("bytearray"),
         attrs: RefCell::new(Namespace::default()),
-        native: RefCell::new(Some(Box::new(RefCell::new(b)))),
+        native: RefCell::new(Some(Box::new(RefCell::new(Buf {
+            data: b,
+            exports: 0,
+        })))),
     }))
 }
 
@@ -248,9 +279,10 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                 ));
             }
             let items = bytes_of(it, &v)?;
-            mutate(&a, |b| {
-                let n = b.len();
-                let (start, stop, step) = slice_bounds(&s, n)?;
+            let n = this(&a).len();
+            let (start, stop, step) = slice_bounds(&s, n)?;
+            let same_size = step != 1 || (stop.max(start) - start) as usize == items.len();
+            let change = |b: &mut Vec<u8>| {
                 if step == 1 {
                     let stop = stop.max(start);
                     b.splice(start as usize..stop as usize, items);
@@ -268,7 +300,12 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                     b[i] = x;
                 }
                 Ok(Value::None)
-            })?
+            };
+            if same_size {
+                mutate(&a, change)?
+            } else {
+                resize(&a, change)?
+            }
         }
         other => Err(type_error(format!(
             "bytearray indices must be integers or slices, not {}",
@@ -279,7 +316,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
 
 fn delitem(_: &mut Interp, a: Args) -> R {
     let idx = req(&a, 0, "__delitem__")?;
-    mutate(&a, |b| match idx {
+    resize(&a, |b| match idx {
         Value::Int(i) => match norm_index(i, b.len()) {
             Some(i) => {
                 b.remove(i);
@@ -384,7 +421,7 @@ fn iadd(it: &mut Interp, a: Args) -> R {
         )));
     };
     let _ = it;
-    mutate(&a, |b| b.extend_from_slice(&o))?;
+    resize(&a, |b| b.extend_from_slice(&o))?;
     Ok(a.pos[0].clone())
 }
 
@@ -403,7 +440,7 @@ fn mul(_: &mut Interp, a: Args) -> R {
 
 fn append(_: &mut Interp, a: Args) -> R {
     let x = byte(&req(&a, 0, "append")?)?;
-    mutate(&a, |b| b.push(x))?;
+    resize(&a, |b| b.push(x))?;
     Ok(Value::None)
 }
 
@@ -413,7 +450,7 @@ fn extend(it: &mut Interp, a: Args) -> R {
         return Err(type_error("expected iterable of integers; got: 'str'"));
     }
     let more = bytes_of(it, &src)?;
-    mutate(&a, |b| b.extend(more))?;
+    resize(&a, |b| b.extend(more))?;
     Ok(Value::None)
 }
 
@@ -428,7 +465,7 @@ fn pop(_: &mut Interp, a: Args) -> R {
             )));
         }
     };
-    mutate(&a, |b| {
+    resize(&a, |b| {
         if b.is_empty() {
             return Err(index_error("pop from empty bytearray"));
         }
@@ -450,7 +487,7 @@ fn insert(_: &mut Interp, a: Args) -> R {
         }
     };
     let x = byte(&req(&a, 1, "insert")?)?;
-    mutate(&a, |b| {
+    resize(&a, |b| {
         let n = b.len() as i64;
         let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
         b.insert(at as usize, x);
@@ -460,7 +497,7 @@ fn insert(_: &mut Interp, a: Args) -> R {
 
 fn remove(_: &mut Interp, a: Args) -> R {
     let x = byte(&req(&a, 0, "remove")?)?;
-    mutate(&a, |b| match b.iter().position(|&y| y == x) {
+    resize(&a, |b| match b.iter().position(|&y| y == x) {
         Some(i) => {
             b.remove(i);
             Ok(Value::None)
@@ -470,7 +507,7 @@ fn remove(_: &mut Interp, a: Args) -> R {
 }
 
 fn clear(_: &mut Interp, a: Args) -> R {
-    mutate(&a, |b| b.clear())?;
+    resize(&a, |b| b.clear())?;
     Ok(Value::None)
 }
 

@@ -910,6 +910,7 @@ mod tests {
 
     #[test]
     fn fromhex_reports_the_first_bad_position() {
+        crate::python::exceptions::install();
         assert_eq!(parse_hex("00 ff\t61").unwrap(), [0, 255, 0x61]);
         assert!(parse_hex("0g").is_err());
         assert!(parse_hex("0").is_err());

@@ -194,6 +194,7 @@ mod tests {
 
     #[test]
     fn utf8_errors_name_the_byte_and_the_reason() {
+        crate::python::exceptions::install();
         let e = decode_bytes(b"caf\xe9", Codec::Utf8, "strict").unwrap_err();
         assert_eq!(
             e.args().first().map(|v| matches!(v, Value::Str(s) if s.contains("0xe9 in position 3: unexpected end of data"))),

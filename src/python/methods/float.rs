@@ -277,6 +277,7 @@ mod tests {
 
     #[test]
     fn fromhex_rounds_half_to_even() {
+        crate::python::exceptions::install();
         // 1 + 2**-53 is halfway between 1 and the next float: ties go to even (1.0).
         assert_eq!(parse_hex_float("0x1.00000000000008p0").unwrap(), 1.0);
         assert_eq!(

@@ -18,6 +18,16 @@ type R = Result<Value, Exc>;
 struct View {
     source: Value,
     picks: Vec<usize>,
+    released: std::cell::Cell<bool>,
+}
+
+/// A view that goes away without `release()` stops exporting its bytearray then.
+impl Drop for View {
+    fn drop(&mut self) {
+        if !self.released.get() {
+            super::bytearray::export(&self.source, -1);
+        }
+    }
 }
 
 pub fn install(it: &mut Interp) {
@@ -52,13 +62,16 @@ pub fn install(it: &mut Interp) {
         .insert(Rc::from("memoryview"), Value::Class(cls));
 }
 
-fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
+fn view_ref<T>(v: &Value, f: impl FnOnce(&View) -> T) -> Option<T> {
     let Value::Instance(inst) = v else {
         return None;
     };
     let native = inst.native.borrow();
-    let view = native.as_ref()?.downcast_ref::<View>()?;
-    Some((view.source.clone(), view.picks.clone()))
+    Some(f(native.as_ref()?.downcast_ref::<View>()?))
+}
+
+fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
+    view_ref(v, |view| (view.source.clone(), view.picks.clone()))
 }
 
 fn source_bytes(source: &Value) -> Vec<u8> {
@@ -76,6 +89,7 @@ pub fn contents(v: &Value) -> Option<Vec<u8>> {
 }
 
 fn make(source: Value, picks: Vec<usize>) -> Value {
+    super::bytearray::export(&source, 1);
     let readonly = matches!(source, Value::Bytes(_));
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from("readonly"), Value::Bool(readonly));
@@ -86,7 +100,11 @@ fn make(source: Value, picks: Vec<usize>) -> Value {
     Value::Instance(Rc::new(Instance {
         class: exceptions::class("memoryview"),
         attrs: RefCell::new(attrs),
-        native: RefCell::new(Some(Box::new(View { source, picks }))),
+        native: RefCell::new(Some(Box::new(View {
+            source,
+            picks,
+            released: std::cell::Cell::new(false),
+        }))),
     }))
 }
 
@@ -114,16 +132,22 @@ fn new(_: &mut Interp, a: Args) -> R {
     Ok(make(obj.clone(), (0..n).collect()))
 }
 
-fn this(a: &Args) -> (Value, Vec<usize>) {
-    view_of(&a.pos[0]).unwrap_or((Value::None, Vec::new()))
+/// The view's source and picks; a released view refuses, as CPython's does.
+fn live(a: &Args) -> Result<(Value, Vec<usize>), Exc> {
+    if view_ref(&a.pos[0], |v| v.released.get()).unwrap_or(false) {
+        return Err(value_error(
+            "operation forbidden on released memoryview object",
+        ));
+    }
+    Ok(view_of(&a.pos[0]).unwrap_or((Value::None, Vec::new())))
 }
 
 fn len(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(this(&a).1.len() as i64))
+    Ok(Value::Int(live(&a)?.1.len() as i64))
 }
 
 fn getitem(_: &mut Interp, a: Args) -> R {
-    let (source, picks) = this(&a);
+    let (source, picks) = live(&a)?;
     match req(&a, 0, "__getitem__")? {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
@@ -143,7 +167,7 @@ fn getitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setitem(it: &mut Interp, a: Args) -> R {
-    let (source, picks) = this(&a);
+    let (source, picks) = live(&a)?;
     if matches!(source, Value::Bytes(_)) {
         return Err(type_error("cannot modify read-only memory"));
     }
@@ -181,12 +205,13 @@ fn setitem(it: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn bytes_now(a: &Args) -> Vec<u8> {
-    contents(&a.pos[0]).unwrap_or_default()
+fn bytes_now(a: &Args) -> Result<Vec<u8>, Exc> {
+    live(a)?;
+    Ok(contents(&a.pos[0]).unwrap_or_default())
 }
 
 fn iter(it: &mut Interp, a: Args) -> R {
-    let ints = bytes_now(&a)
+    let ints = bytes_now(&a)?
         .into_iter()
         .map(|b| Value::Int(b as i64))
         .collect();
@@ -200,16 +225,17 @@ fn repr(_: &mut Interp, a: Args) -> R {
 
 fn eq(_: &mut Interp, a: Args) -> R {
     let other = a.pos.get(1).and_then(super::bytes::bytes_like);
-    Ok(Value::Bool(other.is_some_and(|o| *o == *bytes_now(&a))))
+    let mine = bytes_now(&a)?;
+    Ok(Value::Bool(other.is_some_and(|o| *o == *mine)))
 }
 
 fn tobytes(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Bytes(Rc::from(bytes_now(&a))))
+    Ok(Value::Bytes(Rc::from(bytes_now(&a)?)))
 }
 
 fn tolist(_: &mut Interp, a: Args) -> R {
     Ok(Value::list(
-        bytes_now(&a)
+        bytes_now(&a)?
             .into_iter()
             .map(|b| Value::Int(b as i64))
             .collect(),
@@ -217,10 +243,18 @@ fn tolist(_: &mut Interp, a: Args) -> R {
 }
 
 fn hex(_: &mut Interp, a: Args) -> R {
-    let s: String = bytes_now(&a).iter().map(|b| format!("{b:02x}")).collect();
+    let s: String = bytes_now(&a)?.iter().map(|b| format!("{b:02x}")).collect();
     Ok(Value::Str(Rc::from(s)))
 }
 
-fn release(_: &mut Interp, _: Args) -> R {
+/// `m.release()`: the bytearray may change size again; the view answers no more.
+fn release(_: &mut Interp, a: Args) -> R {
+    let source = view_ref(&a.pos[0], |v| {
+        (!v.released.replace(true)).then(|| v.source.clone())
+    })
+    .flatten();
+    if let Some(source) = source {
+        super::bytearray::export(&source, -1);
+    }
     Ok(Value::None)
 }

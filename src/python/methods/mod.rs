@@ -11,6 +11,8 @@ mod list;
 pub mod memoryview;
 mod slice;
 mod str;
+#[cfg(test)]
+mod tests;
 mod text;
 #[rustfmt::skip]
 mod unicode_db;
