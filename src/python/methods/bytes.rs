@@ -277,7 +277,10 @@ fn maxsplit(a: &Args) -> Result<i64, Exc> {
     }
 }
 
-fn split_args(a: &Args) -> Result<(Option<Rc<[u8]>>, i64), Exc> {
+/// `split`'s separator (none: runs of whitespace) and `maxsplit` (-1: no limit).
+type SplitArgs = (Option<Rc<[u8]>>, i64);
+
+fn split_args(a: &Args) -> Result<SplitArgs, Exc> {
     let sep = match opt(a, 0, "sep") {
         Some(v) => {
             let s = arg_bytes(&v)?;
@@ -833,9 +836,9 @@ fn hex(_: &mut Interp, a: Args) -> R {
     for (i, b) in t.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
             let boundary = if per > 0 {
-                (t.len() - i) % group == 0
+                (t.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(sep);
