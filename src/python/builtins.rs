@@ -325,15 +325,7 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
 fn ascii(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "ascii")?;
     let text = it.repr(&a.pos[0])?;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            super::format::push_escape(&mut out, c);
-        }
-    }
-    Ok(Value::Str(Rc::from(out)))
+    Ok(Value::Str(Rc::from(super::format::ascii_of(&text))))
 }
 
 fn isinstance(_: &mut Interp, a: Args) -> PyResult {

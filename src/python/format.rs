@@ -127,6 +127,19 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `ascii(x)` made from `repr(x)`: every non-ASCII character escaped (`'é'` is `'\xe9'`).
+pub fn ascii_of(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c);
+        }
+    }
+    out
+}
+
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that holds `c`, as `repr` and `ascii` write it.
 pub fn push_escape(out: &mut String, c: char) {
     let n = c as u32;
@@ -554,7 +567,8 @@ impl Interp {
             let num_width: &str = if align_left { "" } else { &width };
             let text = match conv {
                 's' => self.str_of(&arg)?,
-                'r' | 'a' => self.repr(&arg)?,
+                'r' => self.repr(&arg)?,
+                'a' => ascii_of(&self.repr(&arg)?),
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
                         Value::Float(f) => crate::python::ops::float_to_int(*f)?,
@@ -1302,7 +1316,8 @@ pub fn str_format(
                 };
             }
             let v = match conv {
-                Some('r') | Some('a') => Value::Str(Rc::from(it.repr(&v)?)),
+                Some('r') => Value::Str(Rc::from(it.repr(&v)?)),
+                Some('a') => Value::Str(Rc::from(ascii_of(&it.repr(&v)?))),
                 Some('s') => Value::Str(Rc::from(it.str_of(&v)?)),
                 _ => v,
             };

@@ -310,6 +310,12 @@ impl Interp {
             (Str(s), _) if op == BinOp::Mod => {
                 return Ok(Str(Rc::from(self.percent_format(s, b)?)));
             }
+            (Bytes(_), _) if op == BinOp::Mod => {
+                return Err(Exc::new(
+                    "NotImplementedError",
+                    "bytes % formatting is not supported in forkyard: format a str and .encode() it",
+                ));
+            }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());

@@ -73,10 +73,15 @@ pub fn install(it: &mut Interp) {
         ("__str__", repr),
         ("__eq__", eq),
         ("__ne__", ne),
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
         ("__contains__", contains),
         ("__add__", add),
         ("__iadd__", iadd),
         ("__mul__", mul),
+        ("__mod__", percent),
         ("__rmul__", mul),
         ("append", append),
         ("extend", extend),
@@ -378,6 +383,26 @@ fn ne(_: &mut Interp, a: Args) -> R {
     })
 }
 
+/// `<`, `<=`, `>`, `>=` against bytes-like values, byte by byte as bytes compare.
+fn order(a: &Args, test: fn(std::cmp::Ordering) -> bool) -> R {
+    Ok(match other_bytes(a) {
+        Some(o) => Value::Bool(test(this(a).as_slice().cmp(o.as_slice()))),
+        None => Value::builtin("NotImplemented", not_implemented),
+    })
+}
+fn lt(_: &mut Interp, a: Args) -> R {
+    order(&a, |o| o.is_lt())
+}
+fn le(_: &mut Interp, a: Args) -> R {
+    order(&a, |o| o.is_le())
+}
+fn gt(_: &mut Interp, a: Args) -> R {
+    order(&a, |o| o.is_gt())
+}
+fn ge(_: &mut Interp, a: Args) -> R {
+    order(&a, |o| o.is_ge())
+}
+
 fn not_implemented(_: &mut Interp, _: Args) -> R {
     Err(type_error("'NotImplementedType' object is not callable"))
 }
@@ -436,6 +461,14 @@ fn mul(_: &mut Interp, a: Args) -> R {
             other.type_name()
         ))),
     }
+}
+
+/// `ba % args`, refused as `bytes % args` is (src/python/ops.rs).
+fn percent(_: &mut Interp, _: Args) -> R {
+    Err(Exc::new(
+        "NotImplementedError",
+        "bytes % formatting is not supported in forkyard: format a str and .encode() it",
+    ))
 }
 
 fn append(_: &mut Interp, a: Args) -> R {

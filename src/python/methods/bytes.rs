@@ -503,7 +503,7 @@ fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
     let t = this(a);
     let sub = needle(&req(a, 0, m)?)?;
     let (lo, hi) = window(a, t.len())?;
-    if lo > t.len() {
+    if super::str::start_past_end(a, t.len()) {
         return Ok(None);
     }
     Ok(position(&t[lo..hi], &sub, from_right).map(|p| (lo + p) as i64))
@@ -531,6 +531,9 @@ fn count(_: &mut Interp, a: Args) -> R {
     let sub = needle(&req(&a, 0, "count")?)?;
     let (lo, hi) = window(&a, t.len())?;
     let hay = &t[lo.min(hi)..hi];
+    if super::str::start_past_end(&a, t.len()) {
+        return Ok(Value::Int(0));
+    }
     if sub.is_empty() {
         return Ok(Value::Int(hay.len() as i64 + 1));
     }
@@ -549,6 +552,9 @@ fn affix(a: &Args, m: &str, at_end: bool) -> R {
         }
     };
     let p = req(a, 0, m)?;
+    if super::str::start_past_end(a, t.len()) {
+        return Ok(Value::Bool(false));
+    }
     let wrong = |v: &Value| {
         type_error(format!(
             "{m} first arg must be bytes or a tuple of bytes, not {}",

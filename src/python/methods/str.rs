@@ -320,10 +320,18 @@ fn window(a: &Args, t: &str) -> Result<(usize, usize), Exc> {
     Ok((byte(start), byte(end.max(start))))
 }
 
+/// Whether a `start` argument lies past the end: then nothing is found, not even `''`.
+pub(super) fn start_past_end(a: &Args, len: usize) -> bool {
+    matches!(a.pos.get(2), Some(Value::Int(x)) if *x > len as i64)
+}
+
 fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
     let t = this(a);
     let sub = str_arg(&req(a, 0, m)?, m)?;
     let (lo, hi) = window(a, &t)?;
+    if start_past_end(a, t.chars().count()) {
+        return Ok(None);
+    }
     let hay = &t[lo..hi];
     let found = if from_right {
         hay.rfind(&*sub)
@@ -338,6 +346,9 @@ fn count(_: &mut Interp, a: Args) -> R {
     let sub = str_arg(&req(&a, 0, "count")?, "count")?;
     let (lo, hi) = window(&a, &t)?;
     let hay = &t[lo..hi];
+    if start_past_end(&a, t.chars().count()) {
+        return Ok(Value::Int(0));
+    }
     if sub.is_empty() {
         return Ok(Value::Int(hay.chars().count() as i64 + 1));
     }
@@ -348,6 +359,10 @@ fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
     let full = this(a);
     let (lo, hi) = window(a, &full)?;
     let t = &full[lo..hi];
+    if start_past_end(a, full.chars().count()) {
+        req(a, 0, m)?;
+        return Ok(Value::Bool(false));
+    }
     let p = req(a, 0, m)?;
     match &p {
         Value::Str(x) => Ok(Value::Bool(test(t, x))),
