@@ -269,6 +269,7 @@ fn occurrences(hay: &[u8], needle: &[u8]) -> Vec<usize> {
 fn maxsplit(a: &Args) -> Result<i64, Exc> {
     match opt(a, 1, "maxsplit") {
         Some(Value::Int(n)) => Ok(n),
+        Some(Value::BigInt(_)) => Err(crate::python::bigint::ssize_overflow()),
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()
@@ -716,7 +717,8 @@ fn zfill(_: &mut Interp, a: Args) -> R {
 fn expandtabs(_: &mut Interp, a: Args) -> R {
     let size = match opt(&a, 0, "tabsize") {
         None => 8,
-        Some(Value::Int(n)) => n,
+        Some(Value::Int(n)) => super::text::c_int(n)?,
+        Some(Value::BigInt(_)) => super::text::c_int(i64::MAX)?,
         Some(other) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -813,6 +815,9 @@ fn hex(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sep = match opt(&a, 0, "sep") {
         None => None,
+        Some(Value::Str(s)) if s.chars().count() == 1 && !s.is_ascii() => {
+            return Err(value_error("sep must be ASCII."));
+        }
         Some(Value::Str(s)) if s.chars().count() == 1 => s.chars().next(),
         Some(v) => match bytes_like(&v) {
             Some(b) if b.len() == 1 => Some(b[0] as char),

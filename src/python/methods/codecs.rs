@@ -52,12 +52,32 @@ fn text_arg(a: &Args, i: usize, name: &str, m: &str, default: &str) -> Result<St
     }
 }
 
+/// `encoding` and `errors` only, by position or keyword.
+fn at_most_two(a: &Args, m: &str) -> Result<(), Exc> {
+    let n = a.pos.len() - 1 + a.kw.len();
+    if n > 2 {
+        return Err(type_error(format!(
+            "{m}() takes at most 2 arguments ({n} given)"
+        )));
+    }
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !matches!(&**k, "encoding" | "errors"))
+    {
+        return Err(type_error(format!(
+            "{m}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    Ok(())
+}
+
 fn unknown_handler(h: &str) -> Exc {
     Exc::new("LookupError", format!("unknown error handler name '{h}'"))
 }
 
 /// `b.decode(encoding='utf-8', errors='strict')`.
 pub fn decode(_: &mut Interp, a: Args) -> R {
+    at_most_two(&a, "decode")?;
     let b = super::bytes::bytes_like(&a.pos[0]).unwrap_or_else(|| Rc::from(&b""[..]));
     let enc = codec(&text_arg(&a, 0, "encoding", "decode", "utf-8")?)?;
     let errors = text_arg(&a, 1, "errors", "decode", "strict")?;
@@ -132,6 +152,7 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
         Value::Str(s) => s.clone(),
         _ => Rc::from(""),
     };
+    at_most_two(&a, "encode")?;
     let enc = codec(&text_arg(&a, 0, "encoding", "encode", "utf-8")?)?;
     let errors = text_arg(&a, 1, "errors", "encode", "strict")?;
     let limit = match enc {

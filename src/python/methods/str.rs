@@ -118,6 +118,7 @@ fn rstrip(_: &mut Interp, a: Args) -> R {
 fn maxsplit(a: &Args) -> Result<i64, Exc> {
     match opt(a, 1, "maxsplit") {
         Some(Value::Int(n)) => Ok(n),
+        Some(Value::BigInt(_)) => Err(crate::python::bigint::ssize_overflow()),
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()

@@ -402,10 +402,22 @@ pub fn rsplit_whitespace(t: &str, maxsplit: i64) -> Vec<String> {
     out
 }
 
+/// A count CPython keeps in a C int (`expandtabs`' tab size).
+pub(super) fn c_int(n: i64) -> Result<i64, Exc> {
+    if i32::try_from(n).is_err() {
+        return Err(Exc::new(
+            "OverflowError",
+            "Python int too large to convert to C int",
+        ));
+    }
+    Ok(n)
+}
+
 fn expandtabs(_: &mut Interp, a: Args) -> R {
     let size = match opt(&a, 0, "tabsize") {
         None => 8,
-        Some(Value::Int(n)) => n,
+        Some(Value::Int(n)) => c_int(n)?,
+        Some(Value::BigInt(_)) => c_int(i64::MAX)?,
         Some(Value::Bool(b)) => b as i64,
         Some(other) => {
             return Err(type_error(format!(
