@@ -310,11 +310,8 @@ impl Interp {
             (Str(s), _) if op == BinOp::Mod => {
                 return Ok(Str(Rc::from(self.percent_format(s, b)?)));
             }
-            (Bytes(_), _) if op == BinOp::Mod => {
-                return Err(Exc::new(
-                    "NotImplementedError",
-                    "bytes % formatting is not supported in forkyard: format a str and .encode() it",
-                ));
+            (Bytes(f), _) if op == BinOp::Mod => {
+                return Ok(Bytes(Rc::from(super::methods::bytes_percent(self, f, b)?)));
             }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();

@@ -463,12 +463,14 @@ fn mul(_: &mut Interp, a: Args) -> R {
     }
 }
 
-/// `ba % args`, refused as `bytes % args` is (src/python/ops.rs).
-fn percent(_: &mut Interp, _: Args) -> R {
-    Err(Exc::new(
-        "NotImplementedError",
-        "bytes % formatting is not supported in forkyard: format a str and .encode() it",
-    ))
+/// `ba % args`: bytes formatting, as a bytearray.
+fn percent(it: &mut Interp, a: Args) -> R {
+    let args = req(&a, 0, "__mod__")?;
+    Ok(new_value(super::bytes_format::bytes_percent(
+        it,
+        &this(&a),
+        &args,
+    )?))
 }
 
 fn append(_: &mut Interp, a: Args) -> R {

@@ -3,6 +3,7 @@
 
 pub mod bytearray;
 mod bytes;
+mod bytes_format;
 mod codecs;
 mod dict;
 mod float;
@@ -19,6 +20,7 @@ mod unicode_db;
 mod views;
 
 pub use bytes::bytes_like;
+pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
 pub use dict::fromkeys;
 pub use slice::{attr as slice_attr, new as slice_new};
