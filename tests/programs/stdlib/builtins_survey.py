@@ -87,13 +87,47 @@ BUILTINS = [
     (str, [(1.5,), (b"ab",), (b"caf\xc3\xa9", "utf-8"), (b"\xff", "ascii", "replace")]),
     (sum, [([1, 2, 3],), ([0.1] * 10,), ([[1], [2]], [])]),
     (tuple, [("ab",), (b"ab",)]),
+    (list, [("ab",), (b"ab",), (range(3),), (5,)]),
+    (set, [("aab",), ([1, 1, 2],)]),
+    (frozenset, [("ab",)]),
+    (dict, [([("a", 1)],), ([1],)]),
+    (all, [([],), ([1, 0],), ("ab",)]),
+    (any, [([],), ([0, ""],), ([0, 1],)]),
+    (callable, [(len,), (1,), (int,)]),
+    (isinstance, [(1, int), (True, int), (b"", (str, bytes)), (1, 2)]),
+    (issubclass, [(bool, int), (int, (str, bytes))]),
+    (hash, [(1,), (-1,), (2**61,), (2.0,), ([],)]),
+    (getattr, [("", "nope", None), (1, "nope")]),
+    (hasattr, [("", "upper"), ("", "nope")]),
+    (enumerate, [("ab",)]),
+    (reversed, [("ab",), ({1},)]),
+    (iter, [(5,)]),
+    (zip, [()]),
+    (map, [(None,)]),
+    (filter, [(None,)]),
+    (type, [(1,), (b"",), (bytearray(),), (slice(1),)]),
+    (memoryview, [(b"ab",), ("ab",)]),
 ]
 
 survey(STR_SAMPLES, STR_METHODS)
 survey(BYTES_SAMPLES, BYTES_METHODS)
 for f, calls in BUILTINS:
     for args in calls:
-        show(f"{f.__name__}{args!r}", f, *args)
+        if f in (enumerate, reversed, zip, map, filter, iter):
+            # Their results are iterators: show what they yield.
+            show(f"list({f.__name__}{args!r})", lambda: list(f(*args)))
+        elif f is memoryview:
+            show(f"{f.__name__}{args!r}.tolist()", lambda: f(*args).tolist())
+        else:
+            show(f"{f.__name__}{args!r}", f, *args)
+show("next(iter('a'))", lambda: next(iter("a")))
+show("next(iter(''), 'done')", lambda: next(iter(""), "done"))
+for fmt, args in [(b"%s-%d", (b"a", 1)), (b"%r|%5.1f", ("\u00e9", 2.25)), (b"%s", ("str",))]:
+    show(f"{fmt!r} % {args!r}", lambda: fmt % args)
+for name, ba in [("bytearray(b'abc')", bytearray(b"abc"))]:
+    show(f"{name}.append(100)", lambda: (ba.append(100), ba)[1])
+    show(f"{name}.pop(0)", ba.pop, 0)
+    show(f"{name}[1:2] = b'XY'", lambda: (ba.__setitem__(slice(1, 2), b"XY"), ba)[1])
 for x in [0.1, -2.5, 1e300, 5e-324]:
     show(f"{x!r}.hex()", x.hex)
     show(f"{x!r}.as_integer_ratio()", x.as_integer_ratio)
