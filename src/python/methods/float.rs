@@ -186,6 +186,23 @@ fn scale_round(m: &BigInt, exp2: i64) -> Option<f64> {
     Some(q * 2f64.powi(h as i32) * 2f64.powi((e - h) as i32))
 }
 
+/// `x.real`, `x.imag`, and an int's `numerator`/`denominator` (the number tower's attributes).
+pub fn number_attr(v: &Value, name: &str) -> Option<Value> {
+    let int = |v: &Value| match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    };
+    match (v, name) {
+        (Value::Float(f), "real") => Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (Value::Float(_), _) => None,
+        (_, "real" | "numerator") => Some(int(v)),
+        (_, "imag") => Some(Value::Int(0)),
+        (_, "denominator") => Some(Value::Int(1)),
+        _ => None,
+    }
+}
+
 fn as_integer_ratio(_: &mut Interp, a: Args) -> R {
     noargs(&a, "as_integer_ratio")?;
     let x = this(&a);

@@ -23,6 +23,7 @@ pub use bytes::bytes_like;
 pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
 pub use dict::fromkeys;
+pub use float::number_attr;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
 

@@ -97,7 +97,7 @@ BUILTINS = [
     (isinstance, [(1, int), (True, int), (b"", (str, bytes)), (1, 2)]),
     (issubclass, [(bool, int), (int, (str, bytes))]),
     (hash, [(1,), (-1,), (2**61,), (2.0,), ([],)]),
-    (getattr, [("", "nope", None), (1, "nope")]),
+    (getattr, [("", "nope", None), (1, "nope"), (1, "real"), (True, "numerator"), (2.5, "imag")]),
     (hasattr, [("", "upper"), ("", "nope")]),
     (enumerate, [("ab",)]),
     (reversed, [("ab",), ({1},)]),
