@@ -60,6 +60,7 @@ pub fn install(it: &mut Interp) {
             "range" => Some(new_range),
             "type" => Some(new_type),
             "super" => Some(new_super),
+            "slice" => Some(super::methods::slice_new),
             _ => None,
         };
         let mut attrs = Namespace::default();
@@ -110,7 +111,7 @@ pub fn install(it: &mut Interp) {
         ("print", print),
         ("len", len),
         ("repr", repr),
-        ("ascii", repr),
+        ("ascii", ascii),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("hasattr", hasattr),
@@ -153,6 +154,7 @@ pub fn install(it: &mut Interp) {
         ("__import__", exec),
         ("breakpoint", exec),
         ("exit", exit),
+        ("complex", complex),
         ("quit", exit),
     ];
     for (name, f) in fns {
@@ -164,6 +166,8 @@ pub fn install(it: &mut Interp) {
         Value::builtin("NotImplemented", not_implemented),
     );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    super::methods::bytearray::install(it);
+    super::methods::memoryview::install(it);
     it.builtins
         .insert(Rc::from("__name__"), Value::str("builtins"));
     super::subclass::install();
@@ -184,10 +188,18 @@ pub fn type_of(v: &Value) -> Rc<Class> {
 
 fn arg(a: &Args, i: usize, fname: &str) -> Result<Value, Exc> {
     a.pos.get(i).cloned().ok_or_else(|| {
-        type_error(format!(
-            "{fname}() missing required argument (pos {})",
-            i + 1
-        ))
+        let n = a.pos.len();
+        // Each builtin says it in its own CPython words.
+        type_error(match (fname, i) {
+            ("getattr", _) => format!("getattr expected at least 2 arguments, got {n}"),
+            ("next" | "format", _) => format!("{fname} expected at least 1 argument, got {n}"),
+            ("sum", _) => format!("sum() takes at least 1 positional argument ({n} given)"),
+            ("enumerate", _) => "enumerate() missing required argument 'iterable'".into(),
+            ("round", _) => "round() missing required argument 'number' (pos 1)".into(),
+            ("pow", 0) => "pow() missing required argument 'base' (pos 1)".into(),
+            ("pow", _) => "pow() missing required argument 'exp' (pos 2)".into(),
+            _ => format!("{fname}() missing required argument (pos {})", i + 1),
+        })
     })
 }
 
@@ -198,12 +210,29 @@ fn kw(a: &Args, name: &str) -> Option<Value> {
 }
 
 fn exactly(a: &Args, n: usize, fname: &str) -> Result<(), Exc> {
-    if a.pos.len() != n {
+    let got = a.pos.len();
+    if got != n {
         let s = if n == 1 { "" } else { "s" };
-        return Err(type_error(format!(
-            "{fname}() takes exactly {n} argument{s} ({} given)",
-            a.pos.len()
-        )));
+        // CPython's one-argument builtins (METH_O) say "one"; the others count.
+        let expected = matches!(
+            fname,
+            "isinstance"
+                | "issubclass"
+                | "hasattr"
+                | "setattr"
+                | "delattr"
+                | "divmod"
+                | "sorted"
+                | "reversed"
+                | "filter"
+        );
+        return Err(type_error(if expected {
+            format!("{fname} expected {n} argument{s}, got {got}")
+        } else if n == 1 {
+            format!("{fname}() takes exactly one argument ({got} given)")
+        } else {
+            format!("{fname}() takes exactly {n} arguments ({got} given)")
+        }));
     }
     Ok(())
 }
@@ -284,6 +313,13 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),
     }
+}
+
+/// `ascii(x)`: `repr(x)` with every non-ASCII character escaped (`'é'` is `'\\xe9'`).
+fn ascii(it: &mut Interp, a: Args) -> PyResult {
+    exactly(&a, 1, "ascii")?;
+    let text = it.repr(&a.pos[0])?;
+    Ok(Value::Str(Rc::from(super::format::ascii_of(&text))))
 }
 
 fn isinstance(_: &mut Interp, a: Args) -> PyResult {
@@ -391,6 +427,11 @@ fn extreme(it: &mut Interp, a: Args, want_max: bool) -> PyResult {
     let fname = if want_max { "max" } else { "min" };
     let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
     let default = kw(&a, "default");
+    if a.pos.is_empty() {
+        return Err(type_error(format!(
+            "{fname} expected at least 1 argument, got 0"
+        )));
+    }
     let items = if a.pos.len() == 1 {
         it.collect(&a.pos[0])?
     } else {
@@ -530,9 +571,16 @@ fn reversed(it: &mut Interp, a: Args) -> PyResult {
     }
     if matches!(
         a.pos[0],
-        Value::Dict(_) | Value::Set(_) | Value::Iterator(_)
-    ) && !matches!(a.pos[0], Value::Dict(_))
-    {
+        Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Iterator(_)
+            | Value::Generator(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::None
+    ) {
         return Err(type_error(format!(
             "'{}' object is not reversible",
             a.pos[0].type_name()
@@ -569,7 +617,53 @@ fn iters(it: &mut Interp, vs: &[Value]) -> Result<Rc<[Value]>, Exc> {
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "strict") {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for zip()"
+        )));
+    }
+    let strict = match kw(&a, "strict") {
+        Some(v) => it.truthy(&v)?,
+        None => false,
+    };
+    if strict {
+        return zip_strict(it, &a.pos);
+    }
     Ok(lazy(Iter::Zip(iters(it, &a.pos)?)))
+}
+
+/// `zip(..., strict=True)`: the iterables are read to their ends first, so a length mismatch is
+/// CPython's ValueError (CPython raises it when the shorter one runs out, after the tuples before;
+/// here it comes before the first tuple).
+fn zip_strict(it: &mut Interp, sources: &[Value]) -> PyResult {
+    let mut all = Vec::with_capacity(sources.len());
+    for s in sources {
+        all.push(it.collect(s)?);
+    }
+    if let Some(first) = all.first() {
+        for (i, other) in all.iter().enumerate().skip(1) {
+            if other.len() != first.len() {
+                let (how, n) = if other.len() < first.len() {
+                    ("shorter", i + 1)
+                } else {
+                    ("longer", i + 1)
+                };
+                let which = if i == 1 {
+                    "argument 1".to_string()
+                } else {
+                    format!("arguments 1-{i}")
+                };
+                return Err(value_error(format!(
+                    "zip() argument {n} is {how} than {which}"
+                )));
+            }
+        }
+    }
+    let n = all.first().map_or(0, Vec::len);
+    let rows = (0..n)
+        .map(|k| Value::tuple(all.iter().map(|col| col[k].clone()).collect()))
+        .collect();
+    Ok(seq_iter(rows))
 }
 
 fn map(it: &mut Interp, a: Args) -> PyResult {
@@ -654,8 +748,31 @@ fn round_float(f: f64, n: i64) -> Result<f64, Exc> {
         let s = format!("{:.*}", n as usize, f);
         s.parse().unwrap_or(f)
     } else {
-        let p = 10f64.powi((-n) as i32);
-        round_half_even(f / p) * p
+        // Through the decimal text too: the digits before the 10**-n place, correctly rounded
+        // (Rust's formatter settles exact ties to even, as CPython's dtoa does).
+        let sci = format!("{f:e}");
+        let e10: i64 = sci
+            .split_once('e')
+            .and_then(|(_, e)| e.parse().ok())
+            .unwrap_or(0);
+        let keep = e10 + n;
+        if keep >= 0 {
+            let s = format!("{:.*e}", keep as usize, f);
+            s.parse().unwrap_or(f)
+        } else if keep == -1 {
+            // One digit short of the place: 0 or one unit of it, by comparing with half a unit.
+            let unit: f64 = format!("1e{}", -n).parse().unwrap_or(f64::INFINITY);
+            let half = format!("5e{}", -n - 1)
+                .parse::<f64>()
+                .unwrap_or(f64::INFINITY);
+            if f.abs() > half {
+                unit.copysign(f)
+            } else {
+                0.0 * f
+            }
+        } else {
+            0.0 * f
+        }
     };
     if r.is_finite() {
         Ok(r)
@@ -689,6 +806,16 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
         )),
         (Value::Float(f), Value::None) => super::ops::float_to_int(round_half_even(*f)),
         (Value::Float(f), Value::Int(n)) => round_float(*f, *n).map(Value::Float),
+        (Value::Float(f), Value::Bool(n)) => round_float(*f, *n as i64).map(Value::Float),
+        (Value::Float(f), Value::BigInt(n)) => {
+            round_float(*f, if n.is_negative() { i64::MIN } else { i64::MAX }).map(Value::Float)
+        }
+        (Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_), other) => {
+            Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
         (v @ Value::Instance(i), _) => match i.class.lookup("__round__") {
             Some(m) => it.call(&bind(m, v), Args::new(a.pos[1..].to_vec())),
             None => Err(type_error(format!(
@@ -703,14 +830,61 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
     }
 }
 
+/// `complex` is refused by name rather than left undefined: forkyard's numbers are real.
+fn complex(_: &mut Interp, _: Args) -> PyResult {
+    Err(Exc::new(
+        "NotImplementedError",
+        "complex numbers are not supported in forkyard",
+    ))
+}
+
 fn divmod(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "divmod")?;
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        )
+    };
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    if number(x) && number(y) {
+        let float = matches!(x, Value::Float(_)) || matches!(y, Value::Float(_));
+        let zero = match y {
+            Value::Float(f) => *f == 0.0,
+            Value::Int(i) => *i == 0,
+            Value::Bool(b) => !*b,
+            _ => false,
+        };
+        if float && zero {
+            return Err(Exc::new("ZeroDivisionError", "float divmod()"));
+        }
+    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_)) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            x.type_name(),
+            y.type_name()
+        )));
+    }
     let q = it.binop(super::ast::BinOp::FloorDiv, &a.pos[0], &a.pos[1])?;
     let r = it.binop(super::ast::BinOp::Mod, &a.pos[0], &a.pos[1])?;
     Ok(Value::tuple(vec![q, r]))
 }
 
 fn pow(it: &mut Interp, a: Args) -> PyResult {
+    if a.pos.len() > 3 {
+        return Err(type_error(format!(
+            "pow() takes at most 3 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    // `pow(base=2, exp=5, mod=3)`: keywords fill the places after the positional ones.
+    let mut a = a;
+    for name in ["base", "exp", "mod"].iter().skip(a.pos.len()) {
+        match kw(&a, name) {
+            Some(v) => a.pos.push(v),
+            None => break,
+        }
+    }
     let b = arg(&a, 0, "pow")?;
     let e = arg(&a, 1, "pow")?;
     if let Some(m) = a.pos.get(2) {
@@ -726,17 +900,17 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
     it.binop(super::ast::BinOp::Pow, &b, &e)
 }
 
-fn int_arg(v: &Value, fname: &str) -> Result<i64, Exc> {
+fn int_arg(v: &Value) -> Result<i64, Exc> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(bigint::ssize_overflow()),
         // An int subclass (an IntEnum member) is the int it carries.
         Value::Instance(_) if matches!(super::subclass::base_of(v), Some(Value::Int(_))) => {
-            int_arg(&super::subclass::unwrap(v), fname)
+            int_arg(&super::subclass::unwrap(v))
         }
         other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer ({fname})",
+            "'{}' object cannot be interpreted as an integer",
             other.type_name()
         ))),
     }
@@ -746,7 +920,7 @@ fn chr(_: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "chr")?;
     let i = match &a.pos[0] {
         Value::BigInt(_) => i64::MAX,
-        v => int_arg(v, "chr")?,
+        v => int_arg(v)?,
     };
     if i32::try_from(i).is_err() {
         return Err(Exc::new(
@@ -771,6 +945,11 @@ fn ord(_: &mut Interp, a: Args) -> PyResult {
             "ord() expected a character, but string of length {} found",
             s.chars().count()
         ))),
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::Bytes(b) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
         other => Err(type_error(format!(
             "ord() expected string of length 1, but {} found",
             other.type_name()
@@ -785,7 +964,7 @@ fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult 
         let sign = if b.is_negative() { "-" } else { "" };
         return Ok(Value::Str(Rc::from(format!("{sign}{prefix}{digits}"))));
     }
-    let i = int_arg(&a.pos[0], fname)?;
+    let i = int_arg(&a.pos[0])?;
     let s = if i < 0 {
         format!("-{prefix}{}", f(i.unsigned_abs()))
     } else {
@@ -847,6 +1026,7 @@ fn iter(it: &mut Interp, a: Args) -> PyResult {
             func: a.pos[0].clone(),
             sentinel: a.pos[1].clone(),
         })))),
+        0 => Err(type_error("iter expected at least 1 argument, got 0")),
         n => Err(type_error(format!(
             "iter expected at most 2 arguments, got {n}"
         ))),
@@ -884,7 +1064,12 @@ fn format(it: &mut Interp, a: Args) -> PyResult {
     let v = arg(&a, 0, "format")?;
     let spec = match a.pos.get(1) {
         Some(Value::Str(s)) => s.to_string(),
-        Some(_) => return Err(type_error("format() argument 2 must be str")),
+        Some(other) => {
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.type_name()
+            )));
+        }
         None => String::new(),
     };
     Ok(Value::Str(Rc::from(it.format_value(&v, &spec)?)))
@@ -1103,6 +1288,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_float(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "float")?;
     // An object converts through its `__float__`, else its `__index__`.
     if let Some(v @ Value::Instance(i)) = a.pos.get(1) {
         for name in ["__float__", "__index__"] {
@@ -1150,17 +1336,57 @@ fn new_float(it: &mut Interp, a: Args) -> PyResult {
     }))
 }
 
+/// `str()`, `str(x)`, and `str(b, encoding, errors)`, which decodes.
 fn new_str(it: &mut Interp, a: Args) -> PyResult {
+    if a.pos.len() > 4 {
+        return Err(type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let decoding = a.pos.len() > 2 || !a.kw.is_empty();
     match a.pos.get(1) {
         None => Ok(Value::str("")),
-        Some(Value::Bytes(b)) if a.pos.len() > 2 || !a.kw.is_empty() => {
-            Ok(Value::Str(Rc::from(String::from_utf8_lossy(b).as_ref())))
+        Some(v) if decoding => {
+            for (i, name) in [(2, "encoding"), (3, "errors")] {
+                let given = a.pos.get(i).cloned().or_else(|| kw(&a, name));
+                if let Some(other) = given.filter(|g| !matches!(g, Value::Str(_))) {
+                    return Err(type_error(format!(
+                        "str() argument '{name}' must be str, not {}",
+                        other.type_name()
+                    )));
+                }
+            }
+            match v {
+                Value::Str(_) => Err(type_error("decoding str is not supported")),
+                _ if super::methods::bytes_like(v).is_some() => {
+                    let mut args = Args::new(a.pos[1..].to_vec());
+                    args.kw = a.kw.clone();
+                    super::methods::decode(it, args)
+                }
+                other => Err(type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    other.type_name()
+                ))),
+            }
         }
         Some(v) => Ok(Value::Str(Rc::from(it.str_of(v)?))),
     }
 }
 
+/// Constructors that take one optional argument refuse more in CPython's words.
+fn at_most_one(a: &Args, name: &str) -> Result<(), Exc> {
+    let n = a.pos.len() - 1;
+    if n > 1 {
+        return Err(type_error(format!(
+            "{name} expected at most 1 argument, got {n}"
+        )));
+    }
+    Ok(())
+}
+
 fn new_bool(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "bool")?;
     match a.pos.get(1) {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(it.truthy(v)?)),
@@ -1168,6 +1394,7 @@ fn new_bool(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_list(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "list")?;
     match a.pos.get(1) {
         None => Ok(Value::list(vec![])),
         Some(v) => Ok(Value::list(it.collect(v)?)),
@@ -1175,6 +1402,7 @@ fn new_list(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_tuple(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "tuple")?;
     match a.pos.get(1) {
         None => Ok(Value::tuple(vec![])),
         Some(v @ Value::Tuple(_)) => Ok(v.clone()),
@@ -1214,6 +1442,7 @@ pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> 
 }
 
 fn new_dict(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "dict")?;
     let mut d = Dict::default();
     if let Some(src) = a.pos.get(1) {
         dict_from(it, src, &mut d)?;
@@ -1235,10 +1464,12 @@ fn set_from(it: &mut Interp, a: &Args) -> Result<Set, Exc> {
 }
 
 fn new_set(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "set")?;
     Ok(Value::Set(Rc::new(RefCell::new(set_from(it, &a)?))))
 }
 
 fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
+    at_most_one(&a, "frozenset")?;
     Ok(Value::FrozenSet(Rc::new(set_from(it, &a)?)))
 }
 
@@ -1248,7 +1479,15 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
         Some(Value::Str(_)) if a.pos.len() < 3 && a.kw.is_empty() => {
             return Err(type_error("string argument without an encoding"));
         }
-        Some(Value::Str(s)) => s.as_bytes().to_vec(),
+        Some(s @ Value::Str(_)) => {
+            let mut args = Args::new(vec![s.clone()]);
+            args.pos.extend(a.pos[2..].iter().cloned());
+            args.kw = a.kw.clone();
+            match super::methods::str_encode(it, args)? {
+                Value::Bytes(b) => b.to_vec(),
+                _ => vec![],
+            }
+        }
         Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
         Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
         Some(v) => {
@@ -1272,10 +1511,7 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
              loop for bigger numbers)",
         ));
     }
-    let nums: Vec<i64> = a.pos[1..]
-        .iter()
-        .map(|v| int_arg(v, "range"))
-        .collect::<Result<_, _>>()?;
+    let nums: Vec<i64> = a.pos[1..].iter().map(int_arg).collect::<Result<_, _>>()?;
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),

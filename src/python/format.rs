@@ -119,6 +119,7 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
+            c if !super::methods::is_printable(c) => push_escape(&mut out, c),
             c => out.push(c),
         }
     }
@@ -126,7 +127,32 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-fn bytes_repr(b: &[u8]) -> String {
+/// `ascii(x)` made from `repr(x)`: every non-ASCII character escaped (`'é'` is `'\xe9'`).
+pub fn ascii_of(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c);
+        }
+    }
+    out
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that holds `c`, as `repr` and `ascii` write it.
+pub fn push_escape(out: &mut String, c: char) {
+    let n = c as u32;
+    if n < 0x100 {
+        out.push_str(&format!("\\x{n:02x}"));
+    } else if n < 0x10000 {
+        out.push_str(&format!("\\u{n:04x}"));
+    } else {
+        out.push_str(&format!("\\U{n:08x}"));
+    }
+}
+
+pub fn bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -386,33 +412,31 @@ impl Interp {
             if spec.is_empty() {
                 return self.str_of(v);
             }
-            let s = self.str_of(v)?;
-            return format_str(&s, &Spec::parse(spec)?, spec);
+            // object.__format__: a spec is for types that define their own.
+            return Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            )));
         }
         if spec.is_empty() {
             return self.str_of(v);
         }
         let sp = Spec::parse(spec)?;
         match v {
-            Value::Int(_) | Value::Bool(_) if sp.ty.is_none() && matches!(v, Value::Bool(_)) => {
-                let s = self.str_of(v)?;
-                pad(&s, &sp, '<')
-            }
             Value::Int(i) => format_int(*i as i128, &sp, spec),
-            Value::Bool(b) => format_int(*b as i128, &sp, spec),
+            Value::Bool(b) => match sp.ty {
+                Some(t) if !"bcdoxXneEfFgG%".contains(t) => Err(value_error(format!(
+                    "Unknown format code '{t}' for object of type 'bool'"
+                ))),
+                _ => format_int(*b as i128, &sp, spec),
+            },
             Value::BigInt(b) => format_big(b, &sp, spec),
             Value::Float(f) => format_float(*f, &sp, spec),
             Value::Str(s) => format_str(s, &sp, spec),
-            _ => {
-                let s = self.str_of(v)?;
-                if sp.ty.is_some() {
-                    return Err(type_error(format!(
-                        "unsupported format string passed to {}.__format__",
-                        v.type_name()
-                    )));
-                }
-                pad(&s, &sp, '<')
-            }
+            _ => Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ))),
         }
     }
 
@@ -566,7 +590,8 @@ impl Interp {
             };
             let text = match conv {
                 's' => self.str_of(&arg)?,
-                'r' | 'a' => self.repr(&arg)?,
+                'r' => self.repr(&arg)?,
+                'a' => ascii_of(&self.repr(&arg)?),
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
                         Value::Float(f) => crate::python::ops::float_to_int(*f)?,
@@ -650,6 +675,8 @@ pub struct Spec {
     fill: Option<char>,
     align: Option<char>,
     sign: Option<char>,
+    /// `z`: a negative zero (after rounding) prints without its sign (floats only, 3.11).
+    z: bool,
     alt: bool,
     zero: bool,
     width: usize,
@@ -675,6 +702,10 @@ impl Spec {
             s.sign = Some(c[i]);
             i += 1;
         }
+        if i < c.len() && c[i] == 'z' {
+            s.z = true;
+            i += 1;
+        }
         if i < c.len() && c[i] == '#' {
             s.alt = true;
             i += 1;
@@ -692,6 +723,13 @@ impl Spec {
         if i < c.len() && (c[i] == ',' || c[i] == '_') {
             s.grouping = Some(c[i]);
             i += 1;
+            if i < c.len() && (c[i] == ',' || c[i] == '_') {
+                return Err(value_error(if c[i] == c[i - 1] {
+                    format!("Cannot specify '{}' with '{}'.", c[i], c[i])
+                } else {
+                    "Cannot specify both ',' and '_'.".to_string()
+                }));
+            }
         }
         if i < c.len() && c[i] == '.' {
             i += 1;
@@ -716,6 +754,18 @@ impl Spec {
         }
         if i < c.len() {
             return Err(value_error("Invalid format specifier"));
+        }
+        // CPython checks the grouping against the type while parsing, for every type of value.
+        if let Some(g) = s.grouping {
+            let ok = match s.ty {
+                None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+                Some('b' | 'o' | 'x' | 'X') => g == '_',
+                _ => false,
+            };
+            if !ok {
+                let t = s.ty.unwrap_or(' ');
+                return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+            }
         }
         Ok(s)
     }
@@ -755,15 +805,27 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// Digits grouped by `sep`; when the spec pads with zeros (`'020,'`), the zeros are digits too,
+/// grouped with the rest, so the result is at least `width - taken` long and never starts with a
+/// separator (CPython's `'0,000,000,123,456,789'` for width 20 is 21 long).
+fn group_padded(digits: &str, sep: char, every: usize, sp: &Spec, taken: usize) -> String {
+    let zero_padded = sp.zero && sp.fill.is_none() && matches!(sp.align, None | Some('='));
+    let need = sp.width.saturating_sub(taken);
+    let mut d = digits.len();
+    if zero_padded {
+        while d + (d - 1) / every < need {
+            d += 1;
+        }
+    }
+    let padded = format!("{}{digits}", "0".repeat(d - digits.len()));
+    group(&padded, sep, every)
+}
+
 /// Pad `body` (with its sign already split off into `sign`) to the spec's width.
 fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> Result<String, Exc> {
     let len = sign.chars().count() + prefix.len() + body.chars().count();
     let align = sp.align.unwrap_or(if sp.zero { '=' } else { '>' });
-    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
-        '0'
-    } else {
-        ' '
-    });
+    let fill = sp.fill.unwrap_or(if sp.zero { '0' } else { ' ' });
     let n = sp.width.saturating_sub(len);
     crate::python::alloc::plus(len, crate::python::alloc::bytes_for(fill.len_utf8(), n)?)?;
     let (before, after) = match align {
@@ -781,7 +843,7 @@ fn pad_number(sign: &str, prefix: &str, body: &str, sp: &Spec) -> Result<String,
 
 fn pad(s: &str, sp: &Spec, default_align: char) -> Result<String, Exc> {
     let n = sp.width.saturating_sub(s.chars().count());
-    let fill = sp.fill.unwrap_or(' ');
+    let fill = sp.fill.unwrap_or(if sp.zero { '0' } else { ' ' });
     crate::python::alloc::plus(
         s.len(),
         crate::python::alloc::bytes_for(fill.len_utf8(), n)?,
@@ -806,7 +868,38 @@ fn sign_of(neg: bool, sp: &Spec) -> &'static str {
     }
 }
 
+/// What CPython refuses in a spec for an int, before any digit is made.
+fn check_int_spec(sp: &Spec) -> Result<(), Exc> {
+    if matches!(sp.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+        return Ok(());
+    }
+    if sp.precision.is_some() {
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    if sp.z {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
+    }
+    if sp.ty == Some('c') {
+        if sp.sign.is_some() {
+            return Err(value_error(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
+        }
+        if sp.alt {
+            return Err(value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
+    check_int_spec(sp)?;
     let neg = i < 0;
     let a = i.unsigned_abs();
     let (body, prefix) = match sp.ty {
@@ -831,18 +924,24 @@ fn format_int(i: i128, sp: &Spec, spec: &str) -> Result<String, Exc> {
 
 /// An int's digits grouped, prefixed and padded as the spec says.
 fn finish_int(neg: bool, body: String, prefix: &str, sp: &Spec) -> Result<String, Exc> {
-    let body = match (sp.grouping, sp.ty) {
-        (Some(g), None | Some('d')) => group(&body, g, 3),
-        (Some('_'), Some('b' | 'o' | 'x' | 'X')) => group(&body, '_', 4),
-        _ => body,
-    };
     let prefix = if sp.alt { prefix } else { "" };
-    pad_number(sign_of(neg, sp), prefix, &body, sp)
+    let sign = sign_of(neg, sp);
+    let every = if matches!(sp.ty, Some('b' | 'o' | 'x' | 'X')) {
+        4
+    } else {
+        3
+    };
+    let body = match sp.grouping {
+        Some(g) => group_padded(&body, g, every, sp, sign.len() + prefix.len()),
+        None => body,
+    };
+    pad_number(sign, prefix, &body, sp)
 }
 
 /// [`format_int`] for an int past 64 bits.
 fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, Exc> {
     use crate::python::bigint::{radix_digits, to_decimal, to_f64};
+    check_int_spec(sp)?;
     let neg = b.sign() == num_bigint::Sign::Minus;
     let (body, prefix) = match sp.ty {
         None | Some('d') | Some('n') => (to_decimal(b)?.trim_start_matches('-').to_string(), ""),
@@ -870,35 +969,33 @@ fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, E
 
 fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
     let _ = spec;
-    let neg = f.is_sign_negative();
+    if let Some(t) = sp
+        .ty
+        .filter(|t| !matches!(t, 'f' | 'F' | 'e' | 'E' | '%' | 'g' | 'G' | 'n'))
+    {
+        return Err(value_error(format!(
+            "Unknown format code '{t}' for object of type 'float'"
+        )));
+    }
+    let mut neg = f.is_sign_negative();
     let a = f.abs();
-    let body = if f.is_nan() {
-        "nan".to_string()
-    } else if f.is_infinite() {
-        "inf".to_string()
+    let body = if f.is_nan() || f.is_infinite() {
+        let word = if f.is_nan() { "nan" } else { "inf" };
+        if sp.ty == Some('%') {
+            format!("{word}%")
+        } else {
+            word.to_string()
+        }
     } else {
         match sp.ty {
-            Some('f') | Some('F') => fixed(a, sp.precision.unwrap_or(6))?,
-            Some('e') | Some('E') => {
-                let s = sci(a, sp.precision.unwrap_or(6))?;
-                if sp.ty == Some('E') {
-                    s.to_uppercase()
-                } else {
-                    s
-                }
-            }
-            Some('%') => fixed(a * 100.0, sp.precision.unwrap_or(6))? + "%",
-            Some('g') | Some('G') => general(a, sp.precision.unwrap_or(6), sp.alt)?,
+            Some('f' | 'F') => point_kept(fixed(a, sp.precision.unwrap_or(6))?, sp),
+            Some('e' | 'E') => point_kept(sci(a, sp.precision.unwrap_or(6))?, sp),
+            Some('%') => point_kept(fixed(a * 100.0, sp.precision.unwrap_or(6))?, sp) + "%",
+            // `n` is `g` with the locale's separators, and forkyard's locale is C (none).
+            Some('g' | 'G' | 'n') => general(a, sp.precision.unwrap_or(6), sp.alt)?,
             None => match sp.precision {
-                Some(p) => {
-                    let s = general(a, p.max(1), false)?;
-                    if s.contains(['.', 'e', 'n', 'i']) {
-                        s
-                    } else {
-                        format!("{s}.0")
-                    }
-                }
-                None => float_repr(a),
+                Some(p) => general_repr(a, p.max(1), sp.alt)?,
+                None => point_kept(float_repr(a), sp),
             },
             Some(t) => {
                 return Err(value_error(format!(
@@ -907,17 +1004,39 @@ fn format_float(f: f64, sp: &Spec, spec: &str) -> Result<String, Exc> {
             }
         }
     };
+    let body = if matches!(sp.ty, Some('E' | 'F' | 'G')) {
+        body.to_uppercase()
+    } else {
+        body
+    };
+    // `z`: a zero that was negative (or rounded from one) loses its sign.
+    if sp.z && neg && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        neg = false;
+    }
+    let sign = sign_of(neg && !f.is_nan(), sp);
     let body = match sp.grouping {
-        Some(g) => {
-            let (int_part, rest) = match body.find(['.', 'e', '%']) {
+        Some(g) if f.is_finite() => {
+            let (int_part, rest) = match body.find(['.', 'e', 'E', '%']) {
                 Some(p) => body.split_at(p),
                 None => (body.as_str(), ""),
             };
-            format!("{}{}", group(int_part, g, 3), rest)
+            let taken = sign.len() + rest.chars().count();
+            format!("{}{}", group_padded(int_part, g, 3, sp, taken), rest)
         }
-        None => body,
+        _ => body,
     };
-    pad_number(sign_of(neg && !f.is_nan(), sp), "", &body, sp)
+    pad_number(sign, "", &body, sp)
+}
+
+/// `#` keeps the decimal point even with no digits after it (`'1235.'`, `'1.e+03'`).
+fn point_kept(s: String, sp: &Spec) -> String {
+    if !sp.alt || s.contains('.') {
+        return s;
+    }
+    match s.find('e') {
+        Some(p) => format!("{}.{}", &s[..p], &s[p..]),
+        None => s + ".",
+    }
 }
 
 /// Digits past these are all zeros for any double: its exact decimal expansion has at most 1074
@@ -971,12 +1090,53 @@ fn sci(a: f64, prec: usize) -> Result<String, Exc> {
     concat(&[m, &zeros, &exp])
 }
 
+/// No type with a precision: `g`, except that a fixed-point result keeps a digit after the point,
+/// and the exponent form starts one digit sooner to make room for it (CPython's `add_dot_0`:
+/// `format(100.0, '.3')` is `'1e+02'`).
+fn general_repr(a: f64, p: usize, alt: bool) -> Result<String, Exc> {
+    let exp = if a == 0.0 {
+        0
+    } else {
+        let s = format!("{:.*e}", (p - 1).min(EXACT_DIGITS), a);
+        s.split_once('e')
+            .and_then(|(_, e)| e.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    if exp < -4 || exp as i64 >= p as i64 - 1 {
+        let s = sci(a, p - 1)?;
+        let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+        let m = if alt {
+            if m.contains('.') {
+                m.to_string()
+            } else {
+                format!("{m}.")
+            }
+        } else if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            m.to_string()
+        };
+        return Ok(format!("{m}e{e}"));
+    }
+    let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+    let s = fixed(a, decimals)?;
+    if alt {
+        return Ok(s);
+    }
+    let t = s.trim_end_matches('0');
+    Ok(if t.ends_with('.') {
+        format!("{t}0")
+    } else {
+        t.to_string()
+    })
+}
+
 /// `%g` style.
 fn general(a: f64, prec: usize, alt: bool) -> Result<String, Exc> {
     let p = prec.max(1);
     if a == 0.0 {
         return if alt {
-            fixed(0.0, p - 1)
+            fixed(0.0, p - 1).map(|s| if s.contains('.') { s } else { s + "." })
         } else {
             Ok("0".into())
         };
@@ -991,7 +1151,11 @@ fn general(a: f64, prec: usize, alt: bool) -> Result<String, Exc> {
     Ok(if exp < -4 || exp >= p.min(i32::MAX as usize) as i32 {
         let s = sci(a, p - 1)?;
         if alt {
-            s
+            if s.contains('.') {
+                s
+            } else {
+                s.replacen('e', ".e", 1)
+            }
         } else {
             let (m, e) = s.split_once('e').unwrap_or((&s, ""));
             let m = if m.contains('.') {
@@ -1004,7 +1168,9 @@ fn general(a: f64, prec: usize, alt: bool) -> Result<String, Exc> {
     } else {
         let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
         let s = fixed(a, decimals)?;
-        if alt || !s.contains('.') {
+        if alt && !s.contains('.') {
+            s + "."
+        } else if alt || !s.contains('.') {
             s
         } else {
             s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -1021,8 +1187,29 @@ fn format_str(s: &str, sp: &Spec, spec: &str) -> Result<String, Exc> {
             )));
         }
     }
+    if sp.sign == Some(' ') {
+        return Err(value_error("Space not allowed in string format specifier"));
+    }
     if sp.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
+    }
+    if sp.z {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
+    }
+    if sp.alt {
+        return Err(value_error(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
+    }
+    if sp.align == Some('=') {
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
+    }
+    if let Some(g) = sp.grouping {
+        return Err(value_error(format!("Cannot specify '{g}' with 's'.")));
     }
     let _ = spec;
     let s: String = match sp.precision {
@@ -1152,7 +1339,8 @@ pub fn str_format(
                 };
             }
             let v = match conv {
-                Some('r') | Some('a') => Value::Str(Rc::from(it.repr(&v)?)),
+                Some('r') => Value::Str(Rc::from(it.repr(&v)?)),
+                Some('a') => Value::Str(Rc::from(ascii_of(&it.repr(&v)?))),
                 Some('s') => Value::Str(Rc::from(it.str_of(&v)?)),
                 _ => v,
             };

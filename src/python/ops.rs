@@ -310,6 +310,9 @@ impl Interp {
             (Str(s), _) if op == BinOp::Mod => {
                 return Ok(Str(Rc::from(self.percent_format(s, b)?)));
             }
+            (Bytes(f), _) if op == BinOp::Mod => {
+                return Ok(Bytes(Rc::from(super::methods::bytes_percent(self, f, b)?)));
+            }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
@@ -324,6 +327,14 @@ impl Interp {
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
                 return Ok(Bytes(Rc::from(v)));
+            }
+            // `b'ab' + bytearray(b'c')` is bytes (the left operand's type).
+            (Bytes(x), Instance(_)) if op == BinOp::Add => {
+                if let Some(y) = super::methods::bytes_like(b) {
+                    let mut v = x.to_vec();
+                    v.extend_from_slice(&y);
+                    return Ok(Bytes(Rc::from(v)));
+                }
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
                 if matches!(
@@ -704,6 +715,14 @@ impl Interp {
                 x.map.len() == y.map.len() && self.is_subset(&x, &y)?
             }
             (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
+            (Slice(x), Slice(y)) => {
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !(p.is(q) || self.eq(p, q)?) {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
             (Instance(_), _) | (_, Instance(_)) => {
                 // The right operand first when its class derives from the left's and has its
                 // own `__eq__`, as CPython.
@@ -739,6 +758,23 @@ impl Interp {
                     "'in <string>' requires string as left operand, not {}",
                     item.type_name()
                 ))),
+            },
+            Value::Bytes(b) => match item {
+                Value::Int(i) => match u8::try_from(*i) {
+                    Ok(x) => Ok(b.contains(&x)),
+                    Err(_) => Err(Exc::new("ValueError", "byte must be in range(0, 256)")),
+                },
+                Value::Bool(x) => Ok(b.contains(&(*x as u8))),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &**sub))
+                }
+                other => match super::methods::bytearray::contents(other) {
+                    Some(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &*sub)),
+                    None => Err(type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        other.type_name()
+                    ))),
+                },
             },
             Value::Dict(d) => {
                 let k = self.key_in(item, |k| d.borrow().same_hash(k))?;
@@ -962,6 +998,10 @@ impl Interp {
                 obj.type_name(),
                 idx.type_name()
             ))),
+            (Value::Bytes(_), _) => Err(type_error(format!(
+                "byte indices must be integers or slices, not {}",
+                idx.type_name()
+            ))),
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 obj.type_name()
@@ -1174,6 +1214,7 @@ fn binop_message(op: BinOp, a: &Value, b: &Value) -> String {
         )
     };
     match op {
+        BinOp::Add if matches!(a, Value::Bytes(_)) => format!("can't concat {tb} to bytes"),
         BinOp::Add if seq(a) => format!("can only concatenate {ta} (not \"{tb}\") to {ta}"),
         BinOp::Mul if seq(a) => format!("can't multiply sequence by non-int of type '{tb}'"),
         BinOp::Mul if seq(b) => format!("can't multiply sequence by non-int of type '{ta}'"),

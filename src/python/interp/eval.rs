@@ -542,7 +542,10 @@ impl Interp {
                         c => *c,
                     };
                     let v = match conv {
-                        Some('r') | Some('a') => Value::Str(Rc::from(self.repr(&v)?)),
+                        Some('r') => Value::Str(Rc::from(self.repr(&v)?)),
+                        Some('a') => {
+                            Value::Str(Rc::from(crate::python::format::ascii_of(&self.repr(&v)?)))
+                        }
                         Some('s') => Value::Str(Rc::from(self.str_of(&v)?)),
                         _ => v,
                     };

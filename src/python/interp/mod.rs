@@ -446,6 +446,14 @@ impl Interp {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
                 _ => None,
             },
+            Value::Slice(s) if matches!(name, "start" | "stop" | "step") => {
+                super::methods::slice_attr(s, name)
+            }
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+                if matches!(name, "real" | "imag" | "numerator" | "denominator") =>
+            {
+                super::methods::number_attr(obj, name)
+            }
             Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
             Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
             Value::BoundMethod(m) => match name {

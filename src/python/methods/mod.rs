@@ -1,13 +1,31 @@
 //! Methods of the builtin types (`"a b".split()`, `xs.append(1)`, `d.items()`), one file per type.
 //! A method receives its object as `args.pos[0]`.
 
+pub mod bytearray;
+mod bytes;
+mod bytes_format;
+mod codecs;
 mod dict;
+mod float;
 mod int;
 mod list;
+pub mod memoryview;
+mod slice;
 mod str;
+#[cfg(test)]
+mod tests;
+mod text;
+#[rustfmt::skip]
+mod unicode_db;
 mod views;
 
+pub use bytes::bytes_like;
+pub use bytes_format::bytes_percent;
+pub use codecs::{decode, encode as str_encode};
 pub use dict::fromkeys;
+pub use float::number_attr;
+pub use slice::{attr as slice_attr, new as slice_new};
+pub use text::is_printable;
 
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, Value};
@@ -17,6 +35,15 @@ use super::value::{Args, NativeFn, Value};
 pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
     if type_name == "dict" && name == "fromkeys" {
         return Some(Value::builtin("fromkeys", fromkeys_unbound));
+    }
+    if type_name == "str" && name == "maketrans" {
+        return Some(Value::builtin("maketrans", text::maketrans));
+    }
+    match (type_name, name) {
+        ("bytes", "fromhex") => return Some(Value::builtin("fromhex", bytes::fromhex)),
+        ("bytes", "maketrans") => return Some(Value::builtin("maketrans", bytes::maketrans)),
+        ("float", "fromhex") => return Some(Value::builtin("fromhex", float::fromhex)),
+        _ => {}
     }
     if type_name == "int" && name == "from_bytes" {
         return Some(Value::builtin("from_bytes", int::from_bytes));
@@ -96,16 +123,15 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::Tuple(_) => list::tuple_lookup(name),
         Value::Dict(_) => dict::lookup(name),
         Value::Set(_) | Value::FrozenSet(_) => dict::set_lookup(name),
-        Value::Bytes(_) => str::bytes_lookup(name),
+        Value::Bytes(_) => bytes::lookup(name),
+        Value::Slice(_) => slice::lookup(name),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => Some(int_bit_length),
             "to_bytes" => Some(int::to_bytes),
+            "bit_count" => Some(float::bit_count),
             _ => None,
         },
-        Value::Float(_) => match name {
-            "is_integer" => Some(float_is_integer),
-            _ => None,
-        },
+        Value::Float(_) => float::lookup(name),
         Value::Generator(_) => super::interp::generator::lookup(name),
         Value::Iterator(_) => match name {
             "__next__" => Some(iterator_next),
@@ -134,13 +160,6 @@ fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::BigInt(ref b) => Ok(Value::Int(b.bits() as i64)),
         _ => Err(type_error("bit_length")),
-    }
-}
-
-fn float_is_integer(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
-    match a.pos[0] {
-        Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
-        _ => Err(type_error("is_integer")),
     }
 }
 

@@ -11,6 +11,9 @@ use crate::python::value::{Args, NativeFn, Value};
 type R = Result<Value, Exc>;
 
 pub fn lookup(name: &str) -> Option<NativeFn> {
+    if let Some(f) = super::text::lookup(name) {
+        return Some(f);
+    }
     Some(match name {
         "upper" => upper,
         "lower" => lower,
@@ -19,7 +22,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "rstrip" => rstrip,
         "split" => split,
         "rsplit" => rsplit,
-        "splitlines" => splitlines,
         "join" => join,
         "replace" => replace,
         "find" => find,
@@ -27,7 +29,6 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "index" => index,
         "rindex" => rindex,
         "rpartition" => rpartition,
-        "istitle" => istitle,
         "count" => count,
         "startswith" => startswith,
         "endswith" => endswith,
@@ -36,27 +37,10 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "ljust" => ljust,
         "rjust" => rjust,
         "zfill" => zfill,
-        "isdigit" | "isnumeric" | "isdecimal" => isdigit,
-        "isalpha" => isalpha,
-        "isalnum" => isalnum,
-        "isspace" => isspace,
-        "isupper" => isupper,
-        "islower" => islower,
-        "title" => title,
-        "capitalize" => capitalize,
-        "swapcase" => swapcase,
-        "encode" => encode,
+        "encode" => super::codecs::encode,
         "partition" => partition,
         "removeprefix" => removeprefix,
         "removesuffix" => removesuffix,
-        _ => return None,
-    })
-}
-
-pub fn bytes_lookup(name: &str) -> Option<NativeFn> {
-    Some(match name {
-        "decode" => decode,
-        "hex" => bytes_hex,
         _ => return None,
     })
 }
@@ -113,32 +97,44 @@ fn strip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "strip")? {
         Some(cs) => s(t.trim_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim().to_string()),
+        None => s(t.trim_matches(super::text::is_space).to_string()),
     }
 }
 fn lstrip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "lstrip")? {
         Some(cs) => s(t.trim_start_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim_start().to_string()),
+        None => s(t.trim_start_matches(super::text::is_space).to_string()),
     }
 }
 fn rstrip(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     match strip_chars(&a, "rstrip")? {
         Some(cs) => s(t.trim_end_matches(|c| cs.contains(&c)).to_string()),
-        None => s(t.trim_end().to_string()),
+        None => s(t.trim_end_matches(super::text::is_space).to_string()),
     }
 }
 
 fn maxsplit(a: &Args) -> Result<i64, Exc> {
     match opt(a, 1, "maxsplit") {
         Some(Value::Int(n)) => Ok(n),
+        Some(Value::BigInt(_)) => Err(crate::python::bigint::ssize_overflow()),
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()
         ))),
         None => Ok(-1),
+    }
+}
+
+/// The `sep` of `split`/`rsplit`, in CPython's words when it is not a str.
+fn sep_arg(v: &Value) -> Result<Rc<str>, Exc> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "must be str or None, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -193,22 +189,9 @@ fn split(_: &mut Interp, a: Args) -> R {
         check_parts(&t, sep.as_deref(), n)?;
     }
     match opt(&a, 0, "sep") {
-        None => {
-            let mut out: Vec<String> = Vec::new();
-            let mut rest = t.trim_start();
-            while !rest.is_empty() {
-                if n >= 0 && out.len() as i64 == n {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
-            }
-            list_of(out)
-        }
+        None => list_of(super::text::split_whitespace(&t, n)),
         Some(sep) => {
-            let sep = str_arg(&sep, "split")?;
+            let sep = sep_arg(&sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
@@ -233,26 +216,12 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
         check_parts(&t, sep.as_deref(), n)?;
     }
     match opt(&a, 0, "sep") {
-        None => {
-            let mut parts: Vec<String> = t.split_whitespace().map(String::from).collect();
-            if n >= 0 && parts.len() as i64 > n + 1 {
-                let keep = parts.split_off(parts.len() - n as usize);
-                let head = t.trim();
-                let mut head_s = head.to_string();
-                for k in keep.iter().rev() {
-                    if let Some(p) = head_s.rfind(k.as_str()) {
-                        head_s.truncate(p);
-                        head_s = head_s.trim_end().to_string();
-                    }
-                }
-                let mut out = vec![head_s];
-                out.extend(keep);
-                return list_of(out);
-            }
-            list_of(parts)
-        }
+        None => list_of(super::text::rsplit_whitespace(&t, n)),
         Some(sep) => {
-            let sep = str_arg(&sep, "rsplit")?;
+            let sep = sep_arg(&sep)?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
             let mut parts: Vec<String> = if n < 0 {
                 t.rsplit(&*sep).map(String::from).collect()
             } else {
@@ -262,14 +231,6 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
             list_of(parts)
         }
     }
-}
-
-fn splitlines(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    // A bound that stops early: there are no more lines than newlines + 1.
-    let limit = crate::python::alloc::MAX_STRINGS + 1;
-    crate::python::alloc::check_strings(t.bytes().filter(|b| *b == b'\n').take(limit).count())?;
-    list_of(t.lines().map(String::from).collect())
 }
 
 fn join(it: &mut Interp, a: Args) -> R {
@@ -364,10 +325,18 @@ fn window(a: &Args, t: &str) -> Result<(usize, usize), Exc> {
     Ok((byte(start), byte(end.max(start))))
 }
 
+/// Whether a `start` argument lies past the end: then nothing is found, not even `''`.
+pub(super) fn start_past_end(a: &Args, len: usize) -> bool {
+    matches!(a.pos.get(2), Some(Value::Int(x)) if *x > len as i64)
+}
+
 fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
     let t = this(a);
     let sub = str_arg(&req(a, 0, m)?, m)?;
     let (lo, hi) = window(a, &t)?;
+    if start_past_end(a, t.chars().count()) {
+        return Ok(None);
+    }
     let hay = &t[lo..hi];
     let found = if from_right {
         hay.rfind(&*sub)
@@ -382,6 +351,9 @@ fn count(_: &mut Interp, a: Args) -> R {
     let sub = str_arg(&req(&a, 0, "count")?, "count")?;
     let (lo, hi) = window(&a, &t)?;
     let hay = &t[lo..hi];
+    if start_past_end(&a, t.chars().count()) {
+        return Ok(Value::Int(0));
+    }
     if sub.is_empty() {
         return Ok(Value::Int(hay.chars().count() as i64 + 1));
     }
@@ -392,6 +364,10 @@ fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
     let full = this(a);
     let (lo, hi) = window(a, &full)?;
     let t = &full[lo..hi];
+    if start_past_end(a, full.chars().count()) {
+        req(a, 0, m)?;
+        return Ok(Value::Bool(false));
+    }
     let p = req(a, 0, m)?;
     match &p {
         Value::Str(x) => Ok(Value::Bool(test(t, x))),
@@ -477,7 +453,12 @@ fn zfill(_: &mut Interp, a: Args) -> R {
     let w = match req(&a, 0, "zfill")? {
         Value::Int(w) => crate::python::alloc::count(w),
         Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
-        _ => return Err(type_error("zfill() argument must be int")),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
     };
     let n = t.chars().count();
     if n >= w {
@@ -488,79 +469,6 @@ fn zfill(_: &mut Interp, a: Args) -> R {
         _ => (String::new(), &t[..]),
     };
     s(concat(&[&sign, &repeat_char('0', w - n)?, rest])?)
-}
-
-fn pred(a: &Args, f: fn(char) -> bool) -> R {
-    let t = this(a);
-    Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
-}
-
-fn isdigit(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_numeric)
-}
-fn isalpha(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_alphabetic)
-}
-fn isalnum(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_alphanumeric)
-}
-fn isspace(_: &mut Interp, a: Args) -> R {
-    pred(&a, char::is_whitespace)
-}
-fn isupper(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    Ok(Value::Bool(
-        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
-    ))
-}
-fn islower(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    Ok(Value::Bool(
-        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
-    ))
-}
-
-fn title(_: &mut Interp, a: Args) -> R {
-    let mut out = String::new();
-    let mut prev_letter = false;
-    for c in this(&a).chars() {
-        if prev_letter {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_letter = c.is_alphabetic();
-    }
-    s(out)
-}
-
-fn capitalize(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let mut cs = t.chars();
-    match cs.next() {
-        Some(f) => s(f
-            .to_uppercase()
-            .chain(cs.flat_map(char::to_lowercase))
-            .collect()),
-        None => s(String::new()),
-    }
-}
-
-fn swapcase(_: &mut Interp, a: Args) -> R {
-    s(this(&a)
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect()
-            }
-        })
-        .collect())
-}
-
-fn encode(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Bytes(Rc::from(this(&a).as_bytes())))
 }
 
 fn partition(_: &mut Interp, a: Args) -> R {
@@ -596,29 +504,6 @@ fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
     ))
 }
 
-fn istitle(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let (mut cased, mut prev_cased) = (false, false);
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(Value::Bool(cased))
-}
-
 fn removeprefix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let p = str_arg(&req(&a, 0, "removeprefix")?, "removeprefix")?;
@@ -629,24 +514,4 @@ fn removesuffix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let p = str_arg(&req(&a, 0, "removesuffix")?, "removesuffix")?;
     s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
-}
-
-fn decode(_: &mut Interp, a: Args) -> R {
-    match &a.pos[0] {
-        Value::Bytes(b) => match std::str::from_utf8(b) {
-            Ok(t) => s(t.to_string()),
-            Err(e) => Err(Exc::new(
-                "UnicodeDecodeError",
-                format!("'utf-8' codec can't decode bytes: {e}"),
-            )),
-        },
-        _ => Err(type_error("decode")),
-    }
-}
-
-fn bytes_hex(_: &mut Interp, a: Args) -> R {
-    match &a.pos[0] {
-        Value::Bytes(b) => s(b.iter().map(|x| format!("{x:02x}")).collect()),
-        _ => Err(type_error("hex")),
-    }
 }

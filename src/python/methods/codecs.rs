@@ -1,0 +1,234 @@
+//! Text codecs of `bytes.decode` and `str.encode`: UTF-8, ASCII and Latin-1, with the error
+//! handlers `strict`, `replace`, `ignore` and `backslashreplace`, and CPython's error messages
+//! (`'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of data`).
+
+use std::rc::Rc;
+
+use super::opt;
+use crate::python::exceptions::{Exc, type_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Value};
+
+type R = Result<Value, Exc>;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+}
+
+/// The codec an encoding name means, as Python normalizes it (case, `_` or `-`).
+fn codec(name: &str) -> Result<Codec, Exc> {
+    let n = name.to_ascii_lowercase().replace('_', "-");
+    Ok(match n.as_str() {
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "ascii" | "us-ascii" | "646" => Codec::Ascii,
+        "latin-1" | "latin1" | "latin" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" => {
+            Codec::Latin1
+        }
+        _ => return Err(Exc::new("LookupError", format!("unknown encoding: {name}"))),
+    })
+}
+
+fn text_arg(a: &Args, i: usize, name: &str, m: &str, default: &str) -> Result<String, Exc> {
+    match opt(a, i, name) {
+        None => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(type_error(format!(
+            "{m}() argument '{name}' must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `encoding` and `errors` only, by position or keyword.
+fn at_most_two(a: &Args, m: &str) -> Result<(), Exc> {
+    let n = a.pos.len() - 1 + a.kw.len();
+    if n > 2 {
+        return Err(type_error(format!(
+            "{m}() takes at most 2 arguments ({n} given)"
+        )));
+    }
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !matches!(&**k, "encoding" | "errors"))
+    {
+        return Err(type_error(format!(
+            "{m}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    Ok(())
+}
+
+fn unknown_handler(h: &str) -> Exc {
+    Exc::new("LookupError", format!("unknown error handler name '{h}'"))
+}
+
+/// `b.decode(encoding='utf-8', errors='strict')`.
+pub fn decode(_: &mut Interp, a: Args) -> R {
+    at_most_two(&a, "decode")?;
+    let b = super::bytes::bytes_like(&a.pos[0]).unwrap_or_else(|| Rc::from(&b""[..]));
+    let enc = codec(&text_arg(&a, 0, "encoding", "decode", "utf-8")?)?;
+    let errors = text_arg(&a, 1, "errors", "decode", "strict")?;
+    decode_bytes(&b, enc, &errors).map(|s| Value::Str(Rc::from(s)))
+}
+
+fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        // The next run that decodes, and the length of the bad bytes after it.
+        let (good, bad): (&str, Option<(usize, &str)>) = match enc {
+            Codec::Latin1 => {
+                out.extend(b[i..].iter().map(|&c| c as char));
+                break;
+            }
+            Codec::Ascii => {
+                let n = b[i..].iter().take_while(|c| c.is_ascii()).count();
+                let good = std::str::from_utf8(&b[i..i + n]).unwrap_or_default();
+                let bad = (i + n < b.len()).then_some((1, "ordinal not in range(128)"));
+                (good, bad)
+            }
+            Codec::Utf8 => match std::str::from_utf8(&b[i..]) {
+                Ok(s) => (s, None),
+                Err(e) => {
+                    let n = e.valid_up_to();
+                    let good = std::str::from_utf8(&b[i..i + n]).unwrap_or_default();
+                    let at = i + n;
+                    let why = match e.error_len() {
+                        None => (b.len() - at, "unexpected end of data"),
+                        Some(len) if (0xc2..=0xf4).contains(&b[at]) => {
+                            (len, "invalid continuation byte")
+                        }
+                        Some(len) => (len, "invalid start byte"),
+                    };
+                    (good, Some(why))
+                }
+            },
+        };
+        out.push_str(good);
+        i += good.len();
+        let Some((len, why)) = bad else { break };
+        match errors {
+            "strict" => {
+                let what = if len == 1 {
+                    format!("byte 0x{:02x} in position {i}", b[i])
+                } else {
+                    format!("bytes in position {i}-{}", i + len - 1)
+                };
+                return Err(Exc::new(
+                    "UnicodeDecodeError",
+                    format!("'{}' codec can't decode {what}: {why}", enc.name()),
+                ));
+            }
+            "replace" => out.push('\u{fffd}'),
+            "ignore" => {}
+            "backslashreplace" => {
+                for c in &b[i..i + len] {
+                    out.push_str(&format!("\\x{c:02x}"));
+                }
+            }
+            other => return Err(unknown_handler(other)),
+        }
+        i += len;
+    }
+    Ok(out)
+}
+
+/// `s.encode(encoding='utf-8', errors='strict')`.
+pub fn encode(_: &mut Interp, a: Args) -> R {
+    let s = match &a.pos[0] {
+        Value::Str(s) => s.clone(),
+        _ => Rc::from(""),
+    };
+    at_most_two(&a, "encode")?;
+    let enc = codec(&text_arg(&a, 0, "encoding", "encode", "utf-8")?)?;
+    let errors = text_arg(&a, 1, "errors", "encode", "strict")?;
+    let limit = match enc {
+        Codec::Utf8 => return Ok(Value::Bytes(Rc::from(s.as_bytes()))),
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    let mut out = Vec::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        // CPython reports the whole run of characters the codec cannot hold.
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| (**c as u32) >= limit)
+            .count();
+        match errors.as_str() {
+            "strict" => {
+                let what = if run == 1 {
+                    // The character as `ascii()` shows it: `'\xe9'`.
+                    let mut shown = String::new();
+                    crate::python::format::push_escape(&mut shown, c);
+                    format!("character '{shown}' in position {i}")
+                } else {
+                    format!("characters in position {i}-{}", i + run - 1)
+                };
+                return Err(Exc::new(
+                    "UnicodeEncodeError",
+                    format!(
+                        "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                        enc.name()
+                    ),
+                ));
+            }
+            "replace" => out.extend(std::iter::repeat_n(b'?', run)),
+            "ignore" => {}
+            "backslashreplace" => {
+                for c in &chars[i..i + run] {
+                    let mut e = String::new();
+                    crate::python::format::push_escape(&mut e, *c);
+                    out.extend_from_slice(e.as_bytes());
+                }
+            }
+            other => return Err(unknown_handler(other)),
+        }
+        i += run;
+    }
+    Ok(Value::Bytes(Rc::from(out)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_errors_name_the_byte_and_the_reason() {
+        crate::python::exceptions::install();
+        let e = decode_bytes(b"caf\xe9", Codec::Utf8, "strict").unwrap_err();
+        assert_eq!(
+            e.args().first().map(|v| matches!(v, Value::Str(s) if s.contains("0xe9 in position 3: unexpected end of data"))),
+            Some(true)
+        );
+        assert_eq!(
+            decode_bytes(b"a\xffb", Codec::Utf8, "replace").unwrap(),
+            "a\u{fffd}b"
+        );
+        assert_eq!(
+            decode_bytes(b"a\xffb", Codec::Utf8, "backslashreplace").unwrap(),
+            "a\\xffb"
+        );
+        assert_eq!(decode_bytes(b"\xe9", Codec::Latin1, "strict").unwrap(), "é");
+    }
+}

@@ -1,0 +1,260 @@
+//! `memoryview` of `bytes` or a `bytearray`: a window onto the object's bytes, not a copy. It
+//! reads through to its source each time, so a view of a bytearray sees later changes, and writing
+//! through it (`m[0] = 65`) changes the bytearray. One-dimensional, format `'B'` only: the views a
+//! lesson needs (`len`, indexing, slicing, `tobytes`, `tolist`, `hex`, `==`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::req;
+use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::ops::{norm_index, slice_indices};
+use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
+
+type R = Result<Value, Exc>;
+
+/// What a view looks at: its source and which of the source's bytes, in order.
+struct View {
+    source: Value,
+    picks: Vec<usize>,
+    released: std::cell::Cell<bool>,
+}
+
+/// A view that goes away without `release()` stops exporting its bytearray then.
+impl Drop for View {
+    fn drop(&mut self) {
+        if !self.released.get() {
+            super::bytearray::export(&self.source, -1);
+        }
+    }
+}
+
+pub fn install(it: &mut Interp) {
+    let mut attrs = Namespace::default();
+    let own: &[(&str, NativeFn)] = &[
+        ("__new__", new),
+        ("__len__", len),
+        ("__getitem__", getitem),
+        ("__setitem__", setitem),
+        ("__iter__", iter),
+        ("__repr__", repr),
+        ("__eq__", eq),
+        ("tobytes", tobytes),
+        ("tolist", tolist),
+        ("hex", hex),
+        ("release", release),
+    ];
+    for (name, f) in own {
+        attrs.insert(Rc::from(*name), Value::builtin(name, *f));
+    }
+    let object = exceptions::class("object");
+    let cls = exceptions::make_class(
+        "memoryview",
+        "builtins",
+        vec![object],
+        attrs,
+        Some(NativeKind::Other),
+    )
+    .expect("single base");
+    exceptions::register("memoryview", cls.clone());
+    it.builtins
+        .insert(Rc::from("memoryview"), Value::Class(cls));
+}
+
+fn view_ref<T>(v: &Value, f: impl FnOnce(&View) -> T) -> Option<T> {
+    let Value::Instance(inst) = v else {
+        return None;
+    };
+    let native = inst.native.borrow();
+    Some(f(native.as_ref()?.downcast_ref::<View>()?))
+}
+
+fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
+    view_ref(v, |view| (view.source.clone(), view.picks.clone()))
+}
+
+fn source_bytes(source: &Value) -> Vec<u8> {
+    match source {
+        Value::Bytes(b) => b.to_vec(),
+        other => super::bytearray::contents(other).unwrap_or_default(),
+    }
+}
+
+/// The bytes a memoryview shows now, if `v` is one.
+pub fn contents(v: &Value) -> Option<Vec<u8>> {
+    let (source, picks) = view_of(v)?;
+    let b = source_bytes(&source);
+    Some(picks.iter().filter_map(|&i| b.get(i).copied()).collect())
+}
+
+fn make(source: Value, picks: Vec<usize>) -> Value {
+    super::bytearray::export(&source, 1);
+    let readonly = matches!(source, Value::Bytes(_));
+    let mut attrs = Namespace::default();
+    attrs.insert(Rc::from("readonly"), Value::Bool(readonly));
+    attrs.insert(Rc::from("nbytes"), Value::Int(picks.len() as i64));
+    attrs.insert(Rc::from("format"), Value::str("B"));
+    attrs.insert(Rc::from("itemsize"), Value::Int(1));
+    attrs.insert(Rc::from("obj"), source.clone());
+    Value::Instance(Rc::new(Instance {
+        class: exceptions::class("memoryview"),
+        attrs: RefCell::new(attrs),
+        native: RefCell::new(Some(Box::new(View {
+            source,
+            picks,
+            released: std::cell::Cell::new(false),
+        }))),
+    }))
+}
+
+fn new(_: &mut Interp, a: Args) -> R {
+    let Some(obj) = a.pos.get(1) else {
+        return Err(type_error(
+            "memoryview() missing required argument 'object' (pos 1)",
+        ));
+    };
+    if let Some((source, picks)) = view_of(obj) {
+        return Ok(make(source, picks));
+    }
+    let n = match obj {
+        Value::Bytes(b) => b.len(),
+        other => match super::bytearray::contents(other) {
+            Some(b) => b.len(),
+            None => {
+                return Err(type_error(format!(
+                    "memoryview: a bytes-like object is required, not '{}'",
+                    other.type_name()
+                )));
+            }
+        },
+    };
+    Ok(make(obj.clone(), (0..n).collect()))
+}
+
+/// The view's source and picks; a released view refuses, as CPython's does.
+fn live(a: &Args) -> Result<(Value, Vec<usize>), Exc> {
+    if view_ref(&a.pos[0], |v| v.released.get()).unwrap_or(false) {
+        return Err(value_error(
+            "operation forbidden on released memoryview object",
+        ));
+    }
+    Ok(view_of(&a.pos[0]).unwrap_or((Value::None, Vec::new())))
+}
+
+fn len(_: &mut Interp, a: Args) -> R {
+    Ok(Value::Int(live(&a)?.1.len() as i64))
+}
+
+fn getitem(_: &mut Interp, a: Args) -> R {
+    let (source, picks) = live(&a)?;
+    match req(&a, 0, "__getitem__")? {
+        Value::Int(i) => {
+            let at = norm_index(i, picks.len())
+                .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
+            let b = source_bytes(&source);
+            Ok(Value::Int(b.get(picks[at]).copied().unwrap_or(0) as i64))
+        }
+        Value::Slice(s) => {
+            let sub = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+            Ok(make(source, sub))
+        }
+        other => Err(type_error(format!(
+            "memoryview: invalid slice key, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn setitem(it: &mut Interp, a: Args) -> R {
+    let (source, picks) = live(&a)?;
+    if matches!(source, Value::Bytes(_)) {
+        return Err(type_error("cannot modify read-only memory"));
+    }
+    let key = req(&a, 0, "__setitem__")?;
+    let v = req(&a, 1, "__setitem__")?;
+    match key {
+        Value::Int(i) => {
+            let at = norm_index(i, picks.len())
+                .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
+            it.setitem(&source, Value::Int(picks[at] as i64), v)
+        }
+        Value::Slice(s) => {
+            let targets: Vec<usize> = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+            let Some(new) = super::bytes::bytes_like(&v) else {
+                return Err(type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    v.type_name()
+                )));
+            };
+            if new.len() != targets.len() {
+                return Err(value_error(
+                    "memoryview assignment: lvalue and rvalue have different structures",
+                ));
+            }
+            for (t, b) in targets.into_iter().zip(new.iter()) {
+                it.setitem(&source, Value::Int(t as i64), Value::Int(*b as i64))?;
+            }
+            Ok(())
+        }
+        other => Err(type_error(format!(
+            "memoryview: invalid slice key, not {}",
+            other.type_name()
+        ))),
+    }?;
+    Ok(Value::None)
+}
+
+fn bytes_now(a: &Args) -> Result<Vec<u8>, Exc> {
+    live(a)?;
+    Ok(contents(&a.pos[0]).unwrap_or_default())
+}
+
+fn iter(it: &mut Interp, a: Args) -> R {
+    let ints = bytes_now(&a)?
+        .into_iter()
+        .map(|b| Value::Int(b as i64))
+        .collect();
+    it.iter(&Value::list(ints))
+}
+
+fn repr(_: &mut Interp, a: Args) -> R {
+    let at = a.pos[0].ptr().unwrap_or(0);
+    Ok(Value::Str(Rc::from(format!("<memory at 0x{at:x}>"))))
+}
+
+fn eq(_: &mut Interp, a: Args) -> R {
+    let other = a.pos.get(1).and_then(super::bytes::bytes_like);
+    let mine = bytes_now(&a)?;
+    Ok(Value::Bool(other.is_some_and(|o| *o == *mine)))
+}
+
+fn tobytes(_: &mut Interp, a: Args) -> R {
+    Ok(Value::Bytes(Rc::from(bytes_now(&a)?)))
+}
+
+fn tolist(_: &mut Interp, a: Args) -> R {
+    Ok(Value::list(
+        bytes_now(&a)?
+            .into_iter()
+            .map(|b| Value::Int(b as i64))
+            .collect(),
+    ))
+}
+
+fn hex(_: &mut Interp, a: Args) -> R {
+    let s: String = bytes_now(&a)?.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Value::Str(Rc::from(s)))
+}
+
+/// `m.release()`: the bytearray may change size again; the view answers no more.
+fn release(_: &mut Interp, a: Args) -> R {
+    let source = view_ref(&a.pos[0], |v| {
+        (!v.released.replace(true)).then(|| v.source.clone())
+    })
+    .flatten();
+    if let Some(source) = source {
+        super::bytearray::export(&source, -1);
+    }
+    Ok(Value::None)
+}

@@ -1,0 +1,75 @@
+//! In-process programs for the types in this directory that have no Rust-level helpers worth
+//! testing alone: bytearray and memoryview protocols, slice objects, and what forkyard refuses.
+
+use crate::runtime::capture::capture;
+
+/// Runs a single-process program; returns (exit code, stdout, stderr).
+fn run(src: &str) -> (i32, String, String) {
+    let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+    (code, got.stdout, got.stderr)
+}
+
+fn out(src: &str) -> String {
+    let (code, stdout, stderr) = run(src);
+    assert_eq!(code, 0, "program failed:\n{stderr}");
+    stdout
+}
+
+#[test]
+fn bytearray_mutates_in_place_and_shares_with_its_views() {
+    let src = "ba = bytearray(b'abc')\nalias = ba\nba.append(100)\nba[0:1] = b'XY'\n\
+               m = memoryview(ba)\nm[1] = 122\nprint(alias, m.tobytes(), len(m))\n\
+               try:\n    ba.pop()\nexcept BufferError as e:\n    print(e)\n\
+               m.release()\nprint(ba.pop(), ba)\n\
+               try:\n    len(m)\nexcept ValueError as e:\n    print(e)";
+    assert_eq!(
+        out(src),
+        "bytearray(b'Xzbcd') b'Xzbcd' 5\n\
+         Existing exports of data: object cannot be re-sized\n\
+         100 bytearray(b'Xzbc')\n\
+         operation forbidden on released memoryview object\n"
+    );
+}
+
+#[test]
+fn memoryview_of_bytes_is_read_only() {
+    let (code, _, stderr) = run("m = memoryview(b'ab')\nm[0] = 1");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("TypeError: cannot modify read-only memory\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn slices_built_by_hand_index_like_the_syntax() {
+    assert_eq!(
+        out("s = slice(None, None, -2)\nprint('abcde'[s] == 'abcde'[::-2], s.indices(5), s.step)"),
+        "True (4, -1, -2) -2\n"
+    );
+}
+
+#[test]
+fn complex_numbers_are_refused_by_name() {
+    let (code, _, stderr) = run("z = complex(1, 2)");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("NotImplementedError: complex numbers are not supported in forkyard\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn codecs_round_trip_and_name_the_bad_byte() {
+    assert_eq!(
+        out("print('é€'.encode().decode(), 'é'.encode('latin-1'), b'\\xe9'.decode('latin-1'))"),
+        "é€ b'\\xe9' é\n"
+    );
+    let (_, _, stderr) = run("b'ok\\xff'.decode()");
+    assert!(
+        stderr.ends_with(
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte\n"
+        ),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,30 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+
+t(lambda: format(3, ",x"))
+t(lambda: format(3, "_n"))
+t(lambda: format(3, ",n"))
+t(lambda: format(3, ",,"))
+t(lambda: format(3, ",_"))
+t(lambda: format(3, "__"))
+t(lambda: format(12, ".3"))
+t(lambda: format(12, ".3d"))
+t(lambda: format(12, "q"))
+t(lambda: format(1.5, "d"))
+t(lambda: format(1.5, "x"))
+t(lambda: format(True, "s"))
+t(lambda: format(True, ""))
+t(lambda: format(True, "10"))
+t(lambda: format(True, "d"))
+t(lambda: format(None, ""))
+t(lambda: format(None, "10"))
+t(lambda: format([1, 2], ""))
+t(lambda: format([1, 2], "5"))
+t(lambda: format(1, 2))
+t(lambda: format())
+t(lambda: format(1.5, ".f"))
+t(lambda: format(1, "10.x"))
