@@ -1154,11 +1154,37 @@ fn new_tuple(it: &mut Interp, a: Args) -> PyResult {
     }
 }
 
+/// The items of an object that is a mapping by protocol rather than a dict: an instance with a
+/// `keys()` method and `__getitem__` (collections.Counter, OrderedDict, a learner's own mapping),
+/// read the way CPython's `dict(m)`, `{**m}` and `f(**m)` read them. `None` for anything else.
+pub fn mapping_items(it: &mut Interp, src: &Value) -> Result<Option<Vec<(Value, Value)>>, Exc> {
+    let Value::Instance(inst) = src else {
+        return Ok(None);
+    };
+    if inst.class.lookup("keys").is_none() {
+        return Ok(None);
+    }
+    let keys = it.getattr(src, "keys")?;
+    let keys = it.call(&keys, Args::new(vec![]))?;
+    let mut items = Vec::new();
+    for k in it.collect(&keys)? {
+        let v = it.getitem(src, &k)?;
+        items.push((k, v));
+    }
+    Ok(Some(items))
+}
+
 /// Build a dict from a mapping or an iterable of pairs.
 pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> {
     if let Value::Dict(s) = src {
         for (k, v) in s.borrow().map.iter() {
             d.insert(k.clone(), v.0.clone(), v.1.clone());
+        }
+        return Ok(());
+    }
+    if let Some(items) = mapping_items(it, src)? {
+        for (k, v) in items {
+            it.dict_insert(d, k, v)?;
         }
         return Ok(());
     }

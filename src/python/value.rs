@@ -138,6 +138,9 @@ pub struct Function {
     /// The class whose body defined this function, for zero-argument `super()`.
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
     pub qualname: Rc<str>,
+    /// Attributes set on the function (`f.__wrapped__ = g`, `functools.wraps` renaming it): they
+    /// win over the ones its definition gives.
+    pub attrs: RefCell<Namespace>,
 }
 
 /// A shared variable captured by a closure.

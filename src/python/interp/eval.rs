@@ -189,6 +189,12 @@ impl Interp {
                         }
                         None => {
                             let m = self.eval(v, f)?;
+                            if let Some(items) = super::super::builtins::mapping_items(self, &m)? {
+                                for (kk, vv) in items {
+                                    self.dict_insert(&mut d, kk, vv)?;
+                                }
+                                continue;
+                            }
                             let Value::Dict(src) = &m else {
                                 return Err(type_error(format!(
                                     "'{}' object is not a mapping",
@@ -312,6 +318,21 @@ impl Interp {
                                 return Err(type_error("keywords must be strings"));
                             };
                             a.kw.push((s.clone(), val.clone()));
+                        }
+                    }
+                    _ if matches!(v, Value::Instance(_)) => {
+                        let items = super::super::builtins::mapping_items(self, &v)?;
+                        let Some(items) = items else {
+                            return Err(type_error(format!(
+                                "argument after ** must be a mapping, not {}",
+                                v.type_name()
+                            )));
+                        };
+                        for (key, val) in items {
+                            let Value::Str(s) = key else {
+                                return Err(type_error("keywords must be strings"));
+                            };
+                            a.kw.push((s, val));
                         }
                     }
                     _ => {

@@ -685,6 +685,7 @@ impl Interp {
             globals: f.globals.clone(),
             class: std::cell::RefCell::new(None),
             qualname: def.qualname.clone(),
+            attrs: Default::default(),
         })))
     }
 
@@ -720,9 +721,15 @@ impl Interp {
         if bases.is_empty() {
             bases.push(exceptions::class("object"));
         }
+        // A class defined by one of forkyard's library modules belongs to that module (its repr
+        // and pickles name it); every other class belongs to the learner's `__main__`.
+        let module: Rc<str> = match f.globals.borrow().get("__name__") {
+            Some(Value::Str(m)) if crate::python::modules::library::has(m) => m.clone(),
+            _ => Rc::from("__main__"),
+        };
         let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
         ns.borrow_mut()
-            .insert(Rc::from("__module__"), Value::str("__main__"));
+            .insert(Rc::from("__module__"), Value::Str(module.clone()));
         ns.borrow_mut()
             .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
@@ -738,9 +745,8 @@ impl Interp {
             return Err(e);
         }
         let attrs = std::mem::take(&mut *ns.borrow_mut());
-        let cls =
-            exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
-                .map_err(type_error)?;
+        let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
+            .map_err(type_error)?;
         for v in cls.attrs.borrow().values() {
             let func = match v {
                 Value::Function(func) => Some(func.clone()),

@@ -413,11 +413,9 @@ impl Interp {
                     .find_map(|k| k.attrs.borrow().get(name).cloned());
                 found.map(|v| bind(v, this))
             }
-            Value::Function(f) => match name {
-                "__name__" => Some(Value::Str(f.def.name.clone())),
-                "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                "__module__" => Some(Value::str("__main__")),
-                _ => None,
+            Value::Function(f) => match f.attrs.borrow().get(name) {
+                Some(v) => Some(v.clone()),
+                None => super::function_attrs::defined(f, name),
             },
             Value::Builtin(b) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
@@ -476,7 +474,11 @@ impl Interp {
                 m.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                super::function_attrs::check_set(name, &value)?;
+                f.attrs.borrow_mut().insert(Rc::from(name), value);
+                Ok(())
+            }
             _ => Err(attribute_error(format!(
                 "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
                 obj.type_name(),

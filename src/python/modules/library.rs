@@ -22,10 +22,40 @@ struct Source {
 }
 
 /// The modules written in Python, by import name.
-const LIBRARY: &[Source] = &[Source {
-    name: "bisect",
-    text: include_str!("../lib/bisect.py"),
-}];
+const LIBRARY: &[Source] = &[
+    Source {
+        name: "bisect",
+        text: include_str!("../lib/bisect.py"),
+    },
+    Source {
+        name: "collections",
+        text: include_str!("../lib/collections.py"),
+    },
+    Source {
+        name: "copy",
+        text: include_str!("../lib/copy.py"),
+    },
+    Source {
+        name: "functools",
+        text: include_str!("../lib/functools.py"),
+    },
+    Source {
+        name: "heapq",
+        text: include_str!("../lib/heapq.py"),
+    },
+    Source {
+        name: "itertools",
+        text: include_str!("../lib/itertools.py"),
+    },
+    Source {
+        name: "keyword",
+        text: include_str!("../lib/keyword.py"),
+    },
+    Source {
+        name: "operator",
+        text: include_str!("../lib/operator.py"),
+    },
+];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.
 pub fn file_of(name: &str) -> String {
@@ -68,6 +98,10 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         let mut g = globals.borrow_mut();
         g.insert(Rc::from("__name__"), Value::str(name));
         g.insert(Rc::from("__file__"), Value::str(&file));
+        g.insert(
+            Rc::from("_forkyard_renamed_class"),
+            Value::builtin("_forkyard_renamed_class", renamed_class),
+        );
     }
     let module = Value::Module(Rc::new(Module {
         name: Rc::from(name),
@@ -87,6 +121,35 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     // the module body's own tree is small.
     std::mem::forget(parsed);
     Ok(module)
+}
+
+/// `_forkyard_renamed_class(template, name, module)`: a copy of the class `template` (its bases
+/// and attributes) named `name` in `module`. Library code that makes classes at run time
+/// (`collections.namedtuple('Point', 'x y')`) defines a template with a `class` statement and
+/// renames it here, so the class prints and pickles as `__main__.Point` the way CPython's
+/// `type(name, bases, namespace)` makes it; only library modules see this helper.
+fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value, Exc> {
+    let (Some(Value::Class(template)), Some(Value::Str(name)), Some(Value::Str(module))) =
+        (a.pos.first(), a.pos.get(1), a.pos.get(2))
+    else {
+        return Err(Exc::new(
+            "TypeError",
+            "_forkyard_renamed_class(template, name, module) takes a class and two strings",
+        ));
+    };
+    let mut attrs = template.attrs.borrow().clone();
+    attrs.insert(Rc::from("__qualname__"), Value::Str(name.clone()));
+    attrs.insert(Rc::from("__module__"), Value::Str(module.clone()));
+    let cls = crate::python::exceptions::make_class_q(
+        name,
+        name,
+        module,
+        template.bases.clone(),
+        attrs,
+        template.native,
+    )
+    .map_err(|e| Exc::new("TypeError", e))?;
+    Ok(Value::Class(cls))
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
-                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math)"
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math, bisect, collections, copy, functools, heapq, itertools, keyword, operator)"
                 ),
             ));
         }
