@@ -34,21 +34,22 @@ def _sift_up(heap, pos):
     _sift_down(heap, startpos, pos)
 
 
-def _check_list(heap):
+def _check_list(heap, where):
+    # CPython's C functions name the argument that is not a list.
     if not isinstance(heap, list):
-        raise TypeError('heap argument must be a list')
+        raise TypeError(f'{where} must be list, not {type(heap).__name__}')
 
 
 def heappush(heap, item):
     """Push item onto heap, keeping the heap invariant."""
-    _check_list(heap)
+    _check_list(heap, 'heappush() argument 1')
     heap.append(item)
     _sift_down(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
     """Pop the smallest item off the heap, keeping the heap invariant."""
-    _check_list(heap)
+    _check_list(heap, 'heappop() argument')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -62,7 +63,7 @@ def heappop(heap):
 
 def heapreplace(heap, item):
     """Pop and return the smallest item, then push item (the heap never shrinks)."""
-    _check_list(heap)
+    _check_list(heap, 'heapreplace() argument 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -73,7 +74,7 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Push item, then pop and return the smallest item: faster than the two calls."""
-    _check_list(heap)
+    _check_list(heap, 'heappushpop() argument 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_up(heap, 0)
@@ -82,7 +83,7 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Turn the list x into a heap, in place, in linear time."""
-    _check_list(x)
+    _check_list(x, 'heapify() argument')
     n = len(x)
     for i in reversed(range(n // 2)):
         _sift_up(x, i)

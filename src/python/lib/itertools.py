@@ -4,7 +4,7 @@ CPython): nothing is computed until it is asked for."""
 
 def count(start=0, step=1):
     """count(10) --> 10 11 12 13 ..."""
-    if not isinstance(start, (int, float, complex)):
+    if not isinstance(start, (int, float)):
         raise TypeError('a number is required')
     n = start
     while True:
@@ -126,8 +126,13 @@ def islice(iterable, *args):
         raise TypeError(f'islice expected at most 4 arguments, got {len(args) + 1}')
     if start is None:
         start = 0
-    if not isinstance(start, int) or start < 0 or (stop is not None and (not isinstance(stop, int) or stop < 0)):
-        raise ValueError('Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
+    bad_stop = stop is not None and (not isinstance(stop, int) or stop < 0)
+    if bad_stop:
+        raise ValueError('Stop argument for islice() must be None or an integer: '
+                         '0 <= x <= sys.maxsize.')
+    if not isinstance(start, int) or start < 0:
+        raise ValueError('Indices for islice() must be None or an integer: '
+                         '0 <= x <= sys.maxsize.')
     if not isinstance(step, int) or step <= 0:
         raise ValueError('Step for islice() must be a positive integer or None.')
     return _islice(iter(iterable), start, stop, step)
