@@ -45,7 +45,7 @@ def _copy_instance(x, deep, memo):
         state = vars(x)
     except TypeError:
         raise TypeError(f"cannot pickle '{cls.__name__}' object") from None
-    y = object.__new__(cls)
+    y = _forkyard_blank_instance(cls)
     if memo is not None:
         memo[id(x)] = y
     if deep:

@@ -102,6 +102,10 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             Rc::from("_forkyard_renamed_class"),
             Value::builtin("_forkyard_renamed_class", renamed_class),
         );
+        g.insert(
+            Rc::from("_forkyard_blank_instance"),
+            Value::builtin("_forkyard_blank_instance", blank_instance),
+        );
     }
     let module = Value::Module(Rc::new(Module {
         name: Rc::from(name),
@@ -150,6 +154,31 @@ fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value,
     )
     .map_err(|e| Exc::new("TypeError", e))?;
     Ok(Value::Class(cls))
+}
+
+/// `_forkyard_blank_instance(cls)`: an instance of a plain class without running `__init__`,
+/// what `copy` fills with the copied `__dict__` (CPython's `object.__new__(cls)` in `__reduce_ex__`).
+/// Instances of native classes (a Lock, a Process) carry kernel state that cannot be copied:
+/// TypeError, as CPython's copy fails to pickle them.
+fn blank_instance(_: &mut Interp, a: crate::python::value::Args) -> Result<Value, Exc> {
+    use crate::python::value::{Instance, NativeKind};
+    let Some(Value::Class(cls)) = a.pos.first() else {
+        return Err(Exc::new(
+            "TypeError",
+            "_forkyard_blank_instance(cls) takes a class",
+        ));
+    };
+    if !matches!(cls.native_kind(), None | Some(NativeKind::Object)) {
+        return Err(Exc::new(
+            "TypeError",
+            format!("cannot pickle '{}' object", cls.name),
+        ));
+    }
+    Ok(Value::Instance(Rc::new(Instance {
+        class: cls.clone(),
+        attrs: Default::default(),
+        native: Default::default(),
+    })))
 }
 
 #[cfg(test)]
