@@ -156,7 +156,47 @@ fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc
     }
 }
 
+/// The name a function or class of one of forkyard's library modules (`functools.partial`,
+/// `collections.deque`) is pickled by: `module:qualname`, found again by importing the module in
+/// the process that loads it. `None` for anything defined elsewhere (the learner's `__main__`).
+fn library_name(
+    it: &mut Interp,
+    v: &Value,
+    module: &str,
+    qualname: &str,
+) -> Result<Option<String>, Exc> {
+    if !super::library::has(module) {
+        return Ok(None);
+    }
+    match lookup_in_module(it, module, qualname) {
+        Some(found) if found.is(v) => Ok(Some(format!("{module}:{qualname}"))),
+        _ => {
+            let r = it.repr(v)?;
+            let last = qualname.rsplit('.').next().unwrap_or(qualname);
+            Err(pickle_error(
+                "PicklingError",
+                format!("Can't pickle {r}: attribute lookup {last} on {module} failed"),
+            ))
+        }
+    }
+}
+
+/// `qualname` inside the library module `module`, importing it if this process has not yet.
+fn lookup_in_module(it: &mut Interp, module: &str, qualname: &str) -> Option<Value> {
+    if !super::library::has(module) {
+        return None;
+    }
+    let mut cur = super::import(it, module).ok()?;
+    for p in qualname.split('.') {
+        cur = it.getattr_opt(&cur, p).ok()??;
+    }
+    Some(cur)
+}
+
 fn lookup_global(it: &mut Interp, qualname: &str) -> Option<Value> {
+    if let Some((module, qualname)) = qualname.split_once(':') {
+        return lookup_in_module(it, module, qualname);
+    }
     let mut parts = qualname.split('.');
     let first = parts.next()?;
     let mut cur = it
@@ -265,7 +305,11 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
         }
         Value::Function(f) => {
             let q = f.qualname.clone();
-            let name = global_name(it, v, &q)?;
+            let module = crate::python::function_attrs::module_of(f);
+            let name = match library_name(it, v, &module, &q)? {
+                Some(name) => name,
+                None => global_name(it, v, &q)?,
+            };
             out.push(b'G');
             put_str(out, &name);
         }
@@ -273,8 +317,11 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
             let name = if it.builtins.get(&*c.name).is_some_and(|b| b.is(v)) {
                 c.name.to_string()
             } else {
-                let q = c.qualname.clone();
-                global_name(it, v, &q)?
+                let (q, module) = (c.qualname.clone(), c.module.clone());
+                match library_name(it, v, &module, &q)? {
+                    Some(name) => name,
+                    None => global_name(it, v, &q)?,
+                }
             };
             out.push(b'G');
             put_str(out, &name);
@@ -615,6 +662,38 @@ mod tests {
         forged.push(b'I');
         forged.extend_from_slice(&u32::MAX.to_le_bytes());
         forged.extend_from_slice(&[1; 8]);
+        assert!(loads(&mut it, &forged).is_err());
+    }
+
+    #[test]
+    fn library_classes_and_functions_cross_by_module_and_qualname() {
+        crate::python::exceptions::install();
+        let mut it = Interp::new("wire.py", "");
+        let functools = super::super::import(&mut it, "functools").expect("functools imports");
+        for name in ["partial", "reduce"] {
+            let v = it.getattr(&functools, name).expect("a functools name");
+            let frame = dumps(&mut it, &v).expect("dumps");
+            let written = format!("functools:{name}");
+            assert!(
+                frame
+                    .windows(written.len())
+                    .any(|w| w == written.as_bytes()),
+                "{name} is written by module and qualified name"
+            );
+            // A process that has not imported functools finds it by importing it.
+            let mut fresh = Interp::new("wire.py", "");
+            let back = loads(&mut fresh, &frame).expect("loads");
+            let again = super::super::import(&mut fresh, "functools").expect("imported");
+            let expected = fresh.getattr(&again, name).expect("a functools name");
+            assert!(
+                back.is(&expected),
+                "{name} loads as the module's own object"
+            );
+        }
+        // A forged name of a module forkyard does not have is refused, not imported.
+        let mut forged = MAGIC.to_vec();
+        forged.push(b'G');
+        put_str(&mut forged, "socket:socket");
         assert!(loads(&mut it, &forged).is_err());
     }
 }
