@@ -60,3 +60,29 @@ pub fn qualname(f: &Function) -> Rc<str> {
         _ => f.qualname.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    fn out(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn attributes_set_on_a_function_are_kept_and_win() {
+        let src = "def f():\n    \"Doc.\"\n    return 1\n\
+                   f.calls = 3\n\
+                   print(f.calls, f.__doc__, f.__module__, f.__name__)\n\
+                   f.__name__ = 'g'\n\
+                   f.__qualname__ = 'G.g'\n\
+                   print(f.__name__, repr(f).startswith('<function G.g at'), (lambda: 0).__doc__)\n\
+                   try:\n    f.__name__ = 5\nexcept TypeError as e:\n    print(e)\n";
+        assert_eq!(
+            out(src),
+            "3 Doc. __main__ f\ng True None\n__name__ must be set to a string object\n"
+        );
+    }
+}

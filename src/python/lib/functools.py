@@ -321,36 +321,6 @@ def cache(user_function, /):
     return lru_cache(maxsize=None)(user_function)
 
 
-class cached_property:
-    """A property computed once per instance, then stored in the instance's __dict__."""
-
-    def __init__(self, func):
-        self.func = func
-        self.attrname = None
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner, name):
-        if self.attrname is None:
-            self.attrname = name
-        elif name != self.attrname:
-            raise TypeError(
-                'Cannot assign the same cached_property to two different names '
-                f'({self.attrname!r} and {name!r}).'
-            )
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        if self.attrname is None:
-            raise TypeError('Cannot use cached_property instance without calling __set_name__ on it.')
-        cache = instance.__dict__
-        if self.attrname in cache:
-            return cache[self.attrname]
-        val = self.func(instance)
-        cache[self.attrname] = val
-        return val
-
-
 def singledispatch(func):
     """Single-dispatch generic function: @f.register(type) adds an implementation for a type."""
     registry = {object: func}

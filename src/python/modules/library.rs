@@ -194,6 +194,41 @@ mod tests {
         }
     }
 
+    fn out(src: &str) -> String {
+        let (code, got) =
+            crate::runtime::capture::capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn library_classes_and_functions_belong_to_their_module() {
+        let src = "import collections, functools, copy\n\
+                   class Mine:\n    pass\n\
+                   print(collections.deque.__module__, functools.reduce.__module__, Mine.__module__)\n\
+                   print(repr(collections.deque), collections.namedtuple('P', 'x').__module__)\n\
+                   b = copy.copy(Mine())\n\
+                   print(type(b).__name__)\n";
+        assert_eq!(
+            out(src),
+            "collections functools __main__\n<class 'collections.deque'> __main__\nMine\n"
+        );
+    }
+
+    #[test]
+    fn mapping_protocol_instances_unpack_like_dicts() {
+        let src = "from collections import Counter, OrderedDict\n\
+                   c = Counter('aab')\n\
+                   def f(**kw):\n    return sorted(kw.items())\n\
+                   d = {}\n\
+                   d.update(OrderedDict(z=1))\n\
+                   print(dict(c), {**c, 'q': 0}, f(**c), d)\n";
+        assert_eq!(
+            out(src),
+            "{'a': 2, 'b': 1} {'a': 2, 'b': 1, 'q': 0} [('a', 2), ('b', 1)] {'z': 1}\n"
+        );
+    }
+
     #[test]
     fn source_lines_are_found_by_file_name() {
         let file = file_of("bisect");
