@@ -57,9 +57,6 @@ class partial:
             return f"functools.{qualname}({', '.join(args)})"
         return f"{module}.{qualname}({', '.join(args)})"
 
-    def __reduce__(self):
-        return (type(self), (self.func,), (self.func, self.args, self.keywords or None, None))
-
 
 _initial_missing = object()
 
@@ -293,6 +290,10 @@ class _lru_cache_wrapper:
 
     def cache_parameters(self):
         return {'maxsize': self._maxsize, 'typed': self._typed}
+
+    def __reduce__(self):
+        # Pickled as the global it replaced (the decorated function's name), as in CPython.
+        return self.__qualname__
 
     def __repr__(self):
         return f'<functools._lru_cache_wrapper object at {hex(id(self))}>'

@@ -307,9 +307,6 @@ class attrgetter:
     def __repr__(self):
         return 'operator.attrgetter(%s)' % ', '.join(repr(a) for a in self._attrs)
 
-    def __reduce__(self):
-        return (attrgetter, self._attrs)
-
 
 class itemgetter:
     """itemgetter(1) fetches obj[1]; several items give a tuple."""
@@ -324,9 +321,6 @@ class itemgetter:
 
     def __repr__(self):
         return 'operator.itemgetter(%s)' % ', '.join(repr(i) for i in self._items)
-
-    def __reduce__(self):
-        return (itemgetter, self._items)
 
 
 class methodcaller:

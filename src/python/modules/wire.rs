@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Dict, Instance, NativeKind, Set, Value};
+use crate::python::value::{Args, Dict, Instance, NativeKind, Set, Value};
 
 /// Every serialized object starts with these bytes (raw `send_bytes` messages do not).
 pub const MAGIC: &[u8] = b"\x80FY1";
@@ -304,7 +304,9 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
             }
         }
         Value::Function(f) => {
-            let q = f.qualname.clone();
+            // The name `functools.wraps` gave it, if any: a decorated function is found under the
+            // name it was decorated as, as CPython pickles it by `__qualname__`.
+            let q = crate::python::function_attrs::qualname(f);
             let module = crate::python::function_attrs::module_of(f);
             let name = match library_name(it, v, &module, &q)? {
                 Some(name) => name,
@@ -378,6 +380,21 @@ fn put_instance(
         return put_inherited(inst, out);
     }
     let kind = inst.class.native_kind();
+    if matches!(kind, None | Some(NativeKind::Object))
+        && inst.native.borrow().is_none()
+        && inst.class.lookup("__reduce__").is_some()
+    {
+        // `__reduce__` returning a string means "pickle me as that global" (how CPython pickles
+        // the callable `functools.lru_cache` makes, by the decorated function's name).
+        let this = Value::Instance(inst.clone());
+        let reduce = it.getattr(&this, "__reduce__")?;
+        if let Value::Str(name) = it.call(&reduce, Args::new(vec![]))? {
+            let name = global_name(it, &this, &name)?;
+            out.push(b'G');
+            put_str(out, &name);
+            return Ok(());
+        }
+    }
     if kind == Some(NativeKind::Process) && &*inst.class.name == "_MainProcess" {
         return Err(pickle_error(
             "PicklingError",
