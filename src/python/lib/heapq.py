@@ -1,92 +1,10 @@
 """Heap queue: a list kept so that heap[0] is its smallest item, with O(log n) push and pop."""
 
 
-def _sift_down(heap, startpos, pos):
-    # Move heap[pos] up towards startpos until its parent is not larger.
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
-
-
-def _sift_up(heap, pos):
-    # Move the smaller child up until a leaf is reached, then settle heap[pos] there: fewer
-    # comparisons than stopping early, the way CPython's heapq does it (so equal items end in
-    # the same places).
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _sift_down(heap, startpos, pos)
-
-
-def _check_list(heap, where):
-    # CPython's C functions name the argument that is not a list.
-    if not isinstance(heap, list):
-        raise TypeError(f'{where} must be list, not {type(heap).__name__}')
-
-
-def heappush(heap, item):
-    """Push item onto heap, keeping the heap invariant."""
-    _check_list(heap, 'heappush() argument 1')
-    heap.append(item)
-    _sift_down(heap, 0, len(heap) - 1)
-
-
-def heappop(heap):
-    """Pop the smallest item off the heap, keeping the heap invariant."""
-    _check_list(heap, 'heappop() argument')
-    if not heap:
-        raise IndexError('index out of range')
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _sift_up(heap, 0)
-        return returnitem
-    return lastelt
-
-
-def heapreplace(heap, item):
-    """Pop and return the smallest item, then push item (the heap never shrinks)."""
-    _check_list(heap, 'heapreplace() argument 1')
-    if not heap:
-        raise IndexError('index out of range')
-    returnitem = heap[0]
-    heap[0] = item
-    _sift_up(heap, 0)
-    return returnitem
-
-
-def heappushpop(heap, item):
-    """Push item, then pop and return the smallest item: faster than the two calls."""
-    _check_list(heap, 'heappushpop() argument 1')
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _sift_up(heap, 0)
-    return item
-
-
-def heapify(x):
-    """Turn the list x into a heap, in place, in linear time."""
-    _check_list(x, 'heapify() argument')
-    n = len(x)
-    for i in reversed(range(n // 2)):
-        _sift_up(x, i)
+# The heap operations themselves are in Rust (src/python/modules/heapq_native.rs), as they are in
+# C in CPython: they are the inner loop of every priority queue, and in Python through forkyard's
+# interpreter they were many times slower than CPython's.
+from _heapq import heappush, heappop, heapify, heapreplace, heappushpop
 
 
 def merge(*iterables, key=None, reverse=False):

@@ -3,6 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod context;
+mod heapq_native;
 pub mod library;
 mod math_ints;
 mod multiprocessing;
@@ -42,6 +43,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "queue" => stdlib::queue(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
+        "_heapq" => heapq_native::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
