@@ -738,13 +738,15 @@ class Counter(_DictLike):
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
-            return NotImplemented
+            # Against another mapping, a Counter compares as the dict it is in CPython.
+            return _DictLike.__eq__(self, other)
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
 
     def __le__(self, other):
         if not isinstance(other, Counter):
