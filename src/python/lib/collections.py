@@ -10,9 +10,6 @@ from operator import itemgetter as _itemgetter
 from keyword import iskeyword as _iskeyword
 
 
-_MISSING = object()
-
-
 # ---- namedtuple ---------------------------------------------------------------------------------
 
 def _isidentifier(name):
@@ -626,12 +623,7 @@ class defaultdict(_DictLike):
         return new
 
     def __repr__(self):
-        factory = self.default_factory
-        if isinstance(factory, type) or factory is None:
-            shown = repr(factory)
-        else:
-            shown = repr(factory)
-        return f'{type(self).__name__}({shown}, {self._data!r})'
+        return f'{type(self).__name__}({self.default_factory!r}, {self._data!r})'
 
     def __or__(self, other):
         if not isinstance(other, (dict, _DictLike)):
@@ -730,11 +722,6 @@ class Counter(_DictLike):
         except TypeError:
             d = dict(self._data)
         return f'{type(self).__name__}({d!r})'
-
-    def _counts(self, other):
-        if isinstance(other, Counter):
-            return other._data
-        return None
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
