@@ -8,6 +8,9 @@ isinstance(point, tuple) are False here."""
 
 from operator import itemgetter as _itemgetter
 from keyword import iskeyword as _iskeyword
+# Counting an iterable's elements is in Rust (src/python/modules/collections_native.rs), as it is
+# in C in CPython: it is what Counter(words) spends its time on.
+from _collections import _count_elements
 
 
 # ---- namedtuple ---------------------------------------------------------------------------------
@@ -682,9 +685,7 @@ class Counter(_DictLike):
                 for elem in iterable.keys():
                     data[elem] = data.get(elem, 0) + iterable[elem]
             else:
-                get = data.get
-                for elem in iterable:
-                    data[elem] = get(elem, 0) + 1
+                _count_elements(data, iterable)
         if kwds:
             self.update(kwds)
 
