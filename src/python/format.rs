@@ -278,7 +278,8 @@ impl Interp {
                 format!("slice({a}, {b}, {c})")
             }
             Value::Function(f) => {
-                format!("<function {} at 0x{:x}>", f.qualname, v.ptr().unwrap_or(0))
+                let q = super::function_attrs::qualname(f);
+                format!("<function {q} at 0x{:x}>", v.ptr().unwrap_or(0))
             }
             Value::Builtin(b) => {
                 if &*b.name == "NotImplemented" {

@@ -12,6 +12,7 @@ pub mod builtins;
 mod convert;
 pub mod exceptions;
 pub mod format;
+mod function_attrs;
 pub mod inline_cache;
 pub mod interp;
 mod keys;

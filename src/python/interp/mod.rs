@@ -615,6 +615,7 @@ impl Interp {
                 Ok(())
             }
             Value::Function(f) => {
+                super::function_attrs::check_set(name, &value)?;
                 f.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }

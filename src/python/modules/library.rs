@@ -51,6 +51,34 @@ const LIBRARY: &[Source] = &[
         name: "textwrap",
         text: include_str!("../lib/textwrap.py"),
     },
+    Source {
+        name: "collections",
+        text: include_str!("../lib/collections.py"),
+    },
+    Source {
+        name: "copy",
+        text: include_str!("../lib/copy.py"),
+    },
+    Source {
+        name: "functools",
+        text: include_str!("../lib/functools.py"),
+    },
+    Source {
+        name: "heapq",
+        text: include_str!("../lib/heapq.py"),
+    },
+    Source {
+        name: "itertools",
+        text: include_str!("../lib/itertools.py"),
+    },
+    Source {
+        name: "keyword",
+        text: include_str!("../lib/keyword.py"),
+    },
+    Source {
+        name: "operator",
+        text: include_str!("../lib/operator.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.
@@ -104,6 +132,14 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         let mut g = globals.borrow_mut();
         g.insert(Rc::from("__name__"), Value::str(name));
         g.insert(Rc::from("__file__"), Value::str(&file));
+        g.insert(
+            Rc::from("_forkyard_renamed_class"),
+            Value::builtin("_forkyard_renamed_class", renamed_class),
+        );
+        g.insert(
+            Rc::from("_forkyard_blank_instance"),
+            Value::builtin("_forkyard_blank_instance", blank_instance),
+        );
     }
     let module = Value::Module(Rc::new(Module {
         name: Rc::from(name),
@@ -125,6 +161,60 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     Ok(module)
 }
 
+/// `_forkyard_renamed_class(template, name, module)`: a copy of the class `template` (its bases
+/// and attributes) named `name` in `module`. Library code that makes classes at run time
+/// (`collections.namedtuple('Point', 'x y')`) defines a template with a `class` statement and
+/// renames it here, so the class prints and pickles as `__main__.Point` the way CPython's
+/// `type(name, bases, namespace)` makes it; only library modules see this helper.
+fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value, Exc> {
+    let (Some(Value::Class(template)), Some(Value::Str(name)), Some(Value::Str(module))) =
+        (a.pos.first(), a.pos.get(1), a.pos.get(2))
+    else {
+        return Err(Exc::new(
+            "TypeError",
+            "_forkyard_renamed_class(template, name, module) takes a class and two strings",
+        ));
+    };
+    let mut attrs = template.attrs.borrow().clone();
+    attrs.insert(Rc::from("__qualname__"), Value::Str(name.clone()));
+    attrs.insert(Rc::from("__module__"), Value::Str(module.clone()));
+    let cls = crate::python::exceptions::make_class_q(
+        name,
+        name,
+        module,
+        template.bases.clone(),
+        attrs,
+        template.native,
+    )
+    .map_err(|e| Exc::new("TypeError", e))?;
+    Ok(Value::Class(cls))
+}
+
+/// `_forkyard_blank_instance(cls)`: an instance of a plain class without running `__init__`,
+/// what `copy` fills with the copied `__dict__` (CPython's `object.__new__(cls)` in `__reduce_ex__`).
+/// Instances of native classes (a Lock, a Process) carry kernel state that cannot be copied:
+/// TypeError, as CPython's copy fails to pickle them.
+fn blank_instance(_: &mut Interp, a: crate::python::value::Args) -> Result<Value, Exc> {
+    use crate::python::value::{Instance, NativeKind};
+    let Some(Value::Class(cls)) = a.pos.first() else {
+        return Err(Exc::new(
+            "TypeError",
+            "_forkyard_blank_instance(cls) takes a class",
+        ));
+    };
+    if !matches!(cls.native_kind(), None | Some(NativeKind::Object)) {
+        return Err(Exc::new(
+            "TypeError",
+            format!("cannot pickle '{}' object", cls.name),
+        ));
+    }
+    Ok(Value::Instance(Rc::new(Instance {
+        class: cls.clone(),
+        attrs: Default::default(),
+        native: Default::default(),
+    })))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +226,41 @@ mod tests {
                 panic!("{} does not parse:\n{e}", s.name);
             }
         }
+    }
+
+    fn out(src: &str) -> String {
+        let (code, got) =
+            crate::runtime::capture::capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn library_classes_and_functions_belong_to_their_module() {
+        let src = "import collections, functools, copy\n\
+                   class Mine:\n    pass\n\
+                   print(collections.deque.__module__, functools.reduce.__module__, Mine.__module__)\n\
+                   print(repr(collections.deque), collections.namedtuple('P', 'x').__module__)\n\
+                   b = copy.copy(Mine())\n\
+                   print(type(b).__name__)\n";
+        assert_eq!(
+            out(src),
+            "collections functools __main__\n<class 'collections.deque'> __main__\nMine\n"
+        );
+    }
+
+    #[test]
+    fn mapping_protocol_instances_unpack_like_dicts() {
+        let src = "from collections import Counter, OrderedDict\n\
+                   c = Counter('aab')\n\
+                   def f(**kw):\n    return sorted(kw.items())\n\
+                   d = {}\n\
+                   d.update(OrderedDict(z=1))\n\
+                   print(dict(c), {**c, 'q': 0}, f(**c), d)\n";
+        assert_eq!(
+            out(src),
+            "{'a': 2, 'b': 1} {'a': 2, 'b': 1, 'q': 0} [('a', 2), ('b', 1)] {'z': 1}\n"
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! one place where the language meets the OS layer: everything here reaches fork, signals, the
 //! lesson clock and output through `crate::runtime`.
 
+mod collections_native;
 mod context;
+mod heapq_native;
 pub mod library;
 mod multiprocessing;
 pub mod pipe;
@@ -42,6 +44,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_queue" => stdlib::queue(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
+        "_collections" => collections_native::module(),
+        "_heapq" => heapq_native::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {

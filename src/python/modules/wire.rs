@@ -217,7 +217,47 @@ fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc
     }
 }
 
+/// The name a function or class of one of forkyard's library modules (`functools.partial`,
+/// `collections.deque`) is pickled by: `module:qualname`, found again by importing the module in
+/// the process that loads it. `None` for anything defined elsewhere (the learner's `__main__`).
+fn library_name(
+    it: &mut Interp,
+    v: &Value,
+    module: &str,
+    qualname: &str,
+) -> Result<Option<String>, Exc> {
+    if !super::library::has(module) {
+        return Ok(None);
+    }
+    match lookup_in_module(it, module, qualname) {
+        Some(found) if found.is(v) => Ok(Some(format!("{module}:{qualname}"))),
+        _ => {
+            let r = it.repr(v)?;
+            let last = qualname.rsplit('.').next().unwrap_or(qualname);
+            Err(pickle_error(
+                "PicklingError",
+                format!("Can't pickle {r}: attribute lookup {last} on {module} failed"),
+            ))
+        }
+    }
+}
+
+/// `qualname` inside the library module `module`, importing it if this process has not yet.
+fn lookup_in_module(it: &mut Interp, module: &str, qualname: &str) -> Option<Value> {
+    if !super::library::has(module) {
+        return None;
+    }
+    let mut cur = super::import(it, module).ok()?;
+    for p in qualname.split('.') {
+        cur = it.getattr_opt(&cur, p).ok()??;
+    }
+    Some(cur)
+}
+
 fn lookup_global(it: &mut Interp, qualname: &str) -> Option<Value> {
+    if let Some((module, qualname)) = qualname.split_once(':') {
+        return lookup_in_module(it, module, qualname);
+    }
     let mut parts = qualname.split('.');
     let first = parts.next()?;
     let mut cur = it

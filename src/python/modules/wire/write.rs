@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{
-    INHERITED, MAGIC, callable, global_name, inheritance_error, pickling_error, user_hook,
+    INHERITED, MAGIC, callable, global_name, inheritance_error, library_name, pickling_error,
+    user_hook,
 };
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
@@ -158,8 +159,15 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             }
         }
         Value::Function(f) => {
-            let q = f.qualname.clone();
-            let name = global_name(it, v, &q)?;
+            // The name `functools.wraps` gave it, if any: a decorated function is found under the
+            // name it was decorated as, as CPython pickles it by `__qualname__`; a library
+            // module's function by `module:qualname`.
+            let q = crate::python::function_attrs::qualname(f);
+            let module = crate::python::function_attrs::module_of(f);
+            let name = match library_name(it, v, &module, &q)? {
+                Some(name) => name,
+                None => global_name(it, v, &q)?,
+            };
             w.out.push(b'G');
             put_str(&mut w.out, &name);
         }
@@ -167,8 +175,11 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             let name = if it.builtins.get(&*c.name).is_some_and(|b| b.is(v)) {
                 c.name.to_string()
             } else {
-                let q = c.qualname.clone();
-                global_name(it, v, &q)?
+                let (q, module) = (c.qualname.clone(), c.module.clone());
+                match library_name(it, v, &module, &q)? {
+                    Some(name) => name,
+                    None => global_name(it, v, &q)?,
+                }
             };
             w.out.push(b'G');
             put_str(&mut w.out, &name);

@@ -1,0 +1,969 @@
+"""Container types beyond dict, list, set and tuple: namedtuple, deque, Counter, defaultdict,
+OrderedDict and ChainMap.
+
+forkyard cannot yet subclass the builtin dict and tuple, so these classes hold a plain dict
+(or list, or tuple) and speak the mapping or sequence protocol around it: they print, compare,
+iterate, index, unpack and pickle as CPython's do, but isinstance(counter, dict) and
+isinstance(point, tuple) are False here."""
+
+from operator import itemgetter as _itemgetter
+from keyword import iskeyword as _iskeyword
+# Counting an iterable's elements is in Rust (src/python/modules/collections_native.rs), as it is
+# in C in CPython: it is what Counter(words) spends its time on.
+from _collections import _count_elements
+
+
+# ---- namedtuple ---------------------------------------------------------------------------------
+
+def _isidentifier(name):
+    # str.isidentifier, for names made of letters, digits and underscores (written here while
+    # forkyard's str lacks the method).
+    if not name or name[0].isdigit():
+        return False
+    return all(c == '_' or c.isalnum() for c in name)
+
+
+def _check_names(typename, field_names, rename):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not _isidentifier(name) or _iskeyword(name) or name.startswith('_')
+                    or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not _isidentifier(name):
+            raise ValueError('Type names and field names must be valid '
+                             f'identifiers: {name!r}')
+        if _iskeyword(name):
+            raise ValueError('Type names and field names cannot be a '
+                             f'keyword: {name!r}')
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             f'{name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    return typename, tuple(field_names)
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A new tuple-like class with named fields:
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> p = Point(11, y=22)
+    >>> p.x + p.y
+    33
+    """
+    typename, fields = _check_names(typename, field_names, rename)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults)))))
+    if module is None:
+        module = _caller_module()
+
+    class _Template(_NamedTuple):
+        pass
+
+    cls = _forkyard_renamed_class(_Template, typename, module)
+    cls._fields = fields
+    cls._field_defaults = field_defaults
+    cls.__doc__ = f"{typename}({', '.join(fields)})"
+    for index, name in enumerate(fields):
+        setattr(cls, name, property(_field_getter(index), _read_only))
+    return cls
+
+
+def _field_getter(index):
+    # p.x reads field number index: the fget of the property named after the field.
+    def get(self):
+        return self._values[index]
+    return get
+
+
+def _read_only(self, value):
+    # Fields cannot be assigned: a namedtuple is immutable, as tuples are.
+    raise AttributeError("can't set attribute")
+
+
+def _caller_module():
+    # CPython reads the caller's frame; forkyard's library modules pass module= themselves, so
+    # the caller is the learner's program.
+    return '__main__'
+
+
+class _NamedTuple:
+    # The methods every namedtuple class has; the fields live in the tuple self._values.
+    _fields = ()
+    _field_defaults = {}
+
+    def __init__(self, *args, **kwargs):
+        fields = self._fields
+        name = type(self).__name__
+        if len(args) > len(fields):
+            raise TypeError(f'{name}.__new__() takes {len(fields) + 1} positional arguments '
+                            f'but {len(args) + 1} were given')
+        # Keywords are checked first, as Python binds a call's arguments.
+        for key in kwargs:
+            if key not in fields:
+                raise TypeError(f'{name}.__new__() got an unexpected keyword argument {key!r}')
+            if fields.index(key) < len(args):
+                raise TypeError(f'{name}.__new__() got multiple values for argument {key!r}')
+        values = list(args)
+        for field in fields[len(args):]:
+            if field in kwargs:
+                values.append(kwargs.pop(field))
+            elif field in self._field_defaults:
+                values.append(self._field_defaults[field])
+            else:
+                missing = [f for f in fields[len(values):]
+                           if f not in kwargs and f not in self._field_defaults]
+                if len(missing) == 1:
+                    raise TypeError(f'{name}.__new__() missing 1 required positional '
+                                    f'argument: {missing[0]!r}')
+                quoted = [repr(m) for m in missing]
+                listed = ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+                if len(missing) > 2:
+                    listed = ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
+                raise TypeError(f'{name}.__new__() missing {len(missing)} required '
+                                f'positional arguments: {listed}')
+        self._values = tuple(values)
+
+    @classmethod
+    def _make(cls, iterable):
+        """Make a new instance from a sequence or iterable."""
+        values = tuple(iterable)
+        if len(values) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
+        return cls(*values)
+
+    def _replace(self, /, **kwds):
+        """Return a new instance replacing the given fields with new values."""
+        values = [kwds.pop(name, value) for name, value in zip(self._fields, self._values)]
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return type(self)(*values)
+
+    def _asdict(self):
+        """Return a new dict which maps field names to their values."""
+        return dict(zip(self._fields, self._values))
+
+    def __getnewargs__(self):
+        return self._values
+
+    def __repr__(self):
+        inner = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._values))
+        return f'{type(self).__name__}({inner})'
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __reversed__(self):
+        return reversed(self._values)
+
+    def __contains__(self, value):
+        return value in self._values
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def __eq__(self, other):
+        return self._values == _as_tuple(other)
+
+    def __ne__(self, other):
+        return self._values != _as_tuple(other)
+
+    def __lt__(self, other):
+        return self._values < _as_tuple(other)
+
+    def __le__(self, other):
+        return self._values <= _as_tuple(other)
+
+    def __gt__(self, other):
+        return self._values > _as_tuple(other)
+
+    def __ge__(self, other):
+        return self._values >= _as_tuple(other)
+
+    def __add__(self, other):
+        return self._values + _as_tuple(other)
+
+    def __radd__(self, other):
+        return _as_tuple(other) + self._values
+
+    def __mul__(self, n):
+        return self._values * n
+
+    def __rmul__(self, n):
+        return self._values * n
+
+    def count(self, value):
+        """Return number of occurrences of value."""
+        return self._values.count(value)
+
+    def index(self, value, *args):
+        """Return first index of value."""
+        return self._values.index(value, *args)
+
+
+def _as_tuple(value):
+    # A namedtuple compares and concatenates as the tuple of its values.
+    if isinstance(value, _NamedTuple):
+        return value._values
+    return value
+
+
+# ---- deque --------------------------------------------------------------------------------------
+
+class deque:
+    """deque([iterable[, maxlen]]): a list-like sequence with fast appends and pops at both ends.
+    With maxlen, adding to a full deque drops an item from the other end."""
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError('an integer is required')
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._maxlen = maxlen
+        # The items are _items[_head:]: popleft moves _head instead of shifting the list.
+        self._items = []
+        self._head = 0
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        """maximum size of a deque or None if unbounded"""
+        return self._maxlen
+
+    def _list(self):
+        if self._head:
+            del self._items[:self._head]
+            self._head = 0
+        return self._items
+
+    def append(self, x):
+        """Add an element to the right side of the deque."""
+        self._items.append(x)
+        if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
+            self.popleft()
+
+    def appendleft(self, x):
+        """Add an element to the left side of the deque."""
+        if self._head:
+            self._head -= 1
+            self._items[self._head] = x
+        else:
+            self._items.insert(0, x)
+        if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
+            self._items.pop()
+
+    def pop(self):
+        """Remove and return the rightmost element."""
+        if len(self._items) == self._head:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop()
+
+    def popleft(self):
+        """Remove and return the leftmost element."""
+        items = self._items
+        if len(items) == self._head:
+            raise IndexError('pop from an empty deque')
+        x = items[self._head]
+        items[self._head] = None
+        self._head += 1
+        if self._head > 32 and self._head * 2 > len(items):
+            del items[:self._head]
+            self._head = 0
+        return x
+
+    def extend(self, iterable):
+        """Extend the right side of the deque with elements from the iterable."""
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        """Extend the left side of the deque with elements from the iterable."""
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def clear(self):
+        """Remove all elements from the deque."""
+        self._items = []
+        self._head = 0
+
+    def copy(self):
+        """Return a shallow copy of a deque."""
+        return deque(self, self._maxlen)
+
+    def __copy__(self):
+        return self.copy()
+
+    def count(self, value):
+        """Return number of occurrences of value."""
+        return self._list().count(value)
+
+    def index(self, value, *args):
+        """Return first index of value."""
+        try:
+            return self._list().index(value, *args)
+        except ValueError:
+            raise ValueError(f'{value!r} is not in deque') from None
+
+    def insert(self, i, x):
+        """Insert value before index."""
+        if self._maxlen is not None and len(self) >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._list().insert(i, x)
+
+    def remove(self, value):
+        """Remove first occurrence of value."""
+        items = self._list()
+        for i, x in enumerate(items):
+            if x is value or x == value:
+                del items[i]
+                return
+        raise ValueError(f'{value!r} is not in deque')
+
+    def reverse(self):
+        """Reverse *IN PLACE*."""
+        self._list().reverse()
+
+    def rotate(self, n=1):
+        """Rotate the deque n steps to the right (default n=1). If n is negative, rotates left."""
+        if not isinstance(n, int):
+            raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
+        items = self._list()
+        if not items:
+            return
+        n = n % len(items)
+        if n:
+            items[:] = items[-n:] + items[:-n]
+
+    def __len__(self):
+        return len(self._items) - self._head
+
+    def _index(self, i):
+        if not isinstance(i, int):
+            raise TypeError(f'sequence index must be integer, not {type(i).__name__!r}')
+        n = len(self)
+        if i < 0:
+            i += n
+        if i < 0 or i >= n:
+            raise IndexError('deque index out of range')
+        return self._head + i
+
+    def __getitem__(self, i):
+        return self._items[self._index(i)]
+
+    def __setitem__(self, i, x):
+        self._items[self._index(i)] = x
+
+    def __delitem__(self, i):
+        del self._items[self._index(i)]
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def __reversed__(self):
+        return reversed(self._list())
+
+    def __contains__(self, x):
+        return x in self._list()
+
+    def __repr__(self):
+        if self._maxlen is None:
+            return f'deque({self._list()!r})'
+        return f'deque({self._list()!r}, maxlen={self._maxlen})'
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() == other._list()
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() != other._list()
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() < other._list()
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() <= other._list()
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() > other._list()
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._list() >= other._list()
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        result = self.copy()
+        result.extend(other)
+        return result
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        result = deque((), self._maxlen)
+        for _ in range(n):
+            result.extend(self._list())
+        return result
+
+    __hash__ = None
+
+
+# ---- the dict-like classes ----------------------------------------------------------------------
+
+class _DictLike:
+    # A mapping over the plain dict self._data, with dict's methods. Subclasses add __missing__,
+    # called by d[key] when key is absent (as dict subclasses do in CPython).
+
+    def __init__(self, *args, **kwargs):
+        self._data = {}
+        if len(args) > 1:
+            raise TypeError(f'expected at most 1 argument, got {len(args)}')
+        self.update(*args, **kwargs)
+
+    def __getitem__(self, key):
+        data = self._data
+        if key in data:
+            return data[key]
+        return self.__missing__(key)
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __reversed__(self):
+        return reversed(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __eq__(self, other):
+        if isinstance(other, _DictLike):
+            return self._data == other._data
+        if isinstance(other, dict):
+            return self._data == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictLike)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, _DictLike)):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def pop(self, key, *default):
+        return self._data.pop(key, *default)
+
+    def popitem(self):
+        return self._data.popitem()
+
+    def setdefault(self, key, default=None):
+        return self._data.setdefault(key, default)
+
+    def clear(self):
+        self._data.clear()
+
+    def update(self, other=(), /, **kwds):
+        if isinstance(other, _DictLike):
+            other = other._data
+        self._data.update(other, **kwds)
+
+    def copy(self):
+        new = type(self)()
+        new._data = self._data.copy()
+        return new
+
+    def __copy__(self):
+        return self.copy()
+
+    def __repr__(self):
+        return f'{type(self).__name__}({self._data!r})'
+
+    __hash__ = None
+
+
+class OrderedDict(_DictLike):
+    """Dictionary that remembers insertion order, can move a key to either end, and compares
+    order-sensitively with another OrderedDict."""
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair: the last inserted, or the first if not last."""
+        data = self._data
+        if not data:
+            raise KeyError('dictionary is empty')
+        if last:
+            return data.popitem()
+        key = next(iter(data))
+        return key, data.pop(key)
+
+    def move_to_end(self, key, last=True):
+        """Move an existing key to the end (or the beginning if last is false)."""
+        data = self._data
+        value = data.pop(key)
+        if last:
+            data[key] = value
+        else:
+            self._data = {key: value}
+            self._data.update(data)
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        """Create a new ordered dictionary with keys from iterable and values set to value."""
+        new = cls()
+        for key in iterable:
+            new[key] = value
+        return new
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return self._data == other._data and list(self._data) == list(other._data)
+        return _DictLike.__eq__(self, other)
+
+    def __repr__(self):
+        if not self._data:
+            return f'{type(self).__name__}()'
+        return f'{type(self).__name__}({list(self._data.items())!r})'
+
+
+class defaultdict(_DictLike):
+    """defaultdict(default_factory=None, /, [...]): a dict whose missing keys are filled in by
+    calling default_factory()."""
+
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        _DictLike.__init__(self, *args, **kwargs)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._data[key] = value
+        return value
+
+    def copy(self):
+        new = defaultdict(self.default_factory)
+        new._data = self._data.copy()
+        return new
+
+    def __repr__(self):
+        return f'{type(self).__name__}({self.default_factory!r}, {self._data!r})'
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictLike)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+
+class Counter(_DictLike):
+    """Dict subclass for counting hashable items: Counter('abracadabra').most_common(3) is
+    [('a', 5), ('b', 2), ('r', 2)]. Missing items count zero."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        self._data = {}
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        """Sum of the counts."""
+        return sum(self._data.values())
+
+    def most_common(self, n=None):
+        """List the n most common elements and their counts from the most common to the least
+        (ties in the order first seen). If n is None, list all element counts."""
+        ordered = sorted(self._data.items(), key=_itemgetter(1), reverse=True)
+        if n is None:
+            return ordered
+        if n < 0:
+            n = 0
+        return ordered[:n]
+
+    def elements(self):
+        """Iterator over elements repeating each as many times as its count (those above zero)."""
+        for elem, count in self._data.items():
+            for _ in range(count):
+                yield elem
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        """Like dict.update() but add counts instead of replacing them."""
+        data = self._data
+        if iterable is not None:
+            if isinstance(iterable, _DictLike):
+                iterable = iterable._data
+            if isinstance(iterable, dict):
+                for elem, count in iterable.items():
+                    data[elem] = data.get(elem, 0) + count
+            elif hasattr(iterable, 'keys') and hasattr(iterable, '__getitem__'):
+                for elem in iterable.keys():
+                    data[elem] = data.get(elem, 0) + iterable[elem]
+            else:
+                _count_elements(data, iterable)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        """Like dict.update() but subtracts counts instead of replacing them."""
+        data = self._data
+        if iterable is not None:
+            if isinstance(iterable, _DictLike):
+                iterable = iterable._data
+            if isinstance(iterable, dict):
+                for elem, count in iterable.items():
+                    data[elem] = data.get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    data[elem] = data.get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        """Return a shallow copy."""
+        new = type(self)()
+        new._data = self._data.copy()
+        return new
+
+    def __delitem__(self, elem):
+        # Like dict.__delitem__() but does not raise KeyError for missing values.
+        if elem in self._data:
+            del self._data[elem]
+
+    def __repr__(self):
+        if not self._data:
+            return f'{type(self).__name__}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self._data)
+        return f'{type(self).__name__}({d!r})'
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            # Against another mapping, a Counter compares as the dict it is in CPython.
+            return _DictLike.__eq__(self, other)
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
+        """Add counts from two counters, keeping only positive counts."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __sub__(self, other):
+        """Subtract counts, keeping only results with positive counts."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        """Union is the maximum of value in either of the input counters."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result._data[elem] = newcount
+        for elem, count in other._data.items():
+            if elem not in self._data and count > 0:
+                result._data[elem] = count
+        return result
+
+    def __and__(self, other):
+        """Intersection is the minimum of corresponding counts."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self._data.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result._data[elem] = newcount
+        return result
+
+    def __pos__(self):
+        """Adds an empty counter, effectively stripping negative and zero counts."""
+        result = Counter()
+        for elem, count in self._data.items():
+            if count > 0:
+                result._data[elem] = count
+        return result
+
+    def __neg__(self):
+        """Subtracts from an empty counter: strips positive and zero counts, flips the sign."""
+        result = Counter()
+        for elem, count in self._data.items():
+            if count < 0:
+                result._data[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for elem in [e for e, c in self._data.items() if not c > 0]:
+            del self._data[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other._data.items():
+            self._data[elem] = self[elem] + count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other._data.items():
+            self._data[elem] = self[elem] - count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other._data.items():
+            count = self[elem]
+            if other_count > count:
+                self._data[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in list(self._data.items()):
+            other_count = other[elem]
+            if other_count < count:
+                self._data[elem] = other_count
+        return self._keep_positive()
+
+
+class ChainMap:
+    """ChainMap(*maps): several mappings looked up as one, the first that has a key wins;
+    writes and deletes go to the first mapping."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                d[key] = None
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{type(self).__name__}({", ".join(map(repr, self.maps))})'
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+    def values(self):
+        return [self[key] for key in self]
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        """Create a ChainMap with a single dict created from the iterable."""
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        """New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]"""
+        return type(self)(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        """New ChainMap with a new map followed by all previous maps."""
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return type(self)(m, *self.maps)
+
+    @property
+    def parents(self):
+        """New ChainMap from maps[1:]."""
+        return type(self)(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def popitem(self):
+        """Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty."""
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
+    def pop(self, key, *args):
+        """Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."""
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        """Clear maps[0], leaving maps[1:] intact."""
+        self.maps[0].clear()
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, other=(), /, **kwds):
+        self.maps[0].update(other, **kwds)
+
+    def __eq__(self, other):
+        return dict(self.items()) == dict(other.items())
+
+    __hash__ = None

@@ -1,0 +1,112 @@
+"""Shallow and deep copies: copy(x) makes a new container holding the same items, deepcopy(x)
+copies the items too, recursively, once each (a memo keeps shared and cyclic references as they
+were)."""
+
+
+class Error(Exception):
+    pass
+
+
+error = Error
+
+# Values that are their own copy: immutable ones, and functions and classes, which copies share.
+_atomic = frozenset([
+    'NoneType', 'int', 'float', 'bool', 'complex', 'str', 'bytes', 'type', 'range',
+    'function', 'builtin_function_or_method', 'method', 'ellipsis', 'NotImplementedType',
+    'property',
+])
+
+
+def _is_atomic(x):
+    cls = type(x)
+    return cls.__module__ == 'builtins' and cls.__name__ in _atomic
+
+
+def copy(x):
+    """Shallow copy operation on arbitrary Python objects."""
+    cls = type(x)
+    if _is_atomic(x) or cls is tuple or cls is frozenset:
+        return x
+    if cls is list:
+        return x[:]
+    if cls is dict:
+        return x.copy()
+    if cls is set:
+        return x.copy()
+    copier = getattr(cls, '__copy__', None)
+    if copier is not None:
+        return copier(x)
+    return _copy_instance(x, False, None)
+
+
+def _copy_instance(x, deep, memo):
+    cls = type(x)
+    try:
+        state = dict(vars(x))
+    except TypeError:
+        raise TypeError(f"cannot pickle '{cls.__name__}' object") from None
+    y = _forkyard_blank_instance(cls)
+    if memo is not None:
+        memo[id(x)] = y
+    if deep:
+        state = deepcopy(state, memo)
+    if hasattr(y, '__setstate__'):
+        y.__setstate__(state)
+    else:
+        for key, value in state.items():
+            setattr(y, key, value)
+    return y
+
+
+def deepcopy(x, memo=None, _nil=[]):
+    """Deep copy operation on arbitrary Python objects."""
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _nil)
+    if y is not _nil:
+        return y
+    cls = type(x)
+    if _is_atomic(x):
+        return x
+    if cls is list:
+        y = []
+        memo[d] = y
+        for a in x:
+            y.append(deepcopy(a, memo))
+    elif cls is tuple:
+        items = [deepcopy(a, memo) for a in x]
+        # A tuple that contains itself (through a list) was copied while its items were.
+        if d in memo:
+            return memo[d]
+        if all(a is b for a, b in zip(x, items)):
+            y = x
+        else:
+            y = tuple(items)
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for key, value in x.items():
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    elif cls is set:
+        y = {deepcopy(a, memo) for a in x}
+    elif cls is frozenset:
+        y = frozenset(deepcopy(a, memo) for a in x)
+    else:
+        copier = getattr(x, '__deepcopy__', None)
+        if copier is not None:
+            y = copier(memo)
+        else:
+            y = _copy_instance(x, True, memo)
+    # Keep x alive as long as the memo, so its id is not reused for another object.
+    if y is not x:
+        memo[d] = y
+        _keep_alive(x, memo)
+    return y
+
+
+def _keep_alive(x, memo):
+    try:
+        memo[id(memo)].append(x)
+    except KeyError:
+        memo[id(memo)] = [x]
