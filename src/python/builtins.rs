@@ -112,6 +112,21 @@ pub fn install(it: &mut Interp) {
         Rc::from("setter"),
         Value::builtin("setter", property_setter),
     );
+    for (name, f) in [
+        (
+            "__setattr__",
+            crate::python::interp::setattr_hook::object_setattr as NativeFn,
+        ),
+        (
+            "__delattr__",
+            crate::python::interp::setattr_hook::object_delattr,
+        ),
+    ] {
+        object
+            .attrs
+            .borrow_mut()
+            .insert(Rc::from(name), Value::builtin(name, f));
+    }
     it.builtins.insert(Rc::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),

@@ -178,6 +178,23 @@ impl Conv<'_> {
                 let targets = a.targets.iter().map(|t| self.target(t)).collect::<R<_>>()?;
                 StmtKind::Assign { targets, value }
             }
+            RStmt::AnnAssign(a)
+                if self.sc.scopes[self.cur].kind == ScopeKind::Class
+                    && matches!(&*a.target, RExpr::Name(_)) =>
+            {
+                let RExpr::Name(n) = &*a.target else {
+                    unreachable!()
+                };
+                let assign = match &a.value {
+                    Some(v) => Some((self.target(&a.target)?, self.expr(v)?)),
+                    None => None,
+                };
+                StmtKind::ClassAnnotation {
+                    name: Rc::from(n.id.as_str()),
+                    annotation: self.expr(&a.annotation)?,
+                    assign,
+                }
+            }
             RStmt::AnnAssign(a) => match &a.value {
                 Some(v) => {
                     let value = self.expr(v)?;

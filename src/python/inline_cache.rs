@@ -85,7 +85,10 @@ impl AttrCache {
         if self.holds(class) {
             return true;
         }
-        if class.property(name).is_some() {
+        // A class with its own `__setattr__` takes every store through the slow path.
+        if class.property(name).is_some()
+            || super::interp::setattr_hook::user_hook(class, "__setattr__").is_some()
+        {
             return false;
         }
         self.remember(class);

@@ -78,6 +78,34 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, f)?,
+            StmtKind::ClassAnnotation {
+                name,
+                annotation,
+                assign,
+            } => {
+                if let Some((t, value)) = assign {
+                    let v = self.eval(value, f)?;
+                    self.assign(t, v, f)?;
+                }
+                let ann = self.eval(annotation, f)?;
+                if let Some(ns) = &f.class_ns {
+                    let existing = ns.borrow().get("__annotations__").cloned();
+                    let d = match existing {
+                        Some(Value::Dict(d)) => d,
+                        _ => {
+                            let d = Rc::new(std::cell::RefCell::new(Dict::default()));
+                            ns.borrow_mut()
+                                .insert(Rc::from("__annotations__"), Value::Dict(d.clone()));
+                            d
+                        }
+                    };
+                    d.borrow_mut().insert(
+                        HashKey::Str(name.clone()),
+                        Value::Str(name.clone()),
+                        ann,
+                    );
+                }
+            }
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(test, f)?;
                 if self.truthy(&t)? {
@@ -720,9 +748,15 @@ impl Interp {
         if bases.is_empty() {
             bases.push(exceptions::class("object"));
         }
+        // A class made by a library module's code belongs to that module (pickling names it by
+        // module and qualified name); every other class is the program's.
+        let module: Rc<str> = match f.globals.borrow().get("__name__") {
+            Some(Value::Str(n)) if crate::python::modules::library::has(n) => n.clone(),
+            _ => Rc::from("__main__"),
+        };
         let ns = Rc::new(std::cell::RefCell::new(Namespace::default()));
         ns.borrow_mut()
-            .insert(Rc::from("__module__"), Value::str("__main__"));
+            .insert(Rc::from("__module__"), Value::Str(module.clone()));
         ns.borrow_mut()
             .insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
@@ -738,9 +772,8 @@ impl Interp {
             return Err(e);
         }
         let attrs = std::mem::take(&mut *ns.borrow_mut());
-        let cls =
-            exceptions::make_class_q(&def.name, &def.qualname, "__main__", bases, attrs, None)
-                .map_err(type_error)?;
+        let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
+            .map_err(type_error)?;
         for v in cls.attrs.borrow().values() {
             let func = match v {
                 Value::Function(func) => Some(func.clone()),

@@ -5,6 +5,7 @@ mod call;
 mod eval;
 mod exec;
 pub mod generator;
+pub mod setattr_hook;
 mod stack;
 
 use std::cell::RefCell;
@@ -441,6 +442,17 @@ impl Interp {
 
     /// `obj.name = value`.
     pub fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(hook) = setattr_hook::user_hook(&inst.class, "__setattr__")
+        {
+            self.call(&hook, Args::new(vec![obj.clone(), Value::str(name), value]))?;
+            return Ok(());
+        }
+        self.setattr_plain(obj, name, value)
+    }
+
+    /// The store `object.__setattr__` makes: properties, native attributes, the instance's dict.
+    pub fn setattr_plain(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let native = inst.native.borrow().is_some();
@@ -486,6 +498,17 @@ impl Interp {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(hook) = setattr_hook::user_hook(&inst.class, "__delattr__")
+        {
+            self.call(&hook, Args::new(vec![obj.clone(), Value::str(name)]))?;
+            return Ok(());
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// The delete `object.__delattr__` makes.
+    pub fn delattr_plain(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Value::Instance(inst) = obj
             && inst.attrs.borrow_mut().shift_remove(name).is_some()
         {
