@@ -22,10 +22,16 @@ struct Source {
 }
 
 /// The modules written in Python, by import name.
-const LIBRARY: &[Source] = &[Source {
-    name: "bisect",
-    text: include_str!("../lib/bisect.py"),
-}];
+const LIBRARY: &[Source] = &[
+    Source {
+        name: "bisect",
+        text: include_str!("../lib/bisect.py"),
+    },
+    Source {
+        name: "dataclasses",
+        text: include_str!("../lib/dataclasses.py"),
+    },
+];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.
 pub fn file_of(name: &str) -> String {

@@ -16,6 +16,7 @@ mod spawn;
 mod stdlib;
 pub mod sync;
 pub mod wire;
+mod wire_library;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -265,13 +265,18 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
         }
         Value::Function(f) => {
             let q = f.qualname.clone();
-            let name = global_name(it, v, &q)?;
+            let name = match super::wire_library::module_of(v) {
+                Some(m) => super::wire_library::wire_name(it, v, &m, &q)?,
+                None => global_name(it, v, &q)?,
+            };
             out.push(b'G');
             put_str(out, &name);
         }
         Value::Class(c) => {
             let name = if it.builtins.get(&*c.name).is_some_and(|b| b.is(v)) {
                 c.name.to_string()
+            } else if let Some(m) = super::wire_library::module_of(v) {
+                super::wire_library::wire_name(it, v, &m, &c.qualname.clone())?
             } else {
                 let q = c.qualname.clone();
                 global_name(it, v, &q)?
@@ -533,6 +538,9 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
         }
         b'G' => {
             let name = r.str()?;
+            if let Some(found) = super::wire_library::find(it, &name) {
+                return found;
+            }
             lookup_global(it, &name).ok_or_else(|| {
                 let module = match it.globals.borrow().get("__name__") {
                     Some(Value::Str(s)) => s.to_string(),
