@@ -28,6 +28,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/bisect.py"),
     },
     Source {
+        name: "contextlib",
+        text: include_str!("../lib/contextlib.py"),
+    },
+    Source {
         name: "dataclasses",
         text: include_str!("../lib/dataclasses.py"),
     },
