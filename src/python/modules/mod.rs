@@ -15,6 +15,7 @@ pub mod signal;
 mod spawn;
 mod stdlib;
 pub mod sync;
+mod traceback;
 pub mod wire;
 mod wire_library;
 
@@ -43,6 +44,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "queue" => stdlib::queue(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
+        "traceback" => traceback::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
@@ -57,7 +59,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
-                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math)"
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math, bisect, contextlib, dataclasses, traceback)"
                 ),
             ));
         }
