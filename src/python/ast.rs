@@ -331,6 +331,8 @@ pub struct ClassDef {
     pub qualname: Rc<str>,
     pub pos: Pos,
     pub bases: Vec<Expr>,
+    /// `metaclass=` in the class statement.
+    pub metaclass: Option<Expr>,
     pub body: Vec<Stmt>,
     pub frame: FrameShape,
 }

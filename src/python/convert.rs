@@ -416,9 +416,21 @@ impl Conv<'_> {
             .map(|d| self.expr(&d.expression))
             .collect::<R<_>>()?;
         let mut bases = Vec::new();
+        let mut metaclass = None;
         if let Some(a) = &c.arguments {
-            if let Some(k) = a.keywords.first() {
-                return Err(self.unsupported(k.start(), "class keywords (like `metaclass=`) are"));
+            for k in a.keywords.iter() {
+                // `metaclass=` is evaluated (abc.ABCMeta is the one forkyard knows, see
+                // make_class); other class keywords are not supported yet.
+                match &k.arg {
+                    Some(name) if name.as_str() == "metaclass" && metaclass.is_none() => {
+                        metaclass = Some(self.expr(&k.value)?);
+                    }
+                    _ => {
+                        return Err(
+                            self.unsupported(k.start(), "class keywords (like `metaclass=`) are")
+                        );
+                    }
+                }
             }
             for b in a.args.iter() {
                 bases.push(self.expr(b)?);
@@ -437,6 +449,7 @@ impl Conv<'_> {
             qualname: Rc::from(qualname),
             pos: self.pos(c.start()),
             bases,
+            metaclass,
             body,
             frame: self.frame_shape(scope),
         };

@@ -52,6 +52,7 @@ impl Interp {
 
     /// Make an instance of a class and run its `__init__`.
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
+        crate::python::modules::abc_native::check_instantiable(c)?;
         if let Some(Value::Builtin(new)) = c.lookup("__new__") {
             let mut a = args;
             a.pos.insert(0, Value::Class(c.clone()));

@@ -748,6 +748,13 @@ impl Interp {
         if bases.is_empty() {
             bases.push(exceptions::class("object"));
         }
+        let abstract_marker = match &def.metaclass {
+            Some(m) => {
+                let m = self.eval(m, f)?;
+                crate::python::modules::abc_native::metaclass_marker(&m, &def.name)?
+            }
+            None => None,
+        };
         // A class made by a library module's code belongs to that module (pickling names it by
         // module and qualified name); every other class is the program's.
         let module: Rc<str> = match f.globals.borrow().get("__name__") {
@@ -771,7 +778,10 @@ impl Interp {
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);
         }
-        let attrs = std::mem::take(&mut *ns.borrow_mut());
+        let mut attrs = std::mem::take(&mut *ns.borrow_mut());
+        if let Some((k, v)) = abstract_marker {
+            attrs.insert(k, v);
+        }
         let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
             .map_err(type_error)?;
         for v in cls.attrs.borrow().values() {

@@ -24,6 +24,10 @@ struct Source {
 /// The modules written in Python, by import name.
 const LIBRARY: &[Source] = &[
     Source {
+        name: "abc",
+        text: include_str!("../lib/abc.py"),
+    },
+    Source {
         name: "bisect",
         text: include_str!("../lib/bisect.py"),
     },

@@ -2,6 +2,7 @@
 //! one place where the language meets the OS layer: everything here reaches fork, signals, the
 //! lesson clock and output through `crate::runtime`.
 
+pub mod abc_native;
 mod context;
 pub mod library;
 mod math_ints;
@@ -45,6 +46,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "signal" => signal::module(),
         "math" => stdlib::math(),
         "traceback" => traceback::module(),
+        "_abc" => abc_native::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
