@@ -121,6 +121,7 @@ pub fn install(it: &mut Interp) {
             "__delattr__",
             crate::python::interp::setattr_hook::object_delattr,
         ),
+        ("__new__", crate::python::interp::class_hooks::object_new),
     ] {
         object
             .attrs
@@ -1277,7 +1278,14 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
 
 fn new_type(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.len() {
-        2 => Ok(Value::Class(type_of(&a.pos[1]))),
+        2 => match &a.pos[1] {
+            Value::Class(c)
+                if let Some(m) = crate::python::interp::class_hooks::metaclass_of(c) =>
+            {
+                Ok(Value::Class(m))
+            }
+            v => Ok(Value::Class(type_of(v))),
+        },
         _ => Err(type_error(
             "type() takes 1 argument (forkyard does not create classes with type(name, bases, dict))",
         )),

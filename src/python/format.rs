@@ -155,6 +155,17 @@ fn bytes_repr(b: &[u8]) -> String {
 impl Interp {
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> Result<String, Exc> {
+        if let Value::Class(c) = v
+            && let Some(r) = self.class_op(c, "__repr__", vec![])
+        {
+            return match r? {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Err(type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
         match v {
             Value::List(_)
             | Value::Tuple(_)

@@ -703,6 +703,11 @@ impl Interp {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> Result<bool, Exc> {
+        if let Value::Class(c) = container
+            && let Some(r) = self.class_op(c, "__contains__", vec![item.clone()])
+        {
+            return Ok(self.truthy(&r?)?);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(&**x)),
@@ -892,6 +897,7 @@ impl Interp {
                     ))),
                 },
             },
+            (Value::Class(c), _) if let Some(r) = self.class_getitem(c, idx) => r,
             (Value::List(_) | Value::Tuple(_) | Value::Str(_), _) => Err(type_error(format!(
                 "{} indices must be integers or slices, not {}",
                 obj.type_name(),
@@ -1043,6 +1049,17 @@ impl Interp {
 
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> Result<i64, Exc> {
+        if let Value::Class(c) = v
+            && let Some(r) = self.class_op(c, "__len__", vec![])
+        {
+            return match r? {
+                Value::Int(n) => Ok(n),
+                other => Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ))),
+            };
+        }
         Ok(match v {
             Value::Str(s) => s.chars().count() as i64,
             Value::Bytes(b) => b.len() as i64,

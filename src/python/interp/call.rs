@@ -35,7 +35,14 @@ impl Interp {
                 let f = m.func.clone();
                 self.call(&f, args)
             }
-            Value::Class(c) => self.instantiate(c, args),
+            Value::Class(c) => {
+                if let Some(f) = super::class_hooks::meta_method(c, "__call__") {
+                    let mut a = args;
+                    a.pos.insert(0, func.clone());
+                    return self.call(&f, a);
+                }
+                self.instantiate(c, args)
+            }
             Value::Instance(inst) => match inst.class.lookup("__call__") {
                 Some(m) => self.call(&bind(m, func), args),
                 None => Err(type_error(format!(
@@ -53,10 +60,24 @@ impl Interp {
     /// Make an instance of a class and run its `__init__`.
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
         crate::python::modules::abc_native::check_instantiable(c)?;
-        if let Some(Value::Builtin(new)) = c.lookup("__new__") {
-            let mut a = args;
-            a.pos.insert(0, Value::Class(c.clone()));
-            return (new.f)(self, a);
+        match c.lookup("__new__") {
+            // object's own `__new__` is the plain path below.
+            Some(Value::Builtin(new)) if &*new.name != "__new__" => {
+                let mut a = args;
+                a.pos.insert(0, Value::Class(c.clone()));
+                return (new.f)(self, a);
+            }
+            Some(new @ Value::Function(_)) => return self.call_user_new(c, new, args),
+            Some(Value::Instance(sm)) if sm.attrs.borrow().contains_key("__func__") => {
+                let new = sm
+                    .attrs
+                    .borrow()
+                    .get("__func__")
+                    .cloned()
+                    .unwrap_or(Value::None);
+                return self.call_user_new(c, new, args);
+            }
+            _ => {}
         }
         let is_exc = c.native_kind() == Some(NativeKind::BaseException);
         let inst = Rc::new(Instance {

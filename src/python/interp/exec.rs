@@ -753,7 +753,7 @@ impl Interp {
                 let m = self.eval(m, f)?;
                 crate::python::modules::abc_native::metaclass_marker(&m, &def.name)?
             }
-            None => None,
+            None => vec![],
         };
         // A class made by a library module's code belongs to that module (pickling names it by
         // module and qualified name); every other class is the program's.
@@ -779,7 +779,7 @@ impl Interp {
             return Err(e);
         }
         let mut attrs = std::mem::take(&mut *ns.borrow_mut());
-        if let Some((k, v)) = abstract_marker {
+        for (k, v) in abstract_marker {
             attrs.insert(k, v);
         }
         let cls = exceptions::make_class_q(&def.name, &def.qualname, &module, bases, attrs, None)
@@ -797,6 +797,7 @@ impl Interp {
                 *func.class.borrow_mut() = Some(Rc::downgrade(&cls));
             }
         }
+        self.init_subclass(&cls)?;
         Ok(Value::Class(cls))
     }
 }

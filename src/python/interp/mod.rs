@@ -2,6 +2,7 @@
 //! `eval`. One `Interp` per process; after `fork()` the child carries on with its copy.
 
 mod call;
+pub mod class_hooks;
 mod eval;
 mod exec;
 pub mod generator;
@@ -369,6 +370,7 @@ impl Interp {
                 }
             }
             Value::Class(c) => match name {
+                "__dict__" => Some(class_hooks::class_dict(c)),
                 "__name__" => Some(Value::Str(c.name.clone())),
                 "__qualname__" => Some(Value::Str(c.qualname.clone())),
                 "__module__" => Some(Value::Str(c.module.clone())),
@@ -527,6 +529,12 @@ impl Interp {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Class(c) = v
+            && let Some(r) = self.class_op(c, "__iter__", vec![])
+        {
+            let r = r?;
+            return self.iter(&r);
+        }
         let it = match v {
             Value::List(l) => Iter::List {
                 list: l.clone(),

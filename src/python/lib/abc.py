@@ -18,9 +18,8 @@ class ABCMeta(type):
     """The metaclass of abstract base classes (`class Shape(metaclass=ABCMeta)`)."""
 
 
-class ABC:
+class ABC(metaclass=ABCMeta):
     """Derive from ABC to make a class whose @abstractmethod methods must be overridden."""
-    __forkyard_abc__ = True
 
 
 def get_cache_token():

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::exceptions::{Exc, type_error};
-use crate::python::interp::Interp;
+use crate::python::interp::{Interp, class_hooks};
 use crate::python::value::{Args, Class, Value};
 
 /// The attribute that makes a class (and its subclasses) checked: `abc.ABC` has it, and a class
@@ -69,18 +69,26 @@ fn marked(v: &Value) -> bool {
     MARKED.with(|m| m.borrow().iter().any(|f| f.ptr() == Some(p)))
 }
 
-/// What a class statement's `metaclass=` adds to the class: `abc.ABCMeta` makes it checked like
-/// a subclass of `abc.ABC`; `type` adds nothing; other metaclasses are not supported yet.
-pub fn metaclass_marker(m: &Value, class: &str) -> Result<Option<(Rc<str>, Value)>, Exc> {
+/// What a class statement's `metaclass=` adds to the class's namespace: `type` nothing; a Python
+/// subclass of `type` is recorded as the class's metaclass (see interp/class_hooks.rs), and
+/// `abc.ABCMeta` also makes the class checked like a subclass of `abc.ABC`. Anything else is
+/// refused.
+pub fn metaclass_marker(m: &Value, class: &str) -> Result<Vec<(Rc<str>, Value)>, Exc> {
+    let type_class = crate::python::exceptions::class("type");
     match m {
-        Value::Class(c) if &*c.module == "abc" && &*c.name == "ABCMeta" => {
-            Ok(Some((Rc::from(MARKER), Value::Bool(true))))
+        Value::Class(c) if Rc::ptr_eq(c, &type_class) => Ok(vec![]),
+        Value::Class(c) if c.is_subclass(&type_class) => {
+            class_hooks::metaclass_in_use();
+            let mut adds = vec![(Rc::from(class_hooks::METACLASS), m.clone())];
+            if c.lookup(MARKER).is_some() || (&*c.module == "abc" && &*c.name == "ABCMeta") {
+                adds.push((Rc::from(MARKER), Value::Bool(true)));
+            }
+            Ok(adds)
         }
-        Value::Class(c) if &*c.module == "builtins" && &*c.name == "type" => Ok(None),
         other => Err(Exc::new(
             "NotImplementedError",
             format!(
-                "class {class}: metaclasses other than abc.ABCMeta are not supported by forkyard yet (got {})",
+                "class {class}: a metaclass must be a subclass of type in forkyard (got {})",
                 match other {
                     Value::Class(c) => format!("<class '{}.{}'>", c.module, c.qualname),
                     v => format!("a '{}' object", v.type_name()),
@@ -144,16 +152,12 @@ mod tests {
 
     #[test]
     fn other_metaclasses_are_refused_with_a_sentence() {
-        let (code, got) = capture(|| {
-            crate::python::run_main(
-                "class M(type): pass\nclass X(metaclass=M): pass\n",
-                "main.py",
-            )
-        });
+        let (code, got) =
+            capture(|| crate::python::run_main("class X(metaclass=len): pass\n", "main.py"));
         assert_eq!(code, 1);
         assert!(
             got.stderr
-                .contains("metaclasses other than abc.ABCMeta are not supported by forkyard yet"),
+                .contains("a metaclass must be a subclass of type in forkyard"),
             "{}",
             got.stderr
         );
