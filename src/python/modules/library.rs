@@ -39,6 +39,10 @@ const LIBRARY: &[Source] = &[
         name: "dataclasses",
         text: include_str!("../lib/dataclasses.py"),
     },
+    Source {
+        name: "enum",
+        text: include_str!("../lib/enum.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.

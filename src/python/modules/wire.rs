@@ -365,6 +365,31 @@ fn put_instance(
             inst.class.name
         )));
     }
+    // A class's own `__reduce__` (enum members: `(Color, (1,))`) says how to remake the object:
+    // the receiver calls the callable with the arguments, as pickle does.
+    if !is_exc && let Some(reduce @ Value::Function(_)) = inst.class.lookup("__reduce__") {
+        let this = Value::Instance(inst.clone());
+        let r = it.call(
+            &crate::python::interp::bind(reduce, &this),
+            Default::default(),
+        )?;
+        let Value::Tuple(t) = &r else {
+            return Err(pickle_error(
+                "PicklingError",
+                "__reduce__ must return a string or tuple".into(),
+            ));
+        };
+        let [callable, args @ Value::Tuple(_)] = &t[..] else {
+            return Err(pickle_error(
+                "PicklingError",
+                "Tuple returned by __reduce__ must contain 2 through 6 elements".into(),
+            ));
+        };
+        out.push(b'R');
+        put(it, callable, out, d)?;
+        put(it, args, out, d)?;
+        return Ok(());
+    }
     let cls = Value::Class(inst.class.clone());
     out.push(if is_exc { b'E' } else { b'O' });
     put(it, &cls, out, d)?;
@@ -554,6 +579,16 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
                     ),
                 )
             })?
+        }
+        b'R' => {
+            let callable = get(it, r, d)?;
+            let Value::Tuple(args) = get(it, r, d)? else {
+                return Err(pickle_error(
+                    "UnpicklingError",
+                    "the arguments of a reduced object are not a tuple".into(),
+                ));
+            };
+            it.call(&callable, crate::python::value::Args::new(args.to_vec()))?
         }
         tag @ (b'O' | b'E') => {
             // Only what the encoder writes: a plain class for 'O', an exception class for 'E'.
