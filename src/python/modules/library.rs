@@ -43,6 +43,10 @@ const LIBRARY: &[Source] = &[
         name: "enum",
         text: include_str!("../lib/enum.py"),
     },
+    Source {
+        name: "typing",
+        text: include_str!("../lib/typing.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.

@@ -61,7 +61,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
-                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math, bisect, contextlib, dataclasses, traceback)"
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math, bisect, contextlib, dataclasses, traceback, abc, enum, typing)"
                 ),
             ));
         }
