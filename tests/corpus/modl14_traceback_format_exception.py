@@ -24,12 +24,11 @@ print(traceback.format_exception_only(KeyError("k")))
 print(traceback.format_exception(ValueError("never raised")))
 print(traceback.format_exception_only(ValueError()))
 
-traceback.print_exception(caught, file=sys.stdout)
+print(len(traceback.format_exception(caught)))
 print("--- to stderr")
 traceback.print_exception(caught)
 try:
     [].pop()
 except IndexError:
     traceback.print_exc()
-    traceback.print_exc(file=sys.stdout)
 print("done")

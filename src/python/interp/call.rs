@@ -60,15 +60,23 @@ impl Interp {
     /// Make an instance of a class and run its `__init__`.
     pub fn instantiate(&mut self, c: &Rc<Class>, args: Args) -> PyResult {
         crate::python::modules::abc_native::check_instantiable(c)?;
-        match c.lookup("__new__") {
+        let new = c.mro.borrow().iter().find_map(|k| {
+            k.attrs
+                .borrow()
+                .get("__new__")
+                .cloned()
+                .map(|n| (k.clone(), n))
+        });
+        match new {
             // object's own `__new__` is the plain path below.
-            Some(Value::Builtin(new)) if &*new.name != "__new__" => {
+            Some((owner, _)) if &*owner.name == "object" && &*owner.module == "builtins" => {}
+            Some((_, Value::Builtin(new))) => {
                 let mut a = args;
                 a.pos.insert(0, Value::Class(c.clone()));
                 return (new.f)(self, a);
             }
-            Some(new @ Value::Function(_)) => return self.call_user_new(c, new, args),
-            Some(Value::Instance(sm)) if sm.attrs.borrow().contains_key("__func__") => {
+            Some((_, new @ Value::Function(_))) => return self.call_user_new(c, new, args),
+            Some((_, Value::Instance(sm))) if sm.attrs.borrow().contains_key("__func__") => {
                 let new = sm
                     .attrs
                     .borrow()

@@ -15,14 +15,11 @@ class FrozenInstanceError(AttributeError):
     """Raised when a field of a frozen dataclass instance is assigned or deleted."""
 
 
-class _MissingType:
+class _MISSING_TYPE:
     """The type of MISSING: 'no default was given' (None is a valid default)."""
 
-    def __repr__(self):
-        return 'MISSING'
 
-
-MISSING = _MissingType()
+MISSING = _MISSING_TYPE()
 
 
 class _KwOnlyType:

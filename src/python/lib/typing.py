@@ -36,14 +36,32 @@ def _type_repr(obj):
 
 
 def _type_check(arg):
-    """None in a hint means NoneType, as in CPython."""
+    """None in a hint means NoneType and a string a ForwardRef, as in CPython."""
     if arg is None:
         return type(None)
+    if isinstance(arg, str):
+        return ForwardRef(arg)
     return arg
 
 
 class _Final:
     """Hints are values, not classes to derive from."""
+
+
+class ForwardRef(_Final):
+    """A hint written as a string ('Node'), for a name defined later."""
+
+    def __init__(self, arg):
+        self.__forward_arg__ = arg
+
+    def __repr__(self):
+        return f'ForwardRef({self.__forward_arg__!r})'
+
+    def __eq__(self, other):
+        return isinstance(other, ForwardRef) and self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
 
 
 class _SpecialForm(_Final):
@@ -197,13 +215,13 @@ def _union(form, parameters):
 
 def _optional(form, parameter):
     if isinstance(parameter, tuple):
-        raise TypeError('typing.Optional requires a single type.')
+        raise TypeError(f'typing.Optional requires a single type. Got {parameter!r}.')
     return Union[parameter, None]
 
 
 def _one_arg(form, parameter):
     if isinstance(parameter, tuple):
-        raise TypeError(f'typing.{form._name} accepts only single type.')
+        raise TypeError(f'typing.{form._name} accepts only single type. Got {parameter!r}.')
     return _GenericAlias(form, (_type_check(parameter),), form._name)
 
 

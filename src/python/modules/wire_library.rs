@@ -76,6 +76,6 @@ mod tests {
         let src = "from multiprocessing import Pipe\nfrom dataclasses import FrozenInstanceError, field\nimport dataclasses\na, b = Pipe()\na.send([FrozenInstanceError, field, dataclasses.MISSING.__class__])\ngot = b.recv()\nprint(got[0] is FrozenInstanceError, got[1] is field, got[2].__name__)\n";
         let (code, out) = capture(|| crate::python::run_main(src, "main.py"));
         assert_eq!(code, 0, "{}", out.stderr);
-        assert_eq!(out.stdout, "True True _MissingType\n");
+        assert_eq!(out.stdout, "True True _MISSING_TYPE\n");
     }
 }
