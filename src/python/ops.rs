@@ -706,7 +706,7 @@ impl Interp {
         if let Value::Class(c) = container
             && let Some(r) = self.class_op(c, "__contains__", vec![item.clone()])
         {
-            return Ok(self.truthy(&r?)?);
+            return self.truthy(&r?);
         }
         match container {
             Value::Str(s) => match item {

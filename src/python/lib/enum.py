@@ -233,6 +233,20 @@ def _add_member(cls, name, value):
     setattr(cls, name, member)
 
 
+def _bin(num, max_bits):
+    """num in binary as Flag's errors show it: '0b0 1000' (sign bit, then the digits)."""
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = bin(~num ^ (ceiling - 1) + ceiling)
+    sign = s[:3]
+    digits = s[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return f'{sign} {digits}'
+
+
 def _hashable(value):
     try:
         hash(value)
@@ -379,8 +393,14 @@ class Flag(Enum):
 
     @classmethod
     def _missing_(cls, value):
-        if not isinstance(value, int) or value < 0 or value & ~cls._all_bits_():
+        if not isinstance(value, int):
             return None
+        if value < 0 or value & ~cls._all_bits_():
+            mask = cls._all_bits_()
+            bits = max(value.bit_length(), mask.bit_length())
+            raise ValueError(f'{cls!r} invalid value {value!r}\n'
+                             f'    given {_bin(value, bits)}\n'
+                             f'  allowed {_bin(mask, bits)}')
         member = object.__new__(cls)
         member._value_ = value
         names = [m._name_ for m in cls if m._value_ & value == m._value_ and m._value_]
