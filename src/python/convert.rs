@@ -419,16 +419,15 @@ impl Conv<'_> {
         let mut metaclass = None;
         if let Some(a) = &c.arguments {
             for k in a.keywords.iter() {
-                // `metaclass=` is evaluated (abc.ABCMeta is the one forkyard knows, see
-                // make_class); other class keywords are not supported yet.
+                // `metaclass=` is evaluated (a Python subclass of `type`, see
+                // interp/class_hooks.rs); other class keywords are not supported yet.
                 match &k.arg {
                     Some(name) if name.as_str() == "metaclass" && metaclass.is_none() => {
                         metaclass = Some(self.expr(&k.value)?);
                     }
                     _ => {
-                        return Err(
-                            self.unsupported(k.start(), "class keywords (like `metaclass=`) are")
-                        );
+                        return Err(self
+                            .unsupported(k.start(), "class keywords other than `metaclass=` are"));
                     }
                 }
             }

@@ -581,7 +581,17 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
             })?
         }
         b'R' => {
+            // Only what the encoder writes: a class whose own `__reduce__` remakes its objects
+            // (a forged frame cannot make the receiver call an arbitrary function).
             let callable = get(it, r, d)?;
+            let reducible = matches!(&callable, Value::Class(c)
+                if matches!(c.lookup("__reduce__"), Some(Value::Function(_))));
+            if !reducible {
+                return Err(pickle_error(
+                    "UnpicklingError",
+                    "a reduced object names something other than a class with __reduce__".into(),
+                ));
+            }
             let Value::Tuple(args) = get(it, r, d)? else {
                 return Err(pickle_error(
                     "UnpicklingError",

@@ -78,4 +78,12 @@ mod tests {
         assert_eq!(code, 0, "{}", out.stderr);
         assert_eq!(out.stdout, "True True _MISSING_TYPE\n");
     }
+
+    #[test]
+    fn objects_with_reduce_are_remade_by_their_class() {
+        let src = "from multiprocessing import Pipe\nfrom enum import Enum\nclass C(Enum):\n    R = 1\nclass Plain:\n    def __init__(self, v):\n        self.v = v\n    def __reduce__(self):\n        return (Plain, (self.v + 1,))\na, b = Pipe()\na.send([C.R, Plain(1)])\ngot = b.recv()\nprint(got[0] is C.R, got[1].v)\n";
+        let (code, out) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "True 2\n");
+    }
 }
