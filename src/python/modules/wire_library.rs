@@ -46,9 +46,26 @@ pub fn wire_name(it: &mut Interp, v: &Value, module: &str, qualname: &str) -> Re
 }
 
 /// Find `module:qualname` (as `wire_name` writes it) by importing the module.
+/// Only library modules are imported this way (what the encoder writes); anything else in a
+/// frame is an AttributeError, as a failed lookup is.
 pub fn find(it: &mut Interp, wire: &str) -> Option<Result<Value, Exc>> {
     let (module, qualname) = wire.split_once(':')?;
-    Some(lookup(it, module, qualname))
+    if !library::has(module) {
+        return Some(Err(Exc::new(
+            "AttributeError",
+            format!("Can't get attribute '{qualname}' on <module '{module}'>"),
+        )));
+    }
+    Some(lookup(it, module, qualname).map_err(|e| {
+        if e.is("AttributeError") {
+            e
+        } else {
+            Exc::new(
+                "AttributeError",
+                format!("Can't get attribute '{qualname}' on <module '{module}'>"),
+            )
+        }
+    }))
 }
 
 fn lookup(it: &mut Interp, module: &str, qualname: &str) -> Result<Value, Exc> {
