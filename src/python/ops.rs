@@ -360,6 +360,10 @@ impl Interp {
                 }
             }
         }
+        // `int | None` in an annotation (PEP 604).
+        if op == BinOp::BitOr && matches!((a, b), (Class(_), Class(_) | None) | (None, Class(_))) {
+            return self.call_library("_forkyard_types", "union", vec![a.clone(), b.clone()]);
+        }
         Err(type_error(binop_message(op, a, b)))
     }
 

@@ -78,8 +78,33 @@ impl Interp {
         if let Some(r) = self.class_op(c, "__getitem__", vec![key.clone()]) {
             return Some(r);
         }
+        // `list[int]` in an annotation (PEP 585).
+        if &*c.module == "builtins"
+            && matches!(
+                &*c.name,
+                "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+            )
+        {
+            return Some(self.call_library(
+                "_forkyard_types",
+                "alias",
+                vec![Value::Class(c.clone()), key.clone()],
+            ));
+        }
         let f = implicit_classmethod(&c.lookup("__class_getitem__")?)?;
         Some(self.call(&f, Args::new(vec![Value::Class(c.clone()), key.clone()])))
+    }
+
+    /// Call `name` of a library module (importing it on first use).
+    pub fn call_library(
+        &mut self,
+        module: &str,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Exc> {
+        let m = crate::python::modules::import(self, module)?;
+        let f = self.getattr(&m, name)?;
+        self.call(&f, Args::new(args))
     }
 
     /// After a class statement made `c`: run the nearest base's `__init_subclass__`.
@@ -172,6 +197,15 @@ mod tests {
         assert_eq!(
             out(src),
             "made H ['a']\n('G', <class 'int'>) ('H', 'x')\nTrue 2\n"
+        );
+    }
+
+    #[test]
+    fn builtin_generics_and_unions_in_annotations() {
+        let src = "class A:\n    xs: list[int] = []\n    d: dict[str, int | None]\nprint(A.__annotations__, tuple[int, ...])\n";
+        assert_eq!(
+            out(src),
+            "{'xs': list[int], 'd': dict[str, int | None]} tuple[int, ...]\n"
         );
     }
 }

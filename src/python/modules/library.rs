@@ -24,6 +24,10 @@ struct Source {
 /// The modules written in Python, by import name.
 const LIBRARY: &[Source] = &[
     Source {
+        name: "_forkyard_types",
+        text: include_str!("../lib/_forkyard_types.py"),
+    },
+    Source {
         name: "abc",
         text: include_str!("../lib/abc.py"),
     },
