@@ -496,6 +496,8 @@ class NamedTuple(metaclass=_NamedTupleMeta):
                                 f'{", ".join(defaults)}')
         cls._fields = tuple(fields)
         cls._field_defaults = defaults
+        if own:
+            cls.__annotations__ = {name: _type_check(t) for name, t in own.items()}
         cls.__match_args__ = cls._fields
         for name in own:
             if name in cls.__dict__:
