@@ -56,6 +56,14 @@ pub enum StmtKind {
         op: BinOp,
         value: Expr,
     },
+    /// `name: annotation [= value]` in a class body: the value (if any) is assigned, then the
+    /// annotation is evaluated and recorded in the class's `__annotations__` (dataclasses and
+    /// typing.NamedTuple read the fields from there, in order).
+    ClassAnnotation {
+        name: Rc<str>,
+        annotation: Expr,
+        assign: Option<(Target, Expr)>,
+    },
     If {
         test: Expr,
         body: Vec<Stmt>,

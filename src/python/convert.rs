@@ -26,6 +26,8 @@ struct Conv<'a> {
     /// One `Rc` per identifier, so a global's key in the module namespace is the very string every
     /// use of the name holds (a cached slot is confirmed by pointer).
     idents: std::collections::HashMap<String, Rc<str>>,
+    /// `from __future__ import annotations`: class-body annotations stay strings (their source).
+    string_annotations: bool,
 }
 
 /// CPython 3.11 gives up compiling expressions nested deeper than about this (`1+1+...` compiles
@@ -49,6 +51,11 @@ pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<
         depth: 0,
         blocks: 0,
         idents: std::collections::HashMap::new(),
+        string_annotations: m.body.iter().any(|s| {
+            matches!(s, RStmt::ImportFrom(i)
+                if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                    && i.names.iter().any(|n| n.name.as_str() == "annotations"))
+        }),
     };
     let body = c.stmts(&m.body)?;
     let frame = c.frame_shape(0);
@@ -177,6 +184,31 @@ impl Conv<'_> {
                 let value = self.expr(&a.value)?;
                 let targets = a.targets.iter().map(|t| self.target(t)).collect::<R<_>>()?;
                 StmtKind::Assign { targets, value }
+            }
+            RStmt::AnnAssign(a)
+                if self.sc.scopes[self.cur].kind == ScopeKind::Class
+                    && matches!(&*a.target, RExpr::Name(_)) =>
+            {
+                let RExpr::Name(n) = &*a.target else {
+                    unreachable!()
+                };
+                let assign = match &a.value {
+                    Some(v) => Some((self.target(&a.target)?, self.expr(v)?)),
+                    None => None,
+                };
+                let annotation = if self.string_annotations {
+                    Expr {
+                        pos: self.pos(a.annotation.start()),
+                        kind: ExprKind::Const(Value::str(&self.src[a.annotation.range()])),
+                    }
+                } else {
+                    self.expr(&a.annotation)?
+                };
+                StmtKind::ClassAnnotation {
+                    name: Rc::from(n.id.as_str()),
+                    annotation,
+                    assign,
+                }
             }
             RStmt::AnnAssign(a) => match &a.value {
                 Some(v) => {

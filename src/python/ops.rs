@@ -371,6 +371,12 @@ impl Interp {
                 }
             }
         }
+        // `int | None` in an annotation (PEP 604).
+        if op == BinOp::BitOr
+            && let Some(u) = self.type_union(a, b)
+        {
+            return Ok(u);
+        }
         Err(type_error(binop_message(op, a, b)))
     }
 

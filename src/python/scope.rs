@@ -180,6 +180,10 @@ impl Scopes {
                 if let Some(v) = &a.value {
                     self.expr(v, s);
                 }
+                // A class body evaluates its annotations (into `__annotations__`).
+                if self.scopes[s].kind == ScopeKind::Class {
+                    self.expr(&a.annotation, s);
+                }
                 self.target(&a.target, s);
             }
             Stmt::For(f) => {

@@ -63,6 +63,7 @@ impl Interp {
         {
             return self.call(&bind(call, &Value::Class(c.clone())), args);
         }
+        check_abstract(c)?;
         // A builtin type itself (`dict(a=1)`): its own constructor.
         if let Some(ctor) = super::super::subclass::constructor(c) {
             let mut a = args;
@@ -326,4 +327,31 @@ fn join_names(names: &[String]) -> String {
             names[names.len() - 1]
         ),
     }
+}
+
+/// CPython's `object.__new__` refuses a class whose `__abstractmethods__` (computed by
+/// `abc.ABCMeta`) is not empty.
+fn check_abstract(c: &Rc<Class>) -> Result<(), Exc> {
+    let names: Vec<String> = match c.lookup("__abstractmethods__") {
+        Some(Value::FrozenSet(s)) => s
+            .map
+            .values()
+            .filter_map(|v| match v {
+                Value::Str(n) => Some(n.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => return Ok(()),
+    };
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut names = names;
+    names.sort();
+    Err(type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        c.name,
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    )))
 }

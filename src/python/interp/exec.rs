@@ -78,6 +78,34 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, f)?,
+            StmtKind::ClassAnnotation {
+                name,
+                annotation,
+                assign,
+            } => {
+                if let Some((t, value)) = assign {
+                    let v = self.eval(value, f)?;
+                    self.assign(t, v, f)?;
+                }
+                let ann = self.eval(annotation, f)?;
+                if let Some(ns) = &f.class_ns {
+                    let existing = ns.borrow().get("__annotations__").cloned();
+                    let d = match existing {
+                        Some(Value::Dict(d)) => d,
+                        _ => {
+                            let d = Rc::new(std::cell::RefCell::new(Dict::default()));
+                            ns.borrow_mut()
+                                .insert(Rc::from("__annotations__"), Value::Dict(d.clone()));
+                            d
+                        }
+                    };
+                    d.borrow_mut().insert(
+                        HashKey::Str(name.clone()),
+                        Value::Str(name.clone()),
+                        ann,
+                    );
+                }
+            }
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(test, f)?;
                 if self.truthy(&t)? {

@@ -14,6 +14,119 @@ const GENERIC_BUILTINS: [&str; 6] = ["list", "dict", "tuple", "set", "frozenset"
 
 thread_local! {
     static ALIAS_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+    static UNION_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+}
+
+/// `types.UnionType`: what `int | None` makes (PEP 604), printed as written.
+fn union_class() -> Rc<Class> {
+    UNION_CLASS.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let mut ns = Namespace::default();
+                ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", union_repr));
+                ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", union_eq));
+                ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", union_hash));
+                exceptions::make_class(
+                    "UnionType",
+                    "types",
+                    vec![exceptions::class("object")],
+                    ns,
+                    None,
+                )
+                .expect("one base")
+            })
+            .clone()
+    })
+}
+
+/// Whether `v` can stand on either side of `|` in a type union: a class, `None`, a generic alias
+/// or another union.
+fn is_type_operand(v: &Value) -> bool {
+    match v {
+        Value::Class(_) | Value::None => true,
+        Value::Instance(i) => {
+            Rc::ptr_eq(&i.class, &alias_class()) || Rc::ptr_eq(&i.class, &union_class())
+        }
+        _ => false,
+    }
+}
+
+/// The members of a union operand: a union's own members, else the operand itself (`None` is
+/// kept as `type(None)`, as CPython keeps it).
+fn union_members(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &union_class()) => {
+            match i.attrs.borrow().get("__args__") {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => vec![],
+            }
+        }
+        Value::None => vec![Value::Class(exceptions::class("NoneType"))],
+        other => vec![other.clone()],
+    }
+}
+
+impl Interp {
+    /// `a | b` between types (`int | None`), or `None` when `a | b` is not a type union.
+    pub(crate) fn type_union(&mut self, a: &Value, b: &Value) -> Option<Value> {
+        let classy = |v: &Value| matches!(v, Value::Class(_)) || !matches!(v, Value::None);
+        if !(is_type_operand(a) && is_type_operand(b)) || !(classy(a) || classy(b)) {
+            return None;
+        }
+        let mut members: Vec<Value> = Vec::new();
+        for m in union_members(a).into_iter().chain(union_members(b)) {
+            if !members.iter().any(|x| x.is(&m)) {
+                members.push(m);
+            }
+        }
+        // `int | int` is `int` itself.
+        if let [only] = &members[..] {
+            return Some(only.clone());
+        }
+        let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("__args__"), Value::tuple(members));
+        Some(Value::Instance(Rc::new(Instance {
+            class: union_class(),
+            attrs: RefCell::new(attrs),
+            native: RefCell::new(None),
+        })))
+    }
+}
+
+fn union_repr(it: &mut Interp, a: Args) -> PyResult {
+    let mut parts = Vec::new();
+    if let Value::Tuple(t) = attr(&a, "__args__") {
+        for v in t.iter() {
+            parts.push(match v {
+                Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
+                other => arg_repr(it, other)?,
+            });
+        }
+    }
+    Ok(Value::str(&parts.join(" | ")))
+}
+
+fn union_eq(it: &mut Interp, a: Args) -> PyResult {
+    let other = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let Value::Instance(o) = &other else {
+        return Ok(Value::Bool(false));
+    };
+    if !Rc::ptr_eq(&o.class, &union_class()) {
+        return Ok(Value::Bool(false));
+    }
+    let mine = union_members(&a.pos[0]);
+    let theirs = union_members(&other);
+    let same = mine.len() == theirs.len() && mine.iter().all(|m| theirs.iter().any(|t| t.is(m)));
+    let _ = it;
+    Ok(Value::Bool(same))
+}
+
+fn union_hash(_: &mut Interp, a: Args) -> PyResult {
+    let mut h: i64 = 0x5f3759df;
+    for m in union_members(&a.pos[0]) {
+        h ^= m.ptr().unwrap_or(0) as i64;
+    }
+    Ok(Value::Int(h))
 }
 
 fn alias_class() -> Rc<Class> {
@@ -23,6 +136,8 @@ fn alias_class() -> Rc<Class> {
                 let mut ns = Namespace::default();
                 ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", alias_repr));
                 ns.insert(Rc::from("__call__"), Value::builtin("__call__", alias_call));
+                ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", alias_eq));
+                ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", alias_hash));
                 exceptions::make_class(
                     "GenericAlias",
                     "types",
@@ -110,6 +225,31 @@ fn alias_repr(it: &mut Interp, a: Args) -> PyResult {
         parts.join(", ")
     };
     Ok(Value::str(&format!("{origin}[{inner}]")))
+}
+
+/// `list[int] == list[int]`: the same origin and equal arguments.
+fn alias_eq(it: &mut Interp, a: Args) -> PyResult {
+    let other = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let Value::Instance(o) = &other else {
+        return Ok(Value::Bool(false));
+    };
+    if !Rc::ptr_eq(&o.class, &alias_class()) {
+        return Ok(Value::Bool(false));
+    }
+    let other_args = Args::new(vec![other.clone()]);
+    let same_origin = attr(&a, "__origin__").is(&attr(&other_args, "__origin__"));
+    let same_args = it.eq(&attr(&a, "__args__"), &attr(&other_args, "__args__"))?;
+    Ok(Value::Bool(same_origin && same_args))
+}
+
+fn alias_hash(it: &mut Interp, a: Args) -> PyResult {
+    let origin = attr(&a, "__origin__").ptr().unwrap_or(0) as i64;
+    let args = Value::str(&it.repr(&attr(&a, "__args__"))?);
+    let h = match it.hash_key(&args)? {
+        super::super::value::HashKey::Str(s) => s.len() as i64,
+        _ => 0,
+    };
+    Ok(Value::Int(origin ^ h))
 }
 
 /// `list[int]()` is `list()`.

@@ -24,6 +24,10 @@ struct Source {
 /// The modules written in Python, by import name.
 const LIBRARY: &[Source] = &[
     Source {
+        name: "abc",
+        text: include_str!("../lib/abc.py"),
+    },
+    Source {
         name: "bisect",
         text: include_str!("../lib/bisect.py"),
     },
@@ -78,6 +82,22 @@ const LIBRARY: &[Source] = &[
     Source {
         name: "operator",
         text: include_str!("../lib/operator.py"),
+    },
+    Source {
+        name: "contextlib",
+        text: include_str!("../lib/contextlib.py"),
+    },
+    Source {
+        name: "dataclasses",
+        text: include_str!("../lib/dataclasses.py"),
+    },
+    Source {
+        name: "enum",
+        text: include_str!("../lib/enum.py"),
+    },
+    Source {
+        name: "typing",
+        text: include_str!("../lib/typing.py"),
     },
 ];
 

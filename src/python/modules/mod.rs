@@ -17,6 +17,7 @@ pub mod signal;
 mod spawn;
 mod stdlib;
 pub mod sync;
+mod traceback;
 pub mod wire;
 
 use std::cell::RefCell;
@@ -46,6 +47,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "math" => stdlib::math(),
         "_collections" => collections_native::module(),
         "_heapq" => heapq_native::module(),
+        "traceback" => traceback::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {

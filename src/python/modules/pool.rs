@@ -679,11 +679,14 @@ fn deliver(
     Ok(())
 }
 
+/// A pool listened to for results: its state and its Python object, both weak (a pool that goes
+/// away stops being listened to).
+type Listened = (std::rc::Weak<RefCell<PoolState>>, std::rc::Weak<Instance>);
+
 thread_local! {
     /// Pools with a callback waiting, whose result pipe signals this process (SIGIO) when a result
     /// arrives.
-    static LISTENING: RefCell<Vec<(std::rc::Weak<RefCell<PoolState>>, std::rc::Weak<Instance>)>> =
-        const { RefCell::new(Vec::new()) };
+    static LISTENING: RefCell<Vec<Listened>> = const { RefCell::new(Vec::new()) };
     /// Set while `results_arrived` runs: a callback's own statements do not start another round.
     static TAKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
