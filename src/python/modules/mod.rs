@@ -3,6 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod context;
+mod futures;
 pub mod library;
 mod math_ints;
 mod multiprocessing;
@@ -40,6 +41,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "sys" => stdlib::sys(it),
         "random" => stdlib::random(),
         "_queue" => stdlib::queue(),
+        "_futures" => futures::module(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
         name if library::has(name) => library::load(it, name)?,
@@ -56,7 +58,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             return Err(Exc::new(
                 "ModuleNotFoundError",
                 format!(
-                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math)"
+                    "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, queue, signal, math, concurrent.futures)"
                 ),
             ));
         }

@@ -156,7 +156,50 @@ fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc
     }
 }
 
+/// A function or class of a module written in Python (`concurrent.futures.process`...) travels as
+/// `module:qualname`, as pickle names it by its module; the receiver imports that module. `None`
+/// for anything else (the program's own objects, found in `__main__`).
+fn library_name(
+    it: &mut Interp,
+    v: &Value,
+    module: &str,
+    qualname: &str,
+) -> Result<Option<String>, Exc> {
+    if !super::library::has(module) || qualname.contains("<locals>") {
+        return Ok(None);
+    }
+    let name = format!("{module}:{qualname}");
+    match lookup_global(it, &name) {
+        Some(found) if found.is(v) => Ok(Some(name)),
+        _ => {
+            let r = it.repr(v)?;
+            Err(pickle_error(
+                "PicklingError",
+                format!("Can't pickle {r}: it's not the same object as {module}.{qualname}"),
+            ))
+        }
+    }
+}
+
+/// `module:name` for a native function found in one of the modules this process imported.
+fn module_builtin_name(it: &Interp, v: &Value, name: &str) -> Option<String> {
+    it.modules.iter().find_map(|(mname, m)| match m {
+        Value::Module(module) if module.attrs.borrow().get(name).is_some_and(|x| x.is(v)) => {
+            Some(format!("{mname}:{name}"))
+        }
+        _ => None,
+    })
+}
+
 fn lookup_global(it: &mut Interp, qualname: &str) -> Option<Value> {
+    if let Some((module, rest)) = qualname.split_once(':') {
+        // Imported as the sender imported it: a name no forkyard module has is forged data.
+        let mut cur = super::import(it, module).ok()?;
+        for p in rest.split('.') {
+            cur = it.getattr_opt(&cur, p).ok()??;
+        }
+        return Some(cur);
+    }
     let mut parts = qualname.split('.');
     let first = parts.next()?;
     let mut cur = it
@@ -265,7 +308,14 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
         }
         Value::Function(f) => {
             let q = f.qualname.clone();
-            let name = global_name(it, v, &q)?;
+            let module = match f.globals.borrow().get("__name__") {
+                Some(Value::Str(m)) => m.clone(),
+                _ => Rc::from("__main__"),
+            };
+            let name = match library_name(it, v, &module, &q)? {
+                Some(n) => n,
+                None => global_name(it, v, &q)?,
+            };
             out.push(b'G');
             put_str(out, &name);
         }
@@ -274,7 +324,10 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
                 c.name.to_string()
             } else {
                 let q = c.qualname.clone();
-                global_name(it, v, &q)?
+                match library_name(it, v, &c.module.clone(), &q)? {
+                    Some(n) => n,
+                    None => global_name(it, v, &q)?,
+                }
             };
             out.push(b'G');
             put_str(out, &name);
@@ -284,6 +337,13 @@ fn put(it: &mut Interp, v: &Value, out: &mut Vec<u8>, depth: usize) -> Result<()
         {
             out.push(b'G');
             put_str(out, &b.name);
+        }
+        Value::Builtin(b) if b.data.is_none() => {
+            // A module's native function (`os.getpid`, `time.sleep`), as pickle names it.
+            let name = module_builtin_name(it, v, &b.name)
+                .ok_or_else(|| type_error("cannot pickle 'builtin_function_or_method' object"))?;
+            out.push(b'G');
+            put_str(out, &name);
         }
         Value::Instance(inst) => put_instance(it, inst, out, d)?,
         other => {
@@ -595,6 +655,28 @@ fn get(it: &mut Interp, r: &mut Reader, depth: usize) -> Result<Value, Exc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_library_function_crosses_by_module_and_name() {
+        crate::python::exceptions::install();
+        let mut it = Interp::new("wire.py", "");
+        let m = super::super::import(&mut it, "bisect").expect("bisect imports");
+        let f = it.getattr(&m, "bisect_left").expect("bisect_left");
+        let frame = dumps(&mut it, &f).expect("dumps");
+        assert!(frame.ends_with(b"bisect:bisect_left"));
+        let back = loads(&mut it, &frame).expect("loads");
+        assert!(back.is(&f));
+        // A native module's function crosses the same way.
+        let m = super::super::import(&mut it, "os").expect("os imports");
+        let getpid = it.getattr(&m, "getpid").expect("getpid");
+        let frame = dumps(&mut it, &getpid).expect("dumps os.getpid");
+        assert!(loads(&mut it, &frame).expect("loads").is(&getpid));
+        // A module forkyard does not have is refused.
+        let mut forged = MAGIC.to_vec();
+        forged.push(b'G');
+        put_str(&mut forged, "nosuch:system");
+        assert!(loads(&mut it, &forged).is_err());
+    }
 
     #[test]
     fn big_ints_cross_exactly_and_a_forged_length_is_refused() {
