@@ -173,6 +173,7 @@ class Future(object):
         if self._state == PENDING:
             self._state = RUNNING
             return True
+        sys.stderr.write('Future %s in unexpected state: %s\n' % (id(self), self._state))
         raise RuntimeError('Future in unexpected state')
 
     def set_result(self, result):

@@ -82,7 +82,7 @@ def _send(result_queue, work_id, ok, value, exit_pid):
         result_queue.put((work_id, False, e, _futures.format_exception(e), exit_pid))
 
 
-def _process_worker(call_queue, result_queue, initializer, initargs, max_tasks):
+def _process_worker(call_queue, taken, result_queue, initializer, initargs, max_tasks):
     """A worker's loop: run call items until the sentinel None (or max_tasks calls)."""
     if initializer is not None:
         try:
@@ -95,6 +95,8 @@ def _process_worker(call_queue, result_queue, initializer, initargs, max_tasks):
     exit_pid = None
     while True:
         call_item = call_queue.get()
+        with taken.get_lock():
+            taken.value += 1
         if call_item is None:
             # Tell the parent this worker is leaving.
             result_queue.put(os.getpid())
@@ -156,10 +158,13 @@ class ProcessPoolExecutor(_base.Executor):
         # Submitted calls by work id, and the ids not yet handed to the call queue, in order.
         self._pending_work_items = {}
         self._work_ids = []
-        # Call items in the call queue not yet answered.
+        # Call items put in the call queue and not yet answered.
         self._in_flight = 0
-        # At most max_workers + EXTRA_QUEUED_CALLS items wait in it (see _feed).
+        # At most max_workers + EXTRA_QUEUED_CALLS items wait in it, not yet taken by a worker
+        # (see _feed): CPython's call queue has that maxsize. The workers count what they take.
         self._call_queue = mp_context.SimpleQueue()
+        self._queued = 0
+        self._taken = mp_context.Value('q', 0)
         self._result_queue = _ResultQueue(mp_context)
 
     # ---- the manager's work, done by the parent itself ----------------------------------------
@@ -176,8 +181,8 @@ class ProcessPoolExecutor(_base.Executor):
     def _spawn_process(self):
         p = self._mp_context.Process(
             target=_process_worker,
-            args=(self._call_queue, self._result_queue, self._initializer, self._initargs,
-                  self._max_tasks_per_child))
+            args=(self._call_queue, self._taken, self._result_queue, self._initializer,
+                  self._initargs, self._max_tasks_per_child))
         p.start()
         self._processes[p.pid] = p
 
@@ -191,7 +196,7 @@ class ProcessPoolExecutor(_base.Executor):
         """Hand waiting calls to the call queue while it has room; return whether any changed."""
         changed = False
         limit = self._max_workers + EXTRA_QUEUED_CALLS
-        while self._work_ids and self._in_flight < limit:
+        while self._work_ids and self._queued - self._taken.value < limit:
             work_id = self._work_ids.pop(0)
             future, fn, args, kwargs = self._pending_work_items[work_id]
             changed = True
@@ -208,6 +213,7 @@ class ProcessPoolExecutor(_base.Executor):
                 future.set_exception(e)
                 continue
             self._in_flight += 1
+            self._queued += 1
         return changed
 
     def _take(self, item):
