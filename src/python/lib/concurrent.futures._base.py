@@ -232,10 +232,22 @@ def _step(fs, deadline):
 
 
 class DoneAndNotDoneFutures(tuple):
-    """wait()'s result: the named pair (done, not_done)."""
+    """wait()'s result: the named pair (done, not_done), a namedtuple in CPython."""
+
+    _fields = ('done', 'not_done')
 
     def __new__(cls, done, not_done):
         return tuple.__new__(cls, (done, not_done))
+
+    def _asdict(self):
+        return {'done': self[0], 'not_done': self[1]}
+
+    def _replace(self, **changes):
+        result = DoneAndNotDoneFutures(changes.pop('done', self[0]),
+                                       changes.pop('not_done', self[1]))
+        if changes:
+            raise ValueError(f'Got unexpected field names: {list(changes)!r}')
+        return result
 
     @property
     def done(self):
