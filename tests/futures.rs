@@ -228,3 +228,34 @@ fn thread_pool_executor_is_refused_with_the_reason() {
         "{stderr}"
     );
 }
+
+const LONG_CALL: &str = r#"import concurrent.futures
+import time
+
+def nap(s):
+    time.sleep(s)
+    return s
+
+if __name__ == "__main__":
+    with concurrent.futures.ProcessPoolExecutor(1) as ex:
+        print(ex.submit(nap, 1.0).result())
+"#;
+
+#[test]
+fn the_parent_waits_for_a_result_in_one_wait_not_a_poll_loop() {
+    let (recs, code, stderr) = jsonl("cf_long.py", LONG_CALL);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout_of(&recs), "1.0\n");
+    let main = main_pid(&recs);
+    // result() waits on the result pipe and the workers together: one wait for the call's
+    // answer, one for the worker's goodbye at shutdown; never a wake-up every few moments.
+    let waits = recs
+        .iter()
+        .filter(|r| {
+            r.pid == main
+                && matches!(&r.event, Event::State { state: State::Blocked { on, .. } }
+                    if on == "ProcessPoolExecutor")
+        })
+        .count();
+    assert!((1..=3).contains(&waits), "{waits} waits");
+}

@@ -24,9 +24,6 @@ from concurrent.futures import _base
 # Calls handed to the call queue beyond one per worker, so a worker finds its next call at once.
 EXTRA_QUEUED_CALLS = 1
 
-# How long (lesson seconds) the parent waits for a result before it looks at its workers again.
-_POLL = 0.05
-
 _BROKEN = ('A child process terminated abruptly, the process pool is not usable anymore')
 
 
@@ -280,6 +277,16 @@ class ProcessPoolExecutor(_base.Executor):
             return
         self._feed()
 
+    def _wait(self, deadline):
+        """Wait for a result or a worker's end until deadline: 'result', 'ended' or None."""
+        timeout = None
+        if deadline is not None:
+            timeout = deadline - time.monotonic()
+            if timeout <= 0:
+                return None
+        return _futures.wait(self._result_queue._reader.fileno(), list(self._processes),
+                             timeout)
+
     def _work(self, deadline):
         """Wait for one result (or a dead worker) until deadline; False when the time is up."""
         if self._broken:
@@ -290,29 +297,22 @@ class ProcessPoolExecutor(_base.Executor):
             if not self._pending_work_items:
                 return False
             self._adjust_process_count()
-        while True:
-            wait = _POLL
-            if deadline is not None:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                if left < wait:
-                    wait = left
+        # A worker already reaped (active_children() reaps) has no pid left to wait on.
+        why = 'ended' if self._dead_worker() else self._wait(deadline)
+        if why is None:
+            return False
+        if why == 'ended':
+            # A worker may put its last result just before it ends: take that first.
             try:
-                item = self._result_queue.get(timeout=wait)
+                item = self._result_queue.get_nowait()
             except Empty:
-                if self._dead_worker():
-                    # It may have put its result just before it ended: take that first.
-                    try:
-                        item = self._result_queue.get_nowait()
-                    except Empty:
-                        self._terminate_broken()
-                        return True
-                else:
-                    continue
-            self._take(item)
-            self._feed()
-            return True
+                self._terminate_broken()
+                return True
+        else:
+            item = self._result_queue.get()
+        self._take(item)
+        self._feed()
+        return True
 
     def _finish(self):
         """Run every pending call to its end, then let the workers go and join them."""
@@ -324,15 +324,12 @@ class ProcessPoolExecutor(_base.Executor):
             return
         for _ in range(len(self._processes)):
             self._call_queue.put(None)
-        while self._processes and not self._broken:
-            try:
-                item = self._result_queue.get(timeout=_POLL)
-            except Empty:
-                for pid, p in list(self._processes.items()):
-                    if p.exitcode is not None:
-                        del self._processes[pid]
-                continue
-            self._take(item)
+        while self._processes:
+            for pid, p in list(self._processes.items()):
+                if p.exitcode is not None:
+                    del self._processes[pid]
+            if self._processes and self._wait(None) == 'result':
+                self._take(self._result_queue.get())
 
     def _at_exit(self):
         # A forked worker inherits this hook; only the executor's own process finishes it.

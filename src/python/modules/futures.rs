@@ -3,6 +3,10 @@
 //!
 //! - `format_exception(exc)`: the traceback text of an exception a worker caught, as CPython's
 //!   `traceback.format_exception` gives it, for the `_RemoteTraceback` the parent re-raises with.
+//! - `wait(fd, pids, timeout)`: the manager thread's wait, on the result pipe and on the workers
+//!   at once (CPython waits on the pipe and the processes' sentinels): `"result"` when the pipe
+//!   has data, `"ended"` when a worker has ended, `None` after `timeout` lesson seconds. One
+//!   blocking wait, so the parent's lane shows one wait rather than a poll every few moments.
 //! - `at_exit(fn)`: a function run when this process's program ends, before its children are
 //!   joined. CPython registers the executors' "join the manager thread" step with
 //!   `threading._register_atexit`; here it finishes the work still pending and lets the workers go,
@@ -26,7 +30,11 @@ thread_local! {
 pub fn module() -> Value {
     make_module(
         "_futures",
-        &[("format_exception", format_exception), ("at_exit", at_exit)],
+        &[
+            ("format_exception", format_exception),
+            ("at_exit", at_exit),
+            ("wait", wait),
+        ],
         vec![],
     )
 }
@@ -39,6 +47,66 @@ fn format_exception(it: &mut Interp, a: Args) -> R {
         Ok(e) | Err(e) => e,
     };
     Ok(Value::str(&it.format_exception(&e)))
+}
+
+fn wait(_: &mut Interp, a: Args) -> R {
+    let (Some(Value::Int(fd)), Some(pids)) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(type_error(
+            "wait(fd, pids, timeout) takes a file descriptor and a list of pids",
+        ));
+    };
+    let timeout = match a.pos.get(2) {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some((*i as f64).max(0.0)),
+        Some(Value::Float(f)) => Some(f.max(0.0)),
+        Some(other) => {
+            return Err(type_error(format!(
+                "timeout must be a number, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    let pids: Vec<i64> = match pids {
+        Value::List(l) => l
+            .borrow()
+            .iter()
+            .filter_map(|v| match v {
+                Value::Int(p) => Some(*p),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut fds = vec![libc::pollfd {
+        fd: *fd as i32,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    for pid in pids {
+        // SAFETY: pidfd_open takes a pid and flags; a failure (already reaped) is skipped.
+        let pfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, 0) } as i32;
+        if pfd >= 0 {
+            fds.push(libc::pollfd {
+                fd: pfd,
+                events: libc::POLLIN,
+                revents: 0,
+            });
+        }
+    }
+    super::sync::blocked("ProcessPoolExecutor", "result");
+    let ready = crate::runtime::clock::wait_poll(&mut fds, timeout);
+    super::sync::running();
+    for p in &fds[1..] {
+        // SAFETY: closing the pidfds this function opened.
+        unsafe { libc::close(p.fd) };
+    }
+    Ok(if !ready {
+        Value::None
+    } else if fds[0].revents != 0 {
+        Value::str("result")
+    } else {
+        Value::str("ended")
+    })
 }
 
 fn at_exit(_: &mut Interp, a: Args) -> R {
