@@ -117,6 +117,11 @@ fn at_exit(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
+/// A spawned child is a fresh interpreter: what its parent registered is not its own.
+pub fn forget_exit_hooks() {
+    HOOKS.with(|h| h.borrow_mut().clear());
+}
+
 /// Runs the registered functions once, last registered first (as `atexit`). An error in one is
 /// printed as CPython prints an exception ignored at exit, and the others still run.
 pub fn run_exit_hooks(it: &mut Interp) {
