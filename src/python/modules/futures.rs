@@ -18,6 +18,7 @@ use super::make_module;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
+use crate::runtime::clock::Waited;
 
 type R = Result<Value, Exc>;
 
@@ -49,7 +50,7 @@ fn format_exception(it: &mut Interp, a: Args) -> R {
     Ok(Value::str(&it.format_exception(&e)))
 }
 
-fn wait(_: &mut Interp, a: Args) -> R {
+fn wait(it: &mut Interp, a: Args) -> R {
     let (Some(Value::Int(fd)), Some(pids)) = (a.pos.first(), a.pos.get(1)) else {
         return Err(type_error(
             "wait(fd, pids, timeout) takes a file descriptor and a list of pids",
@@ -93,13 +94,30 @@ fn wait(_: &mut Interp, a: Args) -> R {
             });
         }
     }
+    let deadline_ns =
+        timeout.map(|t| crate::runtime::clock::now_ns().saturating_add((t * 1e9) as u64));
     super::sync::blocked("ProcessPoolExecutor", "result");
-    let ready = crate::runtime::clock::wait_poll(&mut fds, timeout);
+    // A signal handler runs while the parent waits (Ctrl-C raises KeyboardInterrupt here); if it
+    // returns, the wait goes on to the same deadline (PEP 475).
+    let outcome = loop {
+        match crate::runtime::clock::wait_poll_or_signal(&mut fds, deadline_ns) {
+            Waited::Ready => break Ok(true),
+            Waited::TimedOut => break Ok(false),
+            Waited::Signal => {
+                super::sync::running();
+                if let Err(e) = super::signal::run_pending(it) {
+                    break Err(e);
+                }
+                super::sync::blocked("ProcessPoolExecutor", "result");
+            }
+        }
+    };
     super::sync::running();
     for p in &fds[1..] {
         // SAFETY: closing the pidfds this function opened.
         unsafe { libc::close(p.fd) };
     }
+    let ready = outcome?;
     Ok(if !ready {
         Value::None
     } else if fds[0].revents != 0 {
