@@ -4,9 +4,10 @@ import signal
 import time
 
 
-def nap(seconds):
-    time.sleep(seconds)
-    return seconds
+def nap(times):
+    for _ in range(times):
+        time.sleep(0.45)
+    return times
 
 
 def on_alarm(signum, frame):
@@ -16,6 +17,6 @@ def on_alarm(signum, frame):
 if __name__ == "__main__":
     signal.signal(signal.SIGALRM, on_alarm)
     with concurrent.futures.ProcessPoolExecutor(max_workers=1) as ex:
-        f = ex.submit(nap, 1.2)
+        f = ex.submit(nap, 3)
         signal.alarm(1)
         print("result:", f.result())
