@@ -162,6 +162,24 @@ pub fn run_exit_hooks(it: &mut Interp) {
 mod tests {
     use super::*;
 
+    /// A module's own `__getattr__` (PEP 562) answers for the names it lacks: concurrent.futures
+    /// refuses ThreadPoolExecutor with the reason, and other names stay AttributeErrors (so
+    /// `getattr` with a default and `hasattr` work).
+    #[test]
+    fn a_module_getattr_answers_for_missing_names() {
+        let src = "import concurrent.futures as cf\n\
+                   print(getattr(cf, 'nothing', 'default'), hasattr(cf, 'wait'))\n\
+                   try:\n    cf.ThreadPoolExecutor\nexcept ImportError as e:\n    print(e)\n";
+        let (code, got) =
+            crate::runtime::capture::capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "{}", got.stderr);
+        assert_eq!(
+            got.stdout,
+            "default True\nThreadPoolExecutor is not available in forkyard: a lesson process \
+             runs a single thread (use ProcessPoolExecutor)\n"
+        );
+    }
+
     #[test]
     fn exit_hooks_run_once_last_first() {
         crate::python::exceptions::install();
