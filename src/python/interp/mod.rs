@@ -381,7 +381,23 @@ impl Interp {
                     None => return self.class_attr_fallback(c, obj, name),
                 },
             },
-            Value::Module(m) => m.attrs.borrow().get(name).cloned(),
+            Value::Module(m) => {
+                let found = m.attrs.borrow().get(name).cloned();
+                let hook = m.attrs.borrow().get("__getattr__").cloned();
+                match (found, hook) {
+                    (Some(v), _) => Some(v),
+                    // A module's own `__getattr__(name)` answers for names it lacks (PEP 562);
+                    // its AttributeError means "no such attribute".
+                    (None, Some(f)) if name != "__getattr__" => {
+                        match self.call(&f, Args::new(vec![Value::str(name)])) {
+                            Ok(v) => Some(v),
+                            Err(e) if e.is("AttributeError") => None,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    (None, _) => None,
+                }
+            }
             Value::Super(s) => {
                 let (cls, this) = (&s.0, &s.1);
                 let start = match this {

@@ -32,6 +32,22 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/bisect.py"),
     },
     Source {
+        name: "concurrent",
+        text: include_str!("../lib/concurrent.py"),
+    },
+    Source {
+        name: "concurrent.futures",
+        text: include_str!("../lib/concurrent.futures.py"),
+    },
+    Source {
+        name: "concurrent.futures._base",
+        text: include_str!("../lib/concurrent.futures._base.py"),
+    },
+    Source {
+        name: "concurrent.futures.process",
+        text: include_str!("../lib/concurrent.futures.process.py"),
+    },
+    Source {
         name: "json",
         text: include_str!("../lib/json.py"),
     },

@@ -4,6 +4,7 @@
 
 mod collections_native;
 mod context;
+mod futures;
 mod heapq_native;
 pub mod library;
 mod multiprocessing;
@@ -43,6 +44,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "sys" => stdlib::sys(it),
         "random" => stdlib::random(),
         "_queue" => stdlib::queue(),
+        "_futures" => futures::module(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
         "_collections" => collections_native::module(),

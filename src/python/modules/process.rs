@@ -504,6 +504,9 @@ pub fn active_children(it: &mut Interp) -> Vec<Value> {
 /// every remaining child. Each step is reported, so a viewer can say "main waits for Process-1 at
 /// exit" or "Process-1 killed by SIGTERM at main's exit".
 pub fn run_exit_rules(it: &mut Interp) {
+    // First what the program asked to run at its end (an executor finishing its work), while its
+    // workers are still there to do it.
+    super::futures::run_exit_hooks(it);
     for c in active_children(it) {
         let Value::Instance(inst) = &c else { continue };
         let (pid, name, daemon) = {

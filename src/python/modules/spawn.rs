@@ -138,6 +138,7 @@ pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
     super::signal::forget_python_handlers();
     super::context::forget_contexts();
     super::multiprocessing::forget_main_object();
+    super::futures::forget_exit_hooks();
     // A fresh process holds only the Connection ends it is given (before the import, which may
     // make Pipes of its own).
     super::pipe::close_all_but(&sp.inherited);

@@ -254,8 +254,25 @@ fn lookup_in_module(it: &mut Interp, module: &str, qualname: &str) -> Option<Val
     Some(cur)
 }
 
+/// `module:name` for a native function found in one of the modules this process imported
+/// (`os.getpid`, `time.sleep`), as pickle names it.
+fn module_builtin_name(it: &Interp, v: &Value, name: &str) -> Option<String> {
+    it.modules.iter().find_map(|(mname, m)| match m {
+        Value::Module(module) if module.attrs.borrow().get(name).is_some_and(|x| x.is(v)) => {
+            Some(format!("{mname}:{name}"))
+        }
+        _ => None,
+    })
+}
+
 fn lookup_global(it: &mut Interp, qualname: &str) -> Option<Value> {
     if let Some((module, qualname)) = qualname.split_once(':') {
+        if !super::library::has(module) {
+            // A native module's function, imported as the sender imported it: a module
+            // forkyard does not have is forged data.
+            let m = super::import(it, module).ok()?;
+            return it.getattr_opt(&m, qualname).ok()?;
+        }
         return lookup_in_module(it, module, qualname);
     }
     let mut parts = qualname.split('.');

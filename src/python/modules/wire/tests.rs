@@ -201,3 +201,26 @@ fn reduce_getstate_and_setstate_are_honoured() {
             .contains("TypeError: Err.__init__() missing 1 required positional argument: 'b'")
     );
 }
+
+#[test]
+fn library_and_native_module_functions_cross_by_module_and_name() {
+    let mut it = run(
+        "import functools, os, collections\npartial = functools.partial\ngetpid = os.getpid\nPoint = collections.namedtuple('Point', 'x y')\n",
+    );
+    // A namedtuple class belongs to the module that made it (`__main__` here), as in CPython.
+    for (name, by_module) in [("partial", true), ("getpid", true), ("Point", false)] {
+        let sent = global(&it, name);
+        let frame = dumps(&mut it, &sent).expect("dumps");
+        let text = String::from_utf8_lossy(&frame).into_owned();
+        assert_eq!(text.contains(':'), by_module, "{name}: {text:?}");
+        let back = loads(&mut it, &frame).expect("loads");
+        assert!(back.is(&sent), "{name} arrives as the same object");
+    }
+    // A module forkyard does not have is forged data, not an import of anything.
+    let mut forged = MAGIC.to_vec();
+    forged.push(b'G');
+    let name = b"nosuchmodule:thing";
+    forged.extend_from_slice(&(name.len() as u32).to_le_bytes());
+    forged.extend_from_slice(name);
+    assert!(loads(&mut it, &forged).is_err());
+}

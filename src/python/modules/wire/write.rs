@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::{
-    INHERITED, MAGIC, callable, global_name, inheritance_error, library_name, pickling_error,
-    user_hook,
+    INHERITED, MAGIC, callable, global_name, inheritance_error, library_name, module_builtin_name,
+    pickling_error, user_hook,
 };
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
@@ -189,6 +189,13 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
         {
             w.out.push(b'G');
             put_str(&mut w.out, &b.name);
+        }
+        Value::Builtin(b)
+            if b.data.is_none()
+                && let Some(name) = module_builtin_name(it, v, &b.name) =>
+        {
+            w.out.push(b'G');
+            put_str(&mut w.out, &name);
         }
         // A bound method is pickled as `getattr(obj, name)` (its `__reduce__`).
         Value::BoundMethod(m) => {
