@@ -316,6 +316,20 @@ fn s_delitem(it: &mut Interp, a: Args) -> R<Value> {
 
 fn s_repr(it: &mut Interp, a: Args) -> R<Value> {
     let s = this(&a)?;
+    // A set subclass names its class, as CPython's set repr does: `Tags({3})`, `Tags()`.
+    if let (Value::Set(_) | Value::FrozenSet(_), Some(Value::Instance(obj))) = (&s, a.pos.first()) {
+        let empty = it.len_of(&s)? == 0;
+        let inner = if empty {
+            String::new()
+        } else {
+            it.repr(&Value::Set(Rc::new(std::cell::RefCell::new(match &s {
+                Value::Set(x) => x.borrow().clone(),
+                Value::FrozenSet(x) => (**x).clone(),
+                _ => unreachable!("matched above"),
+            }))))?
+        };
+        return Ok(Value::Str(Rc::from(format!("{}({inner})", obj.class.name))));
+    }
     Ok(Value::Str(Rc::from(it.repr(&s)?)))
 }
 

@@ -76,6 +76,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/collections.py"),
     },
     Source {
+        name: "copyreg",
+        text: include_str!("../lib/copyreg.py"),
+    },
+    Source {
         name: "copy",
         text: include_str!("../lib/copy.py"),
     },

@@ -290,6 +290,61 @@ fn put_reduce(
     Ok(())
 }
 
+/// An instance of a class derived from a builtin type, reduced as CPython's
+/// `object.__reduce_ex__(4)` reduces it: `copyreg.__newobj__(cls, *args)` (the value itself as the
+/// argument for an immutable type: a tuple, an int, a str), the instance's attributes as the
+/// state, and a list's items appended or a dict's items set after it is made. A set reduces as
+/// `set.__reduce__` does: `cls(list(items))`.
+fn builtin_derived_reduction(
+    it: &mut Interp,
+    v: &Value,
+    inst: &Instance,
+    base: Value,
+) -> Result<Value, Exc> {
+    let state = match user_hook(it, v, "__getstate__")? {
+        Some(hook) => it.call(&hook, Args::new(vec![]))?,
+        None => attrs_state(it, inst, &[])?.unwrap_or(Value::None),
+    };
+    let cls = Value::Class(inst.class.clone());
+    if let Value::Set(s) = &base {
+        let items: Vec<Value> = s.borrow().map.values().cloned().collect();
+        return Ok(Value::tuple(vec![
+            cls,
+            Value::tuple(vec![Value::list(items)]),
+            state,
+        ]));
+    }
+    let copyreg = super::super::import(it, "copyreg")?;
+    let newobj = it.getattr(&copyreg, "__newobj__")?;
+    Ok(match &base {
+        Value::List(l) => {
+            let items = Value::list(l.borrow().clone());
+            Value::tuple(vec![
+                newobj,
+                Value::tuple(vec![cls]),
+                state,
+                it.iter(&items)?,
+            ])
+        }
+        Value::Dict(d) => {
+            let pairs: Vec<Value> = d
+                .borrow()
+                .map
+                .values()
+                .map(|(k, x)| Value::tuple(vec![k.clone(), x.clone()]))
+                .collect();
+            Value::tuple(vec![
+                newobj,
+                Value::tuple(vec![cls]),
+                state,
+                Value::None,
+                it.iter(&Value::list(pairs))?,
+            ])
+        }
+        _ => Value::tuple(vec![newobj, Value::tuple(vec![cls, base]), state]),
+    })
+}
+
 /// Interprets what `__reduce__`/`__reduce_ex__` returned, with CPython's errors for what it must
 /// not be.
 fn put_reduced(it: &mut Interp, obj: &Value, rv: Value, w: &mut Writer) -> Result<(), Exc> {
@@ -450,6 +505,10 @@ fn put_instance(
     }
     if let Some(hook) = user_hook(it, v, "__reduce__")? {
         let rv = it.call(&hook, Args::new(vec![]))?;
+        return put_reduced(it, v, rv, w);
+    }
+    if let Some(base) = crate::python::subclass::base_of_instance(inst) {
+        let rv = builtin_derived_reduction(it, v, inst, base)?;
         return put_reduced(it, v, rv, w);
     }
     let is_exc = kind == Some(NativeKind::BaseException);
