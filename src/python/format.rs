@@ -466,6 +466,13 @@ impl Interp {
         let (items, mapping): (Vec<Value>, Option<Value>) = match args {
             Value::Tuple(t) => (t.to_vec(), None),
             Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
+            // A tuple subclass (a namedtuple) gives its items, as a tuple does; a dict subclass
+            // is a mapping.
+            Value::Instance(_) => match crate::python::subclass::base_of(args) {
+                Some(Value::Tuple(t)) => (t.to_vec(), None),
+                Some(Value::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+                _ => (vec![args.clone()], None),
+            },
             other => (vec![other.clone()], None),
         };
         let mut next = 0usize;

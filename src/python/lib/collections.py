@@ -1,10 +1,9 @@
 """Container types beyond dict, list, set and tuple: namedtuple, deque, Counter, defaultdict,
 OrderedDict and ChainMap.
 
-forkyard cannot yet subclass the builtin dict and tuple, so these classes hold a plain dict
-(or list, or tuple) and speak the mapping or sequence protocol around it: they print, compare,
-iterate, index, unpack and pickle as CPython's do, but isinstance(counter, dict) and
-isinstance(point, tuple) are False here."""
+namedtuple makes a real subclass of tuple, as CPython's does. Counter, defaultdict and
+OrderedDict hold a plain dict and speak the mapping protocol around it: they print, compare,
+iterate, index and pickle as CPython's do, but isinstance(counter, dict) is False here."""
 
 from operator import itemgetter as _itemgetter
 from keyword import iskeyword as _iskeyword
@@ -56,7 +55,7 @@ def _check_names(typename, field_names, rename):
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """A new tuple-like class with named fields:
+    """A new subclass of tuple with named fields:
 
     >>> Point = namedtuple('Point', ['x', 'y'])
     >>> p = Point(11, y=22)
@@ -72,24 +71,74 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults)))))
     if module is None:
         module = _caller_module()
+    num_fields = len(fields)
 
-    class _Template(_NamedTuple):
-        pass
+    def __new__(_cls, *args, **kwargs):
+        return _tuple_new(_cls, _bind(_cls, args, kwargs))
 
-    cls = _forkyard_renamed_class(_Template, typename, module)
-    cls._fields = fields
-    cls._field_defaults = field_defaults
-    cls.__doc__ = f"{typename}({', '.join(fields)})"
+    def _make(cls, iterable):
+        result = _tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    ns = {
+        '__doc__': f"{typename}({', '.join(fields)})",
+        '__slots__': (),
+        '_fields': fields,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '_make': classmethod(_make),
+        '_replace': _replace,
+        '__repr__': _repr,
+        '_asdict': _asdict,
+        '__getnewargs__': _getnewargs,
+        '__match_args__': fields,
+        '__module__': module,
+    }
     for index, name in enumerate(fields):
-        setattr(cls, name, property(_field_getter(index), _read_only))
-    return cls
+        ns[name] = property(_itemgetter(index), _read_only, doc=f'Alias for field number {index}')
+    return type(typename, (tuple,), ns)
 
 
-def _field_getter(index):
-    # p.x reads field number index: the fget of the property named after the field.
-    def get(self):
-        return self._values[index]
-    return get
+_tuple_new = tuple.__new__
+
+
+def _bind(cls, args, kwargs):
+    # The values of a new namedtuple from its call's arguments, with CPython's errors.
+    fields = cls._fields
+    name = cls.__name__
+    if len(args) > len(fields):
+        least = len(fields) - len(cls._field_defaults) + 1
+        most = len(fields) + 1
+        takes = f'{most}' if least == most else f'from {least} to {most}'
+        raise TypeError(f'{name}.__new__() takes {takes} positional arguments '
+                        f'but {len(args) + 1} were given')
+    # Keywords are checked first, as Python binds a call's arguments.
+    for key in kwargs:
+        if key not in fields:
+            raise TypeError(f'{name}.__new__() got an unexpected keyword argument {key!r}')
+        if fields.index(key) < len(args):
+            raise TypeError(f'{name}.__new__() got multiple values for argument {key!r}')
+    values = list(args)
+    for field in fields[len(args):]:
+        if field in kwargs:
+            values.append(kwargs.pop(field))
+        elif field in cls._field_defaults:
+            values.append(cls._field_defaults[field])
+        else:
+            missing = [f for f in fields[len(values):]
+                       if f not in kwargs and f not in cls._field_defaults]
+            if len(missing) == 1:
+                raise TypeError(f'{name}.__new__() missing 1 required positional '
+                                f'argument: {missing[0]!r}')
+            quoted = [repr(m) for m in missing]
+            listed = ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+            if len(missing) > 2:
+                listed = ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
+            raise TypeError(f'{name}.__new__() missing {len(missing)} required '
+                            f'positional arguments: {listed}')
+    return tuple(values)
 
 
 def _read_only(self, value):
@@ -97,137 +146,34 @@ def _read_only(self, value):
     raise AttributeError("can't set attribute")
 
 
+def _replace(self, /, **kwds):
+    """Return a new instance replacing the given fields with new values."""
+    result = self._make([kwds.pop(name, value) for name, value in zip(self._fields, self)])
+    if kwds:
+        raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+    return result
+
+
+def _repr(self):
+    """Return a nicely formatted representation string."""
+    inner = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self))
+    return f'{self.__class__.__name__}({inner})'
+
+
+def _asdict(self):
+    """Return a new dict which maps field names to their values."""
+    return dict(zip(self._fields, self))
+
+
+def _getnewargs(self):
+    """Return self as a plain tuple. Used by copy and pickle."""
+    return tuple(self)
+
+
 def _caller_module():
     # CPython reads the caller's frame; forkyard's library modules pass module= themselves, so
     # the caller is the learner's program.
     return '__main__'
-
-
-class _NamedTuple:
-    # The methods every namedtuple class has; the fields live in the tuple self._values.
-    _fields = ()
-    _field_defaults = {}
-
-    def __init__(self, *args, **kwargs):
-        fields = self._fields
-        name = type(self).__name__
-        if len(args) > len(fields):
-            raise TypeError(f'{name}.__new__() takes {len(fields) + 1} positional arguments '
-                            f'but {len(args) + 1} were given')
-        # Keywords are checked first, as Python binds a call's arguments.
-        for key in kwargs:
-            if key not in fields:
-                raise TypeError(f'{name}.__new__() got an unexpected keyword argument {key!r}')
-            if fields.index(key) < len(args):
-                raise TypeError(f'{name}.__new__() got multiple values for argument {key!r}')
-        values = list(args)
-        for field in fields[len(args):]:
-            if field in kwargs:
-                values.append(kwargs.pop(field))
-            elif field in self._field_defaults:
-                values.append(self._field_defaults[field])
-            else:
-                missing = [f for f in fields[len(values):]
-                           if f not in kwargs and f not in self._field_defaults]
-                if len(missing) == 1:
-                    raise TypeError(f'{name}.__new__() missing 1 required positional '
-                                    f'argument: {missing[0]!r}')
-                quoted = [repr(m) for m in missing]
-                listed = ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
-                if len(missing) > 2:
-                    listed = ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
-                raise TypeError(f'{name}.__new__() missing {len(missing)} required '
-                                f'positional arguments: {listed}')
-        self._values = tuple(values)
-
-    @classmethod
-    def _make(cls, iterable):
-        """Make a new instance from a sequence or iterable."""
-        values = tuple(iterable)
-        if len(values) != len(cls._fields):
-            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
-        return cls(*values)
-
-    def _replace(self, /, **kwds):
-        """Return a new instance replacing the given fields with new values."""
-        values = [kwds.pop(name, value) for name, value in zip(self._fields, self._values)]
-        if kwds:
-            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return type(self)(*values)
-
-    def _asdict(self):
-        """Return a new dict which maps field names to their values."""
-        return dict(zip(self._fields, self._values))
-
-    def __getnewargs__(self):
-        return self._values
-
-    def __repr__(self):
-        inner = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._values))
-        return f'{type(self).__name__}({inner})'
-
-    def __len__(self):
-        return len(self._values)
-
-    def __getitem__(self, index):
-        return self._values[index]
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __reversed__(self):
-        return reversed(self._values)
-
-    def __contains__(self, value):
-        return value in self._values
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __eq__(self, other):
-        return self._values == _as_tuple(other)
-
-    def __ne__(self, other):
-        return self._values != _as_tuple(other)
-
-    def __lt__(self, other):
-        return self._values < _as_tuple(other)
-
-    def __le__(self, other):
-        return self._values <= _as_tuple(other)
-
-    def __gt__(self, other):
-        return self._values > _as_tuple(other)
-
-    def __ge__(self, other):
-        return self._values >= _as_tuple(other)
-
-    def __add__(self, other):
-        return self._values + _as_tuple(other)
-
-    def __radd__(self, other):
-        return _as_tuple(other) + self._values
-
-    def __mul__(self, n):
-        return self._values * n
-
-    def __rmul__(self, n):
-        return self._values * n
-
-    def count(self, value):
-        """Return number of occurrences of value."""
-        return self._values.count(value)
-
-    def index(self, value, *args):
-        """Return first index of value."""
-        return self._values.index(value, *args)
-
-
-def _as_tuple(value):
-    # A namedtuple compares and concatenates as the tuple of its values.
-    if isinstance(value, _NamedTuple):
-        return value._values
-    return value
 
 
 # ---- deque --------------------------------------------------------------------------------------

@@ -39,8 +39,48 @@ def copy(x):
     return _copy_instance(x, False, None)
 
 
+def _copy_derived(x, deep, memo):
+    # An instance of a class derived from a builtin type, made again as pickle's protocol 2
+    # makes it: cls.__new__(cls, *args) with __getnewargs__'s arguments (a namedtuple's values),
+    # then a list's or dict's items and the instance's attributes.
+    cls = type(x)
+    if hasattr(x, '__getnewargs__'):
+        args = x.__getnewargs__()
+        if deep:
+            args = deepcopy(args, memo)
+        y = cls.__new__(cls, *args)
+    elif isinstance(x, (tuple, int, float, str, bytes, frozenset)):
+        base = [b for b in cls.__mro__ if b in (tuple, int, float, str, bytes, frozenset)][0]
+        value = base(x)
+        if deep and base is tuple:
+            value = tuple(deepcopy(list(value), memo))
+        y = cls.__new__(cls, value)
+    else:
+        y = cls.__new__(cls)
+    if memo is not None:
+        memo[id(x)] = y
+    if isinstance(x, list):
+        y.extend(deepcopy(list(x), memo) if deep else x)
+    elif isinstance(x, dict):
+        for key, value in dict.items(x):
+            dict.__setitem__(y, key, deepcopy(value, memo) if deep else value)
+    elif isinstance(x, set):
+        y.update(deepcopy(list(x), memo) if deep else x)
+    try:
+        state = dict(vars(x))
+    except TypeError:
+        state = {}
+    if deep:
+        state = deepcopy(state, memo)
+    for key, value in state.items():
+        setattr(y, key, value)
+    return y
+
+
 def _copy_instance(x, deep, memo):
     cls = type(x)
+    if isinstance(x, (tuple, list, dict, set, frozenset, int, float, str, bytes)):
+        return _copy_derived(x, deep, memo)
     try:
         state = dict(vars(x))
     except TypeError:

@@ -316,6 +316,15 @@ fn builtin_derived_reduction(
     }
     let copyreg = super::super::import(it, "copyreg")?;
     let newobj = it.getattr(&copyreg, "__newobj__")?;
+    // `__getnewargs__` (a namedtuple's) gives the arguments `__new__` is called with again.
+    if let Some(hook) = user_hook(it, v, "__getnewargs__")? {
+        let Value::Tuple(extra) = it.call(&hook, Args::new(vec![]))? else {
+            return Err(type_error("__getnewargs__ should return a tuple"));
+        };
+        let mut args = vec![cls];
+        args.extend(extra.iter().cloned());
+        return Ok(Value::tuple(vec![newobj, Value::tuple(args), state]));
+    }
     Ok(match &base {
         Value::List(l) => {
             let items = Value::list(l.borrow().clone());
