@@ -126,10 +126,160 @@ fn builtins_survey() {
 }
 
 #[test]
+fn abc_survey() {
+    survey("abc_survey.py");
+}
+
+#[test]
+fn bisect_survey() {
+    survey("bisect_survey.py");
+}
+
+#[test]
+fn collections_survey() {
+    survey("collections_survey.py");
+}
+
+#[test]
+fn concurrent_futures_survey() {
+    survey("concurrent_futures_survey.py");
+}
+
+#[test]
+fn contextlib_survey() {
+    survey("contextlib_survey.py");
+}
+
+#[test]
+fn copy_survey() {
+    survey("copy_survey.py");
+}
+
+#[test]
+fn dataclasses_survey() {
+    survey("dataclasses_survey.py");
+}
+
+#[test]
+fn enum_survey() {
+    survey("enum_survey.py");
+}
+
+#[test]
+fn functools_survey() {
+    survey("functools_survey.py");
+}
+
+#[test]
+fn heapq_survey() {
+    survey("heapq_survey.py");
+}
+
+#[test]
+fn itertools_survey() {
+    survey("itertools_survey.py");
+}
+
+#[test]
+fn json_survey() {
+    survey("json_survey.py");
+}
+
+#[test]
+fn keyword_survey() {
+    survey("keyword_survey.py");
+}
+
+#[test]
+fn math_survey() {
+    survey("math_survey.py");
+}
+
+#[test]
+fn operator_survey() {
+    survey("operator_survey.py");
+}
+
+#[test]
+fn os_survey() {
+    survey("os_survey.py");
+}
+
+#[test]
+fn pprint_survey() {
+    survey("pprint_survey.py");
+}
+
+#[test]
+fn queue_survey() {
+    survey("queue_survey.py");
+}
+
+#[test]
+fn random_survey() {
+    survey("random_survey.py");
+}
+
+#[test]
+fn statistics_survey() {
+    survey("statistics_survey.py");
+}
+
+#[test]
+fn string_survey() {
+    survey("string_survey.py");
+}
+
+#[test]
+fn sys_survey() {
+    survey("sys_survey.py");
+}
+
+#[test]
+fn textwrap_survey() {
+    survey("textwrap_survey.py");
+}
+
+#[test]
+fn time_survey() {
+    survey("time_survey.py");
+}
+
+#[test]
+fn traceback_survey() {
+    survey("traceback_survey.py");
+}
+
+#[test]
+fn typing_survey() {
+    survey("typing_survey.py");
+}
+
+#[test]
 fn differences_are_numbered_and_bounded() {
     let d = differences("a\nb\nc\n", "a\nx\n", 5);
     assert_eq!(d.len(), 2);
     assert!(d[0].starts_with("line 2:") && d[1].contains("<no line>"));
     assert_eq!(differences("a\nb\n", "x\ny\n", 1).len(), 1);
     assert!(differences("same\n", "same\n", 5).is_empty());
+}
+
+/// Every survey file in `tests/programs/stdlib/` has its test in this file.
+#[test]
+fn every_survey_file_is_run() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/stdlib");
+    let this = include_str!("stdlib_survey.rs");
+    for entry in std::fs::read_dir(dir).expect("the survey directory") {
+        let name = entry
+            .expect("an entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if name.ends_with(".py") {
+            assert!(
+                this.contains(&format!("survey(\"{name}\")")),
+                "{name} has no #[test] here"
+            );
+        }
+    }
 }
