@@ -5,15 +5,20 @@ import multiprocessing as mp
 import time
 
 
-def produce(q, n):
+def produce(q, n, said=None):
     q.put("x" * n)
     print("child: put returned")
+    if said is not None:
+        said.set()
 
 
 if __name__ == "__main__":
     q = mp.Queue()
-    p = mp.Process(target=produce, args=(q, 200000))
+    said = mp.Event()
+    p = mp.Process(target=produce, args=(q, 200000, said))
     p.start()
+    # The child's line comes first whatever the speed: the parent waits until it is printed.
+    said.wait()
     p.join(0.5)
     print("after join(0.5): alive", p.is_alive(), "exitcode", p.exitcode)
     item = q.get()

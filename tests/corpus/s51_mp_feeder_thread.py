@@ -5,18 +5,22 @@ import multiprocessing as mp
 import time
 
 
-def reader(q):
+def reader(q, go):
+    # The reader starts once the parent has said its line, so the order does not depend on timing.
+    go.wait()
     for _ in range(2):
         print("reader got", q.get())
 
 
 if __name__ == "__main__":
     q = mp.Queue()
-    p = mp.Process(target=reader, args=(q,))
+    go = mp.Event()
+    p = mp.Process(target=reader, args=(q, go))
     p.start()
     q.put("first")
     q.put(lambda: None)
     print("put returned")
+    go.set()
     time.sleep(0.3)
     q.put("last")
     p.join()
