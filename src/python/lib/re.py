@@ -12,17 +12,8 @@ class RegexFlag(int):
     """A flag of re, or several or-ed together; shows as re.IGNORECASE|re.MULTILINE."""
 
     def __repr__(self):
-        value = int(self)
-        names = []
-        for name, bit in _FLAG_NAMES:
-            if value & bit:
-                names.append("re." + name)
-                value &= ~bit
-        if value:
-            names.append(hex(value))
-        if not names:
-            names.append("re.NOFLAG")
-        return "|".join(names)
+        # Named in the order the flags are defined, as CPython's enum shows them.
+        return _flag_names(int(self), _ENUM_ORDER, "re.RegexFlag(%d)", "re.NOFLAG")
 
     __str__ = __repr__
 
@@ -41,7 +32,22 @@ class RegexFlag(int):
     __rand__ = __and__
 
 
-_FLAG_NAMES = [
+def _flag_names(value, order, alone, zero):
+    """value as re.A|re.B names, in the given order; bits without a name as one hex number."""
+    names = []
+    for name, bit in order:
+        if value & bit:
+            names.append("re." + name)
+            value &= ~bit
+    if not names:
+        return alone % value if value else zero
+    if value:
+        names.append(hex(value))
+    return "|".join(names)
+
+
+# The order CPython's Pattern repr names flags in (its C code's table).
+_PATTERN_ORDER = [
     ("TEMPLATE", 1),
     ("IGNORECASE", 2),
     ("LOCALE", 4),
@@ -51,6 +57,19 @@ _FLAG_NAMES = [
     ("VERBOSE", 64),
     ("DEBUG", 128),
     ("ASCII", 256),
+]
+
+# The order the RegexFlag enum defines its members in.
+_ENUM_ORDER = [
+    ("ASCII", 256),
+    ("IGNORECASE", 2),
+    ("LOCALE", 4),
+    ("UNICODE", 32),
+    ("MULTILINE", 8),
+    ("DOTALL", 16),
+    ("VERBOSE", 64),
+    ("TEMPLATE", 1),
+    ("DEBUG", 128),
 ]
 
 NOFLAG = RegexFlag(0)
@@ -99,10 +118,15 @@ class Pattern:
 
     def __init__(self, pattern, flags):
         self.pattern = pattern
+        if flags & ASCII and flags & UNICODE:
+            raise ValueError("ASCII and UNICODE flags are incompatible")
+        if flags & LOCALE:
+            raise ValueError("cannot use LOCALE flag with a str pattern")
         groups, names, all_flags = _engine(_re.compile_info, pattern, pattern, int(flags))
         self.flags = all_flags
         self.groups = groups
-        self.groupindex = dict(names)
+        # CPython gives a read-only view of the names, or a plain {} when there are none.
+        self.groupindex = mappingproxy(names) if names else {}
 
     def __repr__(self):
         text = repr(self.pattern)
@@ -110,7 +134,7 @@ class Pattern:
             text = text[:200]
         flags = self.flags & ~32
         if flags:
-            return "re.compile(%s, %r)" % (text, RegexFlag(flags))
+            return "re.compile(%s, %s)" % (text, _flag_names(flags, _PATTERN_ORDER, "%#x", ""))
         return "re.compile(%s)" % text
 
     def __eq__(self, other):
@@ -215,6 +239,23 @@ class Pattern:
 
     def __deepcopy__(self, memo):
         return self
+
+
+class mappingproxy(dict):
+    """Pattern.groupindex: the group numbers by name, read-only as in CPython."""
+
+    def __repr__(self):
+        return "mappingproxy(%s)" % dict.__repr__(self)
+
+    def __str__(self):
+        # As CPython's mappingproxy, str() shows the mapping itself.
+        return dict.__repr__(self)
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
 
 
 def _check_string(s):

@@ -157,6 +157,10 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
     // is one (a second is "multiple repeat", except the lazy `?` and possessive `+`).
     let mut can_repeat = false;
     let mut repeated = false;
+    // Whether that repeat already has its lazy `?` or possessive `+`.
+    let mut modified = false;
+    // Capturing groups opened so far: a backreference may name only those.
+    let mut groups = 0usize;
     while i < p.len() {
         let c = p[i];
         match c {
@@ -164,17 +168,23 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                 let Some(&e) = p.get(i + 1) else {
                     return Err(err("bad escape (end of pattern)", i));
                 };
-                out.push_str(&escape(e, ascii, false, &p, i)?);
+                let (text, len) = escape(e, ascii, false, &p, i)?;
                 if e.is_ascii_digit() && e != '0' {
-                    // A backreference: its number's other digits go with it.
-                    let mut j = i + 2;
+                    // A backreference: up to two digits, to a group already opened.
+                    let mut j = i + 1;
+                    let mut n = 0usize;
                     while j < p.len() && p[j].is_ascii_digit() && j < i + 3 {
-                        out.push(p[j]);
+                        n = n * 10 + p[j].to_digit(10).unwrap() as usize;
                         j += 1;
                     }
+                    if n > groups {
+                        return Err(err(format!("invalid group reference {n}"), i + 1));
+                    }
+                    out.push_str(&format!("\\{n}"));
                     i = j;
                 } else {
-                    i += 2;
+                    out.push_str(&text);
+                    i += len;
                 }
                 can_repeat = !matches!(e, 'A' | 'Z' | 'b' | 'B');
                 repeated = false;
@@ -202,8 +212,9 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                             let Some(&e) = p.get(i + 1) else {
                                 return Err(err("bad escape (end of pattern)", i));
                             };
-                            out.push_str(&escape(e, ascii, true, &p, i)?);
-                            i += 2;
+                            let (text, len) = escape(e, ascii, true, &p, i)?;
+                            out.push_str(&text);
+                            i += len;
                         }
                         '[' | ']' | '&' | '~' | '#' | ' ' | '\t' | '\n' => {
                             out.push_str(&format!("\\x{{{:x}}}", d as u32));
@@ -275,6 +286,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                             ));
                         }
                         names.push(name.clone());
+                        groups += 1;
                         out.push_str(&format!("(?P<{name}>"));
                         open.push(i);
                         i += end + 1;
@@ -321,6 +333,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                 }
                 out.push('(');
                 open.push(i);
+                groups += 1;
                 i += 1;
                 can_repeat = false;
             }
@@ -347,12 +360,11 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                     repeated = false;
                     continue;
                 }
-                if repeated && (c == '?' || c == '+') && matches!(p[i - 1], '*' | '+' | '?' | '}') {
+                if repeated && !modified && (c == '?' || c == '+') {
                     // `*?` lazy, `*+` possessive: one modifier after a repeat.
                     out.push(c);
                     i += 1;
-                    repeated = false;
-                    can_repeat = false;
+                    modified = true;
                     continue;
                 }
                 if repeated || !can_repeat {
@@ -374,6 +386,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
                     }
                 }
                 repeated = true;
+                modified = false;
             }
             '$' => {
                 out.push_str(if flags & MULTILINE != 0 {
@@ -432,7 +445,7 @@ fn escape(
     in_set: bool,
     p: &[char],
     at: usize,
-) -> Result<String, PatternError> {
+) -> Result<(String, usize), PatternError> {
     let set = |s: &str| {
         if in_set {
             s.to_string()
@@ -440,37 +453,52 @@ fn escape(
             format!("[{s}]")
         }
     };
-    Ok(match e {
+    // Python's \s also takes the separators \x1c-\x1f, which Unicode's White_Space leaves out.
+    let text = match e {
         'd' if ascii => set("0-9"),
         'w' if ascii => set("a-zA-Z0-9_"),
         's' if ascii => set("\\t\\n\\x0b\\x0c\\r "),
         'D' if ascii => "[^0-9]".into(),
         'W' if ascii => "[^a-zA-Z0-9_]".into(),
         'S' if ascii => "[^\\t\\n\\x0b\\x0c\\r ]".into(),
+        's' => set("\\s\\x1c-\\x1f"),
+        'S' if !in_set => "[^\\s\\x1c-\\x1f]".into(),
         'b' if in_set => "\\x08".into(),
         'Z' if !in_set => "\\z".into(),
         'A' | 'b' | 'B' if !in_set => format!("\\{e}"),
-        'd' | 'w' | 's' | 'D' | 'W' | 'S' | 'n' | 't' | 'r' | 'f' | 'v' | 'a' => format!("\\{e}"),
-        '0' => "\\x00".into(),
-        'x' => {
-            let hex: String = p.iter().skip(at + 2).take(2).collect();
-            if hex.len() != 2 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-                return Err(err(format!("incomplete escape \\x{hex}"), at));
-            }
-            format!("\\x{hex}")
-        }
-        'u' | 'U' => {
-            let n = if e == 'u' { 4 } else { 8 };
-            let hex: String = p.iter().skip(at + 2).take(n).collect();
-            if hex.len() != n || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        'd' | 'w' | 'D' | 'W' | 'S' | 'n' | 't' | 'r' | 'f' | 'v' | 'a' => format!("\\{e}"),
+        'x' | 'u' | 'U' => {
+            let n = match e {
+                'x' => 2,
+                'u' => 4,
+                _ => 8,
+            };
+            let hex: String = p
+                .iter()
+                .skip(at + 2)
+                .take(n)
+                .take_while(|c| c.is_ascii_hexdigit())
+                .collect();
+            if hex.len() != n {
                 return Err(err(format!("incomplete escape \\{e}{hex}"), at));
             }
-            format!("\\x{{{hex}}}")
+            return Ok((format!("\\x{{{hex}}}"), 2 + n));
+        }
+        // An octal escape: \0, \012, or any digits inside a set.
+        c if c == '0' || (in_set && c.is_digit(8)) => {
+            let digits: String = p[at + 1..]
+                .iter()
+                .take(3)
+                .take_while(|d| d.is_digit(8))
+                .collect();
+            let code = u32::from_str_radix(&digits, 8).unwrap_or(0);
+            return Ok((format!("\\x{{{code:x}}}"), 1 + digits.len()));
         }
         c if c.is_ascii_digit() && !in_set => format!("\\{c}"),
         c if c.is_ascii_alphanumeric() => return Err(err(format!("bad escape \\{c}"), at)),
         c => format!("\\x{{{:x}}}", c as u32),
-    })
+    };
+    Ok((text, 2))
 }
 
 thread_local! {
