@@ -179,24 +179,18 @@ class Pattern:
 
     def findall(self, string, pos=0, endpos=None):
         """Every match: the matched strings, a group's strings, or tuples of the groups."""
-        found = []
-        for m in self.finditer(string, pos, endpos):
-            if self.groups == 0:
-                found.append(m.group())
-            elif self.groups == 1:
-                found.append(m.group(1) or "")
-            else:
-                found.append(m.groups(""))
-        return found
+        _check_string(string)
+        if endpos is None:
+            endpos = len(string)
+        return _re.findall(self.pattern, self.flags, string, pos, endpos)
 
     def subn(self, repl, string, count=0):
         """(new string, number of replacements made)."""
-        if callable(repl):
-            make = repl
-        else:
+        _check_string(string)
+        if not callable(repl):
             _check_string(repl)
-            template = _parse_template(repl, self)
-            make = lambda m: _expand_template(template, m)
+            parts = _parse_template(repl, self)
+            return _re.sub(self.pattern, self.flags, string, 0, len(string), count, parts)
         pieces = []
         last = 0
         n = 0
@@ -205,7 +199,7 @@ class Pattern:
                 break
             start, end = m.span()
             pieces.append(string[last:start])
-            piece = make(m)
+            piece = repl(m)
             if piece is not None:
                 _check_string(piece)
                 pieces.append(piece)
@@ -220,19 +214,8 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         """string split where the pattern matches, with the groups' strings kept between pieces."""
-        pieces = []
-        last = 0
-        n = 0
-        for m in self.finditer(string):
-            if maxsplit and n >= maxsplit:
-                break
-            start, end = m.span()
-            pieces.append(string[last:start])
-            pieces.extend(m.groups())
-            last = end
-            n += 1
-        pieces.append(string[last:])
-        return pieces
+        _check_string(string)
+        return _re.split(self.pattern, self.flags, string, 0, len(string), maxsplit)
 
     def __copy__(self):
         return self
@@ -274,23 +257,30 @@ class Match:
         self.pos = max(0, min(pos, len(string)))
         self.endpos = max(0, min(endpos, len(string)))
         self._spans = spans
+
+    @property
+    def lastindex(self):
+        """The group that closed last: the one ending furthest, the outer one of nested groups."""
+        spans = self._spans
         last = None
         end = -1
         for g in range(1, len(spans) // 2):
-            # lastindex: the group that closed last, the one ending furthest (the outer one
-            # when nested groups end together).
             s, e = spans[2 * g], spans[2 * g + 1]
             if s >= 0 and e > end:
                 end = e
                 last = g
-            elif s >= 0 and e == end and last is not None and s < spans[2 * last]:
+            elif s >= 0 and e == end and s < spans[2 * last]:
                 last = g
-        self.lastindex = last
-        self.lastgroup = None
-        if last is not None:
-            for name, index in pattern.groupindex.items():
-                if index == last:
-                    self.lastgroup = name
+        return last
+
+    @property
+    def lastgroup(self):
+        """The name of the lastindex group, or None."""
+        last = self.lastindex
+        for name, index in self.re.groupindex.items():
+            if index == last:
+                return name
+        return None
 
     def _index(self, g):
         if isinstance(g, int) and not isinstance(g, bool):

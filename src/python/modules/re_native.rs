@@ -34,6 +34,9 @@ pub fn module() -> Value {
             ("compile_info", compile_info),
             ("scan", scan),
             ("scan_all", scan_all),
+            ("findall", findall),
+            ("split", split),
+            ("sub", sub),
         ],
         vec![],
     )
@@ -640,21 +643,16 @@ fn scan(_: &mut Interp, a: Args) -> R {
     })
 }
 
-/// `scan_all(pattern, flags, string, pos, endpos)`: the spans of every match, left to right,
-/// with Python's rule for empty matches (one may follow a non-empty match at its end, but never
-/// another empty match at the same place).
-fn scan_all(_: &mut Interp, a: Args) -> R {
-    let pattern = str_arg(&a, 0, "pattern")?;
-    let flags = int_arg(&a, 1)?;
-    let string = str_arg(&a, 2, "string")?;
-    let starts = char_starts(&string);
-    let (pos, end) = bounds(&a, starts.len() - 1)?;
-    let text = &string[..starts[end]];
-    let r = compiled(&pattern, flags, false)?;
+/// One match: the byte span of each group, None for a group that took no part.
+type Spans = Vec<Option<(usize, usize)>>;
+
+/// Every match in `text` from byte `at`, left to right, at most `limit` (0: all), with Python's
+/// rule for empty matches (one may follow a non-empty match at its end, but never another empty
+/// match at the same place).
+fn all_matches(r: &Regex, text: &str, mut at: usize, limit: usize) -> Result<Vec<Spans>, Exc> {
     let mut out = Vec::new();
-    let mut at = starts[pos];
     let mut last_empty_at: Option<usize> = None;
-    while at <= text.len() {
+    while at <= text.len() && (limit == 0 || out.len() < limit) {
         let Some(c) = r.captures_from_pos(text, at).map_err(engine_error)? else {
             break;
         };
@@ -670,13 +668,138 @@ fn scan_all(_: &mut Interp, a: Args) -> R {
                 None => break,
             }
         }
-        out.push(Value::list(spans(&c, &starts)));
-        // After an empty match, no other empty one at the same place; after a non-empty one,
-        // an empty one may follow right at its end.
+        out.push(
+            (0..c.len())
+                .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                .collect(),
+        );
         last_empty_at = (m.start() == m.end()).then_some(m.end());
         at = m.end();
     }
+    Ok(out)
+}
+
+/// The pattern, the string cut at `endpos`, and the matches from `pos` (arguments 0-4), with the
+/// string's code point starts.
+fn matches_of(a: &Args, limit: usize) -> Result<(Rc<str>, usize, Vec<usize>, Vec<Spans>), Exc> {
+    let pattern = str_arg(a, 0, "pattern")?;
+    let flags = int_arg(a, 1)?;
+    let string = str_arg(a, 2, "string")?;
+    let starts = char_starts(&string);
+    let (pos, end) = bounds(a, starts.len() - 1)?;
+    let r = compiled(&pattern, flags, false)?;
+    let found = all_matches(&r, &string[..starts[end]], starts[pos], limit)?;
+    Ok((string, starts[end], starts, found))
+}
+
+/// `scan_all(pattern, flags, string, pos, endpos)`: the flat spans (as `scan` gives them, in
+/// code points) of every match.
+fn scan_all(_: &mut Interp, a: Args) -> R {
+    let (_, _, starts, found) = matches_of(&a, 0)?;
+    let at = |b: usize| Value::Int(index_of(&starts, b));
+    Ok(Value::list(
+        found
+            .iter()
+            .map(|m| {
+                Value::list(
+                    m.iter()
+                        .flat_map(|g| match g {
+                            Some((s, e)) => [at(*s), at(*e)],
+                            None => [Value::Int(-1), Value::Int(-1)],
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    ))
+}
+
+/// A group's text, or `default` when it took no part.
+fn group_text(string: &str, g: &Option<(usize, usize)>, default: &Value) -> Value {
+    match g {
+        Some((s, e)) => Value::str(&string[*s..*e]),
+        None => default.clone(),
+    }
+}
+
+/// `findall(pattern, flags, string, pos, endpos)`: Pattern.findall made in one pass, without a
+/// Match object per match (a word count finds many thousands).
+fn findall(_: &mut Interp, a: Args) -> R {
+    let (string, _, _, found) = matches_of(&a, 0)?;
+    let empty = Value::str("");
+    Ok(Value::list(
+        found
+            .iter()
+            .map(|m| match m.len() {
+                1 => group_text(&string, &m[0], &empty),
+                2 => group_text(&string, &m[1], &empty),
+                _ => Value::tuple(
+                    m[1..]
+                        .iter()
+                        .map(|g| group_text(&string, g, &empty))
+                        .collect(),
+                ),
+            })
+            .collect(),
+    ))
+}
+
+/// `split(pattern, flags, string, 0, len, maxsplit)`: Pattern.split, the groups kept between the
+/// pieces (None for a group that took no part).
+fn split(_: &mut Interp, a: Args) -> R {
+    let maxsplit = int_arg(&a, 5)?;
+    if maxsplit < 0 {
+        return Ok(Value::list(vec![a.pos[2].clone()]));
+    }
+    let (string, end, _, found) = matches_of(&a, maxsplit as usize)?;
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in &found {
+        let (s, e) = m[0].unwrap();
+        out.push(Value::str(&string[last..s]));
+        out.extend(m[1..].iter().map(|g| group_text(&string, g, &Value::None)));
+        last = e;
+    }
+    out.push(Value::str(&string[last..end]));
     Ok(Value::list(out))
+}
+
+/// `sub(pattern, flags, string, 0, len, count, parts)`: Pattern.subn with a template already
+/// parsed into strings and group numbers (re.py parses it, with CPython's errors): the new
+/// string and the number of replacements.
+fn sub(_: &mut Interp, a: Args) -> R {
+    let count = int_arg(&a, 5)?;
+    let Some(Value::List(parts)) = a.pos.get(6) else {
+        return Err(type_error("_re.sub: the template parts are a list"));
+    };
+    let parts = parts.borrow().clone();
+    if count < 0 {
+        return Ok(Value::tuple(vec![a.pos[2].clone(), Value::Int(0)]));
+    }
+    let (string, _, _, found) = matches_of(&a, count as usize)?;
+    let mut out = String::with_capacity(string.len());
+    let mut last = 0;
+    for m in &found {
+        let (s, e) = m[0].unwrap();
+        out.push_str(&string[last..s]);
+        for part in &parts {
+            match part {
+                Value::Str(t) => out.push_str(t),
+                Value::Int(g) => {
+                    if let Some(Some((gs, ge))) = m.get(*g as usize) {
+                        out.push_str(&string[*gs..*ge]);
+                    }
+                }
+                _ => return Err(type_error("_re.sub: a template part is a str or an int")),
+            }
+        }
+        last = e;
+    }
+    out.push_str(&string[last..]);
+    Ok(Value::tuple(vec![
+        Value::str(&out),
+        Value::Int(found.len() as i64),
+    ]))
 }
 
 #[cfg(test)]
