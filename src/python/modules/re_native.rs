@@ -860,8 +860,30 @@ mod tests {
     }
 
     #[test]
+    fn numbered_escapes_take_their_digits() {
+        assert_eq!(t(r"\x41\u00e9b", 0), r"\x{41}\x{00e9}b");
+        assert_eq!(t(r"\0", 0), r"\x{0}");
+        assert_eq!(t(r"[\101]", 0), r"[\x{41}]");
+        assert_eq!(t(r"(a)\1", 0), r"(a)\1");
+        assert_eq!(e(r"(a)\2"), ("invalid group reference 2".into(), Some(4)));
+        assert_eq!(e(r"\x4"), (r"incomplete escape \x4".into(), Some(0)));
+        assert_eq!(t(r"\s", 0), r"[\s\x1c-\x1f]");
+    }
+
+    #[test]
+    fn matching_counts_code_points_and_follows_pythons_empty_match_rule() {
+        let r = compiled("x*", 0, false).unwrap();
+        let found = all_matches(&r, "axb", 0, 0).unwrap();
+        let spans: Vec<_> = found.iter().map(|m| m[0].unwrap()).collect();
+        assert_eq!(spans, vec![(0, 0), (1, 2), (2, 2), (3, 3)]);
+        let starts = char_starts("éa");
+        assert_eq!(index_of(&starts, 2), 1);
+    }
+
+    #[test]
     fn lazy_and_possessive_repeats_are_not_multiple_repeats() {
         assert_eq!(t("a*?b+?c?", 0), "a*?b+?c?");
         assert_eq!(t("a*+", 0), "a*+");
+        assert_eq!(e("a+?+"), ("multiple repeat".into(), Some(3)));
     }
 }
