@@ -149,7 +149,7 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, PatternError> 
             out.push(c);
         }
     }
-    out.push_str(":");
+    out.push(':');
     if out == "(?:" {
         out.clear();
     }
@@ -679,9 +679,12 @@ fn all_matches(r: &Regex, text: &str, mut at: usize, limit: usize) -> Result<Vec
     Ok(out)
 }
 
+/// The string, the byte where `endpos` cuts it, its code point starts, and the matches.
+type MatchesOf = (Rc<str>, usize, Vec<usize>, Vec<Spans>);
+
 /// The pattern, the string cut at `endpos`, and the matches from `pos` (arguments 0-4), with the
 /// string's code point starts.
-fn matches_of(a: &Args, limit: usize) -> Result<(Rc<str>, usize, Vec<usize>, Vec<Spans>), Exc> {
+fn matches_of(a: &Args, limit: usize) -> Result<MatchesOf, Exc> {
     let pattern = str_arg(a, 0, "pattern")?;
     let flags = int_arg(a, 1)?;
     let string = str_arg(a, 2, "string")?;
