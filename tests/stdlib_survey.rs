@@ -256,6 +256,11 @@ fn typing_survey() {
 }
 
 #[test]
+fn re_survey() {
+    survey("re_survey.py");
+}
+
+#[test]
 fn differences_are_numbered_and_bounded() {
     let d = differences("a\nb\nc\n", "a\nx\n", 5);
     assert_eq!(d.len(), 2);

@@ -60,6 +60,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/queue.py"),
     },
     Source {
+        name: "re",
+        text: include_str!("../lib/re.py"),
+    },
+    Source {
         name: "statistics",
         text: include_str!("../lib/statistics.py"),
     },

@@ -13,6 +13,7 @@ mod pool;
 mod pool_results;
 pub mod process;
 mod queues;
+mod re_native;
 pub mod shared;
 pub mod signal;
 mod spawn;
@@ -49,6 +50,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "math" => stdlib::math(),
         "_collections" => collections_native::module(),
         "_heapq" => heapq_native::module(),
+        "_re" => re_native::module(),
         "traceback" => traceback::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
