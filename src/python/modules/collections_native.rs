@@ -99,4 +99,18 @@ mod tests {
              ['a', 'b', 'r', 'c', 'd', 'z']\nunhashable type: 'list'\n"
         );
     }
+
+    #[test]
+    fn a_counter_with_its_own_setitem_is_counted_through_it() {
+        let src = "from collections import Counter\n\
+                   class Loud(Counter):\n    def __setitem__(self, k, v):\n        \
+                   print('set', k, v)\n        super().__setitem__(k, v)\n\
+                   print(Loud('aab'), isinstance(Counter('a'), dict))\n";
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "{}", got.stderr);
+        assert_eq!(
+            got.stdout,
+            "set a 1\nset a 2\nset b 1\nLoud({'a': 2, 'b': 1}) True\n"
+        );
+    }
 }
