@@ -72,11 +72,13 @@ fn uses_dicts_own_methods(it: &Interp, cls: &Class) -> bool {
     let Some(Value::Class(dict)) = it.builtins.get("dict") else {
         return false;
     };
+    // A name the class does not have is the base dict's own method (`get` has no slot).
     ["get", "__setitem__"]
         .iter()
         .all(|name| match (cls.lookup(name), dict.lookup(name)) {
+            (None, _) => true,
             (Some(mine), Some(dicts)) => mine.is(&dicts),
-            _ => false,
+            (Some(_), None) => false,
         })
 }
 
@@ -112,5 +114,29 @@ mod tests {
             got.stdout,
             "set a 1\nset a 2\nset b 1\nLoud({'a': 2, 'b': 1}) True\n"
         );
+    }
+
+    #[test]
+    fn a_class_without_its_own_get_or_setitem_is_counted_straight_into_its_dict() {
+        use crate::python::exceptions::make_class;
+        use crate::python::interp::Interp;
+        use crate::python::value::{Namespace, Value};
+        let it = Interp::new("t.py", "");
+        let Some(Value::Class(dict)) = it.builtins.get("dict").cloned() else {
+            panic!("dict is a builtin class");
+        };
+        let plain = make_class(
+            "Tally",
+            "__main__",
+            vec![dict.clone()],
+            Namespace::default(),
+            None,
+        )
+        .expect("one base");
+        assert!(super::uses_dicts_own_methods(&it, &plain));
+        let mut own = Namespace::default();
+        own.insert("get".into(), Value::None);
+        let loud = make_class("Loud", "__main__", vec![dict], own, None).expect("one base");
+        assert!(!super::uses_dicts_own_methods(&it, &loud));
     }
 }
