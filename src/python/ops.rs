@@ -371,6 +371,12 @@ impl Interp {
                 }
             }
         }
+        // The builtin type's own method on the other side gets its turn, as CPython's
+        // `dict.__ror__` takes a dict subclass: `Counter(...) | {'q': 1}` is a dict when
+        // Counter's `__or__` declines a plain dict.
+        if let Some(r) = self.builtin_after_not_implemented(op, a, b)? {
+            return Ok(r);
+        }
         // `int | None` in an annotation (PEP 604).
         if op == BinOp::BitOr
             && let Some(u) = self.type_union(a, b)
@@ -378,6 +384,40 @@ impl Interp {
             return Ok(u);
         }
         Err(type_error(binop_message(op, a, b)))
+    }
+
+    /// When one operand is a plain builtin value and the other an instance of a class derived
+    /// from a builtin type whose own method returned NotImplemented, the builtin operation on
+    /// the instance's base value; `None` when that is a TypeError too (the caller's message names
+    /// the operands' own types).
+    fn builtin_after_not_implemented(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> Result<Option<Value>, Exc> {
+        let (x, y) = match (a, b) {
+            (Value::Instance(_), Value::Instance(_)) => return Ok(None),
+            (Value::Instance(_), _) => match super::subclass::base_of(a) {
+                Some(base) => (base, b.clone()),
+                None => return Ok(None),
+            },
+            (_, Value::Instance(_)) => match super::subclass::base_of(b) {
+                Some(base) => (a.clone(), base),
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        match self.binop(op, &x, &y) {
+            Err(e)
+                if e.value
+                    .class
+                    .is_subclass(&super::exceptions::class("TypeError")) =>
+            {
+                Ok(None)
+            }
+            r => r.map(Some),
+        }
     }
 
     fn repeat(&mut self, seq: &Value, n: i64) -> PyResult {
@@ -746,7 +786,18 @@ impl Interp {
                 if let Some(r) = self.rich(b, "__eq__", a)? {
                     return self.truthy(&r);
                 }
-                a.is(b)
+                // A plain builtin value's own `==` takes an instance derived from a builtin type
+                // when that instance's `__eq__` declined (`Counter(a=1) == {'a': 1}`).
+                match (a, b) {
+                    (Instance(_), Instance(_)) => a.is(b),
+                    (Instance(_), _) if let Some(base) = super::subclass::base_of(a) => {
+                        self.eq(&base, b)?
+                    }
+                    (_, Instance(_)) if let Some(base) = super::subclass::base_of(b) => {
+                        self.eq(a, &base)?
+                    }
+                    _ => a.is(b),
+                }
             }
             _ => a.is(b),
         })

@@ -682,6 +682,14 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_builtin_takes_its_turn_when_the_subclass_method_declines() {
+        let src = "class C(dict):\n    def __eq__(self, o):\n        return NotImplemented\n    \
+                   def __or__(self, o):\n        return NotImplemented\n\
+                   c = C(a=1)\nprint(c == {'a': 1}, {'a': 1} == c, c == {'a': 2}, c | {'b': 2})";
+        assert_eq!(out(src), "True True False {'a': 1, 'b': 2}\n");
+    }
+
+    #[test]
     fn own_methods_win_and_super_reaches_the_builtin() {
         assert_eq!(
             out(

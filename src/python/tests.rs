@@ -461,3 +461,30 @@ print(len(gens), sum(next(x) for x in gens))
 ";
     assert_eq!(out(src), "3000 4501500\n");
 }
+
+#[test]
+fn a_bound_method_called_through_a_name_passes_self_once() {
+    // A parameter with a default and `*args` take the call's own arguments, not the instance.
+    assert_eq!(
+        out(
+            "class D:\n    def f(self, x=None, /, *a, **k):\n        print(x, a, k)\nm = D().f\nm(5)\nm(5, 6, k=1)"
+        ),
+        "5 () {}\n5 (6,) {'k': 1}\n"
+    );
+    assert_eq!(
+        out(
+            "class B:\n    def __init__(self, f=None, *a):\n        print(f, a)\nclass C(B):\n    def __init__(self):\n        super().__init__(list)\nC()"
+        ),
+        "<class 'list'> ()\n"
+    );
+}
+
+#[test]
+fn a_failing_set_name_is_a_runtime_error_caused_by_it() {
+    let src = "class Name:\n    def __set_name__(self, owner, name):\n        raise ValueError('no ' + name)\n\
+               try:\n    class K:\n        a = Name()\nexcept RuntimeError as e:\n    print(e, '|', repr(e.__cause__))";
+    assert_eq!(
+        out(src),
+        "Error calling __set_name__ on 'Name' instance 'a' in 'K' | ValueError('no a')\n"
+    );
+}

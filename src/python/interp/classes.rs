@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::{ExprKind, Stmt, StmtKind};
-use super::super::exceptions::{self, ExcData, attribute_error, type_error};
+use super::super::exceptions::{self, Exc, ExcData, attribute_error, type_error};
 use super::super::value::*;
 use super::{Interp, bind};
 
@@ -245,7 +245,28 @@ impl Interp {
             if let Value::Instance(d) = &v
                 && let Some(sn) = d.class.lookup("__set_name__")
             {
-                self.call(&bind(sn, &v), Args::new(vec![this.clone(), Value::Str(k)]))?;
+                let told = self.call(
+                    &bind(sn, &v),
+                    Args::new(vec![this.clone(), Value::Str(k.clone())]),
+                );
+                // CPython 3.11 reports the failure as a RuntimeError naming the descriptor, the
+                // name and the class, caused by the descriptor's own error.
+                if let Err(e) = told {
+                    let new = Exc::new(
+                        "RuntimeError",
+                        format!(
+                            "Error calling __set_name__ on '{}' instance '{k}' in '{}'",
+                            d.class.name, cls.name
+                        ),
+                    );
+                    let cause = Value::Instance(e.value.clone());
+                    let mut a = new.value.attrs.borrow_mut();
+                    a.insert(Rc::from("__cause__"), cause.clone());
+                    a.insert(Rc::from("__context__"), cause);
+                    a.insert(Rc::from("__suppress_context__"), Value::Bool(true));
+                    drop(a);
+                    return Err(new);
+                }
             }
         }
         // `super(cls, cls).__init_subclass__(**kw)`: the nearest base's, or object's.

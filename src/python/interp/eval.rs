@@ -102,6 +102,9 @@ impl Interp {
                         }
                         return self.run_function(&fun, frame);
                     }
+                    // A bound method passes its own `this` when called: only an `obj.method`
+                    // found on the class is given `obj` here (giving both passed it twice).
+                    let this = this.filter(|_| !matches!(fv, Value::BoundMethod(_)));
                     return self.call_with(&fv, this, args, kwargs, f);
                 }
                 self.call_with(&fv, this, args, kwargs, f)

@@ -1,9 +1,9 @@
 """Container types beyond dict, list, set and tuple: namedtuple, deque, Counter, defaultdict,
 OrderedDict and ChainMap.
 
-namedtuple makes a real subclass of tuple, as CPython's does. Counter, defaultdict and
-OrderedDict hold a plain dict and speak the mapping protocol around it: they print, compare,
-iterate, index and pickle as CPython's do, but isinstance(counter, dict) is False here."""
+namedtuple makes a real subclass of tuple, and Counter, defaultdict and OrderedDict are real
+subclasses of dict, as in CPython: isinstance(counter, dict) is True, json.dumps and dict(...)
+take them, and they print, compare and pickle as CPython's do."""
 
 from operator import itemgetter as _itemgetter
 from keyword import iskeyword as _iskeyword
@@ -393,142 +393,42 @@ class deque:
     __hash__ = None
 
 
-# ---- the dict-like classes ----------------------------------------------------------------------
+# ---- the dict subclasses ------------------------------------------------------------------------
 
-class _DictLike:
-    # A mapping over the plain dict self._data, with dict's methods. Subclasses add __missing__,
-    # called by d[key] when key is absent (as dict subclasses do in CPython).
-
-    def __init__(self, *args, **kwargs):
-        self._data = {}
-        if len(args) > 1:
-            raise TypeError(f'expected at most 1 argument, got {len(args)}')
-        self.update(*args, **kwargs)
-
-    def __getitem__(self, key):
-        data = self._data
-        if key in data:
-            return data[key]
-        return self.__missing__(key)
-
-    def __missing__(self, key):
-        raise KeyError(key)
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(self._data)
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictLike):
-            return self._data == other._data
-        if isinstance(other, dict):
-            return self._data == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
-
-    def __or__(self, other):
-        if not isinstance(other, (dict, _DictLike)):
-            return NotImplemented
-        new = self.copy()
-        new.update(other)
-        return new
-
-    def __ror__(self, other):
-        if not isinstance(other, (dict, _DictLike)):
-            return NotImplemented
-        new = type(self)(other)
-        new.update(self)
-        return new
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def clear(self):
-        self._data.clear()
-
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, _DictLike):
-            other = other._data
-        self._data.update(other, **kwds)
-
-    def copy(self):
-        new = type(self)()
-        new._data = self._data.copy()
-        return new
-
-    def __copy__(self):
-        return self.copy()
-
-    def __repr__(self):
-        return f'{type(self).__name__}({self._data!r})'
-
-    __hash__ = None
+def _eq(a, b):
+    # a == b for OrderedDict's key-by-key comparison (operator.eq, kept local to stay light).
+    return a == b
 
 
-class OrderedDict(_DictLike):
+class OrderedDict(dict):
     """Dictionary that remembers insertion order, can move a key to either end, and compares
     order-sensitively with another OrderedDict."""
 
     def popitem(self, last=True):
-        """Remove and return a (key, value) pair: the last inserted, or the first if not last."""
-        data = self._data
-        if not data:
+        """Remove and return a (key, value) pair from the dictionary.
+
+        Pairs are returned in LIFO order if last is true or FIFO order if false."""
+        if not self:
             raise KeyError('dictionary is empty')
         if last:
-            return data.popitem()
-        key = next(iter(data))
-        return key, data.pop(key)
+            return dict.popitem(self)
+        key = next(iter(self))
+        return key, dict.pop(self, key)
 
     def move_to_end(self, key, last=True):
-        """Move an existing key to the end (or the beginning if last is false)."""
-        data = self._data
-        value = data.pop(key)
+        """Move an existing element to the end (or beginning if last is false).
+
+        Raise KeyError if the element does not exist."""
+        value = dict.pop(self, key)
         if last:
-            data[key] = value
-        else:
-            self._data = {key: value}
-            self._data.update(data)
+            dict.__setitem__(self, key, value)
+            return
+        # A dict keeps insertion order only: the key goes first by putting the others after it.
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -538,69 +438,135 @@ class OrderedDict(_DictLike):
             new[key] = value
         return new
 
+    def copy(self):
+        """od.copy() -> a shallow copy of od"""
+        return self.__class__(self)
+
+    def __copy__(self):
+        return self.copy()
+
     def __eq__(self, other):
+        # Order matters between two OrderedDicts; against any other mapping it is a dict's ==.
         if isinstance(other, OrderedDict):
-            return self._data == other._data and list(self._data) == list(other._data)
-        return _DictLike.__eq__(self, other)
+            return dict.__eq__(self, other) and all(map(_eq, self, other))
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    __hash__ = None
 
     def __repr__(self):
-        if not self._data:
-            return f'{type(self).__name__}()'
-        return f'{type(self).__name__}({list(self._data.items())!r})'
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
+
+    def __reduce__(self):
+        """Return state information for pickling: the class, no arguments, the instance's
+        attributes, and the items in order."""
+        state = dict(vars(self)) or None
+        return self.__class__, (), state, None, iter(list(self.items()))
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
-class defaultdict(_DictLike):
-    """defaultdict(default_factory=None, /, [...]): a dict whose missing keys are filled in by
-    calling default_factory()."""
+class defaultdict(dict):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+
+    The default factory is called without arguments to produce a new value when a key is not
+    present, in __getitem__ only. A defaultdict compares equal to a dict with the same items.
+    All remaining arguments are treated the same as if they were passed to the dict
+    constructor, including keyword arguments."""
 
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
         self.default_factory = default_factory
-        _DictLike.__init__(self, *args, **kwargs)
+        dict.__init__(self, *args, **kwargs)
 
     def __missing__(self, key):
+        """__missing__(key) # Called by __getitem__ for missing key; pseudo-code:
+        if self.default_factory is None: raise KeyError((key,))
+        self[key] = value = self.default_factory()
+        return value"""
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        new = defaultdict(self.default_factory)
-        new._data = self._data.copy()
-        return new
+        """D.copy() -> a shallow copy of D."""
+        return self.__class__(self.default_factory, self)
+
+    def __copy__(self):
+        return self.copy()
 
     def __repr__(self):
-        return f'{type(self).__name__}({self.default_factory!r}, {self._data!r})'
+        return f'{self.__class__.__name__}({self.default_factory!r}, {dict.__repr__(self)})'
+
+    def __reduce__(self):
+        """Return state information for pickling: CPython's
+        (type(self), (default_factory,), None, None, iter(items))."""
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(list(self.items()))
 
     def __or__(self, other):
-        if not isinstance(other, (dict, _DictLike)):
+        if not isinstance(other, dict):
             return NotImplemented
         new = self.copy()
         new.update(other)
         return new
 
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self.default_factory, other)
+        new.update(self)
+        return new
 
-class Counter(_DictLike):
+
+class Counter(dict):
     """Dict subclass for counting hashable items: Counter('abracadabra').most_common(3) is
     [('a', 5), ('b', 2), ('r', 2)]. Missing items count zero."""
 
     def __init__(self, iterable=None, /, **kwds):
-        self._data = {}
+        """Create a new, empty Counter object. And if given, count elements from an input
+        iterable. Or, initialize the count from another mapping of elements to their counts."""
+        dict.__init__(self)
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
+        """The count of elements not in the Counter is zero."""
         return 0
 
     def total(self):
         """Sum of the counts."""
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
         """List the n most common elements and their counts from the most common to the least
         (ties in the order first seen). If n is None, list all element counts."""
-        ordered = sorted(self._data.items(), key=_itemgetter(1), reverse=True)
+        ordered = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
             return ordered
         if n < 0:
@@ -609,7 +575,7 @@ class Counter(_DictLike):
 
     def elements(self):
         """Iterator over elements repeating each as many times as its count (those above zero)."""
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
@@ -620,84 +586,94 @@ class Counter(_DictLike):
 
     def update(self, iterable=None, /, **kwds):
         """Like dict.update() but add counts instead of replacing them."""
-        data = self._data
         if iterable is not None:
-            if isinstance(iterable, _DictLike):
-                iterable = iterable._data
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    data[elem] = data.get(elem, 0) + count
-            elif hasattr(iterable, 'keys') and hasattr(iterable, '__getitem__'):
-                for elem in iterable.keys():
-                    data[elem] = data.get(elem, 0) + iterable[elem]
+            if isinstance(iterable, dict) or (hasattr(iterable, 'keys')
+                                              and hasattr(iterable, '__getitem__')):
+                if self:
+                    self_get = self.get
+                    for elem in iterable.keys():
+                        self[elem] = iterable[elem] + self_get(elem, 0)
+                else:
+                    # Counts taken as they are, as dict.update takes them.
+                    dict.update(self, iterable)
             else:
-                _count_elements(data, iterable)
+                _count_elements(self, iterable)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
         """Like dict.update() but subtracts counts instead of replacing them."""
-        data = self._data
         if iterable is not None:
-            if isinstance(iterable, _DictLike):
-                iterable = iterable._data
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    data[elem] = data.get(elem, 0) - count
+            self_get = self.get
+            if isinstance(iterable, dict) or (hasattr(iterable, 'keys')
+                                              and hasattr(iterable, '__getitem__')):
+                for elem in iterable.keys():
+                    self[elem] = self_get(elem, 0) - iterable[elem]
             else:
                 for elem in iterable:
-                    data[elem] = data.get(elem, 0) - 1
+                    self[elem] = self_get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
         """Return a shallow copy."""
-        new = type(self)()
-        new._data = self._data.copy()
-        return new
+        return self.__class__(self)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
 
     def __delitem__(self, elem):
-        # Like dict.__delitem__() but does not raise KeyError for missing values.
-        if elem in self._data:
-            del self._data[elem]
+        """Like dict.__delitem__() but does not raise KeyError for missing values."""
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def __repr__(self):
-        if not self._data:
-            return f'{type(self).__name__}()'
+        if not self:
+            return f'{self.__class__.__name__}()'
         try:
             d = dict(self.most_common())
         except TypeError:
-            d = dict(self._data)
-        return f'{type(self).__name__}({d!r})'
+            # most_common() cannot order counts that do not compare.
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
 
     def __eq__(self, other):
+        """True if all counts agree. Missing counts are treated as zero."""
         if not isinstance(other, Counter):
-            # Against another mapping, a Counter compares as the dict it is in CPython.
-            return _DictLike.__eq__(self, other)
+            return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        """True if any counts disagree. Missing counts are treated as zero."""
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
 
     def __le__(self, other):
+        """True if all counts in self are a subset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] <= other[e] for c in (self, other) for e in c)
 
     def __lt__(self, other):
+        """True if all counts in self are a proper subset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
         return self <= other and self != other
 
     def __ge__(self, other):
+        """True if all counts in self are a superset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
         return all(self[e] >= other[e] for c in (self, other) for e in c)
 
     def __gt__(self, other):
+        """True if all counts in self are a proper superset of those in other."""
         if not isinstance(other, Counter):
             return NotImplemented
         return self >= other and self != other
@@ -707,13 +683,13 @@ class Counter(_DictLike):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count + other[elem]
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __sub__(self, other):
@@ -721,13 +697,13 @@ class Counter(_DictLike):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             newcount = count - other[elem]
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count < 0:
-                result._data[elem] = 0 - count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
         return result
 
     def __or__(self, other):
@@ -735,14 +711,14 @@ class Counter(_DictLike):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = other_count if count < other_count else count
             if newcount > 0:
-                result._data[elem] = newcount
-        for elem, count in other._data.items():
-            if elem not in self._data and count > 0:
-                result._data[elem] = count
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __and__(self, other):
@@ -750,56 +726,61 @@ class Counter(_DictLike):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             other_count = other[elem]
             newcount = count if count < other_count else other_count
             if newcount > 0:
-                result._data[elem] = newcount
+                result[elem] = newcount
         return result
 
     def __pos__(self):
         """Adds an empty counter, effectively stripping negative and zero counts."""
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count > 0:
-                result._data[elem] = count
+                result[elem] = count
         return result
 
     def __neg__(self):
         """Subtracts from an empty counter: strips positive and zero counts, flips the sign."""
         result = Counter()
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             if count < 0:
-                result._data[elem] = 0 - count
+                result[elem] = 0 - count
         return result
 
     def _keep_positive(self):
-        for elem in [e for e, c in self._data.items() if not c > 0]:
-            del self._data[elem]
+        """Internal method to strip elements with a negative or zero count"""
+        for elem in [e for e, c in self.items() if not c > 0]:
+            dict.__delitem__(self, elem)
         return self
 
     def __iadd__(self, other):
-        for elem, count in other._data.items():
-            self._data[elem] = self[elem] + count
+        """Inplace add from another counter, keeping only positive counts."""
+        for elem, count in other.items():
+            self[elem] += count
         return self._keep_positive()
 
     def __isub__(self, other):
-        for elem, count in other._data.items():
-            self._data[elem] = self[elem] - count
+        """Inplace subtract counter, but keep only results with positive counts."""
+        for elem, count in other.items():
+            self[elem] -= count
         return self._keep_positive()
 
     def __ior__(self, other):
-        for elem, other_count in other._data.items():
+        """Inplace union is the maximum of value from either counter."""
+        for elem, other_count in other.items():
             count = self[elem]
             if other_count > count:
-                self._data[elem] = other_count
+                self[elem] = other_count
         return self._keep_positive()
 
     def __iand__(self, other):
-        for elem, count in list(self._data.items()):
+        """Inplace intersection is the minimum of corresponding counts."""
+        for elem, count in list(self.items()):
             other_count = other[elem]
             if other_count < count:
-                self._data[elem] = other_count
+                self[elem] = other_count
         return self._keep_positive()
 
 

@@ -359,3 +359,53 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+# ---- cached_property ----------------------------------------------------------------------------
+
+_NOT_FOUND = object()
+
+
+class cached_property:
+    """A property computed once per instance: the first read calls the method and stores its
+    result in the instance's __dict__ under the property's name, where later reads find it
+    (cached_property defines no __set__, so the instance's own attribute wins). Deleting the
+    attribute makes the next read compute it again."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+        self.__module__ = func.__module__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError(
+                'Cannot assign the same cached_property to two different names '
+                f'({self.attrname!r} and {name!r}).')
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        name = self.attrname
+        if name is None:
+            raise TypeError(
+                'Cannot use cached_property instance without calling __set_name__ on it.')
+        try:
+            cache = instance.__dict__
+        except AttributeError:
+            # A class with __slots__ and no __dict__ has nowhere to keep the value.
+            raise TypeError(f"No '__dict__' attribute on {type(instance).__name__!r} "
+                            f'instance to cache {name!r} property.') from None
+        value = cache.get(name, _NOT_FOUND)
+        if value is _NOT_FOUND:
+            value = self.func(instance)
+            try:
+                cache[name] = value
+            except TypeError:
+                raise TypeError(f"The '__dict__' attribute on {type(instance).__name__!r} "
+                                'instance does not support item assignment for caching '
+                                f'{name!r} property.') from None
+        return value

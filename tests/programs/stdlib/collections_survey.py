@@ -132,3 +132,9 @@ for bad in [lambda: ChainMap({}, {'a': 1}).pop('a'), lambda: ChainMap().popitem(
         bad()
     except KeyError as e:
         print('KeyError', e)
+
+# Counter, defaultdict and OrderedDict are dict subclasses.
+import json
+for obj in [Counter('abca'), defaultdict(list, a=[1]), OrderedDict(b=1, a=2)]:
+    print(type(obj).__name__, isinstance(obj, dict), json.dumps(obj), dict(obj), {**obj}, obj | {'z': 0})
+print(Counter(a=1) == {'a': 1}, OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1), defaultdict(int).default_factory)

@@ -112,3 +112,19 @@ print(sorted(['ccc', 'a', 'bb', 'aa', 'b'], key=cmp_to_key(by_length_then_alpha)
 print(sorted([3, 1, 2], key=cmp_to_key(lambda x, y: y - x)))
 K = cmp_to_key(lambda x, y: x - y)
 print(K(1) < K(2), K(2) == K(2), K(3) >= K(4))
+
+# cached_property: computed on first read, then read from the instance's __dict__.
+from functools import cached_property
+
+
+class Box:
+    reads = 0
+
+    @cached_property
+    def size(self):
+        Box.reads += 1
+        return 42
+
+
+b = Box()
+print(b.size, b.size, Box.reads, vars(b), type(Box.size).__name__, Box.size.attrname)
