@@ -82,30 +82,7 @@ impl Interp {
                 name,
                 annotation,
                 assign,
-            } => {
-                if let Some((t, value)) = assign {
-                    let v = self.eval(value, f)?;
-                    self.assign(t, v, f)?;
-                }
-                let ann = self.eval(annotation, f)?;
-                if let Some(ns) = &f.class_ns {
-                    let existing = ns.borrow().get("__annotations__").cloned();
-                    let d = match existing {
-                        Some(Value::Dict(d)) => d,
-                        _ => {
-                            let d = Rc::new(std::cell::RefCell::new(Dict::default()));
-                            ns.borrow_mut()
-                                .insert(Rc::from("__annotations__"), Value::Dict(d.clone()));
-                            d
-                        }
-                    };
-                    d.borrow_mut().insert(
-                        HashKey::Str(name.clone()),
-                        Value::Str(name.clone()),
-                        ann,
-                    );
-                }
-            }
+            } => self.class_annotation(name, annotation, assign.as_ref(), f)?,
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(test, f)?;
                 if self.truthy(&t)? {
@@ -718,6 +695,38 @@ impl Interp {
             qualname: def.qualname.clone(),
             attrs: Default::default(),
         })))
+    }
+
+    /// `name: annotation [= value]` in a class body: the assignment, then the annotation recorded
+    /// in the class's `__annotations__`. Out of line, so that the statement loop stays small.
+    #[inline(never)]
+    fn class_annotation(
+        &mut self,
+        name: &Rc<str>,
+        annotation: &Expr,
+        assign: Option<&(Target, Expr)>,
+        f: &mut Frame,
+    ) -> Result<(), Exc> {
+        if let Some((t, value)) = assign {
+            let v = self.eval(value, f)?;
+            self.assign(t, v, f)?;
+        }
+        let ann = self.eval(annotation, f)?;
+        if let Some(ns) = &f.class_ns {
+            let existing = ns.borrow().get("__annotations__").cloned();
+            let d = match existing {
+                Some(Value::Dict(d)) => d,
+                _ => {
+                    let d = Rc::new(std::cell::RefCell::new(Dict::default()));
+                    ns.borrow_mut()
+                        .insert(Rc::from("__annotations__"), Value::Dict(d.clone()));
+                    d
+                }
+            };
+            d.borrow_mut()
+                .insert(HashKey::Str(name.clone()), Value::Str(name.clone()), ann);
+        }
+        Ok(())
     }
 
     fn make_class(&mut self, def: &Rc<ClassDef>, f: &mut Frame) -> Result<Value, Exc> {
