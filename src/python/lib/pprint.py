@@ -38,23 +38,6 @@ def _recursion(obj):
     return '<Recursion on %s with id=%s>' % (type(obj).__name__, id(obj))
 
 
-def _lines_with_ends(text):
-    lines = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] in '\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029':
-            end = i + 2 if text[i] == '\r' and i + 1 < n and text[i + 1] == '\n' else i + 1
-            lines.append(text[start:end])
-            start = i = end
-        else:
-            i += 1
-    if start < n:
-        lines.append(text[start:])
-    return lines
-
-
 def _words_with_spaces(line):
     """The line as alternating runs: non-space characters then the spaces after them."""
     parts = []
@@ -196,7 +179,7 @@ class PrettyPrinter:
             stream.write(repr(object))
             return
         chunks = []
-        lines = _lines_with_ends(object)
+        lines = object.splitlines(True)
         if level == 1:
             indent += 1
             allowance += 1

@@ -7,6 +7,7 @@ processes, use multiprocessing.Queue.)
 """
 
 import time
+from heapq import heappush as _heappush, heappop as _heappop
 from _queue import Empty, Full
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
@@ -116,38 +117,8 @@ class _Deque:
         return 'deque(%r)' % (self.items[self.front:],)
 
 
-def _sift_down(heap, start, pos):
-    # Move heap[pos] up towards the root until its parent is not larger.
-    item = heap[pos]
-    while pos > start:
-        parent = (pos - 1) >> 1
-        if item < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-            continue
-        break
-    heap[pos] = item
-
-
-def _sift_up(heap, pos):
-    # Move the smaller child up until a leaf is reached, then settle the item there.
-    end = len(heap)
-    start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _sift_down(heap, start, pos)
-
-
 class PriorityQueue(Queue):
-    """A queue that gives the smallest item first (a binary heap, as heapq keeps one)."""
+    """A queue that gives the smallest item first (a heapq heap)."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -156,17 +127,10 @@ class PriorityQueue(Queue):
         return len(self.queue)
 
     def _put(self, item):
-        self.queue.append(item)
-        _sift_down(self.queue, 0, len(self.queue) - 1)
+        _heappush(self.queue, item)
 
     def _get(self):
-        last = self.queue.pop()
-        if self.queue:
-            first = self.queue[0]
-            self.queue[0] = last
-            _sift_up(self.queue, 0)
-            return first
-        return last
+        return _heappop(self.queue)
 
 
 class LifoQueue(Queue):

@@ -16,43 +16,6 @@ def _is_word_punct(ch):
     return ch != '' and (_is_word(ch) or ch in '!"\'&.,?')
 
 
-def _expandtabs(text, tabsize):
-    """str.expandtabs: each tab to the next multiple of tabsize columns."""
-    out = []
-    column = 0
-    for ch in text:
-        if ch == '\t':
-            if tabsize > 0:
-                spaces = tabsize - column % tabsize
-                out.append(' ' * spaces)
-                column += spaces
-        else:
-            out.append(ch)
-            column = 0 if ch in '\n\r' else column + 1
-    return ''.join(out)
-
-
-_LINE_BREAKS = '\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029'
-
-
-def _lines_with_ends(text):
-    """str.splitlines(keepends=True): lines ending at any of Python's line boundaries."""
-    lines = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] in _LINE_BREAKS:
-            end = i + 2 if text[i] == '\r' and i + 1 < n and text[i + 1] == '\n' else i + 1
-            lines.append(text[start:end])
-            start = i = end
-        else:
-            i += 1
-    if start < n:
-        lines.append(text[start:])
-    return lines
-
-
 def _at(text, i):
     return text[i] if 0 <= i < len(text) else ''
 
@@ -79,7 +42,7 @@ class TextWrapper:
 
     def _munge_whitespace(self, text):
         if self.expand_tabs:
-            text = _expandtabs(text, self.tabsize)
+            text = text.expandtabs(self.tabsize)
         if self.replace_whitespace:
             text = ''.join(' ' if ch in _whitespace else ch for ch in text)
         return text
@@ -297,7 +260,7 @@ def dedent(text):
 def indent(text, prefix, predicate=None):
     """Add prefix to the lines of text (by default, to those that are not blank)."""
     out = []
-    for line in _lines_with_ends(text):
+    for line in text.splitlines(True):
         if (predicate(line) if predicate is not None else line.strip()):
             out.append(prefix + line)
         else:
