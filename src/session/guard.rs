@@ -279,13 +279,22 @@ fn suspend(sig: i32) {
     for run in &runs {
         run.job_stop();
     }
-    // SAFETY: the default action of SIGTSTP stops the whole process here; when SIGCONT continues
-    // it, raise returns and the handler is put back.
-    unsafe {
-        libc::signal(sig, libc::SIG_DFL);
-        libc::raise(sig);
+    if sig == libc::SIGTSTP {
+        // SAFETY: the default action of SIGTSTP stops the whole process here; when SIGCONT
+        // continues it, raise returns and the handler is put back.
+        unsafe {
+            libc::signal(sig, libc::SIG_DFL);
+            libc::raise(sig);
+        }
+        set_handler(sig);
+    } else {
+        // A read or write from the background repeats its SIGTTIN/SIGTTOU until the process
+        // stops (the call restarts after each handler). Were the default action back even for a
+        // moment, one of those repeats could stop the process before a `raise` of our own, and
+        // that `raise` would stop it a second time after `fg`. SIGSTOP leaves the handler alone.
+        // SAFETY: stopping this very process; SIGCONT continues it and raise returns.
+        unsafe { libc::raise(libc::SIGSTOP) };
     }
-    set_handler(sig);
     for run in &runs {
         run.job_continue();
     }
