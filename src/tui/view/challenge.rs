@@ -4,10 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::text::Line;
 
-use super::{help, words, wrap};
+use super::{overlay, words};
 use crate::lesson::Lang;
 use crate::tui::app::App;
 
@@ -16,11 +15,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let lang = app.lang;
     let mut out: Vec<Line<'static>> = Vec::new();
-    let w = width.saturating_sub(1).max(8);
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for part in wrap::wrap(text, w) {
-            out.push(Line::from(Span::styled(format!(" {part}"), style)));
-        }
+        overlay::para(out, text, width, style);
     };
     let (Some(c), Some(lesson)) = (crate::tui::challenge::of(app), app.lesson()) else {
         return out;
@@ -56,35 +52,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draws the popup over the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let inner_w = help::rect(area, 0).width.saturating_sub(2) as usize;
-    let all = lines(app, inner_w);
-    let rect = help::rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(words(app.lang, " Challenge ", " 挑战 "))
-        .title_bottom(
-            Line::from(Span::styled(
-                words(app.lang, " Esc closes ", " Esc 关闭 "),
-                Style::default(),
-            ))
-            .right_aligned(),
-        );
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (row, line) in all.into_iter().take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    let all = lines(app, overlay::inner_width(area));
+    let title = words(app.lang, " Challenge ", " 挑战 ");
+    let bottom = words(app.lang, " Esc closes ", " Esc 关闭 ");
+    overlay::render(app, area, buf, title, bottom, all, overlay::from_top);
 }

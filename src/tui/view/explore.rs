@@ -6,10 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::stats::distinguishing;
-use super::{help, words, wrap};
+use super::{overlay, words, wrap};
 use crate::lesson::Lang;
 use crate::session::outcome::Outcome;
 use crate::tui::app::App;
@@ -27,9 +26,7 @@ pub fn lines(app: &App, width: usize) -> (Vec<Line<'static>>, usize) {
     let lang = app.lang;
     let w = width.saturating_sub(1).max(8);
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for part in wrap::wrap(text, w) {
-            out.push(Line::from(Span::styled(format!(" {part}"), style)));
-        }
+        overlay::para(out, text, width, style);
     };
     let found = match &view.found {
         None => {
@@ -136,17 +133,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = &app.explore else {
         return;
     };
-    let t = app.theme;
-    let inner_w = help::rect(area, 0).width.saturating_sub(2) as usize;
-    let (all, picked_row) = lines(app, inner_w);
-    let rect = help::rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
+    let (all, picked_row) = lines(app, overlay::inner_width(area));
     let title = format!(" {} · {} ", words(app.lang, "Explore", "探索"), view.title);
     let bottom = if view.running() {
         words(app.lang, " Esc cancels ", " Esc 取消 ")
@@ -157,22 +144,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " ↑/↓ 选择 · Enter：按它的调度接管运行 · Esc 关闭 ",
         )
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(wrap::cut(&title, rect.width.saturating_sub(2) as usize))
-        .title_bottom(Line::from(bottom).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
     // The picked outcome (and the line under it) stays in view.
-    let skip = (picked_row + 3)
-        .saturating_sub(shown)
-        .min(all.len().saturating_sub(shown));
-    for (row, line) in all.into_iter().skip(skip).take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    overlay::render(app, area, buf, &title, bottom, all, |shown, rows| {
+        (picked_row + 3)
+            .saturating_sub(shown)
+            .min(rows.saturating_sub(shown))
+    });
 }

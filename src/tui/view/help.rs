@@ -5,11 +5,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{words, wrap};
+use super::{overlay, words, wrap};
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, bindings};
 
@@ -96,42 +94,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The popup's rectangle on a screen of `area`.
-pub fn rect(area: Rect, rows: usize) -> Rect {
-    let w = area.width.saturating_sub(4).min(90);
-    let h = (rows as u16 + 2).min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 /// How far the help can scroll at this screen size.
 pub fn max_scroll(app: &App) -> usize {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let w = rect(area, 0).width.saturating_sub(2) as usize;
-    let rows = lines(app, w).len();
-    let shown = rect(area, rows).height.saturating_sub(2) as usize;
-    rows.saturating_sub(shown)
+    let rows = lines(app, overlay::inner_width(area)).len();
+    rows.saturating_sub(overlay::shown(area, rows))
 }
 
 /// Draws the help over the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let inner_w = rect(area, 0).width.saturating_sub(2) as usize;
-    let all = lines(app, inner_w);
-    let rect = rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    let top = app.scroll.help.min(all.len().saturating_sub(shown));
-    // A wide character just left of the popup would be drawn over its left border: blank it.
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
+    let all = lines(app, overlay::inner_width(area));
+    let shown = overlay::shown(area, all.len());
     let mut close = words(app.lang, " Esc closes this help ", " Esc 关闭帮助 ").to_string();
     if all.len() > shown {
         let more = match (t.ascii, app.lang) {
@@ -141,18 +115,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         close = format!("{close}· {more} ");
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(words(app.lang, " Help: keys ", " 帮助：按键 "))
-        .title_bottom(Line::from(Span::styled(close, Style::default())).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (row, line) in all.into_iter().skip(top).take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    let title = words(app.lang, " Help: keys ", " 帮助：按键 ");
+    let top = app.scroll.help;
+    overlay::render(app, area, buf, title, &close, all, |shown, rows| {
+        top.min(rows.saturating_sub(shown))
+    });
 }

@@ -10,6 +10,7 @@ pub mod layout;
 pub mod names;
 pub mod objects;
 pub mod output;
+pub mod overlay;
 pub mod predict;
 pub mod schedule;
 pub mod stats;

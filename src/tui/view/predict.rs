@@ -5,10 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::text::Line;
 
-use super::{help, words, wrap};
+use super::{overlay, words};
 use crate::lesson::{Ask, Lang, Prediction, RunFacts};
 use crate::session::explore::Exploration;
 use crate::tui::app::App;
@@ -30,11 +29,8 @@ pub fn label(p: &Prediction, i: usize, lang: Lang) -> String {
 /// The overlay's rows for an overlay `width` cells wide inside its border.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
-    let w = width.saturating_sub(1).max(8);
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for part in wrap::wrap(text, w) {
-            out.push(Line::from(Span::styled(format!(" {part}"), style)));
-        }
+        overlay::para(out, text, width, style);
     };
     let t = app.theme;
     let lang = app.lang;
@@ -264,18 +260,7 @@ pub fn by_fact(p: &Prediction, found: &Exploration, lang: Lang) -> Vec<(String, 
 
 /// Draws the overlay over the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let inner_w = help::rect(area, 0).width.saturating_sub(2) as usize;
-    let all = lines(app, inner_w);
-    let rect = help::rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    // A wide character cut by the overlay's left edge would leave half a cell behind.
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
+    let all = lines(app, overlay::inner_width(area));
     let (title, bottom) = if app.predict.asking.is_some() {
         (
             words(app.lang, " Predict, then run ", " 先预测，再运行 "),
@@ -287,18 +272,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             words(app.lang, " Esc closes ", " Esc 关闭 "),
         )
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(title)
-        .title_bottom(Line::from(bottom).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (row, line) in all.into_iter().take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    overlay::render(app, area, buf, title, bottom, all, overlay::from_top);
 }

@@ -5,10 +5,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::text::Line;
 
-use super::{help, words, wrap};
+use super::{overlay, words};
 use crate::tui::app::App;
 use crate::tui::held;
 
@@ -17,11 +16,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let lang = app.lang;
     let mut out: Vec<Line<'static>> = Vec::new();
-    let w = width.saturating_sub(1).max(8);
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for part in wrap::wrap(text, w) {
-            out.push(Line::from(Span::styled(format!(" {part}"), style)));
-        }
+        overlay::para(out, text, width, style);
     };
     let Some(run) = app.runs.iter().find(|r| r.held.is_some()) else {
         return out;
@@ -90,37 +86,20 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// Draws the popup over the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let inner_w = help::rect(area, 0).width.saturating_sub(2) as usize;
-    let all = lines(app, inner_w);
-    let rect = help::rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
+    let all = lines(app, overlay::inner_width(area));
     let close = words(
         app.lang,
         " y writes it to a file · Esc closes ",
         " y 写入文件 · Esc 关闭 ",
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(words(app.lang, " Schedule ", " 调度 "))
-        .title_bottom(Line::from(Span::styled(close, Style::default())).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let title = words(app.lang, " Schedule ", " 调度 ");
     // The newest part matters most (the deadlock, the command): a long one shows its end.
-    let skip = all.len().saturating_sub(shown);
-    let skip = if held::deadlock_of(app) { 0 } else { skip };
-    for (row, line) in all.into_iter().skip(skip).take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    let deadlock = held::deadlock_of(app);
+    overlay::render(app, area, buf, title, close, all, |shown, rows| {
+        if deadlock {
+            0
+        } else {
+            rows.saturating_sub(shown)
+        }
+    });
 }

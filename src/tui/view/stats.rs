@@ -5,9 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{help, words, wrap};
+use super::{overlay, words, wrap};
 use crate::lesson::Lang;
 use crate::session::outcome::Outcome;
 use crate::tui::app::App;
@@ -70,9 +69,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let w = width.saturating_sub(1).max(8);
     let para = |out: &mut Vec<Line<'static>>, text: &str, style: Style| {
-        for part in wrap::wrap(text, w) {
-            out.push(Line::from(Span::styled(format!(" {part}"), style)));
-        }
+        overlay::para(out, text, width, style);
     };
     let tally = match &view.tally {
         None => {
@@ -158,17 +155,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = &app.stats else {
         return;
     };
-    let t = app.theme;
-    let inner_w = help::rect(area, 0).width.saturating_sub(2) as usize;
-    let all = lines(app, inner_w);
-    let rect = help::rect(area, all.len());
-    let shown = rect.height.saturating_sub(2) as usize;
-    for y in rect.y..rect.y + rect.height {
-        if rect.x > 0 && wrap::width(buf[(rect.x - 1, y)].symbol()) > 1 {
-            buf[(rect.x - 1, y)].set_symbol(" ");
-        }
-    }
-    Clear.render(rect, buf);
+    let all = lines(app, overlay::inner_width(area));
     let title = format!(" {} · {} ", words(app.lang, "Stats", "统计"), view.title);
     let bottom = if view.running() {
         words(app.lang, " Esc cancels ", " Esc 取消 ")
@@ -179,20 +166,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " ↑/↓ 滚动 · Esc 关闭 ",
         )
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(t.border_set())
-        .border_style(t.border(true))
-        .title(wrap::cut(&title, rect.width.saturating_sub(2) as usize))
-        .title_bottom(Line::from(bottom).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (row, line) in all.into_iter().take(shown).enumerate() {
-        line.render(
-            Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-            buf,
-        );
-    }
+    overlay::render(app, area, buf, &title, bottom, all, overlay::from_top);
 }
 
 #[cfg(test)]
