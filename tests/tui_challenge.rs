@@ -13,37 +13,12 @@ use forkyard::tui::progress::Progress;
 use forkyard::tui::runs::RunId;
 use forkyard::tui::theme::Theme;
 use forkyard::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use tui_common::{CHILD, MAIN, OBSERVER, code, key, out, rec};
+use tui_common::{CHILD, MAIN, OBSERVER, code, draw, key, out, rec};
 
 /// The playground at lesson 02 (the real one), 80×24, in English.
 fn app() -> App {
-    let progress = Progress {
-        last: Some("02-daemon".into()),
-        ..Progress::default()
-    };
-    App::new(lesson::catalog(), progress, Lang::En, Theme::FULL, (80, 24))
-}
-
-fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    (0..app.size.1)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < app.size.0 {
-                let symbol = buf[(x, y)].symbol();
-                row.push_str(symbol);
-                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    tui_common::app_at("02-daemon", (80, 24), Lang::En)
 }
 
 /// `s`: the run starts held (its id).

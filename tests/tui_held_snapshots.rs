@@ -5,18 +5,14 @@
 
 mod tui_common;
 
-use forkyard::lesson::{self, Lang};
+use forkyard::lesson::Lang;
 use forkyard::session::schedule::Count;
 use forkyard::session::{HeldEnd, HeldLog, Stand, Standing, Steer, Step};
 use forkyard::trace::{Ending, Event, Record, State};
 use forkyard::tui::app::{App, Effect, Msg};
-use forkyard::tui::progress::Progress;
 use forkyard::tui::runs::RunId;
-use forkyard::tui::theme::Theme;
 use forkyard::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tui_common::{MAIN, OBSERVER, key, rec, state};
+use tui_common::{MAIN, OBSERVER, draw, key, rec, state};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (100, 30)];
 const P1: i32 = MAIN + 1;
@@ -25,33 +21,10 @@ const P3: i32 = MAIN + 3;
 
 /// The playground at lesson 04 (the real one), `w`×`h`, in English.
 fn app(w: u16, h: u16) -> App {
-    let progress = Progress {
-        last: Some("04-lock".into()),
-        ..Progress::default()
-    };
-    let mut app = App::new(lesson::catalog(), progress, Lang::En, Theme::FULL, (w, h));
+    let mut app = tui_common::app_at("04-lock", (w, h), Lang::En);
     // Held and free runs, not the lessons' questions before them (those are `tui_predict`'s).
     app.predict.off = true;
     app
-}
-
-fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    (0..app.size.1)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < app.size.0 {
-                let symbol = buf[(x, y)].symbol();
-                row.push_str(symbol);
-                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn op(pid: i32, ms: u64, id: u32, what: &str, value: &str) -> Record {

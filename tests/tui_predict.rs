@@ -6,49 +6,19 @@
 
 mod tui_common;
 
-use forkyard::lesson::{self, Lang};
+use forkyard::lesson::Lang;
 use forkyard::session::explore::{Exploration, Found};
 use forkyard::session::outcome::Outcome;
 use forkyard::trace::{Ending, Event, Record};
-use forkyard::tui::app::{App, Effect, Msg};
+use forkyard::tui::app::{Effect, Msg};
 use forkyard::tui::predict::Explored;
-use forkyard::tui::progress::Progress;
-use forkyard::tui::theme::Theme;
 use forkyard::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use tui_common::{MAIN, OBSERVER, code, daemon_on_whole, end, feed, key, out, rec, started};
+use tui_common::{
+    MAIN, OBSERVER, app_at, code, daemon_on_whole, draw, end, feed, key, out, rec, started,
+};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (100, 30)];
-
-/// The playground at lesson `id` (the real one), `w`×`h`, in `lang`.
-fn app_at(id: &str, (w, h): (u16, u16), lang: Lang) -> App {
-    let progress = Progress {
-        last: Some(id.into()),
-        ..Progress::default()
-    };
-    App::new(lesson::catalog(), progress, lang, Theme::FULL, (w, h))
-}
-
-fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    (0..app.size.1)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < app.size.0 {
-                let symbol = buf[(x, y)].symbol();
-                row.push_str(symbol);
-                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// A main that prints `counter: N expected: 9` and exits 0 (04 without the lock, at its end).
 fn counter_run(n: u32) -> Vec<Record> {

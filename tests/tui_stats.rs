@@ -5,46 +5,15 @@
 
 mod tui_common;
 
-use forkyard::lesson::{self, Lang};
+use forkyard::lesson::Lang;
 use forkyard::session::outcome::Outcome;
 use forkyard::session::stats::Tally;
-use forkyard::tui::app::{App, Effect, Msg};
-use forkyard::tui::progress::Progress;
-use forkyard::tui::theme::Theme;
+use forkyard::tui::app::{Effect, Msg};
 use forkyard::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use tui_common::{code, ctrl, key};
+use tui_common::{app_at, code, ctrl, draw, key};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (100, 30)];
-
-fn app_at(id: &str, (w, h): (u16, u16), lang: Lang) -> App {
-    let progress = Progress {
-        last: Some(id.into()),
-        ..Progress::default()
-    };
-    App::new(lesson::catalog(), progress, lang, Theme::FULL, (w, h))
-}
-
-fn draw(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    (0..app.size.1)
-        .map(|y| {
-            let mut row = String::new();
-            let mut x = 0;
-            while x < app.size.0 {
-                let symbol = buf[(x, y)].symbol();
-                row.push_str(symbol);
-                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// What 20 runs of 02 with `daemon=on` might come to: two orders of the same lines.
 fn tally() -> Tally {

@@ -12,6 +12,8 @@ use forkyard::tui::progress::Progress;
 use forkyard::tui::runs::RunId;
 use forkyard::tui::theme::Theme;
 use forkyard::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The lessons the tests use (a copy of 02-daemon, and a broken lesson), so that editing the real
@@ -30,6 +32,35 @@ pub fn app(w: u16, h: u16) -> App {
         Theme::FULL,
         (w, h),
     )
+}
+
+/// The playground at the real lesson `id`, `w`×`h`, in `lang`, with colour.
+pub fn app_at(id: &str, (w, h): (u16, u16), lang: Lang) -> App {
+    let progress = Progress {
+        last: Some(id.into()),
+        ..Progress::default()
+    };
+    App::new(lesson::catalog(), progress, lang, Theme::FULL, (w, h))
+}
+
+/// The screen `app` draws, as text: one line per row, a wide character once.
+pub fn draw(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    (0..app.size.1)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < app.size.0 {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            row
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A key press.
