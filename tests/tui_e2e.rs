@@ -6,7 +6,7 @@
 
 mod pty;
 
-use pty::{Pty, exists, state_dir, wait_until};
+use pty::{Pty, eventually, exists, state_dir};
 
 /// Quits with `q` and checks the playground left the terminal as it found it.
 fn quit_and_check(p: &mut Pty, pids: &[i32]) {
@@ -21,7 +21,7 @@ fn quit_and_check(p: &mut Pty, pids: &[i32]) {
     assert!(p.cooked(), "the terminal is back in cooked mode");
     for pid in pids {
         assert!(
-            wait_until(5, || !exists(*pid)),
+            eventually(5, || !exists(*pid)),
             "lesson process {pid} outlived the playground"
         );
     }
@@ -82,7 +82,7 @@ fn x_stops_an_endless_run() {
     p.wait("x stop", 10);
     p.wait("write: done", 15);
     assert!(
-        wait_until(10, || p.lane_pids().len() >= 3),
+        eventually(10, || p.lane_pids().len() >= 3),
         "{}",
         p.screen()
     );
@@ -96,7 +96,7 @@ fn x_stops_an_endless_run() {
     p.wait("ended", 10);
     p.gone("x stop", 5);
     for pid in &pids {
-        assert!(wait_until(5, || !exists(*pid)), "process {pid} outlived x");
+        assert!(eventually(5, || !exists(*pid)), "process {pid} outlived x");
     }
     assert!(
         p.screen().contains("write: done"),
@@ -129,7 +129,7 @@ fn a_knob_of_the_second_program_runs_it() {
     p.gone("Counter-1 counts", 5);
     for pid in &pids {
         assert!(
-            wait_until(5, || !exists(*pid)),
+            eventually(5, || !exists(*pid)),
             "switching programs ends the run: {pid}"
         );
     }
@@ -257,7 +257,7 @@ fn killed_mid_run(signal: i32, tag: &str) {
     p.key("r");
     p.wait("x stop", 10);
     assert!(
-        wait_until(10, || p.lane_pids().len() == 2),
+        eventually(10, || p.lane_pids().len() == 2),
         "{}",
         p.screen()
     );
@@ -269,7 +269,7 @@ fn killed_mid_run(signal: i32, tag: &str) {
     );
     for pid in pids {
         assert!(
-            wait_until(5, || !exists(pid)),
+            eventually(5, || !exists(pid)),
             "lesson process {pid} outlived the playground"
         );
     }

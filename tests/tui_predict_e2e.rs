@@ -5,7 +5,7 @@
 
 mod pty;
 
-use pty::{Pty, exists, state_dir, wait_until};
+use pty::{Pty, eventually, exists, state_dir};
 
 /// Every process under `pid` (children, theirs, ...), from `/proc`.
 fn descendants(pid: i32) -> Vec<i32> {
@@ -64,7 +64,7 @@ fn a_prediction_is_asked_answered_and_graded() {
     assert!(status.success(), "{status:?}");
     for pid in pids {
         assert!(
-            wait_until(5, || !exists(pid)),
+            eventually(5, || !exists(pid)),
             "{pid} outlived the playground"
         );
     }
@@ -93,7 +93,7 @@ fn quitting_while_explore_searches_leaves_no_process() {
     let playground = p.pid();
     let mut seen: Vec<i32> = Vec::new();
     assert!(
-        wait_until(30, || !descendants(playground).is_empty()),
+        eventually(30, || !descendants(playground).is_empty()),
         "explore ran no process\n{}",
         p.screen()
     );
@@ -105,7 +105,7 @@ fn quitting_while_explore_searches_leaves_no_process() {
     assert!(status.success(), "{status:?}");
     for pid in seen {
         assert!(
-            wait_until(5, || !exists(pid)),
+            eventually(5, || !exists(pid)),
             "explore's process {pid} outlived the playground"
         );
     }
@@ -122,7 +122,7 @@ fn esc_during_stats_cancels_them_and_reaps_every_run() {
     p.wait("Stats · 02-daemon", 5);
     let playground = p.pid();
     assert!(
-        wait_until(30, || !descendants(playground).is_empty()),
+        eventually(30, || !descendants(playground).is_empty()),
         "stats ran no process\n{}",
         p.screen()
     );
@@ -131,7 +131,7 @@ fn esc_during_stats_cancels_them_and_reaps_every_run() {
     p.gone("Stats · 02-daemon", 10);
     for pid in &seen {
         assert!(
-            wait_until(5, || !exists(*pid)),
+            eventually(5, || !exists(*pid)),
             "stats' process {pid} outlived Esc"
         );
     }
@@ -143,7 +143,7 @@ fn esc_during_stats_cancels_them_and_reaps_every_run() {
     // Again, and quit this time.
     p.key("%");
     p.wait("runs counted", 5);
-    assert!(wait_until(30, || !descendants(playground).is_empty()));
+    assert!(eventually(30, || !descendants(playground).is_empty()));
     let seen = descendants(playground);
     p.key("q");
     let status = p
@@ -152,7 +152,7 @@ fn esc_during_stats_cancels_them_and_reaps_every_run() {
     assert!(status.success(), "{status:?}");
     for pid in seen {
         assert!(
-            wait_until(5, || !exists(pid)),
+            eventually(5, || !exists(pid)),
             "stats' process {pid} outlived the playground"
         );
     }
@@ -171,7 +171,7 @@ fn esc_or_quitting_during_explore_reaps_every_run() {
     p.wait("Explore · 04-lock", 5);
     let playground = p.pid();
     assert!(
-        wait_until(30, || !descendants(playground).is_empty()),
+        eventually(30, || !descendants(playground).is_empty()),
         "explore ran no process\n{}",
         p.screen()
     );
@@ -180,13 +180,13 @@ fn esc_or_quitting_during_explore_reaps_every_run() {
     p.gone("Explore · 04-lock", 10);
     for pid in &seen {
         assert!(
-            wait_until(5, || !exists(*pid)),
+            eventually(5, || !exists(*pid)),
             "explore's process {pid} outlived Esc"
         );
     }
     p.key("X");
     p.wait("exploring…", 5);
-    assert!(wait_until(30, || !descendants(playground).is_empty()));
+    assert!(eventually(30, || !descendants(playground).is_empty()));
     let seen = descendants(playground);
     p.key("q");
     let status = p
@@ -195,7 +195,7 @@ fn esc_or_quitting_during_explore_reaps_every_run() {
     assert!(status.success(), "{status:?}");
     for pid in seen {
         assert!(
-            wait_until(5, || !exists(pid)),
+            eventually(5, || !exists(pid)),
             "explore's process {pid} outlived the playground"
         );
     }

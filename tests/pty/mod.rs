@@ -1,38 +1,22 @@
-//! A person at a terminal, for the end-to-end tests: the real `forkyard` binary runs in a
-//! pseudo-terminal (its own session, the pty its controlling terminal, as in a real terminal
-//! window); a thread reads everything it draws into a vt100 screen. Keys are written as the
+//! A person at a terminal, for the end-to-end tests: the real `forkyard` binary runs on a
+//! pseudo-terminal (`tests/pty_support`: its own session, the pty its controlling terminal, as in
+//! a real terminal window), whose output is read into a vt100 screen. Keys are written as the
 //! terminal would send them; a resize is the kernel's (TIOCSWINSZ, then SIGWINCH).
 #![allow(dead_code)]
 
-use std::fs::File;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+#[path = "../pty_support/mod.rs"]
+mod support;
+
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use nix::pty::{Winsize, openpty};
+#[allow(unused_imports, reason = "not every test uses both")]
+pub use support::{eventually, exists};
 
-/// The binary in a pseudo-terminal.
+/// The playground on a pseudo-terminal.
 pub struct Pty {
-    master: File,
+    term: support::Pty,
     child: Child,
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Everything the program wrote, as bytes (terminal modes are checked on the parsed screen).
-    pub raw: Arc<Mutex<Vec<u8>>>,
-    /// The reader met the end of the terminal's output (everyone holding it is gone).
-    drained: Arc<std::sync::atomic::AtomicBool>,
-}
-
-fn size(cols: u16, rows: u16) -> Winsize {
-    Winsize {
-        ws_row: rows,
-        ws_col: cols,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    }
 }
 
 impl Pty {
@@ -63,9 +47,7 @@ impl Pty {
         args: &[&std::ffi::OsStr],
         envs: &[(&str, &std::ffi::OsStr)],
     ) -> Pty {
-        let pty = openpty(Some(&size(cols, rows)), None).expect("a pseudo-terminal");
-        let slave: OwnedFd = pty.slave;
-        let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("a copy of the pty's fd"));
+        let term = support::Pty::sized(cols, rows);
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_forkyard"));
         cmd.env("XDG_STATE_HOME", state)
             .env("TERM", "xterm-256color")
@@ -76,53 +58,9 @@ impl Pty {
             .env_remove("VISUAL")
             .env_remove("EDITOR")
             .args(args)
-            .envs(envs.iter().copied())
-            .stdin(io(&slave))
-            .stdout(io(&slave))
-            .stderr(io(&slave));
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                // A session of its own, with the pty as its controlling terminal.
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = cmd.spawn().expect("forkyard starts");
-        drop(slave);
-        let master = File::from(pty.master);
-        let parser = vt100::Parser::new(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-        );
-        let screen = Arc::new(Mutex::new(parser));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = master.try_clone().expect("a copy of the master");
-        let (s, r) = (screen.clone(), raw.clone());
-        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let d = drained.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            // Ends with EIO once the program and everything holding the pty are gone.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-            d.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        Pty {
-            master,
-            child,
-            screen,
-            raw,
-            drained,
-        }
+            .envs(envs.iter().copied());
+        let child = term.spawn(cmd);
+        Pty { term, child }
     }
 
     /// The program's pid.
@@ -132,25 +70,17 @@ impl Pty {
 
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        self.term.screen()
     }
 
     /// Whether the alternate screen is on, and whether the mouse is reported.
     pub fn modes(&self) -> (bool, bool) {
-        let p = self.screen.lock().unwrap();
-        let s = p.screen();
-        (
-            s.alternate_screen(),
-            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
-        )
+        self.term.modes()
     }
 
     /// Whether the terminal is back in its ordinary (cooked) mode: lines, echo, signals from keys.
     pub fn cooked(&self) -> bool {
-        use nix::sys::termios::{LocalFlags, tcgetattr};
-        let t = tcgetattr(&self.master).expect("the pty's modes");
-        t.local_flags
-            .contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+        self.term.is_cooked()
     }
 
     /// Waits until `text` is on screen; panics with the screen after `secs`.
@@ -182,8 +112,7 @@ impl Pty {
 
     /// Types `keys` as the terminal sends them (`\r` Enter, `\x1b` Esc, `\t` Tab).
     pub fn keys(&mut self, keys: &str) {
-        self.master.write_all(keys.as_bytes()).unwrap();
-        self.master.flush().unwrap();
+        self.term.type_keys(keys.as_bytes());
     }
 
     /// One key, and a breath for the playground to take it in as a key of its own (an Esc
@@ -195,14 +124,7 @@ impl Pty {
 
     /// Resizes the terminal, as a window manager does: the kernel signals SIGWINCH.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        // SAFETY: TIOCSWINSZ with a valid winsize on our own pty master.
-        let rc =
-            unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size(cols, rows)) };
-        assert_eq!(rc, 0, "TIOCSWINSZ");
-        self.screen.lock().unwrap().screen_mut().set_size(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
+        self.term.resize(cols, rows);
     }
 
     /// Waits up to `secs` for the program to end; its exit status if it did.
@@ -213,12 +135,7 @@ impl Pty {
                 // What it wrote last may still be on its way to the screen: wait for the reader
                 // to meet the end of the terminal's output (bounded: a left-over process could
                 // hold the terminal open, which the caller's own checks then show).
-                let drained_by = Instant::now() + Duration::from_secs(2);
-                while !self.drained.load(std::sync::atomic::Ordering::SeqCst)
-                    && Instant::now() < drained_by
-                {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
+                self.term.drained(2);
                 return Some(status);
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -259,23 +176,6 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
-}
-
-/// Whether `pid` is still a process (a zombie counts: nobody reaped it).
-pub fn exists(pid: i32) -> bool {
-    std::path::Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Polls `what` for up to `secs`.
-pub fn wait_until(secs: u64, what: impl Fn() -> bool) -> bool {
-    let end = Instant::now() + Duration::from_secs(secs);
-    while Instant::now() < end {
-        if what() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    what()
 }
 
 /// A fresh state directory for one test.

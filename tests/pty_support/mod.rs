@@ -1,10 +1,13 @@
-//! A pseudo-terminal for tests that need forkyard on a terminal (the playground, a hang-up, Ctrl-Z):
-//! made with the C library's `posix_openpt`, read on a thread into a buffer the test inspects.
+//! A pseudo-terminal for tests that need a program on a terminal (the playground, a hang-up,
+//! Ctrl-Z, a shell with job control): made with the C library's `posix_openpt`, read on a thread
+//! into a buffer of bytes and a vt100 screen the test inspects. `tests/pty` puts the playground on
+//! one the way a person opens it.
 #![allow(dead_code)]
 
 use std::ffi::CStr;
 use std::fs::File;
 use std::io::Read;
+use std::num::NonZeroU16;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
@@ -18,13 +21,30 @@ pub struct Pty {
     pub master: OwnedFd,
     pub slave_path: String,
     seen: Arc<Mutex<Vec<u8>>>,
+    screen: Arc<Mutex<vt100::Parser>>,
     done: Arc<AtomicBool>,
+    /// The reader met the end of the terminal's output (everyone holding it is gone).
+    drained: Arc<AtomicBool>,
     reader: Mutex<Option<JoinHandle<()>>>,
+}
+
+fn winsize(cols: u16, rows: u16) -> libc::winsize {
+    libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    }
 }
 
 impl Pty {
     /// A new 100x30 terminal.
     pub fn new() -> Pty {
+        Pty::sized(100, 30)
+    }
+
+    /// A new terminal `cols`×`rows`.
+    pub fn sized(cols: u16, rows: u16) -> Pty {
         // SAFETY: plain libc calls on the fd they return; each result is checked.
         unsafe {
             let m = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
@@ -33,18 +53,18 @@ impl Pty {
             assert_eq!(libc::unlockpt(m), 0);
             let mut name = [0 as libc::c_char; 128];
             assert_eq!(libc::ptsname_r(m, name.as_mut_ptr(), name.len()), 0);
-            let ws = libc::winsize {
-                ws_row: 30,
-                ws_col: 100,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            };
-            libc::ioctl(m, libc::TIOCSWINSZ, &ws);
+            libc::ioctl(m, libc::TIOCSWINSZ, &winsize(cols, rows));
             Pty {
                 master: OwnedFd::from_raw_fd(m),
                 slave_path: CStr::from_ptr(name.as_ptr()).to_string_lossy().into_owned(),
                 seen: Arc::new(Mutex::new(Vec::new())),
+                screen: Arc::new(Mutex::new(vt100::Parser::new(
+                    NonZeroU16::new(rows.max(1)).unwrap(),
+                    NonZeroU16::new(cols.max(1)).unwrap(),
+                    0,
+                ))),
                 done: Arc::new(AtomicBool::new(false)),
+                drained: Arc::new(AtomicBool::new(false)),
                 reader: Mutex::new(None),
             }
         }
@@ -78,7 +98,9 @@ impl Pty {
     fn start_reading(&self) {
         let fd = self.master.try_clone().unwrap();
         let seen = self.seen.clone();
+        let screen = self.screen.clone();
         let done = self.done.clone();
+        let drained = self.drained.clone();
         let reader = std::thread::spawn(move || {
             let mut pfd = libc::pollfd {
                 fd: fd.as_raw_fd(),
@@ -94,8 +116,14 @@ impl Pty {
                 }
                 // Ends with EIO once no process holds the slave any more.
                 match master.read(&mut buf) {
-                    Ok(n) if n > 0 => seen.lock().unwrap().extend_from_slice(&buf[..n]),
-                    _ => break,
+                    Ok(n) if n > 0 => {
+                        screen.lock().unwrap().process(&buf[..n]);
+                        seen.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                    _ => {
+                        drained.store(true, Ordering::SeqCst);
+                        break;
+                    }
                 }
             }
         });
@@ -151,11 +179,57 @@ impl Pty {
         }
     }
 
-    /// Whether the terminal is back in its usual mode: lines edited by the terminal, keys echoed.
+    /// Whether the terminal is back in its usual mode: lines edited by the terminal, keys echoed,
+    /// signals from keys.
     pub fn is_cooked(&self) -> bool {
         let t = self.termios();
-        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+        let cooked = libc::ICANON | libc::ECHO | libc::ISIG;
+        t.c_lflag & cooked == cooked
     }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Whether the alternate screen is on, and whether the mouse is reported.
+    pub fn modes(&self) -> (bool, bool) {
+        let p = self.screen.lock().unwrap();
+        let s = p.screen();
+        (
+            s.alternate_screen(),
+            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+        )
+    }
+
+    /// Resizes the terminal, as a window manager does: the kernel signals SIGWINCH to its
+    /// foreground.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        // SAFETY: TIOCSWINSZ with a valid winsize on our own master.
+        let rc = unsafe {
+            libc::ioctl(
+                self.master.as_raw_fd(),
+                libc::TIOCSWINSZ,
+                &winsize(cols, rows),
+            )
+        };
+        assert_eq!(rc, 0, "TIOCSWINSZ");
+        self.screen.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
+    /// Waits up to `secs` for the reader to meet the end of the terminal's output (no process
+    /// holds it any more); says whether it did.
+    pub fn drained(&self, secs: u64) -> bool {
+        eventually(secs, || self.drained.load(Ordering::SeqCst))
+    }
+}
+
+/// Whether `pid` is still a process (a zombie counts: nobody reaped it).
+pub fn exists(pid: i32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// Where `needle` first is in `hay`.
