@@ -1,22 +1,28 @@
 # Condition.notify_all wakes every waiter; notify without holding the lock raises.
-import time
+# Each waiter says it is ready while holding the condition, so the main process notifies only
+# once all four are waiting (no sleep decides that).
 from multiprocessing import Process, Condition, Value
 
 
-def waiter(cond, woken):
+def waiter(cond, ready, go, woken):
     with cond:
-        cond.wait()
+        ready.value += 1
+        cond.notify_all()
+        cond.wait_for(lambda: go.value == 1)
         woken.value += 1
 
 
 if __name__ == "__main__":
     cond = Condition()
+    ready = Value("i", 0)
+    go = Value("i", 0)
     woken = Value("i", 0)
-    ps = [Process(target=waiter, args=(cond, woken)) for _ in range(4)]
+    ps = [Process(target=waiter, args=(cond, ready, go, woken)) for _ in range(4)]
     for p in ps:
         p.start()
-    time.sleep(0.3)
     with cond:
+        cond.wait_for(lambda: ready.value == 4)
+        go.value = 1
         cond.notify_all()
     for p in ps:
         p.join()
