@@ -20,10 +20,11 @@ def names(fs):
 
 if __name__ == "__main__":
     with concurrent.futures.ProcessPoolExecutor(max_workers=3) as ex:
-        fs = [ex.submit(nap, 0.2), ex.submit(nap, 0.5), ex.submit(nap, 0.7)]
+        # Each wait below ends at least 0.2 s away from any task's end.
+        fs = [ex.submit(nap, 0.2), ex.submit(nap, 0.4), ex.submit(nap, 1.0)]
         r = wait(fs, return_when=FIRST_COMPLETED)
         print(type(r).__name__, len(r.done), len(r.not_done))
-        done, not_done = wait(fs, timeout=0.35)
+        done, not_done = wait(fs, timeout=0.4)
         print("after a timeout:", len(done), "done,", len(not_done), "not done")
         done, not_done = wait(fs, return_when=ALL_COMPLETED)
         print("all:", names(done), len(not_done))
