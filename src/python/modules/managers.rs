@@ -1,0 +1,414 @@
+//! `_manager`: the transport under `multiprocessing.managers` (written in Python,
+//! `src/python/lib/multiprocessing.managers.py`), and the trace records of a manager's objects.
+//!
+//! CPython's manager server listens on a named socket that any process may connect to. A lesson
+//! process may not name sockets (its sandbox allows socket *pairs* only: a named socket would let a
+//! lesson reach other programs of the machine), so forkyard's server is reached the way an
+//! inherited primitive is: the manager makes a registrar, a `SOCK_SEQPACKET` socket pair, before it
+//! forks the server. The server keeps one end; every process forked after that inherits the other.
+//! A process that wants to talk to the server makes a fresh stream socket pair, keeps one end and
+//! passes the other to the server through the registrar (`SCM_RIGHTS`, one packet each, so the
+//! processes sharing the registrar never mix their messages). That end is its own connection, as
+//! CPython's `Client(address)` is, so a forked child never shares its parent's replies.
+//!
+//! - `registrar()` -> `(server_end, client_end)`, `connect(client_end)` -> fd (a new connection),
+//!   `accept(server_end)` -> fd or `None` (a connection a client passed, without waiting);
+//! - `send(fd, obj)`, `recv(fd)`: one message each way (a length and forkyard's wire format, the
+//!   copy pickle makes); `recv` raises `EOFError` once the other side closed;
+//! - `call(fd, request, on)`: a client's round trip (send, wait for the reply shown as blocked on
+//!   `on`, with signal handlers run while it waits), `wait(fds, timeout)`: the server's wait for
+//!   requests (the fds ready, `[]` after `timeout` lesson seconds);
+//! - `created(class)` -> a trace id, `op(id, op, detail)`: what the timeline shows of the shared
+//!   objects; `close(fd)`; `inode(fd)`: which socket an fd is (`None` when it is none), so that a
+//!   proxy rebuilt in another process checks the registrar fd it inherited is the manager's.
+
+use std::io;
+use std::os::fd::RawFd;
+
+use super::make_module;
+use super::sync::{blocked, created, new_id, op, os_error, running};
+use super::wire;
+use crate::python::exceptions::{Exc, type_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Value};
+use crate::runtime::clock::{self, Waited};
+
+type R = Result<Value, Exc>;
+
+pub fn module() -> Value {
+    make_module(
+        "_manager",
+        &[
+            ("registrar", registrar),
+            ("connect", connect),
+            ("accept", accept),
+            ("send", send),
+            ("recv", recv),
+            ("call", call),
+            ("wait", wait),
+            ("created", created_object),
+            ("op", object_op),
+            ("close", close),
+            ("inode", inode),
+        ],
+        vec![],
+    )
+}
+
+fn check(r: libc::c_int) -> io::Result<libc::c_int> {
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+fn fd_arg(a: &Args, i: usize, func: &str) -> Result<RawFd, Exc> {
+    match a.pos.get(i) {
+        Some(Value::Int(n)) if *n >= 0 && *n <= i64::from(i32::MAX) => Ok(*n as RawFd),
+        _ => Err(type_error(format!(
+            "_manager.{func}() takes a file descriptor as argument {}",
+            i + 1
+        ))),
+    }
+}
+
+fn socket_pair(kind: libc::c_int) -> io::Result<[RawFd; 2]> {
+    let mut fds = [0; 2];
+    // SAFETY: a valid out-array for socketpair.
+    check(unsafe {
+        libc::socketpair(
+            libc::AF_UNIX,
+            kind | libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    })?;
+    Ok(fds)
+}
+
+fn registrar(_: &mut Interp, _: Args) -> R {
+    let [server, client] = socket_pair(libc::SOCK_SEQPACKET).map_err(os_error)?;
+    Ok(Value::tuple(vec![
+        Value::Int(server.into()),
+        Value::Int(client.into()),
+    ]))
+}
+
+/// The control message that carries one fd.
+#[repr(C)]
+struct FdMessage {
+    header: libc::cmsghdr,
+    fd: RawFd,
+}
+
+fn connect(_: &mut Interp, a: Args) -> R {
+    let reg = fd_arg(&a, 0, "connect")?;
+    let [mine, theirs] = socket_pair(libc::SOCK_STREAM).map_err(os_error)?;
+    let sent = pass_fd(reg, theirs);
+    // SAFETY: closing our copy of the end that now lives in the server (or failed to get there).
+    unsafe { libc::close(theirs) };
+    if let Err(e) = sent {
+        // SAFETY: closing the end this call made.
+        unsafe { libc::close(mine) };
+        return Err(match e.raw_os_error() {
+            Some(libc::EPIPE | libc::ECONNREFUSED | libc::ECONNRESET) => {
+                Exc::new("ConnectionRefusedError", "[Errno 111] Connection refused")
+            }
+            _ => os_error(e),
+        });
+    }
+    Ok(Value::Int(mine.into()))
+}
+
+/// Sends `fd` over the registrar `reg` as one packet (one byte of data and the fd).
+fn pass_fd(reg: RawFd, fd: RawFd) -> io::Result<()> {
+    let mut byte = [0u8; 1];
+    let mut iov = libc::iovec {
+        iov_base: byte.as_mut_ptr().cast(),
+        iov_len: 1,
+    };
+    // SAFETY: building a control message of exactly one fd in a buffer we own.
+    let mut cmsg: FdMessage = unsafe { std::mem::zeroed() };
+    cmsg.header.cmsg_level = libc::SOL_SOCKET;
+    cmsg.header.cmsg_type = libc::SCM_RIGHTS;
+    // SAFETY: CMSG_LEN is a pure computation.
+    cmsg.header.cmsg_len = unsafe { libc::CMSG_LEN(std::mem::size_of::<RawFd>() as u32) } as _;
+    cmsg.fd = fd;
+    // SAFETY: a zeroed msghdr is valid; the pointers below outlive the call.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = std::ptr::from_mut(&mut cmsg).cast();
+    // SAFETY: CMSG_SPACE is a pure computation.
+    msg.msg_controllen = unsafe { libc::CMSG_SPACE(std::mem::size_of::<RawFd>() as u32) } as _;
+    loop {
+        // SAFETY: sendmsg with the message built above; MSG_NOSIGNAL turns a gone server into EPIPE.
+        let n = unsafe { libc::sendmsg(reg, &msg, libc::MSG_NOSIGNAL) };
+        if n >= 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINTR) {
+            return Err(e);
+        }
+    }
+}
+
+fn accept(_: &mut Interp, a: Args) -> R {
+    let reg = fd_arg(&a, 0, "accept")?;
+    let mut byte = [0u8; 1];
+    let mut iov = libc::iovec {
+        iov_base: byte.as_mut_ptr().cast(),
+        iov_len: 1,
+    };
+    // SAFETY: zeroed buffers for recvmsg to fill.
+    let mut cmsg: FdMessage = unsafe { std::mem::zeroed() };
+    // SAFETY: a zeroed msghdr is valid; the pointers below outlive the call.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = std::ptr::from_mut(&mut cmsg).cast();
+    msg.msg_controllen = std::mem::size_of::<FdMessage>() as _;
+    // SAFETY: recvmsg into the buffers above, without waiting.
+    let n = unsafe { libc::recvmsg(reg, &mut msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return match e.raw_os_error() {
+            Some(libc::EAGAIN | libc::EINTR) => Ok(Value::None),
+            _ => Err(os_error(e)),
+        };
+    }
+    if n == 0 || cmsg.header.cmsg_type != libc::SCM_RIGHTS || msg.msg_controllen == 0 {
+        return Ok(Value::None);
+    }
+    Ok(Value::Int(cmsg.fd.into()))
+}
+
+fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {
+    while !data.is_empty() {
+        // SAFETY: sending from our own buffer; MSG_NOSIGNAL turns a gone peer into EPIPE.
+        let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return Err(e);
+        }
+        data = &data[n as usize..];
+    }
+    Ok(())
+}
+
+/// Fills `buf`; `Ok(false)` at a clean end of file before the first byte.
+fn read_exact(fd: RawFd, buf: &mut [u8]) -> io::Result<bool> {
+    let mut got = 0;
+    while got < buf.len() {
+        // SAFETY: reading into the unfilled part of our own buffer.
+        let n = unsafe { libc::read(fd, buf[got..].as_mut_ptr().cast(), buf.len() - got) };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return Err(e);
+        }
+        if n == 0 {
+            if got == 0 {
+                return Ok(false);
+            }
+            return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+        }
+        got += n as usize;
+    }
+    Ok(true)
+}
+
+fn send_value(it: &mut Interp, fd: RawFd, v: &Value) -> Result<(), Exc> {
+    let body = wire::dumps_in_call(it, v)?;
+    let mut msg = Vec::with_capacity(4 + body.len());
+    let len = u32::try_from(body.len()).map_err(|_| Exc::new("OSError", "message too long"))?;
+    msg.extend_from_slice(&len.to_le_bytes());
+    msg.extend_from_slice(&body);
+    write_all(fd, &msg).map_err(os_error)
+}
+
+fn recv_value(it: &mut Interp, fd: RawFd) -> R {
+    let mut len = [0u8; 4];
+    let eof = || Exc::with_args("EOFError", vec![]);
+    if !read_exact(fd, &mut len).map_err(os_error)? {
+        return Err(eof());
+    }
+    let n = u32::from_le_bytes(len) as usize;
+    let mut body = Vec::new();
+    body.try_reserve_exact(n).map_err(|_| {
+        Exc::new(
+            "MemoryError",
+            "a manager message too large for this process",
+        )
+    })?;
+    body.resize(n, 0);
+    if !read_exact(fd, &mut body).map_err(os_error)? {
+        return Err(eof());
+    }
+    wire::loads(it, &body)
+}
+
+fn send(it: &mut Interp, a: Args) -> R {
+    let fd = fd_arg(&a, 0, "send")?;
+    let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+    send_value(it, fd, &v)?;
+    Ok(Value::None)
+}
+
+fn recv(it: &mut Interp, a: Args) -> R {
+    let fd = fd_arg(&a, 0, "recv")?;
+    recv_value(it, fd)
+}
+
+/// Waits until `fds` has something to read, until lesson time `deadline` (`None`: no limit),
+/// running the program's signal handlers meanwhile; shown as blocked on `on` for `what`.
+fn wait_ready(
+    it: &mut Interp,
+    fds: &mut [libc::pollfd],
+    deadline: Option<u64>,
+    on: &str,
+    what: &str,
+) -> Result<bool, Exc> {
+    blocked(on, what);
+    let r = loop {
+        match clock::wait_poll_or_signal(fds, deadline) {
+            Waited::Ready => break Ok(true),
+            Waited::TimedOut => break Ok(false),
+            Waited::Signal => {
+                running();
+                if let Err(e) = super::signal::run_pending(it) {
+                    break Err(e);
+                }
+                blocked(on, what);
+            }
+        }
+    };
+    running();
+    r
+}
+
+fn readable_now(fd: RawFd) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: poll on one valid pollfd, without waiting.
+    unsafe { libc::poll(&mut p, 1, 0) > 0 }
+}
+
+fn call(it: &mut Interp, a: Args) -> R {
+    let fd = fd_arg(&a, 0, "call")?;
+    let (Some(request), Some(Value::Str(on)), Some(Value::Str(what))) =
+        (a.pos.get(1), a.pos.get(2), a.pos.get(3))
+    else {
+        return Err(type_error("_manager.call(fd, request, on, what)"));
+    };
+    let (on, what) = (on.to_string(), what.to_string());
+    send_value(it, fd, request)?;
+    // A quick answer is taken without a blocked state, so the lane shows a wait only when the
+    // server really made the caller wait (a held Lock, an empty Queue).
+    if !readable_now(fd) {
+        let mut fds = [libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        }];
+        wait_ready(it, &mut fds, None, &on, &what)?;
+    }
+    recv_value(it, fd)
+}
+
+fn wait(it: &mut Interp, a: Args) -> R {
+    let Some(Value::List(list)) = a.pos.first() else {
+        return Err(type_error(
+            "_manager.wait(fds, timeout, on) takes a list of fds",
+        ));
+    };
+    let mut fds: Vec<libc::pollfd> = list
+        .borrow()
+        .iter()
+        .filter_map(|v| match v {
+            Value::Int(n) => Some(libc::pollfd {
+                fd: *n as RawFd,
+                events: libc::POLLIN,
+                revents: 0,
+            }),
+            _ => None,
+        })
+        .collect();
+    let deadline = match a.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some(clock::now_ns().saturating_add(clock::secs_to_ns(*i as f64))),
+        Some(Value::Float(f)) => Some(clock::now_ns().saturating_add(clock::secs_to_ns(*f))),
+        Some(other) => {
+            return Err(type_error(format!(
+                "timeout must be a number, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    let on = match a.pos.get(2) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => "requests".to_string(),
+    };
+    // SAFETY: poll on our own array of pollfds, without waiting.
+    let any = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) } > 0;
+    if !any && !wait_ready(it, &mut fds, deadline, &on, "serve")? {
+        return Ok(Value::list(vec![]));
+    }
+    Ok(Value::list(
+        fds.iter()
+            .filter(|p| p.revents != 0)
+            .map(|p| Value::Int(p.fd.into()))
+            .collect(),
+    ))
+}
+
+fn created_object(it: &mut Interp, a: Args) -> R {
+    let Some(Value::Str(class)) = a.pos.first() else {
+        return Err(type_error("_manager.created(class) takes a class name"));
+    };
+    let id = new_id(it);
+    created(id, class, None);
+    Ok(Value::Int(id.into()))
+}
+
+fn object_op(_: &mut Interp, a: Args) -> R {
+    let (Some(Value::Int(id)), Some(Value::Str(name))) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(type_error(
+            "_manager.op(id, op, detail) takes an id and a name",
+        ));
+    };
+    let detail = match a.pos.get(2) {
+        Some(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    op(*id as u32, name, detail);
+    Ok(Value::None)
+}
+
+fn close(_: &mut Interp, a: Args) -> R {
+    let fd = fd_arg(&a, 0, "close")?;
+    // SAFETY: closing an fd this module handed out; a second close is EBADF, ignored.
+    unsafe { libc::close(fd) };
+    Ok(Value::None)
+}
+
+fn inode(_: &mut Interp, a: Args) -> R {
+    let fd = fd_arg(&a, 0, "inode")?;
+    // SAFETY: fstat into a zeroed stat we own; a closed fd is EBADF.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 || st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Ok(Value::None);
+    }
+    Ok(Value::Int(st.st_ino as i64))
+}
