@@ -88,10 +88,11 @@ def _connection(address):
     return fd
 
 
-def dispatch(address, id, methodname, args=(), kwds={}):
-    """Sends one request to the server at `address` and returns its result (or raises its error)."""
+def dispatch(address, id, methodname, args=(), kwds={}, server='manager'):
+    """Sends one request to the server at `address` and returns its result (or raises its error);
+    a wait for it shows as blocked on `server` (the server process's name)."""
     fd = _connection(address)
-    kind, result = _manager.call(fd, (id, methodname, args, kwds), 'manager', methodname)
+    kind, result = _manager.call(fd, (id, methodname, args, kwds), server, methodname)
     if kind == '#RETURN':
         return result
     raise convert_to_error(kind, result)
@@ -1044,7 +1045,7 @@ class BaseManager(object):
         self._address = (self._process.pid, client_end, _manager.inode(client_end))
         self._owner = os.getpid()
         self._state.value = State.STARTED
-        dispatch(self._address, None, 'dummy')
+        dispatch(self._address, None, 'dummy', server=self._process.name)
         import _futures
         _futures.at_exit(self._at_exit)
 
@@ -1062,7 +1063,8 @@ class BaseManager(object):
 
     def _create(self, typeid, /, *args, **kwds):
         assert self._state.value == State.STARTED, 'server not yet started'
-        id, exposed = dispatch(self._address, None, 'create', (typeid,) + args, kwds)
+        id, exposed = dispatch(self._address, None, 'create', (typeid,) + args, kwds,
+                               server=self._process.name)
         return Token(typeid, self._address, id), exposed
 
     def join(self, timeout=None):
@@ -1091,7 +1093,7 @@ class BaseManager(object):
         process = self._process
         if process is not None and process.is_alive():
             try:
-                dispatch(self._address, None, 'shutdown')
+                dispatch(self._address, None, 'shutdown', server=process.name)
             except Exception:
                 pass
             process.join(timeout=self._shutdown_timeout)

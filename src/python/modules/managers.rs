@@ -294,14 +294,18 @@ fn wait_ready(
     r
 }
 
-fn readable_now(fd: RawFd) -> bool {
+/// How long a client looks for its reply before it shows itself blocked: a served request comes
+/// back in a fraction of this, so only a real wait (a held Lock, an empty Queue) shows in the lane.
+const QUICK_REPLY_MS: libc::c_int = 2;
+
+fn replied_quickly(fd: RawFd) -> bool {
     let mut p = libc::pollfd {
         fd,
         events: libc::POLLIN,
         revents: 0,
     };
-    // SAFETY: poll on one valid pollfd, without waiting.
-    unsafe { libc::poll(&mut p, 1, 0) > 0 }
+    // SAFETY: poll on one valid pollfd, for at most a couple of milliseconds.
+    unsafe { libc::poll(&mut p, 1, QUICK_REPLY_MS) > 0 }
 }
 
 fn call(it: &mut Interp, a: Args) -> R {
@@ -313,9 +317,7 @@ fn call(it: &mut Interp, a: Args) -> R {
     };
     let (on, what) = (on.to_string(), what.to_string());
     send_value(it, fd, request)?;
-    // A quick answer is taken without a blocked state, so the lane shows a wait only when the
-    // server really made the caller wait (a held Lock, an empty Queue).
-    if !readable_now(fd) {
+    if !replied_quickly(fd) {
         let mut fds = [libc::pollfd {
             fd,
             events: libc::POLLIN,

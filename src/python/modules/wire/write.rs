@@ -186,7 +186,11 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
                 let (q, module) = (c.qualname.clone(), c.module.clone());
                 match library_name(it, v, &module, &q)? {
                     Some(name) => name,
-                    None => global_name(it, v, &q)?,
+                    // A native module's class (`_queue.Empty`, raised in a manager's server).
+                    None => match module_builtin_name(it, v, &q) {
+                        Some(name) => name,
+                        None => global_name(it, v, &q)?,
+                    },
                 }
             };
             w.out.push(b'G');
