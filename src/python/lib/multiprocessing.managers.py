@@ -702,6 +702,7 @@ class Server(object):
             if isinstance(msg, _Blocked):
                 self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None])
                 continue
+            _manager.op(p[1], 'served', '%s for %s' % (p[2], self.clients.get(p[0], '?')))
             self._reply(p[0], msg)
         self._retry_parked()
 
