@@ -371,6 +371,83 @@ class _Condition(object):
         return '<Condition(%r, %d)>' % (self._lock, len(self._waiters))
 
 
+class _Barrier(object):
+    """threading.Barrier: `parties` callers of wait() meet; the last one runs `action` and lets all
+    of them go, each with its own index (0 for the first to arrive)."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+        self._count = 0
+        self._generation = 0
+        # Generations whose waiters were let down by abort() or reset().
+        self._failed = set()
+        self._broken = False
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count
+
+    @property
+    def broken(self):
+        return self._broken
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        if self._broken:
+            raise _manager.BrokenBarrierError
+        index = self._count
+        generation = self._generation
+        self._count += 1
+        if self._count == self._parties:
+            try:
+                if self._action is not None:
+                    self._action()
+            except BaseException:
+                self.abort()
+                raise
+            self._count = 0
+            self._generation += 1
+            return index
+
+        def retry():
+            if generation in self._failed:
+                raise _manager.BrokenBarrierError
+            if self._generation != generation:
+                return index
+            return _BLOCKED
+
+        def expire():
+            self.abort()
+            raise _manager.BrokenBarrierError
+        return _Blocked(_timeout_of(timeout), retry, expire)
+
+    def abort(self):
+        self._broken = True
+        self._fail_waiters()
+
+    def reset(self):
+        self._fail_waiters()
+        self._broken = False
+
+    def _fail_waiters(self):
+        if self._count:
+            self._failed.add(self._generation)
+            self._generation += 1
+        self._count = 0
+
+    def __repr__(self):
+        if self._broken:
+            return '<threading.Barrier at %#x: broken>' % id(self)
+        return '<threading.Barrier at %#x: waiters=%d/%d>' % (id(self), self._count, self._parties)
+
+
 class _Queue(object):
     """queue.Queue, as the server keeps it (also what JoinableQueue makes, as in CPython)."""
 
@@ -920,6 +997,31 @@ class EventProxy(BaseProxy):
         return self._callmethod('wait', (timeout,))
 
 
+class BarrierProxy(BaseProxy):
+    _exposed_ = ('__getattribute__', 'wait', 'abort', 'reset')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+    def abort(self):
+        return self._callmethod('abort')
+
+    def reset(self):
+        return self._callmethod('reset')
+
+    @property
+    def parties(self):
+        return self._callmethod('__getattribute__', ('parties',))
+
+    @property
+    def n_waiting(self):
+        return self._callmethod('__getattribute__', ('n_waiting',))
+
+    @property
+    def broken(self):
+        return self._callmethod('__getattribute__', ('broken',))
+
+
 class NamespaceProxy(BaseProxy):
     _exposed_ = ('__getattribute__', '__setattr__', '__delattr__')
 
@@ -1150,6 +1252,7 @@ SyncManager.register('RLock', _RLock, AcquirerProxy)
 SyncManager.register('Semaphore', _Semaphore, AcquirerProxy)
 SyncManager.register('BoundedSemaphore', _BoundedSemaphore, AcquirerProxy)
 SyncManager.register('Condition', _Condition, ConditionProxy)
+SyncManager.register('Barrier', _Barrier, BarrierProxy)
 SyncManager.register('list', list, ListProxy)
 SyncManager.register('dict', dict, DictProxy)
 SyncManager.register('Value', Value, ValueProxy)

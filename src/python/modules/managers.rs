@@ -51,7 +51,12 @@ pub fn module() -> Value {
             ("close", close),
             ("inode", inode),
         ],
-        vec![],
+        // The class a Barrier's waiters get (CPython's `threading.BrokenBarrierError`), the same
+        // one `multiprocessing.Barrier` raises.
+        vec![(
+            "BrokenBarrierError",
+            Value::Class(super::sync::broken_error().value.class.clone()),
+        )],
     )
 }
 
