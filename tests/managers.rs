@@ -245,3 +245,29 @@ if __name__ == '__main__':
         "the error says what to do: {text}"
     );
 }
+
+#[test]
+fn explore_finds_the_lost_update_of_a_read_then_write_through_a_dict_proxy() {
+    // Each request to the server is a step of a held run: between one child's `d['n']` and its
+    // store, the other child's requests can come, and one increment is lost.
+    let src = r#"
+import multiprocessing as mp
+def add(d):
+    d['n'] = d['n'] + 1
+if __name__ == '__main__':
+    with mp.Manager() as m:
+        d = m.dict(n=0)
+        ps = [mp.Process(target=add, args=(d,)) for _ in range(2)]
+        for p in ps: p.start()
+        for p in ps: p.join()
+        print(d['n'])
+"#;
+    let path = program("lost_update.py", src);
+    let (outcomes, _) = outcomes("explore", &[path.to_str().unwrap(), "--max-runs", "40"]);
+    let mut printed: Vec<&str> = outcomes
+        .iter()
+        .map(|o| o["stdout"].as_str().unwrap())
+        .collect();
+    printed.sort_unstable();
+    assert_eq!(printed, ["1\n", "2\n"]);
+}

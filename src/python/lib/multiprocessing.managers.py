@@ -503,6 +503,9 @@ class _Queue(object):
             raise Empty
         return _Blocked(timeout, self._try_get, expire)
 
+    def __repr__(self):
+        return '<queue.Queue object at %#x>' % id(self)
+
     def put_nowait(self, item):
         return self.put(item, block=False)
 

@@ -321,6 +321,9 @@ fn call(it: &mut Interp, a: Args) -> R {
         return Err(type_error("_manager.call(fd, request, on, what)"));
     };
     let (on, what) = (on.to_string(), what.to_string());
+    // A request is an operation other processes see (the server's object changes): in a held run,
+    // a step the scheduler grants, so `explore` can put other processes' requests in between.
+    crate::runtime::gate::operation(|| format!("{on} {what}"));
     send_value(it, fd, request)?;
     if !replied_quickly(fd) {
         let mut fds = [libc::pollfd {
