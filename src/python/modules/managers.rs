@@ -422,3 +422,87 @@ fn inode(_: &mut Interp, a: Args) -> R {
     }
     Ok(Value::Int(st.st_ino as i64))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn interp() -> Interp {
+        crate::python::exceptions::install();
+        Interp::new("t.py", "")
+    }
+
+    fn int(v: &Value) -> i64 {
+        match v {
+            Value::Int(n) => *n,
+            other => panic!("not an int: {}", other.type_name()),
+        }
+    }
+
+    fn call_fn(it: &mut Interp, f: fn(&mut Interp, Args) -> R, args: Vec<Value>) -> R {
+        f(it, Args::new(args))
+    }
+
+    /// A connection made through the registrar reaches the side that accepts it: a request goes
+    /// one way and its reply the other, as copies; the registrar's end is the socket its inode
+    /// says, and a closed peer is an EOFError.
+    #[test]
+    fn a_connection_passed_through_the_registrar_carries_requests_and_replies() {
+        let mut it = interp();
+        let pair = call_fn(&mut it, registrar, vec![]).unwrap();
+        let Value::Tuple(ends) = pair else {
+            panic!("a tuple")
+        };
+        let (server, client) = (ends[0].clone(), ends[1].clone());
+        assert!(
+            matches!(
+                call_fn(&mut it, accept, vec![server.clone()]).unwrap(),
+                Value::None
+            ),
+            "nothing to accept yet, and accept does not wait"
+        );
+        let mine = call_fn(&mut it, connect, vec![client.clone()]).unwrap();
+        let theirs = call_fn(&mut it, accept, vec![server.clone()]).unwrap();
+        assert!(int(&theirs) >= 0);
+        let request = Value::tuple(vec![Value::Int(7), Value::str("get"), Value::list(vec![])]);
+        call_fn(&mut it, send, vec![mine.clone(), request]).unwrap();
+        let got = call_fn(&mut it, recv, vec![theirs.clone()]).unwrap();
+        assert_eq!(it.repr(&got).unwrap(), "(7, 'get', [])");
+        let ready = call_fn(
+            &mut it,
+            wait,
+            vec![Value::list(vec![theirs.clone()]), Value::Float(0.0)],
+        )
+        .unwrap();
+        assert_eq!(it.repr(&ready).unwrap(), "[]", "the request was taken");
+        call_fn(&mut it, send, vec![theirs.clone(), Value::str("reply")]).unwrap();
+        let reply = call_fn(&mut it, recv, vec![mine.clone()]).unwrap();
+        assert_eq!(it.repr(&reply).unwrap(), "'reply'");
+        let ino = call_fn(&mut it, inode, vec![client.clone()]).unwrap();
+        assert!(int(&ino) > 0);
+        let other = call_fn(&mut it, inode, vec![server.clone()]).unwrap();
+        assert_ne!(int(&ino), int(&other));
+        call_fn(&mut it, close, vec![theirs]).unwrap();
+        let e = call_fn(&mut it, recv, vec![mine.clone()]).unwrap_err();
+        assert!(e.is("EOFError"), "{}", e.class_name());
+        for fd in [mine, server.clone()] {
+            call_fn(&mut it, close, vec![fd]).unwrap();
+        }
+        // With the server's end gone, a new connection is refused with CPython's words.
+        let e = call_fn(&mut it, connect, vec![client.clone()]).unwrap_err();
+        assert!(e.is("ConnectionRefusedError"), "{}", e.class_name());
+        // (Not asked of the closed fd: the tests' other threads may reuse its number at once.)
+        call_fn(&mut it, close, vec![client]).unwrap();
+    }
+
+    #[test]
+    fn bad_arguments_are_type_errors_not_panics() {
+        let mut it = interp();
+        let e = call_fn(&mut it, send, vec![Value::str("x")]).unwrap_err();
+        assert!(e.is("TypeError"));
+        let e = call_fn(&mut it, wait, vec![Value::list(vec![]), Value::str("soon")]).unwrap_err();
+        assert!(e.is("TypeError"));
+        let e = call_fn(&mut it, call, vec![Value::Int(0)]).unwrap_err();
+        assert!(e.is("TypeError"));
+    }
+}
