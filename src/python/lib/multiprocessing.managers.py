@@ -25,7 +25,7 @@ import multiprocessing
 from collections import deque
 from queue import Empty, Full
 
-__all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token', 'SharedMemoryManager']
+__all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token']
 
 
 class Token(object):
@@ -1243,6 +1243,11 @@ class BaseManager(object):
 
 class SyncManager(BaseManager):
     """The manager `multiprocessing.Manager()` starts: locks, queues, dict, list, Namespace..."""
+
+    def Pool(self, *args, **kwds):
+        raise NotImplementedError(
+            'a Pool inside a manager\'s server is not supported by forkyard yet (make the Pool '
+            'with multiprocessing.Pool() and pass it manager proxies)')
 
 
 SyncManager.register('Queue', _Queue, exposed=(
