@@ -1200,9 +1200,14 @@ class BaseManager(object):
         if process is not None and process.is_alive():
             try:
                 dispatch(self._address, None, 'shutdown', server=process.name)
+                acknowledged = True
             except Exception:
-                pass
-            process.join(timeout=self._shutdown_timeout)
+                acknowledged = False
+            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
+            # server that answered the request is already on its way out (nothing of the program
+            # runs there any more), so it is joined to its end: the lesson clock runs faster than
+            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
+            process.join(timeout=None if acknowledged else self._shutdown_timeout)
             if process.is_alive():
                 process.terminate()
                 process.join(timeout=self._shutdown_timeout)
