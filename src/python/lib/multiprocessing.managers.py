@@ -147,6 +147,14 @@ class BaseProxy(object):
     def _callmethod(self, methodname, args=(), kwds={}):
         """Calls `methodname` on the referent in the server; returns a copy of the result."""
         token = self._token
+        serving = _manager_server._serving
+        if serving is not None and serving.address == token.address:
+            # Called inside the server itself (a proxy it keeps, printed or compared there): a
+            # request to itself would wait for its own answer forever, so call the object here.
+            obj = _manager_server._referent(self)
+            if methodname == '#GETVALUE':
+                return obj
+            return getattr(obj, methodname)(*args, **kwds)
         fd = _connection(token.address)
         kind, result = _manager.call(fd, (self._id, methodname, args, kwds),
                                      '%s#%d' % (token.typeid, self._id), methodname)
