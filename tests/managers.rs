@@ -175,14 +175,16 @@ if __name__ == '__main__':
     assert_eq!(text_of(&recs, main), "False\nTrue\n");
     let server = pid_of(&recs, "SyncManager-1");
     let child = pid_of(&recs, "Process-2");
-    // The server made the Lock (an object of its own) and served each request, naming the caller.
+    // The Lock appears where the program's line made it (the main, with the main's own counter,
+    // as `multiprocessing.Lock()` would), and the server served each request, naming the caller.
     let lock_id = recs
         .iter()
         .find_map(|r| match &r.event {
-            Event::Object { id, class, .. } if class == "Lock" && r.pid == server => Some(*id),
+            Event::Object { id, class, .. } if class == "Lock" && r.pid == main => Some(*id),
             _ => None,
         })
-        .expect("the server reports the Lock it made");
+        .expect("the main reports the Lock it asked the manager for");
+    assert_eq!(lock_id, 1, "the main's first object");
     let served: Vec<&str> = recs
         .iter()
         .filter_map(|r| match &r.event {

@@ -218,6 +218,13 @@ class _Event(object):
         return '<threading.Event at %#x: %s>' % (id(self), 'set' if self._flag else 'unset')
 
 
+class _Waiter(object):
+    """One wait() on a Condition: notified or not yet."""
+
+    def __init__(self):
+        self.notified = False
+
+
 class _Condition(object):
     """threading.Condition over a server-side lock (an RLock unless one is given)."""
 
@@ -252,22 +259,23 @@ class _Condition(object):
         else:
             self._lock.release()
             saved = None
-        waiter = [False]
+        waiter = _Waiter()
         self._waiters.append(waiter)
 
         def retry():
-            if not waiter[0]:
+            if not waiter.notified:
                 return _BLOCKED
             return self._take_lock(saved)
 
         def expire():
             # Timed out: no longer a waiter, but the lock must be taken back before returning.
-            if waiter in self._waiters:
-                self._waiters.remove(waiter)
+            # By identity: two waiters are never the same one, whatever they hold.
+            self._waiters = [w for w in self._waiters if w is not waiter]
             got = self._take_lock(saved)
             if got is not _BLOCKED:
-                return waiter[0]
-            return _Blocked(None, lambda: waiter[0] if self._take_lock(saved) is True else _BLOCKED)
+                return waiter.notified
+            return _Blocked(
+                None, lambda: waiter.notified if self._take_lock(saved) is True else _BLOCKED)
 
         return _Blocked(_timeout_of(timeout), retry, expire)
 
@@ -275,7 +283,7 @@ class _Condition(object):
         if not self._owned():
             raise RuntimeError('cannot notify on un-acquired lock')
         for waiter in self._waiters[:n]:
-            waiter[0] = True
+            waiter.notified = True
         del self._waiters[:n]
 
     def notify_all(self):
@@ -571,15 +579,19 @@ class Server(object):
         except Exception as e:
             return ('#ERROR', e)
 
-    def create(self, typeid, /, *args, **kwds):
+    def create(self, typeid, ident, /, *args, **kwds):
+        """A new object for the client that asked, kept under the id the client chose (and
+        reports: the object appears where the program's line made it)."""
         callable, exposed, method_to_typeid, proxytype = self.registry[typeid]
         obj = callable(*args, **kwds)
-        return self._keep(typeid, obj, exposed, method_to_typeid)
+        return self._keep(typeid, obj, exposed, method_to_typeid, ident)
 
-    def _keep(self, typeid, obj, exposed, method_to_typeid):
+    def _keep(self, typeid, obj, exposed, method_to_typeid, ident=None):
         if exposed is None:
             exposed = _public_methods(obj)
-        ident = _manager.created(typeid)
+        if ident is None:
+            # An object the server made itself (the iterator of a dict): its own id and report.
+            ident = _manager.created(typeid)
         self.id_to_obj[ident] = (obj, tuple(exposed), method_to_typeid)
         return ident, tuple(exposed)
 

@@ -517,8 +517,13 @@ class BaseManager(object):
 
     def _create(self, typeid, /, *args, **kwds):
         assert self._state.value == State.STARTED, 'server not yet started'
-        id, exposed = dispatch(self._address, None, 'create', (typeid,) + args, kwds,
+        # The object is named from this process's counter (`Lock#3`, as `multiprocessing.Lock()`
+        # here would be) and reported made here, where the program's line made it; the server
+        # keeps it under that id.
+        ident = _manager.new_id()
+        id, exposed = dispatch(self._address, None, 'create', (typeid, ident) + args, kwds,
                                server=self._process.name)
+        _manager.created(typeid, id)
         return Token(typeid, self._address, id), exposed
 
     def join(self, timeout=None):

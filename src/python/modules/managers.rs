@@ -18,8 +18,8 @@
 //! - `call(fd, request, on)`: a client's round trip (send, wait for the reply shown as blocked on
 //!   `on`, with signal handlers run while it waits), `wait(fds, timeout)`: the server's wait for
 //!   requests (the fds ready, `[]` after `timeout` lesson seconds);
-//! - `created(class)` -> a trace id, `op(id, op, detail)`: what the timeline shows of the shared
-//!   objects; `close(fd)`; `inode(fd)`: which socket an fd is (`None` when it is none), so that a
+//! - `new_id()`, `created(class, id=None)` -> a trace id, `op(id, op, detail)`: what the timeline
+//!   shows of the shared objects (made in the process whose line asked for them); `close(fd)`; `inode(fd)`: which socket an fd is (`None` when it is none), so that a
 //!   proxy rebuilt in another process checks the registrar fd it inherited is the manager's.
 
 use std::io;
@@ -46,6 +46,7 @@ pub fn module() -> Value {
             ("recv", recv),
             ("call", call),
             ("wait", wait),
+            ("new_id", new_object_id),
             ("created", created_object),
             ("op", object_op),
             ("close", close),
@@ -382,11 +383,20 @@ fn wait(it: &mut Interp, a: Args) -> R {
     ))
 }
 
+fn new_object_id(it: &mut Interp, _: Args) -> R {
+    Ok(Value::Int(new_id(it).into()))
+}
+
+/// `created(class, id=None)`: reports a shared object (with a new id unless one is given).
 fn created_object(it: &mut Interp, a: Args) -> R {
     let Some(Value::Str(class)) = a.pos.first() else {
-        return Err(type_error("_manager.created(class) takes a class name"));
+        return Err(type_error("_manager.created(class, id) takes a class name"));
     };
-    let id = new_id(it);
+    let id = match a.pos.get(1) {
+        Some(Value::Int(n)) => u32::try_from(*n)
+            .map_err(|_| type_error("_manager.created(class, id): id out of range"))?,
+        _ => new_id(it),
+    };
     created(id, class, None);
     Ok(Value::Int(id.into()))
 }
