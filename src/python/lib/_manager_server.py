@@ -516,7 +516,11 @@ class Server(object):
 
     def serve_forever(self):
         while not self.stopping:
-            ready = _manager.wait([self.registrar] + list(self.clients), self._next_timeout())
+            # A connection with a parked request is not read until that request is answered:
+            # CPython's thread for it is busy waiting, so its requests are served one at a time.
+            busy = [p[0] for p in self.parked]
+            fds = [fd for fd in self.clients if fd not in busy]
+            ready = _manager.wait([self.registrar] + fds, self._next_timeout())
             for fd in ready:
                 if fd == self.registrar:
                     self._accept()

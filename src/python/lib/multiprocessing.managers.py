@@ -85,11 +85,17 @@ def _connection(address):
     return fd
 
 
+def _request(address, request, on, what):
+    """One round trip on this process's connection to the server at `address`."""
+    # One connection per process, as CPython's per-thread one: a call a signal handler interrupted
+    # (Ctrl-C) leaves its answer to come on it, and the next call takes that answer, as there.
+    return _manager.call(_connection(address), request, on, what)
+
+
 def dispatch(address, id, methodname, args=(), kwds={}, server='manager'):
     """Sends one request to the server at `address` and returns its result (or raises its error);
     a wait for it shows as blocked on `server` (the server process's name)."""
-    fd = _connection(address)
-    kind, result = _manager.call(fd, (id, methodname, args, kwds), server, methodname)
+    kind, result = _request(address, (id, methodname, args, kwds), server, methodname)
     if kind == '#RETURN':
         return result
     raise convert_to_error(kind, result)
@@ -155,9 +161,8 @@ class BaseProxy(object):
             if methodname == '#GETVALUE':
                 return obj
             return getattr(obj, methodname)(*args, **kwds)
-        fd = _connection(token.address)
-        kind, result = _manager.call(fd, (self._id, methodname, args, kwds),
-                                     '%s#%d' % (token.typeid, self._id), methodname)
+        kind, result = _request(token.address, (self._id, methodname, args, kwds),
+                                '%s#%d' % (token.typeid, self._id), methodname)
         if kind == '#RETURN':
             _manager.op(self._id, _op_name(methodname, result), None)
             return result
