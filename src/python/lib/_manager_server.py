@@ -627,7 +627,6 @@ class Server(object):
             res = list(res)
         typeid = gettypeid and gettypeid.get(methodname, None)
         if typeid:
-            proxytype = self.registry[typeid][3]
             rident, rexposed = self._keep(typeid, res, self.registry[typeid][1], None)
             return ('#PROXY', (rexposed, typeid, rident))
         return ('#RETURN', res)

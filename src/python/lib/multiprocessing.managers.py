@@ -246,9 +246,6 @@ def _add_methods(cls, exposed):
     cls._exposed_ = tuple(exposed)
 
 
-_auto_types = {}
-
-
 def MakeProxyType(name, exposed, _cache={}):
     """A proxy type whose methods are `exposed`."""
     exposed = tuple(exposed)
