@@ -90,7 +90,8 @@ if __name__ == '__main__':
 #[test]
 fn a_main_killed_by_sigkill_leaves_its_server_to_the_runs_end() {
     // As in CPython, a main that dies by SIGKILL runs no finalizer: its server lives on as an
-    // orphan, until the run is stopped (here by the timeout), and then nothing is left.
+    // orphan until the run is stopped, and then nothing is left.
+    become_subreaper();
     let src = r#"
 import multiprocessing as mp, os, signal
 if __name__ == '__main__':
@@ -99,14 +100,25 @@ if __name__ == '__main__':
     print('up', d['a'])
     os.kill(os.getpid(), signal.SIGKILL)
 "#;
-    let (code, recs, err) = run("killed.py", src, &["--timeout", "1"]);
-    assert_eq!(
-        code,
-        Some(124),
-        "the orphaned server kept the run going: {err}"
-    );
+    let (mut observer, mut out) = spawn_observer(&program("killed.py", src), &[]);
+    // The observer reaps the lesson main itself: wait for that record.
+    let recs = read_until(&mut out, |r| {
+        r.iter().any(|x| {
+            matches!(&x.event, Event::Reaped { child_name, ending: Ending::Signaled { signal: 9 }, .. }
+                if child_name == "MainProcess")
+        })
+    });
     let main = main_pid(&recs);
     assert_eq!(text_of(&recs, main), "up 1\n");
+    let server = pid_of(&recs, "SyncManager-1");
+    assert_eq!(
+        group(main),
+        vec![server],
+        "the orphaned server is all that is left"
+    );
+    // SAFETY: signalling our own child, the observer, which stops the run as it ends.
+    unsafe { libc::kill(observer.id() as i32, libc::SIGTERM) };
+    observer.wait().unwrap();
     assert_eq!(wait_group_gone(main, 5), Vec::<i32>::new());
 }
 
