@@ -1,4 +1,4 @@
-# Manager: proxies cross Pool tasks and a multiprocessing.Queue as pickles and reconnect in the
+# Manager: proxies cross Pool tasks, a multiprocessing.Queue and a Pipe as pickles and reconnect in the
 # process that receives them; a manager Queue and Event order a producer and a consumer.
 import multiprocessing as mp
 
@@ -24,6 +24,12 @@ def receiver(mq):
     d["from child"] = True
 
 
+def pipe_end(conn):
+    ns = conn.recv()
+    ns.seen = "by the pipe's child"
+    conn.send(ns)
+
+
 if __name__ == "__main__":
     with mp.Manager() as m:
         d = m.dict()
@@ -45,3 +51,11 @@ if __name__ == "__main__":
         mq.put(d)
         r.join()
         print("from child" in d)
+        ns = m.Namespace(seen=None)
+        here, there = mp.Pipe()
+        c2 = mp.Process(target=pipe_end, args=(there,))
+        c2.start()
+        here.send(ns)
+        back = here.recv()
+        c2.join()
+        print(type(back).__name__, back.seen, ns.seen)
