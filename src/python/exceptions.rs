@@ -61,6 +61,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("ConnectionError", "OSError"),
     ("BrokenPipeError", "ConnectionError"),
     ("ConnectionResetError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
     ("FileNotFoundError", "OSError"),
     ("PermissionError", "OSError"),
     ("TimeoutError", "OSError"),

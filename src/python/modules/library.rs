@@ -48,6 +48,14 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/concurrent.futures.process.py"),
     },
     Source {
+        name: "_manager_server",
+        text: include_str!("../lib/_manager_server.py"),
+    },
+    Source {
+        name: "multiprocessing.managers",
+        text: include_str!("../lib/multiprocessing.managers.py"),
+    },
+    Source {
         name: "json",
         text: include_str!("../lib/json.py"),
     },

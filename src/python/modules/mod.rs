@@ -7,6 +7,7 @@ mod context;
 mod futures;
 mod heapq_native;
 pub mod library;
+mod managers;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
@@ -46,6 +47,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "random" => stdlib::random(),
         "_queue" => stdlib::queue(),
         "_futures" => futures::module(),
+        "_manager" => managers::module(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
         "_collections" => collections_native::module(),

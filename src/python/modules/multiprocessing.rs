@@ -77,7 +77,7 @@ pub fn module(_it: &mut Interp) -> Value {
             ("Array", shared::array),
             ("RawValue", shared::raw_value),
             ("RawArray", shared::raw_array),
-            ("Manager", not_yet),
+            ("Manager", manager),
             ("_getpid", getpid),
         ],
         vec![
@@ -129,6 +129,21 @@ fn not_yet(_: &mut Interp, _: Args) -> R {
         "NotImplementedError",
         "this part of multiprocessing is not supported by forkyard yet",
     ))
+}
+
+/// `multiprocessing.Manager()`: a started `SyncManager`, as CPython's context makes it. The manager
+/// is written in Python (`src/python/lib/multiprocessing.managers.py`).
+fn manager(it: &mut Interp, a: Args) -> R {
+    if !a.pos.is_empty() || !a.kw.is_empty() {
+        return Err(exceptions::type_error(
+            "BaseContext.Manager() takes 1 positional argument but more were given",
+        ));
+    }
+    let managers = super::import(it, "multiprocessing.managers")?;
+    let class = it.getattr(&managers, "SyncManager")?;
+    let m = it.call(&class, Args::new(vec![]))?;
+    it.call_method(&m, "start", vec![])?;
+    Ok(m)
 }
 
 fn noop(_: &mut Interp, _: Args) -> R {

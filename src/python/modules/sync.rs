@@ -988,7 +988,7 @@ impl BarrierObj {
     }
 }
 
-fn broken_error() -> Exc {
+pub fn broken_error() -> Exc {
     thread_local! {
         static CLS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
     }

@@ -208,6 +208,11 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
             r.memoize(&v);
             v
         }
+        b'c' => {
+            let mut parts = get_items(it, r, 3, d)?.into_iter();
+            let mut next = || parts.next().unwrap_or(Value::None);
+            Value::Slice(Rc::new([next(), next(), next()]))
+        }
         b'r' => {
             let (start, stop, step) = (r.i64()?, r.i64()?, r.i64()?);
             if step == 0 {

@@ -224,3 +224,17 @@ fn library_and_native_module_functions_cross_by_module_and_name() {
     forged.extend_from_slice(name);
     assert!(loads(&mut it, &forged).is_err());
 }
+
+/// A slice crosses as `slice(start, stop, step)` (a manager's list proxy sends `l[1:3]`), and a
+/// native module's class (`queue.Empty`, which a manager's Queue raises) by its module's name.
+#[test]
+fn slices_and_native_module_classes_cross() {
+    let mut it = run("import queue\ns = slice(1, None, -2)\nE = queue.Empty\n");
+    let s = round_trip_global(&mut it, "s");
+    assert_eq!(it.repr(&s).unwrap(), "slice(1, None, -2)");
+    let e = round_trip_global(&mut it, "E");
+    assert!(
+        e.is(&global(&it, "E")),
+        "the same class, found again by name"
+    );
+}

@@ -152,6 +152,14 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             put_items(it, &items, w)?;
             made_after_items(v, w);
         }
+        Value::Slice(s) => {
+            // CPython pickles a slice by its reduce, `slice(start, stop, step)`; a manager's
+            // list proxy sends one for `l[1:3]`.
+            w.out.push(b'c');
+            for x in s.iter() {
+                put(it, x, w)?;
+            }
+        }
         Value::Range(r) => {
             w.out.push(b'r');
             for n in [r.start, r.stop, r.step] {
@@ -178,7 +186,11 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
                 let (q, module) = (c.qualname.clone(), c.module.clone());
                 match library_name(it, v, &module, &q)? {
                     Some(name) => name,
-                    None => global_name(it, v, &q)?,
+                    // A native module's class (`_queue.Empty`, raised in a manager's server).
+                    None => match module_builtin_name(it, v, &q) {
+                        Some(name) => name,
+                        None => global_name(it, v, &q)?,
+                    },
                 }
             };
             w.out.push(b'G');

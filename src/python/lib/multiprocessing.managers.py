@@ -1,0 +1,629 @@
+"""Managers: shared objects that live in a server process (CPython's multiprocessing.managers).
+
+As in CPython, `SyncManager().start()` (what `multiprocessing.Manager()` does) forks a server
+process, named `SyncManager-N` from the same counter as `Process-N`, that owns every object the
+manager makes: `m.dict()` creates a dict in the server and gives back a proxy, whose methods send
+the call to the server and return a copy of the result. Proxies pickle (through a Queue, a Pipe, a
+Pool task) as their token, and a proxy rebuilt in another process connects to the server itself.
+
+The server's loop and the objects it keeps are in `_manager_server` (src/python/lib/); this module
+is what a program uses: the managers, the proxies, and the connections to the server.
+
+The connections: see the native `_manager` (src/python/modules/managers.rs) for why the server is
+reached through a socket pair every process forked after the manager inherits.
+"""
+
+import os
+import signal
+import time
+import _manager
+import _manager_server
+import multiprocessing
+from _manager_server import (
+    _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Queue, _RLock, _Semaphore)
+
+__all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token']
+
+
+class Token(object):
+    """Identifies a shared object: its type's name, its manager's address, its id."""
+
+    def __init__(self, typeid, address, id):
+        (self.typeid, self.address, self.id) = (typeid, address, id)
+
+    def __getstate__(self):
+        return (self.typeid, self.address, self.id)
+
+    def __setstate__(self, state):
+        (self.typeid, self.address, self.id) = state
+
+    def __repr__(self):
+        return '%s(typeid=%r, address=%r, id=%r)' % \
+               (self.__class__.__name__, self.typeid, self.address, self.id)
+
+
+class RemoteError(Exception):
+    def __str__(self):
+        return ('\n' + '-' * 75 + '\n' + str(self.args[0]) + '-' * 75)
+
+
+def convert_to_error(kind, result):
+    if kind == '#ERROR':
+        return result
+    elif kind in ('#TRACEBACK', '#UNSERIALIZABLE'):
+        if kind == '#UNSERIALIZABLE':
+            return RemoteError('Unserializable message: %s\n' % result)
+        return RemoteError(result)
+    return ValueError('Unrecognized message type {!r}'.format(kind))
+
+
+# ---- connections -------------------------------------------------------------------------------
+
+# Per process: manager address -> (pid, fd) of this process's connection to that server. A forked
+# child finds its parent's entry and makes its own (its parent's replies are not its own).
+_connections = {}
+
+
+def _registrar(address):
+    """The registrar fd of the manager at `address`, checked to be that very socket here."""
+    server_pid, fd, inode = address
+    if _manager.inode(fd) != inode:
+        raise ConnectionRefusedError(
+            111, 'Connection refused: this process cannot reach the manager\'s server (forkyard '
+            'connects only processes started after the manager; start the Manager first)')
+    return fd
+
+
+def _connection(address):
+    pid = os.getpid()
+    known = _connections.get(address)
+    if known is not None and known[0] == pid:
+        return known[1]
+    fd = _manager.connect(_registrar(address))
+    _connections[address] = (pid, fd)
+    _manager.send(fd, ('#HELLO', multiprocessing.current_process().name))
+    return fd
+
+
+def _request(address, request, on, what):
+    """One round trip on this process's connection to the server at `address`."""
+    # One connection per process, as CPython's per-thread one: a call a signal handler interrupted
+    # (Ctrl-C) leaves its answer to come on it, and the next call takes that answer, as there.
+    return _manager.call(_connection(address), request, on, what)
+
+
+def dispatch(address, id, methodname, args=(), kwds={}, server='manager'):
+    """Sends one request to the server at `address` and returns its result (or raises its error);
+    a wait for it shows as blocked on `server` (the server process's name)."""
+    kind, result = _request(address, (id, methodname, args, kwds), server, methodname)
+    if kind == '#RETURN':
+        return result
+    raise convert_to_error(kind, result)
+
+
+class Namespace(object):
+    def __init__(self, /, **kwds):
+        self.__dict__.update(kwds)
+
+    def __repr__(self):
+        temp = []
+        for name, value in list(self.__dict__.items()):
+            if not name.startswith('_'):
+                temp.append('%s=%r' % (name, value))
+        temp.sort()
+        return '%s(%s)' % (self.__class__.__name__, ', '.join(temp))
+
+
+class Value(object):
+    def __init__(self, typecode, value, lock=True):
+        self._typecode = typecode
+        self._value = value
+
+    def get(self):
+        return self._value
+
+    def set(self, value):
+        self._value = value
+
+    def __repr__(self):
+        return '%s(%r, %r)' % (type(self).__name__, self._typecode, self._value)
+
+    value = property(get, set)
+
+
+
+def Array(typecode, sequence, lock=True):
+    return _manager_server._Array(typecode, sequence)
+
+
+# ---- proxies -----------------------------------------------------------------------------------
+
+class BaseProxy(object):
+    """A reference to an object in a manager's server: each method call is a request there."""
+
+    def __init__(self, token, serializer='pickle', manager=None, authkey=None, exposed=None,
+                 incref=True, manager_owned=False):
+        self._token = token
+        self._id = token.id
+        self._manager = manager
+        self._serializer = serializer
+        if exposed is not None:
+            self._exposed_ = exposed
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        """Calls `methodname` on the referent in the server; returns a copy of the result."""
+        token = self._token
+        serving = _manager_server._serving
+        if serving is not None and serving.address == token.address:
+            # Called inside the server itself (a proxy it keeps, printed or compared there): a
+            # request to itself would wait for its own answer forever, so call the object here.
+            obj = _manager_server._referent(self)
+            if methodname == '#GETVALUE':
+                return obj
+            return getattr(obj, methodname)(*args, **kwds)
+        kind, result = _request(token.address, (self._id, methodname, args, kwds),
+                                '%s#%d' % (token.typeid, self._id), methodname)
+        if kind == '#RETURN':
+            _manager.op(self._id, _op_name(methodname, result), None)
+            return result
+        if kind == '#PROXY':
+            exposed, typeid, ident = result
+            proxytype = _proxytype_of(self._manager, typeid)
+            return proxytype(Token(typeid, token.address, ident), self._serializer,
+                             manager=self._manager, exposed=exposed)
+        raise convert_to_error(kind, result)
+
+    def _getvalue(self):
+        """A copy of the referent."""
+        return self._callmethod('#GETVALUE')
+
+    def __reduce__(self):
+        if getattr(self, '_isauto', False):
+            return (RebuildProxy, (AutoProxy, self._token, self._serializer,
+                                   {'exposed': self._exposed_}))
+        return (RebuildProxy, (type(self), self._token, self._serializer, {}))
+
+    def __deepcopy__(self, memo):
+        return self._getvalue()
+
+    def __repr__(self):
+        return '<%s object, typeid %r at %#x>' % \
+               (type(self).__name__, self._token.typeid, id(self))
+
+    def __str__(self):
+        try:
+            return self._callmethod('__repr__')
+        except Exception:
+            return repr(self)[:-1] + "; '__str__()' failed>"
+
+
+def _op_name(methodname, result):
+    """The name the timeline gives a call: the primitives' own words where they have them."""
+    if methodname == 'acquire':
+        return 'acquired' if result else 'timeout'
+    if methodname == 'release':
+        return 'released'
+    if methodname == 'set':
+        return 'set'
+    if methodname == 'clear':
+        return 'cleared'
+    if methodname in ('put', 'put_nowait'):
+        return 'put'
+    if methodname in ('get', 'get_nowait'):
+        return 'got'
+    return methodname
+
+
+def _proxytype_of(manager, typeid):
+    registry = SyncManager._registry if manager is None else manager._registry
+    if typeid in registry:
+        return registry[typeid][3]
+    return AutoProxy
+
+
+def RebuildProxy(func, token, serializer, kwds):
+    """How a pickled proxy comes back to life in the process that received it."""
+    proxy = func(token, serializer, **kwds)
+    serving = _manager_server._serving
+    if serving is not None and serving.address == token.address:
+        # A proxy of the server's own object, sent to the server (a Lock given to m.Condition,
+        # a list stored in a dict): kept as a proxy, but never called from inside the server.
+        proxy._manager_owned = True
+    return proxy
+
+
+def _method(name):
+    def method(self, /, *args, **kwds):
+        return self._callmethod(name, args, kwds)
+    method.__name__ = name
+    method.__qualname__ = name
+    return method
+
+
+def _add_methods(cls, exposed):
+    for name in exposed:
+        setattr(cls, name, _method(name))
+    cls._exposed_ = tuple(exposed)
+
+
+def MakeProxyType(name, exposed, _cache={}):
+    """A proxy type whose methods are `exposed`."""
+    exposed = tuple(exposed)
+    key = (name, exposed)
+    if key in _cache:
+        return _cache[key]
+    ProxyType = type(name, (BaseProxy,), {})
+    _add_methods(ProxyType, exposed)
+    _cache[key] = ProxyType
+    return ProxyType
+
+
+def AutoProxy(token, serializer='pickle', manager=None, authkey=None, exposed=None,
+              incref=True, manager_owned=False):
+    """A proxy for `token` whose methods are the referent's public methods."""
+    ProxyType = MakeProxyType('AutoProxy[%s]' % token.typeid, exposed)
+    proxy = ProxyType(token, serializer, manager=manager, exposed=exposed)
+    proxy._isauto = True
+    return proxy
+
+
+class IteratorProxy(BaseProxy):
+    _exposed_ = ('__next__', 'send', 'throw', 'close')
+
+    def __iter__(self):
+        return self
+
+    def __next__(self, *args):
+        return self._callmethod('__next__', args)
+
+    def send(self, *args):
+        return self._callmethod('send', args)
+
+    def throw(self, *args):
+        return self._callmethod('throw', args)
+
+    def close(self, *args):
+        return self._callmethod('close', args)
+
+
+class AcquirerProxy(BaseProxy):
+    _exposed_ = ('acquire', 'release')
+
+    def acquire(self, blocking=True, timeout=None):
+        args = (blocking,) if timeout is None else (blocking, timeout)
+        return self._callmethod('acquire', args)
+
+    def release(self):
+        return self._callmethod('release')
+
+    def __enter__(self):
+        return self._callmethod('acquire')
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        return self._callmethod('release')
+
+
+class ConditionProxy(AcquirerProxy):
+    _exposed_ = ('acquire', 'release', 'wait', 'notify', 'notify_all')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+    def notify(self, n=1):
+        return self._callmethod('notify', (n,))
+
+    def notify_all(self):
+        return self._callmethod('notify_all')
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+
+class EventProxy(BaseProxy):
+    _exposed_ = ('is_set', 'set', 'clear', 'wait')
+
+    def is_set(self):
+        return self._callmethod('is_set')
+
+    def set(self):
+        return self._callmethod('set')
+
+    def clear(self):
+        return self._callmethod('clear')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+
+class BarrierProxy(BaseProxy):
+    _exposed_ = ('__getattribute__', 'wait', 'abort', 'reset')
+
+    def wait(self, timeout=None):
+        return self._callmethod('wait', (timeout,))
+
+    def abort(self):
+        return self._callmethod('abort')
+
+    def reset(self):
+        return self._callmethod('reset')
+
+    @property
+    def parties(self):
+        return self._callmethod('__getattribute__', ('parties',))
+
+    @property
+    def n_waiting(self):
+        return self._callmethod('__getattribute__', ('n_waiting',))
+
+    @property
+    def broken(self):
+        return self._callmethod('__getattribute__', ('broken',))
+
+
+class NamespaceProxy(BaseProxy):
+    _exposed_ = ('__getattribute__', '__setattr__', '__delattr__')
+
+    def __getattr__(self, key):
+        if key[0] == '_':
+            return object.__getattribute__(self, key)
+        callmethod = object.__getattribute__(self, '_callmethod')
+        return callmethod('__getattribute__', (key,))
+
+    def __setattr__(self, key, value):
+        if key[0] == '_':
+            return object.__setattr__(self, key, value)
+        callmethod = object.__getattribute__(self, '_callmethod')
+        return callmethod('__setattr__', (key, value))
+
+    def __delattr__(self, key):
+        if key[0] == '_':
+            return object.__delattr__(self, key)
+        callmethod = object.__getattribute__(self, '_callmethod')
+        return callmethod('__delattr__', (key,))
+
+
+class ValueProxy(BaseProxy):
+    _exposed_ = ('get', 'set')
+
+    def get(self):
+        return self._callmethod('get')
+
+    def set(self, value):
+        return self._callmethod('set', (value,))
+
+    value = property(get, set)
+
+
+class BaseListProxy(BaseProxy):
+    pass
+
+
+_add_methods(BaseListProxy, (
+    '__add__', '__contains__', '__delitem__', '__getitem__', '__len__',
+    '__mul__', '__reversed__', '__rmul__', '__setitem__',
+    'append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
+    'reverse', 'sort', '__imul__'))
+
+
+class ListProxy(BaseListProxy):
+    def __iadd__(self, value):
+        self._callmethod('extend', (value,))
+        return self
+
+    def __imul__(self, value):
+        self._callmethod('__imul__', (value,))
+        return self
+
+
+class DictProxy(BaseProxy):
+    _method_to_typeid_ = {'__iter__': 'Iterator'}
+
+
+_add_methods(DictProxy, (
+    '__contains__', '__delitem__', '__getitem__', '__iter__', '__len__',
+    '__setitem__', 'clear', 'copy', 'get', 'items',
+    'keys', 'pop', 'popitem', 'setdefault', 'update', 'values'))
+
+
+class ArrayProxy(BaseProxy):
+    pass
+
+
+_add_methods(ArrayProxy, ('__len__', '__getitem__', '__setitem__'))
+
+
+# ---- managers ----------------------------------------------------------------------------------
+
+class State(object):
+    INITIAL = 0
+    STARTED = 1
+    SHUTDOWN = 2
+
+
+class BaseManager(object):
+    """A manager: starts the server process and makes shared objects in it."""
+
+    _registry = {}
+    _Server = _manager_server.Server
+
+    def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *,
+                 shutdown_timeout=1.0):
+        self._address = address
+        self._state = State()
+        self._state.value = State.INITIAL
+        self._serializer = serializer
+        self._shutdown_timeout = shutdown_timeout
+        self._process = None
+
+    def get_server(self):
+        raise NotImplementedError(
+            'get_server() serves from the calling process; forkyard runs a manager\'s server in '
+            'its own process only (use start() or a with block)')
+
+    def connect(self):
+        raise NotImplementedError(
+            'connect() reaches a manager by its address; forkyard\'s managers are reached by the '
+            'processes started after them (pass the proxies instead)')
+
+    def start(self, initializer=None, initargs=()):
+        """Forks the server process (SyncManager-N) and waits until it serves."""
+        if self._state.value != State.INITIAL:
+            if self._state.value == State.STARTED:
+                raise multiprocessing.ProcessError("Already started server")
+            raise multiprocessing.ProcessError("Manager has shut down")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        server_end, client_end = _manager.registrar()
+        self._process = multiprocessing.Process(
+            target=type(self)._run_server,
+            args=(self._registry, server_end, client_end, initializer, initargs))
+        ident = ':'.join(str(i) for i in self._process._identity)
+        self._process.name = type(self).__name__ + '-' + ident
+        self._process.start()
+        # Only the server reads the registrar: a copy of its end here (and in the children this
+        # process forks later) would keep connections waiting after the server is gone.
+        _manager.close(server_end)
+        self._address = (self._process.pid, client_end, _manager.inode(client_end))
+        self._owner = os.getpid()
+        self._state.value = State.STARTED
+        dispatch(self._address, None, 'dummy', server=self._process.name)
+        import _futures
+        _futures.at_exit(self._at_exit)
+
+    @classmethod
+    def _run_server(cls, registry, server_end, client_end, initializer=None, initargs=()):
+        # CPython's server ignores Ctrl-C: the program's main decides when it ends.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if initializer is not None:
+            initializer(*initargs)
+        _connections.clear()
+        address = (os.getpid(), client_end, _manager.inode(client_end))
+        server = cls._Server(registry, server_end, address)
+        _manager_server._serving = server
+        server.serve_forever()
+
+    def _create(self, typeid, /, *args, **kwds):
+        assert self._state.value == State.STARTED, 'server not yet started'
+        # The object is named from this process's counter (`Lock#3`, as `multiprocessing.Lock()`
+        # here would be) and reported made here, where the program's line made it; the server
+        # keeps it under that id.
+        ident = _manager.new_id()
+        id, exposed = dispatch(self._address, None, 'create', (typeid, ident) + args, kwds,
+                               server=self._process.name)
+        _manager.created(typeid, id)
+        return Token(typeid, self._address, id), exposed
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+            if not self._process.is_alive():
+                self._process = None
+
+    def _number_of_objects(self):
+        return dispatch(self._address, None, 'number_of_objects')
+
+    def __enter__(self):
+        if self._state.value == State.INITIAL:
+            self.start()
+        if self._state.value != State.STARTED:
+            raise multiprocessing.ProcessError("Manager has shut down")
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    def shutdown(self):
+        """Asks the server to stop, waits for it (terminates it if it does not), as CPython."""
+        if self._state.value != State.STARTED or os.getpid() != self._owner:
+            return
+        process = self._process
+        if process is not None and process.is_alive():
+            try:
+                dispatch(self._address, None, 'shutdown', server=process.name)
+                acknowledged = True
+            except Exception:
+                acknowledged = False
+            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
+            # server that answered the request is already on its way out (nothing of the program
+            # runs there any more), so it is joined to its end: the lesson clock runs faster than
+            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
+            process.join(timeout=None if acknowledged else self._shutdown_timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=self._shutdown_timeout)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        # This process's connection stays: a proxy used after the shutdown fails on it with
+        # BrokenPipeError, as in CPython.
+        self._state.value = State.SHUTDOWN
+
+    def _at_exit(self):
+        # CPython's finalizer of the manager runs before the exit rules join the children.
+        self.shutdown()
+
+    @property
+    def address(self):
+        return self._address
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        """Registers a type the manager can make (`m.typeid(...)` returns its proxy)."""
+        if '_registry' not in cls.__dict__:
+            cls._registry = cls._registry.copy()
+        if proxytype is None:
+            proxytype = AutoProxy
+        exposed = exposed or getattr(proxytype, '_exposed_', None)
+        method_to_typeid = method_to_typeid or getattr(proxytype, '_method_to_typeid_', None)
+        cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
+        if create_method:
+            def temp(self, /, *args, **kwds):
+                token, exp = self._create(typeid, *args, **kwds)
+                proxy = proxytype(token, self._serializer, manager=self, exposed=exp)
+                return proxy
+            temp.__name__ = typeid
+            setattr(cls, typeid, temp)
+
+
+class SyncManager(BaseManager):
+    """The manager `multiprocessing.Manager()` starts: locks, queues, dict, list, Namespace..."""
+
+    def Pool(self, *args, **kwds):
+        raise NotImplementedError(
+            'a Pool inside a manager\'s server is not supported by forkyard yet (make the Pool '
+            'with multiprocessing.Pool() and pass it manager proxies)')
+
+
+SyncManager.register('Queue', _Queue, exposed=(
+    'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
+SyncManager.register('JoinableQueue', _Queue, exposed=(
+    'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
+SyncManager.register('Event', _Event, EventProxy)
+SyncManager.register('Lock', _Lock, AcquirerProxy)
+SyncManager.register('RLock', _RLock, AcquirerProxy)
+SyncManager.register('Semaphore', _Semaphore, AcquirerProxy)
+SyncManager.register('BoundedSemaphore', _BoundedSemaphore, AcquirerProxy)
+SyncManager.register('Condition', _Condition, ConditionProxy)
+SyncManager.register('Barrier', _Barrier, BarrierProxy)
+SyncManager.register('list', list, ListProxy)
+SyncManager.register('dict', dict, DictProxy)
+SyncManager.register('Value', Value, ValueProxy)
+SyncManager.register('Array', Array, ArrayProxy)
+SyncManager.register('Namespace', Namespace, NamespaceProxy)
+SyncManager.register('Iterator', proxytype=IteratorProxy, create_method=False)
