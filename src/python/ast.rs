@@ -190,6 +190,8 @@ pub enum ExprKind {
     Walrus(Name, Box<Expr>),
     /// Zero-argument `super()`: needs the frame's function and first argument.
     Super,
+    /// `locals()` or `vars()` without an argument: a dict of the frame's variables.
+    Locals,
     /// `yield` / `yield x` inside a generator function.
     Yield(Option<Box<Expr>>),
     /// `yield from x`.
@@ -324,6 +326,9 @@ pub struct FrameShape {
     pub n_cells: u32,
     /// For each closed-over variable: the index of the cell in the creating frame.
     pub free_from: Vec<u32>,
+    /// The function's own variables and the ones it closes over, by name and place, in the
+    /// order `locals()` lists them.
+    pub names: Vec<(Rc<str>, NameRef)>,
 }
 
 /// A class statement's body.

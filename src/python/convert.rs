@@ -95,10 +95,31 @@ impl Conv<'_> {
 
     fn frame_shape(&self, owner: usize) -> FrameShape {
         let f = &self.sc.frames[&owner];
+        // locals() names the variables bound in the function itself (not those of a
+        // comprehension run inline in its frame), then its cells, then what it closes over.
+        let n_own = f.cells.len() as u32;
+        let mut names: Vec<(Rc<str>, NameRef)> = f
+            .locals
+            .iter()
+            .filter(|((b, _), _)| *b == owner)
+            .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Local(i)))
+            .collect();
+        names.extend(
+            f.cells
+                .iter()
+                .filter(|((b, _), _)| *b == owner)
+                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(i))),
+        );
+        names.extend(
+            f.free
+                .iter()
+                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(n_own + i))),
+        );
         FrameShape {
             n_locals: f.locals.len() as u32,
             n_cells: (f.cells.len() + f.free.len()) as u32,
             free_from: f.free_from.clone(),
+            names,
         }
     }
 
@@ -657,8 +678,16 @@ impl Conv<'_> {
                     && c.arguments.args.is_empty()
                     && c.arguments.keywords.is_empty()
                     && self.sc.resolve("super", self.cur) == Resolved::Global;
+                // `locals()` and `vars()` read the frame, which a builtin cannot see.
+                let is_locals = matches!(&*c.func, RExpr::Name(n)
+                        if matches!(n.id.as_str(), "locals" | "vars")
+                            && self.sc.resolve(n.id.as_str(), self.cur) == Resolved::Global)
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty();
                 if is_super {
                     ExprKind::Super
+                } else if is_locals {
+                    ExprKind::Locals
                 } else {
                     let func = Box::new(self.expr(&c.func)?);
                     let args = self.exprs(&c.arguments.args)?;

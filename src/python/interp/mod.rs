@@ -9,6 +9,7 @@ mod eval;
 mod exec;
 pub mod generator;
 mod generic_alias;
+mod locals;
 mod namespace_view;
 pub(crate) mod stack;
 
@@ -523,8 +524,12 @@ impl Interp {
                         }
                         if inst.class.native_kind() == Some(NativeKind::BaseException) {
                             match name {
-                                "__cause__" | "__context__" | "__traceback__" => {
-                                    return Ok(Some(Value::None));
+                                "__cause__" | "__context__" => return Ok(Some(Value::None)),
+                                "__traceback__" => {
+                                    let e = exceptions::Exc {
+                                        value: inst.clone(),
+                                    };
+                                    return Ok(Some(super::modules::traceback::object_of(&e)));
                                 }
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
                                 // The value a generator returned.

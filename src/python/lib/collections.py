@@ -400,9 +400,108 @@ def _eq(a, b):
     return a == b
 
 
+class _OrderedDictView:
+    """What OrderedDict's keys(), values() and items() return: live views of the dict, named
+    as CPython names them (odict_keys([...])) rather than as a plain dict's views."""
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __reversed__(self):
+        return reversed(list(self))
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+
+class _OrderedSetView(_OrderedDictView):
+    """keys() and items() compare and combine as sets, as a dict's do."""
+
+    def __eq__(self, other):
+        if not isinstance(other, (set, frozenset, _OrderedSetView, type({}.keys()),
+                                  type({}.items()))):
+            return NotImplemented
+        return len(self) == len(other) and all(x in self for x in other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def __and__(self, other):
+        return set(self) & set(other)
+
+    def __or__(self, other):
+        return set(self) | set(other)
+
+    def __sub__(self, other):
+        return set(self) - set(other)
+
+    def __xor__(self, other):
+        return set(self) ^ set(other)
+
+    def __rand__(self, other):
+        return set(other) & set(self)
+
+    def __ror__(self, other):
+        return set(other) | set(self)
+
+    def __rsub__(self, other):
+        return set(other) - set(self)
+
+    def __rxor__(self, other):
+        return set(other) ^ set(self)
+
+    def isdisjoint(self, other):
+        return all(x not in self for x in other)
+
+
+class odict_keys(_OrderedSetView):
+    def __iter__(self):
+        return iter(dict.keys(self._mapping))
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+
+class odict_values(_OrderedDictView):
+    def __iter__(self):
+        return iter(dict.values(self._mapping))
+
+
+class odict_items(_OrderedSetView):
+    def __iter__(self):
+        return iter(dict.items(self._mapping))
+
+    def __contains__(self, item):
+        if not isinstance(item, tuple) or len(item) != 2:
+            return False
+        key, value = item
+        if key not in self._mapping:
+            return False
+        v = self._mapping[key]
+        return v is value or v == value
+
+
 class OrderedDict(dict):
     """Dictionary that remembers insertion order, can move a key to either end, and compares
     order-sensitively with another OrderedDict."""
+
+    def keys(self):
+        """A live view of the keys, in order."""
+        return odict_keys(self)
+
+    def values(self):
+        """A live view of the values, in order."""
+        return odict_values(self)
+
+    def items(self):
+        """A live view of the (key, value) pairs, in order."""
+        return odict_items(self)
 
     def popitem(self, last=True):
         """Remove and return a (key, value) pair from the dictionary.

@@ -1,7 +1,8 @@
 """Enumerations: a class whose attributes are its fixed set of members (Color.RED), each with a
 name and a value, looked up by value (Color(1)) or by name (Color['RED']), iterated in order.
 
-Members are made when the class statement ends (Enum.__init_subclass__); the class-level
+Members are made when the class statement ends (Enum.__init_subclass__), or when the functional
+API (Enum('Color', 'RED GREEN')) builds the same class with the metaclass; the class-level
 operations (call, [], iteration, len, in, repr) are EnumType's, forkyard's metaclass hook.
 IntEnum and IntFlag members behave as their int values in arithmetic and comparisons, but are not
 instances of int (forkyard cannot subclass int yet).
@@ -57,11 +58,40 @@ class EnumType(type):
     """The class of enum classes: what Color(1), Color['RED'], list(Color), len(Color),
     Color.RED in Color and repr(Color) do."""
 
-    def __call__(cls, value, *args, **kwds):
-        if args or kwds:
-            raise TypeError("forkyard's enum does not support the functional API "
-                            "(Enum('Name', 'A B')): write a class statement")
-        return cls._lookup_(value)
+    def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
+                 boundary=None):
+        if names is None:
+            return cls._lookup_(value)
+        return cls._create_(value, names, module=module, qualname=qualname, type=type,
+                            start=start)
+
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
+        """The functional API: Enum('Color', 'RED GREEN'), Enum('C', [('A', 1)]),
+        Enum('C', {'A': 1}) make a new enum class, as a class statement would."""
+        if cls._member_names_:
+            raise TypeError(f'{cls.__name__!r} cannot extend {cls!r}')
+        bases = (cls,) if type is None else (type, cls)
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            # Bare names: values come from _generate_next_value_, as auto() would give them.
+            original, names, last_values = names, [], []
+            for count, name in enumerate(original):
+                value = cls._generate_next_value_(name, start, count, last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        body = {}
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            body[member_name] = member_value
+        body['__module__'] = '__main__' if module is None else module
+        if qualname is not None:
+            body['__qualname__'] = qualname
+        metacls = cls.__class__
+        return metacls(class_name, bases, body)
 
     def __getitem__(cls, name):
         return cls._member_map_[name]

@@ -454,14 +454,29 @@ class NewType:
         return x
 
 
+def _make_named_tuple(typename, fields=None, /, **kwargs):
+    """The functional form, NamedTuple('Point', [('x', int), ('y', int)]): the class the
+    class statement `class Point(NamedTuple): x: int; y: int` makes."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords"
+                        " can be provided to NamedTuple, not both")
+    annotations = {}
+    for name, tp in fields:
+        annotations[name] = tp
+    body = {'__annotations__': annotations, '__module__': '__main__',
+            '__qualname__': typename}
+    return _NamedTupleMeta(typename, (NamedTuple,), body)
+
+
 class _NamedTupleMeta(type):
-    """Calling NamedTuple itself (the functional form) is refused; its subclasses make
-    instances as usual."""
+    """Calling NamedTuple itself is the functional form; its subclasses make instances as
+    usual."""
 
     def __call__(cls, *args, **kwargs):
         if cls is NamedTuple:
-            raise TypeError("forkyard supports the class form of NamedTuple "
-                            "(class Point(NamedTuple): x: int), not NamedTuple('Point', ...)")
+            return _make_named_tuple(*args, **kwargs)
         self = object.__new__(cls)
         self.__init__(*args, **kwargs)
         return self

@@ -48,6 +48,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/concurrent.futures.process.py"),
     },
     Source {
+        name: "io",
+        text: include_str!("../lib/io.py"),
+    },
+    Source {
         name: "json",
         text: include_str!("../lib/json.py"),
     },

@@ -1,0 +1,40 @@
+//! `locals()` and `vars()` without an argument: a dict of the running frame's variables, as
+//! CPython 3.11 builds it. In a function: the variables bound so far (unbound ones are left out),
+//! its cells and the variables it closes over; in a class body: the namespace being built; at
+//! module level: the globals. The dict is a snapshot: assigning into it changes no variable.
+
+use std::rc::Rc;
+
+use super::super::ast::NameRef;
+use super::super::value::*;
+use super::{Frame, Interp, PyResult};
+
+impl Interp {
+    pub(crate) fn locals_of(&mut self, f: &Frame) -> PyResult {
+        let mut d = Dict::default();
+        let mut put = |k: &Rc<str>, v: Value| {
+            d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v);
+        };
+        if let Some(ns) = &f.class_ns {
+            for (k, v) in ns.borrow().iter() {
+                put(k, v.clone());
+            }
+        } else if let Some(func) = &f.func {
+            for (name, at) in &func.def.frame.names {
+                let v = match at {
+                    NameRef::Local(i) => f.locals.get(*i as usize).cloned().flatten(),
+                    NameRef::Cell(i) => f.cells.get(*i as usize).and_then(|c| c.borrow().clone()),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    put(name, v);
+                }
+            }
+        } else {
+            for (k, v) in f.globals.borrow().iter() {
+                put(k, v.clone());
+            }
+        }
+        Ok(Value::dict(d))
+    }
+}
