@@ -316,6 +316,9 @@ pub struct FunctionDef {
     /// The body contains `yield`: calling it makes a generator.
     pub is_generator: bool,
     pub frame: FrameShape,
+    /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
+    /// (`"return"` names the return annotation).
+    pub annotations: Vec<(Rc<str>, Expr)>,
 }
 
 /// What a frame of some code needs: its local slots and cells, and which cells it takes from the

@@ -297,6 +297,8 @@ impl Conv<'_> {
                     &f.parameters,
                     FnBody::Block(&f.body),
                 )?;
+                let mut def = def;
+                def.annotations = self.annotations(&f.parameters, f.returns.as_deref())?;
                 let target = self.name(f.name.as_str());
                 StmtKind::FunctionDef {
                     def: Rc::new(def),
@@ -555,6 +557,7 @@ impl Conv<'_> {
                 is_lambda,
                 is_generator: self.sc.scopes[scope].is_generator,
                 frame: FrameShape::default(),
+                annotations: Vec::new(),
             })
         })();
         self.qual.pop();
@@ -566,6 +569,38 @@ impl Conv<'_> {
         def.defaults = defaults;
         def.kw_defaults = kw_defaults;
         Ok(def)
+    }
+
+    /// A def's annotations, in CPython's order (parameters as written, `*args`, keyword-only
+    /// ones, `**kwargs`, then `return`), converted in the scope where the def stands.
+    fn annotations(
+        &mut self,
+        p: &ra::Parameters,
+        returns: Option<&RExpr>,
+    ) -> R<Vec<(Rc<str>, Expr)>> {
+        let mut out = Vec::new();
+        let mut add = |this: &mut Self, a: &ra::Parameter| -> R<()> {
+            if let Some(e) = &a.annotation {
+                out.push((Rc::from(a.name.as_str()), this.expr(e)?));
+            }
+            Ok(())
+        };
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            add(self, &a.parameter)?;
+        }
+        if let Some(v) = &p.vararg {
+            add(self, v)?;
+        }
+        for a in p.kwonlyargs.iter() {
+            add(self, &a.parameter)?;
+        }
+        if let Some(k) = &p.kwarg {
+            add(self, k)?;
+        }
+        if let Some(r) = returns {
+            out.push((Rc::from("return"), self.expr(r)?));
+        }
+        Ok(out)
     }
 
     fn param(&mut self, name: &str) -> Param {

@@ -685,6 +685,11 @@ impl Interp {
             .iter()
             .map(|&i| f.cells[i as usize].clone())
             .collect();
+        let annotations = if def.annotations.is_empty() {
+            None
+        } else {
+            Some(self.annotations_of(def, f)?)
+        };
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             defaults,
@@ -694,6 +699,7 @@ impl Interp {
             class: std::cell::RefCell::new(None),
             qualname: def.qualname.clone(),
             attrs: Default::default(),
+            annotations,
         })))
     }
 

@@ -457,7 +457,7 @@ impl Interp {
                 }),
                 "__doc__" if f.def.is_lambda => Some(Value::None),
                 "__doc__" => Some(classes::docstring(&f.def.body)),
-                _ => None,
+                _ => super::function_attrs::special(f, name),
             },
             Value::Builtin(b) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),

@@ -48,6 +48,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/concurrent.futures.process.py"),
     },
     Source {
+        name: "inspect",
+        text: include_str!("../lib/inspect.py"),
+    },
+    Source {
         name: "io",
         text: include_str!("../lib/io.py"),
     },
