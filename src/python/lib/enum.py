@@ -69,7 +69,7 @@ class EnumType(type):
         """The functional API: Enum('Color', 'RED GREEN'), Enum('C', [('A', 1)]),
         Enum('C', {'A': 1}) make a new enum class, as a class statement would."""
         if cls._member_names_:
-            raise TypeError(f'{cls.__name__!r} cannot extend {cls!r}')
+            raise TypeError(f'<enum {class_name!r}> cannot extend {cls!r}')
         bases = (cls,) if type is None else (type, cls)
         if isinstance(names, str):
             names = names.replace(',', ' ').split()
@@ -131,7 +131,7 @@ class Enum(metaclass=EnumType):
         base_members = [b for b in cls.__mro__[1:]
                         if isinstance(b, type) and getattr(b, '_member_names_', None)]
         if base_members:
-            raise TypeError(f'{cls.__name__!r} cannot extend {base_members[0]!r}')
+            raise TypeError(f'<enum {cls.__name__!r}> cannot extend {base_members[0]!r}')
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
