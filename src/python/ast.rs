@@ -124,6 +124,11 @@ pub enum StmtKind {
         module: Rc<str>,
         names: Vec<(Rc<str>, Name)>,
     },
+    /// `from m import *` (module level only): every public name of `m` (its `__all__`, else
+    /// the names not starting with `_`) bound as a global.
+    ImportStar {
+        module: Rc<str>,
+    },
 }
 
 /// An `except` clause.

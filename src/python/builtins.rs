@@ -322,9 +322,10 @@ fn repr(it: &mut Interp, a: Args) -> PyResult {
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
     match spec {
-        Value::Class(c) => {
-            Ok(type_of(v).is_subclass(c) || (&*c.name == "object" && &*c.module == "builtins"))
-        }
+        Value::Class(c) => Ok(type_of(v).is_subclass(c)
+            || (&*c.module == "builtins"
+                && (&*c.name == "object"
+                    || (&*c.name == "dict" && super::interp::is_instance_dict(v))))),
         Value::Tuple(t) => {
             for s in t.iter() {
                 if class_matches(v, s)? {

@@ -410,7 +410,15 @@ impl Conv<'_> {
                 let mut names = Vec::new();
                 for a in &i.names {
                     if a.name.as_str() == "*" {
-                        return Err(self.unsupported(a.start(), "`from ... import *` is"));
+                        if self.sc.scopes[self.cur].kind != ScopeKind::Module {
+                            return Err(
+                                self.syntax(i.start(), "import * only allowed at module level")
+                            );
+                        }
+                        return Ok(Stmt {
+                            pos,
+                            kind: StmtKind::ImportStar { module },
+                        });
                     }
                     let bind = a.asname.as_ref().unwrap_or(&a.name);
                     names.push((Rc::from(a.name.as_str()), self.name(bind.as_str())));

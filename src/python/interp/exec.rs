@@ -202,6 +202,12 @@ impl Interp {
                 };
                 self.store(&target.at, v, f);
             }
+            StmtKind::ImportStar { module } => {
+                let m = super::super::modules::import(self, module)?;
+                for (name, v) in self.public_names(&m, module)? {
+                    self.store(&NameRef::Global(name), v, f);
+                }
+            }
             StmtKind::ImportFrom { module, names } => {
                 let m = super::super::modules::import(self, module)?;
                 for (name, target) in names {

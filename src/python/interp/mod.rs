@@ -9,6 +9,7 @@ mod eval;
 mod exec;
 pub mod generator;
 mod generic_alias;
+mod import_star;
 mod locals;
 mod namespace_view;
 pub(crate) mod stack;
@@ -25,6 +26,7 @@ pub use classes::{meta_method, meta_of, type_new};
 pub use descriptors::install_property;
 pub use exec::Unwind;
 pub use generator::Generator;
+pub use namespace_view::is_instance_dict;
 
 /// The largest single object (a string, list...) a program may build. Past it, `MemoryError`, as
 /// CPython raises when an allocation fails, instead of the process being killed by the kernel.

@@ -102,6 +102,12 @@ fn view(class: Rc<Class>, target: Target) -> Value {
     }))
 }
 
+/// Whether `v` is an instance's `__dict__` view, which stands for a `dict` (`isinstance(vars(o),
+/// dict)` is True, so `json.dumps(vars(o))` and `dict`-checking code take it as one).
+pub fn is_instance_dict(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if Rc::ptr_eq(&i.class, &view_classes().0))
+}
+
 /// `obj.__dict__`.
 pub fn instance_dict(inst: &Rc<Instance>) -> Value {
     view(view_classes().0, Target::Instance(inst.clone()))

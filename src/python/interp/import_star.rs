@@ -1,0 +1,49 @@
+//! `from m import *`: which names a module gives away, as CPython decides: the strings of its
+//! `__all__` when it has one (each must exist), else every name not starting with `_`.
+
+use std::rc::Rc;
+
+use super::super::exceptions::{Exc, attribute_error, type_error};
+use super::super::value::*;
+use super::Interp;
+
+impl Interp {
+    pub(crate) fn public_names(
+        &mut self,
+        m: &Value,
+        module: &str,
+    ) -> Result<Vec<(Rc<str>, Value)>, Exc> {
+        let Value::Module(md) = m else {
+            return Ok(Vec::new());
+        };
+        let all = md.attrs.borrow().get("__all__").cloned();
+        let Some(all) = all else {
+            return Ok(md
+                .attrs
+                .borrow()
+                .iter()
+                .filter(|(k, _)| !k.starts_with('_'))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect());
+        };
+        let mut out = Vec::new();
+        for name in self.collect(&all)? {
+            let Value::Str(name) = name else {
+                return Err(type_error(format!(
+                    "Item in {module}.__all__ must be str, not {}",
+                    name.type_name()
+                )));
+            };
+            let v = md.attrs.borrow().get(&*name).cloned();
+            match v {
+                Some(v) => out.push((name, v)),
+                None => {
+                    return Err(attribute_error(format!(
+                        "module '{module}' has no attribute '{name}'"
+                    )));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
