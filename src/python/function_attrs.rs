@@ -168,6 +168,24 @@ mod tests {
     }
 
     #[test]
+    fn annotations_defaults_and_code_describe_the_def() {
+        let src = "def f(a: int, b=2, *r: str, c=3, d, **k) -> bool:\n    x = 1\n\
+                   print(f.__annotations__)\n\
+                   print(f.__defaults__, f.__kwdefaults__)\n\
+                   c = f.__code__\n\
+                   print(c.co_varnames, c.co_argcount, c.co_kwonlyargcount, c.co_flags)\n\
+                   def g(): pass\n\
+                   print(g.__annotations__, g.__defaults__, g.__kwdefaults__)\n";
+        assert_eq!(
+            out(src),
+            "{'a': <class 'int'>, 'r': <class 'str'>, 'return': <class 'bool'>}\n\
+             (2,) {'c': 3}\n\
+             ('a', 'b', 'c', 'd', 'r', 'k', 'x') 2 2 15\n\
+             {} None None\n"
+        );
+    }
+
+    #[test]
     fn attributes_set_on_a_function_are_kept_and_win() {
         let src = "def f():\n    \"Doc.\"\n    return 1\n\
                    f.calls = 3\n\

@@ -47,3 +47,30 @@ impl Interp {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    #[test]
+    fn star_import_binds_public_names_or_all() {
+        let src = "from math import *\nfrom json import *\nprint(floor(2.5), dumps([pi > 3]))\n\
+                   print('_string_special' in dir())\n";
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        assert_eq!(got.stdout, "2 [true]\nFalse\n");
+    }
+
+    #[test]
+    fn star_import_in_a_function_is_a_syntax_error() {
+        let src = "def f():\n    from math import *\n";
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 1);
+        assert!(
+            got.stderr
+                .contains("SyntaxError: import * only allowed at module level"),
+            "{}",
+            got.stderr
+        );
+    }
+}

@@ -38,3 +38,36 @@ impl Interp {
         Ok(Value::dict(d))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::capture::capture;
+
+    fn out(src: &str) -> String {
+        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
+        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
+        got.stdout
+    }
+
+    #[test]
+    fn locals_lists_bound_variables_cells_and_free_ones() {
+        let src = "def f(a, *r):\n    before = sorted(locals())\n    c = 1\n    def g():\n        return c\n    return before, sorted(vars())\n\
+                   print(f(1, 2))\n\
+                   def outer():\n    x = 5\n    def inner():\n        y = x\n        return locals()\n    return inner()\n\
+                   print(outer())\n";
+        assert_eq!(
+            out(src),
+            "(['a', 'r'], ['a', 'before', 'c', 'g', 'r'])\n{'y': 5, 'x': 5}\n"
+        );
+    }
+
+    #[test]
+    fn locals_at_module_level_and_in_a_class_body() {
+        let src = "z = 3\nprint(locals()['z'], vars() == globals())\n\
+                   class K:\n    a = 1\n    seen = sorted(k for k in list(locals()) if not k.startswith('_'))\n\
+                   print(K.seen)\n\
+                   def vars_shadowed():\n    vars = lambda: 'own'\n    return vars()\n\
+                   print(vars_shadowed())\n";
+        assert_eq!(out(src), "3 True\n['a']\nown\n");
+    }
+}
