@@ -349,11 +349,13 @@ fn ascii(it: &mut Interp, a: Args) -> PyResult {
 
 /// A metaclass's `__instancecheck__` / `__subclasscheck__` (ABCMeta's, for virtual
 /// subclasses), when `spec` is a class whose metaclass defines one: its answer, as a bool.
+/// An object standing in for a class (`typing.Iterable`) answers through its own class's hook.
 fn meta_check(it: &mut Interp, spec: &Value, hook: &str, arg: &Value) -> Option<PyResult> {
-    let Value::Class(c) = spec else {
-        return None;
+    let f = match spec {
+        Value::Class(c) => super::interp::meta_method(c, hook)?,
+        Value::Instance(i) => i.class.lookup(hook)?,
+        _ => return None,
     };
-    let f = super::interp::meta_method(c, hook)?;
     Some(
         it.call(&f, Args::new(vec![spec.clone(), arg.clone()]))
             .and_then(|v| it.truthy(&v).map(Value::Bool)),
@@ -363,10 +365,8 @@ fn meta_check(it: &mut Interp, spec: &Value, hook: &str, arg: &Value) -> Option<
 fn isinstance(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "isinstance")?;
     // The exact type matches without asking the metaclass, as CPython's fast path does.
-    if let Value::Class(c) = &a.pos[1]
-        && !Rc::ptr_eq(&type_of(&a.pos[0]), c)
-        && let Some(r) = meta_check(it, &a.pos[1], "__instancecheck__", &a.pos[0])
-    {
+    let exact = matches!(&a.pos[1], Value::Class(c) if Rc::ptr_eq(&type_of(&a.pos[0]), c));
+    if !exact && let Some(r) = meta_check(it, &a.pos[1], "__instancecheck__", &a.pos[0]) {
         return r;
     }
     if let Value::Tuple(t) = &a.pos[1] {

@@ -92,6 +92,14 @@ class _SpecialForm(_Final):
 class _GenericAlias(_Final):
     """A subscripted hint (List[int], Union[int, str]): its origin and its arguments."""
 
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self.__origin__ is Union:
+            return any(issubclass(cls, arg) for arg in self.__args__)
+        raise TypeError('Subscripted generics cannot be used with class and instance checks')
+
     def __init__(self, origin, args, name=None, special=None):
         self.__origin__ = origin
         if not isinstance(args, tuple):
@@ -191,6 +199,28 @@ class _SpecialGenericAlias(_Final):
 
     def __or__(self, other):
         return Union[self, other]
+
+    def _check_class(self):
+        """The class isinstance(x, List) / isinstance(x, Iterable) checks against: the origin,
+        or the collections.abc (or collections) class the bare name stands for."""
+        if isinstance(self.__origin__, type):
+            return self.__origin__
+        import collections.abc
+        import collections
+        name = {'AbstractSet': 'Set'}.get(self._name, self._name)
+        found = getattr(collections.abc, name, None)
+        if found is None:
+            plain = {'Deque': 'deque', 'DefaultDict': 'defaultdict'}.get(name, name)
+            found = getattr(collections, plain, None)
+        if not isinstance(found, type):
+            raise TypeError(f'typing.{self._name} cannot be used with isinstance()')
+        return found
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._check_class())
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self._check_class())
 
 
 def _union(form, parameters):

@@ -88,6 +88,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/collections.py"),
     },
     Source {
+        name: "collections.abc",
+        text: include_str!("../lib/collections.abc.py"),
+    },
+    Source {
         name: "copyreg",
         text: include_str!("../lib/copyreg.py"),
     },
