@@ -261,11 +261,20 @@ impl Interp {
         let text = self
             .str_of(&Value::Instance(e.value.clone()))
             .unwrap_or_default();
-        if text.is_empty() {
+        let mut line = if text.is_empty() {
             name
         } else {
             format!("{name}: {text}")
+        };
+        // Notes added with `add_note` (3.11) follow, one per line.
+        let notes = e.value.attrs.borrow().get("__notes__").cloned();
+        if let Some(Value::List(notes)) = notes {
+            for n in notes.borrow().iter() {
+                line.push('\n');
+                line.push_str(&self.str_of(n).unwrap_or_default());
+            }
         }
+        line
     }
 
     /// The str() of an exception: its one argument, or the repr of its args.

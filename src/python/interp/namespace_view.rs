@@ -29,7 +29,13 @@ impl Target {
 }
 
 /// The names a function keeps outside its `__dict__` (`f.__name__ = ...` renames it).
-const FUNCTION_OWN: [&str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+const FUNCTION_OWN: [&str; 5] = [
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__module__",
+    "__annotations__",
+];
 
 /// The entries a view shows, in order.
 fn entries(t: &Target) -> Vec<(Rc<str>, Value)> {

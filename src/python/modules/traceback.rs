@@ -65,7 +65,29 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
         out.push("Traceback (most recent call last):\n".into());
         out.extend(frames(it, &tb));
     }
-    out.push(format!("{}\n", it.exception_line(e)));
+    out.extend(final_lines(it, e));
+}
+
+/// The `Type: message` chunk, then one chunk per line of the notes `add_note` attached, as
+/// CPython's `format_exception_only` yields them.
+fn final_lines(it: &mut Interp, e: &Exc) -> Vec<String> {
+    let full = it.exception_line(e);
+    let note_lines: usize = match e.value.attrs.borrow().get("__notes__") {
+        Some(Value::List(notes)) => notes
+            .borrow()
+            .iter()
+            .map(|n| match n {
+                Value::Str(s) => s.split('\n').count(),
+                _ => 1,
+            })
+            .sum(),
+        _ => 0,
+    };
+    let lines: Vec<&str> = full.split('\n').collect();
+    let head = lines.len().saturating_sub(note_lines).max(1);
+    let mut out = vec![format!("{}\n", lines[..head].join("\n"))];
+    out.extend(lines[head..].iter().map(|l| format!("{l}\n")));
+    out
 }
 
 /// One string per frame: its `File` line and its source line.
@@ -315,7 +337,7 @@ fn format_exception_only(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     match v {
         Value::Instance(i) => {
             let e = Exc { value: i };
-            Ok(lines(vec![format!("{}\n", it.exception_line(&e))]))
+            Ok(lines(final_lines(it, &e)))
         }
         Value::None => Ok(lines(vec!["NoneType: None\n".into()])),
         other => Err(type_error(format!(
