@@ -1066,10 +1066,27 @@ fn id(_: &mut Interp, a: Args) -> PyResult {
 
 fn hash(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "hash")?;
+    // A class's own `__hash__` gives the hash itself (CPython's slot_tp_hash): a word-sized
+    // result as it is (-1, reserved for errors, becomes -2), a bigger one reduced as its int.
+    if let Value::Instance(i) = &a.pos[0]
+        && let Some(f @ Value::Function(_)) = i.class.lookup("__hash__")
+    {
+        return match it.call(&super::interp::bind(f, &a.pos[0]), Args::default())? {
+            Value::Int(-1) => Ok(Value::Int(-2)),
+            Value::Int(n) => Ok(Value::Int(n)),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::BigInt(b) => Ok(Value::Int(bigint::hash_big(&b))),
+            _ => Err(type_error("__hash__ method should return an integer")),
+        };
+    }
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
     Ok(Value::Int(match k {
-        HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(i),
+        HashKey::Int(i) => bigint::hash_i64(i),
+        // A `__hash__` result that fits a machine word is the hash itself, as CPython's
+        // slot_tp_hash keeps it (-1 is reserved for errors and becomes -2).
+        HashKey::User { hash: -1, .. } => -2,
+        HashKey::User { hash: i, .. } => i,
         HashKey::BigInt(b) => bigint::hash_big(&b),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (p >> 4) as i64,

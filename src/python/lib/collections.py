@@ -1336,3 +1336,142 @@ class UserList:
             self.data.extend(other.data)
         else:
             self.data.extend(other)
+
+
+class UserString:
+    """A str kept in self.data, for subclasses that add or change string methods; the methods
+    that make a new string give an instance of the subclass."""
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    def _cast(self, other):
+        return other.data if isinstance(other, UserString) else other
+
+    def __eq__(self, string):
+        return self.data == self._cast(string)
+
+    def __lt__(self, string):
+        return self.data < self._cast(string)
+
+    def __le__(self, string):
+        return self.data <= self._cast(string)
+
+    def __gt__(self, string):
+        return self.data > self._cast(string)
+
+    def __ge__(self, string):
+        return self.data >= self._cast(string)
+
+    def __contains__(self, char):
+        return self._cast(char) in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        if isinstance(other, UserString):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, str):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        return self.data.encode(encoding, errors)
+
+    def endswith(self, suffix, *args):
+        return self.data.endswith(suffix, *args)
+
+    def startswith(self, prefix, *args):
+        return self.data.startswith(prefix, *args)
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def partition(self, sep):
+        return self.data.partition(sep)
+
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    maketrans = str.maketrans
+
+
+def _user_string_method(name, wrap):
+    """A UserString method that calls str's on self.data (UserString arguments unwrapped), and
+    wraps a string result in the instance's class when `wrap`."""
+    def method(self, *args):
+        args = [a.data if isinstance(a, UserString) else a for a in args]
+        result = getattr(self.data, name)(*args)
+        return self.__class__(result) if wrap else result
+    method.__name__ = name
+    method.__qualname__ = 'UserString.' + name
+    return method
+
+
+for _name in ('capitalize', 'casefold', 'center', 'removeprefix', 'removesuffix', 'expandtabs',
+              'ljust', 'lower', 'lstrip', 'replace', 'rjust', 'rstrip', 'strip', 'swapcase',
+              'title', 'translate', 'upper', 'zfill'):
+    setattr(UserString, _name, _user_string_method(_name, True))
+for _name in ('count', 'find', 'index', 'rfind', 'rindex', 'isalpha', 'isalnum', 'isascii',
+              'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric', 'isprintable',
+              'isspace', 'istitle', 'isupper'):
+    setattr(UserString, _name, _user_string_method(_name, False))
+del _name
