@@ -84,6 +84,11 @@ class ABCMeta(type):
         # subclasses that are ABCs (a class registered with one of them is cls's too).
         cls._abc_registry = []
         cls._abc_subclasses = []
+        # Answers already worked out, as CPython's ABCMeta keeps them: a yes stays true (a
+        # registration only adds), a no holds until the next registration anywhere.
+        cls._abc_cache = set()
+        cls._abc_negative_cache = set()
+        cls._abc_negative_cache_version = _token[0]
         for base in bases:
             if isinstance(base, ABCMeta):
                 base._abc_subclasses.append(cls)
@@ -106,6 +111,8 @@ class ABCMeta(type):
     def __instancecheck__(cls, instance):
         """isinstance(instance, cls), virtual subclasses included."""
         subclass = instance.__class__
+        if subclass in cls._abc_cache:
+            return True
         subtype = type(instance)
         if subtype is subclass:
             return cls.__subclasscheck__(subclass)
@@ -116,6 +123,21 @@ class ABCMeta(type):
         registered class (or a subclass of one), or a subclass of a subclass of cls."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
+        if subclass in cls._abc_cache:
+            return True
+        if cls._abc_negative_cache_version < _token[0]:
+            cls._abc_negative_cache = set()
+            cls._abc_negative_cache_version = _token[0]
+        elif subclass in cls._abc_negative_cache:
+            return False
+        found = cls._abc_check(subclass)
+        if found:
+            cls._abc_cache.add(subclass)
+        else:
+            cls._abc_negative_cache.add(subclass)
+        return found
+
+    def _abc_check(cls, subclass):
         if cls in subclass.__mro__:
             return True
         ok = cls.__subclasshook__(subclass)
@@ -137,7 +159,7 @@ class ABCMeta(type):
         print(f"Inv. counter: {get_cache_token()}", file=file)
 
 
-_token = [0]
+_token = [0]  # bumped by every registration (get_cache_token)
 
 
 def _bump_token():
