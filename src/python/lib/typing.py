@@ -669,10 +669,29 @@ def _as_tuple(other):
 
 
 class _TypedDictMeta(type):
-    """Calling a TypedDict class makes a plain dict, as in CPython."""
+    """Calling a TypedDict class makes a plain dict, as in CPython; calling TypedDict itself
+    is the functional form, TypedDict('Movie', {'name': str, 'year': int})."""
 
     def __call__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            return _make_typed_dict(*args, **kwargs)
         return dict(*args, **kwargs)
+
+
+def _make_typed_dict(typename, fields=None, /, *, total=True, **kwargs):
+    """The class `class Movie(TypedDict, total=...): name: str` would make."""
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    body = {'__annotations__': {name: _type_check(tp) for name, tp in dict(fields).items()},
+            '__module__': '__main__', '__qualname__': typename}
+    cls = _TypedDictMeta(typename, (TypedDict,), body)
+    if not total:
+        cls.__optional_keys__ = cls.__required_keys__
+        cls.__required_keys__ = frozenset()
+        cls.__total__ = False
+    return cls
 
 
 class TypedDict(metaclass=_TypedDictMeta):
