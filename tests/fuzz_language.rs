@@ -237,13 +237,22 @@ fn check(src: &str) -> Result<i32, String> {
         format!("panicked: {}", msg.unwrap_or_default())
     })?;
     if code != 0 {
-        // The error's own line; a Python 2 form's hint (`Hint: this is Python 2 ...`) follows it.
-        let last = got
-            .stderr
-            .lines()
-            .rev()
-            .find(|l| !l.starts_with("Hint: "))
-            .unwrap_or("");
+        // The error's own line: under a traceback, the first line after its indented frames
+        // (notes from `add_note` may follow it); else the last line but a Python 2 form's hint
+        // (`Hint: this is Python 2 ...`), which follows it.
+        let last = match got.stderr.rfind("Traceback (most recent call last):\n") {
+            Some(at) => got.stderr[at..]
+                .lines()
+                .skip(1)
+                .find(|l| !l.starts_with(' '))
+                .unwrap_or(""),
+            None => got
+                .stderr
+                .lines()
+                .rev()
+                .find(|l| !l.starts_with("Hint: "))
+                .unwrap_or(""),
+        };
         let named = last.split(':').next().is_some_and(|k| {
             k.ends_with("Error")
                 || k.ends_with("Exception")

@@ -124,6 +124,11 @@ pub enum StmtKind {
         module: Rc<str>,
         names: Vec<(Rc<str>, Name)>,
     },
+    /// `from m import *` (module level only): every public name of `m` (its `__all__`, else
+    /// the names not starting with `_`) bound as a global.
+    ImportStar {
+        module: Rc<str>,
+    },
 }
 
 /// An `except` clause.
@@ -190,6 +195,8 @@ pub enum ExprKind {
     Walrus(Name, Box<Expr>),
     /// Zero-argument `super()`: needs the frame's function and first argument.
     Super,
+    /// `locals()` or `vars()` without an argument: a dict of the frame's variables.
+    Locals,
     /// `yield` / `yield x` inside a generator function.
     Yield(Option<Box<Expr>>),
     /// `yield from x`.
@@ -314,6 +321,9 @@ pub struct FunctionDef {
     /// The body contains `yield`: calling it makes a generator.
     pub is_generator: bool,
     pub frame: FrameShape,
+    /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
+    /// (`"return"` names the return annotation).
+    pub annotations: Vec<(Rc<str>, Expr)>,
 }
 
 /// What a frame of some code needs: its local slots and cells, and which cells it takes from the
@@ -324,6 +334,9 @@ pub struct FrameShape {
     pub n_cells: u32,
     /// For each closed-over variable: the index of the cell in the creating frame.
     pub free_from: Vec<u32>,
+    /// The function's own variables and the ones it closes over, by name and place, in the
+    /// order `locals()` lists them.
+    pub names: Vec<(Rc<str>, NameRef)>,
 }
 
 /// A class statement's body.

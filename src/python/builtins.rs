@@ -241,6 +241,7 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut stream = Stream::Stdout;
+    let mut file = None;
     let mut flush = false;
     for (k, v) in &a.kw {
         match (&**k, v) {
@@ -254,21 +255,20 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
                     other.type_name()
                 )));
             }
-            ("file", f) => {
-                stream = match super::modules::stream_of(f) {
-                    Some(s) => s,
-                    None => {
-                        return Err(not_available(
-                            "print(file=...) to anything but sys.stdout/sys.stderr",
-                        ));
-                    }
-                }
-            }
+            ("file", f) => file = Some(f.clone()),
             _ => {
                 return Err(type_error(format!(
                     "'{k}' is an invalid keyword argument for print()"
                 )));
             }
+        }
+    }
+    // `file=`, or what `sys.stdout` holds now: a program (or `contextlib.redirect_stdout`) may
+    // have put an `io.StringIO` there.
+    if let Some(target) = file.or_else(|| super::modules::sys_stream(it, "stdout")) {
+        match super::modules::stream_of(&target) {
+            Some(s) => stream = s,
+            None => return print_to_object(it, &target, &a.pos, &sep, &end, flush),
         }
     }
     let mut out = String::new();
@@ -286,6 +286,30 @@ pub fn print(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `print(..., file=obj)` to an object of the program's (an `io.StringIO`): each piece goes to
+/// `obj.write` in its own call, as CPython's print writes them.
+fn print_to_object(
+    it: &mut Interp,
+    target: &Value,
+    pos: &[Value],
+    sep: &str,
+    end: &str,
+    flush: bool,
+) -> PyResult {
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            it.call_method(target, "write", vec![Value::str(sep)])?;
+        }
+        let text = it.str_of(v)?;
+        it.call_method(target, "write", vec![Value::str(&text)])?;
+    }
+    it.call_method(target, "write", vec![Value::str(end)])?;
+    if flush {
+        it.call_method(target, "flush", vec![])?;
+    }
+    Ok(Value::None)
+}
+
 fn len(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "len")?;
     Ok(Value::Int(it.len_of(&a.pos[0])?))
@@ -298,9 +322,10 @@ fn repr(it: &mut Interp, a: Args) -> PyResult {
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
     match spec {
-        Value::Class(c) => {
-            Ok(type_of(v).is_subclass(c) || (&*c.name == "object" && &*c.module == "builtins"))
-        }
+        Value::Class(c) => Ok(type_of(v).is_subclass(c)
+            || (&*c.module == "builtins"
+                && (&*c.name == "object"
+                    || (&*c.name == "dict" && super::interp::is_instance_dict(v))))),
         Value::Tuple(t) => {
             for s in t.iter() {
                 if class_matches(v, s)? {
@@ -322,13 +347,48 @@ fn ascii(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Str(Rc::from(super::format::ascii_of(&text))))
 }
 
-fn isinstance(_: &mut Interp, a: Args) -> PyResult {
+/// A metaclass's `__instancecheck__` / `__subclasscheck__` (ABCMeta's, for virtual
+/// subclasses), when `spec` is a class whose metaclass defines one: its answer, as a bool.
+/// An object standing in for a class (`typing.Iterable`) answers through its own class's hook.
+fn meta_check(it: &mut Interp, spec: &Value, hook: &str, arg: &Value) -> Option<PyResult> {
+    let f = match spec {
+        Value::Class(c) => super::interp::meta_method(c, hook)?,
+        Value::Instance(i) => i.class.lookup(hook)?,
+        _ => return None,
+    };
+    Some(
+        it.call(&f, Args::new(vec![spec.clone(), arg.clone()]))
+            .and_then(|v| it.truthy(&v).map(Value::Bool)),
+    )
+}
+
+fn isinstance(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "isinstance")?;
+    // The exact type matches without asking the metaclass, as CPython's fast path does.
+    let exact = matches!(&a.pos[1], Value::Class(c) if Rc::ptr_eq(&type_of(&a.pos[0]), c));
+    if !exact && let Some(r) = meta_check(it, &a.pos[1], "__instancecheck__", &a.pos[0]) {
+        return r;
+    }
+    if let Value::Tuple(t) = &a.pos[1] {
+        for spec in t.iter() {
+            if let Some(r) = meta_check(it, spec, "__instancecheck__", &a.pos[0]) {
+                if matches!(r?, Value::Bool(true)) {
+                    return Ok(Value::Bool(true));
+                }
+            } else if class_matches(&a.pos[0], spec)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        return Ok(Value::Bool(false));
+    }
     Ok(Value::Bool(class_matches(&a.pos[0], &a.pos[1])?))
 }
 
-fn issubclass(_: &mut Interp, a: Args) -> PyResult {
+fn issubclass(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "issubclass")?;
+    if let Some(r) = meta_check(it, &a.pos[1], "__subclasscheck__", &a.pos[0]) {
+        return r;
+    }
     let Value::Class(c) = &a.pos[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
@@ -345,7 +405,11 @@ fn issubclass(_: &mut Interp, a: Args) -> PyResult {
         Value::Tuple(t) => {
             let mut any = false;
             for s in t.iter() {
-                if check(s)? {
+                let hooked = match meta_check(it, s, "__subclasscheck__", &a.pos[0]) {
+                    Some(r) => matches!(r?, Value::Bool(true)),
+                    None => check(s)?,
+                };
+                if hooked {
                     any = true;
                     break;
                 }
@@ -1002,10 +1066,27 @@ fn id(_: &mut Interp, a: Args) -> PyResult {
 
 fn hash(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "hash")?;
+    // A class's own `__hash__` gives the hash itself (CPython's slot_tp_hash): a word-sized
+    // result as it is (-1, reserved for errors, becomes -2), a bigger one reduced as its int.
+    if let Value::Instance(i) = &a.pos[0]
+        && let Some(f @ Value::Function(_)) = i.class.lookup("__hash__")
+    {
+        return match it.call(&super::interp::bind(f, &a.pos[0]), Args::default())? {
+            Value::Int(-1) => Ok(Value::Int(-2)),
+            Value::Int(n) => Ok(Value::Int(n)),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            Value::BigInt(b) => Ok(Value::Int(bigint::hash_big(&b))),
+            _ => Err(type_error("__hash__ method should return an integer")),
+        };
+    }
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
     Ok(Value::Int(match k {
-        HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(i),
+        HashKey::Int(i) => bigint::hash_i64(i),
+        // A `__hash__` result that fits a machine word is the hash itself, as CPython's
+        // slot_tp_hash keeps it (-1 is reserved for errors and becomes -2).
+        HashKey::User { hash: -1, .. } => -2,
+        HashKey::User { hash: i, .. } => i,
         HashKey::BigInt(b) => bigint::hash_big(&b),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (p >> 4) as i64,

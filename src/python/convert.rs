@@ -95,10 +95,31 @@ impl Conv<'_> {
 
     fn frame_shape(&self, owner: usize) -> FrameShape {
         let f = &self.sc.frames[&owner];
+        // locals() names the variables bound in the function itself (not those of a
+        // comprehension run inline in its frame), then its cells, then what it closes over.
+        let n_own = f.cells.len() as u32;
+        let mut names: Vec<(Rc<str>, NameRef)> = f
+            .locals
+            .iter()
+            .filter(|((b, _), _)| *b == owner)
+            .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Local(i)))
+            .collect();
+        names.extend(
+            f.cells
+                .iter()
+                .filter(|((b, _), _)| *b == owner)
+                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(i))),
+        );
+        names.extend(
+            f.free
+                .iter()
+                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(n_own + i))),
+        );
         FrameShape {
             n_locals: f.locals.len() as u32,
             n_cells: (f.cells.len() + f.free.len()) as u32,
             free_from: f.free_from.clone(),
+            names,
         }
     }
 
@@ -276,6 +297,8 @@ impl Conv<'_> {
                     &f.parameters,
                     FnBody::Block(&f.body),
                 )?;
+                let mut def = def;
+                def.annotations = self.annotations(&f.parameters, f.returns.as_deref())?;
                 let target = self.name(f.name.as_str());
                 StmtKind::FunctionDef {
                     def: Rc::new(def),
@@ -387,7 +410,15 @@ impl Conv<'_> {
                 let mut names = Vec::new();
                 for a in &i.names {
                     if a.name.as_str() == "*" {
-                        return Err(self.unsupported(a.start(), "`from ... import *` is"));
+                        if self.sc.scopes[self.cur].kind != ScopeKind::Module {
+                            return Err(
+                                self.syntax(i.start(), "import * only allowed at module level")
+                            );
+                        }
+                        return Ok(Stmt {
+                            pos,
+                            kind: StmtKind::ImportStar { module },
+                        });
                     }
                     let bind = a.asname.as_ref().unwrap_or(&a.name);
                     names.push((Rc::from(a.name.as_str()), self.name(bind.as_str())));
@@ -534,6 +565,7 @@ impl Conv<'_> {
                 is_lambda,
                 is_generator: self.sc.scopes[scope].is_generator,
                 frame: FrameShape::default(),
+                annotations: Vec::new(),
             })
         })();
         self.qual.pop();
@@ -545,6 +577,38 @@ impl Conv<'_> {
         def.defaults = defaults;
         def.kw_defaults = kw_defaults;
         Ok(def)
+    }
+
+    /// A def's annotations, in CPython's order (parameters as written, `*args`, keyword-only
+    /// ones, `**kwargs`, then `return`), converted in the scope where the def stands.
+    fn annotations(
+        &mut self,
+        p: &ra::Parameters,
+        returns: Option<&RExpr>,
+    ) -> R<Vec<(Rc<str>, Expr)>> {
+        let mut out = Vec::new();
+        let mut add = |this: &mut Self, a: &ra::Parameter| -> R<()> {
+            if let Some(e) = &a.annotation {
+                out.push((Rc::from(a.name.as_str()), this.expr(e)?));
+            }
+            Ok(())
+        };
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            add(self, &a.parameter)?;
+        }
+        if let Some(v) = &p.vararg {
+            add(self, v)?;
+        }
+        for a in p.kwonlyargs.iter() {
+            add(self, &a.parameter)?;
+        }
+        if let Some(k) = &p.kwarg {
+            add(self, k)?;
+        }
+        if let Some(r) = returns {
+            out.push((Rc::from("return"), self.expr(r)?));
+        }
+        Ok(out)
     }
 
     fn param(&mut self, name: &str) -> Param {
@@ -657,8 +721,16 @@ impl Conv<'_> {
                     && c.arguments.args.is_empty()
                     && c.arguments.keywords.is_empty()
                     && self.sc.resolve("super", self.cur) == Resolved::Global;
+                // `locals()` and `vars()` read the frame, which a builtin cannot see.
+                let is_locals = matches!(&*c.func, RExpr::Name(n)
+                        if matches!(n.id.as_str(), "locals" | "vars")
+                            && self.sc.resolve(n.id.as_str(), self.cur) == Resolved::Global)
+                    && c.arguments.args.is_empty()
+                    && c.arguments.keywords.is_empty();
                 if is_super {
                     ExprKind::Super
+                } else if is_locals {
+                    ExprKind::Locals
                 } else {
                     let func = Box::new(self.expr(&c.func)?);
                     let args = self.exprs(&c.arguments.args)?;

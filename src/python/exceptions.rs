@@ -192,6 +192,7 @@ pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
                 Rc::from("with_traceback"),
                 Value::builtin("with_traceback", with_traceback),
             );
+            attrs.insert(Rc::from("add_note"), Value::builtin("add_note", add_note));
         }
         let c = make_class(name, "builtins", vec![p], attrs, native).expect("single inheritance");
         made.insert(name, c);
@@ -328,6 +329,33 @@ fn base_exception_init(_: &mut super::interp::Interp, a: super::value::Args) -> 
         inst.attrs
             .borrow_mut()
             .insert(Rc::from("args"), Value::tuple(pos.collect()));
+    }
+    Ok(Value::None)
+}
+
+/// `exc.add_note(text)` (3.11): appends to `exc.__notes__`, which a traceback prints after the
+/// exception's line.
+fn add_note(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Value, Exc> {
+    let (Some(Value::Instance(inst)), Some(note)) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(type_error(
+            "BaseException.add_note() takes exactly one argument",
+        ));
+    };
+    if !matches!(note, Value::Str(_)) {
+        return Err(type_error(format!(
+            "note must be a str, not '{}'",
+            note.type_name()
+        )));
+    }
+    let notes = inst.attrs.borrow().get("__notes__").cloned();
+    match notes {
+        Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
+        Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
+        None => {
+            inst.attrs
+                .borrow_mut()
+                .insert(Rc::from("__notes__"), Value::list(vec![note.clone()]));
+        }
     }
     Ok(Value::None)
 }

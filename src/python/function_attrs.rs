@@ -1,11 +1,133 @@
 //! The names a function is known by for pickling (its module, and the `__qualname__`
 //! `functools.wraps` may have set on it), and the rules for setting them. Attributes set on a
-//! function live in `Function::attrs` and win over those its definition gives.
+//! function live in `Function::attrs` and win over those its definition gives. Also what a
+//! function tells about itself: `__annotations__`, `__defaults__`, `__kwdefaults__` and a
+//! `__code__` with the `co_*` facts `inspect.signature` reads.
 
 use std::rc::Rc;
 
-use super::exceptions::Exc;
-use super::value::{Function, Value};
+use super::ast::{FunctionDef, NameRef};
+use super::exceptions::{self, Exc};
+use super::interp::{Frame, Interp};
+use super::value::{Dict, Function, HashKey, Instance, Namespace, NativeKind, Value};
+
+impl Interp {
+    /// A def's annotations evaluated where it stands, as the `__annotations__` dict.
+    pub(crate) fn annotations_of(
+        &mut self,
+        def: &FunctionDef,
+        f: &mut Frame,
+    ) -> Result<Value, Exc> {
+        let mut d = Dict::default();
+        for (name, e) in &def.annotations {
+            let v = self.eval(e, f)?;
+            d.insert(HashKey::Str(name.clone()), Value::Str(name.clone()), v);
+        }
+        Ok(Value::dict(d))
+    }
+}
+
+/// The attributes a function's definition gives it beyond its names and doc:
+/// `__annotations__`, `__defaults__`, `__kwdefaults__`, `__code__`.
+pub fn special(f: &Function, name: &str) -> Option<Value> {
+    match name {
+        "__annotations__" => Some(
+            f.annotations
+                .clone()
+                .unwrap_or_else(|| Value::dict(Dict::default())),
+        ),
+        "__defaults__" if f.defaults.is_empty() => Some(Value::None),
+        "__defaults__" => Some(Value::tuple(f.defaults.clone())),
+        "__kwdefaults__" => {
+            let mut d = Dict::default();
+            for (p, v) in f.def.kwonly.iter().zip(&f.kw_defaults) {
+                if let Some(v) = v {
+                    d.insert(
+                        HashKey::Str(p.name.clone()),
+                        Value::Str(p.name.clone()),
+                        v.clone(),
+                    );
+                }
+            }
+            Some(if d.is_empty() {
+                Value::None
+            } else {
+                Value::dict(d)
+            })
+        }
+        "__code__" => Some(code_of(&f.def)),
+        _ => None,
+    }
+}
+
+/// CPython's code flags that `inspect` reads.
+const CO_OPTIMIZED: i64 = 0x1;
+const CO_NEWLOCALS: i64 = 0x2;
+const CO_VARARGS: i64 = 0x4;
+const CO_VARKEYWORDS: i64 = 0x8;
+const CO_GENERATOR: i64 = 0x20;
+
+thread_local! {
+    static CODE_CLASS: Rc<super::value::Class> = exceptions::make_class(
+        "code",
+        "builtins",
+        vec![exceptions::class("object")],
+        Namespace::default(),
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
+}
+
+/// `f.__code__`: the facts of a def that CPython's code object gives (names and counts of its
+/// parameters and variables, its flags, name and first line), without bytecode.
+fn code_of(def: &FunctionDef) -> Value {
+    let strs = |v: Vec<Rc<str>>| Value::tuple(v.into_iter().map(Value::Str).collect());
+    // co_varnames: the parameters (positional, keyword-only, *args, **kwargs), then the other
+    // local variables in the order they first appear.
+    let mut varnames: Vec<Rc<str>> = def.params.iter().map(|p| p.name.clone()).collect();
+    varnames.extend(def.kwonly.iter().map(|p| p.name.clone()));
+    varnames.extend(def.vararg.iter().map(|p| p.name.clone()));
+    varnames.extend(def.kwarg.iter().map(|p| p.name.clone()));
+    let n_args = varnames.len();
+    for (name, at) in &def.frame.names {
+        if matches!(at, NameRef::Local(_)) && !varnames[..n_args].contains(name) {
+            varnames.push(name.clone());
+        }
+    }
+    let mut flags = CO_OPTIMIZED | CO_NEWLOCALS;
+    if def.vararg.is_some() {
+        flags |= CO_VARARGS;
+    }
+    if def.kwarg.is_some() {
+        flags |= CO_VARKEYWORDS;
+    }
+    if def.is_generator {
+        flags |= CO_GENERATOR;
+    }
+    let name = if def.is_lambda {
+        Rc::from("<lambda>")
+    } else {
+        def.name.clone()
+    };
+    let mut attrs = Namespace::default();
+    let mut set = |k: &str, v: Value| {
+        attrs.insert(Rc::from(k), v);
+    };
+    set("co_name", Value::Str(name));
+    set("co_qualname", Value::Str(def.qualname.clone()));
+    set("co_argcount", Value::Int(def.params.len() as i64));
+    set("co_posonlyargcount", Value::Int(def.n_posonly as i64));
+    set("co_kwonlyargcount", Value::Int(def.kwonly.len() as i64));
+    set("co_nlocals", Value::Int(varnames.len() as i64));
+    set("co_varnames", strs(varnames));
+    set("co_flags", Value::Int(flags));
+    set("co_firstlineno", Value::Int(i64::from(def.pos.line)));
+    Value::Instance(Rc::new(Instance {
+        class: CODE_CLASS.with(Rc::clone),
+        attrs: std::cell::RefCell::new(attrs),
+        native: std::cell::RefCell::new(None),
+    }))
+}
 
 /// The module a function belongs to: the library module whose source defined it, else the
 /// learner's `__main__`.
@@ -43,6 +165,24 @@ mod tests {
         let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
         assert_eq!(code, 0, "program failed:\n{}", got.stderr);
         got.stdout
+    }
+
+    #[test]
+    fn annotations_defaults_and_code_describe_the_def() {
+        let src = "def f(a: int, b=2, *r: str, c=3, d, **k) -> bool:\n    x = 1\n\
+                   print(f.__annotations__)\n\
+                   print(f.__defaults__, f.__kwdefaults__)\n\
+                   c = f.__code__\n\
+                   print(c.co_varnames, c.co_argcount, c.co_kwonlyargcount, c.co_flags)\n\
+                   def g(): pass\n\
+                   print(g.__annotations__, g.__defaults__, g.__kwdefaults__)\n";
+        assert_eq!(
+            out(src),
+            "{'a': <class 'int'>, 'r': <class 'str'>, 'return': <class 'bool'>}\n\
+             (2,) {'c': 3}\n\
+             ('a', 'b', 'c', 'd', 'r', 'k', 'x') 2 2 15\n\
+             {} None None\n"
+        );
     }
 
     #[test]

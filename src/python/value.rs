@@ -140,6 +140,8 @@ pub struct Function {
     pub qualname: Rc<str>,
     /// Attributes the program set on the function (`f.calls = 0`, `f.__doc__ = ...`).
     pub attrs: RefCell<Namespace>,
+    /// `__annotations__`, evaluated when the def ran (`None`: the def has none).
+    pub annotations: Option<Value>,
 }
 
 /// A shared variable captured by a closure.

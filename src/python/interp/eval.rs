@@ -269,6 +269,7 @@ impl Interp {
                     this.ok_or_else(|| Exc::new("RuntimeError", "super(): arg[0] deleted"))?;
                 Ok(Value::Super(Rc::new((cls, this))))
             }
+            ExprKind::Locals => self.locals_of(f),
         }
     }
 

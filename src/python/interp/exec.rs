@@ -202,6 +202,12 @@ impl Interp {
                 };
                 self.store(&target.at, v, f);
             }
+            StmtKind::ImportStar { module } => {
+                let m = super::super::modules::import(self, module)?;
+                for (name, v) in self.public_names(&m, module)? {
+                    self.store(&NameRef::Global(name), v, f);
+                }
+            }
             StmtKind::ImportFrom { module, names } => {
                 let m = super::super::modules::import(self, module)?;
                 for (name, target) in names {
@@ -685,6 +691,11 @@ impl Interp {
             .iter()
             .map(|&i| f.cells[i as usize].clone())
             .collect();
+        let annotations = if def.annotations.is_empty() {
+            None
+        } else {
+            Some(self.annotations_of(def, f)?)
+        };
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             defaults,
@@ -694,6 +705,7 @@ impl Interp {
             class: std::cell::RefCell::new(None),
             qualname: def.qualname.clone(),
             attrs: Default::default(),
+            annotations,
         })))
     }
 

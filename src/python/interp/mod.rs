@@ -9,6 +9,8 @@ mod eval;
 mod exec;
 pub mod generator;
 mod generic_alias;
+mod import_star;
+mod locals;
 mod namespace_view;
 pub(crate) mod stack;
 
@@ -24,6 +26,7 @@ pub use classes::{meta_method, meta_of, type_new};
 pub use descriptors::install_property;
 pub use exec::Unwind;
 pub use generator::Generator;
+pub use namespace_view::is_instance_dict;
 
 /// The largest single object (a string, list...) a program may build. Past it, `MemoryError`, as
 /// CPython raises when an allocation fails, instead of the process being killed by the kernel.
@@ -258,11 +261,20 @@ impl Interp {
         let text = self
             .str_of(&Value::Instance(e.value.clone()))
             .unwrap_or_default();
-        if text.is_empty() {
+        let mut line = if text.is_empty() {
             name
         } else {
             format!("{name}: {text}")
+        };
+        // Notes added with `add_note` (3.11) follow, one per line.
+        let notes = e.value.attrs.borrow().get("__notes__").cloned();
+        if let Some(Value::List(notes)) = notes {
+            for n in notes.borrow().iter() {
+                line.push('\n');
+                line.push_str(&self.str_of(n).unwrap_or_default());
+            }
         }
+        line
     }
 
     /// The str() of an exception: its one argument, or the repr of its args.
@@ -456,7 +468,7 @@ impl Interp {
                 }),
                 "__doc__" if f.def.is_lambda => Some(Value::None),
                 "__doc__" => Some(classes::docstring(&f.def.body)),
-                _ => None,
+                _ => super::function_attrs::special(f, name),
             },
             Value::Builtin(b) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
@@ -523,8 +535,12 @@ impl Interp {
                         }
                         if inst.class.native_kind() == Some(NativeKind::BaseException) {
                             match name {
-                                "__cause__" | "__context__" | "__traceback__" => {
-                                    return Ok(Some(Value::None));
+                                "__cause__" | "__context__" => return Ok(Some(Value::None)),
+                                "__traceback__" => {
+                                    let e = exceptions::Exc {
+                                        value: inst.clone(),
+                                    };
+                                    return Ok(Some(super::modules::traceback::object_of(&e)));
                                 }
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
                                 // The value a generator returned.

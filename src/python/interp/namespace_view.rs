@@ -29,7 +29,13 @@ impl Target {
 }
 
 /// The names a function keeps outside its `__dict__` (`f.__name__ = ...` renames it).
-const FUNCTION_OWN: [&str; 4] = ["__name__", "__qualname__", "__doc__", "__module__"];
+const FUNCTION_OWN: [&str; 5] = [
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__module__",
+    "__annotations__",
+];
 
 /// The entries a view shows, in order.
 fn entries(t: &Target) -> Vec<(Rc<str>, Value)> {
@@ -100,6 +106,12 @@ fn view(class: Rc<Class>, target: Target) -> Value {
         attrs: RefCell::new(Namespace::default()),
         native: RefCell::new(Some(Box::new(target))),
     }))
+}
+
+/// Whether `v` is an instance's `__dict__` view, which stands for a `dict` (`isinstance(vars(o),
+/// dict)` is True, so `json.dumps(vars(o))` and `dict`-checking code take it as one).
+pub fn is_instance_dict(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if Rc::ptr_eq(&i.class, &view_classes().0))
 }
 
 /// `obj.__dict__`.

@@ -126,19 +126,36 @@ class suppress(AbstractContextManager):
 
 
 class _RedirectStream(AbstractContextManager):
+    """Swap sys.stdout (or sys.stderr) for new_target inside the block; print() and the
+    traceback functions write to whatever the sys attribute holds."""
+
+    _stream = None
+
     def __init__(self, new_target):
-        raise NotImplementedError(
-            f'contextlib.{type(self).__name__} is not supported by forkyard: a lesson '
-            'process writes to its own stdout and stderr, which the playground shows; '
-            'collect the text in a list or a string and print it instead')
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
 
 
 class redirect_stdout(_RedirectStream):
-    """Refused in forkyard (see the error it raises)."""
+    """Context manager for temporarily redirecting stdout to another file (an io.StringIO)."""
+
+    _stream = 'stdout'
 
 
 class redirect_stderr(_RedirectStream):
-    """Refused in forkyard (see the error it raises)."""
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = 'stderr'
 
 
 class chdir(AbstractContextManager):

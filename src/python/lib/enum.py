@@ -1,7 +1,8 @@
 """Enumerations: a class whose attributes are its fixed set of members (Color.RED), each with a
 name and a value, looked up by value (Color(1)) or by name (Color['RED']), iterated in order.
 
-Members are made when the class statement ends (Enum.__init_subclass__); the class-level
+Members are made when the class statement ends (Enum.__init_subclass__), or when the functional
+API (Enum('Color', 'RED GREEN')) builds the same class with the metaclass; the class-level
 operations (call, [], iteration, len, in, repr) are EnumType's, forkyard's metaclass hook.
 IntEnum and IntFlag members behave as their int values in arithmetic and comparisons, but are not
 instances of int (forkyard cannot subclass int yet).
@@ -24,9 +25,50 @@ class auto:
 
     def __init__(self, value=_auto_null):
         self.value = value
+        self._combined = None
 
     def __repr__(self):
         return f'auto({self.value!r})'
+
+    # `RWX = R | W | X` in a Flag body: CPython has already turned R, W, X into their values
+    # there; here they are still autos, so the expression is kept and worked out once they
+    # have their values (members are made in the order of the body).
+    def _resolved(self):
+        if self._combined is not None:
+            op, left, right = self._combined
+            return op(_value_of(left), _value_of(right))
+        return self.value
+
+    def _combine(self, op, left, right):
+        new = auto()
+        new._combined = (op, left, right)
+        return new
+
+    def __or__(self, other):
+        return self._combine(lambda a, b: a | b, self, other)
+
+    def __ror__(self, other):
+        return self._combine(lambda a, b: a | b, other, self)
+
+    def __and__(self, other):
+        return self._combine(lambda a, b: a & b, self, other)
+
+    def __rand__(self, other):
+        return self._combine(lambda a, b: a & b, other, self)
+
+    def __xor__(self, other):
+        return self._combine(lambda a, b: a ^ b, self, other)
+
+    def __rxor__(self, other):
+        return self._combine(lambda a, b: a ^ b, other, self)
+
+
+def _value_of(v):
+    return v._resolved() if isinstance(v, auto) else v
+
+
+def _is_single_bit(value):
+    return isinstance(value, int) and value > 0 and value & (value - 1) == 0
 
 
 def _is_dunder(name):
@@ -57,23 +99,60 @@ class EnumType(type):
     """The class of enum classes: what Color(1), Color['RED'], list(Color), len(Color),
     Color.RED in Color and repr(Color) do."""
 
-    def __call__(cls, value, *args, **kwds):
-        if args or kwds:
-            raise TypeError("forkyard's enum does not support the functional API "
-                            "(Enum('Name', 'A B')): write a class statement")
-        return cls._lookup_(value)
+    def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
+                 boundary=None):
+        if names is None:
+            return cls._lookup_(value)
+        return cls._create_(value, names, module=module, qualname=qualname, type=type,
+                            start=start)
+
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
+        """The functional API: Enum('Color', 'RED GREEN'), Enum('C', [('A', 1)]),
+        Enum('C', {'A': 1}) make a new enum class, as a class statement would."""
+        if cls._member_names_:
+            raise TypeError(f'<enum {class_name!r}> cannot extend {cls!r}')
+        bases = (cls,) if type is None else (type, cls)
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            # Bare names: values come from _generate_next_value_, as auto() would give them.
+            original, names, last_values = names, [], []
+            for count, name in enumerate(original):
+                value = cls._generate_next_value_(name, start, count, last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        body = {}
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            body[member_name] = member_value
+        body['__module__'] = '__main__' if module is None else module
+        if qualname is not None:
+            body['__qualname__'] = qualname
+        metacls = cls.__class__
+        return metacls(class_name, bases, body)
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
 
     def __iter__(cls):
-        return iter([cls._member_map_[name] for name in cls._member_names_])
+        return iter([cls._member_map_[name] for name in cls._listed_names_()])
 
     def __reversed__(cls):
-        return iter([cls._member_map_[name] for name in reversed(cls._member_names_)])
+        return iter([cls._member_map_[name] for name in reversed(cls._listed_names_())])
 
     def __len__(cls):
-        return len(cls._member_names_)
+        return len(cls._listed_names_())
+
+    def _listed_names_(cls):
+        """The members iteration shows: all of them; a Flag's single bits only (CPython 3.11
+        lists neither 0 nor a combination such as RWX = R | W | X)."""
+        if not getattr(cls, '_forkyard_flag_', False):
+            return cls._member_names_
+        return [name for name in cls._member_names_
+                if _is_single_bit(cls._member_map_[name]._value_)]
 
     def __contains__(cls, member):
         if not isinstance(member, Enum):
@@ -101,7 +180,7 @@ class Enum(metaclass=EnumType):
         base_members = [b for b in cls.__mro__[1:]
                         if isinstance(b, type) and getattr(b, '_member_names_', None)]
         if base_members:
-            raise TypeError(f'{cls.__name__!r} cannot extend {base_members[0]!r}')
+            raise TypeError(f'<enum {cls.__name__!r}> cannot extend {base_members[0]!r}')
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
@@ -114,7 +193,9 @@ class Enum(metaclass=EnumType):
                 continue
             if name in ignore or not _is_member_value(value):
                 continue
-            if isinstance(value, auto):
+            if isinstance(value, auto) and value._combined is not None:
+                value = value._resolved()
+            elif isinstance(value, auto):
                 if value.value is _auto_null:
                     value.value = cls._generate_next_value_(
                         name, 1, len(cls._member_names_), last_values[:])
@@ -478,6 +559,27 @@ class IntFlag(_IntMixin, Flag):
 
     __ror__ = __or__
     __rand__ = __and__
+
+    @classmethod
+    def _missing_(cls, value):
+        """An IntFlag keeps bits no member names (CPython's KEEP boundary): Color.RED | 8 is
+        <Color.RED|8: 9>; a negative value means all the members' bits it covers."""
+        if not isinstance(value, int):
+            return None
+        all_bits = cls._all_bits_()
+        if value < 0:
+            value &= all_bits
+            if value in cls._value2member_map_:
+                return cls._value2member_map_[value]
+        member = object.__new__(cls)
+        member._value_ = value
+        names = [m._name_ for m in cls if m._value_ & value == m._value_]
+        extra = value & ~all_bits
+        if names and extra:
+            names.append(str(extra))
+        member._name_ = '|'.join(names) if names else None
+        cls._value2member_map_[value] = member
+        return member
 
     def __str__(self):
         return str(self._value_)

@@ -3,6 +3,11 @@
 The matching itself is in Rust (src/python/modules/re_native.rs, on the fancy-regex crate), as
 CPython's is in C; this module is the Python-facing part: flags, Pattern and Match objects,
 sub/split/findall built on the engine's matches, and replacement templates.
+
+A bytes pattern (re.compile(rb'...')) runs on the same engine: the pattern and the bytes searched
+are read as latin-1 text (one character per byte, so positions are byte offsets) with the ASCII
+flag, which gives \\w, \\d, \\s and IGNORECASE their ASCII-only meaning as CPython's bytes patterns
+have it; what comes back is encoded to bytes again.
 """
 
 import _re
@@ -90,9 +95,10 @@ class error(Exception):
         self.pattern = pattern
         self.pos = pos
         if pattern is not None and pos is not None:
-            self.lineno = pattern.count("\n", 0, pos) + 1
-            self.colno = pos - pattern.rfind("\n", 0, pos)
-            if "\n" in pattern:
+            newline = b"\n" if isinstance(pattern, bytes) else "\n"
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            self.colno = pos - pattern.rfind(newline, 0, pos)
+            if newline in pattern:
                 msg = "%s at position %d (line %d, column %d)" % (msg, pos, self.lineno, self.colno)
             else:
                 msg = "%s at position %d" % (msg, pos)
@@ -118,11 +124,31 @@ class Pattern:
 
     def __init__(self, pattern, flags):
         self.pattern = pattern
+        self._bytes = isinstance(pattern, bytes)
         if flags & ASCII and flags & UNICODE:
             raise ValueError("ASCII and UNICODE flags are incompatible")
-        if flags & LOCALE:
-            raise ValueError("cannot use LOCALE flag with a str pattern")
-        groups, names, all_flags = _engine(_re.compile_info, pattern, pattern, int(flags))
+        if self._bytes:
+            if flags & UNICODE:
+                raise ValueError("cannot use UNICODE flag with a bytes pattern")
+            if flags & LOCALE:
+                raise ValueError("cannot use LOCALE flag with a bytes pattern (forkyard)")
+            text = pattern.decode("latin-1")
+            _check_bytes_escapes(text, pattern)
+            engine_flags = int(flags) | 256
+        else:
+            if flags & LOCALE:
+                raise ValueError("cannot use LOCALE flag with a str pattern")
+            text = pattern
+            engine_flags = int(flags)
+        groups, names, all_flags = _engine(_re.compile_info, pattern, text, engine_flags)
+        # What the engine is called with: the text and every flag, inline ones included.
+        self._text = text
+        self._eflags = all_flags
+        if self._bytes:
+            # A bytes pattern has no UNICODE flag, and ASCII only when the program gave it.
+            all_flags &= ~32
+            if not flags & ASCII:
+                all_flags &= ~256
         self.flags = all_flags
         self.groups = groups
         # CPython gives a read-only view of the names, or a plain {} when there are none.
@@ -148,11 +174,35 @@ class Pattern:
     def __reduce__(self):
         return (_compile, (self.pattern, self.flags))
 
+    def _subject(self, s):
+        """The text the engine searches: s itself, or bytes read as latin-1."""
+        if self._bytes:
+            if isinstance(s, str):
+                raise TypeError("cannot use a bytes pattern on a string-like object")
+            if not isinstance(s, (bytes, bytearray, memoryview)):
+                raise TypeError("expected string or bytes-like object, got '%s'"
+                                % type(s).__name__)
+            return bytes(s).decode("latin-1")
+        if isinstance(s, (bytes, bytearray, memoryview)):
+            raise TypeError("cannot use a string pattern on a bytes-like object")
+        _check_string(s)
+        return s
+
+    def _out(self, v):
+        """An engine result back in the pattern's type (bytes for a bytes pattern)."""
+        if not self._bytes or v is None:
+            return v
+        if isinstance(v, str):
+            return v.encode("latin-1")
+        if isinstance(v, tuple):
+            return tuple(self._out(x) for x in v)
+        return [self._out(x) for x in v]
+
     def _scan(self, string, pos, endpos, mode):
-        _check_string(string)
+        text = self._subject(string)
         if endpos is None:
             endpos = len(string)
-        spans = _re.scan(self.pattern, self.flags, string, pos, endpos, mode)
+        spans = _re.scan(self._text, self._eflags, text, pos, endpos, mode)
         if spans is None:
             return None
         return Match(self, string, pos, endpos, spans)
@@ -171,26 +221,33 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=None):
         """An iterator of a Match for each non-overlapping match."""
-        _check_string(string)
+        text = self._subject(string)
         if endpos is None:
             endpos = len(string)
-        for spans in _re.scan_all(self.pattern, self.flags, string, pos, endpos):
+        for spans in _re.scan_all(self._text, self._eflags, text, pos, endpos):
             yield Match(self, string, pos, endpos, spans)
 
     def findall(self, string, pos=0, endpos=None):
         """Every match: the matched strings, a group's strings, or tuples of the groups."""
-        _check_string(string)
+        text = self._subject(string)
         if endpos is None:
             endpos = len(string)
-        return _re.findall(self.pattern, self.flags, string, pos, endpos)
+        return self._out(_re.findall(self._text, self._eflags, text, pos, endpos))
 
     def subn(self, repl, string, count=0):
         """(new string, number of replacements made)."""
-        _check_string(string)
+        text = self._subject(string)
         if not callable(repl):
-            _check_string(repl)
+            if self._bytes:
+                if not isinstance(repl, (bytes, bytearray)):
+                    raise TypeError("sequence item 0: expected a bytes-like object, %s found"
+                                    % type(repl).__name__)
+                repl = bytes(repl).decode("latin-1")
+            else:
+                _check_string(repl)
             parts = _parse_template(repl, self)
-            return _re.sub(self.pattern, self.flags, string, 0, len(string), count, parts)
+            new, n = _re.sub(self._text, self._eflags, text, 0, len(text), count, parts)
+            return self._out(new), n
         pieces = []
         last = 0
         n = 0
@@ -201,12 +258,18 @@ class Pattern:
             pieces.append(string[last:start])
             piece = repl(m)
             if piece is not None:
-                _check_string(piece)
+                if self._bytes:
+                    if not isinstance(piece, (bytes, bytearray)):
+                        raise TypeError("sequence item %d: expected a bytes-like object, %s "
+                                        "found" % (len([p for p in pieces if p]),
+                                                   type(piece).__name__))
+                else:
+                    _check_string(piece)
                 pieces.append(piece)
             last = end
             n += 1
         pieces.append(string[last:])
-        return "".join(pieces), n
+        return (b"" if self._bytes else "").join(pieces), n
 
     def sub(self, repl, string, count=0):
         """string with matches replaced by repl (a template like r'\\1' or a function of a Match)."""
@@ -214,8 +277,8 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         """string split where the pattern matches, with the groups' strings kept between pieces."""
-        _check_string(string)
-        return _re.split(self.pattern, self.flags, string, 0, len(string), maxsplit)
+        text = self._subject(string)
+        return self._out(_re.split(self._text, self._eflags, text, 0, len(text), maxsplit))
 
     def __copy__(self):
         return self
@@ -244,7 +307,7 @@ class mappingproxy(dict):
 def _check_string(s):
     if not isinstance(s, str):
         if isinstance(s, (bytes, bytearray)):
-            raise TypeError("forkyard's re matches str only, not bytes (decode the bytes first)")
+            raise TypeError("cannot use a string pattern on a bytes-like object")
         raise TypeError("expected string or bytes-like object, got '%s'" % type(s).__name__)
 
 
@@ -306,6 +369,9 @@ class Match:
         s, e = self.span(g)
         if s < 0:
             return default
+        if self.re._bytes and not isinstance(self.string, bytes):
+            # A bytearray or memoryview searched: the groups are bytes, as in CPython.
+            return bytes(self.string[s:e])
         return self.string[s:e]
 
     def group(self, *groups):
@@ -329,6 +395,8 @@ class Match:
 
     def expand(self, template):
         """template with \\1, \\g<name> and \\g<0> filled in from this match."""
+        if self.re._bytes and isinstance(template, (bytes, bytearray)):
+            template = bytes(template).decode("latin-1")
         return _expand_template(_parse_template(template, self.re), self)
 
     @property
@@ -427,6 +495,7 @@ def _parse_template(repl, pattern):
 
 
 def _expand_template(parts, m):
+    as_bytes = m.re._bytes
     out = []
     for p in parts:
         if isinstance(p, int):
@@ -434,8 +503,20 @@ def _expand_template(parts, m):
             if text is not None:
                 out.append(text)
         else:
-            out.append(p)
-    return "".join(out)
+            out.append(p.encode("latin-1") if as_bytes else p)
+    return (b"" if as_bytes else "").join(out)
+
+
+def _check_bytes_escapes(text, pattern):
+    """A bytes pattern knows no \\u, \\U or \\N escapes (they name characters, not bytes)."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "\\":
+            if text[i + 1] in "uUN":
+                raise error("bad escape \\%s" % text[i + 1], pattern, i)
+            i += 2
+        else:
+            i += 1
 
 
 def _compile(pattern, flags):
@@ -443,9 +524,7 @@ def _compile(pattern, flags):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")
         return pattern
-    if not isinstance(pattern, str):
-        if isinstance(pattern, (bytes, bytearray)):
-            raise TypeError("forkyard's re compiles str patterns only, not bytes")
+    if not isinstance(pattern, (str, bytes)):
         raise TypeError("first argument must be string or compiled pattern")
     key = (pattern, int(flags))
     found = _cache.get(key)
@@ -513,4 +592,6 @@ _SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")
 
 def escape(pattern):
     """pattern with every character that means something in a regular expression escaped."""
+    if isinstance(pattern, (bytes, bytearray)):
+        return escape(bytes(pattern).decode("latin-1")).encode("latin-1")
     return "".join("\\" + c if c in _SPECIAL else c for c in pattern)

@@ -1,4 +1,4 @@
-"""String constants, capwords, and Template's $-substitution."""
+"""String constants, capwords, Template's $-substitution, and Formatter (str.format's steps)."""
 
 whitespace = ' \t\n\r\x0b\x0c'
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
@@ -140,3 +140,222 @@ class _Chain:
         if key in self.first:
             return self.first[key]
         return self.second[key]
+
+
+# Formatter: str.format's machinery opened up for subclasses (CPython's Lib/string.py), with
+# the parsing that CPython does in C (_string.formatter_parser, formatter_field_name_split)
+# written out here, error messages included.
+
+def _formatter_parser(s):
+    """(literal_text, field_name, format_spec, conversion) for each piece of s."""
+    if not isinstance(s, str):
+        raise TypeError(f'expected str, got {type(s).__name__}')
+    out = []
+    i, n = 0, len(s)
+    while i < n:
+        start = i
+        c = ''
+        markup = False
+        while i < n:
+            c = s[i]
+            i += 1
+            if c == '{' or c == '}':
+                markup = True
+                break
+        at_end = i >= n
+        length = i - start
+        if c == '}' and markup and (at_end or s[i] != '}'):
+            raise ValueError("Single '}' encountered in format string")
+        if at_end and c == '{' and markup:
+            raise ValueError("Single '{' encountered in format string")
+        if not at_end and markup:
+            if s[i] == c:
+                # '{{' or '}}': one brace of literal text, no field.
+                i += 1
+                markup = False
+            else:
+                length -= 1
+        literal = s[start:start + length]
+        if not markup:
+            out.append((literal, None, None, None))
+            continue
+        field_name, spec, conversion, i = _parse_field(s, i)
+        out.append((literal, field_name, spec, conversion))
+    return iter(out)
+
+
+def _parse_field(s, i):
+    """The field that starts at s[i] (just after its '{'): name, spec, conversion, and where
+    the text after its '}' starts."""
+    n = len(s)
+    name_start = i
+    c = ''
+    while i < n:
+        c = s[i]
+        i += 1
+        if c == '{':
+            raise ValueError("unexpected '{' in field name")
+        if c == '[':
+            while i < n and s[i] != ']':
+                i += 1
+            continue
+        if c in '}:!':
+            break
+    if c not in '}:!' or (i >= n and c not in '}:!'):
+        raise ValueError("expected '}' before end of string")
+    field_name = s[name_start:i - 1]
+    conversion = None
+    if c == '}':
+        return field_name, '', None, i
+    if c == '!':
+        if i >= n:
+            raise ValueError('end of string while looking for conversion specifier')
+        conversion = s[i]
+        i += 1
+        if i < n:
+            c = s[i]
+            i += 1
+            if c == '}':
+                return field_name, '', conversion, i
+            if c != ':':
+                raise ValueError("expected ':' after conversion specifier")
+    spec_start = i
+    count = 1
+    while i < n:
+        c = s[i]
+        i += 1
+        if c == '{':
+            count += 1
+        elif c == '}':
+            count -= 1
+            if count == 0:
+                return field_name, s[spec_start:i - 1], conversion, i
+    raise ValueError("unmatched '{' in format spec")
+
+
+def _as_index(text):
+    """A field name part as str.format uses it: an int when it is all digits."""
+    if text and all(ch in digits for ch in text):
+        return int(text)
+    return text
+
+
+def _field_name_rest(s, i):
+    n = len(s)
+    while i < n:
+        c = s[i]
+        i += 1
+        if c == '.':
+            start = i
+            while i < n and s[i] not in '.[':
+                i += 1
+            name = s[start:i]
+            if not name:
+                raise ValueError('Empty attribute in format string')
+            yield True, name
+        elif c == '[':
+            start = i
+            while i < n and s[i] != ']':
+                i += 1
+            if i >= n:
+                raise ValueError("Missing ']' in format string")
+            name = s[start:i]
+            i += 1
+            if i < n and s[i] not in '.[':
+                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+            if not name:
+                raise ValueError('Empty attribute in format string')
+            yield False, _as_index(name)
+        else:
+            raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+
+
+def _formatter_field_name_split(s):
+    """('a', iterator of (is_attribute, key)) for 'a.b[0]'."""
+    if not isinstance(s, str):
+        raise TypeError(f'expected str, got {type(s).__name__}')
+    i = 0
+    while i < len(s) and s[i] not in '.[':
+        i += 1
+    return _as_index(s[:i]), _field_name_rest(s, i)
+
+
+class Formatter:
+    """str.format's steps as methods a subclass can override: parse the string, get each
+    field's value, convert it (!r, !s, !a), and format it with its spec."""
+
+    def format(self, format_string, /, *args, **kwargs):
+        return self.vformat(format_string, args, kwargs)
+
+    def vformat(self, format_string, args, kwargs):
+        used_args = set()
+        result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
+        self.check_unused_args(used_args, args, kwargs)
+        return result
+
+    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                 auto_arg_index=0):
+        if recursion_depth < 0:
+            raise ValueError('Max string recursion exceeded')
+        result = []
+        for literal_text, field_name, format_spec, conversion in self.parse(format_string):
+            if literal_text:
+                result.append(literal_text)
+            if field_name is not None:
+                # '{}' numbers itself; mixing it with '{0}' is refused, as str.format does.
+                if field_name == '':
+                    if auto_arg_index is False:
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field '
+                                         'numbering')
+                    field_name = str(auto_arg_index)
+                    auto_arg_index += 1
+                elif field_name.isdigit():
+                    if auto_arg_index:
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field '
+                                         'numbering')
+                    auto_arg_index = False
+                obj, arg_used = self.get_field(field_name, args, kwargs)
+                used_args.add(arg_used)
+                obj = self.convert_field(obj, conversion)
+                format_spec, auto_arg_index = self._vformat(
+                    format_spec, args, kwargs, used_args, recursion_depth - 1,
+                    auto_arg_index=auto_arg_index)
+                result.append(self.format_field(obj, format_spec))
+        return ''.join(result), auto_arg_index
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            return args[key]
+        return kwargs[key]
+
+    def check_unused_args(self, used_args, args, kwargs):
+        pass
+
+    def format_field(self, value, format_spec):
+        return format(value, format_spec)
+
+    def convert_field(self, value, conversion):
+        if conversion is None:
+            return value
+        if conversion == 's':
+            return str(value)
+        if conversion == 'r':
+            return repr(value)
+        if conversion == 'a':
+            return ascii(value)
+        raise ValueError('Unknown conversion specifier {0!s}'.format(conversion))
+
+    def parse(self, format_string):
+        return _formatter_parser(format_string)
+
+    def get_field(self, field_name, args, kwargs):
+        first, rest = _formatter_field_name_split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, i in rest:
+            if is_attr:
+                obj = getattr(obj, i)
+            else:
+                obj = obj[i]
+        return obj, first

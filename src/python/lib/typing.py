@@ -92,6 +92,14 @@ class _SpecialForm(_Final):
 class _GenericAlias(_Final):
     """A subscripted hint (List[int], Union[int, str]): its origin and its arguments."""
 
+    def __instancecheck__(self, obj):
+        return self.__subclasscheck__(type(obj))
+
+    def __subclasscheck__(self, cls):
+        if self.__origin__ is Union:
+            return any(issubclass(cls, arg) for arg in self.__args__)
+        raise TypeError('Subscripted generics cannot be used with class and instance checks')
+
     def __init__(self, origin, args, name=None, special=None):
         self.__origin__ = origin
         if not isinstance(args, tuple):
@@ -191,6 +199,28 @@ class _SpecialGenericAlias(_Final):
 
     def __or__(self, other):
         return Union[self, other]
+
+    def _check_class(self):
+        """The class isinstance(x, List) / isinstance(x, Iterable) checks against: the origin,
+        or the collections.abc (or collections) class the bare name stands for."""
+        if isinstance(self.__origin__, type):
+            return self.__origin__
+        import collections.abc
+        import collections
+        name = {'AbstractSet': 'Set'}.get(self._name, self._name)
+        found = getattr(collections.abc, name, None)
+        if found is None:
+            plain = {'Deque': 'deque', 'DefaultDict': 'defaultdict'}.get(name, name)
+            found = getattr(collections, plain, None)
+        if not isinstance(found, type):
+            raise TypeError(f'typing.{self._name} cannot be used with isinstance()')
+        return found
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._check_class())
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self._check_class())
 
 
 def _union(form, parameters):
@@ -454,14 +484,29 @@ class NewType:
         return x
 
 
+def _make_named_tuple(typename, fields=None, /, **kwargs):
+    """The functional form, NamedTuple('Point', [('x', int), ('y', int)]): the class the
+    class statement `class Point(NamedTuple): x: int; y: int` makes."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords"
+                        " can be provided to NamedTuple, not both")
+    annotations = {}
+    for name, tp in fields:
+        annotations[name] = tp
+    body = {'__annotations__': annotations, '__module__': '__main__',
+            '__qualname__': typename}
+    return _NamedTupleMeta(typename, (NamedTuple,), body)
+
+
 class _NamedTupleMeta(type):
-    """Calling NamedTuple itself (the functional form) is refused; its subclasses make
-    instances as usual."""
+    """Calling NamedTuple itself is the functional form; its subclasses make instances as
+    usual."""
 
     def __call__(cls, *args, **kwargs):
         if cls is NamedTuple:
-            raise TypeError("forkyard supports the class form of NamedTuple "
-                            "(class Point(NamedTuple): x: int), not NamedTuple('Point', ...)")
+            return _make_named_tuple(*args, **kwargs)
         self = object.__new__(cls)
         self.__init__(*args, **kwargs)
         return self
@@ -624,10 +669,29 @@ def _as_tuple(other):
 
 
 class _TypedDictMeta(type):
-    """Calling a TypedDict class makes a plain dict, as in CPython."""
+    """Calling a TypedDict class makes a plain dict, as in CPython; calling TypedDict itself
+    is the functional form, TypedDict('Movie', {'name': str, 'year': int})."""
 
     def __call__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            return _make_typed_dict(*args, **kwargs)
         return dict(*args, **kwargs)
+
+
+def _make_typed_dict(typename, fields=None, /, *, total=True, **kwargs):
+    """The class `class Movie(TypedDict, total=...): name: str` would make."""
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    body = {'__annotations__': {name: _type_check(tp) for name, tp in dict(fields).items()},
+            '__module__': '__main__', '__qualname__': typename}
+    cls = _TypedDictMeta(typename, (TypedDict,), body)
+    if not total:
+        cls.__optional_keys__ = cls.__required_keys__
+        cls.__required_keys__ = frozenset()
+        cls.__total__ = False
+    return cls
 
 
 class TypedDict(metaclass=_TypedDictMeta):

@@ -17,6 +17,7 @@ mod tests;
 mod text;
 #[rustfmt::skip]
 mod unicode_db;
+mod view_sets;
 mod views;
 
 pub use bytes::bytes_like;

@@ -29,6 +29,16 @@ fn class(kind: &str) -> Rc<Class> {
             Rc::from("__contains__"),
             Value::builtin("__contains__", view_contains),
         );
+        attrs.insert(
+            Rc::from("__reversed__"),
+            Value::builtin("__reversed__", super::view_sets::reversed),
+        );
+        if kind != "dict_values" {
+            for (n, f) in super::view_sets::SET_METHODS {
+                attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+            }
+            attrs.insert(Rc::from("__hash__"), Value::None);
+        }
         let k = exceptions::make_class(
             kind,
             "builtins",
@@ -51,10 +61,29 @@ pub fn make(kind: &str, dict: Rc<RefCell<Dict>>) -> Value {
     }))
 }
 
+/// Whether `v` is a keys or items view (the set-like ones).
+pub fn is_set_like(v: &Value) -> bool {
+    matches!(v, Value::Instance(i)
+        if matches!(&*i.class.name, "dict_keys" | "dict_items")
+            && i.native.borrow().as_ref().is_some_and(|b| b.is::<Viewed>()))
+}
+
+/// The elements of a view (empty for anything else).
+pub fn values_of(v: &Value) -> Vec<Value> {
+    let Value::Instance(i) = v else {
+        return Vec::new();
+    };
+    elements(i)
+}
+
 fn items(a: &Args) -> Vec<Value> {
     let Some(Value::Instance(i)) = a.pos.first() else {
         return Vec::new();
     };
+    elements(i)
+}
+
+fn elements(i: &Instance) -> Vec<Value> {
     let native = i.native.borrow();
     let Some(Viewed(d)) = native.as_ref().and_then(|b| b.downcast_ref::<Viewed>()) else {
         return Vec::new();

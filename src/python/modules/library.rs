@@ -56,6 +56,14 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/multiprocessing.managers.py"),
     },
     Source {
+        name: "inspect",
+        text: include_str!("../lib/inspect.py"),
+    },
+    Source {
+        name: "io",
+        text: include_str!("../lib/io.py"),
+    },
+    Source {
         name: "json",
         text: include_str!("../lib/json.py"),
     },
@@ -86,6 +94,10 @@ const LIBRARY: &[Source] = &[
     Source {
         name: "collections",
         text: include_str!("../lib/collections.py"),
+    },
+    Source {
+        name: "collections.abc",
+        text: include_str!("../lib/collections.abc.py"),
     },
     Source {
         name: "copyreg",

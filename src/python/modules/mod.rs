@@ -20,7 +20,7 @@ pub mod signal;
 mod spawn;
 mod stdlib;
 pub mod sync;
-mod traceback;
+pub mod traceback;
 pub mod wire;
 
 use std::cell::RefCell;
@@ -55,7 +55,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
         name if library::has(name) => library::load(it, name)?,
-        "socket" | "subprocess" | "shutil" | "pathlib" | "io" | "urllib" | "http" | "threading"
+        "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
             return Err(Exc::new(
                 "ModuleNotFoundError",
@@ -103,4 +103,13 @@ pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Valu
 /// Which stream a `file=` argument names (`sys.stdout`, `sys.stderr`).
 pub fn stream_of(v: &Value) -> Option<Stream> {
     stdlib::stream_of(v)
+}
+
+/// What `sys.stdout` / `sys.stderr` (`name`) holds now, once `sys` is imported; `None` before,
+/// when nothing can have replaced the real stream.
+pub fn sys_stream(it: &Interp, name: &str) -> Option<Value> {
+    match it.modules.get("sys") {
+        Some(Value::Module(m)) => m.attrs.borrow().get(name).cloned(),
+        _ => None,
+    }
 }

@@ -2,14 +2,15 @@
 //! it or send it back from a worker (`outbox.put(traceback.format_exc())`).
 //!
 //! Native rather than Python: the frames an exception passed through are kept by the interpreter
-//! (`Exc::traceback`), and forkyard's exceptions have no `__traceback__` object for Python code to
-//! walk, so the text is made here, next to the interpreter's own rendering of uncaught errors.
+//! (`Exc::traceback`), so the text is made here, next to the interpreter's own rendering of
+//! uncaught errors. `exc.__traceback__` is a `traceback` object made from those frames (`tb_lineno`,
+//! `tb_next`), which `format_tb` / `print_tb` read back.
 
 use std::rc::Rc;
 
-use crate::python::exceptions::{Exc, type_error};
+use crate::python::exceptions::{self, Exc, TbEntry, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
 use crate::trace::Stream;
 
 pub fn module() -> Value {
@@ -21,6 +22,8 @@ pub fn module() -> Value {
             ("format_exception", format_exception),
             ("format_exception_only", format_exception_only),
             ("print_exception", print_exception),
+            ("format_tb", format_tb),
+            ("print_tb", print_tb),
         ],
         vec![],
     )
@@ -60,15 +63,147 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
     let tb = e.traceback();
     if !tb.is_empty() {
         out.push("Traceback (most recent call last):\n".into());
-        for t in &tb {
+        out.extend(frames(it, &tb));
+    }
+    out.extend(final_lines(it, e));
+}
+
+/// The `Type: message` chunk, then one chunk per line of the notes `add_note` attached, as
+/// CPython's `format_exception_only` yields them.
+fn final_lines(it: &mut Interp, e: &Exc) -> Vec<String> {
+    let full = it.exception_line(e);
+    let note_lines: usize = match e.value.attrs.borrow().get("__notes__") {
+        Some(Value::List(notes)) => notes
+            .borrow()
+            .iter()
+            .map(|n| match n {
+                Value::Str(s) => s.split('\n').count(),
+                _ => 1,
+            })
+            .sum(),
+        _ => 0,
+    };
+    let lines: Vec<&str> = full.split('\n').collect();
+    let head = lines.len().saturating_sub(note_lines).max(1);
+    let mut out = vec![format!("{}\n", lines[..head].join("\n"))];
+    out.extend(lines[head..].iter().map(|l| format!("{l}\n")));
+    out
+}
+
+/// One string per frame: its `File` line and its source line.
+fn frames(it: &Interp, tb: &[TbEntry]) -> Vec<String> {
+    tb.iter()
+        .map(|t| {
             let mut frame = format!("  File \"{}\", line {}, in {}\n", t.file, t.line, t.func);
             if let Some(src) = it.source_line_in(&t.file, t.line).filter(|s| !s.is_empty()) {
                 frame.push_str(&format!("    {src}\n"));
             }
-            out.push(frame);
-        }
+            frame
+        })
+        .collect()
+}
+
+/// The frames a `traceback` object stands for, from it to the innermost.
+struct TbFrames(Vec<TbEntry>);
+
+thread_local! {
+    static TRACEBACK_CLASS: Rc<Class> = exceptions::make_class(
+        "traceback",
+        "builtins",
+        vec![exceptions::class("object")],
+        Namespace::default(),
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
+}
+
+/// `exc.__traceback__`: a chain of `traceback` objects, outermost frame first, each with its
+/// `tb_lineno` and `tb_next`; `None` when the exception was never raised.
+pub fn object_of(e: &Exc) -> Value {
+    let tb = e.traceback();
+    let class = TRACEBACK_CLASS.with(Rc::clone);
+    let mut next = Value::None;
+    for i in (0..tb.len()).rev() {
+        let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("tb_lineno"), Value::Int(i64::from(tb[i].line)));
+        attrs.insert(Rc::from("tb_lasti"), Value::Int(0));
+        attrs.insert(Rc::from("tb_next"), next);
+        next = Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            attrs: std::cell::RefCell::new(attrs),
+            native: std::cell::RefCell::new(Some(Box::new(TbFrames(tb[i..].to_vec())))),
+        }));
     }
-    out.push(format!("{}\n", it.exception_line(e)));
+    next
+}
+
+/// The frames of a `traceback` object (`None` stands for none), for `format_tb(tb)`.
+fn tb_frames(v: &Value, fname: &str) -> Result<Vec<TbEntry>, Exc> {
+    match v {
+        Value::None => Ok(Vec::new()),
+        Value::Instance(i) => match i.native.borrow().as_ref().and_then(|b| b.downcast_ref()) {
+            Some(TbFrames(f)) => Ok(f.clone()),
+            None => Err(Exc::new(
+                "AttributeError",
+                format!("'{}' object has no attribute 'tb_frame'", i.class.name),
+            )),
+        },
+        other => Err(Exc::new(
+            "AttributeError",
+            format!(
+                "'{}' object has no attribute 'tb_frame' ({fname}() takes a traceback: \
+                 exc.__traceback__)",
+                other.type_name()
+            ),
+        )),
+    }
+}
+
+/// `limit=`: a positive n keeps the first n frames, a negative one the last -n (CPython 3.11).
+fn limited(mut tb: Vec<TbEntry>, a: &Args, at: usize) -> Vec<TbEntry> {
+    let limit =
+        a.kw.iter()
+            .find(|(k, _)| &**k == "limit")
+            .map(|(_, v)| v)
+            .or(a.pos.get(at));
+    match limit {
+        Some(Value::Int(n)) if *n >= 0 => {
+            tb.truncate(*n as usize);
+            tb
+        }
+        Some(Value::Int(n)) => {
+            let keep = n.unsigned_abs() as usize;
+            let skip = tb.len().saturating_sub(keep);
+            tb.split_off(skip)
+        }
+        _ => tb,
+    }
+}
+
+/// `format_tb(tb, limit=None)`: one string per frame.
+fn format_tb(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    check_kw(&a, "format_tb", &["tb", "limit"])?;
+    let Some(tb) = a.pos.first() else {
+        return Err(type_error(
+            "format_tb() missing 1 required positional argument: 'tb'",
+        ));
+    };
+    let tb = limited(tb_frames(tb, "format_tb")?, &a, 1);
+    Ok(lines(frames(it, &tb)))
+}
+
+/// `print_tb(tb, limit=None, file=None)`: the frames, printed (to stderr by default).
+fn print_tb(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    check_kw(&a, "print_tb", &["tb", "limit", "file"])?;
+    let Some(tb) = a.pos.first() else {
+        return Err(type_error(
+            "print_tb() missing 1 required positional argument: 'tb'",
+        ));
+    };
+    let tb = limited(tb_frames(tb, "print_tb")?, &a, 1);
+    let text = frames(it, &tb).concat();
+    emit(it, &a, &text)?;
+    Ok(Value::None)
 }
 
 fn report(it: &mut Interp, e: Option<&Exc>, chain: bool) -> Vec<String> {
@@ -89,18 +224,21 @@ fn kw_bool(a: &Args, name: &str, default: bool) -> bool {
     }
 }
 
-/// Where `file=` sends a printed traceback (stderr unless told otherwise).
-fn stream(a: &Args) -> Result<Stream, Exc> {
-    match a.kw.iter().find(|(k, _)| &**k == "file") {
-        None => Ok(Stream::Stderr),
-        Some((_, Value::None)) => Ok(Stream::Stderr),
-        Some((_, v)) => super::stream_of(v).ok_or_else(|| {
-            type_error(
-                "traceback can print only to sys.stdout or sys.stderr in forkyard (use \
-                 format_exc() to get the text)",
-            )
-        }),
+/// Print a report where `file=` says, or to what `sys.stderr` holds now (which
+/// `contextlib.redirect_stderr` may have replaced with an `io.StringIO`).
+fn emit(it: &mut Interp, a: &Args, text: &str) -> Result<(), Exc> {
+    let target = match a.kw.iter().find(|(k, _)| &**k == "file") {
+        None | Some((_, Value::None)) => super::sys_stream(it, "stderr"),
+        Some((_, v)) => Some(v.clone()),
+    };
+    match target.as_ref().map(|v| (super::stream_of(v), v)) {
+        None => crate::runtime::output::write(Stream::Stderr, text),
+        Some((Some(stream), _)) => crate::runtime::output::write(stream, text),
+        Some((None, obj)) => {
+            it.call_method(obj, "write", vec![Value::str(text)])?;
+        }
     }
+    Ok(())
 }
 
 fn check_kw(a: &Args, fname: &str, allowed: &[&str]) -> Result<(), Exc> {
@@ -169,9 +307,9 @@ fn format_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 fn print_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     check_kw(&a, "print_exc", &["limit", "file", "chain"])?;
     let chain = kw_bool(&a, "chain", true);
-    let to = stream(&a)?;
     let e = handled(it);
-    crate::runtime::output::write(to, &report(it, e.as_ref(), chain).concat());
+    let text = report(it, e.as_ref(), chain).concat();
+    emit(it, &a, &text)?;
     Ok(Value::None)
 }
 
@@ -199,7 +337,7 @@ fn format_exception_only(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     match v {
         Value::Instance(i) => {
             let e = Exc { value: i };
-            Ok(lines(vec![format!("{}\n", it.exception_line(&e))]))
+            Ok(lines(final_lines(it, &e)))
         }
         Value::None => Ok(lines(vec!["NoneType: None\n".into()])),
         other => Err(type_error(format!(
@@ -217,8 +355,8 @@ fn print_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         &["limit", "file", "chain", "value", "tb"],
     )?;
     let chain = kw_bool(&a, "chain", true);
-    let to = stream(&a)?;
     let e = named_exception(&a, "print_exception")?;
-    crate::runtime::output::write(to, &report(it, e.as_ref(), chain).concat());
+    let text = report(it, e.as_ref(), chain).concat();
+    emit(it, &a, &text)?;
     Ok(Value::None)
 }

@@ -5,6 +5,7 @@
 
 use super::super::make_module;
 use super::R;
+use super::math_gamma;
 use super::math_ints;
 use crate::python::ast::BinOp;
 use crate::python::bigint::to_f64;
@@ -681,6 +682,8 @@ pub fn math() -> Value {
         ("comb", math_ints::comb),
         ("perm", math_ints::perm),
         ("isqrt", math_ints::isqrt),
+        ("gamma", math_gamma::gamma),
+        ("lgamma", math_gamma::lgamma_fn),
     ]);
     make_module(
         "math",

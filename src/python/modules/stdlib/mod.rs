@@ -3,6 +3,7 @@
 //! `signal.rs`.
 
 mod math;
+mod math_gamma;
 mod math_ints;
 mod mt;
 mod os;

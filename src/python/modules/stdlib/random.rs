@@ -18,7 +18,7 @@ use super::super::sync::check_kw;
 use super::mt::Mt;
 use super::{R, num};
 use crate::python::bigint::{check_bits, norm, to_big};
-use crate::python::exceptions::{self, Exc, not_available, type_error, value_error};
+use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
 use crate::runtime;
@@ -85,6 +85,11 @@ impl Src {
             })),
             Src::Inst(inst) => {
                 let mut n = inst.native.borrow_mut();
+                if n.as_ref().is_some_and(|b| b.is::<SystemGen>()) {
+                    // SystemRandom keeps no state: each draw comes from a generator keyed
+                    // afresh by the OS's entropy (getrandom).
+                    return Ok(f(&mut Gen::new(from_os())));
+                }
                 match n.as_mut().and_then(|b| b.downcast_mut::<Gen>()) {
                     Some(g) => Ok(f(g)),
                     None => Err(type_error(
@@ -996,9 +1001,28 @@ fn init(it: &mut Interp, mut a: Args) -> R {
     Ok(Value::None)
 }
 
-fn system_random(_: &mut Interp, _: Args) -> R {
-    Err(not_available(
-        "random.SystemRandom (the OS entropy source; use random.Random() or the module functions)",
+/// What a `SystemRandom` instance holds instead of a generator: nothing to seed or save.
+struct SystemGen;
+
+/// `SystemRandom(x=None)`: draws from the OS's entropy; `x` is ignored, as in CPython.
+fn system_init(_: &mut Interp, a: Args) -> R {
+    let Some(Value::Instance(inst)) = a.pos.first() else {
+        return Err(type_error("SystemRandom.__init__ needs self"));
+    };
+    *inst.native.borrow_mut() = Some(Box::new(SystemGen));
+    Ok(Value::None)
+}
+
+/// `SystemRandom.seed(...)`: CPython's stub, which does nothing.
+fn system_seed(_: &mut Interp, _: Args) -> R {
+    Ok(Value::None)
+}
+
+/// `SystemRandom.getstate()` / `setstate()`: an entropy source has no state to give.
+fn system_no_state(_: &mut Interp, _: Args) -> R {
+    Err(Exc::new(
+        "NotImplementedError",
+        "System entropy source does not have state.",
     ))
 }
 
@@ -1017,9 +1041,31 @@ pub fn random_module() -> Value {
         Some(NativeKind::Other),
     )
     .expect("one base");
-    let mut fns: Vec<(&str, NativeFn)> = HIDDEN_FNS.to_vec();
-    fns.push(("SystemRandom", system_random));
-    make_module("random", &fns, vec![("Random", Value::Class(cls))])
+    let mut sys_attrs = Namespace::default();
+    for (n, f) in [
+        ("__init__", system_init as NativeFn),
+        ("seed", system_seed),
+        ("getstate", system_no_state),
+        ("setstate", system_no_state),
+    ] {
+        sys_attrs.insert(Rc::from(n), Value::builtin(n, f));
+    }
+    let system = exceptions::make_class(
+        "SystemRandom",
+        "random",
+        vec![cls.clone()],
+        sys_attrs,
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
+    make_module(
+        "random",
+        HIDDEN_FNS,
+        vec![
+            ("Random", Value::Class(cls)),
+            ("SystemRandom", Value::Class(system)),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -125,6 +125,8 @@ pub fn sys(it: &mut Interp) -> Value {
             ("setrecursionlimit", set_recursion_limit),
             ("get_int_max_str_digits", get_int_max_str_digits),
             ("set_int_max_str_digits", set_int_max_str_digits),
+            ("exc_info", exc_info),
+            ("exception", exception),
         ],
         vec![
             ("stdout", mk(Stream::Stdout)),
@@ -294,4 +296,24 @@ fn set_int_max_str_digits(_: &mut Interp, a: Args) -> R {
         })?;
     crate::python::bigint::set_max_str_digits(n)?;
     Ok(Value::None)
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being handled, or three Nones.
+fn exc_info(it: &mut Interp, _: Args) -> R {
+    Ok(match it.handling.last().cloned() {
+        Some(e) => Value::tuple(vec![
+            Value::Class(e.value.class.clone()),
+            Value::Instance(e.value.clone()),
+            super::super::traceback::object_of(&e),
+        ]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// `sys.exception()` (3.11): the exception being handled, or None.
+fn exception(it: &mut Interp, _: Args) -> R {
+    Ok(match it.handling.last() {
+        Some(e) => Value::Instance(e.value.clone()),
+        None => Value::None,
+    })
 }
