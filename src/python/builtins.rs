@@ -1239,7 +1239,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
     let base = a.pos.get(2).cloned().or_else(|| kw(&a, "base"));
     Ok(match (v, base) {
         (None, _) => Value::Int(0),
-        (Some(Value::Str(s)), b) => {
+        (Some(Value::Str(ref s)), b) => {
             let base = match b {
                 Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
                 Some(Value::Int(_) | Value::BigInt(_)) => {
@@ -1484,7 +1484,7 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
             args.pos.extend(a.pos[2..].iter().cloned());
             args.kw = a.kw.clone();
             match super::methods::str_encode(it, args)? {
-                Value::Bytes(b) => b.to_vec(),
+                Value::Bytes(ref b) => b.to_vec(),
                 _ => vec![],
             }
         }
@@ -1553,7 +1553,7 @@ mod tests {
         crate::python::exceptions::install();
         let text = |s: &str, base: u32| match parse_int(s, base) {
             Ok(Value::Int(i)) => format!("int {i}"),
-            Ok(Value::BigInt(b)) => format!("big {b}"),
+            Ok(Value::BigInt(ref b)) => format!("big {b}"),
             Ok(_) => "other".into(),
             Err(IntText::Invalid) => "invalid".into(),
             Err(IntText::Limit(_)) => "limit".into(),
@@ -1585,7 +1585,7 @@ mod tests {
         crate::python::exceptions::install();
         let r = |i: i64, n: i64| match round_int(&BigInt::from(i), n) {
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(ref b) => b.to_string(),
             _ => "other".into(),
         };
         assert_eq!(r(25, -1), "20");

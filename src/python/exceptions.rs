@@ -317,7 +317,7 @@ impl Exc {
 /// `BaseException.__init__(self, *args)`: keeps the arguments as `args`.
 fn base_exception_init(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Value, Exc> {
     let mut pos = a.pos.into_iter();
-    if let Some(Value::Instance(inst)) = pos.next() {
+    if let Some(Value::Instance(ref inst)) = pos.next() {
         if let Some((k, _)) = a.kw.first() {
             return Err(type_error(format!(
                 "{}() takes no keyword arguments ({k})",

@@ -523,7 +523,7 @@ impl Class {
             return None;
         }
         match self.lookup(name) {
-            Some(Value::Instance(p)) if is_data_descriptor(&p) => Some(p),
+            Some(Value::Instance(ref p)) if is_data_descriptor(&p) => Some(p.clone()),
             _ => None,
         }
     }

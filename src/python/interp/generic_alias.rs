@@ -95,7 +95,7 @@ impl Interp {
 
 fn union_repr(it: &mut Interp, a: Args) -> PyResult {
     let mut parts = Vec::new();
-    if let Value::Tuple(t) = attr(&a, "__args__") {
+    if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(match v {
                 Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
@@ -213,7 +213,7 @@ fn arg_repr(it: &mut Interp, v: &Value) -> PyResult<String> {
 fn alias_repr(it: &mut Interp, a: Args) -> PyResult {
     let origin = arg_repr(it, &attr(&a, "__origin__"))?;
     let mut parts = Vec::new();
-    if let Value::Tuple(t) = attr(&a, "__args__") {
+    if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(arg_repr(it, v)?);
         }

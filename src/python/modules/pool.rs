@@ -246,7 +246,7 @@ pub fn remote_traceback_class() -> Rc<Class> {
 /// The worker process class: a `Process` whose `run` is the worker loop.
 fn worker_class() -> Rc<Class> {
     let process = match super::multiprocessing::process_class_value() {
-        Value::Class(c) => c,
+        Value::Class(ref c) => c.clone(),
         _ => exceptions::class("object"),
     };
     class(
@@ -581,7 +581,9 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
             return Ok(());
         }
     };
-    let Value::Tuple(t) = msg else { return Ok(()) };
+    let Value::Tuple(ref t) = msg else {
+        return Ok(());
+    };
     let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
         return Ok(());
     };
@@ -1535,7 +1537,7 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             Ok(Recv::Eof) | Err(_) => break,
         };
         let task = wire::loads(it, &bytes)?;
-        let Value::Tuple(t) = task else { break };
+        let Value::Tuple(ref t) = task else { break };
         let (Value::Int(job), Value::Int(chunk), Value::Int(mode)) = (&t[0], &t[1], &t[2]) else {
             break;
         };
