@@ -1004,11 +1004,11 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "hash")?;
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
-    Ok(Value::Int(match k {
-        HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(i),
-        HashKey::BigInt(b) => bigint::hash_big(&b),
+    Ok(Value::Int(match &k {
+        HashKey::Int(i) | HashKey::User { hash: i, .. } => bigint::hash_i64(*i),
+        HashKey::BigInt(b) => bigint::hash_big(b),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
-        HashKey::Ptr(p) => (p >> 4) as i64,
+        HashKey::Ptr(p) => (*p >> 4) as i64,
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);

@@ -20,7 +20,7 @@ use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
-use super::value::Value;
+use super::value::{HashKey, Value};
 
 /// Nested frees done in place before values go to the worklist: CPython's trashcan unwinds at 50
 /// too. A level costs a few hundred bytes of native stack in a debug build, so 50 levels fit on a
@@ -32,6 +32,8 @@ thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(0) };
     /// Values whose free was put off because it came too deep, for the outermost free to do.
     static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// The same for dict keys made of tuples.
+    static PENDING_KEYS: RefCell<Vec<HashKey>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Value {
@@ -141,6 +143,58 @@ fn free_now(v: Value) {
     }
 }
 
+impl Drop for HashKey {
+    #[inline]
+    fn drop(&mut self) {
+        // A tuple key holds the keys of its items: `hash()` of a tuple nested 100 000 deep makes
+        // a key as deep, freed here as values are.
+        if let HashKey::Tuple(k) | HashKey::FrozenSet(k) = self
+            && Rc::strong_count(k) == 1
+        {
+            free_key(self);
+        }
+    }
+}
+
+#[inline(never)]
+fn free_key(k: &mut HashKey) {
+    let Ok(depth) = DEPTH.try_with(Cell::get) else {
+        return;
+    };
+    let owned = std::mem::replace(k, HashKey::None);
+    if depth >= UNWIND_LEVEL {
+        let mut slot = Some(owned);
+        let _ = PENDING_KEYS.try_with(|p| {
+            if let Some(k) = slot.take() {
+                p.borrow_mut().push(k);
+            }
+        });
+        if let Some(k) = slot {
+            free_key_now(k);
+        }
+        return;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    free_key_now(owned);
+    if depth == 0 {
+        while let Some(next) = PENDING_KEYS.with(|p| p.borrow_mut().pop()) {
+            free_key_now(next);
+        }
+    }
+    DEPTH.with(|d| d.set(depth));
+}
+
+/// As [`free_now`], for a tuple's or frozenset's key.
+fn free_key_now(k: HashKey) {
+    let k = ManuallyDrop::new(k);
+    // SAFETY: as in `free_now`: the one owned field is read once and dropped; `k` never is.
+    unsafe {
+        if let HashKey::Tuple(x) | HashKey::FrozenSet(x) = &*k {
+            drop(std::ptr::read(x));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +239,29 @@ mod tests {
                 };
             }
             drop(x);
+        });
+    }
+
+    #[test]
+    fn a_deep_tuple_key_is_hashed_compared_and_freed_on_a_small_stack() {
+        on_small_stack(|| {
+            let deep = || {
+                let mut k = HashKey::Tuple(Rc::from(vec![]));
+                for _ in 0..200_000 {
+                    k = HashKey::Tuple(Rc::from(vec![k]));
+                }
+                k
+            };
+            let (a, b) = (deep(), deep());
+            let hash = |k: &HashKey| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                k.hash(&mut h);
+                h.finish()
+            };
+            assert_eq!(hash(&a), hash(&b));
+            assert!(a == b);
+            drop((a, b));
         });
     }
 

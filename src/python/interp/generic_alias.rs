@@ -245,7 +245,7 @@ fn alias_eq(it: &mut Interp, a: Args) -> PyResult {
 fn alias_hash(it: &mut Interp, a: Args) -> PyResult {
     let origin = attr(&a, "__origin__").ptr().unwrap_or(0) as i64;
     let args = Value::str(&it.repr(&attr(&a, "__args__"))?);
-    let h = match it.hash_key(&args)? {
+    let h = match &it.hash_key(&args)? {
         super::super::value::HashKey::Str(s) => s.len() as i64,
         _ => 0,
     };
