@@ -30,6 +30,9 @@ const UNWIND_LEVEL: usize = 50;
 thread_local! {
     /// How many container frees are under way on this thread, one inside the other.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Whether a free was put off since the outermost free began: only then is the worklist
+    /// looked at (a plain `Cell` costs less to reach than the worklist's `RefCell<Vec>`).
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
     /// Values whose free was put off because it came too deep, for the outermost free to do.
     static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
     /// The same for dict keys made of tuples.
@@ -80,13 +83,11 @@ fn last_owner_of_values(v: &Value) -> bool {
 /// `v` is left as `None`, so the drop glue that runs after `Drop::drop` has nothing left to free.
 #[inline(never)]
 fn free_container(v: &mut Value) {
-    let Ok(depth) = DEPTH.try_with(Cell::get) else {
-        // The thread's storage is being torn down: no worklist any more, free in place.
-        free_now(std::mem::replace(v, Value::None));
-        return;
-    };
+    // A `Cell` without a destructor is never torn down: `with` cannot fail here.
+    let depth = DEPTH.with(Cell::get);
     let owned = std::mem::replace(v, Value::None);
     if depth >= UNWIND_LEVEL {
+        DEFERRED.with(|d| d.set(true));
         // Pushing moves the value; nothing is dropped while the list is borrowed.
         let mut slot = Some(owned);
         let _ = PENDING.try_with(|p| {
@@ -102,13 +103,25 @@ fn free_container(v: &mut Value) {
     }
     DEPTH.with(|d| d.set(depth + 1));
     free_now(owned);
-    if depth == 0 {
-        // The outermost free: what was put off is freed here, each at most UNWIND_LEVEL deep.
-        while let Some(next) = PENDING.with(|p| p.borrow_mut().pop()) {
-            free_now(next);
-        }
+    if depth == 0 && DEFERRED.with(|d| d.replace(false)) {
+        drain();
     }
     DEPTH.with(|d| d.set(depth));
+}
+
+/// The outermost free: what was put off (values and keys) is freed here, each at most
+/// UNWIND_LEVEL deep, until nothing is left.
+fn drain() {
+    loop {
+        if let Some(next) = PENDING.with(|p| p.borrow_mut().pop()) {
+            free_now(next);
+        } else if let Some(next) = PENDING_KEYS.with(|p| p.borrow_mut().pop()) {
+            free_key_now(next);
+        } else {
+            break;
+        }
+    }
+    DEFERRED.with(|d| d.set(false));
 }
 
 /// Drop the `Rc` inside `v` directly, without running `Drop for Value` on `v` again (it would
@@ -158,11 +171,10 @@ impl Drop for HashKey {
 
 #[inline(never)]
 fn free_key(k: &mut HashKey) {
-    let Ok(depth) = DEPTH.try_with(Cell::get) else {
-        return;
-    };
+    let depth = DEPTH.with(Cell::get);
     let owned = std::mem::replace(k, HashKey::None);
     if depth >= UNWIND_LEVEL {
+        DEFERRED.with(|d| d.set(true));
         let mut slot = Some(owned);
         let _ = PENDING_KEYS.try_with(|p| {
             if let Some(k) = slot.take() {
@@ -176,10 +188,8 @@ fn free_key(k: &mut HashKey) {
     }
     DEPTH.with(|d| d.set(depth + 1));
     free_key_now(owned);
-    if depth == 0 {
-        while let Some(next) = PENDING_KEYS.with(|p| p.borrow_mut().pop()) {
-            free_key_now(next);
-        }
+    if depth == 0 && DEFERRED.with(|d| d.replace(false)) {
+        drain();
     }
     DEPTH.with(|d| d.set(depth));
 }
