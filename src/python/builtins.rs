@@ -1253,13 +1253,13 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 }
                 None => 10,
             };
-            match parse_int(&s, base) {
+            match parse_int(s, base) {
                 Ok(i) => i,
                 Err(IntText::Limit(e)) => return Err(e),
                 Err(IntText::Invalid) => {
                     return Err(value_error(format!(
                         "invalid literal for int() with base {base}: {}",
-                        super::format::str_repr(&s)
+                        super::format::str_repr(s)
                     )));
                 }
             }

@@ -949,7 +949,7 @@ impl Interp {
                         Value::Int(n) => n,
                         Value::Bool(b) => b as i64,
                         // CPython reduces a big `__hash__` result as it hashes that int.
-                        Value::BigInt(ref b) => bigint::hash_big(&b),
+                        Value::BigInt(ref b) => bigint::hash_big(b),
                         _ => {
                             return Err(type_error("__hash__ method should return an integer"));
                         }

@@ -208,10 +208,10 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
     } else {
         construct(it, &base, a)?
     };
-    if Rc::ptr_eq(&cls, &base) {
+    if Rc::ptr_eq(cls, &base) {
         return Ok(value);
     }
-    Ok(wrap(&cls, value))
+    Ok(wrap(cls, value))
 }
 
 /// The mapping protocol (`dict(m)`, `f(**m)`, `{**m}`): the key-value pairs of a dict, of an
@@ -362,7 +362,7 @@ fn s_int(_: &mut Interp, a: Args) -> R<Value> {
 fn s_float(_: &mut Interp, a: Args) -> R<Value> {
     match this(&a)? {
         Value::Int(i) => Ok(Value::Float(i as f64)),
-        Value::BigInt(ref b) => Ok(Value::Float(super::bigint::to_f64(&b)?)),
+        Value::BigInt(ref b) => Ok(Value::Float(super::bigint::to_f64(b)?)),
         v => Ok(v),
     }
 }

@@ -524,7 +524,7 @@ impl Class {
             return None;
         }
         match self.lookup(name) {
-            Some(Value::Instance(ref p)) if is_data_descriptor(&p) => Some(p.clone()),
+            Some(Value::Instance(ref p)) if is_data_descriptor(p) => Some(p.clone()),
             _ => None,
         }
     }

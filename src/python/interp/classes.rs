@@ -160,7 +160,7 @@ impl Interp {
         for b in base_values {
             match b {
                 Value::Class(ref c) => {
-                    if crate::python::subclass::refuses_subclassing(&c) {
+                    if crate::python::subclass::refuses_subclassing(c) {
                         return Err(type_error(format!(
                             "type '{}' is not an acceptable base type",
                             c.name
@@ -413,7 +413,7 @@ pub fn type_new(it: &mut Interp, a: Args) -> PyResult {
         return Err(type_error("type.__new__(X): X is not a type object"));
     };
     match a.pos.len() {
-        2 if is_type(&mcs) => return Ok(Value::Class(super::super::builtins::type_of(&a.pos[1]))),
+        2 if is_type(mcs) => return Ok(Value::Class(super::super::builtins::type_of(&a.pos[1]))),
         4 => {}
         _ => return Err(type_error("type() takes 1 or 3 arguments")),
     }
@@ -456,7 +456,7 @@ fn type_call(it: &mut Interp, mut a: Args) -> PyResult {
     match a.pos.first().cloned() {
         Some(Value::Class(ref c)) => {
             a.pos.remove(0);
-            it.construct(&c, a)
+            it.construct(c, a)
         }
         _ => Err(type_error("descriptor '__call__' requires a 'type' object")),
     }

@@ -214,14 +214,14 @@ impl Interp {
         let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
         let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
         if let Some(Value::Instance(ref c)) = cause {
-            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+            if !seen.contains(&(Rc::as_ptr(c) as usize)) {
                 self.format_chain(&Exc { value: c.clone() }, out, seen);
                 out.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
         } else if let (Some(Value::Instance(ref c)), false) = (context, suppress)
-            && !seen.contains(&(Rc::as_ptr(&c) as usize))
+            && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
             self.format_chain(&Exc { value: c.clone() }, out, seen);
             out.push_str(
@@ -374,8 +374,8 @@ impl Interp {
                         Some(bind(Value::Instance(i.clone()), obj))
                     }
                     // A descriptor on the class answers for the class too (`__get__(None, C)`).
-                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(&d) => {
-                        return self.descriptor_get(&d, &Value::None, c, name).map(Some);
+                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
+                        return self.descriptor_get(d, &Value::None, c, name).map(Some);
                     }
                     Some(v) => Some(v),
                     None => return self.class_attr_fallback(c, obj, name),
@@ -513,8 +513,8 @@ impl Interp {
                     return Ok(Some(namespace_view::instance_dict(inst)));
                 }
                 match inst.class.lookup(name) {
-                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(&d) => {
-                        return self.descriptor_get(&d, obj, &inst.class, name).map(Some);
+                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
+                        return self.descriptor_get(d, obj, &inst.class, name).map(Some);
                     }
                     Some(v) => Some(bind(v, obj)),
                     None => {
@@ -585,8 +585,8 @@ impl Interp {
             && let Some(v) = m.lookup(name)
         {
             return match v {
-                Value::Instance(ref d) if is_property(&d) || descriptors::is_descriptor(&d) => {
-                    self.descriptor_get(&d, obj, &m, name).map(Some)
+                Value::Instance(ref d) if is_property(d) || descriptors::is_descriptor(d) => {
+                    self.descriptor_get(d, obj, &m, name).map(Some)
                 }
                 v => Ok(Some(bind(v, obj))),
             };

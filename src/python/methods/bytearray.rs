@@ -254,7 +254,7 @@ fn getitem(_: &mut Interp, a: Args) -> R {
             .map(|i| Value::Int(b[i] as i64))
             .ok_or_else(|| index_error("bytearray index out of range")),
         Value::Slice(ref s) => Ok(new_value(
-            slice_indices(&s, b.len())?.map(|i| b[i]).collect(),
+            slice_indices(s, b.len())?.map(|i| b[i]).collect(),
         )),
         other => Err(type_error(format!(
             "bytearray indices must be integers or slices, not {}",
@@ -285,7 +285,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
             }
             let items = bytes_of(it, &v)?;
             let n = this(&a).len();
-            let (start, stop, step) = slice_bounds(&s, n)?;
+            let (start, stop, step) = slice_bounds(s, n)?;
             let same_size = step != 1 || (stop.max(start) - start) as usize == items.len();
             let change = |b: &mut Vec<u8>| {
                 if step == 1 {
@@ -293,7 +293,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                     b.splice(start as usize..stop as usize, items);
                     return Ok(Value::None);
                 }
-                let idx = slice_indices(&s, n)?;
+                let idx = slice_indices(s, n)?;
                 if idx.len() != items.len() {
                     return Err(value_error(format!(
                         "attempt to assign bytes of size {} to extended slice of size {}",
@@ -330,7 +330,7 @@ fn delitem(_: &mut Interp, a: Args) -> R {
             None => Err(index_error("bytearray index out of range")),
         },
         Value::Slice(ref s) => {
-            let mut drop: Vec<usize> = slice_indices(&s, b.len())?.collect();
+            let mut drop: Vec<usize> = slice_indices(s, b.len())?.collect();
             drop.sort_unstable();
             for i in drop.into_iter().rev() {
                 b.remove(i);

@@ -156,7 +156,7 @@ fn getitem(_: &mut Interp, a: Args) -> R {
             Ok(Value::Int(b.get(picks[at]).copied().unwrap_or(0) as i64))
         }
         Value::Slice(ref s) => {
-            let sub = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+            let sub = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
             Ok(make(source, sub))
         }
         other => Err(type_error(format!(
@@ -180,7 +180,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
             it.setitem(&source, Value::Int(picks[at] as i64), v)
         }
         Value::Slice(ref s) => {
-            let targets: Vec<usize> = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+            let targets: Vec<usize> = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
             let Some(new) = super::bytes::bytes_like(&v) else {
                 return Err(type_error(format!(
                     "a bytes-like object is required, not '{}'",

@@ -256,7 +256,7 @@ fn join(it: &mut Interp, a: Args) -> R {
             Value::Instance(_)
                 if let Some(Value::Str(ref p)) = crate::python::subclass::base_of(x) =>
             {
-                out.push_str(&p)
+                out.push_str(p)
             }
             other => {
                 return Err(type_error(format!(

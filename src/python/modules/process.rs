@@ -489,7 +489,7 @@ pub fn cleanup(it: &mut Interp) {
     let children = it.process.children.clone();
     for c in children {
         if let Value::Instance(ref i) = c {
-            poll(it, &i);
+            poll(it, i);
         }
     }
 }

@@ -41,7 +41,7 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
         let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
         let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
         if let Some(Value::Instance(ref c)) = cause {
-            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
+            if !seen.contains(&(Rc::as_ptr(c) as usize)) {
                 chunks(it, &Exc { value: c.clone() }, chain, seen, out);
                 out.push(
                     "\nThe above exception was the direct cause of the following exception:\n\n"
@@ -49,7 +49,7 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
                 );
             }
         } else if let (Some(Value::Instance(ref c)), false) = (context, suppress)
-            && !seen.contains(&(Rc::as_ptr(&c) as usize))
+            && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
             chunks(it, &Exc { value: c.clone() }, chain, seen, out);
             out.push(
