@@ -69,7 +69,8 @@ fn interpreter() -> Interp {
 }
 
 fn seeds(it: &mut Interp) -> Vec<Vec<u8>> {
-    let Some(Value::List(l)) = it.globals.borrow().get("SEEDS").cloned() else {
+    let seeds = it.globals.borrow().get("SEEDS").cloned();
+    let Some(Value::List(l)) = &seeds else {
         panic!("SEEDS is a list");
     };
     let values = l.borrow().clone();
@@ -208,7 +209,8 @@ fn without_addresses(r: &str) -> String {
 fn encoded_values_come_back_equal() {
     on_big_stack(|| {
         let mut it = interpreter();
-        let Some(Value::List(l)) = it.globals.borrow().get("SEEDS").cloned() else {
+        let seeds = it.globals.borrow().get("SEEDS").cloned();
+        let Some(Value::List(l)) = &seeds else {
             panic!("SEEDS is a list");
         };
         let values = l.borrow().clone();

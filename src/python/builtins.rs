@@ -1075,21 +1075,21 @@ fn hash(it: &mut Interp, a: Args) -> PyResult {
             Value::Int(-1) => Ok(Value::Int(-2)),
             Value::Int(n) => Ok(Value::Int(n)),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
-            Value::BigInt(b) => Ok(Value::Int(bigint::hash_big(&b))),
+            Value::BigInt(ref b) => Ok(Value::Int(bigint::hash_big(b))),
             _ => Err(type_error("__hash__ method should return an integer")),
         };
     }
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
-    Ok(Value::Int(match k {
-        HashKey::Int(i) => bigint::hash_i64(i),
+    Ok(Value::Int(match &k {
+        HashKey::Int(i) => bigint::hash_i64(*i),
         // A `__hash__` result that fits a machine word is the hash itself, as CPython's
         // slot_tp_hash keeps it (-1 is reserved for errors and becomes -2).
         HashKey::User { hash: -1, .. } => -2,
-        HashKey::User { hash: i, .. } => i,
-        HashKey::BigInt(b) => bigint::hash_big(&b),
+        HashKey::User { hash: i, .. } => *i,
+        HashKey::BigInt(b) => bigint::hash_big(b),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
-        HashKey::Ptr(p) => (p >> 4) as i64,
+        HashKey::Ptr(p) => (*p >> 4) as i64,
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);
@@ -1320,7 +1320,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
     let base = a.pos.get(2).cloned().or_else(|| kw(&a, "base"));
     Ok(match (v, base) {
         (None, _) => Value::Int(0),
-        (Some(Value::Str(s)), b) => {
+        (Some(Value::Str(ref s)), b) => {
             let base = match b {
                 Some(Value::Int(b)) if b == 0 || (2..=36).contains(&b) => b as u32,
                 Some(Value::Int(_) | Value::BigInt(_)) => {
@@ -1334,13 +1334,13 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
                 }
                 None => 10,
             };
-            match parse_int(&s, base) {
+            match parse_int(s, base) {
                 Ok(i) => i,
                 Err(IntText::Limit(e)) => return Err(e),
                 Err(IntText::Invalid) => {
                     return Err(value_error(format!(
                         "invalid literal for int() with base {base}: {}",
-                        super::format::str_repr(&s)
+                        super::format::str_repr(s)
                     )));
                 }
             }
@@ -1565,7 +1565,7 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
             args.pos.extend(a.pos[2..].iter().cloned());
             args.kw = a.kw.clone();
             match super::methods::str_encode(it, args)? {
-                Value::Bytes(b) => b.to_vec(),
+                Value::Bytes(ref b) => b.to_vec(),
                 _ => vec![],
             }
         }
@@ -1634,7 +1634,7 @@ mod tests {
         crate::python::exceptions::install();
         let text = |s: &str, base: u32| match parse_int(s, base) {
             Ok(Value::Int(i)) => format!("int {i}"),
-            Ok(Value::BigInt(b)) => format!("big {b}"),
+            Ok(Value::BigInt(ref b)) => format!("big {b}"),
             Ok(_) => "other".into(),
             Err(IntText::Invalid) => "invalid".into(),
             Err(IntText::Limit(_)) => "limit".into(),
@@ -1666,7 +1666,7 @@ mod tests {
         crate::python::exceptions::install();
         let r = |i: i64, n: i64| match round_int(&BigInt::from(i), n) {
             Value::Int(i) => i.to_string(),
-            Value::BigInt(b) => b.to_string(),
+            Value::BigInt(ref b) => b.to_string(),
             _ => "other".into(),
         };
         assert_eq!(r(25, -1), "20");

@@ -319,7 +319,7 @@ impl Exc {
 /// `BaseException.__init__(self, *args)`: keeps the arguments as `args`.
 fn base_exception_init(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Value, Exc> {
     let mut pos = a.pos.into_iter();
-    if let Some(Value::Instance(inst)) = pos.next() {
+    if let Some(Value::Instance(ref inst)) = pos.next() {
         if let Some((k, _)) = a.kw.first() {
             return Err(type_error(format!(
                 "{}() takes no keyword arguments ({k})",
@@ -349,7 +349,7 @@ fn add_note(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Valu
     }
     let notes = inst.attrs.borrow().get("__notes__").cloned();
     match notes {
-        Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
+        Some(Value::List(ref l)) => l.borrow_mut().push(note.clone()),
         Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
         None => {
             inst.attrs

@@ -301,7 +301,7 @@ impl Interp {
                 // A metaclass's `__repr__` prints its classes.
                 if let Some(m) = super::interp::meta_method(c, "__repr__") {
                     return match self.call(&bind(m, v), Args::default())? {
-                        Value::Str(s) => Ok(s.to_string()),
+                        Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
                             "__repr__ returned non-string (type {})",
                             other.type_name()
@@ -330,7 +330,7 @@ impl Interp {
                 if let Some(m) = inst.class.lookup("__repr__") {
                     let r = self.call(&bind(m, v), Args::default())?;
                     return match r {
-                        Value::Str(s) => Ok(s.to_string()),
+                        Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
                             "__repr__ returned non-string (type {})",
                             other.type_name()
@@ -387,7 +387,7 @@ impl Interp {
                 if let Some(m) = inst.class.lookup("__str__") {
                     let r = self.call(&bind(m, v), Args::default())?;
                     return match r {
-                        Value::Str(s) => Ok(s.to_string()),
+                        Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
                             "__str__ returned non-string (type {})",
                             other.type_name()
@@ -469,7 +469,7 @@ impl Interp {
             // A tuple subclass (a namedtuple) gives its items, as a tuple does; a dict subclass
             // is a mapping.
             Value::Instance(_) => match crate::python::subclass::base_of(args) {
-                Some(Value::Tuple(t)) => (t.to_vec(), None),
+                Some(Value::Tuple(ref t)) => (t.to_vec(), None),
                 Some(Value::Dict(_)) => (vec![args.clone()], Some(args.clone())),
                 _ => (vec![args.clone()], None),
             },

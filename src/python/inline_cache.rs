@@ -71,7 +71,7 @@ impl AttrCache {
         // A `__getattribute__` of the class's own must see every lookup.
         let m = match class.lookup(name).filter(|_| !class.has_hooks()) {
             Some(m @ Value::Function(_)) => Some(m),
-            Some(Value::Builtin(b)) if b.data.is_none() => Some(Value::Builtin(b)),
+            Some(Value::Builtin(ref b)) if b.data.is_none() => Some(Value::Builtin(b.clone())),
             _ => None,
         };
         *self.method.borrow_mut() = m.clone();

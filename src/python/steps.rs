@@ -36,7 +36,7 @@ fn method_call(inst: &Rc<Instance>, b: &Rc<Builtin>) {
     if !inst.class.module.starts_with("multiprocessing") || !is_operation(&b.name) {
         return;
     }
-    let own = matches!(inst.class.lookup(&b.name), Some(Value::Builtin(m)) if Rc::ptr_eq(&m, b));
+    let own = matches!(inst.class.lookup(&b.name), Some(Value::Builtin(ref m)) if Rc::ptr_eq(m, b));
     if own {
         gate::operation(|| method_step(&inst.class.name, &b.name));
     }

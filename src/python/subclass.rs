@@ -179,7 +179,7 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
         _ => return Err(type_error("__new__ slot without its type")),
     };
     a.pos.remove(0);
-    let Some(Value::Class(cls)) = a.pos.first().cloned() else {
+    let Some(Value::Class(ref cls)) = a.pos.first().cloned() else {
         return Err(type_error(format!(
             "{base_name}.__new__(X): X is not a type object"
         )));
@@ -187,10 +187,10 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
     if &*base_name == "object" {
         if cls.native_kind() == Some(super::value::NativeKind::BaseException) {
             a.pos.remove(0);
-            return Ok(Value::Instance(exceptions::instance(cls, a.pos)));
+            return Ok(Value::Instance(exceptions::instance(cls.clone(), a.pos)));
         }
         return Ok(Value::Instance(Rc::new(Instance {
-            class: cls,
+            class: cls.clone(),
             attrs: Default::default(),
             native: Default::default(),
         })));
@@ -208,17 +208,17 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
     } else {
         construct(it, &base, a)?
     };
-    if Rc::ptr_eq(&cls, &base) {
+    if Rc::ptr_eq(cls, &base) {
         return Ok(value);
     }
-    Ok(wrap(&cls, value))
+    Ok(wrap(cls, value))
 }
 
 /// The mapping protocol (`dict(m)`, `f(**m)`, `{**m}`): the key-value pairs of a dict, of an
 /// instance of a dict subclass (its own items, as CPython's dict fast path takes them), or of
 /// any object with `keys()` and `[]`; `None` for anything else.
 pub fn mapping_items(it: &mut Interp, v: &Value) -> R<Option<Vec<(Value, Value)>>> {
-    if let Value::Dict(d) = unwrap(v) {
+    if let Value::Dict(ref d) = unwrap(v) {
         return Ok(Some(d.borrow().map.values().cloned().collect()));
     }
     let Value::Instance(_) = v else {
@@ -362,7 +362,7 @@ fn s_int(_: &mut Interp, a: Args) -> R<Value> {
 fn s_float(_: &mut Interp, a: Args) -> R<Value> {
     match this(&a)? {
         Value::Int(i) => Ok(Value::Float(i as f64)),
-        Value::BigInt(b) => Ok(Value::Float(super::bigint::to_f64(&b)?)),
+        Value::BigInt(ref b) => Ok(Value::Float(super::bigint::to_f64(b)?)),
         v => Ok(v),
     }
 }
@@ -418,7 +418,7 @@ fn s_init(it: &mut Interp, a: Args) -> R<Value> {
                 )));
             }
             let made = it.call(&Value::Class(exceptions::class("dict")), rest)?;
-            if let Value::Dict(m) = made {
+            if let Value::Dict(ref m) = made {
                 let m = m.borrow();
                 let mut d = d.borrow_mut();
                 for (k, v) in m.map.iter() {

@@ -317,7 +317,7 @@ impl PartialEq for HashKey {
             (Float(a), Float(b)) => a == b,
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
-            (Tuple(a), Tuple(b)) => a == b,
+            (Tuple(a), Tuple(b)) => super::interp::stack::maybe_grow(32 * 1024, 1 << 20, || a == b),
             (FrozenSet(a), FrozenSet(b)) => a.len() == b.len() && a.iter().all(|x| b.contains(x)),
             (Ptr(a), Ptr(b)) => a == b,
             (User { id: a, .. }, User { id: b, .. }) => a == b,
@@ -339,7 +339,8 @@ impl Hash for HashKey {
             Float(f) => f.hash(state),
             Str(s) => s.hash(state),
             Bytes(b) => b.hash(state),
-            Tuple(t) => t.hash(state),
+            // A key nested 100 000 deep hashes (CPython's does), on more stack if it needs it.
+            Tuple(t) => super::interp::stack::maybe_grow(32 * 1024, 1 << 20, || t.hash(state)),
             // Order-independent: sum of member hashes.
             FrozenSet(m) => {
                 let mut total: u64 = 0;
@@ -525,7 +526,7 @@ impl Class {
             return None;
         }
         match self.lookup(name) {
-            Some(Value::Instance(p)) if is_data_descriptor(&p) => Some(p),
+            Some(Value::Instance(ref p)) if is_data_descriptor(p) => Some(p.clone()),
             _ => None,
         }
     }

@@ -333,7 +333,7 @@ fn join_names(names: &[String]) -> String {
 /// `abc.ABCMeta`) is not empty.
 fn check_abstract(c: &Rc<Class>) -> Result<(), Exc> {
     let names: Vec<String> = match c.lookup("__abstractmethods__") {
-        Some(Value::FrozenSet(s)) => s
+        Some(Value::FrozenSet(ref s)) => s
             .map
             .values()
             .filter_map(|v| match v {

@@ -54,7 +54,7 @@ impl Interp {
             .position(|(k, _)| &**k == "metaclass")
             .map(|i| kw.remove(i).1);
         let mut winner = match explicit {
-            Some(Value::Class(c)) => c,
+            Some(Value::Class(ref c)) => c.clone(),
             // Any callable may stand in for a metaclass: it is called as one, nothing is checked.
             Some(other) => return Ok(other),
             None => exceptions::class("type"),
@@ -159,14 +159,14 @@ impl Interp {
         let mut bases = Vec::new();
         for b in base_values {
             match b {
-                Value::Class(c) => {
-                    if crate::python::subclass::refuses_subclassing(&c) {
+                Value::Class(ref c) => {
+                    if crate::python::subclass::refuses_subclassing(c) {
                         return Err(type_error(format!(
                             "type '{}' is not an acceptable base type",
                             c.name
                         )));
                     }
-                    bases.push(c)
+                    bases.push(c.clone())
                 }
                 other => {
                     return Err(type_error(format!(
@@ -313,7 +313,7 @@ impl Interp {
             Some(n) if crate::python::subclass::is_slot_new(&n) => {
                 return self.plain_instance(c, args);
             }
-            Some(Value::Builtin(new)) => {
+            Some(Value::Builtin(ref new)) => {
                 // A metaclass called with (name, bases, dict): `type.__new__` makes the class,
                 // then the metaclass's own `__init__` runs.
                 if &*new.name == "type" && args.pos.len() == 3 && !is_type(c) {
@@ -327,7 +327,7 @@ impl Interp {
                 a.pos.insert(0, cls);
                 return (new.f)(self, a);
             }
-            Some(Value::Instance(i)) if &*i.class.name == "staticmethod" => i
+            Some(Value::Instance(ref i)) if &*i.class.name == "staticmethod" => i
                 .attrs
                 .borrow()
                 .get("__func__")
@@ -409,11 +409,11 @@ pub fn bare_instance(c: &Rc<Class>, args: &[Value]) -> Value {
 
 /// `type(x)` and `type(name, bases, dict)`, called with the class being made first.
 pub fn type_new(it: &mut Interp, a: Args) -> PyResult {
-    let Some(Value::Class(mcs)) = a.pos.first().cloned() else {
+    let Some(Value::Class(ref mcs)) = a.pos.first().cloned() else {
         return Err(type_error("type.__new__(X): X is not a type object"));
     };
     match a.pos.len() {
-        2 if is_type(&mcs) => return Ok(Value::Class(super::super::builtins::type_of(&a.pos[1]))),
+        2 if is_type(mcs) => return Ok(Value::Class(super::super::builtins::type_of(&a.pos[1]))),
         4 => {}
         _ => return Err(type_error("type() takes 1 or 3 arguments")),
     }
@@ -445,7 +445,7 @@ pub fn type_new(it: &mut Interp, a: Args) -> PyResult {
         Some(Value::Str(q)) => q.clone(),
         _ => name.clone(),
     };
-    let meta = (!is_type(&mcs)).then_some(mcs);
+    let meta = (!is_type(mcs)).then(|| mcs.clone());
     it.build_class(meta, name, &qualname, bases.to_vec(), attrs, a.kw)
         .map(Value::Class)
 }
@@ -454,9 +454,9 @@ pub fn type_new(it: &mut Interp, a: Args) -> PyResult {
 /// it through `super().__call__(...)`).
 fn type_call(it: &mut Interp, mut a: Args) -> PyResult {
     match a.pos.first().cloned() {
-        Some(Value::Class(c)) => {
+        Some(Value::Class(ref c)) => {
             a.pos.remove(0);
-            it.construct(&c, a)
+            it.construct(c, a)
         }
         _ => Err(type_error("descriptor '__call__' requires a 'type' object")),
     }

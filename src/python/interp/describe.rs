@@ -76,10 +76,10 @@ impl Interp {
             }
         };
         for (k, v) in pairs {
-            let Value::Str(s) = k else {
+            let Value::Str(ref s) = k else {
                 return Err(type_error("keywords must be strings"));
             };
-            push_kwarg(kw, s, v, desc)?;
+            push_kwarg(kw, s.clone(), v, desc)?;
         }
         Ok(())
     }

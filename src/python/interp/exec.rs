@@ -351,7 +351,7 @@ impl Interp {
         match &v {
             Value::Instance(i) if i.class.is_subclass(&base) => Ok(Exc { value: i.clone() }),
             Value::Class(c) if c.is_subclass(&base) => match self.call(&v, Args::default())? {
-                Value::Instance(i) => Ok(Exc { value: i }),
+                Value::Instance(ref i) => Ok(Exc { value: i.clone() }),
                 _ => Err(type_error("exceptions must derive from BaseException")),
             },
             _ => Err(type_error("exceptions must derive from BaseException")),
@@ -727,7 +727,7 @@ impl Interp {
         if let Some(ns) = &f.class_ns {
             let existing = ns.borrow().get("__annotations__").cloned();
             let d = match existing {
-                Some(Value::Dict(d)) => d,
+                Some(Value::Dict(ref d)) => d.clone(),
                 _ => {
                     let d = Rc::new(std::cell::RefCell::new(Dict::default()));
                     ns.borrow_mut()

@@ -537,7 +537,7 @@ pub fn throw(it: &mut Interp, a: Args) -> PyResult {
 
 fn to_exc(v: Value) -> PyResult<Exc> {
     match v {
-        Value::Instance(i) => Ok(Exc { value: i }),
+        Value::Instance(ref i) => Ok(Exc { value: i.clone() }),
         _ => Err(type_error("exceptions must derive from BaseException")),
     }
 }

@@ -95,7 +95,7 @@ impl Interp {
 
 fn union_repr(it: &mut Interp, a: Args) -> PyResult {
     let mut parts = Vec::new();
-    if let Value::Tuple(t) = attr(&a, "__args__") {
+    if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(match v {
                 Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
@@ -213,7 +213,7 @@ fn arg_repr(it: &mut Interp, v: &Value) -> PyResult<String> {
 fn alias_repr(it: &mut Interp, a: Args) -> PyResult {
     let origin = arg_repr(it, &attr(&a, "__origin__"))?;
     let mut parts = Vec::new();
-    if let Value::Tuple(t) = attr(&a, "__args__") {
+    if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(arg_repr(it, v)?);
         }
@@ -245,7 +245,7 @@ fn alias_eq(it: &mut Interp, a: Args) -> PyResult {
 fn alias_hash(it: &mut Interp, a: Args) -> PyResult {
     let origin = attr(&a, "__origin__").ptr().unwrap_or(0) as i64;
     let args = Value::str(&it.repr(&attr(&a, "__args__"))?);
-    let h = match it.hash_key(&args)? {
+    let h = match &it.hash_key(&args)? {
         super::super::value::HashKey::Str(s) => s.len() as i64,
         _ => 0,
     };

@@ -28,7 +28,7 @@ impl Interp {
         };
         let mut out = Vec::new();
         for name in self.collect(&all)? {
-            let Value::Str(name) = name else {
+            let Value::Str(ref name) = name else {
                 return Err(type_error(format!(
                     "Item in {module}.__all__ must be str, not {}",
                     name.type_name()
@@ -36,7 +36,7 @@ impl Interp {
             };
             let v = md.attrs.borrow().get(&*name).cloned();
             match v {
-                Some(v) => out.push((name, v)),
+                Some(v) => out.push((name.clone(), v)),
                 None => {
                     return Err(attribute_error(format!(
                         "module '{module}' has no attribute '{name}'"

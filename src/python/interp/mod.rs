@@ -216,17 +216,17 @@ impl Interp {
         let cause = e.attr("__cause__").filter(|v| !matches!(v, Value::None));
         let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
         let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
-        if let Some(Value::Instance(c)) = cause {
-            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                self.format_chain(&Exc { value: c }, out, seen);
+        if let Some(Value::Instance(ref c)) = cause {
+            if !seen.contains(&(Rc::as_ptr(c) as usize)) {
+                self.format_chain(&Exc { value: c.clone() }, out, seen);
                 out.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
-        } else if let (Some(Value::Instance(c)), false) = (context, suppress)
-            && !seen.contains(&(Rc::as_ptr(&c) as usize))
+        } else if let (Some(Value::Instance(ref c)), false) = (context, suppress)
+            && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
-            self.format_chain(&Exc { value: c }, out, seen);
+            self.format_chain(&Exc { value: c.clone() }, out, seen);
             out.push_str(
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
@@ -268,7 +268,7 @@ impl Interp {
         };
         // Notes added with `add_note` (3.11) follow, one per line.
         let notes = e.value.attrs.borrow().get("__notes__").cloned();
-        if let Some(Value::List(notes)) = notes {
+        if let Some(Value::List(ref notes)) = notes {
             for n in notes.borrow().iter() {
                 line.push('\n');
                 line.push_str(&self.str_of(n).unwrap_or_default());
@@ -380,14 +380,14 @@ impl Interp {
                 _ => match c.lookup(name) {
                     // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
                     // a plain function stays a function.
-                    Some(Value::Instance(i))
+                    Some(Value::Instance(ref i))
                         if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
                     {
-                        Some(bind(Value::Instance(i), obj))
+                        Some(bind(Value::Instance(i.clone()), obj))
                     }
                     // A descriptor on the class answers for the class too (`__get__(None, C)`).
-                    Some(Value::Instance(d)) if descriptors::is_descriptor(&d) => {
-                        return self.descriptor_get(&d, &Value::None, c, name).map(Some);
+                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
+                        return self.descriptor_get(d, &Value::None, c, name).map(Some);
                     }
                     Some(v) => Some(v),
                     None => return self.class_attr_fallback(c, obj, name),
@@ -525,8 +525,8 @@ impl Interp {
                     return Ok(Some(namespace_view::instance_dict(inst)));
                 }
                 match inst.class.lookup(name) {
-                    Some(Value::Instance(d)) if descriptors::is_descriptor(&d) => {
-                        return self.descriptor_get(&d, obj, &inst.class, name).map(Some);
+                    Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
+                        return self.descriptor_get(d, obj, &inst.class, name).map(Some);
                     }
                     Some(v) => Some(bind(v, obj)),
                     None => {
@@ -551,7 +551,7 @@ impl Interp {
                                 {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
-                                        Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                                        Some(Value::Tuple(ref t)) if !t.is_empty() => t[0].clone(),
                                         _ => Value::None,
                                     }));
                                 }
@@ -560,8 +560,8 @@ impl Interp {
                                 {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
-                                        Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
-                                        Some(Value::Tuple(t)) if t.is_empty() => Value::None,
+                                        Some(Value::Tuple(ref t)) if t.len() == 1 => t[0].clone(),
+                                        Some(Value::Tuple(ref t)) if t.is_empty() => Value::None,
                                         Some(t) => t,
                                         None => Value::None,
                                     }));
@@ -601,8 +601,8 @@ impl Interp {
             && let Some(v) = m.lookup(name)
         {
             return match v {
-                Value::Instance(d) if is_property(&d) || descriptors::is_descriptor(&d) => {
-                    self.descriptor_get(&d, obj, &m, name).map(Some)
+                Value::Instance(ref d) if is_property(d) || descriptors::is_descriptor(d) => {
+                    self.descriptor_get(d, obj, &m, name).map(Some)
                 }
                 v => Ok(Some(bind(v, obj))),
             };

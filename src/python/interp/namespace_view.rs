@@ -245,10 +245,10 @@ fn store(t: &Target, k: Rc<str>, v: Value) {
 
 fn setitem(_: &mut Interp, a: Args) -> PyResult {
     let t = target(&a)?;
-    let Some(Value::Str(k)) = a.pos.get(1).cloned() else {
+    let Some(Value::Str(ref k)) = a.pos.get(1).cloned() else {
         return Err(type_error("attribute name must be string"));
     };
-    store(&t, k, a.pos.get(2).cloned().unwrap_or(Value::None));
+    store(&t, k.clone(), a.pos.get(2).cloned().unwrap_or(Value::None));
     Ok(Value::None)
 }
 
@@ -311,10 +311,10 @@ fn update(it: &mut Interp, a: Args) -> PyResult {
             }
         };
         for (k, v) in pairs {
-            let Value::Str(k) = k else {
+            let Value::Str(ref k) = k else {
                 return Err(type_error("attribute name must be string"));
             };
-            store(&t, k, v);
+            store(&t, k.clone(), v);
         }
     }
     for (k, v) in a.kw {

@@ -221,7 +221,7 @@ fn new(it: &mut Interp, a: Args) -> R {
                     .cloned()
                     .collect();
             match super::codecs::encode(it, args)? {
-                Value::Bytes(b) => b.to_vec(),
+                Value::Bytes(ref b) => b.to_vec(),
                 _ => Vec::new(),
             }
         }
@@ -253,8 +253,8 @@ fn getitem(_: &mut Interp, a: Args) -> R {
         Value::Bool(x) => norm_index(x as i64, b.len())
             .map(|i| Value::Int(b[i] as i64))
             .ok_or_else(|| index_error("bytearray index out of range")),
-        Value::Slice(s) => Ok(new_value(
-            slice_indices(&s, b.len())?.map(|i| b[i]).collect(),
+        Value::Slice(ref s) => Ok(new_value(
+            slice_indices(s, b.len())?.map(|i| b[i]).collect(),
         )),
         other => Err(type_error(format!(
             "bytearray indices must be integers or slices, not {}",
@@ -277,7 +277,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                 None => Err(index_error("bytearray index out of range")),
             })?
         }
-        Value::Slice(s) => {
+        Value::Slice(ref s) => {
             if let Value::Int(_) = v {
                 return Err(type_error(
                     "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
@@ -285,7 +285,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
             }
             let items = bytes_of(it, &v)?;
             let n = this(&a).len();
-            let (start, stop, step) = slice_bounds(&s, n)?;
+            let (start, stop, step) = slice_bounds(s, n)?;
             let same_size = step != 1 || (stop.max(start) - start) as usize == items.len();
             let change = |b: &mut Vec<u8>| {
                 if step == 1 {
@@ -293,7 +293,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                     b.splice(start as usize..stop as usize, items);
                     return Ok(Value::None);
                 }
-                let idx = slice_indices(&s, n)?;
+                let idx = slice_indices(s, n)?;
                 if idx.len() != items.len() {
                     return Err(value_error(format!(
                         "attempt to assign bytes of size {} to extended slice of size {}",
@@ -329,8 +329,8 @@ fn delitem(_: &mut Interp, a: Args) -> R {
             }
             None => Err(index_error("bytearray index out of range")),
         },
-        Value::Slice(s) => {
-            let mut drop: Vec<usize> = slice_indices(&s, b.len())?.collect();
+        Value::Slice(ref s) => {
+            let mut drop: Vec<usize> = slice_indices(s, b.len())?.collect();
             drop.sort_unstable();
             for i in drop.into_iter().rev() {
                 b.remove(i);
@@ -554,7 +554,7 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 /// `bytearray.fromhex(text)`, called on the class.
 fn fromhex(it: &mut Interp, a: Args) -> R {
     match super::bytes::fromhex(it, a)? {
-        Value::Bytes(b) => Ok(new_value(b.to_vec())),
+        Value::Bytes(ref b) => Ok(new_value(b.to_vec())),
         other => Ok(other),
     }
 }

@@ -815,10 +815,10 @@ fn hex(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
     let sep = match opt(&a, 0, "sep") {
         None => None,
-        Some(Value::Str(s)) if s.chars().count() == 1 && !s.is_ascii() => {
+        Some(Value::Str(ref s)) if s.chars().count() == 1 && !s.is_ascii() => {
             return Err(value_error("sep must be ASCII."));
         }
-        Some(Value::Str(s)) if s.chars().count() == 1 => s.chars().next(),
+        Some(Value::Str(ref s)) if s.chars().count() == 1 => s.chars().next(),
         Some(v) => match bytes_like(&v) {
             Some(b) if b.len() == 1 => Some(b[0] as char),
             Some(_) => return Err(value_error("sep must be length 1.")),

@@ -44,7 +44,7 @@ fn codec(name: &str) -> Result<Codec, Exc> {
 fn text_arg(a: &Args, i: usize, name: &str, m: &str, default: &str) -> Result<String, Exc> {
     match opt(a, i, name) {
         None => Ok(default.to_string()),
-        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(Value::Str(ref s)) => Ok(s.to_string()),
         Some(other) => Err(type_error(format!(
             "{m}() argument '{name}' must be str, not {}",
             other.type_name()

@@ -23,8 +23,8 @@ fn param(a: &Args, skip: usize, i: usize, name: &str) -> Option<Value> {
 fn little(v: Option<Value>) -> Result<bool, Exc> {
     match v {
         None => Ok(false),
-        Some(Value::Str(s)) if &*s == "big" => Ok(false),
-        Some(Value::Str(s)) if &*s == "little" => Ok(true),
+        Some(Value::Str(ref s)) if &**s == "big" => Ok(false),
+        Some(Value::Str(ref s)) if &**s == "little" => Ok(true),
         Some(Value::Str(_)) => Err(value_error("byteorder must be either 'little' or 'big'")),
         Some(other) => Err(type_error(format!(
             "to_bytes() argument 'byteorder' must be str, not {}",

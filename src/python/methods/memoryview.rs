@@ -155,8 +155,8 @@ fn getitem(_: &mut Interp, a: Args) -> R {
             let b = source_bytes(&source);
             Ok(Value::Int(b.get(picks[at]).copied().unwrap_or(0) as i64))
         }
-        Value::Slice(s) => {
-            let sub = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+        Value::Slice(ref s) => {
+            let sub = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
             Ok(make(source, sub))
         }
         other => Err(type_error(format!(
@@ -179,8 +179,8 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
             it.setitem(&source, Value::Int(picks[at] as i64), v)
         }
-        Value::Slice(s) => {
-            let targets: Vec<usize> = slice_indices(&s, picks.len())?.map(|i| picks[i]).collect();
+        Value::Slice(ref s) => {
+            let targets: Vec<usize> = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
             let Some(new) = super::bytes::bytes_like(&v) else {
                 return Err(type_error(format!(
                     "a bytes-like object is required, not '{}'",

@@ -89,7 +89,7 @@ pub fn unbound_method_of(v: &Value) -> Option<(std::rc::Rc<str>, std::rc::Rc<str
 /// `str.upper(s)`, `dict.update(d, x)`: the method of the object's (base) value.
 fn unbound_method(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
     let name = match a.pos.remove(0) {
-        Value::Tuple(t) if t.len() == 2 => match &t[1] {
+        Value::Tuple(ref t) if t.len() == 2 => match &t[1] {
             Value::Str(n) => n.clone(),
             _ => return Err(type_error("unbound method without its name")),
         },

@@ -253,8 +253,10 @@ fn join(it: &mut Interp, a: Args) -> R {
         match x {
             Value::Str(p) => out.push_str(p),
             // A str subclass's instance joins as the text it carries.
-            Value::Instance(_) if let Some(Value::Str(p)) = crate::python::subclass::base_of(x) => {
-                out.push_str(&p)
+            Value::Instance(_)
+                if let Some(Value::Str(ref p)) = crate::python::subclass::base_of(x) =>
+            {
+                out.push_str(p)
             }
             other => {
                 return Err(type_error(format!(
@@ -406,7 +408,7 @@ fn width_fill(a: &Args, m: &str) -> Result<(usize, char), Exc> {
         }
     };
     let fill = match opt(a, 1, "fillchar") {
-        Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+        Some(Value::Str(ref f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
         Some(_) => {
             return Err(type_error(
                 "The fill character must be exactly one character long",

@@ -458,7 +458,7 @@ fn translate(it: &mut Interp, a: Args) -> R {
     for c in this(&a).chars() {
         match it.getitem(&table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
-            Ok(Value::Str(r)) => out.push_str(&r),
+            Ok(Value::Str(ref r)) => out.push_str(r),
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
                 Some(r) => out.push(r),
                 None => {

@@ -34,7 +34,7 @@ fn count_elements(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         Value::Dict(d) => Some(d.clone()),
         Value::Instance(inst) if uses_dicts_own_methods(it, &inst.class) => {
             match subclass::base_of(target) {
-                Some(Value::Dict(d)) => Some(d),
+                Some(Value::Dict(ref d)) => Some(d.clone()),
                 _ => None,
             }
         }
@@ -122,7 +122,7 @@ mod tests {
         use crate::python::interp::Interp;
         use crate::python::value::{Namespace, Value};
         let it = Interp::new("t.py", "");
-        let Some(Value::Class(dict)) = it.builtins.get("dict").cloned() else {
+        let Some(Value::Class(ref dict)) = it.builtins.get("dict").cloned() else {
             panic!("dict is a builtin class");
         };
         let plain = make_class(
@@ -136,7 +136,7 @@ mod tests {
         assert!(super::uses_dicts_own_methods(&it, &plain));
         let mut own = Namespace::default();
         own.insert("get".into(), Value::None);
-        let loud = make_class("Loud", "__main__", vec![dict], own, None).expect("one base");
+        let loud = make_class("Loud", "__main__", vec![dict.clone()], own, None).expect("one base");
         assert!(!super::uses_dicts_own_methods(&it, &loud));
     }
 }

@@ -45,8 +45,8 @@ fn kwarg<'a>(a: &'a Args, name: &str) -> Option<&'a Value> {
 /// The start method a `Process` of class `cls` uses: its context's, or the default context's
 /// (fixing `fork` when nothing has chosen yet, as CPython's `_default_context.get_context()`).
 pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
-    if let Some(Value::Str(s)) = cls.lookup(START_METHOD_ATTR)
-        && let Some(m) = known(&s)
+    if let Some(Value::Str(ref s)) = cls.lookup(START_METHOD_ATTR)
+        && let Some(m) = known(s)
     {
         return m;
     }
@@ -115,8 +115,8 @@ pub fn get_context(it: &mut Interp, a: Args) -> R {
             let current = *it.process.start_method.get_or_insert("fork");
             Ok(context(it, current))
         }
-        Some(Value::Str(s)) if known(&s).is_some() => {
-            let m = known(&s).expect("checked");
+        Some(Value::Str(ref s)) if known(s).is_some() => {
+            let m = known(s).expect("checked");
             Ok(context(it, m))
         }
         Some(other) => Err(no_context(&other, it)),
@@ -144,7 +144,7 @@ pub fn process_class_for(method: &'static str) -> Rc<Class> {
         _ => "ForkServerProcess",
     };
     let base = match super::multiprocessing::process_class_value() {
-        Value::Class(c) => c,
+        Value::Class(ref c) => c.clone(),
         _ => unreachable!("the Process class is a class"),
     };
     let mut attrs = Namespace::default();

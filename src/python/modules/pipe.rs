@@ -275,7 +275,7 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
     check_kw(&a, "_ConnectionBase.send_bytes", &["buf", "offset", "size"])?;
     check_send(&c)?;
     let buf = match arg(&a, 0, "buf") {
-        Some(Value::Bytes(b)) => b,
+        Some(Value::Bytes(ref b)) => b.clone(),
         Some(other) => {
             return Err(type_error(format!(
                 "memoryview: a bytes-like object is required, not '{}'",

@@ -49,8 +49,11 @@ struct Job {
     /// Chunks not yet answered.
     left: usize,
     chunksize: usize,
-    /// For map-like jobs, one slot per item; for apply, one slot.
+    /// For map-like jobs, one slot per item; for apply, one slot; for imap, none (its iterator
+    /// takes each chunk's values from `arrived`, so a slot per item would hold them twice).
     values: Vec<Value>,
+    /// The number of items the job was given.
+    len: usize,
     error: Option<Exc>,
     /// Chunk results not yet taken by an `imap` iterator, by chunk index.
     arrived: BTreeMap<usize, Result<Vec<Value>, Exc>>,
@@ -246,7 +249,7 @@ pub fn remote_traceback_class() -> Rc<Class> {
 /// The worker process class: a `Process` whose `run` is the worker loop.
 fn worker_class() -> Rc<Class> {
     let process = match super::multiprocessing::process_class_value() {
-        Value::Class(c) => c,
+        Value::Class(ref c) => c.clone(),
         _ => exceptions::class("object"),
     };
     class(
@@ -581,13 +584,17 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
             return Ok(());
         }
     };
-    let Value::Tuple(t) = msg else { return Ok(()) };
+    let Value::Tuple(ref t) = msg else {
+        return Ok(());
+    };
     let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
         return Ok(());
     };
     let (job, chunk, ok) = (*job as u64, *chunk as usize, *ok);
     let outcome: Result<Vec<Value>, Exc> = if ok {
         match &t[3] {
+            // The message was just decoded: its list is ours alone, its values move out.
+            Value::List(l) if Rc::strong_count(l) == 1 => Ok(std::mem::take(&mut *l.borrow_mut())),
             Value::List(l) => Ok(l.borrow().clone()),
             _ => return Ok(()),
         }
@@ -929,31 +936,27 @@ fn submit(
     let fref = func_ref(it, func)?;
     let n = items.len();
     let single = mode == Mode::Apply;
-    let chunks: Vec<Vec<Value>> = if single {
-        vec![items]
-    } else if chunksize == 0 {
-        vec![]
-    } else {
-        // The items move into their chunks: a million-item map holds them once, not twice.
-        let size = chunksize.max(1);
-        let mut rest = items.into_iter();
-        (0..n.div_ceil(size))
-            .map(|_| rest.by_ref().take(size).collect())
-            .collect()
+    // Each chunk is copied out of the items only while its message is made: a million-item map
+    // holds its items once, and one chunk at a time besides (not every chunk at once).
+    let size = if single { n.max(1) } else { chunksize.max(1) };
+    let n_chunks = match (single, chunksize) {
+        (true, _) => 1,
+        (false, 0) => 0,
+        (false, _) => n.div_ceil(size),
     };
     let (job, id, first_task) = {
         let mut p = pool.0.borrow_mut();
         p.next_job += 1;
         let first = p.next_task;
-        p.next_task += chunks.len() as u64;
+        p.next_task += n_chunks as u64;
         (p.next_job, p.id, first)
     };
     let mut frames = Vec::new();
-    let n_chunks = chunks.len();
     // Chunks that could not be pickled: CPython's task handler thread sets them failed (so the
     // error comes out of `get()` and goes to `error_callback`, not out of `apply_async`).
     let mut unpicklable = Vec::new();
-    for (i, chunk) in chunks.into_iter().enumerate() {
+    for i in 0..n_chunks {
+        let chunk = items[(i * size).min(n)..((i + 1) * size).min(n)].to_vec();
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
             "task {}: {}",
@@ -979,11 +982,20 @@ fn submit(
         }
         op(id, "submit", Some(detail));
     }
+    drop(items);
     let left = n_chunks;
     let job_state = Job {
         left,
         chunksize: if single { 1 } else { chunksize.max(1) },
-        values: vec![Value::None; if single { 1 } else { n }],
+        values: vec![
+            Value::None;
+            match (single, imap) {
+                (true, _) => 1,
+                (false, true) => 0,
+                (false, false) => n,
+            }
+        ],
+        len: if single { 1 } else { n },
         error: None,
         arrived: BTreeMap::new(),
         order: VecDeque::new(),
@@ -1439,7 +1451,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
     loop {
         let taken = {
             let mut j = h.state.borrow_mut();
-            let total_chunks = j.values.len().div_ceil(j.chunksize.max(1));
+            let total_chunks = j.len.div_ceil(j.chunksize.max(1));
             let mut next = h.next.borrow_mut();
             if next.0 >= total_chunks {
                 if let Some(e) = j.tail_error.take() {
@@ -1535,7 +1547,7 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             Ok(Recv::Eof) | Err(_) => break,
         };
         let task = wire::loads(it, &bytes)?;
-        let Value::Tuple(t) = task else { break };
+        let Value::Tuple(ref t) = task else { break };
         let (Value::Int(job), Value::Int(chunk), Value::Int(mode)) = (&t[0], &t[1], &t[2]) else {
             break;
         };

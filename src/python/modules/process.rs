@@ -92,7 +92,7 @@ pub fn process_class() -> Rc<Class> {
 
 /// `Process(group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None)`.
 fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let Some(Value::Instance(inst)) = a.pos.first().cloned() else {
+    let Some(Value::Instance(ref inst)) = a.pos.first().cloned() else {
         return Err(type_error("Process.__init__ needs self"));
     };
     let names = ["group", "target", "name", "args", "kwargs"];
@@ -488,8 +488,8 @@ fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 pub fn cleanup(it: &mut Interp) {
     let children = it.process.children.clone();
     for c in children {
-        if let Value::Instance(i) = c {
-            poll(it, &i);
+        if let Value::Instance(ref i) = c {
+            poll(it, i);
         }
     }
 }

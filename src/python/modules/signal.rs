@@ -561,7 +561,7 @@ fn process_name(it: &mut Interp, pid: i32) -> String {
         return name.to_string();
     }
     for child in it.process.children.clone() {
-        if let (Ok(Value::Int(p)), Ok(Value::Str(n))) =
+        if let (Ok(Value::Int(p)), Ok(Value::Str(ref n))) =
             (it.getattr(&child, "pid"), it.getattr(&child, "name"))
             && p == pid as i64
         {

@@ -183,7 +183,7 @@ fn failed_before_run(it: &mut Interp, e: &Exc) -> i32 {
 /// found by name in `__mp_main__`, its attributes set without calling `__init__`.
 fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity) -> Result<Value, Exc> {
     let whole = wire::loads_inherited(it, &sp.bytes, sp.inherited)?;
-    let Value::Tuple(parts) = whole else {
+    let Value::Tuple(ref parts) = whole else {
         return Err(type_error("a spawned process object is a tuple"));
     };
     let [class, target, args, kwargs, attrs] = &parts[..] else {

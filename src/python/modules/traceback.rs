@@ -43,18 +43,18 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
         let cause = e.attr("__cause__").filter(|v| !matches!(v, Value::None));
         let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
         let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
-        if let Some(Value::Instance(c)) = cause {
-            if !seen.contains(&(Rc::as_ptr(&c) as usize)) {
-                chunks(it, &Exc { value: c }, chain, seen, out);
+        if let Some(Value::Instance(ref c)) = cause {
+            if !seen.contains(&(Rc::as_ptr(c) as usize)) {
+                chunks(it, &Exc { value: c.clone() }, chain, seen, out);
                 out.push(
                     "\nThe above exception was the direct cause of the following exception:\n\n"
                         .into(),
                 );
             }
-        } else if let (Some(Value::Instance(c)), false) = (context, suppress)
-            && !seen.contains(&(Rc::as_ptr(&c) as usize))
+        } else if let (Some(Value::Instance(ref c)), false) = (context, suppress)
+            && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
-            chunks(it, &Exc { value: c }, chain, seen, out);
+            chunks(it, &Exc { value: c.clone() }, chain, seen, out);
             out.push(
                 "\nDuring handling of the above exception, another exception occurred:\n\n".into(),
             );
@@ -335,8 +335,8 @@ fn format_exception_only(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
     };
     match v {
-        Value::Instance(i) => {
-            let e = Exc { value: i };
+        Value::Instance(ref i) => {
+            let e = Exc { value: i.clone() };
             Ok(lines(final_lines(it, &e)))
         }
         Value::None => Ok(lines(vec!["NoneType: None\n".into()])),

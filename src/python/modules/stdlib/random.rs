@@ -989,7 +989,7 @@ fn on_self(it: &mut Interp, mut a: Args, op: Op) -> R {
 
 /// `Random(x=None)`: a generator of its own, seeded like `seed(x)`.
 fn init(it: &mut Interp, mut a: Args) -> R {
-    let Some(Value::Instance(inst)) = a.pos.first().cloned() else {
+    let Some(Value::Instance(ref inst)) = a.pos.first().cloned() else {
         return Err(type_error("Random.__init__ needs self"));
     };
     a.pos.remove(0);
@@ -997,7 +997,7 @@ fn init(it: &mut Interp, mut a: Args) -> R {
     // A subclass's own `seed` runs, as in CPython's `__init__`.
     let mut args = vec![Value::Instance(inst.clone())];
     args.extend(a.pos);
-    it.call_method(&Value::Instance(inst), "seed", args[1..].to_vec())?;
+    it.call_method(&Value::Instance(inst.clone()), "seed", args[1..].to_vec())?;
     Ok(Value::None)
 }
 

@@ -250,11 +250,15 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
         // `cls.__new__(cls)`, memoized, then its state.
         b'O' => {
             let cls = match get(it, r, d)? {
-                Value::Class(c) if matches!(c.native_kind(), None | Some(NativeKind::Object)) => c,
+                Value::Class(ref c)
+                    if matches!(c.native_kind(), None | Some(NativeKind::Object)) =>
+                {
+                    c.clone()
+                }
                 _ => return Err(unpickling_error("bad object class in pickle data")),
             };
             let v = Value::Instance(Rc::new(Instance {
-                class: cls,
+                class: cls.clone(),
                 attrs: Default::default(),
                 native: Default::default(),
             }));
@@ -290,7 +294,7 @@ fn get_reduce(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
     if !allowed {
         return Err(unpickling_error("bad callable in pickle data"));
     }
-    let Value::Tuple(args) = get(it, r, d)? else {
+    let Value::Tuple(ref args) = get(it, r, d)? else {
         return Err(unpickling_error("bad reduce args in pickle data"));
     };
     let obj = match r.made_already()? {
@@ -354,7 +358,7 @@ fn build(it: &mut Interp, obj: &Value, state: Value) -> Result<(), Exc> {
         return Ok(());
     }
     let (dict, slots) = match state {
-        Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        Value::Tuple(ref t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
         other => (other, Value::None),
     };
     for part in [dict, slots] {
@@ -370,10 +374,10 @@ fn build(it: &mut Interp, obj: &Value, state: Value) -> Result<(), Exc> {
             ));
         };
         for (k, x) in pairs {
-            let Value::Str(k) = k else {
+            let Value::Str(ref k) = k else {
                 return Err(unpickling_error("state is not a dictionary"));
             };
-            inst.attrs.borrow_mut().insert(k, x);
+            inst.attrs.borrow_mut().insert(k.clone(), x);
         }
     }
     Ok(())

@@ -130,7 +130,7 @@ fn deep_nesting_is_a_recursion_error_in_the_writer_and_no_overflow_in_the_reader
     let back = round_trip_global(&mut it, "fine");
     let mut n = 0;
     let mut cur = back;
-    while let Value::List(l) = cur.clone() {
+    while let Value::List(ref l) = cur.clone() {
         let Some(next) = l.borrow().first().cloned() else {
             break;
         };
@@ -175,7 +175,7 @@ fn reduce_getstate_and_setstate_are_honoured() {
         "g = Guarded()\nr = Reduced()\nboth = Both()\nbad = Bad()\nerr = Err(1, 2)\n",
     ));
     let g = round_trip_global(&mut it, "g");
-    assert!(matches!(attr(&g, "lock"), Value::Str(s) if &*s == "new lock"));
+    assert!(matches!(attr(&g, "lock"), Value::Str(ref s) if &**s == "new lock"));
     assert!(matches!(attr(&g, "n"), Value::Int(5)));
     let r = round_trip_global(&mut it, "r");
     assert!(matches!(r, Value::Int(40)), "rebuilt by calling rebuild(4)");

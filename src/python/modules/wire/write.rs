@@ -330,7 +330,7 @@ fn builtin_derived_reduction(
     let newobj = it.getattr(&copyreg, "__newobj__")?;
     // `__getnewargs__` (a namedtuple's) gives the arguments `__new__` is called with again.
     if let Some(hook) = user_hook(it, v, "__getnewargs__")? {
-        let Value::Tuple(extra) = it.call(&hook, Args::new(vec![]))? else {
+        let Value::Tuple(ref extra) = it.call(&hook, Args::new(vec![]))? else {
             return Err(type_error("__getnewargs__ should return a tuple"));
         };
         let mut args = vec![cls];
@@ -415,7 +415,7 @@ fn put_reduced(it: &mut Interp, obj: &Value, rv: Value, w: &mut Writer) -> Resul
             let mut flat = Vec::with_capacity(items.len() * 2);
             for pair in items {
                 match pair {
-                    Value::Tuple(p) if p.len() == 2 => flat.extend(p.iter().cloned()),
+                    Value::Tuple(ref p) if p.len() == 2 => flat.extend(p.iter().cloned()),
                     _ => {
                         return Err(pickling_error("dict items iterator must return 2-tuples"));
                     }
