@@ -34,7 +34,7 @@ impl Interp {
                     name.type_name()
                 )));
             };
-            let v = md.attrs.borrow().get(&*name).cloned();
+            let v = md.attrs.borrow().get(&**name).cloned();
             match v {
                 Some(v) => out.push((name.clone(), v)),
                 None => {

@@ -460,7 +460,7 @@ mod tests {
     fn a_connection_passed_through_the_registrar_carries_requests_and_replies() {
         let mut it = interp();
         let pair = call_fn(&mut it, registrar, vec![]).unwrap();
-        let Value::Tuple(ends) = pair else {
+        let Value::Tuple(ref ends) = pair else {
             panic!("a tuple")
         };
         let (server, client) = (ends[0].clone(), ends[1].clone());
