@@ -25,6 +25,7 @@ mod scope;
 mod steps;
 pub mod subclass;
 pub mod value;
+mod value_layout;
 
 use crate::runtime;
 use crate::trace::Stream;

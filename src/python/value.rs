@@ -39,7 +39,15 @@ impl Args {
 }
 
 /// A Python value.
+///
+/// `repr(C, u8)`: the tag is a byte and every payload starts at offset 8, so a `Bool`'s byte does not
+/// sit right after the tag. With the default layout it did, and every move of a `Value` whose tag
+/// was already in a register copied bytes 1..8 as two overlapping unaligned words: the next 16-byte
+/// load of the value then missed store-to-load forwarding (a stall of about a dozen cycles), which
+/// `perf annotate` showed on the hottest instructions of `eval` and `exec_stmt`. The size (24 bytes)
+/// and the niches that keep `Option<Value>` and `Result<Value, Exc>` at 24 bytes are unchanged.
 #[derive(Clone)]
+#[repr(C, u8)]
 pub enum Value {
     None,
     Bool(bool),
