@@ -26,7 +26,7 @@ mod tests {
     #[test]
     fn a_bool_payload_starts_a_word_after_the_tag() {
         // A byte payload right after the tag made moves of a `Value` copy bytes 1..8 piecewise
-        // (see `Value`'s comment); with `repr(C, u8)` they are padding and the bool is at 8.
+        // (see `Value`'s comment); with `repr(C, u64)` the tag is a word and the bool is at 8.
         assert_eq!(byte_at(&Value::Bool(true), 8), 1);
         assert_eq!(byte_at(&Value::Bool(false), 8), 0);
         let int = Value::Int(0x0102_0304_0506_0708);
