@@ -26,6 +26,7 @@ mod steps;
 pub mod subclass;
 pub mod value;
 mod value_drop;
+mod value_layout;
 
 use crate::runtime;
 use crate::trace::Stream;

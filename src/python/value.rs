@@ -39,7 +39,16 @@ impl Args {
 }
 
 /// A Python value.
+///
+/// `repr(C, u64)`: the tag is a whole word and every payload starts at offset 8, so a value has no
+/// byte that is sometimes payload and sometimes padding. With the default layout a `Bool`'s byte
+/// sat right after the tag, and every move of a `Value` whose tag was already in a register copied
+/// bytes 1..8 as overlapping unaligned pieces: the next 16-byte load of the value then missed
+/// store-to-load forwarding (a stall of about a dozen cycles), which `perf annotate` showed on the
+/// hottest instructions of `eval`, `exec_stmt` and `run_function`. The size (24 bytes) and the
+/// niches that keep `Option<Value>` and `Result<Value, Exc>` at 24 bytes are unchanged.
 #[derive(Clone)]
+#[repr(C, u64)]
 pub enum Value {
     None,
     Bool(bool),

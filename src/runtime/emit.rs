@@ -31,14 +31,38 @@ pub fn emit(event: Event) {
         return;
     }
     let ring = state::ring();
+    // Nearly every event fits one record as it is (an op, a state, a short print): no vector of
+    // pieces for it.
+    if frame::surely_fits(&event) {
+        send(ring, fd, record(event));
+        return;
+    }
     for piece in frame::fit(event) {
-        let record = record(piece);
-        match ring {
-            // The ring takes the compact binary frame: JSON cost several times the interpreter's
-            // own work on a Lock pair. The observer turns it back into JSON for the user.
-            Some(ring) => commit(ring, fd, &wire::encode(&record)),
-            None => write_whole(fd, &frame::encode(&record)),
-        }
+        send(ring, fd, record(piece));
+    }
+}
+
+thread_local! {
+    /// The frame being committed: one buffer reused for every record of the process, so that a
+    /// record costs no allocation of its own (a Lock pair makes two records).
+    static FRAME: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn send(ring: Option<Ring<'static>>, fd: i32, record: Record) {
+    match ring {
+        // The ring takes the compact binary frame: JSON cost several times the interpreter's
+        // own work on a Lock pair. The observer turns it back into JSON for the user.
+        Some(ring) => FRAME.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                wire::encode_into(&record, &mut buf);
+                commit(ring, fd, &buf);
+            }
+            // Not reentrant today; should a record ever be made while one is committed, it gets
+            // a buffer of its own rather than a panic.
+            Err(_) => commit(ring, fd, &wire::encode(&record)),
+        }),
+        None => write_whole(fd, &frame::encode(&record)),
     }
 }
 

@@ -30,6 +30,24 @@ pub fn encode(record: &Record) -> Vec<u8> {
 /// clocks) they get. An `output` text is cut into pieces on UTF-8 boundaries (the reader joins them
 /// again); the strings of any other event are clamped (they are names and messages, never that long).
 pub fn fit(event: Event) -> Vec<Event> {
+    if surely_fits(&event) {
+        return vec![event];
+    }
+    fit_slow(event)
+}
+
+/// Whether `event` fits one line whatever header it gets, judged without encoding it: true for a
+/// short print and for an op or a state with short strings, nearly every event. The writer then
+/// commits it as it is, without [`fit`]'s vector.
+#[inline]
+pub fn surely_fits(event: &Event) -> bool {
+    match event {
+        Event::Output { text, .. } => text.len() <= SURELY_FITS,
+        other => strings_len(other) <= SURELY_FITS_STRINGS,
+    }
+}
+
+fn fit_slow(event: Event) -> Vec<Event> {
     match event {
         // Fast path for the common short print: even if every byte escaped to six, it would fit.
         Event::Output { ref text, .. } if text.len() <= SURELY_FITS => vec![event],
@@ -364,5 +382,28 @@ mod tests {
             panic!()
         };
         assert!(on.ends_with('…'));
+    }
+
+    #[test]
+    fn what_surely_fits_goes_whole_and_its_line_is_within_pipe_buf() {
+        let op = Event::Op {
+            id: u32::MAX,
+            op: "acquired".into(),
+            detail: Some("\u{1}".repeat(SURELY_FITS_STRINGS - "acquired".len())),
+        };
+        let short = out(&"\"".repeat(SURELY_FITS));
+        for e in [op, short] {
+            assert!(surely_fits(&e));
+            assert!(line_len_worst(&e) <= PIPE_BUF);
+            assert_eq!(fit(e).len(), 1);
+        }
+        let long = out(&"x".repeat(SURELY_FITS + 1));
+        assert!(!surely_fits(&long));
+        let long_op = Event::Op {
+            id: 1,
+            op: "x".repeat(SURELY_FITS_STRINGS + 1),
+            detail: None,
+        };
+        assert!(!surely_fits(&long_op));
     }
 }

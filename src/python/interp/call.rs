@@ -99,27 +99,32 @@ impl Interp {
     /// The locals' storage comes from the frames that calls before this one left behind.
     pub(crate) fn function_frame(&mut self, fun: &Rc<Function>) -> Frame {
         let def = &fun.def;
-        let mut locals = self.spare_locals.pop().unwrap_or_default();
-        // A push per slot: `resize` clones its `None` through `Value`'s `Clone` for every slot.
-        let n = def.frame.n_locals as usize;
-        locals.reserve(n);
-        for _ in 0..n {
-            locals.push(None);
-        }
+        // The frame is built first and its vectors filled where they lie: a locals vector grown
+        // apart and then moved in was stored word by word and read back 16 bytes at a time, a
+        // missed store-to-load forwarding that perf showed as this function's hottest instruction.
         let mut frame = Frame {
-            locals,
-            cells: (0..def.frame.n_cells)
-                .map(|_| Rc::new(RefCell::new(None)))
-                .collect(),
+            locals: self.spare_locals.pop().unwrap_or_default(),
+            cells: Vec::new(),
             globals: fun.globals.clone(),
             class_ns: None,
             func: Some(fun.clone()),
             name: def.name.clone(),
             line: 0,
         };
-        let n_own = def.frame.n_cells as usize - fun.closure.len();
-        for (i, c) in fun.closure.iter().enumerate() {
-            frame.cells[n_own + i] = c.clone();
+        // A push per slot: `resize` clones its `None` through `Value`'s `Clone` for every slot.
+        let n = def.frame.n_locals as usize;
+        frame.locals.reserve(n);
+        for _ in 0..n {
+            frame.locals.push(None);
+        }
+        if def.frame.n_cells > 0 {
+            frame.cells = (0..def.frame.n_cells)
+                .map(|_| Rc::new(RefCell::new(None)))
+                .collect();
+            let n_own = def.frame.n_cells as usize - fun.closure.len();
+            for (i, c) in fun.closure.iter().enumerate() {
+                frame.cells[n_own + i] = c.clone();
+            }
         }
         frame
     }

@@ -42,6 +42,8 @@ impl Interp {
                 Ok(Value::Slice(Rc::new([a, b, c])))
             }
             ExprKind::Call { func, args, kwargs } => {
+                let plain = kwargs.is_empty()
+                    && !args.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)));
                 // `obj.method(...)` on an instance: take the function from the class and pass
                 // `obj` first, without making a bound method object for every call.
                 let (fv, this) = match &func.kind {
@@ -52,6 +54,14 @@ impl Interp {
                             _ => None,
                         };
                         match method {
+                            // The common method call goes straight to the callee's frame, without
+                            // the (callee, self) pair below: its moves stalled on store-to-load
+                            // forwarding in perf annotate.
+                            Some(Value::Function(ref fun))
+                                if plain && Interp::binds_plainly(fun, args.len() + 1) =>
+                            {
+                                return self.call_plainly(fun, Some(o), args, f);
+                            }
                             Some(m) => (m, Some(o)),
                             None => match builtin_method_of(&o, name) {
                                 // `xs.append(x)`, `s.join(...)`: the native method, called with
@@ -71,12 +81,17 @@ impl Interp {
                             },
                         }
                     }
-                    _ => (self.eval(func, f)?, None),
+                    _ => match self.eval(func, f)? {
+                        Value::Function(ref fun)
+                            if plain && Interp::binds_plainly(fun, args.len()) =>
+                        {
+                            return self.call_plainly(fun, None, args, f);
+                        }
+                        fv => (fv, None),
+                    },
                 };
                 // A user function whose parameters take the arguments one to one: evaluate them
                 // straight into the callee's frame.
-                let plain = kwargs.is_empty()
-                    && !args.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)));
                 if plain {
                     let (fun, this) = match (&fv, this) {
                         (Value::Function(fun), this) => (fun, this),
@@ -89,18 +104,7 @@ impl Interp {
                     let n = args.len() + usize::from(this.is_some());
                     if Interp::binds_plainly(fun, n) {
                         let fun = fun.clone();
-                        let mut frame = self.function_frame(&fun);
-                        let mut params = fun.def.params.iter();
-                        if let Some(o) = this
-                            && let Some(p) = params.next()
-                        {
-                            super::call::put(&mut frame, &p.at, o);
-                        }
-                        for (x, p) in args.iter().zip(params) {
-                            let v = self.eval(x, f)?;
-                            super::call::put(&mut frame, &p.at, v);
-                        }
-                        return self.run_function(&fun, frame);
+                        return self.call_plainly(&fun, this, args, f);
                     }
                     // A bound method passes its own `this` when called: only an `obj.method`
                     // found on the class is given `obj` here (giving both passed it twice).
@@ -271,6 +275,29 @@ impl Interp {
             }
             ExprKind::Locals => self.locals_of(f),
         }
+    }
+
+    /// Call the user function `fun`, whose parameters take `this` (when given) and the
+    /// arguments one to one: the arguments are evaluated straight into the callee's frame.
+    fn call_plainly(
+        &mut self,
+        fun: &Rc<Function>,
+        this: Option<Value>,
+        args: &[Expr],
+        f: &mut Frame,
+    ) -> R {
+        let mut frame = self.function_frame(fun);
+        let mut params = fun.def.params.iter();
+        if let Some(o) = this
+            && let Some(p) = params.next()
+        {
+            super::call::put(&mut frame, &p.at, o);
+        }
+        for (x, p) in args.iter().zip(params) {
+            let v = self.eval(x, f)?;
+            super::call::put(&mut frame, &p.at, v);
+        }
+        self.run_function(fun, frame)
     }
 
     /// Call `fv` (with `this` first, for a method taken from an instance's class) on the

@@ -1,0 +1,36 @@
+//! The memory layout the interpreter's speed depends on: a `Value` is 24 bytes and the niches of
+//! its tag keep the results and options built around it at 24 bytes too (every `eval` returns a
+//! `Result<Value, Exc>`, every local is an `Option<Value>`).
+
+#[cfg(test)]
+mod tests {
+    use std::mem::size_of;
+
+    use crate::python::exceptions::Exc;
+    use crate::python::value::Value;
+
+    #[test]
+    fn a_value_and_what_wraps_it_stay_three_words() {
+        assert_eq!(size_of::<Value>(), 24);
+        assert_eq!(size_of::<Option<Value>>(), 24);
+        assert_eq!(size_of::<Result<Value, Exc>>(), 24);
+        assert_eq!(size_of::<Result<Option<Value>, Exc>>(), 24);
+    }
+
+    /// The byte at `at` of `v` (a payload byte: padding is never read).
+    fn byte_at(v: &Value, at: usize) -> u8 {
+        // SAFETY: `at` < 24 is inside the value, and the callers read only payload bytes.
+        unsafe { *std::ptr::from_ref(v).cast::<u8>().add(at) }
+    }
+
+    #[test]
+    fn a_bool_payload_starts_a_word_after_the_tag() {
+        // A byte payload right after the tag made moves of a `Value` copy bytes 1..8 piecewise
+        // (see `Value`'s comment); with `repr(C, u64)` the tag is a word and the bool is at 8.
+        assert_eq!(byte_at(&Value::Bool(true), 8), 1);
+        assert_eq!(byte_at(&Value::Bool(false), 8), 0);
+        let int = Value::Int(0x0102_0304_0506_0708);
+        let bytes: Vec<u8> = (8..16).map(|i| byte_at(&int, i)).collect();
+        assert_eq!(bytes, 0x0102_0304_0506_0708_i64.to_le_bytes());
+    }
+}
