@@ -159,13 +159,7 @@ pub fn qualname(f: &Function) -> Rc<str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
+    use crate::python::tests::out;
 
     #[test]
     fn annotations_defaults_and_code_describe_the_def() {

@@ -659,13 +659,8 @@ fn not_implemented(_: &mut Interp, _: Args) -> R<Value> {
 
 #[cfg(test)]
 mod tests {
+    use crate::python::tests::out;
     use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
 
     #[test]
     fn an_instance_carries_its_base_value_through_the_slots() {

@@ -3,12 +3,14 @@
 use crate::runtime::capture::capture;
 
 /// Run a single-process program; returns (exit code, stdout, stderr).
-fn run(src: &str) -> (i32, String, String) {
+pub(crate) fn run(src: &str) -> (i32, String, String) {
     let (code, got) = capture(|| super::run_main(src, "main.py"));
     (code, got.stdout, got.stderr)
 }
 
-fn out(src: &str) -> String {
+/// Run a single-process program that must succeed; returns its stdout. The other modules' unit
+/// tests call this one too.
+pub(crate) fn out(src: &str) -> String {
     let (code, stdout, stderr) = run(src);
     assert_eq!(code, 0, "program failed:\n{stderr}");
     stdout

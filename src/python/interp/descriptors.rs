@@ -219,13 +219,8 @@ fn property_deleter(it: &mut Interp, a: Args) -> PyResult {
 
 #[cfg(test)]
 mod tests {
+    use crate::python::tests::out;
     use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
 
     #[test]
     fn a_data_descriptor_added_later_takes_over_a_cached_read_and_store() {

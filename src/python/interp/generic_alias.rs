@@ -261,13 +261,7 @@ fn alias_call(it: &mut Interp, mut a: Args) -> PyResult {
 
 #[cfg(test)]
 mod tests {
-    use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
+    use crate::python::tests::out;
 
     #[test]
     fn builtin_containers_subscript_to_an_alias_that_prints_as_written() {

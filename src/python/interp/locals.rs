@@ -41,13 +41,7 @@ impl Interp {
 
 #[cfg(test)]
 mod tests {
-    use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
+    use crate::python::tests::out;
 
     #[test]
     fn locals_lists_bound_variables_cells_and_free_ones() {

@@ -1,19 +1,7 @@
 //! In-process programs for the types in this directory that have no Rust-level helpers worth
 //! testing alone: bytearray and memoryview protocols, slice objects, and what forkyard refuses.
 
-use crate::runtime::capture::capture;
-
-/// Runs a single-process program; returns (exit code, stdout, stderr).
-fn run(src: &str) -> (i32, String, String) {
-    let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-    (code, got.stdout, got.stderr)
-}
-
-fn out(src: &str) -> String {
-    let (code, stdout, stderr) = run(src);
-    assert_eq!(code, 0, "program failed:\n{stderr}");
-    stdout
-}
+use crate::python::tests::{out, run};
 
 #[test]
 fn bytearray_mutates_in_place_and_shares_with_its_views() {

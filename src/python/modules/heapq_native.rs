@@ -206,13 +206,7 @@ fn heapify(it: &mut Interp, a: Args) -> R {
 
 #[cfg(test)]
 mod tests {
-    use crate::runtime::capture::capture;
-
-    fn out(src: &str) -> String {
-        let (code, got) = capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
-    }
+    use crate::python::tests::out;
 
     #[test]
     fn heap_operations_keep_the_invariant_and_give_cpythons_layout() {

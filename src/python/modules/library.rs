@@ -282,6 +282,7 @@ fn blank_instance(_: &mut Interp, a: crate::python::value::Args) -> Result<Value
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::tests::out;
 
     #[test]
     fn every_library_module_parses() {
@@ -290,13 +291,6 @@ mod tests {
                 panic!("{} does not parse:\n{e}", s.name);
             }
         }
-    }
-
-    fn out(src: &str) -> String {
-        let (code, got) =
-            crate::runtime::capture::capture(|| crate::python::run_main(src, "main.py"));
-        assert_eq!(code, 0, "program failed:\n{}", got.stderr);
-        got.stdout
     }
 
     #[test]
