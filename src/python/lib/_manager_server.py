@@ -51,6 +51,21 @@ def _timeout_of(timeout):
     return max(timeout, 0)
 
 
+def _acquire_lock(try_, blocking, timeout):
+    """Lock.acquire and RLock.acquire as threading's: CPython's checks of the arguments (the same
+    for both), then take it now with try_, or say no, or wait for it (a _Blocked request)."""
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0 and timeout != -1:
+        raise ValueError("timeout value must be positive")
+    got = try_()
+    if got is not _BLOCKED:
+        return got
+    if not blocking:
+        return False
+    return _Blocked(None if timeout == -1 else timeout, try_, lambda: False)
+
+
 class _Lock(object):
     """threading.Lock, as the server keeps it."""
 
@@ -64,16 +79,7 @@ class _Lock(object):
         return True
 
     def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        if timeout < 0 and timeout != -1:
-            raise ValueError("timeout value must be a non-negative number")
-        got = self._try()
-        if got is not _BLOCKED:
-            return got
-        if not blocking:
-            return False
-        return _Blocked(None if timeout == -1 else timeout, self._try, lambda: False)
+        return _acquire_lock(self._try, blocking, timeout)
 
     def release(self):
         if not self._locked:
@@ -103,14 +109,7 @@ class _RLock(object):
         return _BLOCKED
 
     def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        got = self._try()
-        if got is not _BLOCKED:
-            return got
-        if not blocking:
-            return False
-        return _Blocked(None if timeout == -1 else timeout, self._try, lambda: False)
+        return _acquire_lock(self._try, blocking, timeout)
 
     def release(self):
         if self._owner != _client or self._count == 0:
