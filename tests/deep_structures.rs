@@ -8,18 +8,13 @@
 
 mod run_support;
 
-use run_support::{program, run_cmd};
+use run_support::{program, run_to_end};
 
 /// Runs `source`; returns (exit code, stdout, stderr). A crash (a signal, a panic, an overflow)
 /// fails the test whatever the program printed.
 fn run(name: &str, source: &str) -> (i32, String, String) {
     let path = program(name, source);
-    let out = run_cmd(&path, &["--format", "plain", "--timeout", "120"])
-        .output()
-        .expect("forkyard runs");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let code = out.status.code().unwrap_or(-1);
+    let (code, stdout, stderr) = run_to_end(&path, &["--format", "plain", "--timeout", "120"]);
     for bad in [
         "internal error",
         "panicked",

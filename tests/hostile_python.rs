@@ -9,21 +9,16 @@
 
 mod run_support;
 
-use run_support::{program, run_cmd};
+use run_support::{program, run_to_end};
 
 /// Runs `source` at `--speed 10`; returns (exit code, stdout, stderr). Fails the test on a crash or
 /// an internal error, whatever the program printed.
 fn run(name: &str, source: &str) -> (i32, String, String) {
     let path = program(name, source);
-    let out = run_cmd(
+    let (code, stdout, stderr) = run_to_end(
         &path,
         &["--format", "plain", "--speed", "10", "--timeout", "60"],
-    )
-    .output()
-    .expect("forkyard runs");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let code = out.status.code().unwrap_or(-1);
+    );
     for bad in [
         "internal error",
         "panicked",

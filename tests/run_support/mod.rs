@@ -66,6 +66,16 @@ pub fn run_cmd(program: &PathBuf, args: &[&str]) -> Command {
     cmd
 }
 
+/// Runs `forkyard run <program> <args>` to its end: (exit code, -1 for a signal; stdout; stderr).
+pub fn run_to_end(program: &PathBuf, args: &[&str]) -> (i32, String, String) {
+    let out = run_cmd(program, args).output().expect("forkyard runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Parses jsonl output into records.
 pub fn records(jsonl: &str) -> Vec<Record> {
     jsonl
