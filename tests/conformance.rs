@@ -313,8 +313,29 @@ fn is_marker_line(line: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c == '^' || c == '~')
 }
 
+/// The frames of CPython's multiprocessing code that forkyard prints as CPython does (above a
+/// Process's target, above a Pool task): file under the stdlib, function.
+const REPRODUCED_FRAMES: [(&str, &str); 5] = [
+    ("multiprocessing/process.py", "_bootstrap"),
+    ("multiprocessing/process.py", "run"),
+    ("multiprocessing/pool.py", "worker"),
+    ("multiprocessing/pool.py", "mapstar"),
+    ("multiprocessing/pool.py", "starmapstar"),
+];
+
+/// A frame line of one of [`REPRODUCED_FRAMES`], with its stdlib prefix (CPython's install path,
+/// `<stdlib>` in the recorded files, `/usr/lib/python3.11` in forkyard's) made `<stdlib>/`.
+fn reproduced_frame(line: &str, path: &str) -> Option<String> {
+    let func = line.rsplit(", in ").next()?;
+    let (file, _) = REPRODUCED_FRAMES
+        .iter()
+        .find(|(file, f)| *f == func && path.ends_with(&format!("/{file}")))?;
+    Some(line.replacen(path, &format!("<stdlib>/{file}"), 1))
+}
+
 /// The stderr normalization of `tests/corpus/README.md`: drop position markers, drop frames of
-/// files other than the program, reduce the program's path to its file name.
+/// files other than the program (but for CPython's frames forkyard reproduces), reduce the
+/// program's path to its file name.
 fn normalize_stderr(text: &str, file_name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut skipping_frame = false;
@@ -328,6 +349,9 @@ fn normalize_stderr(text: &str, file_name: &str) -> Vec<String> {
             skipping_frame = base != file_name;
             if !skipping_frame {
                 out.push(line.replacen(path, file_name, 1));
+            } else if let Some(kept) = reproduced_frame(&line, path) {
+                skipping_frame = false;
+                out.push(kept);
             }
             continue;
         }
@@ -697,12 +721,31 @@ fn stderr_normalization() {
         self.run()\n  File \"/work/x/tests/corpus/7_t.py\", line 3, in f\n    return a / b\n           \
         ~~^~~\nZeroDivisionError: division by zero\n";
     let forkyard = "Process Process-1:\nTraceback (most recent call last):\n  \
+        File \"/usr/lib/python3.11/multiprocessing/process.py\", line 314, in _bootstrap\n    \
+        self.run()\n  \
         File \"7_t.py\", line 3, in f\n    return a / b\nZeroDivisionError: division by zero\n";
     assert_eq!(
         normalize_stderr(cpython, "7_t.py"),
         normalize_stderr(forkyard, "7_t.py")
     );
-    assert_eq!(normalize_stderr(forkyard, "7_t.py").len(), 5);
+    assert_eq!(normalize_stderr(forkyard, "7_t.py").len(), 7);
+    // The recorded files name the stdlib `<stdlib>`; a frame CPython has and forkyard lacks is a
+    // difference; frames of the stdlib that forkyard does not reproduce are dropped.
+    let recorded = "Traceback (most recent call last):\n  \
+        File \"<stdlib>/multiprocessing/queues.py\", line 244, in _feed\n    obj = _ForkingPickler.dumps(obj)\n  \
+        File \"<stdlib>/multiprocessing/process.py\", line 314, in _bootstrap\n    \
+        self.run()\n  \
+        File \"7_t.py\", line 3, in f\n    return a / b\nZeroDivisionError: division by zero\n";
+    assert_eq!(
+        normalize_stderr(recorded, "7_t.py")[1..],
+        normalize_stderr(forkyard, "7_t.py")[2..]
+    );
+    let without = "Process Process-1:\nTraceback (most recent call last):\n  \
+        File \"7_t.py\", line 3, in f\n    return a / b\nZeroDivisionError: division by zero\n";
+    assert_ne!(
+        normalize_stderr(cpython, "7_t.py"),
+        normalize_stderr(without, "7_t.py")
+    );
     assert_eq!(lines_of("a\nb"), ["a", "b", "<no newline at end>"]);
     assert_eq!(
         scrub_addresses("<A object at 0x7f00deadbeef> 0x1f"),

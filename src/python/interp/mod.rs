@@ -186,6 +186,10 @@ impl Interp {
 
     /// A line of a traceback's file: the program's source, or a library module's.
     pub fn source_line_in(&self, file: &str, line: u32) -> Option<String> {
+        // CPython's own multiprocessing frames above a child's (their marker line included).
+        if let Some(src) = super::modules::cpython_frames::source_of(file, line) {
+            return Some(src);
+        }
         match super::modules::library::source_of_file(file) {
             Some(src) => src
                 .lines()

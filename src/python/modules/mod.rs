@@ -4,6 +4,7 @@
 
 mod collections_native;
 mod context;
+pub mod cpython_frames;
 mod futures;
 mod heapq_native;
 pub mod library;

@@ -939,6 +939,9 @@ fn submit(
     // Each chunk is copied out of the items only while its message is made: a million-item map
     // holds its items once, and one chunk at a time besides (not every chunk at once).
     let size = if single { n.max(1) } else { chunksize.max(1) };
+    // Whether CPython's worker calls the function through `mapstar`/`starmapstar` (a chunk) or
+    // directly (`apply`, and `imap` one item at a time): its traceback shows which.
+    let in_chunks = !single && !(imap && size == 1);
     let n_chunks = match (single, chunksize) {
         (true, _) => 1,
         (false, 0) => 0,
@@ -971,6 +974,7 @@ fn submit(
             Value::list(chunk),
             kwds.clone(),
             Value::str(&detail),
+            Value::Bool(in_chunks),
         ]);
         match wire::dumps(it, &msg) {
             Ok(frame) => frames.push(frame),
@@ -1578,6 +1582,20 @@ fn worker_run(it: &mut Interp, a: Args) -> R {
             }
             Err(e) if e.is("SystemExit") => return Err(e),
             Err(e) => {
+                // The worker's traceback starts in CPython's `pool.py`, as the remote traceback
+                // the parent re-raises with shows it.
+                if matches!(t.get(7), Some(Value::Bool(true))) {
+                    let star = *mode == Mode::Star as i64;
+                    super::cpython_frames::push(
+                        &e,
+                        if star {
+                            &super::cpython_frames::STARMAPSTAR
+                        } else {
+                            &super::cpython_frames::MAPSTAR
+                        },
+                    );
+                }
+                super::cpython_frames::push(&e, &super::cpython_frames::POOL_WORKER);
                 let tb = it.format_exception(&e);
                 sent = Value::Instance(e.value.clone());
                 Value::tuple(vec![

@@ -270,12 +270,9 @@ pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
         Ok(_) => 0,
         Err(e) if e.is("SystemExit") => exit_code_of(it, &e),
         Err(e) => {
-            let mut tb = it.format_exception(&e);
-            // In CPython the child's traceback always starts in multiprocessing's own frames, so
-            // there is a header even when the error came from a builtin called as the target.
-            if !tb.starts_with("Traceback") && e.traceback().is_empty() {
-                tb.insert_str(0, "Traceback (most recent call last):\n");
-            }
+            // In CPython the child's traceback always starts in multiprocessing's own frames.
+            super::cpython_frames::push(&e, &super::cpython_frames::BOOTSTRAP);
+            let tb = it.format_exception(&e);
             runtime::output::write(Stream::Stderr, &format!("Process {name}:\n{tb}"));
             1
         }
@@ -324,7 +321,8 @@ fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
                 pos: args,
                 kw: kwargs,
             },
-        )?;
+        )
+        .inspect_err(|e| super::cpython_frames::push(e, &super::cpython_frames::RUN))?;
     }
     Ok(Value::None)
 }

@@ -1,0 +1,127 @@
+//! The frames of CPython's own `multiprocessing` code that a child's traceback shows above the
+//! learner's frames: `_bootstrap` and `run` in `process.py` above a Process's target, `worker` (and
+//! `mapstar` / `starmapstar` for a chunk of a map) in `pool.py` above a Pool task.
+//!
+//! forkyard has no such Python files (Process and Pool are native), but a learner reading a
+//! child's traceback should see what CPython 3.11 prints: where the child's life starts, and that
+//! the target was called by `run()`. The text is CPython 3.11's, taken from its output, with the
+//! path of a Debian/Ubuntu install (the conformance corpus reduces any install's prefix to
+//! `<stdlib>/`), and with the `^^^^` markers where 3.11 prints them (it prints none under a call
+//! that spans its whole line, as `self.run()` does).
+
+use std::rc::Rc;
+
+use crate::python::exceptions::{Exc, TbEntry};
+
+/// One frame of CPython's library, as its traceback prints it.
+pub struct CpythonFrame {
+    pub file: &'static str,
+    pub line: u32,
+    pub func: &'static str,
+    /// The source line, stripped as a traceback shows it.
+    source: &'static str,
+    /// The marker line under it, without the traceback's four-space indentation.
+    marker: Option<&'static str>,
+}
+
+const PROCESS_PY: &str = "/usr/lib/python3.11/multiprocessing/process.py";
+const POOL_PY: &str = "/usr/lib/python3.11/multiprocessing/pool.py";
+
+/// `BaseProcess._bootstrap`: the first frame of every child's traceback.
+pub const BOOTSTRAP: CpythonFrame = CpythonFrame {
+    file: PROCESS_PY,
+    line: 314,
+    func: "_bootstrap",
+    source: "self.run()",
+    marker: None,
+};
+
+/// `BaseProcess.run`: calls the target (absent when a subclass's own `run` raised).
+pub const RUN: CpythonFrame = CpythonFrame {
+    file: PROCESS_PY,
+    line: 108,
+    func: "run",
+    source: "self._target(*self._args, **self._kwargs)",
+    marker: None,
+};
+
+/// `pool.worker`: calls every task's function.
+pub const POOL_WORKER: CpythonFrame = CpythonFrame {
+    file: POOL_PY,
+    line: 125,
+    func: "worker",
+    source: "result = (True, func(*args, **kwds))",
+    marker: Some("                ^^^^^^^^^^^^^^^^^^^"),
+};
+
+/// `pool.mapstar`: one chunk of `map`, `map_async`, or `imap` with a chunksize above 1.
+pub const MAPSTAR: CpythonFrame = CpythonFrame {
+    file: POOL_PY,
+    line: 48,
+    func: "mapstar",
+    source: "return list(map(*args))",
+    marker: Some("       ^^^^^^^^^^^^^^^^"),
+};
+
+/// `pool.starmapstar`: one chunk of `starmap` / `starmap_async`.
+pub const STARMAPSTAR: CpythonFrame = CpythonFrame {
+    file: POOL_PY,
+    line: 51,
+    func: "starmapstar",
+    source: "return list(itertools.starmap(args[0], args[1]))",
+    marker: Some("       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"),
+};
+
+const ALL: [&CpythonFrame; 5] = [&BOOTSTRAP, &RUN, &POOL_WORKER, &MAPSTAR, &STARMAPSTAR];
+
+/// Adds `frame` as the next outer frame of `e`'s traceback, as if the exception had passed through
+/// CPython's function.
+pub fn push(e: &Exc, frame: &CpythonFrame) {
+    // A frame address no running frame has: distinct per library frame, so two of them in a row
+    // are both kept.
+    let id = usize::MAX - frame.line as usize;
+    e.push_tb_once(
+        TbEntry {
+            frame: id,
+            file: Rc::from(frame.file),
+            line: frame.line,
+            func: Rc::from(frame.func),
+        },
+        id,
+    );
+}
+
+/// The text a traceback prints under the `File` line of a CPython library frame: its source line
+/// and, on the next line, its marker (the caller indents the first line by four spaces; the
+/// marker carries the same indentation after the newline).
+pub fn source_of(file: &str, line: u32) -> Option<String> {
+    let f = ALL.iter().find(|f| f.file == file && f.line == line)?;
+    Some(match f.marker {
+        Some(m) => format!("{}\n    {m}", f.source),
+        None => f.source.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_line_sits_under_the_call_as_cpython_prints_it() {
+        // CPython 3.11: `    result = (True, func(*args, **kwds))` over
+        // `                    ^^^^^^^^^^^^^^^^^^^` (the call `func(*args, **kwds)`).
+        let text = format!("    {}", source_of(POOL_PY, 125).unwrap());
+        let (src, marker) = text.split_once('\n').unwrap();
+        let start = src.find("func(").unwrap();
+        let end = src.rfind(')').unwrap();
+        assert_eq!(marker.find('^'), Some(start));
+        assert_eq!(marker.len(), end);
+        let star = format!("    {}", source_of(POOL_PY, 51).unwrap());
+        let (src, marker) = star.split_once('\n').unwrap();
+        assert_eq!(marker.find('^'), src.find("list("));
+        assert_eq!(marker.len(), src.len());
+        assert_eq!(source_of(PROCESS_PY, 314).as_deref(), Some("self.run()"));
+        assert_eq!(source_of(PROCESS_PY, 315), None);
+        assert_eq!(source_of("prog.py", 314), None);
+    }
+}
