@@ -2,290 +2,496 @@
 CPython): nothing is computed until it is asked for."""
 
 
-def count(start=0, step=1):
+# The iterators CPython 3.11 can pickle (count, cycle, repeat, accumulate, chain, compress,
+# dropwhile, filterfalse, takewhile, starmap, islice) are classes whose state is plain attributes,
+# so one sent through a Queue, a Pipe or a spawned child's arguments arrives at its position, as
+# CPython's `__reduce__` makes it; the others are generators, which do not pickle.
+
+
+class count:
     """count(10) --> 10 11 12 13 ..."""
-    if not isinstance(start, (int, float)):
-        raise TypeError('a number is required')
-    n = start
-    while True:
-        yield n
-        n += step
+
+    def __init__(self, start=0, step=1):
+        if not isinstance(start, (int, float)):
+            raise TypeError('a number is required')
+        self._n = start
+        self._step = step
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        n = self._n
+        self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        if type(self._step) is int and self._step == 1:
+            return f'count({self._n!r})'
+        return f'count({self._n!r}, {self._step!r})'
 
 
-def cycle(iterable):
+class cycle:
     """cycle('ABC') --> A B C A B C A ..."""
-    saved = []
-    for element in iterable:
-        yield element
-        saved.append(element)
-    while saved:
-        for element in saved:
-            yield element
+
+    def __init__(self, iterable):
+        self._it = iter(iterable)
+        self._saved = []
+        self._index = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._it is not None:
+            element = next(self._it, _MISSING)
+            if element is not _MISSING:
+                self._saved.append(element)
+                return element
+            self._it = None
+        if not self._saved:
+            raise StopIteration
+        element = self._saved[self._index]
+        self._index = (self._index + 1) % len(self._saved)
+        return element
 
 
-def repeat(object, times=None):
+class repeat:
     """repeat(10, 3) --> 10 10 10; without times, forever."""
-    if times is None:
-        while True:
-            yield object
-    else:
-        for _ in range(times):
-            yield object
+
+    def __init__(self, object, times=None):
+        self._object = object
+        # A negative count gives nothing, as CPython's; a count that is not an int is its error.
+        self._times = None if times is None else len(range(times))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._times is None:
+            return self._object
+        if self._times <= 0:
+            raise StopIteration
+        self._times -= 1
+        return self._object
+
+    def __repr__(self):
+        if self._times is None:
+            return f'repeat({self._object!r})'
+        return f'repeat({self._object!r}, {self._times})'
 
 
-def accumulate(iterable, func=None, *, initial=None):
+class accumulate:
     """accumulate([1,2,3,4,5]) --> 1 3 6 10 15; accumulate(data, max); initial comes first."""
-    it = iter(iterable)
-    total = initial
-    if initial is None:
-        for total in it:
-            break
+
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._it = iter(iterable)
+        self._func = func
+        self._total = initial
+        self._started = False
+        self._initial = initial is not None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._initial:
+            self._initial = False
+            self._started = True
+            return self._total
+        element = next(self._it)
+        if not self._started:
+            self._started = True
+            self._total = element
+        elif self._func is None:
+            self._total = self._total + element
         else:
-            return
-    yield total
-    for element in it:
-        total = total + element if func is None else func(total, element)
-        yield total
+            self._total = self._func(self._total, element)
+        return self._total
 
 
-def _chain(iterables):
-    for it in iterables:
-        for element in it:
-            yield element
-
-
-def chain(*iterables):
+class chain:
     """chain('ABC', 'DEF') --> A B C D E F"""
-    return _chain(iterables)
+
+    def __init__(self, *iterables):
+        self._source = iter(iterables)
+        self._active = None
+
+    @classmethod
+    def from_iterable(cls, iterables):
+        """chain.from_iterable(['ABC', 'DEF']) --> A B C D E F"""
+        self = cls.__new__(cls)
+        self._source = iter(iterables)
+        self._active = None
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while self._source is not None:
+            if self._active is None:
+                following = next(self._source, _MISSING)
+                if following is _MISSING:
+                    self._source = None
+                    break
+                self._active = iter(following)
+            element = next(self._active, _MISSING)
+            if element is not _MISSING:
+                return element
+            self._active = None
+        raise StopIteration
 
 
-def _from_iterable(iterables):
-    """chain.from_iterable(['ABC', 'DEF']) --> A B C D E F"""
-    return _chain(iterables)
-
-
-chain.from_iterable = _from_iterable
-
-
-def compress(data, selectors):
+class compress:
     """compress('ABCDEF', [1,0,1,0,1,1]) --> A C E F"""
-    for d, s in zip(data, selectors):
-        if s:
-            yield d
+
+    def __init__(self, data, selectors):
+        self._data = iter(data)
+        self._selectors = iter(selectors)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            d = next(self._data)
+            if next(self._selectors):
+                return d
 
 
-def dropwhile(predicate, iterable):
+class dropwhile:
     """dropwhile(lambda x: x<5, [1,4,6,4,1]) --> 6 4 1"""
-    it = iter(iterable)
-    for x in it:
-        if not predicate(x):
-            yield x
-            break
-    for x in it:
-        yield x
+
+    def __init__(self, predicate, iterable):
+        self._predicate = predicate
+        self._it = iter(iterable)
+        self._dropped = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            x = next(self._it)
+            if self._dropped or not self._predicate(x):
+                self._dropped = True
+                return x
 
 
-def filterfalse(predicate, iterable):
+class filterfalse:
     """filterfalse(lambda x: x%2, range(10)) --> 0 2 4 6 8"""
-    if predicate is None:
-        predicate = bool
-    for x in iterable:
-        if not predicate(x):
-            yield x
+
+    def __init__(self, predicate, iterable):
+        self._predicate = predicate
+        self._it = iter(iterable)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            x = next(self._it)
+            if not (x if self._predicate is None else self._predicate(x)):
+                return x
 
 
-def takewhile(predicate, iterable):
+class takewhile:
     """takewhile(lambda x: x<5, [1,4,6,4,1]) --> 1 4"""
-    for x in iterable:
-        if predicate(x):
-            yield x
-        else:
-            break
+
+    def __init__(self, predicate, iterable):
+        self._predicate = predicate
+        self._it = iter(iterable)
+        self._stopped = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._stopped:
+            raise StopIteration
+        x = next(self._it)
+        if self._predicate(x):
+            return x
+        self._stopped = True
+        raise StopIteration
 
 
-def starmap(function, iterable):
+class starmap:
     """starmap(pow, [(2,5), (3,2)]) --> 32 9"""
-    for args in iterable:
-        yield function(*args)
+
+    def __init__(self, function, iterable):
+        self._function = function
+        self._it = iter(iterable)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._function(*next(self._it))
 
 
-def islice(iterable, *args):
+class islice:
     """islice('ABCDEFG', 2) --> A B; islice('ABCDEFG', 2, None) --> C D E F G;
     islice('ABCDEFG', 0, None, 2) --> A C E G"""
-    if len(args) == 1:
-        start, stop, step = 0, args[0], 1
-    elif len(args) == 2:
-        start, stop, step = args[0], args[1], 1
-    elif len(args) == 3:
-        start, stop, step = args
-        if step is None:
-            step = 1
-    elif len(args) == 0:
-        raise TypeError('islice expected at least 2 arguments, got 1')
-    else:
-        raise TypeError(f'islice expected at most 4 arguments, got {len(args) + 1}')
-    if start is None:
-        start = 0
-    bad_stop = stop is not None and (not isinstance(stop, int) or stop < 0)
-    if bad_stop:
-        raise ValueError('Stop argument for islice() must be None or an integer: '
-                         '0 <= x <= sys.maxsize.')
-    if not isinstance(start, int) or start < 0:
-        raise ValueError('Indices for islice() must be None or an integer: '
-                         '0 <= x <= sys.maxsize.')
-    if not isinstance(step, int) or step <= 0:
-        raise ValueError('Step for islice() must be a positive integer or None.')
-    return _islice(iter(iterable), start, stop, step)
+
+    def __init__(self, iterable, *args):
+        if len(args) == 1:
+            start, stop, step = 0, args[0], 1
+        elif len(args) == 2:
+            start, stop, step = args[0], args[1], 1
+        elif len(args) == 3:
+            start, stop, step = args
+            if step is None:
+                step = 1
+        elif len(args) == 0:
+            raise TypeError('islice expected at least 2 arguments, got 1')
+        else:
+            raise TypeError(f'islice expected at most 4 arguments, got {len(args) + 1}')
+        if start is None:
+            start = 0
+        bad_stop = stop is not None and (not isinstance(stop, int) or stop < 0)
+        if bad_stop:
+            raise ValueError('Stop argument for islice() must be None or an integer: '
+                             '0 <= x <= sys.maxsize.')
+        if not isinstance(start, int) or start < 0:
+            raise ValueError('Indices for islice() must be None or an integer: '
+                             '0 <= x <= sys.maxsize.')
+        if not isinstance(step, int) or step <= 0:
+            raise ValueError('Step for islice() must be a positive integer or None.')
+        self._it = iter(iterable)
+        self._next = start
+        self._stop = stop
+        self._step = step
+        self._count = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        # CPython's islice_next: skip to the next index, stop at stop (consuming up to it).
+        it = self._it
+        if it is None:
+            raise StopIteration
+        stop = self._stop
+        if stop is not None and self._count >= stop:
+            raise StopIteration
+        while self._count < self._next:
+            if next(it, _MISSING) is _MISSING:
+                self._it = None
+                raise StopIteration
+            self._count += 1
+        if stop is not None and self._count >= stop:
+            raise StopIteration
+        item = next(it, _MISSING)
+        if item is _MISSING:
+            self._it = None
+            raise StopIteration
+        self._count += 1
+        self._next += self._step
+        if stop is not None and self._next > stop:
+            self._next = stop
+        return item
 
 
-def _islice(it, start, stop, step):
-    nexti = start
-    i = 0
-    if stop is not None and stop <= start:
-        # Nothing to give, but the items before start are still consumed, as CPython does.
-        for _ in range(start):
-            if next(it, _islice) is _islice:
-                return
-        return
-    for element in it:
-        if i == nexti:
-            yield element
-            nexti += step
-            if stop is not None and nexti >= stop:
-                # Consume the items up to stop, as CPython does.
-                for _ in range(i + 1, stop):
-                    if next(it, _islice) is _islice:
-                        return
-                return
-        i += 1
-
-
-def pairwise(iterable):
+class pairwise:
     """pairwise('ABCDEFG') --> AB BC CD DE EF FG"""
-    it = iter(iterable)
-    for a in it:
-        for b in it:
-            yield a, b
-            a = b
-        return
+
+    def __init__(self, iterable):
+        self._it = iter(iterable)
+        self._old = _MISSING
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._it is None:
+            raise StopIteration
+        if self._old is _MISSING:
+            self._old = next(self._it, _MISSING)
+        new = _MISSING if self._old is _MISSING else next(self._it, _MISSING)
+        if new is _MISSING:
+            self._it = None
+            raise StopIteration
+        old, self._old = self._old, new
+        return old, new
+
+    def __reduce_ex__(self, protocol):
+        # New in 3.10, and never picklable in CPython.
+        raise TypeError("cannot pickle 'itertools.pairwise' object")
 
 
-def zip_longest(*iterables, fillvalue=None):
+class zip_longest:
     """zip_longest('ABCD', 'xy', fillvalue='-') --> Ax By C- D-"""
-    iterators = [iter(it) for it in iterables]
-    active = len(iterators)
-    if not active:
-        return
-    while True:
+
+    def __init__(self, *iterables, fillvalue=None):
+        self._iterators = [iter(it) for it in iterables]
+        self._active = len(self._iterators)
+        self._fillvalue = fillvalue
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self._active:
+            raise StopIteration
         values = []
-        for i, it in enumerate(iterators):
+        for i, it in enumerate(self._iterators):
             value = next(it, _MISSING)
             if value is _MISSING:
-                active -= 1
-                if not active:
-                    return
-                iterators[i] = repeat(fillvalue)
-                value = fillvalue
+                self._active -= 1
+                if not self._active:
+                    raise StopIteration
+                self._iterators[i] = repeat(self._fillvalue)
+                value = self._fillvalue
             values.append(value)
-        yield tuple(values)
+        return tuple(values)
 
 
 _MISSING = object()
 
 
-def product(*iterables, repeat=1):
+class product:
     """product('ABCD', 'xy') --> Ax Ay Bx By Cx Cy Dx Dy; product(range(2), repeat=3)."""
-    if repeat < 0:
-        raise ValueError('repeat argument cannot be negative')
-    pools = [tuple(pool) for pool in iterables] * repeat
-    return _product(pools)
 
+    def __init__(self, *iterables, repeat=1):
+        if repeat < 0:
+            raise ValueError('repeat argument cannot be negative')
+        self._pools = [tuple(pool) for pool in iterables] * repeat
+        self._indices = None
+        self._done = any(not pool for pool in self._pools)
 
-def _product(pools):
-    result = [()]
-    for pool in pools:
-        result = [x + (y,) for x in result for y in pool]
-    for prod in result:
-        yield prod
+    def __iter__(self):
+        return self
 
-
-def permutations(iterable, r=None):
-    """permutations('ABCD', 2) --> AB AC AD BA BC BD CA CB CD DA DB DC"""
-    pool = tuple(iterable)
-    n = len(pool)
-    r = n if r is None else r
-    if r < 0:
-        raise ValueError('r must be non-negative')
-    return _permutations(pool, n, r)
-
-
-def _permutations(pool, n, r):
-    if r > n:
-        return
-    indices = list(range(n))
-    cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
-    while n:
-        for i in reversed(range(r)):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[i] for i in indices[:r])
-                break
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pools = self._pools
+        if self._indices is None:
+            self._indices = [0] * len(pools)
         else:
-            return
+            # An odometer: the rightmost pool advances fastest.
+            i = len(pools) - 1
+            while i >= 0:
+                self._indices[i] += 1
+                if self._indices[i] < len(pools[i]):
+                    break
+                self._indices[i] = 0
+                i -= 1
+            if i < 0:
+                self._done = True
+                raise StopIteration
+        return tuple(pool[k] for pool, k in zip(pools, self._indices))
 
 
-def combinations(iterable, r):
+class permutations:
+    """permutations('ABCD', 2) --> AB AC AD BA BC BD CA CB CD DA DB DC"""
+
+    def __init__(self, iterable, r=None):
+        pool = tuple(iterable)
+        n = len(pool)
+        r = n if r is None else r
+        if r < 0:
+            raise ValueError('r must be non-negative')
+        self._pool = pool
+        self._r = r
+        self._indices = list(range(n))
+        self._cycles = list(range(n, n - r, -1))
+        self._first = True
+        self._done = r > n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices, cycles = self._pool, self._r, self._indices, self._cycles
+        n = len(pool)
+        if self._first:
+            self._first = False
+            return tuple(pool[i] for i in indices[:r])
+        if n:
+            for i in reversed(range(r)):
+                cycles[i] -= 1
+                if cycles[i] == 0:
+                    indices[i:] = indices[i + 1:] + indices[i:i + 1]
+                    cycles[i] = n - i
+                else:
+                    j = cycles[i]
+                    indices[i], indices[-j] = indices[-j], indices[i]
+                    return tuple(pool[i] for i in indices[:r])
+        self._done = True
+        raise StopIteration
+
+
+class combinations:
     """combinations('ABCD', 2) --> AB AC AD BC BD CD"""
-    if r < 0:
-        raise ValueError('r must be non-negative')
-    return _combinations(tuple(iterable), r)
 
+    def __init__(self, iterable, r):
+        if r < 0:
+            raise ValueError('r must be non-negative')
+        self._pool = tuple(iterable)
+        self._r = r
+        self._indices = list(range(r))
+        self._first = True
+        self._done = r > len(self._pool)
 
-def _combinations(pool, r):
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
-    while True:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices = self._pool, self._r, self._indices
+        n = len(pool)
+        if self._first:
+            self._first = False
+            return tuple(pool[i] for i in indices)
         for i in reversed(range(r)):
             if indices[i] != i + n - r:
                 break
         else:
-            return
+            self._done = True
+            raise StopIteration
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        yield tuple(pool[i] for i in indices)
+        return tuple(pool[i] for i in indices)
 
 
-def combinations_with_replacement(iterable, r):
+class combinations_with_replacement:
     """combinations_with_replacement('ABC', 2) --> AA AB AC BB BC CC"""
-    if r < 0:
-        raise ValueError('r must be non-negative')
-    return _combinations_with_replacement(tuple(iterable), r)
 
+    def __init__(self, iterable, r):
+        if r < 0:
+            raise ValueError('r must be non-negative')
+        self._pool = tuple(iterable)
+        self._r = r
+        self._indices = [0] * r
+        self._first = True
+        self._done = not self._pool and r > 0
 
-def _combinations_with_replacement(pool, r):
-    n = len(pool)
-    if not n and r:
-        return
-    indices = [0] * r
-    yield tuple(pool[i] for i in indices)
-    while True:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._done:
+            raise StopIteration
+        pool, r, indices = self._pool, self._r, self._indices
+        n = len(pool)
+        if self._first:
+            self._first = False
+            return tuple(pool[i] for i in indices)
         for i in reversed(range(r)):
             if indices[i] != n - 1:
                 break
         else:
-            return
+            self._done = True
+            raise StopIteration
         indices[i:] = [indices[i] + 1] * (r - i)
-        yield tuple(pool[i] for i in indices)
+        return tuple(pool[i] for i in indices)
 
 
 def groupby(iterable, key=None):

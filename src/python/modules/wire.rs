@@ -6,8 +6,9 @@
 //! frozensets, ranges, nested; module-level functions and classes by name (the receiver, a fork of
 //! the same program, finds them in its own `__main__`); bound methods (as `getattr(obj, name)`);
 //! instances of module-level classes (their `__dict__`, or what `__getstate__` returns, given to
-//! `__setstate__` on the other side); whatever `__reduce_ex__`/`__reduce__` says to call; and
-//! exceptions, rebuilt as pickle rebuilds them: by calling the class with `args`.
+//! `__setstate__` on the other side); whatever `__reduce_ex__`/`__reduce__` says to call;
+//! exceptions, rebuilt as pickle rebuilds them: by calling the class with `args`; and iterators at
+//! their position (`iterators`).
 //!
 //! Like pickle, one message keeps its shared references and cycles: every list, dict, set,
 //! instance, tuple and string is remembered (the memo) the first time it is written, and written
@@ -23,6 +24,7 @@
 //! (`RecursionError: maximum recursion depth exceeded while pickling an object`); reading, like
 //! CPython's unpickler, has no such limit (only a forged frame nests past what the writer makes).
 
+mod iterators;
 mod read;
 mod write;
 

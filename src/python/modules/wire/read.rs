@@ -208,6 +208,22 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
             r.memoize(&v);
             v
         }
+        b'j' => {
+            let kind = r.byte()?;
+            let n = r.count()?;
+            let values = get_items(it, r, n, d)?;
+            let n = r.count()?;
+            let mut ints = Vec::with_capacity(n.min(8));
+            for _ in 0..n {
+                ints.push(r.i64()?);
+            }
+            if let Some(made) = r.made_already()? {
+                return Ok(made);
+            }
+            let v = super::iterators::rebuild(super::iterators::Parts { kind, values, ints })?;
+            r.memoize(&v);
+            v
+        }
         b'c' => {
             let mut parts = get_items(it, r, 3, d)?.into_iter();
             let mut next = || parts.next().unwrap_or(Value::None);

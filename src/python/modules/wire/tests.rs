@@ -238,3 +238,83 @@ fn slices_and_native_module_classes_cross() {
         "the same class, found again by name"
     );
 }
+
+/// The items left in an iterator, drained.
+fn rest(it: &mut Interp, v: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    while let Some(x) = it.next(v).expect("next") {
+        out.push(x);
+    }
+    out
+}
+
+fn ints(values: &[Value]) -> Vec<i64> {
+    values
+        .iter()
+        .map(|v| match v {
+            Value::Int(i) => *i,
+            _ => panic!("an int"),
+        })
+        .collect()
+}
+
+#[test]
+fn iterators_cross_at_their_position_and_share_their_list() {
+    let mut it = run("items = [1, 2, 3, 4]\n\
+         a = iter(items)\n\
+         next(a)\n\
+         r = iter(range(10, 0, -3))\n\
+         next(r)\n\
+         e = enumerate(zip(iter((7, 8, 9)), map(abs, [-1, -2, -3])), 5)\n\
+         next(e)\n\
+         done = iter('ab')\n\
+         list(done)\n\
+         pair = (items, a, a)\n");
+    let a = round_trip_global(&mut it, "a");
+    assert_eq!(ints(&rest(&mut it, &a)), [2, 3, 4]);
+    let r = round_trip_global(&mut it, "r");
+    assert_eq!(ints(&rest(&mut it, &r)), [7, 4, 1]);
+    let e = round_trip_global(&mut it, "e");
+    let left = rest(&mut it, &e);
+    assert_eq!(left.len(), 2);
+    let shown = it.repr(&Value::list(left)).expect("repr");
+    assert_eq!(shown, "[(6, (8, 2)), (7, (9, 3))]");
+    let done = round_trip_global(&mut it, "done");
+    assert!(rest(&mut it, &done).is_empty());
+    // The list and the iterator over it arrive sharing the list; the iterator twice is one.
+    let pair = round_trip_global(&mut it, "pair");
+    let Value::Tuple(parts) = &pair else {
+        panic!("a tuple")
+    };
+    assert!(parts[1].is(&parts[2]));
+    if let Value::List(l) = &parts[0] {
+        l.borrow_mut().push(Value::Int(5));
+    }
+    assert_eq!(ints(&rest(&mut it, &parts[1])), [2, 3, 4, 5]);
+    // The original has not moved.
+    let a = global(&it, "a");
+    assert_eq!(ints(&rest(&mut it, &a)), [2, 3, 4]);
+}
+
+#[test]
+fn an_iterator_over_a_generator_is_refused_and_a_forged_iterator_is_an_error() {
+    let mut it = run("def g():\n    yield 1\nz = zip([1], g())\n");
+    let err = dumps_global(&mut it, "z").expect_err("a generator inside");
+    let text = it.format_exception(&err);
+    assert!(
+        text.ends_with("TypeError: cannot pickle 'generator' object\n"),
+        "{text}"
+    );
+    for body in [
+        // An unknown kind.
+        &b"j\x63\0\0\0\0\0\0\0\0\0"[..],
+        // A range iterator with a zero step.
+        &b"j\x02\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"[..],
+        // A list iterator missing its position.
+        &b"j\x01\x01\0\0\0l\0\0\0\0\0\0\0\0\0"[..],
+    ] {
+        let mut forged = MAGIC.to_vec();
+        forged.extend_from_slice(body);
+        assert!(loads(&mut it, &forged).is_err(), "{body:?}");
+    }
+}

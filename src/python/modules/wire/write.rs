@@ -230,6 +230,19 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             put_reduce(it, v, &getattr, &args, Rebuild::default(), w)?;
         }
         Value::Instance(inst) => put_instance(it, v, inst, w)?,
+        // An iterator keeps its position (see `iterators`): made after its parts, as a tuple.
+        Value::Iterator(state) => {
+            let p = super::iterators::parts_of(&state.borrow());
+            w.out.push(b'j');
+            w.out.push(p.kind);
+            put_len(&mut w.out, p.values.len());
+            put_items(it, &p.values, w)?;
+            put_len(&mut w.out, p.ints.len());
+            for n in &p.ints {
+                w.out.extend_from_slice(&n.to_le_bytes());
+            }
+            made_after_items(v, w);
+        }
         other => {
             return Err(type_error(format!(
                 "cannot pickle '{}' object",
