@@ -1,5 +1,6 @@
-# itertools objects pickle in CPython 3.11 (all but pairwise): sent through a Queue or to a spawned
-# child they carry on from where they were.
+# itertools objects pickle in CPython 3.11 (all but pairwise): sent through a Queue or to a
+# spawned child they carry on from where they were. A groupby carries its read-ahead item only
+# while its current group has not taken it (CPython's groupby_reduce).
 import itertools
 import multiprocessing as mp
 
@@ -49,6 +50,22 @@ if __name__ == "__main__":
     for name, it in made():
         q.put(it)
         print(f"queue {name}: {first(name, q.get())}")
+    g = itertools.groupby("aabbbcdd")
+    next(g)
+    key, group = next(g)
+    next(group)
+    q.put(g)
+    print("queue groupby:", [(k, list(v)) for k, v in q.get()])
+    print("the group left behind:", list(group))
+    g = itertools.groupby("xxyz")
+    next(g)
+    q.put(g)
+    print("queue groupby with its item:", [(k, list(v)) for k, v in q.get()])
+    a, b = itertools.tee(iter(range(5)))
+    next(a)
+    q.put((a, b))
+    a2, b2 = q.get()
+    print("queue tee:", list(a2), list(b2), next(a), next(b))
     r, w = mp.Pipe()
     try:
         w.send(itertools.pairwise([1, 2, 3]))

@@ -494,75 +494,107 @@ class combinations_with_replacement:
         return tuple(pool[i] for i in indices)
 
 
-def groupby(iterable, key=None):
+class groupby:
     """groupby('AAAABBBCCDAABBB') --> (A, <group>) (B, <group>) ...: consecutive runs of equal
     keys, each with a lazy iterator over its items (advancing groupby ends the previous group)."""
-    return _groupby(iter(iterable), key)
+
+    # CPython's groupby_next and _grouper_next: the item read ahead waits in `_currvalue` until
+    # the current group takes it; flags rather than a sentinel object say what is there, so the
+    # state pickles as plain values.
+    def __init__(self, iterable, key=None):
+        self._it = iter(iterable)
+        self._keyfunc = key
+        self._tgtkey = None
+        self._has_tgtkey = False
+        self._currkey = None
+        self._has_currkey = False
+        self._currvalue = None
+        self._has_currvalue = False
+        self._generation = 0
+
+    def _step(self):
+        value = next(self._it)
+        key = value if self._keyfunc is None else self._keyfunc(value)
+        self._currvalue, self._has_currvalue = value, True
+        self._currkey, self._has_currkey = key, True
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        # The previous group ends here, whatever happens next.
+        self._generation += 1
+        while True:
+            if not self._has_currkey:
+                pass
+            elif not self._has_tgtkey or not self._tgtkey == self._currkey:
+                break
+            self._step()
+        self._tgtkey, self._has_tgtkey = self._currkey, True
+        return self._currkey, _grouper(self, self._tgtkey, self._generation)
+
+    def __reduce__(self):
+        # CPython's groupby_reduce: the read-ahead item travels only while it is still there;
+        # once the current group took it, the copy starts afresh from the iterator.
+        if self._has_tgtkey and self._has_currkey and self._has_currvalue:
+            state = (self._currkey, self._currvalue, self._tgtkey)
+            return groupby, (self._it, self._keyfunc), state
+        return groupby, (self._it, self._keyfunc)
+
+    def __setstate__(self, state):
+        self._currkey, self._currvalue, self._tgtkey = state
+        self._has_currkey = self._has_currvalue = self._has_tgtkey = True
 
 
-class _GroupState:
-    # What groupby and its current group share: the item read ahead and whether input is over.
-    def __init__(self, it, keyfunc):
-        self.it = it
-        self.keyfunc = keyfunc
-        self.done = False
-        self.tgtkey = _MISSING
-        self.currkey = _MISSING
-        self.currvalue = _MISSING
-        self.generation = 0
+class _grouper:
+    # One group of a groupby: its items while the groupby has not moved on.
+    def __init__(self, parent, tgtkey, generation):
+        self._parent = parent
+        self._tgtkey = tgtkey
+        self._generation = generation
 
-    def advance(self):
-        value = next(self.it, _MISSING)
-        if value is _MISSING:
-            self.done = True
-            return False
-        self.currvalue = value
-        self.currkey = value if self.keyfunc is None else self.keyfunc(value)
-        return True
+    def __iter__(self):
+        return self
 
-
-def _groupby(it, keyfunc):
-    state = _GroupState(it, keyfunc)
-    while True:
-        if state.currkey is _MISSING:
-            if not state.advance():
-                return
-        # Skip the rest of the previous group.
-        while state.tgtkey is not _MISSING and state.currkey == state.tgtkey:
-            if not state.advance():
-                return
-        state.tgtkey = state.currkey
-        state.generation += 1
-        yield state.currkey, _grouper(state, state.generation)
-
-
-def _grouper(state, generation):
-    while state.generation == generation and not state.done:
-        if state.currkey != state.tgtkey:
-            return
-        yield state.currvalue
-        if not state.advance():
-            return
+    def __next__(self):
+        parent = self._parent
+        if parent._generation != self._generation:
+            raise StopIteration
+        if not parent._has_currvalue:
+            parent._step()
+        if not self._tgtkey == parent._currkey:
+            raise StopIteration
+        value = parent._currvalue
+        parent._currvalue, parent._has_currvalue = None, False
+        return value
 
 
 class _TeeLink:
     # One item of a tee's shared buffer: a singly linked list every copy walks at its own pace.
     def __init__(self):
-        self.value = _MISSING
+        self.value = None
         self.next = None
 
 
-def _tee_iter(source, link):
-    while True:
+class _tee:
+    # One of tee's iterators: its place in the shared buffer and the source that fills it.
+    def __init__(self, source, link):
+        self._source = source
+        self._link = link
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        link = self._link
         if link.next is None:
-            value = next(source, _MISSING)
-            if value is _MISSING:
-                return
-            link.value = value
+            link.value = next(self._source)
             link.next = _TeeLink()
-        value = link.value
-        link = link.next
-        yield value
+        self._link = link.next
+        return link.value
+
+    def __copy__(self):
+        return _tee(self._source, self._link)
 
 
 def tee(iterable, n=2):
@@ -573,4 +605,4 @@ def tee(iterable, n=2):
         raise ValueError('n must be >= 0')
     source = iter(iterable)
     start = _TeeLink()
-    return tuple(_tee_iter(source, start) for _ in range(n))
+    return tuple(_tee(source, start) for _ in range(n))
