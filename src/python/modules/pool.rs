@@ -941,7 +941,7 @@ fn submit(
     let size = if single { n.max(1) } else { chunksize.max(1) };
     // Whether CPython's worker calls the function through `mapstar`/`starmapstar` (a chunk) or
     // directly (`apply`, and `imap` one item at a time): its traceback shows which.
-    let in_chunks = !single && !(imap && size == 1);
+    let in_chunks = !(single || (imap && size == 1));
     let n_chunks = match (single, chunksize) {
         (true, _) => 1,
         (false, 0) => 0,
