@@ -269,10 +269,11 @@ fn lesson_09_apply_runs_one_task_at_a_time() {
         pids.len() <= 3,
         "the pool's three workers ran them: {pids:?}"
     );
-    // 10 x 3 s, one after the other
-    // (the lesson prints its total to 0.1 s; each of the ten round trips may add real overhead,
-    // twenty times longer in lesson time on a loaded machine)
-    within("apply total", lesson_total(&recs), 30.0 - 0.1, 30.0 + 4.0);
+    // 10 x 3 s, one after the other. The counts above prove the claim; the total only has to be
+    // the serial one, never apply_async's 12 s. Its top bound leaves each of the ten round trips
+    // 50 ms of real time (1 lesson s at speed 20): a machine loaded by a parallel build or test
+    // run spends that, and a tighter bound failed there without anything being wrong.
+    within("apply total", lesson_total(&recs), 30.0 - 0.1, 30.0 + 10.0);
 }
 
 #[test]
@@ -282,12 +283,13 @@ fn lesson_09_apply_async_runs_three_at_a_time() {
     assert_eq!(started, 10, "ten tasks ran");
     assert_eq!(most, 3, "apply_async keeps the three workers busy");
     assert_eq!(pids.len(), 3, "three workers: {pids:?}");
-    // ceil(10 / 3) rounds of 3 s
+    // ceil(10 / 3) rounds of 3 s; as above, the counts prove the claim and the total only has to
+    // be far from apply's serial 30 s, with room for a loaded machine's round trips
     within(
         "apply_async total",
         lesson_total(&recs),
         12.0 - 0.1,
-        12.0 + 2.5,
+        12.0 + 8.0,
     );
 }
 
