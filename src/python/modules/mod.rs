@@ -7,6 +7,7 @@ mod context;
 mod futures;
 mod heapq_native;
 pub mod library;
+mod logging_native;
 mod managers;
 mod multiprocessing;
 pub mod pipe;
@@ -54,6 +55,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
+        "_logging" => logging_native::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
