@@ -9,6 +9,7 @@ mod heapq_native;
 pub mod library;
 mod logging_native;
 mod managers;
+mod mp_log;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
