@@ -4,7 +4,7 @@ objects it keeps for the proxies (CPython keeps threading's and queue's own clas
 CPython's server runs a thread per connection, so a request that waits (`acquire` on a held Lock,
 `get` on an empty Queue) waits in its own thread. A forkyard process runs one thread, so the server
 here is one loop over its connections: a request that cannot finish now is parked, with its
-deadline, and tried again after each request that may have changed things; a parked request whose
+deadline, and tried again when a request changes the object it waits on; a parked request whose
 deadline passes gets the answer a timeout gives (False, queue.Empty...). The client sees the same
 thing as in CPython: its call returns when the server answers.
 """
@@ -17,15 +17,17 @@ from queue import Empty, Full
 class _Blocked(object):
     """What a server-side method returns when it cannot finish now.
 
-    `retry()` is tried again after each request the server serves: it returns the answer, or
+    `retry()` is tried again after each request the server serves on one of the objects in `on`
+    (the objects whose change may let it finish; None: any request): it returns the answer, or
     _BLOCKED. After `timeout` seconds (None: never), `expire()` gives the answer instead (it may
     itself return a _Blocked, to wait on without a deadline, as a Condition's wait that timed out
     still waits for its lock)."""
 
-    def __init__(self, timeout, retry, expire=None):
+    def __init__(self, timeout, retry, expire=None, on=None):
         self.timeout = timeout
         self.retry = retry
         self.expire = expire
+        self.on = on
 
 
 _BLOCKED = object()
@@ -51,7 +53,14 @@ def _timeout_of(timeout):
     return max(timeout, 0)
 
 
-def _acquire_lock(try_, blocking, timeout):
+def _changed_by(obj):
+    """The objects a request on `obj` may change: the object, and a Condition's lock too."""
+    if isinstance(obj, _Condition):
+        return (obj, obj._lock)
+    return (obj,)
+
+
+def _acquire_lock(lock, try_, blocking, timeout):
     """Lock.acquire and RLock.acquire as threading's: CPython's checks of the arguments (the same
     for both), then take it now with try_, or say no, or wait for it (a _Blocked request)."""
     if not blocking and timeout != -1:
@@ -63,7 +72,7 @@ def _acquire_lock(try_, blocking, timeout):
         return got
     if not blocking:
         return False
-    return _Blocked(None if timeout == -1 else timeout, try_, lambda: False)
+    return _Blocked(None if timeout == -1 else timeout, try_, lambda: False, (lock,))
 
 
 class _Lock(object):
@@ -79,7 +88,7 @@ class _Lock(object):
         return True
 
     def acquire(self, blocking=True, timeout=-1):
-        return _acquire_lock(self._try, blocking, timeout)
+        return _acquire_lock(self, self._try, blocking, timeout)
 
     def release(self):
         if not self._locked:
@@ -109,7 +118,7 @@ class _RLock(object):
         return _BLOCKED
 
     def acquire(self, blocking=True, timeout=-1):
-        return _acquire_lock(self._try, blocking, timeout)
+        return _acquire_lock(self, self._try, blocking, timeout)
 
     def release(self):
         if self._owner != _client or self._count == 0:
@@ -160,7 +169,7 @@ class _Semaphore(object):
             return got
         if not blocking:
             return False
-        return _Blocked(_timeout_of(timeout), self._try, lambda: False)
+        return _Blocked(_timeout_of(timeout), self._try, lambda: False, (self,))
 
     def release(self, n=1):
         if n < 1:
@@ -211,7 +220,7 @@ class _Event(object):
     def wait(self, timeout=None):
         if self._flag:
             return True
-        return _Blocked(_timeout_of(timeout), self._try, lambda: self._flag)
+        return _Blocked(_timeout_of(timeout), self._try, lambda: self._flag, (self,))
 
     def __repr__(self):
         return '<threading.Event at %#x: %s>' % (id(self), 'set' if self._flag else 'unset')
@@ -274,9 +283,10 @@ class _Condition(object):
             if got is not _BLOCKED:
                 return waiter.notified
             return _Blocked(
-                None, lambda: waiter.notified if self._take_lock(saved) is True else _BLOCKED)
+                None, lambda: waiter.notified if self._take_lock(saved) is True else _BLOCKED,
+                on=(self._lock,))
 
-        return _Blocked(_timeout_of(timeout), retry, expire)
+        return _Blocked(_timeout_of(timeout), retry, expire, (self, self._lock))
 
     def notify(self, n=1):
         if not self._owned():
@@ -347,7 +357,7 @@ class _Barrier(object):
         def expire():
             self.abort()
             raise _manager.BrokenBarrierError
-        return _Blocked(_timeout_of(timeout), retry, expire)
+        return _Blocked(_timeout_of(timeout), retry, expire, (self,))
 
     def abort(self):
         self._broken = True
@@ -409,7 +419,7 @@ class _Queue(object):
 
         def expire():
             raise Full
-        return _Blocked(timeout, lambda: self._try_put(item), expire)
+        return _Blocked(timeout, lambda: self._try_put(item), expire, (self,))
 
     def get(self, block=True, timeout=None):
         if block and timeout is not None and timeout < 0:
@@ -422,7 +432,7 @@ class _Queue(object):
 
         def expire():
             raise Empty
-        return _Blocked(timeout, self._try_get, expire)
+        return _Blocked(timeout, self._try_get, expire, (self,))
 
     def __repr__(self):
         return '<queue.Queue object at %#x>' % id(self)
@@ -441,7 +451,7 @@ class _Queue(object):
     def join(self):
         if self._unfinished == 0:
             return None
-        return _Blocked(None, lambda: None if self._unfinished == 0 else _BLOCKED)
+        return _Blocked(None, lambda: None if self._unfinished == 0 else _BLOCKED, on=(self,))
 
 
 
@@ -524,9 +534,11 @@ class Server(object):
                 if fd == self.registrar:
                     self._accept()
                 elif fd in self.clients:
-                    self._serve(fd)
+                    changed = self._serve(fd)
+                    # Only the requests waiting on what this one changed can finish now.
+                    if self.parked and changed != ():
+                        self._retry_parked(changed)
             if self.parked:
-                self._retry_parked()
                 self._expire_parked()
 
     def _accept(self):
@@ -543,6 +555,8 @@ class Server(object):
         return max(min(deadlines) - _now(), 0)
 
     def _serve(self, fd):
+        """Serves one request of `fd`; returns the objects it may have changed (None: maybe
+        any, () none), for the parked requests that wait on them."""
         global _client
         try:
             request = _manager.recv(fd)
@@ -551,21 +565,24 @@ class Server(object):
             _manager.close(fd)
             del self.clients[fd]
             self.parked = [p for p in self.parked if p[0] != fd]
-            return
+            return None
         if request[0] == '#HELLO':
             self.clients[fd] = request[1]
-            return
+            return ()
         ident, methodname, args, kwds = request
         _client = fd
         if ident is None:
             self._reply(fd, self._public(fd, methodname, args, kwds))
-            return
+            return ()
         msg = self._call(fd, ident, methodname, args, kwds)
+        entry = self.id_to_obj.get(ident)
+        changed = None if entry is None else _changed_by(entry[0])
         if isinstance(msg, _Blocked):
             deadline = None if msg.timeout is None else _now() + msg.timeout
-            self.parked.append([fd, ident, methodname, msg.retry, msg.expire, deadline])
-            return
+            self.parked.append([fd, ident, methodname, msg.retry, msg.expire, deadline, msg.on])
+            return changed
         self._reply(fd, msg)
+        return changed
 
     def _public(self, fd, methodname, args, kwds):
         try:
@@ -652,35 +669,49 @@ class Server(object):
             return res
         return ('#RETURN', res)
 
-    def _retry_parked(self):
+    def _retry_parked(self, changed=None):
+        """Answers the parked requests that can finish now, of those waiting on an object in
+        `changed` (None: all). One that finishes changes its own objects in turn (a get frees a
+        place for a put), so the round repeats with them until nothing moves."""
         progress = True
         while progress:
             progress = False
             for p in list(self.parked):
+                on = p[6]
+                if (changed is not None and on is not None
+                        and not any(o is c for o in on for c in changed)):
+                    continue
                 msg = self._answer(p, p[3])
                 if msg is _BLOCKED:
                     continue
                 self.parked.remove(p)
                 progress = True
+                if changed is not None:
+                    changed = None if on is None else changed + tuple(on)
                 if isinstance(msg, _Blocked):
-                    self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None])
+                    self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None, msg.on])
                     continue
                 _manager.op(p[1], 'served', '%s for %s' % (p[2], self.clients.get(p[0], '?')))
                 self._reply(p[0], msg)
 
     def _expire_parked(self):
         now = _now()
+        expired = False
         for p in list(self.parked):
             if p[5] is None or p[5] > now:
                 continue
             self.parked.remove(p)
+            expired = True
             msg = self._answer(p, p[4])
             if isinstance(msg, _Blocked):
-                self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None])
+                self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None, msg.on])
                 continue
             _manager.op(p[1], 'served', '%s for %s' % (p[2], self.clients.get(p[0], '?')))
             self._reply(p[0], msg)
-        self._retry_parked()
+        if expired:
+            # What a timeout gives back (a Barrier broken, a Condition's waiter gone) may let
+            # others finish: all of them are tried.
+            self._retry_parked()
 
 
 def _now():
