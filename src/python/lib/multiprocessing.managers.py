@@ -16,6 +16,7 @@ reached through a socket pair every process forked after the manager inherits.
 import os
 import signal
 import time
+import _finalizer
 import _manager
 import _manager_server
 import multiprocessing
@@ -455,6 +456,46 @@ class State(object):
     SHUTDOWN = 2
 
 
+class _FinalizeManager(object):
+    """What CPython's `util.Finalize` on a manager runs (`BaseManager._finalize_manager`): ask the
+    server to stop, wait for it, terminate it if it does not stop. Called by shutdown(), at the
+    end of a with block, at the program's end, and when the manager's last reference goes (the
+    manager holds a `_finalizer.guard` of it; the proxies hold the manager, as in CPython). It
+    holds what it needs, never the manager itself, or the manager could not be freed."""
+
+    def __init__(self, process, address, state, owner, shutdown_timeout):
+        self._process = process
+        self._address = address
+        self._state = state
+        self._owner = owner
+        self._shutdown_timeout = shutdown_timeout
+
+    def __call__(self):
+        if self._state.value != State.STARTED or os.getpid() != self._owner:
+            return
+        process = self._process
+        if process is not None and process.is_alive():
+            try:
+                dispatch(self._address, None, 'shutdown', server=process.name)
+                acknowledged = True
+            except Exception:
+                acknowledged = False
+            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
+            # server that answered the request is already on its way out (nothing of the program
+            # runs there any more), so it is joined to its end: the lesson clock runs faster than
+            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
+            process.join(timeout=None if acknowledged else self._shutdown_timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=self._shutdown_timeout)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        # This process's connection stays: a proxy used after the shutdown fails on it with
+        # BrokenPipeError, as in CPython.
+        self._state.value = State.SHUTDOWN
+
+
 class BaseManager(object):
     """A manager: starts the server process and makes shared objects in it."""
 
@@ -502,8 +543,12 @@ class BaseManager(object):
         self._owner = os.getpid()
         self._state.value = State.STARTED
         dispatch(self._address, None, 'dummy', server=self._process.name)
+        self._finalize = _FinalizeManager(self._process, self._address, self._state,
+                                          self._owner, self._shutdown_timeout)
+        self._guard = _finalizer.guard(self._finalize)
+        # CPython's finalizer of the manager runs before the exit rules join the children.
         import _futures
-        _futures.at_exit(self._at_exit)
+        _futures.at_exit(self._finalize)
 
     @classmethod
     def _run_server(cls, registry, server_end, client_end, initializer=None, initargs=()):
@@ -549,33 +594,8 @@ class BaseManager(object):
 
     def shutdown(self):
         """Asks the server to stop, waits for it (terminates it if it does not), as CPython."""
-        if self._state.value != State.STARTED or os.getpid() != self._owner:
-            return
-        process = self._process
-        if process is not None and process.is_alive():
-            try:
-                dispatch(self._address, None, 'shutdown', server=process.name)
-                acknowledged = True
-            except Exception:
-                acknowledged = False
-            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
-            # server that answered the request is already on its way out (nothing of the program
-            # runs there any more), so it is joined to its end: the lesson clock runs faster than
-            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
-            process.join(timeout=None if acknowledged else self._shutdown_timeout)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=self._shutdown_timeout)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
-        # This process's connection stays: a proxy used after the shutdown fails on it with
-        # BrokenPipeError, as in CPython.
-        self._state.value = State.SHUTDOWN
-
-    def _at_exit(self):
-        # CPython's finalizer of the manager runs before the exit rules join the children.
-        self.shutdown()
+        if self._state.value == State.STARTED:
+            self._finalize()
 
     @property
     def address(self):

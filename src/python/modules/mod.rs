@@ -4,6 +4,7 @@
 
 mod collections_native;
 mod context;
+pub mod finalizers;
 mod futures;
 mod heapq_native;
 pub mod library;
@@ -57,6 +58,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
         "_logging" => logging_native::module(),
+        "_finalizer" => finalizers::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
