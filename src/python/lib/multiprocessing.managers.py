@@ -473,8 +473,10 @@ class _FinalizeManager(object):
     def __call__(self):
         if self._state.value != State.STARTED or os.getpid() != self._owner:
             return
+        from multiprocessing import util
         process = self._process
         if process is not None and process.is_alive():
+            util.info('sending shutdown message to manager')
             try:
                 dispatch(self._address, None, 'shutdown', server=process.name)
                 acknowledged = True
@@ -486,9 +488,12 @@ class _FinalizeManager(object):
             # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
             process.join(timeout=None if acknowledged else self._shutdown_timeout)
             if process.is_alive():
+                util.info('manager still alive')
+                util.info('trying to `terminate()` manager process')
                 process.terminate()
                 process.join(timeout=self._shutdown_timeout)
                 if process.is_alive():
+                    util.info('manager still alive after terminate')
                     process.kill()
                     process.join()
         # This process's connection stays: a proxy used after the shutdown fails on it with
