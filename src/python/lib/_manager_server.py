@@ -9,6 +9,7 @@ deadline passes gets the answer a timeout gives (False, queue.Empty...). The cli
 thing as in CPython: its call returns when the server answers.
 """
 
+import os
 import time
 import _manager
 from collections import deque
@@ -30,6 +31,12 @@ class _Blocked(object):
         self.on = on
 
 
+# What a parked request waiting on a Pool's work names as its object: no request changes it (the
+# workers do), so the server looks again every _POOL_POLL lesson seconds while one waits.
+_POOL = object()
+_POOL_POLL = 0.01
+
+
 _BLOCKED = object()
 
 # The connection whose request the server is serving: who owns an RLock, who waits on a Condition.
@@ -39,10 +46,16 @@ _client = None
 _serving = None
 
 
+def _serving_here(address):
+    """Whether this process is the server at `address` (not a Pool worker it forked, which
+    inherits `_serving` but is a client like any other)."""
+    return _serving is not None and _serving.address == address and _serving.pid == os.getpid()
+
+
 def _referent(obj):
     """In the server, the object a proxy of this server refers to (else `obj` itself)."""
     token = getattr(obj, '_token', None)
-    if token is not None and _serving is not None and _serving.address == token.address:
+    if token is not None and _serving_here(token.address):
         return _serving.id_to_obj[token.id][0]
     return obj
 
@@ -455,6 +468,129 @@ class _Queue(object):
 
 
 
+class _Pool(object):
+    """multiprocessing.Pool, as a manager's server keeps it (`m.Pool()`): its workers are the
+    server's children (`ForkPoolWorker-1:1`...). CPython's server waits for a pool's results in
+    the requesting client's own thread; this one loop must keep serving the others meanwhile (a
+    task may itself call the manager), so every call that waits is made asynchronously and parked
+    until its result is ready."""
+
+    def __init__(self, *args, **kwds):
+        import multiprocessing
+        self._pool = multiprocessing.Pool(*args, **kwds)
+        self._results = []
+
+    def _async(self, result):
+        self._results.append(result)
+        return result
+
+    def apply(self, func, args=(), kwds={}):
+        return _wait_for(self._async(self._pool.apply_async(func, args, kwds)), None)
+
+    def map(self, func, iterable, chunksize=None):
+        return _wait_for(self._async(self._pool.map_async(func, iterable, chunksize)), None)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return _wait_for(self._async(self._pool.starmap_async(func, iterable, chunksize)), None)
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.apply_async(
+            func, args, kwds, callback, error_callback)))
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.map_async(
+            func, iterable, chunksize, callback, error_callback)))
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.starmap_async(
+            func, iterable, chunksize, callback, error_callback)))
+
+    def imap(self, func, iterable, chunksize=1):
+        return _PoolIterator(self._pool.imap(func, iterable, chunksize))
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return _PoolIterator(self._pool.imap_unordered(func, iterable, chunksize))
+
+    def close(self):
+        self._pool.close()
+
+    def terminate(self):
+        self._pool.terminate()
+
+    def join(self):
+        # The workers end once the tasks given to them are done: joined when every result is in.
+        def retry():
+            if not all(r.ready() for r in self._results):
+                return _BLOCKED
+            self._pool.join()
+            return None
+        got = retry()
+        if got is not _BLOCKED:
+            return got
+        return _Blocked(None, retry, on=(_POOL,))
+
+    def __repr__(self):
+        return repr(self._pool)
+
+
+def _wait_for(result, timeout):
+    """The value of a Pool's AsyncResult now, or a parked wait for it."""
+    def retry():
+        return result.get() if result.ready() else _BLOCKED
+    got = retry()
+    if got is not _BLOCKED:
+        return got
+
+    def expire():
+        import multiprocessing
+        raise multiprocessing.TimeoutError
+    return _Blocked(_timeout_of(timeout), retry, expire, (_POOL,))
+
+
+class _AsyncResult(object):
+    """A Pool's AsyncResult in the server; `get` and `wait` park instead of blocking the loop."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def get(self, timeout=None):
+        return _wait_for(self._result, timeout)
+
+    def wait(self, timeout=None):
+        def retry():
+            return None if self._result.ready() else _BLOCKED
+        if retry() is not _BLOCKED:
+            return None
+        return _Blocked(_timeout_of(timeout), retry, lambda: None, (_POOL,))
+
+    def ready(self):
+        return self._result.ready()
+
+    def successful(self):
+        return self._result.successful()
+
+
+class _PoolIterator(object):
+    """The iterator of imap/imap_unordered in the server: `__next__` parks until the next result."""
+
+    def __init__(self, it):
+        self._it = it
+
+    def __next__(self):
+        import multiprocessing
+
+        def retry():
+            try:
+                # A moment, not 0: forkyard's pool takes in arrived results only while it waits.
+                return self._it.next(timeout=0.001)
+            except multiprocessing.TimeoutError:
+                return _BLOCKED
+        got = retry()
+        if got is not _BLOCKED:
+            return got
+        return _Blocked(None, retry, on=(_POOL,))
+
+
 _TYPECODES = 'bBuhHiIlLqQfd'
 
 
@@ -522,6 +658,7 @@ class Server(object):
         self.clients = {}
         self.parked = []
         self.stopping = False
+        self.pid = os.getpid()
 
     def serve_forever(self):
         while not self.stopping:
@@ -539,6 +676,7 @@ class Server(object):
                     if self.parked and changed != ():
                         self._retry_parked(changed)
             if self.parked:
+                self._retry_parked((_POOL,))
                 self._expire_parked()
 
     def _accept(self):
@@ -550,6 +688,8 @@ class Server(object):
 
     def _next_timeout(self):
         deadlines = [p[5] for p in self.parked if p[5] is not None]
+        if any(p[6] is not None and _POOL in p[6] for p in self.parked):
+            deadlines.append(_now() + _POOL_POLL)
         if not deadlines:
             return None
         return max(min(deadlines) - _now(), 0)

@@ -21,7 +21,7 @@ import _manager
 import _manager_server
 import multiprocessing
 from _manager_server import (
-    _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Queue, _RLock, _Semaphore)
+    _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Pool, _Queue, _RLock, _Semaphore)
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token']
 
@@ -154,8 +154,7 @@ class BaseProxy(object):
     def _callmethod(self, methodname, args=(), kwds={}):
         """Calls `methodname` on the referent in the server; returns a copy of the result."""
         token = self._token
-        serving = _manager_server._serving
-        if serving is not None and serving.address == token.address:
+        if _manager_server._serving_here(token.address):
             # Called inside the server itself (a proxy it keeps, printed or compared there): a
             # request to itself would wait for its own answer forever, so call the object here.
             obj = _manager_server._referent(self)
@@ -225,8 +224,7 @@ def _proxytype_of(manager, typeid):
 def RebuildProxy(func, token, serializer, kwds):
     """How a pickled proxy comes back to life in the process that received it."""
     proxy = func(token, serializer, **kwds)
-    serving = _manager_server._serving
-    if serving is not None and serving.address == token.address:
+    if _manager_server._serving_here(token.address):
         # A proxy of the server's own object, sent to the server (a Lock given to m.Condition,
         # a list stored in a dict): kept as a proxy, but never called from inside the server.
         proxy._manager_owned = True
@@ -266,6 +264,27 @@ def AutoProxy(token, serializer='pickle', manager=None, authkey=None, exposed=No
     proxy = ProxyType(token, serializer, manager=manager, exposed=exposed)
     proxy._isauto = True
     return proxy
+
+
+BasePoolProxy = MakeProxyType('PoolProxy', (
+    'apply', 'apply_async', 'close', 'imap', 'imap_unordered', 'join',
+    'map', 'map_async', 'starmap', 'starmap_async', 'terminate',
+    ))
+BasePoolProxy._method_to_typeid_ = {
+    'apply_async': 'AsyncResult',
+    'map_async': 'AsyncResult',
+    'starmap_async': 'AsyncResult',
+    'imap': 'Iterator',
+    'imap_unordered': 'Iterator'
+    }
+
+
+class PoolProxy(BasePoolProxy):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
 
 
 class IteratorProxy(BaseProxy):
@@ -629,16 +648,13 @@ class BaseManager(object):
 class SyncManager(BaseManager):
     """The manager `multiprocessing.Manager()` starts: locks, queues, dict, list, Namespace..."""
 
-    def Pool(self, *args, **kwds):
-        raise NotImplementedError(
-            'a Pool inside a manager\'s server is not supported by forkyard yet (make the Pool '
-            'with multiprocessing.Pool() and pass it manager proxies)')
-
 
 SyncManager.register('Queue', _Queue, exposed=(
     'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
 SyncManager.register('JoinableQueue', _Queue, exposed=(
     'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
+SyncManager.register('Pool', _Pool, PoolProxy)
+SyncManager.register('AsyncResult', create_method=False)
 SyncManager.register('Event', _Event, EventProxy)
 SyncManager.register('Lock', _Lock, AcquirerProxy)
 SyncManager.register('RLock', _RLock, AcquirerProxy)
