@@ -98,6 +98,20 @@ fn enclosing_function(source: &str, line: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::enclosing_function;
+    use crate::python::tests::out;
+
+    #[test]
+    fn a_record_names_the_programs_line_and_function() {
+        let src = "import logging, sys\n\
+                   logging.basicConfig(stream=sys.stdout, format='%(funcName)s:%(lineno)d %(processName)s %(message)s')\n\
+                   def work():\n    logging.warning('in %s', 'work')\n\
+                   work()\n\
+                   logging.warning('top')\n";
+        assert_eq!(
+            out(src),
+            "work:4 MainProcess in work\n<module>:6 MainProcess top\n"
+        );
+    }
 
     #[test]
     fn the_innermost_def_or_class_names_the_scope() {
