@@ -688,8 +688,10 @@ class Server(object):
 
     def _next_timeout(self):
         deadlines = [p[5] for p in self.parked if p[5] is not None]
-        if any(p[6] is not None and _POOL in p[6] for p in self.parked):
-            deadlines.append(_now() + _POOL_POLL)
+        for p in self.parked:
+            if p[6] is not None and _waits_on(p[6], (_POOL,)):
+                deadlines.append(_now() + _POOL_POLL)
+                break
         if not deadlines:
             return None
         return max(min(deadlines) - _now(), 0)
@@ -818,8 +820,7 @@ class Server(object):
             progress = False
             for p in list(self.parked):
                 on = p[6]
-                if (changed is not None and on is not None
-                        and not any(o is c for o in on for c in changed)):
+                if changed is not None and on is not None and not _waits_on(on, changed):
                     continue
                 msg = self._answer(p, p[3])
                 if msg is _BLOCKED:
@@ -852,6 +853,17 @@ class Server(object):
             # What a timeout gives back (a Barrier broken, a Condition's waiter gone) may let
             # others finish: all of them are tried.
             self._retry_parked()
+
+
+def _waits_on(on, changed):
+    """Whether one of the objects a parked request waits `on` is among those `changed`. Plain
+    loops: this runs for every parked request after every request served, and a generator
+    expression costs a coroutine of its own in forkyard."""
+    for o in on:
+        for c in changed:
+            if o is c:
+                return True
+    return False
 
 
 def _now():
