@@ -53,3 +53,57 @@ fn call_util(it: &mut Interp, name: &str, a: Args) -> R {
     let f = it.getattr(&util, name)?;
     it.call(&f, a)
 }
+
+/// What a spawned child is told of multiprocessing's logger (CPython's preparation data:
+/// `log_to_stderr` and `log_level`), read from the parent's interpreter before the child's own
+/// starts.
+pub struct Carried {
+    to_stderr: bool,
+    level: Option<i64>,
+}
+
+/// The parent's logger setting, for a spawned child (`None`: the program made no logger).
+pub fn carried(parent: &Interp) -> Option<Carried> {
+    let attr = |v: &Value, name: &str| -> Option<Value> {
+        match v {
+            Value::Module(m) => m.attrs.borrow().get(name).cloned(),
+            Value::Instance(i) => i.attrs.borrow().get(name).cloned(),
+            _ => None,
+        }
+    };
+    let util = parent.modules.get("multiprocessing.util")?;
+    let to_stderr = matches!(attr(util, "_log_to_stderr"), Some(Value::Bool(true)));
+    let logger = attr(util, "_logger").filter(|l| !matches!(l, Value::None))?;
+    // getEffectiveLevel(): the logger's own level, else its parents' (the root's).
+    let mut level = None;
+    let mut at = Some(logger);
+    while let Some(l) = at {
+        if let Some(Value::Int(n)) = attr(&l, "level")
+            && n != 0
+        {
+            level = Some(n);
+            break;
+        }
+        at = attr(&l, "parent").filter(|p| !matches!(p, Value::None));
+    }
+    Some(Carried { to_stderr, level })
+}
+
+/// In the spawned child, before its main program runs again: `util.log_to_stderr()` and
+/// `util.get_logger().setLevel(level)`, as CPython's `spawn.prepare` does.
+pub fn prepare_spawned(it: &mut Interp, c: Carried) {
+    let result = (|| {
+        if c.to_stderr {
+            call_util(it, "log_to_stderr", Args::new(vec![]))?;
+        }
+        if let Some(level) = c.level {
+            let logger = call_util(it, "get_logger", Args::new(vec![]))?;
+            it.call_method(&logger, "setLevel", vec![Value::Int(level)])?;
+        }
+        Ok::<(), Exc>(())
+    })();
+    if let Err(e) = result {
+        let tb = it.format_exception(&e);
+        runtime::output::write(Stream::Stderr, &tb);
+    }
+}
