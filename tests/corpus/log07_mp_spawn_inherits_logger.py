@@ -1,6 +1,5 @@
 import logging
 import multiprocessing
-import multiprocessing.util
 
 # With the spawn start method the child is a fresh interpreter, yet CPython hands it the logger's
 # setting: log_to_stderr() was called and the level (here DEBUG) comes with the preparation data.

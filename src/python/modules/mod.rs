@@ -86,6 +86,11 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         }
     }
     it.modules.insert(Rc::from(name), m.clone());
+    // CPython's multiprocessing loads its `util` (the logger's functions) with itself, so
+    // `multiprocessing.util.info(...)` works after `import multiprocessing` alone.
+    if name == "multiprocessing" {
+        import(it, "multiprocessing.util")?;
+    }
     Ok(m)
 }
 
