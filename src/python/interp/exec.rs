@@ -57,10 +57,12 @@ impl Interp {
         }
         // Only the learner's own lines are published: a library module's statements (its globals
         // are not the program's) run under the learner's line that called them.
-        if let Some(h) = self.hook
-            && Rc::ptr_eq(&f.globals, &self.globals)
-        {
-            h(s.pos);
+        if Rc::ptr_eq(&f.globals, &self.globals) {
+            // `logging` names the learner's line that called it (a record's `lineno`).
+            self.learner_line = s.pos.line;
+            if let Some(h) = self.hook {
+                h(s.pos);
+            }
         }
         match &s.kind {
             StmtKind::Expr(e) => {

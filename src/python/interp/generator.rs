@@ -106,6 +106,12 @@ pub enum Step {
     Returned(Value),
 }
 
+/// Ask for `close_orphans` at the next statement though no generator was dropped: a freed object
+/// whose finalizer must run (`modules::finalizers`) uses the same per-statement check.
+pub fn run_at_next_statement() {
+    let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
+}
+
 /// Whether suspended generators were dropped and wait to be closed.
 #[inline]
 pub fn orphans_pending() -> bool {
@@ -358,6 +364,7 @@ impl Interp {
     #[cold]
     pub(crate) fn close_orphans(&mut self, at: Option<TbEntry>) {
         ORPHANS_PENDING.with(|p| p.set(false));
+        crate::python::modules::finalizers::run_pending(self);
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),

@@ -123,6 +123,9 @@ pub struct Interp {
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
     /// The running generators' yielders, innermost last: where a `yield` hands its value.
     pub(crate) yielders: Vec<*const generator::GenYielder>,
+    /// The line of the program's own statement that ran last (library lines do not move it): the
+    /// place a `logging` record names as its caller.
+    pub learner_line: u32,
 }
 
 impl Interp {
@@ -146,6 +149,7 @@ impl Interp {
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
             yielders: Vec::new(),
+            learner_line: 0,
         };
         for (name, cls) in exceptions::install() {
             it.builtins.insert(name, Value::Class(cls));

@@ -4,11 +4,12 @@ objects it keeps for the proxies (CPython keeps threading's and queue's own clas
 CPython's server runs a thread per connection, so a request that waits (`acquire` on a held Lock,
 `get` on an empty Queue) waits in its own thread. A forkyard process runs one thread, so the server
 here is one loop over its connections: a request that cannot finish now is parked, with its
-deadline, and tried again after each request that may have changed things; a parked request whose
+deadline, and tried again when a request changes the object it waits on; a parked request whose
 deadline passes gets the answer a timeout gives (False, queue.Empty...). The client sees the same
 thing as in CPython: its call returns when the server answers.
 """
 
+import os
 import time
 import _manager
 from collections import deque
@@ -17,15 +18,23 @@ from queue import Empty, Full
 class _Blocked(object):
     """What a server-side method returns when it cannot finish now.
 
-    `retry()` is tried again after each request the server serves: it returns the answer, or
+    `retry()` is tried again after each request the server serves on one of the objects in `on`
+    (the objects whose change may let it finish; None: any request): it returns the answer, or
     _BLOCKED. After `timeout` seconds (None: never), `expire()` gives the answer instead (it may
     itself return a _Blocked, to wait on without a deadline, as a Condition's wait that timed out
     still waits for its lock)."""
 
-    def __init__(self, timeout, retry, expire=None):
+    def __init__(self, timeout, retry, expire=None, on=None):
         self.timeout = timeout
         self.retry = retry
         self.expire = expire
+        self.on = on
+
+
+# What a parked request waiting on a Pool's work names as its object: no request changes it (the
+# workers do), so the server looks again every _POOL_POLL lesson seconds while one waits.
+_POOL = object()
+_POOL_POLL = 0.01
 
 
 _BLOCKED = object()
@@ -37,10 +46,16 @@ _client = None
 _serving = None
 
 
+def _serving_here(address):
+    """Whether this process is the server at `address` (not a Pool worker it forked, which
+    inherits `_serving` but is a client like any other)."""
+    return _serving is not None and _serving.address == address and _serving.pid == os.getpid()
+
+
 def _referent(obj):
     """In the server, the object a proxy of this server refers to (else `obj` itself)."""
     token = getattr(obj, '_token', None)
-    if token is not None and _serving is not None and _serving.address == token.address:
+    if token is not None and _serving_here(token.address):
         return _serving.id_to_obj[token.id][0]
     return obj
 
@@ -51,7 +66,14 @@ def _timeout_of(timeout):
     return max(timeout, 0)
 
 
-def _acquire_lock(try_, blocking, timeout):
+def _changed_by(obj):
+    """The objects a request on `obj` may change: the object, and a Condition's lock too."""
+    if isinstance(obj, _Condition):
+        return (obj, obj._lock)
+    return (obj,)
+
+
+def _acquire_lock(lock, try_, blocking, timeout):
     """Lock.acquire and RLock.acquire as threading's: CPython's checks of the arguments (the same
     for both), then take it now with try_, or say no, or wait for it (a _Blocked request)."""
     if not blocking and timeout != -1:
@@ -63,7 +85,7 @@ def _acquire_lock(try_, blocking, timeout):
         return got
     if not blocking:
         return False
-    return _Blocked(None if timeout == -1 else timeout, try_, lambda: False)
+    return _Blocked(None if timeout == -1 else timeout, try_, lambda: False, (lock,))
 
 
 class _Lock(object):
@@ -79,7 +101,7 @@ class _Lock(object):
         return True
 
     def acquire(self, blocking=True, timeout=-1):
-        return _acquire_lock(self._try, blocking, timeout)
+        return _acquire_lock(self, self._try, blocking, timeout)
 
     def release(self):
         if not self._locked:
@@ -109,7 +131,7 @@ class _RLock(object):
         return _BLOCKED
 
     def acquire(self, blocking=True, timeout=-1):
-        return _acquire_lock(self._try, blocking, timeout)
+        return _acquire_lock(self, self._try, blocking, timeout)
 
     def release(self):
         if self._owner != _client or self._count == 0:
@@ -160,7 +182,7 @@ class _Semaphore(object):
             return got
         if not blocking:
             return False
-        return _Blocked(_timeout_of(timeout), self._try, lambda: False)
+        return _Blocked(_timeout_of(timeout), self._try, lambda: False, (self,))
 
     def release(self, n=1):
         if n < 1:
@@ -211,7 +233,7 @@ class _Event(object):
     def wait(self, timeout=None):
         if self._flag:
             return True
-        return _Blocked(_timeout_of(timeout), self._try, lambda: self._flag)
+        return _Blocked(_timeout_of(timeout), self._try, lambda: self._flag, (self,))
 
     def __repr__(self):
         return '<threading.Event at %#x: %s>' % (id(self), 'set' if self._flag else 'unset')
@@ -274,9 +296,10 @@ class _Condition(object):
             if got is not _BLOCKED:
                 return waiter.notified
             return _Blocked(
-                None, lambda: waiter.notified if self._take_lock(saved) is True else _BLOCKED)
+                None, lambda: waiter.notified if self._take_lock(saved) is True else _BLOCKED,
+                on=(self._lock,))
 
-        return _Blocked(_timeout_of(timeout), retry, expire)
+        return _Blocked(_timeout_of(timeout), retry, expire, (self, self._lock))
 
     def notify(self, n=1):
         if not self._owned():
@@ -347,7 +370,7 @@ class _Barrier(object):
         def expire():
             self.abort()
             raise _manager.BrokenBarrierError
-        return _Blocked(_timeout_of(timeout), retry, expire)
+        return _Blocked(_timeout_of(timeout), retry, expire, (self,))
 
     def abort(self):
         self._broken = True
@@ -409,7 +432,7 @@ class _Queue(object):
 
         def expire():
             raise Full
-        return _Blocked(timeout, lambda: self._try_put(item), expire)
+        return _Blocked(timeout, lambda: self._try_put(item), expire, (self,))
 
     def get(self, block=True, timeout=None):
         if block and timeout is not None and timeout < 0:
@@ -422,7 +445,7 @@ class _Queue(object):
 
         def expire():
             raise Empty
-        return _Blocked(timeout, self._try_get, expire)
+        return _Blocked(timeout, self._try_get, expire, (self,))
 
     def __repr__(self):
         return '<queue.Queue object at %#x>' % id(self)
@@ -441,8 +464,131 @@ class _Queue(object):
     def join(self):
         if self._unfinished == 0:
             return None
-        return _Blocked(None, lambda: None if self._unfinished == 0 else _BLOCKED)
+        return _Blocked(None, lambda: None if self._unfinished == 0 else _BLOCKED, on=(self,))
 
+
+
+class _Pool(object):
+    """multiprocessing.Pool, as a manager's server keeps it (`m.Pool()`): its workers are the
+    server's children (`ForkPoolWorker-1:1`...). CPython's server waits for a pool's results in
+    the requesting client's own thread; this one loop must keep serving the others meanwhile (a
+    task may itself call the manager), so every call that waits is made asynchronously and parked
+    until its result is ready."""
+
+    def __init__(self, *args, **kwds):
+        import multiprocessing
+        self._pool = multiprocessing.Pool(*args, **kwds)
+        self._results = []
+
+    def _async(self, result):
+        self._results.append(result)
+        return result
+
+    def apply(self, func, args=(), kwds={}):
+        return _wait_for(self._async(self._pool.apply_async(func, args, kwds)), None)
+
+    def map(self, func, iterable, chunksize=None):
+        return _wait_for(self._async(self._pool.map_async(func, iterable, chunksize)), None)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return _wait_for(self._async(self._pool.starmap_async(func, iterable, chunksize)), None)
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.apply_async(
+            func, args, kwds, callback, error_callback)))
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.map_async(
+            func, iterable, chunksize, callback, error_callback)))
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return _AsyncResult(self._async(self._pool.starmap_async(
+            func, iterable, chunksize, callback, error_callback)))
+
+    def imap(self, func, iterable, chunksize=1):
+        return _PoolIterator(self._pool.imap(func, iterable, chunksize))
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return _PoolIterator(self._pool.imap_unordered(func, iterable, chunksize))
+
+    def close(self):
+        self._pool.close()
+
+    def terminate(self):
+        self._pool.terminate()
+
+    def join(self):
+        # The workers end once the tasks given to them are done: joined when every result is in.
+        def retry():
+            if not all(r.ready() for r in self._results):
+                return _BLOCKED
+            self._pool.join()
+            return None
+        got = retry()
+        if got is not _BLOCKED:
+            return got
+        return _Blocked(None, retry, on=(_POOL,))
+
+    def __repr__(self):
+        return repr(self._pool)
+
+
+def _wait_for(result, timeout):
+    """The value of a Pool's AsyncResult now, or a parked wait for it."""
+    def retry():
+        return result.get() if result.ready() else _BLOCKED
+    got = retry()
+    if got is not _BLOCKED:
+        return got
+
+    def expire():
+        import multiprocessing
+        raise multiprocessing.TimeoutError
+    return _Blocked(_timeout_of(timeout), retry, expire, (_POOL,))
+
+
+class _AsyncResult(object):
+    """A Pool's AsyncResult in the server; `get` and `wait` park instead of blocking the loop."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def get(self, timeout=None):
+        return _wait_for(self._result, timeout)
+
+    def wait(self, timeout=None):
+        def retry():
+            return None if self._result.ready() else _BLOCKED
+        if retry() is not _BLOCKED:
+            return None
+        return _Blocked(_timeout_of(timeout), retry, lambda: None, (_POOL,))
+
+    def ready(self):
+        return self._result.ready()
+
+    def successful(self):
+        return self._result.successful()
+
+
+class _PoolIterator(object):
+    """The iterator of imap/imap_unordered in the server: `__next__` parks until the next result."""
+
+    def __init__(self, it):
+        self._it = it
+
+    def __next__(self):
+        import multiprocessing
+
+        def retry():
+            try:
+                # A moment, not 0: forkyard's pool takes in arrived results only while it waits.
+                return self._it.next(timeout=0.001)
+            except multiprocessing.TimeoutError:
+                return _BLOCKED
+        got = retry()
+        if got is not _BLOCKED:
+            return got
+        return _Blocked(None, retry, on=(_POOL,))
 
 
 _TYPECODES = 'bBuhHiIlLqQfd'
@@ -512,6 +658,7 @@ class Server(object):
         self.clients = {}
         self.parked = []
         self.stopping = False
+        self.pid = os.getpid()
 
     def serve_forever(self):
         while not self.stopping:
@@ -524,9 +671,12 @@ class Server(object):
                 if fd == self.registrar:
                     self._accept()
                 elif fd in self.clients:
-                    self._serve(fd)
+                    changed = self._serve(fd)
+                    # Only the requests waiting on what this one changed can finish now.
+                    if self.parked and changed != ():
+                        self._retry_parked(changed)
             if self.parked:
-                self._retry_parked()
+                self._retry_parked((_POOL,))
                 self._expire_parked()
 
     def _accept(self):
@@ -538,11 +688,17 @@ class Server(object):
 
     def _next_timeout(self):
         deadlines = [p[5] for p in self.parked if p[5] is not None]
+        for p in self.parked:
+            if p[6] is not None and _waits_on(p[6], (_POOL,)):
+                deadlines.append(_now() + _POOL_POLL)
+                break
         if not deadlines:
             return None
         return max(min(deadlines) - _now(), 0)
 
     def _serve(self, fd):
+        """Serves one request of `fd`; returns the objects it may have changed (None: maybe
+        any, () none), for the parked requests that wait on them."""
         global _client
         try:
             request = _manager.recv(fd)
@@ -551,21 +707,24 @@ class Server(object):
             _manager.close(fd)
             del self.clients[fd]
             self.parked = [p for p in self.parked if p[0] != fd]
-            return
+            return None
         if request[0] == '#HELLO':
             self.clients[fd] = request[1]
-            return
+            return ()
         ident, methodname, args, kwds = request
         _client = fd
         if ident is None:
             self._reply(fd, self._public(fd, methodname, args, kwds))
-            return
+            return ()
         msg = self._call(fd, ident, methodname, args, kwds)
+        entry = self.id_to_obj.get(ident)
+        changed = None if entry is None else _changed_by(entry[0])
         if isinstance(msg, _Blocked):
             deadline = None if msg.timeout is None else _now() + msg.timeout
-            self.parked.append([fd, ident, methodname, msg.retry, msg.expire, deadline])
-            return
+            self.parked.append([fd, ident, methodname, msg.retry, msg.expire, deadline, msg.on])
+            return changed
         self._reply(fd, msg)
+        return changed
 
     def _public(self, fd, methodname, args, kwds):
         try:
@@ -652,35 +811,59 @@ class Server(object):
             return res
         return ('#RETURN', res)
 
-    def _retry_parked(self):
+    def _retry_parked(self, changed=None):
+        """Answers the parked requests that can finish now, of those waiting on an object in
+        `changed` (None: all). One that finishes changes its own objects in turn (a get frees a
+        place for a put), so the round repeats with them until nothing moves."""
         progress = True
         while progress:
             progress = False
             for p in list(self.parked):
+                on = p[6]
+                if changed is not None and on is not None and not _waits_on(on, changed):
+                    continue
                 msg = self._answer(p, p[3])
                 if msg is _BLOCKED:
                     continue
                 self.parked.remove(p)
                 progress = True
+                if changed is not None:
+                    changed = None if on is None else changed + tuple(on)
                 if isinstance(msg, _Blocked):
-                    self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None])
+                    self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None, msg.on])
                     continue
                 _manager.op(p[1], 'served', '%s for %s' % (p[2], self.clients.get(p[0], '?')))
                 self._reply(p[0], msg)
 
     def _expire_parked(self):
         now = _now()
+        expired = False
         for p in list(self.parked):
             if p[5] is None or p[5] > now:
                 continue
             self.parked.remove(p)
+            expired = True
             msg = self._answer(p, p[4])
             if isinstance(msg, _Blocked):
-                self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None])
+                self.parked.append([p[0], p[1], p[2], msg.retry, msg.expire, None, msg.on])
                 continue
             _manager.op(p[1], 'served', '%s for %s' % (p[2], self.clients.get(p[0], '?')))
             self._reply(p[0], msg)
-        self._retry_parked()
+        if expired:
+            # What a timeout gives back (a Barrier broken, a Condition's waiter gone) may let
+            # others finish: all of them are tried.
+            self._retry_parked()
+
+
+def _waits_on(on, changed):
+    """Whether one of the objects a parked request waits `on` is among those `changed`. Plain
+    loops: this runs for every parked request after every request served, and a generator
+    expression costs a coroutine of its own in forkyard."""
+    for o in on:
+        for c in changed:
+            if o is c:
+                return True
+    return False
 
 
 def _now():

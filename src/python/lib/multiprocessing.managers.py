@@ -16,11 +16,12 @@ reached through a socket pair every process forked after the manager inherits.
 import os
 import signal
 import time
+import _finalizer
 import _manager
 import _manager_server
 import multiprocessing
 from _manager_server import (
-    _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Queue, _RLock, _Semaphore)
+    _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Pool, _Queue, _RLock, _Semaphore)
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token']
 
@@ -153,8 +154,7 @@ class BaseProxy(object):
     def _callmethod(self, methodname, args=(), kwds={}):
         """Calls `methodname` on the referent in the server; returns a copy of the result."""
         token = self._token
-        serving = _manager_server._serving
-        if serving is not None and serving.address == token.address:
+        if _manager_server._serving_here(token.address):
             # Called inside the server itself (a proxy it keeps, printed or compared there): a
             # request to itself would wait for its own answer forever, so call the object here.
             obj = _manager_server._referent(self)
@@ -224,8 +224,7 @@ def _proxytype_of(manager, typeid):
 def RebuildProxy(func, token, serializer, kwds):
     """How a pickled proxy comes back to life in the process that received it."""
     proxy = func(token, serializer, **kwds)
-    serving = _manager_server._serving
-    if serving is not None and serving.address == token.address:
+    if _manager_server._serving_here(token.address):
         # A proxy of the server's own object, sent to the server (a Lock given to m.Condition,
         # a list stored in a dict): kept as a proxy, but never called from inside the server.
         proxy._manager_owned = True
@@ -265,6 +264,27 @@ def AutoProxy(token, serializer='pickle', manager=None, authkey=None, exposed=No
     proxy = ProxyType(token, serializer, manager=manager, exposed=exposed)
     proxy._isauto = True
     return proxy
+
+
+BasePoolProxy = MakeProxyType('PoolProxy', (
+    'apply', 'apply_async', 'close', 'imap', 'imap_unordered', 'join',
+    'map', 'map_async', 'starmap', 'starmap_async', 'terminate',
+    ))
+BasePoolProxy._method_to_typeid_ = {
+    'apply_async': 'AsyncResult',
+    'map_async': 'AsyncResult',
+    'starmap_async': 'AsyncResult',
+    'imap': 'Iterator',
+    'imap_unordered': 'Iterator'
+    }
+
+
+class PoolProxy(BasePoolProxy):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
 
 
 class IteratorProxy(BaseProxy):
@@ -455,6 +475,51 @@ class State(object):
     SHUTDOWN = 2
 
 
+class _FinalizeManager(object):
+    """What CPython's `util.Finalize` on a manager runs (`BaseManager._finalize_manager`): ask the
+    server to stop, wait for it, terminate it if it does not stop. Called by shutdown(), at the
+    end of a with block, at the program's end, and when the manager's last reference goes (the
+    manager holds a `_finalizer.guard` of it; the proxies hold the manager, as in CPython). It
+    holds what it needs, never the manager itself, or the manager could not be freed."""
+
+    def __init__(self, process, address, state, owner, shutdown_timeout):
+        self._process = process
+        self._address = address
+        self._state = state
+        self._owner = owner
+        self._shutdown_timeout = shutdown_timeout
+
+    def __call__(self):
+        if self._state.value != State.STARTED or os.getpid() != self._owner:
+            return
+        from multiprocessing import util
+        process = self._process
+        if process is not None and process.is_alive():
+            util.info('sending shutdown message to manager')
+            try:
+                dispatch(self._address, None, 'shutdown', server=process.name)
+                acknowledged = True
+            except Exception:
+                acknowledged = False
+            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
+            # server that answered the request is already on its way out (nothing of the program
+            # runs there any more), so it is joined to its end: the lesson clock runs faster than
+            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
+            process.join(timeout=None if acknowledged else self._shutdown_timeout)
+            if process.is_alive():
+                util.info('manager still alive')
+                util.info('trying to `terminate()` manager process')
+                process.terminate()
+                process.join(timeout=self._shutdown_timeout)
+                if process.is_alive():
+                    util.info('manager still alive after terminate')
+                    process.kill()
+                    process.join()
+        # This process's connection stays: a proxy used after the shutdown fails on it with
+        # BrokenPipeError, as in CPython.
+        self._state.value = State.SHUTDOWN
+
+
 class BaseManager(object):
     """A manager: starts the server process and makes shared objects in it."""
 
@@ -502,8 +567,12 @@ class BaseManager(object):
         self._owner = os.getpid()
         self._state.value = State.STARTED
         dispatch(self._address, None, 'dummy', server=self._process.name)
+        self._finalize = _FinalizeManager(self._process, self._address, self._state,
+                                          self._owner, self._shutdown_timeout)
+        self._guard = _finalizer.guard(self._finalize)
+        # CPython's finalizer of the manager runs before the exit rules join the children.
         import _futures
-        _futures.at_exit(self._at_exit)
+        _futures.at_exit(self._finalize)
 
     @classmethod
     def _run_server(cls, registry, server_end, client_end, initializer=None, initargs=()):
@@ -549,33 +618,8 @@ class BaseManager(object):
 
     def shutdown(self):
         """Asks the server to stop, waits for it (terminates it if it does not), as CPython."""
-        if self._state.value != State.STARTED or os.getpid() != self._owner:
-            return
-        process = self._process
-        if process is not None and process.is_alive():
-            try:
-                dispatch(self._address, None, 'shutdown', server=process.name)
-                acknowledged = True
-            except Exception:
-                acknowledged = False
-            # CPython gives the server shutdown_timeout (1 s) to end before it terminates it. A
-            # server that answered the request is already on its way out (nothing of the program
-            # runs there any more), so it is joined to its end: the lesson clock runs faster than
-            # the machine under load, and a busy machine must not turn a clean exit into SIGTERM.
-            process.join(timeout=None if acknowledged else self._shutdown_timeout)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=self._shutdown_timeout)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
-        # This process's connection stays: a proxy used after the shutdown fails on it with
-        # BrokenPipeError, as in CPython.
-        self._state.value = State.SHUTDOWN
-
-    def _at_exit(self):
-        # CPython's finalizer of the manager runs before the exit rules join the children.
-        self.shutdown()
+        if self._state.value == State.STARTED:
+            self._finalize()
 
     @property
     def address(self):
@@ -604,16 +648,13 @@ class BaseManager(object):
 class SyncManager(BaseManager):
     """The manager `multiprocessing.Manager()` starts: locks, queues, dict, list, Namespace..."""
 
-    def Pool(self, *args, **kwds):
-        raise NotImplementedError(
-            'a Pool inside a manager\'s server is not supported by forkyard yet (make the Pool '
-            'with multiprocessing.Pool() and pass it manager proxies)')
-
 
 SyncManager.register('Queue', _Queue, exposed=(
     'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
 SyncManager.register('JoinableQueue', _Queue, exposed=(
     'empty', 'full', 'get', 'get_nowait', 'join', 'put', 'put_nowait', 'qsize', 'task_done'))
+SyncManager.register('Pool', _Pool, PoolProxy)
+SyncManager.register('AsyncResult', create_method=False)
 SyncManager.register('Event', _Event, EventProxy)
 SyncManager.register('Lock', _Lock, AcquirerProxy)
 SyncManager.register('RLock', _RLock, AcquirerProxy)

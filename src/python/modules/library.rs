@@ -143,6 +143,14 @@ const LIBRARY: &[Source] = &[
         name: "typing",
         text: include_str!("../lib/typing.py"),
     },
+    Source {
+        name: "logging",
+        text: include_str!("../lib/logging.py"),
+    },
+    Source {
+        name: "multiprocessing.util",
+        text: include_str!("../lib/multiprocessing.util.py"),
+    },
 ];
 
 /// The file name tracebacks show for a library module: where its source lives in forkyard's tree.

@@ -5,10 +5,13 @@
 mod collections_native;
 mod context;
 pub mod cpython_frames;
+pub mod finalizers;
 mod futures;
 mod heapq_native;
 pub mod library;
+mod logging_native;
 mod managers;
+mod mp_log;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
@@ -55,6 +58,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
+        "_logging" => logging_native::module(),
+        "_finalizer" => finalizers::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
@@ -82,6 +87,11 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         }
     }
     it.modules.insert(Rc::from(name), m.clone());
+    // CPython's multiprocessing loads its `util` (the logger's functions) with itself, so
+    // `multiprocessing.util.info(...)` works after `import multiprocessing` alone.
+    if name == "multiprocessing" {
+        import(it, "multiprocessing.util")?;
+    }
     Ok(m)
 }
 

@@ -79,6 +79,8 @@ pub fn module(_it: &mut Interp) -> Value {
             ("RawArray", shared::raw_array),
             ("Manager", manager),
             ("_getpid", getpid),
+            ("get_logger", super::mp_log::get_logger),
+            ("log_to_stderr", super::mp_log::log_to_stderr),
         ],
         vec![
             ("Process", Value::Class(process_cls)),

@@ -264,9 +264,10 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// What a forked child does: `run()`, the exit rules, and the exit code CPython would give.
 pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
+    super::mp_log::log(it, "info", "child process calling self.run()", vec![]);
     let result = it.call_method(obj, "run", vec![]);
     run_exit_rules(it);
-    match result {
+    let code = match result {
         Ok(_) => 0,
         Err(e) if e.is("SystemExit") => exit_code_of(it, &e),
         Err(e) => {
@@ -276,7 +277,10 @@ pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
             runtime::output::write(Stream::Stderr, &format!("Process {name}:\n{tb}"));
             1
         }
-    }
+    };
+    let exiting = format!("process exiting with exitcode {code}");
+    super::mp_log::log(it, "info", &exiting, vec![]);
+    code
 }
 
 /// The exit code of a `SystemExit`: `sys.exit()` -> 0, `sys.exit(n)` -> n, `sys.exit("msg")`
@@ -505,6 +509,10 @@ pub fn run_exit_rules(it: &mut Interp) {
     // First what the program asked to run at its end (an executor finishing its work), while its
     // workers are still there to do it.
     super::futures::run_exit_hooks(it);
+    // multiprocessing's logger, as CPython's `util._exit_function` writes to it.
+    super::mp_log::log(it, "info", "process shutting down", vec![]);
+    let finalizers = "running all \"atexit\" finalizers with priority >= 0";
+    super::mp_log::log(it, "debug", finalizers, vec![]);
     for c in active_children(it) {
         let Value::Instance(inst) = &c else { continue };
         let (pid, name, daemon) = {
@@ -512,6 +520,8 @@ pub fn run_exit_rules(it: &mut Interp) {
             (st.pid, st.name.clone(), st.daemon)
         };
         if let (Some(pid), true) = (pid, daemon) {
+            let args = vec![Value::Str(name.clone())];
+            super::mp_log::log(it, "info", "calling terminate() for daemon %s", args);
             runtime::emit(Event::AtExit {
                 action: AtExitAction::Terminate,
                 child: pid,
@@ -527,6 +537,8 @@ pub fn run_exit_rules(it: &mut Interp) {
             (st.pid, st.name.clone())
         };
         if let Some(pid) = pid {
+            let args = vec![Value::Str(name.clone())];
+            super::mp_log::log(it, "info", "calling join() for process %s", args);
             runtime::emit(Event::AtExit {
                 action: AtExitAction::Join,
                 child: pid,
@@ -539,6 +551,12 @@ pub fn run_exit_rules(it: &mut Interp) {
     }
     // Then, as CPython's last finalizers join the queues' feeder threads: data this process put
     // goes into the pipes before it exits.
+    super::mp_log::log(
+        it,
+        "debug",
+        "running the remaining \"atexit\" finalizers",
+        vec![],
+    );
     super::queues::flush_at_exit();
 }
 

@@ -119,6 +119,7 @@ pub struct Identity {
 /// frames: the caller ends the process with it).
 pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
     let parent = (parent_it.process.name.clone(), runtime::state::parent_pid());
+    let logger = super::mp_log::carried(parent_it);
     let mut it = Interp::new(&parent_it.file, &parent_it.source);
     it.hook = parent_it.hook;
     it.globals
@@ -142,6 +143,9 @@ pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
     // A fresh process holds only the Connection ends it is given (before the import, which may
     // make Pipes of its own).
     super::pipe::close_all_but(&sp.inherited);
+    if let Some(logger) = logger {
+        super::mp_log::prepare_spawned(&mut it, logger);
+    }
     let module = match crate::python::parse_program(&it.source.clone(), &it.file.clone()) {
         Ok(m) => m,
         Err(e) => {

@@ -27,9 +27,16 @@ pub fn sys(it: &mut Interp) -> Value {
         attrs.insert(Rc::from("flush"), Value::builtin("flush", stream_flush));
     }
     let mk = |s: Stream| {
+        // `name` as CPython's standard streams have it (`<stdout>`), which a handler's repr shows.
+        let mut attrs = Namespace::default();
+        let name = match s {
+            Stream::Stdout => "<stdout>",
+            Stream::Stderr => "<stderr>",
+        };
+        attrs.insert(Rc::from("name"), Value::str(name));
         Value::Instance(Rc::new(Instance {
             class: stream_cls.clone(),
-            attrs: Default::default(),
+            attrs: std::cell::RefCell::new(attrs),
             native: std::cell::RefCell::new(Some(Box::new(StreamTag(s)))),
         }))
     };
