@@ -8,6 +8,8 @@ use super::exceptions::{Exc, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::value::*;
 
+mod simple;
+
 /// CPython's `repr(float)`: the shortest text that reads back the same, with an exponent outside
 /// 1e-4 <= |x| < 1e16.
 pub fn float_repr(f: f64) -> String {
@@ -456,6 +458,8 @@ impl Interp {
                 }
                 _ => {}
             }
+        } else if simple::format_into(out, v, spec) {
+            return Ok(());
         }
         out.push_str(&self.format_value(v, spec)?);
         Ok(())

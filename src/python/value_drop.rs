@@ -48,6 +48,29 @@ impl Drop for Value {
     }
 }
 
+/// Drop `v` where it is: a number, a bool or `None` holds nothing to free, and forgetting it saves
+/// the call into `Value`'s drop glue (out of line, a jump on the tag), which the interpreter's hot
+/// paths made for every int they replaced (9% of a loop of calls' samples).
+#[inline(always)]
+pub fn discard(v: Value) {
+    if matches!(
+        v,
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Ellipsis
+    ) {
+        std::mem::forget(v);
+    } else {
+        drop(v);
+    }
+}
+
+/// `*slot = Some(v)`, the old value dropped through [`discard`].
+#[inline(always)]
+pub fn replace_slot(slot: &mut Option<Value>, v: Value) {
+    if let Some(old) = slot.replace(v) {
+        discard(old);
+    }
+}
+
 /// Whether `v` holds other values and is their last strong owner (so dropping `v` frees them).
 #[inline(always)]
 fn last_owner_of_values(v: &Value) -> bool {

@@ -1,6 +1,7 @@
 //! The memory layout the interpreter's speed depends on: a `Value` is 24 bytes and the niches of
 //! its tag keep the results and options built around it at 24 bytes too (every `eval` returns a
-//! `Result<Value, Exc>`, every local is an `Option<Value>`).
+//! `Result<Value, Exc>`, every local is an `Option<Value>`), and a statement's result stays two
+//! words.
 
 #[cfg(test)]
 mod tests {
@@ -8,6 +9,14 @@ mod tests {
 
     use crate::python::exceptions::Exc;
     use crate::python::value::Value;
+
+    #[test]
+    fn a_statements_flow_fits_two_registers() {
+        // `exec_stmt` returns a `Flow` per statement: at two words it comes back in registers;
+        // with the returned value inside it was three words, written to memory and read back.
+        use crate::python::interp::Unwind;
+        assert!(size_of::<Result<(), Unwind>>() <= 16);
+    }
 
     #[test]
     fn a_value_and_what_wraps_it_stay_three_words() {

@@ -116,20 +116,18 @@ impl Interp {
             ExprKind::BinOp(op, l, r) => {
                 let a = self.eval(l, f)?;
                 let b = self.eval(r, f)?;
-                // The common case first: small-int arithmetic without a call.
+                // The common case first: small-int arithmetic without a call (the ints need no
+                // drop either).
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    match op {
-                        BinOp::Add => {
-                            if let Some(v) = x.checked_add(*y) {
-                                return Ok(Value::Int(v));
-                            }
-                        }
-                        BinOp::Sub => {
-                            if let Some(v) = x.checked_sub(*y) {
-                                return Ok(Value::Int(v));
-                            }
-                        }
-                        _ => {}
+                    let small = match op {
+                        BinOp::Add => x.checked_add(*y),
+                        BinOp::Sub => x.checked_sub(*y),
+                        _ => None,
+                    };
+                    if let Some(v) = small {
+                        std::mem::forget(a);
+                        std::mem::forget(b);
+                        return Ok(Value::Int(v));
                     }
                 }
                 self.binop(*op, &a, &b)
@@ -286,7 +284,18 @@ impl Interp {
         args: &[Expr],
         f: &mut Frame,
     ) -> R {
-        let mut frame = self.function_frame(fun);
+        // Built here, where it runs (see `fill_frame`).
+        let mut frame = Frame {
+            locals: self.spare_locals.pop().unwrap_or_default(),
+            cells: Vec::new(),
+            globals: fun.globals.clone(),
+            class_ns: None,
+            func: Some(fun.clone()),
+            name: fun.def.name.clone(),
+            line: 0,
+            returned: Value::None,
+        };
+        self.fill_frame(fun, &mut frame);
         let mut params = fun.def.params.iter();
         if let Some(o) = this
             && let Some(p) = params.next()
@@ -297,7 +306,10 @@ impl Interp {
             let v = self.eval(x, f)?;
             super::call::put(&mut frame, &p.at, v);
         }
-        self.run_function(fun, frame)
+        if fun.def.is_generator {
+            return self.run_function(fun, frame);
+        }
+        self.run_frame(fun, &mut frame)
     }
 
     /// Call `fv` (with `this` first, for a method taken from an instance's class) on the

@@ -11,7 +11,8 @@ use super::{Frame, Interp};
 /// Why a block stopped early.
 pub enum Unwind {
     Exc(Exc),
-    Return(Value),
+    /// A `return`; its value is the frame's `returned`.
+    Return,
     Break,
     Continue,
 }
@@ -132,11 +133,11 @@ impl Interp {
             StmtKind::Continue => return Err(Unwind::Continue),
             StmtKind::Pass => {}
             StmtKind::Return(v) => {
-                let v = match v {
+                f.returned = match v {
                     Some(e) => self.eval(e, f)?,
                     None => Value::None,
                 };
-                return Err(Unwind::Return(v));
+                return Err(Unwind::Return);
             }
             StmtKind::FunctionDef {
                 def,
@@ -475,6 +476,8 @@ impl Interp {
                 _ => None,
             };
             if let Some(v) = small {
+                std::mem::forget(cur);
+                std::mem::forget(rhs);
                 return Ok(Value::Int(v));
             }
         }
@@ -599,7 +602,7 @@ impl Interp {
         if let Some((k, slot)) = g.get_index_mut(i)
             && (Rc::ptr_eq(k, name) || **k == **name)
         {
-            *slot = v;
+            super::super::value_drop::discard(std::mem::replace(slot, v));
             return;
         }
         let (i, old) = g.insert_full(name.clone(), v);
@@ -610,7 +613,9 @@ impl Interp {
     /// Bind a name.
     pub fn store(&mut self, at: &NameRef, v: Value, f: &mut Frame) {
         match at {
-            NameRef::Local(i) => f.locals[*i as usize] = Some(v),
+            NameRef::Local(i) => {
+                super::super::value_drop::replace_slot(&mut f.locals[*i as usize], v)
+            }
             NameRef::Cell(i) => *f.cells[*i as usize].borrow_mut() = Some(v),
             NameRef::Global(n) => {
                 // Rebinding (the common case, `i` of a loop) keeps the key already there.

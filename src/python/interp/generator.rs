@@ -468,7 +468,7 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
     let r = match body {
         GenBody::Function(fun, mut frame) => match it.exec_block(&fun.def.body, &mut frame) {
             Ok(()) | Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),
-            Err(Unwind::Return(v)) => Ok(v),
+            Err(Unwind::Return) => Ok(std::mem::replace(&mut frame.returned, Value::None)),
             Err(Unwind::Exc(e)) => Err(e),
         },
         GenBody::Expr(g, mut frame, first) => {

@@ -221,7 +221,7 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     it.modules.insert(Rc::from(name), module.clone());
     let mut frame = Frame::new(&parsed.frame, globals, Rc::from("<module>"));
     match it.exec_block(&parsed.body, &mut frame) {
-        Ok(()) | Err(Unwind::Return(_) | Unwind::Break | Unwind::Continue) => {}
+        Ok(()) | Err(Unwind::Return | Unwind::Break | Unwind::Continue) => {}
         Err(Unwind::Exc(e)) => {
             it.modules.remove(name);
             return Err(e);
