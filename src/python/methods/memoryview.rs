@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::req;
 use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
+use crate::python::modules::shared_memory;
 use crate::python::ops::{norm_index, slice_indices};
 use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
 
@@ -77,8 +78,54 @@ fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
 fn source_bytes(source: &Value) -> Vec<u8> {
     match source {
         Value::Bytes(b) => b.to_vec(),
-        other => super::bytearray::contents(other).unwrap_or_default(),
+        other => super::bytearray::contents(other)
+            .or_else(|| shared_memory::mapping_bytes(other))
+            .unwrap_or_default(),
     }
+}
+
+/// Byte `at` of the source; a shared memory block is read in place, not copied whole.
+fn source_byte(source: &Value, at: usize) -> u8 {
+    shared_memory::mapping_byte(source, at)
+        .unwrap_or_else(|| source_bytes(source).get(at).copied().unwrap_or(0))
+}
+
+/// Stores `v` at `at` of the source: a bytearray through its own `__setitem__`, a shared memory
+/// block in place.
+fn store(it: &mut Interp, source: &Value, at: usize, v: Value) -> Result<(), Exc> {
+    if shared_memory::is_mapping(source) {
+        let byte = match v {
+            Value::Int(n) if (0..=255).contains(&n) => n as u8,
+            Value::Int(_) => {
+                return Err(value_error("memoryview: invalid value for format 'B'"));
+            }
+            _ => return Err(type_error("memoryview: invalid type for format 'B'")),
+        };
+        shared_memory::mapping_store(source, at, byte);
+        return Ok(());
+    }
+    it.setitem(source, Value::Int(at as i64), v)
+}
+
+/// Writes `data` into the view `view` from its byte `offset` (`struct.pack_into`); the caller
+/// checked the bounds.
+pub fn write_into(it: &mut Interp, view: &Value, offset: usize, data: &[u8]) -> Result<(), Exc> {
+    let Some((source, picks)) = view_of(view) else {
+        return Err(type_error(
+            "argument must be read-write bytes-like object, not memoryview",
+        ));
+    };
+    if matches!(source, Value::Bytes(_)) {
+        return Err(type_error(
+            "argument must be read-write bytes-like object, not memoryview",
+        ));
+    }
+    for (i, b) in data.iter().enumerate() {
+        if let Some(&at) = picks.get(offset + i) {
+            store(it, &source, at, Value::Int(*b as i64))?;
+        }
+    }
+    Ok(())
 }
 
 /// The bytes a memoryview shows now, if `v` is one.
@@ -119,7 +166,9 @@ fn new(_: &mut Interp, a: Args) -> R {
     }
     let n = match obj {
         Value::Bytes(b) => b.len(),
-        other => match super::bytearray::contents(other) {
+        other => match super::bytearray::contents(other)
+            .or_else(|| shared_memory::mapping_bytes(other))
+        {
             Some(b) => b.len(),
             None => {
                 return Err(type_error(format!(
@@ -152,8 +201,7 @@ fn getitem(_: &mut Interp, a: Args) -> R {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
-            let b = source_bytes(&source);
-            Ok(Value::Int(b.get(picks[at]).copied().unwrap_or(0) as i64))
+            Ok(Value::Int(source_byte(&source, picks[at]) as i64))
         }
         Value::Slice(ref s) => {
             let sub = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
@@ -177,7 +225,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
-            it.setitem(&source, Value::Int(picks[at] as i64), v)
+            store(it, &source, picks[at], v)
         }
         Value::Slice(ref s) => {
             let targets: Vec<usize> = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
@@ -193,7 +241,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                 ));
             }
             for (t, b) in targets.into_iter().zip(new.iter()) {
-                it.setitem(&source, Value::Int(t as i64), Value::Int(*b as i64))?;
+                store(it, &source, t, Value::Int(*b as i64))?;
             }
             Ok(())
         }

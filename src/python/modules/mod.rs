@@ -16,9 +16,11 @@ pub mod process;
 mod queues;
 mod re_native;
 pub mod shared;
+pub mod shared_memory;
 pub mod signal;
 mod spawn;
 mod stdlib;
+mod struct_native;
 pub mod sync;
 pub mod traceback;
 pub mod wire;
@@ -54,6 +56,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
+        "_shm" => shared_memory::module(),
+        "struct" => struct_native::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
