@@ -11,7 +11,6 @@ that never unlinked a block, the resource tracker's warning.
 `ShareableList` is CPython 3.11's own code, on forkyard's `struct`.
 """
 
-from functools import partial
 import struct
 import _shm
 
@@ -104,6 +103,11 @@ class SharedMemory:
 
 
 _encoding = "utf8"
+
+
+def _attach_list(cls, name):
+    "A ShareableList pickled by name, attached again on the other side."
+    return cls(name=name)
 
 
 class ShareableList:
@@ -332,7 +336,9 @@ class ShareableList:
         struct.pack_into(new_format, self.shm.buf, offset, encoded_value)
 
     def __reduce__(self):
-        return partial(self.__class__, name=self.shm.name), ()
+        # CPython's is `partial(self.__class__, name=self.shm.name), ()`; forkyard's pickling
+        # rebuilds from a function of a module, so the same call is spelled as one.
+        return _attach_list, (self.__class__, self.shm.name)
 
     def __len__(self):
         return struct.unpack_from("q", self.shm.buf, 0)[0]
