@@ -15,6 +15,7 @@ mod pool_results;
 pub mod process;
 mod queues;
 mod re_native;
+mod resource_sharer;
 pub mod shared;
 pub mod shared_memory;
 pub mod signal;
@@ -58,6 +59,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "traceback" => traceback::module(),
         "_shm" => shared_memory::module(),
         "struct" => struct_native::module(),
+        "_resource_sharer" => resource_sharer::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
