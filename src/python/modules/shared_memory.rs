@@ -313,6 +313,7 @@ mod tests {
 
     #[test]
     fn names_are_checked_as_shm_open_checks_them() {
+        let _builtins = Interp::new("t.py", "");
         assert!(check_name("psm_0123abcd").is_ok());
         assert!(check_name("").is_err());
         assert!(check_name("a/b").is_err());
@@ -321,6 +322,15 @@ mod tests {
         assert!(n.starts_with("psm_") && n.len() == 12, "{n}");
         assert_eq!(trace_id("psm_1"), trace_id("psm_1"));
         assert_ne!(trace_id("psm_1"), trace_id("psm_2"));
+    }
+
+    #[test]
+    fn outside_a_run_a_block_cannot_be_made_and_the_error_says_why() {
+        let (code, _, err) = crate::python::tests::run(
+            "from multiprocessing import shared_memory\nshared_memory.SharedMemory(create=True, size=8)\n",
+        );
+        assert_eq!(code, 1);
+        assert!(err.contains("OSError: multiprocessing.shared_memory needs a forkyard run"), "{err}");
     }
 
     #[test]

@@ -446,8 +446,35 @@ mod tests {
         assert_eq!(size("q q"), 16);
         assert_eq!(size("xxxxxxx?"), 8);
         assert_eq!(size("8s8sb"), 17);
-        assert!(Format::parse("z").is_err());
-        assert!(Format::parse("<n").is_err());
-        assert!(Format::parse("3").is_err());
+    }
+
+    #[test]
+    fn packing_unpacking_and_cpythons_errors() {
+        let src = "import struct\n\
+            b = bytearray(16)\n\
+            struct.pack_into('<hq', b, 2, -2, 7)\n\
+            print(struct.unpack_from('<hq', b, 2), struct.pack('>H', 258), struct.unpack('?', b'\\x02'))\n\
+            print(struct.pack('5p', b'abc'), struct.unpack('5p', b'\\x03abcz'), struct.pack('2s', b'abc'))\n\
+            for f, v in [('b', 200), ('Q', -1), ('d', 'x'), ('s', 1), ('z', 1), ('3', 1)]:\n\
+            \x20   try:\n\
+            \x20       struct.pack(f, v)\n\
+            \x20   except struct.error as e:\n\
+            \x20       print(e)\n\
+            try:\n\
+            \x20   struct.unpack_from('q', b, 12)\n\
+            except struct.error as e:\n\
+            \x20   print(e)\n";
+        assert_eq!(
+            crate::python::tests::out(src),
+            "(-2, 7) b'\\x01\\x02' (True,)\n\
+             b'\\x03abc\\x00' (b'abc',) b'ab'\n\
+             byte format requires -128 <= number <= 127\n\
+             argument out of range\n\
+             required argument is not a float\n\
+             argument for 's' must be a bytes object\n\
+             bad char in struct format\n\
+             repeat count given without format specifier\n\
+             unpack_from requires a buffer of at least 20 bytes for unpacking 8 bytes at offset 12 (actual buffer size is 16)\n"
+        );
     }
 }
