@@ -330,7 +330,10 @@ mod tests {
             "from multiprocessing import shared_memory\nshared_memory.SharedMemory(create=True, size=8)\n",
         );
         assert_eq!(code, 1);
-        assert!(err.contains("OSError: multiprocessing.shared_memory needs a forkyard run"), "{err}");
+        assert!(
+            err.contains("OSError: multiprocessing.shared_memory needs a forkyard run"),
+            "{err}"
+        );
     }
 
     #[test]
