@@ -89,6 +89,7 @@ class SharedMemory:
             self._buf.release()
             self._buf = None
         if self._mmap is not None:
+            _shm.close_map(self._mmap)
             self._mmap = None
             _shm.closed(self.name)
 

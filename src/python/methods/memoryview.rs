@@ -26,7 +26,7 @@ struct View {
 impl Drop for View {
     fn drop(&mut self) {
         if !self.released.get() {
-            super::bytearray::export(&self.source, -1);
+            export(&self.source, -1);
         }
     }
 }
@@ -73,6 +73,13 @@ fn view_ref<T>(v: &Value, f: impl FnOnce(&View) -> T) -> Option<T> {
 
 fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
     view_ref(v, |view| (view.source.clone(), view.picks.clone()))
+}
+
+/// A view starts (`+1`) or stops (`-1`) exporting its source: a bytearray cannot change size, a
+/// shared memory block cannot be closed, while one does.
+fn export(source: &Value, delta: isize) {
+    super::bytearray::export(source, delta);
+    shared_memory::export(source, delta);
 }
 
 fn source_bytes(source: &Value) -> Vec<u8> {
@@ -136,7 +143,7 @@ pub fn contents(v: &Value) -> Option<Vec<u8>> {
 }
 
 fn make(source: Value, picks: Vec<usize>) -> Value {
-    super::bytearray::export(&source, 1);
+    export(&source, 1);
     let readonly = matches!(source, Value::Bytes(_));
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from("readonly"), Value::Bool(readonly));
@@ -302,7 +309,7 @@ fn release(_: &mut Interp, a: Args) -> R {
     })
     .flatten();
     if let Some(source) = source {
-        super::bytearray::export(&source, -1);
+        export(&source, -1);
     }
     Ok(Value::None)
 }

@@ -11,7 +11,8 @@
 //! - `create(name, size)` -> name: a new block (`name` None: `psm_` and 8 random hex digits, as
 //!   CPython makes them), `FileExistsError` if the name is taken;
 //! - `open(name)` -> mmap: the block mapped (`FileNotFoundError` if no such block);
-//! - `unlink(name)`, `closed(name)`: what the timeline shows; `size(mmap)`;
+//! - `unlink(name)`, `closed(name)`: what the timeline shows; `size(mmap)`; `close_map(mmap)`:
+//!   `BufferError` while a memoryview of the block (other than `buf`, released first) lives;
 //! - at the main's end, [`at_main_exit`] says what CPython's resource tracker says of blocks
 //!   nobody unlinked, and forgets them.
 
@@ -40,6 +41,7 @@ pub fn module() -> Value {
             ("unlink", unlink),
             ("closed", closed),
             ("size", mmap_len),
+            ("close_map", close_map),
         ],
         vec![],
     )
@@ -51,6 +53,8 @@ pub fn module() -> Value {
 pub struct Mapping {
     ptr: *mut u8,
     len: usize,
+    /// How many unreleased memoryviews look at it: while any does, `close()` is a `BufferError`.
+    exports: std::cell::Cell<isize>,
 }
 
 impl Drop for Mapping {
@@ -68,6 +72,7 @@ impl Mapping {
             return Ok(Mapping {
                 ptr: std::ptr::null_mut(),
                 len,
+                exports: 0.into(),
             });
         }
         // SAFETY: a fresh shared mapping of an fd we hold; MAP_FAILED is checked.
@@ -87,6 +92,7 @@ impl Mapping {
         Ok(Mapping {
             ptr: ptr.cast(),
             len,
+            exports: 0.into(),
         })
     }
 
@@ -121,6 +127,13 @@ pub fn mapping_store(v: &Value, at: usize, byte: u8) -> Option<()> {
         unsafe { m.ptr.add(at).write_volatile(byte) };
     }
     Some(())
+}
+
+/// A memoryview starts (`+1`) or stops (`-1`) looking at `v`, if `v` is a mapped block.
+pub fn export(v: &Value, delta: isize) {
+    if let Some(m) = payload::<MapRef>(v) {
+        m.exports.set(m.exports.get() + delta);
+    }
 }
 
 /// Whether `v` is a mapped block.
@@ -276,6 +289,19 @@ fn unlink(_: &mut Interp, a: Args) -> R {
     broker::unlink(&format!("{KEY_PREFIX}{name}"))
         .map_err(|e| shm_error(e.raw_os_error().unwrap_or(libc::EIO), &name))?;
     op(trace_id(&name), "unlinked", None);
+    Ok(Value::None)
+}
+
+/// `close_map(mmap)`: refused, as CPython's `mmap.close()`, while a memoryview of it lives
+/// (the mapping itself goes with its last reference).
+fn close_map(_: &mut Interp, a: Args) -> R {
+    let m = a.pos.first().and_then(payload::<MapRef>);
+    if m.is_some_and(|m| m.exports.get() > 0) {
+        return Err(Exc::new(
+            "BufferError",
+            "cannot close exported pointers exist",
+        ));
+    }
     Ok(Value::None)
 }
 
