@@ -202,9 +202,31 @@ fn len(_: &mut Interp, a: Args) -> R {
     Ok(Value::Int(live(&a)?.1.len() as i64))
 }
 
+/// The source and the byte an integer index picks, without copying the view's picks (a shared
+/// memory block's view is as long as the block); `None` for a key that is not an int.
+fn one_pick(a: &Args, key: &Value) -> Option<Result<(Value, usize), Exc>> {
+    let Value::Int(i) = key else { return None };
+    let found = view_ref(&a.pos[0], |v| {
+        if v.released.get() {
+            return Err(value_error(
+                "operation forbidden on released memoryview object",
+            ));
+        }
+        let at = norm_index(*i, v.picks.len())
+            .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
+        Ok((v.source.clone(), v.picks[at]))
+    });
+    found
+}
+
 fn getitem(_: &mut Interp, a: Args) -> R {
+    let key = req(&a, 0, "__getitem__")?;
+    if let Some(found) = one_pick(&a, &key) {
+        let (source, at) = found?;
+        return Ok(Value::Int(source_byte(&source, at) as i64));
+    }
     let (source, picks) = live(&a)?;
-    match req(&a, 0, "__getitem__")? {
+    match key {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
@@ -222,6 +244,18 @@ fn getitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setitem(it: &mut Interp, a: Args) -> R {
+    let key = req(&a, 0, "__setitem__")?;
+    let readonly = view_ref(&a.pos[0], |v| {
+        !v.released.get() && matches!(v.source, Value::Bytes(_))
+    });
+    if readonly == Some(true) {
+        return Err(type_error("cannot modify read-only memory"));
+    }
+    if let Some(found) = one_pick(&a, &key) {
+        let (source, at) = found?;
+        store(it, &source, at, req(&a, 1, "__setitem__")?)?;
+        return Ok(Value::None);
+    }
     let (source, picks) = live(&a)?;
     if matches!(source, Value::Bytes(_)) {
         return Err(type_error("cannot modify read-only memory"));
