@@ -44,7 +44,13 @@ class SharedMemory:
             "/" + name
         if create:
             name = _shm.create(name, size)
-            self._mmap = _shm.open(name, False)
+            try:
+                self._mmap = _shm.open(name, False)
+            except BaseException:
+                # As CPython's: a block that could not be mapped is not left behind (here also
+                # past the run's memory budget, a MemoryError).
+                _shm.unlink(name)
+                raise
         else:
             self._mmap = _shm.open(name, True)
         self._name = "/" + name

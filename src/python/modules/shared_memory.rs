@@ -176,11 +176,9 @@ fn shm_error(errno: i32, name: &str) -> Exc {
 
 /// Checks a name as `shm_open` does (one path component, not too long).
 fn check_name(name: &str) -> Result<(), Exc> {
-    if name.is_empty() || name.contains('/') {
+    // glibc's shm_open: one path component shorter than NAME_MAX with its terminating NUL.
+    if name.is_empty() || name.contains('/') || name.len() + 1 >= 255 {
         return Err(shm_error(libc::EINVAL, name));
-    }
-    if name.len() + 1 > 255 {
-        return Err(shm_error(libc::ENAMETOOLONG, name));
     }
     Ok(())
 }
@@ -221,9 +219,23 @@ fn memfd(size: u64) -> Result<OwnedFd, Exc> {
 
 /// `create(name, size)`: a new block of `size` bytes under `name` (or a fresh `psm_` name).
 fn create(_: &mut Interp, a: Args) -> R {
+    // As `os.ftruncate(fd, size)` takes it (the Python half checked it is positive).
     let size = match a.pos.get(1) {
         Some(Value::Int(n)) if *n > 0 => *n as u64,
-        _ => return Err(type_error("_shm.create() takes a name and a positive size")),
+        Some(Value::Bool(true)) => 1,
+        Some(Value::BigInt(_)) => {
+            return Err(Exc::new(
+                "OverflowError",
+                "Python int too large to convert to C long",
+            ));
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
+        None => return Err(type_error("_shm.create() takes a name and a size")),
     };
     let fd = memfd(size)?;
     let given = match a.pos.first() {
