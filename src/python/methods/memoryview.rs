@@ -206,7 +206,7 @@ fn len(_: &mut Interp, a: Args) -> R {
 /// memory block's view is as long as the block); `None` for a key that is not an int.
 fn one_pick(a: &Args, key: &Value) -> Option<Result<(Value, usize), Exc>> {
     let Value::Int(i) = key else { return None };
-    let found = view_ref(&a.pos[0], |v| {
+    view_ref(&a.pos[0], |v| {
         if v.released.get() {
             return Err(value_error(
                 "operation forbidden on released memoryview object",
@@ -215,8 +215,7 @@ fn one_pick(a: &Args, key: &Value) -> Option<Result<(Value, usize), Exc>> {
         let at = norm_index(*i, v.picks.len())
             .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
         Ok((v.source.clone(), v.picks[at]))
-    });
-    found
+    })
 }
 
 fn getitem(_: &mut Interp, a: Args) -> R {
