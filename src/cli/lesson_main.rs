@@ -27,6 +27,9 @@ pub struct LessonArgs {
     /// The run's control page (a memfd).
     #[arg(long)]
     control_fd: i32,
+    /// The client end of the run's fd broker.
+    #[arg(long)]
+    broker_fd: Option<i32>,
     /// The run's memory budget, bytes.
     #[arg(long)]
     max_memory: u64,
@@ -42,6 +45,7 @@ pub fn run(args: &LessonArgs) -> ExitCode {
             trace_fd: args.trace_fd,
             control_fd: args.control_fd,
             memory_budget: args.max_memory,
+            broker_fd: args.broker_fd,
         })?;
         Ok(source)
     });

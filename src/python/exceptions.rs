@@ -63,6 +63,7 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("ConnectionResetError", "ConnectionError"),
     ("ConnectionRefusedError", "ConnectionError"),
     ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
     ("PermissionError", "OSError"),
     ("TimeoutError", "OSError"),
     ("ProcessLookupError", "OSError"),

@@ -25,11 +25,14 @@
 //!   [`signals::alarm`] (lesson seconds), [`signals::belongs_to_run`]`(pid)` (what `os.kill` may
 //!   reach); the waits `clock::sleep_until`, `clock::wait_poll_or_signal`,
 //!   `process::wait_child_or_signal` return early so that the handler can run.
+//! - [`broker`]: the run's fd broker, from any process of the run: [`broker::put`]`(key, fd)`,
+//!   [`broker::get`]`(key) -> fd`, [`broker::unlink`], [`broker::take`], [`broker::count`].
 //! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
 //! `catch_unwind` for control flow there.
 
+pub mod broker;
 pub mod capture;
 pub mod clock;
 mod crash;
@@ -62,6 +65,8 @@ pub struct Handoff {
     /// The run's memory budget, bytes: no process may map more than this beyond what the
     /// interpreter has mapped when the program starts (see [`apply_memory_limit`]).
     pub memory_budget: u64,
+    /// The client end of the run's fd broker, if the observer runs one (`broker`).
+    pub broker_fd: Option<i32>,
 }
 
 /// Attaches this process, the lesson main, to its run: maps the control page, counts itself as the
@@ -88,6 +93,10 @@ pub fn init(handoff: Handoff) -> io::Result<()> {
     // SAFETY: fcntl on an fd we checked is open.
     unsafe { libc::fcntl(handoff.trace_fd, libc::F_SETFD, libc::FD_CLOEXEC) };
     state::TRACE_FD.store(handoff.trace_fd, std::sync::atomic::Ordering::Relaxed);
+    if let Some(fd) = handoff.broker_fd {
+        check_fd(fd)?;
+        broker::attach(fd);
+    }
     crash::install();
     MEMORY_LIMIT_PENDING.store(handoff.memory_budget, std::sync::atomic::Ordering::Relaxed);
     // CPython installs `signal.default_int_handler` for SIGINT at startup: Ctrl-C (or a SIGINT from

@@ -706,6 +706,27 @@ impl Channel {
     }
 }
 
+impl Channel {
+    /// A channel end around an fd received from another process of the run (a Connection sent
+    /// through a Queue or a Pipe): a socket carries packets, a pipe a byte stream, as they were made.
+    pub fn adopt(fd: OwnedFd) -> io::Result<Channel> {
+        // SAFETY: fstat into a zeroed stat we own.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        check(unsafe { libc::fstat(fd.as_raw_fd(), &mut st) })?;
+        let transport = match st.st_mode & libc::S_IFMT {
+            libc::S_IFSOCK => Transport::Packets,
+            libc::S_IFIFO => Transport::Stream,
+            _ => return Err(io::Error::from_raw_os_error(libc::EBADF)),
+        };
+        Ok(Channel {
+            fd,
+            transport,
+            nonblocking: false.into(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

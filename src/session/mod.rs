@@ -10,6 +10,7 @@
 //! `stop`; and feed the records into a [`Run`] with [`Run::apply`]. Runs are independent: each has
 //! its own process group, trace, control page and thread, so two can run side by side.
 
+mod broker;
 mod budget;
 pub mod explore;
 mod guard;
@@ -221,6 +222,7 @@ fn start_with(
         spawned.lifeline,
     );
     pump.budget = Some(budget::Budget::new(max_memory, pid));
+    pump.broker = Some(spawned.broker);
     let thread = std::thread::Builder::new()
         .name(format!("forkyard-run-{pid}"))
         .spawn(move || pump.run());

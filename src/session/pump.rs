@@ -71,6 +71,8 @@ pub(crate) struct Pump {
     pub inflight_bytes: usize,
     /// The run's memory budget, watched while the run lives.
     pub budget: Option<super::budget::Budget>,
+    /// The run's fd broker: closed, with everything it held, once nothing of the run is left.
+    pub broker: Option<super::broker::Broker>,
     /// The run's lifeline (see `spawn`): dropped, with the pump, once nothing of the run is left.
     #[expect(
         dead_code,
@@ -125,6 +127,7 @@ impl Pump {
             inflight: VecDeque::new(),
             inflight_bytes: 0,
             budget: None,
+            broker: None,
             lifeline,
         }
     }
@@ -194,6 +197,9 @@ impl Pump {
         }
         let rest = self.reorder.drain();
         self.release(rest);
+        if let Some(mut broker) = self.broker.take() {
+            broker.close();
+        }
         guard::unregister(self.main_pid);
         while guard::dying() {
             // The signal thread is about to end the process; don't let the face exit first.

@@ -3,8 +3,9 @@
 //! The observer may be multi-threaded, where a bare `fork()` is unsafe, so the lesson main is a fresh
 //! exec of forkyard with the hidden [`LESSON_SUBCOMMAND`]. It gets its own process group (so the run
 //! can be signalled as one), `/dev/null` for stdin, pipes for stdout and stderr (never the terminal),
-//! `PR_SET_PDEATHSIG(SIGKILL)` (it dies with the spawning thread), and three inherited fds: the trace
-//! pipe's write end, the control page, and a memfd holding the program's source. Its stdout and
+//! `PR_SET_PDEATHSIG(SIGKILL)` (it dies with the spawning thread), and four inherited fds: the trace
+//! pipe's write end, the control page, a memfd holding the program's source, and the client end of
+//! the run's fd broker. Its stdout and
 //! stderr are sockets that tell the observer who wrote what (`stray`).
 
 use std::io::{self, Write};
@@ -38,6 +39,8 @@ pub(crate) struct Spawned {
     /// closed (the run's end, or the observer's death, however it dies) the kernel SIGKILLs the
     /// run's whole process group.
     pub lifeline: OwnedFd,
+    /// The run's fd broker (`broker`): every lesson process inherits its client end.
+    pub broker: super::broker::Broker,
 }
 
 /// Starts `exe` as the lesson main of a new run of `source` (called `file_name` in tracebacks).
@@ -66,6 +69,7 @@ pub(crate) fn spawn(
     let lifeline = lifeline_r.as_raw_fd();
     let (stdout, stdout_theirs) = super::stray::pair()?;
     let (stderr, stderr_theirs) = super::stray::pair()?;
+    let (broker, broker_client) = super::broker::Broker::start(std::process::id() as i32)?;
 
     // Every fd above is close-on-exec, so a run started concurrently from another thread cannot
     // inherit them; only this child clears the flag on its own copies, between fork and exec.
@@ -73,6 +77,7 @@ pub(crate) fn spawn(
         trace_w.as_raw_fd(),
         control_fd.as_raw_fd(),
         source_fd.as_raw_fd(),
+        broker_client.as_raw_fd(),
     ];
     let mut cmd = Command::new(exe);
     cmd.arg(LESSON_SUBCOMMAND)
@@ -80,6 +85,7 @@ pub(crate) fn spawn(
         .args(["--source-fd", &inherit[2].to_string()])
         .args(["--trace-fd", &inherit[0].to_string()])
         .args(["--control-fd", &inherit[1].to_string()])
+        .args(["--broker-fd", &inherit[3].to_string()])
         .args(["--max-memory", &max_memory.to_string()])
         .args(["--stdout", stdout_mode.name()])
         .process_group(0)
@@ -127,7 +133,7 @@ pub(crate) fn spawn(
     drop(cmd); // its copies of the run's ends of stdout and stderr
     // The observer's copies of the child's ends must go: the trace reaches end-of-file only once
     // every lesson process, and nobody else, has closed its write end.
-    drop((trace_w, control_fd, source_fd, lifeline_r));
+    drop((trace_w, control_fd, source_fd, lifeline_r, broker_client));
     let pid = child.id() as i32;
     let pidfd = pidfd_open(pid)?;
     Ok(Spawned {
@@ -138,6 +144,7 @@ pub(crate) fn spawn(
         control,
         pidfd,
         lifeline: lifeline_w,
+        broker,
     })
 }
 

@@ -6,6 +6,7 @@
 //! clock's arithmetic (`clock`) and the shared control page that holds it and the rings
 //! (`control`). Must not live here: anything that knows Python, owns a process, or draws a screen.
 
+pub mod broker;
 pub mod clock;
 pub mod control;
 pub mod frame;

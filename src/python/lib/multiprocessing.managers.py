@@ -19,6 +19,7 @@ import time
 import _finalizer
 import _manager
 import _manager_server
+import _resource_sharer
 import multiprocessing
 from _manager_server import (
     _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Pool, _Queue, _RLock, _Semaphore)
@@ -65,13 +66,24 @@ def convert_to_error(kind, result):
 _connections = {}
 
 
+# Per process: manager address -> this process's copy of a registrar it did not inherit.
+_fetched = {}
+
+
 def _registrar(address):
     """The registrar fd of the manager at `address`, checked to be that very socket here."""
     server_pid, fd, inode = address
     if _manager.inode(fd) != inode:
-        raise ConnectionRefusedError(
-            111, 'Connection refused: this process cannot reach the manager\'s server (forkyard '
-            'connects only processes started after the manager; start the Manager first)')
+        # A process started before the manager: its copy comes from the run's fd broker.
+        known = _fetched.get(address)
+        if known is not None and known[0] == os.getpid() and _manager.inode(known[1]) == inode:
+            return known[1]
+        fetched = _resource_sharer.fetch('manager/%d' % inode)
+        if fetched is not None and _manager.inode(fetched) == inode:
+            _fetched[address] = (os.getpid(), fetched)
+            return fetched
+        # Not in the broker: the server is gone (shut down), as CPython's refused connect says.
+        raise ConnectionRefusedError(111, 'Connection refused')
     return fd
 
 
@@ -564,6 +576,9 @@ class BaseManager(object):
         # process forks later) would keep connections waiting after the server is gone.
         _manager.close(server_end)
         self._address = (self._process.pid, client_end, _manager.inode(client_end))
+        # Any process of the run reaches the server, as CPython's clients do by address, also one
+        # started before the manager (a Pool made first).
+        _resource_sharer.publish('manager/%d' % self._address[2], client_end)
         self._owner = os.getpid()
         self._state.value = State.STARTED
         dispatch(self._address, None, 'dummy', server=self._process.name)

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::req;
 use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
+use crate::python::modules::shared_memory;
 use crate::python::ops::{norm_index, slice_indices};
 use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
 
@@ -25,7 +26,7 @@ struct View {
 impl Drop for View {
     fn drop(&mut self) {
         if !self.released.get() {
-            super::bytearray::export(&self.source, -1);
+            export(&self.source, -1);
         }
     }
 }
@@ -74,11 +75,64 @@ fn view_of(v: &Value) -> Option<(Value, Vec<usize>)> {
     view_ref(v, |view| (view.source.clone(), view.picks.clone()))
 }
 
+/// A view starts (`+1`) or stops (`-1`) exporting its source: a bytearray cannot change size, a
+/// shared memory block cannot be closed, while one does.
+fn export(source: &Value, delta: isize) {
+    super::bytearray::export(source, delta);
+    shared_memory::export(source, delta);
+}
+
 fn source_bytes(source: &Value) -> Vec<u8> {
     match source {
         Value::Bytes(b) => b.to_vec(),
-        other => super::bytearray::contents(other).unwrap_or_default(),
+        other => super::bytearray::contents(other)
+            .or_else(|| shared_memory::mapping_bytes(other))
+            .unwrap_or_default(),
     }
+}
+
+/// Byte `at` of the source; a shared memory block is read in place, not copied whole.
+fn source_byte(source: &Value, at: usize) -> u8 {
+    shared_memory::mapping_byte(source, at)
+        .unwrap_or_else(|| source_bytes(source).get(at).copied().unwrap_or(0))
+}
+
+/// Stores `v` at `at` of the source: a bytearray through its own `__setitem__`, a shared memory
+/// block in place.
+fn store(it: &mut Interp, source: &Value, at: usize, v: Value) -> Result<(), Exc> {
+    if shared_memory::is_mapping(source) {
+        let byte = match v {
+            Value::Int(n) if (0..=255).contains(&n) => n as u8,
+            Value::Int(_) => {
+                return Err(value_error("memoryview: invalid value for format 'B'"));
+            }
+            _ => return Err(type_error("memoryview: invalid type for format 'B'")),
+        };
+        shared_memory::mapping_store(source, at, byte);
+        return Ok(());
+    }
+    it.setitem(source, Value::Int(at as i64), v)
+}
+
+/// Writes `data` into the view `view` from its byte `offset` (`struct.pack_into`); the caller
+/// checked the bounds.
+pub fn write_into(it: &mut Interp, view: &Value, offset: usize, data: &[u8]) -> Result<(), Exc> {
+    let Some((source, picks)) = view_of(view) else {
+        return Err(type_error(
+            "argument must be read-write bytes-like object, not memoryview",
+        ));
+    };
+    if matches!(source, Value::Bytes(_)) {
+        return Err(type_error(
+            "argument must be read-write bytes-like object, not memoryview",
+        ));
+    }
+    for (i, b) in data.iter().enumerate() {
+        if let Some(&at) = picks.get(offset + i) {
+            store(it, &source, at, Value::Int(*b as i64))?;
+        }
+    }
+    Ok(())
 }
 
 /// The bytes a memoryview shows now, if `v` is one.
@@ -89,7 +143,7 @@ pub fn contents(v: &Value) -> Option<Vec<u8>> {
 }
 
 fn make(source: Value, picks: Vec<usize>) -> Value {
-    super::bytearray::export(&source, 1);
+    export(&source, 1);
     let readonly = matches!(source, Value::Bytes(_));
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from("readonly"), Value::Bool(readonly));
@@ -119,7 +173,9 @@ fn new(_: &mut Interp, a: Args) -> R {
     }
     let n = match obj {
         Value::Bytes(b) => b.len(),
-        other => match super::bytearray::contents(other) {
+        other => match super::bytearray::contents(other)
+            .or_else(|| shared_memory::mapping_bytes(other))
+        {
             Some(b) => b.len(),
             None => {
                 return Err(type_error(format!(
@@ -146,14 +202,34 @@ fn len(_: &mut Interp, a: Args) -> R {
     Ok(Value::Int(live(&a)?.1.len() as i64))
 }
 
+/// The source and the byte an integer index picks, without copying the view's picks (a shared
+/// memory block's view is as long as the block); `None` for a key that is not an int.
+fn one_pick(a: &Args, key: &Value) -> Option<Result<(Value, usize), Exc>> {
+    let Value::Int(i) = key else { return None };
+    view_ref(&a.pos[0], |v| {
+        if v.released.get() {
+            return Err(value_error(
+                "operation forbidden on released memoryview object",
+            ));
+        }
+        let at = norm_index(*i, v.picks.len())
+            .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
+        Ok((v.source.clone(), v.picks[at]))
+    })
+}
+
 fn getitem(_: &mut Interp, a: Args) -> R {
+    let key = req(&a, 0, "__getitem__")?;
+    if let Some(found) = one_pick(&a, &key) {
+        let (source, at) = found?;
+        return Ok(Value::Int(source_byte(&source, at) as i64));
+    }
     let (source, picks) = live(&a)?;
-    match req(&a, 0, "__getitem__")? {
+    match key {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
-            let b = source_bytes(&source);
-            Ok(Value::Int(b.get(picks[at]).copied().unwrap_or(0) as i64))
+            Ok(Value::Int(source_byte(&source, picks[at]) as i64))
         }
         Value::Slice(ref s) => {
             let sub = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
@@ -167,6 +243,18 @@ fn getitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setitem(it: &mut Interp, a: Args) -> R {
+    let key = req(&a, 0, "__setitem__")?;
+    let readonly = view_ref(&a.pos[0], |v| {
+        !v.released.get() && matches!(v.source, Value::Bytes(_))
+    });
+    if readonly == Some(true) {
+        return Err(type_error("cannot modify read-only memory"));
+    }
+    if let Some(found) = one_pick(&a, &key) {
+        let (source, at) = found?;
+        store(it, &source, at, req(&a, 1, "__setitem__")?)?;
+        return Ok(Value::None);
+    }
     let (source, picks) = live(&a)?;
     if matches!(source, Value::Bytes(_)) {
         return Err(type_error("cannot modify read-only memory"));
@@ -177,7 +265,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
                 .ok_or_else(|| index_error("index out of bounds on dimension 1"))?;
-            it.setitem(&source, Value::Int(picks[at] as i64), v)
+            store(it, &source, picks[at], v)
         }
         Value::Slice(ref s) => {
             let targets: Vec<usize> = slice_indices(s, picks.len())?.map(|i| picks[i]).collect();
@@ -193,7 +281,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                 ));
             }
             for (t, b) in targets.into_iter().zip(new.iter()) {
-                it.setitem(&source, Value::Int(t as i64), Value::Int(*b as i64))?;
+                store(it, &source, t, Value::Int(*b as i64))?;
             }
             Ok(())
         }
@@ -254,7 +342,7 @@ fn release(_: &mut Interp, a: Args) -> R {
     })
     .flatten();
     if let Some(source) = source {
-        super::bytearray::export(&source, -1);
+        export(&source, -1);
     }
     Ok(Value::None)
 }

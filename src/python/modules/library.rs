@@ -56,6 +56,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/multiprocessing.managers.py"),
     },
     Source {
+        name: "multiprocessing.shared_memory",
+        text: include_str!("../lib/multiprocessing.shared_memory.py"),
+    },
+    Source {
         name: "inspect",
         text: include_str!("../lib/inspect.py"),
     },

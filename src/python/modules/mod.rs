@@ -19,10 +19,13 @@ mod pool_results;
 pub mod process;
 mod queues;
 mod re_native;
+mod resource_sharer;
 pub mod shared;
+pub mod shared_memory;
 pub mod signal;
 mod spawn;
 mod stdlib;
+mod struct_native;
 pub mod sync;
 pub mod traceback;
 pub mod wire;
@@ -60,6 +63,9 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "traceback" => traceback::module(),
         "_logging" => logging_native::module(),
         "_finalizer" => finalizers::module(),
+        "_shm" => shared_memory::module(),
+        "struct" => struct_native::module(),
+        "_resource_sharer" => resource_sharer::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {

@@ -401,3 +401,19 @@ pub fn get_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
         _ => return None,
     })
 }
+
+/// A Connection's fd and directions, for passing it to another process of the run
+/// (`resource_sharer`); `Err` is CPython's error for a closed one.
+pub fn parts(v: &Value) -> Option<Result<(std::os::fd::RawFd, bool, bool), Exc>> {
+    let c = payload::<Rc<Conn>>(v)?;
+    let fd = c.ch.borrow().as_ref().map(Channel::fd);
+    Some(
+        fd.map(|fd| (fd, c.readable.get(), c.writable))
+            .ok_or_else(closed),
+    )
+}
+
+/// A Connection of this process around a channel end received from another process.
+pub fn adopt(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
+    make(it, ch, readable, writable)
+}

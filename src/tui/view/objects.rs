@@ -175,6 +175,7 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             vec![f.join(", ")]
         }
         "Pool" => return pool_facts(c, obj),
+        "SharedMemory" => shared_memory_facts(c, obj),
         _ => Vec::new(),
     };
     let waiters = run.run.object_waiters(obj.id);
@@ -190,6 +191,40 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
         ));
     }
     facts
+}
+
+/// A shared memory block: its name and size, the processes attached to it now, and whether it was
+/// unlinked (then no process can attach any more; the attached ones keep their memory).
+fn shared_memory_facts(c: Ctx, obj: &Object) -> Vec<String> {
+    let lang = c.lang;
+    let name = obj.ops.iter().find(|o| o.op == "created");
+    let mut first = name.and_then(|o| o.detail.clone()).unwrap_or_default();
+    if let Some(size) = obj.capacity {
+        let bytes = say(lang, "bytes", "字节");
+        first = format!("{first} {size} {bytes}").trim().to_string();
+    }
+    let mut attached: Vec<i32> = Vec::new();
+    for o in &obj.ops {
+        match o.op.as_str() {
+            "created" | "attached" if !attached.contains(&o.pid) => attached.push(o.pid),
+            "closed" => attached.retain(|p| *p != o.pid),
+            _ => {}
+        }
+    }
+    let mut f = vec![first];
+    f.push(if attached.is_empty() {
+        say(lang, "closed in every process", "所有进程都已关闭")
+    } else {
+        format!(
+            "{} {}",
+            say(lang, "attached:", "已连接："),
+            names(c, attached)
+        )
+    });
+    if obj.ops.iter().any(|o| o.op == "unlinked") {
+        f.push(say(lang, "unlinked", "已删除名字"));
+    }
+    f
 }
 
 /// How many of a held run's latest reads and writes of one value its row shows.
@@ -464,6 +499,26 @@ mod tests {
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
             "value 3 · its lock held by MainProcess"
+        );
+    }
+
+    #[test]
+    fn a_shared_memory_block_shows_its_name_size_attached_processes_and_unlink() {
+        let mut records = vec![
+            main(),
+            rec(10, 1, 1, object(1, "SharedMemory", Some(64), None)),
+            rec(10, 1, 2, op(1, "created", "psm_0123abcd")),
+        ];
+        let facts = |records: &[Record]| rows(&view(records), Lang::En, false, 12)[0].facts.clone();
+        assert_eq!(
+            facts(&records),
+            "psm_0123abcd 64 bytes · attached: MainProcess"
+        );
+        records.push(rec(10, 1, 3, op(1, "closed", "")));
+        records.push(rec(10, 1, 4, op(1, "unlinked", "")));
+        assert_eq!(
+            facts(&records),
+            "psm_0123abcd 64 bytes · closed in every process · unlinked"
         );
     }
 

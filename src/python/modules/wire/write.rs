@@ -507,6 +507,13 @@ fn put_instance(
     if connection && spawning {
         return put_inherited(inst, w);
     }
+    // A Connection to a process of the run that did not inherit it: as CPython's fork context
+    // reduces it (`resource_sharer`), its fd handed over through the run's broker.
+    if connection
+        && let Some(rv) = crate::python::modules::resource_sharer::reduce_connection(it, v)
+    {
+        return put_reduced(it, v, rv?, w);
+    }
     if let Some(kind) = crate::python::modules::sync::shared_kind(inst) {
         if !spawning {
             return Err(inheritance_error(kind));
