@@ -67,21 +67,39 @@ pub fn encode(record: &Record) -> Vec<u8> {
 /// inside a frame are an error, as is a frame that is not a record; decoding stops at the first
 /// error (past it, where the next frame begins is unknown).
 pub fn decode_all(bytes: &[u8]) -> Vec<Result<Record, BadFrame>> {
-    let mut out = Vec::new();
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match split_frame(rest) {
+    frames(bytes).collect()
+}
+
+/// The records of the frames in `bytes`, in order, decoded as they are taken: the observer puts
+/// each where it goes without a vector of them first (a Lock flood drains thousands per turn).
+/// Ends after the first error, as [`decode_all`] does.
+pub fn frames(bytes: &[u8]) -> Frames<'_> {
+    Frames { rest: bytes }
+}
+
+/// The iterator of [`frames`].
+pub struct Frames<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for Frames<'_> {
+    type Item = Result<Record, BadFrame>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match split_frame(self.rest) {
             Ok((body, after)) => {
-                out.push(decode(body));
-                rest = after;
+                self.rest = after;
+                decode(body)
             }
             Err(e) => {
-                out.push(Err(e));
-                break;
+                self.rest = &[];
+                Err(e)
             }
-        }
+        })
     }
-    out
 }
 
 /// The body of the first frame of `bytes` and what follows it.
