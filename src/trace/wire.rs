@@ -356,10 +356,13 @@ impl<'a> Reader<'a> {
         Ok(self.choice(2, "bool")? == 1)
     }
     fn str(&mut self) -> Got<String> {
+        self.str_ref().map(str::to_string)
+    }
+    /// A string read in place (an op's name is then found among the known ones, not copied).
+    fn str_ref(&mut self) -> Got<&'a str> {
         let len = self.u32()? as usize;
         let bytes = self.take(len)?;
         std::str::from_utf8(bytes)
-            .map(str::to_string)
             .map_err(|e| BadFrame(format!("a string in a trace frame is not UTF-8: {e}")))
     }
     fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Got<T>) -> Got<Option<T>> {
@@ -439,7 +442,7 @@ impl<'a> Reader<'a> {
             },
             OP => Event::Op {
                 id: self.u32()?,
-                op: self.str()?,
+                op: self.str_ref()?.into(),
                 detail: self.opt(Self::str)?,
             },
             REFUSED => Event::Refused {
@@ -556,12 +559,12 @@ mod tests {
             },
             Event::Op {
                 id: 1,
-                op: s("acquired"),
+                op: "acquired".into(),
                 detail: None,
             },
             Event::Op {
                 id: 2,
-                op: s("put"),
+                op: "put".into(),
                 detail: Some(s("'x'")),
             },
             Event::Refused {

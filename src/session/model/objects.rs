@@ -28,7 +28,7 @@ pub struct ObjectOp {
     /// By which process.
     pub pid: i32,
     /// What ("acquired", "released", "put", "got", "set", ...).
-    pub op: String,
+    pub op: crate::trace::OpName,
     /// More about it (a value's repr, a size).
     pub detail: Option<String>,
 }
