@@ -34,6 +34,13 @@ use crate::trace::{Ending, Event, Record, Stream};
 const REORDER_WINDOW_NS: u64 = 15_000_000;
 /// How often the loop wakes up when nothing happens (to reap orphans).
 const IDLE_POLL_MS: i32 = 50;
+/// How long the observer lets records gather in the rings before it drains them (they wait
+/// [`REORDER_WINDOW_NS`] anyway): a drain per millisecond instead of one per handful of records,
+/// which had the observer turn its loop (a poll, reads, a look for orphans, a send) as fast as a
+/// Lock loop made records. A ring holds several milliseconds of the fastest writer's records.
+const GATHER_MS: i32 = 1;
+/// A ring this full is drained at once rather than after [`GATHER_MS`].
+const DRAIN_NOW_BYTES: usize = crate::trace::ring::RING_BYTES / 4;
 /// How long it waits for the last writers to close the trace once everything was killed.
 const FINAL_DRAIN_MS: u64 = 2_000;
 /// The most bytes read from the trace in one turn, so that no source starves the others.
@@ -243,11 +250,22 @@ impl Pump {
         } else {
             IDLE_POLL_MS
         };
-        // About to sleep on the trace: say so, then look at the rings once more (a record committed
-        // before the flag was seen is found here; one after it wakes us through the pipe).
+        // Records wait in the rings: let more gather for a moment (no need to be woken: the
+        // timeout is short), unless a ring fills up. Else about to sleep on the trace: say so,
+        // then look at the rings once more (a record committed before the flag was seen is found
+        // here; one after it wakes us through the pipe).
         let control = &self.shared.control;
+        let waiting = if held || self.trace.is_none() {
+            0
+        } else {
+            self.rings_pending()
+        };
         let timeout = if held || self.trace.is_none() {
             timeout
+        } else if waiting >= DRAIN_NOW_BYTES {
+            0
+        } else if waiting > 0 {
+            GATHER_MS.min(timeout)
         } else {
             control.observer_sleeps();
             if self.rings_have_lines() { 0 } else { timeout }
@@ -259,6 +277,16 @@ impl Pump {
             wake: fds[0].revents != 0,
             main_ended: pidfd_at.is_some_and(|i| fds[i].revents != 0),
         }
+    }
+
+    /// The most bytes any process's ring holds.
+    fn rings_pending(&self) -> usize {
+        let control = &self.shared.control;
+        (0..control.started())
+            .filter_map(|i| control.ring(i))
+            .map(|r| r.pending())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether any process's ring holds records.
