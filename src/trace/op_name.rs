@@ -56,6 +56,15 @@ impl OpName {
         }
     }
 
+    /// The known name whose UTF-8 bytes are `b`, if it is one: a decoder finds it without
+    /// checking the bytes are UTF-8 first.
+    pub fn known_bytes(b: &[u8]) -> Option<OpName> {
+        KNOWN
+            .iter()
+            .find(|k| k.len() == b.len() && k.as_bytes() == b)
+            .map(|k| OpName(Cow::Borrowed(k)))
+    }
+
     /// The name as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -206,6 +215,11 @@ mod tests {
             !OpName::new("acquire").is_static(),
             "a prefix is not a name"
         );
+        assert_eq!(
+            OpName::known_bytes(b"released"),
+            Some(OpName::new("released"))
+        );
+        assert_eq!(OpName::known_bytes(b"releasee"), None);
     }
 
     #[test]

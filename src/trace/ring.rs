@@ -126,9 +126,7 @@ impl<'a> Ring<'a> {
         if n == 0 {
             return 0;
         }
-        let at = out.len();
-        out.resize(at + n, 0);
-        self.copy_out(tail, &mut out[at..]);
+        self.append_out(tail, n, out);
         self.header.tail.store(head, Ordering::SeqCst);
         if self.header.writer_sleeps.swap(0, Ordering::SeqCst) == 1 {
             super::gate::futex_wake_n(&self.header.writer_sleeps, 1);
@@ -149,17 +147,23 @@ impl<'a> Ring<'a> {
         }
     }
 
-    /// Copies `out.len()` bytes from stream offset `at` out of the ring, wrapping at the end.
-    fn copy_out(&self, at: u64, out: &mut [u8]) {
+    /// Appends `n` bytes from stream offset `at` to `out`, wrapping at the end, without zeroing
+    /// room for them first (a drain can take the whole ring, 1 MiB).
+    fn append_out(&self, at: u64, n: usize, out: &mut Vec<u8>) {
         let start = (at % RING_BYTES as u64) as usize;
-        let first = out.len().min(RING_BYTES - start);
-        let rest = out.len() - first;
+        let first = n.min(RING_BYTES - start);
         // SAFETY: both pieces lie inside the ring's bytes; they were committed (below head, read
-        // with acquire) and the writer does not write them again before `tail` moves past them.
-        unsafe {
-            std::ptr::copy_nonoverlapping(self.data.add(start), out.as_mut_ptr(), first);
-            std::ptr::copy_nonoverlapping(self.data, out.as_mut_ptr().add(first), rest);
-        }
+        // with acquire) and the writer does not write them again before `tail` moves past them,
+        // so nobody writes them while these slices live.
+        let (a, b) = unsafe {
+            (
+                std::slice::from_raw_parts(self.data.add(start), first),
+                std::slice::from_raw_parts(self.data, n - first),
+            )
+        };
+        out.reserve(n);
+        out.extend_from_slice(a);
+        out.extend_from_slice(b);
     }
 }
 

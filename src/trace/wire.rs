@@ -358,12 +358,22 @@ impl<'a> Reader<'a> {
     fn str(&mut self) -> Got<String> {
         self.str_ref().map(str::to_string)
     }
-    /// A string read in place (an op's name is then found among the known ones, not copied).
+    /// A string read in place.
     fn str_ref(&mut self) -> Got<&'a str> {
         let len = self.u32()? as usize;
         let bytes = self.take(len)?;
         std::str::from_utf8(bytes)
             .map_err(|e| BadFrame(format!("a string in a trace frame is not UTF-8: {e}")))
+    }
+    /// An op's name: one of the modules' own is found by its bytes (no copy, no UTF-8 check).
+    fn op_name(&mut self) -> Got<super::OpName> {
+        let mut ahead = Reader(self.0);
+        let len = ahead.u32()? as usize;
+        if let Some(op) = super::OpName::known_bytes(ahead.take(len)?) {
+            self.0 = ahead.0;
+            return Ok(op);
+        }
+        self.str_ref().map(super::OpName::from)
     }
     fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Got<T>) -> Got<Option<T>> {
         match self.choice(2, "presence byte")? {
@@ -442,7 +452,7 @@ impl<'a> Reader<'a> {
             },
             OP => Event::Op {
                 id: self.u32()?,
-                op: self.str_ref()?.into(),
+                op: self.op_name()?,
                 detail: self.opt(Self::str)?,
             },
             REFUSED => Event::Refused {
