@@ -230,7 +230,10 @@ mod tests {
         assert!(back.is_static());
         assert_eq!(back, op);
         assert_eq!(format!("{op} {op:?}"), r#"acquired "acquired""#);
-        assert!(op == "acquired" && "acquired" == op && op == *"acquired");
+        // Both ways round, and against a str, as the tests that read the trace compare.
+        assert!(op == "acquired");
+        assert!("acquired" == op);
+        assert!(op == *"acquired");
         assert_eq!(op.len(), 8);
         assert_eq!(String::from(op), "acquired");
     }
