@@ -232,10 +232,16 @@ mod tests {
             assert_eq!(ring.push(&line), Ok(false));
         }
         assert_eq!(ring.push(b"y\n"), Err(Full), "the ring's bytes are taken");
+        assert_eq!(
+            ring.pending(),
+            RING_BYTES,
+            "the observer sees how full it is"
+        );
         let mut out = Vec::new();
         assert_eq!(ring.drain(&mut out), RING_BYTES);
         assert!(lines(&out).iter().all(|l| *l == line.as_slice()));
         assert_eq!(ring.push(b"y\n"), Ok(true));
+        assert_eq!(ring.pending(), 2);
     }
 
     #[test]
