@@ -215,7 +215,7 @@ if __name__ == '__main__':
     let ops_of = |pid: i32| -> Vec<String> {
         recs.iter()
             .filter_map(|r| match &r.event {
-                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.clone()),
+                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.to_string()),
                 _ => None,
             })
             .collect()

@@ -83,6 +83,13 @@ fn a_reader_that_falls_behind_loses_no_record() {
                     text.push_str(t);
                 }
             }
+            Update::Records(rs) => {
+                for r in &rs {
+                    if let Event::Output { text: t, .. } = &r.event {
+                        text.push_str(t);
+                    }
+                }
+            }
             Update::End(_) => break,
         }
     }

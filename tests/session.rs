@@ -32,6 +32,7 @@ fn finish_into(handle: &RunHandle, mut run: Run) -> Run {
             .expect("an update within 30 s")
         {
             Update::Record(r) => run.apply(&r),
+            Update::Records(rs) => rs.iter().for_each(|r| run.apply(r)),
             Update::End(end) => {
                 run.finish(&end);
                 return run;
@@ -50,6 +51,12 @@ fn first_line(handle: &RunHandle, run: &mut Run) -> String {
         {
             Update::Record(r) => {
                 run.apply(&r);
+                if let Some(line) = run.log.lines().next() {
+                    return line.text.clone();
+                }
+            }
+            Update::Records(rs) => {
+                rs.iter().for_each(|r| run.apply(r));
                 if let Some(line) = run.log.lines().next() {
                     return line.text.clone();
                 }
@@ -163,6 +170,14 @@ fn a_panicking_thread_takes_its_runs_down() {
 
 #[test]
 fn output_that_bypasses_the_trace_still_reaches_the_user() {
+    let stray_text = |r: forkyard::trace::Record| match r.event {
+        Event::Stray {
+            stream: Stream::Stderr,
+            text,
+            ..
+        } => text,
+        _ => String::new(),
+    };
     // /bin/sh stands in for a lesson main that fails before it attaches: it complains on stderr.
     let h = session::start(RunSpec {
         exe: Some(PathBuf::from("/bin/sh")),
@@ -172,19 +187,55 @@ fn output_that_bypasses_the_trace_still_reaches_the_user() {
     let mut stray = String::new();
     let end: RunEnd = loop {
         match h.updates().recv_timeout(Duration::from_secs(30)).unwrap() {
-            Update::Record(r) => {
-                if let Event::Stray {
-                    stream: Stream::Stderr,
-                    text,
-                    ..
-                } = r.event
-                {
-                    stray.push_str(&text);
-                }
-            }
+            Update::Record(r) => stray.push_str(&stray_text(r)),
+            Update::Records(rs) => rs.into_iter().for_each(|r| stray.push_str(&stray_text(r))),
             Update::End(end) => break end,
         }
     };
     assert!(stray.contains(session::LESSON_SUBCOMMAND), "{stray}");
     assert!(matches!(end.main, Some(Ending::Exited { code }) if code != 0));
+}
+
+/// A consumer that asks for batches gets every record once, each process's in its order, the
+/// in fewer updates than records (what the headless printer relies on).
+#[test]
+fn batched_updates_carry_every_record_in_order() {
+    let src = "import multiprocessing\n\ndef work(lock):\n    for _ in range(3000):\n        lock.acquire()\n        lock.release()\n\nif __name__ == '__main__':\n    lock = multiprocessing.Lock()\n    p = multiprocessing.Process(target=work, args=(lock,))\n    p.start()\n    work(lock)\n    p.join()\n";
+    let h = session::start(spec(src, 10.0)).unwrap();
+    h.batch_updates();
+    let (mut records, mut updates) = (Vec::new(), 0);
+    loop {
+        updates += 1;
+        match h.updates().recv_timeout(Duration::from_secs(60)).unwrap() {
+            Update::Record(r) => records.push(r),
+            Update::Records(rs) => records.extend(rs),
+            Update::End(end) => {
+                assert_eq!(end.main, Some(Ending::Exited { code: 0 }));
+                break;
+            }
+        }
+    }
+    let ops = |what: &str| {
+        records
+            .iter()
+            .filter(|r| matches!(&r.event, Event::Op { op, .. } if op == what))
+            .count()
+    };
+    assert_eq!((ops("acquired"), ops("released")), (6000, 6000));
+    let mut pids: Vec<i32> = records.iter().map(|r| r.pid).collect();
+    pids.sort();
+    pids.dedup();
+    for pid in pids {
+        let seqs: Vec<u64> = records
+            .iter()
+            .filter(|r| r.pid == pid)
+            .map(|r| r.seq)
+            .collect();
+        assert_eq!(seqs, (0..seqs.len() as u64).collect::<Vec<_>>(), "{pid}");
+    }
+    assert!(
+        updates < records.len() / 10,
+        "{updates} updates for {} records",
+        records.len()
+    );
 }

@@ -96,6 +96,11 @@ pub fn run(args: &RunArgs, knob_name: &str) -> Result<ExitCode, String> {
         let side = &mut running[i];
         match update {
             Update::Record(r) => side.printer.record(&r).map_err(|e| e.to_string())?,
+            Update::Records(records) => {
+                for r in &records {
+                    side.printer.record(r).map_err(|e| e.to_string())?;
+                }
+            }
             Update::End(end) => {
                 let _ = side.printer.end(&end);
                 side.end = Some(end);

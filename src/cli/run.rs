@@ -150,6 +150,8 @@ fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
         None => session::start(spec),
     }
     .map_err(|e| format!("{e:#}"))?;
+    // The printer takes what the observer drained in one turn as one update.
+    handle.batch_updates();
     let taken = Arc::new(AtomicU64::new(0));
     let printed = spawn_printer(
         args.format,
@@ -241,24 +243,18 @@ fn print_run(
     let mut deadlock = Vec::new();
     for update in updates {
         taken.fetch_add(1, Ordering::Relaxed);
-        let written = match &update {
-            Update::Record(r) => {
-                if let crate::trace::Event::Stop { reason } = &r.event
-                    && reason == session::DEADLOCK
-                {
-                    // Who waits on what and who holds it, as the run stood when it stopped.
-                    deadlock = super::schedule::deadlock_sentences(printer.run());
-                }
-                exports.record(r);
-                printer.record(r)
-            }
+        let written = match update {
+            Update::Record(r) => print_record(&mut printer, &mut exports, &mut deadlock, &r),
+            Update::Records(records) => records
+                .iter()
+                .try_for_each(|r| print_record(&mut printer, &mut exports, &mut deadlock, r)),
             Update::End(end) => {
-                let printed = printer.end(end);
+                let printed = printer.end(&end);
                 // The files are written whatever became of the printing.
-                let exported = exports.finish(end);
+                let exported = exports.finish(&end);
                 return match printed {
                     Ok(()) => Printed::Ended {
-                        end: end.clone(),
+                        end,
                         exported,
                         deadlock,
                     },
@@ -280,6 +276,23 @@ fn print_run(
     Printed::Failed(io::Error::other(
         "the run's observer thread ended without an end",
     ))
+}
+
+/// Prints one record, keeps it for the exports, and notes the deadlock a stop record reports.
+fn print_record<W: io::Write, E: io::Write>(
+    printer: &mut Printer<W, E>,
+    exports: &mut export::Collector,
+    deadlock: &mut Vec<String>,
+    r: &crate::trace::Record,
+) -> io::Result<()> {
+    if let crate::trace::Event::Stop { reason } = &r.event
+        && reason == session::DEADLOCK
+    {
+        // Who waits on what and who holds it, as the run stood when it stopped.
+        *deadlock = super::schedule::deadlock_sentences(printer.run());
+    }
+    exports.record(r);
+    printer.record(r)
 }
 
 /// A held run's steps and schedule, printed after its transcript; the exit status of a held run

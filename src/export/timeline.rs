@@ -187,7 +187,7 @@ impl Timeline {
                         kind: MarkKind::Op,
                         title: format!("{op} {label}"),
                         object: Some(label),
-                        op: Some(op.clone()),
+                        op: Some(op.to_string()),
                         detail: detail.clone(),
                     });
                 }

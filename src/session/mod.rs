@@ -89,6 +89,11 @@ impl RunSpec {
 pub enum Update {
     /// The next trace record, in time order.
     Record(Record),
+    /// The next trace records, in time order: what the observer took in one turn, in one update.
+    /// Sent only once the consumer asked for them with [`RunHandle::batch_updates`] (the headless
+    /// printer): a channel message per record cost the observer and the printer more than the
+    /// records themselves in a flood of Lock operations.
+    Records(Vec<Record>),
     /// The run is over and nothing of it is left; the last update.
     End(RunEnd),
 }
@@ -342,6 +347,14 @@ impl RunHandle {
     /// The run's updates: records in time order, then one [`Update::End`].
     pub fn updates(&self) -> &Receiver<Update> {
         &self.updates
+    }
+
+    /// From now on the observer sends the records it takes in one turn as one
+    /// [`Update::Records`] instead of an [`Update::Record`] each (those sent already stay as they
+    /// are): for a consumer that handles both, and cares for throughput more than for one update
+    /// per record.
+    pub fn batch_updates(&self) {
+        self.shared.ask_for_batches();
     }
 
     /// The lesson main's pid, which is also the run's process group.

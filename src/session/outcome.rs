@@ -50,6 +50,12 @@ impl Finished {
                     run.apply(&r);
                     records.push(r);
                 }
+                Update::Records(rs) => {
+                    for r in rs {
+                        run.apply(&r);
+                        records.push(r);
+                    }
+                }
                 Update::End(e) => {
                     run.finish(&e);
                     end = Some(e);

@@ -34,6 +34,17 @@ use crate::trace::{Ending, Event, Record, Stream};
 const REORDER_WINDOW_NS: u64 = 15_000_000;
 /// How often the loop wakes up when nothing happens (to reap orphans).
 const IDLE_POLL_MS: i32 = 50;
+/// How long the observer lets records gather in the rings before it drains them (they wait
+/// [`REORDER_WINDOW_NS`] anyway): a drain per millisecond instead of one per handful of records,
+/// which had the observer turn its loop (a poll, reads, a look for orphans, a send) as fast as a
+/// Lock loop made records. A ring holds several milliseconds of the fastest writer's records.
+const GATHER_MS: i32 = 1;
+/// A ring this full is drained at once rather than after [`GATHER_MS`].
+const DRAIN_NOW_BYTES: usize = crate::trace::ring::RING_BYTES / 4;
+/// The most records in one update to a consumer that takes batches: about 120 KiB, below the
+/// size the allocator serves from fresh pages (a millisecond of a Lock loop's records in one
+/// vector had the kernel clear pages for every turn).
+const BATCH: usize = 1024;
 /// How long it waits for the last writers to close the trace once everything was killed.
 const FINAL_DRAIN_MS: u64 = 2_000;
 /// The most bytes read from the trace in one turn, so that no source starves the others.
@@ -55,8 +66,10 @@ pub(crate) struct Pump {
     pub stderr: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
     pub decoder: Decoder,
-    /// Bytes drained from the rings, reused from turn to turn.
+    /// Bytes drained from a ring, reused from turn to turn.
     pub ring_bytes: Vec<u8>,
+    /// Bytes read from the trace pipe, reused from turn to turn.
+    pub pipe_bytes: Vec<u8>,
     /// The ring the next turn starts with.
     pub ring_next: u32,
     pub reorder: Reorder,
@@ -117,6 +130,7 @@ impl Pump {
             pidfd: Some(pidfd),
             decoder: Decoder::new(),
             ring_bytes: Vec::new(),
+            pipe_bytes: Vec::new(),
             ring_next: 0,
             reorder: Reorder::new(REORDER_WINDOW_NS),
             carry: [(None, Vec::new()), (None, Vec::new())],
@@ -180,8 +194,14 @@ impl Pump {
             }
             match final_deadline {
                 None => {
-                    let ready = self.reorder.ready(mono_ns());
-                    self.release(ready);
+                    let now = mono_ns();
+                    loop {
+                        let ready = self.reorder.ready_at_most(now, BATCH);
+                        if ready.is_empty() {
+                            break;
+                        }
+                        self.release(ready);
+                    }
                 }
                 Some(_) if !sources_open => break,
                 Some(deadline) if mono_ns() > deadline => {
@@ -246,11 +266,22 @@ impl Pump {
         } else {
             IDLE_POLL_MS
         };
-        // About to sleep on the trace: say so, then look at the rings once more (a record committed
-        // before the flag was seen is found here; one after it wakes us through the pipe).
+        // Records wait in the rings: let more gather for a moment (no need to be woken: the
+        // timeout is short), unless a ring fills up. Else about to sleep on the trace: say so,
+        // then look at the rings once more (a record committed before the flag was seen is found
+        // here; one after it wakes us through the pipe).
         let control = &self.shared.control;
+        let waiting = if held || self.trace.is_none() {
+            0
+        } else {
+            self.rings_pending()
+        };
         let timeout = if held || self.trace.is_none() {
             timeout
+        } else if waiting >= DRAIN_NOW_BYTES {
+            0
+        } else if waiting > 0 {
+            GATHER_MS.min(timeout)
         } else {
             control.observer_sleeps();
             if self.rings_have_lines() { 0 } else { timeout }
@@ -264,79 +295,81 @@ impl Pump {
         }
     }
 
+    /// The most bytes any process's ring holds.
+    fn rings_pending(&self) -> usize {
+        let control = &self.shared.control;
+        (0..control.started())
+            .filter_map(|i| control.ring(i))
+            .map(|r| r.pending())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Whether any process's ring holds records.
     fn rings_have_lines(&self) -> bool {
         let control = &self.shared.control;
         (0..control.started()).any(|i| control.ring(i).is_some_and(|r| r.has_lines()))
     }
 
-    /// Takes what the processes' rings hold (each ring's records in its order), at most about one
-    /// read turn's worth: the rings after the last one drained wait for the next turn, which
-    /// starts with them, so the observer's memory stays bounded however many processes write.
-    /// A ring holds whole binary frames (`trace::wire`), decoded ring by ring so that a bad frame
-    /// costs only the rest of its own ring's batch.
-    fn drain_rings(&mut self) -> Vec<Result<Record, BadLine>> {
-        let control = &self.shared.control;
+    /// Takes what the processes' rings hold (each ring's records in its order) and puts each
+    /// record where it goes as it is decoded, at most about one read turn's worth: the rings after
+    /// the last one drained wait for the next turn, which starts with them, so the observer's
+    /// memory stays bounded however many processes write. A ring holds whole binary frames
+    /// (`trace::wire`), decoded ring by ring so that a bad frame costs only the rest of its own
+    /// ring's batch. Returns how many bytes it took.
+    fn drain_rings(&mut self) -> usize {
+        let shared = Arc::clone(&self.shared);
+        let control = &shared.control;
         let n = control.started();
-        self.ring_bytes.clear();
-        let mut records = Vec::new();
+        let mut taken = 0;
+        // One buffer for the whole run, taken out of `self` while its frames are decoded.
+        let mut bytes = std::mem::take(&mut self.ring_bytes);
         for k in 0..n {
             let i = (self.ring_next + k) % n;
             if let Some(ring) = control.ring(i) {
-                let at = self.ring_bytes.len();
-                ring.drain(&mut self.ring_bytes);
-                records.extend(
-                    wire::decode_all(&self.ring_bytes[at..])
-                        .into_iter()
-                        .map(|r| r.map_err(bad_frame)),
-                );
+                bytes.clear();
+                taken += ring.drain(&mut bytes);
+                for frame in wire::frames(&bytes) {
+                    self.take(frame.map_err(bad_frame));
+                }
             }
-            if self.ring_bytes.len() >= READ_TURN {
+            if taken >= READ_TURN {
                 self.ring_next = (i + 1) % n;
                 break;
             }
         }
-        records
+        self.ring_bytes = bytes;
+        taken
+    }
+
+    /// Puts a record read from the trace in time order (noting the names of processes), or
+    /// reports a line that is not one.
+    fn take(&mut self, line: Result<Record, BadLine>) {
+        match line {
+            Ok(record) => {
+                if let Event::Main { name, .. } | Event::Spawn { name, .. } = &record.event {
+                    self.names.insert(record.pid, name.clone());
+                }
+                self.reorder.push(record);
+            }
+            Err(b) => self.push_own(bad_line_note(&b)),
+        }
     }
 
     fn read_trace(&mut self) {
         let Some(file) = &mut self.trace else { return };
-        let (bytes, eof) = read_available(file, READ_TURN);
-        let mut lines = self.decoder.push(&bytes);
-        lines.extend(self.drain_rings());
+        let (n, eof) = read_available(file, READ_TURN, &mut self.pipe_bytes);
+        let bytes = std::mem::take(&mut self.pipe_bytes);
+        for line in self.decoder.push(&bytes[..n]) {
+            self.take(line);
+        }
+        self.pipe_bytes = bytes;
+        self.drain_rings();
         if eof {
             // Every lesson process is gone (they all held the pipe): what their rings hold now is
-            // all there will be, and there is no later turn to read it.
-            loop {
-                let more = self.drain_rings();
-                // Nothing taken: every ring is empty (or holds nothing a writer committed).
-                if self.ring_bytes.is_empty() {
-                    break;
-                }
-                lines.extend(more);
-            }
-        }
-        let mut records = Vec::new();
-        let mut bad = Vec::new();
-        for line in lines {
-            match line {
-                Ok(record) => records.push(record),
-                Err(b) => bad.push(b),
-            }
-        }
-        for record in records {
-            match &record.event {
-                Event::Main { name, .. } | Event::Spawn { name, .. } => {
-                    self.names.insert(record.pid, name.clone());
-                }
-                _ => {}
-            }
-            self.reorder.push(record);
-        }
-        for b in bad {
-            self.push_own(bad_line_note(&b));
-        }
-        if eof {
+            // all there will be, and there is no later turn to read it. Nothing taken: every ring
+            // is empty (or holds nothing a writer committed).
+            while self.drain_rings() > 0 {}
             self.trace = None;
         }
     }
@@ -503,10 +536,23 @@ impl Pump {
         self.reorder.push(record);
     }
 
+    /// Sends records on in time order: all of them in one update to a consumer that asked for
+    /// batches (`RunHandle::batch_updates`), else one update each.
     fn release(&mut self, records: Vec<Record>) {
+        if records.is_empty() {
+            return;
+        }
+        if self.shared.batches() {
+            let size = records.iter().map(approx_size).sum();
+            // The receiver may be gone (the face quit); the run still ends and is reaped.
+            if self.tx.send(Update::Records(records)).is_ok() {
+                self.inflight.push_back(size);
+                self.inflight_bytes += size;
+            }
+            return;
+        }
         for r in records {
             let size = approx_size(&r);
-            // The receiver may be gone (the face quit); the run still ends and is reaped.
             if self.tx.send(Update::Record(r)).is_ok() {
                 self.inflight.push_back(size);
                 self.inflight_bytes += size;
@@ -545,21 +591,26 @@ fn set_nonblocking(fd: i32) {
     }
 }
 
-/// Reads what is there now (up to `turn` bytes) from a non-blocking source; says if it ended.
-fn read_available(src: &mut impl Read, turn: usize) -> (Vec<u8>, bool) {
-    let mut out = Vec::new();
-    let mut buf = vec![0u8; turn.min(64 * 1024)];
-    while out.len() < turn {
-        let room = (turn - out.len()).min(buf.len());
-        match src.read(&mut buf[..room]) {
-            Ok(0) => return (out, true),
-            Ok(n) => out.extend_from_slice(&buf[..n]),
+/// Reads what is there now (up to `turn` bytes) from a non-blocking source into the start of
+/// `buf`, which keeps its zeroed room from turn to turn (no allocation and no clearing per turn);
+/// says how many bytes it read and whether the source ended.
+fn read_available(src: &mut impl Read, turn: usize, buf: &mut Vec<u8>) -> (usize, bool) {
+    const CHUNK: usize = 64 * 1024;
+    let mut filled = 0;
+    while filled < turn {
+        let end = filled + (turn - filled).min(CHUNK);
+        if buf.len() < end {
+            buf.resize(end, 0);
+        }
+        match src.read(&mut buf[filled..end]) {
+            Ok(0) => return (filled, true),
+            Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
-            Err(_) => return (out, true),
+            Err(_) => return (filled, true),
         }
     }
-    (out, false)
+    (filled, false)
 }
 
 /// Takes the longest valid UTF-8 prefix of `carry`, keeping an incomplete last character for the

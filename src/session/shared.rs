@@ -4,6 +4,7 @@
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::trace::control::ControlPage;
@@ -26,6 +27,8 @@ pub(crate) struct Shared {
     stop: Mutex<Option<String>>,
     /// An eventfd that wakes the pump's poll when a stop is asked.
     wake: OwnedFd,
+    /// The consumer takes records in batches (`RunHandle::batch_updates`).
+    batches: AtomicBool,
 }
 
 impl Shared {
@@ -46,11 +49,22 @@ impl Shared {
             stop: Mutex::new(None),
             // SAFETY: a fresh fd that we own.
             wake: unsafe { OwnedFd::from_raw_fd(fd) },
+            batches: AtomicBool::new(false),
         })
     }
 
     fn ctl(&self) -> MutexGuard<'_, Ctl> {
         self.ctl.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The consumer asks for records in batches from now on.
+    pub fn ask_for_batches(&self) {
+        self.batches.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the consumer takes records in batches.
+    pub fn batches(&self) -> bool {
+        self.batches.load(Ordering::Relaxed)
     }
 
     pub fn wake_fd(&self) -> RawFd {

@@ -189,7 +189,7 @@ fn clamp(event: Event) -> Event {
         },
         Event::Op { id, op, detail } => Event::Op {
             id,
-            op: c(op),
+            op: c(op.into_string()).into(),
             detail: detail.map(c),
         },
         Event::Refused { message } => Event::Refused {
@@ -347,7 +347,7 @@ mod tests {
             },
             Event::Op {
                 id: u32::MAX,
-                op: worst(half),
+                op: worst(half).into(),
                 detail: Some(worst(half)),
             },
             Event::Reaped {
@@ -401,7 +401,7 @@ mod tests {
         assert!(!surely_fits(&long));
         let long_op = Event::Op {
             id: 1,
-            op: "x".repeat(SURELY_FITS_STRINGS + 1),
+            op: "x".repeat(SURELY_FITS_STRINGS + 1).into(),
             detail: None,
         };
         assert!(!surely_fits(&long_op));

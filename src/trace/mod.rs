@@ -11,6 +11,7 @@ pub mod clock;
 pub mod control;
 pub mod frame;
 pub mod gate;
+pub mod op_name;
 pub mod order;
 pub mod reader;
 pub mod record;
@@ -18,5 +19,6 @@ pub mod ring;
 pub mod stdout_mode;
 pub mod wire;
 
+pub use op_name::OpName;
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
 pub use stdout_mode::StdoutMode;

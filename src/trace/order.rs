@@ -51,9 +51,19 @@ impl Reorder {
 
     /// Takes, in time order, every record made at least the window before `now_mono_ns`.
     pub fn ready(&mut self, now_mono_ns: u64) -> Vec<Record> {
+        self.ready_at_most(now_mono_ns, usize::MAX)
+    }
+
+    /// Like [`ready`](Self::ready), at most `max` records (the oldest): the rest are taken by the
+    /// next call. The observer takes them so in vectors of a bounded size, which the allocator
+    /// reuses, where one vector of a whole millisecond's records was fresh pages each time.
+    pub fn ready_at_most(&mut self, now_mono_ns: u64, max: usize) -> Vec<Record> {
         let cutoff = now_mono_ns.saturating_sub(self.window_ns);
         self.sort();
-        let n = self.pending.partition_point(|r| r.mono_ns <= cutoff);
+        let n = self
+            .pending
+            .partition_point(|r| r.mono_ns <= cutoff)
+            .min(max);
         self.pending.drain(..n).collect()
     }
 
@@ -109,6 +119,38 @@ mod tests {
         assert_eq!(keys(&r.ready(115)), vec![(1, 0), (2, 0)]);
         assert!(!r.is_empty());
         assert_eq!(keys(&r.drain()), vec![(1, 1)]);
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn ready_records_come_in_bounded_takes_in_the_same_order() {
+        let mut r = Reorder::new(10);
+        for i in 0..7 {
+            r.push(rec(1, i, 100 + i));
+        }
+        r.push(rec(2, 0, 103));
+        let mut taken = Vec::new();
+        loop {
+            let some = r.ready_at_most(200, 3);
+            assert!(some.len() <= 3);
+            if some.is_empty() {
+                break;
+            }
+            taken.extend(some);
+        }
+        assert_eq!(
+            keys(&taken),
+            vec![
+                (1, 0),
+                (1, 1),
+                (1, 2),
+                (1, 3),
+                (2, 0),
+                (1, 4),
+                (1, 5),
+                (1, 6)
+            ]
+        );
         assert!(r.is_empty());
     }
 

@@ -13,8 +13,11 @@
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-/// The bytes a ring holds: as much as a pipe's default capacity.
-pub const RING_BYTES: usize = 64 * 1024;
+/// The bytes a ring holds: 1 MiB, several milliseconds of the fastest writer's records (a Lock
+/// pair's two records take about 110 bytes), so that the observer can let records gather for a
+/// millisecond between drains (`session::pump`) without the writer waiting for room. The memfd
+/// is sparse: a process's ring takes memory only as far as it has written.
+pub const RING_BYTES: usize = 1024 * 1024;
 
 /// The shared part of a ring, before its bytes. Writer-side and reader-side words sit on separate
 /// cache lines, so the two sides do not slow each other down.
@@ -100,7 +103,14 @@ impl<'a> Ring<'a> {
 
     /// Reader side: whether committed lines wait.
     pub fn has_lines(&self) -> bool {
-        self.header.head.load(Ordering::SeqCst) != self.header.tail.load(Ordering::Relaxed)
+        self.pending() != 0
+    }
+
+    /// Reader side: how many committed bytes wait.
+    pub fn pending(&self) -> usize {
+        let head = self.header.head.load(Ordering::SeqCst);
+        let tail = self.header.tail.load(Ordering::Relaxed);
+        head.saturating_sub(tail) as usize
     }
 
     /// Reader side: appends every committed line to `out`, frees their room and wakes a writer
@@ -116,9 +126,7 @@ impl<'a> Ring<'a> {
         if n == 0 {
             return 0;
         }
-        let at = out.len();
-        out.resize(at + n, 0);
-        self.copy_out(tail, &mut out[at..]);
+        self.append_out(tail, n, out);
         self.header.tail.store(head, Ordering::SeqCst);
         if self.header.writer_sleeps.swap(0, Ordering::SeqCst) == 1 {
             super::gate::futex_wake_n(&self.header.writer_sleeps, 1);
@@ -139,17 +147,23 @@ impl<'a> Ring<'a> {
         }
     }
 
-    /// Copies `out.len()` bytes from stream offset `at` out of the ring, wrapping at the end.
-    fn copy_out(&self, at: u64, out: &mut [u8]) {
+    /// Appends `n` bytes from stream offset `at` to `out`, wrapping at the end, without zeroing
+    /// room for them first (a drain can take the whole ring, 1 MiB).
+    fn append_out(&self, at: u64, n: usize, out: &mut Vec<u8>) {
         let start = (at % RING_BYTES as u64) as usize;
-        let first = out.len().min(RING_BYTES - start);
-        let rest = out.len() - first;
+        let first = n.min(RING_BYTES - start);
         // SAFETY: both pieces lie inside the ring's bytes; they were committed (below head, read
-        // with acquire) and the writer does not write them again before `tail` moves past them.
-        unsafe {
-            std::ptr::copy_nonoverlapping(self.data.add(start), out.as_mut_ptr(), first);
-            std::ptr::copy_nonoverlapping(self.data, out.as_mut_ptr().add(first), rest);
-        }
+        // with acquire) and the writer does not write them again before `tail` moves past them,
+        // so nobody writes them while these slices live.
+        let (a, b) = unsafe {
+            (
+                std::slice::from_raw_parts(self.data.add(start), first),
+                std::slice::from_raw_parts(self.data, n - first),
+            )
+        };
+        out.reserve(n);
+        out.extend_from_slice(a);
+        out.extend_from_slice(b);
     }
 }
 
@@ -184,8 +198,8 @@ mod tests {
         let ring = buf.ring();
         let mut expected = Vec::new();
         let mut got = Vec::new();
-        // 1000-byte lines do not divide 64 KiB: many wrap in the middle of a line.
-        for i in 0..1000u32 {
+        // 1000-byte lines do not divide the ring's size: many wrap in the middle of a line.
+        for i in 0..(3 * RING_BYTES / 1000) as u32 {
             let mut line = format!("{i:06} ").into_bytes();
             line.resize(999, b'a' + (i % 26) as u8);
             line.push(b'\n');
@@ -217,11 +231,17 @@ mod tests {
         for _ in 1..RING_BYTES / line.len() {
             assert_eq!(ring.push(&line), Ok(false));
         }
-        assert_eq!(ring.push(b"y\n"), Err(Full), "64 KiB are taken");
+        assert_eq!(ring.push(b"y\n"), Err(Full), "the ring's bytes are taken");
+        assert_eq!(
+            ring.pending(),
+            RING_BYTES,
+            "the observer sees how full it is"
+        );
         let mut out = Vec::new();
         assert_eq!(ring.drain(&mut out), RING_BYTES);
         assert!(lines(&out).iter().all(|l| *l == line.as_slice()));
         assert_eq!(ring.push(b"y\n"), Ok(true));
+        assert_eq!(ring.pending(), 2);
     }
 
     #[test]

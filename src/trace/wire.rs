@@ -67,21 +67,39 @@ pub fn encode(record: &Record) -> Vec<u8> {
 /// inside a frame are an error, as is a frame that is not a record; decoding stops at the first
 /// error (past it, where the next frame begins is unknown).
 pub fn decode_all(bytes: &[u8]) -> Vec<Result<Record, BadFrame>> {
-    let mut out = Vec::new();
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match split_frame(rest) {
+    frames(bytes).collect()
+}
+
+/// The records of the frames in `bytes`, in order, decoded as they are taken: the observer puts
+/// each where it goes without a vector of them first (a Lock flood drains thousands per turn).
+/// Ends after the first error, as [`decode_all`] does.
+pub fn frames(bytes: &[u8]) -> Frames<'_> {
+    Frames { rest: bytes }
+}
+
+/// The iterator of [`frames`].
+pub struct Frames<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for Frames<'_> {
+    type Item = Result<Record, BadFrame>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match split_frame(self.rest) {
             Ok((body, after)) => {
-                out.push(decode(body));
-                rest = after;
+                self.rest = after;
+                decode(body)
             }
             Err(e) => {
-                out.push(Err(e));
-                break;
+                self.rest = &[];
+                Err(e)
             }
-        }
+        })
     }
-    out
 }
 
 /// The body of the first frame of `bytes` and what follows it.
@@ -338,11 +356,24 @@ impl<'a> Reader<'a> {
         Ok(self.choice(2, "bool")? == 1)
     }
     fn str(&mut self) -> Got<String> {
+        self.str_ref().map(str::to_string)
+    }
+    /// A string read in place.
+    fn str_ref(&mut self) -> Got<&'a str> {
         let len = self.u32()? as usize;
         let bytes = self.take(len)?;
         std::str::from_utf8(bytes)
-            .map(str::to_string)
             .map_err(|e| BadFrame(format!("a string in a trace frame is not UTF-8: {e}")))
+    }
+    /// An op's name: one of the modules' own is found by its bytes (no copy, no UTF-8 check).
+    fn op_name(&mut self) -> Got<super::OpName> {
+        let mut ahead = Reader(self.0);
+        let len = ahead.u32()? as usize;
+        if let Some(op) = super::OpName::known_bytes(ahead.take(len)?) {
+            self.0 = ahead.0;
+            return Ok(op);
+        }
+        self.str_ref().map(super::OpName::from)
     }
     fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Got<T>) -> Got<Option<T>> {
         match self.choice(2, "presence byte")? {
@@ -421,7 +452,7 @@ impl<'a> Reader<'a> {
             },
             OP => Event::Op {
                 id: self.u32()?,
-                op: self.str()?,
+                op: self.op_name()?,
                 detail: self.opt(Self::str)?,
             },
             REFUSED => Event::Refused {
@@ -538,12 +569,12 @@ mod tests {
             },
             Event::Op {
                 id: 1,
-                op: s("acquired"),
+                op: "acquired".into(),
                 detail: None,
             },
             Event::Op {
                 id: 2,
-                op: s("put"),
+                op: "put".into(),
                 detail: Some(s("'x'")),
             },
             Event::Refused {

@@ -94,6 +94,12 @@ fn update_now(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Run(id, Update::Records(records)) => {
+            if let Some(r) = app.run_mut(id) {
+                records.iter().for_each(|record| r.record(record));
+            }
+            Vec::new()
+        }
         Msg::Run(id, Update::End(end)) => {
             let Some(r) = app.run_mut(id) else {
                 return Vec::new();

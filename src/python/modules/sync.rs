@@ -68,7 +68,7 @@ pub fn created_as(
 pub fn op(id: u32, op: &str, detail: Option<String>) {
     runtime::emit(Event::Op {
         id,
-        op: op.to_string(),
+        op: op.into(),
         detail,
     });
 }
@@ -78,7 +78,7 @@ pub fn blocked(on: &str, op: &str) {
     runtime::emit(Event::State {
         state: State::Blocked {
             on: on.to_string(),
-            op: op.to_string(),
+            op: op.into(),
         },
     });
 }

@@ -28,7 +28,7 @@ pub struct ObjectOp {
     /// By which process.
     pub pid: i32,
     /// What ("acquired", "released", "put", "got", "set", ...).
-    pub op: String,
+    pub op: crate::trace::OpName,
     /// More about it (a value's repr, a size).
     pub detail: Option<String>,
 }
@@ -209,6 +209,9 @@ fn detail_number(detail: Option<&str>, key: &str) -> Option<i64> {
 #[derive(Clone, Default)]
 pub struct Objects {
     by_id: IndexMap<u32, Object>,
+    /// Where the last operation's object sits in `by_id`: a flood of operations on one Lock
+    /// finds it without hashing its id each time (checked against the id before use).
+    last: Option<usize>,
 }
 
 impl Objects {
@@ -223,10 +226,17 @@ impl Objects {
 
     /// Records an operation (on an object not seen yet too: it may have been dropped or reordered).
     pub fn op(&mut self, id: u32, op: ObjectOp) {
-        let obj = self
-            .by_id
-            .entry(id)
-            .or_insert_with(|| Object::new(id, "?", None, op.pid, op.lesson_ns));
+        let at = match self.last {
+            Some(at) if self.by_id.get_index(at).is_some_and(|(k, _)| *k == id) => at,
+            _ => {
+                let entry = self.by_id.entry(id);
+                let at = entry.index();
+                entry.or_insert_with(|| Object::new(id, "?", None, op.pid, op.lesson_ns));
+                at
+            }
+        };
+        self.last = Some(at);
+        let obj = &mut self.by_id[at];
         let detail = op.detail.as_deref();
         let before = obj.value;
         match op.op.as_str() {
