@@ -474,9 +474,13 @@ impl Interp {
             // is a mapping.
             Value::Instance(_) => match crate::python::subclass::base_of(args) {
                 Some(Value::Tuple(ref t)) => (t.to_vec(), None),
-                Some(Value::Dict(_)) => (vec![args.clone()], Some(args.clone())),
+                Some(ref base) if is_percent_mapping(base) => {
+                    (vec![args.clone()], Some(args.clone()))
+                }
+                _ if is_percent_mapping(args) => (vec![args.clone()], Some(args.clone())),
                 _ => (vec![args.clone()], None),
             },
+            other if is_percent_mapping(other) => (vec![other.clone()], Some(other.clone())),
             other => (vec![other.clone()], None),
         };
         let mut next = 0usize;
@@ -1509,5 +1513,16 @@ mod tests {
         assert_eq!(i(-42, "+05d"), "-0042");
         assert_eq!(i(255, "#x"), "0xff");
         assert_eq!(i(7, "^5"), "  7  ");
+    }
+}
+
+/// Whether `%`'s right side is taken as a mapping, by CPython's rule: anything subscriptable that is
+/// not a tuple or a str (`'%(a)s' % obj.__dict__` works, `'hi' % [1]` is `'hi'` and
+/// `'%(a)s' % [1]` fails in the list's own `__getitem__`).
+pub fn is_percent_mapping(args: &Value) -> bool {
+    match args {
+        Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::Range(_) => true,
+        Value::Instance(i) => i.class.lookup("__getitem__").is_some(),
+        _ => false,
     }
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::ast::{BinOp, CmpOp, UnaryOp};
 use super::bigint;
 use super::exceptions::{Exc, index_error, type_error};
-use super::interp::{Interp, bind};
+use super::interp::{Interp, bind, namespace_view};
 use super::keys::set_members;
 use super::value::*;
 use num_bigint::BigInt;
@@ -343,6 +343,18 @@ impl Interp {
                 ) =>
             {
                 return self.set_op(op, a, b);
+            }
+            // An instance's `__dict__` is a dict in CPython: `d | obj.__dict__` merges its copy.
+            (Dict(_) | Instance(_), Dict(_) | Instance(_))
+                if op == BinOp::BitOr
+                    && (namespace_view::is_instance_dict(a)
+                        || namespace_view::is_instance_dict(b)) =>
+            {
+                let plain = |v: &Value| namespace_view::plain_dict(v).unwrap_or_else(|| v.clone());
+                let (pa, pb) = (plain(a), plain(b));
+                if let (Dict(_), Dict(_)) = (&pa, &pb) {
+                    return self.binop(op, &pa, &pb);
+                }
             }
             (Dict(x), Dict(y)) if op == BinOp::BitOr => {
                 let mut d = x.borrow().clone();

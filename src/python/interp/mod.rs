@@ -11,7 +11,7 @@ pub mod generator;
 mod generic_alias;
 mod import_star;
 mod locals;
-mod namespace_view;
+pub(crate) mod namespace_view;
 pub(crate) mod stack;
 
 use std::cell::RefCell;

@@ -114,6 +114,16 @@ pub fn is_instance_dict(v: &Value) -> bool {
     matches!(v, Value::Instance(i) if Rc::ptr_eq(&i.class, &view_classes().0))
 }
 
+/// A plain dict copy of an instance's or function's `__dict__` view, for the operations CPython's
+/// real dict gives it that the view has no method for (`{'a': 1} | obj.__dict__`).
+pub fn plain_dict(v: &Value) -> Option<Value> {
+    if !is_instance_dict(v) {
+        return None;
+    }
+    let t = target(&Args::new(vec![v.clone()])).ok()?;
+    Some(Value::dict(snapshot(&t)))
+}
+
 /// `obj.__dict__`.
 pub fn instance_dict(inst: &Rc<Instance>) -> Value {
     view(view_classes().0, Target::Instance(inst.clone()))

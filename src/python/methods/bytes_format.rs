@@ -21,7 +21,7 @@ fn to_bytes(s: &str) -> Vec<u8> {
 
 /// `fmt % args` for bytes and bytearray.
 pub fn bytes_percent(it: &mut Interp, fmt: &[u8], args: &Value) -> Result<Vec<u8>, Exc> {
-    let mapping = matches!(args, Value::Dict(_)).then(|| args.clone());
+    let mapping = crate::python::format::is_percent_mapping(args).then(|| args.clone());
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
