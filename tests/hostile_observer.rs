@@ -435,6 +435,44 @@ fn a_run_over_its_memory_budget_is_stopped_and_every_process_says_why() {
     assert_eq!(group(pgid), Vec::<i32>::new());
 }
 
+/// Library modules are parsed when the program imports them, after the budget limits the
+/// address space: in the main, in a child and inside a generator (a small stack of its own).
+#[test]
+fn library_modules_import_under_a_small_memory_budget() {
+    let src = r#"
+import multiprocessing
+
+def late():
+    import string
+    yield string.ascii_lowercase[:3]
+
+def child():
+    import statistics
+    print('child', statistics.mean([1, 2, 3]))
+
+if __name__ == '__main__':
+    import re, logging
+    print('main', re.sub('a', 'b', 'aa'), logging.getLevelName(20))
+    print('generator', next(late()))
+    p = multiprocessing.Process(target=child)
+    p.start()
+    p.join()
+"#;
+    let prog = program("imports.py", src);
+    let out = run_cmd(&prog, &["--max-memory", "200M", "--format", "plain"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for said in ["main bb INFO", "generator abc", "child 2"] {
+        assert!(stdout.contains(said), "{said}: {stdout}");
+    }
+}
+
 #[test]
 fn a_run_within_its_memory_budget_is_untouched() {
     let src = HOGS

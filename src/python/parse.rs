@@ -143,9 +143,40 @@ impl LineIndex {
 /// may nest deeply (`-----...1`); the stack is mapped lazily, so only what is used costs memory.
 const PARSE_STACK: usize = 256 << 20;
 
-/// Parse and convert a whole program.
+/// Parse and convert a whole program. A module imported while the program runs (the library's
+/// `re`, `logging`...) is parsed in place on the interpreter's own large stack when it has room:
+/// by then the run's memory budget limits the address space, and a fresh 256 MiB mapping would
+/// not fit a budget of 200 MiB however little of it the parse touches.
+/// Inside a generator (its own small stack) under such a budget, the new stack is a quarter of
+/// what the budget has left, up to `PARSE_STACK`.
 pub fn parse_program(src: &str, file: &str) -> Result<Module, ParseError> {
-    stacker::grow(PARSE_STACK, || parse_on_big_stack(src, file))
+    stacker::maybe_grow(PARSE_STACK, parse_stack_size(), || {
+        parse_on_big_stack(src, file)
+    })
+}
+
+/// `PARSE_STACK`, or a quarter of the address space the run's memory budget leaves this process
+/// (at least 8 MiB) when that is less.
+fn parse_stack_size() -> usize {
+    let mut lim = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit fills the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut lim) } != 0
+        || lim.rlim_cur == libc::RLIM_INFINITY
+    {
+        return PARSE_STACK;
+    }
+    let mapped = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        // SAFETY: sysconf with a constant name.
+        .map_or(u64::MAX, |pages| {
+            pages.saturating_mul(unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as u64)
+        });
+    let left = lim.rlim_cur.saturating_sub(mapped);
+    (left / 4).clamp(8 << 20, PARSE_STACK as u64) as usize
 }
 
 fn parse_on_big_stack(src: &str, file: &str) -> Result<Module, ParseError> {
