@@ -12,7 +12,6 @@ mod managers;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
-mod pool_results;
 pub mod process;
 mod queues;
 mod re_native;

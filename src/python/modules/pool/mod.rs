@@ -10,6 +10,8 @@
 //! the parent's statements, or in the middle of its `time.sleep`, the result is taken and the
 //! callback runs, where CPython's result-handler thread would run it.
 
+mod result_handler;
+
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -343,7 +345,7 @@ fn init(it: &mut Interp, a: Args) -> R {
         outbox: VecDeque::new(),
         front_written: 0,
         sentinels_sent: 0,
-        handler_thread: super::pool_results::new_handler_number(),
+        handler_thread: result_handler::new_handler_number(),
         results_dead: false,
     };
     let pool = PoolRef(Rc::new(RefCell::new(state)));
@@ -580,7 +582,7 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
                 p.results_dead = true;
                 p.handler_thread
             };
-            super::pool_results::report_death(it, thread, &e);
+            result_handler::report_death(it, thread, &e);
             return Ok(());
         }
     };
@@ -1278,7 +1280,7 @@ fn terminate(it: &mut Interp, a: Args) -> R {
         let p = pool.0.borrow();
         // CPython's `_terminate_pool` checks this before it stops any worker (and runs once).
         if was != PoolRun::Terminate && p.results_dead && !p.jobs.is_empty() {
-            return Err(super::pool_results::dead_handler_error());
+            return Err(result_handler::dead_handler_error());
         }
     }
     op(pool.0.borrow().id, "terminate", None);
