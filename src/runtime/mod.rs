@@ -26,6 +26,9 @@
 //!   reach); the waits `clock::sleep_until`, `clock::wait_poll_or_signal`,
 //!   `process::wait_child_or_signal` return early so that the handler can run.
 //! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
+//! - [`fds`]: [`fds::write_some`]`(fd, &[u8])` (a non-blocking partial write), [`fds::detach`]`(fd)`
+//!   (point it at /dev/null), [`fds::wait_any`]`(readable, writable, pids, Option<secs>)` (a Pool's
+//!   waits).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
 //! `catch_unwind` for control flow there.
@@ -34,6 +37,7 @@ pub mod capture;
 pub mod clock;
 mod crash;
 mod emit;
+pub mod fds;
 pub mod gate;
 pub mod output;
 pub mod process;

@@ -229,19 +229,10 @@ pub(super) fn feed(pool: &PoolRef) -> Result<(), Exc> {
             w if w < 4 => &header[w..],
             w => &frame[w - 4..],
         };
-        // SAFETY: writing our own buffer to our pipe's non-blocking write end.
-        let n = unsafe { libc::write(p.tasks_w.fd(), rest.as_ptr().cast(), rest.len()) };
-        if n < 0 {
-            let err = std::io::Error::last_os_error();
-            if matches!(
-                err.kind(),
-                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted
-            ) {
-                break;
-            }
-            return Err(os_error(err));
-        }
-        p.front_written += n as usize;
+        let Some(n) = runtime::fds::write_some(p.tasks_w.fd(), rest).map_err(os_error)? else {
+            break;
+        };
+        p.front_written += n;
         if p.front_written < total {
             continue;
         }
@@ -277,32 +268,10 @@ pub(super) fn pump(
     } else {
         timeout
     };
-    let mut fds = vec![libc::pollfd {
-        fd: rfd,
-        events: libc::POLLIN,
-        revents: 0,
-    }];
-    if want_write {
-        fds.push(libc::pollfd {
-            fd: wfd,
-            events: libc::POLLOUT,
-            revents: 0,
-        });
-    }
-    // A worker that dies while we wait must wake us: watch the workers' pidfds too.
-    let pidfds = worker_pidfds(it, pool)?;
-    for fd in &pidfds {
-        fds.push(libc::pollfd {
-            fd: *fd,
-            events: libc::POLLIN,
-            revents: 0,
-        });
-    }
-    runtime::clock::wait_poll(&mut fds, timeout);
-    for fd in pidfds {
-        // SAFETY: closing pidfds this function opened.
-        unsafe { libc::close(fd) };
-    }
+    let writable: &[i32] = if want_write { &[wfd] } else { &[] };
+    // A worker that dies while we wait must wake us: watch the workers too.
+    let pids = worker_pids(it, pool)?;
+    runtime::fds::wait_any(&[rfd], writable, &pids, timeout);
     // The handler may die of any result taken here: nothing is read after that one.
     while !pool.0.borrow().results_dead {
         let ready = pool.0.borrow().results_r.poll(Some(0.0));
@@ -316,16 +285,13 @@ pub(super) fn pump(
     feed(pool)
 }
 
-fn worker_pidfds(it: &mut Interp, pool: &PoolRef) -> Result<Vec<i32>, Exc> {
+/// The workers' pids (those that have one), for `pump` to watch for their deaths.
+fn worker_pids(it: &mut Interp, pool: &PoolRef) -> Result<Vec<i32>, Exc> {
     let workers = pool.0.borrow().workers.clone();
     let mut out = Vec::new();
     for w in workers {
         if let Value::Int(pid) = it.getattr(&w, "pid")? {
-            // SAFETY: pidfd_open takes a pid and flags; failure (already reaped) is skipped.
-            let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, 0) } as i32;
-            if fd >= 0 {
-                out.push(fd);
-            }
+            out.push(pid as i32);
         }
     }
     Ok(out)

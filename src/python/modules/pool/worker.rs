@@ -16,7 +16,7 @@ use crate::python::interp::Interp;
 use crate::python::modules::sync::{op, os_error};
 use crate::python::modules::{cpython_frames, sync, wire};
 use crate::python::value::{Args, Value};
-use crate::runtime::sync::Recv;
+use crate::runtime::{self, sync::Recv};
 
 // ---- the worker -----------------------------------------------------------------------------
 
@@ -43,8 +43,8 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
         // gone (even by SIGKILL) no one can write a task, so an idle worker reads EOF and ends,
         // and a busy one gets a broken pipe when it sends its result. The fds are pointed at
         // /dev/null rather than closed, so the Channels' own close stays harmless.
-        detach(p.tasks_w.fd());
-        detach(p.results_r.fd());
+        runtime::fds::detach(p.tasks_w.fd());
+        runtime::fds::detach(p.results_r.fd());
         (p.initializer.clone(), p.initargs.clone(), p.maxtasks, p.id)
     };
     if !matches!(init_f, Value::None) {
@@ -159,19 +159,6 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
         completed += 1;
     }
     Ok(Value::None)
-}
-
-/// Points `fd` at /dev/null: this process's copy of a pipe end is closed, the number stays valid.
-fn detach(fd: i32) {
-    // SAFETY: opening /dev/null and duplicating it over an fd this process owns, then closing the
-    // temporary descriptor.
-    unsafe {
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC);
-        if null >= 0 {
-            libc::dup3(null, fd, libc::O_CLOEXEC);
-            libc::close(null);
-        }
-    }
 }
 
 fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Value) -> R {
