@@ -119,7 +119,7 @@ pub(super) struct PoolState {
     /// Sentinels owed to workers after `close()` (one each, after the last task).
     pub(super) sentinels_sent: usize,
     /// CPython's `_handle_results` thread: its `Thread-N` number, and whether it died of a
-    /// result that could not be unpickled (see `pool_results`).
+    /// result that could not be unpickled (see `result_handler.rs`).
     pub(super) handler_thread: u32,
     pub(super) results_dead: bool,
 }
