@@ -87,11 +87,8 @@ mod tests {
         let block = vec![7u8; 1 << 16];
         let mut total = 0;
         // A pipe holds a bounded amount: writing without reading must come to a stop.
-        loop {
-            match write_some(w.fd(), &block).unwrap() {
-                Some(n) => total += n,
-                None => break,
-            }
+        while let Some(n) = write_some(w.fd(), &block).unwrap() {
+            total += n;
             assert!(total < 64 << 20, "a pipe never filled up");
         }
         assert!(total > 0);
