@@ -28,6 +28,9 @@
 //! - [`broker`]: the run's fd broker, from any process of the run: [`broker::put`]`(key, fd)`,
 //!   [`broker::get`]`(key) -> fd`, [`broker::unlink`], [`broker::take`], [`broker::count`].
 //! - [`sync`]: the kernel objects behind Lock, Semaphore, Event, Queue, Pipe, Value (see its docs).
+//! - [`fds`]: [`fds::write_some`]`(fd, &[u8])` (a non-blocking partial write), [`fds::detach`]`(fd)`
+//!   (point it at /dev/null), [`fds::wait_any`]`(readable, writable, pids, Option<secs>)` (a Pool's
+//!   waits).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
 //! `catch_unwind` for control flow there.
@@ -37,6 +40,7 @@ pub mod capture;
 pub mod clock;
 mod crash;
 mod emit;
+pub mod fds;
 pub mod gate;
 pub mod output;
 pub mod process;

@@ -15,7 +15,6 @@ mod mp_log;
 mod multiprocessing;
 pub mod pipe;
 mod pool;
-mod pool_results;
 pub mod process;
 mod queues;
 mod re_native;

@@ -4,12 +4,15 @@
 //! traceback, and from then on no result reaches the parent: `get()` waits forever (or until its
 //! timeout), and `terminate()` (the end of a `with Pool()` block) raises `AssertionError: Cannot
 //! have cache with result_hander not alive` while jobs are still owed.
+//!
+//! `scheduler.rs` (`take_result`) reports the death here; `mod.rs` numbers the thread when a pool
+//! is made and raises `dead_handler_error` from `terminate()`.
 
 use std::cell::Cell;
 
-use super::wire;
 use crate::python::exceptions::Exc;
 use crate::python::interp::Interp;
+use crate::python::modules::wire;
 use crate::runtime;
 
 thread_local! {

@@ -1,0 +1,705 @@
+//! `multiprocessing.Pool`: real daemonic worker processes (`ForkPoolWorker-N`, forked like any
+//! `Process`) fed through a task pipe and answering through a result pipe, as in CPython.
+//!
+//! CPython's parent runs three helper threads (keep the pool full, feed tasks, collect results).
+//! A lesson process stays single-threaded, so forkyard's parent does that work itself whenever it
+//! waits on the pool (`get`, `wait`, `map`, `join`, iterating `imap`...) and whenever it touches it:
+//! dead workers are replaced, queued tasks are fed as the pipe makes room, results are collected and
+//! callbacks run, in the parent, one at a time. And once a job with a callback is waiting, the
+//! result pipe raises SIGIO in the parent when a result arrives (`results_arrived`): between two of
+//! the parent's statements, or in the middle of its `time.sleep`, the result is taken and the
+//! callback runs, where CPython's result-handler thread would run it.
+
+//!
+//! This file holds the bindings: the `Pool` class and its methods, and the result classes
+//! (`ApplyResult`, `MapResult`, the imap iterators) and theirs. The rest, one idea a file:
+//! - `scheduler.rs`: the parent's side (the pool's state, jobs, feeding tasks, taking results).
+//! - `worker.rs`: the worker process's loop.
+//! - `functions.rs`: passing a task's function by name.
+//! - `remote.rs`: a worker's exception re-raised in the parent (`RemoteTraceback`,
+//!   `MaybeEncodingError`).
+//! - `result_handler.rs`: CPython's result handler thread dying of a result it cannot unpickle.
+
+mod functions;
+mod remote;
+mod result_handler;
+mod scheduler;
+mod worker;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use super::sync::{arg, blocked, check_kw, created, new_id, op, os_error, running, timeout_of};
+use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::runtime::{
+    self,
+    sync::{Channel, Sem},
+};
+use functions::is_callable;
+pub use remote::{maybe_encoding_error_class, remote_traceback_class};
+pub use scheduler::results_arrived;
+use scheduler::{
+    Job, Mode, PoolRef, PoolRun, PoolState, check_running, feed, listen, maintain, pump,
+    queue_sentinels, spawn_worker, submit, unfinished,
+};
+use worker::worker_run;
+
+type R = Result<Value, Exc>;
+
+/// An `AsyncResult`, `MapResult` or imap iterator: its pool and job.
+#[derive(Clone)]
+struct JobRef {
+    pool: PoolRef,
+    state: Rc<RefCell<Job>>,
+    /// For imap iterators: the next item to yield and whether order matters.
+    next: Rc<RefCell<(usize, usize)>>,
+    ordered: bool,
+    /// Buffered items of the current chunk.
+    buffer: Rc<RefCell<VecDeque<Value>>>,
+}
+
+thread_local! {
+    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+}
+
+fn class(
+    name: &'static str,
+    module: &str,
+    methods: &[(&str, crate::python::value::NativeFn)],
+    base: Option<Rc<Class>>,
+) -> Rc<Class> {
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+        return c;
+    }
+    let mut attrs = Namespace::default();
+    for (n, f) in methods {
+        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+    }
+    let base = base.unwrap_or_else(|| exceptions::class("object"));
+    let native = (&*base.name == "object").then_some(NativeKind::Other);
+    let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
+    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    cls
+}
+
+/// The `Pool` class.
+pub fn pool_class() -> Rc<Class> {
+    class(
+        "Pool",
+        "multiprocessing.pool",
+        &[
+            ("__init__", init),
+            ("apply", apply),
+            ("apply_async", apply_async),
+            ("map", map),
+            ("map_async", map_async),
+            ("starmap", starmap),
+            ("starmap_async", starmap_async),
+            ("imap", imap),
+            ("imap_unordered", imap_unordered),
+            ("close", close),
+            ("terminate", terminate),
+            ("join", join),
+            ("__enter__", enter),
+            ("__exit__", exit),
+            ("__repr__", pool_repr),
+            ("_repopulate_pool", repopulate),
+        ],
+        None,
+    )
+}
+
+/// `multiprocessing.pool.AsyncResult` (= `ApplyResult`), the class of `apply_async`'s result.
+pub fn async_result_class() -> Rc<Class> {
+    async_class()
+}
+
+fn async_class() -> Rc<Class> {
+    class(
+        "ApplyResult",
+        "multiprocessing.pool",
+        &[
+            ("get", result_get),
+            ("wait", result_wait),
+            ("ready", result_ready),
+            ("successful", result_successful),
+        ],
+        None,
+    )
+}
+
+fn map_result_class() -> Rc<Class> {
+    class(
+        "MapResult",
+        "multiprocessing.pool",
+        &[],
+        Some(async_class()),
+    )
+}
+
+fn imap_class(ordered: bool) -> Rc<Class> {
+    let methods: &[(&str, crate::python::value::NativeFn)] = &[
+        ("__iter__", imap_iter),
+        ("__next__", imap_next),
+        ("next", imap_next),
+    ];
+    if ordered {
+        class("IMapIterator", "multiprocessing.pool", methods, None)
+    } else {
+        class(
+            "IMapUnorderedIterator",
+            "multiprocessing.pool",
+            methods,
+            None,
+        )
+    }
+}
+
+/// The worker process class: a `Process` whose `run` is the worker loop.
+fn worker_class() -> Rc<Class> {
+    let process = match super::multiprocessing::process_class_value() {
+        Value::Class(ref c) => c.clone(),
+        _ => exceptions::class("object"),
+    };
+    class(
+        "ForkProcess",
+        "multiprocessing.context",
+        &[("run", worker_run)],
+        Some(process),
+    )
+}
+
+fn pool_of(a: &Args) -> Result<PoolRef, Exc> {
+    super::sync::this::<PoolRef>(a, "Pool")
+}
+
+fn job_of(a: &Args) -> Result<JobRef, Exc> {
+    super::sync::this::<JobRef>(a, "AsyncResult")
+}
+
+fn int_opt(v: Option<Value>, what: &str) -> Result<Option<i64>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(other) => Err(type_error(format!(
+            "{what} must be an integer, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+// ---- the pool -------------------------------------------------------------------------------
+
+/// `Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)`.
+fn init(it: &mut Interp, a: Args) -> R {
+    check_kw(
+        &a,
+        "Pool",
+        &[
+            "processes",
+            "initializer",
+            "initargs",
+            "maxtasksperchild",
+            "context",
+        ],
+    )?;
+    let processes = match int_opt(arg(&a, 0, "processes"), "processes")? {
+        None => runtime::process::cpu_count() as i64,
+        Some(n) => n,
+    };
+    if processes < 1 {
+        return Err(value_error("Number of processes must be at least 1"));
+    }
+    let initializer = arg(&a, 1, "initializer").unwrap_or(Value::None);
+    if !matches!(initializer, Value::None) && !is_callable(&initializer) {
+        return Err(type_error("initializer must be a callable"));
+    }
+    let initargs = match arg(&a, 2, "initargs") {
+        None | Some(Value::None) => vec![],
+        Some(v) => it.collect(&v)?,
+    };
+    let maxtasks = int_opt(arg(&a, 3, "maxtasksperchild"), "maxtasksperchild")?;
+    if maxtasks.is_some_and(|m| m < 1) {
+        return Err(value_error(
+            "maxtasksperchild must be a positive int or None",
+        ));
+    }
+    let (tasks_r, tasks_w) = Channel::pipe().map_err(os_error)?;
+    let (results_r, results_w) = Channel::pipe().map_err(os_error)?;
+    tasks_w.enlarge();
+    results_w.enlarge();
+    // The parent feeds the task pipe without ever blocking (see `feed`).
+    tasks_w.set_nonblocking().map_err(os_error)?;
+    let id = new_id(it);
+    created(id, "Pool", Some(processes));
+    let state = PoolState {
+        id,
+        tasks_r,
+        tasks_w,
+        results_r,
+        results_w,
+        read_lock: Sem::new(1).map_err(os_error)?,
+        write_lock: Sem::new(1).map_err(os_error)?,
+        processes: processes as usize,
+        initializer,
+        initargs,
+        maxtasks,
+        workers: Vec::new(),
+        state: PoolRun::Run,
+        next_job: 0,
+        next_task: 0,
+        jobs: HashMap::new(),
+        outbox: VecDeque::new(),
+        front_written: 0,
+        sentinels_sent: 0,
+        handler_thread: result_handler::new_handler_number(),
+        results_dead: false,
+    };
+    let pool = PoolRef(Rc::new(RefCell::new(state)));
+    let Some(Value::Instance(inst)) = a.pos.first() else {
+        return Err(type_error("Pool.__init__ needs self"));
+    };
+    *inst.native.borrow_mut() = Some(Box::new(pool.clone()));
+    for _ in 0..processes {
+        spawn_worker(it, &pool, &Value::Instance(inst.clone()))?;
+    }
+    Ok(Value::None)
+}
+
+fn pool_obj(a: &Args) -> Value {
+    a.pos.first().cloned().unwrap_or(Value::None)
+}
+
+fn job_handle(pool: &PoolRef, state: Rc<RefCell<Job>>, ordered: bool) -> JobRef {
+    JobRef {
+        pool: pool.clone(),
+        state,
+        next: Rc::new(RefCell::new((0, 0))),
+        ordered,
+        buffer: Rc::new(RefCell::new(VecDeque::new())),
+    }
+}
+
+fn result_object(cls: Rc<Class>, handle: JobRef, pool_obj: Value) -> Value {
+    let v = Value::Instance(Rc::new(Instance {
+        class: cls,
+        attrs: Default::default(),
+        native: RefCell::new(Some(Box::new(handle))),
+    }));
+    if let Value::Instance(i) = &v {
+        i.attrs.borrow_mut().insert(Rc::from("_pool"), pool_obj);
+    }
+    v
+}
+
+fn apply_async(it: &mut Interp, a: Args) -> R {
+    check_kw(
+        &a,
+        "apply_async",
+        &["func", "args", "kwds", "callback", "error_callback"],
+    )?;
+    let pool = pool_of(&a)?;
+    let func = arg(&a, 0, "func")
+        .ok_or_else(|| type_error("apply_async() missing required argument 'func' (pos 1)"))?;
+    let args = match arg(&a, 1, "args") {
+        None | Some(Value::None) => Value::tuple(vec![]),
+        Some(v) => Value::tuple(it.collect(&v)?),
+    };
+    let kwds = arg(&a, 2, "kwds").unwrap_or(Value::None);
+    let callback = arg(&a, 3, "callback").unwrap_or(Value::None);
+    let error_callback = arg(&a, 4, "error_callback").unwrap_or(Value::None);
+    let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
+    let (_, job) = submit(
+        it,
+        &pool,
+        &func,
+        Mode::Apply,
+        vec![args],
+        kwds,
+        1,
+        callback,
+        error_callback,
+        false,
+    )?;
+    if wants {
+        listen(&pool, &pool_obj(&a));
+    }
+    Ok(result_object(
+        async_class(),
+        job_handle(&pool, job, true),
+        pool_obj(&a),
+    ))
+}
+
+fn apply(it: &mut Interp, a: Args) -> R {
+    // `apply_async(...).get()`, as CPython's: the caller waits, so its tasks never overlap.
+    let r = apply_async(it, a)?;
+    it.call_method(&r, "get", vec![])
+}
+
+/// CPython's default chunksize: `ceil(len / (4 * workers))`.
+fn default_chunksize(n: usize, workers: usize) -> usize {
+    let (q, r) = (n / (workers * 4), n % (workers * 4));
+    if r > 0 { q + 1 } else { q }
+}
+
+fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<bool>) -> R {
+    check_kw(
+        a,
+        fname,
+        &[
+            "func",
+            "iterable",
+            "chunksize",
+            "callback",
+            "error_callback",
+        ],
+    )?;
+    let pool = pool_of(a)?;
+    check_running(&pool)?;
+    let func = arg(a, 0, "func").ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument 'func' (pos 1)"
+        ))
+    })?;
+    let iterable = arg(a, 1, "iterable").ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument 'iterable' (pos 2)"
+        ))
+    })?;
+    // map and starmap take the whole iterable first (an error in it reaches the caller at once);
+    // imap's task feeder takes items until the iterable fails, and the iterator raises that error
+    // after the items before it (CPython's `_handle_tasks`).
+    let (items, tail_error) = if ordered.is_none() {
+        (it.collect(&iterable)?, None)
+    } else {
+        let iter = it.iter(&iterable)?;
+        let mut items = Vec::new();
+        let mut failed = None;
+        loop {
+            match it.next(&iter) {
+                Ok(Some(v)) => items.push(v),
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        (items, failed)
+    };
+    let workers = pool.0.borrow().processes;
+    let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
+        (Some(c), Some(_)) if c < 1 => {
+            return Err(value_error(format!("Chunksize must be 1+, not {c}")));
+        }
+        // CPython's map with a chunksize below 1 sends no task and answers `[None] * len`.
+        (Some(c), None) if c < 1 => 0,
+        (Some(c), _) => c as usize,
+        (None, Some(_)) => 1,
+        (None, None) => default_chunksize(items.len(), workers),
+    };
+    let (callback, error_callback) = if ordered.is_none() {
+        (
+            arg(a, 3, "callback").unwrap_or(Value::None),
+            arg(a, 4, "error_callback").unwrap_or(Value::None),
+        )
+    } else {
+        (Value::None, Value::None)
+    };
+    let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
+    let (_, job) = submit(
+        it,
+        &pool,
+        &func,
+        mode,
+        items,
+        Value::None,
+        chunksize,
+        callback,
+        error_callback,
+        ordered.is_some(),
+    )?;
+    if wants {
+        listen(&pool, &pool_obj(a));
+    }
+    job.borrow_mut().tail_error = tail_error;
+    let handle = job_handle(&pool, job, ordered.unwrap_or(true));
+    Ok(match ordered {
+        None => result_object(map_result_class(), handle, pool_obj(a)),
+        Some(o) => result_object(imap_class(o), handle, pool_obj(a)),
+    })
+}
+
+fn map_async(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "map_async", Mode::Map, None)
+}
+
+fn starmap_async(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "starmap_async", Mode::Star, None)
+}
+
+fn map(it: &mut Interp, a: Args) -> R {
+    let r = map_like(it, &a, "map", Mode::Map, None)?;
+    it.call_method(&r, "get", vec![])
+}
+
+fn starmap(it: &mut Interp, a: Args) -> R {
+    let r = map_like(it, &a, "starmap", Mode::Star, None)?;
+    it.call_method(&r, "get", vec![])
+}
+
+fn imap(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "imap", Mode::Map, Some(true))
+}
+
+fn imap_unordered(it: &mut Interp, a: Args) -> R {
+    map_like(it, &a, "imap_unordered", Mode::Map, Some(false))
+}
+
+fn close(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    {
+        let mut p = pool.0.borrow_mut();
+        if p.state == PoolRun::Run {
+            p.state = PoolRun::Close;
+        }
+    }
+    op(pool.0.borrow().id, "close", None);
+    if !unfinished(&pool) {
+        queue_sentinels(it, &pool)?;
+        feed(&pool)?;
+    }
+    Ok(Value::None)
+}
+
+fn terminate(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    let was = std::mem::replace(&mut pool.0.borrow_mut().state, PoolRun::Terminate);
+    {
+        let p = pool.0.borrow();
+        // CPython's `_terminate_pool` checks this before it stops any worker (and runs once).
+        if was != PoolRun::Terminate && p.results_dead && !p.jobs.is_empty() {
+            return Err(result_handler::dead_handler_error());
+        }
+    }
+    op(pool.0.borrow().id, "terminate", None);
+    let workers = pool.0.borrow().workers.clone();
+    for w in &workers {
+        it.call_method(w, "terminate", vec![])?;
+    }
+    for w in &workers {
+        it.call_method(w, "join", vec![])?;
+    }
+    let mut p = pool.0.borrow_mut();
+    p.outbox.clear();
+    p.front_written = 0;
+    Ok(Value::None)
+}
+
+fn join(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    let obj = pool_obj(&a);
+    let state = pool.0.borrow().state;
+    if state == PoolRun::Run {
+        return Err(value_error("Pool is still running"));
+    }
+    let label = format!("Pool#{}", pool.0.borrow().id);
+    blocked(&label, "join");
+    // Wait for every job's results, then for every worker to finish (sentinels are queued once no
+    // job is left).
+    while state == PoolRun::Close && unfinished(&pool) {
+        pump(it, &pool, &obj, None)?;
+    }
+    if state == PoolRun::Close {
+        queue_sentinels(it, &pool)?;
+        while !pool.0.borrow().outbox.is_empty() {
+            pump(it, &pool, &obj, None)?;
+        }
+    }
+    running();
+    let workers = pool.0.borrow().workers.clone();
+    for w in &workers {
+        it.call_method(w, "join", vec![])?;
+    }
+    Ok(Value::None)
+}
+
+/// `pool._repopulate_pool()`: reap ended workers and start new ones up to the pool's size (what
+/// any pool call does first; CPython's tests call it directly).
+fn repopulate(it: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    maintain(it, &pool, &pool_obj(&a))?;
+    Ok(Value::None)
+}
+
+fn enter(_: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    check_running(&pool)?;
+    Ok(pool_obj(&a))
+}
+
+fn exit(it: &mut Interp, a: Args) -> R {
+    terminate(it, Args::new(vec![pool_obj(&a)]))?;
+    Ok(Value::Bool(false))
+}
+
+fn pool_repr(_: &mut Interp, a: Args) -> R {
+    let pool = pool_of(&a)?;
+    let p = pool.0.borrow();
+    let state = match p.state {
+        PoolRun::Run => "RUN",
+        PoolRun::Close => "CLOSE",
+        PoolRun::Terminate => "TERMINATE",
+    };
+    Ok(Value::str(&format!(
+        "<multiprocessing.pool.Pool state={state} pool_size={}>",
+        p.workers.len()
+    )))
+}
+
+// ---- results --------------------------------------------------------------------------------
+
+/// Pump the pool until job `h` is ready or `timeout` lesson seconds pass; whether it is ready.
+fn wait_for(
+    it: &mut Interp,
+    h: &JobRef,
+    pool_obj: &Value,
+    timeout: Option<f64>,
+) -> Result<bool, Exc> {
+    let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
+    let ready = |h: &JobRef| h.state.borrow().ready();
+    if ready(h) {
+        return Ok(true);
+    }
+    let label = format!("Pool#{}", h.pool.0.borrow().id);
+    blocked(&label, "get");
+    loop {
+        let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
+        pump(it, &h.pool, pool_obj, left)?;
+        if ready(h) {
+            running();
+            return Ok(true);
+        }
+        if left.is_some_and(|l| l <= 0.0) {
+            running();
+            return Ok(false);
+        }
+    }
+}
+
+fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
+    let h = job_of(a)?;
+    let obj = match a.pos.first() {
+        Some(Value::Instance(i)) => i
+            .attrs
+            .borrow()
+            .get("_pool")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    Ok((h, obj))
+}
+
+fn result_get(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    if !wait_for(it, &h, &obj, timeout)? {
+        return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+    }
+    let mut j = h.state.borrow_mut();
+    if let Some(e) = &j.error {
+        return Err(e.clone());
+    }
+    Ok(j.result())
+}
+
+fn result_wait(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    wait_for(it, &h, &obj, timeout)?;
+    Ok(Value::None)
+}
+
+fn result_ready(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    // Take whatever has arrived, without waiting.
+    pump(it, &h.pool, &obj, Some(0.0))?;
+    Ok(Value::Bool(h.state.borrow().ready()))
+}
+
+fn result_successful(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    pump(it, &h.pool, &obj, Some(0.0))?;
+    let ready = h.state.borrow().ready();
+    if !ready {
+        let me = pool_obj(&a);
+        let text = it.repr(&me)?;
+        return Err(value_error(format!("{text} not ready")));
+    }
+    Ok(Value::Bool(h.state.borrow().error.is_none()))
+}
+
+fn imap_iter(_: &mut Interp, a: Args) -> R {
+    Ok(pool_obj(&a))
+}
+
+/// `next(it)` / `it.next(timeout)`: the next result, in order (imap) or as they come
+/// (imap_unordered); `StopIteration` at the end.
+fn imap_next(it: &mut Interp, a: Args) -> R {
+    let (h, obj) = handle_and_pool(&a)?;
+    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    if let Some(v) = h.buffer.borrow_mut().pop_front() {
+        return Ok(v);
+    }
+    let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
+    loop {
+        let taken = {
+            let mut j = h.state.borrow_mut();
+            let total_chunks = j.len.div_ceil(j.chunksize.max(1));
+            let mut next = h.next.borrow_mut();
+            if next.0 >= total_chunks {
+                if let Some(e) = j.tail_error.take() {
+                    return Err(e);
+                }
+                return Err(Exc::with_args("StopIteration", vec![]));
+            }
+            let chunk = if h.ordered {
+                j.arrived.remove(&next.0).map(|r| (next.0, r))
+            } else {
+                match j.order.pop_front() {
+                    Some(c) => j.arrived.remove(&c).map(|r| (c, r)),
+                    None => None,
+                }
+            };
+            if chunk.is_some() {
+                next.0 += 1;
+            }
+            chunk
+        };
+        match taken {
+            Some((_, Ok(vals))) => {
+                let mut buf = h.buffer.borrow_mut();
+                buf.extend(vals);
+                if let Some(v) = buf.pop_front() {
+                    return Ok(v);
+                }
+            }
+            Some((_, Err(e))) => return Err(e),
+            None => {
+                let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
+                if left.is_some_and(|l| l <= 0.0) {
+                    return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+                }
+                let label = format!("Pool#{}", h.pool.0.borrow().id);
+                blocked(&label, "next");
+                pump(it, &h.pool, &obj, left)?;
+                running();
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! A pool worker process (`ForkPoolWorker-N`): the worker loop that is its `run()` (take a task
+//! from the task pipe, run it, send its result or its exception back through the result pipe)
+//! and `run_task`, which calls the task's function on its items.
+//!
+//! The parent's side of the same pipes is `scheduler.rs`; the function arrives as `functions.rs`
+//! sent it; an exception travels as `remote.rs` rebuilds it in the parent.
+
+use std::rc::Rc;
+
+use super::functions::resolve_func;
+use super::remote::MAYBE_ENCODING;
+use super::scheduler::{Mode, PoolRef};
+use super::{R, pool_obj};
+use crate::python::exceptions::type_error;
+use crate::python::interp::Interp;
+use crate::python::modules::sync::{op, os_error};
+use crate::python::modules::{cpython_frames, sync, wire};
+use crate::python::value::{Args, Value};
+use crate::runtime::{self, sync::Recv};
+
+// ---- the worker -----------------------------------------------------------------------------
+
+/// The worker process's `run()`: take tasks until a sentinel (or `maxtasksperchild`), run each,
+/// send its result back. An exception in a task goes back to the caller; `SystemExit` ends the
+/// worker (its task's result never comes, as in CPython).
+pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
+    let me = pool_obj(&a);
+    let pool_v = match &me {
+        Value::Instance(i) => i
+            .attrs
+            .borrow()
+            .get("_pool")
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let Some(pool) = sync::payload::<PoolRef>(&pool_v) else {
+        return Err(type_error("a pool worker needs its pool"));
+    };
+    let (init_f, init_args, maxtasks, id) = {
+        let p = pool.0.borrow();
+        // As CPython's worker closes `inqueue._writer` and `outqueue._reader`: once the parent is
+        // gone (even by SIGKILL) no one can write a task, so an idle worker reads EOF and ends,
+        // and a busy one gets a broken pipe when it sends its result. The fds are pointed at
+        // /dev/null rather than closed, so the Channels' own close stays harmless.
+        runtime::fds::detach(p.tasks_w.fd());
+        runtime::fds::detach(p.results_r.fd());
+        (p.initializer.clone(), p.initargs.clone(), p.maxtasks, p.id)
+    };
+    if !matches!(init_f, Value::None) {
+        it.call(&init_f, Args::new(init_args))?;
+    }
+    let mut completed = 0i64;
+    loop {
+        if maxtasks.is_some_and(|m| completed >= m) {
+            break;
+        }
+        // Idle: waiting in the pool's task queue is what this process does now, not running.
+        sync::blocked(&format!("Pool#{id}"), "task");
+        let msg = {
+            let p = pool.0.borrow();
+            p.read_lock.acquire(None);
+            let r = p.tasks_r.recv();
+            let _ = p.read_lock.release();
+            r
+        };
+        sync::running();
+        let bytes = match msg {
+            Ok(Recv::Message(b)) => b,
+            Ok(Recv::Eof) | Err(_) => break,
+        };
+        let task = wire::loads(it, &bytes)?;
+        let Value::Tuple(ref t) = task else { break };
+        let (Value::Int(job), Value::Int(chunk), Value::Int(mode)) = (&t[0], &t[1], &t[2]) else {
+            break;
+        };
+        let detail = match &t[6] {
+            Value::Str(s) => s.to_string(),
+            _ => String::new(),
+        };
+        op(id, "start", Some(detail.clone()));
+        let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
+        let sent;
+        let reply = match result {
+            Ok(v) => {
+                sent = v.clone();
+                // A chunk's results always travel as a list: an apply's one value too, so that a
+                // task returning a list is not taken for a chunk of results.
+                let values = if *mode == Mode::Apply as i64 {
+                    Value::list(vec![v])
+                } else {
+                    v
+                };
+                Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(true),
+                    values,
+                    Value::None,
+                ])
+            }
+            Err(e) if e.is("SystemExit") => return Err(e),
+            Err(e) => {
+                // The worker's traceback starts in CPython's `pool.py`, as the remote traceback
+                // the parent re-raises with shows it.
+                if matches!(t.get(7), Some(Value::Bool(true))) {
+                    let star = *mode == Mode::Star as i64;
+                    cpython_frames::push(
+                        &e,
+                        if star {
+                            &cpython_frames::STARMAPSTAR
+                        } else {
+                            &cpython_frames::MAPSTAR
+                        },
+                    );
+                }
+                cpython_frames::push(&e, &cpython_frames::POOL_WORKER);
+                let tb = it.format_exception(&e);
+                sent = Value::Instance(e.value.clone());
+                Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(false),
+                    Value::Instance(e.value),
+                    Value::str(&tb),
+                ])
+            }
+        };
+        let frame = match wire::dumps(it, &reply) {
+            Ok(f) => f,
+            Err(e) => {
+                // A result that cannot travel comes back as CPython's MaybeEncodingError, made of
+                // the reprs of the pickling error and of the value; it has no remote traceback.
+                let exc = it.repr(&Value::Instance(e.value))?;
+                let value = it.repr(&sent)?;
+                let reply = Value::tuple(vec![
+                    Value::Int(*job),
+                    Value::Int(*chunk),
+                    Value::Bool(false),
+                    Value::tuple(vec![
+                        Value::str(MAYBE_ENCODING),
+                        Value::str(&exc),
+                        Value::str(&value),
+                    ]),
+                    Value::None,
+                ]);
+                wire::dumps(it, &reply)?
+            }
+        };
+        op(id, "finish", Some(detail.clone()));
+        {
+            let p = pool.0.borrow();
+            p.write_lock.acquire(None);
+            let r = p.results_w.send(&frame);
+            let _ = p.write_lock.release();
+            // No reader left (the parent died): CPython's worker dies of the BrokenPipeError.
+            r.map_err(os_error)?;
+        }
+        completed += 1;
+    }
+    Ok(Value::None)
+}
+
+fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Value) -> R {
+    let func = resolve_func(it, fref.clone())?;
+    let items = it.collect(items)?;
+    let kw: Vec<(Rc<str>, Value)> = match kwds {
+        Value::Dict(d) => d
+            .borrow()
+            .map
+            .values()
+            .filter_map(|(k, v)| match k {
+                Value::Str(s) => Some((s.clone(), v.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
+    };
+    if mode == Mode::Apply as i64 {
+        let args = items.into_iter().next().unwrap_or(Value::tuple(vec![]));
+        let args = it.collect(&args)?;
+        return it.call(&func, Args { pos: args, kw });
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        let args = if mode == Mode::Star as i64 {
+            it.collect(&x)?
+        } else {
+            vec![x]
+        };
+        out.push(it.call(&func, Args::new(args))?);
+    }
+    Ok(Value::list(out))
+}
