@@ -60,6 +60,15 @@ fn run_through(handle: &RunHandle, then: impl FnOnce(&RunHandle)) -> session::Ru
                     f(handle);
                 }
             }
+            Update::Records(rs) => {
+                if rs
+                    .iter()
+                    .any(|r| matches!(r.event, forkyard::trace::Event::Output { .. }))
+                    && let Some(f) = then.take()
+                {
+                    f(handle);
+                }
+            }
             Update::End(end) => return end,
         }
     }
