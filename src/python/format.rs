@@ -1415,6 +1415,17 @@ fn split_field(s: &str) -> (String, Vec<Access>) {
     (first, rest)
 }
 
+/// Whether `%`'s right side is taken as a mapping, by CPython's rule: anything subscriptable that is
+/// not a tuple or a str (`'%(a)s' % obj.__dict__` works, `'hi' % [1]` is `'hi'` and
+/// `'%(a)s' % [1]` fails in the list's own `__getitem__`).
+pub fn is_percent_mapping(args: &Value) -> bool {
+    match args {
+        Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::Range(_) => true,
+        Value::Instance(i) => i.class.lookup("__getitem__").is_some(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1513,16 +1524,5 @@ mod tests {
         assert_eq!(i(-42, "+05d"), "-0042");
         assert_eq!(i(255, "#x"), "0xff");
         assert_eq!(i(7, "^5"), "  7  ");
-    }
-}
-
-/// Whether `%`'s right side is taken as a mapping, by CPython's rule: anything subscriptable that is
-/// not a tuple or a str (`'%(a)s' % obj.__dict__` works, `'hi' % [1]` is `'hi'` and
-/// `'%(a)s' % [1]` fails in the list's own `__getitem__`).
-pub fn is_percent_mapping(args: &Value) -> bool {
-    match args {
-        Value::Dict(_) | Value::List(_) | Value::Bytes(_) | Value::Range(_) => true,
-        Value::Instance(i) => i.class.lookup("__getitem__").is_some(),
-        _ => false,
     }
 }
