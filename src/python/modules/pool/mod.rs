@@ -657,6 +657,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
         return Ok(v);
     }
     let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
+    let mut looked_at_deadline = false;
     loop {
         let taken = {
             let mut j = h.state.borrow_mut();
@@ -692,8 +693,16 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
             Some((_, Err(e))) => return Err(e),
             None => {
                 let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
-                if left.is_some_and(|l| l <= 0.0) {
+                let due = left.is_some_and(|l| l <= 0.0);
+                if due && looked_at_deadline {
                     return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+                }
+                if due {
+                    // Results already in the pipe count, as CPython's result-handler thread
+                    // would have taken them in: `next(timeout=0)` looks once without waiting.
+                    looked_at_deadline = true;
+                    pump(it, &h.pool, &obj, Some(0.0))?;
+                    continue;
                 }
                 let label = format!("Pool#{}", h.pool.0.borrow().id);
                 blocked(&label, "next");
