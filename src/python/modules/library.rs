@@ -52,6 +52,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/_manager_server.py"),
     },
     Source {
+        name: "multiprocessing.connection",
+        text: include_str!("../lib/multiprocessing.connection.py"),
+    },
+    Source {
         name: "multiprocessing.managers",
         text: include_str!("../lib/multiprocessing.managers.py"),
     },

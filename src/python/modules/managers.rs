@@ -128,7 +128,7 @@ fn connect(_: &mut Interp, a: Args) -> R {
 }
 
 /// Sends `fd` over the registrar `reg` as one packet (one byte of data and the fd).
-fn pass_fd(reg: RawFd, fd: RawFd) -> io::Result<()> {
+pub(super) fn pass_fd(reg: RawFd, fd: RawFd) -> io::Result<()> {
     let mut byte = [0u8; 1];
     let mut iov = libc::iovec {
         iov_base: byte.as_mut_ptr().cast(),
@@ -163,6 +163,14 @@ fn pass_fd(reg: RawFd, fd: RawFd) -> io::Result<()> {
 
 fn accept(_: &mut Interp, a: Args) -> R {
     let reg = fd_arg(&a, 0, "accept")?;
+    Ok(match receive_fd(reg).map_err(os_error)? {
+        Some(fd) => Value::Int(fd.into()),
+        None => Value::None,
+    })
+}
+
+/// The fd a client passed over the registrar `reg`, without waiting (`None`: nothing there).
+pub(super) fn receive_fd(reg: RawFd) -> io::Result<Option<RawFd>> {
     let mut byte = [0u8; 1];
     let mut iov = libc::iovec {
         iov_base: byte.as_mut_ptr().cast(),
@@ -181,14 +189,14 @@ fn accept(_: &mut Interp, a: Args) -> R {
     if n < 0 {
         let e = io::Error::last_os_error();
         return match e.raw_os_error() {
-            Some(libc::EAGAIN | libc::EINTR) => Ok(Value::None),
-            _ => Err(os_error(e)),
+            Some(libc::EAGAIN | libc::EINTR) => Ok(None),
+            _ => Err(e),
         };
     }
     if n == 0 || cmsg.header.cmsg_type != libc::SCM_RIGHTS || msg.msg_controllen == 0 {
-        return Ok(Value::None);
+        return Ok(None);
     }
-    Ok(Value::Int(cmsg.fd.into()))
+    Ok(Some(cmsg.fd))
 }
 
 fn write_all(fd: RawFd, mut data: &[u8]) -> io::Result<()> {

@@ -3,6 +3,7 @@
 //! lesson clock and output through `crate::runtime`.
 
 mod collections_native;
+mod connection;
 mod context;
 pub mod cpython_frames;
 pub mod finalizers;
@@ -54,6 +55,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_queue" => stdlib::queue(),
         "_futures" => futures::module(),
         "_manager" => managers::module(),
+        "_connection" => connection::module(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
         "_collections" => collections_native::module(),

@@ -51,9 +51,10 @@ pub fn module(_it: &mut Interp) -> Value {
         None,
     )
     .expect("one base");
+    // CPython defines it in multiprocessing.context, and its tracebacks name it so.
     let auth_error = exceptions::make_class(
         "AuthenticationError",
-        "multiprocessing",
+        "multiprocessing.context",
         vec![process_error.clone()],
         Default::default(),
         None,

@@ -77,7 +77,7 @@ pub fn shared_kind(_b: &dyn std::any::Any) -> Option<&'static str> {
     None
 }
 
-fn conn_class() -> Rc<Class> {
+pub fn conn_class() -> Rc<Class> {
     sync::native_class(
         "connection.Connection",
         "multiprocessing.connection",
