@@ -10,8 +10,11 @@ thing as in CPython: its call returns when the server answers.
 """
 
 import os
+import sys
 import time
+import _connection
 import _manager
+import queue as _queue_module
 from collections import deque
 from queue import Empty, Full
 
@@ -46,10 +49,18 @@ _client = None
 _serving = None
 
 
+def _key_of(address):
+    """The run's name of a manager's address (a path, or a port whatever host spells it: a
+    client's ('localhost', 50000) reaches the server at ('0.0.0.0', 50000))."""
+    from multiprocessing.connection import _key, address_type
+    return _key(address_type(address), address)
+
+
 def _serving_here(address):
     """Whether this process is the server at `address` (not a Pool worker it forked, which
     inherits `_serving` but is a client like any other)."""
-    return _serving is not None and _serving.address == address and _serving.pid == os.getpid()
+    return (_serving is not None and _serving.pid == os.getpid()
+            and _serving.key == _key_of(address))
 
 
 def _referent(obj):
@@ -70,6 +81,8 @@ def _changed_by(obj):
     """The objects a request on `obj` may change: the object, and a Condition's lock too."""
     if isinstance(obj, _Condition):
         return (obj, obj._lock)
+    if isinstance(obj, _StdQueue):
+        return (obj._q,)
     return (obj,)
 
 
@@ -468,6 +481,71 @@ class _Queue(object):
 
 
 
+class _StdQueue(object):
+    """A `queue.Queue` the program's own callable hands to the server (the docs' remote manager
+    serves one): its waits parked as _Queue's are, on the queue itself, so every proxy of it
+    (each `get_queue()` call makes one) sees the same items."""
+
+    def __init__(self, q):
+        self._q = q
+
+    def _try(self, method, *args):
+        try:
+            return method(*args)
+        except (Empty, Full):
+            return _BLOCKED
+
+    def get(self, block=True, timeout=None):
+        if block and timeout is not None and timeout < 0:
+            raise ValueError("'timeout' must be a non-negative number")
+        got = self._try(self._q.get_nowait)
+        if got is not _BLOCKED or not block:
+            return self._q.get_nowait() if got is _BLOCKED else got
+
+        def expire():
+            raise Empty
+        return _Blocked(timeout, lambda: self._try(self._q.get_nowait), expire, (self._q,))
+
+    def put(self, item, block=True, timeout=None):
+        if block and timeout is not None and timeout < 0:
+            raise ValueError("'timeout' must be a non-negative number")
+        got = self._try(self._q.put_nowait, item)
+        if got is not _BLOCKED or not block:
+            return self._q.put_nowait(item) if got is _BLOCKED else got
+
+        def expire():
+            raise Full
+        return _Blocked(timeout, lambda: self._try(self._q.put_nowait, item), expire,
+                        (self._q,))
+
+    def get_nowait(self):
+        return self._q.get_nowait()
+
+    def put_nowait(self, item):
+        return self._q.put_nowait(item)
+
+    def qsize(self):
+        return self._q.qsize()
+
+    def empty(self):
+        return self._q.empty()
+
+    def full(self):
+        return self._q.full()
+
+    def task_done(self):
+        return self._q.task_done()
+
+    def join(self):
+        if self._q.unfinished_tasks == 0:
+            return None
+        return _Blocked(None, lambda: None if self._q.unfinished_tasks == 0 else _BLOCKED,
+                        on=(self._q,))
+
+    def __repr__(self):
+        return repr(self._q)
+
+
 class _Pool(object):
     """multiprocessing.Pool, as a manager's server keeps it (`m.Pool()`): its workers are the
     server's children (`ForkPoolWorker-1:1`...). CPython's server waits for a pool's results in
@@ -650,10 +728,14 @@ def _public_methods(obj):
 class Server(object):
     """The loop of a manager's server process: connections, objects, parked requests."""
 
-    def __init__(self, registry, registrar, address):
+    def __init__(self, registry, registrar, address, authkey=None):
         self.registry = registry
         self.registrar = registrar
         self.address = address
+        self.key = _key_of(address)
+        self.authkey = authkey
+        # Per connection: the challenge it was sent, until it answers it.
+        self.challenges = {}
         self.id_to_obj = {}
         self.clients = {}
         self.parked = []
@@ -661,6 +743,19 @@ class Server(object):
         self.pid = os.getpid()
 
     def serve_forever(self):
+        global _serving
+        _serving = self
+        try:
+            self._loop()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            # The address is free again once this server is gone (CPython's listener closes).
+            _connection.unlisten(self.key, self.registrar)
+        # CPython's serve_forever ends the process, whichever process called it.
+        sys.exit(0)
+
+    def _loop(self):
         while not self.stopping:
             # A connection with a parked request is not read until that request is answered:
             # CPython's thread for it is busy waiting, so its requests are served one at a time.
@@ -685,6 +780,15 @@ class Server(object):
             if fd is None:
                 return
             self.clients[fd] = '?'
+            if self.authkey is not None:
+                # CPython's deliver_challenge: the client proves it holds the authkey before its
+                # first request is served.
+                challenge = _connection.urandom(20)
+                self.challenges[fd] = challenge
+                try:
+                    _manager.send(fd, ('#CHALLENGE', challenge))
+                except OSError:
+                    pass
 
     def _next_timeout(self):
         deadlines = [p[5] for p in self.parked if p[5] is not None]
@@ -710,7 +814,23 @@ class Server(object):
             return None
         if request[0] == '#HELLO':
             self.clients[fd] = request[1]
+            challenge = self.challenges.pop(fd, None)
+            if challenge is not None:
+                if request[2] != _connection.hmac_md5(self.authkey, challenge):
+                    # CPython's server thread fails in deliver_challenge ('digest received was
+                    # wrong') and drops the connection; the client's answer_challenge raises.
+                    self._reply(fd, '#FAILURE')
+                    _manager.close(fd)
+                    del self.clients[fd]
+                    return ()
+                self._reply(fd, '#WELCOME')
             return ()
+        if fd in self.challenges:
+            # A request before the handshake: not served, as CPython's would not be.
+            _manager.close(fd)
+            del self.clients[fd]
+            del self.challenges[fd]
+            return None
         ident, methodname, args, kwds = request
         _client = fd
         if ident is None:
@@ -749,6 +869,8 @@ class Server(object):
         return self._keep(typeid, obj, exposed, method_to_typeid, ident)
 
     def _keep(self, typeid, obj, exposed, method_to_typeid, ident=None):
+        if isinstance(obj, _queue_module.Queue) and not isinstance(obj, _StdQueue):
+            obj = _StdQueue(obj)
         if exposed is None:
             exposed = _public_methods(obj)
         if ident is None:

@@ -150,26 +150,34 @@ class Listener(object):
 _client_ports = [0]
 
 
+def _bind(address, family=None):
+    """Takes `address` in the run (CPython's bind and listen): the listening fd and the address
+    as CPython's `getsockname()` gives it back."""
+    family = family or address_type(address)
+    if family == 'AF_INET':
+        ip, port = _inet(address, True)
+        if port == 0:
+            # An ephemeral port, as the kernel would pick one: any the run does not use.
+            while True:
+                port = 32768 + int.from_bytes(_connection.urandom(2), 'little') % 28232
+                fd = _connection.listen(_key(family, (ip, port)))
+                if fd >= 0:
+                    break
+        else:
+            fd = _connection.listen(_key(family, (ip, port)))
+        address = (ip, port)
+    else:
+        if not isinstance(address, str):
+            raise TypeError('a bytes-like object is required')
+        fd = _connection.listen(_key(family, address))
+    if fd < 0:
+        raise OSError(98, 'Address already in use')
+    return address, fd
+
+
 class _SocketListener(object):
     def __init__(self, address, family, backlog=1):
-        if family == 'AF_INET':
-            ip, port = _inet(address, True)
-            if port == 0:
-                # An ephemeral port, as the kernel would pick one: any the run does not use.
-                while True:
-                    port = 32768 + int.from_bytes(_connection.urandom(2), 'little') % 28232
-                    fd = _connection.listen(_key(family, (ip, port)))
-                    if fd >= 0:
-                        break
-            else:
-                fd = _connection.listen(_key(family, (ip, port)))
-            address = (ip, port)
-        else:
-            if not isinstance(address, str):
-                raise TypeError('a bytes-like object is required')
-            fd = _connection.listen(_key(family, address))
-        if fd < 0:
-            raise OSError(98, 'Address already in use')
+        address, fd = _bind(address, family)
         self._fd = fd
         self._family = family
         self._address = address

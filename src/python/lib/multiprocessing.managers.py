@@ -9,17 +9,20 @@ Pool task) as their token, and a proxy rebuilt in another process connects to th
 The server's loop and the objects it keeps are in `_manager_server` (src/python/lib/); this module
 is what a program uses: the managers, the proxies, and the connections to the server.
 
-The connections: see the native `_manager` (src/python/modules/managers.rs) for why the server is
-reached through a socket pair every process forked after the manager inherits.
+The connections: a manager's address is a Listener's (`multiprocessing.connection`): a name in
+the run's fd broker, under which the server's registrar waits. A client fetches it, passes the
+server one end of a fresh socket pair (see the native `_manager`, src/python/modules/managers.rs)
+and answers the server's authkey challenge before its first request, so any process of the run
+reaches the server by address (`connect()`), also one that did not start it.
 """
 
 import os
 import signal
 import time
+import _connection
 import _finalizer
 import _manager
 import _manager_server
-import _resource_sharer
 import multiprocessing
 from _manager_server import (
     _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Pool, _Queue, _RLock, _Semaphore)
@@ -61,54 +64,83 @@ def convert_to_error(kind, result):
 
 # ---- connections -------------------------------------------------------------------------------
 
-# Per process: manager address -> (pid, fd) of this process's connection to that server. A forked
+# Per process: manager key -> (pid, fd) of this process's connection to that server. A forked
 # child finds its parent's entry and makes its own (its parent's replies are not its own).
 _connections = {}
 
 
-# Per process: manager address -> this process's copy of a registrar it did not inherit.
+# Per process: manager key -> (pid, fd, inode) of this process's copy of the server's registrar.
 _fetched = {}
 
 
-def _registrar(address):
-    """The registrar fd of the manager at `address`, checked to be that very socket here."""
-    server_pid, fd, inode = address
-    if _manager.inode(fd) != inode:
-        # A process started before the manager: its copy comes from the run's fd broker.
-        known = _fetched.get(address)
-        if known is not None and known[0] == os.getpid() and _manager.inode(known[1]) == inode:
-            return known[1]
-        fetched = _resource_sharer.fetch('manager/%d' % inode)
-        if fetched is not None and _manager.inode(fetched) == inode:
-            _fetched[address] = (os.getpid(), fetched)
-            return fetched
-        # Not in the broker: the server is gone (shut down), as CPython's refused connect says.
-        raise ConnectionRefusedError(111, 'Connection refused')
+def _refused(address):
+    if isinstance(address, str):
+        return FileNotFoundError(2, 'No such file or directory')
+    return ConnectionRefusedError(111, 'Connection refused')
+
+
+def _registrar(key, address):
+    """This process's copy of the registrar of the manager at `address`, from the run's broker."""
+    known = _fetched.get(key)
+    if known is not None and known[0] == os.getpid() and _manager.inode(known[1]) == known[2]:
+        return known[1]
+    fd = _connection.registrar(key)
+    if fd < 0:
+        # Nobody serves the address (or the server shut down), as CPython's refused connect says.
+        raise _refused(address)
+    _fetched[key] = (os.getpid(), fd, _manager.inode(fd))
     return fd
 
 
-def _connection(address):
+def _open(address, authkey=None):
+    """A new connection to the server at `address`, authenticated (CPython's `Client(address,
+    authkey=...)`)."""
+    key = _manager_server._key_of(address)
+    try:
+        fd = _manager.connect(_registrar(key, address))
+    except ConnectionRefusedError:
+        # The registrar is there but its server is gone (killed before it closed it).
+        raise _refused(address)
+    if authkey is None:
+        authkey = multiprocessing.current_process().authkey
+    # CPython's answer_challenge: the server's challenge, the digest of it with our authkey.
+    try:
+        kind, challenge = _manager.recv(fd)
+    except EOFError:
+        _manager.close(fd)
+        raise ConnectionResetError(104, 'Connection reset by peer')
+    digest = _connection.hmac_md5(authkey, challenge)
+    answer = _manager.call(fd, ('#HELLO', multiprocessing.current_process().name, digest),
+                           'manager', 'connect')
+    if answer != '#WELCOME':
+        _manager.close(fd)
+        raise multiprocessing.AuthenticationError('digest sent was rejected')
+    return fd
+
+
+def _connection_to(address, authkey=None):
+    """This process's connection to the server at `address` with `authkey`, made once."""
+    key = (_manager_server._key_of(address), authkey)
     pid = os.getpid()
-    known = _connections.get(address)
+    known = _connections.get(key)
     if known is not None and known[0] == pid:
         return known[1]
-    fd = _manager.connect(_registrar(address))
-    _connections[address] = (pid, fd)
-    _manager.send(fd, ('#HELLO', multiprocessing.current_process().name))
+    fd = _open(address, authkey)
+    _connections[key] = (pid, fd)
     return fd
 
 
-def _request(address, request, on, what):
+def _request(address, request, on, what, authkey=None):
     """One round trip on this process's connection to the server at `address`."""
     # One connection per process, as CPython's per-thread one: a call a signal handler interrupted
     # (Ctrl-C) leaves its answer to come on it, and the next call takes that answer, as there.
-    return _manager.call(_connection(address), request, on, what)
+    return _manager.call(_connection_to(address, authkey), request, on, what)
 
 
-def dispatch(address, id, methodname, args=(), kwds={}, server='manager'):
+def dispatch(address, id, methodname, args=(), kwds={}, server='manager', authkey=None):
     """Sends one request to the server at `address` and returns its result (or raises its error);
     a wait for it shows as blocked on `server` (the server process's name)."""
-    kind, result = _request(address, (id, methodname, args, kwds), server, methodname)
+    kind, result = _request(address, (id, methodname, args, kwds), server, methodname, authkey)
     if kind == '#RETURN':
         return result
     raise convert_to_error(kind, result)
@@ -160,6 +192,9 @@ class BaseProxy(object):
         self._id = token.id
         self._manager = manager
         self._serializer = serializer
+        if authkey is None and manager is not None:
+            authkey = manager._authkey
+        self._authkey = authkey
         if exposed is not None:
             self._exposed_ = exposed
 
@@ -174,7 +209,7 @@ class BaseProxy(object):
                 return obj
             return getattr(obj, methodname)(*args, **kwds)
         kind, result = _request(token.address, (self._id, methodname, args, kwds),
-                                '%s#%d' % (token.typeid, self._id), methodname)
+                                '%s#%d' % (token.typeid, self._id), methodname, self._authkey)
         if kind == '#RETURN':
             _manager.op(self._id, _op_name(methodname, result), None)
             return result
@@ -494,9 +529,10 @@ class _FinalizeManager(object):
     manager holds a `_finalizer.guard` of it; the proxies hold the manager, as in CPython). It
     holds what it needs, never the manager itself, or the manager could not be freed."""
 
-    def __init__(self, process, address, state, owner, shutdown_timeout):
+    def __init__(self, process, address, state, owner, shutdown_timeout, authkey=None):
         self._process = process
         self._address = address
+        self._authkey = authkey
         self._state = state
         self._owner = owner
         self._shutdown_timeout = shutdown_timeout
@@ -509,7 +545,8 @@ class _FinalizeManager(object):
         if process is not None and process.is_alive():
             util.info('sending shutdown message to manager')
             try:
-                dispatch(self._address, None, 'shutdown', server=process.name)
+                dispatch(self._address, None, 'shutdown', server=process.name,
+                         authkey=self._authkey)
                 acknowledged = True
             except Exception:
                 acknowledged = False
@@ -540,65 +577,80 @@ class BaseManager(object):
 
     def __init__(self, address=None, authkey=None, serializer='pickle', ctx=None, *,
                  shutdown_timeout=1.0):
+        if authkey is None:
+            authkey = multiprocessing.current_process().authkey
         self._address = address
+        self._authkey = bytes(authkey)
         self._state = State()
         self._state.value = State.INITIAL
         self._serializer = serializer
         self._shutdown_timeout = shutdown_timeout
         self._process = None
 
-    def get_server(self):
-        raise NotImplementedError(
-            'get_server() serves from the calling process; forkyard runs a manager\'s server in '
-            'its own process only (use start() or a with block)')
-
-    def connect(self):
-        raise NotImplementedError(
-            'connect() reaches a manager by its address; forkyard\'s managers are reached by the '
-            'processes started after them (pass the proxies instead)')
-
-    def start(self, initializer=None, initargs=()):
-        """Forks the server process (SyncManager-N) and waits until it serves."""
+    def _check_initial(self):
         if self._state.value != State.INITIAL:
             if self._state.value == State.STARTED:
                 raise multiprocessing.ProcessError("Already started server")
             raise multiprocessing.ProcessError("Manager has shut down")
+
+    def get_server(self):
+        """A server with `serve_forever()` and `address`, to run in this process (the docs'
+        remote manager); it takes its address now, as CPython's listener binds it."""
+        self._check_initial()
+        from multiprocessing.connection import _bind
+        address, registrar = _bind(self._address or _default_address())
+        return self._Server(self._registry, registrar, address, self._authkey)
+
+    def connect(self):
+        """Connects to the server at this manager's address (any process of the run)."""
+        # A connection of its own, as CPython's: the address and the authkey are checked now,
+        # whatever this process reached before.
+        fd = _open(self._address, self._authkey)
+        try:
+            _manager.call(fd, (None, 'dummy', (), {}), self._server_name(), 'dummy')
+        finally:
+            _manager.close(fd)
+        self._state.value = State.STARTED
+
+    def _server_name(self):
+        return self._process.name if self._process is not None else 'manager'
+
+    def start(self, initializer=None, initargs=()):
+        """Forks the server process (SyncManager-N) and waits until it serves."""
+        self._check_initial()
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
-        server_end, client_end = _manager.registrar()
+        from multiprocessing.connection import _bind
+        address, registrar = _bind(self._address or _default_address())
         self._process = multiprocessing.Process(
             target=type(self)._run_server,
-            args=(self._registry, server_end, client_end, initializer, initargs))
+            args=(self._registry, registrar, address, self._authkey, initializer, initargs))
         ident = ':'.join(str(i) for i in self._process._identity)
         self._process.name = type(self).__name__ + '-' + ident
         self._process.start()
         # Only the server reads the registrar: a copy of its end here (and in the children this
         # process forks later) would keep connections waiting after the server is gone.
-        _manager.close(server_end)
-        self._address = (self._process.pid, client_end, _manager.inode(client_end))
-        # Any process of the run reaches the server, as CPython's clients do by address, also one
-        # started before the manager (a Pool made first).
-        _resource_sharer.publish('manager/%d' % self._address[2], client_end)
+        _manager.close(registrar)
+        self._address = address
         self._owner = os.getpid()
         self._state.value = State.STARTED
-        dispatch(self._address, None, 'dummy', server=self._process.name)
+        dispatch(self._address, None, 'dummy', server=self._process.name,
+                 authkey=self._authkey)
         self._finalize = _FinalizeManager(self._process, self._address, self._state,
-                                          self._owner, self._shutdown_timeout)
+                                          self._owner, self._shutdown_timeout, self._authkey)
         self._guard = _finalizer.guard(self._finalize)
         # CPython's finalizer of the manager runs before the exit rules join the children.
         import _futures
         _futures.at_exit(self._finalize)
 
     @classmethod
-    def _run_server(cls, registry, server_end, client_end, initializer=None, initargs=()):
+    def _run_server(cls, registry, registrar, address, authkey, initializer=None, initargs=()):
         # CPython's server ignores Ctrl-C: the program's main decides when it ends.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
         _connections.clear()
-        address = (os.getpid(), client_end, _manager.inode(client_end))
-        server = cls._Server(registry, server_end, address)
-        _manager_server._serving = server
+        server = cls._Server(registry, registrar, address, authkey)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
@@ -608,7 +660,7 @@ class BaseManager(object):
         # keeps it under that id.
         ident = _manager.new_id()
         id, exposed = dispatch(self._address, None, 'create', (typeid, ident) + args, kwds,
-                               server=self._process.name)
+                               server=self._server_name(), authkey=self._authkey)
         _manager.created(typeid, id)
         return Token(typeid, self._address, id), exposed
 
@@ -619,7 +671,7 @@ class BaseManager(object):
                 self._process = None
 
     def _number_of_objects(self):
-        return dispatch(self._address, None, 'number_of_objects')
+        return dispatch(self._address, None, 'number_of_objects', authkey=self._authkey)
 
     def __enter__(self):
         if self._state.value == State.INITIAL:
@@ -633,6 +685,9 @@ class BaseManager(object):
 
     def shutdown(self):
         """Asks the server to stop, waits for it (terminates it if it does not), as CPython."""
+        if getattr(self, '_finalize', None) is None:
+            # CPython's start() sets `shutdown`: a manager that connected has none.
+            raise AttributeError("'%s' object has no attribute 'shutdown'" % type(self).__name__)
         if self._state.value == State.STARTED:
             self._finalize()
 
@@ -658,6 +713,12 @@ class BaseManager(object):
                 return proxy
             temp.__name__ = typeid
             setattr(cls, typeid, temp)
+
+
+def _default_address():
+    """Where a manager without an address listens, as CPython's (an AF_UNIX path)."""
+    from multiprocessing.connection import arbitrary_address
+    return arbitrary_address('AF_UNIX')
 
 
 class SyncManager(BaseManager):

@@ -14,6 +14,8 @@
 //! - `listen(key)` -> the listening fd, or `-errno` (`EADDRINUSE`: a live listener has the key);
 //! - `connect(key)` -> a Connection, or `-errno` (`ENOENT`: nobody listens, `ECONNREFUSED`: the
 //!   listener's process is gone);
+//! - `registrar(key)` -> a copy of the registrar end under `key`, or `-ENOENT` (a manager's
+//!   clients connect through it with `_manager.connect`);
 //! - `accept(fd, on)` -> a Connection (waits, shown as blocked on `on`, signal handlers run);
 //! - `unlisten(fd, key)`: the listener's close (the key is forgotten, the fd closed);
 //! - `wait(fds, timeout)` -> the fds ready to read (`multiprocessing.connection.wait`);
@@ -45,6 +47,7 @@ pub fn module() -> Value {
             ("listen", listen),
             ("connect", connect),
             ("accept", accept),
+            ("registrar", registrar),
             ("unlisten", unlisten),
             ("wait", wait),
             ("hmac_md5", hmac_md5_fn),
@@ -147,6 +150,17 @@ fn connect(it: &mut Interp, a: Args) -> R {
         };
     }
     Ok(super::pipe::adopt(it, mine, true, true))
+}
+
+/// `registrar(key)`: this process's copy of the registrar end under `key` (a manager's clients
+/// talk to it with `_manager.connect`), or `-ENOENT`.
+fn registrar(_: &mut Interp, a: Args) -> R {
+    let key = key_arg(&a, "registrar")?;
+    match broker::get(&key) {
+        Ok(fd) => Ok(Value::Int(std::os::fd::IntoRawFd::into_raw_fd(fd).into())),
+        Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(neg(libc::ENOENT)),
+        Err(e) => Err(broker_error(e)),
+    }
 }
 
 fn accept(it: &mut Interp, a: Args) -> R {
