@@ -74,8 +74,11 @@ def address_type(address):
         return 'AF_PIPE'
     elif type(address) is str:
         return 'AF_UNIX'
+    elif isinstance(address, (bytes, bytearray)) and address[:1] == b'\0':
+        return 'AF_UNIX'
     else:
-        raise ValueError('address type of %r unrecognized' % (address,))
+        # CPython's util.is_abstract_socket_namespace refuses it.
+        raise TypeError(f'address type of {address!r} unrecognized')
 
 
 def _inet(address, listening):
@@ -171,8 +174,25 @@ def _bind(address, family=None):
             raise TypeError('a bytes-like object is required')
         fd = _connection.listen(_key(family, address))
     if fd < 0:
-        raise OSError(98, 'Address already in use')
+        _connection.fail(98)
     return address, fd
+
+
+class _Unlisten(object):
+    """A listener's close, run once: by close(), or when the listener is freed unclosed (CPython's
+    socket closes and its `util.Finalize` unlinks the path then, so the address is free)."""
+
+    def __init__(self, key, fd, id):
+        self._key, self._fd, self._id = key, fd, id
+        self._done = False
+
+    def __call__(self):
+        if self._done:
+            return
+        self._done = True
+        import _manager
+        _manager.op(self._id, 'closed', None)
+        _connection.unlisten(self._key, self._fd)
 
 
 class _SocketListener(object):
@@ -181,30 +201,31 @@ class _SocketListener(object):
         self._fd = fd
         self._family = family
         self._address = address
-        self._key = _key(family, address)
         self._last_accepted = None
         import _manager
+        import _finalizer
         self._id = _manager.created('Listener')
         self._label = 'Listener#%d' % self._id
-        self._closed = False
+        self._close = _Unlisten(_key(family, address), fd, self._id)
+        self._guard = _finalizer.guard(self._close)
 
     def accept(self):
         c = _connection.accept(self._fd, self._label)
         if self._family == 'AF_INET':
+            # The client's port, which CPython's accept() reports: one of this run's ephemeral
+            # ports (a forkyard client has no port of its own).
             _client_ports[0] += 1
-            self._last_accepted = ('127.0.0.1', 32768 + (os.getpid() * 7 + _client_ports[0]) % 28232)
+            self._last_accepted = ('127.0.0.1',
+                                   32768 + (os.getpid() * 7 + _client_ports[0]) % 28232)
         else:
+            # An AF_UNIX client socket has no name: CPython's accept() gives ''.
             self._last_accepted = ''
         import _manager
         _manager.op(self._id, 'accepted', None)
         return c
 
     def close(self):
-        if not self._closed:
-            self._closed = True
-            import _manager
-            _manager.op(self._id, 'closed', None)
-            _connection.unlisten(self._key, self._fd)
+        self._close()
 
 
 def Client(address, family=None, authkey=None):
@@ -220,11 +241,7 @@ def Client(address, family=None, authkey=None):
         errno = -c
         if family == 'AF_INET' and errno == 2:
             errno = 111
-        if errno == 2:
-            raise FileNotFoundError(2, 'No such file or directory')
-        if errno == 111:
-            raise ConnectionRefusedError(111, 'Connection refused')
-        raise OSError(errno, 'Connection failed')
+        _connection.fail(errno)
     if authkey is not None and not isinstance(authkey, bytes):
         raise TypeError('authkey should be a byte string')
     if authkey is not None:

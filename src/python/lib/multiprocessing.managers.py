@@ -74,9 +74,11 @@ _fetched = {}
 
 
 def _refused(address):
-    if isinstance(address, str):
-        return FileNotFoundError(2, 'No such file or directory')
-    return ConnectionRefusedError(111, 'Connection refused')
+    """CPython's error for an address nobody serves: a missing path, or a refused port."""
+    try:
+        _connection.fail(2 if isinstance(address, str) else 111)
+    except OSError as e:
+        return e
 
 
 def _registrar(key, address):

@@ -19,6 +19,7 @@
 //! - `accept(fd, on)` -> a Connection (waits, shown as blocked on `on`, signal handlers run);
 //! - `unlisten(fd, key)`: the listener's close (the key is forgotten, the fd closed);
 //! - `wait(fds, timeout)` -> the fds ready to read (`multiprocessing.connection.wait`);
+//! - `fail(errno)`: raises CPython's exception for `errno`, with its `errno` attribute;
 //! - `hmac_md5(key, msg)`, `urandom(n)`: the authkey handshake's digest and challenge, the bytes
 //!   CPython 3.11's `deliver_challenge`/`answer_challenge` exchange.
 
@@ -52,6 +53,7 @@ pub fn module() -> Value {
             ("wait", wait),
             ("hmac_md5", hmac_md5_fn),
             ("urandom", urandom),
+            ("fail", fail),
         ],
         vec![("Connection", Value::Class(super::pipe::conn_class()))],
     )
@@ -257,6 +259,28 @@ fn wait(it: &mut Interp, a: Args) -> R {
             .map(|p| Value::Int(p.fd.into()))
             .collect(),
     ))
+}
+
+/// `fail(errno)`: raises CPython's exception for `errno` (`[Errno N] text`, with `errno` and
+/// `strerror`): ConnectionRefusedError, FileNotFoundError, OSError.
+fn fail(_: &mut Interp, a: Args) -> R {
+    let errno = match a.pos.first() {
+        Some(Value::Int(n)) if (1..=4095).contains(n) => *n as i32,
+        _ => return Err(type_error("_connection.fail() takes an errno")),
+    };
+    let kind = match errno {
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ENOENT => "FileNotFoundError",
+        _ => return Err(os_error(io::Error::from_raw_os_error(errno))),
+    };
+    let text = io::Error::from_raw_os_error(errno).to_string();
+    let strerror = text.split(" (os error").next().unwrap_or("").to_string();
+    let exc = Exc::new(kind, format!("[Errno {errno}] {strerror}"));
+    let mut attrs = exc.value.attrs.borrow_mut();
+    attrs.insert(Rc::from("errno"), Value::Int(errno.into()));
+    attrs.insert(Rc::from("strerror"), Value::str(&strerror));
+    drop(attrs);
+    Err(exc)
 }
 
 fn bytes_arg(a: &Args, i: usize, func: &str) -> Result<Rc<[u8]>, Exc> {
