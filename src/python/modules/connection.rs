@@ -20,6 +20,7 @@
 //! - `unlisten(fd, key)`: the listener's close (the key is forgotten, the fd closed);
 //! - `wait(fds, timeout)` -> the fds ready to read (`multiprocessing.connection.wait`);
 //! - `fail(errno)`: raises CPython's exception for `errno`, with its `errno` attribute;
+//! - `listening()` -> how many addresses the run holds;
 //! - `hmac_md5(key, msg)`, `urandom(n)`: the authkey handshake's digest and challenge, the bytes
 //!   CPython 3.11's `deliver_challenge`/`answer_challenge` exchange.
 
@@ -54,6 +55,7 @@ pub fn module() -> Value {
             ("hmac_md5", hmac_md5_fn),
             ("urandom", urandom),
             ("fail", fail),
+            ("listening", listening),
         ],
         vec![("Connection", Value::Class(super::pipe::conn_class()))],
     )
@@ -281,6 +283,13 @@ fn fail(_: &mut Interp, a: Args) -> R {
     attrs.insert(Rc::from("strerror"), Value::str(&strerror));
     drop(attrs);
     Err(exc)
+}
+
+/// `listening()`: how many addresses the run's broker holds (open listeners, and those of ended
+/// processes that never closed theirs), so a program (a test) can see a close forget its address.
+fn listening(_: &mut Interp, _: Args) -> R {
+    let n = broker::count(KEY_PREFIX).map_err(broker_error)?;
+    Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
 }
 
 fn bytes_arg(a: &Args, i: usize, func: &str) -> Result<Rc<[u8]>, Exc> {
