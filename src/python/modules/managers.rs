@@ -3,13 +3,13 @@
 //!
 //! CPython's manager server listens on a named socket that any process may connect to. A lesson
 //! process may not name sockets (its sandbox allows socket *pairs* only: a named socket would let a
-//! lesson reach other programs of the machine), so forkyard's server is reached the way an
-//! inherited primitive is: the manager makes a registrar, a `SOCK_SEQPACKET` socket pair, before it
-//! forks the server. The server keeps one end; every process forked after that inherits the other.
-//! A process that wants to talk to the server makes a fresh stream socket pair, keeps one end and
-//! passes the other to the server through the registrar (`SCM_RIGHTS`, one packet each, so the
-//! processes sharing the registrar never mix their messages). That end is its own connection, as
-//! CPython's `Client(address)` is, so a forked child never shares its parent's replies.
+//! lesson reach other programs of the machine), so forkyard's server has a registrar, a
+//! `SOCK_SEQPACKET` socket pair whose client end waits in the run's fd broker under the manager's
+//! address (`multiprocessing.connection`'s addresses, `_connection` in `connection.rs`). A process
+//! that wants to talk to the server fetches that end, makes a fresh stream socket pair, keeps one
+//! end and passes the other to the server through the registrar (`SCM_RIGHTS`, one packet each, so
+//! the processes sharing the registrar never mix their messages). That end is its own connection,
+//! as CPython's `Client(address)` is, so a forked child never shares its parent's replies.
 //!
 //! - `registrar()` -> `(server_end, client_end)`, `connect(client_end)` -> fd (a new connection),
 //!   `accept(server_end)` -> fd or `None` (a connection a client passed, without waiting);
@@ -20,7 +20,7 @@
 //!   requests (the fds ready, `[]` after `timeout` lesson seconds);
 //! - `new_id()`, `created(class, id=None)` -> a trace id, `op(id, op, detail)`: what the timeline
 //!   shows of the shared objects (made in the process whose line asked for them); `close(fd)`; `inode(fd)`: which socket an fd is (`None` when it is none), so that a
-//!   proxy rebuilt in another process checks the registrar fd it inherited is the manager's.
+//!   process checks the copy of a registrar it keeps is still that socket.
 
 use std::io;
 use std::os::fd::RawFd;
