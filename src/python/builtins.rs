@@ -44,7 +44,8 @@ const TYPES: &[&str] = &[
 ];
 
 pub fn install(it: &mut Interp) {
-    let object = exceptions::class("object");
+    let classes = it.classes.clone();
+    let object = classes.object.clone();
     for name in TYPES {
         let new: Option<NativeFn> = match *name {
             "int" => Some(new_int),
@@ -68,7 +69,7 @@ pub fn install(it: &mut Interp) {
             attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
         }
         let base = if *name == "bool" {
-            exceptions::class("int")
+            classes.type_named("int").expect("int is made before bool")
         } else {
             object.clone()
         };
@@ -77,9 +78,7 @@ pub fn install(it: &mut Interp) {
         } else {
             Some(NativeKind::Other)
         };
-        let cls = exceptions::make_class(name, "builtins", vec![base], attrs, native)
-            .expect("single base");
-        exceptions::register(name, cls.clone());
+        let cls = classes.define_type(name, base, attrs, native);
         if !matches!(
             *name,
             "NoneType"
@@ -95,17 +94,16 @@ pub fn install(it: &mut Interp) {
         }
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
-    for (name, f) in [
-        ("staticmethod", wrap_func as NativeFn),
-        ("classmethod", wrap_func),
+    for (cls, f) in [
+        (&classes.staticmethod, wrap_func as NativeFn),
+        (&classes.classmethod, wrap_func),
     ] {
-        let cls = exceptions::class(name);
+        let name: &str = &cls.name;
         cls.attrs
             .borrow_mut()
             .insert(Rc::from("__init__"), Value::builtin(name, f));
     }
-    let prop = exceptions::class("property");
-    super::interp::install_property(&prop);
+    super::interp::install_property(&classes.property);
     it.builtins.insert(Rc::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),

@@ -8,8 +8,10 @@
 pub mod alloc;
 pub mod ast;
 pub mod bigint;
+pub mod builtin_classes;
 pub mod builtins;
 mod convert;
+mod exc_kind;
 pub mod exceptions;
 pub mod format;
 mod function_attrs;

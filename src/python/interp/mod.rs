@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{FrameShape, Module as AstModule, Pos};
+use super::builtin_classes::{self, Builtins};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
@@ -112,6 +113,8 @@ pub struct Interp {
     pub file: Rc<str>,
     pub source: Rc<str>,
     pub builtins: Namespace,
+    /// The builtin classes, compared by identity (`Rc::ptr_eq`), never by name.
+    pub classes: Rc<Builtins>,
     pub modules: HashMap<Rc<str>, Value>,
     pub globals: Rc<RefCell<Namespace>>,
     pub depth: usize,
@@ -138,10 +141,13 @@ pub struct Interp {
 impl Interp {
     /// A fresh interpreter for `file`.
     pub fn new(file: &str, source: &str) -> Interp {
+        let classes = Rc::new(Builtins::new());
+        builtin_classes::set_current(classes.clone());
         let mut it = Interp {
             file: Rc::from(file),
             source: Rc::from(source),
             builtins: Namespace::default(),
+            classes: classes.clone(),
             modules: HashMap::new(),
             globals: Rc::new(RefCell::new(Namespace::default())),
             depth: 0,
@@ -158,8 +164,9 @@ impl Interp {
             yielders: Vec::new(),
             learner_line: 0,
         };
-        for (name, cls) in exceptions::install() {
-            it.builtins.insert(name, Value::Class(cls));
+        for cls in classes.exception_classes() {
+            it.builtins
+                .insert(cls.name.clone(), Value::Class(cls.clone()));
         }
         super::builtins::install(&mut it);
         {

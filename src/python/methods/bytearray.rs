@@ -102,16 +102,12 @@ pub fn install(it: &mut Interp) {
         }
     }
     attrs.insert(Rc::from("__hash__"), Value::None);
-    let object = exceptions::class("object");
-    let cls = exceptions::make_class(
+    let cls = it.classes.define_type(
         "bytearray",
-        "builtins",
-        vec![object],
+        it.classes.object.clone(),
         attrs,
         Some(NativeKind::Other),
-    )
-    .expect("single base");
-    exceptions::register("bytearray", cls.clone());
+    );
     it.builtins.insert(Rc::from("bytearray"), Value::Class(cls));
 }
 

@@ -49,16 +49,12 @@ pub fn install(it: &mut Interp) {
     for (name, f) in own {
         attrs.insert(Rc::from(*name), Value::builtin(name, *f));
     }
-    let object = exceptions::class("object");
-    let cls = exceptions::make_class(
+    let cls = it.classes.define_type(
         "memoryview",
-        "builtins",
-        vec![object],
+        it.classes.object.clone(),
         attrs,
         Some(NativeKind::Other),
-    )
-    .expect("single base");
-    exceptions::register("memoryview", cls.clone());
+    );
     it.builtins
         .insert(Rc::from("memoryview"), Value::Class(cls));
 }

@@ -609,7 +609,7 @@ fn result_get(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
     if !wait_for(it, &h, &obj, timeout)? {
-        return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+        return Err(super::multiprocessing::timeout_error());
     }
     let mut j = h.state.borrow_mut();
     if let Some(e) = &j.error {
@@ -695,7 +695,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
                 let due = left.is_some_and(|l| l <= 0.0);
                 if due && looked_at_deadline {
-                    return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+                    return Err(super::multiprocessing::timeout_error());
                 }
                 if due {
                     // Results already in the pipe count, as CPython's result-handler thread
