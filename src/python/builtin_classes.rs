@@ -178,6 +178,16 @@ pub fn current() -> Rc<Builtins> {
     with(|b| b.clone())
 }
 
+/// `object`, the root of every class.
+pub fn object() -> Rc<Class> {
+    with(|b| b.object.clone())
+}
+
+/// The builtin type named `name` (`int`, `dict`, `memoryview`...).
+pub fn builtin_type(name: &str) -> Rc<Class> {
+    with(|b| b.type_named(name)).unwrap_or_else(|| panic!("builtin type {name} is installed"))
+}
+
 /// Run `f` with the builtins of this process's interpreter.
 pub fn with<R>(f: impl FnOnce(&Rc<Builtins>) -> R) -> R {
     CURRENT.with(|c| f(c.borrow().as_ref().expect("an interpreter was made")))

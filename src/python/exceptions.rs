@@ -147,22 +147,6 @@ impl ExcKind {
     }
 }
 
-/// A builtin class by name (`"ValueError"`, `"object"`, `"int"`).
-pub fn class(name: &str) -> Rc<Class> {
-    if let Some(k) = ExcKind::from_name(name) {
-        return k.class();
-    }
-    builtin_classes::with(|b| b.type_named(name))
-        .unwrap_or_else(|| panic!("builtin class {name} is installed"))
-}
-
-/// Until every native names its exception by `ExcKind`: the kind named by a string.
-impl From<&str> for ExcKind {
-    fn from(name: &str) -> ExcKind {
-        ExcKind::from_name(name).unwrap_or_else(|| panic!("{name} is a builtin exception type"))
-    }
-}
-
 /// A new exception instance of `cls` with these args (no `__init__` run: natives use this).
 pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
     let inst = Rc::new(Instance {
@@ -184,20 +168,17 @@ impl std::fmt::Debug for Exc {
 
 impl Exc {
     /// A builtin exception with a message.
-    pub fn new(kind: impl Into<ExcKind>, msg: impl Into<String>) -> Exc {
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> Exc {
         let msg: String = msg.into();
         Exc {
-            value: instance(
-                kind.into().class(),
-                vec![Value::Str(Rc::from(msg.as_str()))],
-            ),
+            value: instance(kind.class(), vec![Value::Str(Rc::from(msg.as_str()))]),
         }
     }
 
     /// A builtin exception with these args.
-    pub fn with_args(kind: impl Into<ExcKind>, args: Vec<Value>) -> Exc {
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> Exc {
         Exc {
-            value: instance(kind.into().class(), args),
+            value: instance(kind.class(), args),
         }
     }
 
@@ -206,8 +187,7 @@ impl Exc {
     }
 
     /// Whether this exception is an instance of the builtin class `kind` (or a subclass).
-    pub fn is(&self, kind: impl Into<ExcKind>) -> bool {
-        let kind = kind.into();
+    pub fn is(&self, kind: ExcKind) -> bool {
         builtin_classes::with(|b| self.value.class.is_subclass(b.exc(kind)))
     }
 
@@ -316,20 +296,20 @@ fn with_traceback(_: &mut super::interp::Interp, a: super::value::Args) -> Resul
 
 /// Shorthands natives use to raise.
 pub fn type_error(msg: impl Into<String>) -> Exc {
-    Exc::new("TypeError", msg)
+    Exc::new(ExcKind::TypeError, msg)
 }
 pub fn value_error(msg: impl Into<String>) -> Exc {
-    Exc::new("ValueError", msg)
+    Exc::new(ExcKind::ValueError, msg)
 }
 pub fn index_error(msg: impl Into<String>) -> Exc {
-    Exc::new("IndexError", msg)
+    Exc::new(ExcKind::IndexError, msg)
 }
 pub fn attribute_error(msg: impl Into<String>) -> Exc {
-    Exc::new("AttributeError", msg)
+    Exc::new(ExcKind::AttributeError, msg)
 }
 pub fn not_available(what: &str) -> Exc {
     Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         format!("{what} is not available in forkyard: lesson programs cannot reach the machine"),
     )
 }

@@ -145,7 +145,7 @@ mod tests {
         exceptions::make_class(
             name,
             "__main__",
-            vec![exceptions::class("object")],
+            vec![crate::python::builtin_classes::object()],
             ns,
             None,
         )

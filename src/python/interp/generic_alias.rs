@@ -29,7 +29,7 @@ fn union_class() -> Rc<Class> {
                 exceptions::make_class(
                     "UnionType",
                     "types",
-                    vec![exceptions::class("object")],
+                    vec![crate::python::builtin_classes::object()],
                     ns,
                     None,
                 )
@@ -61,7 +61,9 @@ fn union_members(v: &Value) -> Vec<Value> {
                 _ => vec![],
             }
         }
-        Value::None => vec![Value::Class(exceptions::class("NoneType"))],
+        Value::None => vec![Value::Class(crate::python::builtin_classes::with(|b| {
+            b.none_type.clone()
+        }))],
         other => vec![other.clone()],
     }
 }
@@ -141,7 +143,7 @@ fn alias_class() -> Rc<Class> {
                 exceptions::make_class(
                     "GenericAlias",
                     "types",
-                    vec![exceptions::class("object")],
+                    vec![crate::python::builtin_classes::object()],
                     ns,
                     None,
                 )

@@ -14,6 +14,7 @@ mod locals;
 pub(crate) mod namespace_view;
 pub(crate) mod stack;
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -35,7 +36,7 @@ pub const MAX_OBJECT_BYTES: usize = 1 << 30;
 
 /// The `MemoryError` for an object over [`MAX_OBJECT_BYTES`].
 pub fn memory_error() -> Exc {
-    Exc::with_args("MemoryError", vec![])
+    Exc::with_args(ExcKind::MemoryError, vec![])
 }
 
 /// How deep Python calls may nest before `RecursionError` by default, as CPython's default limit;
@@ -305,8 +306,8 @@ impl Interp {
             Some(Value::Tuple(t)) => t.to_vec(),
             _ => vec![],
         };
-        let is_key_error = inst.class.is_subclass(&exceptions::class("KeyError"));
-        let is_os_error = inst.class.is_subclass(&exceptions::class("OSError"));
+        let is_key_error = inst.class.is_subclass(&ExcKind::KeyError.class());
+        let is_os_error = inst.class.is_subclass(&ExcKind::OSError.class());
         Ok(match args.len() {
             0 => String::new(),
             1 if is_key_error => self.repr(&args[0])?,
@@ -362,7 +363,7 @@ impl Interp {
                     let r = self.call(&bind(ga, obj), Args::new(vec![Value::str(name)]));
                     return match r {
                         Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is("AttributeError") => {
+                        Err(e) if e.is(ExcKind::AttributeError) => {
                             match inst.class.lookup("__getattr__") {
                                 Some(g) => {
                                     let f = bind(g, obj);
@@ -425,7 +426,7 @@ impl Interp {
                     (None, Some(f)) if name != "__getattr__" => {
                         match self.call(&f, Args::new(vec![Value::str(name)])) {
                             Ok(v) => Some(v),
-                            Err(e) if e.is("AttributeError") => None,
+                            Err(e) if e.is(ExcKind::AttributeError) => None,
                             Err(e) => return Err(e),
                         }
                     }
@@ -567,9 +568,7 @@ impl Interp {
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
                                 // The value a generator returned.
                                 "value"
-                                    if inst
-                                        .class
-                                        .is_subclass(&exceptions::class("StopIteration")) =>
+                                    if inst.class.is_subclass(&ExcKind::StopIteration.class()) =>
                                 {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
@@ -577,9 +576,7 @@ impl Interp {
                                         _ => Value::None,
                                     }));
                                 }
-                                "code"
-                                    if inst.class.is_subclass(&exceptions::class("SystemExit")) =>
-                                {
+                                "code" if inst.class.is_subclass(&ExcKind::SystemExit.class()) => {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
                                         Some(Value::Tuple(ref t)) if t.len() == 1 => t[0].clone(),
@@ -778,7 +775,9 @@ impl Interp {
                     loop {
                         match self.call(&f, Args::new(vec![Value::Int(items.len() as i64)])) {
                             Ok(x) => items.push(x),
-                            Err(e) if e.is("IndexError") || e.is("StopIteration") => break,
+                            Err(e) if e.is(ExcKind::IndexError) || e.is(ExcKind::StopIteration) => {
+                                break;
+                            }
                             Err(e) => return Err(e),
                         }
                     }
@@ -814,7 +813,7 @@ impl Interp {
             {
                 return match self.call(&bind(f, it), Args::default()) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if e.is("StopIteration") => Ok(None),
+                    Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
                 };
             }
@@ -890,7 +889,7 @@ impl Interp {
                 if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
                     *count = n.checked_add(1).ok_or_else(|| {
                         Exc::new(
-                            "OverflowError",
+                            ExcKind::OverflowError,
                             "enumerate() counting past 2**63-1 is not supported by forkyard yet",
                         )
                     })?;
@@ -978,7 +977,7 @@ impl Interp {
     ) -> PyResult<T> {
         if self.depth >= self.recursion_limit {
             return Err(Exc::new(
-                "RecursionError",
+                ExcKind::RecursionError,
                 format!("maximum recursion depth exceeded {during}"),
             ));
         }
@@ -994,7 +993,7 @@ impl Interp {
         if let Some(b) = &mut self.budget {
             if *b == 0 {
                 return Err(Exc::new(
-                    "RuntimeError",
+                    ExcKind::RuntimeError,
                     "forkyard: the program ran out of its step budget",
                 ));
             }
@@ -1006,7 +1005,7 @@ impl Interp {
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(Exc::new(
-                "RecursionError",
+                ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::req;
-use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
+use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::shared_memory;
 use crate::python::ops::{norm_index, slice_indices};
@@ -148,7 +148,7 @@ fn make(source: Value, picks: Vec<usize>) -> Value {
     attrs.insert(Rc::from("itemsize"), Value::Int(1));
     attrs.insert(Rc::from("obj"), source.clone());
     Value::Instance(Rc::new(Instance {
-        class: exceptions::class("memoryview"),
+        class: crate::python::builtin_classes::builtin_type("memoryview"),
         attrs: RefCell::new(attrs),
         native: RefCell::new(Some(Box::new(View {
             source,

@@ -145,7 +145,7 @@ pub fn pool_module(_it: &mut Interp) -> Value {
 
 fn not_yet(_: &mut Interp, _: Args) -> R {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "this part of multiprocessing is not supported by forkyard yet",
     ))
 }

@@ -28,6 +28,7 @@ mod iterators;
 mod read;
 mod write;
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc};
@@ -100,7 +101,7 @@ pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     let Some(body) = b.strip_prefix(MAGIC) else {
         return Err(match b.first() {
             Some(c) => invalid_load_key(*c),
-            None => Exc::with_args("EOFError", vec![Value::str("Ran out of input")]),
+            None => Exc::with_args(ExcKind::EOFError, vec![Value::str("Ran out of input")]),
         });
     };
     read::message(it, body)
@@ -143,7 +144,7 @@ fn pickle_error(kind: &str, msg: String) -> Exc {
     let (p, u) = MADE.with(|m| {
         m.borrow_mut()
             .get_or_insert_with(|| {
-                let base = exceptions::class("Exception");
+                let base = ExcKind::Exception.class();
                 let pe = exceptions::make_class(
                     "PickleError",
                     "_pickle",
@@ -188,7 +189,7 @@ fn unpickling_error(msg: impl Into<String>) -> Exc {
 
 fn inheritance_error(class: &str) -> Exc {
     Exc::new(
-        "RuntimeError",
+        ExcKind::RuntimeError,
         format!("{class} objects should only be shared between processes through inheritance"),
     )
 }
@@ -197,7 +198,7 @@ fn inheritance_error(class: &str) -> Exc {
 fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc> {
     if qualname.contains("<locals>") {
         return Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("Can't pickle local object '{qualname}'"),
         ));
     }

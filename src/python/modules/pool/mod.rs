@@ -26,6 +26,7 @@ mod result_handler;
 mod scheduler;
 mod worker;
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
@@ -78,7 +79,7 @@ fn class(
     for (n, f) in methods {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
-    let base = base.unwrap_or_else(|| exceptions::class("object"));
+    let base = base.unwrap_or_else(crate::python::builtin_classes::object);
     let native = (&*base.name == "object").then_some(NativeKind::Other);
     let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
     CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
@@ -162,7 +163,7 @@ fn imap_class(ordered: bool) -> Rc<Class> {
 fn worker_class() -> Rc<Class> {
     let process = match super::multiprocessing::process_class_value() {
         Value::Class(ref c) => c.clone(),
-        _ => exceptions::class("object"),
+        _ => crate::python::builtin_classes::object(),
     };
     class(
         "ForkProcess",
@@ -667,7 +668,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 if let Some(e) = j.tail_error.take() {
                     return Err(e);
                 }
-                return Err(Exc::with_args("StopIteration", vec![]));
+                return Err(Exc::with_args(ExcKind::StopIteration, vec![]));
             }
             let chunk = if h.ordered {
                 j.arrived.remove(&next.0).map(|r| (next.0, r))

@@ -1,6 +1,7 @@
 //! The writing half of [`super`]: one message, with its memo, written as the receiver will
 //! rebuild it (see the module's account of the format).
 
+use crate::python::exceptions::ExcKind;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -529,7 +530,7 @@ fn put_instance(
     }
     if &*inst.class.name == "Pool" && inst.native.borrow().is_some() {
         return Err(Exc::new(
-            "NotImplementedError",
+            ExcKind::NotImplementedError,
             "pool objects cannot be passed between processes or pickled",
         ));
     }
