@@ -322,9 +322,10 @@ fn repr(it: &mut Interp, a: Args) -> PyResult {
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
     match spec {
         Value::Class(c) => Ok(type_of(v).is_subclass(c)
+            || super::builtin_classes::is(c, |b| &b.object)
             || (&*c.module == "builtins"
-                && (&*c.name == "object"
-                    || (&*c.name == "dict" && super::interp::is_instance_dict(v))))),
+                && &*c.name == "dict"
+                && super::interp::is_instance_dict(v))),
         Value::Tuple(t) => {
             for s in t.iter() {
                 if class_matches(v, s)? {
@@ -1134,7 +1135,8 @@ fn callable(_: &mut Interp, a: Args) -> PyResult {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         // A staticmethod object is callable (since 3.10); a classmethod object is not.
         Value::Instance(i) => {
-            i.class.lookup("__call__").is_some() || &*i.class.name == "staticmethod"
+            i.class.lookup("__call__").is_some()
+                || super::builtin_classes::is(&i.class, |b| &b.staticmethod)
         }
         _ => false,
     }))

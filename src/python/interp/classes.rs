@@ -29,7 +29,7 @@ pub fn meta_method(c: &Class, name: &str) -> Option<Value> {
 
 /// Whether `c` is the builtin `type` itself.
 fn is_type(c: &Class) -> bool {
-    &*c.name == "type" && &*c.module == "builtins"
+    builtin_classes::is(c, |b| &b.type_)
 }
 
 /// The docstring of a body: its first statement, when that is a string literal.
@@ -329,7 +329,7 @@ impl Interp {
                 a.pos.insert(0, cls);
                 return (new.f)(self, a);
             }
-            Some(Value::Instance(ref i)) if &*i.class.name == "staticmethod" => i
+            Some(Value::Instance(ref i)) if Rc::ptr_eq(&i.class, &self.classes.staticmethod) => i
                 .attrs
                 .borrow()
                 .get("__func__")
@@ -661,7 +661,7 @@ pub fn is_slotted(c: &Class) -> bool {
         && c.mro
             .borrow()
             .iter()
-            .filter(|k| !(&*k.name == "object" && &*k.module == "builtins"))
+            .filter(|k| !builtin_classes::is(k, |b| &b.object))
             .all(|k| k.attrs.borrow().contains_key("__slots__"))
 }
 

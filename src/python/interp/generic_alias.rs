@@ -100,7 +100,9 @@ fn union_repr(it: &mut Interp, a: Args) -> PyResult {
     if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(match v {
-                Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
+                Value::Class(c) if crate::python::builtin_classes::is(c, |b| &b.none_type) => {
+                    "None".to_string()
+                }
                 other => arg_repr(it, other)?,
             });
         }

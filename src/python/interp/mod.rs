@@ -404,7 +404,8 @@ impl Interp {
                     // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
                     // a plain function stays a function.
                     Some(Value::Instance(ref i))
-                        if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
+                        if Rc::ptr_eq(&i.class, &self.classes.staticmethod)
+                            || Rc::ptr_eq(&i.class, &self.classes.classmethod) =>
                     {
                         Some(bind(Value::Instance(i.clone()), obj))
                     }
@@ -1036,13 +1037,13 @@ pub fn bind(v: Value, this: &Value) -> Value {
             this: this.clone(),
             func: v,
         })),
-        Value::Instance(i) if &*i.class.name == "staticmethod" => i
+        Value::Instance(i) if builtin_classes::is(&i.class, |b| &b.staticmethod) => i
             .attrs
             .borrow()
             .get("__func__")
             .cloned()
             .unwrap_or(Value::None),
-        Value::Instance(i) if &*i.class.name == "classmethod" => {
+        Value::Instance(i) if builtin_classes::is(&i.class, |b| &b.classmethod) => {
             let cls = match this {
                 Value::Instance(inst) => Value::Class(inst.class.clone()),
                 other => other.clone(),
@@ -1055,7 +1056,7 @@ pub fn bind(v: Value, this: &Value) -> Value {
                 .unwrap_or(Value::None);
             Value::BoundMethod(Rc::new(BoundMethod { this: cls, func: f }))
         }
-        Value::Instance(i) if &*i.class.name == "property" => v.clone(),
+        Value::Instance(i) if is_property(i) => v.clone(),
         _ => v,
     }
 }

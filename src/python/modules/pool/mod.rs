@@ -80,7 +80,8 @@ fn class(
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
     let base = base.unwrap_or_else(crate::python::builtin_classes::object);
-    let native = (&*base.name == "object").then_some(NativeKind::Other);
+    let native =
+        crate::python::builtin_classes::is(&base, |b| &b.object).then_some(NativeKind::Other);
     let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
     CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
     cls

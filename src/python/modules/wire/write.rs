@@ -522,13 +522,22 @@ fn put_instance(
         return put_inherited(inst, w);
     }
     let kind = inst.class.native_kind();
-    if kind == Some(NativeKind::Process) && &*inst.class.name == "_MainProcess" {
+    // `_MainProcess` classes are made afresh for each stand-in object (process.rs): known by their
+    // module and name, which a program's own Process subclass does not have.
+    if kind == Some(NativeKind::Process)
+        && &*inst.class.name == "_MainProcess"
+        && &*inst.class.module == "multiprocessing.process"
+    {
         return Err(pickling_error(
             "Can't pickle <class 'multiprocessing.process._MainProcess'>: attribute lookup \
              _MainProcess on multiprocessing.process failed",
         ));
     }
-    if &*inst.class.name == "Pool" && inst.native.borrow().is_some() {
+    if inst
+        .class
+        .is_subclass(&crate::python::modules::pool::pool_class())
+        && inst.native.borrow().is_some()
+    {
         return Err(Exc::new(
             ExcKind::NotImplementedError,
             "pool objects cannot be passed between processes or pickled",
