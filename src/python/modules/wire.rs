@@ -138,40 +138,22 @@ fn invalid_load_key(c: u8) -> Exc {
 }
 
 fn pickle_error(kind: &str, msg: String) -> Exc {
+    type Class = Rc<crate::python::value::Class>;
     thread_local! {
-        static MADE: std::cell::RefCell<Option<(Rc<crate::python::value::Class>, Rc<crate::python::value::Class>)>> = const { std::cell::RefCell::new(None) };
+        static MADE: std::cell::RefCell<Option<(u64, (Class, Class))>> = const { std::cell::RefCell::new(None) };
     }
-    let (p, u) = MADE.with(|m| {
-        m.borrow_mut()
-            .get_or_insert_with(|| {
-                let base = ExcKind::Exception.class();
-                let pe = exceptions::make_class(
-                    "PickleError",
-                    "_pickle",
-                    vec![base],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                let p = exceptions::make_class(
-                    "PicklingError",
-                    "_pickle",
-                    vec![pe.clone()],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                let u = exceptions::make_class(
-                    "UnpicklingError",
-                    "_pickle",
-                    vec![pe],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                (p, u)
-            })
-            .clone()
+    // Made once per interpreter: a spawned child's derive from its own `Exception`.
+    let (p, u) = crate::python::builtin_classes::per_interp(&MADE, || {
+        let base = ExcKind::Exception.class();
+        let made = |name: &str, base: Class| {
+            exceptions::make_class(name, "_pickle", vec![base], Default::default(), None)
+                .expect("one base")
+        };
+        let pe = made("PickleError", base);
+        (
+            made("PicklingError", pe.clone()),
+            made("UnpicklingError", pe),
+        )
     });
     let cls = if kind == "PicklingError" { p } else { u };
     Exc {
