@@ -223,3 +223,71 @@ pub fn per_interp<T: Clone + 'static>(
     slot.with(|s| *s.borrow_mut() = Some((id, v.clone())));
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions::{Exc, install, make_class};
+    use crate::python::value::{Instance, is_property};
+
+    #[test]
+    fn a_class_named_like_a_builtin_is_not_it() {
+        let b = install();
+        let own = make_class(
+            "property",
+            "__main__",
+            vec![b.object.clone()],
+            Namespace::default(),
+            None,
+        )
+        .expect("one base");
+        let of = |cls: &Rc<Class>| Instance {
+            class: cls.clone(),
+            attrs: Default::default(),
+            native: RefCell::new(None),
+        };
+        assert!(is_property(&of(&b.property)));
+        assert!(!is_property(&of(&own)));
+        assert!(is(&b.type_, |b| &b.type_));
+        assert!(!is(&own, |b| &b.property));
+    }
+
+    #[test]
+    fn exceptions_are_found_by_kind_and_match_by_subclass() {
+        let b = install();
+        for kind in ExcKind::ALL {
+            let c = b.exc(*kind);
+            assert_eq!(&*c.name, kind.name());
+            if let Some(p) = kind.parent() {
+                assert!(Rc::ptr_eq(&c.bases[0], b.exc(p)));
+            }
+        }
+        let e = Exc::new(ExcKind::BrokenPipeError, "x");
+        assert!(e.is(ExcKind::OSError) && e.is(ExcKind::ConnectionError));
+        assert!(!e.is(ExcKind::ValueError));
+    }
+
+    #[test]
+    fn a_fresh_interpreter_gets_fresh_module_classes() {
+        thread_local! {
+            static SLOT: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
+        }
+        let make = || {
+            make_class(
+                "Empty",
+                "_queue",
+                vec![ExcKind::Exception.class()],
+                Namespace::default(),
+                None,
+            )
+            .expect("one base")
+        };
+        install();
+        let first = per_interp(&SLOT, make);
+        assert!(Rc::ptr_eq(&first, &per_interp(&SLOT, make)));
+        let second_builtins = install();
+        let second = per_interp(&SLOT, make);
+        assert!(!Rc::ptr_eq(&first, &second));
+        assert!(second.is_subclass(second_builtins.exc(ExcKind::Exception)));
+    }
+}
