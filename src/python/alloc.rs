@@ -121,13 +121,18 @@ pub fn count(n: i64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::exceptions::ExcKind;
 
     #[test]
     fn sizes_that_overflow_or_exceed_the_object_limit_are_memory_errors() {
         crate::python::exceptions::install();
         assert_eq!(bytes_for(8, 4).unwrap(), 32);
-        assert!(bytes_for(8, 1 << 62).unwrap_err().is("MemoryError"));
-        assert!(bytes_for(usize::MAX, 2).unwrap_err().is("MemoryError"));
+        assert!(bytes_for(8, 1 << 62).unwrap_err().is(ExcKind::MemoryError));
+        assert!(
+            bytes_for(usize::MAX, 2)
+                .unwrap_err()
+                .is(ExcKind::MemoryError)
+        );
         assert!(bytes_for(1, MAX_OBJECT_BYTES + 1).is_err());
         assert!(plus(usize::MAX, 1).is_err());
         assert!(vec_with_capacity::<u64>(usize::MAX / 2).is_err());

@@ -7,6 +7,7 @@
 //! keys never have to ask whether `2**64 // 2**32` is "big". Sizes are weighed against the
 //! per-object limit before a big result is built (`1 << 10**12` is `MemoryError`, not an abort).
 
+use crate::python::exceptions::ExcKind;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -46,7 +47,7 @@ pub fn set_max_str_digits(v: &Value) -> Result<(), Exc> {
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => {
             return Err(Exc::new(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C int",
             ));
         }
@@ -63,7 +64,7 @@ pub fn set_max_str_digits(v: &Value) -> Result<(), Exc> {
             Ok(())
         }
         _ => Err(Exc::new(
-            "ValueError",
+            ExcKind::ValueError,
             format!("maxdigits must be 0 or larger than {MIN_STR_DIGITS}"),
         )),
     }
@@ -102,14 +103,14 @@ pub fn check_bits(bits: u64) -> Result<(), Exc> {
 }
 
 /// The error CPython gives where an index-sized integer is needed and the int is larger.
-pub fn index_overflow(error: &str) -> Exc {
+pub fn index_overflow(error: ExcKind) -> Exc {
     Exc::new(error, "cannot fit 'int' into an index-sized integer")
 }
 
 /// CPython's error where a C size is needed (`list.pop(2**100)`, `'x'.zfill(2**100)`).
 pub fn ssize_overflow() -> Exc {
     Exc::new(
-        "OverflowError",
+        ExcKind::OverflowError,
         "Python int too large to convert to C ssize_t",
     )
 }
@@ -119,7 +120,7 @@ pub fn to_f64(b: &BigInt) -> Result<f64, Exc> {
     match b.to_f64() {
         Some(f) if f.is_finite() => Ok(f),
         _ => Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "int too large to convert to float",
         )),
     }
@@ -129,13 +130,13 @@ pub fn to_f64(b: &BigInt) -> Result<f64, Exc> {
 pub fn from_f64(f: f64) -> Result<Value, Exc> {
     if f.is_nan() {
         return Err(Exc::new(
-            "ValueError",
+            ExcKind::ValueError,
             "cannot convert float NaN to integer",
         ));
     }
     if f.is_infinite() {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "cannot convert float infinity to integer",
         ));
     }
@@ -204,7 +205,7 @@ fn small(b: &BigInt) -> Option<i64> {
 
 /// `a op b` for ints of any size (the slow path, after the 64-bit one did not fit).
 pub fn int_op(op: BinOp, a: &BigInt, b: &BigInt) -> Result<Value, Exc> {
-    let zero_div = |msg: &str| Exc::new("ZeroDivisionError", msg);
+    let zero_div = |msg: &str| Exc::new(ExcKind::ZeroDivisionError, msg);
     Ok(norm(match op {
         BinOp::Add => {
             check_bits(a.bits().max(b.bits()) + 1)?;
@@ -234,20 +235,23 @@ pub fn int_op(op: BinOp, a: &BigInt, b: &BigInt) -> Result<Value, Exc> {
         BinOp::Pow => return pow(a, b),
         BinOp::LShift => {
             if b.is_negative() {
-                return Err(Exc::new("ValueError", "negative shift count"));
+                return Err(Exc::new(ExcKind::ValueError, "negative shift count"));
             }
             if a.is_zero() {
                 return Ok(Value::Int(0));
             }
             let Some(n) = small(b) else {
-                return Err(Exc::new("OverflowError", "too many digits in integer"));
+                return Err(Exc::new(
+                    ExcKind::OverflowError,
+                    "too many digits in integer",
+                ));
             };
             check_bits(a.bits().saturating_add(n as u64))?;
             a << (n as u64)
         }
         BinOp::RShift => {
             if b.is_negative() {
-                return Err(Exc::new("ValueError", "negative shift count"));
+                return Err(Exc::new(ExcKind::ValueError, "negative shift count"));
             }
             // Past the number's own width every bit is gone: 0, or -1 for a negative number
             // (shifting rounds toward minus infinity).
@@ -273,7 +277,7 @@ fn pow(a: &BigInt, b: &BigInt) -> Result<Value, Exc> {
     if b.is_negative() {
         if a.is_zero() {
             return Err(Exc::new(
-                "ZeroDivisionError",
+                ExcKind::ZeroDivisionError,
                 "0.0 cannot be raised to a negative power",
             ));
         }
@@ -306,13 +310,19 @@ fn pow(a: &BigInt, b: &BigInt) -> Result<Value, Exc> {
 /// Python 3.8+); the result has the modulus's sign, as `%`.
 pub fn pow_mod(b: &BigInt, e: &BigInt, m: &BigInt) -> Result<Value, Exc> {
     if m.is_zero() {
-        return Err(Exc::new("ValueError", "pow() 3rd argument cannot be 0"));
+        return Err(Exc::new(
+            ExcKind::ValueError,
+            "pow() 3rd argument cannot be 0",
+        ));
     }
     let modulus = m.abs();
     let mut base = b.mod_floor(&modulus);
     if e.is_negative() {
         base = mod_inverse(&base, &modulus).ok_or_else(|| {
-            Exc::new("ValueError", "base is not invertible for the given modulus")
+            Exc::new(
+                ExcKind::ValueError,
+                "base is not invertible for the given modulus",
+            )
         })?;
     }
     let r = base.modpow(&e.abs(), &modulus);
@@ -354,7 +364,7 @@ fn ldexp(x: f64, e: i64) -> f64 {
 /// rounded half to even once.
 pub fn true_div(a: &BigInt, b: &BigInt) -> Result<f64, Exc> {
     if b.is_zero() {
-        return Err(Exc::new("ZeroDivisionError", "division by zero"));
+        return Err(Exc::new(ExcKind::ZeroDivisionError, "division by zero"));
     }
     let negate = a.is_negative() != b.is_negative();
     let exact = BigInt::from(1u64 << 53);
@@ -372,7 +382,7 @@ pub fn true_div(a: &BigInt, b: &BigInt) -> Result<f64, Exc> {
     const MANT_DIG: i64 = 53;
     let too_large = || {
         Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "integer division result too large for a float",
         )
     };
@@ -424,7 +434,7 @@ pub fn to_decimal(b: &BigInt) -> Result<String, Exc> {
     let at_most = bits * std::f64::consts::LOG10_2;
     let too_many = || {
         Exc::new(
-            "ValueError",
+            ExcKind::ValueError,
             format!(
                 "Exceeds the limit ({limit} digits) for integer string conversion; \
                  use sys.set_int_max_str_digits() to increase the limit"
@@ -447,7 +457,7 @@ pub fn parse_digits(digits: &str, base: u32, negative: bool) -> Result<Value, Ex
     let limit = max_str_digits();
     if !base.is_power_of_two() && limit != 0 && digits.len() > limit {
         return Err(Exc::new(
-            "ValueError",
+            ExcKind::ValueError,
             format!(
                 "Exceeds the limit ({limit} digits) for integer string conversion: \
                  value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
@@ -456,7 +466,7 @@ pub fn parse_digits(digits: &str, base: u32, negative: bool) -> Result<Value, Ex
         ));
     }
     let m = BigInt::parse_bytes(digits.as_bytes(), base)
-        .ok_or_else(|| Exc::new("ValueError", "invalid literal for int()"))?;
+        .ok_or_else(|| Exc::new(ExcKind::ValueError, "invalid literal for int()"))?;
     Ok(norm(if negative { -m } else { m }))
 }
 
@@ -535,16 +545,18 @@ mod tests {
         crate::python::exceptions::install();
         let one = BigInt::one();
         let far = BigInt::one() << 100u32;
-        assert!(matches!(int_op(BinOp::LShift, &one, &far), Err(e) if e.is("OverflowError")));
         assert!(
-            matches!(int_op(BinOp::LShift, &one, &BigInt::from(1u64 << 62)), Err(e) if e.is("MemoryError"))
+            matches!(int_op(BinOp::LShift, &one, &far), Err(e) if e.is(ExcKind::OverflowError))
+        );
+        assert!(
+            matches!(int_op(BinOp::LShift, &one, &BigInt::from(1u64 << 62)), Err(e) if e.is(ExcKind::MemoryError))
         );
         assert!(matches!(
             int_op(BinOp::RShift, &-far.clone(), &far),
             Ok(Value::Int(-1))
         ));
         assert!(
-            matches!(int_op(BinOp::Pow, &BigInt::from(2), &far), Err(e) if e.is("MemoryError"))
+            matches!(int_op(BinOp::Pow, &BigInt::from(2), &far), Err(e) if e.is(ExcKind::MemoryError))
         );
         assert!(matches!(
             int_op(BinOp::Pow, &BigInt::from(-1), &far),

@@ -1,6 +1,7 @@
 //! The builtin functions and types (`print`, `len`, `int`, `isinstance`, ...). Builtin types are
 //! classes (so `isinstance(x, int)` and `type(x) is str` work) whose `__new__` is native.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -8,7 +9,7 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use super::bigint;
-use super::exceptions::{self, Exc, not_available, type_error, value_error};
+use super::exceptions::{Exc, not_available, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::value::*;
 use crate::runtime::output;
@@ -44,7 +45,8 @@ const TYPES: &[&str] = &[
 ];
 
 pub fn install(it: &mut Interp) {
-    let object = exceptions::class("object");
+    let classes = it.classes.clone();
+    let object = classes.object.clone();
     for name in TYPES {
         let new: Option<NativeFn> = match *name {
             "int" => Some(new_int),
@@ -68,7 +70,7 @@ pub fn install(it: &mut Interp) {
             attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
         }
         let base = if *name == "bool" {
-            exceptions::class("int")
+            classes.type_named("int").expect("int is made before bool")
         } else {
             object.clone()
         };
@@ -77,9 +79,7 @@ pub fn install(it: &mut Interp) {
         } else {
             Some(NativeKind::Other)
         };
-        let cls = exceptions::make_class(name, "builtins", vec![base], attrs, native)
-            .expect("single base");
-        exceptions::register(name, cls.clone());
+        let cls = classes.define_type(name, base, attrs, native);
         if !matches!(
             *name,
             "NoneType"
@@ -95,17 +95,16 @@ pub fn install(it: &mut Interp) {
         }
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
-    for (name, f) in [
-        ("staticmethod", wrap_func as NativeFn),
-        ("classmethod", wrap_func),
+    for (cls, f) in [
+        (&classes.staticmethod, wrap_func as NativeFn),
+        (&classes.classmethod, wrap_func),
     ] {
-        let cls = exceptions::class(name);
+        let name: &str = &cls.name;
         cls.attrs
             .borrow_mut()
             .insert(Rc::from("__init__"), Value::builtin(name, f));
     }
-    let prop = exceptions::class("property");
-    super::interp::install_property(&prop);
+    super::interp::install_property(&classes.property);
     it.builtins.insert(Rc::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),
@@ -182,7 +181,7 @@ pub fn type_of(v: &Value) -> Rc<Class> {
     match v {
         Value::Instance(i) => i.class.clone(),
         Value::Class(c) => super::interp::meta_of(c),
-        other => exceptions::class(&other.type_name()),
+        other => super::builtin_classes::builtin_type(&other.type_name()),
     }
 }
 
@@ -323,9 +322,10 @@ fn repr(it: &mut Interp, a: Args) -> PyResult {
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
     match spec {
         Value::Class(c) => Ok(type_of(v).is_subclass(c)
+            || super::builtin_classes::is(c, |b| &b.object)
             || (&*c.module == "builtins"
-                && (&*c.name == "object"
-                    || (&*c.name == "dict" && super::interp::is_instance_dict(v))))),
+                && &*c.name == "dict"
+                && super::interp::is_instance_dict(v))),
         Value::Tuple(t) => {
             for s in t.iter() {
                 if class_matches(v, s)? {
@@ -435,7 +435,7 @@ fn hasattr(it: &mut Interp, a: Args) -> PyResult {
     let name = attr_name(&a.pos[1])?;
     match it.getattr_opt(&a.pos[0], &name) {
         Ok(v) => Ok(Value::Bool(v.is_some())),
-        Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -444,7 +444,7 @@ fn getattr(it: &mut Interp, a: Args) -> PyResult {
     let name = attr_name(&arg(&a, 1, "getattr")?)?;
     match (it.getattr(&a.pos[0], &name), a.pos.get(2)) {
         (Ok(v), _) => Ok(v),
-        (Err(e), Some(d)) if e.is("AttributeError") => Ok(d.clone()),
+        (Err(e), Some(d)) if e.is(ExcKind::AttributeError) => Ok(d.clone()),
         (Err(e), _) => Err(e),
     }
 }
@@ -842,7 +842,7 @@ fn round_float(f: f64, n: i64) -> Result<f64, Exc> {
         Ok(r)
     } else {
         Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "rounded value too large to represent",
         ))
     }
@@ -897,7 +897,7 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
 /// `complex` is refused by name rather than left undefined: forkyard's numbers are real.
 fn complex(_: &mut Interp, _: Args) -> PyResult {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "complex numbers are not supported in forkyard",
     ))
 }
@@ -920,7 +920,7 @@ fn divmod(it: &mut Interp, a: Args) -> PyResult {
             _ => false,
         };
         if float && zero {
-            return Err(Exc::new("ZeroDivisionError", "float divmod()"));
+            return Err(Exc::new(ExcKind::ZeroDivisionError, "float divmod()"));
         }
     } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_)) {
         return Err(type_error(format!(
@@ -988,7 +988,7 @@ fn chr(_: &mut Interp, a: Args) -> PyResult {
     };
     if i32::try_from(i).is_err() {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "Python int too large to convert to C int",
         ));
     }
@@ -1124,7 +1124,7 @@ fn next(it: &mut Interp, a: Args) -> PyResult {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(Exc::with_args("StopIteration", vec![])),
+            None => Err(Exc::with_args(ExcKind::StopIteration, vec![])),
         },
     }
 }
@@ -1135,7 +1135,8 @@ fn callable(_: &mut Interp, a: Args) -> PyResult {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         // A staticmethod object is callable (since 3.10); a classmethod object is not.
         Value::Instance(i) => {
-            i.class.lookup("__call__").is_some() || &*i.class.name == "staticmethod"
+            i.class.lookup("__call__").is_some()
+                || super::builtin_classes::is(&i.class, |b| &b.staticmethod)
         }
         _ => false,
     }))
@@ -1180,7 +1181,7 @@ fn vars(it: &mut Interp, a: Args) -> PyResult {
         }
         Some(_) => Err(type_error("vars() argument must have __dict__ attribute")),
         None => Err(Exc::new(
-            "NotImplementedError",
+            ExcKind::NotImplementedError,
             "vars() without an argument (the caller's local variables) is not supported by forkyard yet: name the object, as vars(obj)",
         )),
     }
@@ -1227,13 +1228,13 @@ fn open(_: &mut Interp, _: Args) -> PyResult {
 
 fn exec(_: &mut Interp, _: Args) -> PyResult {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "exec(), eval(), __import__() and breakpoint() are not supported by forkyard",
     ))
 }
 
 fn exit(_: &mut Interp, a: Args) -> PyResult {
-    Err(Exc::with_args("SystemExit", a.pos))
+    Err(Exc::with_args(ExcKind::SystemExit, a.pos))
 }
 
 fn wrap_func(it: &mut Interp, a: Args) -> PyResult {
@@ -1587,7 +1588,7 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
 fn new_range(_: &mut Interp, a: Args) -> PyResult {
     if a.pos[1..].iter().any(|v| matches!(v, Value::BigInt(_))) {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "range() bounds past 64 bits: forkyard's ranges hold 64-bit ints (count with a while \
              loop for bigger numbers)",
         ));
@@ -1619,7 +1620,7 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
     match (a.pos.get(1), a.pos.get(2)) {
         (Some(Value::Class(c)), Some(this)) => Ok(Value::Super(Rc::new((c.clone(), this.clone())))),
         _ => Err(Exc::new(
-            "RuntimeError",
+            ExcKind::RuntimeError,
             "super(): use super() inside a method, or super(Class, self)",
         )),
     }

@@ -2,8 +2,10 @@
 //! `except` matches by subclass), the `Exc` that unwinds the evaluator, and CPython-style tracebacks.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
+
+use super::builtin_classes;
+pub use super::exc_kind::ExcKind;
 
 use super::value::{
     ACCESS_HOOKS, Class, Instance, Namespace, NativeKind, Value, is_data_descriptor,
@@ -32,59 +34,6 @@ pub struct ExcData {
     /// `sys.exit(t)` with a tuple `t`: caught, the exception's args are `t`'s items, but CPython's
     /// top level, which sees the raw value, reports `t` itself (prints it, exits with status 1).
     pub exit_tuple: Option<Value>,
-}
-
-/// The builtin exception hierarchy, child: parent.
-const HIERARCHY: &[(&str, &str)] = &[
-    ("BaseException", "object"),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
-    ("ArithmeticError", "Exception"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("FloatingPointError", "ArithmeticError"),
-    ("AssertionError", "Exception"),
-    ("AttributeError", "Exception"),
-    ("BufferError", "Exception"),
-    ("EOFError", "Exception"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("LookupError", "Exception"),
-    ("IndexError", "LookupError"),
-    ("KeyError", "LookupError"),
-    ("MemoryError", "Exception"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("OSError", "Exception"),
-    ("ConnectionError", "OSError"),
-    ("BrokenPipeError", "ConnectionError"),
-    ("ConnectionResetError", "ConnectionError"),
-    ("ConnectionRefusedError", "ConnectionError"),
-    ("FileNotFoundError", "OSError"),
-    ("FileExistsError", "OSError"),
-    ("PermissionError", "OSError"),
-    ("TimeoutError", "OSError"),
-    ("ProcessLookupError", "OSError"),
-    ("ChildProcessError", "OSError"),
-    ("RuntimeError", "Exception"),
-    ("NotImplementedError", "RuntimeError"),
-    ("RecursionError", "RuntimeError"),
-    ("StopIteration", "Exception"),
-    ("TypeError", "Exception"),
-    ("ValueError", "Exception"),
-    ("UnicodeError", "ValueError"),
-    ("UnicodeDecodeError", "UnicodeError"),
-    ("UnicodeEncodeError", "UnicodeError"),
-    ("Warning", "Exception"),
-    ("UserWarning", "Warning"),
-    ("DeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-];
-
-thread_local! {
-    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
 }
 
 /// Make a class with the given bases (MRO by C3 linearisation).
@@ -168,54 +117,34 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
     }
 }
 
-/// Create the builtin classes for this interpreter; returns `object` and the exception classes.
-pub fn install() -> Vec<(Rc<str>, Rc<Class>)> {
-    let object = make_class(
-        "object",
-        "builtins",
-        vec![],
-        Namespace::default(),
-        Some(NativeKind::Object),
-    )
-    .expect("object has a trivial MRO");
-    let mut made: HashMap<&'static str, Rc<Class>> = HashMap::new();
-    made.insert("object", object.clone());
-    for (name, parent) in HIERARCHY {
-        let p = made[parent].clone();
-        let native = (*name == "BaseException").then_some(NativeKind::BaseException);
-        let mut attrs = Namespace::default();
-        if *name == "BaseException" {
-            attrs.insert(
-                Rc::from("__init__"),
-                Value::builtin("__init__", base_exception_init),
-            );
-            attrs.insert(
-                Rc::from("with_traceback"),
-                Value::builtin("with_traceback", with_traceback),
-            );
-            attrs.insert(Rc::from("add_note"), Value::builtin("add_note", add_note));
-        }
-        let c = make_class(name, "builtins", vec![p], attrs, native).expect("single inheritance");
-        made.insert(name, c);
+/// What `BaseException` defines: `__init__` (keeps the args), `with_traceback`, `add_note`.
+pub(crate) fn base_exception_attrs() -> Namespace {
+    let mut attrs = Namespace::default();
+    attrs.insert(
+        Rc::from("__init__"),
+        Value::builtin("__init__", base_exception_init),
+    );
+    attrs.insert(
+        Rc::from("with_traceback"),
+        Value::builtin("with_traceback", with_traceback),
+    );
+    attrs.insert(Rc::from("add_note"), Value::builtin("add_note", add_note));
+    attrs
+}
+
+/// Make a fresh set of builtin classes the natives of this thread raise and compare with, without
+/// a whole interpreter (the natives' own unit tests; `Interp::new` does this itself).
+pub fn install() -> Rc<builtin_classes::Builtins> {
+    let b = Rc::new(builtin_classes::Builtins::new());
+    builtin_classes::set_current(b.clone());
+    b
+}
+
+impl ExcKind {
+    /// This kind's class in this process's interpreter.
+    pub fn class(self) -> Rc<Class> {
+        builtin_classes::with(|b| b.exc(self).clone())
     }
-    let out = made
-        .iter()
-        .map(|(k, v)| (Rc::from(*k), v.clone()))
-        .collect();
-    CLASSES.with(|c| *c.borrow_mut() = made);
-    out
-}
-
-/// A builtin class by name (`"ValueError"`, `"object"`).
-pub fn class(name: &str) -> Rc<Class> {
-    CLASSES
-        .with(|c| c.borrow().get(name).cloned())
-        .unwrap_or_else(|| panic!("builtin class {name} is installed"))
-}
-
-/// Register an extra class that natives raise by name (`queue.Empty`, `multiprocessing.TimeoutError`).
-pub fn register(name: &'static str, cls: Rc<Class>) {
-    CLASSES.with(|c| c.borrow_mut().insert(name, cls));
 }
 
 /// A new exception instance of `cls` with these args (no `__init__` run: natives use this).
@@ -239,17 +168,17 @@ impl std::fmt::Debug for Exc {
 
 impl Exc {
     /// A builtin exception with a message.
-    pub fn new(kind: &str, msg: impl Into<String>) -> Exc {
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> Exc {
         let msg: String = msg.into();
         Exc {
-            value: instance(class(kind), vec![Value::Str(Rc::from(msg.as_str()))]),
+            value: instance(kind.class(), vec![Value::Str(Rc::from(msg.as_str()))]),
         }
     }
 
     /// A builtin exception with these args.
-    pub fn with_args(kind: &str, args: Vec<Value>) -> Exc {
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> Exc {
         Exc {
-            value: instance(class(kind), args),
+            value: instance(kind.class(), args),
         }
     }
 
@@ -258,8 +187,8 @@ impl Exc {
     }
 
     /// Whether this exception is an instance of the builtin class `kind` (or a subclass).
-    pub fn is(&self, kind: &str) -> bool {
-        self.value.class.is_subclass(&class(kind))
+    pub fn is(&self, kind: ExcKind) -> bool {
+        builtin_classes::with(|b| self.value.class.is_subclass(b.exc(kind)))
     }
 
     pub fn args(&self) -> Vec<Value> {
@@ -367,20 +296,20 @@ fn with_traceback(_: &mut super::interp::Interp, a: super::value::Args) -> Resul
 
 /// Shorthands natives use to raise.
 pub fn type_error(msg: impl Into<String>) -> Exc {
-    Exc::new("TypeError", msg)
+    Exc::new(ExcKind::TypeError, msg)
 }
 pub fn value_error(msg: impl Into<String>) -> Exc {
-    Exc::new("ValueError", msg)
+    Exc::new(ExcKind::ValueError, msg)
 }
 pub fn index_error(msg: impl Into<String>) -> Exc {
-    Exc::new("IndexError", msg)
+    Exc::new(ExcKind::IndexError, msg)
 }
 pub fn attribute_error(msg: impl Into<String>) -> Exc {
-    Exc::new("AttributeError", msg)
+    Exc::new(ExcKind::AttributeError, msg)
 }
 pub fn not_available(what: &str) -> Exc {
     Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         format!("{what} is not available in forkyard: lesson programs cannot reach the machine"),
     )
 }

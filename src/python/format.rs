@@ -2,6 +2,7 @@
 //! `str.format`) and `%` formatting, matching CPython's output character for character.
 
 use super::alloc::{concat, repeat_char};
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::exceptions::{Exc, type_error, value_error};
@@ -793,7 +794,7 @@ fn percent_c(i: i64) -> Result<char, Exc> {
         .ok()
         .filter(|c| *c < 0x110000)
         .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-        .ok_or_else(|| Exc::new("OverflowError", "%c arg not in range(0x110000)"))
+        .ok_or_else(|| Exc::new(ExcKind::OverflowError, "%c arg not in range(0x110000)"))
 }
 
 /// A width or precision of a format spec. Past a Py_ssize_t, CPython's ValueError; the result
@@ -967,7 +968,7 @@ fn format_big(b: &num_bigint::BigInt, sp: &Spec, spec: &str) -> Result<String, E
         Some('X') => (radix_digits(b, 16, true), "0X"),
         Some('c') => {
             return Err(Exc::new(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C long",
             ));
         }
@@ -1277,7 +1278,7 @@ pub fn str_format(
             if chars.get(i + 1) == Some(&'}') {
                 let v = args.get(auto).ok_or_else(|| {
                     Exc::new(
-                        "IndexError",
+                        ExcKind::IndexError,
                         format!("Replacement index {auto} out of range for positional args tuple"),
                     )
                 })?;
@@ -1322,7 +1323,7 @@ pub fn str_format(
             let mut v = if first.is_empty() {
                 let v = args.get(auto).cloned().ok_or_else(|| {
                     Exc::new(
-                        "IndexError",
+                        ExcKind::IndexError,
                         format!("Replacement index {auto} out of range for positional args tuple"),
                     )
                 })?;
@@ -1331,7 +1332,7 @@ pub fn str_format(
             } else if let Ok(n) = first.parse::<usize>() {
                 args.get(n).cloned().ok_or_else(|| {
                     Exc::new(
-                        "IndexError",
+                        ExcKind::IndexError,
                         format!("Replacement index {n} out of range for positional args tuple"),
                     )
                 })?
@@ -1340,7 +1341,7 @@ pub fn str_format(
                     .iter()
                     .find(|(k, _)| **k == *first)
                     .map(|(_, v)| v.clone())
-                    .ok_or_else(|| Exc::with_args("KeyError", vec![Value::str(&first)]))?
+                    .ok_or_else(|| Exc::with_args(ExcKind::KeyError, vec![Value::str(&first)]))?
             };
             for acc in rest {
                 v = match acc {

@@ -4,6 +4,7 @@
 //! function tells about itself: `__annotations__`, `__defaults__`, `__kwdefaults__` and a
 //! `__code__` with the `co_*` facts `inspect.signature` reads.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::ast::{FunctionDef, NameRef};
@@ -71,7 +72,7 @@ thread_local! {
     static CODE_CLASS: Rc<super::value::Class> = exceptions::make_class(
         "code",
         "builtins",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Namespace::default(),
         Some(NativeKind::Other),
     )
@@ -142,7 +143,7 @@ pub fn module_of(f: &Function) -> Rc<str> {
 pub fn check_set(name: &str, value: &Value) -> Result<(), Exc> {
     if matches!(name, "__name__" | "__qualname__") && !matches!(value, Value::Str(_)) {
         return Err(Exc::new(
-            "TypeError",
+            ExcKind::TypeError,
             format!("{name} must be set to a string object"),
         ));
     }

@@ -145,7 +145,7 @@ mod tests {
         exceptions::make_class(
             name,
             "__main__",
-            vec![exceptions::class("object")],
+            vec![crate::python::builtin_classes::object()],
             ns,
             None,
         )
@@ -218,7 +218,7 @@ mod tests {
         assert!(site.write(&p, &n, Value::Int(1)).is_ok());
         assert!(matches!(site.read(&p, &n), Some(Value::Int(1))));
         let prop = Instance {
-            class: class_with("property", &[]),
+            class: crate::python::builtin_classes::with(|b| b.property.clone()),
             attrs: Default::default(),
             native: RefCell::new(None),
         };

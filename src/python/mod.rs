@@ -8,8 +8,10 @@
 pub mod alloc;
 pub mod ast;
 pub mod bigint;
+pub mod builtin_classes;
 pub mod builtins;
 mod convert;
+mod exc_kind;
 pub mod exceptions;
 pub mod format;
 mod function_attrs;
@@ -28,6 +30,7 @@ pub mod value;
 mod value_drop;
 mod value_layout;
 
+use crate::python::exceptions::ExcKind;
 use crate::runtime;
 use crate::trace::Stream;
 
@@ -83,11 +86,11 @@ fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
     let mut interrupted = false;
     let code = match it.run_module(&module) {
         Ok(()) => 0,
-        Err(e) if e.is("SystemExit") => modules::process::main_exit_code_of(&mut it, &e),
+        Err(e) if e.is(ExcKind::SystemExit) => modules::process::main_exit_code_of(&mut it, &e),
         Err(e) => {
             let tb = it.format_exception(&e);
             runtime::output::write(Stream::Stderr, &tb);
-            interrupted = e.is("KeyboardInterrupt");
+            interrupted = e.is(ExcKind::KeyboardInterrupt);
             1
         }
     };

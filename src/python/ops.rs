@@ -2,6 +2,7 @@
 //! (floor division and modulo round toward minus infinity; `/` is true division); user classes
 //! take part through their dunder methods.
 
+use crate::python::exceptions::ExcKind;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -105,7 +106,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         },
         BinOp::Div => {
             if b == 0 {
-                return Err(Exc::new("ZeroDivisionError", "division by zero"));
+                return Err(Exc::new(ExcKind::ZeroDivisionError, "division by zero"));
             }
             // Past 2**53 a double does not hold every int: divide exactly, round once.
             if a.unsigned_abs() > 1 << 53 || b.unsigned_abs() > 1 << 53 {
@@ -116,7 +117,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         BinOp::FloorDiv => {
             if b == 0 {
                 return Err(Exc::new(
-                    "ZeroDivisionError",
+                    ExcKind::ZeroDivisionError,
                     "integer division or modulo by zero",
                 ));
             }
@@ -128,7 +129,10 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::Mod => {
             if b == 0 {
-                return Err(Exc::new("ZeroDivisionError", "integer modulo by zero"));
+                return Err(Exc::new(
+                    ExcKind::ZeroDivisionError,
+                    "integer modulo by zero",
+                ));
             }
             py_mod(a, b)
         }
@@ -136,7 +140,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
             if b < 0 {
                 if a == 0 {
                     return Err(Exc::new(
-                        "ZeroDivisionError",
+                        ExcKind::ZeroDivisionError,
                         "0.0 cannot be raised to a negative power",
                     ));
                 }
@@ -149,7 +153,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::LShift => {
             if b < 0 {
-                return Err(Exc::new("ValueError", "negative shift count"));
+                return Err(Exc::new(ExcKind::ValueError, "negative shift count"));
             }
             if a == 0 {
                 // Zero stays zero however far it moves (and `b` may be past any shift width).
@@ -162,7 +166,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Result<Value, Exc> {
         }
         BinOp::RShift => {
             if b < 0 {
-                return Err(Exc::new("ValueError", "negative shift count"));
+                return Err(Exc::new(ExcKind::ValueError, "negative shift count"));
             }
             a >> b.min(63)
         }
@@ -203,14 +207,17 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
         BinOp::Mul => a * b,
         BinOp::Div => {
             if b == 0.0 {
-                return Err(Exc::new("ZeroDivisionError", "float division by zero"));
+                return Err(Exc::new(
+                    ExcKind::ZeroDivisionError,
+                    "float division by zero",
+                ));
             }
             a / b
         }
         BinOp::FloorDiv => {
             if b == 0.0 {
                 return Err(Exc::new(
-                    "ZeroDivisionError",
+                    ExcKind::ZeroDivisionError,
                     "float floor division by zero",
                 ));
             }
@@ -218,7 +225,7 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
         }
         BinOp::Mod => {
             if b == 0.0 {
-                return Err(Exc::new("ZeroDivisionError", "float modulo"));
+                return Err(Exc::new(ExcKind::ZeroDivisionError, "float modulo"));
             }
             let r = a % b;
             if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
@@ -230,14 +237,14 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
         BinOp::Pow => {
             if a == 0.0 && b < 0.0 {
                 return Err(Exc::new(
-                    "ZeroDivisionError",
+                    ExcKind::ZeroDivisionError,
                     "0.0 cannot be raised to a negative power",
                 ));
             }
             if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
                 // CPython's answer is a complex number, which forkyard does not have.
                 return Err(Exc::new(
-                    "ValueError",
+                    ExcKind::ValueError,
                     "negative number cannot be raised to a fractional power (the result is a \
                      complex number, which forkyard does not support)",
                 ));
@@ -245,7 +252,7 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
                 return Err(Exc::with_args(
-                    "OverflowError",
+                    ExcKind::OverflowError,
                     vec![Value::Int(34), Value::str("Numerical result out of range")],
                 ));
             }
@@ -305,7 +312,7 @@ impl Interp {
             | (BigInt(_), Str(_) | List(_) | Tuple(_) | Bytes(_))
                 if op == BinOp::Mul =>
             {
-                return Err(bigint::index_overflow("OverflowError"));
+                return Err(bigint::index_overflow(ExcKind::OverflowError));
             }
             (Str(s), _) if op == BinOp::Mod => {
                 return Ok(Str(Rc::from(self.percent_format(s, b)?)));
@@ -421,13 +428,7 @@ impl Interp {
             _ => return Ok(None),
         };
         match self.binop(op, &x, &y) {
-            Err(e)
-                if e.value
-                    .class
-                    .is_subclass(&super::exceptions::class("TypeError")) =>
-            {
-                Ok(None)
-            }
+            Err(e) if e.value.class.is_subclass(&ExcKind::TypeError.class()) => Ok(None),
             r => r.map(Some),
         }
     }
@@ -833,7 +834,10 @@ impl Interp {
             Value::Bytes(b) => match item {
                 Value::Int(i) => match u8::try_from(*i) {
                     Ok(x) => Ok(b.contains(&x)),
-                    Err(_) => Err(Exc::new("ValueError", "byte must be in range(0, 256)")),
+                    Err(_) => Err(Exc::new(
+                        ExcKind::ValueError,
+                        "byte must be in range(0, 256)",
+                    )),
                 },
                 Value::Bool(x) => Ok(b.contains(&(*x as u8))),
                 Value::Bytes(sub) => {
@@ -877,7 +881,9 @@ impl Interp {
                 // Item by item, stopping at the first match (an endless generator can hold it).
                 let it = match self.iter(container) {
                     Ok(it) => it,
-                    Err(e) if e.is("TypeError") && matches!(container, Value::Instance(_)) => {
+                    Err(e)
+                        if e.is(ExcKind::TypeError) && matches!(container, Value::Instance(_)) =>
+                    {
                         return Err(type_error(format!(
                             "argument of type '{}' is not iterable",
                             container.type_name()
@@ -1019,7 +1025,7 @@ impl Interp {
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
                 Value::BigInt(_),
-            ) => Err(bigint::index_overflow("IndexError")),
+            ) => Err(bigint::index_overflow(ExcKind::IndexError)),
             (Value::Range(_), Value::BigInt(_)) => {
                 Err(index_error("range object index out of range"))
             }
@@ -1028,7 +1034,7 @@ impl Interp {
                 if let Some(v) = d.borrow().get(&k) {
                     return Ok(v.clone());
                 }
-                Err(Exc::with_args("KeyError", vec![idx.clone()]))
+                Err(Exc::with_args(ExcKind::KeyError, vec![idx.clone()]))
             }
             (
                 Value::List(_)
@@ -1109,7 +1115,7 @@ impl Interp {
     /// `obj[idx] = v`.
     pub fn setitem(&mut self, obj: &Value, idx: Value, v: Value) -> Result<(), Exc> {
         match (obj, &idx) {
-            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow(ExcKind::IndexError)),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
@@ -1126,7 +1132,7 @@ impl Interp {
                     let idx = slice_indices(s, n)?;
                     if idx.len() != items.len() {
                         return Err(Exc::new(
-                            "ValueError",
+                            ExcKind::ValueError,
                             format!(
                                 "attempt to assign sequence of size {} to extended slice of size {}",
                                 items.len(),
@@ -1174,7 +1180,7 @@ impl Interp {
     /// `del obj[idx]`.
     pub fn delitem(&mut self, obj: &Value, idx: &Value) -> Result<(), Exc> {
         match (obj, idx) {
-            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow("IndexError")),
+            (Value::List(_), Value::BigInt(_)) => Err(bigint::index_overflow(ExcKind::IndexError)),
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
                 let n = l.len();
@@ -1200,7 +1206,7 @@ impl Interp {
                 let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
                 match d.borrow_mut().map.shift_remove(&k) {
                     Some(_) => Ok(()),
-                    None => Err(Exc::with_args("KeyError", vec![idx.clone()])),
+                    None => Err(Exc::with_args(ExcKind::KeyError, vec![idx.clone()])),
                 }
             }
             (Value::Instance(i), _) => match i.class.lookup("__delitem__") {
@@ -1232,7 +1238,7 @@ impl Interp {
             Value::FrozenSet(s) => s.map.len() as i64,
             Value::Range(r) => i64::try_from(r.len_exact()).map_err(|_| {
                 Exc::new(
-                    "OverflowError",
+                    ExcKind::OverflowError,
                     "Python int too large to convert to C ssize_t",
                 )
             })?,
@@ -1246,11 +1252,14 @@ impl Interp {
             Value::Instance(i) => match i.class.lookup("__len__") {
                 Some(m) => match self.call(&bind(m, v), Args::default())? {
                     Value::Int(n) if n < 0 => {
-                        return Err(Exc::new("ValueError", "__len__() should return >= 0"));
+                        return Err(Exc::new(
+                            ExcKind::ValueError,
+                            "__len__() should return >= 0",
+                        ));
                     }
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
-                    Value::BigInt(_) => return Err(bigint::index_overflow("OverflowError")),
+                    Value::BigInt(_) => return Err(bigint::index_overflow(ExcKind::OverflowError)),
                     other => {
                         return Err(type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
@@ -1354,7 +1363,7 @@ pub fn slice_bounds(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64), Exc> 
     let len = len as i64;
     let step = slice_part(&s[2])?.unwrap_or(1);
     if step == 0 {
-        return Err(Exc::new("ValueError", "slice step cannot be zero"));
+        return Err(Exc::new(ExcKind::ValueError, "slice step cannot be zero"));
     }
     let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
         match v {
@@ -1422,7 +1431,7 @@ fn slice_range(r: &super::value::Range, s: &[Value; 3]) -> Result<super::value::
     // forkyard's ranges keep 64-bit bounds; CPython's words for a length past them.
     let too_large = || {
         Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "Python int too large to convert to C ssize_t",
         )
     };

@@ -10,6 +10,7 @@
 //! builtin operation to the base value. Named methods without a slot (`d.items()`, `xs.append`)
 //! are found on the base value when the class and its instance have no attribute of that name.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
@@ -195,7 +196,7 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
             native: Default::default(),
         })));
     }
-    let base = exceptions::class(&base_name);
+    let base = crate::python::builtin_classes::builtin_type(&base_name);
     if !cls.is_subclass(&base) {
         return Err(type_error(format!(
             "{base_name}.__new__({}): {} is not a subtype of {base_name}",
@@ -417,7 +418,10 @@ fn s_init(it: &mut Interp, a: Args) -> R<Value> {
                     rest.pos.len()
                 )));
             }
-            let made = it.call(&Value::Class(exceptions::class("dict")), rest)?;
+            let made = it.call(
+                &Value::Class(crate::python::builtin_classes::builtin_type("dict")),
+                rest,
+            )?;
             if let Value::Dict(ref m) = made {
                 let m = m.borrow();
                 let mut d = d.borrow_mut();
@@ -507,7 +511,7 @@ fn s_binop(it: &mut Interp, a: Args) -> R<Value> {
     // A type error means "not for me": CPython's slot returns NotImplemented, so the other
     // operand's reflected method gets its turn and the final message names both types.
     match r {
-        Err(e) if e.value.class.is_subclass(&exceptions::class("TypeError")) => {
+        Err(e) if e.value.class.is_subclass(&ExcKind::TypeError.class()) => {
             Ok(Value::builtin("NotImplemented", not_implemented))
         }
         r => r,
@@ -523,7 +527,7 @@ fn s_cmp(it: &mut Interp, a: Args) -> R<Value> {
     let o = other(&a, 2, CMPOPS[*i as usize].0)?;
     match it.compare(op, &s, &o) {
         Ok(b) => Ok(Value::Bool(b)),
-        Err(e) if e.value.class.is_subclass(&exceptions::class("TypeError")) => {
+        Err(e) if e.value.class.is_subclass(&ExcKind::TypeError.class()) => {
             Ok(Value::builtin("NotImplemented", not_implemented))
         }
         Err(e) => Err(e),
@@ -556,7 +560,7 @@ fn slot(name: &str, f: NativeFn, data: Option<Value>) -> Value {
 /// classes exist.
 pub fn install() {
     for name in SUBCLASSABLE {
-        let cls = exceptions::class(name);
+        let cls = crate::python::builtin_classes::builtin_type(name);
         let mut attrs = cls.attrs.borrow_mut();
         let mut put = |n: &str, v: Value| {
             attrs.insert(Rc::from(n), v);
@@ -640,10 +644,13 @@ pub fn install() {
             slot("__new__", slot_new, Some(Value::str(name))),
         );
     }
-    exceptions::class("object").attrs.borrow_mut().insert(
-        Rc::from("__new__"),
-        slot("__new__", slot_new, Some(Value::str("object"))),
-    );
+    crate::python::builtin_classes::object()
+        .attrs
+        .borrow_mut()
+        .insert(
+            Rc::from("__new__"),
+            slot("__new__", slot_new, Some(Value::str("object"))),
+        );
 }
 
 /// Whether `v` is one of the `__new__` slots installed here (as opposed to a class's own).

@@ -219,9 +219,10 @@ pub struct BoundMethod {
     pub func: Value,
 }
 
-/// Whether `v` is a `property` object.
+/// Whether `v` is a `property` object (of the builtin class itself, not a program's own class that
+/// is named `property`).
 pub fn is_property(p: &Instance) -> bool {
-    &*p.class.name == "property"
+    super::builtin_classes::is(&p.class, |b| &b.property)
 }
 
 /// Whether `p` is a data descriptor: a `property`, or an object whose class defines `__set__` or

@@ -36,7 +36,7 @@ impl Interp {
                 self.call(&f, args)
             }
             Value::Class(c) => self.instantiate(c, args),
-            Value::Instance(inst) if &*inst.class.name == "staticmethod" => {
+            Value::Instance(inst) if Rc::ptr_eq(&inst.class, &self.classes.staticmethod) => {
                 let f = inst.attrs.borrow().get("__func__").cloned();
                 self.call(&f.unwrap_or(Value::None), args)
             }

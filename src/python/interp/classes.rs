@@ -3,10 +3,12 @@
 //! `__init_subclass__`, the `__eq__`-without-`__hash__` rule, and the methods of `object` and
 //! `type` that `super()` and explicit calls (`object.__setattr__(self, ...)`) reach.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::super::ast::{ExprKind, Stmt, StmtKind};
+use super::super::builtin_classes;
 use super::super::exceptions::{self, Exc, ExcData, attribute_error, type_error};
 use super::super::value::*;
 use super::{Interp, bind};
@@ -16,7 +18,7 @@ pub fn meta_of(c: &Class) -> Rc<Class> {
     c.meta
         .borrow()
         .clone()
-        .unwrap_or_else(|| exceptions::class("type"))
+        .unwrap_or_else(|| builtin_classes::with(|b| b.type_.clone()))
 }
 
 /// A method the metaclass of `c` defines (`__repr__`, `__len__`, `__iter__`...), which operations
@@ -27,7 +29,7 @@ pub fn meta_method(c: &Class, name: &str) -> Option<Value> {
 
 /// Whether `c` is the builtin `type` itself.
 fn is_type(c: &Class) -> bool {
-    &*c.name == "type" && &*c.module == "builtins"
+    builtin_classes::is(c, |b| &b.type_)
 }
 
 /// The docstring of a body: its first statement, when that is a string literal.
@@ -57,7 +59,7 @@ impl Interp {
             Some(Value::Class(ref c)) => c.clone(),
             // Any callable may stand in for a metaclass: it is called as one, nothing is checked.
             Some(other) => return Ok(other),
-            None => exceptions::class("type"),
+            None => builtin_classes::with(|b| b.type_.clone()),
         };
         for b in bases {
             let bm = super::super::builtins::type_of(b);
@@ -182,7 +184,7 @@ impl Interp {
             }
         }
         if bases.is_empty() {
-            bases.push(exceptions::class("object"));
+            bases.push(crate::python::builtin_classes::object());
         }
         // Two builtin bases cannot share one instance (`class X(int, str)`), as in CPython.
         let builtin_bases: Vec<_> = bases
@@ -253,7 +255,7 @@ impl Interp {
                 // name and the class, caused by the descriptor's own error.
                 if let Err(e) = told {
                     let new = Exc::new(
-                        "RuntimeError",
+                        ExcKind::RuntimeError,
                         format!(
                             "Error calling __set_name__ on '{}' instance '{k}' in '{}'",
                             d.class.name, cls.name
@@ -327,7 +329,7 @@ impl Interp {
                 a.pos.insert(0, cls);
                 return (new.f)(self, a);
             }
-            Some(Value::Instance(ref i)) if &*i.class.name == "staticmethod" => i
+            Some(Value::Instance(ref i)) if Rc::ptr_eq(&i.class, &self.classes.staticmethod) => i
                 .attrs
                 .borrow()
                 .get("__func__")
@@ -659,7 +661,7 @@ pub fn is_slotted(c: &Class) -> bool {
         && c.mro
             .borrow()
             .iter()
-            .filter(|k| !(&*k.name == "object" && &*k.module == "builtins"))
+            .filter(|k| !builtin_classes::is(k, |b| &b.object))
             .all(|k| k.attrs.borrow().contains_key("__slots__"))
 }
 
@@ -703,7 +705,7 @@ mod tests {
         let c = exceptions::make_class(
             "A",
             "__main__",
-            vec![exceptions::class("object")],
+            vec![crate::python::builtin_classes::object()],
             Namespace::default(),
             None,
         )
@@ -712,7 +714,7 @@ mod tests {
         let m = exceptions::make_class(
             "M",
             "__main__",
-            vec![exceptions::class("type")],
+            vec![builtin_classes::with(|b| b.type_.clone())],
             Namespace::default(),
             None,
         )

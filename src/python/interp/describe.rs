@@ -88,6 +88,7 @@ impl Interp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::exceptions::ExcKind;
 
     #[test]
     fn a_keyword_given_twice_is_refused_with_the_callable_named() {
@@ -96,7 +97,7 @@ mod tests {
         let desc = || "__main__.f".to_string();
         push_kwarg(&mut kw, Rc::from("sep"), Value::Int(1), &desc).expect("first is fine");
         let e = push_kwarg(&mut kw, Rc::from("sep"), Value::Int(2), &desc).unwrap_err();
-        assert!(e.is("TypeError"));
+        assert!(e.is(ExcKind::TypeError));
         assert_eq!(kw.len(), 1);
     }
 

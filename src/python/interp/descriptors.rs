@@ -11,8 +11,12 @@ use super::{Interp, classes};
 /// Whether an object found on a class binds through `__get__` (staticmethod, classmethod and
 /// property are handled by `bind` and the property paths).
 pub fn is_descriptor(d: &Instance) -> bool {
-    !matches!(&*d.class.name, "staticmethod" | "classmethod" | "property")
-        && d.class.lookup("__get__").is_some()
+    d.class.lookup("__get__").is_some()
+        && !crate::python::builtin_classes::with(|b| {
+            [&b.staticmethod, &b.classmethod, &b.property]
+                .into_iter()
+                .any(|c| Rc::ptr_eq(c, &d.class))
+        })
 }
 
 impl Interp {

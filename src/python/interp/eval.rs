@@ -1,5 +1,6 @@
 //! Expressions.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -251,16 +252,16 @@ impl Interp {
             }
             ExprKind::Super => {
                 let Some(func) = f.func.clone() else {
-                    return Err(Exc::new("RuntimeError", "super(): no arguments"));
+                    return Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments"));
                 };
                 let Some(cls) = func.class.borrow().as_ref().and_then(|w| w.upgrade()) else {
                     return Err(Exc::new(
-                        "RuntimeError",
+                        ExcKind::RuntimeError,
                         "super(): __class__ cell not found",
                     ));
                 };
                 let Some(first) = func.def.params.first() else {
-                    return Err(Exc::new("RuntimeError", "super(): no arguments"));
+                    return Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments"));
                 };
                 let this = match &first.at {
                     NameRef::Local(i) => f.locals[*i as usize].clone(),
@@ -268,7 +269,7 @@ impl Interp {
                     _ => None,
                 };
                 let this =
-                    this.ok_or_else(|| Exc::new("RuntimeError", "super(): arg[0] deleted"))?;
+                    this.ok_or_else(|| Exc::new(ExcKind::RuntimeError, "super(): arg[0] deleted"))?;
                 Ok(Value::Super(Rc::new((cls, this))))
             }
             ExprKind::Locals => self.locals_of(f),
@@ -372,7 +373,7 @@ impl Interp {
             NameRef::Local(i) => match &f.locals[*i as usize] {
                 Some(v) => Ok(v.clone()),
                 None => Err(Exc::new(
-                    "UnboundLocalError",
+                    ExcKind::UnboundLocalError,
                     format!(
                         "cannot access local variable '{}' where it is not associated with a value",
                         n.id
@@ -382,7 +383,7 @@ impl Interp {
             NameRef::Cell(i) => match &*f.cells[*i as usize].borrow() {
                 Some(v) => Ok(v.clone()),
                 None => Err(Exc::new(
-                    "NameError",
+                    ExcKind::NameError,
                     format!(
                         "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                         n.id
@@ -433,7 +434,7 @@ impl Interp {
             return Ok(Value::Class(c));
         }
         Err(Exc::new(
-            "NameError",
+            ExcKind::NameError,
             format!("name '{name}' is not defined"),
         ))
     }

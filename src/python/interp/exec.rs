@@ -1,9 +1,10 @@
 //! Statements.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::super::ast::*;
-use super::super::exceptions::{self, Exc, type_error};
+use super::super::exceptions::{Exc, type_error};
 use super::super::inline_cache::AttrCache;
 use super::super::value::*;
 use super::{Frame, Interp};
@@ -183,7 +184,7 @@ impl Interp {
                         Some(m) => vec![self.eval(m, f)?],
                         None => vec![],
                     };
-                    return Err(Exc::with_args("AssertionError", args).into());
+                    return Err(Exc::with_args(ExcKind::AssertionError, args).into());
                 }
             }
             StmtKind::Delete(targets) => {
@@ -222,7 +223,7 @@ impl Interp {
                                 Ok(v) => v,
                                 Err(_) => {
                                     return Err(Exc::new(
-                                        "ImportError",
+                                        ExcKind::ImportError,
                                         format!("cannot import name '{name}' from '{module}'"),
                                     )
                                     .into());
@@ -292,7 +293,7 @@ impl Interp {
     pub fn exception_matches(&mut self, e: &Exc, kind: &Value) -> Result<bool, Exc> {
         match kind {
             Value::Class(c) => {
-                if !c.is_subclass(&exceptions::class("BaseException")) {
+                if !c.is_subclass(&ExcKind::BaseException.class()) {
                     return Err(type_error(
                         "catching classes that do not inherit from BaseException is not allowed",
                     ));
@@ -322,7 +323,10 @@ impl Interp {
         let Some(exc) = exc else {
             return match self.handling.last() {
                 Some(e) => Ok(e.clone()),
-                None => Ok(Exc::new("RuntimeError", "No active exception to reraise")),
+                None => Ok(Exc::new(
+                    ExcKind::RuntimeError,
+                    "No active exception to reraise",
+                )),
             };
         };
         let v = self.eval(exc, f)?;
@@ -350,7 +354,7 @@ impl Interp {
 
     /// A raised value as an exception: an instance, or a class called with no arguments.
     pub fn to_exception(&mut self, v: Value) -> Result<Exc, Exc> {
-        let base = exceptions::class("BaseException");
+        let base = ExcKind::BaseException.class();
         match &v {
             Value::Instance(i) if i.class.is_subclass(&base) => Ok(Exc { value: i.clone() }),
             Value::Class(c) if c.is_subclass(&base) => match self.call(&v, Args::default())? {
@@ -531,7 +535,7 @@ impl Interp {
             }
             Target::Unpack(targets, star) => {
                 let items = self.collect(&v).map_err(|e| {
-                    if e.is("TypeError") && !matches!(v, Value::Instance(_)) {
+                    if e.is(ExcKind::TypeError) && !matches!(v, Value::Instance(_)) {
                         type_error(format!(
                             "cannot unpack non-iterable {} object",
                             v.type_name()
@@ -544,7 +548,7 @@ impl Interp {
                     None => {
                         if items.len() < targets.len() {
                             return Err(Exc::new(
-                                "ValueError",
+                                ExcKind::ValueError,
                                 format!(
                                     "not enough values to unpack (expected {}, got {})",
                                     targets.len(),
@@ -554,7 +558,7 @@ impl Interp {
                         }
                         if items.len() > targets.len() {
                             return Err(Exc::new(
-                                "ValueError",
+                                ExcKind::ValueError,
                                 format!("too many values to unpack (expected {})", targets.len()),
                             ));
                         }
@@ -566,7 +570,7 @@ impl Interp {
                         let after = targets.len() - si - 1;
                         if items.len() < targets.len() - 1 {
                             return Err(Exc::new(
-                                "ValueError",
+                                ExcKind::ValueError,
                                 format!(
                                     "not enough values to unpack (expected at least {}, got {})",
                                     targets.len() - 1,

@@ -8,6 +8,7 @@
 //! are small (deeper recursion inside a generator moves to new segments, see `stack`), and go back
 //! to a small pool when the generator finishes.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -15,7 +16,7 @@ use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
 use super::super::ast::GenExp;
-use super::super::exceptions::{self, Exc, TbEntry, type_error};
+use super::super::exceptions::{Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
 use super::{Frame, Interp, stack};
@@ -172,7 +173,7 @@ impl Interp {
         let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         let (mut co, saved, limit) = match st {
             GenState::Running => {
-                return Err(Exc::new("ValueError", "generator already executing"));
+                return Err(Exc::new(ExcKind::ValueError, "generator already executing"));
             }
             GenState::Done => {
                 *g.state.borrow_mut() = GenState::Done;
@@ -223,7 +224,7 @@ impl Interp {
                 limit,
             };
             return Err(Exc::new(
-                "RecursionError",
+                ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
@@ -275,8 +276,8 @@ impl Interp {
     pub fn gen_step(&mut self, g: &Rc<Generator>, how: Resume) -> PyResult {
         match self.gen_resume(g, how)? {
             Step::Yielded(v) => Ok(v),
-            Step::Returned(Value::None) => Err(Exc::with_args("StopIteration", vec![])),
-            Step::Returned(v) => Err(Exc::with_args("StopIteration", vec![v])),
+            Step::Returned(Value::None) => Err(Exc::with_args(ExcKind::StopIteration, vec![])),
+            Step::Returned(v) => Err(Exc::with_args(ExcKind::StopIteration, vec![v])),
         }
     }
 
@@ -289,13 +290,14 @@ impl Interp {
                 return Ok(());
             }
         }
-        let exit = Exc::with_args("GeneratorExit", vec![]);
+        let exit = Exc::with_args(ExcKind::GeneratorExit, vec![]);
         match self.gen_resume(g, Resume::Throw(exit)) {
-            Ok(Step::Yielded(_)) => {
-                Err(Exc::new("RuntimeError", "generator ignored GeneratorExit"))
-            }
+            Ok(Step::Yielded(_)) => Err(Exc::new(
+                ExcKind::RuntimeError,
+                "generator ignored GeneratorExit",
+            )),
             Ok(Step::Returned(_)) => Ok(()),
-            Err(e) if e.is("GeneratorExit") => Ok(()),
+            Err(e) if e.is(ExcKind::GeneratorExit) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -333,7 +335,7 @@ impl Interp {
                     .next(&it)
                     .map(|o| o.map_or(Step::Returned(Value::None), Step::Yielded)),
                 (_, Resume::Send(v)) => self.call_method(&it, "send", vec![v]).map(Step::Yielded),
-                (_, Resume::Throw(e)) if e.is("GeneratorExit") => {
+                (_, Resume::Throw(e)) if e.is(ExcKind::GeneratorExit) => {
                     if let Some(close) = self.getattr_opt(&it, "close")? {
                         self.call(&close, Args::default())?;
                     }
@@ -347,7 +349,7 @@ impl Interp {
                 },
             };
             let step = match step {
-                Err(e) if e.is("StopIteration") && !matches!(it, Value::Generator(_)) => {
+                Err(e) if e.is(ExcKind::StopIteration) && !matches!(it, Value::Generator(_)) => {
                     Step::Returned(e.args().into_iter().next().unwrap_or(Value::None))
                 }
                 other => other?,
@@ -478,8 +480,8 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
     it.yielders.pop();
     // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
     r.map_err(|e| {
-        if e.is("StopIteration") {
-            let new = Exc::new("RuntimeError", "generator raised StopIteration");
+        if e.is(ExcKind::StopIteration) {
+            let new = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
             let cause = Value::Instance(e.value.clone());
             let mut a = new.value.attrs.borrow_mut();
             a.insert(Rc::from("__cause__"), cause.clone());
@@ -514,7 +516,7 @@ pub fn throw(it: &mut Interp, a: Args) -> PyResult {
             "throw expected at least 1 argument, got {n}"
         )));
     }
-    let base = exceptions::class("BaseException");
+    let base = ExcKind::BaseException.class();
     let typ = a.pos[1].clone();
     let value = a.pos.get(2).cloned().unwrap_or(Value::None);
     let exc = match &typ {

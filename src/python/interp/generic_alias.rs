@@ -29,7 +29,7 @@ fn union_class() -> Rc<Class> {
                 exceptions::make_class(
                     "UnionType",
                     "types",
-                    vec![exceptions::class("object")],
+                    vec![crate::python::builtin_classes::object()],
                     ns,
                     None,
                 )
@@ -61,7 +61,9 @@ fn union_members(v: &Value) -> Vec<Value> {
                 _ => vec![],
             }
         }
-        Value::None => vec![Value::Class(exceptions::class("NoneType"))],
+        Value::None => vec![Value::Class(crate::python::builtin_classes::with(|b| {
+            b.none_type.clone()
+        }))],
         other => vec![other.clone()],
     }
 }
@@ -98,7 +100,9 @@ fn union_repr(it: &mut Interp, a: Args) -> PyResult {
     if let Value::Tuple(ref t) = attr(&a, "__args__") {
         for v in t.iter() {
             parts.push(match v {
-                Value::Class(c) if &*c.name == "NoneType" => "None".to_string(),
+                Value::Class(c) if crate::python::builtin_classes::is(c, |b| &b.none_type) => {
+                    "None".to_string()
+                }
                 other => arg_repr(it, other)?,
             });
         }
@@ -141,7 +145,7 @@ fn alias_class() -> Rc<Class> {
                 exceptions::make_class(
                     "GenericAlias",
                     "types",
-                    vec![exceptions::class("object")],
+                    vec![crate::python::builtin_classes::object()],
                     ns,
                     None,
                 )

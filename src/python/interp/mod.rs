@@ -14,11 +14,13 @@ mod locals;
 pub(crate) mod namespace_view;
 pub(crate) mod stack;
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{FrameShape, Module as AstModule, Pos};
+use super::builtin_classes::{self, Builtins};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::value::*;
 
@@ -34,7 +36,7 @@ pub const MAX_OBJECT_BYTES: usize = 1 << 30;
 
 /// The `MemoryError` for an object over [`MAX_OBJECT_BYTES`].
 pub fn memory_error() -> Exc {
-    Exc::with_args("MemoryError", vec![])
+    Exc::with_args(ExcKind::MemoryError, vec![])
 }
 
 /// How deep Python calls may nest before `RecursionError` by default, as CPython's default limit;
@@ -112,6 +114,8 @@ pub struct Interp {
     pub file: Rc<str>,
     pub source: Rc<str>,
     pub builtins: Namespace,
+    /// The builtin classes, compared by identity (`Rc::ptr_eq`), never by name.
+    pub classes: Rc<Builtins>,
     pub modules: HashMap<Rc<str>, Value>,
     pub globals: Rc<RefCell<Namespace>>,
     pub depth: usize,
@@ -138,10 +142,13 @@ pub struct Interp {
 impl Interp {
     /// A fresh interpreter for `file`.
     pub fn new(file: &str, source: &str) -> Interp {
+        let classes = Rc::new(Builtins::new());
+        builtin_classes::set_current(classes.clone());
         let mut it = Interp {
             file: Rc::from(file),
             source: Rc::from(source),
             builtins: Namespace::default(),
+            classes: classes.clone(),
             modules: HashMap::new(),
             globals: Rc::new(RefCell::new(Namespace::default())),
             depth: 0,
@@ -158,8 +165,9 @@ impl Interp {
             yielders: Vec::new(),
             learner_line: 0,
         };
-        for (name, cls) in exceptions::install() {
-            it.builtins.insert(name, Value::Class(cls));
+        for cls in classes.exception_classes() {
+            it.builtins
+                .insert(cls.name.clone(), Value::Class(cls.clone()));
         }
         super::builtins::install(&mut it);
         {
@@ -298,8 +306,8 @@ impl Interp {
             Some(Value::Tuple(t)) => t.to_vec(),
             _ => vec![],
         };
-        let is_key_error = inst.class.is_subclass(&exceptions::class("KeyError"));
-        let is_os_error = inst.class.is_subclass(&exceptions::class("OSError"));
+        let is_key_error = inst.class.is_subclass(&ExcKind::KeyError.class());
+        let is_os_error = inst.class.is_subclass(&ExcKind::OSError.class());
         Ok(match args.len() {
             0 => String::new(),
             1 if is_key_error => self.repr(&args[0])?,
@@ -355,7 +363,7 @@ impl Interp {
                     let r = self.call(&bind(ga, obj), Args::new(vec![Value::str(name)]));
                     return match r {
                         Ok(v) => Ok(Some(v)),
-                        Err(e) if e.is("AttributeError") => {
+                        Err(e) if e.is(ExcKind::AttributeError) => {
                             match inst.class.lookup("__getattr__") {
                                 Some(g) => {
                                     let f = bind(g, obj);
@@ -396,7 +404,8 @@ impl Interp {
                     // `Cls.static_or_class_method` unwraps (a classmethod binds to the class);
                     // a plain function stays a function.
                     Some(Value::Instance(ref i))
-                        if matches!(&*i.class.name, "staticmethod" | "classmethod") =>
+                        if Rc::ptr_eq(&i.class, &self.classes.staticmethod)
+                            || Rc::ptr_eq(&i.class, &self.classes.classmethod) =>
                     {
                         Some(bind(Value::Instance(i.clone()), obj))
                     }
@@ -418,7 +427,7 @@ impl Interp {
                     (None, Some(f)) if name != "__getattr__" => {
                         match self.call(&f, Args::new(vec![Value::str(name)])) {
                             Ok(v) => Some(v),
-                            Err(e) if e.is("AttributeError") => None,
+                            Err(e) if e.is(ExcKind::AttributeError) => None,
                             Err(e) => return Err(e),
                         }
                     }
@@ -560,9 +569,7 @@ impl Interp {
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
                                 // The value a generator returned.
                                 "value"
-                                    if inst
-                                        .class
-                                        .is_subclass(&exceptions::class("StopIteration")) =>
+                                    if inst.class.is_subclass(&ExcKind::StopIteration.class()) =>
                                 {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
@@ -570,9 +577,7 @@ impl Interp {
                                         _ => Value::None,
                                     }));
                                 }
-                                "code"
-                                    if inst.class.is_subclass(&exceptions::class("SystemExit")) =>
-                                {
+                                "code" if inst.class.is_subclass(&ExcKind::SystemExit.class()) => {
                                     let args = inst.attrs.borrow().get("args").cloned();
                                     return Ok(Some(match args {
                                         Some(Value::Tuple(ref t)) if t.len() == 1 => t[0].clone(),
@@ -771,7 +776,9 @@ impl Interp {
                     loop {
                         match self.call(&f, Args::new(vec![Value::Int(items.len() as i64)])) {
                             Ok(x) => items.push(x),
-                            Err(e) if e.is("IndexError") || e.is("StopIteration") => break,
+                            Err(e) if e.is(ExcKind::IndexError) || e.is(ExcKind::StopIteration) => {
+                                break;
+                            }
                             Err(e) => return Err(e),
                         }
                     }
@@ -807,7 +814,7 @@ impl Interp {
             {
                 return match self.call(&bind(f, it), Args::default()) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if e.is("StopIteration") => Ok(None),
+                    Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
                 };
             }
@@ -883,7 +890,7 @@ impl Interp {
                 if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
                     *count = n.checked_add(1).ok_or_else(|| {
                         Exc::new(
-                            "OverflowError",
+                            ExcKind::OverflowError,
                             "enumerate() counting past 2**63-1 is not supported by forkyard yet",
                         )
                     })?;
@@ -971,7 +978,7 @@ impl Interp {
     ) -> PyResult<T> {
         if self.depth >= self.recursion_limit {
             return Err(Exc::new(
-                "RecursionError",
+                ExcKind::RecursionError,
                 format!("maximum recursion depth exceeded {during}"),
             ));
         }
@@ -987,7 +994,7 @@ impl Interp {
         if let Some(b) = &mut self.budget {
             if *b == 0 {
                 return Err(Exc::new(
-                    "RuntimeError",
+                    ExcKind::RuntimeError,
                     "forkyard: the program ran out of its step budget",
                 ));
             }
@@ -999,7 +1006,7 @@ impl Interp {
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
             return Err(Exc::new(
-                "RecursionError",
+                ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
@@ -1030,13 +1037,13 @@ pub fn bind(v: Value, this: &Value) -> Value {
             this: this.clone(),
             func: v,
         })),
-        Value::Instance(i) if &*i.class.name == "staticmethod" => i
+        Value::Instance(i) if builtin_classes::is(&i.class, |b| &b.staticmethod) => i
             .attrs
             .borrow()
             .get("__func__")
             .cloned()
             .unwrap_or(Value::None),
-        Value::Instance(i) if &*i.class.name == "classmethod" => {
+        Value::Instance(i) if builtin_classes::is(&i.class, |b| &b.classmethod) => {
             let cls = match this {
                 Value::Instance(inst) => Value::Class(inst.class.clone()),
                 other => other.clone(),
@@ -1049,7 +1056,7 @@ pub fn bind(v: Value, this: &Value) -> Value {
                 .unwrap_or(Value::None);
             Value::BoundMethod(Rc::new(BoundMethod { this: cls, func: f }))
         }
-        Value::Instance(i) if &*i.class.name == "property" => v.clone(),
+        Value::Instance(i) if is_property(i) => v.clone(),
         _ => v,
     }
 }

@@ -3,6 +3,7 @@
 //! `obj.x`), as CPython's instance dict is; a class's is a read-only `mappingproxy`, whose
 //! changes would go around the attribute caches' epoch (src/python/inline_cache.rs).
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -93,7 +94,7 @@ fn make(name: &str, writable: bool) -> Rc<Class> {
     exceptions::make_class(
         name,
         "builtins",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         ns,
         Some(NativeKind::Other),
     )
@@ -157,7 +158,7 @@ fn key(a: &Args, i: usize) -> PyResult<Rc<str>> {
     match a.pos.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         // Attribute names are strings; another key is simply not there.
-        Some(other) => Err(Exc::with_args("KeyError", vec![other.clone()])),
+        Some(other) => Err(Exc::with_args(ExcKind::KeyError, vec![other.clone()])),
         None => Err(type_error("expected an argument")),
     }
 }
@@ -175,7 +176,7 @@ fn getitem(_: &mut Interp, a: Args) -> PyResult {
     let t = target(&a)?;
     let k = key(&a, 1)?;
     let got = t.attrs().borrow().get(&k).cloned();
-    got.ok_or_else(|| Exc::with_args("KeyError", vec![Value::Str(k)]))
+    got.ok_or_else(|| Exc::with_args(ExcKind::KeyError, vec![Value::Str(k)]))
 }
 
 fn get(_: &mut Interp, a: Args) -> PyResult {
@@ -267,7 +268,7 @@ fn delitem(_: &mut Interp, a: Args) -> PyResult {
     let k = key(&a, 1)?;
     match t.attrs().borrow_mut().shift_remove(&k) {
         Some(_) => Ok(Value::None),
-        None => Err(Exc::with_args("KeyError", vec![Value::Str(k)])),
+        None => Err(Exc::with_args(ExcKind::KeyError, vec![Value::Str(k)])),
     }
 }
 
@@ -278,7 +279,7 @@ fn pop(_: &mut Interp, a: Args) -> PyResult {
     match (got, a.pos.get(2)) {
         (Some(v), _) => Ok(v),
         (None, Some(d)) => Ok(d.clone()),
-        (None, None) => Err(Exc::with_args("KeyError", vec![Value::Str(k)])),
+        (None, None) => Err(Exc::with_args(ExcKind::KeyError, vec![Value::Str(k)])),
     }
 }
 
@@ -307,7 +308,7 @@ fn update(it: &mut Interp, a: Args) -> PyResult {
                     let kv = it.collect(&item)?;
                     if kv.len() != 2 {
                         return Err(Exc::new(
-                            "ValueError",
+                            ExcKind::ValueError,
                             format!(
                                 "dictionary update sequence element #{} has length {}; 2 is required",
                                 pairs.len(),
@@ -343,7 +344,7 @@ mod tests {
         let cls = exceptions::make_class(
             "P",
             "__main__",
-            vec![exceptions::class("object")],
+            vec![crate::python::builtin_classes::object()],
             Namespace::default(),
             None,
         )

@@ -4,11 +4,12 @@
 //! mutators (`append`, `extend`, `pop`, `insert`, `remove`, `clear`, `reverse`, `copy`) and every
 //! `bytes` method, which returns a bytearray where bytes would return bytes.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::{opt, req};
-use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
+use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_bounds, slice_indices};
 use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
@@ -102,16 +103,12 @@ pub fn install(it: &mut Interp) {
         }
     }
     attrs.insert(Rc::from("__hash__"), Value::None);
-    let object = exceptions::class("object");
-    let cls = exceptions::make_class(
+    let cls = it.classes.define_type(
         "bytearray",
-        "builtins",
-        vec![object],
+        it.classes.object.clone(),
         attrs,
         Some(NativeKind::Other),
-    )
-    .expect("single base");
-    exceptions::register("bytearray", cls.clone());
+    );
     it.builtins.insert(Rc::from("bytearray"), Value::Class(cls));
 }
 
@@ -150,7 +147,7 @@ fn resize<T>(a: &Args, f: impl FnOnce(&mut Vec<u8>) -> T) -> Result<T, Exc> {
     let exported = with_buf(&a.pos[0], |b| b.exports > 0).unwrap_or(false);
     if exported {
         return Err(Exc::new(
-            "BufferError",
+            ExcKind::BufferError,
             "Existing exports of data: object cannot be re-sized",
         ));
     }
@@ -160,7 +157,7 @@ fn resize<T>(a: &Args, f: impl FnOnce(&mut Vec<u8>) -> T) -> Result<T, Exc> {
 /// A new bytearray holding `b`.
 pub fn new_value(b: Vec<u8>) -> Value {
     Value::Instance(Rc::new(Instance {
-        class: exceptions::class("bytearray"),
+        class: crate::python::builtin_classes::builtin_type("bytearray"),
         attrs: RefCell::new(Namespace::default()),
         native: RefCell::new(Some(Box::new(RefCell::new(Buf {
             data: b,

@@ -4,6 +4,7 @@
 //! bytes travel through it as Latin-1 text, one char per byte), so widths, precisions and flags
 //! mean exactly what they mean for str.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::exceptions::{Exc, type_error, value_error};
@@ -98,8 +99,9 @@ pub fn bytes_percent(it: &mut Interp, fmt: &[u8], args: &Value) -> Result<Vec<u8
             }
             b'c' => {
                 let byte = match &arg {
-                    Value::Int(n) => u8::try_from(*n)
-                        .map_err(|_| Exc::new("OverflowError", "%c arg not in range(256)"))?,
+                    Value::Int(n) => u8::try_from(*n).map_err(|_| {
+                        Exc::new(ExcKind::OverflowError, "%c arg not in range(256)")
+                    })?,
                     other => match super::bytes::bytes_like(other) {
                         Some(b) if b.len() == 1 => b[0],
                         _ => {

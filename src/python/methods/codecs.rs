@@ -2,6 +2,7 @@
 //! handlers `strict`, `replace`, `ignore` and `backslashreplace`, and CPython's error messages
 //! (`'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of data`).
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::opt;
@@ -37,7 +38,12 @@ fn codec(name: &str) -> Result<Codec, Exc> {
         "latin-1" | "latin1" | "latin" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" => {
             Codec::Latin1
         }
-        _ => return Err(Exc::new("LookupError", format!("unknown encoding: {name}"))),
+        _ => {
+            return Err(Exc::new(
+                ExcKind::LookupError,
+                format!("unknown encoding: {name}"),
+            ));
+        }
     })
 }
 
@@ -72,7 +78,10 @@ fn at_most_two(a: &Args, m: &str) -> Result<(), Exc> {
 }
 
 fn unknown_handler(h: &str) -> Exc {
-    Exc::new("LookupError", format!("unknown error handler name '{h}'"))
+    Exc::new(
+        ExcKind::LookupError,
+        format!("unknown error handler name '{h}'"),
+    )
 }
 
 /// `b.decode(encoding='utf-8', errors='strict')`.
@@ -128,7 +137,7 @@ fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
                     format!("bytes in position {i}-{}", i + len - 1)
                 };
                 return Err(Exc::new(
-                    "UnicodeDecodeError",
+                    ExcKind::UnicodeDecodeError,
                     format!("'{}' codec can't decode {what}: {why}", enc.name()),
                 ));
             }
@@ -186,7 +195,7 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
                     format!("characters in position {i}-{}", i + run - 1)
                 };
                 return Err(Exc::new(
-                    "UnicodeEncodeError",
+                    ExcKind::UnicodeEncodeError,
                     format!(
                         "'{}' codec can't encode {what}: ordinal not in range({limit})",
                         enc.name()

@@ -1,6 +1,7 @@
 //! `dict` and `set` methods. Views (`keys()`, `items()`) are snapshots as lists: enough for
 //! iterating, `len` and `in`, which is what lesson programs do with them.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -112,7 +113,7 @@ fn pop(it: &mut Interp, a: Args) -> R {
         Some((_, v)) => Ok(v),
         None => match a.pos.get(2) {
             Some(d) => Ok(d.clone()),
-            None => Err(Exc::with_args("KeyError", vec![key])),
+            None => Err(Exc::with_args(ExcKind::KeyError, vec![key])),
         },
     }
 }
@@ -120,7 +121,10 @@ fn pop(it: &mut Interp, a: Args) -> R {
 fn popitem(_: &mut Interp, a: Args) -> R {
     match this(&a).borrow_mut().map.pop() {
         Some((_, (k, v))) => Ok(Value::tuple(vec![k, v])),
-        None => Err(Exc::new("KeyError", "popitem(): dictionary is empty")),
+        None => Err(Exc::new(
+            ExcKind::KeyError,
+            "popitem(): dictionary is empty",
+        )),
     }
 }
 
@@ -187,7 +191,7 @@ fn set_remove(it: &mut Interp, a: Args) -> R {
     let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
     match s.borrow_mut().map.shift_remove(&k) {
         Some(_) => Ok(Value::None),
-        None => Err(Exc::with_args("KeyError", vec![v])),
+        None => Err(Exc::with_args(ExcKind::KeyError, vec![v])),
     }
 }
 
@@ -202,7 +206,7 @@ fn set_discard(it: &mut Interp, a: Args) -> R {
 fn set_pop(_: &mut Interp, a: Args) -> R {
     match set_of(&a)?.borrow_mut().map.shift_remove_index(0) {
         Some((_, v)) => Ok(v),
-        None => Err(Exc::new("KeyError", "pop from an empty set")),
+        None => Err(Exc::new(ExcKind::KeyError, "pop from an empty set")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! `is_integer`; and `int.bit_count`. Exact, as CPython's are: `fromhex` rounds half to even once,
 //! from the whole mantissa, never through a decimal string.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -137,7 +138,7 @@ pub fn parse_hex_float(text: &str) -> Result<f64, Exc> {
     let exp2 = exp.saturating_sub(4 * frac_part.len() as i64);
     scale_round(&m, exp2).map(|f| sign * f).ok_or_else(|| {
         crate::python::exceptions::Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "hexadecimal value too large to represent as a float",
         )
     })
@@ -208,7 +209,7 @@ fn as_integer_ratio(_: &mut Interp, a: Args) -> R {
     let x = this(&a);
     if x.is_infinite() {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "cannot convert Infinity to integer ratio",
         ));
     }

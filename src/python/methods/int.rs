@@ -1,5 +1,6 @@
 //! Methods of `int` that see its bytes: `to_bytes` and the class method `int.from_bytes`.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -64,7 +65,7 @@ pub fn to_bytes(_: &mut Interp, a: Args) -> Result<Value, Exc> {
     let signed = signed(&a);
     if n.is_negative() && !signed {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "can't convert negative int to unsigned",
         ));
     }
@@ -76,7 +77,7 @@ pub fn to_bytes(_: &mut Interp, a: Args) -> Result<Value, Exc> {
         n.magnitude().to_bytes_le()
     };
     if bytes.len() > length {
-        return Err(Exc::new("OverflowError", "int too big to convert"));
+        return Err(Exc::new(ExcKind::OverflowError, "int too big to convert"));
     }
     crate::python::alloc::bytes_for(1, length)?;
     let fill = if n.is_negative() { 0xff } else { 0 };

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::req;
-use crate::python::exceptions::{self, Exc, index_error, type_error, value_error};
+use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::shared_memory;
 use crate::python::ops::{norm_index, slice_indices};
@@ -49,16 +49,12 @@ pub fn install(it: &mut Interp) {
     for (name, f) in own {
         attrs.insert(Rc::from(*name), Value::builtin(name, *f));
     }
-    let object = exceptions::class("object");
-    let cls = exceptions::make_class(
+    let cls = it.classes.define_type(
         "memoryview",
-        "builtins",
-        vec![object],
+        it.classes.object.clone(),
         attrs,
         Some(NativeKind::Other),
-    )
-    .expect("single base");
-    exceptions::register("memoryview", cls.clone());
+    );
     it.builtins
         .insert(Rc::from("memoryview"), Value::Class(cls));
 }
@@ -152,7 +148,7 @@ fn make(source: Value, picks: Vec<usize>) -> Value {
     attrs.insert(Rc::from("itemsize"), Value::Int(1));
     attrs.insert(Rc::from("obj"), source.clone());
     Value::Instance(Rc::new(Instance {
-        class: exceptions::class("memoryview"),
+        class: crate::python::builtin_classes::builtin_type("memoryview"),
         attrs: RefCell::new(attrs),
         native: RefCell::new(Some(Box::new(View {
             source,

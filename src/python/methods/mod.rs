@@ -30,6 +30,7 @@ pub use text::is_printable;
 
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, Value};
+use crate::python::exceptions::ExcKind;
 
 /// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so
 /// the object comes as the first argument.
@@ -147,7 +148,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
 fn iterator_next(it: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
     match it.next(&a.pos[0])? {
         Some(v) => Ok(v),
-        None => Err(Exc::with_args("StopIteration", vec![])),
+        None => Err(Exc::with_args(ExcKind::StopIteration, vec![])),
     }
 }
 

@@ -4,6 +4,7 @@
 //! `format_map`. The classes come from CPython 3.11 itself (`unicode_db.rs`): Rust's `char`
 //! predicates answer other questions (`'½'.is_numeric()` is true, `'½'.isdigit()` is not).
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::unicode_db as db;
@@ -406,7 +407,7 @@ pub fn rsplit_whitespace(t: &str, maxsplit: i64) -> Vec<String> {
 pub(super) fn c_int(n: i64) -> Result<i64, Exc> {
     if i32::try_from(n).is_err() {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "Python int too large to convert to C int",
         ));
     }
@@ -470,7 +471,13 @@ fn translate(it: &mut Interp, a: Args) -> R {
                     "character mapping must return integer, None or str",
                 ));
             }
-            Err(e) if e.is("LookupError") || e.is("KeyError") || e.is("IndexError") => out.push(c),
+            Err(e)
+                if e.is(ExcKind::LookupError)
+                    || e.is(ExcKind::KeyError)
+                    || e.is(ExcKind::IndexError) =>
+            {
+                out.push(c)
+            }
             Err(e) => return Err(e),
         }
     }
@@ -585,7 +592,7 @@ fn format_map(it: &mut Interp, a: Args) -> R {
     match crate::python::format::str_format(it, &this(&a), &[], &kw) {
         Ok(out) => s(out),
         // No positional arguments exist for `{}` or `{0}` to read.
-        Err(e) if e.is("IndexError") => {
+        Err(e) if e.is(ExcKind::IndexError) => {
             Err(value_error("Format string contains positional fields"))
         }
         Err(e) => Err(e),

@@ -42,7 +42,7 @@ fn class(kind: &str) -> Rc<Class> {
         let k = exceptions::make_class(
             kind,
             "builtins",
-            vec![exceptions::class("object")],
+            vec![crate::python::builtin_classes::object()],
             attrs,
             Some(NativeKind::Other),
         )

@@ -24,6 +24,7 @@
 //! - `hmac_md5(key, msg)`, `urandom(n)`: the authkey handshake's digest and challenge, the bytes
 //!   CPython 3.11's `deliver_challenge`/`answer_challenge` exchange.
 
+use crate::python::exceptions::ExcKind;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::rc::Rc;
@@ -82,7 +83,7 @@ fn fd_arg(a: &Args, i: usize, func: &str) -> Result<RawFd, Exc> {
 
 fn no_broker() -> Exc {
     Exc::new(
-        "OSError",
+        ExcKind::OSError,
         "a Listener's address is a name in a forkyard run: run the program with `forkyard run \
          FILE.py`",
     )
@@ -271,8 +272,8 @@ fn fail(_: &mut Interp, a: Args) -> R {
         _ => return Err(type_error("_connection.fail() takes an errno")),
     };
     let kind = match errno {
-        libc::ECONNREFUSED => "ConnectionRefusedError",
-        libc::ENOENT => "FileNotFoundError",
+        libc::ECONNREFUSED => ExcKind::ConnectionRefusedError,
+        libc::ENOENT => ExcKind::FileNotFoundError,
         _ => return Err(os_error(io::Error::from_raw_os_error(errno))),
     };
     let text = io::Error::from_raw_os_error(errno).to_string();
@@ -432,8 +433,8 @@ mod tests {
             return;
         }
         let e = listen(&mut it, Args::new(vec![Value::str("inet:6000")])).unwrap_err();
-        assert!(e.is("OSError"));
+        assert!(e.is(ExcKind::OSError));
         let e = wait(&mut it, Args::new(vec![Value::Int(3)])).unwrap_err();
-        assert!(e.is("TypeError"));
+        assert!(e.is(ExcKind::TypeError));
     }
 }

@@ -6,6 +6,7 @@
 //! first `get_start_method()` or `Process.start()`, which fix `fork` (CPython 3.11's default on
 //! Linux). After that, `set_start_method` without `force=True` is CPython's RuntimeError.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -69,7 +70,10 @@ pub fn set_start_method(it: &mut Interp, a: Args) -> R {
         None => false,
     };
     if it.process.start_method.is_some() && !force {
-        return Err(Exc::new("RuntimeError", "context has already been set"));
+        return Err(Exc::new(
+            ExcKind::RuntimeError,
+            "context has already been set",
+        ));
     }
     if matches!(method, Value::None) && force {
         it.process.start_method = None;
@@ -174,7 +178,7 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
     let cls = exceptions::make_class(
         class_name,
         "multiprocessing.context",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Namespace::default(),
         None,
     )

@@ -7,6 +7,7 @@
 //! generator), so the callback runs between two statements, as CPython's would within the one
 //! that dropped the object.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 
 use crate::python::exceptions::{self, Exc};
@@ -55,11 +56,11 @@ fn guard(_: &mut Interp, a: Args) -> Result<Value, Exc> {
     let class = exceptions::make_class(
         "_FinalizerGuard",
         "_finalizer",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Default::default(),
         Some(NativeKind::Other),
     )
-    .map_err(|e| Exc::new("TypeError", e))?;
+    .map_err(|e| Exc::new(ExcKind::TypeError, e))?;
     Ok(Value::Instance(std::rc::Rc::new(Instance {
         class,
         attrs: Default::default(),

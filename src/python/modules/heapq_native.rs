@@ -10,6 +10,7 @@
 //! held across a comparison, and a list that changed size meanwhile is a RuntimeError, as in
 //! CPython.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -63,7 +64,7 @@ fn heap_args(a: &Args, name: &str, n: usize) -> Result<Heap, Exc> {
 }
 
 fn changed_size() -> Exc {
-    Exc::new("RuntimeError", "list changed size during iteration")
+    Exc::new(ExcKind::RuntimeError, "list changed size during iteration")
 }
 
 fn item(heap: &Heap, i: usize, len: usize) -> Result<Value, Exc> {

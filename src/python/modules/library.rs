@@ -8,6 +8,7 @@
 //! that called into it), and they are not scheduler checkpoints. Tracebacks name the library file and
 //! its line, as CPython names `/usr/lib/python3.11/...`.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -194,7 +195,7 @@ pub fn source_of_file(file: &str) -> Option<&'static str> {
 pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     let Some(src) = LIBRARY.iter().find(|s| s.name == name) else {
         return Err(Exc::new(
-            "ModuleNotFoundError",
+            ExcKind::ModuleNotFoundError,
             format!("No module named '{name}'"),
         ));
     };
@@ -203,7 +204,7 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     // reported as an ImportError with the parser's words rather than a panic.
     let parsed = crate::python::parse_program(src.text, &file).map_err(|e| {
         Exc::new(
-            "ImportError",
+            ExcKind::ImportError,
             format!("forkyard's own module '{name}' does not parse: {e}"),
         )
     })?;
@@ -251,7 +252,7 @@ fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value,
         (a.pos.first(), a.pos.get(1), a.pos.get(2))
     else {
         return Err(Exc::new(
-            "TypeError",
+            ExcKind::TypeError,
             "_forkyard_renamed_class(template, name, module) takes a class and two strings",
         ));
     };
@@ -266,7 +267,7 @@ fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value,
         attrs,
         template.native,
     )
-    .map_err(|e| Exc::new("TypeError", e))?;
+    .map_err(|e| Exc::new(ExcKind::TypeError, e))?;
     Ok(Value::Class(cls))
 }
 
@@ -278,13 +279,13 @@ fn blank_instance(_: &mut Interp, a: crate::python::value::Args) -> Result<Value
     use crate::python::value::{Instance, NativeKind};
     let Some(Value::Class(cls)) = a.pos.first() else {
         return Err(Exc::new(
-            "TypeError",
+            ExcKind::TypeError,
             "_forkyard_blank_instance(cls) takes a class",
         ));
     };
     if !matches!(cls.native_kind(), None | Some(NativeKind::Object)) {
         return Err(Exc::new(
-            "TypeError",
+            ExcKind::TypeError,
             format!("cannot pickle '{}' object", cls.name),
         ));
     }

@@ -8,6 +8,7 @@
 //! whose block holds that line, `<module>` outside any, which is the `co_name` CPython reports.
 
 use crate::python::exceptions::Exc;
+use crate::python::exceptions::ExcKind;
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
 
@@ -53,7 +54,10 @@ fn process_name(it: &mut Interp, _: Args) -> R {
 /// `source_line(lineno)`: the program's line, stripped, for the call stack of a logging error.
 fn source_line(it: &mut Interp, a: Args) -> R {
     let Some(Value::Int(n)) = a.pos.first() else {
-        return Err(Exc::new("TypeError", "source_line(lineno) takes an int"));
+        return Err(Exc::new(
+            ExcKind::TypeError,
+            "source_line(lineno) takes an int",
+        ));
     };
     Ok(match it.source_line(u32::try_from(*n).unwrap_or(0)) {
         Some(text) => Value::str(text.trim()),

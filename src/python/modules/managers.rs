@@ -22,6 +22,7 @@
 //!   shows of the shared objects (made in the process whose line asked for them); `close(fd)`; `inode(fd)`: which socket an fd is (`None` when it is none), so that a
 //!   process checks the copy of a registrar it keeps is still that socket.
 
+use crate::python::exceptions::ExcKind;
 use std::io;
 use std::os::fd::RawFd;
 
@@ -118,9 +119,10 @@ fn connect(_: &mut Interp, a: Args) -> R {
         // SAFETY: closing the end this call made.
         unsafe { libc::close(mine) };
         return Err(match e.raw_os_error() {
-            Some(libc::EPIPE | libc::ECONNREFUSED | libc::ECONNRESET) => {
-                Exc::new("ConnectionRefusedError", "[Errno 111] Connection refused")
-            }
+            Some(libc::EPIPE | libc::ECONNREFUSED | libc::ECONNRESET) => Exc::new(
+                ExcKind::ConnectionRefusedError,
+                "[Errno 111] Connection refused",
+            ),
             _ => os_error(e),
         });
     }
@@ -242,7 +244,8 @@ fn read_exact(fd: RawFd, buf: &mut [u8]) -> io::Result<bool> {
 fn send_value(it: &mut Interp, fd: RawFd, v: &Value) -> Result<(), Exc> {
     let body = wire::dumps_in_call(it, v)?;
     let mut msg = Vec::with_capacity(4 + body.len());
-    let len = u32::try_from(body.len()).map_err(|_| Exc::new("OSError", "message too long"))?;
+    let len =
+        u32::try_from(body.len()).map_err(|_| Exc::new(ExcKind::OSError, "message too long"))?;
     msg.extend_from_slice(&len.to_le_bytes());
     msg.extend_from_slice(&body);
     write_all(fd, &msg).map_err(os_error)
@@ -250,7 +253,7 @@ fn send_value(it: &mut Interp, fd: RawFd, v: &Value) -> Result<(), Exc> {
 
 fn recv_value(it: &mut Interp, fd: RawFd) -> R {
     let mut len = [0u8; 4];
-    let eof = || Exc::with_args("EOFError", vec![]);
+    let eof = || Exc::with_args(ExcKind::EOFError, vec![]);
     if !read_exact(fd, &mut len).map_err(os_error)? {
         return Err(eof());
     }
@@ -258,7 +261,7 @@ fn recv_value(it: &mut Interp, fd: RawFd) -> R {
     let mut body = Vec::new();
     body.try_reserve_exact(n).map_err(|_| {
         Exc::new(
-            "MemoryError",
+            ExcKind::MemoryError,
             "a manager message too large for this process",
         )
     })?;
@@ -502,13 +505,13 @@ mod tests {
         assert_ne!(int(&ino), int(&other));
         call_fn(&mut it, close, vec![theirs]).unwrap();
         let e = call_fn(&mut it, recv, vec![mine.clone()]).unwrap_err();
-        assert!(e.is("EOFError"), "{}", e.class_name());
+        assert!(e.is(ExcKind::EOFError), "{}", e.class_name());
         for fd in [mine, server.clone()] {
             call_fn(&mut it, close, vec![fd]).unwrap();
         }
         // With the server's end gone, a new connection is refused with CPython's words.
         let e = call_fn(&mut it, connect, vec![client.clone()]).unwrap_err();
-        assert!(e.is("ConnectionRefusedError"), "{}", e.class_name());
+        assert!(e.is(ExcKind::ConnectionRefusedError), "{}", e.class_name());
         // (Not asked of the closed fd: the tests' other threads may reuse its number at once.)
         call_fn(&mut it, close, vec![client]).unwrap();
     }
@@ -517,10 +520,10 @@ mod tests {
     fn bad_arguments_are_type_errors_not_panics() {
         let mut it = interp();
         let e = call_fn(&mut it, send, vec![Value::str("x")]).unwrap_err();
-        assert!(e.is("TypeError"));
+        assert!(e.is(ExcKind::TypeError));
         let e = call_fn(&mut it, wait, vec![Value::list(vec![]), Value::str("soon")]).unwrap_err();
-        assert!(e.is("TypeError"));
+        assert!(e.is(ExcKind::TypeError));
         let e = call_fn(&mut it, call, vec![Value::Int(0)]).unwrap_err();
-        assert!(e.is("TypeError"));
+        assert!(e.is(ExcKind::TypeError));
     }
 }

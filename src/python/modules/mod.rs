@@ -30,6 +30,7 @@ pub mod sync;
 pub mod traceback;
 pub mod wire;
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -71,7 +72,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" | "pickle" => {
             return Err(Exc::new(
-                "ModuleNotFoundError",
+                ExcKind::ModuleNotFoundError,
                 format!(
                     "module '{name}' is not available in forkyard: lesson programs cannot reach the machine (files, network, threads, subprocesses)"
                 ),
@@ -79,7 +80,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         }
         _ => {
             return Err(Exc::new(
-                "ModuleNotFoundError",
+                ExcKind::ModuleNotFoundError,
                 format!(
                     "No module named '{name}' (forkyard provides multiprocessing, time, os, sys, random, signal, math, {})",
                     library::names().join(", ")

@@ -8,7 +8,7 @@ use super::make_module;
 use super::process;
 use super::stdlib::{cpu_count, getpid};
 use super::{context, pipe, pool, queues, shared, sync};
-use crate::python::exceptions::{self, Exc};
+use crate::python::exceptions::{self, Exc, ExcKind};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
 
@@ -32,35 +32,55 @@ fn process_class() -> Rc<Class> {
     })
 }
 
+/// `multiprocessing`'s own exceptions: `ProcessError` and its subclasses `TimeoutError` and
+/// `AuthenticationError`.
+#[derive(Clone)]
+pub struct Errors {
+    pub process_error: Rc<Class>,
+    pub timeout_error: Rc<Class>,
+    pub auth_error: Rc<Class>,
+}
+
+/// This interpreter's `multiprocessing` exceptions (a Pool's `get(timeout)` raises `TimeoutError`).
+pub fn errors() -> Errors {
+    thread_local! {
+        static MADE: std::cell::RefCell<Option<(u64, Errors)>> = const { std::cell::RefCell::new(None) };
+    }
+    crate::python::builtin_classes::per_interp(&MADE, || {
+        let made = |name: &str, base: Rc<Class>| {
+            exceptions::make_class(
+                name,
+                // CPython defines them in multiprocessing.context, and its tracebacks name them so.
+                "multiprocessing.context",
+                vec![base],
+                Default::default(),
+                None,
+            )
+            .expect("one base")
+        };
+        let process_error = made("ProcessError", ExcKind::Exception.class());
+        Errors {
+            timeout_error: made("TimeoutError", process_error.clone()),
+            auth_error: made("AuthenticationError", process_error.clone()),
+            process_error,
+        }
+    })
+}
+
+/// `multiprocessing.TimeoutError()`, as a Pool's `get(timeout)` raises it.
+pub fn timeout_error() -> Exc {
+    Exc {
+        value: exceptions::instance(errors().timeout_error, vec![]),
+    }
+}
+
 pub fn module(_it: &mut Interp) -> Value {
     let process_cls = process_class();
-    let base = exceptions::class("Exception");
-    let process_error = exceptions::make_class(
-        "ProcessError",
-        "multiprocessing",
-        vec![base],
-        Default::default(),
-        None,
-    )
-    .expect("one base");
-    let timeout_error = exceptions::make_class(
-        "TimeoutError",
-        "multiprocessing",
-        vec![process_error.clone()],
-        Default::default(),
-        None,
-    )
-    .expect("one base");
-    // CPython defines it in multiprocessing.context, and its tracebacks name it so.
-    let auth_error = exceptions::make_class(
-        "AuthenticationError",
-        "multiprocessing.context",
-        vec![process_error.clone()],
-        Default::default(),
-        None,
-    )
-    .expect("one base");
-    exceptions::register("multiprocessing.TimeoutError", timeout_error.clone());
+    let Errors {
+        process_error,
+        timeout_error,
+        auth_error,
+    } = errors();
     make_module(
         "multiprocessing",
         &[
@@ -109,10 +129,7 @@ pub fn pool_module(_it: &mut Interp) -> Value {
         &[("ThreadPool", not_yet)],
         vec![
             ("Pool", Value::Class(pool::pool_class())),
-            (
-                "TimeoutError",
-                Value::Class(exceptions::class("multiprocessing.TimeoutError")),
-            ),
+            ("TimeoutError", Value::Class(errors().timeout_error)),
             (
                 "RemoteTraceback",
                 Value::Class(pool::remote_traceback_class()),
@@ -129,7 +146,7 @@ pub fn pool_module(_it: &mut Interp) -> Value {
 
 fn not_yet(_: &mut Interp, _: Args) -> R {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "this part of multiprocessing is not supported by forkyard yet",
     ))
 }

@@ -4,6 +4,7 @@
 //! only once drained and every copy of the other end, in every process, is closed; sending to a
 //! gone reader raises `BrokenPipeError`.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -150,13 +151,13 @@ fn conn(a: &Args) -> Result<Rc<Conn>, Exc> {
 }
 
 fn closed() -> Exc {
-    Exc::new("OSError", "handle is closed")
+    Exc::new(ExcKind::OSError, "handle is closed")
 }
 
 fn io_error(e: std::io::Error) -> Exc {
     if e.kind() == std::io::ErrorKind::UnexpectedEof {
         // The writer went away in the middle of a message.
-        return Exc::new("OSError", "got end of file during message");
+        return Exc::new(ExcKind::OSError, "got end of file during message");
     }
     os_error(e)
 }
@@ -166,7 +167,7 @@ fn check_send(c: &Conn) -> Result<(), Exc> {
         return Err(closed());
     }
     if !c.writable {
-        return Err(Exc::new("OSError", "connection is read-only"));
+        return Err(Exc::new(ExcKind::OSError, "connection is read-only"));
     }
     Ok(())
 }
@@ -176,7 +177,7 @@ fn check_recv(c: &Conn) -> Result<(), Exc> {
         return Err(closed());
     }
     if !c.readable.get() {
-        return Err(Exc::new("OSError", "connection is write-only"));
+        return Err(Exc::new(ExcKind::OSError, "connection is write-only"));
     }
     Ok(())
 }
@@ -221,7 +222,7 @@ fn recv_raw(it: &mut Interp, c: &Conn) -> Result<Vec<u8>, Exc> {
         Recv::Message(m) => Ok(m),
         Recv::Eof => {
             op(c.id, "eof", None);
-            Err(Exc::with_args("EOFError", vec![]))
+            Err(Exc::with_args(ExcKind::EOFError, vec![]))
         }
     }
 }
@@ -326,7 +327,7 @@ fn recv_bytes(it: &mut Interp, a: Args) -> R {
         } else {
             c.ch.borrow_mut().take();
         }
-        return Err(Exc::new("OSError", "bad message length"));
+        return Err(Exc::new(ExcKind::OSError, "bad message length"));
     }
     op(c.id, "received", Some(format!("{} bytes", m.len())));
     Ok(Value::Bytes(Rc::from(m)))

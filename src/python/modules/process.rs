@@ -3,6 +3,7 @@
 //! when it reaches its end (SIGTERM to live daemonic children, then join the rest), as CPython's
 //! `multiprocessing.process` and `util._exit_function` do.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, type_error, value_error};
@@ -42,7 +43,7 @@ fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
     match a.pos.first() {
         Some(Value::Instance(i)) if state(i).is_some() => Ok(i.clone()),
         Some(Value::Instance(i)) => Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!(
                 "'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)",
                 i.class.name
@@ -55,7 +56,7 @@ fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
 }
 
 fn assertion(msg: &str) -> Exc {
-    Exc::with_args("AssertionError", vec![Value::str(msg)])
+    Exc::with_args(ExcKind::AssertionError, vec![Value::str(msg)])
 }
 
 fn kwarg(a: &Args, name: &str) -> Option<Value> {
@@ -83,7 +84,7 @@ pub fn process_class() -> Rc<Class> {
     exceptions::make_class(
         "Process",
         "multiprocessing.context",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         attrs,
         Some(NativeKind::Process),
     )
@@ -204,7 +205,7 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     }
     if it.process.no_fork {
         return Err(Exc::new(
-            "RuntimeError",
+            ExcKind::RuntimeError,
             "this in-process run may not start processes",
         ));
     }
@@ -214,7 +215,7 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         "spawn" => Some(super::spawn::prepare(it, &inst)?),
         other => {
             return Err(Exc::new(
-                "NotImplementedError",
+                ExcKind::NotImplementedError,
                 format!(
                     "the '{other}' start method is not supported by forkyard yet: use 'spawn' \
                      (a fresh interpreter per child) or 'fork'"
@@ -223,7 +224,7 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
     };
     match runtime::process::fork(&name, daemon) {
-        Err(e) => Err(Exc::new("RuntimeError", e.to_string())),
+        Err(e) => Err(Exc::new(ExcKind::RuntimeError, e.to_string())),
         Ok(Forked::Parent { pid }) => {
             state(&inst).expect("checked").pid = Some(pid);
             it.process.children.push(obj);
@@ -269,7 +270,7 @@ pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
     run_exit_rules(it);
     let code = match result {
         Ok(_) => 0,
-        Err(e) if e.is("SystemExit") => exit_code_of(it, &e),
+        Err(e) if e.is(ExcKind::SystemExit) => exit_code_of(it, &e),
         Err(e) => {
             // In CPython the child's traceback always starts in multiprocessing's own frames.
             super::cpython_frames::push(&e, &super::cpython_frames::BOOTSTRAP);
@@ -441,7 +442,7 @@ fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
     // process object and the parent stand-in all have `_popen = None`.
     let no_popen = || {
         Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("'NoneType' object has no attribute '{method}'"),
         )
     };
@@ -589,7 +590,7 @@ pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opti
         "_args" => Value::tuple(st.args.clone()),
         "sentinel" => {
             return Err(Exc::new(
-                "NotImplementedError",
+                ExcKind::NotImplementedError,
                 "Process.sentinel is not supported by forkyard yet",
             ));
         }
@@ -624,7 +625,7 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
             Ok(true)
         }
         "pid" | "exitcode" | "ident" => Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("property '{name}' of 'Process' object has no setter"),
         )),
         _ => Ok(false),

@@ -9,6 +9,7 @@
 //! blocking, at the end of the exit rules. So the documented pitfall (joining a child that put a big
 //! item before anyone reads it deadlocks) happens as in CPython, at the same place.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
@@ -325,7 +326,7 @@ impl QueueCore {
                 }
                 Ok(Got::Item(m))
             }
-            Recv::Eof => Err(Exc::with_args("EOFError", vec![])),
+            Recv::Eof => Err(Exc::with_args(ExcKind::EOFError, vec![])),
         }
     }
 }
@@ -439,7 +440,7 @@ fn core(a: &Args) -> Result<Rc<QueueCore>, Exc> {
 fn check_open(it: &mut Interp, a: &Args, q: &QueueCore) -> Result<(), Exc> {
     if q.closed.get() {
         if q.kind == QKind::Simple {
-            return Err(Exc::new("OSError", "handle is closed"));
+            return Err(Exc::new(ExcKind::OSError, "handle is closed"));
         }
         let r = it.repr(&a.pos[0])?;
         return Err(value_error(format!("Queue {r} is closed")));
@@ -621,7 +622,7 @@ fn empty(_: &mut Interp, a: Args) -> R {
         },
     )?;
     if q.closed.get() && q.kind == QKind::Simple {
-        return Err(Exc::new("OSError", "handle is closed"));
+        return Err(Exc::new(ExcKind::OSError, "handle is closed"));
     }
     q.try_flush(true)?;
     Ok(Value::Bool(!q.reader.poll(Some(0.0))))
@@ -651,7 +652,7 @@ fn join_thread(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
     sync::method_no_args(&a, "Queue.join_thread")?;
     if !q.closed.get() {
-        return Err(Exc::with_args("AssertionError", vec![]));
+        return Err(Exc::with_args(ExcKind::AssertionError, vec![]));
     }
     q.flush()?;
     Ok(Value::None)

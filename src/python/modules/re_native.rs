@@ -4,6 +4,7 @@
 //! `re` has). Python's pattern syntax is translated into the crate's where the two differ
 //! ([`translate`]); positions cross in code points, as Python counts them.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -514,7 +515,7 @@ thread_local! {
 /// it the `re.error` with the pattern and position.
 fn pattern_error(e: PatternError) -> Exc {
     let pos = e.pos.map(|p| p.to_string()).unwrap_or_default();
-    Exc::new("ValueError", format!("{}\0{pos}", e.msg))
+    Exc::new(ExcKind::ValueError, format!("{}\0{pos}", e.msg))
 }
 
 fn compiled(pattern: &str, flags: i64, whole: bool) -> Result<Rc<Regex>, Exc> {
@@ -616,7 +617,7 @@ fn spans(c: &fancy_regex::Captures<'_, str>, starts: &[usize]) -> Vec<Value> {
 
 fn engine_error(e: fancy_regex::Error) -> Exc {
     Exc::new(
-        "RuntimeError",
+        ExcKind::RuntimeError,
         format!("the pattern could not be matched: {e}"),
     )
 }

@@ -11,6 +11,7 @@
 //! as a manager's registrar, which CPython's clients reach by address (a named socket) from any
 //! process, also one started before the manager.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::Cell;
 use std::os::fd::AsRawFd;
 
@@ -57,7 +58,7 @@ pub fn reduce_connection(it: &mut Interp, v: &Value) -> Option<R> {
         let key = format!("{KEY_PREFIX}{}/{n}", crate::runtime::pid());
         broker::put(&key, fd).map_err(|e| match e.raw_os_error() {
             Some(libc::ENOTCONN) => Exc::new(
-                "OSError",
+                ExcKind::OSError,
                 "a Connection can only be passed to another process within a forkyard run: run \
                  the program with `forkyard run FILE.py`",
             ),
@@ -126,7 +127,10 @@ fn rebuild_connection(it: &mut Interp, a: Args) -> R {
     }
     let fd = broker::take(key).map_err(|e| match e.raw_os_error() {
         // CPython's second `DupFd.detach()` finds its sharer no longer has the fd.
-        Some(libc::ENOENT) => Exc::new("ConnectionRefusedError", "[Errno 111] Connection refused"),
+        Some(libc::ENOENT) => Exc::new(
+            ExcKind::ConnectionRefusedError,
+            "[Errno 111] Connection refused",
+        ),
         _ => os_error(e),
     })?;
     debug_assert!(fd.as_raw_fd() >= 0);

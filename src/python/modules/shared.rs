@@ -2,6 +2,7 @@
 //! fork, so every process sees the same memory, with an RLock (or the given lock) as `get_lock()`.
 //! `v.value += 1` is a read then a write, exactly as racy as in CPython.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::sync::{self, instance_with, new_id, os_error, payload, this};
@@ -246,7 +247,7 @@ fn lock_arg(it: &mut Interp, a: &Args, owner: u32) -> Result<Option<Value>, Exc>
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
         Some(v) => Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("'{}' object has no attribute 'acquire'", v.type_name()),
         )),
     }
@@ -266,7 +267,7 @@ fn make(
         .size()
         .checked_mul(len.max(1))
         .filter(|n| isize::try_from(*n).is_ok())
-        .ok_or_else(|| Exc::new("OverflowError", "array too large"))?;
+        .ok_or_else(|| Exc::new(ExcKind::OverflowError, "array too large"))?;
     if bytes > crate::python::alloc::MAX_OBJECT_BYTES {
         return Err(crate::python::alloc::memory_error());
     }
@@ -347,7 +348,11 @@ pub fn array(it: &mut Interp, a: Args) -> R {
             return Err(value_error(format!("Array length must be >= 0, not {n}")));
         }
         Value::Int(_) => None,
-        Value::BigInt(_) => return Err(crate::python::bigint::index_overflow("OverflowError")),
+        Value::BigInt(_) => {
+            return Err(crate::python::bigint::index_overflow(
+                ExcKind::OverflowError,
+            ));
+        }
         Value::Bytes(b) if code == Code::Char => Some(
             b.iter()
                 .map(|c| Value::Bytes(Rc::from(&[*c][..])))
@@ -400,9 +405,12 @@ fn arr(v: &Value) -> Option<Rc<SharedArr>> {
 
 fn the_lock(a: &Args) -> Result<Value, Exc> {
     let s: Rc<SharedArr> = this(&a.clone(), "Synchronized")?;
-    s.lock
-        .clone()
-        .ok_or_else(|| Exc::new("AttributeError", "object has no attribute 'get_lock'"))
+    s.lock.clone().ok_or_else(|| {
+        Exc::new(
+            ExcKind::AttributeError,
+            "object has no attribute 'get_lock'",
+        )
+    })
 }
 
 fn get_lock(_: &mut Interp, a: Args) -> R {
@@ -537,7 +545,7 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
             let i = norm_index(*i, s.len).ok_or_else(|| index_error("invalid index"))?;
             s.get(i)
         }
-        Value::BigInt(_) => return Err(crate::python::bigint::index_overflow("IndexError")),
+        Value::BigInt(_) => return Err(crate::python::bigint::index_overflow(ExcKind::IndexError)),
         Value::Slice(sl) => {
             let picks = slice_indices(sl, s.len)?;
             crate::python::alloc::check_items(picks.len())?;

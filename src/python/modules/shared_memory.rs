@@ -16,6 +16,7 @@
 //! - at the main's end, [`at_main_exit`] says what CPython's resource tracker says of blocks
 //!   nobody unlinked, and forgets them.
 
+use crate::python::exceptions::ExcKind;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
 
@@ -151,13 +152,13 @@ fn name_arg(a: &Args, i: usize, func: &str) -> Result<Rc<str>, Exc> {
 /// CPython's error for `shm_open`/`shm_unlink` of `name` failing with `errno`.
 fn shm_error(errno: i32, name: &str) -> Exc {
     let (kind, text) = match errno {
-        libc::ENOENT => ("FileNotFoundError", "No such file or directory"),
-        libc::EEXIST => ("FileExistsError", "File exists"),
-        libc::EINVAL => ("OSError", "Invalid argument"),
-        libc::ENAMETOOLONG => ("OSError", "File name too long"),
+        libc::ENOENT => (ExcKind::FileNotFoundError, "No such file or directory"),
+        libc::EEXIST => (ExcKind::FileExistsError, "File exists"),
+        libc::EINVAL => (ExcKind::OSError, "Invalid argument"),
+        libc::ENAMETOOLONG => (ExcKind::OSError, "File name too long"),
         libc::ENOTCONN => {
             return Exc::new(
-                "OSError",
+                ExcKind::OSError,
                 "multiprocessing.shared_memory needs a forkyard run (its blocks are held by the \
                  run): run the program with `forkyard run FILE.py`",
             );
@@ -225,7 +226,7 @@ fn create(_: &mut Interp, a: Args) -> R {
         Some(Value::Bool(true)) => 1,
         Some(Value::BigInt(_)) => {
             return Err(Exc::new(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C long",
             ));
         }
@@ -310,7 +311,7 @@ fn close_map(_: &mut Interp, a: Args) -> R {
     let m = a.pos.first().and_then(payload::<MapRef>);
     if m.is_some_and(|m| m.exports.get() > 0) {
         return Err(Exc::new(
-            "BufferError",
+            ExcKind::BufferError,
             "cannot close exported pointers exist",
         ));
     }

@@ -11,6 +11,7 @@
 //! handlers. That is why a Pool initializer that ignores SIGINT matters: without it every worker
 //! inherits `default_int_handler` and raises `KeyboardInterrupt` at Ctrl-C.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -59,7 +60,7 @@ fn member_class(name: &str) -> Rc<Class> {
     let cls = exceptions::make_class(
         name,
         "signal",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Namespace::default(),
         Some(NativeKind::Other),
     )
@@ -363,7 +364,7 @@ fn signal(_: &mut Interp, a: Args) -> R {
     if let Err(err) = runtime::signals::set(sig, how) {
         let errno = err.raw_os_error().unwrap_or(libc::EINVAL);
         return Err(Exc::new(
-            "OSError",
+            ExcKind::OSError,
             format!("[Errno {errno}] {}", errno_text(errno)),
         ));
     }
@@ -387,7 +388,7 @@ fn getsignal(_: &mut Interp, a: Args) -> R {
 }
 
 fn default_int_handler(_: &mut Interp, _: Args) -> R {
-    Err(Exc::with_args("KeyboardInterrupt", vec![]))
+    Err(Exc::with_args(ExcKind::KeyboardInterrupt, vec![]))
 }
 
 fn alarm(_: &mut Interp, a: Args) -> R {
@@ -395,7 +396,7 @@ fn alarm(_: &mut Interp, a: Args) -> R {
         Some(Value::Int(n)) if *n >= 0 => (*n).min(u32::MAX as i64) as u32,
         Some(Value::Int(_)) => {
             return Err(Exc::new(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C unsigned long",
             ));
         }
@@ -422,7 +423,7 @@ fn raise_signal(it: &mut Interp, a: Args) -> R {
     if let Err(err) = runtime::signals::raise(sig) {
         let errno = err.raw_os_error().unwrap_or(libc::EINVAL);
         return Err(Exc::new(
-            "OSError",
+            ExcKind::OSError,
             format!("[Errno {errno}] {}", errno_text(errno)),
         ));
     }
@@ -514,7 +515,7 @@ pub fn os_kill(it: &mut Interp, a: Args) -> R {
     let pid = i32::try_from(pid).unwrap_or(-1);
     if pid <= 0 || !runtime::signals::belongs_to_run(pid) {
         return Err(Exc::new(
-            "PermissionError",
+            ExcKind::PermissionError,
             format!(
                 "os.kill({}, {sig}): pid {} is not a process of this run; signals to other processes are not available in forkyard: lesson programs cannot reach the machine (signal this run's own processes: children, parent, siblings)",
                 raw, raw
@@ -535,9 +536,9 @@ pub fn os_kill(it: &mut Interp, a: Args) -> R {
     if let Err(err) = sent {
         let errno = err.raw_os_error().unwrap_or(libc::ESRCH);
         let kind = if errno == libc::ESRCH {
-            "ProcessLookupError"
+            ExcKind::ProcessLookupError
         } else {
-            "PermissionError"
+            ExcKind::PermissionError
         };
         return Err(Exc::new(
             kind,

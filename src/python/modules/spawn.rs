@@ -14,6 +14,7 @@
 //! the primitives passed as arguments cross as themselves, since the kernel objects behind them are
 //! inherited by the fork (CPython passes their file descriptors to the new process).
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::process::{ProcState, bootstrap, exit_code_of};
@@ -38,7 +39,7 @@ pub struct Spawning {
 /// CPython's error for a `start()` while a spawned child is still importing the main program.
 pub fn bootstrapping_error() -> Exc {
     Exc::new(
-        "RuntimeError",
+        ExcKind::RuntimeError,
         "\n        An attempt has been made to start a new process before the\n        \
          current process has finished its bootstrapping phase.\n\n        \
          This probably means that you are not using fork to start your\n        \
@@ -172,7 +173,7 @@ pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
 /// prints the traceback (from `spawn_main`, with no `Process NAME:` header, since `_bootstrap`
 /// never ran) and the child exits 1.
 fn failed_before_run(it: &mut Interp, e: &Exc) -> i32 {
-    if e.is("SystemExit") {
+    if e.is(ExcKind::SystemExit) {
         return exit_code_of(it, e);
     }
     let mut tb = it.format_exception(e);

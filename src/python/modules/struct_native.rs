@@ -5,13 +5,15 @@
 //! a bytearray or a writable memoryview, such as a `SharedMemory`'s `buf`), `unpack_from`, and
 //! CPython's messages, raised as `struct.error`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
 
 use super::make_module;
 use crate::python::bigint;
-use crate::python::exceptions::{self, Exc, type_error};
+use crate::python::builtin_classes;
+use crate::python::exceptions::{self, Exc, ExcKind, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
 
@@ -33,16 +35,18 @@ pub fn module() -> Value {
 
 fn error_class() -> Rc<Class> {
     thread_local! {
-        static ERROR: Rc<Class> = exceptions::make_class(
+        static ERROR: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
+    }
+    builtin_classes::per_interp(&ERROR, || {
+        exceptions::make_class(
             "error",
             "struct",
-            vec![exceptions::class("Exception")],
+            vec![ExcKind::Exception.class()],
             Default::default(),
             None,
         )
-        .expect("single base");
-    }
-    ERROR.with(Rc::clone)
+        .expect("single base")
+    })
 }
 
 fn error(msg: impl Into<String>) -> Exc {

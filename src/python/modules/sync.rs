@@ -6,6 +6,7 @@
 //! Also the helpers the other primitives (`shared`, `queues`, `pipe`) share: ids, argument parsing,
 //! payload access, native classes.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -203,7 +204,7 @@ pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn
     let cls = exceptions::make_class(
         short,
         module,
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         attrs,
         Some(NativeKind::Other),
     )
@@ -239,9 +240,9 @@ pub fn os_error(e: std::io::Error) -> Exc {
     }
     let errno = e.raw_os_error().unwrap_or(0);
     let kind = match errno {
-        libc::EPIPE => "BrokenPipeError",
-        libc::ECONNRESET => "ConnectionResetError",
-        _ => "OSError",
+        libc::EPIPE => ExcKind::BrokenPipeError,
+        libc::ECONNRESET => ExcKind::ConnectionResetError,
+        _ => ExcKind::OSError,
     };
     let strerror = match errno {
         libc::EPIPE => "Broken pipe".to_string(),
@@ -266,7 +267,7 @@ pub fn os_error(e: std::io::Error) -> Exc {
 }
 
 fn assertion(msg: &str) -> Exc {
-    Exc::with_args("AssertionError", vec![Value::str(msg)])
+    Exc::with_args(ExcKind::AssertionError, vec![Value::str(msg)])
 }
 
 /// The CPython class name a primitive gives in "... objects should only be shared between processes
@@ -337,7 +338,7 @@ impl SemLock {
         owner: Option<u32>,
     ) -> Result<SemLock, Exc> {
         if value < 0 || value > u32::MAX as i64 {
-            return Err(Exc::new("OSError", "[Errno 22] Invalid argument"));
+            return Err(Exc::new(ExcKind::OSError, "[Errno 22] Invalid argument"));
         }
         let sem = Sem::new(value as u32).map_err(os_error)?;
         let shm = Shared::new(24).map_err(os_error)?;
@@ -998,7 +999,7 @@ pub fn broken_error() -> Exc {
                 exceptions::make_class(
                     "BrokenBarrierError",
                     "threading",
-                    vec![exceptions::class("RuntimeError")],
+                    vec![ExcKind::RuntimeError.class()],
                     Namespace::default(),
                     None,
                 )

@@ -6,6 +6,7 @@
 //! uncaught errors. `exc.__traceback__` is a `traceback` object made from those frames (`tb_lineno`,
 //! `tb_next`), which `format_tb` / `print_tb` read back.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, TbEntry, type_error};
@@ -110,7 +111,7 @@ thread_local! {
     static TRACEBACK_CLASS: Rc<Class> = exceptions::make_class(
         "traceback",
         "builtins",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Namespace::default(),
         Some(NativeKind::Other),
     )
@@ -144,12 +145,12 @@ fn tb_frames(v: &Value, fname: &str) -> Result<Vec<TbEntry>, Exc> {
         Value::Instance(i) => match i.native.borrow().as_ref().and_then(|b| b.downcast_ref()) {
             Some(TbFrames(f)) => Ok(f.clone()),
             None => Err(Exc::new(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!("'{}' object has no attribute 'tb_frame'", i.class.name),
             )),
         },
         other => Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!(
                 "'{}' object has no attribute 'tb_frame' ({fname}() takes a traceback: \
                  exc.__traceback__)",
@@ -277,10 +278,7 @@ fn named_exception(a: &Args, fname: &str) -> Result<Option<Exc>, Exc> {
     };
     match v {
         Value::None => Ok(None),
-        Value::Instance(i)
-            if i.class
-                .is_subclass(&crate::python::exceptions::class("BaseException")) =>
-        {
+        Value::Instance(i) if i.class.is_subclass(&ExcKind::BaseException.class()) => {
             Ok(Some(Exc { value: i.clone() }))
         }
         // `format_exception(type, None, None)`: just the type's name.

@@ -28,6 +28,7 @@ mod iterators;
 mod read;
 mod write;
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc};
@@ -100,7 +101,7 @@ pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     let Some(body) = b.strip_prefix(MAGIC) else {
         return Err(match b.first() {
             Some(c) => invalid_load_key(*c),
-            None => Exc::with_args("EOFError", vec![Value::str("Ran out of input")]),
+            None => Exc::with_args(ExcKind::EOFError, vec![Value::str("Ran out of input")]),
         });
     };
     read::message(it, body)
@@ -137,40 +138,22 @@ fn invalid_load_key(c: u8) -> Exc {
 }
 
 fn pickle_error(kind: &str, msg: String) -> Exc {
+    type Class = Rc<crate::python::value::Class>;
     thread_local! {
-        static MADE: std::cell::RefCell<Option<(Rc<crate::python::value::Class>, Rc<crate::python::value::Class>)>> = const { std::cell::RefCell::new(None) };
+        static MADE: std::cell::RefCell<Option<(u64, (Class, Class))>> = const { std::cell::RefCell::new(None) };
     }
-    let (p, u) = MADE.with(|m| {
-        m.borrow_mut()
-            .get_or_insert_with(|| {
-                let base = exceptions::class("Exception");
-                let pe = exceptions::make_class(
-                    "PickleError",
-                    "_pickle",
-                    vec![base],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                let p = exceptions::make_class(
-                    "PicklingError",
-                    "_pickle",
-                    vec![pe.clone()],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                let u = exceptions::make_class(
-                    "UnpicklingError",
-                    "_pickle",
-                    vec![pe],
-                    Default::default(),
-                    None,
-                )
-                .expect("one base");
-                (p, u)
-            })
-            .clone()
+    // Made once per interpreter: a spawned child's derive from its own `Exception`.
+    let (p, u) = crate::python::builtin_classes::per_interp(&MADE, || {
+        let base = ExcKind::Exception.class();
+        let made = |name: &str, base: Class| {
+            exceptions::make_class(name, "_pickle", vec![base], Default::default(), None)
+                .expect("one base")
+        };
+        let pe = made("PickleError", base);
+        (
+            made("PicklingError", pe.clone()),
+            made("UnpicklingError", pe),
+        )
     });
     let cls = if kind == "PicklingError" { p } else { u };
     Exc {
@@ -188,7 +171,7 @@ fn unpickling_error(msg: impl Into<String>) -> Exc {
 
 fn inheritance_error(class: &str) -> Exc {
     Exc::new(
-        "RuntimeError",
+        ExcKind::RuntimeError,
         format!("{class} objects should only be shared between processes through inheritance"),
     )
 }
@@ -197,7 +180,7 @@ fn inheritance_error(class: &str) -> Exc {
 fn global_name(it: &mut Interp, v: &Value, qualname: &str) -> Result<String, Exc> {
     if qualname.contains("<locals>") {
         return Err(Exc::new(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("Can't pickle local object '{qualname}'"),
         ));
     }

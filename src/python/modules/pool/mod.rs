@@ -26,6 +26,7 @@ mod result_handler;
 mod scheduler;
 mod worker;
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
@@ -78,8 +79,9 @@ fn class(
     for (n, f) in methods {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
-    let base = base.unwrap_or_else(|| exceptions::class("object"));
-    let native = (&*base.name == "object").then_some(NativeKind::Other);
+    let base = base.unwrap_or_else(crate::python::builtin_classes::object);
+    let native =
+        crate::python::builtin_classes::is(&base, |b| &b.object).then_some(NativeKind::Other);
     let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
     CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
     cls
@@ -162,7 +164,7 @@ fn imap_class(ordered: bool) -> Rc<Class> {
 fn worker_class() -> Rc<Class> {
     let process = match super::multiprocessing::process_class_value() {
         Value::Class(ref c) => c.clone(),
-        _ => exceptions::class("object"),
+        _ => crate::python::builtin_classes::object(),
     };
     class(
         "ForkProcess",
@@ -609,7 +611,7 @@ fn result_get(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
     if !wait_for(it, &h, &obj, timeout)? {
-        return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+        return Err(super::multiprocessing::timeout_error());
     }
     let mut j = h.state.borrow_mut();
     if let Some(e) = &j.error {
@@ -667,7 +669,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 if let Some(e) = j.tail_error.take() {
                     return Err(e);
                 }
-                return Err(Exc::with_args("StopIteration", vec![]));
+                return Err(Exc::with_args(ExcKind::StopIteration, vec![]));
             }
             let chunk = if h.ordered {
                 j.arrived.remove(&next.0).map(|r| (next.0, r))
@@ -695,7 +697,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
                 let due = left.is_some_and(|l| l <= 0.0);
                 if due && looked_at_deadline {
-                    return Err(Exc::with_args("multiprocessing.TimeoutError", vec![]));
+                    return Err(super::multiprocessing::timeout_error());
                 }
                 if due {
                     // Results already in the pipe count, as CPython's result-handler thread

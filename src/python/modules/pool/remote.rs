@@ -5,6 +5,7 @@
 //! `worker.rs` sends the exception (or the `MAYBE_ENCODING` tag); `scheduler.rs` (`take_result`)
 //! rebuilds it here.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::{R, class, pool_obj};
@@ -18,7 +19,7 @@ pub fn remote_traceback_class() -> Rc<Class> {
         "RemoteTraceback",
         "multiprocessing.pool",
         &[("__str__", remote_traceback_str)],
-        Some(exceptions::class("Exception")),
+        Some(ExcKind::Exception.class()),
     )
 }
 
@@ -34,7 +35,7 @@ pub fn maybe_encoding_error_class() -> Rc<Class> {
             ("__str__", maybe_encoding_str),
             ("__repr__", maybe_encoding_repr),
         ],
-        Some(exceptions::class("Exception")),
+        Some(ExcKind::Exception.class()),
     )
 }
 

@@ -8,6 +8,7 @@
 //! `scheduler.rs` (`take_result`) reports the death here; `mod.rs` numbers the thread when a pool
 //! is made and raises `dead_handler_error` from `terminate()`.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::Cell;
 
 use crate::python::exceptions::Exc;
@@ -46,7 +47,7 @@ pub fn report_death(it: &mut Interp, thread: u32, e: &Exc) {
 /// `terminate()` of a pool whose result handler died while results are owed.
 pub fn dead_handler_error() -> Exc {
     Exc::new(
-        "AssertionError",
+        ExcKind::AssertionError,
         "Cannot have cache with result_hander not alive",
     )
 }

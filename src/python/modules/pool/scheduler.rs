@@ -9,6 +9,7 @@
 //! task message carries for its function is `functions.rs`; a failed task comes back through
 //! `remote.rs`; the result handler thread's death is `result_handler.rs`.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -16,7 +17,7 @@ use std::rc::Rc;
 use super::functions::{describe, func_ref};
 use super::remote::remote_exception;
 use super::{result_handler, worker_class};
-use crate::python::exceptions::{self, Exc, value_error};
+use crate::python::exceptions::{Exc, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::sync::{op, os_error};
 use crate::python::modules::wire;
@@ -544,7 +545,7 @@ pub(super) fn submit(
         ]);
         match wire::dumps(it, &msg) {
             Ok(frame) => frames.push(frame),
-            Err(e) if e.value.class.is_subclass(&exceptions::class("Exception")) => {
+            Err(e) if e.value.class.is_subclass(&ExcKind::Exception.class()) => {
                 unpicklable.push((i, e));
                 continue;
             }

@@ -5,6 +5,7 @@
 //! The parent's side of the same pipes is `scheduler.rs`; the function arrives as `functions.rs`
 //! sent it; an exception travels as `remote.rs` rebuilds it in the parent.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::functions::resolve_func;
@@ -99,7 +100,7 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
                     Value::None,
                 ])
             }
-            Err(e) if e.is("SystemExit") => return Err(e),
+            Err(e) if e.is(ExcKind::SystemExit) => return Err(e),
             Err(e) => {
                 // The worker's traceback starts in CPython's `pool.py`, as the remote traceback
                 // the parent re-raises with shows it.

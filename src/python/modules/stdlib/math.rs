@@ -9,6 +9,7 @@ use super::math_gamma;
 use super::math_ints;
 use crate::python::ast::BinOp;
 use crate::python::bigint::to_f64;
+use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, NativeFn, Value};
@@ -72,7 +73,7 @@ fn domain() -> Exc {
 }
 
 fn range() -> Exc {
-    Exc::new("OverflowError", "math range error")
+    Exc::new(ExcKind::OverflowError, "math range error")
 }
 
 /// An argument as a float, as `PyFloat_AsDouble` takes it: ints of any size (an OverflowError past
@@ -207,7 +208,10 @@ fn log(_: &mut Interp, a: Args) -> R {
     };
     let den = log_of(Some(base), ln)?;
     if den == 0.0 {
-        return Err(Exc::new("ZeroDivisionError", "float division by zero"));
+        return Err(Exc::new(
+            ExcKind::ZeroDivisionError,
+            "float division by zero",
+        ));
     }
     Ok(Value::Float(num / den))
 }
@@ -493,7 +497,10 @@ fn fsum(it: &mut Interp, a: Args) -> R {
             if !x.is_finite() {
                 // A non-finite partial: an infinity or NaN in the input, or an overflow.
                 if xsave.is_finite() {
-                    return Err(Exc::new("OverflowError", "intermediate overflow in fsum"));
+                    return Err(Exc::new(
+                        ExcKind::OverflowError,
+                        "intermediate overflow in fsum",
+                    ));
                 }
                 if xsave.is_infinite() {
                     inf_sum += xsave;

@@ -4,6 +4,7 @@
 //! domain and range errors (`gamma(0)`, `gamma(-1)`, `gamma(200)`, `lgamma(0)`).
 
 use super::R;
+use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{Exc, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
@@ -219,7 +220,9 @@ fn lgamma(x: f64) -> (f64, Option<Fault>) {
 fn finish((r, fault): (f64, Option<Fault>)) -> R {
     match fault {
         Some(Fault::Domain) => Err(value_error("math domain error")),
-        Some(Fault::Range) if r.abs() >= 1.5 => Err(Exc::new("OverflowError", "math range error")),
+        Some(Fault::Range) if r.abs() >= 1.5 => {
+            Err(Exc::new(ExcKind::OverflowError, "math range error"))
+        }
         _ => Ok(Value::Float(r)),
     }
 }

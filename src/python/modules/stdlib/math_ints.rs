@@ -1,6 +1,7 @@
 //! The `math` functions on ints, exact at any size: `factorial`, `gcd`, `lcm`, `comb`, `perm`,
 //! `isqrt`.
 
+use crate::python::exceptions::ExcKind;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
@@ -31,7 +32,12 @@ fn count(n: &BigInt, what: &str) -> Result<u64, Exc> {
     u64::try_from(n)
         .ok()
         .filter(|n| i64::try_from(*n).is_ok())
-        .ok_or_else(|| Exc::new("OverflowError", format!("{what} exceed {}", i64::MAX)))
+        .ok_or_else(|| {
+            Exc::new(
+                ExcKind::OverflowError,
+                format!("{what} exceed {}", i64::MAX),
+            )
+        })
 }
 
 /// The product of `lo..=hi`, split in halves so the big multiplications are balanced.

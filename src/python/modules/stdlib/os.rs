@@ -82,7 +82,7 @@ fn environ() -> Value {
     let cls = crate::python::exceptions::make_class(
         "_Environ",
         "os",
-        vec![crate::python::exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         attrs,
         Some(crate::python::value::NativeKind::Other),
     )

@@ -2,38 +2,31 @@
 //! the `queue` module written in Python (`src/python/lib/queue.py`), as CPython's `_queue`.
 
 use super::super::make_module;
-use crate::python::exceptions::{self};
+use crate::python::builtin_classes;
+use crate::python::exceptions::{self, ExcKind};
 use crate::python::value::{Namespace, Value};
 use std::rc::Rc;
 
-/// `queue.Empty` and `queue.Full`, registered so natives can raise them by name.
-pub fn queue_classes() -> (
-    Rc<crate::python::value::Class>,
-    Rc<crate::python::value::Class>,
-) {
+type Class = Rc<crate::python::value::Class>;
+
+/// `queue.Empty` and `queue.Full`, which the natives of `multiprocessing`'s queues raise too.
+pub fn queue_classes() -> (Class, Class) {
     thread_local! {
-        static MADE: std::cell::RefCell<Option<(Rc<crate::python::value::Class>, Rc<crate::python::value::Class>)>> = const { std::cell::RefCell::new(None) };
+        static MADE: std::cell::RefCell<Option<(u64, (Class, Class))>> = const { std::cell::RefCell::new(None) };
     }
-    MADE.with(|m| {
-        m.borrow_mut()
-            .get_or_insert_with(|| {
-                let base = exceptions::class("Exception");
-                let empty = exceptions::make_class(
-                    "Empty",
-                    "_queue",
-                    vec![base.clone()],
-                    Namespace::default(),
-                    None,
-                )
-                .expect("one base");
-                let full =
-                    exceptions::make_class("Full", "queue", vec![base], Namespace::default(), None)
-                        .expect("one base");
-                exceptions::register("queue.Empty", empty.clone());
-                exceptions::register("queue.Full", full.clone());
-                (empty, full)
-            })
-            .clone()
+    builtin_classes::per_interp(&MADE, || {
+        let base = ExcKind::Exception.class();
+        let empty = exceptions::make_class(
+            "Empty",
+            "_queue",
+            vec![base.clone()],
+            Namespace::default(),
+            None,
+        )
+        .expect("one base");
+        let full = exceptions::make_class("Full", "queue", vec![base], Namespace::default(), None)
+            .expect("one base");
+        (empty, full)
     })
 }
 

@@ -7,6 +7,7 @@
 //! remembers the pid that made or seeded it and reseeds from the OS when another process (a forked
 //! child, a Pool worker, a spawned child) first uses it.
 
+use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -325,8 +326,12 @@ fn getrandbits(_: &mut Interp, g: &Src, a: Args) -> R {
     if k.is_negative() {
         return Err(value_error("number of bits must be non-negative"));
     }
-    let k = u64::try_from(&k)
-        .map_err(|_| Exc::new("OverflowError", "Python int too large to convert to C int"))?;
+    let k = u64::try_from(&k).map_err(|_| {
+        Exc::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        )
+    })?;
     check_bits(k)?;
     Ok(norm(g.with(|g| g.mt.bits(k))?))
 }
@@ -372,9 +377,9 @@ fn bound(v: &Value, which: &str) -> Result<BigInt, Exc> {
         }
         Value::Float(f) => Err(Exc::new(
             if f.is_nan() {
-                "ValueError"
+                ExcKind::ValueError
             } else {
-                "OverflowError"
+                ExcKind::OverflowError
             },
             if f.is_nan() {
                 "cannot convert float NaN to integer"
@@ -478,7 +483,7 @@ impl Population {
                 start: r.start,
                 step: r.step,
                 len: usize::try_from(r.len_exact())
-                    .map_err(|_| Exc::new("OverflowError", "Python int too large"))?,
+                    .map_err(|_| Exc::new(ExcKind::OverflowError, "Python int too large"))?,
             }),
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
                 Ok(Population::Items(it.collect(v)?))
@@ -525,7 +530,7 @@ fn choice(it: &mut Interp, g: &Src, a: Args) -> R {
     let pop = Population::of(it, seq, "choice")?;
     if pop.len() == 0 {
         return Err(Exc::new(
-            "IndexError",
+            ExcKind::IndexError,
             "Cannot choose from an empty sequence",
         ));
     }
@@ -581,7 +586,7 @@ fn sample(it: &mut Interp, g: &Src, a: Args) -> R {
             };
             total = total
                 .checked_add(*c)
-                .ok_or_else(|| Exc::new("OverflowError", "counts too large"))?;
+                .ok_or_else(|| Exc::new(ExcKind::OverflowError, "counts too large"))?;
             cum.push(total);
         }
         if cum.len() != n {
@@ -692,7 +697,7 @@ fn choices(it: &mut Interp, g: &Src, a: Args) -> R {
             for _ in 0..k {
                 let i = (g.random()? * nf).floor() as usize;
                 if i >= n {
-                    return Err(Exc::new("IndexError", "list index out of range"));
+                    return Err(Exc::new(ExcKind::IndexError, "list index out of range"));
                 }
                 out.push(pop.get(i));
             }
@@ -842,7 +847,10 @@ fn expovariate(_: &mut Interp, g: &Src, a: Args) -> R {
     let lambd = float_arg(&a, 0, "lambd", None)?;
     let u = g.random()?;
     if lambd == 0.0 {
-        return Err(Exc::new("ZeroDivisionError", "float division by zero"));
+        return Err(Exc::new(
+            ExcKind::ZeroDivisionError,
+            "float division by zero",
+        ));
     }
     Ok(Value::Float(-(1.0 - u).ln() / lambd))
 }
@@ -1021,7 +1029,7 @@ fn system_seed(_: &mut Interp, _: Args) -> R {
 /// `SystemRandom.getstate()` / `setstate()`: an entropy source has no state to give.
 fn system_no_state(_: &mut Interp, _: Args) -> R {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "System entropy source does not have state.",
     ))
 }
@@ -1036,7 +1044,7 @@ pub fn random_module() -> Value {
     let cls = exceptions::make_class(
         "Random",
         "random",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         attrs,
         Some(NativeKind::Other),
     )

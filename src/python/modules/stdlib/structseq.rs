@@ -143,7 +143,7 @@ pub fn class(name: &str, module: &str) -> Rc<Class> {
     exceptions::make_class(
         name,
         module,
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         attrs,
         Some(NativeKind::Other),
     )

@@ -2,6 +2,7 @@
 
 use super::super::make_module;
 use super::R;
+use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{self, Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Instance, Namespace, NativeKind, Value};
@@ -16,7 +17,7 @@ pub fn sys(it: &mut Interp) -> Value {
     let stream_cls = exceptions::make_class(
         "TextIOWrapper",
         "io",
-        vec![exceptions::class("object")],
+        vec![crate::python::builtin_classes::object()],
         Namespace::default(),
         Some(NativeKind::Other),
     )
@@ -168,7 +169,7 @@ pub fn sys(it: &mut Interp) -> Value {
 /// would teach a wrong number.
 fn getsizeof(_: &mut Interp, _: Args) -> R {
     Err(Exc::new(
-        "NotImplementedError",
+        ExcKind::NotImplementedError,
         "sys.getsizeof is not available in forkyard: its objects are not CPython's, so their sizes \
          in bytes would be made up",
     ))
@@ -220,12 +221,12 @@ fn sys_exit(_: &mut Interp, a: Args) -> R {
             let Value::Tuple(items) = &t else {
                 unreachable!()
             };
-            let e = Exc::with_args("SystemExit", items.to_vec());
+            let e = Exc::with_args(ExcKind::SystemExit, items.to_vec());
             e.set_exit_tuple(t);
             Err(e)
         }
-        Some(Value::None) | None => Err(Exc::with_args("SystemExit", vec![])),
-        Some(v) => Err(Exc::with_args("SystemExit", vec![v])),
+        Some(Value::None) | None => Err(Exc::with_args(ExcKind::SystemExit, vec![])),
+        Some(v) => Err(Exc::with_args(ExcKind::SystemExit, vec![v])),
     }
 }
 
@@ -248,7 +249,7 @@ fn set_recursion_limit(it: &mut Interp, a: Args) -> R {
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => {
             return Err(Exc::new(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C int",
             ));
         }
@@ -261,13 +262,13 @@ fn set_recursion_limit(it: &mut Interp, a: Args) -> R {
     };
     if n > i32::MAX as i64 || n < i32::MIN as i64 {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "Python int too large to convert to C int",
         ));
     }
     if n < 1 {
         return Err(Exc::new(
-            "ValueError",
+            ExcKind::ValueError,
             "recursion limit must be greater or equal than 1",
         ));
     }
@@ -275,7 +276,7 @@ fn set_recursion_limit(it: &mut Interp, a: Args) -> R {
     let depth = it.depth as i64 + 1;
     if n <= depth {
         return Err(Exc::new(
-            "RecursionError",
+            ExcKind::RecursionError,
             format!(
                 "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
             ),

@@ -2,6 +2,7 @@
 //! `strftime`, through the C library's own functions as CPython's `timemodule.c` calls them. The
 //! current time, when a function is given none, is `time.time()`: the lesson clock.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::structseq;
@@ -44,7 +45,7 @@ fn seconds(v: Option<&Value>) -> Result<libc::time_t, Exc> {
     let f = secs.floor();
     if !(-9.2e18..9.2e18).contains(&f) {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "timestamp out of range for platform time_t",
         ));
     }
@@ -101,7 +102,7 @@ fn broken_down(v: Option<&Value>, local: bool) -> Result<libc::tm, Exc> {
     };
     if ok.is_null() {
         return Err(Exc::new(
-            "OverflowError",
+            ExcKind::OverflowError,
             "timestamp out of range for platform time_t",
         ));
     }
@@ -212,7 +213,10 @@ pub fn mktime(it: &mut Interp, a: Args) -> R {
     // SAFETY: mktime normalizes the tm it is given.
     let t = unsafe { libc::mktime(&mut tm) };
     if t == -1 && tm.tm_wday == -1 {
-        return Err(Exc::new("OverflowError", "mktime argument out of range"));
+        return Err(Exc::new(
+            ExcKind::OverflowError,
+            "mktime argument out of range",
+        ));
     }
     Ok(Value::Float(t as f64))
 }

@@ -1,5 +1,6 @@
 //! The reading half of [`super`]: one message rebuilt, every byte of it checked.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use super::{INHERITED, invalid_load_key, lookup_global, unpickling_error, user_hook};
@@ -255,7 +256,7 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
                     _ => "__main__".to_string(),
                 };
                 Exc::new(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!(
                         "Can't get attribute '{name}' on <module '{module}' from '{}'>",
                         it.file
@@ -385,7 +386,7 @@ fn build(it: &mut Interp, obj: &Value, state: Value) -> Result<(), Exc> {
         };
         let Value::Instance(inst) = obj else {
             return Err(Exc::new(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!("'{}' object has no attribute '__dict__'", obj.type_name()),
             ));
         };

@@ -1,6 +1,7 @@
 //! The writing half of [`super`]: one message, with its memo, written as the receiver will
 //! rebuild it (see the module's account of the format).
 
+use crate::python::exceptions::ExcKind;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -521,15 +522,24 @@ fn put_instance(
         return put_inherited(inst, w);
     }
     let kind = inst.class.native_kind();
-    if kind == Some(NativeKind::Process) && &*inst.class.name == "_MainProcess" {
+    // `_MainProcess` classes are made afresh for each stand-in object (process.rs): known by their
+    // module and name, which a program's own Process subclass does not have.
+    if kind == Some(NativeKind::Process)
+        && &*inst.class.name == "_MainProcess"
+        && &*inst.class.module == "multiprocessing.process"
+    {
         return Err(pickling_error(
             "Can't pickle <class 'multiprocessing.process._MainProcess'>: attribute lookup \
              _MainProcess on multiprocessing.process failed",
         ));
     }
-    if &*inst.class.name == "Pool" && inst.native.borrow().is_some() {
+    if inst
+        .class
+        .is_subclass(&crate::python::modules::pool::pool_class())
+        && inst.native.borrow().is_some()
+    {
         return Err(Exc::new(
-            "NotImplementedError",
+            ExcKind::NotImplementedError,
             "pool objects cannot be passed between processes or pickled",
         ));
     }
