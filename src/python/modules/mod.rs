@@ -6,6 +6,7 @@ mod collections_native;
 mod context;
 pub mod cpython_frames;
 pub mod finalizers;
+mod forkserver;
 mod futures;
 mod heapq_native;
 pub mod library;
