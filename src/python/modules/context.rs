@@ -53,6 +53,15 @@ pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
     it.process.start_method.get_or_insert("fork")
 }
 
+/// The start method a context's Process class names (`ForkServerProcess` -> `forkserver`); `None`
+/// for multiprocessing's own `Process` and the program's subclasses of it.
+pub fn own_start_method(cls: &Rc<Class>) -> Option<&'static str> {
+    match cls.lookup(START_METHOD_ATTR) {
+        Some(Value::Str(ref s)) => known(s),
+        _ => None,
+    }
+}
+
 /// `set_start_method(method, force=False)`.
 pub fn set_start_method(it: &mut Interp, a: Args) -> R {
     check_kw(&a, "set_start_method", &["method", "force"])?;

@@ -61,6 +61,26 @@ thread_local! {
     static SERVER: RefCell<Option<Server>> = const { RefCell::new(None) };
 }
 
+/// `set_forkserver_preload(module_names)`: CPython checks the names and keeps them for the server
+/// to import. The server imports them to have them ready in every child it forks; a child imports
+/// whatever it uses anyway, and the standard library modules forkyard has print nothing when
+/// imported, so a preload changes nothing a program can see here. (CPython 3.11 preloads
+/// `__main__` in name only: the server is never told the main program's path.)
+pub fn set_preload(it: &mut Interp, a: crate::python::value::Args) -> Result<Value, Exc> {
+    let [names] = &a.pos[..] else {
+        return Err(crate::python::exceptions::type_error(
+            "set_forkserver_preload() missing 1 required positional argument: 'module_names'",
+        ));
+    };
+    let names = it.collect(names)?;
+    if !names.iter().all(|n| matches!(n, Value::Str(_))) {
+        return Err(crate::python::exceptions::type_error(
+            "module_names must be a list of strings",
+        ));
+    }
+    Ok(Value::None)
+}
+
 /// A child the fork server forked for this process: where its exit status arrives.
 pub struct Served {
     status: Channel,
@@ -77,7 +97,9 @@ pub fn start(
 ) -> Result<(i32, Rc<Served>), Exc> {
     let sp = spawn::prepare_as(it, inst, super::wire::dumps_forkserver)?;
     ensure_running(it)?;
-    let mark = SERVER.with(|s| s.borrow().as_ref().map(|s| s.mark)).unwrap_or(0);
+    let mark = SERVER
+        .with(|s| s.borrow().as_ref().map(|s| s.mark))
+        .unwrap_or(0);
     let mut addresses = Vec::with_capacity(sp.inherited.len());
     for v in &sp.inherited {
         let Value::Instance(i) = v else { continue };
@@ -465,7 +487,11 @@ impl Request {
         put(self.parent_name.as_bytes());
         put(&self.parent_pid.to_le_bytes());
         put(&self.bytes);
-        let addrs: Vec<u8> = self.addresses.iter().flat_map(|a| a.to_le_bytes()).collect();
+        let addrs: Vec<u8> = self
+            .addresses
+            .iter()
+            .flat_map(|a| a.to_le_bytes())
+            .collect();
         put(&addrs);
         out
     }

@@ -269,6 +269,13 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// What a forked child does: `run()`, the exit rules, and the exit code CPython would give.
 pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
+    // CPython's `_bootstrap` forces the start method of the object's context in the child (a
+    // `ForkServerProcess` child says `forkserver`, whatever its parent's default was).
+    if let Value::Instance(inst) = obj
+        && let Some(m) = super::context::own_start_method(&inst.class)
+    {
+        it.process.start_method = Some(m);
+    }
     super::mp_log::log(it, "info", "child process calling self.run()", vec![]);
     let result = it.call_method(obj, "run", vec![]);
     run_exit_rules(it);

@@ -197,12 +197,7 @@ fn failed_before_run(it: &mut Interp, e: &Exc) -> i32 {
 
 /// The child's process object, rebuilt in the fresh interpreter as pickle rebuilds it: its class
 /// found by name in `__mp_main__`, its attributes set without calling `__init__`.
-fn rebuild(
-    it: &mut Interp,
-    sp: Spawning,
-    who: &Identity,
-    parent_pid: i32,
-) -> Result<Value, Exc> {
+fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Result<Value, Exc> {
     let whole = wire::loads_inherited(it, &sp.bytes, sp.inherited)?;
     let Value::Tuple(ref parts) = whole else {
         return Err(type_error("a spawned process object is a tuple"));
