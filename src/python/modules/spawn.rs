@@ -60,12 +60,15 @@ pub fn prepare(it: &mut Interp, inst: &Rc<Instance>) -> Result<Spawning, Exc> {
     prepare_as(it, inst, wire::dumps_spawning)
 }
 
+/// A serializer of a process object: its bytes and the primitives passed beside them.
+pub(super) type Dumps = fn(&mut Interp, &Value) -> Result<(Vec<u8>, Vec<Value>), Exc>;
+
 /// [`prepare`] with the serializer of the start method (a forkserver child passes Connections
 /// through the run's broker, since the server forks it, not this process).
 pub(super) fn prepare_as(
     it: &mut Interp,
     inst: &Rc<Instance>,
-    dumps: fn(&mut Interp, &Value) -> Result<(Vec<u8>, Vec<Value>), Exc>,
+    dumps: Dumps,
 ) -> Result<Spawning, Exc> {
     if it.process.importing_main {
         return Err(bootstrapping_error());
