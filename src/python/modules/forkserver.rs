@@ -152,6 +152,7 @@ pub fn start(
         parent_pid: runtime::state::pid(),
         bytes: sp.bytes.clone(),
         addresses,
+        logger: sp.logger.as_ref().map(|c| (c.to_stderr, c.level)),
     };
     SERVER
         .with(|s| {
@@ -276,12 +277,23 @@ fn serve(it: &Interp, requests: Channel) -> ! {
         if fds[0].revents == 0 {
             continue;
         }
-        let request = match requests.recv() {
-            Ok(Recv::Message(m)) => Request::decode(&m),
+        let m = match requests.recv() {
+            Ok(Recv::Message(m)) => m,
             // Every asker has gone: as CPython's server, end (children go on as orphans).
             _ => runtime::process::exit_process(0),
         };
-        let Some(request) = request else { continue };
+        let request = Request::decode(&m);
+        let Some(request) = request else {
+            // Only forkyard writes requests; if one cannot be read, its asker still hears.
+            if let Some(key) = Request::key_of(&m)
+                && let Ok(status) = broker::take(&key).and_then(Channel::adopt)
+            {
+                let mut reply = vec![REFUSED];
+                reply.extend_from_slice(b"the fork server could not read the request");
+                let _ = status.send(&reply);
+            }
+            continue;
+        };
         let Ok(status) = broker::take(&request.key).and_then(Channel::adopt) else {
             continue;
         };
@@ -362,6 +374,9 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         native_class,
         bytes: request.bytes,
         inherited,
+        logger: request
+            .logger
+            .map(|(to_stderr, level)| super::mp_log::Carried { to_stderr, level }),
     };
     let who = Identity {
         name: Rc::from(request.name.as_str()),
@@ -468,6 +483,8 @@ struct Request {
     bytes: Vec<u8>,
     /// The addresses of the primitives passed, in the order `bytes` refers to them.
     addresses: Vec<u64>,
+    /// multiprocessing's logger as the asker set it: `log_to_stderr()` called, its level.
+    logger: Option<(bool, Option<i64>)>,
 }
 
 impl Request {
@@ -493,7 +510,19 @@ impl Request {
             .flat_map(|a| a.to_le_bytes())
             .collect();
         put(&addrs);
+        let mut log = Vec::new();
+        if let Some((to_stderr, level)) = self.logger {
+            log.push(u8::from(to_stderr));
+            log.extend(level.map(i64::to_le_bytes).into_iter().flatten());
+        }
+        put(&log);
         out
+    }
+
+    /// The key of a request's status pipe, its first field.
+    fn key_of(b: &[u8]) -> Option<String> {
+        let n = u32::from_le_bytes(b.get(..4)?.try_into().ok()?) as usize;
+        String::from_utf8(b.get(4..4 + n)?.to_vec()).ok()
     }
 
     /// `None` for a message no asker of this run writes.
@@ -521,6 +550,16 @@ impl Request {
             .chunks_exact(8)
             .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
             .collect();
+        let log = take()?;
+        let logger = match log.len() {
+            0 => None,
+            1 => Some((log[0] == 1, None)),
+            9 => Some((
+                log[0] == 1,
+                Some(i64::from_le_bytes(log[1..].try_into().ok()?)),
+            )),
+            _ => return None,
+        };
         Some(Request {
             key,
             name,
@@ -532,6 +571,7 @@ impl Request {
             parent_pid,
             bytes,
             addresses,
+            logger,
         })
     }
 }
@@ -553,7 +593,12 @@ mod tests {
             parent_pid: 12,
             bytes: b"\x80FY1payload".to_vec(),
             addresses: vec![0xdead_beef, 8],
+            logger: Some((true, Some(10))),
         };
+        assert_eq!(
+            Request::key_of(&r.encode()).as_deref(),
+            Some("forkserver/12/1")
+        );
         assert_eq!(Request::decode(&r.encode()), Some(r));
     }
 
@@ -570,6 +615,7 @@ mod tests {
             parent_pid: 1,
             bytes: vec![1, 2, 3],
             addresses: vec![],
+            logger: Some((false, None)),
         };
         let whole = r.encode();
         for n in 0..whole.len() {

@@ -33,6 +33,8 @@ pub struct Spawning {
     pub(super) native_class: Option<Rc<Class>>,
     pub(super) bytes: Vec<u8>,
     pub(super) inherited: Vec<Value>,
+    /// multiprocessing's logger as the parent set it when it started the child.
+    pub(super) logger: Option<super::mp_log::Carried>,
 }
 
 /// CPython's error for a `start()` while a spawned child is still importing the main program.
@@ -112,6 +114,7 @@ pub(super) fn prepare_as(
         native_class,
         bytes,
         inherited,
+        logger: super::mp_log::carried(it),
     })
 }
 
@@ -132,9 +135,14 @@ pub struct Identity {
 /// gives: the forking process under spawn, the process that asked the fork server under
 /// forkserver. Returns the exit code (never returns to the parent's frames: the caller ends the
 /// process with it).
-pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity, parent: (Rc<str>, i32)) -> i32 {
+pub fn run_child(
+    parent_it: &Interp,
+    mut sp: Spawning,
+    who: Identity,
+    parent: (Rc<str>, i32),
+) -> i32 {
     let parent_pid = parent.1;
-    let logger = super::mp_log::carried(parent_it);
+    let logger = sp.logger.take();
     let mut it = Interp::new(&parent_it.file, &parent_it.source);
     it.hook = parent_it.hook;
     it.globals
