@@ -275,3 +275,47 @@ fn sigterm_and_ctrl_c_of_a_forkserver_run_leave_nothing() {
         assert_eq!(group(main), Vec::<i32>::new(), "after signal {sig}");
     }
 }
+
+#[test]
+fn a_primitive_made_after_the_server_started_is_refused_with_a_sentence() {
+    let src = r#"
+import multiprocessing as mp
+
+def show(x):
+    print("child got", type(x).__name__)
+
+if __name__ == "__main__":
+    ctx = mp.get_context("forkserver")
+    early = ctx.Lock()
+    p = ctx.Process(target=show, args=(early,))
+    p.start()
+    p.join()
+    late = ctx.Lock()
+    p = ctx.Process(target=show, args=(late,))
+    try:
+        p.start()
+    except NotImplementedError as e:
+        print("NotImplementedError:", e)
+    r, w = ctx.Pipe()
+    p = ctx.Process(target=show, args=(w,))
+    p.start()
+    p.join()
+"#;
+    let (recs, code) = run("forkserver_late.py", src);
+    assert_eq!(code, Some(0));
+    let main = main_pid(&recs);
+    let text = text_of(&recs, main);
+    assert!(
+        text.starts_with("NotImplementedError: forkyard's fork server can pass a Lock to a child only if the Lock was made before the server started"),
+        "{text}"
+    );
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-1")),
+        "child got Lock\n"
+    );
+    // A Connection travels through the run's broker, whenever it was made.
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-3")),
+        "child got Connection\n"
+    );
+}
