@@ -48,6 +48,7 @@ const EXIT: u8 = b'X';
 
 /// What the asking process knows of its fork server.
 struct Server {
+    pid: i32,
     /// The process that started it (a process forked from it later starts its own).
     owner: i32,
     requests: Channel,
@@ -197,17 +198,26 @@ fn made_since(it: &Interp, inst: &Instance, mark: u32) -> bool {
 /// Starts this process's fork server unless it runs already.
 fn ensure_running(it: &mut Interp) -> Result<(), Exc> {
     let me = runtime::state::pid();
-    if SERVER.with(|s| s.borrow().as_ref().is_some_and(|s| s.owner == me)) {
-        return Ok(());
+    let running = SERVER.with(|s| match s.borrow().as_ref() {
+        Some(s) if s.owner == me => Some(s.pid),
+        _ => None,
+    });
+    // As CPython's `ensure_running`: a server that has died (reaped here) is started again.
+    if let Some(pid) = running {
+        if runtime::process::try_reap(pid, SERVER_NAME).is_none() {
+            return Ok(());
+        }
+        SERVER.with(|s| s.borrow_mut().take());
     }
     let (requests, requests_w) = Channel::pipe().map_err(os_error)?;
     let mark = super::sync::new_id(it);
     match runtime::process::fork(SERVER_NAME, false) {
         Err(e) => Err(Exc::new("RuntimeError", e.to_string())),
-        Ok(Forked::Parent { .. }) => {
+        Ok(Forked::Parent { pid }) => {
             drop(requests);
             SERVER.with(|s| {
                 *s.borrow_mut() = Some(Server {
+                    pid,
                     owner: me,
                     requests: requests_w,
                     mark,
