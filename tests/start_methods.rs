@@ -1,7 +1,9 @@
 //! The spawn start method, asserted from the trace: a spawned child is a lane of its own that runs
 //! the program's top level again as `__mp_main__`, gives back the Pipe ends it was not passed (so
 //! `recv` meets EOF as under CPython), and fails CPython's way when the program has no guard.
-//! The outputs themselves are compared with CPython in the corpus (`tests/corpus/spw*`).
+//! The forkserver start method likewise: one `ForkServer` lane forks and reaps every child, the
+//! main's end (also by SIGKILL) ends the server, and a run stopped by a signal leaves nothing.
+//! The outputs themselves are compared with CPython in the corpus (`tests/corpus/spw*`, `fs*`).
 
 mod run_support;
 
@@ -317,5 +319,30 @@ if __name__ == "__main__":
     assert_eq!(
         text_of(&recs, pid_of(&recs, "ForkServerProcess-3")),
         "child got Connection\n"
+    );
+}
+
+#[test]
+fn the_process_cap_refuses_a_child_the_server_would_fork() {
+    let src = r#"
+import multiprocessing as mp
+
+def f():
+    pass
+
+if __name__ == "__main__":
+    p = mp.get_context("forkserver").Process(target=f)
+    p.start()
+"#;
+    let file = program("forkserver_cap.py", src);
+    let out = run_cmd(&file, &["--format", "plain", "--max-processes", "2"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    // The main and the server are the two processes; the server's refusal reaches start().
+    assert!(
+        err.contains("RuntimeError: forkyard allows at most 2 processes in one run"),
+        "{err}"
     );
 }

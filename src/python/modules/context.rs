@@ -1,6 +1,6 @@
 //! Start methods and contexts: `set_start_method`, `get_start_method`, `get_all_start_methods`,
 //! `get_context`, and the context objects whose `Process` starts children one way or the other
-//! (`ForkProcess`, `SpawnProcess`), as CPython's `multiprocessing.context`.
+//! (`ForkProcess`, `SpawnProcess`, `ForkServerProcess`), as CPython's `multiprocessing.context`.
 //!
 //! The default context has no start method until something fixes it: `set_start_method`, or the
 //! first `get_start_method()` or `Process.start()`, which fix `fork` (CPython 3.11's default on
