@@ -1,7 +1,9 @@
 //! The spawn start method, asserted from the trace: a spawned child is a lane of its own that runs
 //! the program's top level again as `__mp_main__`, gives back the Pipe ends it was not passed (so
 //! `recv` meets EOF as under CPython), and fails CPython's way when the program has no guard.
-//! The outputs themselves are compared with CPython in the corpus (`tests/corpus/spw*`).
+//! The forkserver start method likewise: one `ForkServer` lane forks and reaps every child, the
+//! main's end (also by SIGKILL) ends the server, and a run stopped by a signal leaves nothing.
+//! The outputs themselves are compared with CPython in the corpus (`tests/corpus/spw*`, `fs*`).
 
 mod run_support;
 
@@ -131,6 +133,216 @@ print("exitcode", p.exitcode)
     assert!(err.contains("    p.start()\n"), "{err}");
     assert!(
         err.contains("current process has finished its bootstrapping phase."),
+        "{err}"
+    );
+}
+
+/// A forkserver program: two children that print their view, then one terminated.
+const FORKSERVER: &str = r#"
+import multiprocessing as mp, os, time
+print("top level as", __name__)
+
+def work(tag):
+    print("work", tag, os.getppid() != mp.parent_process().pid)
+
+def sleeper(up):
+    up.set()
+    time.sleep(10)
+
+if __name__ == "__main__":
+    ctx = mp.get_context("forkserver")
+    up = ctx.Event()
+    for tag in ("a", "b"):
+        p = ctx.Process(target=work, args=(tag,))
+        p.start()
+        p.join()
+    s = ctx.Process(target=sleeper, args=(up,))
+    s.start()
+    up.wait()
+    s.terminate()
+    s.join()
+    print("exitcodes", p.exitcode, s.exitcode, mp.active_children())
+"#;
+
+#[test]
+fn forkserver_children_are_forked_by_the_server_lane() {
+    let (recs, code) = run("forkserver_lanes.py", FORKSERVER);
+    assert_eq!(code, Some(0));
+    let main = main_pid(&recs);
+    let server = pid_of(&recs, "ForkServer");
+    let first = pid_of(&recs, "ForkServerProcess-1");
+    let second = pid_of(&recs, "ForkServerProcess-2");
+    let third = pid_of(&recs, "ForkServerProcess-3");
+    let parent_of = |pid: i32| recs.iter().find(|r| r.pid == pid).unwrap().ppid;
+    assert_eq!(parent_of(server), main, "the main forks the server");
+    for child in [first, second, third] {
+        assert_eq!(parent_of(child), server, "the server forks every child");
+    }
+    assert_eq!(
+        recs.iter()
+            .filter(|r| matches!(&r.event, Event::Spawn { name, .. } if name == "ForkServer"))
+            .count(),
+        1,
+        "one server for the whole run"
+    );
+    // The server runs no Python: its lane prints nothing; each child imports the program itself.
+    assert_eq!(text_of(&recs, server), "");
+    assert_eq!(
+        text_of(&recs, first),
+        "top level as __mp_main__\nwork a True\n"
+    );
+    assert_eq!(
+        text_of(&recs, main),
+        "top level as __main__\nexitcodes 0 -15 []\n"
+    );
+    // The server reaps its children; the main learns their ends from it.
+    let reaped_by = |pid: i32| {
+        recs.iter().find_map(|r| match &r.event {
+            Event::Reaped { child, ending, .. } if *child == pid => Some((r.pid, *ending)),
+            _ => None,
+        })
+    };
+    assert_eq!(reaped_by(first), Some((server, Ending::Exited { code: 0 })));
+    assert_eq!(
+        reaped_by(third),
+        Some((server, Ending::Signaled { signal: 15 }))
+    );
+    // The server ends by itself when the main has gone (its request pipe closes).
+    assert!(
+        recs.iter()
+            .any(|r| r.pid == server && matches!(r.event, Event::Exit { code: 0 })),
+        "the server exits 0"
+    );
+}
+
+/// Forkserver children that outlive a main killed by SIGKILL.
+const FORKSERVER_LONG: &str = r#"
+import multiprocessing as mp, time
+
+def sleeper(t):
+    time.sleep(t)
+
+if __name__ == "__main__":
+    ctx = mp.get_context("forkserver")
+    ps = [ctx.Process(target=sleeper, args=(t,)) for t in (1.0, 1.5)]
+    ps[1].daemon = True
+    for p in ps:
+        p.start()
+    time.sleep(100)
+"#;
+
+#[test]
+fn sigkill_of_the_main_leaves_no_forkserver_process() {
+    run_support::become_subreaper();
+    let file = program("forkserver_kill9.py", FORKSERVER_LONG);
+    let (mut observer, mut out) = run_support::spawn_observer(&file, &["--timeout", "20"]);
+    let recs = run_support::read_until(&mut out, |r| run_support::spawns(r) == 3);
+    let main = main_pid(&recs);
+    assert_eq!(group(main).len(), 4, "main, server and two children are up");
+    // SAFETY: signalling a process of our own run.
+    unsafe { libc::kill(main, libc::SIGKILL) };
+    // The server sees its request pipe close and ends; the children go on as orphans (as under
+    // CPython) until they end or the run stops them.
+    let status = observer.wait().unwrap();
+    assert!(status.code().is_some(), "the observer ends the run itself");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    let later = records(&rest);
+    let server = pid_of(&recs, "ForkServer");
+    assert!(
+        later
+            .iter()
+            .any(|r| r.pid == server && matches!(r.event, Event::Exit { code: 0 })),
+        "the server ends when its request pipe closes"
+    );
+    assert_eq!(
+        run_support::wait_group_gone(main, 5),
+        Vec::<i32>::new(),
+        "left processes"
+    );
+}
+
+#[test]
+fn sigterm_and_ctrl_c_of_a_forkserver_run_leave_nothing() {
+    use std::os::unix::process::ExitStatusExt;
+    for sig in [libc::SIGTERM, libc::SIGINT] {
+        let file = program("forkserver_term.py", FORKSERVER_LONG);
+        let (mut observer, mut out) = run_support::spawn_observer(&file, &[]);
+        let recs = run_support::read_until(&mut out, |r| run_support::spawns(r) == 3);
+        let main = main_pid(&recs);
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(observer.id() as i32, sig) };
+        let status = observer.wait().unwrap();
+        assert_eq!(status.signal(), Some(sig));
+        assert_eq!(group(main), Vec::<i32>::new(), "after signal {sig}");
+    }
+}
+
+#[test]
+fn a_primitive_made_after_the_server_started_is_refused_with_a_sentence() {
+    let src = r#"
+import multiprocessing as mp
+
+def show(x):
+    print("child got", type(x).__name__)
+
+if __name__ == "__main__":
+    ctx = mp.get_context("forkserver")
+    early = ctx.Lock()
+    p = ctx.Process(target=show, args=(early,))
+    p.start()
+    p.join()
+    late = ctx.Lock()
+    p = ctx.Process(target=show, args=(late,))
+    try:
+        p.start()
+    except NotImplementedError as e:
+        print("NotImplementedError:", e)
+    r, w = ctx.Pipe()
+    p = ctx.Process(target=show, args=(w,))
+    p.start()
+    p.join()
+"#;
+    let (recs, code) = run("forkserver_late.py", src);
+    assert_eq!(code, Some(0));
+    let main = main_pid(&recs);
+    let text = text_of(&recs, main);
+    assert!(
+        text.starts_with("NotImplementedError: forkyard's fork server can pass a Lock to a child only if the Lock was made before the server started"),
+        "{text}"
+    );
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-1")),
+        "child got Lock\n"
+    );
+    // A Connection travels through the run's broker, whenever it was made.
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-3")),
+        "child got Connection\n"
+    );
+}
+
+#[test]
+fn the_process_cap_refuses_a_child_the_server_would_fork() {
+    let src = r#"
+import multiprocessing as mp
+
+def f():
+    pass
+
+if __name__ == "__main__":
+    p = mp.get_context("forkserver").Process(target=f)
+    p.start()
+"#;
+    let file = program("forkserver_cap.py", src);
+    let out = run_cmd(&file, &["--format", "plain", "--max-processes", "2"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    // The main and the server are the two processes; the server's refusal reaches start().
+    assert!(
+        err.contains("RuntimeError: forkyard allows at most 2 processes in one run"),
         "{err}"
     );
 }

@@ -254,7 +254,7 @@ fn reap(pid: i32, child_name: &str, flags: i32) -> Option<Ending> {
 }
 
 /// A pidfd for `pid`, or `None` if there is no such process.
-pub(super) fn pidfd_open(pid: i32) -> Option<i32> {
+pub fn pidfd_open(pid: i32) -> Option<i32> {
     // SAFETY: the pidfd_open syscall with plain integer arguments.
     let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
     (fd >= 0).then_some(fd as i32)

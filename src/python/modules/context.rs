@@ -1,6 +1,6 @@
 //! Start methods and contexts: `set_start_method`, `get_start_method`, `get_all_start_methods`,
 //! `get_context`, and the context objects whose `Process` starts children one way or the other
-//! (`ForkProcess`, `SpawnProcess`), as CPython's `multiprocessing.context`.
+//! (`ForkProcess`, `SpawnProcess`, `ForkServerProcess`), as CPython's `multiprocessing.context`.
 //!
 //! The default context has no start method until something fixes it: `set_start_method`, or the
 //! first `get_start_method()` or `Process.start()`, which fix `fork` (CPython 3.11's default on
@@ -52,6 +52,15 @@ pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
         return m;
     }
     it.process.start_method.get_or_insert("fork")
+}
+
+/// The start method a context's Process class names (`ForkServerProcess` -> `forkserver`); `None`
+/// for multiprocessing's own `Process` and the program's subclasses of it.
+pub fn own_start_method(cls: &Rc<Class>) -> Option<&'static str> {
+    match cls.lookup(START_METHOD_ATTR) {
+        Some(Value::Str(ref s)) => known(s),
+        _ => None,
+    }
 }
 
 /// `set_start_method(method, force=False)`.

@@ -7,6 +7,7 @@ mod connection;
 mod context;
 pub mod cpython_frames;
 pub mod finalizers;
+mod forkserver;
 mod futures;
 mod heapq_native;
 pub mod library;

@@ -58,8 +58,8 @@ fn call_util(it: &mut Interp, name: &str, a: Args) -> R {
 /// `log_to_stderr` and `log_level`), read from the parent's interpreter before the child's own
 /// starts.
 pub struct Carried {
-    to_stderr: bool,
-    level: Option<i64>,
+    pub(super) to_stderr: bool,
+    pub(super) level: Option<i64>,
 }
 
 /// The parent's logger setting, for a spawned child (`None`: the program made no logger).

@@ -93,6 +93,7 @@ pub fn module(_it: &mut Interp) -> Value {
             ("get_start_method", context::get_start_method),
             ("get_all_start_methods", context::get_all_start_methods),
             ("get_context", context::get_context),
+            ("set_forkserver_preload", super::forkserver::set_preload),
             ("Pipe", pipe::pipe),
             ("Value", shared::value),
             ("Array", shared::array),

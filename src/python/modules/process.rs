@@ -28,6 +28,8 @@ pub struct ProcState {
     /// This object stands for the process running this interpreter (`current_process()`).
     pub is_current: bool,
     pub closed: bool,
+    /// A child the fork server forked for this process: its status comes from the server.
+    pub served: Option<Rc<super::forkserver::Served>>,
 }
 
 /// The native payload of a Process instance.
@@ -169,6 +171,7 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         ending: None,
         is_current: false,
         closed: false,
+        served: None,
     };
     *inst.native.borrow_mut() = Some(Box::new(st));
     Ok(Value::None)
@@ -213,14 +216,15 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let spawning = match super::context::start_method_of(it, &inst.class) {
         "fork" => None,
         "spawn" => Some(super::spawn::prepare(it, &inst)?),
-        other => {
-            return Err(Exc::new(
-                ExcKind::NotImplementedError,
-                format!(
-                    "the '{other}' start method is not supported by forkyard yet: use 'spawn' \
-                     (a fresh interpreter per child) or 'fork'"
-                ),
-            ));
+        _ => {
+            let (pid, served) = super::forkserver::start(it, &inst, &name, daemon)?;
+            {
+                let mut st = state(&inst).expect("checked");
+                st.pid = Some(pid);
+                st.served = Some(served);
+            }
+            it.process.children.push(obj);
+            return Ok(Value::None);
         }
     };
     match runtime::process::fork(&name, daemon) {
@@ -238,7 +242,8 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
                 daemon,
             };
             let spawning = spawning.expect("matched");
-            let code = super::spawn::run_child(it, spawning, who);
+            let parent = (it.process.name.clone(), runtime::state::parent_pid());
+            let code = super::spawn::run_child(it, spawning, who, parent);
             runtime::process::exit_process(code)
         }
         Ok(Forked::Child) => {
@@ -265,6 +270,13 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// What a forked child does: `run()`, the exit rules, and the exit code CPython would give.
 pub(super) fn bootstrap(it: &mut Interp, obj: &Value, name: &str) -> i32 {
+    // CPython's `_bootstrap` forces the start method of the object's context in the child (a
+    // `ForkServerProcess` child says `forkserver`, whatever its parent's default was).
+    if let Value::Instance(inst) = obj
+        && let Some(m) = super::context::own_start_method(&inst.class)
+    {
+        it.process.start_method = Some(m);
+    }
     super::mp_log::log(it, "info", "child process calling self.run()", vec![]);
     let result = it.call_method(obj, "run", vec![]);
     run_exit_rules(it);
@@ -369,7 +381,7 @@ fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     // A signal handler runs while the join waits (KeyboardInterrupt at Ctrl-C ends it); the join
     // then goes on to the same deadline, as CPython's does.
     loop {
-        match runtime::process::wait_child_or_signal(pid, &name, deadline) {
+        match wait_ending(&inst, pid, &name, deadline) {
             Ok(Some(ending)) => {
                 finished(it, &inst, ending);
                 break;
@@ -379,6 +391,21 @@ fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
     }
     Ok(Value::None)
+}
+
+/// [`runtime::process::wait_child_or_signal`] for a child of this process, or the status the
+/// fork server sends for one it forked.
+fn wait_ending(
+    inst: &Instance,
+    pid: i32,
+    name: &str,
+    deadline: Option<u64>,
+) -> Result<Option<Ending>, runtime::process::Interrupted> {
+    let served = state(inst).and_then(|st| st.served.clone());
+    match served {
+        Some(s) => super::forkserver::wait(&s, name, deadline),
+        None => runtime::process::wait_child_or_signal(pid, name, deadline),
+    }
 }
 
 /// Record how a child ended and forget it as a live child.
@@ -391,13 +418,14 @@ fn finished(it: &mut Interp, inst: &Rc<Instance>, ending: Ending) {
 
 /// Poll a child without blocking: its ending if it has ended (reaping it).
 fn poll(it: &mut Interp, inst: &Rc<Instance>) -> Option<Ending> {
-    let (pid, name, ending, mine) = {
+    let (pid, name, ending, mine, served) = {
         let st = state(inst)?;
         (
             st.pid,
             st.name.clone(),
             st.ending,
             st.parent_pid == runtime::state::pid() && !st.is_current,
+            st.served.clone(),
         )
     };
     if ending.is_some() {
@@ -407,7 +435,10 @@ fn poll(it: &mut Interp, inst: &Rc<Instance>) -> Option<Ending> {
     if !mine {
         return None;
     }
-    let ending = runtime::process::try_reap(pid, &name)?;
+    let ending = match served {
+        Some(s) => super::forkserver::poll(&s)?,
+        None => runtime::process::try_reap(pid, &name)?,
+    };
     finished(it, inst, ending);
     Some(ending)
 }
@@ -533,9 +564,9 @@ pub fn run_exit_rules(it: &mut Interp) {
     }
     for c in active_children(it) {
         let Value::Instance(inst) = &c else { continue };
-        let (pid, name) = {
+        let (pid, name, served) = {
             let Some(st) = state(inst) else { continue };
-            (st.pid, st.name.clone())
+            (st.pid, st.name.clone(), st.served.clone())
         };
         if let Some(pid) = pid {
             let args = vec![Value::Str(name.clone())];
@@ -545,7 +576,11 @@ pub fn run_exit_rules(it: &mut Interp) {
                 child: pid,
                 child_name: name.to_string(),
             });
-            if let Some(ending) = runtime::process::wait_child(pid, &name, None) {
+            let ending = match served {
+                Some(s) => Some(super::forkserver::wait_at_exit(&s, &name)),
+                None => runtime::process::wait_child(pid, &name, None),
+            };
+            if let Some(ending) = ending {
                 finished(it, inst, ending);
             }
         }
@@ -679,8 +714,9 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
     info.push(status.into());
     if let Some(code) = exitcode {
         if code < 0 {
+            // CPython's `_exitcode_to_name`: minus the signal's name.
             info.push(format!(
-                "exitcode={}",
+                "exitcode=-{}",
                 crate::trace::record::signal_name(-code)
             ));
         } else {
@@ -707,6 +743,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         ending: None,
         is_current: true,
         closed: false,
+        served: None,
     };
     stand_in("_MainProcess", process_cls, st)
 }
@@ -725,6 +762,7 @@ pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value 
         ending: None,
         is_current: false,
         closed: false,
+        served: None,
     };
     stand_in("_ParentProcess", process_cls, st)
 }

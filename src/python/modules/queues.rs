@@ -358,6 +358,11 @@ pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
     b.downcast_ref::<Rc<QueueCore>>().map(|q| q.kind.name())
 }
 
+/// A queue's trace id (see `sync::trace_id`).
+pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
+    b.downcast_ref::<Rc<QueueCore>>().map(|q| q.id)
+}
+
 // ---- the Python classes ----------------------------------------------------------------------
 
 pub fn queue_class() -> Rc<Class> {

@@ -172,6 +172,11 @@ impl SharedArr {
 }
 
 /// The CPython class name for "... objects should only be shared between processes through inheritance".
+/// A shared Value's or Array's trace id (see `sync::trace_id`).
+pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
+    b.downcast_ref::<Rc<SharedArr>>().map(|s| s.id)
+}
+
 pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
     let s = b.downcast_ref::<Rc<SharedArr>>()?;
     Some(match (s.is_array, s.lock.is_some()) {

@@ -28,12 +28,14 @@ use crate::trace::Stream;
 /// What the parent hands its spawned child: the process object, serialized before the fork.
 pub struct Spawning {
     /// The parent's default start method, which becomes the child's.
-    default_method: &'static str,
+    pub(super) default_method: &'static str,
     /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`); a class of
     /// the program travels inside `bytes`, by name, as pickle sends it.
-    native_class: Option<Rc<Class>>,
-    bytes: Vec<u8>,
-    inherited: Vec<Value>,
+    pub(super) native_class: Option<Rc<Class>>,
+    pub(super) bytes: Vec<u8>,
+    pub(super) inherited: Vec<Value>,
+    /// multiprocessing's logger as the parent set it when it started the child.
+    pub(super) logger: Option<super::mp_log::Carried>,
 }
 
 /// CPython's error for a `start()` while a spawned child is still importing the main program.
@@ -58,6 +60,19 @@ pub fn bootstrapping_error() -> Exc {
 /// In the parent, before the fork: serializes the process object, raising what pickling it
 /// raises in CPython (a lambda target, a local class, an open file...).
 pub fn prepare(it: &mut Interp, inst: &Rc<Instance>) -> Result<Spawning, Exc> {
+    prepare_as(it, inst, wire::dumps_spawning)
+}
+
+/// A serializer of a process object: its bytes and the primitives passed beside them.
+pub(super) type Dumps = fn(&mut Interp, &Value) -> Result<(Vec<u8>, Vec<Value>), Exc>;
+
+/// [`prepare`] with the serializer of the start method (a forkserver child passes Connections
+/// through the run's broker, since the server forks it, not this process).
+pub(super) fn prepare_as(
+    it: &mut Interp,
+    inst: &Rc<Instance>,
+    dumps: Dumps,
+) -> Result<Spawning, Exc> {
     if it.process.importing_main {
         return Err(bootstrapping_error());
     }
@@ -94,17 +109,18 @@ pub fn prepare(it: &mut Interp, inst: &Rc<Instance>) -> Result<Spawning, Exc> {
         Value::dict(kw),
         Value::dict(attrs),
     ]);
-    let (bytes, inherited) = wire::dumps_spawning(it, &whole)?;
+    let (bytes, inherited) = dumps(it, &whole)?;
     Ok(Spawning {
         default_method,
         native_class,
         bytes,
         inherited,
+        logger: super::mp_log::carried(it),
     })
 }
 
 /// Whether `cls` is multiprocessing's own Process class or a context's (`SpawnProcess`).
-fn is_multiprocessing_class(cls: &Rc<Class>) -> bool {
+pub(super) fn is_multiprocessing_class(cls: &Rc<Class>) -> bool {
     cls.module.starts_with("multiprocessing")
 }
 
@@ -116,11 +132,18 @@ pub struct Identity {
 }
 
 /// In the child, after the fork: a fresh interpreter imports the main program as `__mp_main__`,
-/// rebuilds the process object and runs it. Returns the exit code (never returns to the parent's
-/// frames: the caller ends the process with it).
-pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
-    let parent = (parent_it.process.name.clone(), runtime::state::parent_pid());
-    let logger = super::mp_log::carried(parent_it);
+/// rebuilds the process object and runs it. `parent` is the name and pid `parent_process()`
+/// gives: the forking process under spawn, the process that asked the fork server under
+/// forkserver. Returns the exit code (never returns to the parent's frames: the caller ends the
+/// process with it).
+pub fn run_child(
+    parent_it: &Interp,
+    mut sp: Spawning,
+    who: Identity,
+    parent: (Rc<str>, i32),
+) -> i32 {
+    let parent_pid = parent.1;
+    let logger = sp.logger.take();
     let mut it = Interp::new(&parent_it.file, &parent_it.source);
     it.hook = parent_it.hook;
     it.globals
@@ -158,7 +181,7 @@ pub fn run_child(parent_it: &Interp, sp: Spawning, who: Identity) -> i32 {
         return failed_before_run(&mut it, &e);
     }
     it.process.importing_main = false;
-    let obj = match rebuild(&mut it, sp, &who) {
+    let obj = match rebuild(&mut it, sp, &who, parent_pid) {
         Ok(obj) => obj,
         Err(e) => return failed_before_run(&mut it, &e),
     };
@@ -186,7 +209,7 @@ fn failed_before_run(it: &mut Interp, e: &Exc) -> i32 {
 
 /// The child's process object, rebuilt in the fresh interpreter as pickle rebuilds it: its class
 /// found by name in `__mp_main__`, its attributes set without calling `__init__`.
-fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity) -> Result<Value, Exc> {
+fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Result<Value, Exc> {
     let whole = wire::loads_inherited(it, &sp.bytes, sp.inherited)?;
     let Value::Tuple(ref parts) = whole else {
         return Err(type_error("a spawned process object is a tuple"));
@@ -230,9 +253,10 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity) -> Result<Value, Exc> 
             args,
             kwargs,
             pid: Some(runtime::state::pid()),
-            parent_pid: runtime::state::parent_pid(),
+            parent_pid,
             ending: None,
             is_current: true,
+            served: None,
             closed: false,
         }))),
     });

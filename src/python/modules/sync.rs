@@ -286,6 +286,26 @@ pub fn shared_kind(inst: &Instance) -> Option<&'static str> {
         .or_else(|| super::pipe::shared_kind(&**b))
 }
 
+/// The trace id (`new_id`) of a primitive that passes by inheritance: the forkserver start method
+/// tells by it whether the primitive was made before its server was forked.
+pub fn trace_id(inst: &Instance) -> Option<u32> {
+    let n = inst.native.borrow();
+    let b = n.as_ref()?;
+    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
+        return Some(l.id);
+    }
+    if let Some(e) = b.downcast_ref::<Rc<EventObj>>() {
+        return Some(e.id);
+    }
+    if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
+        return Some(c.id);
+    }
+    if let Some(x) = b.downcast_ref::<Rc<BarrierObj>>() {
+        return Some(x.id);
+    }
+    super::shared::trace_id(&**b).or_else(|| super::queues::trace_id(&**b))
+}
+
 // ---- SemLock: Lock, RLock, Semaphore, BoundedSemaphore ---------------------------------------
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

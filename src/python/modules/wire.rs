@@ -88,6 +88,25 @@ pub fn dumps_spawning(it: &mut Interp, v: &Value) -> Result<(Vec<u8>, Vec<Value>
     Ok((bytes?, inherited))
 }
 
+thread_local! {
+    /// While a forkserver child's process object is serialized: its Connections go through the
+    /// run's broker (the server forks the child, so it has not inherited them from the sender).
+    static CONNECTIONS_BY_BROKER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// [`dumps_spawning`] for a child the fork server forks: primitives by inheritance (from the
+/// server), Connections through the broker.
+pub fn dumps_forkserver(it: &mut Interp, v: &Value) -> Result<(Vec<u8>, Vec<Value>), Exc> {
+    CONNECTIONS_BY_BROKER.with(|c| c.set(true));
+    let r = dumps_spawning(it, v);
+    CONNECTIONS_BY_BROKER.with(|c| c.set(false));
+    r
+}
+
+fn connections_by_broker() -> bool {
+    CONNECTIONS_BY_BROKER.with(|c| c.get())
+}
+
 /// Rebuilds, in a spawned child, what [`dumps_spawning`] serialized in its parent.
 pub fn loads_inherited(it: &mut Interp, b: &[u8], inherited: Vec<Value>) -> Result<Value, Exc> {
     INHERITED.with(|t| *t.borrow_mut() = Some(inherited));

@@ -505,7 +505,7 @@ fn put_instance(
         .as_ref()
         .is_some_and(|b| crate::python::modules::pipe::is_connection(&**b));
     let spawning = INHERITED.with(|t| t.borrow().is_some());
-    if connection && spawning {
+    if connection && spawning && !super::connections_by_broker() {
         return put_inherited(inst, w);
     }
     // A Connection to a process of the run that did not inherit it: as CPython's fork context
