@@ -6,7 +6,7 @@
 
 mod run_support;
 
-use forkyard::trace::{Ending, Event, Record, State};
+use forkyard::trace::{Ending, Event, Op, Record, State};
 use run_support::*;
 
 /// The `reaped` record of the process named `name`.
@@ -200,7 +200,7 @@ if __name__ == '__main__':
     let served: Vec<&str> = recs
         .iter()
         .filter_map(|r| match &r.event {
-            Event::Op { id, op, detail } if *id == lock_id && op == "served" => {
+            Event::Op { id, op, detail } if *id == lock_id && *op == Op::Served => {
                 assert_eq!(r.pid, server);
                 detail.as_deref()
             }
@@ -212,16 +212,16 @@ if __name__ == '__main__':
     assert!(served.contains(&"release for Process-2"), "{served:?}");
     // The callers report what they did in their own lanes, as with the other primitives: the
     // timed-out try, then the acquire; and the main was blocked on the Lock while the child held it.
-    let ops_of = |pid: i32| -> Vec<String> {
+    let ops_of = |pid: i32| -> Vec<Op> {
         recs.iter()
             .filter_map(|r| match &r.event {
-                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.to_string()),
+                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.clone()),
                 _ => None,
             })
             .collect()
     };
-    assert_eq!(ops_of(main), ["timeout", "acquired"]);
-    assert_eq!(ops_of(child), ["acquired", "released"]);
+    assert_eq!(ops_of(main), [Op::Timeout, Op::Acquired]);
+    assert_eq!(ops_of(child), [Op::Acquired, Op::Released]);
     let label = format!("Lock#{lock_id}");
     assert!(
         recs.iter().any(|r| r.pid == main

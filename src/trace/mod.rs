@@ -19,6 +19,6 @@ pub mod ring;
 pub mod stdout_mode;
 pub mod wire;
 
-pub use op_name::OpName;
+pub use op_name::Op;
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
 pub use stdout_mode::StdoutMode;

@@ -25,6 +25,7 @@ use crate::runtime::{
     self,
     sync::{Channel, Recv, Sem},
 };
+use crate::trace::Op;
 
 /// How a task's items are called.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -340,7 +341,7 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
         let task = first + chunk as u64;
         op(
             id,
-            "result",
+            Op::Result,
             Some(format!("task {task} reached the parent")),
         );
     }
@@ -550,7 +551,7 @@ pub(super) fn submit(
             }
             Err(e) => return Err(e),
         }
-        op(id, "submit", Some(detail));
+        op(id, Op::Submit, Some(detail));
     }
     drop(items);
     let left = n_chunks;
