@@ -14,7 +14,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::session::model::LaneState;
-use crate::trace::Op;
+use crate::trace::{ObjectKind, Op};
 
 /// The most hand-overs kept waiting for their take, per object (a program that only puts).
 const MAX_PENDING: usize = 4096;
@@ -93,13 +93,14 @@ impl Pairing {
     /// An object was made: a Lock or Semaphore with its first tokens (`capacity`), a Pipe end
     /// (they come in pairs).
     pub fn object(&mut self, pid: i32, id: u32, class: &str, capacity: Option<i64>) {
-        if matches!(class, "Lock" | "RLock" | "Semaphore" | "BoundedSemaphore") {
+        let kind = ObjectKind::of(class);
+        if kind.is_lock() || kind.is_semaphore() {
             let n = capacity.unwrap_or(1).clamp(0, MAX_PENDING as i64) as usize;
             self.tokens
                 .insert(id, std::iter::repeat_n(None, n).collect());
             return;
         }
-        if class != "Connection" {
+        if kind != ObjectKind::Connection {
             return;
         }
         match self.lone_end.take() {

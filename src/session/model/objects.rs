@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 
 use indexmap::IndexMap;
 
-use crate::trace::{Ending, Op};
+use crate::trace::{Ending, ObjectKind, Op};
 
 /// How many operations an object keeps; older ones are folded into a count.
 pub const MAX_OPS: usize = 256;
@@ -38,8 +38,10 @@ pub struct ObjectOp {
 pub struct Object {
     /// Its id in the trace.
     pub id: u32,
-    /// Its class (`Lock`, `Queue`).
+    /// Its class (`Lock`, `Queue`), as Python names it.
     pub class: String,
+    /// What kind of object its class is.
+    pub kind: ObjectKind,
     /// Its capacity (a semaphore's value, a queue's maxsize), if any.
     pub capacity: Option<i64>,
     /// The process that made it.
@@ -88,29 +90,32 @@ impl Object {
     }
 
     /// The value a new object starts with (see `value`).
-    fn initial_value(class: &str, capacity: Option<i64>) -> Option<i64> {
-        match class {
-            "Lock" | "RLock" => Some(1),
-            "Semaphore" | "BoundedSemaphore" => capacity,
-            "Queue" | "JoinableQueue" | "SimpleQueue" | "Event" => Some(0),
+    fn initial_value(kind: ObjectKind, capacity: Option<i64>) -> Option<i64> {
+        match kind {
+            k if k.is_lock() => Some(1),
+            k if k.is_semaphore() => capacity,
+            k if k.is_queue() => Some(0),
+            ObjectKind::Event => Some(0),
             _ => None,
         }
     }
 
     fn is_lock(&self) -> bool {
-        matches!(self.class.as_str(), "Lock" | "RLock")
+        self.kind.is_lock()
     }
 
     /// Whether it is a queue (its puts and gets carry items).
     pub fn is_queue(&self) -> bool {
-        self.class.ends_with("Queue")
+        self.kind.is_queue()
     }
 
     fn new(id: u32, class: &str, capacity: Option<i64>, pid: i32, at_ns: u64) -> Object {
-        let value = Object::initial_value(class, capacity);
+        let kind = ObjectKind::of(class);
+        let value = Object::initial_value(kind, capacity);
         Object {
             id,
             class: class.to_string(),
+            kind,
             capacity,
             created_by: pid,
             created_ns: at_ns,

@@ -6,7 +6,7 @@
 
 use crate::lesson::Lang;
 use crate::session::model::{Object, shorten};
-use crate::trace::Op;
+use crate::trace::{ObjectKind, Op};
 use crate::tui::runs::RunView;
 
 /// The most characters of a queue item's repr shown.
@@ -106,9 +106,9 @@ fn names(c: Ctx, pids: impl IntoIterator<Item = i32>) -> String {
 
 fn facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang, ascii) = (c.run, c.lang, c.ascii);
-    let mut facts = match obj.class.as_str() {
+    let mut facts = match obj.kind {
         // An Array's item stores are not traced: it says who made it.
-        "Value" => {
+        ObjectKind::Value => {
             let mut f: Vec<String> = obj
                 .stored
                 .iter()
@@ -117,10 +117,12 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             f.extend(held_accesses(c, obj));
             f
         }
-        "Semaphore" | "BoundedSemaphore" => {
+        ObjectKind::Semaphore | ObjectKind::BoundedSemaphore => {
             let mut f = Vec::new();
             if let Some(v) = obj.value {
-                let of = obj.capacity.filter(|_| obj.class == "BoundedSemaphore");
+                let of = obj
+                    .capacity
+                    .filter(|_| obj.kind == ObjectKind::BoundedSemaphore);
                 let of = of.map(|c| format!("/{c}")).unwrap_or_default();
                 let line = sparkline(obj, ascii);
                 f.push(format!("{} {v}{of} {line}", say(lang, "value", "值")));
@@ -128,14 +130,14 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             f.extend(facts_of_lock(c, obj));
             return f;
         }
-        "Lock" | "RLock" => {
+        ObjectKind::Lock | ObjectKind::RLock => {
             let mut f = facts_of_lock(c, obj);
             if f.is_empty() {
                 f.push(say(lang, "free", "空闲"));
             }
             return f;
         }
-        class if class.ends_with("Queue") => {
+        ObjectKind::Queue | ObjectKind::JoinableQueue | ObjectKind::SimpleQueue => {
             let n = obj.value.unwrap_or(0);
             let items: Vec<String> = obj
                 .items
@@ -153,8 +155,8 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
                 vec![format!("{what}: {}", items.join(", "))]
             }
         }
-        "Event" => vec![event_state(c, obj)],
-        "Connection" => {
+        ObjectKind::Event => vec![event_state(c, obj)],
+        ObjectKind::Connection => {
             // One fact (role and copies together): the "N more" mark shows a row's first fact.
             let mut f: Vec<String> = Vec::new();
             if let Some(role) = &obj.role {
@@ -175,8 +177,8 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             });
             vec![f.join(", ")]
         }
-        "Pool" => return pool_facts(c, obj),
-        "SharedMemory" => shared_memory_facts(c, obj),
+        ObjectKind::Pool => return pool_facts(c, obj),
+        ObjectKind::SharedMemory => shared_memory_facts(c, obj),
         _ => Vec::new(),
     };
     let waiters = run.run.object_waiters(obj.id);
