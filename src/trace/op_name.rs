@@ -8,9 +8,9 @@
 //! its own, a trace of another forkyard) is kept as written in [`Op::Other`]: such a trace still
 //! loads, and its unknown operations are shown and otherwise ignored.
 
-use std::borrow::Cow;
 use std::fmt;
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Declares [`Op`] with each variant's jsonl name, and the table that maps names and wire codes.
@@ -167,8 +167,23 @@ impl Serialize for Op {
 
 impl<'de> Deserialize<'de> for Op {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
-        // Borrowed where the input allows: a named operation costs no allocation.
-        Cow::<'de, str>::deserialize(d).map(|name| Op::parse(&name))
+        d.deserialize_str(OpVisitor)
+    }
+}
+
+/// Reads the name in place (borrowed or in the decoder's scratch buffer): a named operation costs
+/// no allocation, where `String::deserialize` would make one per record.
+struct OpVisitor;
+
+impl Visitor<'_> for OpVisitor {
+    type Value = Op;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an operation's name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Op, E> {
+        Ok(Op::parse(name))
     }
 }
 
@@ -244,10 +259,12 @@ mod tests {
             "a prefix is not a name"
         );
         assert_eq!(Op::known("releasee"), None);
-        // An escaped name in the jsonl (not borrowable) still finds its variant.
+        // An escaped name in the jsonl (read through the decoder's scratch buffer) still finds its
+        // variant, and a name that is not a string is an error, not a panic.
         assert_eq!(
             serde_json::from_str::<Op>(r#""\u0061cquired""#).unwrap(),
             Op::Acquired
         );
+        assert!(serde_json::from_str::<Op>("7").is_err());
     }
 }
