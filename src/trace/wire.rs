@@ -4,7 +4,8 @@
 //! ten times what the interpreter spends on the pair. A frame is a `u32` length (little-endian)
 //! then the record: the five header numbers at fixed width, one tag byte for the event's kind, then
 //! its fields in declaration order (integers little-endian at fixed width, a `bool` or an absent or
-//! present `Option` as one byte 0 or 1, a string as a `u32` length and its UTF-8 bytes). Hand-written
+//! present `Option` as one byte 0 or 1, a string as a `u32` length and its UTF-8 bytes, an `op`'s
+//! operation as its `Op::code` byte, followed by its name only for an `Op::Other`). Hand-written
 //! rather than through serde: the record's JSON shape (a flattened, internally tagged enum) needs a
 //! self-describing format, which a compact binary one is not, and this codec has no dependency.
 //!
