@@ -282,3 +282,33 @@ if __name__ == '__main__':
     printed.sort_unstable();
     assert_eq!(printed, ["1\n", "2\n"]);
 }
+
+#[test]
+fn a_proxys_calls_without_a_word_of_their_own_are_traced_by_their_method_names() {
+    let src = r#"
+import multiprocessing as mp
+if __name__ == '__main__':
+    with mp.Manager() as m:
+        l = m.list([1, 2])
+        l.append(3)
+        print(l._getvalue(), len(l))
+"#;
+    let (code, recs, err) = run("getvalue.py", src, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let main = main_pid(&recs);
+    assert_eq!(text_of(&recs, main), "[1, 2, 3] 3\n");
+    // CPython's method names, `_getvalue()`'s `#GETVALUE` too, kept as written (Op::Other).
+    let mine: Vec<Op> = recs
+        .iter()
+        .filter(|r| r.pid == main)
+        .filter_map(|r| match &r.event {
+            Event::Op { op, .. } => Some(op.clone()),
+            _ => None,
+        })
+        .collect();
+    let other = |name: &str| Op::Other(name.into());
+    assert_eq!(
+        mine,
+        [other("append"), other("#GETVALUE"), other("__len__")]
+    );
+}

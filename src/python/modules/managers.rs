@@ -418,13 +418,14 @@ fn object_op(_: &mut Interp, a: Args) -> R {
 
 /// The operation `_manager.op` names: the server's `served`, a proxy's word for a primitive's call
 /// (`acquired`, `put`: `_op_name` in `multiprocessing.managers`), or the name of a proxied method
-/// that has no word of its own, which the trace keeps as written. Anything else is a mistake in
-/// the Python side, said as such rather than written to the trace.
+/// that has no word of its own (`append`, or `#GETVALUE`, the copy `_getvalue()` asks for), which
+/// the trace keeps as written. Anything else is a mistake in the Python side, said as such rather
+/// than written to the trace.
 fn manager_op(name: &str) -> Result<Op, Exc> {
     if let Some(named) = Op::known(name) {
         return Ok(named);
     }
-    let mut chars = name.chars();
+    let mut chars = name.strip_prefix('#').unwrap_or(name).chars();
     let method = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
         && chars.all(|c| c == '_' || c.is_alphanumeric());
     if method {
@@ -485,7 +486,11 @@ mod tests {
             manager_op("__setitem__").unwrap(),
             Op::Other("__setitem__".into())
         );
-        for bad in ["", "served twice", "9lives"] {
+        assert_eq!(
+            manager_op("#GETVALUE").unwrap(),
+            Op::Other("#GETVALUE".into())
+        );
+        for bad in ["", "#", "served twice", "9lives", "##x"] {
             let e = manager_op(bad).unwrap_err();
             assert!(e.is("ValueError"), "{bad:?}");
         }
