@@ -11,7 +11,7 @@ use std::process::Output;
 
 use forkyard::session::RunSpec;
 use forkyard::session::explore::{self, Options};
-use forkyard::trace::Event;
+use forkyard::trace::{Event, Op};
 use run_support::{EXE, forkyard};
 use serde_json::Value;
 
@@ -139,9 +139,9 @@ fn lesson_05_never_has_more_holders_than_permits_in_any_explored_run() {
             if let Event::Op { id, op, .. } = &r.event
                 && *id == sem
             {
-                match op.as_str() {
-                    "acquired" => holders += 1,
-                    "released" => holders -= 1,
+                match op {
+                    Op::Acquired => holders += 1,
+                    Op::Released => holders -= 1,
                     _ => {}
                 }
                 assert!(

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use forkyard::trace::{Event, Record};
+use forkyard::trace::{Event, Op, Record};
 use run_support::*;
 use serde_json::Value;
 
@@ -227,7 +227,7 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
     let pairs = flow_ends(&events);
     let handovers: Vec<&(Value, Value)> = pairs
         .iter()
-        .filter(|(from, _)| from["args"]["op"] == "released")
+        .filter(|(from, _)| from["args"]["op"] == Op::Released.name())
         .collect();
     // One arrow for every acquire that had to wait.
     let mut waiting: HashMap<i32, String> = HashMap::new();
@@ -241,7 +241,7 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
             }
             // An acquire ends the wait before it, if there was one.
             Event::Op { id, op, .. }
-                if op == "acquired"
+                if *op == Op::Acquired
                     && waiting
                         .remove(&r.pid)
                         .is_some_and(|on| on.ends_with(&format!("#{id}"))) =>
@@ -254,7 +254,7 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
     assert!(waited_acquires > 0);
     assert_eq!(handovers.len(), waited_acquires);
     for (from, to) in handovers {
-        assert_eq!(to["args"]["op"], "acquired");
+        assert_eq!(to["args"]["op"], Op::Acquired.name());
         assert_eq!(from["args"]["object"], to["args"]["object"]);
         assert_ne!(from["pid"], to["pid"]);
     }
@@ -264,28 +264,28 @@ fn perfetto_export_of_the_lock_lesson_follows_the_trace_event_format() {
 fn perfetto_flows_pair_puts_with_gets_sends_with_receives_and_sets_with_waiters() {
     let d = dir("perfetto-flows");
     for (lesson, give, take) in [
-        ("07-queue", "put", "got"),
-        ("08-pipe", "sent", "received"),
-        ("06-event", "set", "woke"),
+        ("07-queue", Op::Put, Op::Got),
+        ("08-pipe", Op::Sent, Op::Received),
+        ("06-event", Op::Set, Op::Woke),
     ] {
         let file = d.join(format!("{lesson}.json"));
         let recs = run_lesson(lesson, &["--export", "perfetto", path(&file)]);
         let events = check_trace_event_format(&std::fs::read_to_string(&file).unwrap());
         let takes = recs
             .iter()
-            .filter(|r| matches!(&r.event, Event::Op { op, .. } if op == take))
+            .filter(|r| matches!(&r.event, Event::Op { op, .. } if *op == take))
             .count();
         let pairs: Vec<(Value, Value)> = flow_ends(&events)
             .into_iter()
-            .filter(|(from, _)| from["args"]["op"] == give)
+            .filter(|(from, _)| from["args"]["op"] == give.name())
             .collect();
         assert_eq!(pairs.len(), takes, "{lesson}: every {take} has its {give}");
         for (from, to) in &pairs {
-            assert_eq!(to["args"]["op"], take, "{lesson}");
+            assert_eq!(to["args"]["op"], take.name(), "{lesson}");
             assert!(to["ts"].as_f64() >= from["ts"].as_f64());
             // A Pipe message goes from one end to the other; the rest stay on one object.
             let (a, b) = (&from["args"]["object"], &to["args"]["object"]);
-            if give == "sent" {
+            if give == Op::Sent {
                 assert!(a != b && a.as_str().unwrap().starts_with("Connection#"));
             } else {
                 assert_eq!(a, b, "{lesson}");
@@ -296,7 +296,7 @@ fn perfetto_flows_pair_puts_with_gets_sends_with_receives_and_sets_with_waiters(
                 d.split_once(" item=")
                     .map_or(d.clone(), |(_, i)| i.to_string())
             };
-            if give != "set" {
+            if give != Op::Set {
                 assert_eq!(item(from), item(to), "{lesson}");
             }
         }

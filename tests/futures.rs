@@ -6,7 +6,7 @@
 
 mod run_support;
 
-use forkyard::trace::{Event, Record, State};
+use forkyard::trace::{Event, Op, Record, State};
 use run_support::*;
 
 /// `forkyard run NAME --format jsonl --speed 10`: the records, the exit status, and a check that
@@ -95,15 +95,15 @@ fn the_workers_are_processes_with_their_own_lanes() {
         );
     }
     // The calls crossed as call items: every chunk the parent put, some worker got.
-    let ops = |who: &dyn Fn(i32) -> bool, op: &str| {
+    let ops = |who: &dyn Fn(i32) -> bool, op: Op| {
         recs.iter()
             .filter(|r| {
-                who(r.pid) && matches!(&r.event, Event::Op { op: o, detail: Some(d), .. } if o == op && d.contains("_process_chunk"))
+                who(r.pid) && matches!(&r.event, Event::Op { op: o, detail: Some(d), .. } if *o == op && d.contains("_process_chunk"))
             })
             .count()
     };
-    let put = ops(&|p| p == main, "put");
-    let got = ops(&|p| p != main, "got");
+    let put = ops(&|p| p == main, Op::Put);
+    let got = ops(&|p| p != main, Op::Got);
     assert_eq!(put, 6, "one call item per chunk of one");
     assert_eq!(got, 6);
 }

@@ -6,7 +6,7 @@ mod run_support;
 
 use forkyard::session::Run;
 use forkyard::session::model::LaneState;
-use forkyard::trace::{Event, Record};
+use forkyard::trace::{Event, Op, Record};
 use run_support::*;
 
 /// Runs `source` headless and returns its records in time order.
@@ -44,9 +44,9 @@ fn object_id(recs: &[Record], class: &str) -> u32 {
         .unwrap_or_else(|| panic!("no {class} in the trace"))
 }
 
-fn ops<'a>(recs: &'a [Record], id: u32, what: &'a str) -> impl Iterator<Item = &'a Record> {
+fn ops(recs: &[Record], id: u32, what: Op) -> impl Iterator<Item = &Record> {
     recs.iter()
-        .filter(move |r| matches!(&r.event, Event::Op { id: i, op, .. } if *i == id && op == what))
+        .filter(move |r| matches!(&r.event, Event::Op { id: i, op, .. } if *i == id && *op == what))
 }
 
 fn detail(r: &Record) -> &str {
@@ -77,7 +77,7 @@ if __name__ == "__main__":
     );
     let pool = object_id(&recs, "Pool");
     // Task i runs f(i): the numbers a learner reads match the arguments handed over.
-    let started: Vec<&str> = ops(&recs, pool, "start").map(detail).collect();
+    let started: Vec<&str> = ops(&recs, pool, Op::Start).map(detail).collect();
     let mut sorted = started.clone();
     sorted.sort_unstable();
     assert_eq!(
@@ -89,7 +89,7 @@ if __name__ == "__main__":
             "task 3: f(3)"
         ]
     );
-    let results: Vec<&str> = ops(&recs, pool, "result").map(detail).collect();
+    let results: Vec<&str> = ops(&recs, pool, Op::Result).map(detail).collect();
     assert_eq!(results.len(), 4, "{results:?}");
     // Every worker waited in the task queue before its first task: idle is not running.
     let run = model(&recs);
@@ -100,7 +100,7 @@ if __name__ == "__main__":
         .collect();
     assert_eq!(workers.len(), 2);
     for w in workers {
-        let first_start = ops(&recs, pool, "start")
+        let first_start = ops(&recs, pool, Op::Start)
             .find(|r| r.pid == w.pid)
             .map(|r| r.lesson_ns)
             .expect("each worker ran a task");
@@ -151,7 +151,7 @@ if __name__ == "__main__":
         Some(Some(value)),
         "the RLock is the Value's own"
     );
-    let stores: Vec<&str> = ops(&recs, value, "stored").map(detail).collect();
+    let stores: Vec<&str> = ops(&recs, value, Op::Stored).map(detail).collect();
     assert_eq!(stores, ["value=5", "value=7", "value=8"]);
     let run = model(&recs);
     let own: Vec<String> = run
@@ -216,7 +216,7 @@ if __name__ == "__main__":
         .iter()
         .filter(|r| {
             r.pid != child
-                || !matches!(&r.event, Event::Op { op, .. } if op == "closed")
+                || !matches!(&r.event, Event::Op { op, .. } if *op == Op::Closed)
                     && !matches!(r.event, Event::Exit { .. })
         })
         .filter(|r| !matches!(r.event, Event::Reaped { .. }))

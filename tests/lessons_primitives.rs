@@ -8,7 +8,7 @@ mod run_support;
 
 use std::process::{Command, Stdio};
 
-use forkyard::trace::{AtExitAction, Ending, Event, Record};
+use forkyard::trace::{AtExitAction, Ending, Event, Op, Record};
 use run_support::{EXE, group, main_pid, pid_of, records, text_of};
 
 /// `forkyard run <lesson> --set ... --format jsonl --speed 20`: its records in time order and its
@@ -77,29 +77,27 @@ fn object_id(recs: &[Record], class: &str) -> u32 {
 }
 
 /// (pid, op, detail) of every op on object `id`, in time order.
-fn ops_on(recs: &[Record], id: u32) -> Vec<(i32, &str, Option<&str>)> {
+fn ops_on(recs: &[Record], id: u32) -> Vec<(i32, &Op, Option<&str>)> {
     recs.iter()
         .filter_map(|r| match &r.event {
-            Event::Op { id: i, op, detail } if *i == id => {
-                Some((r.pid, op.as_str(), detail.as_deref()))
-            }
+            Event::Op { id: i, op, detail } if *i == id => Some((r.pid, op, detail.as_deref())),
             _ => None,
         })
         .collect()
 }
 
 /// The most holders at once from acquired/released ops, and how many acquires there were.
-fn most_holders(ops: &[(i32, &str, Option<&str>)]) -> (usize, usize) {
+fn most_holders(ops: &[(i32, &Op, Option<&str>)]) -> (usize, usize) {
     let mut holders: Vec<i32> = Vec::new();
     let (mut most, mut acquires) = (0, 0);
     for (pid, op, _) in ops {
         match *op {
-            "acquired" => {
+            Op::Acquired => {
                 holders.push(*pid);
                 acquires += 1;
                 most = most.max(holders.len());
             }
-            "released" => {
+            Op::Released => {
                 let at = holders
                     .iter()
                     .position(|h| h == pid)
@@ -191,7 +189,7 @@ fn lesson_06_wait_returns_what_the_timeout_knob_says() {
         assert_eq!(status, Some(0));
         let ev = object_id(&recs, "Event");
         let ops = ops_on(&recs, ev);
-        let set_at = ops.iter().position(|(_, op, _)| *op == "set").unwrap();
+        let set_at = ops.iter().position(|(_, op, _)| **op == Op::Set).unwrap();
         for name in ["Process-1", "Process-2", "Process-3"] {
             let pid = pid_of(&recs, name);
             let text = text_of(&recs, pid);
@@ -199,11 +197,11 @@ fn lesson_06_wait_returns_what_the_timeout_knob_says() {
             assert_eq!(mine.len(), 1, "{knob} {name}: one wait outcome: {ops:?}");
             let (at, (_, op, _)) = mine[0];
             if woke {
-                assert_eq!(*op, "woke", "{knob} {name}");
+                assert_eq!(**op, Op::Woke, "{knob} {name}");
                 assert!(at > set_at, "{name} woke before set");
                 assert!(text.contains("woke up: the event is set"), "{text}");
             } else {
-                assert_eq!(*op, "timeout", "{knob} {name}");
+                assert_eq!(**op, Op::Timeout, "{knob} {name}");
                 assert!(at < set_at, "{name} timed out after set");
                 assert!(text.contains("gave up: wait() returned False"), "{text}");
             }
@@ -281,7 +279,7 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
         let sender = pid_of(recs, "Process-1");
         recs.iter()
             .find_map(|r| match &r.event {
-                Event::Op { id, op, .. } if op == "sent" && r.pid == sender => Some(*id),
+                Event::Op { id, op, .. } if *op == Op::Sent && r.pid == sender => Some(*id),
                 _ => None,
             })
             .expect("a send")
@@ -294,7 +292,7 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
         let send_end = sent_end(&recs);
         let closers: Vec<i32> = ops_on(&recs, send_end)
             .iter()
-            .filter(|o| o.1 == "closed")
+            .filter(|o| *o.1 == Op::Closed)
             .map(|o| o.0)
             .collect();
         let mut want = vec![
@@ -311,11 +309,11 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
         );
         let last_close = recs
             .iter()
-            .rposition(|r| matches!(&r.event, Event::Op { id, op, .. } if *id == send_end && op == "closed"))
+            .rposition(|r| matches!(&r.event, Event::Op { id, op, .. } if *id == send_end && *op == Op::Closed))
             .unwrap();
         let eof = recs
             .iter()
-            .position(|r| matches!(&r.event, Event::Op { op, .. } if op == "eof"))
+            .position(|r| matches!(&r.event, Event::Op { op, .. } if *op == Op::Eof))
             .expect("EOFError in the receiver");
         assert!(
             last_close < eof,
@@ -334,13 +332,13 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
         let send_end = sent_end(&recs);
         let closes = ops_on(&recs, send_end)
             .iter()
-            .filter(|o| o.1 == "closed")
+            .filter(|o| *o.1 == Op::Closed)
             .count();
         assert_eq!(closes, 2, "{knob}: one copy stays open");
         assert!(
             !recs
                 .iter()
-                .any(|r| matches!(&r.event, Event::Op { op, .. } if op == "eof")),
+                .any(|r| matches!(&r.event, Event::Op { op, .. } if *op == Op::Eof)),
             "{knob}: EOFError with a copy of the send end open"
         );
         let receiver = pid_of(&recs, "Process-2");
@@ -354,16 +352,16 @@ fn lesson_08_eof_only_once_every_copy_of_the_send_end_is_closed() {
 
 /// Holders over time from acquired/released ops, where a release by a process that holds nothing
 /// (a stray `release()`) adds a permit instead: (most holders at once, stray releases).
-fn holders_with_strays(ops: &[(i32, &str, Option<&str>)]) -> (usize, usize) {
+fn holders_with_strays(ops: &[(i32, &Op, Option<&str>)]) -> (usize, usize) {
     let mut holders: Vec<i32> = Vec::new();
     let (mut most, mut strays) = (0, 0);
     for (pid, op, _) in ops {
         match *op {
-            "acquired" => {
+            Op::Acquired => {
                 holders.push(*pid);
                 most = most.max(holders.len());
             }
-            "released" => match holders.iter().position(|h| h == pid) {
+            Op::Released => match holders.iter().position(|h| h == pid) {
                 Some(at) => {
                     holders.remove(at);
                 }
@@ -428,16 +426,16 @@ fn lesson_05_a_holder_that_dies_takes_its_permit_with_it() {
     let p1 = pid_of(&recs, "Process-1");
     let sem = object_id(&recs, "Semaphore");
     let ops = ops_on(&recs, sem);
-    let mine: Vec<&str> = ops.iter().filter(|o| o.0 == p1).map(|o| o.1).collect();
-    assert!(mine.contains(&"acquired"), "{ops:?}");
+    let mine: Vec<&Op> = ops.iter().filter(|o| o.0 == p1).map(|o| o.1).collect();
+    assert!(mine.contains(&&Op::Acquired), "{ops:?}");
     assert!(
-        !mine.contains(&"released"),
+        !mine.contains(&&Op::Released),
         "Process-1 gave it back: {ops:?}"
     );
     assert!(recs.iter().any(|r| matches!(r.event,
         Event::Reaped { child, ending: Ending::Exited { code: 1 }, .. } if child == p1)));
     // The four others still each got a permit, one fewer was left to share, and it never came back.
-    let acquires = ops.iter().filter(|o| o.1 == "acquired").count();
+    let acquires = ops.iter().filter(|o| *o.1 == Op::Acquired).count();
     assert_eq!(acquires, 5);
     assert_eq!(permits_left(&recs), 1);
 }
@@ -516,7 +514,7 @@ fn lesson_07_blocked_is_a_type_error_and_a_big_item_holds_its_writer() {
                 op,
                 detail: Some(d),
                 ..
-            } if r.pid == main && op == "put" && d.contains("item=None") => Some(r.lesson_ns),
+            } if r.pid == main && *op == Op::Put && d.contains("item=None") => Some(r.lesson_ns),
             _ => None,
         })
         .expect("main puts None");

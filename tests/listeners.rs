@@ -141,7 +141,7 @@ if __name__ == '__main__':
     let served: Vec<&str> = recs
         .iter()
         .filter_map(|r| match &r.event {
-            Event::Op { op, detail, .. } if op == "served" => {
+            Event::Op { op, detail, .. } if op.name() == "served" => {
                 assert_eq!(r.pid, server);
                 detail.as_deref()
             }

@@ -6,7 +6,7 @@
 
 mod run_support;
 
-use forkyard::trace::{Ending, Event, Record, State};
+use forkyard::trace::{Ending, Event, Op, Record, State};
 use run_support::*;
 
 /// The `reaped` record of the process named `name`.
@@ -200,7 +200,7 @@ if __name__ == '__main__':
     let served: Vec<&str> = recs
         .iter()
         .filter_map(|r| match &r.event {
-            Event::Op { id, op, detail } if *id == lock_id && op == "served" => {
+            Event::Op { id, op, detail } if *id == lock_id && *op == Op::Served => {
                 assert_eq!(r.pid, server);
                 detail.as_deref()
             }
@@ -212,16 +212,16 @@ if __name__ == '__main__':
     assert!(served.contains(&"release for Process-2"), "{served:?}");
     // The callers report what they did in their own lanes, as with the other primitives: the
     // timed-out try, then the acquire; and the main was blocked on the Lock while the child held it.
-    let ops_of = |pid: i32| -> Vec<String> {
+    let ops_of = |pid: i32| -> Vec<Op> {
         recs.iter()
             .filter_map(|r| match &r.event {
-                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.to_string()),
+                Event::Op { id, op, .. } if *id == lock_id && r.pid == pid => Some(op.clone()),
                 _ => None,
             })
             .collect()
     };
-    assert_eq!(ops_of(main), ["timeout", "acquired"]);
-    assert_eq!(ops_of(child), ["acquired", "released"]);
+    assert_eq!(ops_of(main), [Op::Timeout, Op::Acquired]);
+    assert_eq!(ops_of(child), [Op::Acquired, Op::Released]);
     let label = format!("Lock#{lock_id}");
     assert!(
         recs.iter().any(|r| r.pid == main
@@ -281,4 +281,34 @@ if __name__ == '__main__':
         .collect();
     printed.sort_unstable();
     assert_eq!(printed, ["1\n", "2\n"]);
+}
+
+#[test]
+fn a_proxys_calls_without_a_word_of_their_own_are_traced_by_their_method_names() {
+    let src = r#"
+import multiprocessing as mp
+if __name__ == '__main__':
+    with mp.Manager() as m:
+        l = m.list([1, 2])
+        l.append(3)
+        print(l._getvalue(), len(l))
+"#;
+    let (code, recs, err) = run("getvalue.py", src, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    let main = main_pid(&recs);
+    assert_eq!(text_of(&recs, main), "[1, 2, 3] 3\n");
+    // CPython's method names, `_getvalue()`'s `#GETVALUE` too, kept as written (Op::Other).
+    let mine: Vec<Op> = recs
+        .iter()
+        .filter(|r| r.pid == main)
+        .filter_map(|r| match &r.event {
+            Event::Op { op, .. } => Some(op.clone()),
+            _ => None,
+        })
+        .collect();
+    let other = |name: &str| Op::Other(name.into());
+    assert_eq!(
+        mine,
+        [other("append"), other("#GETVALUE"), other("__len__")]
+    );
 }

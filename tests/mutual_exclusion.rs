@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use forkyard::session::model::Run;
-use forkyard::trace::{Event, Record, State};
+use forkyard::trace::{Event, Op, Record, State};
 use run_support::{EXE, program, records};
 
 const CONTENDED: &str = "\
@@ -82,8 +82,8 @@ fn check(recs: &mut [Record]) -> Result<usize, String> {
         if *id != lock {
             continue;
         }
-        match op.as_str() {
-            "acquired" => {
+        match op {
+            Op::Acquired => {
                 if let Some(h) = holder {
                     return Err(format!(
                         "pid {} acquired the Lock while pid {h} held it (at {} ns)",
@@ -93,7 +93,7 @@ fn check(recs: &mut [Record]) -> Result<usize, String> {
                 holder = Some(r.pid);
                 acquires += 1;
             }
-            "released" => {
+            Op::Released => {
                 if holder != Some(r.pid) {
                     return Err(format!(
                         "pid {} released the Lock held by {holder:?}",

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use forkyard::session::{self, Run, RunEnd, RunHandle, RunSpec, Update};
-use forkyard::trace::{Ending, Event, Stream};
+use forkyard::trace::{Ending, Event, Op, Stream};
 use run_support::{EXE, group};
 
 fn spec(source: &str, speed: f64) -> RunSpec {
@@ -215,13 +215,13 @@ fn batched_updates_carry_every_record_in_order() {
             }
         }
     }
-    let ops = |what: &str| {
+    let ops = |what: Op| {
         records
             .iter()
-            .filter(|r| matches!(&r.event, Event::Op { op, .. } if op == what))
+            .filter(|r| matches!(&r.event, Event::Op { op, .. } if *op == what))
             .count()
     };
-    assert_eq!((ops("acquired"), ops("released")), (6000, 6000));
+    assert_eq!((ops(Op::Acquired), ops(Op::Released)), (6000, 6000));
     let mut pids: Vec<i32> = records.iter().map(|r| r.pid).collect();
     pids.sort();
     pids.dedup();

@@ -7,7 +7,7 @@
 
 mod run_support;
 
-use forkyard::trace::{Ending, Event, Record, Stream};
+use forkyard::trace::{Ending, Event, Op, Record, Stream};
 use run_support::{group, main_pid, pid_of, program, records, run_cmd, text_of};
 
 fn run(name: &str, source: &str) -> (Vec<Record>, Option<i32>) {
@@ -90,7 +90,7 @@ if __name__ == "__main__":
         .iter()
         .filter(|r| r.pid == child)
         .filter_map(|r| match &r.event {
-            Event::Op { op, detail, .. } if op == "closed" => detail.as_deref(),
+            Event::Op { op, detail, .. } if *op == Op::Closed => detail.as_deref(),
             _ => None,
         })
         .collect();

@@ -9,6 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use forkyard::trace::Op;
+
 const FORKYARD: &str = env!("CARGO_BIN_EXE_forkyard");
 
 fn programs() -> Vec<PathBuf> {
@@ -103,30 +105,30 @@ fn object_id(recs: &[serde_json::Value], class: &str) -> u64 {
 }
 
 /// The (pid, op) of every op on object `id`, in time order.
-fn ops(recs: &[serde_json::Value], id: u64) -> Vec<(i64, String)> {
+fn ops(recs: &[serde_json::Value], id: u64) -> Vec<(i64, Op)> {
     recs.iter()
         .filter(|r| r["kind"] == "op" && r["id"].as_u64() == Some(id))
         .map(|r| {
             (
                 r["pid"].as_i64().unwrap(),
-                r["op"].as_str().unwrap().to_string(),
+                Op::parse(r["op"].as_str().unwrap()),
             )
         })
         .collect()
 }
 
 /// The most holders at once, from acquired/released ops (panics on a release by a non-holder).
-fn max_holders(ops: &[(i64, String)]) -> (usize, usize) {
+fn max_holders(ops: &[(i64, Op)]) -> (usize, usize) {
     let mut holders: Vec<i64> = Vec::new();
     let (mut most, mut acquires) = (0, 0);
     for (pid, op) in ops {
-        match op.as_str() {
-            "acquired" => {
+        match op {
+            Op::Acquired => {
                 holders.push(*pid);
                 acquires += 1;
                 most = most.max(holders.len());
             }
-            "released" => {
+            Op::Released => {
                 let at = holders
                     .iter()
                     .position(|h| h == pid)
@@ -189,13 +191,16 @@ for p in ps:
 ";
     let recs = trace_of("event", src);
     let ev = ops(&recs, object_id(&recs, "Event"));
-    let set_at = ev.iter().position(|(_, op)| op == "set").expect("a set op");
-    let woke: Vec<&(i64, String)> = ev.iter().filter(|(_, op)| op == "woke").collect();
+    let set_at = ev
+        .iter()
+        .position(|(_, op)| *op == Op::Set)
+        .expect("a set op");
+    let woke: Vec<&(i64, Op)> = ev.iter().filter(|(_, op)| *op == Op::Woke).collect();
     assert_eq!(woke.len(), 4, "{ev:?}");
     assert!(
         ev.iter()
             .skip(set_at)
-            .filter(|(_, op)| op == "woke")
+            .filter(|(_, op)| *op == Op::Woke)
             .count()
             == 4,
         "every wake after the set: {ev:?}"

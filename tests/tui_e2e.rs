@@ -6,6 +6,7 @@
 
 mod pty;
 
+use forkyard::trace::Op;
 use pty::{Pty, eventually, exists, state_dir};
 
 /// Quits with `q` and checks the playground left the terminal as it found it.
@@ -310,7 +311,7 @@ fn s_holds_the_run_steps_the_picked_lane_and_releases_it() {
     p.gone("The same run again", 5);
     // s again: free from here on, to its end.
     p.key("s");
-    p.wait("released", 5);
+    p.wait(Op::Released.name(), 5);
     p.wait("counter:", 20);
     p.wait("ended", 20);
     quit_and_check(&mut p, &pids);

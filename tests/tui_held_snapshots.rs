@@ -8,7 +8,7 @@ mod tui_common;
 use forkyard::lesson::Lang;
 use forkyard::session::schedule::Count;
 use forkyard::session::{HeldEnd, HeldLog, Stand, Standing, Steer, Step};
-use forkyard::trace::{Ending, Event, Record, State};
+use forkyard::trace::{Ending, Event, Op, Record, State};
 use forkyard::tui::app::{App, Effect, Msg};
 use forkyard::tui::runs::RunId;
 use forkyard::tui::update::update;
@@ -27,14 +27,14 @@ fn app(w: u16, h: u16) -> App {
     app
 }
 
-fn op(pid: i32, ms: u64, id: u32, what: &str, value: &str) -> Record {
+fn op(pid: i32, ms: u64, id: u32, what: Op, value: &str) -> Record {
     rec(
         pid,
         MAIN,
         ms,
         Event::Op {
             id,
-            op: what.into(),
+            op: what,
             detail: Some(format!("value={value}")),
         },
     )
@@ -74,7 +74,7 @@ fn started_04() -> Vec<Record> {
             0,
             Event::Op {
                 id: 1,
-                op: "stored".into(),
+                op: Op::Stored,
                 detail: Some("value=0".into()),
             },
         ),
@@ -179,8 +179,8 @@ fn lost_update(app: &mut App) {
         app,
         id,
         vec![
-            op(P1, 0, 1, "read", "0"),
-            op(P2, 0, 1, "read", "0"),
+            op(P1, 0, 1, Op::Read, "0"),
+            op(P2, 0, 1, Op::Read, "0"),
             rec(
                 P1,
                 MAIN,
@@ -198,9 +198,9 @@ fn lost_update(app: &mut App) {
                 }),
             ),
             rec(P1, MAIN, 500, state(State::Running)),
-            op(P1, 500, 1, "stored", "1"),
+            op(P1, 500, 1, Op::Stored, "1"),
             rec(P2, MAIN, 500, state(State::Running)),
-            op(P2, 500, 1, "stored", "1"),
+            op(P2, 500, 1, Op::Stored, "1"),
         ],
     );
     let news = HeldLog {
@@ -336,7 +336,7 @@ fn deadlock(app: &mut App) {
             0,
             Event::Op {
                 id: 3,
-                op: "acquired".into(),
+                op: Op::Acquired,
                 detail: None,
             },
         ),

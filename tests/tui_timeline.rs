@@ -6,7 +6,7 @@
 mod tui_common;
 
 use forkyard::session::{RunEnd, Update};
-use forkyard::trace::{AtExitAction, Ending, Event, Record, State};
+use forkyard::trace::{AtExitAction, Ending, Event, Op, Record, State};
 use forkyard::tui::app::{App, Focus, Msg};
 use forkyard::tui::update::update;
 use forkyard::tui::view::layout;
@@ -93,10 +93,10 @@ fn object(id: u32, class: &str, capacity: Option<i64>, owner: Option<u32>) -> Ev
     }
 }
 
-fn op(id: u32, what: &str, detail: Option<&str>) -> Event {
+fn op(id: u32, what: Op, detail: Option<&str>) -> Event {
     Event::Op {
         id,
-        op: what.into(),
+        op: what,
         detail: detail.map(str::to_string),
     }
 }
@@ -164,32 +164,37 @@ fn pool_midway() -> Vec<Record> {
             MAIN,
             OBSERVER,
             50,
-            op(1, "submit", Some("task 0: task('task 0')")),
+            op(1, Op::Submit, Some("task 0: task('task 0')")),
         ),
         rec(MAIN, OBSERVER, 51, blocked("Pool#1", "get")),
         rec(W1, MAIN, 52, state(State::Running)),
-        rec(W1, MAIN, 53, op(1, "start", Some("task 0: task('task 0')"))),
+        rec(
+            W1,
+            MAIN,
+            53,
+            op(1, Op::Start, Some("task 0: task('task 0')")),
+        ),
         rec(W1, MAIN, 60, sleeping(600)),
         rec(W1, MAIN, 600, state(State::Running)),
         rec(
             W1,
             MAIN,
             601,
-            op(1, "finish", Some("task 0: task('task 0')")),
+            op(1, Op::Finish, Some("task 0: task('task 0')")),
         ),
         rec(W1, MAIN, 602, blocked("Pool#1", "task")),
         rec(
             MAIN,
             OBSERVER,
             603,
-            op(1, "result", Some("task 0 reached the parent")),
+            op(1, Op::Result, Some("task 0 reached the parent")),
         ),
         rec(MAIN, OBSERVER, 604, state(State::Running)),
         rec(
             MAIN,
             OBSERVER,
             605,
-            op(1, "submit", Some("task 1: task('task 1')")),
+            op(1, Op::Submit, Some("task 1: task('task 1')")),
         ),
         rec(MAIN, OBSERVER, 606, blocked("Pool#1", "get")),
         rec(W2, MAIN, 607, state(State::Running)),
@@ -197,7 +202,7 @@ fn pool_midway() -> Vec<Record> {
             W2,
             MAIN,
             608,
-            op(1, "start", Some("task 1: task('task 1')")),
+            op(1, Op::Start, Some("task 1: task('task 1')")),
         ),
         rec(W2, MAIN, 610, sleeping(1200)),
     ]);
@@ -405,8 +410,8 @@ fn semaphore_midway() -> Vec<Record> {
         ));
     }
     v.extend([
-        rec(MAIN + 1, MAIN, 40, op(1, "acquired", Some("value=1"))),
-        rec(MAIN + 2, MAIN, 41, op(1, "acquired", Some("value=0"))),
+        rec(MAIN + 1, MAIN, 40, op(1, Op::Acquired, Some("value=1"))),
+        rec(MAIN + 2, MAIN, 41, op(1, Op::Acquired, Some("value=0"))),
         rec(MAIN + 1, MAIN, 42, sleeping(2042)),
         rec(MAIN + 2, MAIN, 43, sleeping(2043)),
         rec(MAIN + 3, MAIN, 44, blocked("Semaphore#1", "acquire")),
@@ -465,7 +470,7 @@ fn lock_midway() -> Vec<Record> {
         main_rec(),
         rec(MAIN, OBSERVER, 1, object(2, "RLock", Some(1), Some(1))),
         rec(MAIN, OBSERVER, 2, object(1, "Value", Some(1), None)),
-        rec(MAIN, OBSERVER, 3, op(1, "stored", Some("value=0"))),
+        rec(MAIN, OBSERVER, 3, op(1, Op::Stored, Some("value=0"))),
         rec(MAIN, OBSERVER, 4, object(3, "Lock", Some(1), None)),
     ];
     for i in 1..=3 {
@@ -478,11 +483,11 @@ fn lock_midway() -> Vec<Record> {
         ));
     }
     v.extend([
-        rec(MAIN + 1, MAIN, 30, op(3, "acquired", None)),
+        rec(MAIN + 1, MAIN, 30, op(3, Op::Acquired, None)),
         rec(MAIN + 2, MAIN, 31, blocked("Lock#3", "acquire")),
         rec(MAIN + 3, MAIN, 32, blocked("Lock#3", "acquire")),
-        rec(MAIN + 1, MAIN, 540, op(1, "stored", Some("value=1"))),
-        rec(MAIN + 1, MAIN, 1040, op(1, "stored", Some("value=2"))),
+        rec(MAIN + 1, MAIN, 540, op(1, Op::Stored, Some("value=1"))),
+        rec(MAIN + 1, MAIN, 1040, op(1, Op::Stored, Some("value=2"))),
         rec(MAIN + 1, MAIN, 1050, sleeping(1550)),
         rec(MAIN, OBSERVER, 60, blocked("Process-1", "join")),
     ]);
@@ -532,13 +537,13 @@ fn pipe_midway(main_closes: bool) -> Vec<Record> {
         spawn(MAIN + 1, MAIN, "Process-1", 12, 10),
     ];
     if main_closes {
-        v.push(rec(MAIN, OBSERVER, 21, op(2, "closed", None)));
+        v.push(rec(MAIN, OBSERVER, 21, op(2, Op::Closed, None)));
     }
     v.extend([
         spawn(MAIN + 2, MAIN, "Process-2", 25, 20),
-        rec(MAIN + 2, MAIN, 30, op(2, "closed", None)),
-        rec(MAIN + 1, MAIN, 31, op(2, "sent", Some("0"))),
-        rec(MAIN + 2, MAIN, 32, op(1, "received", Some("0"))),
+        rec(MAIN + 2, MAIN, 30, op(2, Op::Closed, None)),
+        rec(MAIN + 1, MAIN, 31, op(2, Op::Sent, Some("0"))),
+        rec(MAIN + 2, MAIN, 32, op(1, Op::Received, Some("0"))),
         rec(MAIN + 2, MAIN, 33, blocked("Connection#1", "recv")),
         rec(MAIN + 1, MAIN, 34, sleeping(534)),
         rec(MAIN, OBSERVER, 40, blocked("Process-1", "join")),

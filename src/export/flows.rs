@@ -14,6 +14,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::session::model::LaneState;
+use crate::trace::{ObjectKind, Op};
 
 /// The most hand-overs kept waiting for their take, per object (a program that only puts).
 const MAX_PENDING: usize = 4096;
@@ -79,7 +80,7 @@ pub struct Pairing {
     /// The latest set of each Event.
     sets: HashMap<u32, usize>,
     /// Pool tasks submitted or finished, by (pool id, "task N", step).
-    tasks: HashMap<(u32, String, &'static str), usize>,
+    tasks: HashMap<(u32, String, Op), usize>,
     /// A Connection made just before, waiting for its peer (Pipe() makes both ends in a row).
     lone_end: Option<(i32, u32)>,
     /// Each Connection's other end.
@@ -92,13 +93,14 @@ impl Pairing {
     /// An object was made: a Lock or Semaphore with its first tokens (`capacity`), a Pipe end
     /// (they come in pairs).
     pub fn object(&mut self, pid: i32, id: u32, class: &str, capacity: Option<i64>) {
-        if matches!(class, "Lock" | "RLock" | "Semaphore" | "BoundedSemaphore") {
+        let kind = ObjectKind::of(class);
+        if kind.is_lock() || kind.is_semaphore() {
             let n = capacity.unwrap_or(1).clamp(0, MAX_PENDING as i64) as usize;
             self.tokens
                 .insert(id, std::iter::repeat_n(None, n).collect());
             return;
         }
-        if class != "Connection" {
+        if kind != ObjectKind::Connection {
             return;
         }
         match self.lone_end.take() {
@@ -118,19 +120,19 @@ impl Pairing {
     }
 
     /// An operation on object `id` (`label`: "Lock#1") was recorded as mark `mark`.
-    pub fn op(&mut self, mark: usize, pid: i32, object: (u32, &str), op: &str, detail: &str) {
+    pub fn op(&mut self, mark: usize, pid: i32, object: (u32, &str), op: &Op, detail: &str) {
         let (id, label) = object;
         let given = |item: Option<String>| Given { mark, pid, item };
         match op {
             // An RLock released to a lower level is still held: nothing is handed over.
-            "released" if number_after(detail, "count").unwrap_or(0) == 0 => {
+            Op::Released if number_after(detail, "count").unwrap_or(0) == 0 => {
                 let tokens = self.tokens.entry(id).or_default();
                 tokens.push_back(Some(mark));
                 if tokens.len() > MAX_PENDING {
                     tokens.pop_front();
                 }
             }
-            "acquired" if number_after(detail, "count").unwrap_or(1) == 1 => {
+            Op::Acquired if number_after(detail, "count").unwrap_or(1) == 1 => {
                 let waited = self.waited(pid, label);
                 let token = self.tokens.get_mut(&id).and_then(VecDeque::pop_front);
                 if let (Some(Some(from)), true) = (token, waited) {
@@ -141,32 +143,32 @@ impl Pairing {
                     });
                 }
             }
-            "put" => self.give(id, given(item_of(detail))),
-            "got" => {
+            Op::Put => self.give(id, given(item_of(detail))),
+            Op::Got => {
                 let item = item_of(detail);
                 self.take_item(id, mark, FlowKind::Item, item);
             }
-            "sent" => {
+            Op::Sent => {
                 if let Some(&peer) = self.peers.get(&id) {
                     self.give(peer, given(Some(detail.to_string())));
                 }
             }
             // The message never went: it will not be received.
-            "send_failed" => {
+            Op::SendFailed => {
                 if let Some(q) = self.peers.get(&id).and_then(|p| self.given.get_mut(p))
                     && let Some(i) = q.iter().rposition(|g| g.pid == pid)
                 {
                     q.remove(i);
                 }
             }
-            "received" => self.take_item(id, mark, FlowKind::Message, Some(detail.to_string())),
+            Op::Received => self.take_item(id, mark, FlowKind::Message, Some(detail.to_string())),
             // An Event's set, or a Condition's notify.
-            "set" | "notified" => {
+            Op::Set | Op::Notified => {
                 self.sets.insert(id, mark);
             }
             // A waiter wakes only with the flag set (or notified): by the latest set (even one
             // that came just before it reported its wait).
-            "woke" => {
+            Op::Woke => {
                 let waited = self.waited(pid, label);
                 if let (Some(&set), true) = (self.sets.get(&id), waited) {
                     self.flows.push(Flow {
@@ -177,10 +179,10 @@ impl Pairing {
                 }
             }
             // A wait that ran out ends without a hand-over.
-            "timeout" => {
+            Op::Timeout => {
                 self.waited(pid, label);
             }
-            "submit" | "start" | "finish" | "result" => self.task(mark, id, op, detail),
+            Op::Submit | Op::Start | Op::Finish | Op::Result => self.task(mark, id, op, detail),
             _ => {}
         }
     }
@@ -223,15 +225,16 @@ impl Pairing {
 
     /// Pool steps: submit (parent) → start (worker), finish (worker) → result (parent), keyed by
     /// the "task N" their details begin with.
-    fn task(&mut self, mark: usize, id: u32, op: &str, detail: &str) {
+    fn task(&mut self, mark: usize, id: u32, op: &Op, detail: &str) {
         let Some(key) = task_key(detail) else {
             return;
         };
+        // A submit or finish waits for its start or result.
         let (giver, step) = match op {
-            "submit" => (None, "submit"),
-            "start" => (Some("submit"), ""),
-            "finish" => (None, "finish"),
-            _ => (Some("finish"), ""),
+            Op::Submit => (None, Op::Submit),
+            Op::Start => (Some(Op::Submit), Op::Start),
+            Op::Finish => (None, Op::Finish),
+            _ => (Some(Op::Finish), Op::Result),
         };
         match giver {
             None => {
@@ -288,13 +291,13 @@ mod tests {
         let mut p = Pairing::default();
         p.object(10, 1, "Lock", Some(1));
         let lock = (1, "Lock#1");
-        p.op(0, 10, lock, "acquired", ""); // found it free: no arrow
-        p.op(1, 10, lock, "released", "");
+        p.op(0, 10, lock, &Op::Acquired, ""); // found it free: no arrow
+        p.op(1, 10, lock, &Op::Released, "");
         // The release came between 11's failed try and its report of the wait: still its token.
         p.state(11, &blocked("Lock#1"));
-        p.op(2, 11, lock, "acquired", "");
-        p.op(3, 11, lock, "released", "");
-        p.op(4, 12, lock, "acquired", ""); // did not wait: no arrow
+        p.op(2, 11, lock, &Op::Acquired, "");
+        p.op(3, 11, lock, &Op::Released, "");
+        p.op(4, 12, lock, &Op::Acquired, ""); // did not wait: no arrow
         assert_eq!(
             p.flows,
             vec![Flow {
@@ -310,11 +313,11 @@ mod tests {
         let mut p = Pairing::default();
         p.object(10, 1, "Lock", Some(1));
         let lock = (1, "Lock#1");
-        p.op(0, 10, lock, "acquired", "");
+        p.op(0, 10, lock, &Op::Acquired, "");
         p.state(11, &blocked("Lock#1"));
-        p.op(1, 11, lock, "timeout", "acquire");
-        p.op(2, 10, lock, "released", "");
-        p.op(3, 11, lock, "acquired", ""); // found it free this time
+        p.op(1, 11, lock, &Op::Timeout, "acquire");
+        p.op(2, 10, lock, &Op::Released, "");
+        p.op(3, 11, lock, &Op::Acquired, ""); // found it free this time
         assert!(p.flows.is_empty());
     }
 
@@ -323,14 +326,14 @@ mod tests {
         let mut p = Pairing::default();
         p.object(10, 2, "Semaphore", Some(2));
         let sem = (2, "Semaphore#2");
-        p.op(0, 11, sem, "acquired", "value=1");
-        p.op(1, 12, sem, "acquired", "value=0");
+        p.op(0, 11, sem, &Op::Acquired, "value=1");
+        p.op(1, 12, sem, &Op::Acquired, "value=0");
         p.state(13, &blocked("Semaphore#2"));
         p.state(14, &blocked("Semaphore#2"));
-        p.op(2, 12, sem, "released", "value=1");
-        p.op(3, 13, sem, "acquired", "value=0");
-        p.op(4, 11, sem, "released", "value=1");
-        p.op(5, 14, sem, "acquired", "value=0");
+        p.op(2, 12, sem, &Op::Released, "value=1");
+        p.op(3, 13, sem, &Op::Acquired, "value=0");
+        p.op(4, 11, sem, &Op::Released, "value=1");
+        p.op(5, 14, sem, &Op::Acquired, "value=0");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
         assert_eq!(pairs, vec![(2, 3), (4, 5)]);
     }
@@ -340,12 +343,12 @@ mod tests {
         let mut p = Pairing::default();
         p.object(10, 1, "RLock", Some(1));
         let rlock = (1, "RLock#1");
-        p.op(5, 10, rlock, "acquired", "");
-        p.op(6, 10, rlock, "acquired", "count=2");
+        p.op(5, 10, rlock, &Op::Acquired, "");
+        p.op(6, 10, rlock, &Op::Acquired, "count=2");
         p.state(11, &blocked("RLock#1"));
-        p.op(0, 10, rlock, "released", "count=1");
-        p.op(1, 10, rlock, "released", "");
-        p.op(2, 11, rlock, "acquired", "");
+        p.op(0, 10, rlock, &Op::Released, "count=1");
+        p.op(1, 10, rlock, &Op::Released, "");
+        p.op(2, 11, rlock, &Op::Acquired, "");
         assert_eq!(p.flows.len(), 1);
         assert_eq!((p.flows[0].from, p.flows[0].to), (1, 2));
     }
@@ -354,10 +357,10 @@ mod tests {
     fn queue_items_pair_by_their_repr_then_in_order() {
         let mut p = Pairing::default();
         let q = (5, "Queue#5");
-        p.op(0, 10, q, "put", "size=1 item='a'");
-        p.op(1, 11, q, "put", "size=2 item='b'");
-        p.op(2, 12, q, "got", "size=1 item='b'");
-        p.op(3, 12, q, "got", "size=0 item='a'");
+        p.op(0, 10, q, &Op::Put, "size=1 item='a'");
+        p.op(1, 11, q, &Op::Put, "size=2 item='b'");
+        p.op(2, 12, q, &Op::Got, "size=1 item='b'");
+        p.op(3, 12, q, &Op::Got, "size=0 item='a'");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
         assert_eq!(pairs, vec![(1, 2), (0, 3)]);
     }
@@ -367,11 +370,17 @@ mod tests {
         let mut p = Pairing::default();
         p.object(10, 7, "Connection", None);
         p.object(10, 8, "Connection", None);
-        p.op(0, 11, (8, "Connection#8"), "sent", "'hi'");
-        p.op(1, 11, (8, "Connection#8"), "sent", "'lost'");
-        p.op(2, 11, (8, "Connection#8"), "send_failed", "BrokenPipeError");
-        p.op(3, 10, (7, "Connection#7"), "received", "'hi'");
-        p.op(4, 10, (7, "Connection#7"), "received", "'lost'");
+        p.op(0, 11, (8, "Connection#8"), &Op::Sent, "'hi'");
+        p.op(1, 11, (8, "Connection#8"), &Op::Sent, "'lost'");
+        p.op(
+            2,
+            11,
+            (8, "Connection#8"),
+            &Op::SendFailed,
+            "BrokenPipeError",
+        );
+        p.op(3, 10, (7, "Connection#7"), &Op::Received, "'hi'");
+        p.op(4, 10, (7, "Connection#7"), &Op::Received, "'lost'");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to, f.kind)).collect();
         assert_eq!(pairs, vec![(0, 3, FlowKind::Message)]);
     }
@@ -381,8 +390,8 @@ mod tests {
         let mut p = Pairing::default();
         let ev = (3, "Event#3");
         p.state(11, &blocked("Event#3"));
-        p.op(0, 10, ev, "set", "");
-        p.op(1, 11, ev, "woke", "wait");
+        p.op(0, 10, ev, &Op::Set, "");
+        p.op(1, 11, ev, &Op::Woke, "wait");
         assert_eq!(p.flows.len(), 1);
         assert_eq!(p.flows[0].kind, FlowKind::Wake);
     }
@@ -391,10 +400,10 @@ mod tests {
     fn pool_tasks_flow_to_their_worker_and_back() {
         let mut p = Pairing::default();
         let pool = (2, "Pool#2");
-        p.op(0, 10, pool, "submit", "task 0: task('task 0')");
-        p.op(1, 11, pool, "start", "task 0: task('task 0')");
-        p.op(2, 11, pool, "finish", "task 0: task('task 0')");
-        p.op(3, 10, pool, "result", "task 0 reached the parent");
+        p.op(0, 10, pool, &Op::Submit, "task 0: task('task 0')");
+        p.op(1, 11, pool, &Op::Start, "task 0: task('task 0')");
+        p.op(2, 11, pool, &Op::Finish, "task 0: task('task 0')");
+        p.op(3, 10, pool, &Op::Result, "task 0 reached the parent");
         let pairs: Vec<_> = p.flows.iter().map(|f| (f.from, f.to)).collect();
         assert_eq!(pairs, vec![(0, 1), (2, 3)]);
         assert_eq!(task_key("task 12: x"), Some("task 12".into()));

@@ -338,4 +338,38 @@ mod tests {
         let one = Recording::from_jsonl(main, Path::new("one.jsonl")).unwrap();
         assert_eq!(one.records.len(), 1);
     }
+
+    #[test]
+    fn an_operation_another_forkyard_named_still_loads_and_is_kept_as_written() {
+        let head = r#""pid":1,"ppid":0,"mono_ns":0,"lesson_ns":0"#;
+        let text = [
+            format!(r#"{{{head},"seq":0,"kind":"main","name":"MainProcess","file":"main.py"}}"#),
+            format!(r#"{{{head},"seq":1,"kind":"object","id":7,"class":"Lock","capacity":1}}"#),
+            format!(r#"{{{head},"seq":2,"kind":"op","id":7,"op":"acquired","detail":null}}"#),
+            format!(r#"{{{head},"seq":3,"kind":"op","id":7,"op":"polished","detail":"twice"}}"#),
+        ]
+        .join("\n");
+        let rec = Recording::from_jsonl(&text, Path::new("other.jsonl")).unwrap();
+        let ops: Vec<&crate::trace::Op> = rec
+            .records
+            .iter()
+            .filter_map(|r| match &r.event {
+                Event::Op { op, .. } => Some(op),
+                _ => None,
+            })
+            .collect();
+        use crate::trace::Op;
+        assert_eq!(ops, [&Op::Acquired, &Op::Other("polished".into())]);
+        // The model keeps it among the Lock's operations and acts on the known one only.
+        let mut run = crate::session::Run::default();
+        for r in &rec.records {
+            run.apply(r);
+        }
+        let lock = run.objects.get(7).unwrap();
+        assert_eq!((lock.holders.clone(), lock.value), (vec![1], Some(0)));
+        assert_eq!(lock.ops.back().unwrap().op, Op::Other("polished".into()));
+        // Written back, it is the line it was.
+        let line = serde_json::to_string(&rec.records[3]).unwrap();
+        assert!(line.contains(r#""op":"polished""#), "{line}");
+    }
 }

@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 use super::Timeline;
 use super::timeline::{MarkKind, Span};
 use crate::session::model::LaneState;
-use crate::trace::Stream;
+use crate::trace::{Op, Stream};
 
 /// How much of an output line names its instant (the whole line is in its args).
 const NAME_CHARS: usize = 60;
@@ -71,7 +71,7 @@ enum InstantArgs<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         object: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        op: Option<&'a str>,
+        op: Option<&'a Op>,
         #[serde(skip_serializing_if = "Option::is_none")]
         detail: Option<&'a str>,
     },
@@ -202,7 +202,7 @@ pub fn render(t: &Timeline) -> String {
                 ts: us(mark.lesson_ns),
                 args: InstantArgs::Mark {
                     object: mark.object.as_deref(),
-                    op: mark.op.as_deref(),
+                    op: mark.op.as_ref(),
                     detail: mark.detail.as_deref(),
                 },
             };
@@ -314,13 +314,13 @@ mod tests {
             to_ns,
             state,
         };
-        let mark = |ns, pid, op: &str| Mark {
+        let mark = |ns, pid, op: Op| Mark {
             lesson_ns: ns,
             pid,
             kind: MarkKind::Op,
             title: format!("{op} Lock#1"),
             object: Some("Lock#1".into()),
-            op: Some(op.into()),
+            op: Some(op),
             detail: None,
         };
         let blocked = LaneState::Blocked {
@@ -347,7 +347,7 @@ mod tests {
                 complete: true,
                 stray: false,
             }],
-            marks: vec![mark(1000, 10, "released"), mark(1000, 11, "acquired")],
+            marks: vec![mark(1000, 10, Op::Released), mark(1000, 11, Op::Acquired)],
             flows: vec![Flow {
                 from: 0,
                 to: 1,

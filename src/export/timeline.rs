@@ -11,7 +11,7 @@ use super::Recording;
 use super::flows::{Flow, Pairing};
 use crate::session::Run;
 use crate::session::model::{LaneState, Line, Log, summary};
-use crate::trace::{Event, signal_name};
+use crate::trace::{Event, Op, signal_name};
 
 /// How a process ended, for glyphs and colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +95,7 @@ pub struct Mark {
     /// The object's label, for operations.
     pub object: Option<String>,
     /// The operation, for operations.
-    pub op: Option<String>,
+    pub op: Option<Op>,
     /// More about it (a value, a message).
     pub detail: Option<String>,
 }
@@ -187,7 +187,7 @@ impl Timeline {
                         kind: MarkKind::Op,
                         title: format!("{op} {label}"),
                         object: Some(label),
-                        op: Some(op.to_string()),
+                        op: Some(op.clone()),
                         detail: detail.clone(),
                     });
                 }
@@ -371,7 +371,7 @@ mod tests {
             2,
             Event::Op {
                 id: 1,
-                op: "acquired".into(),
+                op: Op::Acquired,
                 detail: None,
             },
         ));
@@ -385,7 +385,7 @@ mod tests {
             5,
             Event::Op {
                 id: 1,
-                op: "released".into(),
+                op: Op::Released,
                 detail: None,
             },
         ));
@@ -401,7 +401,7 @@ mod tests {
             5,
             Event::Op {
                 id: 1,
-                op: "acquired".into(),
+                op: Op::Acquired,
                 detail: None,
             },
         ));

@@ -6,6 +6,7 @@
 //! and clamping the strings of any other event that would not fit. Must not live here: the `write()`
 //! itself (the runtime's) and reading lines back (`reader`).
 
+use super::op_name::Op;
 use super::record::{Event, Record};
 
 /// The largest write the kernel promises not to interleave with other writers of the same pipe.
@@ -96,7 +97,7 @@ fn strings_len(event: &Event) -> usize {
         } => target_name.len() + signal_name.len(),
         Event::Exit { .. } => 0,
         Event::Object { class, role, .. } => class.len() + role.as_ref().map_or(0, String::len),
-        Event::Op { op, detail, .. } => op.len() + detail.as_ref().map_or(0, String::len),
+        Event::Op { op, detail, .. } => op.name().len() + detail.as_ref().map_or(0, String::len),
         Event::Refused { message } => message.len(),
         Event::Stop { reason } => reason.len(),
     }
@@ -189,7 +190,11 @@ fn clamp(event: Event) -> Event {
         },
         Event::Op { id, op, detail } => Event::Op {
             id,
-            op: c(op.into_string()).into(),
+            // Only a name outside the table can be long.
+            op: match op {
+                Op::Other(name) => Op::Other(c(name.into()).into()),
+                named => named,
+            },
             detail: detail.map(c),
         },
         Event::Refused { message } => Event::Refused {
@@ -347,7 +352,7 @@ mod tests {
             },
             Event::Op {
                 id: u32::MAX,
-                op: worst(half).into(),
+                op: Op::Other(worst(half).into()),
                 detail: Some(worst(half)),
             },
             Event::Reaped {
@@ -388,8 +393,8 @@ mod tests {
     fn what_surely_fits_goes_whole_and_its_line_is_within_pipe_buf() {
         let op = Event::Op {
             id: u32::MAX,
-            op: "acquired".into(),
-            detail: Some("\u{1}".repeat(SURELY_FITS_STRINGS - "acquired".len())),
+            op: Op::Acquired,
+            detail: Some("\u{1}".repeat(SURELY_FITS_STRINGS - Op::Acquired.name().len())),
         };
         let short = out(&"\"".repeat(SURELY_FITS));
         for e in [op, short] {
@@ -401,7 +406,7 @@ mod tests {
         assert!(!surely_fits(&long));
         let long_op = Event::Op {
             id: 1,
-            op: "x".repeat(SURELY_FITS_STRINGS + 1).into(),
+            op: Op::Other("x".repeat(SURELY_FITS_STRINGS + 1).into()),
             detail: None,
         };
         assert!(!surely_fits(&long_op));

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod control;
 pub mod frame;
 pub mod gate;
+pub mod object_kind;
 pub mod op_name;
 pub mod order;
 pub mod reader;
@@ -19,6 +20,7 @@ pub mod ring;
 pub mod stdout_mode;
 pub mod wire;
 
-pub use op_name::OpName;
+pub use object_kind::ObjectKind;
+pub use op_name::Op;
 pub use record::{AtExitAction, Ending, Event, Record, State, Stream, signal_name};
 pub use stdout_mode::StdoutMode;

@@ -1,198 +1,191 @@
-//! The name of an operation on a multiprocessing object in an `op` record ("acquired", "put").
+//! The operation of an `op` record: what happened to a multiprocessing object.
 //!
-//! The modules name a few dozen operations, and a Lock pair is two records: as a `String` each
-//! record cost an allocation where it was made, another where the observer decoded it, and a
-//! third where the `Run` model kept it. An [`OpName`] of a name forkyard's modules use is a
-//! `&'static str` (no allocation anywhere it goes); any other name (a trace of another forkyard,
-//! a manager's own) is kept as an owned string. It reads, compares and serializes as the string
-//! it holds, so the jsonl is byte for byte what it was.
+//! The modules record a few dozen operations and the observer's readers (the `Run` model, the
+//! objects inspector, the exports, the tests) act on them: an [`Op`] names each one as a variant, so
+//! a writer and a reader cannot disagree on a spelling. It is written to the jsonl as the same
+//! string it always was ("acquired", "put") and carried in the binary ring frame as one byte
+//! ([`Op::code`]). A name outside the table (a manager proxy's call of a method without a word of
+//! its own, a trace of another forkyard) is kept as written in [`Op::Other`]: such a trace still
+//! loads, and its unknown operations are shown and otherwise ignored.
 
-use std::borrow::Cow;
 use std::fmt;
-use std::ops::Deref;
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An operation's name, as the trace and the `Run` model carry it.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct OpName(Cow<'static, str>);
-
-/// The names forkyard's modules write (`python/modules`, the manager's `_manager.op`), kept
-/// without an allocation. A name missing here still works, at the cost of one.
-const KNOWN: &[&str] = &[
-    "acquired",
-    "released",
-    "timeout",
-    "woke",
-    "notified",
-    "set",
-    "cleared",
-    "put",
-    "got",
-    "task_done",
-    "stored",
-    "read",
-    "sent",
-    "received",
-    "send_failed",
-    "eof",
-    "closed",
-    "broken",
-    "submit",
-    "start",
-    "finish",
-    "result",
-    "close",
-    "terminate",
-    "served",
-];
-
-impl OpName {
-    /// The name `s`, without an allocation when it is one of the modules' own.
-    pub fn new(s: &str) -> OpName {
-        match known(s) {
-            Some(k) => OpName(Cow::Borrowed(k)),
-            None => OpName(Cow::Owned(s.to_string())),
+/// Declares [`Op`] with each variant's jsonl name, and the table that maps names and wire codes.
+macro_rules! ops {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, )*) => {
+        /// An operation on a multiprocessing object, as an `op` record carries it. "Detail" is the
+        /// record's `detail` field.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Op {
+            $( $(#[$doc])* $variant, )*
+            /// A name outside this table, kept as written: a manager proxy's call of a method
+            /// that has no word of its own (the method's name: "append", "__setitem__"), or an
+            /// operation of a trace of another forkyard. Readers show it and act on nothing.
+            Other(Box<str>),
         }
+
+        /// Every named operation, in wire-code order (code = index + 1).
+        const KNOWN: &[Op] = &[ $( Op::$variant, )* ];
+
+        /// The named operations' indexes in `KNOWN`, counted by the compiler.
+        #[repr(u8)]
+        #[allow(clippy::enum_variant_names)]
+        enum Index { $( $variant, )* }
+
+        impl Op {
+            /// Its jsonl name ("acquired").
+            pub fn name(&self) -> &str {
+                match self {
+                    $( Op::$variant => $name, )*
+                    Op::Other(name) => name,
+                }
+            }
+
+            /// Its byte in the binary ring frame: 1.. for a named operation, [`OTHER_CODE`] for
+            /// [`Op::Other`] (whose name the frame then carries).
+            pub fn code(&self) -> u8 {
+                match self {
+                    $( Op::$variant => Index::$variant as u8 + 1, )*
+                    Op::Other(_) => OTHER_CODE,
+                }
+            }
+        }
+    };
+}
+
+ops! {
+    /// A Lock, RLock, Semaphore or BoundedSemaphore was acquired (`sync`; a manager proxy's
+    /// `acquire` too). Detail: `count=N` for an RLock taken again by its owner, `value=N` (the
+    /// counter after it) for a semaphore, none for a Lock.
+    Acquired = "acquired",
+    /// A permit went back (`sync`; a manager proxy's `release`): detail as for `Acquired` (an
+    /// RLock's `count=N` left, N > 0, means still held). A Barrier records it when its parties
+    /// pass, detail `N parties`.
+    Released = "released",
+    /// A blocking call ran out of time (`sync`, `queues`, `pipe`, a manager proxy's `acquire`
+    /// returning False). Detail: the call ("acquire", "wait", "get", "put", "poll").
+    Timeout = "timeout",
+    /// An Event's or Condition's `wait` returned because it was set or notified (`sync`).
+    /// Detail: "wait".
+    Woke = "woke",
+    /// A Condition's `notify` woke sleepers (`sync`). Detail: how many.
+    Notified = "notified",
+    /// An Event was set (`sync`; a manager proxy's `set`). No detail.
+    Set = "set",
+    /// An Event was cleared (`sync`; a manager proxy's `clear`). No detail.
+    Cleared = "cleared",
+    /// An item went into a queue (`queues`; a manager proxy's `put`). Detail: `size=N item=R`,
+    /// the size after it and the item's repr.
+    Put = "put",
+    /// An item came out of a queue (`queues`; a manager proxy's `get`). Detail as for `Put`.
+    Got = "got",
+    /// A JoinableQueue's `task_done` (`queues`). Detail: `unfinished=N` left.
+    TaskDone = "task_done",
+    /// A shared Value was stored to (`shared`). Detail: `value=R`, its repr.
+    Stored = "stored",
+    /// A shared Value was read (`shared`). Detail: `value=R`.
+    Read = "read",
+    /// A Connection sent a message (`pipe`), recorded before the bytes go. Detail: its repr.
+    Sent = "sent",
+    /// A Connection received a message (`pipe`). Detail: its repr, or `N bytes`.
+    Received = "received",
+    /// A send that was recorded as `Sent` failed (`pipe`). Detail: the exception's class.
+    SendFailed = "send_failed",
+    /// A Connection's receive found the other ends closed (`pipe`). No detail.
+    Eof = "eof",
+    /// A process closed its copy of a Connection end (`pipe`; detail says why when it was not
+    /// the program) or of a SharedMemory block (`shared_memory`).
+    Closed = "closed",
+    /// A Barrier was broken (`sync`). No detail.
+    Broken = "broken",
+    /// A Pool handed a task to its workers (`pool`). Detail: `task N: f(args)`.
+    Submit = "submit",
+    /// A Pool worker began a task (`pool`). Detail: `task N: f(args)`.
+    Start = "start",
+    /// A Pool worker finished a task (`pool`). Detail: `task N: f(args)`.
+    Finish = "finish",
+    /// A task's result reached the Pool's process (`pool`). Detail: `task N reached the parent`.
+    Result = "result",
+    /// A Pool was closed (`pool`). No detail.
+    Close = "close",
+    /// A Pool was terminated (`pool`). No detail.
+    Terminate = "terminate",
+    /// A manager's server carried out a proxy's request (the server, in Python). Detail:
+    /// `method for client`.
+    Served = "served",
+    /// A SharedMemory block was created (`shared_memory`). Detail: its name.
+    Created = "created",
+    /// A process mapped an existing SharedMemory block (`shared_memory`). No detail.
+    Attached = "attached",
+    /// A SharedMemory block's name was removed (`shared_memory`). No detail.
+    Unlinked = "unlinked",
+    /// A Listener accepted a Client's connection (`multiprocessing.connection`). No detail.
+    Accepted = "accepted",
+}
+
+/// The wire code of an operation outside the table: its name follows as a string.
+pub const OTHER_CODE: u8 = 0;
+
+impl Op {
+    /// The operation named `name`; a name outside the table is [`Op::Other`].
+    pub fn parse(name: &str) -> Op {
+        Op::known(name).unwrap_or_else(|| Op::Other(name.into()))
     }
 
-    /// The known name whose UTF-8 bytes are `b`, if it is one: a decoder finds it without
-    /// checking the bytes are UTF-8 first.
-    pub fn known_bytes(b: &[u8]) -> Option<OpName> {
+    /// The named operation `name`, if it is one of the table's.
+    pub fn known(name: &str) -> Option<Op> {
+        // Lengths first: a lookup costs about one comparison of bytes.
         KNOWN
             .iter()
-            .find(|k| k.len() == b.len() && k.as_bytes() == b)
-            .map(|k| OpName(Cow::Borrowed(k)))
+            .find(|k| k.name().len() == name.len() && k.name() == name)
+            .cloned()
     }
 
-    /// The name as a string slice.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    /// Every named operation.
+    pub fn all() -> &'static [Op] {
+        KNOWN
     }
 
-    /// The name as an owned string.
-    pub fn into_string(self) -> String {
-        self.0.into_owned()
-    }
-
-    /// Whether it is kept without an allocation (one of the modules' own names).
-    pub fn is_static(&self) -> bool {
-        matches!(self.0, Cow::Borrowed(_))
+    /// The named operation of wire code `code` (not [`OTHER_CODE`]), if there is one.
+    pub fn from_code(code: u8) -> Option<Op> {
+        KNOWN.get(usize::from(code).checked_sub(1)?).cloned()
     }
 }
 
-/// The static copy of `s`, if it is a known name: lengths are compared first, so a lookup costs
-/// about one comparison of bytes.
-fn known(s: &str) -> Option<&'static str> {
-    KNOWN
-        .iter()
-        .find(|k| k.len() == s.len() && **k == s)
-        .copied()
-}
-
-impl Deref for OpName {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for OpName {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for OpName {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for OpName {
-    fn from(s: &str) -> OpName {
-        OpName::new(s)
-    }
-}
-
-impl From<&String> for OpName {
-    fn from(s: &String) -> OpName {
-        OpName::new(s)
-    }
-}
-
-impl From<String> for OpName {
-    fn from(s: String) -> OpName {
-        match known(&s) {
-            Some(k) => OpName(Cow::Borrowed(k)),
-            None => OpName(Cow::Owned(s)),
-        }
-    }
-}
-
-impl From<OpName> for String {
-    fn from(op: OpName) -> String {
-        op.into_string()
-    }
-}
-
-impl PartialEq<str> for OpName {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for OpName {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for OpName {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<OpName> for str {
-    fn eq(&self, other: &OpName) -> bool {
-        *self == *other.0
-    }
-}
-
-impl PartialEq<OpName> for &str {
-    fn eq(&self, other: &OpName) -> bool {
-        **self == *other.0
-    }
-}
-
-impl PartialEq<OpName> for String {
-    fn eq(&self, other: &OpName) -> bool {
-        **self == *other.0
-    }
-}
-
-impl fmt::Debug for OpName {
+impl fmt::Display for Op {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        f.write_str(self.name())
     }
 }
 
-impl fmt::Display for OpName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
-    }
-}
-
-impl Serialize for OpName {
+impl Serialize for Op {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(self.name())
     }
 }
 
-impl<'de> Deserialize<'de> for OpName {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OpName, D::Error> {
-        String::deserialize(d).map(OpName::from)
+impl<'de> Deserialize<'de> for Op {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
+        d.deserialize_str(OpVisitor)
+    }
+}
+
+/// Reads the name in place (borrowed or in the decoder's scratch buffer): a named operation costs
+/// no allocation, where `String::deserialize` would make one per record.
+struct OpVisitor;
+
+impl Visitor<'_> for OpVisitor {
+    type Value = Op;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an operation's name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Op, E> {
+        Ok(Op::parse(name))
     }
 }
 
@@ -201,48 +194,80 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_modules_names_need_no_allocation_and_others_still_work() {
-        for k in KNOWN {
-            let op = OpName::new(k);
-            assert!(op.is_static(), "{k}");
-            assert_eq!(op, *k);
-            assert!(OpName::from(k.to_string()).is_static(), "{k}");
+    fn every_operation_round_trips_through_its_name_its_json_and_its_code() {
+        for op in Op::all() {
+            assert_eq!(&Op::parse(op.name()), op, "{op}");
+            let json = serde_json::to_string(op).unwrap();
+            assert_eq!(json, format!("\"{}\"", op.name()));
+            assert_eq!(&serde_json::from_str::<Op>(&json).unwrap(), op);
+            assert_ne!(op.code(), OTHER_CODE, "{op}");
+            assert_eq!(Op::from_code(op.code()).as_ref(), Some(op));
         }
-        let other = OpName::new("served twice");
-        assert!(!other.is_static());
-        assert_eq!(other.as_str(), "served twice");
-        assert!(
-            !OpName::new("acquire").is_static(),
-            "a prefix is not a name"
+        assert_eq!(Op::from_code(OTHER_CODE), None);
+        assert_eq!(Op::from_code(Op::all().len() as u8 + 1), None);
+    }
+
+    #[test]
+    fn the_names_are_todays_jsonl_strings() {
+        let names: Vec<_> = Op::all().iter().map(Op::name).collect();
+        assert_eq!(
+            names,
+            [
+                "acquired",
+                "released",
+                "timeout",
+                "woke",
+                "notified",
+                "set",
+                "cleared",
+                "put",
+                "got",
+                "task_done",
+                "stored",
+                "read",
+                "sent",
+                "received",
+                "send_failed",
+                "eof",
+                "closed",
+                "broken",
+                "submit",
+                "start",
+                "finish",
+                "result",
+                "close",
+                "terminate",
+                "served",
+                "created",
+                "attached",
+                "unlinked",
+                "accepted",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_is_kept_as_written() {
+        let other: Op = serde_json::from_str(r#""served twice""#).unwrap();
+        assert_eq!(other, Op::Other("served twice".into()));
+        assert_eq!(serde_json::to_string(&other).unwrap(), r#""served twice""#);
+        assert_eq!(other.code(), OTHER_CODE);
+        assert_eq!(
+            format!("{other} {other:?}"),
+            r#"served twice Other("served twice")"#
         );
         assert_eq!(
-            OpName::known_bytes(b"released"),
-            Some(OpName::new("released"))
+            Op::parse("acquire"),
+            Op::Other("acquire".into()),
+            "a prefix is not a name"
         );
-        assert_eq!(OpName::known_bytes(b"releasee"), None);
-    }
-
-    #[test]
-    fn it_reads_compares_and_serializes_as_its_string() {
-        let op = OpName::new("acquired");
-        assert_eq!(serde_json::to_string(&op).unwrap(), r#""acquired""#);
-        let back: OpName = serde_json::from_str(r#""acquired""#).unwrap();
-        assert!(back.is_static());
-        assert_eq!(back, op);
-        assert_eq!(format!("{op} {op:?}"), r#"acquired "acquired""#);
-        // Both ways round, and against a str, as the tests that read the trace compare.
-        assert!(op == "acquired");
-        assert!("acquired" == op);
-        assert!(op == *"acquired");
-        assert_eq!(op.len(), 8);
-        assert_eq!(String::from(op), "acquired");
-    }
-
-    #[test]
-    fn every_known_name_is_listed_once() {
-        let mut names = KNOWN.to_vec();
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), KNOWN.len());
+        assert_eq!(Op::known("releasee"), None);
+        // An escaped name in the jsonl (read through the decoder's scratch buffer) still finds its
+        // variant, and a name that is not a string is an error, not a panic.
+        assert_eq!(
+            serde_json::from_str::<Op>(r#""\u0061cquired""#).unwrap(),
+            Op::Acquired
+        );
+        assert!(serde_json::from_str::<Op>("7").is_err());
     }
 }

@@ -83,7 +83,7 @@ pub enum Event {
     /// Something happened to a multiprocessing object (acquired, released, put, got, set, ...).
     Op {
         id: u32,
-        op: super::OpName,
+        op: super::Op,
         detail: Option<String>,
     },
     /// forkyard itself refused something (the process cap, an unsupported feature met at run time).

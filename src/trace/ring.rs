@@ -270,7 +270,7 @@ mod tests {
             lesson_ns: 10,
             event: Event::Op {
                 id: 1,
-                op: "acquired".into(),
+                op: crate::trace::Op::Acquired,
                 detail: None,
             },
         };

@@ -4,7 +4,8 @@
 //! ten times what the interpreter spends on the pair. A frame is a `u32` length (little-endian)
 //! then the record: the five header numbers at fixed width, one tag byte for the event's kind, then
 //! its fields in declaration order (integers little-endian at fixed width, a `bool` or an absent or
-//! present `Option` as one byte 0 or 1, a string as a `u32` length and its UTF-8 bytes). Hand-written
+//! present `Option` as one byte 0 or 1, a string as a `u32` length and its UTF-8 bytes, an `op`'s
+//! operation as its `Op::code` byte, followed by its name only for an `Op::Other`). Hand-written
 //! rather than through serde: the record's JSON shape (a flattened, internally tagged enum) needs a
 //! self-describing format, which a compact binary one is not, and this codec has no dependency.
 //!
@@ -16,6 +17,7 @@
 //! with a reason (never a panic). Must not live here: the ring's bytes (`ring`), fitting a record
 //! into `PIPE_BUF` (`frame`).
 
+use super::op_name::{OTHER_CODE, Op};
 use super::record::{AtExitAction, Ending, Event, Record, State, Stream};
 
 /// The longest record a frame may hold: a writer never makes one longer than `PIPE_BUF` bytes of
@@ -160,6 +162,13 @@ impl Writer<'_> {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
+    /// An operation: its byte, then the name of one outside the table.
+    fn op(&mut self, op: &Op) {
+        self.u8(op.code());
+        if let Op::Other(name) = op {
+            self.str(name);
+        }
+    }
     fn opt<T: Copy>(&mut self, v: Option<T>, f: impl FnOnce(&mut Self, T)) {
         match v {
             None => self.u8(0),
@@ -281,7 +290,7 @@ impl Writer<'_> {
             Event::Op { id, op, detail } => {
                 self.u8(OP);
                 self.u32(*id);
-                self.str(op);
+                self.op(op);
                 self.opt(detail.as_deref(), Self::str);
             }
             Event::Refused { message } => {
@@ -365,15 +374,13 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(bytes)
             .map_err(|e| BadFrame(format!("a string in a trace frame is not UTF-8: {e}")))
     }
-    /// An op's name: one of the modules' own is found by its bytes (no copy, no UTF-8 check).
-    fn op_name(&mut self) -> Got<super::OpName> {
-        let mut ahead = Reader(self.0);
-        let len = ahead.u32()? as usize;
-        if let Some(op) = super::OpName::known_bytes(ahead.take(len)?) {
-            self.0 = ahead.0;
-            return Ok(op);
+    /// An operation: its byte, then the name of one outside the table.
+    fn op(&mut self) -> Got<Op> {
+        match self.u8()? {
+            OTHER_CODE => self.str_ref().map(Op::parse),
+            code => Op::from_code(code)
+                .ok_or_else(|| BadFrame(format!("{code} is not an operation in a trace frame"))),
         }
-        self.str_ref().map(super::OpName::from)
     }
     fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Got<T>) -> Got<Option<T>> {
         match self.choice(2, "presence byte")? {
@@ -452,7 +459,7 @@ impl<'a> Reader<'a> {
             },
             OP => Event::Op {
                 id: self.u32()?,
-                op: self.op_name()?,
+                op: self.op()?,
                 detail: self.opt(Self::str)?,
             },
             REFUSED => Event::Refused {
@@ -569,13 +576,18 @@ mod tests {
             },
             Event::Op {
                 id: 1,
-                op: "acquired".into(),
+                op: Op::Acquired,
                 detail: None,
             },
             Event::Op {
                 id: 2,
-                op: "put".into(),
+                op: Op::Put,
                 detail: Some(s("'x'")),
+            },
+            Event::Op {
+                id: 3,
+                op: Op::Other("append".into()),
+                detail: None,
             },
             Event::Refused {
                 message: s("no more processes"),
@@ -648,6 +660,15 @@ mod tests {
         }));
         frame[4 + 32 + 1 + 4 + 1] = 2;
         assert!(decode_all(&frame)[0].is_err());
+        // An operation byte past the table is named.
+        let mut frame = encode(&rec(Event::Op {
+            id: 1,
+            op: Op::Acquired,
+            detail: None,
+        }));
+        frame[4 + 32 + 1 + 4] = 250;
+        let err = decode_all(&frame)[0].clone().unwrap_err();
+        assert!(err.0.contains("250 is not an operation"), "{err:?}");
         let mut frame = encode(&rec(Event::Stop {
             reason: "ab".into(),
         }));

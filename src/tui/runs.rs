@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::session::{HeldLog, Run, RunEnd, Stand, Standing};
-use crate::trace::{Ending, Event, Record, State, Stream};
+use crate::trace::{Ending, Event, Op, Record, State, Stream};
 
 /// Identifies a run the playground started; updates of a run it has since left are ignored.
 pub type RunId = u64;
@@ -239,10 +239,10 @@ impl RunView {
         }
         // A held read's or write's value comes with the process's `read` or `stored` record.
         if let Event::Op { id, op, detail } = &r.event
-            && (op == "stored" || op == "read")
+            && matches!(op, Op::Stored | Op::Read)
             && let Some(name) = self.run.process_name(r.pid)
         {
-            let write = op == "stored";
+            let write = *op == Op::Stored;
             let label = self.run.objects.get(*id).map(|o| o.label());
             let value = detail
                 .as_deref()

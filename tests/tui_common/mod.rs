@@ -6,7 +6,7 @@ use std::path::Path;
 
 use forkyard::lesson::{self, Lang};
 use forkyard::session::{RunEnd, Update};
-use forkyard::trace::{AtExitAction, Ending, Event, Record, State, Stream};
+use forkyard::trace::{AtExitAction, Ending, Event, Op, Record, State, Stream};
 use forkyard::tui::app::{App, Effect, Msg};
 use forkyard::tui::progress::Progress;
 use forkyard::tui::runs::RunId;
@@ -310,7 +310,7 @@ pub fn lock_run_midway() -> Vec<Record> {
         10,
         Event::Op {
             id: 1,
-            op: "acquired".into(),
+            op: Op::Acquired,
             detail: None,
         },
     ));

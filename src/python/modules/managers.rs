@@ -29,10 +29,11 @@ use std::os::fd::RawFd;
 use super::make_module;
 use super::sync::{blocked, created, new_id, op, os_error, running};
 use super::wire;
-use crate::python::exceptions::{Exc, type_error};
+use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
 use crate::runtime::clock::{self, Waited};
+use crate::trace::Op;
 
 type R = Result<Value, Exc>;
 
@@ -422,8 +423,29 @@ fn object_op(_: &mut Interp, a: Args) -> R {
         Some(Value::Str(s)) => Some(s.to_string()),
         _ => None,
     };
-    op(*id as u32, name, detail);
+    op(*id as u32, manager_op(name)?, detail);
     Ok(Value::None)
+}
+
+/// The operation `_manager.op` names: the server's `served`, a proxy's word for a primitive's call
+/// (`acquired`, `put`: `_op_name` in `multiprocessing.managers`), or the name of a proxied method
+/// that has no word of its own (`append`, or `#GETVALUE`, the copy `_getvalue()` asks for), which
+/// the trace keeps as written. Anything else is a mistake in the Python side, said as such rather
+/// than written to the trace.
+fn manager_op(name: &str) -> Result<Op, Exc> {
+    if let Some(named) = Op::known(name) {
+        return Ok(named);
+    }
+    let mut chars = name.strip_prefix('#').unwrap_or(name).chars();
+    let method = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric());
+    if method {
+        Ok(Op::Other(name.into()))
+    } else {
+        Err(value_error(format!(
+            "_manager.op: {name:?} is neither an operation of the trace nor a method's name"
+        )))
+    }
 }
 
 fn close(_: &mut Interp, a: Args) -> R {
@@ -462,6 +484,27 @@ mod tests {
 
     fn call_fn(it: &mut Interp, f: fn(&mut Interp, Args) -> R, args: Vec<Value>) -> R {
         f(it, Args::new(args))
+    }
+
+    #[test]
+    fn the_managers_names_map_to_operations_and_a_stray_one_is_refused() {
+        crate::python::exceptions::install();
+        assert_eq!(manager_op("served").unwrap(), Op::Served);
+        assert_eq!(manager_op("acquired").unwrap(), Op::Acquired);
+        assert_eq!(manager_op("got").unwrap(), Op::Got);
+        assert_eq!(manager_op("append").unwrap(), Op::Other("append".into()));
+        assert_eq!(
+            manager_op("__setitem__").unwrap(),
+            Op::Other("__setitem__".into())
+        );
+        assert_eq!(
+            manager_op("#GETVALUE").unwrap(),
+            Op::Other("#GETVALUE".into())
+        );
+        for bad in ["", "#", "served twice", "9lives", "##x"] {
+            let e = manager_op(bad).unwrap_err();
+            assert!(e.is(ExcKind::ValueError), "{bad:?}");
+        }
     }
 
     /// A connection made through the registrar reaches the side that accepts it: a request goes

@@ -17,6 +17,7 @@ use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Value};
 use crate::runtime::clock::Waited;
 use crate::runtime::sync::{Channel, Recv};
+use crate::trace::Op;
 
 type R = Result<Value, Exc>;
 
@@ -50,7 +51,7 @@ pub fn close_all_but(kept: &[Value]) {
         if let Some(ch) = c.ch.borrow_mut().take() {
             op(
                 c.id,
-                "closed",
+                Op::Closed,
                 Some("not passed to this spawned process".into()),
             );
             drop(ch);
@@ -185,11 +186,11 @@ fn check_recv(c: &Conn) -> Result<(), Exc> {
 fn send_raw(c: &Conn, data: &[u8], detail: String) -> Result<(), Exc> {
     // Reported before the bytes go, so that in the trace (ordered by time) a message is always
     // sent before it is received; a send that then fails says so.
-    op(c.id, "sent", Some(detail));
+    op(c.id, Op::Sent, Some(detail));
     let r = c.ch.borrow().as_ref().expect("checked open").send(data);
     if let Err(e) = r {
         let e = io_error(e);
-        op(c.id, "send_failed", Some(e.class_name().to_string()));
+        op(c.id, Op::SendFailed, Some(e.class_name().to_string()));
         return Err(e);
     }
     Ok(())
@@ -221,7 +222,7 @@ fn recv_raw(it: &mut Interp, c: &Conn) -> Result<Vec<u8>, Exc> {
     match r.map_err(io_error)? {
         Recv::Message(m) => Ok(m),
         Recv::Eof => {
-            op(c.id, "eof", None);
+            op(c.id, Op::Eof, None);
             Err(Exc::with_args(ExcKind::EOFError, vec![]))
         }
     }
@@ -255,7 +256,7 @@ fn recv(it: &mut Interp, a: Args) -> R {
     let m = recv_raw(it, &c)?;
     let v = wire::loads(it, &m)?;
     let detail = short_repr(it, &v);
-    op(c.id, "received", Some(detail));
+    op(c.id, Op::Received, Some(detail));
     Ok(v)
 }
 
@@ -329,7 +330,7 @@ fn recv_bytes(it: &mut Interp, a: Args) -> R {
         }
         return Err(Exc::new(ExcKind::OSError, "bad message length"));
     }
-    op(c.id, "received", Some(format!("{} bytes", m.len())));
+    op(c.id, Op::Received, Some(format!("{} bytes", m.len())));
     Ok(Value::Bytes(Rc::from(m)))
 }
 
@@ -354,7 +355,7 @@ fn poll(_: &mut Interp, a: Args) -> R {
     let got = c.ch.borrow().as_ref().expect("checked open").poll(timeout);
     running();
     if !got {
-        op(c.id, "timeout", Some("poll".into()));
+        op(c.id, Op::Timeout, Some("poll".into()));
     }
     Ok(Value::Bool(got))
 }
@@ -366,7 +367,7 @@ fn close(_: &mut Interp, a: Args) -> R {
     if let Some(ch) = ch {
         // Reported before the descriptors close, so that in the trace (ordered by time) the last
         // close of a send end always comes before the EOF it causes.
-        op(c.id, "closed", None);
+        op(c.id, Op::Closed, None);
         drop(ch);
     }
     Ok(Value::None)

@@ -28,6 +28,7 @@ use crate::runtime::clock::Waited;
 use crate::runtime::{
     self, sync::Channel, sync::Deadline, sync::Flag, sync::Recv, sync::Sem, sync::Shared,
 };
+use crate::trace::Op;
 
 type R = Result<Value, Exc>;
 
@@ -229,7 +230,7 @@ impl QueueCore {
         let n = self.shm.counter(SIZE).fetch_add(1, SeqCst) + 1;
         // Reported before the frame goes, so that in the trace (ordered by time) an item is
         // always put before it is got.
-        op(self.id, "put", Some(format!("size={n} item={detail}")));
+        op(self.id, Op::Put, Some(format!("size={n} item={detail}")));
         // Frames go out in order: behind this process's pending ones, if any.
         if !self.try_flush(true)? {
             self.pending().push_back(data);
@@ -252,7 +253,7 @@ impl QueueCore {
         let give_up = |waiting: bool| {
             if waiting {
                 running();
-                op(self.id, "timeout", Some("get".into()));
+                op(self.id, Op::Timeout, Some("get".into()));
             }
             Ok(Got::Nothing)
         };
@@ -515,7 +516,7 @@ fn do_put(
         let got = slots.acquire(timeout);
         running();
         if !got {
-            op(q.id, "timeout", Some("put".into()));
+            op(q.id, Op::Timeout, Some("put".into()));
             return Err(full_exc());
         }
     }
@@ -541,7 +542,7 @@ fn do_get(it: &mut Interp, a: &Args, q: &QueueCore, block: bool, timeout: Option
             let detail = short_repr(it, &v);
             op(
                 q.id,
-                "got",
+                Op::Got,
                 Some(format!("size={} item={detail}", q.size())),
             );
             Ok(v)
@@ -689,7 +690,7 @@ fn task_done(_: &mut Interp, a: Args) -> R {
     };
     let _ = lock.release();
     if r.is_ok() {
-        op(q.id, "task_done", Some(format!("unfinished={}", n - 1)));
+        op(q.id, Op::TaskDone, Some(format!("unfinished={}", n - 1)));
     }
     r
 }

@@ -11,6 +11,7 @@ use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_indices};
 use crate::python::value::{Args, Class, Instance, Value};
 use crate::runtime::sync::Shared;
+use crate::trace::Op;
 
 type R = Result<Value, Exc>;
 
@@ -312,7 +313,7 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     }
     // What it starts with, so the inspector shows a value from the first moment.
     let first = it.repr(&s.get(0))?;
-    sync::op(id, "stored", Some(format!("value={first}")));
+    sync::op(id, Op::Stored, Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
 }
@@ -399,7 +400,7 @@ pub fn traced_read(it: &mut Interp, inst: &Rc<Instance>, got: &Value) -> Result<
     }
     if let Some(s) = arr(&Value::Instance(inst.clone())).filter(|s| !s.is_array) {
         let now = it.repr(got)?;
-        sync::op(s.id, "read", Some(format!("value={now}")));
+        sync::op(s.id, Op::Read, Some(format!("value={now}")));
     }
     Ok(())
 }
@@ -490,7 +491,7 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
             s.set(0, v)?;
             // What it holds now (as stored: an int wraps, a float rounds), for the inspector.
             let now = it.repr(&s.get(0))?;
-            sync::op(s.id, "stored", Some(format!("value={now}")));
+            sync::op(s.id, Op::Stored, Some(format!("value={now}")));
             Ok(true)
         }
         ("value" | "raw", true, Code::Char) => {

@@ -26,7 +26,7 @@ use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
 use crate::runtime::{self, broker};
-use crate::trace::Stream;
+use crate::trace::{Op, Stream};
 
 type R = Result<Value, Exc>;
 
@@ -260,7 +260,7 @@ fn create(_: &mut Interp, a: Args) -> R {
     };
     let id = trace_id(&name);
     created(id, "SharedMemory", Some(size as i64));
-    op(id, "created", Some(name.clone()));
+    op(id, Op::Created, Some(name.clone()));
     Ok(Value::str(&name))
 }
 
@@ -290,7 +290,7 @@ fn open(_: &mut Interp, a: Args) -> R {
     // The mapping keeps the memory; this process needs no fd for it.
     drop(fd);
     if matches!(a.pos.get(1), Some(Value::Bool(true))) {
-        op(trace_id(&name), "attached", None);
+        op(trace_id(&name), Op::Attached, None);
     }
     Ok(instance_with(mmap_class(), Rc::new(mapping) as MapRef))
 }
@@ -301,7 +301,7 @@ fn unlink(_: &mut Interp, a: Args) -> R {
     check_name(&name)?;
     broker::unlink(&format!("{KEY_PREFIX}{name}"))
         .map_err(|e| shm_error(e.raw_os_error().unwrap_or(libc::EIO), &name))?;
-    op(trace_id(&name), "unlinked", None);
+    op(trace_id(&name), Op::Unlinked, None);
     Ok(Value::None)
 }
 
@@ -321,7 +321,7 @@ fn close_map(_: &mut Interp, a: Args) -> R {
 /// `closed(name)`: this process's access ended (shown on the timeline).
 fn closed(_: &mut Interp, a: Args) -> R {
     let name = name_arg(&a, 0, "closed")?;
-    op(trace_id(&name), "closed", None);
+    op(trace_id(&name), Op::Closed, None);
     Ok(Value::None)
 }
 

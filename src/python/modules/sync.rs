@@ -16,7 +16,7 @@ use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, Value};
 use crate::runtime::{self, sync::Sem, sync::Shared};
-use crate::trace::{Event, State};
+use crate::trace::{Event, Op, State};
 
 type R = Result<Value, Exc>;
 
@@ -66,12 +66,8 @@ pub fn created_as(
     format!("{class}#{id}")
 }
 
-pub fn op(id: u32, op: &str, detail: Option<String>) {
-    runtime::emit(Event::Op {
-        id,
-        op: op.into(),
-        detail,
-    });
+pub fn op(id: u32, op: Op, detail: Option<String>) {
+    runtime::emit(Event::Op { id, op, detail });
 }
 
 pub fn blocked(on: &str, op: &str) {
@@ -406,7 +402,7 @@ impl SemLock {
     pub fn acquire(&self, block: bool, timeout: Option<f64>) -> bool {
         if self.kind == Kind::RLock && self.is_mine() {
             let n = self.shm.counter(COUNT).fetch_add(1, SeqCst) + 1;
-            op(self.id, "acquired", Some(format!("count={n}")));
+            op(self.id, Op::Acquired, Some(format!("count={n}")));
             return true;
         }
         let got = if self.sem.try_acquire() {
@@ -418,7 +414,7 @@ impl SemLock {
             let got = self.sem.acquire(timeout);
             running();
             if !got {
-                op(self.id, "timeout", Some("acquire".into()));
+                op(self.id, Op::Timeout, Some("acquire".into()));
             }
             got
         };
@@ -427,9 +423,9 @@ impl SemLock {
             if matches!(self.kind, Kind::Lock | Kind::RLock) {
                 self.shm.counter(OWNER).store(Self::me(), SeqCst);
                 self.shm.counter(COUNT).store(1, SeqCst);
-                op(self.id, "acquired", None);
+                op(self.id, Op::Acquired, None);
             } else {
-                op(self.id, "acquired", Some(format!("value={v}")));
+                op(self.id, Op::Acquired, Some(format!("value={v}")));
             }
         }
         got
@@ -446,7 +442,7 @@ impl SemLock {
                 }
                 let n = self.shm.counter(COUNT).fetch_sub(1, SeqCst) - 1;
                 if n > 0 {
-                    op(self.id, "released", Some(format!("count={n}")));
+                    op(self.id, Op::Released, Some(format!("count={n}")));
                     return Ok(());
                 }
             }
@@ -466,7 +462,7 @@ impl SemLock {
         let v = self.value() + 1;
         op(
             self.id,
-            "released",
+            Op::Released,
             (!matches!(self.kind, Kind::Lock | Kind::RLock)).then(|| format!("value={v}")),
         );
         self.shm.counter(VALUE).fetch_add(1, SeqCst);
@@ -700,7 +696,7 @@ fn event_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
     method_no_args(&a, "Event.set")?;
     // Reported first, so that in the trace the set comes before the wakes it causes.
-    op(e.id, "set", None);
+    op(e.id, Op::Set, None);
     e.flag.set().map_err(os_error)?;
     Ok(Value::None)
 }
@@ -709,7 +705,7 @@ fn event_clear(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
     method_no_args(&a, "Event.clear")?;
     e.flag.clear().map_err(os_error)?;
-    op(e.id, "cleared", None);
+    op(e.id, Op::Cleared, None);
     Ok(Value::None)
 }
 
@@ -741,7 +737,7 @@ fn event_wait(it: &mut Interp, a: Args) -> R {
     running();
     op(
         e.id,
-        if got { "woke" } else { "timeout" },
+        if got { Op::Woke } else { Op::Timeout },
         Some("wait".into()),
     );
     Ok(Value::Bool(got))
@@ -873,7 +869,7 @@ fn wait_on(c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
     running();
     op(
         c.id,
-        if got { "woke" } else { "timeout" },
+        if got { Op::Woke } else { Op::Timeout },
         Some("wait".into()),
     );
     c.give(&c.woken, Some(WOKEN));
@@ -932,7 +928,7 @@ fn notify(c: &CondObj, n: i64) -> Result<(), Exc> {
         sleepers += 1;
     }
     if sleepers > 0 {
-        op(c.id, "notified", Some(format!("{sleepers}")));
+        op(c.id, Op::Notified, Some(format!("{sleepers}")));
         for _ in 0..sleepers {
             c.woken.acquire(None);
             c.counts.counter(WOKEN).fetch_sub(1, SeqCst);
@@ -1004,7 +1000,7 @@ impl BarrierObj {
     }
     fn brk(&self) -> Result<(), Exc> {
         self.set_state(BROKEN);
-        op(self.id, "broken", None);
+        op(self.id, Op::Broken, None);
         notify(&self.cond, i64::MAX)
     }
 }
@@ -1115,7 +1111,7 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
         match done {
             Ok(_) => {
                 b.set_state(DRAINING);
-                op(b.id, "released", Some(format!("{} parties", b.parties)));
+                op(b.id, Op::Released, Some(format!("{} parties", b.parties)));
                 notify(&b.cond, i64::MAX)
             }
             Err(e) => {

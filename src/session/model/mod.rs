@@ -444,7 +444,7 @@ impl Run {
     pub fn task_of(&self, pid: i32) -> Option<u64> {
         self.objects
             .iter()
-            .filter(|o| o.class == "Pool")
+            .filter(|o| o.kind == crate::trace::ObjectKind::Pool)
             .find_map(|o| o.pool_tasks().busy.iter().find(|b| b.0 == pid).map(|b| b.1))
     }
 

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 
 use indexmap::IndexMap;
 
-use crate::trace::Ending;
+use crate::trace::{Ending, ObjectKind, Op};
 
 /// How many operations an object keeps; older ones are folded into a count.
 pub const MAX_OPS: usize = 256;
@@ -27,8 +27,8 @@ pub struct ObjectOp {
     pub lesson_ns: u64,
     /// By which process.
     pub pid: i32,
-    /// What ("acquired", "released", "put", "got", "set", ...).
-    pub op: crate::trace::OpName,
+    /// What happened.
+    pub op: Op,
     /// More about it (a value's repr, a size).
     pub detail: Option<String>,
 }
@@ -38,8 +38,10 @@ pub struct ObjectOp {
 pub struct Object {
     /// Its id in the trace.
     pub id: u32,
-    /// Its class (`Lock`, `Queue`).
+    /// Its class (`Lock`, `Queue`), as Python names it.
     pub class: String,
+    /// What kind of object its class is.
+    pub kind: ObjectKind,
     /// Its capacity (a semaphore's value, a queue's maxsize), if any.
     pub capacity: Option<i64>,
     /// The process that made it.
@@ -88,29 +90,32 @@ impl Object {
     }
 
     /// The value a new object starts with (see `value`).
-    fn initial_value(class: &str, capacity: Option<i64>) -> Option<i64> {
-        match class {
-            "Lock" | "RLock" => Some(1),
-            "Semaphore" | "BoundedSemaphore" => capacity,
-            "Queue" | "JoinableQueue" | "SimpleQueue" | "Event" => Some(0),
+    fn initial_value(kind: ObjectKind, capacity: Option<i64>) -> Option<i64> {
+        match kind {
+            k if k.is_lock() => Some(1),
+            k if k.is_semaphore() => capacity,
+            k if k.is_queue() => Some(0),
+            ObjectKind::Event => Some(0),
             _ => None,
         }
     }
 
     fn is_lock(&self) -> bool {
-        matches!(self.class.as_str(), "Lock" | "RLock")
+        self.kind.is_lock()
     }
 
     /// Whether it is a queue (its puts and gets carry items).
     pub fn is_queue(&self) -> bool {
-        self.class.ends_with("Queue")
+        self.kind.is_queue()
     }
 
     fn new(id: u32, class: &str, capacity: Option<i64>, pid: i32, at_ns: u64) -> Object {
-        let value = Object::initial_value(class, capacity);
+        let kind = ObjectKind::of(class);
+        let value = Object::initial_value(kind, capacity);
         Object {
             id,
             class: class.to_string(),
+            kind,
             capacity,
             created_by: pid,
             created_ns: at_ns,
@@ -136,14 +141,14 @@ impl Object {
             let Some(task) = detail_task(op.detail.as_deref()) else {
                 continue;
             };
-            match op.op.as_str() {
-                "submit" => t.queued.push(task),
-                "start" => {
+            match op.op {
+                Op::Submit => t.queued.push(task),
+                Op::Start => {
                     t.queued.retain(|q| *q != task);
                     t.busy.push((op.pid, task));
                 }
-                "finish" => t.busy.retain(|b| *b != (op.pid, task)),
-                "result" => t.results.push(task),
+                Op::Finish => t.busy.retain(|b| *b != (op.pid, task)),
+                Op::Result => t.results.push(task),
                 _ => {}
             }
         }
@@ -152,13 +157,13 @@ impl Object {
 
     /// A queue's items after a `put` (`item=` repr) or a `got`, kept to the size the operation
     /// reports.
-    fn move_items(&mut self, op: &str, detail: Option<&str>) {
+    fn move_items(&mut self, op: &Op, detail: Option<&str>) {
         let item = detail
             .and_then(|d| d.split_once("item="))
             .map(|(_, i)| i.to_string());
         match op {
-            "put" if self.taken_early > 0 => self.taken_early -= 1,
-            "put" => self.items.extend(item),
+            Op::Put if self.taken_early > 0 => self.taken_early -= 1,
+            Op::Put => self.items.extend(item),
             _ => {
                 if self.items.pop_front().is_none() {
                     self.taken_early += 1;
@@ -239,8 +244,8 @@ impl Objects {
         let obj = &mut self.by_id[at];
         let detail = op.detail.as_deref();
         let before = obj.value;
-        match op.op.as_str() {
-            "acquired" => {
+        match op.op {
+            Op::Acquired => {
                 obj.holders.push(op.pid);
                 obj.value = if obj.is_lock() {
                     Some(0)
@@ -248,7 +253,7 @@ impl Objects {
                     detail_number(detail, "value").or(obj.value)
                 };
             }
-            "released" => {
+            Op::Released => {
                 let mine = obj.holders.iter().position(|&p| p == op.pid);
                 // Any process may release a Lock or a Semaphore it did not acquire: the permit of
                 // a dead holder goes first (it was lost), else the oldest holder's.
@@ -274,16 +279,16 @@ impl Objects {
                     None => obj.value,
                 };
             }
-            "put" | "got" => {
+            Op::Put | Op::Got => {
                 obj.value = detail_number(detail, "size").or(obj.value);
                 if obj.is_queue() {
                     obj.move_items(&op.op, detail);
                 }
             }
-            "set" => obj.value = Some(1),
-            "cleared" => obj.value = Some(0),
-            "stored" => obj.stored = detail.map(|d| d.strip_prefix("value=").unwrap_or(d).into()),
-            "closed" => obj.closed.push((op.pid, op.lesson_ns)),
+            Op::Set => obj.value = Some(1),
+            Op::Cleared => obj.value = Some(0),
+            Op::Stored => obj.stored = detail.map(|d| d.strip_prefix("value=").unwrap_or(d).into()),
+            Op::Closed => obj.closed.push((op.pid, op.lesson_ns)),
             _ => {}
         }
         if let Some(v) = obj.value.filter(|v| before != Some(*v)) {
@@ -347,16 +352,16 @@ impl Objects {
 mod tests {
     use super::*;
 
-    fn op(pid: i32, what: &str) -> ObjectOp {
+    fn op(pid: i32, what: Op) -> ObjectOp {
         ObjectOp {
             lesson_ns: 0,
             pid,
-            op: what.into(),
+            op: what,
             detail: None,
         }
     }
 
-    fn op_d(pid: i32, what: &str, detail: &str) -> ObjectOp {
+    fn op_d(pid: i32, what: Op, detail: &str) -> ObjectOp {
         ObjectOp {
             detail: Some(detail.into()),
             ..op(pid, what)
@@ -379,39 +384,39 @@ mod tests {
             (1..=6).map(|id| value(&o, id)).collect::<Vec<_>>(),
             [Some(1), Some(2), Some(0), Some(0), Some(1), None]
         );
-        o.op(1, op(11, "acquired"));
+        o.op(1, op(11, Op::Acquired));
         assert_eq!(value(&o, 1), Some(0));
-        o.op(1, op(11, "released"));
+        o.op(1, op(11, Op::Released));
         assert_eq!(value(&o, 1), Some(1));
-        o.op(2, op_d(11, "acquired", "value=1"));
-        o.op(2, op_d(12, "acquired", "value=0"));
+        o.op(2, op_d(11, Op::Acquired, "value=1"));
+        o.op(2, op_d(12, Op::Acquired, "value=0"));
         assert_eq!(
             (value(&o, 2), &o.get(2).unwrap().holders),
             (Some(0), &vec![11, 12])
         );
-        o.op(2, op_d(12, "released", "value=1"));
+        o.op(2, op_d(12, Op::Released, "value=1"));
         assert_eq!(
             (value(&o, 2), &o.get(2).unwrap().holders),
             (Some(1), &vec![11])
         );
-        o.op(3, op_d(11, "put", "size=1 item='a b'"));
-        o.op(3, op_d(11, "put", "size=2 item=2"));
-        o.op(3, op_d(12, "got", "size=1 item='a b'"));
+        o.op(3, op_d(11, Op::Put, "size=1 item='a b'"));
+        o.op(3, op_d(11, Op::Put, "size=2 item=2"));
+        o.op(3, op_d(12, Op::Got, "size=1 item='a b'"));
         assert_eq!(value(&o, 3), Some(1));
-        o.op(4, op(11, "set"));
+        o.op(4, op(11, Op::Set));
         assert_eq!(value(&o, 4), Some(1));
-        o.op(4, op_d(12, "woke", "wait"));
-        o.op(4, op(11, "cleared"));
+        o.op(4, op_d(12, Op::Woke, "wait"));
+        o.op(4, op(11, Op::Cleared));
         assert_eq!(value(&o, 4), Some(0));
         // An RLock stays held until its owner's last release.
-        o.op(5, op(11, "acquired"));
-        o.op(5, op_d(11, "acquired", "count=2"));
-        o.op(5, op_d(11, "released", "count=1"));
+        o.op(5, op(11, Op::Acquired));
+        o.op(5, op_d(11, Op::Acquired, "count=2"));
+        o.op(5, op_d(11, Op::Released, "count=1"));
         assert_eq!(
             (value(&o, 5), &o.get(5).unwrap().holders),
             (Some(0), &vec![11])
         );
-        o.op(5, op(11, "released"));
+        o.op(5, op(11, Op::Released));
         assert_eq!(
             (value(&o, 5), o.get(5).unwrap().holders.len()),
             (Some(1), 0)
@@ -423,9 +428,9 @@ mod tests {
         let mut o = Objects::default();
         o.create(1, "Lock", Some(1), 10, 0);
         o.create(2, "Lock", Some(1), 10, 0);
-        o.op(1, op(11, "acquired"));
-        o.op(2, op(12, "acquired"));
-        o.op(2, op(12, "released"));
+        o.op(1, op(11, Op::Acquired));
+        o.op(2, op(12, Op::Acquired));
+        o.op(2, op(12, Op::Released));
         o.holder_ended(11, KILLED);
         o.holder_ended(12, KILLED);
         let lock = o.get(1).unwrap();
@@ -438,7 +443,7 @@ mod tests {
         o.holder_ended(11, KILLED);
         assert_eq!(o.get(1).unwrap().dead_holders.len(), 1);
         // Another process may still release a Lock: the lost token comes back.
-        o.op(1, op(13, "released"));
+        o.op(1, op(13, Op::Released));
         let lock = o.get(1).unwrap();
         assert!(!lock.held_by_dead());
         assert!(lock.holders.is_empty());
@@ -449,10 +454,10 @@ mod tests {
     fn a_release_by_another_process_gives_back_a_dead_holders_permit_first() {
         let mut o = Objects::default();
         o.create(1, "Semaphore", Some(2), 10, 0);
-        o.op(1, op_d(11, "acquired", "value=1"));
-        o.op(1, op_d(12, "acquired", "value=0"));
+        o.op(1, op_d(11, Op::Acquired, "value=1"));
+        o.op(1, op_d(12, Op::Acquired, "value=0"));
         o.holder_ended(12, Ending::Exited { code: 0 });
-        o.op(1, op_d(10, "released", "value=1"));
+        o.op(1, op_d(10, Op::Released, "value=1"));
         let sem = o.get(1).unwrap();
         assert_eq!(sem.holders, vec![11]);
         assert!(!sem.held_by_dead());
@@ -463,13 +468,13 @@ mod tests {
     fn holders_follow_acquire_and_release() {
         let mut o = Objects::default();
         o.create(1, "Lock", None, 10, 0);
-        o.op(1, op(11, "acquired"));
+        o.op(1, op(11, Op::Acquired));
         assert_eq!(o.get(1).unwrap().holders, vec![11]);
         assert_eq!(o.get(1).unwrap().label(), "Lock#1");
-        o.op(1, op(12, "released")); // a Lock has no owner
+        o.op(1, op(12, Op::Released)); // a Lock has no owner
         assert!(o.get(1).unwrap().holders.is_empty());
         for _ in 0..1000 {
-            o.op(1, op(11, "put"));
+            o.op(1, op(11, Op::Put));
         }
         assert_eq!(o.get(1).unwrap().ops.len(), MAX_OPS);
     }

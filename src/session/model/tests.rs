@@ -1,7 +1,7 @@
 //! The Run model fed with records, no process involved.
 
 use super::*;
-use crate::trace::{Ending, State, Stream};
+use crate::trace::{Ending, Op, State, Stream};
 
 const MS: u64 = 1_000_000;
 const MAIN: i32 = 100;
@@ -528,7 +528,7 @@ fn objects_are_recorded_with_holders_and_waiters() {
         3,
         Event::Op {
             id: 1,
-            op: "acquired".into(),
+            op: Op::Acquired,
             detail: None,
         },
     )
@@ -552,9 +552,9 @@ fn objects_are_recorded_with_holders_and_waiters() {
 fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead() {
     const P2: i32 = 102;
     const P3: i32 = 103;
-    let op = |id: u32, op: &str, detail: Option<&str>| Event::Op {
+    let op = |id: u32, op: Op, detail: Option<&str>| Event::Op {
         id,
-        op: op.into(),
+        op,
         detail: detail.map(Into::into),
     };
     let blocked = |on: &str, op: &str| Event::State {
@@ -590,11 +590,11 @@ fn primitives_keep_holders_waiters_and_value_and_a_killed_holder_is_marked_dead(
     .at(P1, 2, spawn("Process-1"))
     .at(P2, 2, spawn("Process-2"))
     .at(P3, 2, spawn("Process-3"))
-    .at(P1, 3, op(1, "acquired", None))
+    .at(P1, 3, op(1, Op::Acquired, None))
     .at(P2, 4, blocked("Lock#1", "acquire"))
     .at(P3, 4, blocked("Lock#1", "acquire"))
-    .at(P2, 5, op(2, "acquired", Some("value=1")))
-    .at(MAIN, 5, op(3, "put", Some("size=1 item=7")))
+    .at(P2, 5, op(2, Op::Acquired, Some("value=1")))
+    .at(MAIN, 5, op(3, Op::Put, Some("size=1 item=7")))
     .at(MAIN, 6, blocked("Queue#3", "put"));
     let lock = f.run.objects.get(1).unwrap();
     assert_eq!((lock.holders.clone(), lock.value), (vec![P1], Some(0)));

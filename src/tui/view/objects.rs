@@ -6,6 +6,7 @@
 
 use crate::lesson::Lang;
 use crate::session::model::{Object, shorten};
+use crate::trace::{ObjectKind, Op};
 use crate::tui::runs::RunView;
 
 /// The most characters of a queue item's repr shown.
@@ -105,9 +106,9 @@ fn names(c: Ctx, pids: impl IntoIterator<Item = i32>) -> String {
 
 fn facts(c: Ctx, obj: &Object) -> Vec<String> {
     let (run, lang, ascii) = (c.run, c.lang, c.ascii);
-    let mut facts = match obj.class.as_str() {
+    let mut facts = match obj.kind {
         // An Array's item stores are not traced: it says who made it.
-        "Value" => {
+        ObjectKind::Value => {
             let mut f: Vec<String> = obj
                 .stored
                 .iter()
@@ -116,10 +117,12 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             f.extend(held_accesses(c, obj));
             f
         }
-        "Semaphore" | "BoundedSemaphore" => {
+        ObjectKind::Semaphore | ObjectKind::BoundedSemaphore => {
             let mut f = Vec::new();
             if let Some(v) = obj.value {
-                let of = obj.capacity.filter(|_| obj.class == "BoundedSemaphore");
+                let of = obj
+                    .capacity
+                    .filter(|_| obj.kind == ObjectKind::BoundedSemaphore);
                 let of = of.map(|c| format!("/{c}")).unwrap_or_default();
                 let line = sparkline(obj, ascii);
                 f.push(format!("{} {v}{of} {line}", say(lang, "value", "值")));
@@ -127,14 +130,14 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             f.extend(facts_of_lock(c, obj));
             return f;
         }
-        "Lock" | "RLock" => {
+        ObjectKind::Lock | ObjectKind::RLock => {
             let mut f = facts_of_lock(c, obj);
             if f.is_empty() {
                 f.push(say(lang, "free", "空闲"));
             }
             return f;
         }
-        class if class.ends_with("Queue") => {
+        ObjectKind::Queue | ObjectKind::JoinableQueue | ObjectKind::SimpleQueue => {
             let n = obj.value.unwrap_or(0);
             let items: Vec<String> = obj
                 .items
@@ -152,8 +155,8 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
                 vec![format!("{what}: {}", items.join(", "))]
             }
         }
-        "Event" => vec![event_state(c, obj)],
-        "Connection" => {
+        ObjectKind::Event => vec![event_state(c, obj)],
+        ObjectKind::Connection => {
             // One fact (role and copies together): the "N more" mark shows a row's first fact.
             let mut f: Vec<String> = Vec::new();
             if let Some(role) = &obj.role {
@@ -174,8 +177,8 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
             });
             vec![f.join(", ")]
         }
-        "Pool" => return pool_facts(c, obj),
-        "SharedMemory" => shared_memory_facts(c, obj),
+        ObjectKind::Pool => return pool_facts(c, obj),
+        ObjectKind::SharedMemory => shared_memory_facts(c, obj),
         _ => Vec::new(),
     };
     let waiters = run.run.object_waiters(obj.id);
@@ -197,7 +200,7 @@ fn facts(c: Ctx, obj: &Object) -> Vec<String> {
 /// unlinked (then no process can attach any more; the attached ones keep their memory).
 fn shared_memory_facts(c: Ctx, obj: &Object) -> Vec<String> {
     let lang = c.lang;
-    let name = obj.ops.iter().find(|o| o.op == "created");
+    let name = obj.ops.iter().find(|o| o.op == Op::Created);
     let mut first = name.and_then(|o| o.detail.clone()).unwrap_or_default();
     if let Some(size) = obj.capacity {
         let bytes = say(lang, "bytes", "字节");
@@ -205,9 +208,9 @@ fn shared_memory_facts(c: Ctx, obj: &Object) -> Vec<String> {
     }
     let mut attached: Vec<i32> = Vec::new();
     for o in &obj.ops {
-        match o.op.as_str() {
-            "created" | "attached" if !attached.contains(&o.pid) => attached.push(o.pid),
-            "closed" => attached.retain(|p| *p != o.pid),
+        match o.op {
+            Op::Created | Op::Attached if !attached.contains(&o.pid) => attached.push(o.pid),
+            Op::Closed => attached.retain(|p| *p != o.pid),
             _ => {}
         }
     }
@@ -221,7 +224,7 @@ fn shared_memory_facts(c: Ctx, obj: &Object) -> Vec<String> {
             names(c, attached)
         )
     });
-    if obj.ops.iter().any(|o| o.op == "unlinked") {
+    if obj.ops.iter().any(|o| o.op == Op::Unlinked) {
         f.push(say(lang, "unlinked", "已删除名字"));
     }
     f
@@ -270,8 +273,8 @@ fn held_accesses(c: Ctx, obj: &Object) -> Option<String> {
 /// An Event's state now, and its last change (who set it and when; when it was cleared).
 fn event_state(c: Ctx, obj: &Object) -> String {
     let secs = |ns: u64| ns as f64 / 1e9;
-    let last = |what: &str| obj.ops.iter().rev().find(|o| o.op == what);
-    let (set, cleared) = (last("set"), last("cleared"));
+    let last = |what: Op| obj.ops.iter().rev().find(|o| o.op == what);
+    let (set, cleared) = (last(Op::Set), last(Op::Cleared));
     match (obj.value == Some(1), c.lang) {
         (true, lang) => match set {
             Some(op) => match lang {
@@ -442,10 +445,10 @@ mod tests {
         v
     }
 
-    fn op(id: u32, what: &str, detail: &str) -> Event {
+    fn op(id: u32, what: Op, detail: &str) -> Event {
         Event::Op {
             id,
-            op: what.into(),
+            op: what,
             detail: Some(detail.into()),
         }
     }
@@ -479,8 +482,8 @@ mod tests {
             rec(10, 1, 1, object(2, "RLock", Some(1), Some(1))),
             rec(10, 1, 2, object(1, "Value", Some(1), None)),
             rec(10, 1, 3, object(3, "Lock", Some(1), None)),
-            rec(10, 1, 4, op(1, "stored", "value=0")),
-            rec(10, 1, 5, op(1, "stored", "value=17")),
+            rec(10, 1, 4, op(1, Op::Stored, "value=0")),
+            rec(10, 1, 5, op(1, Op::Stored, "value=17")),
         ]);
         let all = rows(&v, Lang::En, false, 12);
         let shown: Vec<(&str, &str)> = all
@@ -493,8 +496,8 @@ mod tests {
             main(),
             rec(10, 1, 1, object(2, "RLock", Some(1), Some(1))),
             rec(10, 1, 2, object(1, "Value", Some(1), None)),
-            rec(10, 1, 4, op(1, "stored", "value=3")),
-            rec(10, 1, 5, op(2, "acquired", "count=1")),
+            rec(10, 1, 4, op(1, Op::Stored, "value=3")),
+            rec(10, 1, 5, op(2, Op::Acquired, "count=1")),
         ]);
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
@@ -507,15 +510,15 @@ mod tests {
         let mut records = vec![
             main(),
             rec(10, 1, 1, object(1, "SharedMemory", Some(64), None)),
-            rec(10, 1, 2, op(1, "created", "psm_0123abcd")),
+            rec(10, 1, 2, op(1, Op::Created, "psm_0123abcd")),
         ];
         let facts = |records: &[Record]| rows(&view(records), Lang::En, false, 12)[0].facts.clone();
         assert_eq!(
             facts(&records),
             "psm_0123abcd 64 bytes · attached: MainProcess"
         );
-        records.push(rec(10, 1, 3, op(1, "closed", "")));
-        records.push(rec(10, 1, 4, op(1, "unlinked", "")));
+        records.push(rec(10, 1, 3, op(1, Op::Closed, "")));
+        records.push(rec(10, 1, 4, op(1, Op::Unlinked, "")));
         assert_eq!(
             facts(&records),
             "psm_0123abcd 64 bytes · closed in every process · unlinked"
@@ -527,15 +530,15 @@ mod tests {
         let v = view(&[
             main(),
             rec(10, 1, 1, object(1, "Queue", None, None)),
-            rec(10, 1, 2, op(1, "put", "size=1 item='a'")),
+            rec(10, 1, 2, op(1, Op::Put, "size=1 item='a'")),
             rec(
                 10,
                 1,
                 3,
-                op(1, "put", "size=2 item='a very long item indeed'"),
+                op(1, Op::Put, "size=2 item='a very long item indeed'"),
             ),
-            rec(10, 1, 4, op(1, "put", "size=3 item=None")),
-            rec(10, 1, 5, op(1, "got", "size=2 item='a'")),
+            rec(10, 1, 4, op(1, Op::Put, "size=3 item=None")),
+            rec(10, 1, 5, op(1, Op::Got, "size=2 item='a'")),
         ]);
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
@@ -571,7 +574,7 @@ mod tests {
             2_500_000_000,
             Event::Op {
                 id: 1,
-                op: "set".into(),
+                op: Op::Set,
                 detail: None,
             },
         ));
@@ -594,7 +597,7 @@ mod tests {
             2_750_000_000,
             Event::Op {
                 id: 1,
-                op: "cleared".into(),
+                op: Op::Cleared,
                 detail: None,
             },
         ));
@@ -610,9 +613,9 @@ mod tests {
         let v = view(&[
             main(),
             rec(10, 1, 1, object(1, "Semaphore", Some(2), None)),
-            rec(10, 1, 2, op(1, "acquired", "value=1")),
-            rec(10, 1, 3, op(1, "acquired", "value=0")),
-            rec(10, 1, 4, op(1, "released", "value=1")),
+            rec(10, 1, 2, op(1, Op::Acquired, "value=1")),
+            rec(10, 1, 3, op(1, Op::Acquired, "value=0")),
+            rec(10, 1, 4, op(1, Op::Released, "value=1")),
         ]);
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
@@ -659,9 +662,9 @@ mod tests {
             worker(12, 3),
             blocked(11, 4),
             blocked(12, 5),
-            rec(10, 1, 6, op(1, "submit", "task 0: f(0)")),
-            rec(10, 1, 7, op(1, "submit", "task 1: f(1)")),
-            rec(10, 1, 8, op(1, "submit", "task 2: f(2)")),
+            rec(10, 1, 6, op(1, Op::Submit, "task 0: f(0)")),
+            rec(10, 1, 7, op(1, Op::Submit, "task 1: f(1)")),
+            rec(10, 1, 8, op(1, Op::Submit, "task 2: f(2)")),
             rec(
                 12,
                 10,
@@ -670,10 +673,10 @@ mod tests {
                     state: crate::trace::State::Running,
                 },
             ),
-            rec(12, 10, 10, op(1, "start", "task 0: f(0)")),
-            rec(12, 10, 11, op(1, "finish", "task 0: f(0)")),
-            rec(10, 1, 12, op(1, "result", "task 0 reached the parent")),
-            rec(12, 10, 13, op(1, "start", "task 1: f(1)")),
+            rec(12, 10, 10, op(1, Op::Start, "task 0: f(0)")),
+            rec(12, 10, 11, op(1, Op::Finish, "task 0: f(0)")),
+            rec(10, 1, 12, op(1, Op::Result, "task 0 reached the parent")),
+            rec(12, 10, 13, op(1, Op::Start, "task 1: f(1)")),
         ]);
         assert_eq!(
             rows(&v, Lang::En, false, 12)[0].facts,
@@ -715,7 +718,7 @@ mod tests {
                 ns,
                 Event::Op {
                     id,
-                    op: "closed".into(),
+                    op: Op::Closed,
                     detail: None,
                 },
             )

@@ -39,6 +39,7 @@ use crate::runtime::{
     self,
     sync::{Channel, Sem},
 };
+use crate::trace::Op;
 use functions::is_callable;
 pub use remote::{maybe_encoding_error_class, remote_traceback_class};
 pub use scheduler::results_arrived;
@@ -470,7 +471,7 @@ fn close(it: &mut Interp, a: Args) -> R {
             p.state = PoolRun::Close;
         }
     }
-    op(pool.0.borrow().id, "close", None);
+    op(pool.0.borrow().id, Op::Close, None);
     if !unfinished(&pool) {
         queue_sentinels(it, &pool)?;
         feed(&pool)?;
@@ -488,7 +489,7 @@ fn terminate(it: &mut Interp, a: Args) -> R {
             return Err(result_handler::dead_handler_error());
         }
     }
-    op(pool.0.borrow().id, "terminate", None);
+    op(pool.0.borrow().id, Op::Terminate, None);
     let workers = pool.0.borrow().workers.clone();
     for w in &workers {
         it.call_method(w, "terminate", vec![])?;

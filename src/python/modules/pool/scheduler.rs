@@ -26,6 +26,7 @@ use crate::runtime::{
     self,
     sync::{Channel, Recv, Sem},
 };
+use crate::trace::Op;
 
 /// How a task's items are called.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -341,7 +342,7 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
         let task = first + chunk as u64;
         op(
             id,
-            "result",
+            Op::Result,
             Some(format!("task {task} reached the parent")),
         );
     }
@@ -551,7 +552,7 @@ pub(super) fn submit(
             }
             Err(e) => return Err(e),
         }
-        op(id, "submit", Some(detail));
+        op(id, Op::Submit, Some(detail));
     }
     drop(items);
     let left = n_chunks;

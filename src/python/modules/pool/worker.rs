@@ -18,6 +18,7 @@ use crate::python::modules::sync::{op, os_error};
 use crate::python::modules::{cpython_frames, sync, wire};
 use crate::python::value::{Args, Value};
 use crate::runtime::{self, sync::Recv};
+use crate::trace::Op;
 
 // ---- the worker -----------------------------------------------------------------------------
 
@@ -79,7 +80,7 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
             Value::Str(s) => s.to_string(),
             _ => String::new(),
         };
-        op(id, "start", Some(detail.clone()));
+        op(id, Op::Start, Some(detail.clone()));
         let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
         let sent;
         let reply = match result {
@@ -148,7 +149,7 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
                 wire::dumps(it, &reply)?
             }
         };
-        op(id, "finish", Some(detail.clone()));
+        op(id, Op::Finish, Some(detail.clone()));
         {
             let p = pool.0.borrow();
             p.write_lock.acquire(None);
