@@ -15,6 +15,7 @@ pub mod format;
 mod function_attrs;
 pub mod inline_cache;
 pub mod interp;
+pub mod iter_kind;
 mod keys;
 mod methods;
 pub mod modules;

@@ -467,6 +467,7 @@ impl Interp {
                 Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
                     items: v.into(),
                     pos: 0,
+                    kind: super::super::iter_kind::IterKind::Plain,
                 })))
             }
             CompOut::List(v) => Value::list(v),

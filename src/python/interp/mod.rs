@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
+use super::iter_kind::IterKind;
 use super::value::*;
 
 pub use classes::{meta_method, meta_of, type_new};
@@ -710,6 +711,7 @@ impl Interp {
             Value::Tuple(t) => Iter::Seq {
                 items: t.clone(),
                 pos: 0,
+                kind: IterKind::Tuple,
             },
             Value::Str(s) => Iter::Str {
                 s: s.clone(),
@@ -723,18 +725,22 @@ impl Interp {
             Value::Dict(d) => Iter::Seq {
                 items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
                 pos: 0,
+                kind: IterKind::DictKeys,
             },
             Value::Set(s) => Iter::Seq {
                 items: s.borrow().iteration_order().into(),
                 pos: 0,
+                kind: IterKind::Set,
             },
             Value::FrozenSet(s) => Iter::Seq {
                 items: s.iteration_order().into(),
                 pos: 0,
+                kind: IterKind::Set,
             },
             Value::Bytes(b) => Iter::Seq {
                 items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 pos: 0,
+                kind: IterKind::Bytes,
             },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Class(c) if meta_method(c, "__iter__").is_some() => {
@@ -763,6 +769,7 @@ impl Interp {
                     Iter::Seq {
                         items: items.into(),
                         pos: 0,
+                        kind: IterKind::Plain,
                     }
                 } else if inst.class.lookup("__getitem__").is_some() {
                     // The old sequence protocol: index from 0 until IndexError.
@@ -778,6 +785,7 @@ impl Interp {
                     Iter::Seq {
                         items: items.into(),
                         pos: 0,
+                        kind: IterKind::Plain,
                     }
                 } else {
                     return Err(type_error(format!(
@@ -818,7 +826,7 @@ impl Interp {
         };
         let mut st = cell.borrow_mut();
         let out = match &mut *st {
-            Iter::Seq { items, pos } => {
+            Iter::Seq { items, pos, .. } => {
                 let v = items.get(*pos).cloned();
                 *pos += 1;
                 v
@@ -855,7 +863,7 @@ impl Interp {
                 drop(st);
                 let v = self.call(&func, Args::default())?;
                 if v.is(&sentinel) || self.eq(&v, &sentinel)? {
-                    *cell.borrow_mut() = Iter::Done;
+                    *cell.borrow_mut() = Iter::Done(IterKind::Callable);
                     return Ok(None);
                 }
                 return Ok(Some(v));
@@ -877,7 +885,7 @@ impl Interp {
                 let (inner, n) = (inner.clone(), *n);
                 drop(st);
                 let Some(v) = self.next(&inner)? else {
-                    *cell.borrow_mut() = Iter::Done;
+                    *cell.borrow_mut() = Iter::Done(IterKind::Enumerate);
                     return Ok(None);
                 };
                 if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
@@ -905,13 +913,13 @@ impl Interp {
                         return Ok(Some(v));
                     }
                 }
-                *cell.borrow_mut() = Iter::Done;
+                *cell.borrow_mut() = Iter::Done(IterKind::Filter);
                 return Ok(None);
             }
-            Iter::Done => None,
+            Iter::Done(_) => None,
         };
         if out.is_none() {
-            *st = Iter::Done;
+            *st = st.done();
         }
         Ok(out)
     }
@@ -923,13 +931,15 @@ impl Interp {
             match self.next(i)? {
                 Some(v) => row.push(v),
                 None => {
-                    *cell.borrow_mut() = Iter::Done;
+                    let done = cell.borrow().done();
+                    *cell.borrow_mut() = done;
                     return Ok(None);
                 }
             }
         }
         if its.is_empty() {
-            *cell.borrow_mut() = Iter::Done;
+            let done = cell.borrow().done();
+            *cell.borrow_mut() = done;
             return Ok(None);
         }
         Ok(Some(row))
