@@ -9,6 +9,7 @@ pub mod alloc;
 pub mod ast;
 pub mod bigint;
 pub mod builtins;
+pub mod callers;
 mod convert;
 pub mod exceptions;
 pub mod format;

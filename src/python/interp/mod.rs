@@ -131,9 +131,9 @@ pub struct Interp {
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
     /// The running generators' yielders, innermost last: where a `yield` hands its value.
     pub(crate) yielders: Vec<*const generator::GenYielder>,
-    /// The line of the program's own statement that ran last (library lines do not move it): the
-    /// place a `logging` record names as its caller.
-    pub learner_line: u32,
+    /// The program's own frames running now and their lines (library lines do not move them):
+    /// the place a `logging` record names as its caller.
+    pub callers: super::callers::Callers,
 }
 
 impl Interp {
@@ -157,7 +157,7 @@ impl Interp {
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
             yielders: Vec::new(),
-            learner_line: 0,
+            callers: Default::default(),
         };
         for (name, cls) in exceptions::install() {
             it.builtins.insert(name, Value::Class(cls));
