@@ -269,9 +269,18 @@ fn indices_of(v: &Value) -> Option<Vec<usize>> {
         .collect()
 }
 
+/// `self.<name>` = the indices: the list the instance holds, updated in place (no new list per
+/// item), or a new one.
 fn store_indices(s: &Instance, name: &str, idx: &[usize]) {
-    let v = Value::list(idx.iter().map(|i| Value::Int(*i as i64)).collect());
-    set(s, name, v);
+    let ints = idx.iter().map(|i| Value::Int(*i as i64));
+    match list_of(&get(s, name)) {
+        Some(l) => {
+            let mut l = l.borrow_mut();
+            l.clear();
+            l.extend(ints);
+        }
+        None => set(s, name, Value::list(ints.collect())),
+    }
 }
 
 /// The tuple of `pool[i]` for each index.
@@ -303,7 +312,7 @@ fn product_next(it: &mut Interp, a: Args) -> R {
             .collect::<Option<_>>()
             .ok_or_else(state_error)?
     };
-    let mut idx = match get(&s, "_indices") {
+    let idx = match get(&s, "_indices") {
         Value::None => vec![0; pools.len()],
         v => {
             // An odometer: the rightmost pool advances fastest.
@@ -328,15 +337,7 @@ fn product_next(it: &mut Interp, a: Args) -> R {
         return Err(state_error());
     }
     let row = Value::tuple(idx.iter().zip(&pools).map(|(k, p)| p[*k].clone()).collect());
-    // The indices list is the one the instance holds when there is one: updated in place.
-    match list_of(&get(&s, "_indices")) {
-        Some(l) => {
-            let mut l = l.borrow_mut();
-            l.clear();
-            l.extend(idx.drain(..).map(|k| Value::Int(k as i64)));
-        }
-        None => store_indices(&s, "_indices", &idx),
-    }
+    store_indices(&s, "_indices", &idx);
     Ok(row)
 }
 
