@@ -11,6 +11,7 @@ use num_traits::Signed;
 use super::bigint;
 use super::exceptions::{Exc, not_available, type_error, value_error};
 use super::interp::{Interp, bind};
+use super::iter_kind::IterKind;
 use super::value::*;
 use crate::runtime::output;
 use crate::trace::Stream;
@@ -94,6 +95,34 @@ pub fn install(it: &mut Interp) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
         }
     }
+    // The builtin iterators' types (`list_iterator`, `dict_keyiterator`, `zip`...): `type(it)`
+    // finds them by name. None is a builtin name: `zip`, `map`... there are the functions.
+    for kind in super::iter_kind::IterKind::ALL {
+        let name = kind.name();
+        if name == "iterator" {
+            continue;
+        }
+        // The slots on the class too, as CPython's: `collections.abc.Iterator` checks for them
+        // there, and `operator.length_hint` looks `__length_hint__` up on the type.
+        let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", iter_self));
+        attrs.insert(Rc::from("__next__"), Value::builtin("__next__", iter_next));
+        if kind.has_length_hint() {
+            attrs.insert(
+                Rc::from("__length_hint__"),
+                Value::builtin("__length_hint__", iter_length_hint),
+            );
+        }
+        let cls = exceptions::make_class(
+            name,
+            "builtins",
+            vec![object.clone()],
+            attrs,
+            Some(NativeKind::Other),
+        )
+        .expect("single base");
+        exceptions::register(name, cls);
+    }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
     for (cls, f) in [
         (&classes.staticmethod, wrap_func as NativeFn),
@@ -170,6 +199,42 @@ pub fn install(it: &mut Interp) {
     it.builtins
         .insert(Rc::from("__name__"), Value::str("builtins"));
     super::subclass::install();
+}
+
+/// `list_iterator.__iter__(it)`: an iterator is its own.
+fn iter_self(_: &mut Interp, a: Args) -> PyResult {
+    one_iterator(&a, "__iter__")
+}
+
+/// `list_iterator.__next__(it)`.
+fn iter_next(it: &mut Interp, a: Args) -> PyResult {
+    let v = one_iterator(&a, "__next__")?;
+    match it.next(&v)? {
+        Some(x) => Ok(x),
+        None => Err(Exc::with_args("StopIteration", vec![])),
+    }
+}
+
+/// `list_iterator.__length_hint__(it)`: the items left.
+fn iter_length_hint(_: &mut Interp, a: Args) -> PyResult {
+    let v = one_iterator(&a, "__length_hint__")?;
+    let Value::Iterator(i) = &v else {
+        unreachable!("one_iterator checked")
+    };
+    let left = i.borrow().length_hint().unwrap_or(0);
+    Ok(Value::Int(left.min(i64::MAX as usize) as i64))
+}
+
+/// The builtin iterator a slot of an iterator type was called on.
+fn one_iterator(a: &Args, slot: &str) -> PyResult {
+    match a.pos.first() {
+        Some(v @ Value::Iterator(_)) => Ok(v.clone()),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{slot}' requires an iterator object but received a '{}'",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!("descriptor '{slot}' needs an argument"))),
+    }
 }
 
 fn not_implemented(_: &mut Interp, _: Args) -> PyResult {
@@ -619,11 +684,33 @@ fn sorted(it: &mut Interp, a: Args) -> PyResult {
     Ok(Value::list(items))
 }
 
-fn seq_iter(items: Vec<Value>) -> Value {
+fn seq_iter(items: Vec<Value>, kind: IterKind) -> Value {
     Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
         items: items.into(),
         pos: 0,
+        kind,
     })))
+}
+
+/// `reversed(range(...))` is a range iterator counting down, as in CPython; `None` when its
+/// bounds would leave 64 bits (the items are then listed instead).
+fn reversed_range(r: &Range) -> Option<Value> {
+    let len = r.len_exact();
+    if len == 0 {
+        return Some(lazy(Iter::Range {
+            next: 0,
+            stop: 0,
+            step: 1,
+        }));
+    }
+    let last = r.start as i128 + (len - 1) * r.step as i128;
+    let stop = i64::try_from(r.start as i128 - r.step as i128).ok()?;
+    let step = r.step.checked_neg()?;
+    Some(lazy(Iter::Range {
+        next: i64::try_from(last).ok()?,
+        stop,
+        step,
+    }))
 }
 
 fn reversed(it: &mut Interp, a: Args) -> PyResult {
@@ -650,9 +737,18 @@ fn reversed(it: &mut Interp, a: Args) -> PyResult {
             a.pos[0].type_name()
         )));
     }
+    let kind = match &a.pos[0] {
+        Value::List(_) => IterKind::ListReverse,
+        Value::Dict(_) => IterKind::DictReverseKeys,
+        Value::Range(r) => match reversed_range(r) {
+            Some(v) => return Ok(v),
+            None => IterKind::Range,
+        },
+        _ => IterKind::Reversed,
+    };
     let mut items = it.collect(&a.pos[0])?;
     items.reverse();
-    Ok(seq_iter(items))
+    Ok(seq_iter(items, kind))
 }
 
 fn enumerate(it: &mut Interp, a: Args) -> PyResult {
@@ -727,7 +823,7 @@ fn zip_strict(it: &mut Interp, sources: &[Value]) -> PyResult {
     let rows = (0..n)
         .map(|k| Value::tuple(all.iter().map(|col| col[k].clone()).collect()))
         .collect();
-    Ok(seq_iter(rows))
+    Ok(seq_iter(rows, IterKind::Zip))
 }
 
 fn map(it: &mut Interp, a: Args) -> PyResult {

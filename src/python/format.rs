@@ -318,7 +318,9 @@ impl Interp {
                 }
             }
             Value::Module(m) => format!("<module '{}'>", m.name),
-            Value::Iterator(_) => format!("<iterator object at 0x{:x}>", v.ptr().unwrap_or(0)),
+            Value::Iterator(_) => {
+                format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0))
+            }
             Value::Generator(g) => format!(
                 "<generator object {} at 0x{:x}>",
                 g.qualname,

@@ -53,9 +53,15 @@ const FINAL: &[&str] = &[
     "module",
 ];
 
-/// Whether `c` is a builtin type a Python class may not derive from.
+/// Whether `c` is a builtin type a Python class may not derive from (the iterator types too:
+/// `list_iterator`, `dict_keyiterator`... but not `zip`, `map`, `enumerate`, `filter` and
+/// `reversed`, which CPython lets a class extend).
 pub fn refuses_subclassing(c: &Class) -> bool {
-    &*c.module == "builtins" && FINAL.contains(&&*c.name)
+    &*c.module == "builtins"
+        && (FINAL.contains(&&*c.name)
+            || super::iter_kind::IterKind::ALL
+                .iter()
+                .any(|k| k.name() == &*c.name && !k.extensible()))
 }
 
 /// The builtin type `c` derives from (`dict` for `class Counter(dict)`), if any; `None` for the

@@ -308,6 +308,8 @@ pub enum Iter {
     Seq {
         items: Rc<[Value]>,
         pos: usize,
+        /// The CPython type it stands for (`tuple_iterator`, `dict_keyiterator`...).
+        kind: super::iter_kind::IterKind,
     },
     List {
         list: Rc<RefCell<Vec<Value>>>,
@@ -338,7 +340,8 @@ pub enum Iter {
     Enumerate(Value, i64),
     /// `filter(f, it)`: the items `f` (or their truth, when `f` is None) keeps.
     Filter(Value, Value),
-    Done,
+    /// Exhausted; still the kind it was.
+    Done(super::iter_kind::IterKind),
 }
 
 /// The hashable identity of a dict key or set member, equal where Python's `==` and `hash` agree.
@@ -548,7 +551,8 @@ impl Value {
             Value::Class(_) => "type",
             Value::Instance(i) => return i.class.name.clone(),
             Value::Module(_) => "module",
-            Value::Iterator(_) => "iterator",
+            // An iterator being advanced is borrowed; its name is then the generic one.
+            Value::Iterator(i) => i.try_borrow().map_or("iterator", |i| i.kind().name()),
             Value::Generator(_) => "generator",
             Value::Super(_) => "super",
             Value::Ellipsis => "ellipsis",

@@ -462,12 +462,30 @@ impl Interp {
         f: &mut Frame,
     ) -> R {
         let mut out = CompOut::new(kind);
-        self.comp_level(gens, 0, elt, value, &mut out, f)?;
+        // CPython 3.11 runs a comprehension as a function of its own, which `logging` names.
+        let learner = Rc::ptr_eq(&f.globals, &self.globals);
+        if learner {
+            let name = match kind {
+                CompKind::List => "<listcomp>",
+                CompKind::Set => "<setcomp>",
+                CompKind::Dict => "<dictcomp>",
+                CompKind::Gen => "<genexpr>",
+            };
+            // The line of its element, where CPython's comprehension frame stands when it calls.
+            self.callers
+                .enter_comprehension(self.depth, elt.pos.line, name);
+        }
+        let r = self.comp_level(gens, 0, elt, value, &mut out, f);
+        if learner {
+            self.callers.leave_comprehension(self.depth);
+        }
+        r?;
         Ok(match out {
             CompOut::List(v) if kind == CompKind::Gen => {
                 Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
                     items: v.into(),
                     pos: 0,
+                    kind: super::super::iter_kind::IterKind::Plain,
                 })))
             }
             CompOut::List(v) => Value::list(v),
@@ -541,6 +559,10 @@ impl Interp {
         f: &mut Frame,
     ) -> Result<(), Exc> {
         let Some(c) = g.gens.get(i) else {
+            // Each item is a step of the program's `<genexpr>` frame, for `logging`'s caller.
+            if Rc::ptr_eq(&f.globals, &self.globals) {
+                self.callers.statement(self.depth, g.elt.pos.line, &f.name);
+            }
             let v = self.eval(&g.elt, f)?;
             self.yield_value(v)?;
             return Ok(());

@@ -61,10 +61,12 @@ impl Interp {
         // are not the program's) run under the learner's line that called them.
         if Rc::ptr_eq(&f.globals, &self.globals) {
             // `logging` names the learner's line that called it (a record's `lineno`).
-            self.learner_line = s.pos.line;
+            self.callers.statement(self.depth, s.pos.line, &f.name);
             if let Some(h) = self.hook {
                 h(s.pos);
             }
+        } else {
+            self.callers.library_statement(self.depth);
         }
         match &s.kind {
             StmtKind::Expr(e) => {

@@ -22,6 +22,7 @@ use std::rc::Rc;
 use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::builtin_classes::{self, Builtins};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
+use super::iter_kind::IterKind;
 use super::value::*;
 
 pub use classes::{meta_method, meta_of, type_new};
@@ -134,9 +135,9 @@ pub struct Interp {
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
     /// The running generators' yielders, innermost last: where a `yield` hands its value.
     pub(crate) yielders: Vec<*const generator::GenYielder>,
-    /// The line of the program's own statement that ran last (library lines do not move it): the
-    /// place a `logging` record names as its caller.
-    pub learner_line: u32,
+    /// The program's own frames running now and their lines (library lines do not move them):
+    /// the place a `logging` record names as its caller.
+    pub callers: super::callers::Callers,
 }
 
 impl Interp {
@@ -163,7 +164,7 @@ impl Interp {
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
             yielders: Vec::new(),
-            learner_line: 0,
+            callers: Default::default(),
         };
         for cls in classes.exception_classes() {
             it.builtins
@@ -715,6 +716,7 @@ impl Interp {
             Value::Tuple(t) => Iter::Seq {
                 items: t.clone(),
                 pos: 0,
+                kind: IterKind::Tuple,
             },
             Value::Str(s) => Iter::Str {
                 s: s.clone(),
@@ -728,18 +730,22 @@ impl Interp {
             Value::Dict(d) => Iter::Seq {
                 items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
                 pos: 0,
+                kind: IterKind::DictKeys,
             },
             Value::Set(s) => Iter::Seq {
                 items: s.borrow().iteration_order().into(),
                 pos: 0,
+                kind: IterKind::Set,
             },
             Value::FrozenSet(s) => Iter::Seq {
                 items: s.iteration_order().into(),
                 pos: 0,
+                kind: IterKind::Set,
             },
             Value::Bytes(b) => Iter::Seq {
                 items: b.iter().map(|x| Value::Int(*x as i64)).collect(),
                 pos: 0,
+                kind: IterKind::Bytes,
             },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Class(c) if meta_method(c, "__iter__").is_some() => {
@@ -768,6 +774,7 @@ impl Interp {
                     Iter::Seq {
                         items: items.into(),
                         pos: 0,
+                        kind: IterKind::Plain,
                     }
                 } else if inst.class.lookup("__getitem__").is_some() {
                     // The old sequence protocol: index from 0 until IndexError.
@@ -785,6 +792,7 @@ impl Interp {
                     Iter::Seq {
                         items: items.into(),
                         pos: 0,
+                        kind: IterKind::Plain,
                     }
                 } else {
                     return Err(type_error(format!(
@@ -825,7 +833,7 @@ impl Interp {
         };
         let mut st = cell.borrow_mut();
         let out = match &mut *st {
-            Iter::Seq { items, pos } => {
+            Iter::Seq { items, pos, .. } => {
                 let v = items.get(*pos).cloned();
                 *pos += 1;
                 v
@@ -862,7 +870,7 @@ impl Interp {
                 drop(st);
                 let v = self.call(&func, Args::default())?;
                 if v.is(&sentinel) || self.eq(&v, &sentinel)? {
-                    *cell.borrow_mut() = Iter::Done;
+                    *cell.borrow_mut() = Iter::Done(IterKind::Callable);
                     return Ok(None);
                 }
                 return Ok(Some(v));
@@ -884,7 +892,7 @@ impl Interp {
                 let (inner, n) = (inner.clone(), *n);
                 drop(st);
                 let Some(v) = self.next(&inner)? else {
-                    *cell.borrow_mut() = Iter::Done;
+                    *cell.borrow_mut() = Iter::Done(IterKind::Enumerate);
                     return Ok(None);
                 };
                 if let Iter::Enumerate(_, count) = &mut *cell.borrow_mut() {
@@ -912,13 +920,13 @@ impl Interp {
                         return Ok(Some(v));
                     }
                 }
-                *cell.borrow_mut() = Iter::Done;
+                *cell.borrow_mut() = Iter::Done(IterKind::Filter);
                 return Ok(None);
             }
-            Iter::Done => None,
+            Iter::Done(_) => None,
         };
         if out.is_none() {
-            *st = Iter::Done;
+            *st = st.done();
         }
         Ok(out)
     }
@@ -930,13 +938,15 @@ impl Interp {
             match self.next(i)? {
                 Some(v) => row.push(v),
                 None => {
-                    *cell.borrow_mut() = Iter::Done;
+                    let done = cell.borrow().done();
+                    *cell.borrow_mut() = done;
                     return Ok(None);
                 }
             }
         }
         if its.is_empty() {
-            *cell.borrow_mut() = Iter::Done;
+            let done = cell.borrow().done();
+            *cell.borrow_mut() = done;
             return Ok(None);
         }
         Ok(Some(row))

@@ -1,11 +1,15 @@
 """Iterator building blocks. Every function returns a lazy iterator (a generator here, a C type in
 CPython): nothing is computed until it is asked for."""
 
+import _itertools
+
 
 # The iterators CPython 3.11 can pickle (count, cycle, repeat, accumulate, chain, compress,
 # dropwhile, filterfalse, takewhile, starmap, islice) are classes whose state is plain attributes,
 # so one sent through a Queue, a Pipe or a spawned child's arguments arrives at its position, as
-# CPython's `__reduce__` makes it; the others are generators, which do not pickle.
+# CPython's `__reduce__` makes it; the others are generators, which do not pickle. The hot ones'
+# `__next__` is native (`_itertools`, src/python/modules/itertools_native.rs): the same step on
+# the same attributes, at about the cost of a builtin iterator's.
 
 
 class count:
@@ -20,10 +24,7 @@ class count:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
+    __next__ = _itertools.count_next
 
     def __repr__(self):
         if type(self._step) is int and self._step == 1:
@@ -42,18 +43,7 @@ class cycle:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._it is not None:
-            element = next(self._it, _MISSING)
-            if element is not _MISSING:
-                self._saved.append(element)
-                return element
-            self._it = None
-        if not self._saved:
-            raise StopIteration
-        element = self._saved[self._index]
-        self._index = (self._index + 1) % len(self._saved)
-        return element
+    __next__ = _itertools.cycle_next
 
 
 class repeat:
@@ -67,13 +57,7 @@ class repeat:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._times is None:
-            return self._object
-        if self._times <= 0:
-            raise StopIteration
-        self._times -= 1
-        return self._object
+    __next__ = _itertools.repeat_next
 
     def __repr__(self):
         if self._times is None:
@@ -94,20 +78,7 @@ class accumulate:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._initial:
-            self._initial = False
-            self._started = True
-            return self._total
-        element = next(self._it)
-        if not self._started:
-            self._started = True
-            self._total = element
-        elif self._func is None:
-            self._total = self._total + element
-        else:
-            self._total = self._func(self._total, element)
-        return self._total
+    __next__ = _itertools.accumulate_next
 
 
 class chain:
@@ -128,19 +99,7 @@ class chain:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        while self._source is not None:
-            if self._active is None:
-                following = next(self._source, _MISSING)
-                if following is _MISSING:
-                    self._source = None
-                    break
-                self._active = iter(following)
-            element = next(self._active, _MISSING)
-            if element is not _MISSING:
-                return element
-            self._active = None
-        raise StopIteration
+    __next__ = _itertools.chain_next
 
 
 class compress:
@@ -268,30 +227,7 @@ class islice:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        # CPython's islice_next: skip to the next index, stop at stop (consuming up to it).
-        it = self._it
-        if it is None:
-            raise StopIteration
-        stop = self._stop
-        if stop is not None and self._count >= stop:
-            raise StopIteration
-        while self._count < self._next:
-            if next(it, _MISSING) is _MISSING:
-                self._it = None
-                raise StopIteration
-            self._count += 1
-        if stop is not None and self._count >= stop:
-            raise StopIteration
-        item = next(it, _MISSING)
-        if item is _MISSING:
-            self._it = None
-            raise StopIteration
-        self._count += 1
-        self._next += self._step
-        if stop is not None and self._next > stop:
-            self._next = stop
-        return item
+    __next__ = _itertools.islice_next
 
 
 class pairwise:
@@ -332,20 +268,7 @@ class zip_longest:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if not self._active:
-            raise StopIteration
-        values = []
-        for i, it in enumerate(self._iterators):
-            value = next(it, _MISSING)
-            if value is _MISSING:
-                self._active -= 1
-                if not self._active:
-                    raise StopIteration
-                self._iterators[i] = repeat(self._fillvalue)
-                value = self._fillvalue
-            values.append(value)
-        return tuple(values)
+    __next__ = _itertools.zip_longest_next
 
 
 _MISSING = object()
@@ -364,25 +287,7 @@ class product:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pools = self._pools
-        if self._indices is None:
-            self._indices = [0] * len(pools)
-        else:
-            # An odometer: the rightmost pool advances fastest.
-            i = len(pools) - 1
-            while i >= 0:
-                self._indices[i] += 1
-                if self._indices[i] < len(pools[i]):
-                    break
-                self._indices[i] = 0
-                i -= 1
-            if i < 0:
-                self._done = True
-                raise StopIteration
-        return tuple(pool[k] for pool, k in zip(pools, self._indices))
+    __next__ = _itertools.product_next
 
 
 class permutations:
@@ -404,26 +309,7 @@ class permutations:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pool, r, indices, cycles = self._pool, self._r, self._indices, self._cycles
-        n = len(pool)
-        if self._first:
-            self._first = False
-            return tuple(pool[i] for i in indices[:r])
-        if n:
-            for i in reversed(range(r)):
-                cycles[i] -= 1
-                if cycles[i] == 0:
-                    indices[i:] = indices[i + 1:] + indices[i:i + 1]
-                    cycles[i] = n - i
-                else:
-                    j = cycles[i]
-                    indices[i], indices[-j] = indices[-j], indices[i]
-                    return tuple(pool[i] for i in indices[:r])
-        self._done = True
-        raise StopIteration
+    __next__ = _itertools.permutations_next
 
 
 class combinations:
@@ -441,24 +327,7 @@ class combinations:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        if self._done:
-            raise StopIteration
-        pool, r, indices = self._pool, self._r, self._indices
-        n = len(pool)
-        if self._first:
-            self._first = False
-            return tuple(pool[i] for i in indices)
-        for i in reversed(range(r)):
-            if indices[i] != i + n - r:
-                break
-        else:
-            self._done = True
-            raise StopIteration
-        indices[i] += 1
-        for j in range(i + 1, r):
-            indices[j] = indices[j - 1] + 1
-        return tuple(pool[i] for i in indices)
+    __next__ = _itertools.combinations_next
 
 
 class combinations_with_replacement:
@@ -512,26 +381,10 @@ class groupby:
         self._has_currvalue = False
         self._generation = 0
 
-    def _step(self):
-        value = next(self._it)
-        key = value if self._keyfunc is None else self._keyfunc(value)
-        self._currvalue, self._has_currvalue = value, True
-        self._currkey, self._has_currkey = key, True
-
     def __iter__(self):
         return self
 
-    def __next__(self):
-        # The previous group ends here, whatever happens next.
-        self._generation += 1
-        while True:
-            if not self._has_currkey:
-                pass
-            elif not self._has_tgtkey or not self._tgtkey == self._currkey:
-                break
-            self._step()
-        self._tgtkey, self._has_tgtkey = self._currkey, True
-        return self._currkey, _grouper(self, self._tgtkey, self._generation)
+    __next__ = _itertools.groupby_next
 
     def __reduce__(self):
         # CPython's groupby_reduce: the read-ahead item travels only while it is still there;
@@ -556,17 +409,11 @@ class _grouper:
     def __iter__(self):
         return self
 
-    def __next__(self):
-        parent = self._parent
-        if parent._generation != self._generation:
-            raise StopIteration
-        if not parent._has_currvalue:
-            parent._step()
-        if not self._tgtkey == parent._currkey:
-            raise StopIteration
-        value = parent._currvalue
-        parent._currvalue, parent._has_currvalue = None, False
-        return value
+    __next__ = _itertools.grouper_next
+
+
+# What groupby's native step makes each group of.
+groupby._grouper_class = _grouper
 
 
 class _TeeLink:

@@ -1484,16 +1484,17 @@ class Logger(Filterer):
         Find the stack frame of the caller so that we can note the source
         file name, line number and function name.
         """
-        # forkyard: the learner's statement that called into logging (frames cannot be walked, so
-        # stacklevel beyond 1 names that statement too).
-        filename, lineno, name = _logging.caller()
+        # forkyard: the program's own frames, innermost first, are what CPython's walk counts
+        # (logging's frames are internal); past the outermost it stops at the outermost.
+        filename, lineno, name, frames = _logging.caller(stacklevel)
         sinfo = None
         if stack_info:
-            sinfo = "Stack (most recent call last):\n"
-            line = _logging.source_line(lineno)
-            sinfo += '  File "%s", line %d, in %s' % (filename, lineno, name)
-            if line:
-                sinfo += "\n    " + line
+            sinfo = "Stack (most recent call last):"
+            for lno, func in frames:
+                sinfo += '\n  File "%s", line %d, in %s' % (filename, lno, func)
+                line = _logging.source_line(lno)
+                if line:
+                    sinfo += "\n    " + line
         return filename, lineno, name, sinfo
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,

@@ -201,7 +201,20 @@ def length_hint(obj, default=0):
     try:
         return len(obj)
     except TypeError:
+        pass
+    # Then the type's __length_hint__ (a list iterator knows how many items are left).
+    try:
+        hint = type(obj).__length_hint__
+    except AttributeError:
         return default
+    val = hint(obj)
+    if val is NotImplemented:
+        return default
+    if not isinstance(val, int):
+        raise TypeError(f"__length_hint__ must be an integer, not {type(val).__name__}")
+    if val < 0:
+        raise ValueError('__length_hint__() should return >= 0')
+    return val
 
 
 def iadd(a, b):

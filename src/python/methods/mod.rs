@@ -138,6 +138,9 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::Iterator(_) => match name {
             "__next__" => Some(iterator_next),
             "__iter__" => Some(iterator_iter),
+            "__length_hint__" if iterator_kind(obj).is_some_and(|k| k.has_length_hint()) => {
+                Some(iterator_length_hint)
+            }
             _ => None,
         },
         _ => None,
@@ -150,6 +153,22 @@ fn iterator_next(it: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
         Some(v) => Ok(v),
         None => Err(Exc::with_args(ExcKind::StopIteration, vec![])),
     }
+}
+
+fn iterator_kind(v: &Value) -> Option<crate::python::iter_kind::IterKind> {
+    match v {
+        Value::Iterator(i) => i.try_borrow().ok().map(|i| i.kind()),
+        _ => None,
+    }
+}
+
+/// `it.__length_hint__()`: the items left (`operator.length_hint`, `list()` presizing).
+fn iterator_length_hint(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    let left = match &a.pos[0] {
+        Value::Iterator(i) => i.borrow().length_hint().unwrap_or(0),
+        _ => 0,
+    };
+    Ok(Value::Int(left.min(i64::MAX as usize) as i64))
 }
 
 fn iterator_iter(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {

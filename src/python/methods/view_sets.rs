@@ -147,9 +147,6 @@ fn isdisjoint(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 }
 
 /// `reversed(view)`: the view's elements, last first.
-pub fn reversed(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let this = a.pos.first().cloned().unwrap_or(Value::None);
-    let mut vals = super::views::values_of(&this);
-    vals.reverse();
-    it.iter(&Value::list(vals))
+pub fn reversed(_: &mut Interp, a: Args) -> Result<Value, Exc> {
+    Ok(super::views::iterator(&a, true))
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Dict, Instance, Namespace, NativeKind, Value};
+use crate::python::iter_kind::IterKind;
+use crate::python::value::{Args, Class, Dict, Instance, Iter, Namespace, NativeKind, Value};
 
 /// The dict a view looks at.
 struct Viewed(Rc<RefCell<Dict>>);
@@ -100,8 +101,26 @@ fn elements(i: &Instance) -> Vec<Value> {
     }
 }
 
-fn view_iter(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    it.iter(&Value::list(items(&a)))
+fn view_iter(_: &mut Interp, a: Args) -> Result<Value, Exc> {
+    Ok(iterator(&a, false))
+}
+
+/// An iterator over a view's elements, of CPython's kind (`dict_keyiterator`,
+/// `dict_reverseitemiterator`...).
+pub fn iterator(a: &Args, reverse: bool) -> Value {
+    let kind = match a.pos.first() {
+        Some(Value::Instance(i)) => IterKind::of_view(&i.class.name, reverse),
+        _ => IterKind::Plain,
+    };
+    let mut items = items(a);
+    if reverse {
+        items.reverse();
+    }
+    Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
+        items: items.into(),
+        pos: 0,
+        kind,
+    })))
 }
 
 fn view_len(_: &mut Interp, a: Args) -> Result<Value, Exc> {

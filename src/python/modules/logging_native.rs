@@ -3,9 +3,10 @@
 //! `lineno`, `funcName`) and the name of the running process (`processName`).
 //!
 //! forkyard's frames are not objects a program can walk (`sys._getframe` does not exist), so the
-//! caller is the learner's statement that ran last (`Interp::learner_line`: library lines do not
-//! move it), and its function is found from the program's text: the innermost `def` or `class`
-//! whose block holds that line, `<module>` outside any, which is the `co_name` CPython reports.
+//! caller comes from the program's own frames as its statements note them (`Interp::callers`:
+//! library lines do not move them): each frame's line and name (`<module>`, a function's
+//! `co_name`, `<lambda>`, `<listcomp>`, `<genexpr>`...), `stacklevel` counting out from the
+//! innermost as CPython counts the frames outside `logging`.
 
 use crate::python::exceptions::Exc;
 use crate::python::exceptions::ExcKind;
@@ -28,14 +29,30 @@ pub fn module() -> Value {
     )
 }
 
-/// `caller()`: `(pathname, lineno, funcName)` of the learner's statement running now.
-fn caller(it: &mut Interp, _: Args) -> R {
-    let line = it.learner_line;
-    let func = enclosing_function(&it.source, line);
+/// `caller(stacklevel=1)`: `(pathname, lineno, funcName, stack)` of the program's frame
+/// `stacklevel` frames out from the innermost one running now; `stack` lists `(lineno,
+/// funcName)` of the frames from the outermost to that one.
+fn caller(it: &mut Interp, a: Args) -> R {
+    let stacklevel = match a.pos.first() {
+        Some(Value::Int(n)) => usize::try_from(*n).unwrap_or(1),
+        Some(Value::Bool(b)) => *b as usize,
+        _ => 1,
+    };
+    let stack = it.callers.stack(stacklevel);
+    // Before the program's first statement (a logging call while importing), the module.
+    let (line, func) = stack
+        .last()
+        .cloned()
+        .unwrap_or((0, std::rc::Rc::from("<module>")));
+    let frames = stack
+        .iter()
+        .map(|(l, n)| Value::tuple(vec![Value::Int(*l as i64), Value::str(n)]))
+        .collect();
     Ok(Value::tuple(vec![
         Value::str(&it.file),
         Value::Int(line as i64),
         Value::str(&func),
+        Value::list(frames),
     ]))
 }
 
@@ -65,43 +82,8 @@ fn source_line(it: &mut Interp, a: Args) -> R {
     })
 }
 
-/// The name of the innermost function or class whose block holds `line` (1-based) of `source`, or
-/// `<module>`. Walks up from the line: each line indented less than the innermost block seen so far
-/// opens an enclosing block; the first of them that is a `def` or `class` names the scope.
-fn enclosing_function(source: &str, line: u32) -> String {
-    let lines: Vec<&str> = source.lines().collect();
-    let Some(start) = (line as usize).checked_sub(1).filter(|i| *i < lines.len()) else {
-        return "<module>".to_string();
-    };
-    let indent_of = |l: &str| l.len() - l.trim_start().len();
-    let mut indent = indent_of(lines[start]);
-    for l in lines[..start].iter().rev() {
-        let text = l.trim_start();
-        if indent == 0 {
-            break;
-        }
-        if text.is_empty() || text.starts_with('#') || indent_of(l) >= indent {
-            continue;
-        }
-        indent = indent_of(l);
-        let head = text.strip_prefix("async ").unwrap_or(text);
-        for keyword in ["def ", "class "] {
-            if let Some(rest) = head.strip_prefix(keyword) {
-                let name: String = rest
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                return name;
-            }
-        }
-    }
-    "<module>".to_string()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::enclosing_function;
     use crate::python::tests::out;
 
     #[test]
@@ -118,18 +100,19 @@ mod tests {
     }
 
     #[test]
-    fn the_innermost_def_or_class_names_the_scope() {
-        let src = "import logging\n\
-                   def work(n):\n    if n:\n        logging.info('x')\n\
-                   \n    # a comment\n    return n\n\
-                   class Box:\n    def put(self):\n        for i in range(2):\n            pass\n\
-                   print(1)\n";
-        assert_eq!(enclosing_function(src, 1), "<module>");
-        assert_eq!(enclosing_function(src, 4), "work");
-        assert_eq!(enclosing_function(src, 7), "work");
-        assert_eq!(enclosing_function(src, 11), "put");
-        assert_eq!(enclosing_function(src, 12), "<module>");
-        assert_eq!(enclosing_function(src, 99), "<module>");
-        assert_eq!(enclosing_function(src, 0), "<module>");
+    fn lambdas_comprehensions_and_stacklevel_name_their_frames() {
+        let src = "import logging, sys\n\
+                   logging.basicConfig(stream=sys.stdout, format='%(funcName)s:%(lineno)d %(message)s')\n\
+                   f = lambda: logging.warning('l')\n\
+                   def helper():\n    logging.warning('h', stacklevel=2)\n\
+                   def user():\n    helper()\n\
+                   [logging.warning('c') for _ in 'a']\n\
+                   f()\n\
+                   user()\n\
+                   logging.warning(str(user()), stacklevel=9)\n";
+        assert_eq!(
+            out(src),
+            "<listcomp>:8 c\n<lambda>:3 l\nuser:7 h\nuser:7 h\n<module>:11 None\n"
+        );
     }
 }

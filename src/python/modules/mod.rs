@@ -10,6 +10,7 @@ pub mod finalizers;
 mod forkserver;
 mod futures;
 mod heapq_native;
+mod itertools_native;
 pub mod library;
 mod logging_native;
 mod managers;
@@ -65,6 +66,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_re" => re_native::module(),
         "traceback" => traceback::module(),
         "_logging" => logging_native::module(),
+        "_itertools" => itertools_native::module(),
         "_finalizer" => finalizers::module(),
         "_shm" => shared_memory::module(),
         "struct" => struct_native::module(),

@@ -3,7 +3,8 @@
 //! list arrives whole, shared with the rest of the message), a range iterator its next value, stop
 //! and step, a str, tuple, dict, set or bytes iterator what it has left; `enumerate`, `zip`, `map`
 //! and `filter` are their function and the iterators they read from, written in turn; a
-//! `iter(callable, sentinel)` its two arguments. An exhausted iterator arrives exhausted.
+//! `iter(callable, sentinel)` its two arguments. An exhausted iterator arrives exhausted. Those
+//! kept as their remaining items carry their kind, so a `dict_keyiterator` arrives as one.
 //!
 //! The message holds an iterator as a kind, its values (written as any value, so memo and
 //! refusals apply: a generator or a lambda inside fails as pickle fails) and its integers.
@@ -13,6 +14,7 @@ use std::rc::Rc;
 
 use super::unpickling_error;
 use crate::python::exceptions::Exc;
+use crate::python::iter_kind::IterKind;
 use crate::python::value::{Iter, Value};
 
 const SEQ: u8 = 0;
@@ -40,9 +42,9 @@ fn parts(kind: u8, values: Vec<Value>, ints: Vec<i64>) -> Parts {
 /// The parts of an iterator at its current position.
 pub(super) fn parts_of(state: &Iter) -> Parts {
     match state {
-        Iter::Seq { items, pos } => {
+        Iter::Seq { items, pos, kind } => {
             let rest = items[(*pos).min(items.len())..].to_vec();
-            parts(SEQ, vec![Value::tuple(rest)], vec![])
+            parts(SEQ, vec![Value::tuple(rest)], vec![kind.code()])
         }
         Iter::List { list, pos } => parts(
             LIST,
@@ -57,7 +59,7 @@ pub(super) fn parts_of(state: &Iter) -> Parts {
         Iter::Map(func, its) => parts(MAP, vec![func.clone(), Value::tuple(its.to_vec())], vec![]),
         Iter::Enumerate(inner, n) => parts(ENUMERATE, vec![inner.clone()], vec![*n]),
         Iter::Filter(func, inner) => parts(FILTER, vec![func.clone(), inner.clone()], vec![]),
-        Iter::Done => parts(SEQ, vec![Value::tuple(vec![])], vec![]),
+        Iter::Done(kind) => parts(SEQ, vec![Value::tuple(vec![])], vec![kind.code()]),
     }
 }
 
@@ -80,6 +82,11 @@ pub(super) fn rebuild(p: Parts) -> Result<Value, Exc> {
         SEQ => Iter::Seq {
             items: items_of(&v(0)?)?,
             pos: 0,
+            // A message from before kinds travelled names no kind: a plain iterator.
+            kind: match p.ints.first() {
+                Some(code) => IterKind::from_code(*code).ok_or_else(forged)?,
+                None => IterKind::Plain,
+            },
         },
         LIST => match &v(0)? {
             Value::List(list) => Iter::List {

@@ -1,0 +1,140 @@
+//! Where the program's own code stands, frame by frame, for `logging`'s caller (a record's
+//! `lineno` and `funcName`, `stacklevel`, `findCaller`). forkyard's frames live on the Rust stack
+//! and cannot be walked, so each statement of the program notes its line and its frame's name at
+//! its call depth here; a comprehension, which CPython 3.11 runs as a function of its own
+//! (`<listcomp>`, `<dictcomp>`, `<setcomp>`), notes itself while it runs. Library code (`logging`
+//! itself, `functools`...) notes nothing: like CPython's `_is_internal_frame`, only the program's
+//! frames count.
+
+use std::rc::Rc;
+
+/// One frame of the program: its call depth, the line of its statement running now, its name.
+struct Place {
+    depth: usize,
+    line: u32,
+    name: Rc<str>,
+}
+
+/// The program's frames that are running, outermost first.
+#[derive(Default)]
+pub struct Callers {
+    places: Vec<Place>,
+}
+
+impl Callers {
+    /// A statement of the program at `line` runs at `depth` in the frame called `name`: the
+    /// frames noted at that depth or deeper have returned.
+    #[inline]
+    pub fn statement(&mut self, depth: usize, line: u32, name: &Rc<str>) {
+        if let Some(top) = self.places.last_mut()
+            && top.depth == depth
+            && Rc::ptr_eq(&top.name, name)
+        {
+            // Most statements follow one in the same frame.
+            top.line = line;
+            return;
+        }
+        self.drop_from(depth);
+        self.places.push(Place {
+            depth,
+            line,
+            name: name.clone(),
+        });
+    }
+
+    /// A library statement runs at `depth`: the program's frames noted there or deeper returned
+    /// (a call inside the statement that logs, `log.info(f())`, must not leave `f` as caller).
+    #[inline]
+    pub fn library_statement(&mut self, depth: usize) {
+        if self.places.last().is_some_and(|p| p.depth >= depth) {
+            self.drop_from(depth);
+        }
+    }
+
+    /// A comprehension of the program starts at `line` in the frame at `depth`.
+    pub fn enter_comprehension(&mut self, depth: usize, line: u32, name: &'static str) {
+        self.places.push(Place {
+            depth,
+            line,
+            name: Rc::from(name),
+        });
+    }
+
+    /// The comprehension noted last, in the frame at `depth`, has ended (normally or by an
+    /// exception); the calls it made have returned too.
+    pub fn leave_comprehension(&mut self, depth: usize) {
+        self.drop_from(depth + 1);
+        if self.places.last().is_some_and(|p| p.depth == depth) {
+            self.places.pop();
+        }
+    }
+
+    fn drop_from(&mut self, depth: usize) {
+        while self.places.last().is_some_and(|p| p.depth >= depth) {
+            self.places.pop();
+        }
+    }
+
+    /// The line and function of the program's frame `stacklevel` frames out (1: the innermost);
+    /// past the outermost, the outermost, as CPython's `findCaller` stops at the last frame.
+    pub fn caller(&self, stacklevel: usize) -> Option<(u32, Rc<str>)> {
+        self.stack(stacklevel).last().cloned()
+    }
+
+    /// The program's frames from the outermost to the one `stacklevel` frames out, each as its
+    /// line and function (`stack_info`'s "Stack (most recent call last)").
+    pub fn stack(&self, stacklevel: usize) -> Vec<(u32, Rc<str>)> {
+        let n = self.places.len();
+        let i = n.saturating_sub(stacklevel.max(1));
+        self.places[..(i + 1).min(n)]
+            .iter()
+            .map(|p| (p.line, p.name.clone()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_helper_names_its_caller_at_stacklevel_two() {
+        let (module, helper): (Rc<str>, Rc<str>) = ("<module>".into(), "helper".into());
+        let mut c = Callers::default();
+        c.statement(0, 5, &module);
+        c.statement(1, 2, &helper);
+        assert_eq!(c.caller(1), Some((2, helper.clone())));
+        assert_eq!(c.caller(2), Some((5, module.clone())));
+        assert_eq!(c.caller(9), Some((5, module.clone())));
+        // helper returned; the module's next statement forgets it.
+        c.statement(0, 6, &module);
+        assert_eq!(c.caller(1), Some((6, module.clone())));
+        assert_eq!(c.caller(2), Some((6, module)));
+    }
+
+    #[test]
+    fn a_library_statement_ends_the_frames_at_its_depth() {
+        let (module, f): (Rc<str>, Rc<str>) = ("<module>".into(), "f".into());
+        let mut c = Callers::default();
+        c.statement(0, 3, &module);
+        c.statement(1, 1, &f);
+        c.library_statement(1);
+        assert_eq!(c.caller(1), Some((3, module)));
+    }
+
+    #[test]
+    fn a_comprehension_is_a_frame_while_it_runs() {
+        let g: Rc<str> = "g".into();
+        let mut c = Callers::default();
+        c.statement(1, 4, &g);
+        c.enter_comprehension(1, 4, "<listcomp>");
+        assert_eq!(
+            c.caller(1).map(|p| p.1.to_string()),
+            Some("<listcomp>".into())
+        );
+        assert_eq!(c.caller(2), Some((4, g.clone())));
+        c.statement(2, 9, &g);
+        c.leave_comprehension(1);
+        assert_eq!(c.caller(1), Some((4, g)));
+    }
+}
