@@ -113,15 +113,7 @@ pub fn install(it: &mut Interp) {
                 Value::builtin("__length_hint__", iter_length_hint),
             );
         }
-        let cls = exceptions::make_class(
-            name,
-            "builtins",
-            vec![object.clone()],
-            attrs,
-            Some(NativeKind::Other),
-        )
-        .expect("single base");
-        exceptions::register(name, cls);
+classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
     for (cls, f) in [
@@ -211,7 +203,7 @@ fn iter_next(it: &mut Interp, a: Args) -> PyResult {
     let v = one_iterator(&a, "__next__")?;
     match it.next(&v)? {
         Some(x) => Ok(x),
-        None => Err(Exc::with_args("StopIteration", vec![])),
+        None => Err(Exc::with_args(ExcKind::StopIteration, vec![])),
     }
 }
 

@@ -7,6 +7,7 @@
 //! Each function is a class's `__next__`: `self` first, its attributes named as `itertools.py`
 //! sets them in `__init__`.
 
+use crate::python::exceptions::ExcKind;
 use std::rc::Rc;
 
 use crate::python::ast::BinOp;
@@ -40,7 +41,7 @@ pub fn module() -> Value {
 }
 
 fn stop() -> Exc {
-    Exc::with_args("StopIteration", vec![])
+    Exc::with_args(ExcKind::StopIteration, vec![])
 }
 
 /// The instance a `__next__` was called on.
