@@ -521,7 +521,15 @@ impl Interp {
                 Ok(())
             }
             Target::Attr(obj, name, cache) => {
-                let o = self.eval(obj, f)?;
+                // `self.n = v`: the instance borrowed from the frame, not cloned.
+                let v = match super::eval::local_instance(obj, f) {
+                    Some(inst) => match cache.write(inst, name, v) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    },
+                    None => v,
+                };
+                let o = self.quick(obj, f)?;
                 self.store_attr(&o, name, cache, v)
             }
             Target::Subscript(obj, idx) => {
