@@ -12,7 +12,7 @@ use std::fmt;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::value::{Class, Function, Instance, Namespace, Value};
+use super::value::{Builtin, Class, Function, Instance, Namespace, Value};
 
 /// Bumped on every store into a class namespace. Starts at 1: a fresh cache (epoch 0) never hits.
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
@@ -86,6 +86,19 @@ impl AttrCache {
         }
         match &*self.method.borrow() {
             Some(Value::Function(f)) => Some(f.clone()),
+            _ => None,
+        }
+    }
+
+    /// The native method (`lock.acquire`) `inst`'s class gives for `name` when the entry holds one
+    /// and `inst` does not shadow it, to be called with `inst` first.
+    #[inline]
+    pub fn native(&self, inst: &Instance, name: &str) -> Option<Rc<Builtin>> {
+        if !self.holds(&inst.class) || shadows(inst, name) {
+            return None;
+        }
+        match &*self.method.borrow() {
+            Some(Value::Builtin(b)) => Some(b.clone()),
             _ => None,
         }
     }

@@ -64,6 +64,24 @@ impl Interp {
                         {
                             return self.call_plainly(&fun, Some(o), args, f);
                         }
+                        // A native object's method (`lock.acquire()`): the arguments straight
+                        // into the native's `Args`, after the instance, without a second look at
+                        // the class nor `call`'s dispatch.
+                        if plain
+                            && let Value::Instance(inst) = &o
+                            && let Some(b) = cache.native(inst, name)
+                        {
+                            let mut a = Args {
+                                pos: Vec::with_capacity(args.len() + 1),
+                                kw: Vec::new(),
+                            };
+                            a.pos.push(o);
+                            for x in args {
+                                a.pos.push(self.quick(x, f)?);
+                            }
+                            super::super::steps::before_native(&b, &a);
+                            return (b.f)(self, a);
+                        }
                         let method = match &o {
                             Value::Instance(inst) => cache.method(inst, &inst.class, name),
                             _ => None,
