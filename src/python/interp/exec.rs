@@ -70,7 +70,7 @@ impl Interp {
                 self.eval(e, f)?;
             }
             StmtKind::Assign { targets, value } => {
-                let v = self.eval(value, f)?;
+                let v = self.quick(value, f)?;
                 // One target (nearly every assignment) takes the value itself, not a copy.
                 if let [t] = &targets[..] {
                     self.assign(t, v, f)?;
@@ -134,7 +134,7 @@ impl Interp {
             StmtKind::Pass => {}
             StmtKind::Return(v) => {
                 f.returned = match v {
-                    Some(e) => self.eval(e, f)?,
+                    Some(e) => self.quick(e, f)?,
                     None => Value::None,
                 };
                 return Err(Unwind::Return);
@@ -515,6 +515,7 @@ impl Interp {
 
     /// Store into an assignment target.
     pub fn assign(&mut self, t: &Target, v: Value, f: &mut Frame) -> Result<(), Exc> {
+        let v = super::eval::settle_value(v);
         match t {
             Target::Name(n) => {
                 self.store_name(n, v, f);
