@@ -12,7 +12,7 @@ use std::fmt;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::value::{Class, Instance, Value};
+use super::value::{Builtin, Class, Function, Instance, Namespace, Value};
 
 /// Bumped on every store into a class namespace. Starts at 1: a fresh cache (epoch 0) never hits.
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
@@ -59,11 +59,8 @@ impl AttrCache {
     /// The plain function (or native method) `inst`'s class gives for `name`, to be called with
     /// `inst` first; `None` when the instance shadows it or the class holds something else.
     pub fn method(&self, inst: &Instance, class: &Rc<Class>, name: &str) -> Option<Value> {
-        {
-            let attrs = inst.attrs.borrow();
-            if !attrs.is_empty() && attrs.contains_key(name) {
-                return None;
-            }
+        if shadows(inst, name) {
+            return None;
         }
         if self.holds(class) {
             return self.method.borrow().clone();
@@ -77,6 +74,33 @@ impl AttrCache {
         *self.method.borrow_mut() = m.clone();
         self.remember(class);
         m
+    }
+
+    /// The user function `inst`'s class gives for `name` when the entry holds one and `inst` does
+    /// not shadow it: the common `obj.method(...)`, without the `Value` that `method` clones (an
+    /// out-of-line clone and drop per call) and returns through memory.
+    #[inline]
+    pub fn function(&self, inst: &Instance, name: &str) -> Option<Rc<Function>> {
+        if !self.holds(&inst.class) || shadows(inst, name) {
+            return None;
+        }
+        match &*self.method.borrow() {
+            Some(Value::Function(f)) => Some(f.clone()),
+            _ => None,
+        }
+    }
+
+    /// The native method (`lock.acquire`) `inst`'s class gives for `name` when the entry holds one
+    /// and `inst` does not shadow it, to be called with `inst` first.
+    #[inline]
+    pub fn native(&self, inst: &Instance, name: &str) -> Option<Rc<Builtin>> {
+        if !self.holds(&inst.class) || shadows(inst, name) {
+            return None;
+        }
+        match &*self.method.borrow() {
+            Some(Value::Builtin(b)) => Some(b.clone()),
+            _ => None,
+        }
     }
 
     /// Whether no class of `class`'s MRO holds a property `name` (a property wins over the
@@ -105,7 +129,13 @@ impl AttrCache {
         {
             return Some(v.clone());
         }
-        let (i, _, v) = attrs.get_full(&**name)?;
+        self.read_moved(&attrs, name)
+    }
+
+    /// `read` when the name is not at the remembered index: looked up by hash.
+    #[inline(never)]
+    fn read_moved(&self, attrs: &Namespace, name: &str) -> Option<Value> {
+        let (i, _, v) = attrs.get_full(name)?;
         self.slot.set(i as u32);
         Some(v.clone())
     }
@@ -121,12 +151,26 @@ impl AttrCache {
         if let Some((k, v)) = attrs.get_index_mut(self.slot.get() as usize)
             && (Rc::ptr_eq(k, name) || **k == **name)
         {
-            *v = value;
+            // The old value is most often a number: forgotten, not dropped through the glue.
+            super::value_drop::discard(std::mem::replace(v, value));
             return Ok(());
         }
         let (i, _) = attrs.insert_full(name.clone(), value);
         self.slot.set(i as u32);
         Ok(())
+    }
+}
+
+/// Whether `inst`'s own namespace holds `name` (which then wins over the class's method). A small
+/// namespace is scanned, comparing lengths first: hashing the name for the map's lookup at every
+/// method call cost more than looking at a few keys.
+#[inline]
+fn shadows(inst: &Instance, name: &str) -> bool {
+    let attrs = inst.attrs.borrow();
+    if attrs.len() <= 8 {
+        attrs.keys().any(|k| k.len() == name.len() && **k == *name)
+    } else {
+        attrs.contains_key(name)
     }
 }
 

@@ -30,6 +30,20 @@ pub fn before_call(func: &Value, args: &Args) {
     }
 }
 
+/// `before_call` for the native `b` called as a method, `args` holding the instance first (the
+/// method-call site's path that does not go through `Interp::call`).
+#[inline]
+pub fn before_native(b: &Rc<Builtin>, args: &Args) {
+    if !gate::is_held() {
+        return;
+    }
+    if &*b.name == "print" && b.data.is_none() {
+        gate::operation(|| "print".to_string());
+    } else if let Some(Value::Instance(inst)) = args.pos.first() {
+        method_call(inst, b);
+    }
+}
+
 /// A checkpoint for `b` called on `inst` when `b` is a method of a `multiprocessing` class (and
 /// not a function that merely got such an object first, like `repr(lock)`).
 fn method_call(inst: &Rc<Instance>, b: &Rc<Builtin>) {

@@ -343,9 +343,10 @@ impl Interp {
 #[inline(always)]
 pub(crate) fn put(frame: &mut Frame, at: &NameRef, v: Value) {
     match at {
-        NameRef::Local(i) => {
-            super::super::value_drop::replace_slot(&mut frame.locals[*i as usize], v)
-        }
+        NameRef::Local(i) => super::super::value_drop::replace_slot(
+            &mut frame.locals[*i as usize],
+            super::eval::settle_value(v),
+        ),
         NameRef::Cell(i) => *frame.cells[*i as usize].borrow_mut() = Some(v),
         _ => {}
     }

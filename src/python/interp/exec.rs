@@ -73,7 +73,7 @@ impl Interp {
                 self.eval(e, f)?;
             }
             StmtKind::Assign { targets, value } => {
-                let v = self.eval(value, f)?;
+                let v = self.quick(value, f)?;
                 // One target (nearly every assignment) takes the value itself, not a copy.
                 if let [t] = &targets[..] {
                     self.assign(t, v, f)?;
@@ -137,7 +137,7 @@ impl Interp {
             StmtKind::Pass => {}
             StmtKind::Return(v) => {
                 f.returned = match v {
-                    Some(e) => self.eval(e, f)?,
+                    Some(e) => self.quick(e, f)?,
                     None => Value::None,
                 };
                 return Err(Unwind::Return);
@@ -521,13 +521,22 @@ impl Interp {
 
     /// Store into an assignment target.
     pub fn assign(&mut self, t: &Target, v: Value, f: &mut Frame) -> Result<(), Exc> {
+        let v = super::eval::settle_value(v);
         match t {
             Target::Name(n) => {
                 self.store_name(n, v, f);
                 Ok(())
             }
             Target::Attr(obj, name, cache) => {
-                let o = self.eval(obj, f)?;
+                // `self.n = v`: the instance borrowed from the frame, not cloned.
+                let v = match super::eval::local_instance(obj, f) {
+                    Some(inst) => match cache.write(inst, name, v) {
+                        Ok(()) => return Ok(()),
+                        Err(v) => v,
+                    },
+                    None => v,
+                };
+                let o = self.quick(obj, f)?;
                 self.store_attr(&o, name, cache, v)
             }
             Target::Subscript(obj, idx) => {
