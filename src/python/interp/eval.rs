@@ -821,7 +821,7 @@ mod tests {
         assert!(Rc::ptr_eq(orig, b));
         assert_eq!(Rc::strong_count(orig), 2);
         assert!(matches!(settle_value(Value::Float(0.5)), Value::Float(x) if x == 0.5));
-        let e = settle(Err(Exc::new("ValueError", "bad")));
-        assert!(e.is_err_and(|e| e.is("ValueError")));
+        let e = settle(Err(Exc::new(ExcKind::ValueError, "bad")));
+        assert!(e.is_err_and(|e| e.is(ExcKind::ValueError)));
     }
 }
