@@ -10,6 +10,7 @@ pub mod ast;
 pub mod bigint;
 pub mod builtins;
 mod convert;
+mod dir_names;
 pub mod exceptions;
 pub mod format;
 mod function_attrs;
