@@ -766,3 +766,31 @@ pub fn builtin_names(it: &mut Interp, obj: &Value, type_name: &str) -> Vec<Rc<st
 pub fn is_builtin_type(c: &Class) -> bool {
     &*c.module == "builtins" && &*c.name != "object" && !cpython_names(&c.name).is_empty()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn every_listed_name_is_found_and_the_list_is_sorted() {
+        let src = "samples = [[], {}, set(), frozenset(), (), '', b'', 1, 1.5, True, None, list, dict]\n\
+                   class L(list):\n    def push(self, x): pass\n\
+                   samples += [L(), L]\n\
+                   print(all(d == sorted(d) and all(hasattr(v, n) for n in d)\n\
+                             for v, d in ((v, dir(v)) for v in samples)))";
+        assert_eq!(out(src), "True\n");
+    }
+
+    #[test]
+    fn builtin_values_list_their_methods() {
+        let src = "print([n for n in dir([]) if not n.startswith('_')])\n\
+                   L = type('L', (list,), {'push': 1})\n\
+                   print('push' in dir(L()), 'append' in dir(L), 'add' in dir(frozenset()), \
+                   'upper' in dir(''))";
+        assert_eq!(
+            out(src),
+            "['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', \
+             'reverse', 'sort']\nTrue True False True\n"
+        );
+    }
+}
