@@ -1277,21 +1277,44 @@ fn vars(it: &mut Interp, a: Args) -> PyResult {
 
 fn dir(it: &mut Interp, a: Args) -> PyResult {
     let mut names: Vec<Rc<str>> = match a.pos.first() {
-        Some(Value::Instance(i)) => {
+        Some(v @ Value::Instance(i)) => {
             let mut n: Vec<Rc<str>> = i.attrs.borrow().keys().cloned().collect();
             for c in i.class.mro.borrow().iter() {
-                n.extend(c.attrs.borrow().keys().cloned());
+                if !super::dir_names::is_builtin_type(c) {
+                    n.extend(c.attrs.borrow().keys().cloned());
+                }
+            }
+            // An instance of a class derived from a builtin type has the base value's methods.
+            if let Some(base) = super::subclass::base_of(v) {
+                n.extend(super::dir_names::builtin_names(
+                    it,
+                    &base,
+                    &base.type_name(),
+                ));
             }
             n
         }
         Some(Value::Module(m)) => m.attrs.borrow().keys().cloned().collect(),
-        Some(Value::Class(c)) => c
-            .mro
-            .borrow()
-            .iter()
-            .flat_map(|k| k.attrs.borrow().keys().cloned().collect::<Vec<_>>())
-            .collect(),
-        _ => it.globals.borrow().keys().cloned().collect(),
+        Some(Value::Class(c)) => {
+            let mro = c.mro.borrow().clone();
+            let mut n = Vec::new();
+            for k in &mro {
+                // A builtin type's methods are not among its attrs: they are looked up by name.
+                if !super::dir_names::is_builtin_type(k) {
+                    n.extend(k.attrs.borrow().keys().cloned());
+                } else {
+                    let name = k.name.clone();
+                    n.extend(super::dir_names::builtin_names(
+                        it,
+                        &Value::Class(k.clone()),
+                        &name,
+                    ));
+                }
+            }
+            n
+        }
+        Some(v) => super::dir_names::builtin_names(it, v, &v.type_name()),
+        None => it.globals.borrow().keys().cloned().collect(),
     };
     names.sort();
     names.dedup();

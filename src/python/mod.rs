@@ -12,6 +12,7 @@ pub mod builtin_classes;
 pub mod builtins;
 pub mod callers;
 mod convert;
+mod dir_names;
 mod exc_kind;
 pub mod exceptions;
 pub mod format;

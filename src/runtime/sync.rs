@@ -370,6 +370,10 @@ pub struct Channel {
     transport: Transport,
     /// Whether [`Channel::set_nonblocking`] made the end non-blocking (reads may then be tried).
     nonblocking: std::sync::atomic::AtomicBool,
+    /// The peer socket was closed with data of ours unread. Linux reports that (`ECONNRESET`) on a
+    /// `SOCK_SEQPACKET` end before the packets still queued for it; CPython's stream socket reports
+    /// it once they are drained. Kept here until then, so every message sent is delivered first.
+    reset: std::sync::atomic::AtomicBool,
 }
 
 /// What a read found.
@@ -391,11 +395,13 @@ impl Channel {
                 fd: own(fds[0]),
                 transport: Transport::Stream,
                 nonblocking: false.into(),
+                reset: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Stream,
                 nonblocking: false.into(),
+                reset: false.into(),
             },
         ))
     }
@@ -417,11 +423,13 @@ impl Channel {
                 fd: own(fds[0]),
                 transport: Transport::Packets,
                 nonblocking: false.into(),
+                reset: false.into(),
             },
             Channel {
                 fd: own(fds[1]),
                 transport: Transport::Packets,
                 nonblocking: false.into(),
+                reset: false.into(),
             },
         ))
     }
@@ -474,8 +482,11 @@ impl Channel {
                 return Ok(());
             }
             let e = io::Error::last_os_error();
-            if e.raw_os_error() != Some(libc::EINTR) {
-                return Err(e);
+            match e.raw_os_error() {
+                Some(libc::EINTR) => {}
+                // The pending reset is the receiving side's news (CPython's send says EPIPE).
+                Some(libc::ECONNRESET) => self.reset.store(true, Ordering::Relaxed),
+                _ => return Err(e),
             }
         }
     }
@@ -663,12 +674,18 @@ impl Channel {
         loop {
             // SAFETY: receiving into our own buffer.
             let n = unsafe { libc::recv(self.fd(), buf.as_mut_ptr().cast(), buf.len(), flags) };
+            if n == 0 && self.reset.swap(false, Ordering::Relaxed) {
+                return Err(io::Error::from_raw_os_error(libc::ECONNRESET));
+            }
             if n >= 0 {
                 return Ok(n as usize);
             }
             let e = io::Error::last_os_error();
-            if e.raw_os_error() != Some(libc::EINTR) {
-                return Err(e);
+            match e.raw_os_error() {
+                Some(libc::EINTR) => {}
+                // Reported before the queued packets: keep it for after them (see `reset`).
+                Some(libc::ECONNRESET) => self.reset.store(true, Ordering::Relaxed),
+                _ => return Err(e),
             }
         }
     }
@@ -723,6 +740,7 @@ impl Channel {
             fd,
             transport,
             nonblocking: false.into(),
+            reset: false.into(),
         })
     }
 }
@@ -899,6 +917,27 @@ mod tests {
             assert_eq!(got, vec![3, 0, 100_000]);
             assert!(matches!(r.recv().unwrap(), Recv::Eof));
         }
+    }
+
+    #[test]
+    fn a_peer_closed_with_data_unread_delivers_what_it_sent_then_resets_once() {
+        let (a, b) = Channel::duplex().unwrap();
+        a.send(b"to b").unwrap();
+        b.send(b"m1").unwrap();
+        b.send(b"m2").unwrap();
+        drop(b);
+        // Sending first must neither lose the reset nor report it: the send fails as a stream's.
+        assert_eq!(a.send(b"x").unwrap_err().raw_os_error(), Some(libc::EPIPE));
+        for want in [&b"m1"[..], b"m2"] {
+            match a.recv().unwrap() {
+                Recv::Message(m) => assert_eq!(m, want),
+                Recv::Eof => panic!("a message sent before the close was lost"),
+            }
+        }
+        let e = a.recv().unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(libc::ECONNRESET));
+        assert!(matches!(a.recv().unwrap(), Recv::Eof));
+        assert!(matches!(a.try_recv().unwrap(), Some(Recv::Eof)));
     }
 
     #[test]

@@ -628,9 +628,16 @@ impl Interp {
                 v => Ok(Some(bind(v, obj))),
             };
         }
-        if &*c.module == "builtins"
-            && let Some(v) = super::methods::on_type(&c.name, name)
-        {
+        // `L.append` for `class L(list)`: a builtin base's methods, found by name. Not its
+        // alternate constructors, which would make the base type rather than the class.
+        let constructor = matches!(name, "fromkeys" | "fromhex" | "from_bytes");
+        let builtin_method = c
+            .mro
+            .borrow()
+            .iter()
+            .filter(|k| &*k.module == "builtins" && (Rc::ptr_eq(k, c) || !constructor))
+            .find_map(|k| super::methods::on_type(&k.name, name));
+        if let Some(v) = builtin_method {
             return Ok(Some(v));
         }
         Ok(c.mro

@@ -715,29 +715,19 @@ class _Array(object):
         return 'array(%r, %r)' % (self._typecode, self._items)
 
 
-# The public methods of the builtin containers, as CPython's dir() lists them (forkyard's dir()
-# of a builtin instance does not list its methods).
-_BUILTIN_METHODS = {
-    dict: ('clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault',
-           'update', 'values'),
-    list: ('append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
-           'reverse', 'sort'),
-    set: ('add', 'clear', 'copy', 'difference', 'difference_update', 'discard', 'intersection',
-          'intersection_update', 'isdisjoint', 'issubset', 'issuperset', 'pop', 'remove',
-          'symmetric_difference', 'symmetric_difference_update', 'union', 'update'),
-}
-
-
 def _public_methods(obj):
     """CPython's `public_methods(obj)`: the names an AutoProxy of `obj` exposes."""
-    known = _BUILTIN_METHODS.get(type(obj))
-    if known is not None:
-        return list(known)
-    names = []
+    return [name for name in _all_methods(obj) if name[0] != '_']
+
+
+def _all_methods(obj):
+    """CPython's `all_methods(obj)`: the names of `obj`'s callable attributes."""
+    temp = []
     for name in dir(obj):
-        if name[0] != '_' and callable(getattr(obj, name)):
-            names.append(name)
-    return names
+        func = getattr(obj, name)
+        if callable(func):
+            temp.append(name)
+    return temp
 
 
 # ---- the loop ----------------------------------------------------------------------------------

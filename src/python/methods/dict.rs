@@ -24,8 +24,25 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "update" => update,
         "clear" => clear,
         "copy" => copy,
+        // A classmethod, reached from an instance too (`{}.fromkeys(ks)`); `self` is ignored.
+        "fromkeys" => fromkeys,
         _ => return None,
     })
+}
+
+/// A frozenset has the methods of a set that do not change it.
+pub fn frozenset_lookup(name: &str) -> Option<NativeFn> {
+    match name {
+        "copy"
+        | "difference"
+        | "intersection"
+        | "isdisjoint"
+        | "issubset"
+        | "issuperset"
+        | "symmetric_difference"
+        | "union" => set_lookup(name),
+        _ => None,
+    }
 }
 
 pub fn set_lookup(name: &str) -> Option<NativeFn> {
@@ -43,6 +60,10 @@ pub fn set_lookup(name: &str) -> Option<NativeFn> {
         "issuperset" => set_issuperset,
         "isdisjoint" => set_isdisjoint,
         "copy" => set_copy,
+        "symmetric_difference" => set_symmetric_difference,
+        "difference_update" => set_difference_update,
+        "intersection_update" => set_intersection_update,
+        "symmetric_difference_update" => set_symmetric_difference_update,
         _ => return None,
     })
 }
@@ -275,6 +296,61 @@ fn set_difference(it: &mut Interp, a: Args) -> R {
         }
         Ok(out)
     })
+}
+
+/// `x ^ y`: the elements in exactly one of them, `x`'s first.
+fn symmetric(it: &mut Interp, x: &Set, y: &Set) -> Result<Set, Exc> {
+    let mut out = Set::default();
+    for (k, v) in &x.map {
+        if !y.map.contains_key(&it.key_in_set(y, k, v)?) {
+            out.map.insert(k.clone(), v.clone());
+        }
+    }
+    for (k, v) in &y.map {
+        if !x.map.contains_key(&it.key_in_set(x, k, v)?) {
+            it.set_insert(&mut out, v.clone())?;
+        }
+    }
+    Ok(out)
+}
+
+fn set_symmetric_difference(it: &mut Interp, a: Args) -> R {
+    one_other(&a, "symmetric_difference")?;
+    combine(it, &a, symmetric)
+}
+
+/// `symmetric_difference` and its `_update` take exactly one other iterable.
+fn one_other(a: &Args, m: &str) -> Result<(), Exc> {
+    let n = a.pos.len() - 1 + a.kw.len();
+    if n != 1 {
+        return Err(type_error(format!(
+            "set.{m}() takes exactly one argument ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// The `_update` form of a set operation: the set itself becomes the result.
+fn in_place(it: &mut Interp, a: Args, op: fn(&mut Interp, Args) -> R) -> R {
+    let s = set_of(&a)?;
+    if let Value::Set(ref result) = op(it, a)? {
+        let result = result.borrow().clone();
+        *s.borrow_mut() = result;
+    }
+    Ok(Value::None)
+}
+
+fn set_difference_update(it: &mut Interp, a: Args) -> R {
+    in_place(it, a, set_difference)
+}
+
+fn set_intersection_update(it: &mut Interp, a: Args) -> R {
+    in_place(it, a, set_intersection)
+}
+
+fn set_symmetric_difference_update(it: &mut Interp, a: Args) -> R {
+    one_other(&a, "symmetric_difference_update")?;
+    in_place(it, a, set_symmetric_difference)
 }
 
 fn set_issubset(it: &mut Interp, a: Args) -> R {

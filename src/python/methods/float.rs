@@ -21,6 +21,7 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
         "fromhex" => fromhex_method,
         "as_integer_ratio" => as_integer_ratio,
         "is_integer" => is_integer,
+        "conjugate" => conjugate,
         _ => return None,
     })
 }
@@ -202,6 +203,11 @@ pub fn number_attr(v: &Value, name: &str) -> Option<Value> {
         (_, "denominator") => Some(Value::Int(1)),
         _ => None,
     }
+}
+
+fn conjugate(_: &mut Interp, a: Args) -> R {
+    noargs(&a, "conjugate")?;
+    Ok(Value::Float(this(&a)))
 }
 
 fn as_integer_ratio(_: &mut Interp, a: Args) -> R {

@@ -124,13 +124,17 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::List(_) => list::lookup(name),
         Value::Tuple(_) => list::tuple_lookup(name),
         Value::Dict(_) => dict::lookup(name),
-        Value::Set(_) | Value::FrozenSet(_) => dict::set_lookup(name),
+        Value::Set(_) => dict::set_lookup(name),
+        Value::FrozenSet(_) => dict::frozenset_lookup(name),
         Value::Bytes(_) => bytes::lookup(name),
         Value::Slice(_) => slice::lookup(name),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => Some(int_bit_length),
             "to_bytes" => Some(int::to_bytes),
             "bit_count" => Some(float::bit_count),
+            "as_integer_ratio" => Some(int_as_integer_ratio),
+            "conjugate" => Some(int_conjugate),
+            "from_bytes" => Some(int_from_bytes_bound),
             _ => None,
         },
         Value::Float(_) => float::lookup(name),
@@ -182,6 +186,38 @@ fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
         Value::BigInt(ref b) => Ok(Value::Int(b.bits() as i64)),
         _ => Err(type_error("bit_length")),
     }
+}
+
+/// The int itself (a bool's as an int): what `conjugate()`, and the numerator of
+/// `as_integer_ratio()`, are.
+fn int_value(a: &Args, m: &str) -> Result<Value, Exc> {
+    let n = a.pos.len() - 1 + a.kw.len();
+    if n > 0 {
+        return Err(type_error(format!(
+            "int.{m}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(match &a.pos[0] {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn int_as_integer_ratio(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    Ok(Value::tuple(vec![
+        int_value(&a, "as_integer_ratio")?,
+        Value::Int(1),
+    ]))
+}
+
+/// `(5).from_bytes(...)`: the classmethod reached from an instance, which it ignores.
+fn int_from_bytes_bound(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
+    a.pos.remove(0);
+    int::from_bytes(it, a)
+}
+
+fn int_conjugate(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
+    int_value(&a, "conjugate")
 }
 
 /// Argument `i` (after self) or an error naming the method.

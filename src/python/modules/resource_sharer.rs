@@ -6,10 +6,6 @@
 //! CPython's resource sharer is a thread of the sender listening on a named socket; a lesson process
 //! may have neither, so the duplicate goes to the run's fd broker (`runtime::broker`) under a key
 //! of its own, and the receiver takes it from there, once, as `DupFd.detach()` does.
-//!
-//! `publish(key, fd)` / `fetch(key)` -> fd or None: an fd any process of the run may get a copy of,
-//! as a manager's registrar, which CPython's clients reach by address (a named socket) from any
-//! process, also one started before the manager.
 
 use crate::python::exceptions::ExcKind;
 use std::cell::Cell;
@@ -36,11 +32,7 @@ thread_local! {
 pub fn module() -> Value {
     make_module(
         "_resource_sharer",
-        &[
-            ("rebuild_connection", rebuild_connection),
-            ("publish", publish),
-            ("fetch", fetch),
-        ],
+        &[("rebuild_connection", rebuild_connection)],
         vec![],
     )
 }
@@ -76,43 +68,6 @@ pub fn reduce_connection(it: &mut Interp, v: &Value) -> Option<R> {
             ]),
         ]))
     }))
-}
-
-/// The broker's keys of fds published for any process start with this.
-const PUBLIC_PREFIX: &str = "pub/";
-
-fn public_key(a: &Args, func: &str) -> Result<String, Exc> {
-    match a.pos.first() {
-        Some(Value::Str(k)) => Ok(format!("{PUBLIC_PREFIX}{k}")),
-        _ => Err(type_error(format!("_resource_sharer.{func}() takes a key"))),
-    }
-}
-
-/// `publish(key, fd)`: a copy of `fd` that any process of the run may fetch (until the run ends).
-fn publish(_: &mut Interp, a: Args) -> R {
-    let key = public_key(&a, "publish")?;
-    let fd = match a.pos.get(1) {
-        Some(Value::Int(n)) if (0..=i64::from(i32::MAX)).contains(n) => *n as i32,
-        _ => return Err(type_error("_resource_sharer.publish() takes an fd")),
-    };
-    match broker::put(&key, fd) {
-        // Outside a run (no broker) there is nobody else to reach it: nothing to publish.
-        Ok(()) => Ok(Value::Bool(true)),
-        Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => Ok(Value::Bool(false)),
-        Err(e) => Err(os_error(e)),
-    }
-}
-
-/// `fetch(key)`: this process's copy of a published fd, or None.
-fn fetch(_: &mut Interp, a: Args) -> R {
-    let key = public_key(&a, "fetch")?;
-    match broker::get(&key) {
-        Ok(fd) => Ok(Value::Int(std::os::fd::IntoRawFd::into_raw_fd(fd).into())),
-        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT | libc::ENOTCONN)) => {
-            Ok(Value::None)
-        }
-        Err(e) => Err(os_error(e)),
-    }
 }
 
 /// `rebuild_connection(key, readable, writable)`: the Connection passed under `key`.
