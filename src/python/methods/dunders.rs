@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use super::super::ast::BinOp;
-use super::super::exceptions::{Exc, type_error, value_error};
+use super::super::exceptions::{Exc, attribute_error, type_error, value_error};
 use super::super::interp::Interp;
 use super::super::value::{Args, NativeFn, Value};
 
@@ -43,7 +43,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
         (Value::Float(_), "__getformat__") => Some(getformat_bound),
         (Value::Bytes(_), "__bytes__") => Some(bytes_bytes),
         (
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Tuple(_),
             "__class_getitem__",
         ) => Some(class_getitem_bound),
         _ => None,
@@ -104,7 +104,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         (_, "__doc__") => super::type_docs::of(type_name).map(Value::str),
         ("list" | "dict" | "set", "__hash__") => Some(Value::None),
         ("float", "__getformat__") => Some(Value::builtin("__getformat__", getformat)),
-        ("list" | "dict" | "set" | "tuple", "__class_getitem__") => {
+        ("list" | "dict" | "set" | "frozenset" | "tuple", "__class_getitem__") => {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
                 name: Rc::from(name),
                 f: class_getitem_bound,
@@ -113,7 +113,45 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                 ))),
             })))
         }
+        (
+            "list" | "tuple" | "dict" | "set" | "frozenset" | "str" | "bytes" | "int" | "float",
+            _,
+        ) if matches!(
+            name,
+            "__dir__" | "__format__" | "__getstate__" | "__subclasshook__"
+        ) =>
+        {
+            Some(Value::Builtin(Rc::new(super::super::value::Builtin {
+                name: Rc::from(name),
+                f: object_unbound,
+                data: Some(Value::str(name)),
+            })))
+        }
         _ => None,
+    }
+}
+
+/// `list.__dir__(xs)`, `list.__subclasshook__()`: an `object` method looked up on a builtin
+/// type, the object (if the method takes one) passed first.
+fn object_unbound(it: &mut Interp, mut a: Args) -> R {
+    let name = match a.pos.remove(0) {
+        Value::Str(ref n) => n.clone(),
+        _ => return Err(type_error("unbound method without its name")),
+    };
+    if &*name == "__subclasshook__" {
+        return Ok(not_implemented());
+    }
+    let Some(obj) = a.pos.first() else {
+        return Err(type_error(format!(
+            "unbound method object.{name}() needs an argument"
+        )));
+    };
+    match object_method(obj, &name) {
+        Some(f) => f(it, a),
+        None => Err(type_error(format!(
+            "descriptor '{name}' for 'object' objects doesn't apply to a '{}' object",
+            obj.type_name()
+        ))),
     }
 }
 
@@ -143,17 +181,36 @@ fn not_implemented() -> Value {
     Value::builtin("NotImplemented", super::super::subclass::not_implemented)
 }
 
-/// Exactly `n` arguments after self, or CPython's "takes exactly one argument" sentence.
+/// Exactly `n` arguments after self, refused in the words of CPython's method of `owner`
+/// (`list.__reversed__() takes no arguments (1 given)`); `owner` None is the object's type.
+fn args_of(a: &Args, n: usize, m: &str, owner: Option<&str>) -> Result<(), Exc> {
+    let given = a.pos.len() - 1 + a.kw.len();
+    if given == n && a.kw.is_empty() {
+        return Ok(());
+    }
+    let owner = owner.map(Rc::from).unwrap_or_else(|| a.pos[0].type_name());
+    Err(type_error(match n {
+        0 => format!("{owner}.{m}() takes no arguments ({given} given)"),
+        _ => format!("{owner}.{m}() takes exactly one argument ({given} given)"),
+    }))
+}
+
+/// Exactly `n` arguments after self for a slot's wrapper (`l.__iadd__`), in its words. The
+/// wrappers CPython unpacks with an empty function name start theirs with a space.
 fn args(a: &Args, n: usize, m: &str) -> Result<(), Exc> {
     let given = a.pos.len() - 1 + a.kw.len();
     if given == n && a.kw.is_empty() {
         return Ok(());
     }
-    Err(type_error(match n {
-        0 => format!("{m}() takes no arguments ({given} given)"),
-        1 => format!("{m}() takes exactly one argument ({given} given)"),
-        _ => format!("expected {n} arguments, got {given}"),
-    }))
+    let s = if n == 1 { "" } else { "s" };
+    let lead = if matches!(m, "__imul__" | "__setattr__" | "__getattribute__") {
+        " "
+    } else {
+        ""
+    };
+    Err(type_error(format!(
+        "{lead}expected {n} argument{s}, got {given}"
+    )))
 }
 
 fn list_iadd(it: &mut Interp, a: Args) -> R {
@@ -173,7 +230,7 @@ fn list_imul(it: &mut Interp, a: Args) -> R {
         Value::Bool(b) => *b as i64,
         v => {
             return Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
+                "'{}' object cannot be interpreted as an integer",
                 v.type_name()
             )));
         }
@@ -191,7 +248,7 @@ fn list_imul(it: &mut Interp, a: Args) -> R {
 }
 
 fn reversed(it: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__reversed__")?;
+    args_of(&a, 0, "__reversed__", None)?;
     super::super::builtins::reversed(it, Args::new(vec![a.pos[0].clone()]))
 }
 
@@ -259,7 +316,7 @@ fn rdivmod(it: &mut Interp, a: Args) -> R {
 
 /// `x.__getnewargs__()`: the one argument that rebuilds `x` (a bool's as an int).
 fn getnewargs(_: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__getnewargs__")?;
+    args_of(&a, 0, "__getnewargs__", None)?;
     let v = match &a.pos[0] {
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),
@@ -282,7 +339,7 @@ fn getformat(_: &mut Interp, a: Args) -> R {
             } else {
                 "big"
             };
-            Ok(Value::str(&format!("IEEE, {order}-endian format")))
+            Ok(Value::str(&format!("IEEE, {order}-endian")))
         }
         Value::Str(_) => Err(value_error(
             "__getformat__() argument 1 must be 'double' or 'float'",
@@ -301,13 +358,13 @@ fn getformat_bound(it: &mut Interp, mut a: Args) -> R {
 }
 
 fn bytes_bytes(_: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__bytes__")?;
+    args_of(&a, 0, "__bytes__", None)?;
     Ok(a.pos[0].clone())
 }
 
 /// `list.__class_getitem__(int)` (also reached from an instance): the `list[int]` alias.
 fn class_getitem_bound(it: &mut Interp, a: Args) -> R {
-    args(&a, 1, "__class_getitem__")?;
+    args_of(&a, 1, "__class_getitem__", None)?;
     let cls = match &a.pos[0] {
         Value::Class(c) => c.clone(),
         v => super::super::builtins::type_of(v),
@@ -321,18 +378,40 @@ fn getattribute(it: &mut Interp, a: Args) -> R {
     it.getattr(&a.pos[0], &name)
 }
 
+/// `x.__setattr__(name, v)` of a builtin value: always refused, with CPython's reason (a
+/// number's `real` is a read-only descriptor, a method is read-only, anything else is missing).
 fn setattr(it: &mut Interp, a: Args) -> R {
     args(&a, 2, "__setattr__")?;
     let name = attr_name(&a.pos[1])?;
-    it.setattr(&a.pos[0], &name, a.pos[2].clone())?;
-    Ok(Value::None)
+    Err(read_only(it, &a.pos[0], &name)?)
 }
 
 fn delattr(it: &mut Interp, a: Args) -> R {
     args(&a, 1, "__delattr__")?;
     let name = attr_name(&a.pos[1])?;
-    it.delattr(&a.pos[0], &name)?;
-    Ok(Value::None)
+    Err(read_only(it, &a.pos[0], &name)?)
+}
+
+fn read_only(it: &mut Interp, obj: &Value, name: &str) -> Result<Exc, Exc> {
+    let t = obj.type_name();
+    let number = matches!(
+        obj,
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+    );
+    Ok(attribute_error(
+        if number && matches!(name, "real" | "imag" | "numerator" | "denominator") {
+            let owner = if matches!(obj, Value::Float(_)) {
+                "float"
+            } else {
+                "int"
+            };
+            format!("attribute '{name}' of '{owner}' objects is not writable")
+        } else if it.getattr_opt(obj, name)?.is_some() {
+            format!("'{t}' object attribute '{name}' is read-only")
+        } else {
+            format!("'{t}' object has no attribute '{name}'")
+        },
+    ))
 }
 
 fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
@@ -347,7 +426,7 @@ fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
 
 /// `x.__dir__()`: the names `dir(x)` lists.
 fn dir(it: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__dir__")?;
+    args_of(&a, 0, "__dir__", Some("object"))?;
     let t = type_name_of(&a.pos[0]).unwrap_or("object");
     let names = super::super::dir_names::builtin_names(it, &a.pos[0], t);
     Ok(Value::list(names.into_iter().map(Value::Str).collect()))
@@ -355,7 +434,7 @@ fn dir(it: &mut Interp, a: Args) -> R {
 
 /// `object.__format__`: `str(x)` for an empty spec, refused for any other.
 fn format(it: &mut Interp, a: Args) -> R {
-    args(&a, 1, "__format__")?;
+    args_of(&a, 1, "__format__", Some("object"))?;
     match &a.pos[1] {
         Value::Str(s) if s.is_empty() => Ok(Value::str(&it.str_of(&a.pos[0])?)),
         Value::Str(_) => Err(type_error(format!(
@@ -375,7 +454,7 @@ fn str_(it: &mut Interp, a: Args) -> R {
 }
 
 fn init_subclass(_: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__init_subclass__")?;
+    args_of(&a, 0, "__init_subclass__", None)?;
     Ok(Value::None)
 }
 
@@ -385,7 +464,7 @@ fn subclasshook(_: &mut Interp, _: Args) -> R {
 
 /// `object.__getstate__()` of a value with no instance attributes: None.
 fn getstate(_: &mut Interp, a: Args) -> R {
-    args(&a, 0, "__getstate__")?;
+    args_of(&a, 0, "__getstate__", Some("object"))?;
     Ok(Value::None)
 }
 
