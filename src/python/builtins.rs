@@ -1284,13 +1284,10 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
                     n.extend(c.attrs.borrow().keys().cloned());
                 }
             }
-            // An instance of a class derived from a builtin type has the base value's methods.
+            // An instance of a class derived from a builtin type has the base value's methods:
+            // those the instance answers (so that `dir` and `hasattr` agree on it).
             if let Some(base) = super::subclass::base_of(v) {
-                n.extend(super::dir_names::builtin_names(
-                    it,
-                    &base,
-                    &base.type_name(),
-                ));
+                n.extend(super::dir_names::builtin_names(it, v, &base.type_name()));
             }
             n
         }

@@ -1,8 +1,7 @@
 //! The special methods CPython's builtin types have beyond their operators: the in-place ones
 //! (`l.__iadd__(x)` extends `l` and returns it), `__reversed__`, `__divmod__`, `__getnewargs__`,
 //! `__bytes__`, and those every object inherits from `object` (`__getattribute__`, `__format__`,
-//! `__dir__`...). `obj.__sizeof__` is not among them: forkyard's values are not laid out as
-//! CPython's, so no size it gave would be CPython's.
+//! `__dir__`...). `obj.__sizeof__` is there to be refused when called, as `sys.getsizeof` is.
 
 use std::rc::Rc;
 
@@ -81,6 +80,7 @@ fn object_method(obj: &Value, name: &str) -> Option<NativeFn> {
         "__init_subclass__" => init_subclass,
         "__subclasshook__" => subclasshook,
         "__getstate__" => getstate,
+        "__sizeof__" => sizeof,
         "__hash__" if hashable(obj) => hash,
         _ => return None,
     })
@@ -468,7 +468,53 @@ fn getstate(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
+/// `x.__sizeof__()` is refused as `sys.getsizeof` is: forkyard's values are not laid out as
+/// CPython's, so any byte count would teach a wrong number.
+fn sizeof(_: &mut Interp, _: Args) -> R {
+    Err(Exc::new(
+        super::super::exceptions::ExcKind::NotImplementedError,
+        "__sizeof__ is not available in forkyard: its objects are not CPython's, so their sizes \
+         in bytes would be made up",
+    ))
+}
+
 fn hash(it: &mut Interp, a: Args) -> R {
     args(&a, 0, "__hash__")?;
     super::super::builtins::hash(it, Args::new(vec![a.pos[0].clone()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn in_place_methods_change_and_return_their_object() {
+        let src = "l = [1]\nprint(l.__iadd__([2]) is l, l, l.__imul__(2) is l, l)\n\
+                   s = {1, 2}\nprint(s.__isub__({1}) is s, s, s.__iand__([2]))\n\
+                   d = {}\nprint(d.__ior__({'a': 1}) is d, d)";
+        assert_eq!(
+            out(src),
+            "True [1, 2, 1, 2] True [1, 2, 1, 2]\nTrue {2} NotImplemented\nTrue {'a': 1}\n"
+        );
+    }
+
+    #[test]
+    fn object_attributes_of_builtin_values() {
+        let src = "print({}.__hash__ is None, (1).__hash__() == 1, [].__format__(''), \
+                   'a'.__getattribute__('upper')(), [].__getstate__())\n\
+                   try:\n    [].__sizeof__()\nexcept NotImplementedError as e:\n    print('refused')\n\
+                   try:\n    [].__setattr__('append', 1)\nexcept AttributeError as e:\n    print(e)";
+        assert_eq!(
+            out(src),
+            "True True [] A None\nrefused\n'list' object attribute 'append' is read-only\n"
+        );
+    }
+
+    #[test]
+    fn derived_classes_alternate_constructors_make_the_class() {
+        let src = "class D(dict): pass\nclass I(int): pass\n\
+                   print(type(D.fromkeys('ab')).__name__, D.fromkeys('ab', 1), \
+                   type(I.from_bytes(b'\\x01', 'big')).__name__, type(dict.fromkeys('a')).__name__)";
+        assert_eq!(out(src), "D {'a': 1, 'b': 1} I dict\n");
+    }
 }
