@@ -67,9 +67,7 @@ pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
 
 /// What every builtin value inherits from `object`.
 fn object_method(obj: &Value, name: &str) -> Option<NativeFn> {
-    if type_name_of(obj).is_none() {
-        return None;
-    }
+    type_name_of(obj)?;
     Some(match name {
         "__getattribute__" => getattribute,
         "__setattr__" => setattr,
