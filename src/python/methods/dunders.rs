@@ -116,7 +116,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
             _,
         ) if matches!(
             name,
-            "__dir__" | "__format__" | "__getstate__" | "__subclasshook__"
+            "__dir__" | "__format__" | "__getstate__" | "__sizeof__" | "__subclasshook__"
         ) =>
         {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
