@@ -113,7 +113,7 @@ pub fn install(it: &mut Interp) {
                 Value::builtin("__length_hint__", iter_length_hint),
             );
         }
-classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
+        classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
     for (cls, f) in [
@@ -705,7 +705,7 @@ fn reversed_range(r: &Range) -> Option<Value> {
     }))
 }
 
-fn reversed(it: &mut Interp, a: Args) -> PyResult {
+pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "reversed")?;
     if let v @ Value::Instance(i) = &a.pos[0]
         && let Some(m) = i.class.lookup("__reversed__")
@@ -990,7 +990,7 @@ fn complex(_: &mut Interp, _: Args) -> PyResult {
     ))
 }
 
-fn divmod(it: &mut Interp, a: Args) -> PyResult {
+pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "divmod")?;
     let number = |v: &Value| {
         matches!(
@@ -1152,7 +1152,7 @@ fn id(_: &mut Interp, a: Args) -> PyResult {
     }) as i64))
 }
 
-fn hash(it: &mut Interp, a: Args) -> PyResult {
+pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "hash")?;
     // A class's own `__hash__` gives the hash itself (CPython's slot_tp_hash): a word-sized
     // result as it is (-1, reserved for errors, becomes -2), a bigger one reduced as its int.
@@ -1284,13 +1284,10 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
                     n.extend(c.attrs.borrow().keys().cloned());
                 }
             }
-            // An instance of a class derived from a builtin type has the base value's methods.
+            // An instance of a class derived from a builtin type has the base value's methods:
+            // those the instance answers (so that `dir` and `hasattr` agree on it).
             if let Some(base) = super::subclass::base_of(v) {
-                n.extend(super::dir_names::builtin_names(
-                    it,
-                    &base,
-                    &base.type_name(),
-                ));
+                n.extend(super::dir_names::builtin_names(it, v, &base.type_name()));
             }
             n
         }

@@ -666,7 +666,7 @@ pub fn is_slot_new(v: &Value) -> bool {
 
 /// The `NotImplemented` a slot returns when the operation is not for its type (the builtin of
 /// that name, as `ops::is_not_implemented` recognises it).
-fn not_implemented(_: &mut Interp, _: Args) -> R<Value> {
+pub(crate) fn not_implemented(_: &mut Interp, _: Args) -> R<Value> {
     Err(type_error("'NotImplementedType' object is not callable"))
 }
 

@@ -520,9 +520,13 @@ impl Interp {
                     func: Value::builtin(name, f),
                 }))),
                 // `d.__getitem__`, `(5).__add__`: the slot methods of the value's type.
-                None if name.starts_with("__") => super::builtins::type_of(obj)
-                    .lookup(name)
-                    .map(|m| bind(m, obj)),
+                // Then what every object has (`[].__format__`, `{}.__hash__`, `[].__doc__`).
+                None if name.starts_with("__") => {
+                    match super::builtins::type_of(obj).lookup(name) {
+                        Some(m) => Some(bind(m, obj)),
+                        None => super::methods::object_attr(obj, name),
+                    }
+                }
                 None => None,
             },
         })
@@ -628,15 +632,14 @@ impl Interp {
                 v => Ok(Some(bind(v, obj))),
             };
         }
-        // `L.append` for `class L(list)`: a builtin base's methods, found by name. Not its
-        // alternate constructors, which would make the base type rather than the class.
-        let constructor = matches!(name, "fromkeys" | "fromhex" | "from_bytes");
+        // `L.append` for `class L(list)`: a builtin base's methods, found by name (its alternate
+        // constructors make the class: `D.fromkeys(...)` is a `D`).
         let builtin_method = c
             .mro
             .borrow()
             .iter()
-            .filter(|k| &*k.module == "builtins" && (Rc::ptr_eq(k, c) || !constructor))
-            .find_map(|k| super::methods::on_type(&k.name, name));
+            .filter(|k| &*k.module == "builtins")
+            .find_map(|k| super::methods::on_class(c, &k.name, name));
         if let Some(v) = builtin_method {
             return Ok(Some(v));
         }

@@ -5,7 +5,9 @@ pub mod bytearray;
 mod bytes;
 mod bytes_format;
 mod codecs;
+mod derived_constructors;
 mod dict;
+mod dunders;
 mod float;
 mod int;
 mod list;
@@ -15,6 +17,7 @@ mod str;
 #[cfg(test)]
 mod tests;
 mod text;
+mod type_docs;
 #[rustfmt::skip]
 mod unicode_db;
 mod view_sets;
@@ -23,7 +26,9 @@ mod views;
 pub use bytes::bytes_like;
 pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
+pub use derived_constructors::on_class;
 pub use dict::fromkeys;
+pub use dunders::object_attr;
 pub use float::number_attr;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
@@ -35,6 +40,11 @@ use crate::python::exceptions::ExcKind;
 /// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so
 /// the object comes as the first argument.
 pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
+    if name.starts_with("__")
+        && let Some(v) = dunders::on_type(type_name, name)
+    {
+        return Some(v);
+    }
     if type_name == "dict" && name == "fromkeys" {
         return Some(Value::builtin("fromkeys", fromkeys_unbound));
     }
@@ -119,6 +129,15 @@ fn fromkeys_unbound(it: &mut super::interp::Interp, mut a: Args) -> Result<Value
 
 /// The native method `name` of a builtin value, if it has one.
 pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
+    let own = own_method(obj, name);
+    if own.is_none() && name.starts_with("__") {
+        return dunders::lookup(obj, name);
+    }
+    own
+}
+
+/// The method `name` of the value's own type's table.
+fn own_method(obj: &Value, name: &str) -> Option<NativeFn> {
     match obj {
         Value::Str(_) => str::lookup(name),
         Value::List(_) => list::lookup(name),
