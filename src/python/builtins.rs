@@ -113,7 +113,7 @@ pub fn install(it: &mut Interp) {
                 Value::builtin("__length_hint__", iter_length_hint),
             );
         }
-classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
+        classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
     for (cls, f) in [

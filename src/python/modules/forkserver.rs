@@ -420,6 +420,13 @@ pub fn poll(s: &Served) -> Option<Ending> {
     Some(ending)
 }
 
+/// `sentinel` of a served child: its status pipe, as CPython's `popen_forkserver`; the exit
+/// status arrives on it and the server closes its end after, so it stays readable once the child
+/// has ended (even after `join()` read the status).
+pub fn sentinel(s: &Served) -> i32 {
+    s.status.fd()
+}
+
 /// `join()` of a served child until lesson time `deadline_ns`: its ending, `None` when the
 /// deadline came first, `Err(Interrupted)` when a caught signal waits for its Python handler.
 pub fn wait(
