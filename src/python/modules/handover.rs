@@ -3,7 +3,7 @@
 //! CPython passes a primitive's fds to the server's child, and rebuilds the primitive on them.
 //!
 //! A description is bytes naming fds by their index in a list sent alongside; each primitive's
-//! module writes and reads its own fields ([`super::sync`], [`super::shared`]).
+//! module writes and reads its own fields ([`super::sync`], [`super::shared`], [`super::queues`]).
 
 use std::os::fd::{OwnedFd, RawFd};
 
@@ -14,6 +14,7 @@ use crate::runtime::sync::{Handover, Shared};
 pub const SEMLOCK: u64 = 1;
 pub const EVENT: u64 = 2;
 pub const SHARED: u64 = 3;
+pub const QUEUE: u64 = 4;
 
 /// Descriptions being written, and the fds they name (each once).
 #[derive(Default, Debug)]
@@ -96,7 +97,9 @@ impl<'a> In<'a> {
 
 /// Describes primitive `inst` into `out`; `false` for an object that cannot be handed over.
 pub fn describe(inst: &Instance, out: &mut Out) -> bool {
-    super::sync::describe(inst, out) || super::shared::describe(inst, out)
+    super::sync::describe(inst, out)
+        || super::shared::describe(inst, out)
+        || super::queues::describe(inst, out)
 }
 
 /// The primitive a description (its next one in `input`) stands for, on the fds received.
@@ -105,6 +108,7 @@ pub fn rebuild(input: &mut In) -> Option<Value> {
         SEMLOCK => super::sync::rebuild_semlock(input),
         EVENT => super::sync::rebuild_event(input),
         SHARED => super::shared::rebuild(input),
+        QUEUE => super::queues::rebuild(input),
         _ => None,
     }
 }
