@@ -307,7 +307,7 @@ if __name__ == "__main__":
     late.release()
     p.join()
     print("after:", v.value, late.acquire(False))
-    c = ctx.Condition()
+    c = ctx.Barrier(2)
     p = ctx.Process(target=show, args=(c,))
     try:
         p.start()
@@ -330,7 +330,7 @@ if __name__ == "__main__":
     );
     // What cannot be described yet is still refused with a sentence, never a crash.
     assert!(
-        lines[2].starts_with("NotImplementedError: forkyard's fork server can pass a Condition to a child only if the Condition was made before the server started"),
+        lines[2].starts_with("NotImplementedError: forkyard's fork server can pass a Barrier to a child only if the Barrier was made before the server started"),
         "{text}"
     );
     assert_eq!(

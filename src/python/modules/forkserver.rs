@@ -19,9 +19,10 @@
 //! child travels through the run's fd broker. Primitives passed as arguments made before the
 //! server started are the objects the server inherited when it was forked (the fork copies them,
 //! the kernel objects behind them are shared); those made later (Lock, RLock, Semaphore,
-//! BoundedSemaphore, Event, Value, Array) are described and their fds (memfd, eventfd) go through
-//! the broker with the request, and the child rebuilds them (`handover`); a Connection goes
-//! through the broker as any Connection sent to another process.
+//! BoundedSemaphore, Event, Condition, Value, Array, Queue, JoinableQueue, SimpleQueue) are
+//! described, their fds (memfds, eventfds, pipe ends) go through the broker with the request, and
+//! the child rebuilds them (`handover`); a late Barrier is still refused. A Connection goes through
+//! the broker as any Connection sent to another process.
 
 use crate::python::exceptions::ExcKind;
 use std::cell::{Cell, RefCell};
@@ -113,7 +114,7 @@ pub fn start(
         if made_since(it, i, mark) {
             late.u64(k as u64);
             if !super::handover::describe(i, &mut late) {
-                let kind = super::sync::shared_kind(i).unwrap_or("primitive");
+                let kind = i.class.name.rsplit('.').next().unwrap_or("primitive");
                 return Err(Exc::new(
                     ExcKind::NotImplementedError,
                     format!(

@@ -15,6 +15,7 @@ pub const SEMLOCK: u64 = 1;
 pub const EVENT: u64 = 2;
 pub const SHARED: u64 = 3;
 pub const QUEUE: u64 = 4;
+pub const CONDITION: u64 = 5;
 
 /// Descriptions being written, and the fds they name (each once).
 #[derive(Default, Debug)]
@@ -109,6 +110,7 @@ pub fn rebuild(input: &mut In) -> Option<Value> {
         EVENT => super::sync::rebuild_event(input),
         SHARED => super::shared::rebuild(input),
         QUEUE => super::queues::rebuild(input),
+        CONDITION => super::sync::rebuild_condition(input),
         _ => None,
     }
 }

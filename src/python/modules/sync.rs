@@ -324,7 +324,46 @@ pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
         out.fd(e.flag.fd());
         return true;
     }
+    if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
+        let Value::Instance(lock) = &c.lock_obj else {
+            return false;
+        };
+        out.u64(super::handover::CONDITION);
+        out.u64(c.id as u64);
+        out.str(&c.label);
+        out.shm(c.sleeping.handover());
+        out.shm(c.woken.handover());
+        out.shm(c.wait_sem.handover());
+        out.shm(c.counts.handover());
+        return describe(lock, out);
+    }
     false
+}
+
+/// A Condition on the memory another process described ([`describe`]), with its lock.
+pub fn rebuild_condition(input: &mut super::handover::In) -> Option<Value> {
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let sleeping = Sem::adopt(input.shm()?);
+    let woken = Sem::adopt(input.shm()?);
+    let wait_sem = Sem::adopt(input.shm()?);
+    let counts = input.shm()?;
+    if counts.len() < 16 || input.u64()? != super::handover::SEMLOCK {
+        return None;
+    }
+    let lock_obj = rebuild_semlock(input)?;
+    let lock: Rc<SemLock> = payload(&lock_obj)?;
+    let c = CondObj {
+        lock_obj,
+        lock,
+        sleeping,
+        woken,
+        wait_sem,
+        counts,
+        id,
+        label,
+    };
+    Some(instance_with(condition_class(), Rc::new(c)))
 }
 
 /// A SemLock on the memory another process described ([`describe`]).
