@@ -114,3 +114,59 @@ pub fn rebuild(input: &mut In) -> Option<Value> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_read_back_in_order_and_fds_are_named_once() {
+        let a = Shared::new(16).unwrap();
+        let b = Shared::new(8).unwrap();
+        let mut out = Out::default();
+        out.u64(7);
+        out.str("Lock-3");
+        out.shm(a.handover());
+        out.shm(b.handover());
+        assert_eq!(out.fds.len(), 1, "two slots of one memfd send it once");
+        let fds = out.fds.iter().map(|fd| {
+            // SAFETY: dup of an fd the test holds open, as the broker would hand one over.
+            let d = unsafe { libc::dup(*fd) };
+            assert!(d >= 0);
+            // SAFETY: `d` was just returned by dup and is owned by nobody else.
+            unsafe { std::os::fd::FromRawFd::from_raw_fd(d) }
+        });
+        let mut input = In::new(&out.bytes, fds.collect());
+        assert_eq!(input.u64(), Some(7));
+        assert_eq!(input.str().as_deref(), Some("Lock-3"));
+        let a2 = input.shm().unwrap();
+        let b2 = input.shm().unwrap();
+        assert!(input.is_empty());
+        a.counter(1).store(5, std::sync::atomic::Ordering::SeqCst);
+        b2.counter(0).store(9, std::sync::atomic::Ordering::SeqCst);
+        assert_eq!(a2.counter(1).load(std::sync::atomic::Ordering::SeqCst), 5);
+        assert_eq!(b.counter(0).load(std::sync::atomic::Ordering::SeqCst), 9);
+    }
+
+    #[test]
+    fn bytes_no_writer_made_rebuild_nothing() {
+        let mut out = Out::default();
+        out.u64(SEMLOCK);
+        out.u64(0);
+        // Cut short, an unknown kind, an fd index past the list: all `None`, never a panic.
+        assert!(rebuild(&mut In::new(&out.bytes, vec![])).is_none());
+        assert!(rebuild(&mut In::new(&[1, 2, 3], vec![])).is_none());
+        let mut unknown = Out::default();
+        unknown.u64(99);
+        assert!(rebuild(&mut In::new(&unknown.bytes, vec![])).is_none());
+        let mut far = Out::default();
+        far.u64(EVENT);
+        far.u64(1);
+        far.str("Event-1");
+        far.u64(4);
+        assert!(rebuild(&mut In::new(&far.bytes, vec![])).is_none());
+        let mut long = Out::default();
+        long.u64(u64::MAX);
+        assert!(In::new(&long.bytes, vec![]).str().is_none());
+    }
+}
