@@ -415,7 +415,7 @@ impl Shared {
         // SAFETY: a valid out-struct for fstat on our own fd.
         let mut st: libc::stat = unsafe { std::mem::zeroed() };
         check(unsafe { libc::fstat(fd.as_raw_fd(), &mut st) })?;
-        let fits = offset % 8 == 0
+        let fits = offset.is_multiple_of(8)
             && len >= 8
             && offset.checked_add(len).is_some_and(|end| end <= file_len)
             && usize::try_from(st.st_size).is_ok_and(|size| size == file_len);
@@ -907,7 +907,7 @@ mod tests {
         let b = Shared::new(8).unwrap();
         let (ha, hb) = (a.handover(), b.handover());
         assert_eq!(ha.fd, hb.fd, "small slots share one memfd");
-        assert!(ha.offset % 8 == 0 && hb.offset >= ha.offset + 24);
+        assert!(ha.offset.is_multiple_of(8) && hb.offset >= ha.offset + 24);
         let again = Shared::adopt(dup(ha.fd), ha.file_len, ha.offset, ha.len).unwrap();
         a.counter(2).store(42, Ordering::SeqCst);
         assert_eq!(again.counter(2).load(Ordering::SeqCst), 42);
