@@ -279,12 +279,17 @@ fn sigterm_and_ctrl_c_of_a_forkserver_run_leave_nothing() {
 }
 
 #[test]
-fn a_primitive_made_after_the_server_started_is_refused_with_a_sentence() {
+fn a_primitive_made_after_the_server_started_reaches_the_child() {
     let src = r#"
 import multiprocessing as mp
 
 def show(x):
     print("child got", type(x).__name__)
+
+def take(lock, v):
+    with lock:
+        v.value += 1
+    print("child got", type(lock).__name__, v.value)
 
 if __name__ == "__main__":
     ctx = mp.get_context("forkserver")
@@ -293,7 +298,17 @@ if __name__ == "__main__":
     p.start()
     p.join()
     late = ctx.Lock()
-    p = ctx.Process(target=show, args=(late,))
+    v = ctx.Value("i", 41)
+    late.acquire()
+    p = ctx.Process(target=take, args=(late, v))
+    p.start()
+    p.join(0.3)
+    print("held here, child waiting:", p.is_alive(), v.value)
+    late.release()
+    p.join()
+    print("after:", v.value, late.acquire(False))
+    c = ctx.Barrier(2)
+    p = ctx.Process(target=show, args=(c,))
     try:
         p.start()
     except NotImplementedError as e:
@@ -307,17 +322,28 @@ if __name__ == "__main__":
     assert_eq!(code, Some(0));
     let main = main_pid(&recs);
     let text = text_of(&recs, main);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..2],
+        ["held here, child waiting: True 41", "after: 42 True"],
+        "{text}"
+    );
+    // What cannot be described yet is still refused with a sentence, never a crash.
     assert!(
-        text.starts_with("NotImplementedError: forkyard's fork server can pass a Lock to a child only if the Lock was made before the server started"),
+        lines[2].starts_with("NotImplementedError: forkyard's fork server can pass a Barrier to a child only if the Barrier was made before the server started"),
         "{text}"
     );
     assert_eq!(
         text_of(&recs, pid_of(&recs, "ForkServerProcess-1")),
         "child got Lock\n"
     );
+    assert_eq!(
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-2")),
+        "child got Lock 42\n"
+    );
     // A Connection travels through the run's broker, whenever it was made.
     assert_eq!(
-        text_of(&recs, pid_of(&recs, "ForkServerProcess-3")),
+        text_of(&recs, pid_of(&recs, "ForkServerProcess-4")),
         "child got Connection\n"
     );
 }

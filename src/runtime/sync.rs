@@ -6,7 +6,8 @@
 //!   back; a system call only to sleep or to wake a sleeper). A holder killed by SIGKILL takes its
 //!   token with it, like CPython's `SemLock`.
 //! - [`Flag`]: an eventfd as a level (set = write, clear = read, wait = poll): every waiter wakes.
-//! - [`Shared`]: a `MAP_SHARED | MAP_ANONYMOUS` mapping (counters, owners, `Value`/`Array` bytes).
+//! - [`Shared`]: a slot of a memfd mapped `MAP_SHARED` (counters, owners, `Value`/`Array` bytes);
+//!   being a file, it can also be handed to a process that did not inherit it ([`Shared::adopt`]).
 //! - [`Channel`]: a pipe or a `SOCK_SEQPACKET` socketpair end carrying length-prefixed messages.
 //!
 //! Every timeout counts lesson seconds (`clock`).
@@ -114,6 +115,16 @@ impl Sem {
         Ok(Sem { shm })
     }
 
+    /// How another process maps this semaphore ([`Shared::handover`]).
+    pub fn handover(&self) -> Handover {
+        self.shm.handover()
+    }
+
+    /// The semaphore whose word another process handed over.
+    pub fn adopt(shm: Shared) -> Sem {
+        Sem { shm }
+    }
+
     fn tokens(&self) -> &AtomicU32 {
         self.shm.word(TOKENS)
     }
@@ -212,6 +223,16 @@ impl Flag {
         let fd = check(unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) })?;
         Ok(Flag { fd: own(fd) })
     }
+    /// The eventfd, to hand to a process that did not inherit it.
+    pub fn fd(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    /// The flag whose eventfd another process handed over.
+    pub fn adopt(fd: OwnedFd) -> Flag {
+        Flag { fd }
+    }
+
     pub fn set(&self) -> io::Result<()> {
         if self.is_set() {
             Ok(())
@@ -240,10 +261,101 @@ impl Flag {
 pub struct Shared {
     ptr: *mut u8,
     len: usize,
+    /// The memfd mapping the bytes are a slot of (kept alive while any slot of it is).
+    chunk: std::sync::Arc<Chunk>,
+    offset: usize,
+}
+
+/// A memfd mapped `MAP_SHARED`: the memory behind primitives made by one process. Being a file,
+/// it can be handed to a process that did not inherit it (the fork server's children), which maps
+/// the same pages; a mapping is as fast as an anonymous one (futexes key on the same shmem pages).
+#[derive(Debug)]
+struct Chunk {
+    fd: OwnedFd,
+    base: *mut u8,
+    len: usize,
+}
+
+// SAFETY: the chunk owns its mapping; the pointer is only read through `Shared`'s accessors,
+// which use atomics (other processes share the bytes anyway).
+unsafe impl Send for Chunk {}
+// SAFETY: as above: shared access goes through atomics only.
+unsafe impl Sync for Chunk {}
+
+impl Chunk {
+    /// A fresh memfd of `len` zero bytes, mapped.
+    fn new(len: usize) -> io::Result<Chunk> {
+        // SAFETY: a NUL-terminated name and plain flags.
+        let fd = check(unsafe { libc::memfd_create(c"forkyard-shm".as_ptr(), libc::MFD_CLOEXEC) })?;
+        let fd = own(fd);
+        let size =
+            libc::off_t::try_from(len).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))?;
+        // SAFETY: plain syscall on our own fd.
+        check(unsafe { libc::ftruncate(fd.as_raw_fd(), size) })?;
+        Chunk::map(fd, len)
+    }
+
+    /// Maps `len` bytes of memfd `fd` (made here or handed over).
+    fn map(fd: OwnedFd, len: usize) -> io::Result<Chunk> {
+        // SAFETY: no address hint; mmap either returns a mapping of `len` readable and writable
+        // bytes of the file or MAP_FAILED, which is checked below.
+        let ptr = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED,
+                fd.as_raw_fd(),
+                0,
+            )
+        };
+        if ptr == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(Chunk {
+            fd,
+            base: ptr.cast(),
+            len,
+        })
+    }
+}
+
+impl Drop for Chunk {
+    fn drop(&mut self) {
+        // SAFETY: `base`/`len` are exactly the mapping `map` made, unmapped once (here); every
+        // `Shared` into it holds the `Arc`, so no reference into it outlives it.
+        unsafe { libc::munmap(self.base.cast(), self.len) };
+    }
+}
+
+/// Slots of one chunk are handed out in order and never reused: a slot freed here may still be in
+/// use by a child that inherited it. A primitive's few words cost one fd per chunk, not one each.
+const CHUNK_LEN: usize = 1 << 20;
+
+/// The chunk this thread carves slots from, and how much of it is used. A forked child carves
+/// from a chunk of its own (the pid tells): its parent goes on carving from the inherited one.
+struct Arena {
+    pid: i32,
+    chunk: std::sync::Arc<Chunk>,
+    used: usize,
+}
+
+thread_local! {
+    static ARENA: std::cell::RefCell<Option<Arena>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What a process needs to map a [`Shared`] it did not inherit: the memfd, where the slot starts
+/// in it and its length, with the whole file's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handover {
+    pub fd: RawFd,
+    pub file_len: usize,
+    pub offset: usize,
+    pub len: usize,
 }
 
 impl Shared {
-    /// `len` zeroed bytes (at least one i64 slot). A length that cannot be mapped (past
+    /// `len` zeroed bytes (at least one i64 slot), 8-aligned. A length that cannot be mapped (past
     /// `isize::MAX` once rounded up) is `InvalidInput`, never a wrapped size.
     pub fn new(len: usize) -> io::Result<Shared> {
         let len = len
@@ -251,25 +363,67 @@ impl Shared {
             .checked_next_multiple_of(8)
             .filter(|n| isize::try_from(*n).is_ok())
             .ok_or_else(|| io::Error::from(io::ErrorKind::InvalidInput))?;
-        // SAFETY: a fresh anonymous mapping (no address hint, no fd); mmap either returns a
-        // mapping of `len` readable and writable bytes or MAP_FAILED, which is checked below.
-        let ptr = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if ptr == libc::MAP_FAILED {
-            return Err(io::Error::last_os_error());
+        if len > CHUNK_LEN / 4 {
+            let chunk = std::sync::Arc::new(Chunk::new(len)?);
+            return Ok(Shared::slot(chunk, 0, len));
         }
-        Ok(Shared {
-            ptr: ptr.cast(),
-            len,
+        let pid = super::state::pid();
+        ARENA.with(|a| {
+            let mut a = a.borrow_mut();
+            let fresh = match &*a {
+                Some(arena) => arena.pid != pid || arena.used + len > arena.chunk.len,
+                None => true,
+            };
+            if fresh {
+                *a = Some(Arena {
+                    pid,
+                    chunk: std::sync::Arc::new(Chunk::new(CHUNK_LEN)?),
+                    used: 0,
+                });
+            }
+            let arena = a.as_mut().expect("made above");
+            let shared = Shared::slot(arena.chunk.clone(), arena.used, len);
+            arena.used += len;
+            Ok(shared)
         })
+    }
+
+    fn slot(chunk: std::sync::Arc<Chunk>, offset: usize, len: usize) -> Shared {
+        // SAFETY: `offset + len <= chunk.len` (callers carve inside the chunk).
+        let ptr = unsafe { chunk.base.add(offset) };
+        Shared {
+            ptr,
+            len,
+            chunk,
+            offset,
+        }
+    }
+
+    /// How another process can map these bytes ([`Shared::adopt`]); the fd stays this process's.
+    pub fn handover(&self) -> Handover {
+        Handover {
+            fd: self.chunk.fd.as_raw_fd(),
+            file_len: self.chunk.len,
+            offset: self.offset,
+            len: self.len,
+        }
+    }
+
+    /// Maps the bytes another process described with [`Shared::handover`], from its memfd `fd`
+    /// (received through the broker). A description that does not fit the file is refused.
+    pub fn adopt(fd: OwnedFd, file_len: usize, offset: usize, len: usize) -> io::Result<Shared> {
+        // SAFETY: a valid out-struct for fstat on our own fd.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        check(unsafe { libc::fstat(fd.as_raw_fd(), &mut st) })?;
+        let fits = offset.is_multiple_of(8)
+            && len >= 8
+            && offset.checked_add(len).is_some_and(|end| end <= file_len)
+            && usize::try_from(st.st_size).is_ok_and(|size| size == file_len);
+        if !fits {
+            return Err(io::Error::from(io::ErrorKind::InvalidInput));
+        }
+        let chunk = std::sync::Arc::new(Chunk::map(fd, file_len)?);
+        Ok(Shared::slot(chunk, offset, len))
     }
 
     /// Whether `n` bytes at `offset` lie inside the mapping (no overflow on the way).
@@ -285,7 +439,7 @@ impl Shared {
             self.len
         );
         // SAFETY: `i * 8 + 8 <= len` (checked without overflow), so the 8 bytes are inside the
-        // mapping, which lives as long as `self`; the base is page-aligned, so they are 8-aligned;
+        // mapping, which lives as long as `self`; slots start 8-aligned in a page-aligned chunk;
         // other processes touch them only through atomics too (this method).
         unsafe { &*self.ptr.add(i * 8).cast::<AtomicI64>() }
     }
@@ -298,7 +452,7 @@ impl Shared {
             self.len
         );
         // SAFETY: `i * 4 + 4 <= len` (checked without overflow), inside the mapping, which lives as
-        // long as `self`; the base is page-aligned, so the word is 4-aligned; other processes touch
+        // long as `self`; slots start 8-aligned, so the word is 4-aligned; other processes touch
         // it only through atomics (here) and the futex calls.
         unsafe { &*self.ptr.add(i * 4).cast::<AtomicU32>() }
     }
@@ -339,14 +493,6 @@ impl Shared {
             self.byte(offset + k).store(*b, Ordering::Relaxed);
         }
         std::sync::atomic::fence(Ordering::SeqCst);
-    }
-}
-
-impl Drop for Shared {
-    fn drop(&mut self) {
-        // SAFETY: `ptr`/`len` are exactly the mapping `new` made, unmapped once (here); no
-        // reference into it outlives `self` (accessors borrow `self`). Other processes keep theirs.
-        unsafe { libc::munmap(self.ptr.cast(), self.len) };
     }
 }
 
@@ -748,6 +894,44 @@ impl Channel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dup of a handed-over fd, as the broker gives one to another process.
+    fn dup(fd: RawFd) -> OwnedFd {
+        // SAFETY: plain syscall on an fd the test holds open.
+        own(check(unsafe { libc::dup(fd) }).unwrap())
+    }
+
+    #[test]
+    fn a_handed_over_slot_maps_the_same_bytes() {
+        let a = Shared::new(24).unwrap();
+        let b = Shared::new(8).unwrap();
+        let (ha, hb) = (a.handover(), b.handover());
+        assert_eq!(ha.fd, hb.fd, "small slots share one memfd");
+        assert!(ha.offset.is_multiple_of(8) && hb.offset >= ha.offset + 24);
+        let again = Shared::adopt(dup(ha.fd), ha.file_len, ha.offset, ha.len).unwrap();
+        a.counter(2).store(42, Ordering::SeqCst);
+        assert_eq!(again.counter(2).load(Ordering::SeqCst), 42);
+        again.counter(0).store(7, Ordering::SeqCst);
+        assert_eq!(a.counter(0).load(Ordering::SeqCst), 7);
+        assert_eq!(b.counter(0).load(Ordering::SeqCst), 0);
+        let big = Shared::new(CHUNK_LEN).unwrap();
+        assert_ne!(big.handover().fd, ha.fd, "a large block has its own memfd");
+    }
+
+    #[test]
+    fn a_handover_outside_the_file_is_refused() {
+        let a = Shared::new(16).unwrap();
+        let h = a.handover();
+        let bad = [
+            (h.file_len, h.offset + 4, h.len),
+            (h.file_len, h.file_len - 8, 16),
+            (h.file_len * 2, h.offset, h.len),
+            (h.file_len, usize::MAX - 7, 16),
+        ];
+        for (file_len, offset, len) in bad {
+            assert!(Shared::adopt(dup(h.fd), file_len, offset, len).is_err());
+        }
+    }
 
     #[test]
     fn semaphore_counts_tokens_and_times_out() {

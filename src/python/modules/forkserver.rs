@@ -16,10 +16,13 @@
 //! How forkyard builds it: the server is a fork of the asking process made at the first request
 //! (its lane is `ForkServer`); it runs no Python, only a loop over its request pipe and its
 //! children's pidfds. A request carries the serialized process object; the status pipe of the new
-//! child travels through the run's fd broker. Primitives passed as arguments are the objects the
-//! server inherited when it was forked (the fork copies them, the kernel objects behind them are
-//! shared), so only primitives made before the server started can be passed; a Connection goes
-//! through the broker as any Connection sent to another process.
+//! child travels through the run's fd broker. Primitives passed as arguments made before the
+//! server started are the objects the server inherited when it was forked (the fork copies them,
+//! the kernel objects behind them are shared); those made later (Lock, RLock, Semaphore,
+//! BoundedSemaphore, Event, Condition, Value, Array, Queue, JoinableQueue, SimpleQueue) are
+//! described, their fds (memfds, eventfds, pipe ends) go through the broker with the request, and
+//! the child rebuilds them (`handover`); a late Barrier is still refused. A Connection goes through
+//! the broker as any Connection sent to another process.
 
 use crate::python::exceptions::ExcKind;
 use std::cell::{Cell, RefCell};
@@ -102,19 +105,27 @@ pub fn start(
     let mark = SERVER
         .with(|s| s.borrow().as_ref().map(|s| s.mark))
         .unwrap_or(0);
+    // A primitive made after the server was forked is described (its fds go through the broker
+    // with the request) and rebuilt in the child; older ones are in the server's memory already.
     let mut addresses = Vec::with_capacity(sp.inherited.len());
-    for v in &sp.inherited {
+    let mut late = super::handover::Out::default();
+    for (k, v) in sp.inherited.iter().enumerate() {
         let Value::Instance(i) = v else { continue };
         if made_since(it, i, mark) {
-            let kind = super::sync::shared_kind(i).unwrap_or("primitive");
-            return Err(Exc::new(
-                ExcKind::NotImplementedError,
-                format!(
-                    "forkyard's fork server can pass a {kind} to a child only if the {kind} was \
-                     made before the server started (at the first start() in the 'forkserver' \
-                     context): make it earlier, or use the 'spawn' start method"
-                ),
-            ));
+            late.u64(k as u64);
+            if !super::handover::describe(i, &mut late) {
+                let kind = i.class.name.rsplit('.').next().unwrap_or("primitive");
+                return Err(Exc::new(
+                    ExcKind::NotImplementedError,
+                    format!(
+                        "forkyard's fork server can pass a {kind} to a child only if the {kind} \
+                         was made before the server started (at the first start() in the \
+                         'forkserver' context): make it earlier, or use the 'spawn' start method"
+                    ),
+                ));
+            }
+            addresses.push(0);
+            continue;
         }
         addresses.push(Rc::as_ptr(i) as u64);
     }
@@ -135,6 +146,9 @@ pub fn start(
         _ => os_error(e),
     })?;
     drop(status_w);
+    for (k, fd) in late.fds.iter().enumerate() {
+        broker::put(&format!("{key}/{k}"), *fd).map_err(os_error)?;
+    }
     let identity = super::process::state(inst)
         .expect("a started Process has its state")
         .identity
@@ -155,6 +169,8 @@ pub fn start(
         bytes: sp.bytes.clone(),
         addresses,
         logger: sp.logger.as_ref().map(|c| (c.to_stderr, c.level)),
+        late: late.bytes,
+        late_fds: late.fds.len() as u32,
     };
     SERVER
         .with(|s| {
@@ -365,11 +381,14 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         _ => Some(super::context::process_class_for("forkserver")),
     };
     // The primitives the asker passed, which this process has from the server's fork: the asker
-    // checked they were made before it.
-    let inherited = request
+    // checked they were made before it (address 0: made after, described in `late`).
+    let mut inherited: Vec<Value> = request
         .addresses
         .iter()
         .map(|a| {
+            if *a == 0 {
+                return Value::None;
+            }
             let ptr = *a as usize as *const Instance;
             // SAFETY: `ptr` is an `Rc<Instance>` alive in the asker since before the server was
             // forked from it (`made_since`), so alive at the same address in this copy of its
@@ -380,6 +399,10 @@ fn run_child(it: &Interp, request: Request) -> i32 {
             }
         })
         .collect();
+    if rebuild_late(&request, &mut inherited).is_none() {
+        eprintln!("forkyard: a primitive passed to this forkserver child could not be rebuilt");
+        return 1;
+    }
     let sp = Spawning {
         default_method: method,
         native_class,
@@ -418,6 +441,28 @@ pub fn poll(s: &Served) -> Option<Ending> {
     };
     s.ending.set(Some(ending));
     Some(ending)
+}
+
+/// The primitives made after the server started, rebuilt on the fds the asker put in the broker.
+fn rebuild_late(request: &Request, inherited: &mut [Value]) -> Option<()> {
+    let mut fds = Vec::with_capacity(request.late_fds as usize);
+    for k in 0..request.late_fds {
+        fds.push(broker::take(&format!("{}/{k}", request.key)).ok()?);
+    }
+    let mut input = super::handover::In::new(&request.late, fds);
+    while !input.is_empty() {
+        let k = usize::try_from(input.u64()?).ok()?;
+        let v = super::handover::rebuild(&mut input)?;
+        *inherited.get_mut(k)? = v;
+    }
+    Some(())
+}
+
+/// `sentinel` of a served child: its status pipe, as CPython's `popen_forkserver`; the exit
+/// status arrives on it and the server closes its end after, so it stays readable once the child
+/// has ended (even after `join()` read the status).
+pub fn sentinel(s: &Served) -> i32 {
+    s.status.fd()
 }
 
 /// `join()` of a served child until lesson time `deadline_ns`: its ending, `None` when the
@@ -496,6 +541,10 @@ struct Request {
     addresses: Vec<u64>,
     /// multiprocessing's logger as the asker set it: `log_to_stderr()` called, its level.
     logger: Option<(bool, Option<i64>)>,
+    /// Descriptions of the primitives made after the server started (`handover`), each after
+    /// its index in `addresses`; their fds wait in the broker under `key/0`, `key/1`...
+    late: Vec<u8>,
+    late_fds: u32,
 }
 
 impl Request {
@@ -527,6 +576,8 @@ impl Request {
             log.extend(level.map(i64::to_le_bytes).into_iter().flatten());
         }
         put(&log);
+        put(&self.late);
+        put(&self.late_fds.to_le_bytes());
         out
     }
 
@@ -571,6 +622,8 @@ impl Request {
             )),
             _ => return None,
         };
+        let late = take()?;
+        let late_fds = u32::from_le_bytes(take()?.as_slice().try_into().ok()?);
         Some(Request {
             key,
             name,
@@ -583,6 +636,8 @@ impl Request {
             bytes,
             addresses,
             logger,
+            late,
+            late_fds,
         })
     }
 }
@@ -603,8 +658,10 @@ mod tests {
             parent_name: "MainProcess".into(),
             parent_pid: 12,
             bytes: b"\x80FY1payload".to_vec(),
-            addresses: vec![0xdead_beef, 8],
+            addresses: vec![0xdead_beef, 0],
             logger: Some((true, Some(10))),
+            late: vec![1, 0, 0, 0, 0, 0, 0, 0, 2],
+            late_fds: 3,
         };
         assert_eq!(
             Request::key_of(&r.encode()).as_deref(),
@@ -627,6 +684,8 @@ mod tests {
             bytes: vec![1, 2, 3],
             addresses: vec![],
             logger: Some((false, None)),
+            late: vec![],
+            late_fds: 0,
         };
         let whole = r.encode();
         for n in 0..whole.len() {

@@ -9,6 +9,7 @@ pub mod cpython_frames;
 pub mod finalizers;
 mod forkserver;
 mod futures;
+mod handover;
 mod heapq_native;
 mod itertools_native;
 pub mod library;

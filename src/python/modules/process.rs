@@ -30,6 +30,9 @@ pub struct ProcState {
     pub closed: bool,
     /// A child the fork server forked for this process: its status comes from the server.
     pub served: Option<Rc<super::forkserver::Served>>,
+    /// `sentinel` of a fork or spawn child: a pidfd, readable once the child has ended (a served
+    /// child's sentinel is its status pipe, readable when the server reports the exit).
+    pub pidfd: Option<std::os::fd::OwnedFd>,
 }
 
 /// The native payload of a Process instance.
@@ -172,6 +175,7 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         is_current: false,
         closed: false,
         served: None,
+        pidfd: None,
     };
     *inst.native.borrow_mut() = Some(Box::new(st));
     Ok(Value::None)
@@ -230,7 +234,13 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     match runtime::process::fork(&name, daemon) {
         Err(e) => Err(Exc::new(ExcKind::RuntimeError, e.to_string())),
         Ok(Forked::Parent { pid }) => {
-            state(&inst).expect("checked").pid = Some(pid);
+            // SAFETY: a pidfd just opened, owned by nobody else.
+            let pidfd = runtime::process::pidfd_open(pid)
+                .map(|fd| unsafe { std::os::fd::FromRawFd::from_raw_fd(fd) });
+            let mut st = state(&inst).expect("checked");
+            st.pid = Some(pid);
+            st.pidfd = pidfd;
+            drop(st);
             it.process.children.push(obj);
             Ok(Value::None)
         }
@@ -514,7 +524,11 @@ fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             "Cannot close a process while it is still running. You should first call join() or terminate().",
         ));
     }
-    state(&inst).expect("checked").closed = true;
+    let mut st = state(&inst).expect("checked");
+    st.closed = true;
+    // CPython's close() closes the sentinel with the rest of the Popen object.
+    st.pidfd = None;
+    st.served = None;
     Ok(Value::None)
 }
 
@@ -624,10 +638,13 @@ pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opti
         "_target" => st.target.clone(),
         "_args" => Value::tuple(st.args.clone()),
         "sentinel" => {
-            return Err(Exc::new(
-                ExcKind::NotImplementedError,
-                "Process.sentinel is not supported by forkyard yet",
-            ));
+            check_open(&st)?;
+            let fd = match (&st.served, &st.pidfd) {
+                (Some(s), _) => super::forkserver::sentinel(s),
+                (None, Some(fd)) => std::os::fd::AsRawFd::as_raw_fd(fd),
+                (None, None) => return Err(value_error("process not started")),
+            };
+            Value::Int(fd as i64)
         }
         "authkey" => Value::Bytes(Rc::from(&b"forkyard"[..])),
         _ => return Ok(None),
@@ -744,6 +761,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         is_current: true,
         closed: false,
         served: None,
+        pidfd: None,
     };
     stand_in("_MainProcess", process_cls, st)
 }
@@ -763,6 +781,7 @@ pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value 
         is_current: false,
         closed: false,
         served: None,
+        pidfd: None,
     };
     stand_in("_ParentProcess", process_cls, st)
 }

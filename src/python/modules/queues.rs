@@ -23,7 +23,7 @@ use super::sync::{
 use super::wire;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Value};
+use crate::python::value::{Args, Class, Instance, Value};
 use crate::runtime::clock::Waited;
 use crate::runtime::{
     self, sync::Channel, sync::Deadline, sync::Flag, sync::Recv, sync::Sem, sync::Shared,
@@ -357,6 +357,96 @@ pub fn flush_at_exit() {
 /// The CPython class name for "... objects should only be shared between processes through inheritance".
 pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
     b.downcast_ref::<Rc<QueueCore>>().map(|q| q.kind.name())
+}
+
+/// Writes the description of a Queue, JoinableQueue or SimpleQueue (its pipe ends, the memory of
+/// its locks and counters, a JoinableQueue's eventfd) for a process that did not inherit it.
+pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
+    let n = inst.native.borrow();
+    let Some(q) = n.as_ref().and_then(|b| b.downcast_ref::<Rc<QueueCore>>()) else {
+        return false;
+    };
+    out.u64(super::handover::QUEUE);
+    out.u64(q.kind as u64);
+    out.u64(q.maxsize as u64);
+    out.u64(q.id as u64);
+    out.str(&q.label);
+    out.fd(q.reader.fd());
+    out.fd(q.writer.fd());
+    out.shm(q.rlock.handover());
+    out.shm(q.wlock.handover());
+    out.shm(q.shm.handover());
+    match &q.slots {
+        Some(s) => {
+            out.u64(1);
+            out.shm(s.handover());
+        }
+        None => out.u64(0),
+    }
+    match &q.joinable {
+        Some((lock, done)) => {
+            out.u64(1);
+            out.shm(lock.handover());
+            out.fd(done.fd());
+        }
+        None => out.u64(0),
+    }
+    true
+}
+
+/// A queue on the fds and memory another process described ([`describe`]); registered for the
+/// flush at exit as a queue this process made.
+pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
+    let kind = match input.u64()? {
+        0 => QKind::Queue,
+        1 => QKind::Joinable,
+        2 => QKind::Simple,
+        _ => return None,
+    };
+    let maxsize = input.u64()? as i64;
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let reader = Channel::adopt(input.fd()?).ok()?;
+    let writer = Channel::adopt(input.fd()?).ok()?;
+    reader.set_nonblocking().ok()?;
+    writer.set_nonblocking().ok()?;
+    let rlock = Sem::adopt(input.shm()?);
+    let wlock = Sem::adopt(input.shm()?);
+    let shm = input.shm()?;
+    if shm.len() < 16 {
+        return None;
+    }
+    let slots = match input.u64()? {
+        0 => None,
+        _ => Some(Sem::adopt(input.shm()?)),
+    };
+    let joinable = match input.u64()? {
+        0 => None,
+        _ => Some((Sem::adopt(input.shm()?), Flag::adopt(input.fd()?))),
+    };
+    let q = Rc::new(QueueCore {
+        kind,
+        reader,
+        writer,
+        rlock,
+        wlock,
+        slots,
+        shm,
+        maxsize,
+        joinable,
+        pending: RefCell::new((runtime::pid(), VecDeque::new())),
+        closed: Cell::new(false),
+        cancelled: Cell::new(false),
+        id,
+        label,
+    });
+    QUEUES.with(|qs| qs.borrow_mut().push(Rc::downgrade(&q)));
+    let cls = match kind {
+        QKind::Queue => queue_class(),
+        QKind::Joinable => joinable_class(),
+        QKind::Simple => simple_class(),
+    };
+    Some(sync::instance_with(cls, q))
 }
 
 /// A queue's trace id (see `sync::trace_id`).

@@ -173,6 +173,76 @@ impl SharedArr {
 }
 
 /// The CPython class name for "... objects should only be shared between processes through inheritance".
+const CODES: [Code; 11] = [
+    Code::Char,
+    Code::I8,
+    Code::U8,
+    Code::I16,
+    Code::U16,
+    Code::I32,
+    Code::U32,
+    Code::I64,
+    Code::U64,
+    Code::F32,
+    Code::F64,
+];
+
+/// Writes the description of a `Value` or `Array` (and of its lock) for a process that did not
+/// inherit it; `false` for anything else, or a lock that cannot be described.
+pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
+    let s = {
+        let n = inst.native.borrow();
+        match n.as_ref().and_then(|b| b.downcast_ref::<Rc<SharedArr>>()) {
+            Some(s) => s.clone(),
+            None => return false,
+        }
+    };
+    out.u64(super::handover::SHARED);
+    let code = CODES.iter().position(|c| *c == s.code).unwrap_or(0);
+    out.u64(code as u64);
+    out.u64(s.len as u64);
+    out.u64(u64::from(s.is_array));
+    out.u64(s.id as u64);
+    out.shm(s.shm.handover());
+    match &s.lock {
+        None => {
+            out.u64(0);
+            true
+        }
+        Some(Value::Instance(l)) => {
+            out.u64(1);
+            super::handover::describe(l, out)
+        }
+        Some(_) => false,
+    }
+}
+
+/// A `Value` or `Array` on the memory another process described ([`describe`]).
+pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
+    let code = *CODES.get(usize::try_from(input.u64()?).ok()?)?;
+    let len = usize::try_from(input.u64()?).ok()?;
+    let is_array = input.u64()? == 1;
+    let id = u32::try_from(input.u64()?).ok()?;
+    let shm = input.shm()?;
+    if code.size().checked_mul(len.max(1))? > shm.len() {
+        return None;
+    }
+    let lock = match input.u64()? {
+        0 => None,
+        _ => Some(super::handover::rebuild(input)?),
+    };
+    let locked = lock.is_some();
+    let s = SharedArr {
+        code,
+        len,
+        is_array,
+        shm: Rc::new(shm),
+        lock,
+        id,
+    };
+    Some(instance_with(class_for(is_array, locked, code), Rc::new(s)))
+}
+
 /// A shared Value's or Array's trace id (see `sync::trace_id`).
 pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
     b.downcast_ref::<Rc<SharedArr>>().map(|s| s.id)

@@ -257,6 +257,7 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
             ending: None,
             is_current: true,
             served: None,
+            pidfd: None,
             closed: false,
         }))),
     });

@@ -302,6 +302,109 @@ pub fn trace_id(inst: &Instance) -> Option<u32> {
     super::shared::trace_id(&**b).or_else(|| super::queues::trace_id(&**b))
 }
 
+/// Writes the description of a Lock, RLock, Semaphore, BoundedSemaphore or Event for a process
+/// that did not inherit it (`handover`); `false` for anything else.
+pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
+    let n = inst.native.borrow();
+    let Some(b) = n.as_ref() else { return false };
+    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
+        out.u64(super::handover::SEMLOCK);
+        out.u64(l.kind as u64);
+        out.u64(l.max as u64);
+        out.u64(l.id as u64);
+        out.str(&l.label);
+        out.shm(l.sem.handover());
+        out.shm(l.shm.handover());
+        return true;
+    }
+    if let Some(e) = b.downcast_ref::<Rc<EventObj>>() {
+        out.u64(super::handover::EVENT);
+        out.u64(e.id as u64);
+        out.str(&e.label);
+        out.fd(e.flag.fd());
+        return true;
+    }
+    if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
+        let Value::Instance(lock) = &c.lock_obj else {
+            return false;
+        };
+        out.u64(super::handover::CONDITION);
+        out.u64(c.id as u64);
+        out.str(&c.label);
+        out.shm(c.sleeping.handover());
+        out.shm(c.woken.handover());
+        out.shm(c.wait_sem.handover());
+        out.shm(c.counts.handover());
+        return describe(lock, out);
+    }
+    false
+}
+
+/// A Condition on the memory another process described ([`describe`]), with its lock.
+pub fn rebuild_condition(input: &mut super::handover::In) -> Option<Value> {
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let sleeping = Sem::adopt(input.shm()?);
+    let woken = Sem::adopt(input.shm()?);
+    let wait_sem = Sem::adopt(input.shm()?);
+    let counts = input.shm()?;
+    if counts.len() < 16 || input.u64()? != super::handover::SEMLOCK {
+        return None;
+    }
+    let lock_obj = rebuild_semlock(input)?;
+    let lock: Rc<SemLock> = payload(&lock_obj)?;
+    let c = CondObj {
+        lock_obj,
+        lock,
+        sleeping,
+        woken,
+        wait_sem,
+        counts,
+        id,
+        label,
+    };
+    Some(instance_with(condition_class(), Rc::new(c)))
+}
+
+/// A SemLock on the memory another process described ([`describe`]).
+pub fn rebuild_semlock(input: &mut super::handover::In) -> Option<Value> {
+    let kind = match input.u64()? {
+        0 => Kind::Lock,
+        1 => Kind::RLock,
+        2 => Kind::Semaphore,
+        3 => Kind::Bounded,
+        _ => return None,
+    };
+    let max = input.u64()? as i64;
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let sem = Sem::adopt(input.shm()?);
+    let shm = input.shm()?;
+    if shm.len() < 24 {
+        return None;
+    }
+    let l = SemLock {
+        kind,
+        sem,
+        shm,
+        max,
+        id,
+        label,
+    };
+    Some(instance_with(semlock_class(kind), Rc::new(l)))
+}
+
+/// An Event on the eventfd another process described ([`describe`]).
+pub fn rebuild_event(input: &mut super::handover::In) -> Option<Value> {
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let flag = runtime::sync::Flag::adopt(input.fd()?);
+    Some(instance_with(
+        event_class(),
+        Rc::new(EventObj { flag, id, label }),
+    ))
+}
+
 // ---- SemLock: Lock, RLock, Semaphore, BoundedSemaphore ---------------------------------------
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
