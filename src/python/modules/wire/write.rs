@@ -69,6 +69,15 @@ fn put(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
 fn put_items(it: &mut Interp, items: &[Value], w: &mut Writer) -> Result<(), Exc> {
     it.nested("while pickling an object", |it| {
         for x in items {
+            // An int (what a Pool's chunks of items and results are mostly made of) is written
+            // here, past `put`'s call and stack check, when `put` would not refuse its depth.
+            if let Value::Int(i) = x
+                && it.depth < it.recursion_limit
+            {
+                w.out.push(b'i');
+                w.out.extend_from_slice(&i.to_le_bytes());
+                continue;
+            }
             put(it, x, w)?;
         }
         Ok(())
