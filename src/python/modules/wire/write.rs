@@ -122,11 +122,18 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             w.memoize(v);
         }
         Value::List(l) => {
-            let items = l.borrow().clone();
             w.out.push(b'l');
             w.memoize(v);
-            put_len(&mut w.out, items.len());
-            put_items(it, &items, w)?;
+            put_len(&mut w.out, l.borrow().len());
+            // A list of ints (a Pool's chunk of items or results) runs no code of the program
+            // while it is written, so nothing can change it: written in place, not copied first.
+            let ints = l.borrow().iter().all(|x| matches!(x, Value::Int(_)));
+            if ints {
+                put_items(it, &l.borrow(), w)?;
+            } else {
+                let items = l.borrow().clone();
+                put_items(it, &items, w)?;
+            }
         }
         Value::Dict(m) => {
             let pairs: Vec<Value> = m
