@@ -364,24 +364,24 @@ fn deliver(
         };
         let mut j = rc.borrow_mut();
         j.left = j.left.saturating_sub(1);
-        match &outcome {
-            Ok(vals) => {
-                for (k, v) in vals.iter().enumerate() {
-                    let i = chunk * j.chunksize.max(1) + k;
-                    if i < j.values.len() {
-                        j.values[i] = v.clone();
-                    }
-                }
-            }
-            Err(e) => {
-                if j.error.is_none() {
-                    j.error = Some(e.clone());
-                }
-            }
+        if let Err(e) = &outcome
+            && j.error.is_none()
+        {
+            j.error = Some(e.clone());
         }
         if j.imap {
             j.arrived.insert(chunk, outcome);
             j.order.push_back(chunk);
+        } else if let Ok(vals) = outcome {
+            // The values move into their places (a map's 200k results were cloned, then the
+            // chunks' vectors dropped value by value).
+            let start = chunk * j.chunksize.max(1);
+            let end = (start + vals.len()).min(j.values.len());
+            if start < end {
+                for (slot, v) in j.values[start..end].iter_mut().zip(vals) {
+                    *slot = v;
+                }
+            }
         }
         if j.ready() {
             pool.0.borrow_mut().jobs.remove(&job);
@@ -504,7 +504,7 @@ pub(super) fn submit(
     let fref = func_ref(it, func)?;
     let n = items.len();
     let single = mode == Mode::Apply;
-    // Each chunk is copied out of the items only while its message is made: a million-item map
+    // Each chunk's items move out of `items` only as its message is made: a million-item map
     // holds its items once, and one chunk at a time besides (not every chunk at once).
     let size = if single { n.max(1) } else { chunksize.max(1) };
     // Whether CPython's worker calls the function through `mapstar`/`starmapstar` (a chunk) or
@@ -522,12 +522,12 @@ pub(super) fn submit(
         p.next_task += n_chunks as u64;
         (p.next_job, p.id, first)
     };
-    let mut frames = Vec::new();
     // Chunks that could not be pickled: CPython's task handler thread sets them failed (so the
     // error comes out of `get()` and goes to `error_callback`, not out of `apply_async`).
     let mut unpicklable = Vec::new();
+    let mut rest = items.into_iter();
     for i in 0..n_chunks {
-        let chunk = items[(i * size).min(n)..((i + 1) * size).min(n)].to_vec();
+        let chunk: Vec<Value> = rest.by_ref().take(size).collect();
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
             "task {}: {}",
@@ -545,7 +545,7 @@ pub(super) fn submit(
             Value::Bool(in_chunks),
         ]);
         match wire::dumps(it, &msg) {
-            Ok(frame) => frames.push(frame),
+            Ok(frame) => pool.0.borrow_mut().outbox.push_back(frame),
             Err(e) if e.value.class.is_subclass(&ExcKind::Exception.class()) => {
                 unpicklable.push((i, e));
                 continue;
@@ -553,8 +553,11 @@ pub(super) fn submit(
             Err(e) => return Err(e),
         }
         op(id, Op::Submit, Some(detail));
+        // Fed at once, as CPython's task handler thread sends each task while the next is
+        // pickled: the workers start on the first chunk while the parent encodes the rest.
+        feed(pool)?;
     }
-    drop(items);
+    drop(rest);
     let left = n_chunks;
     let job_state = Job {
         left,
@@ -584,7 +587,6 @@ pub(super) fn submit(
     if left > 0 {
         p.jobs.insert(job, state.clone());
     }
-    p.outbox.extend(frames);
     drop(p);
     for (i, e) in unpicklable {
         deliver(it, pool, job, i, Err(e))?;

@@ -318,3 +318,52 @@ fn an_iterator_over_a_generator_is_refused_and_a_forged_iterator_is_an_error() {
         assert!(loads(&mut it, &forged).is_err(), "{body:?}");
     }
 }
+
+#[test]
+fn an_int_in_a_list_meets_the_depth_limits_as_any_other_item() {
+    // Ints in a list are written and read without `put`/`get` (the fast path for big lists):
+    // at every depth around both limits, an int must fare exactly as `None` does there.
+    crate::python::exceptions::install();
+    let mut it = Interp::new("wire.py", "");
+    let nest = |leaf: Value, d: usize| {
+        let mut v = Value::list(vec![leaf, Value::None]);
+        for _ in 0..d {
+            v = Value::list(vec![v]);
+        }
+        v
+    };
+    let mut refused = 0;
+    for d in 480..=520 {
+        let with_int = dumps(&mut it, &nest(Value::Int(7), d));
+        let with_none = dumps(&mut it, &nest(Value::None, d));
+        assert_eq!(with_int.is_ok(), with_none.is_ok(), "writing at depth {d}");
+        refused += usize::from(with_int.is_err());
+        if let Ok(frame) = with_int {
+            let mut back = loads(&mut it, &frame).expect("loads");
+            for _ in 0..d {
+                back = item(&back, 0);
+            }
+            assert!(matches!(item(&back, 0), Value::Int(7)));
+        }
+    }
+    assert!(
+        refused > 0 && refused < 41,
+        "the limit falls inside the range"
+    );
+    // The reader's limit: an int item one list past it is refused as a `None` item is.
+    for extra in [0, 1, 2] {
+        let forged = |leaf: &[u8]| {
+            let mut f = MAGIC.to_vec();
+            for _ in 0..MAX_READ_DEPTH - 1 + extra {
+                f.extend_from_slice(b"l\x01\x00\x00\x00");
+            }
+            f.extend_from_slice(b"l\x01\x00\x00\x00");
+            f.extend_from_slice(leaf);
+            f
+        };
+        let int = loads(&mut it, &forged(b"i\x07\x00\x00\x00\x00\x00\x00\x00")).is_ok();
+        let none = loads(&mut it, &forged(b"N")).is_ok();
+        assert_eq!(int, none, "reading {extra} past the limit");
+    }
+    assert_eq!(it.depth, 0);
+}

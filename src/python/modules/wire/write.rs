@@ -69,6 +69,15 @@ fn put(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
 fn put_items(it: &mut Interp, items: &[Value], w: &mut Writer) -> Result<(), Exc> {
     it.nested("while pickling an object", |it| {
         for x in items {
+            // An int (what a Pool's chunks of items and results are mostly made of) is written
+            // here, past `put`'s call and stack check, when `put` would not refuse its depth.
+            if let Value::Int(i) = x
+                && it.depth < it.recursion_limit
+            {
+                w.out.push(b'i');
+                w.out.extend_from_slice(&i.to_le_bytes());
+                continue;
+            }
             put(it, x, w)?;
         }
         Ok(())
@@ -113,11 +122,18 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
             w.memoize(v);
         }
         Value::List(l) => {
-            let items = l.borrow().clone();
             w.out.push(b'l');
             w.memoize(v);
-            put_len(&mut w.out, items.len());
-            put_items(it, &items, w)?;
+            put_len(&mut w.out, l.borrow().len());
+            // A list of ints (a Pool's chunk of items or results) runs no code of the program
+            // while it is written, so nothing can change it: written in place, not copied first.
+            let ints = l.borrow().iter().all(|x| matches!(x, Value::Int(_)));
+            if ints {
+                put_items(it, &l.borrow(), w)?;
+            } else {
+                let items = l.borrow().clone();
+                put_items(it, &items, w)?;
+            }
         }
         Value::Dict(m) => {
             let pairs: Vec<Value> = m
