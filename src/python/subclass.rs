@@ -351,6 +351,14 @@ fn s_format(it: &mut Interp, a: Args) -> R<Value> {
         Some(Value::Str(s)) => s.clone(),
         _ => Rc::from(""),
     };
+    // An empty spec is `str(self)` for int and float (CPython's `int.__format__`), so an
+    // `f"{x}"` of a subclass shows what its own `__repr__`/`__str__` says.
+    if spec.is_empty()
+        && !matches!(s, Value::Str(_))
+        && let Some(obj) = a.pos.first()
+    {
+        return Ok(Value::Str(Rc::from(it.str_of(&obj.clone())?)));
+    }
     Ok(Value::Str(Rc::from(it.format_value(&s, &spec)?)))
 }
 
@@ -591,8 +599,13 @@ pub fn install() {
             put("__setitem__", slot("__setitem__", s_setitem, None));
             put("__delitem__", slot("__delitem__", s_delitem, None));
         }
-        if matches!(*name, "str" | "int" | "float") {
+        // str and bytes have a `__str__` of their own; int and float (like the containers) take
+        // object's, which calls the class's `__repr__`: `print(I(3))` prints what
+        // `I.__repr__` returns, as in CPython.
+        if matches!(*name, "str" | "bytes") {
             put("__str__", slot("__str__", s_str, None));
+        }
+        if matches!(*name, "str" | "int" | "float") {
             put("__format__", slot("__format__", s_format, None));
         }
         if number {
