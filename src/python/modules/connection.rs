@@ -214,18 +214,7 @@ fn wait(it: &mut Interp, a: Args) -> R {
             "_connection.wait(fds, timeout) takes a list of fds",
         ));
     };
-    let mut fds: Vec<libc::pollfd> = list
-        .borrow()
-        .iter()
-        .filter_map(|v| match v {
-            Value::Int(n) => Some(libc::pollfd {
-                fd: *n as RawFd,
-                events: libc::POLLIN,
-                revents: 0,
-            }),
-            _ => None,
-        })
-        .collect();
+    let mut fds = poll_in(&list.borrow());
     let secs = match a.pos.get(1) {
         None | Some(Value::None) => None,
         Some(Value::Int(i)) => Some((*i as f64).max(0.0)),
@@ -256,12 +245,7 @@ fn wait(it: &mut Interp, a: Args) -> R {
             Waited::Signal => super::signal::run_pending(it)?,
         }
     }
-    Ok(Value::list(
-        fds.iter()
-            .filter(|p| p.revents != 0)
-            .map(|p| Value::Int(p.fd.into()))
-            .collect(),
-    ))
+    Ok(ready(&fds))
 }
 
 /// `fail(errno)`: raises CPython's exception for `errno` (`[Errno N] text`, with `errno` and
@@ -393,6 +377,30 @@ pub fn md5(data: &[u8]) -> [u8; 16] {
         out[i * 4..i * 4 + 4].copy_from_slice(&v.to_le_bytes());
     }
     out
+}
+
+/// One `POLLIN` pollfd per int of `fds` (what `wait` is given), others skipped.
+pub(super) fn poll_in(fds: &[Value]) -> Vec<libc::pollfd> {
+    fds.iter()
+        .filter_map(|v| match v {
+            Value::Int(n) => Some(libc::pollfd {
+                fd: *n as RawFd,
+                events: libc::POLLIN,
+                revents: 0,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The fds `poll` found ready, as the list `wait` returns.
+pub(super) fn ready(fds: &[libc::pollfd]) -> Value {
+    Value::list(
+        fds.iter()
+            .filter(|p| p.revents != 0)
+            .map(|p| Value::Int(p.fd.into()))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -355,18 +355,7 @@ fn wait(it: &mut Interp, a: Args) -> R {
             "_manager.wait(fds, timeout, on) takes a list of fds",
         ));
     };
-    let mut fds: Vec<libc::pollfd> = list
-        .borrow()
-        .iter()
-        .filter_map(|v| match v {
-            Value::Int(n) => Some(libc::pollfd {
-                fd: *n as RawFd,
-                events: libc::POLLIN,
-                revents: 0,
-            }),
-            _ => None,
-        })
-        .collect();
+    let mut fds = super::connection::poll_in(&list.borrow());
     let deadline = match a.pos.get(1) {
         None | Some(Value::None) => None,
         Some(Value::Int(i)) => Some(clock::now_ns().saturating_add(clock::secs_to_ns(*i as f64))),
@@ -387,12 +376,7 @@ fn wait(it: &mut Interp, a: Args) -> R {
     if !any && !wait_ready(it, &mut fds, deadline, &on, "serve")? {
         return Ok(Value::list(vec![]));
     }
-    Ok(Value::list(
-        fds.iter()
-            .filter(|p| p.revents != 0)
-            .map(|p| Value::Int(p.fd.into()))
-            .collect(),
-    ))
+    Ok(super::connection::ready(&fds))
 }
 
 fn new_object_id(it: &mut Interp, _: Args) -> R {
