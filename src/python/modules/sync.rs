@@ -522,16 +522,60 @@ impl SemLock {
             got
         };
         if got {
-            let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
-            if matches!(self.kind, Kind::Lock | Kind::RLock) {
-                self.shm.counter(OWNER).store(Self::me(), SeqCst);
-                self.shm.counter(COUNT).store(1, SeqCst);
-                op(self.id, Op::Acquired, None);
-            } else {
-                op(self.id, Op::Acquired, Some(format!("value={v}")));
-            }
+            self.took();
         }
         got
+    }
+
+    /// [`SemLock::acquire`] from Python code: a caught signal that comes while it waits runs its
+    /// handler there, as CPython's semlock does (`PyErr_CheckSignals` on `EINTR`): a handler that
+    /// raises (the default SIGINT handler's `KeyboardInterrupt`) ends the acquire with its
+    /// exception; one that returns lets the wait go on to the same deadline (PEP 475).
+    pub fn acquire_in(
+        &self,
+        it: &mut Interp,
+        block: bool,
+        timeout: Option<f64>,
+    ) -> Result<bool, Exc> {
+        if !block || (self.kind == Kind::RLock && self.is_mine()) {
+            return Ok(self.acquire(block, timeout));
+        }
+        if self.sem.try_acquire() {
+            self.took();
+            return Ok(true);
+        }
+        let deadline = runtime::sync::Deadline::after(timeout);
+        blocked(&self.label, "acquire");
+        let got = loop {
+            match self.sem.acquire_or_signal(deadline.left()) {
+                runtime::clock::Waited::Ready => break true,
+                runtime::clock::Waited::TimedOut => break false,
+                runtime::clock::Waited::Signal => {
+                    running();
+                    super::signal::run_pending(it)?;
+                    blocked(&self.label, "acquire");
+                }
+            }
+        };
+        running();
+        if got {
+            self.took();
+        } else {
+            op(self.id, Op::Timeout, Some("acquire".into()));
+        }
+        Ok(got)
+    }
+
+    /// The bookkeeping after a token was taken: the value, the owner, the trace's `acquired`.
+    fn took(&self) {
+        let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
+        if matches!(self.kind, Kind::Lock | Kind::RLock) {
+            self.shm.counter(OWNER).store(Self::me(), SeqCst);
+            self.shm.counter(COUNT).store(1, SeqCst);
+            op(self.id, Op::Acquired, None);
+        } else {
+            op(self.id, Op::Acquired, Some(format!("value={v}")));
+        }
     }
 
     /// CPython's `release()`.
@@ -718,13 +762,12 @@ fn acquire(it: &mut Interp, a: Args) -> R {
             )));
         }
     };
-    let _ = it;
     let timeout = if block {
         timeout_of(arg(&a, 1, "timeout"))?
     } else {
         None
     };
-    Ok(Value::Bool(l.acquire(block, timeout)))
+    Ok(Value::Bool(l.acquire_in(it, block, timeout)?))
 }
 
 fn release(_: &mut Interp, a: Args) -> R {
@@ -740,10 +783,10 @@ fn release(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn enter(_: &mut Interp, a: Args) -> R {
+fn enter(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
     method_no_args(&a, "SemLock.__enter__")?;
-    Ok(Value::Bool(l.acquire(true, None)))
+    Ok(Value::Bool(l.acquire_in(it, true, None)?))
 }
 
 fn exit(_: &mut Interp, a: Args) -> R {
@@ -947,9 +990,9 @@ fn cond_release(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn cond_enter(_: &mut Interp, a: Args) -> R {
+fn cond_enter(it: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    Ok(Value::Bool(c.lock.acquire(true, None)))
+    Ok(Value::Bool(c.lock.acquire_in(it, true, None)?))
 }
 
 fn cond_exit(_: &mut Interp, a: Args) -> R {
@@ -958,7 +1001,11 @@ fn cond_exit(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn wait_on(c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
+/// CPython's `Condition.wait`: the lock let go as many times as it is held, a wait on the
+/// wait semaphore, then (in CPython's `finally`) `woken` given and the lock taken back. A caught
+/// signal while it waits runs its handler there; one that raises ends the wait with its exception
+/// after that `finally`, one that returns lets the wait go on to the same deadline.
+fn wait_on(it: &mut Interp, c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
     if !c.lock.is_mine() {
         return Err(assertion("must acquire() condition before using wait()"));
     }
@@ -967,26 +1014,46 @@ fn wait_on(c: &CondObj, timeout: Option<f64>, on: &str) -> Result<bool, Exc> {
     for _ in 0..count {
         c.lock.release()?;
     }
+    let deadline = runtime::sync::Deadline::after(timeout);
     blocked(on, "wait");
-    let got = c.wait_sem.acquire(timeout);
+    let mut raised = None;
+    let got = loop {
+        match c.wait_sem.acquire_or_signal(deadline.left()) {
+            runtime::clock::Waited::Ready => break true,
+            runtime::clock::Waited::TimedOut => break false,
+            runtime::clock::Waited::Signal => {
+                running();
+                if let Err(e) = super::signal::run_pending(it) {
+                    raised = Some(e);
+                    break false;
+                }
+                blocked(on, "wait");
+            }
+        }
+    };
     running();
-    op(
-        c.id,
-        if got { Op::Woke } else { Op::Timeout },
-        Some("wait".into()),
-    );
+    if raised.is_none() {
+        op(
+            c.id,
+            if got { Op::Woke } else { Op::Timeout },
+            Some("wait".into()),
+        );
+    }
     c.give(&c.woken, Some(WOKEN));
     for _ in 0..count {
         c.lock.acquire(true, None);
     }
-    Ok(got)
+    match raised {
+        Some(e) => Err(e),
+        None => Ok(got),
+    }
 }
 
-fn cond_wait(_: &mut Interp, a: Args) -> R {
+fn cond_wait(it: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
     check_kw(&a, "Condition.wait", &["timeout"])?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
-    Ok(Value::Bool(wait_on(&c, timeout, &c.label)?))
+    Ok(Value::Bool(wait_on(it, &c, timeout, &c.label)?))
 }
 
 fn cond_wait_for(it: &mut Interp, a: Args) -> R {
@@ -1011,7 +1078,7 @@ fn cond_wait_for(it: &mut Interp, a: Args) -> R {
             }
             None => None,
         };
-        wait_on(&c, wait, &c.label)?;
+        wait_on(it, &c, wait, &c.label)?;
         result = it.call(&pred, Args::default())?;
     }
     Ok(result)
@@ -1188,7 +1255,7 @@ fn barrier_wait(it: &mut Interp, a: Args) -> R {
         None | Some(Value::None) => b.timeout,
         v => deadline_of(v)?,
     };
-    b.cond.lock.acquire(true, None);
+    b.cond.lock.acquire_in(it, true, None)?;
     let r = barrier_wait_locked(it, &b, timeout);
     b.cond.lock.release()?;
     r
@@ -1197,7 +1264,7 @@ fn barrier_wait(it: &mut Interp, a: Args) -> R {
 fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) -> R {
     // Block while the barrier drains or resets.
     while matches!(b.state(), DRAINING | RESETTING) {
-        wait_on(&b.cond, None, &b.label)?;
+        wait_on(it, &b.cond, None, &b.label)?;
     }
     if b.state() < 0 {
         return Err(broken_error());
@@ -1225,6 +1292,9 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
     } else {
         let end = timeout.map(|t| runtime::clock::now_secs() + t);
         let mut ok = true;
+        // An exception from the wait (a signal handler's) leaves the barrier as CPython's
+        // `finally` does: this party counted out, the barrier not broken.
+        let mut raised = None;
         while b.state() == FILLING {
             let wait = match end {
                 Some(e) => {
@@ -1237,9 +1307,14 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
                 }
                 None => None,
             };
-            wait_on(&b.cond, wait, &b.label)?;
+            if let Err(e) = wait_on(it, &b.cond, wait, &b.label) {
+                raised = Some(e);
+                break;
+            }
         }
-        if !ok {
+        if let Some(e) = raised {
+            Err(e)
+        } else if !ok {
             b.brk()?;
             Err(broken_error())
         } else if b.state() < 0 {
