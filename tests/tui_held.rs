@@ -437,3 +437,41 @@ fn s_holds_a_free_run_where_it_is_and_s_again_lets_it_finish() {
         "{last:?}"
     );
 }
+
+#[test]
+fn capital_i_sends_sigint_and_a_held_process_raises_keyboardinterrupt_at_its_next_step() {
+    let mut d = Driver::new("04-lock");
+    d.press('s');
+    main_until_it_blocks(&mut d);
+    d.step_until("Process-1", "Value#1 read");
+    d.pick("Process-1");
+    d.press('I');
+    let status = d.app.status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("SIGINT sent to Process-1") && status.contains("its next step"),
+        "{status}"
+    );
+    // The default handler (CPython's) raises KeyboardInterrupt between statements: at the
+    // step the learner gives, after which the process stands at its exit (code 1, the
+    // traceback written) and one more step ends it.
+    d.press_until('.', |d| d.next_of("Process-1").0 == "exit(1)");
+    d.press_until('.', |d| d.next_of("Process-1").1 == Stand::Ended);
+    d.press('s');
+    d.until_the_end();
+    let run = &d.app.runs[0];
+    let p1 = run
+        .run
+        .lanes()
+        .find(|l| l.name == "Process-1")
+        .expect("Process-1's lane");
+    assert_eq!(p1.exitcode(), Some(1), "KeyboardInterrupt is exit code 1");
+    let lines: Vec<String> = run.run.log.lines().map(|l| l.text.clone()).collect();
+    assert!(
+        lines.iter().any(|l| l == "KeyboardInterrupt"),
+        "the traceback's last line: {lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l == "Process Process-1:"),
+        "CPython's first line of a child's traceback: {lines:?}"
+    );
+}

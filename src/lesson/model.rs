@@ -345,13 +345,13 @@ pub const NOTICE_EVENTS: &[&str] = &[
 /// playground grows"); no knob may take one. `+`/`=` and `-`/`_` change the speed, `j`/`k` (and
 /// `h`/`l`) move like the arrows; `x` stops a run and `o` shows the next program; `s` holds a run,
 /// `.` steps the picked lane, a digit gives it that many steps, `g` lets it go; `e` edits the program and `R` returns an edited lesson to its own; `t`/`T`
-/// send SIGTERM to the picked lane, `K` SIGKILL, `z`/`Z` freeze it; `S` shows the run's schedule and `y`
+/// send SIGTERM to the picked lane, `K` SIGKILL, `I` SIGINT, `z`/`Z` freeze it; `S` shows the run's schedule and `y`
 /// writes it to a file; `P` turns predictions on or off, `%` runs stats and `X` explores. Reserving them now means adding
 /// those keys never renames a knob. The playground's keymap must stay within this list.
 pub const RESERVED_KEYS: &[char] = &[
     'r', 'c', 'q', 'n', 'p', 'L', '?', ' ', '+', '=', '-', '_', 'h', 'j', 'k', 'l', 'x', 'o', 's',
-    '.', 'g', 'e', 't', 'T', 'K', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'S',
-    'y', 'R', 'E', '[', ']', '{', '}', 'C', 'P', 'X', '%',
+    '.', 'g', 'e', 't', 'T', 'K', 'I', 'z', 'Z', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    'S', 'y', 'R', 'E', '[', ']', '{', '}', 'C', 'P', 'X', '%',
 ];
 
 impl Lesson {

@@ -162,8 +162,8 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
     let Some(pid) = app.picked else {
         app.status = Some(say(
             lang,
-            "pick a lane first: click it (or ↑/↓ while held), then t, K or z",
-            "先选一个进程：点击它（接管时用 ↑/↓），再按 t、K 或 z",
+            "pick a lane first: click it (or ↑/↓ while held), then t, K, I or z",
+            "先选一个进程：点击它（接管时用 ↑/↓），再按 t、K、I 或 z",
         ));
         return Vec::new();
     };
@@ -204,12 +204,22 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
     let what = match sig {
         libc::SIGTERM => "SIGTERM",
         libc::SIGKILL => "SIGKILL",
+        libc::SIGINT => "SIGINT",
         libc::SIGSTOP => "SIGSTOP",
         _ => "SIGCONT",
     };
-    app.status = Some(match lang {
-        Lang::En => format!("{what} sent to {name} ({pid})"),
-        Lang::Zh => format!("已向 {name}（{pid}）发送 {what}"),
+    // A Python handler (SIGINT's is CPython's default `KeyboardInterrupt`) runs between
+    // statements: in a held run that is at the process's next step, which the learner gives.
+    let at_next_step = sig == libc::SIGINT && run.is_held();
+    app.status = Some(match (lang, at_next_step) {
+        (Lang::En, false) => format!("{what} sent to {name} ({pid})"),
+        (Lang::En, true) => format!(
+            "{what} sent to {name} ({pid}): its handler runs at its next step (KeyboardInterrupt unless the program set another)"
+        ),
+        (Lang::Zh, false) => format!("已向 {name}（{pid}）发送 {what}"),
+        (Lang::Zh, true) => format!(
+            "已向 {name}（{pid}）发送 {what}：处理函数在它的下一步运行（除非程序另设，否则是 KeyboardInterrupt）"
+        ),
     });
     vec![Effect::Signal { id, pid, sig }]
 }

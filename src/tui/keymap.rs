@@ -29,6 +29,8 @@ pub enum Action {
     Terminate,
     /// SIGKILL to the picked process.
     Kill,
+    /// SIGINT to the picked process (Ctrl-C in its terminal: `KeyboardInterrupt`).
+    Interrupt,
     /// Freeze (SIGSTOP) or thaw (SIGCONT) the picked process.
     Freeze,
     /// Show the run's schedule as text.
@@ -396,6 +398,16 @@ pub const KEYMAP: &[Binding] = &[
         hint_zh: "",
         help: "SIGKILL to the picked lane's process",
         help_zh: "向选中的进程发送 SIGKILL",
+        context: C::Main,
+    },
+    Binding {
+        keys: &[Char('I')],
+        shown: "I",
+        action: A::Interrupt,
+        hint: "",
+        hint_zh: "",
+        help: "SIGINT to the picked lane's process (KeyboardInterrupt, as Ctrl-C)",
+        help_zh: "向选中的进程发送 SIGINT（KeyboardInterrupt，如同 Ctrl-C）",
         context: C::Main,
     },
     Binding {

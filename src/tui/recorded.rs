@@ -77,6 +77,7 @@ pub fn refuse(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
                     | Action::Go
                     | Action::Terminate
                     | Action::Kill
+                    | Action::Interrupt
                     | Action::Freeze
                     | Action::Pause
                     | Action::NextLesson

@@ -278,6 +278,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Go => super::held::step(app, None),
         Action::Terminate => super::held::signal(app, libc::SIGTERM),
         Action::Kill => super::held::signal(app, libc::SIGKILL),
+        Action::Interrupt => super::held::signal(app, libc::SIGINT),
         Action::Freeze => super::held::signal(app, libc::SIGSTOP),
         Action::Schedule => super::held::show_schedule(app),
         Action::Challenge => super::challenge::open(app),
