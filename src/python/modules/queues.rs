@@ -798,7 +798,7 @@ fn task_done(_: &mut Interp, a: Args) -> R {
     r
 }
 
-fn join(_: &mut Interp, a: Args) -> R {
+fn join(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
     sync::method_no_args(&a, "JoinableQueue.join")?;
     let Some((_, done)) = &q.joinable else {
@@ -810,8 +810,14 @@ fn join(_: &mut Interp, a: Args) -> R {
     }
     blocked(&q.label, "join");
     while q.shm.counter(UNFINISHED).load(SeqCst) > 0 {
-        // The flag is set and cleared under the counter's lock: no busy loop here.
-        done.wait(None);
+        // The flag is set and cleared under the counter's lock: no busy loop here. A caught
+        // signal's handler runs while it waits (CPython's join waits on a Condition, which a
+        // signal interrupts); one that raises ends the join with its exception.
+        if done.wait_or_signal(None) == Waited::Signal {
+            running();
+            super::signal::run_pending(it)?;
+            blocked(&q.label, "join");
+        }
     }
     running();
     Ok(Value::None)
