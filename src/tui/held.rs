@@ -213,13 +213,11 @@ pub fn signal(app: &mut App, sig: i32) -> Vec<Effect> {
     let at_next_step = sig == libc::SIGINT && run.is_held();
     app.status = Some(match (lang, at_next_step) {
         (Lang::En, false) => format!("{what} sent to {name} ({pid})"),
-        (Lang::En, true) => format!(
-            "{what} sent to {name} ({pid}): its handler runs at its next step (KeyboardInterrupt unless the program set another)"
-        ),
+        (Lang::En, true) => {
+            format!("{what} sent to {name} ({pid}); its handler runs at its next step")
+        }
         (Lang::Zh, false) => format!("已向 {name}（{pid}）发送 {what}"),
-        (Lang::Zh, true) => format!(
-            "已向 {name}（{pid}）发送 {what}：处理函数在它的下一步运行（除非程序另设，否则是 KeyboardInterrupt）"
-        ),
+        (Lang::Zh, true) => format!("已向 {name}（{pid}）发送 {what}；处理函数在它的下一步运行"),
     });
     vec![Effect::Signal { id, pid, sig }]
 }
