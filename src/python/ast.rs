@@ -129,6 +129,63 @@ pub enum StmtKind {
     ImportStar {
         module: Rc<str>,
     },
+    /// `match subject:` and its `case` blocks, tried in order (see `interp::pattern`).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern [if guard]:` block.
+#[derive(Debug)]
+pub struct MatchCase {
+    /// Where `case` is: an error in its pattern or guard names this line, as CPython's does.
+    pub pos: Pos,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A structural pattern (PEP 634).
+#[derive(Debug)]
+pub enum Pattern {
+    /// A literal or a dotted name: matches a subject `==` to it.
+    Value(Expr),
+    /// `None`, `True`, `False`: matches by identity.
+    Singleton(Singleton),
+    /// `[a, *rest, b]` / `(a, b)`: a sequence that is not a str, bytes or bytearray; at most one
+    /// `Star` among the items.
+    Sequence(Vec<Pattern>),
+    /// `{key: pattern, ..., **rest}`.
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Name>,
+    },
+    /// `Cls(p, ..., attr=p, ...)`.
+    Class {
+        cls: Expr,
+        args: Vec<Pattern>,
+        kwd_names: Vec<Rc<str>>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` / `*_` inside a sequence pattern.
+    Star(Option<Name>),
+    /// `pattern as name`, a capture `name` (no pattern) or the wildcard `_` (neither).
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Name>,
+    },
+    /// `p1 | p2 | ...`.
+    Or(Vec<Pattern>),
+}
+
+/// The three names a pattern compares by identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Singleton {
+    None,
+    True,
+    False,
 }
 
 /// An `except` clause.

@@ -11,6 +11,8 @@ use super::parse::{ErrorKind, LineIndex, ParseError};
 use super::scope::{Resolved, ScopeKind, Scopes};
 use super::value::Value;
 
+mod patterns;
+
 type R<T> = Result<T, ParseError>;
 
 struct Conv<'a> {
@@ -426,7 +428,7 @@ impl Conv<'_> {
                 StmtKind::ImportFrom { module, names }
             }
             RStmt::Global(_) | RStmt::Nonlocal(_) => StmtKind::Pass,
-            RStmt::Match(m) => return Err(self.unsupported(m.start(), "`match` statements are")),
+            RStmt::Match(m) => self.match_stmt(m)?,
             RStmt::TypeAlias(t) => return Err(self.unsupported(t.start(), "`type` aliases are")),
             RStmt::IpyEscapeCommand(c) => return Err(self.syntax(c.start(), "invalid syntax")),
         };

@@ -271,8 +271,17 @@ impl Scopes {
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value, s),
-            Stmt::Match(_)
-            | Stmt::TypeAlias(_)
+            Stmt::Match(m) => {
+                self.expr(&m.subject, s);
+                for c in &m.cases {
+                    self.pattern(&c.pattern, s);
+                    if let Some(g) = &c.guard {
+                        self.expr(g, s);
+                    }
+                    self.stmts(&c.body, s);
+                }
+            }
+            Stmt::TypeAlias(_)
             | Stmt::IpyEscapeCommand(_)
             | Stmt::Pass(_)
             | Stmt::Break(_)
@@ -307,6 +316,45 @@ impl Scopes {
         }
         if let Some(v) = &p.kwarg {
             self.bind(fs, v.name.as_str());
+        }
+    }
+
+    /// A `case` pattern: its captures bind names in the scope (as assignments do); its values,
+    /// keys and class names are uses.
+    fn pattern(&mut self, p: &ra::Pattern, s: usize) {
+        match p {
+            ra::Pattern::MatchValue(v) => self.expr(&v.value, s),
+            ra::Pattern::MatchSingleton(_) => {}
+            ra::Pattern::MatchSequence(q) => q.patterns.iter().for_each(|p| self.pattern(p, s)),
+            ra::Pattern::MatchMapping(m) => {
+                m.keys.iter().for_each(|k| self.expr(k, s));
+                m.patterns.iter().for_each(|p| self.pattern(p, s));
+                if let Some(r) = &m.rest {
+                    self.bind(s, r.as_str());
+                }
+            }
+            ra::Pattern::MatchClass(c) => {
+                self.expr(&c.cls, s);
+                c.arguments.patterns.iter().for_each(|p| self.pattern(p, s));
+                c.arguments
+                    .keywords
+                    .iter()
+                    .for_each(|k| self.pattern(&k.pattern, s));
+            }
+            ra::Pattern::MatchStar(st) => {
+                if let Some(n) = &st.name {
+                    self.bind(s, n.as_str());
+                }
+            }
+            ra::Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p, s);
+                }
+                if let Some(n) = &a.name {
+                    self.bind(s, n.as_str());
+                }
+            }
+            ra::Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(p, s)),
         }
     }
 

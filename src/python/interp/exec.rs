@@ -132,6 +132,12 @@ impl Interp {
                     }
                 }
             }
+            StmtKind::Match { subject, cases } => {
+                let v = self.eval(subject, f)?;
+                if let Some(i) = self.match_cases(&v, cases, f)? {
+                    self.exec_block(&cases[i].body, f)?;
+                }
+            }
             StmtKind::Break => return Err(Unwind::Break),
             StmtKind::Continue => return Err(Unwind::Continue),
             StmtKind::Pass => {}

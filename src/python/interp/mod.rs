@@ -12,6 +12,7 @@ mod generic_alias;
 mod import_star;
 mod locals;
 pub(crate) mod namespace_view;
+mod pattern;
 pub(crate) mod stack;
 
 use crate::python::exceptions::ExcKind;

@@ -343,6 +343,12 @@ pub(super) fn cpython_wording(msg: &str) -> Wording {
             "f-string: empty expression not allowed",
         ),
         ("Expected symbol after", "invalid syntax"),
+        // `case *x:` and `case {**rest, "k": v}`: CPython's grammar has no rule for them.
+        ("Star pattern cannot be used here", "invalid syntax"),
+        (
+            "Pattern cannot follow a double star pattern",
+            "invalid syntax",
+        ),
         ("Expected `:`, found", "expected ':'"),
         ("Expected `,`, found", "invalid syntax"),
         ("Expected `]`, found", "invalid syntax"),

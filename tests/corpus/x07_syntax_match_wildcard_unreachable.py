@@ -1,0 +1,7 @@
+# CPython's compiler refuses this match statement.
+print('never printed')
+match 1:
+    case _:
+        pass
+    case 2:
+        pass
