@@ -1,183 +1,101 @@
 //! CPython's "struct sequences" (`sys.version_info`, `time.struct_time`, `sys.float_info`): a
 //! tuple whose items are also attributes, shown as `sys.version_info(major=3, minor=11, ...)`.
-//! Here an instance holding the tuple: indexing, slicing, `len`, iteration, unpacking and ordered
-//! comparison go to the tuple, the fields are plain attributes.
+//! As in CPython the type derives from `tuple` (`isinstance(time.localtime(), tuple)`): an
+//! instance carries its tuple as a builtin-derived instance carries its base value, so indexing,
+//! slicing, `len`, iteration, unpacking, hashing, comparison and tuple's methods are tuple's; the
+//! fields are attributes of the instance, and the type has CPython's `n_sequence_fields`,
+//! `n_fields` and `n_unnamed_fields`.
 
 use std::rc::Rc;
 
-use crate::python::ast::CmpOp;
+use crate::python::builtin_classes;
 use crate::python::exceptions::{self, Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::python::subclass;
+use crate::python::value::{Args, Class, Namespace, Value};
 
 type R = Result<Value, Exc>;
 
-/// What an instance holds: the name its repr shows, the field names, the tuple.
-struct Seq {
-    shown: Rc<str>,
-    fields: Rc<[&'static str]>,
-    items: Rc<[Value]>,
-}
-
-fn items_of(v: &Value) -> Option<Rc<[Value]>> {
-    match v {
-        Value::Tuple(t) => Some(t.clone()),
-        Value::Instance(i) => i
-            .native
-            .borrow()
-            .as_ref()
-            .and_then(|b| b.downcast_ref::<Seq>())
-            .map(|s| s.items.clone()),
-        _ => None,
-    }
-}
-
-fn this(a: &Args) -> Result<Rc<[Value]>, Exc> {
-    a.pos
-        .first()
-        .and_then(items_of)
-        .ok_or_else(|| type_error("a struct sequence method needs its instance"))
-}
-
-fn getitem(it: &mut Interp, a: Args) -> R {
-    let items = this(&a)?;
-    it.getitem(&Value::Tuple(items), a.pos.get(1).unwrap_or(&Value::None))
-}
-
-fn len(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Int(this(&a)?.len() as i64))
-}
-
-fn iter(it: &mut Interp, a: Args) -> R {
-    let items = this(&a)?;
-    it.iter(&Value::Tuple(items))
-}
-
-fn contains(it: &mut Interp, a: Args) -> R {
-    let items = this(&a)?;
-    Ok(Value::Bool(it.contains(
-        &Value::Tuple(items),
-        a.pos.get(1).unwrap_or(&Value::None),
-    )?))
-}
-
-fn hash(it: &mut Interp, a: Args) -> R {
-    let items = this(&a)?;
-    let f = it.builtins.get("hash").cloned().expect("builtin hash");
-    it.call(&f, Args::new(vec![Value::Tuple(items)]))
-}
-
+/// `time.struct_time(tm_year=2026, ...)`: the type's dotted name and the sequence fields, in
+/// order (the attributes past them, such as `tm_zone`, are not shown, as in CPython).
 fn repr(it: &mut Interp, a: Args) -> R {
     let Some(Value::Instance(inst)) = a.pos.first() else {
         return Err(type_error("a struct sequence method needs its instance"));
     };
-    let (shown, fields, items) = {
-        let n = inst.native.borrow();
-        let s = n
-            .as_ref()
-            .and_then(|b| b.downcast_ref::<Seq>())
-            .ok_or_else(|| type_error("a struct sequence method needs its instance"))?;
-        (s.shown.clone(), s.fields.clone(), s.items.clone())
-    };
+    let shown = n_sequence_fields(&inst.class);
+    let fields: Vec<(Rc<str>, Value)> = inst
+        .attrs
+        .borrow()
+        .iter()
+        .take(shown)
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let mut parts = Vec::new();
-    for (f, v) in fields.iter().zip(items.iter()) {
-        parts.push(format!("{f}={}", it.repr(v)?));
+    for (f, v) in fields {
+        parts.push(format!("{f}={}", it.repr(&v)?));
     }
-    Ok(Value::str(&format!("{shown}({})", parts.join(", "))))
+    Ok(Value::str(&format!(
+        "{}.{}({})",
+        inst.class.module,
+        inst.class.name,
+        parts.join(", ")
+    )))
 }
 
-fn compare(it: &mut Interp, a: &Args, op: CmpOp) -> R {
-    let mine = this(a)?;
-    match a.pos.get(1).and_then(items_of) {
-        Some(other) => Ok(Value::Bool(it.compare(
-            op,
-            &Value::Tuple(mine),
-            &Value::Tuple(other),
-        )?)),
-        None => Ok(it
-            .builtins
-            .get("NotImplemented")
-            .cloned()
-            .unwrap_or(Value::None)),
+fn n_sequence_fields(cls: &Class) -> usize {
+    match cls.attrs.borrow().get("n_sequence_fields") {
+        Some(Value::Int(n)) => *n as usize,
+        _ => 0,
     }
 }
 
-fn eq(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::Eq)
-}
-fn ne(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::NotEq)
-}
-fn lt(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::Lt)
-}
-fn le(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::LtE)
-}
-fn gt(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::Gt)
-}
-fn ge(it: &mut Interp, a: Args) -> R {
-    compare(it, &a, CmpOp::GtE)
-}
-
-/// A struct sequence type: `name` is the type's `__name__`, `module` its module.
-pub fn class(name: &str, module: &str) -> Rc<Class> {
+/// A struct sequence type: `name` is the type's `__name__`, `module` its module; `fields` are
+/// its sequence fields and `extra` how many attributes come after them.
+pub fn class(name: &str, module: &str, fields: usize, extra: usize) -> Rc<Class> {
     let mut attrs = Namespace::default();
-    for (n, f) in [
-        ("__getitem__", getitem as crate::python::value::NativeFn),
-        ("__len__", len),
-        ("__iter__", iter),
-        ("__contains__", contains),
-        ("__hash__", hash),
-        ("__repr__", repr),
-        ("__eq__", eq),
-        ("__ne__", ne),
-        ("__lt__", lt),
-        ("__le__", le),
-        ("__gt__", gt),
-        ("__ge__", ge),
-    ] {
-        attrs.insert(Rc::from(n), Value::builtin(n, f));
-    }
+    attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", repr));
+    attrs.insert(Rc::from("n_sequence_fields"), Value::Int(fields as i64));
+    attrs.insert(Rc::from("n_fields"), Value::Int((fields + extra) as i64));
+    attrs.insert(Rc::from("n_unnamed_fields"), Value::Int(0));
     exceptions::make_class(
         name,
         module,
-        vec![crate::python::builtin_classes::object()],
+        vec![builtin_classes::builtin_type("tuple")],
         attrs,
-        Some(NativeKind::Other),
+        None,
     )
     .expect("one base")
 }
 
-/// An instance of `cls` (from `class`) shown as `shown(field=value, ...)`; `extra` are attributes
-/// outside the tuple (`struct_time.tm_zone`).
+/// An instance of `cls` (from `class`): the tuple of `items`, each also the attribute named by
+/// `fields`; `extra` are attributes outside the tuple (`struct_time.tm_zone`).
 pub fn make(
     cls: &Rc<Class>,
-    shown: &str,
     fields: &[&'static str],
     items: Vec<Value>,
     extra: Vec<(&str, Value)>,
 ) -> Value {
-    let mut attrs = Namespace::default();
-    for (f, v) in fields.iter().zip(items.iter()) {
-        attrs.insert(Rc::from(*f), v.clone());
+    let v = subclass::wrap(cls, Value::Tuple(Rc::from(items.clone())));
+    if let Value::Instance(inst) = &v {
+        let mut attrs = inst.attrs.borrow_mut();
+        for (f, item) in fields.iter().zip(items) {
+            attrs.insert(Rc::from(*f), item);
+        }
+        for (f, x) in extra {
+            attrs.insert(Rc::from(f), x);
+        }
     }
-    for (f, v) in extra {
-        attrs.insert(Rc::from(f), v);
-    }
-    Value::Instance(Rc::new(Instance {
-        class: cls.clone(),
-        attrs: std::cell::RefCell::new(attrs),
-        native: std::cell::RefCell::new(Some(Box::new(Seq {
-            shown: Rc::from(shown),
-            fields: Rc::from(fields.to_vec()),
-            items: Rc::from(items),
-        }))),
-    }))
+    v
 }
 
 /// The tuple inside a struct sequence (or a plain tuple), for functions that take either.
 pub fn items(v: &Value) -> Option<Rc<[Value]>> {
-    items_of(v)
+    match v {
+        Value::Tuple(t) => Some(t.clone()),
+        Value::Instance(i) => match &subclass::base_of_instance(i) {
+            Some(Value::Tuple(t)) => Some(t.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }

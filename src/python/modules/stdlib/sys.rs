@@ -60,10 +60,9 @@ pub fn sys(it: &mut Interp) -> Value {
         it.dict_insert(&mut modules, Value::Str(n), m)
             .expect("str keys hash");
     }
-    let vi_cls = super::structseq::class("version_info", "sys");
+    let vi_cls = super::structseq::class("version_info", "sys", 5, 0);
     let version_info = super::structseq::make(
         &vi_cls,
-        "sys.version_info",
         &["major", "minor", "micro", "releaselevel", "serial"],
         vec![
             Value::Int(3),
@@ -74,10 +73,9 @@ pub fn sys(it: &mut Interp) -> Value {
         ],
         vec![],
     );
-    let fi_cls = super::structseq::class("float_info", "sys");
+    let fi_cls = super::structseq::class("float_info", "sys", 11, 0);
     let float_info = super::structseq::make(
         &fi_cls,
-        "sys.float_info",
         &[
             "max",
             "max_exp",
@@ -106,10 +104,9 @@ pub fn sys(it: &mut Interp) -> Value {
         ],
         vec![],
     );
-    let ii_cls = super::structseq::class("int_info", "sys");
+    let ii_cls = super::structseq::class("int_info", "sys", 4, 0);
     let int_info = super::structseq::make(
         &ii_cls,
-        "sys.int_info",
         &[
             "bits_per_digit",
             "sizeof_digit",

@@ -17,12 +17,15 @@ const FIELDS: [&str; 9] = [
 ];
 
 thread_local! {
-    static CLASS: Rc<Class> = structseq::class("struct_time", "time");
+    static CLASS: std::cell::RefCell<Option<(u64, Rc<Class>)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The `struct_time` class, for the module's attribute.
+/// The `struct_time` class, for the module's attribute: one per interpreter (a spawned child's
+/// fresh interpreter makes its own, deriving from its own `tuple`).
 pub fn struct_time_class() -> Rc<Class> {
-    CLASS.with(|c| c.clone())
+    crate::python::builtin_classes::per_interp(&CLASS, || {
+        structseq::class("struct_time", "time", FIELDS.len(), 2)
+    })
 }
 
 /// Seconds since the epoch from an optional argument (None: now on the lesson clock), rounded
@@ -74,18 +77,15 @@ fn from_tm(tm: &libc::tm) -> Value {
         Value::Int(tm.tm_yday as i64 + 1),
         Value::Int(tm.tm_isdst as i64),
     ];
-    CLASS.with(|c| {
-        structseq::make(
-            c,
-            "time.struct_time",
-            &FIELDS,
-            items,
-            vec![
-                ("tm_zone", zone_name(tm)),
-                ("tm_gmtoff", Value::Int(tm.tm_gmtoff)),
-            ],
-        )
-    })
+    structseq::make(
+        &struct_time_class(),
+        &FIELDS,
+        items,
+        vec![
+            ("tm_zone", zone_name(tm)),
+            ("tm_gmtoff", Value::Int(tm.tm_gmtoff)),
+        ],
+    )
 }
 
 fn broken_down(v: Option<&Value>, local: bool) -> Result<libc::tm, Exc> {
