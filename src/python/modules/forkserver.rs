@@ -45,6 +45,9 @@ pub const SERVER_NAME: &str = "ForkServer";
 /// The broker's keys of status pipes on their way to the server start with this.
 const KEY_PREFIX: &str = "forkserver/";
 
+/// A request's class naming a pool's worker class, followed by its start method.
+const POOL_CLASS: &str = "pool:";
+
 /// Replies on a child's status pipe: its pid, a refused fork, its exit code.
 const PID: u8 = b'P';
 const REFUSED: u8 = b'E';
@@ -129,6 +132,22 @@ pub fn start(
         }
         addresses.push(Rc::as_ptr(i) as u64);
     }
+    // A pool worker's Pool crosses as itself, as a primitive passed as an argument does.
+    let pool = match &sp.pool {
+        Some(v @ Value::Instance(i)) => {
+            let late = super::pool::pool_id(v).is_none_or(|id| id_made_since(it, id, mark));
+            if late {
+                return Err(Exc::new(
+                    ExcKind::NotImplementedError,
+                    "forkyard's fork server can start a Pool's workers only if the Pool was \
+                     made before the server started (at the first start() in the 'forkserver' \
+                     context): make this Pool first, or use the 'spawn' start method",
+                ));
+            }
+            Rc::as_ptr(i) as u64
+        }
+        _ => 0,
+    };
     let (status, status_w) = Channel::pipe().map_err(os_error)?;
     let n = SERVER.with(|s| {
         let mut s = s.borrow_mut();
@@ -162,8 +181,12 @@ pub fn start(
         class: sp
             .native_class
             .as_ref()
-            .map(|c| c.name.to_string())
+            .map(|c| match super::pool::is_worker_class(c) {
+                Some(m) => format!("{POOL_CLASS}{m}"),
+                None => c.name.to_string(),
+            })
             .unwrap_or_default(),
+        pool,
         parent_name: it.process.name.to_string(),
         parent_pid: runtime::state::pid(),
         bytes: sp.bytes.clone(),
@@ -206,6 +229,11 @@ fn made_since(it: &Interp, inst: &Instance, mark: u32) -> bool {
     let Some(id) = super::sync::trace_id(inst) else {
         return false;
     };
+    id_made_since(it, id, mark)
+}
+
+/// Whether the object of trace id `id` was made after the server was forked.
+fn id_made_since(it: &Interp, id: u32, mark: u32) -> bool {
     if it.process.this.is_none() {
         return id >= mark;
     }
@@ -372,6 +400,10 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         .unwrap_or("fork");
     let native_class = match request.class.as_str() {
         "" => None,
+        c if c.starts_with(POOL_CLASS) => {
+            let m = super::context::known(&c[POOL_CLASS.len()..]).unwrap_or("forkserver");
+            Some(super::pool::worker_class_for(m))
+        }
         "Process" => match super::multiprocessing::process_class_value() {
             Value::Class(ref c) => Some(c.clone()),
             _ => None,
@@ -399,6 +431,16 @@ fn run_child(it: &Interp, request: Request) -> i32 {
             }
         })
         .collect();
+    // The pool of a pool worker: the asker checked it was made before the server was forked.
+    let pool = (request.pool != 0).then(|| {
+        let ptr = request.pool as usize as *const Instance;
+        // SAFETY: as for the primitives above: an `Rc<Instance>` alive in the asker since before
+        // the server was forked from it, so alive at the same address in this copy.
+        unsafe {
+            Rc::increment_strong_count(ptr);
+            Value::Instance(Rc::from_raw(ptr))
+        }
+    });
     if rebuild_late(&request, &mut inherited).is_none() {
         eprintln!("forkyard: a primitive passed to this forkserver child could not be rebuilt");
         return 1;
@@ -411,6 +453,7 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         logger: request
             .logger
             .map(|(to_stderr, level)| super::mp_log::Carried { to_stderr, level }),
+        pool,
     };
     let who = Identity {
         name: Rc::from(request.name.as_str()),
@@ -545,6 +588,8 @@ struct Request {
     /// its index in `addresses`; their fds wait in the broker under `key/0`, `key/1`...
     late: Vec<u8>,
     late_fds: u32,
+    /// A pool worker's Pool object: its address (0: not a pool worker).
+    pool: u64,
 }
 
 impl Request {
@@ -578,6 +623,7 @@ impl Request {
         put(&log);
         put(&self.late);
         put(&self.late_fds.to_le_bytes());
+        put(&self.pool.to_le_bytes());
         out
     }
 
@@ -624,6 +670,7 @@ impl Request {
         };
         let late = take()?;
         let late_fds = u32::from_le_bytes(take()?.as_slice().try_into().ok()?);
+        let pool = u64::from_le_bytes(take()?.as_slice().try_into().ok()?);
         Some(Request {
             key,
             name,
@@ -638,6 +685,7 @@ impl Request {
             logger,
             late,
             late_fds,
+            pool,
         })
     }
 }
@@ -662,6 +710,7 @@ mod tests {
             logger: Some((true, Some(10))),
             late: vec![1, 0, 0, 0, 0, 0, 0, 0, 2],
             late_fds: 3,
+            pool: 0x1234_5678,
         };
         assert_eq!(
             Request::key_of(&r.encode()).as_deref(),
@@ -686,6 +735,7 @@ mod tests {
             logger: Some((false, None)),
             late: vec![],
             late_fds: 0,
+            pool: 0,
         };
         let whole = r.encode();
         for n in 0..whole.len() {
