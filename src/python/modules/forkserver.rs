@@ -132,21 +132,21 @@ pub fn start(
         }
         addresses.push(Rc::as_ptr(i) as u64);
     }
-    // A pool worker's Pool crosses as itself, as a primitive passed as an argument does.
-    let pool = match &sp.pool {
+    // A pool worker's Pool crosses as itself, as a primitive passed as an argument does; one made
+    // after the server was forked is described, its fds going through the broker (`served`).
+    let (pool, pool_late) = match &sp.pool {
         Some(v @ Value::Instance(i)) => {
             let late = super::pool::pool_id(v).is_none_or(|id| id_made_since(it, id, mark));
             if late {
-                return Err(Exc::new(
-                    ExcKind::NotImplementedError,
-                    "forkyard's fork server can start a Pool's workers only if the Pool was \
-                     made before the server started (at the first start() in the 'forkserver' \
-                     context): make this Pool first, or use the 'spawn' start method",
-                ));
+                let d = super::pool::served::describe(v).ok_or_else(|| {
+                    crate::python::exceptions::type_error("a pool worker needs its pool")
+                })?;
+                (0, Some(d))
+            } else {
+                (Rc::as_ptr(i) as u64, None)
             }
-            Rc::as_ptr(i) as u64
         }
-        _ => 0,
+        _ => (0, None),
     };
     let (status, status_w) = Channel::pipe().map_err(os_error)?;
     let n = SERVER.with(|s| {
@@ -168,6 +168,11 @@ pub fn start(
     for (k, fd) in late.fds.iter().enumerate() {
         broker::put(&format!("{key}/{k}"), *fd).map_err(os_error)?;
     }
+    if let Some((fds, _)) = &pool_late {
+        for (k, fd) in fds.iter().enumerate() {
+            broker::put(&format!("{key}/pool/{k}"), *fd).map_err(os_error)?;
+        }
+    }
     let identity = super::process::state(inst)
         .expect("a started Process has its state")
         .identity
@@ -187,6 +192,7 @@ pub fn start(
             })
             .unwrap_or_default(),
         pool,
+        pool_late: pool_late.map(|(_, b)| b).unwrap_or_default(),
         parent_name: it.process.name.to_string(),
         parent_pid: runtime::state::pid(),
         bytes: sp.bytes.clone(),
@@ -441,6 +447,26 @@ fn run_child(it: &Interp, request: Request) -> i32 {
             Value::Instance(Rc::from_raw(ptr))
         }
     });
+    let pool = match pool {
+        Some(p) => Some(p),
+        None if !request.pool_late.is_empty() => {
+            let fds: Option<Vec<OwnedFd>> = (0..super::pool::served::FDS)
+                .map(|k| broker::take(&format!("{}/pool/{k}", request.key)).ok())
+                .collect();
+            let method = native_class
+                .as_ref()
+                .and_then(super::pool::is_worker_class)
+                .unwrap_or("forkserver");
+            match fds.and_then(|f| super::pool::served::rebuild(&request.pool_late, f, method)) {
+                Some(p) => Some(p),
+                None => {
+                    eprintln!("forkyard: the Pool of this forkserver worker could not be rebuilt");
+                    return 1;
+                }
+            }
+        }
+        None => None,
+    };
     if rebuild_late(&request, &mut inherited).is_none() {
         eprintln!("forkyard: a primitive passed to this forkserver child could not be rebuilt");
         return 1;
@@ -588,8 +614,10 @@ struct Request {
     /// its index in `addresses`; their fds wait in the broker under `key/0`, `key/1`...
     late: Vec<u8>,
     late_fds: u32,
-    /// A pool worker's Pool object: its address (0: not a pool worker).
+    /// A pool worker's Pool object: its address (0: not a pool worker, or a late pool).
     pool: u64,
+    /// A late pool's description (`pool::served`); its fds wait under `key/pool/0`...
+    pool_late: Vec<u8>,
 }
 
 impl Request {
@@ -624,6 +652,7 @@ impl Request {
         put(&self.late);
         put(&self.late_fds.to_le_bytes());
         put(&self.pool.to_le_bytes());
+        put(&self.pool_late);
         out
     }
 
@@ -671,6 +700,7 @@ impl Request {
         let late = take()?;
         let late_fds = u32::from_le_bytes(take()?.as_slice().try_into().ok()?);
         let pool = u64::from_le_bytes(take()?.as_slice().try_into().ok()?);
+        let pool_late = take()?;
         Some(Request {
             key,
             name,
@@ -686,6 +716,7 @@ impl Request {
             late,
             late_fds,
             pool,
+            pool_late,
         })
     }
 }
@@ -711,6 +742,7 @@ mod tests {
             late: vec![1, 0, 0, 0, 0, 0, 0, 0, 2],
             late_fds: 3,
             pool: 0x1234_5678,
+            pool_late: vec![9, 8, 7],
         };
         assert_eq!(
             Request::key_of(&r.encode()).as_deref(),
@@ -736,6 +768,7 @@ mod tests {
             late: vec![],
             late_fds: 0,
             pool: 0,
+            pool_late: vec![],
         };
         let whole = r.encode();
         for n in 0..whole.len() {

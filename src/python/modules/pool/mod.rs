@@ -24,6 +24,7 @@ mod functions;
 mod remote;
 mod result_handler;
 mod scheduler;
+pub(crate) mod served;
 mod worker;
 
 use crate::python::exceptions::ExcKind;
