@@ -372,3 +372,88 @@ if __name__ == "__main__":
         "{err}"
     );
 }
+
+/// A Pool in each start method's context.
+const POOLS: &str = r#"
+import multiprocessing as mp
+print("top level as", __name__)
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    for method in ("spawn", "forkserver"):
+        with mp.get_context(method).Pool(2) as p:
+            print(method, p.map(square, range(4)))
+"#;
+
+#[test]
+fn spawn_and_forkserver_pool_workers_are_lanes_of_their_own_kind() {
+    let (recs, code) = run("pool_methods.py", POOLS);
+    assert_eq!(code, Some(0));
+    let main = main_pid(&recs);
+    let server = pid_of(&recs, "ForkServer");
+    let parent_of = |pid: i32| recs.iter().find(|r| r.pid == pid).unwrap().ppid;
+    for name in ["SpawnPoolWorker-1", "SpawnPoolWorker-2"] {
+        let w = pid_of(&recs, name);
+        assert_eq!(parent_of(w), main, "{name} is forked by the main");
+        assert!(text_of(&recs, w).starts_with("top level as __mp_main__\n"));
+    }
+    for name in ["ForkServerPoolWorker-3", "ForkServerPoolWorker-4"] {
+        let w = pid_of(&recs, name);
+        assert_eq!(parent_of(w), server, "{name} is forked by the server");
+        assert!(text_of(&recs, w).starts_with("top level as __mp_main__\n"));
+        // The end of `with` terminates it; the server reaps it.
+        assert_eq!(ending(&recs, w), Some(Ending::Signaled { signal: 15 }));
+    }
+    assert_eq!(
+        text_of(&recs, main),
+        "top level as __main__\nspawn [0, 1, 4, 9]\nforkserver [0, 1, 4, 9]\n"
+    );
+}
+
+/// A task whose function a spawned worker cannot find, waited on without a timeout.
+const LOST_TASK: &str = r#"
+import multiprocessing as mp
+
+if __name__ == "__main__":
+    def hidden(x):
+        return x
+
+    with mp.get_context("spawn").Pool(1) as p:
+        print(p.map(hidden, [1]))
+"#;
+
+#[test]
+fn a_task_a_spawned_worker_cannot_unpickle_ends_the_wait_with_a_sentence() {
+    let started = std::time::Instant::now();
+    let (recs, code) = run("pool_lost_task.py", LOST_TASK);
+    // CPython waits forever here; forkyard ends at once (the run's timeout is 20 s).
+    assert!(started.elapsed().as_secs() < 15, "no hang");
+    assert_eq!(code, Some(1));
+    let main = main_pid(&recs);
+    let worker = pid_of(&recs, "SpawnPoolWorker-1");
+    assert_eq!(ending(&recs, worker), Some(Ending::Exited { code: 1 }));
+    let err = |pid: i32| {
+        recs.iter()
+            .filter(|r| r.pid == pid)
+            .filter_map(|r| match &r.event {
+                Event::Output {
+                    stream: Stream::Stderr,
+                    text,
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<String>()
+    };
+    assert!(
+        err(worker).contains("Can't get attribute 'hidden' on <module '__mp_main__'"),
+        "{}",
+        err(worker)
+    );
+    assert!(
+        err(main).contains("RuntimeError: forkyard: SpawnPoolWorker-1 could not unpickle a task"),
+        "{}",
+        err(main)
+    );
+}
