@@ -457,3 +457,47 @@ fn a_task_a_spawned_worker_cannot_unpickle_ends_the_wait_with_a_sentence() {
         err(main)
     );
 }
+
+/// Busy spawn and forkserver Pool workers, a second forkserver Pool among them.
+const POOLS_BUSY: &str = r#"
+import multiprocessing as mp, time
+
+def slow(x):
+    time.sleep(x)
+
+if __name__ == "__main__":
+    pools = [mp.get_context(m).Pool(2) for m in ("forkserver", "spawn", "forkserver")]
+    for p in pools:
+        p.map_async(slow, [1.0, 1.5])
+    time.sleep(100)
+"#;
+
+#[test]
+fn sigkill_of_the_main_leaves_no_pool_worker_of_any_start_method() {
+    run_support::become_subreaper();
+    let file = program("pools_kill9.py", POOLS_BUSY);
+    let (mut observer, mut out) = run_support::spawn_observer(&file, &["--timeout", "20"]);
+    // The server and six workers.
+    let recs = run_support::read_until(&mut out, |r| run_support::spawns(r) == 7);
+    let main = main_pid(&recs);
+    for name in [
+        "ForkServerPoolWorker-1",
+        "SpawnPoolWorker-3",
+        "ForkServerPoolWorker-6",
+    ] {
+        pid_of(&recs, name);
+    }
+    let killed = std::time::Instant::now();
+    // SAFETY: signalling a process of our own run.
+    unsafe { libc::kill(main, libc::SIGKILL) };
+    let status = observer.wait().unwrap();
+    assert!(status.code().is_some(), "the observer ends the run itself");
+    // Idle workers read the end of their task pipe and busy ones fail to send their result, as
+    // CPython's do: the run ends with them, well before its 20 s timeout.
+    assert!(killed.elapsed().as_secs() < 15, "{:?}", killed.elapsed());
+    assert_eq!(
+        run_support::wait_group_gone(main, 5),
+        Vec::<i32>::new(),
+        "left processes"
+    );
+}
