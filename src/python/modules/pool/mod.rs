@@ -576,7 +576,7 @@ fn join(it: &mut Interp, a: Args) -> R {
     // Wait for every job's results, then for every worker to finish (sentinels are queued once no
     // job is left).
     while state == PoolRun::Close && unfinished(&pool) {
-        if let Some(e) = lost_error(&pool, None) {
+        if let Some(e) = lost_error(it, &pool, None)? {
             running();
             return Err(e);
         }
@@ -649,7 +649,7 @@ fn wait_for(
         let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
         if left.is_none()
             && let Some(n) = job_number(&h.pool, &h.state)
-            && let Some(e) = lost_error(&h.pool, Some(n))
+            && let Some(e) = lost_error(it, &h.pool, Some(n))?
         {
             running();
             return Err(e);
@@ -791,7 +791,7 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 }
                 if left.is_none()
                     && let Some(n) = job_number(&h.pool, &h.state)
-                    && let Some(e) = lost_error(&h.pool, Some(n))
+                    && let Some(e) = lost_error(it, &h.pool, Some(n))?
                 {
                     return Err(e);
                 }

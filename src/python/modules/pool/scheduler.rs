@@ -170,7 +170,28 @@ pub(super) fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) ->
 /// Where CPython's pool would wait forever for a task a worker lost (`worker::lose_task`): a
 /// wait with no timeout on that job (`job` None: on every job, as `join()` waits), forkyard ends
 /// with this sentence instead of leaving the program hung.
-pub(super) fn lost_error(pool: &PoolRef, job: Option<u64>) -> Option<Exc> {
+pub(super) fn lost_error(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: Option<u64>,
+) -> Result<Option<Exc>, Exc> {
+    let Some(e) = lost_sentence(pool, job) else {
+        return Ok(None);
+    };
+    // The worker ends right after its note (its traceback is written): it is joined first, so
+    // that the end of a `with` block does not terminate it on its way out.
+    let name = pool.0.borrow().lost.as_ref().map(|(_, w)| w.clone());
+    let workers = pool.0.borrow().workers.clone();
+    for w in workers {
+        let n = it.getattr(&w, "name")?;
+        if name.as_deref() == Some(&*it.str_of(&n)?) {
+            it.call_method(&w, "join", vec![])?;
+        }
+    }
+    Ok(Some(e))
+}
+
+fn lost_sentence(pool: &PoolRef, job: Option<u64>) -> Option<Exc> {
     let p = pool.0.borrow();
     let (lost, worker) = p.lost.as_ref()?;
     if job.is_some_and(|j| j != *lost) || !p.jobs.contains_key(lost) {

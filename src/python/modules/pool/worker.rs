@@ -211,6 +211,16 @@ fn lose_task(
     e: crate::python::exceptions::Exc,
 ) -> R {
     let me = it.process.name.to_string();
+    // The traceback `_bootstrap` prints, written before the parent hears: it may end this
+    // process as soon as it knows.
+    cpython_frames::push(&e, &cpython_frames::POOL_WORKER_GET);
+    cpython_frames::push(&e, &cpython_frames::RUN);
+    cpython_frames::push(&e, &cpython_frames::BOOTSTRAP);
+    let tb = it.format_exception(&e);
+    runtime::output::write(
+        crate::trace::Stream::Stderr,
+        &format!("Process {me}:\n{tb}"),
+    );
     let note = Value::tuple(vec![
         Value::Int(job),
         Value::Int(chunk),
@@ -223,9 +233,11 @@ fn lose_task(
         let _ = p.results_w.send(&frame);
         let _ = p.write_lock.release();
     }
-    cpython_frames::push(&e, &cpython_frames::POOL_WORKER_GET);
-    cpython_frames::push(&e, &cpython_frames::RUN);
-    Err(e)
+    // Exit code 1, as after any uncaught exception, with the traceback already written.
+    Err(crate::python::exceptions::Exc::with_args(
+        ExcKind::SystemExit,
+        vec![Value::Int(1)],
+    ))
 }
 
 /// The tag of a worker's note that it lost a task.
