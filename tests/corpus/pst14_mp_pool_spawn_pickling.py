@@ -10,7 +10,7 @@ if __name__ == '__main__':
     try:
         ctx.Pool(1, initializer=lambda: None)
     except Exception as e:
-        print(type(e).__name__, e)
+        print(type(e).__name__, str(e).split(': ', 1)[1])
     with ctx.Pool(2) as p:
         print(list(p.imap(sq, range(5))))
         print(sorted(p.imap_unordered(sq, range(5), chunksize=2)))
