@@ -166,22 +166,16 @@ fn imap_class(ordered: bool) -> Rc<Class> {
 /// `SpawnProcess`, `ForkServerProcess`, as CPython's `ctx.Process`) whose `run` is the worker loop.
 /// Its name makes the worker's (`SpawnProcess-3` -> `SpawnPoolWorker-3`).
 pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
+    let key = worker_key(method);
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(key).cloned()) {
+        return c;
+    }
     let base = super::context::process_class_for(method);
     let name = match method {
         "fork" => "ForkProcess",
         "spawn" => "SpawnProcess",
         _ => "ForkServerProcess",
     };
-    // The cache is keyed by name: the pool's classes take the names of the context's classes, so
-    // they are kept under their own keys.
-    let key = match method {
-        "fork" => "pool/fork",
-        "spawn" => "pool/spawn",
-        _ => "pool/forkserver",
-    };
-    if let Some(c) = CLASSES.with(|c| c.borrow().get(key).cloned()) {
-        return c;
-    }
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from("run"), Value::builtin("run", worker_run));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
@@ -190,12 +184,27 @@ pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
     cls
 }
 
-/// Whether `cls` is one of the pool's worker classes (a spawned or served child rebuilds its pool
-/// from what its parent carried, not from pickled bytes).
+/// The cache's key of a start method's worker class: the classes take the names of the context's
+/// classes, so they are kept under keys of their own.
+fn worker_key(method: &str) -> &'static str {
+    match method {
+        "fork" => "pool/fork",
+        "spawn" => "pool/spawn",
+        _ => "pool/forkserver",
+    }
+}
+
+/// Whether `cls` is one of the pool's worker classes, and of which start method (a spawned or
+/// served child rebuilds its pool from what its parent carried, not from pickled bytes). Only
+/// classes already made are compared: a program without a Pool makes none.
 pub(crate) fn is_worker_class(cls: &Rc<Class>) -> Option<&'static str> {
-    ["fork", "spawn", "forkserver"]
-        .into_iter()
-        .find(|m| Rc::ptr_eq(cls, &worker_class_for(m)))
+    ["fork", "spawn", "forkserver"].into_iter().find(|m| {
+        CLASSES.with(|c| {
+            c.borrow()
+                .get(worker_key(m))
+                .is_some_and(|w| Rc::ptr_eq(w, cls))
+        })
+    })
 }
 
 /// The trace id of a Pool object (the fork server checks whether it has a copy of the pool).
