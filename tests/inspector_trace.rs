@@ -225,3 +225,50 @@ if __name__ == "__main__":
     assert_eq!(model(&before_child_closed).copies(send), [child]);
     assert!(model(&recs).copies(send).is_empty());
 }
+
+#[test]
+fn objects_made_in_children_are_labelled_in_order_of_appearance() {
+    let src = r#"
+import multiprocessing as mp
+
+def child(conn):
+    q = mp.Queue()
+    q.put(1)
+    print(q.get())
+    conn.send("made")
+
+if __name__ == "__main__":
+    lock = mp.Lock()
+    a, b = mp.Pipe()
+    for method in ("fork", "spawn"):
+        p = mp.get_context(method).Process(target=child, args=(b,))
+        p.start()
+        print(a.recv())
+        p.join()
+"#;
+    let recs = trace("child_labels.py", src);
+    let run = model(&recs);
+    let main = main_pid(&recs);
+    let lock = object_id(&recs, "Lock");
+    assert_eq!(
+        run.objects.get(lock).unwrap().label(),
+        format!("Lock#{lock}")
+    );
+    // The objects the children made, in the order the trace shows them: `Queue#c1`... and never
+    // the long trace id (the child's pid in its high bits).
+    let made: Vec<String> = run
+        .objects
+        .iter()
+        .filter(|o| o.created_by != main)
+        .map(|o| o.label())
+        .collect();
+    assert!(made.len() >= 2, "{made:?}");
+    for (k, label) in made.iter().enumerate() {
+        let (_, number) = label.rsplit_once('#').unwrap();
+        assert_eq!(number, format!("c{}", k + 1), "{made:?}");
+    }
+    assert!(
+        made.iter().filter(|l| l.starts_with("Queue#")).count() == 2,
+        "{made:?}"
+    );
+}

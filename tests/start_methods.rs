@@ -372,3 +372,140 @@ if __name__ == "__main__":
         "{err}"
     );
 }
+
+/// A Pool in each start method's context.
+const POOLS: &str = r#"
+import multiprocessing as mp
+print("top level as", __name__)
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    for method in ("spawn", "forkserver"):
+        # close() and join(): every worker gets to its sentinel (the end of a `with` could
+        # terminate one still importing the program).
+        p = mp.get_context(method).Pool(2)
+        print(method, p.map(square, range(4)))
+        p.close()
+        p.join()
+"#;
+
+#[test]
+fn spawn_and_forkserver_pool_workers_are_lanes_of_their_own_kind() {
+    let (recs, code) = run("pool_methods.py", POOLS);
+    assert_eq!(code, Some(0));
+    let main = main_pid(&recs);
+    let server = pid_of(&recs, "ForkServer");
+    let parent_of = |pid: i32| recs.iter().find(|r| r.pid == pid).unwrap().ppid;
+    for name in ["SpawnPoolWorker-1", "SpawnPoolWorker-2"] {
+        let w = pid_of(&recs, name);
+        assert_eq!(parent_of(w), main, "{name} is forked by the main");
+        assert!(text_of(&recs, w).starts_with("top level as __mp_main__\n"));
+    }
+    for name in ["ForkServerPoolWorker-3", "ForkServerPoolWorker-4"] {
+        let w = pid_of(&recs, name);
+        assert_eq!(parent_of(w), server, "{name} is forked by the server");
+        assert!(text_of(&recs, w).starts_with("top level as __mp_main__\n"));
+        // The server reaps it.
+        let reaper = recs.iter().find_map(|r| match &r.event {
+            Event::Reaped { child, ending, .. } if *child == w => Some((r.pid, *ending)),
+            _ => None,
+        });
+        assert_eq!(reaper, Some((server, Ending::Exited { code: 0 })));
+    }
+    assert_eq!(
+        text_of(&recs, main),
+        "top level as __main__\nspawn [0, 1, 4, 9]\nforkserver [0, 1, 4, 9]\n"
+    );
+}
+
+/// A task whose function a spawned worker cannot find, waited on without a timeout.
+const LOST_TASK: &str = r#"
+import multiprocessing as mp
+
+if __name__ == "__main__":
+    def hidden(x):
+        return x
+
+    with mp.get_context("spawn").Pool(1) as p:
+        print(p.map(hidden, [1]))
+"#;
+
+#[test]
+fn a_task_a_spawned_worker_cannot_unpickle_ends_the_wait_with_a_sentence() {
+    let started = std::time::Instant::now();
+    let (recs, code) = run("pool_lost_task.py", LOST_TASK);
+    // CPython waits forever here; forkyard ends at once (the run's timeout is 20 s).
+    assert!(started.elapsed().as_secs() < 15, "no hang");
+    assert_eq!(code, Some(1));
+    let main = main_pid(&recs);
+    let worker = pid_of(&recs, "SpawnPoolWorker-1");
+    assert_eq!(ending(&recs, worker), Some(Ending::Exited { code: 1 }));
+    let err = |pid: i32| {
+        recs.iter()
+            .filter(|r| r.pid == pid)
+            .filter_map(|r| match &r.event {
+                Event::Output {
+                    stream: Stream::Stderr,
+                    text,
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect::<String>()
+    };
+    assert!(
+        err(worker).contains("Can't get attribute 'hidden' on <module '__mp_main__'"),
+        "{}",
+        err(worker)
+    );
+    assert!(
+        err(main).contains("RuntimeError: forkyard: SpawnPoolWorker-1 could not unpickle a task"),
+        "{}",
+        err(main)
+    );
+}
+
+/// Busy spawn and forkserver Pool workers, a second forkserver Pool among them.
+const POOLS_BUSY: &str = r#"
+import multiprocessing as mp, time
+
+def slow(x):
+    time.sleep(x)
+
+if __name__ == "__main__":
+    pools = [mp.get_context(m).Pool(2) for m in ("forkserver", "spawn", "forkserver")]
+    for p in pools:
+        p.map_async(slow, [1.0, 1.5])
+    time.sleep(100)
+"#;
+
+#[test]
+fn sigkill_of_the_main_leaves_no_pool_worker_of_any_start_method() {
+    run_support::become_subreaper();
+    let file = program("pools_kill9.py", POOLS_BUSY);
+    let (mut observer, mut out) = run_support::spawn_observer(&file, &["--timeout", "20"]);
+    // The server and six workers.
+    let recs = run_support::read_until(&mut out, |r| run_support::spawns(r) == 7);
+    let main = main_pid(&recs);
+    for name in [
+        "ForkServerPoolWorker-1",
+        "SpawnPoolWorker-3",
+        "ForkServerPoolWorker-6",
+    ] {
+        pid_of(&recs, name);
+    }
+    let killed = std::time::Instant::now();
+    // SAFETY: signalling a process of our own run.
+    unsafe { libc::kill(main, libc::SIGKILL) };
+    let status = observer.wait().unwrap();
+    assert!(status.code().is_some(), "the observer ends the run itself");
+    // Idle workers read the end of their task pipe and busy ones fail to send their result, as
+    // CPython's do: the run ends with them, well before its 20 s timeout.
+    assert!(killed.elapsed().as_secs() < 15, "{:?}", killed.elapsed());
+    assert_eq!(
+        run_support::wait_group_gone(main, 5),
+        Vec::<i32>::new(),
+        "left processes"
+    );
+}

@@ -159,7 +159,13 @@ impl Timeline {
                     log.write((at, pid, &name), *stream, text, true);
                 }
                 Event::State { state } => {
-                    let state = LaneState::from(state);
+                    let mut state = LaneState::from(state);
+                    // Objects are named as the live view names them (`Queue#c1` for a child's).
+                    if let LaneState::Blocked { on, .. } = &mut state
+                        && let Some(shown) = run.objects.shown_label(on)
+                    {
+                        *on = shown;
+                    }
                     pairing.state(r.pid, &state);
                     changes.entry(r.pid).or_default().push((at, state));
                 }
@@ -171,7 +177,8 @@ impl Timeline {
                     capacity,
                     ..
                 } => {
-                    labels.insert(*id, format!("{class}#{id}"));
+                    let label = run.objects.get(*id).map(|o| o.label());
+                    labels.insert(*id, label.unwrap_or_else(|| format!("{class}#{id}")));
                     pairing.object(r.pid, *id, class, *capacity);
                 }
                 Event::Op { id, op, detail } => {

@@ -243,7 +243,8 @@ impl RunView {
             && let Some(name) = self.run.process_name(r.pid)
         {
             let write = *op == Op::Stored;
-            let label = self.run.objects.get(*id).map(|o| o.label());
+            // The scheduler's steps name objects as the trace does.
+            let label = self.run.objects.get(*id).map(|o| o.trace_label());
             let value = detail
                 .as_deref()
                 .map(|d| d.strip_prefix("value=").unwrap_or(d).to_string());

@@ -175,7 +175,12 @@ impl Interp {
         {
             let mut g = it.globals.borrow_mut();
             g.insert(Rc::from("__name__"), Value::str("__main__"));
-            g.insert(Rc::from("__file__"), Value::str(file));
+            // CPython 3.11 runs the main module with an absolute `__file__`.
+            let abs = std::path::absolute(file).map(|p| p.to_string_lossy().into_owned());
+            g.insert(
+                Rc::from("__file__"),
+                Value::str(abs.as_deref().unwrap_or(file)),
+            );
         }
         it
     }

@@ -42,19 +42,24 @@ def _random_name(n=8):
     return ''.join(_NAME_CHARS[b % len(_NAME_CHARS)] for b in _connection.urandom(n))
 
 
-def _get_temp_dir():
+def _get_temp_dir(log=True):
     global _tempdir
     if _tempdir is None:
         _tempdir = '/tmp/pymp-' + _random_name()
+        # CPython's `util.get_temp_dir` says so on multiprocessing's logger; a manager's server
+        # says it itself, in its own process, where CPython makes the directory (`log=False`).
+        if log:
+            from multiprocessing import util
+            util.info('created temp directory %s', _tempdir)
     return _tempdir
 
 
-def arbitrary_address(family):
+def arbitrary_address(family, _log=True):
     """An address no listener of the run has, as CPython picks one for `family`."""
     if family == 'AF_INET':
         return ('localhost', 0)
     elif family == 'AF_UNIX':
-        return _get_temp_dir() + '/listener-' + _random_name()
+        return _get_temp_dir(_log) + '/listener-' + _random_name()
     else:
         raise ValueError('unrecognized family')
 

@@ -622,14 +622,26 @@ class BaseManager(object):
         self._check_initial()
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
-        from multiprocessing.connection import _bind
-        address, registrar = _bind(self._address or _default_address())
+        from multiprocessing import connection
+        # CPython's server process picks its address (and makes the temp directory, saying so on
+        # multiprocessing's logger); here the parent picks it, and the server says so.
+        tempdir = None
+        if self._address is None and connection._tempdir is None:
+            address, registrar = connection._bind(_default_address(log=False))
+            tempdir = connection._tempdir
+        else:
+            address, registrar = connection._bind(self._address or _default_address())
         self._process = multiprocessing.Process(
             target=type(self)._run_server,
-            args=(self._registry, registrar, address, self._authkey, initializer, initargs))
+            args=(self._registry, registrar, address, self._authkey, initializer, initargs,
+                  tempdir))
         ident = ':'.join(str(i) for i in self._process._identity)
         self._process.name = type(self).__name__ + '-' + ident
         self._process.start()
+        if tempdir is not None:
+            # The directory is the server's: this process has made none (a later Listener here
+            # makes its own, as in CPython).
+            connection._tempdir = None
         # Only the server reads the registrar: a copy of its end here (and in the children this
         # process forks later) would keep connections waiting after the server is gone.
         _manager.close(registrar)
@@ -646,13 +658,18 @@ class BaseManager(object):
         _futures.at_exit(self._finalize)
 
     @classmethod
-    def _run_server(cls, registry, registrar, address, authkey, initializer=None, initargs=()):
+    def _run_server(cls, registry, registrar, address, authkey, initializer=None, initargs=(),
+                    tempdir=None):
         # CPython's server ignores Ctrl-C: the program's main decides when it ends.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
         _connections.clear()
+        from multiprocessing import util
+        if tempdir is not None:
+            util.info('created temp directory %s', tempdir)
         server = cls._Server(registry, registrar, address, authkey)
+        util.info('manager serving at %r', server.address)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
@@ -717,10 +734,10 @@ class BaseManager(object):
             setattr(cls, typeid, temp)
 
 
-def _default_address():
+def _default_address(log=True):
     """Where a manager without an address listens, as CPython's (an AF_UNIX path)."""
     from multiprocessing.connection import arbitrary_address
-    return arbitrary_address('AF_UNIX')
+    return arbitrary_address('AF_UNIX', log)
 
 
 class SyncManager(BaseManager):

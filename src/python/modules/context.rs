@@ -30,7 +30,7 @@ thread_local! {
     static CONTEXTS: RefCell<Vec<(&'static str, Value)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn known(name: &str) -> Option<&'static str> {
+pub fn known(name: &str) -> Option<&'static str> {
     ALL.into_iter().find(|m| *m == name)
 }
 
@@ -168,6 +168,11 @@ pub fn process_class_for(method: &'static str) -> Rc<Class> {
     cls
 }
 
+/// The context object of a start method (`ctx.Pool` passes it as the Pool's `context`).
+pub fn context_value(it: &mut Interp, method: &'static str) -> Value {
+    context(it, method)
+}
+
 /// The context object of a start method.
 fn context(it: &mut Interp, method: &'static str) -> Value {
     let key = method;
@@ -219,6 +224,15 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
             })),
         );
         attrs.shift_remove("set_start_method");
+        // `ctx.Pool(...)` starts its workers by the context's method.
+        attrs.insert(
+            Rc::from("Pool"),
+            Value::Builtin(Rc::new(Builtin {
+                name: Rc::from("Pool"),
+                f: super::pool::context_pool,
+                data: Some(Value::str(m)),
+            })),
+        );
     }
     let ctx = Value::Instance(Rc::new(Instance {
         class: cls,

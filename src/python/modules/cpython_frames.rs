@@ -54,6 +54,15 @@ pub const POOL_WORKER: CpythonFrame = CpythonFrame {
     marker: Some("                ^^^^^^^^^^^^^^^^^^^"),
 };
 
+/// `pool.py`'s `worker` where it takes a task: a task that cannot be unpickled fails here.
+pub const POOL_WORKER_GET: CpythonFrame = CpythonFrame {
+    file: POOL_PY,
+    line: 114,
+    func: "worker",
+    source: "task = get()",
+    marker: Some("       ^^^^^"),
+};
+
 /// `pool.mapstar`: one chunk of `map`, `map_async`, or `imap` with a chunksize above 1.
 pub const MAPSTAR: CpythonFrame = CpythonFrame {
     file: POOL_PY,
@@ -72,7 +81,14 @@ pub const STARMAPSTAR: CpythonFrame = CpythonFrame {
     marker: Some("       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"),
 };
 
-const ALL: [&CpythonFrame; 5] = [&BOOTSTRAP, &RUN, &POOL_WORKER, &MAPSTAR, &STARMAPSTAR];
+const ALL: [&CpythonFrame; 6] = [
+    &BOOTSTRAP,
+    &RUN,
+    &POOL_WORKER,
+    &POOL_WORKER_GET,
+    &MAPSTAR,
+    &STARMAPSTAR,
+];
 
 /// Adds `frame` as the next outer frame of `e`'s traceback, as if the exception had passed through
 /// CPython's function.

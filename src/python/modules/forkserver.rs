@@ -45,6 +45,9 @@ pub const SERVER_NAME: &str = "ForkServer";
 /// The broker's keys of status pipes on their way to the server start with this.
 const KEY_PREFIX: &str = "forkserver/";
 
+/// A request's class naming a pool's worker class, followed by its start method.
+const POOL_CLASS: &str = "pool:";
+
 /// Replies on a child's status pipe: its pid, a refused fork, its exit code.
 const PID: u8 = b'P';
 const REFUSED: u8 = b'E';
@@ -129,6 +132,22 @@ pub fn start(
         }
         addresses.push(Rc::as_ptr(i) as u64);
     }
+    // A pool worker's Pool crosses as itself, as a primitive passed as an argument does; one made
+    // after the server was forked is described, its fds going through the broker (`served`).
+    let (pool, pool_late) = match &sp.pool {
+        Some(v @ Value::Instance(i)) => {
+            let late = super::pool::pool_id(v).is_none_or(|id| id_made_since(it, id, mark));
+            if late {
+                let d = super::pool::served::describe(v).ok_or_else(|| {
+                    crate::python::exceptions::type_error("a pool worker needs its pool")
+                })?;
+                (0, Some(d))
+            } else {
+                (Rc::as_ptr(i) as u64, None)
+            }
+        }
+        _ => (0, None),
+    };
     let (status, status_w) = Channel::pipe().map_err(os_error)?;
     let n = SERVER.with(|s| {
         let mut s = s.borrow_mut();
@@ -149,6 +168,11 @@ pub fn start(
     for (k, fd) in late.fds.iter().enumerate() {
         broker::put(&format!("{key}/{k}"), *fd).map_err(os_error)?;
     }
+    if let Some((fds, _)) = &pool_late {
+        for (k, fd) in fds.iter().enumerate() {
+            broker::put(&format!("{key}/pool/{k}"), *fd).map_err(os_error)?;
+        }
+    }
     let identity = super::process::state(inst)
         .expect("a started Process has its state")
         .identity
@@ -162,8 +186,13 @@ pub fn start(
         class: sp
             .native_class
             .as_ref()
-            .map(|c| c.name.to_string())
+            .map(|c| match super::pool::is_worker_class(c) {
+                Some(m) => format!("{POOL_CLASS}{m}"),
+                None => c.name.to_string(),
+            })
             .unwrap_or_default(),
+        pool,
+        pool_late: pool_late.map(|(_, b)| b).unwrap_or_default(),
         parent_name: it.process.name.to_string(),
         parent_pid: runtime::state::pid(),
         bytes: sp.bytes.clone(),
@@ -206,6 +235,11 @@ fn made_since(it: &Interp, inst: &Instance, mark: u32) -> bool {
     let Some(id) = super::sync::trace_id(inst) else {
         return false;
     };
+    id_made_since(it, id, mark)
+}
+
+/// Whether the object of trace id `id` was made after the server was forked.
+fn id_made_since(it: &Interp, id: u32, mark: u32) -> bool {
     if it.process.this.is_none() {
         return id >= mark;
     }
@@ -372,6 +406,10 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         .unwrap_or("fork");
     let native_class = match request.class.as_str() {
         "" => None,
+        c if c.starts_with(POOL_CLASS) => {
+            let m = super::context::known(&c[POOL_CLASS.len()..]).unwrap_or("forkserver");
+            Some(super::pool::worker_class_for(m))
+        }
         "Process" => match super::multiprocessing::process_class_value() {
             Value::Class(ref c) => Some(c.clone()),
             _ => None,
@@ -399,6 +437,36 @@ fn run_child(it: &Interp, request: Request) -> i32 {
             }
         })
         .collect();
+    // The pool of a pool worker: the asker checked it was made before the server was forked.
+    let pool = (request.pool != 0).then(|| {
+        let ptr = request.pool as usize as *const Instance;
+        // SAFETY: as for the primitives above: an `Rc<Instance>` alive in the asker since before
+        // the server was forked from it, so alive at the same address in this copy.
+        unsafe {
+            Rc::increment_strong_count(ptr);
+            Value::Instance(Rc::from_raw(ptr))
+        }
+    });
+    let pool = match pool {
+        Some(p) => Some(p),
+        None if !request.pool_late.is_empty() => {
+            let fds: Option<Vec<OwnedFd>> = (0..super::pool::served::FDS)
+                .map(|k| broker::take(&format!("{}/pool/{k}", request.key)).ok())
+                .collect();
+            let method = native_class
+                .as_ref()
+                .and_then(super::pool::is_worker_class)
+                .unwrap_or("forkserver");
+            match fds.and_then(|f| super::pool::served::rebuild(&request.pool_late, f, method)) {
+                Some(p) => Some(p),
+                None => {
+                    eprintln!("forkyard: the Pool of this forkserver worker could not be rebuilt");
+                    return 1;
+                }
+            }
+        }
+        None => None,
+    };
     if rebuild_late(&request, &mut inherited).is_none() {
         eprintln!("forkyard: a primitive passed to this forkserver child could not be rebuilt");
         return 1;
@@ -411,6 +479,7 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         logger: request
             .logger
             .map(|(to_stderr, level)| super::mp_log::Carried { to_stderr, level }),
+        pool,
     };
     let who = Identity {
         name: Rc::from(request.name.as_str()),
@@ -545,6 +614,10 @@ struct Request {
     /// its index in `addresses`; their fds wait in the broker under `key/0`, `key/1`...
     late: Vec<u8>,
     late_fds: u32,
+    /// A pool worker's Pool object: its address (0: not a pool worker, or a late pool).
+    pool: u64,
+    /// A late pool's description (`pool::served`); its fds wait under `key/pool/0`...
+    pool_late: Vec<u8>,
 }
 
 impl Request {
@@ -578,6 +651,8 @@ impl Request {
         put(&log);
         put(&self.late);
         put(&self.late_fds.to_le_bytes());
+        put(&self.pool.to_le_bytes());
+        put(&self.pool_late);
         out
     }
 
@@ -624,6 +699,8 @@ impl Request {
         };
         let late = take()?;
         let late_fds = u32::from_le_bytes(take()?.as_slice().try_into().ok()?);
+        let pool = u64::from_le_bytes(take()?.as_slice().try_into().ok()?);
+        let pool_late = take()?;
         Some(Request {
             key,
             name,
@@ -638,6 +715,8 @@ impl Request {
             logger,
             late,
             late_fds,
+            pool,
+            pool_late,
         })
     }
 }
@@ -662,6 +741,8 @@ mod tests {
             logger: Some((true, Some(10))),
             late: vec![1, 0, 0, 0, 0, 0, 0, 0, 2],
             late_fds: 3,
+            pool: 0x1234_5678,
+            pool_late: vec![9, 8, 7],
         };
         assert_eq!(
             Request::key_of(&r.encode()).as_deref(),
@@ -686,6 +767,8 @@ mod tests {
             logger: Some((false, None)),
             late: vec![],
             late_fds: 0,
+            pool: 0,
+            pool_late: vec![],
         };
         let whole = r.encode();
         for n in 0..whole.len() {

@@ -49,11 +49,21 @@ fn caller(it: &mut Interp, a: Args) -> R {
         .map(|(l, n)| Value::tuple(vec![Value::Int(*l as i64), Value::str(n)]))
         .collect();
     Ok(Value::tuple(vec![
-        Value::str(&it.file),
+        Value::str(&absolute(&it.file)),
         Value::Int(line as i64),
         Value::str(&func),
         Value::list(frames),
     ]))
+}
+
+/// A record's `pathname`: the program's path made absolute, as CPython's is (3.11 runs the main
+/// module with an absolute `__file__`, and `co_filename` follows it), without resolving symlinks
+/// (`os.path.abspath`). A path that cannot be made absolute (no current directory) stays as given.
+fn absolute(file: &str) -> String {
+    match std::path::absolute(file) {
+        Ok(p) => p.to_string_lossy().into_owned(),
+        Err(_) => file.to_string(),
+    }
 }
 
 /// `process_name()`: `multiprocessing.current_process().name` once the program imported
@@ -97,6 +107,17 @@ mod tests {
             out(src),
             "work:4 MainProcess in work\n<module>:6 MainProcess top\n"
         );
+    }
+
+    #[test]
+    fn a_records_pathname_is_absolute_and_ends_in_the_programs_name() {
+        let src = "import logging, sys, os\n\
+                   logging.basicConfig(stream=sys.stdout, format='%(pathname)s|%(filename)s')\n\
+                   h = logging.getLogger().handlers[0]\n\
+                   class F(logging.Filter):\n    def filter(self, r):\n        print(os.path.isabs(r.pathname), os.path.basename(r.pathname) == r.filename)\n        return False\n\
+                   h.addFilter(F())\n\
+                   logging.warning('x')\n";
+        assert_eq!(out(src), "True True\n");
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "multiprocessing.pool" => multiprocessing::pool_module(it),
         "time" => stdlib::time(),
         "os" => stdlib::os(),
+        // The same object as `os.path`, as in CPython.
+        "os.path" => {
+            let os = import(it, "os")?;
+            it.getattr(&os, "path")?
+        }
         "sys" => stdlib::sys(it),
         "random" => stdlib::random(),
         "_queue" => stdlib::queue(),

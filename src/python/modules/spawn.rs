@@ -36,6 +36,9 @@ pub struct Spawning {
     pub(super) inherited: Vec<Value>,
     /// multiprocessing's logger as the parent set it when it started the child.
     pub(super) logger: Option<super::mp_log::Carried>,
+    /// A pool worker's Pool: its pipes and locks cross as themselves, inherited through the fork
+    /// (CPython passes the pool's queues as the worker's arguments, by their fds), not pickled.
+    pub(super) pool: Option<Value>,
 }
 
 /// CPython's error for a `start()` while a spawned child is still importing the main program.
@@ -89,10 +92,19 @@ pub(super) fn prepare_as(
         it.dict_insert(&mut kw, Value::Str(k), v)?;
     }
     let mut attrs = Dict::default();
+    let worker = super::pool::is_worker_class(&inst.class).is_some();
+    let mut pool = None;
     let own: Vec<(Rc<str>, Value)> = inst
         .attrs
         .borrow()
         .iter()
+        .filter(|(k, v)| {
+            if worker && &***k == "_pool" {
+                pool = Some((*v).clone());
+                return false;
+            }
+            true
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     for (k, v) in own {
@@ -116,6 +128,7 @@ pub(super) fn prepare_as(
         bytes,
         inherited,
         logger: super::mp_log::carried(it),
+        pool,
     })
 }
 
@@ -267,6 +280,9 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
             if let Value::Str(s) = k {
                 own.insert(s.clone(), v.clone());
             }
+        }
+        if let Some(pool) = sp.pool {
+            own.insert(Rc::from("_pool"), pool);
         }
     }
     Ok(Value::Instance(inst))

@@ -95,7 +95,16 @@ fn final_lines(it: &mut Interp, e: &Exc) -> Vec<String> {
 fn frames(it: &Interp, tb: &[TbEntry]) -> Vec<String> {
     tb.iter()
         .map(|t| {
-            let mut frame = format!("  File \"{}\", line {}, in {}\n", t.file, t.line, t.func);
+            // The program's frames name it by its absolute path, as its `__file__` does (CPython
+            // 3.11's `co_filename` of the main module).
+            let shown = if t.file == it.file {
+                std::path::absolute(&*t.file)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| t.file.to_string())
+            } else {
+                t.file.to_string()
+            };
+            let mut frame = format!("  File \"{}\", line {}, in {}\n", shown, t.line, t.func);
             if let Some(src) = it.source_line_in(&t.file, t.line).filter(|s| !s.is_empty()) {
                 frame.push_str(&format!("    {src}\n"));
             }

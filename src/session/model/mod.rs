@@ -120,9 +120,17 @@ impl Run {
                 let name = self.names[&r.pid].clone();
                 self.log.write((at, r.pid, &name), *stream, text, false);
             }
-            Event::State { state } => self
-                .lane(r.pid, r.ppid, at, None)
-                .set_state(at, state.into()),
+            Event::State { state } => {
+                let mut state: LaneState = state.into();
+                // A blocked state names its object as the trace does; the lanes say it as the
+                // objects pane labels it (`Queue#c1` for one a child made).
+                if let LaneState::Blocked { on, .. } = &mut state
+                    && let Some(shown) = self.objects.shown_label(on)
+                {
+                    *on = shown;
+                }
+                self.lane(r.pid, r.ppid, at, None).set_state(at, state)
+            }
             Event::AtExit {
                 action,
                 child,

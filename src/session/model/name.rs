@@ -85,6 +85,10 @@ mod tests {
             .map(|i| shorten(&format!("ForkPoolWorker-{i}"), 8))
             .collect();
         assert_eq!(cut, ["FPW-1", "FPW-2", "FPW-3"]);
+        // the workers of spawn and forkserver Pools
+        assert_eq!(shorten("SpawnPoolWorker-3", 12), "…Worker-3");
+        assert_eq!(shorten("ForkServerPoolWorker-3", 14), "…PoolWorker-3");
+        assert_eq!(shorten("ForkServerPoolWorker-12", 8), "FSPW-12");
     }
 
     #[test]

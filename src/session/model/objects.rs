@@ -76,11 +76,21 @@ pub struct Object {
     taken_early: usize,
     /// Who closed their copy of it (a Connection end), and when.
     pub closed: Vec<(i32, u64)>,
+    /// Its number in the labels the viewer shows: its trace id when the main made it (`Lock#1`);
+    /// for one made in a child process, whose trace id is run-unique but long (the child's pid in
+    /// its high bits: `Connection#1961230338`), `c` and its place among the objects children made,
+    /// in the order the observer saw them (`Connection#c1`).
+    shown: String,
 }
 
 impl Object {
     /// How the trace names it in `blocked` states (`Lock#65537`): pass it to `Run::waiters`.
     pub fn label(&self) -> String {
+        format!("{}#{}", self.class, self.shown)
+    }
+
+    /// How the trace itself names it (`Lock#65537`): what a scheduler's step text says.
+    pub fn trace_label(&self) -> String {
         format!("{}#{}", self.class, self.id)
     }
 
@@ -131,7 +141,15 @@ impl Object {
             items: VecDeque::new(),
             taken_early: 0,
             closed: Vec::new(),
+            shown: id.to_string(),
         }
+    }
+
+    /// Whether the trace id `id` was given by a process other than the lesson's main, made by
+    /// process `pid`: such ids carry the low bits of their maker's pid above a 16-bit counter
+    /// (`sync::new_id`); the main's count up from 1.
+    fn child_made(id: u32, pid: i32) -> bool {
+        id >> 16 != 0 && id >> 16 == (pid as u32) & 0xffff
     }
 
     /// Its tasks, if it is a Pool (from its recent operations).
@@ -214,6 +232,8 @@ fn detail_number(detail: Option<&str>, key: &str) -> Option<i64> {
 #[derive(Clone, Default)]
 pub struct Objects {
     by_id: IndexMap<u32, Object>,
+    /// How many objects made in child processes have been seen (their labels' numbers).
+    child_made: u32,
     /// Where the last operation's object sits in `by_id`: a flood of operations on one Lock
     /// finds it without hashing its id each time (checked against the id before use).
     last: Option<usize>,
@@ -222,11 +242,29 @@ pub struct Objects {
 impl Objects {
     /// Records a new object.
     pub fn create(&mut self, id: u32, class: &str, capacity: Option<i64>, pid: i32, at_ns: u64) {
-        self.by_id
-            .insert(id, Object::new(id, class, capacity, pid, at_ns));
+        let mut obj = Object::new(id, class, capacity, pid, at_ns);
+        if Object::child_made(id, pid) {
+            // A re-sent record of an object already seen keeps its number.
+            obj.shown = match self.by_id.get(&id) {
+                Some(old) if old.shown.starts_with('c') => old.shown.clone(),
+                _ => {
+                    self.child_made += 1;
+                    format!("c{}", self.child_made)
+                }
+            };
+        }
+        self.by_id.insert(id, obj);
         if self.by_id.len() > MAX_OBJECTS {
             self.by_id.shift_remove_index(0);
         }
+    }
+
+    /// The label the viewer shows for `on`, a trace's name of an object (`Queue#1961230338` in a
+    /// blocked state), when that object's label differs; `None` otherwise.
+    pub fn shown_label(&self, on: &str) -> Option<String> {
+        let (class, id) = on.rsplit_once('#')?;
+        let obj = self.by_id.get(&id.parse::<u32>().ok()?)?;
+        (obj.class == class && obj.shown != id).then(|| obj.label())
     }
 
     /// Records an operation (on an object not seen yet too: it may have been dropped or reordered).

@@ -736,3 +736,56 @@ fn a_spawn_record_dates_the_lane_from_the_fork() {
     let lane = f.run.lane_by_pid(P1).unwrap();
     assert_eq!((lane.start_ns, lane.forked_ns), (25 * MS, Some(25 * MS)));
 }
+
+fn object(id: u32, class: &str) -> Event {
+    Event::Object {
+        id,
+        class: class.into(),
+        capacity: None,
+        owner: None,
+        role: None,
+    }
+}
+
+#[test]
+fn objects_made_in_children_get_short_labels_in_order_of_appearance() {
+    // A child's trace ids carry its pid's low bits above its own counter (`sync::new_id`).
+    let child_id = |pid: i32, n: u32| ((pid as u32) << 16) | n;
+    let mut f = Feed::new();
+    f.at(MAIN, 1, object(1, "Lock"))
+        .at(P1, 2, object(child_id(P1, 3), "Connection"))
+        .at(P1, 3, object(child_id(P1, 4), "Queue"))
+        .at(MAIN, 4, object(2, "Event"))
+        .at(
+            MAIN,
+            5,
+            Event::State {
+                state: State::Blocked {
+                    on: format!("Queue#{}", child_id(P1, 4)),
+                    op: "get".into(),
+                },
+            },
+        );
+    let run = &f.run;
+    let label = |id: u32| run.objects.get(id).unwrap().label();
+    assert_eq!(label(1), "Lock#1");
+    assert_eq!(label(2), "Event#2");
+    assert_eq!(label(child_id(P1, 3)), "Connection#c1");
+    assert_eq!(label(child_id(P1, 4)), "Queue#c2");
+    // The trace's own name stays reachable (a held run's steps use it).
+    assert_eq!(
+        run.objects.get(child_id(P1, 4)).unwrap().trace_label(),
+        format!("Queue#{}", child_id(P1, 4))
+    );
+    // A lane blocked on the child's Queue says it by its label, and is found as its waiter.
+    assert_eq!(run.waiters("Queue#c2"), vec![MAIN]);
+    assert_eq!(
+        run.object_waiters(child_id(P1, 4)),
+        vec![(MAIN, "get".to_string())]
+    );
+    assert!(
+        run.blocked_sentence(MAIN)
+            .unwrap()
+            .contains("blocked on Queue#c2 (get)")
+    );
+}

@@ -10,8 +10,15 @@ pub fn tiny(name: &str) -> String {
     name.strip_prefix("Process-")
         .map(|k| format!("P-{k}"))
         .or_else(|| {
-            name.strip_prefix("ForkPoolWorker-")
-                .map(|k| format!("W-{k}"))
+            // A Pool's workers under each start method.
+            [
+                "ForkPoolWorker-",
+                "SpawnPoolWorker-",
+                "ForkServerPoolWorker-",
+            ]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .map(|k| format!("W-{k}"))
         })
         .unwrap_or_else(|| name.to_string())
 }
@@ -23,6 +30,8 @@ mod tests {
     #[test]
     fn marks_keep_the_number() {
         assert_eq!(tiny("ForkPoolWorker-3"), "W-3");
+        assert_eq!(tiny("SpawnPoolWorker-4"), "W-4");
+        assert_eq!(tiny("ForkServerPoolWorker-5"), "W-5");
         assert_eq!(tiny("Counter-1"), "Counter-1");
     }
 }

@@ -236,7 +236,8 @@ const ACCESSES: usize = 4;
 /// A held run's latest steps on this value, with what each read or wrote (`Process-1 read 0,
 /// Process-2 read 0, Process-1 wrote 1`): the lost update, one step at a time.
 fn held_accesses(c: Ctx, obj: &Object) -> Option<String> {
-    let label = obj.label();
+    // The scheduler's steps name objects as the trace does.
+    let label = obj.trace_label();
     let mine: Vec<&crate::tui::runs::Access> = c
         .run
         .accesses

@@ -24,6 +24,7 @@ mod functions;
 mod remote;
 mod result_handler;
 mod scheduler;
+pub(crate) mod served;
 mod worker;
 
 use crate::python::exceptions::ExcKind;
@@ -44,8 +45,8 @@ use functions::is_callable;
 pub use remote::{maybe_encoding_error_class, remote_traceback_class};
 pub use scheduler::results_arrived;
 use scheduler::{
-    Job, Mode, PoolRef, PoolRun, PoolState, check_running, feed, listen, maintain, pump,
-    queue_sentinels, spawn_worker, submit, unfinished,
+    Job, Mode, PoolRef, PoolRun, PoolState, check_running, feed, listen, lost_error, maintain,
+    pump, queue_sentinels, spawn_worker, submit, unfinished,
 };
 use worker::worker_run;
 
@@ -161,18 +162,75 @@ fn imap_class(ordered: bool) -> Rc<Class> {
     }
 }
 
-/// The worker process class: a `Process` whose `run` is the worker loop.
-fn worker_class() -> Rc<Class> {
-    let process = match super::multiprocessing::process_class_value() {
-        Value::Class(ref c) => c.clone(),
-        _ => crate::python::builtin_classes::object(),
+/// The worker process class of a start method: the context's Process class (`ForkProcess`,
+/// `SpawnProcess`, `ForkServerProcess`, as CPython's `ctx.Process`) whose `run` is the worker loop.
+/// Its name makes the worker's (`SpawnProcess-3` -> `SpawnPoolWorker-3`).
+pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
+    let key = worker_key(method);
+    if let Some(c) = CLASSES.with(|c| c.borrow().get(key).cloned()) {
+        return c;
+    }
+    let base = super::context::process_class_for(method);
+    let name = match method {
+        "fork" => "ForkProcess",
+        "spawn" => "SpawnProcess",
+        _ => "ForkServerProcess",
     };
-    class(
-        "ForkProcess",
-        "multiprocessing.context",
-        &[("run", worker_run)],
-        Some(process),
-    )
+    let mut attrs = Namespace::default();
+    attrs.insert(Rc::from("run"), Value::builtin("run", worker_run));
+    let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
+        .expect("one base");
+    CLASSES.with(|c| c.borrow_mut().insert(key, cls.clone()));
+    cls
+}
+
+/// The cache's key of a start method's worker class: the classes take the names of the context's
+/// classes, so they are kept under keys of their own.
+fn worker_key(method: &str) -> &'static str {
+    match method {
+        "fork" => "pool/fork",
+        "spawn" => "pool/spawn",
+        _ => "pool/forkserver",
+    }
+}
+
+/// Whether `cls` is one of the pool's worker classes, and of which start method (a spawned or
+/// served child rebuilds its pool from what its parent carried, not from pickled bytes). Only
+/// classes already made are compared: a program without a Pool makes none.
+pub(crate) fn is_worker_class(cls: &Rc<Class>) -> Option<&'static str> {
+    ["fork", "spawn", "forkserver"].into_iter().find(|m| {
+        CLASSES.with(|c| {
+            c.borrow()
+                .get(worker_key(m))
+                .is_some_and(|w| Rc::ptr_eq(w, cls))
+        })
+    })
+}
+
+/// The trace id of a Pool object (the fork server checks whether it has a copy of the pool).
+pub(crate) fn pool_id(v: &Value) -> Option<u32> {
+    super::sync::payload::<PoolRef>(v).map(|p| p.0.borrow().id)
+}
+
+/// `ctx.Pool(...)`: a Pool of that context's start method (CPython's `BaseContext.Pool` passes
+/// `context=self.get_context()`). The builtin's data, the method's name, comes first.
+pub fn context_pool(it: &mut Interp, mut a: Args) -> R {
+    let method = if a.pos.is_empty() {
+        Value::None
+    } else {
+        a.pos.remove(0)
+    };
+    if !a.kw.iter().any(|(k, _)| &**k == "context") {
+        let ctx = match &method {
+            Value::Str(m) => match super::context::known(m) {
+                Some(m) => super::context::context_value(it, m),
+                None => Value::None,
+            },
+            _ => Value::None,
+        };
+        a.kw.push((Rc::from("context"), ctx));
+    }
+    it.call(&Value::Class(pool_class()), a)
 }
 
 fn pool_of(a: &Args) -> Result<PoolRef, Exc> {
@@ -230,6 +288,16 @@ fn init(it: &mut Interp, a: Args) -> R {
             "maxtasksperchild must be a positive int or None",
         ));
     }
+    // The start method of the workers: the context's (`ctx.Pool`, `Pool(context=ctx)`), else the
+    // default context's, fixed now as CPython's `Pool(context=None)` fixes it.
+    let method = match &arg(&a, 4, "context") {
+        Some(Value::Instance(ctx)) => match ctx.attrs.borrow().get("_name") {
+            Some(Value::Str(m)) => super::context::known(m),
+            _ => None,
+        },
+        _ => None,
+    };
+    let method = method.unwrap_or_else(|| *it.process.start_method.get_or_insert("fork"));
     let (tasks_r, tasks_w) = Channel::pipe().map_err(os_error)?;
     let (results_r, results_w) = Channel::pipe().map_err(os_error)?;
     tasks_w.enlarge();
@@ -250,6 +318,8 @@ fn init(it: &mut Interp, a: Args) -> R {
         initializer,
         initargs,
         maxtasks,
+        method,
+        lost: None,
         workers: Vec::new(),
         state: PoolRun::Run,
         next_job: 0,
@@ -515,6 +585,10 @@ fn join(it: &mut Interp, a: Args) -> R {
     // Wait for every job's results, then for every worker to finish (sentinels are queued once no
     // job is left).
     while state == PoolRun::Close && unfinished(&pool) {
+        if let Some(e) = lost_error(it, &pool, None)? {
+            running();
+            return Err(e);
+        }
         pump(it, &pool, &obj, None)?;
     }
     if state == PoolRun::Close {
@@ -582,6 +656,13 @@ fn wait_for(
     blocked(&label, "get");
     loop {
         let left = deadline.map(|d| (d - runtime::clock::now_secs()).max(0.0));
+        if left.is_none()
+            && let Some(n) = job_number(&h.pool, &h.state)
+            && let Some(e) = lost_error(it, &h.pool, Some(n))?
+        {
+            running();
+            return Err(e);
+        }
         pump(it, &h.pool, pool_obj, left)?;
         if ready(h) {
             running();
@@ -592,6 +673,16 @@ fn wait_for(
             return Ok(false);
         }
     }
+}
+
+/// The pool's number of a job still waiting (`None` once it has all its results).
+fn job_number(pool: &PoolRef, state: &Rc<RefCell<Job>>) -> Option<u64> {
+    pool.0
+        .borrow()
+        .jobs
+        .iter()
+        .find(|(_, j)| Rc::ptr_eq(j, state))
+        .map(|(n, _)| *n)
 }
 
 fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
@@ -706,6 +797,12 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                     looked_at_deadline = true;
                     pump(it, &h.pool, &obj, Some(0.0))?;
                     continue;
+                }
+                if left.is_none()
+                    && let Some(n) = job_number(&h.pool, &h.state)
+                    && let Some(e) = lost_error(it, &h.pool, Some(n))?
+                {
+                    return Err(e);
                 }
                 let label = format!("Pool#{}", h.pool.0.borrow().id);
                 blocked(&label, "next");

@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use super::functions::{describe, func_ref};
 use super::remote::remote_exception;
-use super::{result_handler, worker_class};
+use super::{result_handler, worker_class_for};
 use crate::python::exceptions::{Exc, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::sync::{op, os_error};
@@ -105,6 +105,11 @@ pub(super) struct PoolState {
     pub(super) initializer: Value,
     pub(super) initargs: Vec<Value>,
     pub(super) maxtasks: Option<i64>,
+    /// How the workers start (`fork`, `spawn`, `forkserver`).
+    pub(super) method: &'static str,
+    /// A task a worker took and could not unpickle (a function defined only under the main
+    /// guard, under spawn): its job and the worker's name. CPython's pool waits for it forever.
+    pub(super) lost: Option<(u64, String)>,
     pub(super) workers: Vec<Value>,
     pub(super) state: PoolRun,
     pub(super) next_job: u64,
@@ -129,10 +134,24 @@ pub(super) struct PoolState {
 #[derive(Clone)]
 pub(super) struct PoolRef(pub(super) Rc<RefCell<PoolState>>);
 
-/// Start one `ForkPoolWorker-N`: a daemonic Process whose run is the worker loop.
+/// Start one worker (`ForkPoolWorker-N`, `SpawnPoolWorker-N`, `ForkServerPoolWorker-N`): a
+/// daemonic Process of the pool's start method whose run is the worker loop. As CPython's, the
+/// initializer and its arguments are the process's arguments, so under spawn and forkserver they
+/// are pickled (a lambda initializer fails here) and found by name in the new interpreter.
 pub(super) fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) -> Result<(), Exc> {
-    let cls = Value::Class(worker_class());
-    let w = it.call(&cls, Args::default())?;
+    let (method, init, initargs) = {
+        let p = pool.0.borrow();
+        (p.method, p.initializer.clone(), p.initargs.clone())
+    };
+    let cls = Value::Class(worker_class_for(method));
+    let args = Args {
+        pos: vec![],
+        kw: vec![(
+            Rc::from("args"),
+            Value::tuple(vec![init, Value::tuple(initargs)]),
+        )],
+    };
+    let w = it.call(&cls, args)?;
     if let Value::Instance(inst) = &w {
         let name = it.getattr(&w, "name")?;
         let name = it.str_of(&name)?.replace("Process", "PoolWorker");
@@ -146,6 +165,68 @@ pub(super) fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) ->
     pool.0.borrow_mut().workers.push(w);
     publish_workers(pool, pool_obj);
     Ok(())
+}
+
+/// Where CPython's pool would wait forever for a task a worker lost (`worker::lose_task`): a
+/// wait with no timeout on that job (`job` None: on every job, as `join()` waits), forkyard ends
+/// with this sentence instead of leaving the program hung.
+pub(super) fn lost_error(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: Option<u64>,
+) -> Result<Option<Exc>, Exc> {
+    let Some(e) = lost_sentence(pool, job) else {
+        return Ok(None);
+    };
+    // The worker ends right after its note (its traceback is written): it is joined first, so
+    // that the end of a `with` block does not terminate it on its way out.
+    let name = pool.0.borrow().lost.as_ref().map(|(_, w)| w.clone());
+    let workers = pool.0.borrow().workers.clone();
+    for w in workers {
+        let n = it.getattr(&w, "name")?;
+        if name.as_deref() == Some(&*it.str_of(&n)?) {
+            it.call_method(&w, "join", vec![])?;
+        }
+    }
+    Ok(Some(e))
+}
+
+fn lost_sentence(pool: &PoolRef, job: Option<u64>) -> Option<Exc> {
+    let p = pool.0.borrow();
+    let (lost, worker) = p.lost.as_ref()?;
+    if job.is_some_and(|j| j != *lost) || !p.jobs.contains_key(lost) {
+        return None;
+    }
+    Some(Exc::new(
+        ExcKind::RuntimeError,
+        format!(
+            "forkyard: {worker} could not unpickle a task of this Pool and ended (its traceback \
+             is above), so that task's result will never come: CPython's Pool would wait for it \
+             forever here"
+        ),
+    ))
+}
+
+/// A task for a spawned or served worker travels inside `(job, chunk, bytes)`: such a worker may
+/// fail to unpickle the task (its function was defined only under the main guard), and then still
+/// knows which task it lost. A forked worker always has the task's functions and classes, so its
+/// tasks go as they are (one encoding, no copy).
+fn wrap_task(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: u64,
+    chunk: usize,
+    frame: Vec<u8>,
+) -> Result<Vec<u8>, Exc> {
+    if pool.0.borrow().method == "fork" {
+        return Ok(frame);
+    }
+    let outer = Value::tuple(vec![
+        Value::Int(job as i64),
+        Value::Int(chunk as i64),
+        Value::Bytes(Rc::from(frame)),
+    ]);
+    wire::dumps(it, &outer)
 }
 
 /// `pool._pool`: the list of worker processes, as CPython's pool keeps it.
@@ -317,6 +398,12 @@ fn take_result(it: &mut Interp, pool: &PoolRef, bytes: &[u8]) -> Result<(), Exc>
     let Value::Tuple(ref t) = msg else {
         return Ok(());
     };
+    if let [Value::Int(job), _, Value::Str(tag), Value::Str(worker)] = &t[..]
+        && &**tag == super::worker::LOST
+    {
+        pool.0.borrow_mut().lost = Some((*job as u64, worker.to_string()));
+        return Ok(());
+    }
     let (Value::Int(job), Value::Int(chunk), Value::Bool(ok)) = (&t[0], &t[1], &t[2]) else {
         return Ok(());
     };
@@ -544,7 +631,7 @@ pub(super) fn submit(
             Value::str(&detail),
             Value::Bool(in_chunks),
         ]);
-        match wire::dumps(it, &msg) {
+        match wire::dumps(it, &msg).and_then(|frame| wrap_task(it, pool, job, i, frame)) {
             Ok(frame) => pool.0.borrow_mut().outbox.push_back(frame),
             Err(e) if e.value.class.is_subclass(&ExcKind::Exception.class()) => {
                 unpicklable.push((i, e));

@@ -39,7 +39,19 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
     let Some(pool) = sync::payload::<PoolRef>(&pool_v) else {
         return Err(type_error("a pool worker needs its pool"));
     };
-    let (init_f, init_args, maxtasks, id) = {
+    // The initializer and its arguments are the process's arguments (pickled under spawn and
+    // forkserver, as CPython's `worker(inqueue, outqueue, initializer, initargs, ...)`).
+    let (init_f, init_args) = match &me {
+        Value::Instance(i) => match crate::python::modules::process::state(i)
+            .map(|st| st.args.clone())
+            .as_deref()
+        {
+            Some([f, Value::Tuple(a)]) => (f.clone(), a.to_vec()),
+            _ => (Value::None, vec![]),
+        },
+        _ => (Value::None, vec![]),
+    };
+    let (maxtasks, id) = {
         let p = pool.0.borrow();
         // As CPython's worker closes `inqueue._writer` and `outqueue._reader`: once the parent is
         // gone (even by SIGKILL) no one can write a task, so an idle worker reads EOF and ends,
@@ -47,7 +59,7 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
         // /dev/null rather than closed, so the Channels' own close stays harmless.
         runtime::fds::detach(p.tasks_w.fd());
         runtime::fds::detach(p.results_r.fd());
-        (p.initializer.clone(), p.initargs.clone(), p.maxtasks, p.id)
+        (p.maxtasks, p.id)
     };
     if !matches!(init_f, Value::None) {
         it.call(&init_f, Args::new(init_args))?;
@@ -71,7 +83,10 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
             Ok(Recv::Message(b)) => b,
             Ok(Recv::Eof) | Err(_) => break,
         };
-        let task = wire::loads(it, &bytes)?;
+        let task = match unwrap_task(it, &bytes)? {
+            Unwrapped::Task(t) => t,
+            Unwrapped::Lost(job, chunk, e) => return lose_task(it, &pool, job, chunk, e),
+        };
         let Value::Tuple(ref t) = task else { break };
         let (Value::Int(job), Value::Int(chunk), Value::Int(mode)) = (&t[0], &t[1], &t[2]) else {
             break;
@@ -162,6 +177,71 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
     }
     Ok(Value::None)
 }
+
+/// A task as the worker read it: decoded, or lost (with its job, its chunk and the error).
+enum Unwrapped {
+    Task(Value),
+    Lost(i64, i64, crate::python::exceptions::Exc),
+}
+
+/// The task in a message: as it is from a forked worker's pool, inside `(job, chunk, bytes)` from
+/// a spawned or served worker's (see the scheduler's `wrap_task`).
+fn unwrap_task(it: &mut Interp, bytes: &[u8]) -> Result<Unwrapped, crate::python::exceptions::Exc> {
+    let msg = wire::loads(it, bytes)?;
+    if let Value::Tuple(ref t) = msg
+        && let [Value::Int(job), Value::Int(chunk), Value::Bytes(inner)] = &t[..]
+    {
+        return Ok(match wire::loads(it, inner) {
+            Ok(task) => Unwrapped::Task(task),
+            Err(e) => Unwrapped::Lost(*job, *chunk, e),
+        });
+    }
+    Ok(Unwrapped::Task(msg))
+}
+
+/// A task this worker cannot unpickle (under spawn, a function defined only under the main
+/// guard): CPython's worker dies of the error in `task = get()`, with the traceback of a
+/// process's uncaught exception, and the task is gone. The parent hears which task it was, so
+/// that where CPython's pool waits for it forever forkyard can say so (`scheduler::lost_error`).
+fn lose_task(
+    it: &mut Interp,
+    pool: &PoolRef,
+    job: i64,
+    chunk: i64,
+    e: crate::python::exceptions::Exc,
+) -> R {
+    let me = it.process.name.to_string();
+    // The traceback `_bootstrap` prints, written before the parent hears: it may end this
+    // process as soon as it knows.
+    cpython_frames::push(&e, &cpython_frames::POOL_WORKER_GET);
+    cpython_frames::push(&e, &cpython_frames::RUN);
+    cpython_frames::push(&e, &cpython_frames::BOOTSTRAP);
+    let tb = it.format_exception(&e);
+    runtime::output::write(
+        crate::trace::Stream::Stderr,
+        &format!("Process {me}:\n{tb}"),
+    );
+    let note = Value::tuple(vec![
+        Value::Int(job),
+        Value::Int(chunk),
+        Value::str(LOST),
+        Value::str(&me),
+    ]);
+    if let Ok(frame) = wire::dumps(it, &note) {
+        let p = pool.0.borrow();
+        p.write_lock.acquire(None);
+        let _ = p.results_w.send(&frame);
+        let _ = p.write_lock.release();
+    }
+    // Exit code 1, as after any uncaught exception, with the traceback already written.
+    Err(crate::python::exceptions::Exc::with_args(
+        ExcKind::SystemExit,
+        vec![Value::Int(1)],
+    ))
+}
+
+/// The tag of a worker's note that it lost a task.
+pub(super) const LOST: &str = "__forkyard_lost_task__";
 
 fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Value) -> R {
     let func = resolve_func(it, fref.clone())?;

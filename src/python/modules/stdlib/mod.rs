@@ -7,6 +7,7 @@ mod math_gamma;
 mod math_ints;
 mod mt;
 mod os;
+mod os_path;
 mod queue;
 pub(super) mod random;
 mod structseq;

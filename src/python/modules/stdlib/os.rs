@@ -1,4 +1,5 @@
-//! `os`: process identity only; the file system, the environment and commands are refused.
+//! `os`: process identity and `os.path`'s string functions; the file system, the environment and
+//! commands are refused.
 
 use super::super::make_module;
 use super::R;
@@ -30,6 +31,7 @@ pub fn os() -> Value {
             ("linesep", Value::str("\n")),
             ("name", Value::str("posix")),
             ("environ", environ()),
+            ("path", super::os_path::module()),
         ],
     )
 }
