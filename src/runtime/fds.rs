@@ -52,6 +52,34 @@ pub fn wait_any(
     pids: &[i32],
     timeout: Option<f64>,
 ) -> bool {
+    watching(readable, writable, pids, |fds| {
+        super::clock::wait_poll(fds, timeout)
+    })
+}
+
+/// [`wait_any`] that also returns early, with `Waited::Signal`, when a caught signal waits for
+/// its Python handler (the caller runs it: a `KeyboardInterrupt` in a Pool's `get`, as under
+/// CPython, whose waits there are interruptible).
+pub fn wait_any_or_signal(
+    readable: &[RawFd],
+    writable: &[RawFd],
+    pids: &[i32],
+    timeout: Option<f64>,
+) -> super::clock::Waited {
+    let deadline = timeout
+        .map(|t| super::clock::now_ns().saturating_add(super::clock::secs_to_ns(t.max(0.0))));
+    watching(readable, writable, pids, |fds| {
+        super::clock::wait_poll_or_signal(fds, deadline)
+    })
+}
+
+/// Runs `wait` on pollfds for `readable`, `writable` and a pidfd per pid (closed after).
+fn watching<T>(
+    readable: &[RawFd],
+    writable: &[RawFd],
+    pids: &[i32],
+    wait: impl FnOnce(&mut [libc::pollfd]) -> T,
+) -> T {
     let watch = |fd: RawFd, events: libc::c_short| libc::pollfd {
         fd,
         events,
@@ -67,12 +95,12 @@ pub fn wait_any(
         .chain(writable.iter().map(|&fd| watch(fd, libc::POLLOUT)))
         .chain(pidfds.iter().map(|&fd| watch(fd, libc::POLLIN)))
         .collect();
-    let ready = super::clock::wait_poll(&mut fds, timeout);
+    let r = wait(&mut fds);
     for fd in pidfds {
         // SAFETY: closing pidfds this function opened.
         unsafe { libc::close(fd) };
     }
-    ready
+    r
 }
 
 #[cfg(test)]

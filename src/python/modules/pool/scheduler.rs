@@ -354,7 +354,9 @@ pub(super) fn pump(
     let writable: &[i32] = if want_write { &[wfd] } else { &[] };
     // A worker that dies while we wait must wake us: watch the workers too.
     let pids = worker_pids(it, pool)?;
-    runtime::fds::wait_any(&[rfd], writable, &pids, timeout);
+    // A caught signal (Ctrl-C's KeyboardInterrupt) ends the wait for its handler, which runs once
+    // the results already there are taken: CPython's waits in a Pool are interruptible.
+    let waited = runtime::fds::wait_any_or_signal(&[rfd], writable, &pids, timeout);
     // The handler may die of any result taken here: nothing is read after that one.
     while !pool.0.borrow().results_dead {
         let ready = pool.0.borrow().results_r.poll(Some(0.0));
@@ -364,6 +366,9 @@ pub(super) fn pump(
         let msg = pool.0.borrow().results_r.recv().map_err(os_error)?;
         let Recv::Message(bytes) = msg else { break };
         take_result(it, pool, &bytes)?;
+    }
+    if waited == runtime::clock::Waited::Signal {
+        crate::python::modules::signal::run_pending(it)?;
     }
     feed(pool)
 }
