@@ -527,17 +527,11 @@ impl Interp {
     ) -> R {
         let mut out = CompOut::new(kind);
         // CPython 3.11 runs a comprehension as a function of its own, which `logging` names.
-        let learner = Rc::ptr_eq(&f.globals, &self.globals);
+        let learner = self.callers.on && Rc::ptr_eq(&f.globals, &self.globals);
         if learner {
-            let name = match kind {
-                CompKind::List => "<listcomp>",
-                CompKind::Set => "<setcomp>",
-                CompKind::Dict => "<dictcomp>",
-                CompKind::Gen => "<genexpr>",
-            };
             // The line of its element, where CPython's comprehension frame stands when it calls.
             self.callers
-                .enter_comprehension(self.depth, elt.pos.line, name);
+                .enter_comprehension(self.depth, elt.pos.line, kind);
         }
         let r = self.comp_level(gens, 0, elt, value, &mut out, f);
         if learner {
@@ -624,7 +618,7 @@ impl Interp {
     ) -> Result<(), Exc> {
         let Some(c) = g.gens.get(i) else {
             // Each item is a step of the program's `<genexpr>` frame, for `logging`'s caller.
-            if Rc::ptr_eq(&f.globals, &self.globals) {
+            if self.callers.on && Rc::ptr_eq(&f.globals, &self.globals) {
                 self.callers.statement(self.depth, g.elt.pos.line, &f.name);
             }
             let v = self.eval(&g.elt, f)?;

@@ -60,12 +60,15 @@ impl Interp {
         // Only the learner's own lines are published: a library module's statements (its globals
         // are not the program's) run under the learner's line that called them.
         if Rc::ptr_eq(&f.globals, &self.globals) {
-            // `logging` names the learner's line that called it (a record's `lineno`).
-            self.callers.statement(self.depth, s.pos.line, &f.name);
+            // `logging` names the learner's line that called it (a record's `lineno`), once it
+            // has been imported.
+            if self.callers.on {
+                self.callers.statement(self.depth, s.pos.line, &f.name);
+            }
             if let Some(h) = self.hook {
                 h(s.pos);
             }
-        } else {
+        } else if self.callers.on {
             self.callers.library_statement(self.depth);
         }
         match &s.kind {
@@ -798,7 +801,10 @@ impl Interp {
             frame.cells[n_own + i] = f.cells[from as usize].clone();
         }
         self.enter_frame()?;
+        self.live_frames
+            .push((self.depth, std::ptr::from_ref(&frame)));
         let r = self.exec_block(&def.body, &mut frame);
+        self.live_frames.pop();
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);
