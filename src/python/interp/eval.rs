@@ -647,7 +647,9 @@ impl Interp {
     }
 
     fn fstring(&mut self, parts: &[FPart], f: &mut Frame) -> Result<String, Exc> {
-        let mut out = String::new();
+        // Room for the literal text and a short field or two: growing from empty reallocated
+        // the string two or three times per f-string.
+        let mut out = String::with_capacity(32);
         for p in parts {
             match p {
                 FPart::Lit(s) => out.push_str(s),
