@@ -624,7 +624,7 @@ impl Interp {
     }
 
     /// Bind a name, a global through its cached slot.
-    #[inline]
+    #[inline(always)]
     pub fn store_name(&mut self, n: &Name, v: Value, f: &mut Frame) {
         let NameRef::Global(name) = &n.at else {
             return self.store(&n.at, v, f);
