@@ -761,23 +761,29 @@ pub(crate) fn settle_value(v: Value) -> Value {
 /// bound local, a global at its cached slot, a local instance's attribute at its cached slot.
 /// `None` leaves `e` to `eval` (reading any of these again there is harmless).
 #[inline(always)]
-fn leaf_int(e: &Expr, f: &Frame) -> Option<i64> {
+pub(super) fn leaf_int(e: &Expr, f: &Frame) -> Option<i64> {
     match &e.kind {
         ExprKind::Const(Value::Int(n)) => Some(*n),
-        ExprKind::Name(n) => match &n.at {
-            NameRef::Local(i) => match &f.locals[*i as usize] {
-                Some(Value::Int(v)) => Some(*v),
-                _ => None,
-            },
-            NameRef::Global(name) if f.class_ns.is_none() => {
-                match cached_global(&f.globals.borrow(), name, &n.slot) {
-                    Some(Value::Int(v)) => Some(*v),
-                    _ => None,
-                }
-            }
+        ExprKind::Name(n) => name_int(n, f),
+        ExprKind::Attr(obj, name, cache) => cache.read_int(local_instance(obj, f)?, name),
+        _ => None,
+    }
+}
+
+/// The int a bound local or a global at its cached slot holds, when it holds one.
+#[inline(always)]
+pub(super) fn name_int(n: &Name, f: &Frame) -> Option<i64> {
+    match &n.at {
+        NameRef::Local(i) => match &f.locals[*i as usize] {
+            Some(Value::Int(v)) => Some(*v),
             _ => None,
         },
-        ExprKind::Attr(obj, name, cache) => cache.read_int(local_instance(obj, f)?, name),
+        NameRef::Global(name) if f.class_ns.is_none() => {
+            match cached_global(&f.globals.borrow(), name, &n.slot) {
+                Some(Value::Int(v)) => Some(*v),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

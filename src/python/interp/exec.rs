@@ -454,6 +454,18 @@ impl Interp {
     ) -> Result<(), Exc> {
         match target {
             Target::Name(n) => {
+                // `s += i` on small ints: the sum made and stored here, in registers (see `quick`).
+                if let BinOp::Add | BinOp::Sub = op
+                    && let Some(x) = super::eval::name_int(n, f)
+                    && let Some(y) = super::eval::leaf_int(value, f)
+                    && let Some(v) = match op {
+                        BinOp::Add => x.checked_add(y),
+                        _ => x.checked_sub(y),
+                    }
+                {
+                    self.store_name(n, Value::Int(v), f);
+                    return Ok(());
+                }
                 let cur = self.load(n, f)?;
                 let rhs = self.eval(value, f)?;
                 let v = self.inplace(op, cur, rhs)?;
