@@ -8,6 +8,8 @@
 
 use std::rc::Rc;
 
+use super::ast::CompKind;
+
 /// One frame of the program: its call depth, the line of its statement running now, its name.
 struct Place {
     depth: usize,
@@ -20,10 +22,26 @@ struct Place {
 /// function takes its place back without a new `Place` (a loop calling a method re-enters the
 /// same frame name at the same depth once per iteration; pushing and popping it was a fifth of
 /// such a loop's time, most of it a stalled read of the `Place` just built on the stack).
-#[derive(Default)]
 pub struct Callers {
     places: Vec<Place>,
     live: usize,
+    /// Whether statements note themselves here: set when `logging` is first imported
+    /// (`Interp::start_noting_callers`), so a program that never logs pays nothing per statement.
+    pub on: bool,
+    /// The names of comprehension frames, made once: a comprehension that starts takes a count
+    /// of one, not a new string.
+    comp_names: [Rc<str>; 4],
+}
+
+impl Default for Callers {
+    fn default() -> Callers {
+        Callers {
+            places: Vec::new(),
+            live: 0,
+            on: false,
+            comp_names: ["<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"].map(Rc::from),
+        }
+    }
 }
 
 impl Callers {
@@ -63,13 +81,27 @@ impl Callers {
         self.drop_from(depth);
     }
 
-    /// A comprehension of the program starts at `line` in the frame at `depth`.
-    pub fn enter_comprehension(&mut self, depth: usize, line: u32, name: &'static str) {
-        self.push(Place {
-            depth,
-            line,
-            name: Rc::from(name),
-        });
+    /// A comprehension of the program starts at `line` in the frame at `depth`; CPython 3.11
+    /// runs it as a function of its own, named by its kind (`<listcomp>`...).
+    pub fn enter_comprehension(&mut self, depth: usize, line: u32, kind: CompKind) {
+        let name = &self.comp_names[match kind {
+            CompKind::List => 0,
+            CompKind::Set => 1,
+            CompKind::Dict => 2,
+            CompKind::Gen => 3,
+        }];
+        // The place a comprehension left at this depth (a loop running one per iteration) is
+        // taken back as `statement` takes back a returned function's.
+        if let Some(kept) = self.places.get_mut(self.live)
+            && kept.depth == depth
+            && Rc::ptr_eq(&kept.name, name)
+        {
+            kept.line = line;
+            self.live += 1;
+            return;
+        }
+        let name = name.clone();
+        self.push(Place { depth, line, name });
     }
 
     /// The comprehension noted last, in the frame at `depth`, has ended (normally or by an
@@ -175,7 +207,7 @@ mod tests {
         let g: Rc<str> = "g".into();
         let mut c = Callers::default();
         c.statement(1, 4, &g);
-        c.enter_comprehension(1, 4, "<listcomp>");
+        c.enter_comprehension(1, 4, CompKind::List);
         assert_eq!(
             c.caller(1).map(|p| p.1.to_string()),
             Some("<listcomp>".into())
@@ -184,5 +216,22 @@ mod tests {
         c.statement(2, 9, &g);
         c.leave_comprehension(1);
         assert_eq!(c.caller(1), Some((4, g)));
+    }
+
+    #[test]
+    fn a_comprehension_run_again_takes_its_place_back() {
+        let g: Rc<str> = "g".into();
+        let mut c = Callers::default();
+        c.statement(1, 4, &g);
+        for line in [5, 6, 7] {
+            c.enter_comprehension(1, line, CompKind::Dict);
+            assert_eq!(c.caller(1).map(|p| p.0), Some(line));
+            c.leave_comprehension(1);
+        }
+        // One place for the frame and one for its comprehensions, the name shared, not rebuilt.
+        assert_eq!(c.places.len(), 2);
+        assert!(Rc::ptr_eq(&c.places[1].name, &c.comp_names[2]));
+        c.enter_comprehension(1, 8, CompKind::Set);
+        assert_eq!(c.stack(1), vec![(4, g), (8, "<setcomp>".into())]);
     }
 }

@@ -132,6 +132,20 @@ impl AttrCache {
         self.read_moved(&attrs, name)
     }
 
+    /// `read` of an int at the remembered index, `None` for anything else (then `read` decides):
+    /// two words, returned in registers, for the arithmetic that reads it (`self.n + k`).
+    #[inline(always)]
+    pub fn read_int(&self, inst: &Instance, name: &Rc<str>) -> Option<i64> {
+        if !self.holds(&inst.class) {
+            return None;
+        }
+        let attrs = inst.attrs.borrow();
+        match attrs.get_index(self.slot.get() as usize) {
+            Some((k, Value::Int(n))) if Rc::ptr_eq(k, name) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// `read` when the name is not at the remembered index: looked up by hash.
     #[inline(never)]
     fn read_moved(&self, attrs: &Namespace, name: &str) -> Option<Value> {

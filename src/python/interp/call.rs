@@ -163,9 +163,12 @@ impl Interp {
     pub(crate) fn run_frame(&mut self, fun: &Rc<Function>, frame: &mut Frame) -> PyResult {
         let def = &fun.def;
         self.enter_frame()?;
+        self.live_frames
+            .push((self.depth, std::ptr::from_ref::<Frame>(frame)));
         let r = super::stack::maybe_grow(STACK_RED_ZONE, STACK_GROWTH, || {
             self.exec_block(&def.body, frame)
         });
+        self.live_frames.pop();
         self.leave_frame();
         let r = match r {
             Ok(()) | Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),

@@ -60,12 +60,15 @@ impl Interp {
         // Only the learner's own lines are published: a library module's statements (its globals
         // are not the program's) run under the learner's line that called them.
         if Rc::ptr_eq(&f.globals, &self.globals) {
-            // `logging` names the learner's line that called it (a record's `lineno`).
-            self.callers.statement(self.depth, s.pos.line, &f.name);
+            // `logging` names the learner's line that called it (a record's `lineno`), once it
+            // has been imported.
+            if self.callers.on {
+                self.callers.statement(self.depth, s.pos.line, &f.name);
+            }
             if let Some(h) = self.hook {
                 h(s.pos);
             }
-        } else {
+        } else if self.callers.on {
             self.callers.library_statement(self.depth);
         }
         match &s.kind {
@@ -120,11 +123,25 @@ impl Interp {
                 let it = self.iter(&iterable)?;
                 loop {
                     f.line = s.pos.line;
-                    let Some(v) = self.next(&it)? else {
-                        self.exec_block(orelse, f)?;
-                        break;
-                    };
-                    self.assign(target, v, f)?;
+                    // `for i in range(...)` into a name: the int is stored where it is made.
+                    // Through `next` it came back in memory and `assign` read it back 16 bytes at
+                    // a time right after it was written 8 at a time, a stall perf put on half of
+                    // `store_name`'s samples.
+                    if let Target::Name(n) = target
+                        && let Some(step) = range_step(&it)
+                    {
+                        let Some(i) = step else {
+                            self.exec_block(orelse, f)?;
+                            break;
+                        };
+                        self.store_name(n, Value::Int(i), f);
+                    } else {
+                        let Some(v) = self.next(&it)? else {
+                            self.exec_block(orelse, f)?;
+                            break;
+                        };
+                        self.assign(target, v, f)?;
+                    }
                     match self.exec_block(body, f) {
                         Ok(()) | Err(Unwind::Continue) => {}
                         Err(Unwind::Break) => break,
@@ -443,6 +460,18 @@ impl Interp {
     ) -> Result<(), Exc> {
         match target {
             Target::Name(n) => {
+                // `s += i` on small ints: the sum made and stored here, in registers (see `quick`).
+                if let BinOp::Add | BinOp::Sub = op
+                    && let Some(x) = super::eval::name_int(n, f)
+                    && let Some(y) = super::eval::leaf_int(value, f)
+                    && let Some(v) = match op {
+                        BinOp::Add => x.checked_add(y),
+                        _ => x.checked_sub(y),
+                    }
+                {
+                    self.store_name(n, Value::Int(v), f);
+                    return Ok(());
+                }
                 let cur = self.load(n, f)?;
                 let rhs = self.eval(value, f)?;
                 let v = self.inplace(op, cur, rhs)?;
@@ -613,7 +642,7 @@ impl Interp {
     }
 
     /// Bind a name, a global through its cached slot.
-    #[inline]
+    #[inline(always)]
     pub fn store_name(&mut self, n: &Name, v: Value, f: &mut Frame) {
         let NameRef::Global(name) = &n.at else {
             return self.store(&n.at, v, f);
@@ -804,7 +833,10 @@ impl Interp {
             frame.cells[n_own + i] = f.cells[from as usize].clone();
         }
         self.enter_frame()?;
+        self.live_frames
+            .push((self.depth, std::ptr::from_ref(&frame)));
         let r = self.exec_block(&def.body, &mut frame);
+        self.live_frames.pop();
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);
@@ -823,4 +855,26 @@ fn set_context(new: &Exc, old: &Exc) {
     if !matches!(attrs.get("__context__"), Some(Value::Instance(_))) {
         attrs.insert(Rc::from("__context__"), Value::Instance(old.value.clone()));
     }
+}
+
+/// The next int of a range iterator (`None` when it is exhausted), or `None` when `it` is not one.
+/// Two words, returned in registers.
+#[inline(always)]
+fn range_step(it: &Value) -> Option<Option<i64>> {
+    let Value::Iterator(cell) = it else {
+        return None;
+    };
+    let mut st = cell.borrow_mut();
+    let Iter::Range { next, stop, step } = &mut *st else {
+        return None;
+    };
+    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+        let v = *next;
+        // Past i64 is past the stop too (as `Interp::next`).
+        *next = next.checked_add(*step).unwrap_or(*stop);
+        return Some(Some(v));
+    }
+    // Exhausted, as `Interp::next` leaves it.
+    *st = st.done();
+    Some(None)
 }

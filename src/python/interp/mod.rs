@@ -139,6 +139,10 @@ pub struct Interp {
     /// The program's own frames running now and their lines (library lines do not move them):
     /// the place a `logging` record names as its caller.
     pub callers: super::callers::Callers,
+    /// The frames running now, outermost first, each with the depth its statements run at: read
+    /// only when `logging` is first imported, to note the program's frames already running then
+    /// (`callers` notes nothing before: most programs never log).
+    pub(crate) live_frames: Vec<(usize, *const Frame)>,
 }
 
 impl Interp {
@@ -166,6 +170,7 @@ impl Interp {
             spare_locals: Vec::new(),
             yielders: Vec::new(),
             callers: Default::default(),
+            live_frames: Vec::new(),
         };
         for cls in classes.exception_classes() {
             it.builtins
@@ -192,7 +197,11 @@ impl Interp {
             .borrow_mut()
             .entry(Rc::from("__doc__"))
             .or_insert_with(|| classes::docstring(&m.body));
-        match self.exec_block(&m.body, &mut frame) {
+        self.live_frames
+            .push((self.depth, std::ptr::from_ref(&frame)));
+        let r = self.exec_block(&m.body, &mut frame);
+        self.live_frames.pop();
+        match r {
             Ok(()) => Ok(()),
             Err(Unwind::Exc(e)) => Err(e),
             Err(_) => Ok(()),
@@ -1038,6 +1047,26 @@ impl Interp {
         }
         self.depth += 1;
         Ok(())
+    }
+
+    /// From now on the program's statements note their frames in `callers` (`logging` is being
+    /// imported): the program's frames running at this moment are noted first, outermost first,
+    /// each at the line it stands on, so that a record made later from a function entered before
+    /// the import, or `stacklevel` reaching past it, names them as CPython's frames would.
+    pub fn start_noting_callers(&mut self) {
+        if self.callers.on {
+            return;
+        }
+        self.callers.on = true;
+        for &(depth, frame) in &self.live_frames {
+            // SAFETY: a frame is in `live_frames` only while the call that runs it has not
+            // returned (pushed after it is built where it stays, popped before it is dropped);
+            // its owner is suspended in a call below this one and reads nothing meanwhile.
+            let frame = unsafe { &*frame };
+            if Rc::ptr_eq(&frame.globals, &self.globals) {
+                self.callers.statement(depth, frame.line, &frame.name);
+            }
+        }
     }
 
     pub(crate) fn leave_frame(&mut self) {

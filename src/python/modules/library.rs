@@ -199,6 +199,10 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             format!("No module named '{name}'"),
         ));
     };
+    if name == "logging" {
+        // From here on `logging` may ask who called it.
+        it.start_noting_callers();
+    }
     let file = file_of(name);
     // The sources are tested to parse (see the tests below); a failure here is forkyard's bug,
     // reported as an ImportError with the parser's words rather than a panic.
