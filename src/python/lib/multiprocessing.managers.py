@@ -141,8 +141,15 @@ def _request(address, request, on, what, authkey=None):
 
 def dispatch(address, id, methodname, args=(), kwds={}, server='manager', authkey=None):
     """Sends one request to the server at `address` and returns its result (or raises its error);
-    a wait for it shows as blocked on `server` (the server process's name)."""
-    kind, result = _request(address, (id, methodname, args, kwds), server, methodname, authkey)
+    a wait for it shows as blocked on `server` (the server process's name). As CPython's manager
+    calls (`create`, `shutdown`...), it goes on a connection of its own, closed after: a proxy
+    call that Ctrl-C interrupted leaves its answer to come on the process's proxy connection,
+    which must not be the one a shutdown waits on."""
+    fd = _open(address, authkey)
+    try:
+        kind, result = _manager.call(fd, (id, methodname, args, kwds), server, methodname)
+    finally:
+        _manager.close(fd)
     if kind == '#RETURN':
         return result
     raise convert_to_error(kind, result)
