@@ -606,6 +606,13 @@ impl Interp {
                                 func: Value::builtin(name, f),
                             }))));
                         }
+                        // `object.__reduce_ex__`, `__reduce__`, `__getstate__` (methods/reduce.rs).
+                        if let Some(f) = super::methods::reduce_method(obj, name) {
+                            return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                                this: obj.clone(),
+                                func: Value::builtin(name, f),
+                            }))));
+                        }
                         None
                     }
                 }

@@ -54,7 +54,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
 /// Not reached through a derived class's instance, whose `object` methods act on it rather than
 /// on its base value (`super().__setattr__(k, v)` in a dict subclass sets an attribute).
 pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
-    if let Some(f) = object_method(obj, name) {
+    if let Some(f) = object_method(obj, name).or_else(|| super::reduce::method(obj, name)) {
         return Some(Value::BoundMethod(Rc::new(
             super::super::value::BoundMethod {
                 this: obj.clone(),

@@ -12,6 +12,7 @@ mod float;
 mod int;
 mod list;
 pub mod memoryview;
+mod reduce;
 mod slice;
 mod str;
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use derived_constructors::on_class;
 pub use dict::fromkeys;
 pub use dunders::object_attr;
 pub use float::number_attr;
+pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
 
