@@ -597,6 +597,13 @@ impl Interp {
                         if let Some(v) = super::natives::instance_attr(self, inst, name)? {
                             return Ok(Some(v));
                         }
+                        // `D().fromkeys(...)`: the alternate constructor makes the instance's class.
+                        if super::subclass::base_of_instance(inst).is_some()
+                            && let Some(v) =
+                                super::methods::constructor_on_instance(&inst.class, name)
+                        {
+                            return Ok(Some(v));
+                        }
                         // `self.items()` in a dict subclass: the base value's own method.
                         if let Some(base) = super::subclass::base_of_instance(inst)
                             && let Some(f) = super::methods::lookup(&base, name)
@@ -689,11 +696,9 @@ impl Interp {
                 f.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
-            _ => Err(attribute_error(format!(
-                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                obj.type_name(),
-                name
-            ))),
+            // A number's `real` is a read-only descriptor, a method read-only, anything else
+            // missing: CPython 3.11's three sentences.
+            _ => Err(super::methods::setattr_refusal(self, obj, name)?),
         }
     }
 
