@@ -597,6 +597,13 @@ impl Interp {
                         if let Some(v) = super::natives::instance_attr(self, inst, name)? {
                             return Ok(Some(v));
                         }
+                        // `I(5).real` for `class I(int)`: the base value's number attributes.
+                        if matches!(name, "real" | "imag" | "numerator" | "denominator")
+                            && let Some(base) = super::subclass::base_of_instance(inst)
+                            && let Some(v) = super::methods::number_attr(&base, name)
+                        {
+                            return Ok(Some(v));
+                        }
                         // `D().fromkeys(...)`: the alternate constructor makes the instance's class.
                         if super::subclass::base_of_instance(inst).is_some()
                             && let Some(v) =
