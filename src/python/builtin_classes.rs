@@ -74,6 +74,11 @@ impl Builtins {
             let base = *kind == ExcKind::BaseException;
             let attrs = if base {
                 exceptions::base_exception_attrs()
+            } else if matches!(
+                kind,
+                ExcKind::UnicodeDecodeError | ExcKind::UnicodeEncodeError
+            ) {
+                super::exceptions_unicode::class_attrs()
             } else {
                 Namespace::default()
             };

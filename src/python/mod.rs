@@ -15,6 +15,7 @@ mod convert;
 mod dir_names;
 mod exc_kind;
 pub mod exceptions;
+mod exceptions_unicode;
 pub mod format;
 mod function_attrs;
 pub mod inline_cache;
