@@ -79,12 +79,18 @@ impl Builtins {
                 ExcKind::UnicodeDecodeError | ExcKind::UnicodeEncodeError
             ) {
                 super::exceptions_unicode::class_attrs()
+            } else if *kind == ExcKind::BaseExceptionGroup {
+                super::exceptions_group::class_attrs()
             } else {
                 Namespace::default()
             };
             let native = base.then_some(NativeKind::BaseException);
-            let c = make_class(kind.name(), "builtins", vec![parent], attrs, native)
-                .expect("single inheritance");
+            let mut bases = vec![parent];
+            if *kind == ExcKind::ExceptionGroup {
+                bases.push(made[ExcKind::Exception.index()].clone());
+            }
+            let c = make_class(kind.name(), "builtins", bases, attrs, native)
+                .expect("a consistent MRO");
             made.push(c);
         }
         let types = [

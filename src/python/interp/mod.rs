@@ -6,6 +6,7 @@ mod classes;
 mod describe;
 mod descriptors;
 mod eval;
+mod except_star;
 mod exec;
 pub mod generator;
 mod generic_alias;
@@ -255,24 +256,37 @@ impl Interp {
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
         }
-        let tb = e.traceback();
-        if !tb.is_empty() {
+        // An exception group draws its members in nested boxes (exceptions_group.rs).
+        if e.is(ExcKind::BaseExceptionGroup) {
+            let text = super::exceptions_group::format(self, e, 0, &mut false);
+            out.push_str(&text);
+            return;
+        }
+        let stack = self.stack_text(e);
+        if !stack.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for t in &tb {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    t.file, t.line, t.func
-                ));
-                if let Some(src) = self
-                    .source_line_in(&t.file, t.line)
-                    .filter(|s| !s.is_empty())
-                {
-                    out.push_str(&format!("    {src}\n"));
-                }
-            }
+            out.push_str(&stack);
         }
         out.push_str(&self.exception_line(e));
         out.push('\n');
+    }
+
+    /// The frames of `e`'s traceback, each `  File ..., line N, in f` and its source line.
+    pub fn stack_text(&mut self, e: &Exc) -> String {
+        let mut out = String::new();
+        for t in &e.traceback() {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                t.file, t.line, t.func
+            ));
+            if let Some(src) = self
+                .source_line_in(&t.file, t.line)
+                .filter(|s| !s.is_empty())
+            {
+                out.push_str(&format!("    {src}\n"));
+            }
+        }
+        out
     }
 
     /// `ValueError: message`, as the last line of a traceback.

@@ -144,7 +144,7 @@ def _object_reduce_ex(obj, proto):
         # `args` and the chaining attributes are not in CPython's `__dict__` of an exception.
         d = {k: v for k, v in obj.__dict__.items()
              if k not in ('args', '__cause__', '__context__', '__suppress_context__',
-                          '__traceback__')}
+                          '__traceback__', 'message', 'exceptions')}
         if d:
             return type(obj), obj.args, d
         return type(obj), obj.args
