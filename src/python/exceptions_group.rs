@@ -382,3 +382,31 @@ pub fn format(it: &mut Interp, e: &Exc, depth: usize, need_close: &mut bool) -> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn groups_split_through_nesting() {
+        let src = "g = ExceptionGroup('e', [ValueError(1), ExceptionGroup('i', [TypeError(2)])])\n\
+                   m, r = g.split(TypeError)\n\
+                   print(repr(m), repr(r), str(g), type(BaseExceptionGroup('b', [KeyError()])).__name__)";
+        assert_eq!(
+            out(src),
+            "ExceptionGroup('e', [ExceptionGroup('i', [TypeError(2)])]) \
+             ExceptionGroup('e', [ValueError(1)]) e (2 sub-exceptions) ExceptionGroup\n"
+        );
+    }
+
+    #[test]
+    fn except_star_takes_each_part() {
+        let src = "try:\n    raise ExceptionGroup('e', [ValueError(1), TypeError(2)])\n\
+                   except* ValueError as v:\n    print('v', repr(v))\n\
+                   except* TypeError as t:\n    print('t', repr(t))";
+        assert_eq!(
+            out(src),
+            "v ExceptionGroup('e', [ValueError(1)])\nt ExceptionGroup('e', [TypeError(2)])\n"
+        );
+    }
+}

@@ -177,3 +177,19 @@ fn str_(it: &mut Interp, a: Args) -> R {
         "'{encoding}' codec can't {verb} {what}: {reason}"
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn the_message_follows_the_attributes() {
+        let src = "try:\n    b'a\\xffb'.decode()\nexcept UnicodeDecodeError as e:\n\
+                   \x20   print(e.start, e.end, e.reason)\n    e.end = 3\n    print(e)";
+        assert_eq!(
+            out(src),
+            "1 2 invalid start byte\n'utf-8' codec can't decode bytes in position 1-2: \
+             invalid start byte\n"
+        );
+    }
+}

@@ -158,3 +158,31 @@ fn getstate(it: &mut Interp, a: Args) -> R {
     }
     copyreg_call(it, "_default_getstate", vec![a.pos[0].clone()])
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn builtin_values_reduce_as_cpython_does() {
+        let src = "f, args, state, items, pairs = [1, 2].__reduce_ex__(2)\n\
+                   print(f.__name__, args, state, list(items), pairs)\n\
+                   print((5).__reduce_ex__(4)[1], range(3).__reduce__())\n\
+                   try:\n    (5).__reduce__()\nexcept TypeError as e:\n    print(e)";
+        assert_eq!(
+            out(src),
+            "__newobj__ (<class 'list'>,) None [1, 2] None\n(<class 'int'>, 5) \
+             (<class 'range'>, (0, 3, 1))\ncannot pickle 'int' object\n"
+        );
+    }
+
+    #[test]
+    fn instances_reduce_with_their_state_and_own_reduce() {
+        let src = "class P:\n    def __init__(self):\n        self.a = 1\n\
+                   class R:\n    def __reduce__(self):\n        return (R, ())\n\
+                   r = P().__reduce_ex__(1)\n\
+                   print(r[0].__name__, r[1][1].__name__, r[2], P().__getstate__())\n\
+                   print(R().__reduce_ex__(2)[0].__name__)";
+        assert_eq!(out(src), "_reconstructor object {'a': 1} {'a': 1}\nR\n");
+    }
+}

@@ -182,5 +182,9 @@ mod tests {
         let mut long = Out::default();
         long.u64(u64::MAX);
         assert!(In::new(&long.bytes, vec![]).str().is_none());
+        assert!(In::new(&long.bytes, vec![]).bytes().is_none());
+        let mut raw = Out::default();
+        raw.bytes(b"\x00\xff");
+        assert_eq!(In::new(&raw.bytes, vec![]).bytes(), Some(vec![0, 255]));
     }
 }
