@@ -27,7 +27,10 @@ if __name__ == '__main__':
     p = ctx.Process(target=child, args=(b,))
     p.start()
     i = b.wait()
-    time.sleep(0.3)
+    # The child arrives first in the second round (it printed its index before): the action
+    # runs here.
+    while b.n_waiting != 1:
+        time.sleep(0.01)
     print('main index', i, b.broken, flush=True)
     b.wait()
     p.join()

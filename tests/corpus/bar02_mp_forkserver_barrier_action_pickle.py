@@ -4,6 +4,7 @@
 # broken by abort() is broken in the child.
 import functools
 import multiprocessing as mp
+import time
 
 
 def say(word):
@@ -32,7 +33,9 @@ def run(ctx, b, label):
         return
     i = None
     if b.parties == 2:
-        p.join(0.3)
+        # Arrive last, once the child waits: the action runs here.
+        while b.n_waiting != 1:
+            time.sleep(0.01)
         i = b.wait()
     p.join()
     print(label, 'main index', i, 'exit', p.exitcode)
