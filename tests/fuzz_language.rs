@@ -240,7 +240,19 @@ fn check(src: &str) -> Result<i32, String> {
         // The error's own line: under a traceback, the first line after its indented frames
         // (notes from `add_note` may follow it); else the last line but a Python 2 form's hint
         // (`Hint: this is Python 2 ...`), which follows it.
+        // An uncaught exception group's own line is inside its box (`  | ExceptionGroup: ...`).
+        let group = got
+            .stderr
+            .find("+ Exception Group Traceback (most recent call last):\n")
+            .and_then(|at| {
+                got.stderr[at..]
+                    .lines()
+                    .skip(1)
+                    .filter_map(|l| l.strip_prefix("  | "))
+                    .find(|l| !l.starts_with(' '))
+            });
         let last = match got.stderr.rfind("Traceback (most recent call last):\n") {
+            _ if group.is_some() => group.unwrap_or(""),
             Some(at) => got.stderr[at..]
                 .lines()
                 .skip(1)
@@ -258,6 +270,7 @@ fn check(src: &str) -> Result<i32, String> {
                 || k.ends_with("Exception")
                 || k == "NotSupported"
                 || k == "KeyboardInterrupt"
+                || (group.is_some() && k.ends_with("ExceptionGroup"))
                 // A program's own exception class (`InsufficientFunds: ...`) under a traceback.
                 || (got.stderr.starts_with("Traceback (most recent call last):")
                     && !k.is_empty()

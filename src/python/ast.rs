@@ -99,6 +99,8 @@ pub enum StmtKind {
         handlers: Vec<Handler>,
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
+        /// `except*` clauses (3.11): each takes its part of an exception group.
+        star: bool,
     },
     Raise {
         exc: Option<Expr>,

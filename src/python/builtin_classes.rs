@@ -74,12 +74,23 @@ impl Builtins {
             let base = *kind == ExcKind::BaseException;
             let attrs = if base {
                 exceptions::base_exception_attrs()
+            } else if matches!(
+                kind,
+                ExcKind::UnicodeDecodeError | ExcKind::UnicodeEncodeError
+            ) {
+                super::exceptions_unicode::class_attrs()
+            } else if *kind == ExcKind::BaseExceptionGroup {
+                super::exceptions_group::class_attrs()
             } else {
                 Namespace::default()
             };
             let native = base.then_some(NativeKind::BaseException);
-            let c = make_class(kind.name(), "builtins", vec![parent], attrs, native)
-                .expect("single inheritance");
+            let mut bases = vec![parent];
+            if *kind == ExcKind::ExceptionGroup {
+                bases.push(made[ExcKind::Exception.index()].clone());
+            }
+            let c = make_class(kind.name(), "builtins", bases, attrs, native)
+                .expect("a consistent MRO");
             made.push(c);
         }
         let types = [

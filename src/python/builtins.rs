@@ -1279,9 +1279,13 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
     let mut names: Vec<Rc<str>> = match a.pos.first() {
         Some(v @ Value::Instance(i)) => {
             let mut n: Vec<Rc<str>> = i.attrs.borrow().keys().cloned().collect();
-            for c in i.class.mro.borrow().iter() {
+            let mro = i.class.mro.borrow().clone();
+            for c in &mro {
                 if !super::dir_names::is_builtin_type(c) {
                     n.extend(c.attrs.borrow().keys().cloned());
+                } else {
+                    // A native builtin type (`bytearray`): the names its instance answers.
+                    n.extend(super::dir_names::builtin_names(it, v, &c.name));
                 }
             }
             // An instance of a class derived from a builtin type has the base value's methods:

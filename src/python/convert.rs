@@ -311,7 +311,15 @@ impl Conv<'_> {
             RStmt::ClassDef(c) => self.class(c)?,
             RStmt::Try(t) => {
                 if t.is_star {
-                    return Err(self.unsupported(t.start(), "`except*` is"));
+                    for h in &t.handlers {
+                        let ra::ExceptHandler::ExceptHandler(h) = h;
+                        if let Some(at) = super::except_star_check::jump_out(&h.body, false) {
+                            return Err(self.syntax(
+                                at,
+                                "'break', 'continue' and 'return' cannot appear in an except* block",
+                            ));
+                        }
+                    }
                 }
                 let body = self.stmts(&t.body)?;
                 let mut handlers = Vec::new();
@@ -329,6 +337,7 @@ impl Conv<'_> {
                     handlers,
                     orelse: self.stmts(&t.orelse)?,
                     finalbody: self.stmts(&t.finalbody)?,
+                    star: t.is_star,
                 }
             }
             RStmt::Raise(r) => StmtKind::Raise {

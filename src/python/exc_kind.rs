@@ -80,6 +80,9 @@ exc_kinds! {
     UserWarning: Warning,
     DeprecationWarning: Warning,
     RuntimeWarning: Warning,
+    BaseExceptionGroup: BaseException,
+    // Also derives from Exception (builtin_classes.rs gives it its second base).
+    ExceptionGroup: BaseExceptionGroup,
 }
 
 impl ExcKind {

@@ -287,6 +287,8 @@ impl Interp {
             Value::Builtin(b) => {
                 if &*b.name == "NotImplemented" {
                     "NotImplemented".into()
+                } else if let Some(r) = super::methods::getset_repr(b) {
+                    r.to_string()
                 } else {
                     format!("<built-in function {}>", b.name)
                 }

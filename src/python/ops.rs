@@ -1352,6 +1352,13 @@ fn slice_part(v: &Value) -> Result<Option<i64>, Exc> {
         } else {
             i64::MAX
         })),
+        // An instance of an int subclass (an IntEnum member) slices as its int.
+        Value::Instance(i)
+            if let Some(base @ (Value::Int(_) | Value::BigInt(_))) =
+                super::subclass::base_of_instance(i) =>
+        {
+            slice_part(&base)
+        }
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),

@@ -180,9 +180,11 @@ impl Interp {
                 handlers,
                 orelse,
                 finalbody,
+                star,
             } => {
                 let result = match self.exec_block(body, f) {
                     Ok(()) => self.exec_block(orelse, f),
+                    Err(Unwind::Exc(e)) if *star => self.handle_star(e, handlers, f),
                     Err(Unwind::Exc(e)) => self.handle(e, handlers, f),
                     Err(other) => Err(other),
                 };
@@ -688,7 +690,7 @@ impl Interp {
         }
     }
 
-    fn unstore(&mut self, at: &NameRef, f: &mut Frame) {
+    pub(super) fn unstore(&mut self, at: &NameRef, f: &mut Frame) {
         match at {
             NameRef::Local(i) => f.locals[*i as usize] = None,
             NameRef::Cell(i) => *f.cells[*i as usize].borrow_mut() = None,
@@ -847,7 +849,7 @@ impl Interp {
 }
 
 /// Implicit chaining: an exception raised while handling another remembers it.
-fn set_context(new: &Exc, old: &Exc) {
+pub(super) fn set_context(new: &Exc, old: &Exc) {
     if Rc::ptr_eq(&new.value, &old.value) {
         return;
     }

@@ -6,6 +6,7 @@ mod classes;
 mod describe;
 mod descriptors;
 mod eval;
+mod except_star;
 mod exec;
 pub mod generator;
 mod generic_alias;
@@ -270,24 +271,37 @@ impl Interp {
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
         }
-        let tb = e.traceback();
-        if !tb.is_empty() {
+        // An exception group draws its members in nested boxes (exceptions_group.rs).
+        if e.is(ExcKind::BaseExceptionGroup) {
+            let text = super::exceptions_group::format(self, e, 0, &mut false);
+            out.push_str(&text);
+            return;
+        }
+        let stack = self.stack_text(e);
+        if !stack.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for t in &tb {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    t.file, t.line, t.func
-                ));
-                if let Some(src) = self
-                    .source_line_in(&t.file, t.line)
-                    .filter(|s| !s.is_empty())
-                {
-                    out.push_str(&format!("    {src}\n"));
-                }
-            }
+            out.push_str(&stack);
         }
         out.push_str(&self.exception_line(e));
         out.push('\n');
+    }
+
+    /// The frames of `e`'s traceback, each `  File ..., line N, in f` and its source line.
+    pub fn stack_text(&mut self, e: &Exc) -> String {
+        let mut out = String::new();
+        for t in &e.traceback() {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                t.file, t.line, t.func
+            ));
+            if let Some(src) = self
+                .source_line_in(&t.file, t.line)
+                .filter(|s| !s.is_empty())
+            {
+                out.push_str(&format!("    {src}\n"));
+            }
+        }
+        out
     }
 
     /// `ValueError: message`, as the last line of a traceback.
@@ -612,12 +626,33 @@ impl Interp {
                         if let Some(v) = super::natives::instance_attr(self, inst, name)? {
                             return Ok(Some(v));
                         }
+                        // `I(5).real` for `class I(int)`: the base value's number attributes.
+                        if matches!(name, "real" | "imag" | "numerator" | "denominator")
+                            && let Some(base) = super::subclass::base_of_instance(inst)
+                            && let Some(v) = super::methods::number_attr(&base, name)
+                        {
+                            return Ok(Some(v));
+                        }
+                        // `D().fromkeys(...)`: the alternate constructor makes the instance's class.
+                        if super::subclass::base_of_instance(inst).is_some()
+                            && let Some(v) =
+                                super::methods::constructor_on_instance(&inst.class, name)
+                        {
+                            return Ok(Some(v));
+                        }
                         // `self.items()` in a dict subclass: the base value's own method.
                         if let Some(base) = super::subclass::base_of_instance(inst)
                             && let Some(f) = super::methods::lookup(&base, name)
                         {
                             return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
                                 this: base,
+                                func: Value::builtin(name, f),
+                            }))));
+                        }
+                        // `object.__reduce_ex__`, `__reduce__`, `__getstate__` (methods/reduce.rs).
+                        if let Some(f) = super::methods::reduce_method(obj, name) {
+                            return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                                this: obj.clone(),
                                 func: Value::builtin(name, f),
                             }))));
                         }
@@ -697,11 +732,9 @@ impl Interp {
                 f.attrs.borrow_mut().insert(Rc::from(name), value);
                 Ok(())
             }
-            _ => Err(attribute_error(format!(
-                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                obj.type_name(),
-                name
-            ))),
+            // A number's `real` is a read-only descriptor, a method read-only, anything else
+            // missing: CPython 3.11's three sentences.
+            _ => Err(super::methods::setattr_refusal(self, obj, name)?),
         }
     }
 

@@ -77,8 +77,60 @@ def _copy_derived(x, deep, memo):
     return y
 
 
+def _own_reduction(cls):
+    # Whether a class of the program defines __reduce_ex__ or __reduce__, which copy then
+    # follows as pickle does.
+    for c in cls.__mro__:
+        if c.__module__ == 'builtins':
+            return False
+        if '__reduce_ex__' in c.__dict__ or '__reduce__' in c.__dict__:
+            return True
+    return False
+
+
+def _reconstruct(x, deep, memo, func, args, state=None, listiter=None, dictiter=None):
+    """The object a reduction describes (CPython's copy._reconstruct): `func(*args)`, then the
+    state, a list's items and a dict's items, copied too for a deep copy."""
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            else:
+                slotstate = None
+            if state is not None:
+                for key, value in state.items():
+                    setattr(y, key, value)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
 def _copy_instance(x, deep, memo):
     cls = type(x)
+    if _own_reduction(cls):
+        rv = x.__reduce_ex__(4)
+        if isinstance(rv, str):
+            return x
+        return _reconstruct(x, deep, memo, *rv)
     if isinstance(x, (tuple, list, dict, set, frozenset, int, float, str, bytes)):
         return _copy_derived(x, deep, memo)
     try:

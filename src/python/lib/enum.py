@@ -4,11 +4,11 @@ name and a value, looked up by value (Color(1)) or by name (Color['RED']), itera
 Members are made when the class statement ends (Enum.__init_subclass__), or when the functional
 API (Enum('Color', 'RED GREEN')) builds the same class with the metaclass; the class-level
 operations (call, [], iteration, len, in, repr) are EnumType's, forkyard's metaclass hook.
-IntEnum and IntFlag members behave as their int values in arithmetic and comparisons, but are not
-instances of int (forkyard cannot subclass int yet).
+IntEnum and IntFlag members are instances of int (the classes derive from int, as CPython's do): the
+int they are is their value, and str() and format() give it (3.11's ReprEnum).
 """
 
-__all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag',
+__all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'ReprEnum', 'StrEnum', 'Flag', 'IntFlag',
            'auto', 'unique']
 
 
@@ -275,9 +275,15 @@ class Enum(metaclass=EnumType):
         return format(str(self), spec)
 
     def __hash__(self):
+        # A member of an int enum hashes and compares as its int (int comes before Enum in
+        # its MRO); forkyard keys it by that int in dicts and sets.
+        if isinstance(self, int):
+            return hash(int(self))
         return hash(self._name_)
 
     def __eq__(self, other):
+        if isinstance(self, int):
+            return int(self) == other
         return self is other
 
     def __reduce__(self):
@@ -297,7 +303,8 @@ def _add_member(cls, name, value):
         cls._member_map_[name] = existing
         setattr(cls, name, existing)
         return
-    member = object.__new__(cls)
+    # A member of an IntEnum or IntFlag is the int it stands for.
+    member = int.__new__(cls, value) if issubclass(cls, int) else object.__new__(cls)
     stored = value
     if cls._has_own_init_():
         args = value if isinstance(value, tuple) else (value,)
@@ -336,82 +343,26 @@ def _hashable(value):
     return True
 
 
-class _IntMixin:
-    """Arithmetic and comparisons of IntEnum/IntFlag members, as their int values."""
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __str__(self):
-        return str(self._value_)
-
-    def __format__(self, spec):
-        return format(self._value_, spec)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __eq__(self, other):
-        return self._value_ == _plain(other)
-
-    def __ne__(self, other):
-        return self._value_ != _plain(other)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __le__(self, other):
-        return self._value_ <= _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _plain(other)
-
-    def __add__(self, other):
-        return self._value_ + _plain(other)
-
-    def __radd__(self, other):
-        return _plain(other) + self._value_
-
-    def __sub__(self, other):
-        return self._value_ - _plain(other)
-
-    def __rsub__(self, other):
-        return _plain(other) - self._value_
-
-    def __mul__(self, other):
-        return self._value_ * _plain(other)
-
-    def __rmul__(self, other):
-        return _plain(other) * self._value_
-
-    def __floordiv__(self, other):
-        return self._value_ // _plain(other)
-
-    def __truediv__(self, other):
-        return self._value_ / _plain(other)
-
-    def __mod__(self, other):
-        return self._value_ % _plain(other)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __bool__(self):
-        return self._value_ != 0
+class ReprEnum(Enum):
+    """An Enum whose members keep the str() and format() of the type they mix in (IntEnum,
+    IntFlag): only repr() is the Enum's."""
 
 
 def _plain(v):
     return v._value_ if isinstance(v, Enum) else v
 
 
-class IntEnum(_IntMixin, Enum):
-    """An Enum whose members are used as ints (compare, add, index with them)."""
+class IntEnum(int, ReprEnum):
+    """An Enum whose members are ints (compare, add, index with them): int's arithmetic and
+    comparisons, the int's str() and format(), the Enum's repr()."""
+
+    __repr__ = Enum.__repr__
+
+    def __str__(self):
+        return repr(int(self))
+
+    def __format__(self, spec):
+        return format(int(self), spec)
 
     @classmethod
     def _add_member_(cls, name, value):
@@ -544,8 +495,10 @@ class Flag(Enum):
         return hash(self._value_)
 
 
-class IntFlag(_IntMixin, Flag):
-    """A Flag whose members are also used as ints."""
+class IntFlag(int, ReprEnum, Flag):
+    """A Flag whose members are also ints."""
+
+    __repr__ = Flag.__repr__
 
     def __or__(self, other):
         if isinstance(other, int):
@@ -557,8 +510,17 @@ class IntFlag(_IntMixin, Flag):
             other = type(self)(other)
         return Flag.__and__(self, other)
 
+    def __xor__(self, other):
+        if isinstance(other, int):
+            other = type(self)(other)
+        return Flag.__xor__(self, other)
+
+    # CPython's EnumType gives every Flag class Flag's operators (int's would come first in the
+    # MRO): ~Perm.R is a Perm.
+    __invert__ = Flag.__invert__
     __ror__ = __or__
     __rand__ = __and__
+    __rxor__ = __xor__
 
     @classmethod
     def _missing_(cls, value):
@@ -571,7 +533,7 @@ class IntFlag(_IntMixin, Flag):
             value &= all_bits
             if value in cls._value2member_map_:
                 return cls._value2member_map_[value]
-        member = object.__new__(cls)
+        member = int.__new__(cls, value)
         member._value_ = value
         names = [m._name_ for m in cls if m._value_ & value == m._value_]
         extra = value & ~all_bits

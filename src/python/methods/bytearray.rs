@@ -103,6 +103,7 @@ pub fn install(it: &mut Interp) {
         }
     }
     attrs.insert(Rc::from("__hash__"), Value::None);
+    super::bytearray_dunders::install(&mut attrs);
     let cls = it.classes.define_type(
         "bytearray",
         it.classes.object.clone(),

@@ -131,14 +131,14 @@ fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
         let Some((len, why)) = bad else { break };
         match errors {
             "strict" => {
-                let what = if len == 1 {
-                    format!("byte 0x{:02x} in position {i}", b[i])
-                } else {
-                    format!("bytes in position {i}-{}", i + len - 1)
-                };
-                return Err(Exc::new(
+                // The message is made from these attributes when it is printed.
+                return Err(super::super::exceptions_unicode::error(
                     ExcKind::UnicodeDecodeError,
-                    format!("'{}' codec can't decode {what}: {why}", enc.name()),
+                    enc.name(),
+                    Value::Bytes(Rc::from(b)),
+                    i,
+                    i + len,
+                    why,
                 ));
             }
             "replace" => out.push('\u{fffd}'),
@@ -186,20 +186,13 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
             .count();
         match errors.as_str() {
             "strict" => {
-                let what = if run == 1 {
-                    // The character as `ascii()` shows it: `'\xe9'`.
-                    let mut shown = String::new();
-                    crate::python::format::push_escape(&mut shown, c);
-                    format!("character '{shown}' in position {i}")
-                } else {
-                    format!("characters in position {i}-{}", i + run - 1)
-                };
-                return Err(Exc::new(
+                return Err(super::super::exceptions_unicode::error(
                     ExcKind::UnicodeEncodeError,
-                    format!(
-                        "'{}' codec can't encode {what}: ordinal not in range({limit})",
-                        enc.name()
-                    ),
+                    enc.name(),
+                    Value::Str(s.clone()),
+                    i,
+                    i + run,
+                    &format!("ordinal not in range({limit})"),
                 ));
             }
             "replace" => out.extend(std::iter::repeat_n(b'?', run)),
@@ -226,9 +219,12 @@ mod tests {
     fn utf8_errors_name_the_byte_and_the_reason() {
         crate::python::exceptions::install();
         let e = decode_bytes(b"caf\xe9", Codec::Utf8, "strict").unwrap_err();
-        assert_eq!(
-            e.args().first().map(|v| matches!(v, Value::Str(s) if s.contains("0xe9 in position 3: unexpected end of data"))),
-            Some(true)
+        // CPython's five arguments: encoding, object, start, end, reason (the message is made
+        // from them when printed).
+        let args = e.args();
+        assert!(
+            matches!(&args[..], [Value::Str(enc), Value::Bytes(_), Value::Int(3), Value::Int(4), Value::Str(why)]
+            if &**enc == "utf-8" && &**why == "unexpected end of data")
         );
         assert_eq!(
             decode_bytes(b"a\xffb", Codec::Utf8, "replace").unwrap(),

@@ -30,6 +30,22 @@ pub fn on_class(c: &Rc<Class>, type_name: &str, name: &str) -> Option<Value> {
     })))
 }
 
+/// `obj.name` for an instance `obj` of a class derived from a builtin type, when `name` is one
+/// of the base's alternate constructors: bound to the instance's class as on the class itself
+/// (`D().fromkeys('ab')` is a `D`).
+pub fn on_instance(c: &Rc<Class>, name: &str) -> Option<Value> {
+    if !matches!(name, "fromkeys" | "from_bytes" | "fromhex") {
+        return None;
+    }
+    let base = c
+        .mro
+        .borrow()
+        .iter()
+        .find(|k| &*k.module == "builtins" && !Rc::ptr_eq(k, c))
+        .map(|k| k.name.clone())?;
+    on_class(c, &base, name)
+}
+
 /// The base type's constructor, then the class: `cls()` filled item by item for `fromkeys`
 /// (through the class's own `__setitem__`, as CPython does), `cls(result)` for the others.
 fn derived(it: &mut Interp, mut a: Args) -> Result<Value, Exc> {

@@ -54,7 +54,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
 /// Not reached through a derived class's instance, whose `object` methods act on it rather than
 /// on its base value (`super().__setattr__(k, v)` in a dict subclass sets an attribute).
 pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
-    if let Some(f) = object_method(obj, name) {
+    if let Some(f) = object_method(obj, name).or_else(|| super::reduce::method(obj, name)) {
         return Some(Value::BoundMethod(Rc::new(
             super::super::value::BoundMethod {
                 this: obj.clone(),
@@ -102,6 +102,18 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         (_, "__doc__") => super::type_docs::of(type_name).map(Value::str),
         ("list" | "dict" | "set", "__hash__") => Some(Value::None),
         ("float", "__getformat__") => Some(Value::builtin("__getformat__", getformat)),
+        // The number attributes, descriptors on the type (`int.real`); `dir(int)` lists them.
+        ("int" | "bool" | "float", "real" | "imag")
+        | ("int" | "bool", "numerator" | "denominator") => {
+            Some(Value::Builtin(Rc::new(super::super::value::Builtin {
+                name: Rc::from(name),
+                f: getset_call,
+                data: Some(Value::str(&format!(
+                    "<attribute '{name}' of '{}' objects>",
+                    if type_name == "float" { "float" } else { "int" }
+                ))),
+            })))
+        }
         ("list" | "dict" | "set" | "frozenset" | "tuple", "__class_getitem__") => {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
                 name: Rc::from(name),
@@ -127,6 +139,22 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// The repr of a number attribute looked up on its type (`<attribute 'real' of 'int' objects>`).
+pub fn getset_repr(b: &super::super::value::Builtin) -> Option<Rc<str>> {
+    if !std::ptr::fn_addr_eq(b.f, getset_call as NativeFn) {
+        return None;
+    }
+    match &b.data {
+        Some(Value::Str(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// `int.real(5)`: a getset descriptor is not callable.
+fn getset_call(_: &mut Interp, _: Args) -> R {
+    Err(type_error("'getset_descriptor' object is not callable"))
 }
 
 /// `list.__dir__(xs)`, `list.__subclasshook__()`: an `object` method looked up on a builtin
@@ -390,7 +418,9 @@ fn delattr(it: &mut Interp, a: Args) -> R {
     Err(read_only(it, &a.pos[0], &name)?)
 }
 
-fn read_only(it: &mut Interp, obj: &Value, name: &str) -> Result<Exc, Exc> {
+/// The AttributeError for setting or deleting `name` on the builtin value `obj`, in CPython
+/// 3.11's words.
+pub fn read_only(it: &mut Interp, obj: &Value, name: &str) -> Result<Exc, Exc> {
     let t = obj.type_name();
     let number = matches!(
         obj,

@@ -2,6 +2,7 @@
 //! A method receives its object as `args.pos[0]`.
 
 pub mod bytearray;
+mod bytearray_dunders;
 mod bytes;
 mod bytes_format;
 mod codecs;
@@ -12,6 +13,7 @@ mod float;
 mod int;
 mod list;
 pub mod memoryview;
+mod reduce;
 mod slice;
 mod str;
 #[cfg(test)]
@@ -26,10 +28,11 @@ mod views;
 pub use bytes::bytes_like;
 pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
-pub use derived_constructors::on_class;
+pub use derived_constructors::{on_class, on_instance as constructor_on_instance};
 pub use dict::fromkeys;
-pub use dunders::object_attr;
+pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
 pub use float::number_attr;
+pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
 
@@ -40,7 +43,7 @@ use crate::python::exceptions::ExcKind;
 /// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so
 /// the object comes as the first argument.
 pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
-    if name.starts_with("__")
+    if (name.starts_with("__") || matches!(name, "real" | "imag" | "numerator" | "denominator"))
         && let Some(v) = dunders::on_type(type_name, name)
     {
         return Some(v);

@@ -21,7 +21,7 @@
 //! the kernel objects behind them are shared); those made later (Lock, RLock, Semaphore,
 //! BoundedSemaphore, Event, Condition, Value, Array, Queue, JoinableQueue, SimpleQueue) are
 //! described, their fds (memfds, eventfds, pipe ends) go through the broker with the request, and
-//! the child rebuilds them (`handover`); a late Barrier is still refused. A Connection goes through
+//! the child rebuilds them (`handover`), a Barrier with its action pickled. A Connection goes through
 //! the broker as any Connection sent to another process.
 
 use crate::python::exceptions::ExcKind;

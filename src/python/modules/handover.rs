@@ -16,6 +16,7 @@ pub const EVENT: u64 = 2;
 pub const SHARED: u64 = 3;
 pub const QUEUE: u64 = 4;
 pub const CONDITION: u64 = 5;
+pub const BARRIER: u64 = 6;
 
 /// Descriptions being written, and the fds they name (each once).
 #[derive(Default, Debug)]
@@ -32,6 +33,11 @@ impl Out {
     pub fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.bytes.extend_from_slice(s.as_bytes());
+    }
+
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.u64(b.len() as u64);
+        self.bytes.extend_from_slice(b);
     }
 
     pub fn fd(&mut self, fd: RawFd) {
@@ -82,6 +88,13 @@ impl<'a> In<'a> {
         Some(s)
     }
 
+    pub fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        let b = self.bytes.get(..n)?.to_vec();
+        self.bytes = &self.bytes[n..];
+        Some(b)
+    }
+
     /// A copy of a received fd (one fd may back several pieces).
     pub fn fd(&mut self) -> Option<OwnedFd> {
         let i = usize::try_from(self.u64()?).ok()?;
@@ -111,6 +124,7 @@ pub fn rebuild(input: &mut In) -> Option<Value> {
         SHARED => super::shared::rebuild(input),
         QUEUE => super::queues::rebuild(input),
         CONDITION => super::sync::rebuild_condition(input),
+        BARRIER => super::sync::rebuild_barrier(input),
         _ => None,
     }
 }
@@ -168,5 +182,9 @@ mod tests {
         let mut long = Out::default();
         long.u64(u64::MAX);
         assert!(In::new(&long.bytes, vec![]).str().is_none());
+        assert!(In::new(&long.bytes, vec![]).bytes().is_none());
+        let mut raw = Out::default();
+        raw.bytes(b"\x00\xff");
+        assert_eq!(In::new(&raw.bytes, vec![]).bytes(), Some(vec![0, 255]));
     }
 }

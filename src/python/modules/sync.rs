@@ -325,23 +325,79 @@ pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
         return true;
     }
     if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
-        let Value::Instance(lock) = &c.lock_obj else {
-            return false;
-        };
         out.u64(super::handover::CONDITION);
-        out.u64(c.id as u64);
-        out.str(&c.label);
-        out.shm(c.sleeping.handover());
-        out.shm(c.woken.handover());
-        out.shm(c.wait_sem.handover());
-        out.shm(c.counts.handover());
-        return describe(lock, out);
+        return describe_cond(c, out);
+    }
+    if let Some(x) = b.downcast_ref::<Rc<BarrierObj>>() {
+        // The action crosses pickled (by reference for a function, as CPython pickles it):
+        // the bytes were made, with their errors, when the Barrier was pickled for the child.
+        let action = match (&*x.action.borrow(), &*x.action_pickle.borrow()) {
+            (Value::None, _) => Vec::new(),
+            (_, Some(bytes)) => bytes.clone(),
+            (_, None) => return false,
+        };
+        out.u64(super::handover::BARRIER);
+        out.u64(x.id as u64);
+        out.str(&x.label);
+        out.u64(x.parties as u64);
+        out.u64(x.timeout.map_or(u64::MAX, f64::to_bits));
+        out.bytes(&action);
+        out.shm(x.shm.handover());
+        return describe_cond(&x.cond, out);
     }
     false
 }
 
+/// A Condition's memory, then its lock's description.
+fn describe_cond(c: &CondObj, out: &mut super::handover::Out) -> bool {
+    let Value::Instance(lock) = &c.lock_obj else {
+        return false;
+    };
+    out.u64(c.id as u64);
+    out.str(&c.label);
+    out.shm(c.sleeping.handover());
+    out.shm(c.woken.handover());
+    out.shm(c.wait_sem.handover());
+    out.shm(c.counts.handover());
+    describe(lock, out)
+}
+
 /// A Condition on the memory another process described ([`describe`]), with its lock.
 pub fn rebuild_condition(input: &mut super::handover::In) -> Option<Value> {
+    let c = rebuild_cond(input)?;
+    Some(instance_with(condition_class(), Rc::new(c)))
+}
+
+/// A Barrier on the memory another process described ([`describe`]); its action, if any, is
+/// unpickled when the last party arrives (in the child, where the program's module is loaded).
+pub fn rebuild_barrier(input: &mut super::handover::In) -> Option<Value> {
+    let id = u32::try_from(input.u64()?).ok()?;
+    let label = input.str()?;
+    let parties = i64::try_from(input.u64()?).ok()?;
+    let timeout = match input.u64()? {
+        u64::MAX => None,
+        bits => Some(f64::from_bits(bits)),
+    };
+    let action = input.bytes()?;
+    let shm = input.shm()?;
+    if shm.len() < 16 {
+        return None;
+    }
+    let cond = rebuild_cond(input)?;
+    let x = BarrierObj {
+        cond,
+        shm,
+        parties,
+        action: RefCell::new(Value::None),
+        action_pickle: RefCell::new((!action.is_empty()).then_some(action)),
+        timeout,
+        id,
+        label,
+    };
+    Some(instance_with(barrier_class(), Rc::new(x)))
+}
+
+fn rebuild_cond(input: &mut super::handover::In) -> Option<CondObj> {
     let id = u32::try_from(input.u64()?).ok()?;
     let label = input.str()?;
     let sleeping = Sem::adopt(input.shm()?);
@@ -353,7 +409,7 @@ pub fn rebuild_condition(input: &mut super::handover::In) -> Option<Value> {
     }
     let lock_obj = rebuild_semlock(input)?;
     let lock: Rc<SemLock> = payload(&lock_obj)?;
-    let c = CondObj {
+    Some(CondObj {
         lock_obj,
         lock,
         sleeping,
@@ -362,8 +418,7 @@ pub fn rebuild_condition(input: &mut super::handover::In) -> Option<Value> {
         counts,
         id,
         label,
-    };
-    Some(instance_with(condition_class(), Rc::new(c)))
+    })
 }
 
 /// A SemLock on the memory another process described ([`describe`]).
@@ -1141,7 +1196,10 @@ pub struct BarrierObj {
     cond: CondObj,
     shm: Shared,
     parties: i64,
-    action: Value,
+    action: RefCell<Value>,
+    /// The action pickled for a process that did not inherit the Barrier ([`pickle_action`]),
+    /// or, in that process, still to be unpickled.
+    action_pickle: RefCell<Option<Vec<u8>>>,
     timeout: Option<f64>,
     id: u32,
     label: String,
@@ -1240,12 +1298,61 @@ fn barrier_init(it: &mut Interp, a: Args) -> R {
             cond,
             shm,
             parties,
-            action,
+            action: RefCell::new(action),
+            action_pickle: RefCell::new(None),
             timeout,
             id,
             label,
         }),
     )
+}
+
+/// Pickles a Barrier's action as CPython does when the Barrier is pickled for a spawned or
+/// forkserver child: a function by reference, so a lambda or a nested function fails here, in
+/// `start()`, with pickle's error. Nothing for any other primitive.
+pub fn pickle_action(it: &mut Interp, inst: &Instance) -> Result<(), Exc> {
+    let Some(x) = barrier_of(inst) else {
+        return Ok(());
+    };
+    let action = x.action.borrow().clone();
+    if matches!(action, Value::None) {
+        return Ok(());
+    }
+    let bytes = super::wire::dumps(it, &action)?;
+    *x.action_pickle.borrow_mut() = Some(bytes);
+    Ok(())
+}
+
+/// In a child that was handed the Barrier `v` by pickle: its action is to be unpickled here, as
+/// CPython's child does (so a function is the child's own module's), not the parent's object
+/// this process's memory still holds.
+pub fn unpickled_in_child(v: &Value) {
+    if let Value::Instance(inst) = v
+        && let Some(x) = barrier_of(inst)
+        && x.action_pickle.borrow().is_some()
+    {
+        *x.action.borrow_mut() = Value::None;
+    }
+}
+
+fn barrier_of(inst: &Instance) -> Option<Rc<BarrierObj>> {
+    inst.native
+        .borrow()
+        .as_ref()?
+        .downcast_ref::<Rc<BarrierObj>>()
+        .cloned()
+}
+
+/// The action to run: unpickled on first use in a process the Barrier was handed to.
+fn action_of(it: &mut Interp, b: &BarrierObj) -> R {
+    let pending = b.action_pickle.borrow().clone();
+    if matches!(*b.action.borrow(), Value::None)
+        && let Some(bytes) = pending
+    {
+        let f = super::wire::loads(it, &bytes)?;
+        *b.action.borrow_mut() = f;
+    }
+    Ok(b.action.borrow().clone())
 }
 
 fn barrier_wait(it: &mut Interp, a: Args) -> R {
@@ -1273,10 +1380,10 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
     b.add_count(1);
     let r = if index + 1 == b.parties {
         // The last one in: run the action, then release everyone.
-        let done = if matches!(b.action, Value::None) {
-            Ok(Value::None)
-        } else {
-            it.call(&b.action, Args::default())
+        let done = match action_of(it, b) {
+            Ok(Value::None) => Ok(Value::None),
+            Ok(action) => it.call(&action, Args::default()),
+            Err(e) => Err(e),
         };
         match done {
             Ok(_) => {

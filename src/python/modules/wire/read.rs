@@ -253,7 +253,11 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
                     .cloned()
             });
             // Only a process being spawned passes primitives; anywhere else it is forged data.
-            found.ok_or_else(|| unpickling_error("an inherited object outside of spawning"))?
+            let found =
+                found.ok_or_else(|| unpickling_error("an inherited object outside of spawning"))?;
+            // A Barrier's action is the one its pickle names in this process (`__mp_main__`'s).
+            crate::python::modules::sync::unpickled_in_child(&found);
+            found
         }
         b'G' => {
             let name = r.str()?;

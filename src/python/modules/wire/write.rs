@@ -535,6 +535,8 @@ fn put_instance(
         if !spawning {
             return Err(inheritance_error(kind));
         }
+        // A Barrier's action is pickled with it, as CPython's (a lambda fails here).
+        crate::python::modules::sync::pickle_action(it, inst)?;
         return put_inherited(inst, w);
     }
     let kind = inst.class.native_kind();
