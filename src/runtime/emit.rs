@@ -12,7 +12,9 @@ use std::sync::atomic::Ordering;
 
 use super::{capture, state};
 use crate::trace::clock::mono_ns;
+use crate::trace::op_name::OTHER_CODE;
 use crate::trace::ring::Ring;
+use crate::trace::wire::Stamp;
 use crate::trace::{Event, Record};
 use crate::trace::{frame, wire};
 
@@ -31,6 +33,26 @@ pub fn emit(event: Event) {
         return;
     }
     let ring = state::ring();
+    // The commonest record of all (a Lock's `acquired` and `released`): a fixed-size frame
+    // written at fixed offsets, straight into the ring.
+    if let (
+        Some(ring),
+        Event::Op {
+            id,
+            op,
+            detail: None,
+        },
+    ) = (ring, &event)
+        && op.code() != OTHER_CODE
+    {
+        let frame = wire::op_frame(stamp(), *id, op.code());
+        if ring.push_array(&frame).is_ok() {
+            wake_observer(fd);
+        } else {
+            commit(ring, fd, &frame);
+        }
+        return;
+    }
     // Nearly every event fits one record as it is (an op, a state, a short print): no vector of
     // pieces for it.
     if frame::surely_fits(&event) {
@@ -111,14 +133,27 @@ fn observer_gone(fd: i32) -> bool {
 /// A record around `event`, stamped with this process's identity and both clocks.
 #[inline]
 fn record(event: Event) -> Record {
-    let mono = mono_ns();
+    let s = stamp();
     Record {
+        pid: s.pid,
+        ppid: s.ppid,
+        seq: s.seq,
+        mono_ns: s.mono_ns,
+        lesson_ns: s.lesson_ns,
+        event,
+    }
+}
+
+/// This process's identity, its next sequence number and both clocks, now.
+#[inline]
+fn stamp() -> Stamp {
+    let mono = mono_ns();
+    Stamp {
         pid: state::pid(),
         ppid: state::parent_pid(),
-        seq: state::SEQ.fetch_add(1, Ordering::Relaxed),
+        seq: state::next_seq(),
         mono_ns: mono,
         lesson_ns: super::clock::params().lesson_at(mono),
-        event,
     }
 }
 
