@@ -45,11 +45,14 @@ pub fn emit(event: Event) {
     ) = (ring, &event)
         && op.code() != OTHER_CODE
     {
-        let frame = wire::op_frame(stamp(), *id, op.code());
-        if ring.push_array(&frame).is_ok() {
+        let (stamp, id, code) = (stamp(), *id, op.code());
+        if ring
+            .push_with(|f| wire::op_frame_into(f, stamp, id, code))
+            .is_ok()
+        {
             wake_observer(fd);
         } else {
-            commit(ring, fd, &frame);
+            commit(ring, fd, &wire::op_frame(stamp, id, code));
         }
         return;
     }
