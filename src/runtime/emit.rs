@@ -12,7 +12,7 @@ use std::sync::atomic::Ordering;
 
 use super::{capture, state};
 use crate::trace::clock::mono_ns;
-use crate::trace::op_name::OTHER_CODE;
+use crate::trace::op_name::{OTHER_CODE, Op};
 use crate::trace::ring::Ring;
 use crate::trace::wire::Stamp;
 use crate::trace::{Event, Record};
@@ -33,8 +33,6 @@ pub fn emit(event: Event) {
         return;
     }
     let ring = state::ring();
-    // The commonest record of all (a Lock's `acquired` and `released`): a fixed-size frame
-    // written at fixed offsets, straight into the ring.
     if let (
         Some(ring),
         Event::Op {
@@ -45,15 +43,7 @@ pub fn emit(event: Event) {
     ) = (ring, &event)
         && op.code() != OTHER_CODE
     {
-        let (stamp, id, code) = (stamp(), *id, op.code());
-        if ring
-            .push_with(|f| wire::op_frame_into(f, stamp, id, code))
-            .is_ok()
-        {
-            wake_observer(fd);
-        } else {
-            commit(ring, fd, &wire::op_frame(stamp, id, code));
-        }
+        send_op(ring, fd, *id, op.code());
         return;
     }
     // Nearly every event fits one record as it is (an op, a state, a short print): no vector of
@@ -64,6 +54,36 @@ pub fn emit(event: Event) {
     }
     for piece in frame::fit(event) {
         send(ring, fd, record(piece));
+    }
+}
+
+/// Reports `Op { id, op, detail: None }`, as [`emit`] would, without making the event: the
+/// commonest record of all (a Lock pair makes two).
+#[inline]
+pub fn emit_op(id: u32, op: &Op) {
+    let code = op.code();
+    let fd = state::TRACE_FD.load(Ordering::Relaxed);
+    match state::ring() {
+        Some(ring) if fd >= 0 && code != OTHER_CODE => send_op(ring, fd, id, code),
+        _ => emit(Event::Op {
+            id,
+            op: op.clone(),
+            detail: None,
+        }),
+    }
+}
+
+/// Commits an op frame (`wire::op_frame_into`), written at fixed offsets straight into the ring.
+#[inline]
+fn send_op(ring: Ring<'static>, fd: i32, id: u32, code: u8) {
+    let stamp = stamp();
+    if ring
+        .push_with(|f| wire::op_frame_into(f, stamp, id, code))
+        .is_ok()
+    {
+        wake_observer(fd);
+    } else {
+        commit(ring, fd, &wire::op_frame(stamp, id, code));
     }
 }
 

@@ -67,7 +67,10 @@ pub fn created_as(
 }
 
 pub fn op(id: u32, op: Op, detail: Option<String>) {
-    runtime::emit(Event::Op { id, op, detail });
+    match detail {
+        None => runtime::emit_op(id, &op),
+        detail => runtime::emit(Event::Op { id, op, detail }),
+    }
 }
 
 pub fn blocked(on: &str, op: &str) {
@@ -717,6 +720,10 @@ fn init_bounded(it: &mut Interp, a: Args) -> R {
 /// `acquire(block=True, timeout=None)`: the timeout counts only when blocking.
 fn acquire(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
+    // The usual call, `lock.acquire()`: nothing to parse.
+    if a.pos.len() == 1 && a.kw.is_empty() {
+        return Ok(Value::Bool(l.acquire(true, None)));
+    }
     check_kw_c(&a, "acquire", &["block", "timeout"])?;
     // The C function parses `block` as an int.
     let block = match arg(&a, 0, "block") {
