@@ -206,7 +206,9 @@ mod tests {
         let mut out = Vec::new();
         let mut x: u64 = 12345;
         let mut next = || {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             x >> 33
         };
         let mut clocks = [0u64; 3];
