@@ -12,7 +12,9 @@ use std::sync::atomic::Ordering;
 
 use super::{capture, state};
 use crate::trace::clock::mono_ns;
+use crate::trace::op_name::{OTHER_CODE, Op};
 use crate::trace::ring::Ring;
+use crate::trace::wire::Stamp;
 use crate::trace::{Event, Record};
 use crate::trace::{frame, wire};
 
@@ -31,6 +33,19 @@ pub fn emit(event: Event) {
         return;
     }
     let ring = state::ring();
+    if let (
+        Some(ring),
+        Event::Op {
+            id,
+            op,
+            detail: None,
+        },
+    ) = (ring, &event)
+        && op.code() != OTHER_CODE
+    {
+        send_op(ring, fd, *id, op.code());
+        return;
+    }
     // Nearly every event fits one record as it is (an op, a state, a short print): no vector of
     // pieces for it.
     if frame::surely_fits(&event) {
@@ -39,6 +54,36 @@ pub fn emit(event: Event) {
     }
     for piece in frame::fit(event) {
         send(ring, fd, record(piece));
+    }
+}
+
+/// Reports `Op { id, op, detail: None }`, as [`emit`] would, without making the event: the
+/// commonest record of all (a Lock pair makes two).
+#[inline]
+pub fn emit_op(id: u32, op: &Op) {
+    let code = op.code();
+    let fd = state::TRACE_FD.load(Ordering::Relaxed);
+    match state::ring() {
+        Some(ring) if fd >= 0 && code != OTHER_CODE => send_op(ring, fd, id, code),
+        _ => emit(Event::Op {
+            id,
+            op: op.clone(),
+            detail: None,
+        }),
+    }
+}
+
+/// Commits an op frame (`wire::op_frame_into`), written at fixed offsets straight into the ring.
+#[inline]
+fn send_op(ring: Ring<'static>, fd: i32, id: u32, code: u8) {
+    let stamp = stamp();
+    if ring
+        .push_with(|f| wire::op_frame_into(f, stamp, id, code))
+        .is_ok()
+    {
+        wake_observer(fd);
+    } else {
+        commit(ring, fd, &wire::op_frame(stamp, id, code));
     }
 }
 
@@ -111,14 +156,27 @@ fn observer_gone(fd: i32) -> bool {
 /// A record around `event`, stamped with this process's identity and both clocks.
 #[inline]
 fn record(event: Event) -> Record {
-    let mono = mono_ns();
+    let s = stamp();
     Record {
+        pid: s.pid,
+        ppid: s.ppid,
+        seq: s.seq,
+        mono_ns: s.mono_ns,
+        lesson_ns: s.lesson_ns,
+        event,
+    }
+}
+
+/// This process's identity, its next sequence number and both clocks, now.
+#[inline]
+fn stamp() -> Stamp {
+    let mono = mono_ns();
+    Stamp {
         pid: state::pid(),
         ppid: state::parent_pid(),
-        seq: state::SEQ.fetch_add(1, Ordering::Relaxed),
+        seq: state::next_seq(),
         mono_ns: mono,
         lesson_ns: super::clock::params().lesson_at(mono),
-        event,
     }
 }
 

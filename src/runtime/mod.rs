@@ -54,7 +54,7 @@ use std::io;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::fs::FileExt;
 
-pub use emit::emit;
+pub use emit::{emit, emit_op};
 pub use state::{is_traced, parent_pid, pid, set_line};
 
 use crate::trace::control::ControlPage;

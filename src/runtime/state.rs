@@ -30,6 +30,16 @@ pub(crate) fn control() -> Option<&'static ControlPage> {
     CONTROL.get()
 }
 
+/// The next sequence number of this process's records. A load and a store, not a `fetch_add`:
+/// one process writes its records from one thread (its ring has one writer), and a locked
+/// instruction per record was a measurable part of a Lock pair.
+#[inline]
+pub(crate) fn next_seq() -> u64 {
+    let seq = SEQ.load(Ordering::Relaxed);
+    SEQ.store(seq + 1, Ordering::Relaxed);
+    seq
+}
+
 /// This process's pid (cached; `fork` refreshes it in the child).
 pub fn pid() -> i32 {
     match PID.load(Ordering::Relaxed) {

@@ -44,8 +44,13 @@ impl ClockParams {
         if self.base_mono_ns == NOT_STARTED || mono_ns <= self.base_mono_ns {
             return self.base_lesson_ns;
         }
-        let elapsed = (mono_ns - self.base_mono_ns) as f64 * self.rate;
-        self.base_lesson_ns.saturating_add(elapsed as u64)
+        // Through i64, whose conversions to and from f64 are one instruction each (u64's are
+        // several, a dependent chain on every trace record's stamp); the same numbers, as a
+        // monotonic difference stays below 2^63 and a lesson time far below it (a negative or NaN
+        // product is 0, as `as u64` made it).
+        let elapsed = (mono_ns - self.base_mono_ns) as i64 as f64 * self.rate;
+        self.base_lesson_ns
+            .saturating_add((elapsed as i64).max(0) as u64)
     }
 
     /// How long in real nanoseconds until lesson time has advanced by `lesson_ns`, at the current
@@ -114,6 +119,27 @@ mod tests {
         assert_eq!(c.lesson_at(mono_ns()), 0);
         let r = c.rebased(mono_ns(), 5.0);
         assert_eq!((r.base_mono_ns, r.rate), (NOT_STARTED, 5.0));
+    }
+
+    #[test]
+    fn lesson_time_is_never_negative_and_the_rate_scales_exactly() {
+        let c = ClockParams {
+            base_mono_ns: S,
+            base_lesson_ns: 7,
+            rate: 0.25,
+        };
+        assert_eq!(c.lesson_at(5 * S), 7 + S);
+        let weird = ClockParams {
+            rate: f64::NAN,
+            ..c
+        };
+        assert_eq!(
+            weird.lesson_at(5 * S),
+            7,
+            "a NaN rate counts as a stopped clock"
+        );
+        let negative = ClockParams { rate: -1.0, ..c };
+        assert_eq!(negative.lesson_at(5 * S), 7, "never before the base");
     }
 
     #[test]

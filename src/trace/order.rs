@@ -21,10 +21,14 @@ pub struct Reorder {
     window_ns: u64,
     /// Records not released yet, in arrival order after the sorted ones left from the last take.
     pending: VecDeque<Record>,
-    /// Whether `pending` is in time order: kept at each push by a look at the last record, so
-    /// that a take finds it out without scanning thousands of pending records (a 15 ms window
-    /// holds that many in a flood of Lock records, and the observer takes many times per window).
-    sorted: bool,
+    /// How many records at the front of `pending` are in time order (all of them, the common
+    /// case, when it is its length): kept at each push by a look at the last record, so that a
+    /// take finds it out without scanning thousands of pending records (a 15 ms window holds that
+    /// many in a flood of Lock records, and the observer takes many times per window). A sort
+    /// then only merges the records that came since into the end of that prefix, instead of
+    /// moving the whole window's records (two processes' Lock floods, drained ring by ring,
+    /// arrive out of order every turn).
+    sorted_len: usize,
 }
 
 impl Reorder {
@@ -33,20 +37,21 @@ impl Reorder {
         Self {
             window_ns,
             pending: VecDeque::new(),
-            sorted: true,
+            sorted_len: 0,
         }
     }
 
     /// Adds a record.
     pub fn push(&mut self, record: Record) {
-        if self
-            .pending
-            .back()
-            .is_some_and(|last| last.mono_ns > record.mono_ns)
-        {
-            self.sorted = false;
-        }
+        let in_order = self.sorted_len == self.pending.len()
+            && self
+                .pending
+                .back()
+                .is_none_or(|last| last.mono_ns <= record.mono_ns);
         self.pending.push_back(record);
+        if in_order {
+            self.sorted_len = self.pending.len();
+        }
     }
 
     /// Takes, in time order, every record made at least the window before `now_mono_ns`.
@@ -64,23 +69,39 @@ impl Reorder {
             .pending
             .partition_point(|r| r.mono_ns <= cutoff)
             .min(max);
+        // What stays is the sorted records' rest.
+        self.sorted_len = self.pending.len() - n;
         self.pending.drain(..n).collect()
     }
 
     /// Takes everything, in time order (at the end of a run).
     pub fn drain(&mut self) -> Vec<Record> {
         self.sort();
+        self.sorted_len = 0;
         std::mem::take(&mut self.pending).into()
     }
 
     /// Sorts the pending records by time. Stable: records of equal time keep their arrival order
     /// (and one process's, its seq). Already sorted (the common case) costs nothing: `push` kept
     /// count. Taking a prefix of sorted records leaves them sorted.
+    ///
+    /// Otherwise the records after the sorted prefix are sorted, then merged with the part of the
+    /// prefix from the first record later than the earliest of them: the records before that
+    /// part are at or before every record after them, so they are where a whole sort puts them,
+    /// and the stable sort of the rest keeps arrival order among equal times as a whole one.
     fn sort(&mut self) {
-        if !self.sorted {
-            self.pending.make_contiguous().sort_by_key(|r| r.mono_ns);
-            self.sorted = true;
+        let n = self.pending.len();
+        if self.sorted_len >= n {
+            self.sorted_len = n;
+            return;
         }
+        let all = self.pending.make_contiguous();
+        let (prefix, new) = all.split_at_mut(self.sorted_len);
+        new.sort_by_key(|r| r.mono_ns);
+        let earliest = new[0].mono_ns;
+        let from = prefix.partition_point(|r| r.mono_ns <= earliest);
+        all[from..].sort_by_key(|r| r.mono_ns);
+        self.sorted_len = n;
     }
 
     /// Whether records are waiting (the caller then polls with a short timeout).
@@ -173,6 +194,41 @@ mod tests {
         r.push(rec(4, 0, 10));
         assert_eq!(keys(&r.ready(70)), vec![(4, 0), (1, 0), (3, 0)]);
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn takes_between_arrivals_give_what_one_whole_stable_sort_gives() {
+        // Three writers whose rings are drained in turns, each turn a run in order, with many
+        // equal times; takes of every size in between. A whole stable sort of everything by time
+        // (ties: arrival order) is what must come out.
+        let mut r = Reorder::new(0);
+        let mut arrived = Vec::new();
+        let mut out = Vec::new();
+        let mut x: u64 = 12345;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        let mut clocks = [0u64; 3];
+        let mut seqs = [0u64; 3];
+        for turn in 0..200 {
+            for w in 0..3 {
+                for _ in 0..next() % 6 {
+                    clocks[w] += next() % 4;
+                    let rec = rec(w as i32, seqs[w], clocks[w]);
+                    seqs[w] += 1;
+                    arrived.push(rec.clone());
+                    r.push(rec);
+                }
+            }
+            let now = clocks.iter().min().copied().unwrap_or(0);
+            out.extend(r.ready_at_most(now, (next() % 8) as usize + turn % 2));
+        }
+        out.extend(r.drain());
+        arrived.sort_by_key(|r| r.mono_ns);
+        assert_eq!(keys(&out), keys(&arrived));
     }
 
     #[test]

@@ -89,6 +89,34 @@ impl<'a> Ring<'a> {
         Ok(head == tail)
     }
 
+    /// Writer side: appends the frame of a length known when compiled (an `op` record's,
+    /// `wire::op_frame_into`) that `fill` writes, or says the ring is [`Full`] (`fill` not called).
+    /// Unless the frame would wrap, `fill` writes it in place in the ring: no frame built aside
+    /// and copied. Committed as [`push`](Self::push) commits.
+    #[inline]
+    pub fn push_with<const N: usize>(&self, fill: impl FnOnce(&mut [u8; N])) -> Result<bool, Full> {
+        const { assert!(N <= RING_BYTES) };
+        let head = self.header.head.load(Ordering::Relaxed);
+        let tail = self.header.tail.load(Ordering::Acquire);
+        if (head - tail) as usize + N > RING_BYTES {
+            return Err(Full);
+        }
+        let start = (head % RING_BYTES as u64) as usize;
+        if start + N <= RING_BYTES {
+            // SAFETY: the N bytes lie inside the ring (u8s: no alignment), between head and
+            // tail + RING_BYTES, which the reader does not touch (as in `copy_in`); nothing else
+            // refers to them while `fill` runs.
+            fill(unsafe { &mut *self.data.add(start).cast::<[u8; N]>() });
+        } else {
+            let mut line = [0u8; N];
+            fill(&mut line);
+            self.copy_in(head, &line);
+        }
+        // SeqCst, as in `push`.
+        self.header.head.store(head + N as u64, Ordering::SeqCst);
+        Ok(head == tail)
+    }
+
     /// Writer side: sleeps (at most `slice_ns`) until the observer has made room for `n` bytes, or
     /// anything wakes it. The caller looks again.
     pub fn sleep_for_room(&self, n: usize, slice_ns: u64) {
@@ -190,6 +218,28 @@ mod tests {
 
     fn lines(bytes: &[u8]) -> Vec<&[u8]> {
         bytes.split_inclusive(|&b| b == b'\n').collect()
+    }
+
+    #[test]
+    fn fixed_frames_come_out_whole_across_the_wrap_and_a_full_ring_takes_none() {
+        let mut buf = Buf::new();
+        let ring = buf.ring();
+        // 7 does not divide RING_BYTES: frames land across the wrap.
+        let frame = |i: u8| [i; 7];
+        let mut out = Vec::new();
+        let mut expected = Vec::new();
+        let mut i = 0u8;
+        for _ in 0..3 {
+            while ring.push_with(|f: &mut [u8; 7]| *f = frame(i)).is_ok() {
+                expected.extend_from_slice(&frame(i));
+                i = i.wrapping_add(1);
+            }
+            // Full: the refused frame left nothing behind.
+            assert!(ring.pending() > RING_BYTES - 7);
+            ring.drain(&mut out);
+        }
+        assert_eq!(out, expected);
+        assert!(!ring.has_lines());
     }
 
     #[test]

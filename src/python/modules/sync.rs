@@ -10,7 +10,7 @@ use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::atomic::Ordering::SeqCst;
+use std::sync::atomic::Ordering::{Relaxed, SeqCst};
 
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
@@ -67,7 +67,10 @@ pub fn created_as(
 }
 
 pub fn op(id: u32, op: Op, detail: Option<String>) {
-    runtime::emit(Event::Op { id, op, detail });
+    match detail {
+        None => runtime::emit_op(id, &op),
+        detail => runtime::emit(Event::Op { id, op, detail }),
+    }
 }
 
 pub fn blocked(on: &str, op: &str) {
@@ -487,7 +490,14 @@ const OWNER: usize = 1;
 const COUNT: usize = 2;
 
 /// A semaphore with CPython's `SemLock` rules. The token count lives in the futex word of `Sem`; the
-/// mapping mirrors it (for `get_value` and reprs) and holds the owner (pid) and recursion count.
+/// mapping mirrors it for a Semaphore (for `get_value` and reprs: the value the `acquired` and
+/// `released` records tell) and holds the owner (pid) and recursion count of a Lock or RLock,
+/// whose value is its token.
+///
+/// Only the holder of a Lock or RLock writes its owner and count, between taking the token and
+/// giving it back; both are atomic read-modify-writes of the token word (SeqCst), which order the
+/// holder's plain (Relaxed) stores for the next holder: a pair costs the two locked instructions
+/// on the token and none besides.
 #[derive(Debug)]
 pub struct SemLock {
     pub kind: Kind,
@@ -539,27 +549,32 @@ impl SemLock {
     }
 
     pub fn is_mine(&self) -> bool {
-        self.shm.counter(OWNER).load(SeqCst) == Self::me()
-            && self.shm.counter(COUNT).load(SeqCst) > 0
+        self.shm.counter(OWNER).load(Relaxed) == Self::me()
+            && self.shm.counter(COUNT).load(Relaxed) > 0
     }
 
     /// How many times this process holds it (RLock recursion; 1 for a held Lock).
     pub fn count(&self) -> i64 {
         if self.is_mine() {
-            self.shm.counter(COUNT).load(SeqCst)
+            self.shm.counter(COUNT).load(Relaxed)
         } else {
             0
         }
     }
 
     pub fn value(&self) -> i64 {
-        self.shm.counter(VALUE).load(SeqCst)
+        match self.kind {
+            Kind::Lock | Kind::RLock => i64::from(self.sem.tokens_now()),
+            Kind::Semaphore | Kind::Bounded => self.shm.counter(VALUE).load(SeqCst),
+        }
     }
 
     /// CPython's `acquire(block, timeout)`.
     pub fn acquire(&self, block: bool, timeout: Option<f64>) -> bool {
         if self.kind == Kind::RLock && self.is_mine() {
-            let n = self.shm.counter(COUNT).fetch_add(1, SeqCst) + 1;
+            let count = self.shm.counter(COUNT);
+            let n = count.load(Relaxed) + 1;
+            count.store(n, Relaxed);
             op(self.id, Op::Acquired, Some(format!("count={n}")));
             return true;
         }
@@ -622,13 +637,16 @@ impl SemLock {
     }
 
     /// The bookkeeping after a token was taken: the value, the owner, the trace's `acquired`.
+    /// A Lock's owner and count are plain stores: the token's atomics order them for the next
+    /// holder; a Lock's value is its token, a Semaphore keeps a copy for the trace's `value=N`.
+    #[inline]
     fn took(&self) {
-        let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
         if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(Self::me(), SeqCst);
-            self.shm.counter(COUNT).store(1, SeqCst);
+            self.shm.counter(OWNER).store(Self::me(), Relaxed);
+            self.shm.counter(COUNT).store(1, Relaxed);
             op(self.id, Op::Acquired, None);
         } else {
+            let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
             op(self.id, Op::Acquired, Some(format!("value={v}")));
         }
     }
@@ -642,7 +660,9 @@ impl SemLock {
                         "attempt to release recursive lock not owned by thread",
                     ));
                 }
-                let n = self.shm.counter(COUNT).fetch_sub(1, SeqCst) - 1;
+                let count = self.shm.counter(COUNT);
+                let n = count.load(Relaxed) - 1;
+                count.store(n, Relaxed);
                 if n > 0 {
                     op(self.id, Op::Released, Some(format!("count={n}")));
                     return Ok(());
@@ -655,19 +675,17 @@ impl SemLock {
                 }
             }
         }
-        if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(0, SeqCst);
-            self.shm.counter(COUNT).store(0, SeqCst);
-        }
         // Reported before the token goes back, so that in the trace (ordered by time) a release
         // always comes before the acquire it allows.
-        let v = self.value() + 1;
-        op(
-            self.id,
-            Op::Released,
-            (!matches!(self.kind, Kind::Lock | Kind::RLock)).then(|| format!("value={v}")),
-        );
-        self.shm.counter(VALUE).fetch_add(1, SeqCst);
+        if matches!(self.kind, Kind::Lock | Kind::RLock) {
+            self.shm.counter(OWNER).store(0, Relaxed);
+            self.shm.counter(COUNT).store(0, Relaxed);
+            op(self.id, Op::Released, None);
+        } else {
+            let v = self.value() + 1;
+            op(self.id, Op::Released, Some(format!("value={v}")));
+            self.shm.counter(VALUE).fetch_add(1, SeqCst);
+        }
         self.sem.release().map_err(os_error)?;
         Ok(())
     }
@@ -804,6 +822,10 @@ fn init_bounded(it: &mut Interp, a: Args) -> R {
 /// `acquire(block=True, timeout=None)`: the timeout counts only when blocking.
 fn acquire(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
+    // The usual call, `lock.acquire()`: nothing to parse.
+    if a.pos.len() == 1 && a.kw.is_empty() {
+        return Ok(Value::Bool(l.acquire_in(it, true, None)?));
+    }
     check_kw_c(&a, "acquire", &["block", "timeout"])?;
     // The C function parses `block` as an int.
     let block = match arg(&a, 0, "block") {
