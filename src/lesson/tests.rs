@@ -286,7 +286,7 @@ fn keys_clash_or_are_reserved() {
         &edited("key = \"w\"", "key = \"j\""),
         &format!(
             "{T}:21:7: knob `join`: key `j` is the playground's own (taken: r c q n p L ? space + = - \
-             _ h j k l x o s . g e t T K z Z 0 1 2 3 4 5 6 7 8 9 S y R E [ ] {{ }} C P X %); pick another"
+             _ h j k l x o s . g e t T K I z Z 0 1 2 3 4 5 6 7 8 9 S y R E [ ] {{ }} C P X %); pick another"
         ),
     );
     // The keys the playground is growing into are refused already: hold, step, go, explore, edit,
