@@ -1091,6 +1091,15 @@ impl Interp {
             return;
         }
         self.callers.on = true;
+        self.note_live_frames();
+    }
+
+    /// Notes where each of the program's live frames stands now (after an import that ran in the
+    /// middle of a statement, whose library statements moved the notes).
+    pub fn note_live_frames(&mut self) {
+        if !self.callers.on {
+            return;
+        }
         for &(depth, frame) in &self.live_frames {
             // SAFETY: a frame is in `live_frames` only while the call that runs it has not
             // returned (pushed after it is built where it stays, popped before it is dropped);

@@ -153,6 +153,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "warnings",
+        text: include_str!("../lib/warnings.py"),
+    },
+    Source {
         name: "logging",
         text: include_str!("../lib/logging.py"),
     },
@@ -199,8 +203,8 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             format!("No module named '{name}'"),
         ));
     };
-    if name == "logging" {
-        // From here on `logging` may ask who called it.
+    if name == "logging" || name == "warnings" {
+        // From here on `logging` (or `warnings`) may ask who called it.
         it.start_noting_callers();
     }
     let file = file_of(name);
@@ -243,6 +247,9 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     // The syntax tree stays alive as long as the process: functions hold their definitions, and
     // the module body's own tree is small.
     std::mem::forget(parsed);
+    // Its statements ran under the program's line that imported it (maybe mid-statement, as
+    // `random` imports `warnings` to warn): the program's frames are where they were.
+    it.note_live_frames();
     Ok(module)
 }
 

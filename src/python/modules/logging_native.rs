@@ -24,6 +24,7 @@ pub fn module() -> Value {
             ("caller", caller),
             ("process_name", process_name),
             ("source_line", source_line),
+            ("main_name", main_name),
         ],
         vec![],
     )
@@ -76,6 +77,17 @@ fn process_name(it: &mut Interp, _: Args) -> R {
     let current = it.getattr(&mp, "current_process")?;
     let p = it.call(&current, Args::new(vec![]))?;
     it.getattr(&p, "name")
+}
+
+/// `main_name()`: the program's `__name__` (`__main__`, or `__mp_main__` in a spawned child):
+/// the module a warning from the program's lines is filtered as.
+fn main_name(it: &mut Interp, _: Args) -> R {
+    Ok(it
+        .globals
+        .borrow()
+        .get("__name__")
+        .cloned()
+        .unwrap_or_else(|| Value::str("__main__")))
 }
 
 /// `source_line(lineno)`: the program's line, stripped, for the call stack of a logging error.

@@ -437,13 +437,39 @@ fn randrange_of(g: &Src, start: &Value, stop: Option<&Value>, step: Option<&Valu
     Ok(norm(istart + istep * g.with(|g| g.mt.below_big(&n))?))
 }
 
-fn randrange(_: &mut Interp, g: &Src, a: Args) -> R {
+fn randrange(it: &mut Interp, g: &Src, a: Args) -> R {
     check_kw(&a, "randrange", &["start", "stop", "step"])?;
     too_many(&a, 3, "randrange")?;
     let start = arg(&a, 0, "start").ok_or_else(|| {
         type_error("Random.randrange() missing 1 required positional argument: 'start'")
     })?;
-    randrange_of(g, start, arg(&a, 1, "stop"), arg(&a, 2, "step"))
+    // CPython 3.11 still takes a float bound (`int(x)` of it) with a DeprecationWarning on the
+    // caller's line; one that is not integral warns that it will be a TypeError, then refuses.
+    let (stop, step) = (arg(&a, 1, "stop"), arg(&a, 2, "step"));
+    for v in [Some(start), stop, step].into_iter().flatten() {
+        if let Value::Float(f) = v {
+            let text = if f.is_finite() && f.fract() != 0.0 {
+                "randrange() will raise TypeError in the future"
+            } else {
+                "non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version"
+            };
+            deprecated(it, text)?;
+            if f.is_finite() && f.fract() != 0.0 {
+                break;
+            }
+        }
+    }
+    randrange_of(g, start, stop, step)
+}
+
+/// `warnings.warn(text, DeprecationWarning)` on the program's line that called into `random`
+/// (CPython's `_warn(..., DeprecationWarning, 2)` from random.py).
+fn deprecated(it: &mut Interp, text: &str) -> Result<(), Exc> {
+    let warnings = crate::python::modules::import(it, "warnings")?;
+    let warn = it.getattr(&warnings, "warn")?;
+    let category = Value::Class(ExcKind::DeprecationWarning.class());
+    it.call(&warn, Args::new(vec![Value::str(text), category]))?;
+    Ok(())
 }
 
 fn randint(it: &mut Interp, g: &Src, a: Args) -> R {
