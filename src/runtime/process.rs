@@ -74,10 +74,17 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
     // Taken before the fork, so it comes before anything the parent does after it (a `close()`
     // of its copy of a pipe end): the observer can tell what the child inherited.
     let forked_ns = super::clock::now_ns();
+    // Every signal is held back across the fork until the child has reported `spawn`: a child
+    // terminated at once (a broken pool stopping the workers it just started) still has its lane,
+    // instead of ending before its first record and never appearing. (SIGKILL cannot be held.)
+    let old_mask = block_all_signals();
     // SAFETY: this process is single-threaded (the lesson runtime starts no threads), so the child
     // gets a consistent copy; it ends with `_exit` and never returns into the parent's frames.
     match unsafe { libc::fork() } {
-        -1 => Err(ForkError::Os(std::io::Error::last_os_error())),
+        -1 => {
+            restore_signals(&old_mask);
+            Err(ForkError::Os(std::io::Error::last_os_error()))
+        }
         0 => {
             become_child(parent, slot);
             if let Some(slot) = state::slot() {
@@ -88,9 +95,33 @@ pub fn fork(name: &str, daemon: bool) -> Result<Forked, ForkError> {
                 daemon,
                 forked_ns: Some(forked_ns),
             });
+            restore_signals(&old_mask);
             Ok(Forked::Child)
         }
-        pid => Ok(Forked::Parent { pid }),
+        pid => {
+            restore_signals(&old_mask);
+            Ok(Forked::Parent { pid })
+        }
+    }
+}
+
+/// Blocks every signal that can be blocked; the mask before.
+fn block_all_signals() -> libc::sigset_t {
+    // SAFETY: sigset_t is plain data filled by sigfillset; sigprocmask writes the old mask we own.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::sigprocmask(libc::SIG_BLOCK, &all, &mut old);
+        old
+    }
+}
+
+/// Puts back the mask [`block_all_signals`] returned (pending signals are delivered now).
+fn restore_signals(old: &libc::sigset_t) {
+    // SAFETY: setting the mask from a sigset_t we own.
+    unsafe {
+        libc::sigprocmask(libc::SIG_SETMASK, old, std::ptr::null_mut());
     }
 }
 
