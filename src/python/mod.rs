@@ -100,7 +100,7 @@ fn run_inner(source: &str, file: &str, budget: Option<u64>) -> i32 {
             1
         }
     };
-    modules::run_exit_rules(&mut it);
+    modules::finalizers::main_exit(&mut it);
     modules::shared_memory::at_main_exit();
     it.close_generators_at_exit();
     // What sys.stdout/sys.stderr still hold goes out at a normal end, after the exit rules, as at

@@ -45,7 +45,22 @@ impl Drop for Guard {
 }
 
 pub fn module() -> Value {
-    make_module("_finalizer", &[("guard", guard)], vec![])
+    make_module(
+        "_finalizer",
+        &[("guard", guard), ("mp_exit_registered", mp_exit_registered)],
+        vec![],
+    )
+}
+
+/// `mp_exit_registered()`: whether CPython's multiprocessing would have registered its exit
+/// function (`util._exit_function`, which joins the children) with `atexit` by now: it does so
+/// when `multiprocessing.util` is first imported, which the first `start()` or the first
+/// primitive (Lock, Queue, Pipe, Value, Pool, Manager...) does, and a child has it from the
+/// start. An `atexit` callback registered before that runs after the children are joined.
+fn mp_exit_registered(it: &mut Interp, _: Args) -> Result<Value, Exc> {
+    Ok(Value::Bool(
+        it.process.this.is_some() || !it.process.children.is_empty() || super::sync::made_any(),
+    ))
 }
 
 /// `guard(callback)`: an object whose freeing calls `callback()` between the next two statements.
@@ -117,5 +132,71 @@ mod tests {
                    g = None\n\
                    print('still running')\n";
         assert_eq!(out(src), "still running\n");
+    }
+}
+
+/// The end of the main process's interpreter, in CPython's order: the executors' threads joined,
+/// then the `atexit` callbacks last registered first, multiprocessing's exit function (the exit
+/// rules: daemons terminated, children joined) among them where it was registered.
+pub fn main_exit(it: &mut Interp) {
+    super::futures::run_exit_hooks(it);
+    run_atexit(it, Some(true));
+    super::run_exit_rules(it);
+    run_atexit(it, Some(false));
+}
+
+/// Runs the program's `atexit` callbacks, if it imported `atexit`: with `after_mp`, only those
+/// registered after (or before) multiprocessing's exit function; last registered first. A callback
+/// that raises is reported as CPython reports it (`Exception ignored in atexit callback: ...` and
+/// its traceback, which starts in the callback), and the others still run.
+pub fn run_atexit(it: &mut Interp, after_mp: Option<bool>) {
+    let Some(m) = it.modules.get("atexit").cloned() else {
+        return;
+    };
+    let handlers = match it.getattr(&m, "_exithandlers") {
+        Ok(Value::List(ref h)) => h.clone(),
+        _ => return,
+    };
+    let mut i = handlers.borrow().len();
+    while i > 0 {
+        i -= 1;
+        // A callback may register or unregister others: look again each time.
+        let entry = {
+            let list = handlers.borrow();
+            match list.get(i) {
+                Some(Value::Tuple(t)) if t.len() == 4 => t.clone(),
+                _ => continue,
+            }
+        };
+        if let Some(want) = after_mp
+            && !matches!(&entry[3], Value::Bool(late) if *late == want)
+        {
+            continue;
+        }
+        handlers.borrow_mut().remove(i);
+        let pos = match &entry[1] {
+            Value::Tuple(a) => a.to_vec(),
+            _ => Vec::new(),
+        };
+        let kw = match &entry[2] {
+            Value::Dict(d) => d
+                .borrow()
+                .map
+                .values()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(s) => Some((s.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Err(e) = it.call(&entry[0], Args { pos, kw }) {
+            let shown = it.repr(&entry[0]).unwrap_or_default();
+            let tb = it.format_exception(&e);
+            runtime::output::write(
+                Stream::Stderr,
+                &format!("Exception ignored in atexit callback: {shown}\n{tb}"),
+            );
+        }
     }
 }

@@ -153,6 +153,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "atexit",
+        text: include_str!("../lib/atexit.py"),
+    },
+    Source {
         name: "warnings",
         text: include_str!("../lib/warnings.py"),
     },

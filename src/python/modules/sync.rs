@@ -27,6 +27,12 @@ thread_local! {
     static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
 }
 
+/// Whether this process has made a multiprocessing object (what, in CPython, imports
+/// `multiprocessing.util` and with it registers its exit function with `atexit`).
+pub fn made_any() -> bool {
+    COUNTER.with(|c| *c.borrow() > 0)
+}
+
 /// A run-unique id for a new primitive: a counter in the lesson main (1, 2, ...), `pid << 16 |
 /// counter` in other processes (pids stay below 2^16 here: `pid_max` is 32768).
 pub fn new_id(it: &Interp) -> u32 {
