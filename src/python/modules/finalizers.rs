@@ -103,38 +103,6 @@ pub fn run_pending(it: &mut Interp) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::python::tests::out;
-
-    #[test]
-    fn a_freed_guard_calls_back_before_the_next_statement() {
-        let src = "import _finalizer\n\
-                   class Box:\n    pass\n\
-                   def scoped():\n    g = _finalizer.guard(lambda: print('function ended'))\n    print('in f')\n\
-                   b = Box()\n\
-                   b.g = _finalizer.guard(lambda: print('freed'))\n\
-                   print('before')\n\
-                   del b\n\
-                   print('after')\n\
-                   scoped()\n\
-                   print('end')\n";
-        assert_eq!(
-            out(src),
-            "before\nfreed\nafter\nin f\nfunction ended\nend\n"
-        );
-    }
-
-    #[test]
-    fn an_error_in_a_callback_is_reported_and_the_program_goes_on() {
-        let src = "import _finalizer\n\
-                   g = _finalizer.guard(lambda: 1 / 0)\n\
-                   g = None\n\
-                   print('still running')\n";
-        assert_eq!(out(src), "still running\n");
-    }
-}
-
 /// The end of the main process's interpreter, in CPython's order: the executors' threads joined,
 /// then the `atexit` callbacks last registered first, multiprocessing's exit function (the exit
 /// rules: daemons terminated, children joined) among them where it was registered.
@@ -198,5 +166,37 @@ pub fn run_atexit(it: &mut Interp, after_mp: Option<bool>) {
                 &format!("Exception ignored in atexit callback: {shown}\n{tb}"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn a_freed_guard_calls_back_before_the_next_statement() {
+        let src = "import _finalizer\n\
+                   class Box:\n    pass\n\
+                   def scoped():\n    g = _finalizer.guard(lambda: print('function ended'))\n    print('in f')\n\
+                   b = Box()\n\
+                   b.g = _finalizer.guard(lambda: print('freed'))\n\
+                   print('before')\n\
+                   del b\n\
+                   print('after')\n\
+                   scoped()\n\
+                   print('end')\n";
+        assert_eq!(
+            out(src),
+            "before\nfreed\nafter\nin f\nfunction ended\nend\n"
+        );
+    }
+
+    #[test]
+    fn an_error_in_a_callback_is_reported_and_the_program_goes_on() {
+        let src = "import _finalizer\n\
+                   g = _finalizer.guard(lambda: 1 / 0)\n\
+                   g = None\n\
+                   print('still running')\n";
+        assert_eq!(out(src), "still running\n");
     }
 }

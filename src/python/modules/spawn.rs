@@ -202,7 +202,7 @@ pub fn run_child(
     let code = bootstrap(&mut it, &obj, &who.name);
     // A spawned child ends as an interpreter does (`sys.exit` in `spawn_main`), so its atexit
     // callbacks run; a forkserver child ends with `os._exit`, as a forked one, and runs none.
-    if it.process.start_method.as_deref() != Some("forkserver") {
+    if it.process.start_method != Some("forkserver") {
         super::finalizers::run_atexit(&mut it, None);
     }
     std::mem::forget(module);
