@@ -490,3 +490,15 @@ fn a_failing_set_name_is_a_runtime_error_caused_by_it() {
         "Error calling __set_name__ on 'Name' instance 'a' in 'K' | ValueError('no a')\n"
     );
 }
+
+#[test]
+fn datetime_strptime_is_refused_with_what_works_instead() {
+    let (code, _, err) = run(
+        "import datetime\nprint(datetime.datetime.fromisoformat('2024-05-06'))\ndatetime.datetime.strptime('2024', '%Y')\n",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("NotImplementedError: datetime.strptime() is not supported by forkyard yet; datetime.fromisoformat() is"),
+        "{err}"
+    );
+}

@@ -153,6 +153,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "datetime",
+        text: include_str!("../lib/datetime.py"),
+    },
+    Source {
         name: "atexit",
         text: include_str!("../lib/atexit.py"),
     },
