@@ -153,6 +153,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "types",
+        text: include_str!("../lib/types.py"),
+    },
+    Source {
         name: "datetime",
         text: include_str!("../lib/datetime.py"),
     },
