@@ -153,6 +153,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "errno",
+        text: include_str!("../lib/errno.py"),
+    },
+    Source {
         name: "types",
         text: include_str!("../lib/types.py"),
     },
