@@ -24,8 +24,9 @@ pub const ALL: [&str; 3] = ["fork", "spawn", "forkserver"];
 const START_METHOD_ATTR: &str = "_start_method";
 
 thread_local! {
-    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per process.
-    static PROCESS_CLASSES: RefCell<Vec<(&'static str, Rc<Class>)>> = const { RefCell::new(Vec::new()) };
+    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per interpreter
+    /// (`per_interp`): a spawned child's derive from its own `BaseProcess`.
+    static PROCESS_CLASSES: RefCell<Option<(u64, ProcessClasses)>> = const { RefCell::new(None) };
     /// The context objects, made once per interpreter as CPython's are singletons.
     static CONTEXTS: RefCell<Vec<(&'static str, Value)>> = const { RefCell::new(Vec::new()) };
 }
@@ -141,14 +142,20 @@ fn fixed_start_method(_: &mut Interp, a: Args) -> R {
     Ok(a.pos.first().cloned().unwrap_or(Value::None))
 }
 
-/// The Process class of a start method's context (`ForkProcess`...), made once per process.
+/// One interpreter's context Process classes by start method.
+type ProcessClasses = Rc<RefCell<Vec<(&'static str, Rc<Class>)>>>;
+
+/// The Process class of a start method's context (`ForkProcess`...), made once per interpreter.
+/// As in CPython it derives from `BaseProcess`, not from `multiprocessing.Process`.
 pub fn process_class_for(method: &'static str) -> Rc<Class> {
-    if let Some(c) = PROCESS_CLASSES.with(|p| {
-        p.borrow()
-            .iter()
-            .find(|(m, _)| *m == method)
-            .map(|(_, c)| c.clone())
-    }) {
+    let classes =
+        crate::python::builtin_classes::per_interp(&PROCESS_CLASSES, ProcessClasses::default);
+    if let Some(c) = classes
+        .borrow()
+        .iter()
+        .find(|(m, _)| *m == method)
+        .map(|(_, c)| c.clone())
+    {
         return c;
     }
     let name = match method {
@@ -156,15 +163,12 @@ pub fn process_class_for(method: &'static str) -> Rc<Class> {
         "spawn" => "SpawnProcess",
         _ => "ForkServerProcess",
     };
-    let base = match super::multiprocessing::process_class_value() {
-        Value::Class(ref c) => c.clone(),
-        _ => unreachable!("the Process class is a class"),
-    };
+    let base = super::multiprocessing::base_process_class();
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from(START_METHOD_ATTR), Value::str(method));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
         .expect("one base");
-    PROCESS_CLASSES.with(|p| p.borrow_mut().push((method, cls.clone())));
+    classes.borrow_mut().push((method, cls.clone()));
     cls
 }
 

@@ -52,6 +52,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     let m = match name {
         "multiprocessing" => multiprocessing::module(it),
         "multiprocessing.pool" => multiprocessing::pool_module(it),
+        "multiprocessing.process" => multiprocessing::process_module(it),
         "time" => stdlib::time(),
         "os" => stdlib::os(),
         // The same object as `os.path`, as in CPython.

@@ -29,9 +29,11 @@ use crate::trace::Stream;
 pub struct Spawning {
     /// The parent's default start method, which becomes the child's.
     pub(super) default_method: &'static str,
-    /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`); a class of
-    /// the program travels inside `bytes`, by name, as pickle sends it.
-    pub(super) native_class: Option<Rc<Class>>,
+    /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`), by the key
+    /// of `native_class_key`: the child's fresh interpreter has classes of its own, found by it
+    /// (`native_class_of`). A class of the program travels inside `bytes`, by name, as pickle
+    /// sends it.
+    pub(super) native_class: Option<String>,
     pub(super) bytes: Vec<u8>,
     pub(super) inherited: Vec<Value>,
     /// multiprocessing's logger as the parent set it when it started the child.
@@ -82,7 +84,7 @@ pub(super) fn prepare_as(
     // The child learns the parent's default start method (`spawn.get_preparation_data` asks
     // `get_start_method()`, which fixes `fork` if nothing had chosen).
     let default_method = *it.process.start_method.get_or_insert("fork");
-    let native_class = is_multiprocessing_class(&inst.class).then(|| inst.class.clone());
+    let native_class = is_multiprocessing_class(&inst.class).then(|| native_class_key(&inst.class));
     let (target, args, kwargs) = {
         let st = super::process::state(inst).expect("a started Process has its state");
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
@@ -130,6 +132,36 @@ pub(super) fn prepare_as(
         logger: super::mp_log::carried(it),
         pool,
     })
+}
+
+/// What names one of multiprocessing's own Process classes across interpreters: a pool's worker
+/// class by `pool:` and its start method, the others by their name.
+pub(super) fn native_class_key(cls: &Rc<Class>) -> String {
+    match super::pool::is_worker_class(cls) {
+        Some(m) => format!("{POOL_CLASS}{m}"),
+        None => cls.name.to_string(),
+    }
+}
+
+/// The prefix of a pool worker class's key.
+const POOL_CLASS: &str = "pool:";
+
+/// The start method of a pool worker class's key.
+pub(super) fn worker_method_of_key(key: &str) -> Option<&'static str> {
+    key.strip_prefix(POOL_CLASS).and_then(super::context::known)
+}
+
+/// This interpreter's class of a key made by `native_class_key`.
+pub(super) fn native_class_of(key: &str) -> Rc<Class> {
+    if let Some(m) = worker_method_of_key(key) {
+        return super::pool::worker_class_for(m);
+    }
+    match key {
+        "Process" => super::multiprocessing::process_class(),
+        "ForkProcess" => super::context::process_class_for("fork"),
+        "SpawnProcess" => super::context::process_class_for("spawn"),
+        _ => super::context::process_class_for("forkserver"),
+    }
 }
 
 /// Whether `cls` is multiprocessing's own Process class or a context's (`SpawnProcess`).
@@ -231,7 +263,7 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
         return Err(type_error("a spawned process object has five parts"));
     };
     let class = match (sp.native_class, class) {
-        (Some(c), _) => c,
+        (Some(key), _) => native_class_of(&key),
         (None, Value::Class(c)) if c.native_kind() == Some(NativeKind::Process) => c.clone(),
         _ => {
             return Err(type_error(
