@@ -27,8 +27,9 @@ thread_local! {
     /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per interpreter
     /// (`per_interp`): a spawned child's derive from its own `BaseProcess`.
     static PROCESS_CLASSES: RefCell<Option<(u64, ProcessClasses)>> = const { RefCell::new(None) };
-    /// The context objects, made once per interpreter as CPython's are singletons.
-    static CONTEXTS: RefCell<Vec<(&'static str, Value)>> = const { RefCell::new(Vec::new()) };
+    /// The context objects, made once per interpreter (`per_interp`) as CPython's are singletons:
+    /// a spawned child makes its own from its own module.
+    static CONTEXTS: RefCell<Option<(u64, Contexts)>> = const { RefCell::new(None) };
 }
 
 pub fn known(name: &str) -> Option<&'static str> {
@@ -177,15 +178,19 @@ pub fn context_value(it: &mut Interp, method: &'static str) -> Value {
     context(it, method)
 }
 
+/// One interpreter's context objects by start method.
+type Contexts = Rc<RefCell<Vec<(&'static str, Value)>>>;
+
 /// The context object of a start method.
 fn context(it: &mut Interp, method: &'static str) -> Value {
     let key = method;
-    if let Some(v) = CONTEXTS.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(m, _)| *m == key)
-            .map(|(_, v)| v.clone())
-    }) {
+    let contexts = crate::python::builtin_classes::per_interp(&CONTEXTS, Contexts::default);
+    if let Some(v) = contexts
+        .borrow()
+        .iter()
+        .find(|(m, _)| *m == key)
+        .map(|(_, v)| v.clone())
+    {
         return v;
     }
     let class_name = match method {
@@ -243,11 +248,6 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
         attrs: RefCell::new(attrs),
         native: RefCell::new(None),
     }));
-    CONTEXTS.with(|c| c.borrow_mut().push((key, ctx.clone())));
+    contexts.borrow_mut().push((key, ctx.clone()));
     ctx
-}
-
-/// A spawned child is a fresh interpreter: its contexts are made anew from its own module.
-pub fn forget_contexts() {
-    CONTEXTS.with(|c| c.borrow_mut().clear());
 }

@@ -18,7 +18,9 @@ thread_local! {
     /// `BaseProcess` and `Process`, made once per interpreter (`per_interp`): a spawned child's
     /// derive from its own `object`.
     static PROCESS_CLASSES: std::cell::RefCell<Option<(u64, ProcessClasses)>> = const { std::cell::RefCell::new(None) };
-    static MAIN_OBJECT: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+    /// The main process's `current_process()`, made once per interpreter (`per_interp`): a spawned
+    /// child's fresh interpreter makes its own.
+    static MAIN_OBJECT: std::cell::RefCell<Option<(u64, MainObject)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// `multiprocessing.process.BaseProcess` and `multiprocessing.context.Process` derived from it.
@@ -210,19 +212,18 @@ fn current_process(it: &mut Interp, _: Args) -> R {
     if let Some(p) = &it.process.this {
         return Ok(p.clone());
     }
-    let existing = MAIN_OBJECT.with(|m| m.borrow().clone());
+    let slot = crate::python::builtin_classes::per_interp(&MAIN_OBJECT, MainObject::default);
+    let existing = slot.borrow().clone();
     if let Some(m) = existing {
         return Ok(m);
     }
     let m = process::main_process_object(it, &base_process_class());
-    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = Some(m.clone()));
+    *slot.borrow_mut() = Some(m.clone());
     Ok(m)
 }
 
-/// A spawned child is a fresh interpreter: its `current_process()` is made anew.
-pub fn forget_main_object() {
-    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = None);
-}
+/// One interpreter's main process object, once made.
+type MainObject = Rc<std::cell::RefCell<Option<Value>>>;
 
 fn parent_process(it: &mut Interp, _: Args) -> R {
     match it.process.parent.clone() {

@@ -203,11 +203,9 @@ pub fn run_child(
         importing_main: true,
         ..Default::default()
     };
-    // Nothing of the parent's Python world survives an exec: its handlers, its context objects,
-    // its `current_process()` object.
+    // Nothing of the parent's Python world survives an exec: its handlers (its context objects
+    // and `current_process()` object are its interpreter's, `per_interp`).
     super::signal::forget_python_handlers();
-    super::context::forget_contexts();
-    super::multiprocessing::forget_main_object();
     super::futures::forget_exit_hooks();
     // A fresh process holds only the Connection ends it is given (before the import, which may
     // make Pipes of its own).
