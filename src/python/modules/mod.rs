@@ -109,6 +109,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     // `multiprocessing.util.info(...)` works after `import multiprocessing` alone.
     if name == "multiprocessing" {
         import(it, "multiprocessing.util")?;
+        // And its `process` (through `context`): `multiprocessing.process.BaseProcess` too.
+        import(it, "multiprocessing.process")?;
     }
     Ok(m)
 }
