@@ -251,3 +251,24 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
     contexts.borrow_mut().push((key, ctx.clone()));
     ctx
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions::install;
+
+    #[test]
+    fn the_contexts_process_classes_derive_from_base_process_not_process() {
+        install();
+        let base = super::super::multiprocessing::base_process_class();
+        let process = super::super::multiprocessing::process_class();
+        assert!(process.is_subclass(&base));
+        for m in ALL {
+            let cls = process_class_for(m);
+            assert!(Rc::ptr_eq(&cls, &process_class_for(m)));
+            assert!(cls.is_subclass(&base) && !cls.is_subclass(&process));
+            assert_eq!(own_start_method(&cls), Some(m));
+        }
+        assert_eq!(own_start_method(&process), None);
+    }
+}

@@ -317,3 +317,33 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
     }
     Ok(Value::Instance(inst))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions::install;
+
+    #[test]
+    fn a_native_class_crosses_by_key_into_the_childs_own_classes() {
+        install();
+        let parent_classes = [
+            super::super::multiprocessing::process_class(),
+            super::super::context::process_class_for("spawn"),
+            super::super::pool::worker_class_for("forkserver"),
+        ];
+        let keys: Vec<String> = parent_classes.iter().map(native_class_key).collect();
+        assert_eq!(keys, ["Process", "SpawnProcess", "pool:forkserver"]);
+        assert_eq!(worker_method_of_key(&keys[2]), Some("forkserver"));
+        assert_eq!(worker_method_of_key(&keys[1]), None);
+        // A spawned child's fresh interpreter: the same keys give its own classes, from its own
+        // `object` and `BaseProcess`.
+        let child = install();
+        let base = super::super::multiprocessing::base_process_class();
+        for (key, parents) in keys.iter().zip(&parent_classes) {
+            let own = native_class_of(key);
+            assert!(!Rc::ptr_eq(&own, parents));
+            assert_eq!(own.name, parents.name);
+            assert!(own.is_subclass(&child.object) && own.is_subclass(&base));
+        }
+    }
+}
