@@ -69,14 +69,22 @@ const CO_VARKEYWORDS: i64 = 0x8;
 const CO_GENERATOR: i64 = 0x20;
 
 thread_local! {
-    static CODE_CLASS: Rc<super::value::Class> = exceptions::make_class(
-        "code",
-        "builtins",
-        vec![crate::python::builtin_classes::object()],
-        Namespace::default(),
-        Some(NativeKind::Other),
-    )
-    .expect("one base");
+    static CODE_CLASS: std::cell::RefCell<Option<(u64, Rc<super::value::Class>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `code` type, made once per interpreter (`per_interp`): a spawned child's derives from its
+/// own `object`.
+fn code_class() -> Rc<super::value::Class> {
+    crate::python::builtin_classes::per_interp(&CODE_CLASS, || {
+        exceptions::make_class(
+            "code",
+            "builtins",
+            vec![crate::python::builtin_classes::object()],
+            Namespace::default(),
+            Some(NativeKind::Other),
+        )
+        .expect("one base")
+    })
 }
 
 /// `f.__code__`: the facts of a def that CPython's code object gives (names and counts of its
@@ -124,7 +132,7 @@ fn code_of(def: &FunctionDef) -> Value {
     set("co_flags", Value::Int(flags));
     set("co_firstlineno", Value::Int(i64::from(def.pos.line)));
     Value::Instance(Rc::new(Instance {
-        class: CODE_CLASS.with(Rc::clone),
+        class: code_class(),
         attrs: std::cell::RefCell::new(attrs),
         native: std::cell::RefCell::new(None),
     }))

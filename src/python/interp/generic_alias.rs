@@ -13,29 +13,26 @@ use super::{Interp, bind};
 const GENERIC_BUILTINS: [&str; 6] = ["list", "dict", "tuple", "set", "frozenset", "type"];
 
 thread_local! {
-    static ALIAS_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
-    static UNION_CLASS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+    // Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
+    static ALIAS_CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
+    static UNION_CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
 }
 
 /// `types.UnionType`: what `int | None` makes (PEP 604), printed as written.
 fn union_class() -> Rc<Class> {
-    UNION_CLASS.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                let mut ns = Namespace::default();
-                ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", union_repr));
-                ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", union_eq));
-                ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", union_hash));
-                exceptions::make_class(
-                    "UnionType",
-                    "types",
-                    vec![crate::python::builtin_classes::object()],
-                    ns,
-                    None,
-                )
-                .expect("one base")
-            })
-            .clone()
+    crate::python::builtin_classes::per_interp(&UNION_CLASS, || {
+        let mut ns = Namespace::default();
+        ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", union_repr));
+        ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", union_eq));
+        ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", union_hash));
+        exceptions::make_class(
+            "UnionType",
+            "types",
+            vec![crate::python::builtin_classes::object()],
+            ns,
+            None,
+        )
+        .expect("one base")
     })
 }
 
@@ -134,24 +131,20 @@ fn union_hash(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn alias_class() -> Rc<Class> {
-    ALIAS_CLASS.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                let mut ns = Namespace::default();
-                ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", alias_repr));
-                ns.insert(Rc::from("__call__"), Value::builtin("__call__", alias_call));
-                ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", alias_eq));
-                ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", alias_hash));
-                exceptions::make_class(
-                    "GenericAlias",
-                    "types",
-                    vec![crate::python::builtin_classes::object()],
-                    ns,
-                    None,
-                )
-                .expect("one base")
-            })
-            .clone()
+    crate::python::builtin_classes::per_interp(&ALIAS_CLASS, || {
+        let mut ns = Namespace::default();
+        ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", alias_repr));
+        ns.insert(Rc::from("__call__"), Value::builtin("__call__", alias_call));
+        ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", alias_eq));
+        ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", alias_hash));
+        exceptions::make_class(
+            "GenericAlias",
+            "types",
+            vec![crate::python::builtin_classes::object()],
+            ns,
+            None,
+        )
+        .expect("one base")
     })
 }
 

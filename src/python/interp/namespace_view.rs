@@ -49,16 +49,18 @@ fn entries(t: &Target) -> Vec<(Rc<str>, Value)> {
         .collect()
 }
 
+/// An interpreter's two view classes: `dict` and `mappingproxy`.
+type ViewClasses = (Rc<Class>, Rc<Class>);
+
 thread_local! {
-    static CLASSES: RefCell<Option<(Rc<Class>, Rc<Class>)>> = const { RefCell::new(None) };
+    static CLASSES: RefCell<Option<(u64, ViewClasses)>> = const { RefCell::new(None) };
 }
 
-/// The two view classes: `dict` (an instance's namespace) and `mappingproxy` (a class's).
-fn view_classes() -> (Rc<Class>, Rc<Class>) {
-    CLASSES.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| (make("dict", true), make("mappingproxy", false)))
-            .clone()
+/// The two view classes: `dict` (an instance's namespace) and `mappingproxy` (a class's), made
+/// once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
+fn view_classes() -> ViewClasses {
+    crate::python::builtin_classes::per_interp(&CLASSES, || {
+        (make("dict", true), make("mappingproxy", false))
     })
 }
 

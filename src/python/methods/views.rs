@@ -13,44 +13,48 @@ use crate::python::value::{Args, Class, Dict, Instance, Iter, Namespace, NativeK
 struct Viewed(Rc<RefCell<Dict>>);
 
 thread_local! {
-    static CLASSES: RefCell<Vec<Rc<Class>>> = const { RefCell::new(Vec::new()) };
+    /// The view classes by kind, made once per interpreter (`per_interp`): a spawned child's derive
+    /// from its own `object`.
+    static CLASSES: RefCell<Option<(u64, Classes)>> = const { RefCell::new(None) };
 }
 
+/// One interpreter's view classes.
+type Classes = Rc<RefCell<Vec<Rc<Class>>>>;
+
 fn class(kind: &str) -> Rc<Class> {
-    CLASSES.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(k) = c.iter().find(|k| &*k.name == kind) {
-            return k.clone();
+    let classes = crate::python::builtin_classes::per_interp(&CLASSES, Classes::default);
+    let mut c = classes.borrow_mut();
+    if let Some(k) = c.iter().find(|k| &*k.name == kind) {
+        return k.clone();
+    }
+    let mut attrs = Namespace::default();
+    attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", view_iter));
+    attrs.insert(Rc::from("__len__"), Value::builtin("__len__", view_len));
+    attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", view_repr));
+    attrs.insert(
+        Rc::from("__contains__"),
+        Value::builtin("__contains__", view_contains),
+    );
+    attrs.insert(
+        Rc::from("__reversed__"),
+        Value::builtin("__reversed__", super::view_sets::reversed),
+    );
+    if kind != "dict_values" {
+        for (n, f) in super::view_sets::SET_METHODS {
+            attrs.insert(Rc::from(*n), Value::builtin(n, *f));
         }
-        let mut attrs = Namespace::default();
-        attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", view_iter));
-        attrs.insert(Rc::from("__len__"), Value::builtin("__len__", view_len));
-        attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", view_repr));
-        attrs.insert(
-            Rc::from("__contains__"),
-            Value::builtin("__contains__", view_contains),
-        );
-        attrs.insert(
-            Rc::from("__reversed__"),
-            Value::builtin("__reversed__", super::view_sets::reversed),
-        );
-        if kind != "dict_values" {
-            for (n, f) in super::view_sets::SET_METHODS {
-                attrs.insert(Rc::from(*n), Value::builtin(n, *f));
-            }
-            attrs.insert(Rc::from("__hash__"), Value::None);
-        }
-        let k = exceptions::make_class(
-            kind,
-            "builtins",
-            vec![crate::python::builtin_classes::object()],
-            attrs,
-            Some(NativeKind::Other),
-        )
-        .expect("one base");
-        c.push(k.clone());
-        k
-    })
+        attrs.insert(Rc::from("__hash__"), Value::None);
+    }
+    let k = exceptions::make_class(
+        kind,
+        "builtins",
+        vec![crate::python::builtin_classes::object()],
+        attrs,
+        Some(NativeKind::Other),
+    )
+    .expect("one base");
+    c.push(k.clone());
+    k
 }
 
 /// A view of kind `dict_keys`, `dict_values` or `dict_items` over `dict`.

@@ -24,10 +24,12 @@ pub const ALL: [&str; 3] = ["fork", "spawn", "forkserver"];
 const START_METHOD_ATTR: &str = "_start_method";
 
 thread_local! {
-    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per process.
-    static PROCESS_CLASSES: RefCell<Vec<(&'static str, Rc<Class>)>> = const { RefCell::new(Vec::new()) };
-    /// The context objects, made once per interpreter as CPython's are singletons.
-    static CONTEXTS: RefCell<Vec<(&'static str, Value)>> = const { RefCell::new(Vec::new()) };
+    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per interpreter
+    /// (`per_interp`): a spawned child's derive from its own `BaseProcess`.
+    static PROCESS_CLASSES: RefCell<Option<(u64, ProcessClasses)>> = const { RefCell::new(None) };
+    /// The context objects, made once per interpreter (`per_interp`) as CPython's are singletons:
+    /// a spawned child makes its own from its own module.
+    static CONTEXTS: RefCell<Option<(u64, Contexts)>> = const { RefCell::new(None) };
 }
 
 pub fn known(name: &str) -> Option<&'static str> {
@@ -141,14 +143,20 @@ fn fixed_start_method(_: &mut Interp, a: Args) -> R {
     Ok(a.pos.first().cloned().unwrap_or(Value::None))
 }
 
-/// The Process class of a start method's context (`ForkProcess`...), made once per process.
+/// One interpreter's context Process classes by start method.
+type ProcessClasses = Rc<RefCell<Vec<(&'static str, Rc<Class>)>>>;
+
+/// The Process class of a start method's context (`ForkProcess`...), made once per interpreter.
+/// As in CPython it derives from `BaseProcess`, not from `multiprocessing.Process`.
 pub fn process_class_for(method: &'static str) -> Rc<Class> {
-    if let Some(c) = PROCESS_CLASSES.with(|p| {
-        p.borrow()
-            .iter()
-            .find(|(m, _)| *m == method)
-            .map(|(_, c)| c.clone())
-    }) {
+    let classes =
+        crate::python::builtin_classes::per_interp(&PROCESS_CLASSES, ProcessClasses::default);
+    if let Some(c) = classes
+        .borrow()
+        .iter()
+        .find(|(m, _)| *m == method)
+        .map(|(_, c)| c.clone())
+    {
         return c;
     }
     let name = match method {
@@ -156,15 +164,12 @@ pub fn process_class_for(method: &'static str) -> Rc<Class> {
         "spawn" => "SpawnProcess",
         _ => "ForkServerProcess",
     };
-    let base = match super::multiprocessing::process_class_value() {
-        Value::Class(ref c) => c.clone(),
-        _ => unreachable!("the Process class is a class"),
-    };
+    let base = super::multiprocessing::base_process_class();
     let mut attrs = Namespace::default();
     attrs.insert(Rc::from(START_METHOD_ATTR), Value::str(method));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
         .expect("one base");
-    PROCESS_CLASSES.with(|p| p.borrow_mut().push((method, cls.clone())));
+    classes.borrow_mut().push((method, cls.clone()));
     cls
 }
 
@@ -173,15 +178,19 @@ pub fn context_value(it: &mut Interp, method: &'static str) -> Value {
     context(it, method)
 }
 
+/// One interpreter's context objects by start method.
+type Contexts = Rc<RefCell<Vec<(&'static str, Value)>>>;
+
 /// The context object of a start method.
 fn context(it: &mut Interp, method: &'static str) -> Value {
     let key = method;
-    if let Some(v) = CONTEXTS.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(m, _)| *m == key)
-            .map(|(_, v)| v.clone())
-    }) {
+    let contexts = crate::python::builtin_classes::per_interp(&CONTEXTS, Contexts::default);
+    if let Some(v) = contexts
+        .borrow()
+        .iter()
+        .find(|(m, _)| *m == key)
+        .map(|(_, v)| v.clone())
+    {
         return v;
     }
     let class_name = match method {
@@ -239,11 +248,27 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
         attrs: RefCell::new(attrs),
         native: RefCell::new(None),
     }));
-    CONTEXTS.with(|c| c.borrow_mut().push((key, ctx.clone())));
+    contexts.borrow_mut().push((key, ctx.clone()));
     ctx
 }
 
-/// A spawned child is a fresh interpreter: its contexts are made anew from its own module.
-pub fn forget_contexts() {
-    CONTEXTS.with(|c| c.borrow_mut().clear());
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions::install;
+
+    #[test]
+    fn the_contexts_process_classes_derive_from_base_process_not_process() {
+        install();
+        let base = super::super::multiprocessing::base_process_class();
+        let process = super::super::multiprocessing::process_class();
+        assert!(process.is_subclass(&base));
+        for m in ALL {
+            let cls = process_class_for(m);
+            assert!(Rc::ptr_eq(&cls, &process_class_for(m)));
+            assert!(cls.is_subclass(&base) && !cls.is_subclass(&process));
+            assert_eq!(own_start_method(&cls), Some(m));
+        }
+        assert_eq!(own_start_method(&process), None);
+    }
 }

@@ -45,9 +45,6 @@ pub const SERVER_NAME: &str = "ForkServer";
 /// The broker's keys of status pipes on their way to the server start with this.
 const KEY_PREFIX: &str = "forkserver/";
 
-/// A request's class naming a pool's worker class, followed by its start method.
-const POOL_CLASS: &str = "pool:";
-
 /// Replies on a child's status pipe: its pid, a refused fork, its exit code.
 const PID: u8 = b'P';
 const REFUSED: u8 = b'E';
@@ -183,14 +180,7 @@ pub fn start(
         identity,
         daemon,
         method: sp.default_method.to_string(),
-        class: sp
-            .native_class
-            .as_ref()
-            .map(|c| match super::pool::is_worker_class(c) {
-                Some(m) => format!("{POOL_CLASS}{m}"),
-                None => c.name.to_string(),
-            })
-            .unwrap_or_default(),
+        class: sp.native_class.clone().unwrap_or_default(),
         pool,
         pool_late: pool_late.map(|(_, b)| b).unwrap_or_default(),
         parent_name: it.process.name.to_string(),
@@ -404,20 +394,8 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         .into_iter()
         .find(|m| *m == request.method)
         .unwrap_or("fork");
-    let native_class = match request.class.as_str() {
-        "" => None,
-        c if c.starts_with(POOL_CLASS) => {
-            let m = super::context::known(&c[POOL_CLASS.len()..]).unwrap_or("forkserver");
-            Some(super::pool::worker_class_for(m))
-        }
-        "Process" => match super::multiprocessing::process_class_value() {
-            Value::Class(ref c) => Some(c.clone()),
-            _ => None,
-        },
-        "ForkProcess" => Some(super::context::process_class_for("fork")),
-        "SpawnProcess" => Some(super::context::process_class_for("spawn")),
-        _ => Some(super::context::process_class_for("forkserver")),
-    };
+    // Resolved in the child's own interpreter (`spawn::native_class_of`).
+    let native_class = (!request.class.is_empty()).then(|| request.class.clone());
     // The primitives the asker passed, which this process has from the server's fork: the asker
     // checked they were made before it (address 0: made after, described in `late`).
     let mut inherited: Vec<Value> = request
@@ -454,8 +432,8 @@ fn run_child(it: &Interp, request: Request) -> i32 {
                 .map(|k| broker::take(&format!("{}/pool/{k}", request.key)).ok())
                 .collect();
             let method = native_class
-                .as_ref()
-                .and_then(super::pool::is_worker_class)
+                .as_deref()
+                .and_then(super::spawn::worker_method_of_key)
                 .unwrap_or("forkserver");
             match fds.and_then(|f| super::pool::served::rebuild(&request.pool_late, f, method)) {
                 Some(p) => Some(p),

@@ -52,6 +52,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     let m = match name {
         "multiprocessing" => multiprocessing::module(it),
         "multiprocessing.pool" => multiprocessing::pool_module(it),
+        "multiprocessing.process" => multiprocessing::process_module(it),
         "time" => stdlib::time(),
         "os" => stdlib::os(),
         // The same object as `os.path`, as in CPython.
@@ -108,6 +109,8 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     // `multiprocessing.util.info(...)` works after `import multiprocessing` alone.
     if name == "multiprocessing" {
         import(it, "multiprocessing.util")?;
+        // And its `process` (through `context`): `multiprocessing.process.BaseProcess` too.
+        import(it, "multiprocessing.process")?;
     }
     Ok(m)
 }

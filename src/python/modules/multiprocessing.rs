@@ -15,21 +15,45 @@ use crate::python::value::{Args, Class, Value};
 type R = Result<Value, Exc>;
 
 thread_local! {
-    static PROCESS_CLASS: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
-    static MAIN_OBJECT: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+    /// `BaseProcess` and `Process`, made once per interpreter (`per_interp`): a spawned child's
+    /// derive from its own `object`.
+    static PROCESS_CLASSES: std::cell::RefCell<Option<(u64, ProcessClasses)>> = const { std::cell::RefCell::new(None) };
+    /// The main process's `current_process()`, made once per interpreter (`per_interp`): a spawned
+    /// child's fresh interpreter makes its own.
+    static MAIN_OBJECT: std::cell::RefCell<Option<(u64, MainObject)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The `Process` class, as a value (for classes that derive from it, like pool workers).
-pub fn process_class_value() -> Value {
-    Value::Class(process_class())
+/// `multiprocessing.process.BaseProcess` and `multiprocessing.context.Process` derived from it.
+#[derive(Clone)]
+struct ProcessClasses {
+    base: Rc<Class>,
+    process: Rc<Class>,
 }
 
-fn process_class() -> Rc<Class> {
-    PROCESS_CLASS.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(process::process_class)
-            .clone()
+fn process_classes() -> ProcessClasses {
+    crate::python::builtin_classes::per_interp(&PROCESS_CLASSES, || {
+        let base = process::base_process_class();
+        let process = exceptions::make_class(
+            "Process",
+            "multiprocessing.context",
+            vec![base.clone()],
+            Default::default(),
+            None,
+        )
+        .expect("one base");
+        ProcessClasses { base, process }
     })
+}
+
+/// `multiprocessing.process.BaseProcess`: the methods' class, the base of every process class
+/// (the contexts' `ForkProcess`..., `_MainProcess`, `_ParentProcess`).
+pub fn base_process_class() -> Rc<Class> {
+    process_classes().base
+}
+
+/// `multiprocessing.Process` (CPython's `context.Process`), the class programs derive from.
+pub fn process_class() -> Rc<Class> {
+    process_classes().process
 }
 
 /// `multiprocessing`'s own exceptions: `ProcessError` and its subclasses `TimeoutError` and
@@ -124,6 +148,19 @@ pub fn module(_it: &mut Interp) -> Value {
     )
 }
 
+/// `multiprocessing.process`: `BaseProcess` and the functions about the processes of a program.
+pub fn process_module(_it: &mut Interp) -> Value {
+    make_module(
+        "multiprocessing.process",
+        &[
+            ("current_process", current_process),
+            ("parent_process", parent_process),
+            ("active_children", active_children),
+        ],
+        vec![("BaseProcess", Value::Class(base_process_class()))],
+    )
+}
+
 pub fn pool_module(_it: &mut Interp) -> Value {
     make_module(
         "multiprocessing.pool",
@@ -175,24 +212,23 @@ fn current_process(it: &mut Interp, _: Args) -> R {
     if let Some(p) = &it.process.this {
         return Ok(p.clone());
     }
-    let existing = MAIN_OBJECT.with(|m| m.borrow().clone());
+    let slot = crate::python::builtin_classes::per_interp(&MAIN_OBJECT, MainObject::default);
+    let existing = slot.borrow().clone();
     if let Some(m) = existing {
         return Ok(m);
     }
-    let m = process::main_process_object(it, &process_class());
-    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = Some(m.clone()));
+    let m = process::main_process_object(it, &base_process_class());
+    *slot.borrow_mut() = Some(m.clone());
     Ok(m)
 }
 
-/// A spawned child is a fresh interpreter: its `current_process()` is made anew.
-pub fn forget_main_object() {
-    MAIN_OBJECT.with(|slot| *slot.borrow_mut() = None);
-}
+/// One interpreter's main process object, once made.
+type MainObject = Rc<std::cell::RefCell<Option<Value>>>;
 
 fn parent_process(it: &mut Interp, _: Args) -> R {
     match it.process.parent.clone() {
         None => Ok(Value::None),
-        Some((name, pid)) => Ok(process::parent_object(&process_class(), name, pid)),
+        Some((name, pid)) => Ok(process::parent_object(&base_process_class(), name, pid)),
     }
 }
 

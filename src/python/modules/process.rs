@@ -70,8 +70,10 @@ fn kwarg(a: &Args, name: &str) -> Option<Value> {
         .map(|(_, v)| v.clone())
 }
 
-/// The class `Process`, with its methods as natives.
-pub fn process_class() -> Rc<Class> {
+/// The class `multiprocessing.process.BaseProcess`, with its methods as natives: CPython's base of
+/// `Process`, of the start methods' `ForkProcess`/`SpawnProcess`/`ForkServerProcess` and of
+/// `_MainProcess`.
+pub fn base_process_class() -> Rc<Class> {
     let mut attrs = Namespace::default();
     let methods: &[(&str, crate::python::value::NativeFn)] = &[
         ("__init__", init),
@@ -87,8 +89,8 @@ pub fn process_class() -> Rc<Class> {
         attrs.insert(Rc::from(*n), Value::builtin(n, *f));
     }
     exceptions::make_class(
-        "Process",
-        "multiprocessing.context",
+        "BaseProcess",
+        "multiprocessing.process",
         vec![crate::python::builtin_classes::object()],
         attrs,
         Some(NativeKind::Process),

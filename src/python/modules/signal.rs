@@ -42,18 +42,15 @@ struct Enums {
 }
 
 thread_local! {
-    static ENUMS: RefCell<Option<Rc<Enums>>> = const { RefCell::new(None) };
+    /// Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
+    static ENUMS: RefCell<Option<(u64, Rc<Enums>)>> = const { RefCell::new(None) };
     /// The Python-level handler of each signal a program set (`signal.signal`); others have
     /// their startup handler ([`startup_handler`]).
     static HANDLERS: RefCell<HashMap<i32, Value>> = RefCell::new(HashMap::new());
 }
 
 fn enums() -> Rc<Enums> {
-    ENUMS.with(|e| {
-        e.borrow_mut()
-            .get_or_insert_with(|| Rc::new(make_enums()))
-            .clone()
-    })
+    crate::python::builtin_classes::per_interp(&ENUMS, || Rc::new(make_enums()))
 }
 
 fn member_class(name: &str) -> Rc<Class> {

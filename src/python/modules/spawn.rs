@@ -29,9 +29,11 @@ use crate::trace::Stream;
 pub struct Spawning {
     /// The parent's default start method, which becomes the child's.
     pub(super) default_method: &'static str,
-    /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`); a class of
-    /// the program travels inside `bytes`, by name, as pickle sends it.
-    pub(super) native_class: Option<Rc<Class>>,
+    /// The Process class when it is multiprocessing's own (`Process`, `SpawnProcess`), by the key
+    /// of `native_class_key`: the child's fresh interpreter has classes of its own, found by it
+    /// (`native_class_of`). A class of the program travels inside `bytes`, by name, as pickle
+    /// sends it.
+    pub(super) native_class: Option<String>,
     pub(super) bytes: Vec<u8>,
     pub(super) inherited: Vec<Value>,
     /// multiprocessing's logger as the parent set it when it started the child.
@@ -82,7 +84,7 @@ pub(super) fn prepare_as(
     // The child learns the parent's default start method (`spawn.get_preparation_data` asks
     // `get_start_method()`, which fixes `fork` if nothing had chosen).
     let default_method = *it.process.start_method.get_or_insert("fork");
-    let native_class = is_multiprocessing_class(&inst.class).then(|| inst.class.clone());
+    let native_class = is_multiprocessing_class(&inst.class).then(|| native_class_key(&inst.class));
     let (target, args, kwargs) = {
         let st = super::process::state(inst).expect("a started Process has its state");
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
@@ -132,6 +134,36 @@ pub(super) fn prepare_as(
     })
 }
 
+/// What names one of multiprocessing's own Process classes across interpreters: a pool's worker
+/// class by `pool:` and its start method, the others by their name.
+pub(super) fn native_class_key(cls: &Rc<Class>) -> String {
+    match super::pool::is_worker_class(cls) {
+        Some(m) => format!("{POOL_CLASS}{m}"),
+        None => cls.name.to_string(),
+    }
+}
+
+/// The prefix of a pool worker class's key.
+const POOL_CLASS: &str = "pool:";
+
+/// The start method of a pool worker class's key.
+pub(super) fn worker_method_of_key(key: &str) -> Option<&'static str> {
+    key.strip_prefix(POOL_CLASS).and_then(super::context::known)
+}
+
+/// This interpreter's class of a key made by `native_class_key`.
+pub(super) fn native_class_of(key: &str) -> Rc<Class> {
+    if let Some(m) = worker_method_of_key(key) {
+        return super::pool::worker_class_for(m);
+    }
+    match key {
+        "Process" => super::multiprocessing::process_class(),
+        "ForkProcess" => super::context::process_class_for("fork"),
+        "SpawnProcess" => super::context::process_class_for("spawn"),
+        _ => super::context::process_class_for("forkserver"),
+    }
+}
+
 /// Whether `cls` is multiprocessing's own Process class or a context's (`SpawnProcess`).
 pub(super) fn is_multiprocessing_class(cls: &Rc<Class>) -> bool {
     cls.module.starts_with("multiprocessing")
@@ -171,11 +203,9 @@ pub fn run_child(
         importing_main: true,
         ..Default::default()
     };
-    // Nothing of the parent's Python world survives an exec: its handlers, its context objects,
-    // its `current_process()` object.
+    // Nothing of the parent's Python world survives an exec: its handlers (its context objects
+    // and `current_process()` object are its interpreter's, `per_interp`).
     super::signal::forget_python_handlers();
-    super::context::forget_contexts();
-    super::multiprocessing::forget_main_object();
     super::futures::forget_exit_hooks();
     // A fresh process holds only the Connection ends it is given (before the import, which may
     // make Pipes of its own).
@@ -236,7 +266,7 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
         return Err(type_error("a spawned process object has five parts"));
     };
     let class = match (sp.native_class, class) {
-        (Some(c), _) => c,
+        (Some(key), _) => native_class_of(&key),
         (None, Value::Class(c)) if c.native_kind() == Some(NativeKind::Process) => c.clone(),
         _ => {
             return Err(type_error(
@@ -291,4 +321,34 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
         }
     }
     Ok(Value::Instance(inst))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::exceptions::install;
+
+    #[test]
+    fn a_native_class_crosses_by_key_into_the_childs_own_classes() {
+        install();
+        let parent_classes = [
+            super::super::multiprocessing::process_class(),
+            super::super::context::process_class_for("spawn"),
+            super::super::pool::worker_class_for("forkserver"),
+        ];
+        let keys: Vec<String> = parent_classes.iter().map(native_class_key).collect();
+        assert_eq!(keys, ["Process", "SpawnProcess", "pool:forkserver"]);
+        assert_eq!(worker_method_of_key(&keys[2]), Some("forkserver"));
+        assert_eq!(worker_method_of_key(&keys[1]), None);
+        // A spawned child's fresh interpreter: the same keys give its own classes, from its own
+        // `object` and `BaseProcess`.
+        let child = install();
+        let base = super::super::multiprocessing::base_process_class();
+        for (key, parents) in keys.iter().zip(&parent_classes) {
+            let own = native_class_of(key);
+            assert!(!Rc::ptr_eq(&own, parents));
+            assert_eq!(own.name, parents.name);
+            assert!(own.is_subclass(&child.object) && own.is_subclass(&base));
+        }
+    }
 }

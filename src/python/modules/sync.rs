@@ -24,7 +24,16 @@ type R = Result<Value, Exc>;
 
 thread_local! {
     static COUNTER: RefCell<u32> = const { RefCell::new(0) };
-    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+    /// The native classes by name, for the interpreter that made them (`per_interp`): a spawned
+    /// child's fresh interpreter makes its own, deriving from its own `object`.
+    static CLASSES: RefCell<Option<(u64, NativeClasses)>> = const { RefCell::new(None) };
+}
+
+/// The native classes of one interpreter, shared by the handle `per_interp` hands out.
+type NativeClasses = Rc<RefCell<HashMap<&'static str, Rc<Class>>>>;
+
+fn native_classes() -> NativeClasses {
+    crate::python::builtin_classes::per_interp(&CLASSES, NativeClasses::default)
 }
 
 /// Whether this process has made a multiprocessing object (what, in CPython, imports
@@ -198,7 +207,8 @@ pub fn this<T: Clone + 'static>(a: &Args, what: &str) -> Result<T, Exc> {
 
 /// A native class (made once per interpreter) whose methods are `methods`.
 pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn)]) -> Rc<Class> {
-    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+    let classes = native_classes();
+    if let Some(c) = classes.borrow().get(name).cloned() {
         return c;
     }
     let mut attrs = Namespace::default();
@@ -214,7 +224,7 @@ pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn
         Some(NativeKind::Other),
     )
     .expect("one base");
-    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    classes.borrow_mut().insert(name, cls.clone());
     cls
 }
 
@@ -1263,21 +1273,18 @@ impl BarrierObj {
 
 pub fn broken_error() -> Exc {
     thread_local! {
-        static CLS: RefCell<Option<Rc<Class>>> = const { RefCell::new(None) };
+        static CLS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
     }
-    let cls = CLS.with(|c| {
-        c.borrow_mut()
-            .get_or_insert_with(|| {
-                exceptions::make_class(
-                    "BrokenBarrierError",
-                    "threading",
-                    vec![ExcKind::RuntimeError.class()],
-                    Namespace::default(),
-                    None,
-                )
-                .expect("one base")
-            })
-            .clone()
+    // Per interpreter: a spawned child's derives from its own RuntimeError.
+    let cls = crate::python::builtin_classes::per_interp(&CLS, || {
+        exceptions::make_class(
+            "BrokenBarrierError",
+            "threading",
+            vec![ExcKind::RuntimeError.class()],
+            Namespace::default(),
+            None,
+        )
+        .expect("one base")
     });
     Exc {
         value: exceptions::instance(cls, vec![]),

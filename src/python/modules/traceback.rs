@@ -117,21 +117,29 @@ fn frames(it: &Interp, tb: &[TbEntry]) -> Vec<String> {
 struct TbFrames(Vec<TbEntry>);
 
 thread_local! {
-    static TRACEBACK_CLASS: Rc<Class> = exceptions::make_class(
-        "traceback",
-        "builtins",
-        vec![crate::python::builtin_classes::object()],
-        Namespace::default(),
-        Some(NativeKind::Other),
-    )
-    .expect("one base");
+    static TRACEBACK_CLASS: std::cell::RefCell<Option<(u64, Rc<Class>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `traceback` type, made once per interpreter (`per_interp`): a spawned child's derives from
+/// its own `object`.
+fn traceback_class() -> Rc<Class> {
+    crate::python::builtin_classes::per_interp(&TRACEBACK_CLASS, || {
+        exceptions::make_class(
+            "traceback",
+            "builtins",
+            vec![crate::python::builtin_classes::object()],
+            Namespace::default(),
+            Some(NativeKind::Other),
+        )
+        .expect("one base")
+    })
 }
 
 /// `exc.__traceback__`: a chain of `traceback` objects, outermost frame first, each with its
 /// `tb_lineno` and `tb_next`; `None` when the exception was never raised.
 pub fn object_of(e: &Exc) -> Value {
     let tb = e.traceback();
-    let class = TRACEBACK_CLASS.with(Rc::clone);
+    let class = traceback_class();
     let mut next = Value::None;
     for i in (0..tb.len()).rev() {
         let mut attrs = Namespace::default();

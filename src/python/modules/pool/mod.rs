@@ -65,7 +65,16 @@ struct JobRef {
 }
 
 thread_local! {
-    static CLASSES: RefCell<HashMap<&'static str, Rc<Class>>> = RefCell::new(HashMap::new());
+    /// The pool's classes by name, made once per interpreter (`per_interp`): a spawned child's
+    /// derive from its own `object` and `BaseProcess`.
+    static CLASSES: RefCell<Option<(u64, Classes)>> = const { RefCell::new(None) };
+}
+
+/// One interpreter's pool classes.
+type Classes = Rc<RefCell<HashMap<&'static str, Rc<Class>>>>;
+
+fn classes() -> Classes {
+    crate::python::builtin_classes::per_interp(&CLASSES, Classes::default)
 }
 
 fn class(
@@ -74,7 +83,7 @@ fn class(
     methods: &[(&str, crate::python::value::NativeFn)],
     base: Option<Rc<Class>>,
 ) -> Rc<Class> {
-    if let Some(c) = CLASSES.with(|c| c.borrow().get(name).cloned()) {
+    if let Some(c) = classes().borrow().get(name).cloned() {
         return c;
     }
     let mut attrs = Namespace::default();
@@ -85,7 +94,7 @@ fn class(
     let native =
         crate::python::builtin_classes::is(&base, |b| &b.object).then_some(NativeKind::Other);
     let cls = exceptions::make_class(name, module, vec![base], attrs, native).expect("one base");
-    CLASSES.with(|c| c.borrow_mut().insert(name, cls.clone()));
+    classes().borrow_mut().insert(name, cls.clone());
     cls
 }
 
@@ -167,7 +176,7 @@ fn imap_class(ordered: bool) -> Rc<Class> {
 /// Its name makes the worker's (`SpawnProcess-3` -> `SpawnPoolWorker-3`).
 pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
     let key = worker_key(method);
-    if let Some(c) = CLASSES.with(|c| c.borrow().get(key).cloned()) {
+    if let Some(c) = classes().borrow().get(key).cloned() {
         return c;
     }
     let base = super::context::process_class_for(method);
@@ -180,7 +189,7 @@ pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
     attrs.insert(Rc::from("run"), Value::builtin("run", worker_run));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
         .expect("one base");
-    CLASSES.with(|c| c.borrow_mut().insert(key, cls.clone()));
+    classes().borrow_mut().insert(key, cls.clone());
     cls
 }
 
@@ -199,11 +208,10 @@ fn worker_key(method: &str) -> &'static str {
 /// classes already made are compared: a program without a Pool makes none.
 pub(crate) fn is_worker_class(cls: &Rc<Class>) -> Option<&'static str> {
     ["fork", "spawn", "forkserver"].into_iter().find(|m| {
-        CLASSES.with(|c| {
-            c.borrow()
-                .get(worker_key(m))
-                .is_some_and(|w| Rc::ptr_eq(w, cls))
-        })
+        classes()
+            .borrow()
+            .get(worker_key(m))
+            .is_some_and(|w| Rc::ptr_eq(w, cls))
     })
 }
 
