@@ -174,7 +174,6 @@ pub fn install(it: &mut Interp) {
         ("__import__", exec),
         ("breakpoint", exec),
         ("exit", exit),
-        ("complex", complex),
         ("quit", exit),
     ];
     for (name, f) in fns {
@@ -186,6 +185,8 @@ pub fn install(it: &mut Interp) {
         Value::builtin("NotImplemented", not_implemented),
     );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    it.builtins
+        .insert(Rc::from("complex"), Value::Class(super::complex::class()));
     super::methods::bytearray::install(it);
     super::methods::memoryview::install(it);
     it.builtins
@@ -980,14 +981,6 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
             x.type_name()
         ))),
     }
-}
-
-/// `complex` is refused by name rather than left undefined: forkyard's numbers are real.
-fn complex(_: &mut Interp, _: Args) -> PyResult {
-    Err(Exc::new(
-        ExcKind::NotImplementedError,
-        "complex numbers are not supported in forkyard",
-    ))
 }
 
 pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {

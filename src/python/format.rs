@@ -9,6 +9,7 @@ use super::exceptions::{Exc, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::value::*;
 
+pub mod complex;
 mod simple;
 
 /// CPython's `repr(float)`: the shortest text that reads back the same, with an exponent outside

@@ -16,6 +16,9 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
     if matches!(name, "value" | "raw") {
         super::steps::shared_access(inst, false);
     }
+    if let Some(v) = super::complex::attr(inst, name) {
+        return Ok(Some(v));
+    }
     if let Some(v) = process::get_attr(it, inst, name)? {
         return Ok(Some(v));
     }

@@ -939,6 +939,11 @@ impl Interp {
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
             }
+            // A complex number: by its CPython hash and `__eq__`, or as the float it equals.
+            Value::Instance(_) if let Some(k) = super::complex::hash_key(v) => return k,
+            Value::Instance(_) if let Some(c) = super::complex::get(v) => {
+                return self.hash_key(&Value::Float(c.re));
+            }
             Value::Instance(i)
                 if let Some(base) = super::subclass::base_of_instance(i)
                     && !defines_own_hash_or_eq(&i.class) =>
