@@ -1003,7 +1003,11 @@ pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
         if float && zero {
             return Err(Exc::new(ExcKind::ZeroDivisionError, "float divmod()"));
         }
-    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_)) {
+    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_))
+        || super::complex::get(x).is_some()
+        || super::complex::get(y).is_some()
+    {
+        // A complex number has no floor division (3.11 removed `complex.__divmod__`).
         return Err(type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             x.type_name(),
@@ -1033,6 +1037,11 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
     let b = arg(&a, 0, "pow")?;
     let e = arg(&a, 1, "pow")?;
     if let Some(m) = a.pos.get(2) {
+        // `complex.__pow__` is what refuses a modulus when a complex takes part.
+        if [&b, &e, m].iter().any(|v| super::complex::get(v).is_some()) && !matches!(m, Value::None)
+        {
+            return Err(value_error("complex modulo"));
+        }
         let (Some(b), Some(e), Some(m)) =
             (bigint::to_big(&b), bigint::to_big(&e), bigint::to_big(m))
         else {

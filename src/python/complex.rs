@@ -500,6 +500,7 @@ fn construct(it: &mut Interp, real: Option<Value>, imag: Option<Value>) -> Resul
     if matches!(imag, Some(Value::Str(_))) {
         return Err(type_error("complex() second arg can't be a string"));
     }
+    let r_value = r.clone();
     let r = match part(it, &r)? {
         Some(c) => c,
         None => {
@@ -518,10 +519,16 @@ fn construct(it: &mut Interp, real: Option<Value>, imag: Option<Value>) -> Resul
             ))
         })?,
     };
-    // `complex(a, b)` is `a + b*1j` for complex `a` and `b`.
+    // `complex(a, b)` is `a + b*1j`; as in CPython, a part is added only where an argument is a
+    // complex, so `complex(0, -0.0)` keeps its negative zero.
+    let is_complex = |v: &Value| {
+        get(v).is_some()
+            || matches!(v, Value::Instance(i) if i.class.lookup("__complex__").is_some())
+    };
+    let (r_complex, i_complex) = (is_complex(&r_value), imag.as_ref().is_some_and(is_complex));
     Ok(Cpx {
-        re: r.re - i.im,
-        im: r.im + i.re,
+        re: if i_complex { r.re - i.im } else { r.re },
+        im: if r_complex { r.im + i.re } else { i.re },
     })
 }
 

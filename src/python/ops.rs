@@ -242,12 +242,10 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
                 ));
             }
             if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
-                // CPython's answer is a complex number, which forkyard does not have.
-                return Err(Exc::new(
-                    ExcKind::ValueError,
-                    "negative number cannot be raised to a fractional power (the result is a \
-                     complex number, which forkyard does not support)",
-                ));
+                // CPython's `float_pow` hands this to `complex.__pow__`: `(-8) ** 0.5` is complex.
+                use super::complex::{Cpx, power};
+                let c = power(Cpx { re: a, im: 0.0 }, Cpx { re: b, im: 0.0 })?;
+                return Ok(super::complex::new(c.re, c.im));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
