@@ -86,12 +86,12 @@ pub fn attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
     Some(Value::Float(if name == "real" { c.re } else { c.im }))
 }
 
-/// The dict key of a complex number: one with no imaginary part is the float it equals (so
-/// `{1: 'a'}[1+0j]` finds the int key); any other is keyed by its CPython hash and compared with
+/// The dict key of a complex number: `None` for one with no imaginary part, which is keyed as the
+/// float it equals (so `{1: 'a'}[1+0j]` finds the int key); any other is keyed by its CPython hash and compared with
 /// `__eq__`.
 pub fn hash_key(v: &Value) -> Option<Result<HashKey, Exc>> {
     let c = get(v)?;
-    if c.im == 0.0 && c.re.is_finite() && c.re.fract() == 0.0 {
+    if c.im == 0.0 {
         return None;
     }
     Some(Ok(HashKey::User {
@@ -495,7 +495,23 @@ fn construct(it: &mut Interp, real: Option<Value>, imag: Option<Value>) -> Resul
                 "complex() can't take second arg if first is a string",
             ));
         }
-        return parse::parse(s).ok_or_else(|| value_error("complex() arg is a malformed string"));
+        // Underscores are checked (each between two digits) and removed before parsing, with
+        // CPython's own message for a misplaced one.
+        let b = s.as_bytes();
+        let misplaced = (0..b.len()).any(|i| {
+            b[i] == b'_'
+                && !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        });
+        if misplaced {
+            return Err(value_error(format!(
+                "could not convert string to complex: {}",
+                super::format::str_repr(s)
+            )));
+        }
+        return parse::parse(&s.replace('_', ""))
+            .ok_or_else(|| value_error("complex() arg is a malformed string"));
     }
     if matches!(imag, Some(Value::Str(_))) {
         return Err(type_error("complex() second arg can't be a string"));

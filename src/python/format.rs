@@ -651,6 +651,11 @@ impl Interp {
                     self.format_value(&x, &s)?
                 }
                 'x' | 'X' | 'o' => {
+                    if crate::python::complex::get(&arg).is_some() {
+                        return Err(type_error(format!(
+                            "%{conv} format: an integer is required, not complex"
+                        )));
+                    }
                     let mut s = spec.clone();
                     s.push_str(num_width);
                     s.push(conv);

@@ -44,12 +44,25 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, Exc> {
     let part = |x: f64| -> Result<String, Exc> {
         let x = x.abs();
         match ty {
+            None if sp.grouping.is_some() => {
+                // Repr's digits, grouped: `format(1234.5-2j, ',')` is `(1,234.5-2j)`.
+                let one = Spec {
+                    grouping: sp.grouping,
+                    ..Spec::default()
+                };
+                let grouped = format_float(x, &one, "")?;
+                Ok(match grouped.strip_suffix(".0") {
+                    Some(s) if !grouped.contains('e') => s.to_string(),
+                    _ => grouped,
+                })
+            }
             None => Ok(repr_digits(x)),
             Some(t) => {
                 let one = Spec {
                     ty: Some(t),
                     precision: sp.precision,
                     alt: sp.alt,
+                    grouping: sp.grouping,
                     ..Spec::default()
                 };
                 format_float(x, &one, "")
