@@ -16,6 +16,7 @@ mod libm {
         pub fn sinh(x: f64) -> f64;
         pub fn cosh(x: f64) -> f64;
         pub fn tanh(x: f64) -> f64;
+        pub fn atan2(y: f64, x: f64) -> f64;
     }
 }
 
@@ -326,9 +327,20 @@ fn tanh_fn(it: &mut Interp, a: Args) -> R {
     checked(z, c_tanh(z))
 }
 
+/// `phase(z)`: libm's `atan2`, whose underflow (`phase(1.7e308-1e-308j)`) CPython reports as
+/// `math range error` from errno.
 fn phase(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "phase")?;
-    Ok(Value::Float(z.im.atan2(z.re)))
+    // SAFETY: errno is this thread's; atan2 is a pure libm function that may set it.
+    let (phi, errno) = unsafe {
+        *libc::__errno_location() = 0;
+        let phi = libm::atan2(z.im, z.re);
+        (phi, *libc::__errno_location())
+    };
+    if errno == libc::ERANGE {
+        return Err(range());
+    }
+    Ok(Value::Float(phi))
 }
 
 fn polar(it: &mut Interp, a: Args) -> R {
