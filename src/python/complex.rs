@@ -86,6 +86,29 @@ pub fn attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
     Some(Value::Float(if name == "real" { c.re } else { c.im }))
 }
 
+/// Assignment to an attribute of a complex number: `real` and `imag` are read-only, and a plain
+/// complex has no `__dict__` for others (an instance of a derived class has one).
+pub fn check_set_attr(inst: &Rc<Instance>, name: &str) -> Result<(), Exc> {
+    let is_complex = inst
+        .native
+        .borrow()
+        .as_ref()
+        .is_some_and(|b| b.downcast_ref::<Cpx>().is_some());
+    if !is_complex {
+        return Ok(());
+    }
+    if matches!(name, "real" | "imag") {
+        return Err(Exc::new(ExcKind::AttributeError, "readonly attribute"));
+    }
+    if Rc::ptr_eq(&inst.class, &class()) {
+        return Err(Exc::new(
+            ExcKind::AttributeError,
+            format!("'complex' object has no attribute '{name}'"),
+        ));
+    }
+    Ok(())
+}
+
 /// The dict key of a complex number: `None` for one with no imaginary part, which is keyed as the
 /// float it equals (so `{1: 'a'}[1+0j]` finds the int key); any other is keyed by its CPython hash and compared with
 /// `__eq__`.

@@ -36,6 +36,7 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
 
 /// Assignment to an attribute a native instance manages; `true` when handled.
 pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
+    super::complex::check_set_attr(inst, name)?;
     if matches!(name, "value" | "raw") {
         super::steps::shared_access(inst, true);
     }
