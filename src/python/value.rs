@@ -632,7 +632,9 @@ impl Set {
                 HashKey::Float(bits) if !f64::from_bits(*bits).is_nan() => {
                     hashes.push(super::complex::hash_double(f64::from_bits(*bits)) as u64)
                 }
-                HashKey::User { hash, .. } if super::complex::get(v).is_some_and(|c| c == c) => {
+                HashKey::User { hash, .. }
+                    if super::complex::get(v).is_some_and(|c| !c.re.is_nan() && !c.im.is_nan()) =>
+                {
                     hashes.push(*hash as u64)
                 }
                 _ => return self.map.values().cloned().collect(),
