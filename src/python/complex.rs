@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use super::ast::BinOp;
 use super::exceptions::{Exc, ExcKind, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::modules::sync::{init_with, instance_with, native_class, payload};
@@ -154,6 +155,46 @@ fn this(a: &Args) -> Result<Cpx, Exc> {
         .first()
         .and_then(get)
         .ok_or_else(|| type_error("descriptor requires a 'complex' object"))
+}
+
+/// `a op b` when one side is a plain `complex` (not a derived class, whose methods may be the
+/// program's own) and the other a number or a plain complex; `None` otherwise, for the dunder path.
+pub fn exact_binop(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>, Exc> {
+    if !matches!(
+        op,
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Pow
+    ) {
+        return Ok(None);
+    }
+    let exact = |v: &Value| match v {
+        Value::Instance(i) => {
+            let c = i
+                .native
+                .borrow()
+                .as_ref()
+                .and_then(|b| b.downcast_ref::<Cpx>().copied());
+            c.filter(|_| Rc::ptr_eq(&i.class, &class())).map(Some)
+        }
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => Some(None),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (exact(a), exact(b)) else {
+        return Ok(None);
+    };
+    if x.is_none() && y.is_none() {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (operand(a)?, operand(b)?) else {
+        return Ok(None);
+    };
+    let r = match op {
+        BinOp::Add => c_sum(x, y),
+        BinOp::Sub => c_diff(x, y),
+        BinOp::Mul => c_prod(x, y),
+        BinOp::Div => c_quot(x, y).ok_or_else(zero_division)?,
+        _ => power(x, y)?,
+    };
+    Ok(Some(new(r.re, r.im)))
 }
 
 /// `self` and the other operand of a binary method, or `None` (NotImplemented).

@@ -368,6 +368,13 @@ impl Interp {
                 }
                 return Ok(Value::dict(d));
             }
+            // A complex number with a number or another complex: computed here, without looking
+            // up, binding and calling its dunder method (a Mandelbrot loop is nothing else).
+            (Instance(_), _) | (_, Instance(_)) => {
+                if let Some(r) = super::complex::exact_binop(op, a, b)? {
+                    return Ok(r);
+                }
+            }
             _ => {}
         }
         let name = dunder(op);
