@@ -18,6 +18,40 @@ mod libm {
         pub fn tanh(x: f64) -> f64;
         pub fn atan2(y: f64, x: f64) -> f64;
     }
+
+    /// C's `double complex`: two doubles, passed and returned in SSE registers like this struct.
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    pub struct C64 {
+        pub re: f64,
+        pub im: f64,
+    }
+
+    unsafe extern "C" {
+        pub fn csqrt(z: C64) -> C64;
+        pub fn cexp(z: C64) -> C64;
+        pub fn csin(z: C64) -> C64;
+        pub fn ccos(z: C64) -> C64;
+        pub fn ctan(z: C64) -> C64;
+        pub fn csinh(z: C64) -> C64;
+        pub fn ccosh(z: C64) -> C64;
+        pub fn ctanh(z: C64) -> C64;
+    }
+}
+
+/// An infinite or NaN argument: C99 Annex G's value (glibc's complex functions), and CPython's
+/// `math domain error` where an infinity without a NaN gives a NaN.
+fn special(z: Cpx, f: unsafe extern "C" fn(libm::C64) -> libm::C64) -> Option<R> {
+    if z.re.is_finite() && z.im.is_finite() {
+        return None;
+    }
+    // SAFETY: a pure libm function of one complex value.
+    let r = unsafe { f(libm::C64 { re: z.re, im: z.im }) };
+    let nan_in = z.re.is_nan() || z.im.is_nan();
+    if !nan_in && (r.re.is_nan() || r.im.is_nan()) {
+        return Some(Err(domain()));
+    }
+    Some(out(Cpx { re: r.re, im: r.im }))
 }
 
 fn log1p(x: f64) -> f64 {
@@ -267,11 +301,18 @@ fn rotated(z: Cpx, f: fn(Cpx) -> Cpx, back: bool) -> Cpx {
 }
 
 fn sqrt(it: &mut Interp, a: Args) -> R {
-    out(c_sqrt(one(it, &a, "sqrt")?))
+    let z = one(it, &a, "sqrt")?;
+    if let Some(r) = special(z, libm::csqrt) {
+        return r;
+    }
+    out(c_sqrt(z))
 }
 
 fn exp(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "exp")?;
+    if let Some(r) = special(z, libm::cexp) {
+        return r;
+    }
     checked(z, c_exp(z))
 }
 
@@ -304,26 +345,44 @@ fn log10(it: &mut Interp, a: Args) -> R {
 
 fn sin(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "sin")?;
+    if let Some(r) = special(z, libm::csin) {
+        return r;
+    }
     checked(z, rotated(z, c_sinh, true))
 }
 fn cos(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "cos")?;
+    if let Some(r) = special(z, libm::ccos) {
+        return r;
+    }
     checked(z, rotated(z, c_cosh, false))
 }
 fn tan(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "tan")?;
+    if let Some(r) = special(z, libm::ctan) {
+        return r;
+    }
     checked(z, rotated(z, c_tanh, true))
 }
 fn sinh_fn(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "sinh")?;
+    if let Some(r) = special(z, libm::csinh) {
+        return r;
+    }
     checked(z, c_sinh(z))
 }
 fn cosh_fn(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "cosh")?;
+    if let Some(r) = special(z, libm::ccosh) {
+        return r;
+    }
     checked(z, c_cosh(z))
 }
 fn tanh_fn(it: &mut Interp, a: Args) -> R {
     let z = one(it, &a, "tanh")?;
+    if let Some(r) = special(z, libm::ctanh) {
+        return r;
+    }
     checked(z, c_tanh(z))
 }
 
