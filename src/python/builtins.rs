@@ -174,7 +174,6 @@ pub fn install(it: &mut Interp) {
         ("__import__", exec),
         ("breakpoint", exec),
         ("exit", exit),
-        ("complex", complex),
         ("quit", exit),
     ];
     for (name, f) in fns {
@@ -186,6 +185,8 @@ pub fn install(it: &mut Interp) {
         Value::builtin("NotImplemented", not_implemented),
     );
     it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    it.builtins
+        .insert(Rc::from("complex"), Value::Class(super::complex::class()));
     super::methods::bytearray::install(it);
     super::methods::memoryview::install(it);
     it.builtins
@@ -982,14 +983,6 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
     }
 }
 
-/// `complex` is refused by name rather than left undefined: forkyard's numbers are real.
-fn complex(_: &mut Interp, _: Args) -> PyResult {
-    Err(Exc::new(
-        ExcKind::NotImplementedError,
-        "complex numbers are not supported in forkyard",
-    ))
-}
-
 pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 2, "divmod")?;
     let number = |v: &Value| {
@@ -1010,7 +1003,11 @@ pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
         if float && zero {
             return Err(Exc::new(ExcKind::ZeroDivisionError, "float divmod()"));
         }
-    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_)) {
+    } else if !matches!(x, Value::Instance(_)) && !matches!(y, Value::Instance(_))
+        || super::complex::get(x).is_some()
+        || super::complex::get(y).is_some()
+    {
+        // A complex number has no floor division (3.11 removed `complex.__divmod__`).
         return Err(type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             x.type_name(),
@@ -1040,6 +1037,11 @@ fn pow(it: &mut Interp, a: Args) -> PyResult {
     let b = arg(&a, 0, "pow")?;
     let e = arg(&a, 1, "pow")?;
     if let Some(m) = a.pos.get(2) {
+        // `complex.__pow__` is what refuses a modulus when a complex takes part.
+        if [&b, &e, m].iter().any(|v| super::complex::get(v).is_some()) && !matches!(m, Value::None)
+        {
+            return Err(value_error("complex modulo"));
+        }
         let (Some(b), Some(e), Some(m)) =
             (bigint::to_big(&b), bigint::to_big(&e), bigint::to_big(m))
         else {
@@ -1176,6 +1178,8 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
         HashKey::User { hash: -1, .. } => -2,
         HashKey::User { hash: i, .. } => *i,
         HashKey::BigInt(b) => bigint::hash_big(b),
+        // A float that is not integral (those are `Int` keys): CPython's `_Py_HashDouble`.
+        HashKey::Float(bits) => super::complex::hash_double(f64::from_bits(*bits)),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (*p >> 4) as i64,
         other => {

@@ -699,8 +699,23 @@ impl Conv<'_> {
                         .ok_or_else(|| self.unsupported(e.start(), "this integer literal is"))?,
                 },
                 ra::Number::Float(f) => Value::Float(*f),
-                ra::Number::Complex { .. } => {
-                    return Err(self.unsupported(e.start(), "complex numbers are"));
+                // The class `complex` belongs to an interpreter, which does not exist yet while
+                // the file is converted: the literal is a call that makes the number.
+                ra::Number::Complex { real, imag } => {
+                    let make = Value::builtin("complex", super::complex::literal);
+                    let constant = |v: Value| Expr {
+                        pos,
+                        kind: ExprKind::Const(v),
+                    };
+                    let part = |x: f64| constant(Value::Float(x));
+                    return Ok(Expr {
+                        pos,
+                        kind: ExprKind::Call {
+                            func: Box::new(constant(make)),
+                            args: vec![part(*real), part(*imag)],
+                            kwargs: Vec::new(),
+                        },
+                    });
                 }
             }),
             RExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),

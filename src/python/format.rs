@@ -9,6 +9,7 @@ use super::exceptions::{Exc, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::value::*;
 
+pub mod complex;
 mod simple;
 
 /// CPython's `repr(float)`: the shortest text that reads back the same, with an exponent outside
@@ -650,6 +651,11 @@ impl Interp {
                     self.format_value(&x, &s)?
                 }
                 'x' | 'X' | 'o' => {
+                    if crate::python::complex::get(&arg).is_some() {
+                        return Err(type_error(format!(
+                            "%{conv} format: an integer is required, not complex"
+                        )));
+                    }
                     let mut s = spec.clone();
                     s.push_str(num_width);
                     s.push(conv);

@@ -11,6 +11,7 @@ pub mod bigint;
 pub mod builtin_classes;
 pub mod builtins;
 pub mod callers;
+pub mod complex;
 mod convert;
 mod dir_names;
 mod exc_kind;

@@ -16,6 +16,9 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
     if matches!(name, "value" | "raw") {
         super::steps::shared_access(inst, false);
     }
+    if let Some(v) = super::complex::attr(inst, name) {
+        return Ok(Some(v));
+    }
     if let Some(v) = process::get_attr(it, inst, name)? {
         return Ok(Some(v));
     }
@@ -33,6 +36,7 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
 
 /// Assignment to an attribute a native instance manages; `true` when handled.
 pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
+    super::complex::check_set_attr(inst, name)?;
     if matches!(name, "value" | "raw") {
         super::steps::shared_access(inst, true);
     }

@@ -242,12 +242,10 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Result<Value, Exc> {
                 ));
             }
             if a < 0.0 && b.is_finite() && b.fract() != 0.0 {
-                // CPython's answer is a complex number, which forkyard does not have.
-                return Err(Exc::new(
-                    ExcKind::ValueError,
-                    "negative number cannot be raised to a fractional power (the result is a \
-                     complex number, which forkyard does not support)",
-                ));
+                // CPython's `float_pow` hands this to `complex.__pow__`: `(-8) ** 0.5` is complex.
+                use super::complex::{Cpx, power};
+                let c = power(Cpx { re: a, im: 0.0 }, Cpx { re: b, im: 0.0 })?;
+                return Ok(super::complex::new(c.re, c.im));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -369,6 +367,13 @@ impl Interp {
                     d.insert(k.clone(), v.0.clone(), v.1.clone());
                 }
                 return Ok(Value::dict(d));
+            }
+            // A complex number with a number or another complex: computed here, without looking
+            // up, binding and calling its dunder method (a Mandelbrot loop is nothing else).
+            (Instance(_), _) | (_, Instance(_)) => {
+                if let Some(r) = super::complex::exact_binop(op, a, b)? {
+                    return Ok(r);
+                }
             }
             _ => {}
         }
@@ -938,6 +943,11 @@ impl Interp {
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            // A complex number: by its CPython hash and `__eq__`, or as the float it equals.
+            Value::Instance(_) if let Some(k) = super::complex::hash_key(v) => return k,
+            Value::Instance(_) if let Some(c) = super::complex::get(v) => {
+                return self.hash_key(&Value::Float(c.re));
             }
             Value::Instance(i)
                 if let Some(base) = super::subclass::base_of_instance(i)

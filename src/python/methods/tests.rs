@@ -38,13 +38,10 @@ fn slices_built_by_hand_index_like_the_syntax() {
 }
 
 #[test]
-fn complex_numbers_are_refused_by_name() {
-    let (code, _, stderr) = run("z = complex(1, 2)");
-    assert_eq!(code, 1);
-    assert!(
-        stderr.ends_with("NotImplementedError: complex numbers are not supported in forkyard\n"),
-        "{stderr}"
-    );
+fn complex_numbers_compute() {
+    let (code, stdout, stderr) = run("print(complex(1, 2) * 1j, abs(3+4j), (1+2j).conjugate())");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "(-2+1j) 5.0 (1-2j)\n");
 }
 
 #[test]

@@ -68,6 +68,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_connection" => connection::module(),
         "signal" => signal::module(),
         "math" => stdlib::math(),
+        "cmath" => stdlib::cmath(),
         "_collections" => collections_native::module(),
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),

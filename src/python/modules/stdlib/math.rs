@@ -373,7 +373,10 @@ fn round_with(it: &mut Interp, a: Args, name: &str, f: fn(f64) -> f64) -> R {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => crate::python::ops::float_to_int(f(*x)),
-        Value::Instance(_) => it.call_method(v, &format!("__{name}__"), vec![]),
+        // A complex number has none of these: it is refused as CPython refuses it.
+        Value::Instance(_) if crate::python::complex::get(v).is_none() => {
+            it.call_method(v, &format!("__{name}__"), vec![])
+        }
         other if name == "trunc" => Err(type_error(format!(
             "type {} doesn't define __trunc__ method",
             other.type_name()

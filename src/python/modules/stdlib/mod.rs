@@ -2,6 +2,7 @@
 //! only), `sys`, `random`, `queue` (its exceptions), `math`. `signal` and `os.kill` are in
 //! `signal.rs`.
 
+mod cmath;
 mod math;
 mod math_gamma;
 mod math_ints;
@@ -15,6 +16,7 @@ mod sys;
 mod time;
 mod time_struct;
 
+pub use cmath::cmath;
 pub use math::math;
 pub use os::{cpu_count, getpid, os};
 pub use queue::{queue, queue_classes};

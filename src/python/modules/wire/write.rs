@@ -567,6 +567,12 @@ fn put_instance(
             "Pickling an AuthenticationString object is disallowed for security reasons",
         ));
     }
+    // A complex number is rebuilt as `complex(re, im)` (CPython's `__getnewargs__`).
+    if let Some(c) = crate::python::complex::get(v) {
+        let args = Value::tuple(vec![Value::Float(c.re), Value::Float(c.im)]);
+        let rv = Value::tuple(vec![Value::Class(inst.class.clone()), args]);
+        return put_reduced(it, v, rv, w);
+    }
     // The program's own reduction first, as `object.__reduce_ex__` prefers it.
     if let Some(hook) = user_hook(it, v, "__reduce_ex__")? {
         let rv = it.call(&hook, Args::new(vec![Value::Int(PROTOCOL)]))?;
