@@ -112,7 +112,8 @@ _REVERSE_NAME[('builtins', 'ModuleNotFoundError')] = ('exceptions', 'ImportError
 _NAME = {v: k for k, v in _REVERSE_NAME.items() if v[1] != 'OSError' or k[1] == 'OSError'}
 _NAME[('exceptions', 'ImportError')] = ('builtins', 'ImportError')
 del _name
-_IMPORT = {v: k for k, v in _REVERSE_IMPORT.items()}
+_IMPORT = {'__builtin__': 'builtins', 'copy_reg': 'copyreg', 'Queue': 'queue',
+           '_abcoll': 'collections.abc'}
 
 
 def _pack(fmt, n):
@@ -182,6 +183,15 @@ class _Framer:
         return b''.join(self.out)
 
 
+def _memo_key(obj):
+    # The memo is by identity. A short str is one object wherever it is equal (forkyard's `is`
+    # says so, as CPython's interning makes a module's name and an attribute's the same object),
+    # so it is remembered by its value.
+    if type(obj) is str and len(obj) <= 20:
+        return obj
+    return id(obj)
+
+
 def _check_protocol(protocol):
     if protocol is None:
         return DEFAULT_PROTOCOL
@@ -203,11 +213,20 @@ def _getattribute(obj, name):
     return obj
 
 
+_OS_IN_PYTHON = {'getenv', 'getenvb', 'makedirs', 'removedirs', 'renames', 'walk', 'fwalk',
+                 'popen', 'fdopen', 'get_exec_path', 'execl', 'execle', 'execlp', 'execlpe',
+                 'execvp', 'execvpe', 'fsencode', 'fsdecode', 'spawnv', 'spawnve', 'spawnl',
+                 'spawnle', 'spawnvp', 'spawnvpe', 'spawnlp', 'spawnlpe'}
+
+
 def _whichmodule(obj, name):
     module_name = getattr(obj, '__module__', None)
     if module_name is not None:
         return module_name
     found = _pickle.native_module(obj, name)
+    if found == 'os' and name not in _OS_IN_PYTHON:
+        # CPython's os functions written in C live in `posix`.
+        return 'posix'
     if found is not None:
         return found
     return '__main__'
@@ -244,7 +263,7 @@ class Pickler:
             self.write(MEMOIZE)
         else:
             self.write(self.put(idx))
-        self.memo[id(obj)] = idx, obj
+        self.memo[_memo_key(obj)] = idx, obj
 
     def put(self, idx):
         if idx < 256:
@@ -266,7 +285,7 @@ class Pickler:
                 self.write(GLOBAL + b'_codecs\nencode\n')
                 self.memoize(obj)
             return
-        x = self.memo.get(id(obj))
+        x = self.memo.get(_memo_key(obj))
         if x is not None:
             self.write(self.get(x[0]))
             return
@@ -296,9 +315,10 @@ class Pickler:
             self.save_global(obj, rv)
             return
         if not isinstance(rv, tuple):
-            raise PicklingError("%s must return string or tuple" % '__reduce__')
+            raise PicklingError("%s must return a string or tuple" % '__reduce__')
         if not (2 <= len(rv) <= 6):
-            raise PicklingError("Tuple returned by %s must have two to six elements" % '__reduce__')
+            raise PicklingError("tuple returned by %s must contain 2 through 6 elements"
+                                % '__reduce__')
         self.save_reduce(*rv, obj=obj)
 
     def save_reduce(self, func, args, state=None, listitems=None, dictitems=None,
@@ -322,8 +342,10 @@ class Pickler:
                 save(kwargs)
                 write(NEWOBJ_EX)
             else:
-                raise PicklingError("protocol %d cannot pickle keyword arguments to __new__"
-                                    % self.proto)
+                from functools import partial
+                save(partial(cls.__new__, cls, *args, **kwargs))
+                save(())
+                write(REDUCE)
         elif self.proto >= 2 and func_name == '__newobj__':
             cls = args[0]
             if not hasattr(cls, '__new__'):
@@ -423,7 +445,7 @@ class Pickler:
 
     def save_bytearray(self, obj):
         if self.proto < 5:
-            self.save_reduce(bytearray, (bytes(obj),), obj=obj)
+            self.save_reduce(bytearray, (bytes(obj),) if obj else (), obj=obj)
             return
         self._write_bytes(BYTEARRAY8 + _pack('<Q', len(obj)), bytes(obj))
         self.memoize(obj)
@@ -479,7 +501,8 @@ class Pickler:
 
     def _batch_exact(self, items, one, many, pairs):
         # CPython's C pickler on an exact list or dict: APPEND/SETITEM only when it holds one
-        # item; otherwise every batch, even a last one of a single item, is MARK ... APPENDS.
+        # item; otherwise every batch, even a last one of a single item, is MARK ... APPENDS;
+        # a dict's loop runs again after a full batch, so 1000 items end with an empty batch.
         save = self.save
         write = self.write
         n = len(items)
@@ -502,6 +525,8 @@ class Pickler:
                     save(x)
             write(many)
             i += self._BATCHSIZE
+        if pairs and n and n % self._BATCHSIZE == 0:
+            write(MARK + many)
 
     def _batch_appends(self, items):
         save = self.save
@@ -572,7 +597,9 @@ class Pickler:
                 if len(batch) == self._BATCHSIZE:
                     break
             n = len(batch)
-            if n > 0:
+            # The C pickler writes every batch, the empty one after a full batch too; an
+            # empty set has none.
+            if n > 0 or len(obj):
                 write(MARK)
                 for item in batch:
                     save(item)
@@ -605,7 +632,7 @@ class Pickler:
         module_name = _whichmodule(obj, name)
         if '<locals>' in name.split('.'):
             raise AttributeError("Can't pickle local object %r" % name)
-        ok, obj2 = _pickle.find_global(module_name, name)
+        ok, obj2 = _pickle.find_global('os' if module_name == 'posix' else module_name, name)
         if not ok:
             raise PicklingError("Can't pickle %r: attribute lookup %s on %s failed"
                                 % (obj, name.split('.')[-1], module_name))
@@ -623,8 +650,12 @@ class Pickler:
                 else:
                     module_name = _REVERSE_IMPORT.get(module_name, module_name)
             if '.' in name:
-                raise PicklingError("Can't pickle %r: qualified name %s needs protocol 4"
-                                    % (obj, name))
+                # Before protocol 4 a nested name is getattr(parent, last).
+                parent_name, last = name.rsplit('.', 1)
+                parent = _pickle.find_global(module_name, parent_name)[1]
+                self.save_reduce(getattr, (parent, last))
+                self.memoize(obj)
+                return
             write(GLOBAL + bytes(module_name, 'utf-8') + b'\n' + bytes(name, 'utf-8') + b'\n')
         self.memoize(obj)
 
@@ -705,6 +736,8 @@ class Unpickler:
     def find_class(self, module, name):
         if module == '_codecs' and name == 'encode':
             return _latin1_encode
+        if module == 'posix':
+            module = 'os'
         if self.proto < 3 and self.fix_imports:
             if (module, name) in _NAME:
                 module, name = _NAME[(module, name)]
@@ -712,11 +745,6 @@ class Unpickler:
                 module = _IMPORT.get(module, module)
         ok, obj = _pickle.find_global(module, name)
         if not ok:
-            if module not in ('__main__', 'builtins'):
-                try:
-                    __import__(module)
-                except ImportError:
-                    raise ModuleNotFoundError("No module named '%s'" % module)
             raise AttributeError("Can't get attribute '%s' on <module '%s'>" % (name, module))
         return obj
 
