@@ -106,3 +106,70 @@ fn refuse(it: &mut Interp, a: Args) -> R {
     dumps(it, &obj)?;
     Ok(Value::None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An interpreter that has run `source`.
+    fn run(source: &str) -> Interp {
+        crate::python::exceptions::install();
+        let module = crate::python::parse_program(source, "bridge.py").expect("parses");
+        let mut it = Interp::new("bridge.py", source);
+        it.run_module(&module).expect("runs");
+        // The functions made by the program refer into its syntax tree for the whole test.
+        std::mem::forget(module);
+        it
+    }
+
+    fn global(it: &Interp, name: &str) -> Value {
+        it.globals.borrow().get(name).cloned().expect("defined")
+    }
+
+    #[test]
+    fn pickle_refuses_what_the_copying_refuses_with_the_same_error() {
+        let mut it = run(concat!(
+            "import pickle\n",
+            "def gen():\n",
+            "    yield 1\n",
+            "def outer():\n",
+            "    def inner():\n",
+            "        pass\n",
+            "    return inner\n",
+            "values = [lambda: 0, outer(), gen()]\n",
+            "said = []\n",
+            "for v in values:\n",
+            "    try:\n",
+            "        pickle.dumps(v)\n",
+            "        said.append(None)\n",
+            "    except Exception as e:\n",
+            "        said.append((type(e).__name__, str(e)))\n",
+            "same = pickle.PicklingError\n",
+        ));
+        let values_list = global(&it, "values");
+        let Value::List(values) = &values_list else {
+            panic!("a list")
+        };
+        let said_list = global(&it, "said");
+        let Value::List(said) = &said_list else {
+            panic!("a list")
+        };
+        let values = values.borrow().clone();
+        let said = said.borrow().clone();
+        for (v, s) in values.iter().zip(said.iter()) {
+            let e = dumps(&mut it, v).expect_err("refused by the copying");
+            let exc = Value::Instance(e.value.clone());
+            let kind = exc.type_name();
+            let text = it.str_of(&exc).expect("str");
+            let want = Value::tuple(vec![Value::str(&kind), Value::str(&text)]);
+            let want = it.repr(&want).expect("repr");
+            assert_eq!(it.repr(s).expect("repr"), want);
+        }
+        // `pickle.PicklingError` is the class the copying raises.
+        let e = dumps(&mut it, &values[0]).expect_err("refused");
+        let cls = it
+            .getattr(&Value::Instance(e.value), "__class__")
+            .expect("class");
+        assert!(cls.is(&global(&it, "same")));
+    }
+}
