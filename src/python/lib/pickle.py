@@ -252,7 +252,12 @@ class Pickler:
         self.write(PROTO + _pack('<B', self.proto))
         if self.proto >= 4:
             self._framer.start_framing()
-        self.save(obj)
+        try:
+            self.save(obj)
+        except RecursionError:
+            # CPython's C pickler counts its own nesting and says where it was.
+            raise RecursionError('maximum recursion depth exceeded while pickling an object') \
+                from None
         self.write(STOP)
         self._framer.end_framing()
         self._file.write(self._framer.getvalue())
@@ -745,7 +750,12 @@ class Unpickler:
                 module = _IMPORT.get(module, module)
         ok, obj = _pickle.find_global(module, name)
         if not ok:
-            raise AttributeError("Can't get attribute '%s' on <module '%s'>" % (name, module))
+            shown = "<module '%s'>" % module
+            if module == '__main__':
+                has_file, file = _pickle.find_global('__main__', '__file__')
+                if has_file:
+                    shown = "<module '__main__' from %r>" % file
+            raise AttributeError("Can't get attribute '%s' on %s" % (name, shown))
         return obj
 
     dispatch = {}
