@@ -42,6 +42,8 @@ APPENDS = b'e'
 BINGET = b'h'
 LONG_BINGET = b'j'
 LIST = b'l'
+INT = b'I'
+LONG = b'L'
 EMPTY_LIST = b']'
 BINPUT = b'q'
 LONG_BINPUT = b'r'
@@ -199,9 +201,9 @@ def _check_protocol(protocol):
         return HIGHEST_PROTOCOL
     if protocol > HIGHEST_PROTOCOL:
         raise ValueError("pickle protocol must be <= %d" % HIGHEST_PROTOCOL)
-    if protocol < 2:
-        raise ValueError("pickle protocol %d is not available in forkyard: protocols 2 to 5 are"
-                         % protocol)
+    if protocol < 1:
+        raise ValueError("pickle protocol 0 (text) is not available in forkyard: protocols 1 to 5 "
+                         "are")
     return protocol
 
 
@@ -249,7 +251,8 @@ class Pickler:
     def dump(self, obj):
         self._framer = _Framer()
         self.write = self._framer.write
-        self.write(PROTO + _pack('<B', self.proto))
+        if self.proto >= 2:
+            self.write(PROTO + _pack('<B', self.proto))
         if self.proto >= 4:
             self._framer.start_framing()
         try:
@@ -393,6 +396,9 @@ class Pickler:
     dispatch[type(None)] = save_none
 
     def save_bool(self, obj):
+        if self.proto < 2:
+            self.write(b'I01\n' if obj else b'I00\n')
+            return
         self.write(NEWTRUE if obj else NEWFALSE)
     dispatch[bool] = save_bool
 
@@ -406,6 +412,9 @@ class Pickler:
                 return
         if -0x80000000 <= obj <= 0x7fffffff:
             self.write(BININT + _pack('<i', obj))
+            return
+        if self.proto < 2:
+            self.write(LONG + repr(obj).encode('ascii') + b'L\n')
             return
         encoded = _encode_long(obj)
         n = len(encoded)
@@ -475,7 +484,7 @@ class Pickler:
         n = len(obj)
         save = self.save
         memo = self.memo
-        if n <= 3:
+        if n <= 3 and self.proto >= 2:
             for element in obj:
                 save(element)
             if id(obj) in memo:
@@ -787,6 +796,23 @@ class Unpickler:
     def load_true(self):
         self.stack.append(True)
     dispatch[NEWTRUE[0]] = load_true
+
+    def load_int(self):
+        data = self.readline()
+        if data == b'00\n':
+            self.stack.append(False)
+        elif data == b'01\n':
+            self.stack.append(True)
+        else:
+            self.stack.append(int(data.decode("ascii")))
+    dispatch[INT[0]] = load_int
+
+    def load_long(self):
+        val = self.readline()[:-1]
+        if val and val[-1] == ord('L'):
+            val = val[:-1]
+        self.stack.append(int(val.decode("ascii")))
+    dispatch[LONG[0]] = load_long
 
     def load_binint(self):
         self.stack.append(int.from_bytes(self.read(4), 'little', signed=True))
