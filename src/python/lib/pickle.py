@@ -1,4 +1,4 @@
-"""pickle: CPython 3.11's pickle protocols 2-5, written as its pure-Python pickler is and producing
+"""pickle: CPython 3.11's pickle protocols 0-5, written as its pure-Python pickler is and producing
 the bytes its C pickler produces. What pickles, and the errors for what does not, come from the
 cross-process copying (`_pickle`), so `pickle.dumps` and a Queue never disagree."""
 
@@ -44,6 +44,10 @@ LONG_BINGET = b'j'
 LIST = b'l'
 INT = b'I'
 LONG = b'L'
+FLOAT = b'F'
+UNICODE = b'V'
+PUT = b'p'
+GET = b'g'
 EMPTY_LIST = b']'
 BINPUT = b'q'
 LONG_BINPUT = b'r'
@@ -185,6 +189,23 @@ class _Framer:
         return b''.join(self.out)
 
 
+def _raw_unicode_escape(text):
+    # Protocol 0's UNICODE line: the 'raw-unicode-escape' codec after pickle's own escapes of
+    # the backslash, NUL, the line ends and DOS's EOF.
+    out = []
+    for ch in text:
+        c = ord(ch)
+        if ch in '\\\0\n\r\x1a':
+            out.append(('\\u%04x' % c).encode('ascii'))
+        elif c < 256:
+            out.append(bytes([c]))
+        elif c < 0x10000:
+            out.append(('\\u%04x' % c).encode('ascii'))
+        else:
+            out.append(('\\U%08x' % c).encode('ascii'))
+    return b''.join(out)
+
+
 def _memo_key(obj):
     # The memo is by identity. A short str is one object wherever it is equal (forkyard's `is`
     # says so, as CPython's interning makes a module's name and an attribute's the same object),
@@ -201,9 +222,6 @@ def _check_protocol(protocol):
         return HIGHEST_PROTOCOL
     if protocol > HIGHEST_PROTOCOL:
         raise ValueError("pickle protocol must be <= %d" % HIGHEST_PROTOCOL)
-    if protocol < 1:
-        raise ValueError("pickle protocol 0 (text) is not available in forkyard: protocols 1 to 5 "
-                         "are")
     return protocol
 
 
@@ -274,11 +292,15 @@ class Pickler:
         self.memo[_memo_key(obj)] = idx, obj
 
     def put(self, idx):
+        if self.proto == 0:
+            return PUT + repr(idx).encode('ascii') + b'\n'
         if idx < 256:
             return BINPUT + _pack('<B', idx)
         return LONG_BINPUT + _pack('<I', idx)
 
     def get(self, i):
+        if self.proto == 0:
+            return GET + repr(i).encode('ascii') + b'\n'
         if i < 256:
             return BINGET + _pack('<B', i)
         return LONG_BINGET + _pack('<I', i)
@@ -403,6 +425,12 @@ class Pickler:
     dispatch[bool] = save_bool
 
     def save_long(self, obj):
+        if self.proto == 0:
+            if -0x80000000 <= obj <= 0x7fffffff:
+                self.write(INT + repr(obj).encode('ascii') + b'\n')
+            else:
+                self.write(LONG + repr(obj).encode('ascii') + b'L\n')
+            return
         if obj >= 0:
             if obj <= 0xff:
                 self.write(BININT1 + _pack('<B', obj))
@@ -425,6 +453,9 @@ class Pickler:
     dispatch[int] = save_long
 
     def save_float(self, obj):
+        if self.proto == 0:
+            self.write(FLOAT + repr(obj).encode('ascii') + b'\n')
+            return
         self.write(BINFLOAT + _pack('>d', obj))
     dispatch[float] = save_float
 
@@ -466,6 +497,10 @@ class Pickler:
     dispatch[bytearray] = save_bytearray
 
     def save_str(self, obj):
+        if self.proto == 0:
+            self.write(UNICODE + _raw_unicode_escape(obj) + b'\n')
+            self.memoize(obj)
+            return
         encoded = obj.encode('utf-8', 'surrogatepass')
         n = len(encoded)
         if n <= 0xff and self.proto >= 4:
@@ -479,7 +514,7 @@ class Pickler:
 
     def save_tuple(self, obj):
         if not obj:
-            self.write(EMPTY_TUPLE)
+            self.write(EMPTY_TUPLE if self.proto else MARK + TUPLE)
             return
         n = len(obj)
         save = self.save
@@ -499,13 +534,24 @@ class Pickler:
         for element in obj:
             save(element)
         if id(obj) in memo:
-            write(POP_MARK + self.get(memo[id(obj)][0]))
+            if self.proto:
+                write(POP_MARK + self.get(memo[id(obj)][0]))
+            else:
+                write(POP * (n + 1) + self.get(memo[id(obj)][0]))
             return
         write(TUPLE)
         self.memoize(obj)
     dispatch[tuple] = save_tuple
 
     def save_list(self, obj):
+        if self.proto == 0:
+            # The text protocol: one APPEND per item.
+            self.write(MARK + LIST)
+            self.memoize(obj)
+            for x in obj:
+                self.save(x)
+                self.write(APPEND)
+            return
         self.write(EMPTY_LIST)
         self.memoize(obj)
         self._batch_exact(obj, APPEND, APPENDS, False)
@@ -545,6 +591,11 @@ class Pickler:
     def _batch_appends(self, items):
         save = self.save
         write = self.write
+        if self.proto == 0:
+            for x in items:
+                save(x)
+                write(APPEND)
+            return
         it = iter(items)
         while True:
             tmp = []
@@ -565,6 +616,14 @@ class Pickler:
                 return
 
     def save_dict(self, obj):
+        if self.proto == 0:
+            self.write(MARK + DICT)
+            self.memoize(obj)
+            for k, v in list(obj.items()):
+                self.save(k)
+                self.save(v)
+                self.write(SETITEM)
+            return
         self.write(EMPTY_DICT)
         self.memoize(obj)
         self._batch_exact(list(obj.items()), SETITEM, SETITEMS, True)
@@ -573,6 +632,12 @@ class Pickler:
     def _batch_setitems(self, items):
         save = self.save
         write = self.write
+        if self.proto == 0:
+            for k, v in items:
+                save(k)
+                save(v)
+                write(SETITEM)
+            return
         it = iter(items)
         while True:
             tmp = []
@@ -813,6 +878,37 @@ class Unpickler:
             val = val[:-1]
         self.stack.append(int(val.decode("ascii")))
     dispatch[LONG[0]] = load_long
+
+    def load_float(self):
+        self.stack.append(float(self.readline()[:-1].decode('ascii')))
+    dispatch[FLOAT[0]] = load_float
+
+    def load_unicode(self):
+        line = self.readline()[:-1]
+        out = []
+        i = 0
+        while i < len(line):
+            c = line[i]
+            if c == 0x5c and line[i + 1:i + 2] in (b'u', b'U'):
+                width = 4 if line[i + 1] == 0x75 else 8
+                out.append(chr(int(line[i + 2:i + 2 + width].decode('ascii'), 16)))
+                i += 2 + width
+            else:
+                out.append(chr(c))
+                i += 1
+        self.stack.append(''.join(out))
+    dispatch[UNICODE[0]] = load_unicode
+
+    def load_put(self):
+        i = int(self.readline()[:-1].decode('ascii'))
+        if i < 0:
+            raise ValueError('negative PUT argument')
+        self.memo[i] = self.stack[-1]
+    dispatch[PUT[0]] = load_put
+
+    def load_get(self):
+        self._get(int(self.readline()[:-1].decode('ascii')))
+    dispatch[GET[0]] = load_get
 
     def load_binint(self):
         self.stack.append(int.from_bytes(self.read(4), 'little', signed=True))
