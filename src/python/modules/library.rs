@@ -77,6 +77,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/json.py"),
     },
     Source {
+        name: "pickle",
+        text: include_str!("../lib/pickle.py"),
+    },
+    Source {
         name: "pprint",
         text: include_str!("../lib/pprint.py"),
     },

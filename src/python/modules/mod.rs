@@ -79,9 +79,10 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_shm" => shared_memory::module(),
         "struct" => struct_native::module(),
         "_resource_sharer" => resource_sharer::module(),
+        "_pickle" => wire::bridge::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
-        | "asyncio" | "ctypes" | "pickle" => {
+        | "asyncio" | "ctypes" => {
             return Err(Exc::new(
                 ExcKind::ModuleNotFoundError,
                 format!(

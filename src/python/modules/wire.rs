@@ -24,6 +24,7 @@
 //! (`RecursionError: maximum recursion depth exceeded while pickling an object`); reading, like
 //! CPython's unpickler, has no such limit (only a forged frame nests past what the writer makes).
 
+pub mod bridge;
 mod iterators;
 mod read;
 mod write;
