@@ -157,6 +157,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/typing.py"),
     },
     Source {
+        name: "numbers",
+        text: include_str!("../lib/numbers.py"),
+    },
+    Source {
         name: "errno",
         text: include_str!("../lib/errno.py"),
     },
