@@ -203,3 +203,32 @@ fn bad_arguments_are_sentences() {
     let out = run_cmd(&p, &["--set", "daemon=on"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("plain file"));
 }
+
+#[test]
+fn a_programs_own_arguments_are_its_sys_argv_in_every_process() {
+    let p = program(
+        "argv.py",
+        "import sys, multiprocessing\n\
+         def show(tag):\n    print(tag, sys.argv[1:])\n\
+         if __name__ == '__main__':\n    show('main')\n\
+         \x20   for m in ('fork', 'spawn', 'forkserver'):\n\
+         \x20       p = multiprocessing.get_context(m).Process(target=show, args=(m,))\n\
+         \x20       p.start()\n        p.join()\n",
+    );
+    // forkyard's options before the program, the program's own after it (dashes and all).
+    let (code, out, err) = run_to_end(
+        &p,
+        &["--format", "plain", "3", "--verbose", "-x", "two words"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let want = "['3', '--verbose', '-x', 'two words']";
+    assert_eq!(
+        out,
+        format!("main {want}\nfork {want}\nspawn {want}\nforkserver {want}\n")
+    );
+    // A lesson's programs take none: a sentence, not a run.
+    let out = forkyard(&["run", "02-daemon", "extra"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("02-daemon is not a file"), "{err}");
+}

@@ -64,6 +64,7 @@ fn a_reader_that_falls_behind_loses_no_record() {
         max_memory: None,
         exe: Some(EXE.into()),
         stdout: Default::default(),
+        argv: Vec::new(),
     })
     .expect("the run starts");
     // Fall behind: read nothing for a while as the writers go flat out.

@@ -36,6 +36,9 @@ pub struct LessonArgs {
     /// How the program's stdout is buffered (`tty`, `pipe`, `unbuffered`).
     #[arg(long, default_value_t = StdoutMode::Tty)]
     stdout: StdoutMode,
+    /// One argument of the program (`sys.argv[1:]`, in order); may be repeated.
+    #[arg(long = "argv", allow_hyphen_values = true)]
+    argv: Vec<String>,
 }
 
 /// Runs the program as the lesson main; never returns on success.
@@ -67,6 +70,7 @@ pub fn run(args: &LessonArgs) -> ExitCode {
         name: "MainProcess".into(),
         file: args.file.clone(),
     });
+    crate::python::set_program_arguments(args.argv.clone());
     let code = crate::python::run_main(&source, &args.file);
     runtime::process::exit_process(code)
 }

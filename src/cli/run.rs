@@ -36,6 +36,15 @@ const STALLED_OUTPUT: Duration = Duration::from_secs(2);
 pub struct RunArgs {
     /// A lesson id (`02-daemon`) or a Python file (`my_program.py`).
     pub(super) target: String,
+    /// A Python file's own arguments, after it (`forkyard run prog.py 3 --verbose`): its
+    /// `sys.argv[1:]`, as `python3 prog.py 3 --verbose` gives them. forkyard's options go before
+    /// them.
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    pub(super) program_args: Vec<String>,
     /// Lesson seconds per real second (0.001 to 1000): sleeps and timeouts run this much faster.
     #[arg(long, default_value_t = 1.0, allow_negative_numbers = true, value_parser = limits::parse_speed)]
     pub(super) speed: f64,
@@ -94,6 +103,7 @@ impl RunArgs {
             max_processes: self.max_processes,
             max_memory: self.max_memory,
             stdout: self.stdout.or(knob_stdout).unwrap_or_default(),
+            argv: self.program_args.clone(),
             ..RunSpec::new(source, file_name)
         }
     }
@@ -124,6 +134,13 @@ enum Printed {
 }
 
 fn run_inner(args: &RunArgs) -> Result<ExitCode, String> {
+    if !args.program_args.is_empty() && !std::path::Path::new(&args.target).is_file() {
+        return Err(format!(
+            "arguments after the program ({}) are a Python file's sys.argv; {} is not a file (a lesson's programs take none; forkyard's own options go before the program)",
+            args.program_args.join(" "),
+            args.target
+        ));
+    }
     let exports = export::Collector::from_args(&args.export)?.title(&args.target);
     let hold = args.held.hold()?;
     if hold.is_some() && args.compare.is_some() {

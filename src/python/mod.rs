@@ -55,6 +55,11 @@ fn publish_line(pos: ast::Pos) {
     runtime::state::set_line(pos.line, pos.col);
 }
 
+/// The arguments the program was given after its name: `sys.argv[1:]` in every process of the run.
+pub fn set_program_arguments(args: Vec<String>) {
+    modules::set_program_arguments(args);
+}
+
 /// Run `source` as Python's `MainProcess` in this process (the lesson main), including the exit
 /// rules of multiprocessing at its end. Returns the process's exit code: 0, 1 after an uncaught
 /// exception (its traceback on stderr), or `sys.exit`'s code.

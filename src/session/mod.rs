@@ -67,6 +67,8 @@ pub struct RunSpec {
     pub exe: Option<PathBuf>,
     /// How the run's processes buffer their stdout (CPython in a terminal, into a pipe, or `-u`).
     pub stdout: StdoutMode,
+    /// The program's arguments after its name (`sys.argv[1:]`).
+    pub argv: Vec<String>,
 }
 
 impl RunSpec {
@@ -80,6 +82,7 @@ impl RunSpec {
             max_memory: None,
             exe: None,
             stdout: StdoutMode::default(),
+            argv: Vec::new(),
         }
     }
 }

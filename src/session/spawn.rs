@@ -88,6 +88,7 @@ pub(crate) fn spawn(
         .args(["--broker-fd", &inherit[3].to_string()])
         .args(["--max-memory", &max_memory.to_string()])
         .args(["--stdout", stdout_mode.name()])
+        .args(spec.argv.iter().map(|a| format!("--argv={a}")))
         .process_group(0)
         .stdin(Stdio::null())
         .stdout(Stdio::from(stdout_theirs))

@@ -45,6 +45,11 @@ use crate::trace::Stream;
 pub use process::run_exit_rules;
 
 /// `import name`: the module object, made once per interpreter.
+/// What `sys.argv[1:]` is for this run's program (set by the lesson main before it runs).
+pub fn set_program_arguments(args: Vec<String>) {
+    stdlib::set_arguments(args);
+}
+
 pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     if let Some(m) = it.modules.get(name) {
         return Ok(m.clone());

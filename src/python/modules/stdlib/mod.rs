@@ -21,7 +21,7 @@ pub use math::math;
 pub use os::{cpu_count, getpid, os};
 pub use queue::{queue, queue_classes};
 pub use random::random_module as random;
-pub use sys::{stream_of, sys};
+pub use sys::{set_arguments, stream_of, sys};
 pub use time::time;
 
 use crate::python::exceptions::{Exc, type_error};

@@ -13,6 +13,16 @@ use std::rc::Rc;
 /// Instances standing for `sys.stdout` / `sys.stderr`.
 struct StreamTag(Stream);
 
+/// The program's arguments after its name, set once by the lesson main before the program runs
+/// (every process of the run, forked or spawned, sees the same `sys.argv`, as CPython's spawn
+/// passes the parent's `sys.argv` to the child).
+static ARGUMENTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Sets what `sys.argv[1:]` will be (once; a second call is ignored).
+pub fn set_arguments(args: Vec<String>) {
+    let _ = ARGUMENTS.set(args);
+}
+
 pub fn sys(it: &mut Interp) -> Value {
     let stream_cls = exceptions::make_class(
         "TextIOWrapper",
@@ -41,7 +51,11 @@ pub fn sys(it: &mut Interp) -> Value {
             native: std::cell::RefCell::new(Some(Box::new(StreamTag(s)))),
         }))
     };
-    let argv = Value::list(vec![Value::Str(it.file.clone())]);
+    // `sys.argv`: the program's name, then the arguments it was given after it
+    // (`forkyard run prog.py a b`), as `python3 prog.py a b` gives them.
+    let mut argv = vec![Value::Str(it.file.clone())];
+    argv.extend(ARGUMENTS.get().into_iter().flatten().map(|a| Value::str(a)));
+    let argv = Value::list(argv);
     // sys.path[0] is the program's directory, absolute, as CPython puts it.
     let dir = std::path::Path::new(&*it.file)
         .parent()
