@@ -1179,7 +1179,7 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
         HashKey::User { hash: i, .. } => *i,
         HashKey::BigInt(b) => bigint::hash_big(b),
         // A float that is not integral (those are `Int` keys): CPython's `_Py_HashDouble`.
-        HashKey::Float(bits) => super::complex::hash_double(f64::from_bits(*bits)),
+        HashKey::Float(bits) => super::float_hash::hash_double(f64::from_bits(*bits)),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (*p >> 4) as i64,
         other => {

@@ -417,58 +417,10 @@ fn ne(it: &mut Interp, a: Args) -> R {
     Ok(equal(it, &a)?.map_or_else(not_implemented, |b| Value::Bool(!b)))
 }
 
-/// CPython's `_Py_HashDouble`.
-pub fn hash_double(x: f64) -> i64 {
-    const BITS: i32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if x.is_infinite() {
-        return if x > 0.0 { 314_159 } else { -314_159 };
-    }
-    if x.is_nan() {
-        return 0;
-    }
-    let (mut m, mut e) = frexp(x.abs());
-    let mut h: u64 = 0;
-    while m != 0.0 {
-        h = ((h << 28) & MODULUS) | (h >> (BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        h += y;
-        if h >= MODULUS {
-            h -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e % BITS
-    } else {
-        BITS - 1 - ((-1 - e) % BITS)
-    };
-    h = ((h << e) & MODULUS) | (h >> (BITS - e));
-    let h = h as i64 * if x < 0.0 { -1 } else { 1 };
-    if h == -1 { -2 } else { h }
-}
-
-/// `x` as a fraction in [0.5, 1) times a power of two.
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(x * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
-}
-
 /// CPython's `complex_hash`: the real part's hash plus 1000003 times the imaginary part's.
 pub fn cpython_hash(c: Cpx) -> i64 {
-    let h = hash_double(c.re).wrapping_add(1_000_003i64.wrapping_mul(hash_double(c.im)));
+    let h = super::float_hash::hash_double(c.re)
+        .wrapping_add(1_000_003i64.wrapping_mul(super::float_hash::hash_double(c.im)));
     if h == -1 { -2 } else { h }
 }
 

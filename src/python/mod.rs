@@ -19,6 +19,7 @@ mod except_star_check;
 pub mod exceptions;
 mod exceptions_group;
 mod exceptions_unicode;
+mod float_hash;
 pub mod format;
 mod function_attrs;
 pub mod inline_cache;

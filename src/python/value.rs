@@ -630,7 +630,7 @@ impl Set {
                 HashKey::Int(i) => hashes.push(super::bigint::hash_i64(*i) as u64),
                 HashKey::BigInt(b) => hashes.push(super::bigint::hash_big(b) as u64),
                 HashKey::Float(bits) if !f64::from_bits(*bits).is_nan() => {
-                    hashes.push(super::complex::hash_double(f64::from_bits(*bits)) as u64)
+                    hashes.push(super::float_hash::hash_double(f64::from_bits(*bits)) as u64)
                 }
                 HashKey::User { hash, .. }
                     if super::complex::get(v).is_some_and(|c| !c.re.is_nan() && !c.im.is_nan()) =>

@@ -604,20 +604,9 @@ fn do_put(
         }
         // A caught signal's handler runs while the put waits for room, as under CPython (its
         // `_sem.acquire` is interruptible); one that returns lets it wait on to the same deadline.
-        let deadline = Deadline::after(timeout);
-        blocked(&q.label, "put");
-        let got = loop {
-            match slots.acquire_or_signal(deadline.left()) {
-                Waited::Ready => break true,
-                Waited::TimedOut => break false,
-                Waited::Signal => {
-                    running();
-                    super::signal::run_pending(it)?;
-                    blocked(&q.label, "put");
-                }
-            }
-        };
-        running();
+        let got = sync::wait_running_handlers(it, &q.label, "put", timeout, |left| {
+            slots.acquire_or_signal(left)
+        })?;
         if !got {
             op(q.id, Op::Timeout, Some("put".into()));
             return Err(full_exc());

@@ -104,6 +104,35 @@ pub fn running() {
     });
 }
 
+/// Waits with `wait` (given the lesson seconds left) until it says ready or the deadline passes,
+/// shown blocked on `label`'s `what` meanwhile. A caught signal's handler runs while it waits, as
+/// CPython's waits run it (`PyErr_CheckSignals` on `EINTR`): one that raises (SIGINT's
+/// `KeyboardInterrupt`) ends the wait with its exception, one that returns lets it wait on to the
+/// same deadline (PEP 475). Whether it became ready.
+pub fn wait_running_handlers(
+    it: &mut Interp,
+    label: &str,
+    what: &str,
+    timeout: Option<f64>,
+    mut wait: impl FnMut(Option<f64>) -> runtime::clock::Waited,
+) -> Result<bool, Exc> {
+    let deadline = runtime::sync::Deadline::after(timeout);
+    blocked(label, what);
+    let got = loop {
+        match wait(deadline.left()) {
+            runtime::clock::Waited::Ready => break true,
+            runtime::clock::Waited::TimedOut => break false,
+            runtime::clock::Waited::Signal => {
+                running();
+                super::signal::run_pending(it)?;
+                blocked(label, what);
+            }
+        }
+    };
+    running();
+    Ok(got)
+}
+
 /// Positional argument `i` (after `self`) or keyword `name`.
 pub fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
     a.pos.get(i + 1).cloned().or_else(|| {
@@ -630,20 +659,9 @@ impl SemLock {
             self.took();
             return Ok(true);
         }
-        let deadline = runtime::sync::Deadline::after(timeout);
-        blocked(&self.label, "acquire");
-        let got = loop {
-            match self.sem.acquire_or_signal(deadline.left()) {
-                runtime::clock::Waited::Ready => break true,
-                runtime::clock::Waited::TimedOut => break false,
-                runtime::clock::Waited::Signal => {
-                    running();
-                    super::signal::run_pending(it)?;
-                    blocked(&self.label, "acquire");
-                }
-            }
-        };
-        running();
+        let got = wait_running_handlers(it, &self.label, "acquire", timeout, |left| {
+            self.sem.acquire_or_signal(left)
+        })?;
         if got {
             self.took();
         } else {
@@ -958,22 +976,9 @@ fn event_wait(it: &mut Interp, a: Args) -> R {
     if timeout == Some(0.0) {
         return Ok(Value::Bool(false));
     }
-    let deadline = runtime::sync::Deadline::after(timeout);
-    blocked(&e.label, "wait");
-    // A signal handler runs while the wait waits; if it returns, the wait goes on to the same
-    // deadline (PEP 475).
-    let got = loop {
-        match e.flag.wait_or_signal(deadline.left()) {
-            runtime::clock::Waited::Ready => break true,
-            runtime::clock::Waited::TimedOut => break false,
-            runtime::clock::Waited::Signal => {
-                running();
-                super::signal::run_pending(it)?;
-                blocked(&e.label, "wait");
-            }
-        }
-    };
-    running();
+    let got = wait_running_handlers(it, &e.label, "wait", timeout, |left| {
+        e.flag.wait_or_signal(left)
+    })?;
     op(
         e.id,
         if got { Op::Woke } else { Op::Timeout },
@@ -1107,24 +1112,13 @@ fn wait_on(it: &mut Interp, c: &CondObj, timeout: Option<f64>, on: &str) -> Resu
     for _ in 0..count {
         c.lock.release()?;
     }
-    let deadline = runtime::sync::Deadline::after(timeout);
-    blocked(on, "wait");
-    let mut raised = None;
-    let got = loop {
-        match c.wait_sem.acquire_or_signal(deadline.left()) {
-            runtime::clock::Waited::Ready => break true,
-            runtime::clock::Waited::TimedOut => break false,
-            runtime::clock::Waited::Signal => {
-                running();
-                if let Err(e) = super::signal::run_pending(it) {
-                    raised = Some(e);
-                    break false;
-                }
-                blocked(on, "wait");
-            }
-        }
+    let waited = wait_running_handlers(it, on, "wait", timeout, |left| {
+        c.wait_sem.acquire_or_signal(left)
+    });
+    let (got, raised) = match waited {
+        Ok(got) => (got, None),
+        Err(e) => (false, Some(e)),
     };
-    running();
     if raised.is_none() {
         op(
             c.id,

@@ -414,7 +414,7 @@ fn modf(_: &mut Interp, a: Args) -> R {
 fn frexp(_: &mut Interp, a: Args) -> R {
     exactly(&a, 1, "frexp")?;
     let x = real(a.pos.first())?;
-    let (m, e) = super::random::frexp(x.abs());
+    let (m, e) = crate::python::float_hash::frexp(x.abs());
     Ok(Value::tuple(vec![
         Value::Float(m.copysign(x)),
         Value::Int(e as i64),
@@ -563,7 +563,7 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
     if max == 0.0 || vec.len() <= 1 {
         return max;
     }
-    let (_, max_e) = super::random::frexp(max);
+    let (_, max_e) = crate::python::float_hash::frexp(max);
     if max_e < -1023 {
         for x in vec.iter_mut() {
             *x /= f64::MIN_POSITIVE;

@@ -146,62 +146,12 @@ fn too_many(a: &Args, max: usize, func: &str) -> Result<(), Exc> {
 
 // ---- seeding and state --------------------------------------------------------------------------
 
-/// CPython's hash of a float (`_Py_HashDouble`), which is what `seed(float)` seeds with.
-fn hash_float(x: f64) -> i64 {
-    const BITS: i32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if x.is_infinite() {
-        return if x > 0.0 { 314_159 } else { -314_159 };
-    }
-    if x.is_nan() {
-        return 0;
-    }
-    let (mut m, mut e) = frexp(x.abs());
-    let sign: i64 = if x < 0.0 { -1 } else { 1 };
-    let mut h: u64 = 0;
-    while m != 0.0 {
-        h = ((h << 28) & MODULUS) | (h >> (BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        h += y;
-        if h >= MODULUS {
-            h -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        e % BITS
-    } else {
-        BITS - 1 - ((-1 - e) % BITS)
-    };
-    h = ((h << e) & MODULUS) | (h >> (BITS - e));
-    let r = h as i64 * sign;
-    if r == -1 { -2 } else { r }
-}
-
-/// `math.frexp` for a finite, non-negative float.
-pub fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(x * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
-}
-
 fn seed_gen(a: Option<&Value>, version: i64) -> Result<Mt, Exc> {
     let n: BigInt = match a {
         None | Some(Value::None) => return Ok(from_os()),
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_big(v).expect("int"),
         // CPython seeds with the hash as an unsigned word (`PyLong_FromSize_t`), not its absolute value.
-        Some(Value::Float(f)) => BigInt::from(hash_float(*f) as u64),
+        Some(Value::Float(f)) => BigInt::from(crate::python::float_hash::hash_double(*f) as u64),
         Some(v @ (Value::Str(_) | Value::Bytes(_))) => {
             let bytes: Vec<u8> = match v {
                 Value::Str(s) => s.as_bytes().to_vec(),
@@ -1100,25 +1050,4 @@ pub fn random_module() -> Value {
             ("SystemRandom", Value::Class(system)),
         ],
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn float_hash_is_cpythons() {
-        // python3 -c 'print(hash(1.5), hash(-2.25), hash(1e300), hash(0.1))'
-        assert_eq!(hash_float(1.5), 1_152_921_504_606_846_977);
-        assert_eq!(hash_float(-2.25), -576_460_752_303_423_490);
-        assert_eq!(hash_float(0.1), 230_584_300_921_369_408);
-        assert_eq!(hash_float(3.0), 3);
-    }
-
-    #[test]
-    fn frexp_splits_like_c() {
-        assert_eq!(frexp(8.0), (0.5, 4));
-        assert_eq!(frexp(0.75), (0.75, 0));
-        assert_eq!(frexp(5e-324), (0.5, -1073));
-    }
 }
