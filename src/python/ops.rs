@@ -671,15 +671,32 @@ impl Interp {
                 .unwrap_or(Ordering::Equal),
             (Str(x), Str(y)) => x.cmp(y),
             (Bytes(x), Bytes(y)) => x.cmp(y),
-            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-                let xs = self.collect(a)?;
-                let ys = self.collect(b)?;
+            (Tuple(xs), Tuple(ys)) => {
                 for (x, y) in xs.iter().zip(ys.iter()) {
                     if !self.eq(x, y)? {
                         return self.order(x, y, op);
                     }
                 }
                 xs.len().cmp(&ys.len())
+            }
+            (List(xs), List(ys)) => {
+                // Item by item without copying either list, as `eq` above.
+                let mut i = 0;
+                loop {
+                    let (x, y) = {
+                        let (xb, yb) = (xs.borrow(), ys.borrow());
+                        match (xb.get(i), yb.get(i)) {
+                            (Some(x), Some(y)) => (x.clone(), y.clone()),
+                            _ => break,
+                        }
+                    };
+                    if !self.eq(&x, &y)? {
+                        return self.order(&x, &y, op);
+                    }
+                    i += 1;
+                }
+                let (n, m) = (xs.borrow().len(), ys.borrow().len());
+                n.cmp(&m)
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => {
                 return Err(type_error("forkyard compares sets only with == and !="));
@@ -740,9 +757,7 @@ impl Interp {
             }
             (Str(x), Str(y)) => x == y,
             (Bytes(x), Bytes(y)) => x == y,
-            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-                let xs = self.collect(a)?;
-                let ys = self.collect(b)?;
+            (Tuple(xs), Tuple(ys)) => {
                 if xs.len() != ys.len() {
                     return Ok(false);
                 }
@@ -753,21 +768,61 @@ impl Interp {
                 }
                 true
             }
-            (Dict(x), Dict(y)) => {
-                let (x, y) = (x.borrow().clone(), y.borrow().clone());
-                if x.len() != y.len() {
+            (List(xs), List(ys)) => {
+                // Item by item, as CPython's list_richcompare: an item's `__eq__` may change
+                // either list, so each pair is read afresh and the lengths decide at the end.
+                // (Copying both lists first cost two lists' worth of memory for a moment: the
+                // peak of a program comparing million-item results.)
+                if xs.borrow().len() != ys.borrow().len() {
                     return Ok(false);
                 }
-                for (k, (key, v)) in x.map.iter() {
-                    let k = self.key_in_dict(&y, k, key)?;
-                    match y.get(&k) {
+                let mut i = 0;
+                loop {
+                    let pair = {
+                        let (xb, yb) = (xs.borrow(), ys.borrow());
+                        match (xb.get(i), yb.get(i)) {
+                            (Some(x), Some(y)) => (x.clone(), y.clone()),
+                            _ => break,
+                        }
+                    };
+                    if !(pair.0.is(&pair.1) || self.eq(&pair.0, &pair.1)?) {
+                        return Ok(false);
+                    }
+                    i += 1;
+                }
+                xs.borrow().len() == ys.borrow().len()
+            }
+            (Dict(x), Dict(y)) => {
+                // Entry by entry, as CPython's dict_equal, with neither dict copied: a key's or
+                // value's `__eq__` may change either, so nothing stays borrowed across it.
+                if x.borrow().len() != y.borrow().len() {
+                    return Ok(false);
+                }
+                let mut i = 0;
+                loop {
+                    let Some((k, key, v)) = x
+                        .borrow()
+                        .map
+                        .get_index(i)
+                        .map(|(k, (key, v))| (k.clone(), key.clone(), v.clone()))
+                    else {
+                        break;
+                    };
+                    let candidates = y.borrow().same_hash(&k);
+                    let k = match k {
+                        HashKey::User { .. } => self.match_stored(k, &key, candidates)?,
+                        k => k,
+                    };
+                    let w = y.borrow().get(&k).cloned();
+                    match w {
                         Some(w) => {
-                            if !self.eq(v, w)? {
+                            if !(v.is(&w) || self.eq(&v, &w)?) {
                                 return Ok(false);
                             }
                         }
                         Option::None => return Ok(false),
                     }
+                    i += 1;
                 }
                 true
             }
