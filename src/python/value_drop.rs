@@ -155,7 +155,10 @@ fn free_now(v: Value) {
     // owns exactly once and drops it; nothing else can reach that field afterwards.
     unsafe {
         match &*v {
-            Value::List(x) => drop(std::ptr::read(x)),
+            Value::List(x) => match Rc::try_unwrap(std::ptr::read(x)) {
+                Ok(items) => free_items(items.into_inner()),
+                Err(shared) => drop(shared),
+            },
             Value::Tuple(x) => drop(std::ptr::read(x)),
             Value::Dict(x) => drop(std::ptr::read(x)),
             Value::Set(x) => drop(std::ptr::read(x)),
@@ -176,6 +179,15 @@ fn free_now(v: Value) {
             Value::Range(x) => drop(std::ptr::read(x)),
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Ellipsis => {}
         }
+    }
+}
+
+/// Free a list's items: numbers, bools and `None` are forgotten where they lie ([`discard`]),
+/// so only shared items reach the drop glue. Left to the glue, every item was an out-of-line
+/// call: a third of the time of a loop that makes and drops lists of 100 000 ints.
+fn free_items(mut items: Vec<Value>) {
+    for item in items.drain(..) {
+        discard(item);
     }
 }
 
