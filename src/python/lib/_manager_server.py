@@ -853,20 +853,28 @@ class Server(object):
         self._reply(fd, msg)
         return changed
 
+    # The requests made of the server itself (CPython's `Server.public`, less those whose work
+    # forkyard's connections do otherwise); a subclass adds its own, as SharedMemoryServer does.
+    public = ['shutdown', 'create', 'dummy', 'number_of_objects']
+
     def _public(self, fd, methodname, args, kwds):
         try:
             if methodname == 'create':
                 return ('#RETURN', self.create(*args, **kwds))
-            if methodname == 'shutdown':
-                self.stopping = True
-                return ('#RETURN', None)
-            if methodname == 'dummy':
-                return ('#RETURN', None)
-            if methodname == 'number_of_objects':
-                return ('#RETURN', len(self.id_to_obj))
-            raise ValueError('%r unrecognized' % methodname)
+            if methodname not in self.public:
+                raise ValueError('%r unrecognized' % methodname)
+            return ('#RETURN', getattr(self, methodname)(fd, *args, **kwds))
         except Exception as e:
             return ('#ERROR', e)
+
+    def shutdown(self, c):
+        self.stopping = True
+
+    def dummy(self, c):
+        pass
+
+    def number_of_objects(self, c):
+        return len(self.id_to_obj)
 
     def create(self, typeid, ident, /, *args, **kwds):
         """A new object for the client that asked, kept under the id the client chose (and

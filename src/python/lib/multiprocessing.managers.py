@@ -27,7 +27,7 @@ import multiprocessing
 from _manager_server import (
     _Barrier, _BoundedSemaphore, _Condition, _Event, _Lock, _Pool, _Queue, _RLock, _Semaphore)
 
-__all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token']
+__all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Token', 'SharedMemoryManager']
 
 
 class Token(object):
@@ -770,3 +770,123 @@ SyncManager.register('Value', Value, ValueProxy)
 SyncManager.register('Array', Array, ArrayProxy)
 SyncManager.register('Namespace', Namespace, NamespaceProxy)
 SyncManager.register('Iterator', proxytype=IteratorProxy, create_method=False)
+
+
+class _SharedMemoryTracker:
+    "Manages one or more shared memory segments."
+
+    # CPython's default list is one object shared by every tracker made without one; each
+    # server process has a single tracker, so it does not show.
+    def __init__(self, name, segment_names=[]):
+        self.shared_memory_context_name = name
+        self.segment_names = segment_names
+
+    def register_segment(self, segment_name):
+        "Adds the supplied shared memory block name to tracker."
+        from multiprocessing import util
+        util.debug(f"Register segment {segment_name!r} in pid {os.getpid()}")
+        self.segment_names.append(segment_name)
+
+    def destroy_segment(self, segment_name):
+        """Calls unlink() on the shared memory block with the supplied name
+        and removes it from the list of blocks being tracked."""
+        from multiprocessing import shared_memory, util
+        util.debug(f"Destroy segment {segment_name!r} in pid {os.getpid()}")
+        self.segment_names.remove(segment_name)
+        segment = shared_memory.SharedMemory(segment_name)
+        segment.close()
+        segment.unlink()
+
+    def unlink(self):
+        "Calls destroy_segment() on all tracked shared memory blocks."
+        for segment_name in self.segment_names[:]:
+            self.destroy_segment(segment_name)
+
+    def __repr__(self):
+        return f"<{self.__class__.__name__}({self.shared_memory_context_name!r})>"
+
+    def __getstate__(self):
+        return (self.shared_memory_context_name, self.segment_names)
+
+    def __setstate__(self, state):
+        self.__init__(*state)
+
+
+class SharedMemoryServer(_manager_server.Server):
+    """The server of a SharedMemoryManager: it keeps the names of the blocks its clients made
+    and unlinks them all when asked to shut down."""
+
+    public = _manager_server.Server.public + ['track_segment', 'release_segment',
+                                              'list_segments']
+
+    def __init__(self, *args, **kwargs):
+        _manager_server.Server.__init__(self, *args, **kwargs)
+        address = self.address
+        if isinstance(address, bytes):
+            address = os.fsdecode(address)
+        self.shared_memory_context = _SharedMemoryTracker(f"shm_{address}_{os.getpid()}")
+        from multiprocessing import util
+        util.debug(f"SharedMemoryServer started by pid {os.getpid()}")
+
+    def shutdown(self, c):
+        "Call unlink() on all tracked shared memory, terminate the Server."
+        self.shared_memory_context.unlink()
+        return _manager_server.Server.shutdown(self, c)
+
+    def track_segment(self, c, segment_name):
+        "Adds the supplied shared memory block name to Server's tracker."
+        self.shared_memory_context.register_segment(segment_name)
+
+    def release_segment(self, c, segment_name):
+        """Calls unlink() on the shared memory block with the supplied name
+        and removes it from the tracker instance inside the Server."""
+        self.shared_memory_context.destroy_segment(segment_name)
+
+    def list_segments(self, c):
+        """Returns a list of names of shared memory blocks that the Server
+        is currently tracking."""
+        return self.shared_memory_context.segment_names
+
+
+class SharedMemoryManager(BaseManager):
+    """Like SyncManager but uses SharedMemoryServer instead of Server.
+
+    It provides methods for creating and returning SharedMemory instances
+    and for creating a list-like object (ShareableList) backed by shared
+    memory.  It also provides methods that create and return Proxy Objects
+    that support synchronization across processes (i.e. multi-process-safe
+    locks and semaphores).
+    """
+
+    _Server = SharedMemoryServer
+
+    def __init__(self, *args, **kwargs):
+        BaseManager.__init__(self, *args, **kwargs)
+        from multiprocessing import util
+        util.debug(f"{self.__class__.__name__} created by pid {os.getpid()}")
+
+    def SharedMemory(self, size):
+        """Returns a new SharedMemory instance with the specified size in
+        bytes, to be tracked by the manager."""
+        from multiprocessing import shared_memory
+        sms = shared_memory.SharedMemory(None, create=True, size=size)
+        try:
+            dispatch(self._address, None, 'track_segment', (sms.name,),
+                     server=self._server_name(), authkey=self._authkey)
+        except BaseException as e:
+            sms.unlink()
+            raise e
+        return sms
+
+    def ShareableList(self, sequence):
+        """Returns a new ShareableList instance populated with the values
+        from the input sequence, to be tracked by the manager."""
+        from multiprocessing import shared_memory
+        sl = shared_memory.ShareableList(sequence)
+        try:
+            dispatch(self._address, None, 'track_segment', (sl.shm.name,),
+                     server=self._server_name(), authkey=self._authkey)
+        except BaseException as e:
+            sl.shm.unlink()
+            raise e
+        return sl

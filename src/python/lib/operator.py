@@ -196,6 +196,11 @@ def setitem(a, b, c):
     a[b] = c
 
 
+def call(obj, /, *args, **kwargs):
+    """Same as obj(*args, **kwargs)."""
+    return obj(*args, **kwargs)
+
+
 def length_hint(obj, default=0):
     "Return an estimate of the number of items in obj."
     try:
@@ -256,6 +261,12 @@ def imod(a, b):
 def imul(a, b):
     "Same as a *= b."
     a *= b
+    return a
+
+
+def imatmul(a, b):
+    "Same as a @= b."
+    a @= b
     return a
 
 
