@@ -113,7 +113,14 @@ fn store(it: &mut Interp, source: &Value, at: usize, v: Value) -> Result<(), Exc
 /// Writes `data` into the view `view` from its byte `offset` (`struct.pack_into`); the caller
 /// checked the bounds.
 pub fn write_into(it: &mut Interp, view: &Value, offset: usize, data: &[u8]) -> Result<(), Exc> {
-    let Some((source, picks)) = view_of(view) else {
+    // Only the picks written to are copied out of the view (not its whole index list).
+    let Some((source, picks)) = view_ref(view, |v| {
+        let end = offset.saturating_add(data.len()).min(v.picks.len());
+        (
+            v.source.clone(),
+            v.picks.get(offset..end).unwrap_or(&[]).to_vec(),
+        )
+    }) else {
         return Err(type_error(
             "argument must be read-write bytes-like object, not memoryview",
         ));
@@ -124,11 +131,44 @@ pub fn write_into(it: &mut Interp, view: &Value, offset: usize, data: &[u8]) -> 
         ));
     }
     for (i, b) in data.iter().enumerate() {
-        if let Some(&at) = picks.get(offset + i) {
+        if let Some(&at) = picks.get(i) {
             store(it, &source, at, Value::Int(*b as i64))?;
         }
     }
     Ok(())
+}
+
+/// The number of bytes the view `v` shows, if `v` is one.
+pub fn len_of(v: &Value) -> Option<usize> {
+    view_ref(v, |view| view.picks.len())
+}
+
+/// `len` bytes of the view `v` from its byte `offset` (`struct.unpack_from`), read where they
+/// lie: a `ShareableList` item read through `shm.buf` used to copy the whole view, and its
+/// index list, for every few bytes it unpacked. `None` if `v` is not a view or the range is
+/// not inside it.
+pub fn read_range(v: &Value, offset: usize, len: usize) -> Option<Vec<u8>> {
+    view_ref(v, |view| {
+        let picks = view.picks.get(offset..offset.checked_add(len)?)?;
+        let source = &view.source;
+        Some(match source {
+            Value::Bytes(b) => picks
+                .iter()
+                .map(|&i| b.get(i).copied().unwrap_or(0))
+                .collect(),
+            _ if shared_memory::is_mapping(source) => picks
+                .iter()
+                .map(|&i| shared_memory::mapping_byte(source, i).unwrap_or(0))
+                .collect(),
+            _ => {
+                let b = source_bytes(source);
+                picks
+                    .iter()
+                    .map(|&i| b.get(i).copied().unwrap_or(0))
+                    .collect()
+            }
+        })
+    })?
 }
 
 /// The bytes a memoryview shows now, if `v` is one.

@@ -385,16 +385,16 @@ fn pack_into(it: &mut Interp, a: Args) -> R {
         return Err(type_error("pack_into expected buffer argument"));
     };
     let values = a.pos.get(3..).unwrap_or(&[]);
-    let writable = crate::python::methods::memoryview::contents(&buf)
-        .or_else(|| crate::python::methods::bytearray::contents(&buf));
-    let Some(current) = writable else {
+    use crate::python::methods::{bytearray, memoryview};
+    // Only the length is needed here: a view's bytes are not copied to learn it.
+    let writable = memoryview::len_of(&buf).or_else(|| bytearray::contents(&buf).map(|b| b.len()));
+    let Some(len) = writable else {
         return Err(type_error(format!(
             "argument must be read-write bytes-like object, not {}",
             buf.type_name()
         )));
     };
     let bytes = pack_values(it, &f, values, "pack_into")?;
-    let len = current.len();
     let at = offset_in(a.pos.get(2), len)?;
     if at + bytes.len() > len {
         return Err(error(format!(
@@ -403,8 +403,8 @@ fn pack_into(it: &mut Interp, a: Args) -> R {
             bytes.len()
         )));
     }
-    if crate::python::methods::memoryview::contents(&buf).is_some() {
-        crate::python::methods::memoryview::write_into(it, &buf, at, &bytes)?;
+    if memoryview::len_of(&buf).is_some() {
+        memoryview::write_into(it, &buf, at, &bytes)?;
     } else {
         for (i, b) in bytes.iter().enumerate() {
             it.setitem(&buf, Value::Int((at + i) as i64), Value::Int(*b as i64))?;
@@ -421,21 +421,32 @@ fn unpack_from(_: &mut Interp, a: Args) -> R {
         .or_else(|| a.kw.iter().find(|(k, _)| &**k == "buffer").map(|(_, v)| v))
         .cloned()
         .unwrap_or(Value::None);
-    let data = buffer_bytes(&buf)?;
     let off = a
         .pos
         .get(2)
         .or_else(|| a.kw.iter().find(|(k, _)| &**k == "offset").map(|(_, v)| v));
-    let at = offset_in(off, data.len())?;
     let size = f.layout().1;
+    // A memoryview (a ShareableList's `shm.buf`) is read only where the format lies.
+    if let Some(len) = crate::python::methods::memoryview::len_of(&buf) {
+        let at = offset_in(off, len)?;
+        return match crate::python::methods::memoryview::read_range(&buf, at, size) {
+            Some(data) => Ok(unpack_bytes(&f, &data)),
+            None => Err(unpack_from_short(at, size, len)),
+        };
+    }
+    let data = buffer_bytes(&buf)?;
+    let at = offset_in(off, data.len())?;
     if at + size > data.len() {
-        return Err(error(format!(
-            "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {at} (actual buffer size is {})",
-            at + size,
-            data.len()
-        )));
+        return Err(unpack_from_short(at, size, data.len()));
     }
     Ok(unpack_bytes(&f, &data[at..at + size]))
+}
+
+fn unpack_from_short(at: usize, size: usize, len: usize) -> Exc {
+    error(format!(
+        "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {at} (actual buffer size is {len})",
+        at + size
+    ))
 }
 
 #[cfg(test)]
