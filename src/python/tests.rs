@@ -502,3 +502,23 @@ fn datetime_strptime_is_refused_with_what_works_instead() {
         "{err}"
     );
 }
+
+#[test]
+fn thread_pools_are_refused_with_the_reason_and_the_way_out() {
+    let (code, _, err) = run("from multiprocessing.pool import ThreadPool\nThreadPool(2)\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "NotImplementedError: ThreadPool is not available in forkyard: its workers are threads"
+        ) && err.contains("(use Pool: its workers are processes)"),
+        "{err}"
+    );
+    let (code, _, err) = run("from multiprocessing.dummy import Pool\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "ModuleNotFoundError: module 'multiprocessing.dummy' is not available in forkyard"
+        ) && err.contains("line 1"),
+        "{err}"
+    );
+}

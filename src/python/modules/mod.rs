@@ -86,6 +86,12 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_resource_sharer" => resource_sharer::module(),
         "_pickle" => wire::bridge::module(),
         name if library::has(name) => library::load(it, name)?,
+        "multiprocessing.dummy" => {
+            return Err(Exc::new(
+                ExcKind::ModuleNotFoundError,
+                "module 'multiprocessing.dummy' is not available in forkyard: it is multiprocessing's API over threads, and a lesson process runs a single thread (use multiprocessing itself: its Pool's workers are processes)",
+            ));
+        }
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
         | "asyncio" | "ctypes" => {
             return Err(Exc::new(

@@ -164,7 +164,7 @@ pub fn process_module(_it: &mut Interp) -> Value {
 pub fn pool_module(_it: &mut Interp) -> Value {
     make_module(
         "multiprocessing.pool",
-        &[("ThreadPool", not_yet)],
+        &[("ThreadPool", thread_pool)],
         vec![
             ("Pool", Value::Class(pool::pool_class())),
             ("TimeoutError", Value::Class(errors().timeout_error)),
@@ -182,10 +182,11 @@ pub fn pool_module(_it: &mut Interp) -> Value {
     )
 }
 
-fn not_yet(_: &mut Interp, _: Args) -> R {
+/// `multiprocessing.pool.ThreadPool(...)`: refused with the reason, as `ThreadPoolExecutor` is.
+fn thread_pool(_: &mut Interp, _: Args) -> R {
     Err(Exc::new(
         ExcKind::NotImplementedError,
-        "this part of multiprocessing is not supported by forkyard yet",
+        "ThreadPool is not available in forkyard: its workers are threads, and a lesson process runs a single thread (use Pool: its workers are processes)",
     ))
 }
 
