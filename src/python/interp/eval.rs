@@ -150,12 +150,7 @@ impl Interp {
                 // The common case first: small-int arithmetic without a call (the ints need no
                 // drop either).
                 if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    let small = match op {
-                        BinOp::Add => x.checked_add(*y),
-                        BinOp::Sub => x.checked_sub(*y),
-                        _ => None,
-                    };
-                    if let Some(v) = small {
+                    if let Some(v) = small_int_op(*op, *x, *y) {
                         std::mem::forget(a);
                         std::mem::forget(b);
                         return Ok(Value::Int(v));
@@ -188,6 +183,9 @@ impl Interp {
                 Ok(last)
             }
             ExprKind::Compare(left, rest) => {
+                if let [(op, r)] = &rest[..] {
+                    return Ok(Value::Bool(self.compare_one(left, *op, r, f)?));
+                }
                 let mut a = self.eval(left, f)?;
                 for (op, r) in rest {
                     let b = self.eval(r, f)?;
@@ -199,8 +197,7 @@ impl Interp {
                 Ok(Value::Bool(true))
             }
             ExprKind::IfExp(t, a, b) => {
-                let tv = self.eval(t, f)?;
-                if self.truthy(&tv)? {
+                if self.condition(t, f)? {
                     self.eval(a, f)
                 } else {
                     self.eval(b, f)
@@ -338,13 +335,10 @@ impl Interp {
             // `a + b`, `self.n + k` on small ints: the sum made here stays in registers, where
             // `eval` returned it through memory for the caller to read back at once (a stalled
             // load perf put on half of `assign`'s samples for `self.n = self.n + k`).
-            ExprKind::BinOp(op @ (BinOp::Add | BinOp::Sub), l, r) => {
+            ExprKind::BinOp(op, l, r) => {
                 if let Some(x) = leaf_int(l, f)
                     && let Some(y) = leaf_int(r, f)
-                    && let Some(v) = match op {
-                        BinOp::Add => x.checked_add(y),
-                        _ => x.checked_sub(y),
-                    }
+                    && let Some(v) = small_int_op(*op, x, y)
                 {
                     return Ok(Value::Int(v));
                 }
@@ -352,6 +346,44 @@ impl Interp {
             _ => {}
         }
         settle(self.eval(e, f))
+    }
+
+    /// Whether `e` is true: an `if`'s, a `while`'s or a conditional expression's test. A single
+    /// comparison answers without making a `bool` object to ask `truthy` about.
+    #[inline]
+    pub(crate) fn condition(&mut self, e: &Expr, f: &mut Frame) -> Result<bool, Exc> {
+        if let ExprKind::Compare(left, rest) = &e.kind
+            && let [(op, r)] = &rest[..]
+        {
+            return self.compare_one(left, *op, r, f);
+        }
+        let v = self.eval(e, f)?;
+        self.truthy(&v)
+    }
+
+    /// `l op r`, one comparison: two small ints are compared here (`n % i == 0`, `i < n`).
+    #[inline(always)]
+    fn compare_one(&mut self, l: &Expr, op: CmpOp, r: &Expr, f: &mut Frame) -> Result<bool, Exc> {
+        let a = self.quick(l, f)?;
+        let b = self.quick(r, f)?;
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+            let (x, y) = (*x, *y);
+            let answer = match op {
+                CmpOp::Eq => Some(x == y),
+                CmpOp::NotEq => Some(x != y),
+                CmpOp::Lt => Some(x < y),
+                CmpOp::LtE => Some(x <= y),
+                CmpOp::Gt => Some(x > y),
+                CmpOp::GtE => Some(x >= y),
+                _ => None,
+            };
+            if let Some(t) = answer {
+                std::mem::forget(a);
+                std::mem::forget(b);
+                return Ok(t);
+            }
+        }
+        self.compare(op, &a, &b)
     }
 
     /// Call the user function `fun`, whose parameters take `this` (when given) and the
@@ -757,6 +789,38 @@ pub(crate) fn settle_value(v: Value) -> Value {
     }
 }
 
+/// `x op y` for two ints whose result is again a machine int, with Python's meaning (`%` and
+/// `//` round toward negative infinity); `None` where the general path must answer (overflow,
+/// a zero divisor's error, `/` and `**` whose results are not always ints, shifts).
+#[inline(always)]
+pub(super) fn small_int_op(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if y != 0 => {
+            let r = x.wrapping_rem(y);
+            Some(if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            })
+        }
+        BinOp::FloorDiv if y != 0 => {
+            let q = x.checked_div(y)?;
+            Some(if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            })
+        }
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        _ => None,
+    }
+}
+
 /// The int `e` reads without side effects and without a call, when it is one: a constant, a
 /// bound local, a global at its cached slot, a local instance's attribute at its cached slot.
 /// `None` leaves `e` to `eval` (reading any of these again there is harmless).
@@ -842,6 +906,33 @@ impl CompOut {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_int_arithmetic_rounds_and_signs_as_python() {
+        // Python: 7 % -2 == -1, -7 % 2 == 1, -7 // 2 == -4, 7 // -2 == -4, -8 // 2 == -4.
+        let cases = [
+            (BinOp::Mod, 7, -2, Some(-1)),
+            (BinOp::Mod, -7, 2, Some(1)),
+            (BinOp::Mod, -7, -2, Some(-1)),
+            (BinOp::Mod, 6, -3, Some(0)),
+            (BinOp::Mod, i64::MIN, -1, Some(0)),
+            (BinOp::Mod, 5, 0, None),
+            (BinOp::FloorDiv, -7, 2, Some(-4)),
+            (BinOp::FloorDiv, 7, -2, Some(-4)),
+            (BinOp::FloorDiv, -8, 2, Some(-4)),
+            (BinOp::FloorDiv, 7, 2, Some(3)),
+            (BinOp::FloorDiv, i64::MIN, -1, None),
+            (BinOp::FloorDiv, 1, 0, None),
+            (BinOp::Mul, i64::MAX, 2, None),
+            (BinOp::Mul, -3, 4, Some(-12)),
+            (BinOp::BitXor, 6, 3, Some(5)),
+            (BinOp::Div, 6, 3, None),
+            (BinOp::Pow, 2, 3, None),
+        ];
+        for (op, x, y, want) in cases {
+            assert_eq!(small_int_op(op, x, y), want, "{x} {op:?} {y}");
+        }
+    }
 
     #[test]
     fn a_settled_result_is_the_same_result() {

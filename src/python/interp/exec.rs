@@ -93,8 +93,7 @@ impl Interp {
                 assign,
             } => self.class_annotation(name, annotation, assign.as_ref(), f)?,
             StmtKind::If { test, body, orelse } => {
-                let t = self.eval(test, f)?;
-                if self.truthy(&t)? {
+                if self.condition(test, f)? {
                     self.exec_block(body, f)?;
                 } else {
                     self.exec_block(orelse, f)?;
@@ -102,8 +101,7 @@ impl Interp {
             }
             StmtKind::While { test, body, orelse } => loop {
                 f.line = s.pos.line;
-                let t = self.eval(test, f)?;
-                if !self.truthy(&t)? {
+                if !self.condition(test, f)? {
                     self.exec_block(orelse, f)?;
                     break;
                 }
