@@ -149,12 +149,12 @@ impl Interp {
                 let b = self.quick(r, f)?;
                 // The common case first: small-int arithmetic without a call (the ints need no
                 // drop either).
-                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                    if let Some(v) = small_int_op(*op, *x, *y) {
-                        std::mem::forget(a);
-                        std::mem::forget(b);
-                        return Ok(Value::Int(v));
-                    }
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b)
+                    && let Some(v) = small_int_op(*op, *x, *y)
+                {
+                    std::mem::forget(a);
+                    std::mem::forget(b);
+                    return Ok(Value::Int(v));
                 }
                 self.binop(*op, &a, &b)
             }
