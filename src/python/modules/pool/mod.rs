@@ -45,8 +45,8 @@ use functions::is_callable;
 pub use remote::{maybe_encoding_error_class, remote_traceback_class};
 pub use scheduler::results_arrived;
 use scheduler::{
-    Job, Mode, PoolRef, PoolRun, PoolState, check_running, feed, listen, lost_error, maintain,
-    pump, queue_sentinels, spawn_worker, submit, unfinished,
+    Job, Mode, PoolKernel, PoolRef, PoolRun, PoolState, check_running, feed, listen, lost_error,
+    maintain, pump, queue_sentinels, spawn_worker, submit, unfinished,
 };
 use worker::worker_run;
 
@@ -314,30 +314,20 @@ fn init(it: &mut Interp, a: Args) -> R {
     tasks_w.set_nonblocking().map_err(os_error)?;
     let id = new_id(it);
     created(id, "Pool", Some(processes));
-    let state = PoolState {
-        id,
+    let kernel = PoolKernel {
         tasks_r,
         tasks_w,
         results_r,
         results_w,
         read_lock: Sem::new(1).map_err(os_error)?,
         write_lock: Sem::new(1).map_err(os_error)?,
+    };
+    let state = PoolState {
         processes: processes as usize,
         initializer,
         initargs,
-        maxtasks,
-        method,
-        lost: None,
-        workers: Vec::new(),
-        state: PoolRun::Run,
-        next_job: 0,
-        next_task: 0,
-        jobs: HashMap::new(),
-        outbox: VecDeque::new(),
-        front_written: 0,
-        sentinels_sent: 0,
         handler_thread: result_handler::new_handler_number(),
-        results_dead: false,
+        ..PoolState::new(id, kernel, method, maxtasks)
     };
     let pool = PoolRef(Rc::new(RefCell::new(state)));
     let Some(Value::Instance(inst)) = a.pos.first() else {

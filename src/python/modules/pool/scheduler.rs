@@ -131,6 +131,55 @@ pub(super) struct PoolState {
     pub(super) results_dead: bool,
 }
 
+/// The kernel objects a pool's parent and its workers share: the two pipes and the two locks
+/// that serialize reading tasks and writing results.
+pub(super) struct PoolKernel {
+    pub(super) tasks_r: Channel,
+    pub(super) tasks_w: Channel,
+    pub(super) results_r: Channel,
+    pub(super) results_w: Channel,
+    pub(super) read_lock: Sem,
+    pub(super) write_lock: Sem,
+}
+
+impl PoolState {
+    /// A running pool over `kernel` with no worker, initializer, job or task yet: the one
+    /// place its bookkeeping starts (the parent's `Pool()` and a served worker's rebuilt pool
+    /// set what they know on top).
+    pub(super) fn new(
+        id: u32,
+        kernel: PoolKernel,
+        method: &'static str,
+        maxtasks: Option<i64>,
+    ) -> PoolState {
+        PoolState {
+            id,
+            tasks_r: kernel.tasks_r,
+            tasks_w: kernel.tasks_w,
+            results_r: kernel.results_r,
+            results_w: kernel.results_w,
+            read_lock: kernel.read_lock,
+            write_lock: kernel.write_lock,
+            processes: 0,
+            initializer: Value::None,
+            initargs: Vec::new(),
+            maxtasks,
+            method,
+            lost: None,
+            workers: Vec::new(),
+            state: PoolRun::Run,
+            next_job: 0,
+            next_task: 0,
+            jobs: HashMap::new(),
+            outbox: VecDeque::new(),
+            front_written: 0,
+            sentinels_sent: 0,
+            handler_thread: 0,
+            results_dead: false,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub(super) struct PoolRef(pub(super) Rc<RefCell<PoolState>>);
 

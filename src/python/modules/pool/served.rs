@@ -8,11 +8,10 @@
 //! rebuilt pool as it uses an inherited one.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
 use std::os::fd::{OwnedFd, RawFd};
 use std::rc::Rc;
 
-use super::scheduler::{PoolRef, PoolRun, PoolState};
+use super::scheduler::{PoolKernel, PoolRef, PoolState};
 use crate::python::value::{Instance, Value};
 use crate::runtime::sync::{Channel, Sem, Shared};
 
@@ -57,31 +56,15 @@ pub(crate) fn rebuild(bytes: &[u8], fds: Vec<OwnedFd>, method: &'static str) -> 
     // The parent's ends, which a worker never uses (it points them at /dev/null): a pipe of
     // its own stands in for them.
     let (results_r, tasks_w) = Channel::pipe().ok()?;
-    let state = PoolState {
-        id,
+    let kernel = PoolKernel {
         tasks_r: Channel::adopt(tasks_r).ok()?,
         tasks_w,
         results_r,
         results_w: Channel::adopt(results_w).ok()?,
         read_lock: Sem::adopt(read),
         write_lock: Sem::adopt(write),
-        processes: 0,
-        initializer: Value::None,
-        initargs: Vec::new(),
-        maxtasks: (maxtasks > 0).then_some(maxtasks),
-        method,
-        lost: None,
-        workers: Vec::new(),
-        state: PoolRun::Run,
-        next_job: 0,
-        next_task: 0,
-        jobs: HashMap::new(),
-        outbox: VecDeque::new(),
-        front_written: 0,
-        sentinels_sent: 0,
-        handler_thread: 0,
-        results_dead: false,
     };
+    let state = PoolState::new(id, kernel, method, (maxtasks > 0).then_some(maxtasks));
     Some(Value::Instance(Rc::new(Instance {
         class: super::pool_class(),
         attrs: Default::default(),
