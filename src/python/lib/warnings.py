@@ -171,12 +171,16 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, "
                         "not '{:s}'".format(type(category).__name__))
-    depth = len(_logging.caller(1)[3])
+    # One look at the program's frames: the innermost's place, and every frame's line
+    # (outermost first) for a caller further out.
+    filename, lineno, _func, stack = _logging.caller(1)
+    depth = len(stack)
     if stacklevel > max(depth, 1):
         # Past the outermost frame: CPython names sys and line 1.
         filename, lineno, module = "sys", 1, "sys"
     else:
-        filename, lineno, _func, _stack = _logging.caller(max(stacklevel, 1))
+        if stacklevel > 1:
+            lineno = stack[depth - stacklevel][0]
         module = _program_module()
     registry = _registries.setdefault(module, {})
     warn_explicit(message, category, filename, lineno, module, registry, None, source)
