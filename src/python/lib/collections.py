@@ -199,6 +199,18 @@ class deque:
         """maximum size of a deque or None if unbounded"""
         return self._maxlen
 
+    def __reduce__(self):
+        # CPython's deque_reduce: the class, an empty deque's arguments (with maxlen when it has
+        # one), the instance's own attributes (None for a plain deque), and the items to append.
+        if type(self) is deque:
+            state = None
+        else:
+            state = {k: v for k, v in self.__dict__.items()
+                     if k not in ('_items', '_head', '_maxlen')}
+        if self._maxlen is None:
+            return type(self), (), state, iter(self)
+        return type(self), ((), self._maxlen), state, iter(self)
+
     def _list(self):
         if self._head:
             del self._items[:self._head]
@@ -261,7 +273,10 @@ class deque:
 
     def copy(self):
         """Return a shallow copy of a deque."""
-        return deque(self, self._maxlen)
+        # CPython's deque_copy: a subclass is called as its class, with maxlen only when set.
+        if self._maxlen is None:
+            return type(self)(self)
+        return type(self)(self, self._maxlen)
 
     def __copy__(self):
         return self.copy()
@@ -340,8 +355,8 @@ class deque:
 
     def __repr__(self):
         if self._maxlen is None:
-            return f'deque({self._list()!r})'
-        return f'deque({self._list()!r}, maxlen={self._maxlen})'
+            return f'{type(self).__name__}({self._list()!r})'
+        return f'{type(self).__name__}({self._list()!r}, maxlen={self._maxlen})'
 
     def __eq__(self, other):
         if not isinstance(other, deque):

@@ -57,6 +57,38 @@ class partial:
             return f"functools.{qualname}({', '.join(args)})"
         return f"{module}.{qualname}({', '.join(args)})"
 
+    # CPython's C partial reduces to its class, its function, and a state of the function, the
+    # arguments, the keywords (always a dict) and the instance's own attributes (or None); the
+    # attributes here exclude func/args/keywords, which the C object keeps outside its __dict__.
+    def __reduce__(self):
+        extra = {k: v for k, v in self.__dict__.items()
+                 if k not in ('func', 'args', 'keywords')}
+        return type(self), (self.func,), (self.func, self.args,
+                                          self.keywords, extra or None)
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple):
+            raise TypeError("argument to __setstate__ must be a tuple")
+        if len(state) != 4:
+            raise TypeError(f"expected 4 items in state, got {len(state)}")
+        func, args, kwds, namespace = state
+        if (not callable(func) or not isinstance(args, tuple) or
+           (kwds is not None and not isinstance(kwds, dict)) or
+           (namespace is not None and not isinstance(namespace, dict))):
+            raise TypeError("invalid partial state")
+        args = tuple(args)
+        if kwds is None:
+            kwds = {}
+        elif type(kwds) is not dict:
+            kwds = dict(kwds)
+        if namespace is None:
+            namespace = {}
+        self.__dict__.clear()
+        self.__dict__.update(namespace)
+        self.func = func
+        self.args = args
+        self.keywords = kwds
+
 
 _initial_missing = object()
 

@@ -331,6 +331,9 @@ class attrgetter:
     def __repr__(self):
         return 'operator.attrgetter(%s)' % ', '.join(repr(a) for a in self._attrs)
 
+    def __reduce__(self):
+        return self.__class__, self._attrs
+
 
 class itemgetter:
     """itemgetter(1) fetches obj[1]; several items give a tuple."""
@@ -345,6 +348,9 @@ class itemgetter:
 
     def __repr__(self):
         return 'operator.itemgetter(%s)' % ', '.join(repr(i) for i in self._items)
+
+    def __reduce__(self):
+        return self.__class__, self._items
 
 
 class methodcaller:
@@ -365,6 +371,13 @@ class methodcaller:
         args.extend(repr(a) for a in self._args)
         args.extend('%s=%r' % (k, v) for k, v in self._kwargs.items())
         return 'operator.methodcaller(%s)' % ', '.join(args)
+
+    def __reduce__(self):
+        if not self._kwargs:
+            return self.__class__, (self._name,) + self._args
+        else:
+            from functools import partial
+            return partial(self.__class__, self._name, **self._kwargs), self._args
 
 
 __lt__ = lt
