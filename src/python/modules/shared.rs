@@ -291,7 +291,27 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
     }
 }
 
-fn typecode(a: &Args, func: &str) -> Result<Code, Exc> {
+/// A typecode, or one of ctypes' own simple types with a typecode here (`c_double` is `'d'`).
+/// `None` for any other class (a Structure, an array type, `c_bool`, a subclass of `c_int`):
+/// `multiprocessing.sharedctypes` lays those out in Python.
+fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
+    if let Some(Value::Class(c)) = a.pos.first() {
+        let code = match c.lookup("_type_") {
+            Some(Value::Str(ref t)) => Code::parse(t),
+            _ => None,
+        };
+        return Ok(code.filter(|k| &*c.module == "ctypes" && &*c.name == k.ctype()));
+    }
+    // c_wchar's typecode: a str of one character per element, laid out in Python too.
+    if let Some(Value::Str(s)) = a.pos.first()
+        && &**s == "u"
+    {
+        return Ok(None);
+    }
+    typecode_str(a, func).map(Some)
+}
+
+fn typecode_str(a: &Args, func: &str) -> Result<Code, Exc> {
     match a.pos.first() {
         Some(Value::Str(s)) => Code::parse(s).ok_or_else(|| {
             type_error(format!(
@@ -365,7 +385,9 @@ fn make(
 
 /// `Value(typecode_or_type, *args, lock=True)`.
 pub fn value(it: &mut Interp, a: Args) -> R {
-    let code = typecode(&a, "Value")?;
+    let Some(code) = typecode(&a, "Value")? else {
+        return laid_out_in_python(it, "_typed_value", a);
+    };
     sync::check_kw(&a, "BaseContext.Value", &["lock"])?;
     if a.pos.len() > 2 {
         // The extra arguments go to the ctypes type, which takes one.
@@ -386,6 +408,14 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     sync::op(id, Op::Stored, Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
+}
+
+/// A Value or Array of a ctypes type other than the simple ones above, made by
+/// `multiprocessing.sharedctypes` (`func`) on a block of `_ctypes_mem`.
+fn laid_out_in_python(it: &mut Interp, func: &str, a: Args) -> R {
+    let m = super::import(it, "multiprocessing.sharedctypes")?;
+    let f = it.getattr(&m, func)?;
+    it.call(&f, a)
 }
 
 /// `RawValue(typecode_or_type, *args)`: a Value without a lock.
@@ -412,7 +442,9 @@ fn unlocked(mut a: Args) -> Args {
 
 /// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
 pub fn array(it: &mut Interp, a: Args) -> R {
-    let code = typecode(&a, "Array")?;
+    let Some(code) = typecode(&a, "Array")? else {
+        return laid_out_in_python(it, "_typed_array", a);
+    };
     sync::check_kw(&a, "BaseContext.Array", &["lock"])?;
     let init = a.pos.get(1).cloned().ok_or_else(|| {
         type_error(

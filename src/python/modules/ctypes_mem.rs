@@ -1,0 +1,96 @@
+//! `_ctypes_mem`: the memory under `multiprocessing.sharedctypes` objects of a ctypes Structure or
+//! array type (the simple types go through `shared`). A block is a `MAP_SHARED` mapping made before
+//! fork, as CPython's `multiprocessing.heap` arena, so a child's write is what the parent reads.
+//! `ctypes.py` reads and writes a field as bytes at its offset; the layout is all in Python.
+
+use std::rc::Rc;
+
+use super::make_module;
+use super::sync::{self, instance_with, os_error, this};
+use crate::python::exceptions::{Exc, ExcKind, type_error, value_error};
+use crate::python::interp::Interp;
+use crate::python::value::{Args, Value};
+use crate::runtime::sync::Shared;
+
+type R = Result<Value, Exc>;
+
+/// A block of shared memory and the size asked for (the mapping may be larger).
+#[derive(Debug, Clone)]
+struct Block {
+    shm: Rc<Shared>,
+    size: usize,
+}
+
+pub fn module() -> Value {
+    make_module("_ctypes_mem", &[("shared", shared)], vec![])
+}
+
+fn usize_arg(v: Option<&Value>, what: &str) -> Result<usize, Exc> {
+    match v {
+        Some(Value::Int(n)) if *n >= 0 => Ok(*n as usize),
+        Some(Value::Int(n)) => Err(value_error(format!("{what} must be >= 0, not {n}"))),
+        Some(other) => Err(type_error(format!(
+            "{what} must be an int, not {}",
+            other.type_name()
+        ))),
+        None => Err(type_error(format!("missing argument: {what}"))),
+    }
+}
+
+/// `shared(size)`: a zeroed block of `size` bytes in shared memory.
+fn shared(_: &mut Interp, a: Args) -> R {
+    let size = usize_arg(a.pos.first(), "size")?;
+    if isize::try_from(size).is_err() {
+        return Err(Exc::new(ExcKind::OverflowError, "array too large"));
+    }
+    if size > crate::python::alloc::MAX_OBJECT_BYTES {
+        return Err(crate::python::alloc::memory_error());
+    }
+    let shm = Shared::new(size).map_err(os_error)?;
+    let class = sync::native_class(
+        "ctypes_mem.Block",
+        "_ctypes_mem",
+        &[("read", read), ("write", write)],
+    );
+    Ok(instance_with(
+        class,
+        Block {
+            shm: Rc::new(shm),
+            size,
+        },
+    ))
+}
+
+/// The range `off..off+n` of the block, or ValueError past its end.
+fn span(b: &Block, off: usize, n: usize) -> Result<(), Exc> {
+    match off.checked_add(n) {
+        Some(end) if end <= b.size => Ok(()),
+        _ => Err(value_error(format!(
+            "{n} bytes at offset {off} are past the end of a {}-byte block",
+            b.size
+        ))),
+    }
+}
+
+/// `block.read(offset, n)`: the bytes there, as one read.
+fn read(_: &mut Interp, a: Args) -> R {
+    let b: Block = this(&a, "Block")?;
+    let off = usize_arg(a.pos.get(1), "offset")?;
+    let n = usize_arg(a.pos.get(2), "n")?;
+    span(&b, off, n)?;
+    let mut out = vec![0u8; n];
+    b.shm.read(off, &mut out);
+    Ok(Value::Bytes(Rc::from(out)))
+}
+
+/// `block.write(offset, data)`: stores `data` (bytes) there.
+fn write(_: &mut Interp, a: Args) -> R {
+    let b: Block = this(&a, "Block")?;
+    let off = usize_arg(a.pos.get(1), "offset")?;
+    let Some(Value::Bytes(data)) = a.pos.get(2) else {
+        return Err(type_error("Block.write() takes bytes"));
+    };
+    span(&b, off, data.len())?;
+    b.shm.write(off, data);
+    Ok(Value::None)
+}
