@@ -26,24 +26,21 @@ class _Local:
         self.b[off:off + len(data)] = data
 
 
-class _CDataType(type):
-    """What the ctypes metaclasses share: `T * n` is the array type of n T's."""
+def _type_mul(cls, n):
+    """`T * n` (and `n * T`): the array type of n T's, for every ctypes metaclass."""
+    return _array_type(cls, n)
 
+
+class PyCSimpleType(type):
     __module__ = '_ctypes'
-
-    def __mul__(cls, n):
-        return _array_type(cls, n)
-
-    def __rmul__(cls, n):
-        return _array_type(cls, n)
+    __mul__ = _type_mul
+    __rmul__ = _type_mul
 
 
-class PyCSimpleType(_CDataType):
+class PyCStructType(type):
     __module__ = '_ctypes'
-
-
-class PyCStructType(_CDataType):
-    __module__ = '_ctypes'
+    __mul__ = _type_mul
+    __rmul__ = _type_mul
 
     def __init__(cls, name, bases, ns):
         super().__init__(name, bases, ns)
@@ -54,8 +51,10 @@ class PyCStructType(_CDataType):
             cls._size_ = 0
 
 
-class UnionType(_CDataType):
+class UnionType(type):
     __module__ = '_ctypes'
+    __mul__ = _type_mul
+    __rmul__ = _type_mul
 
     def __init__(cls, name, bases, ns):
         super().__init__(name, bases, ns)
@@ -66,8 +65,14 @@ class UnionType(_CDataType):
             cls._size_ = 0
 
 
-class PyCArrayType(_CDataType):
+class PyCArrayType(type):
     __module__ = '_ctypes'
+    __mul__ = _type_mul
+    __rmul__ = _type_mul
+
+
+# Every ctypes type is an instance of one of these.
+_CDataType = (PyCSimpleType, PyCStructType, UnionType, PyCArrayType)
 
 
 class _CData:
@@ -254,7 +259,11 @@ def _set(typ, mem, off, v):
         typ._at_(mem, off).value = v
         return
     if isinstance(v, tuple):
-        made = typ(*v)
+        # As CPython's ctypes: an initialiser's error is a RuntimeError naming the type.
+        try:
+            made = typ(*v)
+        except Exception as e:
+            raise RuntimeError('(%s) %s: %s' % (typ.__name__, type(e).__name__, e)) from None
         mem.write(off, made._raw_())
         return
     raise TypeError('expected %s instance, got %s' % (typ.__name__, type(v).__name__))
@@ -315,29 +324,30 @@ def _lay_out(cls, fields, union):
     cls._field_names_ = tuple(names)
 
 
-class _StructBase(_CData):
+def _struct_init(self, *args, **kwargs):
+    names = type(self)._field_names_
+    if len(args) > len(names):
+        raise TypeError('too many initializers')
+    for name, v in zip(names, args):
+        setattr(self, name, v)
+    for k, v in kwargs.items():
+        if k in names[:len(args)]:
+            raise TypeError("duplicate values for field %r" % k)
+        setattr(self, k, v)
+
+
+class Structure(_CData, metaclass=PyCStructType):
     __module__ = '_ctypes'
     _size_ = None
     _field_names_ = ()
-
-    def __init__(self, *args, **kwargs):
-        names = type(self)._field_names_
-        if len(args) > len(names):
-            raise TypeError('too many initializers')
-        for name, v in zip(names, args):
-            setattr(self, name, v)
-        for k, v in kwargs.items():
-            if k in names[:len(args)]:
-                raise TypeError("duplicate values for field %r" % k)
-            setattr(self, k, v)
+    __init__ = _struct_init
 
 
-class Structure(_StructBase, metaclass=PyCStructType):
+class Union(_CData, metaclass=UnionType):
     __module__ = '_ctypes'
-
-
-class Union(_StructBase, metaclass=UnionType):
-    __module__ = '_ctypes'
+    _size_ = None
+    _field_names_ = ()
+    __init__ = _struct_init
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -455,7 +465,7 @@ _array_types = {}
 
 def _array_type(t, n):
     if not isinstance(n, int):
-        return NotImplemented
+        raise TypeError("can't multiply sequence by non-int of type '%s'" % type(n).__name__)
     if n < 0:
         raise ValueError('Array length must be >= 0, not %d' % n)
     key = (t, n)

@@ -292,40 +292,26 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
 }
 
 /// A typecode, or one of ctypes' own simple types with a typecode here (`c_double` is `'d'`).
-/// `None` for any other class (a Structure, an array type, `c_bool`, a subclass of `c_int`):
-/// `multiprocessing.sharedctypes` lays those out in Python.
+/// `None` for anything else (a Structure, an array type, `c_bool`, `'u'`, a subclass of `c_int`,
+/// a typecode no ctypes type has): `multiprocessing.sharedctypes` lays those out in Python, or
+/// fails as CPython's does.
 fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
-    if let Some(Value::Class(c)) = a.pos.first() {
-        let code = match c.lookup("_type_") {
-            Some(Value::Str(ref t)) => Code::parse(t),
-            _ => None,
-        };
-        return Ok(code.filter(|k| &*c.module == "ctypes" && &*c.name == k.ctype()));
-    }
-    // c_wchar's typecode: a str of one character per element, laid out in Python too.
-    if let Some(Value::Str(s)) = a.pos.first()
-        && &**s == "u"
-    {
-        return Ok(None);
-    }
-    typecode_str(a, func).map(Some)
-}
-
-fn typecode_str(a: &Args, func: &str) -> Result<Code, Exc> {
-    match a.pos.first() {
-        Some(Value::Str(s)) => Code::parse(s).ok_or_else(|| {
-            type_error(format!(
-                "{func}(): unsupported typecode '{s}' (forkyard knows c b B h H i I l L q Q f d)"
-            ))
-        }),
-        Some(other) => Err(type_error(format!(
-            "{func}(): the typecode must be a str like 'i' or 'd', not {}",
-            other.type_name()
-        ))),
-        None => Err(type_error(format!(
-            "BaseContext.{func}() missing 1 required positional argument: 'typecode_or_type'"
-        ))),
-    }
+    Ok(match a.pos.first() {
+        Some(Value::Class(c)) => {
+            let code = match c.lookup("_type_") {
+                Some(Value::Str(ref t)) => Code::parse(t),
+                _ => None,
+            };
+            code.filter(|k| &*c.module == "ctypes" && &*c.name == k.ctype())
+        }
+        Some(Value::Str(s)) => Code::parse(s),
+        Some(_) => None,
+        None => {
+            return Err(type_error(format!(
+                "BaseContext.{func}() missing 1 required positional argument: 'typecode_or_type'"
+            )));
+        }
+    })
 }
 
 /// The lock argument: `True` (default) makes an RLock, `False` none, a lock object is used as is.
@@ -342,9 +328,11 @@ fn lock_arg(it: &mut Interp, a: &Args, owner: u32) -> Result<Option<Value>, Exc>
         }
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
+        // As CPython: any object with an `acquire` will do (a manager's Lock proxy).
+        Some(v) if it.getattr(&v, "acquire").is_ok() => Ok(Some(v)),
         Some(v) => Err(Exc::new(
             ExcKind::AttributeError,
-            format!("'{}' object has no attribute 'acquire'", v.type_name()),
+            format!("{} has no method 'acquire'", it.repr(&v)?),
         )),
     }
 }
