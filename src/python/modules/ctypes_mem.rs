@@ -94,3 +94,56 @@ fn write(_: &mut Interp, a: Args) -> R {
     b.shm.write(off, data);
     Ok(Value::None)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::run;
+
+    /// The parts of ctypes that reach the machine fail where they are used, naming themselves;
+    /// the module itself imports and the line before them ran.
+    #[test]
+    fn machine_parts_of_ctypes_are_refused_where_used() {
+        for (call, name) in [
+            ("ctypes.CDLL('libc.so.6')", "CDLL"),
+            ("ctypes.cdll.LoadLibrary('libc.so.6')", "cdll.LoadLibrary"),
+            ("ctypes.pointer(ctypes.c_int(1))", "pointer"),
+            ("ctypes.POINTER(ctypes.c_int)", "POINTER"),
+            ("ctypes.byref(ctypes.c_int(1))", "byref"),
+            ("ctypes.addressof(ctypes.c_int(1))", "addressof"),
+            ("ctypes.cast(0, ctypes.c_void_p)", "cast"),
+            ("ctypes.memmove(0, 0, 1)", "memmove"),
+            ("ctypes.c_char_p(b'x')", "c_char_p"),
+            ("ctypes.c_void_p(0)", "c_void_p"),
+        ] {
+            let (code, out, err) = run(&format!("import ctypes\nprint('imported')\n{call}\n"));
+            assert_eq!((code, out.as_str()), (1, "imported\n"), "{call}: {err}");
+            let want = format!(
+                "NotImplementedError: ctypes.{name} is not available in forkyard: a lesson program \
+                 cannot reach the machine ("
+            );
+            assert!(err.contains(&want), "{call}: {err}");
+            assert!(err.contains("line 3, in <module>"), "{call}: {err}");
+        }
+    }
+
+    /// A block refuses what is outside it with a sentence, never a panic.
+    #[test]
+    fn a_block_checks_its_bounds_and_arguments() {
+        let src = "import _ctypes_mem\nb = _ctypes_mem.shared(4)\nb.write(0, b'abcd')\n\
+                   print(b.read(1, 3))\n\
+                   for f in (lambda: b.read(2, 4), lambda: b.write(3, b'xy'), \
+                   lambda: b.write(0, 'x'), lambda: _ctypes_mem.shared(-1)):\n\
+                   \x20   try:\n        f()\n    except Exception as e:\n\
+                   \x20       print(type(e).__name__, e)\n";
+        let (code, out, err) = run(src);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out,
+            "b'bcd'\n\
+             ValueError 4 bytes at offset 2 are past the end of a 4-byte block\n\
+             ValueError 2 bytes at offset 3 are past the end of a 4-byte block\n\
+             TypeError Block.write() takes bytes\n\
+             ValueError size must be >= 0, not -1\n"
+        );
+    }
+}
