@@ -31,7 +31,31 @@ def assert_spawning(obj):
                        % type(obj).__name__)
 
 
+def _type_desc(t):
+    """A ctypes type as CPython's reduce_ctype names it: an array type by its element type and
+    length (an element that is itself an array type cannot be pickled, as in CPython)."""
+    if issubclass(t, ctypes.Array):
+        return (t._type_, t._length_)
+    return t
+
+
+def _type_of(desc):
+    if isinstance(desc, tuple):
+        return desc[0] * desc[1]
+    return desc
+
+
+def _rebuild_ctype(desc, block, offset):
+    type_ = _type_of(desc)
+    type_.__reduce__ = _reduce_ctype
+    return type_._at_(block, offset)
+
+
 def _reduce_ctype(obj):
+    """A child being spawned gets a view of the same block (which crosses by inheritance), as
+    CPython's spawn hands the child the same shared memory; anything else is refused."""
+    if _ctypes_mem.spawning():
+        return (_rebuild_ctype, (_type_desc(type(obj)), obj._b_mem, obj._b_off))
     assert_spawning(obj)
 
 
@@ -180,6 +204,8 @@ class SynchronizedBase(object, metaclass=_Wrappers):
         return self._lock.__exit__(*args)
 
     def __reduce__(self):
+        if _ctypes_mem.spawning():
+            return synchronized, (self._obj, self._lock)
         assert_spawning(self)
 
     def get_obj(self):

@@ -9,7 +9,7 @@ use super::make_module;
 use super::sync::{self, instance_with, os_error, this};
 use crate::python::exceptions::{Exc, ExcKind, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, Instance, Value};
 use crate::runtime::sync::Shared;
 
 type R = Result<Value, Exc>;
@@ -19,10 +19,29 @@ type R = Result<Value, Exc>;
 struct Block {
     shm: Rc<Shared>,
     size: usize,
+    /// Its id among the run's primitives (`sync::new_id`): the fork server tells by it whether
+    /// the block was made before the server was forked.
+    id: u32,
 }
 
 pub fn module() -> Value {
-    make_module("_ctypes_mem", &[("shared", shared)], vec![])
+    make_module(
+        "_ctypes_mem",
+        &[("shared", shared), ("spawning", spawning)],
+        vec![],
+    )
+}
+
+/// What `wire` calls a block outside of spawning (never reached from sharedctypes, which asks
+/// [`spawning`] first): a block crosses to a child being spawned by inheritance, as an index.
+pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
+    b.is::<Block>().then_some("Block")
+}
+
+/// `spawning()`: whether this pickling is of a child being spawned, whose blocks pass by
+/// inheritance (sharedctypes then reduces its objects to their type, block and offset).
+fn spawning(_: &mut Interp, _: Args) -> R {
+    Ok(Value::Bool(super::wire::spawning()))
 }
 
 fn usize_arg(v: Option<&Value>, what: &str) -> Result<usize, Exc> {
@@ -38,7 +57,7 @@ fn usize_arg(v: Option<&Value>, what: &str) -> Result<usize, Exc> {
 }
 
 /// `shared(size)`: a zeroed block of `size` bytes in shared memory.
-fn shared(_: &mut Interp, a: Args) -> R {
+fn shared(it: &mut Interp, a: Args) -> R {
     let size = usize_arg(a.pos.first(), "size")?;
     if isize::try_from(size).is_err() {
         return Err(Exc::new(ExcKind::OverflowError, "array too large"));
@@ -47,18 +66,53 @@ fn shared(_: &mut Interp, a: Args) -> R {
         return Err(crate::python::alloc::memory_error());
     }
     let shm = Shared::new(size).map_err(os_error)?;
+    Ok(block_value(Block {
+        shm: Rc::new(shm),
+        size,
+        id: sync::new_id(it),
+    }))
+}
+
+fn block_value(b: Block) -> Value {
     let class = sync::native_class(
         "ctypes_mem.Block",
         "_ctypes_mem",
         &[("read", read), ("write", write)],
     );
-    Ok(instance_with(
-        class,
-        Block {
-            shm: Rc::new(shm),
-            size,
-        },
-    ))
+    instance_with(class, b)
+}
+
+/// A block's trace id (see `sync::trace_id`).
+pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
+    b.downcast_ref::<Block>().map(|b| b.id)
+}
+
+/// Writes the description of a block for a child of the fork server forked before it was made.
+pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
+    let n = inst.native.borrow();
+    let Some(b) = n.as_ref().and_then(|b| b.downcast_ref::<Block>()) else {
+        return false;
+    };
+    out.u64(super::handover::BLOCK);
+    out.u64(b.size as u64);
+    out.u64(u64::from(b.id));
+    out.shm(b.shm.handover());
+    true
+}
+
+/// The block another process described ([`describe`]), on the memory it handed over.
+pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
+    let size = usize::try_from(input.u64()?).ok()?;
+    let id = u32::try_from(input.u64()?).ok()?;
+    let shm = input.shm()?;
+    if size > shm.len() {
+        return None;
+    }
+    Some(block_value(Block {
+        shm: Rc::new(shm),
+        size,
+        id,
+    }))
 }
 
 /// The range `off..off+n` of the block, or ValueError past its end.

@@ -245,10 +245,15 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
 
 /// A shared Value's or Array's trace id (see `sync::trace_id`).
 pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Rc<SharedArr>>().map(|s| s.id)
+    b.downcast_ref::<Rc<SharedArr>>()
+        .map(|s| s.id)
+        .or_else(|| super::ctypes_mem::trace_id(b))
 }
 
 pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
+    if let Some(kind) = super::ctypes_mem::shared_kind(b) {
+        return Some(kind);
+    }
     let s = b.downcast_ref::<Rc<SharedArr>>()?;
     Some(match (s.is_array, s.lock.is_some()) {
         (false, true) => "Synchronized",
