@@ -27,6 +27,8 @@ if __name__ == '__main__':
     print(isinstance(n, sharedctypes.SynchronizedBase), isinstance(n, sharedctypes.SynchronizedArray))
     print(isinstance(Value(Point), sharedctypes.SynchronizedBase), isinstance(Value(c_bool), sharedctypes.Synchronized))
     print(repr(n.get_obj()), type(n.get_lock()).__name__, type(s.get_lock()).__name__)
+    raw = RawValue('d', 0.5)
+    print(type(raw).__name__, type(raw).__module__, type(n.get_obj()).__name__, type(Value('h', lock=False)).__name__)
     lock = mp.Lock()
     v = Value('d', 1.5, lock=lock)
     print(v.get_lock() is lock, v)

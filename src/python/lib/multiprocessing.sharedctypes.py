@@ -26,6 +26,9 @@ typecode_to_type = {
 }
 
 
+_SIMPLE_NAMES = {t.__name__ for t in typecode_to_type.values()}
+
+
 def assert_spawning(obj):
     raise RuntimeError('%s objects should only be shared between processes through inheritance'
                        % type(obj).__name__)
@@ -97,8 +100,13 @@ def _typed_array(typecode_or_type, size_or_initializer, *, lock=True, ctx=None):
 
 
 def _native_kind(obj):
-    """The class name of a Value or Array that multiprocessing laid out natively, or None."""
+    """The class name of a Value or Array that multiprocessing laid out natively (a raw value's
+    class is named as its ctypes type), or None."""
     cls = type(obj)
+    if isinstance(obj, ctypes._CData):
+        return None
+    if cls.__module__ == 'ctypes' and cls.__name__ in _SIMPLE_NAMES:
+        return 'RawValue'
     if cls.__module__ == 'multiprocessing.sharedctypes' and cls.__name__ in (
             'RawValue', 'RawArray', 'Synchronized', 'SynchronizedArray', 'SynchronizedString'):
         return cls.__name__

@@ -56,6 +56,22 @@ impl Code {
             Code::I64 | Code::U64 | Code::F64 => 8,
         }
     }
+    /// The native class name of a raw value of this type (`sync::native_class` keys).
+    fn raw_class(self) -> &'static str {
+        match self {
+            Code::Char => "shared.c_char",
+            Code::I8 => "shared.c_byte",
+            Code::U8 => "shared.c_ubyte",
+            Code::I16 => "shared.c_short",
+            Code::U16 => "shared.c_ushort",
+            Code::I32 => "shared.c_int",
+            Code::U32 => "shared.c_uint",
+            Code::I64 => "shared.c_long",
+            Code::U64 => "shared.c_ulong",
+            Code::F32 => "shared.c_float",
+            Code::F64 => "shared.c_double",
+        }
+    }
     fn ctype(self) -> &'static str {
         match self {
             Code::Char => "c_char",
@@ -289,9 +305,8 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
             "multiprocessing.sharedctypes",
             common,
         ),
-        (false, false) => {
-            sync::native_class("shared.RawValue", "multiprocessing.sharedctypes", &[])
-        }
+        // A raw value's class is named as its ctypes type (`type(RawValue('i', 7))` is c_int).
+        (false, false) => sync::native_class(code.raw_class(), "ctypes", &[]),
         (true, false) => sync::native_class("shared.RawArray", "multiprocessing.sharedctypes", &[]),
     }
 }
