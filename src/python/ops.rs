@@ -395,6 +395,23 @@ impl Interp {
                 }
             }
         }
+        // A class whose metaclass defines the operator (ctypes' `c_int * 4` is an array type).
+        if let Class(c) = a
+            && let Some(m) = super::interp::meta_method(c, name)
+        {
+            let r = self.call(&bind(m, a), Args::new(vec![b.clone()]))?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Class(c) = b
+            && let Some(m) = super::interp::meta_method(c, &format!("__r{}", &name[2..]))
+        {
+            let r = self.call(&bind(m, b), Args::new(vec![a.clone()]))?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
         // The builtin type's own method on the other side gets its turn, as CPython's
         // `dict.__ror__` takes a dict subclass: `Counter(...) | {'q': 1}` is a dict when
         // Counter's `__or__` declines a plain dict.

@@ -17,6 +17,7 @@ pub const SHARED: u64 = 3;
 pub const QUEUE: u64 = 4;
 pub const CONDITION: u64 = 5;
 pub const BARRIER: u64 = 6;
+pub const BLOCK: u64 = 7;
 
 /// Descriptions being written, and the fds they name (each once).
 #[derive(Default, Debug)]
@@ -114,6 +115,7 @@ pub fn describe(inst: &Instance, out: &mut Out) -> bool {
     super::sync::describe(inst, out)
         || super::shared::describe(inst, out)
         || super::queues::describe(inst, out)
+        || super::ctypes_mem::describe(inst, out)
 }
 
 /// The primitive a description (its next one in `input`) stands for, on the fds received.
@@ -125,6 +127,7 @@ pub fn rebuild(input: &mut In) -> Option<Value> {
         QUEUE => super::queues::rebuild(input),
         CONDITION => super::sync::rebuild_condition(input),
         BARRIER => super::sync::rebuild_barrier(input),
+        BLOCK => super::ctypes_mem::rebuild(input),
         _ => None,
     }
 }

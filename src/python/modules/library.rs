@@ -61,6 +61,14 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/multiprocessing.managers.py"),
     },
     Source {
+        name: "ctypes",
+        text: include_str!("../lib/ctypes.py"),
+    },
+    Source {
+        name: "multiprocessing.sharedctypes",
+        text: include_str!("../lib/multiprocessing.sharedctypes.py"),
+    },
+    Source {
         name: "multiprocessing.shared_memory",
         text: include_str!("../lib/multiprocessing.shared_memory.py"),
     },

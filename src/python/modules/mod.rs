@@ -6,6 +6,7 @@ mod collections_native;
 mod connection;
 mod context;
 pub mod cpython_frames;
+mod ctypes_mem;
 pub mod finalizers;
 mod forkserver;
 mod futures;
@@ -85,6 +86,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "struct" => struct_native::module(),
         "_resource_sharer" => resource_sharer::module(),
         "_pickle" => wire::bridge::module(),
+        "_ctypes_mem" => ctypes_mem::module(),
         name if library::has(name) => library::load(it, name)?,
         "multiprocessing.dummy" => {
             return Err(Exc::new(
@@ -93,7 +95,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
             ));
         }
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
-        | "asyncio" | "ctypes" => {
+        | "asyncio" => {
             return Err(Exc::new(
                 ExcKind::ModuleNotFoundError,
                 format!(

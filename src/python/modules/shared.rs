@@ -56,6 +56,22 @@ impl Code {
             Code::I64 | Code::U64 | Code::F64 => 8,
         }
     }
+    /// The native class name of a raw value of this type (`sync::native_class` keys).
+    fn raw_class(self) -> &'static str {
+        match self {
+            Code::Char => "shared.c_char",
+            Code::I8 => "shared.c_byte",
+            Code::U8 => "shared.c_ubyte",
+            Code::I16 => "shared.c_short",
+            Code::U16 => "shared.c_ushort",
+            Code::I32 => "shared.c_int",
+            Code::U32 => "shared.c_uint",
+            Code::I64 => "shared.c_long",
+            Code::U64 => "shared.c_ulong",
+            Code::F32 => "shared.c_float",
+            Code::F64 => "shared.c_double",
+        }
+    }
     fn ctype(self) -> &'static str {
         match self {
             Code::Char => "c_char",
@@ -245,10 +261,15 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
 
 /// A shared Value's or Array's trace id (see `sync::trace_id`).
 pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Rc<SharedArr>>().map(|s| s.id)
+    b.downcast_ref::<Rc<SharedArr>>()
+        .map(|s| s.id)
+        .or_else(|| super::ctypes_mem::trace_id(b))
 }
 
 pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
+    if let Some(kind) = super::ctypes_mem::shared_kind(b) {
+        return Some(kind);
+    }
     let s = b.downcast_ref::<Rc<SharedArr>>()?;
     Some(match (s.is_array, s.lock.is_some()) {
         (false, true) => "Synchronized",
@@ -284,28 +305,33 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
             "multiprocessing.sharedctypes",
             common,
         ),
-        (false, false) => {
-            sync::native_class("shared.RawValue", "multiprocessing.sharedctypes", &[])
-        }
+        // A raw value's class is named as its ctypes type (`type(RawValue('i', 7))` is c_int).
+        (false, false) => sync::native_class(code.raw_class(), "ctypes", &[]),
         (true, false) => sync::native_class("shared.RawArray", "multiprocessing.sharedctypes", &[]),
     }
 }
 
-fn typecode(a: &Args, func: &str) -> Result<Code, Exc> {
-    match a.pos.first() {
-        Some(Value::Str(s)) => Code::parse(s).ok_or_else(|| {
-            type_error(format!(
-                "{func}(): unsupported typecode '{s}' (forkyard knows c b B h H i I l L q Q f d)"
-            ))
-        }),
-        Some(other) => Err(type_error(format!(
-            "{func}(): the typecode must be a str like 'i' or 'd', not {}",
-            other.type_name()
-        ))),
-        None => Err(type_error(format!(
-            "BaseContext.{func}() missing 1 required positional argument: 'typecode_or_type'"
-        ))),
-    }
+/// A typecode, or one of ctypes' own simple types with a typecode here (`c_double` is `'d'`).
+/// `None` for anything else (a Structure, an array type, `c_bool`, `'u'`, a subclass of `c_int`,
+/// a typecode no ctypes type has): `multiprocessing.sharedctypes` lays those out in Python, or
+/// fails as CPython's does.
+fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
+    Ok(match a.pos.first() {
+        Some(Value::Class(c)) => {
+            let code = match c.lookup("_type_") {
+                Some(Value::Str(ref t)) => Code::parse(t),
+                _ => None,
+            };
+            code.filter(|k| &*c.module == "ctypes" && &*c.name == k.ctype())
+        }
+        Some(Value::Str(s)) => Code::parse(s),
+        Some(_) => None,
+        None => {
+            return Err(type_error(format!(
+                "BaseContext.{func}() missing 1 required positional argument: 'typecode_or_type'"
+            )));
+        }
+    })
 }
 
 /// The lock argument: `True` (default) makes an RLock, `False` none, a lock object is used as is.
@@ -322,9 +348,11 @@ fn lock_arg(it: &mut Interp, a: &Args, owner: u32) -> Result<Option<Value>, Exc>
         }
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
+        // As CPython: any object with an `acquire` will do (a manager's Lock proxy).
+        Some(v) if it.getattr(&v, "acquire").is_ok() => Ok(Some(v)),
         Some(v) => Err(Exc::new(
             ExcKind::AttributeError,
-            format!("'{}' object has no attribute 'acquire'", v.type_name()),
+            format!("{} has no method 'acquire'", it.repr(&v)?),
         )),
     }
 }
@@ -365,7 +393,9 @@ fn make(
 
 /// `Value(typecode_or_type, *args, lock=True)`.
 pub fn value(it: &mut Interp, a: Args) -> R {
-    let code = typecode(&a, "Value")?;
+    let Some(code) = typecode(&a, "Value")? else {
+        return laid_out_in_python(it, "_typed_value", a);
+    };
     sync::check_kw(&a, "BaseContext.Value", &["lock"])?;
     if a.pos.len() > 2 {
         // The extra arguments go to the ctypes type, which takes one.
@@ -386,6 +416,14 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     sync::op(id, Op::Stored, Some(format!("value={first}")));
     let locked = s.lock.is_some();
     Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
+}
+
+/// A Value or Array of a ctypes type other than the simple ones above, made by
+/// `multiprocessing.sharedctypes` (`func`) on a block of `_ctypes_mem`.
+fn laid_out_in_python(it: &mut Interp, func: &str, a: Args) -> R {
+    let m = super::import(it, "multiprocessing.sharedctypes")?;
+    let f = it.getattr(&m, func)?;
+    it.call(&f, a)
 }
 
 /// `RawValue(typecode_or_type, *args)`: a Value without a lock.
@@ -412,7 +450,9 @@ fn unlocked(mut a: Args) -> Args {
 
 /// `Array(typecode_or_type, size_or_initializer, *, lock=True)`.
 pub fn array(it: &mut Interp, a: Args) -> R {
-    let code = typecode(&a, "Array")?;
+    let Some(code) = typecode(&a, "Array")? else {
+        return laid_out_in_python(it, "_typed_array", a);
+    };
     sync::check_kw(&a, "BaseContext.Array", &["lock"])?;
     let init = a.pos.get(1).cloned().ok_or_else(|| {
         type_error(

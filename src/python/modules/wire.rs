@@ -104,6 +104,13 @@ pub fn dumps_forkserver(it: &mut Interp, v: &Value) -> Result<(Vec<u8>, Vec<Valu
     r
 }
 
+/// Whether a child being spawned (or forked by the fork server) is being serialized: primitives
+/// pass by inheritance then, so `multiprocessing.sharedctypes` lets its objects pass, as CPython's
+/// `assert_spawning` does.
+pub fn spawning() -> bool {
+    INHERITED.with(|t| t.borrow().is_some())
+}
+
 fn connections_by_broker() -> bool {
     CONNECTIONS_BY_BROKER.with(|c| c.get())
 }
