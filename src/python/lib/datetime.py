@@ -3,9 +3,9 @@
 See http://www.iana.org/time-zones/repository/tz-link.html for
 time zone and DST data sources.
 """
-# CPython 3.11's own pure-Python datetime (Lib/datetime.py), run by forkyard's interpreter; the
-# one change is strptime, refused with a sentence (see below). Its `now()` reads time.time(),
-# which is the lesson clock.
+# CPython 3.11's own pure-Python datetime (Lib/datetime.py), run by forkyard's interpreter,
+# strptime through CPython's own _strptime. Its `now()` reads time.time(), which is the lesson
+# clock.
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
@@ -2058,10 +2058,8 @@ class datetime(date):
     @classmethod
     def strptime(cls, date_string, format):
         'string, format -> new datetime parsed from a string (like time.strptime()).'
-        # forkyard: CPython's _strptime needs locale and calendar, which forkyard does not have.
-        raise NotImplementedError(
-            "datetime.strptime() is not supported by forkyard yet; "
-            "datetime.fromisoformat() is")
+        import _strptime
+        return _strptime._strptime_datetime(cls, date_string, format)
 
     def utcoffset(self):
         """Return the timezone offset as timedelta positive east of UTC (negative west of
