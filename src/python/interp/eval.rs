@@ -206,7 +206,14 @@ impl Interp {
                     self.eval(b, f)
                 }
             }
-            ExprKind::List(items) => Ok(Value::list(self.display(items, f)?)),
+            ExprKind::List(items) => {
+                let values = self.display(items, f)?;
+                // Allocated as CPython 3.11's compiled display allocates (python/sizeof.rs).
+                let constant = items.iter().all(constant_expr);
+                Ok(Value::list(crate::python::sizeof::list_display(
+                    values, constant,
+                )?))
+            }
             ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f)?)),
             ExprKind::Set(items) => {
                 let items = self.display(items, f)?;
@@ -578,10 +585,7 @@ impl Interp {
         let Some(g) = gens.get(i) else {
             let v = self.eval(elt, f)?;
             match out {
-                CompOut::List(l) => {
-                    crate::python::alloc::grow(l, 1)?;
-                    l.push(v)
-                }
+                CompOut::List(l) => crate::python::sizeof::list_append(l, v)?,
                 CompOut::Set(s) => self.set_insert(s, v)?,
                 CompOut::Dict(d) => {
                     let val = match value {
@@ -864,5 +868,16 @@ mod tests {
         assert!(matches!(settle_value(Value::Float(0.5)), Value::Float(x) if x == 0.5));
         let e = settle(Err(Exc::new(ExcKind::ValueError, "bad")));
         assert!(e.is_err_and(|e| e.is(ExcKind::ValueError)));
+    }
+}
+
+/// Whether CPython's compiler folds `e` to a constant (a literal, a sign on one, a tuple of them):
+/// a list display of three or more is then built from one constant tuple.
+fn constant_expr(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, x) => matches!(x.kind, ExprKind::Const(_)),
+        ExprKind::Tuple(xs) => xs.iter().all(constant_expr),
+        _ => false,
     }
 }

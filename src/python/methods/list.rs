@@ -48,17 +48,17 @@ fn append(_: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "append")?;
     let l = this(&a);
     let mut l = l.borrow_mut();
-    crate::python::alloc::grow(&mut l, 1)?;
-    l.push(v);
+    // Grown as CPython grows it, which `__sizeof__` reports (python/sizeof.rs).
+    crate::python::sizeof::list_append(&mut l, v)?;
     Ok(Value::None)
 }
 
 fn extend(it: &mut Interp, a: Args) -> R {
-    let items = it.collect(&req(&a, 0, "extend")?)?;
+    let src = req(&a, 0, "extend")?;
+    let items = it.collect(&src)?;
     let l = this(&a);
     let mut l = l.borrow_mut();
-    crate::python::alloc::grow(&mut l, items.len())?;
-    l.extend(items);
+    crate::python::sizeof::list_extend(&mut l, items, crate::python::sizeof::length_hint(&src))?;
     Ok(Value::None)
 }
 
@@ -73,6 +73,8 @@ fn insert(_: &mut Interp, a: Args) -> R {
     let mut l = l.borrow_mut();
     let n = l.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let grown = l.len() + 1;
+    crate::python::sizeof::list_resize(&mut l, grown)?;
     l.insert(i as usize, v);
     Ok(Value::None)
 }
@@ -91,7 +93,9 @@ fn pop(_: &mut Interp, a: Args) -> R {
         Some(_) => return Err(type_error("pop index must be an integer")),
         None => l.len() - 1,
     };
-    Ok(l.remove(i))
+    let x = l.remove(i);
+    crate::python::sizeof::list_shrunk(&mut l);
+    Ok(x)
 }
 
 fn position(it: &mut Interp, items: &[Value], v: &Value) -> Result<Option<usize>, Exc> {
@@ -109,7 +113,9 @@ fn remove(it: &mut Interp, a: Args) -> R {
     let items = l.borrow().clone();
     match position(it, &items, &v)? {
         Some(i) => {
-            l.borrow_mut().remove(i);
+            let mut l = l.borrow_mut();
+            l.remove(i);
+            crate::python::sizeof::list_shrunk(&mut l);
             Ok(Value::None)
         }
         None => Err(value_error("list.remove(x): x not in list")),
@@ -117,7 +123,8 @@ fn remove(it: &mut Interp, a: Args) -> R {
 }
 
 fn clear(_: &mut Interp, a: Args) -> R {
-    this(&a).borrow_mut().clear();
+    // CPython frees the slots too (`__sizeof__` is back to an empty list's).
+    *this(&a).borrow_mut() = Vec::new();
     Ok(Value::None)
 }
 

@@ -32,6 +32,7 @@ pub use derived_constructors::{on_class, on_instance as constructor_on_instance}
 pub use dict::fromkeys;
 pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
 pub use float::number_attr;
+pub use dunders::instance_sizeof;
 pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
