@@ -154,7 +154,12 @@ pub fn sys(it: &mut Interp) -> Value {
             ("platform", Value::str("linux")),
             ("maxsize", Value::Int(i64::MAX)),
             ("version", Value::str("3.11.0 (forkyard)")),
-            ("version_info", version_info),
+            ("version_info", version_info.clone()),
+            (
+                "implementation",
+                super::sys_info::implementation(version_info, 0x030b_00f0),
+            ),
+            ("flags", super::sys_info::flags()),
             ("float_info", float_info),
             ("int_info", int_info),
             ("hexversion", Value::Int(0x030b_00f0)),
