@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 /// `sys.flags` of `python3 -u prog.py`, with the two forkyard answers truthfully:
 /// `dont_write_bytecode` 1 (forkyard writes no `.pyc`) and `hash_randomization` 0 (its str hashes
-/// are CPython's with `PYTHONHASHSEED=0`, the same in every run).
+/// are the same in every run, as CPython's are under `PYTHONHASHSEED=0`).
 pub fn flags() -> Value {
     const FIELDS: [&str; 18] = [
         "debug",
