@@ -843,6 +843,17 @@ impl CompOut {
     }
 }
 
+/// Whether CPython's compiler folds `e` to a constant (a literal, a sign on one, a tuple of them):
+/// a list display of three or more is then built from one constant tuple.
+fn constant_expr(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, x) => matches!(x.kind, ExprKind::Const(_)),
+        ExprKind::Tuple(xs) => xs.iter().all(constant_expr),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -868,16 +879,5 @@ mod tests {
         assert!(matches!(settle_value(Value::Float(0.5)), Value::Float(x) if x == 0.5));
         let e = settle(Err(Exc::new(ExcKind::ValueError, "bad")));
         assert!(e.is_err_and(|e| e.is(ExcKind::ValueError)));
-    }
-}
-
-/// Whether CPython's compiler folds `e` to a constant (a literal, a sign on one, a tuple of them):
-/// a list display of three or more is then built from one constant tuple.
-fn constant_expr(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Const(_) => true,
-        ExprKind::Unary(_, x) => matches!(x.kind, ExprKind::Const(_)),
-        ExprKind::Tuple(xs) => xs.iter().all(constant_expr),
-        _ => false,
     }
 }

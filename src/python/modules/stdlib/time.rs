@@ -80,7 +80,11 @@ fn set_zone_attributes(module: &Value) {
         let names = std::ptr::addr_of!(tzname).read();
         (
             [name(names[0]), name(names[1])],
-            std::ptr::addr_of!(timezone).read() as i64,
+            // `long` is 32 bits on some targets.
+            #[allow(clippy::unnecessary_cast)]
+            {
+                std::ptr::addr_of!(timezone).read() as i64
+            },
             std::ptr::addr_of!(daylight).read() as i64,
         )
     };
