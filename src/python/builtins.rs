@@ -667,6 +667,7 @@ pub fn sort_values(
 
 fn sorted(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "sorted")?;
+    let plan = super::sizeof::list_plan(&a.pos[0]);
     let mut items = it.collect(&a.pos[0])?;
     let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
     let reverse = match kw(&a, "reverse") {
@@ -675,7 +676,7 @@ fn sorted(it: &mut Interp, a: Args) -> PyResult {
     };
     sort_values(it, &mut items, key.as_ref(), reverse)?;
     // Allocated as `list(iterable)` is: CPython's `sorted` makes one (python/sizeof.rs).
-    Ok(Value::list(super::sizeof::list_from(&a.pos[0], items)?))
+    Ok(Value::list(super::sizeof::list_from(plan, items)?))
 }
 
 fn seq_iter(items: Vec<Value>, kind: IterKind) -> Value {
@@ -1598,8 +1599,9 @@ fn new_list(it: &mut Interp, a: Args) -> PyResult {
         None => Ok(Value::list(vec![])),
         // Allocated as CPython's `list()` allocates (python/sizeof.rs).
         Some(v) => {
+            let plan = super::sizeof::list_plan(v);
             let items = it.collect(v)?;
-            Ok(Value::list(super::sizeof::list_from(v, items)?))
+            Ok(Value::list(super::sizeof::list_from(plan, items)?))
         }
     }
 }

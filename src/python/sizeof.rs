@@ -386,25 +386,54 @@ fn sized_len(src: &Value) -> Option<usize> {
     }
 }
 
-/// The hint `list_extend` works with for `src`: None for a list or tuple (its fast path), the
-/// length of a sized object, 8 (CPython's default) for an iterator or generator.
+/// The hint `list_extend` works with for `src` (asked before it is iterated): None for a list or
+/// tuple (its fast path), the length of a sized object, what an iterator's `__length_hint__`
+/// says is left, 8 (CPython's default) for a generator or an iterator without one.
 pub fn length_hint(src: &Value) -> Option<usize> {
+    use super::value::Iter;
     match src {
         Value::List(_) | Value::Tuple(_) => None,
+        Value::Iterator(i) => Some(match &*i.borrow() {
+            Iter::Seq { items, pos, kind } if kind.has_length_hint() => {
+                items.len().saturating_sub(*pos)
+            }
+            Iter::List { list, pos } => list.borrow().len().saturating_sub(*pos),
+            Iter::Range { next, stop, step } => {
+                let (next, stop, step) = (*next as i128, *stop as i128, *step as i128);
+                let left = if step > 0 && next < stop {
+                    (stop - next - 1) / step + 1
+                } else if step < 0 && next > stop {
+                    (next - stop - 1) / -step + 1
+                } else {
+                    0
+                };
+                usize::try_from(left).unwrap_or(usize::MAX)
+            }
+            _ => 8,
+        }),
         other => Some(sized_len(other).unwrap_or(8)),
     }
 }
 
+/// How `list(src)` will allocate, asked before `src` is iterated: its length when it has one
+/// (`list___init__` preallocates for it), and `list_extend`'s hint.
+pub fn list_plan(src: &Value) -> (Option<usize>, Option<usize>) {
+    (sized_len(src), length_hint(src))
+}
+
 /// `list(iterable)`: `list___init__` preallocates exactly (rounded to even) for an object with a
-/// length, then extends.
-pub fn list_from(src: &Value, items: Vec<Value>) -> Result<Vec<Value>, Exc> {
+/// length, then extends (`plan` from [`list_plan`]).
+pub fn list_from(
+    plan: (Option<usize>, Option<usize>),
+    items: Vec<Value>,
+) -> Result<Vec<Value>, Exc> {
     let mut v = Vec::new();
-    if let Some(n) = sized_len(src)
+    if let Some(n) = plan.0
         && n > 0
     {
         preallocate_exact(&mut v, n)?;
     }
-    list_extend(&mut v, items, length_hint(src))?;
+    list_extend(&mut v, items, plan.1)?;
     Ok(v)
 }
 

@@ -525,8 +525,10 @@ impl Interp {
             }
         }
         if let (BinOp::Add, Value::List(l)) = (op, &cur) {
+            // `list_extend`, allocating as CPython does (python/sizeof.rs).
+            let hint = crate::python::sizeof::length_hint(&rhs);
             let items = self.collect(&rhs)?;
-            l.borrow_mut().extend(items);
+            crate::python::sizeof::list_extend(&mut l.borrow_mut(), items, hint)?;
             return Ok(cur);
         }
         if let Value::Instance(i) = &cur {

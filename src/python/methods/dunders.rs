@@ -246,9 +246,10 @@ fn args(a: &Args, n: usize, m: &str) -> Result<(), Exc> {
 
 fn list_iadd(it: &mut Interp, a: Args) -> R {
     args(&a, 1, "__iadd__")?;
+    let hint = super::super::sizeof::length_hint(&a.pos[1]);
     let items = it.collect(&a.pos[1])?;
     if let Value::List(l) = &a.pos[0] {
-        l.borrow_mut().extend(items);
+        super::super::sizeof::list_extend(&mut l.borrow_mut(), items, hint)?;
     }
     Ok(a.pos[0].clone())
 }

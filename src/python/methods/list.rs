@@ -55,10 +55,11 @@ fn append(_: &mut Interp, a: Args) -> R {
 
 fn extend(it: &mut Interp, a: Args) -> R {
     let src = req(&a, 0, "extend")?;
+    let hint = crate::python::sizeof::length_hint(&src);
     let items = it.collect(&src)?;
     let l = this(&a);
     let mut l = l.borrow_mut();
-    crate::python::sizeof::list_extend(&mut l, items, crate::python::sizeof::length_hint(&src))?;
+    crate::python::sizeof::list_extend(&mut l, items, hint)?;
     Ok(Value::None)
 }
 
