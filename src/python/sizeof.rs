@@ -459,6 +459,28 @@ pub fn list_display(items: Vec<Value>, all_constant: bool) -> Result<Vec<Value>,
     Ok(v)
 }
 
+/// `l *= n` (`list_inplace_repeat`): emptied (its slots freed) for `n <= 0`, else resized once
+/// to the whole length, as CPython does, and filled with copies.
+pub fn list_repeat_in_place(v: &mut Vec<Value>, n: i64) -> Result<(), Exc> {
+    if n <= 0 {
+        *v = Vec::new();
+        return Ok(());
+    }
+    if n == 1 || v.is_empty() {
+        return Ok(());
+    }
+    let total = v
+        .len()
+        .checked_mul(n as usize)
+        .ok_or_else(super::alloc::memory_error)?;
+    list_resize(v, total)?;
+    let once = v.len();
+    for _ in 1..n {
+        v.extend_from_within(..once);
+    }
+    Ok(())
+}
+
 /// After items were taken out (`pop`, `remove`): `list_resize` to the new length, which gives
 /// memory back once under half the slots are used.
 pub fn list_shrunk(v: &mut Vec<Value>) {

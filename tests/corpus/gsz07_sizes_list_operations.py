@@ -1,6 +1,6 @@
 # More ways a list is built and changed, each allocating as CPython 3.11 does: +=, slices and
 # slice assignment, del of items and slices, *, +, copy, starred displays, list() of iterators
-# with a length hint (reversed, iter) and without one (enumerate, generators).
+# with a length hint (reversed, iter) and without one (enumerate, generators); *= in place, sort.
 import sys
 g = sys.getsizeof
 a = []

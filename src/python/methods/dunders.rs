@@ -269,12 +269,7 @@ fn list_imul(it: &mut Interp, a: Args) -> R {
     };
     let _ = it;
     if let Value::List(l) = &a.pos[0] {
-        let items = l.borrow().clone();
-        let mut out = Vec::with_capacity(items.len().saturating_mul(n.max(0) as usize));
-        for _ in 0..n.max(0) {
-            out.extend(items.iter().cloned());
-        }
-        *l.borrow_mut() = out;
+        super::super::sizeof::list_repeat_in_place(&mut l.borrow_mut(), n)?;
     }
     Ok(a.pos[0].clone())
 }

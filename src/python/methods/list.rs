@@ -178,7 +178,10 @@ fn sort(it: &mut Interp, a: Args) -> R {
         return Err(type_error("sort() takes no positional arguments"));
     }
     crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse)?;
-    *l.borrow_mut() = items;
+    // Back into the same slots: sorting does not change CPython's allocation.
+    let mut l = l.borrow_mut();
+    l.clear();
+    l.extend(items);
     Ok(Value::None)
 }
 
