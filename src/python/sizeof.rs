@@ -298,10 +298,10 @@ pub fn list_resize(v: &mut Vec<Value>, newsize: usize) -> Result<(), Exc> {
     if allocated >= newsize && newsize >= allocated >> 1 {
         return Ok(());
     }
-    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
+    let mut new_allocated = newsize.saturating_add((newsize >> 3) + 6) & !3;
     // Do not over-allocate when the new size is closer to that than to the old size.
-    if newsize as isize - v.len() as isize > (new_allocated - newsize) as isize {
-        new_allocated = (newsize + 3) & !3;
+    if newsize as isize - v.len() as isize > new_allocated.saturating_sub(newsize) as isize {
+        new_allocated = newsize.saturating_add(3) & !3;
     }
     if newsize == 0 {
         new_allocated = 0;
@@ -324,7 +324,7 @@ fn set_capacity(v: &mut Vec<Value>, cap: usize) -> Result<(), Exc> {
 /// `list_preallocate_exact`: room for `n` items rounded up to an even count (CPython's allocator
 /// works in 16 bytes), for a list made from something of known length.
 fn preallocate_exact(v: &mut Vec<Value>, n: usize) -> Result<(), Exc> {
-    set_capacity(v, (n + 1) & !1)
+    set_capacity(v, n.saturating_add(1) & !1)
 }
 
 /// `list.append` (and a list comprehension's `LIST_APPEND`): `app1`.
@@ -357,7 +357,7 @@ pub fn list_extend(v: &mut Vec<Value>, items: Vec<Value>, hint: Option<usize>) -
                     preallocate_exact(v, hint)?;
                 }
             } else {
-                list_resize(v, v.len() + hint)?;
+                list_resize(v, v.len().saturating_add(hint))?;
             }
             for x in items {
                 list_append(v, x)?;
