@@ -667,6 +667,7 @@ pub fn sort_values(
 
 fn sorted(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "sorted")?;
+    let plan = super::sizeof::list_plan(&a.pos[0]);
     let mut items = it.collect(&a.pos[0])?;
     let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
     let reverse = match kw(&a, "reverse") {
@@ -674,7 +675,8 @@ fn sorted(it: &mut Interp, a: Args) -> PyResult {
         None => false,
     };
     sort_values(it, &mut items, key.as_ref(), reverse)?;
-    Ok(Value::list(items))
+    // Allocated as `list(iterable)` is: CPython's `sorted` makes one (python/sizeof.rs).
+    Ok(Value::list(super::sizeof::list_from(plan, items)?))
 }
 
 fn seq_iter(items: Vec<Value>, kind: IterKind) -> Value {
@@ -1595,7 +1597,12 @@ fn new_list(it: &mut Interp, a: Args) -> PyResult {
     at_most_one(&a, "list")?;
     match a.pos.get(1) {
         None => Ok(Value::list(vec![])),
-        Some(v) => Ok(Value::list(it.collect(v)?)),
+        // Allocated as CPython's `list()` allocates (python/sizeof.rs).
+        Some(v) => {
+            let plan = super::sizeof::list_plan(v);
+            let items = it.collect(v)?;
+            Ok(Value::list(super::sizeof::list_from(plan, items)?))
+        }
     }
 }
 

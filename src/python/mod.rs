@@ -32,6 +32,7 @@ mod natives;
 pub mod ops;
 pub mod parse;
 mod scope;
+pub mod sizeof;
 mod steps;
 pub mod subclass;
 pub mod value;

@@ -1184,7 +1184,10 @@ impl Interp {
         Ok(match obj {
             Value::List(l) => {
                 let l = l.borrow();
-                Value::list(idx.map(|i| l[i].clone()).collect())
+                let mut items: Vec<Value> = idx.map(|i| l[i].clone()).collect();
+                // Exactly as long as the slice, as CPython's `list_slice` makes it.
+                items.shrink_to_fit();
+                Value::list(items)
             }
             Value::Tuple(t) => Value::tuple(idx.map(|i| t[i].clone()).collect()),
             Value::Str(st) => Value::Str(Rc::from(slice_str(st, len, s)?)),
@@ -1229,7 +1232,17 @@ impl Interp {
                     return Ok(());
                 }
                 let stop = stop.max(start);
-                l.borrow_mut().splice(start as usize..stop as usize, items);
+                let mut l = l.borrow_mut();
+                // `list_ass_slice`: CPython's `list_resize` before growing, after shrinking
+                // (python/sizeof.rs).
+                let new_len = n + items.len() - (stop - start) as usize;
+                if new_len > n {
+                    super::sizeof::list_resize(&mut l, new_len)?;
+                }
+                l.splice(start as usize..stop as usize, items);
+                if new_len < n {
+                    super::sizeof::list_shrunk(&mut l);
+                }
                 Ok(())
             }
             (Value::Dict(d), _) => {
@@ -1269,6 +1282,8 @@ impl Interp {
                 let i = norm_index(*i, n)
                     .ok_or_else(|| index_error("list assignment index out of range"))?;
                 l.remove(i);
+                // CPython's `list_resize` may give slots back (python/sizeof.rs).
+                super::sizeof::list_shrunk(&mut l);
                 Ok(())
             }
             (Value::List(l), Value::Slice(s)) => {
@@ -1278,10 +1293,12 @@ impl Interp {
                     gone[i] = true;
                 }
                 let mut k = 0;
-                l.borrow_mut().retain(|_| {
+                let mut l = l.borrow_mut();
+                l.retain(|_| {
                     k += 1;
                     !gone[k - 1]
                 });
+                super::sizeof::list_shrunk(&mut l);
                 Ok(())
             }
             (Value::Dict(d), _) => {

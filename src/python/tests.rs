@@ -492,14 +492,15 @@ fn a_failing_set_name_is_a_runtime_error_caused_by_it() {
 }
 
 #[test]
-fn datetime_strptime_is_refused_with_what_works_instead() {
-    let (code, _, err) = run(
-        "import datetime\nprint(datetime.datetime.fromisoformat('2024-05-06'))\ndatetime.datetime.strptime('2024', '%Y')\n",
-    );
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("NotImplementedError: datetime.strptime() is not supported by forkyard yet; datetime.fromisoformat() is"),
-        "{err}"
+fn datetime_strptime_parses_and_says_what_did_not_match() {
+    let src = "import datetime, time\n\
+               print(datetime.datetime.strptime('2024-05-06 07:08', '%Y-%m-%d %H:%M'))\n\
+               print(time.strptime('Mon Jan  2 03:04:05 2023')[:7])\n\
+               try:\n    datetime.datetime.strptime('2024-05-06x', '%Y-%m-%d')\n\
+               except ValueError as e:\n    print(e)\n";
+    assert_eq!(
+        out(src),
+        "2024-05-06 07:08:00\n(2023, 1, 2, 3, 4, 5, 0)\nunconverted data remains: x\n"
     );
 }
 

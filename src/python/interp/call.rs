@@ -79,9 +79,11 @@ impl Interp {
         }
         // A class derived from a builtin type, without a `__new__` of its own: the base value,
         // then `__init__` (subclass.rs).
+        // (A native `__new__` set on the class itself counts: `time.struct_time`'s.)
         let own_new = c
             .lookup("__new__")
-            .is_some_and(|n| !matches!(n, Value::Builtin(_)));
+            .is_some_and(|n| !matches!(n, Value::Builtin(_)))
+            || c.attrs.borrow().contains_key("__new__");
         if !own_new && let Some(base) = super::super::subclass::builtin_base(c) {
             return super::super::subclass::instantiate(self, c, &base, args);
         }

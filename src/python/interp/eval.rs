@@ -203,7 +203,19 @@ impl Interp {
                     self.eval(b, f)
                 }
             }
-            ExprKind::List(items) => Ok(Value::list(self.display(items, f)?)),
+            ExprKind::List(items)
+                if items.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) =>
+            {
+                self.starred_list(items, f)
+            }
+            ExprKind::List(items) => {
+                let values = self.display(items, f)?;
+                // Allocated as CPython 3.11's compiled display allocates (python/sizeof.rs).
+                let constant = items.iter().all(constant_expr);
+                Ok(Value::list(crate::python::sizeof::list_display(
+                    values, constant,
+                )?))
+            }
             ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f)?)),
             ExprKind::Set(items) => {
                 let items = self.display(items, f)?;
@@ -550,6 +562,34 @@ impl Interp {
     }
 
     /// The items of a list/tuple/set display, with `*x` spread.
+    /// `[a, *b, c]` as CPython 3.11 compiles it, for the list's allocation (python/sizeof.rs): the
+    /// items before the first star made exactly (none past 30 items), then each starred one
+    /// extended and each other one appended.
+    fn starred_list(&mut self, items: &[Expr], f: &mut Frame) -> R {
+        use crate::python::sizeof;
+        let star = items
+            .iter()
+            .position(|x| matches!(x.kind, ExprKind::Starred(_)))
+            .unwrap_or(items.len());
+        let first = if items.len() > 30 { 0 } else { star };
+        let mut out = Vec::with_capacity(first);
+        for x in &items[..first] {
+            out.push(self.eval(x, f)?);
+        }
+        for x in &items[first..] {
+            if let ExprKind::Starred(inner) = &x.kind {
+                let v = self.eval(inner, f)?;
+                let hint = sizeof::length_hint(&v);
+                let more = self.collect(&v)?;
+                sizeof::list_extend(&mut out, more, hint)?;
+            } else {
+                let v = self.eval(x, f)?;
+                sizeof::list_append(&mut out, v)?;
+            }
+        }
+        Ok(Value::list(out))
+    }
+
     fn display(&mut self, items: &[Expr], f: &mut Frame) -> Result<Vec<Value>, Exc> {
         let mut out = Vec::with_capacity(items.len());
         for x in items {
@@ -610,10 +650,7 @@ impl Interp {
         let Some(g) = gens.get(i) else {
             let v = self.eval(elt, f)?;
             match out {
-                CompOut::List(l) => {
-                    crate::python::alloc::grow(l, 1)?;
-                    l.push(v)
-                }
+                CompOut::List(l) => crate::python::sizeof::list_append(l, v)?,
                 CompOut::Set(s) => self.set_insert(s, v)?,
                 CompOut::Dict(d) => {
                     let val = match value {
@@ -900,6 +937,17 @@ impl CompOut {
             CompKind::Set => CompOut::Set(Set::default()),
             CompKind::Dict => CompOut::Dict(Dict::default()),
         }
+    }
+}
+
+/// Whether CPython's compiler folds `e` to a constant (a literal, a sign on one, a tuple of them):
+/// a list display of three or more is then built from one constant tuple.
+fn constant_expr(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, x) => matches!(x.kind, ExprKind::Const(_)),
+        ExprKind::Tuple(xs) => xs.iter().all(constant_expr),
+        _ => false,
     }
 }
 

@@ -523,8 +523,20 @@ impl Interp {
             }
         }
         if let (BinOp::Add, Value::List(l)) = (op, &cur) {
+            // `list_extend`, allocating as CPython does (python/sizeof.rs).
+            let hint = crate::python::sizeof::length_hint(&rhs);
             let items = self.collect(&rhs)?;
-            l.borrow_mut().extend(items);
+            crate::python::sizeof::list_extend(&mut l.borrow_mut(), items, hint)?;
+            return Ok(cur);
+        }
+        // `l *= n` repeats `l` in place, as CPython's `list_inplace_repeat`.
+        if let (BinOp::Mul, Value::List(l), Value::Int(_) | Value::Bool(_)) = (op, &cur, &rhs) {
+            let n = match rhs {
+                Value::Bool(b) => b as i64,
+                Value::Int(n) => n,
+                _ => 0,
+            };
+            crate::python::sizeof::list_repeat_in_place(&mut l.borrow_mut(), n)?;
             return Ok(cur);
         }
         if let Value::Instance(i) = &cur {

@@ -650,7 +650,10 @@ impl Interp {
                             }))));
                         }
                         // `object.__reduce_ex__`, `__reduce__`, `__getstate__` (methods/reduce.rs).
-                        if let Some(f) = super::methods::reduce_method(obj, name) {
+                        // ... and `object.__sizeof__` (python/sizeof.rs).
+                        if let Some(f) = super::methods::reduce_method(obj, name)
+                            .or_else(|| super::methods::instance_sizeof(name))
+                        {
                             return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
                                 this: obj.clone(),
                                 func: Value::builtin(name, f),

@@ -3,9 +3,9 @@
 See http://www.iana.org/time-zones/repository/tz-link.html for
 time zone and DST data sources.
 """
-# CPython 3.11's own pure-Python datetime (Lib/datetime.py), run by forkyard's interpreter; the
-# one change is strptime, refused with a sentence (see below). Its `now()` reads time.time(),
-# which is the lesson clock.
+# CPython 3.11's own pure-Python datetime (Lib/datetime.py), run by forkyard's interpreter,
+# strptime through CPython's own _strptime. Its `now()` reads time.time(), which is the lesson
+# clock.
 
 __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
@@ -515,17 +515,19 @@ def _check_utc_offset(name, offset):
                          "-timedelta(hours=24) and timedelta(hours=24)" %
                          (name, offset))
 
+# forkyard: the field errors say what CPython's C _datetime says (the module CPython 3.11 runs),
+# not the pure-Python module's (message, value) pairs.
 def _check_date_fields(year, month, day):
     year = _index(year)
     month = _index(month)
     day = _index(day)
     if not MINYEAR <= year <= MAXYEAR:
-        raise ValueError('year must be in %d..%d' % (MINYEAR, MAXYEAR), year)
+        raise ValueError('year %d is out of range' % year)
     if not 1 <= month <= 12:
-        raise ValueError('month must be in 1..12', month)
+        raise ValueError('month must be in 1..12')
     dim = _days_in_month(year, month)
     if not 1 <= day <= dim:
-        raise ValueError('day must be in 1..%d' % dim, day)
+        raise ValueError('day is out of range for month')
     return year, month, day
 
 def _check_time_fields(hour, minute, second, microsecond, fold):
@@ -534,15 +536,15 @@ def _check_time_fields(hour, minute, second, microsecond, fold):
     second = _index(second)
     microsecond = _index(microsecond)
     if not 0 <= hour <= 23:
-        raise ValueError('hour must be in 0..23', hour)
+        raise ValueError('hour must be in 0..23')
     if not 0 <= minute <= 59:
-        raise ValueError('minute must be in 0..59', minute)
+        raise ValueError('minute must be in 0..59')
     if not 0 <= second <= 59:
-        raise ValueError('second must be in 0..59', second)
+        raise ValueError('second must be in 0..59')
     if not 0 <= microsecond <= 999999:
-        raise ValueError('microsecond must be in 0..999999', microsecond)
+        raise ValueError('microsecond must be in 0..999999')
     if fold not in (0, 1):
-        raise ValueError('fold must be either 0 or 1', fold)
+        raise ValueError('fold must be either 0 or 1')
     return hour, minute, second, microsecond, fold
 
 def _check_tzinfo_arg(tz):
@@ -1303,7 +1305,8 @@ class IsoCalendarDate(tuple):
         return (tuple, (tuple(self),))
 
     def __repr__(self):
-        return (f'{self.__class__.__name__}'
+        # forkyard: the C type's name, `datetime.IsoCalendarDate`, as CPython 3.11 prints it.
+        return (f'datetime.{self.__class__.__name__}'
                 f'(year={self[0]}, week={self[1]}, weekday={self[2]})')
 
 
@@ -2058,10 +2061,13 @@ class datetime(date):
     @classmethod
     def strptime(cls, date_string, format):
         'string, format -> new datetime parsed from a string (like time.strptime()).'
-        # forkyard: CPython's _strptime needs locale and calendar, which forkyard does not have.
-        raise NotImplementedError(
-            "datetime.strptime() is not supported by forkyard yet; "
-            "datetime.fromisoformat() is")
+        # forkyard: the argument check CPython's C datetime makes ("UU:strptime") first.
+        for i, arg in enumerate((date_string, format)):
+            if not isinstance(arg, str):
+                raise TypeError("strptime() argument %d must be str, not %s"
+                                % (i + 1, "None" if arg is None else type(arg).__name__))
+        import _strptime
+        return _strptime._strptime_datetime(cls, date_string, format)
 
     def utcoffset(self):
         """Return the timezone offset as timedelta positive east of UTC (negative west of

@@ -1,7 +1,7 @@
 //! The special methods CPython's builtin types have beyond their operators: the in-place ones
 //! (`l.__iadd__(x)` extends `l` and returns it), `__reversed__`, `__divmod__`, `__getnewargs__`,
 //! `__bytes__`, and those every object inherits from `object` (`__getattribute__`, `__format__`,
-//! `__dir__`...). `obj.__sizeof__` is there to be refused when called, as `sys.getsizeof` is.
+//! `__dir__`...), `__sizeof__` with CPython 3.11's figures (python/sizeof.rs).
 
 use std::rc::Rc;
 
@@ -63,6 +63,11 @@ pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
         )));
     }
     value_attr(obj, name)
+}
+
+/// `object.__sizeof__` as an instance of the program's classes has it (`A().__sizeof__()`).
+pub fn instance_sizeof(name: &str) -> Option<NativeFn> {
+    (name == "__sizeof__").then_some(sizeof as NativeFn)
 }
 
 /// What every builtin value inherits from `object`.
@@ -241,9 +246,10 @@ fn args(a: &Args, n: usize, m: &str) -> Result<(), Exc> {
 
 fn list_iadd(it: &mut Interp, a: Args) -> R {
     args(&a, 1, "__iadd__")?;
+    let hint = super::super::sizeof::length_hint(&a.pos[1]);
     let items = it.collect(&a.pos[1])?;
     if let Value::List(l) = &a.pos[0] {
-        l.borrow_mut().extend(items);
+        super::super::sizeof::list_extend(&mut l.borrow_mut(), items, hint)?;
     }
     Ok(a.pos[0].clone())
 }
@@ -263,12 +269,7 @@ fn list_imul(it: &mut Interp, a: Args) -> R {
     };
     let _ = it;
     if let Value::List(l) = &a.pos[0] {
-        let items = l.borrow().clone();
-        let mut out = Vec::with_capacity(items.len().saturating_mul(n.max(0) as usize));
-        for _ in 0..n.max(0) {
-            out.extend(items.iter().cloned());
-        }
-        *l.borrow_mut() = out;
+        super::super::sizeof::list_repeat_in_place(&mut l.borrow_mut(), n)?;
     }
     Ok(a.pos[0].clone())
 }
@@ -496,14 +497,12 @@ fn getstate(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-/// `x.__sizeof__()` is refused as `sys.getsizeof` is: forkyard's values are not laid out as
-/// CPython's, so any byte count would teach a wrong number.
-fn sizeof(_: &mut Interp, _: Args) -> R {
-    Err(Exc::new(
-        super::super::exceptions::ExcKind::NotImplementedError,
-        "__sizeof__ is not available in forkyard: its objects are not CPython's, so their sizes \
-         in bytes would be made up",
-    ))
+/// `x.__sizeof__()`: the builtin `__sizeof__` of CPython 3.11 for the value (python/sizeof.rs),
+/// without what `sys.getsizeof` adds (the GC header).
+fn sizeof(it: &mut Interp, a: Args) -> R {
+    args(&a, 0, "__sizeof__")?;
+    let s = super::super::sizeof::size_of(it, &a.pos[0])?;
+    Ok(Value::Int(s.own as i64))
 }
 
 fn hash(it: &mut Interp, a: Args) -> R {
@@ -530,11 +529,11 @@ mod tests {
     fn object_attributes_of_builtin_values() {
         let src = "print({}.__hash__ is None, (1).__hash__() == 1, [].__format__(''), \
                    'a'.__getattribute__('upper')(), [].__getstate__())\n\
-                   try:\n    [].__sizeof__()\nexcept NotImplementedError as e:\n    print('refused')\n\
+                   print([].__sizeof__(), (1, 2).__sizeof__())\n\
                    try:\n    [].__setattr__('append', 1)\nexcept AttributeError as e:\n    print(e)";
         assert_eq!(
             out(src),
-            "True True [] A None\nrefused\n'list' object attribute 'append' is read-only\n"
+            "True True [] A None\n40 40\n'list' object attribute 'append' is read-only\n"
         );
     }
 

@@ -48,17 +48,18 @@ fn append(_: &mut Interp, a: Args) -> R {
     let v = req(&a, 0, "append")?;
     let l = this(&a);
     let mut l = l.borrow_mut();
-    crate::python::alloc::grow(&mut l, 1)?;
-    l.push(v);
+    // Grown as CPython grows it, which `__sizeof__` reports (python/sizeof.rs).
+    crate::python::sizeof::list_append(&mut l, v)?;
     Ok(Value::None)
 }
 
 fn extend(it: &mut Interp, a: Args) -> R {
-    let items = it.collect(&req(&a, 0, "extend")?)?;
+    let src = req(&a, 0, "extend")?;
+    let hint = crate::python::sizeof::length_hint(&src);
+    let items = it.collect(&src)?;
     let l = this(&a);
     let mut l = l.borrow_mut();
-    crate::python::alloc::grow(&mut l, items.len())?;
-    l.extend(items);
+    crate::python::sizeof::list_extend(&mut l, items, hint)?;
     Ok(Value::None)
 }
 
@@ -73,6 +74,8 @@ fn insert(_: &mut Interp, a: Args) -> R {
     let mut l = l.borrow_mut();
     let n = l.len() as i64;
     let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let grown = l.len() + 1;
+    crate::python::sizeof::list_resize(&mut l, grown)?;
     l.insert(i as usize, v);
     Ok(Value::None)
 }
@@ -91,7 +94,9 @@ fn pop(_: &mut Interp, a: Args) -> R {
         Some(_) => return Err(type_error("pop index must be an integer")),
         None => l.len() - 1,
     };
-    Ok(l.remove(i))
+    let x = l.remove(i);
+    crate::python::sizeof::list_shrunk(&mut l);
+    Ok(x)
 }
 
 fn position(it: &mut Interp, items: &[Value], v: &Value) -> Result<Option<usize>, Exc> {
@@ -109,7 +114,9 @@ fn remove(it: &mut Interp, a: Args) -> R {
     let items = l.borrow().clone();
     match position(it, &items, &v)? {
         Some(i) => {
-            l.borrow_mut().remove(i);
+            let mut l = l.borrow_mut();
+            l.remove(i);
+            crate::python::sizeof::list_shrunk(&mut l);
             Ok(Value::None)
         }
         None => Err(value_error("list.remove(x): x not in list")),
@@ -117,7 +124,8 @@ fn remove(it: &mut Interp, a: Args) -> R {
 }
 
 fn clear(_: &mut Interp, a: Args) -> R {
-    this(&a).borrow_mut().clear();
+    // CPython frees the slots too (`__sizeof__` is back to an empty list's).
+    *this(&a).borrow_mut() = Vec::new();
     Ok(Value::None)
 }
 
@@ -170,7 +178,10 @@ fn sort(it: &mut Interp, a: Args) -> R {
         return Err(type_error("sort() takes no positional arguments"));
     }
     crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse)?;
-    *l.borrow_mut() = items;
+    // Back into the same slots: sorting does not change CPython's allocation.
+    let mut l = l.borrow_mut();
+    l.clear();
+    l.extend(items);
     Ok(Value::None)
 }
 

@@ -30,6 +30,7 @@ pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
 pub use derived_constructors::{on_class, on_instance as constructor_on_instance};
 pub use dict::fromkeys;
+pub use dunders::instance_sizeof;
 pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
 pub use float::number_attr;
 pub use reduce::method as reduce_method;

@@ -177,6 +177,18 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/types.py"),
     },
     Source {
+        name: "locale",
+        text: include_str!("../lib/locale.py"),
+    },
+    Source {
+        name: "calendar",
+        text: include_str!("../lib/calendar.py"),
+    },
+    Source {
+        name: "_strptime",
+        text: include_str!("../lib/_strptime.py"),
+    },
+    Source {
         name: "datetime",
         text: include_str!("../lib/datetime.py"),
     },

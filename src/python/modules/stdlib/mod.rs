@@ -13,6 +13,7 @@ mod queue;
 pub(super) mod random;
 mod structseq;
 mod sys;
+mod sys_info;
 mod time;
 mod time_struct;
 

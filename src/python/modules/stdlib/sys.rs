@@ -154,7 +154,12 @@ pub fn sys(it: &mut Interp) -> Value {
             ("platform", Value::str("linux")),
             ("maxsize", Value::Int(i64::MAX)),
             ("version", Value::str("3.11.0 (forkyard)")),
-            ("version_info", version_info),
+            ("version_info", version_info.clone()),
+            (
+                "implementation",
+                super::sys_info::implementation(version_info, 0x030b_00f0),
+            ),
+            ("flags", super::sys_info::flags()),
             ("float_info", float_info),
             ("int_info", int_info),
             ("hexversion", Value::Int(0x030b_00f0)),
@@ -176,14 +181,43 @@ pub fn sys(it: &mut Interp) -> Value {
     sys
 }
 
-/// `sys.getsizeof` is refused: forkyard's objects are not laid out as CPython's, so any byte count
-/// would teach a wrong number.
-fn getsizeof(_: &mut Interp, _: Args) -> R {
-    Err(Exc::new(
-        ExcKind::NotImplementedError,
-        "sys.getsizeof is not available in forkyard: its objects are not CPython's, so their sizes \
-         in bytes would be made up",
-    ))
+/// `sys.getsizeof(object[, default])`: CPython 3.11's figure (python/sizeof.rs), with CPython's
+/// argument errors.
+fn getsizeof(it: &mut Interp, a: Args) -> R {
+    let mut obj = a.pos.first().cloned();
+    let mut default = a.pos.get(1).cloned();
+    if a.pos.len() > 2 {
+        return Err(type_error(format!(
+            "getsizeof() takes at most 2 arguments ({} given)",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    for (k, v) in &a.kw {
+        match &**k {
+            "object" if obj.is_none() => obj = Some(v.clone()),
+            "default" if default.is_none() => default = Some(v.clone()),
+            "object" | "default" => {
+                return Err(type_error(format!(
+                    "argument for getsizeof() given by name ('{k}') and position ({})",
+                    if &**k == "object" { 1 } else { 2 }
+                )));
+            }
+            _ => {
+                if obj.is_none() {
+                    break;
+                }
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for getsizeof()"
+                )));
+            }
+        }
+    }
+    let Some(obj) = obj else {
+        return Err(type_error(
+            "getsizeof() missing required argument 'object' (pos 1)",
+        ));
+    };
+    crate::python::sizeof::getsizeof(it, &obj, default.as_ref())
 }
 
 pub fn stream_of(v: &Value) -> Option<Stream> {

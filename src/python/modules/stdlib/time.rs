@@ -9,7 +9,7 @@ use crate::python::value::{Args, Value};
 use crate::runtime;
 
 pub fn time() -> Value {
-    make_module(
+    let module = make_module(
         "time",
         &[
             ("sleep", sleep),
@@ -29,12 +29,80 @@ pub fn time() -> Value {
             ("asctime", time_struct::asctime),
             ("ctime", time_struct::ctime),
             ("strftime", time_struct::strftime),
+            ("strptime", strptime),
+            ("tzset", tzset_fn),
         ],
-        vec![(
-            "struct_time",
-            Value::Class(time_struct::struct_time_class()),
-        )],
-    )
+        vec![
+            (
+                "struct_time",
+                Value::Class(time_struct::struct_time_class()),
+            ),
+            // How many items `struct_time(...)` keeps, tm_zone and tm_gmtoff included
+            // (CPython's module has it; `_strptime` slices by it).
+            ("_STRUCT_TM_ITEMS", Value::Int(11)),
+        ],
+    );
+    set_zone_attributes(&module);
+    module
+}
+
+/// `time.strptime(string, format)`: CPython's own `_strptime._strptime_time`, as CPython's time
+/// module calls it, returning a `struct_time`.
+fn strptime(it: &mut Interp, a: Args) -> R {
+    let m = super::super::import(it, "_strptime")?;
+    let f = it.getattr(&m, "_strptime_time")?;
+    it.call(&f, a)
+}
+
+unsafe extern "C" {
+    // The C library's time zone, as `tzset()` leaves it (glibc's globals, which CPython reads).
+    fn tzset();
+    static tzname: [*const libc::c_char; 2];
+    static timezone: libc::c_long;
+    static daylight: libc::c_int;
+}
+
+/// `timezone`, `altzone`, `daylight` and `tzname` as CPython's `init_timezone` sets them from
+/// the C library after `tzset()` (glibc has no `altzone`: CPython uses `timezone - 3600`).
+fn set_zone_attributes(module: &Value) {
+    let Value::Module(m) = module else { return };
+    // SAFETY: tzset fills the globals read next; forkyard's processes have one thread, so nothing
+    // changes them between the call and the reads, and glibc's tzname entries are NUL-terminated.
+    let (names, offset, dst) = unsafe {
+        tzset();
+        let name = |p: *const libc::c_char| {
+            if p.is_null() {
+                String::new()
+            } else {
+                std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+            }
+        };
+        let names = std::ptr::addr_of!(tzname).read();
+        (
+            [name(names[0]), name(names[1])],
+            // `long` is 32 bits on some targets.
+            #[allow(clippy::unnecessary_cast)]
+            {
+                std::ptr::addr_of!(timezone).read() as i64
+            },
+            std::ptr::addr_of!(daylight).read() as i64,
+        )
+    };
+    let mut attrs = m.attrs.borrow_mut();
+    attrs.insert(std::rc::Rc::from("timezone"), Value::Int(offset));
+    attrs.insert(std::rc::Rc::from("altzone"), Value::Int(offset - 3600));
+    attrs.insert(std::rc::Rc::from("daylight"), Value::Int(dst));
+    attrs.insert(
+        std::rc::Rc::from("tzname"),
+        Value::tuple(vec![Value::str(&names[0]), Value::str(&names[1])]),
+    );
+}
+
+/// `time.tzset()`: read the zone again and reset the module's zone attributes, as CPython's does.
+fn tzset_fn(it: &mut Interp, _: Args) -> R {
+    let module = super::super::import(it, "time")?;
+    set_zone_attributes(&module);
+    Ok(Value::None)
 }
 
 fn process_time(_: &mut Interp, _: Args) -> R {

@@ -24,8 +24,45 @@ thread_local! {
 /// fresh interpreter makes its own, deriving from its own `tuple`).
 pub fn struct_time_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&CLASS, || {
-        structseq::class("struct_time", "time", FIELDS.len(), 2)
+        let cls = structseq::class("struct_time", "time", FIELDS.len(), 2);
+        cls.attrs.borrow_mut().insert(
+            Rc::from("__new__"),
+            Value::builtin("__new__", struct_time_new),
+        );
+        cls
     })
+}
+
+/// `time.struct_time(seq)`: 9 to 11 items, the last two (`tm_zone`, `tm_gmtoff`) None when
+/// left out, with CPython's `structseq_new` errors (`_strptime` builds its result this way).
+fn struct_time_new(it: &mut Interp, a: Args) -> R {
+    let seq = match a.pos.get(1) {
+        Some(v @ (Value::Tuple(_) | Value::List(_) | Value::Instance(_))) => it.collect(v)?,
+        _ => return Err(type_error("constructor requires a sequence")),
+    };
+    let name = "time.struct_time()";
+    if seq.len() < FIELDS.len() {
+        return Err(type_error(format!(
+            "{name} takes an at least 9-sequence ({}-sequence given)",
+            seq.len()
+        )));
+    }
+    if seq.len() > FIELDS.len() + 2 {
+        return Err(type_error(format!(
+            "{name} takes an at most 11-sequence ({}-sequence given)",
+            seq.len()
+        )));
+    }
+    let extra = |i: usize| seq.get(i).cloned().unwrap_or(Value::None);
+    let zone = extra(9);
+    let gmtoff = extra(10);
+    let items = seq[..FIELDS.len()].to_vec();
+    Ok(structseq::make(
+        &struct_time_class(),
+        &FIELDS,
+        items,
+        vec![("tm_zone", zone), ("tm_gmtoff", gmtoff)],
+    ))
 }
 
 /// Seconds since the epoch from an optional argument (None: now on the lesson clock), rounded
