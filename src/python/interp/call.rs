@@ -169,6 +169,9 @@ impl Interp {
             self.exec_block(&def.body, frame)
         });
         self.live_frames.pop();
+        if self.frames_watched {
+            self.frame_returns(frame, &r);
+        }
         self.leave_frame();
         let r = match r {
             Ok(()) | Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),

@@ -839,6 +839,9 @@ impl Interp {
             .push((self.depth, std::ptr::from_ref(&frame)));
         let r = self.exec_block(&def.body, &mut frame);
         self.live_frames.pop();
+        if self.frames_watched {
+            self.frame_returns(&frame, &r);
+        }
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);

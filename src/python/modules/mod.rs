@@ -54,6 +54,10 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     if let Some(m) = it.modules.get(name) {
         return Ok(m.clone());
     }
+    if matches!(name, "traceback" | "inspect") {
+        // Programs that read frames: exceptions keep the frames they leave (`tb_frame`).
+        it.frames_watched = true;
+    }
     let m = match name {
         "multiprocessing" => multiprocessing::module(it),
         "multiprocessing.pool" => multiprocessing::pool_module(it),

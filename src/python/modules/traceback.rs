@@ -136,13 +136,14 @@ fn traceback_class() -> Rc<Class> {
 }
 
 /// `exc.__traceback__`: a chain of `traceback` objects, outermost frame first, each with its
-/// `tb_lineno` and `tb_next`; `None` when the exception was never raised.
-pub fn object_of(e: &Exc) -> Value {
+/// `tb_frame`, `tb_lineno` and `tb_next`; `None` when the exception was never raised.
+pub fn object_of(it: &mut Interp, e: &Exc) -> Value {
     let tb = e.traceback();
     let class = traceback_class();
     let mut next = Value::None;
     for i in (0..tb.len()).rev() {
         let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("tb_frame"), it.tb_frame_object(e, i));
         attrs.insert(Rc::from("tb_lineno"), Value::Int(i64::from(tb[i].line)));
         attrs.insert(Rc::from("tb_lasti"), Value::Int(0));
         attrs.insert(Rc::from("tb_next"), next);
