@@ -81,7 +81,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_collections" => collections_native::module(),
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),
-        "traceback" => traceback::module(),
+        "_traceback" => traceback::module(),
         "_logging" => logging_native::module(),
         "_itertools" => itertools_native::module(),
         "_finalizer" => finalizers::module(),
