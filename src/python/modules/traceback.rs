@@ -27,6 +27,7 @@ pub fn module() -> Value {
             ("print_tb", print_tb),
             ("_source_line", source_line),
             ("_source", source),
+            ("_main_module", main_module),
         ],
         vec![],
     )
@@ -59,6 +60,15 @@ fn source(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         Some(Value::Str(file)) => source_text(it, file).map_or(Value::None, |t| Value::str(&t)),
         _ => Value::None,
     })
+}
+
+/// `_main_module()`: the program's module, `__main__`, whose attributes are its globals (for
+/// `inspect.getmodule`; the program's module is not in `sys.modules`).
+fn main_module(it: &mut Interp, _: Args) -> Result<Value, Exc> {
+    Ok(Value::Module(Rc::new(crate::python::value::Module {
+        name: Rc::from("__main__"),
+        attrs: it.globals.clone(),
+    })))
 }
 
 /// The text behind a code object's `co_filename`: the program's (named by its path as given or
