@@ -197,18 +197,24 @@ impl Interp {
             })
         });
         let locals = self.locals_of(frame).unwrap_or(Value::None);
-        let back = match self.live_frames.len() {
-            0 => Value::None,
-            n => self.frame_object(n - 1),
+        let (back, caller) = match self.live_frames.len() {
+            0 => (Value::None, 0),
+            n => (self.frame_object(n - 1), self.live_frames[n - 1].1 as usize),
         };
         if let Some(f) = frame_obj(&obj) {
             f.live.set(std::ptr::null());
             f.line.set(frame.line);
             *f.locals.borrow_mut() = locals;
-            *f.back.borrow_mut() = back;
+            *f.back.borrow_mut() = back.clone();
         }
         if let Some(e) = exc {
             e.keep_frame_object(ptr, Value::Instance(obj));
+            // The caller is the traceback's next frame out, whether the exception leaves it too
+            // or is caught there: its `tb_frame` is this object, which will keep the caller's
+            // last line even after the caller returned and its address serves another call.
+            if caller != 0 {
+                e.keep_frame_object(caller, back);
+            }
         }
     }
 
