@@ -170,7 +170,13 @@ impl Interp {
         });
         self.live_frames.pop();
         if self.frames_watched {
-            self.frame_returns(frame, &r);
+            // The exception by value: a reference to `r` passed out would keep it in memory on
+            // every call.
+            let exc = match &r {
+                Err(Unwind::Exc(e)) => Some(e.clone()),
+                _ => None,
+            };
+            self.frame_returns(frame, exc);
         }
         self.leave_frame();
         let r = match r {

@@ -840,7 +840,13 @@ impl Interp {
         let r = self.exec_block(&def.body, &mut frame);
         self.live_frames.pop();
         if self.frames_watched {
-            self.frame_returns(&frame, &r);
+            // The exception by value: a reference to `r` passed out would keep it in memory on
+            // every call.
+            let exc = match &r {
+                Err(Unwind::Exc(e)) => Some(e.clone()),
+                _ => None,
+            };
+            self.frame_returns(&frame, exc);
         }
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {

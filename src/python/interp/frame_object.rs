@@ -14,8 +14,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use super::{Frame, Interp, PyResult, Unwind};
+use super::{Frame, Interp, PyResult};
 use crate::python::exceptions::{self, Exc, ExcKind, type_error};
+use crate::python::modules::cpython_frames::CpythonFrame;
 use crate::python::value::{Args, Class, Dict, HashKey, Instance, Namespace, NativeKind, Value};
 
 /// What a frame object knows beyond its live frame.
@@ -106,7 +107,90 @@ fn new_frame_object(obj: FrameObj) -> Rc<Instance> {
     })
 }
 
+/// A place in the stack: `live_frames[k]`, or `library_frames[j]`.
+#[derive(Clone, Copy)]
+enum At {
+    Live(usize),
+    Lib(usize),
+}
+
 impl Interp {
+    /// From now until `leave_library_frames(mark)`, the frames called run above `frames` (CPython's
+    /// own, outermost first), as in CPython a Process's target runs above `run` and `_bootstrap`.
+    pub(crate) fn enter_library_frames(&mut self, frames: &[&'static CpythonFrame]) -> usize {
+        let at = self.live_frames.len();
+        let mark = self.library_frames.len();
+        self.library_frames
+            .extend(frames.iter().map(|&f| (at, f, None)));
+        mark
+    }
+
+    pub(crate) fn leave_library_frames(&mut self, mark: usize) {
+        self.library_frames.truncate(mark);
+    }
+
+    /// The innermost frame running.
+    fn top_frame(&self) -> Option<At> {
+        match self.library_frames.last() {
+            Some((at, _, _)) if *at == self.live_frames.len() => {
+                Some(At::Lib(self.library_frames.len() - 1))
+            }
+            _ => self.live_frames.len().checked_sub(1).map(At::Live),
+        }
+    }
+
+    /// The frame that called the frame at `at`.
+    fn back_of(&self, at: At) -> Option<At> {
+        let below_live = |k: usize| k.checked_sub(1).map(At::Live);
+        match at {
+            At::Live(k) => match self.library_frames.iter().rposition(|(a, _, _)| *a == k) {
+                Some(j) => Some(At::Lib(j)),
+                None => below_live(k),
+            },
+            At::Lib(j) => {
+                let a = self.library_frames[j].0;
+                if j > 0 && self.library_frames[j - 1].0 == a {
+                    Some(At::Lib(j - 1))
+                } else {
+                    below_live(a)
+                }
+            }
+        }
+    }
+
+    fn object_at(&mut self, at: Option<At>) -> Value {
+        match at {
+            None => Value::None,
+            Some(At::Live(k)) => self.frame_object(k),
+            Some(At::Lib(j)) => self.library_frame_object(j),
+        }
+    }
+
+    /// The frame object of one of CPython's library frames: its code, its line, no locals.
+    fn library_frame_object(&mut self, j: usize) -> Value {
+        if let Some(v) = &self.library_frames[j].2 {
+            return v.clone();
+        }
+        let f = self.library_frames[j].1;
+        let back = self.back_of(At::Lib(j));
+        let back = self.object_at(back);
+        let file: Rc<str> = Rc::from(f.file);
+        let name: Rc<str> = Rc::from(f.func);
+        let obj = Value::Instance(new_frame_object(FrameObj {
+            live: Cell::new(std::ptr::null()),
+            depth: 0,
+            code: bare_code(&name, &file, f.first),
+            globals: self.globals.clone(),
+            file,
+            name,
+            line: Cell::new(f.line),
+            locals: RefCell::new(Value::dict(Dict::default())),
+            back: RefCell::new(back),
+        }));
+        self.library_frames[j].2 = Some(obj.clone());
+        obj
+    }
+
     /// The frame object of `live_frames[k]`, made the first time it is asked for and the same
     /// object after (`sys._getframe() is sys._getframe()`).
     pub(crate) fn frame_object(&mut self, k: usize) -> Value {
@@ -152,12 +236,13 @@ impl Interp {
         Some((k, unsafe { &*ptr }))
     }
 
-    /// The call running `frame` at `self.depth` is returning with `r` (frames are watched): its
+    /// The call running `frame` at `self.depth` is returning, maybe with an exception (frames are
+    /// watched): its
     /// frame object, if one was made, keeps what CPython's keeps; an exception leaving it takes
     /// the frame object along for its traceback's `tb_frame`.
     #[cold]
     #[inline(never)]
-    pub(crate) fn frame_returns(&mut self, frame: &Frame, r: &Result<(), Unwind>) {
+    pub(crate) fn frame_returns(&mut self, frame: &Frame, exc: Option<Exc>) {
         let ptr = std::ptr::from_ref(frame) as usize;
         let depth = self.depth;
         let mine = self
@@ -175,10 +260,6 @@ impl Interp {
             }
         }
         self.frame_objects.retain(|(_, d, _)| *d < depth);
-        let exc = match r {
-            Err(Unwind::Exc(e)) => Some(e),
-            _ => None,
-        };
         if obj.is_none() && exc.is_none() {
             return;
         }
@@ -197,10 +278,13 @@ impl Interp {
             })
         });
         let locals = self.locals_of(frame).unwrap_or(Value::None);
-        let (back, caller) = match self.live_frames.len() {
-            0 => (Value::None, 0),
-            n => (self.frame_object(n - 1), self.live_frames[n - 1].1 as usize),
+        let n = self.live_frames.len();
+        let below = self.back_of(At::Live(n));
+        let caller = match below {
+            Some(At::Live(k)) => self.live_frames[k].1 as usize,
+            _ => 0,
         };
+        let back = self.object_at(below);
         if let Some(f) = frame_obj(&obj) {
             f.live.set(std::ptr::null());
             f.line.set(frame.line);
@@ -293,10 +377,10 @@ pub(crate) fn get_attr(
         "f_globals" => namespace_dict(&obj.globals.borrow()),
         "f_builtins" => namespace_dict(&it.builtins),
         "f_back" => match live {
-            Some((0, _)) => Value::None,
             Some((k, _)) => {
                 drop(obj);
-                it.frame_object(k - 1)
+                let below = it.back_of(At::Live(k));
+                it.object_at(below)
             }
             None => obj.back.borrow().clone(),
         },
@@ -361,14 +445,16 @@ pub(crate) fn getframe(it: &mut Interp, a: Args) -> PyResult {
             )));
         }
     };
-    let n = it.live_frames.len() as i64;
     // A negative depth is the caller's frame, as in CPython.
-    let depth = depth.max(0);
-    if depth >= n {
+    let mut at = it.top_frame();
+    for _ in 0..depth.max(0) {
+        at = at.and_then(|a| it.back_of(a));
+    }
+    if at.is_none() {
         return Err(Exc::new(
             ExcKind::ValueError,
             "call stack is not deep enough",
         ));
     }
-    Ok(it.frame_object((n - 1 - depth) as usize))
+    Ok(it.object_at(at))
 }

@@ -26,6 +26,7 @@ use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::builtin_classes::{self, Builtins};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::iter_kind::IterKind;
+use super::modules::cpython_frames::CpythonFrame;
 use super::value::*;
 
 pub use classes::{meta_method, meta_of, type_new};
@@ -150,6 +151,9 @@ pub struct Interp {
     /// Set once a program may look at frames (a frame object was made, `inspect` or `traceback`
     /// imported): from then on returning calls tell their frame objects (`frame_returns`).
     pub(crate) frames_watched: bool,
+    /// CPython library frames that run, in CPython, under the frame `live_frames[at]` would be
+    /// (`run` under a Process's target...): (at, the frame, its frame object once made).
+    pub(crate) library_frames: Vec<(usize, &'static CpythonFrame, Option<Value>)>,
 }
 
 impl Interp {
@@ -180,6 +184,7 @@ impl Interp {
             live_frames: Vec::new(),
             frame_objects: Vec::new(),
             frames_watched: false,
+            library_frames: Vec::new(),
         };
         for cls in classes.exception_classes() {
             it.builtins
