@@ -458,3 +458,40 @@ pub(crate) fn getframe(it: &mut Interp, a: Args) -> PyResult {
     }
     Ok(it.object_at(at))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn getframe_names_the_caller_and_refuses_a_depth_past_the_stack() {
+        let src = "import sys\n\
+                   def who():\n    return sys._getframe(1).f_code.co_name\n\
+                   def work():\n    return who()\n\
+                   print(work(), sys._getframe().f_back, sys._getframe() is sys._getframe(0))\n\
+                   try:\n    sys._getframe(9)\nexcept ValueError as e:\n    print(e)\n";
+        assert_eq!(out(src), "work None True\ncall stack is not deep enough\n");
+    }
+
+    #[test]
+    fn a_frame_kept_after_its_call_keeps_its_last_line_and_locals() {
+        let src = "import sys\n\
+                   def f():\n    here = sys._getframe()\n    n = 1\n    n += 1\n    return here\n\
+                   fr = f()\n\
+                   print(fr.f_lineno, fr.f_locals['n'], fr.f_back.f_code.co_name, fr.f_code.co_firstlineno)\n";
+        assert_eq!(out(src), "6 2 <module> 2\n");
+    }
+
+    #[test]
+    fn tb_frame_reports_the_frames_the_exception_left() {
+        let src = "import traceback\n\
+                   def boom(x):\n    y = x + 1\n    raise KeyError(y)\n\
+                   def mid():\n    boom(1)\n\
+                   try:\n    mid()\nexcept KeyError as e:\n\
+                   \x20   tb = e.__traceback__\n\
+                   \x20   print(tb.tb_frame.f_code.co_name, tb.tb_next.tb_frame.f_lineno)\n\
+                   \x20   last = tb.tb_next.tb_next.tb_frame\n\
+                   \x20   print(last.f_locals, last.f_back.f_code.co_name)\n";
+        assert_eq!(out(src), "<module> 6\n{'x': 1, 'y': 2} mid\n");
+    }
+}
