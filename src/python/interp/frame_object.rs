@@ -107,7 +107,17 @@ fn new_frame_object(obj: FrameObj) -> Rc<Instance> {
     })
 }
 
-/// A place in the stack: `live_frames[k]`, or `library_frames[j]`.
+/// The frame objects of running frames, and CPython's library frames under forkyard's.
+#[derive(Default)]
+pub(crate) struct FrameState {
+    /// The frame objects of running frames: (address, depth, object).
+    objects: Vec<(usize, usize, Rc<Instance>)>,
+    /// CPython library frames that run, in CPython, under the frame `live_frames[at]` would be
+    /// (`run` under a Process's target...): (at, the frame, its frame object once made).
+    library: Vec<(usize, &'static CpythonFrame, Option<Value>)>,
+}
+
+/// A place in the stack: `live_frames[k]`, or `frame_state.library[j]`.
 #[derive(Clone, Copy)]
 enum At {
     Live(usize),
@@ -119,21 +129,22 @@ impl Interp {
     /// own, outermost first), as in CPython a Process's target runs above `run` and `_bootstrap`.
     pub(crate) fn enter_library_frames(&mut self, frames: &[&'static CpythonFrame]) -> usize {
         let at = self.live_frames.len();
-        let mark = self.library_frames.len();
-        self.library_frames
+        let mark = self.frame_state.library.len();
+        self.frame_state
+            .library
             .extend(frames.iter().map(|&f| (at, f, None)));
         mark
     }
 
     pub(crate) fn leave_library_frames(&mut self, mark: usize) {
-        self.library_frames.truncate(mark);
+        self.frame_state.library.truncate(mark);
     }
 
     /// The innermost frame running.
     fn top_frame(&self) -> Option<At> {
-        match self.library_frames.last() {
+        match self.frame_state.library.last() {
             Some((at, _, _)) if *at == self.live_frames.len() => {
-                Some(At::Lib(self.library_frames.len() - 1))
+                Some(At::Lib(self.frame_state.library.len() - 1))
             }
             _ => self.live_frames.len().checked_sub(1).map(At::Live),
         }
@@ -143,13 +154,18 @@ impl Interp {
     fn back_of(&self, at: At) -> Option<At> {
         let below_live = |k: usize| k.checked_sub(1).map(At::Live);
         match at {
-            At::Live(k) => match self.library_frames.iter().rposition(|(a, _, _)| *a == k) {
+            At::Live(k) => match self
+                .frame_state
+                .library
+                .iter()
+                .rposition(|(a, _, _)| *a == k)
+            {
                 Some(j) => Some(At::Lib(j)),
                 None => below_live(k),
             },
             At::Lib(j) => {
-                let a = self.library_frames[j].0;
-                if j > 0 && self.library_frames[j - 1].0 == a {
+                let a = self.frame_state.library[j].0;
+                if j > 0 && self.frame_state.library[j - 1].0 == a {
                     Some(At::Lib(j - 1))
                 } else {
                     below_live(a)
@@ -168,10 +184,10 @@ impl Interp {
 
     /// The frame object of one of CPython's library frames: its code, its line, no locals.
     fn library_frame_object(&mut self, j: usize) -> Value {
-        if let Some(v) = &self.library_frames[j].2 {
+        if let Some(v) = &self.frame_state.library[j].2 {
             return v.clone();
         }
-        let f = self.library_frames[j].1;
+        let f = self.frame_state.library[j].1;
         let back = self.back_of(At::Lib(j));
         let back = self.object_at(back);
         let file: Rc<str> = Rc::from(f.file);
@@ -187,7 +203,7 @@ impl Interp {
             locals: RefCell::new(Value::dict(Dict::default())),
             back: RefCell::new(back),
         }));
-        self.library_frames[j].2 = Some(obj.clone());
+        self.frame_state.library[j].2 = Some(obj.clone());
         obj
     }
 
@@ -196,7 +212,8 @@ impl Interp {
     pub(crate) fn frame_object(&mut self, k: usize) -> Value {
         let (depth, ptr) = self.live_frames[k];
         if let Some((_, _, o)) = self
-            .frame_objects
+            .frame_state
+            .objects
             .iter()
             .find(|(p, d, _)| *p == ptr as usize && *d == depth)
         {
@@ -217,7 +234,9 @@ impl Interp {
             locals: RefCell::new(Value::None),
             back: RefCell::new(Value::None),
         });
-        self.frame_objects.push((ptr as usize, depth, inst.clone()));
+        self.frame_state
+            .objects
+            .push((ptr as usize, depth, inst.clone()));
         self.frames_watched = true;
         Value::Instance(inst)
     }
@@ -246,20 +265,26 @@ impl Interp {
         let ptr = std::ptr::from_ref(frame) as usize;
         let depth = self.depth;
         let mine = self
-            .frame_objects
+            .frame_state
+            .objects
             .iter()
             .position(|(p, d, _)| *p == ptr && *d == depth);
         let obj = match mine {
-            Some(i) => Some(self.frame_objects.remove(i).2),
+            Some(i) => Some(self.frame_state.objects.remove(i).2),
             None => None,
         };
         // Entries as deep or deeper are frames that ended without passing here: never read again.
-        for (_, _, o) in self.frame_objects.iter().filter(|(_, d, _)| *d >= depth) {
+        for (_, _, o) in self
+            .frame_state
+            .objects
+            .iter()
+            .filter(|(_, d, _)| *d >= depth)
+        {
             if let Some(f) = frame_obj(o) {
                 f.live.set(std::ptr::null());
             }
         }
-        self.frame_objects.retain(|(_, d, _)| *d < depth);
+        self.frame_state.objects.retain(|(_, d, _)| *d < depth);
         if obj.is_none() && exc.is_none() {
             return;
         }

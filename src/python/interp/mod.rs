@@ -26,7 +26,6 @@ use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::builtin_classes::{self, Builtins};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::iter_kind::IterKind;
-use super::modules::cpython_frames::CpythonFrame;
 use super::value::*;
 
 pub use classes::{meta_method, meta_of, type_new};
@@ -146,14 +145,12 @@ pub struct Interp {
     /// only when `logging` is first imported, to note the program's frames already running then
     /// (`callers` notes nothing before: most programs never log).
     pub(crate) live_frames: Vec<(usize, *const Frame)>,
-    /// The frame objects of running frames (address, depth, object): see `frame_object`.
-    pub(crate) frame_objects: Vec<(usize, usize, Rc<Instance>)>,
+    /// The frame objects of running frames and CPython's library frames (see `frame_object`):
+    /// boxed, so that the interpreter's hot fields stay where they were.
+    pub(crate) frame_state: Box<frame_object::FrameState>,
     /// Set once a program may look at frames (a frame object was made, `inspect` or `traceback`
     /// imported): from then on returning calls tell their frame objects (`frame_returns`).
     pub(crate) frames_watched: bool,
-    /// CPython library frames that run, in CPython, under the frame `live_frames[at]` would be
-    /// (`run` under a Process's target...): (at, the frame, its frame object once made).
-    pub(crate) library_frames: Vec<(usize, &'static CpythonFrame, Option<Value>)>,
 }
 
 impl Interp {
@@ -182,9 +179,8 @@ impl Interp {
             yielders: Vec::new(),
             callers: Default::default(),
             live_frames: Vec::new(),
-            frame_objects: Vec::new(),
+            frame_state: Box::default(),
             frames_watched: false,
-            library_frames: Vec::new(),
         };
         for cls in classes.exception_classes() {
             it.builtins
