@@ -34,6 +34,9 @@ pub struct ExcData {
     /// `sys.exit(t)` with a tuple `t`: caught, the exception's args are `t`'s items, but CPython's
     /// top level, which sees the raw value, reports `t` itself (prints it, exits with status 1).
     pub exit_tuple: Option<Value>,
+    /// The frame objects of the frames it left while frames were watched, by frame address (see
+    /// `interp::frame_object`): what `tb_frame` reports.
+    pub kept_frames: Vec<(usize, Value)>,
 }
 
 /// Make a class with the given bases (MRO by C3 linearisation).
@@ -222,6 +225,29 @@ impl Exc {
         if let Some(d) = n.as_mut().and_then(|b| b.downcast_mut::<ExcData>()) {
             d.exit_tuple = Some(t);
         }
+    }
+
+    /// Keep the frame object of the frame at `frame` (an address of its traceback) for `tb_frame`.
+    pub fn keep_frame_object(&self, frame: usize, obj: Value) {
+        let mut n = self.value.native.borrow_mut();
+        if n.is_none() {
+            *n = Some(Box::new(ExcData::default()));
+        }
+        if let Some(d) = n.as_mut().and_then(|b| b.downcast_mut::<ExcData>())
+            && !d.kept_frames.iter().any(|(f, _)| *f == frame)
+        {
+            d.kept_frames.push((frame, obj));
+        }
+    }
+
+    /// The frame object kept for the frame at `frame`, if any.
+    pub fn kept_frame_object(&self, frame: usize) -> Option<Value> {
+        let n = self.value.native.borrow();
+        let d = n.as_ref().and_then(|b| b.downcast_ref::<ExcData>())?;
+        d.kept_frames
+            .iter()
+            .find(|(f, _)| *f == frame)
+            .map(|(_, v)| v.clone())
     }
 
     /// The tuple `sys.exit` was given, if it was one.

@@ -56,7 +56,7 @@ pub fn special(f: &Function, name: &str) -> Option<Value> {
                 Value::dict(d)
             })
         }
-        "__code__" => Some(code_of(&f.def)),
+        "__code__" => Some(code_of(&f.def, &file_of(&f.globals))),
         _ => None,
     }
 }
@@ -74,7 +74,7 @@ thread_local! {
 
 /// The `code` type, made once per interpreter (`per_interp`): a spawned child's derives from its
 /// own `object`.
-fn code_class() -> Rc<super::value::Class> {
+pub(crate) fn code_class() -> Rc<super::value::Class> {
     crate::python::builtin_classes::per_interp(&CODE_CLASS, || {
         exceptions::make_class(
             "code",
@@ -87,9 +87,18 @@ fn code_class() -> Rc<super::value::Class> {
     })
 }
 
-/// `f.__code__`: the facts of a def that CPython's code object gives (names and counts of its
-/// parameters and variables, its flags, name and first line), without bytecode.
-fn code_of(def: &FunctionDef) -> Value {
+/// The file whose code runs with `globals` (a module's `__file__`): a code object's `co_filename`.
+pub(crate) fn file_of(globals: &std::cell::RefCell<Namespace>) -> Rc<str> {
+    match globals.borrow().get("__file__") {
+        Some(Value::Str(f)) => f.clone(),
+        _ => Rc::from("<string>"),
+    }
+}
+
+/// `f.__code__` (and a function frame's `f_code`): the facts of a def that CPython's code object
+/// gives (names and counts of its parameters and variables, its flags, name, file and first
+/// line), without bytecode.
+pub(crate) fn code_of(def: &FunctionDef, file: &Rc<str>) -> Value {
     let strs = |v: Vec<Rc<str>>| Value::tuple(v.into_iter().map(Value::Str).collect());
     // co_varnames: the parameters (positional, keyword-only, *args, **kwargs), then the other
     // local variables in the order they first appear.
@@ -131,6 +140,7 @@ fn code_of(def: &FunctionDef) -> Value {
     set("co_varnames", strs(varnames));
     set("co_flags", Value::Int(flags));
     set("co_firstlineno", Value::Int(i64::from(def.pos.line)));
+    set("co_filename", Value::Str(file.clone()));
     Value::Instance(Rc::new(Instance {
         class: code_class(),
         attrs: std::cell::RefCell::new(attrs),

@@ -16,6 +16,9 @@ pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Opti
     if matches!(name, "value" | "raw") {
         super::steps::shared_access(inst, false);
     }
+    if let Some(v) = super::interp::frame_object::get_attr(it, inst, name)? {
+        return Ok(Some(v));
+    }
     if let Some(v) = super::complex::attr(inst, name) {
         return Ok(Some(v));
     }
@@ -45,6 +48,9 @@ pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &V
 
 /// `repr` of a native instance.
 pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<String>> {
+    if let Some(r) = super::interp::frame_object::repr(it, inst) {
+        return Ok(Some(r));
+    }
     if let Some(r) = process::repr(it, inst) {
         return Ok(Some(r));
     }

@@ -171,6 +171,15 @@ impl Interp {
             self.exec_block(&def.body, frame)
         });
         self.live_frames.pop();
+        if self.frames_watched {
+            // The exception by value: a reference to `r` passed out would keep it in memory on
+            // every call.
+            let exc = match &r {
+                Err(Unwind::Exc(e)) => Some(e.clone()),
+                _ => None,
+            };
+            self.frame_returns(frame, exc);
+        }
         self.leave_frame();
         let r = match r {
             Ok(()) | Err(Unwind::Break | Unwind::Continue) => Ok(Value::None),

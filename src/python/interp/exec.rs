@@ -849,6 +849,15 @@ impl Interp {
             .push((self.depth, std::ptr::from_ref(&frame)));
         let r = self.exec_block(&def.body, &mut frame);
         self.live_frames.pop();
+        if self.frames_watched {
+            // The exception by value: a reference to `r` passed out would keep it in memory on
+            // every call.
+            let exc = match &r {
+                Err(Unwind::Exc(e)) => Some(e.clone()),
+                _ => None,
+            };
+            self.frame_returns(&frame, exc);
+        }
         self.leave_frame();
         if let Err(Unwind::Exc(e)) = r {
             return Err(e);

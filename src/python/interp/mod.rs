@@ -8,6 +8,7 @@ mod descriptors;
 mod eval;
 mod except_star;
 mod exec;
+pub(crate) mod frame_object;
 pub mod generator;
 mod generic_alias;
 mod import_star;
@@ -144,6 +145,12 @@ pub struct Interp {
     /// only when `logging` is first imported, to note the program's frames already running then
     /// (`callers` notes nothing before: most programs never log).
     pub(crate) live_frames: Vec<(usize, *const Frame)>,
+    /// The frame objects of running frames and CPython's library frames (see `frame_object`):
+    /// boxed, so that the interpreter's hot fields stay where they were.
+    pub(crate) frame_state: Box<frame_object::FrameState>,
+    /// Set once a program may look at frames (a frame object was made, `inspect` or `traceback`
+    /// imported): from then on returning calls tell their frame objects (`frame_returns`).
+    pub(crate) frames_watched: bool,
 }
 
 impl Interp {
@@ -172,6 +179,8 @@ impl Interp {
             yielders: Vec::new(),
             callers: Default::default(),
             live_frames: Vec::new(),
+            frame_state: Box::default(),
+            frames_watched: false,
         };
         for cls in classes.exception_classes() {
             it.builtins
@@ -598,7 +607,9 @@ impl Interp {
                                     let e = exceptions::Exc {
                                         value: inst.clone(),
                                     };
-                                    return Ok(Some(super::modules::traceback::object_of(&e)));
+                                    return Ok(Some(super::modules::traceback::object_of(
+                                        self, &e,
+                                    )));
                                 }
                                 "__suppress_context__" => return Ok(Some(Value::Bool(false))),
                                 // The value a generator returned.

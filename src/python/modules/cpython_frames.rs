@@ -18,6 +18,8 @@ pub struct CpythonFrame {
     pub file: &'static str,
     pub line: u32,
     pub func: &'static str,
+    /// The first line of its function (its code object's `co_firstlineno`).
+    pub first: u32,
     /// The source line, stripped as a traceback shows it.
     source: &'static str,
     /// The marker line under it, without the traceback's four-space indentation.
@@ -32,6 +34,7 @@ pub const BOOTSTRAP: CpythonFrame = CpythonFrame {
     file: PROCESS_PY,
     line: 314,
     func: "_bootstrap",
+    first: 290,
     source: "self.run()",
     marker: None,
 };
@@ -41,6 +44,7 @@ pub const RUN: CpythonFrame = CpythonFrame {
     file: PROCESS_PY,
     line: 108,
     func: "run",
+    first: 103,
     source: "self._target(*self._args, **self._kwargs)",
     marker: None,
 };
@@ -50,6 +54,7 @@ pub const POOL_WORKER: CpythonFrame = CpythonFrame {
     file: POOL_PY,
     line: 125,
     func: "worker",
+    first: 97,
     source: "result = (True, func(*args, **kwds))",
     marker: Some("                ^^^^^^^^^^^^^^^^^^^"),
 };
@@ -59,6 +64,7 @@ pub const POOL_WORKER_GET: CpythonFrame = CpythonFrame {
     file: POOL_PY,
     line: 114,
     func: "worker",
+    first: 97,
     source: "task = get()",
     marker: Some("       ^^^^^"),
 };
@@ -68,6 +74,7 @@ pub const MAPSTAR: CpythonFrame = CpythonFrame {
     file: POOL_PY,
     line: 48,
     func: "mapstar",
+    first: 47,
     source: "return list(map(*args))",
     marker: Some("       ^^^^^^^^^^^^^^^^"),
 };
@@ -77,9 +84,74 @@ pub const STARMAPSTAR: CpythonFrame = CpythonFrame {
     file: POOL_PY,
     line: 51,
     func: "starmapstar",
+    first: 50,
     source: "return list(itertools.starmap(args[0], args[1]))",
     marker: Some("       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^"),
 };
+
+const POPEN_FORK_PY: &str = "/usr/lib/python3.11/multiprocessing/popen_fork.py";
+const CONTEXT_PY: &str = "/usr/lib/python3.11/multiprocessing/context.py";
+
+/// `BaseProcess.start`, where a forked child's life begins in its parent's stack.
+pub const START: CpythonFrame = CpythonFrame {
+    file: PROCESS_PY,
+    line: 121,
+    func: "start",
+    first: 110,
+    source: "self._popen = self._Popen(self)",
+    marker: None,
+};
+
+/// `Process._Popen` of the default context, handing over to the chosen start method's class.
+pub const DEFAULT_POPEN: CpythonFrame = CpythonFrame {
+    file: CONTEXT_PY,
+    line: 224,
+    func: "_Popen",
+    first: 222,
+    source: "return _default_context.get_context().Process._Popen(process_obj)",
+    marker: None,
+};
+
+/// `ForkProcess._Popen`.
+pub const FORK_POPEN: CpythonFrame = CpythonFrame {
+    file: CONTEXT_PY,
+    line: 281,
+    func: "_Popen",
+    first: 278,
+    source: "return Popen(process_obj)",
+    marker: None,
+};
+
+/// `popen_fork.Popen.__init__`.
+pub const POPEN_INIT: CpythonFrame = CpythonFrame {
+    file: POPEN_FORK_PY,
+    line: 19,
+    func: "__init__",
+    first: 15,
+    source: "self._launch(process_obj)",
+    marker: None,
+};
+
+/// `popen_fork.Popen._launch`: where `os.fork()` returned 0 in the child.
+pub const LAUNCH: CpythonFrame = CpythonFrame {
+    file: POPEN_FORK_PY,
+    line: 71,
+    func: "_launch",
+    first: 62,
+    source: "code = process_obj._bootstrap(parent_sentinel=child_r)",
+    marker: None,
+};
+
+/// The frames under a forked child's `run()`, outermost first, as its stack has them in CPython
+/// 3.11 (a process of the default context; a context's own class skips the default `_Popen`).
+pub const FORKED_CHILD: [&CpythonFrame; 6] = [
+    &START,
+    &DEFAULT_POPEN,
+    &FORK_POPEN,
+    &POPEN_INIT,
+    &LAUNCH,
+    &BOOTSTRAP,
+];
 
 const ALL: [&CpythonFrame; 6] = [
     &BOOTSTRAP,

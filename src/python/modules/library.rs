@@ -73,6 +73,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/multiprocessing.shared_memory.py"),
     },
     Source {
+        name: "traceback",
+        text: include_str!("../lib/traceback.py"),
+    },
+    Source {
         name: "inspect",
         text: include_str!("../lib/inspect.py"),
     },

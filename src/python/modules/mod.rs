@@ -55,6 +55,10 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     if let Some(m) = it.modules.get(name) {
         return Ok(m.clone());
     }
+    if matches!(name, "traceback" | "inspect") {
+        // Programs that read frames: exceptions keep the frames they leave (`tb_frame`).
+        it.frames_watched = true;
+    }
     let m = match name {
         "multiprocessing" => multiprocessing::module(it),
         "multiprocessing.pool" => multiprocessing::pool_module(it),
@@ -78,7 +82,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_collections" => collections_native::module(),
         "_heapq" => heapq_native::module(),
         "_re" => re_native::module(),
-        "traceback" => traceback::module(),
+        "_traceback" => traceback::module(),
         "_logging" => logging_native::module(),
         "_itertools" => itertools_native::module(),
         "_finalizer" => finalizers::module(),

@@ -274,6 +274,17 @@ fn start(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             it.process.parent = Some(parent);
             it.process.children.clear();
             it.handling.clear();
+            // Its stack, as CPython's forked child has it: the parent's frames, then `start`
+            // down to `_bootstrap` (a context's own class skips the default context's `_Popen`).
+            let own_context = matches!(&obj, Value::Instance(i)
+                if super::context::own_start_method(&i.class).is_some());
+            let below: Vec<_> = super::cpython_frames::FORKED_CHILD
+                .into_iter()
+                .filter(|f| {
+                    !(own_context && std::ptr::eq(*f, &super::cpython_frames::DEFAULT_POPEN))
+                })
+                .collect();
+            it.enter_library_frames(&below);
             let code = bootstrap(it, &obj, &name);
             runtime::process::exit_process(code)
         }
@@ -344,14 +355,17 @@ fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
     };
     if !matches!(target, Value::None) {
-        it.call(
+        // The target runs above `run`, as in CPython.
+        let mark = it.enter_library_frames(&[&super::cpython_frames::RUN]);
+        let r = it.call(
             &target,
             Args {
                 pos: args,
                 kw: kwargs,
             },
-        )
-        .inspect_err(|e| super::cpython_frames::push(e, &super::cpython_frames::RUN))?;
+        );
+        it.leave_library_frames(mark);
+        r.inspect_err(|e| super::cpython_frames::push(e, &super::cpython_frames::RUN))?;
     }
     Ok(Value::None)
 }

@@ -16,7 +16,7 @@ use crate::trace::Stream;
 
 pub fn module() -> Value {
     super::make_module(
-        "traceback",
+        "_traceback",
         &[
             ("format_exc", format_exc),
             ("print_exc", print_exc),
@@ -25,9 +25,60 @@ pub fn module() -> Value {
             ("print_exception", print_exception),
             ("format_tb", format_tb),
             ("print_tb", print_tb),
+            ("_source_line", source_line),
+            ("_source", source),
+            ("_main_module", main_module),
         ],
         vec![],
     )
+}
+
+/// `_source_line(filename, lineno)`: the line of a file as `linecache.getline` gives it (with
+/// its newline), or '' when there is none: the program's text or a library module's.
+fn source_line(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let (Some(Value::Str(file)), Some(Value::Int(line))) = (a.pos.first(), a.pos.get(1)) else {
+        return Ok(Value::str(""));
+    };
+    let Some(text) = source_text(it, file) else {
+        return Ok(Value::str(""));
+    };
+    let Ok(line) = usize::try_from(*line - 1) else {
+        return Ok(Value::str(""));
+    };
+    Ok(Value::str(
+        &text
+            .lines()
+            .nth(line)
+            .map(|l| format!("{l}\n"))
+            .unwrap_or_default(),
+    ))
+}
+
+/// `_source(filename)`: the whole text of the program or of a library module, or None.
+fn source(it: &mut Interp, a: Args) -> Result<Value, Exc> {
+    Ok(match a.pos.first() {
+        Some(Value::Str(file)) => source_text(it, file).map_or(Value::None, |t| Value::str(&t)),
+        _ => Value::None,
+    })
+}
+
+/// `_main_module()`: the program's module, `__main__`, whose attributes are its globals (for
+/// `inspect.getmodule`; the program's module is not in `sys.modules`).
+fn main_module(it: &mut Interp, _: Args) -> Result<Value, Exc> {
+    Ok(Value::Module(Rc::new(crate::python::value::Module {
+        name: Rc::from("__main__"),
+        attrs: it.globals.clone(),
+    })))
+}
+
+/// The text behind a code object's `co_filename`: the program's (named by its path as given or
+/// its absolute `__file__`), or a library module's.
+fn source_text(it: &Interp, file: &str) -> Option<Rc<str>> {
+    if let Some(src) = super::library::source_of_file(file) {
+        return Some(Rc::from(src));
+    }
+    let abs = std::path::absolute(&*it.file).ok()?;
+    (file == &*it.file || std::path::Path::new(file) == abs).then(|| it.source.clone())
 }
 
 /// The exception `except` is handling right now, if any.
@@ -136,13 +187,14 @@ fn traceback_class() -> Rc<Class> {
 }
 
 /// `exc.__traceback__`: a chain of `traceback` objects, outermost frame first, each with its
-/// `tb_lineno` and `tb_next`; `None` when the exception was never raised.
-pub fn object_of(e: &Exc) -> Value {
+/// `tb_frame`, `tb_lineno` and `tb_next`; `None` when the exception was never raised.
+pub fn object_of(it: &mut Interp, e: &Exc) -> Value {
     let tb = e.traceback();
     let class = traceback_class();
     let mut next = Value::None;
     for i in (0..tb.len()).rev() {
         let mut attrs = Namespace::default();
+        attrs.insert(Rc::from("tb_frame"), it.tb_frame_object(e, i));
         attrs.insert(Rc::from("tb_lineno"), Value::Int(i64::from(tb[i].line)));
         attrs.insert(Rc::from("tb_lasti"), Value::Int(0));
         attrs.insert(Rc::from("tb_next"), next);

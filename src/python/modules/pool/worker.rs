@@ -96,7 +96,20 @@ pub(super) fn worker_run(it: &mut Interp, a: Args) -> R {
             _ => String::new(),
         };
         op(id, Op::Start, Some(detail.clone()));
+        // The function runs above pool.py's `worker` (and `mapstar` for a chunk of a map), as
+        // in CPython's worker process.
+        // (A forked worker's `_bootstrap` and the frames under it were entered at its start.)
+        let mut below = vec![&cpython_frames::RUN, &cpython_frames::POOL_WORKER];
+        if matches!(t.get(7), Some(Value::Bool(true))) {
+            below.push(if *mode == Mode::Star as i64 {
+                &cpython_frames::STARMAPSTAR
+            } else {
+                &cpython_frames::MAPSTAR
+            });
+        }
+        let mark = it.enter_library_frames(&below);
         let result = run_task(it, &t[3], *mode, &t[4], &t[5]);
+        it.leave_library_frames(mark);
         let sent;
         let reply = match result {
             Ok(v) => {

@@ -146,6 +146,7 @@ pub fn sys(it: &mut Interp) -> Value {
             ("set_int_max_str_digits", set_int_max_str_digits),
             ("exc_info", exc_info),
             ("exception", exception),
+            ("_getframe", crate::python::interp::frame_object::getframe),
         ],
         vec![
             ("stdout", mk(Stream::Stdout)),
@@ -357,7 +358,7 @@ fn exc_info(it: &mut Interp, _: Args) -> R {
         Some(e) => Value::tuple(vec![
             Value::Class(e.value.class.clone()),
             Value::Instance(e.value.clone()),
-            super::super::traceback::object_of(&e),
+            super::super::traceback::object_of(it, &e),
         ]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
