@@ -110,6 +110,18 @@ pub enum StmtKind {
         items: Vec<(Expr, Option<Target>)>,
         body: Vec<Stmt>,
     },
+    /// `async with`: `__aenter__`/`__aexit__` awaited (inside a coroutine only).
+    AsyncWith {
+        items: Vec<(Expr, Option<Target>)>,
+        body: Vec<Stmt>,
+    },
+    /// `async for`: `__aiter__` once, then `await __anext__()` until StopAsyncIteration.
+    AsyncFor {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Assert {
         test: Expr,
         msg: Option<Expr>,
@@ -260,6 +272,8 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from x`.
     YieldFrom(Box<Expr>),
+    /// `await x` inside a coroutine: `yield from` x's awaitable iterator.
+    Await(Box<Expr>),
     /// A generator expression: a lazy generator with a frame of its own.
     GenExp(Rc<GenExp>),
 }
@@ -379,6 +393,9 @@ pub struct FunctionDef {
     pub is_lambda: bool,
     /// The body contains `yield`: calling it makes a generator.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine (with `yield`: an async generator), which runs
+    /// on the generator machinery (`is_generator` is set too).
+    pub is_async: bool,
     pub frame: FrameShape,
     /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
     /// (`"return"` names the return annotation).

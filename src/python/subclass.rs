@@ -48,6 +48,7 @@ const FINAL: &[&str] = &[
     "builtin_function_or_method",
     "method",
     "generator",
+    "coroutine",
     "ellipsis",
     "iterator",
     "module",

@@ -151,6 +151,9 @@ impl Interp {
         let def = &fun.def;
         if def.is_generator {
             let body = super::generator::GenBody::Function(fun.clone(), Box::new(frame));
+            if def.is_async {
+                return Ok(self.make_coroutine(def.name.clone(), fun.qualname.clone(), body));
+            }
             return Ok(self.make_generator(def.name.clone(), fun.qualname.clone(), body));
         }
         self.run_frame(fun, &mut frame)

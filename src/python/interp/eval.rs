@@ -261,6 +261,10 @@ impl Interp {
                 let sub = self.eval(x, f)?;
                 self.yield_from(&sub)
             }
+            ExprKind::Await(x) => {
+                let v = self.eval(x, f)?;
+                self.await_value(&v)
+            }
             ExprKind::GenExp(g) => {
                 let first = self.eval(&g.first_iter, f)?;
                 let it = self.iter(&first)?;

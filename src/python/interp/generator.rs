@@ -45,6 +45,8 @@ thread_local! {
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
     static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize)>> = const { RefCell::new(Vec::new()) };
+    /// Coroutines dropped before they ever ran, waiting for their RuntimeWarning.
+    static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
     /// Whether `ORPHANS` has something: one load per statement.
     static ORPHANS_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Generators started and not finished, by address, in the order they started: the main
@@ -82,6 +84,8 @@ enum GenState {
 pub struct Generator {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
+    /// Made by calling an `async def`: a coroutine object, awaited rather than iterated.
+    pub is_coroutine: bool,
     state: RefCell<GenState>,
 }
 
@@ -89,6 +93,15 @@ impl Drop for Generator {
     fn drop(&mut self) {
         forget_started(self);
         let st = std::mem::replace(self.state.get_mut(), GenState::Done);
+        if self.is_coroutine && matches!(st, GenState::Created(_)) {
+            // CPython's "coroutine '...' was never awaited", warned where the interpreter stands
+            // when it next looks (the statement that dropped it).
+            let name = self.qualname.clone();
+            let _ = NEVER_AWAITED.try_with(|o| {
+                o.borrow_mut().push(name);
+                let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
+            });
+        }
         if let GenState::Suspended { co, limit, .. } = st {
             let name = self.qualname.clone();
             // While the thread's storage is being torn down there is no one left to close it:
@@ -164,6 +177,17 @@ impl Interp {
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
+            is_coroutine: false,
+            state: RefCell::new(GenState::Created(body)),
+        }))
+    }
+
+    /// A new coroutine object (the call of an `async def`), run when first sent `None`.
+    pub(crate) fn make_coroutine(&mut self, name: Rc<str>, qualname: Rc<str>, body: GenBody) -> Value {
+        Value::Generator(Rc::new(Generator {
+            name,
+            qualname,
+            is_coroutine: true,
             state: RefCell::new(GenState::Created(body)),
         }))
     }
@@ -173,10 +197,21 @@ impl Interp {
         let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         let (mut co, saved, limit) = match st {
             GenState::Running => {
-                return Err(Exc::new(ExcKind::ValueError, "generator already executing"));
+                *g.state.borrow_mut() = GenState::Running;
+                let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                return Err(Exc::new(
+                    ExcKind::ValueError,
+                    format!("{what} already executing"),
+                ));
             }
             GenState::Done => {
                 *g.state.borrow_mut() = GenState::Done;
+                if g.is_coroutine && matches!(how, Resume::Send(_)) {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
                 return match how {
                     Resume::Send(_) => Ok(Step::Returned(Value::None)),
                     Resume::Throw(e) => Err(e),
@@ -201,9 +236,10 @@ impl Interp {
                 },
                 Resume::Send(_) => {
                     *g.state.borrow_mut() = GenState::Created(body);
-                    return Err(type_error(
-                        "can't send non-None value to a just-started generator",
-                    ));
+                    let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                    return Err(type_error(format!(
+                        "can't send non-None value to a just-started {what}"
+                    )));
                 }
                 // Thrown in before it ran: it ends at once, without running.
                 Resume::Throw(e) => {
@@ -327,6 +363,56 @@ impl Interp {
     /// return value is the expression's value.
     pub(crate) fn yield_from(&mut self, sub: &Value) -> PyResult {
         let it = self.iter(sub)?;
+        self.yield_from_iter(it)
+    }
+
+    /// `await x` inside a coroutine: x's iterator (a coroutine itself, or what its type's
+    /// `__await__` returns) is run as `yield from` runs it, so what it yields (a Future) goes up
+    /// to whoever drives the outermost coroutine (the event loop's Task).
+    pub(crate) fn await_value(&mut self, x: &Value) -> PyResult {
+        let it = self.awaitable_iter(x)?;
+        self.yield_from_iter(it)
+    }
+
+    /// The iterator `await x` runs, with CPython's refusals.
+    pub(crate) fn awaitable_iter(&mut self, x: &Value) -> PyResult {
+        if let Value::Generator(g) = x
+            && g.is_coroutine
+        {
+            if matches!(*g.state.borrow(), GenState::Done) {
+                return Err(Exc::new(
+                    ExcKind::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
+            return Ok(x.clone());
+        }
+        let method = match x {
+            Value::Instance(i) => i.class.lookup("__await__").map(|m| super::bind(m, x)),
+            _ => None,
+        };
+        let Some(method) = method else {
+            return Err(type_error(format!(
+                "object {} can't be used in 'await' expression",
+                x.type_name()
+            )));
+        };
+        let it = self.call(&method, Args::default())?;
+        match &it {
+            Value::Generator(g) if g.is_coroutine => {
+                Err(type_error("__await__() returned a coroutine"))
+            }
+            Value::Generator(_) | Value::Iterator(_) => Ok(it),
+            Value::Instance(i) if i.class.lookup("__next__").is_some() => Ok(it),
+            other => Err(type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// Run `it` (already an iterator) as `yield from` does.
+    pub(crate) fn yield_from_iter(&mut self, it: Value) -> PyResult {
         let mut how = Resume::Send(Value::None);
         loop {
             let step = match (&it, how) {
@@ -367,9 +453,13 @@ impl Interp {
     pub(crate) fn close_orphans(&mut self, at: Option<TbEntry>) {
         ORPHANS_PENDING.with(|p| p.set(false));
         crate::python::modules::finalizers::run_pending(self);
+        while let Some(name) = NEVER_AWAITED.with(|o| o.borrow_mut().pop()) {
+            self.warn_never_awaited(&name);
+        }
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
+                is_coroutine: false,
                 qualname,
                 state: RefCell::new(GenState::Suspended {
                     co,
@@ -378,6 +468,30 @@ impl Interp {
                 }),
             });
             self.close_reporting(&g, at.clone());
+        }
+    }
+
+    /// `RuntimeWarning: coroutine 'f' was never awaited` through `warnings` (its filters apply),
+    /// with CPython's tracemalloc line (the warning has a source object).
+    fn warn_never_awaited(&mut self, qualname: &str) {
+        let r = (|| -> PyResult<()> {
+            let warnings = crate::python::modules::import(self, "warnings")?;
+            let warn = self.getattr(&warnings, "warn")?;
+            let category = Value::Class(ExcKind::RuntimeWarning.class());
+            let msg = Value::str(&format!("coroutine '{qualname}' was never awaited"));
+            let mut args = Args::new(vec![msg, category]);
+            args.kw.push((Rc::from("source"), Value::Bool(true)));
+            self.call(&warn, args)?;
+            Ok(())
+        })();
+        if let Err(e) = r {
+            // As CPython: an error raised by the warning (the "error" filter) is reported, not
+            // raised, since no Python code called the deallocation.
+            let text = self.exception_line(&e);
+            crate::runtime::output::write(
+                crate::trace::Stream::Stderr,
+                &format!("Exception ignored in: <coroutine object {qualname}>\n{text}\n"),
+            );
         }
     }
 
@@ -575,6 +689,23 @@ fn this(a: &Args, m: &str) -> PyResult<Rc<Generator>> {
             "descriptor '{m}' for 'generator' objects needs a generator"
         ))),
     }
+}
+
+/// `coro.__await__()`: the iterator `await` runs (here the coroutine itself, which `await` and
+/// `yield from` accept).
+pub fn dunder_await(_: &mut Interp, a: Args) -> PyResult {
+    this(&a, "__await__").map(Value::Generator)
+}
+
+/// The methods of a coroutine object (no `__next__`/`__iter__`: it is awaited, not iterated).
+pub fn coroutine_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "send" => send,
+        "throw" => throw,
+        "close" => close,
+        "__await__" => dunder_await,
+        _ => return None,
+    })
 }
 
 /// The methods of a generator object.

@@ -805,6 +805,9 @@ impl Interp {
                 pos: 0,
                 kind: IterKind::Bytes,
             },
+            Value::Generator(g) if g.is_coroutine => {
+                return Err(type_error("'coroutine' object is not iterable"));
+            }
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Class(c) if meta_method(c, "__iter__").is_some() => {
                 let f = meta_method(c, "__iter__").expect("checked");
@@ -872,7 +875,9 @@ impl Interp {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
-            if let Value::Generator(g) = it {
+            if let Value::Generator(g) = it
+                && !g.is_coroutine
+            {
                 return self.gen_next(g);
             }
             if let Value::Instance(inst) = it
