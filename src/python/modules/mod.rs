@@ -87,7 +87,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
         "_pickle" => wire::bridge::module(),
         name if library::has(name) => library::load(it, name)?,
         "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
-        | "asyncio" | "ctypes" => {
+        | "ctypes" => {
             return Err(Exc::new(
                 ExcKind::ModuleNotFoundError,
                 format!(
