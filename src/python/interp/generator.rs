@@ -65,6 +65,8 @@ pub enum GenBody {
     Function(Rc<Function>, Box<Frame>),
     /// The expression, its frame and the iterator of its first `for` (evaluated eagerly).
     Expr(Rc<GenExp>, Box<Frame>, Value),
+    /// What `coro.__await__()` returns: an iterator that runs the coroutine as `await` does.
+    Await(Value),
 }
 
 enum GenState {
@@ -362,6 +364,13 @@ impl Interp {
     /// `yield from sub`: pass every value, send and throw through to `sub` until it ends; its
     /// return value is the expression's value.
     pub(crate) fn yield_from(&mut self, sub: &Value) -> PyResult {
+        if let Value::Generator(g) = sub
+            && g.is_coroutine
+        {
+            return Err(type_error(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
+        }
         let it = self.iter(sub)?;
         self.yield_from_iter(it)
     }
@@ -590,6 +599,7 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
         GenBody::Expr(g, mut frame, first) => {
             it.genexp_body(&g, &mut frame, first).map(|()| Value::None)
         }
+        GenBody::Await(coro) => it.await_value(&coro),
     };
     it.yielders.pop();
     // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
@@ -691,10 +701,13 @@ fn this(a: &Args, m: &str) -> PyResult<Rc<Generator>> {
     }
 }
 
-/// `coro.__await__()`: the iterator `await` runs (here the coroutine itself, which `await` and
-/// `yield from` accept).
-pub fn dunder_await(_: &mut Interp, a: Args) -> PyResult {
-    this(&a, "__await__").map(Value::Generator)
+/// `coro.__await__()`: the iterator `await` runs (CPython's coroutine_wrapper; here a generator
+/// whose body awaits the coroutine).
+pub fn dunder_await(it: &mut Interp, a: Args) -> PyResult {
+    let g = this(&a, "__await__")?;
+    let (name, qualname) = (g.name.clone(), g.qualname.clone());
+    let body = GenBody::Await(Value::Generator(g));
+    Ok(it.make_generator(name, qualname, body))
 }
 
 /// The methods of a coroutine object (no `__next__`/`__iter__`: it is awaited, not iterated).

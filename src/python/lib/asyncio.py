@@ -10,6 +10,7 @@ way out.
 """
 
 import sys
+import math
 import time
 import heapq
 from collections import deque
@@ -232,7 +233,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
             raise self._exception
@@ -657,6 +658,10 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _wait_for_events(self, timeout):
         """Where CPython's loop selects: wait for an executor's result or the next timer."""
+        if timeout:
+            # As CPython's epoll selector: whole milliseconds, rounded up, so timers due within
+            # the same millisecond run in the same iteration.
+            timeout = math.ceil(timeout * 1e3) * 1e-3
         pending = [f for f in self._executor_futures if not f.done()]
         self._executor_futures = pending
         if pending:
