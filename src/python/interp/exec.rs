@@ -476,8 +476,18 @@ impl Interp {
         };
         let with_line = f.line;
         let mgr = self.eval(expr, f)?;
-        let enter = self.async_special(&mgr, "__aenter__", "async with", "asynchronous context manager")?;
-        let exit = self.async_special(&mgr, "__aexit__", "async with", "asynchronous context manager")?;
+        let enter = self.async_special(
+            &mgr,
+            "__aenter__",
+            "async with",
+            "asynchronous context manager",
+        )?;
+        let exit = self.async_special(
+            &mgr,
+            "__aexit__",
+            "async with",
+            "asynchronous context manager",
+        )?;
         let entering = self.call(&enter, Args::default())?;
         let entered = self.await_value(&entering)?;
         if let Some(t) = target {
@@ -530,7 +540,11 @@ impl Interp {
         found.ok_or_else(|| {
             let t = obj.type_name();
             type_error(if protocol.starts_with("__") {
-                let what = if name == "__aiter__" { "requires an object with __aiter__ method" } else { "received an object from __aiter__ that does not implement __anext__" };
+                let what = if name == "__aiter__" {
+                    "requires an object with __aiter__ method"
+                } else {
+                    "received an object from __aiter__ that does not implement __anext__"
+                };
                 format!("'{stmt}' {what}, got {t}")
             } else {
                 format!("'{t}' object does not support the {protocol} protocol")

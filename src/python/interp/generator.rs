@@ -185,7 +185,12 @@ impl Interp {
     }
 
     /// A new coroutine object (the call of an `async def`), run when first sent `None`.
-    pub(crate) fn make_coroutine(&mut self, name: Rc<str>, qualname: Rc<str>, body: GenBody) -> Value {
+    pub(crate) fn make_coroutine(
+        &mut self,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        body: GenBody,
+    ) -> Value {
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
@@ -200,7 +205,11 @@ impl Interp {
         let (mut co, saved, limit) = match st {
             GenState::Running => {
                 *g.state.borrow_mut() = GenState::Running;
-                let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                let what = if g.is_coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
                 return Err(Exc::new(
                     ExcKind::ValueError,
                     format!("{what} already executing"),
@@ -238,7 +247,11 @@ impl Interp {
                 },
                 Resume::Send(_) => {
                     *g.state.borrow_mut() = GenState::Created(body);
-                    let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                    let what = if g.is_coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
                     return Err(type_error(format!(
                         "can't send non-None value to a just-started {what}"
                     )));
