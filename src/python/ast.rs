@@ -274,6 +274,8 @@ pub enum ExprKind {
     YieldFrom(Box<Expr>),
     /// `await x` inside a coroutine: `yield from` x's awaitable iterator.
     Await(Box<Expr>),
+    /// `yield` / `yield x` inside an async generator: the value goes to the `__anext__` awaitable.
+    AsyncGenYield(Option<Box<Expr>>),
     /// A generator expression: a lazy generator with a frame of its own.
     GenExp(Rc<GenExp>),
 }
@@ -396,6 +398,8 @@ pub struct FunctionDef {
     /// An `async def`: calling it makes a coroutine (with `yield`: an async generator), which runs
     /// on the generator machinery (`is_generator` is set too).
     pub is_async: bool,
+    /// An `async def` with `yield`: calling it makes an async generator.
+    pub is_async_gen: bool,
     pub frame: FrameShape,
     /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
     /// (`"return"` names the return annotation).

@@ -38,6 +38,9 @@ const TYPES: &[&str] = &[
     "iterator",
     "generator",
     "coroutine",
+    "async_generator",
+    "async_generator_asend",
+    "coroutine_wrapper",
     "slice",
     "staticmethod",
     "classmethod",
@@ -92,6 +95,9 @@ pub fn install(it: &mut Interp) {
                 | "iterator"
                 | "generator"
                 | "coroutine"
+                | "async_generator"
+                | "async_generator_asend"
+                | "coroutine_wrapper"
                 | "ellipsis"
         ) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
@@ -1212,7 +1218,7 @@ fn next(it: &mut Interp, a: Args) -> PyResult {
     let i = arg(&a, 0, "next")?;
     // A generator's StopIteration carries its return value.
     if let (Value::Generator(g), None) = (&i, a.pos.get(1))
-        && !g.is_coroutine
+        && !!g.kind.iterable()
     {
         return it.gen_step(g, super::interp::generator::Resume::Send(Value::None));
     }

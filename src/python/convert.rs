@@ -324,6 +324,14 @@ impl Conv<'_> {
                 if self.sc.scopes[self.cur].kind != ScopeKind::Function {
                     return Err(self.syntax(r.start(), "'return' outside function"));
                 }
+                if r.value.is_some()
+                    && self.async_scopes.contains(&self.cur)
+                    && self.sc.scopes[self.cur].is_generator
+                {
+                    return Err(
+                        self.syntax_range(r.range, "'return' with value in async generator")
+                    );
+                }
                 StmtKind::Return(r.value.as_ref().map(|v| self.expr(v)).transpose()?)
             }
             RStmt::FunctionDef(f) => {
@@ -343,9 +351,7 @@ impl Conv<'_> {
                 )?;
                 let mut def = def;
                 if f.is_async {
-                    if def.is_generator {
-                        return Err(self.unsupported(f.start(), "async generators are"));
-                    }
+                    def.is_async_gen = def.is_generator;
                     def.is_async = true;
                     def.is_generator = true;
                 }
@@ -627,6 +633,7 @@ impl Conv<'_> {
                 is_lambda,
                 is_generator: self.sc.scopes[scope].is_generator,
                 is_async: false,
+                is_async_gen: false,
                 frame: FrameShape::default(),
                 annotations: Vec::new(),
             })
@@ -930,15 +937,22 @@ impl Conv<'_> {
             }
             RExpr::Yield(y) => {
                 self.check_yield(e.start())?;
-                ExprKind::Yield(
-                    y.value
-                        .as_ref()
-                        .map(|v| self.expr(v).map(Box::new))
-                        .transpose()?,
-                )
+                let v = y
+                    .value
+                    .as_ref()
+                    .map(|v| self.expr(v).map(Box::new))
+                    .transpose()?;
+                if self.async_scopes.contains(&self.cur) {
+                    ExprKind::AsyncGenYield(v)
+                } else {
+                    ExprKind::Yield(v)
+                }
             }
             RExpr::YieldFrom(y) => {
                 self.check_yield(e.start())?;
+                if self.async_scopes.contains(&self.cur) {
+                    return Err(self.syntax_range(y.range, "'yield from' inside async function"));
+                }
                 ExprKind::YieldFrom(Box::new(self.expr(&y.value)?))
             }
             RExpr::Await(a) => {

@@ -152,7 +152,12 @@ impl Interp {
         if def.is_generator {
             let body = super::generator::GenBody::Function(fun.clone(), Box::new(frame));
             if def.is_async {
-                return Ok(self.make_coroutine(def.name.clone(), fun.qualname.clone(), body));
+                let kind = if def.is_async_gen {
+                    super::generator::GenKind::AsyncGenerator
+                } else {
+                    super::generator::GenKind::Coroutine
+                };
+                return Ok(self.make_gen_of(kind, def.name.clone(), fun.qualname.clone(), body));
             }
             return Ok(self.make_generator(def.name.clone(), fun.qualname.clone(), body));
         }

@@ -261,6 +261,14 @@ impl Interp {
                 let sub = self.eval(x, f)?;
                 self.yield_from(&sub)
             }
+            ExprKind::AsyncGenYield(v) => {
+                let v = match v {
+                    Some(x) => self.eval(x, f)?,
+                    None => Value::None,
+                };
+                self.async_yield = true;
+                self.yield_value(v)
+            }
             ExprKind::Await(x) => {
                 let v = self.eval(x, f)?;
                 self.await_value(&v)

@@ -535,7 +535,8 @@ impl Interp {
     ) -> Result<Value, Exc> {
         let found = match obj {
             Value::Instance(i) => i.class.lookup(name).map(|m| super::bind(m, obj)),
-            _ => None,
+            // An async generator's own methods.
+            _ => self.getattr_opt(obj, name)?,
         };
         found.ok_or_else(|| {
             let t = obj.type_name();

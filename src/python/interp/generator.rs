@@ -67,6 +67,15 @@ pub enum GenBody {
     Expr(Rc<GenExp>, Box<Frame>, Value),
     /// What `coro.__await__()` returns: an iterator that runs the coroutine as `await` does.
     Await(Value),
+    /// One step of an async generator, awaited (`__anext__`, `asend`, `athrow`, `aclose`).
+    ASend(Rc<Generator>, AStep),
+}
+
+/// What an async generator's step does to it.
+pub enum AStep {
+    Send(Value),
+    Throw(Exc),
+    Close,
 }
 
 enum GenState {
@@ -82,20 +91,58 @@ enum GenState {
     Done,
 }
 
+/// What a generator-like object is: each runs its body on its own stack.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    /// Made by calling an `async def`: awaited, not iterated.
+    Coroutine,
+    /// Made by calling an `async def` with `yield`: iterated with `async for`.
+    AsyncGenerator,
+    /// What an async generator's `__anext__`/`asend`/`athrow`/`aclose` return: one step of it,
+    /// awaited.
+    ASend,
+    /// What `coro.__await__()` returns: an iterator that awaits the coroutine.
+    AwaitWrapper,
+}
+
+impl GenKind {
+    /// The type's name, as CPython's.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+            GenKind::ASend => "async_generator_asend",
+            GenKind::AwaitWrapper => "coroutine_wrapper",
+        }
+    }
+
+    /// Iterated with `for`/`next` (a coroutine and an async generator are not).
+    pub fn iterable(self) -> bool {
+        !matches!(self, GenKind::Coroutine | GenKind::AsyncGenerator)
+    }
+}
+
 /// A generator object.
 pub struct Generator {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
-    /// Made by calling an `async def`: a coroutine object, awaited rather than iterated.
-    pub is_coroutine: bool,
+    pub kind: GenKind,
     state: RefCell<GenState>,
+}
+
+impl Generator {
+    pub fn is_coroutine(&self) -> bool {
+        self.kind == GenKind::Coroutine
+    }
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
         forget_started(self);
         let st = std::mem::replace(self.state.get_mut(), GenState::Done);
-        if self.is_coroutine && matches!(st, GenState::Created(_)) {
+        if self.is_coroutine() && matches!(st, GenState::Created(_)) {
             // CPython's "coroutine '...' was never awaited", warned where the interpreter stands
             // when it next looks (the statement that dropped it).
             let name = self.qualname.clone();
@@ -179,14 +226,16 @@ impl Interp {
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
-            is_coroutine: false,
+            kind: GenKind::Generator,
             state: RefCell::new(GenState::Created(body)),
         }))
     }
 
-    /// A new coroutine object (the call of an `async def`), run when first sent `None`.
-    pub(crate) fn make_coroutine(
+    /// A new coroutine, async generator or awaitable of one of their steps, run when first
+    /// sent `None`.
+    pub(crate) fn make_gen_of(
         &mut self,
+        kind: GenKind,
         name: Rc<str>,
         qualname: Rc<str>,
         body: GenBody,
@@ -194,7 +243,7 @@ impl Interp {
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
-            is_coroutine: true,
+            kind,
             state: RefCell::new(GenState::Created(body)),
         }))
     }
@@ -205,7 +254,7 @@ impl Interp {
         let (mut co, saved, limit) = match st {
             GenState::Running => {
                 *g.state.borrow_mut() = GenState::Running;
-                let what = if g.is_coroutine {
+                let what = if g.is_coroutine() {
                     "coroutine"
                 } else {
                     "generator"
@@ -217,7 +266,7 @@ impl Interp {
             }
             GenState::Done => {
                 *g.state.borrow_mut() = GenState::Done;
-                if g.is_coroutine && matches!(how, Resume::Send(_)) {
+                if g.is_coroutine() && matches!(how, Resume::Send(_)) {
                     return Err(Exc::new(
                         ExcKind::RuntimeError,
                         "cannot reuse already awaited coroutine",
@@ -247,7 +296,7 @@ impl Interp {
                 },
                 Resume::Send(_) => {
                     *g.state.borrow_mut() = GenState::Created(body);
-                    let what = if g.is_coroutine {
+                    let what = if g.is_coroutine() {
                         "coroutine"
                     } else {
                         "generator"
@@ -378,7 +427,7 @@ impl Interp {
     /// return value is the expression's value.
     pub(crate) fn yield_from(&mut self, sub: &Value) -> PyResult {
         if let Value::Generator(g) = sub
-            && g.is_coroutine
+            && g.is_coroutine()
         {
             return Err(type_error(
                 "cannot 'yield from' a coroutine object in a non-coroutine generator",
@@ -399,7 +448,12 @@ impl Interp {
     /// The iterator `await x` runs, with CPython's refusals.
     pub(crate) fn awaitable_iter(&mut self, x: &Value) -> PyResult {
         if let Value::Generator(g) = x
-            && g.is_coroutine
+            && g.kind == GenKind::ASend
+        {
+            return Ok(x.clone());
+        }
+        if let Value::Generator(g) = x
+            && g.is_coroutine()
         {
             if matches!(*g.state.borrow(), GenState::Done) {
                 return Err(Exc::new(
@@ -421,7 +475,7 @@ impl Interp {
         };
         let it = self.call(&method, Args::default())?;
         match &it {
-            Value::Generator(g) if g.is_coroutine => {
+            Value::Generator(g) if g.is_coroutine() => {
                 Err(type_error("__await__() returned a coroutine"))
             }
             Value::Generator(_) | Value::Iterator(_) => Ok(it),
@@ -430,6 +484,49 @@ impl Interp {
                 "__await__() returned non-iterator of type '{}'",
                 other.type_name()
             ))),
+        }
+    }
+
+    /// One step of an async generator, run inside the awaitable that `__anext__` (or `asend`,
+    /// `athrow`, `aclose`) returned: what its `await`s yield (Futures) passes up to the task,
+    /// what its `yield` gives is this awaitable's result.
+    pub(crate) fn async_gen_step(&mut self, agen: &Rc<Generator>, step: AStep) -> PyResult {
+        let closing = matches!(step, AStep::Close);
+        if closing && matches!(*agen.state.borrow(), GenState::Created(_) | GenState::Done) {
+            *agen.state.borrow_mut() = GenState::Done;
+            return Ok(Value::None);
+        }
+        let mut how = match step {
+            AStep::Send(v) => Resume::Send(v),
+            AStep::Throw(e) => Resume::Throw(e),
+            AStep::Close => Resume::Throw(Exc::with_args(ExcKind::GeneratorExit, vec![])),
+        };
+        loop {
+            self.async_yield = false;
+            let r = self.gen_resume(agen, how);
+            let own = std::mem::take(&mut self.async_yield);
+            match r {
+                Ok(Step::Yielded(_)) if own && closing => {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "async generator ignored GeneratorExit",
+                    ));
+                }
+                Ok(Step::Yielded(v)) if own => return Ok(v),
+                Ok(Step::Yielded(v)) => how = self.yield_raw(v),
+                Ok(Step::Returned(_)) if closing => return Ok(Value::None),
+                Ok(Step::Returned(_)) => {
+                    return Err(Exc::with_args(ExcKind::StopAsyncIteration, vec![]));
+                }
+                Err(e) if closing && e.is(ExcKind::GeneratorExit) => return Ok(Value::None),
+                Err(e) if e.is(ExcKind::StopAsyncIteration) => {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "async generator raised StopAsyncIteration",
+                    ));
+                }
+                Err(e) => return Err(e),
+            }
         }
     }
 
@@ -481,7 +578,7 @@ impl Interp {
         while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
-                is_coroutine: false,
+                kind: GenKind::Generator,
                 qualname,
                 state: RefCell::new(GenState::Suspended {
                     co,
@@ -613,6 +710,7 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
             it.genexp_body(&g, &mut frame, first).map(|()| Value::None)
         }
         GenBody::Await(coro) => it.await_value(&coro),
+        GenBody::ASend(agen, step) => it.async_gen_step(&agen, step),
     };
     it.yielders.pop();
     // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
@@ -720,7 +818,57 @@ pub fn dunder_await(it: &mut Interp, a: Args) -> PyResult {
     let g = this(&a, "__await__")?;
     let (name, qualname) = (g.name.clone(), g.qualname.clone());
     let body = GenBody::Await(Value::Generator(g));
-    Ok(it.make_generator(name, qualname, body))
+    Ok(it.make_gen_of(GenKind::AwaitWrapper, name, qualname, body))
+}
+
+/// An awaitable of one step of the async generator `a.pos[0]`.
+fn async_step(it: &mut Interp, a: &Args, m: &str, step: AStep) -> PyResult {
+    let g = this(a, m)?;
+    let (name, qualname) = (g.name.clone(), g.qualname.clone());
+    Ok(it.make_gen_of(GenKind::ASend, name, qualname, GenBody::ASend(g, step)))
+}
+
+/// `agen.__anext__()`: an awaitable of its next value (StopAsyncIteration at its end).
+pub fn anext(it: &mut Interp, a: Args) -> PyResult {
+    async_step(it, &a, "__anext__", AStep::Send(Value::None))
+}
+
+/// `agen.asend(value)`.
+pub fn asend(it: &mut Interp, a: Args) -> PyResult {
+    let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+    async_step(it, &a, "asend", AStep::Send(v))
+}
+
+/// `agen.athrow(exception)`: the exception raised at its `yield`.
+pub fn athrow(it: &mut Interp, a: Args) -> PyResult {
+    let e = match a.pos.get(1) {
+        Some(Value::Instance(i)) => Exc { value: i.clone() },
+        Some(c @ Value::Class(_)) => it.to_exception(c.clone())?,
+        _ => return Err(type_error("athrow expected an exception")),
+    };
+    async_step(it, &a, "athrow", AStep::Throw(e))
+}
+
+/// `agen.aclose()`: GeneratorExit at its `yield`, so its `finally` blocks run (and may await).
+pub fn aclose(it: &mut Interp, a: Args) -> PyResult {
+    async_step(it, &a, "aclose", AStep::Close)
+}
+
+/// `agen.__aiter__()`: an async generator is its own async iterator.
+pub fn aiter(_: &mut Interp, a: Args) -> PyResult {
+    this(&a, "__aiter__").map(Value::Generator)
+}
+
+/// The methods of an async generator object.
+pub fn async_gen_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "__aiter__" => aiter,
+        "__anext__" => anext,
+        "asend" => asend,
+        "athrow" => athrow,
+        "aclose" => aclose,
+        _ => return None,
+    })
 }
 
 /// The methods of a coroutine object (no `__next__`/`__iter__`: it is awaited, not iterated).

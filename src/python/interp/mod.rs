@@ -137,6 +137,9 @@ pub struct Interp {
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
     /// The running generators' yielders, innermost last: where a `yield` hands its value.
     pub(crate) yielders: Vec<*const generator::GenYielder>,
+    /// Set by an async generator's `yield` just before it suspends: tells the `__anext__`
+    /// awaitable resuming it that the value is the generator's, not a Future its `await` passes up.
+    pub(crate) async_yield: bool,
     /// The program's own frames running now and their lines (library lines do not move them):
     /// the place a `logging` record names as its caller.
     pub callers: super::callers::Callers,
@@ -170,6 +173,7 @@ impl Interp {
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
             yielders: Vec::new(),
+            async_yield: false,
             callers: Default::default(),
             live_frames: Vec::new(),
         };
@@ -805,8 +809,11 @@ impl Interp {
                 pos: 0,
                 kind: IterKind::Bytes,
             },
-            Value::Generator(g) if g.is_coroutine => {
-                return Err(type_error("'coroutine' object is not iterable"));
+            Value::Generator(g) if !g.kind.iterable() => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    g.kind.type_name()
+                )));
             }
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Class(c) if meta_method(c, "__iter__").is_some() => {
@@ -876,7 +883,7 @@ impl Interp {
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
             if let Value::Generator(g) = it
-                && !g.is_coroutine
+                && !!g.kind.iterable()
             {
                 return self.gen_next(g);
             }
