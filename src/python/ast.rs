@@ -307,6 +307,8 @@ pub struct Comprehension {
     pub target: Target,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for` in a comprehension (inside an `async def` only).
+    pub is_async: bool,
 }
 
 /// A keyword argument, or `**mapping` when `name` is `None`.

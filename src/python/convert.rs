@@ -108,8 +108,29 @@ impl Conv<'_> {
             ScopeKind::Module | ScopeKind::Class => {
                 Err(self.syntax_range(range, &format!("{what} outside function")))
             }
+            // A list, set or dict comprehension runs in its function's frame, on its stack.
+            ScopeKind::Comp if self.in_async_function(self.cur) => Ok(()),
+            ScopeKind::GenExp if self.in_async_function(self.cur) => Err(self.unsupported(
+                range.start(),
+                "`await` in a generator expression (an asynchronous generator expression) is",
+            )),
             ScopeKind::Comp | ScopeKind::GenExp => {
-                Err(self.unsupported(range.start(), "`await` inside a comprehension is"))
+                Err(self.syntax_range(range, &format!("{what} outside async function")))
+            }
+        }
+    }
+
+    /// Whether `scope` is an `async def`'s body, or a comprehension standing in one.
+    fn in_async_function(&self, mut scope: usize) -> bool {
+        loop {
+            let s = &self.sc.scopes[scope];
+            match s.kind {
+                ScopeKind::Function => return self.async_scopes.contains(&scope),
+                ScopeKind::Comp | ScopeKind::GenExp => match s.parent {
+                    Some(p) => scope = p,
+                    None => return false,
+                },
+                ScopeKind::Module | ScopeKind::Class => return false,
             }
         }
     }
@@ -1047,7 +1068,17 @@ impl Conv<'_> {
         gens: &[ra::Comprehension],
     ) -> R<ExprKind> {
         if gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(range.start(), "async comprehensions are"));
+            if kind == CompKind::Gen {
+                return Err(
+                    self.unsupported(range.start(), "asynchronous generator expressions are")
+                );
+            }
+            if !self.in_async_function(self.cur) {
+                return Err(self.syntax_range(
+                    range,
+                    "asynchronous comprehension outside of an asynchronous function",
+                ));
+            }
         }
         // The first iterable belongs to the enclosing scope.
         let first_iter = match gens.first() {
@@ -1066,7 +1097,12 @@ impl Conv<'_> {
                 };
                 let target = self.target(&g.target)?;
                 let ifs = self.exprs(&g.ifs)?;
-                out.push(Comprehension { target, iter, ifs });
+                out.push(Comprehension {
+                    target,
+                    iter,
+                    ifs,
+                    is_async: g.is_async,
+                });
             }
             let elt = Box::new(self.expr(elt)?);
             let value = value.map(|v| self.expr(v).map(Box::new)).transpose()?;

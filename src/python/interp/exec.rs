@@ -526,7 +526,7 @@ impl Interp {
 
     /// A method of `async with`/`async for` looked up on the type, with CPython 3.11's TypeError
     /// when the type has none.
-    fn async_special(
+    pub(crate) fn async_special(
         &mut self,
         obj: &Value,
         name: &str,

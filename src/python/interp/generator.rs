@@ -44,7 +44,11 @@ thread_local! {
     static LIVE_STACKS: Cell<usize> = const { Cell::new(0) };
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
-    static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize)>> = const { RefCell::new(Vec::new()) };
+    static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize, GenKind)>> = const { RefCell::new(Vec::new()) };
+    /// The running event loop's finalizer for async generators dropped while suspended (CPython's
+    /// `sys.set_asyncgen_hooks(finalizer=...)`): it schedules their `aclose()` as a task, since
+    /// their `finally` blocks may await.
+    static ASYNCGEN_FINALIZER: RefCell<Option<Value>> = const { RefCell::new(None) };
     /// Coroutines dropped before they ever ran, waiting for their RuntimeWarning.
     static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
     /// Whether `ORPHANS` has something: one load per statement.
@@ -153,10 +157,11 @@ impl Drop for Generator {
         }
         if let GenState::Suspended { co, limit, .. } = st {
             let name = self.qualname.clone();
+            let kind = self.kind;
             // While the thread's storage is being torn down there is no one left to close it:
             // the coroutine is unwound (its Rust values dropped) and its stack freed.
             let _ = ORPHANS.try_with(|o| {
-                o.borrow_mut().push((name, co, limit));
+                o.borrow_mut().push((name, co, limit, kind));
                 let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
             });
         }
@@ -575,10 +580,10 @@ impl Interp {
         while let Some(name) = NEVER_AWAITED.with(|o| o.borrow_mut().pop()) {
             self.warn_never_awaited(&name);
         }
-        while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
+        while let Some((qualname, co, limit, kind)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
-                kind: GenKind::Generator,
+                kind,
                 qualname,
                 state: RefCell::new(GenState::Suspended {
                     co,
@@ -586,6 +591,21 @@ impl Interp {
                     limit,
                 }),
             });
+            let hook = ASYNCGEN_FINALIZER.with(|h| h.borrow().clone());
+            if kind == GenKind::AsyncGenerator
+                && let Some(hook) = hook
+            {
+                match self.call(&hook, Args::new(vec![Value::Generator(g.clone())])) {
+                    Ok(_) => continue,
+                    Err(e) => {
+                        let text = self.exception_line(&e);
+                        crate::runtime::output::write(
+                            crate::trace::Stream::Stderr,
+                            &format!("Exception ignored in: {}\n{text}\n", g.qualname),
+                        );
+                    }
+                }
+            }
             self.close_reporting(&g, at.clone());
         }
     }
@@ -679,6 +699,11 @@ impl Interp {
             self.close_orphans(None);
         }
     }
+}
+
+/// Set (or clear, with `None`) the finalizer of async generators dropped while suspended.
+pub fn set_asyncgen_finalizer(hook: Option<Value>) {
+    ASYNCGEN_FINALIZER.with(|h| *h.borrow_mut() = hook);
 }
 
 /// Suspend at a `yield`. While suspended, whoever resumes other generators changes the interpreter

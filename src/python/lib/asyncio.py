@@ -13,6 +13,7 @@ import sys
 import math
 import time
 import heapq
+import _finalizer
 from collections import deque
 
 __all__ = (
@@ -64,15 +65,22 @@ async def _probe():
     pass
 
 
+async def _probe_gen():
+    yield
+
+
 _probe_coro = _probe()
 _CoroutineType = type(_probe_coro)
 _probe_coro.close()
+# What an async generator's __anext__()/asend()/aclose() return: a Coroutine too (it has send,
+# throw, close and __await__), so a Task runs it.
+_COROUTINE_TYPES = (_CoroutineType, type(_probe_gen().aclose()))
 del _probe_coro
 
 
 def iscoroutine(obj):
     """Return True if obj is a coroutine object."""
-    return type(obj) is _CoroutineType
+    return type(obj) in _COROUTINE_TYPES
 
 
 def iscoroutinefunction(func):
@@ -627,6 +635,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._running = True
         _running_loop[0] = self
+        _finalizer.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -636,6 +645,12 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _running_loop[0] = None
+            _finalizer.set_asyncgen_finalizer(None)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator dropped while suspended: its aclose() runs as a task, since its
+        # finally blocks may await (CPython's sys.set_asyncgen_hooks finalizer).
+        self.create_task(agen.aclose())
 
     def run_until_complete(self, future):
         self._check_closed()
