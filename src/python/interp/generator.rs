@@ -950,4 +950,31 @@ mod tests {
         );
         assert_eq!(out, "g f.<locals>.<genexpr> True\n");
     }
+
+    #[test]
+    fn a_coroutine_is_driven_by_send_and_is_not_reused() {
+        let out = run(concat!(
+            "class Tick:\n    def __await__(self):\n        return (yield 'tick')\n",
+            "async def f():\n    return 1 + await Tick()\n",
+            "c = f()\nprint(type(c).__name__, c.send(None))\n",
+            "try:\n    c.send(41)\nexcept StopIteration as e:\n    print(e.value)\n",
+            "try:\n    c.send(None)\nexcept RuntimeError as e:\n    print(e)\n",
+        ));
+        assert_eq!(
+            out,
+            "coroutine tick\n42\ncannot reuse already awaited coroutine\n"
+        );
+    }
+
+    #[test]
+    fn an_async_generator_step_gives_its_yield_and_passes_awaits_up() {
+        let out = run(concat!(
+            "class Tick:\n    def __await__(self):\n        return (yield 'up')\n",
+            "async def g():\n    x = await Tick()\n    yield x * 2\n",
+            "a = g()\nstep = a.__anext__()\nprint(type(step).__name__, step.send(None))\n",
+            "try:\n    step.send(5)\nexcept StopIteration as e:\n    print(e.value)\n",
+            "try:\n    a.__anext__().send(None)\nexcept StopAsyncIteration:\n    print('end')\n",
+        ));
+        assert_eq!(out, "async_generator_asend up\n10\nend\n");
+    }
 }
