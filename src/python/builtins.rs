@@ -1218,7 +1218,7 @@ fn next(it: &mut Interp, a: Args) -> PyResult {
     let i = arg(&a, 0, "next")?;
     // A generator's StopIteration carries its return value.
     if let (Value::Generator(g), None) = (&i, a.pos.get(1))
-        && !!g.kind.iterable()
+        && g.kind.iterable()
     {
         return it.gen_step(g, super::interp::generator::Resume::Send(Value::None));
     }

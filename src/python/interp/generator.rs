@@ -39,12 +39,15 @@ const GEN_STACK: usize = 256 * 1024;
 /// Stacks kept for reuse after their generator finished (mapping one costs two syscalls).
 const POOL: usize = 16;
 
+/// A generator dropped while suspended: its qualname, its coroutine, its stack's limit, its kind.
+type Orphan = (Rc<str>, Co, usize, GenKind);
+
 thread_local! {
     static STACKS: RefCell<Vec<DefaultStack>> = const { RefCell::new(Vec::new()) };
     static LIVE_STACKS: Cell<usize> = const { Cell::new(0) };
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
-    static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize, GenKind)>> = const { RefCell::new(Vec::new()) };
+    static ORPHANS: RefCell<Vec<Orphan>> = const { RefCell::new(Vec::new()) };
     /// The running event loop's finalizer for async generators dropped while suspended (CPython's
     /// `sys.set_asyncgen_hooks(finalizer=...)`): it schedules their `aclose()` as a task, since
     /// their `finally` blocks may await.

@@ -883,7 +883,7 @@ impl Interp {
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
             if let Value::Generator(g) = it
-                && !!g.kind.iterable()
+                && g.kind.iterable()
             {
                 return self.gen_next(g);
             }
