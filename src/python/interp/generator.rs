@@ -136,6 +136,8 @@ pub struct Generator {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub kind: GenKind,
+    /// The `def` whose call made it (its `gi_code`/`cr_code`/`ag_code`).
+    pub func: Option<Rc<Function>>,
     state: RefCell<GenState>,
 }
 
@@ -231,12 +233,7 @@ impl Interp {
         qualname: Rc<str>,
         body: GenBody,
     ) -> Value {
-        Value::Generator(Rc::new(Generator {
-            name,
-            qualname,
-            kind: GenKind::Generator,
-            state: RefCell::new(GenState::Created(body)),
-        }))
+        self.make_gen_of(GenKind::Generator, name, qualname, body)
     }
 
     /// A new coroutine, async generator or awaitable of one of their steps, run when first
@@ -248,10 +245,15 @@ impl Interp {
         qualname: Rc<str>,
         body: GenBody,
     ) -> Value {
+        let func = match &body {
+            GenBody::Function(f, _) => Some(f.clone()),
+            _ => None,
+        };
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
             kind,
+            func,
             state: RefCell::new(GenState::Created(body)),
         }))
     }
@@ -587,6 +589,7 @@ impl Interp {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
                 kind,
+                func: None,
                 qualname,
                 state: RefCell::new(GenState::Suspended {
                     co,

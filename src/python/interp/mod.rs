@@ -542,6 +542,18 @@ impl Interp {
             }
             Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
             Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
+            Value::Generator(g)
+                if matches!(name, "gi_code" | "cr_code" | "ag_code") && g.func.is_some() =>
+            {
+                let f = g.func.as_ref().expect("checked");
+                let code = super::function_attrs::special(f, "__code__");
+                // Where the def is, as tracebacks name its file (asyncio's Task repr says it).
+                if let Some(Value::Instance(c)) = &code {
+                    let file = Value::Str(self.file_of_globals(&f.globals));
+                    c.attrs.borrow_mut().insert(Rc::from("co_filename"), file);
+                }
+                code
+            }
             Value::BoundMethod(m) => match name {
                 "__self__" => Some(m.this.clone()),
                 "__func__" => Some(m.func.clone()),

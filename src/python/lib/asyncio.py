@@ -214,7 +214,7 @@ class Future:
 
     def cancel(self, msg=None):
         """Cancel the future and schedule its callbacks; False if it is already done."""
-        self._log_traceback = False
+        self._retrieved()
         if self._state != _PENDING:
             return False
         self._state = _CANCELLED
@@ -242,7 +242,7 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError('Result is not set.')
-        self._log_traceback = False
+        self._retrieved()
         if self._exception is not None:
             raise self._exception
         return self._result
@@ -253,8 +253,11 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
+        self._retrieved()
         return self._exception
+
+    def _retrieved(self):
+        self._log_traceback = False
 
     def add_done_callback(self, fn, *, context=None):
         """Call fn(future) once the future is done (soon, if it already is)."""
@@ -366,6 +369,11 @@ class Task(Future):
             self._name = f'Task-{_task_counter[0]}'
         else:
             self._name = str(name)
+        # What the Task reports if it is freed with its exception never retrieved; kept apart
+        # from the Task so that the guard's callback does not keep the Task alive.
+        self._report = {'log': False, 'text': None, 'exc': None}
+        report = self._report
+        self._guard = _finalizer.guard(lambda: _report_unretrieved(report))
         self._num_cancels_requested = 0
         self._must_cancel = False
         self._fut_waiter = None
@@ -378,14 +386,27 @@ class Task(Future):
         if self._must_cancel:
             info[0] = 'cancelling'
         info.insert(1, 'name=%r' % self._name)
-        coro_name = getattr(self._coro, '__qualname__', None) or type(self._coro).__name__
-        info.insert(2, f'coro=<{coro_name}()>')
+        info.insert(2, f'coro=<{self._format_coro()}>')
         if self._fut_waiter is not None:
             info.insert(3, f'wait_for={self._fut_waiter!r}')
         return info
 
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
+
+    def _format_coro(self):
+        coro = self._coro
+        name = (getattr(coro, '__qualname__', None) or type(coro).__name__) + '()'
+        code = getattr(coro, 'cr_code', None)
+        if code is None:
+            return name
+        # CPython names the line a suspended coroutine stands at; forkyard knows its def's line.
+        state = 'done, defined at' if self.done() else 'running at'
+        return f'{name} {state} {code.co_filename}:{code.co_firstlineno}'
+
+    def _retrieved(self):
+        self._log_traceback = False
+        self._report['log'] = False
 
     def get_coro(self):
         return self._coro
@@ -404,7 +425,7 @@ class Task(Future):
 
     def cancel(self, msg=None):
         """Ask the task to cancel: CancelledError is thrown into its coroutine at its await."""
-        self._log_traceback = False
+        self._retrieved()
         if self.done():
             return False
         self._num_cancels_requested += 1
@@ -453,6 +474,9 @@ class Task(Future):
             raise
         except BaseException as error:
             Future.set_exception(self, error)
+            self._report['log'] = True
+            self._report['exc'] = error
+            self._report['text'] = repr(self)
         else:
             blocking = getattr(result, '_asyncio_future_blocking', None)
             if blocking is not None:
@@ -491,6 +515,17 @@ class Task(Future):
             self._step(exc)
         else:
             self._step()
+
+
+def _report_unretrieved(report):
+    """A Task freed with an exception no one retrieved: CPython's report on stderr."""
+    if not report['log']:
+        return
+    import traceback
+    exc = report['exc']
+    text = 'Task exception was never retrieved\nfuture: ' + report['text'] + '\n'
+    text += ''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    sys.stderr.write(text)
 
 
 def _release_waiter(waiter, *args):
