@@ -110,6 +110,18 @@ pub enum StmtKind {
         items: Vec<(Expr, Option<Target>)>,
         body: Vec<Stmt>,
     },
+    /// `async with`: `__aenter__`/`__aexit__` awaited (inside a coroutine only).
+    AsyncWith {
+        items: Vec<(Expr, Option<Target>)>,
+        body: Vec<Stmt>,
+    },
+    /// `async for`: `__aiter__` once, then `await __anext__()` until StopAsyncIteration.
+    AsyncFor {
+        target: Target,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
     Assert {
         test: Expr,
         msg: Option<Expr>,
@@ -260,6 +272,10 @@ pub enum ExprKind {
     Yield(Option<Box<Expr>>),
     /// `yield from x`.
     YieldFrom(Box<Expr>),
+    /// `await x` inside a coroutine: `yield from` x's awaitable iterator.
+    Await(Box<Expr>),
+    /// `yield` / `yield x` inside an async generator: the value goes to the `__anext__` awaitable.
+    AsyncGenYield(Option<Box<Expr>>),
     /// A generator expression: a lazy generator with a frame of its own.
     GenExp(Rc<GenExp>),
 }
@@ -291,6 +307,8 @@ pub struct Comprehension {
     pub target: Target,
     pub iter: Expr,
     pub ifs: Vec<Expr>,
+    /// `async for` in a comprehension (inside an `async def` only).
+    pub is_async: bool,
 }
 
 /// A keyword argument, or `**mapping` when `name` is `None`.
@@ -379,6 +397,11 @@ pub struct FunctionDef {
     pub is_lambda: bool,
     /// The body contains `yield`: calling it makes a generator.
     pub is_generator: bool,
+    /// An `async def`: calling it makes a coroutine (with `yield`: an async generator), which runs
+    /// on the generator machinery (`is_generator` is set too).
+    pub is_async: bool,
+    /// An `async def` with `yield`: calling it makes an async generator.
+    pub is_async_gen: bool,
     pub frame: FrameShape,
     /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
     /// (`"return"` names the return annotation).

@@ -37,6 +37,10 @@ const TYPES: &[&str] = &[
     "module",
     "iterator",
     "generator",
+    "coroutine",
+    "async_generator",
+    "async_generator_asend",
+    "coroutine_wrapper",
     "slice",
     "staticmethod",
     "classmethod",
@@ -90,6 +94,10 @@ pub fn install(it: &mut Interp) {
                 | "module"
                 | "iterator"
                 | "generator"
+                | "coroutine"
+                | "async_generator"
+                | "async_generator_asend"
+                | "coroutine_wrapper"
                 | "ellipsis"
         ) {
             it.builtins.insert(Rc::from(*name), Value::Class(cls));
@@ -1211,7 +1219,9 @@ fn iter(it: &mut Interp, a: Args) -> PyResult {
 fn next(it: &mut Interp, a: Args) -> PyResult {
     let i = arg(&a, 0, "next")?;
     // A generator's StopIteration carries its return value.
-    if let (Value::Generator(g), None) = (&i, a.pos.get(1)) {
+    if let (Value::Generator(g), None) = (&i, a.pos.get(1))
+        && g.kind.iterable()
+    {
         return it.gen_step(g, super::interp::generator::Resume::Send(Value::None));
     }
     match it.next(&i)? {

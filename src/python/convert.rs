@@ -30,6 +30,9 @@ struct Conv<'a> {
     idents: std::collections::HashMap<String, Rc<str>>,
     /// `from __future__ import annotations`: class-body annotations stay strings (their source).
     string_annotations: bool,
+    /// The scopes of the `async def`s met so far: where `await`, `async for` and `async with`
+    /// may stand.
+    async_scopes: std::collections::HashSet<usize>,
 }
 
 /// CPython 3.11 gives up compiling expressions nested deeper than about this (`1+1+...` compiles
@@ -53,6 +56,7 @@ pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<
         depth: 0,
         blocks: 0,
         idents: std::collections::HashMap::new(),
+        async_scopes: std::collections::HashSet::new(),
         string_annotations: m.body.iter().any(|s| {
             matches!(s, RStmt::ImportFrom(i)
                 if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
@@ -79,6 +83,55 @@ impl Conv<'_> {
             message: format!("{what} not supported by forkyard yet"),
             kind: ErrorKind::Unsupported,
             hint: None,
+        }
+    }
+
+    /// A SyntaxError marking `range` with carets, to the end of its first line (as CPython 3.11).
+    fn syntax_range(&self, range: TextRange, msg: &str) -> ParseError {
+        let mut e = self.syntax(range.start(), msg);
+        let end = self.pos(range.end());
+        e.end_col = if end.line == e.pos.line {
+            end.col
+        } else {
+            e.source_line.chars().count() as u32 + 1
+        };
+        e
+    }
+
+    /// Where `await` (and `async for`/`async with`) may not stand, CPython's SyntaxError.
+    fn check_await(&self, range: TextRange, what: &str) -> R<()> {
+        match self.sc.scopes[self.cur].kind {
+            ScopeKind::Function if self.async_scopes.contains(&self.cur) => Ok(()),
+            ScopeKind::Function => {
+                Err(self.syntax_range(range, &format!("{what} outside async function")))
+            }
+            ScopeKind::Module | ScopeKind::Class => {
+                Err(self.syntax_range(range, &format!("{what} outside function")))
+            }
+            // A list, set or dict comprehension runs in its function's frame, on its stack.
+            ScopeKind::Comp if self.in_async_function(self.cur) => Ok(()),
+            ScopeKind::GenExp if self.in_async_function(self.cur) => Err(self.unsupported(
+                range.start(),
+                "`await` in a generator expression (an asynchronous generator expression) is",
+            )),
+            ScopeKind::Comp | ScopeKind::GenExp => {
+                Err(self.syntax_range(range, &format!("{what} outside async function")))
+            }
+        }
+    }
+
+    /// Whether `scope` is an `async def`'s body, or a comprehension standing in one.
+    fn in_async_function(&self, mut scope: usize) -> bool {
+        loop {
+            let s = &self.sc.scopes[scope];
+            match s.kind {
+                ScopeKind::Function => return self.async_scopes.contains(&scope),
+                ScopeKind::Comp | ScopeKind::GenExp => match s.parent {
+                    Some(p) => scope = p,
+                    None => return false,
+                },
+                ScopeKind::Module | ScopeKind::Class => return false,
+            }
         }
     }
 
@@ -265,7 +318,17 @@ impl Conv<'_> {
             },
             RStmt::For(f) => {
                 if f.is_async {
-                    return Err(self.unsupported(f.start(), "`async for` is"));
+                    self.check_await(f.range, "'async for'")?;
+                    let iter = self.expr(&f.iter)?;
+                    return Ok(Stmt {
+                        pos,
+                        kind: StmtKind::AsyncFor {
+                            target: self.target(&f.target)?,
+                            iter,
+                            body: self.stmts(&f.body)?,
+                            orelse: self.stmts(&f.orelse)?,
+                        },
+                    });
                 }
                 let iter = self.expr(&f.iter)?;
                 StmtKind::For {
@@ -282,11 +345,19 @@ impl Conv<'_> {
                 if self.sc.scopes[self.cur].kind != ScopeKind::Function {
                     return Err(self.syntax(r.start(), "'return' outside function"));
                 }
+                if r.value.is_some()
+                    && self.async_scopes.contains(&self.cur)
+                    && self.sc.scopes[self.cur].is_generator
+                {
+                    return Err(
+                        self.syntax_range(r.range, "'return' with value in async generator")
+                    );
+                }
                 StmtKind::Return(r.value.as_ref().map(|v| self.expr(v)).transpose()?)
             }
             RStmt::FunctionDef(f) => {
                 if f.is_async {
-                    return Err(self.unsupported(f.start(), "`async def` is"));
+                    self.async_scopes.insert(self.sc.of(f.range));
                 }
                 let decorators = f
                     .decorator_list
@@ -300,6 +371,11 @@ impl Conv<'_> {
                     FnBody::Block(&f.body),
                 )?;
                 let mut def = def;
+                if f.is_async {
+                    def.is_async_gen = def.is_generator;
+                    def.is_async = true;
+                    def.is_generator = true;
+                }
                 def.annotations = self.annotations(&f.parameters, f.returns.as_deref())?;
                 let target = self.name(f.name.as_str());
                 StmtKind::FunctionDef {
@@ -346,7 +422,7 @@ impl Conv<'_> {
             },
             RStmt::With(w) => {
                 if w.is_async {
-                    return Err(self.unsupported(w.start(), "`async with` is"));
+                    self.check_await(w.range, "'async with'")?;
                 }
                 let mut items = Vec::new();
                 for it in &w.items {
@@ -358,9 +434,11 @@ impl Conv<'_> {
                         .transpose()?;
                     items.push((e, t));
                 }
-                StmtKind::With {
-                    items,
-                    body: self.stmts(&w.body)?,
+                let body = self.stmts(&w.body)?;
+                if w.is_async {
+                    StmtKind::AsyncWith { items, body }
+                } else {
+                    StmtKind::With { items, body }
                 }
             }
             RStmt::Assert(a) => StmtKind::Assert {
@@ -575,6 +653,8 @@ impl Conv<'_> {
                 body,
                 is_lambda,
                 is_generator: self.sc.scopes[scope].is_generator,
+                is_async: false,
+                is_async_gen: false,
                 frame: FrameShape::default(),
                 annotations: Vec::new(),
             })
@@ -878,18 +958,28 @@ impl Conv<'_> {
             }
             RExpr::Yield(y) => {
                 self.check_yield(e.start())?;
-                ExprKind::Yield(
-                    y.value
-                        .as_ref()
-                        .map(|v| self.expr(v).map(Box::new))
-                        .transpose()?,
-                )
+                let v = y
+                    .value
+                    .as_ref()
+                    .map(|v| self.expr(v).map(Box::new))
+                    .transpose()?;
+                if self.async_scopes.contains(&self.cur) {
+                    ExprKind::AsyncGenYield(v)
+                } else {
+                    ExprKind::Yield(v)
+                }
             }
             RExpr::YieldFrom(y) => {
                 self.check_yield(e.start())?;
+                if self.async_scopes.contains(&self.cur) {
+                    return Err(self.syntax_range(y.range, "'yield from' inside async function"));
+                }
                 ExprKind::YieldFrom(Box::new(self.expr(&y.value)?))
             }
-            RExpr::Await(_) => return Err(self.unsupported(e.start(), "`await` is")),
+            RExpr::Await(a) => {
+                self.check_await(a.range, "'await'")?;
+                ExprKind::Await(Box::new(self.expr(&a.value)?))
+            }
             RExpr::TString(_) => return Err(self.unsupported(e.start(), "template strings are")),
             RExpr::IpyEscapeCommand(_) => return Err(self.syntax(e.start(), "invalid syntax")),
         };
@@ -978,7 +1068,17 @@ impl Conv<'_> {
         gens: &[ra::Comprehension],
     ) -> R<ExprKind> {
         if gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported(range.start(), "async comprehensions are"));
+            if kind == CompKind::Gen {
+                return Err(
+                    self.unsupported(range.start(), "asynchronous generator expressions are")
+                );
+            }
+            if !self.in_async_function(self.cur) {
+                return Err(self.syntax_range(
+                    range,
+                    "asynchronous comprehension outside of an asynchronous function",
+                ));
+            }
         }
         // The first iterable belongs to the enclosing scope.
         let first_iter = match gens.first() {
@@ -997,7 +1097,12 @@ impl Conv<'_> {
                 };
                 let target = self.target(&g.target)?;
                 let ifs = self.exprs(&g.ifs)?;
-                out.push(Comprehension { target, iter, ifs });
+                out.push(Comprehension {
+                    target,
+                    iter,
+                    ifs,
+                    is_async: g.is_async,
+                });
             }
             let elt = Box::new(self.expr(elt)?);
             let value = value.map(|v| self.expr(v).map(Box::new)).transpose()?;

@@ -71,6 +71,7 @@ exc_kinds! {
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
     StopIteration: Exception,
+    StopAsyncIteration: Exception,
     TypeError: Exception,
     ValueError: Exception,
     UnicodeError: ValueError,

@@ -325,7 +325,8 @@ impl Interp {
                 format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0))
             }
             Value::Generator(g) => format!(
-                "<generator object {} at 0x{:x}>",
+                "<{} object {} at 0x{:x}>",
+                v.type_name(),
                 g.qualname,
                 v.ptr().unwrap_or(0)
             ),

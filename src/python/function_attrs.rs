@@ -67,6 +67,7 @@ const CO_NEWLOCALS: i64 = 0x2;
 const CO_VARARGS: i64 = 0x4;
 const CO_VARKEYWORDS: i64 = 0x8;
 const CO_GENERATOR: i64 = 0x20;
+const CO_COROUTINE: i64 = 0x80;
 
 thread_local! {
     static CODE_CLASS: std::cell::RefCell<Option<(u64, Rc<super::value::Class>)>> = const { std::cell::RefCell::new(None) };
@@ -119,7 +120,9 @@ pub(crate) fn code_of(def: &FunctionDef, file: &Rc<str>) -> Value {
     if def.kwarg.is_some() {
         flags |= CO_VARKEYWORDS;
     }
-    if def.is_generator {
+    if def.is_async {
+        flags |= CO_COROUTINE;
+    } else if def.is_generator {
         flags |= CO_GENERATOR;
     }
     let name = if def.is_lambda {

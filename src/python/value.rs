@@ -553,7 +553,7 @@ impl Value {
             Value::Module(_) => "module",
             // An iterator being advanced is borrowed; its name is then the generic one.
             Value::Iterator(i) => i.try_borrow().map_or("iterator", |i| i.kind().name()),
-            Value::Generator(_) => "generator",
+            Value::Generator(g) => g.kind.type_name(),
             Value::Super(_) => "super",
             Value::Ellipsis => "ellipsis",
         })

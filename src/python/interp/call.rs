@@ -153,6 +153,14 @@ impl Interp {
         let def = &fun.def;
         if def.is_generator {
             let body = super::generator::GenBody::Function(fun.clone(), Box::new(frame));
+            if def.is_async {
+                let kind = if def.is_async_gen {
+                    super::generator::GenKind::AsyncGenerator
+                } else {
+                    super::generator::GenKind::Coroutine
+                };
+                return Ok(self.make_gen_of(kind, def.name.clone(), fun.qualname.clone(), body));
+            }
             return Ok(self.make_generator(def.name.clone(), fun.qualname.clone(), body));
         }
         self.run_frame(fun, &mut frame)

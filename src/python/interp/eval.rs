@@ -270,6 +270,18 @@ impl Interp {
                 let sub = self.eval(x, f)?;
                 self.yield_from(&sub)
             }
+            ExprKind::AsyncGenYield(v) => {
+                let v = match v {
+                    Some(x) => self.eval(x, f)?,
+                    None => Value::None,
+                };
+                self.async_yield = true;
+                self.yield_value(v)
+            }
+            ExprKind::Await(x) => {
+                let v = self.eval(x, f)?;
+                self.await_value(&v)
+            }
             ExprKind::GenExp(g) => {
                 let first = self.eval(&g.first_iter, f)?;
                 let it = self.iter(&first)?;
@@ -663,6 +675,9 @@ impl Interp {
             return Ok(());
         };
         let iterable = self.eval(&g.iter, f)?;
+        if g.is_async {
+            return self.async_comp_level(gens, i, elt, value, out, f, iterable);
+        }
         let it = self.iter(&iterable)?;
         'items: while let Some(x) = self.next(&it)? {
             self.step()?;
@@ -676,6 +691,42 @@ impl Interp {
             self.comp_level(gens, i + 1, elt, value, out, f)?;
         }
         Ok(())
+    }
+
+    /// A comprehension's `async for` level: `__aiter__` once, then `await __anext__()` until
+    /// StopAsyncIteration (the comprehension runs on its coroutine's stack).
+    #[allow(clippy::too_many_arguments)]
+    fn async_comp_level(
+        &mut self,
+        gens: &[Comprehension],
+        i: usize,
+        elt: &Expr,
+        value: Option<&Expr>,
+        out: &mut CompOut,
+        f: &mut Frame,
+        iterable: Value,
+    ) -> Result<(), Exc> {
+        let g = &gens[i];
+        let aiter = self.async_special(&iterable, "__aiter__", "async for", "__aiter__")?;
+        let it = self.call(&aiter, Args::default())?;
+        'items: loop {
+            let anext = self.async_special(&it, "__anext__", "async for", "__anext__")?;
+            let awaitable = self.call(&anext, Args::default())?;
+            let x = match self.await_value(&awaitable) {
+                Ok(x) => x,
+                Err(e) if e.is(ExcKind::StopAsyncIteration) => return Ok(()),
+                Err(e) => return Err(e),
+            };
+            self.step()?;
+            self.assign(&g.target, x, f)?;
+            for cond in &g.ifs {
+                let c = self.eval(cond, f)?;
+                if !self.truthy(&c)? {
+                    continue 'items;
+                }
+            }
+            self.comp_level(gens, i + 1, elt, value, out, f)?;
+        }
     }
 
     /// A generator expression's body, run lazily in its generator: each item is yielded.

@@ -202,6 +202,36 @@ impl Interp {
                 return Err(self.raise(exc.as_ref(), cause.as_ref(), f)?.into());
             }
             StmtKind::With { items, body } => return self.with(items, body, f),
+            StmtKind::AsyncWith { items, body } => return self.async_with(items, body, f),
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let iterable = self.eval(iter, f)?;
+                let aiter = self.async_special(&iterable, "__aiter__", "async for", "__aiter__")?;
+                let it = self.call(&aiter, Args::default())?;
+                loop {
+                    f.line = s.pos.line;
+                    let anext = self.async_special(&it, "__anext__", "async for", "__anext__")?;
+                    let awaitable = self.call(&anext, Args::default())?;
+                    let v = match self.await_value(&awaitable) {
+                        Ok(v) => v,
+                        Err(e) if e.is(ExcKind::StopAsyncIteration) => {
+                            self.exec_block(orelse, f)?;
+                            break;
+                        }
+                        Err(e) => return Err(e.into()),
+                    };
+                    self.assign(target, v, f)?;
+                    match self.exec_block(body, f) {
+                        Ok(()) | Err(Unwind::Continue) => {}
+                        Err(Unwind::Break) => break,
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
             StmtKind::Assert { test, msg } => {
                 let t = self.eval(test, f)?;
                 if !self.truthy(&t)? {
@@ -430,6 +460,95 @@ impl Interp {
                 other
             }
         }
+    }
+
+    /// `async with`: as `with`, with `__aenter__`/`__aexit__`'s results awaited.
+    fn async_with(
+        &mut self,
+        items: &[(Expr, Option<Target>)],
+        body: &[Stmt],
+        f: &mut Frame,
+    ) -> Flow {
+        let Some(((expr, target), rest)) = items.split_first() else {
+            return self.exec_block(body, f);
+        };
+        let with_line = f.line;
+        let mgr = self.eval(expr, f)?;
+        let enter = self.async_special(
+            &mgr,
+            "__aenter__",
+            "async with",
+            "asynchronous context manager",
+        )?;
+        let exit = self.async_special(
+            &mgr,
+            "__aexit__",
+            "async with",
+            "asynchronous context manager",
+        )?;
+        let entering = self.call(&enter, Args::default())?;
+        let entered = self.await_value(&entering)?;
+        if let Some(t) = target {
+            self.assign(t, entered, f)?;
+        }
+        let r = self.async_with(rest, body, f);
+        match r {
+            Err(Unwind::Exc(e)) => {
+                let args = vec![
+                    Value::Class(e.value.class.clone()),
+                    Value::Instance(e.value.clone()),
+                    Value::None,
+                ];
+                self.handling.push(e.clone());
+                let res = self
+                    .call(&exit, Args::new(args))
+                    .and_then(|x| self.await_value(&x));
+                self.handling.pop();
+                if self.truthy(&res?)? {
+                    Ok(())
+                } else {
+                    Err(Unwind::Exc(e))
+                }
+            }
+            other => {
+                f.line = with_line;
+                let x = self.call(
+                    &exit,
+                    Args::new(vec![Value::None, Value::None, Value::None]),
+                )?;
+                self.await_value(&x)?;
+                other
+            }
+        }
+    }
+
+    /// A method of `async with`/`async for` looked up on the type, with CPython 3.11's TypeError
+    /// when the type has none.
+    pub(crate) fn async_special(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        stmt: &str,
+        protocol: &str,
+    ) -> Result<Value, Exc> {
+        let found = match obj {
+            Value::Instance(i) => i.class.lookup(name).map(|m| super::bind(m, obj)),
+            // An async generator's own methods.
+            _ => self.getattr_opt(obj, name)?,
+        };
+        found.ok_or_else(|| {
+            let t = obj.type_name();
+            type_error(if protocol.starts_with("__") {
+                let what = if name == "__aiter__" {
+                    "requires an object with __aiter__ method"
+                } else {
+                    "received an object from __aiter__ that does not implement __anext__"
+                };
+                format!("'{stmt}' {what}, got {t}")
+            } else {
+                format!("'{t}' object does not support the {protocol} protocol")
+            })
+        })
     }
 
     /// A special method looked up on the type, bound to the object (as `with` and operators do).

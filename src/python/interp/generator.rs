@@ -39,12 +39,21 @@ const GEN_STACK: usize = 256 * 1024;
 /// Stacks kept for reuse after their generator finished (mapping one costs two syscalls).
 const POOL: usize = 16;
 
+/// A generator dropped while suspended: its qualname, its coroutine, its stack's limit, its kind.
+type Orphan = (Rc<str>, Co, usize, GenKind);
+
 thread_local! {
     static STACKS: RefCell<Vec<DefaultStack>> = const { RefCell::new(Vec::new()) };
     static LIVE_STACKS: Cell<usize> = const { Cell::new(0) };
     /// Generators dropped while suspended, waiting to be closed (their `finally` run) by the
     /// interpreter at the next statement: a `Drop` has no interpreter to run Python with.
-    static ORPHANS: RefCell<Vec<(Rc<str>, Co, usize)>> = const { RefCell::new(Vec::new()) };
+    static ORPHANS: RefCell<Vec<Orphan>> = const { RefCell::new(Vec::new()) };
+    /// The running event loop's finalizer for async generators dropped while suspended (CPython's
+    /// `sys.set_asyncgen_hooks(finalizer=...)`): it schedules their `aclose()` as a task, since
+    /// their `finally` blocks may await.
+    static ASYNCGEN_FINALIZER: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// Coroutines dropped before they ever ran, waiting for their RuntimeWarning.
+    static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
     /// Whether `ORPHANS` has something: one load per statement.
     static ORPHANS_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Generators started and not finished, by address, in the order they started: the main
@@ -63,6 +72,17 @@ pub enum GenBody {
     Function(Rc<Function>, Box<Frame>),
     /// The expression, its frame and the iterator of its first `for` (evaluated eagerly).
     Expr(Rc<GenExp>, Box<Frame>, Value),
+    /// What `coro.__await__()` returns: an iterator that runs the coroutine as `await` does.
+    Await(Value),
+    /// One step of an async generator, awaited (`__anext__`, `asend`, `athrow`, `aclose`).
+    ASend(Rc<Generator>, AStep),
+}
+
+/// What an async generator's step does to it.
+pub enum AStep {
+    Send(Value),
+    Throw(Exc),
+    Close,
 }
 
 enum GenState {
@@ -78,23 +98,75 @@ enum GenState {
     Done,
 }
 
+/// What a generator-like object is: each runs its body on its own stack.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    /// Made by calling an `async def`: awaited, not iterated.
+    Coroutine,
+    /// Made by calling an `async def` with `yield`: iterated with `async for`.
+    AsyncGenerator,
+    /// What an async generator's `__anext__`/`asend`/`athrow`/`aclose` return: one step of it,
+    /// awaited.
+    ASend,
+    /// What `coro.__await__()` returns: an iterator that awaits the coroutine.
+    AwaitWrapper,
+}
+
+impl GenKind {
+    /// The type's name, as CPython's.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+            GenKind::ASend => "async_generator_asend",
+            GenKind::AwaitWrapper => "coroutine_wrapper",
+        }
+    }
+
+    /// Iterated with `for`/`next` (a coroutine and an async generator are not).
+    pub fn iterable(self) -> bool {
+        !matches!(self, GenKind::Coroutine | GenKind::AsyncGenerator)
+    }
+}
+
 /// A generator object.
 pub struct Generator {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
+    pub kind: GenKind,
+    /// The `def` whose call made it (its `gi_code`/`cr_code`/`ag_code`).
+    pub func: Option<Rc<Function>>,
     state: RefCell<GenState>,
+}
+
+impl Generator {
+    pub fn is_coroutine(&self) -> bool {
+        self.kind == GenKind::Coroutine
+    }
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
         forget_started(self);
         let st = std::mem::replace(self.state.get_mut(), GenState::Done);
+        if self.is_coroutine() && matches!(st, GenState::Created(_)) {
+            // CPython's "coroutine '...' was never awaited", warned where the interpreter stands
+            // when it next looks (the statement that dropped it).
+            let name = self.qualname.clone();
+            let _ = NEVER_AWAITED.try_with(|o| {
+                o.borrow_mut().push(name);
+                let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
+            });
+        }
         if let GenState::Suspended { co, limit, .. } = st {
             let name = self.qualname.clone();
+            let kind = self.kind;
             // While the thread's storage is being torn down there is no one left to close it:
             // the coroutine is unwound (its Rust values dropped) and its stack freed.
             let _ = ORPHANS.try_with(|o| {
-                o.borrow_mut().push((name, co, limit));
+                o.borrow_mut().push((name, co, limit, kind));
                 let _ = ORPHANS_PENDING.try_with(|p| p.set(true));
             });
         }
@@ -161,9 +233,27 @@ impl Interp {
         qualname: Rc<str>,
         body: GenBody,
     ) -> Value {
+        self.make_gen_of(GenKind::Generator, name, qualname, body)
+    }
+
+    /// A new coroutine, async generator or awaitable of one of their steps, run when first
+    /// sent `None`.
+    pub(crate) fn make_gen_of(
+        &mut self,
+        kind: GenKind,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        body: GenBody,
+    ) -> Value {
+        let func = match &body {
+            GenBody::Function(f, _) => Some(f.clone()),
+            _ => None,
+        };
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
+            kind,
+            func,
             state: RefCell::new(GenState::Created(body)),
         }))
     }
@@ -173,10 +263,25 @@ impl Interp {
         let st = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         let (mut co, saved, limit) = match st {
             GenState::Running => {
-                return Err(Exc::new(ExcKind::ValueError, "generator already executing"));
+                *g.state.borrow_mut() = GenState::Running;
+                let what = if g.is_coroutine() {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                return Err(Exc::new(
+                    ExcKind::ValueError,
+                    format!("{what} already executing"),
+                ));
             }
             GenState::Done => {
                 *g.state.borrow_mut() = GenState::Done;
+                if g.is_coroutine() && matches!(how, Resume::Send(_)) {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
                 return match how {
                     Resume::Send(_) => Ok(Step::Returned(Value::None)),
                     Resume::Throw(e) => Err(e),
@@ -201,9 +306,14 @@ impl Interp {
                 },
                 Resume::Send(_) => {
                     *g.state.borrow_mut() = GenState::Created(body);
-                    return Err(type_error(
-                        "can't send non-None value to a just-started generator",
-                    ));
+                    let what = if g.is_coroutine() {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    return Err(type_error(format!(
+                        "can't send non-None value to a just-started {what}"
+                    )));
                 }
                 // Thrown in before it ran: it ends at once, without running.
                 Resume::Throw(e) => {
@@ -326,7 +436,112 @@ impl Interp {
     /// `yield from sub`: pass every value, send and throw through to `sub` until it ends; its
     /// return value is the expression's value.
     pub(crate) fn yield_from(&mut self, sub: &Value) -> PyResult {
+        if let Value::Generator(g) = sub
+            && g.is_coroutine()
+        {
+            return Err(type_error(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
+        }
         let it = self.iter(sub)?;
+        self.yield_from_iter(it)
+    }
+
+    /// `await x` inside a coroutine: x's iterator (a coroutine itself, or what its type's
+    /// `__await__` returns) is run as `yield from` runs it, so what it yields (a Future) goes up
+    /// to whoever drives the outermost coroutine (the event loop's Task).
+    pub(crate) fn await_value(&mut self, x: &Value) -> PyResult {
+        let it = self.awaitable_iter(x)?;
+        self.yield_from_iter(it)
+    }
+
+    /// The iterator `await x` runs, with CPython's refusals.
+    pub(crate) fn awaitable_iter(&mut self, x: &Value) -> PyResult {
+        if let Value::Generator(g) = x
+            && g.kind == GenKind::ASend
+        {
+            return Ok(x.clone());
+        }
+        if let Value::Generator(g) = x
+            && g.is_coroutine()
+        {
+            if matches!(*g.state.borrow(), GenState::Done) {
+                return Err(Exc::new(
+                    ExcKind::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
+            return Ok(x.clone());
+        }
+        let method = match x {
+            Value::Instance(i) => i.class.lookup("__await__").map(|m| super::bind(m, x)),
+            _ => None,
+        };
+        let Some(method) = method else {
+            return Err(type_error(format!(
+                "object {} can't be used in 'await' expression",
+                x.type_name()
+            )));
+        };
+        let it = self.call(&method, Args::default())?;
+        match &it {
+            Value::Generator(g) if g.is_coroutine() => {
+                Err(type_error("__await__() returned a coroutine"))
+            }
+            Value::Generator(_) | Value::Iterator(_) => Ok(it),
+            Value::Instance(i) if i.class.lookup("__next__").is_some() => Ok(it),
+            other => Err(type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// One step of an async generator, run inside the awaitable that `__anext__` (or `asend`,
+    /// `athrow`, `aclose`) returned: what its `await`s yield (Futures) passes up to the task,
+    /// what its `yield` gives is this awaitable's result.
+    pub(crate) fn async_gen_step(&mut self, agen: &Rc<Generator>, step: AStep) -> PyResult {
+        let closing = matches!(step, AStep::Close);
+        if closing && matches!(*agen.state.borrow(), GenState::Created(_) | GenState::Done) {
+            *agen.state.borrow_mut() = GenState::Done;
+            return Ok(Value::None);
+        }
+        let mut how = match step {
+            AStep::Send(v) => Resume::Send(v),
+            AStep::Throw(e) => Resume::Throw(e),
+            AStep::Close => Resume::Throw(Exc::with_args(ExcKind::GeneratorExit, vec![])),
+        };
+        loop {
+            self.async_yield = false;
+            let r = self.gen_resume(agen, how);
+            let own = std::mem::take(&mut self.async_yield);
+            match r {
+                Ok(Step::Yielded(_)) if own && closing => {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "async generator ignored GeneratorExit",
+                    ));
+                }
+                Ok(Step::Yielded(v)) if own => return Ok(v),
+                Ok(Step::Yielded(v)) => how = self.yield_raw(v),
+                Ok(Step::Returned(_)) if closing => return Ok(Value::None),
+                Ok(Step::Returned(_)) => {
+                    return Err(Exc::with_args(ExcKind::StopAsyncIteration, vec![]));
+                }
+                Err(e) if closing && e.is(ExcKind::GeneratorExit) => return Ok(Value::None),
+                Err(e) if e.is(ExcKind::StopAsyncIteration) => {
+                    return Err(Exc::new(
+                        ExcKind::RuntimeError,
+                        "async generator raised StopAsyncIteration",
+                    ));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Run `it` (already an iterator) as `yield from` does.
+    pub(crate) fn yield_from_iter(&mut self, it: Value) -> PyResult {
         let mut how = Resume::Send(Value::None);
         loop {
             let step = match (&it, how) {
@@ -367,9 +582,14 @@ impl Interp {
     pub(crate) fn close_orphans(&mut self, at: Option<TbEntry>) {
         ORPHANS_PENDING.with(|p| p.set(false));
         crate::python::modules::finalizers::run_pending(self);
-        while let Some((qualname, co, limit)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
+        while let Some(name) = NEVER_AWAITED.with(|o| o.borrow_mut().pop()) {
+            self.warn_never_awaited(&name);
+        }
+        while let Some((qualname, co, limit, kind)) = ORPHANS.with(|o| o.borrow_mut().pop()) {
             let g = Rc::new(Generator {
                 name: qualname.clone(),
+                kind,
+                func: None,
                 qualname,
                 state: RefCell::new(GenState::Suspended {
                     co,
@@ -377,7 +597,46 @@ impl Interp {
                     limit,
                 }),
             });
+            let hook = ASYNCGEN_FINALIZER.with(|h| h.borrow().clone());
+            if kind == GenKind::AsyncGenerator
+                && let Some(hook) = hook
+            {
+                match self.call(&hook, Args::new(vec![Value::Generator(g.clone())])) {
+                    Ok(_) => continue,
+                    Err(e) => {
+                        let text = self.exception_line(&e);
+                        crate::runtime::output::write(
+                            crate::trace::Stream::Stderr,
+                            &format!("Exception ignored in: {}\n{text}\n", g.qualname),
+                        );
+                    }
+                }
+            }
             self.close_reporting(&g, at.clone());
+        }
+    }
+
+    /// `RuntimeWarning: coroutine 'f' was never awaited` through `warnings` (its filters apply),
+    /// with CPython's tracemalloc line (the warning has a source object).
+    fn warn_never_awaited(&mut self, qualname: &str) {
+        let r = (|| -> PyResult<()> {
+            let warnings = crate::python::modules::import(self, "warnings")?;
+            let warn = self.getattr(&warnings, "warn")?;
+            let category = Value::Class(ExcKind::RuntimeWarning.class());
+            let msg = Value::str(&format!("coroutine '{qualname}' was never awaited"));
+            let mut args = Args::new(vec![msg, category]);
+            args.kw.push((Rc::from("source"), Value::Bool(true)));
+            self.call(&warn, args)?;
+            Ok(())
+        })();
+        if let Err(e) = r {
+            // As CPython: an error raised by the warning (the "error" filter) is reported, not
+            // raised, since no Python code called the deallocation.
+            let text = self.exception_line(&e);
+            crate::runtime::output::write(
+                crate::trace::Stream::Stderr,
+                &format!("Exception ignored in: <coroutine object {qualname}>\n{text}\n"),
+            );
         }
     }
 
@@ -448,6 +707,11 @@ impl Interp {
     }
 }
 
+/// Set (or clear, with `None`) the finalizer of async generators dropped while suspended.
+pub fn set_asyncgen_finalizer(hook: Option<Value>) {
+    ASYNCGEN_FINALIZER.with(|h| *h.borrow_mut() = hook);
+}
+
 /// Suspend at a `yield`. While suspended, whoever resumes other generators changes the interpreter
 /// (its `yielders`, `depth`, `handling`...): `it` is handed to this opaque call so that the
 /// compiler cannot keep the interpreter's fields in registers across it, as it may across a call
@@ -476,6 +740,8 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
         GenBody::Expr(g, mut frame, first) => {
             it.genexp_body(&g, &mut frame, first).map(|()| Value::None)
         }
+        GenBody::Await(coro) => it.await_value(&coro),
+        GenBody::ASend(agen, step) => it.async_gen_step(&agen, step),
     };
     it.yielders.pop();
     // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
@@ -577,6 +843,76 @@ fn this(a: &Args, m: &str) -> PyResult<Rc<Generator>> {
     }
 }
 
+/// `coro.__await__()`: the iterator `await` runs (CPython's coroutine_wrapper; here a generator
+/// whose body awaits the coroutine).
+pub fn dunder_await(it: &mut Interp, a: Args) -> PyResult {
+    let g = this(&a, "__await__")?;
+    let (name, qualname) = (g.name.clone(), g.qualname.clone());
+    let body = GenBody::Await(Value::Generator(g));
+    Ok(it.make_gen_of(GenKind::AwaitWrapper, name, qualname, body))
+}
+
+/// An awaitable of one step of the async generator `a.pos[0]`.
+fn async_step(it: &mut Interp, a: &Args, m: &str, step: AStep) -> PyResult {
+    let g = this(a, m)?;
+    let (name, qualname) = (g.name.clone(), g.qualname.clone());
+    Ok(it.make_gen_of(GenKind::ASend, name, qualname, GenBody::ASend(g, step)))
+}
+
+/// `agen.__anext__()`: an awaitable of its next value (StopAsyncIteration at its end).
+pub fn anext(it: &mut Interp, a: Args) -> PyResult {
+    async_step(it, &a, "__anext__", AStep::Send(Value::None))
+}
+
+/// `agen.asend(value)`.
+pub fn asend(it: &mut Interp, a: Args) -> PyResult {
+    let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+    async_step(it, &a, "asend", AStep::Send(v))
+}
+
+/// `agen.athrow(exception)`: the exception raised at its `yield`.
+pub fn athrow(it: &mut Interp, a: Args) -> PyResult {
+    let e = match a.pos.get(1) {
+        Some(Value::Instance(i)) => Exc { value: i.clone() },
+        Some(c @ Value::Class(_)) => it.to_exception(c.clone())?,
+        _ => return Err(type_error("athrow expected an exception")),
+    };
+    async_step(it, &a, "athrow", AStep::Throw(e))
+}
+
+/// `agen.aclose()`: GeneratorExit at its `yield`, so its `finally` blocks run (and may await).
+pub fn aclose(it: &mut Interp, a: Args) -> PyResult {
+    async_step(it, &a, "aclose", AStep::Close)
+}
+
+/// `agen.__aiter__()`: an async generator is its own async iterator.
+pub fn aiter(_: &mut Interp, a: Args) -> PyResult {
+    this(&a, "__aiter__").map(Value::Generator)
+}
+
+/// The methods of an async generator object.
+pub fn async_gen_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "__aiter__" => aiter,
+        "__anext__" => anext,
+        "asend" => asend,
+        "athrow" => athrow,
+        "aclose" => aclose,
+        _ => return None,
+    })
+}
+
+/// The methods of a coroutine object (no `__next__`/`__iter__`: it is awaited, not iterated).
+pub fn coroutine_lookup(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "send" => send,
+        "throw" => throw,
+        "close" => close,
+        "__await__" => dunder_await,
+        _ => return None,
+    })
+}
+
 /// The methods of a generator object.
 pub fn lookup(name: &str) -> Option<NativeFn> {
     Some(match name {
@@ -619,5 +955,32 @@ mod tests {
             "def f():\n    return (x for x in 'a')\ndef g():\n    yield\nprint(g().__name__, f().__qualname__, repr(g()).startswith('<generator object g at 0x'))\n",
         );
         assert_eq!(out, "g f.<locals>.<genexpr> True\n");
+    }
+
+    #[test]
+    fn a_coroutine_is_driven_by_send_and_is_not_reused() {
+        let out = run(concat!(
+            "class Tick:\n    def __await__(self):\n        return (yield 'tick')\n",
+            "async def f():\n    return 1 + await Tick()\n",
+            "c = f()\nprint(type(c).__name__, c.send(None))\n",
+            "try:\n    c.send(41)\nexcept StopIteration as e:\n    print(e.value)\n",
+            "try:\n    c.send(None)\nexcept RuntimeError as e:\n    print(e)\n",
+        ));
+        assert_eq!(
+            out,
+            "coroutine tick\n42\ncannot reuse already awaited coroutine\n"
+        );
+    }
+
+    #[test]
+    fn an_async_generator_step_gives_its_yield_and_passes_awaits_up() {
+        let out = run(concat!(
+            "class Tick:\n    def __await__(self):\n        return (yield 'up')\n",
+            "async def g():\n    x = await Tick()\n    yield x * 2\n",
+            "a = g()\nstep = a.__anext__()\nprint(type(step).__name__, step.send(None))\n",
+            "try:\n    step.send(5)\nexcept StopIteration as e:\n    print(e.value)\n",
+            "try:\n    a.__anext__().send(None)\nexcept StopAsyncIteration:\n    print('end')\n",
+        ));
+        assert_eq!(out, "async_generator_asend up\n10\nend\n");
     }
 }

@@ -138,6 +138,9 @@ pub struct Interp {
     pub(crate) spare_locals: Vec<Vec<Option<Value>>>,
     /// The running generators' yielders, innermost last: where a `yield` hands its value.
     pub(crate) yielders: Vec<*const generator::GenYielder>,
+    /// Set by an async generator's `yield` just before it suspends: tells the `__anext__`
+    /// awaitable resuming it that the value is the generator's, not a Future its `await` passes up.
+    pub(crate) async_yield: bool,
     /// The program's own frames running now and their lines (library lines do not move them):
     /// the place a `logging` record names as its caller.
     pub callers: super::callers::Callers,
@@ -177,6 +180,7 @@ impl Interp {
             repr_stack: Vec::new(),
             spare_locals: Vec::new(),
             yielders: Vec::new(),
+            async_yield: false,
             callers: Default::default(),
             live_frames: Vec::new(),
             frame_state: Box::default(),
@@ -547,6 +551,18 @@ impl Interp {
             }
             Value::Generator(g) if name == "__name__" => Some(Value::Str(g.name.clone())),
             Value::Generator(g) if name == "__qualname__" => Some(Value::Str(g.qualname.clone())),
+            Value::Generator(g)
+                if matches!(name, "gi_code" | "cr_code" | "ag_code") && g.func.is_some() =>
+            {
+                let f = g.func.as_ref().expect("checked");
+                let code = super::function_attrs::special(f, "__code__");
+                // Where the def is, as tracebacks name its file (asyncio's Task repr says it).
+                if let Some(Value::Instance(c)) = &code {
+                    let file = Value::Str(self.file_of_globals(&f.globals));
+                    c.attrs.borrow_mut().insert(Rc::from("co_filename"), file);
+                }
+                code
+            }
             Value::BoundMethod(m) => match name {
                 "__self__" => Some(m.this.clone()),
                 "__func__" => Some(m.func.clone()),
@@ -819,6 +835,12 @@ impl Interp {
                 pos: 0,
                 kind: IterKind::Bytes,
             },
+            Value::Generator(g) if !g.kind.iterable() => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    g.kind.type_name()
+                )));
+            }
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Class(c) if meta_method(c, "__iter__").is_some() => {
                 let f = meta_method(c, "__iter__").expect("checked");
@@ -886,7 +908,9 @@ impl Interp {
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Iterator(cell) = it else {
-            if let Value::Generator(g) = it {
+            if let Value::Generator(g) = it
+                && g.kind.iterable()
+            {
                 return self.gen_next(g);
             }
             if let Value::Instance(inst) = it

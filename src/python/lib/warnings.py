@@ -51,6 +51,9 @@ def _formatwarnmsg_impl(msg):
     if line:
         line = line.strip()
         s += "  %s\n" % line
+    if msg.source is not None:
+        # CPython's: tracemalloc is never tracing here, so where the object was made is unknown.
+        s += f'{category}: Enable tracemalloc to get the object allocation traceback\n'
     return s
 
 

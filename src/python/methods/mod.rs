@@ -161,6 +161,10 @@ fn own_method(obj: &Value, name: &str) -> Option<NativeFn> {
             _ => None,
         },
         Value::Float(_) => float::lookup(name),
+        Value::Generator(g) if g.kind == super::interp::generator::GenKind::AsyncGenerator => {
+            super::interp::generator::async_gen_lookup(name)
+        }
+        Value::Generator(g) if g.is_coroutine() => super::interp::generator::coroutine_lookup(name),
         Value::Generator(_) => super::interp::generator::lookup(name),
         Value::Iterator(_) => match name {
             "__next__" => Some(iterator_next),

@@ -47,7 +47,11 @@ impl Drop for Guard {
 pub fn module() -> Value {
     make_module(
         "_finalizer",
-        &[("guard", guard), ("mp_exit_registered", mp_exit_registered)],
+        &[
+            ("guard", guard),
+            ("mp_exit_registered", mp_exit_registered),
+            ("set_asyncgen_finalizer", set_asyncgen_finalizer),
+        ],
         vec![],
     )
 }
@@ -61,6 +65,18 @@ fn mp_exit_registered(it: &mut Interp, _: Args) -> Result<Value, Exc> {
     Ok(Value::Bool(
         it.process.this.is_some() || !it.process.children.is_empty() || super::sync::made_any(),
     ))
+}
+
+/// `set_asyncgen_finalizer(fn)`: `fn(agen)` is called for an async generator dropped while
+/// suspended, instead of closing it at once (asyncio's running loop schedules its `aclose()`);
+/// `None` goes back to closing at once.
+fn set_asyncgen_finalizer(_: &mut Interp, a: Args) -> Result<Value, Exc> {
+    let hook = match a.pos.first() {
+        None | Some(Value::None) => None,
+        Some(f) => Some(f.clone()),
+    };
+    crate::python::interp::generator::set_asyncgen_finalizer(hook);
+    Ok(Value::None)
 }
 
 /// `guard(callback)`: an object whose freeing calls `callback()` between the next two statements.

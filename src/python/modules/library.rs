@@ -29,6 +29,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/abc.py"),
     },
     Source {
+        name: "asyncio",
+        text: include_str!("../lib/asyncio.py"),
+    },
+    Source {
         name: "bisect",
         text: include_str!("../lib/bisect.py"),
     },

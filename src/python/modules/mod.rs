@@ -98,8 +98,7 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
                 "module 'multiprocessing.dummy' is not available in forkyard: it is multiprocessing's API over threads, and a lesson process runs a single thread (use multiprocessing itself: its Pool's workers are processes)",
             ));
         }
-        "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading"
-        | "asyncio" => {
+        "socket" | "subprocess" | "shutil" | "pathlib" | "urllib" | "http" | "threading" => {
             return Err(Exc::new(
                 ExcKind::ModuleNotFoundError,
                 format!(
