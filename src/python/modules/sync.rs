@@ -537,7 +537,8 @@ const COUNT: usize = 2;
 /// A semaphore with CPython's `SemLock` rules. The token count lives in the futex word of `Sem`; the
 /// mapping mirrors it for a Semaphore (for `get_value` and reprs: the value the `acquired` and
 /// `released` records tell) and holds the owner (pid) and recursion count of a Lock or RLock,
-/// whose value is its token.
+/// whose value is its token; with the count at 0, the owner word names the process that released
+/// it last (what lets its next `acquired` carry a recent clock reading, `took`).
 ///
 /// Only the holder of a Lock or RLock writes its owner and count, between taking the token and
 /// giving it back; both are atomic read-modify-writes of the token word (SeqCst), which order the
@@ -676,9 +677,19 @@ impl SemLock {
     #[inline]
     fn took(&self) {
         if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(Self::me(), Relaxed);
+            // The owner word still names the last process that released it: if that is this
+            // one, its `released` is no later than its last clock reading, and the `acquired`
+            // may carry that reading (`runtime::emit_op_recent`); after another's, it reads the
+            // clock, to come after that `released` in time order.
+            let owner = self.shm.counter(OWNER);
+            let mine = owner.load(Relaxed) == Self::me();
+            owner.store(Self::me(), Relaxed);
             self.shm.counter(COUNT).store(1, Relaxed);
-            op(self.id, Op::Acquired, None);
+            if mine {
+                runtime::emit_op_recent(self.id, &Op::Acquired);
+            } else {
+                op(self.id, Op::Acquired, None);
+            }
         } else {
             let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
             op(self.id, Op::Acquired, Some(format!("value={v}")));
@@ -712,9 +723,11 @@ impl SemLock {
         // Reported before the token goes back, so that in the trace (ordered by time) a release
         // always comes before the acquire it allows.
         if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(0, Relaxed);
+            // Not held (count 0), last released by this process (see `took`). A hand-over may
+            // carry a recent earlier time: it still comes before the take it allows.
+            self.shm.counter(OWNER).store(Self::me(), Relaxed);
             self.shm.counter(COUNT).store(0, Relaxed);
-            op(self.id, Op::Released, None);
+            runtime::emit_op_recent(self.id, &Op::Released);
         } else {
             let v = self.value() + 1;
             op(self.id, Op::Released, Some(format!("value={v}")));
