@@ -34,12 +34,18 @@ pub fn before_call(func: &Value, args: &Args) {
 /// method-call site's path that does not go through `Interp::call`).
 #[inline]
 pub fn before_native(b: &Rc<Builtin>, args: &Args) {
+    before_native_on(b, args.pos.first());
+}
+
+/// [`before_native`] for the native `b` called on `this` (its first argument).
+#[inline]
+pub fn before_native_on(b: &Rc<Builtin>, this: Option<&Value>) {
     if !gate::is_held() {
         return;
     }
     if &*b.name == "print" && b.data.is_none() {
         gate::operation(|| "print".to_string());
-    } else if let Some(Value::Instance(inst)) = args.pos.first() {
+    } else if let Some(Value::Instance(inst)) = this {
         method_call(inst, b);
     }
 }

@@ -570,6 +570,7 @@ fn slot(name: &str, f: NativeFn, data: Option<Value>) -> Value {
         name: Rc::from(name),
         f,
         data,
+        alone: None,
     }))
 }
 

@@ -10,8 +10,7 @@
 
 use std::sync::atomic::Ordering;
 
-use super::{capture, state};
-use crate::trace::clock::mono_ns;
+use super::{capture, recent, state};
 use crate::trace::op_name::{OTHER_CODE, Op};
 use crate::trace::ring::Ring;
 use crate::trace::wire::Stamp;
@@ -73,10 +72,33 @@ pub fn emit_op(id: u32, op: &Op) {
     }
 }
 
+/// [`emit_op`] for an op whose record may carry this process's last clock reading when that
+/// was made less than `recent::WINDOW_NS` (10 µs) ago, instead of reading the clock: a hand-over
+/// (a Lock's `released`, recorded before the token goes back, so any earlier time still comes
+/// before the take it allows), or a take of what this process itself handed over last (its
+/// `released` came no later than its last reading). Any other take must read the clock after it,
+/// so that it comes after the other process's hand-over in time order.
+#[inline]
+pub fn emit_op_recent(id: u32, op: &Op) {
+    let code = op.code();
+    let fd = state::TRACE_FD.load(Ordering::Relaxed);
+    match state::ring() {
+        Some(ring) if fd >= 0 && code != OTHER_CODE => {
+            let (mono, lesson) = recent::recent_or_fresh(|m| super::clock::params().lesson_at(m));
+            send_op_at(ring, fd, id, code, stamp_at(mono, lesson));
+        }
+        _ => emit_op(id, op),
+    }
+}
+
 /// Commits an op frame (`wire::op_frame_into`), written at fixed offsets straight into the ring.
 #[inline]
 fn send_op(ring: Ring<'static>, fd: i32, id: u32, code: u8) {
-    let stamp = stamp();
+    send_op_at(ring, fd, id, code, stamp());
+}
+
+#[inline]
+fn send_op_at(ring: Ring<'static>, fd: i32, id: u32, code: u8, stamp: Stamp) {
     if ring
         .push_with(|f| wire::op_frame_into(f, stamp, id, code))
         .is_ok()
@@ -167,16 +189,23 @@ fn record(event: Event) -> Record {
     }
 }
 
-/// This process's identity, its next sequence number and both clocks, now.
+/// This process's identity, its next sequence number and both clocks, now (remembered as the
+/// process's last reading, `recent`).
 #[inline]
 fn stamp() -> Stamp {
-    let mono = mono_ns();
+    let (mono, lesson) = recent::fresh(|m| super::clock::params().lesson_at(m));
+    stamp_at(mono, lesson)
+}
+
+/// This process's identity and next sequence number, at the given times.
+#[inline]
+fn stamp_at(mono_ns: u64, lesson_ns: u64) -> Stamp {
     Stamp {
         pid: state::pid(),
         ppid: state::parent_pid(),
         seq: state::next_seq(),
-        mono_ns: mono,
-        lesson_ns: super::clock::params().lesson_at(mono),
+        mono_ns,
+        lesson_ns,
     }
 }
 

@@ -44,6 +44,7 @@ pub mod fds;
 pub mod gate;
 pub mod output;
 pub mod process;
+pub mod recent;
 pub mod sandbox;
 pub mod signals;
 pub mod state;
@@ -54,7 +55,7 @@ use std::io;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::fs::FileExt;
 
-pub use emit::{emit, emit_op};
+pub use emit::{emit, emit_op, emit_op_recent};
 pub use state::{is_traced, parent_pid, pid, set_line};
 
 use crate::trace::control::ControlPage;

@@ -71,6 +71,8 @@ pub(crate) fn become_process(pid: i32, ppid: i32, slot: Option<u32>) {
     PID.store(pid, Ordering::Relaxed);
     PPID.store(ppid, Ordering::Relaxed);
     SEQ.store(0, Ordering::Relaxed);
+    // The parent's last clock reading is not one of this process's records.
+    super::recent::forget();
     // Set before anything else of the child can write a record: the parent's ring has one writer.
     let index = slot.filter(|i| control().is_some_and(|c| c.ring(*i).is_some()));
     SLOT_INDEX.store(index.unwrap_or(NO_SLOT), Ordering::Relaxed);

@@ -72,6 +72,12 @@ impl Interp {
                             && let Value::Instance(inst) = &o
                             && let Some(b) = cache.native(inst, name)
                         {
+                            if args.is_empty()
+                                && let Some(alone) = b.alone
+                            {
+                                super::super::steps::before_native_on(&b, Some(&o));
+                                return alone(self, &o);
+                            }
                             let mut a = Args {
                                 pos: Vec::with_capacity(args.len() + 1),
                                 kw: Vec::new(),

@@ -27,6 +27,7 @@ pub fn on_class(c: &Rc<Class>, type_name: &str, name: &str) -> Option<Value> {
             Value::str(type_name),
             Value::str(name),
         ])),
+        alone: None,
     })))
 }
 

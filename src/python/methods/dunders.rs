@@ -117,6 +117,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                     "<attribute '{name}' of '{}' objects>",
                     if type_name == "float" { "float" } else { "int" }
                 ))),
+                alone: None,
             })))
         }
         ("list" | "dict" | "set" | "frozenset" | "tuple", "__class_getitem__") => {
@@ -126,6 +127,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                 data: Some(Value::Class(super::super::builtin_classes::builtin_type(
                     type_name,
                 ))),
+                alone: None,
             })))
         }
         (
@@ -140,6 +142,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                 name: Rc::from(name),
                 f: object_unbound,
                 data: Some(Value::str(name)),
+                alone: None,
             })))
         }
         _ => None,

@@ -82,6 +82,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         name: std::rc::Rc::from(name),
         f: unbound_method,
         data: Some(Value::tuple(vec![Value::str(type_name), Value::str(name)])),
+        alone: None,
     })))
 }
 

@@ -230,6 +230,7 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
                 name: Rc::from("get_start_method"),
                 f: fixed_start_method,
                 data: Some(Value::str(m)),
+                alone: None,
             })),
         );
         attrs.shift_remove("set_start_method");
@@ -240,6 +241,7 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
                 name: Rc::from("Pool"),
                 f: super::pool::context_pool,
                 data: Some(Value::str(m)),
+                alone: None,
             })),
         );
     }

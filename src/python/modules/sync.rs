@@ -14,7 +14,9 @@ use std::sync::atomic::Ordering::{Relaxed, SeqCst};
 
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, Value};
+use crate::python::value::{
+    Args, Builtin, Class, Instance, Namespace, NativeAlone, NativeFn, NativeKind, Value,
+};
 use crate::runtime::{self, sync::Sem, sync::Shared};
 use crate::trace::{Event, Op, State};
 
@@ -236,13 +238,31 @@ pub fn this<T: Clone + 'static>(a: &Args, what: &str) -> Result<T, Exc> {
 
 /// A native class (made once per interpreter) whose methods are `methods`.
 pub fn native_class(name: &'static str, module: &str, methods: &[(&str, NativeFn)]) -> Rc<Class> {
+    native_class_alone(name, module, methods, &[])
+}
+
+/// [`native_class`] where some methods also have a form for a call on the object alone
+/// (`Builtin::alone`), named in `alone`.
+pub fn native_class_alone(
+    name: &'static str,
+    module: &str,
+    methods: &[(&str, NativeFn)],
+    alone: &[(&str, NativeAlone)],
+) -> Rc<Class> {
     let classes = native_classes();
     if let Some(c) = classes.borrow().get(name).cloned() {
         return c;
     }
     let mut attrs = Namespace::default();
     for (n, f) in methods {
-        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+        let one = alone.iter().find(|(a, _)| a == n).map(|(_, g)| *g);
+        let b = Builtin {
+            name: Rc::from(*n),
+            f: *f,
+            data: None,
+            alone: one,
+        };
+        attrs.insert(Rc::from(*n), Value::Builtin(Rc::new(b)));
     }
     let short = name.rsplit('.').next().unwrap_or(name);
     let cls = exceptions::make_class(
@@ -537,7 +557,8 @@ const COUNT: usize = 2;
 /// A semaphore with CPython's `SemLock` rules. The token count lives in the futex word of `Sem`; the
 /// mapping mirrors it for a Semaphore (for `get_value` and reprs: the value the `acquired` and
 /// `released` records tell) and holds the owner (pid) and recursion count of a Lock or RLock,
-/// whose value is its token.
+/// whose value is its token; with the count at 0, the owner word names the process that released
+/// it last (what lets its next `acquired` carry a recent clock reading, `took`).
 ///
 /// Only the holder of a Lock or RLock writes its owner and count, between taking the token and
 /// giving it back; both are atomic read-modify-writes of the token word (SeqCst), which order the
@@ -676,9 +697,19 @@ impl SemLock {
     #[inline]
     fn took(&self) {
         if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(Self::me(), Relaxed);
+            // The owner word still names the last process that released it: if that is this
+            // one, its `released` is no later than its last clock reading, and the `acquired`
+            // may carry that reading (`runtime::emit_op_recent`); after another's, it reads the
+            // clock, to come after that `released` in time order.
+            let owner = self.shm.counter(OWNER);
+            let mine = owner.load(Relaxed) == Self::me();
+            owner.store(Self::me(), Relaxed);
             self.shm.counter(COUNT).store(1, Relaxed);
-            op(self.id, Op::Acquired, None);
+            if mine {
+                runtime::emit_op_recent(self.id, &Op::Acquired);
+            } else {
+                op(self.id, Op::Acquired, None);
+            }
         } else {
             let v = self.shm.counter(VALUE).fetch_sub(1, SeqCst) - 1;
             op(self.id, Op::Acquired, Some(format!("value={v}")));
@@ -712,9 +743,11 @@ impl SemLock {
         // Reported before the token goes back, so that in the trace (ordered by time) a release
         // always comes before the acquire it allows.
         if matches!(self.kind, Kind::Lock | Kind::RLock) {
-            self.shm.counter(OWNER).store(0, Relaxed);
+            // Not held (count 0), last released by this process (see `took`). A hand-over may
+            // carry a recent earlier time: it still comes before the take it allows.
+            self.shm.counter(OWNER).store(Self::me(), Relaxed);
             self.shm.counter(COUNT).store(0, Relaxed);
-            op(self.id, Op::Released, None);
+            runtime::emit_op_recent(self.id, &Op::Released);
         } else {
             let v = self.value() + 1;
             op(self.id, Op::Released, Some(format!("value={v}")));
@@ -773,7 +806,12 @@ fn semlock_class(kind: Kind) -> Rc<Class> {
     if matches!(kind, Kind::Semaphore | Kind::Bounded) {
         methods.push(("get_value", get_value));
     }
-    native_class(name, "multiprocessing.synchronize", &methods)
+    native_class_alone(
+        name,
+        "multiprocessing.synchronize",
+        &methods,
+        &[("acquire", acquire_alone), ("release", release_alone)],
+    )
 }
 
 pub fn lock_class() -> Rc<Class> {
@@ -855,11 +893,11 @@ fn init_bounded(it: &mut Interp, a: Args) -> R {
 
 /// `acquire(block=True, timeout=None)`: the timeout counts only when blocking.
 fn acquire(it: &mut Interp, a: Args) -> R {
-    let l: Rc<SemLock> = this(&a, "SemLock")?;
     // The usual call, `lock.acquire()`: nothing to parse.
     if a.pos.len() == 1 && a.kw.is_empty() {
-        return Ok(Value::Bool(l.acquire_in(it, true, None)?));
+        return acquire_alone(it, &a.pos[0]);
     }
+    let l: Rc<SemLock> = this(&a, "SemLock")?;
     check_kw_c(&a, "acquire", &["block", "timeout"])?;
     // The C function parses `block` as an int.
     let block = match arg(&a, 0, "block") {
@@ -881,8 +919,18 @@ fn acquire(it: &mut Interp, a: Args) -> R {
     Ok(Value::Bool(l.acquire_in(it, block, timeout)?))
 }
 
-fn release(_: &mut Interp, a: Args) -> R {
-    let l: Rc<SemLock> = this(&a, "SemLock")?;
+/// `lock.acquire()`, called on the lock alone (`Builtin::alone`: no `Args` made).
+fn acquire_alone(it: &mut Interp, lock: &Value) -> R {
+    let l: Rc<SemLock> = payload(lock).ok_or_else(not_a_semlock)?;
+    Ok(Value::Bool(l.acquire_in(it, true, None)?))
+}
+
+fn not_a_semlock() -> Exc {
+    type_error("descriptor needs a 'SemLock' object")
+}
+
+fn release(it: &mut Interp, a: Args) -> R {
+    let _: Rc<SemLock> = this(&a, "SemLock")?;
     if a.pos.len() > 1 || !a.kw.is_empty() {
         // A C method without arguments.
         return Err(type_error(format!(
@@ -890,6 +938,12 @@ fn release(_: &mut Interp, a: Args) -> R {
             a.pos.len() - 1 + a.kw.len()
         )));
     }
+    release_alone(it, &a.pos[0])
+}
+
+/// `lock.release()`, called on the lock alone (`Builtin::alone`).
+fn release_alone(_: &mut Interp, lock: &Value) -> R {
+    let l: Rc<SemLock> = payload(lock).ok_or_else(not_a_semlock)?;
     l.release()?;
     Ok(Value::None)
 }
