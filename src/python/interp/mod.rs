@@ -1013,7 +1013,7 @@ impl Interp {
     /// All items of an iterable.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::List(l) => return Ok(super::ops::clone_run(&l.borrow())),
             Value::Tuple(t) => return Ok(t.to_vec()),
             _ => {}
         }

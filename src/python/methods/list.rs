@@ -175,5 +175,7 @@ fn sort(it: &mut Interp, a: Args) -> R {
 }
 
 fn copy(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(this(&a).borrow().clone()))
+    Ok(Value::list(crate::python::ops::clone_run(
+        &this(&a).borrow(),
+    )))
 }
