@@ -13,6 +13,8 @@ use super::exceptions::{Exc, not_available, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::iter_kind::IterKind;
 use super::value::*;
+
+mod sort_plain;
 use crate::runtime::output;
 use crate::trace::Stream;
 
@@ -627,41 +629,48 @@ pub fn sort_values(
             .iter()
             .map(|x| it.call(k, Args::new(vec![x.clone()])))
             .collect::<Result<_, _>>()?,
-        None => items.clone(),
+        None => Vec::new(),
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let mut err = None;
-    // Merge sort through a fallible comparison: collect the first error and stop comparing.
-    idx.sort_by(|&x, &y| {
-        if err.is_some() {
-            return std::cmp::Ordering::Equal;
-        }
-        let (a, b) = if reverse {
-            (&keys[y], &keys[x])
-        } else {
-            (&keys[x], &keys[y])
-        };
-        match it.compare(super::ast::CmpOp::Lt, a, b) {
-            Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match it.compare(super::ast::CmpOp::Lt, b, a) {
-                Ok(true) => std::cmp::Ordering::Greater,
-                Ok(false) => std::cmp::Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    std::cmp::Ordering::Equal
+    // Without a key function the items are their own keys (read in place, not copied).
+    let keys: &[Value] = if key.is_some() { &keys } else { items };
+    let idx = match sort_plain::order(keys, reverse) {
+        Some(idx) => idx,
+        None => {
+            let mut idx: Vec<usize> = (0..items.len()).collect();
+            let mut err = None;
+            // Merge sort through a fallible comparison: collect the first error and stop
+            // comparing. The sort asks only whether one is less than the other, so `<` is
+            // called once a comparison, as CPython's sort calls it.
+            idx.sort_by(|&x, &y| {
+                if err.is_some() {
+                    return std::cmp::Ordering::Equal;
                 }
-            },
-            Err(e) => {
-                err = Some(e);
-                std::cmp::Ordering::Equal
+                let (a, b) = if reverse {
+                    (&keys[y], &keys[x])
+                } else {
+                    (&keys[x], &keys[y])
+                };
+                match it.compare(super::ast::CmpOp::Lt, a, b) {
+                    Ok(true) => std::cmp::Ordering::Less,
+                    Ok(false) => std::cmp::Ordering::Greater,
+                    Err(e) => {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    }
+                }
+            });
+            if let Some(e) = err {
+                return Err(e);
             }
+            idx
         }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
-    *items = sorted;
+    };
+    // Each item moved once to its place (no clone, no count change).
+    let mut old = std::mem::take(items);
+    *items = idx
+        .into_iter()
+        .map(|i| std::mem::replace(&mut old[i], Value::None))
+        .collect();
     Ok(())
 }
 
