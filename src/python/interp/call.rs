@@ -245,7 +245,16 @@ impl Interp {
         }
         let name = &fun.qualname;
         let n = def.params.len();
-        let mut slots: Vec<Option<Value>> = vec![None; n];
+        // The slots on the stack for the usual few parameters: two vectors allocated and freed
+        // per call were a third of a keyword call's time (`g(i, c=3)` 2.5x CPython's).
+        let mut slots_here: [Option<Value>; 8] = [const { None }; 8];
+        let mut slots_heap: Vec<Option<Value>> = Vec::new();
+        let slots: &mut [Option<Value>] = if n <= slots_here.len() {
+            &mut slots_here[..n]
+        } else {
+            slots_heap.resize(n, None);
+            &mut slots_heap
+        };
         let mut pos = args.pos.into_iter();
         for slot in slots.iter_mut() {
             match pos.next() {
@@ -268,7 +277,14 @@ impl Interp {
                 "{name}() takes {takes} but {given} {were} given"
             )));
         }
-        let mut kwonly: Vec<Option<Value>> = vec![None; def.kwonly.len()];
+        let mut kwonly_here: [Option<Value>; 4] = [const { None }; 4];
+        let mut kwonly_heap: Vec<Option<Value>> = Vec::new();
+        let kwonly: &mut [Option<Value>] = if def.kwonly.len() <= kwonly_here.len() {
+            &mut kwonly_here[..def.kwonly.len()]
+        } else {
+            kwonly_heap.resize(def.kwonly.len(), None);
+            &mut kwonly_heap
+        };
         let mut kwargs = Dict::default();
         let mut posonly_as_kw = Vec::new();
         for (k, v) in args.kw {
@@ -340,14 +356,14 @@ impl Interp {
                 join_names(&missing_kw)
             )));
         }
-        for (p, v) in def.params.iter().zip(slots) {
-            put(frame, &p.at, v.unwrap_or(Value::None));
+        for (p, v) in def.params.iter().zip(slots.iter_mut()) {
+            put(frame, &p.at, v.take().unwrap_or(Value::None));
         }
         if let Some(va) = &def.vararg {
             put(frame, &va.at, Value::tuple(extra));
         }
-        for (p, v) in def.kwonly.iter().zip(kwonly) {
-            put(frame, &p.at, v.unwrap_or(Value::None));
+        for (p, v) in def.kwonly.iter().zip(kwonly.iter_mut()) {
+            put(frame, &p.at, v.take().unwrap_or(Value::None));
         }
         if let Some(kw) = &def.kwarg {
             put(frame, &kw.at, Value::dict(kwargs));

@@ -710,6 +710,17 @@ impl Interp {
                 let i = self.eval(idx, f)?;
                 self.setitem(&o, i, v)
             }
+            // A tuple of the targets' number (`for k, v in d.items()`): its items assigned from
+            // where they are, with no vector of them first.
+            Target::Unpack(targets, None)
+                if let Value::Tuple(items) = &v
+                    && items.len() == targets.len() =>
+            {
+                for (t, x) in targets.iter().zip(items.iter()) {
+                    self.assign(t, x.clone(), f)?;
+                }
+                Ok(())
+            }
             Target::Unpack(targets, star) => {
                 let items = self.collect(&v).map_err(|e| {
                     if e.is(ExcKind::TypeError) && !matches!(v, Value::Instance(_)) {

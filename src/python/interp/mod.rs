@@ -974,6 +974,16 @@ impl Interp {
             Iter::Zip(its) => {
                 let its = its.clone();
                 drop(st);
+                if let [a, b] = &*its {
+                    // zip of two: its pair made as one tuple, with no row vector first.
+                    let Some(x) = self.next(a)? else {
+                        return Ok(finish(cell));
+                    };
+                    let Some(y) = self.next(b)? else {
+                        return Ok(finish(cell));
+                    };
+                    return Ok(Some(pair(x, y)));
+                }
                 return self.next_row(cell, &its).map(|r| r.map(Value::tuple));
             }
             Iter::Map(func, its) => {
@@ -999,7 +1009,7 @@ impl Interp {
                         )
                     })?;
                 }
-                return Ok(Some(Value::tuple(vec![Value::Int(n), v])));
+                return Ok(Some(pair(Value::Int(n), v)));
             }
             Iter::Filter(func, inner) => {
                 let (func, inner) = (func.clone(), inner.clone());
@@ -1051,7 +1061,7 @@ impl Interp {
     /// All items of an iterable.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::List(l) => return Ok(super::ops::clone_run(&l.borrow())),
             Value::Tuple(t) => return Ok(t.to_vec()),
             _ => {}
         }
@@ -1167,6 +1177,20 @@ impl Interp {
             func: frame.name.clone(),
         }
     }
+}
+
+/// The tuple `(a, b)`, in one allocation (`Value::tuple` of a vector copies it into a second).
+#[inline]
+pub fn pair(a: Value, b: Value) -> Value {
+    let items: Rc<[Value]> = Rc::new([a, b]);
+    Value::Tuple(items)
+}
+
+/// Marks `cell` exhausted (its kind kept); no item.
+fn finish(cell: &RefCell<Iter>) -> Option<Value> {
+    let done = cell.borrow().done();
+    *cell.borrow_mut() = done;
+    None
 }
 
 /// Bind a function found on a class to the object it was looked up through.

@@ -164,7 +164,6 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 
 fn sort(it: &mut Interp, a: Args) -> R {
     let l = this(&a);
-    let mut items = l.borrow().clone();
     let key =
         a.kw.iter()
             .find(|(k, _)| &**k == "key")
@@ -177,14 +176,24 @@ fn sort(it: &mut Interp, a: Args) -> R {
     if a.pos.len() > 1 {
         return Err(type_error("sort() takes no positional arguments"));
     }
-    crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse)?;
-    // Back into the same slots: sorting does not change CPython's allocation.
-    let mut l = l.borrow_mut();
-    l.clear();
-    l.extend(items);
+    // As CPython's list.sort: the list is empty while it sorts (a key function or `__lt__` sees
+    // it so), its items are not copied, and a list grown meanwhile (its buffer allocated again)
+    // gets its sorted items back with `ValueError`.
+    let mut items = std::mem::take(&mut *l.borrow_mut());
+    let sorted = crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse);
+    let meanwhile = std::mem::replace(&mut *l.borrow_mut(), items);
+    let modified = meanwhile.capacity() != 0;
+    // Freed after the list is whole again.
+    drop(meanwhile);
+    sorted?;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
     Ok(Value::None)
 }
 
 fn copy(_: &mut Interp, a: Args) -> R {
-    Ok(Value::list(this(&a).borrow().clone()))
+    Ok(Value::list(crate::python::ops::clone_run(
+        &this(&a).borrow(),
+    )))
 }

@@ -100,7 +100,7 @@ fn elements(i: &Instance) -> Vec<Value> {
         _ => d
             .map
             .values()
-            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .map(|(k, v)| crate::python::interp::pair(k.clone(), v.clone()))
             .collect(),
     }
 }
