@@ -1021,7 +1021,7 @@ fn shipped_lessons_pass_check_with_forkyards_parser() {
 fn check_reports_a_program_forkyard_cannot_parse() {
     let toml = edited(
         "when = { on = \"p.daemon = True\" }",
-        "when = { on = \"await p\" }",
+        "when = { on = \"from . import p\" }",
     );
     let l = load_toml(&toml).unwrap();
     let d = check(&[Ok(l)]);

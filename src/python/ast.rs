@@ -294,6 +294,8 @@ pub enum CompKind {
 /// generator's own frame.
 #[derive(Debug)]
 pub struct GenExp {
+    /// An asynchronous generator expression (`async for` or `await` in it): an async generator.
+    pub is_async: bool,
     pub qualname: Rc<str>,
     pub first_iter: Expr,
     /// The `for` clauses; the first one's `iter` is not used (see `first_iter`).

@@ -14,6 +14,7 @@ use super::interp::{Interp, bind};
 use super::iter_kind::IterKind;
 use super::value::*;
 
+mod async_iter;
 mod sort_plain;
 use crate::runtime::output;
 use crate::trace::Stream;
@@ -172,6 +173,8 @@ pub fn install(it: &mut Interp) {
         ("hash", hash),
         ("iter", iter),
         ("next", next),
+        ("aiter", async_iter::aiter),
+        ("anext", async_iter::anext),
         ("callable", callable),
         ("format", format),
         ("vars", vars),

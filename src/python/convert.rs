@@ -33,6 +33,8 @@ struct Conv<'a> {
     /// The scopes of the `async def`s met so far: where `await`, `async for` and `async with`
     /// may stand.
     async_scopes: std::collections::HashSet<usize>,
+    /// Generator expressions with an `await` in them: asynchronous generator expressions.
+    awaiting_genexps: std::collections::HashSet<usize>,
 }
 
 /// CPython 3.11 gives up compiling expressions nested deeper than about this (`1+1+...` compiles
@@ -57,6 +59,7 @@ pub fn module(m: &ra::ModModule, src: &str, file: &str, lines: &LineIndex) -> R<
         blocks: 0,
         idents: std::collections::HashMap::new(),
         async_scopes: std::collections::HashSet::new(),
+        awaiting_genexps: std::collections::HashSet::new(),
         string_annotations: m.body.iter().any(|s| {
             matches!(s, RStmt::ImportFrom(i)
                 if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
@@ -99,7 +102,7 @@ impl Conv<'_> {
     }
 
     /// Where `await` (and `async for`/`async with`) may not stand, CPython's SyntaxError.
-    fn check_await(&self, range: TextRange, what: &str) -> R<()> {
+    fn check_await(&mut self, range: TextRange, what: &str) -> R<()> {
         match self.sc.scopes[self.cur].kind {
             ScopeKind::Function if self.async_scopes.contains(&self.cur) => Ok(()),
             ScopeKind::Function => {
@@ -110,11 +113,14 @@ impl Conv<'_> {
             }
             // A list, set or dict comprehension runs in its function's frame, on its stack.
             ScopeKind::Comp if self.in_async_function(self.cur) => Ok(()),
-            ScopeKind::GenExp if self.in_async_function(self.cur) => Err(self.unsupported(
-                range.start(),
-                "`await` in a generator expression (an asynchronous generator expression) is",
-            )),
-            ScopeKind::Comp | ScopeKind::GenExp => {
+            // An `await` makes the generator expression an asynchronous one (run as an async
+            // generator: its awaits pass to whoever awaits its `__anext__`), which CPython
+            // allows wherever the expression stands.
+            ScopeKind::GenExp => {
+                self.awaiting_genexps.insert(self.cur);
+                Ok(())
+            }
+            ScopeKind::Comp => {
                 Err(self.syntax_range(range, &format!("{what} outside async function")))
             }
         }
@@ -1050,7 +1056,9 @@ impl Conv<'_> {
         );
         let mut qual = self.qual.clone();
         qual.push("<genexpr>".to_string());
+        let is_async = gens.iter().any(|g| g.is_async) || self.awaiting_genexps.contains(&scope);
         Ok(ExprKind::GenExp(Rc::new(GenExp {
+            is_async,
             qualname: Rc::from(qual.join(".")),
             first_iter,
             gens,
@@ -1067,12 +1075,9 @@ impl Conv<'_> {
         value: Option<&RExpr>,
         gens: &[ra::Comprehension],
     ) -> R<ExprKind> {
-        if gens.iter().any(|g| g.is_async) {
-            if kind == CompKind::Gen {
-                return Err(
-                    self.unsupported(range.start(), "asynchronous generator expressions are")
-                );
-            }
+        // An asynchronous generator expression may stand anywhere (it is an async generator
+        // object); an asynchronous list, set or dict comprehension only in an `async def`.
+        if gens.iter().any(|g| g.is_async) && kind != CompKind::Gen {
             if !self.in_async_function(self.cur) {
                 return Err(self.syntax_range(
                     range,

@@ -1,5 +1,6 @@
 # traceback's stack functions: extract_stack, format_stack, print_stack, walk_stack,
 # StackSummary and FrameSummary.
+import io
 import sys
 import traceback
 
@@ -11,7 +12,9 @@ def inner():
         print(fs.name, fs.lineno, repr(fs.line), len(fs))
     text = "".join(traceback.format_stack(limit=2)).replace(__file__, "PROG")
     print(text, end="")
-    traceback.print_stack(limit=1, file=sys.stdout)
+    buf = io.StringIO()
+    traceback.print_stack(limit=1, file=buf)
+    print(buf.getvalue().replace(__file__, "PROG"), end="")
     names = [f.f_code.co_name for f, _ in traceback.walk_stack(sys._getframe())]
     print(names)
     return stack[-1]

@@ -290,7 +290,15 @@ impl Interp {
             }
             ExprKind::GenExp(g) => {
                 let first = self.eval(&g.first_iter, f)?;
-                let it = self.iter(&first)?;
+                // As CPython: the first iterable's iterator is taken where the expression
+                // stands (`__aiter__` for an `async for`).
+                let it = if g.gens.first().is_some_and(|c| c.is_async) {
+                    let aiter =
+                        self.async_special(&first, "__aiter__", "async for", "__aiter__")?;
+                    self.call(&aiter, Args::default())?
+                } else {
+                    self.iter(&first)?
+                };
                 let name: Rc<str> = Rc::from("<genexpr>");
                 let mut frame = Frame::new(&g.frame, f.globals.clone(), name.clone());
                 frame.line = e.pos.line;
@@ -299,6 +307,10 @@ impl Interp {
                     frame.cells[n_own + i] = f.cells[from as usize].clone();
                 }
                 let body = super::generator::GenBody::Expr(g.clone(), Box::new(frame), it);
+                if g.is_async {
+                    let kind = super::generator::GenKind::AsyncGenerator;
+                    return Ok(self.make_gen_of(kind, name, g.qualname.clone(), body));
+                }
                 Ok(self.make_generator(name, g.qualname.clone(), body))
             }
             ExprKind::FString(parts) => Ok(Value::Str(Rc::from(self.fstring(parts, f)?))),
@@ -762,9 +774,41 @@ impl Interp {
                 self.callers.statement(self.depth, g.elt.pos.line, &f.name);
             }
             let v = self.eval(&g.elt, f)?;
+            // An async generator's yield answers the awaitable of its `__anext__`.
+            if g.is_async {
+                self.async_yield = true;
+            }
             self.yield_value(v)?;
             return Ok(());
         };
+        if c.is_async {
+            let aiter = match first {
+                Some(it) => it,
+                None => {
+                    let v = self.eval(&c.iter, f)?;
+                    let get = self.async_special(&v, "__aiter__", "async for", "__aiter__")?;
+                    self.call(&get, Args::default())?
+                }
+            };
+            'aitems: loop {
+                let anext = self.async_special(&aiter, "__anext__", "async for", "__anext__")?;
+                let awaitable = self.call(&anext, Args::default())?;
+                let x = match self.await_value(&awaitable) {
+                    Ok(x) => x,
+                    Err(e) if e.is(ExcKind::StopAsyncIteration) => return Ok(()),
+                    Err(e) => return Err(e),
+                };
+                self.step()?;
+                self.assign(&c.target, x, f)?;
+                for cond in &c.ifs {
+                    let t = self.eval(cond, f)?;
+                    if !self.truthy(&t)? {
+                        continue 'aitems;
+                    }
+                }
+                self.genexp_level(g, i + 1, None, f)?;
+            }
+        }
         let it = match first {
             Some(it) => it,
             None => {

@@ -35,7 +35,13 @@ pub(crate) type GenYielder = Yielder<In, Value>;
 
 /// The usable size of a generator's stack. A generator's own frame needs a few kilobytes; calls
 /// inside it that go deeper than this move to a new segment (`stack::maybe_grow`).
-const GEN_STACK: usize = 256 * 1024;
+/// Wider in an unoptimized build, whose frames are several times larger (see `call.rs`'s red
+/// zone): the stack must hold the red zone and a body's own frames.
+const GEN_STACK: usize = if cfg!(debug_assertions) {
+    1024 * 1024
+} else {
+    256 * 1024
+};
 /// Stacks kept for reuse after their generator finished (mapping one costs two syscalls).
 const POOL: usize = 16;
 

@@ -213,6 +213,10 @@ const LIBRARY: &[Source] = &[
         text: include_str!("../lib/logging.py"),
     },
     Source {
+        name: "_anext",
+        text: include_str!("../lib/_anext.py"),
+    },
+    Source {
         name: "multiprocessing.util",
         text: include_str!("../lib/multiprocessing.util.py"),
     },
