@@ -1077,13 +1077,14 @@ impl Conv<'_> {
     ) -> R<ExprKind> {
         // An asynchronous generator expression may stand anywhere (it is an async generator
         // object); an asynchronous list, set or dict comprehension only in an `async def`.
-        if gens.iter().any(|g| g.is_async) && kind != CompKind::Gen {
-            if !self.in_async_function(self.cur) {
-                return Err(self.syntax_range(
-                    range,
-                    "asynchronous comprehension outside of an asynchronous function",
-                ));
-            }
+        if gens.iter().any(|g| g.is_async)
+            && kind != CompKind::Gen
+            && !self.in_async_function(self.cur)
+        {
+            return Err(self.syntax_range(
+                range,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
         }
         // The first iterable belongs to the enclosing scope.
         let first_iter = match gens.first() {
