@@ -180,7 +180,13 @@ fn sort(it: &mut Interp, a: Args) -> R {
     // it so), its items are not copied, and a list grown meanwhile (its buffer allocated again)
     // gets its sorted items back with `ValueError`.
     let mut items = std::mem::take(&mut *l.borrow_mut());
+    let slots = items.capacity();
     let sorted = crate::python::builtins::sort_values(it, &mut items, key.as_ref(), reverse);
+    // Sorting keeps the list's allocation, as CPython's (`sys.getsizeof` reads it), also where
+    // a key's sort rebuilt the vector.
+    if items.capacity() < slots {
+        items.reserve_exact(slots - items.len());
+    }
     let meanwhile = std::mem::replace(&mut *l.borrow_mut(), items);
     let modified = meanwhile.capacity() != 0;
     // Freed after the list is whole again.
