@@ -293,9 +293,7 @@ impl Interp {
                 // As CPython: the first iterable's iterator is taken where the expression
                 // stands (`__aiter__` for an `async for`).
                 let it = if g.gens.first().is_some_and(|c| c.is_async) {
-                    let aiter =
-                        self.async_special(&first, "__aiter__", "async for", "__aiter__")?;
-                    self.call(&aiter, Args::default())?
+                    self.async_iter(&first)?
                 } else {
                     self.iter(&first)?
                 };
@@ -725,16 +723,8 @@ impl Interp {
         iterable: Value,
     ) -> Result<(), Exc> {
         let g = &gens[i];
-        let aiter = self.async_special(&iterable, "__aiter__", "async for", "__aiter__")?;
-        let it = self.call(&aiter, Args::default())?;
-        'items: loop {
-            let anext = self.async_special(&it, "__anext__", "async for", "__anext__")?;
-            let awaitable = self.call(&anext, Args::default())?;
-            let x = match self.await_value(&awaitable) {
-                Ok(x) => x,
-                Err(e) if e.is(ExcKind::StopAsyncIteration) => return Ok(()),
-                Err(e) => return Err(e),
-            };
+        let it = self.async_iter(&iterable)?;
+        'items: while let Some(x) = self.async_next(&it)? {
             self.step()?;
             self.assign(&g.target, x, f)?;
             for cond in &g.ifs {
@@ -745,6 +735,7 @@ impl Interp {
             }
             self.comp_level(gens, i + 1, elt, value, out, f)?;
         }
+        Ok(())
     }
 
     /// A generator expression's body, run lazily in its generator: each item is yielded.
@@ -786,18 +777,10 @@ impl Interp {
                 Some(it) => it,
                 None => {
                     let v = self.eval(&c.iter, f)?;
-                    let get = self.async_special(&v, "__aiter__", "async for", "__aiter__")?;
-                    self.call(&get, Args::default())?
+                    self.async_iter(&v)?
                 }
             };
-            'aitems: loop {
-                let anext = self.async_special(&aiter, "__anext__", "async for", "__anext__")?;
-                let awaitable = self.call(&anext, Args::default())?;
-                let x = match self.await_value(&awaitable) {
-                    Ok(x) => x,
-                    Err(e) if e.is(ExcKind::StopAsyncIteration) => return Ok(()),
-                    Err(e) => return Err(e),
-                };
+            'aitems: while let Some(x) = self.async_next(&aiter)? {
                 self.step()?;
                 self.assign(&c.target, x, f)?;
                 for cond in &c.ifs {
@@ -808,6 +791,7 @@ impl Interp {
                 }
                 self.genexp_level(g, i + 1, None, f)?;
             }
+            return Ok(());
         }
         let it = match first {
             Some(it) => it,

@@ -210,19 +210,12 @@ impl Interp {
                 orelse,
             } => {
                 let iterable = self.eval(iter, f)?;
-                let aiter = self.async_special(&iterable, "__aiter__", "async for", "__aiter__")?;
-                let it = self.call(&aiter, Args::default())?;
+                let it = self.async_iter(&iterable)?;
                 loop {
                     f.line = s.pos.line;
-                    let anext = self.async_special(&it, "__anext__", "async for", "__anext__")?;
-                    let awaitable = self.call(&anext, Args::default())?;
-                    let v = match self.await_value(&awaitable) {
-                        Ok(v) => v,
-                        Err(e) if e.is(ExcKind::StopAsyncIteration) => {
-                            self.exec_block(orelse, f)?;
-                            break;
-                        }
-                        Err(e) => return Err(e.into()),
+                    let Some(v) = self.async_next(&it)? else {
+                        self.exec_block(orelse, f)?;
+                        break;
                     };
                     self.assign(target, v, f)?;
                     match self.exec_block(body, f) {
@@ -519,6 +512,25 @@ impl Interp {
                 self.await_value(&x)?;
                 other
             }
+        }
+    }
+
+    /// `async for`'s first step: the async iterator of `iterable` (`type(x).__aiter__(x)`).
+    pub(crate) fn async_iter(&mut self, iterable: &Value) -> Result<Value, Exc> {
+        let aiter = self.async_special(iterable, "__aiter__", "async for", "__aiter__")?;
+        self.call(&aiter, Args::default())
+    }
+
+    /// `async for`'s next item: `await it.__anext__()`, `None` where it raises
+    /// `StopAsyncIteration` (the loop's end). Used by the statement, the comprehensions and the
+    /// asynchronous generator expressions alike.
+    pub(crate) fn async_next(&mut self, it: &Value) -> Result<Option<Value>, Exc> {
+        let anext = self.async_special(it, "__anext__", "async for", "__anext__")?;
+        let awaitable = self.call(&anext, Args::default())?;
+        match self.await_value(&awaitable) {
+            Ok(x) => Ok(Some(x)),
+            Err(e) if e.is(ExcKind::StopAsyncIteration) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
