@@ -2,6 +2,7 @@
 //! where it lives (a local slot, a closure cell, a global, a class body) and every statement carrying
 //! its (line, column), so the evaluator never looks a local up by name.
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::inline_cache::AttrCache;
@@ -22,15 +23,15 @@ pub enum NameRef {
     /// A cell of the current frame (its own cells first, then those it closed over).
     Cell(u32),
     /// The module's globals, then the builtins.
-    Global(Rc<str>),
+    Global(PyStr),
     /// A class body's namespace, then globals, then builtins.
-    ClassBody(Rc<str>),
+    ClassBody(PyStr),
 }
 
 /// A name as written and where it lives.
 #[derive(Clone, Debug)]
 pub struct Name {
-    pub id: Rc<str>,
+    pub id: PyStr,
     pub at: NameRef,
     /// For a global: the index in the module namespace where it was found last (confirmed by
     /// the key before use, so a stale index only costs the hash lookup it saves).
@@ -60,7 +61,7 @@ pub enum StmtKind {
     /// annotation is evaluated and recorded in the class's `__annotations__` (dataclasses and
     /// typing.NamedTuple read the fields from there, in order).
     ClassAnnotation {
-        name: Rc<str>,
+        name: PyStr,
         annotation: Expr,
         assign: Option<(Target, Expr)>,
     },
@@ -129,19 +130,19 @@ pub enum StmtKind {
     Delete(Vec<Target>),
     /// `import a.b as c`: the module path and where the bound name goes.
     Import {
-        module: Rc<str>,
+        module: PyStr,
         target: Name,
         bind_top: bool,
     },
     /// `from m import a as b, ...`.
     ImportFrom {
-        module: Rc<str>,
-        names: Vec<(Rc<str>, Name)>,
+        module: PyStr,
+        names: Vec<(PyStr, Name)>,
     },
     /// `from m import *` (module level only): every public name of `m` (its `__all__`, else
     /// the names not starting with `_`) bound as a global.
     ImportStar {
-        module: Rc<str>,
+        module: PyStr,
     },
     /// `match subject:` and its `case` blocks, tried in order (see `interp::pattern`).
     Match {
@@ -180,7 +181,7 @@ pub enum Pattern {
     Class {
         cls: Expr,
         args: Vec<Pattern>,
-        kwd_names: Vec<Rc<str>>,
+        kwd_names: Vec<PyStr>,
         kwd_patterns: Vec<Pattern>,
     },
     /// `*name` / `*_` inside a sequence pattern.
@@ -216,7 +217,7 @@ pub struct Handler {
 pub enum Target {
     Name(Name),
     /// `obj.name = v`, with the site's cache of where `name` was in the instance.
-    Attr(Box<Expr>, Rc<str>, AttrCache),
+    Attr(Box<Expr>, PyStr, AttrCache),
     Subscript(Box<Expr>, Box<Expr>),
     /// `a, *b, c = ...`: the targets and the index of the starred one.
     Unpack(Vec<Target>, Option<usize>),
@@ -234,7 +235,7 @@ pub enum ExprKind {
     Const(Value),
     Name(Name),
     /// `obj.name`, with the site's cache (of the attribute's place, or of the method it calls).
-    Attr(Box<Expr>, Rc<str>, AttrCache),
+    Attr(Box<Expr>, PyStr, AttrCache),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Call {
@@ -296,7 +297,7 @@ pub enum CompKind {
 pub struct GenExp {
     /// An asynchronous generator expression (`async for` or `await` in it): an async generator.
     pub is_async: bool,
-    pub qualname: Rc<str>,
+    pub qualname: PyStr,
     pub first_iter: Expr,
     /// The `for` clauses; the first one's `iter` is not used (see `first_iter`).
     pub gens: Vec<Comprehension>,
@@ -316,19 +317,19 @@ pub struct Comprehension {
 /// A keyword argument, or `**mapping` when `name` is `None`.
 #[derive(Debug)]
 pub struct Kwarg {
-    pub name: Option<Rc<str>>,
+    pub name: Option<PyStr>,
     pub value: Expr,
 }
 
 /// A piece of an f-string.
 #[derive(Debug)]
 pub enum FPart {
-    Lit(Rc<str>),
+    Lit(PyStr),
     Value {
         expr: Expr,
         conversion: Option<char>,
         spec: Option<Vec<FPart>>,
-        debug: Option<Rc<str>>,
+        debug: Option<PyStr>,
     },
 }
 
@@ -374,15 +375,15 @@ pub enum CmpOp {
 /// A parameter and where its value is stored in the frame.
 #[derive(Debug)]
 pub struct Param {
-    pub name: Rc<str>,
+    pub name: PyStr,
     pub at: NameRef,
 }
 
 /// A function's code: parameters, body, and the frame it needs.
 #[derive(Debug)]
 pub struct FunctionDef {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    pub name: PyStr,
+    pub qualname: PyStr,
     pub pos: Pos,
     pub params: Vec<Param>,
     /// How many of `params` are positional-only (the first ones, before `/`).
@@ -407,7 +408,7 @@ pub struct FunctionDef {
     pub frame: FrameShape,
     /// `x: int` and `-> bool`, evaluated where the def stands into `__annotations__`
     /// (`"return"` names the return annotation).
-    pub annotations: Vec<(Rc<str>, Expr)>,
+    pub annotations: Vec<(PyStr, Expr)>,
 }
 
 /// What a frame of some code needs: its local slots and cells, and which cells it takes from the
@@ -420,14 +421,14 @@ pub struct FrameShape {
     pub free_from: Vec<u32>,
     /// The function's own variables and the ones it closes over, by name and place, in the
     /// order `locals()` lists them.
-    pub names: Vec<(Rc<str>, NameRef)>,
+    pub names: Vec<(PyStr, NameRef)>,
 }
 
 /// A class statement's body.
 #[derive(Debug)]
 pub struct ClassDef {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    pub name: PyStr,
+    pub qualname: PyStr,
     pub pos: Pos,
     pub bases: Vec<Expr>,
     /// `metaclass=M` and the keywords passed to `__init_subclass__` (a `None` name is `**kw`).

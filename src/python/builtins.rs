@@ -2,6 +2,7 @@
 //! classes (so `isinstance(x, int)` and `type(x) is str` work) whose `__new__` is native.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -75,7 +76,7 @@ pub fn install(it: &mut Interp) {
         };
         let mut attrs = Namespace::default();
         if let Some(f) = new {
-            attrs.insert(Rc::from("__new__"), Value::builtin(name, f));
+            attrs.insert(PyStr::from("__new__"), Value::builtin(name, f));
         }
         let base = if *name == "bool" {
             classes.type_named("int").expect("int is made before bool")
@@ -103,7 +104,7 @@ pub fn install(it: &mut Interp) {
                 | "coroutine_wrapper"
                 | "ellipsis"
         ) {
-            it.builtins.insert(Rc::from(*name), Value::Class(cls));
+            it.builtins.insert(PyStr::from(*name), Value::Class(cls));
         }
     }
     // The builtin iterators' types (`list_iterator`, `dict_keyiterator`, `zip`...): `type(it)`
@@ -116,11 +117,17 @@ pub fn install(it: &mut Interp) {
         // The slots on the class too, as CPython's: `collections.abc.Iterator` checks for them
         // there, and `operator.length_hint` looks `__length_hint__` up on the type.
         let mut attrs = Namespace::default();
-        attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", iter_self));
-        attrs.insert(Rc::from("__next__"), Value::builtin("__next__", iter_next));
+        attrs.insert(
+            PyStr::from("__iter__"),
+            Value::builtin("__iter__", iter_self),
+        );
+        attrs.insert(
+            PyStr::from("__next__"),
+            Value::builtin("__next__", iter_next),
+        );
         if kind.has_length_hint() {
             attrs.insert(
-                Rc::from("__length_hint__"),
+                PyStr::from("__length_hint__"),
                 Value::builtin("__length_hint__", iter_length_hint),
             );
         }
@@ -134,10 +141,11 @@ pub fn install(it: &mut Interp) {
         let name: &str = &cls.name;
         cls.attrs
             .borrow_mut()
-            .insert(Rc::from("__init__"), Value::builtin(name, f));
+            .insert(PyStr::from("__init__"), Value::builtin(name, f));
     }
     super::interp::install_property(&classes.property);
-    it.builtins.insert(Rc::from("object"), Value::Class(object));
+    it.builtins
+        .insert(PyStr::from("object"), Value::Class(object));
     let fns: &[(&str, NativeFn)] = &[
         ("print", print),
         ("len", len),
@@ -191,19 +199,21 @@ pub fn install(it: &mut Interp) {
     ];
     for (name, f) in fns {
         it.builtins
-            .insert(Rc::from(*name), Value::builtin(name, *f));
+            .insert(PyStr::from(*name), Value::builtin(name, *f));
     }
     it.builtins.insert(
-        Rc::from("NotImplemented"),
+        PyStr::from("NotImplemented"),
         Value::builtin("NotImplemented", not_implemented),
     );
-    it.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
-    it.builtins
-        .insert(Rc::from("complex"), Value::Class(super::complex::class()));
+    it.builtins.insert(PyStr::from("Ellipsis"), Value::Ellipsis);
+    it.builtins.insert(
+        PyStr::from("complex"),
+        Value::Class(super::complex::class()),
+    );
     super::methods::bytearray::install(it);
     super::methods::memoryview::install(it);
     it.builtins
-        .insert(Rc::from("__name__"), Value::str("builtins"));
+        .insert(PyStr::from("__name__"), Value::str("builtins"));
     super::subclass::install();
 }
 
@@ -387,7 +397,7 @@ fn len(it: &mut Interp, a: Args) -> PyResult {
 
 fn repr(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "repr")?;
-    Ok(Value::Str(Rc::from(it.repr(&a.pos[0])?)))
+    Ok(Value::Str(PyStr::from(it.repr(&a.pos[0])?)))
 }
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
@@ -415,7 +425,7 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
 fn ascii(it: &mut Interp, a: Args) -> PyResult {
     exactly(&a, 1, "ascii")?;
     let text = it.repr(&a.pos[0])?;
-    Ok(Value::Str(Rc::from(super::format::ascii_of(&text))))
+    Ok(Value::Str(PyStr::from(super::format::ascii_of(&text))))
 }
 
 /// A metaclass's `__instancecheck__` / `__subclasscheck__` (ABCMeta's, for virtual
@@ -491,7 +501,7 @@ fn issubclass(it: &mut Interp, a: Args) -> PyResult {
     }))
 }
 
-fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
+fn attr_name(v: &Value) -> Result<PyStr, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -867,7 +877,7 @@ fn lazy(i: Iter) -> Value {
     Value::Iterator(Rc::new(RefCell::new(i)))
 }
 
-fn iters(it: &mut Interp, vs: &[Value]) -> Result<Rc<[Value]>, Exc> {
+fn iters(it: &mut Interp, vs: &[Value]) -> Result<ThinRc<Value>, Exc> {
     vs.iter().map(|v| it.iter(v)).collect()
 }
 
@@ -1188,7 +1198,7 @@ fn chr(_: &mut Interp, a: Args) -> PyResult {
         .ok()
         .and_then(char::from_u32)
         .ok_or_else(|| value_error("chr() arg not in range(0x110000)"))?;
-    Ok(Value::Str(Rc::from(c.to_string())))
+    Ok(Value::Str(PyStr::from(c.to_string())))
 }
 
 fn ord(_: &mut Interp, a: Args) -> PyResult {
@@ -1218,7 +1228,7 @@ fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult 
     if let Value::BigInt(b) = &a.pos[0] {
         let digits = bigint::radix_digits(b, prefix_radix(prefix), false);
         let sign = if b.is_negative() { "-" } else { "" };
-        return Ok(Value::Str(Rc::from(format!("{sign}{prefix}{digits}"))));
+        return Ok(Value::Str(PyStr::from(format!("{sign}{prefix}{digits}"))));
     }
     let i = int_arg(&a.pos[0])?;
     let s = if i < 0 {
@@ -1226,7 +1236,7 @@ fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult 
     } else {
         format!("{prefix}{}", f(i as u64))
     };
-    Ok(Value::Str(Rc::from(s)))
+    Ok(Value::Str(PyStr::from(s)))
 }
 
 /// The base a `bin`/`oct`/`hex` prefix names.
@@ -1350,7 +1360,7 @@ fn format(it: &mut Interp, a: Args) -> PyResult {
         }
         None => String::new(),
     };
-    Ok(Value::Str(Rc::from(it.format_value(&v, &spec)?)))
+    Ok(Value::Str(PyStr::from(it.format_value(&v, &spec)?)))
 }
 
 /// `vars(obj)`: the object's `__dict__`, the live namespace (src/python/interp/namespace_view.rs).
@@ -1384,9 +1394,9 @@ fn vars(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn dir(it: &mut Interp, a: Args) -> PyResult {
-    let mut names: Vec<Rc<str>> = match a.pos.first() {
+    let mut names: Vec<PyStr> = match a.pos.first() {
         Some(v @ Value::Instance(i)) => {
-            let mut n: Vec<Rc<str>> = i.attrs.borrow().keys().cloned().collect();
+            let mut n: Vec<PyStr> = i.attrs.borrow().keys().cloned().collect();
             let mro = i.class.mro.borrow().clone();
             for c in &mro {
                 if !super::dir_names::is_builtin_type(c) {
@@ -1672,7 +1682,7 @@ fn new_str(it: &mut Interp, a: Args) -> PyResult {
                 ))),
             }
         }
-        Some(v) => Ok(Value::Str(Rc::from(it.str_of(v)?))),
+        Some(v) => Ok(Value::Str(PyStr::from(it.str_of(v)?))),
     }
 }
 
@@ -1702,8 +1712,23 @@ fn new_list(it: &mut Interp, a: Args) -> PyResult {
         // Allocated as CPython's `list()` allocates (python/sizeof.rs).
         Some(v) => {
             let plan = super::sizeof::list_plan(v);
-            let items = it.collect(v)?;
-            Ok(Value::list(super::sizeof::list_from(plan, items)?))
+            // What collect sizes or refuses up front (a known length, a too-long str) goes
+            // through it; an iterator is run item by item into the list.
+            let known = matches!(
+                v,
+                Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Range(_)
+                    | Value::Str(_)
+                    | Value::Bytes(_)
+            );
+            if known || plan.1.is_none() {
+                let items = it.collect(v)?;
+                return Ok(Value::list(super::sizeof::list_from(plan, items)?));
+            }
+            let iter = it.iter(v)?;
+            let items = super::sizeof::list_from_iter(plan, || it.next(&iter))?;
+            Ok(Value::list(items))
         }
     }
 }
@@ -1781,7 +1806,7 @@ fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
-    Ok(Value::Bytes(Rc::from(match a.pos.get(1) {
+    Ok(Value::Bytes(ThinRc::from(match a.pos.get(1) {
         None => vec![],
         Some(Value::Str(_)) if a.pos.len() < 3 && a.kw.is_empty() => {
             return Err(type_error("string argument without an encoding"));

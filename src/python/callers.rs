@@ -6,7 +6,7 @@
 //! itself, `functools`...) notes nothing: like CPython's `_is_internal_frame`, only the program's
 //! frames count.
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::ast::CompKind;
 
@@ -14,7 +14,7 @@ use super::ast::CompKind;
 struct Place {
     depth: usize,
     line: u32,
-    name: Rc<str>,
+    name: PyStr,
 }
 
 /// The program's frames that are running, outermost first: `places[..live]`. The places past
@@ -30,7 +30,7 @@ pub struct Callers {
     pub on: bool,
     /// The names of comprehension frames, made once: a comprehension that starts takes a count
     /// of one, not a new string.
-    comp_names: [Rc<str>; 4],
+    comp_names: [PyStr; 4],
 }
 
 impl Default for Callers {
@@ -39,7 +39,7 @@ impl Default for Callers {
             places: Vec::new(),
             live: 0,
             on: false,
-            comp_names: ["<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"].map(Rc::from),
+            comp_names: ["<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"].map(PyStr::from),
         }
     }
 }
@@ -48,10 +48,10 @@ impl Callers {
     /// A statement of the program at `line` runs at `depth` in the frame called `name`: the
     /// frames noted at that depth or deeper have returned.
     #[inline]
-    pub fn statement(&mut self, depth: usize, line: u32, name: &Rc<str>) {
+    pub fn statement(&mut self, depth: usize, line: u32, name: &PyStr) {
         if let Some(top) = self.live.checked_sub(1).map(|i| &mut self.places[i])
             && top.depth == depth
-            && Rc::ptr_eq(&top.name, name)
+            && PyStr::ptr_eq(&top.name, name)
         {
             // Most statements follow one in the same frame.
             top.line = line;
@@ -60,7 +60,7 @@ impl Callers {
         self.drop_from(depth);
         if let Some(kept) = self.places.get_mut(self.live)
             && kept.depth == depth
-            && Rc::ptr_eq(&kept.name, name)
+            && PyStr::ptr_eq(&kept.name, name)
         {
             // The same function called again at this depth since it returned.
             kept.line = line;
@@ -94,7 +94,7 @@ impl Callers {
         // taken back as `statement` takes back a returned function's.
         if let Some(kept) = self.places.get_mut(self.live)
             && kept.depth == depth
-            && Rc::ptr_eq(&kept.name, name)
+            && PyStr::ptr_eq(&kept.name, name)
         {
             kept.line = line;
             self.live += 1;
@@ -134,13 +134,13 @@ impl Callers {
 
     /// The line and function of the program's frame `stacklevel` frames out (1: the innermost);
     /// past the outermost, the outermost, as CPython's `findCaller` stops at the last frame.
-    pub fn caller(&self, stacklevel: usize) -> Option<(u32, Rc<str>)> {
+    pub fn caller(&self, stacklevel: usize) -> Option<(u32, PyStr)> {
         self.stack(stacklevel).last().cloned()
     }
 
     /// The program's frames from the outermost to the one `stacklevel` frames out, each as its
     /// line and function (`stack_info`'s "Stack (most recent call last)").
-    pub fn stack(&self, stacklevel: usize) -> Vec<(u32, Rc<str>)> {
+    pub fn stack(&self, stacklevel: usize) -> Vec<(u32, PyStr)> {
         let running = self.running();
         let n = running.len();
         let i = n.saturating_sub(stacklevel.max(1));
@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_helper_names_its_caller_at_stacklevel_two() {
-        let (module, helper): (Rc<str>, Rc<str>) = ("<module>".into(), "helper".into());
+        let (module, helper): (PyStr, PyStr) = ("<module>".into(), "helper".into());
         let mut c = Callers::default();
         c.statement(0, 5, &module);
         c.statement(1, 2, &helper);
@@ -172,8 +172,7 @@ mod tests {
 
     #[test]
     fn a_frame_called_again_after_it_returned_reads_its_new_line() {
-        let (module, f, g): (Rc<str>, Rc<str>, Rc<str>) =
-            ("<module>".into(), "f".into(), "g".into());
+        let (module, f, g): (PyStr, PyStr, PyStr) = ("<module>".into(), "f".into(), "g".into());
         let mut c = Callers::default();
         for line in [5, 6] {
             c.statement(0, line, &module);
@@ -194,7 +193,7 @@ mod tests {
 
     #[test]
     fn a_library_statement_ends_the_frames_at_its_depth() {
-        let (module, f): (Rc<str>, Rc<str>) = ("<module>".into(), "f".into());
+        let (module, f): (PyStr, PyStr) = ("<module>".into(), "f".into());
         let mut c = Callers::default();
         c.statement(0, 3, &module);
         c.statement(1, 1, &f);
@@ -204,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_comprehension_is_a_frame_while_it_runs() {
-        let g: Rc<str> = "g".into();
+        let g: PyStr = "g".into();
         let mut c = Callers::default();
         c.statement(1, 4, &g);
         c.enter_comprehension(1, 4, CompKind::List);
@@ -220,7 +219,7 @@ mod tests {
 
     #[test]
     fn a_comprehension_run_again_takes_its_place_back() {
-        let g: Rc<str> = "g".into();
+        let g: PyStr = "g".into();
         let mut c = Callers::default();
         c.statement(1, 4, &g);
         for line in [5, 6, 7] {
@@ -230,7 +229,7 @@ mod tests {
         }
         // One place for the frame and one for its comprehensions, the name shared, not rebuilt.
         assert_eq!(c.places.len(), 2);
-        assert!(Rc::ptr_eq(&c.places[1].name, &c.comp_names[2]));
+        assert!(PyStr::ptr_eq(&c.places[1].name, &c.comp_names[2]));
         c.enter_comprehension(1, 8, CompKind::Set);
         assert_eq!(c.stack(1), vec![(4, g), (8, "<setcomp>".into())]);
     }

@@ -5,6 +5,7 @@
 //! complex first, division is Smith's method, integral powers up to 100 are repeated
 //! multiplication.
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::BinOp;
@@ -448,7 +449,7 @@ fn format(_: &mut Interp, a: Args) -> R {
                 other.type_name()
             )));
         }
-        None => Rc::from(""),
+        None => PyStr::from(""),
     };
     Ok(Value::str(&super::format::complex::format_complex(
         c.re, c.im, &spec,

@@ -1,6 +1,7 @@
 //! ruff's tree -> forkyard's tree. Every name is resolved here (see `scope`), every statement gets
 //! its place, and anything outside the subset is refused with a sentence naming it.
 
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use ruff_python_ast::{self as ra, Expr as RExpr, Stmt as RStmt};
@@ -27,7 +28,7 @@ struct Conv<'a> {
     blocks: u32,
     /// One `Rc` per identifier, so a global's key in the module namespace is the very string every
     /// use of the name holds (a cached slot is confirmed by pointer).
-    idents: std::collections::HashMap<String, Rc<str>>,
+    idents: std::collections::HashMap<String, PyStr>,
     /// `from __future__ import annotations`: class-body annotations stay strings (their source).
     string_annotations: bool,
     /// The scopes of the `async def`s met so far: where `await`, `async for` and `async with`
@@ -159,22 +160,22 @@ impl Conv<'_> {
         // locals() names the variables bound in the function itself (not those of a
         // comprehension run inline in its frame), then its cells, then what it closes over.
         let n_own = f.cells.len() as u32;
-        let mut names: Vec<(Rc<str>, NameRef)> = f
+        let mut names: Vec<(PyStr, NameRef)> = f
             .locals
             .iter()
             .filter(|((b, _), _)| *b == owner)
-            .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Local(i)))
+            .map(|((_, n), &i)| (PyStr::from(n.as_str()), NameRef::Local(i)))
             .collect();
         names.extend(
             f.cells
                 .iter()
                 .filter(|((b, _), _)| *b == owner)
-                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(i))),
+                .map(|((_, n), &i)| (PyStr::from(n.as_str()), NameRef::Cell(i))),
         );
         names.extend(
             f.free
                 .iter()
-                .map(|((_, n), &i)| (Rc::from(n.as_str()), NameRef::Cell(n_own + i))),
+                .map(|((_, n), &i)| (PyStr::from(n.as_str()), NameRef::Cell(n_own + i))),
         );
         FrameShape {
             n_locals: f.locals.len() as u32,
@@ -212,11 +213,11 @@ impl Conv<'_> {
     }
 
     /// The shared `Rc` of identifier `id`.
-    fn ident(&mut self, id: &str) -> Rc<str> {
+    fn ident(&mut self, id: &str) -> PyStr {
         if let Some(r) = self.idents.get(id) {
             return r.clone();
         }
-        let r: Rc<str> = Rc::from(id);
+        let r: PyStr = PyStr::from(id);
         self.idents.insert(id.to_string(), r.clone());
         r
     }
@@ -287,7 +288,7 @@ impl Conv<'_> {
                     self.expr(&a.annotation)?
                 };
                 StmtKind::ClassAnnotation {
-                    name: Rc::from(n.id.as_str()),
+                    name: PyStr::from(n.id.as_str()),
                     annotation,
                     assign,
                 }
@@ -459,7 +460,7 @@ impl Conv<'_> {
                 // first here and chain the rest as a block.
                 let mut out = Vec::new();
                 for a in &i.names {
-                    let module: Rc<str> = Rc::from(a.name.as_str());
+                    let module: PyStr = PyStr::from(a.name.as_str());
                     let (bind, bind_top) = match &a.asname {
                         Some(n) => (n.as_str().to_string(), false),
                         None => (
@@ -501,7 +502,8 @@ impl Conv<'_> {
                 if i.level > 0 {
                     return Err(self.unsupported(i.start(), "relative imports are"));
                 }
-                let module: Rc<str> = Rc::from(i.module.as_ref().map(|m| m.as_str()).unwrap_or(""));
+                let module: PyStr =
+                    PyStr::from(i.module.as_ref().map(|m| m.as_str()).unwrap_or(""));
                 let mut names = Vec::new();
                 for a in &i.names {
                     if a.name.as_str() == "*" {
@@ -516,7 +518,7 @@ impl Conv<'_> {
                         });
                     }
                     let bind = a.asname.as_ref().unwrap_or(&a.name);
-                    names.push((Rc::from(a.name.as_str()), self.name(bind.as_str())));
+                    names.push((PyStr::from(a.name.as_str()), self.name(bind.as_str())));
                 }
                 StmtKind::ImportFrom { module, names }
             }
@@ -564,7 +566,7 @@ impl Conv<'_> {
             }
             for k in a.keywords.iter() {
                 keywords.push(Kwarg {
-                    name: k.arg.as_ref().map(|n| Rc::from(n.as_str())),
+                    name: k.arg.as_ref().map(|n| PyStr::from(n.as_str())),
                     value: self.expr(&k.value)?,
                 });
             }
@@ -578,8 +580,8 @@ impl Conv<'_> {
         self.cur = saved;
         let body = body?;
         let def = ClassDef {
-            name: Rc::from(c.name.as_str()),
-            qualname: Rc::from(qualname),
+            name: PyStr::from(c.name.as_str()),
+            qualname: PyStr::from(qualname),
             pos: self.pos(c.start()),
             bases,
             keywords,
@@ -645,8 +647,8 @@ impl Conv<'_> {
                 }
             };
             Ok(FunctionDef {
-                name: Rc::from(name),
-                qualname: Rc::from(qualname.as_str()),
+                name: PyStr::from(name),
+                qualname: PyStr::from(qualname.as_str()),
                 pos: self.pos(range.start()),
                 n_defaults: defaults.len(),
                 n_posonly: p.posonlyargs.len(),
@@ -682,11 +684,11 @@ impl Conv<'_> {
         &mut self,
         p: &ra::Parameters,
         returns: Option<&RExpr>,
-    ) -> R<Vec<(Rc<str>, Expr)>> {
+    ) -> R<Vec<(PyStr, Expr)>> {
         let mut out = Vec::new();
         let mut add = |this: &mut Self, a: &ra::Parameter| -> R<()> {
             if let Some(e) = &a.annotation {
-                out.push((Rc::from(a.name.as_str()), this.expr(e)?));
+                out.push((PyStr::from(a.name.as_str()), this.expr(e)?));
             }
             Ok(())
         };
@@ -703,7 +705,7 @@ impl Conv<'_> {
             add(self, k)?;
         }
         if let Some(r) = returns {
-            out.push((Rc::from("return"), self.expr(r)?));
+            out.push((PyStr::from("return"), self.expr(r)?));
         }
         Ok(out)
     }
@@ -807,7 +809,7 @@ impl Conv<'_> {
             RExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
             RExpr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                ExprKind::Const(Value::Bytes(Rc::from(bytes)))
+                ExprKind::Const(Value::Bytes(ThinRc::from(bytes)))
             }
             RExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
             RExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
@@ -849,7 +851,7 @@ impl Conv<'_> {
                     let mut kwargs = Vec::new();
                     for k in c.arguments.keywords.iter() {
                         kwargs.push(Kwarg {
-                            name: k.arg.as_ref().map(|a| Rc::from(a.as_str())),
+                            name: k.arg.as_ref().map(|a| PyStr::from(a.as_str())),
                             value: self.expr(&k.value)?,
                         });
                     }
@@ -946,7 +948,9 @@ impl Conv<'_> {
                 let mut parts = Vec::new();
                 for part in f.value.as_slice() {
                     match part {
-                        ra::FStringPart::Literal(s) => parts.push(FPart::Lit(Rc::from(&*s.value))),
+                        ra::FStringPart::Literal(s) => {
+                            parts.push(FPart::Lit(PyStr::from(&*s.value)))
+                        }
                         ra::FStringPart::FString(fs) => parts.extend(self.fparts(&fs.elements)?),
                     }
                 }
@@ -997,7 +1001,7 @@ impl Conv<'_> {
         for el in els.iter() {
             match el {
                 ra::InterpolatedStringElement::Literal(l) => {
-                    out.push(FPart::Lit(Rc::from(&*l.value)))
+                    out.push(FPart::Lit(PyStr::from(&*l.value)))
                 }
                 ra::InterpolatedStringElement::Interpolation(i) => {
                     let conversion = match i.conversion {
@@ -1011,7 +1015,7 @@ impl Conv<'_> {
                         .as_ref()
                         .map(|s| self.fparts(&s.elements))
                         .transpose()?;
-                    let debug = i.debug_text.as_ref().map(|d| Rc::from(d.as_str()));
+                    let debug = i.debug_text.as_ref().map(|d| PyStr::from(d.as_str()));
                     out.push(FPart::Value {
                         expr: self.expr(&i.expression)?,
                         conversion,
@@ -1059,7 +1063,7 @@ impl Conv<'_> {
         let is_async = gens.iter().any(|g| g.is_async) || self.awaiting_genexps.contains(&scope);
         Ok(ExprKind::GenExp(Rc::new(GenExp {
             is_async,
-            qualname: Rc::from(qual.join(".")),
+            qualname: PyStr::from(qual.join(".")),
             first_iter,
             gens,
             elt: *elt,

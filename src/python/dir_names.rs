@@ -5,7 +5,7 @@
 //! `dir()` lists a name only when forkyard's own `getattr` finds it on the object: `dir` and
 //! `hasattr` agree, and a method forkyard lacks is left out rather than claimed.
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::interp::Interp;
 use super::value::{Class, Value};
@@ -674,7 +674,7 @@ fn cpython_names(type_name: &str) -> &'static [&'static str] {
 }
 /// The names of `obj` (a value of the builtin type `type_name`, or that type) that forkyard's
 /// `getattr` finds, in CPython's order (sorted).
-pub fn builtin_names(it: &mut Interp, obj: &Value, type_name: &str) -> Vec<Rc<str>> {
+pub fn builtin_names(it: &mut Interp, obj: &Value, type_name: &str) -> Vec<PyStr> {
     let mut names = cpython_names(type_name);
     if names.is_empty() {
         // A value of a type not in the table (a function, None, a Lock...) has at least what
@@ -684,7 +684,7 @@ pub fn builtin_names(it: &mut Interp, obj: &Value, type_name: &str) -> Vec<Rc<st
     names
         .iter()
         .filter(|n| it.getattr(obj, n).is_ok())
-        .map(|n| Rc::from(*n))
+        .map(|n| PyStr::from(*n))
         .collect()
 }
 

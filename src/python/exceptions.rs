@@ -1,6 +1,7 @@
 //! Python exceptions: the builtin hierarchy as real classes (so user classes can derive from them and
 //! `except` matches by subclass), the `Exc` that unwinds the evaluator, and CPython-style tracebacks.
 
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,9 +23,9 @@ pub struct Exc {
 pub struct TbEntry {
     /// Which frame (its address while it runs), so a frame is entered once per exception.
     pub frame: usize,
-    pub file: Rc<str>,
+    pub file: PyStr,
     pub line: u32,
-    pub func: Rc<str>,
+    pub func: PyStr,
 }
 
 /// What an exception instance carries besides its attributes.
@@ -60,9 +61,9 @@ pub fn make_class_q(
     native: Option<NativeKind>,
 ) -> Result<Rc<Class>, String> {
     let cls = Rc::new(Class {
-        name: Rc::from(name),
-        qualname: Rc::from(qualname),
-        module: Rc::from(module),
+        name: PyStr::from(name),
+        qualname: PyStr::from(qualname),
+        module: PyStr::from(module),
         bases: bases.clone(),
         mro: RefCell::new(Vec::new()),
         has_property: std::cell::Cell::new(
@@ -124,14 +125,17 @@ fn c3(cls: &Rc<Class>, bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
 pub(crate) fn base_exception_attrs() -> Namespace {
     let mut attrs = Namespace::default();
     attrs.insert(
-        Rc::from("__init__"),
+        PyStr::from("__init__"),
         Value::builtin("__init__", base_exception_init),
     );
     attrs.insert(
-        Rc::from("with_traceback"),
+        PyStr::from("with_traceback"),
         Value::builtin("with_traceback", with_traceback),
     );
-    attrs.insert(Rc::from("add_note"), Value::builtin("add_note", add_note));
+    attrs.insert(
+        PyStr::from("add_note"),
+        Value::builtin("add_note", add_note),
+    );
     attrs
 }
 
@@ -159,7 +163,7 @@ pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
     });
     inst.attrs
         .borrow_mut()
-        .insert(Rc::from("args"), Value::tuple(args));
+        .insert(PyStr::from("args"), Value::tuple(args));
     inst
 }
 
@@ -174,7 +178,7 @@ impl Exc {
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> Exc {
         let msg: String = msg.into();
         Exc {
-            value: instance(kind.class(), vec![Value::Str(Rc::from(msg.as_str()))]),
+            value: instance(kind.class(), vec![Value::Str(PyStr::from(msg.as_str()))]),
         }
     }
 
@@ -185,7 +189,7 @@ impl Exc {
         }
     }
 
-    pub fn class_name(&self) -> Rc<str> {
+    pub fn class_name(&self) -> PyStr {
         self.value.class.name.clone()
     }
 
@@ -284,7 +288,7 @@ fn base_exception_init(_: &mut super::interp::Interp, a: super::value::Args) -> 
         }
         inst.attrs
             .borrow_mut()
-            .insert(Rc::from("args"), Value::tuple(pos.collect()));
+            .insert(PyStr::from("args"), Value::tuple(pos.collect()));
     }
     Ok(Value::None)
 }
@@ -310,7 +314,7 @@ fn add_note(_: &mut super::interp::Interp, a: super::value::Args) -> Result<Valu
         None => {
             inst.attrs
                 .borrow_mut()
-                .insert(Rc::from("__notes__"), Value::list(vec![note.clone()]));
+                .insert(PyStr::from("__notes__"), Value::list(vec![note.clone()]));
         }
     }
     Ok(Value::None)

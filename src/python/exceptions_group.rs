@@ -3,6 +3,7 @@
 //! `ExceptionGroup`), and `subgroup`/`split` walking the nested groups as CPython's
 //! `exceptiongroup_split_recursive` does, rebuilding each partial group with `derive`.
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::exceptions::{Exc, ExcKind, instance, type_error, value_error};
@@ -21,7 +22,7 @@ pub fn class_attrs() -> Namespace {
         ("subgroup", subgroup),
         ("split", split),
     ] {
-        attrs.insert(Rc::from(name), Value::builtin(name, f));
+        attrs.insert(PyStr::from(name), Value::builtin(name, f));
     }
     attrs
 }
@@ -86,8 +87,8 @@ fn new(it: &mut Interp, a: Args) -> R {
     let inst = instance(cls.clone(), args.to_vec());
     {
         let mut attrs = inst.attrs.borrow_mut();
-        attrs.insert(Rc::from("message"), args[0].clone());
-        attrs.insert(Rc::from("exceptions"), Value::tuple(excs));
+        attrs.insert(PyStr::from("message"), args[0].clone());
+        attrs.insert(PyStr::from("exceptions"), Value::tuple(excs));
     }
     let made = Value::Instance(inst);
     // A subclass's own `__init__` runs as after any `__new__` (BaseException's keeps the args).
@@ -270,7 +271,7 @@ fn subset(it: &mut Interp, inst: &Instance, eg: &Value, excs: Vec<Value>) -> R {
         "__suppress_context__",
     ] {
         if let Some(v) = inst.attrs.borrow().get(name).cloned() {
-            new.attrs.borrow_mut().insert(Rc::from(name), v);
+            new.attrs.borrow_mut().insert(PyStr::from(name), v);
         }
     }
     Ok(made)

@@ -2,7 +2,8 @@
 //! (encoding, object, start, end, reason) kept as attributes a handler reads and may change, and a
 //! message made from those attributes when it is printed (so `e.start = 2` changes `str(e)`).
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 
 use super::exceptions::{Exc, ExcKind, instance, type_error};
 use super::interp::Interp;
@@ -15,8 +16,8 @@ const FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
 /// What the two classes define beyond `BaseException`: `__init__` and `__str__`.
 pub fn class_attrs() -> Namespace {
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("__init__"), Value::builtin("__init__", init));
-    attrs.insert(Rc::from("__str__"), Value::builtin("__str__", str_));
+    attrs.insert(PyStr::from("__init__"), Value::builtin("__init__", init));
+    attrs.insert(PyStr::from("__str__"), Value::builtin("__str__", str_));
     attrs
 }
 
@@ -44,7 +45,7 @@ pub fn error(
 fn set_fields(inst: &Instance, args: Vec<Value>) {
     let mut attrs = inst.attrs.borrow_mut();
     for (name, v) in FIELDS.iter().zip(args) {
-        attrs.insert(Rc::from(*name), v);
+        attrs.insert(PyStr::from(*name), v);
     }
 }
 
@@ -61,7 +62,7 @@ fn init(_: &mut Interp, a: Args) -> R {
     let args: Vec<Value> = a.pos[1..].to_vec();
     inst.attrs
         .borrow_mut()
-        .insert(Rc::from("args"), Value::tuple(args.clone()));
+        .insert(PyStr::from("args"), Value::tuple(args.clone()));
     if args.len() != 5 || !a.kw.is_empty() {
         return Err(type_error(format!(
             "function takes exactly 5 arguments ({} given)",
@@ -82,7 +83,7 @@ fn init(_: &mut Interp, a: Args) -> R {
             Value::Bytes(_) => args[1].clone(),
             v => match super::methods::bytearray::contents(v) {
                 // A bytearray's contents are kept as bytes, as CPython copies the buffer.
-                Some(b) => Value::Bytes(Rc::from(b)),
+                Some(b) => Value::Bytes(ThinRc::from(b)),
                 None => {
                     return Err(type_error(format!(
                         "a bytes-like object is required, not '{}'",

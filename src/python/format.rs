@@ -3,7 +3,7 @@
 
 use super::alloc::{concat, repeat_char};
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::exceptions::{Exc, type_error, value_error};
 use super::interp::{Interp, bind};
@@ -1297,7 +1297,7 @@ pub fn str_format(
     it: &mut Interp,
     fmt: &str,
     args: &[Value],
-    kwargs: &[(Rc<str>, Value)],
+    kwargs: &[(PyStr, Value)],
 ) -> Result<String, Exc> {
     let mut out = String::with_capacity(fmt.len() + 16);
     // Walked as bytes: the braces are ASCII, so every index where one stands is a char boundary,
@@ -1405,9 +1405,9 @@ pub fn str_format(
                 };
             }
             let v = match conv {
-                Some('r') => Value::Str(Rc::from(it.repr(&v)?)),
-                Some('a') => Value::Str(Rc::from(ascii_of(&it.repr(&v)?))),
-                Some('s') => Value::Str(Rc::from(it.str_of(&v)?)),
+                Some('r') => Value::Str(PyStr::from(it.repr(&v)?)),
+                Some('a') => Value::Str(PyStr::from(ascii_of(&it.repr(&v)?))),
+                Some('s') => Value::Str(PyStr::from(it.str_of(&v)?)),
                 _ => v,
             };
             it.format_into(&mut out, &v, &spec)?;

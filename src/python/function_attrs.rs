@@ -5,6 +5,7 @@
 //! `__code__` with the `co_*` facts `inspect.signature` reads.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::{FunctionDef, NameRef};
@@ -89,21 +90,21 @@ pub(crate) fn code_class() -> Rc<super::value::Class> {
 }
 
 /// The file whose code runs with `globals` (a module's `__file__`): a code object's `co_filename`.
-pub(crate) fn file_of(globals: &std::cell::RefCell<Namespace>) -> Rc<str> {
+pub(crate) fn file_of(globals: &std::cell::RefCell<Namespace>) -> PyStr {
     match globals.borrow().get("__file__") {
         Some(Value::Str(f)) => f.clone(),
-        _ => Rc::from("<string>"),
+        _ => PyStr::from("<string>"),
     }
 }
 
 /// `f.__code__` (and a function frame's `f_code`): the facts of a def that CPython's code object
 /// gives (names and counts of its parameters and variables, its flags, name, file and first
 /// line), without bytecode.
-pub(crate) fn code_of(def: &FunctionDef, file: &Rc<str>) -> Value {
-    let strs = |v: Vec<Rc<str>>| Value::tuple(v.into_iter().map(Value::Str).collect());
+pub(crate) fn code_of(def: &FunctionDef, file: &PyStr) -> Value {
+    let strs = |v: Vec<PyStr>| Value::tuple(v.into_iter().map(Value::Str).collect());
     // co_varnames: the parameters (positional, keyword-only, *args, **kwargs), then the other
     // local variables in the order they first appear.
-    let mut varnames: Vec<Rc<str>> = def.params.iter().map(|p| p.name.clone()).collect();
+    let mut varnames: Vec<PyStr> = def.params.iter().map(|p| p.name.clone()).collect();
     varnames.extend(def.kwonly.iter().map(|p| p.name.clone()));
     varnames.extend(def.vararg.iter().map(|p| p.name.clone()));
     varnames.extend(def.kwarg.iter().map(|p| p.name.clone()));
@@ -126,13 +127,13 @@ pub(crate) fn code_of(def: &FunctionDef, file: &Rc<str>) -> Value {
         flags |= CO_GENERATOR;
     }
     let name = if def.is_lambda {
-        Rc::from("<lambda>")
+        PyStr::from("<lambda>")
     } else {
         def.name.clone()
     };
     let mut attrs = Namespace::default();
     let mut set = |k: &str, v: Value| {
-        attrs.insert(Rc::from(k), v);
+        attrs.insert(PyStr::from(k), v);
     };
     set("co_name", Value::Str(name));
     set("co_qualname", Value::Str(def.qualname.clone()));
@@ -153,10 +154,10 @@ pub(crate) fn code_of(def: &FunctionDef, file: &Rc<str>) -> Value {
 
 /// The module a function belongs to: the library module whose source defined it, else the
 /// learner's `__main__`.
-pub fn module_of(f: &Function) -> Rc<str> {
+pub fn module_of(f: &Function) -> PyStr {
     match f.globals.borrow().get("__name__") {
         Some(Value::Str(m)) if super::modules::library::has(m) => m.clone(),
-        _ => Rc::from("__main__"),
+        _ => PyStr::from("__main__"),
     }
 }
 
@@ -172,7 +173,7 @@ pub fn check_set(name: &str, value: &Value) -> Result<(), Exc> {
 }
 
 /// The qualified name a function's repr shows: the one set on it, else its definition's.
-pub fn qualname(f: &Function) -> Rc<str> {
+pub fn qualname(f: &Function) -> PyStr {
     match f.attrs.borrow().get("__qualname__") {
         Some(Value::Str(q)) => q.clone(),
         _ => f.qualname.clone(),

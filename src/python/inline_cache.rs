@@ -7,6 +7,7 @@
 //! epoch for all of them costs the common program nothing. A site remembers its class by a `Weak`
 //! pointer: the class's memory cannot be reused for another class while the site holds it.
 
+use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::{Rc, Weak};
@@ -119,13 +120,13 @@ impl AttrCache {
 
     /// `inst.name` when the instance's own namespace holds it and no property is in the way.
     #[inline]
-    pub fn read(&self, inst: &Instance, name: &Rc<str>) -> Option<Value> {
+    pub fn read(&self, inst: &Instance, name: &PyStr) -> Option<Value> {
         if !self.no_property(&inst.class, name) {
             return None;
         }
         let attrs = inst.attrs.borrow();
         if let Some((k, v)) = attrs.get_index(self.slot.get() as usize)
-            && (Rc::ptr_eq(k, name) || **k == **name)
+            && (PyStr::ptr_eq(k, name) || **k == **name)
         {
             return Some(v.clone());
         }
@@ -135,13 +136,13 @@ impl AttrCache {
     /// `read` of an int at the remembered index, `None` for anything else (then `read` decides):
     /// two words, returned in registers, for the arithmetic that reads it (`self.n + k`).
     #[inline(always)]
-    pub fn read_int(&self, inst: &Instance, name: &Rc<str>) -> Option<i64> {
+    pub fn read_int(&self, inst: &Instance, name: &PyStr) -> Option<i64> {
         if !self.holds(&inst.class) {
             return None;
         }
         let attrs = inst.attrs.borrow();
         match attrs.get_index(self.slot.get() as usize) {
-            Some((k, Value::Int(n))) if Rc::ptr_eq(k, name) => Some(*n),
+            Some((k, Value::Int(n))) if PyStr::ptr_eq(k, name) => Some(*n),
             _ => None,
         }
     }
@@ -157,13 +158,13 @@ impl AttrCache {
     /// `inst.name = value` into the instance's own namespace, when no property or native
     /// attribute takes the store; gives the value back otherwise.
     #[inline]
-    pub fn write(&self, inst: &Instance, name: &Rc<str>, value: Value) -> Result<(), Value> {
+    pub fn write(&self, inst: &Instance, name: &PyStr, value: Value) -> Result<(), Value> {
         if inst.native.borrow().is_some() || !self.no_property(&inst.class, name) {
             return Err(value);
         }
         let mut attrs = inst.attrs.borrow_mut();
         if let Some((k, v)) = attrs.get_index_mut(self.slot.get() as usize)
-            && (Rc::ptr_eq(k, name) || **k == **name)
+            && (PyStr::ptr_eq(k, name) || **k == **name)
         {
             // The old value is most often a number: forgotten, not dropped through the glue.
             super::value_drop::discard(std::mem::replace(v, value));
@@ -198,7 +199,7 @@ mod tests {
         exceptions::install();
         let mut ns = Namespace::default();
         for (k, v) in attrs {
-            ns.insert(Rc::from(*k), v.clone());
+            ns.insert(PyStr::from(*k), v.clone());
         }
         exceptions::make_class(
             name,
@@ -222,7 +223,7 @@ mod tests {
     fn a_slot_read_follows_the_attribute_when_it_moves() {
         let cls = class_with("Point", &[]);
         let p = instance(&cls);
-        let (x, y): (Rc<str>, Rc<str>) = (Rc::from("x"), Rc::from("y"));
+        let (x, y): (PyStr, PyStr) = (PyStr::from("x"), PyStr::from("y"));
         let site = AttrCache::default();
         p.attrs.borrow_mut().insert(x.clone(), Value::Int(1));
         p.attrs.borrow_mut().insert(y.clone(), Value::Int(2));
@@ -248,12 +249,12 @@ mod tests {
         // ...until a class store: the epoch tells the site to look again.
         cls.attrs
             .borrow_mut()
-            .insert(Rc::from("greet"), first.clone());
+            .insert(PyStr::from("greet"), first.clone());
         classes_changed();
         // A str is not a method: the site says so (the general lookup takes over).
         assert!(site.method(&p, &cls, "greet").is_none());
         let f = Value::builtin("greet", |_, _| Ok(Value::None));
-        cls.attrs.borrow_mut().insert(Rc::from("greet"), f);
+        cls.attrs.borrow_mut().insert(PyStr::from("greet"), f);
         classes_changed();
         assert!(matches!(
             site.method(&p, &cls, "greet"),
@@ -263,7 +264,7 @@ mod tests {
             site.method(&p, &cls, "greet"),
             Some(Value::Builtin(_))
         ));
-        p.attrs.borrow_mut().insert(Rc::from("greet"), first);
+        p.attrs.borrow_mut().insert(PyStr::from("greet"), first);
         assert!(site.method(&p, &cls, "greet").is_none());
     }
 
@@ -271,7 +272,7 @@ mod tests {
     fn a_store_goes_to_a_property_added_after_the_site_cached() {
         let cls = class_with("Box", &[]);
         let p = instance(&cls);
-        let n: Rc<str> = Rc::from("n");
+        let n: PyStr = PyStr::from("n");
         let site = AttrCache::default();
         assert!(site.write(&p, &n, Value::Int(1)).is_ok());
         assert!(matches!(site.read(&p, &n), Some(Value::Int(1))));

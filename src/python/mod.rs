@@ -35,6 +35,7 @@ mod scope;
 pub mod sizeof;
 mod steps;
 pub mod subclass;
+pub mod thin;
 pub mod value;
 mod value_drop;
 mod value_layout;

@@ -3,6 +3,7 @@
 //! take part through their dunder methods.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::{PyStr, ThinRc};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -297,7 +298,7 @@ impl Interp {
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(x);
                 s.push_str(y);
-                return Ok(Str(Rc::from(s)));
+                return Ok(Str(PyStr::from(s)));
             }
             (Str(_) | List(_) | Tuple(_) | Bytes(_), Int(_) | Bool(_)) if op == BinOp::Mul => {
                 return self.repeat(a, as_int(b).unwrap_or(0));
@@ -313,10 +314,12 @@ impl Interp {
                 return Err(bigint::index_overflow(ExcKind::OverflowError));
             }
             (Str(s), _) if op == BinOp::Mod => {
-                return Ok(Str(Rc::from(self.percent_format(s, b)?)));
+                return Ok(Str(PyStr::from(self.percent_format(s, b)?)));
             }
             (Bytes(f), _) if op == BinOp::Mod => {
-                return Ok(Bytes(Rc::from(super::methods::bytes_percent(self, f, b)?)));
+                return Ok(Bytes(ThinRc::from(super::methods::bytes_percent(
+                    self, f, b,
+                )?)));
             }
             (List(x), List(y)) if op == BinOp::Add => {
                 let mut v = x.borrow().clone();
@@ -331,14 +334,14 @@ impl Interp {
             (Bytes(x), Bytes(y)) if op == BinOp::Add => {
                 let mut v = x.to_vec();
                 v.extend_from_slice(y);
-                return Ok(Bytes(Rc::from(v)));
+                return Ok(Bytes(ThinRc::from(v)));
             }
             // `b'ab' + bytearray(b'c')` is bytes (the left operand's type).
             (Bytes(x), Instance(_)) if op == BinOp::Add => {
                 if let Some(y) = super::methods::bytes_like(b) {
                     let mut v = x.to_vec();
                     v.extend_from_slice(&y);
-                    return Ok(Bytes(Rc::from(v)));
+                    return Ok(Bytes(ThinRc::from(v)));
                 }
             }
             (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_))
@@ -466,13 +469,13 @@ impl Interp {
             Ok(out)
         };
         Ok(match seq {
-            Value::Str(s) => Value::Str(Rc::from(alloc::repeat_str(s, n)?)),
+            Value::Str(s) => Value::Str(PyStr::from(alloc::repeat_str(s, n)?)),
             Value::List(l) => {
                 let l = l.borrow().clone();
                 Value::list(items(&l)?)
             }
             Value::Tuple(t) => Value::tuple(items(t)?),
-            Value::Bytes(b) => Value::Bytes(Rc::from(alloc::repeat_bytes(b, n)?)),
+            Value::Bytes(b) => Value::Bytes(ThinRc::from(alloc::repeat_bytes(b, n)?)),
             _ => return Err(type_error("can't multiply sequence")),
         })
     }
@@ -1128,7 +1131,7 @@ impl Interp {
                 let n = s.chars().count();
                 let i =
                     norm_index(*i, n).ok_or_else(|| index_error("string index out of range"))?;
-                Ok(Value::Str(Rc::from(
+                Ok(Value::Str(PyStr::from(
                     s.chars().nth(i).map(String::from).unwrap_or_default(),
                 )))
             }
@@ -1230,11 +1233,11 @@ impl Interp {
                 })
             }
             Value::Tuple(t) => Value::Tuple(match idx.run() {
-                Some(run) => Rc::from(&t[run]),
+                Some(run) => ThinRc::from(&t[run]),
                 None => idx.map(|i| t[i].clone()).collect(),
             }),
-            Value::Str(st) => Value::Str(Rc::from(slice_str(st, len, s)?)),
-            Value::Bytes(b) => Value::Bytes(Rc::from(idx.map(|i| b[i]).collect::<Vec<u8>>())),
+            Value::Str(st) => Value::Str(PyStr::from(slice_str(st, len, s)?)),
+            Value::Bytes(b) => Value::Bytes(ThinRc::from(idx.map(|i| b[i]).collect::<Vec<u8>>())),
             Value::Range(r) => Value::Range(Rc::new(slice_range(r, s)?)),
             _ => Value::None,
         })

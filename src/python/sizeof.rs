@@ -295,18 +295,29 @@ fn own_sizeof_method(c: &Rc<Class>) -> Option<Value> {
 /// vector's capacity, where `__sizeof__` reads it.
 pub fn list_resize(v: &mut Vec<Value>, newsize: usize) -> Result<(), Exc> {
     let allocated = v.capacity();
-    if allocated >= newsize && newsize >= allocated >> 1 {
+    let wanted = resized(v.len(), allocated, newsize);
+    if wanted == allocated {
         return Ok(());
+    }
+    set_capacity(v, wanted)
+}
+
+/// The allocation `list_resize` gives a list of `len` items and `allocated` slots asked for room
+/// for `newsize` (the count alone: [`list_extend`] works out where a run of appends ends without
+/// making each step).
+fn resized(len: usize, allocated: usize, newsize: usize) -> usize {
+    if allocated >= newsize && newsize >= allocated >> 1 {
+        return allocated;
     }
     let mut new_allocated = newsize.saturating_add((newsize >> 3) + 6) & !3;
     // Do not over-allocate when the new size is closer to that than to the old size.
-    if newsize as isize - v.len() as isize > new_allocated.saturating_sub(newsize) as isize {
+    if newsize as isize - len as isize > new_allocated.saturating_sub(newsize) as isize {
         new_allocated = newsize.saturating_add(3) & !3;
     }
     if newsize == 0 {
         new_allocated = 0;
     }
-    set_capacity(v, new_allocated)
+    new_allocated.max(len)
 }
 
 fn set_capacity(v: &mut Vec<Value>, cap: usize) -> Result<(), Exc> {
@@ -324,7 +335,7 @@ fn set_capacity(v: &mut Vec<Value>, cap: usize) -> Result<(), Exc> {
 /// `list_preallocate_exact`: room for `n` items rounded up to an even count (CPython's allocator
 /// works in 16 bytes), for a list made from something of known length.
 fn preallocate_exact(v: &mut Vec<Value>, n: usize) -> Result<(), Exc> {
-    set_capacity(v, n.saturating_add(1) & !1)
+    set_capacity(v, even(n))
 }
 
 /// `list.append` (and a list comprehension's `LIST_APPEND`): `app1`.
@@ -338,37 +349,92 @@ pub fn list_append(v: &mut Vec<Value>, x: Value) -> Result<(), Exc> {
 
 /// `list_extend` with `items`: `hint` is None when they came from a list or tuple (CPython's fast
 /// path), else the length hint CPython would have asked for (8 for an object without one).
+///
+/// The allocation CPython's steps end with is worked out first and made once; an empty list takes
+/// `items`' own buffer, so `list(iterator)` of a million items holds them once, not twice.
 pub fn list_extend(v: &mut Vec<Value>, items: Vec<Value>, hint: Option<usize>) -> Result<(), Exc> {
+    let cap = extended(v.len(), v.capacity(), items.len(), hint);
+    if v.is_empty() {
+        let mut buf = items;
+        set_capacity(&mut buf, cap)?;
+        *v = buf;
+        return Ok(());
+    }
+    set_capacity(v, cap)?;
+    v.extend(items);
+    Ok(())
+}
+
+/// The allocation of a list of `len` items in `cap` slots after CPython's `list_extend` of `n`
+/// items (see [`list_extend`] for `hint`): presized from the hint, one `app1` per item, cut back
+/// if the guess was too large.
+fn extended(len: usize, cap: usize, n: usize, hint: Option<usize>) -> usize {
     match hint {
-        None => {
-            if items.is_empty() {
-                return Ok(());
-            }
-            if v.capacity() == 0 {
-                preallocate_exact(v, items.len())?;
-            } else {
-                list_resize(v, v.len() + items.len())?;
-            }
-            v.extend(items);
-        }
+        None if n == 0 => cap,
+        None if cap == 0 => even(n),
+        None => resized(len, cap, len.saturating_add(n)),
         Some(hint) => {
-            if v.capacity() == 0 {
-                if hint > 0 {
-                    preallocate_exact(v, hint)?;
+            let mut cap = presized(len, cap, hint);
+            let (mut len, mut left) = (len, n);
+            while left > 0 {
+                if len == cap {
+                    cap = resized(len, cap, len + 1);
                 }
-            } else {
-                list_resize(v, v.len().saturating_add(hint))?;
+                let room = (cap - len).min(left);
+                len += room;
+                left -= room;
             }
-            for x in items {
-                list_append(v, x)?;
-            }
-            // Cut back if the guess was too large.
-            if v.len() < v.capacity() {
-                list_resize(v, v.len())?;
-            }
+            cut_back(len, cap)
         }
     }
-    Ok(())
+}
+
+/// The room `list_extend` makes before it runs an iterator whose length hint is `hint`.
+fn presized(len: usize, cap: usize, hint: usize) -> usize {
+    match (cap, hint) {
+        (0, 0) => 0,
+        (0, _) => even(hint),
+        _ => resized(len, cap, len.saturating_add(hint)),
+    }
+}
+
+/// `list_extend`'s last step: the allocation cut back if the hint was too large.
+fn cut_back(len: usize, cap: usize) -> usize {
+    if len < cap {
+        resized(len, cap, len)
+    } else {
+        cap
+    }
+}
+
+/// `list(iterator)` made as CPython makes it, one item at a time: presized from the source's
+/// length and length hint (`plan`, from [`list_plan`]), `app1` per item, cut back at the end. The
+/// items are held once (collecting them first and copying held a million-item result twice).
+pub fn list_from_iter(
+    plan: (Option<usize>, Option<usize>),
+    mut next: impl FnMut() -> Result<Option<Value>, Exc>,
+) -> Result<Vec<Value>, Exc> {
+    let mut v = Vec::new();
+    if let Some(n) = plan.0
+        && n > 0
+    {
+        preallocate_exact(&mut v, n)?;
+    }
+    let hint = plan.1.unwrap_or(0);
+    let room = presized(0, v.capacity(), hint);
+    set_capacity(&mut v, room)?;
+    while let Some(x) = next()? {
+        list_append(&mut v, x)?;
+    }
+    let cap = cut_back(v.len(), v.capacity());
+    set_capacity(&mut v, cap)?;
+    Ok(v)
+}
+
+/// `list_preallocate_exact`'s count: `n` rounded up to even (CPython's allocator works in 16
+/// bytes).
+fn even(n: usize) -> usize {
+    n.saturating_add(1) & !1
 }
 
 /// The length of an object CPython's `_PyObject_HasLen` accepts (builtin containers).
@@ -508,6 +574,73 @@ mod tests {
             .map(|&n| appended(n))
             .collect();
         assert_eq!(caps, vec![0, 4, 8, 16, 24, 32, 40, 52, 64, 76]);
+    }
+
+    /// CPython's `list_extend` made step by step: presize, one append per item, cut back.
+    fn extended_step_by_step(start: usize, n: usize, hint: Option<usize>) -> usize {
+        let mut v = Vec::new();
+        for _ in 0..start {
+            list_append(&mut v, Value::None).unwrap();
+        }
+        match hint {
+            None if n == 0 => {}
+            None => {
+                if v.capacity() == 0 {
+                    preallocate_exact(&mut v, n).unwrap();
+                } else {
+                    let len = v.len();
+                    list_resize(&mut v, len + n).unwrap();
+                }
+                v.extend(std::iter::repeat_n(Value::None, n));
+            }
+            Some(hint) => {
+                if v.capacity() == 0 {
+                    if hint > 0 {
+                        preallocate_exact(&mut v, hint).unwrap();
+                    }
+                } else {
+                    let len = v.len();
+                    list_resize(&mut v, len + hint).unwrap();
+                }
+                for _ in 0..n {
+                    list_append(&mut v, Value::None).unwrap();
+                }
+                if v.len() < v.capacity() {
+                    let len = v.len();
+                    list_resize(&mut v, len).unwrap();
+                }
+            }
+        }
+        v.capacity()
+    }
+
+    #[test]
+    fn an_extend_ends_with_the_allocation_of_cpythons_steps() {
+        for start in [0, 1, 3, 4, 9, 100] {
+            for n in [0, 1, 2, 7, 8, 9, 100, 1000, 4321] {
+                for hint in [
+                    None,
+                    Some(0),
+                    Some(8),
+                    Some(n),
+                    Some(n / 2),
+                    Some(3 * n + 1),
+                ] {
+                    let items = vec![Value::None; n];
+                    let mut v = Vec::new();
+                    for _ in 0..start {
+                        list_append(&mut v, Value::None).unwrap();
+                    }
+                    list_extend(&mut v, items, hint).unwrap();
+                    assert_eq!(
+                        v.capacity(),
+                        extended_step_by_step(start, n, hint),
+                        "start {start}, {n} items, hint {hint:?}"
+                    );
+                    assert_eq!(v.len(), start + n);
+                }
+            }
+        }
     }
 
     #[test]

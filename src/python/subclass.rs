@@ -11,6 +11,7 @@
 //! are found on the base value when the class and its instance have no attribute of that name.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
@@ -339,21 +340,24 @@ fn s_repr(it: &mut Interp, a: Args) -> R<Value> {
                 _ => unreachable!("matched above"),
             }))))?
         };
-        return Ok(Value::Str(Rc::from(format!("{}({inner})", obj.class.name))));
+        return Ok(Value::Str(PyStr::from(format!(
+            "{}({inner})",
+            obj.class.name
+        ))));
     }
-    Ok(Value::Str(Rc::from(it.repr(&s)?)))
+    Ok(Value::Str(PyStr::from(it.repr(&s)?)))
 }
 
 fn s_str(it: &mut Interp, a: Args) -> R<Value> {
     let s = this(&a)?;
-    Ok(Value::Str(Rc::from(it.str_of(&s)?)))
+    Ok(Value::Str(PyStr::from(it.str_of(&s)?)))
 }
 
 fn s_format(it: &mut Interp, a: Args) -> R<Value> {
     let s = this(&a)?;
     let spec = match a.pos.get(1) {
         Some(Value::Str(s)) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::from(""),
     };
     // An empty spec is `str(self)` for int and float (CPython's `int.__format__`), so an
     // `f"{x}"` of a subclass shows what its own `__repr__`/`__str__` says.
@@ -361,9 +365,9 @@ fn s_format(it: &mut Interp, a: Args) -> R<Value> {
         && !matches!(s, Value::Str(_))
         && let Some(obj) = a.pos.first()
     {
-        return Ok(Value::Str(Rc::from(it.str_of(&obj.clone())?)));
+        return Ok(Value::Str(PyStr::from(it.str_of(&obj.clone())?)));
     }
-    Ok(Value::Str(Rc::from(it.format_value(&s, &spec)?)))
+    Ok(Value::Str(PyStr::from(it.format_value(&s, &spec)?)))
 }
 
 fn s_bool(it: &mut Interp, a: Args) -> R<Value> {
@@ -567,7 +571,7 @@ fn s_unary(it: &mut Interp, a: Args) -> R<Value> {
 
 fn slot(name: &str, f: NativeFn, data: Option<Value>) -> Value {
     Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
+        name: PyStr::from(name),
         f,
         data,
         alone: None,
@@ -582,7 +586,7 @@ pub fn install() {
         let cls = crate::python::builtin_classes::builtin_type(name);
         let mut attrs = cls.attrs.borrow_mut();
         let mut put = |n: &str, v: Value| {
-            attrs.insert(Rc::from(n), v);
+            attrs.insert(PyStr::from(n), v);
         };
         let container = matches!(*name, "dict" | "list" | "set" | "frozenset" | "tuple");
         let sequence = container || matches!(*name, "str" | "bytes");
@@ -664,7 +668,7 @@ pub fn install() {
             CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
         }
         attrs.insert(
-            Rc::from("__new__"),
+            PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str(name))),
         );
     }
@@ -672,7 +676,7 @@ pub fn install() {
         .attrs
         .borrow_mut()
         .insert(
-            Rc::from("__new__"),
+            PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str("object"))),
         );
 }

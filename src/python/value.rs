@@ -15,6 +15,7 @@ use rustc_hash::FxBuildHasher;
 use super::ast::FunctionDef;
 use super::exceptions::Exc;
 use super::interp::Interp;
+pub use super::thin::{PyStr, ThinRc};
 
 /// The result of anything that can raise.
 pub type PyResult<T = Value> = Result<T, Exc>;
@@ -26,7 +27,7 @@ pub type NativeFn = fn(&mut Interp, Args) -> PyResult;
 #[derive(Default, Clone)]
 pub struct Args {
     pub pos: Vec<Value>,
-    pub kw: Vec<(Rc<str>, Value)>,
+    pub kw: Vec<(PyStr, Value)>,
 }
 
 impl Args {
@@ -55,10 +56,10 @@ pub enum Value {
     /// An int past 64 bits (never one that fits in `Int`: see src/python/bigint.rs).
     BigInt(Rc<num_bigint::BigInt>),
     Float(f64),
-    Str(Rc<str>),
-    Bytes(Rc<[u8]>),
+    Str(PyStr),
+    Bytes(ThinRc<u8>),
     List(Rc<RefCell<Vec<Value>>>),
-    Tuple(Rc<[Value]>),
+    Tuple(ThinRc<Value>),
     Dict(Rc<RefCell<Dict>>),
     Set(Rc<RefCell<Set>>),
     FrozenSet(Rc<Set>),
@@ -195,7 +196,7 @@ pub struct Function {
     pub globals: Rc<RefCell<Namespace>>,
     /// The class whose body defined this function, for zero-argument `super()`.
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
-    pub qualname: Rc<str>,
+    pub qualname: PyStr,
     /// Attributes the program set on the function (`f.calls = 0`, `f.__doc__ = ...`).
     pub attrs: RefCell<Namespace>,
     /// `__annotations__`, evaluated when the def ran (`None`: the def has none).
@@ -207,7 +208,7 @@ pub type CellRef = Rc<RefCell<Option<Value>>>;
 
 /// A function written in Rust.
 pub struct Builtin {
-    pub name: Rc<str>,
+    pub name: PyStr,
     pub f: NativeFn,
     /// Extra data a native function was made with (`functools`-like binding), passed as `pos[0]`.
     pub data: Option<Value>,
@@ -249,9 +250,9 @@ pub const ACCESS_HOOKS: [&str; 4] = [
 
 /// A class: user classes, the builtin exception hierarchy and native classes like `Process`.
 pub struct Class {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
-    pub module: Rc<str>,
+    pub name: PyStr,
+    pub qualname: PyStr,
+    pub module: PyStr,
     pub bases: Vec<Rc<Class>>,
     /// Method resolution order, this class first.
     pub mro: RefCell<Vec<Rc<Class>>>,
@@ -289,7 +290,7 @@ pub struct Instance {
 
 /// A module object (`multiprocessing`, `time`...).
 pub struct Module {
-    pub name: Rc<str>,
+    pub name: PyStr,
     /// Shared with the functions a module written in Python defines: they are its globals.
     pub attrs: Rc<RefCell<Namespace>>,
 }
@@ -297,7 +298,7 @@ pub struct Module {
 /// Attributes of an object, globals of a module: names to values, in insertion order. Hashed with
 /// Fx (rustc's hasher): these maps are looked up on every name and attribute access, and their keys
 /// come from the program, not from an adversary.
-pub type Namespace = IndexMap<Rc<str>, Value, FxBuildHasher>;
+pub type Namespace = IndexMap<PyStr, Value, FxBuildHasher>;
 
 /// A Python dict: insertion-ordered, keyed by the hashable form of the key.
 #[derive(Default, Clone)]
@@ -314,7 +315,7 @@ pub struct Set {
 /// An iterator over a builtin sequence, or a materialised one.
 pub enum Iter {
     Seq {
-        items: Rc<[Value]>,
+        items: ThinRc<Value>,
         pos: usize,
         /// The CPython type it stands for (`tuple_iterator`, `dict_keyiterator`...).
         kind: super::iter_kind::IterKind,
@@ -329,7 +330,7 @@ pub enum Iter {
         step: i64,
     },
     Str {
-        s: Rc<str>,
+        s: PyStr,
         pos: usize,
     },
     /// A Python object with `__next__`.
@@ -341,9 +342,9 @@ pub enum Iter {
     },
     /// `zip(a, b, ...)`: an item from each iterator, until the shortest ends. Lazy, as in
     /// CPython, so `zip(endless_generator(), "abc")` stops after three.
-    Zip(Rc<[Value]>),
+    Zip(ThinRc<Value>),
     /// `map(f, a, ...)`: `f` called on an item from each iterator.
-    Map(Value, Rc<[Value]>),
+    Map(Value, ThinRc<Value>),
     /// `enumerate(it, start)`: the next count and item.
     Enumerate(Value, i64),
     /// `filter(f, it)`: the items `f` (or their truth, when `f` is None) keeps.
@@ -361,8 +362,8 @@ pub enum HashKey {
     BigInt(Rc<num_bigint::BigInt>),
     /// A float that is not integral (integral floats hash as `Int`, like Python: `1.0 == 1`).
     Float(u64),
-    Str(Rc<str>),
-    Bytes(Rc<[u8]>),
+    Str(PyStr),
+    Bytes(ThinRc<u8>),
     Tuple(Rc<[HashKey]>),
     FrozenSet(Rc<[HashKey]>),
     /// Objects hashed by identity (functions, classes, instances without `__hash__`).
@@ -454,20 +455,20 @@ impl Dict {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(PyStr::from(s))
     }
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::from(items))
+        Value::Tuple(ThinRc::from_vec(items))
     }
     pub fn dict(d: Dict) -> Value {
         Value::Dict(Rc::new(RefCell::new(d)))
     }
     pub fn builtin(name: &str, f: NativeFn) -> Value {
         Value::Builtin(Rc::new(Builtin {
-            name: Rc::from(name),
+            name: PyStr::from(name),
             f,
             data: None,
             alone: None,
@@ -506,7 +507,7 @@ impl Value {
             // name bound to `float('nan')` is found in a list by identity, as in CPython (two
             // separately made NaNs are one object here, where CPython has two).
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 20 && a == b),
+            (Value::Str(a), Value::Str(b)) => PyStr::ptr_eq(a, b) || (a.len() <= 20 && a == b),
             _ => match (self.ptr(), other.ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -517,10 +518,10 @@ impl Value {
     /// The address of a heap object, for identity and `id()`.
     pub fn ptr(&self) -> Option<usize> {
         Some(match self {
-            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
-            Value::Bytes(b) => Rc::as_ptr(b) as *const u8 as usize,
+            Value::Str(s) => PyStr::as_ptr(s) as usize,
+            Value::Bytes(b) => ThinRc::as_ptr(b) as usize,
             Value::List(l) => Rc::as_ptr(l) as usize,
-            Value::Tuple(t) => Rc::as_ptr(t) as *const Value as usize,
+            Value::Tuple(t) => ThinRc::as_ptr(t) as *const Value as usize,
             Value::Dict(d) => Rc::as_ptr(d) as usize,
             Value::Set(s) => Rc::as_ptr(s) as usize,
             Value::FrozenSet(s) => Rc::as_ptr(s) as usize,
@@ -541,8 +542,8 @@ impl Value {
     }
 
     /// The name of the value's type, as `type(x).__name__` says.
-    pub fn type_name(&self) -> Rc<str> {
-        Rc::from(match self {
+    pub fn type_name(&self) -> PyStr {
+        PyStr::from(match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
             Value::Int(_) | Value::BigInt(_) => "int",

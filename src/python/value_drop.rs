@@ -16,6 +16,7 @@
 //!
 //! Must not live here: anything that runs Python (a drop has no interpreter to run it with).
 
+use crate::python::value::ThinRc;
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
@@ -76,7 +77,7 @@ pub fn replace_slot(slot: &mut Option<Value>, v: Value) {
 fn last_owner_of_values(v: &Value) -> bool {
     match v {
         Value::List(l) => Rc::strong_count(l) == 1,
-        Value::Tuple(t) => Rc::strong_count(t) == 1 && !t.is_empty(),
+        Value::Tuple(t) => ThinRc::strong_count(t) == 1 && !t.is_empty(),
         Value::Dict(d) => Rc::strong_count(d) == 1,
         Value::Set(s) => Rc::strong_count(s) == 1,
         Value::FrozenSet(s) => Rc::strong_count(s) == 1,

@@ -20,10 +20,10 @@ mod tests {
 
     #[test]
     fn a_value_and_what_wraps_it_stay_three_words() {
-        assert_eq!(size_of::<Value>(), 24);
-        assert_eq!(size_of::<Option<Value>>(), 24);
-        assert_eq!(size_of::<Result<Value, Exc>>(), 24);
-        assert_eq!(size_of::<Result<Option<Value>, Exc>>(), 24);
+        assert_eq!(size_of::<Value>(), 16);
+        assert_eq!(size_of::<Option<Value>>(), 16);
+        assert_eq!(size_of::<Result<Value, Exc>>(), 16);
+        assert_eq!(size_of::<Result<Option<Value>, Exc>>(), 16);
     }
 
     /// The byte at `at` of `v` (a payload byte: padding is never read).

@@ -63,10 +63,10 @@ fn sorted<K>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::rc::Rc;
+    use crate::python::value::PyStr;
 
     fn strs(xs: &[&str]) -> Vec<Value> {
-        xs.iter().map(|s| Value::Str(Rc::from(*s))).collect()
+        xs.iter().map(|s| Value::Str(PyStr::from(*s))).collect()
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! the cases after it unreachable, alternatives binding different names, a name bound twice, a
 //! repeated literal key or class keyword), at the pattern CPython names.
 
+use crate::python::value::PyStr;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use ruff_python_ast::{self as ra, Expr as RExpr};
 use ruff_text_size::{Ranged, TextRange};
@@ -83,7 +83,7 @@ impl Conv<'_> {
                     .arguments
                     .keywords
                     .iter()
-                    .map(|k| Rc::from(k.attr.as_str()))
+                    .map(|k| PyStr::from(k.attr.as_str()))
                     .collect(),
                 kwd_patterns: c
                     .arguments

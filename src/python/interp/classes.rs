@@ -4,6 +4,7 @@
 //! `type` that `super()` and explicit calls (`object.__setattr__(self, ...)`) reach.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -49,7 +50,7 @@ impl Interp {
     pub(crate) fn class_metaclass(
         &mut self,
         bases: &[Value],
-        kw: &mut Vec<(Rc<str>, Value)>,
+        kw: &mut Vec<(PyStr, Value)>,
     ) -> PyResult {
         let explicit = kw
             .iter()
@@ -83,7 +84,7 @@ impl Interp {
         meta: &Value,
         name: &str,
         bases: &[Value],
-        kw: &[(Rc<str>, Value)],
+        kw: &[(PyStr, Value)],
     ) -> PyResult<Namespace> {
         let mut ns = Namespace::default();
         let Value::Class(m) = meta else {
@@ -117,10 +118,10 @@ impl Interp {
     pub(crate) fn finish_class(
         &mut self,
         meta: Value,
-        name: &Rc<str>,
+        name: &PyStr,
         bases: Vec<Value>,
         attrs: Namespace,
-        kw: Vec<(Rc<str>, Value)>,
+        kw: Vec<(PyStr, Value)>,
     ) -> PyResult {
         if let Value::Class(m) = &meta
             && is_type(m)
@@ -156,7 +157,7 @@ impl Interp {
         qualname: &str,
         base_values: Vec<Value>,
         mut attrs: Namespace,
-        kw: Vec<(Rc<str>, Value)>,
+        kw: Vec<(PyStr, Value)>,
     ) -> PyResult<Rc<Class>> {
         let mut bases = Vec::new();
         for b in base_values {
@@ -200,22 +201,22 @@ impl Interp {
         let module = match attrs.get("__module__") {
             Some(Value::Str(m)) => m.clone(),
             _ => {
-                let m: Rc<str> = match self.globals.borrow().get("__name__") {
+                let m: PyStr = match self.globals.borrow().get("__name__") {
                     Some(Value::Str(m)) => m.clone(),
-                    _ => Rc::from("__main__"),
+                    _ => PyStr::from("__main__"),
                 };
-                attrs.insert(Rc::from("__module__"), Value::Str(m.clone()));
+                attrs.insert(PyStr::from("__module__"), Value::Str(m.clone()));
                 m
             }
         };
         // The qualified name is the class's, not an attribute of its namespace.
         attrs.shift_remove("__qualname__");
         if !attrs.contains_key("__doc__") {
-            attrs.insert(Rc::from("__doc__"), Value::None);
+            attrs.insert(PyStr::from("__doc__"), Value::None);
         }
         // A class that defines `__eq__` and not `__hash__` has instances that cannot be hashed.
         if attrs.contains_key("__eq__") && !attrs.contains_key("__hash__") {
-            attrs.insert(Rc::from("__hash__"), Value::None);
+            attrs.insert(PyStr::from("__hash__"), Value::None);
         }
         let cls = exceptions::make_class_q(name, qualname, &module, bases, attrs, None)
             .map_err(type_error)?;
@@ -237,7 +238,7 @@ impl Interp {
         }
         let this = Value::Class(cls.clone());
         // `__set_name__` tells each descriptor the class and the name it was bound to.
-        let named: Vec<(Rc<str>, Value)> = cls
+        let named: Vec<(PyStr, Value)> = cls
             .attrs
             .borrow()
             .iter()
@@ -263,9 +264,9 @@ impl Interp {
                     );
                     let cause = Value::Instance(e.value.clone());
                     let mut a = new.value.attrs.borrow_mut();
-                    a.insert(Rc::from("__cause__"), cause.clone());
-                    a.insert(Rc::from("__context__"), cause);
-                    a.insert(Rc::from("__suppress_context__"), Value::Bool(true));
+                    a.insert(PyStr::from("__cause__"), cause.clone());
+                    a.insert(PyStr::from("__context__"), cause);
+                    a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
                     drop(a);
                     return Err(new);
                 }
@@ -404,7 +405,7 @@ pub fn bare_instance(c: &Rc<Class>, args: &[Value]) -> Value {
     if is_exc {
         inst.attrs
             .borrow_mut()
-            .insert(Rc::from("args"), Value::tuple(args.to_vec()));
+            .insert(PyStr::from("args"), Value::tuple(args.to_vec()));
     }
     Value::Instance(inst)
 }
@@ -481,7 +482,7 @@ fn object_new(_: &mut Interp, a: Args) -> PyResult {
 }
 
 /// The object and the attribute name of `object.__getattribute__(obj, name)` and friends.
-fn obj_and_name(a: &Args, method: &str, n: usize) -> PyResult<(Value, Rc<str>)> {
+fn obj_and_name(a: &Args, method: &str, n: usize) -> PyResult<(Value, PyStr)> {
     if a.pos.len() != n {
         return Err(type_error(format!(
             "expected {} arguments, got {}",

@@ -1,7 +1,7 @@
 //! Keyword arguments spread from a mapping (`f(**kw)`), and how CPython names a callable in the
 //! errors about them: `__main__.f()`, `__main__.C.m()`, `dict()`, `str.format()`.
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::super::exceptions::{Exc, type_error};
 use super::super::value::*;
@@ -31,8 +31,8 @@ pub fn callable(fv: &Value) -> String {
 
 /// Add one keyword to `kw`, refusing a name that is there already (CPython's TypeError).
 pub fn push_kwarg(
-    kw: &mut Vec<(Rc<str>, Value)>,
-    name: Rc<str>,
+    kw: &mut Vec<(PyStr, Value)>,
+    name: PyStr,
     v: Value,
     desc: &dyn Fn() -> String,
 ) -> Result<(), Exc> {
@@ -52,7 +52,7 @@ impl Interp {
     pub(crate) fn spread_kwargs(
         &mut self,
         m: &Value,
-        kw: &mut Vec<(Rc<str>, Value)>,
+        kw: &mut Vec<(PyStr, Value)>,
         desc: &dyn Fn() -> String,
     ) -> Result<(), Exc> {
         let pairs: Vec<(Value, Value)> = match m {
@@ -95,8 +95,8 @@ mod tests {
         let _it = Interp::new("t.py", "");
         let mut kw = Vec::new();
         let desc = || "__main__.f".to_string();
-        push_kwarg(&mut kw, Rc::from("sep"), Value::Int(1), &desc).expect("first is fine");
-        let e = push_kwarg(&mut kw, Rc::from("sep"), Value::Int(2), &desc).unwrap_err();
+        push_kwarg(&mut kw, PyStr::from("sep"), Value::Int(1), &desc).expect("first is fine");
+        let e = push_kwarg(&mut kw, PyStr::from("sep"), Value::Int(2), &desc).unwrap_err();
         assert!(e.is(ExcKind::TypeError));
         assert_eq!(kw.len(), 1);
     }

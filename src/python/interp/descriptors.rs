@@ -2,6 +2,7 @@
 //! `__delete__`. The default attribute store and delete (`object.__setattr__`,
 //! `object.__delattr__`) live here too, with `__slots__`, since they are where descriptors act.
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::exceptions::attribute_error;
@@ -100,7 +101,7 @@ impl Interp {
         match attrs.get_mut(name) {
             Some(slot) => *slot = value,
             None => {
-                attrs.insert(Rc::from(name), value);
+                attrs.insert(PyStr::from(name), value);
             }
         }
         Ok(())
@@ -153,7 +154,7 @@ pub fn install_property(prop: &Rc<Class>) {
         ("setter", property_setter),
         ("deleter", property_deleter),
     ] {
-        attrs.insert(Rc::from(name), Value::builtin(name, f));
+        attrs.insert(PyStr::from(name), Value::builtin(name, f));
     }
 }
 
@@ -185,7 +186,7 @@ fn property_init(it: &mut Interp, a: Args) -> PyResult {
     let mut attrs = inst.attrs.borrow_mut();
     for (name, v) in ACCESSORS.iter().zip(parts) {
         let name = if *name == "doc" { "__doc__" } else { name };
-        attrs.insert(Rc::from(name), v);
+        attrs.insert(PyStr::from(name), v);
     }
     let _ = this;
     Ok(Value::None)

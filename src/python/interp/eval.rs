@@ -1,6 +1,7 @@
 //! Expressions.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -297,7 +298,7 @@ impl Interp {
                 } else {
                     self.iter(&first)?
                 };
-                let name: Rc<str> = Rc::from("<genexpr>");
+                let name: PyStr = PyStr::from("<genexpr>");
                 let mut frame = Frame::new(&g.frame, f.globals.clone(), name.clone());
                 frame.line = e.pos.line;
                 let n_own = g.frame.n_cells as usize - g.frame.free_from.len();
@@ -311,7 +312,7 @@ impl Interp {
                 }
                 Ok(self.make_generator(name, g.qualname.clone(), body))
             }
-            ExprKind::FString(parts) => Ok(Value::Str(Rc::from(self.fstring(parts, f)?))),
+            ExprKind::FString(parts) => Ok(Value::Str(PyStr::from(self.fstring(parts, f)?))),
             ExprKind::Walrus(n, v) => {
                 let v = self.eval(v, f)?;
                 self.store(&n.at, v.clone(), f);
@@ -561,7 +562,7 @@ impl Interp {
         }
     }
 
-    fn load_global(&self, name: &Rc<str>, slot: &Cell<u32>, f: &Frame) -> R {
+    fn load_global(&self, name: &PyStr, slot: &Cell<u32>, f: &Frame) -> R {
         let g = f.globals.borrow();
         if let Some(v) = cached_global(&g, name, slot) {
             return Ok(v.clone());
@@ -836,11 +837,11 @@ impl Interp {
                         c => *c,
                     };
                     let v = match conv {
-                        Some('r') => Value::Str(Rc::from(self.repr(&v)?)),
-                        Some('a') => {
-                            Value::Str(Rc::from(crate::python::format::ascii_of(&self.repr(&v)?)))
-                        }
-                        Some('s') => Value::Str(Rc::from(self.str_of(&v)?)),
+                        Some('r') => Value::Str(PyStr::from(self.repr(&v)?)),
+                        Some('a') => Value::Str(PyStr::from(crate::python::format::ascii_of(
+                            &self.repr(&v)?,
+                        ))),
+                        Some('s') => Value::Str(PyStr::from(self.str_of(&v)?)),
                         _ => v,
                     };
                     match spec.as_deref() {
@@ -863,11 +864,11 @@ impl Interp {
 #[inline]
 pub(super) fn cached_global<'g>(
     g: &'g Namespace,
-    name: &Rc<str>,
+    name: &PyStr,
     slot: &Cell<u32>,
 ) -> Option<&'g Value> {
     let (k, v) = g.get_index(slot.get() as usize)?;
-    (Rc::ptr_eq(k, name) || **k == **name).then_some(v)
+    (PyStr::ptr_eq(k, name) || **k == **name).then_some(v)
 }
 
 /// `r`, read back from where `eval` wrote it one word at a time. `eval` returns its result through
@@ -880,16 +881,12 @@ pub(super) fn cached_global<'g>(
 pub(crate) fn settle(r: R) -> R {
     let r = std::mem::ManuallyDrop::new(r);
     let p = std::ptr::from_ref::<R>(&r).cast::<std::mem::MaybeUninit<u64>>();
-    // SAFETY: `R` is three words (`value_layout` tests it; `transmute` checks the size): the
+    // SAFETY: `R` is two words (`value_layout` tests it; `transmute` checks the size): the
     // words are read inside it, as `MaybeUninit` (a payload may leave a word uninitialised), and
     // put back together into the same type; `r` is not dropped, so ownership moves once.
     unsafe {
-        let words = [
-            p.read_volatile(),
-            p.add(1).read_volatile(),
-            p.add(2).read_volatile(),
-        ];
-        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 3], R>(words)
+        let words = [p.read_volatile(), p.add(1).read_volatile()];
+        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], R>(words)
     }
 }
 
@@ -900,14 +897,10 @@ pub(crate) fn settle(r: R) -> R {
 pub(crate) fn settle_value(v: Value) -> Value {
     let v = std::mem::ManuallyDrop::new(v);
     let p = std::ptr::from_ref::<Value>(&v).cast::<std::mem::MaybeUninit<u64>>();
-    // SAFETY: as in `settle`: a `Value` is three words, read in place and put back together.
+    // SAFETY: as in `settle`: a `Value` is two words, read in place and put back together.
     unsafe {
-        let words = [
-            p.read_volatile(),
-            p.add(1).read_volatile(),
-            p.add(2).read_volatile(),
-        ];
-        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 3], Value>(words)
+        let words = [p.read_volatile(), p.add(1).read_volatile()];
+        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words)
     }
 }
 
@@ -1083,8 +1076,8 @@ mod tests {
             panic!("a str comes back a str");
         };
         // Moved once: the same allocation, owned by `s` and `back` only.
-        assert!(Rc::ptr_eq(orig, b));
-        assert_eq!(Rc::strong_count(orig), 2);
+        assert!(crate::python::value::PyStr::ptr_eq(orig, b));
+        assert_eq!(crate::python::value::PyStr::strong_count(orig), 2);
         assert!(matches!(settle_value(Value::Float(0.5)), Value::Float(x) if x == 0.5));
         let e = settle(Err(Exc::new(ExcKind::ValueError, "bad")));
         assert!(e.is_err_and(|e| e.is(ExcKind::ValueError)));

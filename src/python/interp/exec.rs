@@ -1,6 +1,7 @@
 //! Statements.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::ast::*;
@@ -388,11 +389,11 @@ impl Interp {
             e.value
                 .attrs
                 .borrow_mut()
-                .insert(Rc::from("__cause__"), cause_v);
+                .insert(PyStr::from("__cause__"), cause_v);
             e.value
                 .attrs
                 .borrow_mut()
-                .insert(Rc::from("__suppress_context__"), Value::Bool(true));
+                .insert(PyStr::from("__suppress_context__"), Value::Bool(true));
         }
         if let Some(h) = self.handling.last() {
             set_context(&e, h);
@@ -684,7 +685,7 @@ impl Interp {
     fn store_attr(
         &mut self,
         o: &Value,
-        name: &Rc<str>,
+        name: &PyStr,
         cache: &AttrCache,
         v: Value,
     ) -> Result<(), Exc> {
@@ -804,7 +805,7 @@ impl Interp {
         let mut g = f.globals.borrow_mut();
         let i = n.slot.get() as usize;
         if let Some((k, slot)) = g.get_index_mut(i)
-            && (Rc::ptr_eq(k, name) || **k == **name)
+            && (PyStr::ptr_eq(k, name) || **k == **name)
         {
             super::super::value_drop::discard(std::mem::replace(slot, v));
             return;
@@ -925,7 +926,7 @@ impl Interp {
     #[inline(never)]
     fn class_annotation(
         &mut self,
-        name: &Rc<str>,
+        name: &PyStr,
         annotation: &Expr,
         assign: Option<&(Target, Expr)>,
         f: &mut Frame,
@@ -942,7 +943,7 @@ impl Interp {
                 _ => {
                     let d = Rc::new(std::cell::RefCell::new(Dict::default()));
                     ns.borrow_mut()
-                        .insert(Rc::from("__annotations__"), Value::Dict(d.clone()));
+                        .insert(PyStr::from("__annotations__"), Value::Dict(d.clone()));
                     d
                 }
             };
@@ -973,11 +974,14 @@ impl Interp {
             Some(Value::Str(m)) => Value::Str(m.clone()),
             _ => Value::str("__main__"),
         };
-        attrs.insert(Rc::from("__module__"), module);
-        attrs.insert(Rc::from("__qualname__"), Value::Str(def.qualname.clone()));
+        attrs.insert(PyStr::from("__module__"), module);
+        attrs.insert(
+            PyStr::from("__qualname__"),
+            Value::Str(def.qualname.clone()),
+        );
         let doc = super::classes::docstring(&def.body);
         if !matches!(doc, Value::None) {
-            attrs.insert(Rc::from("__doc__"), doc);
+            attrs.insert(PyStr::from("__doc__"), doc);
         }
         let ns = Rc::new(std::cell::RefCell::new(attrs));
         let mut frame = Frame::new(&def.frame, f.globals.clone(), def.name.clone());
@@ -1016,7 +1020,10 @@ pub(super) fn set_context(new: &Exc, old: &Exc) {
     }
     let mut attrs = new.value.attrs.borrow_mut();
     if !matches!(attrs.get("__context__"), Some(Value::Instance(_))) {
-        attrs.insert(Rc::from("__context__"), Value::Instance(old.value.clone()));
+        attrs.insert(
+            PyStr::from("__context__"),
+            Value::Instance(old.value.clone()),
+        );
     }
 }
 

@@ -11,6 +11,7 @@
 //! along, so `tb.tb_frame` of a caught traceback reports the frame as it was when the exception
 //! left it.
 
+use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -27,8 +28,8 @@ pub(crate) struct FrameObj {
     depth: usize,
     code: Value,
     globals: Rc<RefCell<Namespace>>,
-    file: Rc<str>,
-    name: Rc<str>,
+    file: PyStr,
+    name: PyStr,
     /// The line it stood on when its call returned (or the traceback's line).
     line: Cell<u32>,
     /// The locals when its call returned.
@@ -64,7 +65,7 @@ fn frame_obj(inst: &Instance) -> Option<std::cell::Ref<'_, FrameObj>> {
 
 /// A frame's code object: its function's `__code__`, or for a module or class body a code
 /// object named `<module>` or by the class.
-fn code_of_frame(frame: &Frame, file: &Rc<str>) -> Value {
+fn code_of_frame(frame: &Frame, file: &PyStr) -> Value {
     match &frame.func {
         Some(fun) => crate::python::function_attrs::code_of(&fun.def, file),
         None => bare_code(
@@ -77,10 +78,10 @@ fn code_of_frame(frame: &Frame, file: &Rc<str>) -> Value {
 
 /// A code object with only a name, a file and a first line (a module's, a class body's, or a
 /// frame a traceback names but whose function is gone).
-fn bare_code(name: &Rc<str>, file: &Rc<str>, first_line: u32) -> Value {
+fn bare_code(name: &PyStr, file: &PyStr, first_line: u32) -> Value {
     let mut attrs = Namespace::default();
     let mut set = |k: &str, v: Value| {
-        attrs.insert(Rc::from(k), v);
+        attrs.insert(PyStr::from(k), v);
     };
     set("co_name", Value::Str(name.clone()));
     set("co_qualname", Value::Str(name.clone()));
@@ -190,8 +191,8 @@ impl Interp {
         let f = self.frame_state.library[j].1;
         let back = self.back_of(At::Lib(j));
         let back = self.object_at(back);
-        let file: Rc<str> = Rc::from(f.file);
-        let name: Rc<str> = Rc::from(f.func);
+        let file: PyStr = PyStr::from(f.file);
+        let name: PyStr = PyStr::from(f.func);
         let obj = Value::Instance(new_frame_object(FrameObj {
             live: Cell::new(std::ptr::null()),
             depth: 0,

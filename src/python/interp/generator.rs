@@ -9,6 +9,7 @@
 //! to a small pool when the generator finishes.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
@@ -46,7 +47,7 @@ const GEN_STACK: usize = if cfg!(debug_assertions) {
 const POOL: usize = 16;
 
 /// A generator dropped while suspended: its qualname, its coroutine, its stack's limit, its kind.
-type Orphan = (Rc<str>, Co, usize, GenKind);
+type Orphan = (PyStr, Co, usize, GenKind);
 
 thread_local! {
     static STACKS: RefCell<Vec<DefaultStack>> = const { RefCell::new(Vec::new()) };
@@ -59,7 +60,7 @@ thread_local! {
     /// their `finally` blocks may await.
     static ASYNCGEN_FINALIZER: RefCell<Option<Value>> = const { RefCell::new(None) };
     /// Coroutines dropped before they ever ran, waiting for their RuntimeWarning.
-    static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    static NEVER_AWAITED: RefCell<Vec<PyStr>> = const { RefCell::new(Vec::new()) };
     /// Whether `ORPHANS` has something: one load per statement.
     static ORPHANS_PENDING: Cell<bool> = const { Cell::new(false) };
     /// Generators started and not finished, by address, in the order they started: the main
@@ -139,8 +140,8 @@ impl GenKind {
 
 /// A generator object.
 pub struct Generator {
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
+    pub name: PyStr,
+    pub qualname: PyStr,
     pub kind: GenKind,
     /// The `def` whose call made it (its `gi_code`/`cr_code`/`ag_code`).
     pub func: Option<Rc<Function>>,
@@ -233,12 +234,7 @@ fn give_back(s: DefaultStack) {
 
 impl Interp {
     /// A new generator that will run `body` when first resumed.
-    pub(crate) fn make_generator(
-        &mut self,
-        name: Rc<str>,
-        qualname: Rc<str>,
-        body: GenBody,
-    ) -> Value {
+    pub(crate) fn make_generator(&mut self, name: PyStr, qualname: PyStr, body: GenBody) -> Value {
         self.make_gen_of(GenKind::Generator, name, qualname, body)
     }
 
@@ -247,8 +243,8 @@ impl Interp {
     pub(crate) fn make_gen_of(
         &mut self,
         kind: GenKind,
-        name: Rc<str>,
-        qualname: Rc<str>,
+        name: PyStr,
+        qualname: PyStr,
         body: GenBody,
     ) -> Value {
         let func = match &body {
@@ -631,7 +627,7 @@ impl Interp {
             let category = Value::Class(ExcKind::RuntimeWarning.class());
             let msg = Value::str(&format!("coroutine '{qualname}' was never awaited"));
             let mut args = Args::new(vec![msg, category]);
-            args.kw.push((Rc::from("source"), Value::Bool(true)));
+            args.kw.push((PyStr::from("source"), Value::Bool(true)));
             self.call(&warn, args)?;
             Ok(())
         })();
@@ -756,9 +752,9 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
             let new = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
             let cause = Value::Instance(e.value.clone());
             let mut a = new.value.attrs.borrow_mut();
-            a.insert(Rc::from("__cause__"), cause.clone());
-            a.insert(Rc::from("__context__"), cause);
-            a.insert(Rc::from("__suppress_context__"), Value::Bool(true));
+            a.insert(PyStr::from("__cause__"), cause.clone());
+            a.insert(PyStr::from("__context__"), cause);
+            a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
             drop(a);
             new
         } else {

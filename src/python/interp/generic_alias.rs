@@ -2,6 +2,7 @@
 //! give a `types.GenericAlias` (it prints as written and calls its origin); a class of the
 //! program answers through its `__class_getitem__`, which is implicitly a classmethod.
 
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,9 +23,15 @@ thread_local! {
 fn union_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&UNION_CLASS, || {
         let mut ns = Namespace::default();
-        ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", union_repr));
-        ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", union_eq));
-        ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", union_hash));
+        ns.insert(
+            PyStr::from("__repr__"),
+            Value::builtin("__repr__", union_repr),
+        );
+        ns.insert(PyStr::from("__eq__"), Value::builtin("__eq__", union_eq));
+        ns.insert(
+            PyStr::from("__hash__"),
+            Value::builtin("__hash__", union_hash),
+        );
         exceptions::make_class(
             "UnionType",
             "types",
@@ -83,7 +90,7 @@ impl Interp {
             return Some(only.clone());
         }
         let mut attrs = Namespace::default();
-        attrs.insert(Rc::from("__args__"), Value::tuple(members));
+        attrs.insert(PyStr::from("__args__"), Value::tuple(members));
         Some(Value::Instance(Rc::new(Instance {
             class: union_class(),
             attrs: RefCell::new(attrs),
@@ -133,10 +140,19 @@ fn union_hash(_: &mut Interp, a: Args) -> PyResult {
 fn alias_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&ALIAS_CLASS, || {
         let mut ns = Namespace::default();
-        ns.insert(Rc::from("__repr__"), Value::builtin("__repr__", alias_repr));
-        ns.insert(Rc::from("__call__"), Value::builtin("__call__", alias_call));
-        ns.insert(Rc::from("__eq__"), Value::builtin("__eq__", alias_eq));
-        ns.insert(Rc::from("__hash__"), Value::builtin("__hash__", alias_hash));
+        ns.insert(
+            PyStr::from("__repr__"),
+            Value::builtin("__repr__", alias_repr),
+        );
+        ns.insert(
+            PyStr::from("__call__"),
+            Value::builtin("__call__", alias_call),
+        );
+        ns.insert(PyStr::from("__eq__"), Value::builtin("__eq__", alias_eq));
+        ns.insert(
+            PyStr::from("__hash__"),
+            Value::builtin("__hash__", alias_hash),
+        );
         exceptions::make_class(
             "GenericAlias",
             "types",
@@ -171,8 +187,8 @@ impl Interp {
                 other => Value::tuple(vec![other.clone()]),
             };
             let mut attrs = Namespace::default();
-            attrs.insert(Rc::from("__origin__"), cls);
-            attrs.insert(Rc::from("__args__"), args);
+            attrs.insert(PyStr::from("__origin__"), cls);
+            attrs.insert(PyStr::from("__args__"), args);
             return Ok(Value::Instance(Rc::new(Instance {
                 class: alias_class(),
                 attrs: RefCell::new(attrs),
@@ -186,7 +202,7 @@ impl Interp {
     }
 }
 
-fn item_tuple(t: &Rc<[Value]>) -> Value {
+fn item_tuple(t: &ThinRc<Value>) -> Value {
     Value::Tuple(t.clone())
 }
 

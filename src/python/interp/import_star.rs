@@ -1,7 +1,7 @@
 //! `from m import *`: which names a module gives away, as CPython decides: the strings of its
 //! `__all__` when it has one (each must exist), else every name not starting with `_`.
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::super::exceptions::{Exc, attribute_error, type_error};
 use super::super::value::*;
@@ -12,7 +12,7 @@ impl Interp {
         &mut self,
         m: &Value,
         module: &str,
-    ) -> Result<Vec<(Rc<str>, Value)>, Exc> {
+    ) -> Result<Vec<(PyStr, Value)>, Exc> {
         let Value::Module(md) = m else {
             return Ok(Vec::new());
         };

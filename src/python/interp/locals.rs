@@ -3,7 +3,7 @@
 //! its cells and the variables it closes over; in a class body: the namespace being built; at
 //! module level: the globals. The dict is a snapshot: assigning into it changes no variable.
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::super::ast::NameRef;
 use super::super::value::*;
@@ -12,7 +12,7 @@ use super::{Frame, Interp, PyResult};
 impl Interp {
     pub(crate) fn locals_of(&mut self, f: &Frame) -> PyResult {
         let mut d = Dict::default();
-        let mut put = |k: &Rc<str>, v: Value| {
+        let mut put = |k: &PyStr, v: Value| {
             d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v);
         };
         if let Some(ns) = &f.class_ns {

@@ -18,6 +18,8 @@ mod pattern;
 pub(crate) mod stack;
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -57,7 +59,7 @@ pub struct Frame {
     /// The function running in this frame (for zero-argument `super()`).
     pub func: Option<Rc<Function>>,
     /// For the traceback: `<module>`, a function's name.
-    pub name: Rc<str>,
+    pub name: PyStr,
     pub line: u32,
     /// The value of the `return` statement unwinding this frame: kept here and not in
     /// `Unwind::Return`, so a statement's `Flow` is two words and comes back in registers (a
@@ -68,7 +70,7 @@ pub struct Frame {
 }
 
 impl Frame {
-    pub fn new(shape: &FrameShape, globals: Rc<RefCell<Namespace>>, name: Rc<str>) -> Frame {
+    pub fn new(shape: &FrameShape, globals: Rc<RefCell<Namespace>>, name: PyStr) -> Frame {
         Frame {
             locals: vec![None; shape.n_locals as usize],
             cells: (0..shape.n_cells)
@@ -91,7 +93,7 @@ pub type StatementHook = fn(Pos);
 /// Python-level state of the process running this interpreter, as `multiprocessing` keeps it.
 #[derive(Clone, Default)]
 pub struct ProcessInfo {
-    pub name: Rc<str>,
+    pub name: PyStr,
     /// `_identity`: () for the main process, (2,) for Process-2, (2, 1) for its first child.
     pub identity: Vec<u32>,
     /// Counter for names of Process objects made in this process.
@@ -100,7 +102,7 @@ pub struct ProcessInfo {
     /// The `Process` object that represents this process in its parent (None in the main).
     pub this: Option<Value>,
     /// The parent's name and pid, for `parent_process()`.
-    pub parent: Option<(Rc<str>, i32)>,
+    pub parent: Option<(PyStr, i32)>,
     /// Child Process objects started by this process and not yet known to be finished.
     pub children: Vec<Value>,
     /// The start method of the default context (`set_start_method`, or `fork` fixed by the first
@@ -115,12 +117,12 @@ pub struct ProcessInfo {
 
 /// The interpreter of one process.
 pub struct Interp {
-    pub file: Rc<str>,
-    pub source: Rc<str>,
+    pub file: PyStr,
+    pub source: PyStr,
     pub builtins: Namespace,
     /// The builtin classes, compared by identity (`Rc::ptr_eq`), never by name.
     pub classes: Rc<Builtins>,
-    pub modules: HashMap<Rc<str>, Value>,
+    pub modules: HashMap<PyStr, Value>,
     pub globals: Rc<RefCell<Namespace>>,
     pub depth: usize,
     /// `sys.getrecursionlimit()`: the depth at which a call raises `RecursionError`.
@@ -162,8 +164,8 @@ impl Interp {
         let classes = Rc::new(Builtins::new());
         builtin_classes::set_current(classes.clone());
         let mut it = Interp {
-            file: Rc::from(file),
-            source: Rc::from(source),
+            file: PyStr::from(file),
+            source: PyStr::from(source),
             builtins: Namespace::default(),
             classes: classes.clone(),
             modules: HashMap::new(),
@@ -174,7 +176,7 @@ impl Interp {
             hook: None,
             budget: None,
             process: ProcessInfo {
-                name: Rc::from("MainProcess"),
+                name: PyStr::from("MainProcess"),
                 ..Default::default()
             },
             repr_stack: Vec::new(),
@@ -193,11 +195,11 @@ impl Interp {
         super::builtins::install(&mut it);
         {
             let mut g = it.globals.borrow_mut();
-            g.insert(Rc::from("__name__"), Value::str("__main__"));
+            g.insert(PyStr::from("__name__"), Value::str("__main__"));
             // CPython 3.11 runs the main module with an absolute `__file__`.
             let abs = std::path::absolute(file).map(|p| p.to_string_lossy().into_owned());
             g.insert(
-                Rc::from("__file__"),
+                PyStr::from("__file__"),
                 Value::str(abs.as_deref().unwrap_or(file)),
             );
         }
@@ -206,10 +208,10 @@ impl Interp {
 
     /// Run a module body in the global frame.
     pub fn run_module(&mut self, m: &AstModule) -> Result<(), Exc> {
-        let mut frame = Frame::new(&m.frame, self.globals.clone(), Rc::from("<module>"));
+        let mut frame = Frame::new(&m.frame, self.globals.clone(), PyStr::from("<module>"));
         self.globals
             .borrow_mut()
-            .entry(Rc::from("__doc__"))
+            .entry(PyStr::from("__doc__"))
             .or_insert_with(|| classes::docstring(&m.body));
         self.live_frames
             .push((self.depth, std::ptr::from_ref(&frame)));
@@ -223,7 +225,7 @@ impl Interp {
     }
 
     /// The file whose code runs with `globals`: the program's, or a library module's.
-    pub(crate) fn file_of_globals(&self, globals: &Rc<RefCell<Namespace>>) -> Rc<str> {
+    pub(crate) fn file_of_globals(&self, globals: &Rc<RefCell<Namespace>>) -> PyStr {
         if Rc::ptr_eq(globals, &self.globals) {
             return self.file.clone();
         }
@@ -559,7 +561,9 @@ impl Interp {
                 // Where the def is, as tracebacks name its file (asyncio's Task repr says it).
                 if let Some(Value::Instance(c)) = &code {
                     let file = Value::Str(self.file_of_globals(&f.globals));
-                    c.attrs.borrow_mut().insert(Rc::from("co_filename"), file);
+                    c.attrs
+                        .borrow_mut()
+                        .insert(PyStr::from("co_filename"), file);
                 }
                 code
             }
@@ -749,17 +753,17 @@ impl Interp {
                 if ACCESS_HOOKS.contains(&name) {
                     c.hooks.set(true);
                 }
-                c.attrs.borrow_mut().insert(Rc::from(name), value);
+                c.attrs.borrow_mut().insert(PyStr::from(name), value);
                 super::inline_cache::classes_changed();
                 Ok(())
             }
             Value::Module(m) => {
-                m.attrs.borrow_mut().insert(Rc::from(name), value);
+                m.attrs.borrow_mut().insert(PyStr::from(name), value);
                 Ok(())
             }
             Value::Function(f) => {
                 super::function_attrs::check_set(name, &value)?;
-                f.attrs.borrow_mut().insert(Rc::from(name), value);
+                f.attrs.borrow_mut().insert(PyStr::from(name), value);
                 Ok(())
             }
             // A number's `real` is a read-only descriptor, a method read-only, anything else
@@ -953,7 +957,7 @@ impl Interp {
                 let rest = &s[*pos..];
                 rest.chars().next().map(|c| {
                     *pos += c.len_utf8();
-                    Value::Str(Rc::from(c.encode_utf8(&mut [0; 4]) as &str))
+                    Value::Str(PyStr::from(c.encode_utf8(&mut [0; 4]) as &str))
                 })
             }
             Iter::Object(obj) => {
@@ -1182,7 +1186,7 @@ impl Interp {
 /// The tuple `(a, b)`, in one allocation (`Value::tuple` of a vector copies it into a second).
 #[inline]
 pub fn pair(a: Value, b: Value) -> Value {
-    let items: Rc<[Value]> = Rc::new([a, b]);
+    let items: ThinRc<Value> = ThinRc::from([a, b]);
     Value::Tuple(items)
 }
 

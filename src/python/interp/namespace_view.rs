@@ -4,6 +4,7 @@
 //! changes would go around the attribute caches' epoch (src/python/inline_cache.rs).
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -39,7 +40,7 @@ const FUNCTION_OWN: [&str; 5] = [
 ];
 
 /// The entries a view shows, in order.
-fn entries(t: &Target) -> Vec<(Rc<str>, Value)> {
+fn entries(t: &Target) -> Vec<(PyStr, Value)> {
     let hidden = |k: &str| matches!(t, Target::Function(_)) && FUNCTION_OWN.contains(&k);
     t.attrs()
         .borrow()
@@ -90,9 +91,9 @@ fn make(name: &str, writable: bool) -> Rc<Class> {
         ]);
     }
     for (m, f) in methods {
-        ns.insert(Rc::from(m), Value::builtin(m, f));
+        ns.insert(PyStr::from(m), Value::builtin(m, f));
     }
-    ns.insert(Rc::from("__hash__"), Value::None);
+    ns.insert(PyStr::from("__hash__"), Value::None);
     exceptions::make_class(
         name,
         "builtins",
@@ -156,7 +157,7 @@ fn target(a: &Args) -> PyResult<Target> {
     Err(type_error("descriptor needs a namespace view"))
 }
 
-fn key(a: &Args, i: usize) -> PyResult<Rc<str>> {
+fn key(a: &Args, i: usize) -> PyResult<PyStr> {
     match a.pos.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         // Attribute names are strings; another key is simply not there.
@@ -252,7 +253,7 @@ fn copy(_: &mut Interp, a: Args) -> PyResult {
 }
 
 /// A store into a namespace: for a class, every attribute cache must look again.
-fn store(t: &Target, k: Rc<str>, v: Value) {
+fn store(t: &Target, k: PyStr, v: Value) {
     t.attrs().borrow_mut().insert(k, v);
 }
 
@@ -358,7 +359,7 @@ mod tests {
         });
         let d = instance_dict(&inst);
         let t = target(&Args::new(vec![d])).expect("a view");
-        store(&t, Rc::from("x"), Value::Int(1));
+        store(&t, PyStr::from("x"), Value::Int(1));
         assert!(matches!(inst.attrs.borrow().get("x"), Some(Value::Int(1))));
         inst.attrs.borrow_mut().clear();
         assert!(keys_of(&t).is_empty());

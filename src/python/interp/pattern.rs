@@ -3,6 +3,7 @@
 //! failed guard leaves them bound, as CPython's do); errors are CPython's `TypeError`s and
 //! `ValueError`s, on the `case` line.
 
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -226,7 +227,7 @@ impl Interp {
         &mut self,
         cls: &crate::python::ast::Expr,
         args: &'p [Pattern],
-        kwd_names: &[Rc<str>],
+        kwd_names: &[PyStr],
         kwd_patterns: &'p [Pattern],
         v: &Value,
         captured: &mut Vec<(&'p Name, Value)>,
@@ -241,7 +242,7 @@ impl Interp {
         if !self.truthy(&is)? {
             return Ok(false);
         }
-        let mut names: Vec<Rc<str>> = Vec::new();
+        let mut names: Vec<PyStr> = Vec::new();
         if !args.is_empty() {
             let match_args = match self.getattr(&c, "__match_args__") {
                 Ok(m) => Some(m),

@@ -5,6 +5,7 @@
 //! `bytes` method, which returns a bytearray where bytes would return bytes.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -95,14 +96,14 @@ pub fn install(it: &mut Interp) {
         ("fromhex", fromhex),
     ];
     for (name, f) in own {
-        attrs.insert(Rc::from(*name), Value::builtin(name, *f));
+        attrs.insert(PyStr::from(*name), Value::builtin(name, *f));
     }
     for name in BYTES_METHODS {
         if let Some(f) = super::bytes::lookup(name) {
-            attrs.insert(Rc::from(*name), Value::builtin(name, f));
+            attrs.insert(PyStr::from(*name), Value::builtin(name, f));
         }
     }
-    attrs.insert(Rc::from("__hash__"), Value::None);
+    attrs.insert(PyStr::from("__hash__"), Value::None);
     super::bytearray_dunders::install(&mut attrs);
     let cls = it.classes.define_type(
         "bytearray",
@@ -110,7 +111,8 @@ pub fn install(it: &mut Interp) {
         attrs,
         Some(NativeKind::Other),
     );
-    it.builtins.insert(Rc::from("bytearray"), Value::Class(cls));
+    it.builtins
+        .insert(PyStr::from("bytearray"), Value::Class(cls));
 }
 
 /// The bytes of `v` if it is a bytearray.
@@ -357,7 +359,7 @@ fn repr(_: &mut Interp, a: Args) -> R {
     } else {
         inner
     };
-    Ok(Value::Str(Rc::from(format!("bytearray({inner})"))))
+    Ok(Value::Str(PyStr::from(format!("bytearray({inner})"))))
 }
 
 fn other_bytes(a: &Args) -> Option<Vec<u8>> {

@@ -3,7 +3,8 @@
 //! `__getstate__`), `object`'s `__format__`, `__dir__`, `__subclasshook__`, `maketrans`, and
 //! `__alloc__`/`__sizeof__`, refused as `sys.getsizeof` is (they report CPython's allocation).
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 
 use super::super::exceptions::{Exc, ExcKind, type_error};
 use super::super::interp::Interp;
@@ -26,15 +27,15 @@ pub fn install(attrs: &mut Namespace) {
         ("__sizeof__", sizeof),
     ];
     for (name, f) in own {
-        attrs.insert(Rc::from(*name), Value::builtin(name, *f));
+        attrs.insert(PyStr::from(*name), Value::builtin(name, *f));
     }
     // A static method: called on the class, there is no self to skip.
     attrs.insert(
-        Rc::from("maketrans"),
+        PyStr::from("maketrans"),
         Value::builtin("maketrans", super::bytes::maketrans),
     );
     if let Some(doc) = super::type_docs::of("bytearray") {
-        attrs.insert(Rc::from("__doc__"), Value::str(doc));
+        attrs.insert(PyStr::from("__doc__"), Value::str(doc));
     }
 }
 
@@ -65,7 +66,10 @@ fn imul(it: &mut Interp, a: Args) -> R {
     let clear = it.getattr(&a.pos[0], "clear")?;
     it.call(&clear, Args::default())?;
     let extend = it.getattr(&a.pos[0], "extend")?;
-    it.call(&extend, Args::new(vec![Value::Bytes(Rc::from(repeated))]))?;
+    it.call(
+        &extend,
+        Args::new(vec![Value::Bytes(ThinRc::from(repeated))]),
+    )?;
     Ok(a.pos[0].clone())
 }
 
@@ -92,7 +96,7 @@ fn reduction(it: &mut Interp, this: &Value, protocol: i64) -> R {
         let text: String = data.iter().map(|&b| b as char).collect();
         vec![Value::str(&text), Value::str("latin-1")]
     } else {
-        vec![Value::Bytes(Rc::from(data))]
+        vec![Value::Bytes(ThinRc::from(data))]
     };
     let state = match it.getattr_opt(this, "__dict__")? {
         Some(d) if it.truthy(&d)? => d,

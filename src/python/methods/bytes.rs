@@ -1,7 +1,7 @@
 //! `bytes` methods: the str-like ones, ASCII-only as CPython's are (`b'\xe9'.upper()` stays), and
 //! `hex`/`fromhex`. Text codecs (`decode`, and `str.encode`) live in `codecs.rs`.
 
-use std::rc::Rc;
+use crate::python::value::{PyStr, ThinRc};
 
 use super::{opt, req};
 use crate::python::alloc;
@@ -60,24 +60,24 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 }
 
 /// The bytes of a bytes-like value (`bytes`, or `bytearray`'s contents).
-pub fn bytes_like(v: &Value) -> Option<Rc<[u8]>> {
+pub fn bytes_like(v: &Value) -> Option<ThinRc<u8>> {
     match v {
         Value::Bytes(b) => Some(b.clone()),
         other => super::bytearray::contents(other)
             .or_else(|| super::memoryview::contents(other))
-            .map(Rc::from),
+            .map(ThinRc::from),
     }
 }
 
 /// `self`'s bytes.
-fn this(a: &Args) -> Rc<[u8]> {
-    bytes_like(&a.pos[0]).unwrap_or_else(|| Rc::from(&b""[..]))
+fn this(a: &Args) -> ThinRc<u8> {
+    bytes_like(&a.pos[0]).unwrap_or_else(|| ThinRc::from(&b""[..]))
 }
 
 /// A result of the same type as `self`: a bytearray method returns a bytearray.
 fn same(a: &Args, v: Vec<u8>) -> R {
     if matches!(a.pos[0], Value::Bytes(_)) {
-        Ok(Value::Bytes(Rc::from(v)))
+        Ok(Value::Bytes(ThinRc::from(v)))
     } else {
         Ok(super::bytearray::new_value(v))
     }
@@ -93,7 +93,7 @@ fn same_list(a: &Args, parts: Vec<Vec<u8>>) -> R {
 }
 
 /// An argument that must be bytes-like, in CPython's words.
-fn arg_bytes(v: &Value) -> Result<Rc<[u8]>, Exc> {
+fn arg_bytes(v: &Value) -> Result<ThinRc<u8>, Exc> {
     bytes_like(v).ok_or_else(|| {
         type_error(format!(
             "a bytes-like object is required, not '{}'",
@@ -279,7 +279,7 @@ fn maxsplit(a: &Args) -> Result<i64, Exc> {
 }
 
 /// `split`'s separator (none: runs of whitespace) and `maxsplit` (-1: no limit).
-type SplitArgs = (Option<Rc<[u8]>>, i64);
+type SplitArgs = (Option<ThinRc<u8>>, i64);
 
 fn split_args(a: &Args) -> Result<SplitArgs, Exc> {
     let sep = match opt(a, 0, "sep") {
@@ -400,7 +400,7 @@ fn join(it: &mut Interp, a: Args) -> R {
     same(&a, out)
 }
 
-fn strip_set(a: &Args) -> Result<Option<Rc<[u8]>>, Exc> {
+fn strip_set(a: &Args) -> Result<Option<ThinRc<u8>>, Exc> {
     opt(a, 0, "bytes").map(|v| arg_bytes(&v)).transpose()
 }
 
@@ -775,7 +775,7 @@ fn translate(_: &mut Interp, a: Args) -> R {
     };
     let delete = match opt(&a, 1, "delete") {
         Some(v) => arg_bytes(&v)?,
-        None => Rc::from(&b""[..]),
+        None => ThinRc::from(&b""[..]),
     };
     let out = t
         .iter()
@@ -806,7 +806,7 @@ pub fn maketrans(_: &mut Interp, a: Args) -> R {
     for (f, t) in from.iter().zip(to.iter()) {
         table[*f as usize] = *t;
     }
-    Ok(Value::Bytes(Rc::from(table)))
+    Ok(Value::Bytes(ThinRc::from(table)))
 }
 
 /// `b.hex(sep=..., bytes_per_sep=1)`: groups counted from the right, or from the left when
@@ -857,7 +857,7 @@ fn hex(_: &mut Interp, a: Args) -> R {
         }
         out.push_str(&format!("{b:02x}"));
     }
-    Ok(Value::Str(Rc::from(out)))
+    Ok(Value::Str(PyStr::from(out)))
 }
 
 fn fromhex_method(it: &mut Interp, mut a: Args) -> R {
@@ -879,7 +879,7 @@ pub fn fromhex(_: &mut Interp, a: Args) -> R {
             return Err(type_error("fromhex() takes exactly one argument (0 given)"));
         }
     };
-    Ok(Value::Bytes(Rc::from(parse_hex(&text)?)))
+    Ok(Value::Bytes(ThinRc::from(parse_hex(&text)?)))
 }
 
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, Exc> {

@@ -5,7 +5,7 @@
 //! mean exactly what they mean for str.
 
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::ThinRc;
 
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::format::ascii_of;
@@ -78,7 +78,7 @@ pub fn bytes_percent(it: &mut Interp, fmt: &[u8], args: &Value) -> Result<Vec<u8
             continue;
         }
         let arg = match (&key, &mapping) {
-            (Some(k), Some(m)) => it.getitem(m, &Value::Bytes(Rc::from(k.as_slice())))?,
+            (Some(k), Some(m)) => it.getitem(m, &Value::Bytes(ThinRc::from(k.as_slice())))?,
             (Some(_), None) => return Err(type_error("format requires a mapping")),
             (None, _) => take("string")?,
         };

@@ -3,7 +3,7 @@
 //! (`'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of data`).
 
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::{PyStr, ThinRc};
 
 use super::opt;
 use crate::python::exceptions::{Exc, type_error};
@@ -87,10 +87,10 @@ fn unknown_handler(h: &str) -> Exc {
 /// `b.decode(encoding='utf-8', errors='strict')`.
 pub fn decode(_: &mut Interp, a: Args) -> R {
     at_most_two(&a, "decode")?;
-    let b = super::bytes::bytes_like(&a.pos[0]).unwrap_or_else(|| Rc::from(&b""[..]));
+    let b = super::bytes::bytes_like(&a.pos[0]).unwrap_or_else(|| ThinRc::from(&b""[..]));
     let enc = codec(&text_arg(&a, 0, "encoding", "decode", "utf-8")?)?;
     let errors = text_arg(&a, 1, "errors", "decode", "strict")?;
-    decode_bytes(&b, enc, &errors).map(|s| Value::Str(Rc::from(s)))
+    decode_bytes(&b, enc, &errors).map(|s| Value::Str(PyStr::from(s)))
 }
 
 fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
@@ -135,7 +135,7 @@ fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
                 return Err(super::super::exceptions_unicode::error(
                     ExcKind::UnicodeDecodeError,
                     enc.name(),
-                    Value::Bytes(Rc::from(b)),
+                    Value::Bytes(ThinRc::from(b)),
                     i,
                     i + len,
                     why,
@@ -159,13 +159,13 @@ fn decode_bytes(b: &[u8], enc: Codec, errors: &str) -> Result<String, Exc> {
 pub fn encode(_: &mut Interp, a: Args) -> R {
     let s = match &a.pos[0] {
         Value::Str(s) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::from(""),
     };
     at_most_two(&a, "encode")?;
     let enc = codec(&text_arg(&a, 0, "encoding", "encode", "utf-8")?)?;
     let errors = text_arg(&a, 1, "errors", "encode", "strict")?;
     let limit = match enc {
-        Codec::Utf8 => return Ok(Value::Bytes(Rc::from(s.as_bytes()))),
+        Codec::Utf8 => return Ok(Value::Bytes(ThinRc::from(s.as_bytes()))),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
@@ -208,7 +208,7 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
         }
         i += run;
     }
-    Ok(Value::Bytes(Rc::from(out)))
+    Ok(Value::Bytes(ThinRc::from(out)))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! (`D.fromkeys('ab')` for `class D(dict)`, `I.from_bytes(b'\x01', 'big')`): as CPython's, they
 //! make an instance of the derived class, not of the builtin type.
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::exceptions::{Exc, type_error};
@@ -20,7 +21,7 @@ pub fn on_class(c: &Rc<Class>, type_name: &str, name: &str) -> Option<Value> {
         return super::on_type(type_name, name);
     }
     Some(Value::Builtin(Rc::new(Builtin {
-        name: Rc::from(name),
+        name: PyStr::from(name),
         f: derived,
         data: Some(Value::tuple(vec![
             Value::Class(c.clone()),

@@ -3,6 +3,7 @@
 //! `__bytes__`, and those every object inherits from `object` (`__getattribute__`, `__format__`,
 //! `__dir__`...), `__sizeof__` with CPython 3.11's figures (python/sizeof.rs).
 
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::ast::BinOp;
@@ -111,7 +112,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         ("int" | "bool" | "float", "real" | "imag")
         | ("int" | "bool", "numerator" | "denominator") => {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
-                name: Rc::from(name),
+                name: PyStr::from(name),
                 f: getset_call,
                 data: Some(Value::str(&format!(
                     "<attribute '{name}' of '{}' objects>",
@@ -122,7 +123,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         }
         ("list" | "dict" | "set" | "frozenset" | "tuple", "__class_getitem__") => {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
-                name: Rc::from(name),
+                name: PyStr::from(name),
                 f: class_getitem_bound,
                 data: Some(Value::Class(super::super::builtin_classes::builtin_type(
                     type_name,
@@ -139,7 +140,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         ) =>
         {
             Some(Value::Builtin(Rc::new(super::super::value::Builtin {
-                name: Rc::from(name),
+                name: PyStr::from(name),
                 f: object_unbound,
                 data: Some(Value::str(name)),
                 alone: None,
@@ -150,7 +151,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
 }
 
 /// The repr of a number attribute looked up on its type (`<attribute 'real' of 'int' objects>`).
-pub fn getset_repr(b: &super::super::value::Builtin) -> Option<Rc<str>> {
+pub fn getset_repr(b: &super::super::value::Builtin) -> Option<PyStr> {
     if !std::ptr::fn_addr_eq(b.f, getset_call as NativeFn) {
         return None;
     }
@@ -222,7 +223,9 @@ fn args_of(a: &Args, n: usize, m: &str, owner: Option<&str>) -> Result<(), Exc> 
     if given == n && a.kw.is_empty() {
         return Ok(());
     }
-    let owner = owner.map(Rc::from).unwrap_or_else(|| a.pos[0].type_name());
+    let owner = owner
+        .map(PyStr::from)
+        .unwrap_or_else(|| a.pos[0].type_name());
     Err(type_error(match n {
         0 => format!("{owner}.{m}() takes no arguments ({given} given)"),
         _ => format!("{owner}.{m}() takes exactly one argument ({given} given)"),
@@ -446,7 +449,7 @@ pub fn read_only(it: &mut Interp, obj: &Value, name: &str) -> Result<Exc, Exc> {
     ))
 }
 
-fn attr_name(v: &Value) -> Result<Rc<str>, Exc> {
+fn attr_name(v: &Value) -> Result<PyStr, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         v => Err(type_error(format!(

@@ -3,7 +3,7 @@
 //! from the whole mantissa, never through a decimal string.
 
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -67,7 +67,7 @@ pub fn float_hex(x: f64) -> String {
 
 fn hex(_: &mut Interp, a: Args) -> R {
     noargs(&a, "hex")?;
-    Ok(Value::Str(Rc::from(float_hex(this(&a)))))
+    Ok(Value::Str(PyStr::from(float_hex(this(&a)))))
 }
 
 fn fromhex_method(it: &mut Interp, mut a: Args) -> R {

@@ -1,7 +1,7 @@
 //! Methods of `int` that see its bytes: `to_bytes` and the class method `int.from_bytes`.
 
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::ThinRc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -85,7 +85,7 @@ pub fn to_bytes(_: &mut Interp, a: Args) -> Result<Value, Exc> {
     if !little {
         bytes.reverse();
     }
-    Ok(Value::Bytes(Rc::from(bytes)))
+    Ok(Value::Bytes(ThinRc::from(bytes)))
 }
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`, called on the class.

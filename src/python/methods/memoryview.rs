@@ -3,6 +3,7 @@
 //! through it (`m[0] = 65`) changes the bytearray. One-dimensional, format `'B'` only: the views a
 //! lesson needs (`len`, indexing, slicing, `tobytes`, `tolist`, `hex`, `==`).
 
+use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -47,7 +48,7 @@ pub fn install(it: &mut Interp) {
         ("release", release),
     ];
     for (name, f) in own {
-        attrs.insert(Rc::from(*name), Value::builtin(name, *f));
+        attrs.insert(PyStr::from(*name), Value::builtin(name, *f));
     }
     let cls = it.classes.define_type(
         "memoryview",
@@ -56,7 +57,7 @@ pub fn install(it: &mut Interp) {
         Some(NativeKind::Other),
     );
     it.builtins
-        .insert(Rc::from("memoryview"), Value::Class(cls));
+        .insert(PyStr::from("memoryview"), Value::Class(cls));
 }
 
 fn view_ref<T>(v: &Value, f: impl FnOnce(&View) -> T) -> Option<T> {
@@ -182,11 +183,11 @@ fn make(source: Value, picks: Vec<usize>) -> Value {
     export(&source, 1);
     let readonly = matches!(source, Value::Bytes(_));
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("readonly"), Value::Bool(readonly));
-    attrs.insert(Rc::from("nbytes"), Value::Int(picks.len() as i64));
-    attrs.insert(Rc::from("format"), Value::str("B"));
-    attrs.insert(Rc::from("itemsize"), Value::Int(1));
-    attrs.insert(Rc::from("obj"), source.clone());
+    attrs.insert(PyStr::from("readonly"), Value::Bool(readonly));
+    attrs.insert(PyStr::from("nbytes"), Value::Int(picks.len() as i64));
+    attrs.insert(PyStr::from("format"), Value::str("B"));
+    attrs.insert(PyStr::from("itemsize"), Value::Int(1));
+    attrs.insert(PyStr::from("obj"), source.clone());
     Value::Instance(Rc::new(Instance {
         class: crate::python::builtin_classes::builtin_type("memoryview"),
         attrs: RefCell::new(attrs),
@@ -344,7 +345,7 @@ fn iter(it: &mut Interp, a: Args) -> R {
 
 fn repr(_: &mut Interp, a: Args) -> R {
     let at = a.pos[0].ptr().unwrap_or(0);
-    Ok(Value::Str(Rc::from(format!("<memory at 0x{at:x}>"))))
+    Ok(Value::Str(PyStr::from(format!("<memory at 0x{at:x}>"))))
 }
 
 fn eq(_: &mut Interp, a: Args) -> R {
@@ -354,7 +355,7 @@ fn eq(_: &mut Interp, a: Args) -> R {
 }
 
 fn tobytes(_: &mut Interp, a: Args) -> R {
-    Ok(Value::Bytes(Rc::from(bytes_now(&a)?)))
+    Ok(Value::Bytes(ThinRc::from(bytes_now(&a)?)))
 }
 
 fn tolist(_: &mut Interp, a: Args) -> R {
@@ -368,7 +369,7 @@ fn tolist(_: &mut Interp, a: Args) -> R {
 
 fn hex(_: &mut Interp, a: Args) -> R {
     let s: String = bytes_now(&a)?.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Value::Str(Rc::from(s)))
+    Ok(Value::Str(PyStr::from(s)))
 }
 
 /// `m.release()`: the bytearray may change size again; the view answers no more.

@@ -40,6 +40,8 @@ pub use text::is_printable;
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, Value};
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 
 /// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so
 /// the object comes as the first argument.
@@ -70,7 +72,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         "tuple" => Value::tuple(vec![]),
         "dict" => Value::dict(Default::default()),
         "set" => Value::Set(Default::default()),
-        "bytes" => Value::Bytes(std::rc::Rc::from(&b""[..])),
+        "bytes" => Value::Bytes(ThinRc::from(&b""[..])),
         "int" => Value::Int(0),
         "float" => Value::Float(0.0),
         _ => return None,
@@ -79,7 +81,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
     // Unbound (`dict.update(self, x)`): the object may be an instance of a class derived from
     // the type, whose base value the method works on.
     Some(Value::Builtin(std::rc::Rc::new(super::value::Builtin {
-        name: std::rc::Rc::from(name),
+        name: PyStr::from(name),
         f: unbound_method,
         data: Some(Value::tuple(vec![Value::str(type_name), Value::str(name)])),
         alone: None,
@@ -88,7 +90,7 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
 
 /// `(type name, method name)` of a method looked up on a builtin type (`str.upper`), which is
 /// how pickle names it.
-pub fn unbound_method_of(v: &Value) -> Option<(std::rc::Rc<str>, std::rc::Rc<str>)> {
+pub fn unbound_method_of(v: &Value) -> Option<(PyStr, PyStr)> {
     let Value::Builtin(b) = v else { return None };
     if !std::ptr::fn_addr_eq(b.f, unbound_method as NativeFn) {
         return None;

@@ -1,7 +1,7 @@
 //! `str` and `bytes` methods.
 
 use crate::python::alloc::{concat, repeat_char};
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::{opt, req};
 use crate::python::exceptions::{Exc, type_error, value_error};
@@ -45,18 +45,18 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn this(a: &Args) -> Rc<str> {
+fn this(a: &Args) -> PyStr {
     match &a.pos[0] {
         Value::Str(s) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::from(""),
     }
 }
 
 fn s(v: String) -> R {
-    Ok(Value::Str(Rc::from(v)))
+    Ok(Value::Str(PyStr::from(v)))
 }
 
-fn str_arg(v: &Value, m: &str) -> Result<Rc<str>, Exc> {
+fn str_arg(v: &Value, m: &str) -> Result<PyStr, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -128,7 +128,7 @@ fn maxsplit(a: &Args) -> Result<i64, Exc> {
 }
 
 /// The `sep` of `split`/`rsplit`, in CPython's words when it is not a str.
-fn sep_arg(v: &Value) -> Result<Rc<str>, Exc> {
+fn sep_arg(v: &Value) -> Result<PyStr, Exc> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -139,12 +139,15 @@ fn sep_arg(v: &Value) -> Result<Rc<str>, Exc> {
 }
 
 fn str_value(part: &str) -> Value {
-    Value::Str(Rc::from(part))
+    Value::Str(PyStr::from(part))
 }
 
 fn list_of(parts: Vec<String>) -> R {
     Ok(Value::list(
-        parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
+        parts
+            .into_iter()
+            .map(|p| Value::Str(PyStr::from(p)))
+            .collect(),
     ))
 }
 
@@ -523,7 +526,10 @@ fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
         None => [t.to_string(), String::new(), String::new()],
     };
     Ok(Value::tuple(
-        parts.into_iter().map(|p| Value::Str(Rc::from(p))).collect(),
+        parts
+            .into_iter()
+            .map(|p| Value::Str(PyStr::from(p)))
+            .collect(),
     ))
 }
 

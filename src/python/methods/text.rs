@@ -5,7 +5,7 @@
 //! predicates answer other questions (`'½'.is_numeric()` is true, `'½'.isdigit()` is not).
 
 use crate::python::exceptions::ExcKind;
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::unicode_db as db;
 use super::{opt, req};
@@ -116,15 +116,15 @@ fn push_title(out: &mut String, c: char) {
     }
 }
 
-fn this(a: &Args) -> Rc<str> {
+fn this(a: &Args) -> PyStr {
     match &a.pos[0] {
         Value::Str(s) => s.clone(),
-        _ => Rc::from(""),
+        _ => PyStr::from(""),
     }
 }
 
 fn s(v: String) -> R {
-    Ok(Value::Str(Rc::from(v)))
+    Ok(Value::Str(PyStr::from(v)))
 }
 
 /// Methods without arguments refuse any, in CPython's words.
@@ -533,7 +533,7 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
         }
         return Ok(Value::dict(d));
     }
-    let text = |i: usize| -> Result<Rc<str>, Exc> {
+    let text = |i: usize| -> Result<PyStr, Exc> {
         match &a.pos[i] {
             Value::Str(s) => Ok(s.clone()),
             _ if i == 0 => Err(type_error(
@@ -572,7 +572,7 @@ fn format_map(it: &mut Interp, a: Args) -> R {
             a.pos.len() - 1
         )));
     }
-    let kw: Vec<(Rc<str>, Value)> = match &a.pos[1] {
+    let kw: Vec<(PyStr, Value)> = match &a.pos[1] {
         Value::Dict(d) => d
             .borrow()
             .map

@@ -3,6 +3,7 @@
 //! (`d.keys() & {'a'}`, `|`, `-`, `^`, reflected too) and answer `isdisjoint`. `dict.values()` is
 //! not set-like. Every view can be reversed (`reversed(d.items())`).
 
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -70,7 +71,7 @@ fn compare(it: &mut Interp, a: Args, op: CmpOp, sym: &str) -> Result<Value, Exc>
                 a.pos
                     .get(1)
                     .map(|v| v.type_name())
-                    .unwrap_or_else(|| Rc::from(""))
+                    .unwrap_or_else(|| PyStr::from(""))
             ))),
         },
     }

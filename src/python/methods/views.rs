@@ -1,6 +1,7 @@
 //! `dict.keys()`, `dict.values()`, `dict.items()`: live views of their dict (a key added later shows
 //! in a view made earlier), printed as CPython prints them (`dict_keys(['a', 'b'])`).
 
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -28,22 +29,28 @@ fn class(kind: &str) -> Rc<Class> {
         return k.clone();
     }
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("__iter__"), Value::builtin("__iter__", view_iter));
-    attrs.insert(Rc::from("__len__"), Value::builtin("__len__", view_len));
-    attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", view_repr));
     attrs.insert(
-        Rc::from("__contains__"),
+        PyStr::from("__iter__"),
+        Value::builtin("__iter__", view_iter),
+    );
+    attrs.insert(PyStr::from("__len__"), Value::builtin("__len__", view_len));
+    attrs.insert(
+        PyStr::from("__repr__"),
+        Value::builtin("__repr__", view_repr),
+    );
+    attrs.insert(
+        PyStr::from("__contains__"),
         Value::builtin("__contains__", view_contains),
     );
     attrs.insert(
-        Rc::from("__reversed__"),
+        PyStr::from("__reversed__"),
         Value::builtin("__reversed__", super::view_sets::reversed),
     );
     if kind != "dict_values" {
         for (n, f) in super::view_sets::SET_METHODS {
-            attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+            attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
         }
-        attrs.insert(Rc::from("__hash__"), Value::None);
+        attrs.insert(PyStr::from("__hash__"), Value::None);
     }
     let k = exceptions::make_class(
         kind,
@@ -134,10 +141,10 @@ fn view_len(_: &mut Interp, a: Args) -> Result<Value, Exc> {
 fn view_repr(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let name = match a.pos.first() {
         Some(Value::Instance(i)) => i.class.name.clone(),
-        _ => Rc::from("dict_view"),
+        _ => PyStr::from("dict_view"),
     };
     let inner = it.repr(&Value::list(items(&a)))?;
-    Ok(Value::Str(Rc::from(format!("{name}({inner})"))))
+    Ok(Value::Str(PyStr::from(format!("{name}({inner})"))))
 }
 
 fn view_contains(it: &mut Interp, a: Args) -> Result<Value, Exc> {

@@ -25,9 +25,10 @@
 //!   CPython 3.11's `deliver_challenge`/`answer_challenge` exchange.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::rc::Rc;
 
 use super::make_module;
 use super::sync::{blocked, os_error, running};
@@ -264,8 +265,8 @@ fn fail(_: &mut Interp, a: Args) -> R {
     let strerror = text.split(" (os error").next().unwrap_or("").to_string();
     let exc = Exc::new(kind, format!("[Errno {errno}] {strerror}"));
     let mut attrs = exc.value.attrs.borrow_mut();
-    attrs.insert(Rc::from("errno"), Value::Int(errno.into()));
-    attrs.insert(Rc::from("strerror"), Value::str(&strerror));
+    attrs.insert(PyStr::from("errno"), Value::Int(errno.into()));
+    attrs.insert(PyStr::from("strerror"), Value::str(&strerror));
     drop(attrs);
     Err(exc)
 }
@@ -277,7 +278,7 @@ fn listening(_: &mut Interp, _: Args) -> R {
     Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
 }
 
-fn bytes_arg(a: &Args, i: usize, func: &str) -> Result<Rc<[u8]>, Exc> {
+fn bytes_arg(a: &Args, i: usize, func: &str) -> Result<ThinRc<u8>, Exc> {
     match a.pos.get(i) {
         Some(Value::Bytes(b)) => Ok(b.clone()),
         _ => Err(type_error(format!("_connection.{func}() takes bytes"))),
@@ -287,7 +288,7 @@ fn bytes_arg(a: &Args, i: usize, func: &str) -> Result<Rc<[u8]>, Exc> {
 fn hmac_md5_fn(_: &mut Interp, a: Args) -> R {
     let key = bytes_arg(&a, 0, "hmac_md5")?;
     let msg = bytes_arg(&a, 1, "hmac_md5")?;
-    Ok(Value::Bytes(Rc::from(&hmac_md5(&key, &msg)[..])))
+    Ok(Value::Bytes(ThinRc::from(&hmac_md5(&key, &msg)[..])))
 }
 
 fn urandom(_: &mut Interp, a: Args) -> R {
@@ -309,7 +310,7 @@ fn urandom(_: &mut Interp, a: Args) -> R {
         }
         got += r as usize;
     }
-    Ok(Value::Bytes(Rc::from(b)))
+    Ok(Value::Bytes(ThinRc::from(b)))
 }
 
 /// RFC 2104's HMAC over MD5 (RFC 1321), what CPython 3.11's `hmac.new(authkey, message, 'md5')`

@@ -7,6 +7,7 @@
 //! Linux). After that, `set_start_method` without `force=True` is CPython's RuntimeError.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -166,7 +167,7 @@ pub fn process_class_for(method: &'static str) -> Rc<Class> {
     };
     let base = super::multiprocessing::base_process_class();
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from(START_METHOD_ATTR), Value::str(method));
+    attrs.insert(PyStr::from(START_METHOD_ATTR), Value::str(method));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
         .expect("one base");
     classes.borrow_mut().push((method, cls.clone()));
@@ -222,12 +223,12 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
     }
     {
         let m = method;
-        attrs.insert(Rc::from("Process"), Value::Class(process_class_for(m)));
-        attrs.insert(Rc::from("_name"), Value::str(m));
+        attrs.insert(PyStr::from("Process"), Value::Class(process_class_for(m)));
+        attrs.insert(PyStr::from("_name"), Value::str(m));
         attrs.insert(
-            Rc::from("get_start_method"),
+            PyStr::from("get_start_method"),
             Value::Builtin(Rc::new(Builtin {
-                name: Rc::from("get_start_method"),
+                name: PyStr::from("get_start_method"),
                 f: fixed_start_method,
                 data: Some(Value::str(m)),
                 alone: None,
@@ -236,9 +237,9 @@ fn context(it: &mut Interp, method: &'static str) -> Value {
         attrs.shift_remove("set_start_method");
         // `ctx.Pool(...)` starts its workers by the context's method.
         attrs.insert(
-            Rc::from("Pool"),
+            PyStr::from("Pool"),
             Value::Builtin(Rc::new(Builtin {
-                name: Rc::from("Pool"),
+                name: PyStr::from("Pool"),
                 f: super::pool::context_pool,
                 data: Some(Value::str(m)),
                 alone: None,

@@ -9,7 +9,7 @@
 //! `<stdlib>/`), and with the `^^^^` markers where 3.11 prints them (it prints none under a call
 //! that spans its whole line, as `self.run()` does).
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use crate::python::exceptions::{Exc, TbEntry};
 
@@ -171,9 +171,9 @@ pub fn push(e: &Exc, frame: &CpythonFrame) {
     e.push_tb_once(
         TbEntry {
             frame: id,
-            file: Rc::from(frame.file),
+            file: PyStr::from(frame.file),
             line: frame.line,
-            func: Rc::from(frame.func),
+            func: PyStr::from(frame.func),
         },
         id,
     );

@@ -3,6 +3,7 @@
 //! fork, as CPython's `multiprocessing.heap` arena, so a child's write is what the parent reads.
 //! `ctypes.py` reads and writes a field as bytes at its offset; the layout is all in Python.
 
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use super::make_module;
@@ -134,7 +135,7 @@ fn read(_: &mut Interp, a: Args) -> R {
     span(&b, off, n)?;
     let mut out = vec![0u8; n];
     b.shm.read(off, &mut out);
-    Ok(Value::Bytes(Rc::from(out)))
+    Ok(Value::Bytes(ThinRc::from(out)))
 }
 
 /// `block.write(offset, data)`: stores `data` (bytes) there.

@@ -25,6 +25,7 @@
 //! the broker as any Connection sent to another process.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
@@ -460,11 +461,14 @@ fn run_child(it: &Interp, request: Request) -> i32 {
         pool,
     };
     let who = Identity {
-        name: Rc::from(request.name.as_str()),
+        name: PyStr::from(request.name.as_str()),
         identity: request.identity,
         daemon: request.daemon,
     };
-    let parent = (Rc::from(request.parent_name.as_str()), request.parent_pid);
+    let parent = (
+        PyStr::from(request.parent_name.as_str()),
+        request.parent_pid,
+    );
     spawn::run_child(it, sp, who, parent)
 }
 

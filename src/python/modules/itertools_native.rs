@@ -8,6 +8,8 @@
 //! sets them in `__init__`.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use crate::python::ast::BinOp;
@@ -63,7 +65,7 @@ fn set(i: &Instance, name: &str, v: Value) {
     match attrs.get_mut(name) {
         Some(slot) => *slot = v,
         None => {
-            attrs.insert(Rc::from(name), v);
+            attrs.insert(PyStr::from(name), v);
         }
     }
 }
@@ -289,7 +291,7 @@ fn pick(pool: &[Value], idx: &[usize]) -> Value {
     Value::tuple(idx.iter().map(|i| pool[*i].clone()).collect())
 }
 
-fn pool_of(v: &Value) -> Option<Rc<[Value]>> {
+fn pool_of(v: &Value) -> Option<ThinRc<Value>> {
     match v {
         Value::Tuple(t) => Some(t.clone()),
         _ => None,
@@ -305,7 +307,7 @@ fn product_next(it: &mut Interp, a: Args) -> R {
     if it.truthy(&get(&s, "_done"))? {
         return Err(stop());
     }
-    let pools: Vec<Rc<[Value]>> = {
+    let pools: Vec<ThinRc<Value>> = {
         let l = list_of(&get(&s, "_pools")).ok_or_else(state_error)?;
         let l = l.borrow();
         l.iter()

@@ -9,6 +9,7 @@
 //! its line, as CPython names `/usr/lib/python3.11/...`.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -275,24 +276,24 @@ pub fn load(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     let globals = Rc::new(RefCell::new(Namespace::default()));
     {
         let mut g = globals.borrow_mut();
-        g.insert(Rc::from("__name__"), Value::str(name));
-        g.insert(Rc::from("__file__"), Value::str(&file));
+        g.insert(PyStr::from("__name__"), Value::str(name));
+        g.insert(PyStr::from("__file__"), Value::str(&file));
         g.insert(
-            Rc::from("_forkyard_renamed_class"),
+            PyStr::from("_forkyard_renamed_class"),
             Value::builtin("_forkyard_renamed_class", renamed_class),
         );
         g.insert(
-            Rc::from("_forkyard_blank_instance"),
+            PyStr::from("_forkyard_blank_instance"),
             Value::builtin("_forkyard_blank_instance", blank_instance),
         );
     }
     let module = Value::Module(Rc::new(Module {
-        name: Rc::from(name),
+        name: PyStr::from(name),
         attrs: globals.clone(),
     }));
     // Registered before its body runs, as CPython does, so an import cycle sees the module.
-    it.modules.insert(Rc::from(name), module.clone());
-    let mut frame = Frame::new(&parsed.frame, globals, Rc::from("<module>"));
+    it.modules.insert(PyStr::from(name), module.clone());
+    let mut frame = Frame::new(&parsed.frame, globals, PyStr::from("<module>"));
     match it.exec_block(&parsed.body, &mut frame) {
         Ok(()) | Err(Unwind::Return | Unwind::Break | Unwind::Continue) => {}
         Err(Unwind::Exc(e)) => {
@@ -324,8 +325,8 @@ fn renamed_class(_: &mut Interp, a: crate::python::value::Args) -> Result<Value,
         ));
     };
     let mut attrs = template.attrs.borrow().clone();
-    attrs.insert(Rc::from("__qualname__"), Value::Str(name.clone()));
-    attrs.insert(Rc::from("__module__"), Value::Str(module.clone()));
+    attrs.insert(PyStr::from("__qualname__"), Value::Str(name.clone()));
+    attrs.insert(PyStr::from("__module__"), Value::Str(module.clone()));
     let cls = crate::python::exceptions::make_class_q(
         name,
         name,

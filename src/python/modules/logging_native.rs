@@ -11,6 +11,7 @@
 use crate::python::exceptions::Exc;
 use crate::python::exceptions::ExcKind;
 use crate::python::interp::Interp;
+use crate::python::value::PyStr;
 use crate::python::value::{Args, Value};
 
 use super::make_module;
@@ -44,7 +45,7 @@ fn caller(it: &mut Interp, a: Args) -> R {
     let (line, func) = stack
         .last()
         .cloned()
-        .unwrap_or((0, std::rc::Rc::from("<module>")));
+        .unwrap_or((0, PyStr::from("<module>")));
     let frames = stack
         .iter()
         .map(|(l, n)| Value::tuple(vec![Value::Int(*l as i64), Value::str(n)]))

@@ -35,6 +35,7 @@ pub mod traceback;
 pub mod wire;
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -119,10 +120,10 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
     if let Some((parent, child)) = name.rsplit_once('.') {
         let p = import(it, parent)?;
         if let Value::Module(pm) = &p {
-            pm.attrs.borrow_mut().insert(Rc::from(child), m.clone());
+            pm.attrs.borrow_mut().insert(PyStr::from(child), m.clone());
         }
     }
-    it.modules.insert(Rc::from(name), m.clone());
+    it.modules.insert(PyStr::from(name), m.clone());
     // CPython's multiprocessing loads its `util` (the logger's functions) with itself, so
     // `multiprocessing.util.info(...)` works after `import multiprocessing` alone.
     if name == "multiprocessing" {
@@ -136,15 +137,15 @@ pub fn import(it: &mut Interp, name: &str) -> Result<Value, Exc> {
 /// A module object from a table of natives and values.
 pub fn make_module(name: &str, fns: &[(&str, NativeFn)], values: Vec<(&str, Value)>) -> Value {
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("__name__"), Value::str(name));
+    attrs.insert(PyStr::from("__name__"), Value::str(name));
     for (n, f) in fns {
-        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+        attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
     }
     for (n, v) in values {
-        attrs.insert(Rc::from(n), v);
+        attrs.insert(PyStr::from(n), v);
     }
     Value::Module(Rc::new(Module {
-        name: Rc::from(name),
+        name: PyStr::from(name),
         attrs: Rc::new(RefCell::new(attrs)),
     }))
 }

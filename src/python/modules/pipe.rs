@@ -5,6 +5,7 @@
 //! gone reader raises `BrokenPipeError`.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -331,7 +332,7 @@ fn recv_bytes(it: &mut Interp, a: Args) -> R {
         return Err(Exc::new(ExcKind::OSError, "bad message length"));
     }
     op(c.id, Op::Received, Some(format!("{} bytes", m.len())));
-    Ok(Value::Bytes(Rc::from(m)))
+    Ok(Value::Bytes(ThinRc::from(m)))
 }
 
 /// `poll(timeout=0.0)`: whether there is something to read (`None` waits forever).

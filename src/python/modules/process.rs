@@ -4,6 +4,8 @@
 //! `multiprocessing.process` and `util._exit_function` do.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, type_error, value_error};
@@ -14,13 +16,13 @@ use crate::trace::{AtExitAction, Ending, Event, Stream};
 
 /// What a Process object knows about its process.
 pub struct ProcState {
-    pub name: Rc<str>,
+    pub name: PyStr,
     pub identity: Vec<u32>,
     /// Set explicitly, or inherited from the creating process.
     pub daemon: bool,
     pub target: Value,
     pub args: Vec<Value>,
-    pub kwargs: Vec<(Rc<str>, Value)>,
+    pub kwargs: Vec<(PyStr, Value)>,
     pub pid: Option<i32>,
     /// The pid of the process that created this object (only it may start and join it).
     pub parent_pid: i32,
@@ -86,7 +88,7 @@ pub fn base_process_class() -> Rc<Class> {
         ("close", close),
     ];
     for (n, f) in methods {
-        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+        attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
     }
     exceptions::make_class(
         "BaseProcess",
@@ -131,12 +133,12 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     it.process.counter += 1;
     let mut identity = it.process.identity.clone();
     identity.push(it.process.counter);
-    let name: Rc<str> = match &vals[2] {
+    let name: PyStr = match &vals[2] {
         Value::None => {
             let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
-            Rc::from(format!("{}-{}", inst.class.name, ids.join(":")))
+            PyStr::from(format!("{}-{}", inst.class.name, ids.join(":")))
         }
-        v => Rc::from(it.str_of(v)?),
+        v => PyStr::from(it.str_of(v)?),
     };
     let args = match &vals[3] {
         Value::None => vec![],
@@ -662,7 +664,7 @@ pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opti
             };
             Value::Int(fd as i64)
         }
-        "authkey" => Value::Bytes(Rc::from(&b"forkyard"[..])),
+        "authkey" => Value::Bytes(ThinRc::from(&b"forkyard"[..])),
         _ => return Ok(None),
     }))
 }
@@ -783,7 +785,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
 }
 
 /// The object `parent_process()` returns in a child: its name and pid.
-pub fn parent_object(process_cls: &Rc<Class>, name: Rc<str>, pid: i32) -> Value {
+pub fn parent_object(process_cls: &Rc<Class>, name: PyStr, pid: i32) -> Value {
     let st = ProcState {
         name,
         identity: vec![],

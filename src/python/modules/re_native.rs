@@ -5,6 +5,7 @@
 //! ([`translate`]); positions cross in code points, as Python counts them.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -539,7 +540,7 @@ fn compiled(pattern: &str, flags: i64, whole: bool) -> Result<Rc<Regex>, Exc> {
     Ok(r)
 }
 
-fn str_arg(a: &Args, i: usize, what: &str) -> Result<Rc<str>, Exc> {
+fn str_arg(a: &Args, i: usize, what: &str) -> Result<PyStr, Exc> {
     match a.pos.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         Some(v) => Err(type_error(format!(
@@ -681,7 +682,7 @@ fn all_matches(r: &Regex, text: &str, mut at: usize, limit: usize) -> Result<Vec
 }
 
 /// The string, the byte where `endpos` cuts it, its code point starts, and the matches.
-type MatchesOf = (Rc<str>, usize, Vec<usize>, Vec<Spans>);
+type MatchesOf = (PyStr, usize, Vec<usize>, Vec<Spans>);
 
 /// The pattern, the string cut at `endpos`, and the matches from `pos` (arguments 0-4), with the
 /// string's code point starts.

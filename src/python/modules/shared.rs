@@ -3,6 +3,8 @@
 //! `v.value += 1` is a read then a write, exactly as racy as in CPython.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use super::sync::{self, instance_with, new_id, os_error, payload, this};
@@ -108,7 +110,7 @@ impl SharedArr {
         let mut b = [0u8; 8];
         self.shm.read(i * size, &mut b[..size]);
         match self.code {
-            Code::Char => Value::Bytes(Rc::from(&b[..1])),
+            Code::Char => Value::Bytes(ThinRc::from(&b[..1])),
             Code::I8 => Value::Int(b[0] as i8 as i64),
             Code::U8 => Value::Int(b[0] as i64),
             Code::I16 => Value::Int(i16::from_le_bytes([b[0], b[1]]) as i64),
@@ -184,7 +186,7 @@ impl SharedArr {
         let mut b = vec![0u8; self.len];
         self.shm.read(0, &mut b);
         let end = b.iter().position(|c| *c == 0).unwrap_or(b.len());
-        Value::Bytes(Rc::from(&b[..end]))
+        Value::Bytes(ThinRc::from(&b[..end]))
     }
 }
 
@@ -444,7 +446,7 @@ pub fn raw_array(it: &mut Interp, a: Args) -> R {
 }
 
 fn unlocked(mut a: Args) -> Args {
-    a.kw.push((Rc::from("lock"), Value::Bool(false)));
+    a.kw.push((PyStr::from("lock"), Value::Bool(false)));
     a
 }
 
@@ -471,7 +473,7 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         }
         Value::Bytes(b) if code == Code::Char => Some(
             b.iter()
-                .map(|c| Value::Bytes(Rc::from(&[*c][..])))
+                .map(|c| Value::Bytes(ThinRc::from(&[*c][..])))
                 .collect(),
         ),
         v => {
@@ -586,7 +588,7 @@ pub fn get_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opt
         ("raw", true, Code::Char) => {
             let mut b = vec![0u8; s.len];
             s.shm.read(0, &mut b);
-            Some(Value::Bytes(Rc::from(b)))
+            Some(Value::Bytes(ThinRc::from(b)))
         }
         _ => None,
     })
@@ -671,7 +673,7 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
                     .iter()
                     .map(|x| if let Value::Bytes(b) = x { b[0] } else { 0 })
                     .collect();
-                Value::Bytes(Rc::from(b))
+                Value::Bytes(ThinRc::from(b))
             } else {
                 Value::list(items)
             }
@@ -699,7 +701,7 @@ pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> 
             let vals = match (v, s.code) {
                 (Value::Bytes(b), Code::Char) => b
                     .iter()
-                    .map(|c| Value::Bytes(Rc::from(&[*c][..])))
+                    .map(|c| Value::Bytes(ThinRc::from(&[*c][..])))
                     .collect(),
                 _ => it.collect(v)?,
             };

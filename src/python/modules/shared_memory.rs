@@ -17,6 +17,7 @@
 //!   nobody unlinked, and forgets them.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
 
@@ -142,7 +143,7 @@ pub fn is_mapping(v: &Value) -> bool {
     payload::<MapRef>(v).is_some()
 }
 
-fn name_arg(a: &Args, i: usize, func: &str) -> Result<Rc<str>, Exc> {
+fn name_arg(a: &Args, i: usize, func: &str) -> Result<PyStr, Exc> {
     match a.pos.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         _ => Err(type_error(format!("_shm.{func}() takes a block name"))),
@@ -168,9 +169,9 @@ fn shm_error(errno: i32, name: &str) -> Exc {
     let path = format!("/{name}");
     let exc = Exc::new(kind, format!("[Errno {errno}] {text}: '{path}'"));
     let mut attrs = exc.value.attrs.borrow_mut();
-    attrs.insert(Rc::from("errno"), Value::Int(errno.into()));
-    attrs.insert(Rc::from("strerror"), Value::str(text));
-    attrs.insert(Rc::from("filename"), Value::str(&path));
+    attrs.insert(PyStr::from("errno"), Value::Int(errno.into()));
+    attrs.insert(PyStr::from("strerror"), Value::str(text));
+    attrs.insert(PyStr::from("filename"), Value::str(&path));
     drop(attrs);
     exc
 }

@@ -12,6 +12,7 @@
 //! inherits `default_int_handler` and raises `KeyboardInterrupt` at Ctrl-C.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -78,7 +79,7 @@ fn member_class(name: &str) -> Rc<Class> {
     {
         let mut attrs = cls.attrs.borrow_mut();
         for (n, f) in methods {
-            attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+            attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
         }
     }
     cls
@@ -92,13 +93,13 @@ fn member(cls: &Rc<Class>, name: &str, value: i64) -> Value {
     };
     {
         let mut attrs = inst.attrs.borrow_mut();
-        attrs.insert(Rc::from("name"), Value::str(name));
-        attrs.insert(Rc::from("value"), Value::Int(value));
-        attrs.insert(Rc::from("_name_"), Value::str(name));
-        attrs.insert(Rc::from("_value_"), Value::Int(value));
+        attrs.insert(PyStr::from("name"), Value::str(name));
+        attrs.insert(PyStr::from("value"), Value::Int(value));
+        attrs.insert(PyStr::from("_name_"), Value::str(name));
+        attrs.insert(PyStr::from("_value_"), Value::Int(value));
     }
     let v = Value::Instance(Rc::new(inst));
-    cls.attrs.borrow_mut().insert(Rc::from(name), v.clone());
+    cls.attrs.borrow_mut().insert(PyStr::from(name), v.clone());
     crate::python::inline_cache::classes_changed();
     v
 }

@@ -15,6 +15,7 @@
 //! inherited by the fork (CPython passes their file descriptors to the new process).
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::process::{ProcState, bootstrap, exit_code_of};
@@ -96,7 +97,7 @@ pub(super) fn prepare_as(
     let mut attrs = Dict::default();
     let worker = super::pool::is_worker_class(&inst.class).is_some();
     let mut pool = None;
-    let own: Vec<(Rc<str>, Value)> = inst
+    let own: Vec<(PyStr, Value)> = inst
         .attrs
         .borrow()
         .iter()
@@ -171,7 +172,7 @@ pub(super) fn is_multiprocessing_class(cls: &Rc<Class>) -> bool {
 
 /// Who the spawned child is: what its parent decided before the fork.
 pub struct Identity {
-    pub name: Rc<str>,
+    pub name: PyStr,
     pub identity: Vec<u32>,
     pub daemon: bool,
 }
@@ -181,19 +182,14 @@ pub struct Identity {
 /// gives: the forking process under spawn, the process that asked the fork server under
 /// forkserver. Returns the exit code (never returns to the parent's frames: the caller ends the
 /// process with it).
-pub fn run_child(
-    parent_it: &Interp,
-    mut sp: Spawning,
-    who: Identity,
-    parent: (Rc<str>, i32),
-) -> i32 {
+pub fn run_child(parent_it: &Interp, mut sp: Spawning, who: Identity, parent: (PyStr, i32)) -> i32 {
     let parent_pid = parent.1;
     let logger = sp.logger.take();
     let mut it = Interp::new(&parent_it.file, &parent_it.source);
     it.hook = parent_it.hook;
     it.globals
         .borrow_mut()
-        .insert(Rc::from("__name__"), Value::str("__mp_main__"));
+        .insert(PyStr::from("__name__"), Value::str("__mp_main__"));
     it.process = ProcessInfo {
         name: who.name.clone(),
         identity: who.identity.clone(),
@@ -317,7 +313,7 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
             }
         }
         if let Some(pool) = sp.pool {
-            own.insert(Rc::from("_pool"), pool);
+            own.insert(PyStr::from("_pool"), pool);
         }
     }
     Ok(Value::Instance(inst))

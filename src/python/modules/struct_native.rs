@@ -5,6 +5,7 @@
 //! a bytearray or a writable memoryview, such as a `SharedMemory`'s `buf`), `unpack_from`, and
 //! CPython's messages, raised as `struct.error`.
 
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -297,12 +298,12 @@ fn unpack_bytes(f: &Format, data: &[u8]) -> Value {
             ordered.reverse();
         }
         out.push(match code {
-            's' => Value::Bytes(Rc::from(raw)),
+            's' => Value::Bytes(ThinRc::from(raw)),
             'p' => {
                 let n = (raw.first().copied().unwrap_or(0) as usize).min(len.saturating_sub(1));
-                Value::Bytes(Rc::from(&raw[1.min(len)..1.min(len) + n]))
+                Value::Bytes(ThinRc::from(&raw[1.min(len)..1.min(len) + n]))
             }
-            'c' => Value::Bytes(Rc::from(raw)),
+            'c' => Value::Bytes(ThinRc::from(raw)),
             '?' => Value::Bool(raw[0] != 0),
             'f' => Value::Float(f64::from(f32::from_le_bytes(
                 ordered[..4].try_into().unwrap_or([0; 4]),
@@ -342,7 +343,7 @@ fn buffer_bytes(v: &Value) -> Result<Vec<u8>, Exc> {
 fn pack(it: &mut Interp, a: Args) -> R {
     let f = fmt_arg(a.pos.first())?;
     let bytes = pack_values(it, &f, &a.pos[1..], "pack")?;
-    Ok(Value::Bytes(Rc::from(bytes)))
+    Ok(Value::Bytes(ThinRc::from(bytes)))
 }
 
 fn unpack(_: &mut Interp, a: Args) -> R {

@@ -7,6 +7,7 @@
 //! payload access, native classes.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -257,12 +258,12 @@ pub fn native_class_alone(
     for (n, f) in methods {
         let one = alone.iter().find(|(a, _)| a == n).map(|(_, g)| *g);
         let b = Builtin {
-            name: Rc::from(*n),
+            name: PyStr::from(*n),
             f: *f,
             data: None,
             alone: one,
         };
-        attrs.insert(Rc::from(*n), Value::Builtin(Rc::new(b)));
+        attrs.insert(PyStr::from(*n), Value::Builtin(Rc::new(b)));
     }
     let short = name.rsplit('.').next().unwrap_or(name);
     let cls = exceptions::make_class(
@@ -322,11 +323,11 @@ pub fn os_error(e: std::io::Error) -> Exc {
     exc.value
         .attrs
         .borrow_mut()
-        .insert(Rc::from("errno"), Value::Int(errno as i64));
+        .insert(PyStr::from("errno"), Value::Int(errno as i64));
     exc.value
         .attrs
         .borrow_mut()
-        .insert(Rc::from("strerror"), Value::str(&strerror));
+        .insert(PyStr::from("strerror"), Value::str(&strerror));
     exc
 }
 

@@ -7,6 +7,7 @@
 //! `tb_next`), which `format_tb` / `print_tb` read back.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, TbEntry, type_error};
@@ -66,16 +67,16 @@ fn source(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 /// `inspect.getmodule`; the program's module is not in `sys.modules`).
 fn main_module(it: &mut Interp, _: Args) -> Result<Value, Exc> {
     Ok(Value::Module(Rc::new(crate::python::value::Module {
-        name: Rc::from("__main__"),
+        name: PyStr::from("__main__"),
         attrs: it.globals.clone(),
     })))
 }
 
 /// The text behind a code object's `co_filename`: the program's (named by its path as given or
 /// its absolute `__file__`), or a library module's.
-fn source_text(it: &Interp, file: &str) -> Option<Rc<str>> {
+fn source_text(it: &Interp, file: &str) -> Option<PyStr> {
     if let Some(src) = super::library::source_of_file(file) {
-        return Some(Rc::from(src));
+        return Some(PyStr::from(src));
     }
     let abs = std::path::absolute(&*it.file).ok()?;
     (file == &*it.file || std::path::Path::new(file) == abs).then(|| it.source.clone())
@@ -194,10 +195,10 @@ pub fn object_of(it: &mut Interp, e: &Exc) -> Value {
     let mut next = Value::None;
     for i in (0..tb.len()).rev() {
         let mut attrs = Namespace::default();
-        attrs.insert(Rc::from("tb_frame"), it.tb_frame_object(e, i));
-        attrs.insert(Rc::from("tb_lineno"), Value::Int(i64::from(tb[i].line)));
-        attrs.insert(Rc::from("tb_lasti"), Value::Int(0));
-        attrs.insert(Rc::from("tb_next"), next);
+        attrs.insert(PyStr::from("tb_frame"), it.tb_frame_object(e, i));
+        attrs.insert(PyStr::from("tb_lineno"), Value::Int(i64::from(tb[i].line)));
+        attrs.insert(PyStr::from("tb_lasti"), Value::Int(0));
+        attrs.insert(PyStr::from("tb_next"), next);
         next = Value::Instance(Rc::new(Instance {
             class: class.clone(),
             attrs: std::cell::RefCell::new(attrs),

@@ -28,8 +28,9 @@ pub(crate) mod served;
 mod worker;
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::sync::{arg, blocked, check_kw, created, new_id, op, os_error, running, timeout_of};
@@ -45,8 +46,8 @@ use functions::is_callable;
 pub use remote::{maybe_encoding_error_class, remote_traceback_class};
 pub use scheduler::results_arrived;
 use scheduler::{
-    Job, Mode, PoolKernel, PoolRef, PoolRun, PoolState, check_running, feed, listen, lost_error,
-    maintain, pump, queue_sentinels, spawn_worker, submit, unfinished,
+    Items, Job, Mode, PoolKernel, PoolRef, PoolRun, PoolState, check_running, feed, listen,
+    lost_error, maintain, pump, queue_sentinels, spawn_worker, submit, unfinished,
 };
 use worker::worker_run;
 
@@ -61,7 +62,7 @@ struct JobRef {
     next: Rc<RefCell<(usize, usize)>>,
     ordered: bool,
     /// Buffered items of the current chunk.
-    buffer: Rc<RefCell<VecDeque<Value>>>,
+    buffer: Rc<RefCell<std::vec::IntoIter<Value>>>,
 }
 
 thread_local! {
@@ -88,7 +89,7 @@ fn class(
     }
     let mut attrs = Namespace::default();
     for (n, f) in methods {
-        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+        attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
     }
     let base = base.unwrap_or_else(crate::python::builtin_classes::object);
     let native =
@@ -186,7 +187,7 @@ pub(crate) fn worker_class_for(method: &'static str) -> Rc<Class> {
         _ => "ForkServerProcess",
     };
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("run"), Value::builtin("run", worker_run));
+    attrs.insert(PyStr::from("run"), Value::builtin("run", worker_run));
     let cls = exceptions::make_class(name, "multiprocessing.context", vec![base], attrs, None)
         .expect("one base");
     classes().borrow_mut().insert(key, cls.clone());
@@ -236,7 +237,7 @@ pub fn context_pool(it: &mut Interp, mut a: Args) -> R {
             },
             _ => Value::None,
         };
-        a.kw.push((Rc::from("context"), ctx));
+        a.kw.push((PyStr::from("context"), ctx));
     }
     it.call(&Value::Class(pool_class()), a)
 }
@@ -350,7 +351,7 @@ fn job_handle(pool: &PoolRef, state: Rc<RefCell<Job>>, ordered: bool) -> JobRef 
         state,
         next: Rc::new(RefCell::new((0, 0))),
         ordered,
-        buffer: Rc::new(RefCell::new(VecDeque::new())),
+        buffer: Rc::new(RefCell::new(Vec::new().into_iter())),
     }
 }
 
@@ -361,7 +362,7 @@ fn result_object(cls: Rc<Class>, handle: JobRef, pool_obj: Value) -> Value {
         native: RefCell::new(Some(Box::new(handle))),
     }));
     if let Value::Instance(i) = &v {
-        i.attrs.borrow_mut().insert(Rc::from("_pool"), pool_obj);
+        i.attrs.borrow_mut().insert(PyStr::from("_pool"), pool_obj);
     }
     v
 }
@@ -388,7 +389,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
         &pool,
         &func,
         Mode::Apply,
-        vec![args],
+        vec![args].into(),
         kwds,
         1,
         callback,
@@ -444,8 +445,11 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
     // map and starmap take the whole iterable first (an error in it reaches the caller at once);
     // imap's task feeder takes items until the iterable fails, and the iterator raises that error
     // after the items before it (CPython's `_handle_tasks`).
-    let (items, tail_error) = if ordered.is_none() {
-        (it.collect(&iterable)?, None)
+    let (items, tail_error): (Items, _) = if let Value::List(list) = &iterable {
+        let list = list.clone();
+        (Items::List { list, pos: 0 }, None)
+    } else if ordered.is_none() {
+        (it.collect(&iterable)?.into(), None)
     } else {
         let iter = it.iter(&iterable)?;
         let mut items = Vec::new();
@@ -460,7 +464,7 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
                 }
             }
         }
-        (items, failed)
+        (items.into(), failed)
     };
     let workers = pool.0.borrow().processes;
     let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
@@ -745,7 +749,7 @@ fn imap_iter(_: &mut Interp, a: Args) -> R {
 fn imap_next(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     let timeout = timeout_of(arg(&a, 0, "timeout"))?;
-    if let Some(v) = h.buffer.borrow_mut().pop_front() {
+    if let Some(v) = h.buffer.borrow_mut().next() {
         return Ok(v);
     }
     let deadline = timeout.map(|t| runtime::clock::now_secs() + t);
@@ -776,9 +780,10 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
         };
         match taken {
             Some((_, Ok(vals))) => {
+                // The chunk's own vector is read from: its items are not copied a second time.
                 let mut buf = h.buffer.borrow_mut();
-                buf.extend(vals);
-                if let Some(v) = buf.pop_front() {
+                *buf = vals.into_iter();
+                if let Some(v) = buf.next() {
                     return Ok(v);
                 }
             }

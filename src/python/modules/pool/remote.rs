@@ -6,6 +6,7 @@
 //! rebuilds it here.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::{R, class, pool_obj};
@@ -73,8 +74,8 @@ pub(super) fn remote_exception(it: &mut Interp, exc: &Value, tb: &Value) -> Exc 
             .unwrap_or_default();
         let inst = exceptions::instance(maybe_encoding_error_class(), args);
         let mut attrs = inst.attrs.borrow_mut();
-        attrs.insert(Rc::from("exc"), t[1].clone());
-        attrs.insert(Rc::from("value"), t[2].clone());
+        attrs.insert(PyStr::from("exc"), t[1].clone());
+        attrs.insert(PyStr::from("value"), t[2].clone());
         drop(attrs);
         return match it.to_exception(Value::Instance(inst)) {
             Ok(e) | Err(e) => e,
@@ -92,11 +93,11 @@ pub(super) fn remote_exception(it: &mut Interp, exc: &Value, tb: &Value) -> Exc 
     cause
         .attrs
         .borrow_mut()
-        .insert(Rc::from("tb"), Value::str(&text));
+        .insert(PyStr::from("tb"), Value::str(&text));
     e.value
         .attrs
         .borrow_mut()
-        .insert(Rc::from("__cause__"), Value::Instance(cause));
+        .insert(PyStr::from("__cause__"), Value::Instance(cause));
     e
 }
 

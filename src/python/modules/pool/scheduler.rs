@@ -10,6 +10,8 @@
 //! `remote.rs`; the result handler thread's death is `result_handler.rs`.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -196,7 +198,7 @@ pub(super) fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) ->
     let args = Args {
         pos: vec![],
         kw: vec![(
-            Rc::from("args"),
+            PyStr::from("args"),
             Value::tuple(vec![init, Value::tuple(initargs)]),
         )],
     };
@@ -208,7 +210,7 @@ pub(super) fn spawn_worker(it: &mut Interp, pool: &PoolRef, pool_obj: &Value) ->
         it.setattr(&w, "daemon", Value::Bool(true))?;
         inst.attrs
             .borrow_mut()
-            .insert(Rc::from("_pool"), pool_obj.clone());
+            .insert(PyStr::from("_pool"), pool_obj.clone());
     }
     it.call_method(&w, "start", vec![])?;
     pool.0.borrow_mut().workers.push(w);
@@ -273,7 +275,7 @@ fn wrap_task(
     let outer = Value::tuple(vec![
         Value::Int(job as i64),
         Value::Int(chunk as i64),
-        Value::Bytes(Rc::from(frame)),
+        Value::Bytes(ThinRc::from(frame)),
     ]);
     wire::dumps(it, &outer)
 }
@@ -282,7 +284,7 @@ fn wrap_task(
 fn publish_workers(pool: &PoolRef, pool_obj: &Value) {
     if let Value::Instance(inst) = pool_obj {
         let list = Value::list(pool.0.borrow().workers.clone());
-        inst.attrs.borrow_mut().insert(Rc::from("_pool"), list);
+        inst.attrs.borrow_mut().insert(PyStr::from("_pool"), list);
     }
 }
 
@@ -628,13 +630,54 @@ pub(super) fn check_running(pool: &PoolRef) -> Result<(), Exc> {
 }
 
 /// Queue a job of `chunks` (each a list of argument items) and return its id.
+/// A job's items: taken a chunk at a time as its messages are made.
+pub(super) enum Items {
+    /// Items collected from an iterable (or an apply's one argument tuple).
+    Owned(std::vec::IntoIter<Value>),
+    /// A list given to `map`/`imap` as it is: each chunk is copied from it when its message is
+    /// made (CPython's task feeder slices the list itself), so a million-item list is not held
+    /// twice while the job is sent.
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        pos: usize,
+    },
+}
+
+impl Items {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Items::Owned(rest) => rest.len(),
+            Items::List { list, pos } => list.borrow().len().saturating_sub(*pos),
+        }
+    }
+
+    fn take(&mut self, size: usize) -> Vec<Value> {
+        match self {
+            Items::Owned(rest) => rest.by_ref().take(size).collect(),
+            Items::List { list, pos } => {
+                let l = list.borrow();
+                let start = (*pos).min(l.len());
+                let end = start.saturating_add(size).min(l.len());
+                *pos = start + size;
+                l[start..end].to_vec()
+            }
+        }
+    }
+}
+
+impl From<Vec<Value>> for Items {
+    fn from(v: Vec<Value>) -> Items {
+        Items::Owned(v.into_iter())
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn submit(
     it: &mut Interp,
     pool: &PoolRef,
     func: &Value,
     mode: Mode,
-    items: Vec<Value>,
+    items: Items,
     kwds: Value,
     chunksize: usize,
     callback: Value,
@@ -666,9 +709,9 @@ pub(super) fn submit(
     // Chunks that could not be pickled: CPython's task handler thread sets them failed (so the
     // error comes out of `get()` and goes to `error_callback`, not out of `apply_async`).
     let mut unpicklable = Vec::new();
-    let mut rest = items.into_iter();
+    let mut rest = items;
     for i in 0..n_chunks {
-        let chunk: Vec<Value> = rest.by_ref().take(size).collect();
+        let chunk = rest.take(size);
         // The number comes first: the viewer reads it (`task 2 → ForkPoolWorker-1`).
         let detail = format!(
             "task {}: {}",

@@ -6,6 +6,7 @@
 //! sent it; an exception travels as `remote.rs` rebuilds it in the parent.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::functions::resolve_func;
@@ -264,7 +265,7 @@ fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Valu
         Value::List(l) if Rc::strong_count(l) == 1 => std::mem::take(&mut *l.borrow_mut()),
         _ => it.collect(items)?,
     };
-    let kw: Vec<(Rc<str>, Value)> = match kwds {
+    let kw: Vec<(PyStr, Value)> = match kwds {
         Value::Dict(d) => d
             .borrow()
             .map

@@ -5,6 +5,7 @@ use super::super::make_module;
 use super::R;
 use crate::python::exceptions::{not_available, type_error};
 use crate::python::interp::Interp;
+use crate::python::value::PyStr;
 use crate::python::value::{Args, Value};
 use crate::runtime;
 
@@ -79,7 +80,7 @@ fn environ() -> Value {
         "pop",
         "update",
     ] {
-        attrs.insert(std::rc::Rc::from(n), Value::builtin(n, no_environ));
+        attrs.insert(PyStr::from(n), Value::builtin(n, no_environ));
     }
     let cls = crate::python::exceptions::make_class(
         "_Environ",

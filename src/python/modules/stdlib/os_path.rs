@@ -3,7 +3,7 @@
 //! them to print facts about a path without the machine's directories (a logging record's
 //! `pathname`: `os.path.basename`, `os.path.isabs`).
 
-use std::rc::Rc;
+use crate::python::value::PyStr;
 
 use super::super::make_module;
 use super::R;
@@ -27,7 +27,7 @@ pub fn module() -> Value {
 }
 
 /// The one path argument, a str (CPython also takes bytes and path-like objects).
-fn path_arg(a: &Args, func: &str) -> Result<Rc<str>, crate::python::exceptions::Exc> {
+fn path_arg(a: &Args, func: &str) -> Result<PyStr, crate::python::exceptions::Exc> {
     match a.pos.first() {
         Some(Value::Str(s)) if a.pos.len() == 1 => Ok(s.clone()),
         Some(other) if a.pos.len() == 1 => Err(type_error(format!(

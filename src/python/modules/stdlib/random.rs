@@ -8,6 +8,8 @@
 //! child, a Pool worker, a spawned child) first uses it.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -308,7 +310,7 @@ fn randbytes(_: &mut Interp, g: &Src, a: Args) -> R {
     let bits = g.with(|g| g.mt.bits(n as u64 * 8))?;
     let mut bytes = bits.to_bytes_le().1;
     bytes.resize(n as usize, 0);
-    Ok(Value::Bytes(Rc::from(bytes)))
+    Ok(Value::Bytes(ThinRc::from(bytes)))
 }
 
 /// One `randrange` bound as an int (CPython's `_index`): an integral float still passes in 3.11
@@ -1012,11 +1014,11 @@ fn system_no_state(_: &mut Interp, _: Args) -> R {
 
 pub fn random_module() -> Value {
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("__init__"), Value::builtin("__init__", init));
+    attrs.insert(PyStr::from("__init__"), Value::builtin("__init__", init));
     for (n, f) in METHODS {
-        attrs.insert(Rc::from(*n), Value::builtin(n, *f));
+        attrs.insert(PyStr::from(*n), Value::builtin(n, *f));
     }
-    attrs.insert(Rc::from("VERSION"), Value::Int(3));
+    attrs.insert(PyStr::from("VERSION"), Value::Int(3));
     let cls = exceptions::make_class(
         "Random",
         "random",
@@ -1032,7 +1034,7 @@ pub fn random_module() -> Value {
         ("getstate", system_no_state),
         ("setstate", system_no_state),
     ] {
-        sys_attrs.insert(Rc::from(n), Value::builtin(n, f));
+        sys_attrs.insert(PyStr::from(n), Value::builtin(n, f));
     }
     let system = exceptions::make_class(
         "SystemRandom",

@@ -6,6 +6,8 @@
 //! fields are attributes of the instance, and the type has CPython's `n_sequence_fields`,
 //! `n_fields` and `n_unnamed_fields`.
 
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use crate::python::builtin_classes;
@@ -23,7 +25,7 @@ fn repr(it: &mut Interp, a: Args) -> R {
         return Err(type_error("a struct sequence method needs its instance"));
     };
     let shown = n_sequence_fields(&inst.class);
-    let fields: Vec<(Rc<str>, Value)> = inst
+    let fields: Vec<(PyStr, Value)> = inst
         .attrs
         .borrow()
         .iter()
@@ -53,10 +55,10 @@ fn n_sequence_fields(cls: &Class) -> usize {
 /// its sequence fields and `extra` how many attributes come after them.
 pub fn class(name: &str, module: &str, fields: usize, extra: usize) -> Rc<Class> {
     let mut attrs = Namespace::default();
-    attrs.insert(Rc::from("__repr__"), Value::builtin("__repr__", repr));
-    attrs.insert(Rc::from("n_sequence_fields"), Value::Int(fields as i64));
-    attrs.insert(Rc::from("n_fields"), Value::Int((fields + extra) as i64));
-    attrs.insert(Rc::from("n_unnamed_fields"), Value::Int(0));
+    attrs.insert(PyStr::from("__repr__"), Value::builtin("__repr__", repr));
+    attrs.insert(PyStr::from("n_sequence_fields"), Value::Int(fields as i64));
+    attrs.insert(PyStr::from("n_fields"), Value::Int((fields + extra) as i64));
+    attrs.insert(PyStr::from("n_unnamed_fields"), Value::Int(0));
     exceptions::make_class(
         name,
         module,
@@ -75,21 +77,21 @@ pub fn make(
     items: Vec<Value>,
     extra: Vec<(&str, Value)>,
 ) -> Value {
-    let v = subclass::wrap(cls, Value::Tuple(Rc::from(items.clone())));
+    let v = subclass::wrap(cls, Value::Tuple(ThinRc::from(items.clone())));
     if let Value::Instance(inst) = &v {
         let mut attrs = inst.attrs.borrow_mut();
         for (f, item) in fields.iter().zip(items) {
-            attrs.insert(Rc::from(*f), item);
+            attrs.insert(PyStr::from(*f), item);
         }
         for (f, x) in extra {
-            attrs.insert(Rc::from(f), x);
+            attrs.insert(PyStr::from(f), x);
         }
     }
     v
 }
 
 /// The tuple inside a struct sequence (or a plain tuple), for functions that take either.
-pub fn items(v: &Value) -> Option<Rc<[Value]>> {
+pub fn items(v: &Value) -> Option<ThinRc<Value>> {
     match v {
         Value::Tuple(t) => Some(t.clone()),
         Value::Instance(i) => match &subclass::base_of_instance(i) {

@@ -5,6 +5,7 @@ use super::R;
 use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{self, Exc, type_error};
 use crate::python::interp::Interp;
+use crate::python::value::PyStr;
 use crate::python::value::{Args, Instance, Namespace, NativeKind, Value};
 use crate::runtime;
 use crate::trace::Stream;
@@ -34,8 +35,8 @@ pub fn sys(it: &mut Interp) -> Value {
     .expect("one base");
     {
         let mut attrs = stream_cls.attrs.borrow_mut();
-        attrs.insert(Rc::from("write"), Value::builtin("write", stream_write));
-        attrs.insert(Rc::from("flush"), Value::builtin("flush", stream_flush));
+        attrs.insert(PyStr::from("write"), Value::builtin("write", stream_write));
+        attrs.insert(PyStr::from("flush"), Value::builtin("flush", stream_flush));
     }
     let mk = |s: Stream| {
         // `name` as CPython's standard streams have it (`<stdout>`), which a handler's repr shows.
@@ -44,7 +45,7 @@ pub fn sys(it: &mut Interp) -> Value {
             Stream::Stdout => "<stdout>",
             Stream::Stderr => "<stderr>",
         };
-        attrs.insert(Rc::from("name"), Value::str(name));
+        attrs.insert(PyStr::from("name"), Value::str(name));
         Value::Instance(Rc::new(Instance {
             class: stream_cls.clone(),
             attrs: std::cell::RefCell::new(attrs),
@@ -67,7 +68,7 @@ pub fn sys(it: &mut Interp) -> Value {
     // sys.modules: the modules imported so far (and sys itself), as a dict at the time of
     // `import sys`; later imports do not appear in it.
     let mut modules = crate::python::value::Dict::default();
-    let mut names: Vec<Rc<str>> = it.modules.keys().cloned().collect();
+    let mut names: Vec<PyStr> = it.modules.keys().cloned().collect();
     names.sort();
     for n in names {
         let m = it.modules[&n].clone();

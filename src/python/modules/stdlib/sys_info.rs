@@ -5,6 +5,7 @@ use super::R;
 use super::structseq;
 use crate::python::exceptions::{self, type_error};
 use crate::python::interp::Interp;
+use crate::python::value::PyStr;
 use crate::python::value::{Args, Instance, Namespace, Value};
 use std::rc::Rc;
 
@@ -50,7 +51,7 @@ pub fn flags() -> Value {
 pub fn implementation(version_info: Value, hexversion: i64) -> Value {
     let mut attrs = Namespace::default();
     attrs.insert(
-        Rc::from("__repr__"),
+        PyStr::from("__repr__"),
         Value::builtin("__repr__", namespace_repr),
     );
     let cls = exceptions::make_class(
@@ -62,11 +63,11 @@ pub fn implementation(version_info: Value, hexversion: i64) -> Value {
     )
     .expect("one base");
     let mut fields = Namespace::default();
-    fields.insert(Rc::from("name"), Value::str("cpython"));
-    fields.insert(Rc::from("cache_tag"), Value::str("cpython-311"));
-    fields.insert(Rc::from("version"), version_info);
-    fields.insert(Rc::from("hexversion"), Value::Int(hexversion));
-    fields.insert(Rc::from("_multiarch"), Value::str("x86_64-linux-gnu"));
+    fields.insert(PyStr::from("name"), Value::str("cpython"));
+    fields.insert(PyStr::from("cache_tag"), Value::str("cpython-311"));
+    fields.insert(PyStr::from("version"), version_info);
+    fields.insert(PyStr::from("hexversion"), Value::Int(hexversion));
+    fields.insert(PyStr::from("_multiarch"), Value::str("x86_64-linux-gnu"));
     Value::Instance(Rc::new(Instance {
         class: cls,
         attrs: std::cell::RefCell::new(fields),
@@ -79,7 +80,7 @@ fn namespace_repr(it: &mut Interp, a: Args) -> R {
     let Some(Value::Instance(inst)) = a.pos.first() else {
         return Err(type_error("__repr__ needs its namespace"));
     };
-    let fields: Vec<(Rc<str>, Value)> = inst
+    let fields: Vec<(PyStr, Value)> = inst
         .attrs
         .borrow()
         .iter()

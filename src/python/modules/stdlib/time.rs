@@ -5,6 +5,7 @@ use super::time_struct;
 use super::{R, num};
 use crate::python::exceptions::value_error;
 use crate::python::interp::Interp;
+use crate::python::value::PyStr;
 use crate::python::value::{Args, Value};
 use crate::runtime;
 
@@ -89,11 +90,11 @@ fn set_zone_attributes(module: &Value) {
         )
     };
     let mut attrs = m.attrs.borrow_mut();
-    attrs.insert(std::rc::Rc::from("timezone"), Value::Int(offset));
-    attrs.insert(std::rc::Rc::from("altzone"), Value::Int(offset - 3600));
-    attrs.insert(std::rc::Rc::from("daylight"), Value::Int(dst));
+    attrs.insert(PyStr::from("timezone"), Value::Int(offset));
+    attrs.insert(PyStr::from("altzone"), Value::Int(offset - 3600));
+    attrs.insert(PyStr::from("daylight"), Value::Int(dst));
     attrs.insert(
-        std::rc::Rc::from("tzname"),
+        PyStr::from("tzname"),
         Value::tuple(vec![Value::str(&names[0]), Value::str(&names[1])]),
     );
 }

@@ -3,6 +3,7 @@
 //! current time, when a function is given none, is `time.time()`: the lesson clock.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::structseq;
@@ -26,7 +27,7 @@ pub fn struct_time_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&CLASS, || {
         let cls = structseq::class("struct_time", "time", FIELDS.len(), 2);
         cls.attrs.borrow_mut().insert(
-            Rc::from("__new__"),
+            PyStr::from("__new__"),
             Value::builtin("__new__", struct_time_new),
         );
         cls

@@ -9,6 +9,7 @@
 //! The message holds an iterator as a kind, its values (written as any value, so memo and
 //! refusals apply: a generator or a lambda inside fails as pickle fails) and its integers.
 
+use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -67,7 +68,7 @@ fn forged() -> Exc {
     unpickling_error("an iterator in the pickle data is malformed")
 }
 
-fn items_of(v: &Value) -> Result<Rc<[Value]>, Exc> {
+fn items_of(v: &Value) -> Result<ThinRc<Value>, Exc> {
     match v {
         Value::Tuple(t) => Ok(t.clone()),
         _ => Err(forged()),

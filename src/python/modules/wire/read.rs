@@ -1,6 +1,8 @@
 //! The reading half of [`super`]: one message rebuilt, every byte of it checked.
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
+use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use super::{INHERITED, invalid_load_key, lookup_global, unpickling_error, user_hook};
@@ -78,11 +80,11 @@ impl Reader<'_> {
         crate::python::alloc::check_items(self.made)?;
         Ok(n)
     }
-    fn str(&mut self) -> Result<Rc<str>, Exc> {
+    fn str(&mut self) -> Result<PyStr, Exc> {
         let n = self.len()?;
         let s = self.take(n)?;
         std::str::from_utf8(s)
-            .map(Rc::from)
+            .map(PyStr::from)
             .map_err(|_| unpickling_error("invalid utf-8 in pickle data"))
     }
     fn memoize(&mut self, v: &Value) {
@@ -153,7 +155,7 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
         }
         b'b' => {
             let n = r.len()?;
-            let v = Value::Bytes(Rc::from(r.take(n)?));
+            let v = Value::Bytes(ThinRc::from(r.take(n)?));
             r.memoize(&v);
             v
         }

@@ -2,6 +2,7 @@
 //! rebuild it (see the module's account of the format).
 
 use crate::python::exceptions::ExcKind;
+use crate::python::value::PyStr;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -492,7 +493,7 @@ const EXCEPTION_SLOTS: &[&str] = &[
 /// An instance's `__dict__` as a dict (without the names in `skip`), or `None` when it is empty:
 /// what `object.__getstate__` returns.
 fn attrs_state(it: &mut Interp, inst: &Instance, skip: &[&str]) -> Result<Option<Value>, Exc> {
-    let attrs: Vec<(Rc<str>, Value)> = inst
+    let attrs: Vec<(PyStr, Value)> = inst
         .attrs
         .borrow()
         .iter()
