@@ -129,22 +129,45 @@ impl Reorder {
     /// (and one process's, its seq). Already sorted (the common case) costs nothing: `push` kept
     /// count. Taking a prefix of sorted records leaves them sorted.
     ///
-    /// Otherwise the records after the sorted prefix are sorted, then merged with the part of the
-    /// prefix from the first record later than the earliest of them: the records before that
-    /// part are at or before every record after them, so they are where a whole sort puts them,
-    /// and the stable sort of the rest keeps arrival order among equal times as a whole one.
+    /// Otherwise the part of the deque from the first record of the prefix later than the
+    /// earliest record after it is sorted: the records before that part are at or before every
+    /// record after them, so they are where a whole sort puts them, and the stable sort of the
+    /// rest keeps arrival order among equal times as a whole one. That part is sorted where it
+    /// lies unless it runs across the deque's wrap (once per trip around its buffer): making the
+    /// deque contiguous every time rotated the whole window (a million records' bytes, on two
+    /// processes' Lock floods) whenever it had wrapped.
     fn sort(&mut self) {
         let n = self.pending.len();
         if self.sorted_len >= n {
             self.sorted_len = n;
             return;
         }
-        let all = self.pending.make_contiguous();
-        let (prefix, new) = all.split_at_mut(self.sorted_len);
-        new.sort_by_key(Waiting::mono_ns);
-        let earliest = new[0].mono_ns();
-        let from = prefix.partition_point(|r| r.mono_ns() <= earliest);
-        all[from..].sort_by_key(Waiting::mono_ns);
+        let earliest = self
+            .pending
+            .range(self.sorted_len..)
+            .map(Waiting::mono_ns)
+            .min()
+            .unwrap_or(0);
+        // The first record of the sorted prefix later than `earliest`.
+        let (mut lo, mut hi) = (0, self.sorted_len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.pending[mid].mono_ns() <= earliest {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let from = lo;
+        let (front, back) = self.pending.as_mut_slices();
+        let part = if from >= front.len() {
+            &mut back[from - front.len()..]
+        } else if n <= front.len() {
+            &mut front[from..]
+        } else {
+            &mut self.pending.make_contiguous()[from..]
+        };
+        part.sort_by_key(Waiting::mono_ns);
         self.sorted_len = n;
     }
 
@@ -333,6 +356,30 @@ mod tests {
         out.extend(r.drain());
         arrived.sort_by_key(|r| r.mono_ns);
         assert_eq!(keys(&out), keys(&arrived));
+    }
+
+    #[test]
+    fn a_late_record_is_put_in_its_place_wherever_the_window_has_wrapped() {
+        // Takes move the deque's start around its buffer, so the part to sort lies before the
+        // wrap, after it, or across it.
+        for taken in 0..24u64 {
+            let mut r = Reorder::new(0);
+            for i in 0..24 {
+                r.push(rec(1, i, 100 + 10 * i));
+            }
+            let out = r.ready(100 + 10 * taken - 1);
+            assert_eq!(out.len() as u64, taken);
+            for i in 24..24 + taken {
+                r.push(rec(1, i, 100 + 10 * i));
+            }
+            // Late: belongs after the record of time 100 + 10 * (taken + 3).
+            r.push(rec(2, 0, 100 + 10 * (taken + 3) + 5));
+            r.push(rec(3, 0, 100 + 10 * (taken + 3) + 5));
+            let out = r.ready(u64::MAX);
+            assert!(out.is_sorted_by_key(|x| x.mono_ns));
+            assert_eq!(out.len(), 26);
+            assert_eq!(keys(&out[4..6]), vec![(2, 0), (3, 0)], "taken {taken}");
+        }
     }
 
     #[test]
