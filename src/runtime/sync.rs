@@ -1075,7 +1075,11 @@ mod tests {
         assert_eq!(got.counter(0).load(Ordering::SeqCst), 3);
         assert_eq!(sem.tokens_now(), 0);
         assert_eq!(sem.sleepers().load(Ordering::SeqCst), 0);
-        assert_eq!(sem.waking().load(Ordering::SeqCst), 0, "the last one out cleared it");
+        assert_eq!(
+            sem.waking().load(Ordering::SeqCst),
+            0,
+            "the last one out cleared it"
+        );
     }
 
     #[test]
