@@ -101,6 +101,9 @@ pub struct Sem {
 /// The words of a [`Sem`]'s mapping.
 const TOKENS: usize = 0;
 const SLEEPERS: usize = 1;
+/// 1 while a wake is on its way: a release woke a sleeper that has not looked at the tokens
+/// since. Further releases then make no system call (see [`Sem::release`]).
+const WAKING: usize = 2;
 
 /// The most tokens a semaphore holds (CPython's `SEM_VALUE_MAX` on Linux).
 const SEM_VALUE_MAX: u32 = i32::MAX as u32;
@@ -110,7 +113,7 @@ impl Sem {
         if initial > SEM_VALUE_MAX {
             return Err(io::Error::from_raw_os_error(libc::EINVAL));
         }
-        let shm = Shared::new(8)?;
+        let shm = Shared::new(12)?;
         shm.word(TOKENS).store(initial, Ordering::SeqCst);
         Ok(Sem { shm })
     }
@@ -131,6 +134,21 @@ impl Sem {
 
     fn sleepers(&self) -> &AtomicU32 {
         self.shm.word(SLEEPERS)
+    }
+
+    fn waking(&self) -> &AtomicU32 {
+        self.shm.word(WAKING)
+    }
+
+    /// Wakes one sleeper, unless a wake is already on its way to one that has not looked yet:
+    /// that one will see the tokens there are (and pass on what it does not take). A holder
+    /// that releases and takes again many times before the woken process runs (two processes on
+    /// one Lock, on a busy machine) made a system call at each release, about one pair in ten.
+    fn wake_one(&self) {
+        if self.waking().load(Ordering::SeqCst) == 0 && self.waking().swap(1, Ordering::SeqCst) == 0
+        {
+            futex_wake_n(self.tokens(), 1);
+        }
     }
 
     /// Takes a token if one is there, without waiting (no system call).
@@ -178,15 +196,20 @@ impl Sem {
                 },
                 None => clock::SLICE_NS,
             };
+            // This sleeper has looked at the tokens: a wake on its way to it is answered, and
+            // the next release must wake again. Cleared before the futex compares the tokens, so
+            // a release either sees 0 here (and wakes) or left a token the futex sees (no sleep).
+            // A woken process killed before it looked leaves the flag set: the other sleepers
+            // then look again within a slice, as each does anyway.
+            self.waking().store(0, Ordering::SeqCst);
             futex_wait_for(self.tokens(), 0, slice);
         };
         self.sleepers().fetch_sub(1, Ordering::SeqCst);
-        // A wake meant for a sleeper may have come to us as we gave up: pass it on.
-        if waited != clock::Waited::Ready
-            && self.tokens().load(Ordering::SeqCst) > 0
-            && self.sleepers().load(Ordering::SeqCst) > 0
-        {
-            futex_wake_n(self.tokens(), 1);
+        self.waking().store(0, Ordering::SeqCst);
+        // Leaving, with a token or without: a wake on its way may have come to us, or come as
+        // we gave up; tokens left with others asleep are theirs to look at: pass it on.
+        if self.tokens().load(Ordering::SeqCst) > 0 && self.sleepers().load(Ordering::SeqCst) > 0 {
+            self.wake_one();
         }
         super::gate::leave_wait();
         waited
@@ -200,7 +223,7 @@ impl Sem {
             })
             .map_err(|_| io::Error::from_raw_os_error(libc::EOVERFLOW))?;
         if self.sleepers().load(Ordering::SeqCst) > 0 {
-            futex_wake_n(self.tokens(), 1);
+            self.wake_one();
         }
         Ok(())
     }
@@ -1022,6 +1045,59 @@ mod tests {
         assert_eq!(wait_child(child), 0);
         assert_eq!(done.counter(0).load(Ordering::SeqCst), 1);
         assert_eq!(sem.tokens_now(), 0);
+    }
+
+    #[test]
+    fn releases_while_a_wake_is_on_its_way_wake_nobody_else_and_lose_no_token() {
+        let sem = Sem::new(0).unwrap();
+        let got = Shared::new(8).unwrap();
+        clock::now_ns();
+        let children: Vec<_> = (0..3)
+            .map(|_| {
+                fork_child(|| {
+                    if sem.acquire(Some(30.0)) {
+                        got.counter(0).fetch_add(1, Ordering::SeqCst);
+                    }
+                })
+            })
+            .collect();
+        while sem.sleepers().load(Ordering::SeqCst) < 3 {
+            std::thread::yield_now();
+        }
+        // Three releases in a row: the first wakes one sleeper, the others find its wake on its
+        // way; the woken one passes the tokens it does not take on.
+        for _ in 0..3 {
+            sem.release().unwrap();
+        }
+        for pid in children {
+            assert_eq!(wait_child(pid), 0);
+        }
+        assert_eq!(got.counter(0).load(Ordering::SeqCst), 3);
+        assert_eq!(sem.tokens_now(), 0);
+        assert_eq!(sem.sleepers().load(Ordering::SeqCst), 0);
+        assert_eq!(
+            sem.waking().load(Ordering::SeqCst),
+            0,
+            "the last one out cleared it"
+        );
+    }
+
+    #[test]
+    fn a_wake_on_its_way_makes_further_releases_skip_the_system_call() {
+        let sem = Sem::new(0).unwrap();
+        // A sleeper that has not looked yet (counted, not running): the first release sends the
+        // wake, the next ones see it on its way.
+        sem.sleepers().store(1, Ordering::SeqCst);
+        sem.release().unwrap();
+        assert_eq!(sem.waking().load(Ordering::SeqCst), 1);
+        sem.release().unwrap();
+        assert_eq!(sem.waking().load(Ordering::SeqCst), 1);
+        assert_eq!(sem.tokens_now(), 2);
+        // It looks (takes one) and leaves: the flag is cleared, and the token left with nobody
+        // else asleep stays where it is.
+        sem.sleepers().store(0, Ordering::SeqCst);
+        assert!(sem.acquire(Some(0.0)));
+        assert_eq!(sem.tokens_now(), 1);
     }
 
     #[test]

@@ -120,6 +120,7 @@ impl Pump {
         {
             set_nonblocking(fd);
         }
+        keep_freed_memory();
         Pump {
             shared,
             tx,
@@ -329,8 +330,14 @@ impl Pump {
             if let Some(ring) = control.ring(i) {
                 bytes.clear();
                 taken += ring.drain(&mut bytes);
-                for frame in wire::frames(&bytes) {
-                    self.take(frame.map_err(bad_frame));
+                for frame in wire::ring_frames(&bytes) {
+                    match frame {
+                        // A Lock's records: no `Main`/`Spawn` name to note, kept compact.
+                        wire::RingFrame::Op { stamp, id, code } => {
+                            self.reorder.push_op(stamp, id, code);
+                        }
+                        wire::RingFrame::Record(r) => self.take(r.map_err(bad_frame)),
+                    }
                 }
             }
             if taken >= READ_TURN {
@@ -581,6 +588,23 @@ fn pollin(fd: i32) -> libc::pollfd {
         events: libc::POLLIN,
         revents: 0,
     }
+}
+
+/// What the observer's allocator may keep of memory freed at the top of its heap before it hands
+/// it back to the kernel (glibc's default is 128 KiB).
+const KEEP_FREED_BYTES: i32 = 32 << 20;
+
+/// Lets the observer's allocator keep up to [`KEEP_FREED_BYTES`] of freed memory. The pump sends
+/// records in batches of about 112 KiB that the face's thread frees; with the default threshold
+/// each such free gave the pages back (`madvise`) and the pump's next batch took them again, a
+/// page fault and a cleared page every 4 KiB: a seventh of the pump's samples on a Lock flood.
+/// Once per process (the lesson processes exec afresh and are not affected).
+fn keep_freed_memory() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: mallopt only changes the allocator's thresholds; any value is valid.
+        unsafe { libc::mallopt(libc::M_TRIM_THRESHOLD, KEEP_FREED_BYTES) };
+    });
 }
 
 fn set_nonblocking(fd: i32) {

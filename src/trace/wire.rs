@@ -173,6 +173,79 @@ impl Iterator for Frames<'_> {
     }
 }
 
+/// A frame of a trace ring, as the observer takes it: an `op` frame of [`op_frame`]'s shape as its
+/// numbers (the observer keeps those compact while they wait to be put in time order,
+/// `order::Reorder::push_op`), any other as its decoded record.
+#[derive(Debug, PartialEq)]
+pub enum RingFrame {
+    /// `Op { id, op, detail: None }` of the named operation of code `code`, stamped `stamp`.
+    Op {
+        stamp: Stamp,
+        id: u32,
+        code: u8,
+    },
+    Record(Result<Record, BadFrame>),
+}
+
+/// The frames in `bytes`, in order, as [`frames`] takes them, the op frames of [`op_frame`]'s
+/// shape left as their numbers.
+pub fn ring_frames(bytes: &[u8]) -> RingFrames<'_> {
+    RingFrames { rest: bytes }
+}
+
+/// The iterator of [`ring_frames`].
+pub struct RingFrames<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for RingFrames<'_> {
+    type Item = RingFrame;
+
+    #[inline]
+    fn next(&mut self) -> Option<RingFrame> {
+        if let Some(f) = self.rest.first_chunk::<OP_FRAME>()
+            && let Some((stamp, id, code)) = op_frame_numbers(f)
+        {
+            self.rest = &self.rest[OP_FRAME..];
+            return Some(RingFrame::Op { stamp, id, code });
+        }
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(RingFrame::Record(match split_frame(self.rest) {
+            Ok((body, after)) => {
+                self.rest = after;
+                decode(body)
+            }
+            Err(e) => {
+                self.rest = &[];
+                Err(e)
+            }
+        }))
+    }
+}
+
+/// The numbers of a whole [`op_frame`] (length word included) of a named operation, read at its
+/// fixed offsets; `None` for any other frame.
+#[inline]
+fn op_frame_numbers(f: &[u8; OP_FRAME]) -> Option<(Stamp, u32, u8)> {
+    let u64_at = |i: usize| u64::from_le_bytes(f[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |i: usize| u32::from_le_bytes(f[i..i + 4].try_into().expect("4 bytes"));
+    if u32_at(0) as usize != OP_FRAME - 4 || f[36] != OP || f[42] != 0 {
+        return None;
+    }
+    let code = f[41];
+    Op::from_code(code)?;
+    let stamp = Stamp {
+        pid: u32_at(4) as i32,
+        ppid: u32_at(8) as i32,
+        seq: u64_at(12),
+        mono_ns: u64_at(20),
+        lesson_ns: u64_at(28),
+    };
+    Some((stamp, u32_at(37), code))
+}
+
 /// The body of the first frame of `bytes` and what follows it.
 fn split_frame(bytes: &[u8]) -> Result<(&[u8], &[u8]), BadFrame> {
     let mut r = Reader(bytes);
@@ -581,6 +654,66 @@ mod tests {
             let frame = op_frame(stamp, 0x0102_0304, op.code());
             assert_eq!(&frame[..], &encode(&record)[..]);
             assert_eq!(decode_all(&frame), vec![Ok(record)]);
+        }
+    }
+
+    #[test]
+    fn ring_frames_give_what_frames_gives_with_op_frames_as_numbers() {
+        let mut events = every_event();
+        events.push(Event::Op {
+            id: 9,
+            op: Op::Acquired,
+            detail: None,
+        });
+        let mut bytes = Vec::new();
+        for e in &events {
+            encode_into(&rec(e.clone()), &mut bytes);
+        }
+        // A frame cut short at the end: both stop there with the same error.
+        bytes.extend_from_slice(&op_frame(stamp_of(&rec(Event::Exit { code: 0 })), 1, 1)[..20]);
+        let expected: Vec<_> = frames(&bytes).collect();
+        let got: Vec<_> = ring_frames(&bytes)
+            .map(|f| match f {
+                RingFrame::Op { stamp, id, code } => {
+                    assert_eq!(stamp, stamp_of(&rec(Event::Exit { code: 0 })));
+                    Ok(Record {
+                        pid: stamp.pid,
+                        ppid: stamp.ppid,
+                        seq: stamp.seq,
+                        mono_ns: stamp.mono_ns,
+                        lesson_ns: stamp.lesson_ns,
+                        event: Event::Op {
+                            id,
+                            op: Op::from_code(code).expect("a named operation"),
+                            detail: None,
+                        },
+                    })
+                }
+                RingFrame::Record(r) => r,
+            })
+            .collect();
+        assert_eq!(got, expected);
+        assert!(expected.last().is_some_and(Result::is_err));
+        let numbers = ring_frames(&bytes)
+            .filter(|f| matches!(f, RingFrame::Op { .. }))
+            .count();
+        // Every op without a detail of a named operation: the ones of `every_event` and the one
+        // added; an `Op::Other` or an op with a detail is decoded as a record.
+        let plain = events
+            .iter()
+            .filter(|e| matches!(e, Event::Op { op, detail: None, .. } if op.code() != OTHER_CODE))
+            .count();
+        assert!(plain >= 1);
+        assert_eq!(numbers, plain);
+    }
+
+    fn stamp_of(r: &Record) -> Stamp {
+        Stamp {
+            pid: r.pid,
+            ppid: r.ppid,
+            seq: r.seq,
+            mono_ns: r.mono_ns,
+            lesson_ns: r.lesson_ns,
         }
     }
 
