@@ -834,7 +834,15 @@ pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
     }
     let kind = match &a.pos[0] {
         Value::List(_) => IterKind::ListReverse,
-        Value::Dict(_) => IterKind::DictReverseKeys,
+        // Read from the dict as it goes, with CPython's size check (python/dict_iter.rs).
+        Value::Dict(d) => {
+            use super::dict_iter::{DictIter, Yields};
+            return Ok(lazy(Iter::Dict(DictIter::new(
+                d.clone(),
+                Yields::Keys,
+                true,
+            ))));
+        }
         Value::Range(r) => match reversed_range(r) {
             Some(v) => return Ok(v),
             None => IterKind::Range,

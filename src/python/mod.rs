@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod callers;
 pub mod complex;
 mod convert;
+pub mod dict_iter;
 mod dir_names;
 mod exc_kind;
 mod except_star_check;
