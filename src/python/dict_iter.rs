@@ -90,8 +90,7 @@ impl DictIter {
         if self.ended {
             return Ok(None);
         }
-        let dict = self.dict.clone();
-        let d = dict.borrow();
+        let d = self.dict.borrow();
         if d.len() != self.used {
             self.used = BROKEN;
             return Err(Exc::new(
@@ -99,7 +98,9 @@ impl DictIter {
                 "dictionary changed size during iteration",
             ));
         }
-        self.find_place(&d);
+        if let Some(at) = moved_place(&d, &self.last, self.reverse) {
+            self.cursor = at;
+        }
         let index = if self.reverse {
             match self.cursor.checked_sub(1) {
                 Some(i) => i,
@@ -126,22 +127,6 @@ impl DictIter {
             Yields::Values => v.clone(),
             Yields::Items => pair(k.clone(), v.clone()),
         }))
-    }
-
-    /// Puts the cursor back beside the key yielded last, if deletions moved it (module docs).
-    fn find_place(&mut self, d: &Dict) {
-        let Some((index, key)) = &self.last else {
-            return;
-        };
-        if d.map.get_index(*index).is_some_and(|(k, _)| k == key) {
-            return;
-        }
-        let at = match d.map.get_index_of(key) {
-            Some(now) if self.reverse => now,
-            Some(now) => now + 1,
-            None => *index,
-        };
-        self.cursor = at;
     }
 
     /// How many items are left, as CPython's `__length_hint__` says: 0 once the size changed.
@@ -172,6 +157,20 @@ impl DictIter {
         }
         out
     }
+}
+
+/// The cursor beside the key yielded last when deletions moved that key (module docs); `None`
+/// when it stands where it was.
+fn moved_place(d: &Dict, last: &Option<(usize, HashKey)>, reverse: bool) -> Option<usize> {
+    let (index, key) = last.as_ref()?;
+    if d.map.get_index(*index).is_some_and(|(k, _)| k == key) {
+        return None;
+    }
+    Some(match d.map.get_index_of(key) {
+        Some(now) if reverse => now,
+        Some(now) => now + 1,
+        None => *index,
+    })
 }
 
 /// A running iterator over a set: its members in CPython's order, listed when it was made, and the

@@ -26,6 +26,7 @@ mod function_attrs;
 pub mod inline_cache;
 pub mod interp;
 pub mod iter_kind;
+pub mod key_hash;
 mod keys;
 mod methods;
 pub mod modules;

@@ -302,13 +302,13 @@ pub type Namespace = IndexMap<Rc<str>, Value, FxBuildHasher>;
 /// A Python dict: insertion-ordered, keyed by the hashable form of the key.
 #[derive(Default, Clone)]
 pub struct Dict {
-    pub map: IndexMap<HashKey, (Value, Value), FxBuildHasher>,
+    pub map: IndexMap<HashKey, (Value, Value), super::key_hash::KeyHashing>,
 }
 
 /// A Python set.
 #[derive(Default, Clone)]
 pub struct Set {
-    pub map: IndexMap<HashKey, Value, FxBuildHasher>,
+    pub map: IndexMap<HashKey, Value, super::key_hash::KeyHashing>,
 }
 
 /// An iterator over a builtin sequence, or a materialised one.
