@@ -86,7 +86,7 @@ impl DictIter {
     }
 
     /// The next key, value or pair; `Ok(None)` at the end (the caller marks the iterator done).
-    pub fn next(&mut self) -> Result<Option<Value>, Exc> {
+    pub fn step(&mut self) -> Result<Option<Value>, Exc> {
         if self.ended {
             return Ok(None);
         }
@@ -152,7 +152,7 @@ impl DictIter {
             ended: self.ended,
         };
         let mut out = Vec::new();
-        while let Ok(Some(v)) = copy.next() {
+        while let Ok(Some(v)) = copy.step() {
             out.push(v);
         }
         out
@@ -196,7 +196,7 @@ impl SetIter {
         }
     }
 
-    pub fn next(&mut self) -> Result<Option<Value>, Exc> {
+    pub fn step(&mut self) -> Result<Option<Value>, Exc> {
         if self.set.borrow().map.len() != self.used {
             self.used = BROKEN;
             return Err(Exc::new(
@@ -239,7 +239,7 @@ mod tests {
     fn ints(it: &mut DictIter) -> Result<Vec<i64>, String> {
         let mut out = Vec::new();
         loop {
-            match it.next() {
+            match it.step() {
                 Ok(Some(Value::Int(i))) => out.push(i),
                 Ok(Some(_)) => return Err("not an int".into()),
                 Ok(None) => return Ok(out),
@@ -272,12 +272,12 @@ mod tests {
     fn a_size_change_raises_at_every_later_step() {
         let d = dict_of(&[1, 2]);
         let mut it = DictIter::new(d.clone(), Yields::Keys, false);
-        assert!(matches!(it.next(), Ok(Some(Value::Int(1)))));
+        assert!(matches!(it.step(), Ok(Some(Value::Int(1)))));
         d.borrow_mut()
             .insert(HashKey::Int(9), Value::Int(9), Value::None);
-        assert!(it.next().is_err());
+        assert!(it.step().is_err());
         d.borrow_mut().map.shift_remove(&HashKey::Int(9));
-        assert!(it.next().is_err(), "sticky, as CPython's di_used = -1");
+        assert!(it.step().is_err(), "sticky, as CPython's di_used = -1");
         assert_eq!(it.length_hint(), 0);
     }
 
@@ -286,7 +286,7 @@ mod tests {
         // CPython: [1, 2, 3] -> yield 1, del 1, add 4 -> 2, 3, then 4 is one key too many.
         let d = dict_of(&[1, 2, 3]);
         let mut it = DictIter::new(d.clone(), Yields::Keys, false);
-        assert!(matches!(it.next(), Ok(Some(Value::Int(1)))));
+        assert!(matches!(it.step(), Ok(Some(Value::Int(1)))));
         d.borrow_mut().map.shift_remove(&HashKey::Int(1));
         d.borrow_mut()
             .insert(HashKey::Int(4), Value::Int(4), Value::None);
@@ -304,7 +304,7 @@ mod tests {
         // CPython: [1, 2, 3, 4] reversed -> 4, del 1, add 5 -> 3, 2 (no keys-changed check).
         let d = dict_of(&[1, 2, 3, 4]);
         let mut it = DictIter::new(d.clone(), Yields::Keys, true);
-        assert!(matches!(it.next(), Ok(Some(Value::Int(4)))));
+        assert!(matches!(it.step(), Ok(Some(Value::Int(4)))));
         d.borrow_mut().map.shift_remove(&HashKey::Int(1));
         d.borrow_mut()
             .insert(HashKey::Int(5), Value::Int(5), Value::None);
@@ -319,8 +319,8 @@ mod tests {
         let s = Rc::new(RefCell::new(s));
         let mut it = SetIter::new(s.clone());
         s.borrow_mut().map.insert(HashKey::Int(2), Value::Int(2));
-        assert!(it.next().is_err());
+        assert!(it.step().is_err());
         s.borrow_mut().map.shift_remove(&HashKey::Int(2));
-        assert!(it.next().is_err());
+        assert!(it.step().is_err());
     }
 }

@@ -108,9 +108,7 @@ mod tests {
     use std::hash::Hash;
 
     fn hash(k: &HashKey) -> u64 {
-        let mut h = KeyHashing.build_hasher();
-        k.hash(&mut h);
-        h.finish()
+        KeyHashing.hash_one(k)
     }
 
     #[test]

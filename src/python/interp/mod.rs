@@ -942,8 +942,8 @@ impl Interp {
                     None
                 }
             }
-            Iter::Dict(d) => d.next()?,
-            Iter::Set(s) => s.next()?,
+            Iter::Dict(d) => d.step()?,
+            Iter::Set(s) => s.step()?,
             Iter::Str { s, pos } => {
                 let rest = &s[*pos..];
                 rest.chars().next().map(|c| {
