@@ -842,9 +842,18 @@ pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
             a.pos[0].type_name()
         )));
     }
+    // A dict, or the dict under a subclass's instance (Counter, defaultdict: dict's own
+    // `__reversed__`), read as it goes with CPython's size check (python/dict_iter.rs).
+    if let Value::Dict(d) = &super::subclass::unwrap(&a.pos[0]) {
+        use super::dict_iter::{DictIter, Yields};
+        return Ok(lazy(Iter::Dict(DictIter::new(
+            d.clone(),
+            Yields::Keys,
+            true,
+        ))));
+    }
     let kind = match &a.pos[0] {
         Value::List(_) => IterKind::ListReverse,
-        Value::Dict(_) => IterKind::DictReverseKeys,
         Value::Range(r) => match reversed_range(r) {
             Some(v) => return Ok(v),
             None => IterKind::Range,

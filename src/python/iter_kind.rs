@@ -161,6 +161,8 @@ impl Iter {
             Iter::Map(..) => IterKind::Map,
             Iter::Enumerate(..) => IterKind::Enumerate,
             Iter::Filter(..) => IterKind::Filter,
+            Iter::Dict(d) => d.kind(),
+            Iter::Set(_) => IterKind::Set,
         }
     }
 
@@ -184,6 +186,8 @@ impl Iter {
                 Some(left.clamp(0, i64::MAX as i128) as usize)
             }
             Iter::Str { s, pos } => Some(s[(*pos).min(s.len())..].chars().count()),
+            Iter::Dict(d) => Some(d.length_hint()),
+            Iter::Set(s) => Some(s.length_hint()),
             Iter::Done(_) => Some(0),
             _ => None,
         }

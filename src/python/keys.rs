@@ -50,7 +50,7 @@ impl Equivalent<HashKey> for SameHash<'_> {
 
 /// The stored keys with the same hash as `key`, each with the key object, in insertion order.
 fn same_hash<V>(
-    map: &indexmap::IndexMap<HashKey, V, rustc_hash::FxBuildHasher>,
+    map: &indexmap::IndexMap<HashKey, V, super::key_hash::KeyHashing>,
     key: &HashKey,
     object: impl Fn(&V) -> &Value,
 ) -> Vec<(HashKey, Value)> {

@@ -464,6 +464,8 @@ pub fn length_hint(src: &Value) -> Option<usize> {
                 items.len().saturating_sub(*pos)
             }
             Iter::List { list, pos } => list.borrow().len().saturating_sub(*pos),
+            Iter::Dict(d) => d.length_hint(),
+            Iter::Set(s) => s.length_hint(),
             Iter::Range { next, stop, step } => {
                 let (next, stop, step) = (*next as i128, *stop as i128, *step as i128);
                 let left = if step > 0 && next < stop {

@@ -303,13 +303,13 @@ pub type Namespace = IndexMap<PyStr, Value, FxBuildHasher>;
 /// A Python dict: insertion-ordered, keyed by the hashable form of the key.
 #[derive(Default, Clone)]
 pub struct Dict {
-    pub map: IndexMap<HashKey, (Value, Value), FxBuildHasher>,
+    pub map: IndexMap<HashKey, (Value, Value), super::key_hash::KeyHashing>,
 }
 
 /// A Python set.
 #[derive(Default, Clone)]
 pub struct Set {
-    pub map: IndexMap<HashKey, Value, FxBuildHasher>,
+    pub map: IndexMap<HashKey, Value, super::key_hash::KeyHashing>,
 }
 
 /// An iterator over a builtin sequence, or a materialised one.
@@ -349,6 +349,11 @@ pub enum Iter {
     Enumerate(Value, i64),
     /// `filter(f, it)`: the items `f` (or their truth, when `f` is None) keeps.
     Filter(Value, Value),
+    /// A dict's keys, values or items, read from the dict itself at each step, with CPython's
+    /// checks for a dict changed under the loop (src/python/dict_iter.rs).
+    Dict(super::dict_iter::DictIter),
+    /// A set's members, with CPython's check for a set that changed size.
+    Set(super::dict_iter::SetIter),
     /// Exhausted; still the kind it was.
     Done(super::iter_kind::IterKind),
 }

@@ -26,6 +26,7 @@ use std::rc::Rc;
 
 use super::ast::{FrameShape, Module as AstModule, Pos};
 use super::builtin_classes::{self, Builtins};
+use super::dict_iter::{DictIter, SetIter, Yields};
 use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::iter_kind::IterKind;
 use super::value::*;
@@ -819,16 +820,8 @@ impl Interp {
                 stop: r.stop,
                 step: r.step,
             },
-            Value::Dict(d) => Iter::Seq {
-                items: d.borrow().map.values().map(|(k, _)| k.clone()).collect(),
-                pos: 0,
-                kind: IterKind::DictKeys,
-            },
-            Value::Set(s) => Iter::Seq {
-                items: s.borrow().iteration_order().into(),
-                pos: 0,
-                kind: IterKind::Set,
-            },
+            Value::Dict(d) => Iter::Dict(DictIter::new(d.clone(), Yields::Keys, false)),
+            Value::Set(s) => Iter::Set(SetIter::new(s.clone())),
             Value::FrozenSet(s) => Iter::Seq {
                 items: s.iteration_order().into(),
                 pos: 0,
@@ -953,6 +946,8 @@ impl Interp {
                     None
                 }
             }
+            Iter::Dict(d) => d.step()?,
+            Iter::Set(s) => s.step()?,
             Iter::Str { s, pos } => {
                 let rest = &s[*pos..];
                 rest.chars().next().map(|c| {
@@ -1067,6 +1062,9 @@ impl Interp {
         match v {
             Value::List(l) => return Ok(super::ops::clone_run(&l.borrow())),
             Value::Tuple(t) => return Ok(t.to_vec()),
+            // `list(d)`, `sorted(d)`: no Python code runs while the keys are read, so nothing
+            // can change the dict and the iterator's checks have nothing to see.
+            Value::Dict(d) => return Ok(d.borrow().map.values().map(|(k, _)| k.clone()).collect()),
             _ => {}
         }
         // What is known to be too many is refused before the first item is made.

@@ -259,12 +259,22 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
-    let items = it.collect(&req(&a, 0, "join")?)?;
+    let arg = req(&a, 0, "join")?;
+    // A list or tuple is read where it is: no copy of its items (a million reference counts up
+    // and down) before the text is made.
+    match &arg {
+        Value::List(l) => join_items(&sep, &l.borrow()),
+        Value::Tuple(t) => join_items(&sep, t),
+        other => join_items(&sep, &it.collect(other)?),
+    }
+}
+
+fn join_items(sep: &str, items: &[Value]) -> R {
     let mut total = sep
         .len()
         .checked_mul(items.len().saturating_sub(1))
         .ok_or_else(crate::python::alloc::memory_error)?;
-    for x in &items {
+    for x in items {
         if let Value::Str(p) = x {
             total = crate::python::alloc::plus(total, p.len())?;
         }
@@ -272,7 +282,7 @@ fn join(it: &mut Interp, a: Args) -> R {
     let mut out = crate::python::alloc::string_with_capacity(total)?;
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.push_str(sep);
         }
         match x {
             Value::Str(p) => out.push_str(p),

@@ -5,6 +5,7 @@ use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::python::dict_iter::{DictIter, Yields};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::iter_kind::IterKind;
@@ -116,26 +117,35 @@ fn view_iter(_: &mut Interp, a: Args) -> Result<Value, Exc> {
     Ok(iterator(&a, false))
 }
 
-/// An iterator over a view's elements, of CPython's kind (`dict_keyiterator`,
-/// `dict_reverseitemiterator`...).
-pub fn iterator(a: &Args, reverse: bool) -> Value {
-    let kind = match a.pos.first() {
-        Some(Value::Instance(i)) => IterKind::of_view(&i.class.name, reverse),
-        _ => IterKind::Plain,
+/// The dict under a view, and what the view shows.
+fn viewed(a: &Args) -> Option<(Rc<RefCell<Dict>>, Yields)> {
+    let Some(Value::Instance(i)) = a.pos.first() else {
+        return None;
     };
-    let mut items = items(a);
-    if reverse {
-        items.reverse();
-    }
-    Value::Iterator(Rc::new(RefCell::new(Iter::Seq {
-        items: items.into(),
-        pos: 0,
-        kind,
-    })))
+    let native = i.native.borrow();
+    let Viewed(d) = native.as_ref()?.downcast_ref::<Viewed>()?;
+    let yields = match &*i.class.name {
+        "dict_keys" => Yields::Keys,
+        "dict_values" => Yields::Values,
+        _ => Yields::Items,
+    };
+    Some((d.clone(), yields))
+}
+
+/// An iterator over a view's elements, of CPython's kind (`dict_keyiterator`,
+/// `dict_reverseitemiterator`...): it reads the dict as it goes, as CPython's does
+/// (src/python/dict_iter.rs).
+pub fn iterator(a: &Args, reverse: bool) -> Value {
+    let it = match viewed(a) {
+        Some((d, yields)) => Iter::Dict(DictIter::new(d, yields, reverse)),
+        None => Iter::Done(IterKind::Plain),
+    };
+    Value::Iterator(Rc::new(RefCell::new(it)))
 }
 
 fn view_len(_: &mut Interp, a: Args) -> Result<Value, Exc> {
-    Ok(Value::Int(items(&a).len() as i64))
+    let n = viewed(&a).map_or(0, |(d, _)| d.borrow().len());
+    Ok(Value::Int(n as i64))
 }
 
 fn view_repr(it: &mut Interp, a: Args) -> Result<Value, Exc> {
@@ -149,6 +159,23 @@ fn view_repr(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 fn view_contains(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let needle = a.pos.get(1).cloned().unwrap_or(Value::None);
-    let found = it.contains(&Value::list(items(&a)), &needle)?;
+    let found = match viewed(&a) {
+        // A key is looked up, as CPython's `dictkeys_contains` does, rather than searched for.
+        Some((d, Yields::Keys)) => it.contains(&Value::Dict(d), &needle)?,
+        // A pair: its key looked up, then its value compared with the one found.
+        Some((d, Yields::Items)) => match &needle {
+            Value::Tuple(t) if t.len() == 2 => {
+                let pairs = Value::Dict(d.clone());
+                if it.contains(&pairs, &t[0])? {
+                    let v = it.getitem(&pairs, &t[0])?;
+                    v.is(&t[1]) || it.eq(&v, &t[1])?
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        },
+        _ => it.contains(&Value::list(items(&a)), &needle)?,
+    };
     Ok(Value::Bool(found))
 }

@@ -60,6 +60,16 @@ pub(super) fn parts_of(state: &Iter) -> Parts {
         Iter::Map(func, its) => parts(MAP, vec![func.clone(), Value::tuple(its.to_vec())], vec![]),
         Iter::Enumerate(inner, n) => parts(ENUMERATE, vec![inner.clone()], vec![*n]),
         Iter::Filter(func, inner) => parts(FILTER, vec![func.clone(), inner.clone()], vec![]),
+        Iter::Dict(d) => parts(
+            SEQ,
+            vec![Value::tuple(d.remaining())],
+            vec![d.kind().code()],
+        ),
+        Iter::Set(s) => parts(
+            SEQ,
+            vec![Value::tuple(s.remaining())],
+            vec![IterKind::Set.code()],
+        ),
         Iter::Done(kind) => parts(SEQ, vec![Value::tuple(vec![])], vec![kind.code()]),
     }
 }
