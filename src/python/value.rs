@@ -46,8 +46,9 @@ impl Args {
 /// sat right after the tag, and every move of a `Value` whose tag was already in a register copied
 /// bytes 1..8 as overlapping unaligned pieces: the next 16-byte load of the value then missed
 /// store-to-load forwarding (a stall of about a dozen cycles), which `perf annotate` showed on the
-/// hottest instructions of `eval`, `exec_stmt` and `run_function`. The size (24 bytes) and the
-/// niches that keep `Option<Value>` and `Result<Value, Exc>` at 24 bytes are unchanged.
+/// hottest instructions of `eval`, `exec_stmt` and `run_function`. The size (16 bytes: the
+/// shared payloads are one pointer each, see `thin.rs`) and the niches that keep `Option<Value>`
+/// and `Result<Value, Exc>` at 16 bytes hold.
 #[repr(C, u64)]
 pub enum Value {
     None,

@@ -1,5 +1,5 @@
-//! The memory layout the interpreter's speed depends on: a `Value` is 24 bytes and the niches of
-//! its tag keep the results and options built around it at 24 bytes too (every `eval` returns a
+//! The memory layout the interpreter's speed depends on: a `Value` is 16 bytes and the niches of
+//! its tag keep the results and options built around it at 16 bytes too (every `eval` returns a
 //! `Result<Value, Exc>`, every local is an `Option<Value>`), and a statement's result stays two
 //! words.
 
@@ -19,7 +19,7 @@ mod tests {
     }
 
     #[test]
-    fn a_value_and_what_wraps_it_stay_three_words() {
+    fn a_value_and_what_wraps_it_stay_two_words() {
         assert_eq!(size_of::<Value>(), 16);
         assert_eq!(size_of::<Option<Value>>(), 16);
         assert_eq!(size_of::<Result<Value, Exc>>(), 16);
@@ -28,7 +28,7 @@ mod tests {
 
     /// The byte at `at` of `v` (a payload byte: padding is never read).
     fn byte_at(v: &Value, at: usize) -> u8 {
-        // SAFETY: `at` < 24 is inside the value, and the callers read only payload bytes.
+        // SAFETY: `at` < 16 is inside the value, and the callers read only payload bytes.
         unsafe { *std::ptr::from_ref(v).cast::<u8>().add(at) }
     }
 
