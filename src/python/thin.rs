@@ -487,8 +487,8 @@ mod tests {
         assert_eq!(&*a, "héllo");
         assert_eq!(a.chars().count(), 5);
         assert_eq!(format!("{a}|{a:?}|{:>7}", a), "héllo|\"héllo\"|  héllo");
-        let (a, b) = (PyStr::from("a"), PyStr::from("b"));
-        assert!(a < b);
+        let (x, y) = (PyStr::from("a"), PyStr::from("b"));
+        assert!(x < y);
         let mut set = std::collections::HashSet::new();
         set.insert(a.clone());
         assert!(set.contains("héllo"));
