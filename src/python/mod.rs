@@ -28,6 +28,7 @@ pub mod iter_kind;
 mod keys;
 mod methods;
 pub mod modules;
+pub mod native_object;
 mod natives;
 pub mod ops;
 pub mod parse;

@@ -24,6 +24,8 @@ struct Block {
     id: u32,
 }
 
+impl crate::python::native_object::NativeObject for Block {}
+
 pub fn module() -> Value {
     make_module(
         "_ctypes_mem",

@@ -74,6 +74,8 @@ pub struct QueueCore {
     label: String,
 }
 
+impl crate::python::native_object::NativeObject for Rc<QueueCore> {}
+
 thread_local! {
     /// The queues this process made or inherited, for the flush at exit.
     static QUEUES: RefCell<Vec<Weak<QueueCore>>> = const { RefCell::new(Vec::new()) };
