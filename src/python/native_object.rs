@@ -8,6 +8,8 @@
 //!   iteration. Like CPython's type slots (`tp_getattro`, `tp_repr`, `mp_subscript`...), an absent
 //!   hook is `None` and the evaluator falls back to ordinary Python rules. A lookup is one virtual
 //!   call to find the table and one call through it: no walk over the kinds, each downcasting.
+//! - what a primitive that passes by inheritance is (`shared_kind`, `trace_id`), answered by the
+//!   payload itself (these only read it).
 //! - `is`/`downcast_ref`/`downcast_mut` on `dyn NativeObject`, for the kind's own methods, which
 //!   still reach their concrete state (every `NativeObject` is an `Any`).
 //!
@@ -72,6 +74,18 @@ pub trait NativeObject: Any {
     /// The hooks of this payload's kind.
     fn slots(&self) -> &'static Slots {
         &Slots::NONE
+    }
+
+    /// For a primitive that passes between processes only by inheritance (a Lock, a Queue, a
+    /// shared Value...): the CPython class name in "... objects should only be shared between
+    /// processes through inheritance".
+    fn shared_kind(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// A primitive's id in the trace (`sync::new_id`).
+    fn trace_id(&self) -> Option<u32> {
+        None
     }
 }
 

@@ -84,11 +84,6 @@ pub fn is_connection(b: &dyn std::any::Any) -> bool {
     b.is::<Rc<Conn>>()
 }
 
-/// Connections cannot go through a Queue or a Pipe in forkyard.
-pub fn shared_kind(_b: &dyn std::any::Any) -> Option<&'static str> {
-    None
-}
-
 pub fn conn_class() -> Rc<Class> {
     sync::native_class(
         "connection.Connection",

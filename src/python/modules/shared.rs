@@ -259,27 +259,6 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
     Some(instance_with(class_for(is_array, locked, code), Rc::new(s)))
 }
 
-/// A shared Value's or Array's trace id (see `sync::trace_id`).
-pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Rc<SharedArr>>()
-        .map(|s| s.id)
-        .or_else(|| super::ctypes_mem::trace_id(b))
-}
-
-pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
-    if let Some(kind) = super::ctypes_mem::shared_kind(b) {
-        return Some(kind);
-    }
-    let s = b.downcast_ref::<Rc<SharedArr>>()?;
-    Some(match (s.is_array, s.lock.is_some()) {
-        (false, true) => "Synchronized",
-        // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
-        (true, true) if matches!(s.code, Code::Char) => "SynchronizedString",
-        (true, true) => "SynchronizedArray",
-        (_, false) => s.code.ctype(),
-    })
-}
-
 fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
     let common: &[(&str, crate::python::value::NativeFn)] = &[
         ("get_lock", get_lock),
@@ -577,6 +556,20 @@ fn exit(it: &mut Interp, a: Args) -> R {
 // ---- the kind's hooks (`native_object`) ---------------------------------------------------------
 
 impl crate::python::native_object::NativeObject for Rc<SharedArr> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some(match (self.is_array, self.lock.is_some()) {
+            (false, true) => "Synchronized",
+            // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
+            (true, true) if matches!(self.code, Code::Char) => "SynchronizedString",
+            (true, true) => "SynchronizedArray",
+            (_, false) => self.code.ctype(),
+        })
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
     fn slots(&self) -> &'static crate::python::native_object::Slots {
         static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
             attr: Some(get_attr),

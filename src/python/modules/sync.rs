@@ -340,37 +340,13 @@ fn assertion(msg: &str) -> Exc {
 /// The CPython class name a primitive gives in "... objects should only be shared between processes
 /// through inheritance", for any forkyard primitive.
 pub fn shared_kind(inst: &Instance) -> Option<&'static str> {
-    let n = inst.native.borrow();
-    let b = n.as_ref()?;
-    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
-        return Some(l.kind.name());
-    }
-    if b.is::<Rc<EventObj>>() || b.is::<Rc<CondObj>>() || b.is::<Rc<BarrierObj>>() {
-        return Some("Condition");
-    }
-    super::shared::shared_kind(&**b)
-        .or_else(|| super::queues::shared_kind(&**b))
-        .or_else(|| super::pipe::shared_kind(&**b))
+    inst.native.borrow().as_ref()?.shared_kind()
 }
 
 /// The trace id (`new_id`) of a primitive that passes by inheritance: the forkserver start method
 /// tells by it whether the primitive was made before its server was forked.
 pub fn trace_id(inst: &Instance) -> Option<u32> {
-    let n = inst.native.borrow();
-    let b = n.as_ref()?;
-    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
-        return Some(l.id);
-    }
-    if let Some(e) = b.downcast_ref::<Rc<EventObj>>() {
-        return Some(e.id);
-    }
-    if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
-        return Some(c.id);
-    }
-    if let Some(x) = b.downcast_ref::<Rc<BarrierObj>>() {
-        return Some(x.id);
-    }
-    super::shared::trace_id(&**b).or_else(|| super::queues::trace_id(&**b))
+    inst.native.borrow().as_ref()?.trace_id()
 }
 
 /// Writes the description of a Lock, RLock, Semaphore, BoundedSemaphore or Event for a process
@@ -1567,6 +1543,14 @@ fn get_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Va
 // ---- the kinds' hooks (`native_object`) --------------------------------------------------------
 
 impl crate::python::native_object::NativeObject for Rc<SemLock> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some(self.kind.name())
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
     fn slots(&self) -> &'static crate::python::native_object::Slots {
         static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
             repr: Some(semlock_repr),
@@ -1577,6 +1561,14 @@ impl crate::python::native_object::NativeObject for Rc<SemLock> {
 }
 
 impl crate::python::native_object::NativeObject for Rc<CondObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
     fn slots(&self) -> &'static crate::python::native_object::Slots {
         static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
             repr: Some(cond_repr),
@@ -1586,9 +1578,25 @@ impl crate::python::native_object::NativeObject for Rc<CondObj> {
     }
 }
 
-impl crate::python::native_object::NativeObject for Rc<EventObj> {}
+impl crate::python::native_object::NativeObject for Rc<EventObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+}
 
 impl crate::python::native_object::NativeObject for Rc<BarrierObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
     fn slots(&self) -> &'static crate::python::native_object::Slots {
         static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
             attr: Some(get_attr),
