@@ -12,8 +12,10 @@ use super::value::{Instance, Value};
 
 type R<T> = Result<T, Exc>;
 
-/// An attribute of a native instance not found in its `__dict__` or class.
-#[inline]
+/// An attribute of a native instance not found in its `__dict__` or class. Not inlined: it is
+/// `generic_getattr`'s last resort, which stays out of that function's hot path (a method found
+/// in the class).
+#[inline(never)]
 pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
     match slots_of(inst).and_then(|s| s.attr) {
         Some(attr) => attr(it, inst, name),
