@@ -75,30 +75,34 @@ pub fn get(v: &Value) -> Option<Cpx> {
     payload::<Cpx>(v)
 }
 
+impl super::native_object::NativeObject for Cpx {
+    fn slots(&self) -> &'static super::native_object::Slots {
+        static SLOTS: super::native_object::Slots = super::native_object::Slots {
+            attr: Some(attr),
+            set_attr: Some(set_attr),
+            ..super::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
 /// `z.real`, `z.imag`: read-only attributes of the value.
-pub fn attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
+fn attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
     if !matches!(name, "real" | "imag") {
-        return None;
+        return Ok(None);
     }
     let c = inst
         .native
         .borrow()
         .as_ref()
-        .and_then(|b| b.downcast_ref::<Cpx>().copied())?;
-    Some(Value::Float(if name == "real" { c.re } else { c.im }))
+        .and_then(|b| b.downcast_ref::<Cpx>().copied());
+    Ok(c.map(|c| Value::Float(if name == "real" { c.re } else { c.im })))
 }
 
 /// Assignment to an attribute of a complex number: `real` and `imag` are read-only, and a plain
-/// complex has no `__dict__` for others (an instance of a derived class has one).
-pub fn check_set_attr(inst: &Rc<Instance>, name: &str) -> Result<(), Exc> {
-    let is_complex = inst
-        .native
-        .borrow()
-        .as_ref()
-        .is_some_and(|b| b.downcast_ref::<Cpx>().is_some());
-    if !is_complex {
-        return Ok(());
-    }
+/// complex has no `__dict__` for others (an instance of a derived class has one: `false`, the
+/// assignment goes there).
+fn set_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str, _: &Value) -> Result<bool, Exc> {
     if matches!(name, "real" | "imag") {
         return Err(Exc::new(ExcKind::AttributeError, "readonly attribute"));
     }
@@ -108,7 +112,7 @@ pub fn check_set_attr(inst: &Rc<Instance>, name: &str) -> Result<(), Exc> {
             format!("'complex' object has no attribute '{name}'"),
         ));
     }
-    Ok(())
+    Ok(false)
 }
 
 /// The dict key of a complex number: `None` for one with no imaginary part, which is keyed as the

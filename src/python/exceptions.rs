@@ -40,6 +40,8 @@ pub struct ExcData {
     pub kept_frames: Vec<(usize, Value)>,
 }
 
+impl crate::python::native_object::NativeObject for ExcData {}
+
 /// Make a class with the given bases (MRO by C3 linearisation).
 pub fn make_class(
     name: &str,

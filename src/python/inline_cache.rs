@@ -156,10 +156,13 @@ impl AttrCache {
     }
 
     /// `inst.name = value` into the instance's own namespace, when no property or native
-    /// attribute takes the store; gives the value back otherwise.
+    /// attribute takes the store; gives the value back otherwise. A native payload whose kind
+    /// manages no assignment (an exception's, a dict subclass's) does not stand in the way.
     #[inline]
     pub fn write(&self, inst: &Instance, name: &PyStr, value: Value) -> Result<(), Value> {
-        if inst.native.borrow().is_some() || !self.no_property(&inst.class, name) {
+        let native_store =
+            super::native_object::slots_of(inst).is_some_and(|s| s.set_attr.is_some());
+        if native_store || !self.no_property(&inst.class, name) {
             return Err(value);
         }
         let mut attrs = inst.attrs.borrow_mut();

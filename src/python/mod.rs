@@ -30,6 +30,7 @@ pub mod key_hash;
 mod keys;
 mod methods;
 pub mod modules;
+pub mod native_object;
 mod natives;
 pub mod ops;
 pub mod parse;

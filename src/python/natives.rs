@@ -1,83 +1,72 @@
 //! Dispatch from the evaluator to native objects (a Process, a Lock, a Queue, a Value...): their
-//! property-like attributes, `repr`, indexing and length. Each native kind answers `None` for what
-//! it does not have, and the evaluator falls back to ordinary Python rules.
+//! property-like attributes, `repr`, indexing, length and items. The instance's payload answers
+//! through its kind's hooks (`native_object::Slots`); a kind without a hook answers `None`, and
+//! the evaluator falls back to ordinary Python rules.
 
 use std::rc::Rc;
 
 use super::exceptions::Exc;
 use super::interp::Interp;
-use super::modules::{pipe, process, shared, sync};
+use super::native_object::slots_of;
 use super::value::{Instance, Value};
 
 type R<T> = Result<T, Exc>;
 
-/// An attribute of a native instance not found in its `__dict__` or class.
+/// An attribute of a native instance not found in its `__dict__` or class. Not inlined: it is
+/// `generic_getattr`'s last resort, which stays out of that function's hot path (a method found
+/// in the class).
+#[inline(never)]
 pub fn instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> R<Option<Value>> {
-    if matches!(name, "value" | "raw") {
-        super::steps::shared_access(inst, false);
+    match slots_of(inst).and_then(|s| s.attr) {
+        Some(attr) => attr(it, inst, name),
+        None => Ok(None),
     }
-    if let Some(v) = super::interp::frame_object::get_attr(it, inst, name)? {
-        return Ok(Some(v));
-    }
-    if let Some(v) = super::complex::attr(inst, name) {
-        return Ok(Some(v));
-    }
-    if let Some(v) = process::get_attr(it, inst, name)? {
-        return Ok(Some(v));
-    }
-    if let Some(v) = pipe::get_attr(inst, name).or_else(|| sync::get_attr(inst, name)) {
-        return Ok(Some(v));
-    }
-    let got = shared::get_attr(it, inst, name)?;
-    if name == "value"
-        && let Some(v) = &got
-    {
-        shared::traced_read(it, inst, v)?;
-    }
-    Ok(got)
 }
 
 /// Assignment to an attribute a native instance manages; `true` when handled.
 pub fn set_instance_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> R<bool> {
-    super::complex::check_set_attr(inst, name)?;
-    if matches!(name, "value" | "raw") {
-        super::steps::shared_access(inst, true);
+    match slots_of(inst).and_then(|s| s.set_attr) {
+        Some(set_attr) => set_attr(it, inst, name, v),
+        None => Ok(false),
     }
-    Ok(process::set_attr(it, inst, name, v)? || shared::set_attr(it, inst, name, v)?)
 }
 
-/// `repr` of a native instance.
+/// `repr` of a native instance (or of a code object, which carries no payload).
 pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<String>> {
-    if let Some(r) = super::interp::frame_object::repr(it, inst) {
-        return Ok(Some(r));
+    match slots_of(inst).and_then(|s| s.repr) {
+        Some(repr) => repr(it, inst),
+        None => Ok(super::interp::frame_object::code_repr(inst)),
     }
-    if let Some(r) = process::repr(it, inst) {
-        return Ok(Some(r));
-    }
-    if let Some(r) = sync::repr(it, inst)? {
-        return Ok(Some(r));
-    }
-    shared::repr(it, inst)
 }
 
 /// `obj[idx]` on a native instance.
 pub fn getitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> R<Option<Value>> {
-    super::steps::shared_access(inst, false);
-    shared::getitem(it, inst, idx)
+    match slots_of(inst).and_then(|s| s.item) {
+        Some(item) => item(it, inst, idx),
+        None => Ok(None),
+    }
 }
 
 /// `obj[idx] = v` on a native instance; `true` when handled.
 pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> R<bool> {
-    super::steps::shared_access(inst, true);
-    shared::setitem(it, inst, idx, v)
+    match slots_of(inst).and_then(|s| s.set_item) {
+        Some(set_item) => set_item(it, inst, idx, v),
+        None => Ok(false),
+    }
 }
 
 /// `len(obj)` of a native instance.
-pub fn len(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<i64>> {
-    Ok(shared::len(inst))
+pub fn len(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<i64>> {
+    match slots_of(inst).and_then(|s| s.len) {
+        Some(len) => len(it, inst),
+        None => Ok(None),
+    }
 }
 
 /// The items of a native iterable instance.
-pub fn iterate(_it: &mut Interp, inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
-    shared::iterate(inst)
+pub fn iterate(it: &mut Interp, inst: &Rc<Instance>) -> R<Option<Vec<Value>>> {
+    match slots_of(inst).and_then(|s| s.iter) {
+        Some(iter) => iter(it, inst),
+        None => Ok(None),
+    }
 }

@@ -24,6 +24,8 @@ type R<T> = Result<T, Exc>;
 /// What an instance of a builtin-derived class carries: the builtin value it is.
 pub struct BaseValue(pub Value);
 
+impl crate::python::native_object::NativeObject for BaseValue {}
+
 /// The builtin types a class may derive from.
 const SUBCLASSABLE: &[&str] = &[
     "dict",

@@ -285,8 +285,9 @@ pub enum NativeKind {
 pub struct Instance {
     pub class: Rc<Class>,
     pub attrs: RefCell<Namespace>,
-    /// State of native classes (a Process's pid, a Lock's fds...).
-    pub native: RefCell<Option<Box<dyn std::any::Any>>>,
+    /// State of native classes (a Process's pid, a Lock's fds...): it answers for the instance's
+    /// native attributes, repr, items (`python::native_object`).
+    pub native: RefCell<Option<Box<dyn super::native_object::NativeObject>>>,
 }
 
 /// A module object (`multiprocessing`, `time`...).

@@ -60,8 +60,7 @@ impl Interp {
         name: &str,
         value: Value,
     ) -> PyResult<()> {
-        let native = inst.native.borrow().is_some();
-        if native && super::super::natives::set_instance_attr(self, inst, name, &value)? {
+        if super::super::natives::set_instance_attr(self, inst, name, &value)? {
             return Ok(());
         }
         if let Some(d) = inst.class.data_descriptor(name) {

@@ -56,6 +56,17 @@ fn frame_class() -> Rc<Class> {
     })
 }
 
+impl crate::python::native_object::NativeObject for FrameObj {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(get_attr),
+            repr: Some(repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
 fn frame_obj(inst: &Instance) -> Option<std::cell::Ref<'_, FrameObj>> {
     std::cell::Ref::filter_map(inst.native.borrow(), |n| {
         n.as_ref().and_then(|b| b.downcast_ref::<FrameObj>())
@@ -377,11 +388,7 @@ fn namespace_dict(ns: &Namespace) -> Value {
 }
 
 /// A frame object's attributes; `None` for any other instance.
-pub(crate) fn get_attr(
-    it: &mut Interp,
-    inst: &Rc<Instance>,
-    name: &str,
-) -> PyResult<Option<Value>> {
+fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
     let Some(obj) = frame_obj(inst) else {
         return Ok(None);
     };
@@ -419,32 +426,40 @@ pub(crate) fn get_attr(
     }))
 }
 
-/// `repr` of a frame or code object, as CPython's.
-pub(crate) fn repr(it: &Interp, inst: &Rc<Instance>) -> Option<String> {
+/// A frame object's `repr`, as CPython's.
+fn repr(it: &mut Interp, inst: &Rc<Instance>) -> PyResult<Option<String>> {
+    let Some(obj) = frame_obj(inst) else {
+        return Ok(None);
+    };
+    let line = match it.live_frame_of(&obj) {
+        Some((_, f)) => f.line,
+        None => obj.line.get(),
+    };
+    Ok(Some(format!(
+        "<frame at 0x{:x}, file '{}', line {line}, code {}>",
+        Rc::as_ptr(inst) as usize,
+        obj.file,
+        obj.name
+    )))
+}
+
+/// A code object's `repr`, as CPython's (a code object is a plain instance of the `code` class, with no payload);
+/// `None` for any other instance.
+pub(crate) fn code_repr(inst: &Rc<Instance>) -> Option<String> {
+    if !Rc::ptr_eq(&inst.class, &crate::python::function_attrs::code_class()) {
+        return None;
+    }
     let at = Rc::as_ptr(inst) as usize;
-    if let Some(obj) = frame_obj(inst) {
-        let line = match it.live_frame_of(&obj) {
-            Some((_, f)) => f.line,
-            None => obj.line.get(),
-        };
-        return Some(format!(
-            "<frame at 0x{at:x}, file '{}', line {line}, code {}>",
-            obj.file, obj.name
-        ));
-    }
-    if Rc::ptr_eq(&inst.class, &crate::python::function_attrs::code_class()) {
-        let a = inst.attrs.borrow();
-        let text = |k: &str| match a.get(k) {
-            Some(Value::Str(s)) => s.to_string(),
-            Some(Value::Int(n)) => n.to_string(),
-            _ => String::new(),
-        };
-        let (name, file, line) = (text("co_name"), text("co_filename"), text("co_firstlineno"));
-        return Some(format!(
-            "<code object {name} at 0x{at:x}, file \"{file}\", line {line}>"
-        ));
-    }
-    None
+    let a = inst.attrs.borrow();
+    let text = |k: &str| match a.get(k) {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(Value::Int(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let (name, file, line) = (text("co_name"), text("co_filename"), text("co_firstlineno"));
+    Some(format!(
+        "<code object {name} at 0x{at:x}, file \"{file}\", line {line}>"
+    ))
 }
 
 /// `sys._getframe(depth=0)`: the frame object of the caller, or of a frame `depth` calls out.

@@ -20,6 +20,8 @@ enum Target {
     Function(Rc<Function>),
 }
 
+impl crate::python::native_object::NativeObject for Target {}
+
 impl Target {
     fn attrs(&self) -> &RefCell<Namespace> {
         match self {

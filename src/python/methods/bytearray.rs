@@ -127,6 +127,8 @@ struct Buf {
     exports: usize,
 }
 
+impl crate::python::native_object::NativeObject for RefCell<Buf> {}
+
 fn with_buf<T>(v: &Value, f: impl FnOnce(&mut Buf) -> T) -> Option<T> {
     let Value::Instance(inst) = v else {
         return None;

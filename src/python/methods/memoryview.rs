@@ -23,6 +23,8 @@ struct View {
     released: std::cell::Cell<bool>,
 }
 
+impl crate::python::native_object::NativeObject for View {}
+
 /// A view that goes away without `release()` stops exporting its bytearray then.
 impl Drop for View {
     fn drop(&mut self) {

@@ -14,6 +14,8 @@ use crate::python::value::{Args, Class, Dict, Instance, Iter, Namespace, NativeK
 /// The dict a view looks at.
 struct Viewed(Rc<RefCell<Dict>>);
 
+impl crate::python::native_object::NativeObject for Viewed {}
+
 thread_local! {
     /// The view classes by kind, made once per interpreter (`per_interp`): a spawned child's derive
     /// from its own `object`.

@@ -25,18 +25,24 @@ struct Block {
     id: u32,
 }
 
+impl crate::python::native_object::NativeObject for Block {
+    /// What `wire` calls a block outside of spawning (never reached from sharedctypes, which asks
+    /// [`spawning`] first): a block crosses to a child being spawned by inheritance, as an index.
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Block")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+}
+
 pub fn module() -> Value {
     make_module(
         "_ctypes_mem",
         &[("shared", shared), ("spawning", spawning)],
         vec![],
     )
-}
-
-/// What `wire` calls a block outside of spawning (never reached from sharedctypes, which asks
-/// [`spawning`] first): a block crosses to a child being spawned by inheritance, as an index.
-pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
-    b.is::<Block>().then_some("Block")
 }
 
 /// `spawning()`: whether this pickling is of a child being spawned, whose blocks pass by
@@ -81,11 +87,6 @@ fn block_value(b: Block) -> Value {
         &[("read", read), ("write", write)],
     );
     instance_with(class, b)
-}
-
-/// A block's trace id (see `sync::trace_id`).
-pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Block>().map(|b| b.id)
 }
 
 /// Writes the description of a block for a child of the fork server forked before it was made.

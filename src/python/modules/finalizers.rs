@@ -30,6 +30,8 @@ struct Guard {
     owner: i32,
 }
 
+impl crate::python::native_object::NativeObject for Guard {}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         let Some(callback) = self.callback.take() else {

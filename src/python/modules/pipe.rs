@@ -70,14 +70,19 @@ pub struct Conn {
     label: String,
 }
 
+impl crate::python::native_object::NativeObject for Rc<Conn> {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(get_attr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
 /// Whether a native payload is a Connection end (passed to a spawned child by inheritance).
 pub fn is_connection(b: &dyn std::any::Any) -> bool {
     b.is::<Rc<Conn>>()
-}
-
-/// Connections cannot go through a Queue or a Pipe in forkyard.
-pub fn shared_kind(_b: &dyn std::any::Any) -> Option<&'static str> {
-    None
 }
 
 pub fn conn_class() -> Rc<Class> {
@@ -395,14 +400,16 @@ fn exit(it: &mut Interp, a: Args) -> R {
 }
 
 /// `closed`, `readable`, `writable`.
-pub fn get_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
-    let c = payload::<Rc<Conn>>(&Value::Instance(inst.clone()))?;
-    Some(match name {
+fn get_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    let Some(c) = payload::<Rc<Conn>>(&Value::Instance(inst.clone())) else {
+        return Ok(None);
+    };
+    Ok(Some(match name {
         "closed" => Value::Bool(c.ch.borrow().is_none()),
         "readable" => Value::Bool(c.readable.get()),
         "writable" => Value::Bool(c.writable),
-        _ => return None,
-    })
+        _ => return Ok(None),
+    }))
 }
 
 /// A Connection's fd and directions, for passing it to another process of the run

@@ -37,6 +37,18 @@ pub struct ProcState {
     pub pidfd: Option<std::os::fd::OwnedFd>,
 }
 
+impl crate::python::native_object::NativeObject for ProcState {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(get_attr),
+            set_attr: Some(set_attr),
+            repr: Some(repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
 /// The native payload of a Process instance.
 pub fn state(inst: &Instance) -> Option<std::cell::RefMut<'_, ProcState>> {
     let n = inst.native.borrow_mut();
@@ -629,7 +641,7 @@ pub fn run_exit_rules(it: &mut Interp) {
 }
 
 /// Attributes that are properties in CPython: `pid`, `name`, `daemon`, `exitcode`, `ident`...
-pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
     if state(inst).is_none() {
         return Ok(None);
     }
@@ -670,7 +682,7 @@ pub fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opti
 }
 
 /// Assignments with checks: `p.daemon = True` after start is an error; `p.name = ...` renames.
-pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
     if state(inst).is_none() {
         return Ok(false);
     }
@@ -703,9 +715,11 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
 }
 
 /// CPython's `Process.__repr__`.
-pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
+fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
     let (cls, name, pid, parent, current, closed, daemon) = {
-        let st = state(inst)?;
+        let Some(st) = state(inst) else {
+            return Ok(None);
+        };
         (
             inst.class.name.clone(),
             st.name.clone(),
@@ -761,7 +775,7 @@ pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Option<String> {
     if daemon {
         info.push("daemon".into());
     }
-    Some(format!("<{}>", info.join(" ")))
+    Ok(Some(format!("<{}>", info.join(" "))))
 }
 
 /// The object `current_process()` returns in the main process.

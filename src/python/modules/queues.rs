@@ -74,6 +74,16 @@ pub struct QueueCore {
     label: String,
 }
 
+impl crate::python::native_object::NativeObject for Rc<QueueCore> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some(self.kind.name())
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+}
+
 thread_local! {
     /// The queues this process made or inherited, for the flush at exit.
     static QUEUES: RefCell<Vec<Weak<QueueCore>>> = const { RefCell::new(Vec::new()) };
@@ -354,11 +364,6 @@ pub fn flush_at_exit() {
     }
 }
 
-/// The CPython class name for "... objects should only be shared between processes through inheritance".
-pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
-    b.downcast_ref::<Rc<QueueCore>>().map(|q| q.kind.name())
-}
-
 /// Writes the description of a Queue, JoinableQueue or SimpleQueue (its pipe ends, the memory of
 /// its locks and counters, a JoinableQueue's eventfd) for a process that did not inherit it.
 pub fn describe(inst: &Instance, out: &mut super::handover::Out) -> bool {
@@ -447,11 +452,6 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
         QKind::Simple => simple_class(),
     };
     Some(sync::instance_with(cls, q))
-}
-
-/// A queue's trace id (see `sync::trace_id`).
-pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Rc<QueueCore>>().map(|q| q.id)
 }
 
 // ---- the Python classes ----------------------------------------------------------------------

@@ -261,27 +261,6 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
     Some(instance_with(class_for(is_array, locked, code), Rc::new(s)))
 }
 
-/// A shared Value's or Array's trace id (see `sync::trace_id`).
-pub fn trace_id(b: &dyn std::any::Any) -> Option<u32> {
-    b.downcast_ref::<Rc<SharedArr>>()
-        .map(|s| s.id)
-        .or_else(|| super::ctypes_mem::trace_id(b))
-}
-
-pub fn shared_kind(b: &dyn std::any::Any) -> Option<&'static str> {
-    if let Some(kind) = super::ctypes_mem::shared_kind(b) {
-        return Some(kind);
-    }
-    let s = b.downcast_ref::<Rc<SharedArr>>()?;
-    Some(match (s.is_array, s.lock.is_some()) {
-        (false, true) => "Synchronized",
-        // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
-        (true, true) if matches!(s.code, Code::Char) => "SynchronizedString",
-        (true, true) => "SynchronizedArray",
-        (_, false) => s.code.ctype(),
-    })
-}
-
 fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
     let common: &[(&str, crate::python::value::NativeFn)] = &[
         ("get_lock", get_lock),
@@ -506,7 +485,7 @@ pub fn label_of(inst: &Rc<Instance>) -> Option<String> {
 
 /// In a held run, after a step read a `Value`'s `value`: a `read` op with what it read, so the
 /// playground can show each read of a lost update (`Process-2 read 0`). A free run emits nothing.
-pub fn traced_read(it: &mut Interp, inst: &Rc<Instance>, got: &Value) -> Result<(), Exc> {
+fn traced_read(it: &mut Interp, inst: &Rc<Instance>, got: &Value) -> Result<(), Exc> {
     if !crate::runtime::gate::is_held() {
         return Ok(());
     }
@@ -576,13 +555,54 @@ fn exit(it: &mut Interp, a: Args) -> R {
     lock_call(it, a, "__exit__")
 }
 
-// ---- dispatch from `natives` -----------------------------------------------------------------
+// ---- the kind's hooks (`native_object`) ---------------------------------------------------------
 
-pub fn get_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
-    let Some(s) = arr(&Value::Instance(inst.clone())) else {
-        return Ok(None);
-    };
-    Ok(match (name, s.is_array, s.code) {
+impl crate::python::native_object::NativeObject for Rc<SharedArr> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some(match (self.is_array, self.lock.is_some()) {
+            (false, true) => "Synchronized",
+            // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
+            (true, true) if matches!(self.code, Code::Char) => "SynchronizedString",
+            (true, true) => "SynchronizedArray",
+            (_, false) => self.code.ctype(),
+        })
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(get_attr),
+            set_attr: Some(set_attr),
+            repr: Some(repr),
+            len: Some(len),
+            item: Some(getitem),
+            set_item: Some(setitem),
+            iter: Some(iterate),
+        };
+        &SLOTS
+    }
+}
+
+/// `value` (and `raw` of a char Array): in a held run, a read step first, and a traced read after.
+fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    if matches!(name, "value" | "raw") {
+        crate::python::steps::shared_access(inst, false);
+    }
+    let got = read_attr(inst, name);
+    if name == "value"
+        && let Some(v) = &got
+    {
+        traced_read(it, inst, v)?;
+    }
+    Ok(got)
+}
+
+fn read_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
+    let s = arr(&Value::Instance(inst.clone()))?;
+    match (name, s.is_array, s.code) {
         ("value", false, _) => Some(s.get(0)),
         ("value", true, Code::Char) => Some(s.char_value()),
         ("raw", true, Code::Char) => {
@@ -591,10 +611,14 @@ pub fn get_attr(_it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Opt
             Some(Value::Bytes(ThinRc::from(b)))
         }
         _ => None,
-    })
+    }
 }
 
-pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+/// `value = ...` (and `raw` of a char Array): in a held run, a write step first.
+fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Result<bool, Exc> {
+    if matches!(name, "value" | "raw") {
+        crate::python::steps::shared_access(inst, true);
+    }
     let Some(s) = arr(&Value::Instance(inst.clone())) else {
         return Ok(false);
     };
@@ -626,7 +650,7 @@ pub fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> 
     }
 }
 
-pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
     let v = Value::Instance(inst.clone());
     let Some(s) = arr(&v) else { return Ok(None) };
     let inner = if s.is_array {
@@ -654,7 +678,9 @@ fn array_of(inst: &Rc<Instance>) -> Option<Rc<SharedArr>> {
     arr(&Value::Instance(inst.clone())).filter(|s| s.is_array)
 }
 
-pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Option<Value>, Exc> {
+/// `a[i]`, `a[i:j]` of an Array (in a held run, a read step first, also for a Value).
+fn getitem(_: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Option<Value>, Exc> {
+    crate::python::steps::shared_access(inst, false);
     let Some(s) = array_of(inst) else {
         return Ok(None);
     };
@@ -687,7 +713,9 @@ pub fn getitem(_it: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Opt
     }))
 }
 
-pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> Result<bool, Exc> {
+/// `a[i] = v`, `a[i:j] = vs` of an Array (in a held run, a write step first, also for a Value).
+fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> Result<bool, Exc> {
+    crate::python::steps::shared_access(inst, true);
     let Some(s) = array_of(inst) else {
         return Ok(false);
     };
@@ -722,12 +750,12 @@ pub fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> 
     Ok(true)
 }
 
-pub fn len(inst: &Rc<Instance>) -> Option<i64> {
-    array_of(inst).map(|s| s.len as i64)
+fn len(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<i64>, Exc> {
+    Ok(array_of(inst).map(|s| s.len as i64))
 }
 
 /// The items of an Array, or `MemoryError` when they are more than one list may hold.
-pub fn iterate(inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Exc> {
+fn iterate(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Exc> {
     let Some(s) = array_of(inst) else {
         return Ok(None);
     };

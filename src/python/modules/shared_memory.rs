@@ -59,6 +59,8 @@ pub struct Mapping {
     exports: std::cell::Cell<isize>,
 }
 
+impl crate::python::native_object::NativeObject for Rc<Mapping> {}
+
 impl Drop for Mapping {
     fn drop(&mut self) {
         if self.len > 0 {

@@ -32,6 +32,8 @@ struct Member {
     value: i64,
 }
 
+impl crate::python::native_object::NativeObject for Member {}
+
 struct Enums {
     signals: Rc<Class>,
     handlers: Rc<Class>,

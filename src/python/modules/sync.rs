@@ -279,7 +279,10 @@ pub fn native_class_alone(
 }
 
 /// A new instance of `cls` carrying `payload`.
-pub fn instance_with<T: 'static>(cls: Rc<Class>, payload: T) -> Value {
+pub fn instance_with<T: crate::python::native_object::NativeObject>(
+    cls: Rc<Class>,
+    payload: T,
+) -> Value {
     Value::Instance(Rc::new(Instance {
         class: cls,
         attrs: Default::default(),
@@ -288,7 +291,7 @@ pub fn instance_with<T: 'static>(cls: Rc<Class>, payload: T) -> Value {
 }
 
 /// Stores `payload` into `self` (an `__init__`).
-pub fn init_with<T: 'static>(a: &Args, payload: T) -> R {
+pub fn init_with<T: crate::python::native_object::NativeObject>(a: &Args, payload: T) -> R {
     match a.pos.first() {
         Some(Value::Instance(i)) => {
             *i.native.borrow_mut() = Some(Box::new(payload));
@@ -338,37 +341,13 @@ fn assertion(msg: &str) -> Exc {
 /// The CPython class name a primitive gives in "... objects should only be shared between processes
 /// through inheritance", for any forkyard primitive.
 pub fn shared_kind(inst: &Instance) -> Option<&'static str> {
-    let n = inst.native.borrow();
-    let b = n.as_ref()?;
-    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
-        return Some(l.kind.name());
-    }
-    if b.is::<Rc<EventObj>>() || b.is::<Rc<CondObj>>() || b.is::<Rc<BarrierObj>>() {
-        return Some("Condition");
-    }
-    super::shared::shared_kind(&**b)
-        .or_else(|| super::queues::shared_kind(&**b))
-        .or_else(|| super::pipe::shared_kind(&**b))
+    inst.native.borrow().as_ref()?.shared_kind()
 }
 
 /// The trace id (`new_id`) of a primitive that passes by inheritance: the forkserver start method
 /// tells by it whether the primitive was made before its server was forked.
 pub fn trace_id(inst: &Instance) -> Option<u32> {
-    let n = inst.native.borrow();
-    let b = n.as_ref()?;
-    if let Some(l) = b.downcast_ref::<Rc<SemLock>>() {
-        return Some(l.id);
-    }
-    if let Some(e) = b.downcast_ref::<Rc<EventObj>>() {
-        return Some(e.id);
-    }
-    if let Some(c) = b.downcast_ref::<Rc<CondObj>>() {
-        return Some(c.id);
-    }
-    if let Some(x) = b.downcast_ref::<Rc<BarrierObj>>() {
-        return Some(x.id);
-    }
-    super::shared::trace_id(&**b).or_else(|| super::queues::trace_id(&**b))
+    inst.native.borrow().as_ref()?.trace_id()
 }
 
 /// Writes the description of a Lock, RLock, Semaphore, BoundedSemaphore or Event for a process
@@ -1557,37 +1536,110 @@ fn barrier_attr(b: &BarrierObj, name: &str) -> Option<Value> {
 }
 
 /// `parties`, `n_waiting`, `broken` of a Barrier.
-pub fn get_attr(inst: &Rc<Instance>, name: &str) -> Option<Value> {
-    let b = payload::<Rc<BarrierObj>>(&Value::Instance(inst.clone()))?;
-    barrier_attr(&b, name)
+fn get_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    Ok(payload::<Rc<BarrierObj>>(&Value::Instance(inst.clone()))
+        .and_then(|b| barrier_attr(&b, name)))
 }
 
-// ---- dispatch from `natives` -----------------------------------------------------------------
+// ---- the kinds' hooks (`native_object`) --------------------------------------------------------
 
-/// `repr` of a lock-family object or Condition.
-pub fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+impl crate::python::native_object::NativeObject for Rc<SemLock> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some(self.kind.name())
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            repr: Some(semlock_repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+impl crate::python::native_object::NativeObject for Rc<CondObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            repr: Some(cond_repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+impl crate::python::native_object::NativeObject for Rc<EventObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+}
+
+impl crate::python::native_object::NativeObject for Rc<BarrierObj> {
+    fn shared_kind(&self) -> Option<&'static str> {
+        Some("Condition")
+    }
+
+    fn trace_id(&self) -> Option<u32> {
+        Some(self.id)
+    }
+
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(get_attr),
+            repr: Some(barrier_repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// `repr` of a Lock, RLock, Semaphore or BoundedSemaphore.
+fn semlock_repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let l = payload::<Rc<SemLock>>(&Value::Instance(inst.clone()));
+    Ok(l.map(|l| l.repr(it)))
+}
+
+/// `repr` of a Condition.
+fn cond_repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let Some(c) = payload::<Rc<CondObj>>(&Value::Instance(inst.clone())) else {
+        return Ok(None);
+    };
+    Ok(Some(format!(
+        "<Condition({}, {})>",
+        c.lock.repr(it),
+        c.sleepers()
+    )))
+}
+
+/// `repr` of a Barrier.
+fn barrier_repr(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
     let v = Value::Instance(inst.clone());
-    if let Some(l) = payload::<Rc<SemLock>>(&v) {
-        return Ok(Some(l.repr(it)));
-    }
-    if let Some(c) = payload::<Rc<CondObj>>(&v) {
-        return Ok(Some(format!(
-            "<Condition({}, {})>",
-            c.lock.repr(it),
-            c.sleepers()
-        )));
-    }
-    if let Some(b) = payload::<Rc<BarrierObj>>(&v) {
-        let at = v.ptr().unwrap_or(0);
-        return Ok(Some(if b.state() == BROKEN {
-            format!("<multiprocessing.synchronize.Barrier at 0x{at:x}: broken>")
-        } else {
-            let waiting = if b.state() == FILLING { b.count() } else { 0 };
-            format!(
-                "<multiprocessing.synchronize.Barrier at 0x{at:x}: waiters={waiting}/{}>",
-                b.parties
-            )
-        }));
-    }
-    Ok(None)
+    let Some(b) = payload::<Rc<BarrierObj>>(&v) else {
+        return Ok(None);
+    };
+    let at = v.ptr().unwrap_or(0);
+    Ok(Some(if b.state() == BROKEN {
+        format!("<multiprocessing.synchronize.Barrier at 0x{at:x}: broken>")
+    } else {
+        let waiting = if b.state() == FILLING { b.count() } else { 0 };
+        format!(
+            "<multiprocessing.synchronize.Barrier at 0x{at:x}: waiters={waiting}/{}>",
+            b.parties
+        )
+    }))
 }

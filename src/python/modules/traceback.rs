@@ -168,6 +168,8 @@ fn frames(it: &Interp, tb: &[TbEntry]) -> Vec<String> {
 /// The frames a `traceback` object stands for, from it to the innermost.
 struct TbFrames(Vec<TbEntry>);
 
+impl crate::python::native_object::NativeObject for TbFrames {}
+
 thread_local! {
     static TRACEBACK_CLASS: std::cell::RefCell<Option<(u64, Rc<Class>)>> = const { std::cell::RefCell::new(None) };
 }

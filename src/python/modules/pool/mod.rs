@@ -65,6 +65,8 @@ struct JobRef {
     buffer: Rc<RefCell<std::vec::IntoIter<Value>>>,
 }
 
+impl crate::python::native_object::NativeObject for JobRef {}
+
 thread_local! {
     /// The pool's classes by name, made once per interpreter (`per_interp`): a spawned child's
     /// derive from its own `object` and `BaseProcess`.

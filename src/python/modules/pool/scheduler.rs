@@ -185,6 +185,8 @@ impl PoolState {
 #[derive(Clone)]
 pub(super) struct PoolRef(pub(super) Rc<RefCell<PoolState>>);
 
+impl crate::python::native_object::NativeObject for PoolRef {}
+
 /// Start one worker (`ForkPoolWorker-N`, `SpawnPoolWorker-N`, `ForkServerPoolWorker-N`): a
 /// daemonic Process of the pool's start method whose run is the worker loop. As CPython's, the
 /// initializer and its arguments are the process's arguments, so under spawn and forkserver they

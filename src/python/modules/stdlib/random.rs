@@ -33,6 +33,8 @@ struct Gen {
     gauss_next: Option<f64>,
 }
 
+impl crate::python::native_object::NativeObject for Gen {}
+
 impl Gen {
     fn new(mt: Mt) -> Gen {
         Gen {
@@ -989,6 +991,8 @@ fn init(it: &mut Interp, mut a: Args) -> R {
 
 /// What a `SystemRandom` instance holds instead of a generator: nothing to seed or save.
 struct SystemGen;
+
+impl crate::python::native_object::NativeObject for SystemGen {}
 
 /// `SystemRandom(x=None)`: draws from the OS's entropy; `x` is ignored, as in CPython.
 fn system_init(_: &mut Interp, a: Args) -> R {

@@ -14,6 +14,8 @@ use std::rc::Rc;
 /// Instances standing for `sys.stdout` / `sys.stderr`.
 struct StreamTag(Stream);
 
+impl crate::python::native_object::NativeObject for StreamTag {}
+
 /// The program's arguments after its name, set once by the lesson main before the program runs
 /// (every process of the run, forked or spawned, sees the same `sys.argv`, as CPython's spawn
 /// passes the parent's `sys.argv` to the child).
