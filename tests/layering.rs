@@ -144,7 +144,9 @@ fn every_module_names_only_the_modules_below_it() {
                         .iter()
                         .any(|(f, to, _)| *f == rel && *to == named);
                 if !ok {
-                    wrong.push(format!("{rel} names crate::{named} ({module} is above it)"));
+                    wrong.push(format!(
+                        "{rel} names crate::{named}: {module} may name only {below:?}"
+                    ));
                 }
             }
         }
