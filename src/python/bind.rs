@@ -47,6 +47,11 @@ pub struct Sig<'n> {
     pub positional: usize,
     /// The first positional argument is `self` (Python messages count it; C messages do not).
     pub method: bool,
+    /// Python messages count a `self` (a method, or a bound method such as `multiprocessing.Pipe`
+    /// whose `self` the native is not given).
+    pub counts_self: bool,
+    /// Positional arguments past `positional` are the caller's (`*args`), not an error.
+    pub varargs: bool,
     pub style: Style,
 }
 
@@ -61,6 +66,8 @@ impl<'n> Sig<'n> {
             posonly: 0,
             positional: params.len(),
             method: false,
+            counts_self: false,
+            varargs: false,
             style: Style::Py,
         }
     }
@@ -92,6 +99,25 @@ impl<'n> Sig<'n> {
     pub const fn method(self) -> Self {
         Sig {
             method: true,
+            counts_self: true,
+            ..self
+        }
+    }
+
+    /// The same signature for a bound method whose `self` is not among the arguments (the
+    /// context's `Pipe`): Python messages count it all the same.
+    pub const fn bound(self) -> Self {
+        Sig {
+            counts_self: true,
+            ..self
+        }
+    }
+
+    /// The same signature followed by `*args`: the positional arguments past `positional` are
+    /// left in `Args` for the caller.
+    pub const fn varargs(self) -> Self {
+        Sig {
+            varargs: true,
             ..self
         }
     }
@@ -121,12 +147,17 @@ impl<'n> Sig<'n> {
         for (slot, v) in out.iter_mut().zip(pos.iter().take(self.positional)) {
             *slot = Some(v);
         }
-        if pos.len() <= self.positional && a.kw.is_empty() && pos.len() >= self.required {
+        let given = if self.varargs {
+            pos.len().min(self.positional)
+        } else {
+            pos.len()
+        };
+        if given <= self.positional && a.kw.is_empty() && given >= self.required {
             return Ok(out);
         }
         match self.style {
-            Style::Py => self.bind_py(a, pos.len(), &mut out)?,
-            Style::C => self.bind_c(a, pos.len(), &mut out)?,
+            Style::Py => self.bind_py(a, given, &mut out)?,
+            Style::C => self.bind_c(a, given, &mut out)?,
         }
         Ok(out)
     }
@@ -166,7 +197,7 @@ impl<'n> Sig<'n> {
                 }
             }
         }
-        let this = usize::from(self.method);
+        let this = usize::from(self.counts_self);
         if given > self.positional {
             let max = self.positional + this;
             let min = self.required.min(self.positional) + this;
