@@ -33,10 +33,10 @@ pub struct Sig<'n> {
     /// The name messages give: `Queue.put` (a Python method's qualified name), `to_bytes` (a C
     /// parser's name), `pow`.
     pub name: &'n str,
-    /// For a C function with positional-only parameters only, the name its "takes no keyword
-    /// arguments", "takes no arguments" and "takes exactly one argument" say (`math.sqrt`,
-    /// `str.upper`); empty: `name`.
-    pub qual: &'n str,
+    /// For a C function with positional-only parameters only, what its "takes no keyword
+    /// arguments", "takes no arguments" and "takes exactly one argument" put before `name`
+    /// (`math` in `math.sqrt()`, `str` in `str.upper()`); empty for a builtin.
+    pub owner: &'n str,
     /// The parameters after `self`.
     pub params: &'static [&'static str],
     /// How many of the first parameters must be given.
@@ -52,6 +52,8 @@ pub struct Sig<'n> {
     pub counts_self: bool,
     /// Positional arguments past `positional` are the caller's (`*args`), not an error.
     pub varargs: bool,
+    /// Keywords that name no parameter are the caller's (`**kwargs`), not an error.
+    pub varkw: bool,
     pub style: Style,
 }
 
@@ -60,7 +62,7 @@ impl<'n> Sig<'n> {
     pub const fn py(name: &'n str, params: &'static [&'static str], required: usize) -> Self {
         Sig {
             name,
-            qual: "",
+            owner: "",
             params,
             required,
             posonly: 0,
@@ -68,6 +70,7 @@ impl<'n> Sig<'n> {
             method: false,
             counts_self: false,
             varargs: false,
+            varkw: false,
             style: Style::Py,
         }
     }
@@ -80,16 +83,15 @@ impl<'n> Sig<'n> {
         }
     }
 
-    /// A C function whose parameters are all positional-only; `qual` names it where CPython
-    /// gives the function's qualified name (see [`Sig::qual`]).
+    /// A C function whose parameters are all positional-only, of `owner` (see [`Sig::owner`]).
     pub const fn c_pos(
         name: &'n str,
-        qual: &'n str,
+        owner: &'n str,
         params: &'static [&'static str],
         required: usize,
     ) -> Self {
         Sig {
-            qual,
+            owner,
             posonly: params.len(),
             ..Sig::c(name, params, required)
         }
@@ -118,6 +120,16 @@ impl<'n> Sig<'n> {
     pub const fn varargs(self) -> Self {
         Sig {
             varargs: true,
+            ..self
+        }
+    }
+
+    /// The same signature followed by `**kwargs`: keywords that name no parameter are left in
+    /// `Args` for the caller. A C function that takes them counts its positional arguments in
+    /// the `f expected 1 argument, got 2` form (`sorted`, `dict`).
+    pub const fn varkw(self) -> Self {
+        Sig {
+            varkw: true,
             ..self
         }
     }
@@ -152,7 +164,10 @@ impl<'n> Sig<'n> {
         } else {
             pos.len()
         };
-        if given <= self.positional && a.kw.is_empty() && given >= self.required {
+        if given <= self.positional
+            && given >= self.required
+            && (a.kw.is_empty() || (self.varkw && self.posonly == N))
+        {
             return Ok(out);
         }
         match self.style {
@@ -189,6 +204,7 @@ impl<'n> Sig<'n> {
                     kwonly_given += usize::from(i >= self.positional);
                     out[i] = Some(v);
                 }
+                None if self.varkw => {}
                 None => {
                     return Err(type_error(format!(
                         "{}() got an unexpected keyword argument '{k}'",
@@ -270,7 +286,7 @@ impl<'n> Sig<'n> {
         let f = self.name;
         // CPython's order (`_PyArg_UnpackKeywords`).
         let total = given + a.kw.len();
-        if total > max {
+        if total > max && !self.varkw {
             return Err(type_error(format!(
                 "{f}() takes at most {max} {}argument{} ({total} given)",
                 if given == 0 { "keyword " } else { "" },
@@ -319,7 +335,7 @@ impl<'n> Sig<'n> {
                 )));
             }
         }
-        if left > 0 {
+        if left > 0 && !self.varkw {
             for i in self.posonly..given {
                 if a.kw.iter().any(|(k, _)| &**k == self.params[i]) {
                     return Err(type_error(format!(
@@ -344,12 +360,8 @@ impl<'n> Sig<'n> {
     /// A C function with positional-only parameters only (METH_NOARGS, METH_O, or Argument
     /// Clinic's `_PyArg_CheckPositional`).
     fn check_positional(&self, a: &Args, given: usize) -> Result<(), Exc> {
-        let qual = if self.qual.is_empty() {
-            self.name
-        } else {
-            self.qual
-        };
-        if !a.kw.is_empty() {
+        let qual = self.qual();
+        if !a.kw.is_empty() && !self.varkw {
             return Err(type_error(format!("{qual}() takes no keyword arguments")));
         }
         let max = self.params.len();
@@ -357,8 +369,10 @@ impl<'n> Sig<'n> {
             return Ok(());
         }
         Err(type_error(match (max, self.required) {
-            (0, _) => format!("{qual}() takes no arguments ({given} given)"),
-            (1, 1) => format!("{qual}() takes exactly one argument ({given} given)"),
+            (0, _) if !self.varkw => format!("{qual}() takes no arguments ({given} given)"),
+            (1, 1) if !self.varkw => {
+                format!("{qual}() takes exactly one argument ({given} given)")
+            }
             (max, min) => {
                 let (bound, n) = match (min < max, given < min) {
                     (false, _) => ("", max),
@@ -374,6 +388,15 @@ impl<'n> Sig<'n> {
         }))
     }
 
+    /// `math.sqrt`, `str.upper`, `len`.
+    fn qual(&self) -> std::borrow::Cow<'n, str> {
+        if self.owner.is_empty() {
+            self.name.into()
+        } else {
+            format!("{}.{}", self.owner, self.name).into()
+        }
+    }
+
     /// A method called without `self` (`str.upper()`).
     fn unbound(&self) -> Exc {
         match self.style {
@@ -382,14 +405,10 @@ impl<'n> Sig<'n> {
                 names.extend(&self.params[..self.required.min(self.positional)]);
                 self.missing("positional", &names)
             }
-            Style::C => {
-                let qual = if self.qual.is_empty() {
-                    self.name
-                } else {
-                    self.qual
-                };
-                type_error(format!("unbound method {qual}() needs an argument"))
-            }
+            Style::C => type_error(format!(
+                "unbound method {}() needs an argument",
+                self.qual()
+            )),
         }
     }
 }

@@ -18,10 +18,10 @@ const TO_BYTES: Sig = Sig::c("to_bytes", &["length", "byteorder", "signed"], 0)
 const FROM_BYTES: Sig = Sig::c("from_bytes", &["bytes", "byteorder", "signed"], 1).kwonly(1);
 const SUM: Sig = Sig::c("sum", &["iterable", "start"], 1).posonly(1);
 const POW: Sig = Sig::c("pow", &["base", "exp", "mod"], 2);
-const SQRT: Sig = Sig::c_pos("sqrt", "math.sqrt", &["x"], 1);
-const MPOW: Sig = Sig::c_pos("pow", "math.pow", &["x", "y"], 2);
-const FLOAT: Sig = Sig::c_pos("float", "float", &["x"], 0).method();
-const UPPER: Sig = Sig::c_pos("upper", "str.upper", &[], 0).method();
+const SQRT: Sig = Sig::c_pos("sqrt", "math", &["x"], 1);
+const MPOW: Sig = Sig::c_pos("pow", "math", &["x", "y"], 2);
+const FLOAT: Sig = Sig::c_pos("float", "", &["x"], 0).method();
+const UPPER: Sig = Sig::c_pos("upper", "str", &[], 0).method();
 const SPLIT: Sig = Sig::c("split", &["sep", "maxsplit"], 0).method();
 
 /// A call with `pos` positional arguments (after `self`, which a method gets unless `unbound`) and

@@ -875,7 +875,7 @@ fn not_a_semlock() -> Exc {
 
 fn release(it: &mut Interp, a: Args) -> R {
     let _: Rc<SemLock> = this(&a, "SemLock")?;
-    Sig::c_pos("release", "SemLock.release", &[], 0)
+    Sig::c_pos("release", "SemLock", &[], 0)
         .method()
         .bind::<0>(&a)?;
     release_alone(it, &a.pos[0])

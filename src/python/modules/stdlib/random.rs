@@ -251,7 +251,7 @@ fn setstate(it: &mut Interp, g: &Src, a: Args) -> R {
 // ---- integers -----------------------------------------------------------------------------------
 
 fn getrandbits(_: &mut Interp, g: &Src, a: Args) -> R {
-    let [k] = Sig::c_pos("getrandbits", "Random.getrandbits", &["k"], 1).bind(&a)?;
+    let [k] = Sig::c_pos("getrandbits", "Random", &["k"], 1).bind(&a)?;
     let k = match k {
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_big(v).expect("int"),
         v => {
@@ -688,7 +688,7 @@ fn choices(it: &mut Interp, g: &Src, a: Args) -> R {
 // ---- floats -------------------------------------------------------------------------------------
 
 fn random(_: &mut Interp, g: &Src, a: Args) -> R {
-    Sig::c_pos("random", "Random.random", &[], 0).bind::<0>(&a)?;
+    Sig::c_pos("random", "Random", &[], 0).bind::<0>(&a)?;
     Ok(Value::Float(g.random()?))
 }
 
