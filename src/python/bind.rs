@@ -54,6 +54,9 @@ pub struct Sig<'n> {
     pub varargs: bool,
     /// Keywords that name no parameter are the caller's (`**kwargs`), not an error.
     pub varkw: bool,
+    /// A C function with positional-only parameters counts them in the `f expected 1 argument,
+    /// got 0` form even where it has none or one (a type's constructor: `reversed`).
+    pub counted: bool,
     pub style: Style,
 }
 
@@ -71,6 +74,7 @@ impl<'n> Sig<'n> {
             counts_self: false,
             varargs: false,
             varkw: false,
+            counted: false,
             style: Style::Py,
         }
     }
@@ -130,6 +134,16 @@ impl<'n> Sig<'n> {
     pub const fn varkw(self) -> Self {
         Sig {
             varkw: true,
+            counted: true,
+            ..self
+        }
+    }
+
+    /// The same signature counted in the `f expected 1 argument, got 0` form (see
+    /// [`Sig::counted`]).
+    pub const fn counted(self) -> Self {
+        Sig {
+            counted: true,
             ..self
         }
     }
@@ -369,8 +383,8 @@ impl<'n> Sig<'n> {
             return Ok(());
         }
         Err(type_error(match (max, self.required) {
-            (0, _) if !self.varkw => format!("{qual}() takes no arguments ({given} given)"),
-            (1, 1) if !self.varkw => {
+            (0, _) if !self.counted => format!("{qual}() takes no arguments ({given} given)"),
+            (1, 1) if !self.counted => {
                 format!("{qual}() takes exactly one argument ({given} given)")
             }
             (max, min) => {

@@ -771,7 +771,9 @@ fn reversed_range(r: &Range) -> Option<Value> {
 }
 
 pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
-    Sig::c_pos("reversed", "", &["sequence"], 1).bind::<1>(&a)?;
+    Sig::c_pos("reversed", "", &["sequence"], 1)
+        .counted()
+        .bind::<1>(&a)?;
     if let v @ Value::Instance(i) = &a.pos[0]
         && let Some(m) = i.class.lookup("__reversed__")
     {

@@ -245,3 +245,39 @@ fn bound_values_come_by_position_or_by_name() {
     assert!(block.is_none());
     assert!(matches!(timeout, Some(Value::Int(9))));
 }
+
+#[test]
+fn varargs_varkw_and_counted_forms() {
+    // reversed(), reversed(x=1): a type's constructor counts even its one argument.
+    const REVERSED: Sig = Sig::c_pos("reversed", "", &["sequence"], 1).counted();
+    assert_eq!(
+        refusal::<1>(&REVERSED, 0, &[]),
+        te("reversed expected 1 argument, got 0")
+    );
+    assert_eq!(
+        refusal::<1>(&REVERSED, 0, &["x"]),
+        te("reversed() takes no keyword arguments")
+    );
+    // sorted([], 1): its keywords are list.sort's, so left to the caller here.
+    const SORTED: Sig = Sig::c_pos("sorted", "", &["iterable"], 1).varkw();
+    assert_eq!(
+        refusal::<1>(&SORTED, 2, &[]),
+        te("sorted expected 1 argument, got 2")
+    );
+    assert_eq!(refusal::<1>(&SORTED, 1, &["key"]), "bound");
+    // def v(t, *args, lock=True): v(), v(1,2,3,x=1), v(1,t=2)
+    const V: Sig = Sig::py("v", &["t", "lock"], 1).kwonly(1).varargs();
+    assert_eq!(
+        refusal::<2>(&V, 0, &[]),
+        te("v() missing 1 required positional argument: 't'")
+    );
+    assert_eq!(
+        refusal::<2>(&V, 3, &["x"]),
+        te("v() got an unexpected keyword argument 'x'")
+    );
+    assert_eq!(
+        refusal::<2>(&V, 1, &["t"]),
+        te("v() got multiple values for argument 't'")
+    );
+    assert_eq!(refusal::<2>(&V, 3, &["lock"]), "bound");
+}
