@@ -57,6 +57,9 @@ pub struct Sig<'n> {
     /// A C function with positional-only parameters counts them in the `f expected 1 argument,
     /// got 0` form even where it has none or one (a type's constructor: `reversed`).
     pub counted: bool,
+    /// A C function whose positional arguments a `PyArg_ParseTuple` format string reads:
+    /// `kill() takes exactly 2 arguments (0 given)`.
+    pub tuple_form: bool,
     pub style: Style,
 }
 
@@ -75,6 +78,7 @@ impl<'n> Sig<'n> {
             varargs: false,
             varkw: false,
             counted: false,
+            tuple_form: false,
             style: Style::Py,
         }
     }
@@ -115,6 +119,14 @@ impl<'n> Sig<'n> {
     pub const fn bound(self) -> Self {
         Sig {
             counts_self: true,
+            ..self
+        }
+    }
+
+    /// The same signature read by a `PyArg_ParseTuple` format string (see [`Sig::tuple_form`]).
+    pub const fn tuple_form(self) -> Self {
+        Sig {
+            tuple_form: true,
             ..self
         }
     }
@@ -393,6 +405,14 @@ impl<'n> Sig<'n> {
                     (true, true) => ("at least ", min),
                     (true, false) => ("at most ", max),
                 };
+                if self.tuple_form {
+                    let bound = if bound.is_empty() { "exactly " } else { bound };
+                    return Err(type_error(format!(
+                        "{}() takes {bound}{n} argument{} ({given} given)",
+                        self.name,
+                        plural(n)
+                    )));
+                }
                 format!(
                     "{} expected {bound}{n} argument{}, got {given}",
                     self.name,

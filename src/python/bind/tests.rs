@@ -281,3 +281,17 @@ fn varargs_varkw_and_counted_forms() {
     );
     assert_eq!(refusal::<2>(&V, 3, &["lock"]), "bound");
 }
+
+#[test]
+fn format_string_functions_count_in_their_own_words() {
+    // os.kill(), os.kill(x=1)
+    const KILL: Sig = Sig::c_pos("kill", "posix", &["pid", "signal"], 2).tuple_form();
+    assert_eq!(
+        refusal::<2>(&KILL, 0, &[]),
+        te("kill() takes exactly 2 arguments (0 given)")
+    );
+    assert_eq!(
+        refusal::<2>(&KILL, 0, &["x"]),
+        te("posix.kill() takes no keyword arguments")
+    );
+}
