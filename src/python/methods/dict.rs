@@ -1,6 +1,7 @@
 //! `dict` and `set` methods. Views (`keys()`, `items()`) are snapshots as lists: enough for
 //! iterating, `len` and `in`, which is what lesson programs do with them.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -76,12 +77,9 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 }
 
 fn get(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() < 2 {
-        let n = a.pos.len().saturating_sub(1);
-        return Err(type_error(format!(
-            "get expected at least 1 argument, got {n}"
-        )));
-    }
+    Sig::c_pos("get", "dict", &["key", "default"], 1)
+        .method()
+        .bind::<2>(&a)?;
     let d = this(&a);
     let k = it.key_in(&req(&a, 0, "get")?, |k| d.borrow().same_hash(k))?;
     Ok(d.borrow()
@@ -106,13 +104,10 @@ fn items(_: &mut Interp, a: Args) -> R {
 }
 
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if a.pos.len() > 1 {
-        let n = a.pos.len() - 1;
-        return Err(type_error(format!(
-            "dict.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "dict", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 
 /// `dict.fromkeys(iterable, value=None)` (`self` is ignored: it is a class method).
@@ -321,13 +316,10 @@ fn set_symmetric_difference(it: &mut Interp, a: Args) -> R {
 
 /// `symmetric_difference` and its `_update` take exactly one other iterable.
 fn one_other(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
-    if n != 1 {
-        return Err(type_error(format!(
-            "set.{m}() takes exactly one argument ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "set", &["other"], 1)
+        .method()
+        .bind::<1>(a)
+        .map(|_| ())
 }
 
 /// The `_update` form of a set operation: the set itself becomes the result.

@@ -1,5 +1,6 @@
 //! `list` and `tuple` methods.
 
+use crate::python::bind::Sig;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -164,18 +165,15 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 
 fn sort(it: &mut Interp, a: Args) -> R {
     let l = this(&a);
-    let key =
-        a.kw.iter()
-            .find(|(k, _)| &**k == "key")
-            .map(|(_, v)| v.clone())
-            .filter(|v| !matches!(v, Value::None));
-    let reverse = match a.kw.iter().find(|(k, _)| &**k == "reverse") {
-        Some((_, v)) => it.truthy(v)?,
+    let [key, reverse] = Sig::c("sort", &["key", "reverse"], 0)
+        .kwonly(2)
+        .method()
+        .bind(&a)?;
+    let key = key.filter(|v| !matches!(v, Value::None)).cloned();
+    let reverse = match reverse {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
-    if a.pos.len() > 1 {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
     // As CPython's list.sort: the list is empty while it sorts (a key function or `__lt__` sees
     // it so), its items are not copied, and a list grown meanwhile (its buffer allocated again)
     // gets its sorted items back with `ValueError`.

@@ -1,6 +1,7 @@
 //! `str` and `bytes` methods.
 
 use crate::python::alloc::{concat, repeat_char};
+use crate::python::bind::Sig;
 use std::rc::Rc;
 
 use super::{opt, req};
@@ -73,13 +74,10 @@ fn upper(_: &mut Interp, a: Args) -> R {
 
 /// Methods that take no arguments say so, as CPython does.
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        let n = a.pos.len() - 1 + a.kw.len();
-        return Err(type_error(format!(
-            "str.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "str", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 fn lower(_: &mut Interp, a: Args) -> R {
     noargs(&a, "lower")?;
