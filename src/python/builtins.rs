@@ -264,31 +264,27 @@ fn kw(a: &Args, name: &str) -> Option<Value> {
 }
 
 pub fn print(it: &mut Interp, a: Args) -> PyResult {
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
+    // `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+    let [sep, end, file, flush] = Sig::c("print", &["sep", "end", "file", "flush"], 0)
+        .kwonly(4)
+        .varargs()
+        .bind(&a)?;
+    let text = |v: Option<&Value>, name: &str, default: &str| match v {
+        None | Some(Value::None) => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(type_error(format!(
+            "{name} must be None or a string, not {}",
+            other.type_name()
+        ))),
+    };
+    let sep = text(sep, "sep", " ")?;
+    let end = text(end, "end", "\n")?;
+    let file = file.filter(|f| !matches!(f, Value::None)).cloned();
+    let flush = match flush {
+        Some(v) => it.truthy(v)?,
+        None => false,
+    };
     let mut stream = Stream::Stdout;
-    let mut file = None;
-    let mut flush = false;
-    for (k, v) in &a.kw {
-        match (&**k, v) {
-            ("sep", Value::None) | ("end", Value::None) | ("file", Value::None) => {}
-            ("flush", v) => flush = it.truthy(v)?,
-            ("sep", Value::Str(s)) => sep = s.to_string(),
-            ("end", Value::Str(s)) => end = s.to_string(),
-            ("sep" | "end", other) => {
-                return Err(type_error(format!(
-                    "{k} must be None or a string, not {}",
-                    other.type_name()
-                )));
-            }
-            ("file", f) => file = Some(f.clone()),
-            _ => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for print()"
-                )));
-            }
-        }
-    }
     // `file=`, or what `sys.stdout` holds now: a program (or `contextlib.redirect_stdout`) may
     // have put an `io.StringIO` there.
     if let Some(target) = file.or_else(|| super::modules::sys_stream(it, "stdout")) {
@@ -847,13 +843,9 @@ fn iters(it: &mut Interp, vs: &[Value]) -> Result<Rc<[Value]>, Exc> {
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
-    if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "strict") {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for zip()"
-        )));
-    }
-    let strict = match kw(&a, "strict") {
-        Some(v) => it.truthy(&v)?,
+    let [strict] = Sig::c("zip", &["strict"], 0).kwonly(1).varargs().bind(&a)?;
+    let strict = match strict {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
     if strict {

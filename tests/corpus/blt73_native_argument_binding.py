@@ -1,0 +1,77 @@
+# Native functions and methods refuse their arguments in CPython 3.11's words, in both of its
+# dialects: a C function's (METH_O, METH_NOARGS, Argument Clinic, PyArg_ParseTuple) and a Python
+# function's (the modules CPython writes in Python).
+import math, cmath, random, sys, os, traceback, heapq
+
+
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+
+# builtins
+t(lambda: len(x=1))
+t(lambda: isinstance(1, int, x=1))
+t(lambda: getattr(1, "real", 2, 3))
+t(lambda: sorted([], x=1))
+t(lambda: sorted([], 1))
+t(lambda: reversed(seq=[]))
+t(lambda: enumerate(start=1))
+t(lambda: enumerate([], 1, 2))
+t(lambda: sum([], 0, 1))
+t(lambda: round(ndigits=1))
+t(lambda: pow(2, exp=3, mod=5, x=1))
+t(lambda: iter([], 1, 2))
+t(lambda: next(iter([]), 1, 2))
+t(lambda: print(1, x=2))
+t(lambda: zip([], strict=True, x=2))
+t(lambda: complex(1, 2, 3))
+t(lambda: complex(1, real=2))
+t(lambda: str(b"", "utf-8", "strict", 1))
+t(lambda: list(1, 2))
+# methods
+t(lambda: "a".upper(x=1))
+t(lambda: "a".splitlines(x=1))
+t(lambda: b"a".decode(x=1))
+t(lambda: "a".encode("utf-8", "strict", 1))
+t(lambda: {}.get())
+t(lambda: {}.keys(x=1))
+t(lambda: [].sort(1))
+t(lambda: [].sort(x=1))
+t(lambda: (1.5).hex(x=1))
+t(lambda: float.fromhex())
+t(lambda: (1).bit_count(x=1))
+t(lambda: (1).__reduce_ex__(protocol=2))
+t(lambda: slice(1).indices())
+t(lambda: "{a}".format_map())
+t(lambda: (x for x in []).throw())
+t(lambda: ExceptionGroup("g", [ValueError()]).split())
+# modules
+t(lambda: math.sqrt(x=1))
+t(lambda: math.pow(1))
+t(lambda: math.log())
+t(lambda: math.log(x=1))
+t(lambda: math.hypot(x=1))
+t(lambda: math.prod([], x=1))
+t(lambda: math.isclose(1, 2, 3))
+t(lambda: math.perm(1, 2, 3))
+t(lambda: math.gamma())
+t(lambda: cmath.sqrt())
+t(lambda: cmath.isclose(1, 2, x=1))
+t(lambda: heapq.heappush([], 1, x=1))
+t(lambda: heapq.heapify())
+t(lambda: random.randint(1))
+t(lambda: random.seed(1, 2, 3))
+t(lambda: random.random(1))
+t(lambda: random.getrandbits(k=1))
+t(lambda: random.choices([1], k=1, x=2))
+t(lambda: random.sample([1, 2], 1, 2))
+t(lambda: sys.getsizeof())
+t(lambda: sys.exit(x=1))
+t(lambda: sys.getrecursionlimit(1))
+t(lambda: os.path.basename("a", "b"))
+t(lambda: os.kill(1))
+t(lambda: traceback.format_exc(1, 2, 3))
+t(lambda: traceback.format_tb())
