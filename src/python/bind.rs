@@ -348,15 +348,15 @@ impl<'n> Sig<'n> {
             )));
         }
         let mut left = a.kw.len();
-        for i in given.max(self.posonly)..max {
-            let found = a.kw.iter().find(|(k, _)| &**k == self.params[i]);
+        let first = given.max(self.posonly);
+        for (i, (slot, name)) in out.iter_mut().zip(self.params).enumerate().skip(first) {
+            let found = a.kw.iter().find(|(k, _)| &**k == *name);
             if let Some((_, v)) = found {
-                out[i] = Some(v);
+                *slot = Some(v);
                 left -= 1;
             } else if i < self.required {
                 return Err(type_error(format!(
-                    "{f}() missing required argument '{}' (pos {})",
-                    self.params[i],
+                    "{f}() missing required argument '{name}' (pos {})",
                     i + 1
                 )));
             }
