@@ -254,7 +254,10 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
-    let items = it.collect(&req(&a, 0, "join")?)?;
+    let [iterable] = Sig::c_pos("join", "str", &["iterable"], 1)
+        .method()
+        .bind(&a)?;
+    let items = it.collect(iterable.unwrap_or(&Value::None))?;
     let mut total = sep
         .len()
         .checked_mul(items.len().saturating_sub(1))
