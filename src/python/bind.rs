@@ -174,6 +174,8 @@ impl<'n> Sig<'n> {
     }
 
     /// The arguments of `a` in the order of `params` (`None`: not given), or CPython's refusal.
+    /// Inlined, so that the common path (nothing to refuse) is a few comparisons of constants.
+    #[inline]
     pub fn bind<'a, const N: usize>(&self, a: &'a Args) -> Result<[Option<&'a Value>; N], Exc> {
         debug_assert_eq!(N, self.params.len(), "{}: {N} slots", self.name);
         let skip = usize::from(self.method);

@@ -77,9 +77,8 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 }
 
 fn get(it: &mut Interp, a: Args) -> R {
-    Sig::c_pos("get", "dict", &["key", "default"], 1)
-        .method()
-        .bind::<2>(&a)?;
+    const GET: Sig = Sig::c_pos("get", "dict", &["key", "default"], 1).method();
+    GET.bind::<2>(&a)?;
     let d = this(&a);
     let k = it.key_in(&req(&a, 0, "get")?, |k| d.borrow().same_hash(k))?;
     Ok(d.borrow()

@@ -194,10 +194,8 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 
 fn sort(it: &mut Interp, a: Args) -> R {
     let l = this(&a);
-    let [key, reverse] = Sig::c("sort", &["key", "reverse"], 0)
-        .kwonly(2)
-        .method()
-        .bind(&a)?;
+    const SORT: Sig = Sig::c("sort", &["key", "reverse"], 0).kwonly(2).method();
+    let [key, reverse] = SORT.bind(&a)?;
     let key = key.filter(|v| !matches!(v, Value::None)).cloned();
     let reverse = match reverse {
         Some(v) => it.truthy(v)?,
