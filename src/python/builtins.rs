@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use super::bigint;
+use super::bind::Sig;
 use super::exceptions::{Exc, not_available, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::iter_kind::IterKind;
@@ -266,83 +267,34 @@ pub fn type_of(v: &Value) -> Rc<Class> {
     }
 }
 
-fn arg(a: &Args, i: usize, fname: &str) -> Result<Value, Exc> {
-    a.pos.get(i).cloned().ok_or_else(|| {
-        let n = a.pos.len();
-        // Each builtin says it in its own CPython words.
-        type_error(match (fname, i) {
-            ("getattr", _) => format!("getattr expected at least 2 arguments, got {n}"),
-            ("next" | "format", _) => format!("{fname} expected at least 1 argument, got {n}"),
-            ("sum", _) => format!("sum() takes at least 1 positional argument ({n} given)"),
-            ("enumerate", _) => "enumerate() missing required argument 'iterable'".into(),
-            ("round", _) => "round() missing required argument 'number' (pos 1)".into(),
-            ("pow", 0) => "pow() missing required argument 'base' (pos 1)".into(),
-            ("pow", _) => "pow() missing required argument 'exp' (pos 2)".into(),
-            _ => format!("{fname}() missing required argument (pos {})", i + 1),
-        })
-    })
-}
-
 fn kw(a: &Args, name: &str) -> Option<Value> {
     a.kw.iter()
         .find(|(k, _)| &**k == name)
         .map(|(_, v)| v.clone())
 }
 
-fn exactly(a: &Args, n: usize, fname: &str) -> Result<(), Exc> {
-    let got = a.pos.len();
-    if got != n {
-        let s = if n == 1 { "" } else { "s" };
-        // CPython's one-argument builtins (METH_O) say "one"; the others count.
-        let expected = matches!(
-            fname,
-            "isinstance"
-                | "issubclass"
-                | "hasattr"
-                | "setattr"
-                | "delattr"
-                | "divmod"
-                | "sorted"
-                | "reversed"
-                | "filter"
-        );
-        return Err(type_error(if expected {
-            format!("{fname} expected {n} argument{s}, got {got}")
-        } else if n == 1 {
-            format!("{fname}() takes exactly one argument ({got} given)")
-        } else {
-            format!("{fname}() takes exactly {n} arguments ({got} given)")
-        }));
-    }
-    Ok(())
-}
-
 pub fn print(it: &mut Interp, a: Args) -> PyResult {
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
+    // `print(*objects, sep=' ', end='\n', file=None, flush=False)`.
+    let [sep, end, file, flush] = Sig::c("print", &["sep", "end", "file", "flush"], 0)
+        .kwonly(4)
+        .varargs()
+        .bind(&a)?;
+    let text = |v: Option<&Value>, name: &str, default: &str| match v {
+        None | Some(Value::None) => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(type_error(format!(
+            "{name} must be None or a string, not {}",
+            other.type_name()
+        ))),
+    };
+    let sep = text(sep, "sep", " ")?;
+    let end = text(end, "end", "\n")?;
+    let file = file.filter(|f| !matches!(f, Value::None)).cloned();
+    let flush = match flush {
+        Some(v) => it.truthy(v)?,
+        None => false,
+    };
     let mut stream = Stream::Stdout;
-    let mut file = None;
-    let mut flush = false;
-    for (k, v) in &a.kw {
-        match (&**k, v) {
-            ("sep", Value::None) | ("end", Value::None) | ("file", Value::None) => {}
-            ("flush", v) => flush = it.truthy(v)?,
-            ("sep", Value::Str(s)) => sep = s.to_string(),
-            ("end", Value::Str(s)) => end = s.to_string(),
-            ("sep" | "end", other) => {
-                return Err(type_error(format!(
-                    "{k} must be None or a string, not {}",
-                    other.type_name()
-                )));
-            }
-            ("file", f) => file = Some(f.clone()),
-            _ => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for print()"
-                )));
-            }
-        }
-    }
     // `file=`, or what `sys.stdout` holds now: a program (or `contextlib.redirect_stdout`) may
     // have put an `io.StringIO` there.
     if let Some(target) = file.or_else(|| super::modules::sys_stream(it, "stdout")) {
@@ -391,12 +343,12 @@ fn print_to_object(
 }
 
 fn len(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "len")?;
+    Sig::c_pos("len", "", &["obj"], 1).bind::<1>(&a)?;
     Ok(Value::Int(it.len_of(&a.pos[0])?))
 }
 
 fn repr(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "repr")?;
+    Sig::c_pos("repr", "", &["obj"], 1).bind::<1>(&a)?;
     Ok(Value::Str(PyStr::from(it.repr(&a.pos[0])?)))
 }
 
@@ -423,7 +375,7 @@ fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
 
 /// `ascii(x)`: `repr(x)` with every non-ASCII character escaped (`'é'` is `'\\xe9'`).
 fn ascii(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "ascii")?;
+    Sig::c_pos("ascii", "", &["obj"], 1).bind::<1>(&a)?;
     let text = it.repr(&a.pos[0])?;
     Ok(Value::Str(PyStr::from(super::format::ascii_of(&text))))
 }
@@ -444,7 +396,7 @@ fn meta_check(it: &mut Interp, spec: &Value, hook: &str, arg: &Value) -> Option<
 }
 
 fn isinstance(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "isinstance")?;
+    Sig::c_pos("isinstance", "", &["obj", "class_or_tuple"], 2).bind::<2>(&a)?;
     // The exact type matches without asking the metaclass, as CPython's fast path does.
     let exact = matches!(&a.pos[1], Value::Class(c) if Rc::ptr_eq(&type_of(&a.pos[0]), c));
     if !exact && let Some(r) = meta_check(it, &a.pos[1], "__instancecheck__", &a.pos[0]) {
@@ -466,7 +418,7 @@ fn isinstance(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn issubclass(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "issubclass")?;
+    Sig::c_pos("issubclass", "", &["cls", "class_or_tuple"], 2).bind::<2>(&a)?;
     if let Some(r) = meta_check(it, &a.pos[1], "__subclasscheck__", &a.pos[0]) {
         return r;
     }
@@ -512,7 +464,7 @@ fn attr_name(v: &Value) -> Result<PyStr, Exc> {
 }
 
 fn hasattr(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "hasattr")?;
+    Sig::c_pos("hasattr", "", &["obj", "name"], 2).bind::<2>(&a)?;
     let name = attr_name(&a.pos[1])?;
     match it.getattr_opt(&a.pos[0], &name) {
         Ok(v) => Ok(Value::Bool(v.is_some())),
@@ -522,7 +474,8 @@ fn hasattr(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn getattr(it: &mut Interp, a: Args) -> PyResult {
-    let name = attr_name(&arg(&a, 1, "getattr")?)?;
+    Sig::c_pos("getattr", "", &["object", "name", "default"], 2).bind::<3>(&a)?;
+    let name = attr_name(&a.pos[1])?;
     match (it.getattr(&a.pos[0], &name), a.pos.get(2)) {
         (Ok(v), _) => Ok(v),
         (Err(e), Some(d)) if e.is(ExcKind::AttributeError) => Ok(d.clone()),
@@ -531,21 +484,21 @@ fn getattr(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn setattr(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 3, "setattr")?;
+    Sig::c_pos("setattr", "", &["obj", "name", "value"], 3).bind::<3>(&a)?;
     let name = attr_name(&a.pos[1])?;
     it.setattr(&a.pos[0], &name, a.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "delattr")?;
+    Sig::c_pos("delattr", "", &["obj", "name"], 2).bind::<2>(&a)?;
     let name = attr_name(&a.pos[1])?;
     it.delattr(&a.pos[0], &name)?;
     Ok(Value::None)
 }
 
 fn abs(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "abs")?;
+    Sig::c_pos("abs", "", &["x"], 1).bind::<1>(&a)?;
     match &a.pos[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -650,7 +603,10 @@ fn max(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn sum(it: &mut Interp, a: Args) -> PyResult {
-    let src = arg(&a, 0, "sum")?;
+    let [src, start] = Sig::c("sum", &["iterable", "start"], 1)
+        .posonly(1)
+        .bind(&a)?;
+    let src = src.cloned().unwrap_or(Value::None);
     // Made before `start` is checked, as in CPython (`sum(5, '')` is about the 5).
     enum Items {
         List(Rc<RefCell<Vec<Value>>>),
@@ -660,12 +616,7 @@ fn sum(it: &mut Interp, a: Args) -> PyResult {
         Value::List(l) => Items::List(l.clone()),
         _ => Items::Iter(it.iter(&src)?),
     };
-    let mut total = a
-        .pos
-        .get(1)
-        .cloned()
-        .or_else(|| kw(&a, "start"))
-        .unwrap_or(Value::Int(0));
+    let mut total = start.cloned().unwrap_or(Value::Int(0));
     if matches!(total, Value::Str(_)) {
         return Err(type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
@@ -776,12 +727,19 @@ pub fn sort_values(
 }
 
 fn sorted(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "sorted")?;
+    Sig::c_pos("sorted", "", &["iterable"], 1)
+        .varkw()
+        .bind::<1>(&a)?;
+    // Its keywords are `list.sort`'s, refused in that method's words.
+    let [key, reverse] = Sig::c("sort", &["key", "reverse"], 0)
+        .kwonly(2)
+        .method()
+        .bind(&a)?;
     let plan = super::sizeof::list_plan(&a.pos[0]);
     let mut items = it.collect(&a.pos[0])?;
-    let key = kw(&a, "key").filter(|k| !matches!(k, Value::None));
-    let reverse = match kw(&a, "reverse") {
-        Some(r) => it.truthy(&r)?,
+    let key = key.filter(|k| !matches!(k, Value::None)).cloned();
+    let reverse = match reverse {
+        Some(r) => it.truthy(r)?,
         None => false,
     };
     sort_values(it, &mut items, key.as_ref(), reverse)?;
@@ -819,7 +777,9 @@ fn reversed_range(r: &Range) -> Option<Value> {
 }
 
 pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "reversed")?;
+    Sig::c_pos("reversed", "", &["sequence"], 1)
+        .counted()
+        .bind::<1>(&a)?;
     if let v @ Value::Instance(i) = &a.pos[0]
         && let Some(m) = i.class.lookup("__reversed__")
     {
@@ -866,9 +826,20 @@ pub(crate) fn reversed(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn enumerate(it: &mut Interp, a: Args) -> PyResult {
-    let inner = it.iter(&arg(&a, 0, "enumerate")?)?;
-    let start = match a.pos.get(1).cloned().or_else(|| kw(&a, "start")) {
-        Some(Value::Int(i)) => i,
+    // CPython's enumerate checks a call without the iterable by hand: no "(pos 1)", and a
+    // keyword alone is refused (`enumerate(start=1)`).
+    if a.pos.is_empty() {
+        return Err(type_error(match a.kw.first() {
+            Some((k, _)) => format!("'{k}' is an invalid keyword argument for enumerate()"),
+            None => "enumerate() missing required argument 'iterable'".into(),
+        }));
+    }
+    let [_, start] = Sig::c("enumerate", &["iterable", "start"], 1)
+        .posonly(1)
+        .bind(&a)?;
+    let inner = it.iter(&a.pos[0])?;
+    let start = match start {
+        Some(Value::Int(i)) => *i,
         Some(other) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -891,13 +862,9 @@ fn iters(it: &mut Interp, vs: &[Value]) -> Result<ThinRc<Value>, Exc> {
 }
 
 fn zip(it: &mut Interp, a: Args) -> PyResult {
-    if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "strict") {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for zip()"
-        )));
-    }
-    let strict = match kw(&a, "strict") {
-        Some(v) => it.truthy(&v)?,
+    let [strict] = Sig::c("zip", &["strict"], 0).kwonly(1).varargs().bind(&a)?;
+    let strict = match strict {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
     if strict {
@@ -941,21 +908,24 @@ fn zip_strict(it: &mut Interp, sources: &[Value]) -> PyResult {
 }
 
 fn map(it: &mut Interp, a: Args) -> PyResult {
-    let f = arg(&a, 0, "map")?;
+    // `map(func, *iterables)`: CPython's own check, by hand.
     if a.pos.len() < 2 {
         return Err(type_error("map() must have at least two arguments."));
     }
-    Ok(lazy(Iter::Map(f, iters(it, &a.pos[1..])?)))
+    Sig::c_pos("map", "", &["func"], 1)
+        .varargs()
+        .bind::<1>(&a)?;
+    Ok(lazy(Iter::Map(a.pos[0].clone(), iters(it, &a.pos[1..])?)))
 }
 
 fn filter(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "filter")?;
+    Sig::c_pos("filter", "", &["function", "iterable"], 2).bind::<2>(&a)?;
     let inner = it.iter(&a.pos[1])?;
     Ok(lazy(Iter::Filter(a.pos[0].clone(), inner)))
 }
 
 fn any(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "any")?;
+    Sig::c_pos("any", "", &["iterable"], 1).bind::<1>(&a)?;
     let i = it.iter(&a.pos[0])?;
     while let Some(x) = it.next(&i)? {
         if it.truthy(&x)? {
@@ -966,7 +936,7 @@ fn any(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn all(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "all")?;
+    Sig::c_pos("all", "", &["iterable"], 1).bind::<1>(&a)?;
     let i = it.iter(&a.pos[0])?;
     while let Some(x) = it.next(&i)? {
         if !it.truthy(&x)? {
@@ -1059,13 +1029,9 @@ fn round_float(f: f64, n: i64) -> Result<f64, Exc> {
 }
 
 fn round(it: &mut Interp, a: Args) -> PyResult {
-    let x = arg(&a, 0, "round")?;
-    let nd = a
-        .pos
-        .get(1)
-        .cloned()
-        .or_else(|| kw(&a, "ndigits"))
-        .unwrap_or(Value::None);
+    let [x, nd] = Sig::c("round", &["number", "ndigits"], 1).bind(&a)?;
+    let x = x.cloned().unwrap_or(Value::None);
+    let nd = nd.cloned().unwrap_or(Value::None);
     match (&x, &nd) {
         (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), Value::None) => {
             Ok(bigint::norm(bigint::to_big(&x).unwrap_or_default()))
@@ -1105,7 +1071,7 @@ fn round(it: &mut Interp, a: Args) -> PyResult {
 }
 
 pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 2, "divmod")?;
+    Sig::c_pos("divmod", "", &["x", "y"], 2).bind::<2>(&a)?;
     let number = |v: &Value| {
         matches!(
             v,
@@ -1141,23 +1107,10 @@ pub(crate) fn divmod(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn pow(it: &mut Interp, a: Args) -> PyResult {
-    if a.pos.len() > 3 {
-        return Err(type_error(format!(
-            "pow() takes at most 3 arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    // `pow(base=2, exp=5, mod=3)`: keywords fill the places after the positional ones.
-    let mut a = a;
-    for name in ["base", "exp", "mod"].iter().skip(a.pos.len()) {
-        match kw(&a, name) {
-            Some(v) => a.pos.push(v),
-            None => break,
-        }
-    }
-    let b = arg(&a, 0, "pow")?;
-    let e = arg(&a, 1, "pow")?;
-    if let Some(m) = a.pos.get(2) {
+    let [b, e, m] = Sig::c("pow", &["base", "exp", "mod"], 2).bind(&a)?;
+    let b = b.cloned().unwrap_or(Value::None);
+    let e = e.cloned().unwrap_or(Value::None);
+    if let Some(m) = m {
         // `complex.__pow__` is what refuses a modulus when a complex takes part.
         if [&b, &e, m].iter().any(|v| super::complex::get(v).is_some()) && !matches!(m, Value::None)
         {
@@ -1192,7 +1145,7 @@ fn int_arg(v: &Value) -> Result<i64, Exc> {
 }
 
 fn chr(_: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "chr")?;
+    Sig::c_pos("chr", "", &["i"], 1).bind::<1>(&a)?;
     let i = match &a.pos[0] {
         Value::BigInt(_) => i64::MAX,
         v => int_arg(v)?,
@@ -1211,7 +1164,7 @@ fn chr(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn ord(_: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "ord")?;
+    Sig::c_pos("ord", "", &["c"], 1).bind::<1>(&a)?;
     match &a.pos[0] {
         Value::Str(s) if s.chars().count() == 1 => {
             Ok(Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)))
@@ -1233,7 +1186,7 @@ fn ord(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn radix(a: &Args, fname: &str, prefix: &str, f: fn(u64) -> String) -> PyResult {
-    exactly(a, 1, fname)?;
+    Sig::c_pos(fname, "", &["number"], 1).bind::<1>(a)?;
     if let Value::BigInt(b) = &a.pos[0] {
         let digits = bigint::radix_digits(b, prefix_radix(prefix), false);
         let sign = if b.is_negative() { "-" } else { "" };
@@ -1268,7 +1221,7 @@ fn oct(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn id(_: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "id")?;
+    Sig::c_pos("id", "", &["obj"], 1).bind::<1>(&a)?;
     Ok(Value::Int(a.pos[0].ptr().unwrap_or(match &a.pos[0] {
         Value::Int(i) => *i as usize,
         _ => 0,
@@ -1276,7 +1229,7 @@ fn id(_: &mut Interp, a: Args) -> PyResult {
 }
 
 pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "hash")?;
+    Sig::c_pos("hash", "", &["obj"], 1).bind::<1>(&a)?;
     // A class's own `__hash__` gives the hash itself (CPython's slot_tp_hash): a word-sized
     // result as it is (-1, reserved for errors, becomes -2), a bigger one reduced as its int.
     if let Value::Instance(i) = &a.pos[0]
@@ -1312,23 +1265,21 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn iter(it: &mut Interp, a: Args) -> PyResult {
-    match a.pos.len() {
-        1 => it.iter(&a.pos[0]),
+    let [object, sentinel] = Sig::c_pos("iter", "", &["object", "sentinel"], 1).bind(&a)?;
+    match (object, sentinel) {
         // iter(callable, sentinel): each step calls, until the sentinel comes back (the common
         // `for item in iter(q.get, None)` reads a queue item by item, as it arrives).
-        2 => Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Call {
-            func: a.pos[0].clone(),
-            sentinel: a.pos[1].clone(),
+        (Some(func), Some(sentinel)) => Ok(Value::Iterator(Rc::new(RefCell::new(Iter::Call {
+            func: func.clone(),
+            sentinel: sentinel.clone(),
         })))),
-        0 => Err(type_error("iter expected at least 1 argument, got 0")),
-        n => Err(type_error(format!(
-            "iter expected at most 2 arguments, got {n}"
-        ))),
+        _ => it.iter(&a.pos[0]),
     }
 }
 
 fn next(it: &mut Interp, a: Args) -> PyResult {
-    let i = arg(&a, 0, "next")?;
+    Sig::c_pos("next", "", &["iterator", "default"], 1).bind::<2>(&a)?;
+    let i = a.pos[0].clone();
     // A generator's StopIteration carries its return value.
     if let (Value::Generator(g), None) = (&i, a.pos.get(1))
         && g.kind.iterable()
@@ -1345,7 +1296,7 @@ fn next(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn callable(_: &mut Interp, a: Args) -> PyResult {
-    exactly(&a, 1, "callable")?;
+    Sig::c_pos("callable", "", &["obj"], 1).bind::<1>(&a)?;
     Ok(Value::Bool(match &a.pos[0] {
         Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) => true,
         // A staticmethod object is callable (since 3.10); a classmethod object is not.
@@ -1358,7 +1309,8 @@ fn callable(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn format(it: &mut Interp, a: Args) -> PyResult {
-    let v = arg(&a, 0, "format")?;
+    Sig::c_pos("format", "", &["value", "format_spec"], 1).bind::<2>(&a)?;
+    let v = a.pos[0].clone();
     let spec = match a.pos.get(1) {
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
@@ -1374,12 +1326,7 @@ fn format(it: &mut Interp, a: Args) -> PyResult {
 
 /// `vars(obj)`: the object's `__dict__`, the live namespace (src/python/interp/namespace_view.rs).
 fn vars(it: &mut Interp, a: Args) -> PyResult {
-    if a.pos.len() > 1 {
-        return Err(type_error(format!(
-            "vars expected at most 1 argument, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("vars", "", &["object"], 0).bind::<1>(&a)?;
     match a.pos.first() {
         Some(v @ (Value::Instance(_) | Value::Class(_) | Value::Function(_))) => {
             match it.getattr_opt(v, "__dict__") {
@@ -1477,9 +1424,13 @@ fn exit(_: &mut Interp, a: Args) -> PyResult {
 }
 
 fn wrap_func(it: &mut Interp, a: Args) -> PyResult {
-    let this = arg(&a, 0, "wrap")?;
-    let f = arg(&a, 1, "wrap")?;
-    it.setattr(&this, "__func__", f)?;
+    let [this, f] = Sig::c_pos("wrap", "", &["wrapper", "func"], 2).bind(&a)?;
+    let (this, f) = (this.cloned(), f.cloned());
+    it.setattr(
+        &this.unwrap_or(Value::None),
+        "__func__",
+        f.unwrap_or(Value::None),
+    )?;
     Ok(Value::None)
 }
 
@@ -1609,7 +1560,7 @@ fn new_int(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_float(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "float")?;
+    one_optional("float").bind::<1>(&a)?;
     // An object converts through its `__float__`, else its `__index__`.
     if let Some(v @ Value::Instance(i)) = a.pos.get(1) {
         for name in ["__float__", "__index__"] {
@@ -1659,12 +1610,9 @@ fn new_float(it: &mut Interp, a: Args) -> PyResult {
 
 /// `str()`, `str(x)`, and `str(b, encoding, errors)`, which decodes.
 fn new_str(it: &mut Interp, a: Args) -> PyResult {
-    if a.pos.len() > 4 {
-        return Err(type_error(format!(
-            "str() takes at most 3 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    Sig::c("str", &["object", "encoding", "errors"], 0)
+        .method()
+        .bind::<3>(&a)?;
     let decoding = a.pos.len() > 2 || !a.kw.is_empty();
     match a.pos.get(1) {
         None => Ok(Value::str("")),
@@ -1695,19 +1643,14 @@ fn new_str(it: &mut Interp, a: Args) -> PyResult {
     }
 }
 
-/// Constructors that take one optional argument refuse more in CPython's words.
-fn at_most_one(a: &Args, name: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1;
-    if n > 1 {
-        return Err(type_error(format!(
-            "{name} expected at most 1 argument, got {n}"
-        )));
-    }
-    Ok(())
+/// A constructor's one optional argument (after the class), refused past it in CPython's words.
+/// Keywords are left to the caller: a subclass's `__init__` may take them.
+const fn one_optional(name: &'static str) -> Sig<'static> {
+    Sig::c_pos(name, "", &["iterable"], 0).method().varkw()
 }
 
 fn new_bool(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "bool")?;
+    one_optional("bool").bind::<1>(&a)?;
     match a.pos.get(1) {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(it.truthy(v)?)),
@@ -1715,7 +1658,7 @@ fn new_bool(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_list(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "list")?;
+    one_optional("list").bind::<1>(&a)?;
     match a.pos.get(1) {
         None => Ok(Value::list(vec![])),
         // Allocated as CPython's `list()` allocates (python/sizeof.rs).
@@ -1743,7 +1686,7 @@ fn new_list(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_tuple(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "tuple")?;
+    one_optional("tuple").bind::<1>(&a)?;
     match a.pos.get(1) {
         None => Ok(Value::tuple(vec![])),
         Some(v @ Value::Tuple(_)) => Ok(v.clone()),
@@ -1783,7 +1726,7 @@ pub fn dict_from(it: &mut Interp, src: &Value, d: &mut Dict) -> Result<(), Exc> 
 }
 
 fn new_dict(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "dict")?;
+    one_optional("dict").bind::<1>(&a)?;
     let mut d = Dict::default();
     if let Some(src) = a.pos.get(1) {
         dict_from(it, src, &mut d)?;
@@ -1805,12 +1748,12 @@ fn set_from(it: &mut Interp, a: &Args) -> Result<Set, Exc> {
 }
 
 fn new_set(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "set")?;
+    one_optional("set").bind::<1>(&a)?;
     Ok(Value::Set(Rc::new(RefCell::new(set_from(it, &a)?))))
 }
 
 fn new_frozenset(it: &mut Interp, a: Args) -> PyResult {
-    at_most_one(&a, "frozenset")?;
+    one_optional("frozenset").bind::<1>(&a)?;
     Ok(Value::FrozenSet(Rc::new(set_from(it, &a)?)))
 }
 

@@ -5,6 +5,7 @@
 //! complex first, division is Smith's method, integral powers up to 100 are repeated
 //! multiplication.
 
+use crate::python::bind::Sig;
 use crate::python::value::PyStr;
 use std::rc::Rc;
 
@@ -473,33 +474,8 @@ fn getnewargs(_: &mut Interp, a: Args) -> R {
 
 /// `complex(real=0, imag=0)` and `complex(string)`, as CPython 3.11's `complex_new`.
 fn init(it: &mut Interp, a: Args) -> R {
-    let mut real = a.pos.get(1).cloned();
-    let mut imag = a.pos.get(2).cloned();
-    if a.pos.len() > 3 {
-        return Err(type_error(format!(
-            "complex() takes at most 2 arguments ({} given)",
-            a.pos.len() - 1
-        )));
-    }
-    for (k, v) in &a.kw {
-        let slot = match &**k {
-            "real" if real.is_none() => &mut real,
-            "imag" if imag.is_none() => &mut imag,
-            "real" | "imag" => {
-                return Err(type_error(format!(
-                    "argument for complex() given by name ('{k}') and position ({})",
-                    if &**k == "real" { 1 } else { 2 }
-                )));
-            }
-            _ => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for complex()"
-                )));
-            }
-        };
-        *slot = Some(v.clone());
-    }
-    let c = construct(it, real, imag)?;
+    let [real, imag] = Sig::c("complex", &["real", "imag"], 0).method().bind(&a)?;
+    let c = construct(it, real.cloned(), imag.cloned())?;
     init_with(&a, c)
 }
 

@@ -3,6 +3,7 @@
 //! `ExceptionGroup`), and `subgroup`/`split` walking the nested groups as CPython's
 //! `exceptiongroup_split_recursive` does, rebuilding each partial group with `derive`.
 
+use crate::python::bind::Sig;
 use crate::python::value::PyStr;
 use std::rc::Rc;
 
@@ -278,13 +279,12 @@ fn subset(it: &mut Interp, inst: &Instance, eg: &Value, excs: Vec<Value>) -> R {
 }
 
 fn cond_of(a: &Args, method: &str) -> Result<Value, Exc> {
-    if a.pos.len() != 2 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "BaseExceptionGroup.{method}() takes exactly one argument ({} given)",
-            a.pos.len() - 1 + a.kw.len()
-        )));
-    }
-    Ok(a.pos[1].clone())
+    // `PyArg_UnpackTuple`: counted in the `split expected 1 argument, got 0` form.
+    let [cond] = Sig::c_pos(method, "BaseExceptionGroup", &["condition"], 1)
+        .counted()
+        .method()
+        .bind(a)?;
+    Ok(cond.cloned().unwrap_or(Value::None))
 }
 
 /// `eg.subgroup(cond)`: the exceptions that match, in a group shaped as this one, or None.

@@ -8,6 +8,7 @@
 pub mod alloc;
 pub mod ast;
 pub mod bigint;
+pub mod bind;
 pub mod builtin_classes;
 pub mod builtins;
 pub mod callers;

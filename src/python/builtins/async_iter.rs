@@ -1,6 +1,7 @@
 //! `aiter()` and `anext()`, the builtins of the async iteration protocol (Python 3.10): the
 //! `async for` steps as functions, with CPython's errors.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, PyResult, Value};
@@ -20,12 +21,8 @@ fn special(it: &mut Interp, obj: &Value, name: &str) -> Result<Option<Value>, Ex
 
 /// `aiter(async_iterable)`: `type(x).__aiter__(x)`, which must give an async iterator.
 pub(super) fn aiter(it: &mut Interp, a: Args) -> PyResult {
-    let [obj] = &a.pos[..] else {
-        return Err(type_error(format!(
-            "aiter() takes exactly one argument ({} given)",
-            a.pos.len()
-        )));
-    };
+    Sig::c_pos("aiter", "", &["async_iterable"], 1).bind::<1>(&a)?;
+    let obj = &a.pos[0];
     let Some(get) = special(it, obj, "__aiter__")? else {
         return Err(type_error(format!(
             "'{}' object is not an async iterable",

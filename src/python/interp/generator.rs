@@ -8,6 +8,7 @@
 //! are small (deeper recursion inside a generator moves to new segments, see `stack`), and go back
 //! to a small pool when the generator finishes.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
@@ -766,24 +767,19 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
 /// `g.send(value)`.
 pub fn send(it: &mut Interp, a: Args) -> PyResult {
     let g = this(&a, "send")?;
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "generator.send() takes exactly one argument ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    Sig::c_pos("send", "generator", &["value"], 1)
+        .method()
+        .bind::<1>(&a)?;
     it.gen_step(&g, Resume::Send(a.pos[1].clone()))
 }
 
 /// `g.throw(type[, value[, traceback]])` or `g.throw(exception)`, as CPython 3.11.
 pub fn throw(it: &mut Interp, a: Args) -> PyResult {
     let g = this(&a, "throw")?;
-    let n = a.pos.len() - 1;
-    if !(1..=3).contains(&n) {
-        return Err(type_error(format!(
-            "throw expected at least 1 argument, got {n}"
-        )));
-    }
+    Sig::c_pos("throw", "generator", &["typ", "val", "tb"], 1)
+        .counted()
+        .method()
+        .bind::<3>(&a)?;
     let base = ExcKind::BaseException.class();
     let typ = a.pos[1].clone();
     let value = a.pos.get(2).cloned().unwrap_or(Value::None);

@@ -1,6 +1,7 @@
 //! `bytes` methods: the str-like ones, ASCII-only as CPython's are (`b'\xe9'.upper()` stays), and
 //! `hex`/`fromhex`. Text codecs (`decode`, and `str.encode`) live in `codecs.rs`.
 
+use crate::python::bind::Sig;
 use crate::python::value::{PyStr, ThinRc};
 
 use super::{opt, req};
@@ -103,20 +104,15 @@ fn arg_bytes(v: &Value) -> Result<ThinRc<u8>, Exc> {
 }
 
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "{}.{m}() takes no keyword arguments",
-            a.pos[0].type_name()
-        )));
-    }
-    let n = a.pos.len() - 1;
-    if n > 0 {
-        return Err(type_error(format!(
-            "{}.{m}() takes no arguments ({n} given)",
-            a.pos[0].type_name()
-        )));
-    }
-    Ok(())
+    // The method is bytes' or bytearray's, as `self` is.
+    let owner = match a.pos.first() {
+        Some(Value::Bytes(_)) | None => "bytes",
+        Some(_) => "bytearray",
+    };
+    Sig::c_pos(m, owner, &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 
 /// ASCII whitespace as `bytes.isspace` and `bytes.split()` know it.
@@ -792,12 +788,7 @@ fn maketrans_method(it: &mut Interp, mut a: Args) -> R {
 
 /// `bytes.maketrans(from, to)`: the 256-byte table mapping each byte of `from` to `to`'s.
 pub fn maketrans(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "maketrans expected 2 arguments, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("maketrans", "bytes", &["frm", "to"], 2).bind::<2>(&a)?;
     let (from, to) = (arg_bytes(&a.pos[0])?, arg_bytes(&a.pos[1])?);
     if from.len() != to.len() {
         return Err(value_error("maketrans arguments must have same length"));

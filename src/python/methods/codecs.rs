@@ -5,7 +5,7 @@
 use crate::python::exceptions::ExcKind;
 use crate::python::value::{PyStr, ThinRc};
 
-use super::opt;
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
@@ -47,10 +47,10 @@ fn codec(name: &str) -> Result<Codec, Exc> {
     })
 }
 
-fn text_arg(a: &Args, i: usize, name: &str, m: &str, default: &str) -> Result<String, Exc> {
-    match opt(a, i, name) {
+fn text_arg(v: Option<&Value>, name: &str, m: &str, default: &str) -> Result<String, Exc> {
+    match v.filter(|v| !matches!(v, Value::None)) {
         None => Ok(default.to_string()),
-        Some(Value::Str(ref s)) => Ok(s.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
         Some(other) => Err(type_error(format!(
             "{m}() argument '{name}' must be str, not {}",
             other.type_name()
@@ -58,23 +58,9 @@ fn text_arg(a: &Args, i: usize, name: &str, m: &str, default: &str) -> Result<St
     }
 }
 
-/// `encoding` and `errors` only, by position or keyword.
-fn at_most_two(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
-    if n > 2 {
-        return Err(type_error(format!(
-            "{m}() takes at most 2 arguments ({n} given)"
-        )));
-    }
-    if let Some((k, _)) =
-        a.kw.iter()
-            .find(|(k, _)| !matches!(&**k, "encoding" | "errors"))
-    {
-        return Err(type_error(format!(
-            "{m}() got an unexpected keyword argument '{k}'"
-        )));
-    }
-    Ok(())
+/// `encoding` and `errors`, by position or keyword.
+const fn codec_sig(m: &'static str) -> Sig<'static> {
+    Sig::c(m, &["encoding", "errors"], 0).method()
 }
 
 fn unknown_handler(h: &str) -> Exc {
@@ -86,10 +72,10 @@ fn unknown_handler(h: &str) -> Exc {
 
 /// `b.decode(encoding='utf-8', errors='strict')`.
 pub fn decode(_: &mut Interp, a: Args) -> R {
-    at_most_two(&a, "decode")?;
+    let [enc, errors] = codec_sig("decode").bind(&a)?;
     let b = super::bytes::bytes_like(&a.pos[0]).unwrap_or_else(|| ThinRc::from(&b""[..]));
-    let enc = codec(&text_arg(&a, 0, "encoding", "decode", "utf-8")?)?;
-    let errors = text_arg(&a, 1, "errors", "decode", "strict")?;
+    let enc = codec(&text_arg(enc, "encoding", "decode", "utf-8")?)?;
+    let errors = text_arg(errors, "errors", "decode", "strict")?;
     decode_bytes(&b, enc, &errors).map(|s| Value::Str(PyStr::from(s)))
 }
 
@@ -161,9 +147,9 @@ pub fn encode(_: &mut Interp, a: Args) -> R {
         Value::Str(s) => s.clone(),
         _ => PyStr::from(""),
     };
-    at_most_two(&a, "encode")?;
-    let enc = codec(&text_arg(&a, 0, "encoding", "encode", "utf-8")?)?;
-    let errors = text_arg(&a, 1, "errors", "encode", "strict")?;
+    let [enc, errors] = codec_sig("encode").bind(&a)?;
+    let enc = codec(&text_arg(enc, "encoding", "encode", "utf-8")?)?;
+    let errors = text_arg(errors, "errors", "encode", "strict")?;
     let limit = match enc {
         Codec::Utf8 => return Ok(Value::Bytes(ThinRc::from(s.as_bytes()))),
         Codec::Ascii => 0x80,

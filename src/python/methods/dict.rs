@@ -1,11 +1,12 @@
 //! `dict` and `set` methods. Views (`keys()`, `items()`) are snapshots as lists: enough for
 //! iterating, `len` and `in`, which is what lesson programs do with them.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{opt, req};
+use super::req;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Dict, HashKey, NativeFn, Set, Value};
@@ -76,12 +77,8 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 }
 
 fn get(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() < 2 {
-        let n = a.pos.len().saturating_sub(1);
-        return Err(type_error(format!(
-            "get expected at least 1 argument, got {n}"
-        )));
-    }
+    const GET: Sig = Sig::c_pos("get", "dict", &["key", "default"], 1).method();
+    GET.bind::<2>(&a)?;
     let d = this(&a);
     let k = it.key_in(&req(&a, 0, "get")?, |k| d.borrow().same_hash(k))?;
     Ok(d.borrow()
@@ -106,19 +103,19 @@ fn items(_: &mut Interp, a: Args) -> R {
 }
 
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if a.pos.len() > 1 {
-        let n = a.pos.len() - 1;
-        return Err(type_error(format!(
-            "dict.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "dict", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 
 /// `dict.fromkeys(iterable, value=None)` (`self` is ignored: it is a class method).
 pub fn fromkeys(it: &mut Interp, a: Args) -> R {
-    let keys = it.collect(&req(&a, 0, "fromkeys")?)?;
-    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+    let [keys, v] = Sig::c_pos("fromkeys", "dict", &["iterable", "value"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
+    let keys = it.collect(keys.unwrap_or(&Value::None))?;
     let mut d = Dict::default();
     for k in keys {
         it.dict_insert(&mut d, k, v.clone())?;
@@ -127,7 +124,10 @@ pub fn fromkeys(it: &mut Interp, a: Args) -> R {
 }
 
 fn pop(it: &mut Interp, a: Args) -> R {
-    let key = req(&a, 0, "pop")?;
+    Sig::c_pos("pop", "dict", &["key", "default"], 1)
+        .method()
+        .bind::<2>(&a)?;
+    let key = a.pos[1].clone();
     let d = this(&a);
     let k = it.key_in(&key, |k| d.borrow().same_hash(k))?;
     match d.borrow_mut().map.shift_remove(&k) {
@@ -150,7 +150,10 @@ fn popitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setdefault(it: &mut Interp, a: Args) -> R {
-    let key = req(&a, 0, "setdefault")?;
+    Sig::c_pos("setdefault", "dict", &["key", "default"], 1)
+        .method()
+        .bind::<2>(&a)?;
+    let key = a.pos[1].clone();
     let d = this(&a);
     let k = it.key_in(&key, |k| d.borrow().same_hash(k))?;
     if let Some(v) = d.borrow().get(&k) {
@@ -199,7 +202,8 @@ fn snapshot(v: &Value) -> Set {
 }
 
 fn set_add(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "add")?;
+    let [v] = Sig::c_pos("add", "set", &["object"], 1).method().bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let s = set_of(&a)?;
     let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
     s.borrow_mut().map.entry(k).or_insert(v);
@@ -207,7 +211,10 @@ fn set_add(it: &mut Interp, a: Args) -> R {
 }
 
 fn set_remove(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "remove")?;
+    let [v] = Sig::c_pos("remove", "set", &["object"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let s = set_of(&a)?;
     let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
     match s.borrow_mut().map.shift_remove(&k) {
@@ -217,7 +224,10 @@ fn set_remove(it: &mut Interp, a: Args) -> R {
 }
 
 fn set_discard(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "discard")?;
+    let [v] = Sig::c_pos("discard", "set", &["object"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let s = set_of(&a)?;
     let k = it.key_in(&v, |k| s.borrow().same_hash(k))?;
     s.borrow_mut().map.shift_remove(&k);
@@ -321,13 +331,10 @@ fn set_symmetric_difference(it: &mut Interp, a: Args) -> R {
 
 /// `symmetric_difference` and its `_update` take exactly one other iterable.
 fn one_other(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
-    if n != 1 {
-        return Err(type_error(format!(
-            "set.{m}() takes exactly one argument ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "set", &["other"], 1)
+        .method()
+        .bind::<1>(a)
+        .map(|_| ())
 }
 
 /// The `_update` form of a set operation: the set itself becomes the result.
@@ -355,7 +362,10 @@ fn set_symmetric_difference_update(it: &mut Interp, a: Args) -> R {
 
 fn set_issubset(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
-    let other = req(&a, 0, "issubset")?;
+    let [other] = Sig::c_pos("issubset", "set", &["other"], 1)
+        .method()
+        .bind(&a)?;
+    let other = other.cloned().unwrap_or(Value::None);
     let mut y = Set::default();
     for v in it.collect(&other)? {
         it.set_insert(&mut y, v)?;
@@ -365,19 +375,24 @@ fn set_issubset(it: &mut Interp, a: Args) -> R {
 
 fn set_issuperset(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
-    let other = req(&a, 0, "issuperset")?;
+    let [other] = Sig::c_pos("issuperset", "set", &["other"], 1)
+        .method()
+        .bind(&a)?;
+    let other = other.cloned().unwrap_or(Value::None);
     for v in it.collect(&other)? {
         if !x.map.contains_key(&it.key_in(&v, |k| x.same_hash(k))?) {
             return Ok(Value::Bool(false));
         }
     }
-    let _ = opt(&a, 5, "");
     Ok(Value::Bool(true))
 }
 
 fn set_isdisjoint(it: &mut Interp, a: Args) -> R {
     let x = snapshot(&a.pos[0]);
-    for v in it.collect(&req(&a, 0, "isdisjoint")?)? {
+    let [other] = Sig::c_pos("isdisjoint", "set", &["other"], 1)
+        .method()
+        .bind(&a)?;
+    for v in it.collect(other.unwrap_or(&Value::None))? {
         if x.map.contains_key(&it.key_in(&v, |k| x.same_hash(k))?) {
             return Ok(Value::Bool(false));
         }

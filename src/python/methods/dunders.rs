@@ -3,6 +3,7 @@
 //! `__bytes__`, and those every object inherits from `object` (`__getattribute__`, `__format__`,
 //! `__dir__`...), `__sizeof__` with CPython 3.11's figures (python/sizeof.rs).
 
+use crate::python::bind::Sig;
 use crate::python::value::PyStr;
 use std::rc::Rc;
 
@@ -219,17 +220,24 @@ fn not_implemented() -> Value {
 /// Exactly `n` arguments after self, refused in the words of CPython's method of `owner`
 /// (`list.__reversed__() takes no arguments (1 given)`); `owner` None is the object's type.
 fn args_of(a: &Args, n: usize, m: &str, owner: Option<&str>) -> Result<(), Exc> {
-    let given = a.pos.len() - 1 + a.kw.len();
-    if given == n && a.kw.is_empty() {
-        return Ok(());
+    let own;
+    let owner = match owner {
+        Some(o) => o,
+        None => {
+            own = a.pos.first().map_or(PyStr::from(""), |v| v.type_name());
+            &own
+        }
+    };
+    match n {
+        0 => Sig::c_pos(m, owner, &[], 0)
+            .method()
+            .bind::<0>(a)
+            .map(|_| ()),
+        _ => Sig::c_pos(m, owner, &["arg"], 1)
+            .method()
+            .bind::<1>(a)
+            .map(|_| ()),
     }
-    let owner = owner
-        .map(PyStr::from)
-        .unwrap_or_else(|| a.pos[0].type_name());
-    Err(type_error(match n {
-        0 => format!("{owner}.{m}() takes no arguments ({given} given)"),
-        _ => format!("{owner}.{m}() takes exactly one argument ({given} given)"),
-    }))
 }
 
 /// Exactly `n` arguments after self for a slot's wrapper (`l.__iadd__`), in its words. The
@@ -359,12 +367,7 @@ fn getnewargs(_: &mut Interp, a: Args) -> R {
 
 /// `float.__getformat__(typestr)`: how this machine stores a C double or float.
 fn getformat(_: &mut Interp, a: Args) -> R {
-    let n = a.pos.len() + a.kw.len();
-    if n != 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "float.__getformat__() takes exactly one argument ({n} given)"
-        )));
-    }
+    Sig::c_pos("__getformat__", "float", &["typestr"], 1).bind::<1>(&a)?;
     match &a.pos[0] {
         Value::Str(s) if &**s == "double" || &**s == "float" => {
             let order = if cfg!(target_endian = "little") {

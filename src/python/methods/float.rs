@@ -2,6 +2,7 @@
 //! `is_integer`; and `int.bit_count`. Exact, as CPython's are: `fromhex` rounds half to even once,
 //! from the whole mantissa, never through a decimal string.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 
@@ -34,13 +35,10 @@ fn this(a: &Args) -> f64 {
 }
 
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
-    if n > 0 {
-        return Err(type_error(format!(
-            "float.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "float", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 
 /// `x.hex()`: `[-]0x1.<13 hex digits>p<exp>`, or `0x0.` for zero and subnormals.
@@ -77,13 +75,9 @@ fn fromhex_method(it: &mut Interp, mut a: Args) -> R {
 
 /// `float.fromhex(text)`.
 pub fn fromhex(_: &mut Interp, a: Args) -> R {
-    match a.pos.first() {
-        Some(Value::Str(s)) if a.pos.len() == 1 => parse_hex_float(s).map(Value::Float),
-        Some(_) if a.pos.len() == 1 => Err(type_error("bad argument type for built-in operation")),
-        _ => Err(type_error(format!(
-            "float.fromhex() takes exactly one argument ({} given)",
-            a.pos.len()
-        ))),
+    match Sig::c_pos("fromhex", "float", &["string"], 1).bind(&a)? {
+        [Some(Value::Str(s))] => parse_hex_float(s).map(Value::Float),
+        _ => Err(type_error("bad argument type for built-in operation")),
     }
 }
 
@@ -258,12 +252,9 @@ fn is_integer(_: &mut Interp, a: Args) -> R {
 
 /// `n.bit_count()`: the ones in `abs(n)`'s binary form.
 pub fn bit_count(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "int.bit_count() takes no arguments ({} given)",
-            a.pos.len() - 1 + a.kw.len()
-        )));
-    }
+    Sig::c_pos("bit_count", "int", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let n = to_big(&a.pos[0]).unwrap_or_default();
     let ones: u64 = n
         .abs()

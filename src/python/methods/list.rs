@@ -1,9 +1,9 @@
 //! `list` and `tuple` methods.
 
+use crate::python::bind::Sig;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{opt, req};
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::norm_index;
@@ -45,7 +45,10 @@ fn this(a: &Args) -> Rc<RefCell<Vec<Value>>> {
 }
 
 fn append(_: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "append")?;
+    let [v] = Sig::c_pos("append", "list", &["object"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let l = this(&a);
     let mut l = l.borrow_mut();
     // Grown as CPython grows it, which `__sizeof__` reports (python/sizeof.rs).
@@ -54,7 +57,10 @@ fn append(_: &mut Interp, a: Args) -> R {
 }
 
 fn extend(it: &mut Interp, a: Args) -> R {
-    let src = req(&a, 0, "extend")?;
+    let [src] = Sig::c_pos("extend", "list", &["iterable"], 1)
+        .method()
+        .bind(&a)?;
+    let src = src.cloned().unwrap_or(Value::None);
     let hint = crate::python::sizeof::length_hint(&src);
     let items = it.collect(&src)?;
     let l = this(&a);
@@ -64,12 +70,15 @@ fn extend(it: &mut Interp, a: Args) -> R {
 }
 
 fn insert(_: &mut Interp, a: Args) -> R {
-    let i = match req(&a, 0, "insert")? {
+    Sig::c_pos("insert", "list", &["index", "object"], 2)
+        .method()
+        .bind::<2>(&a)?;
+    let i = match a.pos[1].clone() {
         Value::Int(i) => i,
         Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
         _ => return Err(type_error("'insert' index must be an integer")),
     };
-    let v = req(&a, 1, "insert")?;
+    let v = a.pos[2].clone();
     let l = this(&a);
     let mut l = l.borrow_mut();
     let n = l.len() as i64;
@@ -81,14 +90,15 @@ fn insert(_: &mut Interp, a: Args) -> R {
 }
 
 fn pop(_: &mut Interp, a: Args) -> R {
+    let [index] = Sig::c_pos("pop", "list", &["index"], 0).method().bind(&a)?;
     let l = this(&a);
     let mut l = l.borrow_mut();
     if l.is_empty() {
         return Err(index_error("pop from empty list"));
     }
-    let i = match opt(&a, 0, "index") {
+    let i = match index {
         Some(Value::Int(i)) => {
-            norm_index(i, l.len()).ok_or_else(|| index_error("pop index out of range"))?
+            norm_index(*i, l.len()).ok_or_else(|| index_error("pop index out of range"))?
         }
         Some(Value::BigInt(_)) => return Err(crate::python::bigint::ssize_overflow()),
         Some(_) => return Err(type_error("pop index must be an integer")),
@@ -109,7 +119,10 @@ fn position(it: &mut Interp, items: &[Value], v: &Value) -> Result<Option<usize>
 }
 
 fn remove(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "remove")?;
+    let [v] = Sig::c_pos("remove", "list", &["value"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let l = this(&a);
     let items = l.borrow().clone();
     match position(it, &items, &v)? {
@@ -130,7 +143,16 @@ fn clear(_: &mut Interp, a: Args) -> R {
 }
 
 fn index(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "index")?;
+    // Also tuple's, which says so where it names itself.
+    let owner = if matches!(a.pos.first(), Some(Value::Tuple(_))) {
+        "tuple"
+    } else {
+        "list"
+    };
+    let [v, _, _] = Sig::c_pos("index", owner, &["value", "start", "stop"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let items = this(&a).borrow().clone();
     match position(it, &items, &v)? {
         Some(i) => Ok(Value::Int(i as i64)),
@@ -146,7 +168,15 @@ fn index(it: &mut Interp, a: Args) -> R {
 }
 
 fn count(it: &mut Interp, a: Args) -> R {
-    let v = req(&a, 0, "count")?;
+    let owner = if matches!(a.pos.first(), Some(Value::Tuple(_))) {
+        "tuple"
+    } else {
+        "list"
+    };
+    let [v] = Sig::c_pos("count", owner, &["value"], 1)
+        .method()
+        .bind(&a)?;
+    let v = v.cloned().unwrap_or(Value::None);
     let items = this(&a).borrow().clone();
     let mut n = 0;
     for x in &items {
@@ -164,18 +194,13 @@ fn reverse(_: &mut Interp, a: Args) -> R {
 
 fn sort(it: &mut Interp, a: Args) -> R {
     let l = this(&a);
-    let key =
-        a.kw.iter()
-            .find(|(k, _)| &**k == "key")
-            .map(|(_, v)| v.clone())
-            .filter(|v| !matches!(v, Value::None));
-    let reverse = match a.kw.iter().find(|(k, _)| &**k == "reverse") {
-        Some((_, v)) => it.truthy(v)?,
+    const SORT: Sig = Sig::c("sort", &["key", "reverse"], 0).kwonly(2).method();
+    let [key, reverse] = SORT.bind(&a)?;
+    let key = key.filter(|v| !matches!(v, Value::None)).cloned();
+    let reverse = match reverse {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
-    if a.pos.len() > 1 {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
     // As CPython's list.sort: the list is empty while it sorts (a key function or `__lt__` sees
     // it so), its items are not copied, and a list grown meanwhile (its buffer allocated again)
     // gets its sorted items back with `ValueError`.

@@ -221,12 +221,9 @@ fn int_bit_length(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> 
 /// The int itself (a bool's as an int): what `conjugate()`, and the numerator of
 /// `as_integer_ratio()`, are.
 fn int_value(a: &Args, m: &str) -> Result<Value, Exc> {
-    let n = a.pos.len() - 1 + a.kw.len();
-    if n > 0 {
-        return Err(type_error(format!(
-            "int.{m}() takes no arguments ({n} given)"
-        )));
-    }
+    crate::python::bind::Sig::c_pos(m, "int", &[], 0)
+        .method()
+        .bind::<0>(a)?;
     Ok(match &a.pos[0] {
         Value::Bool(b) => Value::Int(*b as i64),
         v => v.clone(),

@@ -8,6 +8,7 @@ use super::super::builtin_classes::builtin_type;
 use super::super::exceptions::{Exc, type_error};
 use super::super::interp::Interp;
 use super::super::value::{Args, NativeFn, Value};
+use crate::python::bind::Sig;
 
 type R = Result<Value, Exc>;
 
@@ -93,13 +94,10 @@ fn own_reduce(it: &mut Interp, obj: &Value) -> Result<Option<Value>, Exc> {
 }
 
 fn protocol_of(a: &Args) -> Result<i64, Exc> {
-    let given = a.pos.len() - 1 + a.kw.len();
-    if given != 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "object.__reduce_ex__() takes exactly one argument ({given} given)"
-        )));
-    }
-    match &a.pos[1] {
+    let [protocol] = Sig::c_pos("__reduce_ex__", "object", &["protocol"], 1)
+        .method()
+        .bind(a)?;
+    match protocol.unwrap_or(&Value::None) {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
         v => Err(type_error(format!(
@@ -130,12 +128,9 @@ fn reduce_ex(it: &mut Interp, a: Args) -> R {
 
 /// `x.__reduce__()`: the type's own, else `object.__reduce__`, which is protocol 0's.
 fn reduce(it: &mut Interp, a: Args) -> R {
-    let given = a.pos.len() - 1 + a.kw.len();
-    if given != 0 {
-        return Err(type_error(format!(
-            "object.__reduce__() takes no arguments ({given} given)"
-        )));
-    }
+    Sig::c_pos("__reduce__", "object", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     if !matches!(a.pos[0], Value::Instance(_))
         && let Some(rv) = own_reduce(it, &a.pos[0])?
     {
@@ -150,12 +145,9 @@ fn reduce(it: &mut Interp, a: Args) -> R {
 
 /// `obj.__getstate__()` of an instance whose class does not define it.
 fn getstate(it: &mut Interp, a: Args) -> R {
-    let given = a.pos.len() - 1 + a.kw.len();
-    if given != 0 {
-        return Err(type_error(format!(
-            "object.__getstate__() takes no arguments ({given} given)"
-        )));
-    }
+    Sig::c_pos("__getstate__", "object", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     copyreg_call(it, "_default_getstate", vec![a.pos[0].clone()])
 }
 

@@ -2,6 +2,7 @@
 //! and `indices(length)`. Indexing with one (`xs[slice(1, 5, 2)]`) is the same as `xs[1:5:2]`,
 //! which the evaluator already builds as a `Value::Slice`.
 
+use crate::python::bind::Sig;
 use std::rc::Rc;
 
 use crate::python::exceptions::{Exc, type_error, value_error};
@@ -56,12 +57,9 @@ fn indices(_: &mut Interp, a: Args) -> R {
     let Value::Slice(s) = &a.pos[0] else {
         return Err(type_error("indices() needs a slice"));
     };
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "slice.indices() takes exactly one argument ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    Sig::c_pos("indices", "slice", &["len"], 1)
+        .method()
+        .bind::<1>(&a)?;
     let len = match &a.pos[1] {
         Value::Int(n) if *n < 0 => return Err(value_error("length should not be negative")),
         Value::Int(n) => *n as usize,

@@ -1,6 +1,7 @@
 //! `str` and `bytes` methods.
 
 use crate::python::alloc::{concat, repeat_char};
+use crate::python::bind::Sig;
 use crate::python::value::PyStr;
 
 use super::{opt, req};
@@ -73,13 +74,10 @@ fn upper(_: &mut Interp, a: Args) -> R {
 
 /// Methods that take no arguments say so, as CPython does.
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        let n = a.pos.len() - 1 + a.kw.len();
-        return Err(type_error(format!(
-            "str.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "str", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 fn lower(_: &mut Interp, a: Args) -> R {
     noargs(&a, "lower")?;
@@ -259,10 +257,12 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
-    let arg = req(&a, 0, "join")?;
+    let [iterable] = Sig::c_pos("join", "str", &["iterable"], 1)
+        .method()
+        .bind(&a)?;
     // A list or tuple is read where it is: no copy of its items (a million reference counts up
     // and down) before the text is made.
-    match &arg {
+    match iterable.unwrap_or(&Value::None) {
         Value::List(l) => join_items(&sep, &l.borrow()),
         Value::Tuple(t) => join_items(&sep, t),
         other => join_items(&sep, &it.collect(other)?),

@@ -4,6 +4,7 @@
 //! `format_map`. The classes come from CPython 3.11 itself (`unicode_db.rs`): Rust's `char`
 //! predicates answer other questions (`'½'.is_numeric()` is true, `'½'.isdigit()` is not).
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 
@@ -129,16 +130,10 @@ fn s(v: String) -> R {
 
 /// Methods without arguments refuse any, in CPython's words.
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    if !a.kw.is_empty() {
-        return Err(type_error(format!("str.{m}() takes no keyword arguments")));
-    }
-    let n = a.pos.len() - 1;
-    if n > 0 {
-        return Err(type_error(format!(
-            "str.{m}() takes no arguments ({n} given)"
-        )));
-    }
-    Ok(())
+    Sig::c_pos(m, "str", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
 }
 
 /// A non-empty string whose every character passes `f`.
@@ -338,23 +333,13 @@ pub fn split_lines(t: &str, keepends: bool) -> Vec<&str> {
 
 /// `keepends` given by position or keyword, truth-tested as CPython's `bool` argument.
 pub(super) fn keepends_arg(it: &mut Interp, a: &Args, m: &str) -> Result<bool, Exc> {
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "{m}() takes at most 1 argument ({} given)",
-            a.pos.len() - 1
-        )));
-    }
-    if let Some((k, _)) = a.kw.iter().find(|(k, _)| &**k != "keepends") {
-        return Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for {m}()"
-        )));
-    }
-    match opt(a, 0, "keepends") {
+    let [keepends] = Sig::c(m, &["keepends"], 0).method().bind(a)?;
+    match keepends.filter(|v| !matches!(v, Value::None)) {
         Some(v @ Value::Float(_)) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.type_name()
         ))),
-        Some(v) => it.truthy(&v),
+        Some(v) => it.truthy(v),
         None => Ok(false),
     }
 }
@@ -492,18 +477,8 @@ fn maketrans_method(it: &mut Interp, mut a: Args) -> R {
 
 /// `str.maketrans(x[, y[, z]])`: a dict from code points to code points, strings or `None`.
 pub fn maketrans(it: &mut Interp, a: Args) -> R {
-    if !a.kw.is_empty() {
-        return Err(type_error("maketrans() takes no keyword arguments"));
-    }
+    Sig::c_pos("maketrans", "str", &["x", "y", "z"], 1).bind::<3>(&a)?;
     let n = a.pos.len();
-    if n == 0 || n > 3 {
-        let how = if n == 0 {
-            "at least 1 argument"
-        } else {
-            "at most 3 arguments"
-        };
-        return Err(type_error(format!("maketrans expected {how}, got {n}")));
-    }
     let mut d = Dict::default();
     if n == 1 {
         let Value::Dict(src) = &a.pos[0] else {
@@ -566,12 +541,9 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
 /// `fmt.format_map(mapping)`: `format(**mapping)` without copying; forkyard passes a dict's
 /// string keys as keyword arguments, which is what `{name}` fields read.
 fn format_map(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "format_map() takes exactly one argument ({} given)",
-            a.pos.len() - 1
-        )));
-    }
+    Sig::c_pos("format_map", "str", &["mapping"], 1)
+        .method()
+        .bind::<1>(&a)?;
     let kw: Vec<(PyStr, Value)> = match &a.pos[1] {
         Value::Dict(d) => d
             .borrow()

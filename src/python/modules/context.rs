@@ -11,8 +11,8 @@ use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::sync::check_kw;
-use crate::python::exceptions::{self, Exc, type_error, value_error};
+use crate::python::bind::Sig;
+use crate::python::exceptions::{self, Exc, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Builtin, Class, Instance, Namespace, Value};
 
@@ -42,10 +42,6 @@ fn no_context(v: &Value, it: &mut Interp) -> Exc {
     value_error(format!("cannot find context for {shown}"))
 }
 
-fn kwarg<'a>(a: &'a Args, name: &str) -> Option<&'a Value> {
-    a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
-}
-
 /// The start method a `Process` of class `cls` uses: its context's, or the default context's
 /// (fixing `fork` when nothing has chosen yet, as CPython's `_default_context.get_context()`).
 pub fn start_method_of(it: &mut Interp, cls: &Rc<Class>) -> &'static str {
@@ -68,17 +64,12 @@ pub fn own_start_method(cls: &Rc<Class>) -> Option<&'static str> {
 
 /// `set_start_method(method, force=False)`.
 pub fn set_start_method(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "set_start_method", &["method", "force"])?;
-    let method = a
-        .pos
-        .first()
-        .or_else(|| kwarg(&a, "method"))
-        .cloned()
-        .ok_or_else(|| {
-            type_error("set_start_method() missing 1 required positional argument: 'method'")
-        })?;
-    let force = match a.pos.get(1).or_else(|| kwarg(&a, "force")) {
-        Some(v) => it.truthy(&v.clone())?,
+    let [method, force] = Sig::py("DefaultContext.set_start_method", &["method", "force"], 1)
+        .bound()
+        .bind(&a)?;
+    let method = method.cloned().unwrap_or(Value::None);
+    let force = match force {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
     if it.process.start_method.is_some() && !force {
@@ -104,9 +95,11 @@ pub fn set_start_method(it: &mut Interp, a: Args) -> R {
 
 /// `get_start_method(allow_none=False)`.
 pub fn get_start_method(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "get_start_method", &["allow_none"])?;
-    let allow_none = match a.pos.first().or_else(|| kwarg(&a, "allow_none")) {
-        Some(v) => it.truthy(&v.clone())?,
+    let [allow_none] = Sig::py("DefaultContext.get_start_method", &["allow_none"], 0)
+        .bound()
+        .bind(&a)?;
+    let allow_none = match allow_none {
+        Some(v) => it.truthy(v)?,
         None => false,
     };
     match it.process.start_method {
@@ -116,7 +109,10 @@ pub fn get_start_method(it: &mut Interp, a: Args) -> R {
 }
 
 /// `get_all_start_methods()`.
-pub fn get_all_start_methods(_: &mut Interp, _: Args) -> R {
+pub fn get_all_start_methods(_: &mut Interp, a: Args) -> R {
+    Sig::py("DefaultContext.get_all_start_methods", &[], 0)
+        .bound()
+        .bind::<0>(&a)?;
     Ok(Value::list(ALL.iter().map(|m| Value::str(m)).collect()))
 }
 
@@ -124,8 +120,10 @@ pub fn get_all_start_methods(_: &mut Interp, _: Args) -> R {
 /// current one, which fixes `fork` when nothing has chosen yet (CPython's
 /// `DefaultContext.get_context`).
 pub fn get_context(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "get_context", &["method"])?;
-    let method = a.pos.first().or_else(|| kwarg(&a, "method")).cloned();
+    let [method] = Sig::py("DefaultContext.get_context", &["method"], 0)
+        .bound()
+        .bind(&a)?;
+    let method = method.cloned();
     match method {
         None | Some(Value::None) => {
             let current = *it.process.start_method.get_or_insert("fork");

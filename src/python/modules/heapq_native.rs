@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::ast::CmpOp;
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, index_error, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
@@ -40,18 +41,10 @@ pub fn module() -> Value {
 
 /// The arguments of `name`, exactly `n` of them, the first a list.
 fn heap_args(a: &Args, name: &str, n: usize) -> Result<Heap, Exc> {
-    if !a.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if a.pos.len() != n {
-        return Err(type_error(if n == 1 {
-            format!(
-                "{name}() takes exactly one argument ({} given)",
-                a.pos.len()
-            )
-        } else {
-            format!("{name} expected {n} arguments, got {}", a.pos.len())
-        }));
+    if n == 1 {
+        Sig::c_pos(name, "_heapq", &["heap"], 1).bind::<1>(a)?;
+    } else {
+        Sig::c_pos(name, "_heapq", &["heap", "item"], 2).bind::<2>(a)?;
     }
     match &a.pos[0] {
         Value::List(l) => Ok(l.clone()),

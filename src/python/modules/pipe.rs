@@ -9,10 +9,9 @@ use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::sync::{
-    self, arg, blocked, check_kw, deadline_of, new_id, op, os_error, payload, running, this,
-};
+use super::sync::{self, blocked, deadline_of, new_id, op, os_error, payload, running, this};
 use super::wire;
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Value};
@@ -128,15 +127,12 @@ fn make(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
 
 /// `Pipe(duplex=True) -> (conn1, conn2)`.
 pub fn pipe(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "BaseContext.Pipe", &["duplex"])?;
-    let duplex = match a
-        .pos
-        .first()
-        .cloned()
-        .or_else(|| a.kw.first().map(|(_, v)| v.clone()))
-    {
+    let [duplex] = Sig::py("BaseContext.Pipe", &["duplex"], 0)
+        .bound()
+        .bind(&a)?;
+    let duplex = match duplex {
         None => true,
-        Some(v) => it.truthy(&v)?,
+        Some(v) => it.truthy(v)?,
     };
     if duplex {
         let (x, y) = Channel::duplex().map_err(os_error)?;
@@ -244,10 +240,10 @@ fn short_repr(it: &mut Interp, v: &Value) -> String {
 
 fn send(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "_ConnectionBase.send", &["obj"])?;
-    let obj = arg(&a, 0, "obj").ok_or_else(|| {
-        type_error("_ConnectionBase.send() missing 1 required positional argument: 'obj'")
-    })?;
+    let [obj] = Sig::py("_ConnectionBase.send", &["obj"], 1)
+        .method()
+        .bind(&a)?;
+    let obj = obj.cloned().unwrap_or(Value::None);
     check_send(&c)?;
     let data = wire::dumps_in_call(it, &obj)?;
     let detail = short_repr(it, &obj);
@@ -257,7 +253,9 @@ fn send(it: &mut Interp, a: Args) -> R {
 
 fn recv(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    super::sync::method_no_args(&a, "_ConnectionBase.recv")?;
+    Sig::py("_ConnectionBase.recv", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     check_recv(&c)?;
     let m = recv_raw(it, &c)?;
     let v = wire::loads(it, &m)?;
@@ -266,10 +264,10 @@ fn recv(it: &mut Interp, a: Args) -> R {
     Ok(v)
 }
 
-fn int_arg(v: Option<Value>, name: &str) -> Result<Option<i64>, Exc> {
+fn int_arg(v: Option<&Value>, name: &str) -> Result<Option<i64>, Exc> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(Value::Int(i)) => Ok(Some(*i)),
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer ({name})",
             other.type_name()
@@ -280,31 +278,28 @@ fn int_arg(v: Option<Value>, name: &str) -> Result<Option<i64>, Exc> {
 /// `send_bytes(buf, offset=0, size=None)`.
 fn send_bytes(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "_ConnectionBase.send_bytes", &["buf", "offset", "size"])?;
+    let [buf, offset, size] = Sig::py("_ConnectionBase.send_bytes", &["buf", "offset", "size"], 1)
+        .method()
+        .bind(&a)?;
     check_send(&c)?;
-    let buf = match arg(&a, 0, "buf") {
-        Some(Value::Bytes(ref b)) => b.clone(),
-        Some(other) => {
+    let buf = match buf {
+        Some(Value::Bytes(b)) => b.clone(),
+        other => {
             return Err(type_error(format!(
                 "memoryview: a bytes-like object is required, not '{}'",
-                other.type_name()
+                other.map_or("NoneType".into(), |v| v.type_name())
             )));
-        }
-        None => {
-            return Err(type_error(
-                "_ConnectionBase.send_bytes() missing 1 required positional argument: 'buf'",
-            ));
         }
     };
     let n = buf.len() as i64;
-    let offset = int_arg(arg(&a, 1, "offset"), "offset")?.unwrap_or(0);
+    let offset = int_arg(offset, "offset")?.unwrap_or(0);
     if offset < 0 {
         return Err(value_error("offset is negative"));
     }
     if n < offset {
         return Err(value_error("buffer length < offset"));
     }
-    let size = match int_arg(arg(&a, 2, "size"), "size")? {
+    let size = match int_arg(size, "size")? {
         None => n - offset,
         Some(s) if s < 0 => return Err(value_error("size is negative")),
         Some(s) if offset.checked_add(s).is_none_or(|end| end > n) => {
@@ -320,8 +315,10 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
 /// `recv_bytes(maxlength=None)`.
 fn recv_bytes(it: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "_ConnectionBase.recv_bytes", &["maxlength"])?;
-    let max = int_arg(arg(&a, 0, "maxlength"), "maxlength")?;
+    let [max] = Sig::py("_ConnectionBase.recv_bytes", &["maxlength"], 0)
+        .method()
+        .bind(&a)?;
+    let max = int_arg(max, "maxlength")?;
     if max.is_some_and(|m| m < 0) {
         return Err(value_error("negative maxlength"));
     }
@@ -343,11 +340,13 @@ fn recv_bytes(it: &mut Interp, a: Args) -> R {
 /// `poll(timeout=0.0)`: whether there is something to read (`None` waits forever).
 fn poll(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    check_kw(&a, "_ConnectionBase.poll", &["timeout"])?;
+    let [timeout] = Sig::py("_ConnectionBase.poll", &["timeout"], 0)
+        .method()
+        .bind(&a)?;
     check_recv(&c)?;
-    let timeout = match arg(&a, 0, "timeout") {
+    let timeout = match timeout {
         None => Some(0.0),
-        v => deadline_of(v)?,
+        v => deadline_of(v.cloned())?,
     };
     let now =
         c.ch.borrow()
@@ -368,7 +367,9 @@ fn poll(_: &mut Interp, a: Args) -> R {
 
 fn close(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    super::sync::method_no_args(&a, "_ConnectionBase.close")?;
+    Sig::py("_ConnectionBase.close", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let ch = c.ch.borrow_mut().take();
     if let Some(ch) = ch {
         // Reported before the descriptors close, so that in the trace (ordered by time) the last
@@ -381,7 +382,9 @@ fn close(_: &mut Interp, a: Args) -> R {
 
 fn fileno(_: &mut Interp, a: Args) -> R {
     let c = conn(&a)?;
-    super::sync::method_no_args(&a, "_ConnectionBase.fileno")?;
+    Sig::py("_ConnectionBase.fileno", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let fd =
         c.ch.borrow()
             .as_ref()

@@ -3,6 +3,7 @@
 //! when it reaches its end (SIGTERM to live daemonic children, then join the rest), as CPython's
 //! `multiprocessing.process` and `util._exit_function` do.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 use crate::python::value::ThinRc;
@@ -117,28 +118,19 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let Some(Value::Instance(ref inst)) = a.pos.first().cloned() else {
         return Err(type_error("Process.__init__ needs self"));
     };
-    let names = ["group", "target", "name", "args", "kwargs"];
-    let mut vals: Vec<Value> = vec![Value::None; 5];
-    for (i, v) in a.pos.iter().skip(1).enumerate() {
-        if i >= 5 {
-            return Err(type_error(
-                "Process.__init__() takes at most 6 positional arguments",
-            ));
-        }
-        vals[i] = v.clone();
-    }
-    let mut daemon = None;
-    for (k, v) in &a.kw {
-        match names.iter().position(|n| **n == **k) {
-            Some(i) => vals[i] = v.clone(),
-            None if &**k == "daemon" => daemon = Some(v.clone()),
-            None => {
-                return Err(type_error(format!(
-                    "Process.__init__() got an unexpected keyword argument '{k}'"
-                )));
-            }
-        }
-    }
+    const INIT: Sig = Sig::py(
+        "BaseProcess.__init__",
+        &["group", "target", "name", "args", "kwargs", "daemon"],
+        0,
+    )
+    .kwonly(1)
+    .method();
+    let [group, target, name, args, kwargs, daemon] = INIT.bind(&a)?;
+    let vals: Vec<Value> = [group, target, name, args, kwargs]
+        .iter()
+        .map(|v| v.cloned().unwrap_or(Value::None))
+        .collect();
+    let daemon = daemon.cloned();
     if !matches!(vals[0], Value::None) {
         return Err(assertion("group argument must be None for now"));
     }

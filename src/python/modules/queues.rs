@@ -17,10 +17,10 @@ use std::sync::atomic::Ordering::SeqCst;
 
 use super::stdlib::queue_classes;
 use super::sync::{
-    self, arg, blocked, check_kw, created, deadline_of, new_id, op, os_error, running, this,
-    timeout_of, truthy,
+    self, blocked, created, deadline_of, new_id, op, os_error, running, this, timeout_of, truthy,
 };
 use super::wire;
+use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Value};
@@ -497,14 +497,14 @@ const QUEUE_METHODS: &[(&str, crate::python::value::NativeFn)] = &[
 ];
 
 fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
-    check_kw(a, &format!("BaseContext.{name}"), &["maxsize"])?;
-    match arg(a, 0, "maxsize") {
+    let [maxsize] = Sig::py(name, &["maxsize"], 0).method().bind(a)?;
+    match maxsize {
         None => Ok(0),
         Some(Value::None) => Err(type_error(
             "'<=' not supported between instances of 'NoneType' and 'int'",
         )),
-        Some(Value::Int(n)) => Ok(n),
-        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(Value::Int(n)) => Ok(*n),
+        Some(Value::Bool(b)) => Ok(*b as i64),
         Some(other) => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()
@@ -513,19 +513,19 @@ fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
 }
 
 fn init_queue(it: &mut Interp, a: Args) -> R {
-    let maxsize = maxsize_arg(&a, "Queue")?;
+    let maxsize = maxsize_arg(&a, "BaseContext.Queue")?;
     sync::init_with(&a, QueueCore::new(it, QKind::Queue, maxsize)?)
 }
 
 fn init_joinable(it: &mut Interp, a: Args) -> R {
-    let maxsize = maxsize_arg(&a, "JoinableQueue")?;
+    let maxsize = maxsize_arg(&a, "BaseContext.JoinableQueue")?;
     sync::init_with(&a, QueueCore::new(it, QKind::Joinable, maxsize)?)
 }
 
 fn init_simple(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        return Err(type_error("SimpleQueue() takes no arguments"));
-    }
+    Sig::py("BaseContext.SimpleQueue", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     sync::init_with(&a, QueueCore::new(it, QKind::Simple, 0)?)
 }
 
@@ -645,12 +645,13 @@ fn do_get(it: &mut Interp, a: &Args, q: &QueueCore, block: bool, timeout: Option
 /// `put(obj, block=True, timeout=None)`.
 fn put(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    check_kw(&a, "Queue.put", &["obj", "block", "timeout"])?;
-    let obj = arg(&a, 0, "obj")
-        .ok_or_else(|| type_error("Queue.put() missing 1 required positional argument: 'obj'"))?;
-    let block = truthy(it, arg(&a, 1, "block"), true)?;
+    let [obj, block, timeout] = Sig::py("Queue.put", &["obj", "block", "timeout"], 1)
+        .method()
+        .bind(&a)?;
+    let obj = obj.cloned().unwrap_or(Value::None);
+    let block = truthy(it, block.cloned(), true)?;
     let timeout = if block {
-        timeout_of(arg(&a, 2, "timeout"))?
+        timeout_of(timeout.cloned())?
     } else {
         None
     };
@@ -661,10 +662,12 @@ fn put(it: &mut Interp, a: Args) -> R {
 /// `get(block=True, timeout=None)`.
 fn get(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    check_kw(&a, "Queue.get", &["block", "timeout"])?;
-    let block = truthy(it, arg(&a, 0, "block"), true)?;
+    let [block, timeout] = Sig::py("Queue.get", &["block", "timeout"], 0)
+        .method()
+        .bind(&a)?;
+    let block = truthy(it, block.cloned(), true)?;
     let timeout = if block {
-        deadline_of(arg(&a, 1, "timeout"))?
+        deadline_of(timeout.cloned())?
     } else {
         None
     };
@@ -673,52 +676,47 @@ fn get(it: &mut Interp, a: Args) -> R {
 
 fn put_nowait(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    let obj = arg(&a, 0, "obj").ok_or_else(|| {
-        type_error("Queue.put_nowait() missing 1 required positional argument: 'obj'")
-    })?;
+    let [obj] = Sig::py("Queue.put_nowait", &["obj"], 1).method().bind(&a)?;
+    let obj = obj.cloned().unwrap_or(Value::None);
     do_put(it, &a, &q, &obj, false, None)?;
     Ok(Value::None)
 }
 
 fn get_nowait(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "Queue.get_nowait")?;
+    Sig::py("Queue.get_nowait", &[], 0).method().bind::<0>(&a)?;
     do_get(it, &a, &q, false, None)
 }
 
 fn simple_put(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    check_kw(&a, "SimpleQueue.put", &["obj"])?;
-    let obj = arg(&a, 0, "obj").ok_or_else(|| {
-        type_error("SimpleQueue.put() missing 1 required positional argument: 'obj'")
-    })?;
+    let [obj] = Sig::py("SimpleQueue.put", &["obj"], 1).method().bind(&a)?;
+    let obj = obj.cloned().unwrap_or(Value::None);
     do_put(it, &a, &q, &obj, true, None)?;
     Ok(Value::None)
 }
 
 fn simple_get(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "SimpleQueue.get")?;
+    Sig::py("SimpleQueue.get", &[], 0).method().bind::<0>(&a)?;
     do_get(it, &a, &q, true, None)
 }
 
 fn qsize(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "Queue.qsize")?;
+    Sig::py("Queue.qsize", &[], 0).method().bind::<0>(&a)?;
     q.try_flush(true)?;
     Ok(Value::Int(q.size().max(0)))
 }
 
 fn empty(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(
-        &a,
-        if q.kind == QKind::Simple {
-            "SimpleQueue.empty"
-        } else {
-            "Queue.empty"
-        },
-    )?;
+    let name = if q.kind == QKind::Simple {
+        "SimpleQueue.empty"
+    } else {
+        "Queue.empty"
+    };
+    Sig::py(name, &[], 0).method().bind::<0>(&a)?;
     if q.closed.get() && q.kind == QKind::Simple {
         return Err(Exc::new(ExcKind::OSError, "handle is closed"));
     }
@@ -728,27 +726,27 @@ fn empty(_: &mut Interp, a: Args) -> R {
 
 fn full(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "Queue.full")?;
+    Sig::py("Queue.full", &[], 0).method().bind::<0>(&a)?;
     Ok(Value::Bool(q.maxsize > 0 && q.size() >= q.maxsize))
 }
 
 fn close(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(
-        &a,
-        if q.kind == QKind::Simple {
-            "SimpleQueue.close"
-        } else {
-            "Queue.close"
-        },
-    )?;
+    let name = if q.kind == QKind::Simple {
+        "SimpleQueue.close"
+    } else {
+        "Queue.close"
+    };
+    Sig::py(name, &[], 0).method().bind::<0>(&a)?;
     q.closed.set(true);
     Ok(Value::None)
 }
 
 fn join_thread(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "Queue.join_thread")?;
+    Sig::py("Queue.join_thread", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     if !q.closed.get() {
         return Err(Exc::with_args(ExcKind::AssertionError, vec![]));
     }
@@ -758,14 +756,18 @@ fn join_thread(_: &mut Interp, a: Args) -> R {
 
 fn cancel_join_thread(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "Queue.cancel_join_thread")?;
+    Sig::py("Queue.cancel_join_thread", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     q.cancelled.set(true);
     Ok(Value::None)
 }
 
 fn task_done(_: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "JoinableQueue.task_done")?;
+    Sig::py("JoinableQueue.task_done", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let Some((lock, done)) = &q.joinable else {
         return Ok(Value::None);
     };
@@ -789,7 +791,9 @@ fn task_done(_: &mut Interp, a: Args) -> R {
 
 fn join(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
-    sync::method_no_args(&a, "JoinableQueue.join")?;
+    Sig::py("JoinableQueue.join", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let Some((_, done)) = &q.joinable else {
         return Ok(Value::None);
     };

@@ -8,6 +8,7 @@ use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use super::sync::{self, instance_with, new_id, os_error, payload, this};
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_indices};
@@ -316,13 +317,8 @@ fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
 }
 
 /// The lock argument: `True` (default) makes an RLock, `False` none, a lock object is used as is.
-fn lock_arg(it: &mut Interp, a: &Args, owner: u32) -> Result<Option<Value>, Exc> {
-    match a
-        .kw
-        .iter()
-        .find(|(k, _)| &**k == "lock")
-        .map(|(_, v)| v.clone())
-    {
+fn lock_arg(it: &mut Interp, lock: Option<&Value>, owner: u32) -> Result<Option<Value>, Exc> {
+    match lock.cloned() {
         // The lock made here is the object's own: the viewer folds it under the object.
         None | Some(Value::Bool(true)) | Some(Value::None) => {
             Ok(Some(sync::new_rlock_of(it, Some(owner))?))
@@ -377,7 +373,11 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     let Some(code) = typecode(&a, "Value")? else {
         return laid_out_in_python(it, "_typed_value", a);
     };
-    sync::check_kw(&a, "BaseContext.Value", &["lock"])?;
+    let [_, lock] = Sig::py("BaseContext.Value", &["typecode_or_type", "lock"], 1)
+        .bound()
+        .kwonly(1)
+        .varargs()
+        .bind(&a)?;
     if a.pos.len() > 2 {
         // The extra arguments go to the ctypes type, which takes one.
         return Err(type_error(format!(
@@ -387,7 +387,7 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     }
     // Its id comes first, so that its own lock can name it as its owner.
     let id = new_id(it);
-    let lock = lock_arg(it, &a, id)?;
+    let lock = lock_arg(it, lock, id)?;
     let s = make(id, code, 1, false, lock)?;
     if let Some(v) = a.pos.get(1) {
         s.set(0, v)?;
@@ -409,18 +409,22 @@ fn laid_out_in_python(it: &mut Interp, func: &str, a: Args) -> R {
 
 /// `RawValue(typecode_or_type, *args)`: a Value without a lock.
 pub fn raw_value(it: &mut Interp, a: Args) -> R {
-    sync::check_kw(&a, "BaseContext.RawValue", &[])?;
+    Sig::py("BaseContext.RawValue", &["typecode_or_type"], 1)
+        .bound()
+        .varargs()
+        .bind::<1>(&a)?;
     value(it, unlocked(a))
 }
 
 /// `RawArray(typecode_or_type, size_or_initializer)`: an Array without a lock.
 pub fn raw_array(it: &mut Interp, a: Args) -> R {
-    sync::check_kw(&a, "BaseContext.RawArray", &[])?;
-    if a.pos.len() < 2 {
-        return Err(type_error(
-            "BaseContext.RawArray() missing 1 required positional argument: 'size_or_initializer'",
-        ));
-    }
+    Sig::py(
+        "BaseContext.RawArray",
+        &["typecode_or_type", "size_or_initializer"],
+        2,
+    )
+    .bound()
+    .bind::<2>(&a)?;
     array(it, unlocked(a))
 }
 
@@ -434,12 +438,15 @@ pub fn array(it: &mut Interp, a: Args) -> R {
     let Some(code) = typecode(&a, "Array")? else {
         return laid_out_in_python(it, "_typed_array", a);
     };
-    sync::check_kw(&a, "BaseContext.Array", &["lock"])?;
-    let init = a.pos.get(1).cloned().ok_or_else(|| {
-        type_error(
-            "BaseContext.Array() missing 1 required positional argument: 'size_or_initializer'",
-        )
-    })?;
+    let [_, init, lock] = Sig::py(
+        "BaseContext.Array",
+        &["typecode_or_type", "size_or_initializer", "lock"],
+        2,
+    )
+    .bound()
+    .kwonly(1)
+    .bind(&a)?;
+    let init = init.cloned().unwrap_or(Value::None);
     let items = match &init {
         Value::Int(n) if *n < 0 => {
             return Err(value_error(format!("Array length must be >= 0, not {n}")));
@@ -467,7 +474,7 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         _ => 0,
     };
     let id = new_id(it);
-    let lock = lock_arg(it, &a, id)?;
+    let lock = lock_arg(it, lock, id)?;
     let s = make(id, code, len, true, lock)?;
     for (i, v) in items.iter().flatten().enumerate() {
         s.set(i, v)?;
@@ -511,13 +518,17 @@ fn the_lock(a: &Args) -> Result<Value, Exc> {
 }
 
 fn get_lock(_: &mut Interp, a: Args) -> R {
-    sync::method_no_args(&a, "SynchronizedBase.get_lock")?;
+    Sig::py("SynchronizedBase.get_lock", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     the_lock(&a)
 }
 
 fn get_obj(_: &mut Interp, a: Args) -> R {
     let s: Rc<SharedArr> = this(&a, "Synchronized")?;
-    sync::method_no_args(&a, "SynchronizedBase.get_obj")?;
+    Sig::py("SynchronizedBase.get_obj", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let raw = SharedArr {
         code: s.code,
         len: s.len,

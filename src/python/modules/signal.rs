@@ -11,6 +11,7 @@
 //! handlers. That is why a Pool initializer that ignores SIGINT matters: without it every worker
 //! inherits `default_int_handler` and raises `KeyboardInterrupt` at Ctrl-C.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 use std::cell::RefCell;
@@ -491,22 +492,18 @@ pub fn sleep(it: &mut Interp, secs: f64) -> Result<(), Exc> {
 /// `os.kill(pid, sig)`: only to a process of this run (its children, its parent, its siblings);
 /// any other pid is refused, since lesson programs cannot reach the machine.
 pub fn os_kill(it: &mut Interp, a: Args) -> R {
-    let pid = match a.pos.first() {
-        Some(Value::Int(n)) => *n,
-        Some(other) => {
+    Sig::c_pos("kill", "posix", &["pid", "signal"], 2)
+        .tuple_form()
+        .bind::<2>(&a)?;
+    let pid = match &a.pos[0] {
+        Value::Int(n) => *n,
+        other => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 other.type_name()
             )));
         }
-        None => return Err(type_error("kill expected 2 arguments, got 0")),
     };
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "kill expected 2 arguments, got {}",
-            a.pos.len()
-        )));
-    }
     let sig = match &a.pos[1] {
         Value::Int(0) => 0,
         v => signal_number(Some(v), "kill()")?,

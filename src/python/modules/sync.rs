@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::Ordering::{Relaxed, SeqCst};
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{
@@ -134,54 +135,6 @@ pub fn wait_running_handlers(
     };
     running();
     Ok(got)
-}
-
-/// Positional argument `i` (after `self`) or keyword `name`.
-pub fn arg(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.pos.get(i + 1).cloned().or_else(|| {
-        a.kw.iter()
-            .find(|(k, _)| &**k == name)
-            .map(|(_, v)| v.clone())
-    })
-}
-
-/// Rejects keywords other than `names`, as CPython does.
-pub fn check_kw(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
-    for (k, _) in &a.kw {
-        if !names.contains(&&**k) {
-            return Err(type_error(format!(
-                "{func}() got an unexpected keyword argument '{k}'"
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Rejects any argument but `self`, as a Python method without parameters does (`qual`: its
-/// qualified name, `Event.set`).
-pub fn method_no_args(a: &Args, qual: &str) -> Result<(), Exc> {
-    if let Some((k, _)) = a.kw.first() {
-        return Err(type_error(format!(
-            "{qual}() got an unexpected keyword argument '{k}'"
-        )));
-    }
-    if a.pos.len() > 1 {
-        return Err(type_error(format!(
-            "{qual}() takes 1 positional argument but {} were given",
-            a.pos.len()
-        )));
-    }
-    Ok(())
-}
-
-/// Rejects keywords other than `names` the way a C function of CPython does (`SemLock.acquire`).
-pub fn check_kw_c(a: &Args, func: &str, names: &[&str]) -> Result<(), Exc> {
-    match a.kw.iter().find(|(k, _)| !names.contains(&&**k)) {
-        Some((k, _)) => Err(type_error(format!(
-            "'{k}' is an invalid keyword argument for {func}()"
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// A timeout in seconds (`None` = no limit; negative counts as 0).
@@ -818,37 +771,26 @@ pub fn new_rlock_of(it: &mut Interp, owner: Option<u32>) -> R {
     Ok(instance_with(rlock_class(), Rc::new(l)))
 }
 
-fn no_args(a: &Args, name: &str) -> Result<(), Exc> {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no arguments")));
-    }
-    Ok(())
-}
-
 fn init_lock(it: &mut Interp, a: Args) -> R {
-    no_args(&a, "Lock")?;
+    Sig::py("BaseContext.Lock", &[], 0).method().bind::<0>(&a)?;
     let l = SemLock::new(it, Kind::Lock, 1, 1)?;
     init_with(&a, Rc::new(l))
 }
 
 fn init_rlock(it: &mut Interp, a: Args) -> R {
-    no_args(&a, "RLock")?;
+    Sig::py("BaseContext.RLock", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let l = SemLock::new(it, Kind::RLock, 1, 1)?;
     init_with(&a, Rc::new(l))
 }
 
 fn sem_value(it: &mut Interp, a: &Args, name: &str) -> Result<i64, Exc> {
-    check_kw(a, &format!("BaseContext.{name}"), &["value"])?;
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "{name}() takes from 0 to 1 positional arguments but {} were given",
-            a.pos.len() - 1
-        )));
-    }
-    match arg(a, 0, "value") {
+    let [value] = Sig::py(name, &["value"], 0).method().bind(a)?;
+    match value {
         None => Ok(1),
-        Some(Value::Int(i)) => Ok(i),
-        Some(Value::Bool(b)) => Ok(b as i64),
+        Some(Value::Int(i)) => Ok(*i),
+        Some(Value::Bool(b)) => Ok(*b as i64),
         Some(other) => {
             let _ = it;
             Err(type_error(format!(
@@ -860,13 +802,13 @@ fn sem_value(it: &mut Interp, a: &Args, name: &str) -> Result<i64, Exc> {
 }
 
 fn init_semaphore(it: &mut Interp, a: Args) -> R {
-    let v = sem_value(it, &a, "Semaphore")?;
+    let v = sem_value(it, &a, "BaseContext.Semaphore")?;
     let l = SemLock::new(it, Kind::Semaphore, v, i32::MAX as i64)?;
     init_with(&a, Rc::new(l))
 }
 
 fn init_bounded(it: &mut Interp, a: Args) -> R {
-    let v = sem_value(it, &a, "BoundedSemaphore")?;
+    let v = sem_value(it, &a, "BaseContext.BoundedSemaphore")?;
     let l = SemLock::new(it, Kind::Bounded, v, v)?;
     init_with(&a, Rc::new(l))
 }
@@ -878,12 +820,14 @@ fn acquire(it: &mut Interp, a: Args) -> R {
         return acquire_alone(it, &a.pos[0]);
     }
     let l: Rc<SemLock> = this(&a, "SemLock")?;
-    check_kw_c(&a, "acquire", &["block", "timeout"])?;
+    let [block, timeout] = Sig::c("acquire", &["block", "timeout"], 0)
+        .method()
+        .bind(&a)?;
     // The C function parses `block` as an int.
-    let block = match arg(&a, 0, "block") {
+    let block = match block {
         None => true,
-        Some(Value::Int(i)) => i != 0,
-        Some(Value::Bool(b)) => b,
+        Some(Value::Int(i)) => *i != 0,
+        Some(Value::Bool(b)) => *b,
         Some(other) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -892,7 +836,7 @@ fn acquire(it: &mut Interp, a: Args) -> R {
         }
     };
     let timeout = if block {
-        timeout_of(arg(&a, 1, "timeout"))?
+        timeout_of(timeout.cloned())?
     } else {
         None
     };
@@ -911,13 +855,9 @@ fn not_a_semlock() -> Exc {
 
 fn release(it: &mut Interp, a: Args) -> R {
     let _: Rc<SemLock> = this(&a, "SemLock")?;
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        // A C method without arguments.
-        return Err(type_error(format!(
-            "SemLock.release() takes no arguments ({} given)",
-            a.pos.len() - 1 + a.kw.len()
-        )));
-    }
+    Sig::c_pos("release", "SemLock", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     release_alone(it, &a.pos[0])
 }
 
@@ -930,7 +870,9 @@ fn release_alone(_: &mut Interp, lock: &Value) -> R {
 
 fn enter(it: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
-    method_no_args(&a, "SemLock.__enter__")?;
+    Sig::py("SemLock.__enter__", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     Ok(Value::Bool(l.acquire_in(it, true, None)?))
 }
 
@@ -942,7 +884,9 @@ fn exit(_: &mut Interp, a: Args) -> R {
 
 fn get_value(_: &mut Interp, a: Args) -> R {
     let l: Rc<SemLock> = this(&a, "SemLock")?;
-    method_no_args(&a, "Semaphore.get_value")?;
+    Sig::py("Semaphore.get_value", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     Ok(Value::Int(l.value()))
 }
 
@@ -970,7 +914,9 @@ pub fn event_class() -> Rc<Class> {
 }
 
 fn event_init(it: &mut Interp, a: Args) -> R {
-    no_args(&a, "Event")?;
+    Sig::py("BaseContext.Event", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     let flag = runtime::sync::Flag::new().map_err(os_error)?;
     let id = new_id(it);
     let label = created(id, "Event", None);
@@ -979,13 +925,13 @@ fn event_init(it: &mut Interp, a: Args) -> R {
 
 fn event_is_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    method_no_args(&a, "Event.is_set")?;
+    Sig::py("Event.is_set", &[], 0).method().bind::<0>(&a)?;
     Ok(Value::Bool(e.flag.is_set()))
 }
 
 fn event_set(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    method_no_args(&a, "Event.set")?;
+    Sig::py("Event.set", &[], 0).method().bind::<0>(&a)?;
     // Reported first, so that in the trace the set comes before the wakes it causes.
     op(e.id, Op::Set, None);
     e.flag.set().map_err(os_error)?;
@@ -994,7 +940,7 @@ fn event_set(_: &mut Interp, a: Args) -> R {
 
 fn event_clear(_: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    method_no_args(&a, "Event.clear")?;
+    Sig::py("Event.clear", &[], 0).method().bind::<0>(&a)?;
     e.flag.clear().map_err(os_error)?;
     op(e.id, Op::Cleared, None);
     Ok(Value::None)
@@ -1002,8 +948,8 @@ fn event_clear(_: &mut Interp, a: Args) -> R {
 
 fn event_wait(it: &mut Interp, a: Args) -> R {
     let e: Rc<EventObj> = this(&a, "Event")?;
-    check_kw(&a, "Event.wait", &["timeout"])?;
-    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    let [timeout] = Sig::py("Event.wait", &["timeout"], 0).method().bind(&a)?;
+    let timeout = timeout_of(timeout.cloned())?;
     if e.flag.is_set() {
         return Ok(Value::Bool(true));
     }
@@ -1104,8 +1050,10 @@ fn new_cond(it: &mut Interp, lock_obj: Option<Value>) -> Result<CondObj, Exc> {
 }
 
 fn cond_init(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "BaseContext.Condition", &["lock"])?;
-    let c = new_cond(it, arg(&a, 0, "lock"))?;
+    let [lock] = Sig::py("BaseContext.Condition", &["lock"], 0)
+        .method()
+        .bind(&a)?;
+    let c = new_cond(it, lock.cloned())?;
     init_with(&a, Rc::new(c))
 }
 
@@ -1172,20 +1120,20 @@ fn wait_on(it: &mut Interp, c: &CondObj, timeout: Option<f64>, on: &str) -> Resu
 
 fn cond_wait(it: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "Condition.wait", &["timeout"])?;
-    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    let [timeout] = Sig::py("Condition.wait", &["timeout"], 0)
+        .method()
+        .bind(&a)?;
+    let timeout = timeout_of(timeout.cloned())?;
     Ok(Value::Bool(wait_on(it, &c, timeout, &c.label)?))
 }
 
 fn cond_wait_for(it: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "Condition.wait_for", &["predicate", "timeout"])?;
-    let Some(pred) = arg(&a, 0, "predicate") else {
-        return Err(type_error(
-            "Condition.wait_for() missing 1 required positional argument: 'predicate'",
-        ));
-    };
-    let timeout = deadline_of(arg(&a, 1, "timeout"))?;
+    let [pred, timeout] = Sig::py("Condition.wait_for", &["predicate", "timeout"], 1)
+        .method()
+        .bind(&a)?;
+    let pred = pred.cloned().unwrap_or(Value::None);
+    let timeout = deadline_of(timeout.cloned())?;
     let end = timeout.map(|t| runtime::clock::now_secs() + t);
     let mut result = it.call(&pred, Args::default())?;
     while !it.truthy(&result)? {
@@ -1231,10 +1179,10 @@ fn notify(c: &CondObj, n: i64) -> Result<(), Exc> {
 
 fn cond_notify(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    check_kw(&a, "Condition.notify", &["n"])?;
-    let n = match arg(&a, 0, "n") {
+    let [n] = Sig::py("Condition.notify", &["n"], 0).method().bind(&a)?;
+    let n = match n {
         None => 1,
-        Some(Value::Int(n)) => n,
+        Some(Value::Int(n)) => *n,
         Some(other) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -1248,7 +1196,9 @@ fn cond_notify(_: &mut Interp, a: Args) -> R {
 
 fn cond_notify_all(_: &mut Interp, a: Args) -> R {
     let c: Rc<CondObj> = this(&a, "Condition")?;
-    method_no_args(&a, "Condition.notify_all")?;
+    Sig::py("Condition.notify_all", &[], 0)
+        .method()
+        .bind::<0>(&a)?;
     notify(&c, i64::MAX)?;
     Ok(Value::None)
 }
@@ -1334,23 +1284,21 @@ pub fn barrier_class() -> Rc<Class> {
 
 /// `Barrier(parties, action=None, timeout=None)`.
 fn barrier_init(it: &mut Interp, a: Args) -> R {
-    check_kw(&a, "BaseContext.Barrier", &["parties", "action", "timeout"])?;
-    let parties = match arg(&a, 0, "parties") {
-        Some(Value::Int(n)) => n,
-        Some(other) => {
+    let [parties, action, timeout] =
+        Sig::py("BaseContext.Barrier", &["parties", "action", "timeout"], 1)
+            .method()
+            .bind(&a)?;
+    let parties = match parties {
+        Some(Value::Int(n)) => *n,
+        other => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
-                other.type_name()
+                other.map_or("NoneType".into(), |v| v.type_name())
             )));
         }
-        None => {
-            return Err(type_error(
-                "BaseContext.Barrier() missing 1 required positional argument: 'parties'",
-            ));
-        }
     };
-    let action = arg(&a, 1, "action").unwrap_or(Value::None);
-    let timeout = timeout_of(arg(&a, 2, "timeout"))?;
+    let action = action.cloned().unwrap_or(Value::None);
+    let timeout = timeout_of(timeout.cloned())?;
     let cond = new_cond(it, None)?;
     let shm = Shared::new(16).map_err(os_error)?;
     let id = new_id(it);
@@ -1420,10 +1368,10 @@ fn action_of(it: &mut Interp, b: &BarrierObj) -> R {
 
 fn barrier_wait(it: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
-    check_kw(&a, "Barrier.wait", &["timeout"])?;
-    let timeout = match arg(&a, 0, "timeout") {
+    let [timeout] = Sig::py("Barrier.wait", &["timeout"], 0).method().bind(&a)?;
+    let timeout = match timeout {
         None | Some(Value::None) => b.timeout,
-        v => deadline_of(v)?,
+        v => deadline_of(v.cloned())?,
     };
     b.cond.lock.acquire_in(it, true, None)?;
     let r = barrier_wait_locked(it, &b, timeout);
@@ -1503,7 +1451,7 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
 
 fn barrier_reset(_: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
-    method_no_args(&a, "Barrier.reset")?;
+    Sig::py("Barrier.reset", &[], 0).method().bind::<0>(&a)?;
     b.cond.lock.acquire(true, None);
     if b.count() > 0 {
         if matches!(b.state(), FILLING | BROKEN) {
@@ -1519,7 +1467,7 @@ fn barrier_reset(_: &mut Interp, a: Args) -> R {
 
 fn barrier_abort(_: &mut Interp, a: Args) -> R {
     let b: Rc<BarrierObj> = this(&a, "Barrier")?;
-    method_no_args(&a, "Barrier.abort")?;
+    Sig::py("Barrier.abort", &[], 0).method().bind::<0>(&a)?;
     b.cond.lock.acquire(true, None);
     let r = b.brk();
     b.cond.lock.release()?;

@@ -6,6 +6,7 @@
 //! uncaught errors. `exc.__traceback__` is a `traceback` object made from those frames (`tb_lineno`,
 //! `tb_next`), which `format_tb` / `print_tb` read back.
 
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::value::PyStr;
 use std::rc::Rc;
@@ -255,24 +256,18 @@ fn limited(mut tb: Vec<TbEntry>, a: &Args, at: usize) -> Vec<TbEntry> {
 
 /// `format_tb(tb, limit=None)`: one string per frame.
 fn format_tb(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "format_tb", &["tb", "limit"])?;
-    let Some(tb) = a.pos.first() else {
-        return Err(type_error(
-            "format_tb() missing 1 required positional argument: 'tb'",
-        ));
-    };
+    let [tb, _] = Sig::py("format_tb", &["tb", "limit"], 1).bind(&a)?;
+    let none = Value::None;
+    let tb = tb.unwrap_or(&none);
     let tb = limited(tb_frames(tb, "format_tb")?, &a, 1);
     Ok(lines(frames(it, &tb)))
 }
 
 /// `print_tb(tb, limit=None, file=None)`: the frames, printed (to stderr by default).
 fn print_tb(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "print_tb", &["tb", "limit", "file"])?;
-    let Some(tb) = a.pos.first() else {
-        return Err(type_error(
-            "print_tb() missing 1 required positional argument: 'tb'",
-        ));
-    };
+    let [tb, _, _] = Sig::py("print_tb", &["tb", "limit", "file"], 1).bind(&a)?;
+    let none = Value::None;
+    let tb = tb.unwrap_or(&none);
     let tb = limited(tb_frames(tb, "print_tb")?, &a, 1);
     let text = frames(it, &tb).concat();
     emit(it, &a, &text)?;
@@ -309,17 +304,6 @@ fn emit(it: &mut Interp, a: &Args, text: &str) -> Result<(), Exc> {
         Some((Some(stream), _)) => crate::runtime::output::write(stream, text),
         Some((None, obj)) => {
             it.call_method(obj, "write", vec![Value::str(text)])?;
-        }
-    }
-    Ok(())
-}
-
-fn check_kw(a: &Args, fname: &str, allowed: &[&str]) -> Result<(), Exc> {
-    for (k, _) in &a.kw {
-        if !allowed.contains(&&**k) {
-            return Err(type_error(format!(
-                "{fname}() got an unexpected keyword argument '{k}'"
-            )));
         }
     }
     Ok(())
@@ -367,7 +351,7 @@ fn lines(chunks: Vec<String>) -> Value {
 
 /// `format_exc()`: the handled exception's report as one string.
 fn format_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "format_exc", &["limit", "chain"])?;
+    Sig::py("format_exc", &["limit", "chain"], 0).bind::<2>(&a)?;
     let chain = kw_bool(&a, "chain", true);
     let e = handled(it);
     Ok(Value::str(&report(it, e.as_ref(), chain).concat()))
@@ -375,7 +359,7 @@ fn format_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// `print_exc()`: the handled exception's report, printed (to stderr by default).
 fn print_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "print_exc", &["limit", "file", "chain"])?;
+    Sig::py("print_exc", &["limit", "file", "chain"], 0).bind::<3>(&a)?;
     let chain = kw_bool(&a, "chain", true);
     let e = handled(it);
     let text = report(it, e.as_ref(), chain).concat();
@@ -386,7 +370,13 @@ fn print_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 /// `format_exception(exc)` / `format_exception(type, value, tb)`: the report as a list of
 /// strings, each ending in a newline.
 fn format_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "format_exception", &["limit", "chain", "value", "tb"])?;
+    Sig::py(
+        "format_exception",
+        &["exc", "value", "tb", "limit", "chain"],
+        1,
+    )
+    .posonly(1)
+    .bind::<5>(&a)?;
     let chain = kw_bool(&a, "chain", true);
     let e = named_exception(&a, "format_exception")?;
     Ok(lines(report(it, e.as_ref(), chain)))
@@ -394,16 +384,10 @@ fn format_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// `format_exception_only(exc)`: only the `Type: message` line, in a list.
 fn format_exception_only(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(&a, "format_exception_only", &["value"])?;
-    let v = match a.pos.len() {
-        1 => a.pos[0].clone(),
-        2 => a.pos[1].clone(),
-        n => {
-            return Err(type_error(format!(
-                "format_exception_only() takes from 1 to 2 positional arguments but {n} were given"
-            )));
-        }
-    };
+    let [exc, value] = Sig::py("format_exception_only", &["exc", "value"], 1)
+        .posonly(1)
+        .bind(&a)?;
+    let v = value.or(exc).cloned().unwrap_or(Value::None);
     match v {
         Value::Instance(ref i) => {
             let e = Exc { value: i.clone() };
@@ -419,11 +403,13 @@ fn format_exception_only(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 /// `print_exception(exc)`: the report, printed (to stderr by default).
 fn print_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    check_kw(
-        &a,
+    Sig::py(
         "print_exception",
-        &["limit", "file", "chain", "value", "tb"],
-    )?;
+        &["exc", "value", "tb", "limit", "file", "chain"],
+        1,
+    )
+    .posonly(1)
+    .bind::<6>(&a)?;
     let chain = kw_bool(&a, "chain", true);
     let e = named_exception(&a, "print_exception")?;
     let text = report(it, e.as_ref(), chain).concat();

@@ -33,7 +33,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::sync::{arg, blocked, check_kw, created, new_id, op, os_error, running, timeout_of};
+use super::sync::{blocked, created, new_id, op, os_error, running, timeout_of};
+use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
@@ -252,10 +253,10 @@ fn job_of(a: &Args) -> Result<JobRef, Exc> {
     super::sync::this::<JobRef>(a, "AsyncResult")
 }
 
-fn int_opt(v: Option<Value>, what: &str) -> Result<Option<i64>, Exc> {
+fn int_opt(v: Option<&Value>, what: &str) -> Result<Option<i64>, Exc> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Int(i)) => Ok(Some(i)),
+        Some(Value::Int(i)) => Ok(Some(*i)),
         Some(other) => Err(type_error(format!(
             "{what} must be an integer, not {}",
             other.type_name()
@@ -267,9 +268,9 @@ fn int_opt(v: Option<Value>, what: &str) -> Result<Option<i64>, Exc> {
 
 /// `Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)`.
 fn init(it: &mut Interp, a: Args) -> R {
-    check_kw(
-        &a,
-        "Pool",
+    // `context` is `multiprocessing.pool.Pool`'s own parameter, the others also `ctx.Pool`'s.
+    const POOL: Sig = Sig::py(
+        "BaseContext.Pool",
         &[
             "processes",
             "initializer",
@@ -277,23 +278,26 @@ fn init(it: &mut Interp, a: Args) -> R {
             "maxtasksperchild",
             "context",
         ],
-    )?;
-    let processes = match int_opt(arg(&a, 0, "processes"), "processes")? {
+        0,
+    )
+    .method();
+    let [processes, initializer, initargs, maxtasks, context] = POOL.bind(&a)?;
+    let processes = match int_opt(processes, "processes")? {
         None => runtime::process::cpu_count() as i64,
         Some(n) => n,
     };
     if processes < 1 {
         return Err(value_error("Number of processes must be at least 1"));
     }
-    let initializer = arg(&a, 1, "initializer").unwrap_or(Value::None);
+    let initializer = initializer.cloned().unwrap_or(Value::None);
     if !matches!(initializer, Value::None) && !is_callable(&initializer) {
         return Err(type_error("initializer must be a callable"));
     }
-    let initargs = match arg(&a, 2, "initargs") {
+    let initargs = match initargs {
         None | Some(Value::None) => vec![],
-        Some(v) => it.collect(&v)?,
+        Some(v) => it.collect(v)?,
     };
-    let maxtasks = int_opt(arg(&a, 3, "maxtasksperchild"), "maxtasksperchild")?;
+    let maxtasks = int_opt(maxtasks, "maxtasksperchild")?;
     if maxtasks.is_some_and(|m| m < 1) {
         return Err(value_error(
             "maxtasksperchild must be a positive int or None",
@@ -301,7 +305,7 @@ fn init(it: &mut Interp, a: Args) -> R {
     }
     // The start method of the workers: the context's (`ctx.Pool`, `Pool(context=ctx)`), else the
     // default context's, fixed now as CPython's `Pool(context=None)` fixes it.
-    let method = match &arg(&a, 4, "context") {
+    let method = match context {
         Some(Value::Instance(ctx)) => match ctx.attrs.borrow().get("_name") {
             Some(Value::Str(m)) => super::context::known(m),
             _ => None,
@@ -370,21 +374,28 @@ fn result_object(cls: Rc<Class>, handle: JobRef, pool_obj: Value) -> Value {
 }
 
 fn apply_async(it: &mut Interp, a: Args) -> R {
-    check_kw(
-        &a,
-        "apply_async",
-        &["func", "args", "kwds", "callback", "error_callback"],
-    )?;
-    let pool = pool_of(&a)?;
-    let func = arg(&a, 0, "func")
-        .ok_or_else(|| type_error("apply_async() missing required argument 'func' (pos 1)"))?;
-    let args = match arg(&a, 1, "args") {
-        None | Some(Value::None) => Value::tuple(vec![]),
-        Some(v) => Value::tuple(it.collect(&v)?),
+    apply_with(it, a, "Pool.apply_async")
+}
+
+/// `apply_async(func, args=(), kwds={}, callback=None, error_callback=None)`; `apply` has the first
+/// three.
+fn apply_with(it: &mut Interp, a: Args, name: &str) -> R {
+    static PARAMS: [&str; 5] = ["func", "args", "kwds", "callback", "error_callback"];
+    let [func, args, kwds, callback, error_callback] = if name == "Pool.apply" {
+        let [f, a, k] = Sig::py(name, &PARAMS[..3], 1).method().bind(&a)?;
+        [f, a, k, None, None]
+    } else {
+        Sig::py(name, &PARAMS, 1).method().bind(&a)?
     };
-    let kwds = arg(&a, 2, "kwds").unwrap_or(Value::None);
-    let callback = arg(&a, 3, "callback").unwrap_or(Value::None);
-    let error_callback = arg(&a, 4, "error_callback").unwrap_or(Value::None);
+    let pool = pool_of(&a)?;
+    let func = func.cloned().unwrap_or(Value::None);
+    let args = match args {
+        None | Some(Value::None) => Value::tuple(vec![]),
+        Some(v) => Value::tuple(it.collect(v)?),
+    };
+    let kwds = kwds.cloned().unwrap_or(Value::None);
+    let callback = callback.cloned().unwrap_or(Value::None);
+    let error_callback = error_callback.cloned().unwrap_or(Value::None);
     let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
     let (_, job) = submit(
         it,
@@ -410,7 +421,7 @@ fn apply_async(it: &mut Interp, a: Args) -> R {
 
 fn apply(it: &mut Interp, a: Args) -> R {
     // `apply_async(...).get()`, as CPython's: the caller waits, so its tasks never overlap.
-    let r = apply_async(it, a)?;
+    let r = apply_with(it, a, "Pool.apply")?;
     it.call_method(&r, "get", vec![])
 }
 
@@ -421,29 +432,24 @@ fn default_chunksize(n: usize, workers: usize) -> usize {
 }
 
 fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<bool>) -> R {
-    check_kw(
-        a,
-        fname,
-        &[
-            "func",
-            "iterable",
-            "chunksize",
-            "callback",
-            "error_callback",
-        ],
-    )?;
+    // The `_async` forms also take the callbacks.
+    static PARAMS: [&str; 5] = [
+        "func",
+        "iterable",
+        "chunksize",
+        "callback",
+        "error_callback",
+    ];
+    let [func, iterable, chunksize, callback, error_callback] = if fname.ends_with("_async") {
+        Sig::py(fname, &PARAMS, 2).method().bind(a)?
+    } else {
+        let [f, i, c] = Sig::py(fname, &PARAMS[..3], 2).method().bind(a)?;
+        [f, i, c, None, None]
+    };
     let pool = pool_of(a)?;
     check_running(&pool)?;
-    let func = arg(a, 0, "func").ok_or_else(|| {
-        type_error(format!(
-            "{fname}() missing required argument 'func' (pos 1)"
-        ))
-    })?;
-    let iterable = arg(a, 1, "iterable").ok_or_else(|| {
-        type_error(format!(
-            "{fname}() missing required argument 'iterable' (pos 2)"
-        ))
-    })?;
+    let func = func.cloned().unwrap_or(Value::None);
+    let iterable = iterable.cloned().unwrap_or(Value::None);
     // map and starmap take the whole iterable first (an error in it reaches the caller at once);
     // imap's task feeder takes items until the iterable fails, and the iterator raises that error
     // after the items before it (CPython's `_handle_tasks`).
@@ -469,7 +475,7 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
         (items.into(), failed)
     };
     let workers = pool.0.borrow().processes;
-    let chunksize = match (int_opt(arg(a, 2, "chunksize"), "chunksize")?, ordered) {
+    let chunksize = match (int_opt(chunksize, "chunksize")?, ordered) {
         (Some(c), Some(_)) if c < 1 => {
             return Err(value_error(format!("Chunksize must be 1+, not {c}")));
         }
@@ -481,8 +487,8 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
     };
     let (callback, error_callback) = if ordered.is_none() {
         (
-            arg(a, 3, "callback").unwrap_or(Value::None),
-            arg(a, 4, "error_callback").unwrap_or(Value::None),
+            callback.cloned().unwrap_or(Value::None),
+            error_callback.cloned().unwrap_or(Value::None),
         )
     } else {
         (Value::None, Value::None)
@@ -512,29 +518,29 @@ fn map_like(it: &mut Interp, a: &Args, fname: &str, mode: Mode, ordered: Option<
 }
 
 fn map_async(it: &mut Interp, a: Args) -> R {
-    map_like(it, &a, "map_async", Mode::Map, None)
+    map_like(it, &a, "Pool.map_async", Mode::Map, None)
 }
 
 fn starmap_async(it: &mut Interp, a: Args) -> R {
-    map_like(it, &a, "starmap_async", Mode::Star, None)
+    map_like(it, &a, "Pool.starmap_async", Mode::Star, None)
 }
 
 fn map(it: &mut Interp, a: Args) -> R {
-    let r = map_like(it, &a, "map", Mode::Map, None)?;
+    let r = map_like(it, &a, "Pool.map", Mode::Map, None)?;
     it.call_method(&r, "get", vec![])
 }
 
 fn starmap(it: &mut Interp, a: Args) -> R {
-    let r = map_like(it, &a, "starmap", Mode::Star, None)?;
+    let r = map_like(it, &a, "Pool.starmap", Mode::Star, None)?;
     it.call_method(&r, "get", vec![])
 }
 
 fn imap(it: &mut Interp, a: Args) -> R {
-    map_like(it, &a, "imap", Mode::Map, Some(true))
+    map_like(it, &a, "Pool.imap", Mode::Map, Some(true))
 }
 
 fn imap_unordered(it: &mut Interp, a: Args) -> R {
-    map_like(it, &a, "imap_unordered", Mode::Map, Some(false))
+    map_like(it, &a, "Pool.imap_unordered", Mode::Map, Some(false))
 }
 
 fn close(it: &mut Interp, a: Args) -> R {
@@ -705,7 +711,10 @@ fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
 
 fn result_get(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
-    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    let [timeout] = Sig::py("ApplyResult.get", &["timeout"], 0)
+        .method()
+        .bind(&a)?;
+    let timeout = timeout_of(timeout.cloned())?;
     if !wait_for(it, &h, &obj, timeout)? {
         return Err(super::multiprocessing::timeout_error());
     }
@@ -718,7 +727,10 @@ fn result_get(it: &mut Interp, a: Args) -> R {
 
 fn result_wait(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
-    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    let [timeout] = Sig::py("ApplyResult.wait", &["timeout"], 0)
+        .method()
+        .bind(&a)?;
+    let timeout = timeout_of(timeout.cloned())?;
     wait_for(it, &h, &obj, timeout)?;
     Ok(Value::None)
 }
@@ -750,7 +762,10 @@ fn imap_iter(_: &mut Interp, a: Args) -> R {
 /// (imap_unordered); `StopIteration` at the end.
 fn imap_next(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
-    let timeout = timeout_of(arg(&a, 0, "timeout"))?;
+    let [timeout] = Sig::py("IMapIterator.next", &["timeout"], 0)
+        .method()
+        .bind(&a)?;
+    let timeout = timeout_of(timeout.cloned())?;
     if let Some(v) = h.buffer.borrow_mut().next() {
         return Ok(v);
     }

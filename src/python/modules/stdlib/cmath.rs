@@ -5,6 +5,7 @@
 
 use super::super::make_module;
 use super::R;
+use crate::python::bind::Sig;
 use crate::python::complex::{self, Cpx};
 use crate::python::exceptions::{Exc, ExcKind, type_error, value_error};
 use crate::python::interp::{Interp, bind};
@@ -130,13 +131,8 @@ fn arg(it: &mut Interp, v: Option<&Value>, name: &str) -> Result<Cpx, Exc> {
 }
 
 fn one(it: &mut Interp, a: &Args, name: &str) -> Result<Cpx, Exc> {
-    if a.pos.len() > 1 {
-        return Err(type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            a.pos.len()
-        )));
-    }
-    arg(it, a.pos.first(), name)
+    let [z] = Sig::c_pos(name, "cmath", &["z"], 1).bind(a)?;
+    arg(it, z, name)
 }
 
 fn out(c: Cpx) -> R {
@@ -317,12 +313,7 @@ fn exp(it: &mut Interp, a: Args) -> R {
 }
 
 fn log(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "log expected at most 2 arguments, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("log", "cmath", &["z", "base"], 1).bind::<2>(&a)?;
     let z = arg(it, a.pos.first(), "log")?;
     let r = c_log(z).ok_or_else(domain)?;
     match a.pos.get(1) {
@@ -416,12 +407,7 @@ fn real(v: Option<&Value>) -> Result<f64, Exc> {
 }
 
 fn rect(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "rect expected 2 arguments, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("rect", "cmath", &["r", "phi"], 2).bind::<2>(&a)?;
     let (r, phi) = (real(a.pos.first())?, real(a.pos.get(1))?);
     if r.is_finite() && phi.is_infinite() {
         return Err(domain());
@@ -456,28 +442,12 @@ fn isfinite(it: &mut Interp, a: Args) -> R {
 
 /// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`, as `cmath_isclose_impl`.
 fn isclose(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    let (x, y) = (
-        arg(it, a.pos.first(), "isclose")?,
-        arg(it, a.pos.get(1), "isclose")?,
-    );
-    let (mut rel_tol, mut abs_tol) = (1e-9, 0.0);
-    for (k, v) in &a.kw {
-        match &**k {
-            "rel_tol" => rel_tol = real(Some(v))?,
-            "abs_tol" => abs_tol = real(Some(v))?,
-            _ => {
-                return Err(type_error(format!(
-                    "isclose() got an unexpected keyword argument '{k}'"
-                )));
-            }
-        }
-    }
+    let [x, y, rel_tol, abs_tol] = Sig::c("isclose", &["a", "b", "rel_tol", "abs_tol"], 2)
+        .kwonly(2)
+        .bind(&a)?;
+    let (x, y) = (arg(it, x, "isclose")?, arg(it, y, "isclose")?);
+    let rel_tol = rel_tol.map_or(Ok(1e-9), |v| real(Some(v)))?;
+    let abs_tol = abs_tol.map_or(Ok(0.0), |v| real(Some(v)))?;
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }

@@ -9,6 +9,7 @@ use super::math_gamma;
 use super::math_ints;
 use crate::python::ast::BinOp;
 use crate::python::bigint::to_f64;
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
@@ -92,30 +93,11 @@ pub fn real(v: Option<&Value>) -> Result<f64, Exc> {
     }
 }
 
-fn exactly(a: &Args, n: usize, name: &str) -> Result<(), Exc> {
-    if !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "math.{name}() takes no keyword arguments"
-        )));
-    }
-    if a.pos.len() != n {
-        return Err(type_error(if n == 1 {
-            format!(
-                "math.{name}() takes exactly one argument ({} given)",
-                a.pos.len()
-            )
-        } else {
-            format!("{name} expected {n} arguments, got {}", a.pos.len())
-        }));
-    }
-    Ok(())
-}
-
 /// CPython's `math_1`: NaN out of a non-NaN is a domain error; an infinity out of a finite number
 /// is a range error where the function can overflow (`exp`), a domain error where it cannot
 /// (`atanh(1)`, `log1p(-1)`).
 fn one(a: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> R {
-    exactly(a, 1, name)?;
+    Sig::c_pos(name, "math", &["x"], 1).bind::<1>(a)?;
     let x = real(a.pos.first())?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -193,15 +175,16 @@ fn log_float(x: f64, f: fn(f64) -> f64) -> Result<f64, Exc> {
 }
 
 fn log(_: &mut Interp, a: Args) -> R {
-    if !a.kw.is_empty() {
-        return Err(type_error("math.log() takes no keyword arguments"));
-    }
-    if a.pos.is_empty() || a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "log expected at least 1 argument, got {}",
-            a.pos.len()
-        )));
-    }
+    // `log(x, [base])`: an optional group, which CPython counts by hand.
+    Sig::c_pos("log", "", &["x", "base"], 1)
+        .bind::<2>(&a)
+        .map_err(|e| {
+            if a.kw.is_empty() {
+                type_error("math.log requires 1 to 2 arguments")
+            } else {
+                e
+            }
+        })?;
     let num = log_of(a.pos.first(), ln)?;
     let Some(base) = a.pos.get(1) else {
         return Ok(Value::Float(num));
@@ -217,21 +200,21 @@ fn log(_: &mut Interp, a: Args) -> R {
 }
 
 fn log2(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "log2")?;
+    Sig::c_pos("log2", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Float(log_of(a.pos.first(), |x| unsafe {
         libm::log2(x)
     })?))
 }
 
 fn log10(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "log10")?;
+    Sig::c_pos("log10", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Float(log_of(a.pos.first(), |x| unsafe {
         libm::log10(x)
     })?))
 }
 
 fn pow(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "pow")?;
+    Sig::c_pos("pow", "math", &["x", "y"], 2).bind::<2>(&a)?;
     let (x, y) = (real(a.pos.first())?, real(a.pos.get(1))?);
     // SAFETY: a pure libm function.
     let r = unsafe { libm::pow(x, y) };
@@ -248,21 +231,21 @@ fn pow(_: &mut Interp, a: Args) -> R {
 }
 
 fn atan2(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "atan2")?;
+    Sig::c_pos("atan2", "math", &["y", "x"], 2).bind::<2>(&a)?;
     Ok(Value::Float(unsafe {
         libm::atan2(real(a.pos.first())?, real(a.pos.get(1))?)
     }))
 }
 
 fn copysign(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "copysign")?;
+    Sig::c_pos("copysign", "math", &["x", "y"], 2).bind::<2>(&a)?;
     Ok(Value::Float(
         real(a.pos.first())?.copysign(real(a.pos.get(1))?),
     ))
 }
 
 fn math_fmod(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "fmod")?;
+    Sig::c_pos("fmod", "math", &["x", "y"], 2).bind::<2>(&a)?;
     let (x, y) = (real(a.pos.first())?, real(a.pos.get(1))?);
     if y.is_infinite() && x.is_finite() {
         return Ok(Value::Float(x));
@@ -276,7 +259,7 @@ fn math_fmod(_: &mut Interp, a: Args) -> R {
 }
 
 fn math_remainder(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "remainder")?;
+    Sig::c_pos("remainder", "math", &["x", "y"], 2).bind::<2>(&a)?;
     let (x, y) = (real(a.pos.first())?, real(a.pos.get(1))?);
     if x.is_nan() || y.is_nan() {
         return Ok(Value::Float(f64::NAN));
@@ -292,63 +275,41 @@ fn math_remainder(_: &mut Interp, a: Args) -> R {
 }
 
 fn degrees(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "degrees")?;
+    Sig::c_pos("degrees", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Float(
         real(a.pos.first())? * (180.0 / std::f64::consts::PI),
     ))
 }
 
 fn radians(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "radians")?;
+    Sig::c_pos("radians", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Float(
         real(a.pos.first())? * (std::f64::consts::PI / 180.0),
     ))
 }
 
 fn isfinite(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "isfinite")?;
+    Sig::c_pos("isfinite", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Bool(real(a.pos.first())?.is_finite()))
 }
 
 fn isinf(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "isinf")?;
+    Sig::c_pos("isinf", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Bool(real(a.pos.first())?.is_infinite()))
 }
 
 fn isnan(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "isnan")?;
+    Sig::c_pos("isnan", "math", &["x"], 1).bind::<1>(&a)?;
     Ok(Value::Bool(real(a.pos.first())?.is_nan()))
 }
 
 fn isclose(_: &mut Interp, a: Args) -> R {
-    // Argument Clinic's signature: isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    let (mut x, mut y) = (a.pos.first().cloned(), a.pos.get(1).cloned());
-    let (mut rel, mut abs) = (1e-9, 0.0);
-    for (k, v) in &a.kw {
-        match &**k {
-            "a" if x.is_none() => x = Some(v.clone()),
-            "b" if y.is_none() => y = Some(v.clone()),
-            "rel_tol" => rel = real(Some(v))?,
-            "abs_tol" => abs = real(Some(v))?,
-            _ => {
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for isclose()"
-                )));
-            }
-        }
-    }
-    let x = real(Some(x.as_ref().ok_or_else(|| {
-        type_error("isclose() missing required argument 'a' (pos 1)")
-    })?))?;
-    let y = real(Some(y.as_ref().ok_or_else(|| {
-        type_error("isclose() missing required argument 'b' (pos 2)")
-    })?))?;
+    let [x, y, rel, abs] = Sig::c("isclose", &["a", "b", "rel_tol", "abs_tol"], 2)
+        .kwonly(2)
+        .bind(&a)?;
+    let (x, y) = (real(x)?, real(y)?);
+    let rel = rel.map_or(Ok(1e-9), |v| real(Some(v)))?;
+    let abs = abs.map_or(Ok(0.0), |v| real(Some(v)))?;
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }
@@ -367,7 +328,7 @@ fn isclose(_: &mut Interp, a: Args) -> R {
 /// `floor`/`ceil`/`trunc`: ints are their own result, a float is rounded, an object answers
 /// through its own `__floor__`/`__ceil__`/`__trunc__`.
 fn round_with(it: &mut Interp, a: Args, name: &str, f: fn(f64) -> f64) -> R {
-    exactly(&a, 1, name)?;
+    Sig::c_pos(name, "math", &["x"], 1).bind::<1>(&a)?;
     let v = &a.pos[0];
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
@@ -401,7 +362,7 @@ fn trunc(it: &mut Interp, a: Args) -> R {
 }
 
 fn modf(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "modf")?;
+    Sig::c_pos("modf", "math", &["x"], 1).bind::<1>(&a)?;
     let x = real(a.pos.first())?;
     let (frac, whole) = if x.is_infinite() {
         (0f64.copysign(x), x)
@@ -412,7 +373,7 @@ fn modf(_: &mut Interp, a: Args) -> R {
 }
 
 fn frexp(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "frexp")?;
+    Sig::c_pos("frexp", "math", &["x"], 1).bind::<1>(&a)?;
     let x = real(a.pos.first())?;
     let (m, e) = crate::python::float_hash::frexp(x.abs());
     Ok(Value::tuple(vec![
@@ -422,7 +383,7 @@ fn frexp(_: &mut Interp, a: Args) -> R {
 }
 
 fn math_ldexp(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "ldexp")?;
+    Sig::c_pos("ldexp", "math", &["x", "i"], 2).bind::<2>(&a)?;
     let x = real(a.pos.first())?;
     let e = match &a.pos[1] {
         Value::Int(i) => *i,
@@ -451,14 +412,14 @@ fn math_ldexp(_: &mut Interp, a: Args) -> R {
 }
 
 fn math_nextafter(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "nextafter")?;
+    Sig::c_pos("nextafter", "math", &["x", "y"], 2).bind::<2>(&a)?;
     let (x, y) = (real(a.pos.first())?, real(a.pos.get(1))?);
     // SAFETY: a pure libm function.
     Ok(Value::Float(unsafe { libm::nextafter(x, y) }))
 }
 
 fn ulp(_: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "ulp")?;
+    Sig::c_pos("ulp", "math", &["x"], 1).bind::<1>(&a)?;
     let x = real(a.pos.first())?.abs();
     if x.is_nan() || x.is_infinite() {
         return Ok(Value::Float(x));
@@ -474,7 +435,7 @@ fn ulp(_: &mut Interp, a: Args) -> R {
 /// `fsum`: Shewchuk's exact partial sums, with CPython's handling of infinities and its final
 /// half-way rounding correction, step for step as `math_fsum`.
 fn fsum(it: &mut Interp, a: Args) -> R {
-    exactly(&a, 1, "fsum")?;
+    Sig::c_pos("fsum", "math", &["x"], 1).bind::<1>(&a)?;
     let items = it.collect(&a.pos[0])?;
     let mut partials: Vec<f64> = Vec::new();
     let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
@@ -611,14 +572,14 @@ fn norm_of(coords: impl Iterator<Item = Result<f64, Exc>>) -> Result<f64, Exc> {
 }
 
 fn hypot(_: &mut Interp, a: Args) -> R {
-    if !a.kw.is_empty() {
-        return Err(type_error("hypot() takes no keyword arguments"));
-    }
+    Sig::c_pos("hypot", "math", &[], 0)
+        .varargs()
+        .bind::<0>(&a)?;
     Ok(Value::Float(norm_of(a.pos.iter().map(|v| real(Some(v))))?))
 }
 
 fn dist(it: &mut Interp, a: Args) -> R {
-    exactly(&a, 2, "dist")?;
+    Sig::c_pos("dist", "math", &["p", "q"], 2).bind::<2>(&a)?;
     let p = it.collect(&a.pos[0])?;
     let q = it.collect(&a.pos[1])?;
     if p.len() != q.len() {
@@ -636,21 +597,11 @@ fn dist(it: &mut Interp, a: Args) -> R {
 /// `prod(iterable, *, start=1)`: Python's `*` in order, so ints stay exact and any type that
 /// multiplies works.
 fn prod(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 1 {
-        return Err(type_error(format!(
-            "prod() takes exactly 1 positional argument ({} given)",
-            a.pos.len()
-        )));
-    }
-    let mut acc = Value::Int(1);
-    for (k, v) in &a.kw {
-        if &**k != "start" {
-            return Err(type_error(format!(
-                "prod() got an unexpected keyword argument '{k}'"
-            )));
-        }
-        acc = v.clone();
-    }
+    let [_, start] = Sig::c("prod", &["iterable", "start"], 1)
+        .posonly(1)
+        .kwonly(1)
+        .bind(&a)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(1));
     for v in it.collect(&a.pos[0])? {
         acc = it.binop(BinOp::Mul, &acc, &v)?;
     }

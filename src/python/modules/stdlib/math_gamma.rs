@@ -228,18 +228,8 @@ fn finish((r, fault): (f64, Option<Fault>)) -> R {
 }
 
 fn one_arg(a: &Args, name: &str) -> Result<f64, Exc> {
-    if !a.kw.is_empty() {
-        return Err(crate::python::exceptions::type_error(format!(
-            "math.{name}() takes no keyword arguments"
-        )));
-    }
-    if a.pos.len() != 1 {
-        return Err(crate::python::exceptions::type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            a.pos.len()
-        )));
-    }
-    super::math::real(a.pos.first())
+    let [x] = crate::python::bind::Sig::c_pos(name, "math", &["x"], 1).bind(a)?;
+    super::math::real(x)
 }
 
 /// `math.gamma(x)`.

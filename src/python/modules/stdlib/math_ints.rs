@@ -7,6 +7,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use crate::python::bigint::{check_bits, norm, to_big};
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Value};
@@ -53,6 +54,7 @@ fn product(lo: u64, hi: u64) -> BigInt {
 }
 
 pub fn factorial(_: &mut Interp, a: Args) -> R {
+    Sig::c_pos("factorial", "math", &["n"], 1).bind::<1>(&a)?;
     let n = int_at(&a, 0, "factorial")?;
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
@@ -64,6 +66,7 @@ pub fn factorial(_: &mut Interp, a: Args) -> R {
 }
 
 pub fn gcd(_: &mut Interp, a: Args) -> R {
+    Sig::c_pos("gcd", "math", &[], 0).varargs().bind::<0>(&a)?;
     let mut g = BigInt::zero();
     for i in 0..a.pos.len() {
         g = g.gcd(&int_at(&a, i, "gcd")?);
@@ -73,6 +76,7 @@ pub fn gcd(_: &mut Interp, a: Args) -> R {
 
 /// `lcm(*integers)`: 1 for none, 0 if any is 0, always non-negative.
 pub fn lcm(_: &mut Interp, a: Args) -> R {
+    Sig::c_pos("lcm", "math", &[], 0).varargs().bind::<0>(&a)?;
     let mut l = BigInt::one();
     for i in 0..a.pos.len() {
         let n = int_at(&a, i, "lcm")?;
@@ -87,12 +91,7 @@ pub fn lcm(_: &mut Interp, a: Args) -> R {
 
 /// `perm(n, k=None)`: n! / (n-k)!, and `factorial(n)` when k is None.
 pub fn perm(it: &mut Interp, a: Args) -> R {
-    if a.pos.is_empty() || a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "perm expected at least 1 argument, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("perm", "math", &["n", "k"], 1).bind::<2>(&a)?;
     if matches!(a.pos.get(1), None | Some(Value::None)) {
         return factorial(it, Args::new(vec![a.pos[0].clone()]));
     }
@@ -117,12 +116,7 @@ pub fn perm(it: &mut Interp, a: Args) -> R {
 }
 
 pub fn comb(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "comb expected 2 arguments, got {}",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("comb", "math", &["n", "k"], 2).bind::<2>(&a)?;
     let n = int_at(&a, 0, "comb")?;
     let k = int_at(&a, 1, "comb")?;
     if n.is_negative() {
@@ -145,6 +139,7 @@ pub fn comb(_: &mut Interp, a: Args) -> R {
 }
 
 pub fn isqrt(_: &mut Interp, a: Args) -> R {
+    Sig::c_pos("isqrt", "math", &["n"], 1).bind::<1>(&a)?;
     let n = int_at(&a, 0, "isqrt")?;
     if n.is_negative() {
         return Err(value_error("isqrt() argument must be nonnegative"));

@@ -3,6 +3,7 @@
 //! them to print facts about a path without the machine's directories (a logging record's
 //! `pathname`: `os.path.basename`, `os.path.isabs`).
 
+use crate::python::bind::Sig;
 use crate::python::value::PyStr;
 
 use super::super::make_module;
@@ -27,16 +28,14 @@ pub fn module() -> Value {
 }
 
 /// The one path argument, a str (CPython also takes bytes and path-like objects).
+/// `posixpath`'s functions are Python functions: `basename(p)`, ..., `isabs(s)`.
 fn path_arg(a: &Args, func: &str) -> Result<PyStr, crate::python::exceptions::Exc> {
-    match a.pos.first() {
-        Some(Value::Str(s)) if a.pos.len() == 1 => Ok(s.clone()),
-        Some(other) if a.pos.len() == 1 => Err(type_error(format!(
+    let params: &'static [&'static str] = if func == "isabs" { &["s"] } else { &["p"] };
+    match Sig::py(func, params, 1).bind::<1>(a)? {
+        [Some(Value::Str(s))] => Ok(s.clone()),
+        [other] => Err(type_error(format!(
             "expected str, bytes or os.PathLike object, not {}",
-            other.type_name()
-        ))),
-        _ => Err(type_error(format!(
-            "{func}() takes exactly one argument ({} given)",
-            a.pos.len()
+            other.map_or("NoneType".into(), |v| v.type_name())
         ))),
     }
 }
@@ -78,12 +77,11 @@ fn splitext(_: &mut Interp, a: Args) -> R {
 }
 
 fn join(_: &mut Interp, a: Args) -> R {
-    let mut parts = a.pos.iter();
-    let Some(first) = parts.next() else {
-        return Err(type_error(
-            "join() missing 1 required positional argument: 'a'",
-        ));
-    };
+    // `join(a, *p)`.
+    let [first] = Sig::py("join", &["a"], 1).varargs().bind(&a)?;
+    let parts = a.pos.iter().skip(1);
+    let none = Value::None;
+    let first = first.unwrap_or(&none);
     let text = |v: &Value| match v {
         Value::Str(s) => Ok(s.to_string()),
         other => Err(type_error(format!(

@@ -17,10 +17,10 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use super::super::make_module;
-use super::super::sync::check_kw;
 use super::mt::Mt;
 use super::{R, num};
 use crate::python::bigint::{check_bits, norm, to_big};
+use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
@@ -123,29 +123,22 @@ impl Src {
     }
 }
 
-/// An argument by position or keyword.
-fn arg<'a>(a: &'a Args, i: usize, name: &str) -> Option<&'a Value> {
-    a.pos
-        .get(i)
-        .or_else(|| a.kw.iter().find(|(k, _)| &**k == name).map(|(_, v)| v))
-}
-
-fn float_arg(a: &Args, i: usize, name: &str, default: Option<f64>) -> Result<f64, Exc> {
-    match (arg(a, i, name), default) {
+/// A float argument, `default` where it was not given.
+fn float_arg(v: Option<&Value>, name: &str, default: Option<f64>) -> Result<f64, Exc> {
+    match (v, default) {
         (None, Some(d)) => Ok(d),
         (v, _) => num(v, name),
     }
 }
 
-fn too_many(a: &Args, max: usize, func: &str) -> Result<(), Exc> {
-    if a.pos.len() > max {
-        return Err(type_error(format!(
-            "Random.{func}() takes from 1 to {} positional arguments but {} were given",
-            max + 1,
-            a.pos.len() + 1
-        )));
-    }
-    Ok(())
+/// The signature of `Random.NAME`, a method of the module's hidden `Random` (bound: its `self`
+/// is not among the arguments) or of the program's own (whose `self` is taken off before).
+const fn random_sig(
+    name: &'static str,
+    params: &'static [&'static str],
+    required: usize,
+) -> Sig<'static> {
+    Sig::py(name, params, required).bound()
 }
 
 // ---- seeding and state --------------------------------------------------------------------------
@@ -191,18 +184,17 @@ fn seed_gen(a: Option<&Value>, version: i64) -> Result<Mt, Exc> {
 }
 
 fn seed(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "seed", &["a", "version"])?;
-    too_many(&a, 2, "seed")?;
-    let version = match arg(&a, 1, "version") {
+    let [seed_a, version] = random_sig("Random.seed", &["a", "version"], 0).bind(&a)?;
+    let version = match version {
         None => 2,
         Some(v) => to_big(v).and_then(|b| i64::try_from(b).ok()).unwrap_or(2),
     };
-    g.set(Gen::new(seed_gen(arg(&a, 0, "a"), version)?))?;
+    g.set(Gen::new(seed_gen(seed_a, version)?))?;
     Ok(Value::None)
 }
 
 fn getstate(_: &mut Interp, g: &Src, a: Args) -> R {
-    too_many(&a, 0, "getstate")?;
+    random_sig("Random.getstate", &[], 0).bind::<0>(&a)?;
     let (words, index, gauss) = g.with(|g| (g.mt.state, g.mt.index, g.gauss_next))?;
     let mut inner: Vec<Value> = words.iter().map(|w| Value::Int(*w as i64)).collect();
     inner.push(Value::Int(index as i64));
@@ -214,8 +206,8 @@ fn getstate(_: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn setstate(it: &mut Interp, g: &Src, a: Args) -> R {
-    too_many(&a, 1, "setstate")?;
-    let state = it.collect(a.pos.first().unwrap_or(&Value::None))?;
+    let [state] = random_sig("Random.setstate", &["state"], 1).bind(&a)?;
+    let state = it.collect(state.unwrap_or(&Value::None))?;
     let version = state.first().cloned().unwrap_or(Value::None);
     if !matches!(version, Value::Int(2 | 3)) {
         let v = it.str_of(&version)?;
@@ -263,18 +255,14 @@ fn setstate(it: &mut Interp, g: &Src, a: Args) -> R {
 // ---- integers -----------------------------------------------------------------------------------
 
 fn getrandbits(_: &mut Interp, g: &Src, a: Args) -> R {
-    let k = match a.pos.first() {
+    let [k] = Sig::c_pos("getrandbits", "Random", &["k"], 1).bind(&a)?;
+    let k = match k {
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_big(v).expect("int"),
-        Some(v) => {
+        v => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
-                v.type_name()
+                v.map_or("NoneType".into(), |v| v.type_name())
             )));
-        }
-        None => {
-            return Err(type_error(
-                "Random.getrandbits() takes exactly one argument (0 given)",
-            ));
         }
     };
     if k.is_negative() {
@@ -291,18 +279,14 @@ fn getrandbits(_: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn randbytes(_: &mut Interp, g: &Src, a: Args) -> R {
-    let n = match a.pos.first() {
+    let [n] = random_sig("Random.randbytes", &["n"], 1).bind(&a)?;
+    let n = match n {
         Some(Value::Int(n)) => *n,
-        Some(v) => {
+        v => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
-                v.type_name()
+                v.map_or("NoneType".into(), |v| v.type_name())
             )));
-        }
-        None => {
-            return Err(type_error(
-                "randbytes() missing 1 required positional argument: 'n'",
-            ));
         }
     };
     if n < 0 {
@@ -392,14 +376,12 @@ fn randrange_of(g: &Src, start: &Value, stop: Option<&Value>, step: Option<&Valu
 }
 
 fn randrange(it: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "randrange", &["start", "stop", "step"])?;
-    too_many(&a, 3, "randrange")?;
-    let start = arg(&a, 0, "start").ok_or_else(|| {
-        type_error("Random.randrange() missing 1 required positional argument: 'start'")
-    })?;
+    let [start, stop, step] =
+        random_sig("Random.randrange", &["start", "stop", "step"], 1).bind(&a)?;
+    let none = Value::None;
+    let start = start.unwrap_or(&none);
     // CPython 3.11 still takes a float bound (`int(x)` of it) with a DeprecationWarning on the
     // caller's line; one that is not integral warns that it will be a TypeError, then refuses.
-    let (stop, step) = (arg(&a, 1, "stop"), arg(&a, 2, "step"));
     for v in [Some(start), stop, step].into_iter().flatten() {
         if let Value::Float(f) = v {
             let text = if f.is_finite() && f.fract() != 0.0 {
@@ -427,21 +409,9 @@ fn deprecated(it: &mut Interp, text: &str) -> Result<(), Exc> {
 }
 
 fn randint(it: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "randint", &["a", "b"])?;
-    let (Some(lo), Some(hi)) = (arg(&a, 0, "a"), arg(&a, 1, "b")) else {
-        let missing = if arg(&a, 0, "a").is_none() {
-            "2 required positional arguments: 'a' and 'b'"
-        } else {
-            "1 required positional argument: 'b'"
-        };
-        return Err(type_error(format!("Random.randint() missing {missing}")));
-    };
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "Random.randint() takes 3 positional arguments but {} were given",
-            a.pos.len() + 1
-        )));
-    }
+    let [lo, hi] = random_sig("Random.randint", &["a", "b"], 2).bind(&a)?;
+    let none = Value::None;
+    let (lo, hi) = (lo.unwrap_or(&none), hi.unwrap_or(&none));
     // `randrange(a, b + 1)`: the addition is Python's, so `randint(1, 2.0)` still works.
     let stop = it.binop(crate::python::ast::BinOp::Add, hi, &Value::Int(1))?;
     randrange_of(g, lo, Some(&stop), None)
@@ -503,10 +473,9 @@ impl Population {
 }
 
 fn choice(it: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "choice", &["seq"])?;
-    let seq = arg(&a, 0, "seq").ok_or_else(|| {
-        type_error("Random.choice() missing 1 required positional argument: 'seq'")
-    })?;
+    let [seq] = random_sig("Random.choice", &["seq"], 1).bind(&a)?;
+    let none = Value::None;
+    let seq = seq.unwrap_or(&none);
     let pop = Population::of(it, seq, "choice")?;
     if pop.len() == 0 {
         return Err(Exc::new(
@@ -518,25 +487,20 @@ fn choice(it: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn shuffle(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "shuffle", &["x"])?;
-    let l = match arg(&a, 0, "x") {
-        Some(Value::List(l)) => l.clone(),
-        Some(v @ (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_))) => {
+    let [x] = random_sig("Random.shuffle", &["x"], 1).bind(&a)?;
+    let l = match x.unwrap_or(&Value::None) {
+        Value::List(l) => l.clone(),
+        v @ (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_)) => {
             return Err(type_error(format!(
                 "'{}' object does not support item assignment",
                 v.type_name()
             )));
         }
-        Some(v) => {
+        v => {
             return Err(type_error(format!(
                 "object of type '{}' has no len()",
                 v.type_name()
             )));
-        }
-        None => {
-            return Err(type_error(
-                "Random.shuffle() missing 1 required positional argument: 'x'",
-            ));
         }
     };
     let n = l.borrow().len();
@@ -548,15 +512,14 @@ fn shuffle(_: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn sample(it: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "sample", &["population", "k", "counts"])?;
-    let population = arg(&a, 0, "population").ok_or_else(|| {
-        type_error("Random.sample() missing 2 required positional arguments: 'population' and 'k'")
-    })?;
-    let k = arg(&a, 1, "k")
-        .ok_or_else(|| type_error("Random.sample() missing 1 required positional argument: 'k'"))?;
+    let [population, k, counts] = random_sig("Random.sample", &["population", "k", "counts"], 2)
+        .kwonly(1)
+        .bind(&a)?;
+    let none = Value::None;
+    let (population, k) = (population.unwrap_or(&none), k.unwrap_or(&none));
     let pop = Population::of(it, population, "sample")?;
     let n = pop.len();
-    if let Some(counts) = arg(&a, 2, "counts").filter(|v| !matches!(v, Value::None)) {
+    if let Some(counts) = counts.filter(|v| !matches!(v, Value::None)) {
         let counts = it.collect(counts)?;
         let mut cum: Vec<i64> = Vec::with_capacity(counts.len());
         let mut total: i64 = 0;
@@ -638,23 +601,18 @@ fn sample_indexes(g: &Src, n: usize, k: &Value) -> Result<Vec<usize>, Exc> {
 }
 
 fn choices(it: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(
-        &a,
-        "choices",
+    let [population, weights, cum, k] = random_sig(
+        "Random.choices",
         &["population", "weights", "cum_weights", "k"],
-    )?;
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "Random.choices() takes from 2 to 3 positional arguments but {} were given",
-            a.pos.len() + 1
-        )));
-    }
-    let population = arg(&a, 0, "population").ok_or_else(|| {
-        type_error("Random.choices() missing 1 required positional argument: 'population'")
-    })?;
+        1,
+    )
+    .kwonly(2)
+    .bind(&a)?;
+    let none = Value::None;
+    let population = population.unwrap_or(&none);
     let pop = Population::of(it, population, "choices")?;
     let n = pop.len();
-    let k = match a.kw.iter().find(|(k, _)| &**k == "k").map(|(_, v)| v) {
+    let k = match k {
         None => 1,
         Some(Value::Int(k)) => (*k).max(0) as usize,
         Some(v) => {
@@ -664,12 +622,8 @@ fn choices(it: &mut Interp, g: &Src, a: Args) -> R {
             )));
         }
     };
-    let weights = arg(&a, 1, "weights").filter(|v| !matches!(v, Value::None));
-    let cum =
-        a.kw.iter()
-            .find(|(k, _)| &**k == "cum_weights")
-            .map(|(_, v)| v)
-            .filter(|v| !matches!(v, Value::None));
+    let weights = weights.filter(|v| !matches!(v, Value::None));
+    let cum = cum.filter(|v| !matches!(v, Value::None));
     let cum: Vec<f64> = match (weights, cum) {
         (None, None) => {
             let nf = n as f64;
@@ -738,33 +692,29 @@ fn choices(it: &mut Interp, g: &Src, a: Args) -> R {
 // ---- floats -------------------------------------------------------------------------------------
 
 fn random(_: &mut Interp, g: &Src, a: Args) -> R {
-    if !a.pos.is_empty() {
-        return Err(type_error(format!(
-            "Random.random() takes no arguments ({} given)",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("random", "Random", &[], 0).bind::<0>(&a)?;
     Ok(Value::Float(g.random()?))
 }
 
 fn uniform(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "uniform", &["a", "b"])?;
-    let lo = float_arg(&a, 0, "a", None)?;
-    let hi = float_arg(&a, 1, "b", None)?;
+    let [a_, b_] = random_sig("Random.uniform", &["a", "b"], 2).bind(&a)?;
+    let lo = float_arg(a_, "a", None)?;
+    let hi = float_arg(b_, "b", None)?;
     Ok(Value::Float(lo + (hi - lo) * g.random()?))
 }
 
 fn triangular(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "triangular", &["low", "high", "mode"])?;
-    let mut low = float_arg(&a, 0, "low", Some(0.0))?;
-    let mut high = float_arg(&a, 1, "high", Some(1.0))?;
+    let [low_, high_, mode_] =
+        random_sig("Random.triangular", &["low", "high", "mode"], 0).bind(&a)?;
+    let mut low = float_arg(low_, "low", Some(0.0))?;
+    let mut high = float_arg(high_, "high", Some(1.0))?;
     let u = g.random()?;
-    let c = match arg(&a, 2, "mode").filter(|v| !matches!(v, Value::None)) {
+    let c = match mode_.filter(|v| !matches!(v, Value::None)) {
         None => 0.5,
         Some(m) => {
             if high - low == 0.0 {
                 // CPython catches the ZeroDivisionError and returns `low` as given.
-                return Ok(arg(&a, 0, "low").cloned().unwrap_or(Value::Float(0.0)));
+                return Ok(low_.cloned().unwrap_or(Value::Float(0.0)));
             }
             (num(Some(m), "mode")? - low) / (high - low)
         }
@@ -793,23 +743,23 @@ fn normal(g: &Src, mu: f64, sigma: f64) -> Result<f64, Exc> {
 }
 
 fn normalvariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "normalvariate", &["mu", "sigma"])?;
-    let mu = float_arg(&a, 0, "mu", Some(0.0))?;
-    let sigma = float_arg(&a, 1, "sigma", Some(1.0))?;
+    let [mu_, sigma_] = random_sig("Random.normalvariate", &["mu", "sigma"], 0).bind(&a)?;
+    let mu = float_arg(mu_, "mu", Some(0.0))?;
+    let sigma = float_arg(sigma_, "sigma", Some(1.0))?;
     Ok(Value::Float(normal(g, mu, sigma)?))
 }
 
 fn lognormvariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "lognormvariate", &["mu", "sigma"])?;
-    let mu = float_arg(&a, 0, "mu", None)?;
-    let sigma = float_arg(&a, 1, "sigma", None)?;
+    let [mu_, sigma_] = random_sig("Random.lognormvariate", &["mu", "sigma"], 2).bind(&a)?;
+    let mu = float_arg(mu_, "mu", None)?;
+    let sigma = float_arg(sigma_, "sigma", None)?;
     Ok(Value::Float(normal(g, mu, sigma)?.exp()))
 }
 
 fn gauss(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "gauss", &["mu", "sigma"])?;
-    let mu = float_arg(&a, 0, "mu", Some(0.0))?;
-    let sigma = float_arg(&a, 1, "sigma", Some(1.0))?;
+    let [mu_, sigma_] = random_sig("Random.gauss", &["mu", "sigma"], 0).bind(&a)?;
+    let mu = float_arg(mu_, "mu", Some(0.0))?;
+    let sigma = float_arg(sigma_, "sigma", Some(1.0))?;
     let z = g.with(|g| {
         if let Some(z) = g.gauss_next.take() {
             return z;
@@ -823,8 +773,8 @@ fn gauss(_: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn expovariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "expovariate", &["lambd"])?;
-    let lambd = float_arg(&a, 0, "lambd", None)?;
+    let [lambd_] = random_sig("Random.expovariate", &["lambd"], 1).bind(&a)?;
+    let lambd = float_arg(lambd_, "lambd", None)?;
     let u = g.random()?;
     if lambd == 0.0 {
         return Err(Exc::new(
@@ -885,16 +835,16 @@ fn gamma(g: &Src, alpha: f64, beta: f64) -> Result<f64, Exc> {
 }
 
 fn gammavariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "gammavariate", &["alpha", "beta"])?;
-    let alpha = float_arg(&a, 0, "alpha", None)?;
-    let beta = float_arg(&a, 1, "beta", None)?;
+    let [alpha_, beta_] = random_sig("Random.gammavariate", &["alpha", "beta"], 2).bind(&a)?;
+    let alpha = float_arg(alpha_, "alpha", None)?;
+    let beta = float_arg(beta_, "beta", None)?;
     Ok(Value::Float(gamma(g, alpha, beta)?))
 }
 
 fn betavariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "betavariate", &["alpha", "beta"])?;
-    let alpha = float_arg(&a, 0, "alpha", None)?;
-    let beta = float_arg(&a, 1, "beta", None)?;
+    let [alpha_, beta_] = random_sig("Random.betavariate", &["alpha", "beta"], 2).bind(&a)?;
+    let alpha = float_arg(alpha_, "alpha", None)?;
+    let beta = float_arg(beta_, "beta", None)?;
     let y = gamma(g, alpha, 1.0)?;
     if y == 0.0 {
         return Ok(Value::Float(0.0));
@@ -903,16 +853,16 @@ fn betavariate(_: &mut Interp, g: &Src, a: Args) -> R {
 }
 
 fn paretovariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "paretovariate", &["alpha"])?;
-    let alpha = float_arg(&a, 0, "alpha", None)?;
+    let [alpha_] = random_sig("Random.paretovariate", &["alpha"], 1).bind(&a)?;
+    let alpha = float_arg(alpha_, "alpha", None)?;
     let u = 1.0 - g.random()?;
     Ok(Value::Float(u.powf(-1.0 / alpha)))
 }
 
 fn weibullvariate(_: &mut Interp, g: &Src, a: Args) -> R {
-    check_kw(&a, "weibullvariate", &["alpha", "beta"])?;
-    let alpha = float_arg(&a, 0, "alpha", None)?;
-    let beta = float_arg(&a, 1, "beta", None)?;
+    let [alpha_, beta_] = random_sig("Random.weibullvariate", &["alpha", "beta"], 2).bind(&a)?;
+    let alpha = float_arg(alpha_, "alpha", None)?;
+    let beta = float_arg(beta_, "beta", None)?;
     let u = 1.0 - g.random()?;
     Ok(Value::Float(alpha * (-u.ln()).powf(1.0 / beta)))
 }

@@ -2,6 +2,7 @@
 
 use super::super::make_module;
 use super::R;
+use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 use crate::python::exceptions::{self, Exc, type_error};
 use crate::python::interp::Interp;
@@ -188,40 +189,9 @@ pub fn sys(it: &mut Interp) -> Value {
 /// `sys.getsizeof(object[, default])`: CPython 3.11's figure (python/sizeof.rs), with CPython's
 /// argument errors.
 fn getsizeof(it: &mut Interp, a: Args) -> R {
-    let mut obj = a.pos.first().cloned();
-    let mut default = a.pos.get(1).cloned();
-    if a.pos.len() > 2 {
-        return Err(type_error(format!(
-            "getsizeof() takes at most 2 arguments ({} given)",
-            a.pos.len() + a.kw.len()
-        )));
-    }
-    for (k, v) in &a.kw {
-        match &**k {
-            "object" if obj.is_none() => obj = Some(v.clone()),
-            "default" if default.is_none() => default = Some(v.clone()),
-            "object" | "default" => {
-                return Err(type_error(format!(
-                    "argument for getsizeof() given by name ('{k}') and position ({})",
-                    if &**k == "object" { 1 } else { 2 }
-                )));
-            }
-            _ => {
-                if obj.is_none() {
-                    break;
-                }
-                return Err(type_error(format!(
-                    "'{k}' is an invalid keyword argument for getsizeof()"
-                )));
-            }
-        }
-    }
-    let Some(obj) = obj else {
-        return Err(type_error(
-            "getsizeof() missing required argument 'object' (pos 1)",
-        ));
-    };
-    crate::python::sizeof::getsizeof(it, &obj, default.as_ref())
+    let [obj, default] = Sig::c("getsizeof", &["object", "default"], 1).bind(&a)?;
+    let obj = obj.cloned().unwrap_or(Value::None);
+    crate::python::sizeof::getsizeof(it, &obj, default)
 }
 
 pub fn stream_of(v: &Value) -> Option<Stream> {
@@ -256,12 +226,7 @@ fn stream_flush(_: &mut Interp, a: Args) -> R {
 }
 
 fn sys_exit(_: &mut Interp, a: Args) -> R {
-    if a.pos.len() > 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "exit expected at most 1 argument, got {}",
-            a.pos.len() + a.kw.len()
-        )));
-    }
+    Sig::c_pos("exit", "sys", &["status"], 0).bind::<1>(&a)?;
     // CPython raises SystemExit with the argument as the exception's value, and a tuple value
     // becomes the args themselves: `sys.exit(())` is `SystemExit()` (code None), `sys.exit((5,))`
     // is `SystemExit(5)` when caught. `sys.exit(None)` has no args either.
@@ -279,7 +244,8 @@ fn sys_exit(_: &mut Interp, a: Args) -> R {
     }
 }
 
-fn recursion_limit(it: &mut Interp, _: Args) -> R {
+fn recursion_limit(it: &mut Interp, a: Args) -> R {
+    Sig::c_pos("getrecursionlimit", "sys", &[], 0).bind::<0>(&a)?;
     Ok(Value::Int(it.recursion_limit as i64))
 }
 
@@ -287,12 +253,7 @@ fn recursion_limit(it: &mut Interp, _: Args) -> R {
 /// limit: the interpreter's stack grows in segments (interp/stack.rs), and the process's memory
 /// limit stops a runaway.
 fn set_recursion_limit(it: &mut Interp, a: Args) -> R {
-    if a.pos.len() != 1 || !a.kw.is_empty() {
-        return Err(type_error(format!(
-            "setrecursionlimit() takes exactly one argument ({} given)",
-            a.pos.len()
-        )));
-    }
+    Sig::c_pos("setrecursionlimit", "sys", &["limit"], 1).bind::<1>(&a)?;
     let n = match &a.pos[0] {
         Value::Int(n) => *n,
         Value::Bool(b) => *b as i64,
