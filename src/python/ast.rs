@@ -2,11 +2,10 @@
 //! where it lives (a local slot, a closure cell, a global, a class body) and every statement carrying
 //! its (line, column), so the evaluator never looks a local up by name.
 
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::inline_cache::AttrCache;
-use super::value::Value;
+use super::value::{PyStr, Value};
 
 /// A place in the source: 1-based line and 1-based column.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

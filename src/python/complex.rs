@@ -6,14 +6,13 @@
 //! multiplication.
 
 use crate::python::bind::Sig;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::BinOp;
 use super::exceptions::{Exc, ExcKind, type_error, value_error};
 use super::interp::{Interp, bind};
 use super::modules::sync::{init_with, instance_with, native_class, payload};
-use super::value::{Args, Class, HashKey, Instance, NativeFn, Value};
+use super::value::{Args, Class, HashKey, Instance, NativeFn, PyStr, Value};
 
 mod parse;
 

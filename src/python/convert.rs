@@ -1,7 +1,6 @@
 //! ruff's tree -> forkyard's tree. Every name is resolved here (see `scope`), every statement gets
 //! its place, and anything outside the subset is refused with a sentence naming it.
 
-use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use ruff_python_ast::{self as ra, Expr as RExpr, Stmt as RStmt};
@@ -10,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use super::ast::*;
 use super::parse::{ErrorKind, LineIndex, ParseError};
 use super::scope::{Resolved, ScopeKind, Scopes};
-use super::value::Value;
+use super::value::{PyStr, ThinRc, Value};
 
 mod patterns;
 

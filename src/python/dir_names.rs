@@ -5,10 +5,8 @@
 //! `dir()` lists a name only when forkyard's own `getattr` finds it on the object: `dir` and
 //! `hasattr` agree, and a method forkyard lacks is left out rather than claimed.
 
-use crate::python::value::PyStr;
-
 use super::interp::Interp;
-use super::value::{Class, Value};
+use super::value::{Class, PyStr, Value};
 
 /// `dir(T)` in CPython 3.11 for the builtin type named `type_name` (its instances give the same).
 fn cpython_names(type_name: &str) -> &'static [&'static str] {

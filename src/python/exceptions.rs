@@ -1,7 +1,6 @@
 //! Python exceptions: the builtin hierarchy as real classes (so user classes can derive from them and
 //! `except` matches by subclass), the `Exc` that unwinds the evaluator, and CPython-style tracebacks.
 
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -9,7 +8,7 @@ use super::builtin_classes;
 pub use super::exc_kind::ExcKind;
 
 use super::value::{
-    ACCESS_HOOKS, Class, Instance, Namespace, NativeKind, Value, is_data_descriptor,
+    ACCESS_HOOKS, Class, Instance, Namespace, NativeKind, PyStr, Value, is_data_descriptor,
 };
 
 /// An exception on its way up: the exception object (an instance of a BaseException subclass).

@@ -4,12 +4,11 @@
 //! `exceptiongroup_split_recursive` does, rebuilding each partial group with `derive`.
 
 use crate::python::bind::Sig;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::exceptions::{Exc, ExcKind, instance, type_error, value_error};
 use super::interp::Interp;
-use super::value::{Args, Instance, Namespace, Value};
+use super::value::{Args, Instance, Namespace, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

@@ -2,8 +2,7 @@
 //! (encoding, object, start, end, reason) kept as attributes a handler reads and may change, and a
 //! message made from those attributes when it is printed (so `e.start = 2` changes `str(e)`).
 
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 
 use super::exceptions::{Exc, ExcKind, instance, type_error};
 use super::interp::Interp;

@@ -5,13 +5,12 @@
 //! `__code__` with the `co_*` facts `inspect.signature` reads.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::{FunctionDef, NameRef};
 use super::exceptions::{self, Exc};
 use super::interp::{Frame, Interp};
-use super::value::{Dict, Function, HashKey, Instance, Namespace, NativeKind, Value};
+use super::value::{Dict, Function, HashKey, Instance, Namespace, NativeKind, PyStr, Value};
 
 impl Interp {
     /// A def's annotations evaluated where it stands, as the `__annotations__` dict.

@@ -7,13 +7,12 @@
 //! epoch for all of them costs the common program nothing. A site remembers its class by a `Weak`
 //! pointer: the class's memory cannot be reused for another class while the site holds it.
 
-use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::value::{Builtin, Class, Function, Instance, Namespace, Value};
+use super::value::{Builtin, Class, Function, Instance, Namespace, PyStr, Value};
 
 /// Bumped on every store into a class namespace. Starts at 1: a fresh cache (epoch 0) never hits.
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);

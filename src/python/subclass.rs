@@ -11,13 +11,12 @@
 //! are found on the base value when the class and its instance have no attribute of that name.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
 use super::exceptions::{self, Exc, type_error};
 use super::interp::Interp;
-use super::value::{Args, Builtin, Class, Instance, NativeFn, Value};
+use super::value::{Args, Builtin, Class, Instance, NativeFn, PyStr, Value};
 
 type R<T> = Result<T, Exc>;
 

@@ -16,12 +16,11 @@
 //!
 //! Must not live here: anything that runs Python (a drop has no interpreter to run it with).
 
-use crate::python::value::ThinRc;
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
-use super::value::{HashKey, Value};
+use super::value::{HashKey, ThinRc, Value};
 
 /// Nested frees done in place before values go to the worklist: CPython's trashcan unwinds at 50
 /// too. A level costs a few hundred bytes of native stack in a debug build, so 50 levels fit on a

@@ -11,14 +11,15 @@
 //! along, so `tb.tb_frame` of a caught traceback reports the frame as it was when the exception
 //! left it.
 
-use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::{Frame, Interp, PyResult};
 use crate::python::exceptions::{self, Exc, ExcKind, type_error};
 use crate::python::modules::cpython_frames::CpythonFrame;
-use crate::python::value::{Args, Class, Dict, HashKey, Instance, Namespace, NativeKind, Value};
+use crate::python::value::{
+    Args, Class, Dict, HashKey, Instance, Namespace, NativeKind, PyStr, Value,
+};
 
 /// What a frame object knows beyond its live frame.
 pub(crate) struct FrameObj {

@@ -18,8 +18,7 @@ mod pattern;
 pub(crate) mod stack;
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;

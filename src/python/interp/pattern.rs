@@ -3,7 +3,6 @@
 //! failed guard leaves them bound, as CPython's do); errors are CPython's `TypeError`s and
 //! `ValueError`s, on the `case` line.
 
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -11,7 +10,7 @@ use super::{Frame, Interp};
 use crate::python::ast::{CmpOp, MatchCase, Name, Pattern, Singleton};
 use crate::python::builtins::type_of;
 use crate::python::exceptions::{Exc, ExcKind, type_error};
-use crate::python::value::{Args, Class, Value};
+use crate::python::value::{Args, Class, PyStr, Value};
 
 type R<T> = Result<T, Exc>;
 

@@ -5,7 +5,6 @@
 //! `bytes` method, which returns a bytearray where bytes would return bytes.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -13,7 +12,7 @@ use super::{opt, req};
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_bounds, slice_indices};
-use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
+use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

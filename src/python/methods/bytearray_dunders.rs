@@ -3,8 +3,7 @@
 //! `__getstate__`), `object`'s `__format__`, `__dir__`, `__subclasshook__`, `maketrans`, and
 //! `__alloc__`/`__sizeof__`, refused as `sys.getsizeof` is (they report CPython's allocation).
 
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 
 use super::super::exceptions::{Exc, ExcKind, type_error};
 use super::super::interp::Interp;

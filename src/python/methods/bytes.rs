@@ -2,13 +2,12 @@
 //! `hex`/`fromhex`. Text codecs (`decode`, and `str.encode`) live in `codecs.rs`.
 
 use crate::python::bind::Sig;
-use crate::python::value::{PyStr, ThinRc};
 
 use super::{opt, req};
 use crate::python::alloc;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, NativeFn, Value};
+use crate::python::value::{Args, NativeFn, PyStr, ThinRc, Value};
 
 type R = Result<Value, Exc>;
 

@@ -5,12 +5,11 @@
 //! mean exactly what they mean for str.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::ThinRc;
 
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::format::ascii_of;
 use crate::python::interp::Interp;
-use crate::python::value::Value;
+use crate::python::value::{ThinRc, Value};
 
 fn latin1(b: &[u8]) -> String {
     b.iter().map(|&c| c as char).collect()

@@ -3,12 +3,11 @@
 //! (`'utf-8' codec can't decode byte 0xe9 in position 3: unexpected end of data`).
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::{PyStr, ThinRc};
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, ThinRc, Value};
 
 type R = Result<Value, Exc>;
 

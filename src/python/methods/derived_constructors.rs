@@ -2,12 +2,11 @@
 //! (`D.fromkeys('ab')` for `class D(dict)`, `I.from_bytes(b'\x01', 'big')`): as CPython's, they
 //! make an instance of the derived class, not of the builtin type.
 
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::exceptions::{Exc, type_error};
 use super::super::interp::Interp;
-use super::super::value::{Args, Builtin, Class, Value};
+use super::super::value::{Args, Builtin, Class, PyStr, Value};
 
 /// `C.name` for a class `C` whose builtin base is `type_name`: the base's method, its alternate
 /// constructors bound to `C`.

@@ -4,13 +4,12 @@
 //! `__dir__`...), `__sizeof__` with CPython 3.11's figures (python/sizeof.rs).
 
 use crate::python::bind::Sig;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::super::ast::BinOp;
 use super::super::exceptions::{Exc, attribute_error, type_error, value_error};
 use super::super::interp::Interp;
-use super::super::value::{Args, NativeFn, Value};
+use super::super::value::{Args, NativeFn, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

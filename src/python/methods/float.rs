@@ -4,7 +4,6 @@
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -12,7 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use crate::python::bigint::{norm, to_big};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, NativeFn, Value};
+use crate::python::value::{Args, NativeFn, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

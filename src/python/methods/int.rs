@@ -1,7 +1,6 @@
 //! Methods of `int` that see its bytes: `to_bytes` and the class method `int.from_bytes`.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::ThinRc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -9,7 +8,7 @@ use num_traits::{Signed, Zero};
 use crate::python::bigint::{norm, to_big};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, ThinRc, Value};
 
 /// Argument `i` (counting from 0 after `self`, if any) or keyword `name`.
 fn param(a: &Args, skip: usize, i: usize, name: &str) -> Option<Value> {

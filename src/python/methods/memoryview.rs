@@ -3,7 +3,6 @@
 //! through it (`m[0] = 65`) changes the bytearray. One-dimensional, format `'B'` only: the views a
 //! lesson needs (`len`, indexing, slicing, `tobytes`, `tolist`, `hex`, `==`).
 
-use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -12,7 +11,7 @@ use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::shared_memory;
 use crate::python::ops::{norm_index, slice_indices};
-use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, Value};
+use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, PyStr, ThinRc, Value};
 
 type R = Result<Value, Exc>;
 

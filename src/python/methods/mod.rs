@@ -38,9 +38,8 @@ pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
 
 use super::exceptions::{Exc, type_error};
-use super::value::{Args, NativeFn, Value};
+use super::value::{Args, NativeFn, PyStr, Value};
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use crate::python::value::ThinRc;
 
 /// A method of a builtin type looked up on the type (`str.upper`, `dict.fromkeys`): unbound, so

@@ -2,12 +2,11 @@
 
 use crate::python::alloc::{concat, repeat_char};
 use crate::python::bind::Sig;
-use crate::python::value::PyStr;
 
 use super::{opt, req};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, NativeFn, Value};
+use crate::python::value::{Args, NativeFn, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

@@ -6,13 +6,12 @@
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 
 use super::unicode_db as db;
 use super::{opt, req};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Dict, NativeFn, Value};
+use crate::python::value::{Args, Dict, NativeFn, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

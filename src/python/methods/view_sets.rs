@@ -3,14 +3,13 @@
 //! (`d.keys() & {'a'}`, `|`, `-`, `^`, reflected too) and answer `isdisjoint`. `dict.values()` is
 //! not set-like. Every view can be reversed (`reversed(d.items())`).
 
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::ast::{BinOp, CmpOp};
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, NativeFn, Set, Value};
+use crate::python::value::{Args, NativeFn, PyStr, Set, Value};
 
 /// The methods that make a keys or items view set-like.
 pub const SET_METHODS: &[(&str, NativeFn)] = &[

@@ -1,7 +1,6 @@
 //! `dict.keys()`, `dict.values()`, `dict.items()`: live views of their dict (a key added later shows
 //! in a view made earlier), printed as CPython prints them (`dict_keys(['a', 'b'])`).
 
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -9,7 +8,9 @@ use crate::python::dict_iter::{DictIter, Yields};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
 use crate::python::iter_kind::IterKind;
-use crate::python::value::{Args, Class, Dict, Instance, Iter, Namespace, NativeKind, Value};
+use crate::python::value::{
+    Args, Class, Dict, Instance, Iter, Namespace, NativeKind, PyStr, Value,
+};
 
 /// The dict a view looks at.
 struct Viewed(Rc<RefCell<Dict>>);

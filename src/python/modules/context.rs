@@ -7,14 +7,13 @@
 //! Linux). After that, `set_start_method` without `force=True` is CPython's RuntimeError.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Builtin, Class, Instance, Namespace, Value};
+use crate::python::value::{Args, Builtin, Class, Instance, Namespace, PyStr, Value};
 
 type R = Result<Value, Exc>;
 

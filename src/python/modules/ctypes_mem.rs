@@ -3,14 +3,13 @@
 //! fork, as CPython's `multiprocessing.heap` arena, so a child's write is what the parent reads.
 //! `ctypes.py` reads and writes a field as bytes at its offset; the layout is all in Python.
 
-use crate::python::value::ThinRc;
 use std::rc::Rc;
 
 use super::make_module;
 use super::sync::{self, instance_with, os_error, this};
 use crate::python::exceptions::{Exc, ExcKind, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Instance, Value};
+use crate::python::value::{Args, Instance, ThinRc, Value};
 use crate::runtime::sync::Shared;
 
 type R = Result<Value, Exc>;

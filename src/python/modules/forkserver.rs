@@ -25,7 +25,6 @@
 //! the broker as any Connection sent to another process.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::{Cell, RefCell};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
@@ -34,7 +33,7 @@ use super::spawn::{self, Identity, Spawning};
 use super::sync::os_error;
 use crate::python::exceptions::Exc;
 use crate::python::interp::Interp;
-use crate::python::value::{Instance, Value};
+use crate::python::value::{Instance, PyStr, Value};
 use crate::runtime::process::{Forked, Interrupted};
 use crate::runtime::sync::{Channel, Recv};
 use crate::runtime::{self, broker};

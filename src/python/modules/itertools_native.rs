@@ -8,8 +8,7 @@
 //! sets them in `__init__`.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use crate::python::ast::BinOp;

@@ -9,13 +9,12 @@
 //! its line, as CPython names `/usr/lib/python3.11/...`.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::exceptions::Exc;
 use crate::python::interp::{Frame, Interp, Unwind};
-use crate::python::value::{Module, Namespace, Value};
+use crate::python::value::{Module, Namespace, PyStr, Value};
 
 /// One module written in Python: its import name and its source.
 struct Source {

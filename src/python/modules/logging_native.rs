@@ -11,8 +11,7 @@
 use crate::python::exceptions::Exc;
 use crate::python::exceptions::ExcKind;
 use crate::python::interp::Interp;
-use crate::python::value::PyStr;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 
 use super::make_module;
 

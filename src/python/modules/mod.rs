@@ -35,13 +35,12 @@ pub mod traceback;
 pub mod wire;
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::exceptions::Exc;
 use super::interp::Interp;
-use super::value::{Module, Namespace, NativeFn, Value};
+use super::value::{Module, Namespace, NativeFn, PyStr, Value};
 use crate::trace::Stream;
 
 pub use process::run_exit_rules;

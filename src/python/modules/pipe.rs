@@ -5,7 +5,6 @@
 //! gone reader raises `BrokenPipeError`.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -14,7 +13,7 @@ use super::wire;
 use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Value};
+use crate::python::value::{Args, Class, Instance, ThinRc, Value};
 use crate::runtime::clock::Waited;
 use crate::runtime::sync::{Channel, Recv};
 use crate::trace::Op;

@@ -5,8 +5,7 @@
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, type_error, value_error};

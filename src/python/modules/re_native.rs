@@ -5,7 +5,6 @@
 //! ([`translate`]); positions cross in code points, as Python counts them.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -14,7 +13,7 @@ use fancy_regex::Regex;
 
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 
 use super::make_module;
 

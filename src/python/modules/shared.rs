@@ -3,8 +3,7 @@
 //! `v.value += 1` is a read then a write, exactly as racy as in CPython.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use super::sync::{self, instance_with, new_id, os_error, payload, this};

@@ -17,7 +17,6 @@
 //!   nobody unlinked, and forgets them.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::rc::Rc;
 
@@ -25,7 +24,7 @@ use super::make_module;
 use super::sync::{created, instance_with, native_class, op, os_error, payload};
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 use crate::runtime::{self, broker};
 use crate::trace::{Op, Stream};
 

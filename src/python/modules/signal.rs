@@ -13,7 +13,6 @@
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -22,7 +21,7 @@ use super::make_module;
 use crate::python::ast::BinOp;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, Value};
+use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, PyStr, Value};
 use crate::runtime;
 use crate::runtime::signals::{Disposition, NAMES, NSIG};
 

@@ -15,14 +15,13 @@
 //! inherited by the fork (CPython passes their file descriptors to the new process).
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::process::{ProcState, bootstrap, exit_code_of};
 use super::wire;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::{Interp, ProcessInfo};
-use crate::python::value::{Class, Dict, Instance, NativeKind, Value};
+use crate::python::value::{Class, Dict, Instance, NativeKind, PyStr, Value};
 use crate::runtime;
 use crate::trace::Stream;
 

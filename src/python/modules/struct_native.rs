@@ -5,7 +5,6 @@
 //! a bytearray or a writable memoryview, such as a `SharedMemory`'s `buf`), `unpack_from`, and
 //! CPython's messages, raised as `struct.error`.
 
-use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,7 +15,7 @@ use crate::python::bigint;
 use crate::python::builtin_classes;
 use crate::python::exceptions::{self, Exc, ExcKind, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Value};
+use crate::python::value::{Args, Class, ThinRc, Value};
 
 type R = Result<Value, Exc>;
 

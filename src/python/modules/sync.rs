@@ -7,7 +7,7 @@
 //! payload access, native classes.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
+use crate::python::native_object::{NativeObject, Slots};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{
-    Args, Builtin, Class, Instance, Namespace, NativeAlone, NativeFn, NativeKind, Value,
+    Args, Builtin, Class, Instance, Namespace, NativeAlone, NativeFn, NativeKind, PyStr, Value,
 };
 use crate::runtime::{self, sync::Sem, sync::Shared};
 use crate::trace::{Event, Op, State};
@@ -232,10 +232,7 @@ pub fn native_class_alone(
 }
 
 /// A new instance of `cls` carrying `payload`.
-pub fn instance_with<T: crate::python::native_object::NativeObject>(
-    cls: Rc<Class>,
-    payload: T,
-) -> Value {
+pub fn instance_with<T: NativeObject>(cls: Rc<Class>, payload: T) -> Value {
     Value::Instance(Rc::new(Instance {
         class: cls,
         attrs: Default::default(),
@@ -244,7 +241,7 @@ pub fn instance_with<T: crate::python::native_object::NativeObject>(
 }
 
 /// Stores `payload` into `self` (an `__init__`).
-pub fn init_with<T: crate::python::native_object::NativeObject>(a: &Args, payload: T) -> R {
+pub fn init_with<T: NativeObject>(a: &Args, payload: T) -> R {
     match a.pos.first() {
         Some(Value::Instance(i)) => {
             *i.native.borrow_mut() = Some(Box::new(payload));
@@ -1491,7 +1488,7 @@ fn get_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Va
 
 // ---- the kinds' hooks (`native_object`) --------------------------------------------------------
 
-impl crate::python::native_object::NativeObject for Rc<SemLock> {
+impl NativeObject for Rc<SemLock> {
     fn shared_kind(&self) -> Option<&'static str> {
         Some(self.kind.name())
     }
@@ -1500,16 +1497,16 @@ impl crate::python::native_object::NativeObject for Rc<SemLock> {
         Some(self.id)
     }
 
-    fn slots(&self) -> &'static crate::python::native_object::Slots {
-        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+    fn slots(&self) -> &'static Slots {
+        static SLOTS: Slots = Slots {
             repr: Some(semlock_repr),
-            ..crate::python::native_object::Slots::NONE
+            ..Slots::NONE
         };
         &SLOTS
     }
 }
 
-impl crate::python::native_object::NativeObject for Rc<CondObj> {
+impl NativeObject for Rc<CondObj> {
     fn shared_kind(&self) -> Option<&'static str> {
         Some("Condition")
     }
@@ -1518,16 +1515,16 @@ impl crate::python::native_object::NativeObject for Rc<CondObj> {
         Some(self.id)
     }
 
-    fn slots(&self) -> &'static crate::python::native_object::Slots {
-        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+    fn slots(&self) -> &'static Slots {
+        static SLOTS: Slots = Slots {
             repr: Some(cond_repr),
-            ..crate::python::native_object::Slots::NONE
+            ..Slots::NONE
         };
         &SLOTS
     }
 }
 
-impl crate::python::native_object::NativeObject for Rc<EventObj> {
+impl NativeObject for Rc<EventObj> {
     fn shared_kind(&self) -> Option<&'static str> {
         Some("Condition")
     }
@@ -1537,7 +1534,7 @@ impl crate::python::native_object::NativeObject for Rc<EventObj> {
     }
 }
 
-impl crate::python::native_object::NativeObject for Rc<BarrierObj> {
+impl NativeObject for Rc<BarrierObj> {
     fn shared_kind(&self) -> Option<&'static str> {
         Some("Condition")
     }
@@ -1546,11 +1543,11 @@ impl crate::python::native_object::NativeObject for Rc<BarrierObj> {
         Some(self.id)
     }
 
-    fn slots(&self) -> &'static crate::python::native_object::Slots {
-        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+    fn slots(&self) -> &'static Slots {
+        static SLOTS: Slots = Slots {
             attr: Some(get_attr),
             repr: Some(barrier_repr),
-            ..crate::python::native_object::Slots::NONE
+            ..Slots::NONE
         };
         &SLOTS
     }

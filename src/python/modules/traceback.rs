@@ -8,12 +8,11 @@
 
 use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc, TbEntry, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, PyStr, Value};
 use crate::trace::Stream;
 
 pub fn module() -> Value {

@@ -28,7 +28,6 @@ pub(crate) mod served;
 mod worker;
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -37,7 +36,7 @@ use super::sync::{blocked, created, new_id, op, os_error, running, timeout_of};
 use crate::python::bind::Sig;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, Value};
+use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, PyStr, Value};
 use crate::runtime::{
     self,
     sync::{Channel, Sem},

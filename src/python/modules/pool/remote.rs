@@ -6,13 +6,12 @@
 //! rebuilds it here.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::{R, class, pool_obj};
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Value};
+use crate::python::value::{Args, Class, PyStr, Value};
 
 /// `RemoteTraceback`, the cause of an exception re-raised from a worker.
 pub fn remote_traceback_class() -> Rc<Class> {

@@ -10,8 +10,7 @@
 //! `remote.rs`; the result handler thread's death is `result_handler.rs`.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;

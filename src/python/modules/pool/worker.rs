@@ -6,7 +6,6 @@
 //! sent it; an exception travels as `remote.rs` rebuilds it in the parent.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::functions::resolve_func;
@@ -17,7 +16,7 @@ use crate::python::exceptions::type_error;
 use crate::python::interp::Interp;
 use crate::python::modules::sync::{op, os_error};
 use crate::python::modules::{cpython_frames, sync, wire};
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 use crate::runtime::{self, sync::Recv};
 use crate::trace::Op;
 

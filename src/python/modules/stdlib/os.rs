@@ -5,8 +5,7 @@ use super::super::make_module;
 use super::R;
 use crate::python::exceptions::{not_available, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::PyStr;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 use crate::runtime;
 
 pub fn os() -> Value {

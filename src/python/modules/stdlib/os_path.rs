@@ -4,13 +4,12 @@
 //! `pathname`: `os.path.basename`, `os.path.isabs`).
 
 use crate::python::bind::Sig;
-use crate::python::value::PyStr;
 
 use super::super::make_module;
 use super::R;
 use crate::python::exceptions::type_error;
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 
 pub fn module() -> Value {
     make_module(

@@ -8,8 +8,7 @@
 //! child, a Pool worker, a spawned child) first uses it.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::cell::RefCell;
 use std::rc::Rc;
 

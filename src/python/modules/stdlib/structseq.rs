@@ -6,8 +6,7 @@
 //! fields are attributes of the instance, and the type has CPython's `n_sequence_fields`,
 //! `n_fields` and `n_unnamed_fields`.
 
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use crate::python::builtin_classes;

@@ -5,8 +5,7 @@ use super::R;
 use super::structseq;
 use crate::python::exceptions::{self, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::PyStr;
-use crate::python::value::{Args, Instance, Namespace, Value};
+use crate::python::value::{Args, Instance, Namespace, PyStr, Value};
 use std::rc::Rc;
 
 /// `sys.flags` of `python3 -u prog.py`, with the two forkyard answers truthfully:

@@ -5,8 +5,7 @@ use super::time_struct;
 use super::{R, num};
 use crate::python::exceptions::value_error;
 use crate::python::interp::Interp;
-use crate::python::value::PyStr;
-use crate::python::value::{Args, Value};
+use crate::python::value::{Args, PyStr, Value};
 use crate::runtime;
 
 pub fn time() -> Value {

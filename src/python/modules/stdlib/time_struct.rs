@@ -3,14 +3,13 @@
 //! current time, when a function is given none, is `time.time()`: the lesson clock.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::rc::Rc;
 
 use super::structseq;
 use super::{R, num};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Class, Value};
+use crate::python::value::{Args, Class, PyStr, Value};
 use crate::runtime;
 
 const FIELDS: [&str; 9] = [

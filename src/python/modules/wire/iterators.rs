@@ -9,14 +9,13 @@
 //! The message holds an iterator as a kind, its values (written as any value, so memo and
 //! refusals apply: a generator or a lambda inside fails as pickle fails) and its integers.
 
-use crate::python::value::ThinRc;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::unpickling_error;
 use crate::python::exceptions::Exc;
 use crate::python::iter_kind::IterKind;
-use crate::python::value::{Iter, Value};
+use crate::python::value::{Iter, ThinRc, Value};
 
 const SEQ: u8 = 0;
 const LIST: u8 = 1;

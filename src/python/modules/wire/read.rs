@@ -1,8 +1,7 @@
 //! The reading half of [`super`]: one message rebuilt, every byte of it checked.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
-use crate::python::value::ThinRc;
+use crate::python::value::{PyStr, ThinRc};
 use std::rc::Rc;
 
 use super::{INHERITED, invalid_load_key, lookup_global, unpickling_error, user_hook};

@@ -2,7 +2,6 @@
 //! rebuild it (see the module's account of the format).
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::PyStr;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -12,7 +11,7 @@ use super::{
 };
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
-use crate::python::value::{Args, Dict, Instance, NativeKind, Value};
+use crate::python::value::{Args, Dict, Instance, NativeKind, PyStr, Value};
 
 /// The protocol `__reduce_ex__` is asked for: CPython 3.11's default, which multiprocessing uses.
 const PROTOCOL: i64 = 4;
