@@ -31,6 +31,8 @@
 //! - [`fds`]: [`fds::write_some`]`(fd, &[u8])` (a non-blocking partial write), [`fds::detach`]`(fd)`
 //!   (point it at /dev/null), [`fds::wait_any`]`(readable, writable, pids, Option<secs>)` (a Pool's
 //!   waits).
+//! - [`memory`]: [`memory::give_back_freed`] (freed heap pages back to the kernel, after freeing
+//!   something big).
 //!
 //! Panics in a lesson process are fatal by design (`crash`): reported, then `_exit(101)`; do not use
 //! `catch_unwind` for control flow there.
@@ -42,6 +44,7 @@ mod crash;
 mod emit;
 pub mod fds;
 pub mod gate;
+pub mod memory;
 pub mod output;
 pub mod process;
 pub mod recent;

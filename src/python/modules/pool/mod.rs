@@ -38,7 +38,7 @@ use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Instance, Namespace, NativeKind, PyStr, Value};
 use crate::runtime::{
-    self,
+    self, memory,
     sync::{Channel, Sem},
 };
 use crate::trace::Op;
@@ -797,8 +797,15 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
         match taken {
             Some((_, Ok(vals))) => {
                 // The chunk's own vector is read from: its items are not copied a second time.
+                // The chunk before it (of the job's same chunksize) is done with: when chunks are
+                // big, its pages go back to the kernel rather than stay resident while the
+                // caller's list grows past them.
+                let big = vals.len() * std::mem::size_of::<Value>() >= memory::WORTH_GIVING_BACK;
                 let mut buf = h.buffer.borrow_mut();
-                *buf = vals.into_iter();
+                drop(std::mem::replace(&mut *buf, vals.into_iter()));
+                if big {
+                    memory::give_back_freed();
+                }
                 if let Some(v) = buf.next() {
                     return Ok(v);
                 }
