@@ -197,10 +197,26 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
             "{base_name}.__new__(X): X is not a type object"
         )));
     };
+    if &*base_name == "BaseException" {
+        let base = crate::python::builtin_classes::with(|b| b.exc(ExcKind::BaseException).clone());
+        if !cls.is_subclass(&base) {
+            return Err(type_error(format!(
+                "BaseException.__new__({}): {} is not a subtype of BaseException",
+                cls.name, cls.name
+            )));
+        }
+        a.pos.remove(0);
+        return Ok(Value::Instance(exceptions::instance(cls.clone(), a.pos)));
+    }
     if &*base_name == "object" {
-        if cls.native_kind() == Some(super::value::NativeKind::BaseException) {
-            a.pos.remove(0);
-            return Ok(Value::Instance(exceptions::instance(cls.clone(), a.pos)));
+        if let Some(own) = made_by_a_builtin_new(cls) {
+            // CPython refuses what its `object.__new__` cannot make whole: an `int`, a `list`, an
+            // exception would hold no value of its type (and the slot methods, finding none,
+            // would recurse on the instance itself).
+            return Err(type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                cls.name, own.name
+            )));
         }
         return Ok(Value::Instance(Rc::new(Instance {
             class: cls.clone(),
@@ -680,6 +696,32 @@ pub fn install() {
             PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str("object"))),
         );
+    // An exception's own `__new__` (CPython's `BaseException.__new__`): what `ValueError.__new__`
+    // and an exception class's `super().__new__(cls)` reach, where `object.__new__` refuses.
+    crate::python::builtin_classes::with(|b| {
+        b.exc(ExcKind::BaseException).attrs.borrow_mut().insert(
+            PyStr::from("__new__"),
+            slot("__new__", slot_new, Some(Value::str("BaseException"))),
+        )
+    });
+}
+
+/// For a class whose instances a builtin type's `__new__` makes (`int`, `list`, an exception, a
+/// class deriving from one), the class CPython's refusal of `object.__new__(cls)` names: the
+/// class itself, or the nearest base without a `__new__` of its own written in Python (CPython's
+/// "most derived base that's not a heap type" in `tp_new_wrapper`). `None` for a class that
+/// `object.__new__` makes whole.
+fn made_by_a_builtin_new(cls: &Rc<Class>) -> Option<Rc<Class>> {
+    let mro = cls.mro.borrow();
+    if !mro
+        .iter()
+        .any(|k| &*k.module == "builtins" && &*k.name != "object")
+    {
+        return None;
+    }
+    let own_new =
+        |k: &Rc<Class>| &*k.module != "builtins" && k.attrs.borrow().contains_key("__new__");
+    mro.iter().find(|k| !own_new(k)).cloned()
 }
 
 /// Whether `v` is one of the `__new__` slots installed here (as opposed to a class's own).
