@@ -79,6 +79,8 @@ impl Builtins {
                 ExcKind::UnicodeDecodeError | ExcKind::UnicodeEncodeError
             ) {
                 super::exceptions_unicode::class_attrs()
+            } else if *kind == ExcKind::OSError {
+                super::exceptions_os::class_attrs()
             } else if *kind == ExcKind::BaseExceptionGroup {
                 super::exceptions_group::class_attrs()
             } else {

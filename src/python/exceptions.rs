@@ -157,14 +157,26 @@ impl ExcKind {
 
 /// A new exception instance of `cls` with these args (no `__init__` run: natives use this).
 pub fn instance(cls: Rc<Class>, args: Vec<Value>) -> Rc<Instance> {
+    // `OSError(errno, strerror, ...)`: its subclass for the errno, its fields from the args
+    // (only 2 to 5 args have fields: most exceptions skip the class walk).
+    let os_fields = (2..=5).contains(&args.len()) && cls.is_subclass(&ExcKind::OSError.class());
+    let cls = if os_fields {
+        super::exceptions_os::class_for(&cls, &args)
+    } else {
+        cls
+    };
     let inst = Rc::new(Instance {
         class: cls,
         attrs: RefCell::new(Namespace::default()),
         native: RefCell::new(Some(Box::new(ExcData::default()))),
     });
+    if os_fields {
+        super::exceptions_os::set_fields(&inst, &args);
+    }
     inst.attrs
         .borrow_mut()
-        .insert(PyStr::from("args"), Value::tuple(args));
+        .entry(PyStr::from("args"))
+        .or_insert_with(|| Value::tuple(args));
     inst
 }
 

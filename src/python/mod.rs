@@ -20,6 +20,7 @@ mod exc_kind;
 mod except_star_check;
 pub mod exceptions;
 mod exceptions_group;
+pub(crate) mod exceptions_os;
 mod exceptions_unicode;
 mod float_hash;
 pub mod format;

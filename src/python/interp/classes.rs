@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::super::ast::{ExprKind, Stmt, StmtKind};
 use super::super::builtin_classes;
-use super::super::exceptions::{self, Exc, ExcData, attribute_error, type_error};
+use super::super::exceptions::{self, Exc, attribute_error, type_error};
 use super::super::value::*;
 use super::{Interp, bind};
 
@@ -390,24 +390,21 @@ impl Interp {
     }
 }
 
-/// A new instance of `c` with nothing set (an exception's `args` are `args`).
+/// A new instance of `c` with nothing set (an exception's `args` are `args`; other classes
+/// take no part of them).
 pub fn bare_instance(c: &Rc<Class>, args: &[Value]) -> Value {
-    let is_exc = c.native_kind() == Some(NativeKind::BaseException);
-    let inst = Rc::new(Instance {
+    if c.native_kind() == Some(NativeKind::BaseException) {
+        // (`OSError(2, ...)` is made a FileNotFoundError there.)
+        return Value::Instance(crate::python::exceptions::instance(
+            c.clone(),
+            args.to_vec(),
+        ));
+    }
+    Value::Instance(Rc::new(Instance {
         class: c.clone(),
         attrs: RefCell::new(Namespace::default()),
-        native: RefCell::new(if is_exc {
-            Some(Box::new(ExcData::default()))
-        } else {
-            None
-        }),
-    });
-    if is_exc {
-        inst.attrs
-            .borrow_mut()
-            .insert(PyStr::from("args"), Value::tuple(args.to_vec()));
-    }
-    Value::Instance(inst)
+        native: RefCell::new(None),
+    }))
 }
 
 /// `type(x)` and `type(name, bases, dict)`, called with the class being made first.

@@ -192,6 +192,11 @@ impl Interp {
             it.builtins
                 .insert(cls.name.clone(), Value::Class(cls.clone()));
         }
+        // The names OSError kept from before PEP 3151 merged them into it.
+        let os_error = Value::Class(classes.exc(ExcKind::OSError).clone());
+        for alias in ["IOError", "EnvironmentError"] {
+            it.builtins.insert(PyStr::from(alias), os_error.clone());
+        }
         super::builtins::install(&mut it);
         {
             let mut g = it.globals.borrow_mut();
@@ -352,15 +357,10 @@ impl Interp {
             _ => vec![],
         };
         let is_key_error = inst.class.is_subclass(&ExcKind::KeyError.class());
-        let is_os_error = inst.class.is_subclass(&ExcKind::OSError.class());
+        // (OSError's `[Errno 32] Broken pipe` is its own `__str__`: exceptions_os.rs.)
         Ok(match args.len() {
             0 => String::new(),
             1 if is_key_error => self.repr(&args[0])?,
-            // OSError(errno, strerror) prints as `[Errno 32] Broken pipe`.
-            2 if is_os_error && matches!(args[0], Value::Int(_)) => {
-                let strerror = self.str_of(&args[1])?;
-                format!("[Errno {}] {strerror}", self.str_of(&args[0])?)
-            }
             1 => self.str_of(&args[0])?,
             _ => self.repr(&Value::tuple(args))?,
         })

@@ -25,7 +25,7 @@
 //!   CPython 3.11's `deliver_challenge`/`answer_challenge` exchange.
 
 use crate::python::exceptions::ExcKind;
-use crate::python::value::{PyStr, ThinRc};
+use crate::python::value::ThinRc;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
@@ -255,19 +255,7 @@ fn fail(_: &mut Interp, a: Args) -> R {
         Some(Value::Int(n)) if (1..=4095).contains(n) => *n as i32,
         _ => return Err(type_error("_connection.fail() takes an errno")),
     };
-    let kind = match errno {
-        libc::ECONNREFUSED => ExcKind::ConnectionRefusedError,
-        libc::ENOENT => ExcKind::FileNotFoundError,
-        _ => return Err(os_error(io::Error::from_raw_os_error(errno))),
-    };
-    let text = io::Error::from_raw_os_error(errno).to_string();
-    let strerror = text.split(" (os error").next().unwrap_or("").to_string();
-    let exc = Exc::new(kind, format!("[Errno {errno}] {strerror}"));
-    let mut attrs = exc.value.attrs.borrow_mut();
-    attrs.insert(PyStr::from("errno"), Value::Int(errno.into()));
-    attrs.insert(PyStr::from("strerror"), Value::str(&strerror));
-    drop(attrs);
-    Err(exc)
+    Err(crate::python::exceptions_os::from_errno(errno, None))
 }
 
 /// `listening()`: how many addresses the run's broker holds (open listeners, and those of ended

@@ -120,10 +120,9 @@ fn connect(_: &mut Interp, a: Args) -> R {
         // SAFETY: closing the end this call made.
         unsafe { libc::close(mine) };
         return Err(match e.raw_os_error() {
-            Some(libc::EPIPE | libc::ECONNREFUSED | libc::ECONNRESET) => Exc::new(
-                ExcKind::ConnectionRefusedError,
-                "[Errno 111] Connection refused",
-            ),
+            Some(libc::EPIPE | libc::ECONNREFUSED | libc::ECONNRESET) => {
+                crate::python::exceptions_os::from_errno(libc::ECONNREFUSED, None)
+            }
             _ => os_error(e),
         });
     }

@@ -82,10 +82,7 @@ fn rebuild_connection(it: &mut Interp, a: Args) -> R {
     }
     let fd = broker::take(key).map_err(|e| match e.raw_os_error() {
         // CPython's second `DupFd.detach()` finds its sharer no longer has the fd.
-        Some(libc::ENOENT) => Exc::new(
-            ExcKind::ConnectionRefusedError,
-            "[Errno 111] Connection refused",
-        ),
+        Some(libc::ENOENT) => crate::python::exceptions_os::from_errno(libc::ECONNREFUSED, None),
         _ => os_error(e),
     })?;
     debug_assert!(fd.as_raw_fd() >= 0);

@@ -153,28 +153,17 @@ fn name_arg(a: &Args, i: usize, func: &str) -> Result<PyStr, Exc> {
 
 /// CPython's error for `shm_open`/`shm_unlink` of `name` failing with `errno`.
 fn shm_error(errno: i32, name: &str) -> Exc {
-    let (kind, text) = match errno {
-        libc::ENOENT => (ExcKind::FileNotFoundError, "No such file or directory"),
-        libc::EEXIST => (ExcKind::FileExistsError, "File exists"),
-        libc::EINVAL => (ExcKind::OSError, "Invalid argument"),
-        libc::ENAMETOOLONG => (ExcKind::OSError, "File name too long"),
-        libc::ENOTCONN => {
-            return Exc::new(
-                ExcKind::OSError,
-                "multiprocessing.shared_memory needs a forkyard run (its blocks are held by the \
-                 run): run the program with `forkyard run FILE.py`",
-            );
+    match errno {
+        libc::ENOTCONN => Exc::new(
+            ExcKind::OSError,
+            "multiprocessing.shared_memory needs a forkyard run (its blocks are held by the \
+             run): run the program with `forkyard run FILE.py`",
+        ),
+        libc::ENOENT | libc::EEXIST | libc::EINVAL | libc::ENAMETOOLONG => {
+            crate::python::exceptions_os::from_errno(errno, Some(Value::str(&format!("/{name}"))))
         }
-        _ => return os_error(std::io::Error::from_raw_os_error(errno)),
-    };
-    let path = format!("/{name}");
-    let exc = Exc::new(kind, format!("[Errno {errno}] {text}: '{path}'"));
-    let mut attrs = exc.value.attrs.borrow_mut();
-    attrs.insert(PyStr::from("errno"), Value::Int(errno.into()));
-    attrs.insert(PyStr::from("strerror"), Value::str(text));
-    attrs.insert(PyStr::from("filename"), Value::str(&path));
-    drop(attrs);
-    exc
+        _ => os_error(std::io::Error::from_raw_os_error(errno)),
+    }
 }
 
 /// Checks a name as `shm_open` does (one path component, not too long).

@@ -363,23 +363,11 @@ fn signal(_: &mut Interp, a: Args) -> R {
     };
     if let Err(err) = runtime::signals::set(sig, how) {
         let errno = err.raw_os_error().unwrap_or(libc::EINVAL);
-        return Err(Exc::new(
-            ExcKind::OSError,
-            format!("[Errno {errno}] {}", errno_text(errno)),
-        ));
+        return Err(crate::python::exceptions_os::from_errno(errno, None));
     }
     let old = handler_of(sig);
     HANDLERS.with(|h| h.borrow_mut().insert(sig, handler));
     Ok(old)
-}
-
-fn errno_text(errno: i32) -> &'static str {
-    match errno {
-        libc::EINVAL => "Invalid argument",
-        libc::ESRCH => "No such process",
-        libc::EPERM => "Operation not permitted",
-        _ => "Error",
-    }
 }
 
 fn getsignal(_: &mut Interp, a: Args) -> R {
@@ -422,10 +410,7 @@ fn raise_signal(it: &mut Interp, a: Args) -> R {
     let sig = signal_number(a.pos.first(), "raise_signal()")?;
     if let Err(err) = runtime::signals::raise(sig) {
         let errno = err.raw_os_error().unwrap_or(libc::EINVAL);
-        return Err(Exc::new(
-            ExcKind::OSError,
-            format!("[Errno {errno}] {}", errno_text(errno)),
-        ));
+        return Err(crate::python::exceptions_os::from_errno(errno, None));
     }
     // CPython checks for signals before raise_signal returns: the handler has run by then.
     run_pending(it)?;
@@ -531,15 +516,7 @@ pub fn os_kill(it: &mut Interp, a: Args) -> R {
     };
     if let Err(err) = sent {
         let errno = err.raw_os_error().unwrap_or(libc::ESRCH);
-        let kind = if errno == libc::ESRCH {
-            ExcKind::ProcessLookupError
-        } else {
-            ExcKind::PermissionError
-        };
-        return Err(Exc::new(
-            kind,
-            format!("[Errno {errno}] {}", errno_text(errno)),
-        ));
+        return Err(crate::python::exceptions_os::from_errno(errno, None));
     }
     // A signal a process sends itself is delivered before kill() returns, and CPython runs its
     // handler before the next bytecode: within this statement, as its traceback shows.

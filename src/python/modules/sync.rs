@@ -251,37 +251,12 @@ pub fn init_with<T: NativeObject>(a: &Args, payload: T) -> R {
     }
 }
 
-/// An OS failure as Python's `OSError` (`BrokenPipeError` for `EPIPE`).
+/// An OS failure as Python's `OSError` (`BrokenPipeError` for `EPIPE`...: exceptions_os.rs).
 pub fn os_error(e: std::io::Error) -> Exc {
     if e.kind() == std::io::ErrorKind::OutOfMemory {
         return crate::python::alloc::memory_error();
     }
-    let errno = e.raw_os_error().unwrap_or(0);
-    let kind = match errno {
-        libc::EPIPE => ExcKind::BrokenPipeError,
-        libc::ECONNRESET => ExcKind::ConnectionResetError,
-        _ => ExcKind::OSError,
-    };
-    let strerror = match errno {
-        libc::EPIPE => "Broken pipe".to_string(),
-        libc::ECONNRESET => "Connection reset by peer".to_string(),
-        _ => e
-            .to_string()
-            .split(" (os error")
-            .next()
-            .unwrap_or("")
-            .to_string(),
-    };
-    let exc = Exc::new(kind, format!("[Errno {errno}] {strerror}"));
-    exc.value
-        .attrs
-        .borrow_mut()
-        .insert(PyStr::from("errno"), Value::Int(errno as i64));
-    exc.value
-        .attrs
-        .borrow_mut()
-        .insert(PyStr::from("strerror"), Value::str(&strerror));
-    exc
+    crate::python::exceptions_os::from_errno(e.raw_os_error().unwrap_or(0), None)
 }
 
 fn assertion(msg: &str) -> Exc {
@@ -518,7 +493,7 @@ impl SemLock {
         owner: Option<u32>,
     ) -> Result<SemLock, Exc> {
         if value < 0 || value > u32::MAX as i64 {
-            return Err(Exc::new(ExcKind::OSError, "[Errno 22] Invalid argument"));
+            return Err(crate::python::exceptions_os::from_errno(libc::EINVAL, None));
         }
         let sem = Sem::new(value as u32).map_err(os_error)?;
         let shm = Shared::new(24).map_err(os_error)?;
