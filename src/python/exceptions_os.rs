@@ -195,7 +195,7 @@ fn reduce(_: &mut Interp, a: Args) -> R {
             state.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
         }
     }
-    if state.len() > 0 {
+    if !state.is_empty() {
         out.push(Value::dict(state));
     }
     Ok(Value::tuple(out))
