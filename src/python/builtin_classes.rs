@@ -2,11 +2,18 @@
 //! types...), made once when the interpreter is made. The interpreter tells its own builtins from a
 //! program's classes by identity (`Rc::ptr_eq` against these), never by name: a program's own class
 //! named `property` or `ValueError` is just a class.
+//!
+//! `Builtins` also keeps the modules' own per-interpreter state (`queue.Empty`, the `Lock` class,
+//! the context objects...): each module names its part with a plain `static` [`InterpSlot`] and
+//! reads it through [`per_interp`], which makes it the first time this interpreter asks.
 
-use std::cell::{Cell, RefCell};
+use std::any::Any;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::rc::Rc;
-use std::thread::LocalKey;
+
+use rustc_hash::FxHashMap;
 
 use super::exc_kind::ExcKind;
 use super::exceptions::{self, make_class};
@@ -14,8 +21,6 @@ use super::value::{Class, Namespace, NativeKind};
 
 /// The builtin classes one interpreter compares against.
 pub struct Builtins {
-    /// Which interpreter of this process these are (see `per_interp`).
-    id: u64,
     pub object: Rc<Class>,
     pub type_: Rc<Class>,
     pub none_type: Rc<Class>,
@@ -27,19 +32,15 @@ pub struct Builtins {
     /// Every builtin type by `__name__` (`int`, `dict`, `memoryview`...): `type(x)` of a value that
     /// is not an instance finds its class from the value's type name.
     types: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// The modules' own state, by the address of its [`InterpSlot`]; each value is that slot's
+    /// `T`. A spawned child's fresh interpreter has fresh `Builtins`, so it starts empty.
+    module_state: RefCell<FxHashMap<usize, Box<dyn Any>>>,
 }
 
 impl Builtins {
     /// `object`, the types compared by identity, and the exception hierarchy. The other builtin
     /// types are added by `define_type` as `builtins::install` makes them.
     pub fn new() -> Builtins {
-        thread_local! {
-            static NEXT_ID: Cell<u64> = const { Cell::new(0) };
-        }
-        let id = NEXT_ID.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
         let object = make_class(
             "object",
             "builtins",
@@ -107,7 +108,6 @@ impl Builtins {
         .map(|c| (leak_name(&c.name), c.clone()))
         .collect();
         Builtins {
-            id,
             object,
             type_,
             none_type,
@@ -116,6 +116,7 @@ impl Builtins {
             classmethod,
             exceptions: made,
             types: RefCell::new(types),
+            module_state: RefCell::default(),
         }
     }
 
@@ -216,25 +217,62 @@ pub fn is(cls: &Class, pick: impl FnOnce(&Builtins) -> &Rc<Class>) -> bool {
     })
 }
 
-/// A module's own classes (`queue.Empty`, `struct.error`, `multiprocessing.TimeoutError`), made the
-/// first time this interpreter asks and kept in the module's `slot`; a spawned child's fresh
-/// interpreter makes its own, derived from its own `Exception`.
-pub fn per_interp<T: Clone + 'static>(
-    slot: &'static LocalKey<RefCell<Option<(u64, T)>>>,
-    make: impl FnOnce() -> T,
-) -> T {
-    let id = with(|b| b.id);
-    if let Some(v) = slot.with(|s| {
-        s.borrow()
-            .as_ref()
-            .filter(|(made_for, _)| *made_for == id)
-            .map(|(_, v)| v.clone())
-    }) {
+/// The key of one part of a module's per-interpreter state (its classes, its singletons), whose
+/// value is a `T`: declared as a plain `static` (`static CLASSES: InterpSlot<Classes> =
+/// InterpSlot::new();`) and read through [`per_interp`].
+pub struct InterpSlot<T> {
+    /// The slot's address is its key in `Builtins::module_state`. A zero-sized static need not
+    /// have an address of its own (two of them may share one), so this byte gives each slot its
+    /// own address, and two slots of the same `T` never read each other's value.
+    _unique: u8,
+    /// Ties the slot to its value's type without holding one: `fn() -> T` keeps the slot `Sync`
+    /// (a `static` must be) whatever `T` is.
+    _of: PhantomData<fn() -> T>,
+}
+
+impl<T> InterpSlot<T> {
+    /// A slot, for a `static`. No `Default`: a slot is only ever a `static`, which needs a `const`.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> InterpSlot<T> {
+        InterpSlot {
+            _unique: 0,
+            _of: PhantomData,
+        }
+    }
+
+    fn key(&'static self) -> usize {
+        self as *const InterpSlot<T> as usize
+    }
+}
+
+/// A module's own per-interpreter state (`queue.Empty`, `struct.error`, the context objects), made
+/// by `make` the first time this interpreter asks for `slot` and kept in its `Builtins`; a spawned
+/// child's fresh interpreter makes its own, derived from its own `Exception` and `object`.
+pub fn per_interp<T: Clone + 'static>(slot: &'static InterpSlot<T>, make: impl FnOnce() -> T) -> T {
+    let key = slot.key();
+    // `&**v`, the boxed value: a `&Box<dyn Any>` would itself coerce to a `&dyn Any`, the box,
+    // which is never a `T`.
+    let found = with(|b| {
+        let state = b.module_state.borrow();
+        state.get(&key).map(|v| slot_value::<T>(&**v).clone())
+    });
+    if let Some(v) = found {
         return v;
     }
-    let v = make();
-    slot.with(|s| *s.borrow_mut() = Some((id, v.clone())));
-    v
+    // No borrow of the map is held while `make` runs: it may ask for other slots (the Pool's
+    // classes derive from `BaseProcess`).
+    let made = make();
+    with(|b| {
+        let mut state = b.module_state.borrow_mut();
+        // Had `make` itself filled this slot (by another way in), the value stored first stays the
+        // one everything else already holds.
+        slot_value::<T>(&**state.entry(key).or_insert_with(|| Box::new(made))).clone()
+    })
+}
+
+/// A slot's value as its `T`: only `per_interp` stores under a slot's key, and always a `T`.
+fn slot_value<T: 'static>(v: &dyn Any) -> &T {
+    v.downcast_ref::<T>().expect("an InterpSlot<T> holds a T")
 }
 
 #[cfg(test)]
@@ -282,9 +320,7 @@ mod tests {
 
     #[test]
     fn a_fresh_interpreter_gets_fresh_module_classes() {
-        thread_local! {
-            static SLOT: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-        }
+        static SLOT: InterpSlot<Rc<Class>> = InterpSlot::new();
         let make = || {
             make_class(
                 "Empty",
@@ -302,5 +338,41 @@ mod tests {
         let second = per_interp(&SLOT, make);
         assert!(!Rc::ptr_eq(&first, &second));
         assert!(second.is_subclass(second_builtins.exc(ExcKind::Exception)));
+    }
+
+    #[test]
+    fn two_slots_of_one_type_are_kept_apart() {
+        static A: InterpSlot<Rc<Class>> = InterpSlot::new();
+        static B: InterpSlot<Rc<Class>> = InterpSlot::new();
+        let make = |name: &str| {
+            make_class(name, "m", vec![object()], Namespace::default(), None).expect("one base")
+        };
+        install();
+        let a = per_interp(&A, || make("A"));
+        let b = per_interp(&B, || make("B"));
+        assert!(!Rc::ptr_eq(&a, &b));
+        assert_eq!(&*per_interp(&A, || make("other")).name, "A");
+        assert_eq!(&*per_interp(&B, || make("other")).name, "B");
+    }
+
+    #[test]
+    fn a_slot_made_from_another_slot() {
+        static BASE: InterpSlot<Rc<Class>> = InterpSlot::new();
+        static DERIVED: InterpSlot<Rc<Class>> = InterpSlot::new();
+        let base = || {
+            per_interp(&BASE, || {
+                make_class("Base", "m", vec![object()], Namespace::default(), None)
+                    .expect("one base")
+            })
+        };
+        install();
+        let derived = per_interp(&DERIVED, || {
+            make_class("Derived", "m", vec![base()], Namespace::default(), None).expect("one base")
+        });
+        assert!(Rc::ptr_eq(&derived.bases[0], &base()));
+        assert!(Rc::ptr_eq(
+            &derived,
+            &per_interp(&DERIVED, || unreachable!())
+        ));
     }
 }

@@ -69,9 +69,8 @@ const CO_VARKEYWORDS: i64 = 0x8;
 const CO_GENERATOR: i64 = 0x20;
 const CO_COROUTINE: i64 = 0x80;
 
-thread_local! {
-    static CODE_CLASS: std::cell::RefCell<Option<(u64, Rc<super::value::Class>)>> = const { std::cell::RefCell::new(None) };
-}
+static CODE_CLASS: super::builtin_classes::InterpSlot<Rc<super::value::Class>> =
+    super::builtin_classes::InterpSlot::new();
 
 /// The `code` type, made once per interpreter (`per_interp`): a spawned child's derives from its
 /// own `object`.

@@ -39,9 +39,8 @@ pub(crate) struct FrameObj {
     back: RefCell<Value>,
 }
 
-thread_local! {
-    static FRAME_CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-}
+static FRAME_CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// The `frame` type, made once per interpreter.
 fn frame_class() -> Rc<Class> {

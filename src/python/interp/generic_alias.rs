@@ -13,11 +13,11 @@ use super::{Interp, bind};
 /// The builtin classes whose subscription makes a `GenericAlias`.
 const GENERIC_BUILTINS: [&str; 6] = ["list", "dict", "tuple", "set", "frozenset", "type"];
 
-thread_local! {
-    // Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
-    static ALIAS_CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-    static UNION_CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-}
+// Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
+static ALIAS_CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
+static UNION_CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// `types.UnionType`: what `int | None` makes (PEP 604), printed as written.
 fn union_class() -> Rc<Class> {

@@ -55,9 +55,8 @@ fn entries(t: &Target) -> Vec<(PyStr, Value)> {
 /// An interpreter's two view classes: `dict` and `mappingproxy`.
 type ViewClasses = (Rc<Class>, Rc<Class>);
 
-thread_local! {
-    static CLASSES: RefCell<Option<(u64, ViewClasses)>> = const { RefCell::new(None) };
-}
+static CLASSES: crate::python::builtin_classes::InterpSlot<ViewClasses> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// The two view classes: `dict` (an instance's namespace) and `mappingproxy` (a class's), made
 /// once per interpreter (`per_interp`): a spawned child's derive from its own `object`.

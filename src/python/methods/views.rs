@@ -17,11 +17,10 @@ struct Viewed(Rc<RefCell<Dict>>);
 
 impl crate::python::native_object::NativeObject for Viewed {}
 
-thread_local! {
-    /// The view classes by kind, made once per interpreter (`per_interp`): a spawned child's derive
-    /// from its own `object`.
-    static CLASSES: RefCell<Option<(u64, Classes)>> = const { RefCell::new(None) };
-}
+/// The view classes by kind, made once per interpreter (`per_interp`): a spawned child's derive
+/// from its own `object`.
+static CLASSES: crate::python::builtin_classes::InterpSlot<Classes> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// One interpreter's view classes.
 type Classes = Rc<RefCell<Vec<Rc<Class>>>>;

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::bind::Sig;
+use crate::python::builtin_classes::InterpSlot;
 use crate::python::exceptions::{self, Exc, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Builtin, Class, Instance, Namespace, PyStr, Value};
@@ -23,14 +24,12 @@ pub const ALL: [&str; 3] = ["fork", "spawn", "forkserver"];
 /// The class attribute by which a context's Process class names its start method.
 const START_METHOD_ATTR: &str = "_start_method";
 
-thread_local! {
-    /// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per interpreter
-    /// (`per_interp`): a spawned child's derive from its own `BaseProcess`.
-    static PROCESS_CLASSES: RefCell<Option<(u64, ProcessClasses)>> = const { RefCell::new(None) };
-    /// The context objects, made once per interpreter (`per_interp`) as CPython's are singletons:
-    /// a spawned child makes its own from its own module.
-    static CONTEXTS: RefCell<Option<(u64, Contexts)>> = const { RefCell::new(None) };
-}
+/// `ForkProcess`, `SpawnProcess`, `ForkServerProcess`, made once per interpreter (`per_interp`):
+/// a spawned child's derive from its own `BaseProcess`.
+static PROCESS_CLASSES: InterpSlot<ProcessClasses> = InterpSlot::new();
+/// The context objects, made once per interpreter (`per_interp`) as CPython's are singletons: a
+/// spawned child makes its own from its own module.
+static CONTEXTS: InterpSlot<Contexts> = InterpSlot::new();
 
 pub fn known(name: &str) -> Option<&'static str> {
     ALL.into_iter().find(|m| *m == name)

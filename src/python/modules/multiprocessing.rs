@@ -8,20 +8,19 @@ use super::make_module;
 use super::process;
 use super::stdlib::{cpu_count, getpid};
 use super::{context, pipe, pool, queues, shared, sync};
+use crate::python::builtin_classes::InterpSlot;
 use crate::python::exceptions::{self, Exc, ExcKind};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Class, Value};
 
 type R = Result<Value, Exc>;
 
-thread_local! {
-    /// `BaseProcess` and `Process`, made once per interpreter (`per_interp`): a spawned child's
-    /// derive from its own `object`.
-    static PROCESS_CLASSES: std::cell::RefCell<Option<(u64, ProcessClasses)>> = const { std::cell::RefCell::new(None) };
-    /// The main process's `current_process()`, made once per interpreter (`per_interp`): a spawned
-    /// child's fresh interpreter makes its own.
-    static MAIN_OBJECT: std::cell::RefCell<Option<(u64, MainObject)>> = const { std::cell::RefCell::new(None) };
-}
+/// `BaseProcess` and `Process`, made once per interpreter (`per_interp`): a spawned child's derive
+/// from its own `object`.
+static PROCESS_CLASSES: InterpSlot<ProcessClasses> = InterpSlot::new();
+/// The main process's `current_process()`, made once per interpreter (`per_interp`): a spawned
+/// child's fresh interpreter makes its own.
+static MAIN_OBJECT: InterpSlot<MainObject> = InterpSlot::new();
 
 /// `multiprocessing.process.BaseProcess` and `multiprocessing.context.Process` derived from it.
 #[derive(Clone)]
@@ -67,9 +66,7 @@ pub struct Errors {
 
 /// This interpreter's `multiprocessing` exceptions (a Pool's `get(timeout)` raises `TimeoutError`).
 pub fn errors() -> Errors {
-    thread_local! {
-        static MADE: std::cell::RefCell<Option<(u64, Errors)>> = const { std::cell::RefCell::new(None) };
-    }
+    static MADE: InterpSlot<Errors> = InterpSlot::new();
     crate::python::builtin_classes::per_interp(&MADE, || {
         let made = |name: &str, base: Rc<Class>| {
             exceptions::make_class(

@@ -44,9 +44,11 @@ struct Enums {
     default_int_handler: Value,
 }
 
+/// Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
+static ENUMS: crate::python::builtin_classes::InterpSlot<Rc<Enums>> =
+    crate::python::builtin_classes::InterpSlot::new();
+
 thread_local! {
-    /// Made once per interpreter (`per_interp`): a spawned child's derive from its own `object`.
-    static ENUMS: RefCell<Option<(u64, Rc<Enums>)>> = const { RefCell::new(None) };
     /// The Python-level handler of each signal a program set (`signal.signal`); others have
     /// their startup handler ([`startup_handler`]).
     static HANDLERS: RefCell<HashMap<i32, Value>> = RefCell::new(HashMap::new());

@@ -5,7 +5,6 @@
 //! a bytearray or a writable memoryview, such as a `SharedMemory`'s `buf`), `unpack_from`, and
 //! CPython's messages, raised as `struct.error`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -34,9 +33,7 @@ pub fn module() -> Value {
 }
 
 fn error_class() -> Rc<Class> {
-    thread_local! {
-        static ERROR: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-    }
+    static ERROR: builtin_classes::InterpSlot<Rc<Class>> = builtin_classes::InterpSlot::new();
     builtin_classes::per_interp(&ERROR, || {
         exceptions::make_class(
             "error",

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::sync::atomic::Ordering::{Relaxed, SeqCst};
 
 use crate::python::bind::Sig;
+use crate::python::builtin_classes::InterpSlot;
 use crate::python::exceptions::{self, Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{
@@ -27,11 +28,15 @@ type R = Result<Value, Exc>;
 // ---- helpers shared by the primitives --------------------------------------------------------
 
 thread_local! {
+    /// How many primitives this process has made: per process, not per interpreter (it is
+    /// runtime state, not a class): `new_id` numbers this process's primitives with it, and
+    /// `made_any` asks whether the process made one.
     static COUNTER: RefCell<u32> = const { RefCell::new(0) };
-    /// The native classes by name, for the interpreter that made them (`per_interp`): a spawned
-    /// child's fresh interpreter makes its own, deriving from its own `object`.
-    static CLASSES: RefCell<Option<(u64, NativeClasses)>> = const { RefCell::new(None) };
 }
+
+/// The native classes by name, made once per interpreter (`per_interp`): a spawned child's fresh
+/// interpreter makes its own, deriving from its own `object`.
+static CLASSES: InterpSlot<NativeClasses> = InterpSlot::new();
 
 /// The native classes of one interpreter, shared by the handle `per_interp` hands out.
 type NativeClasses = Rc<RefCell<HashMap<&'static str, Rc<Class>>>>;
@@ -1222,9 +1227,7 @@ impl BarrierObj {
 }
 
 pub fn broken_error() -> Exc {
-    thread_local! {
-        static CLS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-    }
+    static CLS: InterpSlot<Rc<Class>> = InterpSlot::new();
     // Per interpreter: a spawned child's derives from its own RuntimeError.
     let cls = crate::python::builtin_classes::per_interp(&CLS, || {
         exceptions::make_class(

@@ -170,9 +170,8 @@ struct TbFrames(Vec<TbEntry>);
 
 impl crate::python::native_object::NativeObject for TbFrames {}
 
-thread_local! {
-    static TRACEBACK_CLASS: std::cell::RefCell<Option<(u64, Rc<Class>)>> = const { std::cell::RefCell::new(None) };
-}
+static TRACEBACK_CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// The `traceback` type, made once per interpreter (`per_interp`): a spawned child's derives from
 /// its own `object`.

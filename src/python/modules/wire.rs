@@ -166,9 +166,8 @@ fn invalid_load_key(c: u8) -> Exc {
 
 fn pickle_error(kind: &str, msg: String) -> Exc {
     type Class = Rc<crate::python::value::Class>;
-    thread_local! {
-        static MADE: std::cell::RefCell<Option<(u64, (Class, Class))>> = const { std::cell::RefCell::new(None) };
-    }
+    static MADE: crate::python::builtin_classes::InterpSlot<(Class, Class)> =
+        crate::python::builtin_classes::InterpSlot::new();
     // Made once per interpreter: a spawned child's derive from its own `Exception`.
     let (p, u) = crate::python::builtin_classes::per_interp(&MADE, || {
         let base = ExcKind::Exception.class();

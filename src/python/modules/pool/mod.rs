@@ -67,11 +67,10 @@ struct JobRef {
 
 impl crate::python::native_object::NativeObject for JobRef {}
 
-thread_local! {
-    /// The pool's classes by name, made once per interpreter (`per_interp`): a spawned child's
-    /// derive from its own `object` and `BaseProcess`.
-    static CLASSES: RefCell<Option<(u64, Classes)>> = const { RefCell::new(None) };
-}
+/// The pool's classes by name, made once per interpreter (`per_interp`): a spawned child's derive
+/// from its own `object` and `BaseProcess`.
+static CLASSES: crate::python::builtin_classes::InterpSlot<Classes> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// One interpreter's pool classes.
 type Classes = Rc<RefCell<HashMap<&'static str, Rc<Class>>>>;

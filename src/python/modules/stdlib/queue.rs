@@ -11,9 +11,7 @@ type Class = Rc<crate::python::value::Class>;
 
 /// `queue.Empty` and `queue.Full`, which the natives of `multiprocessing`'s queues raise too.
 pub fn queue_classes() -> (Class, Class) {
-    thread_local! {
-        static MADE: std::cell::RefCell<Option<(u64, (Class, Class))>> = const { std::cell::RefCell::new(None) };
-    }
+    static MADE: builtin_classes::InterpSlot<(Class, Class)> = builtin_classes::InterpSlot::new();
     builtin_classes::per_interp(&MADE, || {
         let base = ExcKind::Exception.class();
         let empty = exceptions::make_class(

@@ -16,9 +16,8 @@ const FIELDS: [&str; 9] = [
     "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
 ];
 
-thread_local! {
-    static CLASS: std::cell::RefCell<Option<(u64, Rc<Class>)>> = const { std::cell::RefCell::new(None) };
-}
+static CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// The `struct_time` class, for the module's attribute: one per interpreter (a spawned child's
 /// fresh interpreter makes its own, deriving from its own `tuple`).
