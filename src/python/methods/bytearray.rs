@@ -528,20 +528,24 @@ fn append(_: &mut Interp, a: Args) -> R {
 fn extend(it: &mut Interp, a: Args) -> R {
     let [src] = bind_pos(&a, "extend", &["iterable_of_ints"], 1)?;
     let src = given(src)?;
-    if let Value::Str(_) = src {
-        return Err(type_error("expected iterable of integers; got: 'str'"));
-    }
-    // What cannot be iterated is refused in extend's words (CPython's `bytearray_extend`).
-    if super::bytes::bytes_like(src).is_none()
-        && let Err(e) = it.iter(src)
-    {
-        return Err(if e.is(ExcKind::TypeError) {
-            type_error(format!("can't extend bytearray with {}", src.type_name()))
-        } else {
-            e
-        });
-    }
-    let more = bytes_of(it, src)?;
+    let more = match super::bytes::bytes_like(src) {
+        Some(b) => b.to_vec(),
+        None => {
+            // What cannot be iterated is refused in extend's words (CPython's
+            // `bytearray_extend`); a str is iterated, each character refused as a byte.
+            let items = it.iter(src).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    type_error(format!("can't extend bytearray with {}", src.type_name()))
+                } else {
+                    e
+                }
+            })?;
+            it.collect(&items)?
+                .iter()
+                .map(byte)
+                .collect::<Result<Vec<u8>, Exc>>()?
+        }
+    };
     resize(&a, |b| b.extend(more))?;
     Ok(Value::None)
 }

@@ -509,7 +509,7 @@ fn needle(v: &Value) -> Result<Vec<u8>, Exc> {
 }
 
 fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
-    let [sub, ..] = super::str::finds(m).bind::<3>(a)?;
+    let [sub, ..] = super::str::finds(m, owner(a)).bind::<3>(a)?;
     let sub = needle(given(sub)?)?;
     let t = this(a);
     let (lo, hi) = window(a, t.len())?;
@@ -537,7 +537,7 @@ fn rindex(_: &mut Interp, a: Args) -> R {
 }
 
 fn count(_: &mut Interp, a: Args) -> R {
-    let [sub, ..] = super::str::finds("count").bind::<3>(&a)?;
+    let [sub, ..] = super::str::finds("count", owner(&a)).bind::<3>(&a)?;
     let sub = needle(given(sub)?)?;
     let t = this(&a);
     let (lo, hi) = window(&a, t.len())?;
@@ -552,7 +552,7 @@ fn count(_: &mut Interp, a: Args) -> R {
 }
 
 fn affix(a: &Args, m: &str, at_end: bool) -> R {
-    let [p, ..] = super::str::finds(m).bind::<3>(a)?;
+    let [p, ..] = super::str::finds(m, owner(a)).bind::<3>(a)?;
     let p = given(p)?;
     let t = this(a);
     let (lo, hi) = window(a, t.len())?;

@@ -376,17 +376,19 @@ pub(super) fn start_past_end(a: &Args, len: usize) -> bool {
     }
 }
 
-/// `find(sub[, start[, end]])` and its kin: positional only, read by a `PyArg_ParseTuple`
-/// format (`find() takes at most 3 arguments (4 given)`, `find() takes no keyword arguments`).
-pub(super) fn finds(m: &str) -> Sig<'_> {
-    Sig::c_pos(m, "", &["sub", "start", "end"], 1)
+/// `find(sub[, start[, end]])` and its kin of `owner` (`str`, `bytes`, `bytearray`): positional
+/// only, read by a `PyArg_ParseTuple` format (`find() takes at most 3 arguments (4 given)`).
+/// A keyword is refused by the method call itself, which names the type (`s.find(sub='a')`:
+/// `str.find() takes no keyword arguments`).
+pub(super) fn finds<'n>(m: &'n str, owner: &'n str) -> Sig<'n> {
+    Sig::c_pos(m, owner, &["sub", "start", "end"], 1)
         .method()
         .tuple_form()
 }
 
 /// The needle of `find`/`count`/`index`, which must be a str.
 fn sub_arg<'a>(a: &'a Args, m: &str) -> Result<&'a PyStr, Exc> {
-    let [sub, ..] = finds(m).bind::<3>(a)?;
+    let [sub, ..] = finds(m, "str").bind::<3>(a)?;
     match given(sub)? {
         Value::Str(x) => Ok(x),
         other => Err(type_error(format!(
@@ -427,7 +429,7 @@ fn count(_: &mut Interp, a: Args) -> R {
 }
 
 fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
-    let [p, ..] = finds(m).bind::<3>(a)?;
+    let [p, ..] = finds(m, "str").bind::<3>(a)?;
     let p = given(p)?;
     let full = this(a);
     let (lo, hi) = window(a, &full)?;
