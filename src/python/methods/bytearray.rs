@@ -8,7 +8,8 @@ use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{opt, req};
+use super::{given, ssize};
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_bounds, slice_indices};
@@ -170,6 +171,38 @@ pub fn new_value(b: Vec<u8>) -> Value {
     }))
 }
 
+/// A special method called directly (`ba.__getitem__(0)`): CPython's slot wrappers take exactly
+/// `n` positional arguments. `unpacked`: the wrappers that read them with `PyArg_UnpackTuple`
+/// and an empty name (`__setitem__`, `__mul__`), whose message starts with a space.
+pub(super) fn slot(a: &Args, m: &str, n: usize, unpacked: bool) -> Result<(), Exc> {
+    if !a.kw.is_empty() {
+        return Err(type_error(format!(
+            "wrapper {m}() takes no keyword arguments"
+        )));
+    }
+    let got = a.pos.len().saturating_sub(1);
+    if got == n {
+        return Ok(());
+    }
+    Err(type_error(format!(
+        "{}expected {n} argument{}, got {got}",
+        if unpacked { " " } else { "" },
+        if n == 1 { "" } else { "s" }
+    )))
+}
+
+/// A bytearray method's own arguments, all positional-only (`insert(index, item, /)`).
+fn bind_pos<'a, const N: usize>(
+    a: &'a Args,
+    m: &str,
+    params: &'static [&'static str],
+    required: usize,
+) -> Result<[Option<&'a Value>; N], Exc> {
+    Sig::c_pos(m, "bytearray", params, required)
+        .method()
+        .bind(a)
+}
+
 fn this(a: &Args) -> Vec<u8> {
     contents(&a.pos[0]).unwrap_or_default()
 }
@@ -242,12 +275,14 @@ fn new(it: &mut Interp, a: Args) -> R {
 }
 
 fn len(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__len__", 0, false)?;
     Ok(Value::Int(this(&a).len() as i64))
 }
 
 fn getitem(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__getitem__", 1, false)?;
     let b = this(&a);
-    match req(&a, 0, "__getitem__")? {
+    match a.pos[1].clone() {
         Value::Int(i) => norm_index(i, b.len())
             .map(|i| Value::Int(b[i] as i64))
             .ok_or_else(|| index_error("bytearray index out of range")),
@@ -265,11 +300,11 @@ fn getitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setitem(it: &mut Interp, a: Args) -> R {
-    let idx = req(&a, 0, "__setitem__")?;
-    let v = req(&a, 1, "__setitem__")?;
-    match idx {
+    slot(&a, "__setitem__", 2, true)?;
+    let (idx, v) = (&a.pos[1], &a.pos[2]);
+    match idx.clone() {
         Value::Int(i) => {
-            let x = byte(&v)?;
+            let x = byte(v)?;
             mutate(&a, |b| match norm_index(i, b.len()) {
                 Some(i) => {
                     b[i] = x;
@@ -284,7 +319,7 @@ fn setitem(it: &mut Interp, a: Args) -> R {
                     "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
                 ));
             }
-            let items = bytes_of(it, &v)?;
+            let items = bytes_of(it, v)?;
             let n = this(&a).len();
             let (start, stop, step) = slice_bounds(s, n)?;
             let same_size = step != 1 || (stop.max(start) - start) as usize == items.len();
@@ -321,8 +356,8 @@ fn setitem(it: &mut Interp, a: Args) -> R {
 }
 
 fn delitem(_: &mut Interp, a: Args) -> R {
-    let idx = req(&a, 0, "__delitem__")?;
-    resize(&a, |b| match idx {
+    slot(&a, "__delitem__", 1, false)?;
+    resize(&a, |b| match a.pos[1].clone() {
         Value::Int(i) => match norm_index(i, b.len()) {
             Some(i) => {
                 b.remove(i);
@@ -346,6 +381,7 @@ fn delitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn iter(it: &mut Interp, a: Args) -> R {
+    slot(&a, "__iter__", 0, false)?;
     let ints = this(&a).into_iter().map(|x| Value::Int(x as i64)).collect();
     it.iter(&Value::list(ints))
 }
@@ -353,6 +389,7 @@ fn iter(it: &mut Interp, a: Args) -> R {
 /// `bytearray(b'...')`. Unlike `bytes`, CPython escapes a `'` even inside double quotes
 /// (`bytearray(b"it\'s")`).
 fn repr(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__repr__", 0, false)?;
     let b = this(&a);
     let inner = crate::python::format::bytes_repr(&b);
     let inner = if inner.starts_with("b\"") {
@@ -371,6 +408,7 @@ fn other_bytes(a: &Args) -> Option<Vec<u8>> {
 }
 
 fn eq(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__eq__", 1, false)?;
     Ok(match other_bytes(&a) {
         Some(o) => Value::Bool(this(&a) == o),
         None => Value::builtin("NotImplemented", not_implemented),
@@ -378,6 +416,7 @@ fn eq(_: &mut Interp, a: Args) -> R {
 }
 
 fn ne(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__ne__", 1, false)?;
     Ok(match other_bytes(&a) {
         Some(o) => Value::Bool(this(&a) != o),
         None => Value::builtin("NotImplemented", not_implemented),
@@ -385,23 +424,24 @@ fn ne(_: &mut Interp, a: Args) -> R {
 }
 
 /// `<`, `<=`, `>`, `>=` against bytes-like values, byte by byte as bytes compare.
-fn order(a: &Args, test: fn(std::cmp::Ordering) -> bool) -> R {
+fn order(a: &Args, m: &str, test: fn(std::cmp::Ordering) -> bool) -> R {
+    slot(a, m, 1, false)?;
     Ok(match other_bytes(a) {
         Some(o) => Value::Bool(test(this(a).as_slice().cmp(o.as_slice()))),
         None => Value::builtin("NotImplemented", not_implemented),
     })
 }
 fn lt(_: &mut Interp, a: Args) -> R {
-    order(&a, |o| o.is_lt())
+    order(&a, "__lt__", |o| o.is_lt())
 }
 fn le(_: &mut Interp, a: Args) -> R {
-    order(&a, |o| o.is_le())
+    order(&a, "__le__", |o| o.is_le())
 }
 fn gt(_: &mut Interp, a: Args) -> R {
-    order(&a, |o| o.is_gt())
+    order(&a, "__gt__", |o| o.is_gt())
 }
 fn ge(_: &mut Interp, a: Args) -> R {
-    order(&a, |o| o.is_ge())
+    order(&a, "__ge__", |o| o.is_ge())
 }
 
 fn not_implemented(_: &mut Interp, _: Args) -> R {
@@ -409,12 +449,13 @@ fn not_implemented(_: &mut Interp, _: Args) -> R {
 }
 
 fn contains(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__contains__", 1, false)?;
     let b = this(&a);
-    let x = req(&a, 0, "__contains__")?;
+    let x = &a.pos[1];
     if let Value::Int(_) | Value::Bool(_) = x {
-        return Ok(Value::Bool(b.contains(&byte(&x)?)));
+        return Ok(Value::Bool(b.contains(&byte(x)?)));
     }
-    let Some(sub) = super::bytes::bytes_like(&x) else {
+    let Some(sub) = super::bytes::bytes_like(x) else {
         return Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             x.type_name()
@@ -426,8 +467,9 @@ fn contains(_: &mut Interp, a: Args) -> R {
 }
 
 fn add(_: &mut Interp, a: Args) -> R {
-    let x = req(&a, 0, "__add__")?;
-    let Some(o) = super::bytes::bytes_like(&x) else {
+    slot(&a, "__add__", 1, false)?;
+    let x = &a.pos[1];
+    let Some(o) = super::bytes::bytes_like(x) else {
         return Err(type_error(format!(
             "can't concat {} to bytearray",
             x.type_name()
@@ -439,8 +481,9 @@ fn add(_: &mut Interp, a: Args) -> R {
 }
 
 fn iadd(it: &mut Interp, a: Args) -> R {
-    let x = req(&a, 0, "__iadd__")?;
-    let Some(o) = super::bytes::bytes_like(&x) else {
+    slot(&a, "__iadd__", 1, false)?;
+    let x = &a.pos[1];
+    let Some(o) = super::bytes::bytes_like(x) else {
         return Err(type_error(format!(
             "can't concat {} to bytearray",
             x.type_name()
@@ -452,7 +495,8 @@ fn iadd(it: &mut Interp, a: Args) -> R {
 }
 
 fn mul(_: &mut Interp, a: Args) -> R {
-    match req(&a, 0, "__mul__")? {
+    slot(&a, "__mul__", 1, true)?;
+    match a.pos[1].clone() {
         Value::Int(n) => Ok(new_value(crate::python::alloc::repeat_bytes(
             &this(&a),
             n.max(0) as usize,
@@ -466,41 +510,49 @@ fn mul(_: &mut Interp, a: Args) -> R {
 
 /// `ba % args`: bytes formatting, as a bytearray.
 fn percent(it: &mut Interp, a: Args) -> R {
-    let args = req(&a, 0, "__mod__")?;
+    slot(&a, "__mod__", 1, false)?;
     Ok(new_value(super::bytes_format::bytes_percent(
         it,
         &this(&a),
-        &args,
+        &a.pos[1],
     )?))
 }
 
 fn append(_: &mut Interp, a: Args) -> R {
-    let x = byte(&req(&a, 0, "append")?)?;
+    let [item] = bind_pos(&a, "append", &["item"], 1)?;
+    let x = byte(given(item)?)?;
     resize(&a, |b| b.push(x))?;
     Ok(Value::None)
 }
 
 fn extend(it: &mut Interp, a: Args) -> R {
-    let src = req(&a, 0, "extend")?;
-    if let Value::Str(_) = src {
-        return Err(type_error("expected iterable of integers; got: 'str'"));
-    }
-    let more = bytes_of(it, &src)?;
+    let [src] = bind_pos(&a, "extend", &["iterable_of_ints"], 1)?;
+    let src = given(src)?;
+    let more = match super::bytes::bytes_like(src) {
+        Some(b) => b.to_vec(),
+        None => {
+            // What cannot be iterated is refused in extend's words (CPython's
+            // `bytearray_extend`); a str is iterated, each character refused as a byte.
+            let items = it.iter(src).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    type_error(format!("can't extend bytearray with {}", src.type_name()))
+                } else {
+                    e
+                }
+            })?;
+            it.collect(&items)?
+                .iter()
+                .map(byte)
+                .collect::<Result<Vec<u8>, Exc>>()?
+        }
+    };
     resize(&a, |b| b.extend(more))?;
     Ok(Value::None)
 }
 
 fn pop(_: &mut Interp, a: Args) -> R {
-    let i = match opt(&a, 0, "index") {
-        None => -1,
-        Some(Value::Int(i)) => i,
-        Some(other) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
+    let [index] = bind_pos(&a, "pop", &["index"], 0)?;
+    let i = index.map_or(Ok(-1), ssize)?;
     resize(&a, |b| {
         if b.is_empty() {
             return Err(index_error("pop from empty bytearray"));
@@ -513,16 +565,9 @@ fn pop(_: &mut Interp, a: Args) -> R {
 }
 
 fn insert(_: &mut Interp, a: Args) -> R {
-    let i = match req(&a, 0, "insert")? {
-        Value::Int(i) => i,
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
-    let x = byte(&req(&a, 1, "insert")?)?;
+    let [index, item] = bind_pos(&a, "insert", &["index", "item"], 2)?;
+    let i = ssize(given(index)?)?;
+    let x = byte(given(item)?)?;
     resize(&a, |b| {
         let n = b.len() as i64;
         let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -532,7 +577,8 @@ fn insert(_: &mut Interp, a: Args) -> R {
 }
 
 fn remove(_: &mut Interp, a: Args) -> R {
-    let x = byte(&req(&a, 0, "remove")?)?;
+    let [value] = bind_pos(&a, "remove", &["value"], 1)?;
+    let x = byte(given(value)?)?;
     resize(&a, |b| match b.iter().position(|&y| y == x) {
         Some(i) => {
             b.remove(i);
@@ -543,23 +589,23 @@ fn remove(_: &mut Interp, a: Args) -> R {
 }
 
 fn clear(_: &mut Interp, a: Args) -> R {
+    bind_pos::<0>(&a, "clear", &[], 0)?;
     resize(&a, |b| b.clear())?;
     Ok(Value::None)
 }
 
 fn reverse(_: &mut Interp, a: Args) -> R {
+    bind_pos::<0>(&a, "reverse", &[], 0)?;
     mutate(&a, |b| b.reverse())?;
     Ok(Value::None)
 }
 
 /// `bytearray.fromhex(text)`, called on the class.
-fn fromhex(it: &mut Interp, a: Args) -> R {
-    match super::bytes::fromhex(it, a)? {
-        Value::Bytes(ref b) => Ok(new_value(b.to_vec())),
-        other => Ok(other),
-    }
+fn fromhex(_: &mut Interp, a: Args) -> R {
+    Ok(new_value(super::bytes::hex_text(&a, "bytearray")?))
 }
 
 fn copy(_: &mut Interp, a: Args) -> R {
+    bind_pos::<0>(&a, "copy", &[], 0)?;
     Ok(new_value(this(&a)))
 }

@@ -3,7 +3,7 @@
 
 use crate::python::bind::Sig;
 
-use super::{opt, req};
+use super::{given, ssize};
 use crate::python::alloc;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
@@ -102,13 +102,28 @@ fn arg_bytes(v: &Value) -> Result<ThinRc<u8>, Exc> {
     })
 }
 
-fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
-    // The method is bytes' or bytearray's, as `self` is.
-    let owner = match a.pos.first() {
+/// The type whose method this is, as `self` is: messages name `bytes.zfill()` or
+/// `bytearray.zfill()`.
+fn owner(a: &Args) -> &'static str {
+    match a.pos.first() {
         Some(Value::Bytes(_)) | None => "bytes",
         Some(_) => "bytearray",
-    };
-    Sig::c_pos(m, owner, &[], 0)
+    }
+}
+
+/// The arguments of a method whose parameters are all positional-only (`center(width,
+/// fillchar=b' ', /)`), named after `self`'s type.
+fn bind_pos<'a, const N: usize>(
+    a: &'a Args,
+    m: &str,
+    params: &'static [&'static str],
+    required: usize,
+) -> Result<[Option<&'a Value>; N], Exc> {
+    Sig::c_pos(m, owner(a), params, required).method().bind(a)
+}
+
+fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
+    Sig::c_pos(m, owner(a), &[], 0)
         .method()
         .bind::<0>(a)
         .map(|_| ())
@@ -261,38 +276,29 @@ fn occurrences(hay: &[u8], needle: &[u8]) -> Vec<usize> {
     out
 }
 
-fn maxsplit(a: &Args) -> Result<i64, Exc> {
-    match opt(a, 1, "maxsplit") {
-        Some(Value::Int(n)) => Ok(n),
-        Some(Value::BigInt(_)) => Err(crate::python::bigint::ssize_overflow()),
-        Some(other) => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-        None => Ok(-1),
-    }
-}
-
 /// `split`'s separator (none: runs of whitespace) and `maxsplit` (-1: no limit).
 type SplitArgs = (Option<ThinRc<u8>>, i64);
 
-fn split_args(a: &Args) -> Result<SplitArgs, Exc> {
-    let sep = match opt(a, 0, "sep") {
+/// `split(sep=None, maxsplit=-1)`: `maxsplit` is converted first, as CPython's parser does.
+fn split_args(a: &Args, m: &str) -> Result<SplitArgs, Exc> {
+    let [sep, maxsplit] = Sig::c(m, &["sep", "maxsplit"], 0).method().bind(a)?;
+    let n = maxsplit.map_or(Ok(-1), ssize)?;
+    let sep = match sep {
+        None | Some(Value::None) => None,
         Some(v) => {
-            let s = arg_bytes(&v)?;
+            let s = arg_bytes(v)?;
             if s.is_empty() {
                 return Err(value_error("empty separator"));
             }
             Some(s)
         }
-        None => None,
     };
-    Ok((sep, maxsplit(a)?))
+    Ok((sep, n))
 }
 
 fn split(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let (sep, n) = split_args(&a)?;
+    let (sep, n) = split_args(&a, "split")?;
     let mut out: Vec<Vec<u8>> = Vec::new();
     match sep {
         None => {
@@ -333,7 +339,7 @@ fn split(_: &mut Interp, a: Args) -> R {
 
 fn rsplit(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let (sep, n) = split_args(&a)?;
+    let (sep, n) = split_args(&a, "rsplit")?;
     let mut out: Vec<Vec<u8>> = Vec::new();
     match sep {
         None => {
@@ -377,7 +383,8 @@ fn rsplit(_: &mut Interp, a: Args) -> R {
 
 fn join(it: &mut Interp, a: Args) -> R {
     let sep = this(&a);
-    let items = it.collect(&req(&a, 0, "join")?)?;
+    let [items] = bind_pos(&a, "join", &["iterable_of_bytes"], 1)?;
+    let items = super::str::join_items_of(it, given(items)?)?;
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
         let Some(part) = bytes_like(x) else {
@@ -395,13 +402,17 @@ fn join(it: &mut Interp, a: Args) -> R {
     same(&a, out)
 }
 
-fn strip_set(a: &Args) -> Result<Option<ThinRc<u8>>, Exc> {
-    opt(a, 0, "bytes").map(|v| arg_bytes(&v)).transpose()
+/// `strip(bytes=None, /)`: `None` strips ASCII whitespace.
+fn strip_set(a: &Args, m: &str) -> Result<Option<ThinRc<u8>>, Exc> {
+    let [set] = bind_pos(a, m, &["bytes"], 0)?;
+    set.filter(|v| !matches!(v, Value::None))
+        .map(arg_bytes)
+        .transpose()
 }
 
-fn strip_ends(a: &Args, left: bool, right: bool) -> R {
+fn strip_ends(a: &Args, m: &str, left: bool, right: bool) -> R {
+    let set = strip_set(a, m)?;
     let t = this(a);
-    let set = strip_set(a)?;
     let strip = |b: u8| match &set {
         Some(s) => s.contains(&b),
         None => is_space(b),
@@ -416,23 +427,24 @@ fn strip_ends(a: &Args, left: bool, right: bool) -> R {
     same(a, t[lo..hi].to_vec())
 }
 fn strip(_: &mut Interp, a: Args) -> R {
-    strip_ends(&a, true, true)
+    strip_ends(&a, "strip", true, true)
 }
 fn lstrip(_: &mut Interp, a: Args) -> R {
-    strip_ends(&a, true, false)
+    strip_ends(&a, "lstrip", true, false)
 }
 fn rstrip(_: &mut Interp, a: Args) -> R {
-    strip_ends(&a, false, true)
+    strip_ends(&a, "rstrip", false, true)
 }
 
 fn replace(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let old = arg_bytes(&req(&a, 0, "replace")?)?;
-    let new = arg_bytes(&req(&a, 1, "replace")?)?;
-    let limit = match opt(&a, 2, "count") {
-        Some(Value::Int(n)) if n >= 0 => n as usize,
+    let [old, new, count] = bind_pos(&a, "replace", &["old", "new", "count"], 2)?;
+    let old = arg_bytes(given(old)?)?;
+    let new = arg_bytes(given(new)?)?;
+    let limit = match count.map(ssize).transpose()? {
+        Some(n) if n >= 0 => n as usize,
         _ => usize::MAX,
     };
+    let t = this(&a);
     let mut out = Vec::new();
     if old.is_empty() {
         // Between every two bytes and at both ends, as for str.
@@ -468,6 +480,7 @@ fn window(a: &Args, len: usize) -> Result<(usize, usize), Exc> {
         match a.pos.get(i) {
             None | Some(Value::None) => Ok(default),
             Some(Value::Int(x)) => Ok(if *x < 0 { (x + n).max(0) } else { (*x).min(n) }),
+            Some(Value::Bool(x)) => Ok(i64::from(*x).min(n)),
             Some(other) => Err(type_error(format!(
                 "slice indices must be integers or None or have an __index__ method, not {}",
                 other.type_name()
@@ -496,8 +509,9 @@ fn needle(v: &Value) -> Result<Vec<u8>, Exc> {
 }
 
 fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
+    let [sub, ..] = super::str::finds(m, owner(a)).bind::<3>(a)?;
+    let sub = needle(given(sub)?)?;
     let t = this(a);
-    let sub = needle(&req(a, 0, m)?)?;
     let (lo, hi) = window(a, t.len())?;
     if super::str::start_past_end(a, t.len()) {
         return Ok(None);
@@ -523,8 +537,9 @@ fn rindex(_: &mut Interp, a: Args) -> R {
 }
 
 fn count(_: &mut Interp, a: Args) -> R {
+    let [sub, ..] = super::str::finds("count", owner(&a)).bind::<3>(&a)?;
+    let sub = needle(given(sub)?)?;
     let t = this(&a);
-    let sub = needle(&req(&a, 0, "count")?)?;
     let (lo, hi) = window(&a, t.len())?;
     let hay = &t[lo.min(hi)..hi];
     if super::str::start_past_end(&a, t.len()) {
@@ -537,27 +552,28 @@ fn count(_: &mut Interp, a: Args) -> R {
 }
 
 fn affix(a: &Args, m: &str, at_end: bool) -> R {
+    let [p, ..] = super::str::finds(m, owner(a)).bind::<3>(a)?;
+    let p = given(p)?;
     let t = this(a);
     let (lo, hi) = window(a, t.len())?;
     let hay = &t[lo.min(hi)..hi];
+    // A start past the end matches nothing, not even `b''`; the argument is checked all the same.
+    let past = super::str::start_past_end(a, t.len());
     let test = |x: &[u8]| {
-        if at_end {
-            hay.ends_with(x)
-        } else {
-            hay.starts_with(x)
-        }
+        !past
+            && if at_end {
+                hay.ends_with(x)
+            } else {
+                hay.starts_with(x)
+            }
     };
-    let p = req(a, 0, m)?;
-    if super::str::start_past_end(a, t.len()) {
-        return Ok(Value::Bool(false));
-    }
     let wrong = |v: &Value| {
         type_error(format!(
             "{m} first arg must be bytes or a tuple of bytes, not {}",
             v.type_name()
         ))
     };
-    match &p {
+    match p {
         Value::Tuple(xs) => {
             for x in xs.iter() {
                 let x = bytes_like(x).ok_or_else(|| {
@@ -586,8 +602,9 @@ fn endswith(_: &mut Interp, a: Args) -> R {
 }
 
 fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
+    let [sep] = bind_pos(a, m, &["sep"], 1)?;
+    let sep = arg_bytes(given(sep)?)?;
     let t = this(a);
-    let sep = arg_bytes(&req(a, 0, m)?)?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
     }
@@ -635,20 +652,13 @@ fn splitlines(it: &mut Interp, a: Args) -> R {
     same_list(&a, out)
 }
 
+/// `center(width, fillchar=b' ', /)` and its kin.
 fn width_fill(a: &Args, m: &str) -> Result<(usize, u8), Exc> {
-    let w = match req(a, 0, m)? {
-        Value::Int(w) => alloc::count(w),
-        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
-    let fill = match opt(a, 1, "fillchar") {
+    let [width, fill] = bind_pos(a, m, &["width", "fillchar"], 1)?;
+    let w = alloc::count(ssize(given(width)?)?);
+    let fill = match fill {
         None => b' ',
-        Some(v) => match bytes_like(&v) {
+        Some(v) => match bytes_like(v) {
             Some(f) if f.len() == 1 => f[0],
             _ => {
                 return Err(type_error(format!(
@@ -686,16 +696,9 @@ fn rjust(_: &mut Interp, a: Args) -> R {
 }
 
 fn zfill(_: &mut Interp, a: Args) -> R {
+    let [width] = bind_pos(&a, "zfill", &["width"], 1)?;
+    let w = alloc::count(ssize(given(width)?)?);
     let t = this(&a);
-    let w = match req(&a, 0, "zfill")? {
-        Value::Int(w) => alloc::count(w),
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
     if t.len() >= w {
         return same(&a, t.to_vec());
     }
@@ -710,17 +713,7 @@ fn zfill(_: &mut Interp, a: Args) -> R {
 }
 
 fn expandtabs(_: &mut Interp, a: Args) -> R {
-    let size = match opt(&a, 0, "tabsize") {
-        None => 8,
-        Some(Value::Int(n)) => super::text::c_int(n)?,
-        Some(Value::BigInt(_)) => super::text::c_int(i64::MAX)?,
-        Some(other) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
+    let size = super::text::tabsize(&a)?;
     let mut out = Vec::new();
     let mut col: i64 = 0;
     for &b in this(&a).iter() {
@@ -745,31 +738,37 @@ fn expandtabs(_: &mut Interp, a: Args) -> R {
 }
 
 fn removeprefix(_: &mut Interp, a: Args) -> R {
+    let [p] = bind_pos(&a, "removeprefix", &["prefix"], 1)?;
+    let p = arg_bytes(given(p)?)?;
     let t = this(&a);
-    let p = arg_bytes(&req(&a, 0, "removeprefix")?)?;
     same(&a, t.strip_prefix(&*p).unwrap_or(&t).to_vec())
 }
 fn removesuffix(_: &mut Interp, a: Args) -> R {
+    let [p] = bind_pos(&a, "removesuffix", &["suffix"], 1)?;
+    let p = arg_bytes(given(p)?)?;
     let t = this(&a);
-    let p = arg_bytes(&req(&a, 0, "removesuffix")?)?;
     same(&a, t.strip_suffix(&*p).unwrap_or(&t).to_vec())
 }
 
-/// `b.translate(table, delete=b'')`: `table` is 256 bytes or `None`.
+/// `b.translate(table, /, delete=b'')`: `table` is 256 bytes or `None`.
 fn translate(_: &mut Interp, a: Args) -> R {
+    let [table, delete] = Sig::c("translate", &["table", "delete"], 1)
+        .posonly(1)
+        .method()
+        .bind(&a)?;
     let t = this(&a);
-    let table = match req(&a, 0, "translate")? {
+    let table = match given(table)? {
         Value::None => None,
         v => {
-            let tb = arg_bytes(&v)?;
+            let tb = arg_bytes(v)?;
             if tb.len() != 256 {
                 return Err(value_error("translation table must be 256 characters long"));
             }
             Some(tb)
         }
     };
-    let delete = match opt(&a, 1, "delete") {
-        Some(v) => arg_bytes(&v)?,
+    let delete = match delete {
+        Some(v) => arg_bytes(v)?,
         None => ThinRc::from(&b""[..]),
     };
     let out = t
@@ -799,17 +798,23 @@ pub fn maketrans(_: &mut Interp, a: Args) -> R {
     Ok(Value::Bytes(ThinRc::from(table)))
 }
 
-/// `b.hex(sep=..., bytes_per_sep=1)`: groups counted from the right, or from the left when
-/// `bytes_per_sep` is negative.
 fn hex(_: &mut Interp, a: Args) -> R {
-    let t = this(&a);
-    let sep = match opt(&a, 0, "sep") {
+    hex_of(&this(&a), &a)
+}
+
+/// `b.hex(sep=..., bytes_per_sep=1)` (and a memoryview's) of the bytes `t`: groups counted from
+/// the right, or from the left when `bytes_per_sep` is negative.
+pub(super) fn hex_of(t: &[u8], a: &Args) -> R {
+    let [sep, per] = Sig::c("hex", &["sep", "bytes_per_sep"], 0)
+        .method()
+        .bind(a)?;
+    let sep = match sep {
         None => None,
-        Some(Value::Str(ref s)) if s.chars().count() == 1 && !s.is_ascii() => {
+        Some(Value::Str(s)) if s.chars().count() == 1 && !s.is_ascii() => {
             return Err(value_error("sep must be ASCII."));
         }
-        Some(Value::Str(ref s)) if s.chars().count() == 1 => s.chars().next(),
-        Some(v) => match bytes_like(&v) {
+        Some(Value::Str(s)) if s.chars().count() == 1 => s.chars().next(),
+        Some(v) => match bytes_like(v) {
             Some(b) if b.len() == 1 => Some(b[0] as char),
             Some(_) => return Err(value_error("sep must be length 1.")),
             None if matches!(v, Value::Str(_)) => return Err(value_error("sep must be length 1.")),
@@ -822,16 +827,7 @@ fn hex(_: &mut Interp, a: Args) -> R {
             None => return Err(type_error("sep must be str or bytes.")),
         },
     };
-    let per = match opt(&a, 1, "bytes_per_sep") {
-        None => 1,
-        Some(Value::Int(n)) => n,
-        Some(other) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
+    let per = per.map_or(Ok(1), ssize)?;
     let mut out = String::with_capacity(t.len() * 3);
     let group = per.unsigned_abs() as usize;
     for (i, b) in t.iter().enumerate() {
@@ -850,26 +846,28 @@ fn hex(_: &mut Interp, a: Args) -> R {
     Ok(Value::Str(PyStr::from(out)))
 }
 
-fn fromhex_method(it: &mut Interp, mut a: Args) -> R {
+/// `b''.fromhex(text)`: the classmethod reached from an instance, which it ignores.
+fn fromhex_method(_: &mut Interp, mut a: Args) -> R {
+    let owner = owner(&a);
     a.pos.remove(0);
-    fromhex(it, a)
+    Ok(Value::Bytes(ThinRc::from(hex_text(&a, owner)?)))
 }
 
 /// `bytes.fromhex(text)`: pairs of hex digits, ASCII whitespace allowed between pairs.
 pub fn fromhex(_: &mut Interp, a: Args) -> R {
-    let text = match a.pos.first() {
-        Some(Value::Str(s)) => s.clone(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "fromhex() argument must be str, not {}",
-                other.type_name()
-            )));
-        }
-        None => {
-            return Err(type_error("fromhex() takes exactly one argument (0 given)"));
-        }
-    };
-    Ok(Value::Bytes(ThinRc::from(parse_hex(&text)?)))
+    Ok(Value::Bytes(ThinRc::from(hex_text(&a, "bytes")?)))
+}
+
+/// The bytes `owner.fromhex(string, /)` makes of its one argument.
+pub(super) fn hex_text(a: &Args, owner: &str) -> Result<Vec<u8>, Exc> {
+    let [text] = Sig::c_pos("fromhex", owner, &["string"], 1).bind(a)?;
+    match given(text)? {
+        Value::Str(s) => parse_hex(s),
+        other => Err(type_error(format!(
+            "fromhex() argument must be str, not {}",
+            other.type_name()
+        ))),
+    }
 }
 
 pub fn parse_hex(text: &str) -> Result<Vec<u8>, Exc> {

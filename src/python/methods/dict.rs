@@ -6,7 +6,6 @@ use crate::python::exceptions::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::req;
 use crate::python::exceptions::{Exc, type_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Dict, HashKey, NativeFn, Set, Value};
@@ -78,13 +77,13 @@ fn this(a: &Args) -> Rc<RefCell<Dict>> {
 
 fn get(it: &mut Interp, a: Args) -> R {
     const GET: Sig = Sig::c_pos("get", "dict", &["key", "default"], 1).method();
-    GET.bind::<2>(&a)?;
+    let [key, default] = GET.bind(&a)?;
     let d = this(&a);
-    let k = it.key_in(&req(&a, 0, "get")?, |k| d.borrow().same_hash(k))?;
+    let k = it.key_in(key.unwrap_or(&Value::None), |k| d.borrow().same_hash(k))?;
     Ok(d.borrow()
         .get(&k)
         .cloned()
-        .unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+        .unwrap_or_else(|| default.cloned().unwrap_or(Value::None)))
 }
 
 fn keys(_: &mut Interp, a: Args) -> R {

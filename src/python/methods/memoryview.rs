@@ -6,7 +6,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::req;
+use super::bytearray::slot;
+use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::modules::shared_memory;
@@ -237,6 +238,7 @@ fn live(a: &Args) -> Result<(Value, Vec<usize>), Exc> {
 }
 
 fn len(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__len__", 0, false)?;
     Ok(Value::Int(live(&a)?.1.len() as i64))
 }
 
@@ -257,7 +259,8 @@ fn one_pick(a: &Args, key: &Value) -> Option<Result<(Value, usize), Exc>> {
 }
 
 fn getitem(_: &mut Interp, a: Args) -> R {
-    let key = req(&a, 0, "__getitem__")?;
+    slot(&a, "__getitem__", 1, false)?;
+    let key = a.pos[1].clone();
     if let Some(found) = one_pick(&a, &key) {
         let (source, at) = found?;
         return Ok(Value::Int(source_byte(&source, at) as i64));
@@ -281,7 +284,8 @@ fn getitem(_: &mut Interp, a: Args) -> R {
 }
 
 fn setitem(it: &mut Interp, a: Args) -> R {
-    let key = req(&a, 0, "__setitem__")?;
+    slot(&a, "__setitem__", 2, true)?;
+    let key = a.pos[1].clone();
     let readonly = view_ref(&a.pos[0], |v| {
         !v.released.get() && matches!(v.source, Value::Bytes(_))
     });
@@ -290,15 +294,14 @@ fn setitem(it: &mut Interp, a: Args) -> R {
     }
     if let Some(found) = one_pick(&a, &key) {
         let (source, at) = found?;
-        store(it, &source, at, req(&a, 1, "__setitem__")?)?;
+        store(it, &source, at, a.pos[2].clone())?;
         return Ok(Value::None);
     }
     let (source, picks) = live(&a)?;
     if matches!(source, Value::Bytes(_)) {
         return Err(type_error("cannot modify read-only memory"));
     }
-    let key = req(&a, 0, "__setitem__")?;
-    let v = req(&a, 1, "__setitem__")?;
+    let v = a.pos[2].clone();
     match key {
         Value::Int(i) => {
             let at = norm_index(i, picks.len())
@@ -337,6 +340,7 @@ fn bytes_now(a: &Args) -> Result<Vec<u8>, Exc> {
 }
 
 fn iter(it: &mut Interp, a: Args) -> R {
+    slot(&a, "__iter__", 0, false)?;
     let ints = bytes_now(&a)?
         .into_iter()
         .map(|b| Value::Int(b as i64))
@@ -345,21 +349,45 @@ fn iter(it: &mut Interp, a: Args) -> R {
 }
 
 fn repr(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__repr__", 0, false)?;
     let at = a.pos[0].ptr().unwrap_or(0);
     Ok(Value::Str(PyStr::from(format!("<memory at 0x{at:x}>"))))
 }
 
 fn eq(_: &mut Interp, a: Args) -> R {
+    slot(&a, "__eq__", 1, false)?;
     let other = a.pos.get(1).and_then(super::bytes::bytes_like);
     let mine = bytes_now(&a)?;
     Ok(Value::Bool(other.is_some_and(|o| *o == *mine)))
 }
 
+/// A method without arguments refuses any, as `memoryview.tolist()` does.
+fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
+    Sig::c_pos(m, "memoryview", &[], 0)
+        .method()
+        .bind::<0>(a)
+        .map(|_| ())
+}
+
+/// `m.tobytes(order='C')`: one dimension reads the same in every order.
 fn tobytes(_: &mut Interp, a: Args) -> R {
+    let [order] = Sig::c("tobytes", &["order"], 0).method().bind(&a)?;
+    match order {
+        None | Some(Value::None) => {}
+        Some(Value::Str(o)) if matches!(&**o, "C" | "F" | "A") => {}
+        Some(Value::Str(_)) => return Err(value_error("order must be 'C', 'F' or 'A'")),
+        Some(other) => {
+            return Err(type_error(format!(
+                "tobytes() argument 'order' must be str or None, not {}",
+                other.type_name()
+            )));
+        }
+    }
     Ok(Value::Bytes(ThinRc::from(bytes_now(&a)?)))
 }
 
 fn tolist(_: &mut Interp, a: Args) -> R {
+    noargs(&a, "tolist")?;
     Ok(Value::list(
         bytes_now(&a)?
             .into_iter()
@@ -369,12 +397,12 @@ fn tolist(_: &mut Interp, a: Args) -> R {
 }
 
 fn hex(_: &mut Interp, a: Args) -> R {
-    let s: String = bytes_now(&a)?.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Value::Str(PyStr::from(s)))
+    super::bytes::hex_of(&bytes_now(&a)?, &a)
 }
 
 /// `m.release()`: the bytearray may change size again; the view answers no more.
 fn release(_: &mut Interp, a: Args) -> R {
+    noargs(&a, "release")?;
     let source = view_ref(&a.pos[0], |v| {
         (!v.released.replace(true)).then(|| v.source.clone())
     })

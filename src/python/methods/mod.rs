@@ -246,26 +246,21 @@ fn int_conjugate(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
     int_value(&a, "conjugate")
 }
 
-/// Argument `i` (after self) or an error naming the method.
-pub(crate) fn req(a: &Args, i: usize, m: &str) -> Result<Value, Exc> {
-    a.pos.get(i + 1).cloned().ok_or_else(|| {
-        type_error(format!(
-            "{m}() takes at least {} argument{} (0 given)",
-            i + 1,
-            if i == 0 { "" } else { "s" }
-        ))
-    })
+/// A required argument once `Sig` has bound it: always there (a refusal, never a panic, if not).
+pub(crate) fn given(v: Option<&Value>) -> Result<&Value, Exc> {
+    v.ok_or_else(|| type_error("missing required argument"))
 }
 
-/// Optional argument `i` (after self) or keyword `name`.
-pub(crate) fn opt(a: &Args, i: usize, name: &str) -> Option<Value> {
-    a.pos
-        .get(i + 1)
-        .cloned()
-        .or_else(|| {
-            a.kw.iter()
-                .find(|(k, _)| &**k == name)
-                .map(|(_, v)| v.clone())
-        })
-        .filter(|v| !matches!(v, Value::None))
+/// An argument CPython reads as a `Py_ssize_t` (a width, a count, `maxsplit`): an int or a bool,
+/// in CPython's words otherwise.
+pub(crate) fn ssize(v: &Value) -> Result<i64, Exc> {
+    match v {
+        Value::Int(n) => Ok(*n),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::BigInt(_) => Err(crate::python::bigint::ssize_overflow()),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
 }

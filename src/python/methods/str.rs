@@ -3,7 +3,7 @@
 use crate::python::alloc::{concat, repeat_char};
 use crate::python::bind::Sig;
 
-use super::{opt, req};
+use super::{given, ssize};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, NativeFn, PyStr, Value};
@@ -56,16 +56,6 @@ fn s(v: String) -> R {
     Ok(Value::Str(PyStr::from(v)))
 }
 
-fn str_arg(v: &Value, m: &str) -> Result<PyStr, Exc> {
-    match v {
-        Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!(
-            "{m}() argument must be str, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
 fn upper(_: &mut Interp, a: Args) -> R {
     noargs(&a, "upper")?;
     s(this(&a).to_uppercase())
@@ -83,10 +73,13 @@ fn lower(_: &mut Interp, a: Args) -> R {
     s(this(&a).to_lowercase())
 }
 
+/// The `chars` of `strip(chars=None, /)`: `None` strips whitespace.
 fn strip_chars(a: &Args, m: &str) -> Result<Option<Vec<char>>, Exc> {
-    match opt(a, 0, "chars") {
-        Some(v) => Ok(Some(str_arg(&v, m)?.chars().collect())),
-        None => Ok(None),
+    let [chars] = Sig::c_pos(m, "str", &["chars"], 0).method().bind(a)?;
+    match chars {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(cs)) => Ok(Some(cs.chars().collect())),
+        Some(_) => Err(type_error(format!("{m} arg must be None or str"))),
     }
 }
 
@@ -112,23 +105,15 @@ fn rstrip(_: &mut Interp, a: Args) -> R {
     }
 }
 
-fn maxsplit(a: &Args) -> Result<i64, Exc> {
-    match opt(a, 1, "maxsplit") {
-        Some(Value::Int(n)) => Ok(n),
-        Some(Value::BigInt(_)) => Err(crate::python::bigint::ssize_overflow()),
+/// `split(sep=None, maxsplit=-1)`'s arguments, read as CPython does: `maxsplit` converted
+/// first, then `sep` checked (`None`: runs of whitespace).
+fn split_args<'a>(a: &'a Args, m: &str) -> Result<(Option<&'a PyStr>, i64), Exc> {
+    let [sep, maxsplit] = Sig::c(m, &["sep", "maxsplit"], 0).method().bind(a)?;
+    let n = maxsplit.map_or(Ok(-1), ssize)?;
+    match sep {
+        None | Some(Value::None) => Ok((None, n)),
+        Some(Value::Str(s)) => Ok((Some(s), n)),
         Some(other) => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-        None => Ok(-1),
-    }
-}
-
-/// The `sep` of `split`/`rsplit`, in CPython's words when it is not a str.
-fn sep_arg(v: &Value) -> Result<PyStr, Exc> {
-    match v {
-        Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!(
             "must be str or None, not {}",
             other.type_name()
         ))),
@@ -188,18 +173,13 @@ fn check_parts(t: &str, sep: Option<&str>, maxsplit: i64) -> Result<(), Exc> {
 
 fn split(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let n = maxsplit(&a)?;
-    let sep = match opt(&a, 0, "sep") {
-        Some(v @ Value::Str(_)) => Some(str_arg(&v, "split")?),
-        _ => None,
-    };
-    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
-        check_parts(&t, sep.as_deref(), n)?;
+    let (sep, n) = split_args(&a, "split")?;
+    if sep.is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.map(|s| &**s), n)?;
     }
-    match opt(&a, 0, "sep") {
+    match sep {
         None => list_of(super::text::split_whitespace(&t, n)),
         Some(sep) => {
-            let sep = sep_arg(&sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
@@ -217,8 +197,8 @@ fn split(_: &mut Interp, a: Args) -> R {
                 }
                 _ => {
                     parts =
-                        Vec::with_capacity(t.matches(&*sep).count().saturating_add(1).min(limit));
-                    parts.extend(t.splitn(limit, &*sep).map(str_value));
+                        Vec::with_capacity(t.matches(&**sep).count().saturating_add(1).min(limit));
+                    parts.extend(t.splitn(limit, &**sep).map(str_value));
                 }
             }
             Ok(Value::list(parts))
@@ -228,25 +208,22 @@ fn split(_: &mut Interp, a: Args) -> R {
 
 fn rsplit(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let n = maxsplit(&a)?;
-    let sep = match opt(&a, 0, "sep") {
-        Some(v @ Value::Str(_)) => Some(str_arg(&v, "rsplit")?),
-        _ => None,
-    };
-    if sep.as_deref().is_none_or(|s| !s.is_empty()) {
-        check_parts(&t, sep.as_deref(), n)?;
+    let (sep, n) = split_args(&a, "rsplit")?;
+    if sep.is_none_or(|s| !s.is_empty()) {
+        check_parts(&t, sep.map(|s| &**s), n)?;
     }
-    match opt(&a, 0, "sep") {
+    match sep {
         None => list_of(super::text::rsplit_whitespace(&t, n)),
         Some(sep) => {
-            let sep = sep_arg(&sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
             let mut parts: Vec<String> = if n < 0 {
-                t.rsplit(&*sep).map(String::from).collect()
+                t.rsplit(&**sep).map(String::from).collect()
             } else {
-                t.rsplitn(n as usize + 1, &*sep).map(String::from).collect()
+                t.rsplitn(n as usize + 1, &**sep)
+                    .map(String::from)
+                    .collect()
             };
             parts.reverse();
             list_of(parts)
@@ -264,8 +241,24 @@ fn join(it: &mut Interp, a: Args) -> R {
     match iterable.unwrap_or(&Value::None) {
         Value::List(l) => join_items(&sep, &l.borrow()),
         Value::Tuple(t) => join_items(&sep, t),
-        other => join_items(&sep, &it.collect(other)?),
+        other => join_items(&sep, &join_items_of(it, other)?),
     }
+}
+
+/// The items of `join`'s argument (str's and bytes'): what cannot be iterated is refused in
+/// `join`'s own words (CPython's `PySequence_Fast`), an error while iterating stays as it is.
+pub(super) fn join_items_of(it: &mut Interp, v: &Value) -> Result<Vec<Value>, Exc> {
+    if matches!(v, Value::List(_) | Value::Tuple(_)) {
+        return it.collect(v);
+    }
+    let items = it.iter(v).map_err(|e| {
+        if e.is(crate::python::exceptions::ExcKind::TypeError) {
+            type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
+    it.collect(&items)
 }
 
 fn join_items(sep: &str, items: &[Value]) -> R {
@@ -304,11 +297,24 @@ fn join_items(sep: &str, items: &[Value]) -> R {
 
 fn replace(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let old = str_arg(&req(&a, 0, "replace")?, "replace")?;
-    let new = str_arg(&req(&a, 1, "replace")?, "replace")?;
-    match opt(&a, 2, "count") {
-        Some(Value::Int(n)) if n >= 0 => s(t.replacen(&*old, &new, n as usize)),
-        _ => s(t.replace(&*old, &new)),
+    let [old, new, count] = Sig::c_pos("replace", "str", &["old", "new", "count"], 2)
+        .method()
+        .bind(&a)?;
+    let (old, new) = (nth_str(old, 1)?, nth_str(new, 2)?);
+    match count.map(ssize).transpose()? {
+        Some(n) if n >= 0 => s(t.replacen(&**old, new, n as usize)),
+        _ => s(t.replace(&**old, new)),
+    }
+}
+
+/// `replace`'s `old` (1) or `new` (2): a str.
+fn nth_str(v: Option<&Value>, i: usize) -> Result<&PyStr, Exc> {
+    match given(v)? {
+        Value::Str(x) => Ok(x),
+        other => Err(type_error(format!(
+            "replace() argument {i} must be str, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -344,6 +350,7 @@ fn window(a: &Args, t: &str) -> Result<(usize, usize), Exc> {
         match a.pos.get(i) {
             None | Some(Value::None) => Ok(default),
             Some(Value::Int(x)) => Ok(if *x < 0 { (x + n).max(0) } else { (*x).min(n) }),
+            Some(Value::Bool(x)) => Ok(i64::from(*x).min(n)),
             Some(other) => Err(type_error(format!(
                 "slice indices must be integers or None or have an __index__ method, not {}",
                 other.type_name()
@@ -362,28 +369,54 @@ fn window(a: &Args, t: &str) -> Result<(usize, usize), Exc> {
 
 /// Whether a `start` argument lies past the end: then nothing is found, not even `''`.
 pub(super) fn start_past_end(a: &Args, len: usize) -> bool {
-    matches!(a.pos.get(2), Some(Value::Int(x)) if *x > len as i64)
+    match a.pos.get(2) {
+        Some(Value::Int(x)) => *x > len as i64,
+        Some(Value::Bool(x)) => i64::from(*x) > len as i64,
+        _ => false,
+    }
+}
+
+/// `find(sub[, start[, end]])` and its kin of `owner` (`str`, `bytes`, `bytearray`): positional
+/// only, read by a `PyArg_ParseTuple` format (`find() takes at most 3 arguments (4 given)`).
+/// A keyword is refused by the method call itself, which names the type (`s.find(sub='a')`:
+/// `str.find() takes no keyword arguments`).
+pub(super) fn finds<'n>(m: &'n str, owner: &'n str) -> Sig<'n> {
+    Sig::c_pos(m, owner, &["sub", "start", "end"], 1)
+        .method()
+        .tuple_form()
+}
+
+/// The needle of `find`/`count`/`index`, which must be a str.
+fn sub_arg<'a>(a: &'a Args, m: &str) -> Result<&'a PyStr, Exc> {
+    let [sub, ..] = finds(m, "str").bind::<3>(a)?;
+    match given(sub)? {
+        Value::Str(x) => Ok(x),
+        other => Err(type_error(format!(
+            "must be str, not {}",
+            other.type_name()
+        ))),
+    }
 }
 
 fn search(a: &Args, m: &str, from_right: bool) -> Result<Option<i64>, Exc> {
     let t = this(a);
-    let sub = str_arg(&req(a, 0, m)?, m)?;
+    let sub = sub_arg(a, m)?;
     let (lo, hi) = window(a, &t)?;
     if start_past_end(a, t.chars().count()) {
         return Ok(None);
     }
     let hay = &t[lo..hi];
     let found = if from_right {
-        hay.rfind(&*sub)
+        hay.rfind(&**sub)
     } else {
-        hay.find(&*sub)
+        hay.find(&**sub)
     };
     Ok(found.map(|b| char_idx(&t, lo + b)))
 }
 
 fn count(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let sub = str_arg(&req(&a, 0, "count")?, "count")?;
+    let sub = sub_arg(&a, "count")?;
     let (lo, hi) = window(&a, &t)?;
     let hay = &t[lo..hi];
     if start_past_end(&a, t.chars().count()) {
@@ -392,23 +425,36 @@ fn count(_: &mut Interp, a: Args) -> R {
     if sub.is_empty() {
         return Ok(Value::Int(hay.chars().count() as i64 + 1));
     }
-    Ok(Value::Int(hay.matches(&*sub).count() as i64))
+    Ok(Value::Int(hay.matches(&**sub).count() as i64))
 }
 
 fn affix(a: &Args, m: &str, test: fn(&str, &str) -> bool) -> R {
+    let [p, ..] = finds(m, "str").bind::<3>(a)?;
+    let p = given(p)?;
     let full = this(a);
     let (lo, hi) = window(a, &full)?;
     let t = &full[lo..hi];
-    if start_past_end(a, full.chars().count()) {
-        req(a, 0, m)?;
-        return Ok(Value::Bool(false));
-    }
-    let p = req(a, 0, m)?;
-    match &p {
+    // A start past the end matches nothing, not even `''`; the argument is checked all the same.
+    let past = start_past_end(a, full.chars().count());
+    let test = |t: &str, x: &str| !past && test(t, x);
+    match p {
         Value::Str(x) => Ok(Value::Bool(test(t, x))),
-        Value::Tuple(xs) => Ok(Value::Bool(
-            xs.iter().any(|x| matches!(x, Value::Str(x) if test(t, x))),
-        )),
+        // The first match answers; an item that is not a str is refused when reached.
+        Value::Tuple(xs) => {
+            for x in xs.iter() {
+                match x {
+                    Value::Str(x) if test(t, x) => return Ok(Value::Bool(true)),
+                    Value::Str(_) => {}
+                    other => {
+                        return Err(type_error(format!(
+                            "tuple for {m} must only contain str, not {}",
+                            other.type_name()
+                        )));
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
         other => Err(type_error(format!(
             "{m} first arg must be str or a tuple of str, not {}",
             other.type_name()
@@ -429,25 +475,31 @@ fn format(it: &mut Interp, a: Args) -> R {
     s(out)
 }
 
+/// `center(width, fillchar=' ', /)` and its kin.
 fn width_fill(a: &Args, m: &str) -> Result<(usize, char), Exc> {
-    let w = match req(a, 0, m)? {
-        Value::Int(w) => w.max(0) as usize,
-        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
-        other => {
+    let [width, fill] = Sig::c_pos(m, "str", &["width", "fillchar"], 1)
+        .method()
+        .bind(a)?;
+    let w = width.map_or(Ok(0), ssize)?.max(0) as usize;
+    let fill = match fill {
+        None => ' ',
+        Some(Value::Str(f)) => {
+            let mut cs = f.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(type_error(
+                        "The fill character must be exactly one character long",
+                    ));
+                }
+            }
+        }
+        Some(other) => {
             return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
+                "The fill character must be a unicode character, not {}",
                 other.type_name()
             )));
         }
-    };
-    let fill = match opt(a, 1, "fillchar") {
-        Some(Value::Str(ref f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-        Some(_) => {
-            return Err(type_error(
-                "The fill character must be exactly one character long",
-            ));
-        }
-        None => ' ',
     };
     Ok((w, fill))
 }
@@ -485,16 +537,10 @@ fn rjust(_: &mut Interp, a: Args) -> R {
 
 fn zfill(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let w = match req(&a, 0, "zfill")? {
-        Value::Int(w) => crate::python::alloc::count(w),
-        Value::BigInt(_) => return Err(crate::python::bigint::ssize_overflow()),
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
+    let [width] = Sig::c_pos("zfill", "str", &["width"], 1)
+        .method()
+        .bind(&a)?;
+    let w = crate::python::alloc::count(width.map_or(Ok(0), ssize)?);
     let n = t.chars().count();
     if n >= w {
         return s(t.to_string());
@@ -514,16 +560,32 @@ fn rpartition(_: &mut Interp, a: Args) -> R {
     split_at_sep(&a, "rpartition", true)
 }
 
+/// The one argument of `partition(sep, /)`, `removeprefix(prefix, /)`...: a str.
+fn one_str<'a>(a: &'a Args, m: &str, param: &'static [&'static str]) -> Result<&'a PyStr, Exc> {
+    let [v] = Sig::c_pos(m, "str", param, 1).method().bind(a)?;
+    match given(v)? {
+        Value::Str(x) => Ok(x),
+        other => {
+            let other = other.type_name();
+            Err(type_error(if param[0] == "sep" {
+                format!("must be str, not {other}")
+            } else {
+                format!("{m}() argument must be str, not {other}")
+            }))
+        }
+    }
+}
+
 fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
     let t = this(a);
-    let sep = str_arg(&req(a, 0, m)?, m)?;
+    let sep = one_str(a, m, &["sep"])?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
     }
     let at = if from_right {
-        t.rfind(&*sep)
+        t.rfind(&**sep)
     } else {
-        t.find(&*sep)
+        t.find(&**sep)
     };
     let parts = match at {
         Some(p) => [
@@ -544,12 +606,12 @@ fn split_at_sep(a: &Args, m: &str, from_right: bool) -> R {
 
 fn removeprefix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let p = str_arg(&req(&a, 0, "removeprefix")?, "removeprefix")?;
-    s(t.strip_prefix(&*p).unwrap_or(&t).to_string())
+    let p = one_str(&a, "removeprefix", &["prefix"])?;
+    s(t.strip_prefix(&**p).unwrap_or(&t).to_string())
 }
 
 fn removesuffix(_: &mut Interp, a: Args) -> R {
     let t = this(&a);
-    let p = str_arg(&req(&a, 0, "removesuffix")?, "removesuffix")?;
-    s(t.strip_suffix(&*p).unwrap_or(&t).to_string())
+    let p = one_str(&a, "removesuffix", &["suffix"])?;
+    s(t.strip_suffix(&**p).unwrap_or(&t).to_string())
 }

@@ -58,3 +58,60 @@ fn codecs_round_trip_and_name_the_bad_byte() {
         "{stderr}"
     );
 }
+
+/// Each line's refusal, as CPython 3.11 words it: the methods bind through `Sig` in the dialect
+/// of their CPython counterpart (tuple parser, counted, exactly one, nameable parameters).
+#[test]
+fn str_and_bytes_methods_refuse_arguments_in_cpythons_words() {
+    let calls = [
+        (
+            "'abc'.split(',', 1, 2)",
+            "split() takes at most 2 arguments (3 given)",
+        ),
+        (
+            "'abc'.find('a', 0, 1, 2)",
+            "find() takes at most 3 arguments (4 given)",
+        ),
+        (
+            "'abc'.find(sub='a')",
+            "str.find() takes no keyword arguments",
+        ),
+        (
+            "'abc'.replace('a')",
+            "replace expected at least 2 arguments, got 1",
+        ),
+        (
+            "'abc'.strip(1, 2)",
+            "strip expected at most 1 argument, got 2",
+        ),
+        (
+            "'abc'.zfill()",
+            "str.zfill() takes exactly one argument (0 given)",
+        ),
+        (
+            "'abc'.expandtabs(1, 2)",
+            "expandtabs() takes at most 1 argument (2 given)",
+        ),
+        (
+            "b'x'.hex(1, 2, 3)",
+            "hex() takes at most 2 arguments (3 given)",
+        ),
+        (
+            "b'x'.split(sepp=b',')",
+            "'sepp' is an invalid keyword argument for split()",
+        ),
+        (
+            "bytearray().extend(b'a', b'b')",
+            "bytearray.extend() takes exactly one argument (2 given)",
+        ),
+        ("bytearray().__getitem__()", "expected 1 argument, got 0"),
+    ];
+    for (call, said) in calls {
+        let src = format!("try:\n    {call}\nexcept TypeError as e:\n    print(e)");
+        assert_eq!(out(&src), format!("{said}\n"), "{call}");
+    }
+    assert_eq!(
+        out("print('a,b,c'.split(sep=',', maxsplit=1), b'ab'.hex(sep=':', bytes_per_sep=1))"),
+        "['a', 'b,c'] 61:62\n"
+    );
+}

@@ -8,7 +8,6 @@ use crate::python::bind::Sig;
 use crate::python::exceptions::ExcKind;
 
 use super::unicode_db as db;
-use super::{opt, req};
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::value::{Args, Dict, NativeFn, PyStr, Value};
@@ -398,19 +397,23 @@ pub(super) fn c_int(n: i64) -> Result<i64, Exc> {
     Ok(n)
 }
 
+/// `expandtabs(tabsize=8)`'s tab size, a C int (shared with `bytes.expandtabs`).
+pub(super) fn tabsize(a: &Args) -> Result<i64, Exc> {
+    let [size] = Sig::c("expandtabs", &["tabsize"], 0).method().bind(a)?;
+    match size {
+        None => Ok(8),
+        Some(Value::Int(n)) => c_int(*n),
+        Some(Value::BigInt(_)) => c_int(i64::MAX),
+        Some(Value::Bool(b)) => Ok(i64::from(*b)),
+        Some(other) => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
 fn expandtabs(_: &mut Interp, a: Args) -> R {
-    let size = match opt(&a, 0, "tabsize") {
-        None => 8,
-        Some(Value::Int(n)) => c_int(n)?,
-        Some(Value::BigInt(_)) => c_int(i64::MAX)?,
-        Some(Value::Bool(b)) => b as i64,
-        Some(other) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
-        }
-    };
+    let size = tabsize(&a)?;
     let mut out = String::new();
     let mut col: i64 = 0;
     for c in this(&a).chars() {
@@ -438,10 +441,13 @@ fn expandtabs(_: &mut Interp, a: Args) -> R {
 /// Each character looked up in `table` by its code point (`table[ord(c)]`): a missing key keeps
 /// the character, `None` deletes it, an int or a str replaces it.
 fn translate(it: &mut Interp, a: Args) -> R {
-    let table = req(&a, 0, "translate")?;
+    let [table] = Sig::c_pos("translate", "str", &["table"], 1)
+        .method()
+        .bind(&a)?;
+    let table = super::given(table)?;
     let mut out = String::new();
     for c in this(&a).chars() {
-        match it.getitem(&table, &Value::Int(c as i64)) {
+        match it.getitem(table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
             Ok(Value::Str(ref r)) => out.push_str(r),
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
@@ -520,7 +526,10 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
             ))),
         }
     };
-    let (x, y) = (text(0)?, text(1)?);
+    // `y` and `z` are converted while the arguments are parsed, `x` is checked after.
+    let y = text(1)?;
+    let z = if n == 3 { Some(text(2)?) } else { None };
+    let x = text(0)?;
     if x.chars().count() != y.chars().count() {
         return Err(value_error(
             "the first two maketrans arguments must have equal length",
@@ -529,8 +538,8 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
     for (f, t) in x.chars().zip(y.chars()) {
         it.dict_insert(&mut d, Value::Int(f as i64), Value::Int(t as i64))?;
     }
-    if n == 3 {
-        for c in text(2)?.chars() {
+    if let Some(z) = z {
+        for c in z.chars() {
             it.dict_insert(&mut d, Value::Int(c as i64), Value::None)?;
         }
     }
