@@ -268,6 +268,7 @@ impl Interp {
                     format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 }
             }
+            Value::Range(r) if r.big.is_some() => super::methods::range::repr(r),
             Value::Range(r) => {
                 if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)

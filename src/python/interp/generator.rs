@@ -68,6 +68,9 @@ thread_local! {
     /// process closes those still alive when the program ends, as CPython's finalization does.
     static STARTED: RefCell<indexmap::IndexMap<usize, Weak<Generator>>> =
         RefCell::new(indexmap::IndexMap::new());
+    /// The generators running now, innermost last: a `yield from` (or `await`) inside the top
+    /// one records what it delegates to there (`gi_yieldfrom`, `cr_await`, `ag_await`).
+    static RUNNING: RefCell<Vec<*const Generator>> = const { RefCell::new(Vec::new()) };
 }
 
 fn forget_started(g: &Generator) {
@@ -147,6 +150,8 @@ pub struct Generator {
     /// The `def` whose call made it (its `gi_code`/`cr_code`/`ag_code`).
     pub func: Option<Rc<Function>>,
     state: RefCell<GenState>,
+    /// The iterator its `yield from` / `await` is suspended in, while it is.
+    delegate: RefCell<Option<Value>>,
 }
 
 impl Generator {
@@ -258,6 +263,7 @@ impl Interp {
             kind,
             func,
             state: RefCell::new(GenState::Created(body)),
+            delegate: RefCell::new(None),
         }))
     }
 
@@ -299,7 +305,9 @@ impl Interp {
                         });
                         // The lowest page is the guard page.
                         let limit = s.limit().get() + 4096;
-                        let co = Coroutine::with_stack(s, move |y, (ip, _)| run_body(y, ip, body));
+                        let kind = g.kind;
+                        let co =
+                            Coroutine::with_stack(s, move |y, (ip, _)| run_body(y, ip, body, kind));
                         (co, vec![], limit)
                     }
                     Err(e) => {
@@ -318,10 +326,11 @@ impl Interp {
                         "can't send non-None value to a just-started {what}"
                     )));
                 }
-                // Thrown in before it ran: it ends at once, without running.
+                // Thrown in before it ran: it ends at once, without running, and a StopIteration
+                // leaving it is PEP 479's RuntimeError as from a running one.
                 Resume::Throw(e) => {
                     *g.state.borrow_mut() = GenState::Done;
-                    return Err(e);
+                    return Err(stop_iteration_escaped(g.kind, e));
                 }
             },
             GenState::Suspended {
@@ -349,7 +358,10 @@ impl Interp {
         }
         let r = {
             let _limit = stack::enter(limit);
-            co.resume((self as *mut Interp, how))
+            RUNNING.with(|r| r.borrow_mut().push(Rc::as_ptr(g)));
+            let r = co.resume((self as *mut Interp, how));
+            RUNNING.with(|r| r.borrow_mut().pop());
+            r
         };
         self.depth = depth;
         match r {
@@ -375,6 +387,36 @@ impl Interp {
                 r.map(Step::Returned)
             }
         }
+    }
+
+    /// `g.gi_running`, `c.cr_await`, `a.ag_running`...: where a generator, coroutine or async
+    /// generator stands (`None`: not an attribute of its kind).
+    pub(crate) fn gen_attr(&mut self, g: &Rc<Generator>, name: &str) -> Option<Value> {
+        let prefix = match g.kind {
+            GenKind::Generator => "gi_",
+            GenKind::Coroutine => "cr_",
+            GenKind::AsyncGenerator => "ag_",
+            GenKind::ASend | GenKind::AwaitWrapper => return None,
+        };
+        let attr = name.strip_prefix(prefix)?;
+        let running = matches!(*g.state.borrow(), GenState::Running);
+        let suspended = matches!(*g.state.borrow(), GenState::Suspended { .. });
+        let delegate = || g.delegate.borrow().clone().unwrap_or(Value::None);
+        Some(match (g.kind, attr) {
+            // An async generator is running from the start of a step (`__anext__`, `asend`...)
+            // to its end, awaits inside included, as CPython's `ag_running`.
+            (GenKind::AsyncGenerator, "running") => {
+                Value::Bool(running || g.delegate.borrow().is_some())
+            }
+            (_, "running") => Value::Bool(running),
+            (GenKind::Generator | GenKind::Coroutine, "suspended") => Value::Bool(suspended),
+            (GenKind::Generator, "yieldfrom") => delegate(),
+            (GenKind::Coroutine | GenKind::AsyncGenerator, "await") => delegate(),
+            // CPython records where a coroutine was made only under `sys.set_coroutine_origin_
+            // tracking_depth`, which is off unless a program turns it on.
+            (GenKind::Coroutine, "origin") => Value::None,
+            _ => return None,
+        })
     }
 
     /// `next(g)` for iteration: `None` when it returned.
@@ -573,7 +615,19 @@ impl Interp {
                 other => other?,
             };
             match step {
-                Step::Yielded(v) => how = self.yield_raw(v),
+                Step::Yielded(v) => {
+                    let me = RUNNING.with(|r| r.borrow().last().copied());
+                    // SAFETY: the top of RUNNING is the generator whose body runs this (its
+                    // `gen_resume` holds it alive until the resume returns).
+                    let me = me.map(|p| unsafe { &*p });
+                    if let Some(g) = me {
+                        *g.delegate.borrow_mut() = Some(it.clone());
+                    }
+                    how = self.yield_raw(v);
+                    if let Some(g) = me {
+                        g.delegate.borrow_mut().take();
+                    }
+                }
                 Step::Returned(v) => return Ok(v),
             }
         }
@@ -599,6 +653,7 @@ impl Interp {
                     handling: Vec::new(),
                     limit,
                 }),
+                delegate: RefCell::new(None),
             });
             let hook = ASYNCGEN_FINALIZER.with(|h| h.borrow().clone());
             if kind == GenKind::AsyncGenerator
@@ -729,7 +784,7 @@ fn suspend(y: &GenYielder, it: &mut Interp, v: Value) -> Resume {
 }
 
 /// The generator's side of the coroutine: run the body to its end.
-fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
+fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody, kind: GenKind) -> PyResult {
     // SAFETY: the interpreter resuming this coroutine passed itself and does not touch itself
     // until `resume` returns; every later resume passes the same interpreter.
     let it = unsafe { &mut *ip };
@@ -747,21 +802,31 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
         GenBody::ASend(agen, step) => it.async_gen_step(&agen, step),
     };
     it.yielders.pop();
-    // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
-    r.map_err(|e| {
-        if e.is(ExcKind::StopIteration) {
-            let new = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
-            let cause = Value::Instance(e.value.clone());
-            let mut a = new.value.attrs.borrow_mut();
-            a.insert(PyStr::from("__cause__"), cause.clone());
-            a.insert(PyStr::from("__context__"), cause);
-            a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
-            drop(a);
-            new
-        } else {
-            e
-        }
-    })
+    r.map_err(|e| stop_iteration_escaped(kind, e))
+}
+
+/// PEP 479: a StopIteration escaping a generator would end the caller's loop silently, so it
+/// becomes a RuntimeError (CPython's words name the kind: "coroutine raised StopIteration").
+fn stop_iteration_escaped(kind: GenKind, e: Exc) -> Exc {
+    if !e.is(ExcKind::StopIteration) {
+        return e;
+    }
+    let what = match kind {
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+        _ => "generator",
+    };
+    let new = Exc::new(
+        ExcKind::RuntimeError,
+        format!("{what} raised StopIteration"),
+    );
+    let cause = Value::Instance(e.value.clone());
+    let mut a = new.value.attrs.borrow_mut();
+    a.insert(PyStr::from("__cause__"), cause.clone());
+    a.insert(PyStr::from("__context__"), cause);
+    a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
+    drop(a);
+    new
 }
 
 /// `g.send(value)`.
