@@ -741,11 +741,20 @@ impl Interp {
         if let Some(v) = builtin_method {
             return Ok(Some(v));
         }
-        Ok(c.mro
+        let found = c
+            .mro
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| classes::builtin_attr(&k.name, name)))
+            .find_map(|k| classes::builtin_attr(&k.name, name));
+        // `C.mro()`: `type`'s method, bound to the class as the metaclass's methods are.
+        if found.is_none() && name == "mro" {
+            return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                this: obj.clone(),
+                func: Value::builtin("mro", classes::type_mro),
+            }))));
+        }
+        Ok(found)
     }
 
     /// `obj.name = value`.

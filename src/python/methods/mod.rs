@@ -8,6 +8,7 @@ mod bytes_format;
 mod codecs;
 mod derived_constructors;
 mod dict;
+mod dict_proxy;
 mod dunders;
 mod float;
 mod int;
