@@ -18,7 +18,7 @@ try:
     c.send(None)
 except StopIteration as e:
     print("returned", e.value, c.cr_suspended, c.cr_await)
-print([n for n in dir(c) if not n.startswith("_") and n != "cr_frame"])
+print([n for n in dir(c) if not n.startswith("_")])
 
 async def agen():
     await t
@@ -33,4 +33,4 @@ try:
     step.send(None)
 except StopIteration as e:
     print("yielded", e.value, a.ag_running, a.ag_await)
-print([n for n in dir(a) if not n.startswith("_") and n != "ag_frame"])
+print([n for n in dir(a) if not n.startswith("_")])

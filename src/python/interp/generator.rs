@@ -17,7 +17,7 @@ use std::rc::{Rc, Weak};
 use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
-use super::super::ast::GenExp;
+use super::super::ast::{FrameShape, GenExp};
 use super::super::exceptions::{Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
@@ -152,6 +152,13 @@ pub struct Generator {
     state: RefCell<GenState>,
     /// The iterator its `yield from` / `await` is suspended in, while it is.
     delegate: RefCell<Option<Value>>,
+    /// Its body's frame (null for an awaitable of another's step): on the heap in a `Box` the
+    /// body owns, so it stays where it is until the generator finishes (`GenState::Done`).
+    frame: *const Frame,
+    /// A generator expression's own shape (a `def`'s is its function's), for `f_locals`.
+    genexp: Option<Rc<GenExp>>,
+    /// `gi_frame`, once asked for: the same object each time.
+    frame_object: RefCell<Option<Value>>,
 }
 
 impl Generator {
@@ -257,6 +264,11 @@ impl Interp {
             GenBody::Function(f, _) => Some(f.clone()),
             _ => None,
         };
+        let (frame, genexp) = match &body {
+            GenBody::Function(_, f) => (std::ptr::from_ref::<Frame>(f), None),
+            GenBody::Expr(g, f, _) => (std::ptr::from_ref::<Frame>(f), Some(g.clone())),
+            _ => (std::ptr::null(), None),
+        };
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
@@ -264,6 +276,9 @@ impl Interp {
             func,
             state: RefCell::new(GenState::Created(body)),
             delegate: RefCell::new(None),
+            frame,
+            genexp,
+            frame_object: RefCell::new(None),
         }))
     }
 
@@ -415,8 +430,41 @@ impl Interp {
             // CPython records where a coroutine was made only under `sys.set_coroutine_origin_
             // tracking_depth`, which is off unless a program turns it on.
             (GenKind::Coroutine, "origin") => Value::None,
+            (_, "frame") => self.gen_frame(g),
             _ => return None,
         })
+    }
+
+    /// `g.gi_frame`: `None` once the generator finished, else its frame object, which reads the
+    /// generator's own frame (the line it stands at, its variables as they are now).
+    fn gen_frame(&mut self, g: &Rc<Generator>) -> Value {
+        if g.frame.is_null() || matches!(*g.state.borrow(), GenState::Done) {
+            return Value::None;
+        }
+        if let Some(f) = g.frame_object.borrow().as_ref() {
+            return f.clone();
+        }
+        // SAFETY: the generator has not finished, so its body (and the frame it boxes) is alive.
+        let frame = unsafe { &*g.frame };
+        let file = crate::python::function_attrs::file_of(&frame.globals);
+        let code = super::frame_object::code_of_frame(frame, &file);
+        let first_line = match &g.func {
+            Some(f) => f.def.pos.line,
+            None => frame.line,
+        };
+        let obj = Value::Instance(Rc::new(Instance {
+            class: super::frame_object::frame_class(),
+            attrs: RefCell::new(Namespace::default()),
+            native: RefCell::new(Some(Box::new(GenFrame {
+                owner: Rc::downgrade(g),
+                last_line: Cell::new(first_line),
+                code,
+                file,
+                globals: frame.globals.clone(),
+            }))),
+        }));
+        *g.frame_object.borrow_mut() = Some(obj.clone());
+        obj
     }
 
     /// `next(g)` for iteration: `None` when it returned.
@@ -654,6 +702,9 @@ impl Interp {
                     limit,
                 }),
                 delegate: RefCell::new(None),
+                frame: std::ptr::null(),
+                genexp: None,
+                frame_object: RefCell::new(None),
             });
             let hook = ASYNCGEN_FINALIZER.with(|h| h.borrow().clone());
             if kind == GenKind::AsyncGenerator
@@ -827,6 +878,121 @@ fn stop_iteration_escaped(kind: GenKind, e: Exc) -> Exc {
     a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
     drop(a);
     new
+}
+
+/// A generator's frame object (`gi_frame`, `cr_frame`, `ag_frame`): of CPython's `frame` type,
+/// reading the generator's frame while the generator has not finished.
+struct GenFrame {
+    owner: Weak<Generator>,
+    /// The line last read, which a frame object kept after its generator finished goes on saying.
+    last_line: Cell<u32>,
+    code: Value,
+    file: PyStr,
+    globals: Rc<RefCell<Namespace>>,
+}
+
+impl crate::python::native_object::NativeObject for GenFrame {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(gen_frame_attr),
+            repr: Some(gen_frame_repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// The generator's frame, while it has not finished, with the shape naming its variables.
+fn live_frame(g: &Generator) -> Option<(&Frame, &FrameShape)> {
+    if g.frame.is_null() || matches!(*g.state.borrow(), GenState::Done) {
+        return None;
+    }
+    // SAFETY: not finished, so the body boxing the frame is alive (see `Generator::frame`).
+    let frame = unsafe { &*g.frame };
+    let shape = match (&g.func, &g.genexp) {
+        (Some(f), _) => &f.def.frame,
+        (None, Some(e)) => &e.frame,
+        (None, None) => return None,
+    };
+    Some((frame, shape))
+}
+
+fn gen_frame_of(inst: &Instance) -> Option<std::cell::Ref<'_, GenFrame>> {
+    std::cell::Ref::filter_map(inst.native.borrow(), |n| {
+        n.as_ref().and_then(|b| b.downcast_ref::<GenFrame>())
+    })
+    .ok()
+}
+
+/// The line a generator's frame stands at: where it is suspended, or its `def` line before it
+/// started (its frame's line is 0 until its first statement).
+fn gen_frame_line(f: &GenFrame) -> u32 {
+    if let Some(g) = f.owner.upgrade()
+        && let Some((frame, _)) = live_frame(&g)
+        && frame.line != 0
+    {
+        f.last_line.set(frame.line);
+    }
+    f.last_line.get()
+}
+
+fn gen_frame_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+    let Some(f) = gen_frame_of(inst) else {
+        return Ok(None);
+    };
+    Ok(Some(match name {
+        "f_code" => f.code.clone(),
+        "f_lineno" => Value::Int(i64::from(gen_frame_line(&f))),
+        "f_globals" => super::frame_object::namespace_dict(&f.globals.borrow()),
+        "f_builtins" => super::frame_object::namespace_dict(&it.builtins),
+        "f_locals" => {
+            let g = f.owner.upgrade();
+            let mut d = Dict::default();
+            if let Some((frame, shape)) = g.as_deref().and_then(live_frame) {
+                for (name, at) in &shape.names {
+                    let v = match *at {
+                        crate::python::ast::NameRef::Local(i) => {
+                            frame.locals.get(i as usize).cloned().flatten()
+                        }
+                        crate::python::ast::NameRef::Cell(i) => {
+                            frame.cells.get(i as usize).and_then(|c| c.borrow().clone())
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        d.insert(HashKey::Str(name.clone()), Value::Str(name.clone()), v);
+                    }
+                }
+            }
+            Value::dict(d)
+        }
+        // A suspended generator's frame has no caller.
+        "f_back" => Value::None,
+        "f_lasti" => Value::Int(0),
+        "f_trace" => Value::None,
+        "f_trace_lines" => Value::Bool(true),
+        "f_trace_opcodes" => Value::Bool(false),
+        _ => return Ok(None),
+    }))
+}
+
+fn gen_frame_repr(_: &mut Interp, inst: &Rc<Instance>) -> PyResult<Option<String>> {
+    let Some(f) = gen_frame_of(inst) else {
+        return Ok(None);
+    };
+    let name = match &f.code {
+        Value::Instance(c) => match c.attrs.borrow().get("co_name") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    Ok(Some(format!(
+        "<frame at 0x{:x}, file '{}', line {}, code {name}>",
+        Rc::as_ptr(inst) as usize,
+        f.file,
+        gen_frame_line(&f)
+    )))
 }
 
 /// `g.send(value)`.
