@@ -665,6 +665,10 @@ impl Value {
             Value::Slice(_) => "slice",
             Value::Function(_) => "function",
             Value::Builtin(_) => "builtin_function_or_method",
+            // A builtin type's method bound to its object is CPython's builtin_function_or_method.
+            Value::BoundMethod(m) if matches!(m.func, Value::Builtin(_)) => {
+                "builtin_function_or_method"
+            }
             Value::BoundMethod(_) => "method",
             Value::Class(_) => "type",
             Value::Instance(i) => return i.class.name.clone(),

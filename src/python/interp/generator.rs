@@ -1187,6 +1187,18 @@ mod tests {
     }
 
     #[test]
+    fn state_attributes_follow_the_generator_and_its_frame_goes_with_it() {
+        let out = run(concat!(
+            "def sub():\n    yield 1\n",
+            "def g():\n    yield g_.gi_running\n    yield from s\n",
+            "s = sub()\ng_ = g()\nf = g_.gi_frame\n",
+            "print(g_.gi_suspended, f.f_lineno, next(g_), g_.gi_suspended, f.f_lineno)\n",
+            "print(next(g_), g_.gi_yieldfrom is s, f.f_lineno, next(g_, 'end'), g_.gi_frame)\n",
+        ));
+        assert_eq!(out, "False 3 True True 4\n1 True 5 end None\n");
+    }
+
+    #[test]
     fn a_coroutine_is_driven_by_send_and_is_not_reused() {
         let out = run(concat!(
             "class Tick:\n    def __await__(self):\n        return (yield 'tick')\n",

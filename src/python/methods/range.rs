@@ -312,3 +312,37 @@ pub fn slice(r: &Range, s: &[Value; 3]) -> Result<Range, Exc> {
         r_step * step,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::python::tests::out;
+
+    #[test]
+    fn bounds_past_64_bits_take_the_big_form_and_fitting_ones_do_not() {
+        let small = Range::new(BigInt::from(1), BigInt::from(10), BigInt::from(3));
+        assert!(small.big.is_none());
+        assert_eq!((small.start, small.stop, small.step), (1, 10, 3));
+        let big = Range::new(BigInt::from(1) << 64, (BigInt::from(1) << 64) + 3, 1.into());
+        assert!(big.big.is_some() && big.len() == 3 && big.len_big() == BigInt::from(3));
+        assert!(!big.is_empty());
+        assert_eq!(
+            repr(&big),
+            "range(18446744073709551616, 18446744073709551619)"
+        );
+        assert!(equal(&Range::small(0, 0, 1), &Range::small(5, 2, 7)));
+        assert!(!equal(&big, &Range::small(0, 3, 1)));
+    }
+
+    #[test]
+    fn slices_of_a_range_are_ranges_computed_exactly() {
+        let src = "r = range(2**100)\nprint(r[::2**98], r[-3:-1], r[5:2], r[::-1][0] == 2**100 - 1)\n\
+                   print(range(10)[2:8:3], range(10)[::-3], range(0, 10, 2)[-2:])";
+        assert_eq!(
+            out(src),
+            "range(0, 1267650600228229401496703205376, 316912650057057350374175801344) \
+             range(1267650600228229401496703205373, 1267650600228229401496703205375) \
+             range(5, 2) True\nrange(2, 8, 3) range(9, -1, -3) range(6, 10, 2)\n"
+        );
+    }
+}
