@@ -758,6 +758,9 @@ fn seq_iter(items: Vec<Value>, kind: IterKind) -> Value {
 /// `reversed(range(...))` is a range iterator counting down, as in CPython; `None` when its
 /// bounds would leave 64 bits (the items are then listed instead).
 fn reversed_range(r: &Range) -> Option<Value> {
+    if r.big.is_some() {
+        return Some(super::methods::range::long_iter(r, true));
+    }
     let len = r.len_exact();
     if len == 0 {
         return Some(lazy(Iter::Range {
@@ -1242,6 +1245,11 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
             Value::BigInt(ref b) => Ok(Value::Int(bigint::hash_big(b))),
             _ => Err(type_error("__hash__ method should return an integer")),
         };
+    }
+    // A range hashes as CPython's: as the tuple that says which items it has.
+    if let Value::Range(r) = &a.pos[0] {
+        let t = super::methods::range::hash_tuple(r);
+        return hash(it, Args::new(vec![t]));
     }
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
@@ -1788,30 +1796,47 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_range(_: &mut Interp, a: Args) -> PyResult {
-    if a.pos[1..].iter().any(|v| matches!(v, Value::BigInt(_))) {
-        return Err(Exc::new(
-            ExcKind::OverflowError,
-            "range() bounds past 64 bits: forkyard's ranges hold 64-bit ints (count with a while \
-             loop for bigger numbers)",
-        ));
+    let args = &a.pos[1..];
+    if args.is_empty() {
+        return Err(type_error("range expected at least 1 argument, got 0"));
     }
-    let nums: Vec<i64> = a.pos[1..].iter().map(int_arg).collect::<Result<_, _>>()?;
+    if args.len() > 3 {
+        return Err(type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            args.len()
+        )));
+    }
+    if args.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        // Bounds past 64 bits: a range of big ints (its operations take a slower path).
+        let nums: Vec<BigInt> = args
+            .iter()
+            .map(|v| match v {
+                Value::BigInt(b) => Ok((**b).clone()),
+                v => int_arg(v).map(BigInt::from),
+            })
+            .collect::<Result<_, _>>()?;
+        let (start, stop, step) = match nums.as_slice() {
+            [stop] => (BigInt::from(0), stop.clone(), BigInt::from(1)),
+            [start, stop] => (start.clone(), stop.clone(), BigInt::from(1)),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            _ => unreachable!("one to three arguments, checked above"),
+        };
+        if step == BigInt::from(0) {
+            return Err(value_error("range() arg 3 must not be zero"));
+        }
+        return Ok(Value::Range(Rc::new(Range::new(start, stop, step))));
+    }
+    let nums: Vec<i64> = args.iter().map(int_arg).collect::<Result<_, _>>()?;
     let (start, stop, step) = match nums.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
         [start, stop, step] => (*start, *stop, *step),
-        [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                nums.len()
-            )));
-        }
+        _ => unreachable!("one to three arguments, checked above"),
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Range(Rc::new(Range { start, stop, step })))
+    Ok(Value::Range(Rc::new(Range::small(start, stop, step))))
 }
 
 fn new_type(it: &mut Interp, a: Args) -> PyResult {

@@ -5,6 +5,8 @@
 //! `dir()` lists a name only when forkyard's own `getattr` finds it on the object: `dir` and
 //! `hasattr` agree, and a method forkyard lacks is left out rather than claimed.
 
+mod more;
+
 use super::interp::Interp;
 use super::value::{Class, PyStr, Value};
 
@@ -667,7 +669,7 @@ fn cpython_names(type_name: &str) -> &'static [&'static str] {
             "__str__",
             "__subclasshook__",
         ],
-        _ => &[],
+        _ => more::names(type_name).unwrap_or(&[]),
     }
 }
 /// The names of `obj` (a value of the builtin type `type_name`, or that type) that forkyard's

@@ -268,6 +268,7 @@ impl Interp {
                     format!("frozenset({{{}}})", self.join_reprs(&items)?)
                 }
             }
+            Value::Range(r) if r.big.is_some() => super::methods::range::repr(r),
             Value::Range(r) => {
                 if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
@@ -293,6 +294,19 @@ impl Interp {
                 } else {
                     format!("<built-in function {}>", b.name)
                 }
+            }
+            // A builtin type's method bound to its object: CPython's `<built-in method append of
+            // list object at 0x...>` (an int has no address here: the method's own stands in).
+            Value::BoundMethod(m) if matches!(m.func, Value::Builtin(_)) => {
+                let Value::Builtin(b) = &m.func else {
+                    unreachable!("matched above")
+                };
+                let at = m.this.ptr().unwrap_or(std::rc::Rc::as_ptr(m) as usize);
+                format!(
+                    "<built-in method {} of {} object at 0x{at:x}>",
+                    b.name,
+                    super::builtins::type_of(&m.this).name
+                )
             }
             Value::BoundMethod(m) => {
                 let name = match &m.func {

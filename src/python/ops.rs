@@ -866,7 +866,7 @@ impl Interp {
                 );
                 x.map.len() == y.map.len() && self.is_subset(&x, &y)?
             }
-            (Range(x), Range(y)) => x.start == y.start && x.stop == y.stop && x.step == y.step,
+            (Range(x), Range(y)) => super::methods::range::equal(x, y),
             (Slice(x), Slice(y)) => {
                 for (p, q) in x.iter().zip(y.iter()) {
                     if !(p.is(q) || self.eq(p, q)?) {
@@ -956,11 +956,21 @@ impl Interp {
                 let k = self.key_in(item, |k| s.same_hash(k))?;
                 Ok(s.map.contains_key(&k))
             }
-            Value::Range(r) => {
-                let Some(i) = as_int(item) else {
-                    return Ok(false);
-                };
-                Ok(r.contains(i))
+            Value::Range(r) if r.big.is_none() && as_int(item).is_some() => {
+                Ok(r.contains(as_int(item).unwrap_or(0)))
+            }
+            Value::Range(r) if bigint::is_int(item) => {
+                Ok(r.contains_big(&bigint::to_big(item).unwrap_or_default()))
+            }
+            // Anything else is compared with each item, as CPython walks the range for it.
+            Value::Range(_) => {
+                let iter = self.iter(container)?;
+                while let Some(v) = self.next(&iter)? {
+                    if self.eq(&v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
             }
             // Read afresh at each step: an item's `__eq__` may change the list.
             Value::List(l) => self.seq_contains(item, |i| plain_find(&l.borrow(), i, item)),
@@ -1109,6 +1119,7 @@ impl Interp {
                 }
                 HashKey::Ptr(v.ptr().unwrap_or(0))
             }
+            Value::Range(r) => super::methods::range::hash_key(r),
             other => HashKey::Ptr(other.ptr().unwrap_or(0)),
         })
     }
@@ -1139,19 +1150,24 @@ impl Interp {
                 let i = norm_index(*i, b.len()).ok_or_else(|| index_error("index out of range"))?;
                 Ok(Value::Int(b[i] as i64))
             }
-            (Value::Range(r), Value::Int(i)) => {
+            (Value::Range(r), Value::Int(i)) if r.big.is_none() => {
                 let x = r
                     .at(*i)
                     .ok_or_else(|| index_error("range object index out of range"))?;
                 Ok(Value::Int(x))
             }
+            // A range past 64 bits, or an index past them: exact, as CPython's.
+            (Value::Range(r), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                let i = bigint::to_big(idx).unwrap_or_default();
+                match r.at_big(&i) {
+                    Some(x) => Ok(bigint::norm(x)),
+                    None => Err(index_error("range object index out of range")),
+                }
+            }
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
                 Value::BigInt(_),
             ) => Err(bigint::index_overflow(ExcKind::IndexError)),
-            (Value::Range(_), Value::BigInt(_)) => {
-                Err(index_error("range object index out of range"))
-            }
             (Value::Dict(d), _) => {
                 let k = self.key_in(idx, |k| d.borrow().same_hash(k))?;
                 if let Some(v) = d.borrow().get(&k) {
@@ -1213,12 +1229,14 @@ impl Interp {
     }
 
     fn slice(&mut self, obj: &Value, s: &[Value; 3]) -> PyResult {
+        if let Value::Range(r) = obj {
+            return Ok(Value::Range(Rc::new(super::methods::range::slice(r, s)?)));
+        }
         let len = match obj {
             Value::List(l) => l.borrow().len(),
             Value::Tuple(t) => t.len(),
             Value::Str(s) => s.chars().count(),
             Value::Bytes(b) => b.len(),
-            Value::Range(r) => r.len() as usize,
             _ => 0,
         };
         let idx = slice_indices(s, len)?;
@@ -1238,7 +1256,6 @@ impl Interp {
             }),
             Value::Str(st) => Value::Str(PyStr::from(slice_str(st, len, s)?)),
             Value::Bytes(b) => Value::Bytes(ThinRc::from(idx.map(|i| b[i]).collect::<Vec<u8>>())),
-            Value::Range(r) => Value::Range(Rc::new(slice_range(r, s)?)),
             _ => Value::None,
         })
     }
@@ -1381,7 +1398,7 @@ impl Interp {
             Value::Dict(d) => d.borrow().len() as i64,
             Value::Set(s) => s.borrow().map.len() as i64,
             Value::FrozenSet(s) => s.map.len() as i64,
-            Value::Range(r) => i64::try_from(r.len_exact()).map_err(|_| {
+            Value::Range(r) => i64::try_from(r.len_big()).map_err(|_| {
                 Exc::new(
                     ExcKind::OverflowError,
                     "Python int too large to convert to C ssize_t",
@@ -1668,7 +1685,7 @@ fn plain_set_op(op: BinOp, x: &Set, y: &Set) -> Option<Set> {
 /// all in memory at once.
 pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<Picks, Exc> {
     let (start, stop, step) = slice_bounds(s, len)?;
-    let r = super::value::Range { start, stop, step };
+    let r = super::value::Range::small(start, stop, step);
     Ok(Picks {
         at: start,
         step,
@@ -1701,26 +1718,6 @@ fn slice_str(st: &str, len: usize, s: &[Value; 3]) -> Result<String, Exc> {
         out.extend(st.chars().rev().skip(from_end).step_by(stride).take(n));
     }
     Ok(out)
-}
-
-/// `r[a:b:c]` of a range is a range, as in CPython (never its items).
-fn slice_range(r: &super::value::Range, s: &[Value; 3]) -> Result<super::value::Range, Exc> {
-    // forkyard's ranges keep 64-bit bounds; CPython's words for a length past them.
-    let too_large = || {
-        Exc::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C ssize_t",
-        )
-    };
-    let len = usize::try_from(r.len_exact()).map_err(|_| too_large())?;
-    let (start, stop, step) = slice_bounds(s, len)?;
-    let at = |k: i64| r.start as i128 + r.step as i128 * k as i128;
-    let fit = |x: i128| i64::try_from(x).map_err(|_| too_large());
-    Ok(super::value::Range {
-        start: fit(at(start))?,
-        stop: fit(at(stop))?,
-        step: fit(r.step as i128 * step as i128)?,
-    })
 }
 
 /// The indices of a slice (see [`slice_indices`]), in order.

@@ -447,7 +447,7 @@ fn sized_len(src: &Value) -> Option<usize> {
         Value::Dict(d) => Some(d.borrow().map.len()),
         Value::Set(s) => Some(s.borrow().map.len()),
         Value::FrozenSet(s) => Some(s.map.len()),
-        Value::Range(r) => Some(usize::try_from(r.len()).unwrap_or(usize::MAX)),
+        Value::Range(r) => Some(usize::try_from(r.len_exact()).unwrap_or(usize::MAX)),
         _ => None,
     }
 }

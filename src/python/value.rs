@@ -136,15 +136,114 @@ pub struct Range {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    /// Bounds past 64 bits (`range(2**64, 2**64 + 3)`); `None` for every range whose bounds fit,
+    /// so that the loops' fast path stays as it was. With `Some`, the `i64` fields are those of
+    /// an empty range (`0, 0, 1`) and every operation reads the bounds from here.
+    pub big: Option<Rc<BigRange>>,
+}
+
+/// The bounds of a range that do not all fit 64 bits.
+pub struct BigRange {
+    pub start: num_bigint::BigInt,
+    pub stop: num_bigint::BigInt,
+    pub step: num_bigint::BigInt,
 }
 
 impl Range {
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// A range of 64-bit bounds (the step is not zero).
+    pub fn small(start: i64, stop: i64, step: i64) -> Range {
+        Range {
+            start,
+            stop,
+            step,
+            big: None,
+        }
     }
 
-    /// The number of items, exactly (`range(-2**63, 2**63-1)` has more than `i64::MAX`).
+    /// A range of any bounds (the step is not zero): 64-bit fields when they all fit.
+    pub fn new(
+        start: num_bigint::BigInt,
+        stop: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+    ) -> Range {
+        match (
+            i64::try_from(&start),
+            i64::try_from(&stop),
+            i64::try_from(&step),
+        ) {
+            (Ok(a), Ok(b), Ok(c)) => Range::small(a, b, c),
+            _ => Range {
+                big: Some(Rc::new(BigRange { start, stop, step })),
+                ..Range::small(0, 0, 1)
+            },
+        }
+    }
+
+    /// `(start, stop, step)` as ints of any size.
+    pub fn bounds(&self) -> (num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt) {
+        match &self.big {
+            Some(b) => (b.start.clone(), b.stop.clone(), b.step.clone()),
+            None => (self.start.into(), self.stop.into(), self.step.into()),
+        }
+    }
+
+    /// The number of items, of any size.
+    pub fn len_big(&self) -> num_bigint::BigInt {
+        use num_bigint::BigInt;
+        let Some(b) = &self.big else {
+            return self.len_exact().into();
+        };
+        let zero = BigInt::from(0);
+        let one = BigInt::from(1);
+        if b.step > zero && b.start < b.stop {
+            (&b.stop - &b.start - &one) / &b.step + one
+        } else if b.step < zero && b.start > b.stop {
+            (&b.start - &b.stop - &one) / -&b.step + one
+        } else {
+            zero
+        }
+    }
+
+    /// `r[i]` for an index of any size, negative counting from the end; `None` out of range.
+    pub fn at_big(&self, i: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+        let len = self.len_big();
+        let i = if i.sign() == num_bigint::Sign::Minus {
+            i + &len
+        } else {
+            i.clone()
+        };
+        if i.sign() == num_bigint::Sign::Minus || i >= len {
+            return None;
+        }
+        let (start, _, step) = self.bounds();
+        Some(start + step * i)
+    }
+
+    /// Whether the int `x`, of any size, is one of the items.
+    pub fn contains_big(&self, x: &num_bigint::BigInt) -> bool {
+        use num_integer::Integer;
+        let (start, stop, step) = self.bounds();
+        let inside = if step.sign() == num_bigint::Sign::Plus {
+            *x >= start && *x < stop
+        } else {
+            *x <= start && *x > stop
+        };
+        inside && (x - start).mod_floor(&step) == num_bigint::BigInt::from(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match &self.big {
+            Some(_) => self.len_big() == num_bigint::BigInt::from(0),
+            None => self.len() == 0,
+        }
+    }
+
+    /// The number of items, exactly (`range(-2**63, 2**63-1)` has more than `i64::MAX`); of a
+    /// big range, at most `i128::MAX` (see [`Range::len_big`]).
     pub fn len_exact(&self) -> i128 {
+        if self.big.is_some() {
+            return i128::try_from(self.len_big()).unwrap_or(i128::MAX);
+        }
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         if step > 0 && start < stop {
             (stop - start - 1) / step + 1
@@ -566,6 +665,10 @@ impl Value {
             Value::Slice(_) => "slice",
             Value::Function(_) => "function",
             Value::Builtin(_) => "builtin_function_or_method",
+            // A builtin type's method bound to its object is CPython's builtin_function_or_method.
+            Value::BoundMethod(m) if matches!(m.func, Value::Builtin(_)) => {
+                "builtin_function_or_method"
+            }
             Value::BoundMethod(_) => "method",
             Value::Class(_) => "type",
             Value::Instance(i) => return i.class.name.clone(),
@@ -715,21 +818,13 @@ mod tests {
 
     #[test]
     fn ranges_past_i64_count_index_and_test_membership_exactly() {
-        let all = Range {
-            start: i64::MIN,
-            stop: i64::MAX,
-            step: 1,
-        };
+        let all = Range::small(i64::MIN, i64::MAX, 1);
         assert_eq!(all.len_exact(), u64::MAX as i128);
         assert_eq!(all.len(), i64::MAX);
         assert_eq!(all.at(-1), Some(i64::MAX - 1));
         assert_eq!(all.at(0), Some(i64::MIN));
         assert!(all.contains(0));
-        let wide = Range {
-            start: i64::MAX - 1,
-            stop: i64::MIN,
-            step: i64::MIN,
-        };
+        let wide = Range::small(i64::MAX - 1, i64::MIN, i64::MIN);
         assert_eq!(wide.len_exact(), 2);
         assert_eq!(wide.at(1), Some(-2));
         assert!(!wide.contains(0));

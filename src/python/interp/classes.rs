@@ -466,6 +466,29 @@ fn noop(_: &mut Interp, _: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// `type.mro(cls)`, `C.mro()`: the class's method resolution order, as a list.
+pub(super) fn type_mro(_: &mut Interp, a: Args) -> PyResult {
+    match a.pos.first() {
+        Some(Value::Class(c)) if a.pos.len() == 1 => Ok(Value::list(
+            c.mro
+                .borrow()
+                .iter()
+                .map(|k| Value::Class(k.clone()))
+                .collect(),
+        )),
+        Some(Value::Class(c)) => Err(type_error(format!(
+            "{}.mro() takes no arguments ({} given)",
+            c.name,
+            a.pos.len() - 1
+        ))),
+        Some(other) => Err(type_error(format!(
+            "descriptor 'mro' for 'type' objects doesn't apply to a '{}' object",
+            other.type_name()
+        ))),
+        None => Err(type_error("unbound method type.mro() needs an argument")),
+    }
+}
+
 /// `object.__new__(cls)`.
 fn object_new(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.first() {
@@ -635,6 +658,7 @@ pub fn builtin_attr(class_name: &str, name: &str) -> Option<Value> {
         ("type", "__new__") => type_new,
         ("type", "__init__") => noop,
         ("type", "__call__") => type_call,
+        ("type", "mro") => type_mro,
         _ => return None,
     };
     Some(Value::builtin(name, f))

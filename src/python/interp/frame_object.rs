@@ -43,7 +43,7 @@ static FRAME_CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
     crate::python::builtin_classes::InterpSlot::new();
 
 /// The `frame` type, made once per interpreter.
-fn frame_class() -> Rc<Class> {
+pub(crate) fn frame_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&FRAME_CLASS, || {
         exceptions::make_class(
             "frame",
@@ -76,7 +76,7 @@ fn frame_obj(inst: &Instance) -> Option<std::cell::Ref<'_, FrameObj>> {
 
 /// A frame's code object: its function's `__code__`, or for a module or class body a code
 /// object named `<module>` or by the class.
-fn code_of_frame(frame: &Frame, file: &PyStr) -> Value {
+pub(crate) fn code_of_frame(frame: &Frame, file: &PyStr) -> Value {
     match &frame.func {
         Some(fun) => crate::python::function_attrs::code_of(&fun.def, file),
         None => bare_code(
@@ -379,7 +379,7 @@ impl Interp {
     }
 }
 
-fn namespace_dict(ns: &Namespace) -> Value {
+pub(crate) fn namespace_dict(ns: &Namespace) -> Value {
     let mut d = Dict::default();
     for (k, v) in ns.iter() {
         d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());

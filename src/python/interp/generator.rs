@@ -17,7 +17,7 @@ use std::rc::{Rc, Weak};
 use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
-use super::super::ast::GenExp;
+use super::super::ast::{FrameShape, GenExp};
 use super::super::exceptions::{Exc, TbEntry, type_error};
 use super::super::value::*;
 use super::exec::Unwind;
@@ -68,6 +68,9 @@ thread_local! {
     /// process closes those still alive when the program ends, as CPython's finalization does.
     static STARTED: RefCell<indexmap::IndexMap<usize, Weak<Generator>>> =
         RefCell::new(indexmap::IndexMap::new());
+    /// The generators running now, innermost last: a `yield from` (or `await`) inside the top
+    /// one records what it delegates to there (`gi_yieldfrom`, `cr_await`, `ag_await`).
+    static RUNNING: RefCell<Vec<*const Generator>> = const { RefCell::new(Vec::new()) };
 }
 
 fn forget_started(g: &Generator) {
@@ -147,6 +150,15 @@ pub struct Generator {
     /// The `def` whose call made it (its `gi_code`/`cr_code`/`ag_code`).
     pub func: Option<Rc<Function>>,
     state: RefCell<GenState>,
+    /// The iterator its `yield from` / `await` is suspended in, while it is.
+    delegate: RefCell<Option<Value>>,
+    /// Its body's frame (null for an awaitable of another's step): on the heap in a `Box` the
+    /// body owns, so it stays where it is until the generator finishes (`GenState::Done`).
+    frame: *const Frame,
+    /// A generator expression's own shape (a `def`'s is its function's), for `f_locals`.
+    genexp: Option<Rc<GenExp>>,
+    /// `gi_frame`, once asked for: the same object each time.
+    frame_object: RefCell<Option<Value>>,
 }
 
 impl Generator {
@@ -252,12 +264,21 @@ impl Interp {
             GenBody::Function(f, _) => Some(f.clone()),
             _ => None,
         };
+        let (frame, genexp) = match &body {
+            GenBody::Function(_, f) => (std::ptr::from_ref::<Frame>(f), None),
+            GenBody::Expr(g, f, _) => (std::ptr::from_ref::<Frame>(f), Some(g.clone())),
+            _ => (std::ptr::null(), None),
+        };
         Value::Generator(Rc::new(Generator {
             name,
             qualname,
             kind,
             func,
             state: RefCell::new(GenState::Created(body)),
+            delegate: RefCell::new(None),
+            frame,
+            genexp,
+            frame_object: RefCell::new(None),
         }))
     }
 
@@ -299,7 +320,9 @@ impl Interp {
                         });
                         // The lowest page is the guard page.
                         let limit = s.limit().get() + 4096;
-                        let co = Coroutine::with_stack(s, move |y, (ip, _)| run_body(y, ip, body));
+                        let kind = g.kind;
+                        let co =
+                            Coroutine::with_stack(s, move |y, (ip, _)| run_body(y, ip, body, kind));
                         (co, vec![], limit)
                     }
                     Err(e) => {
@@ -318,10 +341,11 @@ impl Interp {
                         "can't send non-None value to a just-started {what}"
                     )));
                 }
-                // Thrown in before it ran: it ends at once, without running.
+                // Thrown in before it ran: it ends at once, without running, and a StopIteration
+                // leaving it is PEP 479's RuntimeError as from a running one.
                 Resume::Throw(e) => {
                     *g.state.borrow_mut() = GenState::Done;
-                    return Err(e);
+                    return Err(stop_iteration_escaped(g.kind, e));
                 }
             },
             GenState::Suspended {
@@ -349,7 +373,10 @@ impl Interp {
         }
         let r = {
             let _limit = stack::enter(limit);
-            co.resume((self as *mut Interp, how))
+            RUNNING.with(|r| r.borrow_mut().push(Rc::as_ptr(g)));
+            let r = co.resume((self as *mut Interp, how));
+            RUNNING.with(|r| r.borrow_mut().pop());
+            r
         };
         self.depth = depth;
         match r {
@@ -375,6 +402,69 @@ impl Interp {
                 r.map(Step::Returned)
             }
         }
+    }
+
+    /// `g.gi_running`, `c.cr_await`, `a.ag_running`...: where a generator, coroutine or async
+    /// generator stands (`None`: not an attribute of its kind).
+    pub(crate) fn gen_attr(&mut self, g: &Rc<Generator>, name: &str) -> Option<Value> {
+        let prefix = match g.kind {
+            GenKind::Generator => "gi_",
+            GenKind::Coroutine => "cr_",
+            GenKind::AsyncGenerator => "ag_",
+            GenKind::ASend | GenKind::AwaitWrapper => return None,
+        };
+        let attr = name.strip_prefix(prefix)?;
+        let running = matches!(*g.state.borrow(), GenState::Running);
+        let suspended = matches!(*g.state.borrow(), GenState::Suspended { .. });
+        let delegate = || g.delegate.borrow().clone().unwrap_or(Value::None);
+        Some(match (g.kind, attr) {
+            // An async generator is running from the start of a step (`__anext__`, `asend`...)
+            // to its end, awaits inside included, as CPython's `ag_running`.
+            (GenKind::AsyncGenerator, "running") => {
+                Value::Bool(running || g.delegate.borrow().is_some())
+            }
+            (_, "running") => Value::Bool(running),
+            (GenKind::Generator | GenKind::Coroutine, "suspended") => Value::Bool(suspended),
+            (GenKind::Generator, "yieldfrom") => delegate(),
+            (GenKind::Coroutine | GenKind::AsyncGenerator, "await") => delegate(),
+            // CPython records where a coroutine was made only under `sys.set_coroutine_origin_
+            // tracking_depth`, which is off unless a program turns it on.
+            (GenKind::Coroutine, "origin") => Value::None,
+            (_, "frame") => self.gen_frame(g),
+            _ => return None,
+        })
+    }
+
+    /// `g.gi_frame`: `None` once the generator finished, else its frame object, which reads the
+    /// generator's own frame (the line it stands at, its variables as they are now).
+    fn gen_frame(&mut self, g: &Rc<Generator>) -> Value {
+        if g.frame.is_null() || matches!(*g.state.borrow(), GenState::Done) {
+            return Value::None;
+        }
+        if let Some(f) = g.frame_object.borrow().as_ref() {
+            return f.clone();
+        }
+        // SAFETY: the generator has not finished, so its body (and the frame it boxes) is alive.
+        let frame = unsafe { &*g.frame };
+        let file = crate::python::function_attrs::file_of(&frame.globals);
+        let code = super::frame_object::code_of_frame(frame, &file);
+        let first_line = match &g.func {
+            Some(f) => f.def.pos.line,
+            None => frame.line,
+        };
+        let obj = Value::Instance(Rc::new(Instance {
+            class: super::frame_object::frame_class(),
+            attrs: RefCell::new(Namespace::default()),
+            native: RefCell::new(Some(Box::new(GenFrame {
+                owner: Rc::downgrade(g),
+                last_line: Cell::new(first_line),
+                code,
+                file,
+                globals: frame.globals.clone(),
+            }))),
+        }));
+        *g.frame_object.borrow_mut() = Some(obj.clone());
+        obj
     }
 
     /// `next(g)` for iteration: `None` when it returned.
@@ -573,7 +663,19 @@ impl Interp {
                 other => other?,
             };
             match step {
-                Step::Yielded(v) => how = self.yield_raw(v),
+                Step::Yielded(v) => {
+                    let me = RUNNING.with(|r| r.borrow().last().copied());
+                    // SAFETY: the top of RUNNING is the generator whose body runs this (its
+                    // `gen_resume` holds it alive until the resume returns).
+                    let me = me.map(|p| unsafe { &*p });
+                    if let Some(g) = me {
+                        *g.delegate.borrow_mut() = Some(it.clone());
+                    }
+                    how = self.yield_raw(v);
+                    if let Some(g) = me {
+                        g.delegate.borrow_mut().take();
+                    }
+                }
                 Step::Returned(v) => return Ok(v),
             }
         }
@@ -599,6 +701,10 @@ impl Interp {
                     handling: Vec::new(),
                     limit,
                 }),
+                delegate: RefCell::new(None),
+                frame: std::ptr::null(),
+                genexp: None,
+                frame_object: RefCell::new(None),
             });
             let hook = ASYNCGEN_FINALIZER.with(|h| h.borrow().clone());
             if kind == GenKind::AsyncGenerator
@@ -729,7 +835,7 @@ fn suspend(y: &GenYielder, it: &mut Interp, v: Value) -> Resume {
 }
 
 /// The generator's side of the coroutine: run the body to its end.
-fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
+fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody, kind: GenKind) -> PyResult {
     // SAFETY: the interpreter resuming this coroutine passed itself and does not touch itself
     // until `resume` returns; every later resume passes the same interpreter.
     let it = unsafe { &mut *ip };
@@ -747,21 +853,146 @@ fn run_body(y: &GenYielder, ip: *mut Interp, body: GenBody) -> PyResult {
         GenBody::ASend(agen, step) => it.async_gen_step(&agen, step),
     };
     it.yielders.pop();
-    // PEP 479: a StopIteration escaping a generator would end the caller's loop silently.
-    r.map_err(|e| {
-        if e.is(ExcKind::StopIteration) {
-            let new = Exc::new(ExcKind::RuntimeError, "generator raised StopIteration");
-            let cause = Value::Instance(e.value.clone());
-            let mut a = new.value.attrs.borrow_mut();
-            a.insert(PyStr::from("__cause__"), cause.clone());
-            a.insert(PyStr::from("__context__"), cause);
-            a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
-            drop(a);
-            new
-        } else {
-            e
-        }
+    r.map_err(|e| stop_iteration_escaped(kind, e))
+}
+
+/// PEP 479: a StopIteration escaping a generator would end the caller's loop silently, so it
+/// becomes a RuntimeError (CPython's words name the kind: "coroutine raised StopIteration").
+fn stop_iteration_escaped(kind: GenKind, e: Exc) -> Exc {
+    if !e.is(ExcKind::StopIteration) {
+        return e;
+    }
+    let what = match kind {
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+        _ => "generator",
+    };
+    let new = Exc::new(
+        ExcKind::RuntimeError,
+        format!("{what} raised StopIteration"),
+    );
+    let cause = Value::Instance(e.value.clone());
+    let mut a = new.value.attrs.borrow_mut();
+    a.insert(PyStr::from("__cause__"), cause.clone());
+    a.insert(PyStr::from("__context__"), cause);
+    a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
+    drop(a);
+    new
+}
+
+/// A generator's frame object (`gi_frame`, `cr_frame`, `ag_frame`): of CPython's `frame` type,
+/// reading the generator's frame while the generator has not finished.
+struct GenFrame {
+    owner: Weak<Generator>,
+    /// The line last read, which a frame object kept after its generator finished goes on saying.
+    last_line: Cell<u32>,
+    code: Value,
+    file: PyStr,
+    globals: Rc<RefCell<Namespace>>,
+}
+
+impl crate::python::native_object::NativeObject for GenFrame {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(gen_frame_attr),
+            repr: Some(gen_frame_repr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// The generator's frame, while it has not finished, with the shape naming its variables.
+fn live_frame(g: &Generator) -> Option<(&Frame, &FrameShape)> {
+    if g.frame.is_null() || matches!(*g.state.borrow(), GenState::Done) {
+        return None;
+    }
+    // SAFETY: not finished, so the body boxing the frame is alive (see `Generator::frame`).
+    let frame = unsafe { &*g.frame };
+    let shape = match (&g.func, &g.genexp) {
+        (Some(f), _) => &f.def.frame,
+        (None, Some(e)) => &e.frame,
+        (None, None) => return None,
+    };
+    Some((frame, shape))
+}
+
+fn gen_frame_of(inst: &Instance) -> Option<std::cell::Ref<'_, GenFrame>> {
+    std::cell::Ref::filter_map(inst.native.borrow(), |n| {
+        n.as_ref().and_then(|b| b.downcast_ref::<GenFrame>())
     })
+    .ok()
+}
+
+/// The line a generator's frame stands at: where it is suspended, or its `def` line before it
+/// started (its frame's line is 0 until its first statement).
+fn gen_frame_line(f: &GenFrame) -> u32 {
+    if let Some(g) = f.owner.upgrade()
+        && let Some((frame, _)) = live_frame(&g)
+        && frame.line != 0
+    {
+        f.last_line.set(frame.line);
+    }
+    f.last_line.get()
+}
+
+fn gen_frame_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> PyResult<Option<Value>> {
+    let Some(f) = gen_frame_of(inst) else {
+        return Ok(None);
+    };
+    Ok(Some(match name {
+        "f_code" => f.code.clone(),
+        "f_lineno" => Value::Int(i64::from(gen_frame_line(&f))),
+        "f_globals" => super::frame_object::namespace_dict(&f.globals.borrow()),
+        "f_builtins" => super::frame_object::namespace_dict(&it.builtins),
+        "f_locals" => {
+            let g = f.owner.upgrade();
+            let mut d = Dict::default();
+            if let Some((frame, shape)) = g.as_deref().and_then(live_frame) {
+                for (name, at) in &shape.names {
+                    let v = match *at {
+                        crate::python::ast::NameRef::Local(i) => {
+                            frame.locals.get(i as usize).cloned().flatten()
+                        }
+                        crate::python::ast::NameRef::Cell(i) => {
+                            frame.cells.get(i as usize).and_then(|c| c.borrow().clone())
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = v {
+                        d.insert(HashKey::Str(name.clone()), Value::Str(name.clone()), v);
+                    }
+                }
+            }
+            Value::dict(d)
+        }
+        // A suspended generator's frame has no caller.
+        "f_back" => Value::None,
+        "f_lasti" => Value::Int(0),
+        "f_trace" => Value::None,
+        "f_trace_lines" => Value::Bool(true),
+        "f_trace_opcodes" => Value::Bool(false),
+        _ => return Ok(None),
+    }))
+}
+
+fn gen_frame_repr(_: &mut Interp, inst: &Rc<Instance>) -> PyResult<Option<String>> {
+    let Some(f) = gen_frame_of(inst) else {
+        return Ok(None);
+    };
+    let name = match &f.code {
+        Value::Instance(c) => match c.attrs.borrow().get("co_name") {
+            Some(Value::Str(s)) => s.to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    Ok(Some(format!(
+        "<frame at 0x{:x}, file '{}', line {}, code {name}>",
+        Rc::as_ptr(inst) as usize,
+        f.file,
+        gen_frame_line(&f)
+    )))
 }
 
 /// `g.send(value)`.
@@ -953,6 +1184,18 @@ mod tests {
             "def f():\n    return (x for x in 'a')\ndef g():\n    yield\nprint(g().__name__, f().__qualname__, repr(g()).startswith('<generator object g at 0x'))\n",
         );
         assert_eq!(out, "g f.<locals>.<genexpr> True\n");
+    }
+
+    #[test]
+    fn state_attributes_follow_the_generator_and_its_frame_goes_with_it() {
+        let out = run(concat!(
+            "def sub():\n    yield 1\n",
+            "def g():\n    yield g_.gi_running\n    yield from s\n",
+            "s = sub()\ng_ = g()\nf = g_.gi_frame\n",
+            "print(g_.gi_suspended, f.f_lineno, next(g_), g_.gi_suspended, f.f_lineno)\n",
+            "print(next(g_), g_.gi_yieldfrom is s, f.f_lineno, next(g_, 'end'), g_.gi_frame)\n",
+        ));
+        assert_eq!(out, "False 3 True True 4\n1 True 5 end None\n");
     }
 
     #[test]

@@ -567,6 +567,20 @@ impl Interp {
                 }
                 code
             }
+            Value::Generator(g) if name.as_bytes().get(2) == Some(&b'_') => {
+                match self.gen_attr(g, name) {
+                    Some(v) => Some(v),
+                    None => super::methods::lookup(obj, name).map(|f| {
+                        Value::BoundMethod(Rc::new(BoundMethod {
+                            this: obj.clone(),
+                            func: Value::builtin(name, f),
+                        }))
+                    }),
+                }
+            }
+            Value::Range(r) if matches!(name, "start" | "stop" | "step") => {
+                Some(super::methods::range_attr(r, name))
+            }
             Value::BoundMethod(m) => match name {
                 "__self__" => Some(m.this.clone()),
                 "__func__" => Some(m.func.clone()),
@@ -727,11 +741,20 @@ impl Interp {
         if let Some(v) = builtin_method {
             return Ok(Some(v));
         }
-        Ok(c.mro
+        let found = c
+            .mro
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| classes::builtin_attr(&k.name, name)))
+            .find_map(|k| classes::builtin_attr(&k.name, name));
+        // `C.mro()`: `type`'s method, bound to the class as the metaclass's methods are.
+        if found.is_none() && name == "mro" {
+            return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+                this: obj.clone(),
+                func: Value::builtin("mro", classes::type_mro),
+            }))));
+        }
+        Ok(found)
     }
 
     /// `obj.name = value`.
@@ -814,6 +837,9 @@ impl Interp {
                 s: s.clone(),
                 pos: 0,
             },
+            Value::Range(r) if r.big.is_some() => {
+                return Ok(super::methods::range::long_iter(r, false));
+            }
             Value::Range(r) => Iter::Range {
                 next: r.start,
                 stop: r.stop,
@@ -1069,8 +1095,18 @@ impl Interp {
         // What is known to be too many is refused before the first item is made.
         match v {
             Value::Range(r) => {
-                let n = usize::try_from(r.len()).unwrap_or(usize::MAX);
+                let n = usize::try_from(r.len_exact()).unwrap_or(usize::MAX);
                 super::alloc::check_items(n)?;
+                if r.big.is_some() {
+                    let (start, _, step) = r.bounds();
+                    let mut out = super::alloc::vec_with_capacity(n)?;
+                    let mut x = start;
+                    for _ in 0..n {
+                        out.push(super::bigint::norm(x.clone()));
+                        x += &step;
+                    }
+                    return Ok(out);
+                }
                 // Made in place (`list(range(n))`, `pool.map(f, range(n))`): a range's items
                 // need no iterator, and going through one cost about 8 ns an item.
                 let mut out = super::alloc::vec_with_capacity(n)?;

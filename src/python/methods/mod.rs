@@ -8,11 +8,13 @@ mod bytes_format;
 mod codecs;
 mod derived_constructors;
 mod dict;
+mod dict_proxy;
 mod dunders;
 mod float;
 mod int;
 mod list;
 pub mod memoryview;
+pub mod range;
 mod reduce;
 mod slice;
 mod str;
@@ -33,6 +35,7 @@ pub use dict::fromkeys;
 pub use dunders::instance_sizeof;
 pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
 pub use float::number_attr;
+pub use range::attr as range_attr;
 pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
 pub use text::is_printable;
@@ -153,6 +156,7 @@ fn own_method(obj: &Value, name: &str) -> Option<NativeFn> {
         Value::FrozenSet(_) => dict::frozenset_lookup(name),
         Value::Bytes(_) => bytes::lookup(name),
         Value::Slice(_) => slice::lookup(name),
+        Value::Range(_) => range::lookup(name),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
             "bit_length" => Some(int_bit_length),
             "to_bytes" => Some(int::to_bytes),

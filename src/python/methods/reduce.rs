@@ -72,14 +72,14 @@ fn own_reduce(it: &mut Interp, obj: &Value) -> Result<Option<Value>, Exc> {
                 Value::None,
             ])
         }
-        Value::Range(r) => Value::tuple(vec![
-            cls("range"),
+        Value::Range(r) => {
+            let (start, stop, step) = r.bounds();
+            let n = crate::python::bigint::norm;
             Value::tuple(vec![
-                Value::Int(r.start),
-                Value::Int(r.stop),
-                Value::Int(r.step),
-            ]),
-        ]),
+                cls("range"),
+                Value::tuple(vec![n(start), n(stop), n(step)]),
+            ])
+        }
         Value::Slice(s) => Value::tuple(vec![cls("slice"), Value::tuple(s.to_vec())]),
         // A class of the program that defines `__reduce__` (`object.__reduce_ex__` prefers it).
         Value::Instance(inst) => match inst.class.lookup("__reduce__") {

@@ -15,7 +15,26 @@ use crate::python::value::{
 /// The dict a view looks at.
 struct Viewed(Rc<RefCell<Dict>>);
 
-impl crate::python::native_object::NativeObject for Viewed {}
+impl crate::python::native_object::NativeObject for Viewed {
+    fn slots(&self) -> &'static crate::python::native_object::Slots {
+        static SLOTS: crate::python::native_object::Slots = crate::python::native_object::Slots {
+            attr: Some(view_attr),
+            ..crate::python::native_object::Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// `view.mapping`: a read-only proxy of the dict it views.
+fn view_attr(_: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<Value>, Exc> {
+    let native = inst.native.borrow();
+    Ok(
+        match native.as_ref().and_then(|b| b.downcast_ref::<Viewed>()) {
+            Some(Viewed(d)) if name == "mapping" => Some(super::dict_proxy::make(d.clone())),
+            _ => None,
+        },
+    )
+}
 
 /// The view classes by kind, made once per interpreter (`per_interp`): a spawned child's derive
 /// from its own `object`.

@@ -428,6 +428,8 @@ enum Population {
 impl Population {
     fn of(it: &mut Interp, v: &Value, what: &str) -> Result<Population, Exc> {
         match v {
+            // Bounds past 64 bits: its items, as a list's.
+            Value::Range(r) if r.big.is_some() => Ok(Population::Items(it.collect(v)?)),
             Value::Range(r) => Ok(Population::Range {
                 start: r.start,
                 step: r.step,

@@ -243,7 +243,26 @@ fn get_inner(it: &mut Interp, r: &mut Reader, d: usize) -> Result<Value, Exc> {
             if step == 0 {
                 return Err(unpickling_error("bad range in pickle data"));
             }
-            Value::Range(Rc::new(crate::python::value::Range { start, stop, step }))
+            Value::Range(Rc::new(crate::python::value::Range::small(
+                start, stop, step,
+            )))
+        }
+        b'W' => {
+            let mut b = Vec::with_capacity(3);
+            for _ in 0..3 {
+                let v = get(it, r, d)?;
+                b.push(
+                    crate::python::bigint::to_big(&v)
+                        .ok_or_else(|| unpickling_error("bad range in pickle data"))?,
+                );
+            }
+            let (step, stop, start) = (b.pop(), b.pop(), b.pop());
+            match (start, stop, step) {
+                (Some(a), Some(z), Some(s)) if s != num_bigint::BigInt::from(0) => {
+                    Value::Range(Rc::new(crate::python::value::Range::new(a, z, s)))
+                }
+                _ => return Err(unpickling_error("bad range in pickle data")),
+            }
         }
         b'H' => {
             let index = r.i64()? as u64;

@@ -177,6 +177,14 @@ fn put_inner(it: &mut Interp, v: &Value, w: &mut Writer) -> Result<(), Exc> {
                 put(it, x, w)?;
             }
         }
+        // A range past 64 bits: its three bounds as ints.
+        Value::Range(r) if r.big.is_some() => {
+            w.out.push(b'W');
+            let (start, stop, step) = r.bounds();
+            for n in [start, stop, step] {
+                put(it, &crate::python::bigint::norm(n), w)?;
+            }
+        }
         Value::Range(r) => {
             w.out.push(b'r');
             for n in [r.start, r.stop, r.step] {
