@@ -711,7 +711,7 @@ pub fn install() {
 /// class itself, or the nearest base without a `__new__` of its own written in Python (CPython's
 /// "most derived base that's not a heap type" in `tp_new_wrapper`). `None` for a class that
 /// `object.__new__` makes whole.
-fn made_by_a_builtin_new(cls: &Rc<Class>) -> Option<Rc<Class>> {
+pub(crate) fn made_by_a_builtin_new(cls: &Rc<Class>) -> Option<Rc<Class>> {
     let mro = cls.mro.borrow();
     if !mro
         .iter()

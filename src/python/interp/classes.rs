@@ -489,10 +489,17 @@ pub(super) fn type_mro(_: &mut Interp, a: Args) -> PyResult {
     }
 }
 
-/// `object.__new__(cls)`.
+/// `object.__new__(cls)` (where no `__new__` slot is installed: the slot in subclass.rs is what
+/// programs reach; both refuse the same classes).
 fn object_new(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.first() {
-        Some(Value::Class(c)) => Ok(bare_instance(c, &a.pos[1..])),
+        Some(Value::Class(c)) => match crate::python::subclass::made_by_a_builtin_new(c) {
+            Some(own) => Err(type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                c.name, own.name
+            ))),
+            None => Ok(bare_instance(c, &a.pos[1..])),
+        },
         Some(other) => Err(type_error(format!(
             "object.__new__(X): X is not a type object ({})",
             other.type_name()
