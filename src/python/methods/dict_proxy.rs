@@ -15,10 +15,9 @@ struct Proxied(Rc<RefCell<Dict>>);
 
 impl crate::python::native_object::NativeObject for Proxied {}
 
-thread_local! {
-    /// The proxy class, made once per interpreter (`per_interp`).
-    static CLASS: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-}
+/// The proxy class, made once per interpreter (`per_interp`).
+static CLASS: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 /// The dict's methods a proxy passes on (those that only read it).
 const READS: [&str; 10] = [

@@ -186,10 +186,9 @@ struct LongIter {
 
 impl crate::python::native_object::NativeObject for LongIter {}
 
-thread_local! {
-    /// The `longrange_iterator` class, made once per interpreter (`per_interp`).
-    static LONG_ITER: RefCell<Option<(u64, Rc<Class>)>> = const { RefCell::new(None) };
-}
+/// The `longrange_iterator` class, made once per interpreter (`per_interp`).
+static LONG_ITER: crate::python::builtin_classes::InterpSlot<Rc<Class>> =
+    crate::python::builtin_classes::InterpSlot::new();
 
 fn long_iter_class() -> Rc<Class> {
     crate::python::builtin_classes::per_interp(&LONG_ITER, || {
