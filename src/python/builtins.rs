@@ -1819,8 +1819,33 @@ fn new_type(it: &mut Interp, a: Args) -> PyResult {
 }
 
 fn new_super(_: &mut Interp, a: Args) -> PyResult {
+    if !a.kw.is_empty() {
+        return Err(type_error("super() takes no keyword arguments"));
+    }
+    if a.pos.len() > 3 {
+        return Err(type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            a.pos.len() - 1
+        )));
+    }
     match (a.pos.get(1), a.pos.get(2)) {
-        (Some(Value::Class(c)), Some(this)) => Ok(Value::Super(Rc::new((c.clone(), this.clone())))),
+        (Some(Value::Class(c)), Some(this)) => {
+            // `super(C, obj)` needs obj to be a C, or a class derived from C.
+            let fits = match this {
+                Value::Class(k) if k.is_subclass(c) => true,
+                other => class_matches(other, &Value::Class(c.clone())).unwrap_or(true),
+            };
+            if !fits {
+                return Err(type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            Ok(Value::Super(Rc::new((c.clone(), this.clone()))))
+        }
+        (Some(other), _) if !matches!(other, Value::Class(_)) => Err(type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            other.type_name()
+        ))),
         _ => Err(Exc::new(
             ExcKind::RuntimeError,
             "super(): use super() inside a method, or super(Class, self)",
@@ -1831,6 +1856,30 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn super_refuses_in_cpythons_words() {
+        let got = crate::python::tests::out(
+            "class B:\n    def m(self): return 'B'\n\
+             class C(B):\n    def m(self): return super().m()\n\
+             \x20   @staticmethod\n    def s(): return super()\n\
+             def f(): return super()\n\
+             for g in (lambda: super(), f, C.s, lambda: super(C, B()), lambda: super(1, C()),\n\
+             \x20         lambda: super(C, C(), 1), lambda: super(C, C()).m(), lambda: C().m()):\n\
+             \x20   try: print(g())\n\
+             \x20   except Exception as e: print(type(e).__name__, e)\n",
+        );
+        assert_eq!(
+            got,
+            "RuntimeError super(): no arguments\n\
+             RuntimeError super(): no arguments\n\
+             RuntimeError super(): no arguments\n\
+             TypeError super(type, obj): obj must be an instance or subtype of type\n\
+             TypeError super() argument 1 must be a type, not int\n\
+             TypeError super() expected at most 2 arguments, got 3\n\
+             B\nB\n"
+        );
+    }
 
     #[test]
     fn int_text_reads_what_cpython_reads_at_any_size() {
