@@ -816,6 +816,30 @@ fn eq(_: &mut Interp, a: Args) -> R {
     Ok(Value::Bool(equal))
 }
 
+/// What `hash(m)` hashes, if `v` is a view: its bytes, for a read-only view of a byte format
+/// whose object is hashable; refused in CPython's words and order otherwise.
+pub fn hash_bytes(v: &Value) -> Option<Result<ThinRc<u8>, Exc>> {
+    let view = describe(v)?;
+    Some((|| {
+        let view = view.ok_or_else(released)?;
+        if !view.readonly {
+            return Err(value_error("cannot hash writable memoryview object"));
+        }
+        if !is_byte_format(view.code) {
+            return Err(value_error(
+                "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+            ));
+        }
+        if !matches!(view.source, Value::Bytes(_)) {
+            return Err(type_error(format!(
+                "unhashable type: '{}'",
+                view.source.type_name()
+            )));
+        }
+        Ok(ThinRc::from(c_bytes(&view, false)))
+    })())
+}
+
 /// A method without arguments refuses any, as `memoryview.tolist()` does.
 fn noargs(a: &Args, m: &str) -> Result<(), Exc> {
     Sig::c_pos(m, "memoryview", &[], 0)
