@@ -327,3 +327,36 @@ fn field_object(it: &mut Interp, name: &str, st: &mut State) -> Result<Value, Ex
     }
     Ok(obj)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::{out, run};
+
+    #[test]
+    fn numbering_may_not_switch() {
+        for (src, word) in [
+            (
+                "'{0} {}'.format(1, 2)",
+                "manual field specification to automatic",
+            ),
+            (
+                "'{} {0}'.format(1, 2)",
+                "automatic field numbering to manual",
+            ),
+        ] {
+            let (code, _, err) = run(&format!("print({src})"));
+            assert_eq!(code, 1);
+            assert!(err.contains(word), "{src}: {err}");
+        }
+        assert_eq!(out("print('{:{}}'.format(3.14159, '.2f'))"), "3.14\n");
+    }
+
+    #[test]
+    fn format_map_reads_any_mapping() {
+        let src = "class D(dict):\n    def __missing__(self, k): return k * 2\n\
+                   class M:\n    def __getitem__(self, k): return k.upper()\n\
+                   print('{a}{b}'.format_map(D(a=1)), '{x[y]}'.format_map({'x': {'y': 3}}), \
+                   '{q}'.format_map(M()))";
+        assert_eq!(out(src), "1bb 3 Q\n");
+    }
+}
