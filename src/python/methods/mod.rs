@@ -105,16 +105,16 @@ pub fn unbound_method_of(v: &Value) -> Option<(PyStr, PyStr)> {
 
 /// `str.upper(s)`, `dict.update(d, x)`: the method of the object's (base) value.
 fn unbound_method(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
-    let name = match a.pos.remove(0) {
-        Value::Tuple(ref t) if t.len() == 2 => match &t[1] {
-            Value::Str(n) => n.clone(),
+    let (owner, name) = match a.pos.remove(0) {
+        Value::Tuple(ref t) if t.len() == 2 => match (&t[0], &t[1]) {
+            (Value::Str(o), Value::Str(n)) => (o.clone(), n.clone()),
             _ => return Err(type_error("unbound method without its name")),
         },
         _ => return Err(type_error("unbound method without its name")),
     };
     let Some(obj) = a.pos.first().map(super::subclass::unwrap) else {
         return Err(type_error(format!(
-            "unbound method {name}() needs an argument"
+            "unbound method {owner}.{name}() needs an argument"
         )));
     };
     let Some(f) = lookup(&obj, &name) else {
