@@ -237,9 +237,16 @@ fn int_as_integer_ratio(_: &mut super::interp::Interp, a: Args) -> Result<Value,
 }
 
 /// `(5).from_bytes(...)`: the classmethod reached from an instance, which it ignores.
+/// `n.from_bytes(...)`: a class method, so the instance only picks the class (`True.from_bytes`
+/// is `bool.from_bytes`, a bool).
 fn int_from_bytes_bound(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
-    a.pos.remove(0);
-    int::from_bytes(it, a)
+    let this = a.pos.remove(0);
+    let made = int::from_bytes(it, a)?;
+    Ok(match (this, &made) {
+        (Value::Bool(_), Value::Int(n)) => Value::Bool(*n != 0),
+        (Value::Bool(_), Value::BigInt(_)) => Value::Bool(true),
+        _ => made,
+    })
 }
 
 fn int_conjugate(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {
