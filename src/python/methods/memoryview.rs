@@ -501,6 +501,25 @@ fn element(v: &View, at: usize) -> Value {
     decode(v.code, &b)
 }
 
+/// The source's bytes read once, for a walk over many elements (reading a bytearray copies
+/// it); `None` for a shared memory block, which is read in place.
+fn snapshot(source: &Value) -> Option<Vec<u8>> {
+    (!shared_memory::is_mapping(source)).then(|| source_bytes(source))
+}
+
+/// The element at source offset `at`, from `snap` when there is one.
+fn element_in(v: &View, snap: &Option<Vec<u8>>, at: usize) -> Value {
+    match snap {
+        Some(all) => {
+            let b: Vec<u8> = (at..at + v.itemsize)
+                .map(|i| all.get(i).copied().unwrap_or(0))
+                .collect();
+            decode(v.code, &b)
+        }
+        None => element(v, at),
+    }
+}
+
 /// An index into dimension `dim` (1-based in messages), as an offset from `base`.
 fn step_in(v: &View, base: usize, dim: usize, key: &Value) -> Result<usize, Exc> {
     let i = match key {
@@ -699,13 +718,13 @@ fn delitem(it: &mut Interp, a: Args) -> R {
 }
 
 /// Every element's value, nested by dimension (`tolist`).
-fn nested(v: &View, dim: usize, at: isize) -> Value {
+fn nested(v: &View, snap: &Option<Vec<u8>>, dim: usize, at: isize) -> Value {
     if dim == v.shape.len() {
-        return element(v, at as usize);
+        return element_in(v, snap, at as usize);
     }
     Value::list(
         (0..v.shape[dim])
-            .map(|i| nested(v, dim + 1, at + i as isize * v.strides[dim]))
+            .map(|i| nested(v, snap, dim + 1, at + i as isize * v.strides[dim]))
             .collect(),
     )
 }
@@ -716,7 +735,7 @@ fn iter(it: &mut Interp, a: Args) -> R {
     match v.shape.len() {
         0 => Err(type_error("invalid indexing of 0-dim memory")),
         1 => {
-            let items = nested(&v, 0, v.start);
+            let items = nested(&v, &snapshot(&v.source), 0, v.start);
             it.iter(&items)
         }
         _ => Err(Exc::new(
@@ -807,12 +826,15 @@ fn eq(_: &mut Interp, a: Args) -> R {
             break;
         }
     }
+    let (snap_x, snap_y) = (snapshot(&mine.source), snapshot(&theirs.source));
     let xs = mine.elements(false);
     let ys = theirs.elements(false);
-    let equal = xs
-        .into_iter()
-        .zip(ys)
-        .all(|(x, y)| same_item(item_of(element(&mine, x)), item_of(element(&theirs, y))));
+    let equal = xs.into_iter().zip(ys).all(|(x, y)| {
+        same_item(
+            item_of(element_in(&mine, &snap_x, x)),
+            item_of(element_in(&theirs, &snap_y, y)),
+        )
+    });
     Ok(Value::Bool(equal))
 }
 
@@ -870,7 +892,7 @@ fn tobytes(_: &mut Interp, a: Args) -> R {
 fn tolist(_: &mut Interp, a: Args) -> R {
     noargs(&a, "tolist")?;
     let v = live(&a)?;
-    Ok(nested(&v, 0, v.start))
+    Ok(nested(&v, &snapshot(&v.source), 0, v.start))
 }
 
 fn hex(_: &mut Interp, a: Args) -> R {
