@@ -1774,6 +1774,9 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
         }
         Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
         Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
+        // A memoryview gives its bytes (buffer protocol), not its items (`cast('h')` has 2-byte
+        // items).
+        Some(v) if let Some(b) = super::methods::memoryview::contents(v) => b,
         Some(v) => {
             let mut out = Vec::new();
             for x in it.collect(v)? {

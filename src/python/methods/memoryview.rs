@@ -146,6 +146,8 @@ pub fn install(it: &mut Interp) {
         ("release", release),
         ("cast", cast),
         ("toreadonly", toreadonly),
+        ("__enter__", enter),
+        ("__exit__", exit),
     ];
     for (name, f) in own {
         attrs.insert(PyStr::from(*name), Value::builtin(name, *f));
@@ -931,7 +933,6 @@ fn cast(_: &mut Interp, a: Args) -> R {
             "memoryview: casts are restricted to C-contiguous views",
         ));
     }
-    let shape = shape.filter(|s| !matches!(s, Value::None));
     if (shape.is_some() || v.shape.len() != 1) && v.shape.contains(&0) {
         return Err(type_error(
             "memoryview: cannot cast view with zeros in shape or strides",
@@ -1024,6 +1025,17 @@ fn cast(_: &mut Interp, a: Args) -> R {
     out.shape = shape;
     out.strides = strides;
     Ok(make(out))
+}
+
+/// `with memoryview(x) as m:` gives the view itself (a released one refuses).
+fn enter(_: &mut Interp, a: Args) -> R {
+    live(&a)?;
+    Ok(a.pos[0].clone())
+}
+
+/// The end of the `with` block releases the view.
+fn exit(it: &mut Interp, a: Args) -> R {
+    release(it, Args::new(vec![a.pos[0].clone()]))
 }
 
 /// `m.release()`: the bytearray may change size again; the view answers no more.
