@@ -743,9 +743,12 @@ impl Spec {
             s.zero = true;
             i += 1;
         }
+        // Widths and precisions may be written in any script's decimal digits, as CPython reads.
+        let digit =
+            |ch: char| super::methods::decimal_value(ch).and_then(|d| char::from_digit(d, 10));
         let mut w = String::new();
-        while i < c.len() && c[i].is_ascii_digit() {
-            w.push(c[i]);
+        while let Some(d) = c.get(i).and_then(|&ch| digit(ch)) {
+            w.push(d);
             i += 1;
         }
         s.width = spec_number(&w)?;
@@ -763,8 +766,8 @@ impl Spec {
         if i < c.len() && c[i] == '.' {
             i += 1;
             let mut p = String::new();
-            while i < c.len() && c[i].is_ascii_digit() {
-                p.push(c[i]);
+            while let Some(d) = c.get(i).and_then(|&ch| digit(ch)) {
+                p.push(d);
                 i += 1;
             }
             if p.is_empty() {

@@ -217,7 +217,7 @@ fn integer(s: &str) -> Result<Option<usize>, Exc> {
     }
     let mut n: usize = 0;
     for c in s.chars() {
-        let Some(d) = c.to_digit(10) else {
+        let Some(d) = crate::python::methods::decimal_value(c) else {
             return Ok(None);
         };
         n = n

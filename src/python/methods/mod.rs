@@ -35,7 +35,7 @@ pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
 pub use float::number_attr;
 pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
-pub use text::is_printable;
+pub use text::{decimal_value, is_printable};
 
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, PyStr, Value};

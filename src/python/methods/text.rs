@@ -43,6 +43,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 }
 
 /// Whether `c` lies in one of `table`'s sorted ranges.
+/// The value of a Unicode decimal digit (`'٣'` is 3), as CPython's `Py_UNICODE_TODECIMAL`: every
+/// range of the table is whole runs of ten starting at a zero.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    let n = c as u32;
+    db::DECIMAL
+        .iter()
+        .find(|&&(lo, hi)| lo <= n && n <= hi)
+        .map(|&(lo, _)| (n - lo) % 10)
+}
+
 pub fn in_table(table: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
     table
