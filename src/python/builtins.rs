@@ -1821,6 +1821,22 @@ fn new_type(it: &mut Interp, a: Args) -> PyResult {
     super::interp::type_new(it, a)
 }
 
+/// `super(C, obj)` (and `super()`, which binds the function's first argument) needs obj to be
+/// a C, or a class derived from C.
+pub(crate) fn super_check(c: &Rc<Class>, this: &Value) -> Result<(), Exc> {
+    let fits = match this {
+        Value::Class(k) if k.is_subclass(c) => true,
+        other => class_matches(other, &Value::Class(c.clone())).unwrap_or(true),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(type_error(
+            "super(type, obj): obj must be an instance or subtype of type",
+        ))
+    }
+}
+
 fn new_super(_: &mut Interp, a: Args) -> PyResult {
     if !a.kw.is_empty() {
         return Err(type_error("super() takes no keyword arguments"));
@@ -1833,16 +1849,7 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
     }
     match (a.pos.get(1), a.pos.get(2)) {
         (Some(Value::Class(c)), Some(this)) => {
-            // `super(C, obj)` needs obj to be a C, or a class derived from C.
-            let fits = match this {
-                Value::Class(k) if k.is_subclass(c) => true,
-                other => class_matches(other, &Value::Class(c.clone())).unwrap_or(true),
-            };
-            if !fits {
-                return Err(type_error(
-                    "super(type, obj): obj must be an instance or subtype of type",
-                ));
-            }
+            super_check(c, this)?;
             Ok(Value::Super(Rc::new((c.clone(), this.clone()))))
         }
         (Some(other), _) if !matches!(other, Value::Class(_)) => Err(type_error(format!(
@@ -1859,6 +1866,25 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn super_in_a_function_nested_in_a_method_binds_its_own_first_argument() {
+        let got = crate::python::tests::out(
+            "class B:\n    def m(self): return 'B'\n\
+             class C(B):\n    def m(self): return 'C'\n\
+             \x20   def a(self):\n        def inner(x): return super().m()\n\
+             \x20       return inner(self)\n\
+             \x20   def b(self):\n        def inner(x): return super().m()\n\
+             \x20       return inner(5)\n\
+             print(C().a(), (lambda: C().m())())\n\
+             try: C().b()\n\
+             except TypeError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "B C\nsuper(type, obj): obj must be an instance or subtype of type\n"
+        );
+    }
 
     #[test]
     fn super_refuses_in_cpythons_words() {

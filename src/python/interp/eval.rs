@@ -340,6 +340,7 @@ impl Interp {
                 };
                 let this =
                     this.ok_or_else(|| Exc::new(ExcKind::RuntimeError, "super(): arg[0] deleted"))?;
+                crate::python::builtins::super_check(&cls, &this)?;
                 Ok(Value::Super(Rc::new((cls, this))))
             }
             ExprKind::Locals => self.locals_of(f),
