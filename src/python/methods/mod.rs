@@ -13,6 +13,7 @@ mod float;
 mod int;
 mod list;
 pub mod memoryview;
+mod memoryview_items;
 mod reduce;
 mod slice;
 mod str;
