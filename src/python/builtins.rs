@@ -1782,6 +1782,9 @@ fn new_bytes(it: &mut Interp, a: Args) -> PyResult {
         }
         Some(Value::Int(n)) if *n < 0 => return Err(value_error("negative count")),
         Some(Value::Int(n)) => super::alloc::repeat_bytes(&[0], *n as usize)?,
+        // A memoryview gives its bytes (buffer protocol), not its items (`cast('h')` has 2-byte
+        // items).
+        Some(v) if let Some(b) = super::methods::memoryview::contents(v) => b,
         Some(v) => {
             let mut out = Vec::new();
             for x in it.collect(v)? {
@@ -1843,9 +1846,41 @@ fn new_type(it: &mut Interp, a: Args) -> PyResult {
     super::interp::type_new(it, a)
 }
 
+/// `super(C, obj)` (and `super()`, which binds the function's first argument) needs obj to be
+/// a C, or a class derived from C.
+pub(crate) fn super_check(c: &Rc<Class>, this: &Value) -> Result<(), Exc> {
+    let fits = match this {
+        Value::Class(k) if k.is_subclass(c) => true,
+        other => class_matches(other, &Value::Class(c.clone())).unwrap_or(true),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(type_error(
+            "super(type, obj): obj must be an instance or subtype of type",
+        ))
+    }
+}
+
 fn new_super(_: &mut Interp, a: Args) -> PyResult {
+    if !a.kw.is_empty() {
+        return Err(type_error("super() takes no keyword arguments"));
+    }
+    if a.pos.len() > 3 {
+        return Err(type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            a.pos.len() - 1
+        )));
+    }
     match (a.pos.get(1), a.pos.get(2)) {
-        (Some(Value::Class(c)), Some(this)) => Ok(Value::Super(Rc::new((c.clone(), this.clone())))),
+        (Some(Value::Class(c)), Some(this)) => {
+            super_check(c, this)?;
+            Ok(Value::Super(Rc::new((c.clone(), this.clone()))))
+        }
+        (Some(other), _) if !matches!(other, Value::Class(_)) => Err(type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            other.type_name()
+        ))),
         _ => Err(Exc::new(
             ExcKind::RuntimeError,
             "super(): use super() inside a method, or super(Class, self)",
@@ -1856,6 +1891,49 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn super_in_a_function_nested_in_a_method_binds_its_own_first_argument() {
+        let got = crate::python::tests::out(
+            "class B:\n    def m(self): return 'B'\n\
+             class C(B):\n    def m(self): return 'C'\n\
+             \x20   def a(self):\n        def inner(x): return super().m()\n\
+             \x20       return inner(self)\n\
+             \x20   def b(self):\n        def inner(x): return super().m()\n\
+             \x20       return inner(5)\n\
+             print(C().a(), (lambda: C().m())())\n\
+             try: C().b()\n\
+             except TypeError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "B C\nsuper(type, obj): obj must be an instance or subtype of type\n"
+        );
+    }
+
+    #[test]
+    fn super_refuses_in_cpythons_words() {
+        let got = crate::python::tests::out(
+            "class B:\n    def m(self): return 'B'\n\
+             class C(B):\n    def m(self): return super().m()\n\
+             \x20   @staticmethod\n    def s(): return super()\n\
+             def f(): return super()\n\
+             for g in (lambda: super(), f, C.s, lambda: super(C, B()), lambda: super(1, C()),\n\
+             \x20         lambda: super(C, C(), 1), lambda: super(C, C()).m(), lambda: C().m()):\n\
+             \x20   try: print(g())\n\
+             \x20   except Exception as e: print(type(e).__name__, e)\n",
+        );
+        assert_eq!(
+            got,
+            "RuntimeError super(): no arguments\n\
+             RuntimeError super(): no arguments\n\
+             RuntimeError super(): no arguments\n\
+             TypeError super(type, obj): obj must be an instance or subtype of type\n\
+             TypeError super() argument 1 must be a type, not int\n\
+             TypeError super() expected at most 2 arguments, got 3\n\
+             B\nB\n"
+        );
+    }
 
     #[test]
     fn int_text_reads_what_cpython_reads_at_any_size() {

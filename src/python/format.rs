@@ -10,6 +10,7 @@ use super::interp::{Interp, bind};
 use super::value::*;
 
 pub mod complex;
+pub mod markup;
 mod simple;
 
 /// CPython's `repr(float)`: the shortest text that reads back the same, with an exponent outside
@@ -445,7 +446,7 @@ impl Interp {
         if spec.is_empty() {
             return self.str_of(v);
         }
-        let sp = Spec::parse(spec)?;
+        let sp = Spec::parse(spec).map_err(|e| with_type(e, spec, &v.type_name()))?;
         match v {
             Value::Int(i) => format_int(*i as i128, &sp, spec),
             Value::Bool(b) => match sp.ty {
@@ -756,9 +757,12 @@ impl Spec {
             s.zero = true;
             i += 1;
         }
+        // Widths and precisions may be written in any script's decimal digits, as CPython reads.
+        let digit =
+            |ch: char| super::methods::decimal_value(ch).and_then(|d| char::from_digit(d, 10));
         let mut w = String::new();
-        while i < c.len() && c[i].is_ascii_digit() {
-            w.push(c[i]);
+        while let Some(d) = c.get(i).and_then(|&ch| digit(ch)) {
+            w.push(d);
             i += 1;
         }
         s.width = spec_number(&w)?;
@@ -776,8 +780,8 @@ impl Spec {
         if i < c.len() && c[i] == '.' {
             i += 1;
             let mut p = String::new();
-            while i < c.len() && c[i].is_ascii_digit() {
-                p.push(c[i]);
+            while let Some(d) = c.get(i).and_then(|&ch| digit(ch)) {
+                p.push(d);
                 i += 1;
             }
             if p.is_empty() {
@@ -1306,6 +1310,17 @@ pub fn push_int(out: &mut String, n: i64) {
     out.push_str(ascii(&buf[at..]));
 }
 
+/// CPython names the spec and the value's type when a spec does not parse.
+fn with_type(e: Exc, spec: &str, t: &str) -> Exc {
+    let bare = matches!(&e.args()[..], [Value::Str(m)] if &**m == "Invalid format specifier");
+    if bare {
+        return value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{t}'"
+        ));
+    }
+    e
+}
+
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(
     it: &mut Interp,
@@ -1313,167 +1328,7 @@ pub fn str_format(
     args: &[Value],
     kwargs: &[(PyStr, Value)],
 ) -> Result<String, Exc> {
-    let mut out = String::with_capacity(fmt.len() + 16);
-    // Walked as bytes: the braces are ASCII, so every index where one stands is a char boundary,
-    // and the text between them is copied a run at a time (collecting the format's chars into a
-    // vector first was an allocation per call).
-    let chars = fmt.as_bytes();
-    let mut i = 0;
-    let mut auto = 0usize;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != b'{' && c != b'}' {
-            let end = chars[i..]
-                .iter()
-                .position(|&b| b == b'{' || b == b'}')
-                .map_or(chars.len(), |p| i + p);
-            out.push_str(&fmt[i..end]);
-            i = end;
-            continue;
-        }
-        if c == b'{' {
-            if chars.get(i + 1) == Some(&b'{') {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // `{}`: the next positional argument as str() makes it.
-            if chars.get(i + 1) == Some(&b'}') {
-                let v = args.get(auto).ok_or_else(|| {
-                    Exc::new(
-                        ExcKind::IndexError,
-                        format!("Replacement index {auto} out of range for positional args tuple"),
-                    )
-                })?;
-                auto += 1;
-                it.format_into(&mut out, v, "")?;
-                i += 2;
-                continue;
-            }
-            let mut depth = 1;
-            let mut j = i + 1;
-            while j < chars.len() && depth > 0 {
-                match chars[j] {
-                    b'{' => depth += 1,
-                    b'}' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            if depth != 0 {
-                return Err(value_error("expected '}' before end of string"));
-            }
-            let field: String = fmt[i + 1..j - 1].to_string();
-            i = j;
-            let (name_part, spec) = match field.find(':') {
-                Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
-                None => (field.clone(), String::new()),
-            };
-            let (name_part, conv) = match name_part.find('!') {
-                Some(p) => (
-                    name_part[..p].to_string(),
-                    name_part[p + 1..].chars().next(),
-                ),
-                None => (name_part, None),
-            };
-            // The spec itself may hold nested fields.
-            let spec = if spec.contains('{') {
-                str_format(it, &spec, args, kwargs)?
-            } else {
-                spec
-            };
-            let (first, rest) = split_field(&name_part);
-            let mut v = if first.is_empty() {
-                let v = args.get(auto).cloned().ok_or_else(|| {
-                    Exc::new(
-                        ExcKind::IndexError,
-                        format!("Replacement index {auto} out of range for positional args tuple"),
-                    )
-                })?;
-                auto += 1;
-                v
-            } else if let Ok(n) = first.parse::<usize>() {
-                args.get(n).cloned().ok_or_else(|| {
-                    Exc::new(
-                        ExcKind::IndexError,
-                        format!("Replacement index {n} out of range for positional args tuple"),
-                    )
-                })?
-            } else {
-                kwargs
-                    .iter()
-                    .find(|(k, _)| **k == *first)
-                    .map(|(_, v)| v.clone())
-                    .ok_or_else(|| Exc::with_args(ExcKind::KeyError, vec![Value::str(&first)]))?
-            };
-            for acc in rest {
-                v = match acc {
-                    Access::Attr(a) => it.getattr(&v, &a)?,
-                    Access::Index(k) => {
-                        let key = match k.parse::<i64>() {
-                            Ok(n) => Value::Int(n),
-                            Err(_) => Value::str(&k),
-                        };
-                        it.getitem(&v, &key)?
-                    }
-                };
-            }
-            let v = match conv {
-                Some('r') => Value::Str(PyStr::from(it.repr(&v)?)),
-                Some('a') => Value::Str(PyStr::from(ascii_of(&it.repr(&v)?))),
-                Some('s') => Value::Str(PyStr::from(it.str_of(&v)?)),
-                _ => v,
-            };
-            it.format_into(&mut out, &v, &spec)?;
-        } else {
-            if chars.get(i + 1) == Some(&b'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(value_error("Single '}' encountered in format string"));
-        }
-    }
-    Ok(out)
-}
-
-enum Access {
-    Attr(String),
-    Index(String),
-}
-
-fn split_field(s: &str) -> (String, Vec<Access>) {
-    let mut first = String::new();
-    let mut rest = Vec::new();
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
-        first.push(chars[i]);
-        i += 1;
-    }
-    while i < chars.len() {
-        if chars[i] == '.' {
-            i += 1;
-            let mut a = String::new();
-            while i < chars.len() && chars[i] != '.' && chars[i] != '[' {
-                a.push(chars[i]);
-                i += 1;
-            }
-            rest.push(Access::Attr(a));
-        } else if chars[i] == '[' {
-            i += 1;
-            let mut a = String::new();
-            while i < chars.len() && chars[i] != ']' {
-                a.push(chars[i]);
-                i += 1;
-            }
-            i += 1;
-            rest.push(Access::Index(a));
-        } else {
-            i += 1;
-        }
-    }
-    (first, rest)
+    markup::format(it, fmt, args, kwargs)
 }
 
 /// Whether `%`'s right side is taken as a mapping, by CPython's rule: anything subscriptable that is

@@ -1069,6 +1069,10 @@ impl Interp {
             }
             // A complex number: by its CPython hash and `__eq__`, or as the float it equals.
             Value::Instance(_) if let Some(k) = super::complex::hash_key(v) => return k,
+            // A read-only view of bytes is the key its bytes are (CPython: equal, same hash).
+            Value::Instance(_) if let Some(b) = super::methods::memoryview::hash_bytes(v) => {
+                return self.hash_key(&Value::Bytes(b?));
+            }
             Value::Instance(_) if let Some(c) = super::complex::get(v) => {
                 return self.hash_key(&Value::Float(c.re));
             }

@@ -42,7 +42,10 @@ fn strings_and_formatting() {
         out("print('%s-%d-%.2f-%5s|%-5s|' % ('a', 3, 2.5, 'r', 'l'))"),
         "a-3-2.50-    r|l    |\n"
     );
-    assert_eq!(out("print('{} {name} {0}'.format(1, name='n'))"), "1 n 1\n");
+    assert_eq!(
+        out("print('{} {name} {}'.format(1, 2, name='n'), '{1} {0}'.format(1, 2))"),
+        "1 n 2 2 1\n"
+    );
     assert_eq!(
         out(
             "print(' a b  c '.split(), 'a,b'.split(','), '-'.join(['x', 'y']), 'ab'.center(5, '*'))"

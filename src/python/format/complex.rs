@@ -9,7 +9,7 @@ use crate::python::exceptions::{Exc, value_error};
 
 /// `format(complex(re, im), spec)`.
 pub fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, Exc> {
-    let sp = Spec::parse(spec)?;
+    let sp = Spec::parse(spec).map_err(|e| super::with_type(e, spec, "complex"))?;
     if sp.zero || sp.fill == Some('0') {
         return Err(value_error(
             "Zero padding is not allowed in complex format specifier",

@@ -322,14 +322,16 @@ impl Interp {
                 let Some(func) = f.func.clone() else {
                     return Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments"));
                 };
+                // CPython's order: a function without positional parameters (a lambda, a
+                // staticmethod, a nested function) has no arguments to bind before any class.
+                let Some(first) = func.def.params.first() else {
+                    return Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments"));
+                };
                 let Some(cls) = func.class.borrow().as_ref().and_then(|w| w.upgrade()) else {
                     return Err(Exc::new(
                         ExcKind::RuntimeError,
                         "super(): __class__ cell not found",
                     ));
-                };
-                let Some(first) = func.def.params.first() else {
-                    return Err(Exc::new(ExcKind::RuntimeError, "super(): no arguments"));
                 };
                 let this = match &first.at {
                     NameRef::Local(i) => f.locals[*i as usize].clone(),
@@ -338,6 +340,7 @@ impl Interp {
                 };
                 let this =
                     this.ok_or_else(|| Exc::new(ExcKind::RuntimeError, "super(): arg[0] deleted"))?;
+                crate::python::builtins::super_check(&cls, &this)?;
                 Ok(Value::Super(Rc::new((cls, this))))
             }
             ExprKind::Locals => self.locals_of(f),

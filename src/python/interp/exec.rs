@@ -914,7 +914,9 @@ impl Interp {
             kw_defaults,
             closure,
             globals: f.globals.clone(),
-            class: std::cell::RefCell::new(None),
+            // A function made inside a method sees the method's `__class__` cell, as CPython's
+            // compiler passes it down: `super()` in it binds its own first argument.
+            class: std::cell::RefCell::new(f.func.as_ref().and_then(|p| p.class.borrow().clone())),
             qualname: def.qualname.clone(),
             attrs: Default::default(),
             annotations,

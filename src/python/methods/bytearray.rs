@@ -104,7 +104,7 @@ pub fn install(it: &mut Interp) {
         }
     }
     attrs.insert(PyStr::from("__hash__"), Value::None);
-    super::bytearray_dunders::install(&mut attrs);
+    super::bytearray_dunders::install(it, &mut attrs);
     let cls = it.classes.define_type(
         "bytearray",
         it.classes.object.clone(),

@@ -3,7 +3,10 @@
 //! `__getstate__`), `object`'s `__format__`, `__dir__`, `__subclasshook__`, `maketrans`, and
 //! `__alloc__`/`__sizeof__`, refused as `sys.getsizeof` is (they report CPython's allocation).
 
-use crate::python::value::{PyStr, ThinRc};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::python::value::{Class, Instance, PyStr, ThinRc};
 
 use super::super::exceptions::{Exc, ExcKind, type_error};
 use super::super::interp::Interp;
@@ -12,7 +15,7 @@ use super::super::value::{Args, Namespace, NativeFn, Value};
 type R = Result<Value, Exc>;
 
 /// Puts the methods into the class namespace `attrs`.
-pub fn install(attrs: &mut Namespace) {
+pub fn install(it: &Interp, attrs: &mut Namespace) {
     let own: &[(&str, NativeFn)] = &[
         ("__imul__", imul),
         ("__rmod__", not_implemented),
@@ -28,13 +31,39 @@ pub fn install(attrs: &mut Namespace) {
     for (name, f) in own {
         attrs.insert(PyStr::from(*name), Value::builtin(name, *f));
     }
-    // A static method: called on the class, there is no self to skip.
+    // As CPython's: `maketrans` a staticmethod, `fromhex` a classmethod, so reached from an
+    // instance neither takes the instance as an argument.
+    let wrap = |kind: &Rc<Class>, f: Value| {
+        let mut ns = Namespace::default();
+        ns.insert(PyStr::from("__func__"), f);
+        Value::Instance(Rc::new(Instance {
+            class: kind.clone(),
+            attrs: RefCell::new(ns),
+            native: RefCell::new(None),
+        }))
+    };
+    let maketrans = Value::builtin("maketrans", super::bytes::maketrans);
+    let fromhex = Value::builtin("fromhex", fromhex);
     attrs.insert(
         PyStr::from("maketrans"),
-        Value::builtin("maketrans", super::bytes::maketrans),
+        wrap(&it.classes.staticmethod, maketrans),
+    );
+    attrs.insert(
+        PyStr::from("fromhex"),
+        wrap(&it.classes.classmethod, fromhex),
     );
     if let Some(doc) = super::type_docs::of("bytearray") {
         attrs.insert(PyStr::from("__doc__"), Value::str(doc));
+    }
+}
+
+/// `cls.fromhex(string)`: a bytearray, handed to `cls` when `cls` derives from bytearray.
+fn fromhex(it: &mut Interp, mut a: Args) -> R {
+    let cls = a.pos.remove(0);
+    let made = super::bytearray::new_value(super::bytes::hex_text(&a, "bytearray")?);
+    match &cls {
+        Value::Class(c) if &*c.module != "builtins" => it.call(&cls, Args::new(vec![made])),
+        _ => Ok(made),
     }
 }
 
@@ -171,4 +200,27 @@ fn alloc(_: &mut Interp, _: Args) -> R {
 
 fn sizeof(_: &mut Interp, _: Args) -> R {
     Err(refused("__sizeof__"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn fromhex_and_maketrans_take_no_instance() {
+        // CPython's are a classmethod and a staticmethod: an instance reaching them is not an
+        // argument (it was: "fromhex() takes exactly one argument (2 given)").
+        assert_eq!(
+            out("print(bytearray(b'x').fromhex('61 62'), bytearray().maketrans(b'a', b'b')[97])"),
+            "bytearray(b'ab') 98\n"
+        );
+        assert_eq!(
+            out("print(bytearray.fromhex('41'), bytearray.maketrans(b'a', b'c')[97])"),
+            "bytearray(b'A') 99\n"
+        );
+        assert_eq!(
+            out("try:\n    bytearray().fromhex()\nexcept TypeError as e:\n    print(e)"),
+            "bytearray.fromhex() takes exactly one argument (0 given)\n"
+        );
+    }
 }

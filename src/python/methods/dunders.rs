@@ -162,7 +162,7 @@ pub fn getset_repr(b: &super::super::value::Builtin) -> Option<PyStr> {
 }
 
 /// `int.real(5)`: a getset descriptor is not callable.
-fn getset_call(_: &mut Interp, _: Args) -> R {
+pub(super) fn getset_call(_: &mut Interp, _: Args) -> R {
     Err(type_error("'getset_descriptor' object is not callable"))
 }
 

@@ -14,6 +14,7 @@ mod float;
 mod int;
 mod list;
 pub mod memoryview;
+mod memoryview_items;
 pub mod range;
 mod reduce;
 mod slice;
@@ -38,7 +39,7 @@ pub use float::number_attr;
 pub use range::attr as range_attr;
 pub use reduce::method as reduce_method;
 pub use slice::{attr as slice_attr, new as slice_new};
-pub use text::is_printable;
+pub use text::{decimal_value, is_printable};
 
 use super::exceptions::{Exc, type_error};
 use super::value::{Args, NativeFn, PyStr, Value};
@@ -108,16 +109,16 @@ pub fn unbound_method_of(v: &Value) -> Option<(PyStr, PyStr)> {
 
 /// `str.upper(s)`, `dict.update(d, x)`: the method of the object's (base) value.
 fn unbound_method(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
-    let name = match a.pos.remove(0) {
-        Value::Tuple(ref t) if t.len() == 2 => match &t[1] {
-            Value::Str(n) => n.clone(),
+    let (owner, name) = match a.pos.remove(0) {
+        Value::Tuple(ref t) if t.len() == 2 => match (&t[0], &t[1]) {
+            (Value::Str(o), Value::Str(n)) => (o.clone(), n.clone()),
             _ => return Err(type_error("unbound method without its name")),
         },
         _ => return Err(type_error("unbound method without its name")),
     };
     let Some(obj) = a.pos.first().map(super::subclass::unwrap) else {
         return Err(type_error(format!(
-            "unbound method {name}() needs an argument"
+            "unbound method {owner}.{name}() needs an argument"
         )));
     };
     let Some(f) = lookup(&obj, &name) else {
@@ -241,9 +242,16 @@ fn int_as_integer_ratio(_: &mut super::interp::Interp, a: Args) -> Result<Value,
 }
 
 /// `(5).from_bytes(...)`: the classmethod reached from an instance, which it ignores.
+/// `n.from_bytes(...)`: a class method, so the instance only picks the class (`True.from_bytes`
+/// is `bool.from_bytes`, a bool).
 fn int_from_bytes_bound(it: &mut super::interp::Interp, mut a: Args) -> Result<Value, Exc> {
-    a.pos.remove(0);
-    int::from_bytes(it, a)
+    let this = a.pos.remove(0);
+    let made = int::from_bytes(it, a)?;
+    Ok(match (this, &made) {
+        (Value::Bool(_), Value::Int(n)) => Value::Bool(*n != 0),
+        (Value::Bool(_), Value::BigInt(_)) => Value::Bool(true),
+        _ => made,
+    })
 }
 
 fn int_conjugate(_: &mut super::interp::Interp, a: Args) -> Result<Value, Exc> {

@@ -115,3 +115,37 @@ fn str_and_bytes_methods_refuse_arguments_in_cpythons_words() {
         "['a', 'b,c'] 61:62\n"
     );
 }
+
+#[test]
+fn class_methods_reached_from_an_instance_use_its_class() {
+    // `True.from_bytes` is `bool.from_bytes`: a bool, as CPython's classmethod makes it.
+    assert_eq!(
+        out(
+            "print(repr(True.from_bytes(b'\\x01', 'big')), repr((5).from_bytes(b'\\x02', 'big')), \
+             b''.fromhex('61'), {}.fromkeys('a'), 'x'.maketrans('a', 'b'))"
+        ),
+        "True 2 b'a' {'a': None} {97: 98}\n"
+    );
+}
+
+#[test]
+fn memoryview_casts_keep_the_bytes_and_change_the_items() {
+    let src = "m = memoryview(bytearray(b'abcd'))\nh = m.cast('h')\nh[0] = 0x4142\n\
+               print(h.format, h.itemsize, h.shape, h.strides, m.tobytes(), len(h))\n\
+               print(m.cast('B', shape=[2, 2]).tolist(), m.cast('I').cast('B').shape)\n\
+               for bad in ('e', '<I', 'BB'):\n    try:\n        m.cast(bad)\n\
+               \x20   except ValueError as e:\n        print(bad, e)\n\
+               try:\n    del m[0]\nexcept TypeError as e:\n    print(e)";
+    assert_eq!(
+        out(src),
+        "h 2 (2,) (2,) b'BAcd' 2\n\
+         [[66, 65], [99, 100]] (4,)\n\
+         e memoryview: destination format must be a native single character format prefixed \
+         with an optional '@'\n\
+         <I memoryview: destination format must be a native single character format prefixed \
+         with an optional '@'\n\
+         BB memoryview: destination format must be a native single character format prefixed \
+         with an optional '@'\n\
+         cannot delete memory\n"
+    );
+}

@@ -43,6 +43,19 @@ pub fn lookup(name: &str) -> Option<NativeFn> {
 }
 
 /// Whether `c` lies in one of `table`'s sorted ranges.
+/// The value of a Unicode decimal digit (`'٣'` is 3), as CPython's `Py_UNICODE_TODECIMAL`: every
+/// range of the table is whole runs of ten starting at a zero.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    let n = c as u32;
+    db::DECIMAL
+        .iter()
+        .find(|&&(lo, hi)| lo <= n && n <= hi)
+        .map(|&(lo, _)| (n - lo) % 10)
+}
+
 pub fn in_table(table: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
     table
@@ -546,37 +559,17 @@ pub fn maketrans(it: &mut Interp, a: Args) -> R {
     Ok(Value::dict(d))
 }
 
-/// `fmt.format_map(mapping)`: `format(**mapping)` without copying; forkyard passes a dict's
-/// string keys as keyword arguments, which is what `{name}` fields read.
+/// `fmt.format_map(mapping)`: `{name}` fields read `mapping[name]`, whatever the mapping is (a dict
+/// subclass's `__missing__` answers, an object with only `__getitem__` will do).
 fn format_map(it: &mut Interp, a: Args) -> R {
     Sig::c_pos("format_map", "str", &["mapping"], 1)
         .method()
         .bind::<1>(&a)?;
-    let kw: Vec<(PyStr, Value)> = match &a.pos[1] {
-        Value::Dict(d) => d
-            .borrow()
-            .map
-            .values()
-            .filter_map(|(k, v)| match k {
-                Value::Str(k) => Some((k.clone(), v.clone())),
-                _ => None,
-            })
-            .collect(),
-        other => {
-            return Err(type_error(format!(
-                "format_map() argument must be a dict in forkyard, not {}",
-                other.type_name()
-            )));
-        }
-    };
-    match crate::python::format::str_format(it, &this(&a), &[], &kw) {
-        Ok(out) => s(out),
-        // No positional arguments exist for `{}` or `{0}` to read.
-        Err(e) if e.is(ExcKind::IndexError) => {
-            Err(value_error("Format string contains positional fields"))
-        }
-        Err(e) => Err(e),
-    }
+    s(crate::python::format::markup::format_map(
+        it,
+        &this(&a),
+        &a.pos[1],
+    )?)
 }
 
 #[cfg(test)]
