@@ -133,6 +133,10 @@ def _copy_instance(x, deep, memo):
         return _reconstruct(x, deep, memo, *rv)
     if isinstance(x, (tuple, list, dict, set, frozenset, int, float, str, bytes)):
         return _copy_derived(x, deep, memo)
+    if isinstance(x, BaseException):
+        # BaseException.__reduce__: the class called with the args again, then the attributes
+        # (OSError's puts its filenames back into the args).
+        return _reconstruct(x, deep, memo, *x.__reduce__())
     try:
         state = dict(vars(x))
     except TypeError:
