@@ -172,6 +172,10 @@ impl AttrCache {
             super::value_drop::discard(std::mem::replace(v, value));
             return Ok(());
         }
+        // `obj.__class__ = C` is not an attribute of the instance: setattr answers it.
+        if name.len() == 9 && &**name == "__class__" {
+            return Err(value);
+        }
         let (i, _) = attrs.insert_full(name.clone(), value);
         self.slot.set(i as u32);
         Ok(())

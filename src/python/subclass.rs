@@ -197,11 +197,11 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
             "{base_name}.__new__(X): X is not a type object"
         )));
     };
-    if &*base_name == "BaseException" {
-        let base = crate::python::builtin_classes::with(|b| b.exc(ExcKind::BaseException).clone());
+    if let Some(kind) = ExcKind::from_name(&base_name) {
+        let base = kind.class();
         if !cls.is_subclass(&base) {
             return Err(type_error(format!(
-                "BaseException.__new__({}): {} is not a subtype of BaseException",
+                "{base_name}.__new__({}): {} is not a subtype of {base_name}",
                 cls.name, cls.name
             )));
         }
@@ -696,13 +696,16 @@ pub fn install() {
             PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str("object"))),
         );
-    // An exception's own `__new__` (CPython's `BaseException.__new__`): what `ValueError.__new__`
-    // and an exception class's `super().__new__(cls)` reach, where `object.__new__` refuses.
+    // Each exception type's own `__new__` (CPython gives every one a wrapper of
+    // `BaseException.__new__` naming it): what `ValueError.__new__(cls)` and an exception class's
+    // `super().__new__(cls)` reach, where `object.__new__` refuses.
     crate::python::builtin_classes::with(|b| {
-        b.exc(ExcKind::BaseException).attrs.borrow_mut().insert(
-            PyStr::from("__new__"),
-            slot("__new__", slot_new, Some(Value::str("BaseException"))),
-        )
+        for cls in b.exception_classes() {
+            cls.attrs.borrow_mut().insert(
+                PyStr::from("__new__"),
+                slot("__new__", slot_new, Some(Value::Str(cls.name.clone()))),
+            );
+        }
     });
 }
 

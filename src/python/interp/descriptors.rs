@@ -60,6 +60,9 @@ impl Interp {
         name: &str,
         value: Value,
     ) -> PyResult<()> {
+        if name == "__class__" {
+            return assign_class(inst, &value);
+        }
         if super::super::natives::set_instance_attr(self, inst, name, &value)? {
             return Ok(());
         }
@@ -221,10 +224,68 @@ fn property_deleter(it: &mut Interp, a: Args) -> PyResult {
     property_with(it, a, 2)
 }
 
+/// `obj.__class__ = C`: CPython's refusals (not a class, a builtin type, another layout) in its
+/// words. Where CPython would change the object's class, forkyard says it cannot: an instance
+/// keeps the class it was made with (the interpreter's caches rely on it), and storing the name
+/// as an ordinary attribute would silently change nothing.
+fn assign_class(inst: &Rc<Instance>, value: &Value) -> PyResult<()> {
+    use super::super::exceptions::{Exc, ExcKind, type_error};
+    let Value::Class(new) = value else {
+        return Err(type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            value.type_name()
+        )));
+    };
+    let old = &inst.class;
+    if Rc::ptr_eq(new, old) {
+        return Ok(());
+    }
+    if &*new.module == "builtins" || &*old.module == "builtins" {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let layout = |c: &Rc<Class>| {
+        let base = crate::python::subclass::builtin_base(c).map(|b| b.name.to_string());
+        let slots = classes::is_slotted(c).then(|| {
+            let mut names: Vec<String> = classes::slot_names(c).into_iter().collect();
+            names.sort();
+            names
+        });
+        (base, c.native_kind(), slots)
+    };
+    if layout(new) != layout(old) {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name, old.name
+        )));
+    }
+    Err(Exc::new(
+        ExcKind::NotImplementedError,
+        format!(
+            "assigning __class__ is not supported by forkyard: this '{}' object keeps its class \
+             (make a '{}' object instead)",
+            old.name, new.name
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::python::tests::out;
     use crate::runtime::capture::capture;
+
+    #[test]
+    fn a_class_change_cpython_allows_is_named_unsupported_not_ignored() {
+        let src = "class P: pass\nclass Q: pass\np = P()\n\
+                   try:\n    p.__class__ = Q\nexcept NotImplementedError as e:\n    print(e)\n\
+                   print(type(p).__name__, '__class__' in vars(p))";
+        assert_eq!(
+            out(src),
+            "assigning __class__ is not supported by forkyard: this 'P' object keeps its class \
+             (make a 'Q' object instead)\nP False\n"
+        );
+    }
 
     #[test]
     fn a_data_descriptor_added_later_takes_over_a_cached_read_and_store() {

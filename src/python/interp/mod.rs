@@ -789,6 +789,10 @@ impl Interp {
                 f.attrs.borrow_mut().insert(PyStr::from(name), value);
                 Ok(())
             }
+            // `(1).__class__ = C`: a builtin value's class never changes.
+            _ if name == "__class__" => Err(type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            )),
             // A number's `real` is a read-only descriptor, a method read-only, anything else
             // missing: CPython 3.11's three sentences.
             _ => Err(super::methods::setattr_refusal(self, obj, name)?),
