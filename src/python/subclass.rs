@@ -701,6 +701,10 @@ pub fn install() {
     // `super().__new__(cls)` reach, where `object.__new__` refuses.
     crate::python::builtin_classes::with(|b| {
         for cls in b.exception_classes() {
+            // (`BaseExceptionGroup` has a `__new__` of its own, which `ExceptionGroup` inherits.)
+            if cls.lookup("__new__").is_some_and(|n| !is_slot_new(&n)) {
+                continue;
+            }
             cls.attrs.borrow_mut().insert(
                 PyStr::from("__new__"),
                 slot("__new__", slot_new, Some(Value::Str(cls.name.clone()))),
