@@ -349,7 +349,10 @@ fn len(it: &mut Interp, a: Args) -> PyResult {
 
 fn repr(it: &mut Interp, a: Args) -> PyResult {
     Sig::c_pos("repr", "", &["obj"], 1).bind::<1>(&a)?;
-    Ok(Value::Str(PyStr::from(it.repr(&a.pos[0])?)))
+    // A call of a one-argument builtin is a level in CPython (`CALL_NO_KW_BUILTIN_O` checks it),
+    // which `repr(self)` inside `__repr__` meets before PyObject_Repr's own.
+    let r = it.nested("while calling a Python object", |it| it.repr(&a.pos[0]))?;
+    Ok(Value::Str(PyStr::from(r)))
 }
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {

@@ -352,7 +352,11 @@ impl Interp {
             ),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__repr__") {
-                    let r = self.call(&bind(m, v), Args::default())?;
+                    // CPython's PyObject_Repr counts a level of its own around the method's
+                    // frame, and names itself when that level is the one past the limit.
+                    let r = self.nested("while getting the repr of an object", |it| {
+                        it.call(&bind(m, v), Args::default())
+                    })?;
                     return match r {
                         Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
@@ -409,7 +413,10 @@ impl Interp {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__str__") {
-                    let r = self.call(&bind(m, v), Args::default())?;
+                    // A level of PyObject_Str's own, as for `__repr__` above.
+                    let r = self.nested("while getting the str of an object", |it| {
+                        it.call(&bind(m, v), Args::default())
+                    })?;
                     return match r {
                         Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
@@ -435,7 +442,8 @@ impl Interp {
                 return self.str_of(&r);
             }
             if spec.is_empty() {
-                return self.str_of(v);
+                // CPython calls the builtin `object.__format__`, a C call that counts a level.
+                return self.nested("while calling a Python object", |it| it.str_of(v));
             }
             // object.__format__: a spec is for types that define their own.
             return Err(type_error(format!(
