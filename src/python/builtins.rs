@@ -1880,6 +1880,9 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
             super_check(c, this)?;
             Ok(Value::Super(Rc::new((c.clone(), this.clone()))))
         }
+        // `super(C)`: an unbound super, whose object is CPython's NULL. `None` stands for it:
+        // `super(C, None)` is refused above, so no bound super holds `None`.
+        (Some(Value::Class(c)), None) => Ok(Value::Super(Rc::new((c.clone(), Value::None)))),
         (Some(other), _) if !matches!(other, Value::Class(_)) => Err(type_error(format!(
             "super() argument 1 must be a type, not {}",
             other.type_name()

@@ -345,11 +345,20 @@ impl Interp {
                 g.qualname,
                 v.ptr().unwrap_or(0)
             ),
-            Value::Super(s) => format!(
-                "<super: <class '{}'>, <{} object>>",
-                s.0.name,
-                s.1.type_name()
-            ),
+            Value::Super(s) if matches!(s.1, Value::None) => {
+                format!("<super: <class '{}'>, NULL>", s.0.name)
+            }
+            // CPython names the object's type, or the class itself for `super(B, C)`.
+            Value::Super(s) => match &s.1 {
+                Value::Class(c) if c.is_subclass(&s.0) => {
+                    format!("<super: <class '{}'>, <{} object>>", s.0.name, c.name)
+                }
+                this => format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    s.0.name,
+                    this.type_name()
+                ),
+            },
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__repr__") {
                     // CPython's PyObject_Repr counts a level of its own around the method's
