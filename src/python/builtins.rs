@@ -1942,6 +1942,21 @@ mod tests {
     }
 
     #[test]
+    fn super_through_a_class_gives_the_function_and_one_argument_is_unbound() {
+        let got = crate::python::tests::out(
+            "class A:\n    def m(self): return 'A'\n\
+             class B(A): pass\n\
+             print(super(B, B).m is A.m, super(B), super(B).__self__)\n\
+             try: super(B).m\n\
+             except AttributeError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "True <super: <class 'B'>, NULL> None\n'super' object has no attribute 'm'\n"
+        );
+    }
+
+    #[test]
     fn int_text_reads_what_cpython_reads_at_any_size() {
         crate::python::exceptions::install();
         let text = |s: &str, base: u32| match parse_int(s, base) {

@@ -1363,6 +1363,26 @@ pub fn is_percent_mapping(args: &Value) -> bool {
 mod tests {
     use super::*;
 
+    /// The level past the limit names itself, at the places CPython 3.11 meets it from these
+    /// depths (a frame says nothing more; PyObject_Str and PyObject_RichCompare add words).
+    #[test]
+    fn a_recursing_dunder_meets_the_limit_where_cpython_does() {
+        let got = crate::python::tests::out(
+            "class R:\n    def __repr__(self): return repr(self)\n\
+             class S:\n    def __str__(self): return str(self)\n\
+             class E:\n    def __eq__(self, o): return self == o\n\
+             for f in (lambda: repr(R()), lambda: str(S()), lambda: E() == E()):\n\
+             \x20   try: f()\n\
+             \x20   except RecursionError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "maximum recursion depth exceeded\n\
+             maximum recursion depth exceeded while getting the str of an object\n\
+             maximum recursion depth exceeded in comparison\n"
+        );
+    }
+
     #[test]
     fn an_exact_fixed_point_pads_and_places_the_point() {
         assert_eq!(fixed_exact(0.5, 2).as_deref(), Some("0.50"));
