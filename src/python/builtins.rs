@@ -349,7 +349,10 @@ fn len(it: &mut Interp, a: Args) -> PyResult {
 
 fn repr(it: &mut Interp, a: Args) -> PyResult {
     Sig::c_pos("repr", "", &["obj"], 1).bind::<1>(&a)?;
-    Ok(Value::Str(PyStr::from(it.repr(&a.pos[0])?)))
+    // A call of a one-argument builtin is a level in CPython (`CALL_NO_KW_BUILTIN_O` checks it),
+    // which `repr(self)` inside `__repr__` meets before PyObject_Repr's own.
+    let r = it.nested("while calling a Python object", |it| it.repr(&a.pos[0]))?;
+    Ok(Value::Str(PyStr::from(r)))
 }
 
 fn class_matches(v: &Value, spec: &Value) -> Result<bool, Exc> {
@@ -1877,6 +1880,9 @@ fn new_super(_: &mut Interp, a: Args) -> PyResult {
             super_check(c, this)?;
             Ok(Value::Super(Rc::new((c.clone(), this.clone()))))
         }
+        // `super(C)`: an unbound super, whose object is CPython's NULL. `None` stands for it:
+        // `super(C, None)` is refused above, so no bound super holds `None`.
+        (Some(Value::Class(c)), None) => Ok(Value::Super(Rc::new((c.clone(), Value::None)))),
         (Some(other), _) if !matches!(other, Value::Class(_)) => Err(type_error(format!(
             "super() argument 1 must be a type, not {}",
             other.type_name()
@@ -1932,6 +1938,21 @@ mod tests {
              TypeError super() argument 1 must be a type, not int\n\
              TypeError super() expected at most 2 arguments, got 3\n\
              B\nB\n"
+        );
+    }
+
+    #[test]
+    fn super_through_a_class_gives_the_function_and_one_argument_is_unbound() {
+        let got = crate::python::tests::out(
+            "class A:\n    def m(self): return 'A'\n\
+             class B(A): pass\n\
+             print(super(B, B).m is A.m, super(B), super(B).__self__)\n\
+             try: super(B).m\n\
+             except AttributeError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "True <super: <class 'B'>, NULL> None\n'super' object has no attribute 'm'\n"
         );
     }
 

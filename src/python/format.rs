@@ -345,14 +345,27 @@ impl Interp {
                 g.qualname,
                 v.ptr().unwrap_or(0)
             ),
-            Value::Super(s) => format!(
-                "<super: <class '{}'>, <{} object>>",
-                s.0.name,
-                s.1.type_name()
-            ),
+            Value::Super(s) if matches!(s.1, Value::None) => {
+                format!("<super: <class '{}'>, NULL>", s.0.name)
+            }
+            // CPython names the object's type, or the class itself for `super(B, C)`.
+            Value::Super(s) => match &s.1 {
+                Value::Class(c) if c.is_subclass(&s.0) => {
+                    format!("<super: <class '{}'>, <{} object>>", s.0.name, c.name)
+                }
+                this => format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    s.0.name,
+                    this.type_name()
+                ),
+            },
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__repr__") {
-                    let r = self.call(&bind(m, v), Args::default())?;
+                    // CPython's PyObject_Repr counts a level of its own around the method's
+                    // frame, and names itself when that level is the one past the limit.
+                    let r = self.nested("while getting the repr of an object", |it| {
+                        it.call(&bind(m, v), Args::default())
+                    })?;
                     return match r {
                         Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
@@ -409,7 +422,10 @@ impl Interp {
             Value::Str(s) => Ok(s.to_string()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup("__str__") {
-                    let r = self.call(&bind(m, v), Args::default())?;
+                    // A level of PyObject_Str's own, as for `__repr__` above.
+                    let r = self.nested("while getting the str of an object", |it| {
+                        it.call(&bind(m, v), Args::default())
+                    })?;
                     return match r {
                         Value::Str(ref s) => Ok(s.to_string()),
                         other => Err(type_error(format!(
@@ -435,7 +451,8 @@ impl Interp {
                 return self.str_of(&r);
             }
             if spec.is_empty() {
-                return self.str_of(v);
+                // CPython calls the builtin `object.__format__`, a C call that counts a level.
+                return self.nested("while calling a Python object", |it| it.str_of(v));
             }
             // object.__format__: a spec is for types that define their own.
             return Err(type_error(format!(
@@ -1345,6 +1362,26 @@ pub fn is_percent_mapping(args: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The level past the limit names itself, at the places CPython 3.11 meets it from these
+    /// depths (a frame says nothing more; PyObject_Str and PyObject_RichCompare add words).
+    #[test]
+    fn a_recursing_dunder_meets_the_limit_where_cpython_does() {
+        let got = crate::python::tests::out(
+            "class R:\n    def __repr__(self): return repr(self)\n\
+             class S:\n    def __str__(self): return str(self)\n\
+             class E:\n    def __eq__(self, o): return self == o\n\
+             for f in (lambda: repr(R()), lambda: str(S()), lambda: E() == E()):\n\
+             \x20   try: f()\n\
+             \x20   except RecursionError as e: print(e)\n",
+        );
+        assert_eq!(
+            got,
+            "maximum recursion depth exceeded\n\
+             maximum recursion depth exceeded while getting the str of an object\n\
+             maximum recursion depth exceeded in comparison\n"
+        );
+    }
 
     #[test]
     fn an_exact_fixed_point_pads_and_places_the_point() {

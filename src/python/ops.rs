@@ -637,30 +637,34 @@ impl Interp {
                     CmpOp::Gt => ("__gt__", "__lt__", ">"),
                     _ => ("__ge__", "__le__", ">="),
                 };
-                // As CPython: the right operand goes first when its class derives from the
-                // left's and defines the reflected method; NotImplemented passes the turn.
-                let right_first = match (a, b) {
-                    (Value::Instance(x), Value::Instance(y)) => {
-                        !Rc::ptr_eq(&x.class, &y.class)
-                            && y.class.is_subclass(&x.class)
-                            && y.class.lookup(reflected).is_some()
+                // PyObject_RichCompare's level, named when `__lt__` recursing through `<`
+                // passes the limit there.
+                self.nested("in comparison", |it| {
+                    // As CPython: the right operand goes first when its class derives from the
+                    // left's and defines the reflected method; NotImplemented passes the turn.
+                    let right_first = match (a, b) {
+                        (Value::Instance(x), Value::Instance(y)) => {
+                            !Rc::ptr_eq(&x.class, &y.class)
+                                && y.class.is_subclass(&x.class)
+                                && y.class.lookup(reflected).is_some()
+                        }
+                        _ => false,
+                    };
+                    if right_first && let Some(r) = it.rich(b, reflected, a)? {
+                        return it.truthy(&r);
                     }
-                    _ => false,
-                };
-                if right_first && let Some(r) = self.rich(b, reflected, a)? {
-                    return self.truthy(&r);
-                }
-                if let Some(r) = self.rich(a, name, b)? {
-                    return self.truthy(&r);
-                }
-                if !right_first && let Some(r) = self.rich(b, reflected, a)? {
-                    return self.truthy(&r);
-                }
-                Err(type_error(format!(
-                    "'{sym}' not supported between instances of '{}' and '{}'",
-                    a.type_name(),
-                    b.type_name()
-                )))
+                    if let Some(r) = it.rich(a, name, b)? {
+                        return it.truthy(&r);
+                    }
+                    if !right_first && let Some(r) = it.rich(b, reflected, a)? {
+                        return it.truthy(&r);
+                    }
+                    Err(type_error(format!(
+                        "'{sym}' not supported between instances of '{}' and '{}'",
+                        a.type_name(),
+                        b.type_name()
+                    )))
+                })
             }
             CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE => {
                 let ord = self.order(a, b, op)?;
@@ -766,7 +770,11 @@ impl Interp {
     /// `a == b`.
     pub fn eq(&mut self, a: &Value, b: &Value) -> Result<bool, Exc> {
         match a {
-            Value::List(_) | Value::Tuple(_) | Value::Dict(_) => {
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Instance(_) => {
+                self.nested("in comparison", |it| it.eq_inner(a, b))
+            }
+            // PyObject_RichCompare's level: it is met first when `__eq__` recurses through `==`.
+            _ if matches!(b, Value::Instance(_)) => {
                 self.nested("in comparison", |it| it.eq_inner(a, b))
             }
             _ => self.eq_inner(a, b),

@@ -354,7 +354,7 @@ impl Interp {
                 limit,
             } => (co, handling, limit),
         };
-        if self.depth >= self.recursion_limit {
+        if self.at_recursion_limit() {
             *g.state.borrow_mut() = GenState::Suspended {
                 co,
                 handling: saved,

@@ -481,6 +481,22 @@ impl Interp {
             }
             Value::Super(s) => {
                 let (cls, this) = (&s.0, &s.1);
+                // The super object's own attributes (`None` is an unbound super's NULL).
+                match name {
+                    // `super` finds its own `__class__` before the MRO's (CPython's
+                    // super_getattro skips the search for that one name).
+                    "__class__" => return Ok(Some(Value::Class(super::builtins::type_of(obj)))),
+                    "__thisclass__" => return Ok(Some(Value::Class(cls.clone()))),
+                    "__self__" => return Ok(Some(this.clone())),
+                    "__self_class__" => {
+                        return Ok(Some(match this {
+                            Value::None => Value::None,
+                            Value::Class(c) if c.is_subclass(cls) => this.clone(),
+                            other => Value::Class(super::builtins::type_of(other)),
+                        }));
+                    }
+                    _ => {}
+                }
                 let start = match this {
                     Value::Instance(i) => i.class.clone(),
                     // In a classmethod the class's own MRO; in a metaclass's method (`this` is
@@ -502,6 +518,20 @@ impl Interp {
                     // `__new__` is a static method: `super().__new__(cls)` passes the class.
                     Some(v @ Value::Function(_)) if name == "__new__" => Some(v),
                     Some(v) if name == "__new__" && matches!(v, Value::Builtin(_)) => Some(v),
+                    // `super(C, C).m`: a plain function reached through a class is given as
+                    // it is (`function.__get__(None, C)`), not bound to the class; a
+                    // metaclass's method (`this` an instance of it) still binds.
+                    Some(v @ Value::Function(_)) if matches!(this, Value::Class(c) if c.is_subclass(cls)) => {
+                        Some(v)
+                    }
+                    // `super(B, self).p`: a property or another descriptor found past `B` runs
+                    // its `__get__` on the object, as CPython's super_getattro does.
+                    Some(Value::Instance(ref d))
+                        if matches!(this, Value::Instance(_))
+                            && (is_property(d) || descriptors::is_descriptor(d)) =>
+                    {
+                        Some(self.descriptor_get(d, this, &start, name)?)
+                    }
                     Some(v) => Some(bind(v, this)),
                     // `super().update(x)` in a dict subclass: the base value's own method.
                     None if super::subclass::base_of(this)
@@ -1139,7 +1169,7 @@ impl Interp {
         during: &str,
         f: impl FnOnce(&mut Interp) -> PyResult<T>,
     ) -> PyResult<T> {
-        if self.depth >= self.recursion_limit {
+        if self.at_recursion_limit() {
             return Err(Exc::new(
                 ExcKind::RecursionError,
                 format!("maximum recursion depth exceeded {during}"),
@@ -1166,8 +1196,16 @@ impl Interp {
         Ok(())
     }
 
+    /// Whether one level more would pass the recursion limit. The program's module frame is
+    /// CPython's first level (`depth` does not count it): `def f(): f()` run from the module
+    /// makes 999 calls under the default limit of 1000, as CPython 3.11's.
+    #[inline]
+    pub(crate) fn at_recursion_limit(&self) -> bool {
+        self.depth + 1 >= self.recursion_limit
+    }
+
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
-        if self.depth >= self.recursion_limit {
+        if self.at_recursion_limit() {
             return Err(Exc::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
