@@ -84,6 +84,40 @@ pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
         .cloned()
 }
 
+/// The builtin types whose instances keep their own native state (`bytearray`'s buffer): an
+/// instance of a class derived from one carries that state itself rather than a base value, so
+/// the base's methods, which read the state, serve it as they serve the base's own instances.
+const NATIVE_STATE: &[&str] = &["bytearray"];
+
+/// The builtin type with native state (`bytearray`) a program's class `c` derives from, if any.
+pub fn native_base(c: &Rc<Class>) -> Option<Rc<Class>> {
+    if &*c.module == "builtins" {
+        return None;
+    }
+    c.mro
+        .borrow()
+        .iter()
+        .find(|k| &*k.module == "builtins" && NATIVE_STATE.contains(&&*k.name))
+        .cloned()
+}
+
+/// `Cls(*args)` for a class derived from `base` (see `native_base`), without a `__new__` of its
+/// own: the base's `__new__` makes an empty instance of `cls`, then `cls.__init__` fills it (the
+/// base's own `__init__` unless the class has one), as CPython's `type.__call__` does.
+pub fn instantiate_native(
+    it: &mut Interp,
+    cls: &Rc<Class>,
+    base: &Rc<Class>,
+    args: Args,
+) -> R<Value> {
+    let Some(new) = base.attrs.borrow().get("__new__").cloned() else {
+        return Err(type_error(format!("cannot make a '{}'", base.name)));
+    };
+    let obj = it.call(&new, Args::new(vec![Value::Class(cls.clone())]))?;
+    init(it, cls, &obj, args)?;
+    Ok(obj)
+}
+
 /// The builtin type `c` is or derives from.
 pub fn builtin_base_or_self(c: &Rc<Class>) -> Option<Rc<Class>> {
     if &*c.module == "builtins" && SUBCLASSABLE.contains(&&*c.name) {

@@ -590,6 +590,14 @@ fn put_instance(
         let rv = it.call(&hook, Args::new(vec![]))?;
         return put_reduced(it, v, rv, w);
     }
+    // A bytearray, or an instance of a class derived from it: its own `__reduce_ex__`, as
+    // CPython's (`(cls, (bytes,), __dict__)`).
+    if crate::python::methods::bytearray::contents(v).is_some()
+        && let Some(hook) = it.getattr_opt(v, "__reduce_ex__")?
+    {
+        let rv = it.call(&hook, Args::new(vec![Value::Int(PROTOCOL)]))?;
+        return put_reduced(it, v, rv, w);
+    }
     if let Some(base) = crate::python::subclass::base_of_instance(inst) {
         let rv = builtin_derived_reduction(it, v, inst, base)?;
         return put_reduced(it, v, rv, w);
