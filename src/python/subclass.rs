@@ -38,6 +38,15 @@ const SUBCLASSABLE: &[&str] = &[
     "bytes",
 ];
 
+/// The builtin iterator types a class may derive from (CPython's classes `zip`, `map`...): an
+/// instance carries the iterator the type makes of its arguments, and its `__next__` (the
+/// type's, unless the class has its own) takes the next item from it.
+const ITERATORS: &[&str] = &["enumerate", "zip", "map", "filter", "reversed"];
+
+fn derivable(name: &str) -> bool {
+    SUBCLASSABLE.contains(&name) || ITERATORS.contains(&name)
+}
+
 /// The builtin types a Python class may not derive from (CPython's `type 'bool' is not an
 /// acceptable base type`).
 const FINAL: &[&str] = &[
@@ -80,7 +89,7 @@ pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
     c.mro
         .borrow()
         .iter()
-        .find(|k| &*k.module == "builtins" && SUBCLASSABLE.contains(&&*k.name))
+        .find(|k| &*k.module == "builtins" && derivable(&k.name))
         .cloned()
 }
 
@@ -120,7 +129,7 @@ pub fn instantiate_native(
 
 /// The builtin type `c` is or derives from.
 pub fn builtin_base_or_self(c: &Rc<Class>) -> Option<Rc<Class>> {
-    if &*c.module == "builtins" && SUBCLASSABLE.contains(&&*c.name) {
+    if &*c.module == "builtins" && derivable(&c.name) {
         return Some(c.clone());
     }
     builtin_base(c)
@@ -199,9 +208,51 @@ pub fn instantiate(it: &mut Interp, cls: &Rc<Class>, base: &Rc<Class>, args: Arg
     } else {
         construct(it, base, args.clone())?
     };
+    if not_of_its_type(base, &value) {
+        return Ok(value);
+    }
     let obj = wrap(cls, value);
     init(it, cls, &obj, args)?;
     Ok(obj)
+}
+
+/// The arguments that make again, from where it stands, the iterator an instance of a class
+/// derived from `zip`, `map`, `enumerate`, `filter` or `reversed` carries: what CPython's
+/// `__reduce__` of those types gives with the class (`(Z, (it_a, it_b))`), so the instance
+/// crosses to another process as `Z(it_a, it_b)`. `None` for any other value.
+pub fn iterator_args(base: &Value) -> Option<Value> {
+    let Value::Iterator(i) = base else {
+        return None;
+    };
+    use super::iter_kind::IterKind;
+    use super::value::Iter;
+    Some(match &*i.borrow() {
+        Iter::Zip(its) => Value::tuple(its.iter().cloned().collect()),
+        Iter::Map(f, its) => Value::tuple(
+            std::iter::once(f.clone())
+                .chain(its.iter().cloned())
+                .collect(),
+        ),
+        Iter::Enumerate(inner, n) => Value::tuple(vec![inner.clone(), Value::Int(*n)]),
+        Iter::Filter(f, inner) => Value::tuple(vec![f.clone(), inner.clone()]),
+        // The items left, in the order a sequence reversed again gives them.
+        Iter::Seq {
+            items,
+            pos,
+            kind: IterKind::Reversed,
+        } => {
+            let left: Vec<Value> = items[*pos..].iter().rev().cloned().collect();
+            Value::tuple(vec![Value::tuple(left)])
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `reversed.__new__` handed back what the sequence's own `__reversed__` made (a list's
+/// `list_reverseiterator`), which CPython returns as it is even to a class derived from
+/// `reversed`: no instance of the class, and no `__init__`.
+fn not_of_its_type(base: &Class, value: &Value) -> bool {
+    &*base.name == "reversed" && value.type_name() != "reversed"
 }
 
 /// Run `cls.__init__` on a new instance.
@@ -271,7 +322,7 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
     } else {
         construct(it, &base, a)?
     };
-    if Rc::ptr_eq(cls, &base) {
+    if Rc::ptr_eq(cls, &base) || not_of_its_type(&base, &value) {
         return Ok(value);
     }
     Ok(wrap(cls, value))
@@ -722,6 +773,19 @@ pub fn install() {
             PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str(name))),
         );
+    }
+    for name in ITERATORS {
+        let cls = crate::python::builtin_classes::builtin_type(name);
+        let mut attrs = cls.attrs.borrow_mut();
+        if let Some(Value::Builtin(ctor)) = attrs.get("__new__") {
+            let f = ctor.f;
+            CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
+        }
+        attrs.insert(
+            PyStr::from("__new__"),
+            slot("__new__", slot_new, Some(Value::str(name))),
+        );
+        attrs.insert(PyStr::from("__init__"), slot("__init__", s_init, None));
     }
     crate::python::builtin_classes::object()
         .attrs

@@ -356,6 +356,11 @@ fn builtin_derived_reduction(
         None => attrs_state(it, inst, &[])?.unwrap_or(Value::None),
     };
     let cls = Value::Class(inst.class.clone());
+    // An iterator type's instance (`class Z(zip)`): `cls(*args)`, without its attributes, as
+    // CPython's `zip.__reduce__` gives.
+    if let Some(args) = crate::python::subclass::iterator_args(&base) {
+        return Ok(Value::tuple(vec![cls, args]));
+    }
     if let Value::Set(s) = &base {
         let items: Vec<Value> = s.borrow().map.values().cloned().collect();
         return Ok(Value::tuple(vec![
