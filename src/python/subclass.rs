@@ -853,6 +853,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bytearray_subclass_instance_is_of_its_class_and_filled_by_init() {
+        let src = "class B(bytearray):\n    def __init__(self, x, tag):\n        \
+                   super().__init__(x)\n        self.tag = tag\n\
+                   b = B(b'ab', 1)\nb += b'c'\nb.append(100)\n\
+                   print(repr(b), b.tag, len(b), type(b[:1]).__name__, type(b).__name__)";
+        assert_eq!(out(src), "B(b'abcd') 1 4 bytearray B\n");
+    }
+
+    #[test]
+    fn the_iterator_types_are_classes_a_class_may_extend() {
+        let src = "class Z(zip):\n    def __next__(self):\n        \
+                   return sum(super().__next__())\n\
+                   print(repr(zip), isinstance(zip(), zip), list(Z([1, 2], [10, 20])))\n\
+                   class R(reversed):\n    pass\n\
+                   print(type(R([1])).__name__, type(R((1,))).__name__)";
+        assert_eq!(
+            out(src),
+            "<class 'zip'> True [11, 22]\nlist_reverseiterator R\n"
+        );
+    }
+
+    #[test]
     fn a_plain_builtin_takes_its_turn_when_the_subclass_method_declines() {
         let src = "class C(dict):\n    def __eq__(self, o):\n        return NotImplemented\n    \
                    def __or__(self, o):\n        return NotImplemented\n\
