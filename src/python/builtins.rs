@@ -109,7 +109,9 @@ pub fn install(it: &mut Interp) {
         }
     }
     // The builtin iterators' types (`list_iterator`, `dict_keyiterator`, `zip`...): `type(it)`
-    // finds them by name. None is a builtin name: `zip`, `map`... there are the functions.
+    // finds them by name. The ones CPython lets a class extend (`enumerate`, `zip`, `map`,
+    // `filter`, `reversed`) are builtin names too: calling the class makes the iterator through
+    // its `__new__` (subclass.rs keeps it as the type's constructor).
     for kind in super::iter_kind::IterKind::ALL {
         let name = kind.name();
         if name == "iterator" {
@@ -132,7 +134,21 @@ pub fn install(it: &mut Interp) {
                 Value::builtin("__length_hint__", iter_length_hint),
             );
         }
-        classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
+        let new: Option<NativeFn> = match kind {
+            IterKind::Enumerate => Some(new_enumerate),
+            IterKind::Zip => Some(new_zip),
+            IterKind::Map => Some(new_map),
+            IterKind::Filter => Some(new_filter),
+            IterKind::Reversed => Some(new_reversed),
+            _ => None,
+        };
+        if let Some(f) = new {
+            attrs.insert(PyStr::from("__new__"), Value::builtin(name, f));
+        }
+        let cls = classes.define_type(name, object.clone(), attrs, Some(NativeKind::Other));
+        if new.is_some() {
+            it.builtins.insert(PyStr::from(name), Value::Class(cls));
+        }
     }
     // staticmethod/classmethod/property: instances hold the function in `__func__` / `fget`.
     for (cls, f) in [
@@ -163,11 +179,6 @@ pub fn install(it: &mut Interp) {
         ("max", max),
         ("sum", sum),
         ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("any", any),
         ("all", all),
         ("round", round),
@@ -218,9 +229,40 @@ pub fn install(it: &mut Interp) {
     super::subclass::install();
 }
 
-/// `list_iterator.__iter__(it)`: an iterator is its own.
+/// `enumerate(iterable, start=0)` and the others called as classes: the class (`a.pos[0]`),
+/// then the arguments their functions take.
+fn new_enumerate(it: &mut Interp, a: Args) -> PyResult {
+    enumerate(it, without_class(a))
+}
+
+fn new_zip(it: &mut Interp, a: Args) -> PyResult {
+    zip(it, without_class(a))
+}
+
+fn new_map(it: &mut Interp, a: Args) -> PyResult {
+    map(it, without_class(a))
+}
+
+fn new_filter(it: &mut Interp, a: Args) -> PyResult {
+    filter(it, without_class(a))
+}
+
+fn new_reversed(it: &mut Interp, a: Args) -> PyResult {
+    reversed(it, without_class(a))
+}
+
+fn without_class(mut a: Args) -> Args {
+    if !a.pos.is_empty() {
+        a.pos.remove(0);
+    }
+    a
+}
+
+/// `list_iterator.__iter__(it)`: an iterator is its own (an instance of a class derived from
+/// `zip` too, not the iterator it carries).
 fn iter_self(_: &mut Interp, a: Args) -> PyResult {
-    one_iterator(&a, "__iter__")
+    one_iterator(&a, "__iter__")?;
+    Ok(a.pos[0].clone())
 }
 
 /// `list_iterator.__next__(it)`.
@@ -244,7 +286,8 @@ fn iter_length_hint(_: &mut Interp, a: Args) -> PyResult {
 
 /// The builtin iterator a slot of an iterator type was called on.
 fn one_iterator(a: &Args, slot: &str) -> PyResult {
-    match a.pos.first() {
+    // An instance of a class derived from `zip`, `map`...: the iterator it carries.
+    match a.pos.first().map(super::subclass::unwrap).as_ref() {
         Some(v @ Value::Iterator(_)) => Ok(v.clone()),
         Some(other) => Err(type_error(format!(
             "descriptor '{slot}' requires an iterator object but received a '{}'",

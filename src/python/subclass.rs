@@ -38,6 +38,15 @@ const SUBCLASSABLE: &[&str] = &[
     "bytes",
 ];
 
+/// The builtin iterator types a class may derive from (CPython's classes `zip`, `map`...): an
+/// instance carries the iterator the type makes of its arguments, and its `__next__` (the
+/// type's, unless the class has its own) takes the next item from it.
+const ITERATORS: &[&str] = &["enumerate", "zip", "map", "filter", "reversed"];
+
+fn derivable(name: &str) -> bool {
+    SUBCLASSABLE.contains(&name) || ITERATORS.contains(&name)
+}
+
 /// The builtin types a Python class may not derive from (CPython's `type 'bool' is not an
 /// acceptable base type`).
 const FINAL: &[&str] = &[
@@ -80,13 +89,47 @@ pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
     c.mro
         .borrow()
         .iter()
-        .find(|k| &*k.module == "builtins" && SUBCLASSABLE.contains(&&*k.name))
+        .find(|k| &*k.module == "builtins" && derivable(&k.name))
         .cloned()
+}
+
+/// The builtin types whose instances keep their own native state (`bytearray`'s buffer): an
+/// instance of a class derived from one carries that state itself rather than a base value, so
+/// the base's methods, which read the state, serve it as they serve the base's own instances.
+const NATIVE_STATE: &[&str] = &["bytearray"];
+
+/// The builtin type with native state (`bytearray`) a program's class `c` derives from, if any.
+pub fn native_base(c: &Rc<Class>) -> Option<Rc<Class>> {
+    if &*c.module == "builtins" {
+        return None;
+    }
+    c.mro
+        .borrow()
+        .iter()
+        .find(|k| &*k.module == "builtins" && NATIVE_STATE.contains(&&*k.name))
+        .cloned()
+}
+
+/// `Cls(*args)` for a class derived from `base` (see `native_base`), without a `__new__` of its
+/// own: the base's `__new__` makes an empty instance of `cls`, then `cls.__init__` fills it (the
+/// base's own `__init__` unless the class has one), as CPython's `type.__call__` does.
+pub fn instantiate_native(
+    it: &mut Interp,
+    cls: &Rc<Class>,
+    base: &Rc<Class>,
+    args: Args,
+) -> R<Value> {
+    let Some(new) = base.attrs.borrow().get("__new__").cloned() else {
+        return Err(type_error(format!("cannot make a '{}'", base.name)));
+    };
+    let obj = it.call(&new, Args::new(vec![Value::Class(cls.clone())]))?;
+    init(it, cls, &obj, args)?;
+    Ok(obj)
 }
 
 /// The builtin type `c` is or derives from.
 pub fn builtin_base_or_self(c: &Rc<Class>) -> Option<Rc<Class>> {
-    if &*c.module == "builtins" && SUBCLASSABLE.contains(&&*c.name) {
+    if &*c.module == "builtins" && derivable(&c.name) {
         return Some(c.clone());
     }
     builtin_base(c)
@@ -165,9 +208,51 @@ pub fn instantiate(it: &mut Interp, cls: &Rc<Class>, base: &Rc<Class>, args: Arg
     } else {
         construct(it, base, args.clone())?
     };
+    if not_of_its_type(base, &value) {
+        return Ok(value);
+    }
     let obj = wrap(cls, value);
     init(it, cls, &obj, args)?;
     Ok(obj)
+}
+
+/// The arguments that make again, from where it stands, the iterator an instance of a class
+/// derived from `zip`, `map`, `enumerate`, `filter` or `reversed` carries: what CPython's
+/// `__reduce__` of those types gives with the class (`(Z, (it_a, it_b))`), so the instance
+/// crosses to another process as `Z(it_a, it_b)`. `None` for any other value.
+pub fn iterator_args(base: &Value) -> Option<Value> {
+    let Value::Iterator(i) = base else {
+        return None;
+    };
+    use super::iter_kind::IterKind;
+    use super::value::Iter;
+    Some(match &*i.borrow() {
+        Iter::Zip(its) => Value::tuple(its.iter().cloned().collect()),
+        Iter::Map(f, its) => Value::tuple(
+            std::iter::once(f.clone())
+                .chain(its.iter().cloned())
+                .collect(),
+        ),
+        Iter::Enumerate(inner, n) => Value::tuple(vec![inner.clone(), Value::Int(*n)]),
+        Iter::Filter(f, inner) => Value::tuple(vec![f.clone(), inner.clone()]),
+        // The items left, in the order a sequence reversed again gives them.
+        Iter::Seq {
+            items,
+            pos,
+            kind: IterKind::Reversed,
+        } => {
+            let left: Vec<Value> = items[*pos..].iter().rev().cloned().collect();
+            Value::tuple(vec![Value::tuple(left)])
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `reversed.__new__` handed back what the sequence's own `__reversed__` made (a list's
+/// `list_reverseiterator`), which CPython returns as it is even to a class derived from
+/// `reversed`: no instance of the class, and no `__init__`.
+fn not_of_its_type(base: &Class, value: &Value) -> bool {
+    &*base.name == "reversed" && value.type_name() != "reversed"
 }
 
 /// Run `cls.__init__` on a new instance.
@@ -237,7 +322,7 @@ fn slot_new(it: &mut Interp, mut a: Args) -> R<Value> {
     } else {
         construct(it, &base, a)?
     };
-    if Rc::ptr_eq(cls, &base) {
+    if Rc::ptr_eq(cls, &base) || not_of_its_type(&base, &value) {
         return Ok(value);
     }
     Ok(wrap(cls, value))
@@ -689,6 +774,19 @@ pub fn install() {
             slot("__new__", slot_new, Some(Value::str(name))),
         );
     }
+    for name in ITERATORS {
+        let cls = crate::python::builtin_classes::builtin_type(name);
+        let mut attrs = cls.attrs.borrow_mut();
+        if let Some(Value::Builtin(ctor)) = attrs.get("__new__") {
+            let f = ctor.f;
+            CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
+        }
+        attrs.insert(
+            PyStr::from("__new__"),
+            slot("__new__", slot_new, Some(Value::str(name))),
+        );
+        attrs.insert(PyStr::from("__init__"), slot("__init__", s_init, None));
+    }
     crate::python::builtin_classes::object()
         .attrs
         .borrow_mut()
@@ -758,6 +856,28 @@ mod tests {
         assert_eq!(
             out("class N(int):\n    pass\nprint(N(3) + 1, N(3) * N(2), -N(3), N(3) == 3)"),
             "4 6 -3 True\n"
+        );
+    }
+
+    #[test]
+    fn a_bytearray_subclass_instance_is_of_its_class_and_filled_by_init() {
+        let src = "class B(bytearray):\n    def __init__(self, x, tag):\n        \
+                   super().__init__(x)\n        self.tag = tag\n\
+                   b = B(b'ab', 1)\nb += b'c'\nb.append(100)\n\
+                   print(repr(b), b.tag, len(b), type(b[:1]).__name__, type(b).__name__)";
+        assert_eq!(out(src), "B(b'abcd') 1 4 bytearray B\n");
+    }
+
+    #[test]
+    fn the_iterator_types_are_classes_a_class_may_extend() {
+        let src = "class Z(zip):\n    def __next__(self):\n        \
+                   return sum(super().__next__())\n\
+                   print(repr(zip), isinstance(zip(), zip), list(Z([1, 2], [10, 20])))\n\
+                   class R(reversed):\n    pass\n\
+                   print(type(R([1])).__name__, type(R((1,))).__name__)";
+        assert_eq!(
+            out(src),
+            "<class 'zip'> True [11, 22]\nlist_reverseiterator R\n"
         );
     }
 

@@ -93,6 +93,9 @@ impl Interp {
         if !own_new && let Some(base) = super::super::subclass::builtin_base(c) {
             return super::super::subclass::instantiate(self, c, &base, args);
         }
+        if !own_new && let Some(base) = super::super::subclass::native_base(c) {
+            return super::super::subclass::instantiate_native(self, c, &base, args);
+        }
         self.construct(c, args)
     }
 

@@ -13,7 +13,7 @@ use crate::python::bind::Sig;
 use crate::python::exceptions::{Exc, index_error, type_error, value_error};
 use crate::python::interp::Interp;
 use crate::python::ops::{norm_index, slice_bounds, slice_indices};
-use crate::python::value::{Args, Instance, Namespace, NativeFn, NativeKind, PyStr, Value};
+use crate::python::value::{Args, Class, Instance, Namespace, NativeFn, NativeKind, PyStr, Value};
 
 type R = Result<Value, Exc>;
 
@@ -66,6 +66,7 @@ pub fn install(it: &mut Interp) {
     let mut attrs = Namespace::default();
     let own: &[(&str, NativeFn)] = &[
         ("__new__", new),
+        ("__init__", init),
         ("__len__", len),
         ("__getitem__", getitem),
         ("__setitem__", setitem),
@@ -161,8 +162,13 @@ fn resize<T>(a: &Args, f: impl FnOnce(&mut Vec<u8>) -> T) -> Result<T, Exc> {
 
 /// A new bytearray holding `b`.
 pub fn new_value(b: Vec<u8>) -> Value {
+    of_class(crate::python::builtin_classes::builtin_type("bytearray"), b)
+}
+
+/// A new instance of `class` (`bytearray` or a class derived from it) holding `b`.
+fn of_class(class: Rc<Class>, b: Vec<u8>) -> Value {
     Value::Instance(Rc::new(Instance {
-        class: crate::python::builtin_classes::builtin_type("bytearray"),
+        class,
         attrs: RefCell::new(Namespace::default()),
         native: RefCell::new(Some(Box::new(RefCell::new(Buf {
             data: b,
@@ -236,9 +242,46 @@ fn bytes_of(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
     items.iter().map(byte).collect()
 }
 
-/// `bytearray()`, `bytearray(n)`, `bytearray(iterable_of_ints)`, `bytearray(b)`,
-/// `bytearray(s, encoding)`.
+/// `bytearray.__new__(cls, ...)`: for `bytearray` itself the whole value (`bytearray(b'xy')`); for
+/// a class derived from it an empty one of that class, which `__init__` fills, as CPython's
+/// (a derived class's `__init__` may take other arguments).
 fn new(it: &mut Interp, a: Args) -> R {
+    match a.pos.first() {
+        Some(Value::Class(c)) if !is_bytearray(c) => {
+            let base = crate::python::builtin_classes::builtin_type("bytearray");
+            if !c.is_subclass(&base) {
+                return Err(type_error(format!(
+                    "bytearray.__new__({}): {} is not a subtype of bytearray",
+                    c.name, c.name
+                )));
+            }
+            Ok(of_class(c.clone(), Vec::new()))
+        }
+        _ => Ok(new_value(source(it, &a)?)),
+    }
+}
+
+fn is_bytearray(c: &Class) -> bool {
+    &*c.module == "builtins" && &*c.name == "bytearray"
+}
+
+/// `bytearray.__init__(self, source=b'', encoding, errors)`: the bytes refilled from the
+/// arguments, as `super().__init__(...)` in a derived class's `__init__` does.
+fn init(it: &mut Interp, a: Args) -> R {
+    if with(&a.pos[0], |_| ()).is_none() {
+        return Err(type_error(format!(
+            "descriptor '__init__' requires a 'bytearray' object but received a '{}'",
+            a.pos[0].type_name()
+        )));
+    }
+    let b = source(it, &a)?;
+    resize(&a, |d| *d = b)?;
+    Ok(Value::None)
+}
+
+/// The bytes of `bytearray()`, `bytearray(n)`, `bytearray(iterable_of_ints)`, `bytearray(b)`,
+/// `bytearray(s, encoding)`: the arguments after the class or instance in `a.pos[0]`.
+fn source(it: &mut Interp, a: &Args) -> Result<Vec<u8>, Exc> {
     let src = a.pos.get(1).cloned();
     let encoding = a.pos.get(2).cloned().or_else(|| {
         a.kw.iter()
@@ -271,7 +314,7 @@ fn new(it: &mut Interp, a: Args) -> R {
         }
         (Some(v), None) => bytes_of(it, &v)?,
     };
-    Ok(new_value(b))
+    Ok(b)
 }
 
 fn len(_: &mut Interp, a: Args) -> R {
@@ -397,7 +440,11 @@ fn repr(_: &mut Interp, a: Args) -> R {
     } else {
         inner
     };
-    Ok(Value::Str(PyStr::from(format!("bytearray({inner})"))))
+    // A derived class's instance shows its class's name (`BA(b'xy')`), as CPython's.
+    Ok(Value::Str(PyStr::from(format!(
+        "{}({inner})",
+        a.pos[0].type_name()
+    ))))
 }
 
 fn other_bytes(a: &Args) -> Option<Vec<u8>> {

@@ -127,7 +127,11 @@ fn reduction(it: &mut Interp, this: &Value, protocol: i64) -> R {
         vec![Value::Bytes(ThinRc::from(data))]
     };
     let state = match it.getattr_opt(this, "__dict__")? {
-        Some(d) if it.truthy(&d)? => d,
+        // A real dict, as CPython's reduction gives: the instance's `__dict__` view is not one
+        // the pickler can save.
+        Some(d) if it.truthy(&d)? => {
+            super::super::interp::namespace_view::plain_dict(&d).unwrap_or(d)
+        }
         _ => Value::None,
     };
     Ok(Value::tuple(vec![cls, Value::tuple(args), state]))

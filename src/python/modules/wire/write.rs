@@ -356,6 +356,11 @@ fn builtin_derived_reduction(
         None => attrs_state(it, inst, &[])?.unwrap_or(Value::None),
     };
     let cls = Value::Class(inst.class.clone());
+    // An iterator type's instance (`class Z(zip)`): `cls(*args)`, without its attributes, as
+    // CPython's `zip.__reduce__` gives.
+    if let Some(args) = crate::python::subclass::iterator_args(&base) {
+        return Ok(Value::tuple(vec![cls, args]));
+    }
     if let Value::Set(s) = &base {
         let items: Vec<Value> = s.borrow().map.values().cloned().collect();
         return Ok(Value::tuple(vec![
@@ -588,6 +593,14 @@ fn put_instance(
     }
     if let Some(hook) = user_hook(it, v, "__reduce__")? {
         let rv = it.call(&hook, Args::new(vec![]))?;
+        return put_reduced(it, v, rv, w);
+    }
+    // A bytearray, or an instance of a class derived from it: its own `__reduce_ex__`, as
+    // CPython's (`(cls, (bytes,), __dict__)`).
+    if crate::python::methods::bytearray::contents(v).is_some()
+        && let Some(hook) = it.getattr_opt(v, "__reduce_ex__")?
+    {
+        let rv = it.call(&hook, Args::new(vec![Value::Int(PROTOCOL)]))?;
         return put_reduced(it, v, rv, w);
     }
     if let Some(base) = crate::python::subclass::base_of_instance(inst) {
