@@ -41,9 +41,10 @@ pub const MAGIC: &[u8] = b"\x80FY1";
 
 /// The depth a Queue's item is pickled at: CPython's feeder thread runs the pickler under five
 /// Python frames (`_bootstrap`, `_bootstrap_inner`, `run`, `_feed`, `_ForkingPickler.dumps`),
-/// which is forkyard's depth 5 (measured: the deepest list, dict, tuple and instance nesting that
-/// crosses is the same under both).
-const FEEDER_DEPTH: usize = 5;
+/// the first of which is the level `depth` does not count (as a program's module frame, see
+/// `Interp::at_recursion_limit`): forkyard's depth 4 (measured: the deepest list, dict, tuple
+/// and instance nesting that crosses is the same under both).
+const FEEDER_DEPTH: usize = 4;
 
 /// Serializes `v` (with the magic prefix).
 pub fn dumps(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
@@ -52,11 +53,11 @@ pub fn dumps(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
 
 /// Serializes `v` as `Connection.send` and `SimpleQueue.put` do: CPython's pickler runs below
 /// Python frames of the library (`send`, `_ForkingPickler.dumps`) that count against the limit;
-/// three levels over the caller's depth give the same deepest nesting as CPython (measured).
+/// those two levels over the caller's depth give the same deepest nesting as CPython (measured).
 pub fn dumps_in_call(it: &mut Interp, v: &Value) -> Result<Vec<u8>, Exc> {
-    it.depth += 3;
+    it.depth += 2;
     let r = dumps(it, v);
-    it.depth -= 3;
+    it.depth -= 2;
     r
 }
 

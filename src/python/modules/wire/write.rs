@@ -72,7 +72,7 @@ fn put_items(it: &mut Interp, items: &[Value], w: &mut Writer) -> Result<(), Exc
             // An int (what a Pool's chunks of items and results are mostly made of) is written
             // here, past `put`'s call and stack check, when `put` would not refuse its depth.
             if let Value::Int(i) = x
-                && it.depth < it.recursion_limit
+                && !it.at_recursion_limit()
             {
                 w.out.push(b'i');
                 w.out.extend_from_slice(&i.to_le_bytes());
