@@ -187,6 +187,18 @@ impl std::fmt::Debug for Exc {
 }
 
 impl Exc {
+    /// This exception raised `from cause` (its `__cause__` and `__context__`, the context's
+    /// report suppressed), as a native's `raise RuntimeError(...) from e` makes it.
+    pub fn raised_from(self, cause: &Exc) -> Exc {
+        let cause = Value::Instance(cause.value.clone());
+        let mut a = self.value.attrs.borrow_mut();
+        a.insert(PyStr::from("__cause__"), cause.clone());
+        a.insert(PyStr::from("__context__"), cause);
+        a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
+        drop(a);
+        self
+    }
+
     /// A builtin exception with a message.
     pub fn new(kind: ExcKind, msg: impl Into<String>) -> Exc {
         let msg: String = msg.into();

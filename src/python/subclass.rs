@@ -82,14 +82,20 @@ pub fn refuses_subclassing(c: &Class) -> bool {
 /// The builtin type `c` derives from (`dict` for `class Counter(dict)`), if any; `None` for the
 /// builtin types themselves.
 pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
-    // `bool` derives from `int` but is a builtin type of its own, made by its own constructor.
+    first_builtin_base(c, derivable)
+}
+
+/// The first builtin type in a program's class `c`'s MRO whose name `pick` accepts; `None` for
+/// the builtin types themselves (`bool` derives from `int` but is a builtin type of its own,
+/// made by its own constructor).
+fn first_builtin_base(c: &Rc<Class>, pick: impl Fn(&str) -> bool) -> Option<Rc<Class>> {
     if &*c.module == "builtins" {
         return None;
     }
     c.mro
         .borrow()
         .iter()
-        .find(|k| &*k.module == "builtins" && derivable(&k.name))
+        .find(|k| &*k.module == "builtins" && pick(&k.name))
         .cloned()
 }
 
@@ -100,14 +106,7 @@ const NATIVE_STATE: &[&str] = &["bytearray"];
 
 /// The builtin type with native state (`bytearray`) a program's class `c` derives from, if any.
 pub fn native_base(c: &Rc<Class>) -> Option<Rc<Class>> {
-    if &*c.module == "builtins" {
-        return None;
-    }
-    c.mro
-        .borrow()
-        .iter()
-        .find(|k| &*k.module == "builtins" && NATIVE_STATE.contains(&&*k.name))
-        .cloned()
+    first_builtin_base(c, |name| NATIVE_STATE.contains(&name))
 }
 
 /// `Cls(*args)` for a class derived from `base` (see `native_base`), without a `__new__` of its

@@ -262,13 +262,7 @@ impl Interp {
                             d.class.name, cls.name
                         ),
                     );
-                    let cause = Value::Instance(e.value.clone());
-                    let mut a = new.value.attrs.borrow_mut();
-                    a.insert(PyStr::from("__cause__"), cause.clone());
-                    a.insert(PyStr::from("__context__"), cause);
-                    a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
-                    drop(a);
-                    return Err(new);
+                    return Err(new.raised_from(&e));
                 }
             }
         }

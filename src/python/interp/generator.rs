@@ -871,13 +871,7 @@ fn stop_iteration_escaped(kind: GenKind, e: Exc) -> Exc {
         ExcKind::RuntimeError,
         format!("{what} raised StopIteration"),
     );
-    let cause = Value::Instance(e.value.clone());
-    let mut a = new.value.attrs.borrow_mut();
-    a.insert(PyStr::from("__cause__"), cause.clone());
-    a.insert(PyStr::from("__context__"), cause);
-    a.insert(PyStr::from("__suppress_context__"), Value::Bool(true));
-    drop(a);
-    new
+    new.raised_from(&e)
 }
 
 /// A generator's frame object (`gi_frame`, `cr_frame`, `ag_frame`): of CPython's `frame` type,
