@@ -586,7 +586,7 @@ impl SemLock {
         if !block || (self.kind == Kind::RLock && self.is_mine()) {
             return Ok(self.acquire(block, timeout));
         }
-        if self.sem.try_acquire() {
+        if self.sem.try_acquire() || self.sem.acquire_spinning() {
             self.took();
             return Ok(true);
         }
