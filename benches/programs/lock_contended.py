@@ -2,7 +2,10 @@
 import multiprocessing
 import time
 
-N = 100000
+# A million pairs each: at 100,000 the run lasted 15-70 ms, and CPython's figure was mostly
+# that of the processes' first milliseconds (3-5 M/s in most runs, 10-14 in a few); over a
+# million its steady rate (10-14 M/s on the 2-core machine) is what the row shows.
+N = 1000000
 
 
 def hammer(lock, ready, go):
