@@ -312,6 +312,14 @@ impl Interp {
                 };
             }
             GenState::Created(body) => match how {
+                // At the limit: see below (no stack is taken for a frame that ends at once).
+                Resume::Send(Value::None) if self.at_recursion_limit() => {
+                    *g.state.borrow_mut() = GenState::Done;
+                    return Err(Exc::new(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded",
+                    ));
+                }
                 Resume::Send(Value::None) => match take_stack() {
                     Ok(s) => {
                         STARTED.with(|m| {
@@ -355,11 +363,18 @@ impl Interp {
             } => (co, handling, limit),
         };
         if self.at_recursion_limit() {
-            *g.state.borrow_mut() = GenState::Suspended {
-                co,
-                handling: saved,
-                limit,
-            };
+            // CPython enters the generator's frame and unwinds it at once: the generator is
+            // finished, its handlers not run, and nothing is left to close when it goes. Kept
+            // suspended (a fresh one with its body not yet begun), it was closed when dropped,
+            // and closing ran its body: a `yield from g(n + 1)` recursion made new generators
+            // to close at each close, printing "Exception ignored" reports without end.
+            forget_started(g);
+            *g.state.borrow_mut() = GenState::Done;
+            drop(saved);
+            // Unwound where it stands (its Rust values dropped), as a generator closed with an
+            // error is (`close_reporting`); its stack goes with it.
+            drop(co);
+            LIVE_STACKS.with(|c| c.set(c.get().saturating_sub(1)));
             return Err(Exc::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
