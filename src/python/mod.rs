@@ -40,6 +40,7 @@ mod scope;
 pub mod sizeof;
 mod steps;
 pub mod subclass;
+pub mod tb_repeats;
 pub mod thin;
 pub mod value;
 mod value_drop;

@@ -778,18 +778,7 @@ impl Interp {
             if !tb.is_empty() {
                 text.push_str("Traceback (most recent call last):\n");
             }
-            for t in &tb {
-                text.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    t.file, t.line, t.func
-                ));
-                if let Some(src) = self
-                    .source_line_in(&t.file, t.line)
-                    .filter(|s| !s.is_empty())
-                {
-                    text.push_str(&format!("    {src}\n"));
-                }
-            }
+            text.push_str(&self.frames_text(&tb));
             text.push_str(&self.exception_line(&e));
             text.push('\n');
             crate::runtime::output::write(

@@ -308,8 +308,22 @@ impl Interp {
 
     /// The frames of `e`'s traceback, each `  File ..., line N, in f` and its source line.
     pub fn stack_text(&mut self, e: &Exc) -> String {
+        self.frames_text(&e.traceback())
+    }
+
+    /// Traceback entries as CPython prints them: each `  File ..., line N, in f` and its source
+    /// line, a run of one entry past three as `[Previous line repeated N more times]`.
+    pub fn frames_text(&mut self, tb: &[TbEntry]) -> String {
+        use crate::python::tb_repeats::{Shown, repeated_line, shown};
         let mut out = String::new();
-        for t in &e.traceback() {
+        for s in shown(tb) {
+            let t = match s {
+                Shown::Entry(t) => t,
+                Shown::Repeated(n) => {
+                    out.push_str(&repeated_line(n));
+                    continue;
+                }
+            };
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 t.file, t.line, t.func

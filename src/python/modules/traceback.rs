@@ -90,15 +90,15 @@ fn handled(it: &Interp) -> Option<Exc> {
 /// The pieces of an exception's report, in CPython's chunks (`traceback.format_exception`'s
 /// list): the chain's sentences, the header, one string per frame (its `File` line and source
 /// line), and the `Type: message` line.
-fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mut Vec<String>) {
+fn chunks(it: &mut Interp, e: &Exc, how: How, seen: &mut Vec<usize>, out: &mut Vec<String>) {
     seen.push(Rc::as_ptr(&e.value) as usize);
-    if chain {
+    if how.chain {
         let cause = e.attr("__cause__").filter(|v| !matches!(v, Value::None));
         let context = e.attr("__context__").filter(|v| !matches!(v, Value::None));
         let suppress = matches!(e.attr("__suppress_context__"), Some(Value::Bool(true)));
         if let Some(Value::Instance(ref c)) = cause {
             if !seen.contains(&(Rc::as_ptr(c) as usize)) {
-                chunks(it, &Exc { value: c.clone() }, chain, seen, out);
+                chunks(it, &Exc { value: c.clone() }, how, seen, out);
                 out.push(
                     "\nThe above exception was the direct cause of the following exception:\n\n"
                         .into(),
@@ -107,13 +107,13 @@ fn chunks(it: &mut Interp, e: &Exc, chain: bool, seen: &mut Vec<usize>, out: &mu
         } else if let (Some(Value::Instance(ref c)), false) = (context, suppress)
             && !seen.contains(&(Rc::as_ptr(c) as usize))
         {
-            chunks(it, &Exc { value: c.clone() }, chain, seen, out);
+            chunks(it, &Exc { value: c.clone() }, how, seen, out);
             out.push(
                 "\nDuring handling of the above exception, another exception occurred:\n\n".into(),
             );
         }
     }
-    let tb = e.traceback();
+    let tb = apply_limit(e.traceback(), how.limit);
     if !tb.is_empty() {
         out.push("Traceback (most recent call last):\n".into());
         out.extend(frames(it, &tb));
@@ -145,8 +145,15 @@ fn final_lines(it: &mut Interp, e: &Exc) -> Vec<String> {
 
 /// One string per frame: its `File` line and its source line.
 fn frames(it: &Interp, tb: &[TbEntry]) -> Vec<String> {
-    tb.iter()
-        .map(|t| {
+    use crate::python::tb_repeats::{Shown, repeated_line, shown};
+    shown(tb)
+        .into_iter()
+        .map(|s| {
+            let t = match s {
+                Shown::Entry(t) => t,
+                // `StackSummary.format`'s own chunk.
+                Shown::Repeated(n) => return repeated_line(n),
+            };
             // The program's frames name it by its absolute path, as its `__file__` does (CPython
             // 3.11's `co_filename` of the main module).
             let shown = if t.file == it.file {
@@ -231,24 +238,55 @@ fn tb_frames(v: &Value, fname: &str) -> Result<Vec<TbEntry>, Exc> {
     }
 }
 
-/// `limit=`: a positive n keeps the first n frames, a negative one the last -n (CPython 3.11).
-fn limited(mut tb: Vec<TbEntry>, a: &Args, at: usize) -> Vec<TbEntry> {
+/// `limit=` (keyword, or the positional argument at `at`): `None` when absent or `None`.
+fn limit_of(a: &Args, at: usize) -> Option<i64> {
     let limit =
         a.kw.iter()
             .find(|(k, _)| &**k == "limit")
             .map(|(_, v)| v)
             .or(a.pos.get(at));
     match limit {
-        Some(Value::Int(n)) if *n >= 0 => {
-            tb.truncate(*n as usize);
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+/// A positive limit n keeps the first n frames, a negative one the last -n (CPython 3.11).
+fn apply_limit(mut tb: Vec<TbEntry>, limit: Option<i64>) -> Vec<TbEntry> {
+    match limit {
+        Some(n) if n >= 0 => {
+            tb.truncate(n as usize);
             tb
         }
-        Some(Value::Int(n)) => {
+        Some(n) => {
             let keep = n.unsigned_abs() as usize;
             let skip = tb.len().saturating_sub(keep);
             tb.split_off(skip)
         }
-        _ => tb,
+        None => tb,
+    }
+}
+
+fn limited(tb: Vec<TbEntry>, a: &Args, at: usize) -> Vec<TbEntry> {
+    apply_limit(tb, limit_of(a, at))
+}
+
+/// How a report is made: with the chain of causes and contexts or not, and each exception's
+/// frames cut to `limit=` as [`apply_limit`] does (CPython's `TracebackException` cuts every
+/// exception of the chain alike).
+#[derive(Clone, Copy)]
+struct How {
+    chain: bool,
+    limit: Option<i64>,
+}
+
+impl How {
+    /// `chain=` and `limit=` (the latter positional at `at`) of a call.
+    fn of(a: &Args, at: usize) -> How {
+        How {
+            chain: kw_bool(a, "chain", true),
+            limit: limit_of(a, at),
+        }
     }
 }
 
@@ -272,11 +310,11 @@ fn print_tb(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     Ok(Value::None)
 }
 
-fn report(it: &mut Interp, e: Option<&Exc>, chain: bool) -> Vec<String> {
+fn report(it: &mut Interp, e: Option<&Exc>, how: How) -> Vec<String> {
     match e {
         Some(e) => {
             let mut out = Vec::new();
-            chunks(it, e, chain, &mut Vec::new(), &mut out);
+            chunks(it, e, how, &mut Vec::new(), &mut out);
             out
         }
         None => vec!["NoneType: None\n".into()],
@@ -350,17 +388,17 @@ fn lines(chunks: Vec<String>) -> Value {
 /// `format_exc()`: the handled exception's report as one string.
 fn format_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     Sig::py("format_exc", &["limit", "chain"], 0).bind::<2>(&a)?;
-    let chain = kw_bool(&a, "chain", true);
+    let how = How::of(&a, 0);
     let e = handled(it);
-    Ok(Value::str(&report(it, e.as_ref(), chain).concat()))
+    Ok(Value::str(&report(it, e.as_ref(), how).concat()))
 }
 
 /// `print_exc()`: the handled exception's report, printed (to stderr by default).
 fn print_exc(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     Sig::py("print_exc", &["limit", "file", "chain"], 0).bind::<3>(&a)?;
-    let chain = kw_bool(&a, "chain", true);
+    let how = How::of(&a, 0);
     let e = handled(it);
-    let text = report(it, e.as_ref(), chain).concat();
+    let text = report(it, e.as_ref(), how).concat();
     emit(it, &a, &text)?;
     Ok(Value::None)
 }
@@ -375,9 +413,9 @@ fn format_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     )
     .posonly(1)
     .bind::<5>(&a)?;
-    let chain = kw_bool(&a, "chain", true);
+    let how = How::of(&a, 3);
     let e = named_exception(&a, "format_exception")?;
-    Ok(lines(report(it, e.as_ref(), chain)))
+    Ok(lines(report(it, e.as_ref(), how)))
 }
 
 /// `format_exception_only(exc)`: only the `Type: message` line, in a list.
@@ -408,9 +446,9 @@ fn print_exception(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     )
     .posonly(1)
     .bind::<6>(&a)?;
-    let chain = kw_bool(&a, "chain", true);
+    let how = How::of(&a, 3);
     let e = named_exception(&a, "print_exception")?;
-    let text = report(it, e.as_ref(), chain).concat();
+    let text = report(it, e.as_ref(), how).concat();
     emit(it, &a, &text)?;
     Ok(Value::None)
 }
