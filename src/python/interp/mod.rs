@@ -345,9 +345,10 @@ impl Interp {
             "builtins" | "__main__" => cls.qualname.to_string(),
             module => format!("{module}.{}", cls.qualname),
         };
+        // A `__str__` that raises: CPython's report says so instead of the message.
         let text = self
             .str_of(&Value::Instance(e.value.clone()))
-            .unwrap_or_default();
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         let mut line = if text.is_empty() {
             name
         } else {
