@@ -47,6 +47,34 @@ pub fn push_kwarg(
 }
 
 impl Interp {
+    /// The items after a `*` in a call (`call` names it) or a display: a value that cannot be
+    /// iterated at all gets CPython's words for the star (`f() argument after * must be an
+    /// iterable, not int`, `Value after * must be an iterable, not int`); an error raised while
+    /// iterating is left as it is.
+    pub(crate) fn star_items(
+        &mut self,
+        v: &Value,
+        call: Option<&dyn Fn() -> String>,
+    ) -> Result<Vec<Value>, Exc> {
+        self.collect(v).map_err(|e| {
+            let plain = format!("'{}' object is not iterable", v.type_name());
+            let not_iterable = e.is(super::super::exceptions::ExcKind::TypeError)
+                && matches!(e.args().as_slice(), [Value::Str(m)] if **m == *plain);
+            match call {
+                _ if !not_iterable => e,
+                Some(desc) => type_error(format!(
+                    "{}() argument after * must be an iterable, not {}",
+                    desc(),
+                    v.type_name()
+                )),
+                None => type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    v.type_name()
+                )),
+            }
+        })
+    }
+
     /// `**m` in a call: each key of the mapping `m` (a dict, or an object with `keys()` and
     /// `__getitem__`) becomes a keyword argument, once.
     pub(crate) fn spread_kwargs(

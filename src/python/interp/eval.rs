@@ -216,16 +216,17 @@ impl Interp {
                 self.starred_list(items, f)
             }
             ExprKind::List(items) => {
-                let values = self.display(items, f)?;
+                let values = self.display(items, f, true)?;
                 // Allocated as CPython 3.11's compiled display allocates (python/sizeof.rs).
                 let constant = items.iter().all(constant_expr);
                 Ok(Value::list(crate::python::sizeof::list_display(
                     values, constant,
                 )?))
             }
-            ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f)?)),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.display(items, f, true)?)),
             ExprKind::Set(items) => {
-                let items = self.display(items, f)?;
+                // CPython's set display says only "'int' object is not iterable" of a bad `*`.
+                let items = self.display(items, f, false)?;
                 let mut s = Set::default();
                 for v in items {
                     self.set_insert(&mut s, v)?;
@@ -495,10 +496,13 @@ impl Interp {
         f: &mut Frame,
         desc: &dyn Fn() -> String,
     ) -> Result<(), Exc> {
+        // A lone `*x` is handed to the call as it is, and CPython's error names the call; with
+        // other positional arguments its items join a list first, and the error is a display's.
+        let lone = args.len() == 1;
         for x in args {
             if let ExprKind::Starred(inner) = &x.kind {
                 let v = self.eval(inner, f)?;
-                a.pos.extend(self.collect(&v)?);
+                a.pos.extend(self.star_items(&v, lone.then_some(desc))?);
             } else {
                 a.pos.push(self.eval(x, f)?);
             }
@@ -612,7 +616,7 @@ impl Interp {
             if let ExprKind::Starred(inner) = &x.kind {
                 let v = self.eval(inner, f)?;
                 let hint = sizeof::length_hint(&v);
-                let more = self.collect(&v)?;
+                let more = self.star_items(&v, None)?;
                 sizeof::list_extend(&mut out, more, hint)?;
             } else {
                 let v = self.eval(x, f)?;
@@ -622,12 +626,21 @@ impl Interp {
         Ok(Value::list(out))
     }
 
-    fn display(&mut self, items: &[Expr], f: &mut Frame) -> Result<Vec<Value>, Exc> {
+    fn display(
+        &mut self,
+        items: &[Expr],
+        f: &mut Frame,
+        star_words: bool,
+    ) -> Result<Vec<Value>, Exc> {
         let mut out = Vec::with_capacity(items.len());
         for x in items {
             if let ExprKind::Starred(inner) = &x.kind {
                 let v = self.eval(inner, f)?;
-                out.extend(self.collect(&v)?);
+                out.extend(if star_words {
+                    self.star_items(&v, None)?
+                } else {
+                    self.collect(&v)?
+                });
             } else {
                 out.push(self.eval(x, f)?);
             }
