@@ -11,7 +11,7 @@ import os
 import time
 import _connection
 import multiprocessing
-from multiprocessing import AuthenticationError, Pipe
+from multiprocessing import AuthenticationError, BufferTooShort, Pipe
 
 __all__ = ['Client', 'Listener', 'Pipe', 'wait']
 
