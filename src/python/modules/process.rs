@@ -20,6 +20,8 @@ pub struct ProcState {
     pub identity: Vec<u32>,
     /// Set explicitly, or inherited from the creating process.
     pub daemon: bool,
+    /// The value last given to `daemon` (CPython keeps it as given: `p.daemon = 1` reads back 1).
+    pub daemon_value: Option<Value>,
     pub target: Value,
     pub args: Vec<Value>,
     pub kwargs: Vec<(PyStr, Value)>,
@@ -136,18 +138,32 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     it.process.counter += 1;
     let mut identity = it.process.identity.clone();
     identity.push(it.process.counter);
+    // CPython: `name or type(self).__name__ + '-' + ...`, so an empty name is the default too.
     let name: PyStr = match &vals[2] {
-        Value::None => {
+        Value::None | Value::Bool(false) => {
+            let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
+            PyStr::from(format!("{}-{}", inst.class.name, ids.join(":")))
+        }
+        Value::Str(s) if s.is_empty() => {
             let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
             PyStr::from(format!("{}-{}", inst.class.name, ids.join(":")))
         }
         v => PyStr::from(it.str_of(v)?),
     };
-    let args = match &vals[3] {
-        Value::None => vec![],
-        v => it.collect(v)?,
+    // CPython's `tuple(args)` and `dict(kwargs)`: None is refused as any other non-iterable.
+    let args = match args {
+        None => vec![],
+        Some(v) => it.collect(v)?,
     };
-    let kwargs = match &vals[4] {
+    let kwargs = match kwargs {
+        None => Value::None,
+        Some(v @ Value::Dict(_)) => v.clone(),
+        Some(other) => {
+            let dict = Value::Class(crate::python::builtin_classes::builtin_type("dict"));
+            it.call(&dict, Args::new(vec![other.clone()]))?
+        }
+    };
+    let kwargs = match &kwargs {
         Value::None => vec![],
         Value::Dict(d) => d
             .borrow()
@@ -165,14 +181,15 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             )));
         }
     };
-    let daemon = match daemon {
-        Some(Value::None) | None => it.process.daemon,
-        Some(v) => it.truthy(&v)?,
+    let (daemon, daemon_value) = match daemon {
+        Some(Value::None) | None => (it.process.daemon, None),
+        Some(v) => (it.truthy(&v)?, Some(v)),
     };
     let st = ProcState {
         name,
         identity,
         daemon,
+        daemon_value,
         target: vals[1].clone(),
         args,
         kwargs,
@@ -539,7 +556,16 @@ fn kill(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 
 fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     let inst = this(&a)?;
-    let started = state(&inst).expect("checked").pid.is_some();
+    // CPython's `_MainProcess.close` does nothing.
+    if &*inst.class.name == "_MainProcess" {
+        return Ok(Value::None);
+    }
+    // Only a started child still running is refused: the object a child has of itself, which
+    // has no Popen there, closes.
+    let started = {
+        let st = state(&inst).expect("checked");
+        st.pid.is_some() && !st.is_current
+    };
     if started && poll(it, &inst).is_none() {
         return Err(value_error(
             "Cannot close a process while it is still running. You should first call join() or terminate().",
@@ -636,6 +662,10 @@ fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<V
     if state(inst).is_none() {
         return Ok(None);
     }
+    if matches!(name, "exitcode" | "pid" | "ident") {
+        // CPython's properties check first that the object is not closed.
+        check_open(&state(inst).expect("checked"))?;
+    }
     if name == "exitcode" {
         let (started, current) = {
             let st = state(inst).expect("checked");
@@ -653,7 +683,7 @@ fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<V
     Ok(Some(match name {
         "pid" | "ident" => st.pid.map(|p| Value::Int(p as i64)).unwrap_or(Value::None),
         "name" => Value::Str(st.name.clone()),
-        "daemon" => Value::Bool(st.daemon),
+        "daemon" => st.daemon_value.clone().unwrap_or(Value::Bool(st.daemon)),
         "_identity" => Value::tuple(st.identity.iter().map(|i| Value::Int(*i as i64)).collect()),
         "_parent_pid" => Value::Int(st.parent_pid as i64),
         "_target" => st.target.clone(),
@@ -685,6 +715,7 @@ fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Resu
                 return Err(assertion("process has already started"));
             }
             st.daemon = flag;
+            st.daemon_value = Some(v.clone());
             Ok(true)
         }
         "name" => {
@@ -743,7 +774,8 @@ fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
         cls.to_string(),
         format!("name={}", crate::python::format::str_repr(&name)),
     ];
-    if let (Some(p), false) = (pid, is_main) {
+    // close() drops CPython's Popen, and the pid with it.
+    if let (Some(p), false, false) = (pid, is_main, closed) {
         info.push(format!("pid={p}"));
     }
     if is_main {
@@ -775,6 +807,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         name: it.process.name.clone(),
         identity: vec![],
         daemon: false,
+        daemon_value: None,
         target: Value::None,
         args: vec![],
         kwargs: vec![],
@@ -795,6 +828,7 @@ pub fn parent_object(process_cls: &Rc<Class>, name: PyStr, pid: i32) -> Value {
         name,
         identity: vec![],
         daemon: false,
+        daemon_value: None,
         target: Value::None,
         args: vec![],
         kwargs: vec![],
