@@ -270,11 +270,23 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
         ("__enter__", enter),
         ("__exit__", exit),
     ];
+    // SynchronizedArray's own methods, which a program may also call by name.
+    let items: &[(&str, crate::python::value::NativeFn)] = &[
+        ("get_lock", get_lock),
+        ("get_obj", get_obj),
+        ("acquire", acquire),
+        ("release", release),
+        ("__enter__", enter),
+        ("__exit__", exit),
+        ("__len__", len_method),
+        ("__getitem__", getitem_method),
+        ("__setitem__", setitem_method),
+    ];
     match (is_array, locked) {
         (true, true) if code == Code::Char => sync::native_class(
             "shared.SynchronizedString",
             "multiprocessing.sharedctypes",
-            common,
+            items,
         ),
         (false, true) => sync::native_class(
             "shared.Synchronized",
@@ -284,7 +296,7 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
         (true, true) => sync::native_class(
             "shared.SynchronizedArray",
             "multiprocessing.sharedctypes",
-            common,
+            items,
         ),
         // A raw value's class is named as its ctypes type (`type(RawValue('i', 7))` is c_int).
         (false, false) => sync::native_class(code.raw_class(), "ctypes", &[]),
@@ -319,9 +331,11 @@ fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
 fn lock_arg(it: &mut Interp, lock: Option<&Value>, owner: u32) -> Result<Option<Value>, Exc> {
     match lock.cloned() {
         // The lock made here is the object's own: the viewer folds it under the object.
-        None | Some(Value::Bool(true)) | Some(Value::None) => {
+        // CPython asks `lock in (True, None)`, by equality: 1 and 1.0 are True there.
+        None | Some(Value::Bool(true)) | Some(Value::None) | Some(Value::Int(1)) => {
             Ok(Some(sync::new_rlock_of(it, Some(owner))?))
         }
+        Some(Value::Float(x)) if x == 1.0 => Ok(Some(sync::new_rlock_of(it, Some(owner))?)),
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
         // As CPython: any object with an `acquire` will do (a manager's Lock proxy).
@@ -714,12 +728,8 @@ fn getitem(_: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Option<Va
                 Value::list(items)
             }
         }
-        other => {
-            return Err(type_error(format!(
-                "indices must be integers, not {}",
-                other.type_name()
-            )));
-        }
+        // ctypes' Array_subscript says no more.
+        _ => return Err(type_error("indices must be integers")),
     }))
 }
 
@@ -750,14 +760,50 @@ fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> Resu
                 s.set(i, x)?;
             }
         }
-        other => {
-            return Err(type_error(format!(
-                "indices must be integers, not {}",
-                other.type_name()
-            )));
-        }
+        // ctypes' Array_ass_subscript, in its own words.
+        _ => return Err(type_error("indices must be integer")),
     }
     Ok(true)
+}
+
+fn array_self(a: &Args) -> Result<Rc<Instance>, Exc> {
+    match a.pos.first() {
+        Some(Value::Instance(i)) if array_of(i).is_some() => Ok(i.clone()),
+        _ => Err(type_error("descriptor needs a SynchronizedArray")),
+    }
+}
+
+/// `a.__len__()`.
+fn len_method(it: &mut Interp, a: Args) -> R {
+    let [] = Sig::py("SynchronizedArray.__len__", &[], 0)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    Ok(Value::Int(len(it, &inst)?.unwrap_or(0)))
+}
+
+/// `a.__getitem__(i)`.
+fn getitem_method(it: &mut Interp, a: Args) -> R {
+    let [i] = Sig::py("SynchronizedArray.__getitem__", &["i"], 1)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    Ok(getitem(it, &inst, i.unwrap_or(&Value::None))?.unwrap_or(Value::None))
+}
+
+/// `a.__setitem__(i, value)`.
+fn setitem_method(it: &mut Interp, a: Args) -> R {
+    let [i, v] = Sig::py("SynchronizedArray.__setitem__", &["i", "value"], 2)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    setitem(
+        it,
+        &inst,
+        i.unwrap_or(&Value::None),
+        v.unwrap_or(&Value::None),
+    )?;
+    Ok(Value::None)
 }
 
 fn len(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<i64>, Exc> {

@@ -1000,11 +1000,14 @@ pub fn condition_class() -> Rc<Class> {
 }
 
 fn new_cond(it: &mut Interp, lock_obj: Option<Value>) -> Result<CondObj, Exc> {
+    // CPython: `lock or ctx.RLock()`, then `lock.acquire` is looked up.
     let lock_obj = match lock_obj {
-        None | Some(Value::None) => new_rlock(it)?,
+        None => new_rlock(it)?,
+        Some(v) if !it.truthy(&v)? => new_rlock(it)?,
         Some(v) => v,
     };
     let Some(lock) = payload::<Rc<SemLock>>(&lock_obj) else {
+        it.getattr(&lock_obj, "acquire")?;
         return Err(type_error(
             "Condition() needs a multiprocessing Lock or RLock",
         ));
@@ -1510,6 +1513,25 @@ impl NativeObject for Rc<EventObj> {
     fn trace_id(&self) -> Option<u32> {
         Some(self.id)
     }
+
+    fn slots(&self) -> &'static Slots {
+        static SLOTS: Slots = Slots {
+            repr: Some(event_repr),
+            ..Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// CPython 3.11's `Event.__repr__`: `<Event at 0x... set>` (or `unset`).
+fn event_repr(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let v = Value::Instance(inst.clone());
+    let Some(e) = payload::<Rc<EventObj>>(&v) else {
+        return Ok(None);
+    };
+    let at = v.ptr().unwrap_or(0);
+    let status = if e.flag.is_set() { "set" } else { "unset" };
+    Ok(Some(format!("<{} at 0x{at:x} {status}>", inst.class.name)))
 }
 
 impl NativeObject for Rc<BarrierObj> {
