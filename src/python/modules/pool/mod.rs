@@ -262,6 +262,44 @@ fn int_opt(v: Option<&Value>, what: &str) -> Result<Option<i64>, Exc> {
     }
 }
 
+/// `processes` as CPython's `Pool.__init__` meets it: compared with 1 (`'<' not supported` for
+/// what is not a number), then counted by `range` (a float is refused there).
+fn processes_arg(v: Option<&Value>) -> Result<Option<i64>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(Value::Bool(b)) => Ok(Some(*b as i64)),
+        Some(Value::Float(_)) => Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        )),
+        Some(Value::BigInt(_)) => Err(Exc::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        Some(other) => Err(type_error(format!(
+            "'<' not supported between instances of '{}' and 'int'",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `maxtasksperchild`: CPython accepts only a positive int (a bool is one) or None.
+fn maxtasks_arg(v: Option<&Value>) -> Result<Option<i64>, Exc> {
+    let n = match v {
+        None | Some(Value::None) => return Ok(None),
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(b)) if b.sign() == num_bigint::Sign::Plus => i64::MAX,
+        Some(_) => 0,
+    };
+    if n < 1 {
+        return Err(value_error(
+            "maxtasksperchild must be a positive int or None",
+        ));
+    }
+    Ok(Some(n))
+}
+
 // ---- the pool -------------------------------------------------------------------------------
 
 /// `Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)`.
@@ -280,7 +318,7 @@ fn init(it: &mut Interp, a: Args) -> R {
     )
     .method();
     let [processes, initializer, initargs, maxtasks, context] = POOL.bind(&a)?;
-    let processes = match int_opt(processes, "processes")? {
+    let processes = match processes_arg(processes)? {
         None => runtime::process::cpu_count() as i64,
         Some(n) => n,
     };
@@ -295,12 +333,7 @@ fn init(it: &mut Interp, a: Args) -> R {
         None | Some(Value::None) => vec![],
         Some(v) => it.collect(v)?,
     };
-    let maxtasks = int_opt(maxtasks, "maxtasksperchild")?;
-    if maxtasks.is_some_and(|m| m < 1) {
-        return Err(value_error(
-            "maxtasksperchild must be a positive int or None",
-        ));
-    }
+    let maxtasks = maxtasks_arg(maxtasks)?;
     // The start method of the workers: the context's (`ctx.Pool`, `Pool(context=ctx)`), else the
     // default context's, fixed now as CPython's `Pool(context=None)` fixes it.
     let method = match context {
