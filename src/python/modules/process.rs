@@ -392,19 +392,10 @@ fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     Ok(Value::None)
 }
 
-fn timeout_arg(it: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
-    Ok(match v {
-        None | Some(Value::None) => None,
-        Some(Value::Int(i)) => Some((i as f64).max(0.0)),
-        Some(Value::Float(f)) => Some(f.max(0.0)),
-        Some(other) => {
-            let _ = it;
-            return Err(type_error(format!(
-                "timeout must be a number, not {}",
-                other.type_name()
-            )));
-        }
-    })
+/// `join(timeout)`: CPython's `connection.wait` adds the timeout to the clock, so a bool counts
+/// as an int and a wrong type is that addition's TypeError.
+fn timeout_arg(_: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
+    super::sync::deadline_of(v)
 }
 
 fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
@@ -499,6 +490,10 @@ fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         if st.is_current {
             return Ok(Value::Bool(true));
         }
+        if &*inst.class.name == "_ParentProcess" {
+            // CPython waits on the parent's sentinel with no timeout: alive while it runs.
+            return Ok(Value::Bool(parent_alive(st.pid)));
+        }
         if st.parent_pid != runtime::state::pid() {
             return Err(assertion("can only test a child process"));
         }
@@ -507,6 +502,16 @@ fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
     }
     Ok(Value::Bool(poll(it, &inst).is_none()))
+}
+
+/// Whether the process that made this one (`parent_process()`) still runs: it is still our
+/// parent (fork, spawn), or, for a child the fork server made, it can still be signalled.
+fn parent_alive(pid: Option<i32>) -> bool {
+    let Some(pid) = pid else {
+        return false;
+    };
+    // SAFETY: getppid and kill with signal 0 only ask; they change nothing.
+    unsafe { libc::getppid() == pid || libc::kill(pid, 0) == 0 }
 }
 
 fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
