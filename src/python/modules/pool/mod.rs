@@ -740,12 +740,40 @@ fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
     Ok((h, obj))
 }
 
+/// The timeout of `get`/`wait`: CPython hands it to `threading.Event.wait`, which looks at it
+/// only when the result is not there yet (`timeout > 0`): then a value that does not compare with
+/// an int is that comparison's TypeError.
+fn result_timeout(
+    it: &mut Interp,
+    h: &JobRef,
+    obj: &Value,
+    timeout: Option<&Value>,
+) -> Result<Option<f64>, Exc> {
+    match timeout {
+        None | Some(Value::None | Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
+            timeout_of(timeout.cloned())
+        }
+        // Past 64 bits: longer than any run, or already over.
+        Some(Value::BigInt(b)) => Ok((b.sign() != num_bigint::Sign::Plus).then_some(0.0)),
+        Some(other) => {
+            pump(it, &h.pool, obj, Some(0.0))?;
+            if h.state.borrow().ready() {
+                return Ok(None);
+            }
+            Err(type_error(format!(
+                "'>' not supported between instances of '{}' and 'int'",
+                other.type_name()
+            )))
+        }
+    }
+}
+
 fn result_get(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     let [timeout] = Sig::py("ApplyResult.get", &["timeout"], 0)
         .method()
         .bind(&a)?;
-    let timeout = timeout_of(timeout.cloned())?;
+    let timeout = result_timeout(it, &h, &obj, timeout)?;
     if !wait_for(it, &h, &obj, timeout)? {
         return Err(super::multiprocessing::timeout_error());
     }
@@ -761,7 +789,7 @@ fn result_wait(it: &mut Interp, a: Args) -> R {
     let [timeout] = Sig::py("ApplyResult.wait", &["timeout"], 0)
         .method()
         .bind(&a)?;
-    let timeout = timeout_of(timeout.cloned())?;
+    let timeout = result_timeout(it, &h, &obj, timeout)?;
     wait_for(it, &h, &obj, timeout)?;
     Ok(Value::None)
 }
