@@ -309,7 +309,13 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
 /// a typecode no ctypes type has): `multiprocessing.sharedctypes` lays those out in Python, or
 /// fails as CPython's does.
 fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
-    Ok(match a.pos.first() {
+    // Given by position, or by its name (`Value(typecode_or_type='i')`).
+    let given = a.pos.first().or_else(|| {
+        a.kw.iter()
+            .find(|(k, _)| &**k == "typecode_or_type")
+            .map(|(_, v)| v)
+    });
+    Ok(match given {
         Some(Value::Class(c)) => {
             let code = match c.lookup("_type_") {
                 Some(Value::Str(ref t)) => Code::parse(t),
