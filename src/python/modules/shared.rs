@@ -258,10 +258,13 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
         lock,
         id,
     };
-    Some(instance_with(class_for(is_array, locked, code), Rc::new(s)))
+    Some(instance_with(
+        class_for(is_array, locked, code, len),
+        Rc::new(s),
+    ))
 }
 
-fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
+fn class_for(is_array: bool, locked: bool, code: Code, len: usize) -> Rc<Class> {
     let common: &[(&str, crate::python::value::NativeFn)] = &[
         ("get_lock", get_lock),
         ("get_obj", get_obj),
@@ -300,8 +303,34 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
         ),
         // A raw value's class is named as its ctypes type (`type(RawValue('i', 7))` is c_int).
         (false, false) => sync::native_class(code.raw_class(), "ctypes", &[]),
-        (true, false) => sync::native_class("shared.RawArray", "multiprocessing.sharedctypes", &[]),
+        // A raw array's class is ctypes' array type, `c_int_Array_3` (one per type and length).
+        (true, false) => sync::native_class(
+            array_type_name(code, len),
+            "multiprocessing.sharedctypes",
+            &[],
+        ),
     }
+}
+
+thread_local! {
+    /// The array type names made so far ("shared.c_int_Array_3"), one per type and length as
+    /// ctypes makes one array type each.
+    static ARRAY_TYPES: std::cell::RefCell<std::collections::HashMap<(u8, usize), &'static str>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// "shared.c_int_Array_3": the (class-table) name of the raw array type of `len` items of `code`.
+fn array_type_name(code: Code, len: usize) -> &'static str {
+    let key = (
+        CODES.iter().position(|c| *c == code).unwrap_or(0) as u8,
+        len,
+    );
+    ARRAY_TYPES.with(|t| {
+        *t.borrow_mut().entry(key).or_insert_with(|| {
+            // Leaked once per distinct type and length, as the class made for it lives on.
+            Box::leak(format!("shared.{}_Array_{len}", code.ctype()).into_boxed_str())
+        })
+    })
 }
 
 /// A typecode, or one of ctypes' own simple types with a typecode here (`c_double` is `'d'`).
@@ -415,7 +444,10 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     let first = it.repr(&s.get(0))?;
     sync::op(id, Op::Stored, Some(format!("value={first}")));
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
+    Ok(instance_with(
+        class_for(false, locked, s.code, 1),
+        Rc::new(s),
+    ))
 }
 
 /// A Value or Array of a ctypes type other than the simple ones above, made by
@@ -499,7 +531,10 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         s.set(i, v)?;
     }
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(true, locked, s.code), Rc::new(s)))
+    Ok(instance_with(
+        class_for(true, locked, s.code, s.len),
+        Rc::new(s),
+    ))
 }
 
 /// The label of a `Value` or `Array` ("Value#1"), for a held run's step names.
@@ -557,7 +592,7 @@ fn get_obj(_: &mut Interp, a: Args) -> R {
         id: s.id,
     };
     Ok(instance_with(
-        class_for(s.is_array, false, s.code),
+        class_for(s.is_array, false, s.code, s.len),
         Rc::new(raw),
     ))
 }
@@ -594,7 +629,10 @@ impl crate::python::native_object::NativeObject for Rc<SharedArr> {
             // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
             (true, true) if matches!(self.code, Code::Char) => "SynchronizedString",
             (true, true) => "SynchronizedArray",
-            (_, false) => self.code.ctype(),
+            (false, false) => self.code.ctype(),
+            (true, false) => array_type_name(self.code, self.len)
+                .strip_prefix("shared.")
+                .unwrap_or("RawArray"),
         })
     }
 
