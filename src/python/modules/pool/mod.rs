@@ -420,11 +420,19 @@ fn apply_with(it: &mut Interp, a: Args, name: &str) -> R {
     };
     let pool = pool_of(&a)?;
     let func = func.cloned().unwrap_or(Value::None);
+    // CPython sends args and kwds as given; the worker's `func(*args, **kwds)` refuses what is
+    // not an iterable or a mapping, and get() raises it.
     let args = match args {
-        None | Some(Value::None) => Value::tuple(vec![]),
-        Some(v) => Value::tuple(it.collect(v)?),
+        None => Value::tuple(vec![]),
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => Value::tuple(it.collect(v)?),
+        Some(v) => match it.collect(v) {
+            Ok(items) => Value::tuple(items),
+            Err(_) => v.clone(),
+        },
     };
-    let kwds = kwds.cloned().unwrap_or(Value::None);
+    let kwds = kwds
+        .cloned()
+        .unwrap_or_else(|| Value::dict(Default::default()));
     let callback = callback.cloned().unwrap_or(Value::None);
     let error_callback = error_callback.cloned().unwrap_or(Value::None);
     let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
