@@ -367,10 +367,11 @@ fn lock_arg(it: &mut Interp, lock: Option<&Value>, owner: u32) -> Result<Option<
     match lock.cloned() {
         // The lock made here is the object's own: the viewer folds it under the object.
         // CPython asks `lock in (True, None)`, by equality: 1 and 1.0 are True there.
-        None | Some(Value::Bool(true)) | Some(Value::None) | Some(Value::Int(1)) => {
-            Ok(Some(sync::new_rlock_of(it, Some(owner))?))
-        }
-        Some(Value::Float(x)) if x == 1.0 => Ok(Some(sync::new_rlock_of(it, Some(owner))?)),
+        None
+        | Some(Value::Bool(true))
+        | Some(Value::None)
+        | Some(Value::Int(1))
+        | Some(Value::Float(1.0)) => Ok(Some(sync::new_rlock_of(it, Some(owner))?)),
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
         // As CPython: any object with an `acquire` will do (a manager's Lock proxy).
