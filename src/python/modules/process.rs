@@ -61,14 +61,18 @@ pub fn state(inst: &Instance) -> Option<std::cell::RefMut<'_, ProcState>> {
 }
 
 fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
+    this_first_reading(a, "_closed")
+}
+
+/// The Process object a method was called on. One whose class's `__init__` did not call
+/// `super().__init__()` has none of BaseProcess's attributes: CPython's method fails on the first
+/// one it reads (`_closed` for most, `_popen` in `close`, `_target` in `run`).
+fn this_first_reading(a: &Args, attr: &str) -> Result<Rc<Instance>, Exc> {
     match a.pos.first() {
         Some(Value::Instance(i)) if state(i).is_some() => Ok(i.clone()),
         Some(Value::Instance(i)) => Err(Exc::new(
             ExcKind::AttributeError,
-            format!(
-                "'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)",
-                i.class.name
-            ),
+            format!("'{}' object has no attribute '{attr}'", i.class.name),
         )),
         _ => Err(type_error(
             "Process method called on something that is not a Process",
@@ -371,7 +375,7 @@ pub fn exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
 }
 
 fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let inst = this(&a)?;
+    let inst = this_first_reading(&a, "_target")?;
     let (target, args, kwargs) = {
         let st = state(&inst).expect("checked");
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
@@ -560,7 +564,7 @@ fn kill(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 }
 
 fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let inst = this(&a)?;
+    let inst = this_first_reading(&a, "_popen")?;
     // CPython's `_MainProcess.close` does nothing.
     if &*inst.class.name == "_MainProcess" {
         return Ok(Value::None);
