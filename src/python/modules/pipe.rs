@@ -492,3 +492,31 @@ pub fn parts(v: &Value) -> Option<Result<(std::os::fd::RawFd, bool, bool), Exc>>
 pub fn adopt(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
     make(it, ch, readable, writable)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn bytes_like_objects_go_both_ways() {
+        let src = "import multiprocessing as mp\n\
+            r, w = mp.Pipe(duplex=False)\n\
+            w.send_bytes(bytearray(b'abcdef'), 1, 2)\n\
+            w.send_bytes(memoryview(b'xyz')[1:])\n\
+            print(r.recv_bytes(), r.recv_bytes())\n\
+            buf = bytearray(5)\n\
+            w.send_bytes(b'hi')\n\
+            print(r.recv_bytes_into(buf, 3), buf)\n\
+            w.send_bytes(b'too long')\n\
+            try:\n\
+            \x20   r.recv_bytes_into(buf)\n\
+            except mp.BufferTooShort as e:\n\
+            \x20   print(type(e).__name__, e.args[0], r.poll())\n";
+        assert_eq!(
+            out(src),
+            "b'bc' b'yz'\n\
+             2 bytearray(b'\\x00\\x00\\x00hi')\n\
+             BufferTooShort b'too long' False\n"
+        );
+    }
+}

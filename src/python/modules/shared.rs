@@ -863,3 +863,33 @@ fn iterate(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Ex
     crate::python::alloc::check_items(s.len)?;
     Ok(Some(s.items()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn raw_arrays_are_named_as_ctypes_array_types_and_index_errors_as_ctypes_says() {
+        let src = "import multiprocessing as mp\n\
+            a = mp.RawArray('i', 3)\n\
+            b = mp.RawArray('d', [1.5])\n\
+            print(type(a).__name__, type(b).__name__, type(mp.RawArray('i', 3)) is type(a))\n\
+            s = mp.Array('i', 2)\n\
+            s.__setitem__(1, 9)\n\
+            print(s.__len__(), s.__getitem__(1), type(s.get_obj()).__name__)\n\
+            for f in (lambda: s['x'], lambda: s.__setitem__('x', 1)):\n\
+            \x20   try:\n\
+            \x20       f()\n\
+            \x20   except TypeError as e:\n\
+            \x20       print(e)\n\
+            print(type(mp.Value('i', 1, lock=1).get_lock()).__name__)\n";
+        assert_eq!(
+            out(src),
+            "c_int_Array_3 c_double_Array_1 True\n\
+             2 9 c_int_Array_2\n\
+             indices must be integers\n\
+             indices must be integer\n\
+             RLock\n"
+        );
+    }
+}

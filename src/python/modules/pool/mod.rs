@@ -906,3 +906,29 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    /// The arguments are refused before any worker is forked, in CPython's words.
+    #[test]
+    fn processes_and_maxtasksperchild_refused_as_cpython_refuses_them() {
+        let src = "import multiprocessing as mp\n\
+            for kw in [{'processes': 'a'}, {'processes': 1.5}, {'processes': 0},\n\
+            \x20          {'processes': 1, 'maxtasksperchild': 1.5},\n\
+            \x20          {'processes': 1, 'maxtasksperchild': False}]:\n\
+            \x20   try:\n\
+            \x20       mp.Pool(**kw)\n\
+            \x20   except Exception as e:\n\
+            \x20       print(type(e).__name__, e)\n";
+        assert_eq!(
+            out(src),
+            "TypeError '<' not supported between instances of 'str' and 'int'\n\
+             TypeError 'float' object cannot be interpreted as an integer\n\
+             ValueError Number of processes must be at least 1\n\
+             ValueError maxtasksperchild must be a positive int or None\n\
+             ValueError maxtasksperchild must be a positive int or None\n"
+        );
+    }
+}
