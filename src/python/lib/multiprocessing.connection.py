@@ -11,7 +11,7 @@ import os
 import time
 import _connection
 import multiprocessing
-from multiprocessing import AuthenticationError, Pipe
+from multiprocessing import AuthenticationError, BufferTooShort, Pipe
 
 __all__ = ['Client', 'Listener', 'Pipe', 'wait']
 
@@ -81,6 +81,10 @@ def address_type(address):
         return 'AF_UNIX'
     elif isinstance(address, (bytes, bytearray)) and address[:1] == b'\0':
         return 'AF_UNIX'
+    elif not address or isinstance(address, bytes):
+        # CPython's util.is_abstract_socket_namespace says False for an empty address (None, 0)
+        # and for bytes not starting with NUL: address_type then refuses it with a ValueError.
+        raise ValueError(f'address type of {address!r} unrecognized')
     else:
         # CPython's util.is_abstract_socket_namespace refuses it.
         raise TypeError(f'address type of {address!r} unrecognized')

@@ -108,8 +108,11 @@ def _native_kind(obj):
     if cls.__module__ == 'ctypes' and cls.__name__ in _SIMPLE_NAMES:
         return 'RawValue'
     if cls.__module__ == 'multiprocessing.sharedctypes' and cls.__name__ in (
-            'RawValue', 'RawArray', 'Synchronized', 'SynchronizedArray', 'SynchronizedString'):
+            'RawValue', 'Synchronized', 'SynchronizedArray', 'SynchronizedString'):
         return cls.__name__
+    if cls.__module__ == 'multiprocessing.sharedctypes' and '_Array_' in cls.__name__:
+        # A raw array: its class is named as ctypes' array type (`c_int_Array_3`).
+        return 'RawArray'
     return None
 
 

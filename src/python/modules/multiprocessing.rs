@@ -55,13 +55,14 @@ pub fn process_class() -> Rc<Class> {
     process_classes().process
 }
 
-/// `multiprocessing`'s own exceptions: `ProcessError` and its subclasses `TimeoutError` and
-/// `AuthenticationError`.
+/// `multiprocessing`'s own exceptions: `ProcessError` and its subclasses `TimeoutError`,
+/// `AuthenticationError` and `BufferTooShort` (`Connection.recv_bytes_into` into too small a buffer).
 #[derive(Clone)]
 pub struct Errors {
     pub process_error: Rc<Class>,
     pub timeout_error: Rc<Class>,
     pub auth_error: Rc<Class>,
+    pub buffer_too_short: Rc<Class>,
 }
 
 /// This interpreter's `multiprocessing` exceptions (a Pool's `get(timeout)` raises `TimeoutError`).
@@ -83,6 +84,7 @@ pub fn errors() -> Errors {
         Errors {
             timeout_error: made("TimeoutError", process_error.clone()),
             auth_error: made("AuthenticationError", process_error.clone()),
+            buffer_too_short: made("BufferTooShort", process_error.clone()),
             process_error,
         }
     })
@@ -101,6 +103,7 @@ pub fn module(_it: &mut Interp) -> Value {
         process_error,
         timeout_error,
         auth_error,
+        buffer_too_short,
     } = errors();
     make_module(
         "multiprocessing",
@@ -130,6 +133,7 @@ pub fn module(_it: &mut Interp) -> Value {
             ("ProcessError", Value::Class(process_error)),
             ("TimeoutError", Value::Class(timeout_error)),
             ("AuthenticationError", Value::Class(auth_error)),
+            ("BufferTooShort", Value::Class(buffer_too_short)),
             ("Lock", Value::Class(sync::lock_class())),
             ("RLock", Value::Class(sync::rlock_class())),
             ("Semaphore", Value::Class(sync::semaphore_class())),

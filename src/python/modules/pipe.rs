@@ -9,10 +9,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::sync::{self, blocked, deadline_of, new_id, op, os_error, payload, running, this};
-use super::wire;
+use super::{multiprocessing, wire};
 use crate::python::bind::Sig;
+use crate::python::exceptions;
 use crate::python::exceptions::{Exc, type_error, value_error};
 use crate::python::interp::Interp;
+use crate::python::methods::{bytearray, memoryview};
 use crate::python::value::{Args, Class, Instance, ThinRc, Value};
 use crate::runtime::clock::Waited;
 use crate::runtime::sync::{Channel, Recv};
@@ -93,6 +95,7 @@ pub fn conn_class() -> Rc<Class> {
             ("poll", poll),
             ("send_bytes", send_bytes),
             ("recv_bytes", recv_bytes),
+            ("recv_bytes_into", recv_bytes_into),
             ("close", close),
             ("fileno", fileno),
             ("__enter__", enter),
@@ -281,15 +284,8 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
         .method()
         .bind(&a)?;
     check_send(&c)?;
-    let buf = match buf {
-        Some(Value::Bytes(b)) => b.clone(),
-        other => {
-            return Err(type_error(format!(
-                "memoryview: a bytes-like object is required, not '{}'",
-                other.map_or("NoneType".into(), |v| v.type_name())
-            )));
-        }
-    };
+    // CPython takes a memoryview of any buffer: bytes, bytearray, memoryview.
+    let buf = buf.and_then(bytes_like).ok_or_else(|| not_a_buffer(buf))?;
     let n = buf.len() as i64;
     let offset = int_arg(offset, "offset")?.unwrap_or(0);
     if offset < 0 {
@@ -309,6 +305,73 @@ fn send_bytes(_: &mut Interp, a: Args) -> R {
     let piece = &buf[offset as usize..(offset + size) as usize];
     send_raw(&c, piece, format!("{} bytes", piece.len()))?;
     Ok(Value::None)
+}
+
+/// The bytes of a bytes-like value (bytes, bytearray, memoryview), as CPython's `memoryview(buf)`
+/// would show them.
+fn bytes_like(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::Bytes(b) => Some(b.to_vec()),
+        other => bytearray::contents(other).or_else(|| memoryview::contents(other)),
+    }
+}
+
+fn not_a_buffer(v: Option<&Value>) -> Exc {
+    type_error(format!(
+        "memoryview: a bytes-like object is required, not '{}'",
+        v.map_or("NoneType".into(), |v| v.type_name())
+    ))
+}
+
+/// `recv_bytes_into(buf, offset=0)`: the next message written into `buf` from byte `offset`; its
+/// size is returned. CPython checks the offset before it reads, and a message that does not fit
+/// is consumed and handed back inside `BufferTooShort`.
+fn recv_bytes_into(it: &mut Interp, a: Args) -> R {
+    let c = conn(&a)?;
+    let [buf, offset] = Sig::py("_ConnectionBase.recv_bytes_into", &["buf", "offset"], 1)
+        .method()
+        .bind(&a)?;
+    let buf = buf.cloned().unwrap_or(Value::None);
+    check_recv(&c)?;
+    let bytesize = match &buf {
+        Value::Bytes(b) => b.len(),
+        other => memoryview::len_of(other)
+            .or_else(|| bytearray::contents(other).map(|b| b.len()))
+            .ok_or_else(|| not_a_buffer(Some(other)))?,
+    } as i64;
+    let offset = int_arg(offset, "offset")?.unwrap_or(0);
+    if offset < 0 {
+        return Err(value_error("negative offset"));
+    }
+    if offset > bytesize {
+        return Err(value_error("offset too large"));
+    }
+    let m = recv_raw(it, &c)?;
+    op(c.id, Op::Received, Some(format!("{} bytes", m.len())));
+    let size = m.len() as i64;
+    if bytesize < offset + size {
+        let too_short = multiprocessing::errors().buffer_too_short;
+        return Err(Exc {
+            value: exceptions::instance(too_short, vec![Value::Bytes(ThinRc::from(m))]),
+        });
+    }
+    if bytearray::contents(&buf).is_some() {
+        let at = Value::Slice(Rc::new([
+            Value::Int(offset),
+            Value::Int(offset + size),
+            Value::None,
+        ]));
+        it.setitem(&buf, at, Value::Bytes(ThinRc::from(m)))?;
+    } else if memoryview::len_of(&buf).is_some() {
+        memoryview::write_into(it, &buf, offset as usize, &m)?;
+    } else {
+        // CPython's BytesIO.readinto refuses a read-only buffer.
+        return Err(type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            buf.type_name()
+        )));
+    }
+    Ok(Value::Int(size))
 }
 
 /// `recv_bytes(maxlength=None)`.
@@ -428,4 +491,32 @@ pub fn parts(v: &Value) -> Option<Result<(std::os::fd::RawFd, bool, bool), Exc>>
 /// A Connection of this process around a channel end received from another process.
 pub fn adopt(it: &Interp, ch: Channel, readable: bool, writable: bool) -> Value {
     make(it, ch, readable, writable)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn bytes_like_objects_go_both_ways() {
+        let src = "import multiprocessing as mp\n\
+            r, w = mp.Pipe(duplex=False)\n\
+            w.send_bytes(bytearray(b'abcdef'), 1, 2)\n\
+            w.send_bytes(memoryview(b'xyz')[1:])\n\
+            print(r.recv_bytes(), r.recv_bytes())\n\
+            buf = bytearray(5)\n\
+            w.send_bytes(b'hi')\n\
+            print(r.recv_bytes_into(buf, 3), buf)\n\
+            w.send_bytes(b'too long')\n\
+            try:\n\
+            \x20   r.recv_bytes_into(buf)\n\
+            except mp.BufferTooShort as e:\n\
+            \x20   print(type(e).__name__, e.args[0], r.poll())\n";
+        assert_eq!(
+            out(src),
+            "b'bc' b'yz'\n\
+             2 bytearray(b'\\x00\\x00\\x00hi')\n\
+             BufferTooShort b'too long' False\n"
+        );
+    }
 }

@@ -20,6 +20,8 @@ pub struct ProcState {
     pub identity: Vec<u32>,
     /// Set explicitly, or inherited from the creating process.
     pub daemon: bool,
+    /// The value last given to `daemon` (CPython keeps it as given: `p.daemon = 1` reads back 1).
+    pub daemon_value: Option<Value>,
     pub target: Value,
     pub args: Vec<Value>,
     pub kwargs: Vec<(PyStr, Value)>,
@@ -59,14 +61,18 @@ pub fn state(inst: &Instance) -> Option<std::cell::RefMut<'_, ProcState>> {
 }
 
 fn this(a: &Args) -> Result<Rc<Instance>, Exc> {
+    this_first_reading(a, "_closed")
+}
+
+/// The Process object a method was called on. One whose class's `__init__` did not call
+/// `super().__init__()` has none of BaseProcess's attributes: CPython's method fails on the first
+/// one it reads (`_closed` for most, `_popen` in `close`, `_target` in `run`).
+fn this_first_reading(a: &Args, attr: &str) -> Result<Rc<Instance>, Exc> {
     match a.pos.first() {
         Some(Value::Instance(i)) if state(i).is_some() => Ok(i.clone()),
         Some(Value::Instance(i)) => Err(Exc::new(
             ExcKind::AttributeError,
-            format!(
-                "'{}' object has no attribute '_popen' (did its __init__ call super().__init__()?)",
-                i.class.name
-            ),
+            format!("'{}' object has no attribute '{attr}'", i.class.name),
         )),
         _ => Err(type_error(
             "Process method called on something that is not a Process",
@@ -136,18 +142,32 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     it.process.counter += 1;
     let mut identity = it.process.identity.clone();
     identity.push(it.process.counter);
+    // CPython: `name or type(self).__name__ + '-' + ...`, so an empty name is the default too.
     let name: PyStr = match &vals[2] {
-        Value::None => {
+        Value::None | Value::Bool(false) => {
+            let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
+            PyStr::from(format!("{}-{}", inst.class.name, ids.join(":")))
+        }
+        Value::Str(s) if s.is_empty() => {
             let ids: Vec<String> = identity.iter().map(|i| i.to_string()).collect();
             PyStr::from(format!("{}-{}", inst.class.name, ids.join(":")))
         }
         v => PyStr::from(it.str_of(v)?),
     };
-    let args = match &vals[3] {
-        Value::None => vec![],
-        v => it.collect(v)?,
+    // CPython's `tuple(args)` and `dict(kwargs)`: None is refused as any other non-iterable.
+    let args = match args {
+        None => vec![],
+        Some(v) => it.collect(v)?,
     };
-    let kwargs = match &vals[4] {
+    let kwargs = match kwargs {
+        None => Value::None,
+        Some(v @ Value::Dict(_)) => v.clone(),
+        Some(other) => {
+            let dict = Value::Class(crate::python::builtin_classes::builtin_type("dict"));
+            it.call(&dict, Args::new(vec![other.clone()]))?
+        }
+    };
+    let kwargs = match &kwargs {
         Value::None => vec![],
         Value::Dict(d) => d
             .borrow()
@@ -165,14 +185,15 @@ fn init(it: &mut Interp, a: Args) -> Result<Value, Exc> {
             )));
         }
     };
-    let daemon = match daemon {
-        Some(Value::None) | None => it.process.daemon,
-        Some(v) => it.truthy(&v)?,
+    let (daemon, daemon_value) = match daemon {
+        Some(Value::None) | None => (it.process.daemon, None),
+        Some(v) => (it.truthy(&v)?, Some(v)),
     };
     let st = ProcState {
         name,
         identity,
         daemon,
+        daemon_value,
         target: vals[1].clone(),
         args,
         kwargs,
@@ -354,7 +375,7 @@ pub fn exit_code_of(it: &mut Interp, e: &Exc) -> i32 {
 }
 
 fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let inst = this(&a)?;
+    let inst = this_first_reading(&a, "_target")?;
     let (target, args, kwargs) = {
         let st = state(&inst).expect("checked");
         (st.target.clone(), st.args.clone(), st.kwargs.clone())
@@ -375,19 +396,10 @@ fn run(it: &mut Interp, a: Args) -> Result<Value, Exc> {
     Ok(Value::None)
 }
 
-fn timeout_arg(it: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
-    Ok(match v {
-        None | Some(Value::None) => None,
-        Some(Value::Int(i)) => Some((i as f64).max(0.0)),
-        Some(Value::Float(f)) => Some(f.max(0.0)),
-        Some(other) => {
-            let _ = it;
-            return Err(type_error(format!(
-                "timeout must be a number, not {}",
-                other.type_name()
-            )));
-        }
-    })
+/// `join(timeout)`: CPython's `connection.wait` adds the timeout to the clock, so a bool counts
+/// as an int and a wrong type is that addition's TypeError.
+fn timeout_arg(_: &mut Interp, v: Option<Value>) -> Result<Option<f64>, Exc> {
+    super::sync::deadline_of(v)
 }
 
 fn join(it: &mut Interp, a: Args) -> Result<Value, Exc> {
@@ -482,6 +494,10 @@ fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         if st.is_current {
             return Ok(Value::Bool(true));
         }
+        if &*inst.class.name == "_ParentProcess" {
+            // CPython waits on the parent's sentinel with no timeout: alive while it runs.
+            return Ok(Value::Bool(parent_alive(st.pid)));
+        }
         if st.parent_pid != runtime::state::pid() {
             return Err(assertion("can only test a child process"));
         }
@@ -490,6 +506,16 @@ fn is_alive(it: &mut Interp, a: Args) -> Result<Value, Exc> {
         }
     }
     Ok(Value::Bool(poll(it, &inst).is_none()))
+}
+
+/// Whether the process that made this one (`parent_process()`) still runs: it is still our
+/// parent (fork, spawn), or, for a child the fork server made, it can still be signalled.
+fn parent_alive(pid: Option<i32>) -> bool {
+    let Some(pid) = pid else {
+        return false;
+    };
+    // SAFETY: getppid and kill with signal 0 only ask; they change nothing.
+    unsafe { libc::getppid() == pid || libc::kill(pid, 0) == 0 }
 }
 
 fn signal(it: &mut Interp, a: Args, sig: i32) -> Result<Value, Exc> {
@@ -538,8 +564,17 @@ fn kill(it: &mut Interp, a: Args) -> Result<Value, Exc> {
 }
 
 fn close(it: &mut Interp, a: Args) -> Result<Value, Exc> {
-    let inst = this(&a)?;
-    let started = state(&inst).expect("checked").pid.is_some();
+    let inst = this_first_reading(&a, "_popen")?;
+    // CPython's `_MainProcess.close` does nothing.
+    if &*inst.class.name == "_MainProcess" {
+        return Ok(Value::None);
+    }
+    // Only a started child still running is refused: the object a child has of itself, which
+    // has no Popen there, closes.
+    let started = {
+        let st = state(&inst).expect("checked");
+        st.pid.is_some() && !st.is_current
+    };
     if started && poll(it, &inst).is_none() {
         return Err(value_error(
             "Cannot close a process while it is still running. You should first call join() or terminate().",
@@ -636,6 +671,10 @@ fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<V
     if state(inst).is_none() {
         return Ok(None);
     }
+    if matches!(name, "exitcode" | "pid" | "ident") {
+        // CPython's properties check first that the object is not closed.
+        check_open(&state(inst).expect("checked"))?;
+    }
     if name == "exitcode" {
         let (started, current) = {
             let st = state(inst).expect("checked");
@@ -653,7 +692,7 @@ fn get_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str) -> Result<Option<V
     Ok(Some(match name {
         "pid" | "ident" => st.pid.map(|p| Value::Int(p as i64)).unwrap_or(Value::None),
         "name" => Value::Str(st.name.clone()),
-        "daemon" => Value::Bool(st.daemon),
+        "daemon" => st.daemon_value.clone().unwrap_or(Value::Bool(st.daemon)),
         "_identity" => Value::tuple(st.identity.iter().map(|i| Value::Int(*i as i64)).collect()),
         "_parent_pid" => Value::Int(st.parent_pid as i64),
         "_target" => st.target.clone(),
@@ -685,6 +724,7 @@ fn set_attr(it: &mut Interp, inst: &Rc<Instance>, name: &str, v: &Value) -> Resu
                 return Err(assertion("process has already started"));
             }
             st.daemon = flag;
+            st.daemon_value = Some(v.clone());
             Ok(true)
         }
         "name" => {
@@ -743,7 +783,8 @@ fn repr(it: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
         cls.to_string(),
         format!("name={}", crate::python::format::str_repr(&name)),
     ];
-    if let (Some(p), false) = (pid, is_main) {
+    // close() drops CPython's Popen, and the pid with it.
+    if let (Some(p), false, false) = (pid, is_main, closed) {
         info.push(format!("pid={p}"));
     }
     if is_main {
@@ -775,6 +816,7 @@ pub fn main_process_object(it: &mut Interp, process_cls: &Rc<Class>) -> Value {
         name: it.process.name.clone(),
         identity: vec![],
         daemon: false,
+        daemon_value: None,
         target: Value::None,
         args: vec![],
         kwargs: vec![],
@@ -795,6 +837,7 @@ pub fn parent_object(process_cls: &Rc<Class>, name: PyStr, pid: i32) -> Value {
         name,
         identity: vec![],
         daemon: false,
+        daemon_value: None,
         target: Value::None,
         args: vec![],
         kwargs: vec![],

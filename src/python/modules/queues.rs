@@ -500,13 +500,18 @@ fn maxsize_arg(a: &Args, name: &str) -> Result<i64, Exc> {
     let [maxsize] = Sig::py(name, &["maxsize"], 0).method().bind(a)?;
     match maxsize {
         None => Ok(0),
-        Some(Value::None) => Err(type_error(
-            "'<=' not supported between instances of 'NoneType' and 'int'",
-        )),
         Some(Value::Int(n)) => Ok(*n),
         Some(Value::Bool(b)) => Ok(*b as i64),
+        // CPython compares first (`maxsize <= 0`), then makes a semaphore of a float.
+        Some(Value::Float(_)) => Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        )),
+        Some(Value::BigInt(_)) => Err(Exc::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        )),
         Some(other) => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
+            "'<=' not supported between instances of '{}' and 'int'",
             other.type_name()
         ))),
     }
@@ -742,13 +747,17 @@ fn close(_: &mut Interp, a: Args) -> R {
     Ok(Value::None)
 }
 
-fn join_thread(_: &mut Interp, a: Args) -> R {
+fn join_thread(it: &mut Interp, a: Args) -> R {
     let q = core(&a)?;
     Sig::py("Queue.join_thread", &[], 0)
         .method()
         .bind::<0>(&a)?;
     if !q.closed.get() {
-        return Err(Exc::with_args(ExcKind::AssertionError, vec![]));
+        let r = it.repr(&a.pos[0])?;
+        return Err(Exc::new(
+            ExcKind::AssertionError,
+            format!("Queue {r} not closed"),
+        ));
     }
     q.flush()?;
     Ok(Value::None)

@@ -258,10 +258,13 @@ pub fn rebuild(input: &mut super::handover::In) -> Option<Value> {
         lock,
         id,
     };
-    Some(instance_with(class_for(is_array, locked, code), Rc::new(s)))
+    Some(instance_with(
+        class_for(is_array, locked, code, len),
+        Rc::new(s),
+    ))
 }
 
-fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
+fn class_for(is_array: bool, locked: bool, code: Code, len: usize) -> Rc<Class> {
     let common: &[(&str, crate::python::value::NativeFn)] = &[
         ("get_lock", get_lock),
         ("get_obj", get_obj),
@@ -270,11 +273,23 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
         ("__enter__", enter),
         ("__exit__", exit),
     ];
+    // SynchronizedArray's own methods, which a program may also call by name.
+    let items: &[(&str, crate::python::value::NativeFn)] = &[
+        ("get_lock", get_lock),
+        ("get_obj", get_obj),
+        ("acquire", acquire),
+        ("release", release),
+        ("__enter__", enter),
+        ("__exit__", exit),
+        ("__len__", len_method),
+        ("__getitem__", getitem_method),
+        ("__setitem__", setitem_method),
+    ];
     match (is_array, locked) {
         (true, true) if code == Code::Char => sync::native_class(
             "shared.SynchronizedString",
             "multiprocessing.sharedctypes",
-            common,
+            items,
         ),
         (false, true) => sync::native_class(
             "shared.Synchronized",
@@ -284,12 +299,38 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
         (true, true) => sync::native_class(
             "shared.SynchronizedArray",
             "multiprocessing.sharedctypes",
-            common,
+            items,
         ),
         // A raw value's class is named as its ctypes type (`type(RawValue('i', 7))` is c_int).
         (false, false) => sync::native_class(code.raw_class(), "ctypes", &[]),
-        (true, false) => sync::native_class("shared.RawArray", "multiprocessing.sharedctypes", &[]),
+        // A raw array's class is ctypes' array type, `c_int_Array_3` (one per type and length).
+        (true, false) => sync::native_class(
+            array_type_name(code, len),
+            "multiprocessing.sharedctypes",
+            &[],
+        ),
     }
+}
+
+thread_local! {
+    /// The array type names made so far ("shared.c_int_Array_3"), one per type and length as
+    /// ctypes makes one array type each.
+    static ARRAY_TYPES: std::cell::RefCell<std::collections::HashMap<(u8, usize), &'static str>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// "shared.c_int_Array_3": the (class-table) name of the raw array type of `len` items of `code`.
+fn array_type_name(code: Code, len: usize) -> &'static str {
+    let key = (
+        CODES.iter().position(|c| *c == code).unwrap_or(0) as u8,
+        len,
+    );
+    ARRAY_TYPES.with(|t| {
+        *t.borrow_mut().entry(key).or_insert_with(|| {
+            // Leaked once per distinct type and length, as the class made for it lives on.
+            Box::leak(format!("shared.{}_Array_{len}", code.ctype()).into_boxed_str())
+        })
+    })
 }
 
 /// A typecode, or one of ctypes' own simple types with a typecode here (`c_double` is `'d'`).
@@ -297,7 +338,13 @@ fn class_for(is_array: bool, locked: bool, code: Code) -> Rc<Class> {
 /// a typecode no ctypes type has): `multiprocessing.sharedctypes` lays those out in Python, or
 /// fails as CPython's does.
 fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
-    Ok(match a.pos.first() {
+    // Given by position, or by its name (`Value(typecode_or_type='i')`).
+    let given = a.pos.first().or_else(|| {
+        a.kw.iter()
+            .find(|(k, _)| &**k == "typecode_or_type")
+            .map(|(_, v)| v)
+    });
+    Ok(match given {
         Some(Value::Class(c)) => {
             let code = match c.lookup("_type_") {
                 Some(Value::Str(ref t)) => Code::parse(t),
@@ -319,9 +366,12 @@ fn typecode(a: &Args, func: &str) -> Result<Option<Code>, Exc> {
 fn lock_arg(it: &mut Interp, lock: Option<&Value>, owner: u32) -> Result<Option<Value>, Exc> {
     match lock.cloned() {
         // The lock made here is the object's own: the viewer folds it under the object.
-        None | Some(Value::Bool(true)) | Some(Value::None) => {
-            Ok(Some(sync::new_rlock_of(it, Some(owner))?))
-        }
+        // CPython asks `lock in (True, None)`, by equality: 1 and 1.0 are True there.
+        None
+        | Some(Value::Bool(true))
+        | Some(Value::None)
+        | Some(Value::Int(1))
+        | Some(Value::Float(1.0)) => Ok(Some(sync::new_rlock_of(it, Some(owner))?)),
         Some(Value::Bool(false)) => Ok(None),
         Some(v) if payload::<Rc<sync::SemLock>>(&v).is_some() => Ok(Some(v)),
         // As CPython: any object with an `acquire` will do (a manager's Lock proxy).
@@ -395,7 +445,10 @@ pub fn value(it: &mut Interp, a: Args) -> R {
     let first = it.repr(&s.get(0))?;
     sync::op(id, Op::Stored, Some(format!("value={first}")));
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(false, locked, s.code), Rc::new(s)))
+    Ok(instance_with(
+        class_for(false, locked, s.code, 1),
+        Rc::new(s),
+    ))
 }
 
 /// A Value or Array of a ctypes type other than the simple ones above, made by
@@ -479,7 +532,10 @@ pub fn array(it: &mut Interp, a: Args) -> R {
         s.set(i, v)?;
     }
     let locked = s.lock.is_some();
-    Ok(instance_with(class_for(true, locked, s.code), Rc::new(s)))
+    Ok(instance_with(
+        class_for(true, locked, s.code, s.len),
+        Rc::new(s),
+    ))
 }
 
 /// The label of a `Value` or `Array` ("Value#1"), for a held run's step names.
@@ -537,7 +593,7 @@ fn get_obj(_: &mut Interp, a: Args) -> R {
         id: s.id,
     };
     Ok(instance_with(
-        class_for(s.is_array, false, s.code),
+        class_for(s.is_array, false, s.code, s.len),
         Rc::new(raw),
     ))
 }
@@ -574,7 +630,10 @@ impl crate::python::native_object::NativeObject for Rc<SharedArr> {
             // An Array('c') is CPython's SynchronizedString (with .value and .raw as bytes).
             (true, true) if matches!(self.code, Code::Char) => "SynchronizedString",
             (true, true) => "SynchronizedArray",
-            (_, false) => self.code.ctype(),
+            (false, false) => self.code.ctype(),
+            (true, false) => array_type_name(self.code, self.len)
+                .strip_prefix("shared.")
+                .unwrap_or("RawArray"),
         })
     }
 
@@ -714,12 +773,8 @@ fn getitem(_: &mut Interp, inst: &Rc<Instance>, idx: &Value) -> Result<Option<Va
                 Value::list(items)
             }
         }
-        other => {
-            return Err(type_error(format!(
-                "indices must be integers, not {}",
-                other.type_name()
-            )));
-        }
+        // ctypes' Array_subscript says no more.
+        _ => return Err(type_error("indices must be integers")),
     }))
 }
 
@@ -750,14 +805,50 @@ fn setitem(it: &mut Interp, inst: &Rc<Instance>, idx: &Value, v: &Value) -> Resu
                 s.set(i, x)?;
             }
         }
-        other => {
-            return Err(type_error(format!(
-                "indices must be integers, not {}",
-                other.type_name()
-            )));
-        }
+        // ctypes' Array_ass_subscript, in its own words.
+        _ => return Err(type_error("indices must be integer")),
     }
     Ok(true)
+}
+
+fn array_self(a: &Args) -> Result<Rc<Instance>, Exc> {
+    match a.pos.first() {
+        Some(Value::Instance(i)) if array_of(i).is_some() => Ok(i.clone()),
+        _ => Err(type_error("descriptor needs a SynchronizedArray")),
+    }
+}
+
+/// `a.__len__()`.
+fn len_method(it: &mut Interp, a: Args) -> R {
+    let [] = Sig::py("SynchronizedArray.__len__", &[], 0)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    Ok(Value::Int(len(it, &inst)?.unwrap_or(0)))
+}
+
+/// `a.__getitem__(i)`.
+fn getitem_method(it: &mut Interp, a: Args) -> R {
+    let [i] = Sig::py("SynchronizedArray.__getitem__", &["i"], 1)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    Ok(getitem(it, &inst, i.unwrap_or(&Value::None))?.unwrap_or(Value::None))
+}
+
+/// `a.__setitem__(i, value)`.
+fn setitem_method(it: &mut Interp, a: Args) -> R {
+    let [i, v] = Sig::py("SynchronizedArray.__setitem__", &["i", "value"], 2)
+        .method()
+        .bind(&a)?;
+    let inst = array_self(&a)?;
+    setitem(
+        it,
+        &inst,
+        i.unwrap_or(&Value::None),
+        v.unwrap_or(&Value::None),
+    )?;
+    Ok(Value::None)
 }
 
 fn len(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<i64>, Exc> {
@@ -771,4 +862,34 @@ fn iterate(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<Vec<Value>>, Ex
     };
     crate::python::alloc::check_items(s.len)?;
     Ok(Some(s.items()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    #[test]
+    fn raw_arrays_are_named_as_ctypes_array_types_and_index_errors_as_ctypes_says() {
+        let src = "import multiprocessing as mp\n\
+            a = mp.RawArray('i', 3)\n\
+            b = mp.RawArray('d', [1.5])\n\
+            print(type(a).__name__, type(b).__name__, type(mp.RawArray('i', 3)) is type(a))\n\
+            s = mp.Array('i', 2)\n\
+            s.__setitem__(1, 9)\n\
+            print(s.__len__(), s.__getitem__(1), type(s.get_obj()).__name__)\n\
+            for f in (lambda: s['x'], lambda: s.__setitem__('x', 1)):\n\
+            \x20   try:\n\
+            \x20       f()\n\
+            \x20   except TypeError as e:\n\
+            \x20       print(e)\n\
+            print(type(mp.Value('i', 1, lock=1).get_lock()).__name__)\n";
+        assert_eq!(
+            out(src),
+            "c_int_Array_3 c_double_Array_1 True\n\
+             2 9 c_int_Array_2\n\
+             indices must be integers\n\
+             indices must be integer\n\
+             RLock\n"
+        );
+    }
 }

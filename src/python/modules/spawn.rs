@@ -292,6 +292,7 @@ fn rebuild(it: &mut Interp, sp: Spawning, who: &Identity, parent_pid: i32) -> Re
             name: who.name.clone(),
             identity: who.identity.clone(),
             daemon: who.daemon,
+            daemon_value: None,
             target: target.clone(),
             args,
             kwargs,

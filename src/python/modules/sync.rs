@@ -369,6 +369,7 @@ pub fn rebuild_barrier(input: &mut super::handover::In) -> Option<Value> {
         action: RefCell::new(Value::None),
         action_pickle: RefCell::new((!action.is_empty()).then_some(action)),
         timeout,
+        bad_timeout: None,
         id,
         label,
     };
@@ -1000,11 +1001,14 @@ pub fn condition_class() -> Rc<Class> {
 }
 
 fn new_cond(it: &mut Interp, lock_obj: Option<Value>) -> Result<CondObj, Exc> {
+    // CPython: `lock or ctx.RLock()`, then `lock.acquire` is looked up.
     let lock_obj = match lock_obj {
-        None | Some(Value::None) => new_rlock(it)?,
+        None => new_rlock(it)?,
+        Some(v) if !it.truthy(&v)? => new_rlock(it)?,
         Some(v) => v,
     };
     let Some(lock) = payload::<Rc<SemLock>>(&lock_obj) else {
+        it.getattr(&lock_obj, "acquire")?;
         return Err(type_error(
             "Condition() needs a multiprocessing Lock or RLock",
         ));
@@ -1194,6 +1198,9 @@ pub struct BarrierObj {
     /// or, in that process, still to be unpickled.
     action_pickle: RefCell<Option<Vec<u8>>>,
     timeout: Option<f64>,
+    /// A default timeout that is no number (its type's name): CPython keeps it and fails in
+    /// `wait`, where it is added to the clock.
+    bad_timeout: Option<String>,
     id: u32,
     label: String,
 }
@@ -1273,7 +1280,10 @@ fn barrier_init(it: &mut Interp, a: Args) -> R {
         }
     };
     let action = action.cloned().unwrap_or(Value::None);
-    let timeout = timeout_of(timeout.cloned())?;
+    let (timeout, bad_timeout) = match timeout_of(timeout.cloned()) {
+        Ok(t) => (t, None),
+        Err(_) => (None, timeout.map(|v| v.type_name().to_string())),
+    };
     let cond = new_cond(it, None)?;
     let shm = Shared::new(16).map_err(os_error)?;
     let id = new_id(it);
@@ -1287,6 +1297,7 @@ fn barrier_init(it: &mut Interp, a: Args) -> R {
             action: RefCell::new(action),
             action_pickle: RefCell::new(None),
             timeout,
+            bad_timeout,
             id,
             label,
         }),
@@ -1382,6 +1393,12 @@ fn barrier_wait_locked(it: &mut Interp, b: &BarrierObj, timeout: Option<f64>) ->
                 Err(e)
             }
         }
+    } else if let (None, Some(t)) = (timeout, &b.bad_timeout) {
+        // The Barrier's own timeout is no number: CPython's `_wait` fails adding it to the
+        // clock, and its `finally` counts this party out (the barrier is not broken).
+        Err(type_error(format!(
+            "unsupported operand type(s) for +: 'float' and '{t}'"
+        )))
     } else {
         let end = timeout.map(|t| runtime::clock::now_secs() + t);
         let mut ok = true;
@@ -1510,6 +1527,25 @@ impl NativeObject for Rc<EventObj> {
     fn trace_id(&self) -> Option<u32> {
         Some(self.id)
     }
+
+    fn slots(&self) -> &'static Slots {
+        static SLOTS: Slots = Slots {
+            repr: Some(event_repr),
+            ..Slots::NONE
+        };
+        &SLOTS
+    }
+}
+
+/// CPython 3.11's `Event.__repr__`: `<Event at 0x... set>` (or `unset`).
+fn event_repr(_: &mut Interp, inst: &Rc<Instance>) -> Result<Option<String>, Exc> {
+    let v = Value::Instance(inst.clone());
+    let Some(e) = payload::<Rc<EventObj>>(&v) else {
+        return Ok(None);
+    };
+    let at = v.ptr().unwrap_or(0);
+    let status = if e.flag.is_set() { "set" } else { "unset" };
+    Ok(Some(format!("<{} at 0x{at:x} {status}>", inst.class.name)))
 }
 
 impl NativeObject for Rc<BarrierObj> {

@@ -34,7 +34,7 @@ use std::rc::Rc;
 
 use crate::python::exceptions::{self, Exc};
 use crate::python::interp::Interp;
-use crate::python::value::Value;
+use crate::python::value::{Args, ThinRc, Value};
 
 /// Every serialized object starts with these bytes (raw `send_bytes` messages do not).
 pub const MAGIC: &[u8] = b"\x80FY1";
@@ -127,10 +127,18 @@ pub fn loads_inherited(it: &mut Interp, b: &[u8], inherited: Vec<Value>) -> Resu
 /// Rebuilds a value serialized by [`dumps`].
 pub fn loads(it: &mut Interp, b: &[u8]) -> Result<Value, Exc> {
     let Some(body) = b.strip_prefix(MAGIC) else {
-        return Err(match b.first() {
-            Some(c) => invalid_load_key(*c),
-            None => Exc::with_args(ExcKind::EOFError, vec![Value::str("Ran out of input")]),
-        });
+        // A pickle this run's senders did not write (a program's own
+        // `send_bytes(pickle.dumps(x))`, protocols 2 to 5, read by `recv()`): CPython unpickles
+        // it, so `pickle.loads` does, with its results and its errors.
+        let Some(&[0x80, 2..=5]) = b.get(..2) else {
+            return Err(match b.first() {
+                Some(c) => invalid_load_key(*c),
+                None => Exc::with_args(ExcKind::EOFError, vec![Value::str("Ran out of input")]),
+            });
+        };
+        let pickle = super::import(it, "pickle")?;
+        let load = it.getattr(&pickle, "loads")?;
+        return it.call(&load, Args::new(vec![Value::Bytes(ThinRc::from(b))]));
     };
     read::message(it, body)
 }

@@ -262,6 +262,44 @@ fn int_opt(v: Option<&Value>, what: &str) -> Result<Option<i64>, Exc> {
     }
 }
 
+/// `processes` as CPython's `Pool.__init__` meets it: compared with 1 (`'<' not supported` for
+/// what is not a number), then counted by `range` (a float is refused there).
+fn processes_arg(v: Option<&Value>) -> Result<Option<i64>, Exc> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(Value::Bool(b)) => Ok(Some(*b as i64)),
+        Some(Value::Float(_)) => Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        )),
+        Some(Value::BigInt(_)) => Err(Exc::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        Some(other) => Err(type_error(format!(
+            "'<' not supported between instances of '{}' and 'int'",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `maxtasksperchild`: CPython accepts only a positive int (a bool is one) or None.
+fn maxtasks_arg(v: Option<&Value>) -> Result<Option<i64>, Exc> {
+    let n = match v {
+        None | Some(Value::None) => return Ok(None),
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(b)) if b.sign() == num_bigint::Sign::Plus => i64::MAX,
+        Some(_) => 0,
+    };
+    if n < 1 {
+        return Err(value_error(
+            "maxtasksperchild must be a positive int or None",
+        ));
+    }
+    Ok(Some(n))
+}
+
 // ---- the pool -------------------------------------------------------------------------------
 
 /// `Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None)`.
@@ -280,7 +318,7 @@ fn init(it: &mut Interp, a: Args) -> R {
     )
     .method();
     let [processes, initializer, initargs, maxtasks, context] = POOL.bind(&a)?;
-    let processes = match int_opt(processes, "processes")? {
+    let processes = match processes_arg(processes)? {
         None => runtime::process::cpu_count() as i64,
         Some(n) => n,
     };
@@ -295,12 +333,7 @@ fn init(it: &mut Interp, a: Args) -> R {
         None | Some(Value::None) => vec![],
         Some(v) => it.collect(v)?,
     };
-    let maxtasks = int_opt(maxtasks, "maxtasksperchild")?;
-    if maxtasks.is_some_and(|m| m < 1) {
-        return Err(value_error(
-            "maxtasksperchild must be a positive int or None",
-        ));
-    }
+    let maxtasks = maxtasks_arg(maxtasks)?;
     // The start method of the workers: the context's (`ctx.Pool`, `Pool(context=ctx)`), else the
     // default context's, fixed now as CPython's `Pool(context=None)` fixes it.
     let method = match context {
@@ -387,11 +420,19 @@ fn apply_with(it: &mut Interp, a: Args, name: &str) -> R {
     };
     let pool = pool_of(&a)?;
     let func = func.cloned().unwrap_or(Value::None);
+    // CPython sends args and kwds as given; the worker's `func(*args, **kwds)` refuses what is
+    // not an iterable or a mapping, and get() raises it.
     let args = match args {
-        None | Some(Value::None) => Value::tuple(vec![]),
-        Some(v) => Value::tuple(it.collect(v)?),
+        None => Value::tuple(vec![]),
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => Value::tuple(it.collect(v)?),
+        Some(v) => match it.collect(v) {
+            Ok(items) => Value::tuple(items),
+            Err(_) => v.clone(),
+        },
     };
-    let kwds = kwds.cloned().unwrap_or(Value::None);
+    let kwds = kwds
+        .cloned()
+        .unwrap_or_else(|| Value::dict(Default::default()));
     let callback = callback.cloned().unwrap_or(Value::None);
     let error_callback = error_callback.cloned().unwrap_or(Value::None);
     let wants = !matches!(callback, Value::None) || !matches!(error_callback, Value::None);
@@ -707,12 +748,40 @@ fn handle_and_pool(a: &Args) -> Result<(JobRef, Value), Exc> {
     Ok((h, obj))
 }
 
+/// The timeout of `get`/`wait`: CPython hands it to `threading.Event.wait`, which looks at it
+/// only when the result is not there yet (`timeout > 0`): then a value that does not compare with
+/// an int is that comparison's TypeError.
+fn result_timeout(
+    it: &mut Interp,
+    h: &JobRef,
+    obj: &Value,
+    timeout: Option<&Value>,
+) -> Result<Option<f64>, Exc> {
+    match timeout {
+        None | Some(Value::None | Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
+            timeout_of(timeout.cloned())
+        }
+        // Past 64 bits: longer than any run, or already over.
+        Some(Value::BigInt(b)) => Ok((b.sign() != num_bigint::Sign::Plus).then_some(0.0)),
+        Some(other) => {
+            pump(it, &h.pool, obj, Some(0.0))?;
+            if h.state.borrow().ready() {
+                return Ok(None);
+            }
+            Err(type_error(format!(
+                "'>' not supported between instances of '{}' and 'int'",
+                other.type_name()
+            )))
+        }
+    }
+}
+
 fn result_get(it: &mut Interp, a: Args) -> R {
     let (h, obj) = handle_and_pool(&a)?;
     let [timeout] = Sig::py("ApplyResult.get", &["timeout"], 0)
         .method()
         .bind(&a)?;
-    let timeout = timeout_of(timeout.cloned())?;
+    let timeout = result_timeout(it, &h, &obj, timeout)?;
     if !wait_for(it, &h, &obj, timeout)? {
         return Err(super::multiprocessing::timeout_error());
     }
@@ -728,7 +797,7 @@ fn result_wait(it: &mut Interp, a: Args) -> R {
     let [timeout] = Sig::py("ApplyResult.wait", &["timeout"], 0)
         .method()
         .bind(&a)?;
-    let timeout = timeout_of(timeout.cloned())?;
+    let timeout = result_timeout(it, &h, &obj, timeout)?;
     wait_for(it, &h, &obj, timeout)?;
     Ok(Value::None)
 }
@@ -835,5 +904,31 @@ fn imap_next(it: &mut Interp, a: Args) -> R {
                 running();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::python::tests::out;
+
+    /// The arguments are refused before any worker is forked, in CPython's words.
+    #[test]
+    fn processes_and_maxtasksperchild_refused_as_cpython_refuses_them() {
+        let src = "import multiprocessing as mp\n\
+            for kw in [{'processes': 'a'}, {'processes': 1.5}, {'processes': 0},\n\
+            \x20          {'processes': 1, 'maxtasksperchild': 1.5},\n\
+            \x20          {'processes': 1, 'maxtasksperchild': False}]:\n\
+            \x20   try:\n\
+            \x20       mp.Pool(**kw)\n\
+            \x20   except Exception as e:\n\
+            \x20       print(type(e).__name__, e)\n";
+        assert_eq!(
+            out(src),
+            "TypeError '<' not supported between instances of 'str' and 'int'\n\
+             TypeError 'float' object cannot be interpreted as an integer\n\
+             ValueError Number of processes must be at least 1\n\
+             ValueError maxtasksperchild must be a positive int or None\n\
+             ValueError maxtasksperchild must be a positive int or None\n"
+        );
     }
 }

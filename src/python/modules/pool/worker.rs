@@ -253,6 +253,25 @@ fn lose_task(
     ))
 }
 
+/// How CPython names a callable in a call's TypeError (`_PyObject_FunctionStr`):
+/// `__main__.f()`, a builtin's bare `abs()`.
+fn function_str(it: &mut Interp, func: &Value) -> String {
+    let mut text = |name: &str| {
+        it.getattr(func, name).ok().and_then(|v| {
+            if let Value::Str(s) = &v {
+                Some(s.to_string())
+            } else {
+                None
+            }
+        })
+    };
+    let qualname = text("__qualname__").unwrap_or_else(|| func.type_name().to_string());
+    match text("__module__") {
+        Some(m) if m != "builtins" => format!("{m}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
+}
+
 /// The tag of a worker's note that it lost a task.
 pub(super) const LOST: &str = "__forkyard_lost_task__";
 
@@ -274,11 +293,29 @@ fn run_task(it: &mut Interp, fref: &Value, mode: i64, items: &Value, kwds: &Valu
                 _ => None,
             })
             .collect(),
+        // CPython's worker calls `func(*args, **kwds)`: a kwds that is no mapping fails there
+        // (apply's kwds comes as a dict when not given).
+        other if mode == Mode::Apply as i64 => {
+            return Err(type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                function_str(it, &func),
+                other.type_name()
+            )));
+        }
         _ => vec![],
     };
     if mode == Mode::Apply as i64 {
         let args = items.into_iter().next().unwrap_or(Value::tuple(vec![]));
-        let args = it.collect(&args)?;
+        let args = match &args {
+            Value::Tuple(_) | Value::List(_) => it.collect(&args)?,
+            other => it.collect(other).map_err(|_| {
+                type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    function_str(it, &func),
+                    other.type_name()
+                ))
+            })?,
+        };
         return it.call(&func, Args { pos: args, kw });
     }
     let mut out = Vec::with_capacity(items.len());
