@@ -773,6 +773,25 @@ pub fn install() {
             slot("__new__", slot_new, Some(Value::str(name))),
         );
     }
+    // `range` is no base a class may have, but its protocol is slots all the same
+    // (`range.__len__(r)`, `range.__getitem__(r, 1)`).
+    {
+        let cls = crate::python::builtin_classes::builtin_type("range");
+        let mut attrs = cls.attrs.borrow_mut();
+        for (n, f) in [
+            ("__len__", s_len as NativeFn),
+            ("__iter__", s_iter),
+            ("__contains__", s_contains),
+            ("__getitem__", s_getitem),
+            ("__bool__", s_bool),
+            ("__repr__", s_repr),
+        ] {
+            attrs.insert(PyStr::from(n), slot(n, f, None));
+        }
+        for (i, (n, _)) in CMPOPS.iter().enumerate() {
+            attrs.insert(PyStr::from(*n), slot(n, s_cmp, Some(Value::Int(i as i64))));
+        }
+    }
     for name in ITERATORS {
         let cls = crate::python::builtin_classes::builtin_type(name);
         let mut attrs = cls.attrs.borrow_mut();

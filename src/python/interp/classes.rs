@@ -608,14 +608,21 @@ fn object_repr(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.first() {
         Some(v) => {
             let c = super::super::builtins::type_of(v);
+            // A builtin type is named without its module (`<int object at 0x...>`).
+            let module = if &*c.module == "builtins" {
+                String::new()
+            } else {
+                format!("{}.", c.module)
+            };
             Ok(Value::str(&format!(
-                "<{}.{} object at 0x{:x}>",
-                c.module,
+                "<{module}{} object at 0x{:x}>",
                 c.qualname,
                 v.ptr().unwrap_or(0)
             )))
         }
-        None => Err(type_error("expected 0 arguments")),
+        None => Err(type_error(
+            "descriptor '__repr__' of 'object' object needs an argument",
+        )),
     }
 }
 

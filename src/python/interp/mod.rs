@@ -458,6 +458,17 @@ impl Interp {
                     Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
                         return self.descriptor_get(d, &Value::None, c, name).map(Some);
                     }
+                    // A builtin type's method (`int.__repr__`, `D.keys` for `class D(dict)`):
+                    // the descriptor that checks the object it is called on.
+                    Some(v @ Value::Builtin(_))
+                        if c.mro
+                            .borrow()
+                            .iter()
+                            .find(|k| k.attrs.borrow().contains_key(name))
+                            .is_some_and(|k| &*k.module == "builtins") =>
+                    {
+                        Some(super::descriptors::unbound(c, name, v))
+                    }
                     Some(v) => Some(v),
                     None => return self.class_attr_fallback(c, obj, name),
                 },
@@ -760,6 +771,9 @@ impl Interp {
                 v => Ok(Some(bind(v, obj))),
             };
         }
+        if let Some(d) = super::descriptors::made(c, name) {
+            return Ok(Some(d));
+        }
         // `L.append` for `class L(list)`: a builtin base's methods, found by name (its alternate
         // constructors make the class: `D.fromkeys(...)` is a `D`).
         let builtin_method = c
@@ -767,7 +781,10 @@ impl Interp {
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| super::methods::on_class(c, &k.name, name));
+            .find_map(|k| {
+                super::methods::on_class(c, &k.name, name)
+                    .map(|v| super::descriptors::native(c, k, name, v))
+            });
         if let Some(v) = builtin_method {
             return Ok(Some(v));
         }
@@ -776,7 +793,10 @@ impl Interp {
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| classes::builtin_attr(&k.name, name));
+            .find_map(|k| {
+                classes::builtin_attr(&k.name, name)
+                    .map(|v| super::descriptors::native(c, k, name, v))
+            });
         // `C.mro()`: `type`'s method, bound to the class as the metaclass's methods are.
         if found.is_none() && name == "mro" {
             return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {

@@ -18,7 +18,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
     let own: Option<NativeFn> = match (obj, name) {
         (Value::List(_), "__iadd__") => Some(list_iadd),
         (Value::List(_), "__imul__") => Some(list_imul),
-        (Value::List(_) | Value::Dict(_), "__reversed__") => Some(reversed),
+        (Value::List(_) | Value::Dict(_) | Value::Range(_), "__reversed__") => Some(reversed),
         (Value::Dict(_), "__ior__") => Some(dict_ior),
         (Value::Set(_), "__iand__") => Some(set_iand),
         (Value::Set(_), "__ior__") => Some(set_ior),
@@ -146,9 +146,34 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                 alone: None,
             })))
         }
+        // What every class finds on `object` (`object.__reduce_ex__`, `A.__sizeof__`), for any
+        // object passed to it.
+        ("object", _) if OBJECT_ONLY.contains(&name) => {
+            Some(Value::Builtin(Rc::new(super::super::value::Builtin {
+                name: PyStr::from(name),
+                f: object_unbound,
+                data: Some(Value::str(name)),
+                alone: None,
+            })))
+        }
         _ => None,
     }
 }
+
+/// `object`'s methods that its class attributes (interp/classes.rs) do not hold.
+const OBJECT_ONLY: &[&str] = &[
+    "__dir__",
+    "__format__",
+    "__getstate__",
+    "__sizeof__",
+    "__subclasshook__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+];
 
 /// The repr of a number attribute looked up on its type (`<attribute 'real' of 'int' objects>`).
 pub fn getset_repr(b: &super::super::value::Builtin) -> Option<PyStr> {
@@ -177,11 +202,30 @@ fn object_unbound(it: &mut Interp, mut a: Args) -> R {
         return Ok(not_implemented());
     }
     let Some(obj) = a.pos.first() else {
-        return Err(type_error(format!(
-            "unbound method object.{name}() needs an argument"
-        )));
+        return Err(type_error(
+            if name.starts_with("__") && &*name != "__dir__" {
+                format!("descriptor '{name}' of 'object' object needs an argument")
+            } else {
+                format!("unbound method object.{name}() needs an argument")
+            },
+        ));
     };
-    match object_method(obj, &name) {
+    // `object.__lt__(a, b)`: object's comparisons other than `==` and `!=` decline.
+    if matches!(&*name, "__lt__" | "__le__" | "__gt__" | "__ge__") {
+        args(&a, 1, &name)?;
+        return Ok(not_implemented());
+    }
+    // Any object: the reductions every value has, `object`'s format and size.
+    let any: Option<NativeFn> = match &*name {
+        "__format__" => Some(format),
+        "__sizeof__" if matches!(obj, Value::Instance(_)) => Some(sizeof),
+        "__getstate__" if !matches!(obj, Value::Instance(_)) => Some(getstate),
+        _ => None,
+    };
+    match super::reduce::method(obj, &name)
+        .or_else(|| object_method(obj, &name))
+        .or(any)
+    {
         Some(f) => f(it, a),
         None => Err(type_error(format!(
             "descriptor '{name}' for 'object' objects doesn't apply to a '{}' object",
