@@ -1409,7 +1409,10 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
             let mut n: Vec<PyStr> = i.attrs.borrow().keys().cloned().collect();
             let mro = i.class.mro.borrow().clone();
             for c in &mro {
-                if !super::dir_names::is_builtin_type(c) {
+                // What every object has from `object` (`__eq__`, `__reduce_ex__`...).
+                if super::builtin_classes::is(c, |b| &b.object) {
+                    n.extend(super::dir_names::builtin_names(it, v, "object"));
+                } else if !super::dir_names::is_builtin_type(c) {
                     n.extend(c.attrs.borrow().keys().cloned());
                 } else {
                     // A native builtin type (`bytearray`): the names its instance answers.
@@ -1429,7 +1432,10 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
             let mut n = Vec::new();
             for k in &mro {
                 // A builtin type's methods are not among its attrs: they are looked up by name.
-                if !super::dir_names::is_builtin_type(k) {
+                if super::builtin_classes::is(k, |b| &b.object) {
+                    let object = Value::Class(k.clone());
+                    n.extend(super::dir_names::builtin_names(it, &object, "object"));
+                } else if !super::dir_names::is_builtin_type(k) {
                     n.extend(k.attrs.borrow().keys().cloned());
                 } else {
                     let name = k.name.clone();

@@ -245,7 +245,9 @@ fn owner_in(c: &Class, name: &str) -> Option<Rc<Class>> {
 }
 
 fn describe(c: &Class, name: &str, v: Value, objects_too: bool) -> Value {
-    if !matches!(v, Value::Builtin(_)) || NOT_INSTANCE_METHODS.contains(&name) {
+    // (A getset, `memoryview.ndim`, is no method: it has its own repr and is not callable.)
+    let method = matches!(&v, Value::Builtin(b) if super::methods::getset_repr(b).is_none());
+    if !method || NOT_INSTANCE_METHODS.contains(&name) {
         return v;
     }
     let owner = owner_in(c, name);

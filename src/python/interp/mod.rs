@@ -30,6 +30,7 @@ use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::iter_kind::IterKind;
 use super::value::*;
 
+pub use classes::builtin_attr;
 pub use classes::{meta_method, meta_of, type_new};
 pub use descriptors::install_property;
 pub use exec::Unwind;
@@ -582,6 +583,7 @@ impl Interp {
             },
             Value::Builtin(b) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+                _ if name.starts_with("__") => super::methods::object_attr(obj, name),
                 _ => None,
             },
             Value::Slice(s) if matches!(name, "start" | "stop" | "step") => {
@@ -611,12 +613,14 @@ impl Interp {
             Value::Generator(g) if name.as_bytes().get(2) == Some(&b'_') => {
                 match self.gen_attr(g, name) {
                     Some(v) => Some(v),
-                    None => super::methods::lookup(obj, name).map(|f| {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            this: obj.clone(),
-                            func: Value::builtin(name, f),
-                        }))
-                    }),
+                    None => super::methods::lookup(obj, name)
+                        .map(|f| {
+                            Value::BoundMethod(Rc::new(BoundMethod {
+                                this: obj.clone(),
+                                func: Value::builtin(name, f),
+                            }))
+                        })
+                        .or_else(|| super::methods::object_attr(obj, name)),
                 }
             }
             Value::Range(r) if matches!(name, "start" | "stop" | "step") => {
@@ -745,7 +749,8 @@ impl Interp {
                                 func: Value::builtin(name, f),
                             }))));
                         }
-                        None
+                        // ... and the rest of what every object has from `object`.
+                        super::methods::instance_object_attr(&inst.class, obj, name)
                     }
                 }
             }
