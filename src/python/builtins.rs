@@ -1894,8 +1894,21 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Range(Rc::new(Range::small(start, stop, step))))
 }
 
+/// `type.__new__(mcs, ...)` (and `type(...)`): `mcs` must be `type` or a metaclass derived from
+/// it, in CPython's words.
 fn new_type(it: &mut Interp, a: Args) -> PyResult {
-    super::interp::type_new(it, a)
+    match a.pos.first() {
+        None => Err(type_error("type.__new__(): not enough arguments")),
+        Some(Value::Class(c)) if !c.is_subclass(&it.classes.type_) => Err(type_error(format!(
+            "type.__new__({0}): {0} is not a subtype of type",
+            c.name
+        ))),
+        Some(Value::Class(_)) => super::interp::type_new(it, a),
+        Some(v) => Err(type_error(format!(
+            "type.__new__(X): X is not a type object ({})",
+            v.type_name()
+        ))),
+    }
 }
 
 /// `super(C, obj)` (and `super()`, which binds the function's first argument) needs obj to be

@@ -674,6 +674,11 @@ impl Interp {
                     Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
                         return self.descriptor_get(d, obj, &inst.class, name).map(Some);
                     }
+                    // A native attribute (`m.ndim`) the instance no longer holds: a released
+                    // memoryview's refusal.
+                    Some(Value::Builtin(ref b)) if super::methods::getset_repr(b).is_some() => {
+                        return Err(super::methods::memoryview::unheld(obj, name));
+                    }
                     Some(v) => Some(bind(v, obj)),
                     None => {
                         if name == "__class__" {

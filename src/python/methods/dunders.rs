@@ -205,9 +205,18 @@ fn declines(_: &mut Interp, a: Args) -> R {
 /// is None for the mutable containers.
 fn value_attr(obj: &Value, name: &str) -> Option<Value> {
     let Some(t) = type_name_of(obj) else {
-        // Any other value has a `__doc__` (its type's text where the table has one).
-        return (name == "__doc__" && !matches!(obj, Value::Instance(_)))
-            .then(|| super::type_docs::of(&obj.type_name()).map_or(Value::None, Value::str));
+        if matches!(obj, Value::Instance(_)) {
+            return None;
+        }
+        // Any other value has a `__doc__` (its type's text where the table has one), and
+        // `object.__new__` as its type's (a static method: not bound).
+        return match name {
+            "__doc__" => {
+                Some(super::type_docs::of(&obj.type_name()).map_or(Value::None, Value::str))
+            }
+            "__new__" => super::super::builtin_classes::object().lookup("__new__"),
+            _ => None,
+        };
     };
     match name {
         "__doc__" => super::type_docs::of(t).map(Value::str),
