@@ -1422,6 +1422,13 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
                     n.extend(super::dir_names::builtin_names(it, v, &c.name));
                 }
             }
+            let (dict, weakref) = super::subclass::dict_and_weakref(&i.class);
+            if dict {
+                n.push(PyStr::from("__dict__"));
+            }
+            if weakref {
+                n.push(PyStr::from("__weakref__"));
+            }
             // An instance of a class derived from a builtin type has the base value's methods:
             // those the instance answers (so that `dir` and `hasattr` agree on it).
             if let Some(base) = super::subclass::base_of(v) {

@@ -303,6 +303,16 @@ pub fn inner(v: &Value) -> &Value {
     }
 }
 
+/// The descriptor's own attributes: `__qualname__` (`str.upper`) and `__objclass__` (`str`).
+pub fn attr(b: &Builtin, name: &str) -> Option<Value> {
+    let (owner, _) = parts(b)?;
+    match name {
+        "__qualname__" => Some(Value::str(&format!("{}.{}", owner.name, b.name))),
+        "__objclass__" => Some(Value::Class(owner.clone())),
+        _ => None,
+    }
+}
+
 /// CPython's repr of the descriptor: `<slot wrapper '__repr__' of 'int' objects>`,
 /// `<method 'upper' of 'str' objects>`.
 pub fn repr(b: &Builtin) -> Option<String> {

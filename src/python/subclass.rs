@@ -85,6 +85,29 @@ pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
     first_builtin_base(c, derivable)
 }
 
+/// Whether instances of the program's class `c` have a `__dict__` and a `__weakref__` slot of
+/// their own (CPython adds them to a class without `__slots__`; `__weakref__` only where the
+/// builtin base has none and holds no variable-size items: not for `int`, `tuple`, `bytes`,
+/// nor the sets, which have their own).
+pub fn dict_and_weakref(c: &Rc<Class>) -> (bool, bool) {
+    if &*c.module == "builtins" {
+        return (false, false);
+    }
+    let slotted = c
+        .mro
+        .borrow()
+        .iter()
+        .filter(|k| &*k.module != "builtins")
+        .all(|k| k.attrs.borrow().contains_key("__slots__"));
+    if slotted {
+        // (An exception keeps the `__dict__` BaseException has.)
+        return (c.is_subclass(&ExcKind::BaseException.class()), false);
+    }
+    let weakref = builtin_base(c)
+        .is_none_or(|b| !matches!(&*b.name, "int" | "tuple" | "bytes" | "set" | "frozenset"));
+    (true, weakref)
+}
+
 /// The first builtin type in a program's class `c`'s MRO whose name `pick` accepts; `None` for
 /// the builtin types themselves (`bool` derives from `int` but is a builtin type of its own,
 /// made by its own constructor).

@@ -582,6 +582,9 @@ impl Interp {
                 _ => super::function_attrs::special(f, name),
             },
             Value::Builtin(b) => match name {
+                "__qualname__" | "__objclass__" if super::descriptors::attr(b, name).is_some() => {
+                    super::descriptors::attr(b, name)
+                }
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
                 _ if name.starts_with("__") => super::methods::object_attr(obj, name),
                 _ => None,

@@ -98,6 +98,10 @@ pub fn instance_object_attr(
             )));
         }
         "__dir__" => Value::builtin("__dir__", instance_dir),
+        // No weak reference to it exists in forkyard: its slot holds None.
+        "__weakref__" if super::super::subclass::dict_and_weakref(cls).1 => {
+            return Some(Value::None);
+        }
         _ if OBJECT_ONLY.contains(&name) => on_type("object", name)?,
         _ => super::super::interp::builtin_attr("object", name)?,
     };
