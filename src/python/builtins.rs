@@ -38,6 +38,8 @@ const TYPES: &[&str] = &[
     "NoneType",
     "function",
     "builtin_function_or_method",
+    "wrapper_descriptor",
+    "method_descriptor",
     "method",
     "module",
     "iterator",
@@ -95,6 +97,8 @@ pub fn install(it: &mut Interp) {
             "NoneType"
                 | "function"
                 | "builtin_function_or_method"
+                | "wrapper_descriptor"
+                | "method_descriptor"
                 | "method"
                 | "module"
                 | "iterator"

@@ -313,6 +313,16 @@ pub fn attr(b: &Builtin, name: &str) -> Option<Value> {
     }
 }
 
+/// The descriptor's type: `wrapper_descriptor` for a slot wrapper, `method_descriptor` else.
+pub fn type_name(b: &Builtin) -> Option<&'static str> {
+    let (owner, _) = parts(b)?;
+    Some(if is_slot_wrapper(&owner.name, &b.name) {
+        "wrapper_descriptor"
+    } else {
+        "method_descriptor"
+    })
+}
+
 /// CPython's repr of the descriptor: `<slot wrapper '__repr__' of 'int' objects>`,
 /// `<method 'upper' of 'str' objects>`.
 pub fn repr(b: &Builtin) -> Option<String> {

@@ -57,6 +57,8 @@ const FINAL: &[&str] = &[
     "NoneType",
     "function",
     "builtin_function_or_method",
+    "wrapper_descriptor",
+    "method_descriptor",
     "method",
     "generator",
     "coroutine",

@@ -26,3 +26,12 @@ class A:
 
 a = A()
 print(a.__weakref__, a.__dict__, "__weakref__" in dir(a), len(dir(a)))
+
+# Their types are CPython's, and they pickle and copy as CPython's do (getattr(type, name)).
+import copy
+import pickle
+
+print(type(int.__repr__), type(str.upper), type(dict.__getitem__), type(len), type([].append))
+print(pickle.loads(pickle.dumps(str.upper))("ab"), pickle.loads(pickle.dumps(dict.keys, 2))({1: 2}))
+print(copy.deepcopy(str.upper) is str.upper, copy.copy(int.__add__) is int.__add__)
+print(callable(str.upper), isinstance(str.upper, type(len)))

@@ -12,7 +12,8 @@ error = Error
 # Values that are their own copy: immutable ones, and functions and classes, which copies share.
 _atomic = frozenset([
     'NoneType', 'int', 'float', 'bool', 'complex', 'str', 'bytes', 'type', 'range',
-    'function', 'builtin_function_or_method', 'method', 'ellipsis', 'NotImplementedType',
+    'function', 'builtin_function_or_method', 'wrapper_descriptor', 'method_descriptor',
+    'method', 'ellipsis', 'NotImplementedType',
     'property',
 ])
 
