@@ -38,6 +38,8 @@ const TYPES: &[&str] = &[
     "NoneType",
     "function",
     "builtin_function_or_method",
+    "wrapper_descriptor",
+    "method_descriptor",
     "method",
     "module",
     "iterator",
@@ -95,6 +97,8 @@ pub fn install(it: &mut Interp) {
             "NoneType"
                 | "function"
                 | "builtin_function_or_method"
+                | "wrapper_descriptor"
+                | "method_descriptor"
                 | "method"
                 | "module"
                 | "iterator"
@@ -1269,8 +1273,11 @@ fn oct(_: &mut Interp, a: Args) -> PyResult {
     radix(&a, "oct", "0o", |u| format!("{u:o}"))
 }
 
-fn id(_: &mut Interp, a: Args) -> PyResult {
+fn id(it: &mut Interp, a: Args) -> PyResult {
     Sig::c_pos("id", "", &["obj"], 1).bind::<1>(&a)?;
+    // A call of a one-argument builtin is a level in CPython (`cfunction_vectorcall_O`): a
+    // recursion through `copy.deepcopy` meets the limit at its `id(x)`.
+    it.nested("while calling a Python object", |_| Ok(()))?;
     Ok(Value::Int(a.pos[0].ptr().unwrap_or(match &a.pos[0] {
         Value::Int(i) => *i as usize,
         _ => 0,
@@ -1409,12 +1416,22 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
             let mut n: Vec<PyStr> = i.attrs.borrow().keys().cloned().collect();
             let mro = i.class.mro.borrow().clone();
             for c in &mro {
-                if !super::dir_names::is_builtin_type(c) {
+                // What every object has from `object` (`__eq__`, `__reduce_ex__`...).
+                if super::builtin_classes::is(c, |b| &b.object) {
+                    n.extend(super::dir_names::builtin_names(it, v, "object"));
+                } else if !super::dir_names::is_builtin_type(c) {
                     n.extend(c.attrs.borrow().keys().cloned());
                 } else {
                     // A native builtin type (`bytearray`): the names its instance answers.
                     n.extend(super::dir_names::builtin_names(it, v, &c.name));
                 }
+            }
+            let (dict, weakref) = super::subclass::dict_and_weakref(&i.class);
+            if dict {
+                n.push(PyStr::from("__dict__"));
+            }
+            if weakref {
+                n.push(PyStr::from("__weakref__"));
             }
             // An instance of a class derived from a builtin type has the base value's methods:
             // those the instance answers (so that `dir` and `hasattr` agree on it).
@@ -1429,7 +1446,10 @@ fn dir(it: &mut Interp, a: Args) -> PyResult {
             let mut n = Vec::new();
             for k in &mro {
                 // A builtin type's methods are not among its attrs: they are looked up by name.
-                if !super::dir_names::is_builtin_type(k) {
+                if super::builtin_classes::is(k, |b| &b.object) {
+                    let object = Value::Class(k.clone());
+                    n.extend(super::dir_names::builtin_names(it, &object, "object"));
+                } else if !super::dir_names::is_builtin_type(k) {
                     n.extend(k.attrs.borrow().keys().cloned());
                 } else {
                     let name = k.name.clone();
@@ -1888,8 +1908,21 @@ fn new_range(_: &mut Interp, a: Args) -> PyResult {
     Ok(Value::Range(Rc::new(Range::small(start, stop, step))))
 }
 
+/// `type.__new__(mcs, ...)` (and `type(...)`): `mcs` must be `type` or a metaclass derived from
+/// it, in CPython's words.
 fn new_type(it: &mut Interp, a: Args) -> PyResult {
-    super::interp::type_new(it, a)
+    match a.pos.first() {
+        None => Err(type_error("type.__new__(): not enough arguments")),
+        Some(Value::Class(c)) if !c.is_subclass(&it.classes.type_) => Err(type_error(format!(
+            "type.__new__({0}): {0} is not a subtype of type",
+            c.name
+        ))),
+        Some(Value::Class(_)) => super::interp::type_new(it, a),
+        Some(v) => Err(type_error(format!(
+            "type.__new__(X): X is not a type object ({})",
+            v.type_name()
+        ))),
+    }
 }
 
 /// `super(C, obj)` (and `super()`, which binds the function's first argument) needs obj to be

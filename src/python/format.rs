@@ -292,6 +292,8 @@ impl Interp {
                     "NotImplemented".into()
                 } else if let Some(r) = super::methods::getset_repr(b) {
                     r.to_string()
+                } else if let Some(r) = super::descriptors::repr(b) {
+                    r
                 } else {
                     format!("<built-in function {}>", b.name)
                 }

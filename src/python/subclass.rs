@@ -57,6 +57,8 @@ const FINAL: &[&str] = &[
     "NoneType",
     "function",
     "builtin_function_or_method",
+    "wrapper_descriptor",
+    "method_descriptor",
     "method",
     "generator",
     "coroutine",
@@ -83,6 +85,29 @@ pub fn refuses_subclassing(c: &Class) -> bool {
 /// builtin types themselves.
 pub fn builtin_base(c: &Rc<Class>) -> Option<Rc<Class>> {
     first_builtin_base(c, derivable)
+}
+
+/// Whether instances of the program's class `c` have a `__dict__` and a `__weakref__` slot of
+/// their own (CPython adds them to a class without `__slots__`; `__weakref__` only where the
+/// builtin base has none and holds no variable-size items: not for `int`, `tuple`, `bytes`,
+/// nor the sets, which have their own).
+pub fn dict_and_weakref(c: &Rc<Class>) -> (bool, bool) {
+    if &*c.module == "builtins" {
+        return (false, false);
+    }
+    let slotted = c
+        .mro
+        .borrow()
+        .iter()
+        .filter(|k| &*k.module != "builtins")
+        .all(|k| k.attrs.borrow().contains_key("__slots__"));
+    if slotted {
+        // (An exception keeps the `__dict__` BaseException has.)
+        return (c.is_subclass(&ExcKind::BaseException.class()), false);
+    }
+    let weakref = builtin_base(c)
+        .is_none_or(|b| !matches!(&*b.name, "int" | "tuple" | "bytes" | "set" | "frozenset"));
+    (true, weakref)
 }
 
 /// The first builtin type in a program's class `c`'s MRO whose name `pick` accepts; `None` for
@@ -772,6 +797,25 @@ pub fn install() {
             PyStr::from("__new__"),
             slot("__new__", slot_new, Some(Value::str(name))),
         );
+    }
+    // `range` is no base a class may have, but its protocol is slots all the same
+    // (`range.__len__(r)`, `range.__getitem__(r, 1)`).
+    {
+        let cls = crate::python::builtin_classes::builtin_type("range");
+        let mut attrs = cls.attrs.borrow_mut();
+        for (n, f) in [
+            ("__len__", s_len as NativeFn),
+            ("__iter__", s_iter),
+            ("__contains__", s_contains),
+            ("__getitem__", s_getitem),
+            ("__bool__", s_bool),
+            ("__repr__", s_repr),
+        ] {
+            attrs.insert(PyStr::from(n), slot(n, f, None));
+        }
+        for (i, (n, _)) in CMPOPS.iter().enumerate() {
+            attrs.insert(PyStr::from(*n), slot(n, s_cmp, Some(Value::Int(i as i64))));
+        }
     }
     for name in ITERATORS {
         let cls = crate::python::builtin_classes::builtin_type(name);

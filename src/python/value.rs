@@ -664,7 +664,10 @@ impl Value {
             Value::Range(_) => "range",
             Value::Slice(_) => "slice",
             Value::Function(_) => "function",
-            Value::Builtin(_) => "builtin_function_or_method",
+            // (A builtin type's method reached through the type is a descriptor.)
+            Value::Builtin(b) => {
+                super::descriptors::type_name(b).unwrap_or("builtin_function_or_method")
+            }
             // A builtin type's method bound to its object is CPython's builtin_function_or_method.
             Value::BoundMethod(m) if matches!(m.func, Value::Builtin(_)) => {
                 "builtin_function_or_method"

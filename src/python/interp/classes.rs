@@ -452,8 +452,23 @@ fn type_call(it: &mut Interp, mut a: Args) -> PyResult {
             a.pos.remove(0);
             it.construct(c, a)
         }
-        _ => Err(type_error("descriptor '__call__' requires a 'type' object")),
+        Some(v) => Err(type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{}'",
+            v.type_name()
+        ))),
+        None => Err(type_error(
+            "descriptor '__call__' of 'type' object needs an argument",
+        )),
     }
+}
+
+/// `type.__init__(cls, name, bases, ns)` (or `(cls, obj)`): nothing left to do once `__new__`
+/// made the class, but CPython still counts the arguments.
+fn type_init(_: &mut Interp, a: Args) -> PyResult {
+    if !matches!(a.pos.len(), 2 | 4) {
+        return Err(type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(Value::None)
 }
 
 fn noop(_: &mut Interp, _: Args) -> PyResult {
@@ -608,14 +623,21 @@ fn object_repr(_: &mut Interp, a: Args) -> PyResult {
     match a.pos.first() {
         Some(v) => {
             let c = super::super::builtins::type_of(v);
+            // A builtin type is named without its module (`<int object at 0x...>`).
+            let module = if &*c.module == "builtins" {
+                String::new()
+            } else {
+                format!("{}.", c.module)
+            };
             Ok(Value::str(&format!(
-                "<{}.{} object at 0x{:x}>",
-                c.module,
+                "<{module}{} object at 0x{:x}>",
                 c.qualname,
                 v.ptr().unwrap_or(0)
             )))
         }
-        None => Err(type_error("expected 0 arguments")),
+        None => Err(type_error(
+            "descriptor '__repr__' of 'object' object needs an argument",
+        )),
     }
 }
 
@@ -657,7 +679,7 @@ pub fn builtin_attr(class_name: &str, name: &str) -> Option<Value> {
         ("object", "__str__") => object_str,
         ("object", "__init_subclass__") => object_init_subclass,
         ("type", "__new__") => type_new,
-        ("type", "__init__") => noop,
+        ("type", "__init__") => type_init,
         ("type", "__call__") => type_call,
         ("type", "mro") => type_mro,
         _ => return None,

@@ -30,6 +30,7 @@ use super::exceptions::{self, Exc, TbEntry, attribute_error, type_error};
 use super::iter_kind::IterKind;
 use super::value::*;
 
+pub use classes::builtin_attr;
 pub use classes::{meta_method, meta_of, type_new};
 pub use descriptors::install_property;
 pub use exec::Unwind;
@@ -473,6 +474,17 @@ impl Interp {
                     Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
                         return self.descriptor_get(d, &Value::None, c, name).map(Some);
                     }
+                    // A builtin type's method (`int.__repr__`, `D.keys` for `class D(dict)`):
+                    // the descriptor that checks the object it is called on.
+                    Some(v @ Value::Builtin(_))
+                        if c.mro
+                            .borrow()
+                            .iter()
+                            .find(|k| k.attrs.borrow().contains_key(name))
+                            .is_some_and(|k| &*k.module == "builtins") =>
+                    {
+                        Some(super::descriptors::unbound(c, name, v))
+                    }
                     Some(v) => Some(v),
                     None => return self.class_attr_fallback(c, obj, name),
                 },
@@ -585,7 +597,11 @@ impl Interp {
                 _ => super::function_attrs::special(f, name),
             },
             Value::Builtin(b) => match name {
+                "__qualname__" | "__objclass__" if super::descriptors::attr(b, name).is_some() => {
+                    super::descriptors::attr(b, name)
+                }
                 "__name__" | "__qualname__" => Some(Value::Str(b.name.clone())),
+                _ if name.starts_with("__") => super::methods::object_attr(obj, name),
                 _ => None,
             },
             Value::Slice(s) if matches!(name, "start" | "stop" | "step") => {
@@ -615,12 +631,14 @@ impl Interp {
             Value::Generator(g) if name.as_bytes().get(2) == Some(&b'_') => {
                 match self.gen_attr(g, name) {
                     Some(v) => Some(v),
-                    None => super::methods::lookup(obj, name).map(|f| {
-                        Value::BoundMethod(Rc::new(BoundMethod {
-                            this: obj.clone(),
-                            func: Value::builtin(name, f),
-                        }))
-                    }),
+                    None => super::methods::lookup(obj, name)
+                        .map(|f| {
+                            Value::BoundMethod(Rc::new(BoundMethod {
+                                this: obj.clone(),
+                                func: Value::builtin(name, f),
+                            }))
+                        })
+                        .or_else(|| super::methods::object_attr(obj, name)),
                 }
             }
             Value::Range(r) if matches!(name, "start" | "stop" | "step") => {
@@ -673,6 +691,11 @@ impl Interp {
                 match inst.class.lookup(name) {
                     Some(Value::Instance(ref d)) if descriptors::is_descriptor(d) => {
                         return self.descriptor_get(d, obj, &inst.class, name).map(Some);
+                    }
+                    // A native attribute (`m.ndim`) the instance no longer holds: a released
+                    // memoryview's refusal.
+                    Some(Value::Builtin(ref b)) if super::methods::getset_repr(b).is_some() => {
+                        return Err(super::methods::memoryview::unheld(obj, name));
                     }
                     Some(v) => Some(bind(v, obj)),
                     None => {
@@ -749,7 +772,8 @@ impl Interp {
                                 func: Value::builtin(name, f),
                             }))));
                         }
-                        None
+                        // ... and the rest of what every object has from `object`.
+                        super::methods::instance_object_attr(&inst.class, obj, name)
                     }
                 }
             }
@@ -775,6 +799,9 @@ impl Interp {
                 v => Ok(Some(bind(v, obj))),
             };
         }
+        if let Some(d) = super::descriptors::made(c, name) {
+            return Ok(Some(d));
+        }
         // `L.append` for `class L(list)`: a builtin base's methods, found by name (its alternate
         // constructors make the class: `D.fromkeys(...)` is a `D`).
         let builtin_method = c
@@ -782,7 +809,10 @@ impl Interp {
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| super::methods::on_class(c, &k.name, name));
+            .find_map(|k| {
+                super::methods::on_class(c, &k.name, name)
+                    .map(|v| super::descriptors::native(c, k, name, v))
+            });
         if let Some(v) = builtin_method {
             return Ok(Some(v));
         }
@@ -791,7 +821,10 @@ impl Interp {
             .borrow()
             .iter()
             .filter(|k| &*k.module == "builtins")
-            .find_map(|k| classes::builtin_attr(&k.name, name));
+            .find_map(|k| {
+                classes::builtin_attr(&k.name, name)
+                    .map(|v| super::descriptors::native(c, k, name, v))
+            });
         // `C.mro()`: `type`'s method, bound to the class as the metaclass's methods are.
         if found.is_none() && name == "mro" {
             return Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {

@@ -12,7 +12,8 @@ error = Error
 # Values that are their own copy: immutable ones, and functions and classes, which copies share.
 _atomic = frozenset([
     'NoneType', 'int', 'float', 'bool', 'complex', 'str', 'bytes', 'type', 'range',
-    'function', 'builtin_function_or_method', 'method', 'ellipsis', 'NotImplementedType',
+    'function', 'builtin_function_or_method', 'wrapper_descriptor', 'method_descriptor',
+    'method', 'ellipsis', 'NotImplementedType',
     'property',
 ])
 
@@ -165,25 +166,15 @@ def deepcopy(x, memo=None, _nil=[]):
     cls = type(x)
     if _is_atomic(x):
         return x
+    # The containers are copied by functions of their own, as CPython's copier functions: a
+    # deep nesting then takes as many frames per level as CPython's and meets the recursion
+    # limit where it does (at `id(x)`, 'while calling a Python object').
     if cls is list:
-        y = []
-        memo[d] = y
-        for a in x:
-            y.append(deepcopy(a, memo))
+        y = _deepcopy_list(x, memo)
     elif cls is tuple:
-        items = [deepcopy(a, memo) for a in x]
-        # A tuple that contains itself (through a list) was copied while its items were.
-        if d in memo:
-            return memo[d]
-        if all(a is b for a, b in zip(x, items)):
-            y = x
-        else:
-            y = tuple(items)
+        y = _deepcopy_tuple(x, memo)
     elif cls is dict:
-        y = {}
-        memo[d] = y
-        for key, value in x.items():
-            y[deepcopy(key, memo)] = deepcopy(value, memo)
+        y = _deepcopy_dict(x, memo)
     elif cls is set:
         y = {deepcopy(a, memo) for a in x}
     elif cls is frozenset:
@@ -198,6 +189,36 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
+    return y
+
+
+def _deepcopy_list(x, memo):
+    y = []
+    memo[id(x)] = y
+    append = y.append
+    for a in x:
+        append(deepcopy(a, memo))
+    return y
+
+
+def _deepcopy_tuple(x, memo):
+    y = [deepcopy(a, memo) for a in x]
+    # A tuple that contains itself (through a list) was copied while its items were.
+    try:
+        return memo[id(x)]
+    except KeyError:
+        pass
+    for k, j in zip(x, y):
+        if k is not j:
+            return tuple(y)
+    return x
+
+
+def _deepcopy_dict(x, memo):
+    y = {}
+    memo[id(x)] = y
+    for key, value in x.items():
+        y[deepcopy(key, memo)] = deepcopy(value, memo)
     return y
 
 

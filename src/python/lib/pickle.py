@@ -330,6 +330,10 @@ class Pickler:
         if t.__name__ in ('function', 'builtin_function_or_method'):
             self.save_global(obj)
             return
+        if t.__name__ in ('wrapper_descriptor', 'method_descriptor'):
+            # `str.upper`: CPython's descriptors reduce to getattr(type, name).
+            self.save_reduce(getattr, (obj.__objclass__, obj.__name__), obj=obj)
+            return
         reduce = getattr(obj, '__reduce_ex__', None)
         if reduce is not None:
             rv = reduce(self.proto)

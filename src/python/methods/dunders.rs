@@ -18,7 +18,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
     let own: Option<NativeFn> = match (obj, name) {
         (Value::List(_), "__iadd__") => Some(list_iadd),
         (Value::List(_), "__imul__") => Some(list_imul),
-        (Value::List(_) | Value::Dict(_), "__reversed__") => Some(reversed),
+        (Value::List(_) | Value::Dict(_) | Value::Range(_), "__reversed__") => Some(reversed),
         (Value::Dict(_), "__ior__") => Some(dict_ior),
         (Value::Set(_), "__iand__") => Some(set_iand),
         (Value::Set(_), "__ior__") => Some(set_ior),
@@ -55,7 +55,10 @@ pub fn lookup(obj: &Value, name: &str) -> Option<NativeFn> {
 /// Not reached through a derived class's instance, whose `object` methods act on it rather than
 /// on its base value (`super().__setattr__(k, v)` in a dict subclass sets an attribute).
 pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
-    if let Some(f) = object_method(obj, name).or_else(|| super::reduce::method(obj, name)) {
+    if let Some(f) = object_method(obj, name)
+        .or_else(|| super::reduce::method(obj, name))
+        .or_else(|| any_object_method(obj, name))
+    {
         return Some(Value::BoundMethod(Rc::new(
             super::super::value::BoundMethod {
                 this: obj.clone(),
@@ -64,6 +67,57 @@ pub fn object_attr(obj: &Value, name: &str) -> Option<Value> {
         )));
     }
     value_attr(obj, name)
+}
+
+/// What an instance of any class (the program's, or a native type's: `{}.keys()`, `1j`) has from
+/// `object` where its class defines nothing of that name: `object`'s methods bound to it
+/// (`A().__eq__`, `A().__format__`, `A().__dir__`), `__init_subclass__` bound to its class, and a
+/// `__doc__` (None for a type without one).
+pub fn instance_object_attr(
+    cls: &Rc<super::super::value::Class>,
+    obj: &Value,
+    name: &str,
+) -> Option<Value> {
+    let func = match name {
+        "__doc__" => {
+            let doc = (&*cls.module == "builtins")
+                .then(|| super::type_docs::of(&cls.name))
+                .flatten();
+            return Some(doc.map_or(Value::None, Value::str));
+        }
+        // (The reductions are `reduce::method`'s, for the objects it knows how to reduce: a
+        // native object, a Lock, refuses pickling its own way.)
+        "__new__" | "__reduce__" | "__reduce_ex__" | "__getstate__" => return None,
+        "__init_subclass__" => {
+            let f = super::super::interp::builtin_attr("object", name)?;
+            return Some(Value::BoundMethod(Rc::new(
+                super::super::value::BoundMethod {
+                    this: Value::Class(cls.clone()),
+                    func: f,
+                },
+            )));
+        }
+        "__dir__" => Value::builtin("__dir__", instance_dir),
+        // No weak reference to it exists in forkyard: its slot holds None.
+        "__weakref__" if super::super::subclass::dict_and_weakref(cls).1 => {
+            return Some(Value::None);
+        }
+        _ if OBJECT_ONLY.contains(&name) => on_type("object", name)?,
+        _ => super::super::interp::builtin_attr("object", name)?,
+    };
+    Some(Value::BoundMethod(Rc::new(
+        super::super::value::BoundMethod {
+            this: obj.clone(),
+            func,
+        },
+    )))
+}
+
+/// `obj.__dir__()` of an instance: the names `dir(obj)` lists.
+fn instance_dir(it: &mut Interp, a: Args) -> R {
+    args_of(&a, 0, "__dir__", Some("object"))?;
+    let dir = it.builtins.get("dir").cloned().unwrap_or(Value::None);
+    it.call(&dir, Args::new(vec![a.pos[0].clone()]))
 }
 
 /// `object.__sizeof__` as an instance of the program's classes has it (`A().__sizeof__()`).
@@ -90,10 +144,84 @@ fn object_method(obj: &Value, name: &str) -> Option<NativeFn> {
     })
 }
 
+/// What a value of any other builtin type (an iterator, a generator, a range, None) has from
+/// `object`: the value's own repr and hash, identity for `==`, the orderings declined.
+fn any_object_method(obj: &Value, name: &str) -> Option<NativeFn> {
+    if matches!(obj, Value::Instance(_)) {
+        return None;
+    }
+    Some(match name {
+        "__getattribute__" => getattribute,
+        "__setattr__" => setattr,
+        "__delattr__" => delattr,
+        "__dir__" => dir,
+        "__format__" => format,
+        "__str__" => str_,
+        "__repr__" => repr_,
+        "__init__" => init,
+        "__init_subclass__" => init_subclass,
+        "__subclasshook__" => subclasshook,
+        "__getstate__" => getstate,
+        "__sizeof__" => sizeof,
+        "__hash__" if hashable(obj) => hash,
+        "__eq__" => eq_identity,
+        "__ne__" => ne_identity,
+        "__lt__" | "__le__" | "__gt__" | "__ge__" => declines,
+        _ => return None,
+    })
+}
+
+fn repr_(it: &mut Interp, a: Args) -> R {
+    args(&a, 0, "__repr__")?;
+    Ok(Value::str(&it.repr(&a.pos[0])?))
+}
+
+/// `object.__init__` of a value made whole by its type: nothing to do.
+fn init(_: &mut Interp, _: Args) -> R {
+    Ok(Value::None)
+}
+
+/// `object.__eq__`: True for the object itself, NotImplemented (the other side's turn) else.
+fn eq_identity(_: &mut Interp, a: Args) -> R {
+    args(&a, 1, "__eq__")?;
+    Ok(if a.pos[0].is(&a.pos[1]) {
+        Value::Bool(true)
+    } else {
+        not_implemented()
+    })
+}
+
+fn ne_identity(_: &mut Interp, a: Args) -> R {
+    args(&a, 1, "__ne__")?;
+    Ok(if a.pos[0].is(&a.pos[1]) {
+        Value::Bool(false)
+    } else {
+        not_implemented()
+    })
+}
+
+fn declines(_: &mut Interp, a: Args) -> R {
+    args(&a, 1, "__lt__")?;
+    Ok(not_implemented())
+}
+
 /// The attributes of a builtin value that are not methods: `__doc__`, and the `__hash__` that
 /// is None for the mutable containers.
 fn value_attr(obj: &Value, name: &str) -> Option<Value> {
-    let t = type_name_of(obj)?;
+    let Some(t) = type_name_of(obj) else {
+        if matches!(obj, Value::Instance(_)) {
+            return None;
+        }
+        // Any other value has a `__doc__` (its type's text where the table has one), and
+        // `object.__new__` as its type's (a static method: not bound).
+        return match name {
+            "__doc__" => {
+                Some(super::type_docs::of(&obj.type_name()).map_or(Value::None, Value::str))
+            }
+            "__new__" => super::super::builtin_classes::object().lookup("__new__"),
+            _ => None,
+        };
+    };
     match name {
         "__doc__" => super::type_docs::of(t).map(Value::str),
         "__hash__" if !hashable(obj) => Some(Value::None),
@@ -146,9 +274,34 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
                 alone: None,
             })))
         }
+        // What every class finds on `object` (`object.__reduce_ex__`, `A.__sizeof__`), for any
+        // object passed to it.
+        ("object", _) if OBJECT_ONLY.contains(&name) => {
+            Some(Value::Builtin(Rc::new(super::super::value::Builtin {
+                name: PyStr::from(name),
+                f: object_unbound,
+                data: Some(Value::str(name)),
+                alone: None,
+            })))
+        }
         _ => None,
     }
 }
+
+/// `object`'s methods that its class attributes (interp/classes.rs) do not hold.
+const OBJECT_ONLY: &[&str] = &[
+    "__dir__",
+    "__format__",
+    "__getstate__",
+    "__sizeof__",
+    "__subclasshook__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+];
 
 /// The repr of a number attribute looked up on its type (`<attribute 'real' of 'int' objects>`).
 pub fn getset_repr(b: &super::super::value::Builtin) -> Option<PyStr> {
@@ -177,11 +330,30 @@ fn object_unbound(it: &mut Interp, mut a: Args) -> R {
         return Ok(not_implemented());
     }
     let Some(obj) = a.pos.first() else {
-        return Err(type_error(format!(
-            "unbound method object.{name}() needs an argument"
-        )));
+        return Err(type_error(
+            if name.starts_with("__") && &*name != "__dir__" {
+                format!("descriptor '{name}' of 'object' object needs an argument")
+            } else {
+                format!("unbound method object.{name}() needs an argument")
+            },
+        ));
     };
-    match object_method(obj, &name) {
+    // `object.__lt__(a, b)`: object's comparisons other than `==` and `!=` decline.
+    if matches!(&*name, "__lt__" | "__le__" | "__gt__" | "__ge__") {
+        args(&a, 1, &name)?;
+        return Ok(not_implemented());
+    }
+    // Any object: the reductions every value has, `object`'s format and size.
+    let any: Option<NativeFn> = match &*name {
+        "__format__" => Some(format),
+        "__sizeof__" if matches!(obj, Value::Instance(_)) => Some(sizeof),
+        "__getstate__" if !matches!(obj, Value::Instance(_)) => Some(getstate),
+        _ => None,
+    };
+    match super::reduce::method(obj, &name)
+        .or_else(|| object_method(obj, &name))
+        .or(any)
+    {
         Some(f) => f(it, a),
         None => Err(type_error(format!(
             "descriptor '{name}' for 'object' objects doesn't apply to a '{}' object",
@@ -464,8 +636,8 @@ fn attr_name(v: &Value) -> Result<PyStr, Exc> {
 /// `x.__dir__()`: the names `dir(x)` lists.
 fn dir(it: &mut Interp, a: Args) -> R {
     args_of(&a, 0, "__dir__", Some("object"))?;
-    let t = type_name_of(&a.pos[0]).unwrap_or("object");
-    let names = super::super::dir_names::builtin_names(it, &a.pos[0], t);
+    let t = a.pos[0].type_name();
+    let names = super::super::dir_names::builtin_names(it, &a.pos[0], &t);
     Ok(Value::list(names.into_iter().map(Value::Str).collect()))
 }
 

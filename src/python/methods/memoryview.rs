@@ -155,29 +155,16 @@ pub fn install(it: &mut Interp) {
     }
     // The view's attributes live on each view; the class holds their descriptors, as CPython's
     // does (`dir(memoryview)` lists them, `memoryview.ndim` is one).
-    for name in [
-        "obj",
-        "nbytes",
-        "readonly",
-        "itemsize",
-        "format",
-        "ndim",
-        "shape",
-        "strides",
-        "suboffsets",
-        "c_contiguous",
-        "f_contiguous",
-        "contiguous",
-    ] {
+    for name in VIEW_ATTRS {
         let descriptor = Builtin {
-            name: PyStr::from(name),
+            name: PyStr::from(*name),
             f: super::dunders::getset_call,
             data: Some(Value::str(&format!(
                 "<attribute '{name}' of 'memoryview' objects>"
             ))),
             alone: None,
         };
-        attrs.insert(PyStr::from(name), Value::Builtin(Rc::new(descriptor)));
+        attrs.insert(PyStr::from(*name), Value::Builtin(Rc::new(descriptor)));
     }
     let cls = it.classes.define_type(
         "memoryview",
@@ -188,6 +175,22 @@ pub fn install(it: &mut Interp) {
     it.builtins
         .insert(PyStr::from("memoryview"), Value::Class(cls));
 }
+
+/// The attributes a view holds, and its class describes.
+const VIEW_ATTRS: &[&str] = &[
+    "obj",
+    "nbytes",
+    "readonly",
+    "itemsize",
+    "format",
+    "ndim",
+    "shape",
+    "strides",
+    "suboffsets",
+    "c_contiguous",
+    "f_contiguous",
+    "contiguous",
+];
 
 fn view_ref<T>(v: &Value, f: impl FnOnce(&View) -> T) -> Option<T> {
     let Value::Instance(inst) = v else {
@@ -913,5 +916,24 @@ fn release(_: &mut Interp, a: Args) -> R {
     if let Some(source) = source {
         export(&source, -1);
     }
+    // Its attributes go with it: the class's descriptors then refuse (`unheld`).
+    if let Value::Instance(inst) = &a.pos[0] {
+        let mut attrs = inst.attrs.borrow_mut();
+        for name in VIEW_ATTRS {
+            attrs.shift_remove(*name);
+        }
+    }
     Ok(Value::None)
+}
+
+/// `m.ndim` of a view that no longer holds the attribute its class describes: a released view,
+/// in CPython's words.
+pub fn unheld(obj: &Value, name: &str) -> Exc {
+    if view_ref(obj, |v| v.released.get()).unwrap_or(false) {
+        return released();
+    }
+    crate::python::exceptions::attribute_error(format!(
+        "'{}' object has no attribute '{name}'",
+        obj.type_name()
+    ))
 }

@@ -33,8 +33,8 @@ pub use bytes_format::bytes_percent;
 pub use codecs::{decode, encode as str_encode};
 pub use derived_constructors::{on_class, on_instance as constructor_on_instance};
 pub use dict::fromkeys;
-pub use dunders::instance_sizeof;
 pub use dunders::{getset_repr, object_attr, read_only as setattr_refusal};
+pub use dunders::{instance_object_attr, instance_sizeof};
 pub use float::number_attr;
 pub use range::attr as range_attr;
 pub use reduce::method as reduce_method;
@@ -75,6 +75,9 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
         "tuple" => Value::tuple(vec![]),
         "dict" => Value::dict(Default::default()),
         "set" => Value::Set(Default::default()),
+        "frozenset" => Value::FrozenSet(Default::default()),
+        "range" => Value::Range(std::rc::Rc::new(super::value::Range::small(0, 0, 1))),
+        "slice" => Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None])),
         "bytes" => Value::Bytes(ThinRc::from(&b""[..])),
         "int" => Value::Int(0),
         "float" => Value::Float(0.0),
@@ -94,7 +97,9 @@ pub fn on_type(type_name: &str, name: &str) -> Option<Value> {
 /// `(type name, method name)` of a method looked up on a builtin type (`str.upper`), which is
 /// how pickle names it.
 pub fn unbound_method_of(v: &Value) -> Option<(PyStr, PyStr)> {
-    let Value::Builtin(b) = v else { return None };
+    let Value::Builtin(b) = crate::python::descriptors::inner(v) else {
+        return None;
+    };
     if !std::ptr::fn_addr_eq(b.f, unbound_method as NativeFn) {
         return None;
     }
