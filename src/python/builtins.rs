@@ -1317,6 +1317,10 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
         HashKey::Float(bits) => super::float_hash::hash_double(f64::from_bits(*bits)),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (*p >> 4) as i64,
+        // Tuples and frozensets of numbers: CPython's own number (python/cpython_hash.rs).
+        HashKey::Tuple(_) | HashKey::FrozenSet(_) if super::cpython_hash::of_key(&k).is_some() => {
+            super::cpython_hash::of_key(&k).unwrap_or_default()
+        }
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);

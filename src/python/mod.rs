@@ -14,6 +14,7 @@ pub mod builtins;
 pub mod callers;
 pub mod complex;
 mod convert;
+pub mod cpython_hash;
 pub mod descriptors;
 pub mod dict_iter;
 mod dir_names;

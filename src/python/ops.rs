@@ -1492,11 +1492,16 @@ fn user_container(v: &Value, key: HashKey) -> HashKey {
     if !ks.iter().any(|k| matches!(k, HashKey::User { .. })) {
         return key;
     }
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    key.hash(&mut h);
+    // CPython's number where the members have one (python/cpython_hash.rs), so that `hash()` of
+    // the container and a set's order of such containers are CPython's.
+    let hash = super::cpython_hash::of_key(&key).unwrap_or_else(|| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut h);
+        h.finish() as i64
+    });
     HashKey::User {
-        hash: h.finish() as i64,
+        hash,
         id: v.ptr().unwrap_or(0),
     }
 }

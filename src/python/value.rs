@@ -743,26 +743,25 @@ impl fmt::Debug for Value {
 }
 
 impl Set {
-    /// The members in the order CPython iterates them. For sets of ints that order is fixed (an
-    /// int's hash is the int), and programs print such sets, so forkyard lays them out in a table
-    /// the way CPython's `setobject.c` does; so are floats' and complex numbers' hashes. Other
-    /// members hash differently in every CPython process, so for them insertion order is as good
-    /// as CPython's.
+    /// The members in the order CPython iterates them. For sets of numbers that order is fixed
+    /// (an int's hash is the int), and programs print such sets, so forkyard lays them out in a
+    /// table the way CPython's `setobject.c` does; so are tuples and frozensets of numbers, and
+    /// objects whose `__hash__` gives such a number (python/cpython_hash.rs). Other members hash
+    /// differently in every CPython process, so for them insertion order is as good as CPython's.
     pub fn iteration_order(&self) -> Vec<Value> {
         let mut hashes = Vec::with_capacity(self.map.len());
         for (k, v) in self.map.iter() {
-            match k {
-                HashKey::Int(i) => hashes.push(super::bigint::hash_i64(*i) as u64),
-                HashKey::BigInt(b) => hashes.push(super::bigint::hash_big(b) as u64),
-                HashKey::Float(bits) if !f64::from_bits(*bits).is_nan() => {
-                    hashes.push(super::float_hash::hash_double(f64::from_bits(*bits)) as u64)
-                }
-                HashKey::User { hash, .. }
-                    if super::complex::get(v).is_some_and(|c| !c.re.is_nan() && !c.im.is_nan()) =>
-                {
-                    hashes.push(*hash as u64)
-                }
-                _ => return self.map.values().cloned().collect(),
+            let fixed = match k {
+                // A complex number with a NaN part hashes by address since 3.10.
+                HashKey::User { .. } => super::complex::get(v)
+                    .is_none_or(|c| !c.re.is_nan() && !c.im.is_nan())
+                    .then(|| super::cpython_hash::of_key(k))
+                    .flatten(),
+                _ => super::cpython_hash::of_key(k),
+            };
+            match fixed {
+                Some(h) => hashes.push(h as u64),
+                None => return self.map.values().cloned().collect(),
             }
         }
         const LINEAR_PROBES: usize = 9;
