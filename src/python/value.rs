@@ -765,7 +765,10 @@ impl Set {
             }
         }
         const LINEAR_PROBES: usize = 9;
-        let insert = |table: &mut Vec<Option<usize>>, h: u64, idx: usize| {
+        // A slot holds the member's place in `hashes` (4 bytes, not an `Option<usize>`'s 16: the
+        // table is laid out afresh at each loop over the set, and its size is memory traffic).
+        const EMPTY: u32 = u32::MAX;
+        let insert = |table: &mut Vec<u32>, h: u64, idx: u32| {
             let mask = table.len() - 1;
             let mut perturb = h;
             let mut i = (h as usize) & mask;
@@ -776,8 +779,8 @@ impl Set {
                     0
                 };
                 for j in 0..=probes {
-                    if table[i + j].is_none() {
-                        table[i + j] = Some(idx);
+                    if table[i + j] == EMPTY {
+                        table[i + j] = idx;
                         return;
                     }
                 }
@@ -789,9 +792,9 @@ impl Set {
                     & mask;
             }
         };
-        let mut table: Vec<Option<usize>> = vec![None; 8];
+        let mut table: Vec<u32> = vec![EMPTY; 8];
         for (n, &h) in hashes.iter().enumerate() {
-            insert(&mut table, h, n);
+            insert(&mut table, h, n as u32);
             let used = n + 1;
             if used * 5 >= (table.len() - 1) * 3 {
                 let minused = if used > 50000 { used * 2 } else { used * 4 };
@@ -799,17 +802,17 @@ impl Set {
                 while size <= minused {
                     size <<= 1;
                 }
-                let old = std::mem::replace(&mut table, vec![None; size]);
-                for idx in old.into_iter().flatten() {
-                    insert(&mut table, hashes[idx], idx);
+                let old = std::mem::replace(&mut table, vec![EMPTY; size]);
+                for idx in old.into_iter().filter(|&i| i != EMPTY) {
+                    insert(&mut table, hashes[idx as usize], idx);
                 }
             }
         }
         let values: Vec<&Value> = self.map.values().collect();
         table
             .into_iter()
-            .flatten()
-            .map(|i| values[i].clone())
+            .filter(|&i| i != EMPTY)
+            .map(|i| values[i as usize].clone())
             .collect()
     }
 }
