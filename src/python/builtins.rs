@@ -1306,21 +1306,16 @@ pub(crate) fn hash(it: &mut Interp, a: Args) -> PyResult {
     }
     use std::hash::{Hash, Hasher};
     let k = it.hash_key(&a.pos[0])?;
+    // Numbers, `__hash__` results and tuples and frozensets of them: CPython's own number
+    // (python/cpython_hash.rs).
+    if let Some(h) = super::cpython_hash::of_key(&k) {
+        return Ok(Value::Int(h));
+    }
     Ok(Value::Int(match &k {
-        HashKey::Int(i) => bigint::hash_i64(*i),
-        // A `__hash__` result that fits a machine word is the hash itself, as CPython's
-        // slot_tp_hash keeps it (-1 is reserved for errors and becomes -2).
-        HashKey::User { hash: -1, .. } => -2,
-        HashKey::User { hash: i, .. } => *i,
-        HashKey::BigInt(b) => bigint::hash_big(b),
-        // A float that is not integral (those are `Int` keys): CPython's `_Py_HashDouble`.
+        // A NaN: CPython hashes it by address; `_Py_HashDouble` keeps the number stable here.
         HashKey::Float(bits) => super::float_hash::hash_double(f64::from_bits(*bits)),
         // By identity, as `object.__hash__` (src/python/interp/classes.rs) computes it.
         HashKey::Ptr(p) => (*p >> 4) as i64,
-        // Tuples and frozensets of numbers: CPython's own number (python/cpython_hash.rs).
-        HashKey::Tuple(_) | HashKey::FrozenSet(_) if super::cpython_hash::of_key(&k).is_some() => {
-            super::cpython_hash::of_key(&k).unwrap_or_default()
-        }
         other => {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             other.hash(&mut h);

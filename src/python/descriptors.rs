@@ -56,28 +56,14 @@ const NOT_INSTANCE_METHODS: &[&str] = &[
     "denominator",
 ];
 
-/// What every type inherits from `object` (`dir(object)`'s methods).
-const OBJECT_METHODS: &[&str] = &[
-    "__delattr__",
-    "__dir__",
-    "__eq__",
-    "__format__",
-    "__ge__",
-    "__getattribute__",
-    "__getstate__",
-    "__gt__",
-    "__hash__",
-    "__init__",
-    "__le__",
-    "__lt__",
-    "__ne__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__repr__",
-    "__setattr__",
-    "__sizeof__",
-    "__str__",
-];
+/// Whether `name` is a method every type inherits from `object`: `dir(object)`'s names
+/// (`dir_names`) but its attributes, class method and static method.
+fn is_object_method(name: &str) -> bool {
+    !matches!(
+        name,
+        "__class__" | "__doc__" | "__init_subclass__" | "__new__" | "__subclasshook__"
+    ) && super::dir_names::object_names().contains(&name)
+}
 
 const COMPARISONS: &[&str] = &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
 
@@ -196,7 +182,7 @@ fn owner_of(type_name: &str, name: &str) -> Option<&'static str> {
     }
     let everyones =
         COMPARISONS.contains(&name) || matches!(name, "__getattribute__" | "__hash__" | "__repr__");
-    if OBJECT_METHODS.contains(&name) && !everyones && !own_object_methods(t).contains(&name) {
+    if is_object_method(name) && !everyones && !own_object_methods(t).contains(&name) {
         return None;
     }
     Some(t)
@@ -338,23 +324,14 @@ pub fn repr(b: &Builtin) -> Option<String> {
 /// Whether `obj` is an instance of `owner` or of a class derived from it (without making the
 /// name of a builtin value's type for the common case).
 fn fits(owner: &Class, obj: &Value) -> bool {
-    let plain = match obj {
-        Value::Instance(i) => return i.class.is_subclass(owner),
-        Value::Bool(_) => return matches!(&*owner.name, "bool" | "int"),
-        Value::Int(_) | Value::BigInt(_) => "int",
-        Value::Float(_) => "float",
-        Value::Str(_) => "str",
-        Value::Bytes(_) => "bytes",
-        Value::List(_) => "list",
-        Value::Tuple(_) => "tuple",
-        Value::Dict(_) => "dict",
-        Value::Set(_) => "set",
-        Value::FrozenSet(_) => "frozenset",
-        Value::Range(_) => "range",
-        Value::Slice(_) => "slice",
-        _ => return super::builtins::type_of(obj).is_subclass(owner),
-    };
-    &*owner.name == plain
+    match obj {
+        Value::Instance(i) => i.class.is_subclass(owner),
+        Value::Bool(_) => matches!(&*owner.name, "bool" | "int"),
+        _ => match obj.data_type_name() {
+            Some(plain) => &*owner.name == plain,
+            None => super::builtins::type_of(obj).is_subclass(owner),
+        },
+    }
 }
 
 /// The call: the object (the first argument) checked against the owner, then the method.

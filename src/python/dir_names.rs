@@ -433,6 +433,11 @@ fn cpython_names(type_name: &str) -> &'static [&'static str] {
         _ => more::names(type_name).unwrap_or(&[]),
     }
 }
+/// `dir(object)`: what every object has.
+pub fn object_names() -> &'static [&'static str] {
+    cpython_names("object")
+}
+
 /// The names of `obj` (a value of the builtin type `type_name`, or that type) that forkyard's
 /// `getattr` finds, in CPython's order (sorted): the type's own names and what every object has
 /// from `object`.

@@ -695,6 +695,19 @@ fn s_unary(it: &mut Interp, a: Args) -> R<Value> {
     it.unary(op, &s)
 }
 
+/// Keeps the builtin type `name`'s own constructor (its class-call `__new__`) where `slot_new`
+/// finds it, and puts `slot_new` in its place as the type's `__new__`.
+fn take_constructor(name: &'static str, attrs: &mut crate::python::value::Namespace) {
+    if let Some(Value::Builtin(ctor)) = attrs.get("__new__") {
+        let f = ctor.f;
+        CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
+    }
+    attrs.insert(
+        PyStr::from("__new__"),
+        slot("__new__", slot_new, Some(Value::str(name))),
+    );
+}
+
 fn slot(name: &str, f: NativeFn, data: Option<Value>) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name: PyStr::from(name),
@@ -789,14 +802,7 @@ pub fn install() {
             put(n, slot(n, s_binop, Some(Value::Int(i as i64 + 1))));
             put(&r, slot(&r, s_binop, Some(Value::Int(-(i as i64 + 1)))));
         }
-        if let Some(Value::Builtin(ctor)) = attrs.get("__new__") {
-            let f = ctor.f;
-            CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
-        }
-        attrs.insert(
-            PyStr::from("__new__"),
-            slot("__new__", slot_new, Some(Value::str(name))),
-        );
+        take_constructor(name, &mut attrs);
     }
     // `range` is no base a class may have, but its protocol is slots all the same
     // (`range.__len__(r)`, `range.__getitem__(r, 1)`).
@@ -820,14 +826,7 @@ pub fn install() {
     for name in ITERATORS {
         let cls = crate::python::builtin_classes::builtin_type(name);
         let mut attrs = cls.attrs.borrow_mut();
-        if let Some(Value::Builtin(ctor)) = attrs.get("__new__") {
-            let f = ctor.f;
-            CONSTRUCTORS.with(|m| m.borrow_mut().push((name, f)));
-        }
-        attrs.insert(
-            PyStr::from("__new__"),
-            slot("__new__", slot_new, Some(Value::str(name))),
-        );
+        take_constructor(name, &mut attrs);
         attrs.insert(PyStr::from("__init__"), slot("__init__", s_init, None));
     }
     crate::python::builtin_classes::object()

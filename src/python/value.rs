@@ -647,9 +647,10 @@ impl Value {
         })
     }
 
-    /// The name of the value's type, as `type(x).__name__` says.
-    pub fn type_name(&self) -> PyStr {
-        PyStr::from(match self {
+    /// The name of a plain data value's type (`None`, numbers, strings, the containers), which
+    /// no subclass can change: `None` for the others (see [`Value::type_name`]).
+    pub fn data_type_name(&self) -> Option<&'static str> {
+        Some(match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
             Value::Int(_) | Value::BigInt(_) => "int",
@@ -663,6 +664,13 @@ impl Value {
             Value::FrozenSet(_) => "frozenset",
             Value::Range(_) => "range",
             Value::Slice(_) => "slice",
+            _ => return None,
+        })
+    }
+
+    /// The name of the value's type, as `type(x).__name__` says.
+    pub fn type_name(&self) -> PyStr {
+        PyStr::from(match self {
             Value::Function(_) => "function",
             // (A builtin type's method reached through the type is a descriptor.)
             Value::Builtin(b) => {
@@ -681,6 +689,7 @@ impl Value {
             Value::Generator(g) => g.kind.type_name(),
             Value::Super(_) => "super",
             Value::Ellipsis => "ellipsis",
+            data => data.data_type_name().unwrap_or("object"),
         })
     }
 }

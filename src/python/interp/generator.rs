@@ -315,10 +315,7 @@ impl Interp {
                 // At the limit: see below (no stack is taken for a frame that ends at once).
                 Resume::Send(Value::None) if self.at_recursion_limit() => {
                     *g.state.borrow_mut() = GenState::Done;
-                    return Err(Exc::new(
-                        ExcKind::RecursionError,
-                        "maximum recursion depth exceeded",
-                    ));
+                    return Err(super::recursion_error());
                 }
                 Resume::Send(Value::None) => match take_stack() {
                     Ok(s) => {
@@ -375,10 +372,7 @@ impl Interp {
             // error is (`close_reporting`); its stack goes with it.
             drop(co);
             LIVE_STACKS.with(|c| c.set(c.get().saturating_sub(1)));
-            return Err(Exc::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(super::recursion_error());
         }
         let depth = self.depth;
         self.depth += 1;

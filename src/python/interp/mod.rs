@@ -1244,7 +1244,7 @@ impl Interp {
         Ok(())
     }
 
-    /// Whether one level more would pass the recursion limit. The program's module frame is
+    /// Whether one level more would pass the recursion limit ([`recursion_error`] says so). The program's module frame is
     /// CPython's first level (`depth` does not count it): `def f(): f()` run from the module
     /// makes 999 calls under the default limit of 1000, as CPython 3.11's.
     #[inline]
@@ -1254,10 +1254,7 @@ impl Interp {
 
     pub(crate) fn enter_frame(&mut self) -> PyResult<()> {
         if self.at_recursion_limit() {
-            return Err(Exc::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         self.depth += 1;
         Ok(())
@@ -1351,4 +1348,9 @@ pub fn bind(v: Value, this: &Value) -> Value {
         Value::Instance(i) if is_property(i) => v.clone(),
         _ => v,
     }
+}
+
+/// The RecursionError of a level that would pass the limit (a frame, a generator's resumption).
+pub(crate) fn recursion_error() -> Exc {
+    Exc::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
 }

@@ -273,18 +273,16 @@ fn class_for(is_array: bool, locked: bool, code: Code, len: usize) -> Rc<Class> 
         ("__enter__", enter),
         ("__exit__", exit),
     ];
-    // SynchronizedArray's own methods, which a program may also call by name.
-    let items: &[(&str, crate::python::value::NativeFn)] = &[
-        ("get_lock", get_lock),
-        ("get_obj", get_obj),
-        ("acquire", acquire),
-        ("release", release),
-        ("__enter__", enter),
-        ("__exit__", exit),
-        ("__len__", len_method),
-        ("__getitem__", getitem_method),
-        ("__setitem__", setitem_method),
-    ];
+    // SynchronizedArray's own methods besides, which a program may also call by name.
+    let items = &[
+        common,
+        &[
+            ("__len__", len_method as crate::python::value::NativeFn),
+            ("__getitem__", getitem_method),
+            ("__setitem__", setitem_method),
+        ],
+    ]
+    .concat();
     match (is_array, locked) {
         (true, true) if code == Code::Char => sync::native_class(
             "shared.SynchronizedString",
